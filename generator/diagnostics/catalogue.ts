@@ -1,0 +1,68 @@
+// The one error catalogue. Every stage reports through these codes; names follow the
+// JSON Structure SDK's error-messages.json where a code there fits.
+
+export type Severity = "error" | "warning" | "info";
+
+export interface CatalogueEntry {
+  severity: Severity;
+  /** Message template; `{name}` is filled from the diagnostic's params. */
+  message: string;
+  /** One line of help for the user. */
+  hint: string;
+}
+
+export const catalogue = {
+  // Reading files
+  FILE_UNREADABLE: { severity: "error", message: "cannot read {path}: {reason}", hint: "Check the file exists and is readable (and is not a symlink loop)." },
+  FILE_EMPTY: { severity: "error", message: "the file is empty", hint: "A schema file must hold one JSON object." },
+  JSON_SYNTAX: { severity: "error", message: "invalid JSON: {reason}", hint: "Fix the JSON syntax at the position shown." },
+  JSON_DUPLICATE_KEY: { severity: "error", message: "duplicate key {key}", hint: "JSON objects must not repeat a key; keep one." },
+  SCHEMA_INVALID_TYPE: { severity: "error", message: "a schema document must be a JSON object, not {actual}", hint: "Wrap the definition in an object with `type` and `name`." },
+  INPUT_NO_SCHEMAS: { severity: "error", message: "no schema files (*.json) found in {path}", hint: "Point --schemas at a folder of JSON Structure files." },
+
+  // Schema structure
+  SCHEMA_ROOT_MISSING_TYPE: { severity: "error", message: "the document declares no type: it has neither `type`, `$root` nor `definitions`", hint: "Add a `type` (and `name`) to the root, or `definitions`." },
+  SCHEMA_MISSING_TYPE: { severity: "error", message: "schema has no `type`", hint: "Every schema needs `type` (a type name, a union array, or {\"$ref\": …})." },
+  SCHEMA_TYPE_INVALID: { severity: "error", message: "unknown type {typeName}", hint: "Use a JSON Structure type (string, int32, object, array, map, …) or a $ref." },
+  SCHEMA_TYPE_ARRAY_EMPTY: { severity: "error", message: "type array cannot be empty", hint: "List at least one type in a union." },
+  SCHEMA_TYPE_OBJECT_MISSING_REF: { severity: "error", message: "a `type` object must contain $ref", hint: "Write {\"type\": {\"$ref\": \"#/definitions/Name\"}}." },
+  SCHEMA_REF_NOT_FOUND: { severity: "error", message: "$ref target does not exist: {refPath}{chain}", hint: "Define the referenced type or fix the reference." },
+  SCHEMA_REF_UNSUPPORTED: { severity: "error", message: "unsupported $ref form: {refPath}", hint: "Use #/definitions/… (JSON Structure) or #/components/schemas/… (the OpenAPI-derived dialect)." },
+  SCHEMA_REF_CIRCULAR: { severity: "error", message: "circular alias: {chain}", hint: "A type may not be defined only as itself; recursion must pass through an object, array, set, map or union." },
+  SCHEMA_NAME_INVALID: { severity: "error", message: "{keyword} {name} is not a valid name", hint: "Names match [A-Za-z_][A-Za-z0-9_]*." },
+  SCHEMA_NAME_MISSING: { severity: "error", message: "the root type has no `name`", hint: "Give the document a `name`: it names the root type." },
+  SCHEMA_NAME_DUPLICATE: { severity: "error", message: "type {name} is defined twice: here and in {other}", hint: "Type names must be unique in a corpus; rename one." },
+  SCHEMA_PROPERTIES_NOT_OBJECT: { severity: "error", message: "properties must be an object", hint: "Write properties as {\"name\": schema, …}." },
+  SCHEMA_REQUIRED_NOT_ARRAY: { severity: "error", message: "required must be an array", hint: "Write required as [\"a\", \"b\"] or [[\"a\"], [\"b\"]]." },
+  SCHEMA_REQUIRED_ITEM_NOT_STRING: { severity: "error", message: "required array items must be strings", hint: "List property names." },
+  SCHEMA_REQUIRED_PROPERTY_NOT_DEFINED: { severity: "error", message: "required property {propertyName} is not defined in properties", hint: "Add the property or remove it from required." },
+  SCHEMA_ADDITIONAL_PROPERTIES_INVALID: { severity: "error", message: "additionalProperties must be a boolean or schema", hint: "Use true, false or a schema." },
+  SCHEMA_ARRAY_MISSING_ITEMS: { severity: "error", message: "{typeName} type requires `items`", hint: "Add an `items` schema." },
+  SCHEMA_MAP_MISSING_VALUES: { severity: "error", message: "map type requires `values`", hint: "Add a `values` schema." },
+  SCHEMA_ENUM_NOT_ARRAY: { severity: "error", message: "enum must be an array", hint: "Write enum as a list of values." },
+  SCHEMA_ENUM_EMPTY: { severity: "error", message: "enum array cannot be empty", hint: "List at least one value." },
+  SCHEMA_ENUM_DUPLICATES: { severity: "error", message: "enum array contains duplicate value {value}", hint: "Remove the repeated value." },
+  SCHEMA_ENUM_MEMBER_TYPE_MISMATCH: { severity: "warning", message: "enum member {value} is a {actual}, but the enum's type is {typeName}", hint: "Likely a conversion defect (YAML reads ON/OFF as booleans); reconciliation can repair it from another source." },
+  SCHEMA_PATTERN_NOT_STRING: { severity: "error", message: "pattern must be a string", hint: "Write the pattern as an ECMA-262 regular expression string." },
+  SCHEMA_PATTERN_INVALID: { severity: "error", message: "pattern is not a valid regular expression: {pattern} ({reason})", hint: "Patterns are ECMA-262 with the unicode flag." },
+  SCHEMA_INTEGER_CONSTRAINT_INVALID: { severity: "error", message: "{keyword} must be a non-negative integer", hint: "Use a whole number ≥ 0." },
+  SCHEMA_NUMBER_CONSTRAINT_INVALID: { severity: "error", message: "{keyword} must be a number", hint: "Use a JSON number (a string for 64-bit and larger types)." },
+  SCHEMA_MIN_GREATER_THAN_MAX: { severity: "error", message: "{minKeyword} cannot be greater than {maxKeyword}", hint: "Swap or correct the bounds." },
+  SCHEMA_COMPOSITION_UNSUPPORTED: { severity: "error", message: "unsupported {keyword} composition: {reason}", hint: "Only an allOf of one reference plus annotations (description, deprecated, …) is understood here." },
+  SCHEMA_KEYWORD_UNKNOWN: { severity: "warning", message: "keyword {keyword} is not understood and was ignored", hint: "Check the spelling, or declare the add-in with $uses." },
+  SCHEMA_TYPELESS_ERROR_SHAPE: { severity: "info", message: "document without `type` read as an error shape with an optional message (dialect rule)", hint: "Give the document a `type` to describe the error's members." },
+  SCHEMA_ITEMS_MATCH_NAMED: { severity: "info", message: "inlined items are identical to type {name}; referenced by name", hint: "" },
+
+  // Generation
+  EMIT_TYPESCRIPT_SYNTAX: { severity: "error", message: "internal: generated TypeScript does not parse: {reason}", hint: "This is a structgen bug; please report it with the input." },
+  EMIT_VALIDATOR_FAILED: { severity: "error", message: "internal: validator generation failed for {name}: {reason}", hint: "This is a structgen bug; please report it with the input." },
+  WRITE_FAILED: { severity: "error", message: "cannot write {path}: {reason}", hint: "Check permissions and free space; the previous output was left as it was." },
+
+  // CLI usage
+  USAGE_UNKNOWN_TYPE: { severity: "error", message: "unknown type {name}{suggestion}", hint: "Run with --help; type names are case-sensitive." },
+  USAGE_TYPE_REQUIRED: { severity: "error", message: "--type is required: the corpus has {count} root types", hint: "Name the type to validate against with --type." },
+  USAGE_BAD_ARGUMENT: { severity: "error", message: "{reason}", hint: "Run with --help for usage." },
+  INPUT_NOT_JSON: { severity: "error", message: "{path} is not valid JSON: {reason}", hint: "Validate a JSON document." },
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type Code = keyof typeof catalogue;

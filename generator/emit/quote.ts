@@ -1,0 +1,105 @@
+// The one place where schema text becomes code or markup (ajv's code builder idea):
+// every emitter passes names, values and descriptions through these helpers, never raw.
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** Words that cannot name a TypeScript type, or that would shadow something a reader relies on. */
+const RESERVED_TYPE_NAMES = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "as implements interface let package private protected public static yield any boolean constructor declare get " +
+    "module require number set string symbol type from of unknown never object bigint undefined async await " +
+    "infer is keyof readonly unique satisfies accessor out asserts global namespace abstract __proto__ then " +
+    "Object Array String Number Boolean Date Error Function Promise Record Partial Required Readonly Map Set Symbol"
+  ).split(" "),
+);
+
+export const isIdentifier = (name: string): boolean => IDENTIFIER.test(name);
+
+/** A safe, valid TypeScript type name for a schema name; `taken` keeps results unique. */
+export function typeIdentifier(name: string, taken?: ReadonlySet<string>): string {
+  let id = name.replace(/[^A-Za-z0-9_]/g, "_");
+  if (id === "" || /^[0-9]/.test(id)) id = `_${id}`;
+  if (RESERVED_TYPE_NAMES.has(id)) id = `${id}_`;
+  if (taken) {
+    const base = id;
+    for (let i = 2; taken.has(id); i++) id = `${base}_${i}`;
+  }
+  return id;
+}
+
+/**
+ * A JavaScript string literal for any string: JSON escaping plus U+2028/2029 and `</script`,
+ * so the literal is safe in a .ts/.js file and even inside an HTML script block.
+ */
+export function stringLiteral(value: string): string {
+  return JSON.stringify(value)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029")
+    .replace(/<\/(script)/gi, "<\\/$1");
+}
+
+/** A literal for an enum/const value in a TypeScript type position. */
+export function literalType(value: string | number | boolean | null): string {
+  if (typeof value === "string") return stringLiteral(value);
+  if (typeof value === "number") return Number.isFinite(value) ? (value < 0 ? `-${-value}` : String(value)) : "number";
+  return String(value);
+}
+
+/** A property key: bare when it is an identifier, quoted otherwise. */
+export function propertyKey(name: string): string {
+  return isIdentifier(name) ? name : stringLiteral(name);
+}
+
+/**
+ * Text for inside a `/** … *\/` block. `*\/` can never end the comment, `@` at a line start
+ * cannot forge a tag, and each line is prefixed by the caller's writer.
+ */
+export function jsdocText(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\*\//g, "*\\/")
+    .replace(/\/\*/g, "/\\*")
+    .replace(/^(\s*)@/gm, "$1\\@")
+    .replace(/[\u2028\u2029]/g, "\n")
+    .trim();
+}
+
+/** Markdown inline text: no HTML, no link/emphasis/code syntax from the source survives as markup. */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1");
+}
+
+/** Markdown table cell: inline text on one line. */
+export function markdownCell(text: string): string {
+  return markdownText(text).replace(/\n+/g, " ");
+}
+
+/** Inline code in Markdown that cannot be broken out of, whatever backticks the text holds. */
+export function markdownCode(text: string): string {
+  const flat = text.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((s) => s.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") || flat === "" ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** A Mermaid node id (identifier-only) and a label in quotes with entities for anything odd. */
+export function mermaidId(name: string): string {
+  return `t_${name.replace(/[^A-Za-z0-9_]/g, "_")}`;
+}
+
+export function mermaidLabel(text: string): string {
+  return `"${text.replace(/[^A-Za-z0-9_ .:-]/g, (c) => `#${c.codePointAt(0)};`)}"`;
+}
+
+/** A file name for a type's page: identifier characters only. */
+export function fileSlug(name: string): string {
+  return name.replace(/[^A-Za-z0-9_-]/g, "_");
+}

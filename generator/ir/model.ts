@@ -1,0 +1,133 @@
+// The intermediate model: the only contract between stages. No I/O, no output formats.
+import type { Diagnostic, SourceLocation } from "../diagnostics/diagnostic.js";
+
+export type { SourceLocation };
+
+/** One piece of evidence behind a node: which source said what, and where. */
+export interface Fact {
+  /** What the fact is about: "type", "doc", "required", "enum", "pattern", "sensitive", … */
+  about: string;
+  /** Source id, e.g. "json-structure". */
+  source: string;
+  at?: SourceLocation;
+  /** The claim, short and human-readable (e.g. "string enum of 7 values"). */
+  claim?: string;
+}
+
+/** Attributes every type node, member and named type carries (quicktype-style). */
+export interface Attributes {
+  doc?: string;
+  /** Present when deprecated; the string is the reason (may be empty). */
+  deprecated?: string;
+  sensitive?: boolean;
+  examples?: unknown[];
+  default?: unknown;
+  at?: SourceLocation;
+  facts: Fact[];
+}
+
+/** JSON Structure primitive types, named as the spec names them. */
+export type PrimitiveName =
+  | "string"
+  | "boolean"
+  | "null"
+  | "number"
+  | "integer"
+  | "int8"
+  | "int16"
+  | "int32"
+  | "int64"
+  | "int128"
+  | "uint8"
+  | "uint16"
+  | "uint32"
+  | "uint64"
+  | "uint128"
+  | "float8"
+  | "float"
+  | "double"
+  | "decimal"
+  | "binary"
+  | "date"
+  | "time"
+  | "datetime"
+  | "duration"
+  | "uuid"
+  | "uri"
+  | "jsonpointer";
+
+export interface Pattern {
+  /** The regular expression as written in the source (ECMA-262). */
+  source: string;
+  /** Needs the `u` flag (\p{…}, \u{…}); structgen always compiles with it. */
+  unicode: boolean;
+}
+
+export interface Constraints {
+  minLength?: number;
+  maxLength?: number;
+  pattern?: Pattern;
+  /** Numbers; strings for types whose wire form is a string (int64, decimal, …). */
+  minimum?: number | string;
+  maximum?: number | string;
+  exclusiveMinimum?: number | string;
+  exclusiveMaximum?: number | string;
+  multipleOf?: number;
+  minItems?: number;
+  maxItems?: number;
+  precision?: number;
+  scale?: number;
+}
+
+export type EnumValue = string | number | boolean | null;
+
+export interface EnumMember {
+  value: EnumValue;
+  attrs: Attributes;
+}
+
+export interface Member {
+  /** The JSON property name, exactly as on the wire. */
+  name: string;
+  type: TypeNode;
+  required: boolean;
+  attrs: Attributes;
+}
+
+export type TypeNode =
+  | { kind: "ref"; name: string; attrs: Attributes }
+  | { kind: "primitive"; primitive: PrimitiveName; constraints: Constraints; attrs: Attributes }
+  | { kind: "enum"; base: PrimitiveName; members: EnumMember[]; attrs: Attributes }
+  | { kind: "const"; value: EnumValue; attrs: Attributes }
+  | { kind: "object"; members: Member[]; additional: boolean | TypeNode; attrs: Attributes }
+  | { kind: "map"; values: TypeNode; attrs: Attributes }
+  | { kind: "array"; items: TypeNode; constraints: Constraints; attrs: Attributes }
+  | { kind: "set"; items: TypeNode; constraints: Constraints; attrs: Attributes }
+  | { kind: "union"; options: TypeNode[]; attrs: Attributes }
+  | { kind: "any"; attrs: Attributes };
+
+export type TypeKind = TypeNode["kind"];
+
+export interface NamedType {
+  /** Unique in the model and a valid identifier: emitters use it as is. */
+  name: string;
+  /** The name as the source spelled it, with its namespace path. */
+  sourceName: string;
+  /** "error" for error shapes (exceptions), "shape" otherwise. */
+  role: "shape" | "error";
+  /** True for the types a document declares as its root. */
+  root: boolean;
+  node: TypeNode;
+  attrs: Attributes;
+}
+
+export interface Model {
+  /** The corpus name; names the output folder. */
+  name: string;
+  /** Sorted by name. */
+  types: NamedType[];
+  /** Non-fatal diagnostics gathered while building the model. */
+  diagnostics: Diagnostic[];
+}
+
+export const attrs = (at?: SourceLocation, facts: Fact[] = []): Attributes => ({ ...(at ? { at } : {}), facts });

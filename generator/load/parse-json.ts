@@ -1,0 +1,147 @@
+// JSON parsing that keeps positions, so every later diagnostic can say line:column.
+import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { diagnostic, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.js";
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+export interface ParsedJson {
+  file: string;
+  value: JsonValue;
+  /** Location of the value at a JSON pointer (or the nearest parent that exists). */
+  locate(pointer: string): SourceLocation;
+}
+
+export type ParseResult = { ok: true; doc: ParsedJson } | { ok: false; diagnostics: Diagnostic[] };
+
+export function escapePointerToken(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function position(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}
+
+/** Parses strict JSON (no comments, no trailing commas, no duplicate keys); a leading BOM is ignored. */
+export function parseJson(file: string, rawText: string): ParseResult {
+  const bom = rawText.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = bom ? rawText.slice(1) : rawText;
+  const starts = lineStarts(text);
+  const at = (offset: number, pointer = ""): SourceLocation => ({ file, pointer, ...position(starts, offset) });
+
+  if (text.trim() === "") return { ok: false, diagnostics: [diagnostic("FILE_EMPTY", {}, at(0))] };
+
+  const errors: ParseError[] = [];
+  let root: Node | undefined;
+  try {
+    root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch (e) {
+    // Deep nesting can exhaust the stack of the recursive parser.
+    return { ok: false, diagnostics: [diagnostic("JSON_SYNTAX", { reason: e instanceof RangeError ? "nesting too deep" : String(e) }, at(0))] };
+  }
+  if (errors.length > 0 || !root) {
+    return {
+      ok: false,
+      diagnostics: errors.slice(0, 20).map((e) => diagnostic("JSON_SYNTAX", { reason: describeParseError(e) }, at(e.offset))),
+    };
+  }
+
+  const offsets = new Map<string, number>();
+  const diagnostics: Diagnostic[] = [];
+  let value: JsonValue;
+  try {
+    value = toValue(root, "", offsets, diagnostics, at);
+  } catch (e) {
+    return { ok: false, diagnostics: [diagnostic("JSON_SYNTAX", { reason: e instanceof RangeError ? "nesting too deep" : String(e) }, at(0))] };
+  }
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+
+  return {
+    ok: true,
+    doc: {
+      file,
+      value,
+      locate(pointer: string): SourceLocation {
+        let p = pointer;
+        for (;;) {
+          const off = offsets.get(p);
+          if (off !== undefined) return at(off, pointer);
+          if (p === "") return at(0, pointer);
+          p = p.slice(0, p.lastIndexOf("/"));
+        }
+      },
+    },
+  };
+}
+
+function describeParseError(e: ParseError): string {
+  const name = printParseErrorCode(e.error);
+  const words: Record<string, string> = {
+    InvalidSymbol: "unexpected character",
+    InvalidNumberFormat: "invalid number",
+    PropertyNameExpected: "property name expected (a trailing comma?)",
+    ValueExpected: "value expected (a trailing comma or truncated file?)",
+    ColonExpected: "':' expected",
+    CommaExpected: "',' expected",
+    CloseBraceExpected: "'}' expected (truncated file?)",
+    CloseBracketExpected: "']' expected (truncated file?)",
+    EndOfFileExpected: "end of file expected",
+    InvalidCommentToken: "comments are not allowed in JSON",
+    UnexpectedEndOfComment: "unterminated comment",
+    UnexpectedEndOfString: "unterminated string",
+    UnexpectedEndOfNumber: "unterminated number",
+    InvalidUnicode: "invalid unicode escape",
+    InvalidEscapeCharacter: "invalid escape character",
+    InvalidCharacter: "invalid character in string",
+  };
+  return words[name] ?? name;
+}
+
+function toValue(
+  node: Node,
+  pointer: string,
+  offsets: Map<string, number>,
+  diagnostics: Diagnostic[],
+  at: (offset: number, pointer?: string) => SourceLocation,
+): JsonValue {
+  offsets.set(pointer, node.offset);
+  switch (node.type) {
+    case "object": {
+      const out: { [key: string]: JsonValue } = {};
+      for (const prop of node.children ?? []) {
+        const [keyNode, valueNode] = prop.children ?? [];
+        if (!keyNode || !valueNode) continue;
+        const key = String(keyNode.value);
+        const child = `${pointer}/${escapePointerToken(key)}`;
+        if (Object.prototype.hasOwnProperty.call(out, key)) {
+          diagnostics.push(diagnostic("JSON_DUPLICATE_KEY", { key: JSON.stringify(key) }, at(keyNode.offset, child)));
+          continue;
+        }
+        // defineProperty: a key such as "__proto__" stays an ordinary own property.
+        Object.defineProperty(out, key, {
+          value: toValue(valueNode, child, offsets, diagnostics, at),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return out;
+    }
+    case "array":
+      return (node.children ?? []).map((c, i) => toValue(c, `${pointer}/${i}`, offsets, diagnostics, at));
+    default:
+      return node.value as JsonValue;
+  }
+}

@@ -1,0 +1,99 @@
+// Stage 1, load: find the schema files of a corpus and parse them with positions.
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import { parseJson, type ParsedJson } from "./parse-json.js";
+
+export interface Corpus {
+  /** The corpus name: the folder's base name (names the output folder). */
+  name: string;
+  /** Documents sorted by relative path, so the order on disk never matters. */
+  documents: ParsedJson[];
+}
+
+export interface LoadResult {
+  corpus: Corpus;
+  diagnostics: Diagnostic[];
+}
+
+/** Files are named relative to the corpus folder, with '/' separators, on every OS. */
+async function listJsonFiles(root: string, diagnostics: Diagnostic[]): Promise<string[]> {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  async function walk(dir: string): Promise<void> {
+    let real: string;
+    try {
+      real = await fs.realpath(dir);
+    } catch (e) {
+      diagnostics.push(diagnostic("FILE_UNREADABLE", { path: rel(dir), reason: reason(e) }, loc(rel(dir))));
+      return;
+    }
+    if (seen.has(real)) return; // a symlink loop, or the same folder twice
+    seen.add(real);
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch (e) {
+      diagnostics.push(diagnostic("FILE_UNREADABLE", { path: rel(dir), reason: reason(e) }, loc(rel(dir))));
+      return;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith(".")) continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory() || (e.isSymbolicLink() && (await isDir(full)))) await walk(full);
+      else if (e.name.endsWith(".json") && !e.name.endsWith(".config.json") && e.name !== "structgen.json") out.push(full);
+    }
+  }
+  const rel = (p: string) => path.relative(root, p).split(path.sep).join("/") || ".";
+  await walk(root);
+  return out.map(rel).sort();
+}
+
+async function isDir(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+const loc = (file: string) => ({ file, pointer: "", line: 1, column: 1 });
+const reason = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
+
+export async function readCorpus(dir: string, name = path.basename(path.resolve(dir))): Promise<LoadResult> {
+  const diagnostics: Diagnostic[] = [];
+  const files = await listJsonFiles(dir, diagnostics);
+  if (files.length === 0 && diagnostics.length === 0) {
+    diagnostics.push(diagnostic("INPUT_NO_SCHEMAS", { path: dir }));
+  }
+  const documents: ParsedJson[] = [];
+  const texts = await Promise.all(
+    files.map(async (f) => {
+      try {
+        return { f, text: await fs.readFile(path.join(dir, f), "utf8") };
+      } catch (e) {
+        diagnostics.push(diagnostic("FILE_UNREADABLE", { path: f, reason: reason(e) }, loc(f)));
+        return undefined;
+      }
+    }),
+  );
+  for (const t of texts) {
+    if (!t) continue;
+    const parsed = parseJson(t.f, t.text);
+    if (parsed.ok) documents.push(parsed.doc);
+    else diagnostics.push(...parsed.diagnostics);
+  }
+  return { corpus: { name, documents }, diagnostics };
+}
+
+/** Builds a corpus from in-memory texts (tests, and callers that already hold the files). */
+export function corpusFromTexts(name: string, files: Record<string, string>): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const documents: ParsedJson[] = [];
+  for (const f of Object.keys(files).sort()) {
+    const parsed = parseJson(f, files[f]!);
+    if (parsed.ok) documents.push(parsed.doc);
+    else diagnostics.push(...parsed.diagnostics);
+  }
+  return { corpus: { name, documents }, diagnostics };
+}

@@ -1,0 +1,78 @@
+// What every transform module receives: where it is, how to resolve references, where to report.
+import { diagnostic, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.js";
+import type { Code } from "../diagnostics/catalogue.js";
+import type { Attributes, Fact, TypeNode } from "../ir/model.js";
+import { escapePointerToken, type JsonValue, type ParsedJson } from "../load/parse-json.js";
+import { decodePath, has, isObject, type JsonObject, type SymbolTable } from "./symbols.js";
+
+export const SOURCE = "json-structure";
+
+export interface Context {
+  doc: ParsedJson;
+  symbols: SymbolTable;
+  diagnostics: Diagnostic[];
+  /** The named type being transformed (for reference chains). */
+  owner: string;
+  /** Refs that did not resolve, with where they were seen, for chain reporting. */
+  missing: { ref: string; owner: string; at: SourceLocation }[];
+  /** Canonical JSON of each document root, to recognise inlined copies of named types. */
+  canonicalRoots: Map<string, string[]>;
+  transform(schema: JsonValue | undefined, pointer: string): TypeNode;
+}
+
+export const at = (ctx: Context, pointer: string): SourceLocation => ctx.doc.locate(pointer);
+
+export function report(ctx: Context, code: Code, pointer: string, params: Record<string, string | number> = {}): void {
+  ctx.diagnostics.push(diagnostic(code, params, at(ctx, pointer)));
+}
+
+export const child = (pointer: string, ...keys: (string | number)[]): string =>
+  keys.reduce<string>((p, k) => `${p}/${escapePointerToken(String(k))}`, pointer);
+
+export function fact(ctx: Context, about: string, pointer: string, claim?: string): Fact {
+  return { about, source: SOURCE, at: at(ctx, pointer), ...(claim !== undefined ? { claim } : {}) };
+}
+
+/** Annotations every schema may carry: description, deprecated, examples, default, format password. */
+export function annotations(ctx: Context, schema: JsonObject, pointer: string): Attributes {
+  const a: Attributes = { at: at(ctx, pointer), facts: [] };
+  if (typeof schema["description"] === "string" && schema["description"].trim() !== "") {
+    a.doc = schema["description"];
+    a.facts.push(fact(ctx, "doc", child(pointer, "description")));
+  }
+  if (schema["deprecated"] === true) {
+    a.deprecated = "";
+    a.facts.push(fact(ctx, "deprecated", child(pointer, "deprecated"), "deprecated: true"));
+  }
+  if (schema["format"] === "password") {
+    a.sensitive = true;
+    a.facts.push(fact(ctx, "sensitive", child(pointer, "format"), "format: password"));
+  }
+  if (Array.isArray(schema["examples"])) a.examples = schema["examples"];
+  if (has(schema, "default")) a.default = schema["default"];
+  return a;
+}
+
+/** Resolves a `$ref` string to a named type's identifier, or reports it. */
+export function resolveRef(ctx: Context, ref: JsonValue | undefined, pointer: string): TypeNode | undefined {
+  if (typeof ref !== "string") {
+    report(ctx, "SCHEMA_TYPE_OBJECT_MISSING_REF", pointer);
+    return undefined;
+  }
+  const local = ctx.symbols.byDocPath.get(ctx.doc);
+  let name: string | undefined;
+  if (ref.startsWith("#/definitions/")) name = local?.get(decodePath(ref.slice("#/definitions/".length)))?.name;
+  else if (ref.startsWith("#/components/schemas/")) name = ctx.symbols.byComponentName.get(decodePath(ref.slice("#/components/schemas/".length)))?.name;
+  else if (ref === "#") name = [...(local?.values() ?? [])].find((e) => e.pointer === "")?.name;
+  else {
+    report(ctx, "SCHEMA_REF_UNSUPPORTED", pointer, { refPath: ref });
+    return undefined;
+  }
+  if (name === undefined) {
+    ctx.missing.push({ ref, owner: ctx.owner, at: at(ctx, pointer) });
+    return undefined;
+  }
+  return { kind: "ref", name, attrs: { at: at(ctx, pointer), facts: [fact(ctx, "type", pointer, `reference to ${ref}`)] } };
+}
+
+export { isObject, has, type JsonObject };

@@ -1,0 +1,112 @@
+// Stage 2, resolve: names, references and schemas become the IR.
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { Model, NamedType, TypeNode } from "../ir/model.js";
+import { referencedNames } from "../ir/walk.js";
+import type { Corpus } from "../load/read-corpus.js";
+import { canonicalBody } from "./canonical.js";
+import { annotations, fact, SOURCE, type Context } from "./context.js";
+import { collectSymbols, isObject, type SymbolEntry } from "./symbols.js";
+import { transform } from "./transform/index.js";
+
+export function resolve(corpus: Corpus): Model {
+  const diagnostics: Diagnostic[] = [];
+  const symbols = collectSymbols(corpus.documents, diagnostics);
+
+  const canonicalRoots = new Map<string, string[]>();
+  for (const [name, e] of symbols.byComponentName) {
+    if (e.errorShape || !isObject(e.doc.value)) continue;
+    const key = canonicalBody(e.doc.value);
+    canonicalRoots.set(key, [...(canonicalRoots.get(key) ?? []), name]);
+  }
+
+  const missing: Context["missing"] = [];
+  const types: NamedType[] = symbols.entries.map((entry) => {
+    const ctx: Context = {
+      doc: entry.doc,
+      symbols,
+      diagnostics,
+      owner: entry.name,
+      missing,
+      canonicalRoots,
+      transform: (schema, pointer) => transform(ctx, schema, pointer),
+    };
+    const node = entry.errorShape ? errorShape(ctx, entry) : transform(ctx, entry.schema, entry.pointer);
+    const attrs = annotations(ctx, entry.schema, entry.pointer);
+    attrs.facts.push(fact(ctx, "name", entry.pointer, entry.path.join("/")));
+    return {
+      name: entry.name,
+      sourceName: entry.path.join("/"),
+      role: entry.errorShape ? "error" : "shape",
+      root: entry.root,
+      node: { ...node, attrs: { ...node.attrs, doc: undefined } } as TypeNode,
+      attrs: { ...attrs, facts: [...attrs.facts, ...node.attrs.facts] },
+    } satisfies NamedType;
+  });
+  types.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const t of types) if (t.node.attrs.doc === undefined) delete t.node.attrs.doc;
+
+  const model: Model = { name: corpus.name, types, diagnostics };
+  reportMissing(model, missing);
+  reportAliasCycles(model);
+  return model;
+}
+
+function errorShape(ctx: Context, entry: SymbolEntry): TypeNode {
+  const f = fact(ctx, "type", entry.pointer, "no type: error shape with an optional message");
+  return {
+    kind: "object",
+    members: [
+      {
+        name: "message",
+        type: { kind: "primitive", primitive: "string", constraints: {}, attrs: { facts: [f] } },
+        required: false,
+        attrs: { doc: "The error message.", facts: [{ about: "member", source: SOURCE, claim: "dialect rule: error shapes carry an optional message" }] },
+      },
+    ],
+    additional: true,
+    attrs: { facts: [f] },
+  };
+}
+
+/** A missing reference names the chain that reached it, from a root type. */
+function reportMissing(model: Model, missing: Context["missing"]): void {
+  const parents = new Map<string, string>();
+  const roots = model.types.filter((t) => t.root).map((t) => t.name);
+  const queue = [...roots];
+  const seen = new Set(roots);
+  const index = new Map(model.types.map((t) => [t.name, t]));
+  while (queue.length > 0) {
+    const n = queue.shift()!;
+    for (const r of referencedNames(index.get(n)!.node)) {
+      if (seen.has(r) || !index.has(r)) continue;
+      seen.add(r);
+      parents.set(r, n);
+      queue.push(r);
+    }
+  }
+  for (const m of missing) {
+    const chain = [m.owner];
+    while (parents.has(chain[0]!)) chain.unshift(parents.get(chain[0]!)!);
+    model.diagnostics.push(diagnostic("SCHEMA_REF_NOT_FOUND", { refPath: m.ref, chain: ` (reached by ${chain.join(" → ")} → ${m.ref})` }, m.at));
+  }
+}
+
+/** A type that is only an alias of itself (directly or through other aliases) has no meaning. */
+function reportAliasCycles(model: Model): void {
+  const index = new Map(model.types.map((t) => [t.name, t]));
+  for (const t of model.types) {
+    const chain = [t.name];
+    let node = t.node;
+    while (node.kind === "ref") {
+      if (node.name === t.name) {
+        model.diagnostics.push(diagnostic("SCHEMA_REF_CIRCULAR", { chain: [...chain, t.name].join(" → ") }, t.attrs.at));
+        break;
+      }
+      if (chain.includes(node.name)) break; // reported from that type
+      chain.push(node.name);
+      const next = index.get(node.name);
+      if (!next) break;
+      node = next.node;
+    }
+  }
+}

@@ -1,0 +1,161 @@
+// Finds every named type a corpus declares (document roots, definitions, namespaces) and
+// gives each a unique identifier, before any schema is transformed.
+import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
+import type { JsonValue, ParsedJson } from "../load/parse-json.js";
+import { escapePointerToken } from "../load/parse-json.js";
+import { typeIdentifier } from "../emit/quote.js";
+
+export type JsonObject = { [key: string]: JsonValue };
+
+export const isObject = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
+export const has = (o: JsonObject, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+export interface SymbolEntry {
+  doc: ParsedJson;
+  /** Pointer of the schema inside its document ("" for a document root). */
+  pointer: string;
+  /** Namespace path plus name, e.g. ["Common", "Address"]; a document root is [name]. */
+  path: string[];
+  schema: JsonObject;
+  /** Declared as the document's root (root `type`, or the target of `$root`). */
+  root: boolean;
+  /** A document without `type` read as an error shape (OpenAPI-derived dialect). */
+  errorShape: boolean;
+  /** The identifier chosen for it. */
+  name: string;
+}
+
+export interface SymbolTable {
+  entries: SymbolEntry[];
+  /** `#/components/schemas/<name>` targets: document root names across the corpus. */
+  byComponentName: Map<string, SymbolEntry>;
+  /** Per document: definition path "A/B" (and "" for the root) to entry. */
+  byDocPath: Map<ParsedJson, Map<string, SymbolEntry>>;
+  /** The corpus uses the OpenAPI-derived dialect (`#/components/schemas/` references). */
+  componentsDialect: boolean;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function collectSymbols(documents: ParsedJson[], diagnostics: Diagnostic[]): SymbolTable {
+  const componentsDialect = documents.some((d) => mentionsComponents(d.value));
+  const entries: SymbolEntry[] = [];
+  const byDocPath = new Map<ParsedJson, Map<string, SymbolEntry>>();
+
+  for (const doc of documents) {
+    const root = doc.value;
+    const local = new Map<string, SymbolEntry>();
+    byDocPath.set(doc, local);
+    if (!isObject(root)) {
+      const actual = Array.isArray(root) ? "an array" : root === null ? "null" : `a ${typeof root}`;
+      diagnostics.push(diagnostic("SCHEMA_INVALID_TYPE", { actual }, doc.locate("")));
+      continue;
+    }
+    const docName = typeof root["name"] === "string" ? root["name"] : undefined;
+    const add = (e: Omit<SymbolEntry, "name">): void => {
+      const entry = { ...e, name: "" };
+      entries.push(entry);
+      local.set(e.path.join("/"), entry);
+    };
+
+    if (has(root, "definitions")) collectDefinitions(doc, root["definitions"], "/definitions", [], add, diagnostics);
+
+    if (has(root, "type")) {
+      if (!docName) diagnostics.push(diagnostic("SCHEMA_NAME_MISSING", {}, doc.locate("")));
+      else add({ doc, pointer: "", path: [docName], schema: root, root: true, errorShape: false });
+    } else if (has(root, "$root")) {
+      const target = root["$root"];
+      const prefix = "#/definitions/";
+      const entry = typeof target === "string" && target.startsWith(prefix) ? local.get(decodePath(target.slice(prefix.length))) : undefined;
+      if (entry) entry.root = true;
+      else diagnostics.push(diagnostic("SCHEMA_REF_NOT_FOUND", { refPath: String(target), chain: "" }, doc.locate("/$root")));
+    } else if (!has(root, "definitions")) {
+      if (componentsDialect && docName && !has(root, "properties")) {
+        add({ doc, pointer: "", path: [docName], schema: root, root: true, errorShape: true });
+        diagnostics.push(diagnostic("SCHEMA_TYPELESS_ERROR_SHAPE", {}, doc.locate("")));
+      } else {
+        diagnostics.push(diagnostic("SCHEMA_ROOT_MISSING_TYPE", {}, doc.locate("")));
+      }
+    }
+  }
+
+  assignNames(entries, diagnostics);
+
+  const byComponentName = new Map<string, SymbolEntry>();
+  for (const e of entries) if (e.pointer === "") byComponentName.set(e.path[0]!, e);
+  return { entries, byComponentName, byDocPath, componentsDialect };
+}
+
+function collectDefinitions(
+  doc: ParsedJson,
+  value: JsonValue | undefined,
+  pointer: string,
+  path: string[],
+  add: (e: Omit<SymbolEntry, "name">) => void,
+  diagnostics: Diagnostic[],
+): void {
+  if (!isObject(value)) {
+    diagnostics.push(diagnostic("SCHEMA_PROPERTIES_NOT_OBJECT", {}, doc.locate(pointer)));
+    return;
+  }
+  for (const key of Object.keys(value).sort()) {
+    const child = value[key];
+    const childPointer = `${pointer}/${escapePointerToken(key)}`;
+    if (!isObject(child)) {
+      diagnostics.push(diagnostic("SCHEMA_INVALID_TYPE", { actual: JSON.stringify(child) ?? "undefined" }, doc.locate(childPointer)));
+      continue;
+    }
+    if (!NAME.test(key)) diagnostics.push(diagnostic("SCHEMA_NAME_INVALID", { keyword: "definition", name: JSON.stringify(key) }, doc.locate(childPointer)));
+    // An object under definitions without `type` is a namespace (JSON Structure core).
+    if (has(child, "type")) add({ doc, pointer: childPointer, path: [...path, key], schema: child, root: false, errorShape: false });
+    else collectDefinitions(doc, child, childPointer, [...path, key], add, diagnostics);
+  }
+}
+
+/** Identifiers: the last path segment when unique, else the namespace-qualified name. */
+function assignNames(entries: SymbolEntry[], diagnostics: Diagnostic[]): void {
+  const sorted = [...entries].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const wanted = new Map<string, SymbolEntry[]>();
+  for (const e of sorted) {
+    const base = e.path[e.path.length - 1]!;
+    wanted.set(base, [...(wanted.get(base) ?? []), e]);
+  }
+  const taken = new Set<string>();
+  for (const [base, group] of wanted) {
+    const roots = group.filter((e) => e.pointer === "");
+    if (roots.length > 1) {
+      for (const dup of roots.slice(1)) {
+        diagnostics.push(diagnostic("SCHEMA_NAME_DUPLICATE", { name: JSON.stringify(base), other: roots[0]!.doc.file }, dup.doc.locate("/name")));
+      }
+    }
+    for (const e of group) {
+      if (e.pointer === "" && !NAME.test(base)) {
+        diagnostics.push(diagnostic("SCHEMA_NAME_INVALID", { keyword: "name", name: JSON.stringify(base) }, e.doc.locate("/name")));
+      }
+      const wantedName = group.length === 1 || e.pointer === "" ? base : e.path.join("_");
+      e.name = typeIdentifier(wantedName, taken);
+      taken.add(e.name);
+    }
+  }
+}
+
+const key = (e: SymbolEntry) => `${e.path.join("/")}\u0000${e.doc.file}\u0000${e.pointer}`;
+
+const decodePath = (p: string) =>
+  p
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .join("/");
+
+function mentionsComponents(v: JsonValue): boolean {
+  if (Array.isArray(v)) return v.some(mentionsComponents);
+  if (isObject(v)) {
+    for (const [k, x] of Object.entries(v)) {
+      if (k === "$ref" && typeof x === "string" && x.startsWith("#/components/schemas/")) return true;
+      if (mentionsComponents(x)) return true;
+    }
+  }
+  return false;
+}
+
+export { decodePath };

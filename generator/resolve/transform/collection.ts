@@ -1,0 +1,42 @@
+// array, set and map. Inlined `items` identical to a named type become a reference to it.
+import type { TypeNode } from "../../ir/model.js";
+import { diagnostic } from "../../diagnostics/diagnostic.js";
+import { annotations, at, child, fact, has, isObject, report, type Context, type JsonObject } from "../context.js";
+import { canonical } from "../canonical.js";
+import { constraints } from "./primitive.js";
+
+export function arrayOrSet(ctx: Context, kind: "array" | "set", schema: JsonObject, pointer: string): TypeNode {
+  const attrs = annotations(ctx, schema, pointer);
+  attrs.facts.push(fact(ctx, "type", child(pointer, "type"), kind));
+  if (!has(schema, "items")) {
+    report(ctx, "SCHEMA_ARRAY_MISSING_ITEMS", pointer, { typeName: kind });
+    return { kind, items: { kind: "any", attrs: { facts: [] } }, constraints: {}, attrs };
+  }
+  const items = itemsNode(ctx, schema["items"], child(pointer, "items"));
+  const unique = kind === "set" || schema["uniqueItems"] === true;
+  return { kind: unique ? "set" : "array", items, constraints: constraints(ctx, schema, pointer), attrs };
+}
+
+export function map(ctx: Context, schema: JsonObject, pointer: string, valuesKey: "values" | "additionalProperties"): TypeNode {
+  const attrs = annotations(ctx, schema, pointer);
+  attrs.facts.push(fact(ctx, "type", child(pointer, valuesKey), valuesKey === "values" ? "map" : "object with only additionalProperties: a map"));
+  if (!has(schema, valuesKey)) {
+    report(ctx, "SCHEMA_MAP_MISSING_VALUES", pointer);
+    return { kind: "map", values: { kind: "any", attrs: { facts: [] } }, attrs };
+  }
+  return { kind: "map", values: ctx.transform(schema[valuesKey], child(pointer, valuesKey)), attrs };
+}
+
+function itemsNode(ctx: Context, items: JsonObject[string], pointer: string): TypeNode {
+  if (isObject(items) && !has(items, "$ref") && !has(items, "allOf") && !isObject(items["type"])) {
+    const names = ctx.canonicalRoots.get(canonical(items));
+    if (names && names.length === 1) {
+      const name = ctx.symbols.byComponentName.get(names[0]!)?.name;
+      if (name && name !== ctx.owner) {
+        ctx.diagnostics.push(diagnostic("SCHEMA_ITEMS_MATCH_NAMED", { name }, at(ctx, pointer)));
+        return { kind: "ref", name, attrs: { at: at(ctx, pointer), facts: [fact(ctx, "type", pointer, `inlined copy of ${name}`)] } };
+      }
+    }
+  }
+  return ctx.transform(items, pointer);
+}
