@@ -1,0 +1,58 @@
+// One page per named type: title, badges, description, fields / values / definition,
+// referrers, diagram and source position.
+import type { NamedType, TypeNode } from "../../ir/model.js";
+import { markdownCode, markdownText } from "../quote.js";
+import { constraintPairs, jsonCode } from "./constraints.js";
+import { descriptionBlock, descriptionCell } from "./description.js";
+import { diagram } from "./diagram.js";
+import { sortEnumMembers } from "./enum-values.js";
+import { badges, fieldsTable } from "./fields.js";
+import { typeLink, type Site } from "./site.js";
+import { table } from "./table.js";
+import { typeText, type Link } from "./type-text.js";
+
+export function typePage(site: Site, t: NamedType): string {
+  const link: Link = (name) => typeLink(site, name, "");
+  const roles = [...(t.role === "error" ? ["**Error shape**"] : []), ...(t.root ? ["**Root**"] : [])];
+  const referrers = site.referrers.get(t.name)!;
+  const sections = [
+    `# ${markdownText(t.name)}`,
+    badges([t.attrs, t.node.attrs], roles),
+    descriptionBlock(t.attrs.doc ?? t.node.attrs.doc),
+    body(t.node, link),
+    "## Referenced by",
+    referrers.length > 0 ? referrers.map((r) => `- ${link(r)}`).join("\n") : "Not referenced by other types.",
+    "## Diagram",
+    diagram(site, t.name),
+    source(t),
+  ];
+  return `${sections.filter((s) => s !== "").join("\n\n")}\n`;
+}
+
+function body(node: TypeNode, link: Link): string {
+  if (node.kind === "object") {
+    const fields = node.members.length > 0 ? fieldsTable(node.members, link) : "No fields.";
+    return ["## Fields", fields, additional(node.additional, link)].filter((s) => s !== "").join("\n\n");
+  }
+  if (node.kind === "enum") {
+    const rows = sortEnumMembers(node.members).map((m) => [jsonCode(m.value), descriptionCell(m.attrs.doc)]);
+    return `## Values\n\nBase type: ${markdownCode(node.base)}\n\n${table(["Value", "Description"], rows)}`;
+  }
+  // A table even for one row: GFM reads `\|` (from markdownCode) as `|` only inside tables.
+  const pairs = node.kind === "primitive" || node.kind === "array" || node.kind === "set" ? constraintPairs(node.constraints) : [];
+  if (node.attrs.default !== undefined) pairs.push(["default", jsonCode(node.attrs.default)]);
+  return `## Definition\n\n${table(["Property", "Value"], [["Type", typeText(node, link)], ...pairs])}`;
+}
+
+/** Only what differs from the default (any extra property allowed) is worth a line. */
+function additional(a: boolean | TypeNode, link: Link): string {
+  if (a === true) return "";
+  return a === false ? "No additional properties." : `Additional properties: ${typeText(a, link)}`;
+}
+
+function source(t: NamedType): string {
+  const at = t.attrs.at;
+  const where = at ? markdownCode(`${at.file}:${at.line}:${at.column}`) : "";
+  const name = t.sourceName && t.sourceName !== t.name ? `${where ? " " : ""}(${markdownCode(t.sourceName)})` : "";
+  return where || name ? `Source: ${where}${name}` : "";
+}
