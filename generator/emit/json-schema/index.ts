@@ -1,0 +1,74 @@
+// JSON Schema 2020-12 emitter: one document, a $defs entry per named type, references kept as $ref.
+import type { Attributes, Model, TypeNode } from "../../ir/model.js";
+import type { Emitter } from "../files.js";
+import { parseProse, proseToText } from "../prose.js";
+import { sortedEnumValues } from "../typescript/type-text.js";
+import { primitiveSchema } from "./primitive.js";
+
+type Schema = Record<string, unknown>;
+
+export const SENSITIVE_KEYWORD = "x-sensitive";
+
+export const schemaId = (model: Model): string => `urn:structgen:${encodeURIComponent(model.name)}`;
+
+export function toJsonSchema(model: Model): Schema {
+  const defs: Schema = {};
+  for (const t of model.types) defs[t.name] = { ...annotate(nodeSchema(t.node), t.attrs), ...(t.role === "error" ? { title: `${t.name} (error)` } : { title: t.name }) };
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: schemaId(model),
+    title: model.name,
+    $defs: defs,
+  };
+}
+
+export const emitJsonSchema: Emitter = (model) => [{ path: "schema.json", kind: "json", content: JSON.stringify(toJsonSchema(model)) }];
+
+function annotate(s: Schema, a: Attributes): Schema {
+  const out: Schema = { ...s };
+  const text = proseToText(parseProse(a.doc), (x) => `\`${x}\``);
+  if (text) out["description"] = text;
+  if (a.deprecated !== undefined) out["deprecated"] = true;
+  if (a.sensitive) out[SENSITIVE_KEYWORD] = true;
+  if (a.default !== undefined) out["default"] = a.default;
+  if (a.examples && a.examples.length > 0) out["examples"] = a.examples;
+  return out;
+}
+
+export function nodeSchema(node: TypeNode): Schema {
+  switch (node.kind) {
+    case "ref":
+      return { $ref: `#/$defs/${node.name}` };
+    case "primitive":
+      return primitiveSchema(node.primitive, node.constraints);
+    case "enum":
+      return { enum: sortedEnumValues(node.members.map((m) => m.value)) };
+    case "const":
+      return { const: node.value };
+    case "any":
+      return {};
+    case "union":
+      return { anyOf: node.options.map(nodeSchema) };
+    case "array":
+    case "set": {
+      const s: Schema = { type: "array", items: nodeSchema(node.items) };
+      if (node.kind === "set") s["uniqueItems"] = true;
+      if (node.constraints.minItems !== undefined) s["minItems"] = node.constraints.minItems;
+      if (node.constraints.maxItems !== undefined) s["maxItems"] = node.constraints.maxItems;
+      return s;
+    }
+    case "map":
+      return { type: "object", additionalProperties: nodeSchema(node.values) };
+    case "object": {
+      const properties: Schema = {};
+      for (const m of node.members) properties[m.name] = annotate(nodeSchema(m.type), m.attrs);
+      const required = node.members.filter((m) => m.required).map((m) => m.name);
+      return {
+        type: "object",
+        properties,
+        ...(required.length > 0 ? { required } : {}),
+        ...(node.additional === false ? { additionalProperties: false } : typeof node.additional === "object" ? { additionalProperties: nodeSchema(node.additional) } : {}),
+      };
+    }
+  }
+}

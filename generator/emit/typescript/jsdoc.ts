@@ -1,0 +1,58 @@
+// JSDoc for types and members. Description text reaches the comment only through jsdocText.
+import type { Attributes, Constraints, TypeNode } from "../../ir/model.js";
+import { parseProse, proseToText } from "../prose.js";
+import { jsdocText } from "../quote.js";
+
+export interface DocParts {
+  description?: string;
+  tags: { tagName: string; text?: string }[];
+}
+
+const FORMAT: Record<string, string> = {
+  datetime: "date-time (RFC 3339)",
+  date: "date (RFC 3339 full-date)",
+  time: "time (RFC 3339)",
+  duration: "duration (ISO 8601)",
+  uuid: "uuid",
+  uri: "uri-reference",
+  jsonpointer: "json-pointer",
+  binary: "base64",
+  int64: "int64 as a decimal string",
+  uint64: "uint64 as a decimal string",
+  int128: "int128 as a decimal string",
+  uint128: "uint128 as a decimal string",
+  decimal: "decimal as a string",
+};
+
+export function docParts(a: Attributes, node?: TypeNode): DocParts {
+  const text = proseToText(parseProse(a.doc), (s) => `\`${s.replace(/`/g, "'")}\``);
+  const tags: DocParts["tags"] = [];
+  if (node?.kind === "primitive") {
+    if (FORMAT[node.primitive]) tags.push({ tagName: "format", text: FORMAT[node.primitive]! });
+    tags.push(...constraintTags(node.constraints));
+  }
+  if (node?.kind === "array" || node?.kind === "set") tags.push(...constraintTags(node.constraints));
+  if (a.sensitive) tags.push({ tagName: "sensitive", text: "Holds a secret or personal value; keep it out of logs." });
+  if (a.deprecated !== undefined) tags.push({ tagName: "deprecated", ...(a.deprecated ? { text: a.deprecated } : {}) });
+  return {
+    ...(text ? { description: jsdocText(text) } : {}),
+    tags: tags.map((t) => ({ tagName: t.tagName, ...(t.text !== undefined ? { text: jsdocText(t.text) } : {}) })),
+  };
+}
+
+function constraintTags(c: Constraints): DocParts["tags"] {
+  const tags: DocParts["tags"] = [];
+  for (const k of ["minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems"] as const) {
+    if (c[k] !== undefined) tags.push({ tagName: k, text: String(c[k]) });
+  }
+  if (c.pattern) tags.push({ tagName: "pattern", text: c.pattern.source });
+  return tags;
+}
+
+/** A rendered comment block, for inline object members. */
+export function jsdoc(a: Attributes, node?: TypeNode): string {
+  const d = docParts(a, node);
+  const lines = [...(d.description ? d.description.split("\n") : []), ...d.tags.map((t) => `@${t.tagName}${t.text ? ` ${t.text}` : ""}`)];
+  if (lines.length === 0) return "";
+  return `/**\n${lines.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */`;
+}

@@ -1,0 +1,33 @@
+// The ajv instance validators are compiled with: 2020-12, all errors, unicode regexps and
+// code-point lengths, our own format checks, and standalone ESM output.
+import Ajv2020Module from "ajv/dist/2020.js";
+import { _ } from "ajv";
+import { SENSITIVE_KEYWORD } from "../json-schema/index.js";
+import * as runtime from "./runtime.js";
+
+const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
+
+/** Format name → [runtime function name, function]. The names are what generated code calls. */
+export const FORMATS: Record<string, [string, (s: string) => boolean]> = {
+  "date-time": ["isDateTime", runtime.isDateTime],
+  date: ["isDate", runtime.isDate],
+  time: ["isTime", runtime.isTime],
+  duration: ["isDuration", runtime.isDuration],
+  uuid: ["isUuid", runtime.isUuid],
+  "uri-reference": ["isUriReference", runtime.isUriReference],
+  "json-pointer": ["isJsonPointer", runtime.isJsonPointer],
+};
+
+export function createAjv(): InstanceType<typeof Ajv2020> {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    strictTuples: false,
+    unicodeRegExp: true,
+    code: { source: true, esm: true, formats: _`formats` },
+  });
+  for (const [name, [, validate]] of Object.entries(FORMATS)) ajv.addFormat(name, { type: "string", validate });
+  ajv.addVocabulary([SENSITIVE_KEYWORD]);
+  return ajv;
+}

@@ -1,0 +1,31 @@
+export interface Issue {
+  pointer: string;
+  code: string;
+  message: string;
+}
+export interface Result {
+  valid: boolean;
+  errors: Issue[];
+}
+export type Check = ((value: unknown) => boolean) & { errors?: unknown[] | null };
+export function ucs2length(str: string): number;
+export function equal(a: unknown, b: unknown): boolean;
+export function isDate(s: string): boolean;
+export function isTime(s: string): boolean;
+export function isDateTime(s: string): boolean;
+export function isDuration(s: string): boolean;
+export function isUuid(s: string): boolean;
+export function isUriReference(s: string): boolean;
+export function isJsonPointer(s: string): boolean;
+export function toIssues(errors: unknown[] | null | undefined): Issue[];
+export function runValidator(check: Check, value: unknown): Result;
+export function assertValid(check: Check, value: unknown, typeName: string): void;
+export function isValid(check: Check, value: unknown): boolean;
+export class ValidationError extends Error {
+  constructor(typeName: string, errors: Issue[]);
+  readonly typeName: string;
+  readonly errors: Issue[];
+}
+export type ShapeDescriptor = string | 0 | { o: Record<string, ShapeDescriptor>; x?: 1 } | { a: ShapeDescriptor } | { m: ShapeDescriptor };
+export function strictIssues(shapes: Record<string, ShapeDescriptor>, desc: ShapeDescriptor, value: unknown, pointer: string, issues: Issue[], depth: number): void;
+export function runStrict(check: Check, shapes: Record<string, ShapeDescriptor>, typeName: string, value: unknown): Result;

@@ -1,0 +1,225 @@
+// Runtime for generated validators. This file is copied verbatim (minus `export `) into every
+// generated validators module, so generated code depends on nothing, not even ajv.
+// Plain JavaScript on purpose: its text is the product.
+
+/** Length in Unicode code points, as JSON Structure and JSON Schema count it. */
+export function ucs2length(str) {
+  let length = 0;
+  for (let i = 0; i < str.length; i++) {
+    length++;
+    const c = str.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < str.length) {
+      const n = str.charCodeAt(i + 1);
+      if (n >= 0xdc00 && n <= 0xdfff) i++;
+    }
+  }
+  return length;
+}
+
+/** Deep equality of JSON values (uniqueItems, enum and const of compound values). */
+export function equal(a, b) {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return a !== a && b !== b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!equal(a[i], b[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if (!Object.prototype.hasOwnProperty.call(b, k) || !equal(a[k], b[k])) return false;
+  return true;
+}
+
+const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function validDate(y, m, d) {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && !leap ? 28 : DAYS[m]);
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))?$/;
+
+function validTime(t) {
+  const m = TIME.exec(t);
+  if (!m) return false;
+  const h = +m[1], min = +m[2], s = +m[3];
+  if (h > 23 || min > 59 || s > 60) return false;
+  return m[4] === undefined || (+m[4] <= 23 && +m[5] <= 59);
+}
+
+/** RFC 3339 full-date. */
+export function isDate(s) {
+  const m = DATE.exec(s);
+  return m !== null && validDate(+m[1], +m[2], +m[3]);
+}
+
+/** RFC 3339 time (an offset is optional). */
+export function isTime(s) {
+  return validTime(s);
+}
+
+/** RFC 3339 date-time: a date, `T`, a time and an offset. */
+export function isDateTime(s) {
+  const i = s.search(/[Tt]/);
+  if (i !== 10) return false;
+  const t = s.slice(11);
+  return isDate(s.slice(0, 10)) && /(?:[Zz]|[+-]\d{2}:\d{2})$/.test(t) && validTime(t);
+}
+
+/** ISO 8601 duration (P1Y2M3DT4H5M6.5S, P2W). */
+export function isDuration(s) {
+  return /^P(?!$)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/.test(s);
+}
+
+export function isUuid(s) {
+  return /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(s);
+}
+
+/** RFC 3986 URI reference: allowed characters and well-formed percent escapes. */
+export function isUriReference(s) {
+  return /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/.test(s);
+}
+
+/** RFC 6901 JSON pointer. */
+export function isJsonPointer(s) {
+  return /^(?:\/(?:[^~/]|~0|~1)*)*$/.test(s);
+}
+
+const TYPE_CODES = {
+  string: "INSTANCE_STRING_EXPECTED",
+  object: "INSTANCE_OBJECT_EXPECTED",
+  array: "INSTANCE_ARRAY_EXPECTED",
+  number: "INSTANCE_NUMBER_EXPECTED",
+  integer: "INSTANCE_INTEGER_EXPECTED",
+  boolean: "INSTANCE_BOOLEAN_EXPECTED",
+  null: "INSTANCE_NULL_EXPECTED",
+};
+
+const KEYWORD_CODES = {
+  required: "INSTANCE_REQUIRED_PROPERTY_MISSING",
+  additionalProperties: "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED",
+  minLength: "INSTANCE_STRING_MIN_LENGTH",
+  maxLength: "INSTANCE_STRING_MAX_LENGTH",
+  pattern: "INSTANCE_STRING_PATTERN_MISMATCH",
+  minimum: "INSTANCE_NUMBER_MINIMUM",
+  maximum: "INSTANCE_NUMBER_MAXIMUM",
+  exclusiveMinimum: "INSTANCE_NUMBER_EXCLUSIVE_MINIMUM",
+  exclusiveMaximum: "INSTANCE_NUMBER_EXCLUSIVE_MAXIMUM",
+  multipleOf: "INSTANCE_NUMBER_MULTIPLE_OF",
+  enum: "INSTANCE_ENUM_MISMATCH",
+  const: "INSTANCE_CONST_MISMATCH",
+  minItems: "INSTANCE_MIN_ITEMS",
+  maxItems: "INSTANCE_MAX_ITEMS",
+  uniqueItems: "INSTANCE_SET_DUPLICATE",
+  anyOf: "INSTANCE_ANY_OF_NONE_MATCHED",
+  oneOf: "INSTANCE_ONE_OF_INVALID_COUNT",
+  minProperties: "INSTANCE_MIN_PROPERTIES",
+  maxProperties: "INSTANCE_MAX_PROPERTIES",
+};
+
+const FORMAT_CODES = {
+  "date-time": "INSTANCE_DATETIME_FORMAT_INVALID",
+  date: "INSTANCE_DATE_FORMAT_INVALID",
+  time: "INSTANCE_TIME_FORMAT_INVALID",
+  duration: "INSTANCE_DURATION_FORMAT_INVALID",
+  uuid: "INSTANCE_UUID_FORMAT_INVALID",
+  "uri-reference": "INSTANCE_URI_FORMAT_INVALID",
+  "json-pointer": "INSTANCE_JSONPOINTER_FORMAT_INVALID",
+};
+
+function pointerToken(s) {
+  return String(s).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** ajv's errors as structgen issues: a JSON pointer, a code and a message. */
+export function toIssues(errors) {
+  const issues = [];
+  for (const e of errors || []) {
+    let pointer = e.instancePath;
+    let message = e.message || "is invalid";
+    let code = KEYWORD_CODES[e.keyword] || "INSTANCE_TYPE_MISMATCH";
+    if (e.keyword === "type") code = TYPE_CODES[e.params.type] || "INSTANCE_TYPE_MISMATCH";
+    else if (e.keyword === "format") code = FORMAT_CODES[e.params.format] || "INSTANCE_TYPE_MISMATCH";
+    else if (e.keyword === "required") {
+      pointer += "/" + pointerToken(e.params.missingProperty);
+      message = "is required";
+    } else if (e.keyword === "additionalProperties") {
+      pointer += "/" + pointerToken(e.params.additionalProperty);
+      message = "is not allowed";
+    } else if (e.keyword === "enum") {
+      message = "must be one of " + e.params.allowedValues.map((v) => JSON.stringify(v)).join(", ");
+    }
+    issues.push({ pointer, code, message });
+  }
+  return issues;
+}
+
+/** Runs a compiled check; never throws (throwing getters, cycles, deep nesting become an issue). */
+export function runValidator(check, value) {
+  try {
+    if (check(value)) return { valid: true, errors: [] };
+    return { valid: false, errors: toIssues(check.errors) };
+  } catch (e) {
+    return { valid: false, errors: [{ pointer: "", code: "INSTANCE_UNREADABLE", message: "could not be read: " + (e && e.message ? e.message : String(e)) }] };
+  }
+}
+
+/** Thrown by assert functions; lists every problem. */
+export class ValidationError extends Error {
+  constructor(typeName, errors) {
+    super(typeName + " is invalid:\n" + errors.map((e) => "  " + (e.pointer || "/") + " " + e.message + " [" + e.code + "]").join("\n"));
+    this.name = "ValidationError";
+    this.typeName = typeName;
+    this.errors = errors;
+  }
+}
+
+export function assertValid(check, value, typeName) {
+  const r = runValidator(check, value);
+  if (!r.valid) throw new ValidationError(typeName, r.errors);
+}
+
+export function isValid(check, value) {
+  try {
+    return check(value) === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Strict mode: after the schema check passes, reject properties no schema declares.
+ * `shapes` maps type names to descriptors: a type name, {o: members, x: extra allowed},
+ * {a: items}, {m: map values}, or 0 (nothing to check).
+ */
+export function strictIssues(shapes, desc, value, pointer, issues, depth) {
+  if (depth > 256 || value === null || typeof value !== "object") return;
+  if (typeof desc === "string") return strictIssues(shapes, shapes[desc], value, pointer, issues, depth + 1);
+  if (!desc) return;
+  if (desc.a !== undefined && Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) strictIssues(shapes, desc.a, value[i], pointer + "/" + i, issues, depth + 1);
+  } else if (desc.m !== undefined && !Array.isArray(value)) {
+    for (const k of Object.keys(value)) strictIssues(shapes, desc.m, value[k], pointer + "/" + pointerToken(k), issues, depth + 1);
+  } else if (desc.o !== undefined && !Array.isArray(value)) {
+    for (const k of Object.keys(value)) {
+      if (Object.prototype.hasOwnProperty.call(desc.o, k)) strictIssues(shapes, desc.o[k], value[k], pointer + "/" + pointerToken(k), issues, depth + 1);
+      else if (!desc.x) issues.push({ pointer: pointer + "/" + pointerToken(k), code: "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED", message: "is not declared (strict mode)" });
+    }
+  }
+}
+
+export function runStrict(check, shapes, typeName, value) {
+  const r = runValidator(check, value);
+  if (!r.valid) return r;
+  const issues = [];
+  try {
+    strictIssues(shapes, typeName, value, "", issues, 0);
+  } catch (e) {
+    issues.push({ pointer: "", code: "INSTANCE_UNREADABLE", message: "could not be read: " + (e && e.message ? e.message : String(e)) });
+  }
+  return { valid: issues.length === 0, errors: issues };
+}

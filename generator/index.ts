@@ -1,0 +1,70 @@
+// The programmatic API; the CLI is a thin layer over it.
+import path from "node:path";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import { buildModel, discoverCorpora, renderModel, type CorpusRef } from "./pipeline.js";
+import type { Difference } from "./write/check.js";
+
+export { buildModel, discoverCorpora, renderModel, type CorpusRef } from "./pipeline.js";
+export { StructgenError, type Diagnostic, type SourceLocation } from "./diagnostics/diagnostic.js";
+export { catalogue, type Code } from "./diagnostics/catalogue.js";
+export type * from "./ir/model.js";
+export type { OutputFile } from "./emit/files.js";
+
+export interface GenerateOptions {
+  /** A corpus folder, or a folder of corpus folders. Default "schemas". */
+  schemas?: string;
+  /** Output root; each corpus goes to <out>/<corpus name>. Default "generated". */
+  out?: string;
+}
+
+export interface CorpusResult {
+  corpus: string;
+  outDir: string;
+  files: number;
+  types: number;
+  diagnostics: Diagnostic[];
+}
+
+async function corpora(options: GenerateOptions): Promise<CorpusRef[]> {
+  const found = await discoverCorpora(options.schemas ?? "schemas");
+  if (found.length === 0) {
+    const { StructgenError: E, diagnostic } = await import("./diagnostics/diagnostic.js");
+    throw new E([diagnostic("INPUT_NO_SCHEMAS", { path: options.schemas ?? "schemas" })]);
+  }
+  return found;
+}
+
+/** Generates every corpus; nothing is written unless every corpus builds. */
+export async function generate(options: GenerateOptions = {}): Promise<CorpusResult[]> {
+  const { writeTree } = await import("./write/atomic.js");
+  const rendered = [];
+  for (const c of await corpora(options)) {
+    const model = await buildModel(c);
+    rendered.push({ c, model, files: await renderModel(model) });
+  }
+  const results: CorpusResult[] = [];
+  for (const { c, model, files } of rendered) {
+    const outDir = path.join(options.out ?? "generated", c.name);
+    await writeTree(outDir, files);
+    results.push({ corpus: c.name, outDir, files: files.length, types: model.types.length, diagnostics: model.diagnostics });
+  }
+  return results;
+}
+
+export interface CheckResult {
+  corpus: string;
+  outDir: string;
+  differences: Difference[];
+}
+
+/** Compares what generate would write with what is on disk; writes nothing. */
+export async function check(options: GenerateOptions = {}): Promise<CheckResult[]> {
+  const [{ readTree }, { compareTree }] = await Promise.all([import("./write/atomic.js"), import("./write/check.js")]);
+  const results: CheckResult[] = [];
+  for (const c of await corpora(options)) {
+    const files = await renderModel(await buildModel(c));
+    const outDir = path.join(options.out ?? "generated", c.name);
+    results.push({ corpus: c.name, outDir, differences: compareTree(files, await readTree(outDir)) });
+  }
+  return results;
+}

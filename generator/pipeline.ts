@@ -1,0 +1,52 @@
+// load → resolve → (reconcile) → emit → format. Each stage hands the next only its result.
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { hasErrors, sortDiagnostics, StructgenError, type Diagnostic } from "./diagnostics/diagnostic.js";
+import type { OutputFile } from "./emit/files.js";
+import type { Model } from "./ir/model.js";
+import { readCorpus } from "./load/read-corpus.js";
+import { resolve } from "./resolve/index.js";
+
+export interface CorpusRef {
+  name: string;
+  dir: string;
+}
+
+const isSchemaFile = (n: string) => n.endsWith(".json") && n !== "structgen.json";
+
+/** A folder of schema files is one corpus; a folder of such folders is several. */
+export async function discoverCorpora(schemasDir: string): Promise<CorpusRef[]> {
+  const entries = await fs.readdir(schemasDir, { withFileTypes: true });
+  if (entries.some((e) => !e.isDirectory() && isSchemaFile(e.name))) return [{ name: path.basename(path.resolve(schemasDir)), dir: schemasDir }];
+  const dirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => e.name).sort();
+  const out: CorpusRef[] = [];
+  for (const d of dirs) {
+    const files = await fs.readdir(path.join(schemasDir, d), { recursive: true });
+    if (files.some((f) => isSchemaFile(String(f)))) out.push({ name: d, dir: path.join(schemasDir, d) });
+  }
+  return out;
+}
+
+/** Loads and resolves one corpus; throws StructgenError when any diagnostic is an error. */
+export async function buildModel(corpus: CorpusRef): Promise<Model> {
+  const loaded = await readCorpus(corpus.dir, corpus.name);
+  if (hasErrors(loaded.diagnostics)) throw new StructgenError(sortDiagnostics(loaded.diagnostics));
+  const model = resolve(loaded.corpus);
+  const all: Diagnostic[] = sortDiagnostics([...loaded.diagnostics, ...model.diagnostics]);
+  if (hasErrors(all)) throw new StructgenError(all);
+  return { ...model, diagnostics: all };
+}
+
+/** Every output file of a model, formatted and bannered. Emitters load only when needed. */
+export async function renderModel(model: Model): Promise<OutputFile[]> {
+  const [{ emitTypeScript }, { emitJsonSchema }, { emitValidators }, { emitDocs }, { formatFiles }] = await Promise.all([
+    import("./emit/typescript/index.js"),
+    import("./emit/json-schema/index.js"),
+    import("./emit/validators/index.js"),
+    import("./emit/docs/index.js"),
+    import("./write/format.js"),
+  ]);
+  const files = [...emitTypeScript(model), ...emitJsonSchema(model), ...emitValidators(model), ...emitDocs(model)];
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return formatFiles(files, model.name);
+}

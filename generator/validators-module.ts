@@ -1,0 +1,45 @@
+// Where `validate` gets its validators: the bundled generated module, or a corpus compiled in
+// memory (the same standalone code generate writes, imported from a data: URL).
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { diagnostic, StructgenError } from "./diagnostics/diagnostic.js";
+
+export interface Issue {
+  pointer: string;
+  code: string;
+  message: string;
+}
+export interface ValidatorModule {
+  validators: Readonly<Record<string, (value: unknown, options?: { strict?: boolean }) => { valid: boolean; errors: Issue[] }>>;
+  rootTypes: readonly string[];
+}
+
+/** The package's own generated/ folder (beside dist/ and generator/). */
+export const bundledRoot = fileURLToPath(new URL("../generated/", import.meta.url));
+
+export function bundledCorpora(root = bundledRoot): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(path.join(root, e.name, "validators.js")))
+    .map((e) => e.name)
+    .sort();
+}
+
+export async function loadBundled(corpus?: string): Promise<ValidatorModule> {
+  const names = bundledCorpora();
+  const name = corpus ?? (names.length === 1 ? names[0] : undefined);
+  if (!name || !names.includes(name)) {
+    throw new StructgenError([
+      diagnostic("USAGE_BAD_ARGUMENT", { reason: names.length === 0 ? "no generated validators are bundled; pass --schemas DIR" : `choose a corpus with --corpus: ${names.join(", ")}` }),
+    ]);
+  }
+  return (await import(pathToFileURL(path.join(bundledRoot, name, "validators.js")).href)) as ValidatorModule;
+}
+
+export async function compileInMemory(schemasDir: string): Promise<ValidatorModule> {
+  const [{ buildModel }, { validatorsSource }] = await Promise.all([import("./pipeline.js"), import("./emit/validators/index.js")]);
+  const model = await buildModel({ name: path.basename(path.resolve(schemasDir)), dir: schemasDir });
+  const source = validatorsSource(model);
+  return (await import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`)) as ValidatorModule;
+}
