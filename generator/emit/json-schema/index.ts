@@ -7,13 +7,18 @@ import { primitiveSchema } from "./primitive.js";
 
 type Schema = Record<string, unknown>;
 
+/** Own-property assignment: a member named "__proto__" must stay a member. */
+function setOwn(target: Schema, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export const SENSITIVE_KEYWORD = "x-sensitive";
 
 export const schemaId = (model: Model): string => `urn:structgen:${encodeURIComponent(model.name)}`;
 
 export function toJsonSchema(model: Model): Schema {
   const defs: Schema = {};
-  for (const t of model.types) defs[t.name] = { ...annotate(nodeSchema(t.node), t.attrs), ...(t.role === "error" ? { title: `${t.name} (error)` } : { title: t.name }) };
+  for (const t of model.types) setOwn(defs, t.name, { ...annotate(nodeSchema(t.node), t.attrs), ...(t.role === "error" ? { title: `${t.name} (error)` } : { title: t.name }) });
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $id: schemaId(model),
@@ -61,7 +66,7 @@ export function nodeSchema(node: TypeNode): Schema {
       return { type: "object", additionalProperties: nodeSchema(node.values) };
     case "object": {
       const properties: Schema = {};
-      for (const m of node.members) properties[m.name] = annotate(nodeSchema(m.type), m.attrs);
+      for (const m of node.members) setOwn(properties, m.name, annotate(nodeSchema(m.type), m.attrs));
       const required = node.members.filter((m) => m.required).map((m) => m.name);
       return {
         type: "object",
