@@ -1,19 +1,24 @@
 import { it } from "vitest";
-import { parseJson } from "/work/main/generator/load/parse-json.js";
+import { typesSource } from "../generator/emit/typescript/index.js";
+import { toJsonSchema } from "../generator/emit/json-schema/index.js";
+import { arr, enm, map, member, model, named, obj, prim, ref, set, union } from "./helpers/ir.js";
 it("x", () => {
-  const cases: Record<string,string> = {
-    trunc: '{\n  "a": [1, 2',
-    trailing: '{\n  "a": 1,\n}',
-    trailingArr: '[1,2,]',
-    comment: '{\n  // hi\n  "a": 1\n}',
-    blockc: '{ /* x */ "a": 1 }',
-    dup: '{\n  "a": 1,\n  "b": {"c": 1, "c": 2}\n}',
-    empty: '',
-    ws: '  \n ',
-    proto: '{"__proto__": {"polluted": true}, "x": 1}',
-    bom: '\uFEFF{\n  "a": 1\n}',
-  };
-  for (const [k, v] of Object.entries(cases)) console.log(k, JSON.stringify(parseJson(k+".json", v), null, 0));
-  const r = parseJson("p.json", '{\n  "a": {\n    "b~c/d": [true, {"x": 1}]\n  }\n}');
-  if (r.ok) for (const p of ["", "/a", "/a/b~0c~1d", "/a/b~0c~1d/1", "/a/b~0c~1d/1/x", "/a/nope/deeper"]) console.log(p, r.doc.locate(p));
+  const m = model("t", [
+    named("Person", obj([
+      member("name", prim("string", { pattern: { source: "[a-z]+", unicode: false } }), true, { doc: "The name. */ export const pwned = 1; /*" }),
+      member("x-weird key", prim("int8")),
+      member("pw", prim("string"), false, { sensitive: true, deprecated: "use other" }),
+      member("status", ref("Status")),
+      member("when", prim("datetime")),
+      member("tags", map(prim("string"))),
+      member("codes", set(prim("int32"))),
+      member("__proto__", prim("string")),
+    ], false), { doc: "A person.\n@internal fake tag */ export const pwned2 = 2; /*", deprecated: "" }),
+    named("Status", enm(["b", "a", "C"])),
+    named("Id", prim("string")),
+    named("List", arr(ref("Person"))),
+    named("U", union(prim("string"), ref("Person"))),
+  ]);
+  console.log(typesSource(m));
+  console.log(JSON.stringify(toJsonSchema(m), null, 1));
 });
