@@ -1,22 +1,34 @@
 // load → resolve → (reconcile) → emit → format. Each stage hands the next only its result.
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { hasErrors, sortDiagnostics, StructgenError, type Diagnostic } from "./diagnostics/diagnostic.js";
+import { diagnostic, hasErrors, sortDiagnostics, StructgenError, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { OutputFile } from "./emit/files.js";
 import type { Model } from "./ir/model.js";
 import { readCorpus } from "./load/read-corpus.js";
 import { resolve } from "./resolve/index.js";
+import { readConfig, type CorpusConfig } from "./reconcile/config.js";
 
 export interface CorpusRef {
   name: string;
   dir: string;
+  /** From structgen.json: evidence sources, policies and overrides. */
+  config?: CorpusConfig;
 }
 
 const isSchemaFile = (n: string) => n.endsWith(".json") && n !== "structgen.json";
 
 /** A folder of schema files is one corpus; a folder of such folders is several. */
 export async function discoverCorpora(schemasDir: string): Promise<CorpusRef[]> {
-  const entries = await fs.readdir(schemasDir, { withFileTypes: true });
+  const configured = await readConfig(schemasDir);
+  if (configured) return configured.map((c) => ({ name: c.name, dir: c.input, config: c }));
+  let entries;
+  try {
+    entries = await fs.readdir(schemasDir, { withFileTypes: true });
+  } catch (e) {
+    // A mistyped --schemas is bad input, not a structgen bug.
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new StructgenError([diagnostic("FILE_UNREADABLE", { path: schemasDir, reason })]);
+  }
   if (entries.some((e) => !e.isDirectory() && isSchemaFile(e.name))) return [{ name: path.basename(path.resolve(schemasDir)), dir: schemasDir }];
   const dirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => e.name).sort();
   const out: CorpusRef[] = [];
@@ -31,9 +43,15 @@ export async function discoverCorpora(schemasDir: string): Promise<CorpusRef[]> 
 export async function buildModel(corpus: CorpusRef): Promise<Model> {
   const loaded = await readCorpus(corpus.dir, corpus.name);
   if (hasErrors(loaded.diagnostics)) throw new StructgenError(sortDiagnostics(loaded.diagnostics));
-  const model = resolve(loaded.corpus);
+  let model = resolve(loaded.corpus);
   const all: Diagnostic[] = sortDiagnostics([...loaded.diagnostics, ...model.diagnostics]);
   if (hasErrors(all)) throw new StructgenError(all);
+  if (corpus.config && corpus.config.sources.length > 0) {
+    const [{ loadEvidence }, { reconcile }] = await Promise.all([import("./reconcile/load-evidence.js"), import("./reconcile/index.js")]);
+    const { evidence, diagnostics } = await loadEvidence(corpus.config);
+    all.push(...diagnostics);
+    model = reconcile(model, evidence, corpus.config);
+  }
   return { ...model, diagnostics: all };
 }
 

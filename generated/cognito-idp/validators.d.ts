@@ -61,10 +61,13 @@ import type {
   AdminUpdateUserAttributesResponse,
   AdminUserGlobalSignOutRequest,
   AdminUserGlobalSignOutResponse,
+  AdvancedSecurityAdditionalFlowsType,
+  AdvancedSecurityEnabledModeType,
   AdvancedSecurityModeType,
   AliasAttributeType,
   AliasAttributesListType,
   AliasExistsException,
+  AllowedFirstAuthFactorsListType,
   AnalyticsConfigurationType,
   AnalyticsMetadataType,
   ArnType,
@@ -81,10 +84,12 @@ import type {
   AttributesRequireVerificationBeforeUpdateType,
   AuthEventType,
   AuthEventsType,
+  AuthFactorType,
   AuthFlowType,
   AuthParametersType,
   AuthSessionValidityType,
   AuthenticationResultType,
+  AvailableChallengeListType,
   BlockedIPRangeListType,
   BooleanType,
   CSSType,
@@ -187,6 +192,10 @@ import type {
   DuplicateProviderException,
   EmailAddressType,
   EmailConfigurationType,
+  EmailMfaConfigType,
+  EmailMfaMessageType,
+  EmailMfaSettingsType,
+  EmailMfaSubjectType,
   EmailNotificationBodyType,
   EmailNotificationSubjectType,
   EmailSendingAccountType,
@@ -195,6 +204,9 @@ import type {
   EmailVerificationSubjectByLinkType,
   EmailVerificationSubjectType,
   EnableSoftwareTokenMFAException,
+  EncryptionKeyArnType,
+  EncryptionKeyType,
+  EumsSmsConfigurationType,
   EventContextDataType,
   EventFeedbackType,
   EventFilterType,
@@ -206,6 +218,8 @@ import type {
   ExpiredCodeException,
   ExplicitAuthFlowsListType,
   ExplicitAuthFlowsType,
+  FailoverType,
+  FeatureType,
   FeedbackValueType,
   ForbiddenException,
   ForceAliasCreation,
@@ -237,6 +251,7 @@ import type {
   GroupListType,
   GroupNameType,
   GroupType,
+  HealthCheckIdType,
   HexStringType,
   HttpHeader,
   HttpHeaderList,
@@ -247,6 +262,8 @@ import type {
   IdpIdentifiersListType,
   ImageFileType,
   ImageUrlType,
+  InboundFederationLambdaType,
+  InboundFederationLambdaVersionType,
   InitiateAuthRequest,
   InitiateAuthResponse,
   IntegerType,
@@ -255,10 +272,14 @@ import type {
   InvalidLambdaResponseException,
   InvalidOAuthFlowException,
   InvalidParameterException,
+  InvalidParameterExceptionReasonCodeType,
   InvalidPasswordException,
   InvalidSmsRoleAccessPolicyException,
   InvalidSmsRoleTrustRelationshipException,
   InvalidUserPoolConfigurationException,
+  IssuerConfigurationType,
+  IssuerType,
+  KeyConfigurationType,
   LambdaConfigType,
   LimitExceededException,
   ListDevicesRequest,
@@ -300,12 +321,16 @@ import type {
   OAuthFlowsType,
   PaginationKey,
   PaginationKeyType,
+  PasswordHashingAlgorithmType,
+  PasswordHistorySizeType,
   PasswordPolicyMinLengthType,
   PasswordPolicyType,
   PasswordResetRequiredException,
   PasswordType,
   PoolQueryLimitType,
   PreSignedUrlType,
+  PreTokenGenerationLambdaVersionType,
+  PreTokenGenerationVersionConfigType,
   PrecedenceType,
   PreconditionNotMetException,
   PreventUserExistenceErrorTypes,
@@ -322,8 +347,12 @@ import type {
   RecoveryOptionNameType,
   RecoveryOptionType,
   RedirectUrlType,
+  RefreshTokenRotationType,
   RefreshTokenValidityType,
   RegionCodeType,
+  RegionNameType,
+  RelyingPartyIdType,
+  ReplicaRegionsType,
   ResendConfirmationCodeRequest,
   ResendConfirmationCodeResponse,
   ResourceNotFoundException,
@@ -337,12 +366,14 @@ import type {
   ResourceServersListType,
   RespondToAuthChallengeRequest,
   RespondToAuthChallengeResponse,
+  RetryGracePeriodSecondsType,
   RevokeTokenRequest,
   RevokeTokenResponse,
   RiskConfigurationType,
   RiskDecisionType,
   RiskExceptionConfigurationType,
   RiskLevelType,
+  RoutingType,
   S3BucketType,
   SESConfigurationSet,
   SMSMfaSettingsType,
@@ -355,6 +386,7 @@ import type {
   SearchedAttributeNamesListType,
   SecretCodeType,
   SecretHashType,
+  SecurityPolicyType,
   SessionType,
   SetRiskConfigurationRequest,
   SetRiskConfigurationResponse,
@@ -366,6 +398,7 @@ import type {
   SetUserPoolMfaConfigResponse,
   SetUserSettingsRequest,
   SetUserSettingsResponse,
+  SignInPolicyType,
   SignUpRequest,
   SignUpResponse,
   SkippedIPRangeListType,
@@ -448,9 +481,11 @@ import type {
   UserPoolTaggingException,
   UserPoolTagsListType,
   UserPoolTagsType,
+  UserPoolTierType,
   UserPoolType,
   UserStatusType,
   UserType,
+  UserVerificationType,
   UsernameAttributeType,
   UsernameAttributesListType,
   UsernameConfigurationType,
@@ -465,7 +500,11 @@ import type {
   VerifySoftwareTokenResponseType,
   VerifyUserAttributeRequest,
   VerifyUserAttributeResponse,
+  WebAuthnConfigurationType,
+  WebAuthnFactorConfigurationType,
+  WebAuthnMfaSettingsType,
   WrappedBooleanType,
+  WrappedIntegerType,
 } from "./types.js";
 
 export interface ValidationIssue {
@@ -477,14 +516,28 @@ export interface ValidationIssue {
 }
 
 export interface ValidateOptions {
-  /** Also reject members that no schema declares. */
+  /** Reject drift: unknown enum values and members no schema declares. */
   strict?: boolean;
+}
+
+/** A value the sources do not list, or a member no schema declares: accepted, but worth knowing. */
+export interface Drift {
+  pointer: string;
+  kind: "unknown-value" | "unknown-property";
+  value: unknown;
+  /** For unknown values: the values the sources list. */
+  known?: string[];
 }
 
 export interface ValidationResult {
   valid: boolean;
   errors: ValidationIssue[];
+  /** Reported in default mode; in strict mode drift is an error. */
+  drift: Drift[];
 }
+
+/** An AWS SDK v3 output in the wire view: Date to epoch seconds, $metadata and undefined members dropped. */
+export declare function sdkToWire(value: unknown): unknown;
 
 export declare class ValidationError extends Error {
   readonly typeName: string;
@@ -1031,6 +1084,30 @@ export declare function assertAdminUserGlobalSignOutResponse(
   value: unknown,
 ): asserts value is AdminUserGlobalSignOutResponse;
 
+/** Checks a value against {@link AdvancedSecurityAdditionalFlowsType}; never throws. */
+export declare function validateAdvancedSecurityAdditionalFlowsType(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult;
+export declare function isAdvancedSecurityAdditionalFlowsType(
+  value: unknown,
+): value is AdvancedSecurityAdditionalFlowsType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertAdvancedSecurityAdditionalFlowsType(
+  value: unknown,
+): asserts value is AdvancedSecurityAdditionalFlowsType;
+
+/** Checks a value against {@link AdvancedSecurityEnabledModeType}; never throws. */
+export declare function validateAdvancedSecurityEnabledModeType(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult;
+export declare function isAdvancedSecurityEnabledModeType(value: unknown): value is AdvancedSecurityEnabledModeType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertAdvancedSecurityEnabledModeType(
+  value: unknown,
+): asserts value is AdvancedSecurityEnabledModeType;
+
 /** Checks a value against {@link AdvancedSecurityModeType}; never throws. */
 export declare function validateAdvancedSecurityModeType(value: unknown, options?: ValidateOptions): ValidationResult;
 export declare function isAdvancedSecurityModeType(value: unknown): value is AdvancedSecurityModeType;
@@ -1054,6 +1131,17 @@ export declare function validateAliasExistsException(value: unknown, options?: V
 export declare function isAliasExistsException(value: unknown): value is AliasExistsException;
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertAliasExistsException(value: unknown): asserts value is AliasExistsException;
+
+/** Checks a value against {@link AllowedFirstAuthFactorsListType}; never throws. */
+export declare function validateAllowedFirstAuthFactorsListType(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult;
+export declare function isAllowedFirstAuthFactorsListType(value: unknown): value is AllowedFirstAuthFactorsListType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertAllowedFirstAuthFactorsListType(
+  value: unknown,
+): asserts value is AllowedFirstAuthFactorsListType;
 
 /** Checks a value against {@link AnalyticsConfigurationType}; never throws. */
 export declare function validateAnalyticsConfigurationType(value: unknown, options?: ValidateOptions): ValidationResult;
@@ -1168,6 +1256,12 @@ export declare function isAuthEventsType(value: unknown): value is AuthEventsTyp
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertAuthEventsType(value: unknown): asserts value is AuthEventsType;
 
+/** Checks a value against {@link AuthFactorType}; never throws. */
+export declare function validateAuthFactorType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isAuthFactorType(value: unknown): value is AuthFactorType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertAuthFactorType(value: unknown): asserts value is AuthFactorType;
+
 /** Checks a value against {@link AuthFlowType}; never throws. */
 export declare function validateAuthFlowType(value: unknown, options?: ValidateOptions): ValidationResult;
 export declare function isAuthFlowType(value: unknown): value is AuthFlowType;
@@ -1191,6 +1285,12 @@ export declare function validateAuthenticationResultType(value: unknown, options
 export declare function isAuthenticationResultType(value: unknown): value is AuthenticationResultType;
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertAuthenticationResultType(value: unknown): asserts value is AuthenticationResultType;
+
+/** Checks a value against {@link AvailableChallengeListType}; never throws. */
+export declare function validateAvailableChallengeListType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isAvailableChallengeListType(value: unknown): value is AvailableChallengeListType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertAvailableChallengeListType(value: unknown): asserts value is AvailableChallengeListType;
 
 /** Checks a value against {@link BlockedIPRangeListType}; never throws. */
 export declare function validateBlockedIPRangeListType(value: unknown, options?: ValidateOptions): ValidationResult;
@@ -1999,6 +2099,30 @@ export declare function isEmailConfigurationType(value: unknown): value is Email
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertEmailConfigurationType(value: unknown): asserts value is EmailConfigurationType;
 
+/** Checks a value against {@link EmailMfaConfigType}; never throws. */
+export declare function validateEmailMfaConfigType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isEmailMfaConfigType(value: unknown): value is EmailMfaConfigType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertEmailMfaConfigType(value: unknown): asserts value is EmailMfaConfigType;
+
+/** Checks a value against {@link EmailMfaMessageType}; never throws. */
+export declare function validateEmailMfaMessageType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isEmailMfaMessageType(value: unknown): value is EmailMfaMessageType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertEmailMfaMessageType(value: unknown): asserts value is EmailMfaMessageType;
+
+/** Checks a value against {@link EmailMfaSettingsType}; never throws. */
+export declare function validateEmailMfaSettingsType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isEmailMfaSettingsType(value: unknown): value is EmailMfaSettingsType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertEmailMfaSettingsType(value: unknown): asserts value is EmailMfaSettingsType;
+
+/** Checks a value against {@link EmailMfaSubjectType}; never throws. */
+export declare function validateEmailMfaSubjectType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isEmailMfaSubjectType(value: unknown): value is EmailMfaSubjectType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertEmailMfaSubjectType(value: unknown): asserts value is EmailMfaSubjectType;
+
 /** Checks a value against {@link EmailNotificationBodyType}; never throws. */
 export declare function validateEmailNotificationBodyType(value: unknown, options?: ValidateOptions): ValidationResult;
 export declare function isEmailNotificationBodyType(value: unknown): value is EmailNotificationBodyType;
@@ -2081,6 +2205,24 @@ export declare function assertEnableSoftwareTokenMFAException(
   value: unknown,
 ): asserts value is EnableSoftwareTokenMFAException;
 
+/** Checks a value against {@link EncryptionKeyArnType}; never throws. */
+export declare function validateEncryptionKeyArnType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isEncryptionKeyArnType(value: unknown): value is EncryptionKeyArnType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertEncryptionKeyArnType(value: unknown): asserts value is EncryptionKeyArnType;
+
+/** Checks a value against {@link EncryptionKeyType}; never throws. */
+export declare function validateEncryptionKeyType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isEncryptionKeyType(value: unknown): value is EncryptionKeyType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertEncryptionKeyType(value: unknown): asserts value is EncryptionKeyType;
+
+/** Checks a value against {@link EumsSmsConfigurationType}; never throws. */
+export declare function validateEumsSmsConfigurationType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isEumsSmsConfigurationType(value: unknown): value is EumsSmsConfigurationType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertEumsSmsConfigurationType(value: unknown): asserts value is EumsSmsConfigurationType;
+
 /** Checks a value against {@link EventContextDataType}; never throws. */
 export declare function validateEventContextDataType(value: unknown, options?: ValidateOptions): ValidationResult;
 export declare function isEventContextDataType(value: unknown): value is EventContextDataType;
@@ -2146,6 +2288,18 @@ export declare function validateExplicitAuthFlowsType(value: unknown, options?: 
 export declare function isExplicitAuthFlowsType(value: unknown): value is ExplicitAuthFlowsType;
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertExplicitAuthFlowsType(value: unknown): asserts value is ExplicitAuthFlowsType;
+
+/** Checks a value against {@link FailoverType}; never throws. */
+export declare function validateFailoverType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isFailoverType(value: unknown): value is FailoverType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertFailoverType(value: unknown): asserts value is FailoverType;
+
+/** Checks a value against {@link FeatureType}; never throws. */
+export declare function validateFeatureType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isFeatureType(value: unknown): value is FeatureType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertFeatureType(value: unknown): asserts value is FeatureType;
 
 /** Checks a value against {@link FeedbackValueType}; never throws. */
 export declare function validateFeedbackValueType(value: unknown, options?: ValidateOptions): ValidationResult;
@@ -2379,6 +2533,12 @@ export declare function isGroupType(value: unknown): value is GroupType;
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertGroupType(value: unknown): asserts value is GroupType;
 
+/** Checks a value against {@link HealthCheckIdType}; never throws. */
+export declare function validateHealthCheckIdType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isHealthCheckIdType(value: unknown): value is HealthCheckIdType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertHealthCheckIdType(value: unknown): asserts value is HealthCheckIdType;
+
 /** Checks a value against {@link HexStringType}; never throws. */
 export declare function validateHexStringType(value: unknown, options?: ValidateOptions): ValidationResult;
 export declare function isHexStringType(value: unknown): value is HexStringType;
@@ -2438,6 +2598,28 @@ export declare function validateImageUrlType(value: unknown, options?: ValidateO
 export declare function isImageUrlType(value: unknown): value is ImageUrlType;
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertImageUrlType(value: unknown): asserts value is ImageUrlType;
+
+/** Checks a value against {@link InboundFederationLambdaType}; never throws. */
+export declare function validateInboundFederationLambdaType(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult;
+export declare function isInboundFederationLambdaType(value: unknown): value is InboundFederationLambdaType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertInboundFederationLambdaType(value: unknown): asserts value is InboundFederationLambdaType;
+
+/** Checks a value against {@link InboundFederationLambdaVersionType}; never throws. */
+export declare function validateInboundFederationLambdaVersionType(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult;
+export declare function isInboundFederationLambdaVersionType(
+  value: unknown,
+): value is InboundFederationLambdaVersionType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertInboundFederationLambdaVersionType(
+  value: unknown,
+): asserts value is InboundFederationLambdaVersionType;
 
 /** Checks a value against {@link InitiateAuthRequest}; never throws. */
 export declare function validateInitiateAuthRequest(value: unknown, options?: ValidateOptions): ValidationResult;
@@ -2499,6 +2681,19 @@ export declare function isInvalidParameterException(value: unknown): value is In
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertInvalidParameterException(value: unknown): asserts value is InvalidParameterException;
 
+/** Checks a value against {@link InvalidParameterExceptionReasonCodeType}; never throws. */
+export declare function validateInvalidParameterExceptionReasonCodeType(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult;
+export declare function isInvalidParameterExceptionReasonCodeType(
+  value: unknown,
+): value is InvalidParameterExceptionReasonCodeType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertInvalidParameterExceptionReasonCodeType(
+  value: unknown,
+): asserts value is InvalidParameterExceptionReasonCodeType;
+
 /** Checks a value against {@link InvalidPasswordException}; never throws. */
 export declare function validateInvalidPasswordException(value: unknown, options?: ValidateOptions): ValidationResult;
 export declare function isInvalidPasswordException(value: unknown): value is InvalidPasswordException;
@@ -2543,6 +2738,24 @@ export declare function isInvalidUserPoolConfigurationException(
 export declare function assertInvalidUserPoolConfigurationException(
   value: unknown,
 ): asserts value is InvalidUserPoolConfigurationException;
+
+/** Checks a value against {@link IssuerConfigurationType}; never throws. */
+export declare function validateIssuerConfigurationType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isIssuerConfigurationType(value: unknown): value is IssuerConfigurationType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertIssuerConfigurationType(value: unknown): asserts value is IssuerConfigurationType;
+
+/** Checks a value against {@link IssuerType}; never throws. */
+export declare function validateIssuerType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isIssuerType(value: unknown): value is IssuerType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertIssuerType(value: unknown): asserts value is IssuerType;
+
+/** Checks a value against {@link KeyConfigurationType}; never throws. */
+export declare function validateKeyConfigurationType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isKeyConfigurationType(value: unknown): value is KeyConfigurationType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertKeyConfigurationType(value: unknown): asserts value is KeyConfigurationType;
 
 /** Checks a value against {@link LambdaConfigType}; never throws. */
 export declare function validateLambdaConfigType(value: unknown, options?: ValidateOptions): ValidationResult;
@@ -2819,6 +3032,23 @@ export declare function isPaginationKeyType(value: unknown): value is Pagination
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertPaginationKeyType(value: unknown): asserts value is PaginationKeyType;
 
+/** Checks a value against {@link PasswordHashingAlgorithmType}; never throws. */
+export declare function validatePasswordHashingAlgorithmType(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult;
+export declare function isPasswordHashingAlgorithmType(value: unknown): value is PasswordHashingAlgorithmType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertPasswordHashingAlgorithmType(
+  value: unknown,
+): asserts value is PasswordHashingAlgorithmType;
+
+/** Checks a value against {@link PasswordHistorySizeType}; never throws. */
+export declare function validatePasswordHistorySizeType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isPasswordHistorySizeType(value: unknown): value is PasswordHistorySizeType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertPasswordHistorySizeType(value: unknown): asserts value is PasswordHistorySizeType;
+
 /** Checks a value against {@link PasswordPolicyMinLengthType}; never throws. */
 export declare function validatePasswordPolicyMinLengthType(
   value: unknown,
@@ -2862,6 +3092,32 @@ export declare function validatePreSignedUrlType(value: unknown, options?: Valid
 export declare function isPreSignedUrlType(value: unknown): value is PreSignedUrlType;
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertPreSignedUrlType(value: unknown): asserts value is PreSignedUrlType;
+
+/** Checks a value against {@link PreTokenGenerationLambdaVersionType}; never throws. */
+export declare function validatePreTokenGenerationLambdaVersionType(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult;
+export declare function isPreTokenGenerationLambdaVersionType(
+  value: unknown,
+): value is PreTokenGenerationLambdaVersionType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertPreTokenGenerationLambdaVersionType(
+  value: unknown,
+): asserts value is PreTokenGenerationLambdaVersionType;
+
+/** Checks a value against {@link PreTokenGenerationVersionConfigType}; never throws. */
+export declare function validatePreTokenGenerationVersionConfigType(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult;
+export declare function isPreTokenGenerationVersionConfigType(
+  value: unknown,
+): value is PreTokenGenerationVersionConfigType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertPreTokenGenerationVersionConfigType(
+  value: unknown,
+): asserts value is PreTokenGenerationVersionConfigType;
 
 /** Checks a value against {@link PrecedenceType}; never throws. */
 export declare function validatePrecedenceType(value: unknown, options?: ValidateOptions): ValidationResult;
@@ -2967,6 +3223,12 @@ export declare function isRedirectUrlType(value: unknown): value is RedirectUrlT
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertRedirectUrlType(value: unknown): asserts value is RedirectUrlType;
 
+/** Checks a value against {@link RefreshTokenRotationType}; never throws. */
+export declare function validateRefreshTokenRotationType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isRefreshTokenRotationType(value: unknown): value is RefreshTokenRotationType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertRefreshTokenRotationType(value: unknown): asserts value is RefreshTokenRotationType;
+
 /** Checks a value against {@link RefreshTokenValidityType}; never throws. */
 export declare function validateRefreshTokenValidityType(value: unknown, options?: ValidateOptions): ValidationResult;
 export declare function isRefreshTokenValidityType(value: unknown): value is RefreshTokenValidityType;
@@ -2978,6 +3240,24 @@ export declare function validateRegionCodeType(value: unknown, options?: Validat
 export declare function isRegionCodeType(value: unknown): value is RegionCodeType;
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertRegionCodeType(value: unknown): asserts value is RegionCodeType;
+
+/** Checks a value against {@link RegionNameType}; never throws. */
+export declare function validateRegionNameType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isRegionNameType(value: unknown): value is RegionNameType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertRegionNameType(value: unknown): asserts value is RegionNameType;
+
+/** Checks a value against {@link RelyingPartyIdType}; never throws. */
+export declare function validateRelyingPartyIdType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isRelyingPartyIdType(value: unknown): value is RelyingPartyIdType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertRelyingPartyIdType(value: unknown): asserts value is RelyingPartyIdType;
+
+/** Checks a value against {@link ReplicaRegionsType}; never throws. */
+export declare function validateReplicaRegionsType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isReplicaRegionsType(value: unknown): value is ReplicaRegionsType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertReplicaRegionsType(value: unknown): asserts value is ReplicaRegionsType;
 
 /** Checks a value against {@link ResendConfirmationCodeRequest}; never throws. */
 export declare function validateResendConfirmationCodeRequest(
@@ -3095,6 +3375,15 @@ export declare function assertRespondToAuthChallengeResponse(
   value: unknown,
 ): asserts value is RespondToAuthChallengeResponse;
 
+/** Checks a value against {@link RetryGracePeriodSecondsType}; never throws. */
+export declare function validateRetryGracePeriodSecondsType(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult;
+export declare function isRetryGracePeriodSecondsType(value: unknown): value is RetryGracePeriodSecondsType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertRetryGracePeriodSecondsType(value: unknown): asserts value is RetryGracePeriodSecondsType;
+
 /** Checks a value against {@link RevokeTokenRequest}; never throws. */
 export declare function validateRevokeTokenRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 export declare function isRevokeTokenRequest(value: unknown): value is RevokeTokenRequest;
@@ -3135,6 +3424,12 @@ export declare function validateRiskLevelType(value: unknown, options?: Validate
 export declare function isRiskLevelType(value: unknown): value is RiskLevelType;
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertRiskLevelType(value: unknown): asserts value is RiskLevelType;
+
+/** Checks a value against {@link RoutingType}; never throws. */
+export declare function validateRoutingType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isRoutingType(value: unknown): value is RoutingType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertRoutingType(value: unknown): asserts value is RoutingType;
 
 /** Checks a value against {@link S3BucketType}; never throws. */
 export declare function validateS3BucketType(value: unknown, options?: ValidateOptions): ValidationResult;
@@ -3212,6 +3507,12 @@ export declare function validateSecretHashType(value: unknown, options?: Validat
 export declare function isSecretHashType(value: unknown): value is SecretHashType;
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertSecretHashType(value: unknown): asserts value is SecretHashType;
+
+/** Checks a value against {@link SecurityPolicyType}; never throws. */
+export declare function validateSecurityPolicyType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isSecurityPolicyType(value: unknown): value is SecurityPolicyType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertSecurityPolicyType(value: unknown): asserts value is SecurityPolicyType;
 
 /** Checks a value against {@link SessionType}; never throws. */
 export declare function validateSessionType(value: unknown, options?: ValidateOptions): ValidationResult;
@@ -3302,6 +3603,12 @@ export declare function validateSetUserSettingsResponse(value: unknown, options?
 export declare function isSetUserSettingsResponse(value: unknown): value is SetUserSettingsResponse;
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertSetUserSettingsResponse(value: unknown): asserts value is SetUserSettingsResponse;
+
+/** Checks a value against {@link SignInPolicyType}; never throws. */
+export declare function validateSignInPolicyType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isSignInPolicyType(value: unknown): value is SignInPolicyType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertSignInPolicyType(value: unknown): asserts value is SignInPolicyType;
 
 /** Checks a value against {@link SignUpRequest}; never throws. */
 export declare function validateSignUpRequest(value: unknown, options?: ValidateOptions): ValidationResult;
@@ -3926,6 +4233,12 @@ export declare function isUserPoolTagsType(value: unknown): value is UserPoolTag
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertUserPoolTagsType(value: unknown): asserts value is UserPoolTagsType;
 
+/** Checks a value against {@link UserPoolTierType}; never throws. */
+export declare function validateUserPoolTierType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isUserPoolTierType(value: unknown): value is UserPoolTierType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertUserPoolTierType(value: unknown): asserts value is UserPoolTierType;
+
 /** Checks a value against {@link UserPoolType}; never throws. */
 export declare function validateUserPoolType(value: unknown, options?: ValidateOptions): ValidationResult;
 export declare function isUserPoolType(value: unknown): value is UserPoolType;
@@ -3943,6 +4256,12 @@ export declare function validateUserType(value: unknown, options?: ValidateOptio
 export declare function isUserType(value: unknown): value is UserType;
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertUserType(value: unknown): asserts value is UserType;
+
+/** Checks a value against {@link UserVerificationType}; never throws. */
+export declare function validateUserVerificationType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isUserVerificationType(value: unknown): value is UserVerificationType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertUserVerificationType(value: unknown): asserts value is UserVerificationType;
 
 /** Checks a value against {@link UsernameAttributeType}; never throws. */
 export declare function validateUsernameAttributeType(value: unknown, options?: ValidateOptions): ValidationResult;
@@ -4044,11 +4363,40 @@ export declare function isVerifyUserAttributeResponse(value: unknown): value is 
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertVerifyUserAttributeResponse(value: unknown): asserts value is VerifyUserAttributeResponse;
 
+/** Checks a value against {@link WebAuthnConfigurationType}; never throws. */
+export declare function validateWebAuthnConfigurationType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isWebAuthnConfigurationType(value: unknown): value is WebAuthnConfigurationType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertWebAuthnConfigurationType(value: unknown): asserts value is WebAuthnConfigurationType;
+
+/** Checks a value against {@link WebAuthnFactorConfigurationType}; never throws. */
+export declare function validateWebAuthnFactorConfigurationType(
+  value: unknown,
+  options?: ValidateOptions,
+): ValidationResult;
+export declare function isWebAuthnFactorConfigurationType(value: unknown): value is WebAuthnFactorConfigurationType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertWebAuthnFactorConfigurationType(
+  value: unknown,
+): asserts value is WebAuthnFactorConfigurationType;
+
+/** Checks a value against {@link WebAuthnMfaSettingsType}; never throws. */
+export declare function validateWebAuthnMfaSettingsType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isWebAuthnMfaSettingsType(value: unknown): value is WebAuthnMfaSettingsType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertWebAuthnMfaSettingsType(value: unknown): asserts value is WebAuthnMfaSettingsType;
+
 /** Checks a value against {@link WrappedBooleanType}; never throws. */
 export declare function validateWrappedBooleanType(value: unknown, options?: ValidateOptions): ValidationResult;
 export declare function isWrappedBooleanType(value: unknown): value is WrappedBooleanType;
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertWrappedBooleanType(value: unknown): asserts value is WrappedBooleanType;
+
+/** Checks a value against {@link WrappedIntegerType}; never throws. */
+export declare function validateWrappedIntegerType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isWrappedIntegerType(value: unknown): value is WrappedIntegerType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertWrappedIntegerType(value: unknown): asserts value is WrappedIntegerType;
 
 export declare const validators: Readonly<
   Record<string, (value: unknown, options?: ValidateOptions) => ValidationResult>

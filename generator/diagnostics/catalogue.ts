@@ -53,6 +53,12 @@ export const catalogue = {
   SCHEMA_TYPELESS_ERROR_SHAPE: { severity: "info", message: "document without `type` read as an error shape with an optional message (dialect rule)", hint: "Give the document a `type` to describe the error's members." },
   SCHEMA_ITEMS_MATCH_NAMED: { severity: "info", message: "inlined items are identical to type {name}; referenced by name", hint: "" },
 
+  // Configuration and evidence
+  CONFIG_INVALID: { severity: "error", message: "structgen.json: {reason}", hint: "See schemas/structgen.schema.json for the format." },
+  SOURCE_MISSING: { severity: "error", message: "evidence source {id} not found: {reason}", hint: "Install or add the source, or mark it optional in structgen.json." },
+  SOURCE_SKIPPED: { severity: "warning", message: "optional evidence source {id} skipped: {reason}", hint: "Reconciliation ran without it." },
+  OVERRIDE_UNMATCHED: { severity: "error", message: "override for {subject} ({fact}) matches nothing", hint: "Check the subject: Type, Type.Member, Type[] or Type{}." },
+
   // Generation
   EMIT_TYPESCRIPT_SYNTAX: { severity: "error", message: "internal: generated TypeScript does not parse: {reason}", hint: "This is a structgen bug; please report it with the input." },
   EMIT_VALIDATOR_FAILED: { severity: "error", message: "internal: validator generation failed for {name}: {reason}", hint: "This is a structgen bug; please report it with the input." },

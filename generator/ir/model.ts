@@ -96,8 +96,24 @@ export interface Member {
 
 export type TypeNode =
   | { kind: "ref"; name: string; attrs: Attributes }
-  | { kind: "primitive"; primitive: PrimitiveName; constraints: Constraints; attrs: Attributes }
-  | { kind: "enum"; base: PrimitiveName; members: EnumMember[]; attrs: Attributes }
+  | {
+      kind: "primitive";
+      primitive: PrimitiveName;
+      constraints: Constraints;
+      attrs: Attributes;
+      /** Values prose says the string takes; any string is still valid ("A" | "B" | (string & {})). */
+      knownValues?: EnumMember[];
+      /** How a datetime travels: RFC 3339 text (default) or a JSON number of epoch seconds. */
+      encoding?: "epoch-seconds";
+    }
+  | {
+      kind: "enum";
+      base: PrimitiveName;
+      members: EnumMember[];
+      attrs: Attributes;
+      /** Open at run time: an unknown value is accepted and reported as drift; strict mode rejects it. */
+      open?: boolean;
+    }
   | { kind: "const"; value: EnumValue; attrs: Attributes }
   | { kind: "object"; members: Member[]; additional: boolean | TypeNode; attrs: Attributes }
   | { kind: "map"; values: TypeNode; attrs: Attributes }
@@ -121,6 +137,42 @@ export interface NamedType {
   attrs: Attributes;
 }
 
+/** One claim a source makes about a subject, as shown in the reconciliation report. */
+export interface Claim {
+  source: string;
+  claim: string;
+  at?: SourceLocation;
+}
+
+/** A decision reconciliation made, and why. */
+export interface Decision {
+  /** "Type", "Type.Member", "Type[]" (items) or "Type{}" (map values). */
+  subject: string;
+  /** What was decided: "enum-members", "required", "timestamp", "constraint:pattern", … */
+  kind: string;
+  claims: Claim[];
+  decision: string;
+  /** The policy (or "override") that made it. */
+  rule: string;
+  /** Sources disagreed here. */
+  disagreement: boolean;
+  /** For overrides: the written reason. */
+  reason?: string;
+}
+
+export interface SourceSummary {
+  id: string;
+  kind: string;
+  description: string;
+}
+
+export interface Reconciliation {
+  sources: SourceSummary[];
+  /** The source whose word is final where a policy says "authority". */
+  authority?: string;
+  decisions: Decision[];
+}
+
 export interface Model {
   /** The corpus name; names the output folder. */
   name: string;
@@ -128,6 +180,8 @@ export interface Model {
   types: NamedType[];
   /** Non-fatal diagnostics gathered while building the model. */
   diagnostics: Diagnostic[];
+  /** Present when the corpus was reconciled with other evidence. */
+  reconciliation?: Reconciliation;
 }
 
 export const attrs = (at?: SourceLocation, facts: Fact[] = []): Attributes => ({ ...(at ? { at } : {}), facts });

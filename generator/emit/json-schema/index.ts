@@ -44,10 +44,17 @@ export function nodeSchema(node: TypeNode): Schema {
   switch (node.kind) {
     case "ref":
       return { $ref: `#/$defs/${node.name}` };
-    case "primitive":
-      return primitiveSchema(node.primitive, node.constraints);
-    case "enum":
-      return { enum: sortedEnumValues(node.members.map((m) => m.value)) };
+    case "primitive": {
+      // Epoch seconds travel as a JSON number (AWS JSON protocols); fractions are allowed.
+      if (node.primitive === "datetime" && node.encoding === "epoch-seconds") return { type: "number" };
+      const s = primitiveSchema(node.primitive, node.constraints);
+      return node.knownValues?.length ? { ...s, anyOf: [{ enum: sortedEnumValues(node.knownValues.map((m) => m.value)) }, { type: "string" }] } : s;
+    }
+    case "enum": {
+      const values = sortedEnumValues(node.members.map((m) => m.value));
+      // Open: the listed values, or any other string (reported as drift by the validators).
+      return node.open ? { type: "string", anyOf: [{ enum: values }, { type: "string" }] } : { enum: values };
+    }
     case "const":
       return { const: node.value };
     case "any":

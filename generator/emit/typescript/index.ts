@@ -1,18 +1,36 @@
-// TypeScript emitter: an exported interface or type alias per named type, built with ts-morph.
-import { Project, StructureKind, type InterfaceDeclarationStructure, type JSDocStructure, type OptionalKind, type TypeAliasDeclarationStructure } from "ts-morph";
+// TypeScript emitter: an exported interface or type alias per named type, in each view, built
+// with ts-morph. Enums export the closed union under their name and an open alias beside it.
+import { Project, StructureKind, type InterfaceDeclarationStructure, type JSDocStructure, type OptionalKind, type StatementStructures, type TypeAliasDeclarationStructure } from "ts-morph";
 import type { Attributes, Model, NamedType, TypeNode } from "../../ir/model.js";
-import type { Emitter, OutputFile } from "../files.js";
+import type { Emitter } from "../files.js";
 import { propertyKey } from "../quote.js";
 import { docParts } from "./jsdoc.js";
-import { typeText } from "./type-text.js";
+import { memberType, typeText } from "./type-text.js";
+import { viewFiles, type View } from "./view.js";
 
-export const emitTypeScript: Emitter = (model) => [{ path: "types.ts", kind: "ts", content: typesSource(model) }];
+export const emitTypeScript: Emitter = (model) => viewFiles(model).map((f) => ({ path: f.path, kind: "ts" as const, content: typesSource(model, f.view, f.title) }));
 
-export function typesSource(model: Model): string {
+export function typesSource(model: Model, view: View = { sdk: false, open: true, openNames: new Map() }, title?: string): string {
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true } });
   const file = project.createSourceFile("types.ts", "", { overwrite: true });
+  const statements: StatementStructures[] = [];
+  for (const t of model.types) {
+    if (t.node.kind === "object") statements.push(interfaceOf(t, t.node, view));
+    else statements.push(aliasOf(t, view));
+    const open = view.openNames.get(t.name);
+    if (open) {
+      statements.push({
+        kind: StructureKind.TypeAlias,
+        name: open,
+        isExported: true,
+        type: `${t.name} | (string & {})`,
+        docs: [{ description: `\n${t.name}, open: any other string is a value the sources do not list yet (drift).` }],
+      });
+    }
+  }
   // One batched insertion: ts-morph re-parses after each manipulation, so per-type calls are slow.
-  file.addStatements(model.types.map((t) => (t.node.kind === "object" ? interfaceOf(t, t.node) : aliasOf(t))));
+  file.addStatements(statements);
+  if (title) file.insertStatements(0, `/** ${title} */`);
   if (model.types.length === 0) file.addStatements("export {};");
   assertParses(project, file.getFilePath());
   return file.getFullText();
@@ -29,7 +47,7 @@ function roleTags(t: NamedType): JSDocStructure["tags"] {
   return t.role === "error" ? [{ kind: StructureKind.JSDocTag, tagName: "remarks", text: "Error shape." }] : [];
 }
 
-function interfaceOf(t: NamedType, node: Extract<TypeNode, { kind: "object" }>): InterfaceDeclarationStructure {
+function interfaceOf(t: NamedType, node: Extract<TypeNode, { kind: "object" }>, view: View): InterfaceDeclarationStructure {
   return {
     kind: StructureKind.Interface,
     name: t.name,
@@ -37,7 +55,7 @@ function interfaceOf(t: NamedType, node: Extract<TypeNode, { kind: "object" }>):
     docs: docs(t.attrs, undefined, roleTags(t)),
     properties: node.members.map((m) => ({
       name: propertyKey(m.name),
-      type: typeText(m.type),
+      type: memberType(m.type, view),
       hasQuestionToken: !m.required,
       docs: docs(m.attrs, m.type.kind === "primitive" ? m.type : undefined),
     })),
@@ -45,8 +63,10 @@ function interfaceOf(t: NamedType, node: Extract<TypeNode, { kind: "object" }>):
   };
 }
 
-function aliasOf(t: NamedType): TypeAliasDeclarationStructure {
-  return { kind: StructureKind.TypeAlias, name: t.name, isExported: true, type: typeText(t.node), docs: docs(t.attrs, t.node, roleTags(t)) };
+function aliasOf(t: NamedType, view: View): TypeAliasDeclarationStructure {
+  // An enum's own declaration is always the closed union; its open alias sits beside it.
+  const type = t.node.kind === "enum" ? typeText(t.node, { ...view, open: false }) : typeText(t.node, view);
+  return { kind: StructureKind.TypeAlias, name: t.name, isExported: true, type, docs: docs(t.attrs, t.node, roleTags(t)) };
 }
 
 /** Generated code that does not parse is a structgen bug: fail loudly rather than write it. */
@@ -60,5 +80,3 @@ export function assertParses(project: Project, path: string): void {
     throw new Error(`EMIT_TYPESCRIPT_SYNTAX: ${msg} at offset ${d.start ?? 0} of ${path}`);
   }
 }
-
-export type { OutputFile };

@@ -1,5 +1,5 @@
 // JSDoc for types and members. Description text reaches the comment only through jsdocText.
-import type { Attributes, Constraints, TypeNode } from "../../ir/model.js";
+import type { Attributes, Constraints, EnumMember, TypeNode } from "../../ir/model.js";
 import { parseProse, proseToText } from "../prose.js";
 import { jsdocText } from "../quote.js";
 
@@ -28,16 +28,32 @@ export function docParts(a: Attributes, node?: TypeNode): DocParts {
   const text = proseToText(parseProse(a.doc), (s) => `\`${s.replace(/`/g, "'")}\``);
   const tags: DocParts["tags"] = [];
   if (node?.kind === "primitive") {
-    if (FORMAT[node.primitive]) tags.push({ tagName: "format", text: FORMAT[node.primitive]! });
+    if (node.encoding === "epoch-seconds") tags.push({ tagName: "format", text: "epoch seconds: a JSON number on the wire, fractions allowed (a Date in the SDK view)" });
+    else if (FORMAT[node.primitive]) tags.push({ tagName: "format", text: FORMAT[node.primitive]! });
+    if (node.knownValues?.length) tags.push({ tagName: "remarks", text: `Known values:\n${sourceLines(node.knownValues)}` });
     tags.push(...constraintTags(node.constraints));
   }
   if (node?.kind === "array" || node?.kind === "set") tags.push(...constraintTags(node.constraints));
+  if (node?.kind === "enum" && node.members.some((m) => m.attrs.facts.some((f) => f.about === "enum" && f.claim !== undefined && f.claim !== "lists"))) {
+    tags.push({ tagName: "remarks", text: `Members and the sources that list them:\n${sourceLines(node.members)}` });
+  }
   if (a.sensitive) tags.push({ tagName: "sensitive", text: "Holds a secret or personal value; keep it out of logs." });
   if (a.deprecated !== undefined) tags.push({ tagName: "deprecated", ...(a.deprecated ? { text: a.deprecated } : {}) });
   return {
     ...(text ? { description: jsdocText(text) } : {}),
     tags: tags.map((t) => ({ tagName: t.tagName, ...(t.text !== undefined ? { text: jsdocText(t.text) } : {}) })),
   };
+}
+
+/** "- `VALUE`: listed by a, b; not by c" for each member, from its facts. */
+export function sourceLines(members: EnumMember[]): string {
+  return members
+    .map((m) => {
+      const lists = [...new Set(m.attrs.facts.filter((f) => /^(lists|observed|declares)/.test(f.claim ?? "") || f.about === "knownValues").map((f) => f.source))];
+      const omits = [...new Set(m.attrs.facts.filter((f) => f.claim === "omits").map((f) => f.source))];
+      return `- \`${String(m.value).replace(/`/g, "'")}\`: ${lists.length > 0 ? `listed by ${lists.join(", ")}` : "listed by none"}${omits.length > 0 ? `; not by ${omits.join(", ")}` : ""}`;
+    })
+    .join("\n");
 }
 
 function constraintTags(c: Constraints): DocParts["tags"] {

@@ -1,9 +1,12 @@
-// A TypeScript type expression for an IR node. Names and literals go through quote.ts.
+// A TypeScript type expression for an IR node in a view. Names and literals go through quote.ts.
 import type { EnumValue, PrimitiveName, TypeNode } from "../../ir/model.js";
 import { literalType, propertyKey } from "../quote.js";
 import { jsdoc } from "./jsdoc.js";
+import type { View } from "./view.js";
 
 const NUMERIC = new Set<PrimitiveName>(["number", "integer", "int8", "int16", "int32", "uint8", "uint16", "uint32", "float8", "float", "double"]);
+
+export const WIRE_OPEN: View = { sdk: false, open: true, openNames: new Map() };
 
 export function primitiveType(p: PrimitiveName): string {
   if (p === "boolean") return "boolean";
@@ -18,41 +21,56 @@ export function sortedEnumValues(values: EnumValue[]): EnumValue[] {
   return [...values].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-export function typeText(node: TypeNode): string {
+const union = (values: EnumValue[]): string => sortedEnumValues(values).map(literalType).join(" | ");
+
+export function typeText(node: TypeNode, view: View = WIRE_OPEN): string {
   switch (node.kind) {
     case "ref":
-      return node.name;
+      return view.open ? (view.openNames.get(node.name) ?? node.name) : node.name;
     case "primitive":
+      if (node.primitive === "datetime" && view.sdk) return "Date";
+      if (node.primitive === "datetime" && node.encoding === "epoch-seconds") return "number";
+      if (node.knownValues && node.knownValues.length > 0) {
+        const known = union(node.knownValues.map((m) => m.value));
+        return view.open ? `${known} | (string & {})` : known;
+      }
       return primitiveType(node.primitive);
     case "enum":
-      return node.members.length === 0 ? "never" : sortedEnumValues(node.members.map((m) => m.value)).map(literalType).join(" | ");
+      if (node.members.length === 0) return "never";
+      return node.open && view.open ? `${union(node.members.map((m) => m.value))} | (string & {})` : union(node.members.map((m) => m.value));
     case "const":
       return literalType(node.value);
     case "any":
       return "unknown";
     case "union": {
-      const parts = [...new Set(node.options.map((o) => wrap(typeText(o), o)))];
+      const parts = [...new Set(node.options.map((o) => wrap(typeText(o, view), o)))];
       return parts.length === 0 ? "never" : parts.join(" | ");
     }
     case "array":
     case "set":
-      return `${wrap(typeText(node.items), node.items)}[]`;
+      return `${wrap(typeText(node.items, view), node.items)}[]`;
     case "map":
-      return `Record<string, ${typeText(node.values)}>`;
+      return `Record<string, ${typeText(node.values, view)}>`;
     case "object":
-      return objectLiteral(node);
+      return objectLiteral(node, view);
   }
 }
 
 function wrap(text: string, node: TypeNode): string {
-  return node.kind === "union" || (node.kind === "enum" && node.members.length > 1) ? `(${text})` : text;
+  return text.includes(" | ") || node.kind === "union" ? `(${text})` : text;
+}
+
+/** A member's type in a view: the SDK declares every member `T | undefined`. */
+export function memberType(node: TypeNode, view: View): string {
+  const t = typeText(node, view);
+  return view.sdk ? `${t} | undefined` : t;
 }
 
 /** An inline object type with JSDoc on its members. */
-export function objectLiteral(node: Extract<TypeNode, { kind: "object" }>): string {
+export function objectLiteral(node: Extract<TypeNode, { kind: "object" }>, view: View = WIRE_OPEN): string {
   const lines = node.members.map((m) => {
     const doc = jsdoc(m.attrs, m.type);
-    return `${doc ? `${doc}\n` : ""}${propertyKey(m.name)}${m.required ? "" : "?"}: ${typeText(m.type)};`;
+    return `${doc ? `${doc}\n` : ""}${propertyKey(m.name)}${m.required ? "" : "?"}: ${memberType(m.type, view)};`;
   });
   if (node.additional !== false && typeof node.additional === "object") lines.push(`[key: string]: unknown;`);
   return lines.length === 0 ? "Record<string, unknown>" : `{\n${lines.join("\n")}\n}`;

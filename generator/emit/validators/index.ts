@@ -44,7 +44,7 @@ export function validatorsSource(model: Model): string {
     .join(", ");
   const wrappers = model.types.map(
     (t) =>
-      `export function validate${t.name}(value, options) { return options && options.strict ? runStrict(check_${t.name}, shapes, ${JSON.stringify(t.name)}, value) : runValidator(check_${t.name}, value); }\n` +
+      `export function validate${t.name}(value, options) { return validateWith(check_${t.name}, shapes, ${JSON.stringify(t.name)}, value, !!(options && options.strict)); }\n` +
       `export function is${t.name}(value) { return isValid(check_${t.name}, value); }\n` +
       `export function assert${t.name}(value) { assertValid(check_${t.name}, value, ${JSON.stringify(t.name)}); }`,
   );
@@ -59,7 +59,7 @@ export function validatorsSource(model: Model): string {
     ...wrappers,
     `/** Every validate function by type name. */\nexport const validators = Object.freeze({ __proto__: null, ${table} });`,
     `/** The root types of the corpus (documents' own types, not error shapes). */\nexport const rootTypes = Object.freeze([${roots.join(", ")}]);`,
-    `export { ValidationError };`,
+    `export { ValidationError, sdkToWire };`,
   ].join("\n\n");
 }
 

@@ -26,6 +26,13 @@ export class ValidationError extends Error {
   readonly typeName: string;
   readonly errors: Issue[];
 }
-export type ShapeDescriptor = string | 0 | { o: Record<string, ShapeDescriptor>; x?: 1 } | { a: ShapeDescriptor } | { m: ShapeDescriptor };
-export function strictIssues(shapes: Record<string, ShapeDescriptor>, desc: ShapeDescriptor, value: unknown, pointer: string, issues: Issue[], depth: number): void;
-export function runStrict(check: Check, shapes: Record<string, ShapeDescriptor>, typeName: string, value: unknown): Result;
+export type ShapeDescriptor = string | 0 | { o: Record<string, ShapeDescriptor>; x?: 1 } | { a: ShapeDescriptor } | { m: ShapeDescriptor } | { e: string[] };
+export interface Drift {
+  pointer: string;
+  kind: "unknown-value" | "unknown-property";
+  value: unknown;
+  known?: string[];
+}
+export function driftIssues(shapes: Record<string, ShapeDescriptor>, desc: ShapeDescriptor, value: unknown, pointer: string, out: Drift[], depth: number): void;
+export function validateWith(check: Check, shapes: Record<string, ShapeDescriptor>, typeName: string, value: unknown, strict: boolean): Result & { drift: Drift[] };
+export function sdkToWire(value: unknown): unknown;

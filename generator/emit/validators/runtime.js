@@ -131,6 +131,18 @@ const FORMAT_CODES = {
   "json-pointer": "INSTANCE_JSONPOINTER_FORMAT_INVALID",
 };
 
+/**
+ * An open enum is `anyOf [enum, string]`: report the failed anyOf once (or not at all when
+ * the value already fails a check outside it, e.g. its type), not each branch.
+ */
+function collapseAnyOf(errors) {
+  const anyOfs = errors.filter((e) => e.keyword === "anyOf");
+  if (anyOfs.length === 0) return errors;
+  const inBranch = (e) => anyOfs.some((a) => a !== e && a.instancePath === e.instancePath && e.schemaPath.startsWith(a.schemaPath + "/"));
+  const kept = errors.filter((e) => !inBranch(e));
+  return kept.filter((e) => e.keyword !== "anyOf" || !kept.some((o) => o !== e && o.keyword !== "anyOf" && o.instancePath === e.instancePath));
+}
+
 function pointerToken(s) {
   return String(s).replace(/~/g, "~0").replace(/\//g, "~1");
 }
@@ -138,7 +150,7 @@ function pointerToken(s) {
 /** ajv's errors as structgen issues: a JSON pointer, a code and a message. */
 export function toIssues(errors) {
   const issues = [];
-  for (const e of errors || []) {
+  for (const e of collapseAnyOf(errors || [])) {
     let pointer = e.instancePath;
     let message = e.message || "is invalid";
     let code = KEYWORD_CODES[e.keyword] || "INSTANCE_TYPE_MISMATCH";
@@ -192,34 +204,68 @@ export function isValid(check, value) {
 }
 
 /**
- * Strict mode: after the schema check passes, reject properties no schema declares.
- * `shapes` maps type names to descriptors: a type name, {o: members, x: extra allowed},
- * {a: items}, {m: map values}, or 0 (nothing to check).
+ * Drift and strict mode. `shapes` maps type names to descriptors: a type name, {o: members,
+ * x: extra allowed}, {a: items}, {m: map values}, {e: known values} or 0 (nothing to check).
+ * Unknown members and values are drift by default, and errors in strict mode.
  */
-export function strictIssues(shapes, desc, value, pointer, issues, depth) {
-  if (depth > 256 || value === null || typeof value !== "object") return;
-  if (typeof desc === "string") return strictIssues(shapes, shapes[desc], value, pointer, issues, depth + 1);
+export function driftIssues(shapes, desc, value, pointer, out, depth) {
+  if (depth > 256 || value === null || value === undefined) return;
+  if (typeof desc === "string") return driftIssues(shapes, shapes[desc], value, pointer, out, depth + 1);
   if (!desc) return;
+  if (desc.e !== undefined) {
+    if (typeof value === "string" && desc.e.indexOf(value) < 0) out.push({ pointer, kind: "unknown-value", value, known: desc.e });
+    return;
+  }
+  if (typeof value !== "object") return;
   if (desc.a !== undefined && Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) strictIssues(shapes, desc.a, value[i], pointer + "/" + i, issues, depth + 1);
+    for (let i = 0; i < value.length; i++) driftIssues(shapes, desc.a, value[i], pointer + "/" + i, out, depth + 1);
   } else if (desc.m !== undefined && !Array.isArray(value)) {
-    for (const k of Object.keys(value)) strictIssues(shapes, desc.m, value[k], pointer + "/" + pointerToken(k), issues, depth + 1);
+    for (const k of Object.keys(value)) driftIssues(shapes, desc.m, value[k], pointer + "/" + pointerToken(k), out, depth + 1);
   } else if (desc.o !== undefined && !Array.isArray(value)) {
     for (const k of Object.keys(value)) {
-      if (Object.prototype.hasOwnProperty.call(desc.o, k)) strictIssues(shapes, desc.o[k], value[k], pointer + "/" + pointerToken(k), issues, depth + 1);
-      else if (!desc.x) issues.push({ pointer: pointer + "/" + pointerToken(k), code: "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED", message: "is not declared (strict mode)" });
+      if (Object.prototype.hasOwnProperty.call(desc.o, k)) driftIssues(shapes, desc.o[k], value[k], pointer + "/" + pointerToken(k), out, depth + 1);
+      else if (!desc.x) out.push({ pointer: pointer + "/" + pointerToken(k), kind: "unknown-property", value: k });
     }
   }
 }
 
-export function runStrict(check, shapes, typeName, value) {
+function driftToIssue(d) {
+  return d.kind === "unknown-value"
+    ? { pointer: d.pointer, code: "INSTANCE_ENUM_MISMATCH", message: "must be one of " + d.known.map((v) => JSON.stringify(v)).join(", ") + " (strict mode)" }
+    : { pointer: d.pointer, code: "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED", message: "is not declared (strict mode)" };
+}
+
+/** Validates, then reports drift: as `drift` by default, as errors with `strict`. */
+export function validateWith(check, shapes, typeName, value, strict) {
   const r = runValidator(check, value);
-  if (!r.valid) return r;
-  const issues = [];
+  if (!r.valid) return { valid: false, errors: r.errors, drift: [] };
+  const drift = [];
   try {
-    strictIssues(shapes, typeName, value, "", issues, 0);
+    driftIssues(shapes, typeName, value, "", drift, 0);
   } catch (e) {
-    issues.push({ pointer: "", code: "INSTANCE_UNREADABLE", message: "could not be read: " + (e && e.message ? e.message : String(e)) });
+    return { valid: false, errors: [{ pointer: "", code: "INSTANCE_UNREADABLE", message: "could not be read: " + (e && e.message ? e.message : String(e)) }], drift: [] };
   }
-  return { valid: issues.length === 0, errors: issues };
+  if (strict && drift.length > 0) return { valid: false, errors: drift.map(driftToIssue), drift };
+  return { valid: true, errors: [], drift };
+}
+
+/**
+ * An AWS SDK v3 output in the wire view: Date becomes epoch seconds, `$metadata` and
+ * undefined members are dropped. Lets SDK results be validated like raw JSON.
+ */
+export function sdkToWire(value) {
+  return toWire(value, 0);
+}
+
+function toWire(value, depth) {
+  if (depth > 512) return value;
+  if (value instanceof Date) return value.getTime() / 1000;
+  if (Array.isArray(value)) return value.map((v) => toWire(v, depth + 1));
+  if (value === null || typeof value !== "object") return value;
+  const out = {};
+  for (const k of Object.keys(value)) {
+    if (value[k] === undefined || (depth === 0 && k === "$metadata")) continue;
+    Object.defineProperty(out, k, { value: toWire(value[k], depth + 1), enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }

@@ -1,12 +1,16 @@
-// Compact shape descriptors for strict mode (see strictIssues in runtime.js).
+// Compact shape descriptors for drift and strict mode (see driftIssues in runtime.js).
 import type { Model, TypeNode } from "../../ir/model.js";
 
-export type Descriptor = string | 0 | { o: Record<string, Descriptor>; x?: 1 } | { a: Descriptor } | { m: Descriptor };
+export type Descriptor = string | 0 | { o: Record<string, Descriptor>; x?: 1 } | { a: Descriptor } | { m: Descriptor } | { e: string[] };
 
 function descriptor(node: TypeNode): Descriptor {
   switch (node.kind) {
     case "ref":
       return node.name;
+    case "enum":
+      return node.open ? { e: node.members.map((m) => String(m.value)).sort() } : 0;
+    case "primitive":
+      return node.knownValues?.length ? { e: node.knownValues.map((m) => String(m.value)).sort() } : 0;
     case "array":
     case "set":
       return wrapIfUseful({ a: descriptor(node.items) });
@@ -24,7 +28,7 @@ function descriptor(node: TypeNode): Descriptor {
 
 const wrapIfUseful = (d: { a: Descriptor } | { m: Descriptor }): Descriptor => (Object.values(d)[0] === 0 ? 0 : d);
 
-/** Objects in the wire view accept unknown members by default; strict mode checks them here. */
+/** Open enums, known values and unknown members: drift by default, errors in strict mode. */
 export function shapesOf(model: Model): Record<string, Descriptor> {
   const out: Record<string, Descriptor> = {};
   for (const t of model.types) {

@@ -1,0 +1,47 @@
+// What every policy receives: the model being rewritten, all evidence, and how to record.
+import type { Claim, Decision, Fact, Model, NamedType, TypeNode } from "../ir/model.js";
+import type { Evidence, ShapeClaim } from "./evidence.js";
+import type { Policies } from "./config.js";
+
+export interface PolicyContext {
+  /** A private copy: policies rewrite it in place. */
+  model: Model;
+  /** Named types by the name the sources use. */
+  types: Map<string, NamedType>;
+  /** Named types by identifier (what `ref` nodes hold). */
+  byName: Map<string, NamedType>;
+  /** The corpus itself, as it was before reconciliation. */
+  schema: Evidence;
+  /** Every other source, in config order. */
+  others: Evidence[];
+  authority?: Evidence;
+  policies: Policies;
+  decide(d: Decision): void;
+  /** Adds a named type (imported from a source); returns its identifier. */
+  addType(t: NamedType): string;
+}
+
+export type Policy = (ctx: PolicyContext) => void;
+
+export const fact = (source: string, about: string, claim: string, at?: Claim["at"]): Fact => ({ about, source, claim, ...(at ? { at } : {}) });
+
+export const claimOf = (source: string, claim: string, at?: Claim["at"]): Claim => ({ source, claim, ...(at ? { at } : {}) });
+
+/** Every source's claim about a shape, with the corpus first. */
+export function shapeClaims(ctx: PolicyContext, name: string): { source: string; shape: ShapeClaim }[] {
+  const out: { source: string; shape: ShapeClaim }[] = [];
+  for (const e of [ctx.schema, ...ctx.others]) {
+    const s = e.shapes.get(name);
+    if (s) out.push({ source: e.source.id, shape: s });
+  }
+  return out;
+}
+
+/** Follows references to the node a name finally stands for. */
+export function resolveNode(ctx: PolicyContext, node: TypeNode, depth = 0): TypeNode {
+  if (node.kind !== "ref" || depth > 32) return node;
+  const t = ctx.byName.get(node.name);
+  return t ? resolveNode(ctx, t.node, depth + 1) : node;
+}
+
+export const list = (vs: readonly string[]): string => (vs.length === 0 ? "none" : vs.join(", "));

@@ -1,0 +1,63 @@
+// Stage 3, reconcile: every evidence source is compared with the corpus, policies decide,
+// and each decision is recorded in the IR (facts on nodes, decisions on the model).
+import type { Decision, Model, NamedType } from "../ir/model.js";
+import type { CorpusConfig } from "./config.js";
+import type { PolicyContext, Policy } from "./context.js";
+import type { Evidence } from "./evidence.js";
+import { enumMembers, repairBooleanEnums } from "./policies/enums.js";
+import { members, required } from "./policies/members.js";
+import { observations } from "./policies/observations.js";
+import { applyOverride } from "./policies/overrides.js";
+import { deprecated, knownValues } from "./policies/prose.js";
+import { constraints, kinds, sensitive, timestamps } from "./policies/scalars.js";
+import { types } from "./policies/types.js";
+import { jsonStructureEvidence } from "./sources/json-structure.js";
+
+/** Order matters: repairs before unions, members before required-ness, overrides last. */
+export const POLICIES: [string, Policy][] = [
+  ["repairBooleanEnums", repairBooleanEnums],
+  ["enumMembers", enumMembers],
+  ["members", members],
+  ["required", required],
+  ["kinds", kinds],
+  ["timestamps", timestamps],
+  ["constraints", constraints],
+  ["sensitive", sensitive],
+  ["deprecatedFromProse", deprecated],
+  ["knownValuesFromProse", knownValues],
+  ["observations", observations],
+  ["types", types],
+];
+
+export function reconcile(input: Model, evidence: Evidence[], config: Pick<CorpusConfig, "authority" | "policies" | "overrides">): Model {
+  const model: Model = structuredClone(input);
+  const decisions: Decision[] = [];
+  const typesBySource = new Map<string, NamedType>(model.types.map((t) => [t.sourceName, t]));
+  const byName = new Map<string, NamedType>(model.types.map((t) => [t.name, t]));
+  const ctx: PolicyContext = {
+    model,
+    types: typesBySource,
+    byName,
+    schema: jsonStructureEvidence(input),
+    others: evidence,
+    ...(config.authority ? { authority: evidence.find((e) => e.source.id === config.authority)! } : {}),
+    policies: config.policies,
+    decide: (d) => decisions.push(d),
+    addType: (t) => {
+      model.types.push(t);
+      typesBySource.set(t.sourceName, t);
+      byName.set(t.name, t);
+      return t.name;
+    },
+  };
+  for (const [, policy] of POLICIES) policy(ctx);
+  for (const o of config.overrides) applyOverride(ctx, o);
+  model.types.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  decisions.sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  model.reconciliation = {
+    sources: [ctx.schema.source, ...evidence.map((e) => e.source)].map((s) => ({ id: s.id, kind: s.kind, description: s.description })),
+    ...(config.authority ? { authority: config.authority } : {}),
+    decisions,
+  };
+  return model;
+}

@@ -1,0 +1,30 @@
+// Whole types one side has and the other lacks.
+import { claimOf, type Policy } from "../context.js";
+
+export const types: Policy = (ctx) => {
+  const auth = ctx.authority;
+  if (!auth) return;
+  for (const [name, a] of auth.shapes) {
+    if (ctx.schema.shapes.has(name)) continue;
+    const imported = ctx.types.has(name);
+    ctx.decide({
+      subject: name,
+      kind: "type-missing",
+      claims: [claimOf("json-structure", "no such type"), claimOf(auth.source.id, `${a.kind}${a.error ? " (error)" : ""}`, a.at)],
+      decision: imported ? `imported from ${auth.source.id} (an added member needs it)` : "not added: nothing in the corpus refers to it",
+      rule: "types",
+      disagreement: true,
+    });
+  }
+  for (const [name, own] of ctx.schema.shapes) {
+    if (auth.shapes.has(name)) continue;
+    ctx.decide({
+      subject: name,
+      kind: "type-extra",
+      claims: [claimOf("json-structure", own.kind, own.at), claimOf(auth.source.id, "no such shape")],
+      decision: "kept",
+      rule: "types",
+      disagreement: true,
+    });
+  }
+};
