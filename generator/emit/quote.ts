@@ -53,15 +53,16 @@ export function propertyKey(name: string): string {
 }
 
 /**
- * Text for inside a `/** … *\/` block. `*\/` can never end the comment, `@` at a line start
- * cannot forge a tag, and each line is prefixed by the caller's writer.
+ * Text for inside a `/** … *\/` block. `*\/` can never end the comment, `@` after white space
+ * or at a line start cannot forge a tag (TypeScript reads a tag there even mid-line), and each
+ * line is prefixed by the caller's writer.
  */
 export function jsdocText(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/\*\//g, "*\\/")
     .replace(/\/\*/g, "/\\*")
-    .replace(/^(\s*)@/gm, "$1\\@")
+    .replace(/(^|\s)@/gm, "$1\\@")
     .replace(/[\u2028\u2029]/g, "\n")
     .trim();
 }

@@ -120,7 +120,7 @@ function assignNames(entries: SymbolEntry[], diagnostics: Diagnostic[]): void {
     const base = e.path[e.path.length - 1]!;
     wanted.set(base, [...(wanted.get(base) ?? []), e]);
   }
-  const taken = new Set<string>();
+  const plan: { e: SymbolEntry; wantedName: string; qualified: boolean }[] = [];
   for (const [base, group] of wanted) {
     const roots = group.filter((e) => e.pointer === "");
     if (roots.length > 1) {
@@ -132,10 +132,16 @@ function assignNames(entries: SymbolEntry[], diagnostics: Diagnostic[]): void {
       if (e.pointer === "" && !NAME.test(base)) {
         diagnostics.push(diagnostic("SCHEMA_NAME_INVALID", { keyword: "name", name: JSON.stringify(base) }, e.doc.locate("/name")));
       }
-      const wantedName = group.length === 1 || e.pointer === "" ? base : e.path.join("_");
-      e.name = typeIdentifier(wantedName, taken);
-      taken.add(e.name);
+      const qualified = !(group.length === 1 || e.pointer === "");
+      plan.push({ e, wantedName: qualified ? e.path.join("_") : base, qualified });
     }
+  }
+  // Names as declared first: a generated qualified name (Shop_Address) must never displace a
+  // type that is itself declared with that name.
+  const taken = new Set<string>();
+  for (const p of [...plan.filter((x) => !x.qualified), ...plan.filter((x) => x.qualified)]) {
+    p.e.name = typeIdentifier(p.wantedName, taken);
+    taken.add(p.e.name);
   }
 }
 
