@@ -57,14 +57,15 @@ export async function buildModel(corpus: CorpusRef): Promise<Model> {
 
 /** Every output file of a model, formatted and bannered. Emitters load only when needed. */
 export async function renderModel(model: Model): Promise<OutputFile[]> {
-  const [{ emitTypeScript }, { emitJsonSchema }, { emitValidators }, { emitDocs }, { formatFiles }] = await Promise.all([
+  const [{ emitTypeScript }, { emitJsonSchema }, { emitValidators }, { emitDocs }, { formatFiles }, { emitReport }] = await Promise.all([
     import("./emit/typescript/index.js"),
     import("./emit/json-schema/index.js"),
     import("./emit/validators/index.js"),
     import("./emit/docs/index.js"),
     import("./write/format.js"),
+    import("./emit/report/index.js"),
   ]);
-  const files = [...emitTypeScript(model), ...emitJsonSchema(model), ...emitValidators(model), ...emitDocs(model)];
+  const files = [...emitTypeScript(model), ...emitJsonSchema(model), ...emitValidators(model), ...emitDocs(model), ...emitReport(model)];
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return formatFiles(files, model.name);
 }

@@ -3,6 +3,7 @@ import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
 import { checkCommand } from "./check.js";
 import { generateCommand } from "./generate.js";
+import { reconcileCommand } from "./reconcile.js";
 import { EXIT } from "./print.js";
 import { STDIN, validateCommand } from "./validate.js";
 
@@ -14,6 +15,7 @@ await yargs(args)
   .usage("$0 <command> [options]")
   .command(generateCommand)
   .command(checkCommand)
+  .command(reconcileCommand)
   .command(validateCommand)
   .demandCommand(1, "Name a command.")
   .strict()

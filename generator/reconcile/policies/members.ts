@@ -32,7 +32,23 @@ export const members: Policy = (ctx) => {
       });
     }
     for (const m of n.members) {
-      if (a.members[m.name] || !have.has(m.name)) continue;
+      const am = a.members[m.name];
+      if (am?.shape && m.type.kind === "ref" && have.has(m.name)) {
+        const own = ctx.byName.get(m.type.name)?.sourceName ?? m.type.name;
+        if (own !== am.shape) {
+          const adopt = ctx.policies.constraints === "authority";
+          if (adopt) m.type = { ...refTo(ctx, auth, am.shape), attrs: m.type.attrs };
+          ctx.decide({
+            subject: `${t.sourceName}.${m.name}`,
+            kind: "member-shape",
+            claims: [claimOf("json-structure", `shape ${own}`, m.attrs.at), claimOf(auth.source.id, `shape ${am.shape}`, am.at)],
+            decision: adopt ? `shape ${am.shape} (the newer model)` : `shape ${own} kept`,
+            rule: `constraints=${ctx.policies.constraints}`,
+            disagreement: true,
+          });
+        }
+      }
+      if (am || !have.has(m.name)) continue;
       ctx.decide({
         subject: `${t.sourceName}.${m.name}`,
         kind: "member-extra",

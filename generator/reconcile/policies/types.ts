@@ -17,7 +17,20 @@ export const types: Policy = (ctx) => {
     });
   }
   for (const [name, own] of ctx.schema.shapes) {
-    if (auth.shapes.has(name)) continue;
+    const a = auth.shapes.get(name);
+    const t = ctx.types.get(name);
+    if (a && t && !!a.error !== (t.role === "error")) {
+      if (a.error) t.role = "error";
+      ctx.decide({
+        subject: name,
+        kind: "role",
+        claims: [claimOf("json-structure", own.error ? "error shape" : "shape", own.at), claimOf(auth.source.id, a.error ? "exception" : "shape", a.at)],
+        decision: a.error ? "an error shape" : "kept as the corpus has it",
+        rule: "types",
+        disagreement: true,
+      });
+    }
+    if (a) continue;
     ctx.decide({
       subject: name,
       kind: "type-extra",
