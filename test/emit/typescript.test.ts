@@ -1,6 +1,7 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { emitTypeScript, typesSource } from "../../generator/emit/typescript/index.js";
+import { viewFiles } from "../../generator/emit/typescript/view.js";
 import type { Model } from "../../generator/ir/model.js";
 import { arr, enm, map, member, model, named, obj, prim, ref, set, union } from "../helpers/ir.js";
 
@@ -142,9 +143,14 @@ describe("typesSource", () => {
     expect(docTags(declaration(sf, "Big"))).toContainEqual(["format", "int64 as a decimal string"]);
   });
 
-  it("is what emitTypeScript writes to types.ts", () => {
-    const written = emitTypeScript(sample).filter((f) => f.path === "types.ts");
-    expect(written).toEqual([{ path: "types.ts", kind: "ts", content: source }]);
+  it("is what emitTypeScript writes, one file per view, types.ts among them", () => {
+    const views = viewFiles(sample);
+    expect(views.map((v) => v.path)).toContain("types.ts");
+    const written = emitTypeScript(sample);
+    expect(written).toEqual(views.map((v) => ({ path: v.path, kind: "ts", content: typesSource(sample, v.view, v.title) })));
+    const types = written.find((f) => f.path === "types.ts")!;
+    // The default view differs from types.ts only by its title comment.
+    expect(types.content.replace(/^\/\*\*[^\n]*\*\/\n/, "")).toBe(source);
   });
 
   it("exports nothing for an empty model but is still a module", () => {

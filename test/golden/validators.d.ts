@@ -27,14 +27,28 @@ export interface ValidationIssue {
 }
 
 export interface ValidateOptions {
-  /** Also reject members that no schema declares. */
+  /** Reject drift: unknown enum values and members no schema declares. */
   strict?: boolean;
+}
+
+/** A value the sources do not list, or a member no schema declares: accepted, but worth knowing. */
+export interface Drift {
+  pointer: string;
+  kind: "unknown-value" | "unknown-property";
+  value: unknown;
+  /** For unknown values: the values the sources list. */
+  known?: string[];
 }
 
 export interface ValidationResult {
   valid: boolean;
   errors: ValidationIssue[];
+  /** Reported in default mode; in strict mode drift is an error. */
+  drift: Drift[];
 }
+
+/** An AWS SDK v3 output in the wire view: Date to epoch seconds, $metadata and undefined members dropped. */
+export declare function sdkToWire(value: unknown): unknown;
 
 export declare class ValidationError extends Error {
   readonly typeName: string;

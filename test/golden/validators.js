@@ -135,6 +135,22 @@ const FORMAT_CODES = {
   "json-pointer": "INSTANCE_JSONPOINTER_FORMAT_INVALID",
 };
 
+/**
+ * An open enum is `anyOf [enum, string]`: report the failed anyOf once (or not at all when
+ * the value already fails a check outside it, e.g. its type), not each branch.
+ */
+function collapseAnyOf(errors) {
+  const anyOfs = errors.filter((e) => e.keyword === "anyOf");
+  if (anyOfs.length === 0) return errors;
+  const inBranch = (e) =>
+    anyOfs.some((a) => a !== e && a.instancePath === e.instancePath && e.schemaPath.startsWith(a.schemaPath + "/"));
+  const kept = errors.filter((e) => !inBranch(e));
+  return kept.filter(
+    (e) =>
+      e.keyword !== "anyOf" || !kept.some((o) => o !== e && o.keyword !== "anyOf" && o.instancePath === e.instancePath),
+  );
+}
+
 function pointerToken(s) {
   return String(s).replace(/~/g, "~0").replace(/\//g, "~1");
 }
@@ -142,7 +158,7 @@ function pointerToken(s) {
 /** ajv's errors as structgen issues: a JSON pointer, a code and a message. */
 function toIssues(errors) {
   const issues = [];
-  for (const e of errors || []) {
+  for (const e of collapseAnyOf(errors || [])) {
     let pointer = e.instancePath;
     let message = e.message || "is invalid";
     let code = KEYWORD_CODES[e.keyword] || "INSTANCE_TYPE_MISMATCH";
@@ -209,47 +225,96 @@ function isValid(check, value) {
 }
 
 /**
- * Strict mode: after the schema check passes, reject properties no schema declares.
- * `shapes` maps type names to descriptors: a type name, {o: members, x: extra allowed},
- * {a: items}, {m: map values}, or 0 (nothing to check).
+ * Drift and strict mode. `shapes` maps type names to descriptors: a type name, {o: members,
+ * x: extra allowed}, {a: items}, {m: map values}, {e: known values} or 0 (nothing to check).
+ * Unknown members and values are drift by default, and errors in strict mode.
  */
-function strictIssues(shapes, desc, value, pointer, issues, depth) {
-  if (depth > 256 || value === null || typeof value !== "object") return;
-  if (typeof desc === "string") return strictIssues(shapes, shapes[desc], value, pointer, issues, depth + 1);
+function driftIssues(shapes, desc, value, pointer, out, depth) {
+  if (depth > 256 || value === null || value === undefined) return;
+  if (typeof desc === "string") return driftIssues(shapes, shapes[desc], value, pointer, out, depth + 1);
   if (!desc) return;
+  if (desc.e !== undefined) {
+    if (typeof value === "string" && desc.e.indexOf(value) < 0)
+      out.push({ pointer, kind: "unknown-value", value, known: desc.e });
+    return;
+  }
+  if (typeof value !== "object") return;
   if (desc.a !== undefined && Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) strictIssues(shapes, desc.a, value[i], pointer + "/" + i, issues, depth + 1);
+    for (let i = 0; i < value.length; i++) driftIssues(shapes, desc.a, value[i], pointer + "/" + i, out, depth + 1);
   } else if (desc.m !== undefined && !Array.isArray(value)) {
     for (const k of Object.keys(value))
-      strictIssues(shapes, desc.m, value[k], pointer + "/" + pointerToken(k), issues, depth + 1);
+      driftIssues(shapes, desc.m, value[k], pointer + "/" + pointerToken(k), out, depth + 1);
   } else if (desc.o !== undefined && !Array.isArray(value)) {
     for (const k of Object.keys(value)) {
       if (Object.prototype.hasOwnProperty.call(desc.o, k))
-        strictIssues(shapes, desc.o[k], value[k], pointer + "/" + pointerToken(k), issues, depth + 1);
-      else if (!desc.x)
-        issues.push({
-          pointer: pointer + "/" + pointerToken(k),
-          code: "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED",
-          message: "is not declared (strict mode)",
-        });
+        driftIssues(shapes, desc.o[k], value[k], pointer + "/" + pointerToken(k), out, depth + 1);
+      else if (!desc.x) out.push({ pointer: pointer + "/" + pointerToken(k), kind: "unknown-property", value: k });
     }
   }
 }
 
-function runStrict(check, shapes, typeName, value) {
+function driftToIssue(d) {
+  return d.kind === "unknown-value"
+    ? {
+        pointer: d.pointer,
+        code: "INSTANCE_ENUM_MISMATCH",
+        message: "must be one of " + d.known.map((v) => JSON.stringify(v)).join(", ") + " (strict mode)",
+      }
+    : {
+        pointer: d.pointer,
+        code: "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED",
+        message: "is not declared (strict mode)",
+      };
+}
+
+/** Validates, then reports drift: as `drift` by default, as errors with `strict`. */
+function validateWith(check, shapes, typeName, value, strict) {
   const r = runValidator(check, value);
-  if (!r.valid) return r;
-  const issues = [];
+  if (!r.valid) return { valid: false, errors: r.errors, drift: [] };
+  const drift = [];
   try {
-    strictIssues(shapes, typeName, value, "", issues, 0);
+    driftIssues(shapes, typeName, value, "", drift, 0);
   } catch (e) {
-    issues.push({
-      pointer: "",
-      code: "INSTANCE_UNREADABLE",
-      message: "could not be read: " + (e && e.message ? e.message : String(e)),
+    return {
+      valid: false,
+      errors: [
+        {
+          pointer: "",
+          code: "INSTANCE_UNREADABLE",
+          message: "could not be read: " + (e && e.message ? e.message : String(e)),
+        },
+      ],
+      drift: [],
+    };
+  }
+  if (strict && drift.length > 0) return { valid: false, errors: drift.map(driftToIssue), drift };
+  return { valid: true, errors: [], drift };
+}
+
+/**
+ * An AWS SDK v3 output in the wire view: Date becomes epoch seconds, `$metadata` and
+ * undefined members are dropped. Lets SDK results be validated like raw JSON.
+ */
+function sdkToWire(value) {
+  return toWire(value, 0);
+}
+
+function toWire(value, depth) {
+  if (depth > 512) return value;
+  if (value instanceof Date) return value.getTime() / 1000;
+  if (Array.isArray(value)) return value.map((v) => toWire(v, depth + 1));
+  if (value === null || typeof value !== "object") return value;
+  const out = {};
+  for (const k of Object.keys(value)) {
+    if (value[k] === undefined || (depth === 0 && k === "$metadata")) continue;
+    Object.defineProperty(out, k, {
+      value: toWire(value[k], depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
     });
   }
-  return { valid: issues.length === 0, errors: issues };
+  return out;
 }
 
 const formats = {
@@ -2136,9 +2201,7 @@ function validate47(
 validate47.evaluated = { dynamicProps: false, dynamicItems: false };
 
 export function validateAdminGetUserResponse(value, options) {
-  return options && options.strict
-    ? runStrict(check_AdminGetUserResponse, shapes, "AdminGetUserResponse", value)
-    : runValidator(check_AdminGetUserResponse, value);
+  return validateWith(check_AdminGetUserResponse, shapes, "AdminGetUserResponse", value, !!(options && options.strict));
 }
 export function isAdminGetUserResponse(value) {
   return isValid(check_AdminGetUserResponse, value);
@@ -2148,9 +2211,7 @@ export function assertAdminGetUserResponse(value) {
 }
 
 export function validateAttributeListType(value, options) {
-  return options && options.strict
-    ? runStrict(check_AttributeListType, shapes, "AttributeListType", value)
-    : runValidator(check_AttributeListType, value);
+  return validateWith(check_AttributeListType, shapes, "AttributeListType", value, !!(options && options.strict));
 }
 export function isAttributeListType(value) {
   return isValid(check_AttributeListType, value);
@@ -2160,9 +2221,7 @@ export function assertAttributeListType(value) {
 }
 
 export function validateAttributeNameType(value, options) {
-  return options && options.strict
-    ? runStrict(check_AttributeNameType, shapes, "AttributeNameType", value)
-    : runValidator(check_AttributeNameType, value);
+  return validateWith(check_AttributeNameType, shapes, "AttributeNameType", value, !!(options && options.strict));
 }
 export function isAttributeNameType(value) {
   return isValid(check_AttributeNameType, value);
@@ -2172,9 +2231,7 @@ export function assertAttributeNameType(value) {
 }
 
 export function validateAttributeType(value, options) {
-  return options && options.strict
-    ? runStrict(check_AttributeType, shapes, "AttributeType", value)
-    : runValidator(check_AttributeType, value);
+  return validateWith(check_AttributeType, shapes, "AttributeType", value, !!(options && options.strict));
 }
 export function isAttributeType(value) {
   return isValid(check_AttributeType, value);
@@ -2184,9 +2241,7 @@ export function assertAttributeType(value) {
 }
 
 export function validateAttributeValueType(value, options) {
-  return options && options.strict
-    ? runStrict(check_AttributeValueType, shapes, "AttributeValueType", value)
-    : runValidator(check_AttributeValueType, value);
+  return validateWith(check_AttributeValueType, shapes, "AttributeValueType", value, !!(options && options.strict));
 }
 export function isAttributeValueType(value) {
   return isValid(check_AttributeValueType, value);
@@ -2196,9 +2251,7 @@ export function assertAttributeValueType(value) {
 }
 
 export function validateBooleanType(value, options) {
-  return options && options.strict
-    ? runStrict(check_BooleanType, shapes, "BooleanType", value)
-    : runValidator(check_BooleanType, value);
+  return validateWith(check_BooleanType, shapes, "BooleanType", value, !!(options && options.strict));
 }
 export function isBooleanType(value) {
   return isValid(check_BooleanType, value);
@@ -2208,9 +2261,7 @@ export function assertBooleanType(value) {
 }
 
 export function validateDateType(value, options) {
-  return options && options.strict
-    ? runStrict(check_DateType, shapes, "DateType", value)
-    : runValidator(check_DateType, value);
+  return validateWith(check_DateType, shapes, "DateType", value, !!(options && options.strict));
 }
 export function isDateType(value) {
   return isValid(check_DateType, value);
@@ -2220,9 +2271,7 @@ export function assertDateType(value) {
 }
 
 export function validateDeliveryMediumType(value, options) {
-  return options && options.strict
-    ? runStrict(check_DeliveryMediumType, shapes, "DeliveryMediumType", value)
-    : runValidator(check_DeliveryMediumType, value);
+  return validateWith(check_DeliveryMediumType, shapes, "DeliveryMediumType", value, !!(options && options.strict));
 }
 export function isDeliveryMediumType(value) {
   return isValid(check_DeliveryMediumType, value);
@@ -2232,9 +2281,7 @@ export function assertDeliveryMediumType(value) {
 }
 
 export function validateGetUserResponse(value, options) {
-  return options && options.strict
-    ? runStrict(check_GetUserResponse, shapes, "GetUserResponse", value)
-    : runValidator(check_GetUserResponse, value);
+  return validateWith(check_GetUserResponse, shapes, "GetUserResponse", value, !!(options && options.strict));
 }
 export function isGetUserResponse(value) {
   return isValid(check_GetUserResponse, value);
@@ -2244,9 +2291,7 @@ export function assertGetUserResponse(value) {
 }
 
 export function validateMFAOptionListType(value, options) {
-  return options && options.strict
-    ? runStrict(check_MFAOptionListType, shapes, "MFAOptionListType", value)
-    : runValidator(check_MFAOptionListType, value);
+  return validateWith(check_MFAOptionListType, shapes, "MFAOptionListType", value, !!(options && options.strict));
 }
 export function isMFAOptionListType(value) {
   return isValid(check_MFAOptionListType, value);
@@ -2256,9 +2301,7 @@ export function assertMFAOptionListType(value) {
 }
 
 export function validateMFAOptionType(value, options) {
-  return options && options.strict
-    ? runStrict(check_MFAOptionType, shapes, "MFAOptionType", value)
-    : runValidator(check_MFAOptionType, value);
+  return validateWith(check_MFAOptionType, shapes, "MFAOptionType", value, !!(options && options.strict));
 }
 export function isMFAOptionType(value) {
   return isValid(check_MFAOptionType, value);
@@ -2268,9 +2311,7 @@ export function assertMFAOptionType(value) {
 }
 
 export function validateStringType(value, options) {
-  return options && options.strict
-    ? runStrict(check_StringType, shapes, "StringType", value)
-    : runValidator(check_StringType, value);
+  return validateWith(check_StringType, shapes, "StringType", value, !!(options && options.strict));
 }
 export function isStringType(value) {
   return isValid(check_StringType, value);
@@ -2280,9 +2321,13 @@ export function assertStringType(value) {
 }
 
 export function validateUserMFASettingListType(value, options) {
-  return options && options.strict
-    ? runStrict(check_UserMFASettingListType, shapes, "UserMFASettingListType", value)
-    : runValidator(check_UserMFASettingListType, value);
+  return validateWith(
+    check_UserMFASettingListType,
+    shapes,
+    "UserMFASettingListType",
+    value,
+    !!(options && options.strict),
+  );
 }
 export function isUserMFASettingListType(value) {
   return isValid(check_UserMFASettingListType, value);
@@ -2292,9 +2337,7 @@ export function assertUserMFASettingListType(value) {
 }
 
 export function validateUserStatusType(value, options) {
-  return options && options.strict
-    ? runStrict(check_UserStatusType, shapes, "UserStatusType", value)
-    : runValidator(check_UserStatusType, value);
+  return validateWith(check_UserStatusType, shapes, "UserStatusType", value, !!(options && options.strict));
 }
 export function isUserStatusType(value) {
   return isValid(check_UserStatusType, value);
@@ -2304,9 +2347,7 @@ export function assertUserStatusType(value) {
 }
 
 export function validateUsernameType(value, options) {
-  return options && options.strict
-    ? runStrict(check_UsernameType, shapes, "UsernameType", value)
-    : runValidator(check_UsernameType, value);
+  return validateWith(check_UsernameType, shapes, "UsernameType", value, !!(options && options.strict));
 }
 export function isUsernameType(value) {
   return isValid(check_UsernameType, value);
@@ -2354,4 +2395,4 @@ export const rootTypes = Object.freeze([
   "UsernameType",
 ]);
 
-export { ValidationError };
+export { ValidationError, sdkToWire };
