@@ -57,6 +57,8 @@ export interface Observation {
 
 export interface Evidence {
   source: SourceInfo;
+  /** The wire protocol a service model declares ("json", "rest-json", …). */
+  protocol?: string;
   /** Shapes by name. */
   shapes: Map<string, ShapeClaim>;
   observations?: Observation[];

@@ -3,6 +3,7 @@
 import type { Constraints, Member, NamedType, TypeNode } from "../ir/model.js";
 import { typeIdentifier } from "../emit/quote.js";
 import type { Evidence, ShapeClaim } from "./evidence.js";
+import { toEcmaPattern } from "./pattern.js";
 import { fact, type PolicyContext } from "./context.js";
 
 /** The identifier of `shape` in the model, importing it (and what it reaches) when missing. */
@@ -55,7 +56,7 @@ function nodeFor(ctx: PolicyContext, from: Evidence, c: ShapeClaim): TypeNode {
     case "string":
       if (c.min !== undefined) constraints.minLength = c.min;
       if (c.max !== undefined) constraints.maxLength = c.max;
-      if (c.pattern !== undefined) constraints.pattern = { source: c.pattern, unicode: /\\[pP]\{/.test(c.pattern) };
+      if (c.pattern !== undefined && toEcmaPattern(c.pattern) !== undefined) constraints.pattern = { source: toEcmaPattern(c.pattern)!, unicode: /\\[pP]\{/.test(c.pattern) };
       return { kind: "primitive", primitive: "string", constraints, attrs };
     case "integer":
       if (c.min !== undefined) constraints.minimum = c.min;

@@ -10,7 +10,7 @@ import { observations } from "./policies/observations.js";
 import { applyOverride } from "./policies/overrides.js";
 import { deprecated, knownValues } from "./policies/prose.js";
 import { constraints, kinds, sensitive, timestamps } from "./policies/scalars.js";
-import { types } from "./policies/types.js";
+import { errorEnvelope, types } from "./policies/types.js";
 import { jsonStructureEvidence } from "./sources/json-structure.js";
 
 /** Order matters: repairs before unions, members before required-ness, overrides last. */
@@ -27,6 +27,7 @@ export const POLICIES: [string, Policy][] = [
   ["knownValuesFromProse", knownValues],
   ["observations", observations],
   ["types", types],
+  ["errorEnvelope", errorEnvelope],
 ];
 
 export function reconcile(input: Model, evidence: Evidence[], config: Pick<CorpusConfig, "authority" | "policies" | "overrides">): Model {

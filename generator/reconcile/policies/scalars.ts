@@ -2,6 +2,7 @@
 import type { TypeNode } from "../../ir/model.js";
 import { claimOf, fact, shapeClaims, type Policy, type PolicyContext } from "../context.js";
 import type { ShapeClaim } from "../evidence.js";
+import { toEcmaPattern } from "../pattern.js";
 
 export const timestamps: Policy = (ctx) => {
   if (ctx.policies.timestamps !== "protocol" || !ctx.authority) return;
@@ -37,9 +38,21 @@ function setBound(ctx: PolicyContext, subject: string, node: TypeNode, which: "m
   const ours = which === "pattern" ? own?.pattern : own?.[which];
   const theirs = which === "pattern" ? a.pattern : a[which];
   if (ours === theirs || theirs === undefined) return;
+  const ecma = which === "pattern" ? toEcmaPattern(String(theirs)) : theirs;
+  if (ecma === undefined) {
+    ctx.decide({
+      subject,
+      kind: `constraint:${key}`,
+      claims: [claimOf("json-structure", ours === undefined ? "none" : JSON.stringify(ours), own?.at), claimOf(source, JSON.stringify(theirs), a.at)],
+      decision: `${key} kept as the corpus has it: ${JSON.stringify(theirs)} is not an ECMA-262 pattern`,
+      rule: `constraints=${ctx.policies.constraints}`,
+      disagreement: true,
+    });
+    return;
+  }
   if (ctx.policies.constraints === "authority") {
     const c = node.constraints as Record<string, unknown>;
-    if (which === "pattern") c[key] = { source: theirs, unicode: /\\[pP]\{/.test(String(theirs)) };
+    if (which === "pattern") c[key] = { source: ecma, unicode: /\\[pP]\{/.test(String(ecma)) };
     else c[key] = theirs;
     node.attrs.facts.push(fact(source, key, String(theirs), a.at));
   }

@@ -1,5 +1,23 @@
 // Whole types one side has and the other lacks.
-import { claimOf, type Policy } from "../context.js";
+import { claimOf, fact, type Policy } from "../context.js";
+
+/**
+ * AWS JSON protocols send an error as {"__type": "<ShapeName>", "message": …}: every error
+ * shape gets the optional `__type` member, so strict validation accepts real error bodies.
+ */
+export const errorEnvelope: Policy = (ctx) => {
+  const auth = ctx.authority;
+  if (!auth || (auth.protocol !== "json" && auth.protocol !== "rest-json")) return;
+  for (const t of ctx.types.values()) {
+    if (t.role !== "error" || t.node.kind !== "object" || t.node.members.some((m) => m.name === "__type")) continue;
+    t.node.members.push({
+      name: "__type",
+      type: { kind: "primitive", primitive: "string", constraints: {}, attrs: { facts: [] } },
+      required: false,
+      attrs: { doc: "The error's type name, as the JSON protocol sends it.", facts: [fact(auth.source.id, "member", `${auth.protocol} protocol error envelope`)] },
+    });
+  }
+};
 
 export const types: Policy = (ctx) => {
   const auth = ctx.authority;

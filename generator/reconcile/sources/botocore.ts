@@ -83,5 +83,5 @@ export async function loadBotocore(source: SourceInfo, file: string, displayName
     }
     shapes.set(name, claim);
   }
-  return { source, shapes };
+  return { source, shapes, ...(protocol ? { protocol } : {}) };
 }

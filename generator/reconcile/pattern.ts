@@ -1,0 +1,39 @@
+// Patterns from AWS models are written for Java/Python regex engines. Adopt one only in a form
+// ECMA-262 (with the u flag) reads the same way; otherwise the caller keeps what it had.
+
+/** Replaces `.` outside character classes with `[\s\S]` (what a leading `(?s)` asks for). */
+function dotAll(p: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i]!;
+    if (c === "\\") {
+      out += c + (p[i + 1] ?? "");
+      i++;
+    } else if (c === "[") {
+      inClass = true;
+      out += c;
+    } else if (c === "]") {
+      inClass = false;
+      out += c;
+    } else out += c === "." && !inClass ? "[\\s\\S]" : c;
+  }
+  return out;
+}
+
+const compiles = (p: string): boolean => {
+  try {
+    new RegExp(p, "u");
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The pattern in ECMA-262 form, or undefined when it has no faithful translation. */
+export function toEcmaPattern(p: string): string | undefined {
+  if (compiles(p)) return p;
+  const m = /^\(\?s\)(.*)$/s.exec(p);
+  if (m && compiles(dotAll(m[1]!))) return dotAll(m[1]!);
+  return undefined;
+}
