@@ -1,6 +1,7 @@
 // Tiny builders for hand-made IR models in tests.
 import type {
-  Attributes, Constraints, EnumValue, Member, Model, NamedType, PrimitiveName, TypeNode,
+  Attributes, Claim, Constraints, Decision, EnumMember, EnumValue, Fact, Member, Model, NamedType, PrimitiveName,
+  Reconciliation, TypeNode,
 } from "../../generator/ir/model.js";
 
 const a = (extra: Partial<Attributes> = {}): Attributes => ({ facts: [], ...extra });
@@ -18,6 +19,28 @@ export const obj = (members: Member[], additional: boolean | TypeNode = true): T
 export const member = (name: string, type: TypeNode, required = false, attrs: Partial<Attributes> = {}): Member =>
   ({ name, type, required, attrs: a(attrs) });
 
+/** A per-source fact, as reconciliation leaves them on enum members and known values. */
+export const fact = (source: string, about: string, claim: string): Fact => ({ about, source, claim });
+/** A value with its facts: `[value, [[source, claim], …]]`, all about `about`. */
+export type Sourced = [EnumValue, [source: string, claim: string][]];
+const sourced = (about: string, values: Sourced[]): EnumMember[] =>
+  values.map(([value, facts]) => ({ value, attrs: a({ facts: facts.map(([s, c]) => fact(s, about, c)) }) }));
+/** An enum whose members carry "enum" facts; open by default, as reconciled enums are. */
+export const sourcedEnum = (values: Sourced[], open = true): TypeNode =>
+  ({ kind: "enum", base: "string", members: sourced("enum", values), attrs: a(), ...(open ? { open } : {}) });
+/** A string with known values (facts about "known-value", or "knownValues" for overrides). */
+export const known = (values: Sourced[], constraints: Constraints = {}, about = "known-value"): TypeNode =>
+  ({ kind: "primitive", primitive: "string", constraints, attrs: a(), knownValues: sourced(about, values) });
+/** A datetime sent as a JSON number of epoch seconds. */
+export const epochSeconds = (): TypeNode => ({ kind: "primitive", primitive: "datetime", constraints: {}, attrs: a(), encoding: "epoch-seconds" });
+
+export const decision = (
+  subject: string, kind: string, claims: [source: string, claim: string][], decided: string, rule: string,
+  extra: Partial<Pick<Decision, "disagreement" | "reason">> = {},
+): Decision => ({
+  subject, kind, claims: claims.map(([source, claim]): Claim => ({ source, claim })), decision: decided, rule, disagreement: true, ...extra,
+});
+
 export function named(name: string, node: TypeNode, opts: Partial<Omit<NamedType, "name" | "node">> & { doc?: string } = {}): NamedType {
   const { doc, attrs, ...rest } = opts;
   return {
@@ -31,5 +54,10 @@ export function named(name: string, node: TypeNode, opts: Partial<Omit<NamedType
   };
 }
 
-export const model = (name: string, types: NamedType[]): Model =>
-  ({ name, types: [...types].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)), diagnostics: [] });
+export const model = (name: string, types: NamedType[], reconciliation?: Reconciliation): Model =>
+  ({
+    name,
+    types: [...types].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)),
+    diagnostics: [],
+    ...(reconciliation ? { reconciliation } : {}),
+  });

@@ -1,4 +1,5 @@
-// docs/README.md: the corpus name, counts and a table of every type, grouped by role.
+// docs/README.md: the corpus name, counts, the reconciliation report's link and a table of
+// every type, grouped by role.
 import type { NamedType } from "../../ir/model.js";
 import { markdownCell, markdownText } from "../quote.js";
 import { summary } from "../prose.js";
@@ -19,6 +20,14 @@ export function indexPage(site: Site): string {
     `${plural(site.types.length, "type", "types")}: ${plural(roots, "root shape", "root shapes")}, ` +
     `${plural(errors, "error shape", "error shapes")}, ${plural(others, "other type", "other types")}.`;
   const sections = [`# ${markdownText(site.model.name)}`, counts];
+  const r = site.model.reconciliation;
+  if (r) {
+    const disagree = site.decisions.filter((d) => d.disagreement).length;
+    sections.push(
+      `Reconciled with ${plural(r.sources.length, "source", "sources")}: ${plural(site.decisions.length, "decision", "decisions")}, ` +
+        `${disagree} where the sources disagree. See [the reconciliation report](reconciliation.md).`,
+    );
+  }
   for (const [title, types] of groups) {
     if (types.length === 0) continue;
     const rows = types.map((t) => [typeLink(site, t.name, "types/"), kindLabel(t.node), markdownCell(summary(t.attrs.doc ?? t.node.attrs.doc))]);

@@ -1,5 +1,5 @@
 // One page per named type: title, badges, description, fields / values / definition,
-// referrers, diagram and source position.
+// reconciliation decisions, referrers, diagram and source position.
 import type { NamedType, TypeNode } from "../../ir/model.js";
 import { markdownCode, markdownText } from "../quote.js";
 import { constraintPairs, jsonCode } from "./constraints.js";
@@ -7,9 +7,11 @@ import { descriptionBlock, descriptionCell } from "./description.js";
 import { diagram } from "./diagram.js";
 import { sortEnumMembers } from "./enum-values.js";
 import { badges, fieldsTable } from "./fields.js";
+import { decisionsSection } from "./reconciliation.js";
 import { typeLink, type Site } from "./site.js";
+import { ENUM_FACTS, knownValuesOf, knownValuesText, OTHER_VALUES, sourcesText } from "./sources.js";
 import { table } from "./table.js";
-import { typeText, type Link } from "./type-text.js";
+import { isEpochSeconds, typeText, type Link } from "./type-text.js";
 
 export function typePage(site: Site, t: NamedType): string {
   const link: Link = (name) => typeLink(site, name, "");
@@ -17,9 +19,10 @@ export function typePage(site: Site, t: NamedType): string {
   const referrers = site.referrers.get(t.name)!;
   const sections = [
     `# ${markdownText(t.name)}`,
-    badges([t.attrs, t.node.attrs], roles),
+    badges([t.attrs, t.node.attrs], roles, t.attrs.doc ?? t.node.attrs.doc),
     descriptionBlock(t.attrs.doc ?? t.node.attrs.doc),
-    body(t.node, link),
+    body(site, t.node, link),
+    decisionsSection(site, t.name),
     "## Referenced by",
     referrers.length > 0 ? referrers.map((r) => `- ${link(r)}`).join("\n") : "Not referenced by other types.",
     "## Diagram",
@@ -29,19 +32,34 @@ export function typePage(site: Site, t: NamedType): string {
   return `${sections.filter((s) => s !== "").join("\n\n")}\n`;
 }
 
-function body(node: TypeNode, link: Link): string {
+function body(site: Site, node: TypeNode, link: Link): string {
   if (node.kind === "object") {
-    const fields = node.members.length > 0 ? fieldsTable(node.members, link) : "No fields.";
+    const fields = node.members.length > 0 ? fieldsTable(site, node.members, link) : "No fields.";
     return ["## Fields", fields, additional(node.additional, link)].filter((s) => s !== "").join("\n\n");
   }
-  if (node.kind === "enum") {
-    const rows = sortEnumMembers(node.members).map((m) => [jsonCode(m.value), descriptionCell(m.attrs.doc)]);
-    return `## Values\n\nBase type: ${markdownCode(node.base)}\n\n${table(["Value", "Description"], rows)}`;
-  }
+  if (node.kind === "enum") return values(site, node);
   // A table even for one row: GFM reads `\|` (from markdownCode) as `|` only inside tables.
   const pairs = node.kind === "primitive" || node.kind === "array" || node.kind === "set" ? constraintPairs(node.constraints) : [];
   if (node.attrs.default !== undefined) pairs.push(["default", jsonCode(node.attrs.default)]);
+  if (isEpochSeconds(node)) pairs.push(["encoding", "epoch seconds: a JSON number on the wire, fractions allowed (a `Date` in the SDK view)"]);
+  const known = knownValuesOf(node);
+  if (known) pairs.push([known.label, knownValuesText(site, known.values)], ["other values", OTHER_VALUES]);
   return `## Definition\n\n${table(["Property", "Value"], [["Type", typeText(node, link)], ...pairs])}`;
+}
+
+/** The values table; with reconciliation data, which sources list each value. */
+function values(site: Site, node: Extract<TypeNode, { kind: "enum" }>): string {
+  const withSources = site.model.reconciliation !== undefined;
+  const rows = sortEnumMembers(node.members).map((m) => [
+    jsonCode(m.value),
+    ...(withSources ? [sourcesText(site, m.attrs.facts, ENUM_FACTS)] : []),
+    descriptionCell(m.attrs.doc),
+  ]);
+  const openness = node.open
+    ? "Open: a value not listed here is accepted and reported as drift; strict mode rejects it."
+    : "Closed: a value not listed here is rejected.";
+  const headers = ["Value", ...(withSources ? ["Sources"] : []), "Description"];
+  return `## Values\n\nBase type: ${markdownCode(node.base)}\n\n${openness}\n\n${table(headers, rows)}`;
 }
 
 /** Only what differs from the default (any extra property allowed) is worth a line. */

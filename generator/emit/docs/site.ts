@@ -1,8 +1,10 @@
-// What every page needs to know about the whole model: page paths, links, and who refers to whom.
+// What every page needs to know about the whole model: page paths, links, who refers to whom,
+// and which reconciliation decisions concern which type. All computed once, not per page.
 import { cmp } from "../../diagnostics/diagnostic.js";
-import type { Model, NamedType } from "../../ir/model.js";
+import type { Decision, Model, NamedType } from "../../ir/model.js";
 import { referencedNames } from "../../ir/walk.js";
 import { fileSlug, markdownText } from "../quote.js";
+import { kindAnchors } from "./anchors.js";
 
 export interface Site {
   model: Model;
@@ -14,6 +16,15 @@ export interface Site {
   /** Direct references and referrers per type, sorted; computed once, not per page. */
   refs: Map<string, string[]>;
   referrers: Map<string, string[]>;
+  /** Reconciliation decisions sorted by subject then kind (input order does not matter), and the type each is about. */
+  decisions: Decision[];
+  subjectType: Map<Decision, string | undefined>;
+  /** Decisions per type name: about the type itself or one of its members. */
+  decisionsByType: Map<string, Decision[]>;
+  /** Heading anchor in reconciliation.md per decision kind. */
+  kindAnchors: Map<string, string>;
+  /** Rank of each reconciliation source id (config order), for stable source lists. */
+  sourceRank: Map<string, number>;
 }
 
 export function buildSite(model: Model): Site {
@@ -23,7 +34,46 @@ export function buildSite(model: Model): Site {
   // Same answer as walk.ts referrers(), inverted once so large corpora stay linear.
   const referrers = new Map<string, string[]>(types.map((t) => [t.name, []]));
   for (const t of types) for (const r of refs.get(t.name)!) referrers.get(r)!.push(t.name);
-  return { model, types, index, slugs: uniqueSlugs(types), refs, referrers };
+
+  const r = model.reconciliation;
+  const decisions = [...(r?.decisions ?? [])].sort(compareDecisions);
+  // Subjects name types as the sources spell them (sourceName); fall back to identifiers.
+  const bySource = new Map<string, NamedType>();
+  for (const t of types) if (!bySource.has(t.sourceName)) bySource.set(t.sourceName, t);
+  const lookup = (s: string): NamedType | undefined => bySource.get(s) ?? index.get(s);
+  const subjectType = new Map<Decision, string | undefined>();
+  const decisionsByType = new Map<string, Decision[]>();
+  for (const d of decisions) {
+    const t = typeOfSubject(d.subject, lookup);
+    subjectType.set(d, t?.name);
+    if (!t) continue;
+    const list = decisionsByType.get(t.name);
+    if (list) list.push(d);
+    else decisionsByType.set(t.name, [d]);
+  }
+  const sourceRank = new Map((r?.sources ?? []).map((s, i) => [s.id, i]));
+  return {
+    model, types, index, slugs: uniqueSlugs(types), refs, referrers,
+    decisions, subjectType, decisionsByType, kindAnchors: kindAnchors(model), sourceRank,
+  };
+}
+
+/** By subject, then kind, then the rest: pages do not depend on the order decisions arrive in. */
+function compareDecisions(a: Decision, b: Decision): number {
+  const key = (d: Decision): string => JSON.stringify([d.decision, d.rule, d.reason ?? null, d.disagreement, d.claims.map((c) => [c.source, c.claim])]);
+  return cmp(a.subject, b.subject) || cmp(a.kind, b.kind) || cmp(key(a), key(b));
+}
+
+/** "Type", "Type.Member", "Type.Member[]", "Type{}": the longest prefix that names a type. */
+function typeOfSubject(subject: string, lookup: (s: string) => NamedType | undefined): NamedType | undefined {
+  const whole = lookup(subject);
+  if (whole) return whole;
+  for (let i = subject.length - 1; i > 0; i--) {
+    if (!".[{".includes(subject[i]!)) continue;
+    const t = lookup(subject.slice(0, i));
+    if (t) return t;
+  }
+  return undefined;
 }
 
 /**
@@ -45,7 +95,12 @@ function uniqueSlugs(types: NamedType[]): Map<string, string> {
 
 /** Markdown for a type name: a link to its page (relative to `dir`), plain text when it has none. */
 export function typeLink(site: Site, name: string, dir: "" | "types/"): string {
-  const page = site.slugs.get(name);
+  return linkTo(site, name, markdownText(name), dir);
+}
+
+/** `text` (already escaped) linked to the page of type `name` when it has one. */
+export function linkTo(site: Site, name: string | undefined, text: string, dir: "" | "types/"): string {
+  const page = name === undefined ? undefined : site.slugs.get(name);
   // Slugs hold only [A-Za-z0-9_-], so the destination needs no escaping.
-  return page ? `[${markdownText(name)}](${dir}${page})` : markdownText(name);
+  return page ? `[${text}](${dir}${page})` : text;
 }

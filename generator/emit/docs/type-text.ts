@@ -14,7 +14,8 @@ export function typeText(node: TypeNode, link: Link): string {
     case "ref":
       return link(node.name);
     case "primitive":
-      return markdownText(node.primitive);
+      // A datetime sent as a JSON number of epoch seconds (a Date in the SDK view).
+      return isEpochSeconds(node) ? EPOCH_SECONDS : markdownText(node.primitive);
     case "enum":
       return sortEnumMembers(node.members).map((m) => jsonCode(m.value)).join(OR);
     case "const":
@@ -41,9 +42,14 @@ function grouped(node: TypeNode, link: Link): string {
   return many ? `(${text})` : text;
 }
 
+export const EPOCH_SECONDS = "number (epoch seconds)";
+
+export const isEpochSeconds = (node: TypeNode): boolean =>
+  node.kind === "primitive" && node.primitive === "datetime" && node.encoding === "epoch-seconds";
+
 /** A short word for the index's Kind column. */
 export function kindLabel(node: TypeNode): string {
   if (node.kind === "ref") return "alias";
-  if (node.kind === "primitive") return markdownText(node.primitive);
+  if (node.kind === "primitive") return isEpochSeconds(node) ? EPOCH_SECONDS : markdownText(node.primitive);
   return node.kind;
 }
