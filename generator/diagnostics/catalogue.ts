@@ -45,6 +45,8 @@ export const catalogue = {
   SCHEMA_ENUM_MEMBER_TYPE_MISMATCH: { severity: "warning", message: "enum member {value} is a {actual}, but the enum's type is {typeName}", hint: "Likely a conversion defect (YAML reads ON/OFF as booleans); reconciliation can repair it from another source." },
   SCHEMA_PATTERN_NOT_STRING: { severity: "error", message: "pattern must be a string", hint: "Write the pattern as an ECMA-262 regular expression string." },
   SCHEMA_PATTERN_INVALID: { severity: "error", message: "pattern is not a valid regular expression: {pattern} ({reason})", hint: "Patterns are ECMA-262 with the unicode flag." },
+  SCHEMA_PATTERN_UNSAFE: { severity: "error", message: "pattern {pattern} nests unbounded quantifiers and can backtrack exponentially", hint: "Rewrite it without a repeated group that itself repeats, e.g. (a+)+ → a+." },
+  SCHEMA_MAX_DEPTH_EXCEEDED: { severity: "error", message: "schema nesting is deeper than {maxDepth} levels", hint: "Name the inner types and refer to them instead of nesting." },
   SCHEMA_INTEGER_CONSTRAINT_INVALID: { severity: "error", message: "{keyword} must be a non-negative integer", hint: "Use a whole number ≥ 0." },
   SCHEMA_NUMBER_CONSTRAINT_INVALID: { severity: "error", message: "{keyword} must be a number", hint: "Use a JSON number (a string for 64-bit and larger types)." },
   SCHEMA_MIN_GREATER_THAN_MAX: { severity: "error", message: "{minKeyword} cannot be greater than {maxKeyword}", hint: "Swap or correct the bounds." },

@@ -1,5 +1,6 @@
 // Patterns from AWS models are written for Java/Python regex engines. Adopt one only in a form
 // ECMA-262 (with the u flag) reads the same way; otherwise the caller keeps what it had.
+import { hasNestedQuantifier } from "../resolve/redos.js";
 
 /** Replaces `.` outside character classes with `[\s\S]` (what a leading `(?s)` asks for). */
 function dotAll(p: string): string {
@@ -30,10 +31,11 @@ const compiles = (p: string): boolean => {
   }
 };
 
-/** The pattern in ECMA-262 form, or undefined when it has no faithful translation. */
+/** The pattern in ECMA-262 form, or undefined when it has no faithful, safe translation. */
 export function toEcmaPattern(p: string): string | undefined {
-  if (compiles(p)) return p;
+  const safe = (x: string) => (hasNestedQuantifier(x) ? undefined : x);
+  if (compiles(p)) return safe(p);
   const m = /^\(\?s\)(.*)$/s.exec(p);
-  if (m && compiles(dotAll(m[1]!))) return dotAll(m[1]!);
+  if (m && compiles(dotAll(m[1]!))) return safe(dotAll(m[1]!));
   return undefined;
 }

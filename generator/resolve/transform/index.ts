@@ -8,7 +8,14 @@ import { enumeration } from "./enum.js";
 import { object } from "./object.js";
 import { PRIMITIVES, primitive } from "./primitive.js";
 
+/** Deeper than this, a schema is refused: no real type nests so far, and emitters recurse. */
+export const MAX_POINTER_DEPTH = 400;
+
 export function transform(ctx: Context, schema: JsonValue | undefined, pointer: string): TypeNode {
+  if (pointer.split("/").length > MAX_POINTER_DEPTH) {
+    report(ctx, "SCHEMA_MAX_DEPTH_EXCEEDED", pointer, { maxDepth: MAX_POINTER_DEPTH });
+    return { kind: "any", attrs: { facts: [] } };
+  }
   if (!isObject(schema)) {
     report(ctx, "SCHEMA_INVALID_TYPE", pointer, { actual: schema === null ? "null" : Array.isArray(schema) ? "an array" : typeof schema });
     return { kind: "any", attrs: { facts: [] } };

@@ -1,6 +1,7 @@
 // Primitive types and their constraints (string lengths, patterns, numeric bounds).
 import type { Constraints, PrimitiveName, TypeNode } from "../../ir/model.js";
 import { annotations, child, fact, has, report, type Context, type JsonObject } from "../context.js";
+import { hasNestedQuantifier } from "../redos.js";
 
 export const PRIMITIVES: ReadonlySet<string> = new Set<PrimitiveName>([
   "string", "boolean", "null", "number", "integer", "int8", "int16", "int32", "int64", "int128", "uint8", "uint16",
@@ -57,7 +58,8 @@ export function constraints(ctx: Context, schema: JsonObject, pointer: string, p
     else {
       try {
         new RegExp(p, "u");
-        c.pattern = { source: p, unicode: /\\[pP]\{|\\u\{/.test(p) };
+        if (hasNestedQuantifier(p)) report(ctx, "SCHEMA_PATTERN_UNSAFE", child(pointer, "pattern"), { pattern: JSON.stringify(p) });
+        else c.pattern = { source: p, unicode: /\\[pP]\{|\\u\{/.test(p) };
       } catch (e) {
         report(ctx, "SCHEMA_PATTERN_INVALID", child(pointer, "pattern"), { pattern: JSON.stringify(p), reason: (e as Error).message });
       }
