@@ -48,7 +48,7 @@ export interface ShapeClaim {
   at?: SourceLocation;
 }
 
-/** A value seen on the wire, at a subject path such as "AdminGetUserResponse.UserStatus". */
+/** A value seen on the wire, at a subject path such as "DescribeThingResponse.Status". */
 export interface Observation {
   subject: string;
   value: unknown;

@@ -17,7 +17,7 @@ export function proseValues(text: string | undefined): string[] {
   for (const m of text.matchAll(/<code>\s*([^<]+?)\s*<\/code>/g)) add(m[1]!);
   // List items that start with a value: "<li><p>UNCONFIRMED - …" or "• UNCONFIRMED - …".
   for (const m of text.matchAll(/(?:<li>\s*(?:<p>)?|^\s*[•*-]\s+)([A-Z][A-Z0-9_]+)\s+[-–—:]\s/gm)) add(m[1]!);
-  // Plain prose after the cue: "are SMS_MFA, EMAIL_OTP, and SOFTWARE_TOKEN_MFA".
+  // Plain prose after the cue: "are STANDARD_IA, ONE_ZONE_IA, and GLACIER_IR".
   const plain = text.replace(/<[^>]+>/g, " ");
   const cue = CUE.exec(plain);
   if (cue) {

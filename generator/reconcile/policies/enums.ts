@@ -56,7 +56,8 @@ export const enumMembers: Policy = (ctx) => {
       const m: EnumMember = existing ?? { value: v, attrs: { facts: [] } };
       for (const c of claims) {
         const lists = c.source === "json-structure" ? own.has(v) : c.shape.enum!.includes(v);
-        if (!m.attrs.facts.some((f) => f.about === "enum" && f.source === c.source)) m.attrs.facts.push(fact(c.source, "enum", lists ? "lists" : "omits", c.shape.at));
+        // Only a listing counts as already said (a repair fact is not a listing).
+        if (!m.attrs.facts.some((f) => f.about === "enum" && f.source === c.source && /^(lists|omits)\b/.test(f.claim ?? ""))) m.attrs.facts.push(fact(c.source, "enum", lists ? "lists" : "omits", c.shape.at));
         else if (c.source === "json-structure" && !lists) m.attrs.facts.push(fact(c.source, "enum", "omits", c.shape.at));
       }
       return m;

@@ -1,5 +1,5 @@
 // Facts from prose: deprecation ("no longer supported"), known values of plain string members
-// ("The possible values in this list are SMS_MFA and SOFTWARE_TOKEN_MFA"), and what prose says
+// ("The possible values in this list are HASH_KEY and RANGE_KEY"), and what prose says
 // about enum members (evidence only: prose does not decide membership).
 import type { EnumMember, Member, NamedType, TypeNode } from "../../ir/model.js";
 import { claimOf, fact, list, resolveNode, shapeClaims, type Policy, type PolicyContext } from "../context.js";

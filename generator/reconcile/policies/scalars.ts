@@ -70,8 +70,9 @@ export const constraints: Policy = (ctx) => {
   if (!ctx.authority) return;
   for (const t of ctx.types.values()) {
     const a = ctx.authority.shapes.get(t.sourceName);
-    if (!a) continue;
     const own = ctx.schema.shapes.get(t.sourceName);
+    // A type imported from the authority already has its constraints: nothing to compare.
+    if (!a || !own) continue;
     for (const w of ["min", "max", "pattern"] as const) setBound(ctx, t.sourceName, t.node, w, a, own, ctx.authority.source.id);
   }
 };

@@ -1,6 +1,6 @@
 // boto3 documentation pages saved as plain text: for each operation, the response's members,
 // their kinds ("(string)", "(list)", "(datetime)", …) and descriptions. The descriptions list
-// values ("Can be one of the following: • UNCONFIRMED - …") and say "no longer supported".
+// values ("Can be one of the following: • ACTIVE - …") and say "no longer supported".
 // The pages never say which members are required.
 import { readFile } from "node:fs/promises";
 import { diagnostic, StructgenError, type Diagnostic, type SourceLocation } from "../../diagnostics/diagnostic.js";
@@ -11,8 +11,8 @@ import { proseDeprecation, proseValues } from "../prose.js";
 export interface Boto3DocsOptions {
   /**
    * Shape names from another source (botocore). boto3 spells operations in snake_case, which loses
-   * the case of acronyms (admin_set_user_mfa_preference); a derived name that equals a known name
-   * but for case takes the known spelling (AdminSetUserMfaPreferenceResponse → …MFAPreference…).
+   * the case of acronyms (describe_db_instances); a derived name that equals a known name
+   * but for case takes the known spelling (DescribeDbInstancesResponse → DescribeDBInstancesResponse).
    */
   knownNames?: Iterable<string>;
 }
@@ -33,7 +33,7 @@ const KIND: Record<string, ShapeKind> = {
   document: "document",
 };
 
-/** The title line: "CognitoIdentityProvider / Client / admin_get_user". */
+/** The title line: "DynamoDB / Client / describe_table". */
 const TITLE = /^\s*([A-Za-z0-9]+)\s*\/\s*Client\s*\/\s*([a-z0-9_]+)\s*$/;
 /** A typed bullet: "• Name (string) –", "• (dict) –", possibly with text after the dash. */
 const TYPED = /^•\s+(?:([A-Za-z0-9_.$:-]+)\s+)?\(([A-Za-z]+)\)\s*(?:[–—-]+\s*(.*))?$/;
