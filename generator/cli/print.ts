@@ -30,7 +30,9 @@ export async function run(json: boolean, body: () => Promise<number>): Promise<n
   } catch (e) {
     if (e instanceof StructgenError) {
       printDiagnostics(e.diagnostics, json, "warning");
-      code = EXIT.invalid;
+      // A USAGE_* diagnostic (e.g. an unknown --corpus) is a usage error, like yargs' own.
+      const errors = e.diagnostics.filter((d) => d.severity === "error");
+      code = errors.length > 0 && errors.every((d) => d.code.startsWith("USAGE_")) ? EXIT.usage : EXIT.invalid;
     } else {
       process.stderr.write(
         `structgen: internal error: ${e instanceof Error ? e.message : String(e)}\n` +
