@@ -1100,7 +1100,7 @@ export type AdvancedSecurityEnabledModeTypeOpen = AdvancedSecurityEnabledModeTyp
 /**
  * AdvancedSecurityModeType schema from Amazon Cognito
  * @remarks Members and the sources that list them:
- * - `OFF`: listed by json-structure, aws-sdk
+ * - `OFF`: listed by json-structure, botocore, aws-sdk
  * - `AUDIT`: listed by json-structure, botocore, aws-sdk
  * - `ENFORCED`: listed by json-structure, botocore, aws-sdk
  */
@@ -1135,6 +1135,10 @@ export interface AliasExistsException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -1607,6 +1611,10 @@ export interface CodeDeliveryFailureException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -1618,6 +1626,10 @@ export interface CodeMismatchException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -1673,6 +1685,10 @@ export interface ConcurrentModificationException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -1905,7 +1921,7 @@ export interface CreateIdentityProviderRequest {
   /**
    * The IdP name.
    */
-  ProviderName: ProviderNameTypeV1 | undefined;
+  ProviderName: ProviderNameTypeV2 | undefined;
   /**
    * The IdP type.
    */
@@ -2980,6 +2996,10 @@ export interface DuplicateProviderException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -3049,6 +3069,13 @@ export interface EmailConfigurationType {
    */
   ConfigurationSet?: SESConfigurationSet | undefined;
 }
+
+/**
+ * @minLength 6
+ * @maxLength 20000
+ * @pattern [\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*
+ */
+export type EmailInviteMessageType = string;
 
 /**
  * Sets or shows configuration for user pool email message MFA and sign-in with one-time passwords (OTPs). Includes the subject and body of the email message template for sign-in and MFA messages. To activate this setting, your user pool must be in the  Essentials tier or higher.
@@ -3150,6 +3177,10 @@ export interface EnableSoftwareTokenMFAException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -3329,6 +3360,10 @@ export interface ExpiredCodeException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -3412,6 +3447,10 @@ export interface ForbiddenException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -3772,6 +3811,10 @@ export interface GroupExistsException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -4114,6 +4157,10 @@ export interface InternalErrorException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -4125,6 +4172,10 @@ export interface InvalidEmailRoleAccessPolicyException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -4136,6 +4187,10 @@ export interface InvalidLambdaResponseException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -4147,6 +4202,10 @@ export interface InvalidOAuthFlowException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -4162,6 +4221,10 @@ export interface InvalidParameterException {
    * The reason code of the exception.
    */
   reasonCode?: InvalidParameterExceptionReasonCodeType | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 export type InvalidParameterExceptionReasonCodeType = string;
@@ -4175,6 +4238,10 @@ export interface InvalidPasswordException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -4186,6 +4253,10 @@ export interface InvalidSmsRoleAccessPolicyException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -4197,6 +4268,10 @@ export interface InvalidSmsRoleTrustRelationshipException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -4208,6 +4283,10 @@ export interface InvalidUserPoolConfigurationException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -4335,6 +4414,10 @@ export interface LimitExceededException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -4716,6 +4799,10 @@ export interface MFAMethodNotFoundException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -4756,11 +4843,11 @@ export interface MessageTemplateType {
   /**
    * The message template for SMS messages.
    */
-  SMSMessage?: SmsVerificationMessageType | undefined;
+  SMSMessage?: SmsInviteMessageType | undefined;
   /**
    * The message template for email messages. EmailMessage is allowed only if EmailSendingAccount is DEVELOPER.
    */
-  EmailMessage?: EmailVerificationMessageType | undefined;
+  EmailMessage?: EmailInviteMessageType | undefined;
   /**
    * The subject line for email messages. EmailSubject is allowed only if EmailSendingAccount is DEVELOPER.
    */
@@ -4790,6 +4877,10 @@ export interface NotAuthorizedException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -4873,6 +4964,12 @@ export type OAuthFlowTypeOpen = OAuthFlowType | (string & {});
  */
 export type OAuthFlowsType = ("client_credentials" | "code" | "implicit")[];
 /**
+ * @minLength 0
+ * @maxLength 2048
+ * @pattern (arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?)?
+ */
+export type OptionalArnType = string;
+/**
  * PaginationKey schema from Amazon Cognito
  * @minLength 1
  * @maxLength 131072
@@ -4947,6 +5044,10 @@ export interface PasswordResetRequiredException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -5005,6 +5106,10 @@ export interface PreconditionNotMetException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -5065,6 +5170,12 @@ export type ProviderNameType = string;
  * @pattern [^_][\p{L}\p{M}\p{S}\p{N}\p{P}][^_]+
  */
 export type ProviderNameTypeV1 = string;
+/**
+ * @minLength 1
+ * @maxLength 32
+ * @pattern [^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+
+ */
+export type ProviderNameTypeV2 = string;
 
 /**
  * A container for information about an IdP for a user pool.
@@ -5239,6 +5350,10 @@ export interface ResourceNotFoundException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -5585,6 +5700,10 @@ export interface ScopeDoesNotExistException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -5919,7 +6038,7 @@ export interface SmsConfigurationType {
   /**
    * The Amazon Resource Name (ARN) of the Amazon SNS caller. This is the ARN of the IAM role in your Amazon Web Services account that Amazon Cognito will use to send SMS messages. SMS messages are subject to a spending limit.
    */
-  SnsCallerArn?: ArnType | undefined;
+  SnsCallerArn?: OptionalArnType | undefined;
   /**
    * The external ID provides additional security for your IAM role. You can use an `ExternalId` with the IAM role that you use with Amazon SNS to send SMS messages for your user pool. If you provide an `ExternalId`, your Amazon Cognito user pool includes it in the request to assume your IAM role. You can configure the role trust policy to require that Amazon Cognito, and any principal, provide the `ExternalID`. If you use the Amazon Cognito Management Console to create a role for SMS multi-factor authentication (MFA), Amazon Cognito creates a role with the required permissions and a trust policy that demonstrates use of the `ExternalId`.
    *
@@ -5937,6 +6056,13 @@ export interface SmsConfigurationType {
    */
   EumsSms?: EumsSmsConfigurationType | undefined;
 }
+
+/**
+ * @minLength 6
+ * @maxLength 140
+ * @pattern [\s\S]*
+ */
+export type SmsInviteMessageType = string;
 
 /**
  * The SMS text message multi-factor authentication (MFA) configuration type.
@@ -5969,6 +6095,10 @@ export interface SoftwareTokenMFANotFoundException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -6173,6 +6303,10 @@ export interface TooManyFailedAttemptsException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -6184,6 +6318,10 @@ export interface TooManyRequestsException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -6229,6 +6367,10 @@ export interface UnauthorizedException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -6240,6 +6382,10 @@ export interface UnexpectedLambdaException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -6251,6 +6397,10 @@ export interface UnsupportedIdentityProviderException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -6262,6 +6412,10 @@ export interface UnsupportedOperationException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -6273,6 +6427,10 @@ export interface UnsupportedTokenTypeException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -6284,6 +6442,10 @@ export interface UnsupportedUserStateException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -6881,6 +7043,10 @@ export interface UserImportInProgressException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -7004,6 +7170,10 @@ export interface UserLambdaValidationException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -7020,6 +7190,10 @@ export interface UserNotConfirmedException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -7031,6 +7205,10 @@ export interface UserNotFoundException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -7042,6 +7220,10 @@ export interface UserPoolAddOnNotEnabledException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -7313,8 +7495,8 @@ export type UserPoolListType = UserPoolDescriptionType[];
 /**
  * UserPoolMfaType schema from Amazon Cognito
  * @remarks Members and the sources that list them:
- * - `OFF`: listed by json-structure, aws-sdk
- * - `ON`: listed by json-structure, aws-sdk
+ * - `OFF`: listed by json-structure, botocore, aws-sdk
+ * - `ON`: listed by json-structure, botocore, aws-sdk
  * - `OPTIONAL`: listed by json-structure, botocore, aws-sdk
  */
 export type UserPoolMfaType = "OFF" | "ON" | "OPTIONAL";
@@ -7353,6 +7535,10 @@ export interface UserPoolTaggingException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**
@@ -7543,13 +7729,13 @@ export interface UserPoolType {
 /**
  * UserStatusType schema from Amazon Cognito
  * @remarks Members and the sources that list them:
- * - `UNCONFIRMED`: listed by json-structure, botocore, aws-sdk
- * - `CONFIRMED`: listed by json-structure, botocore, aws-sdk
+ * - `UNCONFIRMED`: listed by json-structure, botocore, aws-sdk, recorded
+ * - `CONFIRMED`: listed by json-structure, botocore, aws-sdk, recorded
  * - `ARCHIVED`: listed by json-structure, botocore, aws-sdk
  * - `COMPROMISED`: listed by json-structure, botocore, aws-sdk
  * - `UNKNOWN`: listed by json-structure, botocore, aws-sdk
  * - `RESET_REQUIRED`: listed by json-structure, botocore, aws-sdk
- * - `FORCE_CHANGE_PASSWORD`: listed by json-structure, botocore, aws-sdk
+ * - `FORCE_CHANGE_PASSWORD`: listed by json-structure, botocore, aws-sdk, recorded
  * - `EXTERNAL_PROVIDER`: listed by botocore, aws-sdk; not by json-structure
  */
 export type UserStatusType =
@@ -7657,6 +7843,10 @@ export interface UsernameExistsException {
    * The error message.
    */
   message?: string | undefined;
+  /**
+   * The error's type name, as the JSON protocol sends it.
+   */
+  __type?: string | undefined;
 }
 
 /**

@@ -192,6 +192,7 @@ import type {
   DuplicateProviderException,
   EmailAddressType,
   EmailConfigurationType,
+  EmailInviteMessageType,
   EmailMfaConfigType,
   EmailMfaMessageType,
   EmailMfaSettingsType,
@@ -319,6 +320,7 @@ import type {
   NumberAttributeConstraintsType,
   OAuthFlowType,
   OAuthFlowsType,
+  OptionalArnType,
   PaginationKey,
   PaginationKeyType,
   PasswordHashingAlgorithmType,
@@ -339,6 +341,7 @@ import type {
   ProviderDetailsType,
   ProviderNameType,
   ProviderNameTypeV1,
+  ProviderNameTypeV2,
   ProviderUserIdentifierType,
   ProvidersListType,
   QueryLimit,
@@ -403,6 +406,7 @@ import type {
   SignUpResponse,
   SkippedIPRangeListType,
   SmsConfigurationType,
+  SmsInviteMessageType,
   SmsMfaConfigType,
   SmsVerificationMessageType,
   SoftwareTokenMFANotFoundException,
@@ -2099,6 +2103,12 @@ export declare function isEmailConfigurationType(value: unknown): value is Email
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertEmailConfigurationType(value: unknown): asserts value is EmailConfigurationType;
 
+/** Checks a value against {@link EmailInviteMessageType}; never throws. */
+export declare function validateEmailInviteMessageType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isEmailInviteMessageType(value: unknown): value is EmailInviteMessageType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertEmailInviteMessageType(value: unknown): asserts value is EmailInviteMessageType;
+
 /** Checks a value against {@link EmailMfaConfigType}; never throws. */
 export declare function validateEmailMfaConfigType(value: unknown, options?: ValidateOptions): ValidationResult;
 export declare function isEmailMfaConfigType(value: unknown): value is EmailMfaConfigType;
@@ -3020,6 +3030,12 @@ export declare function isOAuthFlowsType(value: unknown): value is OAuthFlowsTyp
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertOAuthFlowsType(value: unknown): asserts value is OAuthFlowsType;
 
+/** Checks a value against {@link OptionalArnType}; never throws. */
+export declare function validateOptionalArnType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isOptionalArnType(value: unknown): value is OptionalArnType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertOptionalArnType(value: unknown): asserts value is OptionalArnType;
+
 /** Checks a value against {@link PaginationKey}; never throws. */
 export declare function validatePaginationKey(value: unknown, options?: ValidateOptions): ValidationResult;
 export declare function isPaginationKey(value: unknown): value is PaginationKey;
@@ -3174,6 +3190,12 @@ export declare function validateProviderNameTypeV1(value: unknown, options?: Val
 export declare function isProviderNameTypeV1(value: unknown): value is ProviderNameTypeV1;
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertProviderNameTypeV1(value: unknown): asserts value is ProviderNameTypeV1;
+
+/** Checks a value against {@link ProviderNameTypeV2}; never throws. */
+export declare function validateProviderNameTypeV2(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isProviderNameTypeV2(value: unknown): value is ProviderNameTypeV2;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertProviderNameTypeV2(value: unknown): asserts value is ProviderNameTypeV2;
 
 /** Checks a value against {@link ProviderUserIdentifierType}; never throws. */
 export declare function validateProviderUserIdentifierType(value: unknown, options?: ValidateOptions): ValidationResult;
@@ -3633,6 +3655,12 @@ export declare function validateSmsConfigurationType(value: unknown, options?: V
 export declare function isSmsConfigurationType(value: unknown): value is SmsConfigurationType;
 /** Throws one {@link ValidationError} listing every problem. */
 export declare function assertSmsConfigurationType(value: unknown): asserts value is SmsConfigurationType;
+
+/** Checks a value against {@link SmsInviteMessageType}; never throws. */
+export declare function validateSmsInviteMessageType(value: unknown, options?: ValidateOptions): ValidationResult;
+export declare function isSmsInviteMessageType(value: unknown): value is SmsInviteMessageType;
+/** Throws one {@link ValidationError} listing every problem. */
+export declare function assertSmsInviteMessageType(value: unknown): asserts value is SmsInviteMessageType;
 
 /** Checks a value against {@link SmsMfaConfigType}; never throws. */
 export declare function validateSmsMfaConfigType(value: unknown, options?: ValidateOptions): ValidationResult;

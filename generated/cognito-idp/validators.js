@@ -328,7 +328,7 @@ const formats = {
 };
 
 const shapes = JSON.parse(
-  '{"AWSAccountIdType":0,"AccessTokenValidityType":0,"AccountRecoverySettingType":{"o":{"RecoveryMechanisms":"RecoveryMechanismsType"}},"AccountTakeoverActionNotifyType":0,"AccountTakeoverActionType":{"o":{"Notify":"AccountTakeoverActionNotifyType","EventAction":"AccountTakeoverEventActionType"}},"AccountTakeoverActionsType":{"o":{"LowAction":"AccountTakeoverActionType","MediumAction":"AccountTakeoverActionType","HighAction":"AccountTakeoverActionType"}},"AccountTakeoverEventActionType":{"e":["BLOCK","MFA_IF_CONFIGURED","MFA_REQUIRED","NO_ACTION"]},"AccountTakeoverRiskConfigurationType":{"o":{"NotifyConfiguration":"NotifyConfigurationType","Actions":"AccountTakeoverActionsType"}},"AddCustomAttributesRequest":{"o":{"UserPoolId":"UserPoolIdType","CustomAttributes":"CustomAttributesListType"}},"AddCustomAttributesResponse":{"o":{}},"AdminAddUserToGroupRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","GroupName":"GroupNameType"}},"AdminConfirmSignUpRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","ClientMetadata":"ClientMetadataType"}},"AdminConfirmSignUpResponse":{"o":{}},"AdminCreateUserConfigType":{"o":{"AllowAdminCreateUserOnly":"BooleanType","UnusedAccountValidityDays":"AdminCreateUserUnusedAccountValidityDaysType","InviteMessageTemplate":"MessageTemplateType"}},"AdminCreateUserRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","UserAttributes":"AttributeListType","ValidationData":"AttributeListType","TemporaryPassword":"PasswordType","ForceAliasCreation":"ForceAliasCreation","MessageAction":"MessageActionType","DesiredDeliveryMediums":"DeliveryMediumListType","ClientMetadata":"ClientMetadataType"}},"AdminCreateUserResponse":{"o":{"User":"UserType"}},"AdminCreateUserUnusedAccountValidityDaysType":0,"AdminDeleteUserAttributesRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","UserAttributeNames":"AttributeNameListType"}},"AdminDeleteUserAttributesResponse":{"o":{}},"AdminDeleteUserRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType"}},"AdminDisableProviderForUserRequest":{"o":{"UserPoolId":"StringType","User":"ProviderUserIdentifierType"}},"AdminDisableProviderForUserResponse":{"o":{}},"AdminDisableUserRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType"}},"AdminDisableUserResponse":{"o":{}},"AdminEnableUserRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType"}},"AdminEnableUserResponse":{"o":{}},"AdminForgetDeviceRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","DeviceKey":"DeviceKeyType"}},"AdminGetDeviceRequest":{"o":{"DeviceKey":"DeviceKeyType","UserPoolId":"UserPoolIdType","Username":"UsernameType"}},"AdminGetDeviceResponse":{"o":{"Device":"DeviceType"}},"AdminGetUserRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType"}},"AdminGetUserResponse":{"o":{"Username":"UsernameType","UserAttributes":"AttributeListType","UserCreateDate":"DateType","UserLastModifiedDate":"DateType","Enabled":"BooleanType","UserStatus":"UserStatusType","MFAOptions":"MFAOptionListType","PreferredMfaSetting":{"e":["EMAIL_OTP","SMS_MFA","SOFTWARE_TOKEN_MFA"]},"UserMFASettingList":{"a":{"e":["EMAIL_OTP","SMS_MFA","SOFTWARE_TOKEN_MFA"]}}}},"AdminInitiateAuthRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType","AuthFlow":"AuthFlowType","AuthParameters":"AuthParametersType","ClientMetadata":"ClientMetadataType","AnalyticsMetadata":"AnalyticsMetadataType","ContextData":"ContextDataType","Session":"SessionType"}},"AdminInitiateAuthResponse":{"o":{"ChallengeName":"ChallengeNameType","Session":"SessionType","ChallengeParameters":"ChallengeParametersType","AuthenticationResult":"AuthenticationResultType","AvailableChallenges":"AvailableChallengeListType"}},"AdminLinkProviderForUserRequest":{"o":{"UserPoolId":"StringType","DestinationUser":"ProviderUserIdentifierType","SourceUser":"ProviderUserIdentifierType"}},"AdminLinkProviderForUserResponse":{"o":{}},"AdminListDevicesRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","Limit":"QueryLimitType","PaginationToken":"SearchPaginationTokenType"}},"AdminListDevicesResponse":{"o":{"Devices":"DeviceListType","PaginationToken":"SearchPaginationTokenType"}},"AdminListGroupsForUserRequest":{"o":{"Username":"UsernameType","UserPoolId":"UserPoolIdType","Limit":"QueryLimitType","NextToken":"PaginationKey"}},"AdminListGroupsForUserResponse":{"o":{"Groups":"GroupListType","NextToken":"PaginationKey"}},"AdminListUserAuthEventsRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","MaxResults":"QueryLimitType","NextToken":"PaginationKey"}},"AdminListUserAuthEventsResponse":{"o":{"AuthEvents":"AuthEventsType","NextToken":"PaginationKey"}},"AdminRemoveUserFromGroupRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","GroupName":"GroupNameType"}},"AdminResetUserPasswordRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","ClientMetadata":"ClientMetadataType"}},"AdminResetUserPasswordResponse":{"o":{}},"AdminRespondToAuthChallengeRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType","ChallengeName":"ChallengeNameType","ChallengeResponses":"ChallengeResponsesType","Session":"SessionType","AnalyticsMetadata":"AnalyticsMetadataType","ContextData":"ContextDataType","ClientMetadata":"ClientMetadataType"}},"AdminRespondToAuthChallengeResponse":{"o":{"ChallengeName":"ChallengeNameType","Session":"SessionType","ChallengeParameters":"ChallengeParametersType","AuthenticationResult":"AuthenticationResultType"}},"AdminSetUserMFAPreferenceRequest":{"o":{"SMSMfaSettings":"SMSMfaSettingsType","SoftwareTokenMfaSettings":"SoftwareTokenMfaSettingsType","Username":"UsernameType","UserPoolId":"UserPoolIdType","EmailMfaSettings":"EmailMfaSettingsType","WebAuthnMfaSettings":"WebAuthnMfaSettingsType"}},"AdminSetUserMFAPreferenceResponse":{"o":{}},"AdminSetUserPasswordRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","Password":"PasswordType","Permanent":"BooleanType"}},"AdminSetUserPasswordResponse":{"o":{}},"AdminSetUserSettingsRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","MFAOptions":"MFAOptionListType"}},"AdminSetUserSettingsResponse":{"o":{}},"AdminUpdateAuthEventFeedbackRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","EventId":"EventIdType","FeedbackValue":"FeedbackValueType"}},"AdminUpdateAuthEventFeedbackResponse":{"o":{}},"AdminUpdateDeviceStatusRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","DeviceKey":"DeviceKeyType","DeviceRememberedStatus":"DeviceRememberedStatusType"}},"AdminUpdateDeviceStatusResponse":{"o":{}},"AdminUpdateUserAttributesRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","UserAttributes":"AttributeListType","ClientMetadata":"ClientMetadataType"}},"AdminUpdateUserAttributesResponse":{"o":{}},"AdminUserGlobalSignOutRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType"}},"AdminUserGlobalSignOutResponse":{"o":{}},"AdvancedSecurityAdditionalFlowsType":{"o":{"CustomAuthMode":"AdvancedSecurityEnabledModeType"}},"AdvancedSecurityEnabledModeType":{"e":["AUDIT","ENFORCED"]},"AdvancedSecurityModeType":{"e":["AUDIT","ENFORCED","OFF"]},"AliasAttributeType":{"e":["email","phone_number","preferred_username"]},"AliasAttributesListType":0,"AliasExistsException":{"o":{"message":0}},"AllowedFirstAuthFactorsListType":{"a":"AuthFactorType"},"AnalyticsConfigurationType":{"o":{"ApplicationId":"HexStringType","ApplicationArn":"ArnType","RoleArn":"ArnType","ExternalId":"StringType","UserDataShared":"BooleanType"}},"AnalyticsMetadataType":{"o":{"AnalyticsEndpointId":"StringType"}},"ArnType":0,"AssociateSoftwareTokenRequest":{"o":{"AccessToken":"TokenModelType","Session":"SessionType"}},"AssociateSoftwareTokenResponse":{"o":{"SecretCode":"SecretCodeType","Session":"SessionType"}},"AttributeDataType":{"e":["Boolean","DateTime","Number","String"]},"AttributeListType":{"a":"AttributeType"},"AttributeMappingKeyType":0,"AttributeMappingType":{"m":"StringType"},"AttributeNameListType":0,"AttributeNameType":0,"AttributeType":{"o":{"Name":"AttributeNameType","Value":"AttributeValueType"}},"AttributeValueType":0,"AttributesRequireVerificationBeforeUpdateType":0,"AuthEventType":{"o":{"EventId":"StringType","EventType":"EventType","CreationDate":"DateType","EventResponse":"EventResponseType","EventRisk":"EventRiskType","ChallengeResponses":"ChallengeResponseListType","EventContextData":"EventContextDataType","EventFeedback":"EventFeedbackType"}},"AuthEventsType":{"a":"AuthEventType"},"AuthFactorType":{"e":["EMAIL_OTP","PASSWORD","SMS_OTP","SOFTWARE_TOKEN","WEB_AUTHN"]},"AuthFlowType":{"e":["ADMIN_NO_SRP_AUTH","ADMIN_USER_PASSWORD_AUTH","CUSTOM_AUTH","REFRESH_TOKEN","REFRESH_TOKEN_AUTH","USER_AUTH","USER_PASSWORD_AUTH","USER_SRP_AUTH"]},"AuthParametersType":{"m":"StringType"},"AuthSessionValidityType":0,"AuthenticationResultType":{"o":{"AccessToken":"TokenModelType","ExpiresIn":"IntegerType","TokenType":"StringType","RefreshToken":"TokenModelType","IdToken":"TokenModelType","NewDeviceMetadata":"NewDeviceMetadataType"}},"AvailableChallengeListType":{"a":"ChallengeNameType"},"BlockedIPRangeListType":0,"BooleanType":0,"CSSType":0,"CSSVersionType":0,"CallbackURLsListType":0,"ChallengeName":{"e":["Mfa","Password"]},"ChallengeNameType":{"e":["ADMIN_NO_SRP_AUTH","CUSTOM_CHALLENGE","DEVICE_PASSWORD_VERIFIER","DEVICE_SRP_AUTH","EMAIL_OTP","MFA_SETUP","NEW_PASSWORD_REQUIRED","PASSWORD","PASSWORD_SRP","PASSWORD_VERIFIER","SELECT_CHALLENGE","SELECT_MFA_TYPE","SMS_MFA","SMS_OTP","SOFTWARE_TOKEN_MFA","WEB_AUTHN"]},"ChallengeParametersType":{"m":"StringType"},"ChallengeResponse":{"e":["Failure","Success"]},"ChallengeResponseListType":{"a":"ChallengeResponseType"},"ChallengeResponseType":{"o":{"ChallengeName":"ChallengeName","ChallengeResponse":"ChallengeResponse"}},"ChallengeResponsesType":{"m":"StringType"},"ChangePasswordRequest":{"o":{"PreviousPassword":"PasswordType","ProposedPassword":"PasswordType","AccessToken":"TokenModelType"}},"ChangePasswordResponse":{"o":{}},"ClientIdType":0,"ClientMetadataType":{"m":"StringType"},"ClientNameType":0,"ClientPermissionListType":0,"ClientPermissionType":0,"ClientSecretType":0,"CodeDeliveryDetailsListType":{"a":"CodeDeliveryDetailsType"},"CodeDeliveryDetailsType":{"o":{"Destination":"StringType","DeliveryMedium":"DeliveryMediumType","AttributeName":"AttributeNameType"}},"CodeDeliveryFailureException":{"o":{"message":0}},"CodeMismatchException":{"o":{"message":0}},"CompletionMessageType":0,"CompromisedCredentialsActionsType":{"o":{"EventAction":"CompromisedCredentialsEventActionType"}},"CompromisedCredentialsEventActionType":{"e":["BLOCK","NO_ACTION"]},"CompromisedCredentialsRiskConfigurationType":{"o":{"EventFilter":"EventFiltersType","Actions":"CompromisedCredentialsActionsType"}},"ConcurrentModificationException":{"o":{"message":0}},"ConfirmDeviceRequest":{"o":{"AccessToken":"TokenModelType","DeviceKey":"DeviceKeyType","DeviceSecretVerifierConfig":"DeviceSecretVerifierConfigType","DeviceName":"DeviceNameType"}},"ConfirmDeviceResponse":{"o":{"UserConfirmationNecessary":"BooleanType"}},"ConfirmForgotPasswordRequest":{"o":{"ClientId":"ClientIdType","SecretHash":"SecretHashType","Username":"UsernameType","ConfirmationCode":"ConfirmationCodeType","Password":"PasswordType","AnalyticsMetadata":"AnalyticsMetadataType","UserContextData":"UserContextDataType","ClientMetadata":"ClientMetadataType"}},"ConfirmForgotPasswordResponse":{"o":{}},"ConfirmSignUpRequest":{"o":{"ClientId":"ClientIdType","SecretHash":"SecretHashType","Username":"UsernameType","ConfirmationCode":"ConfirmationCodeType","ForceAliasCreation":"ForceAliasCreation","AnalyticsMetadata":"AnalyticsMetadataType","UserContextData":"UserContextDataType","ClientMetadata":"ClientMetadataType","Session":"SessionType"}},"ConfirmSignUpResponse":{"o":{"Session":"SessionType"}},"ConfirmationCodeType":0,"ContextDataType":{"o":{"IpAddress":"StringType","ServerName":"StringType","ServerPath":"StringType","HttpHeaders":"HttpHeaderList","EncodedData":"StringType"}},"CreateGroupRequest":{"o":{"GroupName":"GroupNameType","UserPoolId":"UserPoolIdType","Description":"DescriptionType","RoleArn":"ArnType","Precedence":"PrecedenceType"}},"CreateGroupResponse":{"o":{"Group":"GroupType"}},"CreateIdentityProviderRequest":{"o":{"UserPoolId":"UserPoolIdType","ProviderName":"ProviderNameTypeV1","ProviderType":"IdentityProviderTypeType","ProviderDetails":"ProviderDetailsType","AttributeMapping":"AttributeMappingType","IdpIdentifiers":"IdpIdentifiersListType"}},"CreateIdentityProviderResponse":{"o":{"IdentityProvider":"IdentityProviderType"}},"CreateResourceServerRequest":{"o":{"UserPoolId":"UserPoolIdType","Identifier":"ResourceServerIdentifierType","Name":"ResourceServerNameType","Scopes":"ResourceServerScopeListType"}},"CreateResourceServerResponse":{"o":{"ResourceServer":"ResourceServerType"}},"CreateUserImportJobRequest":{"o":{"JobName":"UserImportJobNameType","UserPoolId":"UserPoolIdType","CloudWatchLogsRoleArn":"ArnType","PasswordHashingAlgorithm":"PasswordHashingAlgorithmType"}},"CreateUserImportJobResponse":{"o":{"UserImportJob":"UserImportJobType"}},"CreateUserPoolClientRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientName":"ClientNameType","GenerateSecret":"GenerateSecret","RefreshTokenValidity":"RefreshTokenValidityType","AccessTokenValidity":"AccessTokenValidityType","IdTokenValidity":"IdTokenValidityType","TokenValidityUnits":"TokenValidityUnitsType","ReadAttributes":"ClientPermissionListType","WriteAttributes":"ClientPermissionListType","ExplicitAuthFlows":"ExplicitAuthFlowsListType","SupportedIdentityProviders":"SupportedIdentityProvidersListType","CallbackURLs":"CallbackURLsListType","LogoutURLs":"LogoutURLsListType","DefaultRedirectURI":"RedirectUrlType","AllowedOAuthFlows":"OAuthFlowsType","AllowedOAuthScopes":"ScopeListType","AllowedOAuthFlowsUserPoolClient":"BooleanType","AnalyticsConfiguration":"AnalyticsConfigurationType","PreventUserExistenceErrors":"PreventUserExistenceErrorTypes","EnableTokenRevocation":"WrappedBooleanType","EnablePropagateAdditionalUserContextData":"WrappedBooleanType","AuthSessionValidity":"AuthSessionValidityType","ClientSecret":"ClientSecretType","RefreshTokenRotation":"RefreshTokenRotationType"}},"CreateUserPoolClientResponse":{"o":{"UserPoolClient":"UserPoolClientType"}},"CreateUserPoolDomainRequest":{"o":{"Domain":"DomainType","UserPoolId":"UserPoolIdType","CustomDomainConfig":"CustomDomainConfigType","ManagedLoginVersion":"WrappedIntegerType","Routing":"RoutingType"}},"CreateUserPoolDomainResponse":{"o":{"CloudFrontDomain":"DomainType","ManagedLoginVersion":"WrappedIntegerType","Routing":"RoutingType"}},"CreateUserPoolRequest":{"o":{"PoolName":"UserPoolNameType","Policies":"UserPoolPolicyType","DeletionProtection":"DeletionProtectionType","LambdaConfig":"LambdaConfigType","AutoVerifiedAttributes":"VerifiedAttributesListType","AliasAttributes":"AliasAttributesListType","UsernameAttributes":"UsernameAttributesListType","SmsVerificationMessage":"SmsVerificationMessageType","EmailVerificationMessage":"EmailVerificationMessageType","EmailVerificationSubject":"EmailVerificationSubjectType","VerificationMessageTemplate":"VerificationMessageTemplateType","SmsAuthenticationMessage":"SmsVerificationMessageType","MfaConfiguration":"UserPoolMfaType","UserAttributeUpdateSettings":"UserAttributeUpdateSettingsType","DeviceConfiguration":"DeviceConfigurationType","EmailConfiguration":"EmailConfigurationType","SmsConfiguration":"SmsConfigurationType","UserPoolTags":"UserPoolTagsType","AdminCreateUserConfig":"AdminCreateUserConfigType","Schema":"SchemaAttributesListType","UserPoolAddOns":"UserPoolAddOnsType","UsernameConfiguration":"UsernameConfigurationType","AccountRecoverySetting":"AccountRecoverySettingType","UserPoolTier":"UserPoolTierType","KeyConfiguration":"KeyConfigurationType","IssuerConfiguration":"IssuerConfigurationType"}},"CreateUserPoolResponse":{"o":{"UserPool":"UserPoolType"}},"CustomAttributeNameType":0,"CustomAttributesListType":{"a":"SchemaAttributeType"},"CustomDomainConfigType":{"o":{"CertificateArn":"ArnType","SecurityPolicy":"SecurityPolicyType"}},"CustomEmailLambdaVersionConfigType":{"o":{"LambdaVersion":"CustomEmailSenderLambdaVersionType","LambdaArn":"ArnType"}},"CustomEmailSenderLambdaVersionType":{"e":["V1_0"]},"CustomSMSLambdaVersionConfigType":{"o":{"LambdaVersion":"CustomSMSSenderLambdaVersionType","LambdaArn":"ArnType"}},"CustomSMSSenderLambdaVersionType":{"e":["V1_0"]},"DateType":0,"DefaultEmailOptionType":{"e":["CONFIRM_WITH_CODE","CONFIRM_WITH_LINK"]},"DeleteGroupRequest":{"o":{"GroupName":"GroupNameType","UserPoolId":"UserPoolIdType"}},"DeleteIdentityProviderRequest":{"o":{"UserPoolId":"UserPoolIdType","ProviderName":"ProviderNameType"}},"DeleteResourceServerRequest":{"o":{"UserPoolId":"UserPoolIdType","Identifier":"ResourceServerIdentifierType"}},"DeleteUserAttributesRequest":{"o":{"UserAttributeNames":"AttributeNameListType","AccessToken":"TokenModelType"}},"DeleteUserAttributesResponse":{"o":{}},"DeleteUserPoolClientRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType"}},"DeleteUserPoolDomainRequest":{"o":{"Domain":"DomainType","UserPoolId":"UserPoolIdType"}},"DeleteUserPoolDomainResponse":{"o":{}},"DeleteUserPoolRequest":{"o":{"UserPoolId":"UserPoolIdType"}},"DeleteUserRequest":{"o":{"AccessToken":"TokenModelType"}},"DeletionProtectionType":{"e":["ACTIVE","INACTIVE"]},"DeliveryMediumListType":0,"DeliveryMediumType":{"e":["EMAIL","SMS"]},"DescribeIdentityProviderRequest":{"o":{"UserPoolId":"UserPoolIdType","ProviderName":"ProviderNameType"}},"DescribeIdentityProviderResponse":{"o":{"IdentityProvider":"IdentityProviderType"}},"DescribeResourceServerRequest":{"o":{"UserPoolId":"UserPoolIdType","Identifier":"ResourceServerIdentifierType"}},"DescribeResourceServerResponse":{"o":{"ResourceServer":"ResourceServerType"}},"DescribeRiskConfigurationRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType"}},"DescribeRiskConfigurationResponse":{"o":{"RiskConfiguration":"RiskConfigurationType"}},"DescribeUserImportJobRequest":{"o":{"UserPoolId":"UserPoolIdType","JobId":"UserImportJobIdType"}},"DescribeUserImportJobResponse":{"o":{"UserImportJob":"UserImportJobType"}},"DescribeUserPoolClientRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType"}},"DescribeUserPoolClientResponse":{"o":{"UserPoolClient":"UserPoolClientType"}},"DescribeUserPoolDomainRequest":{"o":{"Domain":"DomainType"}},"DescribeUserPoolDomainResponse":{"o":{"DomainDescription":"DomainDescriptionType"}},"DescribeUserPoolRequest":{"o":{"UserPoolId":"UserPoolIdType"}},"DescribeUserPoolResponse":{"o":{"UserPool":"UserPoolType"}},"DescriptionType":0,"DeviceConfigurationType":{"o":{"ChallengeRequiredOnNewDevice":"BooleanType","DeviceOnlyRememberedOnUserPrompt":"BooleanType"}},"DeviceKeyType":0,"DeviceListType":{"a":"DeviceType"},"DeviceNameType":0,"DeviceRememberedStatusType":{"e":["not_remembered","remembered"]},"DeviceSecretVerifierConfigType":{"o":{"PasswordVerifier":"StringType","Salt":"StringType"}},"DeviceType":{"o":{"DeviceKey":"DeviceKeyType","DeviceAttributes":"AttributeListType","DeviceCreateDate":"DateType","DeviceLastModifiedDate":"DateType","DeviceLastAuthenticatedDate":"DateType"}},"DomainDescriptionType":{"o":{"UserPoolId":"UserPoolIdType","AWSAccountId":"AWSAccountIdType","Domain":"DomainType","S3Bucket":"S3BucketType","CloudFrontDistribution":"StringType","Version":"DomainVersionType","Status":"DomainStatusType","CustomDomainConfig":"CustomDomainConfigType","ManagedLoginVersion":"WrappedIntegerType","Routing":"RoutingType"}},"DomainStatusType":{"e":["ACTIVE","CREATING","DELETING","FAILED","UPDATING"]},"DomainType":0,"DomainVersionType":0,"DuplicateProviderException":{"o":{"message":0}},"EmailAddressType":0,"EmailConfigurationType":{"o":{"SourceArn":{"e":["COGNITO_DEFAULT","DEVELOPER"]},"ReplyToEmailAddress":"EmailAddressType","EmailSendingAccount":"EmailSendingAccountType","From":"StringType","ConfigurationSet":"SESConfigurationSet"}},"EmailMfaConfigType":{"o":{"Message":"EmailMfaMessageType","Subject":"EmailMfaSubjectType"}},"EmailMfaMessageType":0,"EmailMfaSettingsType":{"o":{"Enabled":"BooleanType","PreferredMfa":"BooleanType"}},"EmailMfaSubjectType":0,"EmailNotificationBodyType":0,"EmailNotificationSubjectType":0,"EmailSendingAccountType":{"e":["COGNITO_DEFAULT","DEVELOPER"]},"EmailVerificationMessageByLinkType":0,"EmailVerificationMessageType":0,"EmailVerificationSubjectByLinkType":0,"EmailVerificationSubjectType":0,"EnableSoftwareTokenMFAException":{"o":{"message":0}},"EncryptionKeyArnType":0,"EncryptionKeyType":{"e":["AWS_OWNED_KEY","CUSTOMER_MANAGED_KEY"]},"EumsSmsConfigurationType":{"o":{"CallerArn":"ArnType","ExternalId":"StringType","OriginationIdentity":"StringType","ConfigurationSetName":"StringType","InEntityId":"StringType","InTemplateId":"StringType","Region":"RegionCodeType"}},"EventContextDataType":{"o":{"IpAddress":"StringType","DeviceName":"StringType","Timezone":"StringType","City":"StringType","Country":"StringType"}},"EventFeedbackType":{"o":{"FeedbackValue":"FeedbackValueType","Provider":"StringType","FeedbackDate":"DateType"}},"EventFilterType":{"e":["PASSWORD_CHANGE","SIGN_IN","SIGN_UP"]},"EventFiltersType":0,"EventIdType":0,"EventResponseType":{"e":["Fail","InProgress","Pass"]},"EventRiskType":{"o":{"RiskDecision":"RiskDecisionType","RiskLevel":"RiskLevelType","CompromisedCredentialsDetected":"WrappedBooleanType"}},"EventType":{"e":["ForgotPassword","PasswordChange","ResendCode","SignIn","SignUp"]},"ExpiredCodeException":{"o":{"message":0}},"ExplicitAuthFlowsListType":0,"ExplicitAuthFlowsType":{"e":["ADMIN_NO_SRP_AUTH","ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_CUSTOM_AUTH","ALLOW_REFRESH_TOKEN_AUTH","ALLOW_USER_AUTH","ALLOW_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH","CUSTOM_AUTH_FLOW_ONLY","USER_PASSWORD_AUTH"]},"FailoverType":{"o":{"SecondaryRegion":"RegionNameType","PrimaryRoute53HealthCheckId":"HealthCheckIdType"}},"FeatureType":{"e":["DISABLED","ENABLED"]},"FeedbackValueType":{"e":["Invalid","Valid"]},"ForbiddenException":{"o":{"message":0}},"ForceAliasCreation":0,"ForgetDeviceRequest":{"o":{"AccessToken":"TokenModelType","DeviceKey":"DeviceKeyType"}},"ForgotPasswordRequest":{"o":{"ClientId":"ClientIdType","SecretHash":"SecretHashType","UserContextData":"UserContextDataType","Username":"UsernameType","AnalyticsMetadata":"AnalyticsMetadataType","ClientMetadata":"ClientMetadataType"}},"ForgotPasswordResponse":{"o":{"CodeDeliveryDetails":"CodeDeliveryDetailsType"}},"GenerateSecret":0,"GetCSVHeaderRequest":{"o":{"UserPoolId":"UserPoolIdType"}},"GetCSVHeaderResponse":{"o":{"UserPoolId":"UserPoolIdType","CSVHeader":"ListOfStringTypes"}},"GetDeviceRequest":{"o":{"DeviceKey":"DeviceKeyType","AccessToken":"TokenModelType"}},"GetDeviceResponse":{"o":{"Device":"DeviceType"}},"GetGroupRequest":{"o":{"GroupName":"GroupNameType","UserPoolId":"UserPoolIdType"}},"GetGroupResponse":{"o":{"Group":"GroupType"}},"GetIdentityProviderByIdentifierRequest":{"o":{"UserPoolId":"UserPoolIdType","IdpIdentifier":"IdpIdentifierType"}},"GetIdentityProviderByIdentifierResponse":{"o":{"IdentityProvider":"IdentityProviderType"}},"GetSigningCertificateRequest":{"o":{"UserPoolId":"UserPoolIdType"}},"GetSigningCertificateResponse":{"o":{"Certificate":"StringType"}},"GetUICustomizationRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType"}},"GetUICustomizationResponse":{"o":{"UICustomization":"UICustomizationType"}},"GetUserAttributeVerificationCodeRequest":{"o":{"AccessToken":"TokenModelType","AttributeName":"AttributeNameType","ClientMetadata":"ClientMetadataType"}},"GetUserAttributeVerificationCodeResponse":{"o":{"CodeDeliveryDetails":"CodeDeliveryDetailsType"}},"GetUserPoolMfaConfigRequest":{"o":{"UserPoolId":"UserPoolIdType"}},"GetUserPoolMfaConfigResponse":{"o":{"SmsMfaConfiguration":"SmsMfaConfigType","SoftwareTokenMfaConfiguration":"SoftwareTokenMfaConfigType","MfaConfiguration":"UserPoolMfaType","EmailMfaConfiguration":"EmailMfaConfigType","WebAuthnConfiguration":"WebAuthnConfigurationType"}},"GetUserRequest":{"o":{"AccessToken":"TokenModelType"}},"GetUserResponse":{"o":{"Username":"UsernameType","UserAttributes":"AttributeListType","MFAOptions":"MFAOptionListType","PreferredMfaSetting":{"e":["EMAIL_OTP","SMS_MFA","SOFTWARE_TOKEN_MFA"]},"UserMFASettingList":{"a":{"e":["EMAIL_OTP","SMS_MFA","SOFTWARE_TOKEN_MFA"]}}}},"GlobalSignOutRequest":{"o":{"AccessToken":"TokenModelType"}},"GlobalSignOutResponse":{"o":{}},"GroupExistsException":{"o":{"message":0}},"GroupListType":{"a":"GroupType"},"GroupNameType":0,"GroupType":{"o":{"GroupName":"GroupNameType","UserPoolId":"UserPoolIdType","Description":"DescriptionType","RoleArn":"ArnType","Precedence":"PrecedenceType","LastModifiedDate":"DateType","CreationDate":"DateType"}},"HealthCheckIdType":0,"HexStringType":0,"HttpHeader":{"o":{"headerName":"StringType","headerValue":"StringType"}},"HttpHeaderList":{"a":"HttpHeader"},"IdTokenValidityType":0,"IdentityProviderType":{"o":{"UserPoolId":"UserPoolIdType","ProviderName":"ProviderNameType","ProviderType":"IdentityProviderTypeType","ProviderDetails":"ProviderDetailsType","AttributeMapping":"AttributeMappingType","IdpIdentifiers":"IdpIdentifiersListType","LastModifiedDate":"DateType","CreationDate":"DateType"}},"IdentityProviderTypeType":{"e":["Facebook","Google","LoginWithAmazon","OIDC","SAML","SignInWithApple"]},"IdpIdentifierType":0,"IdpIdentifiersListType":0,"ImageFileType":0,"ImageUrlType":0,"InboundFederationLambdaType":{"o":{"LambdaVersion":"InboundFederationLambdaVersionType","LambdaArn":"ArnType"}},"InboundFederationLambdaVersionType":{"e":["V1_0"]},"InitiateAuthRequest":{"o":{"AuthFlow":"AuthFlowType","AuthParameters":"AuthParametersType","ClientMetadata":"ClientMetadataType","ClientId":"ClientIdType","AnalyticsMetadata":"AnalyticsMetadataType","UserContextData":"UserContextDataType","Session":"SessionType"}},"InitiateAuthResponse":{"o":{"ChallengeName":"ChallengeNameType","Session":"SessionType","ChallengeParameters":"ChallengeParametersType","AuthenticationResult":"AuthenticationResultType","AvailableChallenges":"AvailableChallengeListType"}},"IntegerType":0,"InternalErrorException":{"o":{"message":0}},"InvalidEmailRoleAccessPolicyException":{"o":{"message":0}},"InvalidLambdaResponseException":{"o":{"message":0}},"InvalidOAuthFlowException":{"o":{"message":0}},"InvalidParameterException":{"o":{"message":0,"reasonCode":"InvalidParameterExceptionReasonCodeType"}},"InvalidParameterExceptionReasonCodeType":0,"InvalidPasswordException":{"o":{"message":0}},"InvalidSmsRoleAccessPolicyException":{"o":{"message":0}},"InvalidSmsRoleTrustRelationshipException":{"o":{"message":0}},"InvalidUserPoolConfigurationException":{"o":{"message":0}},"IssuerConfigurationType":{"o":{"Type":"IssuerType"}},"IssuerType":{"e":["ORIGINAL","UPDATED"]},"KeyConfigurationType":{"o":{"KeyType":"EncryptionKeyType","KmsKeyArn":"EncryptionKeyArnType"}},"LambdaConfigType":{"o":{"PreSignUp":"ArnType","CustomMessage":"ArnType","PostConfirmation":"ArnType","PreAuthentication":"ArnType","PostAuthentication":"ArnType","DefineAuthChallenge":"ArnType","CreateAuthChallenge":"ArnType","VerifyAuthChallengeResponse":"ArnType","PreTokenGeneration":"ArnType","UserMigration":"ArnType","CustomSMSSender":"CustomSMSLambdaVersionConfigType","CustomEmailSender":"CustomEmailLambdaVersionConfigType","KMSKeyID":"ArnType","PreTokenGenerationConfig":"PreTokenGenerationVersionConfigType","InboundFederation":"InboundFederationLambdaType"}},"LimitExceededException":{"o":{"message":0}},"ListDevicesRequest":{"o":{"AccessToken":"TokenModelType","Limit":"QueryLimitType","PaginationToken":"SearchPaginationTokenType"}},"ListDevicesResponse":{"o":{"Devices":"DeviceListType","PaginationToken":"SearchPaginationTokenType"}},"ListGroupsRequest":{"o":{"UserPoolId":"UserPoolIdType","Limit":"QueryLimitType","NextToken":"PaginationKey"}},"ListGroupsResponse":{"o":{"Groups":"GroupListType","NextToken":"PaginationKey"}},"ListIdentityProvidersRequest":{"o":{"UserPoolId":"UserPoolIdType","MaxResults":"ListProvidersLimitType","NextToken":"PaginationKeyType"}},"ListIdentityProvidersResponse":{"o":{"Providers":"ProvidersListType","NextToken":"PaginationKeyType"}},"ListOfStringTypes":0,"ListProvidersLimitType":0,"ListResourceServersLimitType":0,"ListResourceServersRequest":{"o":{"UserPoolId":"UserPoolIdType","MaxResults":"ListResourceServersLimitType","NextToken":"PaginationKeyType"}},"ListResourceServersResponse":{"o":{"ResourceServers":"ResourceServersListType","NextToken":"PaginationKeyType"}},"ListTagsForResourceRequest":{"o":{"ResourceArn":"ArnType"}},"ListTagsForResourceResponse":{"o":{"Tags":"UserPoolTagsType"}},"ListUserImportJobsRequest":{"o":{"UserPoolId":"UserPoolIdType","MaxResults":"PoolQueryLimitType","PaginationToken":"PaginationKeyType"}},"ListUserImportJobsResponse":{"o":{"UserImportJobs":"UserImportJobsListType","PaginationToken":"PaginationKeyType"}},"ListUserPoolClientsRequest":{"o":{"UserPoolId":"UserPoolIdType","MaxResults":"QueryLimit","NextToken":"PaginationKey"}},"ListUserPoolClientsResponse":{"o":{"UserPoolClients":"UserPoolClientListType","NextToken":"PaginationKey"}},"ListUserPoolsRequest":{"o":{"NextToken":"PaginationKeyType","MaxResults":"PoolQueryLimitType"}},"ListUserPoolsResponse":{"o":{"UserPools":"UserPoolListType","NextToken":"PaginationKeyType"}},"ListUsersInGroupRequest":{"o":{"UserPoolId":"UserPoolIdType","GroupName":"GroupNameType","Limit":"QueryLimitType","NextToken":"PaginationKey"}},"ListUsersInGroupResponse":{"o":{"Users":"UsersListType","NextToken":"PaginationKey"}},"ListUsersRequest":{"o":{"UserPoolId":"UserPoolIdType","AttributesToGet":"SearchedAttributeNamesListType","Limit":"QueryLimitType","PaginationToken":"SearchPaginationTokenType","Filter":"UserFilterType"}},"ListUsersResponse":{"o":{"Users":"UsersListType","PaginationToken":"SearchPaginationTokenType"}},"LogoutURLsListType":0,"LongType":0,"MFAMethodNotFoundException":{"o":{"message":0}},"MFAOptionListType":{"a":"MFAOptionType"},"MFAOptionType":{"o":{"DeliveryMedium":"DeliveryMediumType","AttributeName":"AttributeNameType"}},"MessageActionType":{"e":["RESEND","SUPPRESS"]},"MessageTemplateType":{"o":{"SMSMessage":"SmsVerificationMessageType","EmailMessage":"EmailVerificationMessageType","EmailSubject":"EmailVerificationSubjectType"}},"NewDeviceMetadataType":{"o":{"DeviceKey":"DeviceKeyType","DeviceGroupKey":"StringType"}},"NotAuthorizedException":{"o":{"message":0}},"NotifyConfigurationType":{"o":{"From":"StringType","ReplyTo":"StringType","SourceArn":"ArnType","BlockEmail":"NotifyEmailType","NoActionEmail":"NotifyEmailType","MfaEmail":"NotifyEmailType"}},"NotifyEmailType":{"o":{"Subject":"EmailNotificationSubjectType","HtmlBody":"EmailNotificationBodyType","TextBody":"EmailNotificationBodyType"}},"NumberAttributeConstraintsType":{"o":{"MinValue":"StringType","MaxValue":"StringType"}},"OAuthFlowType":{"e":["client_credentials","code","implicit"]},"OAuthFlowsType":0,"PaginationKey":0,"PaginationKeyType":0,"PasswordHashingAlgorithmType":{"e":["ARGON2ID","BCRYPT","PBKDF2_SHA256","SCRYPT"]},"PasswordHistorySizeType":0,"PasswordPolicyMinLengthType":0,"PasswordPolicyType":{"o":{"MinimumLength":"PasswordPolicyMinLengthType","RequireUppercase":"BooleanType","RequireLowercase":"BooleanType","RequireNumbers":"BooleanType","RequireSymbols":"BooleanType","TemporaryPasswordValidityDays":"TemporaryPasswordValidityDaysType","PasswordHistorySize":"PasswordHistorySizeType"}},"PasswordResetRequiredException":{"o":{"message":0}},"PasswordType":0,"PoolQueryLimitType":0,"PreSignedUrlType":0,"PreTokenGenerationLambdaVersionType":{"e":["V1_0","V2_0","V3_0"]},"PreTokenGenerationVersionConfigType":{"o":{"LambdaVersion":"PreTokenGenerationLambdaVersionType","LambdaArn":"ArnType"}},"PrecedenceType":0,"PreconditionNotMetException":{"o":{"message":0}},"PreventUserExistenceErrorTypes":{"e":["ENABLED","LEGACY"]},"PriorityType":0,"ProviderDescription":{"o":{"ProviderName":"ProviderNameType","ProviderType":"IdentityProviderTypeType","LastModifiedDate":"DateType","CreationDate":"DateType"}},"ProviderDetailsType":{"m":"StringType"},"ProviderNameType":0,"ProviderNameTypeV1":0,"ProviderUserIdentifierType":{"o":{"ProviderName":"ProviderNameType","ProviderAttributeName":"StringType","ProviderAttributeValue":"StringType"}},"ProvidersListType":{"a":"ProviderDescription"},"QueryLimit":0,"QueryLimitType":0,"RecoveryMechanismsType":{"a":"RecoveryOptionType"},"RecoveryOptionNameType":{"e":["admin_only","verified_email","verified_phone_number"]},"RecoveryOptionType":{"o":{"Priority":"PriorityType","Name":"RecoveryOptionNameType"}},"RedirectUrlType":0,"RefreshTokenRotationType":{"o":{"Feature":"FeatureType","RetryGracePeriodSeconds":"RetryGracePeriodSecondsType"}},"RefreshTokenValidityType":0,"RegionCodeType":0,"RegionNameType":0,"RelyingPartyIdType":0,"ReplicaRegionsType":{"a":"StringType"},"ResendConfirmationCodeRequest":{"o":{"ClientId":"ClientIdType","SecretHash":"SecretHashType","UserContextData":"UserContextDataType","Username":"UsernameType","AnalyticsMetadata":"AnalyticsMetadataType","ClientMetadata":"ClientMetadataType"}},"ResendConfirmationCodeResponse":{"o":{"CodeDeliveryDetails":"CodeDeliveryDetailsType"}},"ResourceNotFoundException":{"o":{"message":0}},"ResourceServerIdentifierType":0,"ResourceServerNameType":0,"ResourceServerScopeDescriptionType":0,"ResourceServerScopeListType":{"a":"ResourceServerScopeType"},"ResourceServerScopeNameType":0,"ResourceServerScopeType":{"o":{"ScopeName":"ResourceServerScopeNameType","ScopeDescription":"ResourceServerScopeDescriptionType"}},"ResourceServerType":{"o":{"UserPoolId":"UserPoolIdType","Identifier":"ResourceServerIdentifierType","Name":"ResourceServerNameType","Scopes":"ResourceServerScopeListType"}},"ResourceServersListType":{"a":"ResourceServerType"},"RespondToAuthChallengeRequest":{"o":{"ClientId":"ClientIdType","ChallengeName":"ChallengeNameType","Session":"SessionType","ChallengeResponses":"ChallengeResponsesType","AnalyticsMetadata":"AnalyticsMetadataType","UserContextData":"UserContextDataType","ClientMetadata":"ClientMetadataType"}},"RespondToAuthChallengeResponse":{"o":{"ChallengeName":"ChallengeNameType","Session":"SessionType","ChallengeParameters":"ChallengeParametersType","AuthenticationResult":"AuthenticationResultType"}},"RetryGracePeriodSecondsType":0,"RevokeTokenRequest":{"o":{"Token":"TokenModelType","ClientId":"ClientIdType","ClientSecret":"ClientSecretType"}},"RevokeTokenResponse":{"o":{}},"RiskConfigurationType":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType","CompromisedCredentialsRiskConfiguration":"CompromisedCredentialsRiskConfigurationType","AccountTakeoverRiskConfiguration":"AccountTakeoverRiskConfigurationType","RiskExceptionConfiguration":"RiskExceptionConfigurationType","LastModifiedDate":"DateType"}},"RiskDecisionType":{"e":["AccountTakeover","Block","NoRisk"]},"RiskExceptionConfigurationType":{"o":{"BlockedIPRangeList":"BlockedIPRangeListType","SkippedIPRangeList":"SkippedIPRangeListType"}},"RiskLevelType":{"e":["High","Low","Medium"]},"RoutingType":{"o":{"Failover":"FailoverType"}},"S3BucketType":0,"SESConfigurationSet":0,"SMSMfaSettingsType":{"o":{"Enabled":"BooleanType","PreferredMfa":"BooleanType"}},"SchemaAttributeType":{"o":{"Name":"CustomAttributeNameType","AttributeDataType":"AttributeDataType","DeveloperOnlyAttribute":"BooleanType","Mutable":"BooleanType","Required":"BooleanType","NumberAttributeConstraints":"NumberAttributeConstraintsType","StringAttributeConstraints":"StringAttributeConstraintsType"}},"SchemaAttributesListType":{"a":"SchemaAttributeType"},"ScopeDoesNotExistException":{"o":{"message":0}},"ScopeListType":0,"ScopeType":0,"SearchPaginationTokenType":0,"SearchedAttributeNamesListType":0,"SecretCodeType":0,"SecretHashType":0,"SecurityPolicyType":{"e":["TLS_V1","TLS_V1_2_2021","TLS_V1_3_2025"]},"SessionType":0,"SetRiskConfigurationRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType","CompromisedCredentialsRiskConfiguration":"CompromisedCredentialsRiskConfigurationType","AccountTakeoverRiskConfiguration":"AccountTakeoverRiskConfigurationType","RiskExceptionConfiguration":"RiskExceptionConfigurationType"}},"SetRiskConfigurationResponse":{"o":{"RiskConfiguration":"RiskConfigurationType"}},"SetUICustomizationRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType","CSS":"CSSType","ImageFile":"ImageFileType"}},"SetUICustomizationResponse":{"o":{"UICustomization":"UICustomizationType"}},"SetUserMFAPreferenceRequest":{"o":{"SMSMfaSettings":"SMSMfaSettingsType","SoftwareTokenMfaSettings":"SoftwareTokenMfaSettingsType","AccessToken":"TokenModelType","EmailMfaSettings":"EmailMfaSettingsType","WebAuthnMfaSettings":"WebAuthnMfaSettingsType"}},"SetUserMFAPreferenceResponse":{"o":{}},"SetUserPoolMfaConfigRequest":{"o":{"UserPoolId":"UserPoolIdType","SmsMfaConfiguration":"SmsMfaConfigType","SoftwareTokenMfaConfiguration":"SoftwareTokenMfaConfigType","MfaConfiguration":"UserPoolMfaType","EmailMfaConfiguration":"EmailMfaConfigType","WebAuthnConfiguration":"WebAuthnConfigurationType"}},"SetUserPoolMfaConfigResponse":{"o":{"SmsMfaConfiguration":"SmsMfaConfigType","SoftwareTokenMfaConfiguration":"SoftwareTokenMfaConfigType","MfaConfiguration":"UserPoolMfaType","EmailMfaConfiguration":"EmailMfaConfigType","WebAuthnConfiguration":"WebAuthnConfigurationType"}},"SetUserSettingsRequest":{"o":{"AccessToken":"TokenModelType","MFAOptions":"MFAOptionListType"}},"SetUserSettingsResponse":{"o":{}},"SignInPolicyType":{"o":{"AllowedFirstAuthFactors":"AllowedFirstAuthFactorsListType"}},"SignUpRequest":{"o":{"ClientId":"ClientIdType","SecretHash":"SecretHashType","Username":"UsernameType","Password":"PasswordType","UserAttributes":"AttributeListType","ValidationData":"AttributeListType","AnalyticsMetadata":"AnalyticsMetadataType","UserContextData":"UserContextDataType","ClientMetadata":"ClientMetadataType"}},"SignUpResponse":{"o":{"UserConfirmed":"BooleanType","CodeDeliveryDetails":"CodeDeliveryDetailsType","UserSub":"StringType","Session":"SessionType"}},"SkippedIPRangeListType":0,"SmsConfigurationType":{"o":{"SnsCallerArn":"ArnType","ExternalId":"StringType","SnsRegion":"RegionCodeType","EumsSms":"EumsSmsConfigurationType"}},"SmsMfaConfigType":{"o":{"SmsAuthenticationMessage":"SmsVerificationMessageType","SmsConfiguration":"SmsConfigurationType"}},"SmsVerificationMessageType":0,"SoftwareTokenMFANotFoundException":{"o":{"message":0}},"SoftwareTokenMFAUserCodeType":0,"SoftwareTokenMfaConfigType":{"o":{"Enabled":"BooleanType"}},"SoftwareTokenMfaSettingsType":{"o":{"Enabled":"BooleanType","PreferredMfa":"BooleanType"}},"StartUserImportJobRequest":{"o":{"UserPoolId":"UserPoolIdType","JobId":"UserImportJobIdType"}},"StartUserImportJobResponse":{"o":{"UserImportJob":"UserImportJobType"}},"StatusType":{"e":["Disabled","Enabled"]},"StopUserImportJobRequest":{"o":{"UserPoolId":"UserPoolIdType","JobId":"UserImportJobIdType"}},"StopUserImportJobResponse":{"o":{"UserImportJob":"UserImportJobType"}},"StringAttributeConstraintsType":{"o":{"MinLength":"StringType","MaxLength":"StringType"}},"StringType":0,"SupportedIdentityProvidersListType":0,"TagKeysType":0,"TagResourceRequest":{"o":{"ResourceArn":"ArnType","Tags":"UserPoolTagsType"}},"TagResourceResponse":{"o":{}},"TagValueType":0,"TemporaryPasswordValidityDaysType":0,"TimeUnitsType":{"e":["days","hours","minutes","seconds"]},"TokenModelType":0,"TokenValidityUnitsType":{"o":{"AccessToken":"TimeUnitsType","IdToken":"TimeUnitsType","RefreshToken":"TimeUnitsType"}},"TooManyFailedAttemptsException":{"o":{"message":0}},"TooManyRequestsException":{"o":{"message":0}},"UICustomizationType":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType","ImageUrl":"ImageUrlType","CSS":"CSSType","CSSVersion":"CSSVersionType","LastModifiedDate":"DateType","CreationDate":"DateType"}},"UnauthorizedException":{"o":{"message":0}},"UnexpectedLambdaException":{"o":{"message":0}},"UnsupportedIdentityProviderException":{"o":{"message":0}},"UnsupportedOperationException":{"o":{"message":0}},"UnsupportedTokenTypeException":{"o":{"message":0}},"UnsupportedUserStateException":{"o":{"message":0}},"UntagResourceRequest":{"o":{"ResourceArn":"ArnType","TagKeys":"UserPoolTagsListType"}},"UntagResourceResponse":{"o":{}},"UpdateAuthEventFeedbackRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","EventId":"EventIdType","FeedbackToken":"TokenModelType","FeedbackValue":"FeedbackValueType"}},"UpdateAuthEventFeedbackResponse":{"o":{}},"UpdateDeviceStatusRequest":{"o":{"AccessToken":"TokenModelType","DeviceKey":"DeviceKeyType","DeviceRememberedStatus":"DeviceRememberedStatusType"}},"UpdateDeviceStatusResponse":{"o":{}},"UpdateGroupRequest":{"o":{"GroupName":"GroupNameType","UserPoolId":"UserPoolIdType","Description":"DescriptionType","RoleArn":"ArnType","Precedence":"PrecedenceType"}},"UpdateGroupResponse":{"o":{"Group":"GroupType"}},"UpdateIdentityProviderRequest":{"o":{"UserPoolId":"UserPoolIdType","ProviderName":"ProviderNameType","ProviderDetails":"ProviderDetailsType","AttributeMapping":"AttributeMappingType","IdpIdentifiers":"IdpIdentifiersListType"}},"UpdateIdentityProviderResponse":{"o":{"IdentityProvider":"IdentityProviderType"}},"UpdateResourceServerRequest":{"o":{"UserPoolId":"UserPoolIdType","Identifier":"ResourceServerIdentifierType","Name":"ResourceServerNameType","Scopes":"ResourceServerScopeListType"}},"UpdateResourceServerResponse":{"o":{"ResourceServer":"ResourceServerType"}},"UpdateUserAttributesRequest":{"o":{"UserAttributes":"AttributeListType","AccessToken":"TokenModelType","ClientMetadata":"ClientMetadataType"}},"UpdateUserAttributesResponse":{"o":{"CodeDeliveryDetailsList":"CodeDeliveryDetailsListType"}},"UpdateUserPoolClientRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType","ClientName":"ClientNameType","RefreshTokenValidity":"RefreshTokenValidityType","AccessTokenValidity":"AccessTokenValidityType","IdTokenValidity":"IdTokenValidityType","TokenValidityUnits":"TokenValidityUnitsType","ReadAttributes":"ClientPermissionListType","WriteAttributes":"ClientPermissionListType","ExplicitAuthFlows":"ExplicitAuthFlowsListType","SupportedIdentityProviders":"SupportedIdentityProvidersListType","CallbackURLs":"CallbackURLsListType","LogoutURLs":"LogoutURLsListType","DefaultRedirectURI":"RedirectUrlType","AllowedOAuthFlows":"OAuthFlowsType","AllowedOAuthScopes":"ScopeListType","AllowedOAuthFlowsUserPoolClient":"BooleanType","AnalyticsConfiguration":"AnalyticsConfigurationType","PreventUserExistenceErrors":"PreventUserExistenceErrorTypes","EnableTokenRevocation":"WrappedBooleanType","EnablePropagateAdditionalUserContextData":"WrappedBooleanType","AuthSessionValidity":"AuthSessionValidityType","RefreshTokenRotation":"RefreshTokenRotationType"}},"UpdateUserPoolClientResponse":{"o":{"UserPoolClient":"UserPoolClientType"}},"UpdateUserPoolDomainRequest":{"o":{"Domain":"DomainType","UserPoolId":"UserPoolIdType","CustomDomainConfig":"CustomDomainConfigType","ManagedLoginVersion":"WrappedIntegerType","Routing":"RoutingType"}},"UpdateUserPoolDomainResponse":{"o":{"CloudFrontDomain":"DomainType","ManagedLoginVersion":"WrappedIntegerType","Routing":"RoutingType"}},"UpdateUserPoolRequest":{"o":{"UserPoolId":"UserPoolIdType","Policies":"UserPoolPolicyType","DeletionProtection":"DeletionProtectionType","LambdaConfig":"LambdaConfigType","AutoVerifiedAttributes":"VerifiedAttributesListType","SmsVerificationMessage":"SmsVerificationMessageType","EmailVerificationMessage":"EmailVerificationMessageType","EmailVerificationSubject":"EmailVerificationSubjectType","VerificationMessageTemplate":"VerificationMessageTemplateType","SmsAuthenticationMessage":"SmsVerificationMessageType","UserAttributeUpdateSettings":"UserAttributeUpdateSettingsType","MfaConfiguration":"UserPoolMfaType","DeviceConfiguration":"DeviceConfigurationType","EmailConfiguration":"EmailConfigurationType","SmsConfiguration":"SmsConfigurationType","UserPoolTags":"UserPoolTagsType","AdminCreateUserConfig":"AdminCreateUserConfigType","UserPoolAddOns":"UserPoolAddOnsType","AccountRecoverySetting":"AccountRecoverySettingType","PoolName":"UserPoolNameType","UserPoolTier":"UserPoolTierType","KeyConfiguration":"KeyConfigurationType","IssuerConfiguration":"IssuerConfigurationType"}},"UpdateUserPoolResponse":{"o":{}},"UserAttributeUpdateSettingsType":{"o":{"AttributesRequireVerificationBeforeUpdate":"AttributesRequireVerificationBeforeUpdateType"}},"UserContextDataType":{"o":{"IpAddress":"StringType","EncodedData":"StringType"}},"UserFilterType":0,"UserImportInProgressException":{"o":{"message":0}},"UserImportJobIdType":0,"UserImportJobNameType":0,"UserImportJobStatusType":{"e":["Created","Expired","Failed","InProgress","Pending","Stopped","Stopping","Succeeded"]},"UserImportJobType":{"o":{"JobName":"UserImportJobNameType","JobId":"UserImportJobIdType","UserPoolId":"UserPoolIdType","PreSignedUrl":"PreSignedUrlType","CreationDate":"DateType","StartDate":"DateType","CompletionDate":"DateType","Status":"UserImportJobStatusType","CloudWatchLogsRoleArn":"ArnType","ImportedUsers":"LongType","SkippedUsers":"LongType","FailedUsers":"LongType","CompletionMessage":"CompletionMessageType","PasswordHashingAlgorithm":"PasswordHashingAlgorithmType"}},"UserImportJobsListType":{"a":"UserImportJobType"},"UserLambdaValidationException":{"o":{"message":0}},"UserMFASettingListType":0,"UserNotConfirmedException":{"o":{"message":0}},"UserNotFoundException":{"o":{"message":0}},"UserPoolAddOnNotEnabledException":{"o":{"message":0}},"UserPoolAddOnsType":{"o":{"AdvancedSecurityMode":"AdvancedSecurityModeType","AdvancedSecurityAdditionalFlows":"AdvancedSecurityAdditionalFlowsType"}},"UserPoolClientDescription":{"o":{"ClientId":"ClientIdType","UserPoolId":"UserPoolIdType","ClientName":"ClientNameType"}},"UserPoolClientListType":{"a":"UserPoolClientDescription"},"UserPoolClientType":{"o":{"UserPoolId":"UserPoolIdType","ClientName":"ClientNameType","ClientId":"ClientIdType","ClientSecret":"ClientSecretType","LastModifiedDate":"DateType","CreationDate":"DateType","RefreshTokenValidity":"RefreshTokenValidityType","AccessTokenValidity":"AccessTokenValidityType","IdTokenValidity":"IdTokenValidityType","TokenValidityUnits":"TokenValidityUnitsType","ReadAttributes":"ClientPermissionListType","WriteAttributes":"ClientPermissionListType","ExplicitAuthFlows":"ExplicitAuthFlowsListType","SupportedIdentityProviders":"SupportedIdentityProvidersListType","CallbackURLs":"CallbackURLsListType","LogoutURLs":"LogoutURLsListType","DefaultRedirectURI":"RedirectUrlType","AllowedOAuthFlows":"OAuthFlowsType","AllowedOAuthScopes":"ScopeListType","AllowedOAuthFlowsUserPoolClient":"BooleanType","AnalyticsConfiguration":"AnalyticsConfigurationType","PreventUserExistenceErrors":"PreventUserExistenceErrorTypes","EnableTokenRevocation":"WrappedBooleanType","EnablePropagateAdditionalUserContextData":"WrappedBooleanType","AuthSessionValidity":"AuthSessionValidityType","RefreshTokenRotation":"RefreshTokenRotationType"}},"UserPoolDescriptionType":{"o":{"Id":"UserPoolIdType","Name":"UserPoolNameType","LambdaConfig":"LambdaConfigType","Status":"StatusType","LastModifiedDate":"DateType","CreationDate":"DateType","ReplicaRegions":"ReplicaRegionsType"}},"UserPoolIdType":0,"UserPoolListType":{"a":"UserPoolDescriptionType"},"UserPoolMfaType":{"e":["OFF","ON","OPTIONAL"]},"UserPoolNameType":0,"UserPoolPolicyType":{"o":{"PasswordPolicy":"PasswordPolicyType","SignInPolicy":"SignInPolicyType"}},"UserPoolTaggingException":{"o":{"message":0}},"UserPoolTagsListType":0,"UserPoolTagsType":{"m":"TagValueType"},"UserPoolTierType":{"e":["ESSENTIALS","LITE","PLUS"]},"UserPoolType":{"o":{"Id":"UserPoolIdType","Name":"UserPoolNameType","Policies":"UserPoolPolicyType","DeletionProtection":"DeletionProtectionType","LambdaConfig":"LambdaConfigType","Status":"StatusType","LastModifiedDate":"DateType","CreationDate":"DateType","SchemaAttributes":"SchemaAttributesListType","AutoVerifiedAttributes":"VerifiedAttributesListType","AliasAttributes":"AliasAttributesListType","UsernameAttributes":"UsernameAttributesListType","SmsVerificationMessage":"SmsVerificationMessageType","EmailVerificationMessage":"EmailVerificationMessageType","EmailVerificationSubject":"EmailVerificationSubjectType","VerificationMessageTemplate":"VerificationMessageTemplateType","SmsAuthenticationMessage":"SmsVerificationMessageType","UserAttributeUpdateSettings":"UserAttributeUpdateSettingsType","MfaConfiguration":"UserPoolMfaType","DeviceConfiguration":"DeviceConfigurationType","EstimatedNumberOfUsers":"IntegerType","EmailConfiguration":"EmailConfigurationType","SmsConfiguration":"SmsConfigurationType","UserPoolTags":"UserPoolTagsType","SmsConfigurationFailure":"StringType","EmailConfigurationFailure":"StringType","Domain":"DomainType","CustomDomain":"DomainType","AdminCreateUserConfig":"AdminCreateUserConfigType","UserPoolAddOns":"UserPoolAddOnsType","UsernameConfiguration":"UsernameConfigurationType","Arn":"ArnType","AccountRecoverySetting":"AccountRecoverySettingType","UserPoolTier":"UserPoolTierType","KeyConfiguration":"KeyConfigurationType","IssuerConfiguration":"IssuerConfigurationType"}},"UserStatusType":{"e":["ARCHIVED","COMPROMISED","CONFIRMED","EXTERNAL_PROVIDER","FORCE_CHANGE_PASSWORD","RESET_REQUIRED","UNCONFIRMED","UNKNOWN"]},"UserType":{"o":{"Username":"UsernameType","Attributes":"AttributeListType","UserCreateDate":"DateType","UserLastModifiedDate":"DateType","Enabled":"BooleanType","UserStatus":"UserStatusType","MFAOptions":"MFAOptionListType"}},"UserVerificationType":{"e":["preferred","required"]},"UsernameAttributeType":{"e":["email","phone_number"]},"UsernameAttributesListType":0,"UsernameConfigurationType":{"o":{"CaseSensitive":"WrappedBooleanType"}},"UsernameExistsException":{"o":{"message":0}},"UsernameType":0,"UsersListType":{"a":"UserType"},"VerificationMessageTemplateType":{"o":{"SmsMessage":"SmsVerificationMessageType","EmailMessage":"EmailVerificationMessageType","EmailSubject":"EmailVerificationSubjectType","EmailMessageByLink":"EmailVerificationMessageByLinkType","EmailSubjectByLink":"EmailVerificationSubjectByLinkType","DefaultEmailOption":"DefaultEmailOptionType"}},"VerifiedAttributeType":{"e":["email","phone_number"]},"VerifiedAttributesListType":0,"VerifySoftwareTokenRequest":{"o":{"AccessToken":"TokenModelType","Session":"SessionType","UserCode":"SoftwareTokenMFAUserCodeType","FriendlyDeviceName":"StringType"}},"VerifySoftwareTokenResponse":{"o":{"Status":"VerifySoftwareTokenResponseType","Session":"SessionType"}},"VerifySoftwareTokenResponseType":{"e":["ERROR","SUCCESS"]},"VerifyUserAttributeRequest":{"o":{"AccessToken":"TokenModelType","AttributeName":"AttributeNameType","Code":"ConfirmationCodeType"}},"VerifyUserAttributeResponse":{"o":{}},"WebAuthnConfigurationType":{"o":{"RelyingPartyId":"RelyingPartyIdType","UserVerification":"UserVerificationType","FactorConfiguration":"WebAuthnFactorConfigurationType"}},"WebAuthnFactorConfigurationType":{"e":["MULTI_FACTOR_WITH_USER_VERIFICATION","SINGLE_FACTOR"]},"WebAuthnMfaSettingsType":{"o":{"Enabled":"BooleanType"}},"WrappedBooleanType":0,"WrappedIntegerType":0}',
+  '{"AWSAccountIdType":0,"AccessTokenValidityType":0,"AccountRecoverySettingType":{"o":{"RecoveryMechanisms":"RecoveryMechanismsType"}},"AccountTakeoverActionNotifyType":0,"AccountTakeoverActionType":{"o":{"Notify":"AccountTakeoverActionNotifyType","EventAction":"AccountTakeoverEventActionType"}},"AccountTakeoverActionsType":{"o":{"LowAction":"AccountTakeoverActionType","MediumAction":"AccountTakeoverActionType","HighAction":"AccountTakeoverActionType"}},"AccountTakeoverEventActionType":{"e":["BLOCK","MFA_IF_CONFIGURED","MFA_REQUIRED","NO_ACTION"]},"AccountTakeoverRiskConfigurationType":{"o":{"NotifyConfiguration":"NotifyConfigurationType","Actions":"AccountTakeoverActionsType"}},"AddCustomAttributesRequest":{"o":{"UserPoolId":"UserPoolIdType","CustomAttributes":"CustomAttributesListType"}},"AddCustomAttributesResponse":{"o":{}},"AdminAddUserToGroupRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","GroupName":"GroupNameType"}},"AdminConfirmSignUpRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","ClientMetadata":"ClientMetadataType"}},"AdminConfirmSignUpResponse":{"o":{}},"AdminCreateUserConfigType":{"o":{"AllowAdminCreateUserOnly":"BooleanType","UnusedAccountValidityDays":"AdminCreateUserUnusedAccountValidityDaysType","InviteMessageTemplate":"MessageTemplateType"}},"AdminCreateUserRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","UserAttributes":"AttributeListType","ValidationData":"AttributeListType","TemporaryPassword":"PasswordType","ForceAliasCreation":"ForceAliasCreation","MessageAction":"MessageActionType","DesiredDeliveryMediums":"DeliveryMediumListType","ClientMetadata":"ClientMetadataType"}},"AdminCreateUserResponse":{"o":{"User":"UserType"}},"AdminCreateUserUnusedAccountValidityDaysType":0,"AdminDeleteUserAttributesRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","UserAttributeNames":"AttributeNameListType"}},"AdminDeleteUserAttributesResponse":{"o":{}},"AdminDeleteUserRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType"}},"AdminDisableProviderForUserRequest":{"o":{"UserPoolId":"StringType","User":"ProviderUserIdentifierType"}},"AdminDisableProviderForUserResponse":{"o":{}},"AdminDisableUserRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType"}},"AdminDisableUserResponse":{"o":{}},"AdminEnableUserRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType"}},"AdminEnableUserResponse":{"o":{}},"AdminForgetDeviceRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","DeviceKey":"DeviceKeyType"}},"AdminGetDeviceRequest":{"o":{"DeviceKey":"DeviceKeyType","UserPoolId":"UserPoolIdType","Username":"UsernameType"}},"AdminGetDeviceResponse":{"o":{"Device":"DeviceType"}},"AdminGetUserRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType"}},"AdminGetUserResponse":{"o":{"Username":"UsernameType","UserAttributes":"AttributeListType","UserCreateDate":"DateType","UserLastModifiedDate":"DateType","Enabled":"BooleanType","UserStatus":"UserStatusType","MFAOptions":"MFAOptionListType","PreferredMfaSetting":{"e":["EMAIL_OTP","SMS_MFA","SOFTWARE_TOKEN_MFA"]},"UserMFASettingList":{"a":{"e":["EMAIL_OTP","SMS_MFA","SOFTWARE_TOKEN_MFA"]}}}},"AdminInitiateAuthRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType","AuthFlow":"AuthFlowType","AuthParameters":"AuthParametersType","ClientMetadata":"ClientMetadataType","AnalyticsMetadata":"AnalyticsMetadataType","ContextData":"ContextDataType","Session":"SessionType"}},"AdminInitiateAuthResponse":{"o":{"ChallengeName":"ChallengeNameType","Session":"SessionType","ChallengeParameters":"ChallengeParametersType","AuthenticationResult":"AuthenticationResultType","AvailableChallenges":"AvailableChallengeListType"}},"AdminLinkProviderForUserRequest":{"o":{"UserPoolId":"StringType","DestinationUser":"ProviderUserIdentifierType","SourceUser":"ProviderUserIdentifierType"}},"AdminLinkProviderForUserResponse":{"o":{}},"AdminListDevicesRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","Limit":"QueryLimitType","PaginationToken":"SearchPaginationTokenType"}},"AdminListDevicesResponse":{"o":{"Devices":"DeviceListType","PaginationToken":"SearchPaginationTokenType"}},"AdminListGroupsForUserRequest":{"o":{"Username":"UsernameType","UserPoolId":"UserPoolIdType","Limit":"QueryLimitType","NextToken":"PaginationKey"}},"AdminListGroupsForUserResponse":{"o":{"Groups":"GroupListType","NextToken":"PaginationKey"}},"AdminListUserAuthEventsRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","MaxResults":"QueryLimitType","NextToken":"PaginationKey"}},"AdminListUserAuthEventsResponse":{"o":{"AuthEvents":"AuthEventsType","NextToken":"PaginationKey"}},"AdminRemoveUserFromGroupRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","GroupName":"GroupNameType"}},"AdminResetUserPasswordRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","ClientMetadata":"ClientMetadataType"}},"AdminResetUserPasswordResponse":{"o":{}},"AdminRespondToAuthChallengeRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType","ChallengeName":"ChallengeNameType","ChallengeResponses":"ChallengeResponsesType","Session":"SessionType","AnalyticsMetadata":"AnalyticsMetadataType","ContextData":"ContextDataType","ClientMetadata":"ClientMetadataType"}},"AdminRespondToAuthChallengeResponse":{"o":{"ChallengeName":"ChallengeNameType","Session":"SessionType","ChallengeParameters":"ChallengeParametersType","AuthenticationResult":"AuthenticationResultType"}},"AdminSetUserMFAPreferenceRequest":{"o":{"SMSMfaSettings":"SMSMfaSettingsType","SoftwareTokenMfaSettings":"SoftwareTokenMfaSettingsType","Username":"UsernameType","UserPoolId":"UserPoolIdType","EmailMfaSettings":"EmailMfaSettingsType","WebAuthnMfaSettings":"WebAuthnMfaSettingsType"}},"AdminSetUserMFAPreferenceResponse":{"o":{}},"AdminSetUserPasswordRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","Password":"PasswordType","Permanent":"BooleanType"}},"AdminSetUserPasswordResponse":{"o":{}},"AdminSetUserSettingsRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","MFAOptions":"MFAOptionListType"}},"AdminSetUserSettingsResponse":{"o":{}},"AdminUpdateAuthEventFeedbackRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","EventId":"EventIdType","FeedbackValue":"FeedbackValueType"}},"AdminUpdateAuthEventFeedbackResponse":{"o":{}},"AdminUpdateDeviceStatusRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","DeviceKey":"DeviceKeyType","DeviceRememberedStatus":"DeviceRememberedStatusType"}},"AdminUpdateDeviceStatusResponse":{"o":{}},"AdminUpdateUserAttributesRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","UserAttributes":"AttributeListType","ClientMetadata":"ClientMetadataType"}},"AdminUpdateUserAttributesResponse":{"o":{}},"AdminUserGlobalSignOutRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType"}},"AdminUserGlobalSignOutResponse":{"o":{}},"AdvancedSecurityAdditionalFlowsType":{"o":{"CustomAuthMode":"AdvancedSecurityEnabledModeType"}},"AdvancedSecurityEnabledModeType":{"e":["AUDIT","ENFORCED"]},"AdvancedSecurityModeType":{"e":["AUDIT","ENFORCED","OFF"]},"AliasAttributeType":{"e":["email","phone_number","preferred_username"]},"AliasAttributesListType":0,"AliasExistsException":{"o":{"message":0,"__type":0}},"AllowedFirstAuthFactorsListType":{"a":"AuthFactorType"},"AnalyticsConfigurationType":{"o":{"ApplicationId":"HexStringType","ApplicationArn":"ArnType","RoleArn":"ArnType","ExternalId":"StringType","UserDataShared":"BooleanType"}},"AnalyticsMetadataType":{"o":{"AnalyticsEndpointId":"StringType"}},"ArnType":0,"AssociateSoftwareTokenRequest":{"o":{"AccessToken":"TokenModelType","Session":"SessionType"}},"AssociateSoftwareTokenResponse":{"o":{"SecretCode":"SecretCodeType","Session":"SessionType"}},"AttributeDataType":{"e":["Boolean","DateTime","Number","String"]},"AttributeListType":{"a":"AttributeType"},"AttributeMappingKeyType":0,"AttributeMappingType":{"m":"StringType"},"AttributeNameListType":0,"AttributeNameType":0,"AttributeType":{"o":{"Name":"AttributeNameType","Value":"AttributeValueType"}},"AttributeValueType":0,"AttributesRequireVerificationBeforeUpdateType":0,"AuthEventType":{"o":{"EventId":"StringType","EventType":"EventType","CreationDate":"DateType","EventResponse":"EventResponseType","EventRisk":"EventRiskType","ChallengeResponses":"ChallengeResponseListType","EventContextData":"EventContextDataType","EventFeedback":"EventFeedbackType"}},"AuthEventsType":{"a":"AuthEventType"},"AuthFactorType":{"e":["EMAIL_OTP","PASSWORD","SMS_OTP","SOFTWARE_TOKEN","WEB_AUTHN"]},"AuthFlowType":{"e":["ADMIN_NO_SRP_AUTH","ADMIN_USER_PASSWORD_AUTH","CUSTOM_AUTH","REFRESH_TOKEN","REFRESH_TOKEN_AUTH","USER_AUTH","USER_PASSWORD_AUTH","USER_SRP_AUTH"]},"AuthParametersType":{"m":"StringType"},"AuthSessionValidityType":0,"AuthenticationResultType":{"o":{"AccessToken":"TokenModelType","ExpiresIn":"IntegerType","TokenType":"StringType","RefreshToken":"TokenModelType","IdToken":"TokenModelType","NewDeviceMetadata":"NewDeviceMetadataType"}},"AvailableChallengeListType":{"a":"ChallengeNameType"},"BlockedIPRangeListType":0,"BooleanType":0,"CSSType":0,"CSSVersionType":0,"CallbackURLsListType":0,"ChallengeName":{"e":["Mfa","Password"]},"ChallengeNameType":{"e":["ADMIN_NO_SRP_AUTH","CUSTOM_CHALLENGE","DEVICE_PASSWORD_VERIFIER","DEVICE_SRP_AUTH","EMAIL_OTP","MFA_SETUP","NEW_PASSWORD_REQUIRED","PASSWORD","PASSWORD_SRP","PASSWORD_VERIFIER","SELECT_CHALLENGE","SELECT_MFA_TYPE","SMS_MFA","SMS_OTP","SOFTWARE_TOKEN_MFA","WEB_AUTHN"]},"ChallengeParametersType":{"m":"StringType"},"ChallengeResponse":{"e":["Failure","Success"]},"ChallengeResponseListType":{"a":"ChallengeResponseType"},"ChallengeResponseType":{"o":{"ChallengeName":"ChallengeName","ChallengeResponse":"ChallengeResponse"}},"ChallengeResponsesType":{"m":"StringType"},"ChangePasswordRequest":{"o":{"PreviousPassword":"PasswordType","ProposedPassword":"PasswordType","AccessToken":"TokenModelType"}},"ChangePasswordResponse":{"o":{}},"ClientIdType":0,"ClientMetadataType":{"m":"StringType"},"ClientNameType":0,"ClientPermissionListType":0,"ClientPermissionType":0,"ClientSecretType":0,"CodeDeliveryDetailsListType":{"a":"CodeDeliveryDetailsType"},"CodeDeliveryDetailsType":{"o":{"Destination":"StringType","DeliveryMedium":"DeliveryMediumType","AttributeName":"AttributeNameType"}},"CodeDeliveryFailureException":{"o":{"message":0,"__type":0}},"CodeMismatchException":{"o":{"message":0,"__type":0}},"CompletionMessageType":0,"CompromisedCredentialsActionsType":{"o":{"EventAction":"CompromisedCredentialsEventActionType"}},"CompromisedCredentialsEventActionType":{"e":["BLOCK","NO_ACTION"]},"CompromisedCredentialsRiskConfigurationType":{"o":{"EventFilter":"EventFiltersType","Actions":"CompromisedCredentialsActionsType"}},"ConcurrentModificationException":{"o":{"message":0,"__type":0}},"ConfirmDeviceRequest":{"o":{"AccessToken":"TokenModelType","DeviceKey":"DeviceKeyType","DeviceSecretVerifierConfig":"DeviceSecretVerifierConfigType","DeviceName":"DeviceNameType"}},"ConfirmDeviceResponse":{"o":{"UserConfirmationNecessary":"BooleanType"}},"ConfirmForgotPasswordRequest":{"o":{"ClientId":"ClientIdType","SecretHash":"SecretHashType","Username":"UsernameType","ConfirmationCode":"ConfirmationCodeType","Password":"PasswordType","AnalyticsMetadata":"AnalyticsMetadataType","UserContextData":"UserContextDataType","ClientMetadata":"ClientMetadataType"}},"ConfirmForgotPasswordResponse":{"o":{}},"ConfirmSignUpRequest":{"o":{"ClientId":"ClientIdType","SecretHash":"SecretHashType","Username":"UsernameType","ConfirmationCode":"ConfirmationCodeType","ForceAliasCreation":"ForceAliasCreation","AnalyticsMetadata":"AnalyticsMetadataType","UserContextData":"UserContextDataType","ClientMetadata":"ClientMetadataType","Session":"SessionType"}},"ConfirmSignUpResponse":{"o":{"Session":"SessionType"}},"ConfirmationCodeType":0,"ContextDataType":{"o":{"IpAddress":"StringType","ServerName":"StringType","ServerPath":"StringType","HttpHeaders":"HttpHeaderList","EncodedData":"StringType"}},"CreateGroupRequest":{"o":{"GroupName":"GroupNameType","UserPoolId":"UserPoolIdType","Description":"DescriptionType","RoleArn":"ArnType","Precedence":"PrecedenceType"}},"CreateGroupResponse":{"o":{"Group":"GroupType"}},"CreateIdentityProviderRequest":{"o":{"UserPoolId":"UserPoolIdType","ProviderName":"ProviderNameTypeV2","ProviderType":"IdentityProviderTypeType","ProviderDetails":"ProviderDetailsType","AttributeMapping":"AttributeMappingType","IdpIdentifiers":"IdpIdentifiersListType"}},"CreateIdentityProviderResponse":{"o":{"IdentityProvider":"IdentityProviderType"}},"CreateResourceServerRequest":{"o":{"UserPoolId":"UserPoolIdType","Identifier":"ResourceServerIdentifierType","Name":"ResourceServerNameType","Scopes":"ResourceServerScopeListType"}},"CreateResourceServerResponse":{"o":{"ResourceServer":"ResourceServerType"}},"CreateUserImportJobRequest":{"o":{"JobName":"UserImportJobNameType","UserPoolId":"UserPoolIdType","CloudWatchLogsRoleArn":"ArnType","PasswordHashingAlgorithm":"PasswordHashingAlgorithmType"}},"CreateUserImportJobResponse":{"o":{"UserImportJob":"UserImportJobType"}},"CreateUserPoolClientRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientName":"ClientNameType","GenerateSecret":"GenerateSecret","RefreshTokenValidity":"RefreshTokenValidityType","AccessTokenValidity":"AccessTokenValidityType","IdTokenValidity":"IdTokenValidityType","TokenValidityUnits":"TokenValidityUnitsType","ReadAttributes":"ClientPermissionListType","WriteAttributes":"ClientPermissionListType","ExplicitAuthFlows":"ExplicitAuthFlowsListType","SupportedIdentityProviders":"SupportedIdentityProvidersListType","CallbackURLs":"CallbackURLsListType","LogoutURLs":"LogoutURLsListType","DefaultRedirectURI":"RedirectUrlType","AllowedOAuthFlows":"OAuthFlowsType","AllowedOAuthScopes":"ScopeListType","AllowedOAuthFlowsUserPoolClient":"BooleanType","AnalyticsConfiguration":"AnalyticsConfigurationType","PreventUserExistenceErrors":"PreventUserExistenceErrorTypes","EnableTokenRevocation":"WrappedBooleanType","EnablePropagateAdditionalUserContextData":"WrappedBooleanType","AuthSessionValidity":"AuthSessionValidityType","ClientSecret":"ClientSecretType","RefreshTokenRotation":"RefreshTokenRotationType"}},"CreateUserPoolClientResponse":{"o":{"UserPoolClient":"UserPoolClientType"}},"CreateUserPoolDomainRequest":{"o":{"Domain":"DomainType","UserPoolId":"UserPoolIdType","CustomDomainConfig":"CustomDomainConfigType","ManagedLoginVersion":"WrappedIntegerType","Routing":"RoutingType"}},"CreateUserPoolDomainResponse":{"o":{"CloudFrontDomain":"DomainType","ManagedLoginVersion":"WrappedIntegerType","Routing":"RoutingType"}},"CreateUserPoolRequest":{"o":{"PoolName":"UserPoolNameType","Policies":"UserPoolPolicyType","DeletionProtection":"DeletionProtectionType","LambdaConfig":"LambdaConfigType","AutoVerifiedAttributes":"VerifiedAttributesListType","AliasAttributes":"AliasAttributesListType","UsernameAttributes":"UsernameAttributesListType","SmsVerificationMessage":"SmsVerificationMessageType","EmailVerificationMessage":"EmailVerificationMessageType","EmailVerificationSubject":"EmailVerificationSubjectType","VerificationMessageTemplate":"VerificationMessageTemplateType","SmsAuthenticationMessage":"SmsVerificationMessageType","MfaConfiguration":"UserPoolMfaType","UserAttributeUpdateSettings":"UserAttributeUpdateSettingsType","DeviceConfiguration":"DeviceConfigurationType","EmailConfiguration":"EmailConfigurationType","SmsConfiguration":"SmsConfigurationType","UserPoolTags":"UserPoolTagsType","AdminCreateUserConfig":"AdminCreateUserConfigType","Schema":"SchemaAttributesListType","UserPoolAddOns":"UserPoolAddOnsType","UsernameConfiguration":"UsernameConfigurationType","AccountRecoverySetting":"AccountRecoverySettingType","UserPoolTier":"UserPoolTierType","KeyConfiguration":"KeyConfigurationType","IssuerConfiguration":"IssuerConfigurationType"}},"CreateUserPoolResponse":{"o":{"UserPool":"UserPoolType"}},"CustomAttributeNameType":0,"CustomAttributesListType":{"a":"SchemaAttributeType"},"CustomDomainConfigType":{"o":{"CertificateArn":"ArnType","SecurityPolicy":"SecurityPolicyType"}},"CustomEmailLambdaVersionConfigType":{"o":{"LambdaVersion":"CustomEmailSenderLambdaVersionType","LambdaArn":"ArnType"}},"CustomEmailSenderLambdaVersionType":{"e":["V1_0"]},"CustomSMSLambdaVersionConfigType":{"o":{"LambdaVersion":"CustomSMSSenderLambdaVersionType","LambdaArn":"ArnType"}},"CustomSMSSenderLambdaVersionType":{"e":["V1_0"]},"DateType":0,"DefaultEmailOptionType":{"e":["CONFIRM_WITH_CODE","CONFIRM_WITH_LINK"]},"DeleteGroupRequest":{"o":{"GroupName":"GroupNameType","UserPoolId":"UserPoolIdType"}},"DeleteIdentityProviderRequest":{"o":{"UserPoolId":"UserPoolIdType","ProviderName":"ProviderNameType"}},"DeleteResourceServerRequest":{"o":{"UserPoolId":"UserPoolIdType","Identifier":"ResourceServerIdentifierType"}},"DeleteUserAttributesRequest":{"o":{"UserAttributeNames":"AttributeNameListType","AccessToken":"TokenModelType"}},"DeleteUserAttributesResponse":{"o":{}},"DeleteUserPoolClientRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType"}},"DeleteUserPoolDomainRequest":{"o":{"Domain":"DomainType","UserPoolId":"UserPoolIdType"}},"DeleteUserPoolDomainResponse":{"o":{}},"DeleteUserPoolRequest":{"o":{"UserPoolId":"UserPoolIdType"}},"DeleteUserRequest":{"o":{"AccessToken":"TokenModelType"}},"DeletionProtectionType":{"e":["ACTIVE","INACTIVE"]},"DeliveryMediumListType":0,"DeliveryMediumType":{"e":["EMAIL","SMS"]},"DescribeIdentityProviderRequest":{"o":{"UserPoolId":"UserPoolIdType","ProviderName":"ProviderNameType"}},"DescribeIdentityProviderResponse":{"o":{"IdentityProvider":"IdentityProviderType"}},"DescribeResourceServerRequest":{"o":{"UserPoolId":"UserPoolIdType","Identifier":"ResourceServerIdentifierType"}},"DescribeResourceServerResponse":{"o":{"ResourceServer":"ResourceServerType"}},"DescribeRiskConfigurationRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType"}},"DescribeRiskConfigurationResponse":{"o":{"RiskConfiguration":"RiskConfigurationType"}},"DescribeUserImportJobRequest":{"o":{"UserPoolId":"UserPoolIdType","JobId":"UserImportJobIdType"}},"DescribeUserImportJobResponse":{"o":{"UserImportJob":"UserImportJobType"}},"DescribeUserPoolClientRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType"}},"DescribeUserPoolClientResponse":{"o":{"UserPoolClient":"UserPoolClientType"}},"DescribeUserPoolDomainRequest":{"o":{"Domain":"DomainType"}},"DescribeUserPoolDomainResponse":{"o":{"DomainDescription":"DomainDescriptionType"}},"DescribeUserPoolRequest":{"o":{"UserPoolId":"UserPoolIdType"}},"DescribeUserPoolResponse":{"o":{"UserPool":"UserPoolType"}},"DescriptionType":0,"DeviceConfigurationType":{"o":{"ChallengeRequiredOnNewDevice":"BooleanType","DeviceOnlyRememberedOnUserPrompt":"BooleanType"}},"DeviceKeyType":0,"DeviceListType":{"a":"DeviceType"},"DeviceNameType":0,"DeviceRememberedStatusType":{"e":["not_remembered","remembered"]},"DeviceSecretVerifierConfigType":{"o":{"PasswordVerifier":"StringType","Salt":"StringType"}},"DeviceType":{"o":{"DeviceKey":"DeviceKeyType","DeviceAttributes":"AttributeListType","DeviceCreateDate":"DateType","DeviceLastModifiedDate":"DateType","DeviceLastAuthenticatedDate":"DateType"}},"DomainDescriptionType":{"o":{"UserPoolId":"UserPoolIdType","AWSAccountId":"AWSAccountIdType","Domain":"DomainType","S3Bucket":"S3BucketType","CloudFrontDistribution":"StringType","Version":"DomainVersionType","Status":"DomainStatusType","CustomDomainConfig":"CustomDomainConfigType","ManagedLoginVersion":"WrappedIntegerType","Routing":"RoutingType"}},"DomainStatusType":{"e":["ACTIVE","CREATING","DELETING","FAILED","UPDATING"]},"DomainType":0,"DomainVersionType":0,"DuplicateProviderException":{"o":{"message":0,"__type":0}},"EmailAddressType":0,"EmailConfigurationType":{"o":{"SourceArn":{"e":["COGNITO_DEFAULT","DEVELOPER"]},"ReplyToEmailAddress":"EmailAddressType","EmailSendingAccount":"EmailSendingAccountType","From":"StringType","ConfigurationSet":"SESConfigurationSet"}},"EmailInviteMessageType":0,"EmailMfaConfigType":{"o":{"Message":"EmailMfaMessageType","Subject":"EmailMfaSubjectType"}},"EmailMfaMessageType":0,"EmailMfaSettingsType":{"o":{"Enabled":"BooleanType","PreferredMfa":"BooleanType"}},"EmailMfaSubjectType":0,"EmailNotificationBodyType":0,"EmailNotificationSubjectType":0,"EmailSendingAccountType":{"e":["COGNITO_DEFAULT","DEVELOPER"]},"EmailVerificationMessageByLinkType":0,"EmailVerificationMessageType":0,"EmailVerificationSubjectByLinkType":0,"EmailVerificationSubjectType":0,"EnableSoftwareTokenMFAException":{"o":{"message":0,"__type":0}},"EncryptionKeyArnType":0,"EncryptionKeyType":{"e":["AWS_OWNED_KEY","CUSTOMER_MANAGED_KEY"]},"EumsSmsConfigurationType":{"o":{"CallerArn":"ArnType","ExternalId":"StringType","OriginationIdentity":"StringType","ConfigurationSetName":"StringType","InEntityId":"StringType","InTemplateId":"StringType","Region":"RegionCodeType"}},"EventContextDataType":{"o":{"IpAddress":"StringType","DeviceName":"StringType","Timezone":"StringType","City":"StringType","Country":"StringType"}},"EventFeedbackType":{"o":{"FeedbackValue":"FeedbackValueType","Provider":"StringType","FeedbackDate":"DateType"}},"EventFilterType":{"e":["PASSWORD_CHANGE","SIGN_IN","SIGN_UP"]},"EventFiltersType":0,"EventIdType":0,"EventResponseType":{"e":["Fail","InProgress","Pass"]},"EventRiskType":{"o":{"RiskDecision":"RiskDecisionType","RiskLevel":"RiskLevelType","CompromisedCredentialsDetected":"WrappedBooleanType"}},"EventType":{"e":["ForgotPassword","PasswordChange","ResendCode","SignIn","SignUp"]},"ExpiredCodeException":{"o":{"message":0,"__type":0}},"ExplicitAuthFlowsListType":0,"ExplicitAuthFlowsType":{"e":["ADMIN_NO_SRP_AUTH","ALLOW_ADMIN_USER_PASSWORD_AUTH","ALLOW_CUSTOM_AUTH","ALLOW_REFRESH_TOKEN_AUTH","ALLOW_USER_AUTH","ALLOW_USER_PASSWORD_AUTH","ALLOW_USER_SRP_AUTH","CUSTOM_AUTH_FLOW_ONLY","USER_PASSWORD_AUTH"]},"FailoverType":{"o":{"SecondaryRegion":"RegionNameType","PrimaryRoute53HealthCheckId":"HealthCheckIdType"}},"FeatureType":{"e":["DISABLED","ENABLED"]},"FeedbackValueType":{"e":["Invalid","Valid"]},"ForbiddenException":{"o":{"message":0,"__type":0}},"ForceAliasCreation":0,"ForgetDeviceRequest":{"o":{"AccessToken":"TokenModelType","DeviceKey":"DeviceKeyType"}},"ForgotPasswordRequest":{"o":{"ClientId":"ClientIdType","SecretHash":"SecretHashType","UserContextData":"UserContextDataType","Username":"UsernameType","AnalyticsMetadata":"AnalyticsMetadataType","ClientMetadata":"ClientMetadataType"}},"ForgotPasswordResponse":{"o":{"CodeDeliveryDetails":"CodeDeliveryDetailsType"}},"GenerateSecret":0,"GetCSVHeaderRequest":{"o":{"UserPoolId":"UserPoolIdType"}},"GetCSVHeaderResponse":{"o":{"UserPoolId":"UserPoolIdType","CSVHeader":"ListOfStringTypes"}},"GetDeviceRequest":{"o":{"DeviceKey":"DeviceKeyType","AccessToken":"TokenModelType"}},"GetDeviceResponse":{"o":{"Device":"DeviceType"}},"GetGroupRequest":{"o":{"GroupName":"GroupNameType","UserPoolId":"UserPoolIdType"}},"GetGroupResponse":{"o":{"Group":"GroupType"}},"GetIdentityProviderByIdentifierRequest":{"o":{"UserPoolId":"UserPoolIdType","IdpIdentifier":"IdpIdentifierType"}},"GetIdentityProviderByIdentifierResponse":{"o":{"IdentityProvider":"IdentityProviderType"}},"GetSigningCertificateRequest":{"o":{"UserPoolId":"UserPoolIdType"}},"GetSigningCertificateResponse":{"o":{"Certificate":"StringType"}},"GetUICustomizationRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType"}},"GetUICustomizationResponse":{"o":{"UICustomization":"UICustomizationType"}},"GetUserAttributeVerificationCodeRequest":{"o":{"AccessToken":"TokenModelType","AttributeName":"AttributeNameType","ClientMetadata":"ClientMetadataType"}},"GetUserAttributeVerificationCodeResponse":{"o":{"CodeDeliveryDetails":"CodeDeliveryDetailsType"}},"GetUserPoolMfaConfigRequest":{"o":{"UserPoolId":"UserPoolIdType"}},"GetUserPoolMfaConfigResponse":{"o":{"SmsMfaConfiguration":"SmsMfaConfigType","SoftwareTokenMfaConfiguration":"SoftwareTokenMfaConfigType","MfaConfiguration":"UserPoolMfaType","EmailMfaConfiguration":"EmailMfaConfigType","WebAuthnConfiguration":"WebAuthnConfigurationType"}},"GetUserRequest":{"o":{"AccessToken":"TokenModelType"}},"GetUserResponse":{"o":{"Username":"UsernameType","UserAttributes":"AttributeListType","MFAOptions":"MFAOptionListType","PreferredMfaSetting":{"e":["EMAIL_OTP","SMS_MFA","SOFTWARE_TOKEN_MFA"]},"UserMFASettingList":{"a":{"e":["EMAIL_OTP","SMS_MFA","SOFTWARE_TOKEN_MFA"]}}}},"GlobalSignOutRequest":{"o":{"AccessToken":"TokenModelType"}},"GlobalSignOutResponse":{"o":{}},"GroupExistsException":{"o":{"message":0,"__type":0}},"GroupListType":{"a":"GroupType"},"GroupNameType":0,"GroupType":{"o":{"GroupName":"GroupNameType","UserPoolId":"UserPoolIdType","Description":"DescriptionType","RoleArn":"ArnType","Precedence":"PrecedenceType","LastModifiedDate":"DateType","CreationDate":"DateType"}},"HealthCheckIdType":0,"HexStringType":0,"HttpHeader":{"o":{"headerName":"StringType","headerValue":"StringType"}},"HttpHeaderList":{"a":"HttpHeader"},"IdTokenValidityType":0,"IdentityProviderType":{"o":{"UserPoolId":"UserPoolIdType","ProviderName":"ProviderNameType","ProviderType":"IdentityProviderTypeType","ProviderDetails":"ProviderDetailsType","AttributeMapping":"AttributeMappingType","IdpIdentifiers":"IdpIdentifiersListType","LastModifiedDate":"DateType","CreationDate":"DateType"}},"IdentityProviderTypeType":{"e":["Facebook","Google","LoginWithAmazon","OIDC","SAML","SignInWithApple"]},"IdpIdentifierType":0,"IdpIdentifiersListType":0,"ImageFileType":0,"ImageUrlType":0,"InboundFederationLambdaType":{"o":{"LambdaVersion":"InboundFederationLambdaVersionType","LambdaArn":"ArnType"}},"InboundFederationLambdaVersionType":{"e":["V1_0"]},"InitiateAuthRequest":{"o":{"AuthFlow":"AuthFlowType","AuthParameters":"AuthParametersType","ClientMetadata":"ClientMetadataType","ClientId":"ClientIdType","AnalyticsMetadata":"AnalyticsMetadataType","UserContextData":"UserContextDataType","Session":"SessionType"}},"InitiateAuthResponse":{"o":{"ChallengeName":"ChallengeNameType","Session":"SessionType","ChallengeParameters":"ChallengeParametersType","AuthenticationResult":"AuthenticationResultType","AvailableChallenges":"AvailableChallengeListType"}},"IntegerType":0,"InternalErrorException":{"o":{"message":0,"__type":0}},"InvalidEmailRoleAccessPolicyException":{"o":{"message":0,"__type":0}},"InvalidLambdaResponseException":{"o":{"message":0,"__type":0}},"InvalidOAuthFlowException":{"o":{"message":0,"__type":0}},"InvalidParameterException":{"o":{"message":0,"reasonCode":"InvalidParameterExceptionReasonCodeType","__type":0}},"InvalidParameterExceptionReasonCodeType":0,"InvalidPasswordException":{"o":{"message":0,"__type":0}},"InvalidSmsRoleAccessPolicyException":{"o":{"message":0,"__type":0}},"InvalidSmsRoleTrustRelationshipException":{"o":{"message":0,"__type":0}},"InvalidUserPoolConfigurationException":{"o":{"message":0,"__type":0}},"IssuerConfigurationType":{"o":{"Type":"IssuerType"}},"IssuerType":{"e":["ORIGINAL","UPDATED"]},"KeyConfigurationType":{"o":{"KeyType":"EncryptionKeyType","KmsKeyArn":"EncryptionKeyArnType"}},"LambdaConfigType":{"o":{"PreSignUp":"ArnType","CustomMessage":"ArnType","PostConfirmation":"ArnType","PreAuthentication":"ArnType","PostAuthentication":"ArnType","DefineAuthChallenge":"ArnType","CreateAuthChallenge":"ArnType","VerifyAuthChallengeResponse":"ArnType","PreTokenGeneration":"ArnType","UserMigration":"ArnType","CustomSMSSender":"CustomSMSLambdaVersionConfigType","CustomEmailSender":"CustomEmailLambdaVersionConfigType","KMSKeyID":"ArnType","PreTokenGenerationConfig":"PreTokenGenerationVersionConfigType","InboundFederation":"InboundFederationLambdaType"}},"LimitExceededException":{"o":{"message":0,"__type":0}},"ListDevicesRequest":{"o":{"AccessToken":"TokenModelType","Limit":"QueryLimitType","PaginationToken":"SearchPaginationTokenType"}},"ListDevicesResponse":{"o":{"Devices":"DeviceListType","PaginationToken":"SearchPaginationTokenType"}},"ListGroupsRequest":{"o":{"UserPoolId":"UserPoolIdType","Limit":"QueryLimitType","NextToken":"PaginationKey"}},"ListGroupsResponse":{"o":{"Groups":"GroupListType","NextToken":"PaginationKey"}},"ListIdentityProvidersRequest":{"o":{"UserPoolId":"UserPoolIdType","MaxResults":"ListProvidersLimitType","NextToken":"PaginationKeyType"}},"ListIdentityProvidersResponse":{"o":{"Providers":"ProvidersListType","NextToken":"PaginationKeyType"}},"ListOfStringTypes":0,"ListProvidersLimitType":0,"ListResourceServersLimitType":0,"ListResourceServersRequest":{"o":{"UserPoolId":"UserPoolIdType","MaxResults":"ListResourceServersLimitType","NextToken":"PaginationKeyType"}},"ListResourceServersResponse":{"o":{"ResourceServers":"ResourceServersListType","NextToken":"PaginationKeyType"}},"ListTagsForResourceRequest":{"o":{"ResourceArn":"ArnType"}},"ListTagsForResourceResponse":{"o":{"Tags":"UserPoolTagsType"}},"ListUserImportJobsRequest":{"o":{"UserPoolId":"UserPoolIdType","MaxResults":"PoolQueryLimitType","PaginationToken":"PaginationKeyType"}},"ListUserImportJobsResponse":{"o":{"UserImportJobs":"UserImportJobsListType","PaginationToken":"PaginationKeyType"}},"ListUserPoolClientsRequest":{"o":{"UserPoolId":"UserPoolIdType","MaxResults":"QueryLimit","NextToken":"PaginationKey"}},"ListUserPoolClientsResponse":{"o":{"UserPoolClients":"UserPoolClientListType","NextToken":"PaginationKey"}},"ListUserPoolsRequest":{"o":{"NextToken":"PaginationKeyType","MaxResults":"PoolQueryLimitType"}},"ListUserPoolsResponse":{"o":{"UserPools":"UserPoolListType","NextToken":"PaginationKeyType"}},"ListUsersInGroupRequest":{"o":{"UserPoolId":"UserPoolIdType","GroupName":"GroupNameType","Limit":"QueryLimitType","NextToken":"PaginationKey"}},"ListUsersInGroupResponse":{"o":{"Users":"UsersListType","NextToken":"PaginationKey"}},"ListUsersRequest":{"o":{"UserPoolId":"UserPoolIdType","AttributesToGet":"SearchedAttributeNamesListType","Limit":"QueryLimitType","PaginationToken":"SearchPaginationTokenType","Filter":"UserFilterType"}},"ListUsersResponse":{"o":{"Users":"UsersListType","PaginationToken":"SearchPaginationTokenType"}},"LogoutURLsListType":0,"LongType":0,"MFAMethodNotFoundException":{"o":{"message":0,"__type":0}},"MFAOptionListType":{"a":"MFAOptionType"},"MFAOptionType":{"o":{"DeliveryMedium":"DeliveryMediumType","AttributeName":"AttributeNameType"}},"MessageActionType":{"e":["RESEND","SUPPRESS"]},"MessageTemplateType":{"o":{"SMSMessage":"SmsInviteMessageType","EmailMessage":"EmailInviteMessageType","EmailSubject":"EmailVerificationSubjectType"}},"NewDeviceMetadataType":{"o":{"DeviceKey":"DeviceKeyType","DeviceGroupKey":"StringType"}},"NotAuthorizedException":{"o":{"message":0,"__type":0}},"NotifyConfigurationType":{"o":{"From":"StringType","ReplyTo":"StringType","SourceArn":"ArnType","BlockEmail":"NotifyEmailType","NoActionEmail":"NotifyEmailType","MfaEmail":"NotifyEmailType"}},"NotifyEmailType":{"o":{"Subject":"EmailNotificationSubjectType","HtmlBody":"EmailNotificationBodyType","TextBody":"EmailNotificationBodyType"}},"NumberAttributeConstraintsType":{"o":{"MinValue":"StringType","MaxValue":"StringType"}},"OAuthFlowType":{"e":["client_credentials","code","implicit"]},"OAuthFlowsType":0,"OptionalArnType":0,"PaginationKey":0,"PaginationKeyType":0,"PasswordHashingAlgorithmType":{"e":["ARGON2ID","BCRYPT","PBKDF2_SHA256","SCRYPT"]},"PasswordHistorySizeType":0,"PasswordPolicyMinLengthType":0,"PasswordPolicyType":{"o":{"MinimumLength":"PasswordPolicyMinLengthType","RequireUppercase":"BooleanType","RequireLowercase":"BooleanType","RequireNumbers":"BooleanType","RequireSymbols":"BooleanType","TemporaryPasswordValidityDays":"TemporaryPasswordValidityDaysType","PasswordHistorySize":"PasswordHistorySizeType"}},"PasswordResetRequiredException":{"o":{"message":0,"__type":0}},"PasswordType":0,"PoolQueryLimitType":0,"PreSignedUrlType":0,"PreTokenGenerationLambdaVersionType":{"e":["V1_0","V2_0","V3_0"]},"PreTokenGenerationVersionConfigType":{"o":{"LambdaVersion":"PreTokenGenerationLambdaVersionType","LambdaArn":"ArnType"}},"PrecedenceType":0,"PreconditionNotMetException":{"o":{"message":0,"__type":0}},"PreventUserExistenceErrorTypes":{"e":["ENABLED","LEGACY"]},"PriorityType":0,"ProviderDescription":{"o":{"ProviderName":"ProviderNameType","ProviderType":"IdentityProviderTypeType","LastModifiedDate":"DateType","CreationDate":"DateType"}},"ProviderDetailsType":{"m":"StringType"},"ProviderNameType":0,"ProviderNameTypeV1":0,"ProviderNameTypeV2":0,"ProviderUserIdentifierType":{"o":{"ProviderName":"ProviderNameType","ProviderAttributeName":"StringType","ProviderAttributeValue":"StringType"}},"ProvidersListType":{"a":"ProviderDescription"},"QueryLimit":0,"QueryLimitType":0,"RecoveryMechanismsType":{"a":"RecoveryOptionType"},"RecoveryOptionNameType":{"e":["admin_only","verified_email","verified_phone_number"]},"RecoveryOptionType":{"o":{"Priority":"PriorityType","Name":"RecoveryOptionNameType"}},"RedirectUrlType":0,"RefreshTokenRotationType":{"o":{"Feature":"FeatureType","RetryGracePeriodSeconds":"RetryGracePeriodSecondsType"}},"RefreshTokenValidityType":0,"RegionCodeType":0,"RegionNameType":0,"RelyingPartyIdType":0,"ReplicaRegionsType":{"a":"StringType"},"ResendConfirmationCodeRequest":{"o":{"ClientId":"ClientIdType","SecretHash":"SecretHashType","UserContextData":"UserContextDataType","Username":"UsernameType","AnalyticsMetadata":"AnalyticsMetadataType","ClientMetadata":"ClientMetadataType"}},"ResendConfirmationCodeResponse":{"o":{"CodeDeliveryDetails":"CodeDeliveryDetailsType"}},"ResourceNotFoundException":{"o":{"message":0,"__type":0}},"ResourceServerIdentifierType":0,"ResourceServerNameType":0,"ResourceServerScopeDescriptionType":0,"ResourceServerScopeListType":{"a":"ResourceServerScopeType"},"ResourceServerScopeNameType":0,"ResourceServerScopeType":{"o":{"ScopeName":"ResourceServerScopeNameType","ScopeDescription":"ResourceServerScopeDescriptionType"}},"ResourceServerType":{"o":{"UserPoolId":"UserPoolIdType","Identifier":"ResourceServerIdentifierType","Name":"ResourceServerNameType","Scopes":"ResourceServerScopeListType"}},"ResourceServersListType":{"a":"ResourceServerType"},"RespondToAuthChallengeRequest":{"o":{"ClientId":"ClientIdType","ChallengeName":"ChallengeNameType","Session":"SessionType","ChallengeResponses":"ChallengeResponsesType","AnalyticsMetadata":"AnalyticsMetadataType","UserContextData":"UserContextDataType","ClientMetadata":"ClientMetadataType"}},"RespondToAuthChallengeResponse":{"o":{"ChallengeName":"ChallengeNameType","Session":"SessionType","ChallengeParameters":"ChallengeParametersType","AuthenticationResult":"AuthenticationResultType"}},"RetryGracePeriodSecondsType":0,"RevokeTokenRequest":{"o":{"Token":"TokenModelType","ClientId":"ClientIdType","ClientSecret":"ClientSecretType"}},"RevokeTokenResponse":{"o":{}},"RiskConfigurationType":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType","CompromisedCredentialsRiskConfiguration":"CompromisedCredentialsRiskConfigurationType","AccountTakeoverRiskConfiguration":"AccountTakeoverRiskConfigurationType","RiskExceptionConfiguration":"RiskExceptionConfigurationType","LastModifiedDate":"DateType"}},"RiskDecisionType":{"e":["AccountTakeover","Block","NoRisk"]},"RiskExceptionConfigurationType":{"o":{"BlockedIPRangeList":"BlockedIPRangeListType","SkippedIPRangeList":"SkippedIPRangeListType"}},"RiskLevelType":{"e":["High","Low","Medium"]},"RoutingType":{"o":{"Failover":"FailoverType"}},"S3BucketType":0,"SESConfigurationSet":0,"SMSMfaSettingsType":{"o":{"Enabled":"BooleanType","PreferredMfa":"BooleanType"}},"SchemaAttributeType":{"o":{"Name":"CustomAttributeNameType","AttributeDataType":"AttributeDataType","DeveloperOnlyAttribute":"BooleanType","Mutable":"BooleanType","Required":"BooleanType","NumberAttributeConstraints":"NumberAttributeConstraintsType","StringAttributeConstraints":"StringAttributeConstraintsType"}},"SchemaAttributesListType":{"a":"SchemaAttributeType"},"ScopeDoesNotExistException":{"o":{"message":0,"__type":0}},"ScopeListType":0,"ScopeType":0,"SearchPaginationTokenType":0,"SearchedAttributeNamesListType":0,"SecretCodeType":0,"SecretHashType":0,"SecurityPolicyType":{"e":["TLS_V1","TLS_V1_2_2021","TLS_V1_3_2025"]},"SessionType":0,"SetRiskConfigurationRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType","CompromisedCredentialsRiskConfiguration":"CompromisedCredentialsRiskConfigurationType","AccountTakeoverRiskConfiguration":"AccountTakeoverRiskConfigurationType","RiskExceptionConfiguration":"RiskExceptionConfigurationType"}},"SetRiskConfigurationResponse":{"o":{"RiskConfiguration":"RiskConfigurationType"}},"SetUICustomizationRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType","CSS":"CSSType","ImageFile":"ImageFileType"}},"SetUICustomizationResponse":{"o":{"UICustomization":"UICustomizationType"}},"SetUserMFAPreferenceRequest":{"o":{"SMSMfaSettings":"SMSMfaSettingsType","SoftwareTokenMfaSettings":"SoftwareTokenMfaSettingsType","AccessToken":"TokenModelType","EmailMfaSettings":"EmailMfaSettingsType","WebAuthnMfaSettings":"WebAuthnMfaSettingsType"}},"SetUserMFAPreferenceResponse":{"o":{}},"SetUserPoolMfaConfigRequest":{"o":{"UserPoolId":"UserPoolIdType","SmsMfaConfiguration":"SmsMfaConfigType","SoftwareTokenMfaConfiguration":"SoftwareTokenMfaConfigType","MfaConfiguration":"UserPoolMfaType","EmailMfaConfiguration":"EmailMfaConfigType","WebAuthnConfiguration":"WebAuthnConfigurationType"}},"SetUserPoolMfaConfigResponse":{"o":{"SmsMfaConfiguration":"SmsMfaConfigType","SoftwareTokenMfaConfiguration":"SoftwareTokenMfaConfigType","MfaConfiguration":"UserPoolMfaType","EmailMfaConfiguration":"EmailMfaConfigType","WebAuthnConfiguration":"WebAuthnConfigurationType"}},"SetUserSettingsRequest":{"o":{"AccessToken":"TokenModelType","MFAOptions":"MFAOptionListType"}},"SetUserSettingsResponse":{"o":{}},"SignInPolicyType":{"o":{"AllowedFirstAuthFactors":"AllowedFirstAuthFactorsListType"}},"SignUpRequest":{"o":{"ClientId":"ClientIdType","SecretHash":"SecretHashType","Username":"UsernameType","Password":"PasswordType","UserAttributes":"AttributeListType","ValidationData":"AttributeListType","AnalyticsMetadata":"AnalyticsMetadataType","UserContextData":"UserContextDataType","ClientMetadata":"ClientMetadataType"}},"SignUpResponse":{"o":{"UserConfirmed":"BooleanType","CodeDeliveryDetails":"CodeDeliveryDetailsType","UserSub":"StringType","Session":"SessionType"}},"SkippedIPRangeListType":0,"SmsConfigurationType":{"o":{"SnsCallerArn":"OptionalArnType","ExternalId":"StringType","SnsRegion":"RegionCodeType","EumsSms":"EumsSmsConfigurationType"}},"SmsInviteMessageType":0,"SmsMfaConfigType":{"o":{"SmsAuthenticationMessage":"SmsVerificationMessageType","SmsConfiguration":"SmsConfigurationType"}},"SmsVerificationMessageType":0,"SoftwareTokenMFANotFoundException":{"o":{"message":0,"__type":0}},"SoftwareTokenMFAUserCodeType":0,"SoftwareTokenMfaConfigType":{"o":{"Enabled":"BooleanType"}},"SoftwareTokenMfaSettingsType":{"o":{"Enabled":"BooleanType","PreferredMfa":"BooleanType"}},"StartUserImportJobRequest":{"o":{"UserPoolId":"UserPoolIdType","JobId":"UserImportJobIdType"}},"StartUserImportJobResponse":{"o":{"UserImportJob":"UserImportJobType"}},"StatusType":{"e":["Disabled","Enabled"]},"StopUserImportJobRequest":{"o":{"UserPoolId":"UserPoolIdType","JobId":"UserImportJobIdType"}},"StopUserImportJobResponse":{"o":{"UserImportJob":"UserImportJobType"}},"StringAttributeConstraintsType":{"o":{"MinLength":"StringType","MaxLength":"StringType"}},"StringType":0,"SupportedIdentityProvidersListType":0,"TagKeysType":0,"TagResourceRequest":{"o":{"ResourceArn":"ArnType","Tags":"UserPoolTagsType"}},"TagResourceResponse":{"o":{}},"TagValueType":0,"TemporaryPasswordValidityDaysType":0,"TimeUnitsType":{"e":["days","hours","minutes","seconds"]},"TokenModelType":0,"TokenValidityUnitsType":{"o":{"AccessToken":"TimeUnitsType","IdToken":"TimeUnitsType","RefreshToken":"TimeUnitsType"}},"TooManyFailedAttemptsException":{"o":{"message":0,"__type":0}},"TooManyRequestsException":{"o":{"message":0,"__type":0}},"UICustomizationType":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType","ImageUrl":"ImageUrlType","CSS":"CSSType","CSSVersion":"CSSVersionType","LastModifiedDate":"DateType","CreationDate":"DateType"}},"UnauthorizedException":{"o":{"message":0,"__type":0}},"UnexpectedLambdaException":{"o":{"message":0,"__type":0}},"UnsupportedIdentityProviderException":{"o":{"message":0,"__type":0}},"UnsupportedOperationException":{"o":{"message":0,"__type":0}},"UnsupportedTokenTypeException":{"o":{"message":0,"__type":0}},"UnsupportedUserStateException":{"o":{"message":0,"__type":0}},"UntagResourceRequest":{"o":{"ResourceArn":"ArnType","TagKeys":"UserPoolTagsListType"}},"UntagResourceResponse":{"o":{}},"UpdateAuthEventFeedbackRequest":{"o":{"UserPoolId":"UserPoolIdType","Username":"UsernameType","EventId":"EventIdType","FeedbackToken":"TokenModelType","FeedbackValue":"FeedbackValueType"}},"UpdateAuthEventFeedbackResponse":{"o":{}},"UpdateDeviceStatusRequest":{"o":{"AccessToken":"TokenModelType","DeviceKey":"DeviceKeyType","DeviceRememberedStatus":"DeviceRememberedStatusType"}},"UpdateDeviceStatusResponse":{"o":{}},"UpdateGroupRequest":{"o":{"GroupName":"GroupNameType","UserPoolId":"UserPoolIdType","Description":"DescriptionType","RoleArn":"ArnType","Precedence":"PrecedenceType"}},"UpdateGroupResponse":{"o":{"Group":"GroupType"}},"UpdateIdentityProviderRequest":{"o":{"UserPoolId":"UserPoolIdType","ProviderName":"ProviderNameType","ProviderDetails":"ProviderDetailsType","AttributeMapping":"AttributeMappingType","IdpIdentifiers":"IdpIdentifiersListType"}},"UpdateIdentityProviderResponse":{"o":{"IdentityProvider":"IdentityProviderType"}},"UpdateResourceServerRequest":{"o":{"UserPoolId":"UserPoolIdType","Identifier":"ResourceServerIdentifierType","Name":"ResourceServerNameType","Scopes":"ResourceServerScopeListType"}},"UpdateResourceServerResponse":{"o":{"ResourceServer":"ResourceServerType"}},"UpdateUserAttributesRequest":{"o":{"UserAttributes":"AttributeListType","AccessToken":"TokenModelType","ClientMetadata":"ClientMetadataType"}},"UpdateUserAttributesResponse":{"o":{"CodeDeliveryDetailsList":"CodeDeliveryDetailsListType"}},"UpdateUserPoolClientRequest":{"o":{"UserPoolId":"UserPoolIdType","ClientId":"ClientIdType","ClientName":"ClientNameType","RefreshTokenValidity":"RefreshTokenValidityType","AccessTokenValidity":"AccessTokenValidityType","IdTokenValidity":"IdTokenValidityType","TokenValidityUnits":"TokenValidityUnitsType","ReadAttributes":"ClientPermissionListType","WriteAttributes":"ClientPermissionListType","ExplicitAuthFlows":"ExplicitAuthFlowsListType","SupportedIdentityProviders":"SupportedIdentityProvidersListType","CallbackURLs":"CallbackURLsListType","LogoutURLs":"LogoutURLsListType","DefaultRedirectURI":"RedirectUrlType","AllowedOAuthFlows":"OAuthFlowsType","AllowedOAuthScopes":"ScopeListType","AllowedOAuthFlowsUserPoolClient":"BooleanType","AnalyticsConfiguration":"AnalyticsConfigurationType","PreventUserExistenceErrors":"PreventUserExistenceErrorTypes","EnableTokenRevocation":"WrappedBooleanType","EnablePropagateAdditionalUserContextData":"WrappedBooleanType","AuthSessionValidity":"AuthSessionValidityType","RefreshTokenRotation":"RefreshTokenRotationType"}},"UpdateUserPoolClientResponse":{"o":{"UserPoolClient":"UserPoolClientType"}},"UpdateUserPoolDomainRequest":{"o":{"Domain":"DomainType","UserPoolId":"UserPoolIdType","CustomDomainConfig":"CustomDomainConfigType","ManagedLoginVersion":"WrappedIntegerType","Routing":"RoutingType"}},"UpdateUserPoolDomainResponse":{"o":{"CloudFrontDomain":"DomainType","ManagedLoginVersion":"WrappedIntegerType","Routing":"RoutingType"}},"UpdateUserPoolRequest":{"o":{"UserPoolId":"UserPoolIdType","Policies":"UserPoolPolicyType","DeletionProtection":"DeletionProtectionType","LambdaConfig":"LambdaConfigType","AutoVerifiedAttributes":"VerifiedAttributesListType","SmsVerificationMessage":"SmsVerificationMessageType","EmailVerificationMessage":"EmailVerificationMessageType","EmailVerificationSubject":"EmailVerificationSubjectType","VerificationMessageTemplate":"VerificationMessageTemplateType","SmsAuthenticationMessage":"SmsVerificationMessageType","UserAttributeUpdateSettings":"UserAttributeUpdateSettingsType","MfaConfiguration":"UserPoolMfaType","DeviceConfiguration":"DeviceConfigurationType","EmailConfiguration":"EmailConfigurationType","SmsConfiguration":"SmsConfigurationType","UserPoolTags":"UserPoolTagsType","AdminCreateUserConfig":"AdminCreateUserConfigType","UserPoolAddOns":"UserPoolAddOnsType","AccountRecoverySetting":"AccountRecoverySettingType","PoolName":"UserPoolNameType","UserPoolTier":"UserPoolTierType","KeyConfiguration":"KeyConfigurationType","IssuerConfiguration":"IssuerConfigurationType"}},"UpdateUserPoolResponse":{"o":{}},"UserAttributeUpdateSettingsType":{"o":{"AttributesRequireVerificationBeforeUpdate":"AttributesRequireVerificationBeforeUpdateType"}},"UserContextDataType":{"o":{"IpAddress":"StringType","EncodedData":"StringType"}},"UserFilterType":0,"UserImportInProgressException":{"o":{"message":0,"__type":0}},"UserImportJobIdType":0,"UserImportJobNameType":0,"UserImportJobStatusType":{"e":["Created","Expired","Failed","InProgress","Pending","Stopped","Stopping","Succeeded"]},"UserImportJobType":{"o":{"JobName":"UserImportJobNameType","JobId":"UserImportJobIdType","UserPoolId":"UserPoolIdType","PreSignedUrl":"PreSignedUrlType","CreationDate":"DateType","StartDate":"DateType","CompletionDate":"DateType","Status":"UserImportJobStatusType","CloudWatchLogsRoleArn":"ArnType","ImportedUsers":"LongType","SkippedUsers":"LongType","FailedUsers":"LongType","CompletionMessage":"CompletionMessageType","PasswordHashingAlgorithm":"PasswordHashingAlgorithmType"}},"UserImportJobsListType":{"a":"UserImportJobType"},"UserLambdaValidationException":{"o":{"message":0,"__type":0}},"UserMFASettingListType":0,"UserNotConfirmedException":{"o":{"message":0,"__type":0}},"UserNotFoundException":{"o":{"message":0,"__type":0}},"UserPoolAddOnNotEnabledException":{"o":{"message":0,"__type":0}},"UserPoolAddOnsType":{"o":{"AdvancedSecurityMode":"AdvancedSecurityModeType","AdvancedSecurityAdditionalFlows":"AdvancedSecurityAdditionalFlowsType"}},"UserPoolClientDescription":{"o":{"ClientId":"ClientIdType","UserPoolId":"UserPoolIdType","ClientName":"ClientNameType"}},"UserPoolClientListType":{"a":"UserPoolClientDescription"},"UserPoolClientType":{"o":{"UserPoolId":"UserPoolIdType","ClientName":"ClientNameType","ClientId":"ClientIdType","ClientSecret":"ClientSecretType","LastModifiedDate":"DateType","CreationDate":"DateType","RefreshTokenValidity":"RefreshTokenValidityType","AccessTokenValidity":"AccessTokenValidityType","IdTokenValidity":"IdTokenValidityType","TokenValidityUnits":"TokenValidityUnitsType","ReadAttributes":"ClientPermissionListType","WriteAttributes":"ClientPermissionListType","ExplicitAuthFlows":"ExplicitAuthFlowsListType","SupportedIdentityProviders":"SupportedIdentityProvidersListType","CallbackURLs":"CallbackURLsListType","LogoutURLs":"LogoutURLsListType","DefaultRedirectURI":"RedirectUrlType","AllowedOAuthFlows":"OAuthFlowsType","AllowedOAuthScopes":"ScopeListType","AllowedOAuthFlowsUserPoolClient":"BooleanType","AnalyticsConfiguration":"AnalyticsConfigurationType","PreventUserExistenceErrors":"PreventUserExistenceErrorTypes","EnableTokenRevocation":"WrappedBooleanType","EnablePropagateAdditionalUserContextData":"WrappedBooleanType","AuthSessionValidity":"AuthSessionValidityType","RefreshTokenRotation":"RefreshTokenRotationType"}},"UserPoolDescriptionType":{"o":{"Id":"UserPoolIdType","Name":"UserPoolNameType","LambdaConfig":"LambdaConfigType","Status":"StatusType","LastModifiedDate":"DateType","CreationDate":"DateType","ReplicaRegions":"ReplicaRegionsType"}},"UserPoolIdType":0,"UserPoolListType":{"a":"UserPoolDescriptionType"},"UserPoolMfaType":{"e":["OFF","ON","OPTIONAL"]},"UserPoolNameType":0,"UserPoolPolicyType":{"o":{"PasswordPolicy":"PasswordPolicyType","SignInPolicy":"SignInPolicyType"}},"UserPoolTaggingException":{"o":{"message":0,"__type":0}},"UserPoolTagsListType":0,"UserPoolTagsType":{"m":"TagValueType"},"UserPoolTierType":{"e":["ESSENTIALS","LITE","PLUS"]},"UserPoolType":{"o":{"Id":"UserPoolIdType","Name":"UserPoolNameType","Policies":"UserPoolPolicyType","DeletionProtection":"DeletionProtectionType","LambdaConfig":"LambdaConfigType","Status":"StatusType","LastModifiedDate":"DateType","CreationDate":"DateType","SchemaAttributes":"SchemaAttributesListType","AutoVerifiedAttributes":"VerifiedAttributesListType","AliasAttributes":"AliasAttributesListType","UsernameAttributes":"UsernameAttributesListType","SmsVerificationMessage":"SmsVerificationMessageType","EmailVerificationMessage":"EmailVerificationMessageType","EmailVerificationSubject":"EmailVerificationSubjectType","VerificationMessageTemplate":"VerificationMessageTemplateType","SmsAuthenticationMessage":"SmsVerificationMessageType","UserAttributeUpdateSettings":"UserAttributeUpdateSettingsType","MfaConfiguration":"UserPoolMfaType","DeviceConfiguration":"DeviceConfigurationType","EstimatedNumberOfUsers":"IntegerType","EmailConfiguration":"EmailConfigurationType","SmsConfiguration":"SmsConfigurationType","UserPoolTags":"UserPoolTagsType","SmsConfigurationFailure":"StringType","EmailConfigurationFailure":"StringType","Domain":"DomainType","CustomDomain":"DomainType","AdminCreateUserConfig":"AdminCreateUserConfigType","UserPoolAddOns":"UserPoolAddOnsType","UsernameConfiguration":"UsernameConfigurationType","Arn":"ArnType","AccountRecoverySetting":"AccountRecoverySettingType","UserPoolTier":"UserPoolTierType","KeyConfiguration":"KeyConfigurationType","IssuerConfiguration":"IssuerConfigurationType"}},"UserStatusType":{"e":["ARCHIVED","COMPROMISED","CONFIRMED","EXTERNAL_PROVIDER","FORCE_CHANGE_PASSWORD","RESET_REQUIRED","UNCONFIRMED","UNKNOWN"]},"UserType":{"o":{"Username":"UsernameType","Attributes":"AttributeListType","UserCreateDate":"DateType","UserLastModifiedDate":"DateType","Enabled":"BooleanType","UserStatus":"UserStatusType","MFAOptions":"MFAOptionListType"}},"UserVerificationType":{"e":["preferred","required"]},"UsernameAttributeType":{"e":["email","phone_number"]},"UsernameAttributesListType":0,"UsernameConfigurationType":{"o":{"CaseSensitive":"WrappedBooleanType"}},"UsernameExistsException":{"o":{"message":0,"__type":0}},"UsernameType":0,"UsersListType":{"a":"UserType"},"VerificationMessageTemplateType":{"o":{"SmsMessage":"SmsVerificationMessageType","EmailMessage":"EmailVerificationMessageType","EmailSubject":"EmailVerificationSubjectType","EmailMessageByLink":"EmailVerificationMessageByLinkType","EmailSubjectByLink":"EmailVerificationSubjectByLinkType","DefaultEmailOption":"DefaultEmailOptionType"}},"VerifiedAttributeType":{"e":["email","phone_number"]},"VerifiedAttributesListType":0,"VerifySoftwareTokenRequest":{"o":{"AccessToken":"TokenModelType","Session":"SessionType","UserCode":"SoftwareTokenMFAUserCodeType","FriendlyDeviceName":"StringType"}},"VerifySoftwareTokenResponse":{"o":{"Status":"VerifySoftwareTokenResponseType","Session":"SessionType"}},"VerifySoftwareTokenResponseType":{"e":["ERROR","SUCCESS"]},"VerifyUserAttributeRequest":{"o":{"AccessToken":"TokenModelType","AttributeName":"AttributeNameType","Code":"ConfirmationCodeType"}},"VerifyUserAttributeResponse":{"o":{}},"WebAuthnConfigurationType":{"o":{"RelyingPartyId":"RelyingPartyIdType","UserVerification":"UserVerificationType","FactorConfiguration":"WebAuthnFactorConfigurationType"}},"WebAuthnFactorConfigurationType":{"e":["MULTI_FACTOR_WITH_USER_VERIFICATION","SINGLE_FACTOR"]},"WebAuthnMfaSettingsType":{"o":{"Enabled":"BooleanType"}},"WrappedBooleanType":0,"WrappedIntegerType":0}',
 );
 
 const check_AWSAccountIdType = validate21;
@@ -3524,9 +3524,9 @@ const schema82 = {
 const schema83 = {
   type: "object",
   properties: {
-    SMSMessage: { $ref: "#/$defs/SmsVerificationMessageType", description: "The message template for SMS messages." },
+    SMSMessage: { $ref: "#/$defs/SmsInviteMessageType", description: "The message template for SMS messages." },
     EmailMessage: {
-      $ref: "#/$defs/EmailVerificationMessageType",
+      $ref: "#/$defs/EmailInviteMessageType",
       description:
         "The message template for email messages. EmailMessage is allowed only if EmailSendingAccount is DEVELOPER.",
     },
@@ -3543,17 +3543,15 @@ const schema84 = {
   type: "string",
   minLength: 6,
   maxLength: 140,
-  pattern: "^(?:.*\\{####\\}.*)$",
-  description: "SmsVerificationMessageType schema from Amazon Cognito",
-  title: "SmsVerificationMessageType",
+  pattern: "^(?:[\\s\\S]*)$",
+  title: "SmsInviteMessageType",
 };
 const schema85 = {
   type: "string",
   minLength: 6,
   maxLength: 20000,
-  pattern: "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$",
-  description: "EmailVerificationMessageType schema from Amazon Cognito",
-  title: "EmailVerificationMessageType",
+  pattern: "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$",
+  title: "EmailInviteMessageType",
 };
 const schema86 = {
   type: "string",
@@ -3563,11 +3561,8 @@ const schema86 = {
   description: "EmailVerificationSubjectType schema from Amazon Cognito",
   title: "EmailVerificationSubjectType",
 };
-const pattern16 = new RegExp("^(?:.*\\{####\\}.*)$", "u");
-const pattern17 = new RegExp(
-  "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$",
-  "u",
-);
+const pattern16 = new RegExp("^(?:[\\s\\S]*)$", "u");
+const pattern17 = new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$", "u");
 function validate59(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -3588,7 +3583,7 @@ function validate59(
         if (func1(data0) > 140) {
           const err0 = {
             instancePath: instancePath + "/SMSMessage",
-            schemaPath: "#/$defs/SmsVerificationMessageType/maxLength",
+            schemaPath: "#/$defs/SmsInviteMessageType/maxLength",
             keyword: "maxLength",
             params: { limit: 140 },
             message: "must NOT have more than 140 characters",
@@ -3603,7 +3598,7 @@ function validate59(
         if (func1(data0) < 6) {
           const err1 = {
             instancePath: instancePath + "/SMSMessage",
-            schemaPath: "#/$defs/SmsVerificationMessageType/minLength",
+            schemaPath: "#/$defs/SmsInviteMessageType/minLength",
             keyword: "minLength",
             params: { limit: 6 },
             message: "must NOT have fewer than 6 characters",
@@ -3618,10 +3613,10 @@ function validate59(
         if (!pattern16.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/SMSMessage",
-            schemaPath: "#/$defs/SmsVerificationMessageType/pattern",
+            schemaPath: "#/$defs/SmsInviteMessageType/pattern",
             keyword: "pattern",
-            params: { pattern: "^(?:.*\\{####\\}.*)$" },
-            message: 'must match pattern "' + "^(?:.*\\{####\\}.*)$" + '"',
+            params: { pattern: "^(?:[\\s\\S]*)$" },
+            message: 'must match pattern "' + "^(?:[\\s\\S]*)$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -3633,7 +3628,7 @@ function validate59(
       } else {
         const err3 = {
           instancePath: instancePath + "/SMSMessage",
-          schemaPath: "#/$defs/SmsVerificationMessageType/type",
+          schemaPath: "#/$defs/SmsInviteMessageType/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -3652,7 +3647,7 @@ function validate59(
         if (func1(data1) > 20000) {
           const err4 = {
             instancePath: instancePath + "/EmailMessage",
-            schemaPath: "#/$defs/EmailVerificationMessageType/maxLength",
+            schemaPath: "#/$defs/EmailInviteMessageType/maxLength",
             keyword: "maxLength",
             params: { limit: 20000 },
             message: "must NOT have more than 20000 characters",
@@ -3667,7 +3662,7 @@ function validate59(
         if (func1(data1) < 6) {
           const err5 = {
             instancePath: instancePath + "/EmailMessage",
-            schemaPath: "#/$defs/EmailVerificationMessageType/minLength",
+            schemaPath: "#/$defs/EmailInviteMessageType/minLength",
             keyword: "minLength",
             params: { limit: 6 },
             message: "must NOT have fewer than 6 characters",
@@ -3682,15 +3677,10 @@ function validate59(
         if (!pattern17.test(data1)) {
           const err6 = {
             instancePath: instancePath + "/EmailMessage",
-            schemaPath: "#/$defs/EmailVerificationMessageType/pattern",
+            schemaPath: "#/$defs/EmailInviteMessageType/pattern",
             keyword: "pattern",
-            params: {
-              pattern: "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$",
-            },
-            message:
-              'must match pattern "' +
-              "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$" +
-              '"',
+            params: { pattern: "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$" },
+            message: 'must match pattern "' + "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err6];
@@ -3702,7 +3692,7 @@ function validate59(
       } else {
         const err7 = {
           instancePath: instancePath + "/EmailMessage",
-          schemaPath: "#/$defs/EmailVerificationMessageType/type",
+          schemaPath: "#/$defs/EmailInviteMessageType/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -18557,7 +18547,10 @@ validate192.evaluated = { items: true, dynamicProps: false, dynamicItems: false 
 const check_AliasExistsException = validate193;
 const schema317 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "AliasExistsException schema from Amazon Cognito",
   title: "AliasExistsException (error)",
 };
@@ -18592,8 +18585,25 @@ function validate193(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -18601,16 +18611,16 @@ function validate193(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
   validate193.errors = vErrors;
   return errors === 0;
 }
-validate193.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
+validate193.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
 const check_AllowedFirstAuthFactorsListType = validate194;
 const schema318 = {
   type: "array",
@@ -23776,7 +23786,10 @@ validate248.evaluated = {
 const check_CodeDeliveryFailureException = validate249;
 const schema403 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "CodeDeliveryFailureException schema from Amazon Cognito",
   title: "CodeDeliveryFailureException (error)",
 };
@@ -23811,8 +23824,25 @@ function validate249(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -23820,20 +23850,23 @@ function validate249(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
   validate249.errors = vErrors;
   return errors === 0;
 }
-validate249.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
+validate249.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
 const check_CodeMismatchException = validate250;
 const schema404 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "CodeMismatchException schema from Amazon Cognito",
   title: "CodeMismatchException (error)",
 };
@@ -23868,8 +23901,25 @@ function validate250(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -23877,16 +23927,16 @@ function validate250(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
   validate250.errors = vErrors;
   return errors === 0;
 }
-validate250.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
+validate250.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
 const check_CompletionMessageType = validate251;
 const schema405 = {
   type: "string",
@@ -24341,7 +24391,10 @@ validate254.evaluated = { props: { EventFilter: true, Actions: true }, dynamicPr
 const check_ConcurrentModificationException = validate256;
 const schema411 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "ConcurrentModificationException schema from Amazon Cognito",
   title: "ConcurrentModificationException (error)",
 };
@@ -24376,8 +24429,25 @@ function validate256(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -24385,16 +24455,16 @@ function validate256(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
   validate256.errors = vErrors;
   return errors === 0;
 }
-validate256.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
+validate256.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
 const check_ConfirmDeviceRequest = validate257;
 const schema412 = {
   type: "object",
@@ -26960,7 +27030,7 @@ const schema453 = {
   type: "object",
   properties: {
     UserPoolId: { $ref: "#/$defs/UserPoolIdType", description: "The user pool ID." },
-    ProviderName: { $ref: "#/$defs/ProviderNameTypeV1", description: "The IdP name." },
+    ProviderName: { $ref: "#/$defs/ProviderNameTypeV2", description: "The IdP name." },
     ProviderType: { $ref: "#/$defs/IdentityProviderTypeType", description: "The IdP type." },
     ProviderDetails: {
       $ref: "#/$defs/ProviderDetailsType",
@@ -26979,11 +27049,10 @@ const schema453 = {
 };
 const schema455 = {
   type: "string",
-  minLength: 3,
+  minLength: 1,
   maxLength: 32,
-  pattern: "^(?:[^_][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_]+)$",
-  description: "ProviderNameTypeV1 schema from Amazon Cognito",
-  title: "ProviderNameTypeV1",
+  pattern: "^(?:[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+)$",
+  title: "ProviderNameTypeV2",
 };
 const schema456 = {
   type: "string",
@@ -26999,7 +27068,7 @@ const schema459 = {
   description: "IdpIdentifiersListType schema from Amazon Cognito",
   title: "IdpIdentifiersListType",
 };
-const pattern128 = new RegExp("^(?:[^_][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_]+)$", "u");
+const pattern128 = new RegExp("^(?:[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+)$", "u");
 const pattern129 = new RegExp("^(?:[\\w\\s+=.@-]+)$", "u");
 const schema457 = {
   type: "object",
@@ -27233,7 +27302,7 @@ function validate278(
         if (func1(data1) > 32) {
           const err8 = {
             instancePath: instancePath + "/ProviderName",
-            schemaPath: "#/$defs/ProviderNameTypeV1/maxLength",
+            schemaPath: "#/$defs/ProviderNameTypeV2/maxLength",
             keyword: "maxLength",
             params: { limit: 32 },
             message: "must NOT have more than 32 characters",
@@ -27245,13 +27314,13 @@ function validate278(
           }
           errors++;
         }
-        if (func1(data1) < 3) {
+        if (func1(data1) < 1) {
           const err9 = {
             instancePath: instancePath + "/ProviderName",
-            schemaPath: "#/$defs/ProviderNameTypeV1/minLength",
+            schemaPath: "#/$defs/ProviderNameTypeV2/minLength",
             keyword: "minLength",
-            params: { limit: 3 },
-            message: "must NOT have fewer than 3 characters",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
             vErrors = [err9];
@@ -27263,10 +27332,10 @@ function validate278(
         if (!pattern128.test(data1)) {
           const err10 = {
             instancePath: instancePath + "/ProviderName",
-            schemaPath: "#/$defs/ProviderNameTypeV1/pattern",
+            schemaPath: "#/$defs/ProviderNameTypeV2/pattern",
             keyword: "pattern",
-            params: { pattern: "^(?:[^_][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_]+)$" },
-            message: 'must match pattern "' + "^(?:[^_][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_]+)$" + '"',
+            params: { pattern: "^(?:[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+)$" },
+            message: 'must match pattern "' + "^(?:[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+)$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err10];
@@ -27278,7 +27347,7 @@ function validate278(
       } else {
         const err11 = {
           instancePath: instancePath + "/ProviderName",
-          schemaPath: "#/$defs/ProviderNameTypeV1/type",
+          schemaPath: "#/$defs/ProviderNameTypeV2/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -35135,6 +35204,22 @@ const schema609 = {
   description: "UsernameAttributesListType schema from Amazon Cognito",
   title: "UsernameAttributesListType",
 };
+const schema610 = {
+  type: "string",
+  minLength: 6,
+  maxLength: 140,
+  pattern: "^(?:.*\\{####\\}.*)$",
+  description: "SmsVerificationMessageType schema from Amazon Cognito",
+  title: "SmsVerificationMessageType",
+};
+const schema611 = {
+  type: "string",
+  minLength: 6,
+  maxLength: 20000,
+  pattern: "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$",
+  description: "EmailVerificationMessageType schema from Amazon Cognito",
+  title: "EmailVerificationMessageType",
+};
 const schema621 = {
   type: "string",
   anyOf: [{ enum: ["OFF", "ON", "OPTIONAL"] }, { type: "string" }],
@@ -35146,6 +35231,11 @@ const schema651 = {
   anyOf: [{ enum: ["ESSENTIALS", "LITE", "PLUS"] }, { type: "string" }],
   title: "UserPoolTierType",
 };
+const pattern185 = new RegExp("^(?:.*\\{####\\}.*)$", "u");
+const pattern186 = new RegExp(
+  "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$",
+  "u",
+);
 const schema572 = {
   type: "object",
   properties: {
@@ -37579,7 +37669,7 @@ function validate339(
           }
           errors++;
         }
-        if (!pattern16.test(data0)) {
+        if (!pattern185.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/SmsMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/pattern",
@@ -37643,7 +37733,7 @@ function validate339(
           }
           errors++;
         }
-        if (!pattern17.test(data1)) {
+        if (!pattern186.test(data1)) {
           const err6 = {
             instancePath: instancePath + "/EmailMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/pattern",
@@ -38626,7 +38716,7 @@ const schema632 = {
   type: "object",
   properties: {
     SnsCallerArn: {
-      $ref: "#/$defs/ArnType",
+      $ref: "#/$defs/OptionalArnType",
       description:
         "The Amazon Resource Name (ARN) of the Amazon SNS caller. This is the ARN of the IAM role in your Amazon Web Services account that Amazon Cognito will use to send SMS messages. SMS messages are subject to a spending limit.",
     },
@@ -38650,6 +38740,14 @@ const schema632 = {
     "The SMS configuration type is the settings that your Amazon Cognito user pool must use to send an SMS message from your Amazon Web Services account through Amazon Simple Notification Service. To send SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon Cognito user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services account.",
   title: "SmsConfigurationType",
 };
+const schema633 = {
+  type: "string",
+  minLength: 0,
+  maxLength: 2048,
+  pattern:
+    "^(?:(arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)?)$",
+  title: "OptionalArnType",
+};
 const schema635 = {
   type: "string",
   minLength: 5,
@@ -38657,6 +38755,10 @@ const schema635 = {
   description: "RegionCodeType schema from Amazon Cognito",
   title: "RegionCodeType",
 };
+const pattern197 = new RegExp(
+  "^(?:(arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)?)$",
+  "u",
+);
 const schema636 = {
   type: "object",
   properties: {
@@ -39145,7 +39247,7 @@ function validate347(
         if (func1(data0) > 2048) {
           const err0 = {
             instancePath: instancePath + "/SnsCallerArn",
-            schemaPath: "#/$defs/ArnType/maxLength",
+            schemaPath: "#/$defs/OptionalArnType/maxLength",
             keyword: "maxLength",
             params: { limit: 2048 },
             message: "must NOT have more than 2048 characters",
@@ -39157,13 +39259,13 @@ function validate347(
           }
           errors++;
         }
-        if (func1(data0) < 20) {
+        if (func1(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/SnsCallerArn",
-            schemaPath: "#/$defs/ArnType/minLength",
+            schemaPath: "#/$defs/OptionalArnType/minLength",
             keyword: "minLength",
-            params: { limit: 20 },
-            message: "must NOT have fewer than 20 characters",
+            params: { limit: 0 },
+            message: "must NOT have fewer than 0 characters",
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -39172,18 +39274,18 @@ function validate347(
           }
           errors++;
         }
-        if (!pattern5.test(data0)) {
+        if (!pattern197.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/SnsCallerArn",
-            schemaPath: "#/$defs/ArnType/pattern",
+            schemaPath: "#/$defs/OptionalArnType/pattern",
             keyword: "pattern",
             params: {
               pattern:
-                "^(?:arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)$",
+                "^(?:(arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)?)$",
             },
             message:
               'must match pattern "' +
-              "^(?:arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)$" +
+              "^(?:(arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)?)$" +
               '"',
           };
           if (vErrors === null) {
@@ -39196,7 +39298,7 @@ function validate347(
       } else {
         const err3 = {
           instancePath: instancePath + "/SnsCallerArn",
-          schemaPath: "#/$defs/ArnType/type",
+          schemaPath: "#/$defs/OptionalArnType/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -40456,7 +40558,7 @@ function validate321(
           }
           errors++;
         }
-        if (!pattern16.test(data10)) {
+        if (!pattern185.test(data10)) {
           const err17 = {
             instancePath: instancePath + "/SmsVerificationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/pattern",
@@ -40520,7 +40622,7 @@ function validate321(
           }
           errors++;
         }
-        if (!pattern17.test(data11)) {
+        if (!pattern186.test(data11)) {
           const err21 = {
             instancePath: instancePath + "/EmailVerificationMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/pattern",
@@ -40667,7 +40769,7 @@ function validate321(
           }
           errors++;
         }
-        if (!pattern16.test(data14)) {
+        if (!pattern185.test(data14)) {
           const err29 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/pattern",
@@ -41757,7 +41859,7 @@ function validate368(
           }
           errors++;
         }
-        if (!pattern16.test(data15)) {
+        if (!pattern185.test(data15)) {
           const err26 = {
             instancePath: instancePath + "/SmsVerificationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/pattern",
@@ -41821,7 +41923,7 @@ function validate368(
           }
           errors++;
         }
-        if (!pattern17.test(data16)) {
+        if (!pattern186.test(data16)) {
           const err30 = {
             instancePath: instancePath + "/EmailVerificationMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/pattern",
@@ -41968,7 +42070,7 @@ function validate368(
           }
           errors++;
         }
-        if (!pattern16.test(data19)) {
+        if (!pattern185.test(data19)) {
           const err38 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/pattern",
@@ -49894,7 +49996,10 @@ validate452.evaluated = { dynamicProps: false, dynamicItems: false };
 const check_DuplicateProviderException = validate453;
 const schema792 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "DuplicateProviderException schema from Amazon Cognito",
   title: "DuplicateProviderException (error)",
 };
@@ -49929,8 +50034,25 @@ function validate453(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -49938,16 +50060,16 @@ function validate453(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
   validate453.errors = vErrors;
   return errors === 0;
 }
-validate453.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
+validate453.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
 const check_EmailAddressType = validate454;
 function validate454(
   data,
@@ -50398,8 +50520,87 @@ validate455.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_EmailMfaConfigType = validate456;
-const schema799 = {
+const check_EmailInviteMessageType = validate456;
+function validate456(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate456.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (typeof data === "string") {
+    if (func1(data) > 20000) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: { limit: 20000 },
+        message: "must NOT have more than 20000 characters",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func1(data) < 6) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: { limit: 6 },
+        message: "must NOT have fewer than 6 characters",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern17.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: { pattern: "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$" },
+        message: 'must match pattern "' + "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$" + '"',
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "string" },
+      message: "must be string",
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate456.errors = vErrors;
+  return errors === 0;
+}
+validate456.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_EmailMfaConfigType = validate457;
+const schema800 = {
   type: "object",
   properties: {
     Message: {
@@ -50417,25 +50618,25 @@ const schema799 = {
     "Sets or shows configuration for user pool email message MFA and sign-in with one-time passwords (OTPs). Includes the subject and body of the email message template for sign-in and MFA messages. To activate this setting, your user pool must be in the  Essentials tier or higher.",
   title: "EmailMfaConfigType",
 };
-const schema800 = {
+const schema801 = {
   type: "string",
   minLength: 6,
   maxLength: 20000,
   pattern: "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$",
   title: "EmailMfaMessageType",
 };
-const schema801 = {
+const schema802 = {
   type: "string",
   pattern: "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+)$",
   title: "EmailMfaSubjectType",
 };
-function validate456(
+function validate457(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate456.evaluated;
+  const evaluated0 = validate457.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -50476,7 +50677,7 @@ function validate456(
           }
           errors++;
         }
-        if (!pattern17.test(data0)) {
+        if (!pattern186.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/Message",
             schemaPath: "#/$defs/EmailMfaMessageType/pattern",
@@ -50561,18 +50762,18 @@ function validate456(
     }
     errors++;
   }
-  validate456.errors = vErrors;
+  validate457.errors = vErrors;
   return errors === 0;
 }
-validate456.evaluated = { props: { Message: true, Subject: true }, dynamicProps: false, dynamicItems: false };
-const check_EmailMfaMessageType = validate457;
-function validate457(
+validate457.evaluated = { props: { Message: true, Subject: true }, dynamicProps: false, dynamicItems: false };
+const check_EmailMfaMessageType = validate458;
+function validate458(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate457.evaluated;
+  const evaluated0 = validate458.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -50610,7 +50811,7 @@ function validate457(
       }
       errors++;
     }
-    if (!pattern17.test(data)) {
+    if (!pattern186.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -50645,18 +50846,18 @@ function validate457(
     }
     errors++;
   }
-  validate457.errors = vErrors;
+  validate458.errors = vErrors;
   return errors === 0;
 }
-validate457.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_EmailMfaSettingsType = validate458;
-function validate458(
+validate458.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_EmailMfaSettingsType = validate459;
+function validate459(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate458.evaluated;
+  const evaluated0 = validate459.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -50713,18 +50914,18 @@ function validate458(
     }
     errors++;
   }
-  validate458.errors = vErrors;
+  validate459.errors = vErrors;
   return errors === 0;
 }
-validate458.evaluated = { props: { Enabled: true, PreferredMfa: true }, dynamicProps: false, dynamicItems: false };
-const check_EmailMfaSubjectType = validate459;
-function validate459(
+validate459.evaluated = { props: { Enabled: true, PreferredMfa: true }, dynamicProps: false, dynamicItems: false };
+const check_EmailMfaSubjectType = validate460;
+function validate460(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate459.evaluated;
+  const evaluated0 = validate460.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -50762,18 +50963,18 @@ function validate459(
     }
     errors++;
   }
-  validate459.errors = vErrors;
+  validate460.errors = vErrors;
   return errors === 0;
 }
-validate459.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_EmailNotificationBodyType = validate460;
-function validate460(
+validate460.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_EmailNotificationBodyType = validate461;
+function validate461(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate460.evaluated;
+  const evaluated0 = validate461.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -50841,18 +51042,18 @@ function validate460(
     }
     errors++;
   }
-  validate460.errors = vErrors;
+  validate461.errors = vErrors;
   return errors === 0;
 }
-validate460.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_EmailNotificationSubjectType = validate461;
-function validate461(
+validate461.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_EmailNotificationSubjectType = validate462;
+function validate462(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate461.evaluated;
+  const evaluated0 = validate462.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -50920,18 +51121,18 @@ function validate461(
     }
     errors++;
   }
-  validate461.errors = vErrors;
+  validate462.errors = vErrors;
   return errors === 0;
 }
-validate461.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_EmailSendingAccountType = validate462;
-function validate462(
+validate462.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_EmailSendingAccountType = validate463;
+function validate463(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate462.evaluated;
+  const evaluated0 = validate463.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -51015,18 +51216,18 @@ function validate462(
       }
     }
   }
-  validate462.errors = vErrors;
+  validate463.errors = vErrors;
   return errors === 0;
 }
-validate462.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_EmailVerificationMessageByLinkType = validate463;
-function validate463(
+validate463.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_EmailVerificationMessageByLinkType = validate464;
+function validate464(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate463.evaluated;
+  const evaluated0 = validate464.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -51100,18 +51301,18 @@ function validate463(
     }
     errors++;
   }
-  validate463.errors = vErrors;
+  validate464.errors = vErrors;
   return errors === 0;
 }
-validate463.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_EmailVerificationMessageType = validate464;
-function validate464(
+validate464.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_EmailVerificationMessageType = validate465;
+function validate465(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate464.evaluated;
+  const evaluated0 = validate465.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -51149,7 +51350,7 @@ function validate464(
       }
       errors++;
     }
-    if (!pattern17.test(data)) {
+    if (!pattern186.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -51184,90 +51385,11 @@ function validate464(
     }
     errors++;
   }
-  validate464.errors = vErrors;
-  return errors === 0;
-}
-validate464.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_EmailVerificationSubjectByLinkType = validate465;
-function validate465(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate465.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (typeof data === "string") {
-    if (func1(data) > 140) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/maxLength",
-        keyword: "maxLength",
-        params: { limit: 140 },
-        message: "must NOT have more than 140 characters",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (func1(data) < 1) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/minLength",
-        keyword: "minLength",
-        params: { limit: 1 },
-        message: "must NOT have fewer than 1 characters",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (!pattern6.test(data)) {
-      const err2 = {
-        instancePath,
-        schemaPath: "#/pattern",
-        keyword: "pattern",
-        params: { pattern: "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+)$" },
-        message: 'must match pattern "' + "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+)$" + '"',
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-  } else {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
   validate465.errors = vErrors;
   return errors === 0;
 }
 validate465.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_EmailVerificationSubjectType = validate466;
+const check_EmailVerificationSubjectByLinkType = validate466;
 function validate466(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -51346,13 +51468,7 @@ function validate466(
   return errors === 0;
 }
 validate466.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_EnableSoftwareTokenMFAException = validate467;
-const schema814 = {
-  type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
-  description: "EnableSoftwareTokenMFAException schema from Amazon Cognito",
-  title: "EnableSoftwareTokenMFAException (error)",
-};
+const check_EmailVerificationSubjectType = validate467;
 function validate467(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -51360,6 +51476,94 @@ function validate467(
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate467.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (typeof data === "string") {
+    if (func1(data) > 140) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: { limit: 140 },
+        message: "must NOT have more than 140 characters",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func1(data) < 1) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: { limit: 1 },
+        message: "must NOT have fewer than 1 characters",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern6.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: { pattern: "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+)$" },
+        message: 'must match pattern "' + "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+)$" + '"',
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "string" },
+      message: "must be string",
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate467.errors = vErrors;
+  return errors === 0;
+}
+validate467.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_EnableSoftwareTokenMFAException = validate468;
+const schema815 = {
+  type: "object",
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
+  description: "EnableSoftwareTokenMFAException schema from Amazon Cognito",
+  title: "EnableSoftwareTokenMFAException (error)",
+};
+function validate468(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate468.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -51384,8 +51588,25 @@ function validate467(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -51393,24 +51614,24 @@ function validate467(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate467.errors = vErrors;
+  validate468.errors = vErrors;
   return errors === 0;
 }
-validate467.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_EncryptionKeyArnType = validate468;
-function validate468(
+validate468.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_EncryptionKeyArnType = validate469;
+function validate469(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate468.evaluated;
+  const evaluated0 = validate469.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -51484,18 +51705,18 @@ function validate468(
     }
     errors++;
   }
-  validate468.errors = vErrors;
+  validate469.errors = vErrors;
   return errors === 0;
 }
-validate468.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_EncryptionKeyType = validate469;
-function validate469(
+validate469.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_EncryptionKeyType = validate470;
+function validate470(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate469.evaluated;
+  const evaluated0 = validate470.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -51579,18 +51800,18 @@ function validate469(
       }
     }
   }
-  validate469.errors = vErrors;
+  validate470.errors = vErrors;
   return errors === 0;
 }
-validate469.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_EumsSmsConfigurationType = validate470;
-function validate470(
+validate470.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_EumsSmsConfigurationType = validate471;
+function validate471(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate470.evaluated;
+  const evaluated0 = validate471.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -51992,10 +52213,10 @@ function validate470(
     }
     errors++;
   }
-  validate470.errors = vErrors;
+  validate471.errors = vErrors;
   return errors === 0;
 }
-validate470.evaluated = {
+validate471.evaluated = {
   props: {
     CallerArn: true,
     ExternalId: true,
@@ -52008,14 +52229,14 @@ validate470.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_EventContextDataType = validate471;
-function validate471(
+const check_EventContextDataType = validate472;
+function validate472(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate471.evaluated;
+  const evaluated0 = validate472.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -52283,22 +52504,22 @@ function validate471(
     }
     errors++;
   }
-  validate471.errors = vErrors;
+  validate472.errors = vErrors;
   return errors === 0;
 }
-validate471.evaluated = {
+validate472.evaluated = {
   props: { IpAddress: true, DeviceName: true, Timezone: true, City: true, Country: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_EventFeedbackType = validate472;
-function validate472(
+const check_EventFeedbackType = validate473;
+function validate473(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate472.evaluated;
+  const evaluated0 = validate473.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -52498,28 +52719,28 @@ function validate472(
     }
     errors++;
   }
-  validate472.errors = vErrors;
+  validate473.errors = vErrors;
   return errors === 0;
 }
-validate472.evaluated = {
+validate473.evaluated = {
   props: { FeedbackValue: true, Provider: true, FeedbackDate: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_EventFilterType = validate473;
-const schema835 = {
+const check_EventFilterType = validate474;
+const schema836 = {
   type: "string",
   anyOf: [{ enum: ["PASSWORD_CHANGE", "SIGN_IN", "SIGN_UP"] }, { type: "string" }],
   description: "EventFilterType schema from Amazon Cognito",
   title: "EventFilterType",
 };
-function validate473(
+function validate474(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate473.evaluated;
+  const evaluated0 = validate474.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -52549,7 +52770,7 @@ function validate473(
       instancePath,
       schemaPath: "#/anyOf/0/enum",
       keyword: "enum",
-      params: { allowedValues: schema835.anyOf[0].enum },
+      params: { allowedValues: schema836.anyOf[0].enum },
       message: "must be equal to one of the allowed values",
     };
     if (vErrors === null) {
@@ -52603,18 +52824,18 @@ function validate473(
       }
     }
   }
-  validate473.errors = vErrors;
+  validate474.errors = vErrors;
   return errors === 0;
 }
-validate473.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_EventFiltersType = validate474;
-function validate474(
+validate474.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_EventFiltersType = validate475;
+function validate475(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate474.evaluated;
+  const evaluated0 = validate475.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -52656,18 +52877,18 @@ function validate474(
     }
     errors++;
   }
-  validate474.errors = vErrors;
+  validate475.errors = vErrors;
   return errors === 0;
 }
-validate474.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_EventIdType = validate475;
-function validate475(
+validate475.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_EventIdType = validate476;
+function validate476(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate475.evaluated;
+  const evaluated0 = validate476.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -52735,18 +52956,18 @@ function validate475(
     }
     errors++;
   }
-  validate475.errors = vErrors;
+  validate476.errors = vErrors;
   return errors === 0;
 }
-validate475.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_EventResponseType = validate476;
-function validate476(
+validate476.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_EventResponseType = validate477;
+function validate477(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate476.evaluated;
+  const evaluated0 = validate477.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -52830,18 +53051,18 @@ function validate476(
       }
     }
   }
-  validate476.errors = vErrors;
+  validate477.errors = vErrors;
   return errors === 0;
 }
-validate476.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_EventRiskType = validate477;
-function validate477(
+validate477.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_EventRiskType = validate478;
+function validate478(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate477.evaluated;
+  const evaluated0 = validate478.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -53041,22 +53262,22 @@ function validate477(
     }
     errors++;
   }
-  validate477.errors = vErrors;
+  validate478.errors = vErrors;
   return errors === 0;
 }
-validate477.evaluated = {
+validate478.evaluated = {
   props: { RiskDecision: true, RiskLevel: true, CompromisedCredentialsDetected: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_EventType = validate478;
-function validate478(
+const check_EventType = validate479;
+function validate479(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate478.evaluated;
+  const evaluated0 = validate479.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -53146,24 +53367,27 @@ function validate478(
       }
     }
   }
-  validate478.errors = vErrors;
+  validate479.errors = vErrors;
   return errors === 0;
 }
-validate478.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_ExpiredCodeException = validate479;
-const schema844 = {
+validate479.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_ExpiredCodeException = validate480;
+const schema845 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "ExpiredCodeException schema from Amazon Cognito",
   title: "ExpiredCodeException (error)",
 };
-function validate479(
+function validate480(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate479.evaluated;
+  const evaluated0 = validate480.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -53188,8 +53412,25 @@ function validate479(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -53197,24 +53438,24 @@ function validate479(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate479.errors = vErrors;
+  validate480.errors = vErrors;
   return errors === 0;
 }
-validate479.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_ExplicitAuthFlowsListType = validate480;
-function validate480(
+validate480.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_ExplicitAuthFlowsListType = validate481;
+function validate481(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate480.evaluated;
+  const evaluated0 = validate481.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -53265,12 +53506,12 @@ function validate480(
     }
     errors++;
   }
-  validate480.errors = vErrors;
+  validate481.errors = vErrors;
   return errors === 0;
 }
-validate480.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_ExplicitAuthFlowsType = validate481;
-const schema846 = {
+validate481.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_ExplicitAuthFlowsType = validate482;
+const schema847 = {
   type: "string",
   anyOf: [
     {
@@ -53291,13 +53532,13 @@ const schema846 = {
   description: "ExplicitAuthFlowsType schema from Amazon Cognito",
   title: "ExplicitAuthFlowsType",
 };
-function validate481(
+function validate482(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate481.evaluated;
+  const evaluated0 = validate482.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -53337,7 +53578,7 @@ function validate481(
       instancePath,
       schemaPath: "#/anyOf/0/enum",
       keyword: "enum",
-      params: { allowedValues: schema846.anyOf[0].enum },
+      params: { allowedValues: schema847.anyOf[0].enum },
       message: "must be equal to one of the allowed values",
     };
     if (vErrors === null) {
@@ -53391,18 +53632,18 @@ function validate481(
       }
     }
   }
-  validate481.errors = vErrors;
+  validate482.errors = vErrors;
   return errors === 0;
 }
-validate481.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_FailoverType = validate482;
-function validate482(
+validate482.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_FailoverType = validate483;
+function validate483(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate482.evaluated;
+  const evaluated0 = validate483.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -53538,22 +53779,22 @@ function validate482(
     }
     errors++;
   }
-  validate482.errors = vErrors;
+  validate483.errors = vErrors;
   return errors === 0;
 }
-validate482.evaluated = {
+validate483.evaluated = {
   props: { SecondaryRegion: true, PrimaryRoute53HealthCheckId: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_FeatureType = validate483;
-function validate483(
+const check_FeatureType = validate484;
+function validate484(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate483.evaluated;
+  const evaluated0 = validate484.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -53637,18 +53878,18 @@ function validate483(
       }
     }
   }
-  validate483.errors = vErrors;
+  validate484.errors = vErrors;
   return errors === 0;
 }
-validate483.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_FeedbackValueType = validate484;
-function validate484(
+validate484.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_FeedbackValueType = validate485;
+function validate485(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate484.evaluated;
+  const evaluated0 = validate485.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -53732,24 +53973,27 @@ function validate484(
       }
     }
   }
-  validate484.errors = vErrors;
+  validate485.errors = vErrors;
   return errors === 0;
 }
-validate484.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_ForbiddenException = validate485;
-const schema852 = {
+validate485.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_ForbiddenException = validate486;
+const schema853 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "ForbiddenException schema from Amazon Cognito",
   title: "ForbiddenException (error)",
 };
-function validate485(
+function validate486(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate485.evaluated;
+  const evaluated0 = validate486.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -53774,8 +54018,25 @@ function validate485(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -53783,24 +54044,24 @@ function validate485(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate485.errors = vErrors;
+  validate486.errors = vErrors;
   return errors === 0;
 }
-validate485.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_ForceAliasCreation = validate486;
-function validate486(
+validate486.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_ForceAliasCreation = validate487;
+function validate487(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate486.evaluated;
+  const evaluated0 = validate487.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -53822,12 +54083,12 @@ function validate486(
     }
     errors++;
   }
-  validate486.errors = vErrors;
+  validate487.errors = vErrors;
   return errors === 0;
 }
-validate486.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_ForgetDeviceRequest = validate487;
-const schema854 = {
+validate487.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_ForgetDeviceRequest = validate488;
+const schema855 = {
   type: "object",
   properties: {
     AccessToken: {
@@ -53841,13 +54102,13 @@ const schema854 = {
   description: "Represents the request to forget the device.",
   title: "ForgetDeviceRequest",
 };
-function validate487(
+function validate488(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate487.evaluated;
+  const evaluated0 = validate488.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -53983,12 +54244,12 @@ function validate487(
     }
     errors++;
   }
-  validate487.errors = vErrors;
+  validate488.errors = vErrors;
   return errors === 0;
 }
-validate487.evaluated = { props: { AccessToken: true, DeviceKey: true }, dynamicProps: false, dynamicItems: false };
-const check_ForgotPasswordRequest = validate488;
-const schema857 = {
+validate488.evaluated = { props: { AccessToken: true, DeviceKey: true }, dynamicProps: false, dynamicItems: false };
+const check_ForgotPasswordRequest = validate489;
+const schema858 = {
   type: "object",
   properties: {
     ClientId: { $ref: "#/$defs/ClientIdType", description: "The ID of the client associated with the user pool." },
@@ -54021,13 +54282,13 @@ const schema857 = {
   description: "Represents the request to reset a user's password.",
   title: "ForgotPasswordRequest",
 };
-function validate488(
+function validate489(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate488.evaluated;
+  const evaluated0 = validate489.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -54314,10 +54575,10 @@ function validate488(
     }
     errors++;
   }
-  validate488.errors = vErrors;
+  validate489.errors = vErrors;
   return errors === 0;
 }
-validate488.evaluated = {
+validate489.evaluated = {
   props: {
     ClientId: true,
     SecretHash: true,
@@ -54329,8 +54590,8 @@ validate488.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_ForgotPasswordResponse = validate492;
-const schema861 = {
+const check_ForgotPasswordResponse = validate493;
+const schema862 = {
   type: "object",
   properties: {
     CodeDeliveryDetails: {
@@ -54341,13 +54602,13 @@ const schema861 = {
   description: "The response from Amazon Cognito to a request to reset a password.",
   title: "ForgotPasswordResponse",
 };
-function validate492(
+function validate493(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate492.evaluated;
+  const evaluated0 = validate493.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -54384,18 +54645,18 @@ function validate492(
     }
     errors++;
   }
-  validate492.errors = vErrors;
+  validate493.errors = vErrors;
   return errors === 0;
 }
-validate492.evaluated = { props: { CodeDeliveryDetails: true }, dynamicProps: false, dynamicItems: false };
-const check_GenerateSecret = validate494;
-function validate494(
+validate493.evaluated = { props: { CodeDeliveryDetails: true }, dynamicProps: false, dynamicItems: false };
+const check_GenerateSecret = validate495;
+function validate495(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate494.evaluated;
+  const evaluated0 = validate495.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -54417,12 +54678,12 @@ function validate494(
     }
     errors++;
   }
-  validate494.errors = vErrors;
+  validate495.errors = vErrors;
   return errors === 0;
 }
-validate494.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_GetCSVHeaderRequest = validate495;
-const schema863 = {
+validate495.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_GetCSVHeaderRequest = validate496;
+const schema864 = {
   type: "object",
   properties: {
     UserPoolId: {
@@ -54434,13 +54695,13 @@ const schema863 = {
   description: "Represents the request to get the header information of the CSV file for the user import job.",
   title: "GetCSVHeaderRequest",
 };
-function validate495(
+function validate496(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate495.evaluated;
+  const evaluated0 = validate496.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -54542,12 +54803,12 @@ function validate495(
     }
     errors++;
   }
-  validate495.errors = vErrors;
+  validate496.errors = vErrors;
   return errors === 0;
 }
-validate495.evaluated = { props: { UserPoolId: true }, dynamicProps: false, dynamicItems: false };
-const check_GetCSVHeaderResponse = validate496;
-const schema865 = {
+validate496.evaluated = { props: { UserPoolId: true }, dynamicProps: false, dynamicItems: false };
+const check_GetCSVHeaderResponse = validate497;
+const schema866 = {
   type: "object",
   properties: {
     UserPoolId: {
@@ -54563,19 +54824,19 @@ const schema865 = {
     "Represents the response from the server to the request to get the header information of the CSV file for the user import job.",
   title: "GetCSVHeaderResponse",
 };
-const schema867 = {
+const schema868 = {
   type: "array",
   items: { type: "string" },
   description: "ListOfStringTypes schema from Amazon Cognito",
   title: "ListOfStringTypes",
 };
-function validate496(
+function validate497(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate496.evaluated;
+  const evaluated0 = validate497.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -54699,12 +54960,12 @@ function validate496(
     }
     errors++;
   }
-  validate496.errors = vErrors;
+  validate497.errors = vErrors;
   return errors === 0;
 }
-validate496.evaluated = { props: { UserPoolId: true, CSVHeader: true }, dynamicProps: false, dynamicItems: false };
-const check_GetDeviceRequest = validate497;
-const schema868 = {
+validate497.evaluated = { props: { UserPoolId: true, CSVHeader: true }, dynamicProps: false, dynamicItems: false };
+const check_GetDeviceRequest = validate498;
+const schema869 = {
   type: "object",
   properties: {
     DeviceKey: { $ref: "#/$defs/DeviceKeyType", description: "The device key." },
@@ -54718,13 +54979,13 @@ const schema868 = {
   description: "Represents the request to get the device.",
   title: "GetDeviceRequest",
 };
-function validate497(
+function validate498(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate497.evaluated;
+  const evaluated0 = validate498.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -54860,25 +55121,25 @@ function validate497(
     }
     errors++;
   }
-  validate497.errors = vErrors;
+  validate498.errors = vErrors;
   return errors === 0;
 }
-validate497.evaluated = { props: { DeviceKey: true, AccessToken: true }, dynamicProps: false, dynamicItems: false };
-const check_GetDeviceResponse = validate498;
-const schema871 = {
+validate498.evaluated = { props: { DeviceKey: true, AccessToken: true }, dynamicProps: false, dynamicItems: false };
+const check_GetDeviceResponse = validate499;
+const schema872 = {
   type: "object",
   properties: { Device: { $ref: "#/$defs/DeviceType", description: "The device." } },
   required: ["Device"],
   description: "Gets the device response.",
   title: "GetDeviceResponse",
 };
-function validate498(
+function validate499(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate498.evaluated;
+  const evaluated0 = validate499.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -54930,12 +55191,12 @@ function validate498(
     }
     errors++;
   }
-  validate498.errors = vErrors;
+  validate499.errors = vErrors;
   return errors === 0;
 }
-validate498.evaluated = { props: { Device: true }, dynamicProps: false, dynamicItems: false };
-const check_GetGroupRequest = validate500;
-const schema872 = {
+validate499.evaluated = { props: { Device: true }, dynamicProps: false, dynamicItems: false };
+const check_GetGroupRequest = validate501;
+const schema873 = {
   type: "object",
   properties: {
     GroupName: { $ref: "#/$defs/GroupNameType", description: "The name of the group." },
@@ -54945,13 +55206,13 @@ const schema872 = {
   description: "GetGroupRequest schema from Amazon Cognito",
   title: "GetGroupRequest",
 };
-function validate500(
+function validate501(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate500.evaluated;
+  const evaluated0 = validate501.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -55132,24 +55393,24 @@ function validate500(
     }
     errors++;
   }
-  validate500.errors = vErrors;
+  validate501.errors = vErrors;
   return errors === 0;
 }
-validate500.evaluated = { props: { GroupName: true, UserPoolId: true }, dynamicProps: false, dynamicItems: false };
-const check_GetGroupResponse = validate501;
-const schema875 = {
+validate501.evaluated = { props: { GroupName: true, UserPoolId: true }, dynamicProps: false, dynamicItems: false };
+const check_GetGroupResponse = validate502;
+const schema876 = {
   type: "object",
   properties: { Group: { $ref: "#/$defs/GroupType", description: "The group object for the group." } },
   description: "GetGroupResponse schema from Amazon Cognito",
   title: "GetGroupResponse",
 };
-function validate501(
+function validate502(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate501.evaluated;
+  const evaluated0 = validate502.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -55186,12 +55447,12 @@ function validate501(
     }
     errors++;
   }
-  validate501.errors = vErrors;
+  validate502.errors = vErrors;
   return errors === 0;
 }
-validate501.evaluated = { props: { Group: true }, dynamicProps: false, dynamicItems: false };
-const check_GetIdentityProviderByIdentifierRequest = validate503;
-const schema876 = {
+validate502.evaluated = { props: { Group: true }, dynamicProps: false, dynamicItems: false };
+const check_GetIdentityProviderByIdentifierRequest = validate504;
+const schema877 = {
   type: "object",
   properties: {
     UserPoolId: { $ref: "#/$defs/UserPoolIdType", description: "The user pool ID." },
@@ -55201,7 +55462,7 @@ const schema876 = {
   description: "GetIdentityProviderByIdentifierRequest schema from Amazon Cognito",
   title: "GetIdentityProviderByIdentifierRequest",
 };
-const schema878 = {
+const schema879 = {
   type: "string",
   minLength: 1,
   maxLength: 40,
@@ -55209,13 +55470,13 @@ const schema878 = {
   description: "IdpIdentifierType schema from Amazon Cognito",
   title: "IdpIdentifierType",
 };
-function validate503(
+function validate504(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate503.evaluated;
+  const evaluated0 = validate504.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -55396,12 +55657,12 @@ function validate503(
     }
     errors++;
   }
-  validate503.errors = vErrors;
+  validate504.errors = vErrors;
   return errors === 0;
 }
-validate503.evaluated = { props: { UserPoolId: true, IdpIdentifier: true }, dynamicProps: false, dynamicItems: false };
-const check_GetIdentityProviderByIdentifierResponse = validate504;
-const schema879 = {
+validate504.evaluated = { props: { UserPoolId: true, IdpIdentifier: true }, dynamicProps: false, dynamicItems: false };
+const check_GetIdentityProviderByIdentifierResponse = validate505;
+const schema880 = {
   type: "object",
   properties: {
     IdentityProvider: { $ref: "#/$defs/IdentityProviderType", description: "The identity provider details." },
@@ -55410,13 +55671,13 @@ const schema879 = {
   description: "GetIdentityProviderByIdentifierResponse schema from Amazon Cognito",
   title: "GetIdentityProviderByIdentifierResponse",
 };
-function validate504(
+function validate505(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate504.evaluated;
+  const evaluated0 = validate505.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -55468,25 +55729,25 @@ function validate504(
     }
     errors++;
   }
-  validate504.errors = vErrors;
+  validate505.errors = vErrors;
   return errors === 0;
 }
-validate504.evaluated = { props: { IdentityProvider: true }, dynamicProps: false, dynamicItems: false };
-const check_GetSigningCertificateRequest = validate506;
-const schema880 = {
+validate505.evaluated = { props: { IdentityProvider: true }, dynamicProps: false, dynamicItems: false };
+const check_GetSigningCertificateRequest = validate507;
+const schema881 = {
   type: "object",
   properties: { UserPoolId: { $ref: "#/$defs/UserPoolIdType", description: "The user pool ID." } },
   required: ["UserPoolId"],
   description: "Request to get a signing certificate from Amazon Cognito.",
   title: "GetSigningCertificateRequest",
 };
-function validate506(
+function validate507(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate506.evaluated;
+  const evaluated0 = validate507.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -55588,24 +55849,24 @@ function validate506(
     }
     errors++;
   }
-  validate506.errors = vErrors;
+  validate507.errors = vErrors;
   return errors === 0;
 }
-validate506.evaluated = { props: { UserPoolId: true }, dynamicProps: false, dynamicItems: false };
-const check_GetSigningCertificateResponse = validate507;
-const schema882 = {
+validate507.evaluated = { props: { UserPoolId: true }, dynamicProps: false, dynamicItems: false };
+const check_GetSigningCertificateResponse = validate508;
+const schema883 = {
   type: "object",
   properties: { Certificate: { $ref: "#/$defs/StringType", description: "The signing certificate." } },
   description: "Response from Amazon Cognito for a signing certificate request.",
   title: "GetSigningCertificateResponse",
 };
-function validate507(
+function validate508(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate507.evaluated;
+  const evaluated0 = validate508.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -55677,12 +55938,12 @@ function validate507(
     }
     errors++;
   }
-  validate507.errors = vErrors;
+  validate508.errors = vErrors;
   return errors === 0;
 }
-validate507.evaluated = { props: { Certificate: true }, dynamicProps: false, dynamicItems: false };
-const check_GetUICustomizationRequest = validate508;
-const schema884 = {
+validate508.evaluated = { props: { Certificate: true }, dynamicProps: false, dynamicItems: false };
+const check_GetUICustomizationRequest = validate509;
+const schema885 = {
   type: "object",
   properties: {
     UserPoolId: { $ref: "#/$defs/UserPoolIdType", description: "The user pool ID for the user pool." },
@@ -55692,13 +55953,13 @@ const schema884 = {
   description: "GetUICustomizationRequest schema from Amazon Cognito",
   title: "GetUICustomizationRequest",
 };
-function validate508(
+function validate509(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate508.evaluated;
+  const evaluated0 = validate509.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -55864,12 +56125,12 @@ function validate508(
     }
     errors++;
   }
-  validate508.errors = vErrors;
+  validate509.errors = vErrors;
   return errors === 0;
 }
-validate508.evaluated = { props: { UserPoolId: true, ClientId: true }, dynamicProps: false, dynamicItems: false };
-const check_GetUICustomizationResponse = validate509;
-const schema887 = {
+validate509.evaluated = { props: { UserPoolId: true, ClientId: true }, dynamicProps: false, dynamicItems: false };
+const check_GetUICustomizationResponse = validate510;
+const schema888 = {
   type: "object",
   properties: {
     UICustomization: { $ref: "#/$defs/UICustomizationType", description: "The UI customization information." },
@@ -55878,7 +56139,7 @@ const schema887 = {
   description: "GetUICustomizationResponse schema from Amazon Cognito",
   title: "GetUICustomizationResponse",
 };
-const schema888 = {
+const schema889 = {
   type: "object",
   properties: {
     UserPoolId: { $ref: "#/$defs/UserPoolIdType", description: "The user pool ID for the user pool." },
@@ -55892,14 +56153,14 @@ const schema888 = {
   description: "A container for the UI customization information for a user pool's built-in app UI.",
   title: "UICustomizationType",
 };
-const schema891 = { type: "string", description: "ImageUrlType schema from Amazon Cognito", title: "ImageUrlType" };
-function validate510(
+const schema892 = { type: "string", description: "ImageUrlType schema from Amazon Cognito", title: "ImageUrlType" };
+function validate511(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate510.evaluated;
+  const evaluated0 = validate511.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -56169,10 +56430,10 @@ function validate510(
     }
     errors++;
   }
-  validate510.errors = vErrors;
+  validate511.errors = vErrors;
   return errors === 0;
 }
-validate510.evaluated = {
+validate511.evaluated = {
   props: {
     UserPoolId: true,
     ClientId: true,
@@ -56185,13 +56446,13 @@ validate510.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-function validate509(
+function validate510(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate509.evaluated;
+  const evaluated0 = validate510.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -56216,7 +56477,7 @@ function validate509(
     }
     if (data.UICustomization !== undefined) {
       if (
-        !validate510(data.UICustomization, {
+        !validate511(data.UICustomization, {
           instancePath: instancePath + "/UICustomization",
           parentData: data,
           parentDataProperty: "UICustomization",
@@ -56224,7 +56485,7 @@ function validate509(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate510.errors : vErrors.concat(validate510.errors);
+        vErrors = vErrors === null ? validate511.errors : vErrors.concat(validate511.errors);
         errors = vErrors.length;
       }
     }
@@ -56243,12 +56504,12 @@ function validate509(
     }
     errors++;
   }
-  validate509.errors = vErrors;
+  validate510.errors = vErrors;
   return errors === 0;
 }
-validate509.evaluated = { props: { UICustomization: true }, dynamicProps: false, dynamicItems: false };
-const check_GetUserAttributeVerificationCodeRequest = validate512;
-const schema896 = {
+validate510.evaluated = { props: { UICustomization: true }, dynamicProps: false, dynamicItems: false };
+const check_GetUserAttributeVerificationCodeRequest = validate513;
+const schema897 = {
   type: "object",
   properties: {
     AccessToken: {
@@ -56269,13 +56530,13 @@ const schema896 = {
   description: "Represents the request to get user attribute verification.",
   title: "GetUserAttributeVerificationCodeRequest",
 };
-function validate512(
+function validate513(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate512.evaluated;
+  const evaluated0 = validate513.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -56440,16 +56701,16 @@ function validate512(
     }
     errors++;
   }
-  validate512.errors = vErrors;
+  validate513.errors = vErrors;
   return errors === 0;
 }
-validate512.evaluated = {
+validate513.evaluated = {
   props: { AccessToken: true, AttributeName: true, ClientMetadata: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_GetUserAttributeVerificationCodeResponse = validate514;
-const schema899 = {
+const check_GetUserAttributeVerificationCodeResponse = validate515;
+const schema900 = {
   type: "object",
   properties: {
     CodeDeliveryDetails: {
@@ -56462,13 +56723,13 @@ const schema899 = {
     "The verification code response returned by the server response to get the user attribute verification code.",
   title: "GetUserAttributeVerificationCodeResponse",
 };
-function validate514(
+function validate515(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate514.evaluated;
+  const evaluated0 = validate515.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -56505,25 +56766,25 @@ function validate514(
     }
     errors++;
   }
-  validate514.errors = vErrors;
+  validate515.errors = vErrors;
   return errors === 0;
 }
-validate514.evaluated = { props: { CodeDeliveryDetails: true }, dynamicProps: false, dynamicItems: false };
-const check_GetUserPoolMfaConfigRequest = validate516;
-const schema900 = {
+validate515.evaluated = { props: { CodeDeliveryDetails: true }, dynamicProps: false, dynamicItems: false };
+const check_GetUserPoolMfaConfigRequest = validate517;
+const schema901 = {
   type: "object",
   properties: { UserPoolId: { $ref: "#/$defs/UserPoolIdType", description: "The user pool ID." } },
   required: ["UserPoolId"],
   description: "GetUserPoolMfaConfigRequest schema from Amazon Cognito",
   title: "GetUserPoolMfaConfigRequest",
 };
-function validate516(
+function validate517(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate516.evaluated;
+  const evaluated0 = validate517.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -56625,12 +56886,12 @@ function validate516(
     }
     errors++;
   }
-  validate516.errors = vErrors;
+  validate517.errors = vErrors;
   return errors === 0;
 }
-validate516.evaluated = { props: { UserPoolId: true }, dynamicProps: false, dynamicItems: false };
-const check_GetUserPoolMfaConfigResponse = validate517;
-const schema902 = {
+validate517.evaluated = { props: { UserPoolId: true }, dynamicProps: false, dynamicItems: false };
+const check_GetUserPoolMfaConfigResponse = validate518;
+const schema903 = {
   type: "object",
   properties: {
     SmsMfaConfiguration: {
@@ -56660,7 +56921,7 @@ const schema902 = {
   description: "GetUserPoolMfaConfigResponse schema from Amazon Cognito",
   title: "GetUserPoolMfaConfigResponse",
 };
-const schema903 = {
+const schema904 = {
   type: "object",
   properties: {
     SmsAuthenticationMessage: {
@@ -56677,13 +56938,13 @@ const schema903 = {
   description: "The SMS text message multi-factor authentication (MFA) configuration type.",
   title: "SmsMfaConfigType",
 };
-function validate518(
+function validate519(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate518.evaluated;
+  const evaluated0 = validate519.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -56724,7 +56985,7 @@ function validate518(
           }
           errors++;
         }
-        if (!pattern16.test(data0)) {
+        if (!pattern185.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/pattern",
@@ -56784,15 +57045,15 @@ function validate518(
     }
     errors++;
   }
-  validate518.errors = vErrors;
+  validate519.errors = vErrors;
   return errors === 0;
 }
-validate518.evaluated = {
+validate519.evaluated = {
   props: { SmsAuthenticationMessage: true, SmsConfiguration: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const schema905 = {
+const schema906 = {
   type: "object",
   properties: {
     Enabled: { $ref: "#/$defs/BooleanType", description: "Specifies whether software token MFA is activated." },
@@ -56800,13 +57061,13 @@ const schema905 = {
   description: "The type used for enabling software token MFA at the user pool level.",
   title: "SoftwareTokenMfaConfigType",
 };
-function validate521(
+function validate522(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate521.evaluated;
+  const evaluated0 = validate522.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -56846,11 +57107,11 @@ function validate521(
     }
     errors++;
   }
-  validate521.errors = vErrors;
+  validate522.errors = vErrors;
   return errors === 0;
 }
-validate521.evaluated = { props: { Enabled: true }, dynamicProps: false, dynamicItems: false };
-const schema908 = {
+validate522.evaluated = { props: { Enabled: true }, dynamicProps: false, dynamicItems: false };
+const schema909 = {
   type: "object",
   properties: {
     RelyingPartyId: {
@@ -56873,26 +57134,26 @@ const schema908 = {
     "Settings for authentication (MFA) with passkey, or webauthN, biometric and security-key devices in a user pool. Configures the following:\n- Configuration for requiring user-verification support in passkeys.\n- The user pool relying-party ID. This is the domain, typically your user pool domain, that user's passkey providers should trust as a receiver of passkey authentication.\n- The providers that you want to allow as origins for passkey authentication.",
   title: "WebAuthnConfigurationType",
 };
-const schema909 = { type: "string", minLength: 1, maxLength: 127, title: "RelyingPartyIdType" };
-const schema910 = {
+const schema910 = { type: "string", minLength: 1, maxLength: 127, title: "RelyingPartyIdType" };
+const schema911 = {
   type: "string",
   anyOf: [{ enum: ["preferred", "required"] }, { type: "string" }],
   title: "UserVerificationType",
 };
-const schema911 = {
+const schema912 = {
   type: "string",
   anyOf: [{ enum: ["MULTI_FACTOR_WITH_USER_VERIFICATION", "SINGLE_FACTOR"] }, { type: "string" }],
   description:
     "The configuration of passkey authentication as a single factor or a multi-factor authentication (MFA) method. When set to `MULTI_FACTOR_WITH_USER_VERIFICATION`, your user pool requires passkey authenticators to perform user verification, for example a biometric or PIN. User verification combined with the passkey constitutes multi-factor authentication. When set to `SINGLE_FACTOR`, passkeys are a single authentication factor.",
   title: "WebAuthnFactorConfigurationType",
 };
-function validate524(
+function validate525(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate524.evaluated;
+  const evaluated0 = validate525.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -56974,7 +57235,7 @@ function validate524(
           instancePath: instancePath + "/UserVerification",
           schemaPath: "#/$defs/UserVerificationType/anyOf/0/enum",
           keyword: "enum",
-          params: { allowedValues: schema910.anyOf[0].enum },
+          params: { allowedValues: schema911.anyOf[0].enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -57054,7 +57315,7 @@ function validate524(
           instancePath: instancePath + "/FactorConfiguration",
           schemaPath: "#/$defs/WebAuthnFactorConfigurationType/anyOf/0/enum",
           keyword: "enum",
-          params: { allowedValues: schema911.anyOf[0].enum },
+          params: { allowedValues: schema912.anyOf[0].enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -57124,21 +57385,21 @@ function validate524(
     }
     errors++;
   }
-  validate524.errors = vErrors;
+  validate525.errors = vErrors;
   return errors === 0;
 }
-validate524.evaluated = {
+validate525.evaluated = {
   props: { RelyingPartyId: true, UserVerification: true, FactorConfiguration: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-function validate517(
+function validate518(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate517.evaluated;
+  const evaluated0 = validate518.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -57148,7 +57409,7 @@ function validate517(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.SmsMfaConfiguration !== undefined) {
       if (
-        !validate518(data.SmsMfaConfiguration, {
+        !validate519(data.SmsMfaConfiguration, {
           instancePath: instancePath + "/SmsMfaConfiguration",
           parentData: data,
           parentDataProperty: "SmsMfaConfiguration",
@@ -57156,13 +57417,13 @@ function validate517(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate518.errors : vErrors.concat(validate518.errors);
+        vErrors = vErrors === null ? validate519.errors : vErrors.concat(validate519.errors);
         errors = vErrors.length;
       }
     }
     if (data.SoftwareTokenMfaConfiguration !== undefined) {
       if (
-        !validate521(data.SoftwareTokenMfaConfiguration, {
+        !validate522(data.SoftwareTokenMfaConfiguration, {
           instancePath: instancePath + "/SoftwareTokenMfaConfiguration",
           parentData: data,
           parentDataProperty: "SoftwareTokenMfaConfiguration",
@@ -57170,7 +57431,7 @@ function validate517(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate521.errors : vErrors.concat(validate521.errors);
+        vErrors = vErrors === null ? validate522.errors : vErrors.concat(validate522.errors);
         errors = vErrors.length;
       }
     }
@@ -57256,7 +57517,7 @@ function validate517(
     }
     if (data.EmailMfaConfiguration !== undefined) {
       if (
-        !validate456(data.EmailMfaConfiguration, {
+        !validate457(data.EmailMfaConfiguration, {
           instancePath: instancePath + "/EmailMfaConfiguration",
           parentData: data,
           parentDataProperty: "EmailMfaConfiguration",
@@ -57264,13 +57525,13 @@ function validate517(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate456.errors : vErrors.concat(validate456.errors);
+        vErrors = vErrors === null ? validate457.errors : vErrors.concat(validate457.errors);
         errors = vErrors.length;
       }
     }
     if (data.WebAuthnConfiguration !== undefined) {
       if (
-        !validate524(data.WebAuthnConfiguration, {
+        !validate525(data.WebAuthnConfiguration, {
           instancePath: instancePath + "/WebAuthnConfiguration",
           parentData: data,
           parentDataProperty: "WebAuthnConfiguration",
@@ -57278,7 +57539,7 @@ function validate517(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate524.errors : vErrors.concat(validate524.errors);
+        vErrors = vErrors === null ? validate525.errors : vErrors.concat(validate525.errors);
         errors = vErrors.length;
       }
     }
@@ -57297,10 +57558,10 @@ function validate517(
     }
     errors++;
   }
-  validate517.errors = vErrors;
+  validate518.errors = vErrors;
   return errors === 0;
 }
-validate517.evaluated = {
+validate518.evaluated = {
   props: {
     SmsMfaConfiguration: true,
     SoftwareTokenMfaConfiguration: true,
@@ -57311,8 +57572,8 @@ validate517.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_GetUserRequest = validate526;
-const schema912 = {
+const check_GetUserRequest = validate527;
+const schema913 = {
   type: "object",
   properties: {
     AccessToken: {
@@ -57324,13 +57585,13 @@ const schema912 = {
   description: "Represents the request to get information about the user.",
   title: "GetUserRequest",
 };
-function validate526(
+function validate527(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate526.evaluated;
+  const evaluated0 = validate527.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -57402,12 +57663,12 @@ function validate526(
     }
     errors++;
   }
-  validate526.errors = vErrors;
+  validate527.errors = vErrors;
   return errors === 0;
 }
-validate526.evaluated = { props: { AccessToken: true }, dynamicProps: false, dynamicItems: false };
-const check_GetUserResponse = validate527;
-const schema914 = {
+validate527.evaluated = { props: { AccessToken: true }, dynamicProps: false, dynamicItems: false };
+const check_GetUserResponse = validate528;
+const schema915 = {
   type: "object",
   properties: {
     Username: {
@@ -57443,13 +57704,13 @@ const schema914 = {
   description: "Represents the response from the server from the request to get information about the user.",
   title: "GetUserResponse",
 };
-function validate527(
+function validate528(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate527.evaluated;
+  const evaluated0 = validate528.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -57589,7 +57850,7 @@ function validate527(
           instancePath: instancePath + "/PreferredMfaSetting",
           schemaPath: "#/properties/PreferredMfaSetting/anyOf/0/enum",
           keyword: "enum",
-          params: { allowedValues: schema914.properties.PreferredMfaSetting.anyOf[0].enum },
+          params: { allowedValues: schema915.properties.PreferredMfaSetting.anyOf[0].enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -57719,7 +57980,7 @@ function validate527(
               instancePath: instancePath + "/UserMFASettingList/" + i0,
               schemaPath: "#/properties/UserMFASettingList/items/anyOf/0/enum",
               keyword: "enum",
-              params: { allowedValues: schema914.properties.UserMFASettingList.items.anyOf[0].enum },
+              params: { allowedValues: schema915.properties.UserMFASettingList.items.anyOf[0].enum },
               message: "must be equal to one of the allowed values",
             };
             if (vErrors === null) {
@@ -57805,10 +58066,10 @@ function validate527(
     }
     errors++;
   }
-  validate527.errors = vErrors;
+  validate528.errors = vErrors;
   return errors === 0;
 }
-validate527.evaluated = {
+validate528.evaluated = {
   props: {
     Username: true,
     UserAttributes: true,
@@ -57819,8 +58080,8 @@ validate527.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_GlobalSignOutRequest = validate530;
-const schema916 = {
+const check_GlobalSignOutRequest = validate531;
+const schema917 = {
   type: "object",
   properties: {
     AccessToken: {
@@ -57832,13 +58093,13 @@ const schema916 = {
   description: "Represents the request to sign out all devices.",
   title: "GlobalSignOutRequest",
 };
-function validate530(
+function validate531(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate530.evaluated;
+  const evaluated0 = validate531.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -57910,24 +58171,24 @@ function validate530(
     }
     errors++;
   }
-  validate530.errors = vErrors;
+  validate531.errors = vErrors;
   return errors === 0;
 }
-validate530.evaluated = { props: { AccessToken: true }, dynamicProps: false, dynamicItems: false };
-const check_GlobalSignOutResponse = validate531;
-const schema918 = {
+validate531.evaluated = { props: { AccessToken: true }, dynamicProps: false, dynamicItems: false };
+const check_GlobalSignOutResponse = validate532;
+const schema919 = {
   type: "object",
   properties: {},
   description: "The response to the request to sign out all devices.",
   title: "GlobalSignOutResponse",
 };
-function validate531(
+function validate532(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate531.evaluated;
+  const evaluated0 = validate532.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -57949,24 +58210,27 @@ function validate531(
     }
     errors++;
   }
-  validate531.errors = vErrors;
+  validate532.errors = vErrors;
   return errors === 0;
 }
-validate531.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_GroupExistsException = validate532;
-const schema919 = {
+validate532.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_GroupExistsException = validate533;
+const schema920 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "GroupExistsException schema from Amazon Cognito",
   title: "GroupExistsException (error)",
 };
-function validate532(
+function validate533(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate532.evaluated;
+  const evaluated0 = validate533.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -57991,8 +58255,25 @@ function validate532(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -58000,24 +58281,24 @@ function validate532(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate532.errors = vErrors;
+  validate533.errors = vErrors;
   return errors === 0;
 }
-validate532.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_GroupListType = validate533;
-function validate533(
+validate533.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_GroupListType = validate534;
+function validate534(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate533.evaluated;
+  const evaluated0 = validate534.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -58055,18 +58336,18 @@ function validate533(
     }
     errors++;
   }
-  validate533.errors = vErrors;
+  validate534.errors = vErrors;
   return errors === 0;
 }
-validate533.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_GroupNameType = validate535;
-function validate535(
+validate534.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_GroupNameType = validate536;
+function validate536(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate535.evaluated;
+  const evaluated0 = validate536.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -58134,18 +58415,18 @@ function validate535(
     }
     errors++;
   }
-  validate535.errors = vErrors;
+  validate536.errors = vErrors;
   return errors === 0;
 }
-validate535.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_GroupType = validate536;
-function validate536(
+validate536.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_GroupType = validate537;
+function validate537(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate536.evaluated;
+  const evaluated0 = validate537.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -58486,10 +58767,10 @@ function validate536(
     }
     errors++;
   }
-  validate536.errors = vErrors;
+  validate537.errors = vErrors;
   return errors === 0;
 }
-validate536.evaluated = {
+validate537.evaluated = {
   props: {
     GroupName: true,
     UserPoolId: true,
@@ -58502,14 +58783,14 @@ validate536.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_HealthCheckIdType = validate537;
-function validate537(
+const check_HealthCheckIdType = validate538;
+function validate538(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate537.evaluated;
+  const evaluated0 = validate538.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -58547,18 +58828,18 @@ function validate537(
     }
     errors++;
   }
-  validate537.errors = vErrors;
+  validate538.errors = vErrors;
   return errors === 0;
 }
-validate537.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_HexStringType = validate538;
-function validate538(
+validate538.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_HexStringType = validate539;
+function validate539(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate538.evaluated;
+  const evaluated0 = validate539.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -58596,18 +58877,18 @@ function validate538(
     }
     errors++;
   }
-  validate538.errors = vErrors;
+  validate539.errors = vErrors;
   return errors === 0;
 }
-validate538.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_HttpHeader = validate539;
-function validate539(
+validate539.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_HttpHeader = validate540;
+function validate540(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate539.evaluated;
+  const evaluated0 = validate540.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -58728,18 +59009,18 @@ function validate539(
     }
     errors++;
   }
-  validate539.errors = vErrors;
+  validate540.errors = vErrors;
   return errors === 0;
 }
-validate539.evaluated = { props: { headerName: true, headerValue: true }, dynamicProps: false, dynamicItems: false };
-const check_HttpHeaderList = validate540;
-function validate540(
+validate540.evaluated = { props: { headerName: true, headerValue: true }, dynamicProps: false, dynamicItems: false };
+const check_HttpHeaderList = validate541;
+function validate541(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate540.evaluated;
+  const evaluated0 = validate541.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -58777,18 +59058,18 @@ function validate540(
     }
     errors++;
   }
-  validate540.errors = vErrors;
+  validate541.errors = vErrors;
   return errors === 0;
 }
-validate540.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_IdTokenValidityType = validate542;
-function validate542(
+validate541.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_IdTokenValidityType = validate543;
+function validate543(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate542.evaluated;
+  const evaluated0 = validate543.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -58842,18 +59123,18 @@ function validate542(
       errors++;
     }
   }
-  validate542.errors = vErrors;
+  validate543.errors = vErrors;
   return errors === 0;
 }
-validate542.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_IdentityProviderType = validate543;
-function validate543(
+validate543.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_IdentityProviderType = validate544;
+function validate544(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate543.evaluated;
+  const evaluated0 = validate544.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -59269,10 +59550,10 @@ function validate543(
     }
     errors++;
   }
-  validate543.errors = vErrors;
+  validate544.errors = vErrors;
   return errors === 0;
 }
-validate543.evaluated = {
+validate544.evaluated = {
   props: {
     UserPoolId: true,
     ProviderName: true,
@@ -59286,14 +59567,14 @@ validate543.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_IdentityProviderTypeType = validate546;
-function validate546(
+const check_IdentityProviderTypeType = validate547;
+function validate547(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate546.evaluated;
+  const evaluated0 = validate547.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -59384,18 +59665,18 @@ function validate546(
       }
     }
   }
-  validate546.errors = vErrors;
+  validate547.errors = vErrors;
   return errors === 0;
 }
-validate546.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_IdpIdentifierType = validate547;
-function validate547(
+validate547.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_IdpIdentifierType = validate548;
+function validate548(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate547.evaluated;
+  const evaluated0 = validate548.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -59463,18 +59744,18 @@ function validate547(
     }
     errors++;
   }
-  validate547.errors = vErrors;
+  validate548.errors = vErrors;
   return errors === 0;
 }
-validate547.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_IdpIdentifiersListType = validate548;
-function validate548(
+validate548.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_IdpIdentifiersListType = validate549;
+function validate549(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate548.evaluated;
+  const evaluated0 = validate549.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -59592,25 +59873,25 @@ function validate548(
     }
     errors++;
   }
-  validate548.errors = vErrors;
+  validate549.errors = vErrors;
   return errors === 0;
 }
-validate548.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_ImageFileType = validate549;
-const schema947 = {
+validate549.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_ImageFileType = validate550;
+const schema948 = {
   type: "string",
   minLength: 0,
   maxLength: 131072,
   description: "ImageFileType schema from Amazon Cognito",
   title: "ImageFileType",
 };
-function validate549(
+function validate550(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate549.evaluated;
+  const evaluated0 = validate550.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -59663,18 +59944,18 @@ function validate549(
     }
     errors++;
   }
-  validate549.errors = vErrors;
+  validate550.errors = vErrors;
   return errors === 0;
 }
-validate549.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_ImageUrlType = validate550;
-function validate550(
+validate550.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_ImageUrlType = validate551;
+function validate551(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate550.evaluated;
+  const evaluated0 = validate551.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -59696,18 +59977,18 @@ function validate550(
     }
     errors++;
   }
-  validate550.errors = vErrors;
+  validate551.errors = vErrors;
   return errors === 0;
 }
-validate550.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_InboundFederationLambdaType = validate551;
-function validate551(
+validate551.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_InboundFederationLambdaType = validate552;
+function validate552(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate551.evaluated;
+  const evaluated0 = validate552.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -59910,18 +60191,18 @@ function validate551(
     }
     errors++;
   }
-  validate551.errors = vErrors;
+  validate552.errors = vErrors;
   return errors === 0;
 }
-validate551.evaluated = { props: { LambdaVersion: true, LambdaArn: true }, dynamicProps: false, dynamicItems: false };
-const check_InboundFederationLambdaVersionType = validate552;
-function validate552(
+validate552.evaluated = { props: { LambdaVersion: true, LambdaArn: true }, dynamicProps: false, dynamicItems: false };
+const check_InboundFederationLambdaVersionType = validate553;
+function validate553(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate552.evaluated;
+  const evaluated0 = validate553.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -60005,12 +60286,12 @@ function validate552(
       }
     }
   }
-  validate552.errors = vErrors;
+  validate553.errors = vErrors;
   return errors === 0;
 }
-validate552.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_InitiateAuthRequest = validate553;
-const schema953 = {
+validate553.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_InitiateAuthRequest = validate554;
+const schema954 = {
   type: "object",
   properties: {
     AuthFlow: {
@@ -60048,13 +60329,13 @@ const schema953 = {
   description: "Initiates the authentication request.",
   title: "InitiateAuthRequest",
 };
-function validate553(
+function validate554(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate553.evaluated;
+  const evaluated0 = validate554.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -60365,10 +60646,10 @@ function validate553(
     }
     errors++;
   }
-  validate553.errors = vErrors;
+  validate554.errors = vErrors;
   return errors === 0;
 }
-validate553.evaluated = {
+validate554.evaluated = {
   props: {
     AuthFlow: true,
     AuthParameters: true,
@@ -60381,8 +60662,8 @@ validate553.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_InitiateAuthResponse = validate558;
-const schema957 = {
+const check_InitiateAuthResponse = validate559;
+const schema958 = {
   type: "object",
   properties: {
     ChallengeName: {
@@ -60414,13 +60695,13 @@ const schema957 = {
   description: "Initiates the authentication response.",
   title: "InitiateAuthResponse",
 };
-function validate558(
+function validate559(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate558.evaluated;
+  const evaluated0 = validate559.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -60631,10 +60912,10 @@ function validate558(
     }
     errors++;
   }
-  validate558.errors = vErrors;
+  validate559.errors = vErrors;
   return errors === 0;
 }
-validate558.evaluated = {
+validate559.evaluated = {
   props: {
     ChallengeName: true,
     Session: true,
@@ -60645,14 +60926,14 @@ validate558.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_IntegerType = validate562;
-function validate562(
+const check_IntegerType = validate563;
+function validate563(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate562.evaluated;
+  const evaluated0 = validate563.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -60706,73 +60987,19 @@ function validate562(
       errors++;
     }
   }
-  validate562.errors = vErrors;
-  return errors === 0;
-}
-validate562.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_InternalErrorException = validate563;
-const schema961 = {
-  type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
-  description: "InternalErrorException schema from Amazon Cognito",
-  title: "InternalErrorException (error)",
-};
-function validate563(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate563.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
-      if (typeof data.message !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/message",
-          schemaPath: "#/properties/message/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
   validate563.errors = vErrors;
   return errors === 0;
 }
-validate563.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_InvalidEmailRoleAccessPolicyException = validate564;
+validate563.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_InternalErrorException = validate564;
 const schema962 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
-  description: "InvalidEmailRoleAccessPolicyException schema from Amazon Cognito",
-  title: "InvalidEmailRoleAccessPolicyException (error)",
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
+  description: "InternalErrorException schema from Amazon Cognito",
+  title: "InternalErrorException (error)",
 };
 function validate564(
   data,
@@ -60805,8 +61032,25 @@ function validate564(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -60814,22 +61058,25 @@ function validate564(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
   validate564.errors = vErrors;
   return errors === 0;
 }
-validate564.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_InvalidLambdaResponseException = validate565;
+validate564.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_InvalidEmailRoleAccessPolicyException = validate565;
 const schema963 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
-  description: "InvalidLambdaResponseException schema from Amazon Cognito",
-  title: "InvalidLambdaResponseException (error)",
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
+  description: "InvalidEmailRoleAccessPolicyException schema from Amazon Cognito",
+  title: "InvalidEmailRoleAccessPolicyException (error)",
 };
 function validate565(
   data,
@@ -60862,8 +61109,25 @@ function validate565(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -60871,22 +61135,25 @@ function validate565(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
   validate565.errors = vErrors;
   return errors === 0;
 }
-validate565.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_InvalidOAuthFlowException = validate566;
+validate565.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_InvalidLambdaResponseException = validate566;
 const schema964 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
-  description: "InvalidOAuthFlowException schema from Amazon Cognito",
-  title: "InvalidOAuthFlowException (error)",
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
+  description: "InvalidLambdaResponseException schema from Amazon Cognito",
+  title: "InvalidLambdaResponseException (error)",
 };
 function validate566(
   data,
@@ -60919,8 +61186,25 @@ function validate566(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -60928,30 +61212,26 @@ function validate566(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
   validate566.errors = vErrors;
   return errors === 0;
 }
-validate566.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_InvalidParameterException = validate567;
+validate566.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_InvalidOAuthFlowException = validate567;
 const schema965 = {
   type: "object",
   properties: {
     message: { type: "string", description: "The error message." },
-    reasonCode: {
-      $ref: "#/$defs/InvalidParameterExceptionReasonCodeType",
-      description: "The reason code of the exception.",
-    },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
   },
-  description: "InvalidParameterException schema from Amazon Cognito",
-  title: "InvalidParameterException (error)",
+  description: "InvalidOAuthFlowException schema from Amazon Cognito",
+  title: "InvalidOAuthFlowException (error)",
 };
-const schema966 = { type: "string", title: "InvalidParameterExceptionReasonCodeType" };
 function validate567(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -60959,6 +61239,88 @@ function validate567(
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate567.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.message !== undefined) {
+      if (typeof data.message !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/message",
+          schemaPath: "#/properties/message/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate567.errors = vErrors;
+  return errors === 0;
+}
+validate567.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_InvalidParameterException = validate568;
+const schema966 = {
+  type: "object",
+  properties: {
+    message: { type: "string", description: "The error message." },
+    reasonCode: {
+      $ref: "#/$defs/InvalidParameterExceptionReasonCodeType",
+      description: "The reason code of the exception.",
+    },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
+  description: "InvalidParameterException schema from Amazon Cognito",
+  title: "InvalidParameterException (error)",
+};
+const schema967 = { type: "string", title: "InvalidParameterExceptionReasonCodeType" };
+function validate568(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate568.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -61000,8 +61362,25 @@ function validate567(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err2 = {
+    const err3 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -61009,24 +61388,28 @@ function validate567(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err2];
+      vErrors = [err3];
     } else {
-      vErrors.push(err2);
+      vErrors.push(err3);
     }
     errors++;
   }
-  validate567.errors = vErrors;
+  validate568.errors = vErrors;
   return errors === 0;
 }
-validate567.evaluated = { props: { message: true, reasonCode: true }, dynamicProps: false, dynamicItems: false };
-const check_InvalidParameterExceptionReasonCodeType = validate568;
-function validate568(
+validate568.evaluated = {
+  props: { message: true, reasonCode: true, __type: true },
+  dynamicProps: false,
+  dynamicItems: false,
+};
+const check_InvalidParameterExceptionReasonCodeType = validate569;
+function validate569(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate568.evaluated;
+  const evaluated0 = validate569.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -61048,73 +61431,19 @@ function validate568(
     }
     errors++;
   }
-  validate568.errors = vErrors;
-  return errors === 0;
-}
-validate568.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_InvalidPasswordException = validate569;
-const schema968 = {
-  type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
-  description: "InvalidPasswordException schema from Amazon Cognito",
-  title: "InvalidPasswordException (error)",
-};
-function validate569(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate569.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
-      if (typeof data.message !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/message",
-          schemaPath: "#/properties/message/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
   validate569.errors = vErrors;
   return errors === 0;
 }
-validate569.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_InvalidSmsRoleAccessPolicyException = validate570;
+validate569.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_InvalidPasswordException = validate570;
 const schema969 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
-  description: "InvalidSmsRoleAccessPolicyException schema from Amazon Cognito",
-  title: "InvalidSmsRoleAccessPolicyException (error)",
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
+  description: "InvalidPasswordException schema from Amazon Cognito",
+  title: "InvalidPasswordException (error)",
 };
 function validate570(
   data,
@@ -61147,8 +61476,25 @@ function validate570(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -61156,22 +61502,25 @@ function validate570(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
   validate570.errors = vErrors;
   return errors === 0;
 }
-validate570.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_InvalidSmsRoleTrustRelationshipException = validate571;
+validate570.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_InvalidSmsRoleAccessPolicyException = validate571;
 const schema970 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
-  description: "InvalidSmsRoleTrustRelationshipException schema from Amazon Cognito",
-  title: "InvalidSmsRoleTrustRelationshipException (error)",
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
+  description: "InvalidSmsRoleAccessPolicyException schema from Amazon Cognito",
+  title: "InvalidSmsRoleAccessPolicyException (error)",
 };
 function validate571(
   data,
@@ -61204,8 +61553,25 @@ function validate571(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -61213,22 +61579,25 @@ function validate571(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
   validate571.errors = vErrors;
   return errors === 0;
 }
-validate571.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_InvalidUserPoolConfigurationException = validate572;
+validate571.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_InvalidSmsRoleTrustRelationshipException = validate572;
 const schema971 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
-  description: "InvalidUserPoolConfigurationException schema from Amazon Cognito",
-  title: "InvalidUserPoolConfigurationException (error)",
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
+  description: "InvalidSmsRoleTrustRelationshipException schema from Amazon Cognito",
+  title: "InvalidSmsRoleTrustRelationshipException (error)",
 };
 function validate572(
   data,
@@ -61261,8 +61630,25 @@ function validate572(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -61270,17 +61656,26 @@ function validate572(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
   validate572.errors = vErrors;
   return errors === 0;
 }
-validate572.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_IssuerConfigurationType = validate573;
+validate572.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_InvalidUserPoolConfigurationException = validate573;
+const schema972 = {
+  type: "object",
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
+  description: "InvalidUserPoolConfigurationException schema from Amazon Cognito",
+  title: "InvalidUserPoolConfigurationException (error)",
+};
 function validate573(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -61288,6 +61683,74 @@ function validate573(
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate573.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.message !== undefined) {
+      if (typeof data.message !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/message",
+          schemaPath: "#/properties/message/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate573.errors = vErrors;
+  return errors === 0;
+}
+validate573.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_IssuerConfigurationType = validate574;
+function validate574(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate574.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -61390,18 +61853,18 @@ function validate573(
     }
     errors++;
   }
-  validate573.errors = vErrors;
+  validate574.errors = vErrors;
   return errors === 0;
 }
-validate573.evaluated = { props: { Type: true }, dynamicProps: false, dynamicItems: false };
-const check_IssuerType = validate574;
-function validate574(
+validate574.evaluated = { props: { Type: true }, dynamicProps: false, dynamicItems: false };
+const check_IssuerType = validate575;
+function validate575(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate574.evaluated;
+  const evaluated0 = validate575.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -61485,18 +61948,18 @@ function validate574(
       }
     }
   }
-  validate574.errors = vErrors;
+  validate575.errors = vErrors;
   return errors === 0;
 }
-validate574.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_KeyConfigurationType = validate575;
-function validate575(
+validate575.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_KeyConfigurationType = validate576;
+function validate576(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate575.evaluated;
+  const evaluated0 = validate576.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -61669,18 +62132,18 @@ function validate575(
     }
     errors++;
   }
-  validate575.errors = vErrors;
+  validate576.errors = vErrors;
   return errors === 0;
 }
-validate575.evaluated = { props: { KeyType: true, KmsKeyArn: true }, dynamicProps: false, dynamicItems: false };
-const check_LambdaConfigType = validate576;
-function validate576(
+validate576.evaluated = { props: { KeyType: true, KmsKeyArn: true }, dynamicProps: false, dynamicItems: false };
+const check_LambdaConfigType = validate577;
+function validate577(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate576.evaluated;
+  const evaluated0 = validate577.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -62529,10 +62992,10 @@ function validate576(
     }
     errors++;
   }
-  validate576.errors = vErrors;
+  validate577.errors = vErrors;
   return errors === 0;
 }
-validate576.evaluated = {
+validate577.evaluated = {
   props: {
     PreSignUp: true,
     CustomMessage: true,
@@ -62553,20 +63016,23 @@ validate576.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_LimitExceededException = validate581;
-const schema990 = {
+const check_LimitExceededException = validate582;
+const schema991 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "LimitExceededException schema from Amazon Cognito",
   title: "LimitExceededException (error)",
 };
-function validate581(
+function validate582(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate581.evaluated;
+  const evaluated0 = validate582.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -62591,8 +63057,25 @@ function validate581(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -62600,18 +63083,18 @@ function validate581(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate581.errors = vErrors;
+  validate582.errors = vErrors;
   return errors === 0;
 }
-validate581.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_ListDevicesRequest = validate582;
-const schema991 = {
+validate582.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_ListDevicesRequest = validate583;
+const schema992 = {
   type: "object",
   properties: {
     AccessToken: {
@@ -62629,13 +63112,13 @@ const schema991 = {
   description: "Represents the request to list the devices.",
   title: "ListDevicesRequest",
 };
-function validate582(
+function validate583(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate582.evaluated;
+  const evaluated0 = validate583.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -62806,16 +63289,16 @@ function validate582(
     }
     errors++;
   }
-  validate582.errors = vErrors;
+  validate583.errors = vErrors;
   return errors === 0;
 }
-validate582.evaluated = {
+validate583.evaluated = {
   props: { AccessToken: true, Limit: true, PaginationToken: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_ListDevicesResponse = validate583;
-const schema995 = {
+const check_ListDevicesResponse = validate584;
+const schema996 = {
   type: "object",
   properties: {
     Devices: { $ref: "#/$defs/DeviceListType", description: "The devices returned in the list devices response." },
@@ -62827,13 +63310,13 @@ const schema995 = {
   description: "Represents the response to list devices.",
   title: "ListDevicesResponse",
 };
-function validate583(
+function validate584(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate583.evaluated;
+  const evaluated0 = validate584.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -62919,12 +63402,12 @@ function validate583(
     }
     errors++;
   }
-  validate583.errors = vErrors;
+  validate584.errors = vErrors;
   return errors === 0;
 }
-validate583.evaluated = { props: { Devices: true, PaginationToken: true }, dynamicProps: false, dynamicItems: false };
-const check_ListGroupsRequest = validate585;
-const schema997 = {
+validate584.evaluated = { props: { Devices: true, PaginationToken: true }, dynamicProps: false, dynamicItems: false };
+const check_ListGroupsRequest = validate586;
+const schema998 = {
   type: "object",
   properties: {
     UserPoolId: { $ref: "#/$defs/UserPoolIdType", description: "The user pool ID for the user pool." },
@@ -62939,13 +63422,13 @@ const schema997 = {
   description: "ListGroupsRequest schema from Amazon Cognito",
   title: "ListGroupsRequest",
 };
-function validate585(
+function validate586(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate585.evaluated;
+  const evaluated0 = validate586.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -63161,16 +63644,16 @@ function validate585(
     }
     errors++;
   }
-  validate585.errors = vErrors;
+  validate586.errors = vErrors;
   return errors === 0;
 }
-validate585.evaluated = {
+validate586.evaluated = {
   props: { UserPoolId: true, Limit: true, NextToken: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_ListGroupsResponse = validate586;
-const schema1001 = {
+const check_ListGroupsResponse = validate587;
+const schema1002 = {
   type: "object",
   properties: {
     Groups: { $ref: "#/$defs/GroupListType", description: "The group objects for the groups." },
@@ -63183,13 +63666,13 @@ const schema1001 = {
   description: "ListGroupsResponse schema from Amazon Cognito",
   title: "ListGroupsResponse",
 };
-function validate586(
+function validate587(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate586.evaluated;
+  const evaluated0 = validate587.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -63290,12 +63773,12 @@ function validate586(
     }
     errors++;
   }
-  validate586.errors = vErrors;
+  validate587.errors = vErrors;
   return errors === 0;
 }
-validate586.evaluated = { props: { Groups: true, NextToken: true }, dynamicProps: false, dynamicItems: false };
-const check_ListIdentityProvidersRequest = validate588;
-const schema1003 = {
+validate587.evaluated = { props: { Groups: true, NextToken: true }, dynamicProps: false, dynamicItems: false };
+const check_ListIdentityProvidersRequest = validate589;
+const schema1004 = {
   type: "object",
   properties: {
     UserPoolId: { $ref: "#/$defs/UserPoolIdType", description: "The user pool ID." },
@@ -63306,27 +63789,27 @@ const schema1003 = {
   description: "ListIdentityProvidersRequest schema from Amazon Cognito",
   title: "ListIdentityProvidersRequest",
 };
-const schema1005 = {
+const schema1006 = {
   type: "integer",
   minimum: 0,
   maximum: 60,
   description: "ListProvidersLimitType schema from Amazon Cognito",
   title: "ListProvidersLimitType",
 };
-const schema1006 = {
+const schema1007 = {
   type: "string",
   minLength: 1,
   pattern: "^(?:[\\S]+)$",
   description: "PaginationKeyType schema from Amazon Cognito",
   title: "PaginationKeyType",
 };
-function validate588(
+function validate589(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate588.evaluated;
+  const evaluated0 = validate589.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -63527,16 +64010,16 @@ function validate588(
     }
     errors++;
   }
-  validate588.errors = vErrors;
+  validate589.errors = vErrors;
   return errors === 0;
 }
-validate588.evaluated = {
+validate589.evaluated = {
   props: { UserPoolId: true, MaxResults: true, NextToken: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_ListIdentityProvidersResponse = validate589;
-const schema1007 = {
+const check_ListIdentityProvidersResponse = validate590;
+const schema1008 = {
   type: "object",
   properties: {
     Providers: { $ref: "#/$defs/ProvidersListType", description: "A list of IdP objects." },
@@ -63546,7 +64029,7 @@ const schema1007 = {
   description: "ListIdentityProvidersResponse schema from Amazon Cognito",
   title: "ListIdentityProvidersResponse",
 };
-const schema1008 = {
+const schema1009 = {
   type: "array",
   items: { $ref: "#/$defs/ProviderDescription" },
   minItems: 0,
@@ -63554,7 +64037,7 @@ const schema1008 = {
   description: "ProvidersListType schema from Amazon Cognito",
   title: "ProvidersListType",
 };
-const schema1009 = {
+const schema1010 = {
   type: "object",
   properties: {
     ProviderName: { $ref: "#/$defs/ProviderNameType", description: "The IdP name." },
@@ -63565,13 +64048,13 @@ const schema1009 = {
   description: "A container for IdP details.",
   title: "ProviderDescription",
 };
-function validate591(
+function validate592(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate591.evaluated;
+  const evaluated0 = validate592.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -63781,21 +64264,21 @@ function validate591(
     }
     errors++;
   }
-  validate591.errors = vErrors;
+  validate592.errors = vErrors;
   return errors === 0;
 }
-validate591.evaluated = {
+validate592.evaluated = {
   props: { ProviderName: true, ProviderType: true, LastModifiedDate: true, CreationDate: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-function validate590(
+function validate591(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate590.evaluated;
+  const evaluated0 = validate591.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -63836,7 +64319,7 @@ function validate590(
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
       if (
-        !validate591(data[i0], {
+        !validate592(data[i0], {
           instancePath: instancePath + "/" + i0,
           parentData: data,
           parentDataProperty: i0,
@@ -63844,7 +64327,7 @@ function validate590(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate591.errors : vErrors.concat(validate591.errors);
+        vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
         errors = vErrors.length;
       }
     }
@@ -63863,17 +64346,17 @@ function validate590(
     }
     errors++;
   }
-  validate590.errors = vErrors;
+  validate591.errors = vErrors;
   return errors === 0;
 }
-validate590.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-function validate589(
+validate591.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+function validate590(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate589.evaluated;
+  const evaluated0 = validate590.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -63898,7 +64381,7 @@ function validate589(
     }
     if (data.Providers !== undefined) {
       if (
-        !validate590(data.Providers, {
+        !validate591(data.Providers, {
           instancePath: instancePath + "/Providers",
           parentData: data,
           parentDataProperty: "Providers",
@@ -63906,7 +64389,7 @@ function validate589(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate590.errors : vErrors.concat(validate590.errors);
+        vErrors = vErrors === null ? validate591.errors : vErrors.concat(validate591.errors);
         errors = vErrors.length;
       }
     }
@@ -63974,18 +64457,18 @@ function validate589(
     }
     errors++;
   }
-  validate589.errors = vErrors;
+  validate590.errors = vErrors;
   return errors === 0;
 }
-validate589.evaluated = { props: { Providers: true, NextToken: true }, dynamicProps: false, dynamicItems: false };
-const check_ListOfStringTypes = validate594;
-function validate594(
+validate590.evaluated = { props: { Providers: true, NextToken: true }, dynamicProps: false, dynamicItems: false };
+const check_ListOfStringTypes = validate595;
+function validate595(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate594.evaluated;
+  const evaluated0 = validate595.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -64026,18 +64509,18 @@ function validate594(
     }
     errors++;
   }
-  validate594.errors = vErrors;
+  validate595.errors = vErrors;
   return errors === 0;
 }
-validate594.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_ListProvidersLimitType = validate595;
-function validate595(
+validate595.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_ListProvidersLimitType = validate596;
+function validate596(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate595.evaluated;
+  const evaluated0 = validate596.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -64091,25 +64574,25 @@ function validate595(
       errors++;
     }
   }
-  validate595.errors = vErrors;
+  validate596.errors = vErrors;
   return errors === 0;
 }
-validate595.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_ListResourceServersLimitType = validate596;
-const schema1017 = {
+validate596.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_ListResourceServersLimitType = validate597;
+const schema1018 = {
   type: "integer",
   minimum: 1,
   maximum: 50,
   description: "ListResourceServersLimitType schema from Amazon Cognito",
   title: "ListResourceServersLimitType",
 };
-function validate596(
+function validate597(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate596.evaluated;
+  const evaluated0 = validate597.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -64163,12 +64646,12 @@ function validate596(
       errors++;
     }
   }
-  validate596.errors = vErrors;
+  validate597.errors = vErrors;
   return errors === 0;
 }
-validate596.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_ListResourceServersRequest = validate597;
-const schema1018 = {
+validate597.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_ListResourceServersRequest = validate598;
+const schema1019 = {
   type: "object",
   properties: {
     UserPoolId: { $ref: "#/$defs/UserPoolIdType", description: "The user pool ID for the user pool." },
@@ -64182,13 +64665,13 @@ const schema1018 = {
   description: "ListResourceServersRequest schema from Amazon Cognito",
   title: "ListResourceServersRequest",
 };
-function validate597(
+function validate598(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate597.evaluated;
+  const evaluated0 = validate598.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -64389,16 +64872,16 @@ function validate597(
     }
     errors++;
   }
-  validate597.errors = vErrors;
+  validate598.errors = vErrors;
   return errors === 0;
 }
-validate597.evaluated = {
+validate598.evaluated = {
   props: { UserPoolId: true, MaxResults: true, NextToken: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_ListResourceServersResponse = validate598;
-const schema1022 = {
+const check_ListResourceServersResponse = validate599;
+const schema1023 = {
   type: "object",
   properties: {
     ResourceServers: { $ref: "#/$defs/ResourceServersListType", description: "The resource servers." },
@@ -64408,19 +64891,19 @@ const schema1022 = {
   description: "ListResourceServersResponse schema from Amazon Cognito",
   title: "ListResourceServersResponse",
 };
-const schema1023 = {
+const schema1024 = {
   type: "array",
   items: { $ref: "#/$defs/ResourceServerType" },
   description: "ResourceServersListType schema from Amazon Cognito",
   title: "ResourceServersListType",
 };
-function validate599(
+function validate600(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate599.evaluated;
+  const evaluated0 = validate600.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -64458,17 +64941,17 @@ function validate599(
     }
     errors++;
   }
-  validate599.errors = vErrors;
+  validate600.errors = vErrors;
   return errors === 0;
 }
-validate599.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-function validate598(
+validate600.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+function validate599(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate598.evaluated;
+  const evaluated0 = validate599.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -64493,7 +64976,7 @@ function validate598(
     }
     if (data.ResourceServers !== undefined) {
       if (
-        !validate599(data.ResourceServers, {
+        !validate600(data.ResourceServers, {
           instancePath: instancePath + "/ResourceServers",
           parentData: data,
           parentDataProperty: "ResourceServers",
@@ -64501,7 +64984,7 @@ function validate598(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate599.errors : vErrors.concat(validate599.errors);
+        vErrors = vErrors === null ? validate600.errors : vErrors.concat(validate600.errors);
         errors = vErrors.length;
       }
     }
@@ -64569,12 +65052,12 @@ function validate598(
     }
     errors++;
   }
-  validate598.errors = vErrors;
+  validate599.errors = vErrors;
   return errors === 0;
 }
-validate598.evaluated = { props: { ResourceServers: true, NextToken: true }, dynamicProps: false, dynamicItems: false };
-const check_ListTagsForResourceRequest = validate602;
-const schema1025 = {
+validate599.evaluated = { props: { ResourceServers: true, NextToken: true }, dynamicProps: false, dynamicItems: false };
+const check_ListTagsForResourceRequest = validate603;
+const schema1026 = {
   type: "object",
   properties: {
     ResourceArn: {
@@ -64586,13 +65069,13 @@ const schema1025 = {
   description: "ListTagsForResourceRequest schema from Amazon Cognito",
   title: "ListTagsForResourceRequest",
 };
-function validate602(
+function validate603(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate602.evaluated;
+  const evaluated0 = validate603.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -64700,12 +65183,12 @@ function validate602(
     }
     errors++;
   }
-  validate602.errors = vErrors;
+  validate603.errors = vErrors;
   return errors === 0;
 }
-validate602.evaluated = { props: { ResourceArn: true }, dynamicProps: false, dynamicItems: false };
-const check_ListTagsForResourceResponse = validate603;
-const schema1027 = {
+validate603.evaluated = { props: { ResourceArn: true }, dynamicProps: false, dynamicItems: false };
+const check_ListTagsForResourceResponse = validate604;
+const schema1028 = {
   type: "object",
   properties: {
     Tags: { $ref: "#/$defs/UserPoolTagsType", description: "The tags that are assigned to the user pool." },
@@ -64713,13 +65196,13 @@ const schema1027 = {
   description: "ListTagsForResourceResponse schema from Amazon Cognito",
   title: "ListTagsForResourceResponse",
 };
-function validate603(
+function validate604(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate603.evaluated;
+  const evaluated0 = validate604.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -64756,12 +65239,12 @@ function validate603(
     }
     errors++;
   }
-  validate603.errors = vErrors;
+  validate604.errors = vErrors;
   return errors === 0;
 }
-validate603.evaluated = { props: { Tags: true }, dynamicProps: false, dynamicItems: false };
-const check_ListUserImportJobsRequest = validate605;
-const schema1028 = {
+validate604.evaluated = { props: { Tags: true }, dynamicProps: false, dynamicItems: false };
+const check_ListUserImportJobsRequest = validate606;
+const schema1029 = {
   type: "object",
   properties: {
     UserPoolId: {
@@ -64782,20 +65265,20 @@ const schema1028 = {
   description: "Represents the request to list the user import jobs.",
   title: "ListUserImportJobsRequest",
 };
-const schema1030 = {
+const schema1031 = {
   type: "integer",
   minimum: 1,
   maximum: 60,
   description: "PoolQueryLimitType schema from Amazon Cognito",
   title: "PoolQueryLimitType",
 };
-function validate605(
+function validate606(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate605.evaluated;
+  const evaluated0 = validate606.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -65011,16 +65494,16 @@ function validate605(
     }
     errors++;
   }
-  validate605.errors = vErrors;
+  validate606.errors = vErrors;
   return errors === 0;
 }
-validate605.evaluated = {
+validate606.evaluated = {
   props: { UserPoolId: true, MaxResults: true, PaginationToken: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_ListUserImportJobsResponse = validate606;
-const schema1032 = {
+const check_ListUserImportJobsResponse = validate607;
+const schema1033 = {
   type: "object",
   properties: {
     UserImportJobs: { $ref: "#/$defs/UserImportJobsListType", description: "The user import jobs." },
@@ -65032,7 +65515,7 @@ const schema1032 = {
   description: "Represents the response from the server to the request to list the user import jobs.",
   title: "ListUserImportJobsResponse",
 };
-const schema1033 = {
+const schema1034 = {
   type: "array",
   items: { $ref: "#/$defs/UserImportJobType" },
   minItems: 1,
@@ -65040,13 +65523,13 @@ const schema1033 = {
   description: "UserImportJobsListType schema from Amazon Cognito",
   title: "UserImportJobsListType",
 };
-function validate607(
+function validate608(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate607.evaluated;
+  const evaluated0 = validate608.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -65114,17 +65597,17 @@ function validate607(
     }
     errors++;
   }
-  validate607.errors = vErrors;
+  validate608.errors = vErrors;
   return errors === 0;
 }
-validate607.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-function validate606(
+validate608.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+function validate607(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate606.evaluated;
+  const evaluated0 = validate607.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -65134,7 +65617,7 @@ function validate606(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.UserImportJobs !== undefined) {
       if (
-        !validate607(data.UserImportJobs, {
+        !validate608(data.UserImportJobs, {
           instancePath: instancePath + "/UserImportJobs",
           parentData: data,
           parentDataProperty: "UserImportJobs",
@@ -65142,7 +65625,7 @@ function validate606(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate607.errors : vErrors.concat(validate607.errors);
+        vErrors = vErrors === null ? validate608.errors : vErrors.concat(validate608.errors);
         errors = vErrors.length;
       }
     }
@@ -65210,16 +65693,16 @@ function validate606(
     }
     errors++;
   }
-  validate606.errors = vErrors;
+  validate607.errors = vErrors;
   return errors === 0;
 }
-validate606.evaluated = {
+validate607.evaluated = {
   props: { UserImportJobs: true, PaginationToken: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_ListUserPoolClientsRequest = validate610;
-const schema1035 = {
+const check_ListUserPoolClientsRequest = validate611;
+const schema1036 = {
   type: "object",
   properties: {
     UserPoolId: {
@@ -65240,20 +65723,20 @@ const schema1035 = {
   description: "Represents the request to list the user pool clients.",
   title: "ListUserPoolClientsRequest",
 };
-const schema1037 = {
+const schema1038 = {
   type: "integer",
   minimum: 1,
   maximum: 60,
   description: "QueryLimit schema from Amazon Cognito",
   title: "QueryLimit",
 };
-function validate610(
+function validate611(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate610.evaluated;
+  const evaluated0 = validate611.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -65469,16 +65952,16 @@ function validate610(
     }
     errors++;
   }
-  validate610.errors = vErrors;
+  validate611.errors = vErrors;
   return errors === 0;
 }
-validate610.evaluated = {
+validate611.evaluated = {
   props: { UserPoolId: true, MaxResults: true, NextToken: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_ListUserPoolClientsResponse = validate611;
-const schema1039 = {
+const check_ListUserPoolClientsResponse = validate612;
+const schema1040 = {
   type: "object",
   properties: {
     UserPoolClients: {
@@ -65494,13 +65977,13 @@ const schema1039 = {
   description: "Represents the response from the server that lists user pool clients.",
   title: "ListUserPoolClientsResponse",
 };
-const schema1040 = {
+const schema1041 = {
   type: "array",
   items: { $ref: "#/$defs/UserPoolClientDescription" },
   description: "UserPoolClientListType schema from Amazon Cognito",
   title: "UserPoolClientListType",
 };
-const schema1041 = {
+const schema1042 = {
   type: "object",
   properties: {
     ClientId: { $ref: "#/$defs/ClientIdType", description: "The ID of the client associated with the user pool." },
@@ -65516,13 +65999,13 @@ const schema1041 = {
   description: "The description of the user pool client.",
   title: "UserPoolClientDescription",
 };
-function validate613(
+function validate614(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate613.evaluated;
+  const evaluated0 = validate614.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -65737,21 +66220,21 @@ function validate613(
     }
     errors++;
   }
-  validate613.errors = vErrors;
+  validate614.errors = vErrors;
   return errors === 0;
 }
-validate613.evaluated = {
+validate614.evaluated = {
   props: { ClientId: true, UserPoolId: true, ClientName: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-function validate612(
+function validate613(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate612.evaluated;
+  const evaluated0 = validate613.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -65762,7 +66245,7 @@ function validate612(
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
       if (
-        !validate613(data[i0], {
+        !validate614(data[i0], {
           instancePath: instancePath + "/" + i0,
           parentData: data,
           parentDataProperty: i0,
@@ -65770,7 +66253,7 @@ function validate612(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate613.errors : vErrors.concat(validate613.errors);
+        vErrors = vErrors === null ? validate614.errors : vErrors.concat(validate614.errors);
         errors = vErrors.length;
       }
     }
@@ -65789,17 +66272,17 @@ function validate612(
     }
     errors++;
   }
-  validate612.errors = vErrors;
+  validate613.errors = vErrors;
   return errors === 0;
 }
-validate612.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-function validate611(
+validate613.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+function validate612(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate611.evaluated;
+  const evaluated0 = validate612.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -65809,7 +66292,7 @@ function validate611(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.UserPoolClients !== undefined) {
       if (
-        !validate612(data.UserPoolClients, {
+        !validate613(data.UserPoolClients, {
           instancePath: instancePath + "/UserPoolClients",
           parentData: data,
           parentDataProperty: "UserPoolClients",
@@ -65817,7 +66300,7 @@ function validate611(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate612.errors : vErrors.concat(validate612.errors);
+        vErrors = vErrors === null ? validate613.errors : vErrors.concat(validate613.errors);
         errors = vErrors.length;
       }
     }
@@ -65900,12 +66383,12 @@ function validate611(
     }
     errors++;
   }
-  validate611.errors = vErrors;
+  validate612.errors = vErrors;
   return errors === 0;
 }
-validate611.evaluated = { props: { UserPoolClients: true, NextToken: true }, dynamicProps: false, dynamicItems: false };
-const check_ListUserPoolsRequest = validate616;
-const schema1046 = {
+validate612.evaluated = { props: { UserPoolClients: true, NextToken: true }, dynamicProps: false, dynamicItems: false };
+const check_ListUserPoolsRequest = validate617;
+const schema1047 = {
   type: "object",
   properties: {
     NextToken: {
@@ -65922,13 +66405,13 @@ const schema1046 = {
   description: "Represents the request to list user pools.",
   title: "ListUserPoolsRequest",
 };
-function validate616(
+function validate617(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate616.evaluated;
+  const evaluated0 = validate617.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -66065,12 +66548,12 @@ function validate616(
     }
     errors++;
   }
-  validate616.errors = vErrors;
+  validate617.errors = vErrors;
   return errors === 0;
 }
-validate616.evaluated = { props: { NextToken: true, MaxResults: true }, dynamicProps: false, dynamicItems: false };
-const check_ListUserPoolsResponse = validate617;
-const schema1049 = {
+validate617.evaluated = { props: { NextToken: true, MaxResults: true }, dynamicProps: false, dynamicItems: false };
+const check_ListUserPoolsResponse = validate618;
+const schema1050 = {
   type: "object",
   properties: {
     UserPools: { $ref: "#/$defs/UserPoolListType", description: "The user pools from the response to list users." },
@@ -66083,13 +66566,13 @@ const schema1049 = {
   description: "Represents the response to list user pools.",
   title: "ListUserPoolsResponse",
 };
-const schema1050 = {
+const schema1051 = {
   type: "array",
   items: { $ref: "#/$defs/UserPoolDescriptionType" },
   description: "UserPoolListType schema from Amazon Cognito",
   title: "UserPoolListType",
 };
-const schema1051 = {
+const schema1052 = {
   type: "object",
   properties: {
     Id: { $ref: "#/$defs/UserPoolIdType", description: "The ID in a user pool description." },
@@ -66116,14 +66599,14 @@ const schema1051 = {
   description: "A user pool description.",
   title: "UserPoolDescriptionType",
 };
-const schema1057 = { type: "array", items: { $ref: "#/$defs/StringType" }, title: "ReplicaRegionsType" };
-function validate621(
+const schema1058 = { type: "array", items: { $ref: "#/$defs/StringType" }, title: "ReplicaRegionsType" };
+function validate622(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate621.evaluated;
+  const evaluated0 = validate622.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -66196,17 +66679,17 @@ function validate621(
     }
     errors++;
   }
-  validate621.errors = vErrors;
+  validate622.errors = vErrors;
   return errors === 0;
 }
-validate621.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-function validate619(
+validate622.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+function validate620(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate619.evaluated;
+  const evaluated0 = validate620.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -66474,7 +66957,7 @@ function validate619(
     }
     if (data.ReplicaRegions !== undefined) {
       if (
-        !validate621(data.ReplicaRegions, {
+        !validate622(data.ReplicaRegions, {
           instancePath: instancePath + "/ReplicaRegions",
           parentData: data,
           parentDataProperty: "ReplicaRegions",
@@ -66482,7 +66965,7 @@ function validate619(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate621.errors : vErrors.concat(validate621.errors);
+        vErrors = vErrors === null ? validate622.errors : vErrors.concat(validate622.errors);
         errors = vErrors.length;
       }
     }
@@ -66501,10 +66984,10 @@ function validate619(
     }
     errors++;
   }
-  validate619.errors = vErrors;
+  validate620.errors = vErrors;
   return errors === 0;
 }
-validate619.evaluated = {
+validate620.evaluated = {
   props: {
     Id: true,
     Name: true,
@@ -66517,13 +67000,13 @@ validate619.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-function validate618(
+function validate619(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate618.evaluated;
+  const evaluated0 = validate619.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -66534,7 +67017,7 @@ function validate618(
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
       if (
-        !validate619(data[i0], {
+        !validate620(data[i0], {
           instancePath: instancePath + "/" + i0,
           parentData: data,
           parentDataProperty: i0,
@@ -66542,7 +67025,7 @@ function validate618(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate619.errors : vErrors.concat(validate619.errors);
+        vErrors = vErrors === null ? validate620.errors : vErrors.concat(validate620.errors);
         errors = vErrors.length;
       }
     }
@@ -66561,17 +67044,17 @@ function validate618(
     }
     errors++;
   }
-  validate618.errors = vErrors;
+  validate619.errors = vErrors;
   return errors === 0;
 }
-validate618.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-function validate617(
+validate619.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+function validate618(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate617.evaluated;
+  const evaluated0 = validate618.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -66581,7 +67064,7 @@ function validate617(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.UserPools !== undefined) {
       if (
-        !validate618(data.UserPools, {
+        !validate619(data.UserPools, {
           instancePath: instancePath + "/UserPools",
           parentData: data,
           parentDataProperty: "UserPools",
@@ -66589,7 +67072,7 @@ function validate617(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate618.errors : vErrors.concat(validate618.errors);
+        vErrors = vErrors === null ? validate619.errors : vErrors.concat(validate619.errors);
         errors = vErrors.length;
       }
     }
@@ -66657,12 +67140,12 @@ function validate617(
     }
     errors++;
   }
-  validate617.errors = vErrors;
+  validate618.errors = vErrors;
   return errors === 0;
 }
-validate617.evaluated = { props: { UserPools: true, NextToken: true }, dynamicProps: false, dynamicItems: false };
-const check_ListUsersInGroupRequest = validate625;
-const schema1060 = {
+validate618.evaluated = { props: { UserPools: true, NextToken: true }, dynamicProps: false, dynamicItems: false };
+const check_ListUsersInGroupRequest = validate626;
+const schema1061 = {
   type: "object",
   properties: {
     UserPoolId: { $ref: "#/$defs/UserPoolIdType", description: "The user pool ID for the user pool." },
@@ -66678,13 +67161,13 @@ const schema1060 = {
   description: "ListUsersInGroupRequest schema from Amazon Cognito",
   title: "ListUsersInGroupRequest",
 };
-function validate625(
+function validate626(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate625.evaluated;
+  const evaluated0 = validate626.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -66979,16 +67462,16 @@ function validate625(
     }
     errors++;
   }
-  validate625.errors = vErrors;
+  validate626.errors = vErrors;
   return errors === 0;
 }
-validate625.evaluated = {
+validate626.evaluated = {
   props: { UserPoolId: true, GroupName: true, Limit: true, NextToken: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_ListUsersInGroupResponse = validate626;
-const schema1065 = {
+const check_ListUsersInGroupResponse = validate627;
+const schema1066 = {
   type: "object",
   properties: {
     Users: { $ref: "#/$defs/UsersListType", description: "The users returned in the request to list users." },
@@ -67000,19 +67483,19 @@ const schema1065 = {
   description: "ListUsersInGroupResponse schema from Amazon Cognito",
   title: "ListUsersInGroupResponse",
 };
-const schema1066 = {
+const schema1067 = {
   type: "array",
   items: { $ref: "#/$defs/UserType" },
   description: "UsersListType schema from Amazon Cognito",
   title: "UsersListType",
 };
-function validate627(
+function validate628(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate627.evaluated;
+  const evaluated0 = validate628.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -67050,17 +67533,17 @@ function validate627(
     }
     errors++;
   }
-  validate627.errors = vErrors;
+  validate628.errors = vErrors;
   return errors === 0;
 }
-validate627.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-function validate626(
+validate628.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+function validate627(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate626.evaluated;
+  const evaluated0 = validate627.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -67070,7 +67553,7 @@ function validate626(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.Users !== undefined) {
       if (
-        !validate627(data.Users, {
+        !validate628(data.Users, {
           instancePath: instancePath + "/Users",
           parentData: data,
           parentDataProperty: "Users",
@@ -67078,7 +67561,7 @@ function validate626(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate627.errors : vErrors.concat(validate627.errors);
+        vErrors = vErrors === null ? validate628.errors : vErrors.concat(validate628.errors);
         errors = vErrors.length;
       }
     }
@@ -67161,12 +67644,12 @@ function validate626(
     }
     errors++;
   }
-  validate626.errors = vErrors;
+  validate627.errors = vErrors;
   return errors === 0;
 }
-validate626.evaluated = { props: { Users: true, NextToken: true }, dynamicProps: false, dynamicItems: false };
-const check_ListUsersRequest = validate630;
-const schema1068 = {
+validate627.evaluated = { props: { Users: true, NextToken: true }, dynamicProps: false, dynamicItems: false };
+const check_ListUsersRequest = validate631;
+const schema1069 = {
   type: "object",
   properties: {
     UserPoolId: {
@@ -67194,25 +67677,25 @@ const schema1068 = {
   description: "Represents the request to list users.",
   title: "ListUsersRequest",
 };
-const schema1070 = {
+const schema1071 = {
   type: "array",
   items: { type: "string", minLength: 1, maxLength: 32, pattern: "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$" },
   description: "SearchedAttributeNamesListType schema from Amazon Cognito",
   title: "SearchedAttributeNamesListType",
 };
-const schema1073 = {
+const schema1074 = {
   type: "string",
   maxLength: 256,
   description: "UserFilterType schema from Amazon Cognito",
   title: "UserFilterType",
 };
-function validate630(
+function validate631(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate630.evaluated;
+  const evaluated0 = validate631.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -67531,16 +68014,16 @@ function validate630(
     }
     errors++;
   }
-  validate630.errors = vErrors;
+  validate631.errors = vErrors;
   return errors === 0;
 }
-validate630.evaluated = {
+validate631.evaluated = {
   props: { UserPoolId: true, AttributesToGet: true, Limit: true, PaginationToken: true, Filter: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_ListUsersResponse = validate631;
-const schema1074 = {
+const check_ListUsersResponse = validate632;
+const schema1075 = {
   type: "object",
   properties: {
     Users: { $ref: "#/$defs/UsersListType", description: "The users returned in the request to list users." },
@@ -67553,13 +68036,13 @@ const schema1074 = {
   description: "The response from the request to list users.",
   title: "ListUsersResponse",
 };
-function validate631(
+function validate632(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate631.evaluated;
+  const evaluated0 = validate632.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -67569,7 +68052,7 @@ function validate631(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.Users !== undefined) {
       if (
-        !validate627(data.Users, {
+        !validate628(data.Users, {
           instancePath: instancePath + "/Users",
           parentData: data,
           parentDataProperty: "Users",
@@ -67577,7 +68060,7 @@ function validate631(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate627.errors : vErrors.concat(validate627.errors);
+        vErrors = vErrors === null ? validate628.errors : vErrors.concat(validate628.errors);
         errors = vErrors.length;
       }
     }
@@ -67645,18 +68128,18 @@ function validate631(
     }
     errors++;
   }
-  validate631.errors = vErrors;
+  validate632.errors = vErrors;
   return errors === 0;
 }
-validate631.evaluated = { props: { Users: true, PaginationToken: true }, dynamicProps: false, dynamicItems: false };
-const check_LogoutURLsListType = validate633;
-function validate633(
+validate632.evaluated = { props: { Users: true, PaginationToken: true }, dynamicProps: false, dynamicItems: false };
+const check_LogoutURLsListType = validate634;
+function validate634(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate633.evaluated;
+  const evaluated0 = validate634.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -67774,18 +68257,18 @@ function validate633(
     }
     errors++;
   }
-  validate633.errors = vErrors;
+  validate634.errors = vErrors;
   return errors === 0;
 }
-validate633.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_LongType = validate634;
-function validate634(
+validate634.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_LongType = validate635;
+function validate635(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate634.evaluated;
+  const evaluated0 = validate635.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -67824,24 +68307,27 @@ function validate634(
     }
     errors++;
   }
-  validate634.errors = vErrors;
+  validate635.errors = vErrors;
   return errors === 0;
 }
-validate634.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_MFAMethodNotFoundException = validate635;
-const schema1078 = {
+validate635.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_MFAMethodNotFoundException = validate636;
+const schema1079 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "MFAMethodNotFoundException schema from Amazon Cognito",
   title: "MFAMethodNotFoundException (error)",
 };
-function validate635(
+function validate636(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate635.evaluated;
+  const evaluated0 = validate636.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -67866,8 +68352,25 @@ function validate635(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -67875,24 +68378,24 @@ function validate635(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate635.errors = vErrors;
+  validate636.errors = vErrors;
   return errors === 0;
 }
-validate635.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_MFAOptionListType = validate636;
-function validate636(
+validate636.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_MFAOptionListType = validate637;
+function validate637(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate636.evaluated;
+  const evaluated0 = validate637.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -67930,18 +68433,18 @@ function validate636(
     }
     errors++;
   }
-  validate636.errors = vErrors;
+  validate637.errors = vErrors;
   return errors === 0;
 }
-validate636.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_MFAOptionType = validate638;
-function validate638(
+validate637.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_MFAOptionType = validate639;
+function validate639(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate638.evaluated;
+  const evaluated0 = validate639.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -68108,22 +68611,22 @@ function validate638(
     }
     errors++;
   }
-  validate638.errors = vErrors;
+  validate639.errors = vErrors;
   return errors === 0;
 }
-validate638.evaluated = {
+validate639.evaluated = {
   props: { DeliveryMedium: true, AttributeName: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_MessageActionType = validate639;
-function validate639(
+const check_MessageActionType = validate640;
+function validate640(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate639.evaluated;
+  const evaluated0 = validate640.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -68207,18 +68710,18 @@ function validate639(
       }
     }
   }
-  validate639.errors = vErrors;
+  validate640.errors = vErrors;
   return errors === 0;
 }
-validate639.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_MessageTemplateType = validate640;
-function validate640(
+validate640.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_MessageTemplateType = validate641;
+function validate641(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate640.evaluated;
+  const evaluated0 = validate641.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -68232,7 +68735,7 @@ function validate640(
         if (func1(data0) > 140) {
           const err0 = {
             instancePath: instancePath + "/SMSMessage",
-            schemaPath: "#/$defs/SmsVerificationMessageType/maxLength",
+            schemaPath: "#/$defs/SmsInviteMessageType/maxLength",
             keyword: "maxLength",
             params: { limit: 140 },
             message: "must NOT have more than 140 characters",
@@ -68247,7 +68750,7 @@ function validate640(
         if (func1(data0) < 6) {
           const err1 = {
             instancePath: instancePath + "/SMSMessage",
-            schemaPath: "#/$defs/SmsVerificationMessageType/minLength",
+            schemaPath: "#/$defs/SmsInviteMessageType/minLength",
             keyword: "minLength",
             params: { limit: 6 },
             message: "must NOT have fewer than 6 characters",
@@ -68262,10 +68765,10 @@ function validate640(
         if (!pattern16.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/SMSMessage",
-            schemaPath: "#/$defs/SmsVerificationMessageType/pattern",
+            schemaPath: "#/$defs/SmsInviteMessageType/pattern",
             keyword: "pattern",
-            params: { pattern: "^(?:.*\\{####\\}.*)$" },
-            message: 'must match pattern "' + "^(?:.*\\{####\\}.*)$" + '"',
+            params: { pattern: "^(?:[\\s\\S]*)$" },
+            message: 'must match pattern "' + "^(?:[\\s\\S]*)$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err2];
@@ -68277,7 +68780,7 @@ function validate640(
       } else {
         const err3 = {
           instancePath: instancePath + "/SMSMessage",
-          schemaPath: "#/$defs/SmsVerificationMessageType/type",
+          schemaPath: "#/$defs/SmsInviteMessageType/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -68296,7 +68799,7 @@ function validate640(
         if (func1(data1) > 20000) {
           const err4 = {
             instancePath: instancePath + "/EmailMessage",
-            schemaPath: "#/$defs/EmailVerificationMessageType/maxLength",
+            schemaPath: "#/$defs/EmailInviteMessageType/maxLength",
             keyword: "maxLength",
             params: { limit: 20000 },
             message: "must NOT have more than 20000 characters",
@@ -68311,7 +68814,7 @@ function validate640(
         if (func1(data1) < 6) {
           const err5 = {
             instancePath: instancePath + "/EmailMessage",
-            schemaPath: "#/$defs/EmailVerificationMessageType/minLength",
+            schemaPath: "#/$defs/EmailInviteMessageType/minLength",
             keyword: "minLength",
             params: { limit: 6 },
             message: "must NOT have fewer than 6 characters",
@@ -68326,15 +68829,10 @@ function validate640(
         if (!pattern17.test(data1)) {
           const err6 = {
             instancePath: instancePath + "/EmailMessage",
-            schemaPath: "#/$defs/EmailVerificationMessageType/pattern",
+            schemaPath: "#/$defs/EmailInviteMessageType/pattern",
             keyword: "pattern",
-            params: {
-              pattern: "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$",
-            },
-            message:
-              'must match pattern "' +
-              "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$" +
-              '"',
+            params: { pattern: "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$" },
+            message: 'must match pattern "' + "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$" + '"',
           };
           if (vErrors === null) {
             vErrors = [err6];
@@ -68346,7 +68844,7 @@ function validate640(
       } else {
         const err7 = {
           instancePath: instancePath + "/EmailMessage",
-          schemaPath: "#/$defs/EmailVerificationMessageType/type",
+          schemaPath: "#/$defs/EmailInviteMessageType/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -68438,22 +68936,22 @@ function validate640(
     }
     errors++;
   }
-  validate640.errors = vErrors;
+  validate641.errors = vErrors;
   return errors === 0;
 }
-validate640.evaluated = {
+validate641.evaluated = {
   props: { SMSMessage: true, EmailMessage: true, EmailSubject: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_NewDeviceMetadataType = validate641;
-function validate641(
+const check_NewDeviceMetadataType = validate642;
+function validate642(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate641.evaluated;
+  const evaluated0 = validate642.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -68589,24 +69087,27 @@ function validate641(
     }
     errors++;
   }
-  validate641.errors = vErrors;
+  validate642.errors = vErrors;
   return errors === 0;
 }
-validate641.evaluated = { props: { DeviceKey: true, DeviceGroupKey: true }, dynamicProps: false, dynamicItems: false };
-const check_NotAuthorizedException = validate642;
-const schema1091 = {
+validate642.evaluated = { props: { DeviceKey: true, DeviceGroupKey: true }, dynamicProps: false, dynamicItems: false };
+const check_NotAuthorizedException = validate643;
+const schema1092 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "NotAuthorizedException schema from Amazon Cognito",
   title: "NotAuthorizedException (error)",
 };
-function validate642(
+function validate643(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate642.evaluated;
+  const evaluated0 = validate643.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -68631,8 +69132,25 @@ function validate642(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -68640,24 +69158,24 @@ function validate642(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate642.errors = vErrors;
+  validate643.errors = vErrors;
   return errors === 0;
 }
-validate642.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_NotifyConfigurationType = validate643;
-function validate643(
+validate643.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_NotifyConfigurationType = validate644;
+function validate644(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate643.evaluated;
+  const evaluated0 = validate644.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -68905,22 +69423,22 @@ function validate643(
     }
     errors++;
   }
-  validate643.errors = vErrors;
+  validate644.errors = vErrors;
   return errors === 0;
 }
-validate643.evaluated = {
+validate644.evaluated = {
   props: { From: true, ReplyTo: true, SourceArn: true, BlockEmail: true, NoActionEmail: true, MfaEmail: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_NotifyEmailType = validate647;
-function validate647(
+const check_NotifyEmailType = validate648;
+function validate648(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate647.evaluated;
+  const evaluated0 = validate648.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -69150,22 +69668,22 @@ function validate647(
     }
     errors++;
   }
-  validate647.errors = vErrors;
+  validate648.errors = vErrors;
   return errors === 0;
 }
-validate647.evaluated = {
+validate648.evaluated = {
   props: { Subject: true, HtmlBody: true, TextBody: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_NumberAttributeConstraintsType = validate648;
-function validate648(
+const check_NumberAttributeConstraintsType = validate649;
+function validate649(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate648.evaluated;
+  const evaluated0 = validate649.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -69286,24 +69804,24 @@ function validate648(
     }
     errors++;
   }
-  validate648.errors = vErrors;
+  validate649.errors = vErrors;
   return errors === 0;
 }
-validate648.evaluated = { props: { MinValue: true, MaxValue: true }, dynamicProps: false, dynamicItems: false };
-const check_OAuthFlowType = validate649;
-const schema1103 = {
+validate649.evaluated = { props: { MinValue: true, MaxValue: true }, dynamicProps: false, dynamicItems: false };
+const check_OAuthFlowType = validate650;
+const schema1104 = {
   type: "string",
   anyOf: [{ enum: ["client_credentials", "code", "implicit"] }, { type: "string" }],
   description: "OAuthFlowType schema from Amazon Cognito",
   title: "OAuthFlowType",
 };
-function validate649(
+function validate650(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate649.evaluated;
+  const evaluated0 = validate650.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -69333,7 +69851,7 @@ function validate649(
       instancePath,
       schemaPath: "#/anyOf/0/enum",
       keyword: "enum",
-      params: { allowedValues: schema1103.anyOf[0].enum },
+      params: { allowedValues: schema1104.anyOf[0].enum },
       message: "must be equal to one of the allowed values",
     };
     if (vErrors === null) {
@@ -69387,18 +69905,18 @@ function validate649(
       }
     }
   }
-  validate649.errors = vErrors;
+  validate650.errors = vErrors;
   return errors === 0;
 }
-validate649.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_OAuthFlowsType = validate650;
-function validate650(
+validate650.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_OAuthFlowsType = validate651;
+function validate651(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate650.evaluated;
+  const evaluated0 = validate651.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -69470,18 +69988,103 @@ function validate650(
     }
     errors++;
   }
-  validate650.errors = vErrors;
+  validate651.errors = vErrors;
   return errors === 0;
 }
-validate650.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_PaginationKey = validate651;
-function validate651(
+validate651.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_OptionalArnType = validate652;
+function validate652(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate651.evaluated;
+  const evaluated0 = validate652.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (typeof data === "string") {
+    if (func1(data) > 2048) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: { limit: 2048 },
+        message: "must NOT have more than 2048 characters",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func1(data) < 0) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: { limit: 0 },
+        message: "must NOT have fewer than 0 characters",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern197.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: {
+          pattern:
+            "^(?:(arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)?)$",
+        },
+        message:
+          'must match pattern "' +
+          "^(?:(arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)?)$" +
+          '"',
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "string" },
+      message: "must be string",
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate652.errors = vErrors;
+  return errors === 0;
+}
+validate652.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_PaginationKey = validate653;
+function validate653(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate653.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -69549,18 +70152,18 @@ function validate651(
     }
     errors++;
   }
-  validate651.errors = vErrors;
+  validate653.errors = vErrors;
   return errors === 0;
 }
-validate651.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_PaginationKeyType = validate652;
-function validate652(
+validate653.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_PaginationKeyType = validate654;
+function validate654(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate652.evaluated;
+  const evaluated0 = validate654.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -69613,18 +70216,18 @@ function validate652(
     }
     errors++;
   }
-  validate652.errors = vErrors;
+  validate654.errors = vErrors;
   return errors === 0;
 }
-validate652.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_PasswordHashingAlgorithmType = validate653;
-function validate653(
+validate654.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_PasswordHashingAlgorithmType = validate655;
+function validate655(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate653.evaluated;
+  const evaluated0 = validate655.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -69708,18 +70311,18 @@ function validate653(
       }
     }
   }
-  validate653.errors = vErrors;
+  validate655.errors = vErrors;
   return errors === 0;
 }
-validate653.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_PasswordHistorySizeType = validate654;
-function validate654(
+validate655.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_PasswordHistorySizeType = validate656;
+function validate656(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate654.evaluated;
+  const evaluated0 = validate656.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -69773,18 +70376,18 @@ function validate654(
       errors++;
     }
   }
-  validate654.errors = vErrors;
+  validate656.errors = vErrors;
   return errors === 0;
 }
-validate654.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_PasswordPolicyMinLengthType = validate655;
-function validate655(
+validate656.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_PasswordPolicyMinLengthType = validate657;
+function validate657(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate655.evaluated;
+  const evaluated0 = validate657.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -69838,18 +70441,18 @@ function validate655(
       errors++;
     }
   }
-  validate655.errors = vErrors;
+  validate657.errors = vErrors;
   return errors === 0;
 }
-validate655.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_PasswordPolicyType = validate656;
-function validate656(
+validate657.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_PasswordPolicyType = validate658;
+function validate658(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate656.evaluated;
+  const evaluated0 = validate658.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -70090,10 +70693,10 @@ function validate656(
     }
     errors++;
   }
-  validate656.errors = vErrors;
+  validate658.errors = vErrors;
   return errors === 0;
 }
-validate656.evaluated = {
+validate658.evaluated = {
   props: {
     MinimumLength: true,
     RequireUppercase: true,
@@ -70106,20 +70709,23 @@ validate656.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_PasswordResetRequiredException = validate657;
-const schema1118 = {
+const check_PasswordResetRequiredException = validate659;
+const schema1120 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "PasswordResetRequiredException schema from Amazon Cognito",
   title: "PasswordResetRequiredException (error)",
 };
-function validate657(
+function validate659(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate657.evaluated;
+  const evaluated0 = validate659.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -70144,8 +70750,25 @@ function validate657(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -70153,24 +70776,24 @@ function validate657(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate657.errors = vErrors;
+  validate659.errors = vErrors;
   return errors === 0;
 }
-validate657.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_PasswordType = validate658;
-function validate658(
+validate659.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_PasswordType = validate660;
+function validate660(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate658.evaluated;
+  const evaluated0 = validate660.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -70223,18 +70846,18 @@ function validate658(
     }
     errors++;
   }
-  validate658.errors = vErrors;
+  validate660.errors = vErrors;
   return errors === 0;
 }
-validate658.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_PoolQueryLimitType = validate659;
-function validate659(
+validate660.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_PoolQueryLimitType = validate661;
+function validate661(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate659.evaluated;
+  const evaluated0 = validate661.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -70288,18 +70911,18 @@ function validate659(
       errors++;
     }
   }
-  validate659.errors = vErrors;
+  validate661.errors = vErrors;
   return errors === 0;
 }
-validate659.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_PreSignedUrlType = validate660;
-function validate660(
+validate661.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_PreSignedUrlType = validate662;
+function validate662(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate660.evaluated;
+  const evaluated0 = validate662.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -70352,18 +70975,18 @@ function validate660(
     }
     errors++;
   }
-  validate660.errors = vErrors;
+  validate662.errors = vErrors;
   return errors === 0;
 }
-validate660.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_PreTokenGenerationLambdaVersionType = validate661;
-function validate661(
+validate662.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_PreTokenGenerationLambdaVersionType = validate663;
+function validate663(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate661.evaluated;
+  const evaluated0 = validate663.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -70447,18 +71070,18 @@ function validate661(
       }
     }
   }
-  validate661.errors = vErrors;
+  validate663.errors = vErrors;
   return errors === 0;
 }
-validate661.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_PreTokenGenerationVersionConfigType = validate662;
-function validate662(
+validate663.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_PreTokenGenerationVersionConfigType = validate664;
+function validate664(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate662.evaluated;
+  const evaluated0 = validate664.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -70661,18 +71284,18 @@ function validate662(
     }
     errors++;
   }
-  validate662.errors = vErrors;
+  validate664.errors = vErrors;
   return errors === 0;
 }
-validate662.evaluated = { props: { LambdaVersion: true, LambdaArn: true }, dynamicProps: false, dynamicItems: false };
-const check_PrecedenceType = validate663;
-function validate663(
+validate664.evaluated = { props: { LambdaVersion: true, LambdaArn: true }, dynamicProps: false, dynamicItems: false };
+const check_PrecedenceType = validate665;
+function validate665(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate663.evaluated;
+  const evaluated0 = validate665.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -70726,24 +71349,27 @@ function validate663(
       errors++;
     }
   }
-  validate663.errors = vErrors;
+  validate665.errors = vErrors;
   return errors === 0;
 }
-validate663.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_PreconditionNotMetException = validate664;
-const schema1127 = {
+validate665.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_PreconditionNotMetException = validate666;
+const schema1129 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "PreconditionNotMetException schema from Amazon Cognito",
   title: "PreconditionNotMetException (error)",
 };
-function validate664(
+function validate666(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate664.evaluated;
+  const evaluated0 = validate666.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -70768,8 +71394,25 @@ function validate664(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -70777,24 +71420,24 @@ function validate664(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate664.errors = vErrors;
+  validate666.errors = vErrors;
   return errors === 0;
 }
-validate664.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_PreventUserExistenceErrorTypes = validate665;
-function validate665(
+validate666.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_PreventUserExistenceErrorTypes = validate667;
+function validate667(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate665.evaluated;
+  const evaluated0 = validate667.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -70878,18 +71521,18 @@ function validate665(
       }
     }
   }
-  validate665.errors = vErrors;
+  validate667.errors = vErrors;
   return errors === 0;
 }
-validate665.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_PriorityType = validate666;
-function validate666(
+validate667.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_PriorityType = validate668;
+function validate668(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate666.evaluated;
+  const evaluated0 = validate668.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -70943,18 +71586,18 @@ function validate666(
       errors++;
     }
   }
-  validate666.errors = vErrors;
+  validate668.errors = vErrors;
   return errors === 0;
 }
-validate666.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_ProviderDescription = validate667;
-function validate667(
+validate668.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_ProviderDescription = validate669;
+function validate669(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate667.evaluated;
+  const evaluated0 = validate669.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -71164,22 +71807,22 @@ function validate667(
     }
     errors++;
   }
-  validate667.errors = vErrors;
+  validate669.errors = vErrors;
   return errors === 0;
 }
-validate667.evaluated = {
+validate669.evaluated = {
   props: { ProviderName: true, ProviderType: true, LastModifiedDate: true, CreationDate: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_ProviderDetailsType = validate668;
-function validate668(
+const check_ProviderDetailsType = validate670;
+function validate670(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate668.evaluated;
+  const evaluated0 = validate670.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -71251,18 +71894,18 @@ function validate668(
     }
     errors++;
   }
-  validate668.errors = vErrors;
+  validate670.errors = vErrors;
   return errors === 0;
 }
-validate668.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const check_ProviderNameType = validate669;
-function validate669(
+validate670.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const check_ProviderNameType = validate671;
+function validate671(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate669.evaluated;
+  const evaluated0 = validate671.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -71330,18 +71973,27 @@ function validate669(
     }
     errors++;
   }
-  validate669.errors = vErrors;
+  validate671.errors = vErrors;
   return errors === 0;
 }
-validate669.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_ProviderNameTypeV1 = validate670;
-function validate670(
+validate671.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_ProviderNameTypeV1 = validate672;
+const schema1140 = {
+  type: "string",
+  minLength: 3,
+  maxLength: 32,
+  pattern: "^(?:[^_][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_]+)$",
+  description: "ProviderNameTypeV1 schema from Amazon Cognito",
+  title: "ProviderNameTypeV1",
+};
+const pattern371 = new RegExp("^(?:[^_][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_]+)$", "u");
+function validate672(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate670.evaluated;
+  const evaluated0 = validate672.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -71379,7 +72031,7 @@ function validate670(
       }
       errors++;
     }
-    if (!pattern128.test(data)) {
+    if (!pattern371.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -71409,18 +72061,97 @@ function validate670(
     }
     errors++;
   }
-  validate670.errors = vErrors;
+  validate672.errors = vErrors;
   return errors === 0;
 }
-validate670.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_ProviderUserIdentifierType = validate671;
-function validate671(
+validate672.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_ProviderNameTypeV2 = validate673;
+function validate673(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate671.evaluated;
+  const evaluated0 = validate673.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (typeof data === "string") {
+    if (func1(data) > 32) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: { limit: 32 },
+        message: "must NOT have more than 32 characters",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func1(data) < 1) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: { limit: 1 },
+        message: "must NOT have fewer than 1 characters",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern128.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: { pattern: "^(?:[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+)$" },
+        message: 'must match pattern "' + "^(?:[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+)$" + '"',
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "string" },
+      message: "must be string",
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate673.errors = vErrors;
+  return errors === 0;
+}
+validate673.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_ProviderUserIdentifierType = validate674;
+function validate674(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate674.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -71605,22 +72336,22 @@ function validate671(
     }
     errors++;
   }
-  validate671.errors = vErrors;
+  validate674.errors = vErrors;
   return errors === 0;
 }
-validate671.evaluated = {
+validate674.evaluated = {
   props: { ProviderName: true, ProviderAttributeName: true, ProviderAttributeValue: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_ProvidersListType = validate672;
-function validate672(
+const check_ProvidersListType = validate675;
+function validate675(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate672.evaluated;
+  const evaluated0 = validate675.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -71661,7 +72392,7 @@ function validate672(
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
       if (
-        !validate591(data[i0], {
+        !validate592(data[i0], {
           instancePath: instancePath + "/" + i0,
           parentData: data,
           parentDataProperty: i0,
@@ -71669,7 +72400,7 @@ function validate672(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate591.errors : vErrors.concat(validate591.errors);
+        vErrors = vErrors === null ? validate592.errors : vErrors.concat(validate592.errors);
         errors = vErrors.length;
       }
     }
@@ -71688,18 +72419,18 @@ function validate672(
     }
     errors++;
   }
-  validate672.errors = vErrors;
+  validate675.errors = vErrors;
   return errors === 0;
 }
-validate672.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_QueryLimit = validate674;
-function validate674(
+validate675.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_QueryLimit = validate677;
+function validate677(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate674.evaluated;
+  const evaluated0 = validate677.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -71753,18 +72484,18 @@ function validate674(
       errors++;
     }
   }
-  validate674.errors = vErrors;
+  validate677.errors = vErrors;
   return errors === 0;
 }
-validate674.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_QueryLimitType = validate675;
-function validate675(
+validate677.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_QueryLimitType = validate678;
+function validate678(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate675.evaluated;
+  const evaluated0 = validate678.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -71818,18 +72549,18 @@ function validate675(
       errors++;
     }
   }
-  validate675.errors = vErrors;
+  validate678.errors = vErrors;
   return errors === 0;
 }
-validate675.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_RecoveryMechanismsType = validate676;
-function validate676(
+validate678.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_RecoveryMechanismsType = validate679;
+function validate679(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate676.evaluated;
+  const evaluated0 = validate679.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -71897,18 +72628,18 @@ function validate676(
     }
     errors++;
   }
-  validate676.errors = vErrors;
+  validate679.errors = vErrors;
   return errors === 0;
 }
-validate676.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_RecoveryOptionNameType = validate678;
-function validate678(
+validate679.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_RecoveryOptionNameType = validate681;
+function validate681(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate678.evaluated;
+  const evaluated0 = validate681.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -71992,18 +72723,18 @@ function validate678(
       }
     }
   }
-  validate678.errors = vErrors;
+  validate681.errors = vErrors;
   return errors === 0;
 }
-validate678.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_RecoveryOptionType = validate679;
-function validate679(
+validate681.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_RecoveryOptionType = validate682;
+function validate682(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate679.evaluated;
+  const evaluated0 = validate682.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -72186,18 +72917,18 @@ function validate679(
     }
     errors++;
   }
-  validate679.errors = vErrors;
+  validate682.errors = vErrors;
   return errors === 0;
 }
-validate679.evaluated = { props: { Priority: true, Name: true }, dynamicProps: false, dynamicItems: false };
-const check_RedirectUrlType = validate680;
-function validate680(
+validate682.evaluated = { props: { Priority: true, Name: true }, dynamicProps: false, dynamicItems: false };
+const check_RedirectUrlType = validate683;
+function validate683(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate680.evaluated;
+  const evaluated0 = validate683.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -72265,18 +72996,18 @@ function validate680(
     }
     errors++;
   }
-  validate680.errors = vErrors;
+  validate683.errors = vErrors;
   return errors === 0;
 }
-validate680.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_RefreshTokenRotationType = validate681;
-function validate681(
+validate683.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_RefreshTokenRotationType = validate684;
+function validate684(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate681.evaluated;
+  const evaluated0 = validate684.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -72444,22 +73175,22 @@ function validate681(
     }
     errors++;
   }
-  validate681.errors = vErrors;
+  validate684.errors = vErrors;
   return errors === 0;
 }
-validate681.evaluated = {
+validate684.evaluated = {
   props: { Feature: true, RetryGracePeriodSeconds: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_RefreshTokenValidityType = validate682;
-function validate682(
+const check_RefreshTokenValidityType = validate685;
+function validate685(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate682.evaluated;
+  const evaluated0 = validate685.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -72513,18 +73244,18 @@ function validate682(
       errors++;
     }
   }
-  validate682.errors = vErrors;
+  validate685.errors = vErrors;
   return errors === 0;
 }
-validate682.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_RegionCodeType = validate683;
-function validate683(
+validate685.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_RegionCodeType = validate686;
+function validate686(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate683.evaluated;
+  const evaluated0 = validate686.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -72577,18 +73308,18 @@ function validate683(
     }
     errors++;
   }
-  validate683.errors = vErrors;
+  validate686.errors = vErrors;
   return errors === 0;
 }
-validate683.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_RegionNameType = validate684;
-function validate684(
+validate686.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_RegionNameType = validate687;
+function validate687(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate684.evaluated;
+  const evaluated0 = validate687.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -72641,18 +73372,18 @@ function validate684(
     }
     errors++;
   }
-  validate684.errors = vErrors;
+  validate687.errors = vErrors;
   return errors === 0;
 }
-validate684.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_RelyingPartyIdType = validate685;
-function validate685(
+validate687.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_RelyingPartyIdType = validate688;
+function validate688(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate685.evaluated;
+  const evaluated0 = validate688.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -72705,18 +73436,18 @@ function validate685(
     }
     errors++;
   }
-  validate685.errors = vErrors;
+  validate688.errors = vErrors;
   return errors === 0;
 }
-validate685.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_ReplicaRegionsType = validate686;
-function validate686(
+validate688.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_ReplicaRegionsType = validate689;
+function validate689(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate686.evaluated;
+  const evaluated0 = validate689.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -72789,12 +73520,12 @@ function validate686(
     }
     errors++;
   }
-  validate686.errors = vErrors;
+  validate689.errors = vErrors;
   return errors === 0;
 }
-validate686.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_ResendConfirmationCodeRequest = validate687;
-const schema1161 = {
+validate689.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_ResendConfirmationCodeRequest = validate690;
+const schema1164 = {
   type: "object",
   properties: {
     ClientId: { $ref: "#/$defs/ClientIdType", description: "The ID of the client associated with the user pool." },
@@ -72827,13 +73558,13 @@ const schema1161 = {
   description: "Represents the request to resend the confirmation code.",
   title: "ResendConfirmationCodeRequest",
 };
-function validate687(
+function validate690(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate687.evaluated;
+  const evaluated0 = validate690.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -73120,10 +73851,10 @@ function validate687(
     }
     errors++;
   }
-  validate687.errors = vErrors;
+  validate690.errors = vErrors;
   return errors === 0;
 }
-validate687.evaluated = {
+validate690.evaluated = {
   props: {
     ClientId: true,
     SecretHash: true,
@@ -73135,8 +73866,8 @@ validate687.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_ResendConfirmationCodeResponse = validate691;
-const schema1165 = {
+const check_ResendConfirmationCodeResponse = validate694;
+const schema1168 = {
   type: "object",
   properties: {
     CodeDeliveryDetails: {
@@ -73148,13 +73879,13 @@ const schema1165 = {
   description: "The response from the server when Amazon Cognito makes the request to resend a confirmation code.",
   title: "ResendConfirmationCodeResponse",
 };
-function validate691(
+function validate694(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate691.evaluated;
+  const evaluated0 = validate694.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -73191,24 +73922,27 @@ function validate691(
     }
     errors++;
   }
-  validate691.errors = vErrors;
+  validate694.errors = vErrors;
   return errors === 0;
 }
-validate691.evaluated = { props: { CodeDeliveryDetails: true }, dynamicProps: false, dynamicItems: false };
-const check_ResourceNotFoundException = validate693;
-const schema1166 = {
+validate694.evaluated = { props: { CodeDeliveryDetails: true }, dynamicProps: false, dynamicItems: false };
+const check_ResourceNotFoundException = validate696;
+const schema1169 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "ResourceNotFoundException schema from Amazon Cognito",
   title: "ResourceNotFoundException (error)",
 };
-function validate693(
+function validate696(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate693.evaluated;
+  const evaluated0 = validate696.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -73233,8 +73967,25 @@ function validate693(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -73242,24 +73993,24 @@ function validate693(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate693.errors = vErrors;
+  validate696.errors = vErrors;
   return errors === 0;
 }
-validate693.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_ResourceServerIdentifierType = validate694;
-function validate694(
+validate696.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_ResourceServerIdentifierType = validate697;
+function validate697(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate694.evaluated;
+  const evaluated0 = validate697.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -73327,18 +74078,18 @@ function validate694(
     }
     errors++;
   }
-  validate694.errors = vErrors;
+  validate697.errors = vErrors;
   return errors === 0;
 }
-validate694.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_ResourceServerNameType = validate695;
-function validate695(
+validate697.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_ResourceServerNameType = validate698;
+function validate698(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate695.evaluated;
+  const evaluated0 = validate698.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -73406,18 +74157,18 @@ function validate695(
     }
     errors++;
   }
-  validate695.errors = vErrors;
+  validate698.errors = vErrors;
   return errors === 0;
 }
-validate695.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_ResourceServerScopeDescriptionType = validate696;
-function validate696(
+validate698.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_ResourceServerScopeDescriptionType = validate699;
+function validate699(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate696.evaluated;
+  const evaluated0 = validate699.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -73470,18 +74221,18 @@ function validate696(
     }
     errors++;
   }
-  validate696.errors = vErrors;
+  validate699.errors = vErrors;
   return errors === 0;
 }
-validate696.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_ResourceServerScopeListType = validate697;
-function validate697(
+validate699.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_ResourceServerScopeListType = validate700;
+function validate700(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate697.evaluated;
+  const evaluated0 = validate700.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -73534,18 +74285,18 @@ function validate697(
     }
     errors++;
   }
-  validate697.errors = vErrors;
+  validate700.errors = vErrors;
   return errors === 0;
 }
-validate697.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_ResourceServerScopeNameType = validate699;
-function validate699(
+validate700.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_ResourceServerScopeNameType = validate702;
+function validate702(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate699.evaluated;
+  const evaluated0 = validate702.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -73613,18 +74364,18 @@ function validate699(
     }
     errors++;
   }
-  validate699.errors = vErrors;
+  validate702.errors = vErrors;
   return errors === 0;
 }
-validate699.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_ResourceServerScopeType = validate700;
-function validate700(
+validate702.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_ResourceServerScopeType = validate703;
+function validate703(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate700.evaluated;
+  const evaluated0 = validate703.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -73790,22 +74541,22 @@ function validate700(
     }
     errors++;
   }
-  validate700.errors = vErrors;
+  validate703.errors = vErrors;
   return errors === 0;
 }
-validate700.evaluated = {
+validate703.evaluated = {
   props: { ScopeName: true, ScopeDescription: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_ResourceServerType = validate701;
-function validate701(
+const check_ResourceServerType = validate704;
+function validate704(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate701.evaluated;
+  const evaluated0 = validate704.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -74034,22 +74785,22 @@ function validate701(
     }
     errors++;
   }
-  validate701.errors = vErrors;
+  validate704.errors = vErrors;
   return errors === 0;
 }
-validate701.evaluated = {
+validate704.evaluated = {
   props: { UserPoolId: true, Identifier: true, Name: true, Scopes: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_ResourceServersListType = validate703;
-function validate703(
+const check_ResourceServersListType = validate706;
+function validate706(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate703.evaluated;
+  const evaluated0 = validate706.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -74087,12 +74838,12 @@ function validate703(
     }
     errors++;
   }
-  validate703.errors = vErrors;
+  validate706.errors = vErrors;
   return errors === 0;
 }
-validate703.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_RespondToAuthChallengeRequest = validate705;
-const schema1180 = {
+validate706.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_RespondToAuthChallengeRequest = validate708;
+const schema1183 = {
   type: "object",
   properties: {
     ClientId: { $ref: "#/$defs/ClientIdType", description: "The app client ID." },
@@ -74131,13 +74882,13 @@ const schema1180 = {
   description: "The request to respond to an authentication challenge.",
   title: "RespondToAuthChallengeRequest",
 };
-function validate705(
+function validate708(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate705.evaluated;
+  const evaluated0 = validate708.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -74456,10 +75207,10 @@ function validate705(
     }
     errors++;
   }
-  validate705.errors = vErrors;
+  validate708.errors = vErrors;
   return errors === 0;
 }
-validate705.evaluated = {
+validate708.evaluated = {
   props: {
     ClientId: true,
     ChallengeName: true,
@@ -74472,8 +75223,8 @@ validate705.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_RespondToAuthChallengeResponse = validate710;
-const schema1184 = {
+const check_RespondToAuthChallengeResponse = validate713;
+const schema1187 = {
   type: "object",
   properties: {
     ChallengeName: {
@@ -74498,13 +75249,13 @@ const schema1184 = {
   description: "The response to respond to the authentication challenge.",
   title: "RespondToAuthChallengeResponse",
 };
-function validate710(
+function validate713(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate710.evaluated;
+  const evaluated0 = validate713.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -74701,22 +75452,22 @@ function validate710(
     }
     errors++;
   }
-  validate710.errors = vErrors;
+  validate713.errors = vErrors;
   return errors === 0;
 }
-validate710.evaluated = {
+validate713.evaluated = {
   props: { ChallengeName: true, Session: true, ChallengeParameters: true, AuthenticationResult: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_RetryGracePeriodSecondsType = validate713;
-function validate713(
+const check_RetryGracePeriodSecondsType = validate716;
+function validate716(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate713.evaluated;
+  const evaluated0 = validate716.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -74770,12 +75521,12 @@ function validate713(
       errors++;
     }
   }
-  validate713.errors = vErrors;
+  validate716.errors = vErrors;
   return errors === 0;
 }
-validate713.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_RevokeTokenRequest = validate714;
-const schema1188 = {
+validate716.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_RevokeTokenRequest = validate717;
+const schema1191 = {
   type: "object",
   properties: {
     Token: { $ref: "#/$defs/TokenModelType", description: "The refresh token that you want to revoke." },
@@ -74789,13 +75540,13 @@ const schema1188 = {
   description: "RevokeTokenRequest schema from Amazon Cognito",
   title: "RevokeTokenRequest",
 };
-function validate714(
+function validate717(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate714.evaluated;
+  const evaluated0 = validate717.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -75010,28 +75761,28 @@ function validate714(
     }
     errors++;
   }
-  validate714.errors = vErrors;
+  validate717.errors = vErrors;
   return errors === 0;
 }
-validate714.evaluated = {
+validate717.evaluated = {
   props: { Token: true, ClientId: true, ClientSecret: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_RevokeTokenResponse = validate715;
-const schema1192 = {
+const check_RevokeTokenResponse = validate718;
+const schema1195 = {
   type: "object",
   properties: {},
   description: "RevokeTokenResponse schema from Amazon Cognito",
   title: "RevokeTokenResponse",
 };
-function validate715(
+function validate718(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate715.evaluated;
+  const evaluated0 = validate718.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -75053,18 +75804,18 @@ function validate715(
     }
     errors++;
   }
-  validate715.errors = vErrors;
+  validate718.errors = vErrors;
   return errors === 0;
 }
-validate715.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_RiskConfigurationType = validate716;
-function validate716(
+validate718.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_RiskConfigurationType = validate719;
+function validate719(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate716.evaluated;
+  const evaluated0 = validate719.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -75275,10 +76026,10 @@ function validate716(
     }
     errors++;
   }
-  validate716.errors = vErrors;
+  validate719.errors = vErrors;
   return errors === 0;
 }
-validate716.evaluated = {
+validate719.evaluated = {
   props: {
     UserPoolId: true,
     ClientId: true,
@@ -75290,14 +76041,14 @@ validate716.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_RiskDecisionType = validate720;
-function validate720(
+const check_RiskDecisionType = validate723;
+function validate723(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate720.evaluated;
+  const evaluated0 = validate723.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -75381,18 +76132,18 @@ function validate720(
       }
     }
   }
-  validate720.errors = vErrors;
+  validate723.errors = vErrors;
   return errors === 0;
 }
-validate720.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_RiskExceptionConfigurationType = validate721;
-function validate721(
+validate723.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_RiskExceptionConfigurationType = validate724;
+function validate724(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate721.evaluated;
+  const evaluated0 = validate724.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -75519,22 +76270,22 @@ function validate721(
     }
     errors++;
   }
-  validate721.errors = vErrors;
+  validate724.errors = vErrors;
   return errors === 0;
 }
-validate721.evaluated = {
+validate724.evaluated = {
   props: { BlockedIPRangeList: true, SkippedIPRangeList: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_RiskLevelType = validate722;
-function validate722(
+const check_RiskLevelType = validate725;
+function validate725(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate722.evaluated;
+  const evaluated0 = validate725.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -75618,18 +76369,18 @@ function validate722(
       }
     }
   }
-  validate722.errors = vErrors;
+  validate725.errors = vErrors;
   return errors === 0;
 }
-validate722.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_RoutingType = validate723;
-function validate723(
+validate725.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_RoutingType = validate726;
+function validate726(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate723.evaluated;
+  const evaluated0 = validate726.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -75666,18 +76417,18 @@ function validate723(
     }
     errors++;
   }
-  validate723.errors = vErrors;
+  validate726.errors = vErrors;
   return errors === 0;
 }
-validate723.evaluated = { props: { Failover: true }, dynamicProps: false, dynamicItems: false };
-const check_S3BucketType = validate725;
-function validate725(
+validate726.evaluated = { props: { Failover: true }, dynamicProps: false, dynamicItems: false };
+const check_S3BucketType = validate728;
+function validate728(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate725.evaluated;
+  const evaluated0 = validate728.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -75745,18 +76496,18 @@ function validate725(
     }
     errors++;
   }
-  validate725.errors = vErrors;
+  validate728.errors = vErrors;
   return errors === 0;
 }
-validate725.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_SESConfigurationSet = validate726;
-function validate726(
+validate728.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_SESConfigurationSet = validate729;
+function validate729(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate726.evaluated;
+  const evaluated0 = validate729.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -75824,18 +76575,18 @@ function validate726(
     }
     errors++;
   }
-  validate726.errors = vErrors;
+  validate729.errors = vErrors;
   return errors === 0;
 }
-validate726.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_SMSMfaSettingsType = validate727;
-function validate727(
+validate729.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_SMSMfaSettingsType = validate730;
+function validate730(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate727.evaluated;
+  const evaluated0 = validate730.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -75892,18 +76643,18 @@ function validate727(
     }
     errors++;
   }
-  validate727.errors = vErrors;
+  validate730.errors = vErrors;
   return errors === 0;
 }
-validate727.evaluated = { props: { Enabled: true, PreferredMfa: true }, dynamicProps: false, dynamicItems: false };
-const check_SchemaAttributeType = validate728;
-function validate728(
+validate730.evaluated = { props: { Enabled: true, PreferredMfa: true }, dynamicProps: false, dynamicItems: false };
+const check_SchemaAttributeType = validate731;
+function validate731(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate728.evaluated;
+  const evaluated0 = validate731.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -76149,10 +76900,10 @@ function validate728(
     }
     errors++;
   }
-  validate728.errors = vErrors;
+  validate731.errors = vErrors;
   return errors === 0;
 }
-validate728.evaluated = {
+validate731.evaluated = {
   props: {
     Name: true,
     AttributeDataType: true,
@@ -76165,14 +76916,14 @@ validate728.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_SchemaAttributesListType = validate731;
-function validate731(
+const check_SchemaAttributesListType = validate734;
+function validate734(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate731.evaluated;
+  const evaluated0 = validate734.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -76240,24 +76991,27 @@ function validate731(
     }
     errors++;
   }
-  validate731.errors = vErrors;
+  validate734.errors = vErrors;
   return errors === 0;
 }
-validate731.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_ScopeDoesNotExistException = validate733;
-const schema1215 = {
+validate734.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_ScopeDoesNotExistException = validate736;
+const schema1218 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "ScopeDoesNotExistException schema from Amazon Cognito",
   title: "ScopeDoesNotExistException (error)",
 };
-function validate733(
+function validate736(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate733.evaluated;
+  const evaluated0 = validate736.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -76282,8 +77036,25 @@ function validate733(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -76291,24 +77062,24 @@ function validate733(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate733.errors = vErrors;
+  validate736.errors = vErrors;
   return errors === 0;
 }
-validate733.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_ScopeListType = validate734;
-function validate734(
+validate736.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_ScopeListType = validate737;
+function validate737(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate734.evaluated;
+  const evaluated0 = validate737.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -76411,12 +77182,12 @@ function validate734(
     }
     errors++;
   }
-  validate734.errors = vErrors;
+  validate737.errors = vErrors;
   return errors === 0;
 }
-validate734.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_ScopeType = validate735;
-const schema1217 = {
+validate737.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_ScopeType = validate738;
+const schema1220 = {
   type: "string",
   minLength: 1,
   maxLength: 256,
@@ -76424,13 +77195,13 @@ const schema1217 = {
   description: "ScopeType schema from Amazon Cognito",
   title: "ScopeType",
 };
-function validate735(
+function validate738(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate735.evaluated;
+  const evaluated0 = validate738.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -76498,18 +77269,18 @@ function validate735(
     }
     errors++;
   }
-  validate735.errors = vErrors;
+  validate738.errors = vErrors;
   return errors === 0;
 }
-validate735.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_SearchPaginationTokenType = validate736;
-function validate736(
+validate738.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_SearchPaginationTokenType = validate739;
+function validate739(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate736.evaluated;
+  const evaluated0 = validate739.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -76562,18 +77333,18 @@ function validate736(
     }
     errors++;
   }
-  validate736.errors = vErrors;
+  validate739.errors = vErrors;
   return errors === 0;
 }
-validate736.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_SearchedAttributeNamesListType = validate737;
-function validate737(
+validate739.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_SearchedAttributeNamesListType = validate740;
+function validate740(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate737.evaluated;
+  const evaluated0 = validate740.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -76661,18 +77432,18 @@ function validate737(
     }
     errors++;
   }
-  validate737.errors = vErrors;
+  validate740.errors = vErrors;
   return errors === 0;
 }
-validate737.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_SecretCodeType = validate738;
-function validate738(
+validate740.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_SecretCodeType = validate741;
+function validate741(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate738.evaluated;
+  const evaluated0 = validate741.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -76725,18 +77496,18 @@ function validate738(
     }
     errors++;
   }
-  validate738.errors = vErrors;
+  validate741.errors = vErrors;
   return errors === 0;
 }
-validate738.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_SecretHashType = validate739;
-function validate739(
+validate741.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_SecretHashType = validate742;
+function validate742(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate739.evaluated;
+  const evaluated0 = validate742.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -76804,18 +77575,18 @@ function validate739(
     }
     errors++;
   }
-  validate739.errors = vErrors;
+  validate742.errors = vErrors;
   return errors === 0;
 }
-validate739.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_SecurityPolicyType = validate740;
-function validate740(
+validate742.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_SecurityPolicyType = validate743;
+function validate743(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate740.evaluated;
+  const evaluated0 = validate743.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -76899,18 +77670,18 @@ function validate740(
       }
     }
   }
-  validate740.errors = vErrors;
+  validate743.errors = vErrors;
   return errors === 0;
 }
-validate740.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_SessionType = validate741;
-function validate741(
+validate743.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_SessionType = validate744;
+function validate744(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate741.evaluated;
+  const evaluated0 = validate744.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -76963,12 +77734,12 @@ function validate741(
     }
     errors++;
   }
-  validate741.errors = vErrors;
+  validate744.errors = vErrors;
   return errors === 0;
 }
-validate741.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_SetRiskConfigurationRequest = validate742;
-const schema1224 = {
+validate744.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_SetRiskConfigurationRequest = validate745;
+const schema1227 = {
   type: "object",
   properties: {
     UserPoolId: { $ref: "#/$defs/UserPoolIdType", description: "The user pool ID." },
@@ -76994,13 +77765,13 @@ const schema1224 = {
   description: "SetRiskConfigurationRequest schema from Amazon Cognito",
   title: "SetRiskConfigurationRequest",
 };
-function validate742(
+function validate745(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate742.evaluated;
+  const evaluated0 = validate745.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -77208,10 +77979,10 @@ function validate742(
     }
     errors++;
   }
-  validate742.errors = vErrors;
+  validate745.errors = vErrors;
   return errors === 0;
 }
-validate742.evaluated = {
+validate745.evaluated = {
   props: {
     UserPoolId: true,
     ClientId: true,
@@ -77222,21 +77993,21 @@ validate742.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_SetRiskConfigurationResponse = validate746;
-const schema1227 = {
+const check_SetRiskConfigurationResponse = validate749;
+const schema1230 = {
   type: "object",
   properties: { RiskConfiguration: { $ref: "#/$defs/RiskConfigurationType", description: "The risk configuration." } },
   required: ["RiskConfiguration"],
   description: "SetRiskConfigurationResponse schema from Amazon Cognito",
   title: "SetRiskConfigurationResponse",
 };
-function validate746(
+function validate749(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate746.evaluated;
+  const evaluated0 = validate749.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -77288,12 +78059,12 @@ function validate746(
     }
     errors++;
   }
-  validate746.errors = vErrors;
+  validate749.errors = vErrors;
   return errors === 0;
 }
-validate746.evaluated = { props: { RiskConfiguration: true }, dynamicProps: false, dynamicItems: false };
-const check_SetUICustomizationRequest = validate748;
-const schema1228 = {
+validate749.evaluated = { props: { RiskConfiguration: true }, dynamicProps: false, dynamicItems: false };
+const check_SetUICustomizationRequest = validate751;
+const schema1231 = {
   type: "object",
   properties: {
     UserPoolId: { $ref: "#/$defs/UserPoolIdType", description: "The user pool ID for the user pool." },
@@ -77305,13 +78076,13 @@ const schema1228 = {
   description: "SetUICustomizationRequest schema from Amazon Cognito",
   title: "SetUICustomizationRequest",
 };
-function validate748(
+function validate751(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate748.evaluated;
+  const evaluated0 = validate751.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -77575,16 +78346,16 @@ function validate748(
     }
     errors++;
   }
-  validate748.errors = vErrors;
+  validate751.errors = vErrors;
   return errors === 0;
 }
-validate748.evaluated = {
+validate751.evaluated = {
   props: { UserPoolId: true, ClientId: true, CSS: true, ImageFile: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_SetUICustomizationResponse = validate749;
-const schema1233 = {
+const check_SetUICustomizationResponse = validate752;
+const schema1236 = {
   type: "object",
   properties: {
     UICustomization: { $ref: "#/$defs/UICustomizationType", description: "The UI customization information." },
@@ -77593,13 +78364,13 @@ const schema1233 = {
   description: "SetUICustomizationResponse schema from Amazon Cognito",
   title: "SetUICustomizationResponse",
 };
-function validate749(
+function validate752(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate749.evaluated;
+  const evaluated0 = validate752.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -77624,7 +78395,7 @@ function validate749(
     }
     if (data.UICustomization !== undefined) {
       if (
-        !validate510(data.UICustomization, {
+        !validate511(data.UICustomization, {
           instancePath: instancePath + "/UICustomization",
           parentData: data,
           parentDataProperty: "UICustomization",
@@ -77632,7 +78403,7 @@ function validate749(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate510.errors : vErrors.concat(validate510.errors);
+        vErrors = vErrors === null ? validate511.errors : vErrors.concat(validate511.errors);
         errors = vErrors.length;
       }
     }
@@ -77651,12 +78422,12 @@ function validate749(
     }
     errors++;
   }
-  validate749.errors = vErrors;
+  validate752.errors = vErrors;
   return errors === 0;
 }
-validate749.evaluated = { props: { UICustomization: true }, dynamicProps: false, dynamicItems: false };
-const check_SetUserMFAPreferenceRequest = validate751;
-const schema1234 = {
+validate752.evaluated = { props: { UICustomization: true }, dynamicProps: false, dynamicItems: false };
+const check_SetUserMFAPreferenceRequest = validate754;
+const schema1237 = {
   type: "object",
   properties: {
     SMSMfaSettings: {
@@ -77686,13 +78457,13 @@ const schema1234 = {
   description: "SetUserMFAPreferenceRequest schema from Amazon Cognito",
   title: "SetUserMFAPreferenceRequest",
 };
-function validate751(
+function validate754(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate751.evaluated;
+  const evaluated0 = validate754.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -77820,10 +78591,10 @@ function validate751(
     }
     errors++;
   }
-  validate751.errors = vErrors;
+  validate754.errors = vErrors;
   return errors === 0;
 }
-validate751.evaluated = {
+validate754.evaluated = {
   props: {
     SMSMfaSettings: true,
     SoftwareTokenMfaSettings: true,
@@ -77834,20 +78605,20 @@ validate751.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_SetUserMFAPreferenceResponse = validate756;
-const schema1236 = {
+const check_SetUserMFAPreferenceResponse = validate759;
+const schema1239 = {
   type: "object",
   properties: {},
   description: "SetUserMFAPreferenceResponse schema from Amazon Cognito",
   title: "SetUserMFAPreferenceResponse",
 };
-function validate756(
+function validate759(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate756.evaluated;
+  const evaluated0 = validate759.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -77869,12 +78640,12 @@ function validate756(
     }
     errors++;
   }
-  validate756.errors = vErrors;
+  validate759.errors = vErrors;
   return errors === 0;
 }
-validate756.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_SetUserPoolMfaConfigRequest = validate757;
-const schema1237 = {
+validate759.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_SetUserPoolMfaConfigRequest = validate760;
+const schema1240 = {
   type: "object",
   properties: {
     UserPoolId: { $ref: "#/$defs/UserPoolIdType", description: "The user pool ID." },
@@ -77903,13 +78674,13 @@ const schema1237 = {
   description: "SetUserPoolMfaConfigRequest schema from Amazon Cognito",
   title: "SetUserPoolMfaConfigRequest",
 };
-function validate757(
+function validate760(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate757.evaluated;
+  const evaluated0 = validate760.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -77998,7 +78769,7 @@ function validate757(
     }
     if (data.SmsMfaConfiguration !== undefined) {
       if (
-        !validate518(data.SmsMfaConfiguration, {
+        !validate519(data.SmsMfaConfiguration, {
           instancePath: instancePath + "/SmsMfaConfiguration",
           parentData: data,
           parentDataProperty: "SmsMfaConfiguration",
@@ -78006,13 +78777,13 @@ function validate757(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate518.errors : vErrors.concat(validate518.errors);
+        vErrors = vErrors === null ? validate519.errors : vErrors.concat(validate519.errors);
         errors = vErrors.length;
       }
     }
     if (data.SoftwareTokenMfaConfiguration !== undefined) {
       if (
-        !validate521(data.SoftwareTokenMfaConfiguration, {
+        !validate522(data.SoftwareTokenMfaConfiguration, {
           instancePath: instancePath + "/SoftwareTokenMfaConfiguration",
           parentData: data,
           parentDataProperty: "SoftwareTokenMfaConfiguration",
@@ -78020,7 +78791,7 @@ function validate757(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate521.errors : vErrors.concat(validate521.errors);
+        vErrors = vErrors === null ? validate522.errors : vErrors.concat(validate522.errors);
         errors = vErrors.length;
       }
     }
@@ -78106,7 +78877,7 @@ function validate757(
     }
     if (data.EmailMfaConfiguration !== undefined) {
       if (
-        !validate456(data.EmailMfaConfiguration, {
+        !validate457(data.EmailMfaConfiguration, {
           instancePath: instancePath + "/EmailMfaConfiguration",
           parentData: data,
           parentDataProperty: "EmailMfaConfiguration",
@@ -78114,13 +78885,13 @@ function validate757(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate456.errors : vErrors.concat(validate456.errors);
+        vErrors = vErrors === null ? validate457.errors : vErrors.concat(validate457.errors);
         errors = vErrors.length;
       }
     }
     if (data.WebAuthnConfiguration !== undefined) {
       if (
-        !validate524(data.WebAuthnConfiguration, {
+        !validate525(data.WebAuthnConfiguration, {
           instancePath: instancePath + "/WebAuthnConfiguration",
           parentData: data,
           parentDataProperty: "WebAuthnConfiguration",
@@ -78128,7 +78899,7 @@ function validate757(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate524.errors : vErrors.concat(validate524.errors);
+        vErrors = vErrors === null ? validate525.errors : vErrors.concat(validate525.errors);
         errors = vErrors.length;
       }
     }
@@ -78147,10 +78918,10 @@ function validate757(
     }
     errors++;
   }
-  validate757.errors = vErrors;
+  validate760.errors = vErrors;
   return errors === 0;
 }
-validate757.evaluated = {
+validate760.evaluated = {
   props: {
     UserPoolId: true,
     SmsMfaConfiguration: true,
@@ -78162,8 +78933,8 @@ validate757.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_SetUserPoolMfaConfigResponse = validate762;
-const schema1240 = {
+const check_SetUserPoolMfaConfigResponse = validate765;
+const schema1243 = {
   type: "object",
   properties: {
     SmsMfaConfiguration: { $ref: "#/$defs/SmsMfaConfigType", description: "The SMS text message MFA configuration." },
@@ -78190,13 +78961,13 @@ const schema1240 = {
   description: "SetUserPoolMfaConfigResponse schema from Amazon Cognito",
   title: "SetUserPoolMfaConfigResponse",
 };
-function validate762(
+function validate765(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate762.evaluated;
+  const evaluated0 = validate765.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -78206,7 +78977,7 @@ function validate762(
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.SmsMfaConfiguration !== undefined) {
       if (
-        !validate518(data.SmsMfaConfiguration, {
+        !validate519(data.SmsMfaConfiguration, {
           instancePath: instancePath + "/SmsMfaConfiguration",
           parentData: data,
           parentDataProperty: "SmsMfaConfiguration",
@@ -78214,13 +78985,13 @@ function validate762(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate518.errors : vErrors.concat(validate518.errors);
+        vErrors = vErrors === null ? validate519.errors : vErrors.concat(validate519.errors);
         errors = vErrors.length;
       }
     }
     if (data.SoftwareTokenMfaConfiguration !== undefined) {
       if (
-        !validate521(data.SoftwareTokenMfaConfiguration, {
+        !validate522(data.SoftwareTokenMfaConfiguration, {
           instancePath: instancePath + "/SoftwareTokenMfaConfiguration",
           parentData: data,
           parentDataProperty: "SoftwareTokenMfaConfiguration",
@@ -78228,7 +78999,7 @@ function validate762(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate521.errors : vErrors.concat(validate521.errors);
+        vErrors = vErrors === null ? validate522.errors : vErrors.concat(validate522.errors);
         errors = vErrors.length;
       }
     }
@@ -78314,7 +79085,7 @@ function validate762(
     }
     if (data.EmailMfaConfiguration !== undefined) {
       if (
-        !validate456(data.EmailMfaConfiguration, {
+        !validate457(data.EmailMfaConfiguration, {
           instancePath: instancePath + "/EmailMfaConfiguration",
           parentData: data,
           parentDataProperty: "EmailMfaConfiguration",
@@ -78322,13 +79093,13 @@ function validate762(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate456.errors : vErrors.concat(validate456.errors);
+        vErrors = vErrors === null ? validate457.errors : vErrors.concat(validate457.errors);
         errors = vErrors.length;
       }
     }
     if (data.WebAuthnConfiguration !== undefined) {
       if (
-        !validate524(data.WebAuthnConfiguration, {
+        !validate525(data.WebAuthnConfiguration, {
           instancePath: instancePath + "/WebAuthnConfiguration",
           parentData: data,
           parentDataProperty: "WebAuthnConfiguration",
@@ -78336,7 +79107,7 @@ function validate762(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate524.errors : vErrors.concat(validate524.errors);
+        vErrors = vErrors === null ? validate525.errors : vErrors.concat(validate525.errors);
         errors = vErrors.length;
       }
     }
@@ -78355,10 +79126,10 @@ function validate762(
     }
     errors++;
   }
-  validate762.errors = vErrors;
+  validate765.errors = vErrors;
   return errors === 0;
 }
-validate762.evaluated = {
+validate765.evaluated = {
   props: {
     SmsMfaConfiguration: true,
     SoftwareTokenMfaConfiguration: true,
@@ -78369,8 +79140,8 @@ validate762.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_SetUserSettingsRequest = validate767;
-const schema1242 = {
+const check_SetUserSettingsRequest = validate770;
+const schema1245 = {
   type: "object",
   properties: {
     AccessToken: {
@@ -78387,13 +79158,13 @@ const schema1242 = {
   description: "Represents the request to set user settings.",
   title: "SetUserSettingsRequest",
 };
-function validate767(
+function validate770(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate767.evaluated;
+  const evaluated0 = validate770.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -78494,24 +79265,24 @@ function validate767(
     }
     errors++;
   }
-  validate767.errors = vErrors;
+  validate770.errors = vErrors;
   return errors === 0;
 }
-validate767.evaluated = { props: { AccessToken: true, MFAOptions: true }, dynamicProps: false, dynamicItems: false };
-const check_SetUserSettingsResponse = validate769;
-const schema1244 = {
+validate770.evaluated = { props: { AccessToken: true, MFAOptions: true }, dynamicProps: false, dynamicItems: false };
+const check_SetUserSettingsResponse = validate772;
+const schema1247 = {
   type: "object",
   properties: {},
   description: "The response from the server for a set user settings request.",
   title: "SetUserSettingsResponse",
 };
-function validate769(
+function validate772(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate769.evaluated;
+  const evaluated0 = validate772.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -78533,18 +79304,18 @@ function validate769(
     }
     errors++;
   }
-  validate769.errors = vErrors;
+  validate772.errors = vErrors;
   return errors === 0;
 }
-validate769.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_SignInPolicyType = validate770;
-function validate770(
+validate772.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_SignInPolicyType = validate773;
+function validate773(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate770.evaluated;
+  const evaluated0 = validate773.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -78581,12 +79352,12 @@ function validate770(
     }
     errors++;
   }
-  validate770.errors = vErrors;
+  validate773.errors = vErrors;
   return errors === 0;
 }
-validate770.evaluated = { props: { AllowedFirstAuthFactors: true }, dynamicProps: false, dynamicItems: false };
-const check_SignUpRequest = validate772;
-const schema1246 = {
+validate773.evaluated = { props: { AllowedFirstAuthFactors: true }, dynamicProps: false, dynamicItems: false };
+const check_SignUpRequest = validate775;
+const schema1249 = {
   type: "object",
   properties: {
     ClientId: { $ref: "#/$defs/ClientIdType", description: "The ID of the client associated with the user pool." },
@@ -78625,13 +79396,13 @@ const schema1246 = {
   description: "Represents the request to register a user.",
   title: "SignUpRequest",
 };
-function validate772(
+function validate775(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate772.evaluated;
+  const evaluated0 = validate775.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -78995,10 +79766,10 @@ function validate772(
     }
     errors++;
   }
-  validate772.errors = vErrors;
+  validate775.errors = vErrors;
   return errors === 0;
 }
-validate772.evaluated = {
+validate775.evaluated = {
   props: {
     ClientId: true,
     SecretHash: true,
@@ -79013,8 +79784,8 @@ validate772.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_SignUpResponse = validate778;
-const schema1251 = {
+const check_SignUpResponse = validate781;
+const schema1254 = {
   type: "object",
   properties: {
     UserConfirmed: {
@@ -79039,13 +79810,13 @@ const schema1251 = {
   description: "The response from the server for a registration request.",
   title: "SignUpResponse",
 };
-function validate778(
+function validate781(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate778.evaluated;
+  const evaluated0 = validate781.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -79227,22 +79998,22 @@ function validate778(
     }
     errors++;
   }
-  validate778.errors = vErrors;
+  validate781.errors = vErrors;
   return errors === 0;
 }
-validate778.evaluated = {
+validate781.evaluated = {
   props: { UserConfirmed: true, CodeDeliveryDetails: true, UserSub: true, Session: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_SkippedIPRangeListType = validate780;
-function validate780(
+const check_SkippedIPRangeListType = validate783;
+function validate783(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate780.evaluated;
+  const evaluated0 = validate783.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -79298,18 +80069,18 @@ function validate780(
     }
     errors++;
   }
-  validate780.errors = vErrors;
+  validate783.errors = vErrors;
   return errors === 0;
 }
-validate780.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_SmsConfigurationType = validate781;
-function validate781(
+validate783.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_SmsConfigurationType = validate784;
+function validate784(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate781.evaluated;
+  const evaluated0 = validate784.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -79323,7 +80094,7 @@ function validate781(
         if (func1(data0) > 2048) {
           const err0 = {
             instancePath: instancePath + "/SnsCallerArn",
-            schemaPath: "#/$defs/ArnType/maxLength",
+            schemaPath: "#/$defs/OptionalArnType/maxLength",
             keyword: "maxLength",
             params: { limit: 2048 },
             message: "must NOT have more than 2048 characters",
@@ -79335,13 +80106,13 @@ function validate781(
           }
           errors++;
         }
-        if (func1(data0) < 20) {
+        if (func1(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/SnsCallerArn",
-            schemaPath: "#/$defs/ArnType/minLength",
+            schemaPath: "#/$defs/OptionalArnType/minLength",
             keyword: "minLength",
-            params: { limit: 20 },
-            message: "must NOT have fewer than 20 characters",
+            params: { limit: 0 },
+            message: "must NOT have fewer than 0 characters",
           };
           if (vErrors === null) {
             vErrors = [err1];
@@ -79350,18 +80121,18 @@ function validate781(
           }
           errors++;
         }
-        if (!pattern5.test(data0)) {
+        if (!pattern197.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/SnsCallerArn",
-            schemaPath: "#/$defs/ArnType/pattern",
+            schemaPath: "#/$defs/OptionalArnType/pattern",
             keyword: "pattern",
             params: {
               pattern:
-                "^(?:arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)$",
+                "^(?:(arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)?)$",
             },
             message:
               'must match pattern "' +
-              "^(?:arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)$" +
+              "^(?:(arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)?)$" +
               '"',
           };
           if (vErrors === null) {
@@ -79374,7 +80145,7 @@ function validate781(
       } else {
         const err3 = {
           instancePath: instancePath + "/SnsCallerArn",
-          schemaPath: "#/$defs/ArnType/type",
+          schemaPath: "#/$defs/OptionalArnType/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -79514,22 +80285,101 @@ function validate781(
     }
     errors++;
   }
-  validate781.errors = vErrors;
+  validate784.errors = vErrors;
   return errors === 0;
 }
-validate781.evaluated = {
+validate784.evaluated = {
   props: { SnsCallerArn: true, ExternalId: true, SnsRegion: true, EumsSms: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_SmsMfaConfigType = validate783;
-function validate783(
+const check_SmsInviteMessageType = validate786;
+function validate786(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate783.evaluated;
+  const evaluated0 = validate786.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (typeof data === "string") {
+    if (func1(data) > 140) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/maxLength",
+        keyword: "maxLength",
+        params: { limit: 140 },
+        message: "must NOT have more than 140 characters",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (func1(data) < 6) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/minLength",
+        keyword: "minLength",
+        params: { limit: 6 },
+        message: "must NOT have fewer than 6 characters",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (!pattern16.test(data)) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/pattern",
+        keyword: "pattern",
+        params: { pattern: "^(?:[\\s\\S]*)$" },
+        message: 'must match pattern "' + "^(?:[\\s\\S]*)$" + '"',
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+  } else {
+    const err3 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "string" },
+      message: "must be string",
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate786.errors = vErrors;
+  return errors === 0;
+}
+validate786.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_SmsMfaConfigType = validate787;
+function validate787(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate787.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -79570,7 +80420,7 @@ function validate783(
           }
           errors++;
         }
-        if (!pattern16.test(data0)) {
+        if (!pattern185.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/pattern",
@@ -79630,22 +80480,22 @@ function validate783(
     }
     errors++;
   }
-  validate783.errors = vErrors;
+  validate787.errors = vErrors;
   return errors === 0;
 }
-validate783.evaluated = {
+validate787.evaluated = {
   props: { SmsAuthenticationMessage: true, SmsConfiguration: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_SmsVerificationMessageType = validate785;
-function validate785(
+const check_SmsVerificationMessageType = validate789;
+function validate789(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate785.evaluated;
+  const evaluated0 = validate789.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -79683,7 +80533,7 @@ function validate785(
       }
       errors++;
     }
-    if (!pattern16.test(data)) {
+    if (!pattern185.test(data)) {
       const err2 = {
         instancePath,
         schemaPath: "#/pattern",
@@ -79713,24 +80563,27 @@ function validate785(
     }
     errors++;
   }
-  validate785.errors = vErrors;
+  validate789.errors = vErrors;
   return errors === 0;
 }
-validate785.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_SoftwareTokenMFANotFoundException = validate786;
-const schema1263 = {
+validate789.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_SoftwareTokenMFANotFoundException = validate790;
+const schema1267 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "SoftwareTokenMFANotFoundException schema from Amazon Cognito",
   title: "SoftwareTokenMFANotFoundException (error)",
 };
-function validate786(
+function validate790(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate786.evaluated;
+  const evaluated0 = validate790.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -79755,8 +80608,25 @@ function validate786(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -79764,18 +80634,18 @@ function validate786(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate786.errors = vErrors;
+  validate790.errors = vErrors;
   return errors === 0;
 }
-validate786.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_SoftwareTokenMFAUserCodeType = validate787;
-const schema1264 = {
+validate790.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_SoftwareTokenMFAUserCodeType = validate791;
+const schema1268 = {
   type: "string",
   minLength: 6,
   maxLength: 6,
@@ -79784,13 +80654,13 @@ const schema1264 = {
   "x-sensitive": true,
   title: "SoftwareTokenMFAUserCodeType",
 };
-function validate787(
+function validate791(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate787.evaluated;
+  const evaluated0 = validate791.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -79858,18 +80728,18 @@ function validate787(
     }
     errors++;
   }
-  validate787.errors = vErrors;
+  validate791.errors = vErrors;
   return errors === 0;
 }
-validate787.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_SoftwareTokenMfaConfigType = validate788;
-function validate788(
+validate791.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_SoftwareTokenMfaConfigType = validate792;
+function validate792(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate788.evaluated;
+  const evaluated0 = validate792.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -79909,18 +80779,18 @@ function validate788(
     }
     errors++;
   }
-  validate788.errors = vErrors;
+  validate792.errors = vErrors;
   return errors === 0;
 }
-validate788.evaluated = { props: { Enabled: true }, dynamicProps: false, dynamicItems: false };
-const check_SoftwareTokenMfaSettingsType = validate789;
-function validate789(
+validate792.evaluated = { props: { Enabled: true }, dynamicProps: false, dynamicItems: false };
+const check_SoftwareTokenMfaSettingsType = validate793;
+function validate793(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate789.evaluated;
+  const evaluated0 = validate793.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -79977,12 +80847,12 @@ function validate789(
     }
     errors++;
   }
-  validate789.errors = vErrors;
+  validate793.errors = vErrors;
   return errors === 0;
 }
-validate789.evaluated = { props: { Enabled: true, PreferredMfa: true }, dynamicProps: false, dynamicItems: false };
-const check_StartUserImportJobRequest = validate790;
-const schema1270 = {
+validate793.evaluated = { props: { Enabled: true, PreferredMfa: true }, dynamicProps: false, dynamicItems: false };
+const check_StartUserImportJobRequest = validate794;
+const schema1274 = {
   type: "object",
   properties: {
     UserPoolId: {
@@ -79994,365 +80864,6 @@ const schema1270 = {
   required: ["UserPoolId", "JobId"],
   description: "Represents the request to start the user import job.",
   title: "StartUserImportJobRequest",
-};
-function validate790(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate790.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "UserPoolId" },
-        message: "must have required property '" + "UserPoolId" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.JobId === undefined) {
-      const err1 = {
-        instancePath,
-        schemaPath: "#/required",
-        keyword: "required",
-        params: { missingProperty: "JobId" },
-        message: "must have required property '" + "JobId" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.UserPoolId !== undefined) {
-      let data0 = data.UserPoolId;
-      if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
-          const err2 = {
-            instancePath: instancePath + "/UserPoolId",
-            schemaPath: "#/$defs/UserPoolIdType/maxLength",
-            keyword: "maxLength",
-            params: { limit: 55 },
-            message: "must NOT have more than 55 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-        if (func1(data0) < 1) {
-          const err3 = {
-            instancePath: instancePath + "/UserPoolId",
-            schemaPath: "#/$defs/UserPoolIdType/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-        if (!pattern9.test(data0)) {
-          const err4 = {
-            instancePath: instancePath + "/UserPoolId",
-            schemaPath: "#/$defs/UserPoolIdType/pattern",
-            keyword: "pattern",
-            params: { pattern: "^(?:[\\w-]+_[0-9a-zA-Z]+)$" },
-            message: 'must match pattern "' + "^(?:[\\w-]+_[0-9a-zA-Z]+)$" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = {
-          instancePath: instancePath + "/UserPoolId",
-          schemaPath: "#/$defs/UserPoolIdType/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.JobId !== undefined) {
-      let data1 = data.JobId;
-      if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
-          const err6 = {
-            instancePath: instancePath + "/JobId",
-            schemaPath: "#/$defs/UserImportJobIdType/maxLength",
-            keyword: "maxLength",
-            params: { limit: 55 },
-            message: "must NOT have more than 55 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-        if (func1(data1) < 1) {
-          const err7 = {
-            instancePath: instancePath + "/JobId",
-            schemaPath: "#/$defs/UserImportJobIdType/minLength",
-            keyword: "minLength",
-            params: { limit: 1 },
-            message: "must NOT have fewer than 1 characters",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-        if (!pattern144.test(data1)) {
-          const err8 = {
-            instancePath: instancePath + "/JobId",
-            schemaPath: "#/$defs/UserImportJobIdType/pattern",
-            keyword: "pattern",
-            params: { pattern: "^(?:import-[0-9a-zA-Z-]+)$" },
-            message: 'must match pattern "' + "^(?:import-[0-9a-zA-Z-]+)$" + '"',
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = {
-          instancePath: instancePath + "/JobId",
-          schemaPath: "#/$defs/UserImportJobIdType/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err10 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err10];
-    } else {
-      vErrors.push(err10);
-    }
-    errors++;
-  }
-  validate790.errors = vErrors;
-  return errors === 0;
-}
-validate790.evaluated = { props: { UserPoolId: true, JobId: true }, dynamicProps: false, dynamicItems: false };
-const check_StartUserImportJobResponse = validate791;
-const schema1273 = {
-  type: "object",
-  properties: {
-    UserImportJob: {
-      $ref: "#/$defs/UserImportJobType",
-      description: "The job object that represents the user import job.",
-    },
-  },
-  description: "Represents the response from the server to the request to start the user import job.",
-  title: "StartUserImportJobResponse",
-};
-function validate791(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate791.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserImportJob !== undefined) {
-      if (
-        !validate298(data.UserImportJob, {
-          instancePath: instancePath + "/UserImportJob",
-          parentData: data,
-          parentDataProperty: "UserImportJob",
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
-        vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
-        errors = vErrors.length;
-      }
-    }
-  } else {
-    const err0 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  validate791.errors = vErrors;
-  return errors === 0;
-}
-validate791.evaluated = { props: { UserImportJob: true }, dynamicProps: false, dynamicItems: false };
-const check_StatusType = validate793;
-function validate793(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate793.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (typeof data !== "string") {
-    const err0 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  const _errs1 = errors;
-  let valid0 = false;
-  const _errs2 = errors;
-  if (!(data === "Disabled" || data === "Enabled")) {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/anyOf/0/enum",
-      keyword: "enum",
-      params: { allowedValues: schema662.anyOf[0].enum },
-      message: "must be equal to one of the allowed values",
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  var _valid0 = _errs2 === errors;
-  valid0 = valid0 || _valid0;
-  const _errs3 = errors;
-  if (typeof data !== "string") {
-    const err2 = {
-      instancePath,
-      schemaPath: "#/anyOf/1/type",
-      keyword: "type",
-      params: { type: "string" },
-      message: "must be string",
-    };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  var _valid0 = _errs3 === errors;
-  valid0 = valid0 || _valid0;
-  if (!valid0) {
-    const err3 = {
-      instancePath,
-      schemaPath: "#/anyOf",
-      keyword: "anyOf",
-      params: {},
-      message: "must match a schema in anyOf",
-    };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  } else {
-    errors = _errs1;
-    if (vErrors !== null) {
-      if (_errs1) {
-        vErrors.length = _errs1;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  validate793.errors = vErrors;
-  return errors === 0;
-}
-validate793.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_StopUserImportJobRequest = validate794;
-const schema1275 = {
-  type: "object",
-  properties: {
-    UserPoolId: {
-      $ref: "#/$defs/UserPoolIdType",
-      description: "The user pool ID for the user pool that the users are being imported into.",
-    },
-    JobId: { $ref: "#/$defs/UserImportJobIdType", description: "The job ID for the user import job." },
-  },
-  required: ["UserPoolId", "JobId"],
-  description: "Represents the request to stop the user import job.",
-  title: "StopUserImportJobRequest",
 };
 function validate794(
   data,
@@ -80545,8 +81056,8 @@ function validate794(
   return errors === 0;
 }
 validate794.evaluated = { props: { UserPoolId: true, JobId: true }, dynamicProps: false, dynamicItems: false };
-const check_StopUserImportJobResponse = validate795;
-const schema1278 = {
+const check_StartUserImportJobResponse = validate795;
+const schema1277 = {
   type: "object",
   properties: {
     UserImportJob: {
@@ -80554,8 +81065,8 @@ const schema1278 = {
       description: "The job object that represents the user import job.",
     },
   },
-  description: "Represents the response from the server to the request to stop the user import job.",
-  title: "StopUserImportJobResponse",
+  description: "Represents the response from the server to the request to start the user import job.",
+  title: "StartUserImportJobResponse",
 };
 function validate795(
   data,
@@ -80604,7 +81115,7 @@ function validate795(
   return errors === 0;
 }
 validate795.evaluated = { props: { UserImportJob: true }, dynamicProps: false, dynamicItems: false };
-const check_StringAttributeConstraintsType = validate797;
+const check_StatusType = validate797;
 function validate797(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -80612,6 +81123,365 @@ function validate797(
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate797.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (typeof data !== "string") {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "string" },
+      message: "must be string",
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  const _errs1 = errors;
+  let valid0 = false;
+  const _errs2 = errors;
+  if (!(data === "Disabled" || data === "Enabled")) {
+    const err1 = {
+      instancePath,
+      schemaPath: "#/anyOf/0/enum",
+      keyword: "enum",
+      params: { allowedValues: schema662.anyOf[0].enum },
+      message: "must be equal to one of the allowed values",
+    };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  var _valid0 = _errs2 === errors;
+  valid0 = valid0 || _valid0;
+  const _errs3 = errors;
+  if (typeof data !== "string") {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/anyOf/1/type",
+      keyword: "type",
+      params: { type: "string" },
+      message: "must be string",
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  var _valid0 = _errs3 === errors;
+  valid0 = valid0 || _valid0;
+  if (!valid0) {
+    const err3 = {
+      instancePath,
+      schemaPath: "#/anyOf",
+      keyword: "anyOf",
+      params: {},
+      message: "must match a schema in anyOf",
+    };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  } else {
+    errors = _errs1;
+    if (vErrors !== null) {
+      if (_errs1) {
+        vErrors.length = _errs1;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate797.errors = vErrors;
+  return errors === 0;
+}
+validate797.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_StopUserImportJobRequest = validate798;
+const schema1279 = {
+  type: "object",
+  properties: {
+    UserPoolId: {
+      $ref: "#/$defs/UserPoolIdType",
+      description: "The user pool ID for the user pool that the users are being imported into.",
+    },
+    JobId: { $ref: "#/$defs/UserImportJobIdType", description: "The job ID for the user import job." },
+  },
+  required: ["UserPoolId", "JobId"],
+  description: "Represents the request to stop the user import job.",
+  title: "StopUserImportJobRequest",
+};
+function validate798(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate798.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.UserPoolId === undefined) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "UserPoolId" },
+        message: "must have required property '" + "UserPoolId" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.JobId === undefined) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "JobId" },
+        message: "must have required property '" + "JobId" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.UserPoolId !== undefined) {
+      let data0 = data.UserPoolId;
+      if (typeof data0 === "string") {
+        if (func1(data0) > 55) {
+          const err2 = {
+            instancePath: instancePath + "/UserPoolId",
+            schemaPath: "#/$defs/UserPoolIdType/maxLength",
+            keyword: "maxLength",
+            params: { limit: 55 },
+            message: "must NOT have more than 55 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (func1(data0) < 1) {
+          const err3 = {
+            instancePath: instancePath + "/UserPoolId",
+            schemaPath: "#/$defs/UserPoolIdType/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+        if (!pattern9.test(data0)) {
+          const err4 = {
+            instancePath: instancePath + "/UserPoolId",
+            schemaPath: "#/$defs/UserPoolIdType/pattern",
+            keyword: "pattern",
+            params: { pattern: "^(?:[\\w-]+_[0-9a-zA-Z]+)$" },
+            message: 'must match pattern "' + "^(?:[\\w-]+_[0-9a-zA-Z]+)$" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = {
+          instancePath: instancePath + "/UserPoolId",
+          schemaPath: "#/$defs/UserPoolIdType/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.JobId !== undefined) {
+      let data1 = data.JobId;
+      if (typeof data1 === "string") {
+        if (func1(data1) > 55) {
+          const err6 = {
+            instancePath: instancePath + "/JobId",
+            schemaPath: "#/$defs/UserImportJobIdType/maxLength",
+            keyword: "maxLength",
+            params: { limit: 55 },
+            message: "must NOT have more than 55 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (func1(data1) < 1) {
+          const err7 = {
+            instancePath: instancePath + "/JobId",
+            schemaPath: "#/$defs/UserImportJobIdType/minLength",
+            keyword: "minLength",
+            params: { limit: 1 },
+            message: "must NOT have fewer than 1 characters",
+          };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+        if (!pattern144.test(data1)) {
+          const err8 = {
+            instancePath: instancePath + "/JobId",
+            schemaPath: "#/$defs/UserImportJobIdType/pattern",
+            keyword: "pattern",
+            params: { pattern: "^(?:import-[0-9a-zA-Z-]+)$" },
+            message: 'must match pattern "' + "^(?:import-[0-9a-zA-Z-]+)$" + '"',
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = {
+          instancePath: instancePath + "/JobId",
+          schemaPath: "#/$defs/UserImportJobIdType/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err10 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  validate798.errors = vErrors;
+  return errors === 0;
+}
+validate798.evaluated = { props: { UserPoolId: true, JobId: true }, dynamicProps: false, dynamicItems: false };
+const check_StopUserImportJobResponse = validate799;
+const schema1282 = {
+  type: "object",
+  properties: {
+    UserImportJob: {
+      $ref: "#/$defs/UserImportJobType",
+      description: "The job object that represents the user import job.",
+    },
+  },
+  description: "Represents the response from the server to the request to stop the user import job.",
+  title: "StopUserImportJobResponse",
+};
+function validate799(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate799.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.UserImportJob !== undefined) {
+      if (
+        !validate298(data.UserImportJob, {
+          instancePath: instancePath + "/UserImportJob",
+          parentData: data,
+          parentDataProperty: "UserImportJob",
+          rootData,
+          dynamicAnchors,
+        })
+      ) {
+        vErrors = vErrors === null ? validate298.errors : vErrors.concat(validate298.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err0 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  validate799.errors = vErrors;
+  return errors === 0;
+}
+validate799.evaluated = { props: { UserImportJob: true }, dynamicProps: false, dynamicItems: false };
+const check_StringAttributeConstraintsType = validate801;
+function validate801(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate801.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -80732,18 +81602,18 @@ function validate797(
     }
     errors++;
   }
-  validate797.errors = vErrors;
+  validate801.errors = vErrors;
   return errors === 0;
 }
-validate797.evaluated = { props: { MinLength: true, MaxLength: true }, dynamicProps: false, dynamicItems: false };
-const check_StringType = validate798;
-function validate798(
+validate801.evaluated = { props: { MinLength: true, MaxLength: true }, dynamicProps: false, dynamicItems: false };
+const check_StringType = validate802;
+function validate802(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate798.evaluated;
+  const evaluated0 = validate802.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -80796,18 +81666,18 @@ function validate798(
     }
     errors++;
   }
-  validate798.errors = vErrors;
+  validate802.errors = vErrors;
   return errors === 0;
 }
-validate798.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_SupportedIdentityProvidersListType = validate799;
-function validate799(
+validate802.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_SupportedIdentityProvidersListType = validate803;
+function validate803(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate799.evaluated;
+  const evaluated0 = validate803.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -80895,25 +81765,25 @@ function validate799(
     }
     errors++;
   }
-  validate799.errors = vErrors;
+  validate803.errors = vErrors;
   return errors === 0;
 }
-validate799.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_TagKeysType = validate800;
-const schema1284 = {
+validate803.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_TagKeysType = validate804;
+const schema1288 = {
   type: "string",
   minLength: 1,
   maxLength: 128,
   description: "TagKeysType schema from Amazon Cognito",
   title: "TagKeysType",
 };
-function validate800(
+function validate804(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate800.evaluated;
+  const evaluated0 = validate804.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -80966,12 +81836,12 @@ function validate800(
     }
     errors++;
   }
-  validate800.errors = vErrors;
+  validate804.errors = vErrors;
   return errors === 0;
 }
-validate800.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_TagResourceRequest = validate801;
-const schema1285 = {
+validate804.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_TagResourceRequest = validate805;
+const schema1289 = {
   type: "object",
   properties: {
     ResourceArn: {
@@ -80984,13 +81854,13 @@ const schema1285 = {
   description: "TagResourceRequest schema from Amazon Cognito",
   title: "TagResourceRequest",
 };
-function validate801(
+function validate805(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate801.evaluated;
+  const evaluated0 = validate805.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -81127,24 +81997,24 @@ function validate801(
     }
     errors++;
   }
-  validate801.errors = vErrors;
+  validate805.errors = vErrors;
   return errors === 0;
 }
-validate801.evaluated = { props: { ResourceArn: true, Tags: true }, dynamicProps: false, dynamicItems: false };
-const check_TagResourceResponse = validate803;
-const schema1287 = {
+validate805.evaluated = { props: { ResourceArn: true, Tags: true }, dynamicProps: false, dynamicItems: false };
+const check_TagResourceResponse = validate807;
+const schema1291 = {
   type: "object",
   properties: {},
   description: "TagResourceResponse schema from Amazon Cognito",
   title: "TagResourceResponse",
 };
-function validate803(
+function validate807(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate803.evaluated;
+  const evaluated0 = validate807.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -81166,18 +82036,18 @@ function validate803(
     }
     errors++;
   }
-  validate803.errors = vErrors;
+  validate807.errors = vErrors;
   return errors === 0;
 }
-validate803.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_TagValueType = validate804;
-function validate804(
+validate807.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_TagValueType = validate808;
+function validate808(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate804.evaluated;
+  const evaluated0 = validate808.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -81230,18 +82100,18 @@ function validate804(
     }
     errors++;
   }
-  validate804.errors = vErrors;
+  validate808.errors = vErrors;
   return errors === 0;
 }
-validate804.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_TemporaryPasswordValidityDaysType = validate805;
-function validate805(
+validate808.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_TemporaryPasswordValidityDaysType = validate809;
+function validate809(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate805.evaluated;
+  const evaluated0 = validate809.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -81295,18 +82165,18 @@ function validate805(
       errors++;
     }
   }
-  validate805.errors = vErrors;
+  validate809.errors = vErrors;
   return errors === 0;
 }
-validate805.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_TimeUnitsType = validate806;
-function validate806(
+validate809.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_TimeUnitsType = validate810;
+function validate810(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate806.evaluated;
+  const evaluated0 = validate810.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -81390,18 +82260,18 @@ function validate806(
       }
     }
   }
-  validate806.errors = vErrors;
+  validate810.errors = vErrors;
   return errors === 0;
 }
-validate806.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_TokenModelType = validate807;
-function validate807(
+validate810.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_TokenModelType = validate811;
+function validate811(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate807.evaluated;
+  const evaluated0 = validate811.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -81439,18 +82309,18 @@ function validate807(
     }
     errors++;
   }
-  validate807.errors = vErrors;
+  validate811.errors = vErrors;
   return errors === 0;
 }
-validate807.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_TokenValidityUnitsType = validate808;
-function validate808(
+validate811.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_TokenValidityUnitsType = validate812;
+function validate812(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate808.evaluated;
+  const evaluated0 = validate812.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -81713,28 +82583,31 @@ function validate808(
     }
     errors++;
   }
-  validate808.errors = vErrors;
+  validate812.errors = vErrors;
   return errors === 0;
 }
-validate808.evaluated = {
+validate812.evaluated = {
   props: { AccessToken: true, IdToken: true, RefreshToken: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_TooManyFailedAttemptsException = validate809;
-const schema1296 = {
+const check_TooManyFailedAttemptsException = validate813;
+const schema1300 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "TooManyFailedAttemptsException schema from Amazon Cognito",
   title: "TooManyFailedAttemptsException (error)",
 };
-function validate809(
+function validate813(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate809.evaluated;
+  const evaluated0 = validate813.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -81759,8 +82632,25 @@ function validate809(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -81768,30 +82658,33 @@ function validate809(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate809.errors = vErrors;
+  validate813.errors = vErrors;
   return errors === 0;
 }
-validate809.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_TooManyRequestsException = validate810;
-const schema1297 = {
+validate813.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_TooManyRequestsException = validate814;
+const schema1301 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "TooManyRequestsException schema from Amazon Cognito",
   title: "TooManyRequestsException (error)",
 };
-function validate810(
+function validate814(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate810.evaluated;
+  const evaluated0 = validate814.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -81816,8 +82709,25 @@ function validate810(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -81825,24 +82735,24 @@ function validate810(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate810.errors = vErrors;
+  validate814.errors = vErrors;
   return errors === 0;
 }
-validate810.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_UICustomizationType = validate811;
-function validate811(
+validate814.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_UICustomizationType = validate815;
+function validate815(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate811.evaluated;
+  const evaluated0 = validate815.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -82112,10 +83022,10 @@ function validate811(
     }
     errors++;
   }
-  validate811.errors = vErrors;
+  validate815.errors = vErrors;
   return errors === 0;
 }
-validate811.evaluated = {
+validate815.evaluated = {
   props: {
     UserPoolId: true,
     ClientId: true,
@@ -82128,240 +83038,15 @@ validate811.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UnauthorizedException = validate812;
-const schema1306 = {
-  type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
-  description: "UnauthorizedException schema from Amazon Cognito",
-  title: "UnauthorizedException (error)",
-};
-function validate812(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate812.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
-      if (typeof data.message !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/message",
-          schemaPath: "#/properties/message/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate812.errors = vErrors;
-  return errors === 0;
-}
-validate812.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_UnexpectedLambdaException = validate813;
-const schema1307 = {
-  type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
-  description: "UnexpectedLambdaException schema from Amazon Cognito",
-  title: "UnexpectedLambdaException (error)",
-};
-function validate813(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate813.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
-      if (typeof data.message !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/message",
-          schemaPath: "#/properties/message/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate813.errors = vErrors;
-  return errors === 0;
-}
-validate813.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_UnsupportedIdentityProviderException = validate814;
-const schema1308 = {
-  type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
-  description: "UnsupportedIdentityProviderException schema from Amazon Cognito",
-  title: "UnsupportedIdentityProviderException (error)",
-};
-function validate814(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate814.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
-      if (typeof data.message !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/message",
-          schemaPath: "#/properties/message/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate814.errors = vErrors;
-  return errors === 0;
-}
-validate814.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_UnsupportedOperationException = validate815;
-const schema1309 = {
-  type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
-  description: "UnsupportedOperationException schema from Amazon Cognito",
-  title: "UnsupportedOperationException (error)",
-};
-function validate815(
-  data,
-  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
-) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate815.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = undefined;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = undefined;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
-      if (typeof data.message !== "string") {
-        const err0 = {
-          instancePath: instancePath + "/message",
-          schemaPath: "#/properties/message/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err1 = {
-      instancePath,
-      schemaPath: "#/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  validate815.errors = vErrors;
-  return errors === 0;
-}
-validate815.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_UnsupportedTokenTypeException = validate816;
+const check_UnauthorizedException = validate816;
 const schema1310 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
-  description: "UnsupportedTokenTypeException schema from Amazon Cognito",
-  title: "UnsupportedTokenTypeException (error)",
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
+  description: "UnauthorizedException schema from Amazon Cognito",
+  title: "UnauthorizedException (error)",
 };
 function validate816(
   data,
@@ -82394,8 +83079,25 @@ function validate816(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -82403,22 +83105,25 @@ function validate816(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
   validate816.errors = vErrors;
   return errors === 0;
 }
-validate816.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_UnsupportedUserStateException = validate817;
+validate816.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_UnexpectedLambdaException = validate817;
 const schema1311 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
-  description: "UnsupportedUserStateException schema from Amazon Cognito",
-  title: "UnsupportedUserStateException (error)",
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
+  description: "UnexpectedLambdaException schema from Amazon Cognito",
+  title: "UnexpectedLambdaException (error)",
 };
 function validate817(
   data,
@@ -82451,8 +83156,25 @@ function validate817(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -82460,18 +83182,326 @@ function validate817(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
   validate817.errors = vErrors;
   return errors === 0;
 }
-validate817.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_UntagResourceRequest = validate818;
+validate817.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_UnsupportedIdentityProviderException = validate818;
 const schema1312 = {
+  type: "object",
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
+  description: "UnsupportedIdentityProviderException schema from Amazon Cognito",
+  title: "UnsupportedIdentityProviderException (error)",
+};
+function validate818(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate818.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.message !== undefined) {
+      if (typeof data.message !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/message",
+          schemaPath: "#/properties/message/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate818.errors = vErrors;
+  return errors === 0;
+}
+validate818.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_UnsupportedOperationException = validate819;
+const schema1313 = {
+  type: "object",
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
+  description: "UnsupportedOperationException schema from Amazon Cognito",
+  title: "UnsupportedOperationException (error)",
+};
+function validate819(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate819.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.message !== undefined) {
+      if (typeof data.message !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/message",
+          schemaPath: "#/properties/message/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate819.errors = vErrors;
+  return errors === 0;
+}
+validate819.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_UnsupportedTokenTypeException = validate820;
+const schema1314 = {
+  type: "object",
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
+  description: "UnsupportedTokenTypeException schema from Amazon Cognito",
+  title: "UnsupportedTokenTypeException (error)",
+};
+function validate820(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate820.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.message !== undefined) {
+      if (typeof data.message !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/message",
+          schemaPath: "#/properties/message/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate820.errors = vErrors;
+  return errors === 0;
+}
+validate820.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_UnsupportedUserStateException = validate821;
+const schema1315 = {
+  type: "object",
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
+  description: "UnsupportedUserStateException schema from Amazon Cognito",
+  title: "UnsupportedUserStateException (error)",
+};
+function validate821(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate821.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.message !== undefined) {
+      if (typeof data.message !== "string") {
+        const err0 = {
+          instancePath: instancePath + "/message",
+          schemaPath: "#/properties/message/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate821.errors = vErrors;
+  return errors === 0;
+}
+validate821.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_UntagResourceRequest = validate822;
+const schema1316 = {
   type: "object",
   properties: {
     ResourceArn: {
@@ -82487,19 +83517,19 @@ const schema1312 = {
   description: "UntagResourceRequest schema from Amazon Cognito",
   title: "UntagResourceRequest",
 };
-const schema1314 = {
+const schema1318 = {
   type: "array",
   items: { type: "string", minLength: 1, maxLength: 128 },
   description: "UserPoolTagsListType schema from Amazon Cognito",
   title: "UserPoolTagsListType",
 };
-function validate818(
+function validate822(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate818.evaluated;
+  const evaluated0 = validate822.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -82691,24 +83721,24 @@ function validate818(
     }
     errors++;
   }
-  validate818.errors = vErrors;
+  validate822.errors = vErrors;
   return errors === 0;
 }
-validate818.evaluated = { props: { ResourceArn: true, TagKeys: true }, dynamicProps: false, dynamicItems: false };
-const check_UntagResourceResponse = validate819;
-const schema1315 = {
+validate822.evaluated = { props: { ResourceArn: true, TagKeys: true }, dynamicProps: false, dynamicItems: false };
+const check_UntagResourceResponse = validate823;
+const schema1319 = {
   type: "object",
   properties: {},
   description: "UntagResourceResponse schema from Amazon Cognito",
   title: "UntagResourceResponse",
 };
-function validate819(
+function validate823(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate819.evaluated;
+  const evaluated0 = validate823.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -82730,12 +83760,12 @@ function validate819(
     }
     errors++;
   }
-  validate819.errors = vErrors;
+  validate823.errors = vErrors;
   return errors === 0;
 }
-validate819.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_UpdateAuthEventFeedbackRequest = validate820;
-const schema1316 = {
+validate823.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_UpdateAuthEventFeedbackRequest = validate824;
+const schema1320 = {
   type: "object",
   properties: {
     UserPoolId: { $ref: "#/$defs/UserPoolIdType", description: "The user pool ID." },
@@ -82748,13 +83778,13 @@ const schema1316 = {
   description: "UpdateAuthEventFeedbackRequest schema from Amazon Cognito",
   title: "UpdateAuthEventFeedbackRequest",
 };
-function validate820(
+function validate824(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate820.evaluated;
+  const evaluated0 = validate824.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -83158,28 +84188,28 @@ function validate820(
     }
     errors++;
   }
-  validate820.errors = vErrors;
+  validate824.errors = vErrors;
   return errors === 0;
 }
-validate820.evaluated = {
+validate824.evaluated = {
   props: { UserPoolId: true, Username: true, EventId: true, FeedbackToken: true, FeedbackValue: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UpdateAuthEventFeedbackResponse = validate821;
-const schema1322 = {
+const check_UpdateAuthEventFeedbackResponse = validate825;
+const schema1326 = {
   type: "object",
   properties: {},
   description: "UpdateAuthEventFeedbackResponse schema from Amazon Cognito",
   title: "UpdateAuthEventFeedbackResponse",
 };
-function validate821(
+function validate825(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate821.evaluated;
+  const evaluated0 = validate825.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -83201,12 +84231,12 @@ function validate821(
     }
     errors++;
   }
-  validate821.errors = vErrors;
+  validate825.errors = vErrors;
   return errors === 0;
 }
-validate821.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_UpdateDeviceStatusRequest = validate822;
-const schema1323 = {
+validate825.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_UpdateDeviceStatusRequest = validate826;
+const schema1327 = {
   type: "object",
   properties: {
     AccessToken: {
@@ -83224,13 +84254,13 @@ const schema1323 = {
   description: "Represents the request to update the device status.",
   title: "UpdateDeviceStatusRequest",
 };
-function validate822(
+function validate826(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate822.evaluated;
+  const evaluated0 = validate826.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -83461,28 +84491,28 @@ function validate822(
     }
     errors++;
   }
-  validate822.errors = vErrors;
+  validate826.errors = vErrors;
   return errors === 0;
 }
-validate822.evaluated = {
+validate826.evaluated = {
   props: { AccessToken: true, DeviceKey: true, DeviceRememberedStatus: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UpdateDeviceStatusResponse = validate823;
-const schema1327 = {
+const check_UpdateDeviceStatusResponse = validate827;
+const schema1331 = {
   type: "object",
   properties: {},
   description: "The response to the request to update the device status.",
   title: "UpdateDeviceStatusResponse",
 };
-function validate823(
+function validate827(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate823.evaluated;
+  const evaluated0 = validate827.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -83504,12 +84534,12 @@ function validate823(
     }
     errors++;
   }
-  validate823.errors = vErrors;
+  validate827.errors = vErrors;
   return errors === 0;
 }
-validate823.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_UpdateGroupRequest = validate824;
-const schema1328 = {
+validate827.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_UpdateGroupRequest = validate828;
+const schema1332 = {
   type: "object",
   properties: {
     GroupName: { $ref: "#/$defs/GroupNameType", description: "The name of the group." },
@@ -83533,13 +84563,13 @@ const schema1328 = {
   description: "UpdateGroupRequest schema from Amazon Cognito",
   title: "UpdateGroupRequest",
 };
-function validate824(
+function validate828(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate824.evaluated;
+  const evaluated0 = validate828.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -83874,28 +84904,28 @@ function validate824(
     }
     errors++;
   }
-  validate824.errors = vErrors;
+  validate828.errors = vErrors;
   return errors === 0;
 }
-validate824.evaluated = {
+validate828.evaluated = {
   props: { GroupName: true, UserPoolId: true, Description: true, RoleArn: true, Precedence: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UpdateGroupResponse = validate825;
-const schema1334 = {
+const check_UpdateGroupResponse = validate829;
+const schema1338 = {
   type: "object",
   properties: { Group: { $ref: "#/$defs/GroupType", description: "The group object for the group." } },
   description: "UpdateGroupResponse schema from Amazon Cognito",
   title: "UpdateGroupResponse",
 };
-function validate825(
+function validate829(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate825.evaluated;
+  const evaluated0 = validate829.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -83932,12 +84962,12 @@ function validate825(
     }
     errors++;
   }
-  validate825.errors = vErrors;
+  validate829.errors = vErrors;
   return errors === 0;
 }
-validate825.evaluated = { props: { Group: true }, dynamicProps: false, dynamicItems: false };
-const check_UpdateIdentityProviderRequest = validate827;
-const schema1335 = {
+validate829.evaluated = { props: { Group: true }, dynamicProps: false, dynamicItems: false };
+const check_UpdateIdentityProviderRequest = validate831;
+const schema1339 = {
   type: "object",
   properties: {
     UserPoolId: { $ref: "#/$defs/UserPoolIdType", description: "The user pool ID." },
@@ -83953,13 +84983,13 @@ const schema1335 = {
   description: "UpdateIdentityProviderRequest schema from Amazon Cognito",
   title: "UpdateIdentityProviderRequest",
 };
-function validate827(
+function validate831(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate827.evaluated;
+  const evaluated0 = validate831.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -84282,16 +85312,16 @@ function validate827(
     }
     errors++;
   }
-  validate827.errors = vErrors;
+  validate831.errors = vErrors;
   return errors === 0;
 }
-validate827.evaluated = {
+validate831.evaluated = {
   props: { UserPoolId: true, ProviderName: true, ProviderDetails: true, AttributeMapping: true, IdpIdentifiers: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UpdateIdentityProviderResponse = validate830;
-const schema1339 = {
+const check_UpdateIdentityProviderResponse = validate834;
+const schema1343 = {
   type: "object",
   properties: {
     IdentityProvider: { $ref: "#/$defs/IdentityProviderType", description: "The identity provider details." },
@@ -84300,13 +85330,13 @@ const schema1339 = {
   description: "UpdateIdentityProviderResponse schema from Amazon Cognito",
   title: "UpdateIdentityProviderResponse",
 };
-function validate830(
+function validate834(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate830.evaluated;
+  const evaluated0 = validate834.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -84358,12 +85388,12 @@ function validate830(
     }
     errors++;
   }
-  validate830.errors = vErrors;
+  validate834.errors = vErrors;
   return errors === 0;
 }
-validate830.evaluated = { props: { IdentityProvider: true }, dynamicProps: false, dynamicItems: false };
-const check_UpdateResourceServerRequest = validate832;
-const schema1340 = {
+validate834.evaluated = { props: { IdentityProvider: true }, dynamicProps: false, dynamicItems: false };
+const check_UpdateResourceServerRequest = validate836;
+const schema1344 = {
   type: "object",
   properties: {
     UserPoolId: { $ref: "#/$defs/UserPoolIdType", description: "The user pool ID for the user pool." },
@@ -84381,13 +85411,13 @@ const schema1340 = {
   description: "UpdateResourceServerRequest schema from Amazon Cognito",
   title: "UpdateResourceServerRequest",
 };
-function validate832(
+function validate836(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate832.evaluated;
+  const evaluated0 = validate836.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -84661,29 +85691,29 @@ function validate832(
     }
     errors++;
   }
-  validate832.errors = vErrors;
+  validate836.errors = vErrors;
   return errors === 0;
 }
-validate832.evaluated = {
+validate836.evaluated = {
   props: { UserPoolId: true, Identifier: true, Name: true, Scopes: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UpdateResourceServerResponse = validate834;
-const schema1344 = {
+const check_UpdateResourceServerResponse = validate838;
+const schema1348 = {
   type: "object",
   properties: { ResourceServer: { $ref: "#/$defs/ResourceServerType", description: "The resource server." } },
   required: ["ResourceServer"],
   description: "UpdateResourceServerResponse schema from Amazon Cognito",
   title: "UpdateResourceServerResponse",
 };
-function validate834(
+function validate838(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate834.evaluated;
+  const evaluated0 = validate838.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -84735,12 +85765,12 @@ function validate834(
     }
     errors++;
   }
-  validate834.errors = vErrors;
+  validate838.errors = vErrors;
   return errors === 0;
 }
-validate834.evaluated = { props: { ResourceServer: true }, dynamicProps: false, dynamicItems: false };
-const check_UpdateUserAttributesRequest = validate836;
-const schema1345 = {
+validate838.evaluated = { props: { ResourceServer: true }, dynamicProps: false, dynamicItems: false };
+const check_UpdateUserAttributesRequest = validate840;
+const schema1349 = {
   type: "object",
   properties: {
     UserAttributes: {
@@ -84763,13 +85793,13 @@ const schema1345 = {
   description: "Represents the request to update user attributes.",
   title: "UpdateUserAttributesRequest",
 };
-function validate836(
+function validate840(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate836.evaluated;
+  const evaluated0 = validate840.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -84884,16 +85914,16 @@ function validate836(
     }
     errors++;
   }
-  validate836.errors = vErrors;
+  validate840.errors = vErrors;
   return errors === 0;
 }
-validate836.evaluated = {
+validate840.evaluated = {
   props: { UserAttributes: true, AccessToken: true, ClientMetadata: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UpdateUserAttributesResponse = validate839;
-const schema1347 = {
+const check_UpdateUserAttributesResponse = validate843;
+const schema1351 = {
   type: "object",
   properties: {
     CodeDeliveryDetailsList: {
@@ -84904,13 +85934,13 @@ const schema1347 = {
   description: "Represents the response from the server for the request to update user attributes.",
   title: "UpdateUserAttributesResponse",
 };
-function validate839(
+function validate843(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate839.evaluated;
+  const evaluated0 = validate843.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -84947,12 +85977,12 @@ function validate839(
     }
     errors++;
   }
-  validate839.errors = vErrors;
+  validate843.errors = vErrors;
   return errors === 0;
 }
-validate839.evaluated = { props: { CodeDeliveryDetailsList: true }, dynamicProps: false, dynamicItems: false };
-const check_UpdateUserPoolClientRequest = validate841;
-const schema1348 = {
+validate843.evaluated = { props: { CodeDeliveryDetailsList: true }, dynamicProps: false, dynamicItems: false };
+const check_UpdateUserPoolClientRequest = validate845;
+const schema1352 = {
   type: "object",
   properties: {
     UserPoolId: {
@@ -85063,13 +86093,13 @@ const schema1348 = {
   description: "Represents the request to update the user pool client.",
   title: "UpdateUserPoolClientRequest",
 };
-function validate841(
+function validate845(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate841.evaluated;
+  const evaluated0 = validate845.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -86415,10 +87445,10 @@ function validate841(
     }
     errors++;
   }
-  validate841.errors = vErrors;
+  validate845.errors = vErrors;
   return errors === 0;
 }
-validate841.evaluated = {
+validate845.evaluated = {
   props: {
     UserPoolId: true,
     ClientId: true,
@@ -86447,8 +87477,8 @@ validate841.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UpdateUserPoolClientResponse = validate845;
-const schema1369 = {
+const check_UpdateUserPoolClientResponse = validate849;
+const schema1373 = {
   type: "object",
   properties: {
     UserPoolClient: {
@@ -86460,13 +87490,13 @@ const schema1369 = {
   description: "Represents the response from the server to the request to update the user pool client.",
   title: "UpdateUserPoolClientResponse",
 };
-function validate845(
+function validate849(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate845.evaluated;
+  const evaluated0 = validate849.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -86503,12 +87533,12 @@ function validate845(
     }
     errors++;
   }
-  validate845.errors = vErrors;
+  validate849.errors = vErrors;
   return errors === 0;
 }
-validate845.evaluated = { props: { UserPoolClient: true }, dynamicProps: false, dynamicItems: false };
-const check_UpdateUserPoolDomainRequest = validate847;
-const schema1370 = {
+validate849.evaluated = { props: { UserPoolClient: true }, dynamicProps: false, dynamicItems: false };
+const check_UpdateUserPoolDomainRequest = validate851;
+const schema1374 = {
   type: "object",
   properties: {
     Domain: {
@@ -86541,13 +87571,13 @@ const schema1370 = {
   description: "The UpdateUserPoolDomain request input.",
   title: "UpdateUserPoolDomainRequest",
 };
-function validate847(
+function validate851(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate847.evaluated;
+  const evaluated0 = validate851.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -86806,16 +87836,16 @@ function validate847(
     }
     errors++;
   }
-  validate847.errors = vErrors;
+  validate851.errors = vErrors;
   return errors === 0;
 }
-validate847.evaluated = {
+validate851.evaluated = {
   props: { Domain: true, UserPoolId: true, CustomDomainConfig: true, ManagedLoginVersion: true, Routing: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UpdateUserPoolDomainResponse = validate850;
-const schema1374 = {
+const check_UpdateUserPoolDomainResponse = validate854;
+const schema1378 = {
   type: "object",
   properties: {
     CloudFrontDomain: {
@@ -86836,13 +87866,13 @@ const schema1374 = {
   description: "The UpdateUserPoolDomain response output.",
   title: "UpdateUserPoolDomainResponse",
 };
-function validate850(
+function validate854(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate850.evaluated;
+  const evaluated0 = validate854.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -86993,16 +88023,16 @@ function validate850(
     }
     errors++;
   }
-  validate850.errors = vErrors;
+  validate854.errors = vErrors;
   return errors === 0;
 }
-validate850.evaluated = {
+validate854.evaluated = {
   props: { CloudFrontDomain: true, ManagedLoginVersion: true, Routing: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UpdateUserPoolRequest = validate852;
-const schema1377 = {
+const check_UpdateUserPoolRequest = validate856;
+const schema1381 = {
   type: "object",
   properties: {
     UserPoolId: {
@@ -87110,13 +88140,13 @@ const schema1377 = {
   description: "Represents the request to update the user pool.",
   title: "UpdateUserPoolRequest",
 };
-function validate852(
+function validate856(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate852.evaluated;
+  const evaluated0 = validate856.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -87382,7 +88412,7 @@ function validate852(
           }
           errors++;
         }
-        if (!pattern16.test(data6)) {
+        if (!pattern185.test(data6)) {
           const err13 = {
             instancePath: instancePath + "/SmsVerificationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/pattern",
@@ -87446,7 +88476,7 @@ function validate852(
           }
           errors++;
         }
-        if (!pattern17.test(data7)) {
+        if (!pattern186.test(data7)) {
           const err17 = {
             instancePath: instancePath + "/EmailVerificationMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/pattern",
@@ -87593,7 +88623,7 @@ function validate852(
           }
           errors++;
         }
-        if (!pattern16.test(data10)) {
+        if (!pattern185.test(data10)) {
           const err25 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/pattern",
@@ -88003,10 +89033,10 @@ function validate852(
     }
     errors++;
   }
-  validate852.errors = vErrors;
+  validate856.errors = vErrors;
   return errors === 0;
 }
-validate852.evaluated = {
+validate856.evaluated = {
   props: {
     UserPoolId: true,
     Policies: true,
@@ -88035,20 +89065,20 @@ validate852.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UpdateUserPoolResponse = validate866;
-const schema1388 = {
+const check_UpdateUserPoolResponse = validate870;
+const schema1392 = {
   type: "object",
   properties: {},
   description: "Represents the response from the server when you make a request to update the user pool.",
   title: "UpdateUserPoolResponse",
 };
-function validate866(
+function validate870(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate866.evaluated;
+  const evaluated0 = validate870.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -88070,18 +89100,18 @@ function validate866(
     }
     errors++;
   }
-  validate866.errors = vErrors;
+  validate870.errors = vErrors;
   return errors === 0;
 }
-validate866.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_UserAttributeUpdateSettingsType = validate867;
-function validate867(
+validate870.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_UserAttributeUpdateSettingsType = validate871;
+function validate871(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate867.evaluated;
+  const evaluated0 = validate871.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -88142,22 +89172,22 @@ function validate867(
     }
     errors++;
   }
-  validate867.errors = vErrors;
+  validate871.errors = vErrors;
   return errors === 0;
 }
-validate867.evaluated = {
+validate871.evaluated = {
   props: { AttributesRequireVerificationBeforeUpdate: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UserContextDataType = validate868;
-function validate868(
+const check_UserContextDataType = validate872;
+function validate872(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate868.evaluated;
+  const evaluated0 = validate872.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -88278,18 +89308,18 @@ function validate868(
     }
     errors++;
   }
-  validate868.errors = vErrors;
+  validate872.errors = vErrors;
   return errors === 0;
 }
-validate868.evaluated = { props: { IpAddress: true, EncodedData: true }, dynamicProps: false, dynamicItems: false };
-const check_UserFilterType = validate869;
-function validate869(
+validate872.evaluated = { props: { IpAddress: true, EncodedData: true }, dynamicProps: false, dynamicItems: false };
+const check_UserFilterType = validate873;
+function validate873(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate869.evaluated;
+  const evaluated0 = validate873.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -88327,24 +89357,27 @@ function validate869(
     }
     errors++;
   }
-  validate869.errors = vErrors;
+  validate873.errors = vErrors;
   return errors === 0;
 }
-validate869.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_UserImportInProgressException = validate870;
-const schema1395 = {
+validate873.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_UserImportInProgressException = validate874;
+const schema1399 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "UserImportInProgressException schema from Amazon Cognito",
   title: "UserImportInProgressException (error)",
 };
-function validate870(
+function validate874(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate870.evaluated;
+  const evaluated0 = validate874.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -88369,8 +89402,25 @@ function validate870(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -88378,24 +89428,24 @@ function validate870(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate870.errors = vErrors;
+  validate874.errors = vErrors;
   return errors === 0;
 }
-validate870.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_UserImportJobIdType = validate871;
-function validate871(
+validate874.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_UserImportJobIdType = validate875;
+function validate875(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate871.evaluated;
+  const evaluated0 = validate875.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -88463,18 +89513,18 @@ function validate871(
     }
     errors++;
   }
-  validate871.errors = vErrors;
+  validate875.errors = vErrors;
   return errors === 0;
 }
-validate871.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_UserImportJobNameType = validate872;
-function validate872(
+validate875.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_UserImportJobNameType = validate876;
+function validate876(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate872.evaluated;
+  const evaluated0 = validate876.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -88542,18 +89592,18 @@ function validate872(
     }
     errors++;
   }
-  validate872.errors = vErrors;
+  validate876.errors = vErrors;
   return errors === 0;
 }
-validate872.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_UserImportJobStatusType = validate873;
-function validate873(
+validate876.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_UserImportJobStatusType = validate877;
+function validate877(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate873.evaluated;
+  const evaluated0 = validate877.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -88646,18 +89696,18 @@ function validate873(
       }
     }
   }
-  validate873.errors = vErrors;
+  validate877.errors = vErrors;
   return errors === 0;
 }
-validate873.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_UserImportJobType = validate874;
-function validate874(
+validate877.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_UserImportJobType = validate878;
+function validate878(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate874.evaluated;
+  const evaluated0 = validate878.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -89383,10 +90433,10 @@ function validate874(
     }
     errors++;
   }
-  validate874.errors = vErrors;
+  validate878.errors = vErrors;
   return errors === 0;
 }
-validate874.evaluated = {
+validate878.evaluated = {
   props: {
     JobName: true,
     JobId: true,
@@ -89406,14 +90456,14 @@ validate874.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UserImportJobsListType = validate875;
-function validate875(
+const check_UserImportJobsListType = validate879;
+function validate879(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate875.evaluated;
+  const evaluated0 = validate879.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -89481,24 +90531,27 @@ function validate875(
     }
     errors++;
   }
-  validate875.errors = vErrors;
+  validate879.errors = vErrors;
   return errors === 0;
 }
-validate875.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_UserLambdaValidationException = validate877;
-const schema1415 = {
+validate879.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_UserLambdaValidationException = validate881;
+const schema1419 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "UserLambdaValidationException schema from Amazon Cognito",
   title: "UserLambdaValidationException (error)",
 };
-function validate877(
+function validate881(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate877.evaluated;
+  const evaluated0 = validate881.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -89523,8 +90576,25 @@ function validate877(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -89532,30 +90602,30 @@ function validate877(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate877.errors = vErrors;
+  validate881.errors = vErrors;
   return errors === 0;
 }
-validate877.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_UserMFASettingListType = validate878;
-const schema1416 = {
+validate881.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_UserMFASettingListType = validate882;
+const schema1420 = {
   type: "array",
   items: { type: "string" },
   description: "UserMFASettingListType schema from Amazon Cognito",
   title: "UserMFASettingListType",
 };
-function validate878(
+function validate882(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate878.evaluated;
+  const evaluated0 = validate882.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -89596,24 +90666,27 @@ function validate878(
     }
     errors++;
   }
-  validate878.errors = vErrors;
+  validate882.errors = vErrors;
   return errors === 0;
 }
-validate878.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_UserNotConfirmedException = validate879;
-const schema1417 = {
+validate882.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_UserNotConfirmedException = validate883;
+const schema1421 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "UserNotConfirmedException schema from Amazon Cognito",
   title: "UserNotConfirmedException (error)",
 };
-function validate879(
+function validate883(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate879.evaluated;
+  const evaluated0 = validate883.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -89638,8 +90711,25 @@ function validate879(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -89647,30 +90737,33 @@ function validate879(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate879.errors = vErrors;
+  validate883.errors = vErrors;
   return errors === 0;
 }
-validate879.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_UserNotFoundException = validate880;
-const schema1418 = {
+validate883.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_UserNotFoundException = validate884;
+const schema1422 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "UserNotFoundException schema from Amazon Cognito",
   title: "UserNotFoundException (error)",
 };
-function validate880(
+function validate884(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate880.evaluated;
+  const evaluated0 = validate884.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -89695,8 +90788,25 @@ function validate880(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -89704,30 +90814,33 @@ function validate880(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate880.errors = vErrors;
+  validate884.errors = vErrors;
   return errors === 0;
 }
-validate880.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_UserPoolAddOnNotEnabledException = validate881;
-const schema1419 = {
+validate884.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_UserPoolAddOnNotEnabledException = validate885;
+const schema1423 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "UserPoolAddOnNotEnabledException schema from Amazon Cognito",
   title: "UserPoolAddOnNotEnabledException (error)",
 };
-function validate881(
+function validate885(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate881.evaluated;
+  const evaluated0 = validate885.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -89752,8 +90865,25 @@ function validate881(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -89761,24 +90891,24 @@ function validate881(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate881.errors = vErrors;
+  validate885.errors = vErrors;
   return errors === 0;
 }
-validate881.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_UserPoolAddOnsType = validate882;
-function validate882(
+validate885.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_UserPoolAddOnsType = validate886;
+function validate886(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate882.evaluated;
+  const evaluated0 = validate886.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -89910,22 +91040,22 @@ function validate882(
     }
     errors++;
   }
-  validate882.errors = vErrors;
+  validate886.errors = vErrors;
   return errors === 0;
 }
-validate882.evaluated = {
+validate886.evaluated = {
   props: { AdvancedSecurityMode: true, AdvancedSecurityAdditionalFlows: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UserPoolClientDescription = validate884;
-function validate884(
+const check_UserPoolClientDescription = validate888;
+function validate888(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate884.evaluated;
+  const evaluated0 = validate888.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -90140,22 +91270,22 @@ function validate884(
     }
     errors++;
   }
-  validate884.errors = vErrors;
+  validate888.errors = vErrors;
   return errors === 0;
 }
-validate884.evaluated = {
+validate888.evaluated = {
   props: { ClientId: true, UserPoolId: true, ClientName: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UserPoolClientListType = validate885;
-function validate885(
+const check_UserPoolClientListType = validate889;
+function validate889(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate885.evaluated;
+  const evaluated0 = validate889.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -90166,7 +91296,7 @@ function validate885(
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
       if (
-        !validate613(data[i0], {
+        !validate614(data[i0], {
           instancePath: instancePath + "/" + i0,
           parentData: data,
           parentDataProperty: i0,
@@ -90174,7 +91304,7 @@ function validate885(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate613.errors : vErrors.concat(validate613.errors);
+        vErrors = vErrors === null ? validate614.errors : vErrors.concat(validate614.errors);
         errors = vErrors.length;
       }
     }
@@ -90193,18 +91323,18 @@ function validate885(
     }
     errors++;
   }
-  validate885.errors = vErrors;
+  validate889.errors = vErrors;
   return errors === 0;
 }
-validate885.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_UserPoolClientType = validate887;
-function validate887(
+validate889.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_UserPoolClientType = validate891;
+function validate891(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate887.evaluated;
+  const evaluated0 = validate891.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -91620,10 +92750,10 @@ function validate887(
     }
     errors++;
   }
-  validate887.errors = vErrors;
+  validate891.errors = vErrors;
   return errors === 0;
 }
-validate887.evaluated = {
+validate891.evaluated = {
   props: {
     UserPoolId: true,
     ClientName: true,
@@ -91655,14 +92785,14 @@ validate887.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UserPoolDescriptionType = validate891;
-function validate891(
+const check_UserPoolDescriptionType = validate895;
+function validate895(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate891.evaluated;
+  const evaluated0 = validate895.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -91930,7 +93060,7 @@ function validate891(
     }
     if (data.ReplicaRegions !== undefined) {
       if (
-        !validate621(data.ReplicaRegions, {
+        !validate622(data.ReplicaRegions, {
           instancePath: instancePath + "/ReplicaRegions",
           parentData: data,
           parentDataProperty: "ReplicaRegions",
@@ -91938,7 +93068,7 @@ function validate891(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate621.errors : vErrors.concat(validate621.errors);
+        vErrors = vErrors === null ? validate622.errors : vErrors.concat(validate622.errors);
         errors = vErrors.length;
       }
     }
@@ -91957,10 +93087,10 @@ function validate891(
     }
     errors++;
   }
-  validate891.errors = vErrors;
+  validate895.errors = vErrors;
   return errors === 0;
 }
-validate891.evaluated = {
+validate895.evaluated = {
   props: {
     Id: true,
     Name: true,
@@ -91973,14 +93103,14 @@ validate891.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UserPoolIdType = validate894;
-function validate894(
+const check_UserPoolIdType = validate898;
+function validate898(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate894.evaluated;
+  const evaluated0 = validate898.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -92048,18 +93178,18 @@ function validate894(
     }
     errors++;
   }
-  validate894.errors = vErrors;
+  validate898.errors = vErrors;
   return errors === 0;
 }
-validate894.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_UserPoolListType = validate895;
-function validate895(
+validate898.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_UserPoolListType = validate899;
+function validate899(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate895.evaluated;
+  const evaluated0 = validate899.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -92070,7 +93200,7 @@ function validate895(
     const len0 = data.length;
     for (let i0 = 0; i0 < len0; i0++) {
       if (
-        !validate619(data[i0], {
+        !validate620(data[i0], {
           instancePath: instancePath + "/" + i0,
           parentData: data,
           parentDataProperty: i0,
@@ -92078,7 +93208,7 @@ function validate895(
           dynamicAnchors,
         })
       ) {
-        vErrors = vErrors === null ? validate619.errors : vErrors.concat(validate619.errors);
+        vErrors = vErrors === null ? validate620.errors : vErrors.concat(validate620.errors);
         errors = vErrors.length;
       }
     }
@@ -92097,18 +93227,18 @@ function validate895(
     }
     errors++;
   }
-  validate895.errors = vErrors;
+  validate899.errors = vErrors;
   return errors === 0;
 }
-validate895.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_UserPoolMfaType = validate897;
-function validate897(
+validate899.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_UserPoolMfaType = validate901;
+function validate901(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate897.evaluated;
+  const evaluated0 = validate901.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -92192,18 +93322,18 @@ function validate897(
       }
     }
   }
-  validate897.errors = vErrors;
+  validate901.errors = vErrors;
   return errors === 0;
 }
-validate897.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_UserPoolNameType = validate898;
-function validate898(
+validate901.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_UserPoolNameType = validate902;
+function validate902(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate898.evaluated;
+  const evaluated0 = validate902.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -92271,18 +93401,18 @@ function validate898(
     }
     errors++;
   }
-  validate898.errors = vErrors;
+  validate902.errors = vErrors;
   return errors === 0;
 }
-validate898.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_UserPoolPolicyType = validate899;
-function validate899(
+validate902.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_UserPoolPolicyType = validate903;
+function validate903(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate899.evaluated;
+  const evaluated0 = validate903.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -92333,28 +93463,31 @@ function validate899(
     }
     errors++;
   }
-  validate899.errors = vErrors;
+  validate903.errors = vErrors;
   return errors === 0;
 }
-validate899.evaluated = {
+validate903.evaluated = {
   props: { PasswordPolicy: true, SignInPolicy: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UserPoolTaggingException = validate902;
-const schema1462 = {
+const check_UserPoolTaggingException = validate906;
+const schema1466 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "UserPoolTaggingException schema from Amazon Cognito",
   title: "UserPoolTaggingException (error)",
 };
-function validate902(
+function validate906(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate902.evaluated;
+  const evaluated0 = validate906.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -92379,8 +93512,25 @@ function validate902(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -92388,24 +93538,24 @@ function validate902(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate902.errors = vErrors;
+  validate906.errors = vErrors;
   return errors === 0;
 }
-validate902.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_UserPoolTagsListType = validate903;
-function validate903(
+validate906.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_UserPoolTagsListType = validate907;
+function validate907(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate903.evaluated;
+  const evaluated0 = validate907.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -92478,18 +93628,18 @@ function validate903(
     }
     errors++;
   }
-  validate903.errors = vErrors;
+  validate907.errors = vErrors;
   return errors === 0;
 }
-validate903.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_UserPoolTagsType = validate904;
-function validate904(
+validate907.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_UserPoolTagsType = validate908;
+function validate908(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate904.evaluated;
+  const evaluated0 = validate908.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -92561,18 +93711,18 @@ function validate904(
     }
     errors++;
   }
-  validate904.errors = vErrors;
+  validate908.errors = vErrors;
   return errors === 0;
 }
-validate904.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-const check_UserPoolTierType = validate905;
-function validate905(
+validate908.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+const check_UserPoolTierType = validate909;
+function validate909(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate905.evaluated;
+  const evaluated0 = validate909.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -92656,18 +93806,18 @@ function validate905(
       }
     }
   }
-  validate905.errors = vErrors;
+  validate909.errors = vErrors;
   return errors === 0;
 }
-validate905.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_UserPoolType = validate906;
-function validate906(
+validate909.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_UserPoolType = validate910;
+function validate910(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate906.evaluated;
+  const evaluated0 = validate910.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -93188,7 +94338,7 @@ function validate906(
           }
           errors++;
         }
-        if (!pattern16.test(data15)) {
+        if (!pattern185.test(data15)) {
           const err26 = {
             instancePath: instancePath + "/SmsVerificationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/pattern",
@@ -93252,7 +94402,7 @@ function validate906(
           }
           errors++;
         }
-        if (!pattern17.test(data16)) {
+        if (!pattern186.test(data16)) {
           const err30 = {
             instancePath: instancePath + "/EmailVerificationMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/pattern",
@@ -93399,7 +94549,7 @@ function validate906(
           }
           errors++;
         }
-        if (!pattern16.test(data19)) {
+        if (!pattern185.test(data19)) {
           const err38 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/pattern",
@@ -94105,10 +95255,10 @@ function validate906(
     }
     errors++;
   }
-  validate906.errors = vErrors;
+  validate910.errors = vErrors;
   return errors === 0;
 }
-validate906.evaluated = {
+validate910.evaluated = {
   props: {
     Id: true,
     Name: true,
@@ -94150,14 +95300,14 @@ validate906.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UserStatusType = validate922;
-function validate922(
+const check_UserStatusType = validate926;
+function validate926(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate922.evaluated;
+  const evaluated0 = validate926.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -94250,18 +95400,18 @@ function validate922(
       }
     }
   }
-  validate922.errors = vErrors;
+  validate926.errors = vErrors;
   return errors === 0;
 }
-validate922.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_UserType = validate923;
-function validate923(
+validate926.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_UserType = validate927;
+function validate927(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate923.evaluated;
+  const evaluated0 = validate927.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -94518,10 +95668,10 @@ function validate923(
     }
     errors++;
   }
-  validate923.errors = vErrors;
+  validate927.errors = vErrors;
   return errors === 0;
 }
-validate923.evaluated = {
+validate927.evaluated = {
   props: {
     Username: true,
     Attributes: true,
@@ -94534,14 +95684,14 @@ validate923.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_UserVerificationType = validate926;
-function validate926(
+const check_UserVerificationType = validate930;
+function validate930(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate926.evaluated;
+  const evaluated0 = validate930.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -94571,7 +95721,7 @@ function validate926(
       instancePath,
       schemaPath: "#/anyOf/0/enum",
       keyword: "enum",
-      params: { allowedValues: schema910.anyOf[0].enum },
+      params: { allowedValues: schema911.anyOf[0].enum },
       message: "must be equal to one of the allowed values",
     };
     if (vErrors === null) {
@@ -94625,24 +95775,24 @@ function validate926(
       }
     }
   }
-  validate926.errors = vErrors;
+  validate930.errors = vErrors;
   return errors === 0;
 }
-validate926.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_UsernameAttributeType = validate927;
-const schema1497 = {
+validate930.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_UsernameAttributeType = validate931;
+const schema1501 = {
   type: "string",
   anyOf: [{ enum: ["email", "phone_number"] }, { type: "string" }],
   description: "UsernameAttributeType schema from Amazon Cognito",
   title: "UsernameAttributeType",
 };
-function validate927(
+function validate931(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate927.evaluated;
+  const evaluated0 = validate931.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -94672,7 +95822,7 @@ function validate927(
       instancePath,
       schemaPath: "#/anyOf/0/enum",
       keyword: "enum",
-      params: { allowedValues: schema1497.anyOf[0].enum },
+      params: { allowedValues: schema1501.anyOf[0].enum },
       message: "must be equal to one of the allowed values",
     };
     if (vErrors === null) {
@@ -94726,18 +95876,18 @@ function validate927(
       }
     }
   }
-  validate927.errors = vErrors;
+  validate931.errors = vErrors;
   return errors === 0;
 }
-validate927.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_UsernameAttributesListType = validate928;
-function validate928(
+validate931.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_UsernameAttributesListType = validate932;
+function validate932(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate928.evaluated;
+  const evaluated0 = validate932.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -94779,18 +95929,18 @@ function validate928(
     }
     errors++;
   }
-  validate928.errors = vErrors;
+  validate932.errors = vErrors;
   return errors === 0;
 }
-validate928.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_UsernameConfigurationType = validate929;
-function validate929(
+validate932.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_UsernameConfigurationType = validate933;
+function validate933(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate929.evaluated;
+  const evaluated0 = validate933.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -94845,24 +95995,27 @@ function validate929(
     }
     errors++;
   }
-  validate929.errors = vErrors;
+  validate933.errors = vErrors;
   return errors === 0;
 }
-validate929.evaluated = { props: { CaseSensitive: true }, dynamicProps: false, dynamicItems: false };
-const check_UsernameExistsException = validate930;
-const schema1501 = {
+validate933.evaluated = { props: { CaseSensitive: true }, dynamicProps: false, dynamicItems: false };
+const check_UsernameExistsException = validate934;
+const schema1505 = {
   type: "object",
-  properties: { message: { type: "string", description: "The error message." } },
+  properties: {
+    message: { type: "string", description: "The error message." },
+    __type: { type: "string", description: "The error's type name, as the JSON protocol sends it." },
+  },
   description: "UsernameExistsException schema from Amazon Cognito",
   title: "UsernameExistsException (error)",
 };
-function validate930(
+function validate934(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate930.evaluated;
+  const evaluated0 = validate934.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -94887,8 +96040,25 @@ function validate930(
         errors++;
       }
     }
+    if (data.__type !== undefined) {
+      if (typeof data.__type !== "string") {
+        const err1 = {
+          instancePath: instancePath + "/__type",
+          schemaPath: "#/properties/__type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err1 = {
+    const err2 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -94896,24 +96066,24 @@ function validate930(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err2];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err2);
     }
     errors++;
   }
-  validate930.errors = vErrors;
+  validate934.errors = vErrors;
   return errors === 0;
 }
-validate930.evaluated = { props: { message: true }, dynamicProps: false, dynamicItems: false };
-const check_UsernameType = validate931;
-function validate931(
+validate934.evaluated = { props: { message: true, __type: true }, dynamicProps: false, dynamicItems: false };
+const check_UsernameType = validate935;
+function validate935(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate931.evaluated;
+  const evaluated0 = validate935.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -94981,18 +96151,18 @@ function validate931(
     }
     errors++;
   }
-  validate931.errors = vErrors;
+  validate935.errors = vErrors;
   return errors === 0;
 }
-validate931.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_UsersListType = validate932;
-function validate932(
+validate935.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_UsersListType = validate936;
+function validate936(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate932.evaluated;
+  const evaluated0 = validate936.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -95030,18 +96200,18 @@ function validate932(
     }
     errors++;
   }
-  validate932.errors = vErrors;
+  validate936.errors = vErrors;
   return errors === 0;
 }
-validate932.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_VerificationMessageTemplateType = validate934;
-function validate934(
+validate936.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_VerificationMessageTemplateType = validate938;
+function validate938(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate934.evaluated;
+  const evaluated0 = validate938.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -95082,7 +96252,7 @@ function validate934(
           }
           errors++;
         }
-        if (!pattern16.test(data0)) {
+        if (!pattern185.test(data0)) {
           const err2 = {
             instancePath: instancePath + "/SmsMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/pattern",
@@ -95146,7 +96316,7 @@ function validate934(
           }
           errors++;
         }
-        if (!pattern17.test(data1)) {
+        if (!pattern186.test(data1)) {
           const err6 = {
             instancePath: instancePath + "/EmailMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/pattern",
@@ -95475,10 +96645,10 @@ function validate934(
     }
     errors++;
   }
-  validate934.errors = vErrors;
+  validate938.errors = vErrors;
   return errors === 0;
 }
-validate934.evaluated = {
+validate938.evaluated = {
   props: {
     SmsMessage: true,
     EmailMessage: true,
@@ -95490,20 +96660,20 @@ validate934.evaluated = {
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_VerifiedAttributeType = validate935;
-const schema1511 = {
+const check_VerifiedAttributeType = validate939;
+const schema1515 = {
   type: "string",
   anyOf: [{ enum: ["email", "phone_number"] }, { type: "string" }],
   description: "VerifiedAttributeType schema from Amazon Cognito",
   title: "VerifiedAttributeType",
 };
-function validate935(
+function validate939(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate935.evaluated;
+  const evaluated0 = validate939.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -95533,7 +96703,7 @@ function validate935(
       instancePath,
       schemaPath: "#/anyOf/0/enum",
       keyword: "enum",
-      params: { allowedValues: schema1511.anyOf[0].enum },
+      params: { allowedValues: schema1515.anyOf[0].enum },
       message: "must be equal to one of the allowed values",
     };
     if (vErrors === null) {
@@ -95587,18 +96757,18 @@ function validate935(
       }
     }
   }
-  validate935.errors = vErrors;
+  validate939.errors = vErrors;
   return errors === 0;
 }
-validate935.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_VerifiedAttributesListType = validate936;
-function validate936(
+validate939.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_VerifiedAttributesListType = validate940;
+function validate940(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate936.evaluated;
+  const evaluated0 = validate940.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -95640,12 +96810,12 @@ function validate936(
     }
     errors++;
   }
-  validate936.errors = vErrors;
+  validate940.errors = vErrors;
   return errors === 0;
 }
-validate936.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
-const check_VerifySoftwareTokenRequest = validate937;
-const schema1513 = {
+validate940.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
+const check_VerifySoftwareTokenRequest = validate941;
+const schema1517 = {
   type: "object",
   properties: {
     AccessToken: {
@@ -95667,13 +96837,13 @@ const schema1513 = {
   description: "VerifySoftwareTokenRequest schema from Amazon Cognito",
   title: "VerifySoftwareTokenRequest",
 };
-function validate937(
+function validate941(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate937.evaluated;
+  const evaluated0 = validate941.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -95907,16 +97077,16 @@ function validate937(
     }
     errors++;
   }
-  validate937.errors = vErrors;
+  validate941.errors = vErrors;
   return errors === 0;
 }
-validate937.evaluated = {
+validate941.evaluated = {
   props: { AccessToken: true, Session: true, UserCode: true, FriendlyDeviceName: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_VerifySoftwareTokenResponse = validate938;
-const schema1518 = {
+const check_VerifySoftwareTokenResponse = validate942;
+const schema1522 = {
   type: "object",
   properties: {
     Status: {
@@ -95931,19 +97101,19 @@ const schema1518 = {
   description: "VerifySoftwareTokenResponse schema from Amazon Cognito",
   title: "VerifySoftwareTokenResponse",
 };
-const schema1519 = {
+const schema1523 = {
   type: "string",
   anyOf: [{ enum: ["ERROR", "SUCCESS"] }, { type: "string" }],
   description: "VerifySoftwareTokenResponseType schema from Amazon Cognito",
   title: "VerifySoftwareTokenResponseType",
 };
-function validate938(
+function validate942(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate938.evaluated;
+  const evaluated0 = validate942.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -95976,7 +97146,7 @@ function validate938(
           instancePath: instancePath + "/Status",
           schemaPath: "#/$defs/VerifySoftwareTokenResponseType/anyOf/0/enum",
           keyword: "enum",
-          params: { allowedValues: schema1519.anyOf[0].enum },
+          params: { allowedValues: schema1523.anyOf[0].enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -96095,18 +97265,18 @@ function validate938(
     }
     errors++;
   }
-  validate938.errors = vErrors;
+  validate942.errors = vErrors;
   return errors === 0;
 }
-validate938.evaluated = { props: { Status: true, Session: true }, dynamicProps: false, dynamicItems: false };
-const check_VerifySoftwareTokenResponseType = validate939;
-function validate939(
+validate942.evaluated = { props: { Status: true, Session: true }, dynamicProps: false, dynamicItems: false };
+const check_VerifySoftwareTokenResponseType = validate943;
+function validate943(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate939.evaluated;
+  const evaluated0 = validate943.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -96136,7 +97306,7 @@ function validate939(
       instancePath,
       schemaPath: "#/anyOf/0/enum",
       keyword: "enum",
-      params: { allowedValues: schema1519.anyOf[0].enum },
+      params: { allowedValues: schema1523.anyOf[0].enum },
       message: "must be equal to one of the allowed values",
     };
     if (vErrors === null) {
@@ -96190,12 +97360,12 @@ function validate939(
       }
     }
   }
-  validate939.errors = vErrors;
+  validate943.errors = vErrors;
   return errors === 0;
 }
-validate939.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_VerifyUserAttributeRequest = validate940;
-const schema1522 = {
+validate943.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_VerifyUserAttributeRequest = validate944;
+const schema1526 = {
   type: "object",
   properties: {
     AccessToken: {
@@ -96216,13 +97386,13 @@ const schema1522 = {
   description: "Represents the request to verify user attributes.",
   title: "VerifyUserAttributeRequest",
 };
-function validate940(
+function validate944(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate940.evaluated;
+  const evaluated0 = validate944.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -96452,28 +97622,28 @@ function validate940(
     }
     errors++;
   }
-  validate940.errors = vErrors;
+  validate944.errors = vErrors;
   return errors === 0;
 }
-validate940.evaluated = {
+validate944.evaluated = {
   props: { AccessToken: true, AttributeName: true, Code: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_VerifyUserAttributeResponse = validate941;
-const schema1526 = {
+const check_VerifyUserAttributeResponse = validate945;
+const schema1530 = {
   type: "object",
   properties: {},
   description: "A container representing the response from the server from the request to verify user attributes.",
   title: "VerifyUserAttributeResponse",
 };
-function validate941(
+function validate945(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate941.evaluated;
+  const evaluated0 = validate945.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -96495,18 +97665,18 @@ function validate941(
     }
     errors++;
   }
-  validate941.errors = vErrors;
+  validate945.errors = vErrors;
   return errors === 0;
 }
-validate941.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_WebAuthnConfigurationType = validate942;
-function validate942(
+validate945.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_WebAuthnConfigurationType = validate946;
+function validate946(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate942.evaluated;
+  const evaluated0 = validate946.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -96588,7 +97758,7 @@ function validate942(
           instancePath: instancePath + "/UserVerification",
           schemaPath: "#/$defs/UserVerificationType/anyOf/0/enum",
           keyword: "enum",
-          params: { allowedValues: schema910.anyOf[0].enum },
+          params: { allowedValues: schema911.anyOf[0].enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -96668,7 +97838,7 @@ function validate942(
           instancePath: instancePath + "/FactorConfiguration",
           schemaPath: "#/$defs/WebAuthnFactorConfigurationType/anyOf/0/enum",
           keyword: "enum",
-          params: { allowedValues: schema911.anyOf[0].enum },
+          params: { allowedValues: schema912.anyOf[0].enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -96738,22 +97908,22 @@ function validate942(
     }
     errors++;
   }
-  validate942.errors = vErrors;
+  validate946.errors = vErrors;
   return errors === 0;
 }
-validate942.evaluated = {
+validate946.evaluated = {
   props: { RelyingPartyId: true, UserVerification: true, FactorConfiguration: true },
   dynamicProps: false,
   dynamicItems: false,
 };
-const check_WebAuthnFactorConfigurationType = validate943;
-function validate943(
+const check_WebAuthnFactorConfigurationType = validate947;
+function validate947(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate943.evaluated;
+  const evaluated0 = validate947.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -96783,7 +97953,7 @@ function validate943(
       instancePath,
       schemaPath: "#/anyOf/0/enum",
       keyword: "enum",
-      params: { allowedValues: schema911.anyOf[0].enum },
+      params: { allowedValues: schema912.anyOf[0].enum },
       message: "must be equal to one of the allowed values",
     };
     if (vErrors === null) {
@@ -96837,18 +98007,18 @@ function validate943(
       }
     }
   }
-  validate943.errors = vErrors;
+  validate947.errors = vErrors;
   return errors === 0;
 }
-validate943.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_WebAuthnMfaSettingsType = validate944;
-function validate944(
+validate947.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_WebAuthnMfaSettingsType = validate948;
+function validate948(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate944.evaluated;
+  const evaluated0 = validate948.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -96888,18 +98058,18 @@ function validate944(
     }
     errors++;
   }
-  validate944.errors = vErrors;
+  validate948.errors = vErrors;
   return errors === 0;
 }
-validate944.evaluated = { props: { Enabled: true }, dynamicProps: false, dynamicItems: false };
-const check_WrappedBooleanType = validate945;
-function validate945(
+validate948.evaluated = { props: { Enabled: true }, dynamicProps: false, dynamicItems: false };
+const check_WrappedBooleanType = validate949;
+function validate949(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate945.evaluated;
+  const evaluated0 = validate949.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -96921,18 +98091,18 @@ function validate945(
     }
     errors++;
   }
-  validate945.errors = vErrors;
+  validate949.errors = vErrors;
   return errors === 0;
 }
-validate945.evaluated = { dynamicProps: false, dynamicItems: false };
-const check_WrappedIntegerType = validate946;
-function validate946(
+validate949.evaluated = { dynamicProps: false, dynamicItems: false };
+const check_WrappedIntegerType = validate950;
+function validate950(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate946.evaluated;
+  const evaluated0 = validate950.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -96986,10 +98156,10 @@ function validate946(
       errors++;
     }
   }
-  validate946.errors = vErrors;
+  validate950.errors = vErrors;
   return errors === 0;
 }
-validate946.evaluated = { dynamicProps: false, dynamicItems: false };
+validate950.evaluated = { dynamicProps: false, dynamicItems: false };
 
 export function validateAWSAccountIdType(value, options) {
   return validateWith(check_AWSAccountIdType, shapes, "AWSAccountIdType", value, !!(options && options.strict));
@@ -99767,6 +100937,22 @@ export function assertEmailConfigurationType(value) {
   assertValid(check_EmailConfigurationType, value, "EmailConfigurationType");
 }
 
+export function validateEmailInviteMessageType(value, options) {
+  return validateWith(
+    check_EmailInviteMessageType,
+    shapes,
+    "EmailInviteMessageType",
+    value,
+    !!(options && options.strict),
+  );
+}
+export function isEmailInviteMessageType(value) {
+  return isValid(check_EmailInviteMessageType, value);
+}
+export function assertEmailInviteMessageType(value) {
+  assertValid(check_EmailInviteMessageType, value, "EmailInviteMessageType");
+}
+
 export function validateEmailMfaConfigType(value, options) {
   return validateWith(check_EmailMfaConfigType, shapes, "EmailMfaConfigType", value, !!(options && options.strict));
 }
@@ -101397,6 +102583,16 @@ export function assertOAuthFlowsType(value) {
   assertValid(check_OAuthFlowsType, value, "OAuthFlowsType");
 }
 
+export function validateOptionalArnType(value, options) {
+  return validateWith(check_OptionalArnType, shapes, "OptionalArnType", value, !!(options && options.strict));
+}
+export function isOptionalArnType(value) {
+  return isValid(check_OptionalArnType, value);
+}
+export function assertOptionalArnType(value) {
+  assertValid(check_OptionalArnType, value, "OptionalArnType");
+}
+
 export function validatePaginationKey(value, options) {
   return validateWith(check_PaginationKey, shapes, "PaginationKey", value, !!(options && options.strict));
 }
@@ -101643,6 +102839,16 @@ export function isProviderNameTypeV1(value) {
 }
 export function assertProviderNameTypeV1(value) {
   assertValid(check_ProviderNameTypeV1, value, "ProviderNameTypeV1");
+}
+
+export function validateProviderNameTypeV2(value, options) {
+  return validateWith(check_ProviderNameTypeV2, shapes, "ProviderNameTypeV2", value, !!(options && options.strict));
+}
+export function isProviderNameTypeV2(value) {
+  return isValid(check_ProviderNameTypeV2, value);
+}
+export function assertProviderNameTypeV2(value) {
+  assertValid(check_ProviderNameTypeV2, value, "ProviderNameTypeV2");
 }
 
 export function validateProviderUserIdentifierType(value, options) {
@@ -102493,6 +103699,16 @@ export function isSmsConfigurationType(value) {
 }
 export function assertSmsConfigurationType(value) {
   assertValid(check_SmsConfigurationType, value, "SmsConfigurationType");
+}
+
+export function validateSmsInviteMessageType(value, options) {
+  return validateWith(check_SmsInviteMessageType, shapes, "SmsInviteMessageType", value, !!(options && options.strict));
+}
+export function isSmsInviteMessageType(value) {
+  return isValid(check_SmsInviteMessageType, value);
+}
+export function assertSmsInviteMessageType(value) {
+  assertValid(check_SmsInviteMessageType, value, "SmsInviteMessageType");
 }
 
 export function validateSmsMfaConfigType(value, options) {
@@ -104111,6 +105327,7 @@ export const validators = Object.freeze({
   DuplicateProviderException: validateDuplicateProviderException,
   EmailAddressType: validateEmailAddressType,
   EmailConfigurationType: validateEmailConfigurationType,
+  EmailInviteMessageType: validateEmailInviteMessageType,
   EmailMfaConfigType: validateEmailMfaConfigType,
   EmailMfaMessageType: validateEmailMfaMessageType,
   EmailMfaSettingsType: validateEmailMfaSettingsType,
@@ -104238,6 +105455,7 @@ export const validators = Object.freeze({
   NumberAttributeConstraintsType: validateNumberAttributeConstraintsType,
   OAuthFlowType: validateOAuthFlowType,
   OAuthFlowsType: validateOAuthFlowsType,
+  OptionalArnType: validateOptionalArnType,
   PaginationKey: validatePaginationKey,
   PaginationKeyType: validatePaginationKeyType,
   PasswordHashingAlgorithmType: validatePasswordHashingAlgorithmType,
@@ -104258,6 +105476,7 @@ export const validators = Object.freeze({
   ProviderDetailsType: validateProviderDetailsType,
   ProviderNameType: validateProviderNameType,
   ProviderNameTypeV1: validateProviderNameTypeV1,
+  ProviderNameTypeV2: validateProviderNameTypeV2,
   ProviderUserIdentifierType: validateProviderUserIdentifierType,
   ProvidersListType: validateProvidersListType,
   QueryLimit: validateQueryLimit,
@@ -104322,6 +105541,7 @@ export const validators = Object.freeze({
   SignUpResponse: validateSignUpResponse,
   SkippedIPRangeListType: validateSkippedIPRangeListType,
   SmsConfigurationType: validateSmsConfigurationType,
+  SmsInviteMessageType: validateSmsInviteMessageType,
   SmsMfaConfigType: validateSmsMfaConfigType,
   SmsVerificationMessageType: validateSmsVerificationMessageType,
   SoftwareTokenMFANotFoundException: validateSoftwareTokenMFANotFoundException,
