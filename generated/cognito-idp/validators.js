@@ -93,6 +93,61 @@ function isJsonPointer(s) {
   return /^(?:\/(?:[^~/]|~0|~1)*)*$/.test(s);
 }
 
+/** RFC 3986 absolute URI: a scheme, then a URI reference's characters. */
+function isUri(s) {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:/.test(s) && isUriReference(s);
+}
+
+/** A pragmatic email check (local@domain, no spaces), as JSON Schema validators use. */
+function isEmail(s) {
+  return /^[^\s@"<>()[\],;:]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/.test(s);
+}
+
+function isHostname(s) {
+  return (
+    s.length <= 253 &&
+    /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(s)
+  );
+}
+
+function isIpv4(s) {
+  return /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(s);
+}
+
+function isIpv6(s) {
+  if (!/^[0-9A-Fa-f:.]+$/.test(s) || s.split("::").length > 2) return false;
+  const tail = s.includes(".") ? s.slice(s.lastIndexOf(":") + 1) : "";
+  if (tail && !isIpv4(tail)) return false;
+  const head = tail ? s.slice(0, s.lastIndexOf(":") + 1) + "0:0" : s;
+  const groups = head.split(":");
+  const compressed = head.includes("::");
+  if (groups.some((g, i) => g.length > 4 || (g === "" && !compressed && !(i === 0 || i === groups.length - 1))))
+    return false;
+  return compressed ? groups.filter((g) => g !== "").length <= 7 : groups.length === 8 && groups.every((g) => g !== "");
+}
+
+/** A decimal integer string within a two's-complement (or unsigned) width, checked with BigInt. */
+function intString(s, bits, signed) {
+  if (!(signed ? /^-?(?:0|[1-9][0-9]*)$/ : /^(?:0|[1-9][0-9]*)$/).test(s)) return false;
+  const v = BigInt(s);
+  const max = signed ? (1n << BigInt(bits - 1)) - 1n : (1n << BigInt(bits)) - 1n;
+  const min = signed ? -(1n << BigInt(bits - 1)) : 0n;
+  return v >= min && v <= max;
+}
+
+function isInt64(s) {
+  return intString(s, 64, true);
+}
+function isUint64(s) {
+  return intString(s, 64, false);
+}
+function isInt128(s) {
+  return intString(s, 128, true);
+}
+function isUint128(s) {
+  return intString(s, 128, false);
+}
+
 const TYPE_CODES = {
   string: "INSTANCE_STRING_EXPECTED",
   object: "INSTANCE_OBJECT_EXPECTED",
@@ -123,6 +178,13 @@ const KEYWORD_CODES = {
   oneOf: "INSTANCE_ONE_OF_INVALID_COUNT",
   minProperties: "INSTANCE_MIN_PROPERTIES",
   maxProperties: "INSTANCE_MAX_PROPERTIES",
+  dependentRequired: "INSTANCE_DEPENDENT_REQUIRED",
+  contains: "INSTANCE_MIN_CONTAINS",
+  minContains: "INSTANCE_MIN_CONTAINS",
+  maxContains: "INSTANCE_MAX_CONTAINS",
+  not: "INSTANCE_NOT_MATCHED",
+  items: "INSTANCE_TUPLE_ADDITIONAL_ITEMS",
+  propertyNames: "INSTANCE_STRING_PATTERN_MISMATCH",
 };
 
 const FORMAT_CODES = {
@@ -132,7 +194,16 @@ const FORMAT_CODES = {
   duration: "INSTANCE_DURATION_FORMAT_INVALID",
   uuid: "INSTANCE_UUID_FORMAT_INVALID",
   "uri-reference": "INSTANCE_URI_FORMAT_INVALID",
+  uri: "INSTANCE_URI_FORMAT_INVALID",
   "json-pointer": "INSTANCE_JSONPOINTER_FORMAT_INVALID",
+  email: "INSTANCE_FORMAT_EMAIL_INVALID",
+  hostname: "INSTANCE_FORMAT_HOSTNAME_INVALID",
+  ipv4: "INSTANCE_FORMAT_IPV4_INVALID",
+  ipv6: "INSTANCE_FORMAT_IPV6_INVALID",
+  int64: "INSTANCE_INT_RANGE_INVALID",
+  uint64: "INSTANCE_INT_RANGE_INVALID",
+  int128: "INSTANCE_INT_RANGE_INVALID",
+  uint128: "INSTANCE_INT_RANGE_INVALID",
 };
 
 /**
@@ -163,6 +234,7 @@ function toIssues(errors) {
     let message = e.message || "is invalid";
     let code = KEYWORD_CODES[e.keyword] || "INSTANCE_TYPE_MISMATCH";
     if (e.keyword === "type") code = TYPE_CODES[e.params.type] || "INSTANCE_TYPE_MISMATCH";
+    else if (e.keyword === "contains" && e.params.minContains === 0) code = "INSTANCE_MAX_CONTAINS";
     else if (e.keyword === "format") code = FORMAT_CODES[e.params.format] || "INSTANCE_TYPE_MISMATCH";
     else if (e.keyword === "required") {
       pointer += "/" + pointerToken(e.params.missingProperty);
@@ -178,9 +250,30 @@ function toIssues(errors) {
   return issues;
 }
 
+/**
+ * An instance document may name its schema in a top-level "$schema"; that is not data.
+ * Returns the value without it (a shallow copy only when there is one).
+ */
+function instanceData(value) {
+  if (
+    value === null ||
+    typeof value !== "object" ||
+    Array.isArray(value) ||
+    !Object.prototype.hasOwnProperty.call(value, "$schema") ||
+    typeof value.$schema !== "string"
+  )
+    return value;
+  const out = {};
+  for (const k of Object.keys(value))
+    if (k !== "$schema")
+      Object.defineProperty(out, k, { value: value[k], enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
 /** Runs a compiled check; never throws (throwing getters, cycles, deep nesting become an issue). */
 function runValidator(check, value) {
   try {
+    value = instanceData(value);
     if (check(value)) return { valid: true, errors: [] };
     return { valid: false, errors: toIssues(check.errors) };
   } catch (e) {
@@ -218,7 +311,7 @@ function assertValid(check, value, typeName) {
 
 function isValid(check, value) {
   try {
-    return check(value) === true;
+    return check(instanceData(value)) === true;
   } catch {
     return false;
   }
@@ -273,7 +366,7 @@ function validateWith(check, shapes, typeName, value, strict) {
   if (!r.valid) return { valid: false, errors: r.errors, drift: [] };
   const drift = [];
   try {
-    driftIssues(shapes, typeName, value, "", drift, 0);
+    driftIssues(shapes, typeName, instanceData(value), "", drift, 0);
   } catch (e) {
     return {
       valid: false,
@@ -325,6 +418,15 @@ const formats = {
   uuid: { validate: isUuid },
   "uri-reference": { validate: isUriReference },
   "json-pointer": { validate: isJsonPointer },
+  uri: { validate: isUri },
+  email: { validate: isEmail },
+  hostname: { validate: isHostname },
+  ipv4: { validate: isIpv4 },
+  ipv6: { validate: isIpv6 },
+  int64: { validate: isInt64 },
+  uint64: { validate: isUint64 },
+  int128: { validate: isInt128 },
+  uint128: { validate: isUint128 },
 };
 
 const shapes = JSON.parse(

@@ -75,8 +75,17 @@ export interface Constraints {
   multipleOf?: number;
   minItems?: number;
   maxItems?: number;
+  uniqueItems?: boolean;
+  minContains?: number;
+  maxContains?: number;
+  minProperties?: number;
+  maxProperties?: number;
   precision?: number;
   scale?: number;
+  /** A format the validation add-in names (email, ipv4, …), beyond the type's own. */
+  format?: string;
+  contentEncoding?: string;
+  contentMediaType?: string;
 }
 
 export type EnumValue = string | number | boolean | null;
@@ -115,11 +124,42 @@ export type TypeNode =
       open?: boolean;
     }
   | { kind: "const"; value: EnumValue; attrs: Attributes }
-  | { kind: "object"; members: Member[]; additional: boolean | TypeNode; attrs: Attributes }
-  | { kind: "map"; values: TypeNode; attrs: Attributes }
-  | { kind: "array"; items: TypeNode; constraints: Constraints; attrs: Attributes }
-  | { kind: "set"; items: TypeNode; constraints: Constraints; attrs: Attributes }
+  | {
+      kind: "object";
+      members: Member[];
+      additional: boolean | TypeNode;
+      attrs: Attributes;
+      /** `required` as alternative sets: exactly one set must be fully present. */
+      requiredSets?: string[][];
+      constraints?: Constraints;
+      dependentRequired?: Record<string, string[]>;
+      patternProperties?: { pattern: Pattern; type: TypeNode }[];
+      propertyNames?: TypeNode;
+    }
+  | { kind: "map"; values: TypeNode; attrs: Attributes; keys?: TypeNode; constraints?: Constraints }
+  | { kind: "array"; items: TypeNode; constraints: Constraints; attrs: Attributes; contains?: TypeNode }
+  | { kind: "set"; items: TypeNode; constraints: Constraints; attrs: Attributes; contains?: TypeNode }
+  /** A fixed-length JSON array; elements are named (the `tuple` order) and all required. */
+  | { kind: "tuple"; elements: Member[]; attrs: Attributes }
+  /**
+   * A discriminated union. Tagged (no selector): `{"<option>": value}`. Inline (selector):
+   * an object whose `selector` member names the option, with the option's members beside it.
+   */
+  | { kind: "choice"; options: { name: string; type: TypeNode }[]; selector?: string; attrs: Attributes }
   | { kind: "union"; options: TypeNode[]; attrs: Attributes }
+  /** Conditional composition (allOf/anyOf/oneOf/not/if-then-else) over an optional base. */
+  | {
+      kind: "composition";
+      base?: TypeNode;
+      allOf: TypeNode[];
+      anyOf: TypeNode[];
+      oneOf: TypeNode[];
+      not?: TypeNode;
+      if?: TypeNode;
+      then?: TypeNode;
+      else?: TypeNode;
+      attrs: Attributes;
+    }
   | { kind: "any"; attrs: Attributes };
 
 export type TypeKind = TypeNode["kind"];
@@ -133,6 +173,10 @@ export interface NamedType {
   role: "shape" | "error";
   /** True for the types a document declares as its root. */
   root: boolean;
+  /** Abstract types are bases only: never an instance's declared type. */
+  abstract?: boolean;
+  /** Names of the types it extends (members already merged in, first base wins). */
+  extends?: string[];
   node: TypeNode;
   attrs: Attributes;
 }

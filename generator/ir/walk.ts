@@ -4,14 +4,31 @@ import type { Model, NamedType, TypeNode } from "./model.js";
 export function children(node: TypeNode): TypeNode[] {
   switch (node.kind) {
     case "object":
-      return [...node.members.map((m) => m.type), ...(typeof node.additional === "object" ? [node.additional] : [])];
+      return [
+        ...node.members.map((m) => m.type),
+        ...(typeof node.additional === "object" ? [node.additional] : []),
+        ...(node.patternProperties ?? []).map((p) => p.type),
+        ...(node.propertyNames ? [node.propertyNames] : []),
+      ];
     case "map":
-      return [node.values];
+      return [node.values, ...(node.keys ? [node.keys] : [])];
     case "array":
     case "set":
-      return [node.items];
+      return [node.items, ...(node.contains ? [node.contains] : [])];
+    case "tuple":
+      return node.elements.map((m) => m.type);
+    case "choice":
+      return node.options.map((o) => o.type);
     case "union":
       return node.options;
+    case "composition":
+      return [
+        ...(node.base ? [node.base] : []),
+        ...node.allOf,
+        ...node.anyOf,
+        ...node.oneOf,
+        ...[node.not, node.if, node.then, node.else].filter((n): n is TypeNode => n !== undefined),
+      ];
     default:
       return [];
   }

@@ -17,7 +17,37 @@ export interface Context {
   missing: { ref: string; owner: string; at: SourceLocation }[];
   /** Canonical JSON of each document root, to recognise inlined copies of named types. */
   canonicalRoots: Map<string, string[]>;
+  /** Add-ins the document switches on with `$uses`. */
+  uses: ReadonlySet<string>;
   transform(schema: JsonValue | undefined, pointer: string): TypeNode;
+}
+
+/** Keywords of the validation add-in: enforced only under `$uses` (the dialect always enforces). */
+export const VALIDATION_KEYWORDS = new Set([
+  "minLength", "pattern", "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+  "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains", "minProperties", "maxProperties",
+  "dependentRequired", "patternProperties", "propertyNames", "minEntries", "maxEntries", "keyNames",
+  "contentEncoding", "contentMediaType", "contentCompression", "default",
+]);
+
+const VALIDATION_ADDIN = ["JSONStructureValidation", "JSONSchemaValidation"];
+const COMPOSITION_ADDIN = ["JSONStructureConditionalComposition", "JSONSchemaConditionalComposition"];
+
+/**
+ * Whether a validation keyword applies here. Without `$uses` it is reported and left out
+ * (JSON Structure keeps core documents free of validation semantics unless asked).
+ */
+export function active(ctx: Context, schema: JsonObject, pointer: string, keyword: string): boolean {
+  if (!has(schema, keyword)) return false;
+  if (ctx.symbols.componentsDialect || VALIDATION_ADDIN.some((u) => ctx.uses.has(u))) return true;
+  report(ctx, "SCHEMA_KEYWORD_WITHOUT_USES", child(pointer, keyword), { keyword, addin: "JSONStructureValidation" });
+  return keyword === "default"; // an annotation: kept, but still worth the warning
+}
+
+/** Conditional composition keywords: structure is always checked, a warning without `$uses`. */
+export function compositionActive(ctx: Context, pointer: string, keyword: string): void {
+  if (ctx.symbols.componentsDialect || COMPOSITION_ADDIN.some((u) => ctx.uses.has(u))) return;
+  report(ctx, "SCHEMA_KEYWORD_WITHOUT_USES", child(pointer, keyword), { keyword, addin: "JSONStructureConditionalComposition" });
 }
 
 export const at = (ctx: Context, pointer: string): SourceLocation => ctx.doc.locate(pointer);
@@ -49,7 +79,7 @@ export function annotations(ctx: Context, schema: JsonObject, pointer: string): 
     a.facts.push(fact(ctx, "sensitive", child(pointer, "format"), "format: password"));
   }
   if (Array.isArray(schema["examples"])) a.examples = schema["examples"];
-  if (has(schema, "default")) a.default = schema["default"];
+  if (has(schema, "default") && active(ctx, schema, pointer, "default")) a.default = schema["default"];
   return a;
 }
 

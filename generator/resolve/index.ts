@@ -1,11 +1,11 @@
 // Stage 2, resolve: names, references and schemas become the IR.
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import type { Model, NamedType, TypeNode } from "../ir/model.js";
+import type { Member, Model, NamedType, TypeNode } from "../ir/model.js";
 import { referencedNames } from "../ir/walk.js";
 import type { Corpus } from "../load/read-corpus.js";
 import { canonicalBody } from "./canonical.js";
 import { annotations, fact, SOURCE, type Context } from "./context.js";
-import { collectSymbols, isObject, type SymbolEntry } from "./symbols.js";
+import { collectSymbols, decodePath, has, isObject, type SymbolEntry } from "./symbols.js";
 import { transform } from "./transform/index.js";
 
 export function resolve(corpus: Corpus): Model {
@@ -28,6 +28,7 @@ export function resolve(corpus: Corpus): Model {
       owner: entry.name,
       missing,
       canonicalRoots,
+      uses: usesOf(entry.doc.value),
       transform: (schema, pointer) => transform(ctx, schema, pointer),
     };
     const node = entry.errorShape ? errorShape(ctx, entry) : transform(ctx, entry.schema, entry.pointer);
@@ -42,6 +43,7 @@ export function resolve(corpus: Corpus): Model {
       attrs: { ...attrs, facts: [...attrs.facts, ...node.attrs.facts] },
     } satisfies NamedType;
   });
+  applyExtends(symbols, types, diagnostics);
   types.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const t of types) if (t.node.attrs.doc === undefined) delete t.node.attrs.doc;
 
@@ -49,6 +51,66 @@ export function resolve(corpus: Corpus): Model {
   reportMissing(model, missing);
   reportAliasCycles(model);
   return model;
+}
+
+/**
+ * `$extends` (one pointer or several) and `abstract`: a derived object gets its bases' members
+ * first (the first base wins a clash), then its own, which override.
+ */
+function applyExtends(symbols: ReturnType<typeof collectSymbols>, types: NamedType[], diagnostics: Diagnostic[]): void {
+  const byName = new Map(types.map((t) => [t.name, t]));
+  const bases = new Map<string, string[]>();
+  for (const e of symbols.entries) {
+    const t = byName.get(e.name);
+    if (!t) continue;
+    if (e.schema["abstract"] === true) t.abstract = true;
+    if (!has(e.schema, "$extends")) continue;
+    const raw = e.schema["$extends"];
+    const list = Array.isArray(raw) ? raw : [raw];
+    const names: string[] = [];
+    list.forEach((ref, i) => {
+      const at = e.doc.locate(`${e.pointer}/$extends${Array.isArray(raw) ? `/${i}` : ""}`);
+      const target = typeof ref === "string" && ref.startsWith("#/definitions/") ? symbols.byDocPath.get(e.doc)?.get(decodePath(ref.slice(14))) : undefined;
+      if (!target) diagnostics.push(diagnostic("SCHEMA_EXTENDS_INVALID", { refPath: JSON.stringify(ref), reason: "no such definition" }, at));
+      else if (target.name === e.name) diagnostics.push(diagnostic("SCHEMA_EXTENDS_INVALID", { refPath: JSON.stringify(ref), reason: "a type cannot extend itself" }, at));
+      else names.push(target.name);
+    });
+    if (names.length > 0) {
+      t.extends = names;
+      bases.set(t.name, names);
+    }
+  }
+  const done = new Map<string, Member[]>();
+  const flatten = (name: string, stack: string[]): Member[] => {
+    const t = byName.get(name)!;
+    const own = t.node.kind === "object" ? t.node.members : [];
+    if (done.has(name)) return done.get(name)!;
+    if (stack.includes(name)) {
+      diagnostics.push(diagnostic("SCHEMA_EXTENDS_INVALID", { refPath: name, reason: `cycle: ${[...stack, name].join(" → ")}` }, t.attrs.at));
+      return own;
+    }
+    const merged: Member[] = [];
+    for (const b of bases.get(name) ?? []) {
+      for (const m of flatten(b, [...stack, name])) if (!merged.some((x) => x.name === m.name)) merged.push({ ...m, attrs: { ...m.attrs, facts: [...m.attrs.facts, { about: "member", source: SOURCE, claim: `inherited from ${b}` }] } });
+    }
+    const result = [...merged.filter((m) => !own.some((o) => o.name === m.name)), ...own];
+    done.set(name, result);
+    return result;
+  };
+  for (const name of bases.keys()) {
+    const t = byName.get(name)!;
+    if (t.node.kind === "choice") continue; // an inline choice names its abstract base with $extends
+    if (t.node.kind !== "object") {
+      diagnostics.push(diagnostic("SCHEMA_EXTENDS_INVALID", { refPath: name, reason: "only object types can extend" }, t.attrs.at));
+      continue;
+    }
+    t.node.members = flatten(name, []);
+  }
+}
+
+function usesOf(root: unknown): Set<string> {
+  const uses = isObject(root) && Array.isArray(root["$uses"]) ? root["$uses"] : [];
+  return new Set(uses.filter((u): u is string => typeof u === "string"));
 }
 
 function errorShape(ctx: Context, entry: SymbolEntry): TypeNode {

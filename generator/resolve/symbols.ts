@@ -4,6 +4,7 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { JsonValue, ParsedJson } from "../load/parse-json.js";
 import { escapePointerToken } from "../load/parse-json.js";
 import { typeIdentifier } from "../emit/quote.js";
+import { posix } from "node:path";
 
 export type JsonObject = { [key: string]: JsonValue };
 
@@ -79,6 +80,7 @@ export function collectSymbols(documents: ParsedJson[], diagnostics: Diagnostic[
     }
   }
 
+  resolveImports(documents, byDocPath, diagnostics);
   assignNames(entries, diagnostics);
 
   const byComponentName = new Map<string, SymbolEntry>();
@@ -99,6 +101,7 @@ function collectDefinitions(
     return;
   }
   for (const key of Object.keys(value).sort()) {
+    if (key === "$import" || key === "$importdefs") continue; // see resolveImports
     const child = value[key];
     const childPointer = `${pointer}/${escapePointerToken(key)}`;
     if (!isObject(child)) {
@@ -110,6 +113,44 @@ function collectDefinitions(
     if (has(child, "type")) add({ doc, pointer: childPointer, path: [...path, key], schema: child, root: false, errorShape: false });
     else collectDefinitions(doc, child, childPointer, [...path, key], add, diagnostics);
   }
+}
+
+/**
+ * `$import` / `$importdefs` (at the root or in a namespace) make another document's types
+ * visible under that namespace. The target is a corpus file, by relative path or by `$id`;
+ * its types are aliased, not copied, and a local definition of the same name shadows them.
+ */
+function resolveImports(documents: ParsedJson[], byDocPath: Map<ParsedJson, Map<string, SymbolEntry>>, diagnostics: Diagnostic[]): void {
+  const byFile = new Map(documents.map((d) => [d.file, d]));
+  const byId = new Map(documents.filter((d) => isObject(d.value) && typeof d.value["$id"] === "string").map((d) => [(d.value as JsonObject)["$id"] as string, d]));
+  const find = (from: ParsedJson, uri: string): ParsedJson | undefined => byId.get(uri) ?? byFile.get(posix.normalize(posix.join(posix.dirname(from.file), uri)));
+  const visit = (doc: ParsedJson, ns: JsonValue | undefined, pointer: string, nsPath: string[], seen: Set<ParsedJson>): void => {
+    if (!isObject(ns)) return;
+    for (const keyword of ["$import", "$importdefs"] as const) {
+      if (!has(ns, keyword)) continue;
+      const uri = ns[keyword];
+      const target = typeof uri === "string" ? find(doc, uri) : undefined;
+      if (!target || target === doc) {
+        diagnostics.push(diagnostic("SCHEMA_IMPORT_NOT_FOUND", { keyword, uri: JSON.stringify(uri) }, doc.locate(`${pointer}/${escapePointerToken(keyword)}`)));
+        continue;
+      }
+      if (!seen.has(target)) visit(target, target.value, "", [], new Set([...seen, target])); // the target's own imports first
+      const local = byDocPath.get(doc)!;
+      for (const [path, entry] of byDocPath.get(target) ?? []) {
+        if (keyword === "$importdefs" && entry.pointer === "") continue;
+        const alias = [...nsPath, path].filter((x) => x !== "").join("/");
+        if (!local.has(alias)) local.set(alias, entry);
+      }
+    }
+    if (pointer === "" && isObject(ns["definitions"])) visit(doc, ns["definitions"], "/definitions", [], seen);
+    else if (pointer !== "") {
+      for (const key of Object.keys(ns)) {
+        const v = ns[key];
+        if (!key.startsWith("$") && isObject(v) && !has(v, "type")) visit(doc, v, `${pointer}/${escapePointerToken(key)}`, [...nsPath, key], seen);
+      }
+    }
+  };
+  for (const doc of documents) visit(doc, doc.value, "", [], new Set([doc]));
 }
 
 /** Identifiers: the last path segment when unique, else the namespace-qualified name. */

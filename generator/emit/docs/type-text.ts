@@ -32,6 +32,21 @@ export function typeText(node: TypeNode, link: Link): string {
       return node.options.map((o) => typeText(o, link)).join(OR);
     case "any":
       return "any";
+    case "tuple":
+      return `tuple\\<${node.elements.map((e) => typeText(e.type, link)).join(", ")}\\>`;
+    case "choice":
+      return `choice\\<${node.options.map((o) => `${markdownText(o.name)}: ${typeText(o.type, link)}`).join(", ")}\\>${node.selector !== undefined ? ` (selector ${markdownText(node.selector)})` : ""}`;
+    case "composition": {
+      const parts = [
+        ...(node.base ? [grouped(node.base, link)] : []),
+        ...node.allOf.map((t) => grouped(t, link)),
+        ...(node.anyOf.length > 0 ? [`any of (${node.anyOf.map((t) => typeText(t, link)).join(OR)})`] : []),
+        ...(node.oneOf.length > 0 ? [`one of (${node.oneOf.map((t) => typeText(t, link)).join(OR)})`] : []),
+        ...(node.not ? [`not ${grouped(node.not, link)}`] : []),
+        ...(node.if ? ["conditional"] : []),
+      ];
+      return parts.length > 0 ? parts.join(" & ") : "any";
+    }
   }
 }
 

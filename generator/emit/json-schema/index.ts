@@ -1,11 +1,15 @@
 // JSON Schema 2020-12 emitter: one document, a $defs entry per named type, references kept as $ref.
-import type { Attributes, Model, TypeNode } from "../../ir/model.js";
+import type { Attributes, Constraints, Model, TypeNode } from "../../ir/model.js";
 import type { Emitter } from "../files.js";
 import { parseProse, proseToText } from "../prose.js";
 import { sortedEnumValues } from "../typescript/type-text.js";
 import { primitiveSchema } from "./primitive.js";
 
 type Schema = Record<string, unknown>;
+
+function copy(target: Schema, from: Constraints, keys: (keyof Constraints)[]): void {
+  for (const k of keys) if (from[k] !== undefined) target[k] = from[k];
+}
 
 /** Own-property assignment: a member named "__proto__" must stay a member. */
 function setOwn(target: Schema, key: string, value: unknown): void {
@@ -65,22 +69,83 @@ export function nodeSchema(node: TypeNode): Schema {
     case "set": {
       const s: Schema = { type: "array", items: nodeSchema(node.items) };
       if (node.kind === "set") s["uniqueItems"] = true;
-      if (node.constraints.minItems !== undefined) s["minItems"] = node.constraints.minItems;
-      if (node.constraints.maxItems !== undefined) s["maxItems"] = node.constraints.maxItems;
+      copy(s, node.constraints, ["minItems", "maxItems"]);
+      if (node.contains) {
+        s["contains"] = nodeSchema(node.contains);
+        copy(s, node.constraints, ["minContains"]);
+        // The upper bound on its own (minContains 0), so a failure says which bound broke.
+        if (node.constraints.maxContains !== undefined) s["allOf"] = [{ contains: nodeSchema(node.contains), minContains: 0, maxContains: node.constraints.maxContains }];
+      }
       return s;
     }
-    case "map":
-      return { type: "object", additionalProperties: nodeSchema(node.values) };
+    case "map": {
+      const s: Schema = { type: "object", additionalProperties: nodeSchema(node.values) };
+      if (node.keys) s["propertyNames"] = nodeSchema(node.keys);
+      if (node.constraints) copy(s, node.constraints, ["minProperties", "maxProperties"]);
+      return s;
+    }
     case "object": {
       const properties: Schema = {};
       for (const m of node.members) setOwn(properties, m.name, annotate(nodeSchema(m.type), m.attrs));
       const required = node.members.filter((m) => m.required).map((m) => m.name);
-      return {
+      const s: Schema = {
         type: "object",
         properties,
         ...(required.length > 0 ? { required } : {}),
         ...(node.additional === false ? { additionalProperties: false } : typeof node.additional === "object" ? { additionalProperties: nodeSchema(node.additional) } : {}),
       };
+      // Alternative required sets: exactly one must be present.
+      if (node.requiredSets && node.requiredSets.length > 0) s["oneOf"] = node.requiredSets.map((set) => ({ required: set }));
+      if (node.constraints) copy(s, node.constraints, ["minProperties", "maxProperties"]);
+      if (node.dependentRequired) s["dependentRequired"] = node.dependentRequired;
+      if (node.patternProperties?.length) {
+        const pp: Schema = {};
+        for (const p of node.patternProperties) setOwn(pp, p.pattern.source, nodeSchema(p.type));
+        s["patternProperties"] = pp;
+      }
+      if (node.propertyNames) s["propertyNames"] = nodeSchema(node.propertyNames);
+      return s;
+    }
+    case "tuple": {
+      const n = node.elements.length;
+      return { type: "array", prefixItems: node.elements.map((e) => annotate(nodeSchema(e.type), e.attrs)), items: false, minItems: n, maxItems: n };
+    }
+    case "choice": {
+      const names = node.options.map((o) => o.name);
+      if (node.selector === undefined) {
+        // Tagged: exactly one member, named after the option.
+        const properties: Schema = {};
+        for (const o of node.options) setOwn(properties, o.name, nodeSchema(o.type));
+        return { type: "object", properties, additionalProperties: false, minProperties: 1, maxProperties: 1 };
+      }
+      const sel = node.selector;
+      // Inline: the selector names the option; that option's schema then applies to the object.
+      return {
+        type: "object",
+        required: [sel],
+        properties: { [sel]: { type: "string", enum: names } },
+        allOf: node.options.map((o) => ({ if: { properties: { [sel]: { const: o.name } }, required: [sel] }, then: nodeSchema(o.type) })),
+      };
+    }
+    case "composition": {
+      const s: Schema = node.base ? { ...nodeSchema(node.base) } : {};
+      if (node.allOf.length > 0) s["allOf"] = [...((s["allOf"] as Schema[] | undefined) ?? []), ...node.allOf.map(nodeSchema)];
+      if (node.anyOf.length > 0) s["anyOf"] = node.anyOf.map(nodeSchema);
+      if (node.oneOf.length > 0) s["oneOf"] = node.oneOf.map(nodeSchema);
+      for (const k of ["not", "if", "then", "else"] as const) {
+        const sub = node[k];
+        if (sub) s[k] = nodeSchema(sub);
+      }
+      // A base that uses anyOf/oneOf itself (open enums) keeps its own under allOf.
+      if (node.base && (node.anyOf.length > 0 || node.oneOf.length > 0)) {
+        const own = nodeSchema(node.base);
+        if (own["anyOf"] || own["oneOf"]) {
+          s["allOf"] = [...((s["allOf"] as Schema[] | undefined) ?? []), { ...(own["anyOf"] ? { anyOf: own["anyOf"] } : {}), ...(own["oneOf"] ? { oneOf: own["oneOf"] } : {}) }];
+          if (node.anyOf.length > 0) s["anyOf"] = node.anyOf.map(nodeSchema);
+          if (node.oneOf.length > 0) s["oneOf"] = node.oneOf.map(nodeSchema);
+        }
+      }
+      return s;
     }
   }
 }

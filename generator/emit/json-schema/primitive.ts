@@ -21,12 +21,21 @@ const STRING_FORMS: Partial<Record<PrimitiveName, Schema>> = {
   uri: { format: "uri-reference" },
   jsonpointer: { format: "json-pointer" },
   binary: { contentEncoding: "base64", pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$" },
-  int64: { pattern: "^-?(?:0|[1-9][0-9]*)$" },
-  int128: { pattern: "^-?(?:0|[1-9][0-9]*)$" },
-  uint64: { pattern: "^(?:0|[1-9][0-9]*)$" },
-  uint128: { pattern: "^(?:0|[1-9][0-9]*)$" },
+  // Range-checked by the format (BigInt); the wire form is a decimal string.
+  int64: { format: "int64" },
+  int128: { format: "int128" },
+  uint64: { format: "uint64" },
+  uint128: { format: "uint128" },
   decimal: { pattern: "^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?$" },
 };
+
+const FLOAT32_MAX = 3.4028234663852886e38;
+
+/** A decimal string with at most `precision` significant digits, `scale` of them after the point. */
+export function decimalPattern(precision: number, scale: number): string {
+  const whole = Math.max(1, precision - scale);
+  return scale > 0 ? `^-?(?:0|[1-9][0-9]{0,${whole - 1}})(?:\\.[0-9]{1,${scale}})?$` : `^-?(?:0|[1-9][0-9]{0,${whole - 1}})$`;
+}
 
 /**
  * JSON Structure says a string is valid when its *entire* value matches `pattern`; JSON Schema
@@ -46,11 +55,18 @@ export function primitiveSchema(p: PrimitiveName, c: Constraints): Schema {
     s["maximum"] = c.maximum !== undefined ? Math.min(hi, Number(c.maximum)) : hi;
   } else if (p === "number" || p === "float" || p === "float8" || p === "double") {
     s["type"] = "number";
-    if (c.minimum !== undefined) s["minimum"] = Number(c.minimum);
-    if (c.maximum !== undefined) s["maximum"] = Number(c.maximum);
+    // float is IEEE 754 binary32: larger magnitudes cannot be represented.
+    const limit = p === "float" ? FLOAT32_MAX : undefined;
+    const lo = c.minimum !== undefined ? Number(c.minimum) : limit !== undefined ? -limit : undefined;
+    const hi = c.maximum !== undefined ? Number(c.maximum) : limit;
+    if (lo !== undefined) s["minimum"] = lo;
+    if (hi !== undefined) s["maximum"] = hi;
   } else {
     s["type"] = "string";
-    Object.assign(s, STRING_FORMS[p] ?? {});
+    Object.assign(s, p === "decimal" && (c.precision !== undefined || c.scale !== undefined) ? { pattern: decimalPattern(c.precision ?? 34, c.scale ?? 7) } : (STRING_FORMS[p] ?? {}));
+    if (c.format && !s["format"]) s["format"] = c.format;
+    if (c.contentEncoding) s["contentEncoding"] = c.contentEncoding;
+    if (c.contentMediaType) s["contentMediaType"] = c.contentMediaType;
   }
   if (s["type"] !== "string" && s["type"] !== "boolean" && s["type"] !== "null") {
     if (c.exclusiveMinimum !== undefined) s["exclusiveMinimum"] = Number(c.exclusiveMinimum);

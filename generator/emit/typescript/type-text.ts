@@ -1,6 +1,6 @@
 // A TypeScript type expression for an IR node in a view. Names and literals go through quote.ts.
 import type { EnumValue, PrimitiveName, TypeNode } from "../../ir/model.js";
-import { literalType, propertyKey } from "../quote.js";
+import { isIdentifier, literalType, propertyKey, typeIdentifier } from "../quote.js";
 import { jsdoc } from "./jsdoc.js";
 import type { View } from "./view.js";
 
@@ -53,11 +53,34 @@ export function typeText(node: TypeNode, view: View = WIRE_OPEN): string {
       return `Record<string, ${typeText(node.values, view)}>`;
     case "object":
       return objectLiteral(node, view);
+    case "tuple": {
+      // Labels only when every name can be one (TypeScript wants all labelled or none).
+      const labelled = node.elements.every((e) => isIdentifier(e.name) && typeIdentifier(e.name) === e.name);
+      return `[${node.elements.map((e) => `${labelled ? `${e.name}: ` : ""}${typeText(e.type, view)}`).join(", ")}]`;
+    }
+    case "choice": {
+      if (node.options.length === 0) return "never";
+      const sel = node.selector;
+      // Tagged: {"option": value}. Inline: the option's members plus the selector naming it.
+      return node.options
+        .map((o) => (sel === undefined ? `{ ${propertyKey(o.name)}: ${typeText(o.type, view)} }` : `(${wrap(typeText(o.type, view), o.type)} & { ${propertyKey(sel)}: ${literalType(o.name)} })`))
+        .join(" | ");
+    }
+    case "composition": {
+      const parts = [
+        ...(node.base ? [wrap(typeText(node.base, view), node.base)] : []),
+        ...node.allOf.map((t) => wrap(typeText(t, view), t)),
+        ...(node.anyOf.length > 0 ? [`(${node.anyOf.map((t) => typeText(t, view)).join(" | ")})`] : []),
+        ...(node.oneOf.length > 0 ? [`(${node.oneOf.map((t) => typeText(t, view)).join(" | ")})`] : []),
+      ];
+      // not / if-then-else constrain values at run time only; the type stays the base.
+      return parts.length === 0 ? "unknown" : parts.join(" & ");
+    }
   }
 }
 
 function wrap(text: string, node: TypeNode): string {
-  return text.includes(" | ") || node.kind === "union" ? `(${text})` : text;
+  return text.includes(" | ") || text.includes(" & ") || node.kind === "union" ? `(${text})` : text;
 }
 
 /** A member's type in a view: the SDK declares every member `T | undefined`. */

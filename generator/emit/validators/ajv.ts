@@ -16,6 +16,15 @@ export const FORMATS: Record<string, [string, (s: string) => boolean]> = {
   uuid: ["isUuid", runtime.isUuid],
   "uri-reference": ["isUriReference", runtime.isUriReference],
   "json-pointer": ["isJsonPointer", runtime.isJsonPointer],
+  uri: ["isUri", runtime.isUri],
+  email: ["isEmail", runtime.isEmail],
+  hostname: ["isHostname", runtime.isHostname],
+  ipv4: ["isIpv4", runtime.isIpv4],
+  ipv6: ["isIpv6", runtime.isIpv6],
+  int64: ["isInt64", runtime.isInt64],
+  uint64: ["isUint64", runtime.isUint64],
+  int128: ["isInt128", runtime.isInt128],
+  uint128: ["isUint128", runtime.isUint128],
 };
 
 export function createAjv(): InstanceType<typeof Ajv2020> {

@@ -21,6 +21,8 @@ function descriptor(node: TypeNode): Descriptor {
       for (const m of node.members) Object.defineProperty(o, m.name, { value: descriptor(m.type), enumerable: true, writable: true, configurable: true });
       return node.additional === false ? { o } : { o, x: 1 };
     }
+    case "composition":
+      return node.base ? descriptor(node.base) : 0;
     default:
       return 0;
   }

@@ -1,7 +1,7 @@
 // array, set and map. Inlined `items` identical to a named type become a reference to it.
 import type { TypeNode } from "../../ir/model.js";
 import { diagnostic } from "../../diagnostics/diagnostic.js";
-import { annotations, at, child, fact, has, isObject, report, type Context, type JsonObject } from "../context.js";
+import { active, annotations, at, child, fact, has, isObject, report, type Context, type JsonObject } from "../context.js";
 import { canonical } from "../canonical.js";
 import { constraints } from "./primitive.js";
 
@@ -13,8 +13,11 @@ export function arrayOrSet(ctx: Context, kind: "array" | "set", schema: JsonObje
     return { kind, items: { kind: "any", attrs: { facts: [] } }, constraints: {}, attrs };
   }
   const items = itemsNode(ctx, schema["items"], child(pointer, "items"));
-  const unique = kind === "set" || schema["uniqueItems"] === true;
-  return { kind: unique ? "set" : "array", items, constraints: constraints(ctx, schema, pointer), attrs };
+  const c = constraints(ctx, schema, pointer, "array");
+  const unique = kind === "set" || c.uniqueItems === true;
+  delete c.uniqueItems;
+  const contains = active(ctx, schema, pointer, "contains") ? ctx.transform(schema["contains"], child(pointer, "contains")) : undefined;
+  return { kind: unique ? "set" : "array", items, constraints: c, attrs, ...(contains ? { contains } : {}) };
 }
 
 export function map(ctx: Context, schema: JsonObject, pointer: string, valuesKey: "values" | "additionalProperties"): TypeNode {
@@ -24,7 +27,11 @@ export function map(ctx: Context, schema: JsonObject, pointer: string, valuesKey
     report(ctx, "SCHEMA_MAP_MISSING_VALUES", pointer);
     return { kind: "map", values: { kind: "any", attrs: { facts: [] } }, attrs };
   }
-  return { kind: "map", values: ctx.transform(schema[valuesKey], child(pointer, valuesKey)), attrs };
+  const values = ctx.transform(schema[valuesKey], child(pointer, valuesKey));
+  if (valuesKey === "additionalProperties") return { kind: "map", values, attrs };
+  const c = constraints(ctx, schema, pointer, "map");
+  const keys = active(ctx, schema, pointer, "keyNames") ? ctx.transform(schema["keyNames"], child(pointer, "keyNames")) : undefined;
+  return { kind: "map", values, attrs, ...(Object.keys(c).length > 0 ? { constraints: c } : {}), ...(keys ? { keys } : {}) };
 }
 
 function itemsNode(ctx: Context, items: JsonObject[string], pointer: string): TypeNode {

@@ -1,5 +1,5 @@
 // Dispatch: one JSON Structure schema to one IR node, by the form of its `type`.
-import type { PrimitiveName, TypeNode } from "../../ir/model.js";
+import type { EnumValue, PrimitiveName, TypeNode } from "../../ir/model.js";
 import type { JsonValue } from "../../load/parse-json.js";
 import { annotations, child, has, isObject, report, resolveRef, type Context } from "../context.js";
 import { arrayOrSet, map } from "./collection.js";
@@ -7,6 +7,9 @@ import { allOf, bareRef, isComposition } from "./composition.js";
 import { enumeration } from "./enum.js";
 import { object } from "./object.js";
 import { PRIMITIVES, primitive } from "./primitive.js";
+import { choice } from "./choice.js";
+import { conditional, hasComposition } from "./conditional.js";
+import { tuple } from "./tuple.js";
 
 /** Deeper than this, a schema is refused: no real type nests so far, and emitters recurse. */
 export const MAX_POINTER_DEPTH = 400;
@@ -20,13 +23,23 @@ export function transform(ctx: Context, schema: JsonValue | undefined, pointer: 
     report(ctx, "SCHEMA_INVALID_TYPE", pointer, { actual: schema === null ? "null" : Array.isArray(schema) ? "an array" : typeof schema });
     return { kind: "any", attrs: { facts: [] } };
   }
-  if (isComposition(schema)) return allOf(ctx, schema, pointer);
+  // The OpenAPI-derived dialect writes a reference with annotations as an allOf.
+  if (ctx.symbols.componentsDialect && isComposition(schema)) return allOf(ctx, schema, pointer);
   if (has(schema, "$ref") && !has(schema, "type")) return bareRef(ctx, schema, pointer);
+  if (hasComposition(schema)) {
+    const { allOf: _a, anyOf: _b, oneOf: _c, not: _d, if: _e, then: _f, else: _g, ...rest } = schema;
+    const base = has(schema, "type") || has(schema, "enum") || has(schema, "const") ? transformTyped(ctx, rest, pointer) : undefined;
+    return conditional(ctx, schema, pointer, base);
+  }
+  return transformTyped(ctx, schema, pointer);
+}
 
+function transformTyped(ctx: Context, schema: { [k: string]: JsonValue }, pointer: string): TypeNode {
   const type = schema["type"];
   if (type === undefined) {
     // The dialect's members and items may carry only an enum.
     if (Array.isArray(schema["enum"])) return enumeration(ctx, "string", schema, pointer);
+    if (has(schema, "const")) return { kind: "const", value: schema["const"] as EnumValue, attrs: annotations(ctx, schema, pointer) };
     report(ctx, "SCHEMA_MISSING_TYPE", pointer);
     return { kind: "any", attrs: annotations(ctx, schema, pointer) };
   }
@@ -55,6 +68,10 @@ export function transform(ctx: Context, schema: JsonValue | undefined, pointer: 
       return arrayOrSet(ctx, type, schema, pointer);
     case "map":
       return map(ctx, schema, pointer, "values");
+    case "tuple":
+      return tuple(ctx, schema, pointer);
+    case "choice":
+      return choice(ctx, schema, pointer);
     case "any":
       return { kind: "any", attrs: annotations(ctx, schema, pointer) };
     default:
