@@ -69,6 +69,14 @@ export function annotations(ctx: Context, schema: JsonObject, pointer: string): 
   if (typeof schema["description"] === "string" && schema["description"].trim() !== "") {
     a.doc = schema["description"];
     a.facts.push(fact(ctx, "doc", child(pointer, "description")));
+  } else if (isObject(schema["descriptions"])) {
+    // Localised descriptions (alternate-names add-in): English, else the first language listed.
+    const d = schema["descriptions"];
+    const lang = ["en", "en-US", "en-GB", ...Object.keys(d).sort()].find((k) => typeof d[k] === "string" && (d[k] as string).trim() !== "");
+    if (lang) {
+      a.doc = d[lang] as string;
+      a.facts.push(fact(ctx, "doc", child(pointer, "descriptions", lang)));
+    }
   }
   if (schema["deprecated"] === true) {
     a.deprecated = "";

@@ -1,6 +1,6 @@
 // `enum`: members keep their source order; emitters sort them for stable diffs.
 import type { EnumMember, PrimitiveName, TypeNode } from "../../ir/model.js";
-import { annotations, child, fact, report, type Context, type JsonObject } from "../context.js";
+import { annotations, child, fact, isObject, report, type Context, type JsonObject } from "../context.js";
 
 const jsonKind = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
 
@@ -18,7 +18,10 @@ export function enumeration(ctx: Context, base: PrimitiveName, schema: JsonObjec
   if (values.length === 0) report(ctx, "SCHEMA_ENUM_EMPTY", at);
   const members: EnumMember[] = [];
   const seen = new Set<string>();
-  values.forEach((v, i) => {
+  // altenums.json maps a symbol to the value sent on the wire (the alternate-names add-in).
+  const alt = isObject(schema["altenums"]) && isObject(schema["altenums"]["json"]) ? schema["altenums"]["json"] : undefined;
+  values.forEach((symbol, i) => {
+    const v = typeof symbol === "string" && alt && typeof alt[symbol] === "string" ? alt[symbol] : symbol;
     const p = child(at, i);
     if (v !== null && typeof v === "object") {
       report(ctx, "SCHEMA_TYPE_INVALID", p, { typeName: `${jsonKind(v)} in enum` });
