@@ -309,6 +309,15 @@ function assertValid(check, value, typeName) {
   if (!r.valid) throw new ValidationError(typeName, r.errors);
 }
 
+/** The generated fast path: true only for values that are valid and drift-free. Never throws. */
+function fast(q, value) {
+  try {
+    return q(instanceData(value)) === true;
+  } catch {
+    return false;
+  }
+}
+
 function isValid(check, value) {
   try {
     return check(instanceData(value)) === true;
@@ -98263,267 +98272,7051 @@ function validate950(
 }
 validate950.evaluated = { dynamicProps: false, dynamicItems: false };
 
+const k0 = new RegExp("^(?:[0-9]+)$", "u");
+const k1 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "RecoveryMechanisms":
+        if (v !== undefined && !q_RecoveryMechanismsType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k2 = (o) => {
+  if (o["Notify"] === undefined) return false;
+  if (o["EventAction"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Notify":
+        if (v !== undefined && !q_AccountTakeoverActionNotifyType(v)) return false;
+        break;
+      case "EventAction":
+        if (v !== undefined && !q_AccountTakeoverEventActionType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k3 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "LowAction":
+        if (v !== undefined && !q_AccountTakeoverActionType(v)) return false;
+        break;
+      case "MediumAction":
+        if (v !== undefined && !q_AccountTakeoverActionType(v)) return false;
+        break;
+      case "HighAction":
+        if (v !== undefined && !q_AccountTakeoverActionType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k4 = new Set(["BLOCK", "MFA_IF_CONFIGURED", "MFA_REQUIRED", "NO_ACTION"]);
+const k5 = (o) => {
+  if (o["Actions"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "NotifyConfiguration":
+        if (v !== undefined && !q_NotifyConfigurationType(v)) return false;
+        break;
+      case "Actions":
+        if (v !== undefined && !q_AccountTakeoverActionsType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k6 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["CustomAttributes"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "CustomAttributes":
+        if (v !== undefined && !q_CustomAttributesListType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k7 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k8 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  if (o["GroupName"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "GroupName":
+        if (v !== undefined && !q_GroupNameType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k9 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "ClientMetadata":
+        if (v !== undefined && !q_ClientMetadataType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k10 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AllowAdminCreateUserOnly":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "UnusedAccountValidityDays":
+        if (v !== undefined && !q_AdminCreateUserUnusedAccountValidityDaysType(v)) return false;
+        break;
+      case "InviteMessageTemplate":
+        if (v !== undefined && !q_MessageTemplateType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k11 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "UserAttributes":
+        if (v !== undefined && !q_AttributeListType(v)) return false;
+        break;
+      case "ValidationData":
+        if (v !== undefined && !q_AttributeListType(v)) return false;
+        break;
+      case "TemporaryPassword":
+        if (v !== undefined && !q_PasswordType(v)) return false;
+        break;
+      case "ForceAliasCreation":
+        if (v !== undefined && !q_ForceAliasCreation(v)) return false;
+        break;
+      case "MessageAction":
+        if (v !== undefined && !q_MessageActionType(v)) return false;
+        break;
+      case "DesiredDeliveryMediums":
+        if (v !== undefined && !q_DeliveryMediumListType(v)) return false;
+        break;
+      case "ClientMetadata":
+        if (v !== undefined && !q_ClientMetadataType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k12 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "User":
+        if (v !== undefined && !q_UserType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k13 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  if (o["UserAttributeNames"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "UserAttributeNames":
+        if (v !== undefined && !q_AttributeNameListType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k14 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k15 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["User"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "User":
+        if (v !== undefined && !q_ProviderUserIdentifierType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k16 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  if (o["DeviceKey"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "DeviceKey":
+        if (v !== undefined && !q_DeviceKeyType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k17 = (o) => {
+  if (o["DeviceKey"] === undefined) return false;
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "DeviceKey":
+        if (v !== undefined && !q_DeviceKeyType(v)) return false;
+        break;
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k18 = (o) => {
+  if (o["Device"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Device":
+        if (v !== undefined && !q_DeviceType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k19 = new Set(["EMAIL_OTP", "SMS_MFA", "SOFTWARE_TOKEN_MFA"]);
+const k20 = new Set(["SMS_MFA", "SOFTWARE_TOKEN_MFA", "EMAIL_OTP"]);
+const k21 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!(typeof v === "string" && k20.has(v))) return false;
+  }
+  return true;
+};
+const k22 = (o) => {
+  if (o["Username"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "UserAttributes":
+        if (v !== undefined && !q_AttributeListType(v)) return false;
+        break;
+      case "UserCreateDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "UserLastModifiedDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "Enabled":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "UserStatus":
+        if (v !== undefined && !q_UserStatusType(v)) return false;
+        break;
+      case "MFAOptions":
+        if (v !== undefined && !q_MFAOptionListType(v)) return false;
+        break;
+      case "PreferredMfaSetting":
+        if (
+          v !== undefined &&
+          !(typeof v === "string" && (v.length <= 131072 || ucs2length(v) <= 131072) && k19.has(v))
+        )
+          return false;
+        break;
+      case "UserMFASettingList":
+        if (v !== undefined && !(Array.isArray(v) && k21(v))) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k23 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["ClientId"] === undefined) return false;
+  if (o["AuthFlow"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      case "AuthFlow":
+        if (v !== undefined && !q_AuthFlowType(v)) return false;
+        break;
+      case "AuthParameters":
+        if (v !== undefined && !q_AuthParametersType(v)) return false;
+        break;
+      case "ClientMetadata":
+        if (v !== undefined && !q_ClientMetadataType(v)) return false;
+        break;
+      case "AnalyticsMetadata":
+        if (v !== undefined && !q_AnalyticsMetadataType(v)) return false;
+        break;
+      case "ContextData":
+        if (v !== undefined && !q_ContextDataType(v)) return false;
+        break;
+      case "Session":
+        if (v !== undefined && !q_SessionType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k24 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ChallengeName":
+        if (v !== undefined && !q_ChallengeNameType(v)) return false;
+        break;
+      case "Session":
+        if (v !== undefined && !q_SessionType(v)) return false;
+        break;
+      case "ChallengeParameters":
+        if (v !== undefined && !q_ChallengeParametersType(v)) return false;
+        break;
+      case "AuthenticationResult":
+        if (v !== undefined && !q_AuthenticationResultType(v)) return false;
+        break;
+      case "AvailableChallenges":
+        if (v !== undefined && !q_AvailableChallengeListType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k25 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["DestinationUser"] === undefined) return false;
+  if (o["SourceUser"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "DestinationUser":
+        if (v !== undefined && !q_ProviderUserIdentifierType(v)) return false;
+        break;
+      case "SourceUser":
+        if (v !== undefined && !q_ProviderUserIdentifierType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k26 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "Limit":
+        if (v !== undefined && !q_QueryLimitType(v)) return false;
+        break;
+      case "PaginationToken":
+        if (v !== undefined && !q_SearchPaginationTokenType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k27 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Devices":
+        if (v !== undefined && !q_DeviceListType(v)) return false;
+        break;
+      case "PaginationToken":
+        if (v !== undefined && !q_SearchPaginationTokenType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k28 = (o) => {
+  if (o["Username"] === undefined) return false;
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Limit":
+        if (v !== undefined && !q_QueryLimitType(v)) return false;
+        break;
+      case "NextToken":
+        if (v !== undefined && !q_PaginationKey(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k29 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Groups":
+        if (v !== undefined && !q_GroupListType(v)) return false;
+        break;
+      case "NextToken":
+        if (v !== undefined && !q_PaginationKey(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k30 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "MaxResults":
+        if (v !== undefined && !q_QueryLimitType(v)) return false;
+        break;
+      case "NextToken":
+        if (v !== undefined && !q_PaginationKey(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k31 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AuthEvents":
+        if (v !== undefined && !q_AuthEventsType(v)) return false;
+        break;
+      case "NextToken":
+        if (v !== undefined && !q_PaginationKey(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k32 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["ClientId"] === undefined) return false;
+  if (o["ChallengeName"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      case "ChallengeName":
+        if (v !== undefined && !q_ChallengeNameType(v)) return false;
+        break;
+      case "ChallengeResponses":
+        if (v !== undefined && !q_ChallengeResponsesType(v)) return false;
+        break;
+      case "Session":
+        if (v !== undefined && !q_SessionType(v)) return false;
+        break;
+      case "AnalyticsMetadata":
+        if (v !== undefined && !q_AnalyticsMetadataType(v)) return false;
+        break;
+      case "ContextData":
+        if (v !== undefined && !q_ContextDataType(v)) return false;
+        break;
+      case "ClientMetadata":
+        if (v !== undefined && !q_ClientMetadataType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k33 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ChallengeName":
+        if (v !== undefined && !q_ChallengeNameType(v)) return false;
+        break;
+      case "Session":
+        if (v !== undefined && !q_SessionType(v)) return false;
+        break;
+      case "ChallengeParameters":
+        if (v !== undefined && !q_ChallengeParametersType(v)) return false;
+        break;
+      case "AuthenticationResult":
+        if (v !== undefined && !q_AuthenticationResultType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k34 = (o) => {
+  if (o["Username"] === undefined) return false;
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "SMSMfaSettings":
+        if (v !== undefined && !q_SMSMfaSettingsType(v)) return false;
+        break;
+      case "SoftwareTokenMfaSettings":
+        if (v !== undefined && !q_SoftwareTokenMfaSettingsType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "EmailMfaSettings":
+        if (v !== undefined && !q_EmailMfaSettingsType(v)) return false;
+        break;
+      case "WebAuthnMfaSettings":
+        if (v !== undefined && !q_WebAuthnMfaSettingsType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k35 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  if (o["Password"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "Password":
+        if (v !== undefined && !q_PasswordType(v)) return false;
+        break;
+      case "Permanent":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k36 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  if (o["MFAOptions"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "MFAOptions":
+        if (v !== undefined && !q_MFAOptionListType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k37 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  if (o["EventId"] === undefined) return false;
+  if (o["FeedbackValue"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "EventId":
+        if (v !== undefined && !q_EventIdType(v)) return false;
+        break;
+      case "FeedbackValue":
+        if (v !== undefined && !q_FeedbackValueType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k38 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  if (o["DeviceKey"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "DeviceKey":
+        if (v !== undefined && !q_DeviceKeyType(v)) return false;
+        break;
+      case "DeviceRememberedStatus":
+        if (v !== undefined && !q_DeviceRememberedStatusType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k39 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  if (o["UserAttributes"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "UserAttributes":
+        if (v !== undefined && !q_AttributeListType(v)) return false;
+        break;
+      case "ClientMetadata":
+        if (v !== undefined && !q_ClientMetadataType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k40 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "CustomAuthMode":
+        if (v !== undefined && !q_AdvancedSecurityEnabledModeType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k41 = new Set(["AUDIT", "ENFORCED"]);
+const k42 = new Set(["OFF", "AUDIT", "ENFORCED"]);
+const k43 = new Set(["phone_number", "email", "preferred_username"]);
+const k44 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!k43.has(v)) return false;
+  }
+  return true;
+};
+const k45 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "message":
+        if (v !== undefined && !(typeof v === "string")) return false;
+        break;
+      case "__type":
+        if (v !== undefined && !(typeof v === "string")) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k46 = (a) => {
+  const n = a.length;
+  if (n < 1) return false;
+  if (n > 5) return false;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_AuthFactorType(v)) return false;
+  }
+  return true;
+};
+const k47 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ApplicationId":
+        if (v !== undefined && !q_HexStringType(v)) return false;
+        break;
+      case "ApplicationArn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "RoleArn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "ExternalId":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "UserDataShared":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k48 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AnalyticsEndpointId":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k49 = new RegExp(
+  "^(?:arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)$",
+  "u",
+);
+const k50 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AccessToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      case "Session":
+        if (v !== undefined && !q_SessionType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k51 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "SecretCode":
+        if (v !== undefined && !q_SecretCodeType(v)) return false;
+        break;
+      case "Session":
+        if (v !== undefined && !q_SessionType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k52 = new Set(["String", "Number", "DateTime", "Boolean"]);
+const k53 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_AttributeType(v)) return false;
+  }
+  return true;
+};
+const k54 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    if (!q_StringType(v)) return false;
+  }
+  return true;
+};
+const k55 = new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
+const k56 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!(
+      typeof v === "string" &&
+      (v.length <= 32 || ucs2length(v) <= 32) &&
+      (v.length >= 2 || ucs2length(v) >= 1) &&
+      k55.test(v)
+    ))
+      return false;
+  }
+  return true;
+};
+const k57 = new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+)$", "u");
+const k58 = (o) => {
+  if (o["Name"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Name":
+        if (v !== undefined && !q_AttributeNameType(v)) return false;
+        break;
+      case "Value":
+        if (v !== undefined && !q_AttributeValueType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k59 = new Set(["phone_number", "email"]);
+const k60 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!k59.has(v)) return false;
+  }
+  return true;
+};
+const k61 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "EventId":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "EventType":
+        if (v !== undefined && !q_EventType(v)) return false;
+        break;
+      case "CreationDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "EventResponse":
+        if (v !== undefined && !q_EventResponseType(v)) return false;
+        break;
+      case "EventRisk":
+        if (v !== undefined && !q_EventRiskType(v)) return false;
+        break;
+      case "ChallengeResponses":
+        if (v !== undefined && !q_ChallengeResponseListType(v)) return false;
+        break;
+      case "EventContextData":
+        if (v !== undefined && !q_EventContextDataType(v)) return false;
+        break;
+      case "EventFeedback":
+        if (v !== undefined && !q_EventFeedbackType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k62 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_AuthEventType(v)) return false;
+  }
+  return true;
+};
+const k63 = new Set(["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN", "SOFTWARE_TOKEN"]);
+const k64 = new Set([
+  "USER_SRP_AUTH",
+  "REFRESH_TOKEN_AUTH",
+  "REFRESH_TOKEN",
+  "CUSTOM_AUTH",
+  "ADMIN_NO_SRP_AUTH",
+  "USER_PASSWORD_AUTH",
+  "ADMIN_USER_PASSWORD_AUTH",
+  "USER_AUTH",
+]);
+const k65 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AccessToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      case "ExpiresIn":
+        if (v !== undefined && !q_IntegerType(v)) return false;
+        break;
+      case "TokenType":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "RefreshToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      case "IdToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      case "NewDeviceMetadata":
+        if (v !== undefined && !q_NewDeviceMetadataType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k66 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_ChallengeNameType(v)) return false;
+  }
+  return true;
+};
+const k67 = (a) => {
+  const n = a.length;
+  if (n > 200) return false;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!(typeof v === "string")) return false;
+  }
+  return true;
+};
+const k68 = (a) => {
+  const n = a.length;
+  if (n < 0) return false;
+  if (n > 100) return false;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!(
+      typeof v === "string" &&
+      (v.length <= 1024 || ucs2length(v) <= 1024) &&
+      (v.length >= 2 || ucs2length(v) >= 1) &&
+      k55.test(v)
+    ))
+      return false;
+  }
+  return true;
+};
+const k69 = new Set(["Password", "Mfa"]);
+const k70 = new Set([
+  "SMS_MFA",
+  "SOFTWARE_TOKEN_MFA",
+  "SELECT_MFA_TYPE",
+  "MFA_SETUP",
+  "PASSWORD_VERIFIER",
+  "CUSTOM_CHALLENGE",
+  "DEVICE_SRP_AUTH",
+  "DEVICE_PASSWORD_VERIFIER",
+  "ADMIN_NO_SRP_AUTH",
+  "NEW_PASSWORD_REQUIRED",
+  "EMAIL_OTP",
+  "SELECT_CHALLENGE",
+  "SMS_OTP",
+  "PASSWORD",
+  "WEB_AUTHN",
+  "PASSWORD_SRP",
+]);
+const k71 = new Set(["Success", "Failure"]);
+const k72 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_ChallengeResponseType(v)) return false;
+  }
+  return true;
+};
+const k73 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ChallengeName":
+        if (v !== undefined && !q_ChallengeName(v)) return false;
+        break;
+      case "ChallengeResponse":
+        if (v !== undefined && !q_ChallengeResponse(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k74 = (o) => {
+  if (o["ProposedPassword"] === undefined) return false;
+  if (o["AccessToken"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "PreviousPassword":
+        if (v !== undefined && !q_PasswordType(v)) return false;
+        break;
+      case "ProposedPassword":
+        if (v !== undefined && !q_PasswordType(v)) return false;
+        break;
+      case "AccessToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k75 = new RegExp("^(?:[\\w+]+)$", "u");
+const k76 = new RegExp("^(?:[\\w\\s+=,.@-]+)$", "u");
+const k77 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!(
+      typeof v === "string" &&
+      (v.length <= 2048 || ucs2length(v) <= 2048) &&
+      (v.length >= 2 || ucs2length(v) >= 1)
+    ))
+      return false;
+  }
+  return true;
+};
+const k78 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_CodeDeliveryDetailsType(v)) return false;
+  }
+  return true;
+};
+const k79 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Destination":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "DeliveryMedium":
+        if (v !== undefined && !q_DeliveryMediumType(v)) return false;
+        break;
+      case "AttributeName":
+        if (v !== undefined && !q_AttributeNameType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k80 = new RegExp("^(?:[\\w]+)$", "u");
+const k81 = (o) => {
+  if (o["EventAction"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "EventAction":
+        if (v !== undefined && !q_CompromisedCredentialsEventActionType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k82 = new Set(["BLOCK", "NO_ACTION"]);
+const k83 = (o) => {
+  if (o["Actions"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "EventFilter":
+        if (v !== undefined && !q_EventFiltersType(v)) return false;
+        break;
+      case "Actions":
+        if (v !== undefined && !q_CompromisedCredentialsActionsType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k84 = (o) => {
+  if (o["AccessToken"] === undefined) return false;
+  if (o["DeviceKey"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AccessToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      case "DeviceKey":
+        if (v !== undefined && !q_DeviceKeyType(v)) return false;
+        break;
+      case "DeviceSecretVerifierConfig":
+        if (v !== undefined && !q_DeviceSecretVerifierConfigType(v)) return false;
+        break;
+      case "DeviceName":
+        if (v !== undefined && !q_DeviceNameType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k85 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserConfirmationNecessary":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k86 = (o) => {
+  if (o["ClientId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  if (o["ConfirmationCode"] === undefined) return false;
+  if (o["Password"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      case "SecretHash":
+        if (v !== undefined && !q_SecretHashType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "ConfirmationCode":
+        if (v !== undefined && !q_ConfirmationCodeType(v)) return false;
+        break;
+      case "Password":
+        if (v !== undefined && !q_PasswordType(v)) return false;
+        break;
+      case "AnalyticsMetadata":
+        if (v !== undefined && !q_AnalyticsMetadataType(v)) return false;
+        break;
+      case "UserContextData":
+        if (v !== undefined && !q_UserContextDataType(v)) return false;
+        break;
+      case "ClientMetadata":
+        if (v !== undefined && !q_ClientMetadataType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k87 = (o) => {
+  if (o["ClientId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  if (o["ConfirmationCode"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      case "SecretHash":
+        if (v !== undefined && !q_SecretHashType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "ConfirmationCode":
+        if (v !== undefined && !q_ConfirmationCodeType(v)) return false;
+        break;
+      case "ForceAliasCreation":
+        if (v !== undefined && !q_ForceAliasCreation(v)) return false;
+        break;
+      case "AnalyticsMetadata":
+        if (v !== undefined && !q_AnalyticsMetadataType(v)) return false;
+        break;
+      case "UserContextData":
+        if (v !== undefined && !q_UserContextDataType(v)) return false;
+        break;
+      case "ClientMetadata":
+        if (v !== undefined && !q_ClientMetadataType(v)) return false;
+        break;
+      case "Session":
+        if (v !== undefined && !q_SessionType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k88 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Session":
+        if (v !== undefined && !q_SessionType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k89 = new RegExp("^(?:[\\S]+)$", "u");
+const k90 = (o) => {
+  if (o["IpAddress"] === undefined) return false;
+  if (o["ServerName"] === undefined) return false;
+  if (o["ServerPath"] === undefined) return false;
+  if (o["HttpHeaders"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "IpAddress":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "ServerName":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "ServerPath":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "HttpHeaders":
+        if (v !== undefined && !q_HttpHeaderList(v)) return false;
+        break;
+      case "EncodedData":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k91 = (o) => {
+  if (o["GroupName"] === undefined) return false;
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "GroupName":
+        if (v !== undefined && !q_GroupNameType(v)) return false;
+        break;
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Description":
+        if (v !== undefined && !q_DescriptionType(v)) return false;
+        break;
+      case "RoleArn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "Precedence":
+        if (v !== undefined && !q_PrecedenceType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k92 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Group":
+        if (v !== undefined && !q_GroupType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k93 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["ProviderName"] === undefined) return false;
+  if (o["ProviderType"] === undefined) return false;
+  if (o["ProviderDetails"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "ProviderName":
+        if (v !== undefined && !q_ProviderNameTypeV2(v)) return false;
+        break;
+      case "ProviderType":
+        if (v !== undefined && !q_IdentityProviderTypeType(v)) return false;
+        break;
+      case "ProviderDetails":
+        if (v !== undefined && !q_ProviderDetailsType(v)) return false;
+        break;
+      case "AttributeMapping":
+        if (v !== undefined && !q_AttributeMappingType(v)) return false;
+        break;
+      case "IdpIdentifiers":
+        if (v !== undefined && !q_IdpIdentifiersListType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k94 = (o) => {
+  if (o["IdentityProvider"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "IdentityProvider":
+        if (v !== undefined && !q_IdentityProviderType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k95 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Identifier"] === undefined) return false;
+  if (o["Name"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Identifier":
+        if (v !== undefined && !q_ResourceServerIdentifierType(v)) return false;
+        break;
+      case "Name":
+        if (v !== undefined && !q_ResourceServerNameType(v)) return false;
+        break;
+      case "Scopes":
+        if (v !== undefined && !q_ResourceServerScopeListType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k96 = (o) => {
+  if (o["ResourceServer"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ResourceServer":
+        if (v !== undefined && !q_ResourceServerType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k97 = (o) => {
+  if (o["JobName"] === undefined) return false;
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["CloudWatchLogsRoleArn"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "JobName":
+        if (v !== undefined && !q_UserImportJobNameType(v)) return false;
+        break;
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "CloudWatchLogsRoleArn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "PasswordHashingAlgorithm":
+        if (v !== undefined && !q_PasswordHashingAlgorithmType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k98 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserImportJob":
+        if (v !== undefined && !q_UserImportJobType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k99 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["ClientName"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "ClientName":
+        if (v !== undefined && !q_ClientNameType(v)) return false;
+        break;
+      case "GenerateSecret":
+        if (v !== undefined && !q_GenerateSecret(v)) return false;
+        break;
+      case "RefreshTokenValidity":
+        if (v !== undefined && !q_RefreshTokenValidityType(v)) return false;
+        break;
+      case "AccessTokenValidity":
+        if (v !== undefined && !q_AccessTokenValidityType(v)) return false;
+        break;
+      case "IdTokenValidity":
+        if (v !== undefined && !q_IdTokenValidityType(v)) return false;
+        break;
+      case "TokenValidityUnits":
+        if (v !== undefined && !q_TokenValidityUnitsType(v)) return false;
+        break;
+      case "ReadAttributes":
+        if (v !== undefined && !q_ClientPermissionListType(v)) return false;
+        break;
+      case "WriteAttributes":
+        if (v !== undefined && !q_ClientPermissionListType(v)) return false;
+        break;
+      case "ExplicitAuthFlows":
+        if (v !== undefined && !q_ExplicitAuthFlowsListType(v)) return false;
+        break;
+      case "SupportedIdentityProviders":
+        if (v !== undefined && !q_SupportedIdentityProvidersListType(v)) return false;
+        break;
+      case "CallbackURLs":
+        if (v !== undefined && !q_CallbackURLsListType(v)) return false;
+        break;
+      case "LogoutURLs":
+        if (v !== undefined && !q_LogoutURLsListType(v)) return false;
+        break;
+      case "DefaultRedirectURI":
+        if (v !== undefined && !q_RedirectUrlType(v)) return false;
+        break;
+      case "AllowedOAuthFlows":
+        if (v !== undefined && !q_OAuthFlowsType(v)) return false;
+        break;
+      case "AllowedOAuthScopes":
+        if (v !== undefined && !q_ScopeListType(v)) return false;
+        break;
+      case "AllowedOAuthFlowsUserPoolClient":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "AnalyticsConfiguration":
+        if (v !== undefined && !q_AnalyticsConfigurationType(v)) return false;
+        break;
+      case "PreventUserExistenceErrors":
+        if (v !== undefined && !q_PreventUserExistenceErrorTypes(v)) return false;
+        break;
+      case "EnableTokenRevocation":
+        if (v !== undefined && !q_WrappedBooleanType(v)) return false;
+        break;
+      case "EnablePropagateAdditionalUserContextData":
+        if (v !== undefined && !q_WrappedBooleanType(v)) return false;
+        break;
+      case "AuthSessionValidity":
+        if (v !== undefined && !q_AuthSessionValidityType(v)) return false;
+        break;
+      case "ClientSecret":
+        if (v !== undefined && !q_ClientSecretType(v)) return false;
+        break;
+      case "RefreshTokenRotation":
+        if (v !== undefined && !q_RefreshTokenRotationType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k100 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolClient":
+        if (v !== undefined && !q_UserPoolClientType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k101 = (o) => {
+  if (o["Domain"] === undefined) return false;
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Domain":
+        if (v !== undefined && !q_DomainType(v)) return false;
+        break;
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "CustomDomainConfig":
+        if (v !== undefined && !q_CustomDomainConfigType(v)) return false;
+        break;
+      case "ManagedLoginVersion":
+        if (v !== undefined && !q_WrappedIntegerType(v)) return false;
+        break;
+      case "Routing":
+        if (v !== undefined && !q_RoutingType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k102 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "CloudFrontDomain":
+        if (v !== undefined && !q_DomainType(v)) return false;
+        break;
+      case "ManagedLoginVersion":
+        if (v !== undefined && !q_WrappedIntegerType(v)) return false;
+        break;
+      case "Routing":
+        if (v !== undefined && !q_RoutingType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k103 = (o) => {
+  if (o["PoolName"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "PoolName":
+        if (v !== undefined && !q_UserPoolNameType(v)) return false;
+        break;
+      case "Policies":
+        if (v !== undefined && !q_UserPoolPolicyType(v)) return false;
+        break;
+      case "DeletionProtection":
+        if (v !== undefined && !q_DeletionProtectionType(v)) return false;
+        break;
+      case "LambdaConfig":
+        if (v !== undefined && !q_LambdaConfigType(v)) return false;
+        break;
+      case "AutoVerifiedAttributes":
+        if (v !== undefined && !q_VerifiedAttributesListType(v)) return false;
+        break;
+      case "AliasAttributes":
+        if (v !== undefined && !q_AliasAttributesListType(v)) return false;
+        break;
+      case "UsernameAttributes":
+        if (v !== undefined && !q_UsernameAttributesListType(v)) return false;
+        break;
+      case "SmsVerificationMessage":
+        if (v !== undefined && !q_SmsVerificationMessageType(v)) return false;
+        break;
+      case "EmailVerificationMessage":
+        if (v !== undefined && !q_EmailVerificationMessageType(v)) return false;
+        break;
+      case "EmailVerificationSubject":
+        if (v !== undefined && !q_EmailVerificationSubjectType(v)) return false;
+        break;
+      case "VerificationMessageTemplate":
+        if (v !== undefined && !q_VerificationMessageTemplateType(v)) return false;
+        break;
+      case "SmsAuthenticationMessage":
+        if (v !== undefined && !q_SmsVerificationMessageType(v)) return false;
+        break;
+      case "MfaConfiguration":
+        if (v !== undefined && !q_UserPoolMfaType(v)) return false;
+        break;
+      case "UserAttributeUpdateSettings":
+        if (v !== undefined && !q_UserAttributeUpdateSettingsType(v)) return false;
+        break;
+      case "DeviceConfiguration":
+        if (v !== undefined && !q_DeviceConfigurationType(v)) return false;
+        break;
+      case "EmailConfiguration":
+        if (v !== undefined && !q_EmailConfigurationType(v)) return false;
+        break;
+      case "SmsConfiguration":
+        if (v !== undefined && !q_SmsConfigurationType(v)) return false;
+        break;
+      case "UserPoolTags":
+        if (v !== undefined && !q_UserPoolTagsType(v)) return false;
+        break;
+      case "AdminCreateUserConfig":
+        if (v !== undefined && !q_AdminCreateUserConfigType(v)) return false;
+        break;
+      case "Schema":
+        if (v !== undefined && !q_SchemaAttributesListType(v)) return false;
+        break;
+      case "UserPoolAddOns":
+        if (v !== undefined && !q_UserPoolAddOnsType(v)) return false;
+        break;
+      case "UsernameConfiguration":
+        if (v !== undefined && !q_UsernameConfigurationType(v)) return false;
+        break;
+      case "AccountRecoverySetting":
+        if (v !== undefined && !q_AccountRecoverySettingType(v)) return false;
+        break;
+      case "UserPoolTier":
+        if (v !== undefined && !q_UserPoolTierType(v)) return false;
+        break;
+      case "KeyConfiguration":
+        if (v !== undefined && !q_KeyConfigurationType(v)) return false;
+        break;
+      case "IssuerConfiguration":
+        if (v !== undefined && !q_IssuerConfigurationType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k104 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPool":
+        if (v !== undefined && !q_UserPoolType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k105 = (a) => {
+  const n = a.length;
+  if (n < 1) return false;
+  if (n > 25) return false;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_SchemaAttributeType(v)) return false;
+  }
+  return true;
+};
+const k106 = (o) => {
+  if (o["CertificateArn"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "CertificateArn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "SecurityPolicy":
+        if (v !== undefined && !q_SecurityPolicyType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k107 = (o) => {
+  if (o["LambdaVersion"] === undefined) return false;
+  if (o["LambdaArn"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "LambdaVersion":
+        if (v !== undefined && !q_CustomEmailSenderLambdaVersionType(v)) return false;
+        break;
+      case "LambdaArn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k108 = new Set(["V1_0"]);
+const k109 = (o) => {
+  if (o["LambdaVersion"] === undefined) return false;
+  if (o["LambdaArn"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "LambdaVersion":
+        if (v !== undefined && !q_CustomSMSSenderLambdaVersionType(v)) return false;
+        break;
+      case "LambdaArn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k110 = new Set(["CONFIRM_WITH_LINK", "CONFIRM_WITH_CODE"]);
+const k111 = (o) => {
+  if (o["GroupName"] === undefined) return false;
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "GroupName":
+        if (v !== undefined && !q_GroupNameType(v)) return false;
+        break;
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k112 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["ProviderName"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "ProviderName":
+        if (v !== undefined && !q_ProviderNameType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k113 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Identifier"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Identifier":
+        if (v !== undefined && !q_ResourceServerIdentifierType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k114 = (o) => {
+  if (o["UserAttributeNames"] === undefined) return false;
+  if (o["AccessToken"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserAttributeNames":
+        if (v !== undefined && !q_AttributeNameListType(v)) return false;
+        break;
+      case "AccessToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k115 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["ClientId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k116 = (o) => {
+  if (o["Domain"] === undefined) return false;
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Domain":
+        if (v !== undefined && !q_DomainType(v)) return false;
+        break;
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k117 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k118 = (o) => {
+  if (o["AccessToken"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AccessToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k119 = new Set(["ACTIVE", "INACTIVE"]);
+const k120 = new Set(["SMS", "EMAIL"]);
+const k121 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!k120.has(v)) return false;
+  }
+  return true;
+};
+const k122 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k123 = (o) => {
+  if (o["RiskConfiguration"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "RiskConfiguration":
+        if (v !== undefined && !q_RiskConfigurationType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k124 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["JobId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "JobId":
+        if (v !== undefined && !q_UserImportJobIdType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k125 = (o) => {
+  if (o["Domain"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Domain":
+        if (v !== undefined && !q_DomainType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k126 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "DomainDescription":
+        if (v !== undefined && !q_DomainDescriptionType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k127 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ChallengeRequiredOnNewDevice":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "DeviceOnlyRememberedOnUserPrompt":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k128 = new RegExp("^(?:[\\w-]+_[0-9a-f-]+)$", "u");
+const k129 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_DeviceType(v)) return false;
+  }
+  return true;
+};
+const k130 = new Set(["remembered", "not_remembered"]);
+const k131 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "PasswordVerifier":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "Salt":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k132 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "DeviceKey":
+        if (v !== undefined && !q_DeviceKeyType(v)) return false;
+        break;
+      case "DeviceAttributes":
+        if (v !== undefined && !q_AttributeListType(v)) return false;
+        break;
+      case "DeviceCreateDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "DeviceLastModifiedDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "DeviceLastAuthenticatedDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k133 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "AWSAccountId":
+        if (v !== undefined && !q_AWSAccountIdType(v)) return false;
+        break;
+      case "Domain":
+        if (v !== undefined && !q_DomainType(v)) return false;
+        break;
+      case "S3Bucket":
+        if (v !== undefined && !q_S3BucketType(v)) return false;
+        break;
+      case "CloudFrontDistribution":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "Version":
+        if (v !== undefined && !q_DomainVersionType(v)) return false;
+        break;
+      case "Status":
+        if (v !== undefined && !q_DomainStatusType(v)) return false;
+        break;
+      case "CustomDomainConfig":
+        if (v !== undefined && !q_CustomDomainConfigType(v)) return false;
+        break;
+      case "ManagedLoginVersion":
+        if (v !== undefined && !q_WrappedIntegerType(v)) return false;
+        break;
+      case "Routing":
+        if (v !== undefined && !q_RoutingType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k134 = new Set(["CREATING", "DELETING", "UPDATING", "ACTIVE", "FAILED"]);
+const k135 = new RegExp("^(?:^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$)$", "u");
+const k136 = new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
+const k137 = new Set(["COGNITO_DEFAULT", "DEVELOPER"]);
+const k138 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "SourceArn":
+        if (
+          v !== undefined &&
+          !(
+            typeof v === "string" &&
+            (v.length <= 2048 || ucs2length(v) <= 2048) &&
+            (v.length >= 40 || ucs2length(v) >= 20) &&
+            k49.test(v) &&
+            k137.has(v)
+          )
+        )
+          return false;
+        break;
+      case "ReplyToEmailAddress":
+        if (v !== undefined && !q_EmailAddressType(v)) return false;
+        break;
+      case "EmailSendingAccount":
+        if (v !== undefined && !q_EmailSendingAccountType(v)) return false;
+        break;
+      case "From":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "ConfigurationSet":
+        if (v !== undefined && !q_SESConfigurationSet(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k139 = new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$", "u");
+const k140 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Message":
+        if (v !== undefined && !q_EmailMfaMessageType(v)) return false;
+        break;
+      case "Subject":
+        if (v !== undefined && !q_EmailMfaSubjectType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k141 = new RegExp(
+  "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$",
+  "u",
+);
+const k142 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Enabled":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "PreferredMfa":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k143 = new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+)$", "u");
+const k144 = new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]+)$", "u");
+const k145 = new RegExp(
+  "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$",
+  "u",
+);
+const k146 = new Set(["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KEY"]);
+const k147 = (o) => {
+  if (o["CallerArn"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "CallerArn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "ExternalId":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "OriginationIdentity":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "ConfigurationSetName":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "InEntityId":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "InTemplateId":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "Region":
+        if (v !== undefined && !q_RegionCodeType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k148 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "IpAddress":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "DeviceName":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "Timezone":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "City":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "Country":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k149 = (o) => {
+  if (o["FeedbackValue"] === undefined) return false;
+  if (o["Provider"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "FeedbackValue":
+        if (v !== undefined && !q_FeedbackValueType(v)) return false;
+        break;
+      case "Provider":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "FeedbackDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k150 = new Set(["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"]);
+const k151 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!k150.has(v)) return false;
+  }
+  return true;
+};
+const k152 = new RegExp("^(?:[\\w+-]+)$", "u");
+const k153 = new Set(["Pass", "Fail", "InProgress"]);
+const k154 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "RiskDecision":
+        if (v !== undefined && !q_RiskDecisionType(v)) return false;
+        break;
+      case "RiskLevel":
+        if (v !== undefined && !q_RiskLevelType(v)) return false;
+        break;
+      case "CompromisedCredentialsDetected":
+        if (v !== undefined && !q_WrappedBooleanType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k155 = new Set(["SignIn", "SignUp", "ForgotPassword", "PasswordChange", "ResendCode"]);
+const k156 = new Set([
+  "ADMIN_NO_SRP_AUTH",
+  "CUSTOM_AUTH_FLOW_ONLY",
+  "USER_PASSWORD_AUTH",
+  "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+  "ALLOW_CUSTOM_AUTH",
+  "ALLOW_USER_PASSWORD_AUTH",
+  "ALLOW_USER_SRP_AUTH",
+  "ALLOW_REFRESH_TOKEN_AUTH",
+]);
+const k157 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!k156.has(v)) return false;
+  }
+  return true;
+};
+const k158 = new Set([
+  "ADMIN_NO_SRP_AUTH",
+  "CUSTOM_AUTH_FLOW_ONLY",
+  "USER_PASSWORD_AUTH",
+  "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+  "ALLOW_CUSTOM_AUTH",
+  "ALLOW_USER_PASSWORD_AUTH",
+  "ALLOW_USER_SRP_AUTH",
+  "ALLOW_REFRESH_TOKEN_AUTH",
+  "ALLOW_USER_AUTH",
+]);
+const k159 = (o) => {
+  if (o["SecondaryRegion"] === undefined) return false;
+  if (o["PrimaryRoute53HealthCheckId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "SecondaryRegion":
+        if (v !== undefined && !q_RegionNameType(v)) return false;
+        break;
+      case "PrimaryRoute53HealthCheckId":
+        if (v !== undefined && !q_HealthCheckIdType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k160 = new Set(["ENABLED", "DISABLED"]);
+const k161 = new Set(["Valid", "Invalid"]);
+const k162 = (o) => {
+  if (o["DeviceKey"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AccessToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      case "DeviceKey":
+        if (v !== undefined && !q_DeviceKeyType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k163 = (o) => {
+  if (o["ClientId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      case "SecretHash":
+        if (v !== undefined && !q_SecretHashType(v)) return false;
+        break;
+      case "UserContextData":
+        if (v !== undefined && !q_UserContextDataType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "AnalyticsMetadata":
+        if (v !== undefined && !q_AnalyticsMetadataType(v)) return false;
+        break;
+      case "ClientMetadata":
+        if (v !== undefined && !q_ClientMetadataType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k164 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "CodeDeliveryDetails":
+        if (v !== undefined && !q_CodeDeliveryDetailsType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k165 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "CSVHeader":
+        if (v !== undefined && !q_ListOfStringTypes(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k166 = (o) => {
+  if (o["DeviceKey"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "DeviceKey":
+        if (v !== undefined && !q_DeviceKeyType(v)) return false;
+        break;
+      case "AccessToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k167 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["IdpIdentifier"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "IdpIdentifier":
+        if (v !== undefined && !q_IdpIdentifierType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k168 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Certificate":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k169 = (o) => {
+  if (o["UICustomization"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UICustomization":
+        if (v !== undefined && !q_UICustomizationType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k170 = (o) => {
+  if (o["AccessToken"] === undefined) return false;
+  if (o["AttributeName"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AccessToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      case "AttributeName":
+        if (v !== undefined && !q_AttributeNameType(v)) return false;
+        break;
+      case "ClientMetadata":
+        if (v !== undefined && !q_ClientMetadataType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k171 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "SmsMfaConfiguration":
+        if (v !== undefined && !q_SmsMfaConfigType(v)) return false;
+        break;
+      case "SoftwareTokenMfaConfiguration":
+        if (v !== undefined && !q_SoftwareTokenMfaConfigType(v)) return false;
+        break;
+      case "MfaConfiguration":
+        if (v !== undefined && !q_UserPoolMfaType(v)) return false;
+        break;
+      case "EmailMfaConfiguration":
+        if (v !== undefined && !q_EmailMfaConfigType(v)) return false;
+        break;
+      case "WebAuthnConfiguration":
+        if (v !== undefined && !q_WebAuthnConfigurationType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k172 = (o) => {
+  if (o["Username"] === undefined) return false;
+  if (o["UserAttributes"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "UserAttributes":
+        if (v !== undefined && !q_AttributeListType(v)) return false;
+        break;
+      case "MFAOptions":
+        if (v !== undefined && !q_MFAOptionListType(v)) return false;
+        break;
+      case "PreferredMfaSetting":
+        if (
+          v !== undefined &&
+          !(typeof v === "string" && (v.length <= 131072 || ucs2length(v) <= 131072) && k19.has(v))
+        )
+          return false;
+        break;
+      case "UserMFASettingList":
+        if (v !== undefined && !(Array.isArray(v) && k21(v))) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k173 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_GroupType(v)) return false;
+  }
+  return true;
+};
+const k174 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "GroupName":
+        if (v !== undefined && !q_GroupNameType(v)) return false;
+        break;
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Description":
+        if (v !== undefined && !q_DescriptionType(v)) return false;
+        break;
+      case "RoleArn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "Precedence":
+        if (v !== undefined && !q_PrecedenceType(v)) return false;
+        break;
+      case "LastModifiedDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "CreationDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k175 = new RegExp("^(?:^[0-9a-fA-F]+$)$", "u");
+const k176 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "headerName":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "headerValue":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k177 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_HttpHeader(v)) return false;
+  }
+  return true;
+};
+const k178 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "ProviderName":
+        if (v !== undefined && !q_ProviderNameType(v)) return false;
+        break;
+      case "ProviderType":
+        if (v !== undefined && !q_IdentityProviderTypeType(v)) return false;
+        break;
+      case "ProviderDetails":
+        if (v !== undefined && !q_ProviderDetailsType(v)) return false;
+        break;
+      case "AttributeMapping":
+        if (v !== undefined && !q_AttributeMappingType(v)) return false;
+        break;
+      case "IdpIdentifiers":
+        if (v !== undefined && !q_IdpIdentifiersListType(v)) return false;
+        break;
+      case "LastModifiedDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "CreationDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k179 = new Set(["SAML", "Facebook", "Google", "LoginWithAmazon", "SignInWithApple", "OIDC"]);
+const k180 = new RegExp("^(?:[\\w\\s+=.@-]+)$", "u");
+const k181 = (a) => {
+  const n = a.length;
+  if (n < 0) return false;
+  if (n > 50) return false;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!(
+      typeof v === "string" &&
+      (v.length <= 40 || ucs2length(v) <= 40) &&
+      (v.length >= 2 || ucs2length(v) >= 1) &&
+      k180.test(v)
+    ))
+      return false;
+  }
+  return true;
+};
+const k182 = (o) => {
+  if (o["LambdaVersion"] === undefined) return false;
+  if (o["LambdaArn"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "LambdaVersion":
+        if (v !== undefined && !q_InboundFederationLambdaVersionType(v)) return false;
+        break;
+      case "LambdaArn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k183 = (o) => {
+  if (o["AuthFlow"] === undefined) return false;
+  if (o["ClientId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AuthFlow":
+        if (v !== undefined && !q_AuthFlowType(v)) return false;
+        break;
+      case "AuthParameters":
+        if (v !== undefined && !q_AuthParametersType(v)) return false;
+        break;
+      case "ClientMetadata":
+        if (v !== undefined && !q_ClientMetadataType(v)) return false;
+        break;
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      case "AnalyticsMetadata":
+        if (v !== undefined && !q_AnalyticsMetadataType(v)) return false;
+        break;
+      case "UserContextData":
+        if (v !== undefined && !q_UserContextDataType(v)) return false;
+        break;
+      case "Session":
+        if (v !== undefined && !q_SessionType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k184 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "message":
+        if (v !== undefined && !(typeof v === "string")) return false;
+        break;
+      case "reasonCode":
+        if (v !== undefined && !q_InvalidParameterExceptionReasonCodeType(v)) return false;
+        break;
+      case "__type":
+        if (v !== undefined && !(typeof v === "string")) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k185 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Type":
+        if (v !== undefined && !q_IssuerType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k186 = new Set(["ORIGINAL", "UPDATED"]);
+const k187 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "KeyType":
+        if (v !== undefined && !q_EncryptionKeyType(v)) return false;
+        break;
+      case "KmsKeyArn":
+        if (v !== undefined && !q_EncryptionKeyArnType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k188 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "PreSignUp":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "CustomMessage":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "PostConfirmation":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "PreAuthentication":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "PostAuthentication":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "DefineAuthChallenge":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "CreateAuthChallenge":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "VerifyAuthChallengeResponse":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "PreTokenGeneration":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "UserMigration":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "CustomSMSSender":
+        if (v !== undefined && !q_CustomSMSLambdaVersionConfigType(v)) return false;
+        break;
+      case "CustomEmailSender":
+        if (v !== undefined && !q_CustomEmailLambdaVersionConfigType(v)) return false;
+        break;
+      case "KMSKeyID":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "PreTokenGenerationConfig":
+        if (v !== undefined && !q_PreTokenGenerationVersionConfigType(v)) return false;
+        break;
+      case "InboundFederation":
+        if (v !== undefined && !q_InboundFederationLambdaType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k189 = (o) => {
+  if (o["AccessToken"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AccessToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      case "Limit":
+        if (v !== undefined && !q_QueryLimitType(v)) return false;
+        break;
+      case "PaginationToken":
+        if (v !== undefined && !q_SearchPaginationTokenType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k190 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Limit":
+        if (v !== undefined && !q_QueryLimitType(v)) return false;
+        break;
+      case "NextToken":
+        if (v !== undefined && !q_PaginationKey(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k191 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "MaxResults":
+        if (v !== undefined && !q_ListProvidersLimitType(v)) return false;
+        break;
+      case "NextToken":
+        if (v !== undefined && !q_PaginationKeyType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k192 = (o) => {
+  if (o["Providers"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Providers":
+        if (v !== undefined && !q_ProvidersListType(v)) return false;
+        break;
+      case "NextToken":
+        if (v !== undefined && !q_PaginationKeyType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k193 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!(typeof v === "string")) return false;
+  }
+  return true;
+};
+const k194 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "MaxResults":
+        if (v !== undefined && !q_ListResourceServersLimitType(v)) return false;
+        break;
+      case "NextToken":
+        if (v !== undefined && !q_PaginationKeyType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k195 = (o) => {
+  if (o["ResourceServers"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ResourceServers":
+        if (v !== undefined && !q_ResourceServersListType(v)) return false;
+        break;
+      case "NextToken":
+        if (v !== undefined && !q_PaginationKeyType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k196 = (o) => {
+  if (o["ResourceArn"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ResourceArn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k197 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Tags":
+        if (v !== undefined && !q_UserPoolTagsType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k198 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["MaxResults"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "MaxResults":
+        if (v !== undefined && !q_PoolQueryLimitType(v)) return false;
+        break;
+      case "PaginationToken":
+        if (v !== undefined && !q_PaginationKeyType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k199 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserImportJobs":
+        if (v !== undefined && !q_UserImportJobsListType(v)) return false;
+        break;
+      case "PaginationToken":
+        if (v !== undefined && !q_PaginationKeyType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k200 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "MaxResults":
+        if (v !== undefined && !q_QueryLimit(v)) return false;
+        break;
+      case "NextToken":
+        if (v !== undefined && !q_PaginationKey(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k201 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolClients":
+        if (v !== undefined && !q_UserPoolClientListType(v)) return false;
+        break;
+      case "NextToken":
+        if (v !== undefined && !q_PaginationKey(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k202 = (o) => {
+  if (o["MaxResults"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "NextToken":
+        if (v !== undefined && !q_PaginationKeyType(v)) return false;
+        break;
+      case "MaxResults":
+        if (v !== undefined && !q_PoolQueryLimitType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k203 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPools":
+        if (v !== undefined && !q_UserPoolListType(v)) return false;
+        break;
+      case "NextToken":
+        if (v !== undefined && !q_PaginationKeyType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k204 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["GroupName"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "GroupName":
+        if (v !== undefined && !q_GroupNameType(v)) return false;
+        break;
+      case "Limit":
+        if (v !== undefined && !q_QueryLimitType(v)) return false;
+        break;
+      case "NextToken":
+        if (v !== undefined && !q_PaginationKey(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k205 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Users":
+        if (v !== undefined && !q_UsersListType(v)) return false;
+        break;
+      case "NextToken":
+        if (v !== undefined && !q_PaginationKey(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k206 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "AttributesToGet":
+        if (v !== undefined && !q_SearchedAttributeNamesListType(v)) return false;
+        break;
+      case "Limit":
+        if (v !== undefined && !q_QueryLimitType(v)) return false;
+        break;
+      case "PaginationToken":
+        if (v !== undefined && !q_SearchPaginationTokenType(v)) return false;
+        break;
+      case "Filter":
+        if (v !== undefined && !q_UserFilterType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k207 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Users":
+        if (v !== undefined && !q_UsersListType(v)) return false;
+        break;
+      case "PaginationToken":
+        if (v !== undefined && !q_SearchPaginationTokenType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k208 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_MFAOptionType(v)) return false;
+  }
+  return true;
+};
+const k209 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "DeliveryMedium":
+        if (v !== undefined && !q_DeliveryMediumType(v)) return false;
+        break;
+      case "AttributeName":
+        if (v !== undefined && !q_AttributeNameType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k210 = new Set(["RESEND", "SUPPRESS"]);
+const k211 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "SMSMessage":
+        if (v !== undefined && !q_SmsInviteMessageType(v)) return false;
+        break;
+      case "EmailMessage":
+        if (v !== undefined && !q_EmailInviteMessageType(v)) return false;
+        break;
+      case "EmailSubject":
+        if (v !== undefined && !q_EmailVerificationSubjectType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k212 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "DeviceKey":
+        if (v !== undefined && !q_DeviceKeyType(v)) return false;
+        break;
+      case "DeviceGroupKey":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k213 = (o) => {
+  if (o["SourceArn"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "From":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "ReplyTo":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "SourceArn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "BlockEmail":
+        if (v !== undefined && !q_NotifyEmailType(v)) return false;
+        break;
+      case "NoActionEmail":
+        if (v !== undefined && !q_NotifyEmailType(v)) return false;
+        break;
+      case "MfaEmail":
+        if (v !== undefined && !q_NotifyEmailType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k214 = (o) => {
+  if (o["Subject"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Subject":
+        if (v !== undefined && !q_EmailNotificationSubjectType(v)) return false;
+        break;
+      case "HtmlBody":
+        if (v !== undefined && !q_EmailNotificationBodyType(v)) return false;
+        break;
+      case "TextBody":
+        if (v !== undefined && !q_EmailNotificationBodyType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k215 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "MinValue":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "MaxValue":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k216 = new Set(["code", "implicit", "client_credentials"]);
+const k217 = (a) => {
+  const n = a.length;
+  if (n < 0) return false;
+  if (n > 3) return false;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!k216.has(v)) return false;
+  }
+  return true;
+};
+const k218 = new RegExp(
+  "^(?:(arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)?)$",
+  "u",
+);
+const k219 = new Set(["BCRYPT", "SCRYPT", "ARGON2ID", "PBKDF2_SHA256"]);
+const k220 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "MinimumLength":
+        if (v !== undefined && !q_PasswordPolicyMinLengthType(v)) return false;
+        break;
+      case "RequireUppercase":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "RequireLowercase":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "RequireNumbers":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "RequireSymbols":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "TemporaryPasswordValidityDays":
+        if (v !== undefined && !q_TemporaryPasswordValidityDaysType(v)) return false;
+        break;
+      case "PasswordHistorySize":
+        if (v !== undefined && !q_PasswordHistorySizeType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k221 = new Set(["V1_0", "V2_0", "V3_0"]);
+const k222 = (o) => {
+  if (o["LambdaVersion"] === undefined) return false;
+  if (o["LambdaArn"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "LambdaVersion":
+        if (v !== undefined && !q_PreTokenGenerationLambdaVersionType(v)) return false;
+        break;
+      case "LambdaArn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k223 = new Set(["LEGACY", "ENABLED"]);
+const k224 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ProviderName":
+        if (v !== undefined && !q_ProviderNameType(v)) return false;
+        break;
+      case "ProviderType":
+        if (v !== undefined && !q_IdentityProviderTypeType(v)) return false;
+        break;
+      case "LastModifiedDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "CreationDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k225 = new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+)$", "u");
+const k226 = new RegExp("^(?:[^_][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_]+)$", "u");
+const k227 = new RegExp("^(?:[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+)$", "u");
+const k228 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ProviderName":
+        if (v !== undefined && !q_ProviderNameType(v)) return false;
+        break;
+      case "ProviderAttributeName":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "ProviderAttributeValue":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k229 = (a) => {
+  const n = a.length;
+  if (n < 0) return false;
+  if (n > 50) return false;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_ProviderDescription(v)) return false;
+  }
+  return true;
+};
+const k230 = (a) => {
+  const n = a.length;
+  if (n < 1) return false;
+  if (n > 2) return false;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_RecoveryOptionType(v)) return false;
+  }
+  return true;
+};
+const k231 = new Set(["verified_email", "verified_phone_number", "admin_only"]);
+const k232 = (o) => {
+  if (o["Priority"] === undefined) return false;
+  if (o["Name"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Priority":
+        if (v !== undefined && !q_PriorityType(v)) return false;
+        break;
+      case "Name":
+        if (v !== undefined && !q_RecoveryOptionNameType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k233 = (o) => {
+  if (o["Feature"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Feature":
+        if (v !== undefined && !q_FeatureType(v)) return false;
+        break;
+      case "RetryGracePeriodSeconds":
+        if (v !== undefined && !q_RetryGracePeriodSecondsType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k234 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_StringType(v)) return false;
+  }
+  return true;
+};
+const k235 = new RegExp("^(?:[\\x21\\x23-\\x5B\\x5D-\\x7E]+)$", "u");
+const k236 = (a) => {
+  const n = a.length;
+  if (n > 100) return false;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_ResourceServerScopeType(v)) return false;
+  }
+  return true;
+};
+const k237 = new RegExp("^(?:[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+)$", "u");
+const k238 = (o) => {
+  if (o["ScopeName"] === undefined) return false;
+  if (o["ScopeDescription"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ScopeName":
+        if (v !== undefined && !q_ResourceServerScopeNameType(v)) return false;
+        break;
+      case "ScopeDescription":
+        if (v !== undefined && !q_ResourceServerScopeDescriptionType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k239 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Identifier":
+        if (v !== undefined && !q_ResourceServerIdentifierType(v)) return false;
+        break;
+      case "Name":
+        if (v !== undefined && !q_ResourceServerNameType(v)) return false;
+        break;
+      case "Scopes":
+        if (v !== undefined && !q_ResourceServerScopeListType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k240 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_ResourceServerType(v)) return false;
+  }
+  return true;
+};
+const k241 = (o) => {
+  if (o["ClientId"] === undefined) return false;
+  if (o["ChallengeName"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      case "ChallengeName":
+        if (v !== undefined && !q_ChallengeNameType(v)) return false;
+        break;
+      case "Session":
+        if (v !== undefined && !q_SessionType(v)) return false;
+        break;
+      case "ChallengeResponses":
+        if (v !== undefined && !q_ChallengeResponsesType(v)) return false;
+        break;
+      case "AnalyticsMetadata":
+        if (v !== undefined && !q_AnalyticsMetadataType(v)) return false;
+        break;
+      case "UserContextData":
+        if (v !== undefined && !q_UserContextDataType(v)) return false;
+        break;
+      case "ClientMetadata":
+        if (v !== undefined && !q_ClientMetadataType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k242 = (o) => {
+  if (o["Token"] === undefined) return false;
+  if (o["ClientId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Token":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      case "ClientSecret":
+        if (v !== undefined && !q_ClientSecretType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k243 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      case "CompromisedCredentialsRiskConfiguration":
+        if (v !== undefined && !q_CompromisedCredentialsRiskConfigurationType(v)) return false;
+        break;
+      case "AccountTakeoverRiskConfiguration":
+        if (v !== undefined && !q_AccountTakeoverRiskConfigurationType(v)) return false;
+        break;
+      case "RiskExceptionConfiguration":
+        if (v !== undefined && !q_RiskExceptionConfigurationType(v)) return false;
+        break;
+      case "LastModifiedDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k244 = new Set(["NoRisk", "AccountTakeover", "Block"]);
+const k245 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "BlockedIPRangeList":
+        if (v !== undefined && !q_BlockedIPRangeListType(v)) return false;
+        break;
+      case "SkippedIPRangeList":
+        if (v !== undefined && !q_SkippedIPRangeListType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k246 = new Set(["Low", "Medium", "High"]);
+const k247 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Failover":
+        if (v !== undefined && !q_FailoverType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k248 = new RegExp("^(?:^[0-9A-Za-z\\.\\-_]*(?<!\\.)$)$", "u");
+const k249 = new RegExp("^(?:^[a-zA-Z0-9_-]+$)$", "u");
+const k250 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Name":
+        if (v !== undefined && !q_CustomAttributeNameType(v)) return false;
+        break;
+      case "AttributeDataType":
+        if (v !== undefined && !q_AttributeDataType(v)) return false;
+        break;
+      case "DeveloperOnlyAttribute":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "Mutable":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "Required":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "NumberAttributeConstraints":
+        if (v !== undefined && !q_NumberAttributeConstraintsType(v)) return false;
+        break;
+      case "StringAttributeConstraints":
+        if (v !== undefined && !q_StringAttributeConstraintsType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k251 = (a) => {
+  const n = a.length;
+  if (n < 1) return false;
+  if (n > 50) return false;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_SchemaAttributeType(v)) return false;
+  }
+  return true;
+};
+const k252 = (a) => {
+  const n = a.length;
+  if (n > 50) return false;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!(
+      typeof v === "string" &&
+      (v.length <= 256 || ucs2length(v) <= 256) &&
+      (v.length >= 2 || ucs2length(v) >= 1) &&
+      k235.test(v)
+    ))
+      return false;
+  }
+  return true;
+};
+const k253 = new RegExp("^(?:[A-Za-z0-9]+)$", "u");
+const k254 = new RegExp("^(?:[\\w+=/]+)$", "u");
+const k255 = new Set(["TLS_V1", "TLS_V1_2_2021", "TLS_V1_3_2025"]);
+const k256 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      case "CompromisedCredentialsRiskConfiguration":
+        if (v !== undefined && !q_CompromisedCredentialsRiskConfigurationType(v)) return false;
+        break;
+      case "AccountTakeoverRiskConfiguration":
+        if (v !== undefined && !q_AccountTakeoverRiskConfigurationType(v)) return false;
+        break;
+      case "RiskExceptionConfiguration":
+        if (v !== undefined && !q_RiskExceptionConfigurationType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k257 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      case "CSS":
+        if (v !== undefined && !q_CSSType(v)) return false;
+        break;
+      case "ImageFile":
+        if (v !== undefined && !q_ImageFileType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k258 = (o) => {
+  if (o["AccessToken"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "SMSMfaSettings":
+        if (v !== undefined && !q_SMSMfaSettingsType(v)) return false;
+        break;
+      case "SoftwareTokenMfaSettings":
+        if (v !== undefined && !q_SoftwareTokenMfaSettingsType(v)) return false;
+        break;
+      case "AccessToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      case "EmailMfaSettings":
+        if (v !== undefined && !q_EmailMfaSettingsType(v)) return false;
+        break;
+      case "WebAuthnMfaSettings":
+        if (v !== undefined && !q_WebAuthnMfaSettingsType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k259 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "SmsMfaConfiguration":
+        if (v !== undefined && !q_SmsMfaConfigType(v)) return false;
+        break;
+      case "SoftwareTokenMfaConfiguration":
+        if (v !== undefined && !q_SoftwareTokenMfaConfigType(v)) return false;
+        break;
+      case "MfaConfiguration":
+        if (v !== undefined && !q_UserPoolMfaType(v)) return false;
+        break;
+      case "EmailMfaConfiguration":
+        if (v !== undefined && !q_EmailMfaConfigType(v)) return false;
+        break;
+      case "WebAuthnConfiguration":
+        if (v !== undefined && !q_WebAuthnConfigurationType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k260 = (o) => {
+  if (o["AccessToken"] === undefined) return false;
+  if (o["MFAOptions"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AccessToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      case "MFAOptions":
+        if (v !== undefined && !q_MFAOptionListType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k261 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AllowedFirstAuthFactors":
+        if (v !== undefined && !q_AllowedFirstAuthFactorsListType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k262 = (o) => {
+  if (o["ClientId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      case "SecretHash":
+        if (v !== undefined && !q_SecretHashType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "Password":
+        if (v !== undefined && !q_PasswordType(v)) return false;
+        break;
+      case "UserAttributes":
+        if (v !== undefined && !q_AttributeListType(v)) return false;
+        break;
+      case "ValidationData":
+        if (v !== undefined && !q_AttributeListType(v)) return false;
+        break;
+      case "AnalyticsMetadata":
+        if (v !== undefined && !q_AnalyticsMetadataType(v)) return false;
+        break;
+      case "UserContextData":
+        if (v !== undefined && !q_UserContextDataType(v)) return false;
+        break;
+      case "ClientMetadata":
+        if (v !== undefined && !q_ClientMetadataType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k263 = (o) => {
+  if (o["UserConfirmed"] === undefined) return false;
+  if (o["UserSub"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserConfirmed":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "CodeDeliveryDetails":
+        if (v !== undefined && !q_CodeDeliveryDetailsType(v)) return false;
+        break;
+      case "UserSub":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "Session":
+        if (v !== undefined && !q_SessionType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k264 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "SnsCallerArn":
+        if (v !== undefined && !q_OptionalArnType(v)) return false;
+        break;
+      case "ExternalId":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "SnsRegion":
+        if (v !== undefined && !q_RegionCodeType(v)) return false;
+        break;
+      case "EumsSms":
+        if (v !== undefined && !q_EumsSmsConfigurationType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k265 = new RegExp("^(?:[\\s\\S]*)$", "u");
+const k266 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "SmsAuthenticationMessage":
+        if (v !== undefined && !q_SmsVerificationMessageType(v)) return false;
+        break;
+      case "SmsConfiguration":
+        if (v !== undefined && !q_SmsConfigurationType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k267 = new RegExp("^(?:.*\\{####\\}.*)$", "u");
+const k268 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Enabled":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k269 = new Set(["Enabled", "Disabled"]);
+const k270 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "MinLength":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "MaxLength":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k271 = (o) => {
+  if (o["ResourceArn"] === undefined) return false;
+  if (o["Tags"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ResourceArn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "Tags":
+        if (v !== undefined && !q_UserPoolTagsType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k272 = new Set(["seconds", "minutes", "hours", "days"]);
+const k273 = new RegExp("^(?:[A-Za-z0-9-_=.]+)$", "u");
+const k274 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AccessToken":
+        if (v !== undefined && !q_TimeUnitsType(v)) return false;
+        break;
+      case "IdToken":
+        if (v !== undefined && !q_TimeUnitsType(v)) return false;
+        break;
+      case "RefreshToken":
+        if (v !== undefined && !q_TimeUnitsType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k275 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      case "ImageUrl":
+        if (v !== undefined && !q_ImageUrlType(v)) return false;
+        break;
+      case "CSS":
+        if (v !== undefined && !q_CSSType(v)) return false;
+        break;
+      case "CSSVersion":
+        if (v !== undefined && !q_CSSVersionType(v)) return false;
+        break;
+      case "LastModifiedDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "CreationDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k276 = (o) => {
+  if (o["ResourceArn"] === undefined) return false;
+  if (o["TagKeys"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ResourceArn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "TagKeys":
+        if (v !== undefined && !q_UserPoolTagsListType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k277 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["Username"] === undefined) return false;
+  if (o["EventId"] === undefined) return false;
+  if (o["FeedbackToken"] === undefined) return false;
+  if (o["FeedbackValue"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "EventId":
+        if (v !== undefined && !q_EventIdType(v)) return false;
+        break;
+      case "FeedbackToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      case "FeedbackValue":
+        if (v !== undefined && !q_FeedbackValueType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k278 = (o) => {
+  if (o["AccessToken"] === undefined) return false;
+  if (o["DeviceKey"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AccessToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      case "DeviceKey":
+        if (v !== undefined && !q_DeviceKeyType(v)) return false;
+        break;
+      case "DeviceRememberedStatus":
+        if (v !== undefined && !q_DeviceRememberedStatusType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k279 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["ProviderName"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "ProviderName":
+        if (v !== undefined && !q_ProviderNameType(v)) return false;
+        break;
+      case "ProviderDetails":
+        if (v !== undefined && !q_ProviderDetailsType(v)) return false;
+        break;
+      case "AttributeMapping":
+        if (v !== undefined && !q_AttributeMappingType(v)) return false;
+        break;
+      case "IdpIdentifiers":
+        if (v !== undefined && !q_IdpIdentifiersListType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k280 = (o) => {
+  if (o["UserAttributes"] === undefined) return false;
+  if (o["AccessToken"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserAttributes":
+        if (v !== undefined && !q_AttributeListType(v)) return false;
+        break;
+      case "AccessToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      case "ClientMetadata":
+        if (v !== undefined && !q_ClientMetadataType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k281 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "CodeDeliveryDetailsList":
+        if (v !== undefined && !q_CodeDeliveryDetailsListType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k282 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  if (o["ClientId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      case "ClientName":
+        if (v !== undefined && !q_ClientNameType(v)) return false;
+        break;
+      case "RefreshTokenValidity":
+        if (v !== undefined && !q_RefreshTokenValidityType(v)) return false;
+        break;
+      case "AccessTokenValidity":
+        if (v !== undefined && !q_AccessTokenValidityType(v)) return false;
+        break;
+      case "IdTokenValidity":
+        if (v !== undefined && !q_IdTokenValidityType(v)) return false;
+        break;
+      case "TokenValidityUnits":
+        if (v !== undefined && !q_TokenValidityUnitsType(v)) return false;
+        break;
+      case "ReadAttributes":
+        if (v !== undefined && !q_ClientPermissionListType(v)) return false;
+        break;
+      case "WriteAttributes":
+        if (v !== undefined && !q_ClientPermissionListType(v)) return false;
+        break;
+      case "ExplicitAuthFlows":
+        if (v !== undefined && !q_ExplicitAuthFlowsListType(v)) return false;
+        break;
+      case "SupportedIdentityProviders":
+        if (v !== undefined && !q_SupportedIdentityProvidersListType(v)) return false;
+        break;
+      case "CallbackURLs":
+        if (v !== undefined && !q_CallbackURLsListType(v)) return false;
+        break;
+      case "LogoutURLs":
+        if (v !== undefined && !q_LogoutURLsListType(v)) return false;
+        break;
+      case "DefaultRedirectURI":
+        if (v !== undefined && !q_RedirectUrlType(v)) return false;
+        break;
+      case "AllowedOAuthFlows":
+        if (v !== undefined && !q_OAuthFlowsType(v)) return false;
+        break;
+      case "AllowedOAuthScopes":
+        if (v !== undefined && !q_ScopeListType(v)) return false;
+        break;
+      case "AllowedOAuthFlowsUserPoolClient":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "AnalyticsConfiguration":
+        if (v !== undefined && !q_AnalyticsConfigurationType(v)) return false;
+        break;
+      case "PreventUserExistenceErrors":
+        if (v !== undefined && !q_PreventUserExistenceErrorTypes(v)) return false;
+        break;
+      case "EnableTokenRevocation":
+        if (v !== undefined && !q_WrappedBooleanType(v)) return false;
+        break;
+      case "EnablePropagateAdditionalUserContextData":
+        if (v !== undefined && !q_WrappedBooleanType(v)) return false;
+        break;
+      case "AuthSessionValidity":
+        if (v !== undefined && !q_AuthSessionValidityType(v)) return false;
+        break;
+      case "RefreshTokenRotation":
+        if (v !== undefined && !q_RefreshTokenRotationType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k283 = (o) => {
+  if (o["UserPoolId"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Policies":
+        if (v !== undefined && !q_UserPoolPolicyType(v)) return false;
+        break;
+      case "DeletionProtection":
+        if (v !== undefined && !q_DeletionProtectionType(v)) return false;
+        break;
+      case "LambdaConfig":
+        if (v !== undefined && !q_LambdaConfigType(v)) return false;
+        break;
+      case "AutoVerifiedAttributes":
+        if (v !== undefined && !q_VerifiedAttributesListType(v)) return false;
+        break;
+      case "SmsVerificationMessage":
+        if (v !== undefined && !q_SmsVerificationMessageType(v)) return false;
+        break;
+      case "EmailVerificationMessage":
+        if (v !== undefined && !q_EmailVerificationMessageType(v)) return false;
+        break;
+      case "EmailVerificationSubject":
+        if (v !== undefined && !q_EmailVerificationSubjectType(v)) return false;
+        break;
+      case "VerificationMessageTemplate":
+        if (v !== undefined && !q_VerificationMessageTemplateType(v)) return false;
+        break;
+      case "SmsAuthenticationMessage":
+        if (v !== undefined && !q_SmsVerificationMessageType(v)) return false;
+        break;
+      case "UserAttributeUpdateSettings":
+        if (v !== undefined && !q_UserAttributeUpdateSettingsType(v)) return false;
+        break;
+      case "MfaConfiguration":
+        if (v !== undefined && !q_UserPoolMfaType(v)) return false;
+        break;
+      case "DeviceConfiguration":
+        if (v !== undefined && !q_DeviceConfigurationType(v)) return false;
+        break;
+      case "EmailConfiguration":
+        if (v !== undefined && !q_EmailConfigurationType(v)) return false;
+        break;
+      case "SmsConfiguration":
+        if (v !== undefined && !q_SmsConfigurationType(v)) return false;
+        break;
+      case "UserPoolTags":
+        if (v !== undefined && !q_UserPoolTagsType(v)) return false;
+        break;
+      case "AdminCreateUserConfig":
+        if (v !== undefined && !q_AdminCreateUserConfigType(v)) return false;
+        break;
+      case "UserPoolAddOns":
+        if (v !== undefined && !q_UserPoolAddOnsType(v)) return false;
+        break;
+      case "AccountRecoverySetting":
+        if (v !== undefined && !q_AccountRecoverySettingType(v)) return false;
+        break;
+      case "PoolName":
+        if (v !== undefined && !q_UserPoolNameType(v)) return false;
+        break;
+      case "UserPoolTier":
+        if (v !== undefined && !q_UserPoolTierType(v)) return false;
+        break;
+      case "KeyConfiguration":
+        if (v !== undefined && !q_KeyConfigurationType(v)) return false;
+        break;
+      case "IssuerConfiguration":
+        if (v !== undefined && !q_IssuerConfigurationType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k284 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AttributesRequireVerificationBeforeUpdate":
+        if (v !== undefined && !q_AttributesRequireVerificationBeforeUpdateType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k285 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "IpAddress":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "EncodedData":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k286 = new RegExp("^(?:import-[0-9a-zA-Z-]+)$", "u");
+const k287 = new Set(["Created", "Pending", "InProgress", "Stopping", "Expired", "Stopped", "Failed", "Succeeded"]);
+const k288 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "JobName":
+        if (v !== undefined && !q_UserImportJobNameType(v)) return false;
+        break;
+      case "JobId":
+        if (v !== undefined && !q_UserImportJobIdType(v)) return false;
+        break;
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "PreSignedUrl":
+        if (v !== undefined && !q_PreSignedUrlType(v)) return false;
+        break;
+      case "CreationDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "StartDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "CompletionDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "Status":
+        if (v !== undefined && !q_UserImportJobStatusType(v)) return false;
+        break;
+      case "CloudWatchLogsRoleArn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "ImportedUsers":
+        if (v !== undefined && !q_LongType(v)) return false;
+        break;
+      case "SkippedUsers":
+        if (v !== undefined && !q_LongType(v)) return false;
+        break;
+      case "FailedUsers":
+        if (v !== undefined && !q_LongType(v)) return false;
+        break;
+      case "CompletionMessage":
+        if (v !== undefined && !q_CompletionMessageType(v)) return false;
+        break;
+      case "PasswordHashingAlgorithm":
+        if (v !== undefined && !q_PasswordHashingAlgorithmType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k289 = (a) => {
+  const n = a.length;
+  if (n < 1) return false;
+  if (n > 50) return false;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_UserImportJobType(v)) return false;
+  }
+  return true;
+};
+const k290 = (o) => {
+  if (o["AdvancedSecurityMode"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AdvancedSecurityMode":
+        if (v !== undefined && !q_AdvancedSecurityModeType(v)) return false;
+        break;
+      case "AdvancedSecurityAdditionalFlows":
+        if (v !== undefined && !q_AdvancedSecurityAdditionalFlowsType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k291 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "ClientName":
+        if (v !== undefined && !q_ClientNameType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k292 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_UserPoolClientDescription(v)) return false;
+  }
+  return true;
+};
+const k293 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "UserPoolId":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "ClientName":
+        if (v !== undefined && !q_ClientNameType(v)) return false;
+        break;
+      case "ClientId":
+        if (v !== undefined && !q_ClientIdType(v)) return false;
+        break;
+      case "ClientSecret":
+        if (v !== undefined && !q_ClientSecretType(v)) return false;
+        break;
+      case "LastModifiedDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "CreationDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "RefreshTokenValidity":
+        if (v !== undefined && !q_RefreshTokenValidityType(v)) return false;
+        break;
+      case "AccessTokenValidity":
+        if (v !== undefined && !q_AccessTokenValidityType(v)) return false;
+        break;
+      case "IdTokenValidity":
+        if (v !== undefined && !q_IdTokenValidityType(v)) return false;
+        break;
+      case "TokenValidityUnits":
+        if (v !== undefined && !q_TokenValidityUnitsType(v)) return false;
+        break;
+      case "ReadAttributes":
+        if (v !== undefined && !q_ClientPermissionListType(v)) return false;
+        break;
+      case "WriteAttributes":
+        if (v !== undefined && !q_ClientPermissionListType(v)) return false;
+        break;
+      case "ExplicitAuthFlows":
+        if (v !== undefined && !q_ExplicitAuthFlowsListType(v)) return false;
+        break;
+      case "SupportedIdentityProviders":
+        if (v !== undefined && !q_SupportedIdentityProvidersListType(v)) return false;
+        break;
+      case "CallbackURLs":
+        if (v !== undefined && !q_CallbackURLsListType(v)) return false;
+        break;
+      case "LogoutURLs":
+        if (v !== undefined && !q_LogoutURLsListType(v)) return false;
+        break;
+      case "DefaultRedirectURI":
+        if (v !== undefined && !q_RedirectUrlType(v)) return false;
+        break;
+      case "AllowedOAuthFlows":
+        if (v !== undefined && !q_OAuthFlowsType(v)) return false;
+        break;
+      case "AllowedOAuthScopes":
+        if (v !== undefined && !q_ScopeListType(v)) return false;
+        break;
+      case "AllowedOAuthFlowsUserPoolClient":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "AnalyticsConfiguration":
+        if (v !== undefined && !q_AnalyticsConfigurationType(v)) return false;
+        break;
+      case "PreventUserExistenceErrors":
+        if (v !== undefined && !q_PreventUserExistenceErrorTypes(v)) return false;
+        break;
+      case "EnableTokenRevocation":
+        if (v !== undefined && !q_WrappedBooleanType(v)) return false;
+        break;
+      case "EnablePropagateAdditionalUserContextData":
+        if (v !== undefined && !q_WrappedBooleanType(v)) return false;
+        break;
+      case "AuthSessionValidity":
+        if (v !== undefined && !q_AuthSessionValidityType(v)) return false;
+        break;
+      case "RefreshTokenRotation":
+        if (v !== undefined && !q_RefreshTokenRotationType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k294 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Id":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Name":
+        if (v !== undefined && !q_UserPoolNameType(v)) return false;
+        break;
+      case "LambdaConfig":
+        if (v !== undefined && !q_LambdaConfigType(v)) return false;
+        break;
+      case "Status":
+        if (v !== undefined && !q_StatusType(v)) return false;
+        break;
+      case "LastModifiedDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "CreationDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "ReplicaRegions":
+        if (v !== undefined && !q_ReplicaRegionsType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k295 = new RegExp("^(?:[\\w-]+_[0-9a-zA-Z]+)$", "u");
+const k296 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_UserPoolDescriptionType(v)) return false;
+  }
+  return true;
+};
+const k297 = new Set(["OFF", "ON", "OPTIONAL"]);
+const k298 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "PasswordPolicy":
+        if (v !== undefined && !q_PasswordPolicyType(v)) return false;
+        break;
+      case "SignInPolicy":
+        if (v !== undefined && !q_SignInPolicyType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k299 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!(typeof v === "string" && (v.length <= 128 || ucs2length(v) <= 128) && (v.length >= 2 || ucs2length(v) >= 1)))
+      return false;
+  }
+  return true;
+};
+const k300 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    if (!q_TagValueType(v)) return false;
+  }
+  return true;
+};
+const k301 = new Set(["LITE", "ESSENTIALS", "PLUS"]);
+const k302 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Id":
+        if (v !== undefined && !q_UserPoolIdType(v)) return false;
+        break;
+      case "Name":
+        if (v !== undefined && !q_UserPoolNameType(v)) return false;
+        break;
+      case "Policies":
+        if (v !== undefined && !q_UserPoolPolicyType(v)) return false;
+        break;
+      case "DeletionProtection":
+        if (v !== undefined && !q_DeletionProtectionType(v)) return false;
+        break;
+      case "LambdaConfig":
+        if (v !== undefined && !q_LambdaConfigType(v)) return false;
+        break;
+      case "Status":
+        if (v !== undefined && !q_StatusType(v)) return false;
+        break;
+      case "LastModifiedDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "CreationDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "SchemaAttributes":
+        if (v !== undefined && !q_SchemaAttributesListType(v)) return false;
+        break;
+      case "AutoVerifiedAttributes":
+        if (v !== undefined && !q_VerifiedAttributesListType(v)) return false;
+        break;
+      case "AliasAttributes":
+        if (v !== undefined && !q_AliasAttributesListType(v)) return false;
+        break;
+      case "UsernameAttributes":
+        if (v !== undefined && !q_UsernameAttributesListType(v)) return false;
+        break;
+      case "SmsVerificationMessage":
+        if (v !== undefined && !q_SmsVerificationMessageType(v)) return false;
+        break;
+      case "EmailVerificationMessage":
+        if (v !== undefined && !q_EmailVerificationMessageType(v)) return false;
+        break;
+      case "EmailVerificationSubject":
+        if (v !== undefined && !q_EmailVerificationSubjectType(v)) return false;
+        break;
+      case "VerificationMessageTemplate":
+        if (v !== undefined && !q_VerificationMessageTemplateType(v)) return false;
+        break;
+      case "SmsAuthenticationMessage":
+        if (v !== undefined && !q_SmsVerificationMessageType(v)) return false;
+        break;
+      case "UserAttributeUpdateSettings":
+        if (v !== undefined && !q_UserAttributeUpdateSettingsType(v)) return false;
+        break;
+      case "MfaConfiguration":
+        if (v !== undefined && !q_UserPoolMfaType(v)) return false;
+        break;
+      case "DeviceConfiguration":
+        if (v !== undefined && !q_DeviceConfigurationType(v)) return false;
+        break;
+      case "EstimatedNumberOfUsers":
+        if (v !== undefined && !q_IntegerType(v)) return false;
+        break;
+      case "EmailConfiguration":
+        if (v !== undefined && !q_EmailConfigurationType(v)) return false;
+        break;
+      case "SmsConfiguration":
+        if (v !== undefined && !q_SmsConfigurationType(v)) return false;
+        break;
+      case "UserPoolTags":
+        if (v !== undefined && !q_UserPoolTagsType(v)) return false;
+        break;
+      case "SmsConfigurationFailure":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "EmailConfigurationFailure":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "Domain":
+        if (v !== undefined && !q_DomainType(v)) return false;
+        break;
+      case "CustomDomain":
+        if (v !== undefined && !q_DomainType(v)) return false;
+        break;
+      case "AdminCreateUserConfig":
+        if (v !== undefined && !q_AdminCreateUserConfigType(v)) return false;
+        break;
+      case "UserPoolAddOns":
+        if (v !== undefined && !q_UserPoolAddOnsType(v)) return false;
+        break;
+      case "UsernameConfiguration":
+        if (v !== undefined && !q_UsernameConfigurationType(v)) return false;
+        break;
+      case "Arn":
+        if (v !== undefined && !q_ArnType(v)) return false;
+        break;
+      case "AccountRecoverySetting":
+        if (v !== undefined && !q_AccountRecoverySettingType(v)) return false;
+        break;
+      case "UserPoolTier":
+        if (v !== undefined && !q_UserPoolTierType(v)) return false;
+        break;
+      case "KeyConfiguration":
+        if (v !== undefined && !q_KeyConfigurationType(v)) return false;
+        break;
+      case "IssuerConfiguration":
+        if (v !== undefined && !q_IssuerConfigurationType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k303 = new Set([
+  "UNCONFIRMED",
+  "CONFIRMED",
+  "ARCHIVED",
+  "COMPROMISED",
+  "UNKNOWN",
+  "RESET_REQUIRED",
+  "FORCE_CHANGE_PASSWORD",
+  "EXTERNAL_PROVIDER",
+]);
+const k304 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "Attributes":
+        if (v !== undefined && !q_AttributeListType(v)) return false;
+        break;
+      case "UserCreateDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "UserLastModifiedDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "Enabled":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "UserStatus":
+        if (v !== undefined && !q_UserStatusType(v)) return false;
+        break;
+      case "MFAOptions":
+        if (v !== undefined && !q_MFAOptionListType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k305 = new Set(["required", "preferred"]);
+const k306 = (o) => {
+  if (o["CaseSensitive"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "CaseSensitive":
+        if (v !== undefined && !q_WrappedBooleanType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k307 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_UserType(v)) return false;
+  }
+  return true;
+};
+const k308 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "SmsMessage":
+        if (v !== undefined && !q_SmsVerificationMessageType(v)) return false;
+        break;
+      case "EmailMessage":
+        if (v !== undefined && !q_EmailVerificationMessageType(v)) return false;
+        break;
+      case "EmailSubject":
+        if (v !== undefined && !q_EmailVerificationSubjectType(v)) return false;
+        break;
+      case "EmailMessageByLink":
+        if (v !== undefined && !q_EmailVerificationMessageByLinkType(v)) return false;
+        break;
+      case "EmailSubjectByLink":
+        if (v !== undefined && !q_EmailVerificationSubjectByLinkType(v)) return false;
+        break;
+      case "DefaultEmailOption":
+        if (v !== undefined && !q_DefaultEmailOptionType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k309 = (o) => {
+  if (o["UserCode"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AccessToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      case "Session":
+        if (v !== undefined && !q_SessionType(v)) return false;
+        break;
+      case "UserCode":
+        if (v !== undefined && !q_SoftwareTokenMFAUserCodeType(v)) return false;
+        break;
+      case "FriendlyDeviceName":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k310 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Status":
+        if (v !== undefined && !q_VerifySoftwareTokenResponseType(v)) return false;
+        break;
+      case "Session":
+        if (v !== undefined && !q_SessionType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k311 = new Set(["SUCCESS", "ERROR"]);
+const k312 = (o) => {
+  if (o["AccessToken"] === undefined) return false;
+  if (o["AttributeName"] === undefined) return false;
+  if (o["Code"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "AccessToken":
+        if (v !== undefined && !q_TokenModelType(v)) return false;
+        break;
+      case "AttributeName":
+        if (v !== undefined && !q_AttributeNameType(v)) return false;
+        break;
+      case "Code":
+        if (v !== undefined && !q_ConfirmationCodeType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k313 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "RelyingPartyId":
+        if (v !== undefined && !q_RelyingPartyIdType(v)) return false;
+        break;
+      case "UserVerification":
+        if (v !== undefined && !q_UserVerificationType(v)) return false;
+        break;
+      case "FactorConfiguration":
+        if (v !== undefined && !q_WebAuthnFactorConfigurationType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k314 = new Set(["SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION"]);
+function q_AWSAccountIdType(x) {
+  return typeof x === "string" && (x.length <= 12 || ucs2length(x) <= 12) && k0.test(x);
+}
+function q_AccessTokenValidityType(x) {
+  return Number.isInteger(x) && x >= 1 && x <= 86400;
+}
+function q_AccountRecoverySettingType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k1(x);
+}
+function q_AccountTakeoverActionNotifyType(x) {
+  return typeof x === "boolean";
+}
+function q_AccountTakeoverActionType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k2(x);
+}
+function q_AccountTakeoverActionsType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k3(x);
+}
+function q_AccountTakeoverEventActionType(x) {
+  return k4.has(x);
+}
+function q_AccountTakeoverRiskConfigurationType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k5(x);
+}
+function q_AddCustomAttributesRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k6(x);
+}
+function q_AddCustomAttributesResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_AdminAddUserToGroupRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k8(x);
+}
+function q_AdminConfirmSignUpRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k9(x);
+}
+function q_AdminConfirmSignUpResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_AdminCreateUserConfigType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k10(x);
+}
+function q_AdminCreateUserRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k11(x);
+}
+function q_AdminCreateUserResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k12(x);
+}
+function q_AdminCreateUserUnusedAccountValidityDaysType(x) {
+  return Number.isInteger(x) && x >= 0 && x <= 365;
+}
+function q_AdminDeleteUserAttributesRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k13(x);
+}
+function q_AdminDeleteUserAttributesResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_AdminDeleteUserRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k14(x);
+}
+function q_AdminDisableProviderForUserRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k15(x);
+}
+function q_AdminDisableProviderForUserResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_AdminDisableUserRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k14(x);
+}
+function q_AdminDisableUserResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_AdminEnableUserRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k14(x);
+}
+function q_AdminEnableUserResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_AdminForgetDeviceRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k16(x);
+}
+function q_AdminGetDeviceRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k17(x);
+}
+function q_AdminGetDeviceResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k18(x);
+}
+function q_AdminGetUserRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k14(x);
+}
+function q_AdminGetUserResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k22(x);
+}
+function q_AdminInitiateAuthRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k23(x);
+}
+function q_AdminInitiateAuthResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k24(x);
+}
+function q_AdminLinkProviderForUserRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k25(x);
+}
+function q_AdminLinkProviderForUserResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_AdminListDevicesRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k26(x);
+}
+function q_AdminListDevicesResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k27(x);
+}
+function q_AdminListGroupsForUserRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k28(x);
+}
+function q_AdminListGroupsForUserResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k29(x);
+}
+function q_AdminListUserAuthEventsRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k30(x);
+}
+function q_AdminListUserAuthEventsResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k31(x);
+}
+function q_AdminRemoveUserFromGroupRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k8(x);
+}
+function q_AdminResetUserPasswordRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k9(x);
+}
+function q_AdminResetUserPasswordResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_AdminRespondToAuthChallengeRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k32(x);
+}
+function q_AdminRespondToAuthChallengeResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k33(x);
+}
+function q_AdminSetUserMFAPreferenceRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k34(x);
+}
+function q_AdminSetUserMFAPreferenceResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_AdminSetUserPasswordRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k35(x);
+}
+function q_AdminSetUserPasswordResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_AdminSetUserSettingsRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k36(x);
+}
+function q_AdminSetUserSettingsResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_AdminUpdateAuthEventFeedbackRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k37(x);
+}
+function q_AdminUpdateAuthEventFeedbackResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_AdminUpdateDeviceStatusRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k38(x);
+}
+function q_AdminUpdateDeviceStatusResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_AdminUpdateUserAttributesRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k39(x);
+}
+function q_AdminUpdateUserAttributesResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_AdminUserGlobalSignOutRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k14(x);
+}
+function q_AdminUserGlobalSignOutResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_AdvancedSecurityAdditionalFlowsType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k40(x);
+}
+function q_AdvancedSecurityEnabledModeType(x) {
+  return k41.has(x);
+}
+function q_AdvancedSecurityModeType(x) {
+  return k42.has(x);
+}
+function q_AliasAttributeType(x) {
+  return k43.has(x);
+}
+function q_AliasAttributesListType(x) {
+  return Array.isArray(x) && k44(x);
+}
+function q_AliasExistsException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_AllowedFirstAuthFactorsListType(x) {
+  return Array.isArray(x) && k46(x);
+}
+function q_AnalyticsConfigurationType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k47(x);
+}
+function q_AnalyticsMetadataType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k48(x);
+}
+function q_ArnType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 2048 || ucs2length(x) <= 2048) &&
+    (x.length >= 40 || ucs2length(x) >= 20) &&
+    k49.test(x)
+  );
+}
+function q_AssociateSoftwareTokenRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k50(x);
+}
+function q_AssociateSoftwareTokenResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k51(x);
+}
+function q_AttributeDataType(x) {
+  return k52.has(x);
+}
+function q_AttributeListType(x) {
+  return Array.isArray(x) && k53(x);
+}
+function q_AttributeMappingKeyType(x) {
+  return typeof x === "string" && (x.length <= 32 || ucs2length(x) <= 32) && (x.length >= 2 || ucs2length(x) >= 1);
+}
+function q_AttributeMappingType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k54(x);
+}
+function q_AttributeNameListType(x) {
+  return Array.isArray(x) && k56(x);
+}
+function q_AttributeNameType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 32 || ucs2length(x) <= 32) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k57.test(x)
+  );
+}
+function q_AttributeType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k58(x);
+}
+function q_AttributeValueType(x) {
+  return typeof x === "string" && (x.length <= 2048 || ucs2length(x) <= 2048);
+}
+function q_AttributesRequireVerificationBeforeUpdateType(x) {
+  return Array.isArray(x) && k60(x);
+}
+function q_AuthEventType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k61(x);
+}
+function q_AuthEventsType(x) {
+  return Array.isArray(x) && k62(x);
+}
+function q_AuthFactorType(x) {
+  return k63.has(x);
+}
+function q_AuthFlowType(x) {
+  return k64.has(x);
+}
+function q_AuthParametersType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k54(x);
+}
+function q_AuthSessionValidityType(x) {
+  return Number.isInteger(x) && x >= 3 && x <= 15;
+}
+function q_AuthenticationResultType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k65(x);
+}
+function q_AvailableChallengeListType(x) {
+  return Array.isArray(x) && k66(x);
+}
+function q_BlockedIPRangeListType(x) {
+  return Array.isArray(x) && k67(x);
+}
+function q_BooleanType(x) {
+  return typeof x === "boolean";
+}
+function q_CSSType(x) {
+  return typeof x === "string" && (x.length <= 131072 || ucs2length(x) <= 131072);
+}
+function q_CSSVersionType(x) {
+  return typeof x === "string";
+}
+function q_CallbackURLsListType(x) {
+  return Array.isArray(x) && k68(x);
+}
+function q_ChallengeName(x) {
+  return k69.has(x);
+}
+function q_ChallengeNameType(x) {
+  return k70.has(x);
+}
+function q_ChallengeParametersType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k54(x);
+}
+function q_ChallengeResponse(x) {
+  return k71.has(x);
+}
+function q_ChallengeResponseListType(x) {
+  return Array.isArray(x) && k72(x);
+}
+function q_ChallengeResponseType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k73(x);
+}
+function q_ChallengeResponsesType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k54(x);
+}
+function q_ChangePasswordRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k74(x);
+}
+function q_ChangePasswordResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_ClientIdType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 128 || ucs2length(x) <= 128) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k75.test(x)
+  );
+}
+function q_ClientMetadataType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k54(x);
+}
+function q_ClientNameType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 128 || ucs2length(x) <= 128) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k76.test(x)
+  );
+}
+function q_ClientPermissionListType(x) {
+  return Array.isArray(x) && k77(x);
+}
+function q_ClientPermissionType(x) {
+  return typeof x === "string" && (x.length <= 2048 || ucs2length(x) <= 2048) && (x.length >= 2 || ucs2length(x) >= 1);
+}
+function q_ClientSecretType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 64 || ucs2length(x) <= 64) &&
+    (x.length >= 48 || ucs2length(x) >= 24) &&
+    k75.test(x)
+  );
+}
+function q_CodeDeliveryDetailsListType(x) {
+  return Array.isArray(x) && k78(x);
+}
+function q_CodeDeliveryDetailsType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k79(x);
+}
+function q_CodeDeliveryFailureException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_CodeMismatchException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_CompletionMessageType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 128 || ucs2length(x) <= 128) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k80.test(x)
+  );
+}
+function q_CompromisedCredentialsActionsType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k81(x);
+}
+function q_CompromisedCredentialsEventActionType(x) {
+  return k82.has(x);
+}
+function q_CompromisedCredentialsRiskConfigurationType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k83(x);
+}
+function q_ConcurrentModificationException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_ConfirmDeviceRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k84(x);
+}
+function q_ConfirmDeviceResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k85(x);
+}
+function q_ConfirmForgotPasswordRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k86(x);
+}
+function q_ConfirmForgotPasswordResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_ConfirmSignUpRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k87(x);
+}
+function q_ConfirmSignUpResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k88(x);
+}
+function q_ConfirmationCodeType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 2048 || ucs2length(x) <= 2048) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k89.test(x)
+  );
+}
+function q_ContextDataType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k90(x);
+}
+function q_CreateGroupRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k91(x);
+}
+function q_CreateGroupResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k92(x);
+}
+function q_CreateIdentityProviderRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k93(x);
+}
+function q_CreateIdentityProviderResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k94(x);
+}
+function q_CreateResourceServerRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k95(x);
+}
+function q_CreateResourceServerResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k96(x);
+}
+function q_CreateUserImportJobRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k97(x);
+}
+function q_CreateUserImportJobResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k98(x);
+}
+function q_CreateUserPoolClientRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k99(x);
+}
+function q_CreateUserPoolClientResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k100(x);
+}
+function q_CreateUserPoolDomainRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k101(x);
+}
+function q_CreateUserPoolDomainResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k102(x);
+}
+function q_CreateUserPoolRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k103(x);
+}
+function q_CreateUserPoolResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k104(x);
+}
+function q_CustomAttributeNameType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 20 || ucs2length(x) <= 20) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k55.test(x)
+  );
+}
+function q_CustomAttributesListType(x) {
+  return Array.isArray(x) && k105(x);
+}
+function q_CustomDomainConfigType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k106(x);
+}
+function q_CustomEmailLambdaVersionConfigType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k107(x);
+}
+function q_CustomEmailSenderLambdaVersionType(x) {
+  return k108.has(x);
+}
+function q_CustomSMSLambdaVersionConfigType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k109(x);
+}
+function q_CustomSMSSenderLambdaVersionType(x) {
+  return k108.has(x);
+}
+function q_DateType(x) {
+  return typeof x === "number" && isFinite(x);
+}
+function q_DefaultEmailOptionType(x) {
+  return k110.has(x);
+}
+function q_DeleteGroupRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k111(x);
+}
+function q_DeleteIdentityProviderRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k112(x);
+}
+function q_DeleteResourceServerRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k113(x);
+}
+function q_DeleteUserAttributesRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k114(x);
+}
+function q_DeleteUserAttributesResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_DeleteUserPoolClientRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k115(x);
+}
+function q_DeleteUserPoolDomainRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k116(x);
+}
+function q_DeleteUserPoolDomainResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_DeleteUserPoolRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k117(x);
+}
+function q_DeleteUserRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k118(x);
+}
+function q_DeletionProtectionType(x) {
+  return k119.has(x);
+}
+function q_DeliveryMediumListType(x) {
+  return Array.isArray(x) && k121(x);
+}
+function q_DeliveryMediumType(x) {
+  return k120.has(x);
+}
+function q_DescribeIdentityProviderRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k112(x);
+}
+function q_DescribeIdentityProviderResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k94(x);
+}
+function q_DescribeResourceServerRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k113(x);
+}
+function q_DescribeResourceServerResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k96(x);
+}
+function q_DescribeRiskConfigurationRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k122(x);
+}
+function q_DescribeRiskConfigurationResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k123(x);
+}
+function q_DescribeUserImportJobRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k124(x);
+}
+function q_DescribeUserImportJobResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k98(x);
+}
+function q_DescribeUserPoolClientRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k115(x);
+}
+function q_DescribeUserPoolClientResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k100(x);
+}
+function q_DescribeUserPoolDomainRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k125(x);
+}
+function q_DescribeUserPoolDomainResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k126(x);
+}
+function q_DescribeUserPoolRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k117(x);
+}
+function q_DescribeUserPoolResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k104(x);
+}
+function q_DescriptionType(x) {
+  return typeof x === "string" && (x.length <= 2048 || ucs2length(x) <= 2048);
+}
+function q_DeviceConfigurationType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k127(x);
+}
+function q_DeviceKeyType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 55 || ucs2length(x) <= 55) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k128.test(x)
+  );
+}
+function q_DeviceListType(x) {
+  return Array.isArray(x) && k129(x);
+}
+function q_DeviceNameType(x) {
+  return typeof x === "string" && (x.length <= 1024 || ucs2length(x) <= 1024) && (x.length >= 2 || ucs2length(x) >= 1);
+}
+function q_DeviceRememberedStatusType(x) {
+  return k130.has(x);
+}
+function q_DeviceSecretVerifierConfigType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k131(x);
+}
+function q_DeviceType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k132(x);
+}
+function q_DomainDescriptionType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k133(x);
+}
+function q_DomainStatusType(x) {
+  return k134.has(x);
+}
+function q_DomainType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 63 || ucs2length(x) <= 63) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k135.test(x)
+  );
+}
+function q_DomainVersionType(x) {
+  return typeof x === "string" && (x.length <= 20 || ucs2length(x) <= 20) && (x.length >= 2 || ucs2length(x) >= 1);
+}
+function q_DuplicateProviderException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_EmailAddressType(x) {
+  return typeof x === "string" && k136.test(x);
+}
+function q_EmailConfigurationType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k138(x);
+}
+function q_EmailInviteMessageType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 20000 || ucs2length(x) <= 20000) &&
+    (x.length >= 12 || ucs2length(x) >= 6) &&
+    k139.test(x)
+  );
+}
+function q_EmailMfaConfigType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k140(x);
+}
+function q_EmailMfaMessageType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 20000 || ucs2length(x) <= 20000) &&
+    (x.length >= 12 || ucs2length(x) >= 6) &&
+    k141.test(x)
+  );
+}
+function q_EmailMfaSettingsType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k142(x);
+}
+function q_EmailMfaSubjectType(x) {
+  return typeof x === "string" && k143.test(x);
+}
+function q_EmailNotificationBodyType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 20000 || ucs2length(x) <= 20000) &&
+    (x.length >= 12 || ucs2length(x) >= 6) &&
+    k144.test(x)
+  );
+}
+function q_EmailNotificationSubjectType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 140 || ucs2length(x) <= 140) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k143.test(x)
+  );
+}
+function q_EmailSendingAccountType(x) {
+  return k137.has(x);
+}
+function q_EmailVerificationMessageByLinkType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 20000 || ucs2length(x) <= 20000) &&
+    (x.length >= 12 || ucs2length(x) >= 6) &&
+    k145.test(x)
+  );
+}
+function q_EmailVerificationMessageType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 20000 || ucs2length(x) <= 20000) &&
+    (x.length >= 12 || ucs2length(x) >= 6) &&
+    k141.test(x)
+  );
+}
+function q_EmailVerificationSubjectByLinkType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 140 || ucs2length(x) <= 140) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k143.test(x)
+  );
+}
+function q_EmailVerificationSubjectType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 140 || ucs2length(x) <= 140) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k143.test(x)
+  );
+}
+function q_EnableSoftwareTokenMFAException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_EncryptionKeyArnType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 2048 || ucs2length(x) <= 2048) &&
+    (x.length >= 40 || ucs2length(x) >= 20) &&
+    k49.test(x)
+  );
+}
+function q_EncryptionKeyType(x) {
+  return k146.has(x);
+}
+function q_EumsSmsConfigurationType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k147(x);
+}
+function q_EventContextDataType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k148(x);
+}
+function q_EventFeedbackType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k149(x);
+}
+function q_EventFilterType(x) {
+  return k150.has(x);
+}
+function q_EventFiltersType(x) {
+  return Array.isArray(x) && k151(x);
+}
+function q_EventIdType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 50 || ucs2length(x) <= 50) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k152.test(x)
+  );
+}
+function q_EventResponseType(x) {
+  return k153.has(x);
+}
+function q_EventRiskType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k154(x);
+}
+function q_EventType(x) {
+  return k155.has(x);
+}
+function q_ExpiredCodeException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_ExplicitAuthFlowsListType(x) {
+  return Array.isArray(x) && k157(x);
+}
+function q_ExplicitAuthFlowsType(x) {
+  return k158.has(x);
+}
+function q_FailoverType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k159(x);
+}
+function q_FeatureType(x) {
+  return k160.has(x);
+}
+function q_FeedbackValueType(x) {
+  return k161.has(x);
+}
+function q_ForbiddenException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_ForceAliasCreation(x) {
+  return typeof x === "boolean";
+}
+function q_ForgetDeviceRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k162(x);
+}
+function q_ForgotPasswordRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k163(x);
+}
+function q_ForgotPasswordResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k164(x);
+}
+function q_GenerateSecret(x) {
+  return typeof x === "boolean";
+}
+function q_GetCSVHeaderRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k117(x);
+}
+function q_GetCSVHeaderResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k165(x);
+}
+function q_GetDeviceRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k166(x);
+}
+function q_GetDeviceResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k18(x);
+}
+function q_GetGroupRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k111(x);
+}
+function q_GetGroupResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k92(x);
+}
+function q_GetIdentityProviderByIdentifierRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k167(x);
+}
+function q_GetIdentityProviderByIdentifierResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k94(x);
+}
+function q_GetSigningCertificateRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k117(x);
+}
+function q_GetSigningCertificateResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k168(x);
+}
+function q_GetUICustomizationRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k122(x);
+}
+function q_GetUICustomizationResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k169(x);
+}
+function q_GetUserAttributeVerificationCodeRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k170(x);
+}
+function q_GetUserAttributeVerificationCodeResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k164(x);
+}
+function q_GetUserPoolMfaConfigRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k117(x);
+}
+function q_GetUserPoolMfaConfigResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k171(x);
+}
+function q_GetUserRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k118(x);
+}
+function q_GetUserResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k172(x);
+}
+function q_GlobalSignOutRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k118(x);
+}
+function q_GlobalSignOutResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_GroupExistsException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_GroupListType(x) {
+  return Array.isArray(x) && k173(x);
+}
+function q_GroupNameType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 128 || ucs2length(x) <= 128) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k55.test(x)
+  );
+}
+function q_GroupType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k174(x);
+}
+function q_HealthCheckIdType(x) {
+  return typeof x === "string" && (x.length <= 64 || ucs2length(x) <= 64);
+}
+function q_HexStringType(x) {
+  return typeof x === "string" && k175.test(x);
+}
+function q_HttpHeader(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k176(x);
+}
+function q_HttpHeaderList(x) {
+  return Array.isArray(x) && k177(x);
+}
+function q_IdTokenValidityType(x) {
+  return Number.isInteger(x) && x >= 1 && x <= 86400;
+}
+function q_IdentityProviderType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k178(x);
+}
+function q_IdentityProviderTypeType(x) {
+  return k179.has(x);
+}
+function q_IdpIdentifierType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 40 || ucs2length(x) <= 40) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k180.test(x)
+  );
+}
+function q_IdpIdentifiersListType(x) {
+  return Array.isArray(x) && k181(x);
+}
+function q_ImageFileType(x) {
+  return typeof x === "string" && (x.length <= 131072 || ucs2length(x) <= 131072);
+}
+function q_ImageUrlType(x) {
+  return typeof x === "string";
+}
+function q_InboundFederationLambdaType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k182(x);
+}
+function q_InboundFederationLambdaVersionType(x) {
+  return k108.has(x);
+}
+function q_InitiateAuthRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k183(x);
+}
+function q_InitiateAuthResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k24(x);
+}
+function q_IntegerType(x) {
+  return Number.isInteger(x) && x >= -2147483648 && x <= 2147483647;
+}
+function q_InternalErrorException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_InvalidEmailRoleAccessPolicyException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_InvalidLambdaResponseException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_InvalidOAuthFlowException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_InvalidParameterException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k184(x);
+}
+function q_InvalidParameterExceptionReasonCodeType(x) {
+  return typeof x === "string";
+}
+function q_InvalidPasswordException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_InvalidSmsRoleAccessPolicyException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_InvalidSmsRoleTrustRelationshipException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_InvalidUserPoolConfigurationException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_IssuerConfigurationType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k185(x);
+}
+function q_IssuerType(x) {
+  return k186.has(x);
+}
+function q_KeyConfigurationType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k187(x);
+}
+function q_LambdaConfigType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k188(x);
+}
+function q_LimitExceededException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_ListDevicesRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k189(x);
+}
+function q_ListDevicesResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k27(x);
+}
+function q_ListGroupsRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k190(x);
+}
+function q_ListGroupsResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k29(x);
+}
+function q_ListIdentityProvidersRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k191(x);
+}
+function q_ListIdentityProvidersResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k192(x);
+}
+function q_ListOfStringTypes(x) {
+  return Array.isArray(x) && k193(x);
+}
+function q_ListProvidersLimitType(x) {
+  return Number.isInteger(x) && x >= 0 && x <= 60;
+}
+function q_ListResourceServersLimitType(x) {
+  return Number.isInteger(x) && x >= 1 && x <= 50;
+}
+function q_ListResourceServersRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k194(x);
+}
+function q_ListResourceServersResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k195(x);
+}
+function q_ListTagsForResourceRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k196(x);
+}
+function q_ListTagsForResourceResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k197(x);
+}
+function q_ListUserImportJobsRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k198(x);
+}
+function q_ListUserImportJobsResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k199(x);
+}
+function q_ListUserPoolClientsRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k200(x);
+}
+function q_ListUserPoolClientsResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k201(x);
+}
+function q_ListUserPoolsRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k202(x);
+}
+function q_ListUserPoolsResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k203(x);
+}
+function q_ListUsersInGroupRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k204(x);
+}
+function q_ListUsersInGroupResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k205(x);
+}
+function q_ListUsersRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k206(x);
+}
+function q_ListUsersResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k207(x);
+}
+function q_LogoutURLsListType(x) {
+  return Array.isArray(x) && k68(x);
+}
+function q_LongType(x) {
+  return typeof x === "number" && isFinite(x) && Number.isInteger(x / 1);
+}
+function q_MFAMethodNotFoundException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_MFAOptionListType(x) {
+  return Array.isArray(x) && k208(x);
+}
+function q_MFAOptionType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k209(x);
+}
+function q_MessageActionType(x) {
+  return k210.has(x);
+}
+function q_MessageTemplateType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k211(x);
+}
+function q_NewDeviceMetadataType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k212(x);
+}
+function q_NotAuthorizedException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_NotifyConfigurationType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k213(x);
+}
+function q_NotifyEmailType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k214(x);
+}
+function q_NumberAttributeConstraintsType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k215(x);
+}
+function q_OAuthFlowType(x) {
+  return k216.has(x);
+}
+function q_OAuthFlowsType(x) {
+  return Array.isArray(x) && k217(x);
+}
+function q_OptionalArnType(x) {
+  return typeof x === "string" && (x.length <= 2048 || ucs2length(x) <= 2048) && k218.test(x);
+}
+function q_PaginationKey(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 131072 || ucs2length(x) <= 131072) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k89.test(x)
+  );
+}
+function q_PaginationKeyType(x) {
+  return typeof x === "string" && (x.length >= 2 || ucs2length(x) >= 1) && k89.test(x);
+}
+function q_PasswordHashingAlgorithmType(x) {
+  return k219.has(x);
+}
+function q_PasswordHistorySizeType(x) {
+  return Number.isInteger(x) && x >= 0 && x <= 24;
+}
+function q_PasswordPolicyMinLengthType(x) {
+  return Number.isInteger(x) && x >= 6 && x <= 99;
+}
+function q_PasswordPolicyType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k220(x);
+}
+function q_PasswordResetRequiredException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_PasswordType(x) {
+  return typeof x === "string" && (x.length <= 256 || ucs2length(x) <= 256) && k89.test(x);
+}
+function q_PoolQueryLimitType(x) {
+  return Number.isInteger(x) && x >= 1 && x <= 60;
+}
+function q_PreSignedUrlType(x) {
+  return typeof x === "string" && (x.length <= 2048 || ucs2length(x) <= 2048);
+}
+function q_PreTokenGenerationLambdaVersionType(x) {
+  return k221.has(x);
+}
+function q_PreTokenGenerationVersionConfigType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k222(x);
+}
+function q_PrecedenceType(x) {
+  return Number.isInteger(x) && x >= 0 && x <= 2147483647;
+}
+function q_PreconditionNotMetException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_PreventUserExistenceErrorTypes(x) {
+  return k223.has(x);
+}
+function q_PriorityType(x) {
+  return Number.isInteger(x) && x >= 1 && x <= 2;
+}
+function q_ProviderDescription(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k224(x);
+}
+function q_ProviderDetailsType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k54(x);
+}
+function q_ProviderNameType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 32 || ucs2length(x) <= 32) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k225.test(x)
+  );
+}
+function q_ProviderNameTypeV1(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 32 || ucs2length(x) <= 32) &&
+    (x.length >= 6 || ucs2length(x) >= 3) &&
+    k226.test(x)
+  );
+}
+function q_ProviderNameTypeV2(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 32 || ucs2length(x) <= 32) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k227.test(x)
+  );
+}
+function q_ProviderUserIdentifierType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k228(x);
+}
+function q_ProvidersListType(x) {
+  return Array.isArray(x) && k229(x);
+}
+function q_QueryLimit(x) {
+  return Number.isInteger(x) && x >= 1 && x <= 60;
+}
+function q_QueryLimitType(x) {
+  return Number.isInteger(x) && x >= 0 && x <= 60;
+}
+function q_RecoveryMechanismsType(x) {
+  return Array.isArray(x) && k230(x);
+}
+function q_RecoveryOptionNameType(x) {
+  return k231.has(x);
+}
+function q_RecoveryOptionType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k232(x);
+}
+function q_RedirectUrlType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 1024 || ucs2length(x) <= 1024) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k55.test(x)
+  );
+}
+function q_RefreshTokenRotationType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k233(x);
+}
+function q_RefreshTokenValidityType(x) {
+  return Number.isInteger(x) && x >= 0 && x <= 315360000;
+}
+function q_RegionCodeType(x) {
+  return typeof x === "string" && (x.length <= 32 || ucs2length(x) <= 32) && (x.length >= 10 || ucs2length(x) >= 5);
+}
+function q_RegionNameType(x) {
+  return typeof x === "string" && (x.length <= 32 || ucs2length(x) <= 32) && (x.length >= 10 || ucs2length(x) >= 5);
+}
+function q_RelyingPartyIdType(x) {
+  return typeof x === "string" && (x.length <= 127 || ucs2length(x) <= 127) && (x.length >= 2 || ucs2length(x) >= 1);
+}
+function q_ReplicaRegionsType(x) {
+  return Array.isArray(x) && k234(x);
+}
+function q_ResendConfirmationCodeRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k163(x);
+}
+function q_ResendConfirmationCodeResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k164(x);
+}
+function q_ResourceNotFoundException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_ResourceServerIdentifierType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 256 || ucs2length(x) <= 256) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k235.test(x)
+  );
+}
+function q_ResourceServerNameType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 256 || ucs2length(x) <= 256) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k76.test(x)
+  );
+}
+function q_ResourceServerScopeDescriptionType(x) {
+  return typeof x === "string" && (x.length <= 256 || ucs2length(x) <= 256) && (x.length >= 2 || ucs2length(x) >= 1);
+}
+function q_ResourceServerScopeListType(x) {
+  return Array.isArray(x) && k236(x);
+}
+function q_ResourceServerScopeNameType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 256 || ucs2length(x) <= 256) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k237.test(x)
+  );
+}
+function q_ResourceServerScopeType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k238(x);
+}
+function q_ResourceServerType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k239(x);
+}
+function q_ResourceServersListType(x) {
+  return Array.isArray(x) && k240(x);
+}
+function q_RespondToAuthChallengeRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k241(x);
+}
+function q_RespondToAuthChallengeResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k33(x);
+}
+function q_RetryGracePeriodSecondsType(x) {
+  return Number.isInteger(x) && x >= 0 && x <= 60;
+}
+function q_RevokeTokenRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k242(x);
+}
+function q_RevokeTokenResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_RiskConfigurationType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k243(x);
+}
+function q_RiskDecisionType(x) {
+  return k244.has(x);
+}
+function q_RiskExceptionConfigurationType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k245(x);
+}
+function q_RiskLevelType(x) {
+  return k246.has(x);
+}
+function q_RoutingType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k247(x);
+}
+function q_S3BucketType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 1024 || ucs2length(x) <= 1024) &&
+    (x.length >= 6 || ucs2length(x) >= 3) &&
+    k248.test(x)
+  );
+}
+function q_SESConfigurationSet(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 64 || ucs2length(x) <= 64) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k249.test(x)
+  );
+}
+function q_SMSMfaSettingsType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k142(x);
+}
+function q_SchemaAttributeType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k250(x);
+}
+function q_SchemaAttributesListType(x) {
+  return Array.isArray(x) && k251(x);
+}
+function q_ScopeDoesNotExistException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_ScopeListType(x) {
+  return Array.isArray(x) && k252(x);
+}
+function q_ScopeType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 256 || ucs2length(x) <= 256) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k235.test(x)
+  );
+}
+function q_SearchPaginationTokenType(x) {
+  return typeof x === "string" && (x.length >= 2 || ucs2length(x) >= 1) && k89.test(x);
+}
+function q_SearchedAttributeNamesListType(x) {
+  return Array.isArray(x) && k56(x);
+}
+function q_SecretCodeType(x) {
+  return typeof x === "string" && (x.length >= 32 || ucs2length(x) >= 16) && k253.test(x);
+}
+function q_SecretHashType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 128 || ucs2length(x) <= 128) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k254.test(x)
+  );
+}
+function q_SecurityPolicyType(x) {
+  return k255.has(x);
+}
+function q_SessionType(x) {
+  return (
+    typeof x === "string" && (x.length <= 2048 || ucs2length(x) <= 2048) && (x.length >= 40 || ucs2length(x) >= 20)
+  );
+}
+function q_SetRiskConfigurationRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k256(x);
+}
+function q_SetRiskConfigurationResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k123(x);
+}
+function q_SetUICustomizationRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k257(x);
+}
+function q_SetUICustomizationResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k169(x);
+}
+function q_SetUserMFAPreferenceRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k258(x);
+}
+function q_SetUserMFAPreferenceResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_SetUserPoolMfaConfigRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k259(x);
+}
+function q_SetUserPoolMfaConfigResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k171(x);
+}
+function q_SetUserSettingsRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k260(x);
+}
+function q_SetUserSettingsResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_SignInPolicyType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k261(x);
+}
+function q_SignUpRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k262(x);
+}
+function q_SignUpResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k263(x);
+}
+function q_SkippedIPRangeListType(x) {
+  return Array.isArray(x) && k67(x);
+}
+function q_SmsConfigurationType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k264(x);
+}
+function q_SmsInviteMessageType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 140 || ucs2length(x) <= 140) &&
+    (x.length >= 12 || ucs2length(x) >= 6) &&
+    k265.test(x)
+  );
+}
+function q_SmsMfaConfigType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k266(x);
+}
+function q_SmsVerificationMessageType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 140 || ucs2length(x) <= 140) &&
+    (x.length >= 12 || ucs2length(x) >= 6) &&
+    k267.test(x)
+  );
+}
+function q_SoftwareTokenMFANotFoundException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_SoftwareTokenMFAUserCodeType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 6 || ucs2length(x) <= 6) &&
+    (x.length >= 12 || ucs2length(x) >= 6) &&
+    k0.test(x)
+  );
+}
+function q_SoftwareTokenMfaConfigType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k268(x);
+}
+function q_SoftwareTokenMfaSettingsType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k142(x);
+}
+function q_StartUserImportJobRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k124(x);
+}
+function q_StartUserImportJobResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k98(x);
+}
+function q_StatusType(x) {
+  return k269.has(x);
+}
+function q_StopUserImportJobRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k124(x);
+}
+function q_StopUserImportJobResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k98(x);
+}
+function q_StringAttributeConstraintsType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k270(x);
+}
+function q_StringType(x) {
+  return typeof x === "string" && (x.length <= 131072 || ucs2length(x) <= 131072);
+}
+function q_SupportedIdentityProvidersListType(x) {
+  return Array.isArray(x) && k56(x);
+}
+function q_TagKeysType(x) {
+  return typeof x === "string" && (x.length <= 128 || ucs2length(x) <= 128) && (x.length >= 2 || ucs2length(x) >= 1);
+}
+function q_TagResourceRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k271(x);
+}
+function q_TagResourceResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_TagValueType(x) {
+  return typeof x === "string" && (x.length <= 256 || ucs2length(x) <= 256);
+}
+function q_TemporaryPasswordValidityDaysType(x) {
+  return Number.isInteger(x) && x >= 0 && x <= 365;
+}
+function q_TimeUnitsType(x) {
+  return k272.has(x);
+}
+function q_TokenModelType(x) {
+  return typeof x === "string" && k273.test(x);
+}
+function q_TokenValidityUnitsType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k274(x);
+}
+function q_TooManyFailedAttemptsException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_TooManyRequestsException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_UICustomizationType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k275(x);
+}
+function q_UnauthorizedException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_UnexpectedLambdaException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_UnsupportedIdentityProviderException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_UnsupportedOperationException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_UnsupportedTokenTypeException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_UnsupportedUserStateException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_UntagResourceRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k276(x);
+}
+function q_UntagResourceResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_UpdateAuthEventFeedbackRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k277(x);
+}
+function q_UpdateAuthEventFeedbackResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_UpdateDeviceStatusRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k278(x);
+}
+function q_UpdateDeviceStatusResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_UpdateGroupRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k91(x);
+}
+function q_UpdateGroupResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k92(x);
+}
+function q_UpdateIdentityProviderRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k279(x);
+}
+function q_UpdateIdentityProviderResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k94(x);
+}
+function q_UpdateResourceServerRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k95(x);
+}
+function q_UpdateResourceServerResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k96(x);
+}
+function q_UpdateUserAttributesRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k280(x);
+}
+function q_UpdateUserAttributesResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k281(x);
+}
+function q_UpdateUserPoolClientRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k282(x);
+}
+function q_UpdateUserPoolClientResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k100(x);
+}
+function q_UpdateUserPoolDomainRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k101(x);
+}
+function q_UpdateUserPoolDomainResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k102(x);
+}
+function q_UpdateUserPoolRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k283(x);
+}
+function q_UpdateUserPoolResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_UserAttributeUpdateSettingsType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k284(x);
+}
+function q_UserContextDataType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k285(x);
+}
+function q_UserFilterType(x) {
+  return typeof x === "string" && (x.length <= 256 || ucs2length(x) <= 256);
+}
+function q_UserImportInProgressException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_UserImportJobIdType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 55 || ucs2length(x) <= 55) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k286.test(x)
+  );
+}
+function q_UserImportJobNameType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 128 || ucs2length(x) <= 128) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k76.test(x)
+  );
+}
+function q_UserImportJobStatusType(x) {
+  return k287.has(x);
+}
+function q_UserImportJobType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k288(x);
+}
+function q_UserImportJobsListType(x) {
+  return Array.isArray(x) && k289(x);
+}
+function q_UserLambdaValidationException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_UserMFASettingListType(x) {
+  return Array.isArray(x) && k193(x);
+}
+function q_UserNotConfirmedException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_UserNotFoundException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_UserPoolAddOnNotEnabledException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_UserPoolAddOnsType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k290(x);
+}
+function q_UserPoolClientDescription(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k291(x);
+}
+function q_UserPoolClientListType(x) {
+  return Array.isArray(x) && k292(x);
+}
+function q_UserPoolClientType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k293(x);
+}
+function q_UserPoolDescriptionType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k294(x);
+}
+function q_UserPoolIdType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 55 || ucs2length(x) <= 55) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k295.test(x)
+  );
+}
+function q_UserPoolListType(x) {
+  return Array.isArray(x) && k296(x);
+}
+function q_UserPoolMfaType(x) {
+  return k297.has(x);
+}
+function q_UserPoolNameType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 128 || ucs2length(x) <= 128) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k76.test(x)
+  );
+}
+function q_UserPoolPolicyType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k298(x);
+}
+function q_UserPoolTaggingException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_UserPoolTagsListType(x) {
+  return Array.isArray(x) && k299(x);
+}
+function q_UserPoolTagsType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k300(x);
+}
+function q_UserPoolTierType(x) {
+  return k301.has(x);
+}
+function q_UserPoolType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k302(x);
+}
+function q_UserStatusType(x) {
+  return k303.has(x);
+}
+function q_UserType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k304(x);
+}
+function q_UserVerificationType(x) {
+  return k305.has(x);
+}
+function q_UsernameAttributeType(x) {
+  return k59.has(x);
+}
+function q_UsernameAttributesListType(x) {
+  return Array.isArray(x) && k60(x);
+}
+function q_UsernameConfigurationType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k306(x);
+}
+function q_UsernameExistsException(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);
+}
+function q_UsernameType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 128 || ucs2length(x) <= 128) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k55.test(x)
+  );
+}
+function q_UsersListType(x) {
+  return Array.isArray(x) && k307(x);
+}
+function q_VerificationMessageTemplateType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k308(x);
+}
+function q_VerifiedAttributeType(x) {
+  return k59.has(x);
+}
+function q_VerifiedAttributesListType(x) {
+  return Array.isArray(x) && k60(x);
+}
+function q_VerifySoftwareTokenRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k309(x);
+}
+function q_VerifySoftwareTokenResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k310(x);
+}
+function q_VerifySoftwareTokenResponseType(x) {
+  return k311.has(x);
+}
+function q_VerifyUserAttributeRequest(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k312(x);
+}
+function q_VerifyUserAttributeResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_WebAuthnConfigurationType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k313(x);
+}
+function q_WebAuthnFactorConfigurationType(x) {
+  return k314.has(x);
+}
+function q_WebAuthnMfaSettingsType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k268(x);
+}
+function q_WrappedBooleanType(x) {
+  return typeof x === "boolean";
+}
+function q_WrappedIntegerType(x) {
+  return Number.isInteger(x) && x >= -2147483648 && x <= 2147483647;
+}
+
 export function validateAWSAccountIdType(value, options) {
-  return validateWith(check_AWSAccountIdType, shapes, "AWSAccountIdType", value, !!(options && options.strict));
+  return fast(q_AWSAccountIdType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AWSAccountIdType, shapes, "AWSAccountIdType", value, !!(options && options.strict));
 }
 export function isAWSAccountIdType(value) {
-  return isValid(check_AWSAccountIdType, value);
+  return fast(q_AWSAccountIdType, value) || isValid(check_AWSAccountIdType, value);
 }
 export function assertAWSAccountIdType(value) {
   assertValid(check_AWSAccountIdType, value, "AWSAccountIdType");
 }
 
 export function validateAccessTokenValidityType(value, options) {
-  return validateWith(
-    check_AccessTokenValidityType,
-    shapes,
-    "AccessTokenValidityType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AccessTokenValidityType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AccessTokenValidityType,
+        shapes,
+        "AccessTokenValidityType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAccessTokenValidityType(value) {
-  return isValid(check_AccessTokenValidityType, value);
+  return fast(q_AccessTokenValidityType, value) || isValid(check_AccessTokenValidityType, value);
 }
 export function assertAccessTokenValidityType(value) {
   assertValid(check_AccessTokenValidityType, value, "AccessTokenValidityType");
 }
 
 export function validateAccountRecoverySettingType(value, options) {
-  return validateWith(
-    check_AccountRecoverySettingType,
-    shapes,
-    "AccountRecoverySettingType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AccountRecoverySettingType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AccountRecoverySettingType,
+        shapes,
+        "AccountRecoverySettingType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAccountRecoverySettingType(value) {
-  return isValid(check_AccountRecoverySettingType, value);
+  return fast(q_AccountRecoverySettingType, value) || isValid(check_AccountRecoverySettingType, value);
 }
 export function assertAccountRecoverySettingType(value) {
   assertValid(check_AccountRecoverySettingType, value, "AccountRecoverySettingType");
 }
 
 export function validateAccountTakeoverActionNotifyType(value, options) {
-  return validateWith(
-    check_AccountTakeoverActionNotifyType,
-    shapes,
-    "AccountTakeoverActionNotifyType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AccountTakeoverActionNotifyType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AccountTakeoverActionNotifyType,
+        shapes,
+        "AccountTakeoverActionNotifyType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAccountTakeoverActionNotifyType(value) {
-  return isValid(check_AccountTakeoverActionNotifyType, value);
+  return fast(q_AccountTakeoverActionNotifyType, value) || isValid(check_AccountTakeoverActionNotifyType, value);
 }
 export function assertAccountTakeoverActionNotifyType(value) {
   assertValid(check_AccountTakeoverActionNotifyType, value, "AccountTakeoverActionNotifyType");
 }
 
 export function validateAccountTakeoverActionType(value, options) {
-  return validateWith(
-    check_AccountTakeoverActionType,
-    shapes,
-    "AccountTakeoverActionType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AccountTakeoverActionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AccountTakeoverActionType,
+        shapes,
+        "AccountTakeoverActionType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAccountTakeoverActionType(value) {
-  return isValid(check_AccountTakeoverActionType, value);
+  return fast(q_AccountTakeoverActionType, value) || isValid(check_AccountTakeoverActionType, value);
 }
 export function assertAccountTakeoverActionType(value) {
   assertValid(check_AccountTakeoverActionType, value, "AccountTakeoverActionType");
 }
 
 export function validateAccountTakeoverActionsType(value, options) {
-  return validateWith(
-    check_AccountTakeoverActionsType,
-    shapes,
-    "AccountTakeoverActionsType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AccountTakeoverActionsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AccountTakeoverActionsType,
+        shapes,
+        "AccountTakeoverActionsType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAccountTakeoverActionsType(value) {
-  return isValid(check_AccountTakeoverActionsType, value);
+  return fast(q_AccountTakeoverActionsType, value) || isValid(check_AccountTakeoverActionsType, value);
 }
 export function assertAccountTakeoverActionsType(value) {
   assertValid(check_AccountTakeoverActionsType, value, "AccountTakeoverActionsType");
 }
 
 export function validateAccountTakeoverEventActionType(value, options) {
-  return validateWith(
-    check_AccountTakeoverEventActionType,
-    shapes,
-    "AccountTakeoverEventActionType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AccountTakeoverEventActionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AccountTakeoverEventActionType,
+        shapes,
+        "AccountTakeoverEventActionType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAccountTakeoverEventActionType(value) {
-  return isValid(check_AccountTakeoverEventActionType, value);
+  return fast(q_AccountTakeoverEventActionType, value) || isValid(check_AccountTakeoverEventActionType, value);
 }
 export function assertAccountTakeoverEventActionType(value) {
   assertValid(check_AccountTakeoverEventActionType, value, "AccountTakeoverEventActionType");
 }
 
 export function validateAccountTakeoverRiskConfigurationType(value, options) {
-  return validateWith(
-    check_AccountTakeoverRiskConfigurationType,
-    shapes,
-    "AccountTakeoverRiskConfigurationType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AccountTakeoverRiskConfigurationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AccountTakeoverRiskConfigurationType,
+        shapes,
+        "AccountTakeoverRiskConfigurationType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAccountTakeoverRiskConfigurationType(value) {
-  return isValid(check_AccountTakeoverRiskConfigurationType, value);
+  return (
+    fast(q_AccountTakeoverRiskConfigurationType, value) || isValid(check_AccountTakeoverRiskConfigurationType, value)
+  );
 }
 export function assertAccountTakeoverRiskConfigurationType(value) {
   assertValid(check_AccountTakeoverRiskConfigurationType, value, "AccountTakeoverRiskConfigurationType");
 }
 
 export function validateAddCustomAttributesRequest(value, options) {
-  return validateWith(
-    check_AddCustomAttributesRequest,
-    shapes,
-    "AddCustomAttributesRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AddCustomAttributesRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AddCustomAttributesRequest,
+        shapes,
+        "AddCustomAttributesRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAddCustomAttributesRequest(value) {
-  return isValid(check_AddCustomAttributesRequest, value);
+  return fast(q_AddCustomAttributesRequest, value) || isValid(check_AddCustomAttributesRequest, value);
 }
 export function assertAddCustomAttributesRequest(value) {
   assertValid(check_AddCustomAttributesRequest, value, "AddCustomAttributesRequest");
 }
 
 export function validateAddCustomAttributesResponse(value, options) {
-  return validateWith(
-    check_AddCustomAttributesResponse,
-    shapes,
-    "AddCustomAttributesResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AddCustomAttributesResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AddCustomAttributesResponse,
+        shapes,
+        "AddCustomAttributesResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAddCustomAttributesResponse(value) {
-  return isValid(check_AddCustomAttributesResponse, value);
+  return fast(q_AddCustomAttributesResponse, value) || isValid(check_AddCustomAttributesResponse, value);
 }
 export function assertAddCustomAttributesResponse(value) {
   assertValid(check_AddCustomAttributesResponse, value, "AddCustomAttributesResponse");
 }
 
 export function validateAdminAddUserToGroupRequest(value, options) {
-  return validateWith(
-    check_AdminAddUserToGroupRequest,
-    shapes,
-    "AdminAddUserToGroupRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminAddUserToGroupRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminAddUserToGroupRequest,
+        shapes,
+        "AdminAddUserToGroupRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminAddUserToGroupRequest(value) {
-  return isValid(check_AdminAddUserToGroupRequest, value);
+  return fast(q_AdminAddUserToGroupRequest, value) || isValid(check_AdminAddUserToGroupRequest, value);
 }
 export function assertAdminAddUserToGroupRequest(value) {
   assertValid(check_AdminAddUserToGroupRequest, value, "AdminAddUserToGroupRequest");
 }
 
 export function validateAdminConfirmSignUpRequest(value, options) {
-  return validateWith(
-    check_AdminConfirmSignUpRequest,
-    shapes,
-    "AdminConfirmSignUpRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminConfirmSignUpRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminConfirmSignUpRequest,
+        shapes,
+        "AdminConfirmSignUpRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminConfirmSignUpRequest(value) {
-  return isValid(check_AdminConfirmSignUpRequest, value);
+  return fast(q_AdminConfirmSignUpRequest, value) || isValid(check_AdminConfirmSignUpRequest, value);
 }
 export function assertAdminConfirmSignUpRequest(value) {
   assertValid(check_AdminConfirmSignUpRequest, value, "AdminConfirmSignUpRequest");
 }
 
 export function validateAdminConfirmSignUpResponse(value, options) {
-  return validateWith(
-    check_AdminConfirmSignUpResponse,
-    shapes,
-    "AdminConfirmSignUpResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminConfirmSignUpResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminConfirmSignUpResponse,
+        shapes,
+        "AdminConfirmSignUpResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminConfirmSignUpResponse(value) {
-  return isValid(check_AdminConfirmSignUpResponse, value);
+  return fast(q_AdminConfirmSignUpResponse, value) || isValid(check_AdminConfirmSignUpResponse, value);
 }
 export function assertAdminConfirmSignUpResponse(value) {
   assertValid(check_AdminConfirmSignUpResponse, value, "AdminConfirmSignUpResponse");
 }
 
 export function validateAdminCreateUserConfigType(value, options) {
-  return validateWith(
-    check_AdminCreateUserConfigType,
-    shapes,
-    "AdminCreateUserConfigType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminCreateUserConfigType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminCreateUserConfigType,
+        shapes,
+        "AdminCreateUserConfigType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminCreateUserConfigType(value) {
-  return isValid(check_AdminCreateUserConfigType, value);
+  return fast(q_AdminCreateUserConfigType, value) || isValid(check_AdminCreateUserConfigType, value);
 }
 export function assertAdminCreateUserConfigType(value) {
   assertValid(check_AdminCreateUserConfigType, value, "AdminCreateUserConfigType");
 }
 
 export function validateAdminCreateUserRequest(value, options) {
-  return validateWith(
-    check_AdminCreateUserRequest,
-    shapes,
-    "AdminCreateUserRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminCreateUserRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminCreateUserRequest,
+        shapes,
+        "AdminCreateUserRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminCreateUserRequest(value) {
-  return isValid(check_AdminCreateUserRequest, value);
+  return fast(q_AdminCreateUserRequest, value) || isValid(check_AdminCreateUserRequest, value);
 }
 export function assertAdminCreateUserRequest(value) {
   assertValid(check_AdminCreateUserRequest, value, "AdminCreateUserRequest");
 }
 
 export function validateAdminCreateUserResponse(value, options) {
-  return validateWith(
-    check_AdminCreateUserResponse,
-    shapes,
-    "AdminCreateUserResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminCreateUserResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminCreateUserResponse,
+        shapes,
+        "AdminCreateUserResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminCreateUserResponse(value) {
-  return isValid(check_AdminCreateUserResponse, value);
+  return fast(q_AdminCreateUserResponse, value) || isValid(check_AdminCreateUserResponse, value);
 }
 export function assertAdminCreateUserResponse(value) {
   assertValid(check_AdminCreateUserResponse, value, "AdminCreateUserResponse");
 }
 
 export function validateAdminCreateUserUnusedAccountValidityDaysType(value, options) {
-  return validateWith(
-    check_AdminCreateUserUnusedAccountValidityDaysType,
-    shapes,
-    "AdminCreateUserUnusedAccountValidityDaysType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminCreateUserUnusedAccountValidityDaysType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminCreateUserUnusedAccountValidityDaysType,
+        shapes,
+        "AdminCreateUserUnusedAccountValidityDaysType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminCreateUserUnusedAccountValidityDaysType(value) {
-  return isValid(check_AdminCreateUserUnusedAccountValidityDaysType, value);
+  return (
+    fast(q_AdminCreateUserUnusedAccountValidityDaysType, value) ||
+    isValid(check_AdminCreateUserUnusedAccountValidityDaysType, value)
+  );
 }
 export function assertAdminCreateUserUnusedAccountValidityDaysType(value) {
   assertValid(
@@ -98534,958 +105327,1081 @@ export function assertAdminCreateUserUnusedAccountValidityDaysType(value) {
 }
 
 export function validateAdminDeleteUserAttributesRequest(value, options) {
-  return validateWith(
-    check_AdminDeleteUserAttributesRequest,
-    shapes,
-    "AdminDeleteUserAttributesRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminDeleteUserAttributesRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminDeleteUserAttributesRequest,
+        shapes,
+        "AdminDeleteUserAttributesRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminDeleteUserAttributesRequest(value) {
-  return isValid(check_AdminDeleteUserAttributesRequest, value);
+  return fast(q_AdminDeleteUserAttributesRequest, value) || isValid(check_AdminDeleteUserAttributesRequest, value);
 }
 export function assertAdminDeleteUserAttributesRequest(value) {
   assertValid(check_AdminDeleteUserAttributesRequest, value, "AdminDeleteUserAttributesRequest");
 }
 
 export function validateAdminDeleteUserAttributesResponse(value, options) {
-  return validateWith(
-    check_AdminDeleteUserAttributesResponse,
-    shapes,
-    "AdminDeleteUserAttributesResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminDeleteUserAttributesResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminDeleteUserAttributesResponse,
+        shapes,
+        "AdminDeleteUserAttributesResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminDeleteUserAttributesResponse(value) {
-  return isValid(check_AdminDeleteUserAttributesResponse, value);
+  return fast(q_AdminDeleteUserAttributesResponse, value) || isValid(check_AdminDeleteUserAttributesResponse, value);
 }
 export function assertAdminDeleteUserAttributesResponse(value) {
   assertValid(check_AdminDeleteUserAttributesResponse, value, "AdminDeleteUserAttributesResponse");
 }
 
 export function validateAdminDeleteUserRequest(value, options) {
-  return validateWith(
-    check_AdminDeleteUserRequest,
-    shapes,
-    "AdminDeleteUserRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminDeleteUserRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminDeleteUserRequest,
+        shapes,
+        "AdminDeleteUserRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminDeleteUserRequest(value) {
-  return isValid(check_AdminDeleteUserRequest, value);
+  return fast(q_AdminDeleteUserRequest, value) || isValid(check_AdminDeleteUserRequest, value);
 }
 export function assertAdminDeleteUserRequest(value) {
   assertValid(check_AdminDeleteUserRequest, value, "AdminDeleteUserRequest");
 }
 
 export function validateAdminDisableProviderForUserRequest(value, options) {
-  return validateWith(
-    check_AdminDisableProviderForUserRequest,
-    shapes,
-    "AdminDisableProviderForUserRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminDisableProviderForUserRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminDisableProviderForUserRequest,
+        shapes,
+        "AdminDisableProviderForUserRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminDisableProviderForUserRequest(value) {
-  return isValid(check_AdminDisableProviderForUserRequest, value);
+  return fast(q_AdminDisableProviderForUserRequest, value) || isValid(check_AdminDisableProviderForUserRequest, value);
 }
 export function assertAdminDisableProviderForUserRequest(value) {
   assertValid(check_AdminDisableProviderForUserRequest, value, "AdminDisableProviderForUserRequest");
 }
 
 export function validateAdminDisableProviderForUserResponse(value, options) {
-  return validateWith(
-    check_AdminDisableProviderForUserResponse,
-    shapes,
-    "AdminDisableProviderForUserResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminDisableProviderForUserResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminDisableProviderForUserResponse,
+        shapes,
+        "AdminDisableProviderForUserResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminDisableProviderForUserResponse(value) {
-  return isValid(check_AdminDisableProviderForUserResponse, value);
+  return (
+    fast(q_AdminDisableProviderForUserResponse, value) || isValid(check_AdminDisableProviderForUserResponse, value)
+  );
 }
 export function assertAdminDisableProviderForUserResponse(value) {
   assertValid(check_AdminDisableProviderForUserResponse, value, "AdminDisableProviderForUserResponse");
 }
 
 export function validateAdminDisableUserRequest(value, options) {
-  return validateWith(
-    check_AdminDisableUserRequest,
-    shapes,
-    "AdminDisableUserRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminDisableUserRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminDisableUserRequest,
+        shapes,
+        "AdminDisableUserRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminDisableUserRequest(value) {
-  return isValid(check_AdminDisableUserRequest, value);
+  return fast(q_AdminDisableUserRequest, value) || isValid(check_AdminDisableUserRequest, value);
 }
 export function assertAdminDisableUserRequest(value) {
   assertValid(check_AdminDisableUserRequest, value, "AdminDisableUserRequest");
 }
 
 export function validateAdminDisableUserResponse(value, options) {
-  return validateWith(
-    check_AdminDisableUserResponse,
-    shapes,
-    "AdminDisableUserResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminDisableUserResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminDisableUserResponse,
+        shapes,
+        "AdminDisableUserResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminDisableUserResponse(value) {
-  return isValid(check_AdminDisableUserResponse, value);
+  return fast(q_AdminDisableUserResponse, value) || isValid(check_AdminDisableUserResponse, value);
 }
 export function assertAdminDisableUserResponse(value) {
   assertValid(check_AdminDisableUserResponse, value, "AdminDisableUserResponse");
 }
 
 export function validateAdminEnableUserRequest(value, options) {
-  return validateWith(
-    check_AdminEnableUserRequest,
-    shapes,
-    "AdminEnableUserRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminEnableUserRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminEnableUserRequest,
+        shapes,
+        "AdminEnableUserRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminEnableUserRequest(value) {
-  return isValid(check_AdminEnableUserRequest, value);
+  return fast(q_AdminEnableUserRequest, value) || isValid(check_AdminEnableUserRequest, value);
 }
 export function assertAdminEnableUserRequest(value) {
   assertValid(check_AdminEnableUserRequest, value, "AdminEnableUserRequest");
 }
 
 export function validateAdminEnableUserResponse(value, options) {
-  return validateWith(
-    check_AdminEnableUserResponse,
-    shapes,
-    "AdminEnableUserResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminEnableUserResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminEnableUserResponse,
+        shapes,
+        "AdminEnableUserResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminEnableUserResponse(value) {
-  return isValid(check_AdminEnableUserResponse, value);
+  return fast(q_AdminEnableUserResponse, value) || isValid(check_AdminEnableUserResponse, value);
 }
 export function assertAdminEnableUserResponse(value) {
   assertValid(check_AdminEnableUserResponse, value, "AdminEnableUserResponse");
 }
 
 export function validateAdminForgetDeviceRequest(value, options) {
-  return validateWith(
-    check_AdminForgetDeviceRequest,
-    shapes,
-    "AdminForgetDeviceRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminForgetDeviceRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminForgetDeviceRequest,
+        shapes,
+        "AdminForgetDeviceRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminForgetDeviceRequest(value) {
-  return isValid(check_AdminForgetDeviceRequest, value);
+  return fast(q_AdminForgetDeviceRequest, value) || isValid(check_AdminForgetDeviceRequest, value);
 }
 export function assertAdminForgetDeviceRequest(value) {
   assertValid(check_AdminForgetDeviceRequest, value, "AdminForgetDeviceRequest");
 }
 
 export function validateAdminGetDeviceRequest(value, options) {
-  return validateWith(
-    check_AdminGetDeviceRequest,
-    shapes,
-    "AdminGetDeviceRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminGetDeviceRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AdminGetDeviceRequest, shapes, "AdminGetDeviceRequest", value, !!(options && options.strict));
 }
 export function isAdminGetDeviceRequest(value) {
-  return isValid(check_AdminGetDeviceRequest, value);
+  return fast(q_AdminGetDeviceRequest, value) || isValid(check_AdminGetDeviceRequest, value);
 }
 export function assertAdminGetDeviceRequest(value) {
   assertValid(check_AdminGetDeviceRequest, value, "AdminGetDeviceRequest");
 }
 
 export function validateAdminGetDeviceResponse(value, options) {
-  return validateWith(
-    check_AdminGetDeviceResponse,
-    shapes,
-    "AdminGetDeviceResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminGetDeviceResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminGetDeviceResponse,
+        shapes,
+        "AdminGetDeviceResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminGetDeviceResponse(value) {
-  return isValid(check_AdminGetDeviceResponse, value);
+  return fast(q_AdminGetDeviceResponse, value) || isValid(check_AdminGetDeviceResponse, value);
 }
 export function assertAdminGetDeviceResponse(value) {
   assertValid(check_AdminGetDeviceResponse, value, "AdminGetDeviceResponse");
 }
 
 export function validateAdminGetUserRequest(value, options) {
-  return validateWith(check_AdminGetUserRequest, shapes, "AdminGetUserRequest", value, !!(options && options.strict));
+  return fast(q_AdminGetUserRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AdminGetUserRequest, shapes, "AdminGetUserRequest", value, !!(options && options.strict));
 }
 export function isAdminGetUserRequest(value) {
-  return isValid(check_AdminGetUserRequest, value);
+  return fast(q_AdminGetUserRequest, value) || isValid(check_AdminGetUserRequest, value);
 }
 export function assertAdminGetUserRequest(value) {
   assertValid(check_AdminGetUserRequest, value, "AdminGetUserRequest");
 }
 
 export function validateAdminGetUserResponse(value, options) {
-  return validateWith(check_AdminGetUserResponse, shapes, "AdminGetUserResponse", value, !!(options && options.strict));
+  return fast(q_AdminGetUserResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AdminGetUserResponse, shapes, "AdminGetUserResponse", value, !!(options && options.strict));
 }
 export function isAdminGetUserResponse(value) {
-  return isValid(check_AdminGetUserResponse, value);
+  return fast(q_AdminGetUserResponse, value) || isValid(check_AdminGetUserResponse, value);
 }
 export function assertAdminGetUserResponse(value) {
   assertValid(check_AdminGetUserResponse, value, "AdminGetUserResponse");
 }
 
 export function validateAdminInitiateAuthRequest(value, options) {
-  return validateWith(
-    check_AdminInitiateAuthRequest,
-    shapes,
-    "AdminInitiateAuthRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminInitiateAuthRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminInitiateAuthRequest,
+        shapes,
+        "AdminInitiateAuthRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminInitiateAuthRequest(value) {
-  return isValid(check_AdminInitiateAuthRequest, value);
+  return fast(q_AdminInitiateAuthRequest, value) || isValid(check_AdminInitiateAuthRequest, value);
 }
 export function assertAdminInitiateAuthRequest(value) {
   assertValid(check_AdminInitiateAuthRequest, value, "AdminInitiateAuthRequest");
 }
 
 export function validateAdminInitiateAuthResponse(value, options) {
-  return validateWith(
-    check_AdminInitiateAuthResponse,
-    shapes,
-    "AdminInitiateAuthResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminInitiateAuthResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminInitiateAuthResponse,
+        shapes,
+        "AdminInitiateAuthResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminInitiateAuthResponse(value) {
-  return isValid(check_AdminInitiateAuthResponse, value);
+  return fast(q_AdminInitiateAuthResponse, value) || isValid(check_AdminInitiateAuthResponse, value);
 }
 export function assertAdminInitiateAuthResponse(value) {
   assertValid(check_AdminInitiateAuthResponse, value, "AdminInitiateAuthResponse");
 }
 
 export function validateAdminLinkProviderForUserRequest(value, options) {
-  return validateWith(
-    check_AdminLinkProviderForUserRequest,
-    shapes,
-    "AdminLinkProviderForUserRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminLinkProviderForUserRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminLinkProviderForUserRequest,
+        shapes,
+        "AdminLinkProviderForUserRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminLinkProviderForUserRequest(value) {
-  return isValid(check_AdminLinkProviderForUserRequest, value);
+  return fast(q_AdminLinkProviderForUserRequest, value) || isValid(check_AdminLinkProviderForUserRequest, value);
 }
 export function assertAdminLinkProviderForUserRequest(value) {
   assertValid(check_AdminLinkProviderForUserRequest, value, "AdminLinkProviderForUserRequest");
 }
 
 export function validateAdminLinkProviderForUserResponse(value, options) {
-  return validateWith(
-    check_AdminLinkProviderForUserResponse,
-    shapes,
-    "AdminLinkProviderForUserResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminLinkProviderForUserResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminLinkProviderForUserResponse,
+        shapes,
+        "AdminLinkProviderForUserResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminLinkProviderForUserResponse(value) {
-  return isValid(check_AdminLinkProviderForUserResponse, value);
+  return fast(q_AdminLinkProviderForUserResponse, value) || isValid(check_AdminLinkProviderForUserResponse, value);
 }
 export function assertAdminLinkProviderForUserResponse(value) {
   assertValid(check_AdminLinkProviderForUserResponse, value, "AdminLinkProviderForUserResponse");
 }
 
 export function validateAdminListDevicesRequest(value, options) {
-  return validateWith(
-    check_AdminListDevicesRequest,
-    shapes,
-    "AdminListDevicesRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminListDevicesRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminListDevicesRequest,
+        shapes,
+        "AdminListDevicesRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminListDevicesRequest(value) {
-  return isValid(check_AdminListDevicesRequest, value);
+  return fast(q_AdminListDevicesRequest, value) || isValid(check_AdminListDevicesRequest, value);
 }
 export function assertAdminListDevicesRequest(value) {
   assertValid(check_AdminListDevicesRequest, value, "AdminListDevicesRequest");
 }
 
 export function validateAdminListDevicesResponse(value, options) {
-  return validateWith(
-    check_AdminListDevicesResponse,
-    shapes,
-    "AdminListDevicesResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminListDevicesResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminListDevicesResponse,
+        shapes,
+        "AdminListDevicesResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminListDevicesResponse(value) {
-  return isValid(check_AdminListDevicesResponse, value);
+  return fast(q_AdminListDevicesResponse, value) || isValid(check_AdminListDevicesResponse, value);
 }
 export function assertAdminListDevicesResponse(value) {
   assertValid(check_AdminListDevicesResponse, value, "AdminListDevicesResponse");
 }
 
 export function validateAdminListGroupsForUserRequest(value, options) {
-  return validateWith(
-    check_AdminListGroupsForUserRequest,
-    shapes,
-    "AdminListGroupsForUserRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminListGroupsForUserRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminListGroupsForUserRequest,
+        shapes,
+        "AdminListGroupsForUserRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminListGroupsForUserRequest(value) {
-  return isValid(check_AdminListGroupsForUserRequest, value);
+  return fast(q_AdminListGroupsForUserRequest, value) || isValid(check_AdminListGroupsForUserRequest, value);
 }
 export function assertAdminListGroupsForUserRequest(value) {
   assertValid(check_AdminListGroupsForUserRequest, value, "AdminListGroupsForUserRequest");
 }
 
 export function validateAdminListGroupsForUserResponse(value, options) {
-  return validateWith(
-    check_AdminListGroupsForUserResponse,
-    shapes,
-    "AdminListGroupsForUserResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminListGroupsForUserResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminListGroupsForUserResponse,
+        shapes,
+        "AdminListGroupsForUserResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminListGroupsForUserResponse(value) {
-  return isValid(check_AdminListGroupsForUserResponse, value);
+  return fast(q_AdminListGroupsForUserResponse, value) || isValid(check_AdminListGroupsForUserResponse, value);
 }
 export function assertAdminListGroupsForUserResponse(value) {
   assertValid(check_AdminListGroupsForUserResponse, value, "AdminListGroupsForUserResponse");
 }
 
 export function validateAdminListUserAuthEventsRequest(value, options) {
-  return validateWith(
-    check_AdminListUserAuthEventsRequest,
-    shapes,
-    "AdminListUserAuthEventsRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminListUserAuthEventsRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminListUserAuthEventsRequest,
+        shapes,
+        "AdminListUserAuthEventsRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminListUserAuthEventsRequest(value) {
-  return isValid(check_AdminListUserAuthEventsRequest, value);
+  return fast(q_AdminListUserAuthEventsRequest, value) || isValid(check_AdminListUserAuthEventsRequest, value);
 }
 export function assertAdminListUserAuthEventsRequest(value) {
   assertValid(check_AdminListUserAuthEventsRequest, value, "AdminListUserAuthEventsRequest");
 }
 
 export function validateAdminListUserAuthEventsResponse(value, options) {
-  return validateWith(
-    check_AdminListUserAuthEventsResponse,
-    shapes,
-    "AdminListUserAuthEventsResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminListUserAuthEventsResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminListUserAuthEventsResponse,
+        shapes,
+        "AdminListUserAuthEventsResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminListUserAuthEventsResponse(value) {
-  return isValid(check_AdminListUserAuthEventsResponse, value);
+  return fast(q_AdminListUserAuthEventsResponse, value) || isValid(check_AdminListUserAuthEventsResponse, value);
 }
 export function assertAdminListUserAuthEventsResponse(value) {
   assertValid(check_AdminListUserAuthEventsResponse, value, "AdminListUserAuthEventsResponse");
 }
 
 export function validateAdminRemoveUserFromGroupRequest(value, options) {
-  return validateWith(
-    check_AdminRemoveUserFromGroupRequest,
-    shapes,
-    "AdminRemoveUserFromGroupRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminRemoveUserFromGroupRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminRemoveUserFromGroupRequest,
+        shapes,
+        "AdminRemoveUserFromGroupRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminRemoveUserFromGroupRequest(value) {
-  return isValid(check_AdminRemoveUserFromGroupRequest, value);
+  return fast(q_AdminRemoveUserFromGroupRequest, value) || isValid(check_AdminRemoveUserFromGroupRequest, value);
 }
 export function assertAdminRemoveUserFromGroupRequest(value) {
   assertValid(check_AdminRemoveUserFromGroupRequest, value, "AdminRemoveUserFromGroupRequest");
 }
 
 export function validateAdminResetUserPasswordRequest(value, options) {
-  return validateWith(
-    check_AdminResetUserPasswordRequest,
-    shapes,
-    "AdminResetUserPasswordRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminResetUserPasswordRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminResetUserPasswordRequest,
+        shapes,
+        "AdminResetUserPasswordRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminResetUserPasswordRequest(value) {
-  return isValid(check_AdminResetUserPasswordRequest, value);
+  return fast(q_AdminResetUserPasswordRequest, value) || isValid(check_AdminResetUserPasswordRequest, value);
 }
 export function assertAdminResetUserPasswordRequest(value) {
   assertValid(check_AdminResetUserPasswordRequest, value, "AdminResetUserPasswordRequest");
 }
 
 export function validateAdminResetUserPasswordResponse(value, options) {
-  return validateWith(
-    check_AdminResetUserPasswordResponse,
-    shapes,
-    "AdminResetUserPasswordResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminResetUserPasswordResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminResetUserPasswordResponse,
+        shapes,
+        "AdminResetUserPasswordResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminResetUserPasswordResponse(value) {
-  return isValid(check_AdminResetUserPasswordResponse, value);
+  return fast(q_AdminResetUserPasswordResponse, value) || isValid(check_AdminResetUserPasswordResponse, value);
 }
 export function assertAdminResetUserPasswordResponse(value) {
   assertValid(check_AdminResetUserPasswordResponse, value, "AdminResetUserPasswordResponse");
 }
 
 export function validateAdminRespondToAuthChallengeRequest(value, options) {
-  return validateWith(
-    check_AdminRespondToAuthChallengeRequest,
-    shapes,
-    "AdminRespondToAuthChallengeRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminRespondToAuthChallengeRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminRespondToAuthChallengeRequest,
+        shapes,
+        "AdminRespondToAuthChallengeRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminRespondToAuthChallengeRequest(value) {
-  return isValid(check_AdminRespondToAuthChallengeRequest, value);
+  return fast(q_AdminRespondToAuthChallengeRequest, value) || isValid(check_AdminRespondToAuthChallengeRequest, value);
 }
 export function assertAdminRespondToAuthChallengeRequest(value) {
   assertValid(check_AdminRespondToAuthChallengeRequest, value, "AdminRespondToAuthChallengeRequest");
 }
 
 export function validateAdminRespondToAuthChallengeResponse(value, options) {
-  return validateWith(
-    check_AdminRespondToAuthChallengeResponse,
-    shapes,
-    "AdminRespondToAuthChallengeResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminRespondToAuthChallengeResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminRespondToAuthChallengeResponse,
+        shapes,
+        "AdminRespondToAuthChallengeResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminRespondToAuthChallengeResponse(value) {
-  return isValid(check_AdminRespondToAuthChallengeResponse, value);
+  return (
+    fast(q_AdminRespondToAuthChallengeResponse, value) || isValid(check_AdminRespondToAuthChallengeResponse, value)
+  );
 }
 export function assertAdminRespondToAuthChallengeResponse(value) {
   assertValid(check_AdminRespondToAuthChallengeResponse, value, "AdminRespondToAuthChallengeResponse");
 }
 
 export function validateAdminSetUserMFAPreferenceRequest(value, options) {
-  return validateWith(
-    check_AdminSetUserMFAPreferenceRequest,
-    shapes,
-    "AdminSetUserMFAPreferenceRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminSetUserMFAPreferenceRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminSetUserMFAPreferenceRequest,
+        shapes,
+        "AdminSetUserMFAPreferenceRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminSetUserMFAPreferenceRequest(value) {
-  return isValid(check_AdminSetUserMFAPreferenceRequest, value);
+  return fast(q_AdminSetUserMFAPreferenceRequest, value) || isValid(check_AdminSetUserMFAPreferenceRequest, value);
 }
 export function assertAdminSetUserMFAPreferenceRequest(value) {
   assertValid(check_AdminSetUserMFAPreferenceRequest, value, "AdminSetUserMFAPreferenceRequest");
 }
 
 export function validateAdminSetUserMFAPreferenceResponse(value, options) {
-  return validateWith(
-    check_AdminSetUserMFAPreferenceResponse,
-    shapes,
-    "AdminSetUserMFAPreferenceResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminSetUserMFAPreferenceResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminSetUserMFAPreferenceResponse,
+        shapes,
+        "AdminSetUserMFAPreferenceResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminSetUserMFAPreferenceResponse(value) {
-  return isValid(check_AdminSetUserMFAPreferenceResponse, value);
+  return fast(q_AdminSetUserMFAPreferenceResponse, value) || isValid(check_AdminSetUserMFAPreferenceResponse, value);
 }
 export function assertAdminSetUserMFAPreferenceResponse(value) {
   assertValid(check_AdminSetUserMFAPreferenceResponse, value, "AdminSetUserMFAPreferenceResponse");
 }
 
 export function validateAdminSetUserPasswordRequest(value, options) {
-  return validateWith(
-    check_AdminSetUserPasswordRequest,
-    shapes,
-    "AdminSetUserPasswordRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminSetUserPasswordRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminSetUserPasswordRequest,
+        shapes,
+        "AdminSetUserPasswordRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminSetUserPasswordRequest(value) {
-  return isValid(check_AdminSetUserPasswordRequest, value);
+  return fast(q_AdminSetUserPasswordRequest, value) || isValid(check_AdminSetUserPasswordRequest, value);
 }
 export function assertAdminSetUserPasswordRequest(value) {
   assertValid(check_AdminSetUserPasswordRequest, value, "AdminSetUserPasswordRequest");
 }
 
 export function validateAdminSetUserPasswordResponse(value, options) {
-  return validateWith(
-    check_AdminSetUserPasswordResponse,
-    shapes,
-    "AdminSetUserPasswordResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminSetUserPasswordResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminSetUserPasswordResponse,
+        shapes,
+        "AdminSetUserPasswordResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminSetUserPasswordResponse(value) {
-  return isValid(check_AdminSetUserPasswordResponse, value);
+  return fast(q_AdminSetUserPasswordResponse, value) || isValid(check_AdminSetUserPasswordResponse, value);
 }
 export function assertAdminSetUserPasswordResponse(value) {
   assertValid(check_AdminSetUserPasswordResponse, value, "AdminSetUserPasswordResponse");
 }
 
 export function validateAdminSetUserSettingsRequest(value, options) {
-  return validateWith(
-    check_AdminSetUserSettingsRequest,
-    shapes,
-    "AdminSetUserSettingsRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminSetUserSettingsRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminSetUserSettingsRequest,
+        shapes,
+        "AdminSetUserSettingsRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminSetUserSettingsRequest(value) {
-  return isValid(check_AdminSetUserSettingsRequest, value);
+  return fast(q_AdminSetUserSettingsRequest, value) || isValid(check_AdminSetUserSettingsRequest, value);
 }
 export function assertAdminSetUserSettingsRequest(value) {
   assertValid(check_AdminSetUserSettingsRequest, value, "AdminSetUserSettingsRequest");
 }
 
 export function validateAdminSetUserSettingsResponse(value, options) {
-  return validateWith(
-    check_AdminSetUserSettingsResponse,
-    shapes,
-    "AdminSetUserSettingsResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminSetUserSettingsResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminSetUserSettingsResponse,
+        shapes,
+        "AdminSetUserSettingsResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminSetUserSettingsResponse(value) {
-  return isValid(check_AdminSetUserSettingsResponse, value);
+  return fast(q_AdminSetUserSettingsResponse, value) || isValid(check_AdminSetUserSettingsResponse, value);
 }
 export function assertAdminSetUserSettingsResponse(value) {
   assertValid(check_AdminSetUserSettingsResponse, value, "AdminSetUserSettingsResponse");
 }
 
 export function validateAdminUpdateAuthEventFeedbackRequest(value, options) {
-  return validateWith(
-    check_AdminUpdateAuthEventFeedbackRequest,
-    shapes,
-    "AdminUpdateAuthEventFeedbackRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminUpdateAuthEventFeedbackRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminUpdateAuthEventFeedbackRequest,
+        shapes,
+        "AdminUpdateAuthEventFeedbackRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminUpdateAuthEventFeedbackRequest(value) {
-  return isValid(check_AdminUpdateAuthEventFeedbackRequest, value);
+  return (
+    fast(q_AdminUpdateAuthEventFeedbackRequest, value) || isValid(check_AdminUpdateAuthEventFeedbackRequest, value)
+  );
 }
 export function assertAdminUpdateAuthEventFeedbackRequest(value) {
   assertValid(check_AdminUpdateAuthEventFeedbackRequest, value, "AdminUpdateAuthEventFeedbackRequest");
 }
 
 export function validateAdminUpdateAuthEventFeedbackResponse(value, options) {
-  return validateWith(
-    check_AdminUpdateAuthEventFeedbackResponse,
-    shapes,
-    "AdminUpdateAuthEventFeedbackResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminUpdateAuthEventFeedbackResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminUpdateAuthEventFeedbackResponse,
+        shapes,
+        "AdminUpdateAuthEventFeedbackResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminUpdateAuthEventFeedbackResponse(value) {
-  return isValid(check_AdminUpdateAuthEventFeedbackResponse, value);
+  return (
+    fast(q_AdminUpdateAuthEventFeedbackResponse, value) || isValid(check_AdminUpdateAuthEventFeedbackResponse, value)
+  );
 }
 export function assertAdminUpdateAuthEventFeedbackResponse(value) {
   assertValid(check_AdminUpdateAuthEventFeedbackResponse, value, "AdminUpdateAuthEventFeedbackResponse");
 }
 
 export function validateAdminUpdateDeviceStatusRequest(value, options) {
-  return validateWith(
-    check_AdminUpdateDeviceStatusRequest,
-    shapes,
-    "AdminUpdateDeviceStatusRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminUpdateDeviceStatusRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminUpdateDeviceStatusRequest,
+        shapes,
+        "AdminUpdateDeviceStatusRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminUpdateDeviceStatusRequest(value) {
-  return isValid(check_AdminUpdateDeviceStatusRequest, value);
+  return fast(q_AdminUpdateDeviceStatusRequest, value) || isValid(check_AdminUpdateDeviceStatusRequest, value);
 }
 export function assertAdminUpdateDeviceStatusRequest(value) {
   assertValid(check_AdminUpdateDeviceStatusRequest, value, "AdminUpdateDeviceStatusRequest");
 }
 
 export function validateAdminUpdateDeviceStatusResponse(value, options) {
-  return validateWith(
-    check_AdminUpdateDeviceStatusResponse,
-    shapes,
-    "AdminUpdateDeviceStatusResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminUpdateDeviceStatusResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminUpdateDeviceStatusResponse,
+        shapes,
+        "AdminUpdateDeviceStatusResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminUpdateDeviceStatusResponse(value) {
-  return isValid(check_AdminUpdateDeviceStatusResponse, value);
+  return fast(q_AdminUpdateDeviceStatusResponse, value) || isValid(check_AdminUpdateDeviceStatusResponse, value);
 }
 export function assertAdminUpdateDeviceStatusResponse(value) {
   assertValid(check_AdminUpdateDeviceStatusResponse, value, "AdminUpdateDeviceStatusResponse");
 }
 
 export function validateAdminUpdateUserAttributesRequest(value, options) {
-  return validateWith(
-    check_AdminUpdateUserAttributesRequest,
-    shapes,
-    "AdminUpdateUserAttributesRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminUpdateUserAttributesRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminUpdateUserAttributesRequest,
+        shapes,
+        "AdminUpdateUserAttributesRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminUpdateUserAttributesRequest(value) {
-  return isValid(check_AdminUpdateUserAttributesRequest, value);
+  return fast(q_AdminUpdateUserAttributesRequest, value) || isValid(check_AdminUpdateUserAttributesRequest, value);
 }
 export function assertAdminUpdateUserAttributesRequest(value) {
   assertValid(check_AdminUpdateUserAttributesRequest, value, "AdminUpdateUserAttributesRequest");
 }
 
 export function validateAdminUpdateUserAttributesResponse(value, options) {
-  return validateWith(
-    check_AdminUpdateUserAttributesResponse,
-    shapes,
-    "AdminUpdateUserAttributesResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminUpdateUserAttributesResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminUpdateUserAttributesResponse,
+        shapes,
+        "AdminUpdateUserAttributesResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminUpdateUserAttributesResponse(value) {
-  return isValid(check_AdminUpdateUserAttributesResponse, value);
+  return fast(q_AdminUpdateUserAttributesResponse, value) || isValid(check_AdminUpdateUserAttributesResponse, value);
 }
 export function assertAdminUpdateUserAttributesResponse(value) {
   assertValid(check_AdminUpdateUserAttributesResponse, value, "AdminUpdateUserAttributesResponse");
 }
 
 export function validateAdminUserGlobalSignOutRequest(value, options) {
-  return validateWith(
-    check_AdminUserGlobalSignOutRequest,
-    shapes,
-    "AdminUserGlobalSignOutRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminUserGlobalSignOutRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminUserGlobalSignOutRequest,
+        shapes,
+        "AdminUserGlobalSignOutRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminUserGlobalSignOutRequest(value) {
-  return isValid(check_AdminUserGlobalSignOutRequest, value);
+  return fast(q_AdminUserGlobalSignOutRequest, value) || isValid(check_AdminUserGlobalSignOutRequest, value);
 }
 export function assertAdminUserGlobalSignOutRequest(value) {
   assertValid(check_AdminUserGlobalSignOutRequest, value, "AdminUserGlobalSignOutRequest");
 }
 
 export function validateAdminUserGlobalSignOutResponse(value, options) {
-  return validateWith(
-    check_AdminUserGlobalSignOutResponse,
-    shapes,
-    "AdminUserGlobalSignOutResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdminUserGlobalSignOutResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdminUserGlobalSignOutResponse,
+        shapes,
+        "AdminUserGlobalSignOutResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdminUserGlobalSignOutResponse(value) {
-  return isValid(check_AdminUserGlobalSignOutResponse, value);
+  return fast(q_AdminUserGlobalSignOutResponse, value) || isValid(check_AdminUserGlobalSignOutResponse, value);
 }
 export function assertAdminUserGlobalSignOutResponse(value) {
   assertValid(check_AdminUserGlobalSignOutResponse, value, "AdminUserGlobalSignOutResponse");
 }
 
 export function validateAdvancedSecurityAdditionalFlowsType(value, options) {
-  return validateWith(
-    check_AdvancedSecurityAdditionalFlowsType,
-    shapes,
-    "AdvancedSecurityAdditionalFlowsType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdvancedSecurityAdditionalFlowsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdvancedSecurityAdditionalFlowsType,
+        shapes,
+        "AdvancedSecurityAdditionalFlowsType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdvancedSecurityAdditionalFlowsType(value) {
-  return isValid(check_AdvancedSecurityAdditionalFlowsType, value);
+  return (
+    fast(q_AdvancedSecurityAdditionalFlowsType, value) || isValid(check_AdvancedSecurityAdditionalFlowsType, value)
+  );
 }
 export function assertAdvancedSecurityAdditionalFlowsType(value) {
   assertValid(check_AdvancedSecurityAdditionalFlowsType, value, "AdvancedSecurityAdditionalFlowsType");
 }
 
 export function validateAdvancedSecurityEnabledModeType(value, options) {
-  return validateWith(
-    check_AdvancedSecurityEnabledModeType,
-    shapes,
-    "AdvancedSecurityEnabledModeType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdvancedSecurityEnabledModeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdvancedSecurityEnabledModeType,
+        shapes,
+        "AdvancedSecurityEnabledModeType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdvancedSecurityEnabledModeType(value) {
-  return isValid(check_AdvancedSecurityEnabledModeType, value);
+  return fast(q_AdvancedSecurityEnabledModeType, value) || isValid(check_AdvancedSecurityEnabledModeType, value);
 }
 export function assertAdvancedSecurityEnabledModeType(value) {
   assertValid(check_AdvancedSecurityEnabledModeType, value, "AdvancedSecurityEnabledModeType");
 }
 
 export function validateAdvancedSecurityModeType(value, options) {
-  return validateWith(
-    check_AdvancedSecurityModeType,
-    shapes,
-    "AdvancedSecurityModeType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AdvancedSecurityModeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AdvancedSecurityModeType,
+        shapes,
+        "AdvancedSecurityModeType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAdvancedSecurityModeType(value) {
-  return isValid(check_AdvancedSecurityModeType, value);
+  return fast(q_AdvancedSecurityModeType, value) || isValid(check_AdvancedSecurityModeType, value);
 }
 export function assertAdvancedSecurityModeType(value) {
   assertValid(check_AdvancedSecurityModeType, value, "AdvancedSecurityModeType");
 }
 
 export function validateAliasAttributeType(value, options) {
-  return validateWith(check_AliasAttributeType, shapes, "AliasAttributeType", value, !!(options && options.strict));
+  return fast(q_AliasAttributeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AliasAttributeType, shapes, "AliasAttributeType", value, !!(options && options.strict));
 }
 export function isAliasAttributeType(value) {
-  return isValid(check_AliasAttributeType, value);
+  return fast(q_AliasAttributeType, value) || isValid(check_AliasAttributeType, value);
 }
 export function assertAliasAttributeType(value) {
   assertValid(check_AliasAttributeType, value, "AliasAttributeType");
 }
 
 export function validateAliasAttributesListType(value, options) {
-  return validateWith(
-    check_AliasAttributesListType,
-    shapes,
-    "AliasAttributesListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AliasAttributesListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AliasAttributesListType,
+        shapes,
+        "AliasAttributesListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAliasAttributesListType(value) {
-  return isValid(check_AliasAttributesListType, value);
+  return fast(q_AliasAttributesListType, value) || isValid(check_AliasAttributesListType, value);
 }
 export function assertAliasAttributesListType(value) {
   assertValid(check_AliasAttributesListType, value, "AliasAttributesListType");
 }
 
 export function validateAliasExistsException(value, options) {
-  return validateWith(check_AliasExistsException, shapes, "AliasExistsException", value, !!(options && options.strict));
+  return fast(q_AliasExistsException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AliasExistsException, shapes, "AliasExistsException", value, !!(options && options.strict));
 }
 export function isAliasExistsException(value) {
-  return isValid(check_AliasExistsException, value);
+  return fast(q_AliasExistsException, value) || isValid(check_AliasExistsException, value);
 }
 export function assertAliasExistsException(value) {
   assertValid(check_AliasExistsException, value, "AliasExistsException");
 }
 
 export function validateAllowedFirstAuthFactorsListType(value, options) {
-  return validateWith(
-    check_AllowedFirstAuthFactorsListType,
-    shapes,
-    "AllowedFirstAuthFactorsListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AllowedFirstAuthFactorsListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AllowedFirstAuthFactorsListType,
+        shapes,
+        "AllowedFirstAuthFactorsListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAllowedFirstAuthFactorsListType(value) {
-  return isValid(check_AllowedFirstAuthFactorsListType, value);
+  return fast(q_AllowedFirstAuthFactorsListType, value) || isValid(check_AllowedFirstAuthFactorsListType, value);
 }
 export function assertAllowedFirstAuthFactorsListType(value) {
   assertValid(check_AllowedFirstAuthFactorsListType, value, "AllowedFirstAuthFactorsListType");
 }
 
 export function validateAnalyticsConfigurationType(value, options) {
-  return validateWith(
-    check_AnalyticsConfigurationType,
-    shapes,
-    "AnalyticsConfigurationType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AnalyticsConfigurationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AnalyticsConfigurationType,
+        shapes,
+        "AnalyticsConfigurationType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAnalyticsConfigurationType(value) {
-  return isValid(check_AnalyticsConfigurationType, value);
+  return fast(q_AnalyticsConfigurationType, value) || isValid(check_AnalyticsConfigurationType, value);
 }
 export function assertAnalyticsConfigurationType(value) {
   assertValid(check_AnalyticsConfigurationType, value, "AnalyticsConfigurationType");
 }
 
 export function validateAnalyticsMetadataType(value, options) {
-  return validateWith(
-    check_AnalyticsMetadataType,
-    shapes,
-    "AnalyticsMetadataType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AnalyticsMetadataType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AnalyticsMetadataType, shapes, "AnalyticsMetadataType", value, !!(options && options.strict));
 }
 export function isAnalyticsMetadataType(value) {
-  return isValid(check_AnalyticsMetadataType, value);
+  return fast(q_AnalyticsMetadataType, value) || isValid(check_AnalyticsMetadataType, value);
 }
 export function assertAnalyticsMetadataType(value) {
   assertValid(check_AnalyticsMetadataType, value, "AnalyticsMetadataType");
 }
 
 export function validateArnType(value, options) {
-  return validateWith(check_ArnType, shapes, "ArnType", value, !!(options && options.strict));
+  return fast(q_ArnType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ArnType, shapes, "ArnType", value, !!(options && options.strict));
 }
 export function isArnType(value) {
-  return isValid(check_ArnType, value);
+  return fast(q_ArnType, value) || isValid(check_ArnType, value);
 }
 export function assertArnType(value) {
   assertValid(check_ArnType, value, "ArnType");
 }
 
 export function validateAssociateSoftwareTokenRequest(value, options) {
-  return validateWith(
-    check_AssociateSoftwareTokenRequest,
-    shapes,
-    "AssociateSoftwareTokenRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AssociateSoftwareTokenRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AssociateSoftwareTokenRequest,
+        shapes,
+        "AssociateSoftwareTokenRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAssociateSoftwareTokenRequest(value) {
-  return isValid(check_AssociateSoftwareTokenRequest, value);
+  return fast(q_AssociateSoftwareTokenRequest, value) || isValid(check_AssociateSoftwareTokenRequest, value);
 }
 export function assertAssociateSoftwareTokenRequest(value) {
   assertValid(check_AssociateSoftwareTokenRequest, value, "AssociateSoftwareTokenRequest");
 }
 
 export function validateAssociateSoftwareTokenResponse(value, options) {
-  return validateWith(
-    check_AssociateSoftwareTokenResponse,
-    shapes,
-    "AssociateSoftwareTokenResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AssociateSoftwareTokenResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AssociateSoftwareTokenResponse,
+        shapes,
+        "AssociateSoftwareTokenResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAssociateSoftwareTokenResponse(value) {
-  return isValid(check_AssociateSoftwareTokenResponse, value);
+  return fast(q_AssociateSoftwareTokenResponse, value) || isValid(check_AssociateSoftwareTokenResponse, value);
 }
 export function assertAssociateSoftwareTokenResponse(value) {
   assertValid(check_AssociateSoftwareTokenResponse, value, "AssociateSoftwareTokenResponse");
 }
 
 export function validateAttributeDataType(value, options) {
-  return validateWith(check_AttributeDataType, shapes, "AttributeDataType", value, !!(options && options.strict));
+  return fast(q_AttributeDataType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AttributeDataType, shapes, "AttributeDataType", value, !!(options && options.strict));
 }
 export function isAttributeDataType(value) {
-  return isValid(check_AttributeDataType, value);
+  return fast(q_AttributeDataType, value) || isValid(check_AttributeDataType, value);
 }
 export function assertAttributeDataType(value) {
   assertValid(check_AttributeDataType, value, "AttributeDataType");
 }
 
 export function validateAttributeListType(value, options) {
-  return validateWith(check_AttributeListType, shapes, "AttributeListType", value, !!(options && options.strict));
+  return fast(q_AttributeListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AttributeListType, shapes, "AttributeListType", value, !!(options && options.strict));
 }
 export function isAttributeListType(value) {
-  return isValid(check_AttributeListType, value);
+  return fast(q_AttributeListType, value) || isValid(check_AttributeListType, value);
 }
 export function assertAttributeListType(value) {
   assertValid(check_AttributeListType, value, "AttributeListType");
 }
 
 export function validateAttributeMappingKeyType(value, options) {
-  return validateWith(
-    check_AttributeMappingKeyType,
-    shapes,
-    "AttributeMappingKeyType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AttributeMappingKeyType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AttributeMappingKeyType,
+        shapes,
+        "AttributeMappingKeyType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAttributeMappingKeyType(value) {
-  return isValid(check_AttributeMappingKeyType, value);
+  return fast(q_AttributeMappingKeyType, value) || isValid(check_AttributeMappingKeyType, value);
 }
 export function assertAttributeMappingKeyType(value) {
   assertValid(check_AttributeMappingKeyType, value, "AttributeMappingKeyType");
 }
 
 export function validateAttributeMappingType(value, options) {
-  return validateWith(check_AttributeMappingType, shapes, "AttributeMappingType", value, !!(options && options.strict));
+  return fast(q_AttributeMappingType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AttributeMappingType, shapes, "AttributeMappingType", value, !!(options && options.strict));
 }
 export function isAttributeMappingType(value) {
-  return isValid(check_AttributeMappingType, value);
+  return fast(q_AttributeMappingType, value) || isValid(check_AttributeMappingType, value);
 }
 export function assertAttributeMappingType(value) {
   assertValid(check_AttributeMappingType, value, "AttributeMappingType");
 }
 
 export function validateAttributeNameListType(value, options) {
-  return validateWith(
-    check_AttributeNameListType,
-    shapes,
-    "AttributeNameListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AttributeNameListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AttributeNameListType, shapes, "AttributeNameListType", value, !!(options && options.strict));
 }
 export function isAttributeNameListType(value) {
-  return isValid(check_AttributeNameListType, value);
+  return fast(q_AttributeNameListType, value) || isValid(check_AttributeNameListType, value);
 }
 export function assertAttributeNameListType(value) {
   assertValid(check_AttributeNameListType, value, "AttributeNameListType");
 }
 
 export function validateAttributeNameType(value, options) {
-  return validateWith(check_AttributeNameType, shapes, "AttributeNameType", value, !!(options && options.strict));
+  return fast(q_AttributeNameType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AttributeNameType, shapes, "AttributeNameType", value, !!(options && options.strict));
 }
 export function isAttributeNameType(value) {
-  return isValid(check_AttributeNameType, value);
+  return fast(q_AttributeNameType, value) || isValid(check_AttributeNameType, value);
 }
 export function assertAttributeNameType(value) {
   assertValid(check_AttributeNameType, value, "AttributeNameType");
 }
 
 export function validateAttributeType(value, options) {
-  return validateWith(check_AttributeType, shapes, "AttributeType", value, !!(options && options.strict));
+  return fast(q_AttributeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AttributeType, shapes, "AttributeType", value, !!(options && options.strict));
 }
 export function isAttributeType(value) {
-  return isValid(check_AttributeType, value);
+  return fast(q_AttributeType, value) || isValid(check_AttributeType, value);
 }
 export function assertAttributeType(value) {
   assertValid(check_AttributeType, value, "AttributeType");
 }
 
 export function validateAttributeValueType(value, options) {
-  return validateWith(check_AttributeValueType, shapes, "AttributeValueType", value, !!(options && options.strict));
+  return fast(q_AttributeValueType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AttributeValueType, shapes, "AttributeValueType", value, !!(options && options.strict));
 }
 export function isAttributeValueType(value) {
-  return isValid(check_AttributeValueType, value);
+  return fast(q_AttributeValueType, value) || isValid(check_AttributeValueType, value);
 }
 export function assertAttributeValueType(value) {
   assertValid(check_AttributeValueType, value, "AttributeValueType");
 }
 
 export function validateAttributesRequireVerificationBeforeUpdateType(value, options) {
-  return validateWith(
-    check_AttributesRequireVerificationBeforeUpdateType,
-    shapes,
-    "AttributesRequireVerificationBeforeUpdateType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AttributesRequireVerificationBeforeUpdateType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AttributesRequireVerificationBeforeUpdateType,
+        shapes,
+        "AttributesRequireVerificationBeforeUpdateType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAttributesRequireVerificationBeforeUpdateType(value) {
-  return isValid(check_AttributesRequireVerificationBeforeUpdateType, value);
+  return (
+    fast(q_AttributesRequireVerificationBeforeUpdateType, value) ||
+    isValid(check_AttributesRequireVerificationBeforeUpdateType, value)
+  );
 }
 export function assertAttributesRequireVerificationBeforeUpdateType(value) {
   assertValid(
@@ -99496,5740 +106412,6497 @@ export function assertAttributesRequireVerificationBeforeUpdateType(value) {
 }
 
 export function validateAuthEventType(value, options) {
-  return validateWith(check_AuthEventType, shapes, "AuthEventType", value, !!(options && options.strict));
+  return fast(q_AuthEventType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AuthEventType, shapes, "AuthEventType", value, !!(options && options.strict));
 }
 export function isAuthEventType(value) {
-  return isValid(check_AuthEventType, value);
+  return fast(q_AuthEventType, value) || isValid(check_AuthEventType, value);
 }
 export function assertAuthEventType(value) {
   assertValid(check_AuthEventType, value, "AuthEventType");
 }
 
 export function validateAuthEventsType(value, options) {
-  return validateWith(check_AuthEventsType, shapes, "AuthEventsType", value, !!(options && options.strict));
+  return fast(q_AuthEventsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AuthEventsType, shapes, "AuthEventsType", value, !!(options && options.strict));
 }
 export function isAuthEventsType(value) {
-  return isValid(check_AuthEventsType, value);
+  return fast(q_AuthEventsType, value) || isValid(check_AuthEventsType, value);
 }
 export function assertAuthEventsType(value) {
   assertValid(check_AuthEventsType, value, "AuthEventsType");
 }
 
 export function validateAuthFactorType(value, options) {
-  return validateWith(check_AuthFactorType, shapes, "AuthFactorType", value, !!(options && options.strict));
+  return fast(q_AuthFactorType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AuthFactorType, shapes, "AuthFactorType", value, !!(options && options.strict));
 }
 export function isAuthFactorType(value) {
-  return isValid(check_AuthFactorType, value);
+  return fast(q_AuthFactorType, value) || isValid(check_AuthFactorType, value);
 }
 export function assertAuthFactorType(value) {
   assertValid(check_AuthFactorType, value, "AuthFactorType");
 }
 
 export function validateAuthFlowType(value, options) {
-  return validateWith(check_AuthFlowType, shapes, "AuthFlowType", value, !!(options && options.strict));
+  return fast(q_AuthFlowType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AuthFlowType, shapes, "AuthFlowType", value, !!(options && options.strict));
 }
 export function isAuthFlowType(value) {
-  return isValid(check_AuthFlowType, value);
+  return fast(q_AuthFlowType, value) || isValid(check_AuthFlowType, value);
 }
 export function assertAuthFlowType(value) {
   assertValid(check_AuthFlowType, value, "AuthFlowType");
 }
 
 export function validateAuthParametersType(value, options) {
-  return validateWith(check_AuthParametersType, shapes, "AuthParametersType", value, !!(options && options.strict));
+  return fast(q_AuthParametersType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AuthParametersType, shapes, "AuthParametersType", value, !!(options && options.strict));
 }
 export function isAuthParametersType(value) {
-  return isValid(check_AuthParametersType, value);
+  return fast(q_AuthParametersType, value) || isValid(check_AuthParametersType, value);
 }
 export function assertAuthParametersType(value) {
   assertValid(check_AuthParametersType, value, "AuthParametersType");
 }
 
 export function validateAuthSessionValidityType(value, options) {
-  return validateWith(
-    check_AuthSessionValidityType,
-    shapes,
-    "AuthSessionValidityType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AuthSessionValidityType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AuthSessionValidityType,
+        shapes,
+        "AuthSessionValidityType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAuthSessionValidityType(value) {
-  return isValid(check_AuthSessionValidityType, value);
+  return fast(q_AuthSessionValidityType, value) || isValid(check_AuthSessionValidityType, value);
 }
 export function assertAuthSessionValidityType(value) {
   assertValid(check_AuthSessionValidityType, value, "AuthSessionValidityType");
 }
 
 export function validateAuthenticationResultType(value, options) {
-  return validateWith(
-    check_AuthenticationResultType,
-    shapes,
-    "AuthenticationResultType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AuthenticationResultType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AuthenticationResultType,
+        shapes,
+        "AuthenticationResultType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAuthenticationResultType(value) {
-  return isValid(check_AuthenticationResultType, value);
+  return fast(q_AuthenticationResultType, value) || isValid(check_AuthenticationResultType, value);
 }
 export function assertAuthenticationResultType(value) {
   assertValid(check_AuthenticationResultType, value, "AuthenticationResultType");
 }
 
 export function validateAvailableChallengeListType(value, options) {
-  return validateWith(
-    check_AvailableChallengeListType,
-    shapes,
-    "AvailableChallengeListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_AvailableChallengeListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_AvailableChallengeListType,
+        shapes,
+        "AvailableChallengeListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isAvailableChallengeListType(value) {
-  return isValid(check_AvailableChallengeListType, value);
+  return fast(q_AvailableChallengeListType, value) || isValid(check_AvailableChallengeListType, value);
 }
 export function assertAvailableChallengeListType(value) {
   assertValid(check_AvailableChallengeListType, value, "AvailableChallengeListType");
 }
 
 export function validateBlockedIPRangeListType(value, options) {
-  return validateWith(
-    check_BlockedIPRangeListType,
-    shapes,
-    "BlockedIPRangeListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_BlockedIPRangeListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_BlockedIPRangeListType,
+        shapes,
+        "BlockedIPRangeListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isBlockedIPRangeListType(value) {
-  return isValid(check_BlockedIPRangeListType, value);
+  return fast(q_BlockedIPRangeListType, value) || isValid(check_BlockedIPRangeListType, value);
 }
 export function assertBlockedIPRangeListType(value) {
   assertValid(check_BlockedIPRangeListType, value, "BlockedIPRangeListType");
 }
 
 export function validateBooleanType(value, options) {
-  return validateWith(check_BooleanType, shapes, "BooleanType", value, !!(options && options.strict));
+  return fast(q_BooleanType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_BooleanType, shapes, "BooleanType", value, !!(options && options.strict));
 }
 export function isBooleanType(value) {
-  return isValid(check_BooleanType, value);
+  return fast(q_BooleanType, value) || isValid(check_BooleanType, value);
 }
 export function assertBooleanType(value) {
   assertValid(check_BooleanType, value, "BooleanType");
 }
 
 export function validateCSSType(value, options) {
-  return validateWith(check_CSSType, shapes, "CSSType", value, !!(options && options.strict));
+  return fast(q_CSSType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_CSSType, shapes, "CSSType", value, !!(options && options.strict));
 }
 export function isCSSType(value) {
-  return isValid(check_CSSType, value);
+  return fast(q_CSSType, value) || isValid(check_CSSType, value);
 }
 export function assertCSSType(value) {
   assertValid(check_CSSType, value, "CSSType");
 }
 
 export function validateCSSVersionType(value, options) {
-  return validateWith(check_CSSVersionType, shapes, "CSSVersionType", value, !!(options && options.strict));
+  return fast(q_CSSVersionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_CSSVersionType, shapes, "CSSVersionType", value, !!(options && options.strict));
 }
 export function isCSSVersionType(value) {
-  return isValid(check_CSSVersionType, value);
+  return fast(q_CSSVersionType, value) || isValid(check_CSSVersionType, value);
 }
 export function assertCSSVersionType(value) {
   assertValid(check_CSSVersionType, value, "CSSVersionType");
 }
 
 export function validateCallbackURLsListType(value, options) {
-  return validateWith(check_CallbackURLsListType, shapes, "CallbackURLsListType", value, !!(options && options.strict));
+  return fast(q_CallbackURLsListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_CallbackURLsListType, shapes, "CallbackURLsListType", value, !!(options && options.strict));
 }
 export function isCallbackURLsListType(value) {
-  return isValid(check_CallbackURLsListType, value);
+  return fast(q_CallbackURLsListType, value) || isValid(check_CallbackURLsListType, value);
 }
 export function assertCallbackURLsListType(value) {
   assertValid(check_CallbackURLsListType, value, "CallbackURLsListType");
 }
 
 export function validateChallengeName(value, options) {
-  return validateWith(check_ChallengeName, shapes, "ChallengeName", value, !!(options && options.strict));
+  return fast(q_ChallengeName, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ChallengeName, shapes, "ChallengeName", value, !!(options && options.strict));
 }
 export function isChallengeName(value) {
-  return isValid(check_ChallengeName, value);
+  return fast(q_ChallengeName, value) || isValid(check_ChallengeName, value);
 }
 export function assertChallengeName(value) {
   assertValid(check_ChallengeName, value, "ChallengeName");
 }
 
 export function validateChallengeNameType(value, options) {
-  return validateWith(check_ChallengeNameType, shapes, "ChallengeNameType", value, !!(options && options.strict));
+  return fast(q_ChallengeNameType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ChallengeNameType, shapes, "ChallengeNameType", value, !!(options && options.strict));
 }
 export function isChallengeNameType(value) {
-  return isValid(check_ChallengeNameType, value);
+  return fast(q_ChallengeNameType, value) || isValid(check_ChallengeNameType, value);
 }
 export function assertChallengeNameType(value) {
   assertValid(check_ChallengeNameType, value, "ChallengeNameType");
 }
 
 export function validateChallengeParametersType(value, options) {
-  return validateWith(
-    check_ChallengeParametersType,
-    shapes,
-    "ChallengeParametersType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ChallengeParametersType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ChallengeParametersType,
+        shapes,
+        "ChallengeParametersType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isChallengeParametersType(value) {
-  return isValid(check_ChallengeParametersType, value);
+  return fast(q_ChallengeParametersType, value) || isValid(check_ChallengeParametersType, value);
 }
 export function assertChallengeParametersType(value) {
   assertValid(check_ChallengeParametersType, value, "ChallengeParametersType");
 }
 
 export function validateChallengeResponse(value, options) {
-  return validateWith(check_ChallengeResponse, shapes, "ChallengeResponse", value, !!(options && options.strict));
+  return fast(q_ChallengeResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ChallengeResponse, shapes, "ChallengeResponse", value, !!(options && options.strict));
 }
 export function isChallengeResponse(value) {
-  return isValid(check_ChallengeResponse, value);
+  return fast(q_ChallengeResponse, value) || isValid(check_ChallengeResponse, value);
 }
 export function assertChallengeResponse(value) {
   assertValid(check_ChallengeResponse, value, "ChallengeResponse");
 }
 
 export function validateChallengeResponseListType(value, options) {
-  return validateWith(
-    check_ChallengeResponseListType,
-    shapes,
-    "ChallengeResponseListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ChallengeResponseListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ChallengeResponseListType,
+        shapes,
+        "ChallengeResponseListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isChallengeResponseListType(value) {
-  return isValid(check_ChallengeResponseListType, value);
+  return fast(q_ChallengeResponseListType, value) || isValid(check_ChallengeResponseListType, value);
 }
 export function assertChallengeResponseListType(value) {
   assertValid(check_ChallengeResponseListType, value, "ChallengeResponseListType");
 }
 
 export function validateChallengeResponseType(value, options) {
-  return validateWith(
-    check_ChallengeResponseType,
-    shapes,
-    "ChallengeResponseType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ChallengeResponseType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ChallengeResponseType, shapes, "ChallengeResponseType", value, !!(options && options.strict));
 }
 export function isChallengeResponseType(value) {
-  return isValid(check_ChallengeResponseType, value);
+  return fast(q_ChallengeResponseType, value) || isValid(check_ChallengeResponseType, value);
 }
 export function assertChallengeResponseType(value) {
   assertValid(check_ChallengeResponseType, value, "ChallengeResponseType");
 }
 
 export function validateChallengeResponsesType(value, options) {
-  return validateWith(
-    check_ChallengeResponsesType,
-    shapes,
-    "ChallengeResponsesType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ChallengeResponsesType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ChallengeResponsesType,
+        shapes,
+        "ChallengeResponsesType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isChallengeResponsesType(value) {
-  return isValid(check_ChallengeResponsesType, value);
+  return fast(q_ChallengeResponsesType, value) || isValid(check_ChallengeResponsesType, value);
 }
 export function assertChallengeResponsesType(value) {
   assertValid(check_ChallengeResponsesType, value, "ChallengeResponsesType");
 }
 
 export function validateChangePasswordRequest(value, options) {
-  return validateWith(
-    check_ChangePasswordRequest,
-    shapes,
-    "ChangePasswordRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ChangePasswordRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ChangePasswordRequest, shapes, "ChangePasswordRequest", value, !!(options && options.strict));
 }
 export function isChangePasswordRequest(value) {
-  return isValid(check_ChangePasswordRequest, value);
+  return fast(q_ChangePasswordRequest, value) || isValid(check_ChangePasswordRequest, value);
 }
 export function assertChangePasswordRequest(value) {
   assertValid(check_ChangePasswordRequest, value, "ChangePasswordRequest");
 }
 
 export function validateChangePasswordResponse(value, options) {
-  return validateWith(
-    check_ChangePasswordResponse,
-    shapes,
-    "ChangePasswordResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ChangePasswordResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ChangePasswordResponse,
+        shapes,
+        "ChangePasswordResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isChangePasswordResponse(value) {
-  return isValid(check_ChangePasswordResponse, value);
+  return fast(q_ChangePasswordResponse, value) || isValid(check_ChangePasswordResponse, value);
 }
 export function assertChangePasswordResponse(value) {
   assertValid(check_ChangePasswordResponse, value, "ChangePasswordResponse");
 }
 
 export function validateClientIdType(value, options) {
-  return validateWith(check_ClientIdType, shapes, "ClientIdType", value, !!(options && options.strict));
+  return fast(q_ClientIdType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ClientIdType, shapes, "ClientIdType", value, !!(options && options.strict));
 }
 export function isClientIdType(value) {
-  return isValid(check_ClientIdType, value);
+  return fast(q_ClientIdType, value) || isValid(check_ClientIdType, value);
 }
 export function assertClientIdType(value) {
   assertValid(check_ClientIdType, value, "ClientIdType");
 }
 
 export function validateClientMetadataType(value, options) {
-  return validateWith(check_ClientMetadataType, shapes, "ClientMetadataType", value, !!(options && options.strict));
+  return fast(q_ClientMetadataType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ClientMetadataType, shapes, "ClientMetadataType", value, !!(options && options.strict));
 }
 export function isClientMetadataType(value) {
-  return isValid(check_ClientMetadataType, value);
+  return fast(q_ClientMetadataType, value) || isValid(check_ClientMetadataType, value);
 }
 export function assertClientMetadataType(value) {
   assertValid(check_ClientMetadataType, value, "ClientMetadataType");
 }
 
 export function validateClientNameType(value, options) {
-  return validateWith(check_ClientNameType, shapes, "ClientNameType", value, !!(options && options.strict));
+  return fast(q_ClientNameType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ClientNameType, shapes, "ClientNameType", value, !!(options && options.strict));
 }
 export function isClientNameType(value) {
-  return isValid(check_ClientNameType, value);
+  return fast(q_ClientNameType, value) || isValid(check_ClientNameType, value);
 }
 export function assertClientNameType(value) {
   assertValid(check_ClientNameType, value, "ClientNameType");
 }
 
 export function validateClientPermissionListType(value, options) {
-  return validateWith(
-    check_ClientPermissionListType,
-    shapes,
-    "ClientPermissionListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ClientPermissionListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ClientPermissionListType,
+        shapes,
+        "ClientPermissionListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isClientPermissionListType(value) {
-  return isValid(check_ClientPermissionListType, value);
+  return fast(q_ClientPermissionListType, value) || isValid(check_ClientPermissionListType, value);
 }
 export function assertClientPermissionListType(value) {
   assertValid(check_ClientPermissionListType, value, "ClientPermissionListType");
 }
 
 export function validateClientPermissionType(value, options) {
-  return validateWith(check_ClientPermissionType, shapes, "ClientPermissionType", value, !!(options && options.strict));
+  return fast(q_ClientPermissionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ClientPermissionType, shapes, "ClientPermissionType", value, !!(options && options.strict));
 }
 export function isClientPermissionType(value) {
-  return isValid(check_ClientPermissionType, value);
+  return fast(q_ClientPermissionType, value) || isValid(check_ClientPermissionType, value);
 }
 export function assertClientPermissionType(value) {
   assertValid(check_ClientPermissionType, value, "ClientPermissionType");
 }
 
 export function validateClientSecretType(value, options) {
-  return validateWith(check_ClientSecretType, shapes, "ClientSecretType", value, !!(options && options.strict));
+  return fast(q_ClientSecretType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ClientSecretType, shapes, "ClientSecretType", value, !!(options && options.strict));
 }
 export function isClientSecretType(value) {
-  return isValid(check_ClientSecretType, value);
+  return fast(q_ClientSecretType, value) || isValid(check_ClientSecretType, value);
 }
 export function assertClientSecretType(value) {
   assertValid(check_ClientSecretType, value, "ClientSecretType");
 }
 
 export function validateCodeDeliveryDetailsListType(value, options) {
-  return validateWith(
-    check_CodeDeliveryDetailsListType,
-    shapes,
-    "CodeDeliveryDetailsListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CodeDeliveryDetailsListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CodeDeliveryDetailsListType,
+        shapes,
+        "CodeDeliveryDetailsListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCodeDeliveryDetailsListType(value) {
-  return isValid(check_CodeDeliveryDetailsListType, value);
+  return fast(q_CodeDeliveryDetailsListType, value) || isValid(check_CodeDeliveryDetailsListType, value);
 }
 export function assertCodeDeliveryDetailsListType(value) {
   assertValid(check_CodeDeliveryDetailsListType, value, "CodeDeliveryDetailsListType");
 }
 
 export function validateCodeDeliveryDetailsType(value, options) {
-  return validateWith(
-    check_CodeDeliveryDetailsType,
-    shapes,
-    "CodeDeliveryDetailsType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CodeDeliveryDetailsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CodeDeliveryDetailsType,
+        shapes,
+        "CodeDeliveryDetailsType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCodeDeliveryDetailsType(value) {
-  return isValid(check_CodeDeliveryDetailsType, value);
+  return fast(q_CodeDeliveryDetailsType, value) || isValid(check_CodeDeliveryDetailsType, value);
 }
 export function assertCodeDeliveryDetailsType(value) {
   assertValid(check_CodeDeliveryDetailsType, value, "CodeDeliveryDetailsType");
 }
 
 export function validateCodeDeliveryFailureException(value, options) {
-  return validateWith(
-    check_CodeDeliveryFailureException,
-    shapes,
-    "CodeDeliveryFailureException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CodeDeliveryFailureException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CodeDeliveryFailureException,
+        shapes,
+        "CodeDeliveryFailureException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCodeDeliveryFailureException(value) {
-  return isValid(check_CodeDeliveryFailureException, value);
+  return fast(q_CodeDeliveryFailureException, value) || isValid(check_CodeDeliveryFailureException, value);
 }
 export function assertCodeDeliveryFailureException(value) {
   assertValid(check_CodeDeliveryFailureException, value, "CodeDeliveryFailureException");
 }
 
 export function validateCodeMismatchException(value, options) {
-  return validateWith(
-    check_CodeMismatchException,
-    shapes,
-    "CodeMismatchException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CodeMismatchException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_CodeMismatchException, shapes, "CodeMismatchException", value, !!(options && options.strict));
 }
 export function isCodeMismatchException(value) {
-  return isValid(check_CodeMismatchException, value);
+  return fast(q_CodeMismatchException, value) || isValid(check_CodeMismatchException, value);
 }
 export function assertCodeMismatchException(value) {
   assertValid(check_CodeMismatchException, value, "CodeMismatchException");
 }
 
 export function validateCompletionMessageType(value, options) {
-  return validateWith(
-    check_CompletionMessageType,
-    shapes,
-    "CompletionMessageType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CompletionMessageType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_CompletionMessageType, shapes, "CompletionMessageType", value, !!(options && options.strict));
 }
 export function isCompletionMessageType(value) {
-  return isValid(check_CompletionMessageType, value);
+  return fast(q_CompletionMessageType, value) || isValid(check_CompletionMessageType, value);
 }
 export function assertCompletionMessageType(value) {
   assertValid(check_CompletionMessageType, value, "CompletionMessageType");
 }
 
 export function validateCompromisedCredentialsActionsType(value, options) {
-  return validateWith(
-    check_CompromisedCredentialsActionsType,
-    shapes,
-    "CompromisedCredentialsActionsType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CompromisedCredentialsActionsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CompromisedCredentialsActionsType,
+        shapes,
+        "CompromisedCredentialsActionsType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCompromisedCredentialsActionsType(value) {
-  return isValid(check_CompromisedCredentialsActionsType, value);
+  return fast(q_CompromisedCredentialsActionsType, value) || isValid(check_CompromisedCredentialsActionsType, value);
 }
 export function assertCompromisedCredentialsActionsType(value) {
   assertValid(check_CompromisedCredentialsActionsType, value, "CompromisedCredentialsActionsType");
 }
 
 export function validateCompromisedCredentialsEventActionType(value, options) {
-  return validateWith(
-    check_CompromisedCredentialsEventActionType,
-    shapes,
-    "CompromisedCredentialsEventActionType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CompromisedCredentialsEventActionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CompromisedCredentialsEventActionType,
+        shapes,
+        "CompromisedCredentialsEventActionType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCompromisedCredentialsEventActionType(value) {
-  return isValid(check_CompromisedCredentialsEventActionType, value);
+  return (
+    fast(q_CompromisedCredentialsEventActionType, value) || isValid(check_CompromisedCredentialsEventActionType, value)
+  );
 }
 export function assertCompromisedCredentialsEventActionType(value) {
   assertValid(check_CompromisedCredentialsEventActionType, value, "CompromisedCredentialsEventActionType");
 }
 
 export function validateCompromisedCredentialsRiskConfigurationType(value, options) {
-  return validateWith(
-    check_CompromisedCredentialsRiskConfigurationType,
-    shapes,
-    "CompromisedCredentialsRiskConfigurationType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CompromisedCredentialsRiskConfigurationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CompromisedCredentialsRiskConfigurationType,
+        shapes,
+        "CompromisedCredentialsRiskConfigurationType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCompromisedCredentialsRiskConfigurationType(value) {
-  return isValid(check_CompromisedCredentialsRiskConfigurationType, value);
+  return (
+    fast(q_CompromisedCredentialsRiskConfigurationType, value) ||
+    isValid(check_CompromisedCredentialsRiskConfigurationType, value)
+  );
 }
 export function assertCompromisedCredentialsRiskConfigurationType(value) {
   assertValid(check_CompromisedCredentialsRiskConfigurationType, value, "CompromisedCredentialsRiskConfigurationType");
 }
 
 export function validateConcurrentModificationException(value, options) {
-  return validateWith(
-    check_ConcurrentModificationException,
-    shapes,
-    "ConcurrentModificationException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ConcurrentModificationException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ConcurrentModificationException,
+        shapes,
+        "ConcurrentModificationException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isConcurrentModificationException(value) {
-  return isValid(check_ConcurrentModificationException, value);
+  return fast(q_ConcurrentModificationException, value) || isValid(check_ConcurrentModificationException, value);
 }
 export function assertConcurrentModificationException(value) {
   assertValid(check_ConcurrentModificationException, value, "ConcurrentModificationException");
 }
 
 export function validateConfirmDeviceRequest(value, options) {
-  return validateWith(check_ConfirmDeviceRequest, shapes, "ConfirmDeviceRequest", value, !!(options && options.strict));
+  return fast(q_ConfirmDeviceRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ConfirmDeviceRequest, shapes, "ConfirmDeviceRequest", value, !!(options && options.strict));
 }
 export function isConfirmDeviceRequest(value) {
-  return isValid(check_ConfirmDeviceRequest, value);
+  return fast(q_ConfirmDeviceRequest, value) || isValid(check_ConfirmDeviceRequest, value);
 }
 export function assertConfirmDeviceRequest(value) {
   assertValid(check_ConfirmDeviceRequest, value, "ConfirmDeviceRequest");
 }
 
 export function validateConfirmDeviceResponse(value, options) {
-  return validateWith(
-    check_ConfirmDeviceResponse,
-    shapes,
-    "ConfirmDeviceResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ConfirmDeviceResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ConfirmDeviceResponse, shapes, "ConfirmDeviceResponse", value, !!(options && options.strict));
 }
 export function isConfirmDeviceResponse(value) {
-  return isValid(check_ConfirmDeviceResponse, value);
+  return fast(q_ConfirmDeviceResponse, value) || isValid(check_ConfirmDeviceResponse, value);
 }
 export function assertConfirmDeviceResponse(value) {
   assertValid(check_ConfirmDeviceResponse, value, "ConfirmDeviceResponse");
 }
 
 export function validateConfirmForgotPasswordRequest(value, options) {
-  return validateWith(
-    check_ConfirmForgotPasswordRequest,
-    shapes,
-    "ConfirmForgotPasswordRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ConfirmForgotPasswordRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ConfirmForgotPasswordRequest,
+        shapes,
+        "ConfirmForgotPasswordRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isConfirmForgotPasswordRequest(value) {
-  return isValid(check_ConfirmForgotPasswordRequest, value);
+  return fast(q_ConfirmForgotPasswordRequest, value) || isValid(check_ConfirmForgotPasswordRequest, value);
 }
 export function assertConfirmForgotPasswordRequest(value) {
   assertValid(check_ConfirmForgotPasswordRequest, value, "ConfirmForgotPasswordRequest");
 }
 
 export function validateConfirmForgotPasswordResponse(value, options) {
-  return validateWith(
-    check_ConfirmForgotPasswordResponse,
-    shapes,
-    "ConfirmForgotPasswordResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ConfirmForgotPasswordResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ConfirmForgotPasswordResponse,
+        shapes,
+        "ConfirmForgotPasswordResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isConfirmForgotPasswordResponse(value) {
-  return isValid(check_ConfirmForgotPasswordResponse, value);
+  return fast(q_ConfirmForgotPasswordResponse, value) || isValid(check_ConfirmForgotPasswordResponse, value);
 }
 export function assertConfirmForgotPasswordResponse(value) {
   assertValid(check_ConfirmForgotPasswordResponse, value, "ConfirmForgotPasswordResponse");
 }
 
 export function validateConfirmSignUpRequest(value, options) {
-  return validateWith(check_ConfirmSignUpRequest, shapes, "ConfirmSignUpRequest", value, !!(options && options.strict));
+  return fast(q_ConfirmSignUpRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ConfirmSignUpRequest, shapes, "ConfirmSignUpRequest", value, !!(options && options.strict));
 }
 export function isConfirmSignUpRequest(value) {
-  return isValid(check_ConfirmSignUpRequest, value);
+  return fast(q_ConfirmSignUpRequest, value) || isValid(check_ConfirmSignUpRequest, value);
 }
 export function assertConfirmSignUpRequest(value) {
   assertValid(check_ConfirmSignUpRequest, value, "ConfirmSignUpRequest");
 }
 
 export function validateConfirmSignUpResponse(value, options) {
-  return validateWith(
-    check_ConfirmSignUpResponse,
-    shapes,
-    "ConfirmSignUpResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ConfirmSignUpResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ConfirmSignUpResponse, shapes, "ConfirmSignUpResponse", value, !!(options && options.strict));
 }
 export function isConfirmSignUpResponse(value) {
-  return isValid(check_ConfirmSignUpResponse, value);
+  return fast(q_ConfirmSignUpResponse, value) || isValid(check_ConfirmSignUpResponse, value);
 }
 export function assertConfirmSignUpResponse(value) {
   assertValid(check_ConfirmSignUpResponse, value, "ConfirmSignUpResponse");
 }
 
 export function validateConfirmationCodeType(value, options) {
-  return validateWith(check_ConfirmationCodeType, shapes, "ConfirmationCodeType", value, !!(options && options.strict));
+  return fast(q_ConfirmationCodeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ConfirmationCodeType, shapes, "ConfirmationCodeType", value, !!(options && options.strict));
 }
 export function isConfirmationCodeType(value) {
-  return isValid(check_ConfirmationCodeType, value);
+  return fast(q_ConfirmationCodeType, value) || isValid(check_ConfirmationCodeType, value);
 }
 export function assertConfirmationCodeType(value) {
   assertValid(check_ConfirmationCodeType, value, "ConfirmationCodeType");
 }
 
 export function validateContextDataType(value, options) {
-  return validateWith(check_ContextDataType, shapes, "ContextDataType", value, !!(options && options.strict));
+  return fast(q_ContextDataType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ContextDataType, shapes, "ContextDataType", value, !!(options && options.strict));
 }
 export function isContextDataType(value) {
-  return isValid(check_ContextDataType, value);
+  return fast(q_ContextDataType, value) || isValid(check_ContextDataType, value);
 }
 export function assertContextDataType(value) {
   assertValid(check_ContextDataType, value, "ContextDataType");
 }
 
 export function validateCreateGroupRequest(value, options) {
-  return validateWith(check_CreateGroupRequest, shapes, "CreateGroupRequest", value, !!(options && options.strict));
+  return fast(q_CreateGroupRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_CreateGroupRequest, shapes, "CreateGroupRequest", value, !!(options && options.strict));
 }
 export function isCreateGroupRequest(value) {
-  return isValid(check_CreateGroupRequest, value);
+  return fast(q_CreateGroupRequest, value) || isValid(check_CreateGroupRequest, value);
 }
 export function assertCreateGroupRequest(value) {
   assertValid(check_CreateGroupRequest, value, "CreateGroupRequest");
 }
 
 export function validateCreateGroupResponse(value, options) {
-  return validateWith(check_CreateGroupResponse, shapes, "CreateGroupResponse", value, !!(options && options.strict));
+  return fast(q_CreateGroupResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_CreateGroupResponse, shapes, "CreateGroupResponse", value, !!(options && options.strict));
 }
 export function isCreateGroupResponse(value) {
-  return isValid(check_CreateGroupResponse, value);
+  return fast(q_CreateGroupResponse, value) || isValid(check_CreateGroupResponse, value);
 }
 export function assertCreateGroupResponse(value) {
   assertValid(check_CreateGroupResponse, value, "CreateGroupResponse");
 }
 
 export function validateCreateIdentityProviderRequest(value, options) {
-  return validateWith(
-    check_CreateIdentityProviderRequest,
-    shapes,
-    "CreateIdentityProviderRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CreateIdentityProviderRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CreateIdentityProviderRequest,
+        shapes,
+        "CreateIdentityProviderRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCreateIdentityProviderRequest(value) {
-  return isValid(check_CreateIdentityProviderRequest, value);
+  return fast(q_CreateIdentityProviderRequest, value) || isValid(check_CreateIdentityProviderRequest, value);
 }
 export function assertCreateIdentityProviderRequest(value) {
   assertValid(check_CreateIdentityProviderRequest, value, "CreateIdentityProviderRequest");
 }
 
 export function validateCreateIdentityProviderResponse(value, options) {
-  return validateWith(
-    check_CreateIdentityProviderResponse,
-    shapes,
-    "CreateIdentityProviderResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CreateIdentityProviderResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CreateIdentityProviderResponse,
+        shapes,
+        "CreateIdentityProviderResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCreateIdentityProviderResponse(value) {
-  return isValid(check_CreateIdentityProviderResponse, value);
+  return fast(q_CreateIdentityProviderResponse, value) || isValid(check_CreateIdentityProviderResponse, value);
 }
 export function assertCreateIdentityProviderResponse(value) {
   assertValid(check_CreateIdentityProviderResponse, value, "CreateIdentityProviderResponse");
 }
 
 export function validateCreateResourceServerRequest(value, options) {
-  return validateWith(
-    check_CreateResourceServerRequest,
-    shapes,
-    "CreateResourceServerRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CreateResourceServerRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CreateResourceServerRequest,
+        shapes,
+        "CreateResourceServerRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCreateResourceServerRequest(value) {
-  return isValid(check_CreateResourceServerRequest, value);
+  return fast(q_CreateResourceServerRequest, value) || isValid(check_CreateResourceServerRequest, value);
 }
 export function assertCreateResourceServerRequest(value) {
   assertValid(check_CreateResourceServerRequest, value, "CreateResourceServerRequest");
 }
 
 export function validateCreateResourceServerResponse(value, options) {
-  return validateWith(
-    check_CreateResourceServerResponse,
-    shapes,
-    "CreateResourceServerResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CreateResourceServerResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CreateResourceServerResponse,
+        shapes,
+        "CreateResourceServerResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCreateResourceServerResponse(value) {
-  return isValid(check_CreateResourceServerResponse, value);
+  return fast(q_CreateResourceServerResponse, value) || isValid(check_CreateResourceServerResponse, value);
 }
 export function assertCreateResourceServerResponse(value) {
   assertValid(check_CreateResourceServerResponse, value, "CreateResourceServerResponse");
 }
 
 export function validateCreateUserImportJobRequest(value, options) {
-  return validateWith(
-    check_CreateUserImportJobRequest,
-    shapes,
-    "CreateUserImportJobRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CreateUserImportJobRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CreateUserImportJobRequest,
+        shapes,
+        "CreateUserImportJobRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCreateUserImportJobRequest(value) {
-  return isValid(check_CreateUserImportJobRequest, value);
+  return fast(q_CreateUserImportJobRequest, value) || isValid(check_CreateUserImportJobRequest, value);
 }
 export function assertCreateUserImportJobRequest(value) {
   assertValid(check_CreateUserImportJobRequest, value, "CreateUserImportJobRequest");
 }
 
 export function validateCreateUserImportJobResponse(value, options) {
-  return validateWith(
-    check_CreateUserImportJobResponse,
-    shapes,
-    "CreateUserImportJobResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CreateUserImportJobResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CreateUserImportJobResponse,
+        shapes,
+        "CreateUserImportJobResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCreateUserImportJobResponse(value) {
-  return isValid(check_CreateUserImportJobResponse, value);
+  return fast(q_CreateUserImportJobResponse, value) || isValid(check_CreateUserImportJobResponse, value);
 }
 export function assertCreateUserImportJobResponse(value) {
   assertValid(check_CreateUserImportJobResponse, value, "CreateUserImportJobResponse");
 }
 
 export function validateCreateUserPoolClientRequest(value, options) {
-  return validateWith(
-    check_CreateUserPoolClientRequest,
-    shapes,
-    "CreateUserPoolClientRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CreateUserPoolClientRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CreateUserPoolClientRequest,
+        shapes,
+        "CreateUserPoolClientRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCreateUserPoolClientRequest(value) {
-  return isValid(check_CreateUserPoolClientRequest, value);
+  return fast(q_CreateUserPoolClientRequest, value) || isValid(check_CreateUserPoolClientRequest, value);
 }
 export function assertCreateUserPoolClientRequest(value) {
   assertValid(check_CreateUserPoolClientRequest, value, "CreateUserPoolClientRequest");
 }
 
 export function validateCreateUserPoolClientResponse(value, options) {
-  return validateWith(
-    check_CreateUserPoolClientResponse,
-    shapes,
-    "CreateUserPoolClientResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CreateUserPoolClientResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CreateUserPoolClientResponse,
+        shapes,
+        "CreateUserPoolClientResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCreateUserPoolClientResponse(value) {
-  return isValid(check_CreateUserPoolClientResponse, value);
+  return fast(q_CreateUserPoolClientResponse, value) || isValid(check_CreateUserPoolClientResponse, value);
 }
 export function assertCreateUserPoolClientResponse(value) {
   assertValid(check_CreateUserPoolClientResponse, value, "CreateUserPoolClientResponse");
 }
 
 export function validateCreateUserPoolDomainRequest(value, options) {
-  return validateWith(
-    check_CreateUserPoolDomainRequest,
-    shapes,
-    "CreateUserPoolDomainRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CreateUserPoolDomainRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CreateUserPoolDomainRequest,
+        shapes,
+        "CreateUserPoolDomainRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCreateUserPoolDomainRequest(value) {
-  return isValid(check_CreateUserPoolDomainRequest, value);
+  return fast(q_CreateUserPoolDomainRequest, value) || isValid(check_CreateUserPoolDomainRequest, value);
 }
 export function assertCreateUserPoolDomainRequest(value) {
   assertValid(check_CreateUserPoolDomainRequest, value, "CreateUserPoolDomainRequest");
 }
 
 export function validateCreateUserPoolDomainResponse(value, options) {
-  return validateWith(
-    check_CreateUserPoolDomainResponse,
-    shapes,
-    "CreateUserPoolDomainResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CreateUserPoolDomainResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CreateUserPoolDomainResponse,
+        shapes,
+        "CreateUserPoolDomainResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCreateUserPoolDomainResponse(value) {
-  return isValid(check_CreateUserPoolDomainResponse, value);
+  return fast(q_CreateUserPoolDomainResponse, value) || isValid(check_CreateUserPoolDomainResponse, value);
 }
 export function assertCreateUserPoolDomainResponse(value) {
   assertValid(check_CreateUserPoolDomainResponse, value, "CreateUserPoolDomainResponse");
 }
 
 export function validateCreateUserPoolRequest(value, options) {
-  return validateWith(
-    check_CreateUserPoolRequest,
-    shapes,
-    "CreateUserPoolRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CreateUserPoolRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_CreateUserPoolRequest, shapes, "CreateUserPoolRequest", value, !!(options && options.strict));
 }
 export function isCreateUserPoolRequest(value) {
-  return isValid(check_CreateUserPoolRequest, value);
+  return fast(q_CreateUserPoolRequest, value) || isValid(check_CreateUserPoolRequest, value);
 }
 export function assertCreateUserPoolRequest(value) {
   assertValid(check_CreateUserPoolRequest, value, "CreateUserPoolRequest");
 }
 
 export function validateCreateUserPoolResponse(value, options) {
-  return validateWith(
-    check_CreateUserPoolResponse,
-    shapes,
-    "CreateUserPoolResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CreateUserPoolResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CreateUserPoolResponse,
+        shapes,
+        "CreateUserPoolResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCreateUserPoolResponse(value) {
-  return isValid(check_CreateUserPoolResponse, value);
+  return fast(q_CreateUserPoolResponse, value) || isValid(check_CreateUserPoolResponse, value);
 }
 export function assertCreateUserPoolResponse(value) {
   assertValid(check_CreateUserPoolResponse, value, "CreateUserPoolResponse");
 }
 
 export function validateCustomAttributeNameType(value, options) {
-  return validateWith(
-    check_CustomAttributeNameType,
-    shapes,
-    "CustomAttributeNameType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CustomAttributeNameType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CustomAttributeNameType,
+        shapes,
+        "CustomAttributeNameType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCustomAttributeNameType(value) {
-  return isValid(check_CustomAttributeNameType, value);
+  return fast(q_CustomAttributeNameType, value) || isValid(check_CustomAttributeNameType, value);
 }
 export function assertCustomAttributeNameType(value) {
   assertValid(check_CustomAttributeNameType, value, "CustomAttributeNameType");
 }
 
 export function validateCustomAttributesListType(value, options) {
-  return validateWith(
-    check_CustomAttributesListType,
-    shapes,
-    "CustomAttributesListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CustomAttributesListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CustomAttributesListType,
+        shapes,
+        "CustomAttributesListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCustomAttributesListType(value) {
-  return isValid(check_CustomAttributesListType, value);
+  return fast(q_CustomAttributesListType, value) || isValid(check_CustomAttributesListType, value);
 }
 export function assertCustomAttributesListType(value) {
   assertValid(check_CustomAttributesListType, value, "CustomAttributesListType");
 }
 
 export function validateCustomDomainConfigType(value, options) {
-  return validateWith(
-    check_CustomDomainConfigType,
-    shapes,
-    "CustomDomainConfigType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CustomDomainConfigType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CustomDomainConfigType,
+        shapes,
+        "CustomDomainConfigType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCustomDomainConfigType(value) {
-  return isValid(check_CustomDomainConfigType, value);
+  return fast(q_CustomDomainConfigType, value) || isValid(check_CustomDomainConfigType, value);
 }
 export function assertCustomDomainConfigType(value) {
   assertValid(check_CustomDomainConfigType, value, "CustomDomainConfigType");
 }
 
 export function validateCustomEmailLambdaVersionConfigType(value, options) {
-  return validateWith(
-    check_CustomEmailLambdaVersionConfigType,
-    shapes,
-    "CustomEmailLambdaVersionConfigType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CustomEmailLambdaVersionConfigType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CustomEmailLambdaVersionConfigType,
+        shapes,
+        "CustomEmailLambdaVersionConfigType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCustomEmailLambdaVersionConfigType(value) {
-  return isValid(check_CustomEmailLambdaVersionConfigType, value);
+  return fast(q_CustomEmailLambdaVersionConfigType, value) || isValid(check_CustomEmailLambdaVersionConfigType, value);
 }
 export function assertCustomEmailLambdaVersionConfigType(value) {
   assertValid(check_CustomEmailLambdaVersionConfigType, value, "CustomEmailLambdaVersionConfigType");
 }
 
 export function validateCustomEmailSenderLambdaVersionType(value, options) {
-  return validateWith(
-    check_CustomEmailSenderLambdaVersionType,
-    shapes,
-    "CustomEmailSenderLambdaVersionType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CustomEmailSenderLambdaVersionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CustomEmailSenderLambdaVersionType,
+        shapes,
+        "CustomEmailSenderLambdaVersionType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCustomEmailSenderLambdaVersionType(value) {
-  return isValid(check_CustomEmailSenderLambdaVersionType, value);
+  return fast(q_CustomEmailSenderLambdaVersionType, value) || isValid(check_CustomEmailSenderLambdaVersionType, value);
 }
 export function assertCustomEmailSenderLambdaVersionType(value) {
   assertValid(check_CustomEmailSenderLambdaVersionType, value, "CustomEmailSenderLambdaVersionType");
 }
 
 export function validateCustomSMSLambdaVersionConfigType(value, options) {
-  return validateWith(
-    check_CustomSMSLambdaVersionConfigType,
-    shapes,
-    "CustomSMSLambdaVersionConfigType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CustomSMSLambdaVersionConfigType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CustomSMSLambdaVersionConfigType,
+        shapes,
+        "CustomSMSLambdaVersionConfigType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCustomSMSLambdaVersionConfigType(value) {
-  return isValid(check_CustomSMSLambdaVersionConfigType, value);
+  return fast(q_CustomSMSLambdaVersionConfigType, value) || isValid(check_CustomSMSLambdaVersionConfigType, value);
 }
 export function assertCustomSMSLambdaVersionConfigType(value) {
   assertValid(check_CustomSMSLambdaVersionConfigType, value, "CustomSMSLambdaVersionConfigType");
 }
 
 export function validateCustomSMSSenderLambdaVersionType(value, options) {
-  return validateWith(
-    check_CustomSMSSenderLambdaVersionType,
-    shapes,
-    "CustomSMSSenderLambdaVersionType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_CustomSMSSenderLambdaVersionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_CustomSMSSenderLambdaVersionType,
+        shapes,
+        "CustomSMSSenderLambdaVersionType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isCustomSMSSenderLambdaVersionType(value) {
-  return isValid(check_CustomSMSSenderLambdaVersionType, value);
+  return fast(q_CustomSMSSenderLambdaVersionType, value) || isValid(check_CustomSMSSenderLambdaVersionType, value);
 }
 export function assertCustomSMSSenderLambdaVersionType(value) {
   assertValid(check_CustomSMSSenderLambdaVersionType, value, "CustomSMSSenderLambdaVersionType");
 }
 
 export function validateDateType(value, options) {
-  return validateWith(check_DateType, shapes, "DateType", value, !!(options && options.strict));
+  return fast(q_DateType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_DateType, shapes, "DateType", value, !!(options && options.strict));
 }
 export function isDateType(value) {
-  return isValid(check_DateType, value);
+  return fast(q_DateType, value) || isValid(check_DateType, value);
 }
 export function assertDateType(value) {
   assertValid(check_DateType, value, "DateType");
 }
 
 export function validateDefaultEmailOptionType(value, options) {
-  return validateWith(
-    check_DefaultEmailOptionType,
-    shapes,
-    "DefaultEmailOptionType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DefaultEmailOptionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DefaultEmailOptionType,
+        shapes,
+        "DefaultEmailOptionType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDefaultEmailOptionType(value) {
-  return isValid(check_DefaultEmailOptionType, value);
+  return fast(q_DefaultEmailOptionType, value) || isValid(check_DefaultEmailOptionType, value);
 }
 export function assertDefaultEmailOptionType(value) {
   assertValid(check_DefaultEmailOptionType, value, "DefaultEmailOptionType");
 }
 
 export function validateDeleteGroupRequest(value, options) {
-  return validateWith(check_DeleteGroupRequest, shapes, "DeleteGroupRequest", value, !!(options && options.strict));
+  return fast(q_DeleteGroupRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_DeleteGroupRequest, shapes, "DeleteGroupRequest", value, !!(options && options.strict));
 }
 export function isDeleteGroupRequest(value) {
-  return isValid(check_DeleteGroupRequest, value);
+  return fast(q_DeleteGroupRequest, value) || isValid(check_DeleteGroupRequest, value);
 }
 export function assertDeleteGroupRequest(value) {
   assertValid(check_DeleteGroupRequest, value, "DeleteGroupRequest");
 }
 
 export function validateDeleteIdentityProviderRequest(value, options) {
-  return validateWith(
-    check_DeleteIdentityProviderRequest,
-    shapes,
-    "DeleteIdentityProviderRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DeleteIdentityProviderRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DeleteIdentityProviderRequest,
+        shapes,
+        "DeleteIdentityProviderRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDeleteIdentityProviderRequest(value) {
-  return isValid(check_DeleteIdentityProviderRequest, value);
+  return fast(q_DeleteIdentityProviderRequest, value) || isValid(check_DeleteIdentityProviderRequest, value);
 }
 export function assertDeleteIdentityProviderRequest(value) {
   assertValid(check_DeleteIdentityProviderRequest, value, "DeleteIdentityProviderRequest");
 }
 
 export function validateDeleteResourceServerRequest(value, options) {
-  return validateWith(
-    check_DeleteResourceServerRequest,
-    shapes,
-    "DeleteResourceServerRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DeleteResourceServerRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DeleteResourceServerRequest,
+        shapes,
+        "DeleteResourceServerRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDeleteResourceServerRequest(value) {
-  return isValid(check_DeleteResourceServerRequest, value);
+  return fast(q_DeleteResourceServerRequest, value) || isValid(check_DeleteResourceServerRequest, value);
 }
 export function assertDeleteResourceServerRequest(value) {
   assertValid(check_DeleteResourceServerRequest, value, "DeleteResourceServerRequest");
 }
 
 export function validateDeleteUserAttributesRequest(value, options) {
-  return validateWith(
-    check_DeleteUserAttributesRequest,
-    shapes,
-    "DeleteUserAttributesRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DeleteUserAttributesRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DeleteUserAttributesRequest,
+        shapes,
+        "DeleteUserAttributesRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDeleteUserAttributesRequest(value) {
-  return isValid(check_DeleteUserAttributesRequest, value);
+  return fast(q_DeleteUserAttributesRequest, value) || isValid(check_DeleteUserAttributesRequest, value);
 }
 export function assertDeleteUserAttributesRequest(value) {
   assertValid(check_DeleteUserAttributesRequest, value, "DeleteUserAttributesRequest");
 }
 
 export function validateDeleteUserAttributesResponse(value, options) {
-  return validateWith(
-    check_DeleteUserAttributesResponse,
-    shapes,
-    "DeleteUserAttributesResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DeleteUserAttributesResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DeleteUserAttributesResponse,
+        shapes,
+        "DeleteUserAttributesResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDeleteUserAttributesResponse(value) {
-  return isValid(check_DeleteUserAttributesResponse, value);
+  return fast(q_DeleteUserAttributesResponse, value) || isValid(check_DeleteUserAttributesResponse, value);
 }
 export function assertDeleteUserAttributesResponse(value) {
   assertValid(check_DeleteUserAttributesResponse, value, "DeleteUserAttributesResponse");
 }
 
 export function validateDeleteUserPoolClientRequest(value, options) {
-  return validateWith(
-    check_DeleteUserPoolClientRequest,
-    shapes,
-    "DeleteUserPoolClientRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DeleteUserPoolClientRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DeleteUserPoolClientRequest,
+        shapes,
+        "DeleteUserPoolClientRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDeleteUserPoolClientRequest(value) {
-  return isValid(check_DeleteUserPoolClientRequest, value);
+  return fast(q_DeleteUserPoolClientRequest, value) || isValid(check_DeleteUserPoolClientRequest, value);
 }
 export function assertDeleteUserPoolClientRequest(value) {
   assertValid(check_DeleteUserPoolClientRequest, value, "DeleteUserPoolClientRequest");
 }
 
 export function validateDeleteUserPoolDomainRequest(value, options) {
-  return validateWith(
-    check_DeleteUserPoolDomainRequest,
-    shapes,
-    "DeleteUserPoolDomainRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DeleteUserPoolDomainRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DeleteUserPoolDomainRequest,
+        shapes,
+        "DeleteUserPoolDomainRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDeleteUserPoolDomainRequest(value) {
-  return isValid(check_DeleteUserPoolDomainRequest, value);
+  return fast(q_DeleteUserPoolDomainRequest, value) || isValid(check_DeleteUserPoolDomainRequest, value);
 }
 export function assertDeleteUserPoolDomainRequest(value) {
   assertValid(check_DeleteUserPoolDomainRequest, value, "DeleteUserPoolDomainRequest");
 }
 
 export function validateDeleteUserPoolDomainResponse(value, options) {
-  return validateWith(
-    check_DeleteUserPoolDomainResponse,
-    shapes,
-    "DeleteUserPoolDomainResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DeleteUserPoolDomainResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DeleteUserPoolDomainResponse,
+        shapes,
+        "DeleteUserPoolDomainResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDeleteUserPoolDomainResponse(value) {
-  return isValid(check_DeleteUserPoolDomainResponse, value);
+  return fast(q_DeleteUserPoolDomainResponse, value) || isValid(check_DeleteUserPoolDomainResponse, value);
 }
 export function assertDeleteUserPoolDomainResponse(value) {
   assertValid(check_DeleteUserPoolDomainResponse, value, "DeleteUserPoolDomainResponse");
 }
 
 export function validateDeleteUserPoolRequest(value, options) {
-  return validateWith(
-    check_DeleteUserPoolRequest,
-    shapes,
-    "DeleteUserPoolRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DeleteUserPoolRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_DeleteUserPoolRequest, shapes, "DeleteUserPoolRequest", value, !!(options && options.strict));
 }
 export function isDeleteUserPoolRequest(value) {
-  return isValid(check_DeleteUserPoolRequest, value);
+  return fast(q_DeleteUserPoolRequest, value) || isValid(check_DeleteUserPoolRequest, value);
 }
 export function assertDeleteUserPoolRequest(value) {
   assertValid(check_DeleteUserPoolRequest, value, "DeleteUserPoolRequest");
 }
 
 export function validateDeleteUserRequest(value, options) {
-  return validateWith(check_DeleteUserRequest, shapes, "DeleteUserRequest", value, !!(options && options.strict));
+  return fast(q_DeleteUserRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_DeleteUserRequest, shapes, "DeleteUserRequest", value, !!(options && options.strict));
 }
 export function isDeleteUserRequest(value) {
-  return isValid(check_DeleteUserRequest, value);
+  return fast(q_DeleteUserRequest, value) || isValid(check_DeleteUserRequest, value);
 }
 export function assertDeleteUserRequest(value) {
   assertValid(check_DeleteUserRequest, value, "DeleteUserRequest");
 }
 
 export function validateDeletionProtectionType(value, options) {
-  return validateWith(
-    check_DeletionProtectionType,
-    shapes,
-    "DeletionProtectionType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DeletionProtectionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DeletionProtectionType,
+        shapes,
+        "DeletionProtectionType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDeletionProtectionType(value) {
-  return isValid(check_DeletionProtectionType, value);
+  return fast(q_DeletionProtectionType, value) || isValid(check_DeletionProtectionType, value);
 }
 export function assertDeletionProtectionType(value) {
   assertValid(check_DeletionProtectionType, value, "DeletionProtectionType");
 }
 
 export function validateDeliveryMediumListType(value, options) {
-  return validateWith(
-    check_DeliveryMediumListType,
-    shapes,
-    "DeliveryMediumListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DeliveryMediumListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DeliveryMediumListType,
+        shapes,
+        "DeliveryMediumListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDeliveryMediumListType(value) {
-  return isValid(check_DeliveryMediumListType, value);
+  return fast(q_DeliveryMediumListType, value) || isValid(check_DeliveryMediumListType, value);
 }
 export function assertDeliveryMediumListType(value) {
   assertValid(check_DeliveryMediumListType, value, "DeliveryMediumListType");
 }
 
 export function validateDeliveryMediumType(value, options) {
-  return validateWith(check_DeliveryMediumType, shapes, "DeliveryMediumType", value, !!(options && options.strict));
+  return fast(q_DeliveryMediumType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_DeliveryMediumType, shapes, "DeliveryMediumType", value, !!(options && options.strict));
 }
 export function isDeliveryMediumType(value) {
-  return isValid(check_DeliveryMediumType, value);
+  return fast(q_DeliveryMediumType, value) || isValid(check_DeliveryMediumType, value);
 }
 export function assertDeliveryMediumType(value) {
   assertValid(check_DeliveryMediumType, value, "DeliveryMediumType");
 }
 
 export function validateDescribeIdentityProviderRequest(value, options) {
-  return validateWith(
-    check_DescribeIdentityProviderRequest,
-    shapes,
-    "DescribeIdentityProviderRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DescribeIdentityProviderRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DescribeIdentityProviderRequest,
+        shapes,
+        "DescribeIdentityProviderRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDescribeIdentityProviderRequest(value) {
-  return isValid(check_DescribeIdentityProviderRequest, value);
+  return fast(q_DescribeIdentityProviderRequest, value) || isValid(check_DescribeIdentityProviderRequest, value);
 }
 export function assertDescribeIdentityProviderRequest(value) {
   assertValid(check_DescribeIdentityProviderRequest, value, "DescribeIdentityProviderRequest");
 }
 
 export function validateDescribeIdentityProviderResponse(value, options) {
-  return validateWith(
-    check_DescribeIdentityProviderResponse,
-    shapes,
-    "DescribeIdentityProviderResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DescribeIdentityProviderResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DescribeIdentityProviderResponse,
+        shapes,
+        "DescribeIdentityProviderResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDescribeIdentityProviderResponse(value) {
-  return isValid(check_DescribeIdentityProviderResponse, value);
+  return fast(q_DescribeIdentityProviderResponse, value) || isValid(check_DescribeIdentityProviderResponse, value);
 }
 export function assertDescribeIdentityProviderResponse(value) {
   assertValid(check_DescribeIdentityProviderResponse, value, "DescribeIdentityProviderResponse");
 }
 
 export function validateDescribeResourceServerRequest(value, options) {
-  return validateWith(
-    check_DescribeResourceServerRequest,
-    shapes,
-    "DescribeResourceServerRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DescribeResourceServerRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DescribeResourceServerRequest,
+        shapes,
+        "DescribeResourceServerRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDescribeResourceServerRequest(value) {
-  return isValid(check_DescribeResourceServerRequest, value);
+  return fast(q_DescribeResourceServerRequest, value) || isValid(check_DescribeResourceServerRequest, value);
 }
 export function assertDescribeResourceServerRequest(value) {
   assertValid(check_DescribeResourceServerRequest, value, "DescribeResourceServerRequest");
 }
 
 export function validateDescribeResourceServerResponse(value, options) {
-  return validateWith(
-    check_DescribeResourceServerResponse,
-    shapes,
-    "DescribeResourceServerResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DescribeResourceServerResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DescribeResourceServerResponse,
+        shapes,
+        "DescribeResourceServerResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDescribeResourceServerResponse(value) {
-  return isValid(check_DescribeResourceServerResponse, value);
+  return fast(q_DescribeResourceServerResponse, value) || isValid(check_DescribeResourceServerResponse, value);
 }
 export function assertDescribeResourceServerResponse(value) {
   assertValid(check_DescribeResourceServerResponse, value, "DescribeResourceServerResponse");
 }
 
 export function validateDescribeRiskConfigurationRequest(value, options) {
-  return validateWith(
-    check_DescribeRiskConfigurationRequest,
-    shapes,
-    "DescribeRiskConfigurationRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DescribeRiskConfigurationRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DescribeRiskConfigurationRequest,
+        shapes,
+        "DescribeRiskConfigurationRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDescribeRiskConfigurationRequest(value) {
-  return isValid(check_DescribeRiskConfigurationRequest, value);
+  return fast(q_DescribeRiskConfigurationRequest, value) || isValid(check_DescribeRiskConfigurationRequest, value);
 }
 export function assertDescribeRiskConfigurationRequest(value) {
   assertValid(check_DescribeRiskConfigurationRequest, value, "DescribeRiskConfigurationRequest");
 }
 
 export function validateDescribeRiskConfigurationResponse(value, options) {
-  return validateWith(
-    check_DescribeRiskConfigurationResponse,
-    shapes,
-    "DescribeRiskConfigurationResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DescribeRiskConfigurationResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DescribeRiskConfigurationResponse,
+        shapes,
+        "DescribeRiskConfigurationResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDescribeRiskConfigurationResponse(value) {
-  return isValid(check_DescribeRiskConfigurationResponse, value);
+  return fast(q_DescribeRiskConfigurationResponse, value) || isValid(check_DescribeRiskConfigurationResponse, value);
 }
 export function assertDescribeRiskConfigurationResponse(value) {
   assertValid(check_DescribeRiskConfigurationResponse, value, "DescribeRiskConfigurationResponse");
 }
 
 export function validateDescribeUserImportJobRequest(value, options) {
-  return validateWith(
-    check_DescribeUserImportJobRequest,
-    shapes,
-    "DescribeUserImportJobRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DescribeUserImportJobRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DescribeUserImportJobRequest,
+        shapes,
+        "DescribeUserImportJobRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDescribeUserImportJobRequest(value) {
-  return isValid(check_DescribeUserImportJobRequest, value);
+  return fast(q_DescribeUserImportJobRequest, value) || isValid(check_DescribeUserImportJobRequest, value);
 }
 export function assertDescribeUserImportJobRequest(value) {
   assertValid(check_DescribeUserImportJobRequest, value, "DescribeUserImportJobRequest");
 }
 
 export function validateDescribeUserImportJobResponse(value, options) {
-  return validateWith(
-    check_DescribeUserImportJobResponse,
-    shapes,
-    "DescribeUserImportJobResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DescribeUserImportJobResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DescribeUserImportJobResponse,
+        shapes,
+        "DescribeUserImportJobResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDescribeUserImportJobResponse(value) {
-  return isValid(check_DescribeUserImportJobResponse, value);
+  return fast(q_DescribeUserImportJobResponse, value) || isValid(check_DescribeUserImportJobResponse, value);
 }
 export function assertDescribeUserImportJobResponse(value) {
   assertValid(check_DescribeUserImportJobResponse, value, "DescribeUserImportJobResponse");
 }
 
 export function validateDescribeUserPoolClientRequest(value, options) {
-  return validateWith(
-    check_DescribeUserPoolClientRequest,
-    shapes,
-    "DescribeUserPoolClientRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DescribeUserPoolClientRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DescribeUserPoolClientRequest,
+        shapes,
+        "DescribeUserPoolClientRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDescribeUserPoolClientRequest(value) {
-  return isValid(check_DescribeUserPoolClientRequest, value);
+  return fast(q_DescribeUserPoolClientRequest, value) || isValid(check_DescribeUserPoolClientRequest, value);
 }
 export function assertDescribeUserPoolClientRequest(value) {
   assertValid(check_DescribeUserPoolClientRequest, value, "DescribeUserPoolClientRequest");
 }
 
 export function validateDescribeUserPoolClientResponse(value, options) {
-  return validateWith(
-    check_DescribeUserPoolClientResponse,
-    shapes,
-    "DescribeUserPoolClientResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DescribeUserPoolClientResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DescribeUserPoolClientResponse,
+        shapes,
+        "DescribeUserPoolClientResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDescribeUserPoolClientResponse(value) {
-  return isValid(check_DescribeUserPoolClientResponse, value);
+  return fast(q_DescribeUserPoolClientResponse, value) || isValid(check_DescribeUserPoolClientResponse, value);
 }
 export function assertDescribeUserPoolClientResponse(value) {
   assertValid(check_DescribeUserPoolClientResponse, value, "DescribeUserPoolClientResponse");
 }
 
 export function validateDescribeUserPoolDomainRequest(value, options) {
-  return validateWith(
-    check_DescribeUserPoolDomainRequest,
-    shapes,
-    "DescribeUserPoolDomainRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DescribeUserPoolDomainRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DescribeUserPoolDomainRequest,
+        shapes,
+        "DescribeUserPoolDomainRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDescribeUserPoolDomainRequest(value) {
-  return isValid(check_DescribeUserPoolDomainRequest, value);
+  return fast(q_DescribeUserPoolDomainRequest, value) || isValid(check_DescribeUserPoolDomainRequest, value);
 }
 export function assertDescribeUserPoolDomainRequest(value) {
   assertValid(check_DescribeUserPoolDomainRequest, value, "DescribeUserPoolDomainRequest");
 }
 
 export function validateDescribeUserPoolDomainResponse(value, options) {
-  return validateWith(
-    check_DescribeUserPoolDomainResponse,
-    shapes,
-    "DescribeUserPoolDomainResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DescribeUserPoolDomainResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DescribeUserPoolDomainResponse,
+        shapes,
+        "DescribeUserPoolDomainResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDescribeUserPoolDomainResponse(value) {
-  return isValid(check_DescribeUserPoolDomainResponse, value);
+  return fast(q_DescribeUserPoolDomainResponse, value) || isValid(check_DescribeUserPoolDomainResponse, value);
 }
 export function assertDescribeUserPoolDomainResponse(value) {
   assertValid(check_DescribeUserPoolDomainResponse, value, "DescribeUserPoolDomainResponse");
 }
 
 export function validateDescribeUserPoolRequest(value, options) {
-  return validateWith(
-    check_DescribeUserPoolRequest,
-    shapes,
-    "DescribeUserPoolRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DescribeUserPoolRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DescribeUserPoolRequest,
+        shapes,
+        "DescribeUserPoolRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDescribeUserPoolRequest(value) {
-  return isValid(check_DescribeUserPoolRequest, value);
+  return fast(q_DescribeUserPoolRequest, value) || isValid(check_DescribeUserPoolRequest, value);
 }
 export function assertDescribeUserPoolRequest(value) {
   assertValid(check_DescribeUserPoolRequest, value, "DescribeUserPoolRequest");
 }
 
 export function validateDescribeUserPoolResponse(value, options) {
-  return validateWith(
-    check_DescribeUserPoolResponse,
-    shapes,
-    "DescribeUserPoolResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DescribeUserPoolResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DescribeUserPoolResponse,
+        shapes,
+        "DescribeUserPoolResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDescribeUserPoolResponse(value) {
-  return isValid(check_DescribeUserPoolResponse, value);
+  return fast(q_DescribeUserPoolResponse, value) || isValid(check_DescribeUserPoolResponse, value);
 }
 export function assertDescribeUserPoolResponse(value) {
   assertValid(check_DescribeUserPoolResponse, value, "DescribeUserPoolResponse");
 }
 
 export function validateDescriptionType(value, options) {
-  return validateWith(check_DescriptionType, shapes, "DescriptionType", value, !!(options && options.strict));
+  return fast(q_DescriptionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_DescriptionType, shapes, "DescriptionType", value, !!(options && options.strict));
 }
 export function isDescriptionType(value) {
-  return isValid(check_DescriptionType, value);
+  return fast(q_DescriptionType, value) || isValid(check_DescriptionType, value);
 }
 export function assertDescriptionType(value) {
   assertValid(check_DescriptionType, value, "DescriptionType");
 }
 
 export function validateDeviceConfigurationType(value, options) {
-  return validateWith(
-    check_DeviceConfigurationType,
-    shapes,
-    "DeviceConfigurationType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DeviceConfigurationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DeviceConfigurationType,
+        shapes,
+        "DeviceConfigurationType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDeviceConfigurationType(value) {
-  return isValid(check_DeviceConfigurationType, value);
+  return fast(q_DeviceConfigurationType, value) || isValid(check_DeviceConfigurationType, value);
 }
 export function assertDeviceConfigurationType(value) {
   assertValid(check_DeviceConfigurationType, value, "DeviceConfigurationType");
 }
 
 export function validateDeviceKeyType(value, options) {
-  return validateWith(check_DeviceKeyType, shapes, "DeviceKeyType", value, !!(options && options.strict));
+  return fast(q_DeviceKeyType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_DeviceKeyType, shapes, "DeviceKeyType", value, !!(options && options.strict));
 }
 export function isDeviceKeyType(value) {
-  return isValid(check_DeviceKeyType, value);
+  return fast(q_DeviceKeyType, value) || isValid(check_DeviceKeyType, value);
 }
 export function assertDeviceKeyType(value) {
   assertValid(check_DeviceKeyType, value, "DeviceKeyType");
 }
 
 export function validateDeviceListType(value, options) {
-  return validateWith(check_DeviceListType, shapes, "DeviceListType", value, !!(options && options.strict));
+  return fast(q_DeviceListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_DeviceListType, shapes, "DeviceListType", value, !!(options && options.strict));
 }
 export function isDeviceListType(value) {
-  return isValid(check_DeviceListType, value);
+  return fast(q_DeviceListType, value) || isValid(check_DeviceListType, value);
 }
 export function assertDeviceListType(value) {
   assertValid(check_DeviceListType, value, "DeviceListType");
 }
 
 export function validateDeviceNameType(value, options) {
-  return validateWith(check_DeviceNameType, shapes, "DeviceNameType", value, !!(options && options.strict));
+  return fast(q_DeviceNameType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_DeviceNameType, shapes, "DeviceNameType", value, !!(options && options.strict));
 }
 export function isDeviceNameType(value) {
-  return isValid(check_DeviceNameType, value);
+  return fast(q_DeviceNameType, value) || isValid(check_DeviceNameType, value);
 }
 export function assertDeviceNameType(value) {
   assertValid(check_DeviceNameType, value, "DeviceNameType");
 }
 
 export function validateDeviceRememberedStatusType(value, options) {
-  return validateWith(
-    check_DeviceRememberedStatusType,
-    shapes,
-    "DeviceRememberedStatusType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DeviceRememberedStatusType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DeviceRememberedStatusType,
+        shapes,
+        "DeviceRememberedStatusType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDeviceRememberedStatusType(value) {
-  return isValid(check_DeviceRememberedStatusType, value);
+  return fast(q_DeviceRememberedStatusType, value) || isValid(check_DeviceRememberedStatusType, value);
 }
 export function assertDeviceRememberedStatusType(value) {
   assertValid(check_DeviceRememberedStatusType, value, "DeviceRememberedStatusType");
 }
 
 export function validateDeviceSecretVerifierConfigType(value, options) {
-  return validateWith(
-    check_DeviceSecretVerifierConfigType,
-    shapes,
-    "DeviceSecretVerifierConfigType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DeviceSecretVerifierConfigType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DeviceSecretVerifierConfigType,
+        shapes,
+        "DeviceSecretVerifierConfigType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDeviceSecretVerifierConfigType(value) {
-  return isValid(check_DeviceSecretVerifierConfigType, value);
+  return fast(q_DeviceSecretVerifierConfigType, value) || isValid(check_DeviceSecretVerifierConfigType, value);
 }
 export function assertDeviceSecretVerifierConfigType(value) {
   assertValid(check_DeviceSecretVerifierConfigType, value, "DeviceSecretVerifierConfigType");
 }
 
 export function validateDeviceType(value, options) {
-  return validateWith(check_DeviceType, shapes, "DeviceType", value, !!(options && options.strict));
+  return fast(q_DeviceType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_DeviceType, shapes, "DeviceType", value, !!(options && options.strict));
 }
 export function isDeviceType(value) {
-  return isValid(check_DeviceType, value);
+  return fast(q_DeviceType, value) || isValid(check_DeviceType, value);
 }
 export function assertDeviceType(value) {
   assertValid(check_DeviceType, value, "DeviceType");
 }
 
 export function validateDomainDescriptionType(value, options) {
-  return validateWith(
-    check_DomainDescriptionType,
-    shapes,
-    "DomainDescriptionType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DomainDescriptionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_DomainDescriptionType, shapes, "DomainDescriptionType", value, !!(options && options.strict));
 }
 export function isDomainDescriptionType(value) {
-  return isValid(check_DomainDescriptionType, value);
+  return fast(q_DomainDescriptionType, value) || isValid(check_DomainDescriptionType, value);
 }
 export function assertDomainDescriptionType(value) {
   assertValid(check_DomainDescriptionType, value, "DomainDescriptionType");
 }
 
 export function validateDomainStatusType(value, options) {
-  return validateWith(check_DomainStatusType, shapes, "DomainStatusType", value, !!(options && options.strict));
+  return fast(q_DomainStatusType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_DomainStatusType, shapes, "DomainStatusType", value, !!(options && options.strict));
 }
 export function isDomainStatusType(value) {
-  return isValid(check_DomainStatusType, value);
+  return fast(q_DomainStatusType, value) || isValid(check_DomainStatusType, value);
 }
 export function assertDomainStatusType(value) {
   assertValid(check_DomainStatusType, value, "DomainStatusType");
 }
 
 export function validateDomainType(value, options) {
-  return validateWith(check_DomainType, shapes, "DomainType", value, !!(options && options.strict));
+  return fast(q_DomainType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_DomainType, shapes, "DomainType", value, !!(options && options.strict));
 }
 export function isDomainType(value) {
-  return isValid(check_DomainType, value);
+  return fast(q_DomainType, value) || isValid(check_DomainType, value);
 }
 export function assertDomainType(value) {
   assertValid(check_DomainType, value, "DomainType");
 }
 
 export function validateDomainVersionType(value, options) {
-  return validateWith(check_DomainVersionType, shapes, "DomainVersionType", value, !!(options && options.strict));
+  return fast(q_DomainVersionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_DomainVersionType, shapes, "DomainVersionType", value, !!(options && options.strict));
 }
 export function isDomainVersionType(value) {
-  return isValid(check_DomainVersionType, value);
+  return fast(q_DomainVersionType, value) || isValid(check_DomainVersionType, value);
 }
 export function assertDomainVersionType(value) {
   assertValid(check_DomainVersionType, value, "DomainVersionType");
 }
 
 export function validateDuplicateProviderException(value, options) {
-  return validateWith(
-    check_DuplicateProviderException,
-    shapes,
-    "DuplicateProviderException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_DuplicateProviderException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_DuplicateProviderException,
+        shapes,
+        "DuplicateProviderException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isDuplicateProviderException(value) {
-  return isValid(check_DuplicateProviderException, value);
+  return fast(q_DuplicateProviderException, value) || isValid(check_DuplicateProviderException, value);
 }
 export function assertDuplicateProviderException(value) {
   assertValid(check_DuplicateProviderException, value, "DuplicateProviderException");
 }
 
 export function validateEmailAddressType(value, options) {
-  return validateWith(check_EmailAddressType, shapes, "EmailAddressType", value, !!(options && options.strict));
+  return fast(q_EmailAddressType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_EmailAddressType, shapes, "EmailAddressType", value, !!(options && options.strict));
 }
 export function isEmailAddressType(value) {
-  return isValid(check_EmailAddressType, value);
+  return fast(q_EmailAddressType, value) || isValid(check_EmailAddressType, value);
 }
 export function assertEmailAddressType(value) {
   assertValid(check_EmailAddressType, value, "EmailAddressType");
 }
 
 export function validateEmailConfigurationType(value, options) {
-  return validateWith(
-    check_EmailConfigurationType,
-    shapes,
-    "EmailConfigurationType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_EmailConfigurationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_EmailConfigurationType,
+        shapes,
+        "EmailConfigurationType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isEmailConfigurationType(value) {
-  return isValid(check_EmailConfigurationType, value);
+  return fast(q_EmailConfigurationType, value) || isValid(check_EmailConfigurationType, value);
 }
 export function assertEmailConfigurationType(value) {
   assertValid(check_EmailConfigurationType, value, "EmailConfigurationType");
 }
 
 export function validateEmailInviteMessageType(value, options) {
-  return validateWith(
-    check_EmailInviteMessageType,
-    shapes,
-    "EmailInviteMessageType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_EmailInviteMessageType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_EmailInviteMessageType,
+        shapes,
+        "EmailInviteMessageType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isEmailInviteMessageType(value) {
-  return isValid(check_EmailInviteMessageType, value);
+  return fast(q_EmailInviteMessageType, value) || isValid(check_EmailInviteMessageType, value);
 }
 export function assertEmailInviteMessageType(value) {
   assertValid(check_EmailInviteMessageType, value, "EmailInviteMessageType");
 }
 
 export function validateEmailMfaConfigType(value, options) {
-  return validateWith(check_EmailMfaConfigType, shapes, "EmailMfaConfigType", value, !!(options && options.strict));
+  return fast(q_EmailMfaConfigType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_EmailMfaConfigType, shapes, "EmailMfaConfigType", value, !!(options && options.strict));
 }
 export function isEmailMfaConfigType(value) {
-  return isValid(check_EmailMfaConfigType, value);
+  return fast(q_EmailMfaConfigType, value) || isValid(check_EmailMfaConfigType, value);
 }
 export function assertEmailMfaConfigType(value) {
   assertValid(check_EmailMfaConfigType, value, "EmailMfaConfigType");
 }
 
 export function validateEmailMfaMessageType(value, options) {
-  return validateWith(check_EmailMfaMessageType, shapes, "EmailMfaMessageType", value, !!(options && options.strict));
+  return fast(q_EmailMfaMessageType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_EmailMfaMessageType, shapes, "EmailMfaMessageType", value, !!(options && options.strict));
 }
 export function isEmailMfaMessageType(value) {
-  return isValid(check_EmailMfaMessageType, value);
+  return fast(q_EmailMfaMessageType, value) || isValid(check_EmailMfaMessageType, value);
 }
 export function assertEmailMfaMessageType(value) {
   assertValid(check_EmailMfaMessageType, value, "EmailMfaMessageType");
 }
 
 export function validateEmailMfaSettingsType(value, options) {
-  return validateWith(check_EmailMfaSettingsType, shapes, "EmailMfaSettingsType", value, !!(options && options.strict));
+  return fast(q_EmailMfaSettingsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_EmailMfaSettingsType, shapes, "EmailMfaSettingsType", value, !!(options && options.strict));
 }
 export function isEmailMfaSettingsType(value) {
-  return isValid(check_EmailMfaSettingsType, value);
+  return fast(q_EmailMfaSettingsType, value) || isValid(check_EmailMfaSettingsType, value);
 }
 export function assertEmailMfaSettingsType(value) {
   assertValid(check_EmailMfaSettingsType, value, "EmailMfaSettingsType");
 }
 
 export function validateEmailMfaSubjectType(value, options) {
-  return validateWith(check_EmailMfaSubjectType, shapes, "EmailMfaSubjectType", value, !!(options && options.strict));
+  return fast(q_EmailMfaSubjectType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_EmailMfaSubjectType, shapes, "EmailMfaSubjectType", value, !!(options && options.strict));
 }
 export function isEmailMfaSubjectType(value) {
-  return isValid(check_EmailMfaSubjectType, value);
+  return fast(q_EmailMfaSubjectType, value) || isValid(check_EmailMfaSubjectType, value);
 }
 export function assertEmailMfaSubjectType(value) {
   assertValid(check_EmailMfaSubjectType, value, "EmailMfaSubjectType");
 }
 
 export function validateEmailNotificationBodyType(value, options) {
-  return validateWith(
-    check_EmailNotificationBodyType,
-    shapes,
-    "EmailNotificationBodyType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_EmailNotificationBodyType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_EmailNotificationBodyType,
+        shapes,
+        "EmailNotificationBodyType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isEmailNotificationBodyType(value) {
-  return isValid(check_EmailNotificationBodyType, value);
+  return fast(q_EmailNotificationBodyType, value) || isValid(check_EmailNotificationBodyType, value);
 }
 export function assertEmailNotificationBodyType(value) {
   assertValid(check_EmailNotificationBodyType, value, "EmailNotificationBodyType");
 }
 
 export function validateEmailNotificationSubjectType(value, options) {
-  return validateWith(
-    check_EmailNotificationSubjectType,
-    shapes,
-    "EmailNotificationSubjectType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_EmailNotificationSubjectType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_EmailNotificationSubjectType,
+        shapes,
+        "EmailNotificationSubjectType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isEmailNotificationSubjectType(value) {
-  return isValid(check_EmailNotificationSubjectType, value);
+  return fast(q_EmailNotificationSubjectType, value) || isValid(check_EmailNotificationSubjectType, value);
 }
 export function assertEmailNotificationSubjectType(value) {
   assertValid(check_EmailNotificationSubjectType, value, "EmailNotificationSubjectType");
 }
 
 export function validateEmailSendingAccountType(value, options) {
-  return validateWith(
-    check_EmailSendingAccountType,
-    shapes,
-    "EmailSendingAccountType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_EmailSendingAccountType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_EmailSendingAccountType,
+        shapes,
+        "EmailSendingAccountType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isEmailSendingAccountType(value) {
-  return isValid(check_EmailSendingAccountType, value);
+  return fast(q_EmailSendingAccountType, value) || isValid(check_EmailSendingAccountType, value);
 }
 export function assertEmailSendingAccountType(value) {
   assertValid(check_EmailSendingAccountType, value, "EmailSendingAccountType");
 }
 
 export function validateEmailVerificationMessageByLinkType(value, options) {
-  return validateWith(
-    check_EmailVerificationMessageByLinkType,
-    shapes,
-    "EmailVerificationMessageByLinkType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_EmailVerificationMessageByLinkType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_EmailVerificationMessageByLinkType,
+        shapes,
+        "EmailVerificationMessageByLinkType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isEmailVerificationMessageByLinkType(value) {
-  return isValid(check_EmailVerificationMessageByLinkType, value);
+  return fast(q_EmailVerificationMessageByLinkType, value) || isValid(check_EmailVerificationMessageByLinkType, value);
 }
 export function assertEmailVerificationMessageByLinkType(value) {
   assertValid(check_EmailVerificationMessageByLinkType, value, "EmailVerificationMessageByLinkType");
 }
 
 export function validateEmailVerificationMessageType(value, options) {
-  return validateWith(
-    check_EmailVerificationMessageType,
-    shapes,
-    "EmailVerificationMessageType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_EmailVerificationMessageType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_EmailVerificationMessageType,
+        shapes,
+        "EmailVerificationMessageType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isEmailVerificationMessageType(value) {
-  return isValid(check_EmailVerificationMessageType, value);
+  return fast(q_EmailVerificationMessageType, value) || isValid(check_EmailVerificationMessageType, value);
 }
 export function assertEmailVerificationMessageType(value) {
   assertValid(check_EmailVerificationMessageType, value, "EmailVerificationMessageType");
 }
 
 export function validateEmailVerificationSubjectByLinkType(value, options) {
-  return validateWith(
-    check_EmailVerificationSubjectByLinkType,
-    shapes,
-    "EmailVerificationSubjectByLinkType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_EmailVerificationSubjectByLinkType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_EmailVerificationSubjectByLinkType,
+        shapes,
+        "EmailVerificationSubjectByLinkType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isEmailVerificationSubjectByLinkType(value) {
-  return isValid(check_EmailVerificationSubjectByLinkType, value);
+  return fast(q_EmailVerificationSubjectByLinkType, value) || isValid(check_EmailVerificationSubjectByLinkType, value);
 }
 export function assertEmailVerificationSubjectByLinkType(value) {
   assertValid(check_EmailVerificationSubjectByLinkType, value, "EmailVerificationSubjectByLinkType");
 }
 
 export function validateEmailVerificationSubjectType(value, options) {
-  return validateWith(
-    check_EmailVerificationSubjectType,
-    shapes,
-    "EmailVerificationSubjectType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_EmailVerificationSubjectType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_EmailVerificationSubjectType,
+        shapes,
+        "EmailVerificationSubjectType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isEmailVerificationSubjectType(value) {
-  return isValid(check_EmailVerificationSubjectType, value);
+  return fast(q_EmailVerificationSubjectType, value) || isValid(check_EmailVerificationSubjectType, value);
 }
 export function assertEmailVerificationSubjectType(value) {
   assertValid(check_EmailVerificationSubjectType, value, "EmailVerificationSubjectType");
 }
 
 export function validateEnableSoftwareTokenMFAException(value, options) {
-  return validateWith(
-    check_EnableSoftwareTokenMFAException,
-    shapes,
-    "EnableSoftwareTokenMFAException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_EnableSoftwareTokenMFAException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_EnableSoftwareTokenMFAException,
+        shapes,
+        "EnableSoftwareTokenMFAException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isEnableSoftwareTokenMFAException(value) {
-  return isValid(check_EnableSoftwareTokenMFAException, value);
+  return fast(q_EnableSoftwareTokenMFAException, value) || isValid(check_EnableSoftwareTokenMFAException, value);
 }
 export function assertEnableSoftwareTokenMFAException(value) {
   assertValid(check_EnableSoftwareTokenMFAException, value, "EnableSoftwareTokenMFAException");
 }
 
 export function validateEncryptionKeyArnType(value, options) {
-  return validateWith(check_EncryptionKeyArnType, shapes, "EncryptionKeyArnType", value, !!(options && options.strict));
+  return fast(q_EncryptionKeyArnType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_EncryptionKeyArnType, shapes, "EncryptionKeyArnType", value, !!(options && options.strict));
 }
 export function isEncryptionKeyArnType(value) {
-  return isValid(check_EncryptionKeyArnType, value);
+  return fast(q_EncryptionKeyArnType, value) || isValid(check_EncryptionKeyArnType, value);
 }
 export function assertEncryptionKeyArnType(value) {
   assertValid(check_EncryptionKeyArnType, value, "EncryptionKeyArnType");
 }
 
 export function validateEncryptionKeyType(value, options) {
-  return validateWith(check_EncryptionKeyType, shapes, "EncryptionKeyType", value, !!(options && options.strict));
+  return fast(q_EncryptionKeyType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_EncryptionKeyType, shapes, "EncryptionKeyType", value, !!(options && options.strict));
 }
 export function isEncryptionKeyType(value) {
-  return isValid(check_EncryptionKeyType, value);
+  return fast(q_EncryptionKeyType, value) || isValid(check_EncryptionKeyType, value);
 }
 export function assertEncryptionKeyType(value) {
   assertValid(check_EncryptionKeyType, value, "EncryptionKeyType");
 }
 
 export function validateEumsSmsConfigurationType(value, options) {
-  return validateWith(
-    check_EumsSmsConfigurationType,
-    shapes,
-    "EumsSmsConfigurationType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_EumsSmsConfigurationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_EumsSmsConfigurationType,
+        shapes,
+        "EumsSmsConfigurationType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isEumsSmsConfigurationType(value) {
-  return isValid(check_EumsSmsConfigurationType, value);
+  return fast(q_EumsSmsConfigurationType, value) || isValid(check_EumsSmsConfigurationType, value);
 }
 export function assertEumsSmsConfigurationType(value) {
   assertValid(check_EumsSmsConfigurationType, value, "EumsSmsConfigurationType");
 }
 
 export function validateEventContextDataType(value, options) {
-  return validateWith(check_EventContextDataType, shapes, "EventContextDataType", value, !!(options && options.strict));
+  return fast(q_EventContextDataType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_EventContextDataType, shapes, "EventContextDataType", value, !!(options && options.strict));
 }
 export function isEventContextDataType(value) {
-  return isValid(check_EventContextDataType, value);
+  return fast(q_EventContextDataType, value) || isValid(check_EventContextDataType, value);
 }
 export function assertEventContextDataType(value) {
   assertValid(check_EventContextDataType, value, "EventContextDataType");
 }
 
 export function validateEventFeedbackType(value, options) {
-  return validateWith(check_EventFeedbackType, shapes, "EventFeedbackType", value, !!(options && options.strict));
+  return fast(q_EventFeedbackType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_EventFeedbackType, shapes, "EventFeedbackType", value, !!(options && options.strict));
 }
 export function isEventFeedbackType(value) {
-  return isValid(check_EventFeedbackType, value);
+  return fast(q_EventFeedbackType, value) || isValid(check_EventFeedbackType, value);
 }
 export function assertEventFeedbackType(value) {
   assertValid(check_EventFeedbackType, value, "EventFeedbackType");
 }
 
 export function validateEventFilterType(value, options) {
-  return validateWith(check_EventFilterType, shapes, "EventFilterType", value, !!(options && options.strict));
+  return fast(q_EventFilterType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_EventFilterType, shapes, "EventFilterType", value, !!(options && options.strict));
 }
 export function isEventFilterType(value) {
-  return isValid(check_EventFilterType, value);
+  return fast(q_EventFilterType, value) || isValid(check_EventFilterType, value);
 }
 export function assertEventFilterType(value) {
   assertValid(check_EventFilterType, value, "EventFilterType");
 }
 
 export function validateEventFiltersType(value, options) {
-  return validateWith(check_EventFiltersType, shapes, "EventFiltersType", value, !!(options && options.strict));
+  return fast(q_EventFiltersType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_EventFiltersType, shapes, "EventFiltersType", value, !!(options && options.strict));
 }
 export function isEventFiltersType(value) {
-  return isValid(check_EventFiltersType, value);
+  return fast(q_EventFiltersType, value) || isValid(check_EventFiltersType, value);
 }
 export function assertEventFiltersType(value) {
   assertValid(check_EventFiltersType, value, "EventFiltersType");
 }
 
 export function validateEventIdType(value, options) {
-  return validateWith(check_EventIdType, shapes, "EventIdType", value, !!(options && options.strict));
+  return fast(q_EventIdType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_EventIdType, shapes, "EventIdType", value, !!(options && options.strict));
 }
 export function isEventIdType(value) {
-  return isValid(check_EventIdType, value);
+  return fast(q_EventIdType, value) || isValid(check_EventIdType, value);
 }
 export function assertEventIdType(value) {
   assertValid(check_EventIdType, value, "EventIdType");
 }
 
 export function validateEventResponseType(value, options) {
-  return validateWith(check_EventResponseType, shapes, "EventResponseType", value, !!(options && options.strict));
+  return fast(q_EventResponseType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_EventResponseType, shapes, "EventResponseType", value, !!(options && options.strict));
 }
 export function isEventResponseType(value) {
-  return isValid(check_EventResponseType, value);
+  return fast(q_EventResponseType, value) || isValid(check_EventResponseType, value);
 }
 export function assertEventResponseType(value) {
   assertValid(check_EventResponseType, value, "EventResponseType");
 }
 
 export function validateEventRiskType(value, options) {
-  return validateWith(check_EventRiskType, shapes, "EventRiskType", value, !!(options && options.strict));
+  return fast(q_EventRiskType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_EventRiskType, shapes, "EventRiskType", value, !!(options && options.strict));
 }
 export function isEventRiskType(value) {
-  return isValid(check_EventRiskType, value);
+  return fast(q_EventRiskType, value) || isValid(check_EventRiskType, value);
 }
 export function assertEventRiskType(value) {
   assertValid(check_EventRiskType, value, "EventRiskType");
 }
 
 export function validateEventType(value, options) {
-  return validateWith(check_EventType, shapes, "EventType", value, !!(options && options.strict));
+  return fast(q_EventType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_EventType, shapes, "EventType", value, !!(options && options.strict));
 }
 export function isEventType(value) {
-  return isValid(check_EventType, value);
+  return fast(q_EventType, value) || isValid(check_EventType, value);
 }
 export function assertEventType(value) {
   assertValid(check_EventType, value, "EventType");
 }
 
 export function validateExpiredCodeException(value, options) {
-  return validateWith(check_ExpiredCodeException, shapes, "ExpiredCodeException", value, !!(options && options.strict));
+  return fast(q_ExpiredCodeException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ExpiredCodeException, shapes, "ExpiredCodeException", value, !!(options && options.strict));
 }
 export function isExpiredCodeException(value) {
-  return isValid(check_ExpiredCodeException, value);
+  return fast(q_ExpiredCodeException, value) || isValid(check_ExpiredCodeException, value);
 }
 export function assertExpiredCodeException(value) {
   assertValid(check_ExpiredCodeException, value, "ExpiredCodeException");
 }
 
 export function validateExplicitAuthFlowsListType(value, options) {
-  return validateWith(
-    check_ExplicitAuthFlowsListType,
-    shapes,
-    "ExplicitAuthFlowsListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ExplicitAuthFlowsListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ExplicitAuthFlowsListType,
+        shapes,
+        "ExplicitAuthFlowsListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isExplicitAuthFlowsListType(value) {
-  return isValid(check_ExplicitAuthFlowsListType, value);
+  return fast(q_ExplicitAuthFlowsListType, value) || isValid(check_ExplicitAuthFlowsListType, value);
 }
 export function assertExplicitAuthFlowsListType(value) {
   assertValid(check_ExplicitAuthFlowsListType, value, "ExplicitAuthFlowsListType");
 }
 
 export function validateExplicitAuthFlowsType(value, options) {
-  return validateWith(
-    check_ExplicitAuthFlowsType,
-    shapes,
-    "ExplicitAuthFlowsType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ExplicitAuthFlowsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ExplicitAuthFlowsType, shapes, "ExplicitAuthFlowsType", value, !!(options && options.strict));
 }
 export function isExplicitAuthFlowsType(value) {
-  return isValid(check_ExplicitAuthFlowsType, value);
+  return fast(q_ExplicitAuthFlowsType, value) || isValid(check_ExplicitAuthFlowsType, value);
 }
 export function assertExplicitAuthFlowsType(value) {
   assertValid(check_ExplicitAuthFlowsType, value, "ExplicitAuthFlowsType");
 }
 
 export function validateFailoverType(value, options) {
-  return validateWith(check_FailoverType, shapes, "FailoverType", value, !!(options && options.strict));
+  return fast(q_FailoverType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_FailoverType, shapes, "FailoverType", value, !!(options && options.strict));
 }
 export function isFailoverType(value) {
-  return isValid(check_FailoverType, value);
+  return fast(q_FailoverType, value) || isValid(check_FailoverType, value);
 }
 export function assertFailoverType(value) {
   assertValid(check_FailoverType, value, "FailoverType");
 }
 
 export function validateFeatureType(value, options) {
-  return validateWith(check_FeatureType, shapes, "FeatureType", value, !!(options && options.strict));
+  return fast(q_FeatureType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_FeatureType, shapes, "FeatureType", value, !!(options && options.strict));
 }
 export function isFeatureType(value) {
-  return isValid(check_FeatureType, value);
+  return fast(q_FeatureType, value) || isValid(check_FeatureType, value);
 }
 export function assertFeatureType(value) {
   assertValid(check_FeatureType, value, "FeatureType");
 }
 
 export function validateFeedbackValueType(value, options) {
-  return validateWith(check_FeedbackValueType, shapes, "FeedbackValueType", value, !!(options && options.strict));
+  return fast(q_FeedbackValueType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_FeedbackValueType, shapes, "FeedbackValueType", value, !!(options && options.strict));
 }
 export function isFeedbackValueType(value) {
-  return isValid(check_FeedbackValueType, value);
+  return fast(q_FeedbackValueType, value) || isValid(check_FeedbackValueType, value);
 }
 export function assertFeedbackValueType(value) {
   assertValid(check_FeedbackValueType, value, "FeedbackValueType");
 }
 
 export function validateForbiddenException(value, options) {
-  return validateWith(check_ForbiddenException, shapes, "ForbiddenException", value, !!(options && options.strict));
+  return fast(q_ForbiddenException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ForbiddenException, shapes, "ForbiddenException", value, !!(options && options.strict));
 }
 export function isForbiddenException(value) {
-  return isValid(check_ForbiddenException, value);
+  return fast(q_ForbiddenException, value) || isValid(check_ForbiddenException, value);
 }
 export function assertForbiddenException(value) {
   assertValid(check_ForbiddenException, value, "ForbiddenException");
 }
 
 export function validateForceAliasCreation(value, options) {
-  return validateWith(check_ForceAliasCreation, shapes, "ForceAliasCreation", value, !!(options && options.strict));
+  return fast(q_ForceAliasCreation, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ForceAliasCreation, shapes, "ForceAliasCreation", value, !!(options && options.strict));
 }
 export function isForceAliasCreation(value) {
-  return isValid(check_ForceAliasCreation, value);
+  return fast(q_ForceAliasCreation, value) || isValid(check_ForceAliasCreation, value);
 }
 export function assertForceAliasCreation(value) {
   assertValid(check_ForceAliasCreation, value, "ForceAliasCreation");
 }
 
 export function validateForgetDeviceRequest(value, options) {
-  return validateWith(check_ForgetDeviceRequest, shapes, "ForgetDeviceRequest", value, !!(options && options.strict));
+  return fast(q_ForgetDeviceRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ForgetDeviceRequest, shapes, "ForgetDeviceRequest", value, !!(options && options.strict));
 }
 export function isForgetDeviceRequest(value) {
-  return isValid(check_ForgetDeviceRequest, value);
+  return fast(q_ForgetDeviceRequest, value) || isValid(check_ForgetDeviceRequest, value);
 }
 export function assertForgetDeviceRequest(value) {
   assertValid(check_ForgetDeviceRequest, value, "ForgetDeviceRequest");
 }
 
 export function validateForgotPasswordRequest(value, options) {
-  return validateWith(
-    check_ForgotPasswordRequest,
-    shapes,
-    "ForgotPasswordRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ForgotPasswordRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ForgotPasswordRequest, shapes, "ForgotPasswordRequest", value, !!(options && options.strict));
 }
 export function isForgotPasswordRequest(value) {
-  return isValid(check_ForgotPasswordRequest, value);
+  return fast(q_ForgotPasswordRequest, value) || isValid(check_ForgotPasswordRequest, value);
 }
 export function assertForgotPasswordRequest(value) {
   assertValid(check_ForgotPasswordRequest, value, "ForgotPasswordRequest");
 }
 
 export function validateForgotPasswordResponse(value, options) {
-  return validateWith(
-    check_ForgotPasswordResponse,
-    shapes,
-    "ForgotPasswordResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ForgotPasswordResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ForgotPasswordResponse,
+        shapes,
+        "ForgotPasswordResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isForgotPasswordResponse(value) {
-  return isValid(check_ForgotPasswordResponse, value);
+  return fast(q_ForgotPasswordResponse, value) || isValid(check_ForgotPasswordResponse, value);
 }
 export function assertForgotPasswordResponse(value) {
   assertValid(check_ForgotPasswordResponse, value, "ForgotPasswordResponse");
 }
 
 export function validateGenerateSecret(value, options) {
-  return validateWith(check_GenerateSecret, shapes, "GenerateSecret", value, !!(options && options.strict));
+  return fast(q_GenerateSecret, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_GenerateSecret, shapes, "GenerateSecret", value, !!(options && options.strict));
 }
 export function isGenerateSecret(value) {
-  return isValid(check_GenerateSecret, value);
+  return fast(q_GenerateSecret, value) || isValid(check_GenerateSecret, value);
 }
 export function assertGenerateSecret(value) {
   assertValid(check_GenerateSecret, value, "GenerateSecret");
 }
 
 export function validateGetCSVHeaderRequest(value, options) {
-  return validateWith(check_GetCSVHeaderRequest, shapes, "GetCSVHeaderRequest", value, !!(options && options.strict));
+  return fast(q_GetCSVHeaderRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_GetCSVHeaderRequest, shapes, "GetCSVHeaderRequest", value, !!(options && options.strict));
 }
 export function isGetCSVHeaderRequest(value) {
-  return isValid(check_GetCSVHeaderRequest, value);
+  return fast(q_GetCSVHeaderRequest, value) || isValid(check_GetCSVHeaderRequest, value);
 }
 export function assertGetCSVHeaderRequest(value) {
   assertValid(check_GetCSVHeaderRequest, value, "GetCSVHeaderRequest");
 }
 
 export function validateGetCSVHeaderResponse(value, options) {
-  return validateWith(check_GetCSVHeaderResponse, shapes, "GetCSVHeaderResponse", value, !!(options && options.strict));
+  return fast(q_GetCSVHeaderResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_GetCSVHeaderResponse, shapes, "GetCSVHeaderResponse", value, !!(options && options.strict));
 }
 export function isGetCSVHeaderResponse(value) {
-  return isValid(check_GetCSVHeaderResponse, value);
+  return fast(q_GetCSVHeaderResponse, value) || isValid(check_GetCSVHeaderResponse, value);
 }
 export function assertGetCSVHeaderResponse(value) {
   assertValid(check_GetCSVHeaderResponse, value, "GetCSVHeaderResponse");
 }
 
 export function validateGetDeviceRequest(value, options) {
-  return validateWith(check_GetDeviceRequest, shapes, "GetDeviceRequest", value, !!(options && options.strict));
+  return fast(q_GetDeviceRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_GetDeviceRequest, shapes, "GetDeviceRequest", value, !!(options && options.strict));
 }
 export function isGetDeviceRequest(value) {
-  return isValid(check_GetDeviceRequest, value);
+  return fast(q_GetDeviceRequest, value) || isValid(check_GetDeviceRequest, value);
 }
 export function assertGetDeviceRequest(value) {
   assertValid(check_GetDeviceRequest, value, "GetDeviceRequest");
 }
 
 export function validateGetDeviceResponse(value, options) {
-  return validateWith(check_GetDeviceResponse, shapes, "GetDeviceResponse", value, !!(options && options.strict));
+  return fast(q_GetDeviceResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_GetDeviceResponse, shapes, "GetDeviceResponse", value, !!(options && options.strict));
 }
 export function isGetDeviceResponse(value) {
-  return isValid(check_GetDeviceResponse, value);
+  return fast(q_GetDeviceResponse, value) || isValid(check_GetDeviceResponse, value);
 }
 export function assertGetDeviceResponse(value) {
   assertValid(check_GetDeviceResponse, value, "GetDeviceResponse");
 }
 
 export function validateGetGroupRequest(value, options) {
-  return validateWith(check_GetGroupRequest, shapes, "GetGroupRequest", value, !!(options && options.strict));
+  return fast(q_GetGroupRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_GetGroupRequest, shapes, "GetGroupRequest", value, !!(options && options.strict));
 }
 export function isGetGroupRequest(value) {
-  return isValid(check_GetGroupRequest, value);
+  return fast(q_GetGroupRequest, value) || isValid(check_GetGroupRequest, value);
 }
 export function assertGetGroupRequest(value) {
   assertValid(check_GetGroupRequest, value, "GetGroupRequest");
 }
 
 export function validateGetGroupResponse(value, options) {
-  return validateWith(check_GetGroupResponse, shapes, "GetGroupResponse", value, !!(options && options.strict));
+  return fast(q_GetGroupResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_GetGroupResponse, shapes, "GetGroupResponse", value, !!(options && options.strict));
 }
 export function isGetGroupResponse(value) {
-  return isValid(check_GetGroupResponse, value);
+  return fast(q_GetGroupResponse, value) || isValid(check_GetGroupResponse, value);
 }
 export function assertGetGroupResponse(value) {
   assertValid(check_GetGroupResponse, value, "GetGroupResponse");
 }
 
 export function validateGetIdentityProviderByIdentifierRequest(value, options) {
-  return validateWith(
-    check_GetIdentityProviderByIdentifierRequest,
-    shapes,
-    "GetIdentityProviderByIdentifierRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_GetIdentityProviderByIdentifierRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_GetIdentityProviderByIdentifierRequest,
+        shapes,
+        "GetIdentityProviderByIdentifierRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isGetIdentityProviderByIdentifierRequest(value) {
-  return isValid(check_GetIdentityProviderByIdentifierRequest, value);
+  return (
+    fast(q_GetIdentityProviderByIdentifierRequest, value) ||
+    isValid(check_GetIdentityProviderByIdentifierRequest, value)
+  );
 }
 export function assertGetIdentityProviderByIdentifierRequest(value) {
   assertValid(check_GetIdentityProviderByIdentifierRequest, value, "GetIdentityProviderByIdentifierRequest");
 }
 
 export function validateGetIdentityProviderByIdentifierResponse(value, options) {
-  return validateWith(
-    check_GetIdentityProviderByIdentifierResponse,
-    shapes,
-    "GetIdentityProviderByIdentifierResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_GetIdentityProviderByIdentifierResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_GetIdentityProviderByIdentifierResponse,
+        shapes,
+        "GetIdentityProviderByIdentifierResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isGetIdentityProviderByIdentifierResponse(value) {
-  return isValid(check_GetIdentityProviderByIdentifierResponse, value);
+  return (
+    fast(q_GetIdentityProviderByIdentifierResponse, value) ||
+    isValid(check_GetIdentityProviderByIdentifierResponse, value)
+  );
 }
 export function assertGetIdentityProviderByIdentifierResponse(value) {
   assertValid(check_GetIdentityProviderByIdentifierResponse, value, "GetIdentityProviderByIdentifierResponse");
 }
 
 export function validateGetSigningCertificateRequest(value, options) {
-  return validateWith(
-    check_GetSigningCertificateRequest,
-    shapes,
-    "GetSigningCertificateRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_GetSigningCertificateRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_GetSigningCertificateRequest,
+        shapes,
+        "GetSigningCertificateRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isGetSigningCertificateRequest(value) {
-  return isValid(check_GetSigningCertificateRequest, value);
+  return fast(q_GetSigningCertificateRequest, value) || isValid(check_GetSigningCertificateRequest, value);
 }
 export function assertGetSigningCertificateRequest(value) {
   assertValid(check_GetSigningCertificateRequest, value, "GetSigningCertificateRequest");
 }
 
 export function validateGetSigningCertificateResponse(value, options) {
-  return validateWith(
-    check_GetSigningCertificateResponse,
-    shapes,
-    "GetSigningCertificateResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_GetSigningCertificateResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_GetSigningCertificateResponse,
+        shapes,
+        "GetSigningCertificateResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isGetSigningCertificateResponse(value) {
-  return isValid(check_GetSigningCertificateResponse, value);
+  return fast(q_GetSigningCertificateResponse, value) || isValid(check_GetSigningCertificateResponse, value);
 }
 export function assertGetSigningCertificateResponse(value) {
   assertValid(check_GetSigningCertificateResponse, value, "GetSigningCertificateResponse");
 }
 
 export function validateGetUICustomizationRequest(value, options) {
-  return validateWith(
-    check_GetUICustomizationRequest,
-    shapes,
-    "GetUICustomizationRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_GetUICustomizationRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_GetUICustomizationRequest,
+        shapes,
+        "GetUICustomizationRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isGetUICustomizationRequest(value) {
-  return isValid(check_GetUICustomizationRequest, value);
+  return fast(q_GetUICustomizationRequest, value) || isValid(check_GetUICustomizationRequest, value);
 }
 export function assertGetUICustomizationRequest(value) {
   assertValid(check_GetUICustomizationRequest, value, "GetUICustomizationRequest");
 }
 
 export function validateGetUICustomizationResponse(value, options) {
-  return validateWith(
-    check_GetUICustomizationResponse,
-    shapes,
-    "GetUICustomizationResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_GetUICustomizationResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_GetUICustomizationResponse,
+        shapes,
+        "GetUICustomizationResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isGetUICustomizationResponse(value) {
-  return isValid(check_GetUICustomizationResponse, value);
+  return fast(q_GetUICustomizationResponse, value) || isValid(check_GetUICustomizationResponse, value);
 }
 export function assertGetUICustomizationResponse(value) {
   assertValid(check_GetUICustomizationResponse, value, "GetUICustomizationResponse");
 }
 
 export function validateGetUserAttributeVerificationCodeRequest(value, options) {
-  return validateWith(
-    check_GetUserAttributeVerificationCodeRequest,
-    shapes,
-    "GetUserAttributeVerificationCodeRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_GetUserAttributeVerificationCodeRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_GetUserAttributeVerificationCodeRequest,
+        shapes,
+        "GetUserAttributeVerificationCodeRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isGetUserAttributeVerificationCodeRequest(value) {
-  return isValid(check_GetUserAttributeVerificationCodeRequest, value);
+  return (
+    fast(q_GetUserAttributeVerificationCodeRequest, value) ||
+    isValid(check_GetUserAttributeVerificationCodeRequest, value)
+  );
 }
 export function assertGetUserAttributeVerificationCodeRequest(value) {
   assertValid(check_GetUserAttributeVerificationCodeRequest, value, "GetUserAttributeVerificationCodeRequest");
 }
 
 export function validateGetUserAttributeVerificationCodeResponse(value, options) {
-  return validateWith(
-    check_GetUserAttributeVerificationCodeResponse,
-    shapes,
-    "GetUserAttributeVerificationCodeResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_GetUserAttributeVerificationCodeResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_GetUserAttributeVerificationCodeResponse,
+        shapes,
+        "GetUserAttributeVerificationCodeResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isGetUserAttributeVerificationCodeResponse(value) {
-  return isValid(check_GetUserAttributeVerificationCodeResponse, value);
+  return (
+    fast(q_GetUserAttributeVerificationCodeResponse, value) ||
+    isValid(check_GetUserAttributeVerificationCodeResponse, value)
+  );
 }
 export function assertGetUserAttributeVerificationCodeResponse(value) {
   assertValid(check_GetUserAttributeVerificationCodeResponse, value, "GetUserAttributeVerificationCodeResponse");
 }
 
 export function validateGetUserPoolMfaConfigRequest(value, options) {
-  return validateWith(
-    check_GetUserPoolMfaConfigRequest,
-    shapes,
-    "GetUserPoolMfaConfigRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_GetUserPoolMfaConfigRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_GetUserPoolMfaConfigRequest,
+        shapes,
+        "GetUserPoolMfaConfigRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isGetUserPoolMfaConfigRequest(value) {
-  return isValid(check_GetUserPoolMfaConfigRequest, value);
+  return fast(q_GetUserPoolMfaConfigRequest, value) || isValid(check_GetUserPoolMfaConfigRequest, value);
 }
 export function assertGetUserPoolMfaConfigRequest(value) {
   assertValid(check_GetUserPoolMfaConfigRequest, value, "GetUserPoolMfaConfigRequest");
 }
 
 export function validateGetUserPoolMfaConfigResponse(value, options) {
-  return validateWith(
-    check_GetUserPoolMfaConfigResponse,
-    shapes,
-    "GetUserPoolMfaConfigResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_GetUserPoolMfaConfigResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_GetUserPoolMfaConfigResponse,
+        shapes,
+        "GetUserPoolMfaConfigResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isGetUserPoolMfaConfigResponse(value) {
-  return isValid(check_GetUserPoolMfaConfigResponse, value);
+  return fast(q_GetUserPoolMfaConfigResponse, value) || isValid(check_GetUserPoolMfaConfigResponse, value);
 }
 export function assertGetUserPoolMfaConfigResponse(value) {
   assertValid(check_GetUserPoolMfaConfigResponse, value, "GetUserPoolMfaConfigResponse");
 }
 
 export function validateGetUserRequest(value, options) {
-  return validateWith(check_GetUserRequest, shapes, "GetUserRequest", value, !!(options && options.strict));
+  return fast(q_GetUserRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_GetUserRequest, shapes, "GetUserRequest", value, !!(options && options.strict));
 }
 export function isGetUserRequest(value) {
-  return isValid(check_GetUserRequest, value);
+  return fast(q_GetUserRequest, value) || isValid(check_GetUserRequest, value);
 }
 export function assertGetUserRequest(value) {
   assertValid(check_GetUserRequest, value, "GetUserRequest");
 }
 
 export function validateGetUserResponse(value, options) {
-  return validateWith(check_GetUserResponse, shapes, "GetUserResponse", value, !!(options && options.strict));
+  return fast(q_GetUserResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_GetUserResponse, shapes, "GetUserResponse", value, !!(options && options.strict));
 }
 export function isGetUserResponse(value) {
-  return isValid(check_GetUserResponse, value);
+  return fast(q_GetUserResponse, value) || isValid(check_GetUserResponse, value);
 }
 export function assertGetUserResponse(value) {
   assertValid(check_GetUserResponse, value, "GetUserResponse");
 }
 
 export function validateGlobalSignOutRequest(value, options) {
-  return validateWith(check_GlobalSignOutRequest, shapes, "GlobalSignOutRequest", value, !!(options && options.strict));
+  return fast(q_GlobalSignOutRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_GlobalSignOutRequest, shapes, "GlobalSignOutRequest", value, !!(options && options.strict));
 }
 export function isGlobalSignOutRequest(value) {
-  return isValid(check_GlobalSignOutRequest, value);
+  return fast(q_GlobalSignOutRequest, value) || isValid(check_GlobalSignOutRequest, value);
 }
 export function assertGlobalSignOutRequest(value) {
   assertValid(check_GlobalSignOutRequest, value, "GlobalSignOutRequest");
 }
 
 export function validateGlobalSignOutResponse(value, options) {
-  return validateWith(
-    check_GlobalSignOutResponse,
-    shapes,
-    "GlobalSignOutResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_GlobalSignOutResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_GlobalSignOutResponse, shapes, "GlobalSignOutResponse", value, !!(options && options.strict));
 }
 export function isGlobalSignOutResponse(value) {
-  return isValid(check_GlobalSignOutResponse, value);
+  return fast(q_GlobalSignOutResponse, value) || isValid(check_GlobalSignOutResponse, value);
 }
 export function assertGlobalSignOutResponse(value) {
   assertValid(check_GlobalSignOutResponse, value, "GlobalSignOutResponse");
 }
 
 export function validateGroupExistsException(value, options) {
-  return validateWith(check_GroupExistsException, shapes, "GroupExistsException", value, !!(options && options.strict));
+  return fast(q_GroupExistsException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_GroupExistsException, shapes, "GroupExistsException", value, !!(options && options.strict));
 }
 export function isGroupExistsException(value) {
-  return isValid(check_GroupExistsException, value);
+  return fast(q_GroupExistsException, value) || isValid(check_GroupExistsException, value);
 }
 export function assertGroupExistsException(value) {
   assertValid(check_GroupExistsException, value, "GroupExistsException");
 }
 
 export function validateGroupListType(value, options) {
-  return validateWith(check_GroupListType, shapes, "GroupListType", value, !!(options && options.strict));
+  return fast(q_GroupListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_GroupListType, shapes, "GroupListType", value, !!(options && options.strict));
 }
 export function isGroupListType(value) {
-  return isValid(check_GroupListType, value);
+  return fast(q_GroupListType, value) || isValid(check_GroupListType, value);
 }
 export function assertGroupListType(value) {
   assertValid(check_GroupListType, value, "GroupListType");
 }
 
 export function validateGroupNameType(value, options) {
-  return validateWith(check_GroupNameType, shapes, "GroupNameType", value, !!(options && options.strict));
+  return fast(q_GroupNameType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_GroupNameType, shapes, "GroupNameType", value, !!(options && options.strict));
 }
 export function isGroupNameType(value) {
-  return isValid(check_GroupNameType, value);
+  return fast(q_GroupNameType, value) || isValid(check_GroupNameType, value);
 }
 export function assertGroupNameType(value) {
   assertValid(check_GroupNameType, value, "GroupNameType");
 }
 
 export function validateGroupType(value, options) {
-  return validateWith(check_GroupType, shapes, "GroupType", value, !!(options && options.strict));
+  return fast(q_GroupType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_GroupType, shapes, "GroupType", value, !!(options && options.strict));
 }
 export function isGroupType(value) {
-  return isValid(check_GroupType, value);
+  return fast(q_GroupType, value) || isValid(check_GroupType, value);
 }
 export function assertGroupType(value) {
   assertValid(check_GroupType, value, "GroupType");
 }
 
 export function validateHealthCheckIdType(value, options) {
-  return validateWith(check_HealthCheckIdType, shapes, "HealthCheckIdType", value, !!(options && options.strict));
+  return fast(q_HealthCheckIdType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_HealthCheckIdType, shapes, "HealthCheckIdType", value, !!(options && options.strict));
 }
 export function isHealthCheckIdType(value) {
-  return isValid(check_HealthCheckIdType, value);
+  return fast(q_HealthCheckIdType, value) || isValid(check_HealthCheckIdType, value);
 }
 export function assertHealthCheckIdType(value) {
   assertValid(check_HealthCheckIdType, value, "HealthCheckIdType");
 }
 
 export function validateHexStringType(value, options) {
-  return validateWith(check_HexStringType, shapes, "HexStringType", value, !!(options && options.strict));
+  return fast(q_HexStringType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_HexStringType, shapes, "HexStringType", value, !!(options && options.strict));
 }
 export function isHexStringType(value) {
-  return isValid(check_HexStringType, value);
+  return fast(q_HexStringType, value) || isValid(check_HexStringType, value);
 }
 export function assertHexStringType(value) {
   assertValid(check_HexStringType, value, "HexStringType");
 }
 
 export function validateHttpHeader(value, options) {
-  return validateWith(check_HttpHeader, shapes, "HttpHeader", value, !!(options && options.strict));
+  return fast(q_HttpHeader, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_HttpHeader, shapes, "HttpHeader", value, !!(options && options.strict));
 }
 export function isHttpHeader(value) {
-  return isValid(check_HttpHeader, value);
+  return fast(q_HttpHeader, value) || isValid(check_HttpHeader, value);
 }
 export function assertHttpHeader(value) {
   assertValid(check_HttpHeader, value, "HttpHeader");
 }
 
 export function validateHttpHeaderList(value, options) {
-  return validateWith(check_HttpHeaderList, shapes, "HttpHeaderList", value, !!(options && options.strict));
+  return fast(q_HttpHeaderList, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_HttpHeaderList, shapes, "HttpHeaderList", value, !!(options && options.strict));
 }
 export function isHttpHeaderList(value) {
-  return isValid(check_HttpHeaderList, value);
+  return fast(q_HttpHeaderList, value) || isValid(check_HttpHeaderList, value);
 }
 export function assertHttpHeaderList(value) {
   assertValid(check_HttpHeaderList, value, "HttpHeaderList");
 }
 
 export function validateIdTokenValidityType(value, options) {
-  return validateWith(check_IdTokenValidityType, shapes, "IdTokenValidityType", value, !!(options && options.strict));
+  return fast(q_IdTokenValidityType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_IdTokenValidityType, shapes, "IdTokenValidityType", value, !!(options && options.strict));
 }
 export function isIdTokenValidityType(value) {
-  return isValid(check_IdTokenValidityType, value);
+  return fast(q_IdTokenValidityType, value) || isValid(check_IdTokenValidityType, value);
 }
 export function assertIdTokenValidityType(value) {
   assertValid(check_IdTokenValidityType, value, "IdTokenValidityType");
 }
 
 export function validateIdentityProviderType(value, options) {
-  return validateWith(check_IdentityProviderType, shapes, "IdentityProviderType", value, !!(options && options.strict));
+  return fast(q_IdentityProviderType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_IdentityProviderType, shapes, "IdentityProviderType", value, !!(options && options.strict));
 }
 export function isIdentityProviderType(value) {
-  return isValid(check_IdentityProviderType, value);
+  return fast(q_IdentityProviderType, value) || isValid(check_IdentityProviderType, value);
 }
 export function assertIdentityProviderType(value) {
   assertValid(check_IdentityProviderType, value, "IdentityProviderType");
 }
 
 export function validateIdentityProviderTypeType(value, options) {
-  return validateWith(
-    check_IdentityProviderTypeType,
-    shapes,
-    "IdentityProviderTypeType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_IdentityProviderTypeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_IdentityProviderTypeType,
+        shapes,
+        "IdentityProviderTypeType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isIdentityProviderTypeType(value) {
-  return isValid(check_IdentityProviderTypeType, value);
+  return fast(q_IdentityProviderTypeType, value) || isValid(check_IdentityProviderTypeType, value);
 }
 export function assertIdentityProviderTypeType(value) {
   assertValid(check_IdentityProviderTypeType, value, "IdentityProviderTypeType");
 }
 
 export function validateIdpIdentifierType(value, options) {
-  return validateWith(check_IdpIdentifierType, shapes, "IdpIdentifierType", value, !!(options && options.strict));
+  return fast(q_IdpIdentifierType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_IdpIdentifierType, shapes, "IdpIdentifierType", value, !!(options && options.strict));
 }
 export function isIdpIdentifierType(value) {
-  return isValid(check_IdpIdentifierType, value);
+  return fast(q_IdpIdentifierType, value) || isValid(check_IdpIdentifierType, value);
 }
 export function assertIdpIdentifierType(value) {
   assertValid(check_IdpIdentifierType, value, "IdpIdentifierType");
 }
 
 export function validateIdpIdentifiersListType(value, options) {
-  return validateWith(
-    check_IdpIdentifiersListType,
-    shapes,
-    "IdpIdentifiersListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_IdpIdentifiersListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_IdpIdentifiersListType,
+        shapes,
+        "IdpIdentifiersListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isIdpIdentifiersListType(value) {
-  return isValid(check_IdpIdentifiersListType, value);
+  return fast(q_IdpIdentifiersListType, value) || isValid(check_IdpIdentifiersListType, value);
 }
 export function assertIdpIdentifiersListType(value) {
   assertValid(check_IdpIdentifiersListType, value, "IdpIdentifiersListType");
 }
 
 export function validateImageFileType(value, options) {
-  return validateWith(check_ImageFileType, shapes, "ImageFileType", value, !!(options && options.strict));
+  return fast(q_ImageFileType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ImageFileType, shapes, "ImageFileType", value, !!(options && options.strict));
 }
 export function isImageFileType(value) {
-  return isValid(check_ImageFileType, value);
+  return fast(q_ImageFileType, value) || isValid(check_ImageFileType, value);
 }
 export function assertImageFileType(value) {
   assertValid(check_ImageFileType, value, "ImageFileType");
 }
 
 export function validateImageUrlType(value, options) {
-  return validateWith(check_ImageUrlType, shapes, "ImageUrlType", value, !!(options && options.strict));
+  return fast(q_ImageUrlType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ImageUrlType, shapes, "ImageUrlType", value, !!(options && options.strict));
 }
 export function isImageUrlType(value) {
-  return isValid(check_ImageUrlType, value);
+  return fast(q_ImageUrlType, value) || isValid(check_ImageUrlType, value);
 }
 export function assertImageUrlType(value) {
   assertValid(check_ImageUrlType, value, "ImageUrlType");
 }
 
 export function validateInboundFederationLambdaType(value, options) {
-  return validateWith(
-    check_InboundFederationLambdaType,
-    shapes,
-    "InboundFederationLambdaType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_InboundFederationLambdaType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_InboundFederationLambdaType,
+        shapes,
+        "InboundFederationLambdaType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isInboundFederationLambdaType(value) {
-  return isValid(check_InboundFederationLambdaType, value);
+  return fast(q_InboundFederationLambdaType, value) || isValid(check_InboundFederationLambdaType, value);
 }
 export function assertInboundFederationLambdaType(value) {
   assertValid(check_InboundFederationLambdaType, value, "InboundFederationLambdaType");
 }
 
 export function validateInboundFederationLambdaVersionType(value, options) {
-  return validateWith(
-    check_InboundFederationLambdaVersionType,
-    shapes,
-    "InboundFederationLambdaVersionType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_InboundFederationLambdaVersionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_InboundFederationLambdaVersionType,
+        shapes,
+        "InboundFederationLambdaVersionType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isInboundFederationLambdaVersionType(value) {
-  return isValid(check_InboundFederationLambdaVersionType, value);
+  return fast(q_InboundFederationLambdaVersionType, value) || isValid(check_InboundFederationLambdaVersionType, value);
 }
 export function assertInboundFederationLambdaVersionType(value) {
   assertValid(check_InboundFederationLambdaVersionType, value, "InboundFederationLambdaVersionType");
 }
 
 export function validateInitiateAuthRequest(value, options) {
-  return validateWith(check_InitiateAuthRequest, shapes, "InitiateAuthRequest", value, !!(options && options.strict));
+  return fast(q_InitiateAuthRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_InitiateAuthRequest, shapes, "InitiateAuthRequest", value, !!(options && options.strict));
 }
 export function isInitiateAuthRequest(value) {
-  return isValid(check_InitiateAuthRequest, value);
+  return fast(q_InitiateAuthRequest, value) || isValid(check_InitiateAuthRequest, value);
 }
 export function assertInitiateAuthRequest(value) {
   assertValid(check_InitiateAuthRequest, value, "InitiateAuthRequest");
 }
 
 export function validateInitiateAuthResponse(value, options) {
-  return validateWith(check_InitiateAuthResponse, shapes, "InitiateAuthResponse", value, !!(options && options.strict));
+  return fast(q_InitiateAuthResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_InitiateAuthResponse, shapes, "InitiateAuthResponse", value, !!(options && options.strict));
 }
 export function isInitiateAuthResponse(value) {
-  return isValid(check_InitiateAuthResponse, value);
+  return fast(q_InitiateAuthResponse, value) || isValid(check_InitiateAuthResponse, value);
 }
 export function assertInitiateAuthResponse(value) {
   assertValid(check_InitiateAuthResponse, value, "InitiateAuthResponse");
 }
 
 export function validateIntegerType(value, options) {
-  return validateWith(check_IntegerType, shapes, "IntegerType", value, !!(options && options.strict));
+  return fast(q_IntegerType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_IntegerType, shapes, "IntegerType", value, !!(options && options.strict));
 }
 export function isIntegerType(value) {
-  return isValid(check_IntegerType, value);
+  return fast(q_IntegerType, value) || isValid(check_IntegerType, value);
 }
 export function assertIntegerType(value) {
   assertValid(check_IntegerType, value, "IntegerType");
 }
 
 export function validateInternalErrorException(value, options) {
-  return validateWith(
-    check_InternalErrorException,
-    shapes,
-    "InternalErrorException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_InternalErrorException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_InternalErrorException,
+        shapes,
+        "InternalErrorException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isInternalErrorException(value) {
-  return isValid(check_InternalErrorException, value);
+  return fast(q_InternalErrorException, value) || isValid(check_InternalErrorException, value);
 }
 export function assertInternalErrorException(value) {
   assertValid(check_InternalErrorException, value, "InternalErrorException");
 }
 
 export function validateInvalidEmailRoleAccessPolicyException(value, options) {
-  return validateWith(
-    check_InvalidEmailRoleAccessPolicyException,
-    shapes,
-    "InvalidEmailRoleAccessPolicyException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_InvalidEmailRoleAccessPolicyException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_InvalidEmailRoleAccessPolicyException,
+        shapes,
+        "InvalidEmailRoleAccessPolicyException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isInvalidEmailRoleAccessPolicyException(value) {
-  return isValid(check_InvalidEmailRoleAccessPolicyException, value);
+  return (
+    fast(q_InvalidEmailRoleAccessPolicyException, value) || isValid(check_InvalidEmailRoleAccessPolicyException, value)
+  );
 }
 export function assertInvalidEmailRoleAccessPolicyException(value) {
   assertValid(check_InvalidEmailRoleAccessPolicyException, value, "InvalidEmailRoleAccessPolicyException");
 }
 
 export function validateInvalidLambdaResponseException(value, options) {
-  return validateWith(
-    check_InvalidLambdaResponseException,
-    shapes,
-    "InvalidLambdaResponseException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_InvalidLambdaResponseException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_InvalidLambdaResponseException,
+        shapes,
+        "InvalidLambdaResponseException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isInvalidLambdaResponseException(value) {
-  return isValid(check_InvalidLambdaResponseException, value);
+  return fast(q_InvalidLambdaResponseException, value) || isValid(check_InvalidLambdaResponseException, value);
 }
 export function assertInvalidLambdaResponseException(value) {
   assertValid(check_InvalidLambdaResponseException, value, "InvalidLambdaResponseException");
 }
 
 export function validateInvalidOAuthFlowException(value, options) {
-  return validateWith(
-    check_InvalidOAuthFlowException,
-    shapes,
-    "InvalidOAuthFlowException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_InvalidOAuthFlowException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_InvalidOAuthFlowException,
+        shapes,
+        "InvalidOAuthFlowException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isInvalidOAuthFlowException(value) {
-  return isValid(check_InvalidOAuthFlowException, value);
+  return fast(q_InvalidOAuthFlowException, value) || isValid(check_InvalidOAuthFlowException, value);
 }
 export function assertInvalidOAuthFlowException(value) {
   assertValid(check_InvalidOAuthFlowException, value, "InvalidOAuthFlowException");
 }
 
 export function validateInvalidParameterException(value, options) {
-  return validateWith(
-    check_InvalidParameterException,
-    shapes,
-    "InvalidParameterException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_InvalidParameterException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_InvalidParameterException,
+        shapes,
+        "InvalidParameterException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isInvalidParameterException(value) {
-  return isValid(check_InvalidParameterException, value);
+  return fast(q_InvalidParameterException, value) || isValid(check_InvalidParameterException, value);
 }
 export function assertInvalidParameterException(value) {
   assertValid(check_InvalidParameterException, value, "InvalidParameterException");
 }
 
 export function validateInvalidParameterExceptionReasonCodeType(value, options) {
-  return validateWith(
-    check_InvalidParameterExceptionReasonCodeType,
-    shapes,
-    "InvalidParameterExceptionReasonCodeType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_InvalidParameterExceptionReasonCodeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_InvalidParameterExceptionReasonCodeType,
+        shapes,
+        "InvalidParameterExceptionReasonCodeType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isInvalidParameterExceptionReasonCodeType(value) {
-  return isValid(check_InvalidParameterExceptionReasonCodeType, value);
+  return (
+    fast(q_InvalidParameterExceptionReasonCodeType, value) ||
+    isValid(check_InvalidParameterExceptionReasonCodeType, value)
+  );
 }
 export function assertInvalidParameterExceptionReasonCodeType(value) {
   assertValid(check_InvalidParameterExceptionReasonCodeType, value, "InvalidParameterExceptionReasonCodeType");
 }
 
 export function validateInvalidPasswordException(value, options) {
-  return validateWith(
-    check_InvalidPasswordException,
-    shapes,
-    "InvalidPasswordException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_InvalidPasswordException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_InvalidPasswordException,
+        shapes,
+        "InvalidPasswordException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isInvalidPasswordException(value) {
-  return isValid(check_InvalidPasswordException, value);
+  return fast(q_InvalidPasswordException, value) || isValid(check_InvalidPasswordException, value);
 }
 export function assertInvalidPasswordException(value) {
   assertValid(check_InvalidPasswordException, value, "InvalidPasswordException");
 }
 
 export function validateInvalidSmsRoleAccessPolicyException(value, options) {
-  return validateWith(
-    check_InvalidSmsRoleAccessPolicyException,
-    shapes,
-    "InvalidSmsRoleAccessPolicyException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_InvalidSmsRoleAccessPolicyException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_InvalidSmsRoleAccessPolicyException,
+        shapes,
+        "InvalidSmsRoleAccessPolicyException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isInvalidSmsRoleAccessPolicyException(value) {
-  return isValid(check_InvalidSmsRoleAccessPolicyException, value);
+  return (
+    fast(q_InvalidSmsRoleAccessPolicyException, value) || isValid(check_InvalidSmsRoleAccessPolicyException, value)
+  );
 }
 export function assertInvalidSmsRoleAccessPolicyException(value) {
   assertValid(check_InvalidSmsRoleAccessPolicyException, value, "InvalidSmsRoleAccessPolicyException");
 }
 
 export function validateInvalidSmsRoleTrustRelationshipException(value, options) {
-  return validateWith(
-    check_InvalidSmsRoleTrustRelationshipException,
-    shapes,
-    "InvalidSmsRoleTrustRelationshipException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_InvalidSmsRoleTrustRelationshipException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_InvalidSmsRoleTrustRelationshipException,
+        shapes,
+        "InvalidSmsRoleTrustRelationshipException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isInvalidSmsRoleTrustRelationshipException(value) {
-  return isValid(check_InvalidSmsRoleTrustRelationshipException, value);
+  return (
+    fast(q_InvalidSmsRoleTrustRelationshipException, value) ||
+    isValid(check_InvalidSmsRoleTrustRelationshipException, value)
+  );
 }
 export function assertInvalidSmsRoleTrustRelationshipException(value) {
   assertValid(check_InvalidSmsRoleTrustRelationshipException, value, "InvalidSmsRoleTrustRelationshipException");
 }
 
 export function validateInvalidUserPoolConfigurationException(value, options) {
-  return validateWith(
-    check_InvalidUserPoolConfigurationException,
-    shapes,
-    "InvalidUserPoolConfigurationException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_InvalidUserPoolConfigurationException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_InvalidUserPoolConfigurationException,
+        shapes,
+        "InvalidUserPoolConfigurationException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isInvalidUserPoolConfigurationException(value) {
-  return isValid(check_InvalidUserPoolConfigurationException, value);
+  return (
+    fast(q_InvalidUserPoolConfigurationException, value) || isValid(check_InvalidUserPoolConfigurationException, value)
+  );
 }
 export function assertInvalidUserPoolConfigurationException(value) {
   assertValid(check_InvalidUserPoolConfigurationException, value, "InvalidUserPoolConfigurationException");
 }
 
 export function validateIssuerConfigurationType(value, options) {
-  return validateWith(
-    check_IssuerConfigurationType,
-    shapes,
-    "IssuerConfigurationType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_IssuerConfigurationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_IssuerConfigurationType,
+        shapes,
+        "IssuerConfigurationType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isIssuerConfigurationType(value) {
-  return isValid(check_IssuerConfigurationType, value);
+  return fast(q_IssuerConfigurationType, value) || isValid(check_IssuerConfigurationType, value);
 }
 export function assertIssuerConfigurationType(value) {
   assertValid(check_IssuerConfigurationType, value, "IssuerConfigurationType");
 }
 
 export function validateIssuerType(value, options) {
-  return validateWith(check_IssuerType, shapes, "IssuerType", value, !!(options && options.strict));
+  return fast(q_IssuerType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_IssuerType, shapes, "IssuerType", value, !!(options && options.strict));
 }
 export function isIssuerType(value) {
-  return isValid(check_IssuerType, value);
+  return fast(q_IssuerType, value) || isValid(check_IssuerType, value);
 }
 export function assertIssuerType(value) {
   assertValid(check_IssuerType, value, "IssuerType");
 }
 
 export function validateKeyConfigurationType(value, options) {
-  return validateWith(check_KeyConfigurationType, shapes, "KeyConfigurationType", value, !!(options && options.strict));
+  return fast(q_KeyConfigurationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_KeyConfigurationType, shapes, "KeyConfigurationType", value, !!(options && options.strict));
 }
 export function isKeyConfigurationType(value) {
-  return isValid(check_KeyConfigurationType, value);
+  return fast(q_KeyConfigurationType, value) || isValid(check_KeyConfigurationType, value);
 }
 export function assertKeyConfigurationType(value) {
   assertValid(check_KeyConfigurationType, value, "KeyConfigurationType");
 }
 
 export function validateLambdaConfigType(value, options) {
-  return validateWith(check_LambdaConfigType, shapes, "LambdaConfigType", value, !!(options && options.strict));
+  return fast(q_LambdaConfigType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_LambdaConfigType, shapes, "LambdaConfigType", value, !!(options && options.strict));
 }
 export function isLambdaConfigType(value) {
-  return isValid(check_LambdaConfigType, value);
+  return fast(q_LambdaConfigType, value) || isValid(check_LambdaConfigType, value);
 }
 export function assertLambdaConfigType(value) {
   assertValid(check_LambdaConfigType, value, "LambdaConfigType");
 }
 
 export function validateLimitExceededException(value, options) {
-  return validateWith(
-    check_LimitExceededException,
-    shapes,
-    "LimitExceededException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_LimitExceededException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_LimitExceededException,
+        shapes,
+        "LimitExceededException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isLimitExceededException(value) {
-  return isValid(check_LimitExceededException, value);
+  return fast(q_LimitExceededException, value) || isValid(check_LimitExceededException, value);
 }
 export function assertLimitExceededException(value) {
   assertValid(check_LimitExceededException, value, "LimitExceededException");
 }
 
 export function validateListDevicesRequest(value, options) {
-  return validateWith(check_ListDevicesRequest, shapes, "ListDevicesRequest", value, !!(options && options.strict));
+  return fast(q_ListDevicesRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ListDevicesRequest, shapes, "ListDevicesRequest", value, !!(options && options.strict));
 }
 export function isListDevicesRequest(value) {
-  return isValid(check_ListDevicesRequest, value);
+  return fast(q_ListDevicesRequest, value) || isValid(check_ListDevicesRequest, value);
 }
 export function assertListDevicesRequest(value) {
   assertValid(check_ListDevicesRequest, value, "ListDevicesRequest");
 }
 
 export function validateListDevicesResponse(value, options) {
-  return validateWith(check_ListDevicesResponse, shapes, "ListDevicesResponse", value, !!(options && options.strict));
+  return fast(q_ListDevicesResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ListDevicesResponse, shapes, "ListDevicesResponse", value, !!(options && options.strict));
 }
 export function isListDevicesResponse(value) {
-  return isValid(check_ListDevicesResponse, value);
+  return fast(q_ListDevicesResponse, value) || isValid(check_ListDevicesResponse, value);
 }
 export function assertListDevicesResponse(value) {
   assertValid(check_ListDevicesResponse, value, "ListDevicesResponse");
 }
 
 export function validateListGroupsRequest(value, options) {
-  return validateWith(check_ListGroupsRequest, shapes, "ListGroupsRequest", value, !!(options && options.strict));
+  return fast(q_ListGroupsRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ListGroupsRequest, shapes, "ListGroupsRequest", value, !!(options && options.strict));
 }
 export function isListGroupsRequest(value) {
-  return isValid(check_ListGroupsRequest, value);
+  return fast(q_ListGroupsRequest, value) || isValid(check_ListGroupsRequest, value);
 }
 export function assertListGroupsRequest(value) {
   assertValid(check_ListGroupsRequest, value, "ListGroupsRequest");
 }
 
 export function validateListGroupsResponse(value, options) {
-  return validateWith(check_ListGroupsResponse, shapes, "ListGroupsResponse", value, !!(options && options.strict));
+  return fast(q_ListGroupsResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ListGroupsResponse, shapes, "ListGroupsResponse", value, !!(options && options.strict));
 }
 export function isListGroupsResponse(value) {
-  return isValid(check_ListGroupsResponse, value);
+  return fast(q_ListGroupsResponse, value) || isValid(check_ListGroupsResponse, value);
 }
 export function assertListGroupsResponse(value) {
   assertValid(check_ListGroupsResponse, value, "ListGroupsResponse");
 }
 
 export function validateListIdentityProvidersRequest(value, options) {
-  return validateWith(
-    check_ListIdentityProvidersRequest,
-    shapes,
-    "ListIdentityProvidersRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ListIdentityProvidersRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ListIdentityProvidersRequest,
+        shapes,
+        "ListIdentityProvidersRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isListIdentityProvidersRequest(value) {
-  return isValid(check_ListIdentityProvidersRequest, value);
+  return fast(q_ListIdentityProvidersRequest, value) || isValid(check_ListIdentityProvidersRequest, value);
 }
 export function assertListIdentityProvidersRequest(value) {
   assertValid(check_ListIdentityProvidersRequest, value, "ListIdentityProvidersRequest");
 }
 
 export function validateListIdentityProvidersResponse(value, options) {
-  return validateWith(
-    check_ListIdentityProvidersResponse,
-    shapes,
-    "ListIdentityProvidersResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ListIdentityProvidersResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ListIdentityProvidersResponse,
+        shapes,
+        "ListIdentityProvidersResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isListIdentityProvidersResponse(value) {
-  return isValid(check_ListIdentityProvidersResponse, value);
+  return fast(q_ListIdentityProvidersResponse, value) || isValid(check_ListIdentityProvidersResponse, value);
 }
 export function assertListIdentityProvidersResponse(value) {
   assertValid(check_ListIdentityProvidersResponse, value, "ListIdentityProvidersResponse");
 }
 
 export function validateListOfStringTypes(value, options) {
-  return validateWith(check_ListOfStringTypes, shapes, "ListOfStringTypes", value, !!(options && options.strict));
+  return fast(q_ListOfStringTypes, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ListOfStringTypes, shapes, "ListOfStringTypes", value, !!(options && options.strict));
 }
 export function isListOfStringTypes(value) {
-  return isValid(check_ListOfStringTypes, value);
+  return fast(q_ListOfStringTypes, value) || isValid(check_ListOfStringTypes, value);
 }
 export function assertListOfStringTypes(value) {
   assertValid(check_ListOfStringTypes, value, "ListOfStringTypes");
 }
 
 export function validateListProvidersLimitType(value, options) {
-  return validateWith(
-    check_ListProvidersLimitType,
-    shapes,
-    "ListProvidersLimitType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ListProvidersLimitType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ListProvidersLimitType,
+        shapes,
+        "ListProvidersLimitType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isListProvidersLimitType(value) {
-  return isValid(check_ListProvidersLimitType, value);
+  return fast(q_ListProvidersLimitType, value) || isValid(check_ListProvidersLimitType, value);
 }
 export function assertListProvidersLimitType(value) {
   assertValid(check_ListProvidersLimitType, value, "ListProvidersLimitType");
 }
 
 export function validateListResourceServersLimitType(value, options) {
-  return validateWith(
-    check_ListResourceServersLimitType,
-    shapes,
-    "ListResourceServersLimitType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ListResourceServersLimitType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ListResourceServersLimitType,
+        shapes,
+        "ListResourceServersLimitType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isListResourceServersLimitType(value) {
-  return isValid(check_ListResourceServersLimitType, value);
+  return fast(q_ListResourceServersLimitType, value) || isValid(check_ListResourceServersLimitType, value);
 }
 export function assertListResourceServersLimitType(value) {
   assertValid(check_ListResourceServersLimitType, value, "ListResourceServersLimitType");
 }
 
 export function validateListResourceServersRequest(value, options) {
-  return validateWith(
-    check_ListResourceServersRequest,
-    shapes,
-    "ListResourceServersRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ListResourceServersRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ListResourceServersRequest,
+        shapes,
+        "ListResourceServersRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isListResourceServersRequest(value) {
-  return isValid(check_ListResourceServersRequest, value);
+  return fast(q_ListResourceServersRequest, value) || isValid(check_ListResourceServersRequest, value);
 }
 export function assertListResourceServersRequest(value) {
   assertValid(check_ListResourceServersRequest, value, "ListResourceServersRequest");
 }
 
 export function validateListResourceServersResponse(value, options) {
-  return validateWith(
-    check_ListResourceServersResponse,
-    shapes,
-    "ListResourceServersResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ListResourceServersResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ListResourceServersResponse,
+        shapes,
+        "ListResourceServersResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isListResourceServersResponse(value) {
-  return isValid(check_ListResourceServersResponse, value);
+  return fast(q_ListResourceServersResponse, value) || isValid(check_ListResourceServersResponse, value);
 }
 export function assertListResourceServersResponse(value) {
   assertValid(check_ListResourceServersResponse, value, "ListResourceServersResponse");
 }
 
 export function validateListTagsForResourceRequest(value, options) {
-  return validateWith(
-    check_ListTagsForResourceRequest,
-    shapes,
-    "ListTagsForResourceRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ListTagsForResourceRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ListTagsForResourceRequest,
+        shapes,
+        "ListTagsForResourceRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isListTagsForResourceRequest(value) {
-  return isValid(check_ListTagsForResourceRequest, value);
+  return fast(q_ListTagsForResourceRequest, value) || isValid(check_ListTagsForResourceRequest, value);
 }
 export function assertListTagsForResourceRequest(value) {
   assertValid(check_ListTagsForResourceRequest, value, "ListTagsForResourceRequest");
 }
 
 export function validateListTagsForResourceResponse(value, options) {
-  return validateWith(
-    check_ListTagsForResourceResponse,
-    shapes,
-    "ListTagsForResourceResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ListTagsForResourceResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ListTagsForResourceResponse,
+        shapes,
+        "ListTagsForResourceResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isListTagsForResourceResponse(value) {
-  return isValid(check_ListTagsForResourceResponse, value);
+  return fast(q_ListTagsForResourceResponse, value) || isValid(check_ListTagsForResourceResponse, value);
 }
 export function assertListTagsForResourceResponse(value) {
   assertValid(check_ListTagsForResourceResponse, value, "ListTagsForResourceResponse");
 }
 
 export function validateListUserImportJobsRequest(value, options) {
-  return validateWith(
-    check_ListUserImportJobsRequest,
-    shapes,
-    "ListUserImportJobsRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ListUserImportJobsRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ListUserImportJobsRequest,
+        shapes,
+        "ListUserImportJobsRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isListUserImportJobsRequest(value) {
-  return isValid(check_ListUserImportJobsRequest, value);
+  return fast(q_ListUserImportJobsRequest, value) || isValid(check_ListUserImportJobsRequest, value);
 }
 export function assertListUserImportJobsRequest(value) {
   assertValid(check_ListUserImportJobsRequest, value, "ListUserImportJobsRequest");
 }
 
 export function validateListUserImportJobsResponse(value, options) {
-  return validateWith(
-    check_ListUserImportJobsResponse,
-    shapes,
-    "ListUserImportJobsResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ListUserImportJobsResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ListUserImportJobsResponse,
+        shapes,
+        "ListUserImportJobsResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isListUserImportJobsResponse(value) {
-  return isValid(check_ListUserImportJobsResponse, value);
+  return fast(q_ListUserImportJobsResponse, value) || isValid(check_ListUserImportJobsResponse, value);
 }
 export function assertListUserImportJobsResponse(value) {
   assertValid(check_ListUserImportJobsResponse, value, "ListUserImportJobsResponse");
 }
 
 export function validateListUserPoolClientsRequest(value, options) {
-  return validateWith(
-    check_ListUserPoolClientsRequest,
-    shapes,
-    "ListUserPoolClientsRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ListUserPoolClientsRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ListUserPoolClientsRequest,
+        shapes,
+        "ListUserPoolClientsRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isListUserPoolClientsRequest(value) {
-  return isValid(check_ListUserPoolClientsRequest, value);
+  return fast(q_ListUserPoolClientsRequest, value) || isValid(check_ListUserPoolClientsRequest, value);
 }
 export function assertListUserPoolClientsRequest(value) {
   assertValid(check_ListUserPoolClientsRequest, value, "ListUserPoolClientsRequest");
 }
 
 export function validateListUserPoolClientsResponse(value, options) {
-  return validateWith(
-    check_ListUserPoolClientsResponse,
-    shapes,
-    "ListUserPoolClientsResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ListUserPoolClientsResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ListUserPoolClientsResponse,
+        shapes,
+        "ListUserPoolClientsResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isListUserPoolClientsResponse(value) {
-  return isValid(check_ListUserPoolClientsResponse, value);
+  return fast(q_ListUserPoolClientsResponse, value) || isValid(check_ListUserPoolClientsResponse, value);
 }
 export function assertListUserPoolClientsResponse(value) {
   assertValid(check_ListUserPoolClientsResponse, value, "ListUserPoolClientsResponse");
 }
 
 export function validateListUserPoolsRequest(value, options) {
-  return validateWith(check_ListUserPoolsRequest, shapes, "ListUserPoolsRequest", value, !!(options && options.strict));
+  return fast(q_ListUserPoolsRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ListUserPoolsRequest, shapes, "ListUserPoolsRequest", value, !!(options && options.strict));
 }
 export function isListUserPoolsRequest(value) {
-  return isValid(check_ListUserPoolsRequest, value);
+  return fast(q_ListUserPoolsRequest, value) || isValid(check_ListUserPoolsRequest, value);
 }
 export function assertListUserPoolsRequest(value) {
   assertValid(check_ListUserPoolsRequest, value, "ListUserPoolsRequest");
 }
 
 export function validateListUserPoolsResponse(value, options) {
-  return validateWith(
-    check_ListUserPoolsResponse,
-    shapes,
-    "ListUserPoolsResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ListUserPoolsResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ListUserPoolsResponse, shapes, "ListUserPoolsResponse", value, !!(options && options.strict));
 }
 export function isListUserPoolsResponse(value) {
-  return isValid(check_ListUserPoolsResponse, value);
+  return fast(q_ListUserPoolsResponse, value) || isValid(check_ListUserPoolsResponse, value);
 }
 export function assertListUserPoolsResponse(value) {
   assertValid(check_ListUserPoolsResponse, value, "ListUserPoolsResponse");
 }
 
 export function validateListUsersInGroupRequest(value, options) {
-  return validateWith(
-    check_ListUsersInGroupRequest,
-    shapes,
-    "ListUsersInGroupRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ListUsersInGroupRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ListUsersInGroupRequest,
+        shapes,
+        "ListUsersInGroupRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isListUsersInGroupRequest(value) {
-  return isValid(check_ListUsersInGroupRequest, value);
+  return fast(q_ListUsersInGroupRequest, value) || isValid(check_ListUsersInGroupRequest, value);
 }
 export function assertListUsersInGroupRequest(value) {
   assertValid(check_ListUsersInGroupRequest, value, "ListUsersInGroupRequest");
 }
 
 export function validateListUsersInGroupResponse(value, options) {
-  return validateWith(
-    check_ListUsersInGroupResponse,
-    shapes,
-    "ListUsersInGroupResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ListUsersInGroupResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ListUsersInGroupResponse,
+        shapes,
+        "ListUsersInGroupResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isListUsersInGroupResponse(value) {
-  return isValid(check_ListUsersInGroupResponse, value);
+  return fast(q_ListUsersInGroupResponse, value) || isValid(check_ListUsersInGroupResponse, value);
 }
 export function assertListUsersInGroupResponse(value) {
   assertValid(check_ListUsersInGroupResponse, value, "ListUsersInGroupResponse");
 }
 
 export function validateListUsersRequest(value, options) {
-  return validateWith(check_ListUsersRequest, shapes, "ListUsersRequest", value, !!(options && options.strict));
+  return fast(q_ListUsersRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ListUsersRequest, shapes, "ListUsersRequest", value, !!(options && options.strict));
 }
 export function isListUsersRequest(value) {
-  return isValid(check_ListUsersRequest, value);
+  return fast(q_ListUsersRequest, value) || isValid(check_ListUsersRequest, value);
 }
 export function assertListUsersRequest(value) {
   assertValid(check_ListUsersRequest, value, "ListUsersRequest");
 }
 
 export function validateListUsersResponse(value, options) {
-  return validateWith(check_ListUsersResponse, shapes, "ListUsersResponse", value, !!(options && options.strict));
+  return fast(q_ListUsersResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ListUsersResponse, shapes, "ListUsersResponse", value, !!(options && options.strict));
 }
 export function isListUsersResponse(value) {
-  return isValid(check_ListUsersResponse, value);
+  return fast(q_ListUsersResponse, value) || isValid(check_ListUsersResponse, value);
 }
 export function assertListUsersResponse(value) {
   assertValid(check_ListUsersResponse, value, "ListUsersResponse");
 }
 
 export function validateLogoutURLsListType(value, options) {
-  return validateWith(check_LogoutURLsListType, shapes, "LogoutURLsListType", value, !!(options && options.strict));
+  return fast(q_LogoutURLsListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_LogoutURLsListType, shapes, "LogoutURLsListType", value, !!(options && options.strict));
 }
 export function isLogoutURLsListType(value) {
-  return isValid(check_LogoutURLsListType, value);
+  return fast(q_LogoutURLsListType, value) || isValid(check_LogoutURLsListType, value);
 }
 export function assertLogoutURLsListType(value) {
   assertValid(check_LogoutURLsListType, value, "LogoutURLsListType");
 }
 
 export function validateLongType(value, options) {
-  return validateWith(check_LongType, shapes, "LongType", value, !!(options && options.strict));
+  return fast(q_LongType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_LongType, shapes, "LongType", value, !!(options && options.strict));
 }
 export function isLongType(value) {
-  return isValid(check_LongType, value);
+  return fast(q_LongType, value) || isValid(check_LongType, value);
 }
 export function assertLongType(value) {
   assertValid(check_LongType, value, "LongType");
 }
 
 export function validateMFAMethodNotFoundException(value, options) {
-  return validateWith(
-    check_MFAMethodNotFoundException,
-    shapes,
-    "MFAMethodNotFoundException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_MFAMethodNotFoundException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_MFAMethodNotFoundException,
+        shapes,
+        "MFAMethodNotFoundException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isMFAMethodNotFoundException(value) {
-  return isValid(check_MFAMethodNotFoundException, value);
+  return fast(q_MFAMethodNotFoundException, value) || isValid(check_MFAMethodNotFoundException, value);
 }
 export function assertMFAMethodNotFoundException(value) {
   assertValid(check_MFAMethodNotFoundException, value, "MFAMethodNotFoundException");
 }
 
 export function validateMFAOptionListType(value, options) {
-  return validateWith(check_MFAOptionListType, shapes, "MFAOptionListType", value, !!(options && options.strict));
+  return fast(q_MFAOptionListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_MFAOptionListType, shapes, "MFAOptionListType", value, !!(options && options.strict));
 }
 export function isMFAOptionListType(value) {
-  return isValid(check_MFAOptionListType, value);
+  return fast(q_MFAOptionListType, value) || isValid(check_MFAOptionListType, value);
 }
 export function assertMFAOptionListType(value) {
   assertValid(check_MFAOptionListType, value, "MFAOptionListType");
 }
 
 export function validateMFAOptionType(value, options) {
-  return validateWith(check_MFAOptionType, shapes, "MFAOptionType", value, !!(options && options.strict));
+  return fast(q_MFAOptionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_MFAOptionType, shapes, "MFAOptionType", value, !!(options && options.strict));
 }
 export function isMFAOptionType(value) {
-  return isValid(check_MFAOptionType, value);
+  return fast(q_MFAOptionType, value) || isValid(check_MFAOptionType, value);
 }
 export function assertMFAOptionType(value) {
   assertValid(check_MFAOptionType, value, "MFAOptionType");
 }
 
 export function validateMessageActionType(value, options) {
-  return validateWith(check_MessageActionType, shapes, "MessageActionType", value, !!(options && options.strict));
+  return fast(q_MessageActionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_MessageActionType, shapes, "MessageActionType", value, !!(options && options.strict));
 }
 export function isMessageActionType(value) {
-  return isValid(check_MessageActionType, value);
+  return fast(q_MessageActionType, value) || isValid(check_MessageActionType, value);
 }
 export function assertMessageActionType(value) {
   assertValid(check_MessageActionType, value, "MessageActionType");
 }
 
 export function validateMessageTemplateType(value, options) {
-  return validateWith(check_MessageTemplateType, shapes, "MessageTemplateType", value, !!(options && options.strict));
+  return fast(q_MessageTemplateType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_MessageTemplateType, shapes, "MessageTemplateType", value, !!(options && options.strict));
 }
 export function isMessageTemplateType(value) {
-  return isValid(check_MessageTemplateType, value);
+  return fast(q_MessageTemplateType, value) || isValid(check_MessageTemplateType, value);
 }
 export function assertMessageTemplateType(value) {
   assertValid(check_MessageTemplateType, value, "MessageTemplateType");
 }
 
 export function validateNewDeviceMetadataType(value, options) {
-  return validateWith(
-    check_NewDeviceMetadataType,
-    shapes,
-    "NewDeviceMetadataType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_NewDeviceMetadataType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_NewDeviceMetadataType, shapes, "NewDeviceMetadataType", value, !!(options && options.strict));
 }
 export function isNewDeviceMetadataType(value) {
-  return isValid(check_NewDeviceMetadataType, value);
+  return fast(q_NewDeviceMetadataType, value) || isValid(check_NewDeviceMetadataType, value);
 }
 export function assertNewDeviceMetadataType(value) {
   assertValid(check_NewDeviceMetadataType, value, "NewDeviceMetadataType");
 }
 
 export function validateNotAuthorizedException(value, options) {
-  return validateWith(
-    check_NotAuthorizedException,
-    shapes,
-    "NotAuthorizedException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_NotAuthorizedException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_NotAuthorizedException,
+        shapes,
+        "NotAuthorizedException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isNotAuthorizedException(value) {
-  return isValid(check_NotAuthorizedException, value);
+  return fast(q_NotAuthorizedException, value) || isValid(check_NotAuthorizedException, value);
 }
 export function assertNotAuthorizedException(value) {
   assertValid(check_NotAuthorizedException, value, "NotAuthorizedException");
 }
 
 export function validateNotifyConfigurationType(value, options) {
-  return validateWith(
-    check_NotifyConfigurationType,
-    shapes,
-    "NotifyConfigurationType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_NotifyConfigurationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_NotifyConfigurationType,
+        shapes,
+        "NotifyConfigurationType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isNotifyConfigurationType(value) {
-  return isValid(check_NotifyConfigurationType, value);
+  return fast(q_NotifyConfigurationType, value) || isValid(check_NotifyConfigurationType, value);
 }
 export function assertNotifyConfigurationType(value) {
   assertValid(check_NotifyConfigurationType, value, "NotifyConfigurationType");
 }
 
 export function validateNotifyEmailType(value, options) {
-  return validateWith(check_NotifyEmailType, shapes, "NotifyEmailType", value, !!(options && options.strict));
+  return fast(q_NotifyEmailType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_NotifyEmailType, shapes, "NotifyEmailType", value, !!(options && options.strict));
 }
 export function isNotifyEmailType(value) {
-  return isValid(check_NotifyEmailType, value);
+  return fast(q_NotifyEmailType, value) || isValid(check_NotifyEmailType, value);
 }
 export function assertNotifyEmailType(value) {
   assertValid(check_NotifyEmailType, value, "NotifyEmailType");
 }
 
 export function validateNumberAttributeConstraintsType(value, options) {
-  return validateWith(
-    check_NumberAttributeConstraintsType,
-    shapes,
-    "NumberAttributeConstraintsType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_NumberAttributeConstraintsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_NumberAttributeConstraintsType,
+        shapes,
+        "NumberAttributeConstraintsType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isNumberAttributeConstraintsType(value) {
-  return isValid(check_NumberAttributeConstraintsType, value);
+  return fast(q_NumberAttributeConstraintsType, value) || isValid(check_NumberAttributeConstraintsType, value);
 }
 export function assertNumberAttributeConstraintsType(value) {
   assertValid(check_NumberAttributeConstraintsType, value, "NumberAttributeConstraintsType");
 }
 
 export function validateOAuthFlowType(value, options) {
-  return validateWith(check_OAuthFlowType, shapes, "OAuthFlowType", value, !!(options && options.strict));
+  return fast(q_OAuthFlowType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_OAuthFlowType, shapes, "OAuthFlowType", value, !!(options && options.strict));
 }
 export function isOAuthFlowType(value) {
-  return isValid(check_OAuthFlowType, value);
+  return fast(q_OAuthFlowType, value) || isValid(check_OAuthFlowType, value);
 }
 export function assertOAuthFlowType(value) {
   assertValid(check_OAuthFlowType, value, "OAuthFlowType");
 }
 
 export function validateOAuthFlowsType(value, options) {
-  return validateWith(check_OAuthFlowsType, shapes, "OAuthFlowsType", value, !!(options && options.strict));
+  return fast(q_OAuthFlowsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_OAuthFlowsType, shapes, "OAuthFlowsType", value, !!(options && options.strict));
 }
 export function isOAuthFlowsType(value) {
-  return isValid(check_OAuthFlowsType, value);
+  return fast(q_OAuthFlowsType, value) || isValid(check_OAuthFlowsType, value);
 }
 export function assertOAuthFlowsType(value) {
   assertValid(check_OAuthFlowsType, value, "OAuthFlowsType");
 }
 
 export function validateOptionalArnType(value, options) {
-  return validateWith(check_OptionalArnType, shapes, "OptionalArnType", value, !!(options && options.strict));
+  return fast(q_OptionalArnType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_OptionalArnType, shapes, "OptionalArnType", value, !!(options && options.strict));
 }
 export function isOptionalArnType(value) {
-  return isValid(check_OptionalArnType, value);
+  return fast(q_OptionalArnType, value) || isValid(check_OptionalArnType, value);
 }
 export function assertOptionalArnType(value) {
   assertValid(check_OptionalArnType, value, "OptionalArnType");
 }
 
 export function validatePaginationKey(value, options) {
-  return validateWith(check_PaginationKey, shapes, "PaginationKey", value, !!(options && options.strict));
+  return fast(q_PaginationKey, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_PaginationKey, shapes, "PaginationKey", value, !!(options && options.strict));
 }
 export function isPaginationKey(value) {
-  return isValid(check_PaginationKey, value);
+  return fast(q_PaginationKey, value) || isValid(check_PaginationKey, value);
 }
 export function assertPaginationKey(value) {
   assertValid(check_PaginationKey, value, "PaginationKey");
 }
 
 export function validatePaginationKeyType(value, options) {
-  return validateWith(check_PaginationKeyType, shapes, "PaginationKeyType", value, !!(options && options.strict));
+  return fast(q_PaginationKeyType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_PaginationKeyType, shapes, "PaginationKeyType", value, !!(options && options.strict));
 }
 export function isPaginationKeyType(value) {
-  return isValid(check_PaginationKeyType, value);
+  return fast(q_PaginationKeyType, value) || isValid(check_PaginationKeyType, value);
 }
 export function assertPaginationKeyType(value) {
   assertValid(check_PaginationKeyType, value, "PaginationKeyType");
 }
 
 export function validatePasswordHashingAlgorithmType(value, options) {
-  return validateWith(
-    check_PasswordHashingAlgorithmType,
-    shapes,
-    "PasswordHashingAlgorithmType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_PasswordHashingAlgorithmType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_PasswordHashingAlgorithmType,
+        shapes,
+        "PasswordHashingAlgorithmType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isPasswordHashingAlgorithmType(value) {
-  return isValid(check_PasswordHashingAlgorithmType, value);
+  return fast(q_PasswordHashingAlgorithmType, value) || isValid(check_PasswordHashingAlgorithmType, value);
 }
 export function assertPasswordHashingAlgorithmType(value) {
   assertValid(check_PasswordHashingAlgorithmType, value, "PasswordHashingAlgorithmType");
 }
 
 export function validatePasswordHistorySizeType(value, options) {
-  return validateWith(
-    check_PasswordHistorySizeType,
-    shapes,
-    "PasswordHistorySizeType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_PasswordHistorySizeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_PasswordHistorySizeType,
+        shapes,
+        "PasswordHistorySizeType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isPasswordHistorySizeType(value) {
-  return isValid(check_PasswordHistorySizeType, value);
+  return fast(q_PasswordHistorySizeType, value) || isValid(check_PasswordHistorySizeType, value);
 }
 export function assertPasswordHistorySizeType(value) {
   assertValid(check_PasswordHistorySizeType, value, "PasswordHistorySizeType");
 }
 
 export function validatePasswordPolicyMinLengthType(value, options) {
-  return validateWith(
-    check_PasswordPolicyMinLengthType,
-    shapes,
-    "PasswordPolicyMinLengthType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_PasswordPolicyMinLengthType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_PasswordPolicyMinLengthType,
+        shapes,
+        "PasswordPolicyMinLengthType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isPasswordPolicyMinLengthType(value) {
-  return isValid(check_PasswordPolicyMinLengthType, value);
+  return fast(q_PasswordPolicyMinLengthType, value) || isValid(check_PasswordPolicyMinLengthType, value);
 }
 export function assertPasswordPolicyMinLengthType(value) {
   assertValid(check_PasswordPolicyMinLengthType, value, "PasswordPolicyMinLengthType");
 }
 
 export function validatePasswordPolicyType(value, options) {
-  return validateWith(check_PasswordPolicyType, shapes, "PasswordPolicyType", value, !!(options && options.strict));
+  return fast(q_PasswordPolicyType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_PasswordPolicyType, shapes, "PasswordPolicyType", value, !!(options && options.strict));
 }
 export function isPasswordPolicyType(value) {
-  return isValid(check_PasswordPolicyType, value);
+  return fast(q_PasswordPolicyType, value) || isValid(check_PasswordPolicyType, value);
 }
 export function assertPasswordPolicyType(value) {
   assertValid(check_PasswordPolicyType, value, "PasswordPolicyType");
 }
 
 export function validatePasswordResetRequiredException(value, options) {
-  return validateWith(
-    check_PasswordResetRequiredException,
-    shapes,
-    "PasswordResetRequiredException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_PasswordResetRequiredException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_PasswordResetRequiredException,
+        shapes,
+        "PasswordResetRequiredException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isPasswordResetRequiredException(value) {
-  return isValid(check_PasswordResetRequiredException, value);
+  return fast(q_PasswordResetRequiredException, value) || isValid(check_PasswordResetRequiredException, value);
 }
 export function assertPasswordResetRequiredException(value) {
   assertValid(check_PasswordResetRequiredException, value, "PasswordResetRequiredException");
 }
 
 export function validatePasswordType(value, options) {
-  return validateWith(check_PasswordType, shapes, "PasswordType", value, !!(options && options.strict));
+  return fast(q_PasswordType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_PasswordType, shapes, "PasswordType", value, !!(options && options.strict));
 }
 export function isPasswordType(value) {
-  return isValid(check_PasswordType, value);
+  return fast(q_PasswordType, value) || isValid(check_PasswordType, value);
 }
 export function assertPasswordType(value) {
   assertValid(check_PasswordType, value, "PasswordType");
 }
 
 export function validatePoolQueryLimitType(value, options) {
-  return validateWith(check_PoolQueryLimitType, shapes, "PoolQueryLimitType", value, !!(options && options.strict));
+  return fast(q_PoolQueryLimitType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_PoolQueryLimitType, shapes, "PoolQueryLimitType", value, !!(options && options.strict));
 }
 export function isPoolQueryLimitType(value) {
-  return isValid(check_PoolQueryLimitType, value);
+  return fast(q_PoolQueryLimitType, value) || isValid(check_PoolQueryLimitType, value);
 }
 export function assertPoolQueryLimitType(value) {
   assertValid(check_PoolQueryLimitType, value, "PoolQueryLimitType");
 }
 
 export function validatePreSignedUrlType(value, options) {
-  return validateWith(check_PreSignedUrlType, shapes, "PreSignedUrlType", value, !!(options && options.strict));
+  return fast(q_PreSignedUrlType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_PreSignedUrlType, shapes, "PreSignedUrlType", value, !!(options && options.strict));
 }
 export function isPreSignedUrlType(value) {
-  return isValid(check_PreSignedUrlType, value);
+  return fast(q_PreSignedUrlType, value) || isValid(check_PreSignedUrlType, value);
 }
 export function assertPreSignedUrlType(value) {
   assertValid(check_PreSignedUrlType, value, "PreSignedUrlType");
 }
 
 export function validatePreTokenGenerationLambdaVersionType(value, options) {
-  return validateWith(
-    check_PreTokenGenerationLambdaVersionType,
-    shapes,
-    "PreTokenGenerationLambdaVersionType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_PreTokenGenerationLambdaVersionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_PreTokenGenerationLambdaVersionType,
+        shapes,
+        "PreTokenGenerationLambdaVersionType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isPreTokenGenerationLambdaVersionType(value) {
-  return isValid(check_PreTokenGenerationLambdaVersionType, value);
+  return (
+    fast(q_PreTokenGenerationLambdaVersionType, value) || isValid(check_PreTokenGenerationLambdaVersionType, value)
+  );
 }
 export function assertPreTokenGenerationLambdaVersionType(value) {
   assertValid(check_PreTokenGenerationLambdaVersionType, value, "PreTokenGenerationLambdaVersionType");
 }
 
 export function validatePreTokenGenerationVersionConfigType(value, options) {
-  return validateWith(
-    check_PreTokenGenerationVersionConfigType,
-    shapes,
-    "PreTokenGenerationVersionConfigType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_PreTokenGenerationVersionConfigType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_PreTokenGenerationVersionConfigType,
+        shapes,
+        "PreTokenGenerationVersionConfigType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isPreTokenGenerationVersionConfigType(value) {
-  return isValid(check_PreTokenGenerationVersionConfigType, value);
+  return (
+    fast(q_PreTokenGenerationVersionConfigType, value) || isValid(check_PreTokenGenerationVersionConfigType, value)
+  );
 }
 export function assertPreTokenGenerationVersionConfigType(value) {
   assertValid(check_PreTokenGenerationVersionConfigType, value, "PreTokenGenerationVersionConfigType");
 }
 
 export function validatePrecedenceType(value, options) {
-  return validateWith(check_PrecedenceType, shapes, "PrecedenceType", value, !!(options && options.strict));
+  return fast(q_PrecedenceType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_PrecedenceType, shapes, "PrecedenceType", value, !!(options && options.strict));
 }
 export function isPrecedenceType(value) {
-  return isValid(check_PrecedenceType, value);
+  return fast(q_PrecedenceType, value) || isValid(check_PrecedenceType, value);
 }
 export function assertPrecedenceType(value) {
   assertValid(check_PrecedenceType, value, "PrecedenceType");
 }
 
 export function validatePreconditionNotMetException(value, options) {
-  return validateWith(
-    check_PreconditionNotMetException,
-    shapes,
-    "PreconditionNotMetException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_PreconditionNotMetException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_PreconditionNotMetException,
+        shapes,
+        "PreconditionNotMetException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isPreconditionNotMetException(value) {
-  return isValid(check_PreconditionNotMetException, value);
+  return fast(q_PreconditionNotMetException, value) || isValid(check_PreconditionNotMetException, value);
 }
 export function assertPreconditionNotMetException(value) {
   assertValid(check_PreconditionNotMetException, value, "PreconditionNotMetException");
 }
 
 export function validatePreventUserExistenceErrorTypes(value, options) {
-  return validateWith(
-    check_PreventUserExistenceErrorTypes,
-    shapes,
-    "PreventUserExistenceErrorTypes",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_PreventUserExistenceErrorTypes, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_PreventUserExistenceErrorTypes,
+        shapes,
+        "PreventUserExistenceErrorTypes",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isPreventUserExistenceErrorTypes(value) {
-  return isValid(check_PreventUserExistenceErrorTypes, value);
+  return fast(q_PreventUserExistenceErrorTypes, value) || isValid(check_PreventUserExistenceErrorTypes, value);
 }
 export function assertPreventUserExistenceErrorTypes(value) {
   assertValid(check_PreventUserExistenceErrorTypes, value, "PreventUserExistenceErrorTypes");
 }
 
 export function validatePriorityType(value, options) {
-  return validateWith(check_PriorityType, shapes, "PriorityType", value, !!(options && options.strict));
+  return fast(q_PriorityType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_PriorityType, shapes, "PriorityType", value, !!(options && options.strict));
 }
 export function isPriorityType(value) {
-  return isValid(check_PriorityType, value);
+  return fast(q_PriorityType, value) || isValid(check_PriorityType, value);
 }
 export function assertPriorityType(value) {
   assertValid(check_PriorityType, value, "PriorityType");
 }
 
 export function validateProviderDescription(value, options) {
-  return validateWith(check_ProviderDescription, shapes, "ProviderDescription", value, !!(options && options.strict));
+  return fast(q_ProviderDescription, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ProviderDescription, shapes, "ProviderDescription", value, !!(options && options.strict));
 }
 export function isProviderDescription(value) {
-  return isValid(check_ProviderDescription, value);
+  return fast(q_ProviderDescription, value) || isValid(check_ProviderDescription, value);
 }
 export function assertProviderDescription(value) {
   assertValid(check_ProviderDescription, value, "ProviderDescription");
 }
 
 export function validateProviderDetailsType(value, options) {
-  return validateWith(check_ProviderDetailsType, shapes, "ProviderDetailsType", value, !!(options && options.strict));
+  return fast(q_ProviderDetailsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ProviderDetailsType, shapes, "ProviderDetailsType", value, !!(options && options.strict));
 }
 export function isProviderDetailsType(value) {
-  return isValid(check_ProviderDetailsType, value);
+  return fast(q_ProviderDetailsType, value) || isValid(check_ProviderDetailsType, value);
 }
 export function assertProviderDetailsType(value) {
   assertValid(check_ProviderDetailsType, value, "ProviderDetailsType");
 }
 
 export function validateProviderNameType(value, options) {
-  return validateWith(check_ProviderNameType, shapes, "ProviderNameType", value, !!(options && options.strict));
+  return fast(q_ProviderNameType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ProviderNameType, shapes, "ProviderNameType", value, !!(options && options.strict));
 }
 export function isProviderNameType(value) {
-  return isValid(check_ProviderNameType, value);
+  return fast(q_ProviderNameType, value) || isValid(check_ProviderNameType, value);
 }
 export function assertProviderNameType(value) {
   assertValid(check_ProviderNameType, value, "ProviderNameType");
 }
 
 export function validateProviderNameTypeV1(value, options) {
-  return validateWith(check_ProviderNameTypeV1, shapes, "ProviderNameTypeV1", value, !!(options && options.strict));
+  return fast(q_ProviderNameTypeV1, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ProviderNameTypeV1, shapes, "ProviderNameTypeV1", value, !!(options && options.strict));
 }
 export function isProviderNameTypeV1(value) {
-  return isValid(check_ProviderNameTypeV1, value);
+  return fast(q_ProviderNameTypeV1, value) || isValid(check_ProviderNameTypeV1, value);
 }
 export function assertProviderNameTypeV1(value) {
   assertValid(check_ProviderNameTypeV1, value, "ProviderNameTypeV1");
 }
 
 export function validateProviderNameTypeV2(value, options) {
-  return validateWith(check_ProviderNameTypeV2, shapes, "ProviderNameTypeV2", value, !!(options && options.strict));
+  return fast(q_ProviderNameTypeV2, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ProviderNameTypeV2, shapes, "ProviderNameTypeV2", value, !!(options && options.strict));
 }
 export function isProviderNameTypeV2(value) {
-  return isValid(check_ProviderNameTypeV2, value);
+  return fast(q_ProviderNameTypeV2, value) || isValid(check_ProviderNameTypeV2, value);
 }
 export function assertProviderNameTypeV2(value) {
   assertValid(check_ProviderNameTypeV2, value, "ProviderNameTypeV2");
 }
 
 export function validateProviderUserIdentifierType(value, options) {
-  return validateWith(
-    check_ProviderUserIdentifierType,
-    shapes,
-    "ProviderUserIdentifierType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ProviderUserIdentifierType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ProviderUserIdentifierType,
+        shapes,
+        "ProviderUserIdentifierType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isProviderUserIdentifierType(value) {
-  return isValid(check_ProviderUserIdentifierType, value);
+  return fast(q_ProviderUserIdentifierType, value) || isValid(check_ProviderUserIdentifierType, value);
 }
 export function assertProviderUserIdentifierType(value) {
   assertValid(check_ProviderUserIdentifierType, value, "ProviderUserIdentifierType");
 }
 
 export function validateProvidersListType(value, options) {
-  return validateWith(check_ProvidersListType, shapes, "ProvidersListType", value, !!(options && options.strict));
+  return fast(q_ProvidersListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ProvidersListType, shapes, "ProvidersListType", value, !!(options && options.strict));
 }
 export function isProvidersListType(value) {
-  return isValid(check_ProvidersListType, value);
+  return fast(q_ProvidersListType, value) || isValid(check_ProvidersListType, value);
 }
 export function assertProvidersListType(value) {
   assertValid(check_ProvidersListType, value, "ProvidersListType");
 }
 
 export function validateQueryLimit(value, options) {
-  return validateWith(check_QueryLimit, shapes, "QueryLimit", value, !!(options && options.strict));
+  return fast(q_QueryLimit, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_QueryLimit, shapes, "QueryLimit", value, !!(options && options.strict));
 }
 export function isQueryLimit(value) {
-  return isValid(check_QueryLimit, value);
+  return fast(q_QueryLimit, value) || isValid(check_QueryLimit, value);
 }
 export function assertQueryLimit(value) {
   assertValid(check_QueryLimit, value, "QueryLimit");
 }
 
 export function validateQueryLimitType(value, options) {
-  return validateWith(check_QueryLimitType, shapes, "QueryLimitType", value, !!(options && options.strict));
+  return fast(q_QueryLimitType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_QueryLimitType, shapes, "QueryLimitType", value, !!(options && options.strict));
 }
 export function isQueryLimitType(value) {
-  return isValid(check_QueryLimitType, value);
+  return fast(q_QueryLimitType, value) || isValid(check_QueryLimitType, value);
 }
 export function assertQueryLimitType(value) {
   assertValid(check_QueryLimitType, value, "QueryLimitType");
 }
 
 export function validateRecoveryMechanismsType(value, options) {
-  return validateWith(
-    check_RecoveryMechanismsType,
-    shapes,
-    "RecoveryMechanismsType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_RecoveryMechanismsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_RecoveryMechanismsType,
+        shapes,
+        "RecoveryMechanismsType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isRecoveryMechanismsType(value) {
-  return isValid(check_RecoveryMechanismsType, value);
+  return fast(q_RecoveryMechanismsType, value) || isValid(check_RecoveryMechanismsType, value);
 }
 export function assertRecoveryMechanismsType(value) {
   assertValid(check_RecoveryMechanismsType, value, "RecoveryMechanismsType");
 }
 
 export function validateRecoveryOptionNameType(value, options) {
-  return validateWith(
-    check_RecoveryOptionNameType,
-    shapes,
-    "RecoveryOptionNameType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_RecoveryOptionNameType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_RecoveryOptionNameType,
+        shapes,
+        "RecoveryOptionNameType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isRecoveryOptionNameType(value) {
-  return isValid(check_RecoveryOptionNameType, value);
+  return fast(q_RecoveryOptionNameType, value) || isValid(check_RecoveryOptionNameType, value);
 }
 export function assertRecoveryOptionNameType(value) {
   assertValid(check_RecoveryOptionNameType, value, "RecoveryOptionNameType");
 }
 
 export function validateRecoveryOptionType(value, options) {
-  return validateWith(check_RecoveryOptionType, shapes, "RecoveryOptionType", value, !!(options && options.strict));
+  return fast(q_RecoveryOptionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_RecoveryOptionType, shapes, "RecoveryOptionType", value, !!(options && options.strict));
 }
 export function isRecoveryOptionType(value) {
-  return isValid(check_RecoveryOptionType, value);
+  return fast(q_RecoveryOptionType, value) || isValid(check_RecoveryOptionType, value);
 }
 export function assertRecoveryOptionType(value) {
   assertValid(check_RecoveryOptionType, value, "RecoveryOptionType");
 }
 
 export function validateRedirectUrlType(value, options) {
-  return validateWith(check_RedirectUrlType, shapes, "RedirectUrlType", value, !!(options && options.strict));
+  return fast(q_RedirectUrlType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_RedirectUrlType, shapes, "RedirectUrlType", value, !!(options && options.strict));
 }
 export function isRedirectUrlType(value) {
-  return isValid(check_RedirectUrlType, value);
+  return fast(q_RedirectUrlType, value) || isValid(check_RedirectUrlType, value);
 }
 export function assertRedirectUrlType(value) {
   assertValid(check_RedirectUrlType, value, "RedirectUrlType");
 }
 
 export function validateRefreshTokenRotationType(value, options) {
-  return validateWith(
-    check_RefreshTokenRotationType,
-    shapes,
-    "RefreshTokenRotationType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_RefreshTokenRotationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_RefreshTokenRotationType,
+        shapes,
+        "RefreshTokenRotationType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isRefreshTokenRotationType(value) {
-  return isValid(check_RefreshTokenRotationType, value);
+  return fast(q_RefreshTokenRotationType, value) || isValid(check_RefreshTokenRotationType, value);
 }
 export function assertRefreshTokenRotationType(value) {
   assertValid(check_RefreshTokenRotationType, value, "RefreshTokenRotationType");
 }
 
 export function validateRefreshTokenValidityType(value, options) {
-  return validateWith(
-    check_RefreshTokenValidityType,
-    shapes,
-    "RefreshTokenValidityType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_RefreshTokenValidityType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_RefreshTokenValidityType,
+        shapes,
+        "RefreshTokenValidityType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isRefreshTokenValidityType(value) {
-  return isValid(check_RefreshTokenValidityType, value);
+  return fast(q_RefreshTokenValidityType, value) || isValid(check_RefreshTokenValidityType, value);
 }
 export function assertRefreshTokenValidityType(value) {
   assertValid(check_RefreshTokenValidityType, value, "RefreshTokenValidityType");
 }
 
 export function validateRegionCodeType(value, options) {
-  return validateWith(check_RegionCodeType, shapes, "RegionCodeType", value, !!(options && options.strict));
+  return fast(q_RegionCodeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_RegionCodeType, shapes, "RegionCodeType", value, !!(options && options.strict));
 }
 export function isRegionCodeType(value) {
-  return isValid(check_RegionCodeType, value);
+  return fast(q_RegionCodeType, value) || isValid(check_RegionCodeType, value);
 }
 export function assertRegionCodeType(value) {
   assertValid(check_RegionCodeType, value, "RegionCodeType");
 }
 
 export function validateRegionNameType(value, options) {
-  return validateWith(check_RegionNameType, shapes, "RegionNameType", value, !!(options && options.strict));
+  return fast(q_RegionNameType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_RegionNameType, shapes, "RegionNameType", value, !!(options && options.strict));
 }
 export function isRegionNameType(value) {
-  return isValid(check_RegionNameType, value);
+  return fast(q_RegionNameType, value) || isValid(check_RegionNameType, value);
 }
 export function assertRegionNameType(value) {
   assertValid(check_RegionNameType, value, "RegionNameType");
 }
 
 export function validateRelyingPartyIdType(value, options) {
-  return validateWith(check_RelyingPartyIdType, shapes, "RelyingPartyIdType", value, !!(options && options.strict));
+  return fast(q_RelyingPartyIdType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_RelyingPartyIdType, shapes, "RelyingPartyIdType", value, !!(options && options.strict));
 }
 export function isRelyingPartyIdType(value) {
-  return isValid(check_RelyingPartyIdType, value);
+  return fast(q_RelyingPartyIdType, value) || isValid(check_RelyingPartyIdType, value);
 }
 export function assertRelyingPartyIdType(value) {
   assertValid(check_RelyingPartyIdType, value, "RelyingPartyIdType");
 }
 
 export function validateReplicaRegionsType(value, options) {
-  return validateWith(check_ReplicaRegionsType, shapes, "ReplicaRegionsType", value, !!(options && options.strict));
+  return fast(q_ReplicaRegionsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ReplicaRegionsType, shapes, "ReplicaRegionsType", value, !!(options && options.strict));
 }
 export function isReplicaRegionsType(value) {
-  return isValid(check_ReplicaRegionsType, value);
+  return fast(q_ReplicaRegionsType, value) || isValid(check_ReplicaRegionsType, value);
 }
 export function assertReplicaRegionsType(value) {
   assertValid(check_ReplicaRegionsType, value, "ReplicaRegionsType");
 }
 
 export function validateResendConfirmationCodeRequest(value, options) {
-  return validateWith(
-    check_ResendConfirmationCodeRequest,
-    shapes,
-    "ResendConfirmationCodeRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ResendConfirmationCodeRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ResendConfirmationCodeRequest,
+        shapes,
+        "ResendConfirmationCodeRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isResendConfirmationCodeRequest(value) {
-  return isValid(check_ResendConfirmationCodeRequest, value);
+  return fast(q_ResendConfirmationCodeRequest, value) || isValid(check_ResendConfirmationCodeRequest, value);
 }
 export function assertResendConfirmationCodeRequest(value) {
   assertValid(check_ResendConfirmationCodeRequest, value, "ResendConfirmationCodeRequest");
 }
 
 export function validateResendConfirmationCodeResponse(value, options) {
-  return validateWith(
-    check_ResendConfirmationCodeResponse,
-    shapes,
-    "ResendConfirmationCodeResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ResendConfirmationCodeResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ResendConfirmationCodeResponse,
+        shapes,
+        "ResendConfirmationCodeResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isResendConfirmationCodeResponse(value) {
-  return isValid(check_ResendConfirmationCodeResponse, value);
+  return fast(q_ResendConfirmationCodeResponse, value) || isValid(check_ResendConfirmationCodeResponse, value);
 }
 export function assertResendConfirmationCodeResponse(value) {
   assertValid(check_ResendConfirmationCodeResponse, value, "ResendConfirmationCodeResponse");
 }
 
 export function validateResourceNotFoundException(value, options) {
-  return validateWith(
-    check_ResourceNotFoundException,
-    shapes,
-    "ResourceNotFoundException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ResourceNotFoundException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ResourceNotFoundException,
+        shapes,
+        "ResourceNotFoundException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isResourceNotFoundException(value) {
-  return isValid(check_ResourceNotFoundException, value);
+  return fast(q_ResourceNotFoundException, value) || isValid(check_ResourceNotFoundException, value);
 }
 export function assertResourceNotFoundException(value) {
   assertValid(check_ResourceNotFoundException, value, "ResourceNotFoundException");
 }
 
 export function validateResourceServerIdentifierType(value, options) {
-  return validateWith(
-    check_ResourceServerIdentifierType,
-    shapes,
-    "ResourceServerIdentifierType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ResourceServerIdentifierType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ResourceServerIdentifierType,
+        shapes,
+        "ResourceServerIdentifierType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isResourceServerIdentifierType(value) {
-  return isValid(check_ResourceServerIdentifierType, value);
+  return fast(q_ResourceServerIdentifierType, value) || isValid(check_ResourceServerIdentifierType, value);
 }
 export function assertResourceServerIdentifierType(value) {
   assertValid(check_ResourceServerIdentifierType, value, "ResourceServerIdentifierType");
 }
 
 export function validateResourceServerNameType(value, options) {
-  return validateWith(
-    check_ResourceServerNameType,
-    shapes,
-    "ResourceServerNameType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ResourceServerNameType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ResourceServerNameType,
+        shapes,
+        "ResourceServerNameType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isResourceServerNameType(value) {
-  return isValid(check_ResourceServerNameType, value);
+  return fast(q_ResourceServerNameType, value) || isValid(check_ResourceServerNameType, value);
 }
 export function assertResourceServerNameType(value) {
   assertValid(check_ResourceServerNameType, value, "ResourceServerNameType");
 }
 
 export function validateResourceServerScopeDescriptionType(value, options) {
-  return validateWith(
-    check_ResourceServerScopeDescriptionType,
-    shapes,
-    "ResourceServerScopeDescriptionType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ResourceServerScopeDescriptionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ResourceServerScopeDescriptionType,
+        shapes,
+        "ResourceServerScopeDescriptionType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isResourceServerScopeDescriptionType(value) {
-  return isValid(check_ResourceServerScopeDescriptionType, value);
+  return fast(q_ResourceServerScopeDescriptionType, value) || isValid(check_ResourceServerScopeDescriptionType, value);
 }
 export function assertResourceServerScopeDescriptionType(value) {
   assertValid(check_ResourceServerScopeDescriptionType, value, "ResourceServerScopeDescriptionType");
 }
 
 export function validateResourceServerScopeListType(value, options) {
-  return validateWith(
-    check_ResourceServerScopeListType,
-    shapes,
-    "ResourceServerScopeListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ResourceServerScopeListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ResourceServerScopeListType,
+        shapes,
+        "ResourceServerScopeListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isResourceServerScopeListType(value) {
-  return isValid(check_ResourceServerScopeListType, value);
+  return fast(q_ResourceServerScopeListType, value) || isValid(check_ResourceServerScopeListType, value);
 }
 export function assertResourceServerScopeListType(value) {
   assertValid(check_ResourceServerScopeListType, value, "ResourceServerScopeListType");
 }
 
 export function validateResourceServerScopeNameType(value, options) {
-  return validateWith(
-    check_ResourceServerScopeNameType,
-    shapes,
-    "ResourceServerScopeNameType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ResourceServerScopeNameType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ResourceServerScopeNameType,
+        shapes,
+        "ResourceServerScopeNameType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isResourceServerScopeNameType(value) {
-  return isValid(check_ResourceServerScopeNameType, value);
+  return fast(q_ResourceServerScopeNameType, value) || isValid(check_ResourceServerScopeNameType, value);
 }
 export function assertResourceServerScopeNameType(value) {
   assertValid(check_ResourceServerScopeNameType, value, "ResourceServerScopeNameType");
 }
 
 export function validateResourceServerScopeType(value, options) {
-  return validateWith(
-    check_ResourceServerScopeType,
-    shapes,
-    "ResourceServerScopeType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ResourceServerScopeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ResourceServerScopeType,
+        shapes,
+        "ResourceServerScopeType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isResourceServerScopeType(value) {
-  return isValid(check_ResourceServerScopeType, value);
+  return fast(q_ResourceServerScopeType, value) || isValid(check_ResourceServerScopeType, value);
 }
 export function assertResourceServerScopeType(value) {
   assertValid(check_ResourceServerScopeType, value, "ResourceServerScopeType");
 }
 
 export function validateResourceServerType(value, options) {
-  return validateWith(check_ResourceServerType, shapes, "ResourceServerType", value, !!(options && options.strict));
+  return fast(q_ResourceServerType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ResourceServerType, shapes, "ResourceServerType", value, !!(options && options.strict));
 }
 export function isResourceServerType(value) {
-  return isValid(check_ResourceServerType, value);
+  return fast(q_ResourceServerType, value) || isValid(check_ResourceServerType, value);
 }
 export function assertResourceServerType(value) {
   assertValid(check_ResourceServerType, value, "ResourceServerType");
 }
 
 export function validateResourceServersListType(value, options) {
-  return validateWith(
-    check_ResourceServersListType,
-    shapes,
-    "ResourceServersListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ResourceServersListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ResourceServersListType,
+        shapes,
+        "ResourceServersListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isResourceServersListType(value) {
-  return isValid(check_ResourceServersListType, value);
+  return fast(q_ResourceServersListType, value) || isValid(check_ResourceServersListType, value);
 }
 export function assertResourceServersListType(value) {
   assertValid(check_ResourceServersListType, value, "ResourceServersListType");
 }
 
 export function validateRespondToAuthChallengeRequest(value, options) {
-  return validateWith(
-    check_RespondToAuthChallengeRequest,
-    shapes,
-    "RespondToAuthChallengeRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_RespondToAuthChallengeRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_RespondToAuthChallengeRequest,
+        shapes,
+        "RespondToAuthChallengeRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isRespondToAuthChallengeRequest(value) {
-  return isValid(check_RespondToAuthChallengeRequest, value);
+  return fast(q_RespondToAuthChallengeRequest, value) || isValid(check_RespondToAuthChallengeRequest, value);
 }
 export function assertRespondToAuthChallengeRequest(value) {
   assertValid(check_RespondToAuthChallengeRequest, value, "RespondToAuthChallengeRequest");
 }
 
 export function validateRespondToAuthChallengeResponse(value, options) {
-  return validateWith(
-    check_RespondToAuthChallengeResponse,
-    shapes,
-    "RespondToAuthChallengeResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_RespondToAuthChallengeResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_RespondToAuthChallengeResponse,
+        shapes,
+        "RespondToAuthChallengeResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isRespondToAuthChallengeResponse(value) {
-  return isValid(check_RespondToAuthChallengeResponse, value);
+  return fast(q_RespondToAuthChallengeResponse, value) || isValid(check_RespondToAuthChallengeResponse, value);
 }
 export function assertRespondToAuthChallengeResponse(value) {
   assertValid(check_RespondToAuthChallengeResponse, value, "RespondToAuthChallengeResponse");
 }
 
 export function validateRetryGracePeriodSecondsType(value, options) {
-  return validateWith(
-    check_RetryGracePeriodSecondsType,
-    shapes,
-    "RetryGracePeriodSecondsType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_RetryGracePeriodSecondsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_RetryGracePeriodSecondsType,
+        shapes,
+        "RetryGracePeriodSecondsType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isRetryGracePeriodSecondsType(value) {
-  return isValid(check_RetryGracePeriodSecondsType, value);
+  return fast(q_RetryGracePeriodSecondsType, value) || isValid(check_RetryGracePeriodSecondsType, value);
 }
 export function assertRetryGracePeriodSecondsType(value) {
   assertValid(check_RetryGracePeriodSecondsType, value, "RetryGracePeriodSecondsType");
 }
 
 export function validateRevokeTokenRequest(value, options) {
-  return validateWith(check_RevokeTokenRequest, shapes, "RevokeTokenRequest", value, !!(options && options.strict));
+  return fast(q_RevokeTokenRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_RevokeTokenRequest, shapes, "RevokeTokenRequest", value, !!(options && options.strict));
 }
 export function isRevokeTokenRequest(value) {
-  return isValid(check_RevokeTokenRequest, value);
+  return fast(q_RevokeTokenRequest, value) || isValid(check_RevokeTokenRequest, value);
 }
 export function assertRevokeTokenRequest(value) {
   assertValid(check_RevokeTokenRequest, value, "RevokeTokenRequest");
 }
 
 export function validateRevokeTokenResponse(value, options) {
-  return validateWith(check_RevokeTokenResponse, shapes, "RevokeTokenResponse", value, !!(options && options.strict));
+  return fast(q_RevokeTokenResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_RevokeTokenResponse, shapes, "RevokeTokenResponse", value, !!(options && options.strict));
 }
 export function isRevokeTokenResponse(value) {
-  return isValid(check_RevokeTokenResponse, value);
+  return fast(q_RevokeTokenResponse, value) || isValid(check_RevokeTokenResponse, value);
 }
 export function assertRevokeTokenResponse(value) {
   assertValid(check_RevokeTokenResponse, value, "RevokeTokenResponse");
 }
 
 export function validateRiskConfigurationType(value, options) {
-  return validateWith(
-    check_RiskConfigurationType,
-    shapes,
-    "RiskConfigurationType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_RiskConfigurationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_RiskConfigurationType, shapes, "RiskConfigurationType", value, !!(options && options.strict));
 }
 export function isRiskConfigurationType(value) {
-  return isValid(check_RiskConfigurationType, value);
+  return fast(q_RiskConfigurationType, value) || isValid(check_RiskConfigurationType, value);
 }
 export function assertRiskConfigurationType(value) {
   assertValid(check_RiskConfigurationType, value, "RiskConfigurationType");
 }
 
 export function validateRiskDecisionType(value, options) {
-  return validateWith(check_RiskDecisionType, shapes, "RiskDecisionType", value, !!(options && options.strict));
+  return fast(q_RiskDecisionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_RiskDecisionType, shapes, "RiskDecisionType", value, !!(options && options.strict));
 }
 export function isRiskDecisionType(value) {
-  return isValid(check_RiskDecisionType, value);
+  return fast(q_RiskDecisionType, value) || isValid(check_RiskDecisionType, value);
 }
 export function assertRiskDecisionType(value) {
   assertValid(check_RiskDecisionType, value, "RiskDecisionType");
 }
 
 export function validateRiskExceptionConfigurationType(value, options) {
-  return validateWith(
-    check_RiskExceptionConfigurationType,
-    shapes,
-    "RiskExceptionConfigurationType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_RiskExceptionConfigurationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_RiskExceptionConfigurationType,
+        shapes,
+        "RiskExceptionConfigurationType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isRiskExceptionConfigurationType(value) {
-  return isValid(check_RiskExceptionConfigurationType, value);
+  return fast(q_RiskExceptionConfigurationType, value) || isValid(check_RiskExceptionConfigurationType, value);
 }
 export function assertRiskExceptionConfigurationType(value) {
   assertValid(check_RiskExceptionConfigurationType, value, "RiskExceptionConfigurationType");
 }
 
 export function validateRiskLevelType(value, options) {
-  return validateWith(check_RiskLevelType, shapes, "RiskLevelType", value, !!(options && options.strict));
+  return fast(q_RiskLevelType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_RiskLevelType, shapes, "RiskLevelType", value, !!(options && options.strict));
 }
 export function isRiskLevelType(value) {
-  return isValid(check_RiskLevelType, value);
+  return fast(q_RiskLevelType, value) || isValid(check_RiskLevelType, value);
 }
 export function assertRiskLevelType(value) {
   assertValid(check_RiskLevelType, value, "RiskLevelType");
 }
 
 export function validateRoutingType(value, options) {
-  return validateWith(check_RoutingType, shapes, "RoutingType", value, !!(options && options.strict));
+  return fast(q_RoutingType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_RoutingType, shapes, "RoutingType", value, !!(options && options.strict));
 }
 export function isRoutingType(value) {
-  return isValid(check_RoutingType, value);
+  return fast(q_RoutingType, value) || isValid(check_RoutingType, value);
 }
 export function assertRoutingType(value) {
   assertValid(check_RoutingType, value, "RoutingType");
 }
 
 export function validateS3BucketType(value, options) {
-  return validateWith(check_S3BucketType, shapes, "S3BucketType", value, !!(options && options.strict));
+  return fast(q_S3BucketType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_S3BucketType, shapes, "S3BucketType", value, !!(options && options.strict));
 }
 export function isS3BucketType(value) {
-  return isValid(check_S3BucketType, value);
+  return fast(q_S3BucketType, value) || isValid(check_S3BucketType, value);
 }
 export function assertS3BucketType(value) {
   assertValid(check_S3BucketType, value, "S3BucketType");
 }
 
 export function validateSESConfigurationSet(value, options) {
-  return validateWith(check_SESConfigurationSet, shapes, "SESConfigurationSet", value, !!(options && options.strict));
+  return fast(q_SESConfigurationSet, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_SESConfigurationSet, shapes, "SESConfigurationSet", value, !!(options && options.strict));
 }
 export function isSESConfigurationSet(value) {
-  return isValid(check_SESConfigurationSet, value);
+  return fast(q_SESConfigurationSet, value) || isValid(check_SESConfigurationSet, value);
 }
 export function assertSESConfigurationSet(value) {
   assertValid(check_SESConfigurationSet, value, "SESConfigurationSet");
 }
 
 export function validateSMSMfaSettingsType(value, options) {
-  return validateWith(check_SMSMfaSettingsType, shapes, "SMSMfaSettingsType", value, !!(options && options.strict));
+  return fast(q_SMSMfaSettingsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_SMSMfaSettingsType, shapes, "SMSMfaSettingsType", value, !!(options && options.strict));
 }
 export function isSMSMfaSettingsType(value) {
-  return isValid(check_SMSMfaSettingsType, value);
+  return fast(q_SMSMfaSettingsType, value) || isValid(check_SMSMfaSettingsType, value);
 }
 export function assertSMSMfaSettingsType(value) {
   assertValid(check_SMSMfaSettingsType, value, "SMSMfaSettingsType");
 }
 
 export function validateSchemaAttributeType(value, options) {
-  return validateWith(check_SchemaAttributeType, shapes, "SchemaAttributeType", value, !!(options && options.strict));
+  return fast(q_SchemaAttributeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_SchemaAttributeType, shapes, "SchemaAttributeType", value, !!(options && options.strict));
 }
 export function isSchemaAttributeType(value) {
-  return isValid(check_SchemaAttributeType, value);
+  return fast(q_SchemaAttributeType, value) || isValid(check_SchemaAttributeType, value);
 }
 export function assertSchemaAttributeType(value) {
   assertValid(check_SchemaAttributeType, value, "SchemaAttributeType");
 }
 
 export function validateSchemaAttributesListType(value, options) {
-  return validateWith(
-    check_SchemaAttributesListType,
-    shapes,
-    "SchemaAttributesListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SchemaAttributesListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SchemaAttributesListType,
+        shapes,
+        "SchemaAttributesListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSchemaAttributesListType(value) {
-  return isValid(check_SchemaAttributesListType, value);
+  return fast(q_SchemaAttributesListType, value) || isValid(check_SchemaAttributesListType, value);
 }
 export function assertSchemaAttributesListType(value) {
   assertValid(check_SchemaAttributesListType, value, "SchemaAttributesListType");
 }
 
 export function validateScopeDoesNotExistException(value, options) {
-  return validateWith(
-    check_ScopeDoesNotExistException,
-    shapes,
-    "ScopeDoesNotExistException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_ScopeDoesNotExistException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_ScopeDoesNotExistException,
+        shapes,
+        "ScopeDoesNotExistException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isScopeDoesNotExistException(value) {
-  return isValid(check_ScopeDoesNotExistException, value);
+  return fast(q_ScopeDoesNotExistException, value) || isValid(check_ScopeDoesNotExistException, value);
 }
 export function assertScopeDoesNotExistException(value) {
   assertValid(check_ScopeDoesNotExistException, value, "ScopeDoesNotExistException");
 }
 
 export function validateScopeListType(value, options) {
-  return validateWith(check_ScopeListType, shapes, "ScopeListType", value, !!(options && options.strict));
+  return fast(q_ScopeListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ScopeListType, shapes, "ScopeListType", value, !!(options && options.strict));
 }
 export function isScopeListType(value) {
-  return isValid(check_ScopeListType, value);
+  return fast(q_ScopeListType, value) || isValid(check_ScopeListType, value);
 }
 export function assertScopeListType(value) {
   assertValid(check_ScopeListType, value, "ScopeListType");
 }
 
 export function validateScopeType(value, options) {
-  return validateWith(check_ScopeType, shapes, "ScopeType", value, !!(options && options.strict));
+  return fast(q_ScopeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_ScopeType, shapes, "ScopeType", value, !!(options && options.strict));
 }
 export function isScopeType(value) {
-  return isValid(check_ScopeType, value);
+  return fast(q_ScopeType, value) || isValid(check_ScopeType, value);
 }
 export function assertScopeType(value) {
   assertValid(check_ScopeType, value, "ScopeType");
 }
 
 export function validateSearchPaginationTokenType(value, options) {
-  return validateWith(
-    check_SearchPaginationTokenType,
-    shapes,
-    "SearchPaginationTokenType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SearchPaginationTokenType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SearchPaginationTokenType,
+        shapes,
+        "SearchPaginationTokenType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSearchPaginationTokenType(value) {
-  return isValid(check_SearchPaginationTokenType, value);
+  return fast(q_SearchPaginationTokenType, value) || isValid(check_SearchPaginationTokenType, value);
 }
 export function assertSearchPaginationTokenType(value) {
   assertValid(check_SearchPaginationTokenType, value, "SearchPaginationTokenType");
 }
 
 export function validateSearchedAttributeNamesListType(value, options) {
-  return validateWith(
-    check_SearchedAttributeNamesListType,
-    shapes,
-    "SearchedAttributeNamesListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SearchedAttributeNamesListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SearchedAttributeNamesListType,
+        shapes,
+        "SearchedAttributeNamesListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSearchedAttributeNamesListType(value) {
-  return isValid(check_SearchedAttributeNamesListType, value);
+  return fast(q_SearchedAttributeNamesListType, value) || isValid(check_SearchedAttributeNamesListType, value);
 }
 export function assertSearchedAttributeNamesListType(value) {
   assertValid(check_SearchedAttributeNamesListType, value, "SearchedAttributeNamesListType");
 }
 
 export function validateSecretCodeType(value, options) {
-  return validateWith(check_SecretCodeType, shapes, "SecretCodeType", value, !!(options && options.strict));
+  return fast(q_SecretCodeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_SecretCodeType, shapes, "SecretCodeType", value, !!(options && options.strict));
 }
 export function isSecretCodeType(value) {
-  return isValid(check_SecretCodeType, value);
+  return fast(q_SecretCodeType, value) || isValid(check_SecretCodeType, value);
 }
 export function assertSecretCodeType(value) {
   assertValid(check_SecretCodeType, value, "SecretCodeType");
 }
 
 export function validateSecretHashType(value, options) {
-  return validateWith(check_SecretHashType, shapes, "SecretHashType", value, !!(options && options.strict));
+  return fast(q_SecretHashType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_SecretHashType, shapes, "SecretHashType", value, !!(options && options.strict));
 }
 export function isSecretHashType(value) {
-  return isValid(check_SecretHashType, value);
+  return fast(q_SecretHashType, value) || isValid(check_SecretHashType, value);
 }
 export function assertSecretHashType(value) {
   assertValid(check_SecretHashType, value, "SecretHashType");
 }
 
 export function validateSecurityPolicyType(value, options) {
-  return validateWith(check_SecurityPolicyType, shapes, "SecurityPolicyType", value, !!(options && options.strict));
+  return fast(q_SecurityPolicyType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_SecurityPolicyType, shapes, "SecurityPolicyType", value, !!(options && options.strict));
 }
 export function isSecurityPolicyType(value) {
-  return isValid(check_SecurityPolicyType, value);
+  return fast(q_SecurityPolicyType, value) || isValid(check_SecurityPolicyType, value);
 }
 export function assertSecurityPolicyType(value) {
   assertValid(check_SecurityPolicyType, value, "SecurityPolicyType");
 }
 
 export function validateSessionType(value, options) {
-  return validateWith(check_SessionType, shapes, "SessionType", value, !!(options && options.strict));
+  return fast(q_SessionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_SessionType, shapes, "SessionType", value, !!(options && options.strict));
 }
 export function isSessionType(value) {
-  return isValid(check_SessionType, value);
+  return fast(q_SessionType, value) || isValid(check_SessionType, value);
 }
 export function assertSessionType(value) {
   assertValid(check_SessionType, value, "SessionType");
 }
 
 export function validateSetRiskConfigurationRequest(value, options) {
-  return validateWith(
-    check_SetRiskConfigurationRequest,
-    shapes,
-    "SetRiskConfigurationRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SetRiskConfigurationRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SetRiskConfigurationRequest,
+        shapes,
+        "SetRiskConfigurationRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSetRiskConfigurationRequest(value) {
-  return isValid(check_SetRiskConfigurationRequest, value);
+  return fast(q_SetRiskConfigurationRequest, value) || isValid(check_SetRiskConfigurationRequest, value);
 }
 export function assertSetRiskConfigurationRequest(value) {
   assertValid(check_SetRiskConfigurationRequest, value, "SetRiskConfigurationRequest");
 }
 
 export function validateSetRiskConfigurationResponse(value, options) {
-  return validateWith(
-    check_SetRiskConfigurationResponse,
-    shapes,
-    "SetRiskConfigurationResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SetRiskConfigurationResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SetRiskConfigurationResponse,
+        shapes,
+        "SetRiskConfigurationResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSetRiskConfigurationResponse(value) {
-  return isValid(check_SetRiskConfigurationResponse, value);
+  return fast(q_SetRiskConfigurationResponse, value) || isValid(check_SetRiskConfigurationResponse, value);
 }
 export function assertSetRiskConfigurationResponse(value) {
   assertValid(check_SetRiskConfigurationResponse, value, "SetRiskConfigurationResponse");
 }
 
 export function validateSetUICustomizationRequest(value, options) {
-  return validateWith(
-    check_SetUICustomizationRequest,
-    shapes,
-    "SetUICustomizationRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SetUICustomizationRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SetUICustomizationRequest,
+        shapes,
+        "SetUICustomizationRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSetUICustomizationRequest(value) {
-  return isValid(check_SetUICustomizationRequest, value);
+  return fast(q_SetUICustomizationRequest, value) || isValid(check_SetUICustomizationRequest, value);
 }
 export function assertSetUICustomizationRequest(value) {
   assertValid(check_SetUICustomizationRequest, value, "SetUICustomizationRequest");
 }
 
 export function validateSetUICustomizationResponse(value, options) {
-  return validateWith(
-    check_SetUICustomizationResponse,
-    shapes,
-    "SetUICustomizationResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SetUICustomizationResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SetUICustomizationResponse,
+        shapes,
+        "SetUICustomizationResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSetUICustomizationResponse(value) {
-  return isValid(check_SetUICustomizationResponse, value);
+  return fast(q_SetUICustomizationResponse, value) || isValid(check_SetUICustomizationResponse, value);
 }
 export function assertSetUICustomizationResponse(value) {
   assertValid(check_SetUICustomizationResponse, value, "SetUICustomizationResponse");
 }
 
 export function validateSetUserMFAPreferenceRequest(value, options) {
-  return validateWith(
-    check_SetUserMFAPreferenceRequest,
-    shapes,
-    "SetUserMFAPreferenceRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SetUserMFAPreferenceRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SetUserMFAPreferenceRequest,
+        shapes,
+        "SetUserMFAPreferenceRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSetUserMFAPreferenceRequest(value) {
-  return isValid(check_SetUserMFAPreferenceRequest, value);
+  return fast(q_SetUserMFAPreferenceRequest, value) || isValid(check_SetUserMFAPreferenceRequest, value);
 }
 export function assertSetUserMFAPreferenceRequest(value) {
   assertValid(check_SetUserMFAPreferenceRequest, value, "SetUserMFAPreferenceRequest");
 }
 
 export function validateSetUserMFAPreferenceResponse(value, options) {
-  return validateWith(
-    check_SetUserMFAPreferenceResponse,
-    shapes,
-    "SetUserMFAPreferenceResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SetUserMFAPreferenceResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SetUserMFAPreferenceResponse,
+        shapes,
+        "SetUserMFAPreferenceResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSetUserMFAPreferenceResponse(value) {
-  return isValid(check_SetUserMFAPreferenceResponse, value);
+  return fast(q_SetUserMFAPreferenceResponse, value) || isValid(check_SetUserMFAPreferenceResponse, value);
 }
 export function assertSetUserMFAPreferenceResponse(value) {
   assertValid(check_SetUserMFAPreferenceResponse, value, "SetUserMFAPreferenceResponse");
 }
 
 export function validateSetUserPoolMfaConfigRequest(value, options) {
-  return validateWith(
-    check_SetUserPoolMfaConfigRequest,
-    shapes,
-    "SetUserPoolMfaConfigRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SetUserPoolMfaConfigRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SetUserPoolMfaConfigRequest,
+        shapes,
+        "SetUserPoolMfaConfigRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSetUserPoolMfaConfigRequest(value) {
-  return isValid(check_SetUserPoolMfaConfigRequest, value);
+  return fast(q_SetUserPoolMfaConfigRequest, value) || isValid(check_SetUserPoolMfaConfigRequest, value);
 }
 export function assertSetUserPoolMfaConfigRequest(value) {
   assertValid(check_SetUserPoolMfaConfigRequest, value, "SetUserPoolMfaConfigRequest");
 }
 
 export function validateSetUserPoolMfaConfigResponse(value, options) {
-  return validateWith(
-    check_SetUserPoolMfaConfigResponse,
-    shapes,
-    "SetUserPoolMfaConfigResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SetUserPoolMfaConfigResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SetUserPoolMfaConfigResponse,
+        shapes,
+        "SetUserPoolMfaConfigResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSetUserPoolMfaConfigResponse(value) {
-  return isValid(check_SetUserPoolMfaConfigResponse, value);
+  return fast(q_SetUserPoolMfaConfigResponse, value) || isValid(check_SetUserPoolMfaConfigResponse, value);
 }
 export function assertSetUserPoolMfaConfigResponse(value) {
   assertValid(check_SetUserPoolMfaConfigResponse, value, "SetUserPoolMfaConfigResponse");
 }
 
 export function validateSetUserSettingsRequest(value, options) {
-  return validateWith(
-    check_SetUserSettingsRequest,
-    shapes,
-    "SetUserSettingsRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SetUserSettingsRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SetUserSettingsRequest,
+        shapes,
+        "SetUserSettingsRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSetUserSettingsRequest(value) {
-  return isValid(check_SetUserSettingsRequest, value);
+  return fast(q_SetUserSettingsRequest, value) || isValid(check_SetUserSettingsRequest, value);
 }
 export function assertSetUserSettingsRequest(value) {
   assertValid(check_SetUserSettingsRequest, value, "SetUserSettingsRequest");
 }
 
 export function validateSetUserSettingsResponse(value, options) {
-  return validateWith(
-    check_SetUserSettingsResponse,
-    shapes,
-    "SetUserSettingsResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SetUserSettingsResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SetUserSettingsResponse,
+        shapes,
+        "SetUserSettingsResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSetUserSettingsResponse(value) {
-  return isValid(check_SetUserSettingsResponse, value);
+  return fast(q_SetUserSettingsResponse, value) || isValid(check_SetUserSettingsResponse, value);
 }
 export function assertSetUserSettingsResponse(value) {
   assertValid(check_SetUserSettingsResponse, value, "SetUserSettingsResponse");
 }
 
 export function validateSignInPolicyType(value, options) {
-  return validateWith(check_SignInPolicyType, shapes, "SignInPolicyType", value, !!(options && options.strict));
+  return fast(q_SignInPolicyType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_SignInPolicyType, shapes, "SignInPolicyType", value, !!(options && options.strict));
 }
 export function isSignInPolicyType(value) {
-  return isValid(check_SignInPolicyType, value);
+  return fast(q_SignInPolicyType, value) || isValid(check_SignInPolicyType, value);
 }
 export function assertSignInPolicyType(value) {
   assertValid(check_SignInPolicyType, value, "SignInPolicyType");
 }
 
 export function validateSignUpRequest(value, options) {
-  return validateWith(check_SignUpRequest, shapes, "SignUpRequest", value, !!(options && options.strict));
+  return fast(q_SignUpRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_SignUpRequest, shapes, "SignUpRequest", value, !!(options && options.strict));
 }
 export function isSignUpRequest(value) {
-  return isValid(check_SignUpRequest, value);
+  return fast(q_SignUpRequest, value) || isValid(check_SignUpRequest, value);
 }
 export function assertSignUpRequest(value) {
   assertValid(check_SignUpRequest, value, "SignUpRequest");
 }
 
 export function validateSignUpResponse(value, options) {
-  return validateWith(check_SignUpResponse, shapes, "SignUpResponse", value, !!(options && options.strict));
+  return fast(q_SignUpResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_SignUpResponse, shapes, "SignUpResponse", value, !!(options && options.strict));
 }
 export function isSignUpResponse(value) {
-  return isValid(check_SignUpResponse, value);
+  return fast(q_SignUpResponse, value) || isValid(check_SignUpResponse, value);
 }
 export function assertSignUpResponse(value) {
   assertValid(check_SignUpResponse, value, "SignUpResponse");
 }
 
 export function validateSkippedIPRangeListType(value, options) {
-  return validateWith(
-    check_SkippedIPRangeListType,
-    shapes,
-    "SkippedIPRangeListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SkippedIPRangeListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SkippedIPRangeListType,
+        shapes,
+        "SkippedIPRangeListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSkippedIPRangeListType(value) {
-  return isValid(check_SkippedIPRangeListType, value);
+  return fast(q_SkippedIPRangeListType, value) || isValid(check_SkippedIPRangeListType, value);
 }
 export function assertSkippedIPRangeListType(value) {
   assertValid(check_SkippedIPRangeListType, value, "SkippedIPRangeListType");
 }
 
 export function validateSmsConfigurationType(value, options) {
-  return validateWith(check_SmsConfigurationType, shapes, "SmsConfigurationType", value, !!(options && options.strict));
+  return fast(q_SmsConfigurationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_SmsConfigurationType, shapes, "SmsConfigurationType", value, !!(options && options.strict));
 }
 export function isSmsConfigurationType(value) {
-  return isValid(check_SmsConfigurationType, value);
+  return fast(q_SmsConfigurationType, value) || isValid(check_SmsConfigurationType, value);
 }
 export function assertSmsConfigurationType(value) {
   assertValid(check_SmsConfigurationType, value, "SmsConfigurationType");
 }
 
 export function validateSmsInviteMessageType(value, options) {
-  return validateWith(check_SmsInviteMessageType, shapes, "SmsInviteMessageType", value, !!(options && options.strict));
+  return fast(q_SmsInviteMessageType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_SmsInviteMessageType, shapes, "SmsInviteMessageType", value, !!(options && options.strict));
 }
 export function isSmsInviteMessageType(value) {
-  return isValid(check_SmsInviteMessageType, value);
+  return fast(q_SmsInviteMessageType, value) || isValid(check_SmsInviteMessageType, value);
 }
 export function assertSmsInviteMessageType(value) {
   assertValid(check_SmsInviteMessageType, value, "SmsInviteMessageType");
 }
 
 export function validateSmsMfaConfigType(value, options) {
-  return validateWith(check_SmsMfaConfigType, shapes, "SmsMfaConfigType", value, !!(options && options.strict));
+  return fast(q_SmsMfaConfigType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_SmsMfaConfigType, shapes, "SmsMfaConfigType", value, !!(options && options.strict));
 }
 export function isSmsMfaConfigType(value) {
-  return isValid(check_SmsMfaConfigType, value);
+  return fast(q_SmsMfaConfigType, value) || isValid(check_SmsMfaConfigType, value);
 }
 export function assertSmsMfaConfigType(value) {
   assertValid(check_SmsMfaConfigType, value, "SmsMfaConfigType");
 }
 
 export function validateSmsVerificationMessageType(value, options) {
-  return validateWith(
-    check_SmsVerificationMessageType,
-    shapes,
-    "SmsVerificationMessageType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SmsVerificationMessageType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SmsVerificationMessageType,
+        shapes,
+        "SmsVerificationMessageType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSmsVerificationMessageType(value) {
-  return isValid(check_SmsVerificationMessageType, value);
+  return fast(q_SmsVerificationMessageType, value) || isValid(check_SmsVerificationMessageType, value);
 }
 export function assertSmsVerificationMessageType(value) {
   assertValid(check_SmsVerificationMessageType, value, "SmsVerificationMessageType");
 }
 
 export function validateSoftwareTokenMFANotFoundException(value, options) {
-  return validateWith(
-    check_SoftwareTokenMFANotFoundException,
-    shapes,
-    "SoftwareTokenMFANotFoundException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SoftwareTokenMFANotFoundException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SoftwareTokenMFANotFoundException,
+        shapes,
+        "SoftwareTokenMFANotFoundException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSoftwareTokenMFANotFoundException(value) {
-  return isValid(check_SoftwareTokenMFANotFoundException, value);
+  return fast(q_SoftwareTokenMFANotFoundException, value) || isValid(check_SoftwareTokenMFANotFoundException, value);
 }
 export function assertSoftwareTokenMFANotFoundException(value) {
   assertValid(check_SoftwareTokenMFANotFoundException, value, "SoftwareTokenMFANotFoundException");
 }
 
 export function validateSoftwareTokenMFAUserCodeType(value, options) {
-  return validateWith(
-    check_SoftwareTokenMFAUserCodeType,
-    shapes,
-    "SoftwareTokenMFAUserCodeType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SoftwareTokenMFAUserCodeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SoftwareTokenMFAUserCodeType,
+        shapes,
+        "SoftwareTokenMFAUserCodeType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSoftwareTokenMFAUserCodeType(value) {
-  return isValid(check_SoftwareTokenMFAUserCodeType, value);
+  return fast(q_SoftwareTokenMFAUserCodeType, value) || isValid(check_SoftwareTokenMFAUserCodeType, value);
 }
 export function assertSoftwareTokenMFAUserCodeType(value) {
   assertValid(check_SoftwareTokenMFAUserCodeType, value, "SoftwareTokenMFAUserCodeType");
 }
 
 export function validateSoftwareTokenMfaConfigType(value, options) {
-  return validateWith(
-    check_SoftwareTokenMfaConfigType,
-    shapes,
-    "SoftwareTokenMfaConfigType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SoftwareTokenMfaConfigType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SoftwareTokenMfaConfigType,
+        shapes,
+        "SoftwareTokenMfaConfigType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSoftwareTokenMfaConfigType(value) {
-  return isValid(check_SoftwareTokenMfaConfigType, value);
+  return fast(q_SoftwareTokenMfaConfigType, value) || isValid(check_SoftwareTokenMfaConfigType, value);
 }
 export function assertSoftwareTokenMfaConfigType(value) {
   assertValid(check_SoftwareTokenMfaConfigType, value, "SoftwareTokenMfaConfigType");
 }
 
 export function validateSoftwareTokenMfaSettingsType(value, options) {
-  return validateWith(
-    check_SoftwareTokenMfaSettingsType,
-    shapes,
-    "SoftwareTokenMfaSettingsType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SoftwareTokenMfaSettingsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SoftwareTokenMfaSettingsType,
+        shapes,
+        "SoftwareTokenMfaSettingsType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSoftwareTokenMfaSettingsType(value) {
-  return isValid(check_SoftwareTokenMfaSettingsType, value);
+  return fast(q_SoftwareTokenMfaSettingsType, value) || isValid(check_SoftwareTokenMfaSettingsType, value);
 }
 export function assertSoftwareTokenMfaSettingsType(value) {
   assertValid(check_SoftwareTokenMfaSettingsType, value, "SoftwareTokenMfaSettingsType");
 }
 
 export function validateStartUserImportJobRequest(value, options) {
-  return validateWith(
-    check_StartUserImportJobRequest,
-    shapes,
-    "StartUserImportJobRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_StartUserImportJobRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_StartUserImportJobRequest,
+        shapes,
+        "StartUserImportJobRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isStartUserImportJobRequest(value) {
-  return isValid(check_StartUserImportJobRequest, value);
+  return fast(q_StartUserImportJobRequest, value) || isValid(check_StartUserImportJobRequest, value);
 }
 export function assertStartUserImportJobRequest(value) {
   assertValid(check_StartUserImportJobRequest, value, "StartUserImportJobRequest");
 }
 
 export function validateStartUserImportJobResponse(value, options) {
-  return validateWith(
-    check_StartUserImportJobResponse,
-    shapes,
-    "StartUserImportJobResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_StartUserImportJobResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_StartUserImportJobResponse,
+        shapes,
+        "StartUserImportJobResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isStartUserImportJobResponse(value) {
-  return isValid(check_StartUserImportJobResponse, value);
+  return fast(q_StartUserImportJobResponse, value) || isValid(check_StartUserImportJobResponse, value);
 }
 export function assertStartUserImportJobResponse(value) {
   assertValid(check_StartUserImportJobResponse, value, "StartUserImportJobResponse");
 }
 
 export function validateStatusType(value, options) {
-  return validateWith(check_StatusType, shapes, "StatusType", value, !!(options && options.strict));
+  return fast(q_StatusType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_StatusType, shapes, "StatusType", value, !!(options && options.strict));
 }
 export function isStatusType(value) {
-  return isValid(check_StatusType, value);
+  return fast(q_StatusType, value) || isValid(check_StatusType, value);
 }
 export function assertStatusType(value) {
   assertValid(check_StatusType, value, "StatusType");
 }
 
 export function validateStopUserImportJobRequest(value, options) {
-  return validateWith(
-    check_StopUserImportJobRequest,
-    shapes,
-    "StopUserImportJobRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_StopUserImportJobRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_StopUserImportJobRequest,
+        shapes,
+        "StopUserImportJobRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isStopUserImportJobRequest(value) {
-  return isValid(check_StopUserImportJobRequest, value);
+  return fast(q_StopUserImportJobRequest, value) || isValid(check_StopUserImportJobRequest, value);
 }
 export function assertStopUserImportJobRequest(value) {
   assertValid(check_StopUserImportJobRequest, value, "StopUserImportJobRequest");
 }
 
 export function validateStopUserImportJobResponse(value, options) {
-  return validateWith(
-    check_StopUserImportJobResponse,
-    shapes,
-    "StopUserImportJobResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_StopUserImportJobResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_StopUserImportJobResponse,
+        shapes,
+        "StopUserImportJobResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isStopUserImportJobResponse(value) {
-  return isValid(check_StopUserImportJobResponse, value);
+  return fast(q_StopUserImportJobResponse, value) || isValid(check_StopUserImportJobResponse, value);
 }
 export function assertStopUserImportJobResponse(value) {
   assertValid(check_StopUserImportJobResponse, value, "StopUserImportJobResponse");
 }
 
 export function validateStringAttributeConstraintsType(value, options) {
-  return validateWith(
-    check_StringAttributeConstraintsType,
-    shapes,
-    "StringAttributeConstraintsType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_StringAttributeConstraintsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_StringAttributeConstraintsType,
+        shapes,
+        "StringAttributeConstraintsType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isStringAttributeConstraintsType(value) {
-  return isValid(check_StringAttributeConstraintsType, value);
+  return fast(q_StringAttributeConstraintsType, value) || isValid(check_StringAttributeConstraintsType, value);
 }
 export function assertStringAttributeConstraintsType(value) {
   assertValid(check_StringAttributeConstraintsType, value, "StringAttributeConstraintsType");
 }
 
 export function validateStringType(value, options) {
-  return validateWith(check_StringType, shapes, "StringType", value, !!(options && options.strict));
+  return fast(q_StringType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_StringType, shapes, "StringType", value, !!(options && options.strict));
 }
 export function isStringType(value) {
-  return isValid(check_StringType, value);
+  return fast(q_StringType, value) || isValid(check_StringType, value);
 }
 export function assertStringType(value) {
   assertValid(check_StringType, value, "StringType");
 }
 
 export function validateSupportedIdentityProvidersListType(value, options) {
-  return validateWith(
-    check_SupportedIdentityProvidersListType,
-    shapes,
-    "SupportedIdentityProvidersListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_SupportedIdentityProvidersListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_SupportedIdentityProvidersListType,
+        shapes,
+        "SupportedIdentityProvidersListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isSupportedIdentityProvidersListType(value) {
-  return isValid(check_SupportedIdentityProvidersListType, value);
+  return fast(q_SupportedIdentityProvidersListType, value) || isValid(check_SupportedIdentityProvidersListType, value);
 }
 export function assertSupportedIdentityProvidersListType(value) {
   assertValid(check_SupportedIdentityProvidersListType, value, "SupportedIdentityProvidersListType");
 }
 
 export function validateTagKeysType(value, options) {
-  return validateWith(check_TagKeysType, shapes, "TagKeysType", value, !!(options && options.strict));
+  return fast(q_TagKeysType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_TagKeysType, shapes, "TagKeysType", value, !!(options && options.strict));
 }
 export function isTagKeysType(value) {
-  return isValid(check_TagKeysType, value);
+  return fast(q_TagKeysType, value) || isValid(check_TagKeysType, value);
 }
 export function assertTagKeysType(value) {
   assertValid(check_TagKeysType, value, "TagKeysType");
 }
 
 export function validateTagResourceRequest(value, options) {
-  return validateWith(check_TagResourceRequest, shapes, "TagResourceRequest", value, !!(options && options.strict));
+  return fast(q_TagResourceRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_TagResourceRequest, shapes, "TagResourceRequest", value, !!(options && options.strict));
 }
 export function isTagResourceRequest(value) {
-  return isValid(check_TagResourceRequest, value);
+  return fast(q_TagResourceRequest, value) || isValid(check_TagResourceRequest, value);
 }
 export function assertTagResourceRequest(value) {
   assertValid(check_TagResourceRequest, value, "TagResourceRequest");
 }
 
 export function validateTagResourceResponse(value, options) {
-  return validateWith(check_TagResourceResponse, shapes, "TagResourceResponse", value, !!(options && options.strict));
+  return fast(q_TagResourceResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_TagResourceResponse, shapes, "TagResourceResponse", value, !!(options && options.strict));
 }
 export function isTagResourceResponse(value) {
-  return isValid(check_TagResourceResponse, value);
+  return fast(q_TagResourceResponse, value) || isValid(check_TagResourceResponse, value);
 }
 export function assertTagResourceResponse(value) {
   assertValid(check_TagResourceResponse, value, "TagResourceResponse");
 }
 
 export function validateTagValueType(value, options) {
-  return validateWith(check_TagValueType, shapes, "TagValueType", value, !!(options && options.strict));
+  return fast(q_TagValueType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_TagValueType, shapes, "TagValueType", value, !!(options && options.strict));
 }
 export function isTagValueType(value) {
-  return isValid(check_TagValueType, value);
+  return fast(q_TagValueType, value) || isValid(check_TagValueType, value);
 }
 export function assertTagValueType(value) {
   assertValid(check_TagValueType, value, "TagValueType");
 }
 
 export function validateTemporaryPasswordValidityDaysType(value, options) {
-  return validateWith(
-    check_TemporaryPasswordValidityDaysType,
-    shapes,
-    "TemporaryPasswordValidityDaysType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_TemporaryPasswordValidityDaysType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_TemporaryPasswordValidityDaysType,
+        shapes,
+        "TemporaryPasswordValidityDaysType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isTemporaryPasswordValidityDaysType(value) {
-  return isValid(check_TemporaryPasswordValidityDaysType, value);
+  return fast(q_TemporaryPasswordValidityDaysType, value) || isValid(check_TemporaryPasswordValidityDaysType, value);
 }
 export function assertTemporaryPasswordValidityDaysType(value) {
   assertValid(check_TemporaryPasswordValidityDaysType, value, "TemporaryPasswordValidityDaysType");
 }
 
 export function validateTimeUnitsType(value, options) {
-  return validateWith(check_TimeUnitsType, shapes, "TimeUnitsType", value, !!(options && options.strict));
+  return fast(q_TimeUnitsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_TimeUnitsType, shapes, "TimeUnitsType", value, !!(options && options.strict));
 }
 export function isTimeUnitsType(value) {
-  return isValid(check_TimeUnitsType, value);
+  return fast(q_TimeUnitsType, value) || isValid(check_TimeUnitsType, value);
 }
 export function assertTimeUnitsType(value) {
   assertValid(check_TimeUnitsType, value, "TimeUnitsType");
 }
 
 export function validateTokenModelType(value, options) {
-  return validateWith(check_TokenModelType, shapes, "TokenModelType", value, !!(options && options.strict));
+  return fast(q_TokenModelType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_TokenModelType, shapes, "TokenModelType", value, !!(options && options.strict));
 }
 export function isTokenModelType(value) {
-  return isValid(check_TokenModelType, value);
+  return fast(q_TokenModelType, value) || isValid(check_TokenModelType, value);
 }
 export function assertTokenModelType(value) {
   assertValid(check_TokenModelType, value, "TokenModelType");
 }
 
 export function validateTokenValidityUnitsType(value, options) {
-  return validateWith(
-    check_TokenValidityUnitsType,
-    shapes,
-    "TokenValidityUnitsType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_TokenValidityUnitsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_TokenValidityUnitsType,
+        shapes,
+        "TokenValidityUnitsType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isTokenValidityUnitsType(value) {
-  return isValid(check_TokenValidityUnitsType, value);
+  return fast(q_TokenValidityUnitsType, value) || isValid(check_TokenValidityUnitsType, value);
 }
 export function assertTokenValidityUnitsType(value) {
   assertValid(check_TokenValidityUnitsType, value, "TokenValidityUnitsType");
 }
 
 export function validateTooManyFailedAttemptsException(value, options) {
-  return validateWith(
-    check_TooManyFailedAttemptsException,
-    shapes,
-    "TooManyFailedAttemptsException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_TooManyFailedAttemptsException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_TooManyFailedAttemptsException,
+        shapes,
+        "TooManyFailedAttemptsException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isTooManyFailedAttemptsException(value) {
-  return isValid(check_TooManyFailedAttemptsException, value);
+  return fast(q_TooManyFailedAttemptsException, value) || isValid(check_TooManyFailedAttemptsException, value);
 }
 export function assertTooManyFailedAttemptsException(value) {
   assertValid(check_TooManyFailedAttemptsException, value, "TooManyFailedAttemptsException");
 }
 
 export function validateTooManyRequestsException(value, options) {
-  return validateWith(
-    check_TooManyRequestsException,
-    shapes,
-    "TooManyRequestsException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_TooManyRequestsException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_TooManyRequestsException,
+        shapes,
+        "TooManyRequestsException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isTooManyRequestsException(value) {
-  return isValid(check_TooManyRequestsException, value);
+  return fast(q_TooManyRequestsException, value) || isValid(check_TooManyRequestsException, value);
 }
 export function assertTooManyRequestsException(value) {
   assertValid(check_TooManyRequestsException, value, "TooManyRequestsException");
 }
 
 export function validateUICustomizationType(value, options) {
-  return validateWith(check_UICustomizationType, shapes, "UICustomizationType", value, !!(options && options.strict));
+  return fast(q_UICustomizationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UICustomizationType, shapes, "UICustomizationType", value, !!(options && options.strict));
 }
 export function isUICustomizationType(value) {
-  return isValid(check_UICustomizationType, value);
+  return fast(q_UICustomizationType, value) || isValid(check_UICustomizationType, value);
 }
 export function assertUICustomizationType(value) {
   assertValid(check_UICustomizationType, value, "UICustomizationType");
 }
 
 export function validateUnauthorizedException(value, options) {
-  return validateWith(
-    check_UnauthorizedException,
-    shapes,
-    "UnauthorizedException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UnauthorizedException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UnauthorizedException, shapes, "UnauthorizedException", value, !!(options && options.strict));
 }
 export function isUnauthorizedException(value) {
-  return isValid(check_UnauthorizedException, value);
+  return fast(q_UnauthorizedException, value) || isValid(check_UnauthorizedException, value);
 }
 export function assertUnauthorizedException(value) {
   assertValid(check_UnauthorizedException, value, "UnauthorizedException");
 }
 
 export function validateUnexpectedLambdaException(value, options) {
-  return validateWith(
-    check_UnexpectedLambdaException,
-    shapes,
-    "UnexpectedLambdaException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UnexpectedLambdaException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UnexpectedLambdaException,
+        shapes,
+        "UnexpectedLambdaException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUnexpectedLambdaException(value) {
-  return isValid(check_UnexpectedLambdaException, value);
+  return fast(q_UnexpectedLambdaException, value) || isValid(check_UnexpectedLambdaException, value);
 }
 export function assertUnexpectedLambdaException(value) {
   assertValid(check_UnexpectedLambdaException, value, "UnexpectedLambdaException");
 }
 
 export function validateUnsupportedIdentityProviderException(value, options) {
-  return validateWith(
-    check_UnsupportedIdentityProviderException,
-    shapes,
-    "UnsupportedIdentityProviderException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UnsupportedIdentityProviderException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UnsupportedIdentityProviderException,
+        shapes,
+        "UnsupportedIdentityProviderException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUnsupportedIdentityProviderException(value) {
-  return isValid(check_UnsupportedIdentityProviderException, value);
+  return (
+    fast(q_UnsupportedIdentityProviderException, value) || isValid(check_UnsupportedIdentityProviderException, value)
+  );
 }
 export function assertUnsupportedIdentityProviderException(value) {
   assertValid(check_UnsupportedIdentityProviderException, value, "UnsupportedIdentityProviderException");
 }
 
 export function validateUnsupportedOperationException(value, options) {
-  return validateWith(
-    check_UnsupportedOperationException,
-    shapes,
-    "UnsupportedOperationException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UnsupportedOperationException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UnsupportedOperationException,
+        shapes,
+        "UnsupportedOperationException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUnsupportedOperationException(value) {
-  return isValid(check_UnsupportedOperationException, value);
+  return fast(q_UnsupportedOperationException, value) || isValid(check_UnsupportedOperationException, value);
 }
 export function assertUnsupportedOperationException(value) {
   assertValid(check_UnsupportedOperationException, value, "UnsupportedOperationException");
 }
 
 export function validateUnsupportedTokenTypeException(value, options) {
-  return validateWith(
-    check_UnsupportedTokenTypeException,
-    shapes,
-    "UnsupportedTokenTypeException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UnsupportedTokenTypeException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UnsupportedTokenTypeException,
+        shapes,
+        "UnsupportedTokenTypeException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUnsupportedTokenTypeException(value) {
-  return isValid(check_UnsupportedTokenTypeException, value);
+  return fast(q_UnsupportedTokenTypeException, value) || isValid(check_UnsupportedTokenTypeException, value);
 }
 export function assertUnsupportedTokenTypeException(value) {
   assertValid(check_UnsupportedTokenTypeException, value, "UnsupportedTokenTypeException");
 }
 
 export function validateUnsupportedUserStateException(value, options) {
-  return validateWith(
-    check_UnsupportedUserStateException,
-    shapes,
-    "UnsupportedUserStateException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UnsupportedUserStateException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UnsupportedUserStateException,
+        shapes,
+        "UnsupportedUserStateException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUnsupportedUserStateException(value) {
-  return isValid(check_UnsupportedUserStateException, value);
+  return fast(q_UnsupportedUserStateException, value) || isValid(check_UnsupportedUserStateException, value);
 }
 export function assertUnsupportedUserStateException(value) {
   assertValid(check_UnsupportedUserStateException, value, "UnsupportedUserStateException");
 }
 
 export function validateUntagResourceRequest(value, options) {
-  return validateWith(check_UntagResourceRequest, shapes, "UntagResourceRequest", value, !!(options && options.strict));
+  return fast(q_UntagResourceRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UntagResourceRequest, shapes, "UntagResourceRequest", value, !!(options && options.strict));
 }
 export function isUntagResourceRequest(value) {
-  return isValid(check_UntagResourceRequest, value);
+  return fast(q_UntagResourceRequest, value) || isValid(check_UntagResourceRequest, value);
 }
 export function assertUntagResourceRequest(value) {
   assertValid(check_UntagResourceRequest, value, "UntagResourceRequest");
 }
 
 export function validateUntagResourceResponse(value, options) {
-  return validateWith(
-    check_UntagResourceResponse,
-    shapes,
-    "UntagResourceResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UntagResourceResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UntagResourceResponse, shapes, "UntagResourceResponse", value, !!(options && options.strict));
 }
 export function isUntagResourceResponse(value) {
-  return isValid(check_UntagResourceResponse, value);
+  return fast(q_UntagResourceResponse, value) || isValid(check_UntagResourceResponse, value);
 }
 export function assertUntagResourceResponse(value) {
   assertValid(check_UntagResourceResponse, value, "UntagResourceResponse");
 }
 
 export function validateUpdateAuthEventFeedbackRequest(value, options) {
-  return validateWith(
-    check_UpdateAuthEventFeedbackRequest,
-    shapes,
-    "UpdateAuthEventFeedbackRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UpdateAuthEventFeedbackRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UpdateAuthEventFeedbackRequest,
+        shapes,
+        "UpdateAuthEventFeedbackRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUpdateAuthEventFeedbackRequest(value) {
-  return isValid(check_UpdateAuthEventFeedbackRequest, value);
+  return fast(q_UpdateAuthEventFeedbackRequest, value) || isValid(check_UpdateAuthEventFeedbackRequest, value);
 }
 export function assertUpdateAuthEventFeedbackRequest(value) {
   assertValid(check_UpdateAuthEventFeedbackRequest, value, "UpdateAuthEventFeedbackRequest");
 }
 
 export function validateUpdateAuthEventFeedbackResponse(value, options) {
-  return validateWith(
-    check_UpdateAuthEventFeedbackResponse,
-    shapes,
-    "UpdateAuthEventFeedbackResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UpdateAuthEventFeedbackResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UpdateAuthEventFeedbackResponse,
+        shapes,
+        "UpdateAuthEventFeedbackResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUpdateAuthEventFeedbackResponse(value) {
-  return isValid(check_UpdateAuthEventFeedbackResponse, value);
+  return fast(q_UpdateAuthEventFeedbackResponse, value) || isValid(check_UpdateAuthEventFeedbackResponse, value);
 }
 export function assertUpdateAuthEventFeedbackResponse(value) {
   assertValid(check_UpdateAuthEventFeedbackResponse, value, "UpdateAuthEventFeedbackResponse");
 }
 
 export function validateUpdateDeviceStatusRequest(value, options) {
-  return validateWith(
-    check_UpdateDeviceStatusRequest,
-    shapes,
-    "UpdateDeviceStatusRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UpdateDeviceStatusRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UpdateDeviceStatusRequest,
+        shapes,
+        "UpdateDeviceStatusRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUpdateDeviceStatusRequest(value) {
-  return isValid(check_UpdateDeviceStatusRequest, value);
+  return fast(q_UpdateDeviceStatusRequest, value) || isValid(check_UpdateDeviceStatusRequest, value);
 }
 export function assertUpdateDeviceStatusRequest(value) {
   assertValid(check_UpdateDeviceStatusRequest, value, "UpdateDeviceStatusRequest");
 }
 
 export function validateUpdateDeviceStatusResponse(value, options) {
-  return validateWith(
-    check_UpdateDeviceStatusResponse,
-    shapes,
-    "UpdateDeviceStatusResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UpdateDeviceStatusResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UpdateDeviceStatusResponse,
+        shapes,
+        "UpdateDeviceStatusResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUpdateDeviceStatusResponse(value) {
-  return isValid(check_UpdateDeviceStatusResponse, value);
+  return fast(q_UpdateDeviceStatusResponse, value) || isValid(check_UpdateDeviceStatusResponse, value);
 }
 export function assertUpdateDeviceStatusResponse(value) {
   assertValid(check_UpdateDeviceStatusResponse, value, "UpdateDeviceStatusResponse");
 }
 
 export function validateUpdateGroupRequest(value, options) {
-  return validateWith(check_UpdateGroupRequest, shapes, "UpdateGroupRequest", value, !!(options && options.strict));
+  return fast(q_UpdateGroupRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UpdateGroupRequest, shapes, "UpdateGroupRequest", value, !!(options && options.strict));
 }
 export function isUpdateGroupRequest(value) {
-  return isValid(check_UpdateGroupRequest, value);
+  return fast(q_UpdateGroupRequest, value) || isValid(check_UpdateGroupRequest, value);
 }
 export function assertUpdateGroupRequest(value) {
   assertValid(check_UpdateGroupRequest, value, "UpdateGroupRequest");
 }
 
 export function validateUpdateGroupResponse(value, options) {
-  return validateWith(check_UpdateGroupResponse, shapes, "UpdateGroupResponse", value, !!(options && options.strict));
+  return fast(q_UpdateGroupResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UpdateGroupResponse, shapes, "UpdateGroupResponse", value, !!(options && options.strict));
 }
 export function isUpdateGroupResponse(value) {
-  return isValid(check_UpdateGroupResponse, value);
+  return fast(q_UpdateGroupResponse, value) || isValid(check_UpdateGroupResponse, value);
 }
 export function assertUpdateGroupResponse(value) {
   assertValid(check_UpdateGroupResponse, value, "UpdateGroupResponse");
 }
 
 export function validateUpdateIdentityProviderRequest(value, options) {
-  return validateWith(
-    check_UpdateIdentityProviderRequest,
-    shapes,
-    "UpdateIdentityProviderRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UpdateIdentityProviderRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UpdateIdentityProviderRequest,
+        shapes,
+        "UpdateIdentityProviderRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUpdateIdentityProviderRequest(value) {
-  return isValid(check_UpdateIdentityProviderRequest, value);
+  return fast(q_UpdateIdentityProviderRequest, value) || isValid(check_UpdateIdentityProviderRequest, value);
 }
 export function assertUpdateIdentityProviderRequest(value) {
   assertValid(check_UpdateIdentityProviderRequest, value, "UpdateIdentityProviderRequest");
 }
 
 export function validateUpdateIdentityProviderResponse(value, options) {
-  return validateWith(
-    check_UpdateIdentityProviderResponse,
-    shapes,
-    "UpdateIdentityProviderResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UpdateIdentityProviderResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UpdateIdentityProviderResponse,
+        shapes,
+        "UpdateIdentityProviderResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUpdateIdentityProviderResponse(value) {
-  return isValid(check_UpdateIdentityProviderResponse, value);
+  return fast(q_UpdateIdentityProviderResponse, value) || isValid(check_UpdateIdentityProviderResponse, value);
 }
 export function assertUpdateIdentityProviderResponse(value) {
   assertValid(check_UpdateIdentityProviderResponse, value, "UpdateIdentityProviderResponse");
 }
 
 export function validateUpdateResourceServerRequest(value, options) {
-  return validateWith(
-    check_UpdateResourceServerRequest,
-    shapes,
-    "UpdateResourceServerRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UpdateResourceServerRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UpdateResourceServerRequest,
+        shapes,
+        "UpdateResourceServerRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUpdateResourceServerRequest(value) {
-  return isValid(check_UpdateResourceServerRequest, value);
+  return fast(q_UpdateResourceServerRequest, value) || isValid(check_UpdateResourceServerRequest, value);
 }
 export function assertUpdateResourceServerRequest(value) {
   assertValid(check_UpdateResourceServerRequest, value, "UpdateResourceServerRequest");
 }
 
 export function validateUpdateResourceServerResponse(value, options) {
-  return validateWith(
-    check_UpdateResourceServerResponse,
-    shapes,
-    "UpdateResourceServerResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UpdateResourceServerResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UpdateResourceServerResponse,
+        shapes,
+        "UpdateResourceServerResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUpdateResourceServerResponse(value) {
-  return isValid(check_UpdateResourceServerResponse, value);
+  return fast(q_UpdateResourceServerResponse, value) || isValid(check_UpdateResourceServerResponse, value);
 }
 export function assertUpdateResourceServerResponse(value) {
   assertValid(check_UpdateResourceServerResponse, value, "UpdateResourceServerResponse");
 }
 
 export function validateUpdateUserAttributesRequest(value, options) {
-  return validateWith(
-    check_UpdateUserAttributesRequest,
-    shapes,
-    "UpdateUserAttributesRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UpdateUserAttributesRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UpdateUserAttributesRequest,
+        shapes,
+        "UpdateUserAttributesRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUpdateUserAttributesRequest(value) {
-  return isValid(check_UpdateUserAttributesRequest, value);
+  return fast(q_UpdateUserAttributesRequest, value) || isValid(check_UpdateUserAttributesRequest, value);
 }
 export function assertUpdateUserAttributesRequest(value) {
   assertValid(check_UpdateUserAttributesRequest, value, "UpdateUserAttributesRequest");
 }
 
 export function validateUpdateUserAttributesResponse(value, options) {
-  return validateWith(
-    check_UpdateUserAttributesResponse,
-    shapes,
-    "UpdateUserAttributesResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UpdateUserAttributesResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UpdateUserAttributesResponse,
+        shapes,
+        "UpdateUserAttributesResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUpdateUserAttributesResponse(value) {
-  return isValid(check_UpdateUserAttributesResponse, value);
+  return fast(q_UpdateUserAttributesResponse, value) || isValid(check_UpdateUserAttributesResponse, value);
 }
 export function assertUpdateUserAttributesResponse(value) {
   assertValid(check_UpdateUserAttributesResponse, value, "UpdateUserAttributesResponse");
 }
 
 export function validateUpdateUserPoolClientRequest(value, options) {
-  return validateWith(
-    check_UpdateUserPoolClientRequest,
-    shapes,
-    "UpdateUserPoolClientRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UpdateUserPoolClientRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UpdateUserPoolClientRequest,
+        shapes,
+        "UpdateUserPoolClientRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUpdateUserPoolClientRequest(value) {
-  return isValid(check_UpdateUserPoolClientRequest, value);
+  return fast(q_UpdateUserPoolClientRequest, value) || isValid(check_UpdateUserPoolClientRequest, value);
 }
 export function assertUpdateUserPoolClientRequest(value) {
   assertValid(check_UpdateUserPoolClientRequest, value, "UpdateUserPoolClientRequest");
 }
 
 export function validateUpdateUserPoolClientResponse(value, options) {
-  return validateWith(
-    check_UpdateUserPoolClientResponse,
-    shapes,
-    "UpdateUserPoolClientResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UpdateUserPoolClientResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UpdateUserPoolClientResponse,
+        shapes,
+        "UpdateUserPoolClientResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUpdateUserPoolClientResponse(value) {
-  return isValid(check_UpdateUserPoolClientResponse, value);
+  return fast(q_UpdateUserPoolClientResponse, value) || isValid(check_UpdateUserPoolClientResponse, value);
 }
 export function assertUpdateUserPoolClientResponse(value) {
   assertValid(check_UpdateUserPoolClientResponse, value, "UpdateUserPoolClientResponse");
 }
 
 export function validateUpdateUserPoolDomainRequest(value, options) {
-  return validateWith(
-    check_UpdateUserPoolDomainRequest,
-    shapes,
-    "UpdateUserPoolDomainRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UpdateUserPoolDomainRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UpdateUserPoolDomainRequest,
+        shapes,
+        "UpdateUserPoolDomainRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUpdateUserPoolDomainRequest(value) {
-  return isValid(check_UpdateUserPoolDomainRequest, value);
+  return fast(q_UpdateUserPoolDomainRequest, value) || isValid(check_UpdateUserPoolDomainRequest, value);
 }
 export function assertUpdateUserPoolDomainRequest(value) {
   assertValid(check_UpdateUserPoolDomainRequest, value, "UpdateUserPoolDomainRequest");
 }
 
 export function validateUpdateUserPoolDomainResponse(value, options) {
-  return validateWith(
-    check_UpdateUserPoolDomainResponse,
-    shapes,
-    "UpdateUserPoolDomainResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UpdateUserPoolDomainResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UpdateUserPoolDomainResponse,
+        shapes,
+        "UpdateUserPoolDomainResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUpdateUserPoolDomainResponse(value) {
-  return isValid(check_UpdateUserPoolDomainResponse, value);
+  return fast(q_UpdateUserPoolDomainResponse, value) || isValid(check_UpdateUserPoolDomainResponse, value);
 }
 export function assertUpdateUserPoolDomainResponse(value) {
   assertValid(check_UpdateUserPoolDomainResponse, value, "UpdateUserPoolDomainResponse");
 }
 
 export function validateUpdateUserPoolRequest(value, options) {
-  return validateWith(
-    check_UpdateUserPoolRequest,
-    shapes,
-    "UpdateUserPoolRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UpdateUserPoolRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UpdateUserPoolRequest, shapes, "UpdateUserPoolRequest", value, !!(options && options.strict));
 }
 export function isUpdateUserPoolRequest(value) {
-  return isValid(check_UpdateUserPoolRequest, value);
+  return fast(q_UpdateUserPoolRequest, value) || isValid(check_UpdateUserPoolRequest, value);
 }
 export function assertUpdateUserPoolRequest(value) {
   assertValid(check_UpdateUserPoolRequest, value, "UpdateUserPoolRequest");
 }
 
 export function validateUpdateUserPoolResponse(value, options) {
-  return validateWith(
-    check_UpdateUserPoolResponse,
-    shapes,
-    "UpdateUserPoolResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UpdateUserPoolResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UpdateUserPoolResponse,
+        shapes,
+        "UpdateUserPoolResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUpdateUserPoolResponse(value) {
-  return isValid(check_UpdateUserPoolResponse, value);
+  return fast(q_UpdateUserPoolResponse, value) || isValid(check_UpdateUserPoolResponse, value);
 }
 export function assertUpdateUserPoolResponse(value) {
   assertValid(check_UpdateUserPoolResponse, value, "UpdateUserPoolResponse");
 }
 
 export function validateUserAttributeUpdateSettingsType(value, options) {
-  return validateWith(
-    check_UserAttributeUpdateSettingsType,
-    shapes,
-    "UserAttributeUpdateSettingsType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UserAttributeUpdateSettingsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UserAttributeUpdateSettingsType,
+        shapes,
+        "UserAttributeUpdateSettingsType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUserAttributeUpdateSettingsType(value) {
-  return isValid(check_UserAttributeUpdateSettingsType, value);
+  return fast(q_UserAttributeUpdateSettingsType, value) || isValid(check_UserAttributeUpdateSettingsType, value);
 }
 export function assertUserAttributeUpdateSettingsType(value) {
   assertValid(check_UserAttributeUpdateSettingsType, value, "UserAttributeUpdateSettingsType");
 }
 
 export function validateUserContextDataType(value, options) {
-  return validateWith(check_UserContextDataType, shapes, "UserContextDataType", value, !!(options && options.strict));
+  return fast(q_UserContextDataType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserContextDataType, shapes, "UserContextDataType", value, !!(options && options.strict));
 }
 export function isUserContextDataType(value) {
-  return isValid(check_UserContextDataType, value);
+  return fast(q_UserContextDataType, value) || isValid(check_UserContextDataType, value);
 }
 export function assertUserContextDataType(value) {
   assertValid(check_UserContextDataType, value, "UserContextDataType");
 }
 
 export function validateUserFilterType(value, options) {
-  return validateWith(check_UserFilterType, shapes, "UserFilterType", value, !!(options && options.strict));
+  return fast(q_UserFilterType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserFilterType, shapes, "UserFilterType", value, !!(options && options.strict));
 }
 export function isUserFilterType(value) {
-  return isValid(check_UserFilterType, value);
+  return fast(q_UserFilterType, value) || isValid(check_UserFilterType, value);
 }
 export function assertUserFilterType(value) {
   assertValid(check_UserFilterType, value, "UserFilterType");
 }
 
 export function validateUserImportInProgressException(value, options) {
-  return validateWith(
-    check_UserImportInProgressException,
-    shapes,
-    "UserImportInProgressException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UserImportInProgressException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UserImportInProgressException,
+        shapes,
+        "UserImportInProgressException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUserImportInProgressException(value) {
-  return isValid(check_UserImportInProgressException, value);
+  return fast(q_UserImportInProgressException, value) || isValid(check_UserImportInProgressException, value);
 }
 export function assertUserImportInProgressException(value) {
   assertValid(check_UserImportInProgressException, value, "UserImportInProgressException");
 }
 
 export function validateUserImportJobIdType(value, options) {
-  return validateWith(check_UserImportJobIdType, shapes, "UserImportJobIdType", value, !!(options && options.strict));
+  return fast(q_UserImportJobIdType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserImportJobIdType, shapes, "UserImportJobIdType", value, !!(options && options.strict));
 }
 export function isUserImportJobIdType(value) {
-  return isValid(check_UserImportJobIdType, value);
+  return fast(q_UserImportJobIdType, value) || isValid(check_UserImportJobIdType, value);
 }
 export function assertUserImportJobIdType(value) {
   assertValid(check_UserImportJobIdType, value, "UserImportJobIdType");
 }
 
 export function validateUserImportJobNameType(value, options) {
-  return validateWith(
-    check_UserImportJobNameType,
-    shapes,
-    "UserImportJobNameType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UserImportJobNameType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserImportJobNameType, shapes, "UserImportJobNameType", value, !!(options && options.strict));
 }
 export function isUserImportJobNameType(value) {
-  return isValid(check_UserImportJobNameType, value);
+  return fast(q_UserImportJobNameType, value) || isValid(check_UserImportJobNameType, value);
 }
 export function assertUserImportJobNameType(value) {
   assertValid(check_UserImportJobNameType, value, "UserImportJobNameType");
 }
 
 export function validateUserImportJobStatusType(value, options) {
-  return validateWith(
-    check_UserImportJobStatusType,
-    shapes,
-    "UserImportJobStatusType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UserImportJobStatusType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UserImportJobStatusType,
+        shapes,
+        "UserImportJobStatusType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUserImportJobStatusType(value) {
-  return isValid(check_UserImportJobStatusType, value);
+  return fast(q_UserImportJobStatusType, value) || isValid(check_UserImportJobStatusType, value);
 }
 export function assertUserImportJobStatusType(value) {
   assertValid(check_UserImportJobStatusType, value, "UserImportJobStatusType");
 }
 
 export function validateUserImportJobType(value, options) {
-  return validateWith(check_UserImportJobType, shapes, "UserImportJobType", value, !!(options && options.strict));
+  return fast(q_UserImportJobType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserImportJobType, shapes, "UserImportJobType", value, !!(options && options.strict));
 }
 export function isUserImportJobType(value) {
-  return isValid(check_UserImportJobType, value);
+  return fast(q_UserImportJobType, value) || isValid(check_UserImportJobType, value);
 }
 export function assertUserImportJobType(value) {
   assertValid(check_UserImportJobType, value, "UserImportJobType");
 }
 
 export function validateUserImportJobsListType(value, options) {
-  return validateWith(
-    check_UserImportJobsListType,
-    shapes,
-    "UserImportJobsListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UserImportJobsListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UserImportJobsListType,
+        shapes,
+        "UserImportJobsListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUserImportJobsListType(value) {
-  return isValid(check_UserImportJobsListType, value);
+  return fast(q_UserImportJobsListType, value) || isValid(check_UserImportJobsListType, value);
 }
 export function assertUserImportJobsListType(value) {
   assertValid(check_UserImportJobsListType, value, "UserImportJobsListType");
 }
 
 export function validateUserLambdaValidationException(value, options) {
-  return validateWith(
-    check_UserLambdaValidationException,
-    shapes,
-    "UserLambdaValidationException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UserLambdaValidationException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UserLambdaValidationException,
+        shapes,
+        "UserLambdaValidationException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUserLambdaValidationException(value) {
-  return isValid(check_UserLambdaValidationException, value);
+  return fast(q_UserLambdaValidationException, value) || isValid(check_UserLambdaValidationException, value);
 }
 export function assertUserLambdaValidationException(value) {
   assertValid(check_UserLambdaValidationException, value, "UserLambdaValidationException");
 }
 
 export function validateUserMFASettingListType(value, options) {
-  return validateWith(
-    check_UserMFASettingListType,
-    shapes,
-    "UserMFASettingListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UserMFASettingListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UserMFASettingListType,
+        shapes,
+        "UserMFASettingListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUserMFASettingListType(value) {
-  return isValid(check_UserMFASettingListType, value);
+  return fast(q_UserMFASettingListType, value) || isValid(check_UserMFASettingListType, value);
 }
 export function assertUserMFASettingListType(value) {
   assertValid(check_UserMFASettingListType, value, "UserMFASettingListType");
 }
 
 export function validateUserNotConfirmedException(value, options) {
-  return validateWith(
-    check_UserNotConfirmedException,
-    shapes,
-    "UserNotConfirmedException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UserNotConfirmedException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UserNotConfirmedException,
+        shapes,
+        "UserNotConfirmedException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUserNotConfirmedException(value) {
-  return isValid(check_UserNotConfirmedException, value);
+  return fast(q_UserNotConfirmedException, value) || isValid(check_UserNotConfirmedException, value);
 }
 export function assertUserNotConfirmedException(value) {
   assertValid(check_UserNotConfirmedException, value, "UserNotConfirmedException");
 }
 
 export function validateUserNotFoundException(value, options) {
-  return validateWith(
-    check_UserNotFoundException,
-    shapes,
-    "UserNotFoundException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UserNotFoundException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserNotFoundException, shapes, "UserNotFoundException", value, !!(options && options.strict));
 }
 export function isUserNotFoundException(value) {
-  return isValid(check_UserNotFoundException, value);
+  return fast(q_UserNotFoundException, value) || isValid(check_UserNotFoundException, value);
 }
 export function assertUserNotFoundException(value) {
   assertValid(check_UserNotFoundException, value, "UserNotFoundException");
 }
 
 export function validateUserPoolAddOnNotEnabledException(value, options) {
-  return validateWith(
-    check_UserPoolAddOnNotEnabledException,
-    shapes,
-    "UserPoolAddOnNotEnabledException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UserPoolAddOnNotEnabledException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UserPoolAddOnNotEnabledException,
+        shapes,
+        "UserPoolAddOnNotEnabledException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUserPoolAddOnNotEnabledException(value) {
-  return isValid(check_UserPoolAddOnNotEnabledException, value);
+  return fast(q_UserPoolAddOnNotEnabledException, value) || isValid(check_UserPoolAddOnNotEnabledException, value);
 }
 export function assertUserPoolAddOnNotEnabledException(value) {
   assertValid(check_UserPoolAddOnNotEnabledException, value, "UserPoolAddOnNotEnabledException");
 }
 
 export function validateUserPoolAddOnsType(value, options) {
-  return validateWith(check_UserPoolAddOnsType, shapes, "UserPoolAddOnsType", value, !!(options && options.strict));
+  return fast(q_UserPoolAddOnsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserPoolAddOnsType, shapes, "UserPoolAddOnsType", value, !!(options && options.strict));
 }
 export function isUserPoolAddOnsType(value) {
-  return isValid(check_UserPoolAddOnsType, value);
+  return fast(q_UserPoolAddOnsType, value) || isValid(check_UserPoolAddOnsType, value);
 }
 export function assertUserPoolAddOnsType(value) {
   assertValid(check_UserPoolAddOnsType, value, "UserPoolAddOnsType");
 }
 
 export function validateUserPoolClientDescription(value, options) {
-  return validateWith(
-    check_UserPoolClientDescription,
-    shapes,
-    "UserPoolClientDescription",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UserPoolClientDescription, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UserPoolClientDescription,
+        shapes,
+        "UserPoolClientDescription",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUserPoolClientDescription(value) {
-  return isValid(check_UserPoolClientDescription, value);
+  return fast(q_UserPoolClientDescription, value) || isValid(check_UserPoolClientDescription, value);
 }
 export function assertUserPoolClientDescription(value) {
   assertValid(check_UserPoolClientDescription, value, "UserPoolClientDescription");
 }
 
 export function validateUserPoolClientListType(value, options) {
-  return validateWith(
-    check_UserPoolClientListType,
-    shapes,
-    "UserPoolClientListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UserPoolClientListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UserPoolClientListType,
+        shapes,
+        "UserPoolClientListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUserPoolClientListType(value) {
-  return isValid(check_UserPoolClientListType, value);
+  return fast(q_UserPoolClientListType, value) || isValid(check_UserPoolClientListType, value);
 }
 export function assertUserPoolClientListType(value) {
   assertValid(check_UserPoolClientListType, value, "UserPoolClientListType");
 }
 
 export function validateUserPoolClientType(value, options) {
-  return validateWith(check_UserPoolClientType, shapes, "UserPoolClientType", value, !!(options && options.strict));
+  return fast(q_UserPoolClientType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserPoolClientType, shapes, "UserPoolClientType", value, !!(options && options.strict));
 }
 export function isUserPoolClientType(value) {
-  return isValid(check_UserPoolClientType, value);
+  return fast(q_UserPoolClientType, value) || isValid(check_UserPoolClientType, value);
 }
 export function assertUserPoolClientType(value) {
   assertValid(check_UserPoolClientType, value, "UserPoolClientType");
 }
 
 export function validateUserPoolDescriptionType(value, options) {
-  return validateWith(
-    check_UserPoolDescriptionType,
-    shapes,
-    "UserPoolDescriptionType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UserPoolDescriptionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UserPoolDescriptionType,
+        shapes,
+        "UserPoolDescriptionType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUserPoolDescriptionType(value) {
-  return isValid(check_UserPoolDescriptionType, value);
+  return fast(q_UserPoolDescriptionType, value) || isValid(check_UserPoolDescriptionType, value);
 }
 export function assertUserPoolDescriptionType(value) {
   assertValid(check_UserPoolDescriptionType, value, "UserPoolDescriptionType");
 }
 
 export function validateUserPoolIdType(value, options) {
-  return validateWith(check_UserPoolIdType, shapes, "UserPoolIdType", value, !!(options && options.strict));
+  return fast(q_UserPoolIdType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserPoolIdType, shapes, "UserPoolIdType", value, !!(options && options.strict));
 }
 export function isUserPoolIdType(value) {
-  return isValid(check_UserPoolIdType, value);
+  return fast(q_UserPoolIdType, value) || isValid(check_UserPoolIdType, value);
 }
 export function assertUserPoolIdType(value) {
   assertValid(check_UserPoolIdType, value, "UserPoolIdType");
 }
 
 export function validateUserPoolListType(value, options) {
-  return validateWith(check_UserPoolListType, shapes, "UserPoolListType", value, !!(options && options.strict));
+  return fast(q_UserPoolListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserPoolListType, shapes, "UserPoolListType", value, !!(options && options.strict));
 }
 export function isUserPoolListType(value) {
-  return isValid(check_UserPoolListType, value);
+  return fast(q_UserPoolListType, value) || isValid(check_UserPoolListType, value);
 }
 export function assertUserPoolListType(value) {
   assertValid(check_UserPoolListType, value, "UserPoolListType");
 }
 
 export function validateUserPoolMfaType(value, options) {
-  return validateWith(check_UserPoolMfaType, shapes, "UserPoolMfaType", value, !!(options && options.strict));
+  return fast(q_UserPoolMfaType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserPoolMfaType, shapes, "UserPoolMfaType", value, !!(options && options.strict));
 }
 export function isUserPoolMfaType(value) {
-  return isValid(check_UserPoolMfaType, value);
+  return fast(q_UserPoolMfaType, value) || isValid(check_UserPoolMfaType, value);
 }
 export function assertUserPoolMfaType(value) {
   assertValid(check_UserPoolMfaType, value, "UserPoolMfaType");
 }
 
 export function validateUserPoolNameType(value, options) {
-  return validateWith(check_UserPoolNameType, shapes, "UserPoolNameType", value, !!(options && options.strict));
+  return fast(q_UserPoolNameType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserPoolNameType, shapes, "UserPoolNameType", value, !!(options && options.strict));
 }
 export function isUserPoolNameType(value) {
-  return isValid(check_UserPoolNameType, value);
+  return fast(q_UserPoolNameType, value) || isValid(check_UserPoolNameType, value);
 }
 export function assertUserPoolNameType(value) {
   assertValid(check_UserPoolNameType, value, "UserPoolNameType");
 }
 
 export function validateUserPoolPolicyType(value, options) {
-  return validateWith(check_UserPoolPolicyType, shapes, "UserPoolPolicyType", value, !!(options && options.strict));
+  return fast(q_UserPoolPolicyType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserPoolPolicyType, shapes, "UserPoolPolicyType", value, !!(options && options.strict));
 }
 export function isUserPoolPolicyType(value) {
-  return isValid(check_UserPoolPolicyType, value);
+  return fast(q_UserPoolPolicyType, value) || isValid(check_UserPoolPolicyType, value);
 }
 export function assertUserPoolPolicyType(value) {
   assertValid(check_UserPoolPolicyType, value, "UserPoolPolicyType");
 }
 
 export function validateUserPoolTaggingException(value, options) {
-  return validateWith(
-    check_UserPoolTaggingException,
-    shapes,
-    "UserPoolTaggingException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UserPoolTaggingException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UserPoolTaggingException,
+        shapes,
+        "UserPoolTaggingException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUserPoolTaggingException(value) {
-  return isValid(check_UserPoolTaggingException, value);
+  return fast(q_UserPoolTaggingException, value) || isValid(check_UserPoolTaggingException, value);
 }
 export function assertUserPoolTaggingException(value) {
   assertValid(check_UserPoolTaggingException, value, "UserPoolTaggingException");
 }
 
 export function validateUserPoolTagsListType(value, options) {
-  return validateWith(check_UserPoolTagsListType, shapes, "UserPoolTagsListType", value, !!(options && options.strict));
+  return fast(q_UserPoolTagsListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserPoolTagsListType, shapes, "UserPoolTagsListType", value, !!(options && options.strict));
 }
 export function isUserPoolTagsListType(value) {
-  return isValid(check_UserPoolTagsListType, value);
+  return fast(q_UserPoolTagsListType, value) || isValid(check_UserPoolTagsListType, value);
 }
 export function assertUserPoolTagsListType(value) {
   assertValid(check_UserPoolTagsListType, value, "UserPoolTagsListType");
 }
 
 export function validateUserPoolTagsType(value, options) {
-  return validateWith(check_UserPoolTagsType, shapes, "UserPoolTagsType", value, !!(options && options.strict));
+  return fast(q_UserPoolTagsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserPoolTagsType, shapes, "UserPoolTagsType", value, !!(options && options.strict));
 }
 export function isUserPoolTagsType(value) {
-  return isValid(check_UserPoolTagsType, value);
+  return fast(q_UserPoolTagsType, value) || isValid(check_UserPoolTagsType, value);
 }
 export function assertUserPoolTagsType(value) {
   assertValid(check_UserPoolTagsType, value, "UserPoolTagsType");
 }
 
 export function validateUserPoolTierType(value, options) {
-  return validateWith(check_UserPoolTierType, shapes, "UserPoolTierType", value, !!(options && options.strict));
+  return fast(q_UserPoolTierType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserPoolTierType, shapes, "UserPoolTierType", value, !!(options && options.strict));
 }
 export function isUserPoolTierType(value) {
-  return isValid(check_UserPoolTierType, value);
+  return fast(q_UserPoolTierType, value) || isValid(check_UserPoolTierType, value);
 }
 export function assertUserPoolTierType(value) {
   assertValid(check_UserPoolTierType, value, "UserPoolTierType");
 }
 
 export function validateUserPoolType(value, options) {
-  return validateWith(check_UserPoolType, shapes, "UserPoolType", value, !!(options && options.strict));
+  return fast(q_UserPoolType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserPoolType, shapes, "UserPoolType", value, !!(options && options.strict));
 }
 export function isUserPoolType(value) {
-  return isValid(check_UserPoolType, value);
+  return fast(q_UserPoolType, value) || isValid(check_UserPoolType, value);
 }
 export function assertUserPoolType(value) {
   assertValid(check_UserPoolType, value, "UserPoolType");
 }
 
 export function validateUserStatusType(value, options) {
-  return validateWith(check_UserStatusType, shapes, "UserStatusType", value, !!(options && options.strict));
+  return fast(q_UserStatusType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserStatusType, shapes, "UserStatusType", value, !!(options && options.strict));
 }
 export function isUserStatusType(value) {
-  return isValid(check_UserStatusType, value);
+  return fast(q_UserStatusType, value) || isValid(check_UserStatusType, value);
 }
 export function assertUserStatusType(value) {
   assertValid(check_UserStatusType, value, "UserStatusType");
 }
 
 export function validateUserType(value, options) {
-  return validateWith(check_UserType, shapes, "UserType", value, !!(options && options.strict));
+  return fast(q_UserType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserType, shapes, "UserType", value, !!(options && options.strict));
 }
 export function isUserType(value) {
-  return isValid(check_UserType, value);
+  return fast(q_UserType, value) || isValid(check_UserType, value);
 }
 export function assertUserType(value) {
   assertValid(check_UserType, value, "UserType");
 }
 
 export function validateUserVerificationType(value, options) {
-  return validateWith(check_UserVerificationType, shapes, "UserVerificationType", value, !!(options && options.strict));
+  return fast(q_UserVerificationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserVerificationType, shapes, "UserVerificationType", value, !!(options && options.strict));
 }
 export function isUserVerificationType(value) {
-  return isValid(check_UserVerificationType, value);
+  return fast(q_UserVerificationType, value) || isValid(check_UserVerificationType, value);
 }
 export function assertUserVerificationType(value) {
   assertValid(check_UserVerificationType, value, "UserVerificationType");
 }
 
 export function validateUsernameAttributeType(value, options) {
-  return validateWith(
-    check_UsernameAttributeType,
-    shapes,
-    "UsernameAttributeType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UsernameAttributeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UsernameAttributeType, shapes, "UsernameAttributeType", value, !!(options && options.strict));
 }
 export function isUsernameAttributeType(value) {
-  return isValid(check_UsernameAttributeType, value);
+  return fast(q_UsernameAttributeType, value) || isValid(check_UsernameAttributeType, value);
 }
 export function assertUsernameAttributeType(value) {
   assertValid(check_UsernameAttributeType, value, "UsernameAttributeType");
 }
 
 export function validateUsernameAttributesListType(value, options) {
-  return validateWith(
-    check_UsernameAttributesListType,
-    shapes,
-    "UsernameAttributesListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UsernameAttributesListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UsernameAttributesListType,
+        shapes,
+        "UsernameAttributesListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUsernameAttributesListType(value) {
-  return isValid(check_UsernameAttributesListType, value);
+  return fast(q_UsernameAttributesListType, value) || isValid(check_UsernameAttributesListType, value);
 }
 export function assertUsernameAttributesListType(value) {
   assertValid(check_UsernameAttributesListType, value, "UsernameAttributesListType");
 }
 
 export function validateUsernameConfigurationType(value, options) {
-  return validateWith(
-    check_UsernameConfigurationType,
-    shapes,
-    "UsernameConfigurationType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UsernameConfigurationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UsernameConfigurationType,
+        shapes,
+        "UsernameConfigurationType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUsernameConfigurationType(value) {
-  return isValid(check_UsernameConfigurationType, value);
+  return fast(q_UsernameConfigurationType, value) || isValid(check_UsernameConfigurationType, value);
 }
 export function assertUsernameConfigurationType(value) {
   assertValid(check_UsernameConfigurationType, value, "UsernameConfigurationType");
 }
 
 export function validateUsernameExistsException(value, options) {
-  return validateWith(
-    check_UsernameExistsException,
-    shapes,
-    "UsernameExistsException",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UsernameExistsException, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UsernameExistsException,
+        shapes,
+        "UsernameExistsException",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUsernameExistsException(value) {
-  return isValid(check_UsernameExistsException, value);
+  return fast(q_UsernameExistsException, value) || isValid(check_UsernameExistsException, value);
 }
 export function assertUsernameExistsException(value) {
   assertValid(check_UsernameExistsException, value, "UsernameExistsException");
 }
 
 export function validateUsernameType(value, options) {
-  return validateWith(check_UsernameType, shapes, "UsernameType", value, !!(options && options.strict));
+  return fast(q_UsernameType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UsernameType, shapes, "UsernameType", value, !!(options && options.strict));
 }
 export function isUsernameType(value) {
-  return isValid(check_UsernameType, value);
+  return fast(q_UsernameType, value) || isValid(check_UsernameType, value);
 }
 export function assertUsernameType(value) {
   assertValid(check_UsernameType, value, "UsernameType");
 }
 
 export function validateUsersListType(value, options) {
-  return validateWith(check_UsersListType, shapes, "UsersListType", value, !!(options && options.strict));
+  return fast(q_UsersListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UsersListType, shapes, "UsersListType", value, !!(options && options.strict));
 }
 export function isUsersListType(value) {
-  return isValid(check_UsersListType, value);
+  return fast(q_UsersListType, value) || isValid(check_UsersListType, value);
 }
 export function assertUsersListType(value) {
   assertValid(check_UsersListType, value, "UsersListType");
 }
 
 export function validateVerificationMessageTemplateType(value, options) {
-  return validateWith(
-    check_VerificationMessageTemplateType,
-    shapes,
-    "VerificationMessageTemplateType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_VerificationMessageTemplateType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_VerificationMessageTemplateType,
+        shapes,
+        "VerificationMessageTemplateType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isVerificationMessageTemplateType(value) {
-  return isValid(check_VerificationMessageTemplateType, value);
+  return fast(q_VerificationMessageTemplateType, value) || isValid(check_VerificationMessageTemplateType, value);
 }
 export function assertVerificationMessageTemplateType(value) {
   assertValid(check_VerificationMessageTemplateType, value, "VerificationMessageTemplateType");
 }
 
 export function validateVerifiedAttributeType(value, options) {
-  return validateWith(
-    check_VerifiedAttributeType,
-    shapes,
-    "VerifiedAttributeType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_VerifiedAttributeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_VerifiedAttributeType, shapes, "VerifiedAttributeType", value, !!(options && options.strict));
 }
 export function isVerifiedAttributeType(value) {
-  return isValid(check_VerifiedAttributeType, value);
+  return fast(q_VerifiedAttributeType, value) || isValid(check_VerifiedAttributeType, value);
 }
 export function assertVerifiedAttributeType(value) {
   assertValid(check_VerifiedAttributeType, value, "VerifiedAttributeType");
 }
 
 export function validateVerifiedAttributesListType(value, options) {
-  return validateWith(
-    check_VerifiedAttributesListType,
-    shapes,
-    "VerifiedAttributesListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_VerifiedAttributesListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_VerifiedAttributesListType,
+        shapes,
+        "VerifiedAttributesListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isVerifiedAttributesListType(value) {
-  return isValid(check_VerifiedAttributesListType, value);
+  return fast(q_VerifiedAttributesListType, value) || isValid(check_VerifiedAttributesListType, value);
 }
 export function assertVerifiedAttributesListType(value) {
   assertValid(check_VerifiedAttributesListType, value, "VerifiedAttributesListType");
 }
 
 export function validateVerifySoftwareTokenRequest(value, options) {
-  return validateWith(
-    check_VerifySoftwareTokenRequest,
-    shapes,
-    "VerifySoftwareTokenRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_VerifySoftwareTokenRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_VerifySoftwareTokenRequest,
+        shapes,
+        "VerifySoftwareTokenRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isVerifySoftwareTokenRequest(value) {
-  return isValid(check_VerifySoftwareTokenRequest, value);
+  return fast(q_VerifySoftwareTokenRequest, value) || isValid(check_VerifySoftwareTokenRequest, value);
 }
 export function assertVerifySoftwareTokenRequest(value) {
   assertValid(check_VerifySoftwareTokenRequest, value, "VerifySoftwareTokenRequest");
 }
 
 export function validateVerifySoftwareTokenResponse(value, options) {
-  return validateWith(
-    check_VerifySoftwareTokenResponse,
-    shapes,
-    "VerifySoftwareTokenResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_VerifySoftwareTokenResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_VerifySoftwareTokenResponse,
+        shapes,
+        "VerifySoftwareTokenResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isVerifySoftwareTokenResponse(value) {
-  return isValid(check_VerifySoftwareTokenResponse, value);
+  return fast(q_VerifySoftwareTokenResponse, value) || isValid(check_VerifySoftwareTokenResponse, value);
 }
 export function assertVerifySoftwareTokenResponse(value) {
   assertValid(check_VerifySoftwareTokenResponse, value, "VerifySoftwareTokenResponse");
 }
 
 export function validateVerifySoftwareTokenResponseType(value, options) {
-  return validateWith(
-    check_VerifySoftwareTokenResponseType,
-    shapes,
-    "VerifySoftwareTokenResponseType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_VerifySoftwareTokenResponseType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_VerifySoftwareTokenResponseType,
+        shapes,
+        "VerifySoftwareTokenResponseType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isVerifySoftwareTokenResponseType(value) {
-  return isValid(check_VerifySoftwareTokenResponseType, value);
+  return fast(q_VerifySoftwareTokenResponseType, value) || isValid(check_VerifySoftwareTokenResponseType, value);
 }
 export function assertVerifySoftwareTokenResponseType(value) {
   assertValid(check_VerifySoftwareTokenResponseType, value, "VerifySoftwareTokenResponseType");
 }
 
 export function validateVerifyUserAttributeRequest(value, options) {
-  return validateWith(
-    check_VerifyUserAttributeRequest,
-    shapes,
-    "VerifyUserAttributeRequest",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_VerifyUserAttributeRequest, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_VerifyUserAttributeRequest,
+        shapes,
+        "VerifyUserAttributeRequest",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isVerifyUserAttributeRequest(value) {
-  return isValid(check_VerifyUserAttributeRequest, value);
+  return fast(q_VerifyUserAttributeRequest, value) || isValid(check_VerifyUserAttributeRequest, value);
 }
 export function assertVerifyUserAttributeRequest(value) {
   assertValid(check_VerifyUserAttributeRequest, value, "VerifyUserAttributeRequest");
 }
 
 export function validateVerifyUserAttributeResponse(value, options) {
-  return validateWith(
-    check_VerifyUserAttributeResponse,
-    shapes,
-    "VerifyUserAttributeResponse",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_VerifyUserAttributeResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_VerifyUserAttributeResponse,
+        shapes,
+        "VerifyUserAttributeResponse",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isVerifyUserAttributeResponse(value) {
-  return isValid(check_VerifyUserAttributeResponse, value);
+  return fast(q_VerifyUserAttributeResponse, value) || isValid(check_VerifyUserAttributeResponse, value);
 }
 export function assertVerifyUserAttributeResponse(value) {
   assertValid(check_VerifyUserAttributeResponse, value, "VerifyUserAttributeResponse");
 }
 
 export function validateWebAuthnConfigurationType(value, options) {
-  return validateWith(
-    check_WebAuthnConfigurationType,
-    shapes,
-    "WebAuthnConfigurationType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_WebAuthnConfigurationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_WebAuthnConfigurationType,
+        shapes,
+        "WebAuthnConfigurationType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isWebAuthnConfigurationType(value) {
-  return isValid(check_WebAuthnConfigurationType, value);
+  return fast(q_WebAuthnConfigurationType, value) || isValid(check_WebAuthnConfigurationType, value);
 }
 export function assertWebAuthnConfigurationType(value) {
   assertValid(check_WebAuthnConfigurationType, value, "WebAuthnConfigurationType");
 }
 
 export function validateWebAuthnFactorConfigurationType(value, options) {
-  return validateWith(
-    check_WebAuthnFactorConfigurationType,
-    shapes,
-    "WebAuthnFactorConfigurationType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_WebAuthnFactorConfigurationType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_WebAuthnFactorConfigurationType,
+        shapes,
+        "WebAuthnFactorConfigurationType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isWebAuthnFactorConfigurationType(value) {
-  return isValid(check_WebAuthnFactorConfigurationType, value);
+  return fast(q_WebAuthnFactorConfigurationType, value) || isValid(check_WebAuthnFactorConfigurationType, value);
 }
 export function assertWebAuthnFactorConfigurationType(value) {
   assertValid(check_WebAuthnFactorConfigurationType, value, "WebAuthnFactorConfigurationType");
 }
 
 export function validateWebAuthnMfaSettingsType(value, options) {
-  return validateWith(
-    check_WebAuthnMfaSettingsType,
-    shapes,
-    "WebAuthnMfaSettingsType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_WebAuthnMfaSettingsType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_WebAuthnMfaSettingsType,
+        shapes,
+        "WebAuthnMfaSettingsType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isWebAuthnMfaSettingsType(value) {
-  return isValid(check_WebAuthnMfaSettingsType, value);
+  return fast(q_WebAuthnMfaSettingsType, value) || isValid(check_WebAuthnMfaSettingsType, value);
 }
 export function assertWebAuthnMfaSettingsType(value) {
   assertValid(check_WebAuthnMfaSettingsType, value, "WebAuthnMfaSettingsType");
 }
 
 export function validateWrappedBooleanType(value, options) {
-  return validateWith(check_WrappedBooleanType, shapes, "WrappedBooleanType", value, !!(options && options.strict));
+  return fast(q_WrappedBooleanType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_WrappedBooleanType, shapes, "WrappedBooleanType", value, !!(options && options.strict));
 }
 export function isWrappedBooleanType(value) {
-  return isValid(check_WrappedBooleanType, value);
+  return fast(q_WrappedBooleanType, value) || isValid(check_WrappedBooleanType, value);
 }
 export function assertWrappedBooleanType(value) {
   assertValid(check_WrappedBooleanType, value, "WrappedBooleanType");
 }
 
 export function validateWrappedIntegerType(value, options) {
-  return validateWith(check_WrappedIntegerType, shapes, "WrappedIntegerType", value, !!(options && options.strict));
+  return fast(q_WrappedIntegerType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_WrappedIntegerType, shapes, "WrappedIntegerType", value, !!(options && options.strict));
 }
 export function isWrappedIntegerType(value) {
-  return isValid(check_WrappedIntegerType, value);
+  return fast(q_WrappedIntegerType, value) || isValid(check_WrappedIntegerType, value);
 }
 export function assertWrappedIntegerType(value) {
   assertValid(check_WrappedIntegerType, value, "WrappedIntegerType");

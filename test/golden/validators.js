@@ -309,6 +309,15 @@ function assertValid(check, value, typeName) {
   if (!r.valid) throw new ValidationError(typeName, r.errors);
 }
 
+/** The generated fast path: true only for values that are valid and drift-free. Never throws. */
+function fast(q, value) {
+  try {
+    return q(instanceData(value)) === true;
+  } catch {
+    return false;
+  }
+}
+
 function isValid(check, value) {
   try {
     return check(instanceData(value)) === true;
@@ -2302,157 +2311,376 @@ function validate47(
 }
 validate47.evaluated = { dynamicProps: false, dynamicItems: false };
 
+const k0 = (o) => {
+  if (o["Username"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "UserAttributes":
+        if (v !== undefined && !q_AttributeListType(v)) return false;
+        break;
+      case "UserCreateDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "UserLastModifiedDate":
+        if (v !== undefined && !q_DateType(v)) return false;
+        break;
+      case "Enabled":
+        if (v !== undefined && !q_BooleanType(v)) return false;
+        break;
+      case "UserStatus":
+        if (v !== undefined && !q_UserStatusType(v)) return false;
+        break;
+      case "MFAOptions":
+        if (v !== undefined && !q_MFAOptionListType(v)) return false;
+        break;
+      case "PreferredMfaSetting":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "UserMFASettingList":
+        if (v !== undefined && !q_UserMFASettingListType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k1 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_AttributeType(v)) return false;
+  }
+  return true;
+};
+const k2 = new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
+const k3 = (o) => {
+  if (o["Name"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Name":
+        if (v !== undefined && !q_AttributeNameType(v)) return false;
+        break;
+      case "Value":
+        if (v !== undefined && !q_AttributeValueType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k4 = new Set(["SMS", "EMAIL"]);
+const k5 = (o) => {
+  if (o["Username"] === undefined) return false;
+  if (o["UserAttributes"] === undefined) return false;
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "Username":
+        if (v !== undefined && !q_UsernameType(v)) return false;
+        break;
+      case "UserAttributes":
+        if (v !== undefined && !q_AttributeListType(v)) return false;
+        break;
+      case "MFAOptions":
+        if (v !== undefined && !q_MFAOptionListType(v)) return false;
+        break;
+      case "PreferredMfaSetting":
+        if (v !== undefined && !q_StringType(v)) return false;
+        break;
+      case "UserMFASettingList":
+        if (v !== undefined && !q_UserMFASettingListType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k6 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!q_MFAOptionType(v)) return false;
+  }
+  return true;
+};
+const k7 = (o) => {
+  for (const k in o) {
+    const v = o[k];
+    switch (k) {
+      case "DeliveryMedium":
+        if (v !== undefined && !q_DeliveryMediumType(v)) return false;
+        break;
+      case "AttributeName":
+        if (v !== undefined && !q_AttributeNameType(v)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+};
+const k8 = (a) => {
+  const n = a.length;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (!(typeof v === "string")) return false;
+  }
+  return true;
+};
+const k9 = new Set([
+  "UNCONFIRMED",
+  "CONFIRMED",
+  "ARCHIVED",
+  "COMPROMISED",
+  "UNKNOWN",
+  "RESET_REQUIRED",
+  "FORCE_CHANGE_PASSWORD",
+]);
+function q_AdminGetUserResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k0(x);
+}
+function q_AttributeListType(x) {
+  return Array.isArray(x) && k1(x);
+}
+function q_AttributeNameType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 32 || ucs2length(x) <= 32) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k2.test(x)
+  );
+}
+function q_AttributeType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k3(x);
+}
+function q_AttributeValueType(x) {
+  return typeof x === "string" && (x.length <= 2048 || ucs2length(x) <= 2048);
+}
+function q_BooleanType(x) {
+  return typeof x === "boolean";
+}
+function q_DateType(x) {
+  return typeof x === "string" && isDateTime(x);
+}
+function q_DeliveryMediumType(x) {
+  return k4.has(x);
+}
+function q_GetUserResponse(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k5(x);
+}
+function q_MFAOptionListType(x) {
+  return Array.isArray(x) && k6(x);
+}
+function q_MFAOptionType(x) {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && k7(x);
+}
+function q_StringType(x) {
+  return typeof x === "string";
+}
+function q_UserMFASettingListType(x) {
+  return Array.isArray(x) && k8(x);
+}
+function q_UserStatusType(x) {
+  return k9.has(x);
+}
+function q_UsernameType(x) {
+  return (
+    typeof x === "string" &&
+    (x.length <= 128 || ucs2length(x) <= 128) &&
+    (x.length >= 2 || ucs2length(x) >= 1) &&
+    k2.test(x)
+  );
+}
+
 export function validateAdminGetUserResponse(value, options) {
-  return validateWith(check_AdminGetUserResponse, shapes, "AdminGetUserResponse", value, !!(options && options.strict));
+  return fast(q_AdminGetUserResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AdminGetUserResponse, shapes, "AdminGetUserResponse", value, !!(options && options.strict));
 }
 export function isAdminGetUserResponse(value) {
-  return isValid(check_AdminGetUserResponse, value);
+  return fast(q_AdminGetUserResponse, value) || isValid(check_AdminGetUserResponse, value);
 }
 export function assertAdminGetUserResponse(value) {
   assertValid(check_AdminGetUserResponse, value, "AdminGetUserResponse");
 }
 
 export function validateAttributeListType(value, options) {
-  return validateWith(check_AttributeListType, shapes, "AttributeListType", value, !!(options && options.strict));
+  return fast(q_AttributeListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AttributeListType, shapes, "AttributeListType", value, !!(options && options.strict));
 }
 export function isAttributeListType(value) {
-  return isValid(check_AttributeListType, value);
+  return fast(q_AttributeListType, value) || isValid(check_AttributeListType, value);
 }
 export function assertAttributeListType(value) {
   assertValid(check_AttributeListType, value, "AttributeListType");
 }
 
 export function validateAttributeNameType(value, options) {
-  return validateWith(check_AttributeNameType, shapes, "AttributeNameType", value, !!(options && options.strict));
+  return fast(q_AttributeNameType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AttributeNameType, shapes, "AttributeNameType", value, !!(options && options.strict));
 }
 export function isAttributeNameType(value) {
-  return isValid(check_AttributeNameType, value);
+  return fast(q_AttributeNameType, value) || isValid(check_AttributeNameType, value);
 }
 export function assertAttributeNameType(value) {
   assertValid(check_AttributeNameType, value, "AttributeNameType");
 }
 
 export function validateAttributeType(value, options) {
-  return validateWith(check_AttributeType, shapes, "AttributeType", value, !!(options && options.strict));
+  return fast(q_AttributeType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AttributeType, shapes, "AttributeType", value, !!(options && options.strict));
 }
 export function isAttributeType(value) {
-  return isValid(check_AttributeType, value);
+  return fast(q_AttributeType, value) || isValid(check_AttributeType, value);
 }
 export function assertAttributeType(value) {
   assertValid(check_AttributeType, value, "AttributeType");
 }
 
 export function validateAttributeValueType(value, options) {
-  return validateWith(check_AttributeValueType, shapes, "AttributeValueType", value, !!(options && options.strict));
+  return fast(q_AttributeValueType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_AttributeValueType, shapes, "AttributeValueType", value, !!(options && options.strict));
 }
 export function isAttributeValueType(value) {
-  return isValid(check_AttributeValueType, value);
+  return fast(q_AttributeValueType, value) || isValid(check_AttributeValueType, value);
 }
 export function assertAttributeValueType(value) {
   assertValid(check_AttributeValueType, value, "AttributeValueType");
 }
 
 export function validateBooleanType(value, options) {
-  return validateWith(check_BooleanType, shapes, "BooleanType", value, !!(options && options.strict));
+  return fast(q_BooleanType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_BooleanType, shapes, "BooleanType", value, !!(options && options.strict));
 }
 export function isBooleanType(value) {
-  return isValid(check_BooleanType, value);
+  return fast(q_BooleanType, value) || isValid(check_BooleanType, value);
 }
 export function assertBooleanType(value) {
   assertValid(check_BooleanType, value, "BooleanType");
 }
 
 export function validateDateType(value, options) {
-  return validateWith(check_DateType, shapes, "DateType", value, !!(options && options.strict));
+  return fast(q_DateType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_DateType, shapes, "DateType", value, !!(options && options.strict));
 }
 export function isDateType(value) {
-  return isValid(check_DateType, value);
+  return fast(q_DateType, value) || isValid(check_DateType, value);
 }
 export function assertDateType(value) {
   assertValid(check_DateType, value, "DateType");
 }
 
 export function validateDeliveryMediumType(value, options) {
-  return validateWith(check_DeliveryMediumType, shapes, "DeliveryMediumType", value, !!(options && options.strict));
+  return fast(q_DeliveryMediumType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_DeliveryMediumType, shapes, "DeliveryMediumType", value, !!(options && options.strict));
 }
 export function isDeliveryMediumType(value) {
-  return isValid(check_DeliveryMediumType, value);
+  return fast(q_DeliveryMediumType, value) || isValid(check_DeliveryMediumType, value);
 }
 export function assertDeliveryMediumType(value) {
   assertValid(check_DeliveryMediumType, value, "DeliveryMediumType");
 }
 
 export function validateGetUserResponse(value, options) {
-  return validateWith(check_GetUserResponse, shapes, "GetUserResponse", value, !!(options && options.strict));
+  return fast(q_GetUserResponse, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_GetUserResponse, shapes, "GetUserResponse", value, !!(options && options.strict));
 }
 export function isGetUserResponse(value) {
-  return isValid(check_GetUserResponse, value);
+  return fast(q_GetUserResponse, value) || isValid(check_GetUserResponse, value);
 }
 export function assertGetUserResponse(value) {
   assertValid(check_GetUserResponse, value, "GetUserResponse");
 }
 
 export function validateMFAOptionListType(value, options) {
-  return validateWith(check_MFAOptionListType, shapes, "MFAOptionListType", value, !!(options && options.strict));
+  return fast(q_MFAOptionListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_MFAOptionListType, shapes, "MFAOptionListType", value, !!(options && options.strict));
 }
 export function isMFAOptionListType(value) {
-  return isValid(check_MFAOptionListType, value);
+  return fast(q_MFAOptionListType, value) || isValid(check_MFAOptionListType, value);
 }
 export function assertMFAOptionListType(value) {
   assertValid(check_MFAOptionListType, value, "MFAOptionListType");
 }
 
 export function validateMFAOptionType(value, options) {
-  return validateWith(check_MFAOptionType, shapes, "MFAOptionType", value, !!(options && options.strict));
+  return fast(q_MFAOptionType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_MFAOptionType, shapes, "MFAOptionType", value, !!(options && options.strict));
 }
 export function isMFAOptionType(value) {
-  return isValid(check_MFAOptionType, value);
+  return fast(q_MFAOptionType, value) || isValid(check_MFAOptionType, value);
 }
 export function assertMFAOptionType(value) {
   assertValid(check_MFAOptionType, value, "MFAOptionType");
 }
 
 export function validateStringType(value, options) {
-  return validateWith(check_StringType, shapes, "StringType", value, !!(options && options.strict));
+  return fast(q_StringType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_StringType, shapes, "StringType", value, !!(options && options.strict));
 }
 export function isStringType(value) {
-  return isValid(check_StringType, value);
+  return fast(q_StringType, value) || isValid(check_StringType, value);
 }
 export function assertStringType(value) {
   assertValid(check_StringType, value, "StringType");
 }
 
 export function validateUserMFASettingListType(value, options) {
-  return validateWith(
-    check_UserMFASettingListType,
-    shapes,
-    "UserMFASettingListType",
-    value,
-    !!(options && options.strict),
-  );
+  return fast(q_UserMFASettingListType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(
+        check_UserMFASettingListType,
+        shapes,
+        "UserMFASettingListType",
+        value,
+        !!(options && options.strict),
+      );
 }
 export function isUserMFASettingListType(value) {
-  return isValid(check_UserMFASettingListType, value);
+  return fast(q_UserMFASettingListType, value) || isValid(check_UserMFASettingListType, value);
 }
 export function assertUserMFASettingListType(value) {
   assertValid(check_UserMFASettingListType, value, "UserMFASettingListType");
 }
 
 export function validateUserStatusType(value, options) {
-  return validateWith(check_UserStatusType, shapes, "UserStatusType", value, !!(options && options.strict));
+  return fast(q_UserStatusType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UserStatusType, shapes, "UserStatusType", value, !!(options && options.strict));
 }
 export function isUserStatusType(value) {
-  return isValid(check_UserStatusType, value);
+  return fast(q_UserStatusType, value) || isValid(check_UserStatusType, value);
 }
 export function assertUserStatusType(value) {
   assertValid(check_UserStatusType, value, "UserStatusType");
 }
 
 export function validateUsernameType(value, options) {
-  return validateWith(check_UsernameType, shapes, "UsernameType", value, !!(options && options.strict));
+  return fast(q_UsernameType, value)
+    ? { valid: true, errors: [], drift: [] }
+    : validateWith(check_UsernameType, shapes, "UsernameType", value, !!(options && options.strict));
 }
 export function isUsernameType(value) {
-  return isValid(check_UsernameType, value);
+  return fast(q_UsernameType, value) || isValid(check_UsernameType, value);
 }
 export function assertUsernameType(value) {
   assertValid(check_UsernameType, value, "UsernameType");

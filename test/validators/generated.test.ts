@@ -318,7 +318,8 @@ describe("validators never throw", () => {
 
   it("a getter that throws only on the second read (after the schema check) → INSTANCE_UNREADABLE", () => {
     let reads = 0;
-    const value = { ...good() };
+    // An undeclared member makes the fast path defer to the exact path, which reads again.
+    const value = { ...good(), Undeclared: true };
     Object.defineProperty(value, "UserStatus", {
       enumerable: true,
       get: () => {

@@ -8,6 +8,7 @@ import { schemaId, toJsonSchema } from "../json-schema/index.js";
 import { createAjv, FORMATS } from "./ajv.js";
 import { declarations } from "./declarations.js";
 import { shapesOf } from "./shapes.js";
+import { fastPathSource } from "./fast.js";
 import { stringLiteral } from "../quote.js";
 
 const standaloneCode = standaloneModule.default ?? standaloneModule;
@@ -44,8 +45,8 @@ export function validatorsSource(model: Model): string {
     .join(", ");
   const wrappers = model.types.map(
     (t) =>
-      `export function validate${t.name}(value, options) { return validateWith(check_${t.name}, shapes, ${JSON.stringify(t.name)}, value, !!(options && options.strict)); }\n` +
-      `export function is${t.name}(value) { return isValid(check_${t.name}, value); }\n` +
+      `export function validate${t.name}(value, options) { return fast(q_${t.name}, value) ? { valid: true, errors: [], drift: [] } : validateWith(check_${t.name}, shapes, ${JSON.stringify(t.name)}, value, !!(options && options.strict)); }\n` +
+      `export function is${t.name}(value) { return fast(q_${t.name}, value) || isValid(check_${t.name}, value); }\n` +
       `export function assert${t.name}(value) { assertValid(check_${t.name}, value, ${JSON.stringify(t.name)}); }`,
   );
   const table = model.types.map((t) => `${JSON.stringify(t.name)}: validate${t.name}`).join(",\n");
@@ -56,6 +57,7 @@ export function validatorsSource(model: Model): string {
     // JSON.parse keeps a member named "__proto__" an ordinary key, unlike an object literal.
     `const shapes = JSON.parse(${stringLiteral(JSON.stringify(shapesOf(model)))});`,
     code,
+    fastPathSource(model),
     ...wrappers,
     `/** Every validate function by type name. */\nexport const validators = Object.freeze({ __proto__: null, ${table} });`,
     `/** The root types of the corpus (documents' own types, not error shapes). */\nexport const rootTypes = Object.freeze([${roots.join(", ")}]);`,

@@ -30,6 +30,7 @@ export function instanceData(value: unknown): unknown;
 export function toIssues(errors: unknown[] | null | undefined): Issue[];
 export function runValidator(check: Check, value: unknown): Result;
 export function assertValid(check: Check, value: unknown, typeName: string): void;
+export function fast(q: (value: unknown) => boolean, value: unknown): boolean;
 export function isValid(check: Check, value: unknown): boolean;
 export class ValidationError extends Error {
   constructor(typeName: string, errors: Issue[]);

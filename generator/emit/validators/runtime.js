@@ -275,6 +275,15 @@ export function assertValid(check, value, typeName) {
   if (!r.valid) throw new ValidationError(typeName, r.errors);
 }
 
+/** The generated fast path: true only for values that are valid and drift-free. Never throws. */
+export function fast(q, value) {
+  try {
+    return q(instanceData(value)) === true;
+  } catch {
+    return false;
+  }
+}
+
 export function isValid(check, value) {
   try {
     return check(instanceData(value)) === true;
