@@ -1,6 +1,6 @@
 // TypeScript emitter: an exported interface or type alias per named type, in each view, built
 // with ts-morph. Enums export the closed union under their name and an open alias beside it.
-import { Project, StructureKind, type InterfaceDeclarationStructure, type JSDocStructure, type OptionalKind, type StatementStructures, type TypeAliasDeclarationStructure } from "ts-morph";
+import { Project, StructureKind, ts, type InterfaceDeclarationStructure, type JSDocStructure, type OptionalKind, type StatementStructures, type TypeAliasDeclarationStructure } from "ts-morph";
 import type { Attributes, Model, NamedType, TypeNode } from "../../ir/model.js";
 import type { Emitter } from "../files.js";
 import { propertyKey } from "../quote.js";
@@ -32,8 +32,9 @@ export function typesSource(model: Model, view: View = { sdk: false, open: true,
   file.addStatements(statements);
   if (title) file.insertStatements(0, `/** ${title} */`);
   if (model.types.length === 0) file.addStatements("export {};");
-  assertParses(project, file.getFilePath());
-  return file.getFullText();
+  const text = file.getFullText();
+  assertParses(text);
+  return text;
 }
 
 function docs(a: Attributes, node?: TypeNode, extra: JSDocStructure["tags"] = []): OptionalKind<JSDocStructure>[] {
@@ -70,13 +71,12 @@ function aliasOf(t: NamedType, view: View): TypeAliasDeclarationStructure {
 }
 
 /** Generated code that does not parse is a structgen bug: fail loudly rather than write it. */
-export function assertParses(project: Project, path: string): void {
-  const program = project.getProgram().compilerObject;
-  const sf = program.getSourceFile(path);
-  const diags = sf ? program.getSyntacticDiagnostics(sf) : [];
-  if (diags.length > 0) {
-    const d = diags[0]!;
-    const msg = typeof d.messageText === "string" ? d.messageText : d.messageText.messageText;
-    throw new Error(`EMIT_TYPESCRIPT_SYNTAX: ${msg} at offset ${d.start ?? 0} of ${path}`);
+export function assertParses(text: string): void {
+  // transpileModule reports syntax errors only: no program, no type check, fast.
+  const out = ts.transpileModule(text, { reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+  const d = out.diagnostics?.[0];
+  if (d) {
+    const msg = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+    throw new Error(`EMIT_TYPESCRIPT_SYNTAX: ${msg} at offset ${d.start ?? 0}`);
   }
 }
