@@ -2,7 +2,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { parseJson, type ParsedJson } from "./parse-json.js";
+import { parseJson, type ParsedJson, type ParseResult } from "./parse-json.js";
 
 export interface Corpus {
   /** The corpus name: the folder's base name (names the output folder). */
@@ -79,11 +79,36 @@ export async function readCorpus(dir: string, name = path.basename(path.resolve(
   );
   for (const t of texts) {
     if (!t) continue;
-    const parsed = parseJson(t.f, t.text);
+    const parsed = parseSchema(t.f, t.text);
     if (parsed.ok) documents.push(parsed.doc);
     else diagnostics.push(...parsed.diagnostics);
   }
   return { corpus: { name, documents }, diagnostics };
+}
+
+/** A schema nested deeper than this (objects and arrays) is refused before it is parsed. */
+export const MAX_SCHEMA_NESTING = 1000;
+
+/**
+ * Parses a schema file, first refusing one nested too deep: the parser and the resolver recurse
+ * once per level, and a few thousand levels overflow the stack (no schema needs a tenth of this).
+ */
+function parseSchema(file: string, text: string): ParseResult {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_SCHEMA_NESTING) {
+        const before = text.slice(0, i);
+        const line = before.split("\n").length;
+        const at = { file, pointer: "", line, column: i - before.lastIndexOf("\n") };
+        return { ok: false, diagnostics: [diagnostic("SCHEMA_MAX_DEPTH_EXCEEDED", { maxDepth: MAX_SCHEMA_NESTING }, at)] };
+      }
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return parseJson(file, text);
 }
 
 /** Builds a corpus from in-memory texts (tests, and callers that already hold the files). */
@@ -91,7 +116,7 @@ export function corpusFromTexts(name: string, files: Record<string, string>): Lo
   const diagnostics: Diagnostic[] = [];
   const documents: ParsedJson[] = [];
   for (const f of Object.keys(files).sort()) {
-    const parsed = parseJson(f, files[f]!);
+    const parsed = parseSchema(f, files[f]!);
     if (parsed.ok) documents.push(parsed.doc);
     else diagnostics.push(...parsed.diagnostics);
   }

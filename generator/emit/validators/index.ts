@@ -9,6 +9,8 @@ import { createAjv, FORMATS } from "./ajv.js";
 import { declarations } from "./declarations.js";
 import { shapesOf } from "./shapes.js";
 import { fastPathSource } from "./fast.js";
+import { compileOrder } from "./order.js";
+import { diagnostic, StructgenError } from "../../diagnostics/diagnostic.js";
 import { stringLiteral } from "../quote.js";
 
 const standaloneCode = standaloneModule.default ?? standaloneModule;
@@ -32,8 +34,16 @@ export function validatorsSource(model: Model): string {
   ajv.addSchema(toJsonSchema(model));
   const id = schemaId(model);
   const refs: Record<string, string> = {};
-  for (const t of model.types) refs[`check_${t.name}`] = `${id}#/$defs/${t.name}`;
-  let code = model.types.length > 0 ? standaloneCode(ajv, refs) : "";
+  const order = compileOrder(model);
+  for (const name of order.names) refs[`check_${name}`] = `${id}#/$defs/${name}`;
+  let code: string;
+  try {
+    code = model.types.length > 0 ? standaloneCode(ajv, refs) : "";
+  } catch (e) {
+    // A cycle of references hundreds of types long still nests every compile: say so, with a code.
+    if (!(e instanceof RangeError)) throw e;
+    throw new StructgenError([diagnostic("EMIT_VALIDATOR_FAILED", { name: model.name, reason: `${e.message} (references nest ${order.nesting} types deep)` })]);
+  }
   code = code.replace(/require\("[^"]*"\)(?:\.default)?/g, (m) => {
     const name = RUNTIME_REQUIRES[m];
     if (!name) throw new Error(`EMIT_VALIDATOR_FAILED: standalone code needs an unknown runtime helper: ${m}`);

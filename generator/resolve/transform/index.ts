@@ -11,8 +11,11 @@ import { choice } from "./choice.js";
 import { conditional, hasComposition } from "./conditional.js";
 import { tuple } from "./tuple.js";
 
-/** Deeper than this, a schema is refused: no real type nests so far, and emitters recurse. */
-export const MAX_POINTER_DEPTH = 400;
+/**
+ * Deeper than this, a schema is refused: no real type nests so far, and emitters recurse (prettier
+ * overflows its stack formatting the output of about 175 nested arrays; 400 was accepted here).
+ */
+export const MAX_POINTER_DEPTH = 100;
 
 export function transform(ctx: Context, schema: JsonValue | undefined, pointer: string): TypeNode {
   if (pointer.split("/").length > MAX_POINTER_DEPTH) {
