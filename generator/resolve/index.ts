@@ -91,7 +91,12 @@ function applyExtends(symbols: ReturnType<typeof collectSymbols>, types: NamedTy
     }
     const merged: Member[] = [];
     for (const b of bases.get(name) ?? []) {
-      for (const m of flatten(b, [...stack, name])) if (!merged.some((x) => x.name === m.name)) merged.push({ ...m, attrs: { ...m.attrs, facts: [...m.attrs.facts, { about: "member", source: SOURCE, claim: `inherited from ${b}` }] } });
+      for (const m of flatten(b, [...stack, name])) {
+        if (merged.some((x) => x.name === m.name)) continue;
+        // One "inherited" fact names the type that declares the member, however deep the chain.
+        const inherited = m.attrs.facts.some((f) => f.about === "member" && f.claim?.startsWith("inherited from "));
+        merged.push(inherited ? m : { ...m, attrs: { ...m.attrs, facts: [...m.attrs.facts, { about: "member", source: SOURCE, claim: `inherited from ${b}` }] } });
+      }
     }
     const result = [...merged.filter((m) => !own.some((o) => o.name === m.name)), ...own];
     done.set(name, result);
