@@ -3,7 +3,8 @@ import type { Constraints, PrimitiveName } from "../../ir/model.js";
 
 type Schema = Record<string, unknown>;
 
-const INT_RANGE: Partial<Record<PrimitiveName, [number, number]>> = {
+/** The JSON-number integer types and their ranges. */
+export const INT_RANGE: Partial<Record<PrimitiveName, [number, number]>> = {
   int8: [-128, 127],
   int16: [-32768, 32767],
   int32: [-2147483648, 2147483647],
@@ -12,7 +13,12 @@ const INT_RANGE: Partial<Record<PrimitiveName, [number, number]>> = {
   uint32: [0, 4294967295],
 };
 
-const STRING_FORMS: Partial<Record<PrimitiveName, Schema>> = {
+export const BASE64_PATTERN = "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$";
+export const DECIMAL_PATTERN = "^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?$";
+export const FLOAT32_MAX = 3.4028234663852886e38;
+
+/** String-encoded primitives and the JSON Schema that states their form. */
+export const STRING_FORMS: Partial<Record<PrimitiveName, Schema>> = {
   datetime: { format: "date-time" },
   date: { format: "date" },
   time: { format: "time" },
@@ -20,16 +26,14 @@ const STRING_FORMS: Partial<Record<PrimitiveName, Schema>> = {
   uuid: { format: "uuid" },
   uri: { format: "uri-reference" },
   jsonpointer: { format: "json-pointer" },
-  binary: { contentEncoding: "base64", pattern: "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$" },
+  binary: { contentEncoding: "base64", pattern: BASE64_PATTERN },
   // Range-checked by the format (BigInt); the wire form is a decimal string.
   int64: { format: "int64" },
   int128: { format: "int128" },
   uint64: { format: "uint64" },
   uint128: { format: "uint128" },
-  decimal: { pattern: "^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?$" },
+  decimal: { pattern: DECIMAL_PATTERN },
 };
-
-const FLOAT32_MAX = 3.4028234663852886e38;
 
 /** A decimal string with at most `precision` significant digits, `scale` of them after the point. */
 export function decimalPattern(precision: number, scale: number): string {

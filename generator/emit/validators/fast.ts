@@ -3,36 +3,13 @@
 // sure" (false) for anything unusual; the exact path (ajv's code plus the drift walker) then
 // decides and explains. It must never say true where the exact path would not: tests hold it
 // to that against ajv.
-import type { Constraints, Member, Model, TypeNode } from "../../ir/model.js";
-import { anchored, decimalPattern } from "../json-schema/primitive.js";
+import type { Constraints, Member, Model, PrimitiveName, TypeNode } from "../../ir/model.js";
+import { anchored, BASE64_PATTERN, DECIMAL_PATTERN, decimalPattern, FLOAT32_MAX, INT_RANGE, STRING_FORMS } from "../json-schema/primitive.js";
 import { stringLiteral } from "../quote.js";
 import { FORMATS } from "./ajv.js";
 
-const INT_RANGE: Record<string, [number, number]> = {
-  int8: [-128, 127],
-  int16: [-32768, 32767],
-  int32: [-2147483648, 2147483647],
-  integer: [-2147483648, 2147483647],
-  uint8: [0, 255],
-  uint16: [0, 65535],
-  uint32: [0, 4294967295],
-};
-
-const STRING_FORMAT: Record<string, string> = {
-  datetime: "date-time",
-  date: "date",
-  time: "time",
-  duration: "duration",
-  uuid: "uuid",
-  uri: "uri-reference",
-  jsonpointer: "json-pointer",
-  int64: "int64",
-  uint64: "uint64",
-  int128: "int128",
-  uint128: "uint128",
-};
-
-const BASE64 = "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$";
+/** The format check each string-encoded primitive implies (as the JSON Schema states it). */
+const formatOf = (p: PrimitiveName): string | undefined => STRING_FORMS[p]?.["format"] as string | undefined;
 
 class Builder {
   readonly consts: string[] = [];
@@ -114,26 +91,27 @@ function primitive(b: Builder, node: Extract<TypeNode, { kind: "primitive" }>, x
   if (p === "datetime" && node.encoding === "epoch-seconds") return `(typeof ${x} === "number" && isFinite(${x}))`;
   if (p === "boolean") return `typeof ${x} === "boolean"`;
   if (p === "null") return `${x} === null`;
-  if (INT_RANGE[p]) {
-    const [lo, hi] = INT_RANGE[p]!;
+  const range = INT_RANGE[p === "integer" ? "int32" : p];
+  if (range) {
+    const [lo, hi] = range;
     return `(Number.isInteger(${x})${numberBounds(c, x, lo, hi)})`;
   }
   if (p === "number" || p === "double" || p === "float" || p === "float8") {
-    const limit = p === "float" ? 3.4028234663852886e38 : undefined;
+    const limit = p === "float" ? FLOAT32_MAX : undefined;
     return `(typeof ${x} === "number" && isFinite(${x})${numberBounds(c, x, limit !== undefined ? -limit : undefined, limit)})`;
   }
   // Every other primitive is a string on the wire.
   const parts = [`typeof ${x} === "string"`];
   if (c.maxLength !== undefined) parts.push(`(${x}.length <= ${c.maxLength} || ucs2length(${x}) <= ${c.maxLength})`);
   if (c.minLength !== undefined && c.minLength > 0) parts.push(`(${x}.length >= ${2 * c.minLength} || ucs2length(${x}) >= ${c.minLength})`);
-  const format = STRING_FORMAT[p] ?? c.format;
+  const format = formatOf(p) ?? c.format;
   if (format) {
     const fn = FORMATS[format]?.[0];
     if (!fn) return "false";
     parts.push(`${fn}(${x})`);
   }
-  if (p === "binary") parts.push(`${b.regex(BASE64)}.test(${x})`);
-  if (p === "decimal") parts.push(`${b.regex(c.precision !== undefined || c.scale !== undefined ? decimalPattern(c.precision ?? 34, c.scale ?? 7) : "^-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?$")}.test(${x})`);
+  if (p === "binary") parts.push(`${b.regex(BASE64_PATTERN)}.test(${x})`);
+  if (p === "decimal") parts.push(`${b.regex(c.precision !== undefined || c.scale !== undefined ? decimalPattern(c.precision ?? 34, c.scale ?? 7) : DECIMAL_PATTERN)}.test(${x})`);
   if (c.pattern) parts.push(`${b.regex(anchored(c.pattern.source))}.test(${x})`);
   if (node.knownValues?.length) parts.push(`${b.set(node.knownValues.map((m) => m.value))}.has(${x})`);
   return `(${parts.join(" && ")})`;
