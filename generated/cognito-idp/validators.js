@@ -450,7 +450,7 @@ const schema32 = {
   description: "AWSAccountIdType schema from Amazon Cognito",
   title: "AWSAccountIdType",
 };
-const func1 = ucs2length;
+const func60 = ucs2length;
 const pattern4 = new RegExp("^(?:[0-9]+)$", "u");
 function validate21(
   data,
@@ -466,7 +466,7 @@ function validate21(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 12) {
+    if (func60(data) > 12) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -596,6 +596,7 @@ const schema34 = {
   description: "The data type for `AccountRecoverySetting`.",
   title: "AccountRecoverySettingType",
 };
+const func0 = Object.prototype.hasOwnProperty;
 const schema35 = {
   type: "array",
   items: { $ref: "#/$defs/RecoveryOptionType" },
@@ -644,7 +645,7 @@ function validate25(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Priority === undefined) {
+    if (data.Priority === undefined || !func0.call(data, "Priority")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -659,7 +660,7 @@ function validate25(
       }
       errors++;
     }
-    if (data.Name === undefined) {
+    if (data.Name === undefined || !func0.call(data, "Name")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -674,7 +675,7 @@ function validate25(
       }
       errors++;
     }
-    if (data.Priority !== undefined) {
+    if (data.Priority !== undefined && func0.call(data, "Priority")) {
       let data0 = data.Priority;
       if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
         const err2 = {
@@ -724,7 +725,7 @@ function validate25(
         }
       }
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== undefined && func0.call(data, "Name")) {
       let data1 = data.Name;
       if (typeof data1 !== "string") {
         const err5 = {
@@ -915,7 +916,7 @@ function validate23(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.RecoveryMechanisms !== undefined) {
+    if (data.RecoveryMechanisms !== undefined && func0.call(data, "RecoveryMechanisms")) {
       if (
         !validate24(data.RecoveryMechanisms, {
           instancePath: instancePath + "/RecoveryMechanisms",
@@ -1024,7 +1025,7 @@ function validate29(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Notify === undefined) {
+    if (data.Notify === undefined || !func0.call(data, "Notify")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -1039,7 +1040,7 @@ function validate29(
       }
       errors++;
     }
-    if (data.EventAction === undefined) {
+    if (data.EventAction === undefined || !func0.call(data, "EventAction")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -1054,7 +1055,7 @@ function validate29(
       }
       errors++;
     }
-    if (data.Notify !== undefined) {
+    if (data.Notify !== undefined && func0.call(data, "Notify")) {
       if (typeof data.Notify !== "boolean") {
         const err2 = {
           instancePath: instancePath + "/Notify",
@@ -1071,7 +1072,7 @@ function validate29(
         errors++;
       }
     }
-    if (data.EventAction !== undefined) {
+    if (data.EventAction !== undefined && func0.call(data, "EventAction")) {
       let data1 = data.EventAction;
       if (typeof data1 !== "string") {
         const err3 = {
@@ -1195,7 +1196,7 @@ function validate30(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.LowAction !== undefined) {
+    if (data.LowAction !== undefined && func0.call(data, "LowAction")) {
       if (
         !validate29(data.LowAction, {
           instancePath: instancePath + "/LowAction",
@@ -1209,7 +1210,7 @@ function validate30(
         errors = vErrors.length;
       }
     }
-    if (data.MediumAction !== undefined) {
+    if (data.MediumAction !== undefined && func0.call(data, "MediumAction")) {
       if (
         !validate29(data.MediumAction, {
           instancePath: instancePath + "/MediumAction",
@@ -1223,7 +1224,7 @@ function validate30(
         errors = vErrors.length;
       }
     }
-    if (data.HighAction !== undefined) {
+    if (data.HighAction !== undefined && func0.call(data, "HighAction")) {
       if (
         !validate29(data.HighAction, {
           instancePath: instancePath + "/HighAction",
@@ -1471,7 +1472,7 @@ function validate37(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Subject === undefined) {
+    if (data.Subject === undefined || !func0.call(data, "Subject")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -1486,10 +1487,10 @@ function validate37(
       }
       errors++;
     }
-    if (data.Subject !== undefined) {
+    if (data.Subject !== undefined && func0.call(data, "Subject")) {
       let data0 = data.Subject;
       if (typeof data0 === "string") {
-        if (func1(data0) > 140) {
+        if (func60(data0) > 140) {
           const err1 = {
             instancePath: instancePath + "/Subject",
             schemaPath: "#/$defs/EmailNotificationSubjectType/maxLength",
@@ -1504,7 +1505,7 @@ function validate37(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/Subject",
             schemaPath: "#/$defs/EmailNotificationSubjectType/minLength",
@@ -1550,10 +1551,10 @@ function validate37(
         errors++;
       }
     }
-    if (data.HtmlBody !== undefined) {
+    if (data.HtmlBody !== undefined && func0.call(data, "HtmlBody")) {
       let data1 = data.HtmlBody;
       if (typeof data1 === "string") {
-        if (func1(data1) > 20000) {
+        if (func60(data1) > 20000) {
           const err5 = {
             instancePath: instancePath + "/HtmlBody",
             schemaPath: "#/$defs/EmailNotificationBodyType/maxLength",
@@ -1568,7 +1569,7 @@ function validate37(
           }
           errors++;
         }
-        if (func1(data1) < 6) {
+        if (func60(data1) < 6) {
           const err6 = {
             instancePath: instancePath + "/HtmlBody",
             schemaPath: "#/$defs/EmailNotificationBodyType/minLength",
@@ -1614,10 +1615,10 @@ function validate37(
         errors++;
       }
     }
-    if (data.TextBody !== undefined) {
+    if (data.TextBody !== undefined && func0.call(data, "TextBody")) {
       let data2 = data.TextBody;
       if (typeof data2 === "string") {
-        if (func1(data2) > 20000) {
+        if (func60(data2) > 20000) {
           const err9 = {
             instancePath: instancePath + "/TextBody",
             schemaPath: "#/$defs/EmailNotificationBodyType/maxLength",
@@ -1632,7 +1633,7 @@ function validate37(
           }
           errors++;
         }
-        if (func1(data2) < 6) {
+        if (func60(data2) < 6) {
           const err10 = {
             instancePath: instancePath + "/TextBody",
             schemaPath: "#/$defs/EmailNotificationBodyType/minLength",
@@ -1715,7 +1716,7 @@ function validate36(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SourceArn === undefined) {
+    if (data.SourceArn === undefined || !func0.call(data, "SourceArn")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -1730,10 +1731,10 @@ function validate36(
       }
       errors++;
     }
-    if (data.From !== undefined) {
+    if (data.From !== undefined && func0.call(data, "From")) {
       let data0 = data.From;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err1 = {
             instancePath: instancePath + "/From",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -1748,7 +1749,7 @@ function validate36(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err2 = {
             instancePath: instancePath + "/From",
             schemaPath: "#/$defs/StringType/minLength",
@@ -1779,10 +1780,10 @@ function validate36(
         errors++;
       }
     }
-    if (data.ReplyTo !== undefined) {
+    if (data.ReplyTo !== undefined && func0.call(data, "ReplyTo")) {
       let data1 = data.ReplyTo;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err4 = {
             instancePath: instancePath + "/ReplyTo",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -1797,7 +1798,7 @@ function validate36(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err5 = {
             instancePath: instancePath + "/ReplyTo",
             schemaPath: "#/$defs/StringType/minLength",
@@ -1828,10 +1829,10 @@ function validate36(
         errors++;
       }
     }
-    if (data.SourceArn !== undefined) {
+    if (data.SourceArn !== undefined && func0.call(data, "SourceArn")) {
       let data2 = data.SourceArn;
       if (typeof data2 === "string") {
-        if (func1(data2) > 2048) {
+        if (func60(data2) > 2048) {
           const err7 = {
             instancePath: instancePath + "/SourceArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -1846,7 +1847,7 @@ function validate36(
           }
           errors++;
         }
-        if (func1(data2) < 20) {
+        if (func60(data2) < 20) {
           const err8 = {
             instancePath: instancePath + "/SourceArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -1898,7 +1899,7 @@ function validate36(
         errors++;
       }
     }
-    if (data.BlockEmail !== undefined) {
+    if (data.BlockEmail !== undefined && func0.call(data, "BlockEmail")) {
       if (
         !validate37(data.BlockEmail, {
           instancePath: instancePath + "/BlockEmail",
@@ -1912,7 +1913,7 @@ function validate36(
         errors = vErrors.length;
       }
     }
-    if (data.NoActionEmail !== undefined) {
+    if (data.NoActionEmail !== undefined && func0.call(data, "NoActionEmail")) {
       if (
         !validate37(data.NoActionEmail, {
           instancePath: instancePath + "/NoActionEmail",
@@ -1926,7 +1927,7 @@ function validate36(
         errors = vErrors.length;
       }
     }
-    if (data.MfaEmail !== undefined) {
+    if (data.MfaEmail !== undefined && func0.call(data, "MfaEmail")) {
       if (
         !validate37(data.MfaEmail, {
           instancePath: instancePath + "/MfaEmail",
@@ -1977,7 +1978,7 @@ function validate35(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Actions === undefined) {
+    if (data.Actions === undefined || !func0.call(data, "Actions")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -1992,7 +1993,7 @@ function validate35(
       }
       errors++;
     }
-    if (data.NotifyConfiguration !== undefined) {
+    if (data.NotifyConfiguration !== undefined && func0.call(data, "NotifyConfiguration")) {
       if (
         !validate36(data.NotifyConfiguration, {
           instancePath: instancePath + "/NotifyConfiguration",
@@ -2006,7 +2007,7 @@ function validate35(
         errors = vErrors.length;
       }
     }
-    if (data.Actions !== undefined) {
+    if (data.Actions !== undefined && func0.call(data, "Actions")) {
       if (
         !validate30(data.Actions, {
           instancePath: instancePath + "/Actions",
@@ -2154,10 +2155,10 @@ function validate46(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.MinValue !== undefined) {
+    if (data.MinValue !== undefined && func0.call(data, "MinValue")) {
       let data0 = data.MinValue;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/MinValue",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -2172,7 +2173,7 @@ function validate46(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/MinValue",
             schemaPath: "#/$defs/StringType/minLength",
@@ -2203,10 +2204,10 @@ function validate46(
         errors++;
       }
     }
-    if (data.MaxValue !== undefined) {
+    if (data.MaxValue !== undefined && func0.call(data, "MaxValue")) {
       let data1 = data.MaxValue;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err3 = {
             instancePath: instancePath + "/MaxValue",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -2221,7 +2222,7 @@ function validate46(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err4 = {
             instancePath: instancePath + "/MaxValue",
             schemaPath: "#/$defs/StringType/minLength",
@@ -2294,10 +2295,10 @@ function validate48(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.MinLength !== undefined) {
+    if (data.MinLength !== undefined && func0.call(data, "MinLength")) {
       let data0 = data.MinLength;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/MinLength",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -2312,7 +2313,7 @@ function validate48(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/MinLength",
             schemaPath: "#/$defs/StringType/minLength",
@@ -2343,10 +2344,10 @@ function validate48(
         errors++;
       }
     }
-    if (data.MaxLength !== undefined) {
+    if (data.MaxLength !== undefined && func0.call(data, "MaxLength")) {
       let data1 = data.MaxLength;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err3 = {
             instancePath: instancePath + "/MaxLength",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -2361,7 +2362,7 @@ function validate48(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err4 = {
             instancePath: instancePath + "/MaxLength",
             schemaPath: "#/$defs/StringType/minLength",
@@ -2425,10 +2426,10 @@ function validate45(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Name !== undefined) {
+    if (data.Name !== undefined && func0.call(data, "Name")) {
       let data0 = data.Name;
       if (typeof data0 === "string") {
-        if (func1(data0) > 20) {
+        if (func60(data0) > 20) {
           const err0 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/CustomAttributeNameType/maxLength",
@@ -2443,7 +2444,7 @@ function validate45(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/CustomAttributeNameType/minLength",
@@ -2489,7 +2490,7 @@ function validate45(
         errors++;
       }
     }
-    if (data.AttributeDataType !== undefined) {
+    if (data.AttributeDataType !== undefined && func0.call(data, "AttributeDataType")) {
       let data1 = data.AttributeDataType;
       if (typeof data1 !== "string") {
         const err4 = {
@@ -2569,7 +2570,7 @@ function validate45(
         }
       }
     }
-    if (data.DeveloperOnlyAttribute !== undefined) {
+    if (data.DeveloperOnlyAttribute !== undefined && func0.call(data, "DeveloperOnlyAttribute")) {
       if (typeof data.DeveloperOnlyAttribute !== "boolean") {
         const err8 = {
           instancePath: instancePath + "/DeveloperOnlyAttribute",
@@ -2586,7 +2587,7 @@ function validate45(
         errors++;
       }
     }
-    if (data.Mutable !== undefined) {
+    if (data.Mutable !== undefined && func0.call(data, "Mutable")) {
       if (typeof data.Mutable !== "boolean") {
         const err9 = {
           instancePath: instancePath + "/Mutable",
@@ -2603,7 +2604,7 @@ function validate45(
         errors++;
       }
     }
-    if (data.Required !== undefined) {
+    if (data.Required !== undefined && func0.call(data, "Required")) {
       if (typeof data.Required !== "boolean") {
         const err10 = {
           instancePath: instancePath + "/Required",
@@ -2620,7 +2621,7 @@ function validate45(
         errors++;
       }
     }
-    if (data.NumberAttributeConstraints !== undefined) {
+    if (data.NumberAttributeConstraints !== undefined && func0.call(data, "NumberAttributeConstraints")) {
       if (
         !validate46(data.NumberAttributeConstraints, {
           instancePath: instancePath + "/NumberAttributeConstraints",
@@ -2634,7 +2635,7 @@ function validate45(
         errors = vErrors.length;
       }
     }
-    if (data.StringAttributeConstraints !== undefined) {
+    if (data.StringAttributeConstraints !== undefined && func0.call(data, "StringAttributeConstraints")) {
       if (
         !validate48(data.StringAttributeConstraints, {
           instancePath: instancePath + "/StringAttributeConstraints",
@@ -2771,7 +2772,7 @@ function validate43(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -2786,7 +2787,7 @@ function validate43(
       }
       errors++;
     }
-    if (data.CustomAttributes === undefined) {
+    if (data.CustomAttributes === undefined || !func0.call(data, "CustomAttributes")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -2801,10 +2802,10 @@ function validate43(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -2819,7 +2820,7 @@ function validate43(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -2865,7 +2866,7 @@ function validate43(
         errors++;
       }
     }
-    if (data.CustomAttributes !== undefined) {
+    if (data.CustomAttributes !== undefined && func0.call(data, "CustomAttributes")) {
       if (
         !validate44(data.CustomAttributes, {
           instancePath: instancePath + "/CustomAttributes",
@@ -2984,7 +2985,7 @@ function validate53(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -2999,7 +3000,7 @@ function validate53(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -3014,7 +3015,7 @@ function validate53(
       }
       errors++;
     }
-    if (data.GroupName === undefined) {
+    if (data.GroupName === undefined || !func0.call(data, "GroupName")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -3029,10 +3030,10 @@ function validate53(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -3047,7 +3048,7 @@ function validate53(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -3093,10 +3094,10 @@ function validate53(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -3111,7 +3112,7 @@ function validate53(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err8 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -3157,10 +3158,10 @@ function validate53(
         errors++;
       }
     }
-    if (data.GroupName !== undefined) {
+    if (data.GroupName !== undefined && func0.call(data, "GroupName")) {
       let data2 = data.GroupName;
       if (typeof data2 === "string") {
-        if (func1(data2) > 128) {
+        if (func60(data2) > 128) {
           const err11 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/maxLength",
@@ -3175,7 +3176,7 @@ function validate53(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err12 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/minLength",
@@ -3286,10 +3287,10 @@ function validate55(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       let data0 = data[key0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/maxLength",
@@ -3304,7 +3305,7 @@ function validate55(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/minLength",
@@ -3368,7 +3369,7 @@ function validate54(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -3383,7 +3384,7 @@ function validate54(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -3398,10 +3399,10 @@ function validate54(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -3416,7 +3417,7 @@ function validate54(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -3462,10 +3463,10 @@ function validate54(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -3480,7 +3481,7 @@ function validate54(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -3526,7 +3527,7 @@ function validate54(
         errors++;
       }
     }
-    if (data.ClientMetadata !== undefined) {
+    if (data.ClientMetadata !== undefined && func0.call(data, "ClientMetadata")) {
       if (
         !validate55(data.ClientMetadata, {
           instancePath: instancePath + "/ClientMetadata",
@@ -3688,10 +3689,10 @@ function validate59(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SMSMessage !== undefined) {
+    if (data.SMSMessage !== undefined && func0.call(data, "SMSMessage")) {
       let data0 = data.SMSMessage;
       if (typeof data0 === "string") {
-        if (func1(data0) > 140) {
+        if (func60(data0) > 140) {
           const err0 = {
             instancePath: instancePath + "/SMSMessage",
             schemaPath: "#/$defs/SmsInviteMessageType/maxLength",
@@ -3706,7 +3707,7 @@ function validate59(
           }
           errors++;
         }
-        if (func1(data0) < 6) {
+        if (func60(data0) < 6) {
           const err1 = {
             instancePath: instancePath + "/SMSMessage",
             schemaPath: "#/$defs/SmsInviteMessageType/minLength",
@@ -3752,10 +3753,10 @@ function validate59(
         errors++;
       }
     }
-    if (data.EmailMessage !== undefined) {
+    if (data.EmailMessage !== undefined && func0.call(data, "EmailMessage")) {
       let data1 = data.EmailMessage;
       if (typeof data1 === "string") {
-        if (func1(data1) > 20000) {
+        if (func60(data1) > 20000) {
           const err4 = {
             instancePath: instancePath + "/EmailMessage",
             schemaPath: "#/$defs/EmailInviteMessageType/maxLength",
@@ -3770,7 +3771,7 @@ function validate59(
           }
           errors++;
         }
-        if (func1(data1) < 6) {
+        if (func60(data1) < 6) {
           const err5 = {
             instancePath: instancePath + "/EmailMessage",
             schemaPath: "#/$defs/EmailInviteMessageType/minLength",
@@ -3816,10 +3817,10 @@ function validate59(
         errors++;
       }
     }
-    if (data.EmailSubject !== undefined) {
+    if (data.EmailSubject !== undefined && func0.call(data, "EmailSubject")) {
       let data2 = data.EmailSubject;
       if (typeof data2 === "string") {
-        if (func1(data2) > 140) {
+        if (func60(data2) > 140) {
           const err8 = {
             instancePath: instancePath + "/EmailSubject",
             schemaPath: "#/$defs/EmailVerificationSubjectType/maxLength",
@@ -3834,7 +3835,7 @@ function validate59(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err9 = {
             instancePath: instancePath + "/EmailSubject",
             schemaPath: "#/$defs/EmailVerificationSubjectType/minLength",
@@ -3917,7 +3918,7 @@ function validate58(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AllowAdminCreateUserOnly !== undefined) {
+    if (data.AllowAdminCreateUserOnly !== undefined && func0.call(data, "AllowAdminCreateUserOnly")) {
       if (typeof data.AllowAdminCreateUserOnly !== "boolean") {
         const err0 = {
           instancePath: instancePath + "/AllowAdminCreateUserOnly",
@@ -3934,7 +3935,7 @@ function validate58(
         errors++;
       }
     }
-    if (data.UnusedAccountValidityDays !== undefined) {
+    if (data.UnusedAccountValidityDays !== undefined && func0.call(data, "UnusedAccountValidityDays")) {
       let data1 = data.UnusedAccountValidityDays;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err1 = {
@@ -3984,7 +3985,7 @@ function validate58(
         }
       }
     }
-    if (data.InviteMessageTemplate !== undefined) {
+    if (data.InviteMessageTemplate !== undefined && func0.call(data, "InviteMessageTemplate")) {
       if (
         !validate59(data.InviteMessageTemplate, {
           instancePath: instancePath + "/InviteMessageTemplate",
@@ -4146,7 +4147,7 @@ function validate63(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Name === undefined) {
+    if (data.Name === undefined || !func0.call(data, "Name")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -4161,10 +4162,10 @@ function validate63(
       }
       errors++;
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== undefined && func0.call(data, "Name")) {
       let data0 = data.Name;
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func60(data0) > 32) {
           const err1 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/AttributeNameType/maxLength",
@@ -4179,7 +4180,7 @@ function validate63(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/AttributeNameType/minLength",
@@ -4225,10 +4226,10 @@ function validate63(
         errors++;
       }
     }
-    if (data.Value !== undefined) {
+    if (data.Value !== undefined && func0.call(data, "Value")) {
       let data1 = data.Value;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err5 = {
             instancePath: instancePath + "/Value",
             schemaPath: "#/$defs/AttributeValueType/maxLength",
@@ -4340,7 +4341,7 @@ function validate61(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -4355,7 +4356,7 @@ function validate61(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -4370,10 +4371,10 @@ function validate61(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -4388,7 +4389,7 @@ function validate61(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -4434,10 +4435,10 @@ function validate61(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -4452,7 +4453,7 @@ function validate61(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -4498,7 +4499,7 @@ function validate61(
         errors++;
       }
     }
-    if (data.UserAttributes !== undefined) {
+    if (data.UserAttributes !== undefined && func0.call(data, "UserAttributes")) {
       if (
         !validate62(data.UserAttributes, {
           instancePath: instancePath + "/UserAttributes",
@@ -4512,7 +4513,7 @@ function validate61(
         errors = vErrors.length;
       }
     }
-    if (data.ValidationData !== undefined) {
+    if (data.ValidationData !== undefined && func0.call(data, "ValidationData")) {
       if (
         !validate62(data.ValidationData, {
           instancePath: instancePath + "/ValidationData",
@@ -4526,10 +4527,10 @@ function validate61(
         errors = vErrors.length;
       }
     }
-    if (data.TemporaryPassword !== undefined) {
+    if (data.TemporaryPassword !== undefined && func0.call(data, "TemporaryPassword")) {
       let data4 = data.TemporaryPassword;
       if (typeof data4 === "string") {
-        if (func1(data4) > 256) {
+        if (func60(data4) > 256) {
           const err10 = {
             instancePath: instancePath + "/TemporaryPassword",
             schemaPath: "#/$defs/PasswordType/maxLength",
@@ -4575,7 +4576,7 @@ function validate61(
         errors++;
       }
     }
-    if (data.ForceAliasCreation !== undefined) {
+    if (data.ForceAliasCreation !== undefined && func0.call(data, "ForceAliasCreation")) {
       if (typeof data.ForceAliasCreation !== "boolean") {
         const err13 = {
           instancePath: instancePath + "/ForceAliasCreation",
@@ -4592,7 +4593,7 @@ function validate61(
         errors++;
       }
     }
-    if (data.MessageAction !== undefined) {
+    if (data.MessageAction !== undefined && func0.call(data, "MessageAction")) {
       let data6 = data.MessageAction;
       if (typeof data6 !== "string") {
         const err14 = {
@@ -4672,7 +4673,7 @@ function validate61(
         }
       }
     }
-    if (data.DesiredDeliveryMediums !== undefined) {
+    if (data.DesiredDeliveryMediums !== undefined && func0.call(data, "DesiredDeliveryMediums")) {
       let data7 = data.DesiredDeliveryMediums;
       if (Array.isArray(data7)) {
         const len0 = data7.length;
@@ -4710,7 +4711,7 @@ function validate61(
         errors++;
       }
     }
-    if (data.ClientMetadata !== undefined) {
+    if (data.ClientMetadata !== undefined && func0.call(data, "ClientMetadata")) {
       if (
         !validate55(data.ClientMetadata, {
           instancePath: instancePath + "/ClientMetadata",
@@ -4849,7 +4850,7 @@ function validate72(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.DeliveryMedium !== undefined) {
+    if (data.DeliveryMedium !== undefined && func0.call(data, "DeliveryMedium")) {
       let data0 = data.DeliveryMedium;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -4929,10 +4930,10 @@ function validate72(
         }
       }
     }
-    if (data.AttributeName !== undefined) {
+    if (data.AttributeName !== undefined && func0.call(data, "AttributeName")) {
       let data1 = data.AttributeName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func60(data1) > 32) {
           const err4 = {
             instancePath: instancePath + "/AttributeName",
             schemaPath: "#/$defs/AttributeNameType/maxLength",
@@ -4947,7 +4948,7 @@ function validate72(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/AttributeName",
             schemaPath: "#/$defs/AttributeNameType/minLength",
@@ -5078,10 +5079,10 @@ function validate69(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data0 = data.Username;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err0 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -5096,7 +5097,7 @@ function validate69(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -5142,7 +5143,7 @@ function validate69(
         errors++;
       }
     }
-    if (data.Attributes !== undefined) {
+    if (data.Attributes !== undefined && func0.call(data, "Attributes")) {
       if (
         !validate62(data.Attributes, {
           instancePath: instancePath + "/Attributes",
@@ -5156,7 +5157,7 @@ function validate69(
         errors = vErrors.length;
       }
     }
-    if (data.UserCreateDate !== undefined) {
+    if (data.UserCreateDate !== undefined && func0.call(data, "UserCreateDate")) {
       let data2 = data.UserCreateDate;
       if (!(typeof data2 == "number" && isFinite(data2))) {
         const err4 = {
@@ -5174,7 +5175,7 @@ function validate69(
         errors++;
       }
     }
-    if (data.UserLastModifiedDate !== undefined) {
+    if (data.UserLastModifiedDate !== undefined && func0.call(data, "UserLastModifiedDate")) {
       let data3 = data.UserLastModifiedDate;
       if (!(typeof data3 == "number" && isFinite(data3))) {
         const err5 = {
@@ -5192,7 +5193,7 @@ function validate69(
         errors++;
       }
     }
-    if (data.Enabled !== undefined) {
+    if (data.Enabled !== undefined && func0.call(data, "Enabled")) {
       if (typeof data.Enabled !== "boolean") {
         const err6 = {
           instancePath: instancePath + "/Enabled",
@@ -5209,7 +5210,7 @@ function validate69(
         errors++;
       }
     }
-    if (data.UserStatus !== undefined) {
+    if (data.UserStatus !== undefined && func0.call(data, "UserStatus")) {
       let data5 = data.UserStatus;
       if (typeof data5 !== "string") {
         const err7 = {
@@ -5298,7 +5299,7 @@ function validate69(
         }
       }
     }
-    if (data.MFAOptions !== undefined) {
+    if (data.MFAOptions !== undefined && func0.call(data, "MFAOptions")) {
       if (
         !validate71(data.MFAOptions, {
           instancePath: instancePath + "/MFAOptions",
@@ -5357,7 +5358,7 @@ function validate68(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.User !== undefined) {
+    if (data.User !== undefined && func0.call(data, "User")) {
       if (
         !validate69(data.User, {
           instancePath: instancePath + "/User",
@@ -5497,7 +5498,7 @@ function validate77(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -5512,7 +5513,7 @@ function validate77(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -5527,7 +5528,7 @@ function validate77(
       }
       errors++;
     }
-    if (data.UserAttributeNames === undefined) {
+    if (data.UserAttributeNames === undefined || !func0.call(data, "UserAttributeNames")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -5542,10 +5543,10 @@ function validate77(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -5560,7 +5561,7 @@ function validate77(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -5606,10 +5607,10 @@ function validate77(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -5624,7 +5625,7 @@ function validate77(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err8 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -5670,14 +5671,14 @@ function validate77(
         errors++;
       }
     }
-    if (data.UserAttributeNames !== undefined) {
+    if (data.UserAttributeNames !== undefined && func0.call(data, "UserAttributeNames")) {
       let data2 = data.UserAttributeNames;
       if (Array.isArray(data2)) {
         const len0 = data2.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data3 = data2[i0];
           if (typeof data3 === "string") {
-            if (func1(data3) > 32) {
+            if (func60(data3) > 32) {
               const err11 = {
                 instancePath: instancePath + "/UserAttributeNames/" + i0,
                 schemaPath: "#/$defs/AttributeNameListType/items/maxLength",
@@ -5692,7 +5693,7 @@ function validate77(
               }
               errors++;
             }
-            if (func1(data3) < 1) {
+            if (func60(data3) < 1) {
               const err12 = {
                 instancePath: instancePath + "/UserAttributeNames/" + i0,
                 schemaPath: "#/$defs/AttributeNameListType/items/minLength",
@@ -5844,7 +5845,7 @@ function validate79(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -5859,7 +5860,7 @@ function validate79(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -5874,10 +5875,10 @@ function validate79(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -5892,7 +5893,7 @@ function validate79(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -5938,10 +5939,10 @@ function validate79(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -5956,7 +5957,7 @@ function validate79(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -6074,10 +6075,10 @@ function validate81(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ProviderName !== undefined) {
+    if (data.ProviderName !== undefined && func0.call(data, "ProviderName")) {
       let data0 = data.ProviderName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func60(data0) > 32) {
           const err0 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/maxLength",
@@ -6092,7 +6093,7 @@ function validate81(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/minLength",
@@ -6138,10 +6139,10 @@ function validate81(
         errors++;
       }
     }
-    if (data.ProviderAttributeName !== undefined) {
+    if (data.ProviderAttributeName !== undefined && func0.call(data, "ProviderAttributeName")) {
       let data1 = data.ProviderAttributeName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err4 = {
             instancePath: instancePath + "/ProviderAttributeName",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -6156,7 +6157,7 @@ function validate81(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err5 = {
             instancePath: instancePath + "/ProviderAttributeName",
             schemaPath: "#/$defs/StringType/minLength",
@@ -6187,10 +6188,10 @@ function validate81(
         errors++;
       }
     }
-    if (data.ProviderAttributeValue !== undefined) {
+    if (data.ProviderAttributeValue !== undefined && func0.call(data, "ProviderAttributeValue")) {
       let data2 = data.ProviderAttributeValue;
       if (typeof data2 === "string") {
-        if (func1(data2) > 131072) {
+        if (func60(data2) > 131072) {
           const err7 = {
             instancePath: instancePath + "/ProviderAttributeValue",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -6205,7 +6206,7 @@ function validate81(
           }
           errors++;
         }
-        if (func1(data2) < 0) {
+        if (func60(data2) < 0) {
           const err8 = {
             instancePath: instancePath + "/ProviderAttributeValue",
             schemaPath: "#/$defs/StringType/minLength",
@@ -6273,7 +6274,7 @@ function validate80(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -6288,7 +6289,7 @@ function validate80(
       }
       errors++;
     }
-    if (data.User === undefined) {
+    if (data.User === undefined || !func0.call(data, "User")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -6303,10 +6304,10 @@ function validate80(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -6321,7 +6322,7 @@ function validate80(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/StringType/minLength",
@@ -6352,7 +6353,7 @@ function validate80(
         errors++;
       }
     }
-    if (data.User !== undefined) {
+    if (data.User !== undefined && func0.call(data, "User")) {
       if (
         !validate81(data.User, {
           instancePath: instancePath + "/User",
@@ -6452,7 +6453,7 @@ function validate84(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -6467,7 +6468,7 @@ function validate84(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -6482,10 +6483,10 @@ function validate84(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -6500,7 +6501,7 @@ function validate84(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -6546,10 +6547,10 @@ function validate84(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -6564,7 +6565,7 @@ function validate84(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -6696,7 +6697,7 @@ function validate86(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -6711,7 +6712,7 @@ function validate86(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -6726,10 +6727,10 @@ function validate86(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -6744,7 +6745,7 @@ function validate86(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -6790,10 +6791,10 @@ function validate86(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -6808,7 +6809,7 @@ function validate86(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -6947,7 +6948,7 @@ function validate88(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -6962,7 +6963,7 @@ function validate88(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -6977,7 +6978,7 @@ function validate88(
       }
       errors++;
     }
-    if (data.DeviceKey === undefined) {
+    if (data.DeviceKey === undefined || !func0.call(data, "DeviceKey")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -6992,10 +6993,10 @@ function validate88(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -7010,7 +7011,7 @@ function validate88(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -7056,10 +7057,10 @@ function validate88(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -7074,7 +7075,7 @@ function validate88(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err8 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -7120,10 +7121,10 @@ function validate88(
         errors++;
       }
     }
-    if (data.DeviceKey !== undefined) {
+    if (data.DeviceKey !== undefined && func0.call(data, "DeviceKey")) {
       let data2 = data.DeviceKey;
       if (typeof data2 === "string") {
-        if (func1(data2) > 55) {
+        if (func60(data2) > 55) {
           const err11 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/maxLength",
@@ -7138,7 +7139,7 @@ function validate88(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err12 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/minLength",
@@ -7233,7 +7234,7 @@ function validate89(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.DeviceKey === undefined) {
+    if (data.DeviceKey === undefined || !func0.call(data, "DeviceKey")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -7248,7 +7249,7 @@ function validate89(
       }
       errors++;
     }
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -7263,7 +7264,7 @@ function validate89(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -7278,10 +7279,10 @@ function validate89(
       }
       errors++;
     }
-    if (data.DeviceKey !== undefined) {
+    if (data.DeviceKey !== undefined && func0.call(data, "DeviceKey")) {
       let data0 = data.DeviceKey;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err3 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/maxLength",
@@ -7296,7 +7297,7 @@ function validate89(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err4 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/minLength",
@@ -7342,10 +7343,10 @@ function validate89(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data1 = data.UserPoolId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err7 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -7360,7 +7361,7 @@ function validate89(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err8 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -7406,10 +7407,10 @@ function validate89(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data2 = data.Username;
       if (typeof data2 === "string") {
-        if (func1(data2) > 128) {
+        if (func60(data2) > 128) {
           const err11 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -7424,7 +7425,7 @@ function validate89(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err12 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -7530,10 +7531,10 @@ function validate91(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.DeviceKey !== undefined) {
+    if (data.DeviceKey !== undefined && func0.call(data, "DeviceKey")) {
       let data0 = data.DeviceKey;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/maxLength",
@@ -7548,7 +7549,7 @@ function validate91(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/minLength",
@@ -7594,7 +7595,7 @@ function validate91(
         errors++;
       }
     }
-    if (data.DeviceAttributes !== undefined) {
+    if (data.DeviceAttributes !== undefined && func0.call(data, "DeviceAttributes")) {
       if (
         !validate62(data.DeviceAttributes, {
           instancePath: instancePath + "/DeviceAttributes",
@@ -7608,7 +7609,7 @@ function validate91(
         errors = vErrors.length;
       }
     }
-    if (data.DeviceCreateDate !== undefined) {
+    if (data.DeviceCreateDate !== undefined && func0.call(data, "DeviceCreateDate")) {
       let data2 = data.DeviceCreateDate;
       if (!(typeof data2 == "number" && isFinite(data2))) {
         const err4 = {
@@ -7626,7 +7627,7 @@ function validate91(
         errors++;
       }
     }
-    if (data.DeviceLastModifiedDate !== undefined) {
+    if (data.DeviceLastModifiedDate !== undefined && func0.call(data, "DeviceLastModifiedDate")) {
       let data3 = data.DeviceLastModifiedDate;
       if (!(typeof data3 == "number" && isFinite(data3))) {
         const err5 = {
@@ -7644,7 +7645,7 @@ function validate91(
         errors++;
       }
     }
-    if (data.DeviceLastAuthenticatedDate !== undefined) {
+    if (data.DeviceLastAuthenticatedDate !== undefined && func0.call(data, "DeviceLastAuthenticatedDate")) {
       let data4 = data.DeviceLastAuthenticatedDate;
       if (!(typeof data4 == "number" && isFinite(data4))) {
         const err6 = {
@@ -7705,7 +7706,7 @@ function validate90(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Device === undefined) {
+    if (data.Device === undefined || !func0.call(data, "Device")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -7720,7 +7721,7 @@ function validate90(
       }
       errors++;
     }
-    if (data.Device !== undefined) {
+    if (data.Device !== undefined && func0.call(data, "Device")) {
       if (
         !validate91(data.Device, {
           instancePath: instancePath + "/Device",
@@ -7781,7 +7782,7 @@ function validate94(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -7796,7 +7797,7 @@ function validate94(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -7811,10 +7812,10 @@ function validate94(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -7829,7 +7830,7 @@ function validate94(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -7875,10 +7876,10 @@ function validate94(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -7893,7 +7894,7 @@ function validate94(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -8017,7 +8018,7 @@ function validate95(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -8032,10 +8033,10 @@ function validate95(
       }
       errors++;
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data0 = data.Username;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err1 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -8050,7 +8051,7 @@ function validate95(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -8096,7 +8097,7 @@ function validate95(
         errors++;
       }
     }
-    if (data.UserAttributes !== undefined) {
+    if (data.UserAttributes !== undefined && func0.call(data, "UserAttributes")) {
       if (
         !validate62(data.UserAttributes, {
           instancePath: instancePath + "/UserAttributes",
@@ -8110,7 +8111,7 @@ function validate95(
         errors = vErrors.length;
       }
     }
-    if (data.UserCreateDate !== undefined) {
+    if (data.UserCreateDate !== undefined && func0.call(data, "UserCreateDate")) {
       let data2 = data.UserCreateDate;
       if (!(typeof data2 == "number" && isFinite(data2))) {
         const err5 = {
@@ -8128,7 +8129,7 @@ function validate95(
         errors++;
       }
     }
-    if (data.UserLastModifiedDate !== undefined) {
+    if (data.UserLastModifiedDate !== undefined && func0.call(data, "UserLastModifiedDate")) {
       let data3 = data.UserLastModifiedDate;
       if (!(typeof data3 == "number" && isFinite(data3))) {
         const err6 = {
@@ -8146,7 +8147,7 @@ function validate95(
         errors++;
       }
     }
-    if (data.Enabled !== undefined) {
+    if (data.Enabled !== undefined && func0.call(data, "Enabled")) {
       if (typeof data.Enabled !== "boolean") {
         const err7 = {
           instancePath: instancePath + "/Enabled",
@@ -8163,7 +8164,7 @@ function validate95(
         errors++;
       }
     }
-    if (data.UserStatus !== undefined) {
+    if (data.UserStatus !== undefined && func0.call(data, "UserStatus")) {
       let data5 = data.UserStatus;
       if (typeof data5 !== "string") {
         const err8 = {
@@ -8252,7 +8253,7 @@ function validate95(
         }
       }
     }
-    if (data.MFAOptions !== undefined) {
+    if (data.MFAOptions !== undefined && func0.call(data, "MFAOptions")) {
       if (
         !validate71(data.MFAOptions, {
           instancePath: instancePath + "/MFAOptions",
@@ -8266,7 +8267,7 @@ function validate95(
         errors = vErrors.length;
       }
     }
-    if (data.PreferredMfaSetting !== undefined) {
+    if (data.PreferredMfaSetting !== undefined && func0.call(data, "PreferredMfaSetting")) {
       let data7 = data.PreferredMfaSetting;
       const _errs24 = errors;
       let valid7 = false;
@@ -8331,7 +8332,7 @@ function validate95(
         }
       }
       if (typeof data7 === "string") {
-        if (func1(data7) > 131072) {
+        if (func60(data7) > 131072) {
           const err15 = {
             instancePath: instancePath + "/PreferredMfaSetting",
             schemaPath: "#/properties/PreferredMfaSetting/maxLength",
@@ -8346,7 +8347,7 @@ function validate95(
           }
           errors++;
         }
-        if (func1(data7) < 0) {
+        if (func60(data7) < 0) {
           const err16 = {
             instancePath: instancePath + "/PreferredMfaSetting",
             schemaPath: "#/properties/PreferredMfaSetting/minLength",
@@ -8377,7 +8378,7 @@ function validate95(
         errors++;
       }
     }
-    if (data.UserMFASettingList !== undefined) {
+    if (data.UserMFASettingList !== undefined && func0.call(data, "UserMFASettingList")) {
       let data8 = data.UserMFASettingList;
       if (Array.isArray(data8)) {
         const len0 = data8.length;
@@ -8609,10 +8610,10 @@ function validate99(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       let data0 = data[key0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/maxLength",
@@ -8627,7 +8628,7 @@ function validate99(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/minLength",
@@ -8698,10 +8699,10 @@ function validate102(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AnalyticsEndpointId !== undefined) {
+    if (data.AnalyticsEndpointId !== undefined && func0.call(data, "AnalyticsEndpointId")) {
       let data0 = data.AnalyticsEndpointId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/AnalyticsEndpointId",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -8716,7 +8717,7 @@ function validate102(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/AnalyticsEndpointId",
             schemaPath: "#/$defs/StringType/minLength",
@@ -8813,10 +8814,10 @@ function validate106(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.headerName !== undefined) {
+    if (data.headerName !== undefined && func0.call(data, "headerName")) {
       let data0 = data.headerName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/headerName",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -8831,7 +8832,7 @@ function validate106(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/headerName",
             schemaPath: "#/$defs/StringType/minLength",
@@ -8862,10 +8863,10 @@ function validate106(
         errors++;
       }
     }
-    if (data.headerValue !== undefined) {
+    if (data.headerValue !== undefined && func0.call(data, "headerValue")) {
       let data1 = data.headerValue;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err3 = {
             instancePath: instancePath + "/headerValue",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -8880,7 +8881,7 @@ function validate106(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err4 = {
             instancePath: instancePath + "/headerValue",
             schemaPath: "#/$defs/StringType/minLength",
@@ -8992,7 +8993,7 @@ function validate104(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.IpAddress === undefined) {
+    if (data.IpAddress === undefined || !func0.call(data, "IpAddress")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -9007,7 +9008,7 @@ function validate104(
       }
       errors++;
     }
-    if (data.ServerName === undefined) {
+    if (data.ServerName === undefined || !func0.call(data, "ServerName")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -9022,7 +9023,7 @@ function validate104(
       }
       errors++;
     }
-    if (data.ServerPath === undefined) {
+    if (data.ServerPath === undefined || !func0.call(data, "ServerPath")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -9037,7 +9038,7 @@ function validate104(
       }
       errors++;
     }
-    if (data.HttpHeaders === undefined) {
+    if (data.HttpHeaders === undefined || !func0.call(data, "HttpHeaders")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -9052,10 +9053,10 @@ function validate104(
       }
       errors++;
     }
-    if (data.IpAddress !== undefined) {
+    if (data.IpAddress !== undefined && func0.call(data, "IpAddress")) {
       let data0 = data.IpAddress;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err4 = {
             instancePath: instancePath + "/IpAddress",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -9070,7 +9071,7 @@ function validate104(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err5 = {
             instancePath: instancePath + "/IpAddress",
             schemaPath: "#/$defs/StringType/minLength",
@@ -9101,10 +9102,10 @@ function validate104(
         errors++;
       }
     }
-    if (data.ServerName !== undefined) {
+    if (data.ServerName !== undefined && func0.call(data, "ServerName")) {
       let data1 = data.ServerName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err7 = {
             instancePath: instancePath + "/ServerName",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -9119,7 +9120,7 @@ function validate104(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err8 = {
             instancePath: instancePath + "/ServerName",
             schemaPath: "#/$defs/StringType/minLength",
@@ -9150,10 +9151,10 @@ function validate104(
         errors++;
       }
     }
-    if (data.ServerPath !== undefined) {
+    if (data.ServerPath !== undefined && func0.call(data, "ServerPath")) {
       let data2 = data.ServerPath;
       if (typeof data2 === "string") {
-        if (func1(data2) > 131072) {
+        if (func60(data2) > 131072) {
           const err10 = {
             instancePath: instancePath + "/ServerPath",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -9168,7 +9169,7 @@ function validate104(
           }
           errors++;
         }
-        if (func1(data2) < 0) {
+        if (func60(data2) < 0) {
           const err11 = {
             instancePath: instancePath + "/ServerPath",
             schemaPath: "#/$defs/StringType/minLength",
@@ -9199,7 +9200,7 @@ function validate104(
         errors++;
       }
     }
-    if (data.HttpHeaders !== undefined) {
+    if (data.HttpHeaders !== undefined && func0.call(data, "HttpHeaders")) {
       if (
         !validate105(data.HttpHeaders, {
           instancePath: instancePath + "/HttpHeaders",
@@ -9213,10 +9214,10 @@ function validate104(
         errors = vErrors.length;
       }
     }
-    if (data.EncodedData !== undefined) {
+    if (data.EncodedData !== undefined && func0.call(data, "EncodedData")) {
       let data4 = data.EncodedData;
       if (typeof data4 === "string") {
-        if (func1(data4) > 131072) {
+        if (func60(data4) > 131072) {
           const err13 = {
             instancePath: instancePath + "/EncodedData",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -9231,7 +9232,7 @@ function validate104(
           }
           errors++;
         }
-        if (func1(data4) < 0) {
+        if (func60(data4) < 0) {
           const err14 = {
             instancePath: instancePath + "/EncodedData",
             schemaPath: "#/$defs/StringType/minLength",
@@ -9299,7 +9300,7 @@ function validate98(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -9314,7 +9315,7 @@ function validate98(
       }
       errors++;
     }
-    if (data.ClientId === undefined) {
+    if (data.ClientId === undefined || !func0.call(data, "ClientId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -9329,7 +9330,7 @@ function validate98(
       }
       errors++;
     }
-    if (data.AuthFlow === undefined) {
+    if (data.AuthFlow === undefined || !func0.call(data, "AuthFlow")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -9344,10 +9345,10 @@ function validate98(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -9362,7 +9363,7 @@ function validate98(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -9408,10 +9409,10 @@ function validate98(
         errors++;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data1 = data.ClientId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err7 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -9426,7 +9427,7 @@ function validate98(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err8 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -9472,7 +9473,7 @@ function validate98(
         errors++;
       }
     }
-    if (data.AuthFlow !== undefined) {
+    if (data.AuthFlow !== undefined && func0.call(data, "AuthFlow")) {
       let data2 = data.AuthFlow;
       if (typeof data2 !== "string") {
         const err11 = {
@@ -9561,7 +9562,7 @@ function validate98(
         }
       }
     }
-    if (data.AuthParameters !== undefined) {
+    if (data.AuthParameters !== undefined && func0.call(data, "AuthParameters")) {
       if (
         !validate99(data.AuthParameters, {
           instancePath: instancePath + "/AuthParameters",
@@ -9575,7 +9576,7 @@ function validate98(
         errors = vErrors.length;
       }
     }
-    if (data.ClientMetadata !== undefined) {
+    if (data.ClientMetadata !== undefined && func0.call(data, "ClientMetadata")) {
       if (
         !validate55(data.ClientMetadata, {
           instancePath: instancePath + "/ClientMetadata",
@@ -9589,7 +9590,7 @@ function validate98(
         errors = vErrors.length;
       }
     }
-    if (data.AnalyticsMetadata !== undefined) {
+    if (data.AnalyticsMetadata !== undefined && func0.call(data, "AnalyticsMetadata")) {
       if (
         !validate102(data.AnalyticsMetadata, {
           instancePath: instancePath + "/AnalyticsMetadata",
@@ -9603,7 +9604,7 @@ function validate98(
         errors = vErrors.length;
       }
     }
-    if (data.ContextData !== undefined) {
+    if (data.ContextData !== undefined && func0.call(data, "ContextData")) {
       if (
         !validate104(data.ContextData, {
           instancePath: instancePath + "/ContextData",
@@ -9617,10 +9618,10 @@ function validate98(
         errors = vErrors.length;
       }
     }
-    if (data.Session !== undefined) {
+    if (data.Session !== undefined && func0.call(data, "Session")) {
       let data7 = data.Session;
       if (typeof data7 === "string") {
-        if (func1(data7) > 2048) {
+        if (func60(data7) > 2048) {
           const err15 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/maxLength",
@@ -9635,7 +9636,7 @@ function validate98(
           }
           errors++;
         }
-        if (func1(data7) < 20) {
+        if (func60(data7) < 20) {
           const err16 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/minLength",
@@ -9779,10 +9780,10 @@ function validate111(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       let data0 = data[key0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/maxLength",
@@ -9797,7 +9798,7 @@ function validate111(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/minLength",
@@ -9907,10 +9908,10 @@ function validate114(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.DeviceKey !== undefined) {
+    if (data.DeviceKey !== undefined && func0.call(data, "DeviceKey")) {
       let data0 = data.DeviceKey;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/maxLength",
@@ -9925,7 +9926,7 @@ function validate114(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/minLength",
@@ -9971,10 +9972,10 @@ function validate114(
         errors++;
       }
     }
-    if (data.DeviceGroupKey !== undefined) {
+    if (data.DeviceGroupKey !== undefined && func0.call(data, "DeviceGroupKey")) {
       let data1 = data.DeviceGroupKey;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err4 = {
             instancePath: instancePath + "/DeviceGroupKey",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -9989,7 +9990,7 @@ function validate114(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err5 = {
             instancePath: instancePath + "/DeviceGroupKey",
             schemaPath: "#/$defs/StringType/minLength",
@@ -10053,7 +10054,7 @@ function validate113(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data0 = data.AccessToken;
       if (typeof data0 === "string") {
         if (!pattern47.test(data0)) {
@@ -10087,7 +10088,7 @@ function validate113(
         errors++;
       }
     }
-    if (data.ExpiresIn !== undefined) {
+    if (data.ExpiresIn !== undefined && func0.call(data, "ExpiresIn")) {
       let data1 = data.ExpiresIn;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err2 = {
@@ -10137,10 +10138,10 @@ function validate113(
         }
       }
     }
-    if (data.TokenType !== undefined) {
+    if (data.TokenType !== undefined && func0.call(data, "TokenType")) {
       let data2 = data.TokenType;
       if (typeof data2 === "string") {
-        if (func1(data2) > 131072) {
+        if (func60(data2) > 131072) {
           const err5 = {
             instancePath: instancePath + "/TokenType",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -10155,7 +10156,7 @@ function validate113(
           }
           errors++;
         }
-        if (func1(data2) < 0) {
+        if (func60(data2) < 0) {
           const err6 = {
             instancePath: instancePath + "/TokenType",
             schemaPath: "#/$defs/StringType/minLength",
@@ -10186,7 +10187,7 @@ function validate113(
         errors++;
       }
     }
-    if (data.RefreshToken !== undefined) {
+    if (data.RefreshToken !== undefined && func0.call(data, "RefreshToken")) {
       let data3 = data.RefreshToken;
       if (typeof data3 === "string") {
         if (!pattern47.test(data3)) {
@@ -10220,7 +10221,7 @@ function validate113(
         errors++;
       }
     }
-    if (data.IdToken !== undefined) {
+    if (data.IdToken !== undefined && func0.call(data, "IdToken")) {
       let data4 = data.IdToken;
       if (typeof data4 === "string") {
         if (!pattern47.test(data4)) {
@@ -10254,7 +10255,7 @@ function validate113(
         errors++;
       }
     }
-    if (data.NewDeviceMetadata !== undefined) {
+    if (data.NewDeviceMetadata !== undefined && func0.call(data, "NewDeviceMetadata")) {
       if (
         !validate114(data.NewDeviceMetadata, {
           instancePath: instancePath + "/NewDeviceMetadata",
@@ -10444,7 +10445,7 @@ function validate110(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ChallengeName !== undefined) {
+    if (data.ChallengeName !== undefined && func0.call(data, "ChallengeName")) {
       let data0 = data.ChallengeName;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -10541,10 +10542,10 @@ function validate110(
         }
       }
     }
-    if (data.Session !== undefined) {
+    if (data.Session !== undefined && func0.call(data, "Session")) {
       let data1 = data.Session;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err4 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/maxLength",
@@ -10559,7 +10560,7 @@ function validate110(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err5 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/minLength",
@@ -10590,7 +10591,7 @@ function validate110(
         errors++;
       }
     }
-    if (data.ChallengeParameters !== undefined) {
+    if (data.ChallengeParameters !== undefined && func0.call(data, "ChallengeParameters")) {
       if (
         !validate111(data.ChallengeParameters, {
           instancePath: instancePath + "/ChallengeParameters",
@@ -10604,7 +10605,7 @@ function validate110(
         errors = vErrors.length;
       }
     }
-    if (data.AuthenticationResult !== undefined) {
+    if (data.AuthenticationResult !== undefined && func0.call(data, "AuthenticationResult")) {
       if (
         !validate113(data.AuthenticationResult, {
           instancePath: instancePath + "/AuthenticationResult",
@@ -10618,7 +10619,7 @@ function validate110(
         errors = vErrors.length;
       }
     }
-    if (data.AvailableChallenges !== undefined) {
+    if (data.AvailableChallenges !== undefined && func0.call(data, "AvailableChallenges")) {
       if (
         !validate117(data.AvailableChallenges, {
           instancePath: instancePath + "/AvailableChallenges",
@@ -10695,7 +10696,7 @@ function validate119(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -10710,7 +10711,7 @@ function validate119(
       }
       errors++;
     }
-    if (data.DestinationUser === undefined) {
+    if (data.DestinationUser === undefined || !func0.call(data, "DestinationUser")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -10725,7 +10726,7 @@ function validate119(
       }
       errors++;
     }
-    if (data.SourceUser === undefined) {
+    if (data.SourceUser === undefined || !func0.call(data, "SourceUser")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -10740,10 +10741,10 @@ function validate119(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -10758,7 +10759,7 @@ function validate119(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/StringType/minLength",
@@ -10789,7 +10790,7 @@ function validate119(
         errors++;
       }
     }
-    if (data.DestinationUser !== undefined) {
+    if (data.DestinationUser !== undefined && func0.call(data, "DestinationUser")) {
       if (
         !validate81(data.DestinationUser, {
           instancePath: instancePath + "/DestinationUser",
@@ -10803,7 +10804,7 @@ function validate119(
         errors = vErrors.length;
       }
     }
-    if (data.SourceUser !== undefined) {
+    if (data.SourceUser !== undefined && func0.call(data, "SourceUser")) {
       if (
         !validate81(data.SourceUser, {
           instancePath: instancePath + "/SourceUser",
@@ -10920,7 +10921,7 @@ function validate123(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -10935,7 +10936,7 @@ function validate123(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -10950,10 +10951,10 @@ function validate123(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -10968,7 +10969,7 @@ function validate123(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -11014,10 +11015,10 @@ function validate123(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -11032,7 +11033,7 @@ function validate123(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -11078,7 +11079,7 @@ function validate123(
         errors++;
       }
     }
-    if (data.Limit !== undefined) {
+    if (data.Limit !== undefined && func0.call(data, "Limit")) {
       let data2 = data.Limit;
       if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
         const err10 = {
@@ -11128,10 +11129,10 @@ function validate123(
         }
       }
     }
-    if (data.PaginationToken !== undefined) {
+    if (data.PaginationToken !== undefined && func0.call(data, "PaginationToken")) {
       let data3 = data.PaginationToken;
       if (typeof data3 === "string") {
-        if (func1(data3) < 1) {
+        if (func60(data3) < 1) {
           const err13 = {
             instancePath: instancePath + "/PaginationToken",
             schemaPath: "#/$defs/SearchPaginationTokenType/minLength",
@@ -11278,7 +11279,7 @@ function validate124(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Devices !== undefined) {
+    if (data.Devices !== undefined && func0.call(data, "Devices")) {
       if (
         !validate125(data.Devices, {
           instancePath: instancePath + "/Devices",
@@ -11292,10 +11293,10 @@ function validate124(
         errors = vErrors.length;
       }
     }
-    if (data.PaginationToken !== undefined) {
+    if (data.PaginationToken !== undefined && func0.call(data, "PaginationToken")) {
       let data1 = data.PaginationToken;
       if (typeof data1 === "string") {
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err0 = {
             instancePath: instancePath + "/PaginationToken",
             schemaPath: "#/$defs/SearchPaginationTokenType/minLength",
@@ -11399,7 +11400,7 @@ function validate128(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -11414,7 +11415,7 @@ function validate128(
       }
       errors++;
     }
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -11429,10 +11430,10 @@ function validate128(
       }
       errors++;
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data0 = data.Username;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err2 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -11447,7 +11448,7 @@ function validate128(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -11493,10 +11494,10 @@ function validate128(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data1 = data.UserPoolId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err6 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -11511,7 +11512,7 @@ function validate128(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -11557,7 +11558,7 @@ function validate128(
         errors++;
       }
     }
-    if (data.Limit !== undefined) {
+    if (data.Limit !== undefined && func0.call(data, "Limit")) {
       let data2 = data.Limit;
       if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
         const err10 = {
@@ -11607,10 +11608,10 @@ function validate128(
         }
       }
     }
-    if (data.NextToken !== undefined) {
+    if (data.NextToken !== undefined && func0.call(data, "NextToken")) {
       let data3 = data.NextToken;
       if (typeof data3 === "string") {
-        if (func1(data3) > 131072) {
+        if (func60(data3) > 131072) {
           const err13 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/maxLength",
@@ -11625,7 +11626,7 @@ function validate128(
           }
           errors++;
         }
-        if (func1(data3) < 1) {
+        if (func60(data3) < 1) {
           const err14 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/minLength",
@@ -11759,10 +11760,10 @@ function validate131(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.GroupName !== undefined) {
+    if (data.GroupName !== undefined && func0.call(data, "GroupName")) {
       let data0 = data.GroupName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err0 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/maxLength",
@@ -11777,7 +11778,7 @@ function validate131(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/minLength",
@@ -11823,10 +11824,10 @@ function validate131(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data1 = data.UserPoolId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -11841,7 +11842,7 @@ function validate131(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -11887,10 +11888,10 @@ function validate131(
         errors++;
       }
     }
-    if (data.Description !== undefined) {
+    if (data.Description !== undefined && func0.call(data, "Description")) {
       let data2 = data.Description;
       if (typeof data2 === "string") {
-        if (func1(data2) > 2048) {
+        if (func60(data2) > 2048) {
           const err8 = {
             instancePath: instancePath + "/Description",
             schemaPath: "#/$defs/DescriptionType/maxLength",
@@ -11921,10 +11922,10 @@ function validate131(
         errors++;
       }
     }
-    if (data.RoleArn !== undefined) {
+    if (data.RoleArn !== undefined && func0.call(data, "RoleArn")) {
       let data3 = data.RoleArn;
       if (typeof data3 === "string") {
-        if (func1(data3) > 2048) {
+        if (func60(data3) > 2048) {
           const err10 = {
             instancePath: instancePath + "/RoleArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -11939,7 +11940,7 @@ function validate131(
           }
           errors++;
         }
-        if (func1(data3) < 20) {
+        if (func60(data3) < 20) {
           const err11 = {
             instancePath: instancePath + "/RoleArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -11991,7 +11992,7 @@ function validate131(
         errors++;
       }
     }
-    if (data.Precedence !== undefined) {
+    if (data.Precedence !== undefined && func0.call(data, "Precedence")) {
       let data4 = data.Precedence;
       if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
         const err14 = {
@@ -12041,7 +12042,7 @@ function validate131(
         }
       }
     }
-    if (data.LastModifiedDate !== undefined) {
+    if (data.LastModifiedDate !== undefined && func0.call(data, "LastModifiedDate")) {
       let data5 = data.LastModifiedDate;
       if (!(typeof data5 == "number" && isFinite(data5))) {
         const err17 = {
@@ -12059,7 +12060,7 @@ function validate131(
         errors++;
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data6 = data.CreationDate;
       if (!(typeof data6 == "number" && isFinite(data6))) {
         const err18 = {
@@ -12170,7 +12171,7 @@ function validate129(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Groups !== undefined) {
+    if (data.Groups !== undefined && func0.call(data, "Groups")) {
       if (
         !validate130(data.Groups, {
           instancePath: instancePath + "/Groups",
@@ -12184,10 +12185,10 @@ function validate129(
         errors = vErrors.length;
       }
     }
-    if (data.NextToken !== undefined) {
+    if (data.NextToken !== undefined && func0.call(data, "NextToken")) {
       let data1 = data.NextToken;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err0 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/maxLength",
@@ -12202,7 +12203,7 @@ function validate129(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err1 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/minLength",
@@ -12298,7 +12299,7 @@ function validate134(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -12313,7 +12314,7 @@ function validate134(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -12328,10 +12329,10 @@ function validate134(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -12346,7 +12347,7 @@ function validate134(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -12392,10 +12393,10 @@ function validate134(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -12410,7 +12411,7 @@ function validate134(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -12456,7 +12457,7 @@ function validate134(
         errors++;
       }
     }
-    if (data.MaxResults !== undefined) {
+    if (data.MaxResults !== undefined && func0.call(data, "MaxResults")) {
       let data2 = data.MaxResults;
       if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
         const err10 = {
@@ -12506,10 +12507,10 @@ function validate134(
         }
       }
     }
-    if (data.NextToken !== undefined) {
+    if (data.NextToken !== undefined && func0.call(data, "NextToken")) {
       let data3 = data.NextToken;
       if (typeof data3 === "string") {
-        if (func1(data3) > 131072) {
+        if (func60(data3) > 131072) {
           const err13 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/maxLength",
@@ -12524,7 +12525,7 @@ function validate134(
           }
           errors++;
         }
-        if (func1(data3) < 1) {
+        if (func60(data3) < 1) {
           const err14 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/minLength",
@@ -12691,7 +12692,7 @@ function validate138(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.RiskDecision !== undefined) {
+    if (data.RiskDecision !== undefined && func0.call(data, "RiskDecision")) {
       let data0 = data.RiskDecision;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -12771,7 +12772,7 @@ function validate138(
         }
       }
     }
-    if (data.RiskLevel !== undefined) {
+    if (data.RiskLevel !== undefined && func0.call(data, "RiskLevel")) {
       let data1 = data.RiskLevel;
       if (typeof data1 !== "string") {
         const err4 = {
@@ -12851,7 +12852,7 @@ function validate138(
         }
       }
     }
-    if (data.CompromisedCredentialsDetected !== undefined) {
+    if (data.CompromisedCredentialsDetected !== undefined && func0.call(data, "CompromisedCredentialsDetected")) {
       if (typeof data.CompromisedCredentialsDetected !== "boolean") {
         const err8 = {
           instancePath: instancePath + "/CompromisedCredentialsDetected",
@@ -12932,7 +12933,7 @@ function validate141(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ChallengeName !== undefined) {
+    if (data.ChallengeName !== undefined && func0.call(data, "ChallengeName")) {
       let data0 = data.ChallengeName;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -13012,7 +13013,7 @@ function validate141(
         }
       }
     }
-    if (data.ChallengeResponse !== undefined) {
+    if (data.ChallengeResponse !== undefined && func0.call(data, "ChallengeResponse")) {
       let data1 = data.ChallengeResponse;
       if (typeof data1 !== "string") {
         const err4 = {
@@ -13189,10 +13190,10 @@ function validate144(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.IpAddress !== undefined) {
+    if (data.IpAddress !== undefined && func0.call(data, "IpAddress")) {
       let data0 = data.IpAddress;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/IpAddress",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -13207,7 +13208,7 @@ function validate144(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/IpAddress",
             schemaPath: "#/$defs/StringType/minLength",
@@ -13238,10 +13239,10 @@ function validate144(
         errors++;
       }
     }
-    if (data.DeviceName !== undefined) {
+    if (data.DeviceName !== undefined && func0.call(data, "DeviceName")) {
       let data1 = data.DeviceName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err3 = {
             instancePath: instancePath + "/DeviceName",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -13256,7 +13257,7 @@ function validate144(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err4 = {
             instancePath: instancePath + "/DeviceName",
             schemaPath: "#/$defs/StringType/minLength",
@@ -13287,10 +13288,10 @@ function validate144(
         errors++;
       }
     }
-    if (data.Timezone !== undefined) {
+    if (data.Timezone !== undefined && func0.call(data, "Timezone")) {
       let data2 = data.Timezone;
       if (typeof data2 === "string") {
-        if (func1(data2) > 131072) {
+        if (func60(data2) > 131072) {
           const err6 = {
             instancePath: instancePath + "/Timezone",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -13305,7 +13306,7 @@ function validate144(
           }
           errors++;
         }
-        if (func1(data2) < 0) {
+        if (func60(data2) < 0) {
           const err7 = {
             instancePath: instancePath + "/Timezone",
             schemaPath: "#/$defs/StringType/minLength",
@@ -13336,10 +13337,10 @@ function validate144(
         errors++;
       }
     }
-    if (data.City !== undefined) {
+    if (data.City !== undefined && func0.call(data, "City")) {
       let data3 = data.City;
       if (typeof data3 === "string") {
-        if (func1(data3) > 131072) {
+        if (func60(data3) > 131072) {
           const err9 = {
             instancePath: instancePath + "/City",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -13354,7 +13355,7 @@ function validate144(
           }
           errors++;
         }
-        if (func1(data3) < 0) {
+        if (func60(data3) < 0) {
           const err10 = {
             instancePath: instancePath + "/City",
             schemaPath: "#/$defs/StringType/minLength",
@@ -13385,10 +13386,10 @@ function validate144(
         errors++;
       }
     }
-    if (data.Country !== undefined) {
+    if (data.Country !== undefined && func0.call(data, "Country")) {
       let data4 = data.Country;
       if (typeof data4 === "string") {
-        if (func1(data4) > 131072) {
+        if (func60(data4) > 131072) {
           const err12 = {
             instancePath: instancePath + "/Country",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -13403,7 +13404,7 @@ function validate144(
           }
           errors++;
         }
-        if (func1(data4) < 0) {
+        if (func60(data4) < 0) {
           const err13 = {
             instancePath: instancePath + "/Country",
             schemaPath: "#/$defs/StringType/minLength",
@@ -13488,7 +13489,7 @@ function validate146(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.FeedbackValue === undefined) {
+    if (data.FeedbackValue === undefined || !func0.call(data, "FeedbackValue")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -13503,7 +13504,7 @@ function validate146(
       }
       errors++;
     }
-    if (data.Provider === undefined) {
+    if (data.Provider === undefined || !func0.call(data, "Provider")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -13518,7 +13519,7 @@ function validate146(
       }
       errors++;
     }
-    if (data.FeedbackValue !== undefined) {
+    if (data.FeedbackValue !== undefined && func0.call(data, "FeedbackValue")) {
       let data0 = data.FeedbackValue;
       if (typeof data0 !== "string") {
         const err2 = {
@@ -13598,10 +13599,10 @@ function validate146(
         }
       }
     }
-    if (data.Provider !== undefined) {
+    if (data.Provider !== undefined && func0.call(data, "Provider")) {
       let data1 = data.Provider;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err6 = {
             instancePath: instancePath + "/Provider",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -13616,7 +13617,7 @@ function validate146(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err7 = {
             instancePath: instancePath + "/Provider",
             schemaPath: "#/$defs/StringType/minLength",
@@ -13647,7 +13648,7 @@ function validate146(
         errors++;
       }
     }
-    if (data.FeedbackDate !== undefined) {
+    if (data.FeedbackDate !== undefined && func0.call(data, "FeedbackDate")) {
       let data2 = data.FeedbackDate;
       if (!(typeof data2 == "number" && isFinite(data2))) {
         const err9 = {
@@ -13702,10 +13703,10 @@ function validate137(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.EventId !== undefined) {
+    if (data.EventId !== undefined && func0.call(data, "EventId")) {
       let data0 = data.EventId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/EventId",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -13720,7 +13721,7 @@ function validate137(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/EventId",
             schemaPath: "#/$defs/StringType/minLength",
@@ -13751,7 +13752,7 @@ function validate137(
         errors++;
       }
     }
-    if (data.EventType !== undefined) {
+    if (data.EventType !== undefined && func0.call(data, "EventType")) {
       let data1 = data.EventType;
       if (typeof data1 !== "string") {
         const err3 = {
@@ -13837,7 +13838,7 @@ function validate137(
         }
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data2 = data.CreationDate;
       if (!(typeof data2 == "number" && isFinite(data2))) {
         const err7 = {
@@ -13855,7 +13856,7 @@ function validate137(
         errors++;
       }
     }
-    if (data.EventResponse !== undefined) {
+    if (data.EventResponse !== undefined && func0.call(data, "EventResponse")) {
       let data3 = data.EventResponse;
       if (typeof data3 !== "string") {
         const err8 = {
@@ -13935,7 +13936,7 @@ function validate137(
         }
       }
     }
-    if (data.EventRisk !== undefined) {
+    if (data.EventRisk !== undefined && func0.call(data, "EventRisk")) {
       if (
         !validate138(data.EventRisk, {
           instancePath: instancePath + "/EventRisk",
@@ -13949,7 +13950,7 @@ function validate137(
         errors = vErrors.length;
       }
     }
-    if (data.ChallengeResponses !== undefined) {
+    if (data.ChallengeResponses !== undefined && func0.call(data, "ChallengeResponses")) {
       if (
         !validate140(data.ChallengeResponses, {
           instancePath: instancePath + "/ChallengeResponses",
@@ -13963,7 +13964,7 @@ function validate137(
         errors = vErrors.length;
       }
     }
-    if (data.EventContextData !== undefined) {
+    if (data.EventContextData !== undefined && func0.call(data, "EventContextData")) {
       if (
         !validate144(data.EventContextData, {
           instancePath: instancePath + "/EventContextData",
@@ -13977,7 +13978,7 @@ function validate137(
         errors = vErrors.length;
       }
     }
-    if (data.EventFeedback !== undefined) {
+    if (data.EventFeedback !== undefined && func0.call(data, "EventFeedback")) {
       if (
         !validate146(data.EventFeedback, {
           instancePath: instancePath + "/EventFeedback",
@@ -14085,7 +14086,7 @@ function validate135(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AuthEvents !== undefined) {
+    if (data.AuthEvents !== undefined && func0.call(data, "AuthEvents")) {
       if (
         !validate136(data.AuthEvents, {
           instancePath: instancePath + "/AuthEvents",
@@ -14099,10 +14100,10 @@ function validate135(
         errors = vErrors.length;
       }
     }
-    if (data.NextToken !== undefined) {
+    if (data.NextToken !== undefined && func0.call(data, "NextToken")) {
       let data1 = data.NextToken;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err0 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/maxLength",
@@ -14117,7 +14118,7 @@ function validate135(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err1 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/minLength",
@@ -14208,7 +14209,7 @@ function validate150(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -14223,7 +14224,7 @@ function validate150(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -14238,7 +14239,7 @@ function validate150(
       }
       errors++;
     }
-    if (data.GroupName === undefined) {
+    if (data.GroupName === undefined || !func0.call(data, "GroupName")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -14253,10 +14254,10 @@ function validate150(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -14271,7 +14272,7 @@ function validate150(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -14317,10 +14318,10 @@ function validate150(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -14335,7 +14336,7 @@ function validate150(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err8 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -14381,10 +14382,10 @@ function validate150(
         errors++;
       }
     }
-    if (data.GroupName !== undefined) {
+    if (data.GroupName !== undefined && func0.call(data, "GroupName")) {
       let data2 = data.GroupName;
       if (typeof data2 === "string") {
-        if (func1(data2) > 128) {
+        if (func60(data2) > 128) {
           const err11 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/maxLength",
@@ -14399,7 +14400,7 @@ function validate150(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err12 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/minLength",
@@ -14504,7 +14505,7 @@ function validate151(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -14519,7 +14520,7 @@ function validate151(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -14534,10 +14535,10 @@ function validate151(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -14552,7 +14553,7 @@ function validate151(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -14598,10 +14599,10 @@ function validate151(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -14616,7 +14617,7 @@ function validate151(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -14662,7 +14663,7 @@ function validate151(
         errors++;
       }
     }
-    if (data.ClientMetadata !== undefined) {
+    if (data.ClientMetadata !== undefined && func0.call(data, "ClientMetadata")) {
       if (
         !validate55(data.ClientMetadata, {
           instancePath: instancePath + "/ClientMetadata",
@@ -14799,10 +14800,10 @@ function validate155(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       let data0 = data[key0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/maxLength",
@@ -14817,7 +14818,7 @@ function validate155(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/minLength",
@@ -14881,7 +14882,7 @@ function validate154(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -14896,7 +14897,7 @@ function validate154(
       }
       errors++;
     }
-    if (data.ClientId === undefined) {
+    if (data.ClientId === undefined || !func0.call(data, "ClientId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -14911,7 +14912,7 @@ function validate154(
       }
       errors++;
     }
-    if (data.ChallengeName === undefined) {
+    if (data.ChallengeName === undefined || !func0.call(data, "ChallengeName")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -14926,10 +14927,10 @@ function validate154(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -14944,7 +14945,7 @@ function validate154(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -14990,10 +14991,10 @@ function validate154(
         errors++;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data1 = data.ClientId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err7 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -15008,7 +15009,7 @@ function validate154(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err8 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -15054,7 +15055,7 @@ function validate154(
         errors++;
       }
     }
-    if (data.ChallengeName !== undefined) {
+    if (data.ChallengeName !== undefined && func0.call(data, "ChallengeName")) {
       let data2 = data.ChallengeName;
       if (typeof data2 !== "string") {
         const err11 = {
@@ -15151,7 +15152,7 @@ function validate154(
         }
       }
     }
-    if (data.ChallengeResponses !== undefined) {
+    if (data.ChallengeResponses !== undefined && func0.call(data, "ChallengeResponses")) {
       if (
         !validate155(data.ChallengeResponses, {
           instancePath: instancePath + "/ChallengeResponses",
@@ -15165,10 +15166,10 @@ function validate154(
         errors = vErrors.length;
       }
     }
-    if (data.Session !== undefined) {
+    if (data.Session !== undefined && func0.call(data, "Session")) {
       let data4 = data.Session;
       if (typeof data4 === "string") {
-        if (func1(data4) > 2048) {
+        if (func60(data4) > 2048) {
           const err15 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/maxLength",
@@ -15183,7 +15184,7 @@ function validate154(
           }
           errors++;
         }
-        if (func1(data4) < 20) {
+        if (func60(data4) < 20) {
           const err16 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/minLength",
@@ -15214,7 +15215,7 @@ function validate154(
         errors++;
       }
     }
-    if (data.AnalyticsMetadata !== undefined) {
+    if (data.AnalyticsMetadata !== undefined && func0.call(data, "AnalyticsMetadata")) {
       if (
         !validate102(data.AnalyticsMetadata, {
           instancePath: instancePath + "/AnalyticsMetadata",
@@ -15228,7 +15229,7 @@ function validate154(
         errors = vErrors.length;
       }
     }
-    if (data.ContextData !== undefined) {
+    if (data.ContextData !== undefined && func0.call(data, "ContextData")) {
       if (
         !validate104(data.ContextData, {
           instancePath: instancePath + "/ContextData",
@@ -15242,7 +15243,7 @@ function validate154(
         errors = vErrors.length;
       }
     }
-    if (data.ClientMetadata !== undefined) {
+    if (data.ClientMetadata !== undefined && func0.call(data, "ClientMetadata")) {
       if (
         !validate55(data.ClientMetadata, {
           instancePath: instancePath + "/ClientMetadata",
@@ -15327,7 +15328,7 @@ function validate160(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ChallengeName !== undefined) {
+    if (data.ChallengeName !== undefined && func0.call(data, "ChallengeName")) {
       let data0 = data.ChallengeName;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -15424,10 +15425,10 @@ function validate160(
         }
       }
     }
-    if (data.Session !== undefined) {
+    if (data.Session !== undefined && func0.call(data, "Session")) {
       let data1 = data.Session;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err4 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/maxLength",
@@ -15442,7 +15443,7 @@ function validate160(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err5 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/minLength",
@@ -15473,7 +15474,7 @@ function validate160(
         errors++;
       }
     }
-    if (data.ChallengeParameters !== undefined) {
+    if (data.ChallengeParameters !== undefined && func0.call(data, "ChallengeParameters")) {
       if (
         !validate111(data.ChallengeParameters, {
           instancePath: instancePath + "/ChallengeParameters",
@@ -15487,7 +15488,7 @@ function validate160(
         errors = vErrors.length;
       }
     }
-    if (data.AuthenticationResult !== undefined) {
+    if (data.AuthenticationResult !== undefined && func0.call(data, "AuthenticationResult")) {
       if (
         !validate113(data.AuthenticationResult, {
           instancePath: instancePath + "/AuthenticationResult",
@@ -15578,7 +15579,7 @@ function validate164(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Enabled !== undefined) {
+    if (data.Enabled !== undefined && func0.call(data, "Enabled")) {
       if (typeof data.Enabled !== "boolean") {
         const err0 = {
           instancePath: instancePath + "/Enabled",
@@ -15595,7 +15596,7 @@ function validate164(
         errors++;
       }
     }
-    if (data.PreferredMfa !== undefined) {
+    if (data.PreferredMfa !== undefined && func0.call(data, "PreferredMfa")) {
       if (typeof data.PreferredMfa !== "boolean") {
         const err1 = {
           instancePath: instancePath + "/PreferredMfa",
@@ -15662,7 +15663,7 @@ function validate166(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Enabled !== undefined) {
+    if (data.Enabled !== undefined && func0.call(data, "Enabled")) {
       if (typeof data.Enabled !== "boolean") {
         const err0 = {
           instancePath: instancePath + "/Enabled",
@@ -15679,7 +15680,7 @@ function validate166(
         errors++;
       }
     }
-    if (data.PreferredMfa !== undefined) {
+    if (data.PreferredMfa !== undefined && func0.call(data, "PreferredMfa")) {
       if (typeof data.PreferredMfa !== "boolean") {
         const err1 = {
           instancePath: instancePath + "/PreferredMfa",
@@ -15746,7 +15747,7 @@ function validate168(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Enabled !== undefined) {
+    if (data.Enabled !== undefined && func0.call(data, "Enabled")) {
       if (typeof data.Enabled !== "boolean") {
         const err0 = {
           instancePath: instancePath + "/Enabled",
@@ -15763,7 +15764,7 @@ function validate168(
         errors++;
       }
     }
-    if (data.PreferredMfa !== undefined) {
+    if (data.PreferredMfa !== undefined && func0.call(data, "PreferredMfa")) {
       if (typeof data.PreferredMfa !== "boolean") {
         const err1 = {
           instancePath: instancePath + "/PreferredMfa",
@@ -15826,7 +15827,7 @@ function validate170(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Enabled !== undefined) {
+    if (data.Enabled !== undefined && func0.call(data, "Enabled")) {
       if (typeof data.Enabled !== "boolean") {
         const err0 = {
           instancePath: instancePath + "/Enabled",
@@ -15876,7 +15877,7 @@ function validate163(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -15891,7 +15892,7 @@ function validate163(
       }
       errors++;
     }
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -15906,7 +15907,7 @@ function validate163(
       }
       errors++;
     }
-    if (data.SMSMfaSettings !== undefined) {
+    if (data.SMSMfaSettings !== undefined && func0.call(data, "SMSMfaSettings")) {
       if (
         !validate164(data.SMSMfaSettings, {
           instancePath: instancePath + "/SMSMfaSettings",
@@ -15920,7 +15921,7 @@ function validate163(
         errors = vErrors.length;
       }
     }
-    if (data.SoftwareTokenMfaSettings !== undefined) {
+    if (data.SoftwareTokenMfaSettings !== undefined && func0.call(data, "SoftwareTokenMfaSettings")) {
       if (
         !validate166(data.SoftwareTokenMfaSettings, {
           instancePath: instancePath + "/SoftwareTokenMfaSettings",
@@ -15934,10 +15935,10 @@ function validate163(
         errors = vErrors.length;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data2 = data.Username;
       if (typeof data2 === "string") {
-        if (func1(data2) > 128) {
+        if (func60(data2) > 128) {
           const err2 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -15952,7 +15953,7 @@ function validate163(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err3 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -15998,10 +15999,10 @@ function validate163(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data3 = data.UserPoolId;
       if (typeof data3 === "string") {
-        if (func1(data3) > 55) {
+        if (func60(data3) > 55) {
           const err6 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -16016,7 +16017,7 @@ function validate163(
           }
           errors++;
         }
-        if (func1(data3) < 1) {
+        if (func60(data3) < 1) {
           const err7 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -16062,7 +16063,7 @@ function validate163(
         errors++;
       }
     }
-    if (data.EmailMfaSettings !== undefined) {
+    if (data.EmailMfaSettings !== undefined && func0.call(data, "EmailMfaSettings")) {
       if (
         !validate168(data.EmailMfaSettings, {
           instancePath: instancePath + "/EmailMfaSettings",
@@ -16076,7 +16077,7 @@ function validate163(
         errors = vErrors.length;
       }
     }
-    if (data.WebAuthnMfaSettings !== undefined) {
+    if (data.WebAuthnMfaSettings !== undefined && func0.call(data, "WebAuthnMfaSettings")) {
       if (
         !validate170(data.WebAuthnMfaSettings, {
           instancePath: instancePath + "/WebAuthnMfaSettings",
@@ -16195,7 +16196,7 @@ function validate173(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -16210,7 +16211,7 @@ function validate173(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -16225,7 +16226,7 @@ function validate173(
       }
       errors++;
     }
-    if (data.Password === undefined) {
+    if (data.Password === undefined || !func0.call(data, "Password")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -16240,10 +16241,10 @@ function validate173(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -16258,7 +16259,7 @@ function validate173(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -16304,10 +16305,10 @@ function validate173(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -16322,7 +16323,7 @@ function validate173(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err8 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -16368,10 +16369,10 @@ function validate173(
         errors++;
       }
     }
-    if (data.Password !== undefined) {
+    if (data.Password !== undefined && func0.call(data, "Password")) {
       let data2 = data.Password;
       if (typeof data2 === "string") {
-        if (func1(data2) > 256) {
+        if (func60(data2) > 256) {
           const err11 = {
             instancePath: instancePath + "/Password",
             schemaPath: "#/$defs/PasswordType/maxLength",
@@ -16417,7 +16418,7 @@ function validate173(
         errors++;
       }
     }
-    if (data.Permanent !== undefined) {
+    if (data.Permanent !== undefined && func0.call(data, "Permanent")) {
       if (typeof data.Permanent !== "boolean") {
         const err14 = {
           instancePath: instancePath + "/Permanent",
@@ -16528,7 +16529,7 @@ function validate175(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -16543,7 +16544,7 @@ function validate175(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -16558,7 +16559,7 @@ function validate175(
       }
       errors++;
     }
-    if (data.MFAOptions === undefined) {
+    if (data.MFAOptions === undefined || !func0.call(data, "MFAOptions")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -16573,10 +16574,10 @@ function validate175(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -16591,7 +16592,7 @@ function validate175(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -16637,10 +16638,10 @@ function validate175(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -16655,7 +16656,7 @@ function validate175(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err8 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -16701,7 +16702,7 @@ function validate175(
         errors++;
       }
     }
-    if (data.MFAOptions !== undefined) {
+    if (data.MFAOptions !== undefined && func0.call(data, "MFAOptions")) {
       if (
         !validate71(data.MFAOptions, {
           instancePath: instancePath + "/MFAOptions",
@@ -16813,7 +16814,7 @@ function validate178(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -16828,7 +16829,7 @@ function validate178(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -16843,7 +16844,7 @@ function validate178(
       }
       errors++;
     }
-    if (data.EventId === undefined) {
+    if (data.EventId === undefined || !func0.call(data, "EventId")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -16858,7 +16859,7 @@ function validate178(
       }
       errors++;
     }
-    if (data.FeedbackValue === undefined) {
+    if (data.FeedbackValue === undefined || !func0.call(data, "FeedbackValue")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -16873,10 +16874,10 @@ function validate178(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -16891,7 +16892,7 @@ function validate178(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err5 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -16937,10 +16938,10 @@ function validate178(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err8 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -16955,7 +16956,7 @@ function validate178(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err9 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -17001,10 +17002,10 @@ function validate178(
         errors++;
       }
     }
-    if (data.EventId !== undefined) {
+    if (data.EventId !== undefined && func0.call(data, "EventId")) {
       let data2 = data.EventId;
       if (typeof data2 === "string") {
-        if (func1(data2) > 50) {
+        if (func60(data2) > 50) {
           const err12 = {
             instancePath: instancePath + "/EventId",
             schemaPath: "#/$defs/EventIdType/maxLength",
@@ -17019,7 +17020,7 @@ function validate178(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err13 = {
             instancePath: instancePath + "/EventId",
             schemaPath: "#/$defs/EventIdType/minLength",
@@ -17065,7 +17066,7 @@ function validate178(
         errors++;
       }
     }
-    if (data.FeedbackValue !== undefined) {
+    if (data.FeedbackValue !== undefined && func0.call(data, "FeedbackValue")) {
       let data3 = data.FeedbackValue;
       if (typeof data3 !== "string") {
         const err16 = {
@@ -17243,7 +17244,7 @@ function validate180(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -17258,7 +17259,7 @@ function validate180(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -17273,7 +17274,7 @@ function validate180(
       }
       errors++;
     }
-    if (data.DeviceKey === undefined) {
+    if (data.DeviceKey === undefined || !func0.call(data, "DeviceKey")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -17288,10 +17289,10 @@ function validate180(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -17306,7 +17307,7 @@ function validate180(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -17352,10 +17353,10 @@ function validate180(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -17370,7 +17371,7 @@ function validate180(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err8 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -17416,10 +17417,10 @@ function validate180(
         errors++;
       }
     }
-    if (data.DeviceKey !== undefined) {
+    if (data.DeviceKey !== undefined && func0.call(data, "DeviceKey")) {
       let data2 = data.DeviceKey;
       if (typeof data2 === "string") {
-        if (func1(data2) > 55) {
+        if (func60(data2) > 55) {
           const err11 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/maxLength",
@@ -17434,7 +17435,7 @@ function validate180(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err12 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/minLength",
@@ -17480,7 +17481,7 @@ function validate180(
         errors++;
       }
     }
-    if (data.DeviceRememberedStatus !== undefined) {
+    if (data.DeviceRememberedStatus !== undefined && func0.call(data, "DeviceRememberedStatus")) {
       let data3 = data.DeviceRememberedStatus;
       if (typeof data3 !== "string") {
         const err15 = {
@@ -17663,7 +17664,7 @@ function validate182(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -17678,7 +17679,7 @@ function validate182(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -17693,7 +17694,7 @@ function validate182(
       }
       errors++;
     }
-    if (data.UserAttributes === undefined) {
+    if (data.UserAttributes === undefined || !func0.call(data, "UserAttributes")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -17708,10 +17709,10 @@ function validate182(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -17726,7 +17727,7 @@ function validate182(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -17772,10 +17773,10 @@ function validate182(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -17790,7 +17791,7 @@ function validate182(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err8 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -17836,7 +17837,7 @@ function validate182(
         errors++;
       }
     }
-    if (data.UserAttributes !== undefined) {
+    if (data.UserAttributes !== undefined && func0.call(data, "UserAttributes")) {
       if (
         !validate62(data.UserAttributes, {
           instancePath: instancePath + "/UserAttributes",
@@ -17850,7 +17851,7 @@ function validate182(
         errors = vErrors.length;
       }
     }
-    if (data.ClientMetadata !== undefined) {
+    if (data.ClientMetadata !== undefined && func0.call(data, "ClientMetadata")) {
       if (
         !validate55(data.ClientMetadata, {
           instancePath: instancePath + "/ClientMetadata",
@@ -17951,7 +17952,7 @@ function validate186(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -17966,7 +17967,7 @@ function validate186(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -17981,10 +17982,10 @@ function validate186(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -17999,7 +18000,7 @@ function validate186(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -18045,10 +18046,10 @@ function validate186(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -18063,7 +18064,7 @@ function validate186(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -18200,7 +18201,7 @@ function validate188(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.CustomAuthMode !== undefined) {
+    if (data.CustomAuthMode !== undefined && func0.call(data, "CustomAuthMode")) {
       let data0 = data.CustomAuthMode;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -18679,7 +18680,7 @@ function validate193(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -18696,7 +18697,7 @@ function validate193(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -18945,7 +18946,7 @@ function validate195(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ApplicationId !== undefined) {
+    if (data.ApplicationId !== undefined && func0.call(data, "ApplicationId")) {
       let data0 = data.ApplicationId;
       if (typeof data0 === "string") {
         if (!pattern90.test(data0)) {
@@ -18979,10 +18980,10 @@ function validate195(
         errors++;
       }
     }
-    if (data.ApplicationArn !== undefined) {
+    if (data.ApplicationArn !== undefined && func0.call(data, "ApplicationArn")) {
       let data1 = data.ApplicationArn;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err2 = {
             instancePath: instancePath + "/ApplicationArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -18997,7 +18998,7 @@ function validate195(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err3 = {
             instancePath: instancePath + "/ApplicationArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -19049,10 +19050,10 @@ function validate195(
         errors++;
       }
     }
-    if (data.RoleArn !== undefined) {
+    if (data.RoleArn !== undefined && func0.call(data, "RoleArn")) {
       let data2 = data.RoleArn;
       if (typeof data2 === "string") {
-        if (func1(data2) > 2048) {
+        if (func60(data2) > 2048) {
           const err6 = {
             instancePath: instancePath + "/RoleArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -19067,7 +19068,7 @@ function validate195(
           }
           errors++;
         }
-        if (func1(data2) < 20) {
+        if (func60(data2) < 20) {
           const err7 = {
             instancePath: instancePath + "/RoleArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -19119,10 +19120,10 @@ function validate195(
         errors++;
       }
     }
-    if (data.ExternalId !== undefined) {
+    if (data.ExternalId !== undefined && func0.call(data, "ExternalId")) {
       let data3 = data.ExternalId;
       if (typeof data3 === "string") {
-        if (func1(data3) > 131072) {
+        if (func60(data3) > 131072) {
           const err10 = {
             instancePath: instancePath + "/ExternalId",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -19137,7 +19138,7 @@ function validate195(
           }
           errors++;
         }
-        if (func1(data3) < 0) {
+        if (func60(data3) < 0) {
           const err11 = {
             instancePath: instancePath + "/ExternalId",
             schemaPath: "#/$defs/StringType/minLength",
@@ -19168,7 +19169,7 @@ function validate195(
         errors++;
       }
     }
-    if (data.UserDataShared !== undefined) {
+    if (data.UserDataShared !== undefined && func0.call(data, "UserDataShared")) {
       if (typeof data.UserDataShared !== "boolean") {
         const err13 = {
           instancePath: instancePath + "/UserDataShared",
@@ -19223,10 +19224,10 @@ function validate196(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AnalyticsEndpointId !== undefined) {
+    if (data.AnalyticsEndpointId !== undefined && func0.call(data, "AnalyticsEndpointId")) {
       let data0 = data.AnalyticsEndpointId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/AnalyticsEndpointId",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -19241,7 +19242,7 @@ function validate196(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/AnalyticsEndpointId",
             schemaPath: "#/$defs/StringType/minLength",
@@ -19306,7 +19307,7 @@ function validate197(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 2048) {
+    if (func60(data) > 2048) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -19321,7 +19322,7 @@ function validate197(
       }
       errors++;
     }
-    if (func1(data) < 20) {
+    if (func60(data) < 20) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -19408,7 +19409,7 @@ function validate198(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data0 = data.AccessToken;
       if (typeof data0 === "string") {
         if (!pattern47.test(data0)) {
@@ -19442,10 +19443,10 @@ function validate198(
         errors++;
       }
     }
-    if (data.Session !== undefined) {
+    if (data.Session !== undefined && func0.call(data, "Session")) {
       let data1 = data.Session;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err2 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/maxLength",
@@ -19460,7 +19461,7 @@ function validate198(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err3 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/minLength",
@@ -19551,10 +19552,10 @@ function validate199(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SecretCode !== undefined) {
+    if (data.SecretCode !== undefined && func0.call(data, "SecretCode")) {
       let data0 = data.SecretCode;
       if (typeof data0 === "string") {
-        if (func1(data0) < 16) {
+        if (func60(data0) < 16) {
           const err0 = {
             instancePath: instancePath + "/SecretCode",
             schemaPath: "#/$defs/SecretCodeType/minLength",
@@ -19600,10 +19601,10 @@ function validate199(
         errors++;
       }
     }
-    if (data.Session !== undefined) {
+    if (data.Session !== undefined && func0.call(data, "Session")) {
       let data1 = data.Session;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err3 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/maxLength",
@@ -19618,7 +19619,7 @@ function validate199(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err4 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/minLength",
@@ -19834,7 +19835,7 @@ function validate203(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 32) {
+    if (func60(data) > 32) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -19849,7 +19850,7 @@ function validate203(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -19904,10 +19905,10 @@ function validate204(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       let data0 = data[key0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/maxLength",
@@ -19922,7 +19923,7 @@ function validate204(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/minLength",
@@ -19991,7 +19992,7 @@ function validate205(
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func60(data0) > 32) {
           const err0 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/maxLength",
@@ -20006,7 +20007,7 @@ function validate205(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/minLength",
@@ -20086,7 +20087,7 @@ function validate206(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 32) {
+    if (func60(data) > 32) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -20101,7 +20102,7 @@ function validate206(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -20165,7 +20166,7 @@ function validate207(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Name === undefined) {
+    if (data.Name === undefined || !func0.call(data, "Name")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -20180,10 +20181,10 @@ function validate207(
       }
       errors++;
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== undefined && func0.call(data, "Name")) {
       let data0 = data.Name;
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func60(data0) > 32) {
           const err1 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/AttributeNameType/maxLength",
@@ -20198,7 +20199,7 @@ function validate207(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/AttributeNameType/minLength",
@@ -20244,10 +20245,10 @@ function validate207(
         errors++;
       }
     }
-    if (data.Value !== undefined) {
+    if (data.Value !== undefined && func0.call(data, "Value")) {
       let data1 = data.Value;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err5 = {
             instancePath: instancePath + "/Value",
             schemaPath: "#/$defs/AttributeValueType/maxLength",
@@ -20312,7 +20313,7 @@ function validate208(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 2048) {
+    if (func60(data) > 2048) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -20420,10 +20421,10 @@ function validate210(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.EventId !== undefined) {
+    if (data.EventId !== undefined && func0.call(data, "EventId")) {
       let data0 = data.EventId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/EventId",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -20438,7 +20439,7 @@ function validate210(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/EventId",
             schemaPath: "#/$defs/StringType/minLength",
@@ -20469,7 +20470,7 @@ function validate210(
         errors++;
       }
     }
-    if (data.EventType !== undefined) {
+    if (data.EventType !== undefined && func0.call(data, "EventType")) {
       let data1 = data.EventType;
       if (typeof data1 !== "string") {
         const err3 = {
@@ -20555,7 +20556,7 @@ function validate210(
         }
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data2 = data.CreationDate;
       if (!(typeof data2 == "number" && isFinite(data2))) {
         const err7 = {
@@ -20573,7 +20574,7 @@ function validate210(
         errors++;
       }
     }
-    if (data.EventResponse !== undefined) {
+    if (data.EventResponse !== undefined && func0.call(data, "EventResponse")) {
       let data3 = data.EventResponse;
       if (typeof data3 !== "string") {
         const err8 = {
@@ -20653,7 +20654,7 @@ function validate210(
         }
       }
     }
-    if (data.EventRisk !== undefined) {
+    if (data.EventRisk !== undefined && func0.call(data, "EventRisk")) {
       if (
         !validate138(data.EventRisk, {
           instancePath: instancePath + "/EventRisk",
@@ -20667,7 +20668,7 @@ function validate210(
         errors = vErrors.length;
       }
     }
-    if (data.ChallengeResponses !== undefined) {
+    if (data.ChallengeResponses !== undefined && func0.call(data, "ChallengeResponses")) {
       if (
         !validate140(data.ChallengeResponses, {
           instancePath: instancePath + "/ChallengeResponses",
@@ -20681,7 +20682,7 @@ function validate210(
         errors = vErrors.length;
       }
     }
-    if (data.EventContextData !== undefined) {
+    if (data.EventContextData !== undefined && func0.call(data, "EventContextData")) {
       if (
         !validate144(data.EventContextData, {
           instancePath: instancePath + "/EventContextData",
@@ -20695,7 +20696,7 @@ function validate210(
         errors = vErrors.length;
       }
     }
-    if (data.EventFeedback !== undefined) {
+    if (data.EventFeedback !== undefined && func0.call(data, "EventFeedback")) {
       if (
         !validate146(data.EventFeedback, {
           instancePath: instancePath + "/EventFeedback",
@@ -21010,10 +21011,10 @@ function validate219(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       let data0 = data[key0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/maxLength",
@@ -21028,7 +21029,7 @@ function validate219(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/minLength",
@@ -21165,7 +21166,7 @@ function validate221(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data0 = data.AccessToken;
       if (typeof data0 === "string") {
         if (!pattern47.test(data0)) {
@@ -21199,7 +21200,7 @@ function validate221(
         errors++;
       }
     }
-    if (data.ExpiresIn !== undefined) {
+    if (data.ExpiresIn !== undefined && func0.call(data, "ExpiresIn")) {
       let data1 = data.ExpiresIn;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err2 = {
@@ -21249,10 +21250,10 @@ function validate221(
         }
       }
     }
-    if (data.TokenType !== undefined) {
+    if (data.TokenType !== undefined && func0.call(data, "TokenType")) {
       let data2 = data.TokenType;
       if (typeof data2 === "string") {
-        if (func1(data2) > 131072) {
+        if (func60(data2) > 131072) {
           const err5 = {
             instancePath: instancePath + "/TokenType",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -21267,7 +21268,7 @@ function validate221(
           }
           errors++;
         }
-        if (func1(data2) < 0) {
+        if (func60(data2) < 0) {
           const err6 = {
             instancePath: instancePath + "/TokenType",
             schemaPath: "#/$defs/StringType/minLength",
@@ -21298,7 +21299,7 @@ function validate221(
         errors++;
       }
     }
-    if (data.RefreshToken !== undefined) {
+    if (data.RefreshToken !== undefined && func0.call(data, "RefreshToken")) {
       let data3 = data.RefreshToken;
       if (typeof data3 === "string") {
         if (!pattern47.test(data3)) {
@@ -21332,7 +21333,7 @@ function validate221(
         errors++;
       }
     }
-    if (data.IdToken !== undefined) {
+    if (data.IdToken !== undefined && func0.call(data, "IdToken")) {
       let data4 = data.IdToken;
       if (typeof data4 === "string") {
         if (!pattern47.test(data4)) {
@@ -21366,7 +21367,7 @@ function validate221(
         errors++;
       }
     }
-    if (data.NewDeviceMetadata !== undefined) {
+    if (data.NewDeviceMetadata !== undefined && func0.call(data, "NewDeviceMetadata")) {
       if (
         !validate114(data.NewDeviceMetadata, {
           instancePath: instancePath + "/NewDeviceMetadata",
@@ -21671,7 +21672,7 @@ function validate226(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 131072) {
+    if (func60(data) > 131072) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -21686,7 +21687,7 @@ function validate226(
       }
       errors++;
     }
-    if (func1(data) < 0) {
+    if (func60(data) < 0) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -21811,7 +21812,7 @@ function validate228(
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 1024) {
+        if (func60(data0) > 1024) {
           const err2 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/maxLength",
@@ -21826,7 +21827,7 @@ function validate228(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/minLength",
@@ -22113,10 +22114,10 @@ function validate231(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       let data0 = data[key0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/maxLength",
@@ -22131,7 +22132,7 @@ function validate231(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/minLength",
@@ -22340,7 +22341,7 @@ function validate235(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ChallengeName !== undefined) {
+    if (data.ChallengeName !== undefined && func0.call(data, "ChallengeName")) {
       let data0 = data.ChallengeName;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -22420,7 +22421,7 @@ function validate235(
         }
       }
     }
-    if (data.ChallengeResponse !== undefined) {
+    if (data.ChallengeResponse !== undefined && func0.call(data, "ChallengeResponse")) {
       let data1 = data.ChallengeResponse;
       if (typeof data1 !== "string") {
         const err4 = {
@@ -22538,10 +22539,10 @@ function validate236(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       let data0 = data[key0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/maxLength",
@@ -22556,7 +22557,7 @@ function validate236(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/minLength",
@@ -22635,7 +22636,7 @@ function validate237(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ProposedPassword === undefined) {
+    if (data.ProposedPassword === undefined || !func0.call(data, "ProposedPassword")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -22650,7 +22651,7 @@ function validate237(
       }
       errors++;
     }
-    if (data.AccessToken === undefined) {
+    if (data.AccessToken === undefined || !func0.call(data, "AccessToken")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -22665,10 +22666,10 @@ function validate237(
       }
       errors++;
     }
-    if (data.PreviousPassword !== undefined) {
+    if (data.PreviousPassword !== undefined && func0.call(data, "PreviousPassword")) {
       let data0 = data.PreviousPassword;
       if (typeof data0 === "string") {
-        if (func1(data0) > 256) {
+        if (func60(data0) > 256) {
           const err2 = {
             instancePath: instancePath + "/PreviousPassword",
             schemaPath: "#/$defs/PasswordType/maxLength",
@@ -22714,10 +22715,10 @@ function validate237(
         errors++;
       }
     }
-    if (data.ProposedPassword !== undefined) {
+    if (data.ProposedPassword !== undefined && func0.call(data, "ProposedPassword")) {
       let data1 = data.ProposedPassword;
       if (typeof data1 === "string") {
-        if (func1(data1) > 256) {
+        if (func60(data1) > 256) {
           const err5 = {
             instancePath: instancePath + "/ProposedPassword",
             schemaPath: "#/$defs/PasswordType/maxLength",
@@ -22763,7 +22764,7 @@ function validate237(
         errors++;
       }
     }
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data2 = data.AccessToken;
       if (typeof data2 === "string") {
         if (!pattern47.test(data2)) {
@@ -22874,7 +22875,7 @@ function validate239(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 128) {
+    if (func60(data) > 128) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -22889,7 +22890,7 @@ function validate239(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -22953,10 +22954,10 @@ function validate240(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       let data0 = data[key0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/maxLength",
@@ -22971,7 +22972,7 @@ function validate240(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/minLength",
@@ -23045,7 +23046,7 @@ function validate241(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 128) {
+    if (func60(data) > 128) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -23060,7 +23061,7 @@ function validate241(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -23134,7 +23135,7 @@ function validate242(
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 2048) {
+        if (func60(data0) > 2048) {
           const err0 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/maxLength",
@@ -23149,7 +23150,7 @@ function validate242(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/minLength",
@@ -23221,7 +23222,7 @@ function validate243(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 2048) {
+    if (func60(data) > 2048) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -23236,7 +23237,7 @@ function validate243(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -23294,7 +23295,7 @@ function validate244(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 64) {
+    if (func60(data) > 64) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -23309,7 +23310,7 @@ function validate244(
       }
       errors++;
     }
-    if (func1(data) < 24) {
+    if (func60(data) < 24) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -23399,10 +23400,10 @@ function validate246(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Destination !== undefined) {
+    if (data.Destination !== undefined && func0.call(data, "Destination")) {
       let data0 = data.Destination;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/Destination",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -23417,7 +23418,7 @@ function validate246(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/Destination",
             schemaPath: "#/$defs/StringType/minLength",
@@ -23448,7 +23449,7 @@ function validate246(
         errors++;
       }
     }
-    if (data.DeliveryMedium !== undefined) {
+    if (data.DeliveryMedium !== undefined && func0.call(data, "DeliveryMedium")) {
       let data1 = data.DeliveryMedium;
       if (typeof data1 !== "string") {
         const err3 = {
@@ -23528,10 +23529,10 @@ function validate246(
         }
       }
     }
-    if (data.AttributeName !== undefined) {
+    if (data.AttributeName !== undefined && func0.call(data, "AttributeName")) {
       let data2 = data.AttributeName;
       if (typeof data2 === "string") {
-        if (func1(data2) > 32) {
+        if (func60(data2) > 32) {
           const err7 = {
             instancePath: instancePath + "/AttributeName",
             schemaPath: "#/$defs/AttributeNameType/maxLength",
@@ -23546,7 +23547,7 @@ function validate246(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err8 = {
             instancePath: instancePath + "/AttributeName",
             schemaPath: "#/$defs/AttributeNameType/minLength",
@@ -23678,10 +23679,10 @@ function validate248(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Destination !== undefined) {
+    if (data.Destination !== undefined && func0.call(data, "Destination")) {
       let data0 = data.Destination;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/Destination",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -23696,7 +23697,7 @@ function validate248(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/Destination",
             schemaPath: "#/$defs/StringType/minLength",
@@ -23727,7 +23728,7 @@ function validate248(
         errors++;
       }
     }
-    if (data.DeliveryMedium !== undefined) {
+    if (data.DeliveryMedium !== undefined && func0.call(data, "DeliveryMedium")) {
       let data1 = data.DeliveryMedium;
       if (typeof data1 !== "string") {
         const err3 = {
@@ -23807,10 +23808,10 @@ function validate248(
         }
       }
     }
-    if (data.AttributeName !== undefined) {
+    if (data.AttributeName !== undefined && func0.call(data, "AttributeName")) {
       let data2 = data.AttributeName;
       if (typeof data2 === "string") {
-        if (func1(data2) > 32) {
+        if (func60(data2) > 32) {
           const err7 = {
             instancePath: instancePath + "/AttributeName",
             schemaPath: "#/$defs/AttributeNameType/maxLength",
@@ -23825,7 +23826,7 @@ function validate248(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err8 = {
             instancePath: instancePath + "/AttributeName",
             schemaPath: "#/$defs/AttributeNameType/minLength",
@@ -23918,7 +23919,7 @@ function validate249(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -23935,7 +23936,7 @@ function validate249(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -23995,7 +23996,7 @@ function validate250(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -24012,7 +24013,7 @@ function validate250(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -24072,7 +24073,7 @@ function validate251(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 128) {
+    if (func60(data) > 128) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -24087,7 +24088,7 @@ function validate251(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -24166,7 +24167,7 @@ function validate252(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.EventAction === undefined) {
+    if (data.EventAction === undefined || !func0.call(data, "EventAction")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -24181,7 +24182,7 @@ function validate252(
       }
       errors++;
     }
-    if (data.EventAction !== undefined) {
+    if (data.EventAction !== undefined && func0.call(data, "EventAction")) {
       let data0 = data.EventAction;
       if (typeof data0 !== "string") {
         const err1 = {
@@ -24413,7 +24414,7 @@ function validate254(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Actions === undefined) {
+    if (data.Actions === undefined || !func0.call(data, "Actions")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -24428,7 +24429,7 @@ function validate254(
       }
       errors++;
     }
-    if (data.EventFilter !== undefined) {
+    if (data.EventFilter !== undefined && func0.call(data, "EventFilter")) {
       let data0 = data.EventFilter;
       if (Array.isArray(data0)) {
         const len0 = data0.length;
@@ -24466,7 +24467,7 @@ function validate254(
         errors++;
       }
     }
-    if (data.Actions !== undefined) {
+    if (data.Actions !== undefined && func0.call(data, "Actions")) {
       if (
         !validate252(data.Actions, {
           instancePath: instancePath + "/Actions",
@@ -24523,7 +24524,7 @@ function validate256(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -24540,7 +24541,7 @@ function validate256(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -24625,10 +24626,10 @@ function validate258(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.PasswordVerifier !== undefined) {
+    if (data.PasswordVerifier !== undefined && func0.call(data, "PasswordVerifier")) {
       let data0 = data.PasswordVerifier;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/PasswordVerifier",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -24643,7 +24644,7 @@ function validate258(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/PasswordVerifier",
             schemaPath: "#/$defs/StringType/minLength",
@@ -24674,10 +24675,10 @@ function validate258(
         errors++;
       }
     }
-    if (data.Salt !== undefined) {
+    if (data.Salt !== undefined && func0.call(data, "Salt")) {
       let data1 = data.Salt;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err3 = {
             instancePath: instancePath + "/Salt",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -24692,7 +24693,7 @@ function validate258(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err4 = {
             instancePath: instancePath + "/Salt",
             schemaPath: "#/$defs/StringType/minLength",
@@ -24756,7 +24757,7 @@ function validate257(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AccessToken === undefined) {
+    if (data.AccessToken === undefined || !func0.call(data, "AccessToken")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -24771,7 +24772,7 @@ function validate257(
       }
       errors++;
     }
-    if (data.DeviceKey === undefined) {
+    if (data.DeviceKey === undefined || !func0.call(data, "DeviceKey")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -24786,7 +24787,7 @@ function validate257(
       }
       errors++;
     }
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data0 = data.AccessToken;
       if (typeof data0 === "string") {
         if (!pattern47.test(data0)) {
@@ -24820,10 +24821,10 @@ function validate257(
         errors++;
       }
     }
-    if (data.DeviceKey !== undefined) {
+    if (data.DeviceKey !== undefined && func0.call(data, "DeviceKey")) {
       let data1 = data.DeviceKey;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err4 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/maxLength",
@@ -24838,7 +24839,7 @@ function validate257(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/minLength",
@@ -24884,7 +24885,7 @@ function validate257(
         errors++;
       }
     }
-    if (data.DeviceSecretVerifierConfig !== undefined) {
+    if (data.DeviceSecretVerifierConfig !== undefined && func0.call(data, "DeviceSecretVerifierConfig")) {
       if (
         !validate258(data.DeviceSecretVerifierConfig, {
           instancePath: instancePath + "/DeviceSecretVerifierConfig",
@@ -24898,10 +24899,10 @@ function validate257(
         errors = vErrors.length;
       }
     }
-    if (data.DeviceName !== undefined) {
+    if (data.DeviceName !== undefined && func0.call(data, "DeviceName")) {
       let data3 = data.DeviceName;
       if (typeof data3 === "string") {
-        if (func1(data3) > 1024) {
+        if (func60(data3) > 1024) {
           const err8 = {
             instancePath: instancePath + "/DeviceName",
             schemaPath: "#/$defs/DeviceNameType/maxLength",
@@ -24916,7 +24917,7 @@ function validate257(
           }
           errors++;
         }
-        if (func1(data3) < 1) {
+        if (func60(data3) < 1) {
           const err9 = {
             instancePath: instancePath + "/DeviceName",
             schemaPath: "#/$defs/DeviceNameType/minLength",
@@ -24996,7 +24997,7 @@ function validate260(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserConfirmationNecessary !== undefined) {
+    if (data.UserConfirmationNecessary !== undefined && func0.call(data, "UserConfirmationNecessary")) {
       if (typeof data.UserConfirmationNecessary !== "boolean") {
         const err0 = {
           instancePath: instancePath + "/UserConfirmationNecessary",
@@ -25121,10 +25122,10 @@ function validate263(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.IpAddress !== undefined) {
+    if (data.IpAddress !== undefined && func0.call(data, "IpAddress")) {
       let data0 = data.IpAddress;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/IpAddress",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -25139,7 +25140,7 @@ function validate263(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/IpAddress",
             schemaPath: "#/$defs/StringType/minLength",
@@ -25170,10 +25171,10 @@ function validate263(
         errors++;
       }
     }
-    if (data.EncodedData !== undefined) {
+    if (data.EncodedData !== undefined && func0.call(data, "EncodedData")) {
       let data1 = data.EncodedData;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err3 = {
             instancePath: instancePath + "/EncodedData",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -25188,7 +25189,7 @@ function validate263(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err4 = {
             instancePath: instancePath + "/EncodedData",
             schemaPath: "#/$defs/StringType/minLength",
@@ -25252,7 +25253,7 @@ function validate261(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ClientId === undefined) {
+    if (data.ClientId === undefined || !func0.call(data, "ClientId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -25267,7 +25268,7 @@ function validate261(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -25282,7 +25283,7 @@ function validate261(
       }
       errors++;
     }
-    if (data.ConfirmationCode === undefined) {
+    if (data.ConfirmationCode === undefined || !func0.call(data, "ConfirmationCode")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -25297,7 +25298,7 @@ function validate261(
       }
       errors++;
     }
-    if (data.Password === undefined) {
+    if (data.Password === undefined || !func0.call(data, "Password")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -25312,10 +25313,10 @@ function validate261(
       }
       errors++;
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data0 = data.ClientId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err4 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -25330,7 +25331,7 @@ function validate261(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err5 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -25376,10 +25377,10 @@ function validate261(
         errors++;
       }
     }
-    if (data.SecretHash !== undefined) {
+    if (data.SecretHash !== undefined && func0.call(data, "SecretHash")) {
       let data1 = data.SecretHash;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err8 = {
             instancePath: instancePath + "/SecretHash",
             schemaPath: "#/$defs/SecretHashType/maxLength",
@@ -25394,7 +25395,7 @@ function validate261(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err9 = {
             instancePath: instancePath + "/SecretHash",
             schemaPath: "#/$defs/SecretHashType/minLength",
@@ -25440,10 +25441,10 @@ function validate261(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data2 = data.Username;
       if (typeof data2 === "string") {
-        if (func1(data2) > 128) {
+        if (func60(data2) > 128) {
           const err12 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -25458,7 +25459,7 @@ function validate261(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err13 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -25504,10 +25505,10 @@ function validate261(
         errors++;
       }
     }
-    if (data.ConfirmationCode !== undefined) {
+    if (data.ConfirmationCode !== undefined && func0.call(data, "ConfirmationCode")) {
       let data3 = data.ConfirmationCode;
       if (typeof data3 === "string") {
-        if (func1(data3) > 2048) {
+        if (func60(data3) > 2048) {
           const err16 = {
             instancePath: instancePath + "/ConfirmationCode",
             schemaPath: "#/$defs/ConfirmationCodeType/maxLength",
@@ -25522,7 +25523,7 @@ function validate261(
           }
           errors++;
         }
-        if (func1(data3) < 1) {
+        if (func60(data3) < 1) {
           const err17 = {
             instancePath: instancePath + "/ConfirmationCode",
             schemaPath: "#/$defs/ConfirmationCodeType/minLength",
@@ -25568,10 +25569,10 @@ function validate261(
         errors++;
       }
     }
-    if (data.Password !== undefined) {
+    if (data.Password !== undefined && func0.call(data, "Password")) {
       let data4 = data.Password;
       if (typeof data4 === "string") {
-        if (func1(data4) > 256) {
+        if (func60(data4) > 256) {
           const err20 = {
             instancePath: instancePath + "/Password",
             schemaPath: "#/$defs/PasswordType/maxLength",
@@ -25617,7 +25618,7 @@ function validate261(
         errors++;
       }
     }
-    if (data.AnalyticsMetadata !== undefined) {
+    if (data.AnalyticsMetadata !== undefined && func0.call(data, "AnalyticsMetadata")) {
       if (
         !validate102(data.AnalyticsMetadata, {
           instancePath: instancePath + "/AnalyticsMetadata",
@@ -25631,7 +25632,7 @@ function validate261(
         errors = vErrors.length;
       }
     }
-    if (data.UserContextData !== undefined) {
+    if (data.UserContextData !== undefined && func0.call(data, "UserContextData")) {
       if (
         !validate263(data.UserContextData, {
           instancePath: instancePath + "/UserContextData",
@@ -25645,7 +25646,7 @@ function validate261(
         errors = vErrors.length;
       }
     }
-    if (data.ClientMetadata !== undefined) {
+    if (data.ClientMetadata !== undefined && func0.call(data, "ClientMetadata")) {
       if (
         !validate55(data.ClientMetadata, {
           instancePath: instancePath + "/ClientMetadata",
@@ -25791,7 +25792,7 @@ function validate267(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ClientId === undefined) {
+    if (data.ClientId === undefined || !func0.call(data, "ClientId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -25806,7 +25807,7 @@ function validate267(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -25821,7 +25822,7 @@ function validate267(
       }
       errors++;
     }
-    if (data.ConfirmationCode === undefined) {
+    if (data.ConfirmationCode === undefined || !func0.call(data, "ConfirmationCode")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -25836,10 +25837,10 @@ function validate267(
       }
       errors++;
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data0 = data.ClientId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err3 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -25854,7 +25855,7 @@ function validate267(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err4 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -25900,10 +25901,10 @@ function validate267(
         errors++;
       }
     }
-    if (data.SecretHash !== undefined) {
+    if (data.SecretHash !== undefined && func0.call(data, "SecretHash")) {
       let data1 = data.SecretHash;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err7 = {
             instancePath: instancePath + "/SecretHash",
             schemaPath: "#/$defs/SecretHashType/maxLength",
@@ -25918,7 +25919,7 @@ function validate267(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err8 = {
             instancePath: instancePath + "/SecretHash",
             schemaPath: "#/$defs/SecretHashType/minLength",
@@ -25964,10 +25965,10 @@ function validate267(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data2 = data.Username;
       if (typeof data2 === "string") {
-        if (func1(data2) > 128) {
+        if (func60(data2) > 128) {
           const err11 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -25982,7 +25983,7 @@ function validate267(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err12 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -26028,10 +26029,10 @@ function validate267(
         errors++;
       }
     }
-    if (data.ConfirmationCode !== undefined) {
+    if (data.ConfirmationCode !== undefined && func0.call(data, "ConfirmationCode")) {
       let data3 = data.ConfirmationCode;
       if (typeof data3 === "string") {
-        if (func1(data3) > 2048) {
+        if (func60(data3) > 2048) {
           const err15 = {
             instancePath: instancePath + "/ConfirmationCode",
             schemaPath: "#/$defs/ConfirmationCodeType/maxLength",
@@ -26046,7 +26047,7 @@ function validate267(
           }
           errors++;
         }
-        if (func1(data3) < 1) {
+        if (func60(data3) < 1) {
           const err16 = {
             instancePath: instancePath + "/ConfirmationCode",
             schemaPath: "#/$defs/ConfirmationCodeType/minLength",
@@ -26092,7 +26093,7 @@ function validate267(
         errors++;
       }
     }
-    if (data.ForceAliasCreation !== undefined) {
+    if (data.ForceAliasCreation !== undefined && func0.call(data, "ForceAliasCreation")) {
       if (typeof data.ForceAliasCreation !== "boolean") {
         const err19 = {
           instancePath: instancePath + "/ForceAliasCreation",
@@ -26109,7 +26110,7 @@ function validate267(
         errors++;
       }
     }
-    if (data.AnalyticsMetadata !== undefined) {
+    if (data.AnalyticsMetadata !== undefined && func0.call(data, "AnalyticsMetadata")) {
       if (
         !validate102(data.AnalyticsMetadata, {
           instancePath: instancePath + "/AnalyticsMetadata",
@@ -26123,7 +26124,7 @@ function validate267(
         errors = vErrors.length;
       }
     }
-    if (data.UserContextData !== undefined) {
+    if (data.UserContextData !== undefined && func0.call(data, "UserContextData")) {
       if (
         !validate263(data.UserContextData, {
           instancePath: instancePath + "/UserContextData",
@@ -26137,7 +26138,7 @@ function validate267(
         errors = vErrors.length;
       }
     }
-    if (data.ClientMetadata !== undefined) {
+    if (data.ClientMetadata !== undefined && func0.call(data, "ClientMetadata")) {
       if (
         !validate55(data.ClientMetadata, {
           instancePath: instancePath + "/ClientMetadata",
@@ -26151,10 +26152,10 @@ function validate267(
         errors = vErrors.length;
       }
     }
-    if (data.Session !== undefined) {
+    if (data.Session !== undefined && func0.call(data, "Session")) {
       let data8 = data.Session;
       if (typeof data8 === "string") {
-        if (func1(data8) > 2048) {
+        if (func60(data8) > 2048) {
           const err20 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/maxLength",
@@ -26169,7 +26170,7 @@ function validate267(
           }
           errors++;
         }
-        if (func1(data8) < 20) {
+        if (func60(data8) < 20) {
           const err21 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/minLength",
@@ -26260,10 +26261,10 @@ function validate271(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Session !== undefined) {
+    if (data.Session !== undefined && func0.call(data, "Session")) {
       let data0 = data.Session;
       if (typeof data0 === "string") {
-        if (func1(data0) > 2048) {
+        if (func60(data0) > 2048) {
           const err0 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/maxLength",
@@ -26278,7 +26279,7 @@ function validate271(
           }
           errors++;
         }
-        if (func1(data0) < 20) {
+        if (func60(data0) < 20) {
           const err1 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/minLength",
@@ -26343,7 +26344,7 @@ function validate272(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 2048) {
+    if (func60(data) > 2048) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -26358,7 +26359,7 @@ function validate272(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -26422,7 +26423,7 @@ function validate273(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.IpAddress === undefined) {
+    if (data.IpAddress === undefined || !func0.call(data, "IpAddress")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -26437,7 +26438,7 @@ function validate273(
       }
       errors++;
     }
-    if (data.ServerName === undefined) {
+    if (data.ServerName === undefined || !func0.call(data, "ServerName")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -26452,7 +26453,7 @@ function validate273(
       }
       errors++;
     }
-    if (data.ServerPath === undefined) {
+    if (data.ServerPath === undefined || !func0.call(data, "ServerPath")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -26467,7 +26468,7 @@ function validate273(
       }
       errors++;
     }
-    if (data.HttpHeaders === undefined) {
+    if (data.HttpHeaders === undefined || !func0.call(data, "HttpHeaders")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -26482,10 +26483,10 @@ function validate273(
       }
       errors++;
     }
-    if (data.IpAddress !== undefined) {
+    if (data.IpAddress !== undefined && func0.call(data, "IpAddress")) {
       let data0 = data.IpAddress;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err4 = {
             instancePath: instancePath + "/IpAddress",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -26500,7 +26501,7 @@ function validate273(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err5 = {
             instancePath: instancePath + "/IpAddress",
             schemaPath: "#/$defs/StringType/minLength",
@@ -26531,10 +26532,10 @@ function validate273(
         errors++;
       }
     }
-    if (data.ServerName !== undefined) {
+    if (data.ServerName !== undefined && func0.call(data, "ServerName")) {
       let data1 = data.ServerName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err7 = {
             instancePath: instancePath + "/ServerName",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -26549,7 +26550,7 @@ function validate273(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err8 = {
             instancePath: instancePath + "/ServerName",
             schemaPath: "#/$defs/StringType/minLength",
@@ -26580,10 +26581,10 @@ function validate273(
         errors++;
       }
     }
-    if (data.ServerPath !== undefined) {
+    if (data.ServerPath !== undefined && func0.call(data, "ServerPath")) {
       let data2 = data.ServerPath;
       if (typeof data2 === "string") {
-        if (func1(data2) > 131072) {
+        if (func60(data2) > 131072) {
           const err10 = {
             instancePath: instancePath + "/ServerPath",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -26598,7 +26599,7 @@ function validate273(
           }
           errors++;
         }
-        if (func1(data2) < 0) {
+        if (func60(data2) < 0) {
           const err11 = {
             instancePath: instancePath + "/ServerPath",
             schemaPath: "#/$defs/StringType/minLength",
@@ -26629,7 +26630,7 @@ function validate273(
         errors++;
       }
     }
-    if (data.HttpHeaders !== undefined) {
+    if (data.HttpHeaders !== undefined && func0.call(data, "HttpHeaders")) {
       if (
         !validate105(data.HttpHeaders, {
           instancePath: instancePath + "/HttpHeaders",
@@ -26643,10 +26644,10 @@ function validate273(
         errors = vErrors.length;
       }
     }
-    if (data.EncodedData !== undefined) {
+    if (data.EncodedData !== undefined && func0.call(data, "EncodedData")) {
       let data4 = data.EncodedData;
       if (typeof data4 === "string") {
-        if (func1(data4) > 131072) {
+        if (func60(data4) > 131072) {
           const err13 = {
             instancePath: instancePath + "/EncodedData",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -26661,7 +26662,7 @@ function validate273(
           }
           errors++;
         }
-        if (func1(data4) < 0) {
+        if (func60(data4) < 0) {
           const err14 = {
             instancePath: instancePath + "/EncodedData",
             schemaPath: "#/$defs/StringType/minLength",
@@ -26747,7 +26748,7 @@ function validate275(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.GroupName === undefined) {
+    if (data.GroupName === undefined || !func0.call(data, "GroupName")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -26762,7 +26763,7 @@ function validate275(
       }
       errors++;
     }
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -26777,10 +26778,10 @@ function validate275(
       }
       errors++;
     }
-    if (data.GroupName !== undefined) {
+    if (data.GroupName !== undefined && func0.call(data, "GroupName")) {
       let data0 = data.GroupName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err2 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/maxLength",
@@ -26795,7 +26796,7 @@ function validate275(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/minLength",
@@ -26841,10 +26842,10 @@ function validate275(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data1 = data.UserPoolId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err6 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -26859,7 +26860,7 @@ function validate275(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -26905,10 +26906,10 @@ function validate275(
         errors++;
       }
     }
-    if (data.Description !== undefined) {
+    if (data.Description !== undefined && func0.call(data, "Description")) {
       let data2 = data.Description;
       if (typeof data2 === "string") {
-        if (func1(data2) > 2048) {
+        if (func60(data2) > 2048) {
           const err10 = {
             instancePath: instancePath + "/Description",
             schemaPath: "#/$defs/DescriptionType/maxLength",
@@ -26939,10 +26940,10 @@ function validate275(
         errors++;
       }
     }
-    if (data.RoleArn !== undefined) {
+    if (data.RoleArn !== undefined && func0.call(data, "RoleArn")) {
       let data3 = data.RoleArn;
       if (typeof data3 === "string") {
-        if (func1(data3) > 2048) {
+        if (func60(data3) > 2048) {
           const err12 = {
             instancePath: instancePath + "/RoleArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -26957,7 +26958,7 @@ function validate275(
           }
           errors++;
         }
-        if (func1(data3) < 20) {
+        if (func60(data3) < 20) {
           const err13 = {
             instancePath: instancePath + "/RoleArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -27009,7 +27010,7 @@ function validate275(
         errors++;
       }
     }
-    if (data.Precedence !== undefined) {
+    if (data.Precedence !== undefined && func0.call(data, "Precedence")) {
       let data4 = data.Precedence;
       if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
         const err16 = {
@@ -27103,7 +27104,7 @@ function validate276(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Group !== undefined) {
+    if (data.Group !== undefined && func0.call(data, "Group")) {
       if (
         !validate131(data.Group, {
           instancePath: instancePath + "/Group",
@@ -27201,10 +27202,10 @@ function validate279(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       let data0 = data[key0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/maxLength",
@@ -27219,7 +27220,7 @@ function validate279(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/minLength",
@@ -27283,7 +27284,7 @@ function validate278(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -27298,7 +27299,7 @@ function validate278(
       }
       errors++;
     }
-    if (data.ProviderName === undefined) {
+    if (data.ProviderName === undefined || !func0.call(data, "ProviderName")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -27313,7 +27314,7 @@ function validate278(
       }
       errors++;
     }
-    if (data.ProviderType === undefined) {
+    if (data.ProviderType === undefined || !func0.call(data, "ProviderType")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -27328,7 +27329,7 @@ function validate278(
       }
       errors++;
     }
-    if (data.ProviderDetails === undefined) {
+    if (data.ProviderDetails === undefined || !func0.call(data, "ProviderDetails")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -27343,10 +27344,10 @@ function validate278(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -27361,7 +27362,7 @@ function validate278(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err5 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -27407,10 +27408,10 @@ function validate278(
         errors++;
       }
     }
-    if (data.ProviderName !== undefined) {
+    if (data.ProviderName !== undefined && func0.call(data, "ProviderName")) {
       let data1 = data.ProviderName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func60(data1) > 32) {
           const err8 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameTypeV2/maxLength",
@@ -27425,7 +27426,7 @@ function validate278(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err9 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameTypeV2/minLength",
@@ -27471,7 +27472,7 @@ function validate278(
         errors++;
       }
     }
-    if (data.ProviderType !== undefined) {
+    if (data.ProviderType !== undefined && func0.call(data, "ProviderType")) {
       let data2 = data.ProviderType;
       if (typeof data2 !== "string") {
         const err12 = {
@@ -27558,7 +27559,7 @@ function validate278(
         }
       }
     }
-    if (data.ProviderDetails !== undefined) {
+    if (data.ProviderDetails !== undefined && func0.call(data, "ProviderDetails")) {
       if (
         !validate279(data.ProviderDetails, {
           instancePath: instancePath + "/ProviderDetails",
@@ -27572,7 +27573,7 @@ function validate278(
         errors = vErrors.length;
       }
     }
-    if (data.AttributeMapping !== undefined) {
+    if (data.AttributeMapping !== undefined && func0.call(data, "AttributeMapping")) {
       if (
         !validate204(data.AttributeMapping, {
           instancePath: instancePath + "/AttributeMapping",
@@ -27586,7 +27587,7 @@ function validate278(
         errors = vErrors.length;
       }
     }
-    if (data.IdpIdentifiers !== undefined) {
+    if (data.IdpIdentifiers !== undefined && func0.call(data, "IdpIdentifiers")) {
       let data5 = data.IdpIdentifiers;
       if (Array.isArray(data5)) {
         if (data5.length > 50) {
@@ -27623,7 +27624,7 @@ function validate278(
         for (let i0 = 0; i0 < len0; i0++) {
           let data6 = data5[i0];
           if (typeof data6 === "string") {
-            if (func1(data6) > 40) {
+            if (func60(data6) > 40) {
               const err18 = {
                 instancePath: instancePath + "/IdpIdentifiers/" + i0,
                 schemaPath: "#/$defs/IdpIdentifiersListType/items/maxLength",
@@ -27638,7 +27639,7 @@ function validate278(
               }
               errors++;
             }
-            if (func1(data6) < 1) {
+            if (func60(data6) < 1) {
               const err19 = {
                 instancePath: instancePath + "/IdpIdentifiers/" + i0,
                 schemaPath: "#/$defs/IdpIdentifiersListType/items/minLength",
@@ -27776,10 +27777,10 @@ function validate283(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -27794,7 +27795,7 @@ function validate283(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -27840,10 +27841,10 @@ function validate283(
         errors++;
       }
     }
-    if (data.ProviderName !== undefined) {
+    if (data.ProviderName !== undefined && func0.call(data, "ProviderName")) {
       let data1 = data.ProviderName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func60(data1) > 32) {
           const err4 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/maxLength",
@@ -27858,7 +27859,7 @@ function validate283(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/minLength",
@@ -27904,7 +27905,7 @@ function validate283(
         errors++;
       }
     }
-    if (data.ProviderType !== undefined) {
+    if (data.ProviderType !== undefined && func0.call(data, "ProviderType")) {
       let data2 = data.ProviderType;
       if (typeof data2 !== "string") {
         const err8 = {
@@ -27991,7 +27992,7 @@ function validate283(
         }
       }
     }
-    if (data.ProviderDetails !== undefined) {
+    if (data.ProviderDetails !== undefined && func0.call(data, "ProviderDetails")) {
       if (
         !validate279(data.ProviderDetails, {
           instancePath: instancePath + "/ProviderDetails",
@@ -28005,7 +28006,7 @@ function validate283(
         errors = vErrors.length;
       }
     }
-    if (data.AttributeMapping !== undefined) {
+    if (data.AttributeMapping !== undefined && func0.call(data, "AttributeMapping")) {
       if (
         !validate204(data.AttributeMapping, {
           instancePath: instancePath + "/AttributeMapping",
@@ -28019,7 +28020,7 @@ function validate283(
         errors = vErrors.length;
       }
     }
-    if (data.IdpIdentifiers !== undefined) {
+    if (data.IdpIdentifiers !== undefined && func0.call(data, "IdpIdentifiers")) {
       let data5 = data.IdpIdentifiers;
       if (Array.isArray(data5)) {
         if (data5.length > 50) {
@@ -28056,7 +28057,7 @@ function validate283(
         for (let i0 = 0; i0 < len0; i0++) {
           let data6 = data5[i0];
           if (typeof data6 === "string") {
-            if (func1(data6) > 40) {
+            if (func60(data6) > 40) {
               const err14 = {
                 instancePath: instancePath + "/IdpIdentifiers/" + i0,
                 schemaPath: "#/$defs/IdpIdentifiersListType/items/maxLength",
@@ -28071,7 +28072,7 @@ function validate283(
               }
               errors++;
             }
-            if (func1(data6) < 1) {
+            if (func60(data6) < 1) {
               const err15 = {
                 instancePath: instancePath + "/IdpIdentifiers/" + i0,
                 schemaPath: "#/$defs/IdpIdentifiersListType/items/minLength",
@@ -28133,7 +28134,7 @@ function validate283(
         errors++;
       }
     }
-    if (data.LastModifiedDate !== undefined) {
+    if (data.LastModifiedDate !== undefined && func0.call(data, "LastModifiedDate")) {
       let data7 = data.LastModifiedDate;
       if (!(typeof data7 == "number" && isFinite(data7))) {
         const err19 = {
@@ -28151,7 +28152,7 @@ function validate283(
         errors++;
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data8 = data.CreationDate;
       if (!(typeof data8 == "number" && isFinite(data8))) {
         const err20 = {
@@ -28215,7 +28216,7 @@ function validate282(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.IdentityProvider === undefined) {
+    if (data.IdentityProvider === undefined || !func0.call(data, "IdentityProvider")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -28230,7 +28231,7 @@ function validate282(
       }
       errors++;
     }
-    if (data.IdentityProvider !== undefined) {
+    if (data.IdentityProvider !== undefined && func0.call(data, "IdentityProvider")) {
       if (
         !validate283(data.IdentityProvider, {
           instancePath: instancePath + "/IdentityProvider",
@@ -28350,7 +28351,7 @@ function validate289(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ScopeName === undefined) {
+    if (data.ScopeName === undefined || !func0.call(data, "ScopeName")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -28365,7 +28366,7 @@ function validate289(
       }
       errors++;
     }
-    if (data.ScopeDescription === undefined) {
+    if (data.ScopeDescription === undefined || !func0.call(data, "ScopeDescription")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -28380,10 +28381,10 @@ function validate289(
       }
       errors++;
     }
-    if (data.ScopeName !== undefined) {
+    if (data.ScopeName !== undefined && func0.call(data, "ScopeName")) {
       let data0 = data.ScopeName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 256) {
+        if (func60(data0) > 256) {
           const err2 = {
             instancePath: instancePath + "/ScopeName",
             schemaPath: "#/$defs/ResourceServerScopeNameType/maxLength",
@@ -28398,7 +28399,7 @@ function validate289(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/ScopeName",
             schemaPath: "#/$defs/ResourceServerScopeNameType/minLength",
@@ -28444,10 +28445,10 @@ function validate289(
         errors++;
       }
     }
-    if (data.ScopeDescription !== undefined) {
+    if (data.ScopeDescription !== undefined && func0.call(data, "ScopeDescription")) {
       let data1 = data.ScopeDescription;
       if (typeof data1 === "string") {
-        if (func1(data1) > 256) {
+        if (func60(data1) > 256) {
           const err6 = {
             instancePath: instancePath + "/ScopeDescription",
             schemaPath: "#/$defs/ResourceServerScopeDescriptionType/maxLength",
@@ -28462,7 +28463,7 @@ function validate289(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/ScopeDescription",
             schemaPath: "#/$defs/ResourceServerScopeDescriptionType/minLength",
@@ -28593,7 +28594,7 @@ function validate287(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -28608,7 +28609,7 @@ function validate287(
       }
       errors++;
     }
-    if (data.Identifier === undefined) {
+    if (data.Identifier === undefined || !func0.call(data, "Identifier")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -28623,7 +28624,7 @@ function validate287(
       }
       errors++;
     }
-    if (data.Name === undefined) {
+    if (data.Name === undefined || !func0.call(data, "Name")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -28638,10 +28639,10 @@ function validate287(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -28656,7 +28657,7 @@ function validate287(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -28702,10 +28703,10 @@ function validate287(
         errors++;
       }
     }
-    if (data.Identifier !== undefined) {
+    if (data.Identifier !== undefined && func0.call(data, "Identifier")) {
       let data1 = data.Identifier;
       if (typeof data1 === "string") {
-        if (func1(data1) > 256) {
+        if (func60(data1) > 256) {
           const err7 = {
             instancePath: instancePath + "/Identifier",
             schemaPath: "#/$defs/ResourceServerIdentifierType/maxLength",
@@ -28720,7 +28721,7 @@ function validate287(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err8 = {
             instancePath: instancePath + "/Identifier",
             schemaPath: "#/$defs/ResourceServerIdentifierType/minLength",
@@ -28766,10 +28767,10 @@ function validate287(
         errors++;
       }
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== undefined && func0.call(data, "Name")) {
       let data2 = data.Name;
       if (typeof data2 === "string") {
-        if (func1(data2) > 256) {
+        if (func60(data2) > 256) {
           const err11 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/ResourceServerNameType/maxLength",
@@ -28784,7 +28785,7 @@ function validate287(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err12 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/ResourceServerNameType/minLength",
@@ -28830,7 +28831,7 @@ function validate287(
         errors++;
       }
     }
-    if (data.Scopes !== undefined) {
+    if (data.Scopes !== undefined && func0.call(data, "Scopes")) {
       if (
         !validate288(data.Scopes, {
           instancePath: instancePath + "/Scopes",
@@ -28911,10 +28912,10 @@ function validate293(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -28929,7 +28930,7 @@ function validate293(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -28975,10 +28976,10 @@ function validate293(
         errors++;
       }
     }
-    if (data.Identifier !== undefined) {
+    if (data.Identifier !== undefined && func0.call(data, "Identifier")) {
       let data1 = data.Identifier;
       if (typeof data1 === "string") {
-        if (func1(data1) > 256) {
+        if (func60(data1) > 256) {
           const err4 = {
             instancePath: instancePath + "/Identifier",
             schemaPath: "#/$defs/ResourceServerIdentifierType/maxLength",
@@ -28993,7 +28994,7 @@ function validate293(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/Identifier",
             schemaPath: "#/$defs/ResourceServerIdentifierType/minLength",
@@ -29039,10 +29040,10 @@ function validate293(
         errors++;
       }
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== undefined && func0.call(data, "Name")) {
       let data2 = data.Name;
       if (typeof data2 === "string") {
-        if (func1(data2) > 256) {
+        if (func60(data2) > 256) {
           const err8 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/ResourceServerNameType/maxLength",
@@ -29057,7 +29058,7 @@ function validate293(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err9 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/ResourceServerNameType/minLength",
@@ -29103,7 +29104,7 @@ function validate293(
         errors++;
       }
     }
-    if (data.Scopes !== undefined) {
+    if (data.Scopes !== undefined && func0.call(data, "Scopes")) {
       if (
         !validate288(data.Scopes, {
           instancePath: instancePath + "/Scopes",
@@ -29154,7 +29155,7 @@ function validate292(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ResourceServer === undefined) {
+    if (data.ResourceServer === undefined || !func0.call(data, "ResourceServer")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -29169,7 +29170,7 @@ function validate292(
       }
       errors++;
     }
-    if (data.ResourceServer !== undefined) {
+    if (data.ResourceServer !== undefined && func0.call(data, "ResourceServer")) {
       if (
         !validate293(data.ResourceServer, {
           instancePath: instancePath + "/ResourceServer",
@@ -29252,7 +29253,7 @@ function validate296(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.JobName === undefined) {
+    if (data.JobName === undefined || !func0.call(data, "JobName")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -29267,7 +29268,7 @@ function validate296(
       }
       errors++;
     }
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -29282,7 +29283,7 @@ function validate296(
       }
       errors++;
     }
-    if (data.CloudWatchLogsRoleArn === undefined) {
+    if (data.CloudWatchLogsRoleArn === undefined || !func0.call(data, "CloudWatchLogsRoleArn")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -29297,10 +29298,10 @@ function validate296(
       }
       errors++;
     }
-    if (data.JobName !== undefined) {
+    if (data.JobName !== undefined && func0.call(data, "JobName")) {
       let data0 = data.JobName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err3 = {
             instancePath: instancePath + "/JobName",
             schemaPath: "#/$defs/UserImportJobNameType/maxLength",
@@ -29315,7 +29316,7 @@ function validate296(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err4 = {
             instancePath: instancePath + "/JobName",
             schemaPath: "#/$defs/UserImportJobNameType/minLength",
@@ -29361,10 +29362,10 @@ function validate296(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data1 = data.UserPoolId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err7 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -29379,7 +29380,7 @@ function validate296(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err8 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -29425,10 +29426,10 @@ function validate296(
         errors++;
       }
     }
-    if (data.CloudWatchLogsRoleArn !== undefined) {
+    if (data.CloudWatchLogsRoleArn !== undefined && func0.call(data, "CloudWatchLogsRoleArn")) {
       let data2 = data.CloudWatchLogsRoleArn;
       if (typeof data2 === "string") {
-        if (func1(data2) > 2048) {
+        if (func60(data2) > 2048) {
           const err11 = {
             instancePath: instancePath + "/CloudWatchLogsRoleArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -29443,7 +29444,7 @@ function validate296(
           }
           errors++;
         }
-        if (func1(data2) < 20) {
+        if (func60(data2) < 20) {
           const err12 = {
             instancePath: instancePath + "/CloudWatchLogsRoleArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -29495,7 +29496,7 @@ function validate296(
         errors++;
       }
     }
-    if (data.PasswordHashingAlgorithm !== undefined) {
+    if (data.PasswordHashingAlgorithm !== undefined && func0.call(data, "PasswordHashingAlgorithm")) {
       let data3 = data.PasswordHashingAlgorithm;
       if (typeof data3 !== "string") {
         const err15 = {
@@ -29697,10 +29698,10 @@ function validate298(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.JobName !== undefined) {
+    if (data.JobName !== undefined && func0.call(data, "JobName")) {
       let data0 = data.JobName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err0 = {
             instancePath: instancePath + "/JobName",
             schemaPath: "#/$defs/UserImportJobNameType/maxLength",
@@ -29715,7 +29716,7 @@ function validate298(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/JobName",
             schemaPath: "#/$defs/UserImportJobNameType/minLength",
@@ -29761,10 +29762,10 @@ function validate298(
         errors++;
       }
     }
-    if (data.JobId !== undefined) {
+    if (data.JobId !== undefined && func0.call(data, "JobId")) {
       let data1 = data.JobId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err4 = {
             instancePath: instancePath + "/JobId",
             schemaPath: "#/$defs/UserImportJobIdType/maxLength",
@@ -29779,7 +29780,7 @@ function validate298(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/JobId",
             schemaPath: "#/$defs/UserImportJobIdType/minLength",
@@ -29825,10 +29826,10 @@ function validate298(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data2 = data.UserPoolId;
       if (typeof data2 === "string") {
-        if (func1(data2) > 55) {
+        if (func60(data2) > 55) {
           const err8 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -29843,7 +29844,7 @@ function validate298(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err9 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -29889,10 +29890,10 @@ function validate298(
         errors++;
       }
     }
-    if (data.PreSignedUrl !== undefined) {
+    if (data.PreSignedUrl !== undefined && func0.call(data, "PreSignedUrl")) {
       let data3 = data.PreSignedUrl;
       if (typeof data3 === "string") {
-        if (func1(data3) > 2048) {
+        if (func60(data3) > 2048) {
           const err12 = {
             instancePath: instancePath + "/PreSignedUrl",
             schemaPath: "#/$defs/PreSignedUrlType/maxLength",
@@ -29907,7 +29908,7 @@ function validate298(
           }
           errors++;
         }
-        if (func1(data3) < 0) {
+        if (func60(data3) < 0) {
           const err13 = {
             instancePath: instancePath + "/PreSignedUrl",
             schemaPath: "#/$defs/PreSignedUrlType/minLength",
@@ -29938,7 +29939,7 @@ function validate298(
         errors++;
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data4 = data.CreationDate;
       if (!(typeof data4 == "number" && isFinite(data4))) {
         const err15 = {
@@ -29956,7 +29957,7 @@ function validate298(
         errors++;
       }
     }
-    if (data.StartDate !== undefined) {
+    if (data.StartDate !== undefined && func0.call(data, "StartDate")) {
       let data5 = data.StartDate;
       if (!(typeof data5 == "number" && isFinite(data5))) {
         const err16 = {
@@ -29974,7 +29975,7 @@ function validate298(
         errors++;
       }
     }
-    if (data.CompletionDate !== undefined) {
+    if (data.CompletionDate !== undefined && func0.call(data, "CompletionDate")) {
       let data6 = data.CompletionDate;
       if (!(typeof data6 == "number" && isFinite(data6))) {
         const err17 = {
@@ -29992,7 +29993,7 @@ function validate298(
         errors++;
       }
     }
-    if (data.Status !== undefined) {
+    if (data.Status !== undefined && func0.call(data, "Status")) {
       let data7 = data.Status;
       if (typeof data7 !== "string") {
         const err18 = {
@@ -30081,10 +30082,10 @@ function validate298(
         }
       }
     }
-    if (data.CloudWatchLogsRoleArn !== undefined) {
+    if (data.CloudWatchLogsRoleArn !== undefined && func0.call(data, "CloudWatchLogsRoleArn")) {
       let data8 = data.CloudWatchLogsRoleArn;
       if (typeof data8 === "string") {
-        if (func1(data8) > 2048) {
+        if (func60(data8) > 2048) {
           const err22 = {
             instancePath: instancePath + "/CloudWatchLogsRoleArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -30099,7 +30100,7 @@ function validate298(
           }
           errors++;
         }
-        if (func1(data8) < 20) {
+        if (func60(data8) < 20) {
           const err23 = {
             instancePath: instancePath + "/CloudWatchLogsRoleArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -30151,7 +30152,7 @@ function validate298(
         errors++;
       }
     }
-    if (data.ImportedUsers !== undefined) {
+    if (data.ImportedUsers !== undefined && func0.call(data, "ImportedUsers")) {
       let data9 = data.ImportedUsers;
       if (typeof data9 == "number" && isFinite(data9)) {
         let res0;
@@ -30186,7 +30187,7 @@ function validate298(
         errors++;
       }
     }
-    if (data.SkippedUsers !== undefined) {
+    if (data.SkippedUsers !== undefined && func0.call(data, "SkippedUsers")) {
       let data10 = data.SkippedUsers;
       if (typeof data10 == "number" && isFinite(data10)) {
         let res1;
@@ -30221,7 +30222,7 @@ function validate298(
         errors++;
       }
     }
-    if (data.FailedUsers !== undefined) {
+    if (data.FailedUsers !== undefined && func0.call(data, "FailedUsers")) {
       let data11 = data.FailedUsers;
       if (typeof data11 == "number" && isFinite(data11)) {
         let res2;
@@ -30256,10 +30257,10 @@ function validate298(
         errors++;
       }
     }
-    if (data.CompletionMessage !== undefined) {
+    if (data.CompletionMessage !== undefined && func0.call(data, "CompletionMessage")) {
       let data12 = data.CompletionMessage;
       if (typeof data12 === "string") {
-        if (func1(data12) > 128) {
+        if (func60(data12) > 128) {
           const err32 = {
             instancePath: instancePath + "/CompletionMessage",
             schemaPath: "#/$defs/CompletionMessageType/maxLength",
@@ -30274,7 +30275,7 @@ function validate298(
           }
           errors++;
         }
-        if (func1(data12) < 1) {
+        if (func60(data12) < 1) {
           const err33 = {
             instancePath: instancePath + "/CompletionMessage",
             schemaPath: "#/$defs/CompletionMessageType/minLength",
@@ -30320,7 +30321,7 @@ function validate298(
         errors++;
       }
     }
-    if (data.PasswordHashingAlgorithm !== undefined) {
+    if (data.PasswordHashingAlgorithm !== undefined && func0.call(data, "PasswordHashingAlgorithm")) {
       let data13 = data.PasswordHashingAlgorithm;
       if (typeof data13 !== "string") {
         const err36 = {
@@ -30452,7 +30453,7 @@ function validate297(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserImportJob !== undefined) {
+    if (data.UserImportJob !== undefined && func0.call(data, "UserImportJob")) {
       if (
         !validate298(data.UserImportJob, {
           instancePath: instancePath + "/UserImportJob",
@@ -30725,7 +30726,7 @@ function validate301(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data0 = data.AccessToken;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -30805,7 +30806,7 @@ function validate301(
         }
       }
     }
-    if (data.IdToken !== undefined) {
+    if (data.IdToken !== undefined && func0.call(data, "IdToken")) {
       let data1 = data.IdToken;
       if (typeof data1 !== "string") {
         const err4 = {
@@ -30885,7 +30886,7 @@ function validate301(
         }
       }
     }
-    if (data.RefreshToken !== undefined) {
+    if (data.RefreshToken !== undefined && func0.call(data, "RefreshToken")) {
       let data2 = data.RefreshToken;
       if (typeof data2 !== "string") {
         const err8 = {
@@ -31026,7 +31027,7 @@ function validate304(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Feature === undefined) {
+    if (data.Feature === undefined || !func0.call(data, "Feature")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -31041,7 +31042,7 @@ function validate304(
       }
       errors++;
     }
-    if (data.Feature !== undefined) {
+    if (data.Feature !== undefined && func0.call(data, "Feature")) {
       let data0 = data.Feature;
       if (typeof data0 !== "string") {
         const err1 = {
@@ -31121,7 +31122,7 @@ function validate304(
         }
       }
     }
-    if (data.RetryGracePeriodSeconds !== undefined) {
+    if (data.RetryGracePeriodSeconds !== undefined && func0.call(data, "RetryGracePeriodSeconds")) {
       let data1 = data.RetryGracePeriodSeconds;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err5 = {
@@ -31208,7 +31209,7 @@ function validate300(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -31223,7 +31224,7 @@ function validate300(
       }
       errors++;
     }
-    if (data.ClientName === undefined) {
+    if (data.ClientName === undefined || !func0.call(data, "ClientName")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -31238,10 +31239,10 @@ function validate300(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -31256,7 +31257,7 @@ function validate300(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -31302,10 +31303,10 @@ function validate300(
         errors++;
       }
     }
-    if (data.ClientName !== undefined) {
+    if (data.ClientName !== undefined && func0.call(data, "ClientName")) {
       let data1 = data.ClientName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/ClientName",
             schemaPath: "#/$defs/ClientNameType/maxLength",
@@ -31320,7 +31321,7 @@ function validate300(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/ClientName",
             schemaPath: "#/$defs/ClientNameType/minLength",
@@ -31366,7 +31367,7 @@ function validate300(
         errors++;
       }
     }
-    if (data.GenerateSecret !== undefined) {
+    if (data.GenerateSecret !== undefined && func0.call(data, "GenerateSecret")) {
       if (typeof data.GenerateSecret !== "boolean") {
         const err10 = {
           instancePath: instancePath + "/GenerateSecret",
@@ -31383,7 +31384,7 @@ function validate300(
         errors++;
       }
     }
-    if (data.RefreshTokenValidity !== undefined) {
+    if (data.RefreshTokenValidity !== undefined && func0.call(data, "RefreshTokenValidity")) {
       let data3 = data.RefreshTokenValidity;
       if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
         const err11 = {
@@ -31433,7 +31434,7 @@ function validate300(
         }
       }
     }
-    if (data.AccessTokenValidity !== undefined) {
+    if (data.AccessTokenValidity !== undefined && func0.call(data, "AccessTokenValidity")) {
       let data4 = data.AccessTokenValidity;
       if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
         const err14 = {
@@ -31483,7 +31484,7 @@ function validate300(
         }
       }
     }
-    if (data.IdTokenValidity !== undefined) {
+    if (data.IdTokenValidity !== undefined && func0.call(data, "IdTokenValidity")) {
       let data5 = data.IdTokenValidity;
       if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
         const err17 = {
@@ -31533,7 +31534,7 @@ function validate300(
         }
       }
     }
-    if (data.TokenValidityUnits !== undefined) {
+    if (data.TokenValidityUnits !== undefined && func0.call(data, "TokenValidityUnits")) {
       if (
         !validate301(data.TokenValidityUnits, {
           instancePath: instancePath + "/TokenValidityUnits",
@@ -31547,14 +31548,14 @@ function validate300(
         errors = vErrors.length;
       }
     }
-    if (data.ReadAttributes !== undefined) {
+    if (data.ReadAttributes !== undefined && func0.call(data, "ReadAttributes")) {
       let data7 = data.ReadAttributes;
       if (Array.isArray(data7)) {
         const len0 = data7.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data8 = data7[i0];
           if (typeof data8 === "string") {
-            if (func1(data8) > 2048) {
+            if (func60(data8) > 2048) {
               const err20 = {
                 instancePath: instancePath + "/ReadAttributes/" + i0,
                 schemaPath: "#/$defs/ClientPermissionListType/items/maxLength",
@@ -31569,7 +31570,7 @@ function validate300(
               }
               errors++;
             }
-            if (func1(data8) < 1) {
+            if (func60(data8) < 1) {
               const err21 = {
                 instancePath: instancePath + "/ReadAttributes/" + i0,
                 schemaPath: "#/$defs/ClientPermissionListType/items/minLength",
@@ -31616,14 +31617,14 @@ function validate300(
         errors++;
       }
     }
-    if (data.WriteAttributes !== undefined) {
+    if (data.WriteAttributes !== undefined && func0.call(data, "WriteAttributes")) {
       let data9 = data.WriteAttributes;
       if (Array.isArray(data9)) {
         const len1 = data9.length;
         for (let i1 = 0; i1 < len1; i1++) {
           let data10 = data9[i1];
           if (typeof data10 === "string") {
-            if (func1(data10) > 2048) {
+            if (func60(data10) > 2048) {
               const err24 = {
                 instancePath: instancePath + "/WriteAttributes/" + i1,
                 schemaPath: "#/$defs/ClientPermissionListType/items/maxLength",
@@ -31638,7 +31639,7 @@ function validate300(
               }
               errors++;
             }
-            if (func1(data10) < 1) {
+            if (func60(data10) < 1) {
               const err25 = {
                 instancePath: instancePath + "/WriteAttributes/" + i1,
                 schemaPath: "#/$defs/ClientPermissionListType/items/minLength",
@@ -31685,7 +31686,7 @@ function validate300(
         errors++;
       }
     }
-    if (data.ExplicitAuthFlows !== undefined) {
+    if (data.ExplicitAuthFlows !== undefined && func0.call(data, "ExplicitAuthFlows")) {
       let data11 = data.ExplicitAuthFlows;
       if (Array.isArray(data11)) {
         const len2 = data11.length;
@@ -31732,14 +31733,14 @@ function validate300(
         errors++;
       }
     }
-    if (data.SupportedIdentityProviders !== undefined) {
+    if (data.SupportedIdentityProviders !== undefined && func0.call(data, "SupportedIdentityProviders")) {
       let data13 = data.SupportedIdentityProviders;
       if (Array.isArray(data13)) {
         const len3 = data13.length;
         for (let i3 = 0; i3 < len3; i3++) {
           let data14 = data13[i3];
           if (typeof data14 === "string") {
-            if (func1(data14) > 32) {
+            if (func60(data14) > 32) {
               const err30 = {
                 instancePath: instancePath + "/SupportedIdentityProviders/" + i3,
                 schemaPath: "#/$defs/SupportedIdentityProvidersListType/items/maxLength",
@@ -31754,7 +31755,7 @@ function validate300(
               }
               errors++;
             }
-            if (func1(data14) < 1) {
+            if (func60(data14) < 1) {
               const err31 = {
                 instancePath: instancePath + "/SupportedIdentityProviders/" + i3,
                 schemaPath: "#/$defs/SupportedIdentityProvidersListType/items/minLength",
@@ -31816,7 +31817,7 @@ function validate300(
         errors++;
       }
     }
-    if (data.CallbackURLs !== undefined) {
+    if (data.CallbackURLs !== undefined && func0.call(data, "CallbackURLs")) {
       let data15 = data.CallbackURLs;
       if (Array.isArray(data15)) {
         if (data15.length > 100) {
@@ -31853,7 +31854,7 @@ function validate300(
         for (let i4 = 0; i4 < len4; i4++) {
           let data16 = data15[i4];
           if (typeof data16 === "string") {
-            if (func1(data16) > 1024) {
+            if (func60(data16) > 1024) {
               const err37 = {
                 instancePath: instancePath + "/CallbackURLs/" + i4,
                 schemaPath: "#/$defs/CallbackURLsListType/items/maxLength",
@@ -31868,7 +31869,7 @@ function validate300(
               }
               errors++;
             }
-            if (func1(data16) < 1) {
+            if (func60(data16) < 1) {
               const err38 = {
                 instancePath: instancePath + "/CallbackURLs/" + i4,
                 schemaPath: "#/$defs/CallbackURLsListType/items/minLength",
@@ -31930,7 +31931,7 @@ function validate300(
         errors++;
       }
     }
-    if (data.LogoutURLs !== undefined) {
+    if (data.LogoutURLs !== undefined && func0.call(data, "LogoutURLs")) {
       let data17 = data.LogoutURLs;
       if (Array.isArray(data17)) {
         if (data17.length > 100) {
@@ -31967,7 +31968,7 @@ function validate300(
         for (let i5 = 0; i5 < len5; i5++) {
           let data18 = data17[i5];
           if (typeof data18 === "string") {
-            if (func1(data18) > 1024) {
+            if (func60(data18) > 1024) {
               const err44 = {
                 instancePath: instancePath + "/LogoutURLs/" + i5,
                 schemaPath: "#/$defs/LogoutURLsListType/items/maxLength",
@@ -31982,7 +31983,7 @@ function validate300(
               }
               errors++;
             }
-            if (func1(data18) < 1) {
+            if (func60(data18) < 1) {
               const err45 = {
                 instancePath: instancePath + "/LogoutURLs/" + i5,
                 schemaPath: "#/$defs/LogoutURLsListType/items/minLength",
@@ -32044,10 +32045,10 @@ function validate300(
         errors++;
       }
     }
-    if (data.DefaultRedirectURI !== undefined) {
+    if (data.DefaultRedirectURI !== undefined && func0.call(data, "DefaultRedirectURI")) {
       let data19 = data.DefaultRedirectURI;
       if (typeof data19 === "string") {
-        if (func1(data19) > 1024) {
+        if (func60(data19) > 1024) {
           const err49 = {
             instancePath: instancePath + "/DefaultRedirectURI",
             schemaPath: "#/$defs/RedirectUrlType/maxLength",
@@ -32062,7 +32063,7 @@ function validate300(
           }
           errors++;
         }
-        if (func1(data19) < 1) {
+        if (func60(data19) < 1) {
           const err50 = {
             instancePath: instancePath + "/DefaultRedirectURI",
             schemaPath: "#/$defs/RedirectUrlType/minLength",
@@ -32108,7 +32109,7 @@ function validate300(
         errors++;
       }
     }
-    if (data.AllowedOAuthFlows !== undefined) {
+    if (data.AllowedOAuthFlows !== undefined && func0.call(data, "AllowedOAuthFlows")) {
       let data20 = data.AllowedOAuthFlows;
       if (Array.isArray(data20)) {
         if (data20.length > 3) {
@@ -32176,7 +32177,7 @@ function validate300(
         errors++;
       }
     }
-    if (data.AllowedOAuthScopes !== undefined) {
+    if (data.AllowedOAuthScopes !== undefined && func0.call(data, "AllowedOAuthScopes")) {
       let data22 = data.AllowedOAuthScopes;
       if (Array.isArray(data22)) {
         if (data22.length > 50) {
@@ -32198,7 +32199,7 @@ function validate300(
         for (let i7 = 0; i7 < len7; i7++) {
           let data23 = data22[i7];
           if (typeof data23 === "string") {
-            if (func1(data23) > 256) {
+            if (func60(data23) > 256) {
               const err58 = {
                 instancePath: instancePath + "/AllowedOAuthScopes/" + i7,
                 schemaPath: "#/$defs/ScopeListType/items/maxLength",
@@ -32213,7 +32214,7 @@ function validate300(
               }
               errors++;
             }
-            if (func1(data23) < 1) {
+            if (func60(data23) < 1) {
               const err59 = {
                 instancePath: instancePath + "/AllowedOAuthScopes/" + i7,
                 schemaPath: "#/$defs/ScopeListType/items/minLength",
@@ -32275,7 +32276,7 @@ function validate300(
         errors++;
       }
     }
-    if (data.AllowedOAuthFlowsUserPoolClient !== undefined) {
+    if (data.AllowedOAuthFlowsUserPoolClient !== undefined && func0.call(data, "AllowedOAuthFlowsUserPoolClient")) {
       if (typeof data.AllowedOAuthFlowsUserPoolClient !== "boolean") {
         const err63 = {
           instancePath: instancePath + "/AllowedOAuthFlowsUserPoolClient",
@@ -32292,7 +32293,7 @@ function validate300(
         errors++;
       }
     }
-    if (data.AnalyticsConfiguration !== undefined) {
+    if (data.AnalyticsConfiguration !== undefined && func0.call(data, "AnalyticsConfiguration")) {
       if (
         !validate195(data.AnalyticsConfiguration, {
           instancePath: instancePath + "/AnalyticsConfiguration",
@@ -32306,7 +32307,7 @@ function validate300(
         errors = vErrors.length;
       }
     }
-    if (data.PreventUserExistenceErrors !== undefined) {
+    if (data.PreventUserExistenceErrors !== undefined && func0.call(data, "PreventUserExistenceErrors")) {
       let data26 = data.PreventUserExistenceErrors;
       if (typeof data26 !== "string") {
         const err64 = {
@@ -32386,7 +32387,7 @@ function validate300(
         }
       }
     }
-    if (data.EnableTokenRevocation !== undefined) {
+    if (data.EnableTokenRevocation !== undefined && func0.call(data, "EnableTokenRevocation")) {
       if (typeof data.EnableTokenRevocation !== "boolean") {
         const err68 = {
           instancePath: instancePath + "/EnableTokenRevocation",
@@ -32403,7 +32404,10 @@ function validate300(
         errors++;
       }
     }
-    if (data.EnablePropagateAdditionalUserContextData !== undefined) {
+    if (
+      data.EnablePropagateAdditionalUserContextData !== undefined &&
+      func0.call(data, "EnablePropagateAdditionalUserContextData")
+    ) {
       if (typeof data.EnablePropagateAdditionalUserContextData !== "boolean") {
         const err69 = {
           instancePath: instancePath + "/EnablePropagateAdditionalUserContextData",
@@ -32420,7 +32424,7 @@ function validate300(
         errors++;
       }
     }
-    if (data.AuthSessionValidity !== undefined) {
+    if (data.AuthSessionValidity !== undefined && func0.call(data, "AuthSessionValidity")) {
       let data29 = data.AuthSessionValidity;
       if (!(typeof data29 == "number" && !(data29 % 1) && !isNaN(data29) && isFinite(data29))) {
         const err70 = {
@@ -32470,10 +32474,10 @@ function validate300(
         }
       }
     }
-    if (data.ClientSecret !== undefined) {
+    if (data.ClientSecret !== undefined && func0.call(data, "ClientSecret")) {
       let data30 = data.ClientSecret;
       if (typeof data30 === "string") {
-        if (func1(data30) > 64) {
+        if (func60(data30) > 64) {
           const err73 = {
             instancePath: instancePath + "/ClientSecret",
             schemaPath: "#/$defs/ClientSecretType/maxLength",
@@ -32488,7 +32492,7 @@ function validate300(
           }
           errors++;
         }
-        if (func1(data30) < 24) {
+        if (func60(data30) < 24) {
           const err74 = {
             instancePath: instancePath + "/ClientSecret",
             schemaPath: "#/$defs/ClientSecretType/minLength",
@@ -32534,7 +32538,7 @@ function validate300(
         errors++;
       }
     }
-    if (data.RefreshTokenRotation !== undefined) {
+    if (data.RefreshTokenRotation !== undefined && func0.call(data, "RefreshTokenRotation")) {
       if (
         !validate304(data.RefreshTokenRotation, {
           instancePath: instancePath + "/RefreshTokenRotation",
@@ -32726,10 +32730,10 @@ function validate307(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -32744,7 +32748,7 @@ function validate307(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -32790,10 +32794,10 @@ function validate307(
         errors++;
       }
     }
-    if (data.ClientName !== undefined) {
+    if (data.ClientName !== undefined && func0.call(data, "ClientName")) {
       let data1 = data.ClientName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err4 = {
             instancePath: instancePath + "/ClientName",
             schemaPath: "#/$defs/ClientNameType/maxLength",
@@ -32808,7 +32812,7 @@ function validate307(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/ClientName",
             schemaPath: "#/$defs/ClientNameType/minLength",
@@ -32854,10 +32858,10 @@ function validate307(
         errors++;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data2 = data.ClientId;
       if (typeof data2 === "string") {
-        if (func1(data2) > 128) {
+        if (func60(data2) > 128) {
           const err8 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -32872,7 +32876,7 @@ function validate307(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err9 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -32918,10 +32922,10 @@ function validate307(
         errors++;
       }
     }
-    if (data.ClientSecret !== undefined) {
+    if (data.ClientSecret !== undefined && func0.call(data, "ClientSecret")) {
       let data3 = data.ClientSecret;
       if (typeof data3 === "string") {
-        if (func1(data3) > 64) {
+        if (func60(data3) > 64) {
           const err12 = {
             instancePath: instancePath + "/ClientSecret",
             schemaPath: "#/$defs/ClientSecretType/maxLength",
@@ -32936,7 +32940,7 @@ function validate307(
           }
           errors++;
         }
-        if (func1(data3) < 24) {
+        if (func60(data3) < 24) {
           const err13 = {
             instancePath: instancePath + "/ClientSecret",
             schemaPath: "#/$defs/ClientSecretType/minLength",
@@ -32982,7 +32986,7 @@ function validate307(
         errors++;
       }
     }
-    if (data.LastModifiedDate !== undefined) {
+    if (data.LastModifiedDate !== undefined && func0.call(data, "LastModifiedDate")) {
       let data4 = data.LastModifiedDate;
       if (!(typeof data4 == "number" && isFinite(data4))) {
         const err16 = {
@@ -33000,7 +33004,7 @@ function validate307(
         errors++;
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data5 = data.CreationDate;
       if (!(typeof data5 == "number" && isFinite(data5))) {
         const err17 = {
@@ -33018,7 +33022,7 @@ function validate307(
         errors++;
       }
     }
-    if (data.RefreshTokenValidity !== undefined) {
+    if (data.RefreshTokenValidity !== undefined && func0.call(data, "RefreshTokenValidity")) {
       let data6 = data.RefreshTokenValidity;
       if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
         const err18 = {
@@ -33068,7 +33072,7 @@ function validate307(
         }
       }
     }
-    if (data.AccessTokenValidity !== undefined) {
+    if (data.AccessTokenValidity !== undefined && func0.call(data, "AccessTokenValidity")) {
       let data7 = data.AccessTokenValidity;
       if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
         const err21 = {
@@ -33118,7 +33122,7 @@ function validate307(
         }
       }
     }
-    if (data.IdTokenValidity !== undefined) {
+    if (data.IdTokenValidity !== undefined && func0.call(data, "IdTokenValidity")) {
       let data8 = data.IdTokenValidity;
       if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
         const err24 = {
@@ -33168,7 +33172,7 @@ function validate307(
         }
       }
     }
-    if (data.TokenValidityUnits !== undefined) {
+    if (data.TokenValidityUnits !== undefined && func0.call(data, "TokenValidityUnits")) {
       if (
         !validate301(data.TokenValidityUnits, {
           instancePath: instancePath + "/TokenValidityUnits",
@@ -33182,14 +33186,14 @@ function validate307(
         errors = vErrors.length;
       }
     }
-    if (data.ReadAttributes !== undefined) {
+    if (data.ReadAttributes !== undefined && func0.call(data, "ReadAttributes")) {
       let data10 = data.ReadAttributes;
       if (Array.isArray(data10)) {
         const len0 = data10.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data11 = data10[i0];
           if (typeof data11 === "string") {
-            if (func1(data11) > 2048) {
+            if (func60(data11) > 2048) {
               const err27 = {
                 instancePath: instancePath + "/ReadAttributes/" + i0,
                 schemaPath: "#/$defs/ClientPermissionListType/items/maxLength",
@@ -33204,7 +33208,7 @@ function validate307(
               }
               errors++;
             }
-            if (func1(data11) < 1) {
+            if (func60(data11) < 1) {
               const err28 = {
                 instancePath: instancePath + "/ReadAttributes/" + i0,
                 schemaPath: "#/$defs/ClientPermissionListType/items/minLength",
@@ -33251,14 +33255,14 @@ function validate307(
         errors++;
       }
     }
-    if (data.WriteAttributes !== undefined) {
+    if (data.WriteAttributes !== undefined && func0.call(data, "WriteAttributes")) {
       let data12 = data.WriteAttributes;
       if (Array.isArray(data12)) {
         const len1 = data12.length;
         for (let i1 = 0; i1 < len1; i1++) {
           let data13 = data12[i1];
           if (typeof data13 === "string") {
-            if (func1(data13) > 2048) {
+            if (func60(data13) > 2048) {
               const err31 = {
                 instancePath: instancePath + "/WriteAttributes/" + i1,
                 schemaPath: "#/$defs/ClientPermissionListType/items/maxLength",
@@ -33273,7 +33277,7 @@ function validate307(
               }
               errors++;
             }
-            if (func1(data13) < 1) {
+            if (func60(data13) < 1) {
               const err32 = {
                 instancePath: instancePath + "/WriteAttributes/" + i1,
                 schemaPath: "#/$defs/ClientPermissionListType/items/minLength",
@@ -33320,7 +33324,7 @@ function validate307(
         errors++;
       }
     }
-    if (data.ExplicitAuthFlows !== undefined) {
+    if (data.ExplicitAuthFlows !== undefined && func0.call(data, "ExplicitAuthFlows")) {
       let data14 = data.ExplicitAuthFlows;
       if (Array.isArray(data14)) {
         const len2 = data14.length;
@@ -33367,14 +33371,14 @@ function validate307(
         errors++;
       }
     }
-    if (data.SupportedIdentityProviders !== undefined) {
+    if (data.SupportedIdentityProviders !== undefined && func0.call(data, "SupportedIdentityProviders")) {
       let data16 = data.SupportedIdentityProviders;
       if (Array.isArray(data16)) {
         const len3 = data16.length;
         for (let i3 = 0; i3 < len3; i3++) {
           let data17 = data16[i3];
           if (typeof data17 === "string") {
-            if (func1(data17) > 32) {
+            if (func60(data17) > 32) {
               const err37 = {
                 instancePath: instancePath + "/SupportedIdentityProviders/" + i3,
                 schemaPath: "#/$defs/SupportedIdentityProvidersListType/items/maxLength",
@@ -33389,7 +33393,7 @@ function validate307(
               }
               errors++;
             }
-            if (func1(data17) < 1) {
+            if (func60(data17) < 1) {
               const err38 = {
                 instancePath: instancePath + "/SupportedIdentityProviders/" + i3,
                 schemaPath: "#/$defs/SupportedIdentityProvidersListType/items/minLength",
@@ -33451,7 +33455,7 @@ function validate307(
         errors++;
       }
     }
-    if (data.CallbackURLs !== undefined) {
+    if (data.CallbackURLs !== undefined && func0.call(data, "CallbackURLs")) {
       let data18 = data.CallbackURLs;
       if (Array.isArray(data18)) {
         if (data18.length > 100) {
@@ -33488,7 +33492,7 @@ function validate307(
         for (let i4 = 0; i4 < len4; i4++) {
           let data19 = data18[i4];
           if (typeof data19 === "string") {
-            if (func1(data19) > 1024) {
+            if (func60(data19) > 1024) {
               const err44 = {
                 instancePath: instancePath + "/CallbackURLs/" + i4,
                 schemaPath: "#/$defs/CallbackURLsListType/items/maxLength",
@@ -33503,7 +33507,7 @@ function validate307(
               }
               errors++;
             }
-            if (func1(data19) < 1) {
+            if (func60(data19) < 1) {
               const err45 = {
                 instancePath: instancePath + "/CallbackURLs/" + i4,
                 schemaPath: "#/$defs/CallbackURLsListType/items/minLength",
@@ -33565,7 +33569,7 @@ function validate307(
         errors++;
       }
     }
-    if (data.LogoutURLs !== undefined) {
+    if (data.LogoutURLs !== undefined && func0.call(data, "LogoutURLs")) {
       let data20 = data.LogoutURLs;
       if (Array.isArray(data20)) {
         if (data20.length > 100) {
@@ -33602,7 +33606,7 @@ function validate307(
         for (let i5 = 0; i5 < len5; i5++) {
           let data21 = data20[i5];
           if (typeof data21 === "string") {
-            if (func1(data21) > 1024) {
+            if (func60(data21) > 1024) {
               const err51 = {
                 instancePath: instancePath + "/LogoutURLs/" + i5,
                 schemaPath: "#/$defs/LogoutURLsListType/items/maxLength",
@@ -33617,7 +33621,7 @@ function validate307(
               }
               errors++;
             }
-            if (func1(data21) < 1) {
+            if (func60(data21) < 1) {
               const err52 = {
                 instancePath: instancePath + "/LogoutURLs/" + i5,
                 schemaPath: "#/$defs/LogoutURLsListType/items/minLength",
@@ -33679,10 +33683,10 @@ function validate307(
         errors++;
       }
     }
-    if (data.DefaultRedirectURI !== undefined) {
+    if (data.DefaultRedirectURI !== undefined && func0.call(data, "DefaultRedirectURI")) {
       let data22 = data.DefaultRedirectURI;
       if (typeof data22 === "string") {
-        if (func1(data22) > 1024) {
+        if (func60(data22) > 1024) {
           const err56 = {
             instancePath: instancePath + "/DefaultRedirectURI",
             schemaPath: "#/$defs/RedirectUrlType/maxLength",
@@ -33697,7 +33701,7 @@ function validate307(
           }
           errors++;
         }
-        if (func1(data22) < 1) {
+        if (func60(data22) < 1) {
           const err57 = {
             instancePath: instancePath + "/DefaultRedirectURI",
             schemaPath: "#/$defs/RedirectUrlType/minLength",
@@ -33743,7 +33747,7 @@ function validate307(
         errors++;
       }
     }
-    if (data.AllowedOAuthFlows !== undefined) {
+    if (data.AllowedOAuthFlows !== undefined && func0.call(data, "AllowedOAuthFlows")) {
       let data23 = data.AllowedOAuthFlows;
       if (Array.isArray(data23)) {
         if (data23.length > 3) {
@@ -33811,7 +33815,7 @@ function validate307(
         errors++;
       }
     }
-    if (data.AllowedOAuthScopes !== undefined) {
+    if (data.AllowedOAuthScopes !== undefined && func0.call(data, "AllowedOAuthScopes")) {
       let data25 = data.AllowedOAuthScopes;
       if (Array.isArray(data25)) {
         if (data25.length > 50) {
@@ -33833,7 +33837,7 @@ function validate307(
         for (let i7 = 0; i7 < len7; i7++) {
           let data26 = data25[i7];
           if (typeof data26 === "string") {
-            if (func1(data26) > 256) {
+            if (func60(data26) > 256) {
               const err65 = {
                 instancePath: instancePath + "/AllowedOAuthScopes/" + i7,
                 schemaPath: "#/$defs/ScopeListType/items/maxLength",
@@ -33848,7 +33852,7 @@ function validate307(
               }
               errors++;
             }
-            if (func1(data26) < 1) {
+            if (func60(data26) < 1) {
               const err66 = {
                 instancePath: instancePath + "/AllowedOAuthScopes/" + i7,
                 schemaPath: "#/$defs/ScopeListType/items/minLength",
@@ -33910,7 +33914,7 @@ function validate307(
         errors++;
       }
     }
-    if (data.AllowedOAuthFlowsUserPoolClient !== undefined) {
+    if (data.AllowedOAuthFlowsUserPoolClient !== undefined && func0.call(data, "AllowedOAuthFlowsUserPoolClient")) {
       if (typeof data.AllowedOAuthFlowsUserPoolClient !== "boolean") {
         const err70 = {
           instancePath: instancePath + "/AllowedOAuthFlowsUserPoolClient",
@@ -33927,7 +33931,7 @@ function validate307(
         errors++;
       }
     }
-    if (data.AnalyticsConfiguration !== undefined) {
+    if (data.AnalyticsConfiguration !== undefined && func0.call(data, "AnalyticsConfiguration")) {
       if (
         !validate195(data.AnalyticsConfiguration, {
           instancePath: instancePath + "/AnalyticsConfiguration",
@@ -33941,7 +33945,7 @@ function validate307(
         errors = vErrors.length;
       }
     }
-    if (data.PreventUserExistenceErrors !== undefined) {
+    if (data.PreventUserExistenceErrors !== undefined && func0.call(data, "PreventUserExistenceErrors")) {
       let data29 = data.PreventUserExistenceErrors;
       if (typeof data29 !== "string") {
         const err71 = {
@@ -34021,7 +34025,7 @@ function validate307(
         }
       }
     }
-    if (data.EnableTokenRevocation !== undefined) {
+    if (data.EnableTokenRevocation !== undefined && func0.call(data, "EnableTokenRevocation")) {
       if (typeof data.EnableTokenRevocation !== "boolean") {
         const err75 = {
           instancePath: instancePath + "/EnableTokenRevocation",
@@ -34038,7 +34042,10 @@ function validate307(
         errors++;
       }
     }
-    if (data.EnablePropagateAdditionalUserContextData !== undefined) {
+    if (
+      data.EnablePropagateAdditionalUserContextData !== undefined &&
+      func0.call(data, "EnablePropagateAdditionalUserContextData")
+    ) {
       if (typeof data.EnablePropagateAdditionalUserContextData !== "boolean") {
         const err76 = {
           instancePath: instancePath + "/EnablePropagateAdditionalUserContextData",
@@ -34055,7 +34062,7 @@ function validate307(
         errors++;
       }
     }
-    if (data.AuthSessionValidity !== undefined) {
+    if (data.AuthSessionValidity !== undefined && func0.call(data, "AuthSessionValidity")) {
       let data32 = data.AuthSessionValidity;
       if (!(typeof data32 == "number" && !(data32 % 1) && !isNaN(data32) && isFinite(data32))) {
         const err77 = {
@@ -34105,7 +34112,7 @@ function validate307(
         }
       }
     }
-    if (data.RefreshTokenRotation !== undefined) {
+    if (data.RefreshTokenRotation !== undefined && func0.call(data, "RefreshTokenRotation")) {
       if (
         !validate304(data.RefreshTokenRotation, {
           instancePath: instancePath + "/RefreshTokenRotation",
@@ -34183,7 +34190,7 @@ function validate306(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolClient !== undefined) {
+    if (data.UserPoolClient !== undefined && func0.call(data, "UserPoolClient")) {
       if (
         !validate307(data.UserPoolClient, {
           instancePath: instancePath + "/UserPoolClient",
@@ -34294,7 +34301,7 @@ function validate313(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.CertificateArn === undefined) {
+    if (data.CertificateArn === undefined || !func0.call(data, "CertificateArn")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -34309,10 +34316,10 @@ function validate313(
       }
       errors++;
     }
-    if (data.CertificateArn !== undefined) {
+    if (data.CertificateArn !== undefined && func0.call(data, "CertificateArn")) {
       let data0 = data.CertificateArn;
       if (typeof data0 === "string") {
-        if (func1(data0) > 2048) {
+        if (func60(data0) > 2048) {
           const err1 = {
             instancePath: instancePath + "/CertificateArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -34327,7 +34334,7 @@ function validate313(
           }
           errors++;
         }
-        if (func1(data0) < 20) {
+        if (func60(data0) < 20) {
           const err2 = {
             instancePath: instancePath + "/CertificateArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -34379,7 +34386,7 @@ function validate313(
         errors++;
       }
     }
-    if (data.SecurityPolicy !== undefined) {
+    if (data.SecurityPolicy !== undefined && func0.call(data, "SecurityPolicy")) {
       let data1 = data.SecurityPolicy;
       if (typeof data1 !== "string") {
         const err5 = {
@@ -34529,7 +34536,7 @@ function validate316(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SecondaryRegion === undefined) {
+    if (data.SecondaryRegion === undefined || !func0.call(data, "SecondaryRegion")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -34544,7 +34551,7 @@ function validate316(
       }
       errors++;
     }
-    if (data.PrimaryRoute53HealthCheckId === undefined) {
+    if (data.PrimaryRoute53HealthCheckId === undefined || !func0.call(data, "PrimaryRoute53HealthCheckId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -34559,10 +34566,10 @@ function validate316(
       }
       errors++;
     }
-    if (data.SecondaryRegion !== undefined) {
+    if (data.SecondaryRegion !== undefined && func0.call(data, "SecondaryRegion")) {
       let data0 = data.SecondaryRegion;
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func60(data0) > 32) {
           const err2 = {
             instancePath: instancePath + "/SecondaryRegion",
             schemaPath: "#/$defs/RegionNameType/maxLength",
@@ -34577,7 +34584,7 @@ function validate316(
           }
           errors++;
         }
-        if (func1(data0) < 5) {
+        if (func60(data0) < 5) {
           const err3 = {
             instancePath: instancePath + "/SecondaryRegion",
             schemaPath: "#/$defs/RegionNameType/minLength",
@@ -34608,10 +34615,10 @@ function validate316(
         errors++;
       }
     }
-    if (data.PrimaryRoute53HealthCheckId !== undefined) {
+    if (data.PrimaryRoute53HealthCheckId !== undefined && func0.call(data, "PrimaryRoute53HealthCheckId")) {
       let data1 = data.PrimaryRoute53HealthCheckId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 64) {
+        if (func60(data1) > 64) {
           const err5 = {
             instancePath: instancePath + "/PrimaryRoute53HealthCheckId",
             schemaPath: "#/$defs/HealthCheckIdType/maxLength",
@@ -34679,7 +34686,7 @@ function validate315(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Failover !== undefined) {
+    if (data.Failover !== undefined && func0.call(data, "Failover")) {
       if (
         !validate316(data.Failover, {
           instancePath: instancePath + "/Failover",
@@ -34726,7 +34733,7 @@ function validate312(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Domain === undefined) {
+    if (data.Domain === undefined || !func0.call(data, "Domain")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -34741,7 +34748,7 @@ function validate312(
       }
       errors++;
     }
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -34756,10 +34763,10 @@ function validate312(
       }
       errors++;
     }
-    if (data.Domain !== undefined) {
+    if (data.Domain !== undefined && func0.call(data, "Domain")) {
       let data0 = data.Domain;
       if (typeof data0 === "string") {
-        if (func1(data0) > 63) {
+        if (func60(data0) > 63) {
           const err2 = {
             instancePath: instancePath + "/Domain",
             schemaPath: "#/$defs/DomainType/maxLength",
@@ -34774,7 +34781,7 @@ function validate312(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/Domain",
             schemaPath: "#/$defs/DomainType/minLength",
@@ -34820,10 +34827,10 @@ function validate312(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data1 = data.UserPoolId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err6 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -34838,7 +34845,7 @@ function validate312(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -34884,7 +34891,7 @@ function validate312(
         errors++;
       }
     }
-    if (data.CustomDomainConfig !== undefined) {
+    if (data.CustomDomainConfig !== undefined && func0.call(data, "CustomDomainConfig")) {
       if (
         !validate313(data.CustomDomainConfig, {
           instancePath: instancePath + "/CustomDomainConfig",
@@ -34898,7 +34905,7 @@ function validate312(
         errors = vErrors.length;
       }
     }
-    if (data.ManagedLoginVersion !== undefined) {
+    if (data.ManagedLoginVersion !== undefined && func0.call(data, "ManagedLoginVersion")) {
       let data3 = data.ManagedLoginVersion;
       if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
         const err10 = {
@@ -34948,7 +34955,7 @@ function validate312(
         }
       }
     }
-    if (data.Routing !== undefined) {
+    if (data.Routing !== undefined && func0.call(data, "Routing")) {
       if (
         !validate315(data.Routing, {
           instancePath: instancePath + "/Routing",
@@ -35021,10 +35028,10 @@ function validate319(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.CloudFrontDomain !== undefined) {
+    if (data.CloudFrontDomain !== undefined && func0.call(data, "CloudFrontDomain")) {
       let data0 = data.CloudFrontDomain;
       if (typeof data0 === "string") {
-        if (func1(data0) > 63) {
+        if (func60(data0) > 63) {
           const err0 = {
             instancePath: instancePath + "/CloudFrontDomain",
             schemaPath: "#/$defs/DomainType/maxLength",
@@ -35039,7 +35046,7 @@ function validate319(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/CloudFrontDomain",
             schemaPath: "#/$defs/DomainType/minLength",
@@ -35085,7 +35092,7 @@ function validate319(
         errors++;
       }
     }
-    if (data.ManagedLoginVersion !== undefined) {
+    if (data.ManagedLoginVersion !== undefined && func0.call(data, "ManagedLoginVersion")) {
       let data1 = data.ManagedLoginVersion;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err4 = {
@@ -35135,7 +35142,7 @@ function validate319(
         }
       }
     }
-    if (data.Routing !== undefined) {
+    if (data.Routing !== undefined && func0.call(data, "Routing")) {
       if (
         !validate315(data.Routing, {
           instancePath: instancePath + "/Routing",
@@ -35430,7 +35437,7 @@ function validate323(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.MinimumLength !== undefined) {
+    if (data.MinimumLength !== undefined && func0.call(data, "MinimumLength")) {
       let data0 = data.MinimumLength;
       if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
         const err0 = {
@@ -35480,7 +35487,7 @@ function validate323(
         }
       }
     }
-    if (data.RequireUppercase !== undefined) {
+    if (data.RequireUppercase !== undefined && func0.call(data, "RequireUppercase")) {
       if (typeof data.RequireUppercase !== "boolean") {
         const err3 = {
           instancePath: instancePath + "/RequireUppercase",
@@ -35497,7 +35504,7 @@ function validate323(
         errors++;
       }
     }
-    if (data.RequireLowercase !== undefined) {
+    if (data.RequireLowercase !== undefined && func0.call(data, "RequireLowercase")) {
       if (typeof data.RequireLowercase !== "boolean") {
         const err4 = {
           instancePath: instancePath + "/RequireLowercase",
@@ -35514,7 +35521,7 @@ function validate323(
         errors++;
       }
     }
-    if (data.RequireNumbers !== undefined) {
+    if (data.RequireNumbers !== undefined && func0.call(data, "RequireNumbers")) {
       if (typeof data.RequireNumbers !== "boolean") {
         const err5 = {
           instancePath: instancePath + "/RequireNumbers",
@@ -35531,7 +35538,7 @@ function validate323(
         errors++;
       }
     }
-    if (data.RequireSymbols !== undefined) {
+    if (data.RequireSymbols !== undefined && func0.call(data, "RequireSymbols")) {
       if (typeof data.RequireSymbols !== "boolean") {
         const err6 = {
           instancePath: instancePath + "/RequireSymbols",
@@ -35548,7 +35555,7 @@ function validate323(
         errors++;
       }
     }
-    if (data.TemporaryPasswordValidityDays !== undefined) {
+    if (data.TemporaryPasswordValidityDays !== undefined && func0.call(data, "TemporaryPasswordValidityDays")) {
       let data5 = data.TemporaryPasswordValidityDays;
       if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
         const err7 = {
@@ -35598,7 +35605,7 @@ function validate323(
         }
       }
     }
-    if (data.PasswordHistorySize !== undefined) {
+    if (data.PasswordHistorySize !== undefined && func0.call(data, "PasswordHistorySize")) {
       let data6 = data.PasswordHistorySize;
       if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
         const err10 = {
@@ -35706,7 +35713,7 @@ function validate325(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AllowedFirstAuthFactors !== undefined) {
+    if (data.AllowedFirstAuthFactors !== undefined && func0.call(data, "AllowedFirstAuthFactors")) {
       if (
         !validate194(data.AllowedFirstAuthFactors, {
           instancePath: instancePath + "/AllowedFirstAuthFactors",
@@ -35753,7 +35760,7 @@ function validate322(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.PasswordPolicy !== undefined) {
+    if (data.PasswordPolicy !== undefined && func0.call(data, "PasswordPolicy")) {
       if (
         !validate323(data.PasswordPolicy, {
           instancePath: instancePath + "/PasswordPolicy",
@@ -35767,7 +35774,7 @@ function validate322(
         errors = vErrors.length;
       }
     }
-    if (data.SignInPolicy !== undefined) {
+    if (data.SignInPolicy !== undefined && func0.call(data, "SignInPolicy")) {
       if (
         !validate325(data.SignInPolicy, {
           instancePath: instancePath + "/SignInPolicy",
@@ -35888,7 +35895,7 @@ function validate330(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.LambdaVersion === undefined) {
+    if (data.LambdaVersion === undefined || !func0.call(data, "LambdaVersion")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -35903,7 +35910,7 @@ function validate330(
       }
       errors++;
     }
-    if (data.LambdaArn === undefined) {
+    if (data.LambdaArn === undefined || !func0.call(data, "LambdaArn")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -35918,7 +35925,7 @@ function validate330(
       }
       errors++;
     }
-    if (data.LambdaVersion !== undefined) {
+    if (data.LambdaVersion !== undefined && func0.call(data, "LambdaVersion")) {
       let data0 = data.LambdaVersion;
       if (typeof data0 !== "string") {
         const err2 = {
@@ -35998,10 +36005,10 @@ function validate330(
         }
       }
     }
-    if (data.LambdaArn !== undefined) {
+    if (data.LambdaArn !== undefined && func0.call(data, "LambdaArn")) {
       let data1 = data.LambdaArn;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err6 = {
             instancePath: instancePath + "/LambdaArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -36016,7 +36023,7 @@ function validate330(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err7 = {
             instancePath: instancePath + "/LambdaArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -36125,7 +36132,7 @@ function validate332(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.LambdaVersion === undefined) {
+    if (data.LambdaVersion === undefined || !func0.call(data, "LambdaVersion")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -36140,7 +36147,7 @@ function validate332(
       }
       errors++;
     }
-    if (data.LambdaArn === undefined) {
+    if (data.LambdaArn === undefined || !func0.call(data, "LambdaArn")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -36155,7 +36162,7 @@ function validate332(
       }
       errors++;
     }
-    if (data.LambdaVersion !== undefined) {
+    if (data.LambdaVersion !== undefined && func0.call(data, "LambdaVersion")) {
       let data0 = data.LambdaVersion;
       if (typeof data0 !== "string") {
         const err2 = {
@@ -36235,10 +36242,10 @@ function validate332(
         }
       }
     }
-    if (data.LambdaArn !== undefined) {
+    if (data.LambdaArn !== undefined && func0.call(data, "LambdaArn")) {
       let data1 = data.LambdaArn;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err6 = {
             instancePath: instancePath + "/LambdaArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -36253,7 +36260,7 @@ function validate332(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err7 = {
             instancePath: instancePath + "/LambdaArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -36361,7 +36368,7 @@ function validate334(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.LambdaVersion === undefined) {
+    if (data.LambdaVersion === undefined || !func0.call(data, "LambdaVersion")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -36376,7 +36383,7 @@ function validate334(
       }
       errors++;
     }
-    if (data.LambdaArn === undefined) {
+    if (data.LambdaArn === undefined || !func0.call(data, "LambdaArn")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -36391,7 +36398,7 @@ function validate334(
       }
       errors++;
     }
-    if (data.LambdaVersion !== undefined) {
+    if (data.LambdaVersion !== undefined && func0.call(data, "LambdaVersion")) {
       let data0 = data.LambdaVersion;
       if (typeof data0 !== "string") {
         const err2 = {
@@ -36471,10 +36478,10 @@ function validate334(
         }
       }
     }
-    if (data.LambdaArn !== undefined) {
+    if (data.LambdaArn !== undefined && func0.call(data, "LambdaArn")) {
       let data1 = data.LambdaArn;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err6 = {
             instancePath: instancePath + "/LambdaArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -36489,7 +36496,7 @@ function validate334(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err7 = {
             instancePath: instancePath + "/LambdaArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -36596,7 +36603,7 @@ function validate336(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.LambdaVersion === undefined) {
+    if (data.LambdaVersion === undefined || !func0.call(data, "LambdaVersion")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -36611,7 +36618,7 @@ function validate336(
       }
       errors++;
     }
-    if (data.LambdaArn === undefined) {
+    if (data.LambdaArn === undefined || !func0.call(data, "LambdaArn")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -36626,7 +36633,7 @@ function validate336(
       }
       errors++;
     }
-    if (data.LambdaVersion !== undefined) {
+    if (data.LambdaVersion !== undefined && func0.call(data, "LambdaVersion")) {
       let data0 = data.LambdaVersion;
       if (typeof data0 !== "string") {
         const err2 = {
@@ -36706,10 +36713,10 @@ function validate336(
         }
       }
     }
-    if (data.LambdaArn !== undefined) {
+    if (data.LambdaArn !== undefined && func0.call(data, "LambdaArn")) {
       let data1 = data.LambdaArn;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err6 = {
             instancePath: instancePath + "/LambdaArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -36724,7 +36731,7 @@ function validate336(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err7 = {
             instancePath: instancePath + "/LambdaArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -36809,10 +36816,10 @@ function validate329(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.PreSignUp !== undefined) {
+    if (data.PreSignUp !== undefined && func0.call(data, "PreSignUp")) {
       let data0 = data.PreSignUp;
       if (typeof data0 === "string") {
-        if (func1(data0) > 2048) {
+        if (func60(data0) > 2048) {
           const err0 = {
             instancePath: instancePath + "/PreSignUp",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -36827,7 +36834,7 @@ function validate329(
           }
           errors++;
         }
-        if (func1(data0) < 20) {
+        if (func60(data0) < 20) {
           const err1 = {
             instancePath: instancePath + "/PreSignUp",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -36879,10 +36886,10 @@ function validate329(
         errors++;
       }
     }
-    if (data.CustomMessage !== undefined) {
+    if (data.CustomMessage !== undefined && func0.call(data, "CustomMessage")) {
       let data1 = data.CustomMessage;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err4 = {
             instancePath: instancePath + "/CustomMessage",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -36897,7 +36904,7 @@ function validate329(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err5 = {
             instancePath: instancePath + "/CustomMessage",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -36949,10 +36956,10 @@ function validate329(
         errors++;
       }
     }
-    if (data.PostConfirmation !== undefined) {
+    if (data.PostConfirmation !== undefined && func0.call(data, "PostConfirmation")) {
       let data2 = data.PostConfirmation;
       if (typeof data2 === "string") {
-        if (func1(data2) > 2048) {
+        if (func60(data2) > 2048) {
           const err8 = {
             instancePath: instancePath + "/PostConfirmation",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -36967,7 +36974,7 @@ function validate329(
           }
           errors++;
         }
-        if (func1(data2) < 20) {
+        if (func60(data2) < 20) {
           const err9 = {
             instancePath: instancePath + "/PostConfirmation",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -37019,10 +37026,10 @@ function validate329(
         errors++;
       }
     }
-    if (data.PreAuthentication !== undefined) {
+    if (data.PreAuthentication !== undefined && func0.call(data, "PreAuthentication")) {
       let data3 = data.PreAuthentication;
       if (typeof data3 === "string") {
-        if (func1(data3) > 2048) {
+        if (func60(data3) > 2048) {
           const err12 = {
             instancePath: instancePath + "/PreAuthentication",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -37037,7 +37044,7 @@ function validate329(
           }
           errors++;
         }
-        if (func1(data3) < 20) {
+        if (func60(data3) < 20) {
           const err13 = {
             instancePath: instancePath + "/PreAuthentication",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -37089,10 +37096,10 @@ function validate329(
         errors++;
       }
     }
-    if (data.PostAuthentication !== undefined) {
+    if (data.PostAuthentication !== undefined && func0.call(data, "PostAuthentication")) {
       let data4 = data.PostAuthentication;
       if (typeof data4 === "string") {
-        if (func1(data4) > 2048) {
+        if (func60(data4) > 2048) {
           const err16 = {
             instancePath: instancePath + "/PostAuthentication",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -37107,7 +37114,7 @@ function validate329(
           }
           errors++;
         }
-        if (func1(data4) < 20) {
+        if (func60(data4) < 20) {
           const err17 = {
             instancePath: instancePath + "/PostAuthentication",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -37159,10 +37166,10 @@ function validate329(
         errors++;
       }
     }
-    if (data.DefineAuthChallenge !== undefined) {
+    if (data.DefineAuthChallenge !== undefined && func0.call(data, "DefineAuthChallenge")) {
       let data5 = data.DefineAuthChallenge;
       if (typeof data5 === "string") {
-        if (func1(data5) > 2048) {
+        if (func60(data5) > 2048) {
           const err20 = {
             instancePath: instancePath + "/DefineAuthChallenge",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -37177,7 +37184,7 @@ function validate329(
           }
           errors++;
         }
-        if (func1(data5) < 20) {
+        if (func60(data5) < 20) {
           const err21 = {
             instancePath: instancePath + "/DefineAuthChallenge",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -37229,10 +37236,10 @@ function validate329(
         errors++;
       }
     }
-    if (data.CreateAuthChallenge !== undefined) {
+    if (data.CreateAuthChallenge !== undefined && func0.call(data, "CreateAuthChallenge")) {
       let data6 = data.CreateAuthChallenge;
       if (typeof data6 === "string") {
-        if (func1(data6) > 2048) {
+        if (func60(data6) > 2048) {
           const err24 = {
             instancePath: instancePath + "/CreateAuthChallenge",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -37247,7 +37254,7 @@ function validate329(
           }
           errors++;
         }
-        if (func1(data6) < 20) {
+        if (func60(data6) < 20) {
           const err25 = {
             instancePath: instancePath + "/CreateAuthChallenge",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -37299,10 +37306,10 @@ function validate329(
         errors++;
       }
     }
-    if (data.VerifyAuthChallengeResponse !== undefined) {
+    if (data.VerifyAuthChallengeResponse !== undefined && func0.call(data, "VerifyAuthChallengeResponse")) {
       let data7 = data.VerifyAuthChallengeResponse;
       if (typeof data7 === "string") {
-        if (func1(data7) > 2048) {
+        if (func60(data7) > 2048) {
           const err28 = {
             instancePath: instancePath + "/VerifyAuthChallengeResponse",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -37317,7 +37324,7 @@ function validate329(
           }
           errors++;
         }
-        if (func1(data7) < 20) {
+        if (func60(data7) < 20) {
           const err29 = {
             instancePath: instancePath + "/VerifyAuthChallengeResponse",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -37369,10 +37376,10 @@ function validate329(
         errors++;
       }
     }
-    if (data.PreTokenGeneration !== undefined) {
+    if (data.PreTokenGeneration !== undefined && func0.call(data, "PreTokenGeneration")) {
       let data8 = data.PreTokenGeneration;
       if (typeof data8 === "string") {
-        if (func1(data8) > 2048) {
+        if (func60(data8) > 2048) {
           const err32 = {
             instancePath: instancePath + "/PreTokenGeneration",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -37387,7 +37394,7 @@ function validate329(
           }
           errors++;
         }
-        if (func1(data8) < 20) {
+        if (func60(data8) < 20) {
           const err33 = {
             instancePath: instancePath + "/PreTokenGeneration",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -37439,10 +37446,10 @@ function validate329(
         errors++;
       }
     }
-    if (data.UserMigration !== undefined) {
+    if (data.UserMigration !== undefined && func0.call(data, "UserMigration")) {
       let data9 = data.UserMigration;
       if (typeof data9 === "string") {
-        if (func1(data9) > 2048) {
+        if (func60(data9) > 2048) {
           const err36 = {
             instancePath: instancePath + "/UserMigration",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -37457,7 +37464,7 @@ function validate329(
           }
           errors++;
         }
-        if (func1(data9) < 20) {
+        if (func60(data9) < 20) {
           const err37 = {
             instancePath: instancePath + "/UserMigration",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -37509,7 +37516,7 @@ function validate329(
         errors++;
       }
     }
-    if (data.CustomSMSSender !== undefined) {
+    if (data.CustomSMSSender !== undefined && func0.call(data, "CustomSMSSender")) {
       if (
         !validate330(data.CustomSMSSender, {
           instancePath: instancePath + "/CustomSMSSender",
@@ -37523,7 +37530,7 @@ function validate329(
         errors = vErrors.length;
       }
     }
-    if (data.CustomEmailSender !== undefined) {
+    if (data.CustomEmailSender !== undefined && func0.call(data, "CustomEmailSender")) {
       if (
         !validate332(data.CustomEmailSender, {
           instancePath: instancePath + "/CustomEmailSender",
@@ -37537,10 +37544,10 @@ function validate329(
         errors = vErrors.length;
       }
     }
-    if (data.KMSKeyID !== undefined) {
+    if (data.KMSKeyID !== undefined && func0.call(data, "KMSKeyID")) {
       let data12 = data.KMSKeyID;
       if (typeof data12 === "string") {
-        if (func1(data12) > 2048) {
+        if (func60(data12) > 2048) {
           const err40 = {
             instancePath: instancePath + "/KMSKeyID",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -37555,7 +37562,7 @@ function validate329(
           }
           errors++;
         }
-        if (func1(data12) < 20) {
+        if (func60(data12) < 20) {
           const err41 = {
             instancePath: instancePath + "/KMSKeyID",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -37607,7 +37614,7 @@ function validate329(
         errors++;
       }
     }
-    if (data.PreTokenGenerationConfig !== undefined) {
+    if (data.PreTokenGenerationConfig !== undefined && func0.call(data, "PreTokenGenerationConfig")) {
       if (
         !validate334(data.PreTokenGenerationConfig, {
           instancePath: instancePath + "/PreTokenGenerationConfig",
@@ -37621,7 +37628,7 @@ function validate329(
         errors = vErrors.length;
       }
     }
-    if (data.InboundFederation !== undefined) {
+    if (data.InboundFederation !== undefined && func0.call(data, "InboundFederation")) {
       if (
         !validate336(data.InboundFederation, {
           instancePath: instancePath + "/InboundFederation",
@@ -37747,10 +37754,10 @@ function validate339(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SmsMessage !== undefined) {
+    if (data.SmsMessage !== undefined && func0.call(data, "SmsMessage")) {
       let data0 = data.SmsMessage;
       if (typeof data0 === "string") {
-        if (func1(data0) > 140) {
+        if (func60(data0) > 140) {
           const err0 = {
             instancePath: instancePath + "/SmsMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/maxLength",
@@ -37765,7 +37772,7 @@ function validate339(
           }
           errors++;
         }
-        if (func1(data0) < 6) {
+        if (func60(data0) < 6) {
           const err1 = {
             instancePath: instancePath + "/SmsMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/minLength",
@@ -37811,10 +37818,10 @@ function validate339(
         errors++;
       }
     }
-    if (data.EmailMessage !== undefined) {
+    if (data.EmailMessage !== undefined && func0.call(data, "EmailMessage")) {
       let data1 = data.EmailMessage;
       if (typeof data1 === "string") {
-        if (func1(data1) > 20000) {
+        if (func60(data1) > 20000) {
           const err4 = {
             instancePath: instancePath + "/EmailMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/maxLength",
@@ -37829,7 +37836,7 @@ function validate339(
           }
           errors++;
         }
-        if (func1(data1) < 6) {
+        if (func60(data1) < 6) {
           const err5 = {
             instancePath: instancePath + "/EmailMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/minLength",
@@ -37880,10 +37887,10 @@ function validate339(
         errors++;
       }
     }
-    if (data.EmailSubject !== undefined) {
+    if (data.EmailSubject !== undefined && func0.call(data, "EmailSubject")) {
       let data2 = data.EmailSubject;
       if (typeof data2 === "string") {
-        if (func1(data2) > 140) {
+        if (func60(data2) > 140) {
           const err8 = {
             instancePath: instancePath + "/EmailSubject",
             schemaPath: "#/$defs/EmailVerificationSubjectType/maxLength",
@@ -37898,7 +37905,7 @@ function validate339(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err9 = {
             instancePath: instancePath + "/EmailSubject",
             schemaPath: "#/$defs/EmailVerificationSubjectType/minLength",
@@ -37944,10 +37951,10 @@ function validate339(
         errors++;
       }
     }
-    if (data.EmailMessageByLink !== undefined) {
+    if (data.EmailMessageByLink !== undefined && func0.call(data, "EmailMessageByLink")) {
       let data3 = data.EmailMessageByLink;
       if (typeof data3 === "string") {
-        if (func1(data3) > 20000) {
+        if (func60(data3) > 20000) {
           const err12 = {
             instancePath: instancePath + "/EmailMessageByLink",
             schemaPath: "#/$defs/EmailVerificationMessageByLinkType/maxLength",
@@ -37962,7 +37969,7 @@ function validate339(
           }
           errors++;
         }
-        if (func1(data3) < 6) {
+        if (func60(data3) < 6) {
           const err13 = {
             instancePath: instancePath + "/EmailMessageByLink",
             schemaPath: "#/$defs/EmailVerificationMessageByLinkType/minLength",
@@ -38014,10 +38021,10 @@ function validate339(
         errors++;
       }
     }
-    if (data.EmailSubjectByLink !== undefined) {
+    if (data.EmailSubjectByLink !== undefined && func0.call(data, "EmailSubjectByLink")) {
       let data4 = data.EmailSubjectByLink;
       if (typeof data4 === "string") {
-        if (func1(data4) > 140) {
+        if (func60(data4) > 140) {
           const err16 = {
             instancePath: instancePath + "/EmailSubjectByLink",
             schemaPath: "#/$defs/EmailVerificationSubjectByLinkType/maxLength",
@@ -38032,7 +38039,7 @@ function validate339(
           }
           errors++;
         }
-        if (func1(data4) < 1) {
+        if (func60(data4) < 1) {
           const err17 = {
             instancePath: instancePath + "/EmailSubjectByLink",
             schemaPath: "#/$defs/EmailVerificationSubjectByLinkType/minLength",
@@ -38078,7 +38085,7 @@ function validate339(
         errors++;
       }
     }
-    if (data.DefaultEmailOption !== undefined) {
+    if (data.DefaultEmailOption !== undefined && func0.call(data, "DefaultEmailOption")) {
       let data5 = data.DefaultEmailOption;
       if (typeof data5 !== "string") {
         const err20 = {
@@ -38215,7 +38222,10 @@ function validate341(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AttributesRequireVerificationBeforeUpdate !== undefined) {
+    if (
+      data.AttributesRequireVerificationBeforeUpdate !== undefined &&
+      func0.call(data, "AttributesRequireVerificationBeforeUpdate")
+    ) {
       let data0 = data.AttributesRequireVerificationBeforeUpdate;
       if (Array.isArray(data0)) {
         const len0 = data0.length;
@@ -38308,7 +38318,7 @@ function validate343(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ChallengeRequiredOnNewDevice !== undefined) {
+    if (data.ChallengeRequiredOnNewDevice !== undefined && func0.call(data, "ChallengeRequiredOnNewDevice")) {
       if (typeof data.ChallengeRequiredOnNewDevice !== "boolean") {
         const err0 = {
           instancePath: instancePath + "/ChallengeRequiredOnNewDevice",
@@ -38325,7 +38335,7 @@ function validate343(
         errors++;
       }
     }
-    if (data.DeviceOnlyRememberedOnUserPrompt !== undefined) {
+    if (data.DeviceOnlyRememberedOnUserPrompt !== undefined && func0.call(data, "DeviceOnlyRememberedOnUserPrompt")) {
       if (typeof data.DeviceOnlyRememberedOnUserPrompt !== "boolean") {
         const err1 = {
           instancePath: instancePath + "/DeviceOnlyRememberedOnUserPrompt",
@@ -38438,7 +38448,7 @@ function validate345(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SourceArn !== undefined) {
+    if (data.SourceArn !== undefined && func0.call(data, "SourceArn")) {
       let data0 = data.SourceArn;
       const _errs3 = errors;
       let valid1 = false;
@@ -38503,7 +38513,7 @@ function validate345(
         }
       }
       if (typeof data0 === "string") {
-        if (func1(data0) > 2048) {
+        if (func60(data0) > 2048) {
           const err3 = {
             instancePath: instancePath + "/SourceArn",
             schemaPath: "#/properties/SourceArn/maxLength",
@@ -38518,7 +38528,7 @@ function validate345(
           }
           errors++;
         }
-        if (func1(data0) < 20) {
+        if (func60(data0) < 20) {
           const err4 = {
             instancePath: instancePath + "/SourceArn",
             schemaPath: "#/properties/SourceArn/minLength",
@@ -38570,7 +38580,7 @@ function validate345(
         errors++;
       }
     }
-    if (data.ReplyToEmailAddress !== undefined) {
+    if (data.ReplyToEmailAddress !== undefined && func0.call(data, "ReplyToEmailAddress")) {
       let data1 = data.ReplyToEmailAddress;
       if (typeof data1 === "string") {
         if (!pattern195.test(data1)) {
@@ -38607,7 +38617,7 @@ function validate345(
         errors++;
       }
     }
-    if (data.EmailSendingAccount !== undefined) {
+    if (data.EmailSendingAccount !== undefined && func0.call(data, "EmailSendingAccount")) {
       let data2 = data.EmailSendingAccount;
       if (typeof data2 !== "string") {
         const err9 = {
@@ -38687,10 +38697,10 @@ function validate345(
         }
       }
     }
-    if (data.From !== undefined) {
+    if (data.From !== undefined && func0.call(data, "From")) {
       let data3 = data.From;
       if (typeof data3 === "string") {
-        if (func1(data3) > 131072) {
+        if (func60(data3) > 131072) {
           const err13 = {
             instancePath: instancePath + "/From",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -38705,7 +38715,7 @@ function validate345(
           }
           errors++;
         }
-        if (func1(data3) < 0) {
+        if (func60(data3) < 0) {
           const err14 = {
             instancePath: instancePath + "/From",
             schemaPath: "#/$defs/StringType/minLength",
@@ -38736,10 +38746,10 @@ function validate345(
         errors++;
       }
     }
-    if (data.ConfigurationSet !== undefined) {
+    if (data.ConfigurationSet !== undefined && func0.call(data, "ConfigurationSet")) {
       let data4 = data.ConfigurationSet;
       if (typeof data4 === "string") {
-        if (func1(data4) > 64) {
+        if (func60(data4) > 64) {
           const err16 = {
             instancePath: instancePath + "/ConfigurationSet",
             schemaPath: "#/$defs/SESConfigurationSet/maxLength",
@@ -38754,7 +38764,7 @@ function validate345(
           }
           errors++;
         }
-        if (func1(data4) < 1) {
+        if (func60(data4) < 1) {
           const err17 = {
             instancePath: instancePath + "/ConfigurationSet",
             schemaPath: "#/$defs/SESConfigurationSet/minLength",
@@ -38928,7 +38938,7 @@ function validate348(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.CallerArn === undefined) {
+    if (data.CallerArn === undefined || !func0.call(data, "CallerArn")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -38943,10 +38953,10 @@ function validate348(
       }
       errors++;
     }
-    if (data.CallerArn !== undefined) {
+    if (data.CallerArn !== undefined && func0.call(data, "CallerArn")) {
       let data0 = data.CallerArn;
       if (typeof data0 === "string") {
-        if (func1(data0) > 2048) {
+        if (func60(data0) > 2048) {
           const err1 = {
             instancePath: instancePath + "/CallerArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -38961,7 +38971,7 @@ function validate348(
           }
           errors++;
         }
-        if (func1(data0) < 20) {
+        if (func60(data0) < 20) {
           const err2 = {
             instancePath: instancePath + "/CallerArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -39013,10 +39023,10 @@ function validate348(
         errors++;
       }
     }
-    if (data.ExternalId !== undefined) {
+    if (data.ExternalId !== undefined && func0.call(data, "ExternalId")) {
       let data1 = data.ExternalId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err5 = {
             instancePath: instancePath + "/ExternalId",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -39031,7 +39041,7 @@ function validate348(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err6 = {
             instancePath: instancePath + "/ExternalId",
             schemaPath: "#/$defs/StringType/minLength",
@@ -39062,10 +39072,10 @@ function validate348(
         errors++;
       }
     }
-    if (data.OriginationIdentity !== undefined) {
+    if (data.OriginationIdentity !== undefined && func0.call(data, "OriginationIdentity")) {
       let data2 = data.OriginationIdentity;
       if (typeof data2 === "string") {
-        if (func1(data2) > 131072) {
+        if (func60(data2) > 131072) {
           const err8 = {
             instancePath: instancePath + "/OriginationIdentity",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -39080,7 +39090,7 @@ function validate348(
           }
           errors++;
         }
-        if (func1(data2) < 0) {
+        if (func60(data2) < 0) {
           const err9 = {
             instancePath: instancePath + "/OriginationIdentity",
             schemaPath: "#/$defs/StringType/minLength",
@@ -39111,10 +39121,10 @@ function validate348(
         errors++;
       }
     }
-    if (data.ConfigurationSetName !== undefined) {
+    if (data.ConfigurationSetName !== undefined && func0.call(data, "ConfigurationSetName")) {
       let data3 = data.ConfigurationSetName;
       if (typeof data3 === "string") {
-        if (func1(data3) > 131072) {
+        if (func60(data3) > 131072) {
           const err11 = {
             instancePath: instancePath + "/ConfigurationSetName",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -39129,7 +39139,7 @@ function validate348(
           }
           errors++;
         }
-        if (func1(data3) < 0) {
+        if (func60(data3) < 0) {
           const err12 = {
             instancePath: instancePath + "/ConfigurationSetName",
             schemaPath: "#/$defs/StringType/minLength",
@@ -39160,10 +39170,10 @@ function validate348(
         errors++;
       }
     }
-    if (data.InEntityId !== undefined) {
+    if (data.InEntityId !== undefined && func0.call(data, "InEntityId")) {
       let data4 = data.InEntityId;
       if (typeof data4 === "string") {
-        if (func1(data4) > 131072) {
+        if (func60(data4) > 131072) {
           const err14 = {
             instancePath: instancePath + "/InEntityId",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -39178,7 +39188,7 @@ function validate348(
           }
           errors++;
         }
-        if (func1(data4) < 0) {
+        if (func60(data4) < 0) {
           const err15 = {
             instancePath: instancePath + "/InEntityId",
             schemaPath: "#/$defs/StringType/minLength",
@@ -39209,10 +39219,10 @@ function validate348(
         errors++;
       }
     }
-    if (data.InTemplateId !== undefined) {
+    if (data.InTemplateId !== undefined && func0.call(data, "InTemplateId")) {
       let data5 = data.InTemplateId;
       if (typeof data5 === "string") {
-        if (func1(data5) > 131072) {
+        if (func60(data5) > 131072) {
           const err17 = {
             instancePath: instancePath + "/InTemplateId",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -39227,7 +39237,7 @@ function validate348(
           }
           errors++;
         }
-        if (func1(data5) < 0) {
+        if (func60(data5) < 0) {
           const err18 = {
             instancePath: instancePath + "/InTemplateId",
             schemaPath: "#/$defs/StringType/minLength",
@@ -39258,10 +39268,10 @@ function validate348(
         errors++;
       }
     }
-    if (data.Region !== undefined) {
+    if (data.Region !== undefined && func0.call(data, "Region")) {
       let data6 = data.Region;
       if (typeof data6 === "string") {
-        if (func1(data6) > 32) {
+        if (func60(data6) > 32) {
           const err20 = {
             instancePath: instancePath + "/Region",
             schemaPath: "#/$defs/RegionCodeType/maxLength",
@@ -39276,7 +39286,7 @@ function validate348(
           }
           errors++;
         }
-        if (func1(data6) < 5) {
+        if (func60(data6) < 5) {
           const err21 = {
             instancePath: instancePath + "/Region",
             schemaPath: "#/$defs/RegionCodeType/minLength",
@@ -39352,10 +39362,10 @@ function validate347(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SnsCallerArn !== undefined) {
+    if (data.SnsCallerArn !== undefined && func0.call(data, "SnsCallerArn")) {
       let data0 = data.SnsCallerArn;
       if (typeof data0 === "string") {
-        if (func1(data0) > 2048) {
+        if (func60(data0) > 2048) {
           const err0 = {
             instancePath: instancePath + "/SnsCallerArn",
             schemaPath: "#/$defs/OptionalArnType/maxLength",
@@ -39370,7 +39380,7 @@ function validate347(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/SnsCallerArn",
             schemaPath: "#/$defs/OptionalArnType/minLength",
@@ -39422,10 +39432,10 @@ function validate347(
         errors++;
       }
     }
-    if (data.ExternalId !== undefined) {
+    if (data.ExternalId !== undefined && func0.call(data, "ExternalId")) {
       let data1 = data.ExternalId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err4 = {
             instancePath: instancePath + "/ExternalId",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -39440,7 +39450,7 @@ function validate347(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err5 = {
             instancePath: instancePath + "/ExternalId",
             schemaPath: "#/$defs/StringType/minLength",
@@ -39471,10 +39481,10 @@ function validate347(
         errors++;
       }
     }
-    if (data.SnsRegion !== undefined) {
+    if (data.SnsRegion !== undefined && func0.call(data, "SnsRegion")) {
       let data2 = data.SnsRegion;
       if (typeof data2 === "string") {
-        if (func1(data2) > 32) {
+        if (func60(data2) > 32) {
           const err7 = {
             instancePath: instancePath + "/SnsRegion",
             schemaPath: "#/$defs/RegionCodeType/maxLength",
@@ -39489,7 +39499,7 @@ function validate347(
           }
           errors++;
         }
-        if (func1(data2) < 5) {
+        if (func60(data2) < 5) {
           const err8 = {
             instancePath: instancePath + "/SnsRegion",
             schemaPath: "#/$defs/RegionCodeType/minLength",
@@ -39520,7 +39530,7 @@ function validate347(
         errors++;
       }
     }
-    if (data.EumsSms !== undefined) {
+    if (data.EumsSms !== undefined && func0.call(data, "EumsSms")) {
       if (
         !validate348(data.EumsSms, {
           instancePath: instancePath + "/EumsSms",
@@ -39584,10 +39594,10 @@ function validate351(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       let data0 = data[key0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 256) {
+        if (func60(data0) > 256) {
           const err0 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/TagValueType/maxLength",
@@ -39602,7 +39612,7 @@ function validate351(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/TagValueType/minLength",
@@ -39766,7 +39776,7 @@ function validate357(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AdvancedSecurityMode === undefined) {
+    if (data.AdvancedSecurityMode === undefined || !func0.call(data, "AdvancedSecurityMode")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -39781,7 +39791,7 @@ function validate357(
       }
       errors++;
     }
-    if (data.AdvancedSecurityMode !== undefined) {
+    if (data.AdvancedSecurityMode !== undefined && func0.call(data, "AdvancedSecurityMode")) {
       let data0 = data.AdvancedSecurityMode;
       if (typeof data0 !== "string") {
         const err1 = {
@@ -39861,7 +39871,7 @@ function validate357(
         }
       }
     }
-    if (data.AdvancedSecurityAdditionalFlows !== undefined) {
+    if (data.AdvancedSecurityAdditionalFlows !== undefined && func0.call(data, "AdvancedSecurityAdditionalFlows")) {
       if (
         !validate188(data.AdvancedSecurityAdditionalFlows, {
           instancePath: instancePath + "/AdvancedSecurityAdditionalFlows",
@@ -39925,7 +39935,7 @@ function validate360(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.CaseSensitive === undefined) {
+    if (data.CaseSensitive === undefined || !func0.call(data, "CaseSensitive")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -39940,7 +39950,7 @@ function validate360(
       }
       errors++;
     }
-    if (data.CaseSensitive !== undefined) {
+    if (data.CaseSensitive !== undefined && func0.call(data, "CaseSensitive")) {
       if (typeof data.CaseSensitive !== "boolean") {
         const err1 = {
           instancePath: instancePath + "/CaseSensitive",
@@ -40021,7 +40031,7 @@ function validate363(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.KeyType !== undefined) {
+    if (data.KeyType !== undefined && func0.call(data, "KeyType")) {
       let data0 = data.KeyType;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -40101,10 +40111,10 @@ function validate363(
         }
       }
     }
-    if (data.KmsKeyArn !== undefined) {
+    if (data.KmsKeyArn !== undefined && func0.call(data, "KmsKeyArn")) {
       let data1 = data.KmsKeyArn;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err4 = {
             instancePath: instancePath + "/KmsKeyArn",
             schemaPath: "#/$defs/EncryptionKeyArnType/maxLength",
@@ -40119,7 +40129,7 @@ function validate363(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err5 = {
             instancePath: instancePath + "/KmsKeyArn",
             schemaPath: "#/$defs/EncryptionKeyArnType/minLength",
@@ -40222,7 +40232,7 @@ function validate365(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Type !== undefined) {
+    if (data.Type !== undefined && func0.call(data, "Type")) {
       let data0 = data.Type;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -40335,7 +40345,7 @@ function validate321(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.PoolName === undefined) {
+    if (data.PoolName === undefined || !func0.call(data, "PoolName")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -40350,10 +40360,10 @@ function validate321(
       }
       errors++;
     }
-    if (data.PoolName !== undefined) {
+    if (data.PoolName !== undefined && func0.call(data, "PoolName")) {
       let data0 = data.PoolName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err1 = {
             instancePath: instancePath + "/PoolName",
             schemaPath: "#/$defs/UserPoolNameType/maxLength",
@@ -40368,7 +40378,7 @@ function validate321(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/PoolName",
             schemaPath: "#/$defs/UserPoolNameType/minLength",
@@ -40414,7 +40424,7 @@ function validate321(
         errors++;
       }
     }
-    if (data.Policies !== undefined) {
+    if (data.Policies !== undefined && func0.call(data, "Policies")) {
       if (
         !validate322(data.Policies, {
           instancePath: instancePath + "/Policies",
@@ -40428,7 +40438,7 @@ function validate321(
         errors = vErrors.length;
       }
     }
-    if (data.DeletionProtection !== undefined) {
+    if (data.DeletionProtection !== undefined && func0.call(data, "DeletionProtection")) {
       let data2 = data.DeletionProtection;
       if (typeof data2 !== "string") {
         const err5 = {
@@ -40508,7 +40518,7 @@ function validate321(
         }
       }
     }
-    if (data.LambdaConfig !== undefined) {
+    if (data.LambdaConfig !== undefined && func0.call(data, "LambdaConfig")) {
       if (
         !validate329(data.LambdaConfig, {
           instancePath: instancePath + "/LambdaConfig",
@@ -40522,7 +40532,7 @@ function validate321(
         errors = vErrors.length;
       }
     }
-    if (data.AutoVerifiedAttributes !== undefined) {
+    if (data.AutoVerifiedAttributes !== undefined && func0.call(data, "AutoVerifiedAttributes")) {
       let data4 = data.AutoVerifiedAttributes;
       if (Array.isArray(data4)) {
         const len0 = data4.length;
@@ -40560,7 +40570,7 @@ function validate321(
         errors++;
       }
     }
-    if (data.AliasAttributes !== undefined) {
+    if (data.AliasAttributes !== undefined && func0.call(data, "AliasAttributes")) {
       let data6 = data.AliasAttributes;
       if (Array.isArray(data6)) {
         const len1 = data6.length;
@@ -40598,7 +40608,7 @@ function validate321(
         errors++;
       }
     }
-    if (data.UsernameAttributes !== undefined) {
+    if (data.UsernameAttributes !== undefined && func0.call(data, "UsernameAttributes")) {
       let data8 = data.UsernameAttributes;
       if (Array.isArray(data8)) {
         const len2 = data8.length;
@@ -40636,10 +40646,10 @@ function validate321(
         errors++;
       }
     }
-    if (data.SmsVerificationMessage !== undefined) {
+    if (data.SmsVerificationMessage !== undefined && func0.call(data, "SmsVerificationMessage")) {
       let data10 = data.SmsVerificationMessage;
       if (typeof data10 === "string") {
-        if (func1(data10) > 140) {
+        if (func60(data10) > 140) {
           const err15 = {
             instancePath: instancePath + "/SmsVerificationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/maxLength",
@@ -40654,7 +40664,7 @@ function validate321(
           }
           errors++;
         }
-        if (func1(data10) < 6) {
+        if (func60(data10) < 6) {
           const err16 = {
             instancePath: instancePath + "/SmsVerificationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/minLength",
@@ -40700,10 +40710,10 @@ function validate321(
         errors++;
       }
     }
-    if (data.EmailVerificationMessage !== undefined) {
+    if (data.EmailVerificationMessage !== undefined && func0.call(data, "EmailVerificationMessage")) {
       let data11 = data.EmailVerificationMessage;
       if (typeof data11 === "string") {
-        if (func1(data11) > 20000) {
+        if (func60(data11) > 20000) {
           const err19 = {
             instancePath: instancePath + "/EmailVerificationMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/maxLength",
@@ -40718,7 +40728,7 @@ function validate321(
           }
           errors++;
         }
-        if (func1(data11) < 6) {
+        if (func60(data11) < 6) {
           const err20 = {
             instancePath: instancePath + "/EmailVerificationMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/minLength",
@@ -40769,10 +40779,10 @@ function validate321(
         errors++;
       }
     }
-    if (data.EmailVerificationSubject !== undefined) {
+    if (data.EmailVerificationSubject !== undefined && func0.call(data, "EmailVerificationSubject")) {
       let data12 = data.EmailVerificationSubject;
       if (typeof data12 === "string") {
-        if (func1(data12) > 140) {
+        if (func60(data12) > 140) {
           const err23 = {
             instancePath: instancePath + "/EmailVerificationSubject",
             schemaPath: "#/$defs/EmailVerificationSubjectType/maxLength",
@@ -40787,7 +40797,7 @@ function validate321(
           }
           errors++;
         }
-        if (func1(data12) < 1) {
+        if (func60(data12) < 1) {
           const err24 = {
             instancePath: instancePath + "/EmailVerificationSubject",
             schemaPath: "#/$defs/EmailVerificationSubjectType/minLength",
@@ -40833,7 +40843,7 @@ function validate321(
         errors++;
       }
     }
-    if (data.VerificationMessageTemplate !== undefined) {
+    if (data.VerificationMessageTemplate !== undefined && func0.call(data, "VerificationMessageTemplate")) {
       if (
         !validate339(data.VerificationMessageTemplate, {
           instancePath: instancePath + "/VerificationMessageTemplate",
@@ -40847,10 +40857,10 @@ function validate321(
         errors = vErrors.length;
       }
     }
-    if (data.SmsAuthenticationMessage !== undefined) {
+    if (data.SmsAuthenticationMessage !== undefined && func0.call(data, "SmsAuthenticationMessage")) {
       let data14 = data.SmsAuthenticationMessage;
       if (typeof data14 === "string") {
-        if (func1(data14) > 140) {
+        if (func60(data14) > 140) {
           const err27 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/maxLength",
@@ -40865,7 +40875,7 @@ function validate321(
           }
           errors++;
         }
-        if (func1(data14) < 6) {
+        if (func60(data14) < 6) {
           const err28 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/minLength",
@@ -40911,7 +40921,7 @@ function validate321(
         errors++;
       }
     }
-    if (data.MfaConfiguration !== undefined) {
+    if (data.MfaConfiguration !== undefined && func0.call(data, "MfaConfiguration")) {
       let data15 = data.MfaConfiguration;
       if (typeof data15 !== "string") {
         const err31 = {
@@ -40991,7 +41001,7 @@ function validate321(
         }
       }
     }
-    if (data.UserAttributeUpdateSettings !== undefined) {
+    if (data.UserAttributeUpdateSettings !== undefined && func0.call(data, "UserAttributeUpdateSettings")) {
       if (
         !validate341(data.UserAttributeUpdateSettings, {
           instancePath: instancePath + "/UserAttributeUpdateSettings",
@@ -41005,7 +41015,7 @@ function validate321(
         errors = vErrors.length;
       }
     }
-    if (data.DeviceConfiguration !== undefined) {
+    if (data.DeviceConfiguration !== undefined && func0.call(data, "DeviceConfiguration")) {
       if (
         !validate343(data.DeviceConfiguration, {
           instancePath: instancePath + "/DeviceConfiguration",
@@ -41019,7 +41029,7 @@ function validate321(
         errors = vErrors.length;
       }
     }
-    if (data.EmailConfiguration !== undefined) {
+    if (data.EmailConfiguration !== undefined && func0.call(data, "EmailConfiguration")) {
       if (
         !validate345(data.EmailConfiguration, {
           instancePath: instancePath + "/EmailConfiguration",
@@ -41033,7 +41043,7 @@ function validate321(
         errors = vErrors.length;
       }
     }
-    if (data.SmsConfiguration !== undefined) {
+    if (data.SmsConfiguration !== undefined && func0.call(data, "SmsConfiguration")) {
       if (
         !validate347(data.SmsConfiguration, {
           instancePath: instancePath + "/SmsConfiguration",
@@ -41047,7 +41057,7 @@ function validate321(
         errors = vErrors.length;
       }
     }
-    if (data.UserPoolTags !== undefined) {
+    if (data.UserPoolTags !== undefined && func0.call(data, "UserPoolTags")) {
       if (
         !validate351(data.UserPoolTags, {
           instancePath: instancePath + "/UserPoolTags",
@@ -41061,7 +41071,7 @@ function validate321(
         errors = vErrors.length;
       }
     }
-    if (data.AdminCreateUserConfig !== undefined) {
+    if (data.AdminCreateUserConfig !== undefined && func0.call(data, "AdminCreateUserConfig")) {
       if (
         !validate58(data.AdminCreateUserConfig, {
           instancePath: instancePath + "/AdminCreateUserConfig",
@@ -41075,7 +41085,7 @@ function validate321(
         errors = vErrors.length;
       }
     }
-    if (data.Schema !== undefined) {
+    if (data.Schema !== undefined && func0.call(data, "Schema")) {
       if (
         !validate354(data.Schema, {
           instancePath: instancePath + "/Schema",
@@ -41089,7 +41099,7 @@ function validate321(
         errors = vErrors.length;
       }
     }
-    if (data.UserPoolAddOns !== undefined) {
+    if (data.UserPoolAddOns !== undefined && func0.call(data, "UserPoolAddOns")) {
       if (
         !validate357(data.UserPoolAddOns, {
           instancePath: instancePath + "/UserPoolAddOns",
@@ -41103,7 +41113,7 @@ function validate321(
         errors = vErrors.length;
       }
     }
-    if (data.UsernameConfiguration !== undefined) {
+    if (data.UsernameConfiguration !== undefined && func0.call(data, "UsernameConfiguration")) {
       if (
         !validate360(data.UsernameConfiguration, {
           instancePath: instancePath + "/UsernameConfiguration",
@@ -41117,7 +41127,7 @@ function validate321(
         errors = vErrors.length;
       }
     }
-    if (data.AccountRecoverySetting !== undefined) {
+    if (data.AccountRecoverySetting !== undefined && func0.call(data, "AccountRecoverySetting")) {
       if (
         !validate23(data.AccountRecoverySetting, {
           instancePath: instancePath + "/AccountRecoverySetting",
@@ -41131,7 +41141,7 @@ function validate321(
         errors = vErrors.length;
       }
     }
-    if (data.UserPoolTier !== undefined) {
+    if (data.UserPoolTier !== undefined && func0.call(data, "UserPoolTier")) {
       let data26 = data.UserPoolTier;
       if (typeof data26 !== "string") {
         const err35 = {
@@ -41211,7 +41221,7 @@ function validate321(
         }
       }
     }
-    if (data.KeyConfiguration !== undefined) {
+    if (data.KeyConfiguration !== undefined && func0.call(data, "KeyConfiguration")) {
       if (
         !validate363(data.KeyConfiguration, {
           instancePath: instancePath + "/KeyConfiguration",
@@ -41225,7 +41235,7 @@ function validate321(
         errors = vErrors.length;
       }
     }
-    if (data.IssuerConfiguration !== undefined) {
+    if (data.IssuerConfiguration !== undefined && func0.call(data, "IssuerConfiguration")) {
       if (
         !validate365(data.IssuerConfiguration, {
           instancePath: instancePath + "/IssuerConfiguration",
@@ -41457,10 +41467,10 @@ function validate368(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Id !== undefined) {
+    if (data.Id !== undefined && func0.call(data, "Id")) {
       let data0 = data.Id;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/Id",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -41475,7 +41485,7 @@ function validate368(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/Id",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -41521,10 +41531,10 @@ function validate368(
         errors++;
       }
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== undefined && func0.call(data, "Name")) {
       let data1 = data.Name;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err4 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/UserPoolNameType/maxLength",
@@ -41539,7 +41549,7 @@ function validate368(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/UserPoolNameType/minLength",
@@ -41585,7 +41595,7 @@ function validate368(
         errors++;
       }
     }
-    if (data.Policies !== undefined) {
+    if (data.Policies !== undefined && func0.call(data, "Policies")) {
       if (
         !validate322(data.Policies, {
           instancePath: instancePath + "/Policies",
@@ -41599,7 +41609,7 @@ function validate368(
         errors = vErrors.length;
       }
     }
-    if (data.DeletionProtection !== undefined) {
+    if (data.DeletionProtection !== undefined && func0.call(data, "DeletionProtection")) {
       let data3 = data.DeletionProtection;
       if (typeof data3 !== "string") {
         const err8 = {
@@ -41679,7 +41689,7 @@ function validate368(
         }
       }
     }
-    if (data.LambdaConfig !== undefined) {
+    if (data.LambdaConfig !== undefined && func0.call(data, "LambdaConfig")) {
       if (
         !validate329(data.LambdaConfig, {
           instancePath: instancePath + "/LambdaConfig",
@@ -41693,7 +41703,7 @@ function validate368(
         errors = vErrors.length;
       }
     }
-    if (data.Status !== undefined) {
+    if (data.Status !== undefined && func0.call(data, "Status")) {
       let data5 = data.Status;
       if (typeof data5 !== "string") {
         const err12 = {
@@ -41773,7 +41783,7 @@ function validate368(
         }
       }
     }
-    if (data.LastModifiedDate !== undefined) {
+    if (data.LastModifiedDate !== undefined && func0.call(data, "LastModifiedDate")) {
       let data6 = data.LastModifiedDate;
       if (!(typeof data6 == "number" && isFinite(data6))) {
         const err16 = {
@@ -41791,7 +41801,7 @@ function validate368(
         errors++;
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data7 = data.CreationDate;
       if (!(typeof data7 == "number" && isFinite(data7))) {
         const err17 = {
@@ -41809,7 +41819,7 @@ function validate368(
         errors++;
       }
     }
-    if (data.SchemaAttributes !== undefined) {
+    if (data.SchemaAttributes !== undefined && func0.call(data, "SchemaAttributes")) {
       if (
         !validate354(data.SchemaAttributes, {
           instancePath: instancePath + "/SchemaAttributes",
@@ -41823,7 +41833,7 @@ function validate368(
         errors = vErrors.length;
       }
     }
-    if (data.AutoVerifiedAttributes !== undefined) {
+    if (data.AutoVerifiedAttributes !== undefined && func0.call(data, "AutoVerifiedAttributes")) {
       let data9 = data.AutoVerifiedAttributes;
       if (Array.isArray(data9)) {
         const len0 = data9.length;
@@ -41861,7 +41871,7 @@ function validate368(
         errors++;
       }
     }
-    if (data.AliasAttributes !== undefined) {
+    if (data.AliasAttributes !== undefined && func0.call(data, "AliasAttributes")) {
       let data11 = data.AliasAttributes;
       if (Array.isArray(data11)) {
         const len1 = data11.length;
@@ -41899,7 +41909,7 @@ function validate368(
         errors++;
       }
     }
-    if (data.UsernameAttributes !== undefined) {
+    if (data.UsernameAttributes !== undefined && func0.call(data, "UsernameAttributes")) {
       let data13 = data.UsernameAttributes;
       if (Array.isArray(data13)) {
         const len2 = data13.length;
@@ -41937,10 +41947,10 @@ function validate368(
         errors++;
       }
     }
-    if (data.SmsVerificationMessage !== undefined) {
+    if (data.SmsVerificationMessage !== undefined && func0.call(data, "SmsVerificationMessage")) {
       let data15 = data.SmsVerificationMessage;
       if (typeof data15 === "string") {
-        if (func1(data15) > 140) {
+        if (func60(data15) > 140) {
           const err24 = {
             instancePath: instancePath + "/SmsVerificationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/maxLength",
@@ -41955,7 +41965,7 @@ function validate368(
           }
           errors++;
         }
-        if (func1(data15) < 6) {
+        if (func60(data15) < 6) {
           const err25 = {
             instancePath: instancePath + "/SmsVerificationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/minLength",
@@ -42001,10 +42011,10 @@ function validate368(
         errors++;
       }
     }
-    if (data.EmailVerificationMessage !== undefined) {
+    if (data.EmailVerificationMessage !== undefined && func0.call(data, "EmailVerificationMessage")) {
       let data16 = data.EmailVerificationMessage;
       if (typeof data16 === "string") {
-        if (func1(data16) > 20000) {
+        if (func60(data16) > 20000) {
           const err28 = {
             instancePath: instancePath + "/EmailVerificationMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/maxLength",
@@ -42019,7 +42029,7 @@ function validate368(
           }
           errors++;
         }
-        if (func1(data16) < 6) {
+        if (func60(data16) < 6) {
           const err29 = {
             instancePath: instancePath + "/EmailVerificationMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/minLength",
@@ -42070,10 +42080,10 @@ function validate368(
         errors++;
       }
     }
-    if (data.EmailVerificationSubject !== undefined) {
+    if (data.EmailVerificationSubject !== undefined && func0.call(data, "EmailVerificationSubject")) {
       let data17 = data.EmailVerificationSubject;
       if (typeof data17 === "string") {
-        if (func1(data17) > 140) {
+        if (func60(data17) > 140) {
           const err32 = {
             instancePath: instancePath + "/EmailVerificationSubject",
             schemaPath: "#/$defs/EmailVerificationSubjectType/maxLength",
@@ -42088,7 +42098,7 @@ function validate368(
           }
           errors++;
         }
-        if (func1(data17) < 1) {
+        if (func60(data17) < 1) {
           const err33 = {
             instancePath: instancePath + "/EmailVerificationSubject",
             schemaPath: "#/$defs/EmailVerificationSubjectType/minLength",
@@ -42134,7 +42144,7 @@ function validate368(
         errors++;
       }
     }
-    if (data.VerificationMessageTemplate !== undefined) {
+    if (data.VerificationMessageTemplate !== undefined && func0.call(data, "VerificationMessageTemplate")) {
       if (
         !validate339(data.VerificationMessageTemplate, {
           instancePath: instancePath + "/VerificationMessageTemplate",
@@ -42148,10 +42158,10 @@ function validate368(
         errors = vErrors.length;
       }
     }
-    if (data.SmsAuthenticationMessage !== undefined) {
+    if (data.SmsAuthenticationMessage !== undefined && func0.call(data, "SmsAuthenticationMessage")) {
       let data19 = data.SmsAuthenticationMessage;
       if (typeof data19 === "string") {
-        if (func1(data19) > 140) {
+        if (func60(data19) > 140) {
           const err36 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/maxLength",
@@ -42166,7 +42176,7 @@ function validate368(
           }
           errors++;
         }
-        if (func1(data19) < 6) {
+        if (func60(data19) < 6) {
           const err37 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/minLength",
@@ -42212,7 +42222,7 @@ function validate368(
         errors++;
       }
     }
-    if (data.UserAttributeUpdateSettings !== undefined) {
+    if (data.UserAttributeUpdateSettings !== undefined && func0.call(data, "UserAttributeUpdateSettings")) {
       if (
         !validate341(data.UserAttributeUpdateSettings, {
           instancePath: instancePath + "/UserAttributeUpdateSettings",
@@ -42226,7 +42236,7 @@ function validate368(
         errors = vErrors.length;
       }
     }
-    if (data.MfaConfiguration !== undefined) {
+    if (data.MfaConfiguration !== undefined && func0.call(data, "MfaConfiguration")) {
       let data21 = data.MfaConfiguration;
       if (typeof data21 !== "string") {
         const err40 = {
@@ -42306,7 +42316,7 @@ function validate368(
         }
       }
     }
-    if (data.DeviceConfiguration !== undefined) {
+    if (data.DeviceConfiguration !== undefined && func0.call(data, "DeviceConfiguration")) {
       if (
         !validate343(data.DeviceConfiguration, {
           instancePath: instancePath + "/DeviceConfiguration",
@@ -42320,7 +42330,7 @@ function validate368(
         errors = vErrors.length;
       }
     }
-    if (data.EstimatedNumberOfUsers !== undefined) {
+    if (data.EstimatedNumberOfUsers !== undefined && func0.call(data, "EstimatedNumberOfUsers")) {
       let data23 = data.EstimatedNumberOfUsers;
       if (!(typeof data23 == "number" && !(data23 % 1) && !isNaN(data23) && isFinite(data23))) {
         const err44 = {
@@ -42370,7 +42380,7 @@ function validate368(
         }
       }
     }
-    if (data.EmailConfiguration !== undefined) {
+    if (data.EmailConfiguration !== undefined && func0.call(data, "EmailConfiguration")) {
       if (
         !validate345(data.EmailConfiguration, {
           instancePath: instancePath + "/EmailConfiguration",
@@ -42384,7 +42394,7 @@ function validate368(
         errors = vErrors.length;
       }
     }
-    if (data.SmsConfiguration !== undefined) {
+    if (data.SmsConfiguration !== undefined && func0.call(data, "SmsConfiguration")) {
       if (
         !validate347(data.SmsConfiguration, {
           instancePath: instancePath + "/SmsConfiguration",
@@ -42398,7 +42408,7 @@ function validate368(
         errors = vErrors.length;
       }
     }
-    if (data.UserPoolTags !== undefined) {
+    if (data.UserPoolTags !== undefined && func0.call(data, "UserPoolTags")) {
       if (
         !validate351(data.UserPoolTags, {
           instancePath: instancePath + "/UserPoolTags",
@@ -42412,10 +42422,10 @@ function validate368(
         errors = vErrors.length;
       }
     }
-    if (data.SmsConfigurationFailure !== undefined) {
+    if (data.SmsConfigurationFailure !== undefined && func0.call(data, "SmsConfigurationFailure")) {
       let data27 = data.SmsConfigurationFailure;
       if (typeof data27 === "string") {
-        if (func1(data27) > 131072) {
+        if (func60(data27) > 131072) {
           const err47 = {
             instancePath: instancePath + "/SmsConfigurationFailure",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -42430,7 +42440,7 @@ function validate368(
           }
           errors++;
         }
-        if (func1(data27) < 0) {
+        if (func60(data27) < 0) {
           const err48 = {
             instancePath: instancePath + "/SmsConfigurationFailure",
             schemaPath: "#/$defs/StringType/minLength",
@@ -42461,10 +42471,10 @@ function validate368(
         errors++;
       }
     }
-    if (data.EmailConfigurationFailure !== undefined) {
+    if (data.EmailConfigurationFailure !== undefined && func0.call(data, "EmailConfigurationFailure")) {
       let data28 = data.EmailConfigurationFailure;
       if (typeof data28 === "string") {
-        if (func1(data28) > 131072) {
+        if (func60(data28) > 131072) {
           const err50 = {
             instancePath: instancePath + "/EmailConfigurationFailure",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -42479,7 +42489,7 @@ function validate368(
           }
           errors++;
         }
-        if (func1(data28) < 0) {
+        if (func60(data28) < 0) {
           const err51 = {
             instancePath: instancePath + "/EmailConfigurationFailure",
             schemaPath: "#/$defs/StringType/minLength",
@@ -42510,10 +42520,10 @@ function validate368(
         errors++;
       }
     }
-    if (data.Domain !== undefined) {
+    if (data.Domain !== undefined && func0.call(data, "Domain")) {
       let data29 = data.Domain;
       if (typeof data29 === "string") {
-        if (func1(data29) > 63) {
+        if (func60(data29) > 63) {
           const err53 = {
             instancePath: instancePath + "/Domain",
             schemaPath: "#/$defs/DomainType/maxLength",
@@ -42528,7 +42538,7 @@ function validate368(
           }
           errors++;
         }
-        if (func1(data29) < 1) {
+        if (func60(data29) < 1) {
           const err54 = {
             instancePath: instancePath + "/Domain",
             schemaPath: "#/$defs/DomainType/minLength",
@@ -42574,10 +42584,10 @@ function validate368(
         errors++;
       }
     }
-    if (data.CustomDomain !== undefined) {
+    if (data.CustomDomain !== undefined && func0.call(data, "CustomDomain")) {
       let data30 = data.CustomDomain;
       if (typeof data30 === "string") {
-        if (func1(data30) > 63) {
+        if (func60(data30) > 63) {
           const err57 = {
             instancePath: instancePath + "/CustomDomain",
             schemaPath: "#/$defs/DomainType/maxLength",
@@ -42592,7 +42602,7 @@ function validate368(
           }
           errors++;
         }
-        if (func1(data30) < 1) {
+        if (func60(data30) < 1) {
           const err58 = {
             instancePath: instancePath + "/CustomDomain",
             schemaPath: "#/$defs/DomainType/minLength",
@@ -42638,7 +42648,7 @@ function validate368(
         errors++;
       }
     }
-    if (data.AdminCreateUserConfig !== undefined) {
+    if (data.AdminCreateUserConfig !== undefined && func0.call(data, "AdminCreateUserConfig")) {
       if (
         !validate58(data.AdminCreateUserConfig, {
           instancePath: instancePath + "/AdminCreateUserConfig",
@@ -42652,7 +42662,7 @@ function validate368(
         errors = vErrors.length;
       }
     }
-    if (data.UserPoolAddOns !== undefined) {
+    if (data.UserPoolAddOns !== undefined && func0.call(data, "UserPoolAddOns")) {
       if (
         !validate357(data.UserPoolAddOns, {
           instancePath: instancePath + "/UserPoolAddOns",
@@ -42666,7 +42676,7 @@ function validate368(
         errors = vErrors.length;
       }
     }
-    if (data.UsernameConfiguration !== undefined) {
+    if (data.UsernameConfiguration !== undefined && func0.call(data, "UsernameConfiguration")) {
       if (
         !validate360(data.UsernameConfiguration, {
           instancePath: instancePath + "/UsernameConfiguration",
@@ -42680,10 +42690,10 @@ function validate368(
         errors = vErrors.length;
       }
     }
-    if (data.Arn !== undefined) {
+    if (data.Arn !== undefined && func0.call(data, "Arn")) {
       let data34 = data.Arn;
       if (typeof data34 === "string") {
-        if (func1(data34) > 2048) {
+        if (func60(data34) > 2048) {
           const err61 = {
             instancePath: instancePath + "/Arn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -42698,7 +42708,7 @@ function validate368(
           }
           errors++;
         }
-        if (func1(data34) < 20) {
+        if (func60(data34) < 20) {
           const err62 = {
             instancePath: instancePath + "/Arn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -42750,7 +42760,7 @@ function validate368(
         errors++;
       }
     }
-    if (data.AccountRecoverySetting !== undefined) {
+    if (data.AccountRecoverySetting !== undefined && func0.call(data, "AccountRecoverySetting")) {
       if (
         !validate23(data.AccountRecoverySetting, {
           instancePath: instancePath + "/AccountRecoverySetting",
@@ -42764,7 +42774,7 @@ function validate368(
         errors = vErrors.length;
       }
     }
-    if (data.UserPoolTier !== undefined) {
+    if (data.UserPoolTier !== undefined && func0.call(data, "UserPoolTier")) {
       let data36 = data.UserPoolTier;
       if (typeof data36 !== "string") {
         const err65 = {
@@ -42844,7 +42854,7 @@ function validate368(
         }
       }
     }
-    if (data.KeyConfiguration !== undefined) {
+    if (data.KeyConfiguration !== undefined && func0.call(data, "KeyConfiguration")) {
       if (
         !validate363(data.KeyConfiguration, {
           instancePath: instancePath + "/KeyConfiguration",
@@ -42858,7 +42868,7 @@ function validate368(
         errors = vErrors.length;
       }
     }
-    if (data.IssuerConfiguration !== undefined) {
+    if (data.IssuerConfiguration !== undefined && func0.call(data, "IssuerConfiguration")) {
       if (
         !validate365(data.IssuerConfiguration, {
           instancePath: instancePath + "/IssuerConfiguration",
@@ -42946,7 +42956,7 @@ function validate367(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPool !== undefined) {
+    if (data.UserPool !== undefined && func0.call(data, "UserPool")) {
       if (
         !validate368(data.UserPool, {
           instancePath: instancePath + "/UserPool",
@@ -42994,7 +43004,7 @@ function validate385(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 20) {
+    if (func60(data) > 20) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -43009,7 +43019,7 @@ function validate385(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -43152,7 +43162,7 @@ function validate388(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.CertificateArn === undefined) {
+    if (data.CertificateArn === undefined || !func0.call(data, "CertificateArn")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -43167,10 +43177,10 @@ function validate388(
       }
       errors++;
     }
-    if (data.CertificateArn !== undefined) {
+    if (data.CertificateArn !== undefined && func0.call(data, "CertificateArn")) {
       let data0 = data.CertificateArn;
       if (typeof data0 === "string") {
-        if (func1(data0) > 2048) {
+        if (func60(data0) > 2048) {
           const err1 = {
             instancePath: instancePath + "/CertificateArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -43185,7 +43195,7 @@ function validate388(
           }
           errors++;
         }
-        if (func1(data0) < 20) {
+        if (func60(data0) < 20) {
           const err2 = {
             instancePath: instancePath + "/CertificateArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -43237,7 +43247,7 @@ function validate388(
         errors++;
       }
     }
-    if (data.SecurityPolicy !== undefined) {
+    if (data.SecurityPolicy !== undefined && func0.call(data, "SecurityPolicy")) {
       let data1 = data.SecurityPolicy;
       if (typeof data1 !== "string") {
         const err5 = {
@@ -43355,7 +43365,7 @@ function validate389(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.LambdaVersion === undefined) {
+    if (data.LambdaVersion === undefined || !func0.call(data, "LambdaVersion")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -43370,7 +43380,7 @@ function validate389(
       }
       errors++;
     }
-    if (data.LambdaArn === undefined) {
+    if (data.LambdaArn === undefined || !func0.call(data, "LambdaArn")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -43385,7 +43395,7 @@ function validate389(
       }
       errors++;
     }
-    if (data.LambdaVersion !== undefined) {
+    if (data.LambdaVersion !== undefined && func0.call(data, "LambdaVersion")) {
       let data0 = data.LambdaVersion;
       if (typeof data0 !== "string") {
         const err2 = {
@@ -43465,10 +43475,10 @@ function validate389(
         }
       }
     }
-    if (data.LambdaArn !== undefined) {
+    if (data.LambdaArn !== undefined && func0.call(data, "LambdaArn")) {
       let data1 = data.LambdaArn;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err6 = {
             instancePath: instancePath + "/LambdaArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -43483,7 +43493,7 @@ function validate389(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err7 = {
             instancePath: instancePath + "/LambdaArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -43664,7 +43674,7 @@ function validate391(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.LambdaVersion === undefined) {
+    if (data.LambdaVersion === undefined || !func0.call(data, "LambdaVersion")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -43679,7 +43689,7 @@ function validate391(
       }
       errors++;
     }
-    if (data.LambdaArn === undefined) {
+    if (data.LambdaArn === undefined || !func0.call(data, "LambdaArn")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -43694,7 +43704,7 @@ function validate391(
       }
       errors++;
     }
-    if (data.LambdaVersion !== undefined) {
+    if (data.LambdaVersion !== undefined && func0.call(data, "LambdaVersion")) {
       let data0 = data.LambdaVersion;
       if (typeof data0 !== "string") {
         const err2 = {
@@ -43774,10 +43784,10 @@ function validate391(
         }
       }
     }
-    if (data.LambdaArn !== undefined) {
+    if (data.LambdaArn !== undefined && func0.call(data, "LambdaArn")) {
       let data1 = data.LambdaArn;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err6 = {
             instancePath: instancePath + "/LambdaArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -43792,7 +43802,7 @@ function validate391(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err7 = {
             instancePath: instancePath + "/LambdaArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -44111,7 +44121,7 @@ function validate395(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.GroupName === undefined) {
+    if (data.GroupName === undefined || !func0.call(data, "GroupName")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -44126,7 +44136,7 @@ function validate395(
       }
       errors++;
     }
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -44141,10 +44151,10 @@ function validate395(
       }
       errors++;
     }
-    if (data.GroupName !== undefined) {
+    if (data.GroupName !== undefined && func0.call(data, "GroupName")) {
       let data0 = data.GroupName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err2 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/maxLength",
@@ -44159,7 +44169,7 @@ function validate395(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/minLength",
@@ -44205,10 +44215,10 @@ function validate395(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data1 = data.UserPoolId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err6 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -44223,7 +44233,7 @@ function validate395(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -44313,7 +44323,7 @@ function validate396(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -44328,7 +44338,7 @@ function validate396(
       }
       errors++;
     }
-    if (data.ProviderName === undefined) {
+    if (data.ProviderName === undefined || !func0.call(data, "ProviderName")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -44343,10 +44353,10 @@ function validate396(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -44361,7 +44371,7 @@ function validate396(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -44407,10 +44417,10 @@ function validate396(
         errors++;
       }
     }
-    if (data.ProviderName !== undefined) {
+    if (data.ProviderName !== undefined && func0.call(data, "ProviderName")) {
       let data1 = data.ProviderName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func60(data1) > 32) {
           const err6 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/maxLength",
@@ -44425,7 +44435,7 @@ function validate396(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/minLength",
@@ -44521,7 +44531,7 @@ function validate397(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -44536,7 +44546,7 @@ function validate397(
       }
       errors++;
     }
-    if (data.Identifier === undefined) {
+    if (data.Identifier === undefined || !func0.call(data, "Identifier")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -44551,10 +44561,10 @@ function validate397(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -44569,7 +44579,7 @@ function validate397(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -44615,10 +44625,10 @@ function validate397(
         errors++;
       }
     }
-    if (data.Identifier !== undefined) {
+    if (data.Identifier !== undefined && func0.call(data, "Identifier")) {
       let data1 = data.Identifier;
       if (typeof data1 === "string") {
-        if (func1(data1) > 256) {
+        if (func60(data1) > 256) {
           const err6 = {
             instancePath: instancePath + "/Identifier",
             schemaPath: "#/$defs/ResourceServerIdentifierType/maxLength",
@@ -44633,7 +44643,7 @@ function validate397(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/Identifier",
             schemaPath: "#/$defs/ResourceServerIdentifierType/minLength",
@@ -44730,7 +44740,7 @@ function validate398(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserAttributeNames === undefined) {
+    if (data.UserAttributeNames === undefined || !func0.call(data, "UserAttributeNames")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -44745,7 +44755,7 @@ function validate398(
       }
       errors++;
     }
-    if (data.AccessToken === undefined) {
+    if (data.AccessToken === undefined || !func0.call(data, "AccessToken")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -44760,14 +44770,14 @@ function validate398(
       }
       errors++;
     }
-    if (data.UserAttributeNames !== undefined) {
+    if (data.UserAttributeNames !== undefined && func0.call(data, "UserAttributeNames")) {
       let data0 = data.UserAttributeNames;
       if (Array.isArray(data0)) {
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (typeof data1 === "string") {
-            if (func1(data1) > 32) {
+            if (func60(data1) > 32) {
               const err2 = {
                 instancePath: instancePath + "/UserAttributeNames/" + i0,
                 schemaPath: "#/$defs/AttributeNameListType/items/maxLength",
@@ -44782,7 +44792,7 @@ function validate398(
               }
               errors++;
             }
-            if (func1(data1) < 1) {
+            if (func60(data1) < 1) {
               const err3 = {
                 instancePath: instancePath + "/UserAttributeNames/" + i0,
                 schemaPath: "#/$defs/AttributeNameListType/items/minLength",
@@ -44844,7 +44854,7 @@ function validate398(
         errors++;
       }
     }
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data2 = data.AccessToken;
       if (typeof data2 === "string") {
         if (!pattern47.test(data2)) {
@@ -44971,7 +44981,7 @@ function validate400(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -44986,7 +44996,7 @@ function validate400(
       }
       errors++;
     }
-    if (data.ClientId === undefined) {
+    if (data.ClientId === undefined || !func0.call(data, "ClientId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -45001,10 +45011,10 @@ function validate400(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -45019,7 +45029,7 @@ function validate400(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -45065,10 +45075,10 @@ function validate400(
         errors++;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data1 = data.ClientId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -45083,7 +45093,7 @@ function validate400(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -45177,7 +45187,7 @@ function validate401(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Domain === undefined) {
+    if (data.Domain === undefined || !func0.call(data, "Domain")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -45192,7 +45202,7 @@ function validate401(
       }
       errors++;
     }
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -45207,10 +45217,10 @@ function validate401(
       }
       errors++;
     }
-    if (data.Domain !== undefined) {
+    if (data.Domain !== undefined && func0.call(data, "Domain")) {
       let data0 = data.Domain;
       if (typeof data0 === "string") {
-        if (func1(data0) > 63) {
+        if (func60(data0) > 63) {
           const err2 = {
             instancePath: instancePath + "/Domain",
             schemaPath: "#/$defs/DomainType/maxLength",
@@ -45225,7 +45235,7 @@ function validate401(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/Domain",
             schemaPath: "#/$defs/DomainType/minLength",
@@ -45271,10 +45281,10 @@ function validate401(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data1 = data.UserPoolId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err6 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -45289,7 +45299,7 @@ function validate401(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -45420,7 +45430,7 @@ function validate403(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -45435,10 +45445,10 @@ function validate403(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -45453,7 +45463,7 @@ function validate403(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -45545,7 +45555,7 @@ function validate404(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AccessToken === undefined) {
+    if (data.AccessToken === undefined || !func0.call(data, "AccessToken")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -45560,7 +45570,7 @@ function validate404(
       }
       errors++;
     }
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data0 = data.AccessToken;
       if (typeof data0 === "string") {
         if (!pattern47.test(data0)) {
@@ -45881,7 +45891,7 @@ function validate408(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -45896,7 +45906,7 @@ function validate408(
       }
       errors++;
     }
-    if (data.ProviderName === undefined) {
+    if (data.ProviderName === undefined || !func0.call(data, "ProviderName")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -45911,10 +45921,10 @@ function validate408(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -45929,7 +45939,7 @@ function validate408(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -45975,10 +45985,10 @@ function validate408(
         errors++;
       }
     }
-    if (data.ProviderName !== undefined) {
+    if (data.ProviderName !== undefined && func0.call(data, "ProviderName")) {
       let data1 = data.ProviderName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func60(data1) > 32) {
           const err6 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/maxLength",
@@ -45993,7 +46003,7 @@ function validate408(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/minLength",
@@ -46082,7 +46092,7 @@ function validate409(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.IdentityProvider === undefined) {
+    if (data.IdentityProvider === undefined || !func0.call(data, "IdentityProvider")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -46097,7 +46107,7 @@ function validate409(
       }
       errors++;
     }
-    if (data.IdentityProvider !== undefined) {
+    if (data.IdentityProvider !== undefined && func0.call(data, "IdentityProvider")) {
       if (
         !validate283(data.IdentityProvider, {
           instancePath: instancePath + "/IdentityProvider",
@@ -46158,7 +46168,7 @@ function validate411(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -46173,7 +46183,7 @@ function validate411(
       }
       errors++;
     }
-    if (data.Identifier === undefined) {
+    if (data.Identifier === undefined || !func0.call(data, "Identifier")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -46188,10 +46198,10 @@ function validate411(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -46206,7 +46216,7 @@ function validate411(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -46252,10 +46262,10 @@ function validate411(
         errors++;
       }
     }
-    if (data.Identifier !== undefined) {
+    if (data.Identifier !== undefined && func0.call(data, "Identifier")) {
       let data1 = data.Identifier;
       if (typeof data1 === "string") {
-        if (func1(data1) > 256) {
+        if (func60(data1) > 256) {
           const err6 = {
             instancePath: instancePath + "/Identifier",
             schemaPath: "#/$defs/ResourceServerIdentifierType/maxLength",
@@ -46270,7 +46280,7 @@ function validate411(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/Identifier",
             schemaPath: "#/$defs/ResourceServerIdentifierType/minLength",
@@ -46357,7 +46367,7 @@ function validate412(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ResourceServer === undefined) {
+    if (data.ResourceServer === undefined || !func0.call(data, "ResourceServer")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -46372,7 +46382,7 @@ function validate412(
       }
       errors++;
     }
-    if (data.ResourceServer !== undefined) {
+    if (data.ResourceServer !== undefined && func0.call(data, "ResourceServer")) {
       if (
         !validate293(data.ResourceServer, {
           instancePath: instancePath + "/ResourceServer",
@@ -46430,7 +46440,7 @@ function validate414(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -46445,10 +46455,10 @@ function validate414(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -46463,7 +46473,7 @@ function validate414(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -46509,10 +46519,10 @@ function validate414(
         errors++;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data1 = data.ClientId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err5 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -46527,7 +46537,7 @@ function validate414(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err6 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -46662,7 +46672,7 @@ function validate419(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.BlockedIPRangeList !== undefined) {
+    if (data.BlockedIPRangeList !== undefined && func0.call(data, "BlockedIPRangeList")) {
       let data0 = data.BlockedIPRangeList;
       if (Array.isArray(data0)) {
         if (data0.length > 200) {
@@ -46714,7 +46724,7 @@ function validate419(
         errors++;
       }
     }
-    if (data.SkippedIPRangeList !== undefined) {
+    if (data.SkippedIPRangeList !== undefined && func0.call(data, "SkippedIPRangeList")) {
       let data2 = data.SkippedIPRangeList;
       if (Array.isArray(data2)) {
         if (data2.length > 200) {
@@ -46803,10 +46813,10 @@ function validate416(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -46821,7 +46831,7 @@ function validate416(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -46867,10 +46877,10 @@ function validate416(
         errors++;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data1 = data.ClientId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err4 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -46885,7 +46895,7 @@ function validate416(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -46931,7 +46941,10 @@ function validate416(
         errors++;
       }
     }
-    if (data.CompromisedCredentialsRiskConfiguration !== undefined) {
+    if (
+      data.CompromisedCredentialsRiskConfiguration !== undefined &&
+      func0.call(data, "CompromisedCredentialsRiskConfiguration")
+    ) {
       if (
         !validate254(data.CompromisedCredentialsRiskConfiguration, {
           instancePath: instancePath + "/CompromisedCredentialsRiskConfiguration",
@@ -46945,7 +46958,7 @@ function validate416(
         errors = vErrors.length;
       }
     }
-    if (data.AccountTakeoverRiskConfiguration !== undefined) {
+    if (data.AccountTakeoverRiskConfiguration !== undefined && func0.call(data, "AccountTakeoverRiskConfiguration")) {
       if (
         !validate35(data.AccountTakeoverRiskConfiguration, {
           instancePath: instancePath + "/AccountTakeoverRiskConfiguration",
@@ -46959,7 +46972,7 @@ function validate416(
         errors = vErrors.length;
       }
     }
-    if (data.RiskExceptionConfiguration !== undefined) {
+    if (data.RiskExceptionConfiguration !== undefined && func0.call(data, "RiskExceptionConfiguration")) {
       if (
         !validate419(data.RiskExceptionConfiguration, {
           instancePath: instancePath + "/RiskExceptionConfiguration",
@@ -46973,7 +46986,7 @@ function validate416(
         errors = vErrors.length;
       }
     }
-    if (data.LastModifiedDate !== undefined) {
+    if (data.LastModifiedDate !== undefined && func0.call(data, "LastModifiedDate")) {
       let data5 = data.LastModifiedDate;
       if (!(typeof data5 == "number" && isFinite(data5))) {
         const err8 = {
@@ -47035,7 +47048,7 @@ function validate415(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.RiskConfiguration === undefined) {
+    if (data.RiskConfiguration === undefined || !func0.call(data, "RiskConfiguration")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -47050,7 +47063,7 @@ function validate415(
       }
       errors++;
     }
-    if (data.RiskConfiguration !== undefined) {
+    if (data.RiskConfiguration !== undefined && func0.call(data, "RiskConfiguration")) {
       if (
         !validate416(data.RiskConfiguration, {
           instancePath: instancePath + "/RiskConfiguration",
@@ -47111,7 +47124,7 @@ function validate422(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -47126,7 +47139,7 @@ function validate422(
       }
       errors++;
     }
-    if (data.JobId === undefined) {
+    if (data.JobId === undefined || !func0.call(data, "JobId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -47141,10 +47154,10 @@ function validate422(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -47159,7 +47172,7 @@ function validate422(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -47205,10 +47218,10 @@ function validate422(
         errors++;
       }
     }
-    if (data.JobId !== undefined) {
+    if (data.JobId !== undefined && func0.call(data, "JobId")) {
       let data1 = data.JobId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err6 = {
             instancePath: instancePath + "/JobId",
             schemaPath: "#/$defs/UserImportJobIdType/maxLength",
@@ -47223,7 +47236,7 @@ function validate422(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/JobId",
             schemaPath: "#/$defs/UserImportJobIdType/minLength",
@@ -47314,7 +47327,7 @@ function validate423(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserImportJob !== undefined) {
+    if (data.UserImportJob !== undefined && func0.call(data, "UserImportJob")) {
       if (
         !validate298(data.UserImportJob, {
           instancePath: instancePath + "/UserImportJob",
@@ -47378,7 +47391,7 @@ function validate425(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -47393,7 +47406,7 @@ function validate425(
       }
       errors++;
     }
-    if (data.ClientId === undefined) {
+    if (data.ClientId === undefined || !func0.call(data, "ClientId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -47408,10 +47421,10 @@ function validate425(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -47426,7 +47439,7 @@ function validate425(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -47472,10 +47485,10 @@ function validate425(
         errors++;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data1 = data.ClientId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -47490,7 +47503,7 @@ function validate425(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -47581,7 +47594,7 @@ function validate426(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolClient !== undefined) {
+    if (data.UserPoolClient !== undefined && func0.call(data, "UserPoolClient")) {
       if (
         !validate307(data.UserPoolClient, {
           instancePath: instancePath + "/UserPoolClient",
@@ -47642,7 +47655,7 @@ function validate428(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Domain === undefined) {
+    if (data.Domain === undefined || !func0.call(data, "Domain")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -47657,10 +47670,10 @@ function validate428(
       }
       errors++;
     }
-    if (data.Domain !== undefined) {
+    if (data.Domain !== undefined && func0.call(data, "Domain")) {
       let data0 = data.Domain;
       if (typeof data0 === "string") {
-        if (func1(data0) > 63) {
+        if (func60(data0) > 63) {
           const err1 = {
             instancePath: instancePath + "/Domain",
             schemaPath: "#/$defs/DomainType/maxLength",
@@ -47675,7 +47688,7 @@ function validate428(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/Domain",
             schemaPath: "#/$defs/DomainType/minLength",
@@ -47830,10 +47843,10 @@ function validate430(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -47848,7 +47861,7 @@ function validate430(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -47894,10 +47907,10 @@ function validate430(
         errors++;
       }
     }
-    if (data.AWSAccountId !== undefined) {
+    if (data.AWSAccountId !== undefined && func0.call(data, "AWSAccountId")) {
       let data1 = data.AWSAccountId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 12) {
+        if (func60(data1) > 12) {
           const err4 = {
             instancePath: instancePath + "/AWSAccountId",
             schemaPath: "#/$defs/AWSAccountIdType/maxLength",
@@ -47943,10 +47956,10 @@ function validate430(
         errors++;
       }
     }
-    if (data.Domain !== undefined) {
+    if (data.Domain !== undefined && func0.call(data, "Domain")) {
       let data2 = data.Domain;
       if (typeof data2 === "string") {
-        if (func1(data2) > 63) {
+        if (func60(data2) > 63) {
           const err7 = {
             instancePath: instancePath + "/Domain",
             schemaPath: "#/$defs/DomainType/maxLength",
@@ -47961,7 +47974,7 @@ function validate430(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err8 = {
             instancePath: instancePath + "/Domain",
             schemaPath: "#/$defs/DomainType/minLength",
@@ -48007,10 +48020,10 @@ function validate430(
         errors++;
       }
     }
-    if (data.S3Bucket !== undefined) {
+    if (data.S3Bucket !== undefined && func0.call(data, "S3Bucket")) {
       let data3 = data.S3Bucket;
       if (typeof data3 === "string") {
-        if (func1(data3) > 1024) {
+        if (func60(data3) > 1024) {
           const err11 = {
             instancePath: instancePath + "/S3Bucket",
             schemaPath: "#/$defs/S3BucketType/maxLength",
@@ -48025,7 +48038,7 @@ function validate430(
           }
           errors++;
         }
-        if (func1(data3) < 3) {
+        if (func60(data3) < 3) {
           const err12 = {
             instancePath: instancePath + "/S3Bucket",
             schemaPath: "#/$defs/S3BucketType/minLength",
@@ -48071,10 +48084,10 @@ function validate430(
         errors++;
       }
     }
-    if (data.CloudFrontDistribution !== undefined) {
+    if (data.CloudFrontDistribution !== undefined && func0.call(data, "CloudFrontDistribution")) {
       let data4 = data.CloudFrontDistribution;
       if (typeof data4 === "string") {
-        if (func1(data4) > 131072) {
+        if (func60(data4) > 131072) {
           const err15 = {
             instancePath: instancePath + "/CloudFrontDistribution",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -48089,7 +48102,7 @@ function validate430(
           }
           errors++;
         }
-        if (func1(data4) < 0) {
+        if (func60(data4) < 0) {
           const err16 = {
             instancePath: instancePath + "/CloudFrontDistribution",
             schemaPath: "#/$defs/StringType/minLength",
@@ -48120,10 +48133,10 @@ function validate430(
         errors++;
       }
     }
-    if (data.Version !== undefined) {
+    if (data.Version !== undefined && func0.call(data, "Version")) {
       let data5 = data.Version;
       if (typeof data5 === "string") {
-        if (func1(data5) > 20) {
+        if (func60(data5) > 20) {
           const err18 = {
             instancePath: instancePath + "/Version",
             schemaPath: "#/$defs/DomainVersionType/maxLength",
@@ -48138,7 +48151,7 @@ function validate430(
           }
           errors++;
         }
-        if (func1(data5) < 1) {
+        if (func60(data5) < 1) {
           const err19 = {
             instancePath: instancePath + "/Version",
             schemaPath: "#/$defs/DomainVersionType/minLength",
@@ -48169,7 +48182,7 @@ function validate430(
         errors++;
       }
     }
-    if (data.Status !== undefined) {
+    if (data.Status !== undefined && func0.call(data, "Status")) {
       let data6 = data.Status;
       if (typeof data6 !== "string") {
         const err21 = {
@@ -48255,7 +48268,7 @@ function validate430(
         }
       }
     }
-    if (data.CustomDomainConfig !== undefined) {
+    if (data.CustomDomainConfig !== undefined && func0.call(data, "CustomDomainConfig")) {
       if (
         !validate313(data.CustomDomainConfig, {
           instancePath: instancePath + "/CustomDomainConfig",
@@ -48269,7 +48282,7 @@ function validate430(
         errors = vErrors.length;
       }
     }
-    if (data.ManagedLoginVersion !== undefined) {
+    if (data.ManagedLoginVersion !== undefined && func0.call(data, "ManagedLoginVersion")) {
       let data8 = data.ManagedLoginVersion;
       if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
         const err25 = {
@@ -48319,7 +48332,7 @@ function validate430(
         }
       }
     }
-    if (data.Routing !== undefined) {
+    if (data.Routing !== undefined && func0.call(data, "Routing")) {
       if (
         !validate315(data.Routing, {
           instancePath: instancePath + "/Routing",
@@ -48381,7 +48394,7 @@ function validate429(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.DomainDescription !== undefined) {
+    if (data.DomainDescription !== undefined && func0.call(data, "DomainDescription")) {
       if (
         !validate430(data.DomainDescription, {
           instancePath: instancePath + "/DomainDescription",
@@ -48441,7 +48454,7 @@ function validate434(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -48456,10 +48469,10 @@ function validate434(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -48474,7 +48487,7 @@ function validate434(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -48565,7 +48578,7 @@ function validate435(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPool !== undefined) {
+    if (data.UserPool !== undefined && func0.call(data, "UserPool")) {
       if (
         !validate368(data.UserPool, {
           instancePath: instancePath + "/UserPool",
@@ -48613,7 +48626,7 @@ function validate437(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 2048) {
+    if (func60(data) > 2048) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -48662,7 +48675,7 @@ function validate438(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ChallengeRequiredOnNewDevice !== undefined) {
+    if (data.ChallengeRequiredOnNewDevice !== undefined && func0.call(data, "ChallengeRequiredOnNewDevice")) {
       if (typeof data.ChallengeRequiredOnNewDevice !== "boolean") {
         const err0 = {
           instancePath: instancePath + "/ChallengeRequiredOnNewDevice",
@@ -48679,7 +48692,7 @@ function validate438(
         errors++;
       }
     }
-    if (data.DeviceOnlyRememberedOnUserPrompt !== undefined) {
+    if (data.DeviceOnlyRememberedOnUserPrompt !== undefined && func0.call(data, "DeviceOnlyRememberedOnUserPrompt")) {
       if (typeof data.DeviceOnlyRememberedOnUserPrompt !== "boolean") {
         const err1 = {
           instancePath: instancePath + "/DeviceOnlyRememberedOnUserPrompt",
@@ -48734,7 +48747,7 @@ function validate439(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 55) {
+    if (func60(data) > 55) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -48749,7 +48762,7 @@ function validate439(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -48862,7 +48875,7 @@ function validate442(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 1024) {
+    if (func60(data) > 1024) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -48877,7 +48890,7 @@ function validate442(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -49021,10 +49034,10 @@ function validate444(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.PasswordVerifier !== undefined) {
+    if (data.PasswordVerifier !== undefined && func0.call(data, "PasswordVerifier")) {
       let data0 = data.PasswordVerifier;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/PasswordVerifier",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -49039,7 +49052,7 @@ function validate444(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/PasswordVerifier",
             schemaPath: "#/$defs/StringType/minLength",
@@ -49070,10 +49083,10 @@ function validate444(
         errors++;
       }
     }
-    if (data.Salt !== undefined) {
+    if (data.Salt !== undefined && func0.call(data, "Salt")) {
       let data1 = data.Salt;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err3 = {
             instancePath: instancePath + "/Salt",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -49088,7 +49101,7 @@ function validate444(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err4 = {
             instancePath: instancePath + "/Salt",
             schemaPath: "#/$defs/StringType/minLength",
@@ -49153,10 +49166,10 @@ function validate445(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.DeviceKey !== undefined) {
+    if (data.DeviceKey !== undefined && func0.call(data, "DeviceKey")) {
       let data0 = data.DeviceKey;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/maxLength",
@@ -49171,7 +49184,7 @@ function validate445(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/minLength",
@@ -49217,7 +49230,7 @@ function validate445(
         errors++;
       }
     }
-    if (data.DeviceAttributes !== undefined) {
+    if (data.DeviceAttributes !== undefined && func0.call(data, "DeviceAttributes")) {
       if (
         !validate62(data.DeviceAttributes, {
           instancePath: instancePath + "/DeviceAttributes",
@@ -49231,7 +49244,7 @@ function validate445(
         errors = vErrors.length;
       }
     }
-    if (data.DeviceCreateDate !== undefined) {
+    if (data.DeviceCreateDate !== undefined && func0.call(data, "DeviceCreateDate")) {
       let data2 = data.DeviceCreateDate;
       if (!(typeof data2 == "number" && isFinite(data2))) {
         const err4 = {
@@ -49249,7 +49262,7 @@ function validate445(
         errors++;
       }
     }
-    if (data.DeviceLastModifiedDate !== undefined) {
+    if (data.DeviceLastModifiedDate !== undefined && func0.call(data, "DeviceLastModifiedDate")) {
       let data3 = data.DeviceLastModifiedDate;
       if (!(typeof data3 == "number" && isFinite(data3))) {
         const err5 = {
@@ -49267,7 +49280,7 @@ function validate445(
         errors++;
       }
     }
-    if (data.DeviceLastAuthenticatedDate !== undefined) {
+    if (data.DeviceLastAuthenticatedDate !== undefined && func0.call(data, "DeviceLastAuthenticatedDate")) {
       let data4 = data.DeviceLastAuthenticatedDate;
       if (!(typeof data4 == "number" && isFinite(data4))) {
         const err6 = {
@@ -49329,10 +49342,10 @@ function validate447(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -49347,7 +49360,7 @@ function validate447(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -49393,10 +49406,10 @@ function validate447(
         errors++;
       }
     }
-    if (data.AWSAccountId !== undefined) {
+    if (data.AWSAccountId !== undefined && func0.call(data, "AWSAccountId")) {
       let data1 = data.AWSAccountId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 12) {
+        if (func60(data1) > 12) {
           const err4 = {
             instancePath: instancePath + "/AWSAccountId",
             schemaPath: "#/$defs/AWSAccountIdType/maxLength",
@@ -49442,10 +49455,10 @@ function validate447(
         errors++;
       }
     }
-    if (data.Domain !== undefined) {
+    if (data.Domain !== undefined && func0.call(data, "Domain")) {
       let data2 = data.Domain;
       if (typeof data2 === "string") {
-        if (func1(data2) > 63) {
+        if (func60(data2) > 63) {
           const err7 = {
             instancePath: instancePath + "/Domain",
             schemaPath: "#/$defs/DomainType/maxLength",
@@ -49460,7 +49473,7 @@ function validate447(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err8 = {
             instancePath: instancePath + "/Domain",
             schemaPath: "#/$defs/DomainType/minLength",
@@ -49506,10 +49519,10 @@ function validate447(
         errors++;
       }
     }
-    if (data.S3Bucket !== undefined) {
+    if (data.S3Bucket !== undefined && func0.call(data, "S3Bucket")) {
       let data3 = data.S3Bucket;
       if (typeof data3 === "string") {
-        if (func1(data3) > 1024) {
+        if (func60(data3) > 1024) {
           const err11 = {
             instancePath: instancePath + "/S3Bucket",
             schemaPath: "#/$defs/S3BucketType/maxLength",
@@ -49524,7 +49537,7 @@ function validate447(
           }
           errors++;
         }
-        if (func1(data3) < 3) {
+        if (func60(data3) < 3) {
           const err12 = {
             instancePath: instancePath + "/S3Bucket",
             schemaPath: "#/$defs/S3BucketType/minLength",
@@ -49570,10 +49583,10 @@ function validate447(
         errors++;
       }
     }
-    if (data.CloudFrontDistribution !== undefined) {
+    if (data.CloudFrontDistribution !== undefined && func0.call(data, "CloudFrontDistribution")) {
       let data4 = data.CloudFrontDistribution;
       if (typeof data4 === "string") {
-        if (func1(data4) > 131072) {
+        if (func60(data4) > 131072) {
           const err15 = {
             instancePath: instancePath + "/CloudFrontDistribution",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -49588,7 +49601,7 @@ function validate447(
           }
           errors++;
         }
-        if (func1(data4) < 0) {
+        if (func60(data4) < 0) {
           const err16 = {
             instancePath: instancePath + "/CloudFrontDistribution",
             schemaPath: "#/$defs/StringType/minLength",
@@ -49619,10 +49632,10 @@ function validate447(
         errors++;
       }
     }
-    if (data.Version !== undefined) {
+    if (data.Version !== undefined && func0.call(data, "Version")) {
       let data5 = data.Version;
       if (typeof data5 === "string") {
-        if (func1(data5) > 20) {
+        if (func60(data5) > 20) {
           const err18 = {
             instancePath: instancePath + "/Version",
             schemaPath: "#/$defs/DomainVersionType/maxLength",
@@ -49637,7 +49650,7 @@ function validate447(
           }
           errors++;
         }
-        if (func1(data5) < 1) {
+        if (func60(data5) < 1) {
           const err19 = {
             instancePath: instancePath + "/Version",
             schemaPath: "#/$defs/DomainVersionType/minLength",
@@ -49668,7 +49681,7 @@ function validate447(
         errors++;
       }
     }
-    if (data.Status !== undefined) {
+    if (data.Status !== undefined && func0.call(data, "Status")) {
       let data6 = data.Status;
       if (typeof data6 !== "string") {
         const err21 = {
@@ -49754,7 +49767,7 @@ function validate447(
         }
       }
     }
-    if (data.CustomDomainConfig !== undefined) {
+    if (data.CustomDomainConfig !== undefined && func0.call(data, "CustomDomainConfig")) {
       if (
         !validate313(data.CustomDomainConfig, {
           instancePath: instancePath + "/CustomDomainConfig",
@@ -49768,7 +49781,7 @@ function validate447(
         errors = vErrors.length;
       }
     }
-    if (data.ManagedLoginVersion !== undefined) {
+    if (data.ManagedLoginVersion !== undefined && func0.call(data, "ManagedLoginVersion")) {
       let data8 = data.ManagedLoginVersion;
       if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
         const err25 = {
@@ -49818,7 +49831,7 @@ function validate447(
         }
       }
     }
-    if (data.Routing !== undefined) {
+    if (data.Routing !== undefined && func0.call(data, "Routing")) {
       if (
         !validate315(data.Routing, {
           instancePath: instancePath + "/Routing",
@@ -49976,7 +49989,7 @@ function validate451(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 63) {
+    if (func60(data) > 63) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -49991,7 +50004,7 @@ function validate451(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -50055,7 +50068,7 @@ function validate452(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 20) {
+    if (func60(data) > 20) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -50070,7 +50083,7 @@ function validate452(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -50128,7 +50141,7 @@ function validate453(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -50145,7 +50158,7 @@ function validate453(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -50246,7 +50259,7 @@ function validate455(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SourceArn !== undefined) {
+    if (data.SourceArn !== undefined && func0.call(data, "SourceArn")) {
       let data0 = data.SourceArn;
       const _errs3 = errors;
       let valid1 = false;
@@ -50311,7 +50324,7 @@ function validate455(
         }
       }
       if (typeof data0 === "string") {
-        if (func1(data0) > 2048) {
+        if (func60(data0) > 2048) {
           const err3 = {
             instancePath: instancePath + "/SourceArn",
             schemaPath: "#/properties/SourceArn/maxLength",
@@ -50326,7 +50339,7 @@ function validate455(
           }
           errors++;
         }
-        if (func1(data0) < 20) {
+        if (func60(data0) < 20) {
           const err4 = {
             instancePath: instancePath + "/SourceArn",
             schemaPath: "#/properties/SourceArn/minLength",
@@ -50378,7 +50391,7 @@ function validate455(
         errors++;
       }
     }
-    if (data.ReplyToEmailAddress !== undefined) {
+    if (data.ReplyToEmailAddress !== undefined && func0.call(data, "ReplyToEmailAddress")) {
       let data1 = data.ReplyToEmailAddress;
       if (typeof data1 === "string") {
         if (!pattern195.test(data1)) {
@@ -50415,7 +50428,7 @@ function validate455(
         errors++;
       }
     }
-    if (data.EmailSendingAccount !== undefined) {
+    if (data.EmailSendingAccount !== undefined && func0.call(data, "EmailSendingAccount")) {
       let data2 = data.EmailSendingAccount;
       if (typeof data2 !== "string") {
         const err9 = {
@@ -50495,10 +50508,10 @@ function validate455(
         }
       }
     }
-    if (data.From !== undefined) {
+    if (data.From !== undefined && func0.call(data, "From")) {
       let data3 = data.From;
       if (typeof data3 === "string") {
-        if (func1(data3) > 131072) {
+        if (func60(data3) > 131072) {
           const err13 = {
             instancePath: instancePath + "/From",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -50513,7 +50526,7 @@ function validate455(
           }
           errors++;
         }
-        if (func1(data3) < 0) {
+        if (func60(data3) < 0) {
           const err14 = {
             instancePath: instancePath + "/From",
             schemaPath: "#/$defs/StringType/minLength",
@@ -50544,10 +50557,10 @@ function validate455(
         errors++;
       }
     }
-    if (data.ConfigurationSet !== undefined) {
+    if (data.ConfigurationSet !== undefined && func0.call(data, "ConfigurationSet")) {
       let data4 = data.ConfigurationSet;
       if (typeof data4 === "string") {
-        if (func1(data4) > 64) {
+        if (func60(data4) > 64) {
           const err16 = {
             instancePath: instancePath + "/ConfigurationSet",
             schemaPath: "#/$defs/SESConfigurationSet/maxLength",
@@ -50562,7 +50575,7 @@ function validate455(
           }
           errors++;
         }
-        if (func1(data4) < 1) {
+        if (func60(data4) < 1) {
           const err17 = {
             instancePath: instancePath + "/ConfigurationSet",
             schemaPath: "#/$defs/SESConfigurationSet/minLength",
@@ -50646,7 +50659,7 @@ function validate456(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 20000) {
+    if (func60(data) > 20000) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -50661,7 +50674,7 @@ function validate456(
       }
       errors++;
     }
-    if (func1(data) < 6) {
+    if (func60(data) < 6) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -50755,10 +50768,10 @@ function validate457(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Message !== undefined) {
+    if (data.Message !== undefined && func0.call(data, "Message")) {
       let data0 = data.Message;
       if (typeof data0 === "string") {
-        if (func1(data0) > 20000) {
+        if (func60(data0) > 20000) {
           const err0 = {
             instancePath: instancePath + "/Message",
             schemaPath: "#/$defs/EmailMfaMessageType/maxLength",
@@ -50773,7 +50786,7 @@ function validate457(
           }
           errors++;
         }
-        if (func1(data0) < 6) {
+        if (func60(data0) < 6) {
           const err1 = {
             instancePath: instancePath + "/Message",
             schemaPath: "#/$defs/EmailMfaMessageType/minLength",
@@ -50824,7 +50837,7 @@ function validate457(
         errors++;
       }
     }
-    if (data.Subject !== undefined) {
+    if (data.Subject !== undefined && func0.call(data, "Subject")) {
       let data1 = data.Subject;
       if (typeof data1 === "string") {
         if (!pattern6.test(data1)) {
@@ -50892,7 +50905,7 @@ function validate458(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 20000) {
+    if (func60(data) > 20000) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -50907,7 +50920,7 @@ function validate458(
       }
       errors++;
     }
-    if (func1(data) < 6) {
+    if (func60(data) < 6) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -50976,7 +50989,7 @@ function validate459(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Enabled !== undefined) {
+    if (data.Enabled !== undefined && func0.call(data, "Enabled")) {
       if (typeof data.Enabled !== "boolean") {
         const err0 = {
           instancePath: instancePath + "/Enabled",
@@ -50993,7 +51006,7 @@ function validate459(
         errors++;
       }
     }
-    if (data.PreferredMfa !== undefined) {
+    if (data.PreferredMfa !== undefined && func0.call(data, "PreferredMfa")) {
       if (typeof data.PreferredMfa !== "boolean") {
         const err1 = {
           instancePath: instancePath + "/PreferredMfa",
@@ -51093,7 +51106,7 @@ function validate461(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 20000) {
+    if (func60(data) > 20000) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -51108,7 +51121,7 @@ function validate461(
       }
       errors++;
     }
-    if (func1(data) < 6) {
+    if (func60(data) < 6) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -51172,7 +51185,7 @@ function validate462(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 140) {
+    if (func60(data) > 140) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -51187,7 +51200,7 @@ function validate462(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -51346,7 +51359,7 @@ function validate464(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 20000) {
+    if (func60(data) > 20000) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -51361,7 +51374,7 @@ function validate464(
       }
       errors++;
     }
-    if (func1(data) < 6) {
+    if (func60(data) < 6) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -51431,7 +51444,7 @@ function validate465(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 20000) {
+    if (func60(data) > 20000) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -51446,7 +51459,7 @@ function validate465(
       }
       errors++;
     }
-    if (func1(data) < 6) {
+    if (func60(data) < 6) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -51515,7 +51528,7 @@ function validate466(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 140) {
+    if (func60(data) > 140) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -51530,7 +51543,7 @@ function validate466(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -51594,7 +51607,7 @@ function validate467(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 140) {
+    if (func60(data) > 140) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -51609,7 +51622,7 @@ function validate467(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -51682,7 +51695,7 @@ function validate468(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -51699,7 +51712,7 @@ function validate468(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -51750,7 +51763,7 @@ function validate469(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 2048) {
+    if (func60(data) > 2048) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -51765,7 +51778,7 @@ function validate469(
       }
       errors++;
     }
-    if (func1(data) < 20) {
+    if (func60(data) < 20) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -51930,7 +51943,7 @@ function validate471(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.CallerArn === undefined) {
+    if (data.CallerArn === undefined || !func0.call(data, "CallerArn")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -51945,10 +51958,10 @@ function validate471(
       }
       errors++;
     }
-    if (data.CallerArn !== undefined) {
+    if (data.CallerArn !== undefined && func0.call(data, "CallerArn")) {
       let data0 = data.CallerArn;
       if (typeof data0 === "string") {
-        if (func1(data0) > 2048) {
+        if (func60(data0) > 2048) {
           const err1 = {
             instancePath: instancePath + "/CallerArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -51963,7 +51976,7 @@ function validate471(
           }
           errors++;
         }
-        if (func1(data0) < 20) {
+        if (func60(data0) < 20) {
           const err2 = {
             instancePath: instancePath + "/CallerArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -52015,10 +52028,10 @@ function validate471(
         errors++;
       }
     }
-    if (data.ExternalId !== undefined) {
+    if (data.ExternalId !== undefined && func0.call(data, "ExternalId")) {
       let data1 = data.ExternalId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err5 = {
             instancePath: instancePath + "/ExternalId",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -52033,7 +52046,7 @@ function validate471(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err6 = {
             instancePath: instancePath + "/ExternalId",
             schemaPath: "#/$defs/StringType/minLength",
@@ -52064,10 +52077,10 @@ function validate471(
         errors++;
       }
     }
-    if (data.OriginationIdentity !== undefined) {
+    if (data.OriginationIdentity !== undefined && func0.call(data, "OriginationIdentity")) {
       let data2 = data.OriginationIdentity;
       if (typeof data2 === "string") {
-        if (func1(data2) > 131072) {
+        if (func60(data2) > 131072) {
           const err8 = {
             instancePath: instancePath + "/OriginationIdentity",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -52082,7 +52095,7 @@ function validate471(
           }
           errors++;
         }
-        if (func1(data2) < 0) {
+        if (func60(data2) < 0) {
           const err9 = {
             instancePath: instancePath + "/OriginationIdentity",
             schemaPath: "#/$defs/StringType/minLength",
@@ -52113,10 +52126,10 @@ function validate471(
         errors++;
       }
     }
-    if (data.ConfigurationSetName !== undefined) {
+    if (data.ConfigurationSetName !== undefined && func0.call(data, "ConfigurationSetName")) {
       let data3 = data.ConfigurationSetName;
       if (typeof data3 === "string") {
-        if (func1(data3) > 131072) {
+        if (func60(data3) > 131072) {
           const err11 = {
             instancePath: instancePath + "/ConfigurationSetName",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -52131,7 +52144,7 @@ function validate471(
           }
           errors++;
         }
-        if (func1(data3) < 0) {
+        if (func60(data3) < 0) {
           const err12 = {
             instancePath: instancePath + "/ConfigurationSetName",
             schemaPath: "#/$defs/StringType/minLength",
@@ -52162,10 +52175,10 @@ function validate471(
         errors++;
       }
     }
-    if (data.InEntityId !== undefined) {
+    if (data.InEntityId !== undefined && func0.call(data, "InEntityId")) {
       let data4 = data.InEntityId;
       if (typeof data4 === "string") {
-        if (func1(data4) > 131072) {
+        if (func60(data4) > 131072) {
           const err14 = {
             instancePath: instancePath + "/InEntityId",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -52180,7 +52193,7 @@ function validate471(
           }
           errors++;
         }
-        if (func1(data4) < 0) {
+        if (func60(data4) < 0) {
           const err15 = {
             instancePath: instancePath + "/InEntityId",
             schemaPath: "#/$defs/StringType/minLength",
@@ -52211,10 +52224,10 @@ function validate471(
         errors++;
       }
     }
-    if (data.InTemplateId !== undefined) {
+    if (data.InTemplateId !== undefined && func0.call(data, "InTemplateId")) {
       let data5 = data.InTemplateId;
       if (typeof data5 === "string") {
-        if (func1(data5) > 131072) {
+        if (func60(data5) > 131072) {
           const err17 = {
             instancePath: instancePath + "/InTemplateId",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -52229,7 +52242,7 @@ function validate471(
           }
           errors++;
         }
-        if (func1(data5) < 0) {
+        if (func60(data5) < 0) {
           const err18 = {
             instancePath: instancePath + "/InTemplateId",
             schemaPath: "#/$defs/StringType/minLength",
@@ -52260,10 +52273,10 @@ function validate471(
         errors++;
       }
     }
-    if (data.Region !== undefined) {
+    if (data.Region !== undefined && func0.call(data, "Region")) {
       let data6 = data.Region;
       if (typeof data6 === "string") {
-        if (func1(data6) > 32) {
+        if (func60(data6) > 32) {
           const err20 = {
             instancePath: instancePath + "/Region",
             schemaPath: "#/$defs/RegionCodeType/maxLength",
@@ -52278,7 +52291,7 @@ function validate471(
           }
           errors++;
         }
-        if (func1(data6) < 5) {
+        if (func60(data6) < 5) {
           const err21 = {
             instancePath: instancePath + "/Region",
             schemaPath: "#/$defs/RegionCodeType/minLength",
@@ -52355,10 +52368,10 @@ function validate472(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.IpAddress !== undefined) {
+    if (data.IpAddress !== undefined && func0.call(data, "IpAddress")) {
       let data0 = data.IpAddress;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/IpAddress",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -52373,7 +52386,7 @@ function validate472(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/IpAddress",
             schemaPath: "#/$defs/StringType/minLength",
@@ -52404,10 +52417,10 @@ function validate472(
         errors++;
       }
     }
-    if (data.DeviceName !== undefined) {
+    if (data.DeviceName !== undefined && func0.call(data, "DeviceName")) {
       let data1 = data.DeviceName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err3 = {
             instancePath: instancePath + "/DeviceName",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -52422,7 +52435,7 @@ function validate472(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err4 = {
             instancePath: instancePath + "/DeviceName",
             schemaPath: "#/$defs/StringType/minLength",
@@ -52453,10 +52466,10 @@ function validate472(
         errors++;
       }
     }
-    if (data.Timezone !== undefined) {
+    if (data.Timezone !== undefined && func0.call(data, "Timezone")) {
       let data2 = data.Timezone;
       if (typeof data2 === "string") {
-        if (func1(data2) > 131072) {
+        if (func60(data2) > 131072) {
           const err6 = {
             instancePath: instancePath + "/Timezone",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -52471,7 +52484,7 @@ function validate472(
           }
           errors++;
         }
-        if (func1(data2) < 0) {
+        if (func60(data2) < 0) {
           const err7 = {
             instancePath: instancePath + "/Timezone",
             schemaPath: "#/$defs/StringType/minLength",
@@ -52502,10 +52515,10 @@ function validate472(
         errors++;
       }
     }
-    if (data.City !== undefined) {
+    if (data.City !== undefined && func0.call(data, "City")) {
       let data3 = data.City;
       if (typeof data3 === "string") {
-        if (func1(data3) > 131072) {
+        if (func60(data3) > 131072) {
           const err9 = {
             instancePath: instancePath + "/City",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -52520,7 +52533,7 @@ function validate472(
           }
           errors++;
         }
-        if (func1(data3) < 0) {
+        if (func60(data3) < 0) {
           const err10 = {
             instancePath: instancePath + "/City",
             schemaPath: "#/$defs/StringType/minLength",
@@ -52551,10 +52564,10 @@ function validate472(
         errors++;
       }
     }
-    if (data.Country !== undefined) {
+    if (data.Country !== undefined && func0.call(data, "Country")) {
       let data4 = data.Country;
       if (typeof data4 === "string") {
-        if (func1(data4) > 131072) {
+        if (func60(data4) > 131072) {
           const err12 = {
             instancePath: instancePath + "/Country",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -52569,7 +52582,7 @@ function validate472(
           }
           errors++;
         }
-        if (func1(data4) < 0) {
+        if (func60(data4) < 0) {
           const err13 = {
             instancePath: instancePath + "/Country",
             schemaPath: "#/$defs/StringType/minLength",
@@ -52638,7 +52651,7 @@ function validate473(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.FeedbackValue === undefined) {
+    if (data.FeedbackValue === undefined || !func0.call(data, "FeedbackValue")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -52653,7 +52666,7 @@ function validate473(
       }
       errors++;
     }
-    if (data.Provider === undefined) {
+    if (data.Provider === undefined || !func0.call(data, "Provider")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -52668,7 +52681,7 @@ function validate473(
       }
       errors++;
     }
-    if (data.FeedbackValue !== undefined) {
+    if (data.FeedbackValue !== undefined && func0.call(data, "FeedbackValue")) {
       let data0 = data.FeedbackValue;
       if (typeof data0 !== "string") {
         const err2 = {
@@ -52748,10 +52761,10 @@ function validate473(
         }
       }
     }
-    if (data.Provider !== undefined) {
+    if (data.Provider !== undefined && func0.call(data, "Provider")) {
       let data1 = data.Provider;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err6 = {
             instancePath: instancePath + "/Provider",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -52766,7 +52779,7 @@ function validate473(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err7 = {
             instancePath: instancePath + "/Provider",
             schemaPath: "#/$defs/StringType/minLength",
@@ -52797,7 +52810,7 @@ function validate473(
         errors++;
       }
     }
-    if (data.FeedbackDate !== undefined) {
+    if (data.FeedbackDate !== undefined && func0.call(data, "FeedbackDate")) {
       let data2 = data.FeedbackDate;
       if (!(typeof data2 == "number" && isFinite(data2))) {
         const err9 = {
@@ -53007,7 +53020,7 @@ function validate476(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 50) {
+    if (func60(data) > 50) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -53022,7 +53035,7 @@ function validate476(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -53181,7 +53194,7 @@ function validate478(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.RiskDecision !== undefined) {
+    if (data.RiskDecision !== undefined && func0.call(data, "RiskDecision")) {
       let data0 = data.RiskDecision;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -53261,7 +53274,7 @@ function validate478(
         }
       }
     }
-    if (data.RiskLevel !== undefined) {
+    if (data.RiskLevel !== undefined && func0.call(data, "RiskLevel")) {
       let data1 = data.RiskLevel;
       if (typeof data1 !== "string") {
         const err4 = {
@@ -53341,7 +53354,7 @@ function validate478(
         }
       }
     }
-    if (data.CompromisedCredentialsDetected !== undefined) {
+    if (data.CompromisedCredentialsDetected !== undefined && func0.call(data, "CompromisedCredentialsDetected")) {
       if (typeof data.CompromisedCredentialsDetected !== "boolean") {
         const err8 = {
           instancePath: instancePath + "/CompromisedCredentialsDetected",
@@ -53506,7 +53519,7 @@ function validate480(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -53523,7 +53536,7 @@ function validate480(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -53762,7 +53775,7 @@ function validate483(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SecondaryRegion === undefined) {
+    if (data.SecondaryRegion === undefined || !func0.call(data, "SecondaryRegion")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -53777,7 +53790,7 @@ function validate483(
       }
       errors++;
     }
-    if (data.PrimaryRoute53HealthCheckId === undefined) {
+    if (data.PrimaryRoute53HealthCheckId === undefined || !func0.call(data, "PrimaryRoute53HealthCheckId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -53792,10 +53805,10 @@ function validate483(
       }
       errors++;
     }
-    if (data.SecondaryRegion !== undefined) {
+    if (data.SecondaryRegion !== undefined && func0.call(data, "SecondaryRegion")) {
       let data0 = data.SecondaryRegion;
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func60(data0) > 32) {
           const err2 = {
             instancePath: instancePath + "/SecondaryRegion",
             schemaPath: "#/$defs/RegionNameType/maxLength",
@@ -53810,7 +53823,7 @@ function validate483(
           }
           errors++;
         }
-        if (func1(data0) < 5) {
+        if (func60(data0) < 5) {
           const err3 = {
             instancePath: instancePath + "/SecondaryRegion",
             schemaPath: "#/$defs/RegionNameType/minLength",
@@ -53841,10 +53854,10 @@ function validate483(
         errors++;
       }
     }
-    if (data.PrimaryRoute53HealthCheckId !== undefined) {
+    if (data.PrimaryRoute53HealthCheckId !== undefined && func0.call(data, "PrimaryRoute53HealthCheckId")) {
       let data1 = data.PrimaryRoute53HealthCheckId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 64) {
+        if (func60(data1) > 64) {
           const err5 = {
             instancePath: instancePath + "/PrimaryRoute53HealthCheckId",
             schemaPath: "#/$defs/HealthCheckIdType/maxLength",
@@ -54112,7 +54125,7 @@ function validate486(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -54129,7 +54142,7 @@ function validate486(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -54227,7 +54240,7 @@ function validate488(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.DeviceKey === undefined) {
+    if (data.DeviceKey === undefined || !func0.call(data, "DeviceKey")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -54242,7 +54255,7 @@ function validate488(
       }
       errors++;
     }
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data0 = data.AccessToken;
       if (typeof data0 === "string") {
         if (!pattern47.test(data0)) {
@@ -54276,10 +54289,10 @@ function validate488(
         errors++;
       }
     }
-    if (data.DeviceKey !== undefined) {
+    if (data.DeviceKey !== undefined && func0.call(data, "DeviceKey")) {
       let data1 = data.DeviceKey;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err3 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/maxLength",
@@ -54294,7 +54307,7 @@ function validate488(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err4 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/minLength",
@@ -54407,7 +54420,7 @@ function validate489(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ClientId === undefined) {
+    if (data.ClientId === undefined || !func0.call(data, "ClientId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -54422,7 +54435,7 @@ function validate489(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -54437,10 +54450,10 @@ function validate489(
       }
       errors++;
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data0 = data.ClientId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err2 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -54455,7 +54468,7 @@ function validate489(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -54501,10 +54514,10 @@ function validate489(
         errors++;
       }
     }
-    if (data.SecretHash !== undefined) {
+    if (data.SecretHash !== undefined && func0.call(data, "SecretHash")) {
       let data1 = data.SecretHash;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/SecretHash",
             schemaPath: "#/$defs/SecretHashType/maxLength",
@@ -54519,7 +54532,7 @@ function validate489(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/SecretHash",
             schemaPath: "#/$defs/SecretHashType/minLength",
@@ -54565,7 +54578,7 @@ function validate489(
         errors++;
       }
     }
-    if (data.UserContextData !== undefined) {
+    if (data.UserContextData !== undefined && func0.call(data, "UserContextData")) {
       if (
         !validate263(data.UserContextData, {
           instancePath: instancePath + "/UserContextData",
@@ -54579,10 +54592,10 @@ function validate489(
         errors = vErrors.length;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data3 = data.Username;
       if (typeof data3 === "string") {
-        if (func1(data3) > 128) {
+        if (func60(data3) > 128) {
           const err10 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -54597,7 +54610,7 @@ function validate489(
           }
           errors++;
         }
-        if (func1(data3) < 1) {
+        if (func60(data3) < 1) {
           const err11 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -54643,7 +54656,7 @@ function validate489(
         errors++;
       }
     }
-    if (data.AnalyticsMetadata !== undefined) {
+    if (data.AnalyticsMetadata !== undefined && func0.call(data, "AnalyticsMetadata")) {
       if (
         !validate102(data.AnalyticsMetadata, {
           instancePath: instancePath + "/AnalyticsMetadata",
@@ -54657,7 +54670,7 @@ function validate489(
         errors = vErrors.length;
       }
     }
-    if (data.ClientMetadata !== undefined) {
+    if (data.ClientMetadata !== undefined && func0.call(data, "ClientMetadata")) {
       if (
         !validate55(data.ClientMetadata, {
           instancePath: instancePath + "/ClientMetadata",
@@ -54727,7 +54740,7 @@ function validate493(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.CodeDeliveryDetails !== undefined) {
+    if (data.CodeDeliveryDetails !== undefined && func0.call(data, "CodeDeliveryDetails")) {
       if (
         !validate246(data.CodeDeliveryDetails, {
           instancePath: instancePath + "/CodeDeliveryDetails",
@@ -54820,7 +54833,7 @@ function validate496(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -54835,10 +54848,10 @@ function validate496(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -54853,7 +54866,7 @@ function validate496(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -54955,10 +54968,10 @@ function validate497(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -54973,7 +54986,7 @@ function validate497(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -55019,7 +55032,7 @@ function validate497(
         errors++;
       }
     }
-    if (data.CSVHeader !== undefined) {
+    if (data.CSVHeader !== undefined && func0.call(data, "CSVHeader")) {
       let data1 = data.CSVHeader;
       if (Array.isArray(data1)) {
         const len0 = data1.length;
@@ -55104,7 +55117,7 @@ function validate498(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.DeviceKey === undefined) {
+    if (data.DeviceKey === undefined || !func0.call(data, "DeviceKey")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -55119,10 +55132,10 @@ function validate498(
       }
       errors++;
     }
-    if (data.DeviceKey !== undefined) {
+    if (data.DeviceKey !== undefined && func0.call(data, "DeviceKey")) {
       let data0 = data.DeviceKey;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/maxLength",
@@ -55137,7 +55150,7 @@ function validate498(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/minLength",
@@ -55183,7 +55196,7 @@ function validate498(
         errors++;
       }
     }
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data1 = data.AccessToken;
       if (typeof data1 === "string") {
         if (!pattern47.test(data1)) {
@@ -55258,7 +55271,7 @@ function validate499(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Device === undefined) {
+    if (data.Device === undefined || !func0.call(data, "Device")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -55273,7 +55286,7 @@ function validate499(
       }
       errors++;
     }
-    if (data.Device !== undefined) {
+    if (data.Device !== undefined && func0.call(data, "Device")) {
       if (
         !validate91(data.Device, {
           instancePath: instancePath + "/Device",
@@ -55331,7 +55344,7 @@ function validate501(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.GroupName === undefined) {
+    if (data.GroupName === undefined || !func0.call(data, "GroupName")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -55346,7 +55359,7 @@ function validate501(
       }
       errors++;
     }
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -55361,10 +55374,10 @@ function validate501(
       }
       errors++;
     }
-    if (data.GroupName !== undefined) {
+    if (data.GroupName !== undefined && func0.call(data, "GroupName")) {
       let data0 = data.GroupName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err2 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/maxLength",
@@ -55379,7 +55392,7 @@ function validate501(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/minLength",
@@ -55425,10 +55438,10 @@ function validate501(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data1 = data.UserPoolId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err6 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -55443,7 +55456,7 @@ function validate501(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -55529,7 +55542,7 @@ function validate502(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Group !== undefined) {
+    if (data.Group !== undefined && func0.call(data, "Group")) {
       if (
         !validate131(data.Group, {
           instancePath: instancePath + "/Group",
@@ -55595,7 +55608,7 @@ function validate504(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -55610,7 +55623,7 @@ function validate504(
       }
       errors++;
     }
-    if (data.IdpIdentifier === undefined) {
+    if (data.IdpIdentifier === undefined || !func0.call(data, "IdpIdentifier")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -55625,10 +55638,10 @@ function validate504(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -55643,7 +55656,7 @@ function validate504(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -55689,10 +55702,10 @@ function validate504(
         errors++;
       }
     }
-    if (data.IdpIdentifier !== undefined) {
+    if (data.IdpIdentifier !== undefined && func0.call(data, "IdpIdentifier")) {
       let data1 = data.IdpIdentifier;
       if (typeof data1 === "string") {
-        if (func1(data1) > 40) {
+        if (func60(data1) > 40) {
           const err6 = {
             instancePath: instancePath + "/IdpIdentifier",
             schemaPath: "#/$defs/IdpIdentifierType/maxLength",
@@ -55707,7 +55720,7 @@ function validate504(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/IdpIdentifier",
             schemaPath: "#/$defs/IdpIdentifierType/minLength",
@@ -55796,7 +55809,7 @@ function validate505(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.IdentityProvider === undefined) {
+    if (data.IdentityProvider === undefined || !func0.call(data, "IdentityProvider")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -55811,7 +55824,7 @@ function validate505(
       }
       errors++;
     }
-    if (data.IdentityProvider !== undefined) {
+    if (data.IdentityProvider !== undefined && func0.call(data, "IdentityProvider")) {
       if (
         !validate283(data.IdentityProvider, {
           instancePath: instancePath + "/IdentityProvider",
@@ -55866,7 +55879,7 @@ function validate507(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -55881,10 +55894,10 @@ function validate507(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -55899,7 +55912,7 @@ function validate507(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -55985,10 +55998,10 @@ function validate508(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Certificate !== undefined) {
+    if (data.Certificate !== undefined && func0.call(data, "Certificate")) {
       let data0 = data.Certificate;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/Certificate",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -56003,7 +56016,7 @@ function validate508(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/Certificate",
             schemaPath: "#/$defs/StringType/minLength",
@@ -56078,7 +56091,7 @@ function validate509(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -56093,10 +56106,10 @@ function validate509(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -56111,7 +56124,7 @@ function validate509(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -56157,10 +56170,10 @@ function validate509(
         errors++;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data1 = data.ClientId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err5 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -56175,7 +56188,7 @@ function validate509(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err6 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -56279,10 +56292,10 @@ function validate511(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -56297,7 +56310,7 @@ function validate511(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -56343,10 +56356,10 @@ function validate511(
         errors++;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data1 = data.ClientId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err4 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -56361,7 +56374,7 @@ function validate511(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -56407,7 +56420,7 @@ function validate511(
         errors++;
       }
     }
-    if (data.ImageUrl !== undefined) {
+    if (data.ImageUrl !== undefined && func0.call(data, "ImageUrl")) {
       if (typeof data.ImageUrl !== "string") {
         const err8 = {
           instancePath: instancePath + "/ImageUrl",
@@ -56424,10 +56437,10 @@ function validate511(
         errors++;
       }
     }
-    if (data.CSS !== undefined) {
+    if (data.CSS !== undefined && func0.call(data, "CSS")) {
       let data3 = data.CSS;
       if (typeof data3 === "string") {
-        if (func1(data3) > 131072) {
+        if (func60(data3) > 131072) {
           const err9 = {
             instancePath: instancePath + "/CSS",
             schemaPath: "#/$defs/CSSType/maxLength",
@@ -56442,7 +56455,7 @@ function validate511(
           }
           errors++;
         }
-        if (func1(data3) < 0) {
+        if (func60(data3) < 0) {
           const err10 = {
             instancePath: instancePath + "/CSS",
             schemaPath: "#/$defs/CSSType/minLength",
@@ -56473,7 +56486,7 @@ function validate511(
         errors++;
       }
     }
-    if (data.CSSVersion !== undefined) {
+    if (data.CSSVersion !== undefined && func0.call(data, "CSSVersion")) {
       if (typeof data.CSSVersion !== "string") {
         const err12 = {
           instancePath: instancePath + "/CSSVersion",
@@ -56490,7 +56503,7 @@ function validate511(
         errors++;
       }
     }
-    if (data.LastModifiedDate !== undefined) {
+    if (data.LastModifiedDate !== undefined && func0.call(data, "LastModifiedDate")) {
       let data5 = data.LastModifiedDate;
       if (!(typeof data5 == "number" && isFinite(data5))) {
         const err13 = {
@@ -56508,7 +56521,7 @@ function validate511(
         errors++;
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data6 = data.CreationDate;
       if (!(typeof data6 == "number" && isFinite(data6))) {
         const err14 = {
@@ -56571,7 +56584,7 @@ function validate510(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UICustomization === undefined) {
+    if (data.UICustomization === undefined || !func0.call(data, "UICustomization")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -56586,7 +56599,7 @@ function validate510(
       }
       errors++;
     }
-    if (data.UICustomization !== undefined) {
+    if (data.UICustomization !== undefined && func0.call(data, "UICustomization")) {
       if (
         !validate511(data.UICustomization, {
           instancePath: instancePath + "/UICustomization",
@@ -56655,7 +56668,7 @@ function validate513(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AccessToken === undefined) {
+    if (data.AccessToken === undefined || !func0.call(data, "AccessToken")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -56670,7 +56683,7 @@ function validate513(
       }
       errors++;
     }
-    if (data.AttributeName === undefined) {
+    if (data.AttributeName === undefined || !func0.call(data, "AttributeName")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -56685,7 +56698,7 @@ function validate513(
       }
       errors++;
     }
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data0 = data.AccessToken;
       if (typeof data0 === "string") {
         if (!pattern47.test(data0)) {
@@ -56719,10 +56732,10 @@ function validate513(
         errors++;
       }
     }
-    if (data.AttributeName !== undefined) {
+    if (data.AttributeName !== undefined && func0.call(data, "AttributeName")) {
       let data1 = data.AttributeName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func60(data1) > 32) {
           const err4 = {
             instancePath: instancePath + "/AttributeName",
             schemaPath: "#/$defs/AttributeNameType/maxLength",
@@ -56737,7 +56750,7 @@ function validate513(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/AttributeName",
             schemaPath: "#/$defs/AttributeNameType/minLength",
@@ -56783,7 +56796,7 @@ function validate513(
         errors++;
       }
     }
-    if (data.ClientMetadata !== undefined) {
+    if (data.ClientMetadata !== undefined && func0.call(data, "ClientMetadata")) {
       if (
         !validate55(data.ClientMetadata, {
           instancePath: instancePath + "/ClientMetadata",
@@ -56848,7 +56861,7 @@ function validate515(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.CodeDeliveryDetails !== undefined) {
+    if (data.CodeDeliveryDetails !== undefined && func0.call(data, "CodeDeliveryDetails")) {
       if (
         !validate246(data.CodeDeliveryDetails, {
           instancePath: instancePath + "/CodeDeliveryDetails",
@@ -56903,7 +56916,7 @@ function validate517(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -56918,10 +56931,10 @@ function validate517(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -56936,7 +56949,7 @@ function validate517(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -57063,10 +57076,10 @@ function validate519(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SmsAuthenticationMessage !== undefined) {
+    if (data.SmsAuthenticationMessage !== undefined && func0.call(data, "SmsAuthenticationMessage")) {
       let data0 = data.SmsAuthenticationMessage;
       if (typeof data0 === "string") {
-        if (func1(data0) > 140) {
+        if (func60(data0) > 140) {
           const err0 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/maxLength",
@@ -57081,7 +57094,7 @@ function validate519(
           }
           errors++;
         }
-        if (func1(data0) < 6) {
+        if (func60(data0) < 6) {
           const err1 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/minLength",
@@ -57127,7 +57140,7 @@ function validate519(
         errors++;
       }
     }
-    if (data.SmsConfiguration !== undefined) {
+    if (data.SmsConfiguration !== undefined && func0.call(data, "SmsConfiguration")) {
       if (
         !validate347(data.SmsConfiguration, {
           instancePath: instancePath + "/SmsConfiguration",
@@ -57186,7 +57199,7 @@ function validate522(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Enabled !== undefined) {
+    if (data.Enabled !== undefined && func0.call(data, "Enabled")) {
       if (typeof data.Enabled !== "boolean") {
         const err0 = {
           instancePath: instancePath + "/Enabled",
@@ -57272,10 +57285,10 @@ function validate525(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.RelyingPartyId !== undefined) {
+    if (data.RelyingPartyId !== undefined && func0.call(data, "RelyingPartyId")) {
       let data0 = data.RelyingPartyId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 127) {
+        if (func60(data0) > 127) {
           const err0 = {
             instancePath: instancePath + "/RelyingPartyId",
             schemaPath: "#/$defs/RelyingPartyIdType/maxLength",
@@ -57290,7 +57303,7 @@ function validate525(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/RelyingPartyId",
             schemaPath: "#/$defs/RelyingPartyIdType/minLength",
@@ -57321,7 +57334,7 @@ function validate525(
         errors++;
       }
     }
-    if (data.UserVerification !== undefined) {
+    if (data.UserVerification !== undefined && func0.call(data, "UserVerification")) {
       let data1 = data.UserVerification;
       if (typeof data1 !== "string") {
         const err3 = {
@@ -57401,7 +57414,7 @@ function validate525(
         }
       }
     }
-    if (data.FactorConfiguration !== undefined) {
+    if (data.FactorConfiguration !== undefined && func0.call(data, "FactorConfiguration")) {
       let data2 = data.FactorConfiguration;
       if (typeof data2 !== "string") {
         const err7 = {
@@ -57518,7 +57531,7 @@ function validate518(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SmsMfaConfiguration !== undefined) {
+    if (data.SmsMfaConfiguration !== undefined && func0.call(data, "SmsMfaConfiguration")) {
       if (
         !validate519(data.SmsMfaConfiguration, {
           instancePath: instancePath + "/SmsMfaConfiguration",
@@ -57532,7 +57545,7 @@ function validate518(
         errors = vErrors.length;
       }
     }
-    if (data.SoftwareTokenMfaConfiguration !== undefined) {
+    if (data.SoftwareTokenMfaConfiguration !== undefined && func0.call(data, "SoftwareTokenMfaConfiguration")) {
       if (
         !validate522(data.SoftwareTokenMfaConfiguration, {
           instancePath: instancePath + "/SoftwareTokenMfaConfiguration",
@@ -57546,7 +57559,7 @@ function validate518(
         errors = vErrors.length;
       }
     }
-    if (data.MfaConfiguration !== undefined) {
+    if (data.MfaConfiguration !== undefined && func0.call(data, "MfaConfiguration")) {
       let data2 = data.MfaConfiguration;
       if (typeof data2 !== "string") {
         const err0 = {
@@ -57626,7 +57639,7 @@ function validate518(
         }
       }
     }
-    if (data.EmailMfaConfiguration !== undefined) {
+    if (data.EmailMfaConfiguration !== undefined && func0.call(data, "EmailMfaConfiguration")) {
       if (
         !validate457(data.EmailMfaConfiguration, {
           instancePath: instancePath + "/EmailMfaConfiguration",
@@ -57640,7 +57653,7 @@ function validate518(
         errors = vErrors.length;
       }
     }
-    if (data.WebAuthnConfiguration !== undefined) {
+    if (data.WebAuthnConfiguration !== undefined && func0.call(data, "WebAuthnConfiguration")) {
       if (
         !validate525(data.WebAuthnConfiguration, {
           instancePath: instancePath + "/WebAuthnConfiguration",
@@ -57710,7 +57723,7 @@ function validate527(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AccessToken === undefined) {
+    if (data.AccessToken === undefined || !func0.call(data, "AccessToken")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -57725,7 +57738,7 @@ function validate527(
       }
       errors++;
     }
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data0 = data.AccessToken;
       if (typeof data0 === "string") {
         if (!pattern47.test(data0)) {
@@ -57829,7 +57842,7 @@ function validate528(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -57844,7 +57857,7 @@ function validate528(
       }
       errors++;
     }
-    if (data.UserAttributes === undefined) {
+    if (data.UserAttributes === undefined || !func0.call(data, "UserAttributes")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -57859,10 +57872,10 @@ function validate528(
       }
       errors++;
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data0 = data.Username;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err2 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -57877,7 +57890,7 @@ function validate528(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -57923,7 +57936,7 @@ function validate528(
         errors++;
       }
     }
-    if (data.UserAttributes !== undefined) {
+    if (data.UserAttributes !== undefined && func0.call(data, "UserAttributes")) {
       if (
         !validate62(data.UserAttributes, {
           instancePath: instancePath + "/UserAttributes",
@@ -57937,7 +57950,7 @@ function validate528(
         errors = vErrors.length;
       }
     }
-    if (data.MFAOptions !== undefined) {
+    if (data.MFAOptions !== undefined && func0.call(data, "MFAOptions")) {
       if (
         !validate71(data.MFAOptions, {
           instancePath: instancePath + "/MFAOptions",
@@ -57951,7 +57964,7 @@ function validate528(
         errors = vErrors.length;
       }
     }
-    if (data.PreferredMfaSetting !== undefined) {
+    if (data.PreferredMfaSetting !== undefined && func0.call(data, "PreferredMfaSetting")) {
       let data3 = data.PreferredMfaSetting;
       const _errs8 = errors;
       let valid2 = false;
@@ -58016,7 +58029,7 @@ function validate528(
         }
       }
       if (typeof data3 === "string") {
-        if (func1(data3) > 131072) {
+        if (func60(data3) > 131072) {
           const err9 = {
             instancePath: instancePath + "/PreferredMfaSetting",
             schemaPath: "#/properties/PreferredMfaSetting/maxLength",
@@ -58031,7 +58044,7 @@ function validate528(
           }
           errors++;
         }
-        if (func1(data3) < 0) {
+        if (func60(data3) < 0) {
           const err10 = {
             instancePath: instancePath + "/PreferredMfaSetting",
             schemaPath: "#/properties/PreferredMfaSetting/minLength",
@@ -58062,7 +58075,7 @@ function validate528(
         errors++;
       }
     }
-    if (data.UserMFASettingList !== undefined) {
+    if (data.UserMFASettingList !== undefined && func0.call(data, "UserMFASettingList")) {
       let data4 = data.UserMFASettingList;
       if (Array.isArray(data4)) {
         const len0 = data4.length;
@@ -58218,7 +58231,7 @@ function validate531(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AccessToken === undefined) {
+    if (data.AccessToken === undefined || !func0.call(data, "AccessToken")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -58233,7 +58246,7 @@ function validate531(
       }
       errors++;
     }
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data0 = data.AccessToken;
       if (typeof data0 === "string") {
         if (!pattern47.test(data0)) {
@@ -58349,7 +58362,7 @@ function validate533(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -58366,7 +58379,7 @@ function validate533(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -58466,7 +58479,7 @@ function validate536(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 128) {
+    if (func60(data) > 128) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -58481,7 +58494,7 @@ function validate536(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -58545,10 +58558,10 @@ function validate537(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.GroupName !== undefined) {
+    if (data.GroupName !== undefined && func0.call(data, "GroupName")) {
       let data0 = data.GroupName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err0 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/maxLength",
@@ -58563,7 +58576,7 @@ function validate537(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/minLength",
@@ -58609,10 +58622,10 @@ function validate537(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data1 = data.UserPoolId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -58627,7 +58640,7 @@ function validate537(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -58673,10 +58686,10 @@ function validate537(
         errors++;
       }
     }
-    if (data.Description !== undefined) {
+    if (data.Description !== undefined && func0.call(data, "Description")) {
       let data2 = data.Description;
       if (typeof data2 === "string") {
-        if (func1(data2) > 2048) {
+        if (func60(data2) > 2048) {
           const err8 = {
             instancePath: instancePath + "/Description",
             schemaPath: "#/$defs/DescriptionType/maxLength",
@@ -58707,10 +58720,10 @@ function validate537(
         errors++;
       }
     }
-    if (data.RoleArn !== undefined) {
+    if (data.RoleArn !== undefined && func0.call(data, "RoleArn")) {
       let data3 = data.RoleArn;
       if (typeof data3 === "string") {
-        if (func1(data3) > 2048) {
+        if (func60(data3) > 2048) {
           const err10 = {
             instancePath: instancePath + "/RoleArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -58725,7 +58738,7 @@ function validate537(
           }
           errors++;
         }
-        if (func1(data3) < 20) {
+        if (func60(data3) < 20) {
           const err11 = {
             instancePath: instancePath + "/RoleArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -58777,7 +58790,7 @@ function validate537(
         errors++;
       }
     }
-    if (data.Precedence !== undefined) {
+    if (data.Precedence !== undefined && func0.call(data, "Precedence")) {
       let data4 = data.Precedence;
       if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
         const err14 = {
@@ -58827,7 +58840,7 @@ function validate537(
         }
       }
     }
-    if (data.LastModifiedDate !== undefined) {
+    if (data.LastModifiedDate !== undefined && func0.call(data, "LastModifiedDate")) {
       let data5 = data.LastModifiedDate;
       if (!(typeof data5 == "number" && isFinite(data5))) {
         const err17 = {
@@ -58845,7 +58858,7 @@ function validate537(
         errors++;
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data6 = data.CreationDate;
       if (!(typeof data6 == "number" && isFinite(data6))) {
         const err18 = {
@@ -58909,7 +58922,7 @@ function validate538(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 64) {
+    if (func60(data) > 64) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -59007,10 +59020,10 @@ function validate540(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.headerName !== undefined) {
+    if (data.headerName !== undefined && func0.call(data, "headerName")) {
       let data0 = data.headerName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/headerName",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -59025,7 +59038,7 @@ function validate540(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/headerName",
             schemaPath: "#/$defs/StringType/minLength",
@@ -59056,10 +59069,10 @@ function validate540(
         errors++;
       }
     }
-    if (data.headerValue !== undefined) {
+    if (data.headerValue !== undefined && func0.call(data, "headerValue")) {
       let data1 = data.headerValue;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err3 = {
             instancePath: instancePath + "/headerValue",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -59074,7 +59087,7 @@ function validate540(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err4 = {
             instancePath: instancePath + "/headerValue",
             schemaPath: "#/$defs/StringType/minLength",
@@ -59253,10 +59266,10 @@ function validate544(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -59271,7 +59284,7 @@ function validate544(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -59317,10 +59330,10 @@ function validate544(
         errors++;
       }
     }
-    if (data.ProviderName !== undefined) {
+    if (data.ProviderName !== undefined && func0.call(data, "ProviderName")) {
       let data1 = data.ProviderName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func60(data1) > 32) {
           const err4 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/maxLength",
@@ -59335,7 +59348,7 @@ function validate544(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/minLength",
@@ -59381,7 +59394,7 @@ function validate544(
         errors++;
       }
     }
-    if (data.ProviderType !== undefined) {
+    if (data.ProviderType !== undefined && func0.call(data, "ProviderType")) {
       let data2 = data.ProviderType;
       if (typeof data2 !== "string") {
         const err8 = {
@@ -59468,7 +59481,7 @@ function validate544(
         }
       }
     }
-    if (data.ProviderDetails !== undefined) {
+    if (data.ProviderDetails !== undefined && func0.call(data, "ProviderDetails")) {
       if (
         !validate279(data.ProviderDetails, {
           instancePath: instancePath + "/ProviderDetails",
@@ -59482,7 +59495,7 @@ function validate544(
         errors = vErrors.length;
       }
     }
-    if (data.AttributeMapping !== undefined) {
+    if (data.AttributeMapping !== undefined && func0.call(data, "AttributeMapping")) {
       if (
         !validate204(data.AttributeMapping, {
           instancePath: instancePath + "/AttributeMapping",
@@ -59496,7 +59509,7 @@ function validate544(
         errors = vErrors.length;
       }
     }
-    if (data.IdpIdentifiers !== undefined) {
+    if (data.IdpIdentifiers !== undefined && func0.call(data, "IdpIdentifiers")) {
       let data5 = data.IdpIdentifiers;
       if (Array.isArray(data5)) {
         if (data5.length > 50) {
@@ -59533,7 +59546,7 @@ function validate544(
         for (let i0 = 0; i0 < len0; i0++) {
           let data6 = data5[i0];
           if (typeof data6 === "string") {
-            if (func1(data6) > 40) {
+            if (func60(data6) > 40) {
               const err14 = {
                 instancePath: instancePath + "/IdpIdentifiers/" + i0,
                 schemaPath: "#/$defs/IdpIdentifiersListType/items/maxLength",
@@ -59548,7 +59561,7 @@ function validate544(
               }
               errors++;
             }
-            if (func1(data6) < 1) {
+            if (func60(data6) < 1) {
               const err15 = {
                 instancePath: instancePath + "/IdpIdentifiers/" + i0,
                 schemaPath: "#/$defs/IdpIdentifiersListType/items/minLength",
@@ -59610,7 +59623,7 @@ function validate544(
         errors++;
       }
     }
-    if (data.LastModifiedDate !== undefined) {
+    if (data.LastModifiedDate !== undefined && func0.call(data, "LastModifiedDate")) {
       let data7 = data.LastModifiedDate;
       if (!(typeof data7 == "number" && isFinite(data7))) {
         const err19 = {
@@ -59628,7 +59641,7 @@ function validate544(
         errors++;
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data8 = data.CreationDate;
       if (!(typeof data8 == "number" && isFinite(data8))) {
         const err20 = {
@@ -59795,7 +59808,7 @@ function validate548(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 40) {
+    if (func60(data) > 40) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -59810,7 +59823,7 @@ function validate548(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -59908,7 +59921,7 @@ function validate549(
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 40) {
+        if (func60(data0) > 40) {
           const err2 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/maxLength",
@@ -59923,7 +59936,7 @@ function validate549(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/minLength",
@@ -60010,7 +60023,7 @@ function validate550(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 131072) {
+    if (func60(data) > 131072) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -60025,7 +60038,7 @@ function validate550(
       }
       errors++;
     }
-    if (func1(data) < 0) {
+    if (func60(data) < 0) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -60107,7 +60120,7 @@ function validate552(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.LambdaVersion === undefined) {
+    if (data.LambdaVersion === undefined || !func0.call(data, "LambdaVersion")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -60122,7 +60135,7 @@ function validate552(
       }
       errors++;
     }
-    if (data.LambdaArn === undefined) {
+    if (data.LambdaArn === undefined || !func0.call(data, "LambdaArn")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -60137,7 +60150,7 @@ function validate552(
       }
       errors++;
     }
-    if (data.LambdaVersion !== undefined) {
+    if (data.LambdaVersion !== undefined && func0.call(data, "LambdaVersion")) {
       let data0 = data.LambdaVersion;
       if (typeof data0 !== "string") {
         const err2 = {
@@ -60217,10 +60230,10 @@ function validate552(
         }
       }
     }
-    if (data.LambdaArn !== undefined) {
+    if (data.LambdaArn !== undefined && func0.call(data, "LambdaArn")) {
       let data1 = data.LambdaArn;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err6 = {
             instancePath: instancePath + "/LambdaArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -60235,7 +60248,7 @@ function validate552(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err7 = {
             instancePath: instancePath + "/LambdaArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -60454,7 +60467,7 @@ function validate554(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AuthFlow === undefined) {
+    if (data.AuthFlow === undefined || !func0.call(data, "AuthFlow")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -60469,7 +60482,7 @@ function validate554(
       }
       errors++;
     }
-    if (data.ClientId === undefined) {
+    if (data.ClientId === undefined || !func0.call(data, "ClientId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -60484,7 +60497,7 @@ function validate554(
       }
       errors++;
     }
-    if (data.AuthFlow !== undefined) {
+    if (data.AuthFlow !== undefined && func0.call(data, "AuthFlow")) {
       let data0 = data.AuthFlow;
       if (typeof data0 !== "string") {
         const err2 = {
@@ -60573,7 +60586,7 @@ function validate554(
         }
       }
     }
-    if (data.AuthParameters !== undefined) {
+    if (data.AuthParameters !== undefined && func0.call(data, "AuthParameters")) {
       if (
         !validate99(data.AuthParameters, {
           instancePath: instancePath + "/AuthParameters",
@@ -60587,7 +60600,7 @@ function validate554(
         errors = vErrors.length;
       }
     }
-    if (data.ClientMetadata !== undefined) {
+    if (data.ClientMetadata !== undefined && func0.call(data, "ClientMetadata")) {
       if (
         !validate55(data.ClientMetadata, {
           instancePath: instancePath + "/ClientMetadata",
@@ -60601,10 +60614,10 @@ function validate554(
         errors = vErrors.length;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data3 = data.ClientId;
       if (typeof data3 === "string") {
-        if (func1(data3) > 128) {
+        if (func60(data3) > 128) {
           const err6 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -60619,7 +60632,7 @@ function validate554(
           }
           errors++;
         }
-        if (func1(data3) < 1) {
+        if (func60(data3) < 1) {
           const err7 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -60665,7 +60678,7 @@ function validate554(
         errors++;
       }
     }
-    if (data.AnalyticsMetadata !== undefined) {
+    if (data.AnalyticsMetadata !== undefined && func0.call(data, "AnalyticsMetadata")) {
       if (
         !validate102(data.AnalyticsMetadata, {
           instancePath: instancePath + "/AnalyticsMetadata",
@@ -60679,7 +60692,7 @@ function validate554(
         errors = vErrors.length;
       }
     }
-    if (data.UserContextData !== undefined) {
+    if (data.UserContextData !== undefined && func0.call(data, "UserContextData")) {
       if (
         !validate263(data.UserContextData, {
           instancePath: instancePath + "/UserContextData",
@@ -60693,10 +60706,10 @@ function validate554(
         errors = vErrors.length;
       }
     }
-    if (data.Session !== undefined) {
+    if (data.Session !== undefined && func0.call(data, "Session")) {
       let data6 = data.Session;
       if (typeof data6 === "string") {
-        if (func1(data6) > 2048) {
+        if (func60(data6) > 2048) {
           const err10 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/maxLength",
@@ -60711,7 +60724,7 @@ function validate554(
           }
           errors++;
         }
-        if (func1(data6) < 20) {
+        if (func60(data6) < 20) {
           const err11 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/minLength",
@@ -60820,7 +60833,7 @@ function validate559(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ChallengeName !== undefined) {
+    if (data.ChallengeName !== undefined && func0.call(data, "ChallengeName")) {
       let data0 = data.ChallengeName;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -60917,10 +60930,10 @@ function validate559(
         }
       }
     }
-    if (data.Session !== undefined) {
+    if (data.Session !== undefined && func0.call(data, "Session")) {
       let data1 = data.Session;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err4 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/maxLength",
@@ -60935,7 +60948,7 @@ function validate559(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err5 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/minLength",
@@ -60966,7 +60979,7 @@ function validate559(
         errors++;
       }
     }
-    if (data.ChallengeParameters !== undefined) {
+    if (data.ChallengeParameters !== undefined && func0.call(data, "ChallengeParameters")) {
       if (
         !validate111(data.ChallengeParameters, {
           instancePath: instancePath + "/ChallengeParameters",
@@ -60980,7 +60993,7 @@ function validate559(
         errors = vErrors.length;
       }
     }
-    if (data.AuthenticationResult !== undefined) {
+    if (data.AuthenticationResult !== undefined && func0.call(data, "AuthenticationResult")) {
       if (
         !validate113(data.AuthenticationResult, {
           instancePath: instancePath + "/AuthenticationResult",
@@ -60994,7 +61007,7 @@ function validate559(
         errors = vErrors.length;
       }
     }
-    if (data.AvailableChallenges !== undefined) {
+    if (data.AvailableChallenges !== undefined && func0.call(data, "AvailableChallenges")) {
       if (
         !validate117(data.AvailableChallenges, {
           instancePath: instancePath + "/AvailableChallenges",
@@ -61126,7 +61139,7 @@ function validate564(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -61143,7 +61156,7 @@ function validate564(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -61203,7 +61216,7 @@ function validate565(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -61220,7 +61233,7 @@ function validate565(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -61280,7 +61293,7 @@ function validate566(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -61297,7 +61310,7 @@ function validate566(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -61357,7 +61370,7 @@ function validate567(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -61374,7 +61387,7 @@ function validate567(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -61439,7 +61452,7 @@ function validate568(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -61456,7 +61469,7 @@ function validate568(
         errors++;
       }
     }
-    if (data.reasonCode !== undefined) {
+    if (data.reasonCode !== undefined && func0.call(data, "reasonCode")) {
       if (typeof data.reasonCode !== "string") {
         const err1 = {
           instancePath: instancePath + "/reasonCode",
@@ -61473,7 +61486,7 @@ function validate568(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err2 = {
           instancePath: instancePath + "/__type",
@@ -61570,7 +61583,7 @@ function validate570(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -61587,7 +61600,7 @@ function validate570(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -61647,7 +61660,7 @@ function validate571(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -61664,7 +61677,7 @@ function validate571(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -61724,7 +61737,7 @@ function validate572(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -61741,7 +61754,7 @@ function validate572(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -61801,7 +61814,7 @@ function validate573(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -61818,7 +61831,7 @@ function validate573(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -61869,7 +61882,7 @@ function validate574(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Type !== undefined) {
+    if (data.Type !== undefined && func0.call(data, "Type")) {
       let data0 = data.Type;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -62078,7 +62091,7 @@ function validate576(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.KeyType !== undefined) {
+    if (data.KeyType !== undefined && func0.call(data, "KeyType")) {
       let data0 = data.KeyType;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -62158,10 +62171,10 @@ function validate576(
         }
       }
     }
-    if (data.KmsKeyArn !== undefined) {
+    if (data.KmsKeyArn !== undefined && func0.call(data, "KmsKeyArn")) {
       let data1 = data.KmsKeyArn;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err4 = {
             instancePath: instancePath + "/KmsKeyArn",
             schemaPath: "#/$defs/EncryptionKeyArnType/maxLength",
@@ -62176,7 +62189,7 @@ function validate576(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err5 = {
             instancePath: instancePath + "/KmsKeyArn",
             schemaPath: "#/$defs/EncryptionKeyArnType/minLength",
@@ -62262,10 +62275,10 @@ function validate577(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.PreSignUp !== undefined) {
+    if (data.PreSignUp !== undefined && func0.call(data, "PreSignUp")) {
       let data0 = data.PreSignUp;
       if (typeof data0 === "string") {
-        if (func1(data0) > 2048) {
+        if (func60(data0) > 2048) {
           const err0 = {
             instancePath: instancePath + "/PreSignUp",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -62280,7 +62293,7 @@ function validate577(
           }
           errors++;
         }
-        if (func1(data0) < 20) {
+        if (func60(data0) < 20) {
           const err1 = {
             instancePath: instancePath + "/PreSignUp",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -62332,10 +62345,10 @@ function validate577(
         errors++;
       }
     }
-    if (data.CustomMessage !== undefined) {
+    if (data.CustomMessage !== undefined && func0.call(data, "CustomMessage")) {
       let data1 = data.CustomMessage;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err4 = {
             instancePath: instancePath + "/CustomMessage",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -62350,7 +62363,7 @@ function validate577(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err5 = {
             instancePath: instancePath + "/CustomMessage",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -62402,10 +62415,10 @@ function validate577(
         errors++;
       }
     }
-    if (data.PostConfirmation !== undefined) {
+    if (data.PostConfirmation !== undefined && func0.call(data, "PostConfirmation")) {
       let data2 = data.PostConfirmation;
       if (typeof data2 === "string") {
-        if (func1(data2) > 2048) {
+        if (func60(data2) > 2048) {
           const err8 = {
             instancePath: instancePath + "/PostConfirmation",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -62420,7 +62433,7 @@ function validate577(
           }
           errors++;
         }
-        if (func1(data2) < 20) {
+        if (func60(data2) < 20) {
           const err9 = {
             instancePath: instancePath + "/PostConfirmation",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -62472,10 +62485,10 @@ function validate577(
         errors++;
       }
     }
-    if (data.PreAuthentication !== undefined) {
+    if (data.PreAuthentication !== undefined && func0.call(data, "PreAuthentication")) {
       let data3 = data.PreAuthentication;
       if (typeof data3 === "string") {
-        if (func1(data3) > 2048) {
+        if (func60(data3) > 2048) {
           const err12 = {
             instancePath: instancePath + "/PreAuthentication",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -62490,7 +62503,7 @@ function validate577(
           }
           errors++;
         }
-        if (func1(data3) < 20) {
+        if (func60(data3) < 20) {
           const err13 = {
             instancePath: instancePath + "/PreAuthentication",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -62542,10 +62555,10 @@ function validate577(
         errors++;
       }
     }
-    if (data.PostAuthentication !== undefined) {
+    if (data.PostAuthentication !== undefined && func0.call(data, "PostAuthentication")) {
       let data4 = data.PostAuthentication;
       if (typeof data4 === "string") {
-        if (func1(data4) > 2048) {
+        if (func60(data4) > 2048) {
           const err16 = {
             instancePath: instancePath + "/PostAuthentication",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -62560,7 +62573,7 @@ function validate577(
           }
           errors++;
         }
-        if (func1(data4) < 20) {
+        if (func60(data4) < 20) {
           const err17 = {
             instancePath: instancePath + "/PostAuthentication",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -62612,10 +62625,10 @@ function validate577(
         errors++;
       }
     }
-    if (data.DefineAuthChallenge !== undefined) {
+    if (data.DefineAuthChallenge !== undefined && func0.call(data, "DefineAuthChallenge")) {
       let data5 = data.DefineAuthChallenge;
       if (typeof data5 === "string") {
-        if (func1(data5) > 2048) {
+        if (func60(data5) > 2048) {
           const err20 = {
             instancePath: instancePath + "/DefineAuthChallenge",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -62630,7 +62643,7 @@ function validate577(
           }
           errors++;
         }
-        if (func1(data5) < 20) {
+        if (func60(data5) < 20) {
           const err21 = {
             instancePath: instancePath + "/DefineAuthChallenge",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -62682,10 +62695,10 @@ function validate577(
         errors++;
       }
     }
-    if (data.CreateAuthChallenge !== undefined) {
+    if (data.CreateAuthChallenge !== undefined && func0.call(data, "CreateAuthChallenge")) {
       let data6 = data.CreateAuthChallenge;
       if (typeof data6 === "string") {
-        if (func1(data6) > 2048) {
+        if (func60(data6) > 2048) {
           const err24 = {
             instancePath: instancePath + "/CreateAuthChallenge",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -62700,7 +62713,7 @@ function validate577(
           }
           errors++;
         }
-        if (func1(data6) < 20) {
+        if (func60(data6) < 20) {
           const err25 = {
             instancePath: instancePath + "/CreateAuthChallenge",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -62752,10 +62765,10 @@ function validate577(
         errors++;
       }
     }
-    if (data.VerifyAuthChallengeResponse !== undefined) {
+    if (data.VerifyAuthChallengeResponse !== undefined && func0.call(data, "VerifyAuthChallengeResponse")) {
       let data7 = data.VerifyAuthChallengeResponse;
       if (typeof data7 === "string") {
-        if (func1(data7) > 2048) {
+        if (func60(data7) > 2048) {
           const err28 = {
             instancePath: instancePath + "/VerifyAuthChallengeResponse",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -62770,7 +62783,7 @@ function validate577(
           }
           errors++;
         }
-        if (func1(data7) < 20) {
+        if (func60(data7) < 20) {
           const err29 = {
             instancePath: instancePath + "/VerifyAuthChallengeResponse",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -62822,10 +62835,10 @@ function validate577(
         errors++;
       }
     }
-    if (data.PreTokenGeneration !== undefined) {
+    if (data.PreTokenGeneration !== undefined && func0.call(data, "PreTokenGeneration")) {
       let data8 = data.PreTokenGeneration;
       if (typeof data8 === "string") {
-        if (func1(data8) > 2048) {
+        if (func60(data8) > 2048) {
           const err32 = {
             instancePath: instancePath + "/PreTokenGeneration",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -62840,7 +62853,7 @@ function validate577(
           }
           errors++;
         }
-        if (func1(data8) < 20) {
+        if (func60(data8) < 20) {
           const err33 = {
             instancePath: instancePath + "/PreTokenGeneration",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -62892,10 +62905,10 @@ function validate577(
         errors++;
       }
     }
-    if (data.UserMigration !== undefined) {
+    if (data.UserMigration !== undefined && func0.call(data, "UserMigration")) {
       let data9 = data.UserMigration;
       if (typeof data9 === "string") {
-        if (func1(data9) > 2048) {
+        if (func60(data9) > 2048) {
           const err36 = {
             instancePath: instancePath + "/UserMigration",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -62910,7 +62923,7 @@ function validate577(
           }
           errors++;
         }
-        if (func1(data9) < 20) {
+        if (func60(data9) < 20) {
           const err37 = {
             instancePath: instancePath + "/UserMigration",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -62962,7 +62975,7 @@ function validate577(
         errors++;
       }
     }
-    if (data.CustomSMSSender !== undefined) {
+    if (data.CustomSMSSender !== undefined && func0.call(data, "CustomSMSSender")) {
       if (
         !validate330(data.CustomSMSSender, {
           instancePath: instancePath + "/CustomSMSSender",
@@ -62976,7 +62989,7 @@ function validate577(
         errors = vErrors.length;
       }
     }
-    if (data.CustomEmailSender !== undefined) {
+    if (data.CustomEmailSender !== undefined && func0.call(data, "CustomEmailSender")) {
       if (
         !validate332(data.CustomEmailSender, {
           instancePath: instancePath + "/CustomEmailSender",
@@ -62990,10 +63003,10 @@ function validate577(
         errors = vErrors.length;
       }
     }
-    if (data.KMSKeyID !== undefined) {
+    if (data.KMSKeyID !== undefined && func0.call(data, "KMSKeyID")) {
       let data12 = data.KMSKeyID;
       if (typeof data12 === "string") {
-        if (func1(data12) > 2048) {
+        if (func60(data12) > 2048) {
           const err40 = {
             instancePath: instancePath + "/KMSKeyID",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -63008,7 +63021,7 @@ function validate577(
           }
           errors++;
         }
-        if (func1(data12) < 20) {
+        if (func60(data12) < 20) {
           const err41 = {
             instancePath: instancePath + "/KMSKeyID",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -63060,7 +63073,7 @@ function validate577(
         errors++;
       }
     }
-    if (data.PreTokenGenerationConfig !== undefined) {
+    if (data.PreTokenGenerationConfig !== undefined && func0.call(data, "PreTokenGenerationConfig")) {
       if (
         !validate334(data.PreTokenGenerationConfig, {
           instancePath: instancePath + "/PreTokenGenerationConfig",
@@ -63074,7 +63087,7 @@ function validate577(
         errors = vErrors.length;
       }
     }
-    if (data.InboundFederation !== undefined) {
+    if (data.InboundFederation !== undefined && func0.call(data, "InboundFederation")) {
       if (
         !validate336(data.InboundFederation, {
           instancePath: instancePath + "/InboundFederation",
@@ -63151,7 +63164,7 @@ function validate582(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -63168,7 +63181,7 @@ function validate582(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -63237,7 +63250,7 @@ function validate583(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AccessToken === undefined) {
+    if (data.AccessToken === undefined || !func0.call(data, "AccessToken")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -63252,7 +63265,7 @@ function validate583(
       }
       errors++;
     }
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data0 = data.AccessToken;
       if (typeof data0 === "string") {
         if (!pattern47.test(data0)) {
@@ -63286,7 +63299,7 @@ function validate583(
         errors++;
       }
     }
-    if (data.Limit !== undefined) {
+    if (data.Limit !== undefined && func0.call(data, "Limit")) {
       let data1 = data.Limit;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err3 = {
@@ -63336,10 +63349,10 @@ function validate583(
         }
       }
     }
-    if (data.PaginationToken !== undefined) {
+    if (data.PaginationToken !== undefined && func0.call(data, "PaginationToken")) {
       let data2 = data.PaginationToken;
       if (typeof data2 === "string") {
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err6 = {
             instancePath: instancePath + "/PaginationToken",
             schemaPath: "#/$defs/SearchPaginationTokenType/minLength",
@@ -63435,7 +63448,7 @@ function validate584(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Devices !== undefined) {
+    if (data.Devices !== undefined && func0.call(data, "Devices")) {
       if (
         !validate125(data.Devices, {
           instancePath: instancePath + "/Devices",
@@ -63449,10 +63462,10 @@ function validate584(
         errors = vErrors.length;
       }
     }
-    if (data.PaginationToken !== undefined) {
+    if (data.PaginationToken !== undefined && func0.call(data, "PaginationToken")) {
       let data1 = data.PaginationToken;
       if (typeof data1 === "string") {
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err0 = {
             instancePath: instancePath + "/PaginationToken",
             schemaPath: "#/$defs/SearchPaginationTokenType/minLength",
@@ -63547,7 +63560,7 @@ function validate586(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -63562,10 +63575,10 @@ function validate586(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -63580,7 +63593,7 @@ function validate586(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -63626,7 +63639,7 @@ function validate586(
         errors++;
       }
     }
-    if (data.Limit !== undefined) {
+    if (data.Limit !== undefined && func0.call(data, "Limit")) {
       let data1 = data.Limit;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err5 = {
@@ -63676,10 +63689,10 @@ function validate586(
         }
       }
     }
-    if (data.NextToken !== undefined) {
+    if (data.NextToken !== undefined && func0.call(data, "NextToken")) {
       let data2 = data.NextToken;
       if (typeof data2 === "string") {
-        if (func1(data2) > 131072) {
+        if (func60(data2) > 131072) {
           const err8 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/maxLength",
@@ -63694,7 +63707,7 @@ function validate586(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err9 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/minLength",
@@ -63791,7 +63804,7 @@ function validate587(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Groups !== undefined) {
+    if (data.Groups !== undefined && func0.call(data, "Groups")) {
       if (
         !validate130(data.Groups, {
           instancePath: instancePath + "/Groups",
@@ -63805,10 +63818,10 @@ function validate587(
         errors = vErrors.length;
       }
     }
-    if (data.NextToken !== undefined) {
+    if (data.NextToken !== undefined && func0.call(data, "NextToken")) {
       let data1 = data.NextToken;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err0 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/maxLength",
@@ -63823,7 +63836,7 @@ function validate587(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err1 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/minLength",
@@ -63928,7 +63941,7 @@ function validate589(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -63943,10 +63956,10 @@ function validate589(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -63961,7 +63974,7 @@ function validate589(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -64007,7 +64020,7 @@ function validate589(
         errors++;
       }
     }
-    if (data.MaxResults !== undefined) {
+    if (data.MaxResults !== undefined && func0.call(data, "MaxResults")) {
       let data1 = data.MaxResults;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err5 = {
@@ -64057,10 +64070,10 @@ function validate589(
         }
       }
     }
-    if (data.NextToken !== undefined) {
+    if (data.NextToken !== undefined && func0.call(data, "NextToken")) {
       let data2 = data.NextToken;
       if (typeof data2 === "string") {
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err8 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKeyType/minLength",
@@ -64173,10 +64186,10 @@ function validate592(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ProviderName !== undefined) {
+    if (data.ProviderName !== undefined && func0.call(data, "ProviderName")) {
       let data0 = data.ProviderName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func60(data0) > 32) {
           const err0 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/maxLength",
@@ -64191,7 +64204,7 @@ function validate592(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/minLength",
@@ -64237,7 +64250,7 @@ function validate592(
         errors++;
       }
     }
-    if (data.ProviderType !== undefined) {
+    if (data.ProviderType !== undefined && func0.call(data, "ProviderType")) {
       let data1 = data.ProviderType;
       if (typeof data1 !== "string") {
         const err4 = {
@@ -64324,7 +64337,7 @@ function validate592(
         }
       }
     }
-    if (data.LastModifiedDate !== undefined) {
+    if (data.LastModifiedDate !== undefined && func0.call(data, "LastModifiedDate")) {
       let data2 = data.LastModifiedDate;
       if (!(typeof data2 == "number" && isFinite(data2))) {
         const err8 = {
@@ -64342,7 +64355,7 @@ function validate592(
         errors++;
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data3 = data.CreationDate;
       if (!(typeof data3 == "number" && isFinite(data3))) {
         const err9 = {
@@ -64475,7 +64488,7 @@ function validate590(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Providers === undefined) {
+    if (data.Providers === undefined || !func0.call(data, "Providers")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -64490,7 +64503,7 @@ function validate590(
       }
       errors++;
     }
-    if (data.Providers !== undefined) {
+    if (data.Providers !== undefined && func0.call(data, "Providers")) {
       if (
         !validate591(data.Providers, {
           instancePath: instancePath + "/Providers",
@@ -64504,10 +64517,10 @@ function validate590(
         errors = vErrors.length;
       }
     }
-    if (data.NextToken !== undefined) {
+    if (data.NextToken !== undefined && func0.call(data, "NextToken")) {
       let data1 = data.NextToken;
       if (typeof data1 === "string") {
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err1 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKeyType/minLength",
@@ -64790,7 +64803,7 @@ function validate598(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -64805,10 +64818,10 @@ function validate598(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -64823,7 +64836,7 @@ function validate598(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -64869,7 +64882,7 @@ function validate598(
         errors++;
       }
     }
-    if (data.MaxResults !== undefined) {
+    if (data.MaxResults !== undefined && func0.call(data, "MaxResults")) {
       let data1 = data.MaxResults;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err5 = {
@@ -64919,10 +64932,10 @@ function validate598(
         }
       }
     }
-    if (data.NextToken !== undefined) {
+    if (data.NextToken !== undefined && func0.call(data, "NextToken")) {
       let data2 = data.NextToken;
       if (typeof data2 === "string") {
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err8 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKeyType/minLength",
@@ -65070,7 +65083,7 @@ function validate599(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ResourceServers === undefined) {
+    if (data.ResourceServers === undefined || !func0.call(data, "ResourceServers")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -65085,7 +65098,7 @@ function validate599(
       }
       errors++;
     }
-    if (data.ResourceServers !== undefined) {
+    if (data.ResourceServers !== undefined && func0.call(data, "ResourceServers")) {
       if (
         !validate600(data.ResourceServers, {
           instancePath: instancePath + "/ResourceServers",
@@ -65099,10 +65112,10 @@ function validate599(
         errors = vErrors.length;
       }
     }
-    if (data.NextToken !== undefined) {
+    if (data.NextToken !== undefined && func0.call(data, "NextToken")) {
       let data1 = data.NextToken;
       if (typeof data1 === "string") {
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err1 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKeyType/minLength",
@@ -65194,7 +65207,7 @@ function validate603(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ResourceArn === undefined) {
+    if (data.ResourceArn === undefined || !func0.call(data, "ResourceArn")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -65209,10 +65222,10 @@ function validate603(
       }
       errors++;
     }
-    if (data.ResourceArn !== undefined) {
+    if (data.ResourceArn !== undefined && func0.call(data, "ResourceArn")) {
       let data0 = data.ResourceArn;
       if (typeof data0 === "string") {
-        if (func1(data0) > 2048) {
+        if (func60(data0) > 2048) {
           const err1 = {
             instancePath: instancePath + "/ResourceArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -65227,7 +65240,7 @@ function validate603(
           }
           errors++;
         }
-        if (func1(data0) < 20) {
+        if (func60(data0) < 20) {
           const err2 = {
             instancePath: instancePath + "/ResourceArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -65321,7 +65334,7 @@ function validate604(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Tags !== undefined) {
+    if (data.Tags !== undefined && func0.call(data, "Tags")) {
       if (
         !validate351(data.Tags, {
           instancePath: instancePath + "/Tags",
@@ -65397,7 +65410,7 @@ function validate606(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -65412,7 +65425,7 @@ function validate606(
       }
       errors++;
     }
-    if (data.MaxResults === undefined) {
+    if (data.MaxResults === undefined || !func0.call(data, "MaxResults")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -65427,10 +65440,10 @@ function validate606(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -65445,7 +65458,7 @@ function validate606(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -65491,7 +65504,7 @@ function validate606(
         errors++;
       }
     }
-    if (data.MaxResults !== undefined) {
+    if (data.MaxResults !== undefined && func0.call(data, "MaxResults")) {
       let data1 = data.MaxResults;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err6 = {
@@ -65541,10 +65554,10 @@ function validate606(
         }
       }
     }
-    if (data.PaginationToken !== undefined) {
+    if (data.PaginationToken !== undefined && func0.call(data, "PaginationToken")) {
       let data2 = data.PaginationToken;
       if (typeof data2 === "string") {
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err9 = {
             instancePath: instancePath + "/PaginationToken",
             schemaPath: "#/$defs/PaginationKeyType/minLength",
@@ -65726,7 +65739,7 @@ function validate607(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserImportJobs !== undefined) {
+    if (data.UserImportJobs !== undefined && func0.call(data, "UserImportJobs")) {
       if (
         !validate608(data.UserImportJobs, {
           instancePath: instancePath + "/UserImportJobs",
@@ -65740,10 +65753,10 @@ function validate607(
         errors = vErrors.length;
       }
     }
-    if (data.PaginationToken !== undefined) {
+    if (data.PaginationToken !== undefined && func0.call(data, "PaginationToken")) {
       let data1 = data.PaginationToken;
       if (typeof data1 === "string") {
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err0 = {
             instancePath: instancePath + "/PaginationToken",
             schemaPath: "#/$defs/PaginationKeyType/minLength",
@@ -65855,7 +65868,7 @@ function validate611(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -65870,10 +65883,10 @@ function validate611(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -65888,7 +65901,7 @@ function validate611(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -65934,7 +65947,7 @@ function validate611(
         errors++;
       }
     }
-    if (data.MaxResults !== undefined) {
+    if (data.MaxResults !== undefined && func0.call(data, "MaxResults")) {
       let data1 = data.MaxResults;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err5 = {
@@ -65984,10 +65997,10 @@ function validate611(
         }
       }
     }
-    if (data.NextToken !== undefined) {
+    if (data.NextToken !== undefined && func0.call(data, "NextToken")) {
       let data2 = data.NextToken;
       if (typeof data2 === "string") {
-        if (func1(data2) > 131072) {
+        if (func60(data2) > 131072) {
           const err8 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/maxLength",
@@ -66002,7 +66015,7 @@ function validate611(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err9 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/minLength",
@@ -66124,10 +66137,10 @@ function validate614(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data0 = data.ClientId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err0 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -66142,7 +66155,7 @@ function validate614(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -66188,10 +66201,10 @@ function validate614(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data1 = data.UserPoolId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -66206,7 +66219,7 @@ function validate614(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -66252,10 +66265,10 @@ function validate614(
         errors++;
       }
     }
-    if (data.ClientName !== undefined) {
+    if (data.ClientName !== undefined && func0.call(data, "ClientName")) {
       let data2 = data.ClientName;
       if (typeof data2 === "string") {
-        if (func1(data2) > 128) {
+        if (func60(data2) > 128) {
           const err8 = {
             instancePath: instancePath + "/ClientName",
             schemaPath: "#/$defs/ClientNameType/maxLength",
@@ -66270,7 +66283,7 @@ function validate614(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err9 = {
             instancePath: instancePath + "/ClientName",
             schemaPath: "#/$defs/ClientNameType/minLength",
@@ -66401,7 +66414,7 @@ function validate612(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolClients !== undefined) {
+    if (data.UserPoolClients !== undefined && func0.call(data, "UserPoolClients")) {
       if (
         !validate613(data.UserPoolClients, {
           instancePath: instancePath + "/UserPoolClients",
@@ -66415,10 +66428,10 @@ function validate612(
         errors = vErrors.length;
       }
     }
-    if (data.NextToken !== undefined) {
+    if (data.NextToken !== undefined && func0.call(data, "NextToken")) {
       let data1 = data.NextToken;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err0 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/maxLength",
@@ -66433,7 +66446,7 @@ function validate612(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err1 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/minLength",
@@ -66530,7 +66543,7 @@ function validate617(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.MaxResults === undefined) {
+    if (data.MaxResults === undefined || !func0.call(data, "MaxResults")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -66545,10 +66558,10 @@ function validate617(
       }
       errors++;
     }
-    if (data.NextToken !== undefined) {
+    if (data.NextToken !== undefined && func0.call(data, "NextToken")) {
       let data0 = data.NextToken;
       if (typeof data0 === "string") {
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKeyType/minLength",
@@ -66594,7 +66607,7 @@ function validate617(
         errors++;
       }
     }
-    if (data.MaxResults !== undefined) {
+    if (data.MaxResults !== undefined && func0.call(data, "MaxResults")) {
       let data1 = data.MaxResults;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err4 = {
@@ -66729,7 +66742,7 @@ function validate622(
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/$defs/StringType/maxLength",
@@ -66744,7 +66757,7 @@ function validate622(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/$defs/StringType/minLength",
@@ -66808,10 +66821,10 @@ function validate620(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Id !== undefined) {
+    if (data.Id !== undefined && func0.call(data, "Id")) {
       let data0 = data.Id;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/Id",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -66826,7 +66839,7 @@ function validate620(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/Id",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -66872,10 +66885,10 @@ function validate620(
         errors++;
       }
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== undefined && func0.call(data, "Name")) {
       let data1 = data.Name;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err4 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/UserPoolNameType/maxLength",
@@ -66890,7 +66903,7 @@ function validate620(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/UserPoolNameType/minLength",
@@ -66936,7 +66949,7 @@ function validate620(
         errors++;
       }
     }
-    if (data.LambdaConfig !== undefined) {
+    if (data.LambdaConfig !== undefined && func0.call(data, "LambdaConfig")) {
       if (
         !validate329(data.LambdaConfig, {
           instancePath: instancePath + "/LambdaConfig",
@@ -66950,7 +66963,7 @@ function validate620(
         errors = vErrors.length;
       }
     }
-    if (data.Status !== undefined) {
+    if (data.Status !== undefined && func0.call(data, "Status")) {
       let data3 = data.Status;
       if (typeof data3 !== "string") {
         const err8 = {
@@ -67030,7 +67043,7 @@ function validate620(
         }
       }
     }
-    if (data.LastModifiedDate !== undefined) {
+    if (data.LastModifiedDate !== undefined && func0.call(data, "LastModifiedDate")) {
       let data4 = data.LastModifiedDate;
       if (!(typeof data4 == "number" && isFinite(data4))) {
         const err12 = {
@@ -67048,7 +67061,7 @@ function validate620(
         errors++;
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data5 = data.CreationDate;
       if (!(typeof data5 == "number" && isFinite(data5))) {
         const err13 = {
@@ -67066,7 +67079,7 @@ function validate620(
         errors++;
       }
     }
-    if (data.ReplicaRegions !== undefined) {
+    if (data.ReplicaRegions !== undefined && func0.call(data, "ReplicaRegions")) {
       if (
         !validate622(data.ReplicaRegions, {
           instancePath: instancePath + "/ReplicaRegions",
@@ -67173,7 +67186,7 @@ function validate618(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPools !== undefined) {
+    if (data.UserPools !== undefined && func0.call(data, "UserPools")) {
       if (
         !validate619(data.UserPools, {
           instancePath: instancePath + "/UserPools",
@@ -67187,10 +67200,10 @@ function validate618(
         errors = vErrors.length;
       }
     }
-    if (data.NextToken !== undefined) {
+    if (data.NextToken !== undefined && func0.call(data, "NextToken")) {
       let data1 = data.NextToken;
       if (typeof data1 === "string") {
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err0 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKeyType/minLength",
@@ -67286,7 +67299,7 @@ function validate626(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -67301,7 +67314,7 @@ function validate626(
       }
       errors++;
     }
-    if (data.GroupName === undefined) {
+    if (data.GroupName === undefined || !func0.call(data, "GroupName")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -67316,10 +67329,10 @@ function validate626(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -67334,7 +67347,7 @@ function validate626(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -67380,10 +67393,10 @@ function validate626(
         errors++;
       }
     }
-    if (data.GroupName !== undefined) {
+    if (data.GroupName !== undefined && func0.call(data, "GroupName")) {
       let data1 = data.GroupName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/maxLength",
@@ -67398,7 +67411,7 @@ function validate626(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/minLength",
@@ -67444,7 +67457,7 @@ function validate626(
         errors++;
       }
     }
-    if (data.Limit !== undefined) {
+    if (data.Limit !== undefined && func0.call(data, "Limit")) {
       let data2 = data.Limit;
       if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
         const err10 = {
@@ -67494,10 +67507,10 @@ function validate626(
         }
       }
     }
-    if (data.NextToken !== undefined) {
+    if (data.NextToken !== undefined && func0.call(data, "NextToken")) {
       let data3 = data.NextToken;
       if (typeof data3 === "string") {
-        if (func1(data3) > 131072) {
+        if (func60(data3) > 131072) {
           const err13 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/maxLength",
@@ -67512,7 +67525,7 @@ function validate626(
           }
           errors++;
         }
-        if (func1(data3) < 1) {
+        if (func60(data3) < 1) {
           const err14 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/minLength",
@@ -67662,7 +67675,7 @@ function validate627(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Users !== undefined) {
+    if (data.Users !== undefined && func0.call(data, "Users")) {
       if (
         !validate628(data.Users, {
           instancePath: instancePath + "/Users",
@@ -67676,10 +67689,10 @@ function validate627(
         errors = vErrors.length;
       }
     }
-    if (data.NextToken !== undefined) {
+    if (data.NextToken !== undefined && func0.call(data, "NextToken")) {
       let data1 = data.NextToken;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err0 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/maxLength",
@@ -67694,7 +67707,7 @@ function validate627(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err1 = {
             instancePath: instancePath + "/NextToken",
             schemaPath: "#/$defs/PaginationKey/minLength",
@@ -67814,7 +67827,7 @@ function validate631(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -67829,10 +67842,10 @@ function validate631(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -67847,7 +67860,7 @@ function validate631(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -67893,14 +67906,14 @@ function validate631(
         errors++;
       }
     }
-    if (data.AttributesToGet !== undefined) {
+    if (data.AttributesToGet !== undefined && func0.call(data, "AttributesToGet")) {
       let data1 = data.AttributesToGet;
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (typeof data2 === "string") {
-            if (func1(data2) > 32) {
+            if (func60(data2) > 32) {
               const err5 = {
                 instancePath: instancePath + "/AttributesToGet/" + i0,
                 schemaPath: "#/$defs/SearchedAttributeNamesListType/items/maxLength",
@@ -67915,7 +67928,7 @@ function validate631(
               }
               errors++;
             }
-            if (func1(data2) < 1) {
+            if (func60(data2) < 1) {
               const err6 = {
                 instancePath: instancePath + "/AttributesToGet/" + i0,
                 schemaPath: "#/$defs/SearchedAttributeNamesListType/items/minLength",
@@ -67977,7 +67990,7 @@ function validate631(
         errors++;
       }
     }
-    if (data.Limit !== undefined) {
+    if (data.Limit !== undefined && func0.call(data, "Limit")) {
       let data3 = data.Limit;
       if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
         const err10 = {
@@ -68027,10 +68040,10 @@ function validate631(
         }
       }
     }
-    if (data.PaginationToken !== undefined) {
+    if (data.PaginationToken !== undefined && func0.call(data, "PaginationToken")) {
       let data4 = data.PaginationToken;
       if (typeof data4 === "string") {
-        if (func1(data4) < 1) {
+        if (func60(data4) < 1) {
           const err13 = {
             instancePath: instancePath + "/PaginationToken",
             schemaPath: "#/$defs/SearchPaginationTokenType/minLength",
@@ -68076,10 +68089,10 @@ function validate631(
         errors++;
       }
     }
-    if (data.Filter !== undefined) {
+    if (data.Filter !== undefined && func0.call(data, "Filter")) {
       let data5 = data.Filter;
       if (typeof data5 === "string") {
-        if (func1(data5) > 256) {
+        if (func60(data5) > 256) {
           const err16 = {
             instancePath: instancePath + "/Filter",
             schemaPath: "#/$defs/UserFilterType/maxLength",
@@ -68161,7 +68174,7 @@ function validate632(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Users !== undefined) {
+    if (data.Users !== undefined && func0.call(data, "Users")) {
       if (
         !validate628(data.Users, {
           instancePath: instancePath + "/Users",
@@ -68175,10 +68188,10 @@ function validate632(
         errors = vErrors.length;
       }
     }
-    if (data.PaginationToken !== undefined) {
+    if (data.PaginationToken !== undefined && func0.call(data, "PaginationToken")) {
       let data1 = data.PaginationToken;
       if (typeof data1 === "string") {
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err0 = {
             instancePath: instancePath + "/PaginationToken",
             schemaPath: "#/$defs/SearchPaginationTokenType/minLength",
@@ -68292,7 +68305,7 @@ function validate634(
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 1024) {
+        if (func60(data0) > 1024) {
           const err2 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/maxLength",
@@ -68307,7 +68320,7 @@ function validate634(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/minLength",
@@ -68446,7 +68459,7 @@ function validate636(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -68463,7 +68476,7 @@ function validate636(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -68563,7 +68576,7 @@ function validate639(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.DeliveryMedium !== undefined) {
+    if (data.DeliveryMedium !== undefined && func0.call(data, "DeliveryMedium")) {
       let data0 = data.DeliveryMedium;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -68643,10 +68656,10 @@ function validate639(
         }
       }
     }
-    if (data.AttributeName !== undefined) {
+    if (data.AttributeName !== undefined && func0.call(data, "AttributeName")) {
       let data1 = data.AttributeName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func60(data1) > 32) {
           const err4 = {
             instancePath: instancePath + "/AttributeName",
             schemaPath: "#/$defs/AttributeNameType/maxLength",
@@ -68661,7 +68674,7 @@ function validate639(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/AttributeName",
             schemaPath: "#/$defs/AttributeNameType/minLength",
@@ -68840,10 +68853,10 @@ function validate641(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SMSMessage !== undefined) {
+    if (data.SMSMessage !== undefined && func0.call(data, "SMSMessage")) {
       let data0 = data.SMSMessage;
       if (typeof data0 === "string") {
-        if (func1(data0) > 140) {
+        if (func60(data0) > 140) {
           const err0 = {
             instancePath: instancePath + "/SMSMessage",
             schemaPath: "#/$defs/SmsInviteMessageType/maxLength",
@@ -68858,7 +68871,7 @@ function validate641(
           }
           errors++;
         }
-        if (func1(data0) < 6) {
+        if (func60(data0) < 6) {
           const err1 = {
             instancePath: instancePath + "/SMSMessage",
             schemaPath: "#/$defs/SmsInviteMessageType/minLength",
@@ -68904,10 +68917,10 @@ function validate641(
         errors++;
       }
     }
-    if (data.EmailMessage !== undefined) {
+    if (data.EmailMessage !== undefined && func0.call(data, "EmailMessage")) {
       let data1 = data.EmailMessage;
       if (typeof data1 === "string") {
-        if (func1(data1) > 20000) {
+        if (func60(data1) > 20000) {
           const err4 = {
             instancePath: instancePath + "/EmailMessage",
             schemaPath: "#/$defs/EmailInviteMessageType/maxLength",
@@ -68922,7 +68935,7 @@ function validate641(
           }
           errors++;
         }
-        if (func1(data1) < 6) {
+        if (func60(data1) < 6) {
           const err5 = {
             instancePath: instancePath + "/EmailMessage",
             schemaPath: "#/$defs/EmailInviteMessageType/minLength",
@@ -68968,10 +68981,10 @@ function validate641(
         errors++;
       }
     }
-    if (data.EmailSubject !== undefined) {
+    if (data.EmailSubject !== undefined && func0.call(data, "EmailSubject")) {
       let data2 = data.EmailSubject;
       if (typeof data2 === "string") {
-        if (func1(data2) > 140) {
+        if (func60(data2) > 140) {
           const err8 = {
             instancePath: instancePath + "/EmailSubject",
             schemaPath: "#/$defs/EmailVerificationSubjectType/maxLength",
@@ -68986,7 +68999,7 @@ function validate641(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err9 = {
             instancePath: instancePath + "/EmailSubject",
             schemaPath: "#/$defs/EmailVerificationSubjectType/minLength",
@@ -69070,10 +69083,10 @@ function validate642(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.DeviceKey !== undefined) {
+    if (data.DeviceKey !== undefined && func0.call(data, "DeviceKey")) {
       let data0 = data.DeviceKey;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/maxLength",
@@ -69088,7 +69101,7 @@ function validate642(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/minLength",
@@ -69134,10 +69147,10 @@ function validate642(
         errors++;
       }
     }
-    if (data.DeviceGroupKey !== undefined) {
+    if (data.DeviceGroupKey !== undefined && func0.call(data, "DeviceGroupKey")) {
       let data1 = data.DeviceGroupKey;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err4 = {
             instancePath: instancePath + "/DeviceGroupKey",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -69152,7 +69165,7 @@ function validate642(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err5 = {
             instancePath: instancePath + "/DeviceGroupKey",
             schemaPath: "#/$defs/StringType/minLength",
@@ -69226,7 +69239,7 @@ function validate643(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -69243,7 +69256,7 @@ function validate643(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -69294,7 +69307,7 @@ function validate644(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SourceArn === undefined) {
+    if (data.SourceArn === undefined || !func0.call(data, "SourceArn")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -69309,10 +69322,10 @@ function validate644(
       }
       errors++;
     }
-    if (data.From !== undefined) {
+    if (data.From !== undefined && func0.call(data, "From")) {
       let data0 = data.From;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err1 = {
             instancePath: instancePath + "/From",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -69327,7 +69340,7 @@ function validate644(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err2 = {
             instancePath: instancePath + "/From",
             schemaPath: "#/$defs/StringType/minLength",
@@ -69358,10 +69371,10 @@ function validate644(
         errors++;
       }
     }
-    if (data.ReplyTo !== undefined) {
+    if (data.ReplyTo !== undefined && func0.call(data, "ReplyTo")) {
       let data1 = data.ReplyTo;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err4 = {
             instancePath: instancePath + "/ReplyTo",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -69376,7 +69389,7 @@ function validate644(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err5 = {
             instancePath: instancePath + "/ReplyTo",
             schemaPath: "#/$defs/StringType/minLength",
@@ -69407,10 +69420,10 @@ function validate644(
         errors++;
       }
     }
-    if (data.SourceArn !== undefined) {
+    if (data.SourceArn !== undefined && func0.call(data, "SourceArn")) {
       let data2 = data.SourceArn;
       if (typeof data2 === "string") {
-        if (func1(data2) > 2048) {
+        if (func60(data2) > 2048) {
           const err7 = {
             instancePath: instancePath + "/SourceArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -69425,7 +69438,7 @@ function validate644(
           }
           errors++;
         }
-        if (func1(data2) < 20) {
+        if (func60(data2) < 20) {
           const err8 = {
             instancePath: instancePath + "/SourceArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -69477,7 +69490,7 @@ function validate644(
         errors++;
       }
     }
-    if (data.BlockEmail !== undefined) {
+    if (data.BlockEmail !== undefined && func0.call(data, "BlockEmail")) {
       if (
         !validate37(data.BlockEmail, {
           instancePath: instancePath + "/BlockEmail",
@@ -69491,7 +69504,7 @@ function validate644(
         errors = vErrors.length;
       }
     }
-    if (data.NoActionEmail !== undefined) {
+    if (data.NoActionEmail !== undefined && func0.call(data, "NoActionEmail")) {
       if (
         !validate37(data.NoActionEmail, {
           instancePath: instancePath + "/NoActionEmail",
@@ -69505,7 +69518,7 @@ function validate644(
         errors = vErrors.length;
       }
     }
-    if (data.MfaEmail !== undefined) {
+    if (data.MfaEmail !== undefined && func0.call(data, "MfaEmail")) {
       if (
         !validate37(data.MfaEmail, {
           instancePath: instancePath + "/MfaEmail",
@@ -69557,7 +69570,7 @@ function validate648(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Subject === undefined) {
+    if (data.Subject === undefined || !func0.call(data, "Subject")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -69572,10 +69585,10 @@ function validate648(
       }
       errors++;
     }
-    if (data.Subject !== undefined) {
+    if (data.Subject !== undefined && func0.call(data, "Subject")) {
       let data0 = data.Subject;
       if (typeof data0 === "string") {
-        if (func1(data0) > 140) {
+        if (func60(data0) > 140) {
           const err1 = {
             instancePath: instancePath + "/Subject",
             schemaPath: "#/$defs/EmailNotificationSubjectType/maxLength",
@@ -69590,7 +69603,7 @@ function validate648(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/Subject",
             schemaPath: "#/$defs/EmailNotificationSubjectType/minLength",
@@ -69636,10 +69649,10 @@ function validate648(
         errors++;
       }
     }
-    if (data.HtmlBody !== undefined) {
+    if (data.HtmlBody !== undefined && func0.call(data, "HtmlBody")) {
       let data1 = data.HtmlBody;
       if (typeof data1 === "string") {
-        if (func1(data1) > 20000) {
+        if (func60(data1) > 20000) {
           const err5 = {
             instancePath: instancePath + "/HtmlBody",
             schemaPath: "#/$defs/EmailNotificationBodyType/maxLength",
@@ -69654,7 +69667,7 @@ function validate648(
           }
           errors++;
         }
-        if (func1(data1) < 6) {
+        if (func60(data1) < 6) {
           const err6 = {
             instancePath: instancePath + "/HtmlBody",
             schemaPath: "#/$defs/EmailNotificationBodyType/minLength",
@@ -69700,10 +69713,10 @@ function validate648(
         errors++;
       }
     }
-    if (data.TextBody !== undefined) {
+    if (data.TextBody !== undefined && func0.call(data, "TextBody")) {
       let data2 = data.TextBody;
       if (typeof data2 === "string") {
-        if (func1(data2) > 20000) {
+        if (func60(data2) > 20000) {
           const err9 = {
             instancePath: instancePath + "/TextBody",
             schemaPath: "#/$defs/EmailNotificationBodyType/maxLength",
@@ -69718,7 +69731,7 @@ function validate648(
           }
           errors++;
         }
-        if (func1(data2) < 6) {
+        if (func60(data2) < 6) {
           const err10 = {
             instancePath: instancePath + "/TextBody",
             schemaPath: "#/$defs/EmailNotificationBodyType/minLength",
@@ -69802,10 +69815,10 @@ function validate649(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.MinValue !== undefined) {
+    if (data.MinValue !== undefined && func0.call(data, "MinValue")) {
       let data0 = data.MinValue;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/MinValue",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -69820,7 +69833,7 @@ function validate649(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/MinValue",
             schemaPath: "#/$defs/StringType/minLength",
@@ -69851,10 +69864,10 @@ function validate649(
         errors++;
       }
     }
-    if (data.MaxValue !== undefined) {
+    if (data.MaxValue !== undefined && func0.call(data, "MaxValue")) {
       let data1 = data.MaxValue;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err3 = {
             instancePath: instancePath + "/MaxValue",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -69869,7 +69882,7 @@ function validate649(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err4 = {
             instancePath: instancePath + "/MaxValue",
             schemaPath: "#/$defs/StringType/minLength",
@@ -70118,7 +70131,7 @@ function validate652(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 2048) {
+    if (func60(data) > 2048) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -70133,7 +70146,7 @@ function validate652(
       }
       errors++;
     }
-    if (func1(data) < 0) {
+    if (func60(data) < 0) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -70203,7 +70216,7 @@ function validate653(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 131072) {
+    if (func60(data) > 131072) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -70218,7 +70231,7 @@ function validate653(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -70282,7 +70295,7 @@ function validate654(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err0 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -70571,7 +70584,7 @@ function validate658(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.MinimumLength !== undefined) {
+    if (data.MinimumLength !== undefined && func0.call(data, "MinimumLength")) {
       let data0 = data.MinimumLength;
       if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
         const err0 = {
@@ -70621,7 +70634,7 @@ function validate658(
         }
       }
     }
-    if (data.RequireUppercase !== undefined) {
+    if (data.RequireUppercase !== undefined && func0.call(data, "RequireUppercase")) {
       if (typeof data.RequireUppercase !== "boolean") {
         const err3 = {
           instancePath: instancePath + "/RequireUppercase",
@@ -70638,7 +70651,7 @@ function validate658(
         errors++;
       }
     }
-    if (data.RequireLowercase !== undefined) {
+    if (data.RequireLowercase !== undefined && func0.call(data, "RequireLowercase")) {
       if (typeof data.RequireLowercase !== "boolean") {
         const err4 = {
           instancePath: instancePath + "/RequireLowercase",
@@ -70655,7 +70668,7 @@ function validate658(
         errors++;
       }
     }
-    if (data.RequireNumbers !== undefined) {
+    if (data.RequireNumbers !== undefined && func0.call(data, "RequireNumbers")) {
       if (typeof data.RequireNumbers !== "boolean") {
         const err5 = {
           instancePath: instancePath + "/RequireNumbers",
@@ -70672,7 +70685,7 @@ function validate658(
         errors++;
       }
     }
-    if (data.RequireSymbols !== undefined) {
+    if (data.RequireSymbols !== undefined && func0.call(data, "RequireSymbols")) {
       if (typeof data.RequireSymbols !== "boolean") {
         const err6 = {
           instancePath: instancePath + "/RequireSymbols",
@@ -70689,7 +70702,7 @@ function validate658(
         errors++;
       }
     }
-    if (data.TemporaryPasswordValidityDays !== undefined) {
+    if (data.TemporaryPasswordValidityDays !== undefined && func0.call(data, "TemporaryPasswordValidityDays")) {
       let data5 = data.TemporaryPasswordValidityDays;
       if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
         const err7 = {
@@ -70739,7 +70752,7 @@ function validate658(
         }
       }
     }
-    if (data.PasswordHistorySize !== undefined) {
+    if (data.PasswordHistorySize !== undefined && func0.call(data, "PasswordHistorySize")) {
       let data6 = data.PasswordHistorySize;
       if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
         const err10 = {
@@ -70844,7 +70857,7 @@ function validate659(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -70861,7 +70874,7 @@ function validate659(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -70912,7 +70925,7 @@ function validate660(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 256) {
+    if (func60(data) > 256) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -71041,7 +71054,7 @@ function validate662(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 2048) {
+    if (func60(data) > 2048) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -71056,7 +71069,7 @@ function validate662(
       }
       errors++;
     }
-    if (func1(data) < 0) {
+    if (func60(data) < 0) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -71200,7 +71213,7 @@ function validate664(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.LambdaVersion === undefined) {
+    if (data.LambdaVersion === undefined || !func0.call(data, "LambdaVersion")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -71215,7 +71228,7 @@ function validate664(
       }
       errors++;
     }
-    if (data.LambdaArn === undefined) {
+    if (data.LambdaArn === undefined || !func0.call(data, "LambdaArn")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -71230,7 +71243,7 @@ function validate664(
       }
       errors++;
     }
-    if (data.LambdaVersion !== undefined) {
+    if (data.LambdaVersion !== undefined && func0.call(data, "LambdaVersion")) {
       let data0 = data.LambdaVersion;
       if (typeof data0 !== "string") {
         const err2 = {
@@ -71310,10 +71323,10 @@ function validate664(
         }
       }
     }
-    if (data.LambdaArn !== undefined) {
+    if (data.LambdaArn !== undefined && func0.call(data, "LambdaArn")) {
       let data1 = data.LambdaArn;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err6 = {
             instancePath: instancePath + "/LambdaArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -71328,7 +71341,7 @@ function validate664(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err7 = {
             instancePath: instancePath + "/LambdaArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -71488,7 +71501,7 @@ function validate666(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -71505,7 +71518,7 @@ function validate666(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -71716,10 +71729,10 @@ function validate669(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ProviderName !== undefined) {
+    if (data.ProviderName !== undefined && func0.call(data, "ProviderName")) {
       let data0 = data.ProviderName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func60(data0) > 32) {
           const err0 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/maxLength",
@@ -71734,7 +71747,7 @@ function validate669(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/minLength",
@@ -71780,7 +71793,7 @@ function validate669(
         errors++;
       }
     }
-    if (data.ProviderType !== undefined) {
+    if (data.ProviderType !== undefined && func0.call(data, "ProviderType")) {
       let data1 = data.ProviderType;
       if (typeof data1 !== "string") {
         const err4 = {
@@ -71867,7 +71880,7 @@ function validate669(
         }
       }
     }
-    if (data.LastModifiedDate !== undefined) {
+    if (data.LastModifiedDate !== undefined && func0.call(data, "LastModifiedDate")) {
       let data2 = data.LastModifiedDate;
       if (!(typeof data2 == "number" && isFinite(data2))) {
         const err8 = {
@@ -71885,7 +71898,7 @@ function validate669(
         errors++;
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data3 = data.CreationDate;
       if (!(typeof data3 == "number" && isFinite(data3))) {
         const err9 = {
@@ -71941,10 +71954,10 @@ function validate670(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       let data0 = data[key0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/maxLength",
@@ -71959,7 +71972,7 @@ function validate670(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/StringType/minLength",
@@ -72024,7 +72037,7 @@ function validate671(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 32) {
+    if (func60(data) > 32) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -72039,7 +72052,7 @@ function validate671(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -72112,7 +72125,7 @@ function validate672(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 32) {
+    if (func60(data) > 32) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -72127,7 +72140,7 @@ function validate672(
       }
       errors++;
     }
-    if (func1(data) < 3) {
+    if (func60(data) < 3) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -72191,7 +72204,7 @@ function validate673(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 32) {
+    if (func60(data) > 32) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -72206,7 +72219,7 @@ function validate673(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -72270,10 +72283,10 @@ function validate674(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ProviderName !== undefined) {
+    if (data.ProviderName !== undefined && func0.call(data, "ProviderName")) {
       let data0 = data.ProviderName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func60(data0) > 32) {
           const err0 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/maxLength",
@@ -72288,7 +72301,7 @@ function validate674(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/minLength",
@@ -72334,10 +72347,10 @@ function validate674(
         errors++;
       }
     }
-    if (data.ProviderAttributeName !== undefined) {
+    if (data.ProviderAttributeName !== undefined && func0.call(data, "ProviderAttributeName")) {
       let data1 = data.ProviderAttributeName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err4 = {
             instancePath: instancePath + "/ProviderAttributeName",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -72352,7 +72365,7 @@ function validate674(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err5 = {
             instancePath: instancePath + "/ProviderAttributeName",
             schemaPath: "#/$defs/StringType/minLength",
@@ -72383,10 +72396,10 @@ function validate674(
         errors++;
       }
     }
-    if (data.ProviderAttributeValue !== undefined) {
+    if (data.ProviderAttributeValue !== undefined && func0.call(data, "ProviderAttributeValue")) {
       let data2 = data.ProviderAttributeValue;
       if (typeof data2 === "string") {
-        if (func1(data2) > 131072) {
+        if (func60(data2) > 131072) {
           const err7 = {
             instancePath: instancePath + "/ProviderAttributeValue",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -72401,7 +72414,7 @@ function validate674(
           }
           errors++;
         }
-        if (func1(data2) < 0) {
+        if (func60(data2) < 0) {
           const err8 = {
             instancePath: instancePath + "/ProviderAttributeValue",
             schemaPath: "#/$defs/StringType/minLength",
@@ -72853,7 +72866,7 @@ function validate682(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Priority === undefined) {
+    if (data.Priority === undefined || !func0.call(data, "Priority")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -72868,7 +72881,7 @@ function validate682(
       }
       errors++;
     }
-    if (data.Name === undefined) {
+    if (data.Name === undefined || !func0.call(data, "Name")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -72883,7 +72896,7 @@ function validate682(
       }
       errors++;
     }
-    if (data.Priority !== undefined) {
+    if (data.Priority !== undefined && func0.call(data, "Priority")) {
       let data0 = data.Priority;
       if (!(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0))) {
         const err2 = {
@@ -72933,7 +72946,7 @@ function validate682(
         }
       }
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== undefined && func0.call(data, "Name")) {
       let data1 = data.Name;
       if (typeof data1 !== "string") {
         const err5 = {
@@ -73047,7 +73060,7 @@ function validate683(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 1024) {
+    if (func60(data) > 1024) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -73062,7 +73075,7 @@ function validate683(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -73126,7 +73139,7 @@ function validate684(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Feature === undefined) {
+    if (data.Feature === undefined || !func0.call(data, "Feature")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -73141,7 +73154,7 @@ function validate684(
       }
       errors++;
     }
-    if (data.Feature !== undefined) {
+    if (data.Feature !== undefined && func0.call(data, "Feature")) {
       let data0 = data.Feature;
       if (typeof data0 !== "string") {
         const err1 = {
@@ -73221,7 +73234,7 @@ function validate684(
         }
       }
     }
-    if (data.RetryGracePeriodSeconds !== undefined) {
+    if (data.RetryGracePeriodSeconds !== undefined && func0.call(data, "RetryGracePeriodSeconds")) {
       let data1 = data.RetryGracePeriodSeconds;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err5 = {
@@ -73374,7 +73387,7 @@ function validate686(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 32) {
+    if (func60(data) > 32) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -73389,7 +73402,7 @@ function validate686(
       }
       errors++;
     }
-    if (func1(data) < 5) {
+    if (func60(data) < 5) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -73438,7 +73451,7 @@ function validate687(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 32) {
+    if (func60(data) > 32) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -73453,7 +73466,7 @@ function validate687(
       }
       errors++;
     }
-    if (func1(data) < 5) {
+    if (func60(data) < 5) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -73502,7 +73515,7 @@ function validate688(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 127) {
+    if (func60(data) > 127) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -73517,7 +73530,7 @@ function validate688(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -73570,7 +73583,7 @@ function validate689(
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/$defs/StringType/maxLength",
@@ -73585,7 +73598,7 @@ function validate689(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/$defs/StringType/minLength",
@@ -73683,7 +73696,7 @@ function validate690(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ClientId === undefined) {
+    if (data.ClientId === undefined || !func0.call(data, "ClientId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -73698,7 +73711,7 @@ function validate690(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -73713,10 +73726,10 @@ function validate690(
       }
       errors++;
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data0 = data.ClientId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err2 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -73731,7 +73744,7 @@ function validate690(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -73777,10 +73790,10 @@ function validate690(
         errors++;
       }
     }
-    if (data.SecretHash !== undefined) {
+    if (data.SecretHash !== undefined && func0.call(data, "SecretHash")) {
       let data1 = data.SecretHash;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/SecretHash",
             schemaPath: "#/$defs/SecretHashType/maxLength",
@@ -73795,7 +73808,7 @@ function validate690(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/SecretHash",
             schemaPath: "#/$defs/SecretHashType/minLength",
@@ -73841,7 +73854,7 @@ function validate690(
         errors++;
       }
     }
-    if (data.UserContextData !== undefined) {
+    if (data.UserContextData !== undefined && func0.call(data, "UserContextData")) {
       if (
         !validate263(data.UserContextData, {
           instancePath: instancePath + "/UserContextData",
@@ -73855,10 +73868,10 @@ function validate690(
         errors = vErrors.length;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data3 = data.Username;
       if (typeof data3 === "string") {
-        if (func1(data3) > 128) {
+        if (func60(data3) > 128) {
           const err10 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -73873,7 +73886,7 @@ function validate690(
           }
           errors++;
         }
-        if (func1(data3) < 1) {
+        if (func60(data3) < 1) {
           const err11 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -73919,7 +73932,7 @@ function validate690(
         errors++;
       }
     }
-    if (data.AnalyticsMetadata !== undefined) {
+    if (data.AnalyticsMetadata !== undefined && func0.call(data, "AnalyticsMetadata")) {
       if (
         !validate102(data.AnalyticsMetadata, {
           instancePath: instancePath + "/AnalyticsMetadata",
@@ -73933,7 +73946,7 @@ function validate690(
         errors = vErrors.length;
       }
     }
-    if (data.ClientMetadata !== undefined) {
+    if (data.ClientMetadata !== undefined && func0.call(data, "ClientMetadata")) {
       if (
         !validate55(data.ClientMetadata, {
           instancePath: instancePath + "/ClientMetadata",
@@ -74004,7 +74017,7 @@ function validate694(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.CodeDeliveryDetails !== undefined) {
+    if (data.CodeDeliveryDetails !== undefined && func0.call(data, "CodeDeliveryDetails")) {
       if (
         !validate246(data.CodeDeliveryDetails, {
           instancePath: instancePath + "/CodeDeliveryDetails",
@@ -74061,7 +74074,7 @@ function validate696(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -74078,7 +74091,7 @@ function validate696(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -74129,7 +74142,7 @@ function validate697(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 256) {
+    if (func60(data) > 256) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -74144,7 +74157,7 @@ function validate697(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -74208,7 +74221,7 @@ function validate698(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 256) {
+    if (func60(data) > 256) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -74223,7 +74236,7 @@ function validate698(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -74287,7 +74300,7 @@ function validate699(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 256) {
+    if (func60(data) > 256) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -74302,7 +74315,7 @@ function validate699(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -74415,7 +74428,7 @@ function validate702(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 256) {
+    if (func60(data) > 256) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -74430,7 +74443,7 @@ function validate702(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -74494,7 +74507,7 @@ function validate703(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ScopeName === undefined) {
+    if (data.ScopeName === undefined || !func0.call(data, "ScopeName")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -74509,7 +74522,7 @@ function validate703(
       }
       errors++;
     }
-    if (data.ScopeDescription === undefined) {
+    if (data.ScopeDescription === undefined || !func0.call(data, "ScopeDescription")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -74524,10 +74537,10 @@ function validate703(
       }
       errors++;
     }
-    if (data.ScopeName !== undefined) {
+    if (data.ScopeName !== undefined && func0.call(data, "ScopeName")) {
       let data0 = data.ScopeName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 256) {
+        if (func60(data0) > 256) {
           const err2 = {
             instancePath: instancePath + "/ScopeName",
             schemaPath: "#/$defs/ResourceServerScopeNameType/maxLength",
@@ -74542,7 +74555,7 @@ function validate703(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/ScopeName",
             schemaPath: "#/$defs/ResourceServerScopeNameType/minLength",
@@ -74588,10 +74601,10 @@ function validate703(
         errors++;
       }
     }
-    if (data.ScopeDescription !== undefined) {
+    if (data.ScopeDescription !== undefined && func0.call(data, "ScopeDescription")) {
       let data1 = data.ScopeDescription;
       if (typeof data1 === "string") {
-        if (func1(data1) > 256) {
+        if (func60(data1) > 256) {
           const err6 = {
             instancePath: instancePath + "/ScopeDescription",
             schemaPath: "#/$defs/ResourceServerScopeDescriptionType/maxLength",
@@ -74606,7 +74619,7 @@ function validate703(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/ScopeDescription",
             schemaPath: "#/$defs/ResourceServerScopeDescriptionType/minLength",
@@ -74675,10 +74688,10 @@ function validate704(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -74693,7 +74706,7 @@ function validate704(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -74739,10 +74752,10 @@ function validate704(
         errors++;
       }
     }
-    if (data.Identifier !== undefined) {
+    if (data.Identifier !== undefined && func0.call(data, "Identifier")) {
       let data1 = data.Identifier;
       if (typeof data1 === "string") {
-        if (func1(data1) > 256) {
+        if (func60(data1) > 256) {
           const err4 = {
             instancePath: instancePath + "/Identifier",
             schemaPath: "#/$defs/ResourceServerIdentifierType/maxLength",
@@ -74757,7 +74770,7 @@ function validate704(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/Identifier",
             schemaPath: "#/$defs/ResourceServerIdentifierType/minLength",
@@ -74803,10 +74816,10 @@ function validate704(
         errors++;
       }
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== undefined && func0.call(data, "Name")) {
       let data2 = data.Name;
       if (typeof data2 === "string") {
-        if (func1(data2) > 256) {
+        if (func60(data2) > 256) {
           const err8 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/ResourceServerNameType/maxLength",
@@ -74821,7 +74834,7 @@ function validate704(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err9 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/ResourceServerNameType/minLength",
@@ -74867,7 +74880,7 @@ function validate704(
         errors++;
       }
     }
-    if (data.Scopes !== undefined) {
+    if (data.Scopes !== undefined && func0.call(data, "Scopes")) {
       if (
         !validate288(data.Scopes, {
           instancePath: instancePath + "/Scopes",
@@ -75007,7 +75020,7 @@ function validate708(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ClientId === undefined) {
+    if (data.ClientId === undefined || !func0.call(data, "ClientId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -75022,7 +75035,7 @@ function validate708(
       }
       errors++;
     }
-    if (data.ChallengeName === undefined) {
+    if (data.ChallengeName === undefined || !func0.call(data, "ChallengeName")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -75037,10 +75050,10 @@ function validate708(
       }
       errors++;
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data0 = data.ClientId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err2 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -75055,7 +75068,7 @@ function validate708(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -75101,7 +75114,7 @@ function validate708(
         errors++;
       }
     }
-    if (data.ChallengeName !== undefined) {
+    if (data.ChallengeName !== undefined && func0.call(data, "ChallengeName")) {
       let data1 = data.ChallengeName;
       if (typeof data1 !== "string") {
         const err6 = {
@@ -75198,10 +75211,10 @@ function validate708(
         }
       }
     }
-    if (data.Session !== undefined) {
+    if (data.Session !== undefined && func0.call(data, "Session")) {
       let data2 = data.Session;
       if (typeof data2 === "string") {
-        if (func1(data2) > 2048) {
+        if (func60(data2) > 2048) {
           const err10 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/maxLength",
@@ -75216,7 +75229,7 @@ function validate708(
           }
           errors++;
         }
-        if (func1(data2) < 20) {
+        if (func60(data2) < 20) {
           const err11 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/minLength",
@@ -75247,7 +75260,7 @@ function validate708(
         errors++;
       }
     }
-    if (data.ChallengeResponses !== undefined) {
+    if (data.ChallengeResponses !== undefined && func0.call(data, "ChallengeResponses")) {
       if (
         !validate155(data.ChallengeResponses, {
           instancePath: instancePath + "/ChallengeResponses",
@@ -75261,7 +75274,7 @@ function validate708(
         errors = vErrors.length;
       }
     }
-    if (data.AnalyticsMetadata !== undefined) {
+    if (data.AnalyticsMetadata !== undefined && func0.call(data, "AnalyticsMetadata")) {
       if (
         !validate102(data.AnalyticsMetadata, {
           instancePath: instancePath + "/AnalyticsMetadata",
@@ -75275,7 +75288,7 @@ function validate708(
         errors = vErrors.length;
       }
     }
-    if (data.UserContextData !== undefined) {
+    if (data.UserContextData !== undefined && func0.call(data, "UserContextData")) {
       if (
         !validate263(data.UserContextData, {
           instancePath: instancePath + "/UserContextData",
@@ -75289,7 +75302,7 @@ function validate708(
         errors = vErrors.length;
       }
     }
-    if (data.ClientMetadata !== undefined) {
+    if (data.ClientMetadata !== undefined && func0.call(data, "ClientMetadata")) {
       if (
         !validate55(data.ClientMetadata, {
           instancePath: instancePath + "/ClientMetadata",
@@ -75374,7 +75387,7 @@ function validate713(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ChallengeName !== undefined) {
+    if (data.ChallengeName !== undefined && func0.call(data, "ChallengeName")) {
       let data0 = data.ChallengeName;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -75471,10 +75484,10 @@ function validate713(
         }
       }
     }
-    if (data.Session !== undefined) {
+    if (data.Session !== undefined && func0.call(data, "Session")) {
       let data1 = data.Session;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err4 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/maxLength",
@@ -75489,7 +75502,7 @@ function validate713(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err5 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/minLength",
@@ -75520,7 +75533,7 @@ function validate713(
         errors++;
       }
     }
-    if (data.ChallengeParameters !== undefined) {
+    if (data.ChallengeParameters !== undefined && func0.call(data, "ChallengeParameters")) {
       if (
         !validate111(data.ChallengeParameters, {
           instancePath: instancePath + "/ChallengeParameters",
@@ -75534,7 +75547,7 @@ function validate713(
         errors = vErrors.length;
       }
     }
-    if (data.AuthenticationResult !== undefined) {
+    if (data.AuthenticationResult !== undefined && func0.call(data, "AuthenticationResult")) {
       if (
         !validate113(data.AuthenticationResult, {
           instancePath: instancePath + "/AuthenticationResult",
@@ -75665,7 +75678,7 @@ function validate717(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Token === undefined) {
+    if (data.Token === undefined || !func0.call(data, "Token")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -75680,7 +75693,7 @@ function validate717(
       }
       errors++;
     }
-    if (data.ClientId === undefined) {
+    if (data.ClientId === undefined || !func0.call(data, "ClientId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -75695,7 +75708,7 @@ function validate717(
       }
       errors++;
     }
-    if (data.Token !== undefined) {
+    if (data.Token !== undefined && func0.call(data, "Token")) {
       let data0 = data.Token;
       if (typeof data0 === "string") {
         if (!pattern47.test(data0)) {
@@ -75729,10 +75742,10 @@ function validate717(
         errors++;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data1 = data.ClientId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err4 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -75747,7 +75760,7 @@ function validate717(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -75793,10 +75806,10 @@ function validate717(
         errors++;
       }
     }
-    if (data.ClientSecret !== undefined) {
+    if (data.ClientSecret !== undefined && func0.call(data, "ClientSecret")) {
       let data2 = data.ClientSecret;
       if (typeof data2 === "string") {
-        if (func1(data2) > 64) {
+        if (func60(data2) > 64) {
           const err8 = {
             instancePath: instancePath + "/ClientSecret",
             schemaPath: "#/$defs/ClientSecretType/maxLength",
@@ -75811,7 +75824,7 @@ function validate717(
           }
           errors++;
         }
-        if (func1(data2) < 24) {
+        if (func60(data2) < 24) {
           const err9 = {
             instancePath: instancePath + "/ClientSecret",
             schemaPath: "#/$defs/ClientSecretType/minLength",
@@ -75934,10 +75947,10 @@ function validate719(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -75952,7 +75965,7 @@ function validate719(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -75998,10 +76011,10 @@ function validate719(
         errors++;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data1 = data.ClientId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err4 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -76016,7 +76029,7 @@ function validate719(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -76062,7 +76075,10 @@ function validate719(
         errors++;
       }
     }
-    if (data.CompromisedCredentialsRiskConfiguration !== undefined) {
+    if (
+      data.CompromisedCredentialsRiskConfiguration !== undefined &&
+      func0.call(data, "CompromisedCredentialsRiskConfiguration")
+    ) {
       if (
         !validate254(data.CompromisedCredentialsRiskConfiguration, {
           instancePath: instancePath + "/CompromisedCredentialsRiskConfiguration",
@@ -76076,7 +76092,7 @@ function validate719(
         errors = vErrors.length;
       }
     }
-    if (data.AccountTakeoverRiskConfiguration !== undefined) {
+    if (data.AccountTakeoverRiskConfiguration !== undefined && func0.call(data, "AccountTakeoverRiskConfiguration")) {
       if (
         !validate35(data.AccountTakeoverRiskConfiguration, {
           instancePath: instancePath + "/AccountTakeoverRiskConfiguration",
@@ -76090,7 +76106,7 @@ function validate719(
         errors = vErrors.length;
       }
     }
-    if (data.RiskExceptionConfiguration !== undefined) {
+    if (data.RiskExceptionConfiguration !== undefined && func0.call(data, "RiskExceptionConfiguration")) {
       if (
         !validate419(data.RiskExceptionConfiguration, {
           instancePath: instancePath + "/RiskExceptionConfiguration",
@@ -76104,7 +76120,7 @@ function validate719(
         errors = vErrors.length;
       }
     }
-    if (data.LastModifiedDate !== undefined) {
+    if (data.LastModifiedDate !== undefined && func0.call(data, "LastModifiedDate")) {
       let data5 = data.LastModifiedDate;
       if (!(typeof data5 == "number" && isFinite(data5))) {
         const err8 = {
@@ -76262,7 +76278,7 @@ function validate724(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.BlockedIPRangeList !== undefined) {
+    if (data.BlockedIPRangeList !== undefined && func0.call(data, "BlockedIPRangeList")) {
       let data0 = data.BlockedIPRangeList;
       if (Array.isArray(data0)) {
         if (data0.length > 200) {
@@ -76314,7 +76330,7 @@ function validate724(
         errors++;
       }
     }
-    if (data.SkippedIPRangeList !== undefined) {
+    if (data.SkippedIPRangeList !== undefined && func0.call(data, "SkippedIPRangeList")) {
       let data2 = data.SkippedIPRangeList;
       if (Array.isArray(data2)) {
         if (data2.length > 200) {
@@ -76499,7 +76515,7 @@ function validate726(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Failover !== undefined) {
+    if (data.Failover !== undefined && func0.call(data, "Failover")) {
       if (
         !validate316(data.Failover, {
           instancePath: instancePath + "/Failover",
@@ -76547,7 +76563,7 @@ function validate728(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 1024) {
+    if (func60(data) > 1024) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -76562,7 +76578,7 @@ function validate728(
       }
       errors++;
     }
-    if (func1(data) < 3) {
+    if (func60(data) < 3) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -76626,7 +76642,7 @@ function validate729(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 64) {
+    if (func60(data) > 64) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -76641,7 +76657,7 @@ function validate729(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -76705,7 +76721,7 @@ function validate730(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Enabled !== undefined) {
+    if (data.Enabled !== undefined && func0.call(data, "Enabled")) {
       if (typeof data.Enabled !== "boolean") {
         const err0 = {
           instancePath: instancePath + "/Enabled",
@@ -76722,7 +76738,7 @@ function validate730(
         errors++;
       }
     }
-    if (data.PreferredMfa !== undefined) {
+    if (data.PreferredMfa !== undefined && func0.call(data, "PreferredMfa")) {
       if (typeof data.PreferredMfa !== "boolean") {
         const err1 = {
           instancePath: instancePath + "/PreferredMfa",
@@ -76773,10 +76789,10 @@ function validate731(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Name !== undefined) {
+    if (data.Name !== undefined && func0.call(data, "Name")) {
       let data0 = data.Name;
       if (typeof data0 === "string") {
-        if (func1(data0) > 20) {
+        if (func60(data0) > 20) {
           const err0 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/CustomAttributeNameType/maxLength",
@@ -76791,7 +76807,7 @@ function validate731(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/CustomAttributeNameType/minLength",
@@ -76837,7 +76853,7 @@ function validate731(
         errors++;
       }
     }
-    if (data.AttributeDataType !== undefined) {
+    if (data.AttributeDataType !== undefined && func0.call(data, "AttributeDataType")) {
       let data1 = data.AttributeDataType;
       if (typeof data1 !== "string") {
         const err4 = {
@@ -76917,7 +76933,7 @@ function validate731(
         }
       }
     }
-    if (data.DeveloperOnlyAttribute !== undefined) {
+    if (data.DeveloperOnlyAttribute !== undefined && func0.call(data, "DeveloperOnlyAttribute")) {
       if (typeof data.DeveloperOnlyAttribute !== "boolean") {
         const err8 = {
           instancePath: instancePath + "/DeveloperOnlyAttribute",
@@ -76934,7 +76950,7 @@ function validate731(
         errors++;
       }
     }
-    if (data.Mutable !== undefined) {
+    if (data.Mutable !== undefined && func0.call(data, "Mutable")) {
       if (typeof data.Mutable !== "boolean") {
         const err9 = {
           instancePath: instancePath + "/Mutable",
@@ -76951,7 +76967,7 @@ function validate731(
         errors++;
       }
     }
-    if (data.Required !== undefined) {
+    if (data.Required !== undefined && func0.call(data, "Required")) {
       if (typeof data.Required !== "boolean") {
         const err10 = {
           instancePath: instancePath + "/Required",
@@ -76968,7 +76984,7 @@ function validate731(
         errors++;
       }
     }
-    if (data.NumberAttributeConstraints !== undefined) {
+    if (data.NumberAttributeConstraints !== undefined && func0.call(data, "NumberAttributeConstraints")) {
       if (
         !validate46(data.NumberAttributeConstraints, {
           instancePath: instancePath + "/NumberAttributeConstraints",
@@ -76982,7 +76998,7 @@ function validate731(
         errors = vErrors.length;
       }
     }
-    if (data.StringAttributeConstraints !== undefined) {
+    if (data.StringAttributeConstraints !== undefined && func0.call(data, "StringAttributeConstraints")) {
       if (
         !validate48(data.StringAttributeConstraints, {
           instancePath: instancePath + "/StringAttributeConstraints",
@@ -77130,7 +77146,7 @@ function validate736(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -77147,7 +77163,7 @@ function validate736(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -77217,7 +77233,7 @@ function validate737(
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 256) {
+        if (func60(data0) > 256) {
           const err1 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/maxLength",
@@ -77232,7 +77248,7 @@ function validate737(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/minLength",
@@ -77320,7 +77336,7 @@ function validate738(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 256) {
+    if (func60(data) > 256) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -77335,7 +77351,7 @@ function validate738(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -77399,7 +77415,7 @@ function validate739(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err0 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -77467,7 +77483,7 @@ function validate740(
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func60(data0) > 32) {
           const err0 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/maxLength",
@@ -77482,7 +77498,7 @@ function validate740(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/minLength",
@@ -77562,7 +77578,7 @@ function validate741(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) < 16) {
+    if (func60(data) < 16) {
       const err0 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -77626,7 +77642,7 @@ function validate742(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 128) {
+    if (func60(data) > 128) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -77641,7 +77657,7 @@ function validate742(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -77800,7 +77816,7 @@ function validate744(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 2048) {
+    if (func60(data) > 2048) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -77815,7 +77831,7 @@ function validate744(
       }
       errors++;
     }
-    if (func1(data) < 20) {
+    if (func60(data) < 20) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -77890,7 +77906,7 @@ function validate745(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -77905,10 +77921,10 @@ function validate745(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -77923,7 +77939,7 @@ function validate745(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -77969,10 +77985,10 @@ function validate745(
         errors++;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data1 = data.ClientId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err5 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -77987,7 +78003,7 @@ function validate745(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err6 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -78033,7 +78049,10 @@ function validate745(
         errors++;
       }
     }
-    if (data.CompromisedCredentialsRiskConfiguration !== undefined) {
+    if (
+      data.CompromisedCredentialsRiskConfiguration !== undefined &&
+      func0.call(data, "CompromisedCredentialsRiskConfiguration")
+    ) {
       if (
         !validate254(data.CompromisedCredentialsRiskConfiguration, {
           instancePath: instancePath + "/CompromisedCredentialsRiskConfiguration",
@@ -78047,7 +78066,7 @@ function validate745(
         errors = vErrors.length;
       }
     }
-    if (data.AccountTakeoverRiskConfiguration !== undefined) {
+    if (data.AccountTakeoverRiskConfiguration !== undefined && func0.call(data, "AccountTakeoverRiskConfiguration")) {
       if (
         !validate35(data.AccountTakeoverRiskConfiguration, {
           instancePath: instancePath + "/AccountTakeoverRiskConfiguration",
@@ -78061,7 +78080,7 @@ function validate745(
         errors = vErrors.length;
       }
     }
-    if (data.RiskExceptionConfiguration !== undefined) {
+    if (data.RiskExceptionConfiguration !== undefined && func0.call(data, "RiskExceptionConfiguration")) {
       if (
         !validate419(data.RiskExceptionConfiguration, {
           instancePath: instancePath + "/RiskExceptionConfiguration",
@@ -78126,7 +78145,7 @@ function validate749(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.RiskConfiguration === undefined) {
+    if (data.RiskConfiguration === undefined || !func0.call(data, "RiskConfiguration")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -78141,7 +78160,7 @@ function validate749(
       }
       errors++;
     }
-    if (data.RiskConfiguration !== undefined) {
+    if (data.RiskConfiguration !== undefined && func0.call(data, "RiskConfiguration")) {
       if (
         !validate416(data.RiskConfiguration, {
           instancePath: instancePath + "/RiskConfiguration",
@@ -78201,7 +78220,7 @@ function validate751(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -78216,10 +78235,10 @@ function validate751(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -78234,7 +78253,7 @@ function validate751(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -78280,10 +78299,10 @@ function validate751(
         errors++;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data1 = data.ClientId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err5 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -78298,7 +78317,7 @@ function validate751(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err6 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -78344,10 +78363,10 @@ function validate751(
         errors++;
       }
     }
-    if (data.CSS !== undefined) {
+    if (data.CSS !== undefined && func0.call(data, "CSS")) {
       let data2 = data.CSS;
       if (typeof data2 === "string") {
-        if (func1(data2) > 131072) {
+        if (func60(data2) > 131072) {
           const err9 = {
             instancePath: instancePath + "/CSS",
             schemaPath: "#/$defs/CSSType/maxLength",
@@ -78362,7 +78381,7 @@ function validate751(
           }
           errors++;
         }
-        if (func1(data2) < 0) {
+        if (func60(data2) < 0) {
           const err10 = {
             instancePath: instancePath + "/CSS",
             schemaPath: "#/$defs/CSSType/minLength",
@@ -78393,10 +78412,10 @@ function validate751(
         errors++;
       }
     }
-    if (data.ImageFile !== undefined) {
+    if (data.ImageFile !== undefined && func0.call(data, "ImageFile")) {
       let data3 = data.ImageFile;
       if (typeof data3 === "string") {
-        if (func1(data3) > 131072) {
+        if (func60(data3) > 131072) {
           const err12 = {
             instancePath: instancePath + "/ImageFile",
             schemaPath: "#/$defs/ImageFileType/maxLength",
@@ -78411,7 +78430,7 @@ function validate751(
           }
           errors++;
         }
-        if (func1(data3) < 0) {
+        if (func60(data3) < 0) {
           const err13 = {
             instancePath: instancePath + "/ImageFile",
             schemaPath: "#/$defs/ImageFileType/minLength",
@@ -78489,7 +78508,7 @@ function validate752(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UICustomization === undefined) {
+    if (data.UICustomization === undefined || !func0.call(data, "UICustomization")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -78504,7 +78523,7 @@ function validate752(
       }
       errors++;
     }
-    if (data.UICustomization !== undefined) {
+    if (data.UICustomization !== undefined && func0.call(data, "UICustomization")) {
       if (
         !validate511(data.UICustomization, {
           instancePath: instancePath + "/UICustomization",
@@ -78582,7 +78601,7 @@ function validate754(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AccessToken === undefined) {
+    if (data.AccessToken === undefined || !func0.call(data, "AccessToken")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -78597,7 +78616,7 @@ function validate754(
       }
       errors++;
     }
-    if (data.SMSMfaSettings !== undefined) {
+    if (data.SMSMfaSettings !== undefined && func0.call(data, "SMSMfaSettings")) {
       if (
         !validate164(data.SMSMfaSettings, {
           instancePath: instancePath + "/SMSMfaSettings",
@@ -78611,7 +78630,7 @@ function validate754(
         errors = vErrors.length;
       }
     }
-    if (data.SoftwareTokenMfaSettings !== undefined) {
+    if (data.SoftwareTokenMfaSettings !== undefined && func0.call(data, "SoftwareTokenMfaSettings")) {
       if (
         !validate166(data.SoftwareTokenMfaSettings, {
           instancePath: instancePath + "/SoftwareTokenMfaSettings",
@@ -78625,7 +78644,7 @@ function validate754(
         errors = vErrors.length;
       }
     }
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data2 = data.AccessToken;
       if (typeof data2 === "string") {
         if (!pattern47.test(data2)) {
@@ -78659,7 +78678,7 @@ function validate754(
         errors++;
       }
     }
-    if (data.EmailMfaSettings !== undefined) {
+    if (data.EmailMfaSettings !== undefined && func0.call(data, "EmailMfaSettings")) {
       if (
         !validate168(data.EmailMfaSettings, {
           instancePath: instancePath + "/EmailMfaSettings",
@@ -78673,7 +78692,7 @@ function validate754(
         errors = vErrors.length;
       }
     }
-    if (data.WebAuthnMfaSettings !== undefined) {
+    if (data.WebAuthnMfaSettings !== undefined && func0.call(data, "WebAuthnMfaSettings")) {
       if (
         !validate170(data.WebAuthnMfaSettings, {
           instancePath: instancePath + "/WebAuthnMfaSettings",
@@ -78799,7 +78818,7 @@ function validate760(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -78814,10 +78833,10 @@ function validate760(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -78832,7 +78851,7 @@ function validate760(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -78878,7 +78897,7 @@ function validate760(
         errors++;
       }
     }
-    if (data.SmsMfaConfiguration !== undefined) {
+    if (data.SmsMfaConfiguration !== undefined && func0.call(data, "SmsMfaConfiguration")) {
       if (
         !validate519(data.SmsMfaConfiguration, {
           instancePath: instancePath + "/SmsMfaConfiguration",
@@ -78892,7 +78911,7 @@ function validate760(
         errors = vErrors.length;
       }
     }
-    if (data.SoftwareTokenMfaConfiguration !== undefined) {
+    if (data.SoftwareTokenMfaConfiguration !== undefined && func0.call(data, "SoftwareTokenMfaConfiguration")) {
       if (
         !validate522(data.SoftwareTokenMfaConfiguration, {
           instancePath: instancePath + "/SoftwareTokenMfaConfiguration",
@@ -78906,7 +78925,7 @@ function validate760(
         errors = vErrors.length;
       }
     }
-    if (data.MfaConfiguration !== undefined) {
+    if (data.MfaConfiguration !== undefined && func0.call(data, "MfaConfiguration")) {
       let data3 = data.MfaConfiguration;
       if (typeof data3 !== "string") {
         const err5 = {
@@ -78986,7 +79005,7 @@ function validate760(
         }
       }
     }
-    if (data.EmailMfaConfiguration !== undefined) {
+    if (data.EmailMfaConfiguration !== undefined && func0.call(data, "EmailMfaConfiguration")) {
       if (
         !validate457(data.EmailMfaConfiguration, {
           instancePath: instancePath + "/EmailMfaConfiguration",
@@ -79000,7 +79019,7 @@ function validate760(
         errors = vErrors.length;
       }
     }
-    if (data.WebAuthnConfiguration !== undefined) {
+    if (data.WebAuthnConfiguration !== undefined && func0.call(data, "WebAuthnConfiguration")) {
       if (
         !validate525(data.WebAuthnConfiguration, {
           instancePath: instancePath + "/WebAuthnConfiguration",
@@ -79086,7 +79105,7 @@ function validate765(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SmsMfaConfiguration !== undefined) {
+    if (data.SmsMfaConfiguration !== undefined && func0.call(data, "SmsMfaConfiguration")) {
       if (
         !validate519(data.SmsMfaConfiguration, {
           instancePath: instancePath + "/SmsMfaConfiguration",
@@ -79100,7 +79119,7 @@ function validate765(
         errors = vErrors.length;
       }
     }
-    if (data.SoftwareTokenMfaConfiguration !== undefined) {
+    if (data.SoftwareTokenMfaConfiguration !== undefined && func0.call(data, "SoftwareTokenMfaConfiguration")) {
       if (
         !validate522(data.SoftwareTokenMfaConfiguration, {
           instancePath: instancePath + "/SoftwareTokenMfaConfiguration",
@@ -79114,7 +79133,7 @@ function validate765(
         errors = vErrors.length;
       }
     }
-    if (data.MfaConfiguration !== undefined) {
+    if (data.MfaConfiguration !== undefined && func0.call(data, "MfaConfiguration")) {
       let data2 = data.MfaConfiguration;
       if (typeof data2 !== "string") {
         const err0 = {
@@ -79194,7 +79213,7 @@ function validate765(
         }
       }
     }
-    if (data.EmailMfaConfiguration !== undefined) {
+    if (data.EmailMfaConfiguration !== undefined && func0.call(data, "EmailMfaConfiguration")) {
       if (
         !validate457(data.EmailMfaConfiguration, {
           instancePath: instancePath + "/EmailMfaConfiguration",
@@ -79208,7 +79227,7 @@ function validate765(
         errors = vErrors.length;
       }
     }
-    if (data.WebAuthnConfiguration !== undefined) {
+    if (data.WebAuthnConfiguration !== undefined && func0.call(data, "WebAuthnConfiguration")) {
       if (
         !validate525(data.WebAuthnConfiguration, {
           instancePath: instancePath + "/WebAuthnConfiguration",
@@ -79283,7 +79302,7 @@ function validate770(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AccessToken === undefined) {
+    if (data.AccessToken === undefined || !func0.call(data, "AccessToken")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -79298,7 +79317,7 @@ function validate770(
       }
       errors++;
     }
-    if (data.MFAOptions === undefined) {
+    if (data.MFAOptions === undefined || !func0.call(data, "MFAOptions")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -79313,7 +79332,7 @@ function validate770(
       }
       errors++;
     }
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data0 = data.AccessToken;
       if (typeof data0 === "string") {
         if (!pattern47.test(data0)) {
@@ -79347,7 +79366,7 @@ function validate770(
         errors++;
       }
     }
-    if (data.MFAOptions !== undefined) {
+    if (data.MFAOptions !== undefined && func0.call(data, "MFAOptions")) {
       if (
         !validate71(data.MFAOptions, {
           instancePath: instancePath + "/MFAOptions",
@@ -79434,7 +79453,7 @@ function validate773(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AllowedFirstAuthFactors !== undefined) {
+    if (data.AllowedFirstAuthFactors !== undefined && func0.call(data, "AllowedFirstAuthFactors")) {
       if (
         !validate194(data.AllowedFirstAuthFactors, {
           instancePath: instancePath + "/AllowedFirstAuthFactors",
@@ -79521,7 +79540,7 @@ function validate775(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ClientId === undefined) {
+    if (data.ClientId === undefined || !func0.call(data, "ClientId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -79536,7 +79555,7 @@ function validate775(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -79551,10 +79570,10 @@ function validate775(
       }
       errors++;
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data0 = data.ClientId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err2 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -79569,7 +79588,7 @@ function validate775(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -79615,10 +79634,10 @@ function validate775(
         errors++;
       }
     }
-    if (data.SecretHash !== undefined) {
+    if (data.SecretHash !== undefined && func0.call(data, "SecretHash")) {
       let data1 = data.SecretHash;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/SecretHash",
             schemaPath: "#/$defs/SecretHashType/maxLength",
@@ -79633,7 +79652,7 @@ function validate775(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/SecretHash",
             schemaPath: "#/$defs/SecretHashType/minLength",
@@ -79679,10 +79698,10 @@ function validate775(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data2 = data.Username;
       if (typeof data2 === "string") {
-        if (func1(data2) > 128) {
+        if (func60(data2) > 128) {
           const err10 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -79697,7 +79716,7 @@ function validate775(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err11 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -79743,10 +79762,10 @@ function validate775(
         errors++;
       }
     }
-    if (data.Password !== undefined) {
+    if (data.Password !== undefined && func0.call(data, "Password")) {
       let data3 = data.Password;
       if (typeof data3 === "string") {
-        if (func1(data3) > 256) {
+        if (func60(data3) > 256) {
           const err14 = {
             instancePath: instancePath + "/Password",
             schemaPath: "#/$defs/PasswordType/maxLength",
@@ -79792,7 +79811,7 @@ function validate775(
         errors++;
       }
     }
-    if (data.UserAttributes !== undefined) {
+    if (data.UserAttributes !== undefined && func0.call(data, "UserAttributes")) {
       if (
         !validate62(data.UserAttributes, {
           instancePath: instancePath + "/UserAttributes",
@@ -79806,7 +79825,7 @@ function validate775(
         errors = vErrors.length;
       }
     }
-    if (data.ValidationData !== undefined) {
+    if (data.ValidationData !== undefined && func0.call(data, "ValidationData")) {
       if (
         !validate62(data.ValidationData, {
           instancePath: instancePath + "/ValidationData",
@@ -79820,7 +79839,7 @@ function validate775(
         errors = vErrors.length;
       }
     }
-    if (data.AnalyticsMetadata !== undefined) {
+    if (data.AnalyticsMetadata !== undefined && func0.call(data, "AnalyticsMetadata")) {
       if (
         !validate102(data.AnalyticsMetadata, {
           instancePath: instancePath + "/AnalyticsMetadata",
@@ -79834,7 +79853,7 @@ function validate775(
         errors = vErrors.length;
       }
     }
-    if (data.UserContextData !== undefined) {
+    if (data.UserContextData !== undefined && func0.call(data, "UserContextData")) {
       if (
         !validate263(data.UserContextData, {
           instancePath: instancePath + "/UserContextData",
@@ -79848,7 +79867,7 @@ function validate775(
         errors = vErrors.length;
       }
     }
-    if (data.ClientMetadata !== undefined) {
+    if (data.ClientMetadata !== undefined && func0.call(data, "ClientMetadata")) {
       if (
         !validate55(data.ClientMetadata, {
           instancePath: instancePath + "/ClientMetadata",
@@ -79935,7 +79954,7 @@ function validate781(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserConfirmed === undefined) {
+    if (data.UserConfirmed === undefined || !func0.call(data, "UserConfirmed")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -79950,7 +79969,7 @@ function validate781(
       }
       errors++;
     }
-    if (data.UserSub === undefined) {
+    if (data.UserSub === undefined || !func0.call(data, "UserSub")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -79965,7 +79984,7 @@ function validate781(
       }
       errors++;
     }
-    if (data.UserConfirmed !== undefined) {
+    if (data.UserConfirmed !== undefined && func0.call(data, "UserConfirmed")) {
       if (typeof data.UserConfirmed !== "boolean") {
         const err2 = {
           instancePath: instancePath + "/UserConfirmed",
@@ -79982,7 +80001,7 @@ function validate781(
         errors++;
       }
     }
-    if (data.CodeDeliveryDetails !== undefined) {
+    if (data.CodeDeliveryDetails !== undefined && func0.call(data, "CodeDeliveryDetails")) {
       if (
         !validate246(data.CodeDeliveryDetails, {
           instancePath: instancePath + "/CodeDeliveryDetails",
@@ -79996,10 +80015,10 @@ function validate781(
         errors = vErrors.length;
       }
     }
-    if (data.UserSub !== undefined) {
+    if (data.UserSub !== undefined && func0.call(data, "UserSub")) {
       let data2 = data.UserSub;
       if (typeof data2 === "string") {
-        if (func1(data2) > 131072) {
+        if (func60(data2) > 131072) {
           const err3 = {
             instancePath: instancePath + "/UserSub",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -80014,7 +80033,7 @@ function validate781(
           }
           errors++;
         }
-        if (func1(data2) < 0) {
+        if (func60(data2) < 0) {
           const err4 = {
             instancePath: instancePath + "/UserSub",
             schemaPath: "#/$defs/StringType/minLength",
@@ -80045,10 +80064,10 @@ function validate781(
         errors++;
       }
     }
-    if (data.Session !== undefined) {
+    if (data.Session !== undefined && func0.call(data, "Session")) {
       let data3 = data.Session;
       if (typeof data3 === "string") {
-        if (func1(data3) > 2048) {
+        if (func60(data3) > 2048) {
           const err6 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/maxLength",
@@ -80063,7 +80082,7 @@ function validate781(
           }
           errors++;
         }
-        if (func1(data3) < 20) {
+        if (func60(data3) < 20) {
           const err7 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/minLength",
@@ -80199,10 +80218,10 @@ function validate784(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SnsCallerArn !== undefined) {
+    if (data.SnsCallerArn !== undefined && func0.call(data, "SnsCallerArn")) {
       let data0 = data.SnsCallerArn;
       if (typeof data0 === "string") {
-        if (func1(data0) > 2048) {
+        if (func60(data0) > 2048) {
           const err0 = {
             instancePath: instancePath + "/SnsCallerArn",
             schemaPath: "#/$defs/OptionalArnType/maxLength",
@@ -80217,7 +80236,7 @@ function validate784(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/SnsCallerArn",
             schemaPath: "#/$defs/OptionalArnType/minLength",
@@ -80269,10 +80288,10 @@ function validate784(
         errors++;
       }
     }
-    if (data.ExternalId !== undefined) {
+    if (data.ExternalId !== undefined && func0.call(data, "ExternalId")) {
       let data1 = data.ExternalId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err4 = {
             instancePath: instancePath + "/ExternalId",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -80287,7 +80306,7 @@ function validate784(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err5 = {
             instancePath: instancePath + "/ExternalId",
             schemaPath: "#/$defs/StringType/minLength",
@@ -80318,10 +80337,10 @@ function validate784(
         errors++;
       }
     }
-    if (data.SnsRegion !== undefined) {
+    if (data.SnsRegion !== undefined && func0.call(data, "SnsRegion")) {
       let data2 = data.SnsRegion;
       if (typeof data2 === "string") {
-        if (func1(data2) > 32) {
+        if (func60(data2) > 32) {
           const err7 = {
             instancePath: instancePath + "/SnsRegion",
             schemaPath: "#/$defs/RegionCodeType/maxLength",
@@ -80336,7 +80355,7 @@ function validate784(
           }
           errors++;
         }
-        if (func1(data2) < 5) {
+        if (func60(data2) < 5) {
           const err8 = {
             instancePath: instancePath + "/SnsRegion",
             schemaPath: "#/$defs/RegionCodeType/minLength",
@@ -80367,7 +80386,7 @@ function validate784(
         errors++;
       }
     }
-    if (data.EumsSms !== undefined) {
+    if (data.EumsSms !== undefined && func0.call(data, "EumsSms")) {
       if (
         !validate348(data.EumsSms, {
           instancePath: instancePath + "/EumsSms",
@@ -80419,7 +80438,7 @@ function validate786(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 140) {
+    if (func60(data) > 140) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -80434,7 +80453,7 @@ function validate786(
       }
       errors++;
     }
-    if (func1(data) < 6) {
+    if (func60(data) < 6) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -80498,10 +80517,10 @@ function validate787(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SmsAuthenticationMessage !== undefined) {
+    if (data.SmsAuthenticationMessage !== undefined && func0.call(data, "SmsAuthenticationMessage")) {
       let data0 = data.SmsAuthenticationMessage;
       if (typeof data0 === "string") {
-        if (func1(data0) > 140) {
+        if (func60(data0) > 140) {
           const err0 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/maxLength",
@@ -80516,7 +80535,7 @@ function validate787(
           }
           errors++;
         }
-        if (func1(data0) < 6) {
+        if (func60(data0) < 6) {
           const err1 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/minLength",
@@ -80562,7 +80581,7 @@ function validate787(
         errors++;
       }
     }
-    if (data.SmsConfiguration !== undefined) {
+    if (data.SmsConfiguration !== undefined && func0.call(data, "SmsConfiguration")) {
       if (
         !validate347(data.SmsConfiguration, {
           instancePath: instancePath + "/SmsConfiguration",
@@ -80614,7 +80633,7 @@ function validate789(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 140) {
+    if (func60(data) > 140) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -80629,7 +80648,7 @@ function validate789(
       }
       errors++;
     }
-    if (func1(data) < 6) {
+    if (func60(data) < 6) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -80702,7 +80721,7 @@ function validate790(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -80719,7 +80738,7 @@ function validate790(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -80779,7 +80798,7 @@ function validate791(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 6) {
+    if (func60(data) > 6) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -80794,7 +80813,7 @@ function validate791(
       }
       errors++;
     }
-    if (func1(data) < 6) {
+    if (func60(data) < 6) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -80858,7 +80877,7 @@ function validate792(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Enabled !== undefined) {
+    if (data.Enabled !== undefined && func0.call(data, "Enabled")) {
       if (typeof data.Enabled !== "boolean") {
         const err0 = {
           instancePath: instancePath + "/Enabled",
@@ -80909,7 +80928,7 @@ function validate793(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Enabled !== undefined) {
+    if (data.Enabled !== undefined && func0.call(data, "Enabled")) {
       if (typeof data.Enabled !== "boolean") {
         const err0 = {
           instancePath: instancePath + "/Enabled",
@@ -80926,7 +80945,7 @@ function validate793(
         errors++;
       }
     }
-    if (data.PreferredMfa !== undefined) {
+    if (data.PreferredMfa !== undefined && func0.call(data, "PreferredMfa")) {
       if (typeof data.PreferredMfa !== "boolean") {
         const err1 = {
           instancePath: instancePath + "/PreferredMfa",
@@ -80990,7 +81009,7 @@ function validate794(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -81005,7 +81024,7 @@ function validate794(
       }
       errors++;
     }
-    if (data.JobId === undefined) {
+    if (data.JobId === undefined || !func0.call(data, "JobId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -81020,10 +81039,10 @@ function validate794(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -81038,7 +81057,7 @@ function validate794(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -81084,10 +81103,10 @@ function validate794(
         errors++;
       }
     }
-    if (data.JobId !== undefined) {
+    if (data.JobId !== undefined && func0.call(data, "JobId")) {
       let data1 = data.JobId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err6 = {
             instancePath: instancePath + "/JobId",
             schemaPath: "#/$defs/UserImportJobIdType/maxLength",
@@ -81102,7 +81121,7 @@ function validate794(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/JobId",
             schemaPath: "#/$defs/UserImportJobIdType/minLength",
@@ -81193,7 +81212,7 @@ function validate795(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserImportJob !== undefined) {
+    if (data.UserImportJob !== undefined && func0.call(data, "UserImportJob")) {
       if (
         !validate298(data.UserImportJob, {
           instancePath: instancePath + "/UserImportJob",
@@ -81349,7 +81368,7 @@ function validate798(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -81364,7 +81383,7 @@ function validate798(
       }
       errors++;
     }
-    if (data.JobId === undefined) {
+    if (data.JobId === undefined || !func0.call(data, "JobId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -81379,10 +81398,10 @@ function validate798(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -81397,7 +81416,7 @@ function validate798(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -81443,10 +81462,10 @@ function validate798(
         errors++;
       }
     }
-    if (data.JobId !== undefined) {
+    if (data.JobId !== undefined && func0.call(data, "JobId")) {
       let data1 = data.JobId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err6 = {
             instancePath: instancePath + "/JobId",
             schemaPath: "#/$defs/UserImportJobIdType/maxLength",
@@ -81461,7 +81480,7 @@ function validate798(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/JobId",
             schemaPath: "#/$defs/UserImportJobIdType/minLength",
@@ -81552,7 +81571,7 @@ function validate799(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserImportJob !== undefined) {
+    if (data.UserImportJob !== undefined && func0.call(data, "UserImportJob")) {
       if (
         !validate298(data.UserImportJob, {
           instancePath: instancePath + "/UserImportJob",
@@ -81600,10 +81619,10 @@ function validate801(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.MinLength !== undefined) {
+    if (data.MinLength !== undefined && func0.call(data, "MinLength")) {
       let data0 = data.MinLength;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/MinLength",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -81618,7 +81637,7 @@ function validate801(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/MinLength",
             schemaPath: "#/$defs/StringType/minLength",
@@ -81649,10 +81668,10 @@ function validate801(
         errors++;
       }
     }
-    if (data.MaxLength !== undefined) {
+    if (data.MaxLength !== undefined && func0.call(data, "MaxLength")) {
       let data1 = data.MaxLength;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err3 = {
             instancePath: instancePath + "/MaxLength",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -81667,7 +81686,7 @@ function validate801(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err4 = {
             instancePath: instancePath + "/MaxLength",
             schemaPath: "#/$defs/StringType/minLength",
@@ -81732,7 +81751,7 @@ function validate802(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 131072) {
+    if (func60(data) > 131072) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -81747,7 +81766,7 @@ function validate802(
       }
       errors++;
     }
-    if (func1(data) < 0) {
+    if (func60(data) < 0) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -81800,7 +81819,7 @@ function validate803(
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func60(data0) > 32) {
           const err0 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/maxLength",
@@ -81815,7 +81834,7 @@ function validate803(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/minLength",
@@ -81902,7 +81921,7 @@ function validate804(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 128) {
+    if (func60(data) > 128) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -81917,7 +81936,7 @@ function validate804(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -81979,7 +81998,7 @@ function validate805(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ResourceArn === undefined) {
+    if (data.ResourceArn === undefined || !func0.call(data, "ResourceArn")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -81994,7 +82013,7 @@ function validate805(
       }
       errors++;
     }
-    if (data.Tags === undefined) {
+    if (data.Tags === undefined || !func0.call(data, "Tags")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -82009,10 +82028,10 @@ function validate805(
       }
       errors++;
     }
-    if (data.ResourceArn !== undefined) {
+    if (data.ResourceArn !== undefined && func0.call(data, "ResourceArn")) {
       let data0 = data.ResourceArn;
       if (typeof data0 === "string") {
-        if (func1(data0) > 2048) {
+        if (func60(data0) > 2048) {
           const err2 = {
             instancePath: instancePath + "/ResourceArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -82027,7 +82046,7 @@ function validate805(
           }
           errors++;
         }
-        if (func1(data0) < 20) {
+        if (func60(data0) < 20) {
           const err3 = {
             instancePath: instancePath + "/ResourceArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -82079,7 +82098,7 @@ function validate805(
         errors++;
       }
     }
-    if (data.Tags !== undefined) {
+    if (data.Tags !== undefined && func0.call(data, "Tags")) {
       if (
         !validate351(data.Tags, {
           instancePath: instancePath + "/Tags",
@@ -82166,7 +82185,7 @@ function validate808(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 256) {
+    if (func60(data) > 256) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -82181,7 +82200,7 @@ function validate808(
       }
       errors++;
     }
-    if (func1(data) < 0) {
+    if (func60(data) < 0) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -82439,7 +82458,7 @@ function validate812(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data0 = data.AccessToken;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -82519,7 +82538,7 @@ function validate812(
         }
       }
     }
-    if (data.IdToken !== undefined) {
+    if (data.IdToken !== undefined && func0.call(data, "IdToken")) {
       let data1 = data.IdToken;
       if (typeof data1 !== "string") {
         const err4 = {
@@ -82599,7 +82618,7 @@ function validate812(
         }
       }
     }
-    if (data.RefreshToken !== undefined) {
+    if (data.RefreshToken !== undefined && func0.call(data, "RefreshToken")) {
       let data2 = data.RefreshToken;
       if (typeof data2 !== "string") {
         const err8 = {
@@ -82726,7 +82745,7 @@ function validate813(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -82743,7 +82762,7 @@ function validate813(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -82803,7 +82822,7 @@ function validate814(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -82820,7 +82839,7 @@ function validate814(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -82871,10 +82890,10 @@ function validate815(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -82889,7 +82908,7 @@ function validate815(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -82935,10 +82954,10 @@ function validate815(
         errors++;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data1 = data.ClientId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err4 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -82953,7 +82972,7 @@ function validate815(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -82999,7 +83018,7 @@ function validate815(
         errors++;
       }
     }
-    if (data.ImageUrl !== undefined) {
+    if (data.ImageUrl !== undefined && func0.call(data, "ImageUrl")) {
       if (typeof data.ImageUrl !== "string") {
         const err8 = {
           instancePath: instancePath + "/ImageUrl",
@@ -83016,10 +83035,10 @@ function validate815(
         errors++;
       }
     }
-    if (data.CSS !== undefined) {
+    if (data.CSS !== undefined && func0.call(data, "CSS")) {
       let data3 = data.CSS;
       if (typeof data3 === "string") {
-        if (func1(data3) > 131072) {
+        if (func60(data3) > 131072) {
           const err9 = {
             instancePath: instancePath + "/CSS",
             schemaPath: "#/$defs/CSSType/maxLength",
@@ -83034,7 +83053,7 @@ function validate815(
           }
           errors++;
         }
-        if (func1(data3) < 0) {
+        if (func60(data3) < 0) {
           const err10 = {
             instancePath: instancePath + "/CSS",
             schemaPath: "#/$defs/CSSType/minLength",
@@ -83065,7 +83084,7 @@ function validate815(
         errors++;
       }
     }
-    if (data.CSSVersion !== undefined) {
+    if (data.CSSVersion !== undefined && func0.call(data, "CSSVersion")) {
       if (typeof data.CSSVersion !== "string") {
         const err12 = {
           instancePath: instancePath + "/CSSVersion",
@@ -83082,7 +83101,7 @@ function validate815(
         errors++;
       }
     }
-    if (data.LastModifiedDate !== undefined) {
+    if (data.LastModifiedDate !== undefined && func0.call(data, "LastModifiedDate")) {
       let data5 = data.LastModifiedDate;
       if (!(typeof data5 == "number" && isFinite(data5))) {
         const err13 = {
@@ -83100,7 +83119,7 @@ function validate815(
         errors++;
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data6 = data.CreationDate;
       if (!(typeof data6 == "number" && isFinite(data6))) {
         const err14 = {
@@ -83173,7 +83192,7 @@ function validate816(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -83190,7 +83209,7 @@ function validate816(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -83250,7 +83269,7 @@ function validate817(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -83267,7 +83286,7 @@ function validate817(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -83327,7 +83346,7 @@ function validate818(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -83344,7 +83363,7 @@ function validate818(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -83404,7 +83423,7 @@ function validate819(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -83421,7 +83440,7 @@ function validate819(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -83481,7 +83500,7 @@ function validate820(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -83498,7 +83517,7 @@ function validate820(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -83558,7 +83577,7 @@ function validate821(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -83575,7 +83594,7 @@ function validate821(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -83648,7 +83667,7 @@ function validate822(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ResourceArn === undefined) {
+    if (data.ResourceArn === undefined || !func0.call(data, "ResourceArn")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -83663,7 +83682,7 @@ function validate822(
       }
       errors++;
     }
-    if (data.TagKeys === undefined) {
+    if (data.TagKeys === undefined || !func0.call(data, "TagKeys")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -83678,10 +83697,10 @@ function validate822(
       }
       errors++;
     }
-    if (data.ResourceArn !== undefined) {
+    if (data.ResourceArn !== undefined && func0.call(data, "ResourceArn")) {
       let data0 = data.ResourceArn;
       if (typeof data0 === "string") {
-        if (func1(data0) > 2048) {
+        if (func60(data0) > 2048) {
           const err2 = {
             instancePath: instancePath + "/ResourceArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -83696,7 +83715,7 @@ function validate822(
           }
           errors++;
         }
-        if (func1(data0) < 20) {
+        if (func60(data0) < 20) {
           const err3 = {
             instancePath: instancePath + "/ResourceArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -83748,14 +83767,14 @@ function validate822(
         errors++;
       }
     }
-    if (data.TagKeys !== undefined) {
+    if (data.TagKeys !== undefined && func0.call(data, "TagKeys")) {
       let data1 = data.TagKeys;
       if (Array.isArray(data1)) {
         const len0 = data1.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (typeof data2 === "string") {
-            if (func1(data2) > 128) {
+            if (func60(data2) > 128) {
               const err6 = {
                 instancePath: instancePath + "/TagKeys/" + i0,
                 schemaPath: "#/$defs/UserPoolTagsListType/items/maxLength",
@@ -83770,7 +83789,7 @@ function validate822(
               }
               errors++;
             }
-            if (func1(data2) < 1) {
+            if (func60(data2) < 1) {
               const err7 = {
                 instancePath: instancePath + "/TagKeys/" + i0,
                 schemaPath: "#/$defs/UserPoolTagsListType/items/minLength",
@@ -83903,7 +83922,7 @@ function validate824(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -83918,7 +83937,7 @@ function validate824(
       }
       errors++;
     }
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -83933,7 +83952,7 @@ function validate824(
       }
       errors++;
     }
-    if (data.EventId === undefined) {
+    if (data.EventId === undefined || !func0.call(data, "EventId")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -83948,7 +83967,7 @@ function validate824(
       }
       errors++;
     }
-    if (data.FeedbackToken === undefined) {
+    if (data.FeedbackToken === undefined || !func0.call(data, "FeedbackToken")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -83963,7 +83982,7 @@ function validate824(
       }
       errors++;
     }
-    if (data.FeedbackValue === undefined) {
+    if (data.FeedbackValue === undefined || !func0.call(data, "FeedbackValue")) {
       const err4 = {
         instancePath,
         schemaPath: "#/required",
@@ -83978,10 +83997,10 @@ function validate824(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err5 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -83996,7 +84015,7 @@ function validate824(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err6 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -84042,10 +84061,10 @@ function validate824(
         errors++;
       }
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data1 = data.Username;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err9 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -84060,7 +84079,7 @@ function validate824(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err10 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -84106,10 +84125,10 @@ function validate824(
         errors++;
       }
     }
-    if (data.EventId !== undefined) {
+    if (data.EventId !== undefined && func0.call(data, "EventId")) {
       let data2 = data.EventId;
       if (typeof data2 === "string") {
-        if (func1(data2) > 50) {
+        if (func60(data2) > 50) {
           const err13 = {
             instancePath: instancePath + "/EventId",
             schemaPath: "#/$defs/EventIdType/maxLength",
@@ -84124,7 +84143,7 @@ function validate824(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err14 = {
             instancePath: instancePath + "/EventId",
             schemaPath: "#/$defs/EventIdType/minLength",
@@ -84170,7 +84189,7 @@ function validate824(
         errors++;
       }
     }
-    if (data.FeedbackToken !== undefined) {
+    if (data.FeedbackToken !== undefined && func0.call(data, "FeedbackToken")) {
       let data3 = data.FeedbackToken;
       if (typeof data3 === "string") {
         if (!pattern47.test(data3)) {
@@ -84204,7 +84223,7 @@ function validate824(
         errors++;
       }
     }
-    if (data.FeedbackValue !== undefined) {
+    if (data.FeedbackValue !== undefined && func0.call(data, "FeedbackValue")) {
       let data4 = data.FeedbackValue;
       if (typeof data4 !== "string") {
         const err19 = {
@@ -84379,7 +84398,7 @@ function validate826(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AccessToken === undefined) {
+    if (data.AccessToken === undefined || !func0.call(data, "AccessToken")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -84394,7 +84413,7 @@ function validate826(
       }
       errors++;
     }
-    if (data.DeviceKey === undefined) {
+    if (data.DeviceKey === undefined || !func0.call(data, "DeviceKey")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -84409,7 +84428,7 @@ function validate826(
       }
       errors++;
     }
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data0 = data.AccessToken;
       if (typeof data0 === "string") {
         if (!pattern47.test(data0)) {
@@ -84443,10 +84462,10 @@ function validate826(
         errors++;
       }
     }
-    if (data.DeviceKey !== undefined) {
+    if (data.DeviceKey !== undefined && func0.call(data, "DeviceKey")) {
       let data1 = data.DeviceKey;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err4 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/maxLength",
@@ -84461,7 +84480,7 @@ function validate826(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/DeviceKey",
             schemaPath: "#/$defs/DeviceKeyType/minLength",
@@ -84507,7 +84526,7 @@ function validate826(
         errors++;
       }
     }
-    if (data.DeviceRememberedStatus !== undefined) {
+    if (data.DeviceRememberedStatus !== undefined && func0.call(data, "DeviceRememberedStatus")) {
       let data2 = data.DeviceRememberedStatus;
       if (typeof data2 !== "string") {
         const err8 = {
@@ -84688,7 +84707,7 @@ function validate828(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.GroupName === undefined) {
+    if (data.GroupName === undefined || !func0.call(data, "GroupName")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -84703,7 +84722,7 @@ function validate828(
       }
       errors++;
     }
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -84718,10 +84737,10 @@ function validate828(
       }
       errors++;
     }
-    if (data.GroupName !== undefined) {
+    if (data.GroupName !== undefined && func0.call(data, "GroupName")) {
       let data0 = data.GroupName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err2 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/maxLength",
@@ -84736,7 +84755,7 @@ function validate828(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/GroupName",
             schemaPath: "#/$defs/GroupNameType/minLength",
@@ -84782,10 +84801,10 @@ function validate828(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data1 = data.UserPoolId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err6 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -84800,7 +84819,7 @@ function validate828(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -84846,10 +84865,10 @@ function validate828(
         errors++;
       }
     }
-    if (data.Description !== undefined) {
+    if (data.Description !== undefined && func0.call(data, "Description")) {
       let data2 = data.Description;
       if (typeof data2 === "string") {
-        if (func1(data2) > 2048) {
+        if (func60(data2) > 2048) {
           const err10 = {
             instancePath: instancePath + "/Description",
             schemaPath: "#/$defs/DescriptionType/maxLength",
@@ -84880,10 +84899,10 @@ function validate828(
         errors++;
       }
     }
-    if (data.RoleArn !== undefined) {
+    if (data.RoleArn !== undefined && func0.call(data, "RoleArn")) {
       let data3 = data.RoleArn;
       if (typeof data3 === "string") {
-        if (func1(data3) > 2048) {
+        if (func60(data3) > 2048) {
           const err12 = {
             instancePath: instancePath + "/RoleArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -84898,7 +84917,7 @@ function validate828(
           }
           errors++;
         }
-        if (func1(data3) < 20) {
+        if (func60(data3) < 20) {
           const err13 = {
             instancePath: instancePath + "/RoleArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -84950,7 +84969,7 @@ function validate828(
         errors++;
       }
     }
-    if (data.Precedence !== undefined) {
+    if (data.Precedence !== undefined && func0.call(data, "Precedence")) {
       let data4 = data.Precedence;
       if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
         const err16 = {
@@ -85044,7 +85063,7 @@ function validate829(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Group !== undefined) {
+    if (data.Group !== undefined && func0.call(data, "Group")) {
       if (
         !validate131(data.Group, {
           instancePath: instancePath + "/Group",
@@ -85108,7 +85127,7 @@ function validate831(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -85123,7 +85142,7 @@ function validate831(
       }
       errors++;
     }
-    if (data.ProviderName === undefined) {
+    if (data.ProviderName === undefined || !func0.call(data, "ProviderName")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -85138,10 +85157,10 @@ function validate831(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -85156,7 +85175,7 @@ function validate831(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -85202,10 +85221,10 @@ function validate831(
         errors++;
       }
     }
-    if (data.ProviderName !== undefined) {
+    if (data.ProviderName !== undefined && func0.call(data, "ProviderName")) {
       let data1 = data.ProviderName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func60(data1) > 32) {
           const err6 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/maxLength",
@@ -85220,7 +85239,7 @@ function validate831(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/ProviderName",
             schemaPath: "#/$defs/ProviderNameType/minLength",
@@ -85266,7 +85285,7 @@ function validate831(
         errors++;
       }
     }
-    if (data.ProviderDetails !== undefined) {
+    if (data.ProviderDetails !== undefined && func0.call(data, "ProviderDetails")) {
       if (
         !validate279(data.ProviderDetails, {
           instancePath: instancePath + "/ProviderDetails",
@@ -85280,7 +85299,7 @@ function validate831(
         errors = vErrors.length;
       }
     }
-    if (data.AttributeMapping !== undefined) {
+    if (data.AttributeMapping !== undefined && func0.call(data, "AttributeMapping")) {
       if (
         !validate204(data.AttributeMapping, {
           instancePath: instancePath + "/AttributeMapping",
@@ -85294,7 +85313,7 @@ function validate831(
         errors = vErrors.length;
       }
     }
-    if (data.IdpIdentifiers !== undefined) {
+    if (data.IdpIdentifiers !== undefined && func0.call(data, "IdpIdentifiers")) {
       let data4 = data.IdpIdentifiers;
       if (Array.isArray(data4)) {
         if (data4.length > 50) {
@@ -85331,7 +85350,7 @@ function validate831(
         for (let i0 = 0; i0 < len0; i0++) {
           let data5 = data4[i0];
           if (typeof data5 === "string") {
-            if (func1(data5) > 40) {
+            if (func60(data5) > 40) {
               const err12 = {
                 instancePath: instancePath + "/IdpIdentifiers/" + i0,
                 schemaPath: "#/$defs/IdpIdentifiersListType/items/maxLength",
@@ -85346,7 +85365,7 @@ function validate831(
               }
               errors++;
             }
-            if (func1(data5) < 1) {
+            if (func60(data5) < 1) {
               const err13 = {
                 instancePath: instancePath + "/IdpIdentifiers/" + i0,
                 schemaPath: "#/$defs/IdpIdentifiersListType/items/minLength",
@@ -85455,7 +85474,7 @@ function validate834(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.IdentityProvider === undefined) {
+    if (data.IdentityProvider === undefined || !func0.call(data, "IdentityProvider")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -85470,7 +85489,7 @@ function validate834(
       }
       errors++;
     }
-    if (data.IdentityProvider !== undefined) {
+    if (data.IdentityProvider !== undefined && func0.call(data, "IdentityProvider")) {
       if (
         !validate283(data.IdentityProvider, {
           instancePath: instancePath + "/IdentityProvider",
@@ -85536,7 +85555,7 @@ function validate836(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -85551,7 +85570,7 @@ function validate836(
       }
       errors++;
     }
-    if (data.Identifier === undefined) {
+    if (data.Identifier === undefined || !func0.call(data, "Identifier")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -85566,7 +85585,7 @@ function validate836(
       }
       errors++;
     }
-    if (data.Name === undefined) {
+    if (data.Name === undefined || !func0.call(data, "Name")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -85581,10 +85600,10 @@ function validate836(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -85599,7 +85618,7 @@ function validate836(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -85645,10 +85664,10 @@ function validate836(
         errors++;
       }
     }
-    if (data.Identifier !== undefined) {
+    if (data.Identifier !== undefined && func0.call(data, "Identifier")) {
       let data1 = data.Identifier;
       if (typeof data1 === "string") {
-        if (func1(data1) > 256) {
+        if (func60(data1) > 256) {
           const err7 = {
             instancePath: instancePath + "/Identifier",
             schemaPath: "#/$defs/ResourceServerIdentifierType/maxLength",
@@ -85663,7 +85682,7 @@ function validate836(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err8 = {
             instancePath: instancePath + "/Identifier",
             schemaPath: "#/$defs/ResourceServerIdentifierType/minLength",
@@ -85709,10 +85728,10 @@ function validate836(
         errors++;
       }
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== undefined && func0.call(data, "Name")) {
       let data2 = data.Name;
       if (typeof data2 === "string") {
-        if (func1(data2) > 256) {
+        if (func60(data2) > 256) {
           const err11 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/ResourceServerNameType/maxLength",
@@ -85727,7 +85746,7 @@ function validate836(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err12 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/ResourceServerNameType/minLength",
@@ -85773,7 +85792,7 @@ function validate836(
         errors++;
       }
     }
-    if (data.Scopes !== undefined) {
+    if (data.Scopes !== undefined && func0.call(data, "Scopes")) {
       if (
         !validate288(data.Scopes, {
           instancePath: instancePath + "/Scopes",
@@ -85832,7 +85851,7 @@ function validate838(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ResourceServer === undefined) {
+    if (data.ResourceServer === undefined || !func0.call(data, "ResourceServer")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -85847,7 +85866,7 @@ function validate838(
       }
       errors++;
     }
-    if (data.ResourceServer !== undefined) {
+    if (data.ResourceServer !== undefined && func0.call(data, "ResourceServer")) {
       if (
         !validate293(data.ResourceServer, {
           instancePath: instancePath + "/ResourceServer",
@@ -85918,7 +85937,7 @@ function validate840(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserAttributes === undefined) {
+    if (data.UserAttributes === undefined || !func0.call(data, "UserAttributes")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -85933,7 +85952,7 @@ function validate840(
       }
       errors++;
     }
-    if (data.AccessToken === undefined) {
+    if (data.AccessToken === undefined || !func0.call(data, "AccessToken")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -85948,7 +85967,7 @@ function validate840(
       }
       errors++;
     }
-    if (data.UserAttributes !== undefined) {
+    if (data.UserAttributes !== undefined && func0.call(data, "UserAttributes")) {
       if (
         !validate62(data.UserAttributes, {
           instancePath: instancePath + "/UserAttributes",
@@ -85962,7 +85981,7 @@ function validate840(
         errors = vErrors.length;
       }
     }
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data1 = data.AccessToken;
       if (typeof data1 === "string") {
         if (!pattern47.test(data1)) {
@@ -85996,7 +86015,7 @@ function validate840(
         errors++;
       }
     }
-    if (data.ClientMetadata !== undefined) {
+    if (data.ClientMetadata !== undefined && func0.call(data, "ClientMetadata")) {
       if (
         !validate55(data.ClientMetadata, {
           instancePath: instancePath + "/ClientMetadata",
@@ -86059,7 +86078,7 @@ function validate843(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.CodeDeliveryDetailsList !== undefined) {
+    if (data.CodeDeliveryDetailsList !== undefined && func0.call(data, "CodeDeliveryDetailsList")) {
       if (
         !validate245(data.CodeDeliveryDetailsList, {
           instancePath: instancePath + "/CodeDeliveryDetailsList",
@@ -86218,7 +86237,7 @@ function validate845(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -86233,7 +86252,7 @@ function validate845(
       }
       errors++;
     }
-    if (data.ClientId === undefined) {
+    if (data.ClientId === undefined || !func0.call(data, "ClientId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -86248,10 +86267,10 @@ function validate845(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -86266,7 +86285,7 @@ function validate845(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -86312,10 +86331,10 @@ function validate845(
         errors++;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data1 = data.ClientId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err6 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -86330,7 +86349,7 @@ function validate845(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -86376,10 +86395,10 @@ function validate845(
         errors++;
       }
     }
-    if (data.ClientName !== undefined) {
+    if (data.ClientName !== undefined && func0.call(data, "ClientName")) {
       let data2 = data.ClientName;
       if (typeof data2 === "string") {
-        if (func1(data2) > 128) {
+        if (func60(data2) > 128) {
           const err10 = {
             instancePath: instancePath + "/ClientName",
             schemaPath: "#/$defs/ClientNameType/maxLength",
@@ -86394,7 +86413,7 @@ function validate845(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err11 = {
             instancePath: instancePath + "/ClientName",
             schemaPath: "#/$defs/ClientNameType/minLength",
@@ -86440,7 +86459,7 @@ function validate845(
         errors++;
       }
     }
-    if (data.RefreshTokenValidity !== undefined) {
+    if (data.RefreshTokenValidity !== undefined && func0.call(data, "RefreshTokenValidity")) {
       let data3 = data.RefreshTokenValidity;
       if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
         const err14 = {
@@ -86490,7 +86509,7 @@ function validate845(
         }
       }
     }
-    if (data.AccessTokenValidity !== undefined) {
+    if (data.AccessTokenValidity !== undefined && func0.call(data, "AccessTokenValidity")) {
       let data4 = data.AccessTokenValidity;
       if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
         const err17 = {
@@ -86540,7 +86559,7 @@ function validate845(
         }
       }
     }
-    if (data.IdTokenValidity !== undefined) {
+    if (data.IdTokenValidity !== undefined && func0.call(data, "IdTokenValidity")) {
       let data5 = data.IdTokenValidity;
       if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
         const err20 = {
@@ -86590,7 +86609,7 @@ function validate845(
         }
       }
     }
-    if (data.TokenValidityUnits !== undefined) {
+    if (data.TokenValidityUnits !== undefined && func0.call(data, "TokenValidityUnits")) {
       if (
         !validate301(data.TokenValidityUnits, {
           instancePath: instancePath + "/TokenValidityUnits",
@@ -86604,14 +86623,14 @@ function validate845(
         errors = vErrors.length;
       }
     }
-    if (data.ReadAttributes !== undefined) {
+    if (data.ReadAttributes !== undefined && func0.call(data, "ReadAttributes")) {
       let data7 = data.ReadAttributes;
       if (Array.isArray(data7)) {
         const len0 = data7.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data8 = data7[i0];
           if (typeof data8 === "string") {
-            if (func1(data8) > 2048) {
+            if (func60(data8) > 2048) {
               const err23 = {
                 instancePath: instancePath + "/ReadAttributes/" + i0,
                 schemaPath: "#/$defs/ClientPermissionListType/items/maxLength",
@@ -86626,7 +86645,7 @@ function validate845(
               }
               errors++;
             }
-            if (func1(data8) < 1) {
+            if (func60(data8) < 1) {
               const err24 = {
                 instancePath: instancePath + "/ReadAttributes/" + i0,
                 schemaPath: "#/$defs/ClientPermissionListType/items/minLength",
@@ -86673,14 +86692,14 @@ function validate845(
         errors++;
       }
     }
-    if (data.WriteAttributes !== undefined) {
+    if (data.WriteAttributes !== undefined && func0.call(data, "WriteAttributes")) {
       let data9 = data.WriteAttributes;
       if (Array.isArray(data9)) {
         const len1 = data9.length;
         for (let i1 = 0; i1 < len1; i1++) {
           let data10 = data9[i1];
           if (typeof data10 === "string") {
-            if (func1(data10) > 2048) {
+            if (func60(data10) > 2048) {
               const err27 = {
                 instancePath: instancePath + "/WriteAttributes/" + i1,
                 schemaPath: "#/$defs/ClientPermissionListType/items/maxLength",
@@ -86695,7 +86714,7 @@ function validate845(
               }
               errors++;
             }
-            if (func1(data10) < 1) {
+            if (func60(data10) < 1) {
               const err28 = {
                 instancePath: instancePath + "/WriteAttributes/" + i1,
                 schemaPath: "#/$defs/ClientPermissionListType/items/minLength",
@@ -86742,7 +86761,7 @@ function validate845(
         errors++;
       }
     }
-    if (data.ExplicitAuthFlows !== undefined) {
+    if (data.ExplicitAuthFlows !== undefined && func0.call(data, "ExplicitAuthFlows")) {
       let data11 = data.ExplicitAuthFlows;
       if (Array.isArray(data11)) {
         const len2 = data11.length;
@@ -86789,14 +86808,14 @@ function validate845(
         errors++;
       }
     }
-    if (data.SupportedIdentityProviders !== undefined) {
+    if (data.SupportedIdentityProviders !== undefined && func0.call(data, "SupportedIdentityProviders")) {
       let data13 = data.SupportedIdentityProviders;
       if (Array.isArray(data13)) {
         const len3 = data13.length;
         for (let i3 = 0; i3 < len3; i3++) {
           let data14 = data13[i3];
           if (typeof data14 === "string") {
-            if (func1(data14) > 32) {
+            if (func60(data14) > 32) {
               const err33 = {
                 instancePath: instancePath + "/SupportedIdentityProviders/" + i3,
                 schemaPath: "#/$defs/SupportedIdentityProvidersListType/items/maxLength",
@@ -86811,7 +86830,7 @@ function validate845(
               }
               errors++;
             }
-            if (func1(data14) < 1) {
+            if (func60(data14) < 1) {
               const err34 = {
                 instancePath: instancePath + "/SupportedIdentityProviders/" + i3,
                 schemaPath: "#/$defs/SupportedIdentityProvidersListType/items/minLength",
@@ -86873,7 +86892,7 @@ function validate845(
         errors++;
       }
     }
-    if (data.CallbackURLs !== undefined) {
+    if (data.CallbackURLs !== undefined && func0.call(data, "CallbackURLs")) {
       let data15 = data.CallbackURLs;
       if (Array.isArray(data15)) {
         if (data15.length > 100) {
@@ -86910,7 +86929,7 @@ function validate845(
         for (let i4 = 0; i4 < len4; i4++) {
           let data16 = data15[i4];
           if (typeof data16 === "string") {
-            if (func1(data16) > 1024) {
+            if (func60(data16) > 1024) {
               const err40 = {
                 instancePath: instancePath + "/CallbackURLs/" + i4,
                 schemaPath: "#/$defs/CallbackURLsListType/items/maxLength",
@@ -86925,7 +86944,7 @@ function validate845(
               }
               errors++;
             }
-            if (func1(data16) < 1) {
+            if (func60(data16) < 1) {
               const err41 = {
                 instancePath: instancePath + "/CallbackURLs/" + i4,
                 schemaPath: "#/$defs/CallbackURLsListType/items/minLength",
@@ -86987,7 +87006,7 @@ function validate845(
         errors++;
       }
     }
-    if (data.LogoutURLs !== undefined) {
+    if (data.LogoutURLs !== undefined && func0.call(data, "LogoutURLs")) {
       let data17 = data.LogoutURLs;
       if (Array.isArray(data17)) {
         if (data17.length > 100) {
@@ -87024,7 +87043,7 @@ function validate845(
         for (let i5 = 0; i5 < len5; i5++) {
           let data18 = data17[i5];
           if (typeof data18 === "string") {
-            if (func1(data18) > 1024) {
+            if (func60(data18) > 1024) {
               const err47 = {
                 instancePath: instancePath + "/LogoutURLs/" + i5,
                 schemaPath: "#/$defs/LogoutURLsListType/items/maxLength",
@@ -87039,7 +87058,7 @@ function validate845(
               }
               errors++;
             }
-            if (func1(data18) < 1) {
+            if (func60(data18) < 1) {
               const err48 = {
                 instancePath: instancePath + "/LogoutURLs/" + i5,
                 schemaPath: "#/$defs/LogoutURLsListType/items/minLength",
@@ -87101,10 +87120,10 @@ function validate845(
         errors++;
       }
     }
-    if (data.DefaultRedirectURI !== undefined) {
+    if (data.DefaultRedirectURI !== undefined && func0.call(data, "DefaultRedirectURI")) {
       let data19 = data.DefaultRedirectURI;
       if (typeof data19 === "string") {
-        if (func1(data19) > 1024) {
+        if (func60(data19) > 1024) {
           const err52 = {
             instancePath: instancePath + "/DefaultRedirectURI",
             schemaPath: "#/$defs/RedirectUrlType/maxLength",
@@ -87119,7 +87138,7 @@ function validate845(
           }
           errors++;
         }
-        if (func1(data19) < 1) {
+        if (func60(data19) < 1) {
           const err53 = {
             instancePath: instancePath + "/DefaultRedirectURI",
             schemaPath: "#/$defs/RedirectUrlType/minLength",
@@ -87165,7 +87184,7 @@ function validate845(
         errors++;
       }
     }
-    if (data.AllowedOAuthFlows !== undefined) {
+    if (data.AllowedOAuthFlows !== undefined && func0.call(data, "AllowedOAuthFlows")) {
       let data20 = data.AllowedOAuthFlows;
       if (Array.isArray(data20)) {
         if (data20.length > 3) {
@@ -87233,7 +87252,7 @@ function validate845(
         errors++;
       }
     }
-    if (data.AllowedOAuthScopes !== undefined) {
+    if (data.AllowedOAuthScopes !== undefined && func0.call(data, "AllowedOAuthScopes")) {
       let data22 = data.AllowedOAuthScopes;
       if (Array.isArray(data22)) {
         if (data22.length > 50) {
@@ -87255,7 +87274,7 @@ function validate845(
         for (let i7 = 0; i7 < len7; i7++) {
           let data23 = data22[i7];
           if (typeof data23 === "string") {
-            if (func1(data23) > 256) {
+            if (func60(data23) > 256) {
               const err61 = {
                 instancePath: instancePath + "/AllowedOAuthScopes/" + i7,
                 schemaPath: "#/$defs/ScopeListType/items/maxLength",
@@ -87270,7 +87289,7 @@ function validate845(
               }
               errors++;
             }
-            if (func1(data23) < 1) {
+            if (func60(data23) < 1) {
               const err62 = {
                 instancePath: instancePath + "/AllowedOAuthScopes/" + i7,
                 schemaPath: "#/$defs/ScopeListType/items/minLength",
@@ -87332,7 +87351,7 @@ function validate845(
         errors++;
       }
     }
-    if (data.AllowedOAuthFlowsUserPoolClient !== undefined) {
+    if (data.AllowedOAuthFlowsUserPoolClient !== undefined && func0.call(data, "AllowedOAuthFlowsUserPoolClient")) {
       if (typeof data.AllowedOAuthFlowsUserPoolClient !== "boolean") {
         const err66 = {
           instancePath: instancePath + "/AllowedOAuthFlowsUserPoolClient",
@@ -87349,7 +87368,7 @@ function validate845(
         errors++;
       }
     }
-    if (data.AnalyticsConfiguration !== undefined) {
+    if (data.AnalyticsConfiguration !== undefined && func0.call(data, "AnalyticsConfiguration")) {
       if (
         !validate195(data.AnalyticsConfiguration, {
           instancePath: instancePath + "/AnalyticsConfiguration",
@@ -87363,7 +87382,7 @@ function validate845(
         errors = vErrors.length;
       }
     }
-    if (data.PreventUserExistenceErrors !== undefined) {
+    if (data.PreventUserExistenceErrors !== undefined && func0.call(data, "PreventUserExistenceErrors")) {
       let data26 = data.PreventUserExistenceErrors;
       if (typeof data26 !== "string") {
         const err67 = {
@@ -87443,7 +87462,7 @@ function validate845(
         }
       }
     }
-    if (data.EnableTokenRevocation !== undefined) {
+    if (data.EnableTokenRevocation !== undefined && func0.call(data, "EnableTokenRevocation")) {
       if (typeof data.EnableTokenRevocation !== "boolean") {
         const err71 = {
           instancePath: instancePath + "/EnableTokenRevocation",
@@ -87460,7 +87479,10 @@ function validate845(
         errors++;
       }
     }
-    if (data.EnablePropagateAdditionalUserContextData !== undefined) {
+    if (
+      data.EnablePropagateAdditionalUserContextData !== undefined &&
+      func0.call(data, "EnablePropagateAdditionalUserContextData")
+    ) {
       if (typeof data.EnablePropagateAdditionalUserContextData !== "boolean") {
         const err72 = {
           instancePath: instancePath + "/EnablePropagateAdditionalUserContextData",
@@ -87477,7 +87499,7 @@ function validate845(
         errors++;
       }
     }
-    if (data.AuthSessionValidity !== undefined) {
+    if (data.AuthSessionValidity !== undefined && func0.call(data, "AuthSessionValidity")) {
       let data29 = data.AuthSessionValidity;
       if (!(typeof data29 == "number" && !(data29 % 1) && !isNaN(data29) && isFinite(data29))) {
         const err73 = {
@@ -87527,7 +87549,7 @@ function validate845(
         }
       }
     }
-    if (data.RefreshTokenRotation !== undefined) {
+    if (data.RefreshTokenRotation !== undefined && func0.call(data, "RefreshTokenRotation")) {
       if (
         !validate304(data.RefreshTokenRotation, {
           instancePath: instancePath + "/RefreshTokenRotation",
@@ -87615,7 +87637,7 @@ function validate849(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolClient !== undefined) {
+    if (data.UserPoolClient !== undefined && func0.call(data, "UserPoolClient")) {
       if (
         !validate307(data.UserPoolClient, {
           instancePath: instancePath + "/UserPoolClient",
@@ -87696,7 +87718,7 @@ function validate851(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Domain === undefined) {
+    if (data.Domain === undefined || !func0.call(data, "Domain")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -87711,7 +87733,7 @@ function validate851(
       }
       errors++;
     }
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -87726,10 +87748,10 @@ function validate851(
       }
       errors++;
     }
-    if (data.Domain !== undefined) {
+    if (data.Domain !== undefined && func0.call(data, "Domain")) {
       let data0 = data.Domain;
       if (typeof data0 === "string") {
-        if (func1(data0) > 63) {
+        if (func60(data0) > 63) {
           const err2 = {
             instancePath: instancePath + "/Domain",
             schemaPath: "#/$defs/DomainType/maxLength",
@@ -87744,7 +87766,7 @@ function validate851(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/Domain",
             schemaPath: "#/$defs/DomainType/minLength",
@@ -87790,10 +87812,10 @@ function validate851(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data1 = data.UserPoolId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err6 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -87808,7 +87830,7 @@ function validate851(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err7 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -87854,7 +87876,7 @@ function validate851(
         errors++;
       }
     }
-    if (data.CustomDomainConfig !== undefined) {
+    if (data.CustomDomainConfig !== undefined && func0.call(data, "CustomDomainConfig")) {
       if (
         !validate313(data.CustomDomainConfig, {
           instancePath: instancePath + "/CustomDomainConfig",
@@ -87868,7 +87890,7 @@ function validate851(
         errors = vErrors.length;
       }
     }
-    if (data.ManagedLoginVersion !== undefined) {
+    if (data.ManagedLoginVersion !== undefined && func0.call(data, "ManagedLoginVersion")) {
       let data3 = data.ManagedLoginVersion;
       if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
         const err10 = {
@@ -87918,7 +87940,7 @@ function validate851(
         }
       }
     }
-    if (data.Routing !== undefined) {
+    if (data.Routing !== undefined && func0.call(data, "Routing")) {
       if (
         !validate315(data.Routing, {
           instancePath: instancePath + "/Routing",
@@ -87991,10 +88013,10 @@ function validate854(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.CloudFrontDomain !== undefined) {
+    if (data.CloudFrontDomain !== undefined && func0.call(data, "CloudFrontDomain")) {
       let data0 = data.CloudFrontDomain;
       if (typeof data0 === "string") {
-        if (func1(data0) > 63) {
+        if (func60(data0) > 63) {
           const err0 = {
             instancePath: instancePath + "/CloudFrontDomain",
             schemaPath: "#/$defs/DomainType/maxLength",
@@ -88009,7 +88031,7 @@ function validate854(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/CloudFrontDomain",
             schemaPath: "#/$defs/DomainType/minLength",
@@ -88055,7 +88077,7 @@ function validate854(
         errors++;
       }
     }
-    if (data.ManagedLoginVersion !== undefined) {
+    if (data.ManagedLoginVersion !== undefined && func0.call(data, "ManagedLoginVersion")) {
       let data1 = data.ManagedLoginVersion;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err4 = {
@@ -88105,7 +88127,7 @@ function validate854(
         }
       }
     }
-    if (data.Routing !== undefined) {
+    if (data.Routing !== undefined && func0.call(data, "Routing")) {
       if (
         !validate315(data.Routing, {
           instancePath: instancePath + "/Routing",
@@ -88265,7 +88287,7 @@ function validate856(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId === undefined) {
+    if (data.UserPoolId === undefined || !func0.call(data, "UserPoolId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -88280,10 +88302,10 @@ function validate856(
       }
       errors++;
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -88298,7 +88320,7 @@ function validate856(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -88344,7 +88366,7 @@ function validate856(
         errors++;
       }
     }
-    if (data.Policies !== undefined) {
+    if (data.Policies !== undefined && func0.call(data, "Policies")) {
       if (
         !validate322(data.Policies, {
           instancePath: instancePath + "/Policies",
@@ -88358,7 +88380,7 @@ function validate856(
         errors = vErrors.length;
       }
     }
-    if (data.DeletionProtection !== undefined) {
+    if (data.DeletionProtection !== undefined && func0.call(data, "DeletionProtection")) {
       let data2 = data.DeletionProtection;
       if (typeof data2 !== "string") {
         const err5 = {
@@ -88438,7 +88460,7 @@ function validate856(
         }
       }
     }
-    if (data.LambdaConfig !== undefined) {
+    if (data.LambdaConfig !== undefined && func0.call(data, "LambdaConfig")) {
       if (
         !validate329(data.LambdaConfig, {
           instancePath: instancePath + "/LambdaConfig",
@@ -88452,7 +88474,7 @@ function validate856(
         errors = vErrors.length;
       }
     }
-    if (data.AutoVerifiedAttributes !== undefined) {
+    if (data.AutoVerifiedAttributes !== undefined && func0.call(data, "AutoVerifiedAttributes")) {
       let data4 = data.AutoVerifiedAttributes;
       if (Array.isArray(data4)) {
         const len0 = data4.length;
@@ -88490,10 +88512,10 @@ function validate856(
         errors++;
       }
     }
-    if (data.SmsVerificationMessage !== undefined) {
+    if (data.SmsVerificationMessage !== undefined && func0.call(data, "SmsVerificationMessage")) {
       let data6 = data.SmsVerificationMessage;
       if (typeof data6 === "string") {
-        if (func1(data6) > 140) {
+        if (func60(data6) > 140) {
           const err11 = {
             instancePath: instancePath + "/SmsVerificationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/maxLength",
@@ -88508,7 +88530,7 @@ function validate856(
           }
           errors++;
         }
-        if (func1(data6) < 6) {
+        if (func60(data6) < 6) {
           const err12 = {
             instancePath: instancePath + "/SmsVerificationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/minLength",
@@ -88554,10 +88576,10 @@ function validate856(
         errors++;
       }
     }
-    if (data.EmailVerificationMessage !== undefined) {
+    if (data.EmailVerificationMessage !== undefined && func0.call(data, "EmailVerificationMessage")) {
       let data7 = data.EmailVerificationMessage;
       if (typeof data7 === "string") {
-        if (func1(data7) > 20000) {
+        if (func60(data7) > 20000) {
           const err15 = {
             instancePath: instancePath + "/EmailVerificationMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/maxLength",
@@ -88572,7 +88594,7 @@ function validate856(
           }
           errors++;
         }
-        if (func1(data7) < 6) {
+        if (func60(data7) < 6) {
           const err16 = {
             instancePath: instancePath + "/EmailVerificationMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/minLength",
@@ -88623,10 +88645,10 @@ function validate856(
         errors++;
       }
     }
-    if (data.EmailVerificationSubject !== undefined) {
+    if (data.EmailVerificationSubject !== undefined && func0.call(data, "EmailVerificationSubject")) {
       let data8 = data.EmailVerificationSubject;
       if (typeof data8 === "string") {
-        if (func1(data8) > 140) {
+        if (func60(data8) > 140) {
           const err19 = {
             instancePath: instancePath + "/EmailVerificationSubject",
             schemaPath: "#/$defs/EmailVerificationSubjectType/maxLength",
@@ -88641,7 +88663,7 @@ function validate856(
           }
           errors++;
         }
-        if (func1(data8) < 1) {
+        if (func60(data8) < 1) {
           const err20 = {
             instancePath: instancePath + "/EmailVerificationSubject",
             schemaPath: "#/$defs/EmailVerificationSubjectType/minLength",
@@ -88687,7 +88709,7 @@ function validate856(
         errors++;
       }
     }
-    if (data.VerificationMessageTemplate !== undefined) {
+    if (data.VerificationMessageTemplate !== undefined && func0.call(data, "VerificationMessageTemplate")) {
       if (
         !validate339(data.VerificationMessageTemplate, {
           instancePath: instancePath + "/VerificationMessageTemplate",
@@ -88701,10 +88723,10 @@ function validate856(
         errors = vErrors.length;
       }
     }
-    if (data.SmsAuthenticationMessage !== undefined) {
+    if (data.SmsAuthenticationMessage !== undefined && func0.call(data, "SmsAuthenticationMessage")) {
       let data10 = data.SmsAuthenticationMessage;
       if (typeof data10 === "string") {
-        if (func1(data10) > 140) {
+        if (func60(data10) > 140) {
           const err23 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/maxLength",
@@ -88719,7 +88741,7 @@ function validate856(
           }
           errors++;
         }
-        if (func1(data10) < 6) {
+        if (func60(data10) < 6) {
           const err24 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/minLength",
@@ -88765,7 +88787,7 @@ function validate856(
         errors++;
       }
     }
-    if (data.UserAttributeUpdateSettings !== undefined) {
+    if (data.UserAttributeUpdateSettings !== undefined && func0.call(data, "UserAttributeUpdateSettings")) {
       if (
         !validate341(data.UserAttributeUpdateSettings, {
           instancePath: instancePath + "/UserAttributeUpdateSettings",
@@ -88779,7 +88801,7 @@ function validate856(
         errors = vErrors.length;
       }
     }
-    if (data.MfaConfiguration !== undefined) {
+    if (data.MfaConfiguration !== undefined && func0.call(data, "MfaConfiguration")) {
       let data12 = data.MfaConfiguration;
       if (typeof data12 !== "string") {
         const err27 = {
@@ -88859,7 +88881,7 @@ function validate856(
         }
       }
     }
-    if (data.DeviceConfiguration !== undefined) {
+    if (data.DeviceConfiguration !== undefined && func0.call(data, "DeviceConfiguration")) {
       if (
         !validate343(data.DeviceConfiguration, {
           instancePath: instancePath + "/DeviceConfiguration",
@@ -88873,7 +88895,7 @@ function validate856(
         errors = vErrors.length;
       }
     }
-    if (data.EmailConfiguration !== undefined) {
+    if (data.EmailConfiguration !== undefined && func0.call(data, "EmailConfiguration")) {
       if (
         !validate345(data.EmailConfiguration, {
           instancePath: instancePath + "/EmailConfiguration",
@@ -88887,7 +88909,7 @@ function validate856(
         errors = vErrors.length;
       }
     }
-    if (data.SmsConfiguration !== undefined) {
+    if (data.SmsConfiguration !== undefined && func0.call(data, "SmsConfiguration")) {
       if (
         !validate347(data.SmsConfiguration, {
           instancePath: instancePath + "/SmsConfiguration",
@@ -88901,7 +88923,7 @@ function validate856(
         errors = vErrors.length;
       }
     }
-    if (data.UserPoolTags !== undefined) {
+    if (data.UserPoolTags !== undefined && func0.call(data, "UserPoolTags")) {
       if (
         !validate351(data.UserPoolTags, {
           instancePath: instancePath + "/UserPoolTags",
@@ -88915,7 +88937,7 @@ function validate856(
         errors = vErrors.length;
       }
     }
-    if (data.AdminCreateUserConfig !== undefined) {
+    if (data.AdminCreateUserConfig !== undefined && func0.call(data, "AdminCreateUserConfig")) {
       if (
         !validate58(data.AdminCreateUserConfig, {
           instancePath: instancePath + "/AdminCreateUserConfig",
@@ -88929,7 +88951,7 @@ function validate856(
         errors = vErrors.length;
       }
     }
-    if (data.UserPoolAddOns !== undefined) {
+    if (data.UserPoolAddOns !== undefined && func0.call(data, "UserPoolAddOns")) {
       if (
         !validate357(data.UserPoolAddOns, {
           instancePath: instancePath + "/UserPoolAddOns",
@@ -88943,7 +88965,7 @@ function validate856(
         errors = vErrors.length;
       }
     }
-    if (data.AccountRecoverySetting !== undefined) {
+    if (data.AccountRecoverySetting !== undefined && func0.call(data, "AccountRecoverySetting")) {
       if (
         !validate23(data.AccountRecoverySetting, {
           instancePath: instancePath + "/AccountRecoverySetting",
@@ -88957,10 +88979,10 @@ function validate856(
         errors = vErrors.length;
       }
     }
-    if (data.PoolName !== undefined) {
+    if (data.PoolName !== undefined && func0.call(data, "PoolName")) {
       let data20 = data.PoolName;
       if (typeof data20 === "string") {
-        if (func1(data20) > 128) {
+        if (func60(data20) > 128) {
           const err31 = {
             instancePath: instancePath + "/PoolName",
             schemaPath: "#/$defs/UserPoolNameType/maxLength",
@@ -88975,7 +88997,7 @@ function validate856(
           }
           errors++;
         }
-        if (func1(data20) < 1) {
+        if (func60(data20) < 1) {
           const err32 = {
             instancePath: instancePath + "/PoolName",
             schemaPath: "#/$defs/UserPoolNameType/minLength",
@@ -89021,7 +89043,7 @@ function validate856(
         errors++;
       }
     }
-    if (data.UserPoolTier !== undefined) {
+    if (data.UserPoolTier !== undefined && func0.call(data, "UserPoolTier")) {
       let data21 = data.UserPoolTier;
       if (typeof data21 !== "string") {
         const err35 = {
@@ -89101,7 +89123,7 @@ function validate856(
         }
       }
     }
-    if (data.KeyConfiguration !== undefined) {
+    if (data.KeyConfiguration !== undefined && func0.call(data, "KeyConfiguration")) {
       if (
         !validate363(data.KeyConfiguration, {
           instancePath: instancePath + "/KeyConfiguration",
@@ -89115,7 +89137,7 @@ function validate856(
         errors = vErrors.length;
       }
     }
-    if (data.IssuerConfiguration !== undefined) {
+    if (data.IssuerConfiguration !== undefined && func0.call(data, "IssuerConfiguration")) {
       if (
         !validate365(data.IssuerConfiguration, {
           instancePath: instancePath + "/IssuerConfiguration",
@@ -89230,7 +89252,10 @@ function validate871(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AttributesRequireVerificationBeforeUpdate !== undefined) {
+    if (
+      data.AttributesRequireVerificationBeforeUpdate !== undefined &&
+      func0.call(data, "AttributesRequireVerificationBeforeUpdate")
+    ) {
       let data0 = data.AttributesRequireVerificationBeforeUpdate;
       if (Array.isArray(data0)) {
         const len0 = data0.length;
@@ -89306,10 +89331,10 @@ function validate872(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.IpAddress !== undefined) {
+    if (data.IpAddress !== undefined && func0.call(data, "IpAddress")) {
       let data0 = data.IpAddress;
       if (typeof data0 === "string") {
-        if (func1(data0) > 131072) {
+        if (func60(data0) > 131072) {
           const err0 = {
             instancePath: instancePath + "/IpAddress",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -89324,7 +89349,7 @@ function validate872(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/IpAddress",
             schemaPath: "#/$defs/StringType/minLength",
@@ -89355,10 +89380,10 @@ function validate872(
         errors++;
       }
     }
-    if (data.EncodedData !== undefined) {
+    if (data.EncodedData !== undefined && func0.call(data, "EncodedData")) {
       let data1 = data.EncodedData;
       if (typeof data1 === "string") {
-        if (func1(data1) > 131072) {
+        if (func60(data1) > 131072) {
           const err3 = {
             instancePath: instancePath + "/EncodedData",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -89373,7 +89398,7 @@ function validate872(
           }
           errors++;
         }
-        if (func1(data1) < 0) {
+        if (func60(data1) < 0) {
           const err4 = {
             instancePath: instancePath + "/EncodedData",
             schemaPath: "#/$defs/StringType/minLength",
@@ -89438,7 +89463,7 @@ function validate873(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 256) {
+    if (func60(data) > 256) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -89496,7 +89521,7 @@ function validate874(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -89513,7 +89538,7 @@ function validate874(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -89564,7 +89589,7 @@ function validate875(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 55) {
+    if (func60(data) > 55) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -89579,7 +89604,7 @@ function validate875(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -89643,7 +89668,7 @@ function validate876(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 128) {
+    if (func60(data) > 128) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -89658,7 +89683,7 @@ function validate876(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -89826,10 +89851,10 @@ function validate878(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.JobName !== undefined) {
+    if (data.JobName !== undefined && func0.call(data, "JobName")) {
       let data0 = data.JobName;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err0 = {
             instancePath: instancePath + "/JobName",
             schemaPath: "#/$defs/UserImportJobNameType/maxLength",
@@ -89844,7 +89869,7 @@ function validate878(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/JobName",
             schemaPath: "#/$defs/UserImportJobNameType/minLength",
@@ -89890,10 +89915,10 @@ function validate878(
         errors++;
       }
     }
-    if (data.JobId !== undefined) {
+    if (data.JobId !== undefined && func0.call(data, "JobId")) {
       let data1 = data.JobId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err4 = {
             instancePath: instancePath + "/JobId",
             schemaPath: "#/$defs/UserImportJobIdType/maxLength",
@@ -89908,7 +89933,7 @@ function validate878(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/JobId",
             schemaPath: "#/$defs/UserImportJobIdType/minLength",
@@ -89954,10 +89979,10 @@ function validate878(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data2 = data.UserPoolId;
       if (typeof data2 === "string") {
-        if (func1(data2) > 55) {
+        if (func60(data2) > 55) {
           const err8 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -89972,7 +89997,7 @@ function validate878(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err9 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -90018,10 +90043,10 @@ function validate878(
         errors++;
       }
     }
-    if (data.PreSignedUrl !== undefined) {
+    if (data.PreSignedUrl !== undefined && func0.call(data, "PreSignedUrl")) {
       let data3 = data.PreSignedUrl;
       if (typeof data3 === "string") {
-        if (func1(data3) > 2048) {
+        if (func60(data3) > 2048) {
           const err12 = {
             instancePath: instancePath + "/PreSignedUrl",
             schemaPath: "#/$defs/PreSignedUrlType/maxLength",
@@ -90036,7 +90061,7 @@ function validate878(
           }
           errors++;
         }
-        if (func1(data3) < 0) {
+        if (func60(data3) < 0) {
           const err13 = {
             instancePath: instancePath + "/PreSignedUrl",
             schemaPath: "#/$defs/PreSignedUrlType/minLength",
@@ -90067,7 +90092,7 @@ function validate878(
         errors++;
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data4 = data.CreationDate;
       if (!(typeof data4 == "number" && isFinite(data4))) {
         const err15 = {
@@ -90085,7 +90110,7 @@ function validate878(
         errors++;
       }
     }
-    if (data.StartDate !== undefined) {
+    if (data.StartDate !== undefined && func0.call(data, "StartDate")) {
       let data5 = data.StartDate;
       if (!(typeof data5 == "number" && isFinite(data5))) {
         const err16 = {
@@ -90103,7 +90128,7 @@ function validate878(
         errors++;
       }
     }
-    if (data.CompletionDate !== undefined) {
+    if (data.CompletionDate !== undefined && func0.call(data, "CompletionDate")) {
       let data6 = data.CompletionDate;
       if (!(typeof data6 == "number" && isFinite(data6))) {
         const err17 = {
@@ -90121,7 +90146,7 @@ function validate878(
         errors++;
       }
     }
-    if (data.Status !== undefined) {
+    if (data.Status !== undefined && func0.call(data, "Status")) {
       let data7 = data.Status;
       if (typeof data7 !== "string") {
         const err18 = {
@@ -90210,10 +90235,10 @@ function validate878(
         }
       }
     }
-    if (data.CloudWatchLogsRoleArn !== undefined) {
+    if (data.CloudWatchLogsRoleArn !== undefined && func0.call(data, "CloudWatchLogsRoleArn")) {
       let data8 = data.CloudWatchLogsRoleArn;
       if (typeof data8 === "string") {
-        if (func1(data8) > 2048) {
+        if (func60(data8) > 2048) {
           const err22 = {
             instancePath: instancePath + "/CloudWatchLogsRoleArn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -90228,7 +90253,7 @@ function validate878(
           }
           errors++;
         }
-        if (func1(data8) < 20) {
+        if (func60(data8) < 20) {
           const err23 = {
             instancePath: instancePath + "/CloudWatchLogsRoleArn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -90280,7 +90305,7 @@ function validate878(
         errors++;
       }
     }
-    if (data.ImportedUsers !== undefined) {
+    if (data.ImportedUsers !== undefined && func0.call(data, "ImportedUsers")) {
       let data9 = data.ImportedUsers;
       if (typeof data9 == "number" && isFinite(data9)) {
         let res0;
@@ -90315,7 +90340,7 @@ function validate878(
         errors++;
       }
     }
-    if (data.SkippedUsers !== undefined) {
+    if (data.SkippedUsers !== undefined && func0.call(data, "SkippedUsers")) {
       let data10 = data.SkippedUsers;
       if (typeof data10 == "number" && isFinite(data10)) {
         let res1;
@@ -90350,7 +90375,7 @@ function validate878(
         errors++;
       }
     }
-    if (data.FailedUsers !== undefined) {
+    if (data.FailedUsers !== undefined && func0.call(data, "FailedUsers")) {
       let data11 = data.FailedUsers;
       if (typeof data11 == "number" && isFinite(data11)) {
         let res2;
@@ -90385,10 +90410,10 @@ function validate878(
         errors++;
       }
     }
-    if (data.CompletionMessage !== undefined) {
+    if (data.CompletionMessage !== undefined && func0.call(data, "CompletionMessage")) {
       let data12 = data.CompletionMessage;
       if (typeof data12 === "string") {
-        if (func1(data12) > 128) {
+        if (func60(data12) > 128) {
           const err32 = {
             instancePath: instancePath + "/CompletionMessage",
             schemaPath: "#/$defs/CompletionMessageType/maxLength",
@@ -90403,7 +90428,7 @@ function validate878(
           }
           errors++;
         }
-        if (func1(data12) < 1) {
+        if (func60(data12) < 1) {
           const err33 = {
             instancePath: instancePath + "/CompletionMessage",
             schemaPath: "#/$defs/CompletionMessageType/minLength",
@@ -90449,7 +90474,7 @@ function validate878(
         errors++;
       }
     }
-    if (data.PasswordHashingAlgorithm !== undefined) {
+    if (data.PasswordHashingAlgorithm !== undefined && func0.call(data, "PasswordHashingAlgorithm")) {
       let data13 = data.PasswordHashingAlgorithm;
       if (typeof data13 !== "string") {
         const err36 = {
@@ -90670,7 +90695,7 @@ function validate881(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -90687,7 +90712,7 @@ function validate881(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -90805,7 +90830,7 @@ function validate883(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -90822,7 +90847,7 @@ function validate883(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -90882,7 +90907,7 @@ function validate884(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -90899,7 +90924,7 @@ function validate884(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -90959,7 +90984,7 @@ function validate885(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -90976,7 +91001,7 @@ function validate885(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -91027,7 +91052,7 @@ function validate886(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AdvancedSecurityMode === undefined) {
+    if (data.AdvancedSecurityMode === undefined || !func0.call(data, "AdvancedSecurityMode")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -91042,7 +91067,7 @@ function validate886(
       }
       errors++;
     }
-    if (data.AdvancedSecurityMode !== undefined) {
+    if (data.AdvancedSecurityMode !== undefined && func0.call(data, "AdvancedSecurityMode")) {
       let data0 = data.AdvancedSecurityMode;
       if (typeof data0 !== "string") {
         const err1 = {
@@ -91122,7 +91147,7 @@ function validate886(
         }
       }
     }
-    if (data.AdvancedSecurityAdditionalFlows !== undefined) {
+    if (data.AdvancedSecurityAdditionalFlows !== undefined && func0.call(data, "AdvancedSecurityAdditionalFlows")) {
       if (
         !validate188(data.AdvancedSecurityAdditionalFlows, {
           instancePath: instancePath + "/AdvancedSecurityAdditionalFlows",
@@ -91174,10 +91199,10 @@ function validate888(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data0 = data.ClientId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err0 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -91192,7 +91217,7 @@ function validate888(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -91238,10 +91263,10 @@ function validate888(
         errors++;
       }
     }
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data1 = data.UserPoolId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 55) {
+        if (func60(data1) > 55) {
           const err4 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -91256,7 +91281,7 @@ function validate888(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -91302,10 +91327,10 @@ function validate888(
         errors++;
       }
     }
-    if (data.ClientName !== undefined) {
+    if (data.ClientName !== undefined && func0.call(data, "ClientName")) {
       let data2 = data.ClientName;
       if (typeof data2 === "string") {
-        if (func1(data2) > 128) {
+        if (func60(data2) > 128) {
           const err8 = {
             instancePath: instancePath + "/ClientName",
             schemaPath: "#/$defs/ClientNameType/maxLength",
@@ -91320,7 +91345,7 @@ function validate888(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err9 = {
             instancePath: instancePath + "/ClientName",
             schemaPath: "#/$defs/ClientNameType/minLength",
@@ -91453,10 +91478,10 @@ function validate891(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserPoolId !== undefined) {
+    if (data.UserPoolId !== undefined && func0.call(data, "UserPoolId")) {
       let data0 = data.UserPoolId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -91471,7 +91496,7 @@ function validate891(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/UserPoolId",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -91517,10 +91542,10 @@ function validate891(
         errors++;
       }
     }
-    if (data.ClientName !== undefined) {
+    if (data.ClientName !== undefined && func0.call(data, "ClientName")) {
       let data1 = data.ClientName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err4 = {
             instancePath: instancePath + "/ClientName",
             schemaPath: "#/$defs/ClientNameType/maxLength",
@@ -91535,7 +91560,7 @@ function validate891(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/ClientName",
             schemaPath: "#/$defs/ClientNameType/minLength",
@@ -91581,10 +91606,10 @@ function validate891(
         errors++;
       }
     }
-    if (data.ClientId !== undefined) {
+    if (data.ClientId !== undefined && func0.call(data, "ClientId")) {
       let data2 = data.ClientId;
       if (typeof data2 === "string") {
-        if (func1(data2) > 128) {
+        if (func60(data2) > 128) {
           const err8 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/maxLength",
@@ -91599,7 +91624,7 @@ function validate891(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err9 = {
             instancePath: instancePath + "/ClientId",
             schemaPath: "#/$defs/ClientIdType/minLength",
@@ -91645,10 +91670,10 @@ function validate891(
         errors++;
       }
     }
-    if (data.ClientSecret !== undefined) {
+    if (data.ClientSecret !== undefined && func0.call(data, "ClientSecret")) {
       let data3 = data.ClientSecret;
       if (typeof data3 === "string") {
-        if (func1(data3) > 64) {
+        if (func60(data3) > 64) {
           const err12 = {
             instancePath: instancePath + "/ClientSecret",
             schemaPath: "#/$defs/ClientSecretType/maxLength",
@@ -91663,7 +91688,7 @@ function validate891(
           }
           errors++;
         }
-        if (func1(data3) < 24) {
+        if (func60(data3) < 24) {
           const err13 = {
             instancePath: instancePath + "/ClientSecret",
             schemaPath: "#/$defs/ClientSecretType/minLength",
@@ -91709,7 +91734,7 @@ function validate891(
         errors++;
       }
     }
-    if (data.LastModifiedDate !== undefined) {
+    if (data.LastModifiedDate !== undefined && func0.call(data, "LastModifiedDate")) {
       let data4 = data.LastModifiedDate;
       if (!(typeof data4 == "number" && isFinite(data4))) {
         const err16 = {
@@ -91727,7 +91752,7 @@ function validate891(
         errors++;
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data5 = data.CreationDate;
       if (!(typeof data5 == "number" && isFinite(data5))) {
         const err17 = {
@@ -91745,7 +91770,7 @@ function validate891(
         errors++;
       }
     }
-    if (data.RefreshTokenValidity !== undefined) {
+    if (data.RefreshTokenValidity !== undefined && func0.call(data, "RefreshTokenValidity")) {
       let data6 = data.RefreshTokenValidity;
       if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
         const err18 = {
@@ -91795,7 +91820,7 @@ function validate891(
         }
       }
     }
-    if (data.AccessTokenValidity !== undefined) {
+    if (data.AccessTokenValidity !== undefined && func0.call(data, "AccessTokenValidity")) {
       let data7 = data.AccessTokenValidity;
       if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
         const err21 = {
@@ -91845,7 +91870,7 @@ function validate891(
         }
       }
     }
-    if (data.IdTokenValidity !== undefined) {
+    if (data.IdTokenValidity !== undefined && func0.call(data, "IdTokenValidity")) {
       let data8 = data.IdTokenValidity;
       if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
         const err24 = {
@@ -91895,7 +91920,7 @@ function validate891(
         }
       }
     }
-    if (data.TokenValidityUnits !== undefined) {
+    if (data.TokenValidityUnits !== undefined && func0.call(data, "TokenValidityUnits")) {
       if (
         !validate301(data.TokenValidityUnits, {
           instancePath: instancePath + "/TokenValidityUnits",
@@ -91909,14 +91934,14 @@ function validate891(
         errors = vErrors.length;
       }
     }
-    if (data.ReadAttributes !== undefined) {
+    if (data.ReadAttributes !== undefined && func0.call(data, "ReadAttributes")) {
       let data10 = data.ReadAttributes;
       if (Array.isArray(data10)) {
         const len0 = data10.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data11 = data10[i0];
           if (typeof data11 === "string") {
-            if (func1(data11) > 2048) {
+            if (func60(data11) > 2048) {
               const err27 = {
                 instancePath: instancePath + "/ReadAttributes/" + i0,
                 schemaPath: "#/$defs/ClientPermissionListType/items/maxLength",
@@ -91931,7 +91956,7 @@ function validate891(
               }
               errors++;
             }
-            if (func1(data11) < 1) {
+            if (func60(data11) < 1) {
               const err28 = {
                 instancePath: instancePath + "/ReadAttributes/" + i0,
                 schemaPath: "#/$defs/ClientPermissionListType/items/minLength",
@@ -91978,14 +92003,14 @@ function validate891(
         errors++;
       }
     }
-    if (data.WriteAttributes !== undefined) {
+    if (data.WriteAttributes !== undefined && func0.call(data, "WriteAttributes")) {
       let data12 = data.WriteAttributes;
       if (Array.isArray(data12)) {
         const len1 = data12.length;
         for (let i1 = 0; i1 < len1; i1++) {
           let data13 = data12[i1];
           if (typeof data13 === "string") {
-            if (func1(data13) > 2048) {
+            if (func60(data13) > 2048) {
               const err31 = {
                 instancePath: instancePath + "/WriteAttributes/" + i1,
                 schemaPath: "#/$defs/ClientPermissionListType/items/maxLength",
@@ -92000,7 +92025,7 @@ function validate891(
               }
               errors++;
             }
-            if (func1(data13) < 1) {
+            if (func60(data13) < 1) {
               const err32 = {
                 instancePath: instancePath + "/WriteAttributes/" + i1,
                 schemaPath: "#/$defs/ClientPermissionListType/items/minLength",
@@ -92047,7 +92072,7 @@ function validate891(
         errors++;
       }
     }
-    if (data.ExplicitAuthFlows !== undefined) {
+    if (data.ExplicitAuthFlows !== undefined && func0.call(data, "ExplicitAuthFlows")) {
       let data14 = data.ExplicitAuthFlows;
       if (Array.isArray(data14)) {
         const len2 = data14.length;
@@ -92094,14 +92119,14 @@ function validate891(
         errors++;
       }
     }
-    if (data.SupportedIdentityProviders !== undefined) {
+    if (data.SupportedIdentityProviders !== undefined && func0.call(data, "SupportedIdentityProviders")) {
       let data16 = data.SupportedIdentityProviders;
       if (Array.isArray(data16)) {
         const len3 = data16.length;
         for (let i3 = 0; i3 < len3; i3++) {
           let data17 = data16[i3];
           if (typeof data17 === "string") {
-            if (func1(data17) > 32) {
+            if (func60(data17) > 32) {
               const err37 = {
                 instancePath: instancePath + "/SupportedIdentityProviders/" + i3,
                 schemaPath: "#/$defs/SupportedIdentityProvidersListType/items/maxLength",
@@ -92116,7 +92141,7 @@ function validate891(
               }
               errors++;
             }
-            if (func1(data17) < 1) {
+            if (func60(data17) < 1) {
               const err38 = {
                 instancePath: instancePath + "/SupportedIdentityProviders/" + i3,
                 schemaPath: "#/$defs/SupportedIdentityProvidersListType/items/minLength",
@@ -92178,7 +92203,7 @@ function validate891(
         errors++;
       }
     }
-    if (data.CallbackURLs !== undefined) {
+    if (data.CallbackURLs !== undefined && func0.call(data, "CallbackURLs")) {
       let data18 = data.CallbackURLs;
       if (Array.isArray(data18)) {
         if (data18.length > 100) {
@@ -92215,7 +92240,7 @@ function validate891(
         for (let i4 = 0; i4 < len4; i4++) {
           let data19 = data18[i4];
           if (typeof data19 === "string") {
-            if (func1(data19) > 1024) {
+            if (func60(data19) > 1024) {
               const err44 = {
                 instancePath: instancePath + "/CallbackURLs/" + i4,
                 schemaPath: "#/$defs/CallbackURLsListType/items/maxLength",
@@ -92230,7 +92255,7 @@ function validate891(
               }
               errors++;
             }
-            if (func1(data19) < 1) {
+            if (func60(data19) < 1) {
               const err45 = {
                 instancePath: instancePath + "/CallbackURLs/" + i4,
                 schemaPath: "#/$defs/CallbackURLsListType/items/minLength",
@@ -92292,7 +92317,7 @@ function validate891(
         errors++;
       }
     }
-    if (data.LogoutURLs !== undefined) {
+    if (data.LogoutURLs !== undefined && func0.call(data, "LogoutURLs")) {
       let data20 = data.LogoutURLs;
       if (Array.isArray(data20)) {
         if (data20.length > 100) {
@@ -92329,7 +92354,7 @@ function validate891(
         for (let i5 = 0; i5 < len5; i5++) {
           let data21 = data20[i5];
           if (typeof data21 === "string") {
-            if (func1(data21) > 1024) {
+            if (func60(data21) > 1024) {
               const err51 = {
                 instancePath: instancePath + "/LogoutURLs/" + i5,
                 schemaPath: "#/$defs/LogoutURLsListType/items/maxLength",
@@ -92344,7 +92369,7 @@ function validate891(
               }
               errors++;
             }
-            if (func1(data21) < 1) {
+            if (func60(data21) < 1) {
               const err52 = {
                 instancePath: instancePath + "/LogoutURLs/" + i5,
                 schemaPath: "#/$defs/LogoutURLsListType/items/minLength",
@@ -92406,10 +92431,10 @@ function validate891(
         errors++;
       }
     }
-    if (data.DefaultRedirectURI !== undefined) {
+    if (data.DefaultRedirectURI !== undefined && func0.call(data, "DefaultRedirectURI")) {
       let data22 = data.DefaultRedirectURI;
       if (typeof data22 === "string") {
-        if (func1(data22) > 1024) {
+        if (func60(data22) > 1024) {
           const err56 = {
             instancePath: instancePath + "/DefaultRedirectURI",
             schemaPath: "#/$defs/RedirectUrlType/maxLength",
@@ -92424,7 +92449,7 @@ function validate891(
           }
           errors++;
         }
-        if (func1(data22) < 1) {
+        if (func60(data22) < 1) {
           const err57 = {
             instancePath: instancePath + "/DefaultRedirectURI",
             schemaPath: "#/$defs/RedirectUrlType/minLength",
@@ -92470,7 +92495,7 @@ function validate891(
         errors++;
       }
     }
-    if (data.AllowedOAuthFlows !== undefined) {
+    if (data.AllowedOAuthFlows !== undefined && func0.call(data, "AllowedOAuthFlows")) {
       let data23 = data.AllowedOAuthFlows;
       if (Array.isArray(data23)) {
         if (data23.length > 3) {
@@ -92538,7 +92563,7 @@ function validate891(
         errors++;
       }
     }
-    if (data.AllowedOAuthScopes !== undefined) {
+    if (data.AllowedOAuthScopes !== undefined && func0.call(data, "AllowedOAuthScopes")) {
       let data25 = data.AllowedOAuthScopes;
       if (Array.isArray(data25)) {
         if (data25.length > 50) {
@@ -92560,7 +92585,7 @@ function validate891(
         for (let i7 = 0; i7 < len7; i7++) {
           let data26 = data25[i7];
           if (typeof data26 === "string") {
-            if (func1(data26) > 256) {
+            if (func60(data26) > 256) {
               const err65 = {
                 instancePath: instancePath + "/AllowedOAuthScopes/" + i7,
                 schemaPath: "#/$defs/ScopeListType/items/maxLength",
@@ -92575,7 +92600,7 @@ function validate891(
               }
               errors++;
             }
-            if (func1(data26) < 1) {
+            if (func60(data26) < 1) {
               const err66 = {
                 instancePath: instancePath + "/AllowedOAuthScopes/" + i7,
                 schemaPath: "#/$defs/ScopeListType/items/minLength",
@@ -92637,7 +92662,7 @@ function validate891(
         errors++;
       }
     }
-    if (data.AllowedOAuthFlowsUserPoolClient !== undefined) {
+    if (data.AllowedOAuthFlowsUserPoolClient !== undefined && func0.call(data, "AllowedOAuthFlowsUserPoolClient")) {
       if (typeof data.AllowedOAuthFlowsUserPoolClient !== "boolean") {
         const err70 = {
           instancePath: instancePath + "/AllowedOAuthFlowsUserPoolClient",
@@ -92654,7 +92679,7 @@ function validate891(
         errors++;
       }
     }
-    if (data.AnalyticsConfiguration !== undefined) {
+    if (data.AnalyticsConfiguration !== undefined && func0.call(data, "AnalyticsConfiguration")) {
       if (
         !validate195(data.AnalyticsConfiguration, {
           instancePath: instancePath + "/AnalyticsConfiguration",
@@ -92668,7 +92693,7 @@ function validate891(
         errors = vErrors.length;
       }
     }
-    if (data.PreventUserExistenceErrors !== undefined) {
+    if (data.PreventUserExistenceErrors !== undefined && func0.call(data, "PreventUserExistenceErrors")) {
       let data29 = data.PreventUserExistenceErrors;
       if (typeof data29 !== "string") {
         const err71 = {
@@ -92748,7 +92773,7 @@ function validate891(
         }
       }
     }
-    if (data.EnableTokenRevocation !== undefined) {
+    if (data.EnableTokenRevocation !== undefined && func0.call(data, "EnableTokenRevocation")) {
       if (typeof data.EnableTokenRevocation !== "boolean") {
         const err75 = {
           instancePath: instancePath + "/EnableTokenRevocation",
@@ -92765,7 +92790,10 @@ function validate891(
         errors++;
       }
     }
-    if (data.EnablePropagateAdditionalUserContextData !== undefined) {
+    if (
+      data.EnablePropagateAdditionalUserContextData !== undefined &&
+      func0.call(data, "EnablePropagateAdditionalUserContextData")
+    ) {
       if (typeof data.EnablePropagateAdditionalUserContextData !== "boolean") {
         const err76 = {
           instancePath: instancePath + "/EnablePropagateAdditionalUserContextData",
@@ -92782,7 +92810,7 @@ function validate891(
         errors++;
       }
     }
-    if (data.AuthSessionValidity !== undefined) {
+    if (data.AuthSessionValidity !== undefined && func0.call(data, "AuthSessionValidity")) {
       let data32 = data.AuthSessionValidity;
       if (!(typeof data32 == "number" && !(data32 % 1) && !isNaN(data32) && isFinite(data32))) {
         const err77 = {
@@ -92832,7 +92860,7 @@ function validate891(
         }
       }
     }
-    if (data.RefreshTokenRotation !== undefined) {
+    if (data.RefreshTokenRotation !== undefined && func0.call(data, "RefreshTokenRotation")) {
       if (
         !validate304(data.RefreshTokenRotation, {
           instancePath: instancePath + "/RefreshTokenRotation",
@@ -92911,10 +92939,10 @@ function validate895(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Id !== undefined) {
+    if (data.Id !== undefined && func0.call(data, "Id")) {
       let data0 = data.Id;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/Id",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -92929,7 +92957,7 @@ function validate895(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/Id",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -92975,10 +93003,10 @@ function validate895(
         errors++;
       }
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== undefined && func0.call(data, "Name")) {
       let data1 = data.Name;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err4 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/UserPoolNameType/maxLength",
@@ -92993,7 +93021,7 @@ function validate895(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/UserPoolNameType/minLength",
@@ -93039,7 +93067,7 @@ function validate895(
         errors++;
       }
     }
-    if (data.LambdaConfig !== undefined) {
+    if (data.LambdaConfig !== undefined && func0.call(data, "LambdaConfig")) {
       if (
         !validate329(data.LambdaConfig, {
           instancePath: instancePath + "/LambdaConfig",
@@ -93053,7 +93081,7 @@ function validate895(
         errors = vErrors.length;
       }
     }
-    if (data.Status !== undefined) {
+    if (data.Status !== undefined && func0.call(data, "Status")) {
       let data3 = data.Status;
       if (typeof data3 !== "string") {
         const err8 = {
@@ -93133,7 +93161,7 @@ function validate895(
         }
       }
     }
-    if (data.LastModifiedDate !== undefined) {
+    if (data.LastModifiedDate !== undefined && func0.call(data, "LastModifiedDate")) {
       let data4 = data.LastModifiedDate;
       if (!(typeof data4 == "number" && isFinite(data4))) {
         const err12 = {
@@ -93151,7 +93179,7 @@ function validate895(
         errors++;
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data5 = data.CreationDate;
       if (!(typeof data5 == "number" && isFinite(data5))) {
         const err13 = {
@@ -93169,7 +93197,7 @@ function validate895(
         errors++;
       }
     }
-    if (data.ReplicaRegions !== undefined) {
+    if (data.ReplicaRegions !== undefined && func0.call(data, "ReplicaRegions")) {
       if (
         !validate622(data.ReplicaRegions, {
           instancePath: instancePath + "/ReplicaRegions",
@@ -93229,7 +93257,7 @@ function validate898(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 55) {
+    if (func60(data) > 55) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -93244,7 +93272,7 @@ function validate898(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -93452,7 +93480,7 @@ function validate902(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 128) {
+    if (func60(data) > 128) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -93467,7 +93495,7 @@ function validate902(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -93531,7 +93559,7 @@ function validate903(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.PasswordPolicy !== undefined) {
+    if (data.PasswordPolicy !== undefined && func0.call(data, "PasswordPolicy")) {
       if (
         !validate323(data.PasswordPolicy, {
           instancePath: instancePath + "/PasswordPolicy",
@@ -93545,7 +93573,7 @@ function validate903(
         errors = vErrors.length;
       }
     }
-    if (data.SignInPolicy !== undefined) {
+    if (data.SignInPolicy !== undefined && func0.call(data, "SignInPolicy")) {
       if (
         !validate325(data.SignInPolicy, {
           instancePath: instancePath + "/SignInPolicy",
@@ -93606,7 +93634,7 @@ function validate906(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -93623,7 +93651,7 @@ function validate906(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -93678,7 +93706,7 @@ function validate907(
     for (let i0 = 0; i0 < len0; i0++) {
       let data0 = data[i0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err0 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/maxLength",
@@ -93693,7 +93721,7 @@ function validate907(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/" + i0,
             schemaPath: "#/items/minLength",
@@ -93758,10 +93786,10 @@ function validate908(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       let data0 = data[key0];
       if (typeof data0 === "string") {
-        if (func1(data0) > 256) {
+        if (func60(data0) > 256) {
           const err0 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/TagValueType/maxLength",
@@ -93776,7 +93804,7 @@ function validate908(
           }
           errors++;
         }
-        if (func1(data0) < 0) {
+        if (func60(data0) < 0) {
           const err1 = {
             instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),
             schemaPath: "#/$defs/TagValueType/minLength",
@@ -93936,10 +93964,10 @@ function validate910(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Id !== undefined) {
+    if (data.Id !== undefined && func0.call(data, "Id")) {
       let data0 = data.Id;
       if (typeof data0 === "string") {
-        if (func1(data0) > 55) {
+        if (func60(data0) > 55) {
           const err0 = {
             instancePath: instancePath + "/Id",
             schemaPath: "#/$defs/UserPoolIdType/maxLength",
@@ -93954,7 +93982,7 @@ function validate910(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/Id",
             schemaPath: "#/$defs/UserPoolIdType/minLength",
@@ -94000,10 +94028,10 @@ function validate910(
         errors++;
       }
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== undefined && func0.call(data, "Name")) {
       let data1 = data.Name;
       if (typeof data1 === "string") {
-        if (func1(data1) > 128) {
+        if (func60(data1) > 128) {
           const err4 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/UserPoolNameType/maxLength",
@@ -94018,7 +94046,7 @@ function validate910(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err5 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/UserPoolNameType/minLength",
@@ -94064,7 +94092,7 @@ function validate910(
         errors++;
       }
     }
-    if (data.Policies !== undefined) {
+    if (data.Policies !== undefined && func0.call(data, "Policies")) {
       if (
         !validate322(data.Policies, {
           instancePath: instancePath + "/Policies",
@@ -94078,7 +94106,7 @@ function validate910(
         errors = vErrors.length;
       }
     }
-    if (data.DeletionProtection !== undefined) {
+    if (data.DeletionProtection !== undefined && func0.call(data, "DeletionProtection")) {
       let data3 = data.DeletionProtection;
       if (typeof data3 !== "string") {
         const err8 = {
@@ -94158,7 +94186,7 @@ function validate910(
         }
       }
     }
-    if (data.LambdaConfig !== undefined) {
+    if (data.LambdaConfig !== undefined && func0.call(data, "LambdaConfig")) {
       if (
         !validate329(data.LambdaConfig, {
           instancePath: instancePath + "/LambdaConfig",
@@ -94172,7 +94200,7 @@ function validate910(
         errors = vErrors.length;
       }
     }
-    if (data.Status !== undefined) {
+    if (data.Status !== undefined && func0.call(data, "Status")) {
       let data5 = data.Status;
       if (typeof data5 !== "string") {
         const err12 = {
@@ -94252,7 +94280,7 @@ function validate910(
         }
       }
     }
-    if (data.LastModifiedDate !== undefined) {
+    if (data.LastModifiedDate !== undefined && func0.call(data, "LastModifiedDate")) {
       let data6 = data.LastModifiedDate;
       if (!(typeof data6 == "number" && isFinite(data6))) {
         const err16 = {
@@ -94270,7 +94298,7 @@ function validate910(
         errors++;
       }
     }
-    if (data.CreationDate !== undefined) {
+    if (data.CreationDate !== undefined && func0.call(data, "CreationDate")) {
       let data7 = data.CreationDate;
       if (!(typeof data7 == "number" && isFinite(data7))) {
         const err17 = {
@@ -94288,7 +94316,7 @@ function validate910(
         errors++;
       }
     }
-    if (data.SchemaAttributes !== undefined) {
+    if (data.SchemaAttributes !== undefined && func0.call(data, "SchemaAttributes")) {
       if (
         !validate354(data.SchemaAttributes, {
           instancePath: instancePath + "/SchemaAttributes",
@@ -94302,7 +94330,7 @@ function validate910(
         errors = vErrors.length;
       }
     }
-    if (data.AutoVerifiedAttributes !== undefined) {
+    if (data.AutoVerifiedAttributes !== undefined && func0.call(data, "AutoVerifiedAttributes")) {
       let data9 = data.AutoVerifiedAttributes;
       if (Array.isArray(data9)) {
         const len0 = data9.length;
@@ -94340,7 +94368,7 @@ function validate910(
         errors++;
       }
     }
-    if (data.AliasAttributes !== undefined) {
+    if (data.AliasAttributes !== undefined && func0.call(data, "AliasAttributes")) {
       let data11 = data.AliasAttributes;
       if (Array.isArray(data11)) {
         const len1 = data11.length;
@@ -94378,7 +94406,7 @@ function validate910(
         errors++;
       }
     }
-    if (data.UsernameAttributes !== undefined) {
+    if (data.UsernameAttributes !== undefined && func0.call(data, "UsernameAttributes")) {
       let data13 = data.UsernameAttributes;
       if (Array.isArray(data13)) {
         const len2 = data13.length;
@@ -94416,10 +94444,10 @@ function validate910(
         errors++;
       }
     }
-    if (data.SmsVerificationMessage !== undefined) {
+    if (data.SmsVerificationMessage !== undefined && func0.call(data, "SmsVerificationMessage")) {
       let data15 = data.SmsVerificationMessage;
       if (typeof data15 === "string") {
-        if (func1(data15) > 140) {
+        if (func60(data15) > 140) {
           const err24 = {
             instancePath: instancePath + "/SmsVerificationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/maxLength",
@@ -94434,7 +94462,7 @@ function validate910(
           }
           errors++;
         }
-        if (func1(data15) < 6) {
+        if (func60(data15) < 6) {
           const err25 = {
             instancePath: instancePath + "/SmsVerificationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/minLength",
@@ -94480,10 +94508,10 @@ function validate910(
         errors++;
       }
     }
-    if (data.EmailVerificationMessage !== undefined) {
+    if (data.EmailVerificationMessage !== undefined && func0.call(data, "EmailVerificationMessage")) {
       let data16 = data.EmailVerificationMessage;
       if (typeof data16 === "string") {
-        if (func1(data16) > 20000) {
+        if (func60(data16) > 20000) {
           const err28 = {
             instancePath: instancePath + "/EmailVerificationMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/maxLength",
@@ -94498,7 +94526,7 @@ function validate910(
           }
           errors++;
         }
-        if (func1(data16) < 6) {
+        if (func60(data16) < 6) {
           const err29 = {
             instancePath: instancePath + "/EmailVerificationMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/minLength",
@@ -94549,10 +94577,10 @@ function validate910(
         errors++;
       }
     }
-    if (data.EmailVerificationSubject !== undefined) {
+    if (data.EmailVerificationSubject !== undefined && func0.call(data, "EmailVerificationSubject")) {
       let data17 = data.EmailVerificationSubject;
       if (typeof data17 === "string") {
-        if (func1(data17) > 140) {
+        if (func60(data17) > 140) {
           const err32 = {
             instancePath: instancePath + "/EmailVerificationSubject",
             schemaPath: "#/$defs/EmailVerificationSubjectType/maxLength",
@@ -94567,7 +94595,7 @@ function validate910(
           }
           errors++;
         }
-        if (func1(data17) < 1) {
+        if (func60(data17) < 1) {
           const err33 = {
             instancePath: instancePath + "/EmailVerificationSubject",
             schemaPath: "#/$defs/EmailVerificationSubjectType/minLength",
@@ -94613,7 +94641,7 @@ function validate910(
         errors++;
       }
     }
-    if (data.VerificationMessageTemplate !== undefined) {
+    if (data.VerificationMessageTemplate !== undefined && func0.call(data, "VerificationMessageTemplate")) {
       if (
         !validate339(data.VerificationMessageTemplate, {
           instancePath: instancePath + "/VerificationMessageTemplate",
@@ -94627,10 +94655,10 @@ function validate910(
         errors = vErrors.length;
       }
     }
-    if (data.SmsAuthenticationMessage !== undefined) {
+    if (data.SmsAuthenticationMessage !== undefined && func0.call(data, "SmsAuthenticationMessage")) {
       let data19 = data.SmsAuthenticationMessage;
       if (typeof data19 === "string") {
-        if (func1(data19) > 140) {
+        if (func60(data19) > 140) {
           const err36 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/maxLength",
@@ -94645,7 +94673,7 @@ function validate910(
           }
           errors++;
         }
-        if (func1(data19) < 6) {
+        if (func60(data19) < 6) {
           const err37 = {
             instancePath: instancePath + "/SmsAuthenticationMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/minLength",
@@ -94691,7 +94719,7 @@ function validate910(
         errors++;
       }
     }
-    if (data.UserAttributeUpdateSettings !== undefined) {
+    if (data.UserAttributeUpdateSettings !== undefined && func0.call(data, "UserAttributeUpdateSettings")) {
       if (
         !validate341(data.UserAttributeUpdateSettings, {
           instancePath: instancePath + "/UserAttributeUpdateSettings",
@@ -94705,7 +94733,7 @@ function validate910(
         errors = vErrors.length;
       }
     }
-    if (data.MfaConfiguration !== undefined) {
+    if (data.MfaConfiguration !== undefined && func0.call(data, "MfaConfiguration")) {
       let data21 = data.MfaConfiguration;
       if (typeof data21 !== "string") {
         const err40 = {
@@ -94785,7 +94813,7 @@ function validate910(
         }
       }
     }
-    if (data.DeviceConfiguration !== undefined) {
+    if (data.DeviceConfiguration !== undefined && func0.call(data, "DeviceConfiguration")) {
       if (
         !validate343(data.DeviceConfiguration, {
           instancePath: instancePath + "/DeviceConfiguration",
@@ -94799,7 +94827,7 @@ function validate910(
         errors = vErrors.length;
       }
     }
-    if (data.EstimatedNumberOfUsers !== undefined) {
+    if (data.EstimatedNumberOfUsers !== undefined && func0.call(data, "EstimatedNumberOfUsers")) {
       let data23 = data.EstimatedNumberOfUsers;
       if (!(typeof data23 == "number" && !(data23 % 1) && !isNaN(data23) && isFinite(data23))) {
         const err44 = {
@@ -94849,7 +94877,7 @@ function validate910(
         }
       }
     }
-    if (data.EmailConfiguration !== undefined) {
+    if (data.EmailConfiguration !== undefined && func0.call(data, "EmailConfiguration")) {
       if (
         !validate345(data.EmailConfiguration, {
           instancePath: instancePath + "/EmailConfiguration",
@@ -94863,7 +94891,7 @@ function validate910(
         errors = vErrors.length;
       }
     }
-    if (data.SmsConfiguration !== undefined) {
+    if (data.SmsConfiguration !== undefined && func0.call(data, "SmsConfiguration")) {
       if (
         !validate347(data.SmsConfiguration, {
           instancePath: instancePath + "/SmsConfiguration",
@@ -94877,7 +94905,7 @@ function validate910(
         errors = vErrors.length;
       }
     }
-    if (data.UserPoolTags !== undefined) {
+    if (data.UserPoolTags !== undefined && func0.call(data, "UserPoolTags")) {
       if (
         !validate351(data.UserPoolTags, {
           instancePath: instancePath + "/UserPoolTags",
@@ -94891,10 +94919,10 @@ function validate910(
         errors = vErrors.length;
       }
     }
-    if (data.SmsConfigurationFailure !== undefined) {
+    if (data.SmsConfigurationFailure !== undefined && func0.call(data, "SmsConfigurationFailure")) {
       let data27 = data.SmsConfigurationFailure;
       if (typeof data27 === "string") {
-        if (func1(data27) > 131072) {
+        if (func60(data27) > 131072) {
           const err47 = {
             instancePath: instancePath + "/SmsConfigurationFailure",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -94909,7 +94937,7 @@ function validate910(
           }
           errors++;
         }
-        if (func1(data27) < 0) {
+        if (func60(data27) < 0) {
           const err48 = {
             instancePath: instancePath + "/SmsConfigurationFailure",
             schemaPath: "#/$defs/StringType/minLength",
@@ -94940,10 +94968,10 @@ function validate910(
         errors++;
       }
     }
-    if (data.EmailConfigurationFailure !== undefined) {
+    if (data.EmailConfigurationFailure !== undefined && func0.call(data, "EmailConfigurationFailure")) {
       let data28 = data.EmailConfigurationFailure;
       if (typeof data28 === "string") {
-        if (func1(data28) > 131072) {
+        if (func60(data28) > 131072) {
           const err50 = {
             instancePath: instancePath + "/EmailConfigurationFailure",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -94958,7 +94986,7 @@ function validate910(
           }
           errors++;
         }
-        if (func1(data28) < 0) {
+        if (func60(data28) < 0) {
           const err51 = {
             instancePath: instancePath + "/EmailConfigurationFailure",
             schemaPath: "#/$defs/StringType/minLength",
@@ -94989,10 +95017,10 @@ function validate910(
         errors++;
       }
     }
-    if (data.Domain !== undefined) {
+    if (data.Domain !== undefined && func0.call(data, "Domain")) {
       let data29 = data.Domain;
       if (typeof data29 === "string") {
-        if (func1(data29) > 63) {
+        if (func60(data29) > 63) {
           const err53 = {
             instancePath: instancePath + "/Domain",
             schemaPath: "#/$defs/DomainType/maxLength",
@@ -95007,7 +95035,7 @@ function validate910(
           }
           errors++;
         }
-        if (func1(data29) < 1) {
+        if (func60(data29) < 1) {
           const err54 = {
             instancePath: instancePath + "/Domain",
             schemaPath: "#/$defs/DomainType/minLength",
@@ -95053,10 +95081,10 @@ function validate910(
         errors++;
       }
     }
-    if (data.CustomDomain !== undefined) {
+    if (data.CustomDomain !== undefined && func0.call(data, "CustomDomain")) {
       let data30 = data.CustomDomain;
       if (typeof data30 === "string") {
-        if (func1(data30) > 63) {
+        if (func60(data30) > 63) {
           const err57 = {
             instancePath: instancePath + "/CustomDomain",
             schemaPath: "#/$defs/DomainType/maxLength",
@@ -95071,7 +95099,7 @@ function validate910(
           }
           errors++;
         }
-        if (func1(data30) < 1) {
+        if (func60(data30) < 1) {
           const err58 = {
             instancePath: instancePath + "/CustomDomain",
             schemaPath: "#/$defs/DomainType/minLength",
@@ -95117,7 +95145,7 @@ function validate910(
         errors++;
       }
     }
-    if (data.AdminCreateUserConfig !== undefined) {
+    if (data.AdminCreateUserConfig !== undefined && func0.call(data, "AdminCreateUserConfig")) {
       if (
         !validate58(data.AdminCreateUserConfig, {
           instancePath: instancePath + "/AdminCreateUserConfig",
@@ -95131,7 +95159,7 @@ function validate910(
         errors = vErrors.length;
       }
     }
-    if (data.UserPoolAddOns !== undefined) {
+    if (data.UserPoolAddOns !== undefined && func0.call(data, "UserPoolAddOns")) {
       if (
         !validate357(data.UserPoolAddOns, {
           instancePath: instancePath + "/UserPoolAddOns",
@@ -95145,7 +95173,7 @@ function validate910(
         errors = vErrors.length;
       }
     }
-    if (data.UsernameConfiguration !== undefined) {
+    if (data.UsernameConfiguration !== undefined && func0.call(data, "UsernameConfiguration")) {
       if (
         !validate360(data.UsernameConfiguration, {
           instancePath: instancePath + "/UsernameConfiguration",
@@ -95159,10 +95187,10 @@ function validate910(
         errors = vErrors.length;
       }
     }
-    if (data.Arn !== undefined) {
+    if (data.Arn !== undefined && func0.call(data, "Arn")) {
       let data34 = data.Arn;
       if (typeof data34 === "string") {
-        if (func1(data34) > 2048) {
+        if (func60(data34) > 2048) {
           const err61 = {
             instancePath: instancePath + "/Arn",
             schemaPath: "#/$defs/ArnType/maxLength",
@@ -95177,7 +95205,7 @@ function validate910(
           }
           errors++;
         }
-        if (func1(data34) < 20) {
+        if (func60(data34) < 20) {
           const err62 = {
             instancePath: instancePath + "/Arn",
             schemaPath: "#/$defs/ArnType/minLength",
@@ -95229,7 +95257,7 @@ function validate910(
         errors++;
       }
     }
-    if (data.AccountRecoverySetting !== undefined) {
+    if (data.AccountRecoverySetting !== undefined && func0.call(data, "AccountRecoverySetting")) {
       if (
         !validate23(data.AccountRecoverySetting, {
           instancePath: instancePath + "/AccountRecoverySetting",
@@ -95243,7 +95271,7 @@ function validate910(
         errors = vErrors.length;
       }
     }
-    if (data.UserPoolTier !== undefined) {
+    if (data.UserPoolTier !== undefined && func0.call(data, "UserPoolTier")) {
       let data36 = data.UserPoolTier;
       if (typeof data36 !== "string") {
         const err65 = {
@@ -95323,7 +95351,7 @@ function validate910(
         }
       }
     }
-    if (data.KeyConfiguration !== undefined) {
+    if (data.KeyConfiguration !== undefined && func0.call(data, "KeyConfiguration")) {
       if (
         !validate363(data.KeyConfiguration, {
           instancePath: instancePath + "/KeyConfiguration",
@@ -95337,7 +95365,7 @@ function validate910(
         errors = vErrors.length;
       }
     }
-    if (data.IssuerConfiguration !== undefined) {
+    if (data.IssuerConfiguration !== undefined && func0.call(data, "IssuerConfiguration")) {
       if (
         !validate365(data.IssuerConfiguration, {
           instancePath: instancePath + "/IssuerConfiguration",
@@ -95530,10 +95558,10 @@ function validate927(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data0 = data.Username;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func60(data0) > 128) {
           const err0 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -95548,7 +95576,7 @@ function validate927(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -95594,7 +95622,7 @@ function validate927(
         errors++;
       }
     }
-    if (data.Attributes !== undefined) {
+    if (data.Attributes !== undefined && func0.call(data, "Attributes")) {
       if (
         !validate62(data.Attributes, {
           instancePath: instancePath + "/Attributes",
@@ -95608,7 +95636,7 @@ function validate927(
         errors = vErrors.length;
       }
     }
-    if (data.UserCreateDate !== undefined) {
+    if (data.UserCreateDate !== undefined && func0.call(data, "UserCreateDate")) {
       let data2 = data.UserCreateDate;
       if (!(typeof data2 == "number" && isFinite(data2))) {
         const err4 = {
@@ -95626,7 +95654,7 @@ function validate927(
         errors++;
       }
     }
-    if (data.UserLastModifiedDate !== undefined) {
+    if (data.UserLastModifiedDate !== undefined && func0.call(data, "UserLastModifiedDate")) {
       let data3 = data.UserLastModifiedDate;
       if (!(typeof data3 == "number" && isFinite(data3))) {
         const err5 = {
@@ -95644,7 +95672,7 @@ function validate927(
         errors++;
       }
     }
-    if (data.Enabled !== undefined) {
+    if (data.Enabled !== undefined && func0.call(data, "Enabled")) {
       if (typeof data.Enabled !== "boolean") {
         const err6 = {
           instancePath: instancePath + "/Enabled",
@@ -95661,7 +95689,7 @@ function validate927(
         errors++;
       }
     }
-    if (data.UserStatus !== undefined) {
+    if (data.UserStatus !== undefined && func0.call(data, "UserStatus")) {
       let data5 = data.UserStatus;
       if (typeof data5 !== "string") {
         const err7 = {
@@ -95750,7 +95778,7 @@ function validate927(
         }
       }
     }
-    if (data.MFAOptions !== undefined) {
+    if (data.MFAOptions !== undefined && func0.call(data, "MFAOptions")) {
       if (
         !validate71(data.MFAOptions, {
           instancePath: instancePath + "/MFAOptions",
@@ -96059,7 +96087,7 @@ function validate933(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.CaseSensitive === undefined) {
+    if (data.CaseSensitive === undefined || !func0.call(data, "CaseSensitive")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -96074,7 +96102,7 @@ function validate933(
       }
       errors++;
     }
-    if (data.CaseSensitive !== undefined) {
+    if (data.CaseSensitive !== undefined && func0.call(data, "CaseSensitive")) {
       if (typeof data.CaseSensitive !== "boolean") {
         const err1 = {
           instancePath: instancePath + "/CaseSensitive",
@@ -96134,7 +96162,7 @@ function validate934(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err0 = {
           instancePath: instancePath + "/message",
@@ -96151,7 +96179,7 @@ function validate934(
         errors++;
       }
     }
-    if (data.__type !== undefined) {
+    if (data.__type !== undefined && func0.call(data, "__type")) {
       if (typeof data.__type !== "string") {
         const err1 = {
           instancePath: instancePath + "/__type",
@@ -96202,7 +96230,7 @@ function validate935(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 128) {
+    if (func60(data) > 128) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -96217,7 +96245,7 @@ function validate935(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func60(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -96330,10 +96358,10 @@ function validate938(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.SmsMessage !== undefined) {
+    if (data.SmsMessage !== undefined && func0.call(data, "SmsMessage")) {
       let data0 = data.SmsMessage;
       if (typeof data0 === "string") {
-        if (func1(data0) > 140) {
+        if (func60(data0) > 140) {
           const err0 = {
             instancePath: instancePath + "/SmsMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/maxLength",
@@ -96348,7 +96376,7 @@ function validate938(
           }
           errors++;
         }
-        if (func1(data0) < 6) {
+        if (func60(data0) < 6) {
           const err1 = {
             instancePath: instancePath + "/SmsMessage",
             schemaPath: "#/$defs/SmsVerificationMessageType/minLength",
@@ -96394,10 +96422,10 @@ function validate938(
         errors++;
       }
     }
-    if (data.EmailMessage !== undefined) {
+    if (data.EmailMessage !== undefined && func0.call(data, "EmailMessage")) {
       let data1 = data.EmailMessage;
       if (typeof data1 === "string") {
-        if (func1(data1) > 20000) {
+        if (func60(data1) > 20000) {
           const err4 = {
             instancePath: instancePath + "/EmailMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/maxLength",
@@ -96412,7 +96440,7 @@ function validate938(
           }
           errors++;
         }
-        if (func1(data1) < 6) {
+        if (func60(data1) < 6) {
           const err5 = {
             instancePath: instancePath + "/EmailMessage",
             schemaPath: "#/$defs/EmailVerificationMessageType/minLength",
@@ -96463,10 +96491,10 @@ function validate938(
         errors++;
       }
     }
-    if (data.EmailSubject !== undefined) {
+    if (data.EmailSubject !== undefined && func0.call(data, "EmailSubject")) {
       let data2 = data.EmailSubject;
       if (typeof data2 === "string") {
-        if (func1(data2) > 140) {
+        if (func60(data2) > 140) {
           const err8 = {
             instancePath: instancePath + "/EmailSubject",
             schemaPath: "#/$defs/EmailVerificationSubjectType/maxLength",
@@ -96481,7 +96509,7 @@ function validate938(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err9 = {
             instancePath: instancePath + "/EmailSubject",
             schemaPath: "#/$defs/EmailVerificationSubjectType/minLength",
@@ -96527,10 +96555,10 @@ function validate938(
         errors++;
       }
     }
-    if (data.EmailMessageByLink !== undefined) {
+    if (data.EmailMessageByLink !== undefined && func0.call(data, "EmailMessageByLink")) {
       let data3 = data.EmailMessageByLink;
       if (typeof data3 === "string") {
-        if (func1(data3) > 20000) {
+        if (func60(data3) > 20000) {
           const err12 = {
             instancePath: instancePath + "/EmailMessageByLink",
             schemaPath: "#/$defs/EmailVerificationMessageByLinkType/maxLength",
@@ -96545,7 +96573,7 @@ function validate938(
           }
           errors++;
         }
-        if (func1(data3) < 6) {
+        if (func60(data3) < 6) {
           const err13 = {
             instancePath: instancePath + "/EmailMessageByLink",
             schemaPath: "#/$defs/EmailVerificationMessageByLinkType/minLength",
@@ -96597,10 +96625,10 @@ function validate938(
         errors++;
       }
     }
-    if (data.EmailSubjectByLink !== undefined) {
+    if (data.EmailSubjectByLink !== undefined && func0.call(data, "EmailSubjectByLink")) {
       let data4 = data.EmailSubjectByLink;
       if (typeof data4 === "string") {
-        if (func1(data4) > 140) {
+        if (func60(data4) > 140) {
           const err16 = {
             instancePath: instancePath + "/EmailSubjectByLink",
             schemaPath: "#/$defs/EmailVerificationSubjectByLinkType/maxLength",
@@ -96615,7 +96643,7 @@ function validate938(
           }
           errors++;
         }
-        if (func1(data4) < 1) {
+        if (func60(data4) < 1) {
           const err17 = {
             instancePath: instancePath + "/EmailSubjectByLink",
             schemaPath: "#/$defs/EmailVerificationSubjectByLinkType/minLength",
@@ -96661,7 +96689,7 @@ function validate938(
         errors++;
       }
     }
-    if (data.DefaultEmailOption !== undefined) {
+    if (data.DefaultEmailOption !== undefined && func0.call(data, "DefaultEmailOption")) {
       let data5 = data.DefaultEmailOption;
       if (typeof data5 !== "string") {
         const err20 = {
@@ -96962,7 +96990,7 @@ function validate941(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.UserCode === undefined) {
+    if (data.UserCode === undefined || !func0.call(data, "UserCode")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -96977,7 +97005,7 @@ function validate941(
       }
       errors++;
     }
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data0 = data.AccessToken;
       if (typeof data0 === "string") {
         if (!pattern47.test(data0)) {
@@ -97011,10 +97039,10 @@ function validate941(
         errors++;
       }
     }
-    if (data.Session !== undefined) {
+    if (data.Session !== undefined && func0.call(data, "Session")) {
       let data1 = data.Session;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err3 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/maxLength",
@@ -97029,7 +97057,7 @@ function validate941(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err4 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/minLength",
@@ -97060,10 +97088,10 @@ function validate941(
         errors++;
       }
     }
-    if (data.UserCode !== undefined) {
+    if (data.UserCode !== undefined && func0.call(data, "UserCode")) {
       let data2 = data.UserCode;
       if (typeof data2 === "string") {
-        if (func1(data2) > 6) {
+        if (func60(data2) > 6) {
           const err6 = {
             instancePath: instancePath + "/UserCode",
             schemaPath: "#/$defs/SoftwareTokenMFAUserCodeType/maxLength",
@@ -97078,7 +97106,7 @@ function validate941(
           }
           errors++;
         }
-        if (func1(data2) < 6) {
+        if (func60(data2) < 6) {
           const err7 = {
             instancePath: instancePath + "/UserCode",
             schemaPath: "#/$defs/SoftwareTokenMFAUserCodeType/minLength",
@@ -97124,10 +97152,10 @@ function validate941(
         errors++;
       }
     }
-    if (data.FriendlyDeviceName !== undefined) {
+    if (data.FriendlyDeviceName !== undefined && func0.call(data, "FriendlyDeviceName")) {
       let data3 = data.FriendlyDeviceName;
       if (typeof data3 === "string") {
-        if (func1(data3) > 131072) {
+        if (func60(data3) > 131072) {
           const err10 = {
             instancePath: instancePath + "/FriendlyDeviceName",
             schemaPath: "#/$defs/StringType/maxLength",
@@ -97142,7 +97170,7 @@ function validate941(
           }
           errors++;
         }
-        if (func1(data3) < 0) {
+        if (func60(data3) < 0) {
           const err11 = {
             instancePath: instancePath + "/FriendlyDeviceName",
             schemaPath: "#/$defs/StringType/minLength",
@@ -97232,7 +97260,7 @@ function validate942(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Status !== undefined) {
+    if (data.Status !== undefined && func0.call(data, "Status")) {
       let data0 = data.Status;
       if (typeof data0 !== "string") {
         const err0 = {
@@ -97312,10 +97340,10 @@ function validate942(
         }
       }
     }
-    if (data.Session !== undefined) {
+    if (data.Session !== undefined && func0.call(data, "Session")) {
       let data1 = data.Session;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func60(data1) > 2048) {
           const err4 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/maxLength",
@@ -97330,7 +97358,7 @@ function validate942(
           }
           errors++;
         }
-        if (func1(data1) < 20) {
+        if (func60(data1) < 20) {
           const err5 = {
             instancePath: instancePath + "/Session",
             schemaPath: "#/$defs/SessionType/minLength",
@@ -97511,7 +97539,7 @@ function validate944(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.AccessToken === undefined) {
+    if (data.AccessToken === undefined || !func0.call(data, "AccessToken")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -97526,7 +97554,7 @@ function validate944(
       }
       errors++;
     }
-    if (data.AttributeName === undefined) {
+    if (data.AttributeName === undefined || !func0.call(data, "AttributeName")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -97541,7 +97569,7 @@ function validate944(
       }
       errors++;
     }
-    if (data.Code === undefined) {
+    if (data.Code === undefined || !func0.call(data, "Code")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -97556,7 +97584,7 @@ function validate944(
       }
       errors++;
     }
-    if (data.AccessToken !== undefined) {
+    if (data.AccessToken !== undefined && func0.call(data, "AccessToken")) {
       let data0 = data.AccessToken;
       if (typeof data0 === "string") {
         if (!pattern47.test(data0)) {
@@ -97590,10 +97618,10 @@ function validate944(
         errors++;
       }
     }
-    if (data.AttributeName !== undefined) {
+    if (data.AttributeName !== undefined && func0.call(data, "AttributeName")) {
       let data1 = data.AttributeName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func60(data1) > 32) {
           const err5 = {
             instancePath: instancePath + "/AttributeName",
             schemaPath: "#/$defs/AttributeNameType/maxLength",
@@ -97608,7 +97636,7 @@ function validate944(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func60(data1) < 1) {
           const err6 = {
             instancePath: instancePath + "/AttributeName",
             schemaPath: "#/$defs/AttributeNameType/minLength",
@@ -97654,10 +97682,10 @@ function validate944(
         errors++;
       }
     }
-    if (data.Code !== undefined) {
+    if (data.Code !== undefined && func0.call(data, "Code")) {
       let data2 = data.Code;
       if (typeof data2 === "string") {
-        if (func1(data2) > 2048) {
+        if (func60(data2) > 2048) {
           const err9 = {
             instancePath: instancePath + "/Code",
             schemaPath: "#/$defs/ConfirmationCodeType/maxLength",
@@ -97672,7 +97700,7 @@ function validate944(
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func60(data2) < 1) {
           const err10 = {
             instancePath: instancePath + "/Code",
             schemaPath: "#/$defs/ConfirmationCodeType/minLength",
@@ -97795,10 +97823,10 @@ function validate946(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.RelyingPartyId !== undefined) {
+    if (data.RelyingPartyId !== undefined && func0.call(data, "RelyingPartyId")) {
       let data0 = data.RelyingPartyId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 127) {
+        if (func60(data0) > 127) {
           const err0 = {
             instancePath: instancePath + "/RelyingPartyId",
             schemaPath: "#/$defs/RelyingPartyIdType/maxLength",
@@ -97813,7 +97841,7 @@ function validate946(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func60(data0) < 1) {
           const err1 = {
             instancePath: instancePath + "/RelyingPartyId",
             schemaPath: "#/$defs/RelyingPartyIdType/minLength",
@@ -97844,7 +97872,7 @@ function validate946(
         errors++;
       }
     }
-    if (data.UserVerification !== undefined) {
+    if (data.UserVerification !== undefined && func0.call(data, "UserVerification")) {
       let data1 = data.UserVerification;
       if (typeof data1 !== "string") {
         const err3 = {
@@ -97924,7 +97952,7 @@ function validate946(
         }
       }
     }
-    if (data.FactorConfiguration !== undefined) {
+    if (data.FactorConfiguration !== undefined && func0.call(data, "FactorConfiguration")) {
       let data2 = data.FactorConfiguration;
       if (typeof data2 !== "string") {
         const err7 = {
@@ -98137,7 +98165,7 @@ function validate948(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Enabled !== undefined) {
+    if (data.Enabled !== undefined && func0.call(data, "Enabled")) {
       if (typeof data.Enabled !== "boolean") {
         const err0 = {
           instancePath: instancePath + "/Enabled",

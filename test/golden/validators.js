@@ -507,7 +507,8 @@ const schema47 = {
   description: "UserMFASettingListType schema from Amazon Cognito",
   title: "UserMFASettingListType",
 };
-const func1 = ucs2length;
+const func0 = Object.prototype.hasOwnProperty;
+const func62 = ucs2length;
 const pattern4 = new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
 const schema34 = {
   type: "array",
@@ -554,7 +555,7 @@ function validate23(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Name === undefined) {
+    if (data.Name === undefined || !func0.call(data, "Name")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -569,10 +570,10 @@ function validate23(
       }
       errors++;
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== undefined && func0.call(data, "Name")) {
       let data0 = data.Name;
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func62(data0) > 32) {
           const err1 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/AttributeNameType/maxLength",
@@ -587,7 +588,7 @@ function validate23(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func62(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/AttributeNameType/minLength",
@@ -633,10 +634,10 @@ function validate23(
         errors++;
       }
     }
-    if (data.Value !== undefined) {
+    if (data.Value !== undefined && func0.call(data, "Value")) {
       let data1 = data.Value;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func62(data1) > 2048) {
           const err5 = {
             instancePath: instancePath + "/Value",
             schemaPath: "#/$defs/AttributeValueType/maxLength",
@@ -776,7 +777,7 @@ function validate27(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.DeliveryMedium !== undefined) {
+    if (data.DeliveryMedium !== undefined && func0.call(data, "DeliveryMedium")) {
       let data0 = data.DeliveryMedium;
       if (!(data0 === "EMAIL" || data0 === "SMS")) {
         const err0 = {
@@ -794,10 +795,10 @@ function validate27(
         errors++;
       }
     }
-    if (data.AttributeName !== undefined) {
+    if (data.AttributeName !== undefined && func0.call(data, "AttributeName")) {
       let data1 = data.AttributeName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func62(data1) > 32) {
           const err1 = {
             instancePath: instancePath + "/AttributeName",
             schemaPath: "#/$defs/AttributeNameType/maxLength",
@@ -812,7 +813,7 @@ function validate27(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func62(data1) < 1) {
           const err2 = {
             instancePath: instancePath + "/AttributeName",
             schemaPath: "#/$defs/AttributeNameType/minLength",
@@ -944,7 +945,7 @@ function validate21(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -959,10 +960,10 @@ function validate21(
       }
       errors++;
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data0 = data.Username;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func62(data0) > 128) {
           const err1 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -977,7 +978,7 @@ function validate21(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func62(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -1023,7 +1024,7 @@ function validate21(
         errors++;
       }
     }
-    if (data.UserAttributes !== undefined) {
+    if (data.UserAttributes !== undefined && func0.call(data, "UserAttributes")) {
       if (
         !validate22(data.UserAttributes, {
           instancePath: instancePath + "/UserAttributes",
@@ -1037,7 +1038,7 @@ function validate21(
         errors = vErrors.length;
       }
     }
-    if (data.UserCreateDate !== undefined) {
+    if (data.UserCreateDate !== undefined && func0.call(data, "UserCreateDate")) {
       let data2 = data.UserCreateDate;
       if (typeof data2 === "string") {
         if (!formats0.validate(data2)) {
@@ -1071,7 +1072,7 @@ function validate21(
         errors++;
       }
     }
-    if (data.UserLastModifiedDate !== undefined) {
+    if (data.UserLastModifiedDate !== undefined && func0.call(data, "UserLastModifiedDate")) {
       let data3 = data.UserLastModifiedDate;
       if (typeof data3 === "string") {
         if (!formats0.validate(data3)) {
@@ -1105,7 +1106,7 @@ function validate21(
         errors++;
       }
     }
-    if (data.Enabled !== undefined) {
+    if (data.Enabled !== undefined && func0.call(data, "Enabled")) {
       if (typeof data.Enabled !== "boolean") {
         const err9 = {
           instancePath: instancePath + "/Enabled",
@@ -1122,7 +1123,7 @@ function validate21(
         errors++;
       }
     }
-    if (data.UserStatus !== undefined) {
+    if (data.UserStatus !== undefined && func0.call(data, "UserStatus")) {
       let data5 = data.UserStatus;
       if (!(
         data5 === "ARCHIVED" ||
@@ -1148,7 +1149,7 @@ function validate21(
         errors++;
       }
     }
-    if (data.MFAOptions !== undefined) {
+    if (data.MFAOptions !== undefined && func0.call(data, "MFAOptions")) {
       if (
         !validate26(data.MFAOptions, {
           instancePath: instancePath + "/MFAOptions",
@@ -1162,7 +1163,7 @@ function validate21(
         errors = vErrors.length;
       }
     }
-    if (data.PreferredMfaSetting !== undefined) {
+    if (data.PreferredMfaSetting !== undefined && func0.call(data, "PreferredMfaSetting")) {
       if (typeof data.PreferredMfaSetting !== "string") {
         const err11 = {
           instancePath: instancePath + "/PreferredMfaSetting",
@@ -1179,7 +1180,7 @@ function validate21(
         errors++;
       }
     }
-    if (data.UserMFASettingList !== undefined) {
+    if (data.UserMFASettingList !== undefined && func0.call(data, "UserMFASettingList")) {
       let data8 = data.UserMFASettingList;
       if (Array.isArray(data8)) {
         const len0 = data8.length;
@@ -1313,7 +1314,7 @@ function validate32(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 32) {
+    if (func62(data) > 32) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -1328,7 +1329,7 @@ function validate32(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func62(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",
@@ -1392,7 +1393,7 @@ function validate33(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Name === undefined) {
+    if (data.Name === undefined || !func0.call(data, "Name")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -1407,10 +1408,10 @@ function validate33(
       }
       errors++;
     }
-    if (data.Name !== undefined) {
+    if (data.Name !== undefined && func0.call(data, "Name")) {
       let data0 = data.Name;
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func62(data0) > 32) {
           const err1 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/AttributeNameType/maxLength",
@@ -1425,7 +1426,7 @@ function validate33(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func62(data0) < 1) {
           const err2 = {
             instancePath: instancePath + "/Name",
             schemaPath: "#/$defs/AttributeNameType/minLength",
@@ -1471,10 +1472,10 @@ function validate33(
         errors++;
       }
     }
-    if (data.Value !== undefined) {
+    if (data.Value !== undefined && func0.call(data, "Value")) {
       let data1 = data.Value;
       if (typeof data1 === "string") {
-        if (func1(data1) > 2048) {
+        if (func62(data1) > 2048) {
           const err5 = {
             instancePath: instancePath + "/Value",
             schemaPath: "#/$defs/AttributeValueType/maxLength",
@@ -1539,7 +1540,7 @@ function validate34(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 2048) {
+    if (func62(data) > 2048) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -1731,7 +1732,7 @@ function validate38(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.Username === undefined) {
+    if (data.Username === undefined || !func0.call(data, "Username")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -1746,7 +1747,7 @@ function validate38(
       }
       errors++;
     }
-    if (data.UserAttributes === undefined) {
+    if (data.UserAttributes === undefined || !func0.call(data, "UserAttributes")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -1761,10 +1762,10 @@ function validate38(
       }
       errors++;
     }
-    if (data.Username !== undefined) {
+    if (data.Username !== undefined && func0.call(data, "Username")) {
       let data0 = data.Username;
       if (typeof data0 === "string") {
-        if (func1(data0) > 128) {
+        if (func62(data0) > 128) {
           const err2 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/maxLength",
@@ -1779,7 +1780,7 @@ function validate38(
           }
           errors++;
         }
-        if (func1(data0) < 1) {
+        if (func62(data0) < 1) {
           const err3 = {
             instancePath: instancePath + "/Username",
             schemaPath: "#/$defs/UsernameType/minLength",
@@ -1825,7 +1826,7 @@ function validate38(
         errors++;
       }
     }
-    if (data.UserAttributes !== undefined) {
+    if (data.UserAttributes !== undefined && func0.call(data, "UserAttributes")) {
       if (
         !validate22(data.UserAttributes, {
           instancePath: instancePath + "/UserAttributes",
@@ -1839,7 +1840,7 @@ function validate38(
         errors = vErrors.length;
       }
     }
-    if (data.MFAOptions !== undefined) {
+    if (data.MFAOptions !== undefined && func0.call(data, "MFAOptions")) {
       if (
         !validate26(data.MFAOptions, {
           instancePath: instancePath + "/MFAOptions",
@@ -1853,7 +1854,7 @@ function validate38(
         errors = vErrors.length;
       }
     }
-    if (data.PreferredMfaSetting !== undefined) {
+    if (data.PreferredMfaSetting !== undefined && func0.call(data, "PreferredMfaSetting")) {
       if (typeof data.PreferredMfaSetting !== "string") {
         const err6 = {
           instancePath: instancePath + "/PreferredMfaSetting",
@@ -1870,7 +1871,7 @@ function validate38(
         errors++;
       }
     }
-    if (data.UserMFASettingList !== undefined) {
+    if (data.UserMFASettingList !== undefined && func0.call(data, "UserMFASettingList")) {
       let data4 = data.UserMFASettingList;
       if (Array.isArray(data4)) {
         const len0 = data4.length;
@@ -2000,7 +2001,7 @@ function validate43(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.DeliveryMedium !== undefined) {
+    if (data.DeliveryMedium !== undefined && func0.call(data, "DeliveryMedium")) {
       let data0 = data.DeliveryMedium;
       if (!(data0 === "EMAIL" || data0 === "SMS")) {
         const err0 = {
@@ -2018,10 +2019,10 @@ function validate43(
         errors++;
       }
     }
-    if (data.AttributeName !== undefined) {
+    if (data.AttributeName !== undefined && func0.call(data, "AttributeName")) {
       let data1 = data.AttributeName;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func62(data1) > 32) {
           const err1 = {
             instancePath: instancePath + "/AttributeName",
             schemaPath: "#/$defs/AttributeNameType/maxLength",
@@ -2036,7 +2037,7 @@ function validate43(
           }
           errors++;
         }
-        if (func1(data1) < 1) {
+        if (func62(data1) < 1) {
           const err2 = {
             instancePath: instancePath + "/AttributeName",
             schemaPath: "#/$defs/AttributeNameType/minLength",
@@ -2246,7 +2247,7 @@ function validate47(
     evaluated0.items = undefined;
   }
   if (typeof data === "string") {
-    if (func1(data) > 128) {
+    if (func62(data) > 128) {
       const err0 = {
         instancePath,
         schemaPath: "#/maxLength",
@@ -2261,7 +2262,7 @@ function validate47(
       }
       errors++;
     }
-    if (func1(data) < 1) {
+    if (func62(data) < 1) {
       const err1 = {
         instancePath,
         schemaPath: "#/minLength",

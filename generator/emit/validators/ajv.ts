@@ -34,9 +34,30 @@ export function createAjv(): InstanceType<typeof Ajv2020> {
     strictTypes: false,
     strictTuples: false,
     unicodeRegExp: true,
+    // Members are own properties: an inherited `constructor` or `toString` is not a member.
+    ownProperties: true,
     code: { source: true, esm: true, formats: _`formats` },
   });
   for (const [name, [, validate]] of Object.entries(FORMATS)) ajv.addFormat(name, { type: "string", validate });
   ajv.addVocabulary([SENSITIVE_KEYWORD]);
   return ajv;
+}
+
+/**
+ * The schema as ajv gets it. ajv skips a member named `__proto__` under `properties` (it neither
+ * checks its value nor counts it as declared), so such a member moves to a patternProperties entry
+ * matching exactly that name, which ajv reads with an own-property lookup.
+ */
+export function forAjv<T>(schema: T): T {
+  if (Array.isArray(schema)) return schema.map(forAjv) as T;
+  if (schema === null || typeof schema !== "object") return schema;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema)) Object.defineProperty(out, k, { value: forAjv(v), enumerable: true, writable: true, configurable: true });
+  const props = out["properties"];
+  if (props && typeof props === "object" && Object.prototype.hasOwnProperty.call(props, "__proto__")) {
+    const { ["__proto__"]: proto, ...rest } = props as Record<string, unknown>;
+    out["properties"] = rest;
+    out["patternProperties"] = { ...(out["patternProperties"] as object | undefined), "^__proto__$": proto };
+  }
+  return out as T;
 }

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import type { Model } from "../../ir/model.js";
 import type { Emitter, OutputFile } from "../files.js";
 import { schemaId, toJsonSchema } from "../json-schema/index.js";
-import { createAjv, FORMATS } from "./ajv.js";
+import { createAjv, FORMATS, forAjv } from "./ajv.js";
 import { declarations } from "./declarations.js";
 import { shapesOf } from "./shapes.js";
 import { fastPathSource } from "./fast.js";
@@ -31,7 +31,7 @@ export function runtimeSource(): string {
 
 export function validatorsSource(model: Model): string {
   const ajv = createAjv();
-  ajv.addSchema(toJsonSchema(model));
+  ajv.addSchema(forAjv(toJsonSchema(model)));
   const id = schemaId(model);
   const refs: Record<string, string> = {};
   const order = compileOrder(model);
