@@ -11,7 +11,12 @@ const RESERVED_TYPE_NAMES = new Set(
     "as implements interface let package private protected public static yield any boolean constructor declare get " +
     "module require number set string symbol type from of unknown never object bigint undefined async await " +
     "infer is keyof readonly unique satisfies accessor out asserts global namespace abstract __proto__ then " +
-    "Object Array String Number Boolean Date Error Function Promise Record Partial Required Readonly Map Set Symbol"
+    "Object Array String Number Boolean Date Error Function Promise Record Partial Required Readonly Map Set Symbol " +
+    // The generated validators module's own names: validators.d.ts's interfaces and class, and
+    // types whose validate…/is…/assert… would repeat a runtime.js function (isTime, validateWith, …).
+    // test/hostile checks this list against runtime.js and declarations.ts.
+    "Drift ValidationIssue ValidateOptions ValidationResult ValidationError Valid With Time DateTime Duration Uuid " +
+    "Uri UriReference JsonPointer Email Hostname Ipv4 Ipv6 Int64 Uint64 Int128 Uint128"
   ).split(" "),
 );
 
