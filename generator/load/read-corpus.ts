@@ -70,6 +70,8 @@ export async function readCorpus(dir: string, name = path.basename(path.resolve(
   const texts = await Promise.all(
     files.map(async (f) => {
       try {
+        // A FIFO or a device named *.json would block or never end: read regular files only.
+        if (!(await fs.stat(path.join(dir, f))).isFile()) throw Object.assign(new Error(), { code: "not a regular file" });
         return { f, text: await fs.readFile(path.join(dir, f), "utf8") };
       } catch (e) {
         diagnostics.push(diagnostic("FILE_UNREADABLE", { path: f, reason: reason(e) }, loc(f)));
