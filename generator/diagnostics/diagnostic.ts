@@ -41,9 +41,16 @@ export function formatLocation(at: SourceLocation | undefined): string {
   return `${at.file}:${at.line}:${at.column}${at.pointer ? ` (${at.pointer || "/"})` : ""}`;
 }
 
-/** Stable order: by file, then position, then code. */
+/** Stable order: by file, then position, then code; a diagnostic reported twice is kept once. */
 export function sortDiagnostics(ds: readonly Diagnostic[]): Diagnostic[] {
-  return [...ds].sort(
+  const seen = new Set<string>();
+  const unique = ds.filter((d) => {
+    const key = JSON.stringify([d.code, d.at?.file, d.at?.pointer, d.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort(
     (a, b) =>
       cmp(a.at?.file ?? "", b.at?.file ?? "") ||
       (a.at?.line ?? 0) - (b.at?.line ?? 0) ||
