@@ -92,9 +92,6 @@ export type BooleanType = boolean;
 export type DateType = string;
 /**
  * DeliveryMediumType schema from Amazon Cognito
- * @remarks Members and the sources that list them:
- * - `SMS`: listed by json-structure
- * - `EMAIL`: listed by json-structure
  */
 export type DeliveryMediumType = "EMAIL" | "SMS";
 
@@ -155,14 +152,6 @@ export type StringType = string;
 export type UserMFASettingListType = string[];
 /**
  * UserStatusType schema from Amazon Cognito
- * @remarks Members and the sources that list them:
- * - `UNCONFIRMED`: listed by json-structure
- * - `CONFIRMED`: listed by json-structure
- * - `ARCHIVED`: listed by json-structure
- * - `COMPROMISED`: listed by json-structure
- * - `UNKNOWN`: listed by json-structure
- * - `RESET_REQUIRED`: listed by json-structure
- * - `FORCE_CHANGE_PASSWORD`: listed by json-structure
  */
 export type UserStatusType =
   "ARCHIVED" | "COMPROMISED" | "CONFIRMED" | "FORCE_CHANGE_PASSWORD" | "RESET_REQUIRED" | "UNCONFIRMED" | "UNKNOWN";

@@ -35,6 +35,16 @@ export const STRING_FORMS: Partial<Record<PrimitiveName, Schema>> = {
   decimal: { pattern: DECIMAL_PATTERN },
 };
 
+/** Bounds on numbers sent as strings: JSON Schema's minimum cannot compare strings exactly. */
+export const BIG_BOUNDS = "x-bigBounds";
+const STRING_ENCODED = new Set<PrimitiveName>(["int64", "uint64", "int128", "uint128", "decimal"]);
+
+export function bigBounds(c: Constraints): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  for (const k of ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"] as const) if (c[k] !== undefined) out[k] = String(c[k]);
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** A decimal string with at most `precision` significant digits, `scale` of them after the point. */
 export function decimalPattern(precision: number, scale: number): string {
   const whole = Math.max(1, precision - scale);
@@ -69,6 +79,8 @@ export function primitiveSchema(p: PrimitiveName, c: Constraints): Schema {
     s["type"] = "string";
     Object.assign(s, p === "decimal" && (c.precision !== undefined || c.scale !== undefined) ? { pattern: decimalPattern(c.precision ?? 34, c.scale ?? 7) } : (STRING_FORMS[p] ?? {}));
     if (c.format && !s["format"]) s["format"] = c.format;
+    const bounds = bigBounds(c);
+    if (STRING_ENCODED.has(p) && bounds) s[BIG_BOUNDS] = bounds;
     if (c.contentEncoding) s["contentEncoding"] = c.contentEncoding;
     if (c.contentMediaType) s["contentMediaType"] = c.contentMediaType;
   }

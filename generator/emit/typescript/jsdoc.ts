@@ -34,7 +34,8 @@ export function docParts(a: Attributes, node?: TypeNode): DocParts {
     tags.push(...constraintTags(node.constraints));
   }
   if (node?.kind === "array" || node?.kind === "set") tags.push(...constraintTags(node.constraints));
-  if (node?.kind === "enum" && node.members.some((m) => m.attrs.facts.some((f) => f.about === "enum" && f.claim !== undefined && f.claim !== "lists"))) {
+  // Once more than one source speaks about the members, say which agree on each.
+  if (node?.kind === "enum" && new Set(node.members.flatMap((m) => m.attrs.facts.filter((f) => f.about === "enum").map((f) => f.source))).size > 1) {
     tags.push({ tagName: "remarks", text: `Members and the sources that list them:\n${sourceLines(node.members)}` });
   }
   if (a.sensitive) tags.push({ tagName: "sensitive", text: "Holds a secret or personal value; keep it out of logs." });

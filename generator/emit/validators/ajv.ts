@@ -1,7 +1,8 @@
 // The ajv instance validators are compiled with: 2020-12, all errors, unicode regexps and
 // code-point lengths, our own format checks, and standalone ESM output.
 import Ajv2020Module from "ajv/dist/2020.js";
-import { _ } from "ajv";
+import { _, type KeywordCxt } from "ajv";
+import { BIG_BOUNDS } from "../json-schema/primitive.js";
 import { SENSITIVE_KEYWORD } from "../json-schema/index.js";
 import * as runtime from "./runtime.js";
 
@@ -40,6 +41,16 @@ export function createAjv(): InstanceType<typeof Ajv2020> {
   });
   for (const [name, [, validate]] of Object.entries(FORMATS)) ajv.addFormat(name, { type: "string", validate });
   ajv.addVocabulary([SENSITIVE_KEYWORD]);
+  // Exact bounds on string-encoded numbers; the generated code calls the runtime's bigWithin.
+  ajv.addKeyword({
+    keyword: BIG_BOUNDS,
+    type: "string",
+    schemaType: "object",
+    error: { message: "is outside its bounds" },
+    code(cxt: KeywordCxt) {
+      cxt.fail(_`!bigWithin(${cxt.data}, ${cxt.schemaValue})`);
+    },
+  });
   return ajv;
 }
 

@@ -4,7 +4,7 @@
 // decides and explains. It must never say true where the exact path would not: tests hold it
 // to that against ajv.
 import type { Constraints, Member, Model, PrimitiveName, TypeNode } from "../../ir/model.js";
-import { anchored, BASE64_PATTERN, DECIMAL_PATTERN, decimalPattern, FLOAT32_MAX, INT_RANGE, STRING_FORMS } from "../json-schema/primitive.js";
+import { anchored, bigBounds, BASE64_PATTERN, DECIMAL_PATTERN, decimalPattern, FLOAT32_MAX, INT_RANGE, STRING_FORMS } from "../json-schema/primitive.js";
 import { stringLiteral } from "../quote.js";
 import { FORMATS } from "./ajv.js";
 
@@ -113,6 +113,8 @@ function primitive(b: Builder, node: Extract<TypeNode, { kind: "primitive" }>, x
   if (p === "binary") parts.push(`${b.regex(BASE64_PATTERN)}.test(${x})`);
   if (p === "decimal") parts.push(`${b.regex(c.precision !== undefined || c.scale !== undefined ? decimalPattern(c.precision ?? 34, c.scale ?? 7) : DECIMAL_PATTERN)}.test(${x})`);
   if (c.pattern) parts.push(`${b.regex(anchored(c.pattern.source))}.test(${x})`);
+  const bounds = bigBounds(c);
+  if (bounds && /^(u?int(64|128)|decimal)$/.test(p)) parts.push(`bigWithin(${x}, ${b.constant(JSON.stringify(bounds))})`);
   if (node.knownValues?.length) parts.push(`${b.set(node.knownValues.map((m) => m.value))}.has(${x})`);
   return `(${parts.join(" && ")})`;
 }

@@ -27,6 +27,7 @@ export function isUint64(s: string): boolean;
 export function isInt128(s: string): boolean;
 export function isUint128(s: string): boolean;
 export function instanceData(value: unknown): unknown;
+export function bigWithin(s: string, bounds: { minimum?: string; maximum?: string; exclusiveMinimum?: string; exclusiveMaximum?: string }): boolean;
 export function toIssues(errors: unknown[] | null | undefined): Issue[];
 export function runValidator(check: Check, value: unknown): Result;
 export function assertValid(check: Check, value: unknown, typeName: string): void;

@@ -140,6 +140,33 @@ export function isUint128(s) {
   return intString(s, 128, false);
 }
 
+/** A decimal string as [digits without the point, digits after the point]. */
+function decimalParts(s) {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(String(s));
+  if (!m) return undefined;
+  const frac = m[3] || "";
+  return [BigInt(m[1] + m[2] + frac), frac.length];
+}
+
+/** Compares two decimal strings exactly: -1, 0 or 1 (undefined when either is not a number). */
+function compareDecimal(a, b) {
+  const x = decimalParts(a);
+  const y = decimalParts(b);
+  if (!x || !y) return undefined;
+  const scale = Math.max(x[1], y[1]);
+  const l = x[0] * 10n ** BigInt(scale - x[1]);
+  const r = y[0] * 10n ** BigInt(scale - y[1]);
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+/** Bounds of string-encoded numbers (int64, decimal, …), given as strings and compared exactly. */
+export function bigWithin(s, b) {
+  const c = (k) => (b[k] === undefined ? undefined : compareDecimal(s, b[k]));
+  const lo = c("minimum"), hi = c("maximum"), xlo = c("exclusiveMinimum"), xhi = c("exclusiveMaximum");
+  if ([lo, hi, xlo, xhi].some((v, i) => v === undefined && b[["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"][i]] !== undefined)) return false;
+  return !(lo < 0 || hi > 0 || (xlo !== undefined && xlo <= 0) || (xhi !== undefined && xhi >= 0));
+}
+
 const TYPE_CODES = {
   string: "INSTANCE_STRING_EXPECTED",
   object: "INSTANCE_OBJECT_EXPECTED",
@@ -177,6 +204,7 @@ const KEYWORD_CODES = {
   not: "INSTANCE_NOT_MATCHED",
   items: "INSTANCE_TUPLE_ADDITIONAL_ITEMS",
   propertyNames: "INSTANCE_STRING_PATTERN_MISMATCH",
+  "x-bigBounds": "INSTANCE_INT_RANGE_INVALID",
 };
 
 const FORMAT_CODES = {

@@ -81,7 +81,8 @@ export function constraints(ctx: Context, schema: JsonObject, pointer: string, t
     const v = schema[k];
     let value: number | string | undefined;
     if (typeof v === "number" && Number.isFinite(v)) value = asString ? String(v) : v;
-    else if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) value = asString ? v : Number(v);
+    // A string-encoded type's bounds are compared exactly, so they must be plain decimals.
+    else if (typeof v === "string" && (asString ? /^-?\d+(\.\d+)?$/.test(v) : v.trim() !== "" && Number.isFinite(Number(v)))) value = asString ? v : Number(v);
     // The extended meta-schema types exclusive bounds as booleans; the text as numbers. Accept both.
     else if (typeof v === "boolean" && (k === "exclusiveMinimum" || k === "exclusiveMaximum")) return;
     else report(ctx, "SCHEMA_NUMBER_CONSTRAINT_INVALID", child(pointer, k), { keyword: k });
