@@ -29713,12 +29713,7 @@ const schema495 = {
   description: "UserImportJobStatusType schema from Amazon Cognito",
   title: "UserImportJobStatusType",
 };
-const schema497 = {
-  type: "number",
-  multipleOf: 1,
-  description: "LongType schema from Amazon Cognito",
-  title: "LongType",
-};
+const schema497 = { type: "integer", description: "LongType schema from Amazon Cognito", title: "LongType" };
 const pattern144 = new RegExp("^(?:import-[0-9a-zA-Z-]+)$", "u");
 function validate298(
   data,
@@ -30190,30 +30185,31 @@ function validate298(
     }
     if (data.ImportedUsers !== undefined && func0.call(data, "ImportedUsers")) {
       let data9 = data.ImportedUsers;
-      if (typeof data9 == "number" && isFinite(data9)) {
-        let res0;
-        if (1 === 0 || ((res0 = data9 / 1), res0 !== parseInt(res0))) {
-          const err26 = {
-            instancePath: instancePath + "/ImportedUsers",
-            schemaPath: "#/$defs/LongType/multipleOf",
-            keyword: "multipleOf",
-            params: { multipleOf: 1 },
-            message: "must be multiple of 1",
-          };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-      } else {
-        const err27 = {
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err26 = {
           instancePath: instancePath + "/ImportedUsers",
           schemaPath: "#/$defs/LongType/type",
           keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.SkippedUsers !== undefined && func0.call(data, "SkippedUsers")) {
+      let data10 = data.SkippedUsers;
+      if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
+        const err27 = {
+          instancePath: instancePath + "/SkippedUsers",
+          schemaPath: "#/$defs/LongType/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err27];
@@ -30223,72 +30219,20 @@ function validate298(
         errors++;
       }
     }
-    if (data.SkippedUsers !== undefined && func0.call(data, "SkippedUsers")) {
-      let data10 = data.SkippedUsers;
-      if (typeof data10 == "number" && isFinite(data10)) {
-        let res1;
-        if (1 === 0 || ((res1 = data10 / 1), res1 !== parseInt(res1))) {
-          const err28 = {
-            instancePath: instancePath + "/SkippedUsers",
-            schemaPath: "#/$defs/LongType/multipleOf",
-            keyword: "multipleOf",
-            params: { multipleOf: 1 },
-            message: "must be multiple of 1",
-          };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-      } else {
-        const err29 = {
-          instancePath: instancePath + "/SkippedUsers",
-          schemaPath: "#/$defs/LongType/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-    }
     if (data.FailedUsers !== undefined && func0.call(data, "FailedUsers")) {
       let data11 = data.FailedUsers;
-      if (typeof data11 == "number" && isFinite(data11)) {
-        let res2;
-        if (1 === 0 || ((res2 = data11 / 1), res2 !== parseInt(res2))) {
-          const err30 = {
-            instancePath: instancePath + "/FailedUsers",
-            schemaPath: "#/$defs/LongType/multipleOf",
-            keyword: "multipleOf",
-            params: { multipleOf: 1 },
-            message: "must be multiple of 1",
-          };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-      } else {
-        const err31 = {
+      if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
+        const err28 = {
           instancePath: instancePath + "/FailedUsers",
           schemaPath: "#/$defs/LongType/type",
           keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
-          vErrors = [err31];
+          vErrors = [err28];
         } else {
-          vErrors.push(err31);
+          vErrors.push(err28);
         }
         errors++;
       }
@@ -30297,7 +30241,7 @@ function validate298(
       let data12 = data.CompletionMessage;
       if (typeof data12 === "string") {
         if (func60(data12) > 128) {
-          const err32 = {
+          const err29 = {
             instancePath: instancePath + "/CompletionMessage",
             schemaPath: "#/$defs/CompletionMessageType/maxLength",
             keyword: "maxLength",
@@ -30305,14 +30249,14 @@ function validate298(
             message: "must NOT have more than 128 characters",
           };
           if (vErrors === null) {
-            vErrors = [err32];
+            vErrors = [err29];
           } else {
-            vErrors.push(err32);
+            vErrors.push(err29);
           }
           errors++;
         }
         if (func60(data12) < 1) {
-          const err33 = {
+          const err30 = {
             instancePath: instancePath + "/CompletionMessage",
             schemaPath: "#/$defs/CompletionMessageType/minLength",
             keyword: "minLength",
@@ -30320,14 +30264,14 @@ function validate298(
             message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
-            vErrors = [err33];
+            vErrors = [err30];
           } else {
-            vErrors.push(err33);
+            vErrors.push(err30);
           }
           errors++;
         }
         if (!pattern111.test(data12)) {
-          const err34 = {
+          const err31 = {
             instancePath: instancePath + "/CompletionMessage",
             schemaPath: "#/$defs/CompletionMessageType/pattern",
             keyword: "pattern",
@@ -30335,16 +30279,70 @@ function validate298(
             message: 'must match pattern "' + "^(?:[\\w]+)$" + '"',
           };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err31];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err31);
           }
           errors++;
         }
       } else {
-        const err35 = {
+        const err32 = {
           instancePath: instancePath + "/CompletionMessage",
           schemaPath: "#/$defs/CompletionMessageType/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.PasswordHashingAlgorithm !== undefined && func0.call(data, "PasswordHashingAlgorithm")) {
+      let data13 = data.PasswordHashingAlgorithm;
+      if (typeof data13 !== "string") {
+        const err33 = {
+          instancePath: instancePath + "/PasswordHashingAlgorithm",
+          schemaPath: "#/$defs/PasswordHashingAlgorithmType/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      const _errs47 = errors;
+      let valid16 = false;
+      const _errs48 = errors;
+      if (!(data13 === "ARGON2ID" || data13 === "BCRYPT" || data13 === "PBKDF2_SHA256" || data13 === "SCRYPT")) {
+        const err34 = {
+          instancePath: instancePath + "/PasswordHashingAlgorithm",
+          schemaPath: "#/$defs/PasswordHashingAlgorithmType/anyOf/0/enum",
+          keyword: "enum",
+          params: { allowedValues: schema485.anyOf[0].enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      var _valid1 = _errs48 === errors;
+      valid16 = valid16 || _valid1;
+      const _errs49 = errors;
+      if (typeof data13 !== "string") {
+        const err35 = {
+          instancePath: instancePath + "/PasswordHashingAlgorithm",
+          schemaPath: "#/$defs/PasswordHashingAlgorithmType/anyOf/1/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -30356,64 +30354,10 @@ function validate298(
         }
         errors++;
       }
-    }
-    if (data.PasswordHashingAlgorithm !== undefined && func0.call(data, "PasswordHashingAlgorithm")) {
-      let data13 = data.PasswordHashingAlgorithm;
-      if (typeof data13 !== "string") {
-        const err36 = {
-          instancePath: instancePath + "/PasswordHashingAlgorithm",
-          schemaPath: "#/$defs/PasswordHashingAlgorithmType/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors++;
-      }
-      const _errs47 = errors;
-      let valid16 = false;
-      const _errs48 = errors;
-      if (!(data13 === "ARGON2ID" || data13 === "BCRYPT" || data13 === "PBKDF2_SHA256" || data13 === "SCRYPT")) {
-        const err37 = {
-          instancePath: instancePath + "/PasswordHashingAlgorithm",
-          schemaPath: "#/$defs/PasswordHashingAlgorithmType/anyOf/0/enum",
-          keyword: "enum",
-          params: { allowedValues: schema485.anyOf[0].enum },
-          message: "must be equal to one of the allowed values",
-        };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-      var _valid1 = _errs48 === errors;
-      valid16 = valid16 || _valid1;
-      const _errs49 = errors;
-      if (typeof data13 !== "string") {
-        const err38 = {
-          instancePath: instancePath + "/PasswordHashingAlgorithm",
-          schemaPath: "#/$defs/PasswordHashingAlgorithmType/anyOf/1/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
       var _valid1 = _errs49 === errors;
       valid16 = valid16 || _valid1;
       if (!valid16) {
-        const err39 = {
+        const err36 = {
           instancePath: instancePath + "/PasswordHashingAlgorithm",
           schemaPath: "#/$defs/PasswordHashingAlgorithmType/anyOf",
           keyword: "anyOf",
@@ -30421,9 +30365,9 @@ function validate298(
           message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err36];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err36);
         }
         errors++;
       } else {
@@ -30438,7 +30382,7 @@ function validate298(
       }
     }
   } else {
-    const err40 = {
+    const err37 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -30446,9 +30390,9 @@ function validate298(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err40];
+      vErrors = [err37];
     } else {
-      vErrors.push(err40);
+      vErrors.push(err37);
     }
     errors++;
   }
@@ -68435,35 +68379,18 @@ function validate635(
   if (evaluated0.dynamicItems) {
     evaluated0.items = undefined;
   }
-  if (typeof data == "number" && isFinite(data)) {
-    let res0;
-    if (1 === 0 || ((res0 = data / 1), res0 !== parseInt(res0))) {
-      const err0 = {
-        instancePath,
-        schemaPath: "#/multipleOf",
-        keyword: "multipleOf",
-        params: { multipleOf: 1 },
-        message: "must be multiple of 1",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-  } else {
-    const err1 = {
+  if (!(typeof data == "number" && !(data % 1) && !isNaN(data) && isFinite(data))) {
+    const err0 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
-      params: { type: "number" },
-      message: "must be number",
+      params: { type: "integer" },
+      message: "must be integer",
     };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err0];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err0);
     }
     errors++;
   }
@@ -90343,30 +90270,31 @@ function validate878(
     }
     if (data.ImportedUsers !== undefined && func0.call(data, "ImportedUsers")) {
       let data9 = data.ImportedUsers;
-      if (typeof data9 == "number" && isFinite(data9)) {
-        let res0;
-        if (1 === 0 || ((res0 = data9 / 1), res0 !== parseInt(res0))) {
-          const err26 = {
-            instancePath: instancePath + "/ImportedUsers",
-            schemaPath: "#/$defs/LongType/multipleOf",
-            keyword: "multipleOf",
-            params: { multipleOf: 1 },
-            message: "must be multiple of 1",
-          };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-      } else {
-        const err27 = {
+      if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
+        const err26 = {
           instancePath: instancePath + "/ImportedUsers",
           schemaPath: "#/$defs/LongType/type",
           keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
+          params: { type: "integer" },
+          message: "must be integer",
+        };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.SkippedUsers !== undefined && func0.call(data, "SkippedUsers")) {
+      let data10 = data.SkippedUsers;
+      if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
+        const err27 = {
+          instancePath: instancePath + "/SkippedUsers",
+          schemaPath: "#/$defs/LongType/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
           vErrors = [err27];
@@ -90376,72 +90304,20 @@ function validate878(
         errors++;
       }
     }
-    if (data.SkippedUsers !== undefined && func0.call(data, "SkippedUsers")) {
-      let data10 = data.SkippedUsers;
-      if (typeof data10 == "number" && isFinite(data10)) {
-        let res1;
-        if (1 === 0 || ((res1 = data10 / 1), res1 !== parseInt(res1))) {
-          const err28 = {
-            instancePath: instancePath + "/SkippedUsers",
-            schemaPath: "#/$defs/LongType/multipleOf",
-            keyword: "multipleOf",
-            params: { multipleOf: 1 },
-            message: "must be multiple of 1",
-          };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-      } else {
-        const err29 = {
-          instancePath: instancePath + "/SkippedUsers",
-          schemaPath: "#/$defs/LongType/type",
-          keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
-        };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-    }
     if (data.FailedUsers !== undefined && func0.call(data, "FailedUsers")) {
       let data11 = data.FailedUsers;
-      if (typeof data11 == "number" && isFinite(data11)) {
-        let res2;
-        if (1 === 0 || ((res2 = data11 / 1), res2 !== parseInt(res2))) {
-          const err30 = {
-            instancePath: instancePath + "/FailedUsers",
-            schemaPath: "#/$defs/LongType/multipleOf",
-            keyword: "multipleOf",
-            params: { multipleOf: 1 },
-            message: "must be multiple of 1",
-          };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-      } else {
-        const err31 = {
+      if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
+        const err28 = {
           instancePath: instancePath + "/FailedUsers",
           schemaPath: "#/$defs/LongType/type",
           keyword: "type",
-          params: { type: "number" },
-          message: "must be number",
+          params: { type: "integer" },
+          message: "must be integer",
         };
         if (vErrors === null) {
-          vErrors = [err31];
+          vErrors = [err28];
         } else {
-          vErrors.push(err31);
+          vErrors.push(err28);
         }
         errors++;
       }
@@ -90450,7 +90326,7 @@ function validate878(
       let data12 = data.CompletionMessage;
       if (typeof data12 === "string") {
         if (func60(data12) > 128) {
-          const err32 = {
+          const err29 = {
             instancePath: instancePath + "/CompletionMessage",
             schemaPath: "#/$defs/CompletionMessageType/maxLength",
             keyword: "maxLength",
@@ -90458,14 +90334,14 @@ function validate878(
             message: "must NOT have more than 128 characters",
           };
           if (vErrors === null) {
-            vErrors = [err32];
+            vErrors = [err29];
           } else {
-            vErrors.push(err32);
+            vErrors.push(err29);
           }
           errors++;
         }
         if (func60(data12) < 1) {
-          const err33 = {
+          const err30 = {
             instancePath: instancePath + "/CompletionMessage",
             schemaPath: "#/$defs/CompletionMessageType/minLength",
             keyword: "minLength",
@@ -90473,14 +90349,14 @@ function validate878(
             message: "must NOT have fewer than 1 characters",
           };
           if (vErrors === null) {
-            vErrors = [err33];
+            vErrors = [err30];
           } else {
-            vErrors.push(err33);
+            vErrors.push(err30);
           }
           errors++;
         }
         if (!pattern111.test(data12)) {
-          const err34 = {
+          const err31 = {
             instancePath: instancePath + "/CompletionMessage",
             schemaPath: "#/$defs/CompletionMessageType/pattern",
             keyword: "pattern",
@@ -90488,16 +90364,70 @@ function validate878(
             message: 'must match pattern "' + "^(?:[\\w]+)$" + '"',
           };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err31];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err31);
           }
           errors++;
         }
       } else {
-        const err35 = {
+        const err32 = {
           instancePath: instancePath + "/CompletionMessage",
           schemaPath: "#/$defs/CompletionMessageType/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.PasswordHashingAlgorithm !== undefined && func0.call(data, "PasswordHashingAlgorithm")) {
+      let data13 = data.PasswordHashingAlgorithm;
+      if (typeof data13 !== "string") {
+        const err33 = {
+          instancePath: instancePath + "/PasswordHashingAlgorithm",
+          schemaPath: "#/$defs/PasswordHashingAlgorithmType/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      const _errs47 = errors;
+      let valid16 = false;
+      const _errs48 = errors;
+      if (!(data13 === "ARGON2ID" || data13 === "BCRYPT" || data13 === "PBKDF2_SHA256" || data13 === "SCRYPT")) {
+        const err34 = {
+          instancePath: instancePath + "/PasswordHashingAlgorithm",
+          schemaPath: "#/$defs/PasswordHashingAlgorithmType/anyOf/0/enum",
+          keyword: "enum",
+          params: { allowedValues: schema485.anyOf[0].enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      var _valid1 = _errs48 === errors;
+      valid16 = valid16 || _valid1;
+      const _errs49 = errors;
+      if (typeof data13 !== "string") {
+        const err35 = {
+          instancePath: instancePath + "/PasswordHashingAlgorithm",
+          schemaPath: "#/$defs/PasswordHashingAlgorithmType/anyOf/1/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -90509,64 +90439,10 @@ function validate878(
         }
         errors++;
       }
-    }
-    if (data.PasswordHashingAlgorithm !== undefined && func0.call(data, "PasswordHashingAlgorithm")) {
-      let data13 = data.PasswordHashingAlgorithm;
-      if (typeof data13 !== "string") {
-        const err36 = {
-          instancePath: instancePath + "/PasswordHashingAlgorithm",
-          schemaPath: "#/$defs/PasswordHashingAlgorithmType/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors++;
-      }
-      const _errs47 = errors;
-      let valid16 = false;
-      const _errs48 = errors;
-      if (!(data13 === "ARGON2ID" || data13 === "BCRYPT" || data13 === "PBKDF2_SHA256" || data13 === "SCRYPT")) {
-        const err37 = {
-          instancePath: instancePath + "/PasswordHashingAlgorithm",
-          schemaPath: "#/$defs/PasswordHashingAlgorithmType/anyOf/0/enum",
-          keyword: "enum",
-          params: { allowedValues: schema485.anyOf[0].enum },
-          message: "must be equal to one of the allowed values",
-        };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-      var _valid1 = _errs48 === errors;
-      valid16 = valid16 || _valid1;
-      const _errs49 = errors;
-      if (typeof data13 !== "string") {
-        const err38 = {
-          instancePath: instancePath + "/PasswordHashingAlgorithm",
-          schemaPath: "#/$defs/PasswordHashingAlgorithmType/anyOf/1/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
       var _valid1 = _errs49 === errors;
       valid16 = valid16 || _valid1;
       if (!valid16) {
-        const err39 = {
+        const err36 = {
           instancePath: instancePath + "/PasswordHashingAlgorithm",
           schemaPath: "#/$defs/PasswordHashingAlgorithmType/anyOf",
           keyword: "anyOf",
@@ -90574,9 +90450,9 @@ function validate878(
           message: "must match a schema in anyOf",
         };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err36];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err36);
         }
         errors++;
       } else {
@@ -90591,7 +90467,7 @@ function validate878(
       }
     }
   } else {
-    const err40 = {
+    const err37 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -90599,9 +90475,9 @@ function validate878(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err40];
+      vErrors = [err37];
     } else {
-      vErrors.push(err40);
+      vErrors.push(err37);
     }
     errors++;
   }
@@ -104373,7 +104249,7 @@ function q_LogoutURLsListType(x) {
   return Array.isArray(x) && k68(x);
 }
 function q_LongType(x) {
-  return typeof x === "number" && isFinite(x) && Number.isInteger(x / 1);
+  return typeof x === "number" && isFinite(x) && Number.isInteger(x);
 }
 function q_MFAMethodNotFoundException(x) {
   return typeof x === "object" && x !== null && !Array.isArray(x) && k45(x);

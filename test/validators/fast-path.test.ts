@@ -71,6 +71,15 @@ describe("fast path", () => {
     );
   });
 
+  it("regression: a long past 1e21 is an integer in both paths (ajv's multipleOf 1 said no)", () => {
+    for (const v of [1e21, 2 ** 60, -(2 ** 60)]) {
+      expect(probe.exact["LongType"]!(v).valid).toBe(true);
+      expect(probe.q["LongType"]!(v)).toBe(true);
+    }
+    expect(probe.exact["LongType"]!(1.5).valid).toBe(false);
+    expect(probe.q["LongType"]!(1.5)).toBe(false);
+  });
+
   it("treats code points, not UTF-16 units, as the exact path does", () => {
     const emoji = "\u{1F600}";
     for (const [name, v] of [

@@ -87,7 +87,9 @@ export function primitiveSchema(p: PrimitiveName, c: Constraints): Schema {
   if (s["type"] !== "string" && s["type"] !== "boolean" && s["type"] !== "null") {
     if (c.exclusiveMinimum !== undefined) s["exclusiveMinimum"] = Number(c.exclusiveMinimum);
     if (c.exclusiveMaximum !== undefined) s["exclusiveMaximum"] = Number(c.exclusiveMaximum);
-    if (c.multipleOf !== undefined) s["multipleOf"] = c.multipleOf;
+    // A multiple of 1 is an integer: say so (ajv's multipleOf misjudges integers past 1e21).
+    if (c.multipleOf === 1 && s["type"] === "number") s["type"] = "integer";
+    else if (c.multipleOf !== undefined) s["multipleOf"] = c.multipleOf;
   }
   if (s["type"] === "string") {
     if (c.minLength !== undefined) s["minLength"] = c.minLength;

@@ -81,7 +81,9 @@ function numberBounds(c: Constraints, x: string, lo?: number, hi?: number): stri
   if (max !== undefined && Number.isFinite(max)) parts.push(`${x} <= ${max}`);
   if (c.exclusiveMinimum !== undefined) parts.push(`${x} > ${Number(c.exclusiveMinimum)}`);
   if (c.exclusiveMaximum !== undefined) parts.push(`${x} < ${Number(c.exclusiveMaximum)}`);
-  if (c.multipleOf !== undefined) parts.push(`Number.isInteger(${x} / ${c.multipleOf})`);
+  // The exact path's own test (ajv's), so the fast path can never accept more than it does.
+  if (c.multipleOf === 1) parts.push(`Number.isInteger(${x})`);
+  else if (c.multipleOf !== undefined) parts.push(`(${x} / ${c.multipleOf}) === parseInt(${x} / ${c.multipleOf})`);
   return parts.map((p) => ` && ${p}`).join("");
 }
 
