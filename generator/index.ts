@@ -9,6 +9,9 @@ export { StructgenError, type Diagnostic, type SourceLocation } from "./diagnost
 export { catalogue, type Code } from "./diagnostics/catalogue.js";
 export type * from "./ir/model.js";
 export type { OutputFile } from "./emit/files.js";
+export { reconcile } from "./reconcile/index.js";
+export { readConfig, DEFAULT_POLICIES, type CorpusConfig, type Policies, type Override } from "./reconcile/config.js";
+export type { Evidence, ShapeClaim, MemberClaim, SourceInfo } from "./reconcile/evidence.js";
 
 export interface GenerateOptions {
   /** A corpus folder, or a folder of corpus folders. Default "schemas". */
