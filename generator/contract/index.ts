@@ -27,11 +27,14 @@ export interface ContractOptions {
   strict?: boolean;
 }
 
+/** One line per problem: "  /pointer: message [CODE]". */
+export const formatIssues = (errors: ContractIssue[]): string => errors.map((e) => `  ${e.pointer || "/"}: ${e.message} [${e.code}]`).join("\n");
+
 /** Thrown by expectContract; its message lists every problem. */
 export class ContractError extends Error {
   readonly result: ContractResult;
   constructor(result: ContractResult) {
-    super(`value does not match the ${result.type} contract:\n${result.errors.map((e) => `  ${e.pointer || "/"}: ${e.message} [${e.code}]`).join("\n")}`);
+    super(`value does not match the ${result.type} contract:\n${formatIssues(result.errors)}`);
     this.name = "ContractError";
     this.result = result;
   }

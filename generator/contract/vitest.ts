@@ -1,7 +1,7 @@
 // `expect(value).toMatchContract("AdminGetUserResponse")` for Vitest. Import this module once
 // (e.g. in a setup file) to install the matcher.
 import { expect } from "vitest";
-import { checkContract, type ContractOptions } from "./index.js";
+import { checkContract, formatIssues, type ContractOptions } from "./index.js";
 
 export interface ContractMatchers<R = unknown> {
   /** The value (raw JSON or an AWS SDK v3 output) matches the named type's contract. */
@@ -21,7 +21,7 @@ expect.extend({
       message: () =>
         r.valid
           ? `expected value not to match the ${type} contract`
-          : `expected value to match the ${type} contract:\n${r.errors.map((e) => `  ${e.pointer || "/"}: ${e.message} [${e.code}]`).join("\n")}`,
+          : `expected value to match the ${type} contract:\n${formatIssues(r.errors)}`,
     };
   },
 });
