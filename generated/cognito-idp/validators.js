@@ -101939,7 +101939,7 @@ const k247 = (o) => {
   }
   return true;
 };
-const k248 = new RegExp("^(?:^[0-9A-Za-z\\.\\-_]*(?<!\\.)$)$", "u");
+const k248 = new RegExp("^(?:^[0-9A-Za-z\\.\\-_]*(?\u003C!\\.)$)$", "u");
 const k249 = new RegExp("^(?:^[a-zA-Z0-9_-]+$)$", "u");
 const k250 = (o) => {
   for (const k in o) {

@@ -39,10 +39,21 @@ export function typeIdentifier(name: string, taken?: ReadonlySet<string>): strin
  * so the literal is safe in a .ts/.js file and even inside an HTML script block.
  */
 export function stringLiteral(value: string): string {
-  return JSON.stringify(value)
-    .replace(/\u2028/g, "\\u2028")
-    .replace(/\u2029/g, "\\u2029")
-    .replace(/<\/(script)/gi, "<\\/$1");
+  // JSON's escapes, one unit per source character (an escape counts as one unit).
+  const units = JSON.stringify(value).slice(1, -1).match(/\\u[0-9a-fA-F]{4}|\\.|[^\\]/gsu) ?? [];
+  const out = units.map((u, i) => {
+    const next = units[i + 1];
+    const prev = units[i - 1];
+    if (u === "\u2028" || u === "\u2029") return `\\u${u.charCodeAt(0).toString(16)}`;
+    // A code writer that tracks strings and comments (ts-morph's code-block-writer) reads
+    // `\\"` as an escaped quote: a backslash before a quote is written \u005C instead.
+    if (u === "\\\\" && (next === undefined || next === '\\"')) return "\\u005C";
+    // Never `/*`, `*/` or `//` inside a literal, nor `</script` or `<!--` (HTML script blocks).
+    if (u === "/" && (next === "*" || next === "/" || prev === "*" || prev === "/" || prev === "<")) return "\\/";
+    if (u === "<" && next === "!") return "\\u003C";
+    return u;
+  });
+  return `"${out.join("")}"`;
 }
 
 /** A literal for an enum/const value in a TypeScript type position. */
