@@ -61,9 +61,7 @@ export const catalogue = {
   SCHEMA_EXTENDS_INVALID: { severity: "error", message: "$extends {refPath}: {reason}", hint: "$extends names object types by #/definitions/… pointers; a type cannot extend itself." },
   SCHEMA_IMPORT_NOT_FOUND: { severity: "error", message: "{keyword} {uri}: no document in the corpus has that $id", hint: "Add the imported document to the corpus folder (structgen never fetches from the network)." },
   SCHEMA_FORMAT_UNKNOWN: { severity: "warning", message: "format {format} is not one structgen checks; it is kept as documentation only", hint: "Known formats: date-time, date, time, duration, uuid, uri, uri-reference, json-pointer, email, hostname, ipv4, ipv6." },
-  SCHEMA_KEYWORD_UNKNOWN: { severity: "warning", message: "keyword {keyword} is not understood and was ignored", hint: "Check the spelling, or declare the add-in with $uses." },
   SCHEMA_TYPELESS_ERROR_SHAPE: { severity: "info", message: "document without `type` read as an error shape with an optional message (dialect rule)", hint: "Give the document a `type` to describe the error's members." },
-  SCHEMA_ABSTRACT_ROOT: { severity: "warning", message: "abstract type {name} is the document's root", hint: "Abstract types are bases; a root should be concrete." },
   SCHEMA_ITEMS_MATCH_NAMED: { severity: "info", message: "inlined items are identical to type {name}; referenced by name", hint: "" },
 
   // Configuration and evidence
@@ -75,11 +73,8 @@ export const catalogue = {
   // Generation
   EMIT_TYPESCRIPT_SYNTAX: { severity: "error", message: "internal: generated TypeScript does not parse: {reason}", hint: "This is a structgen bug; please report it with the input." },
   EMIT_VALIDATOR_FAILED: { severity: "error", message: "internal: validator generation failed for {name}: {reason}", hint: "This is a structgen bug; please report it with the input." },
-  WRITE_FAILED: { severity: "error", message: "cannot write {path}: {reason}", hint: "Check permissions and free space; the previous output was left as it was." },
 
   // CLI usage
-  USAGE_UNKNOWN_TYPE: { severity: "error", message: "unknown type {name}{suggestion}", hint: "Run with --help; type names are case-sensitive." },
-  USAGE_TYPE_REQUIRED: { severity: "error", message: "--type is required: the corpus has {count} root types", hint: "Name the type to validate against with --type." },
   USAGE_BAD_ARGUMENT: { severity: "error", message: "{reason}", hint: "Run with --help for usage." },
   INPUT_NOT_JSON: { severity: "error", message: "{path} is not valid JSON: {reason}", hint: "Validate a JSON document." },
 } as const satisfies Record<string, CatalogueEntry>;
