@@ -1,7 +1,7 @@
 // Shapes a source has and the corpus lacks (a member AWS added later) become IR types, so a
 // member added from the model has a real type, with the source recorded as its origin.
 import type { Constraints, Member, NamedType, TypeNode } from "../ir/model.js";
-import { typeIdentifier } from "../emit/quote.js";
+import { typeIdentifier } from "../ir/names.js";
 import type { Evidence, ShapeClaim } from "./evidence.js";
 import { toEcmaPattern } from "./pattern.js";
 import { fact, type PolicyContext } from "./context.js";

@@ -3,7 +3,7 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { JsonValue, ParsedJson } from "../load/parse-json.js";
 import { escapePointerToken } from "../load/parse-json.js";
-import { typeIdentifier } from "../emit/quote.js";
+import { typeIdentifier } from "../ir/names.js";
 import { posix } from "node:path";
 
 export type JsonObject = { [key: string]: JsonValue };

@@ -1,6 +1,7 @@
 // A TypeScript type expression for an IR node in a view. Names and literals go through quote.ts.
 import type { EnumValue, PrimitiveName, TypeNode } from "../../ir/model.js";
-import { isIdentifier, literalType, propertyKey, typeIdentifier } from "../quote.js";
+import { isIdentifier, typeIdentifier } from "../../ir/names.js";
+import { literalType, propertyKey } from "../quote.js";
 import { jsdoc } from "./jsdoc.js";
 import type { View } from "./view.js";
 

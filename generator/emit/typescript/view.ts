@@ -2,7 +2,7 @@
 // SDK: what the AWS SDK v3 returns (Date for timestamps; members `T | undefined` as it declares them).
 // Open: unknown enum values allowed (`"A" | (string & {})`); strict: closed unions.
 import type { Model } from "../../ir/model.js";
-import { typeIdentifier } from "../quote.js";
+import { typeIdentifier } from "../../ir/names.js";
 
 export interface View {
   sdk: boolean;
