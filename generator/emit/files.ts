@@ -8,6 +8,11 @@ export interface OutputFile {
   path: string;
   kind: FileKind;
   content: string;
+  /**
+   * The content is final: banner included and in house style (prettier leaves it unchanged).
+   * Transitional: files without it still pass through write/format.ts until every emitter sets it.
+   */
+  final?: true;
 }
 
 /** An emitter is a pure function of the IR. */

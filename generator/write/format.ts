@@ -44,14 +44,16 @@ const WORKER = new URL("./format-worker.js", import.meta.url);
 /** Below this much text, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 1_000_000;
 
-export async function formatFiles(files: OutputFile[], corpus: string): Promise<OutputFile[]> {
+export async function formatFiles(all: OutputFile[], corpus: string): Promise<OutputFile[]> {
+  const files = all.filter((f) => !f.final);
   const jobs = files.map((f) => ({ text: withBanner(f, corpus), kind: f.kind }));
   const total = jobs.reduce((n, j) => n + j.text.length, 0);
   const lanes = Math.min(availableParallelism(), 4);
   // The worker runs from the built dist/; from sources (tests), format in this thread.
   const parallel = total >= PARALLEL_THRESHOLD && lanes >= 2 && existsSync(fileURLToPath(WORKER));
   const texts = parallel ? await formatInParallel(jobs, lanes) : await Promise.all(jobs.map(formatOne));
-  return files.map((f, i) => ({ ...f, content: texts[i]! }));
+  const formatted = new Map(files.map((f, i) => [f, texts[i]!]));
+  return all.map((f) => (f.final ? f : { ...f, content: formatted.get(f)! }));
 }
 
 /** Spreads jobs over worker threads plus this one, biggest first, to balance the lanes. */
