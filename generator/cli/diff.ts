@@ -36,20 +36,37 @@ export function wantColour(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): 
 export async function runDiff(options: DiffOptions): Promise<number> {
   const { old, new: next } = options;
   if (!old || !next) throw usage("diff needs two versions: structgen diff OLD NEW (a folder, or git:<rev>)");
-  if (options.json && options.format !== undefined && options.format !== "json") throw usage(`--json and --format ${options.format} contradict each other`);
+  if (options.json && options.format !== undefined && options.format !== "json")
+    throw usage(`--json and --format ${options.format} contradict each other`);
   const format = options.json ? "json" : (options.format ?? "text");
-  if (!(FORMATS as readonly string[]).includes(format)) throw usage(`--format must be one of ${FORMATS.join(", ")}, not ${JSON.stringify(format)}`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw usage(`--format must be one of ${FORMATS.join(", ")}, not ${JSON.stringify(format)}`);
   if (options.failOn !== undefined && !(FAIL_ON as readonly string[]).includes(options.failOn)) {
     throw usage(`--fail-on must be one of ${FAIL_ON.join(", ")}, not ${JSON.stringify(options.failOn)}`);
   }
   const cwd = options.cwd ?? process.cwd();
   const out = options.out ?? process.stdout;
   const env = options.env ?? process.env;
-  const [{ openVersion, fallbackFolder, pairCorpora, modelOf }, lib] = await Promise.all([import("../diff/inputs.js"), import("../diff/index.js")]);
+  const [{ openVersion, fallbackFolder, pairCorpora, modelOf }, { removeCheckouts }, lib] = await Promise.all([
+    import("../diff/inputs.js"),
+    import("../diff/git.js"),
+    import("../diff/index.js"),
+  ]);
 
   const opened: { cleanup: () => void }[] = [];
-  const exit = () => opened.forEach((v) => v.cleanup());
-  process.once("exit", exit); // a kill between here and `finally` still leaves no temp folder
+  const exit = () => {
+    opened.forEach((v) => v.cleanup());
+    removeCheckouts(); // also a copy still being made
+  };
+  // Interrupted (Ctrl-C, a CI timeout), the temp copies of git revisions go too; then the signal
+  // does what it would have done.
+  const onSignal = (signal: NodeJS.Signals) => {
+    exit();
+    process.kill(process.pid, signal);
+  };
+  const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  process.once("exit", exit);
+  for (const s of SIGNALS) process.once(s, onSignal);
   try {
     const a = await openVersion(old, fallbackFolder(next), cwd);
     opened.push(a);
@@ -69,6 +86,7 @@ export async function runDiff(options: DiffOptions): Promise<number> {
   } finally {
     exit();
     process.removeListener("exit", exit);
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
   }
 }
 

@@ -20,11 +20,11 @@ await yargs(args)
   .command(validateCommand)
   // Minimal registration: the command body lives in diff.ts (runDiff takes parsed options).
   .command(
-    "diff <old> <new>",
+    "diff [old] [new]",
     "What changed between two versions (folders or git:<rev>[:<path>]), and whether it breaks readers or writers",
     (y) =>
       y
-        .positional("old", { type: "string", describe: "The old version: a corpus folder, a schemas folder, or git:<rev>[:<path>]" })
+        .positional("old", { type: "string", describe: "The old version: a folder, or git:<rev>[:<path>]" })
         .positional("new", { type: "string", describe: "The new version, likewise" })
         .option("json", { type: "boolean", default: false, describe: "Print the report as JSON" })
         .option("format", { type: "string", describe: "text (default), markdown or json" })

@@ -28,7 +28,11 @@ const emit = (w: Walk, subject: string, c: Facts): void => {
   w.out.push({ subject, type: w.type, ...c });
 };
 const fact = (v: unknown): FactValue | undefined =>
-  v === undefined ? undefined : v === null || ["string", "number", "boolean"].includes(typeof v) ? (v as FactValue) : JSON.stringify(v);
+  v === undefined
+    ? undefined
+    : v === null || ["string", "number", "boolean"].includes(typeof v)
+      ? (v as FactValue)
+      : JSON.stringify(v);
 const facts = (old: unknown, next: unknown) => {
   const o = fact(old);
   const n = fact(next);
@@ -39,9 +43,15 @@ export function compareType(old: Side, next: Side, o: NamedType, n: NamedType, o
   const w: Walk = { old, next, type: n.sourceName, out, following: new Set() };
   const path = n.sourceName;
   compareAttrs(w, path, ownAttrs(o.attrs, o.node), ownAttrs(n.attrs, n.node));
-  if (o.role !== n.role) emit(w, path, { kind: "type-changed", variant: "role", detail: "role", ...facts(o.role, n.role) });
+  if (o.role !== n.role)
+    emit(w, path, { kind: "type-changed", variant: "role", detail: "role", ...facts(o.role, n.role) });
   if (!!o.abstract !== !!n.abstract) {
-    emit(w, path, { kind: "type-changed", variant: n.abstract ? "abstract" : "concrete", detail: "abstract", ...facts(!!o.abstract, !!n.abstract) });
+    emit(w, path, {
+      kind: "type-changed",
+      variant: n.abstract ? "abstract" : "concrete",
+      detail: "abstract",
+      ...facts(!!o.abstract, !!n.abstract),
+    });
   }
   compareNode(w, path, o.node, n.node);
 }
@@ -50,11 +60,16 @@ export function compareType(old: Side, next: Side, o: NamedType, n: NamedType, o
 function compareAttrs(w: Walk, path: string, o: Partial<Attributes>, n: Partial<Attributes>, detail?: string): void {
   const at = detail !== undefined ? { detail } : {};
   if ((o.doc ?? "") !== (n.doc ?? "")) emit(w, path, { kind: "docs-changed", ...at, ...facts(o.doc, n.doc) });
-  if (o.deprecated === undefined && n.deprecated !== undefined) emit(w, path, { kind: "deprecation-added", ...at, new: n.deprecated });
-  else if (o.deprecated !== undefined && n.deprecated === undefined) emit(w, path, { kind: "deprecation-removed", ...at, old: o.deprecated });
-  else if (o.deprecated !== n.deprecated) emit(w, path, { kind: "docs-changed", detail: detail ?? "deprecation", ...facts(o.deprecated, n.deprecated) });
-  if (!!o.sensitive !== !!n.sensitive) emit(w, path, { kind: n.sensitive ? "sensitivity-added" : "sensitivity-removed", ...at });
-  if (JSON.stringify(o.default) !== JSON.stringify(n.default)) emit(w, path, { kind: "default-changed", ...at, ...facts(o.default, n.default) });
+  if (o.deprecated === undefined && n.deprecated !== undefined)
+    emit(w, path, { kind: "deprecation-added", ...at, new: n.deprecated });
+  else if (o.deprecated !== undefined && n.deprecated === undefined)
+    emit(w, path, { kind: "deprecation-removed", ...at, old: o.deprecated });
+  else if (o.deprecated !== n.deprecated)
+    emit(w, path, { kind: "docs-changed", detail: detail ?? "deprecation", ...facts(o.deprecated, n.deprecated) });
+  if (!!o.sensitive !== !!n.sensitive)
+    emit(w, path, { kind: n.sensitive ? "sensitivity-added" : "sensitivity-removed", ...at });
+  if (JSON.stringify(o.default) !== JSON.stringify(n.default))
+    emit(w, path, { kind: "default-changed", ...at, ...facts(o.default, n.default) });
 }
 
 /** A type's or member's annotations, with those written on its node (core JSON Structure puts them there). */
@@ -117,7 +132,12 @@ function sameOrChanged(w: Walk, path: string, detail: string, o: TypeNode | unde
 }
 
 const changed = (w: Walk, path: string, o: TypeNode, n: TypeNode, variant?: string) =>
-  emit(w, path, { kind: "type-changed", ...(variant ? { variant } : {}), old: describe(o, w.old.names), new: describe(n, w.next.names) });
+  emit(w, path, {
+    kind: "type-changed",
+    ...(variant ? { variant } : {}),
+    old: describe(o, w.old.names),
+    new: describe(n, w.next.names),
+  });
 
 /**
  * A reference that now names another type, or a type written inline instead of by name: the
@@ -150,7 +170,10 @@ function resolve(side: Side, node: TypeNode): TypeNode {
 function kindChanged(w: Walk, path: string, o: TypeNode, n: TypeNode): void {
   // A set is an array of distinct items: only uniqueness changed.
   if ((o.kind === "array" || o.kind === "set") && (n.kind === "array" || n.kind === "set")) {
-    const unique = (x: Node<"array" | "set">) => ({ ...x.constraints, uniqueItems: x.kind === "set" || x.constraints.uniqueItems === true });
+    const unique = (x: Node<"array" | "set">) => ({
+      ...x.constraints,
+      uniqueItems: x.kind === "set" || x.constraints.uniqueItems === true,
+    });
     compareConstraints(unique(o), unique(n), (c) => emit(w, path, c));
     sameOrChanged(w, path, "contains", o.contains, n.contains);
     return compareNode(w, `${path}[]`, o.items, n.items);
@@ -161,7 +184,12 @@ function kindChanged(w: Walk, path: string, o: TypeNode, n: TypeNode): void {
   changed(w, path, o, n);
 }
 
-const baseOf = (e: Node<"enum">): Node<"primitive"> => ({ kind: "primitive", primitive: e.base, constraints: {}, attrs: { facts: [] } });
+const baseOf = (e: Node<"enum">): Node<"primitive"> => ({
+  kind: "primitive",
+  primitive: e.base,
+  constraints: {},
+  attrs: { facts: [] },
+});
 
 function comparePrimitive(w: Walk, path: string, o: Node<"primitive">, n: Node<"primitive">): void {
   if (o.primitive !== n.primitive || o.encoding !== n.encoding) {
@@ -178,7 +206,10 @@ function comparePrimitive(w: Walk, path: string, o: Node<"primitive">, n: Node<"
 }
 
 /** Values by their JSON text, so "1" and 1 stay apart. */
-function valueSets(o: EnumMember[], n: EnumMember[]): { added: EnumValue[]; removed: EnumValue[]; common: [EnumMember, EnumMember][] } {
+function valueSets(
+  o: EnumMember[],
+  n: EnumMember[],
+): { added: EnumValue[]; removed: EnumValue[]; common: [EnumMember, EnumMember][] } {
   const key = (m: EnumMember) => JSON.stringify(m.value);
   const before = new Map(o.map((m) => [key(m), m]));
   const after = new Map(n.map((m) => [key(m), m]));
@@ -209,16 +240,22 @@ function compareObject(w: Walk, path: string, o: Node<"object">, n: Node<"object
     const was = before.get(m.name);
     const at = `${path}.${m.name}`;
     if (!was) {
-      emit(w, at, { kind: "member-added", variant: `${m.required ? "required" : "optional"}${closed}`, new: memberFact(w.next, m) });
+      emit(w, at, {
+        kind: "member-added",
+        variant: `${m.required ? "required" : "optional"}${closed}`,
+        new: memberFact(w.next, m),
+      });
       continue;
     }
-    if (was.required !== m.required) emit(w, at, { kind: m.required ? "member-required" : "member-optional", ...facts(req(was), req(m)) });
+    if (was.required !== m.required)
+      emit(w, at, { kind: m.required ? "member-required" : "member-optional", ...facts(req(was), req(m)) });
     compareAttrs(w, at, ownAttrs(was.attrs, was.type), ownAttrs(m.attrs, m.type));
     compareNode(w, at, was.type, m.type);
   }
   compareAdditional(w, path, o.additional, n.additional);
   for (const k of ["requiredSets", "dependentRequired"] as const) {
-    if (JSON.stringify(o[k]) !== JSON.stringify(n[k])) emit(w, path, { kind: "constraint-changed", detail: k, ...facts(o[k], n[k]) });
+    if (JSON.stringify(o[k]) !== JSON.stringify(n[k]))
+      emit(w, path, { kind: "constraint-changed", detail: k, ...facts(o[k], n[k]) });
   }
   for (const k of ["patternProperties", "propertyNames"] as const) {
     if (JSON.stringify(o[k] && stripped(w.old, o[k])) !== JSON.stringify(n[k] && stripped(w.next, n[k]))) {
@@ -245,12 +282,14 @@ function compareAdditional(w: Walk, path: string, o: boolean | TypeNode, n: bool
 
 function compareTuple(w: Walk, path: string, o: Node<"tuple">, n: Node<"tuple">): void {
   const names = (t: Node<"tuple">) => t.elements.map((e) => e.name).join(",");
-  if (names(o) !== names(n)) return emit(w, path, { kind: "type-changed", detail: "elements", old: names(o), new: names(n) });
+  if (names(o) !== names(n))
+    return emit(w, path, { kind: "type-changed", detail: "elements", old: names(o), new: names(n) });
   o.elements.forEach((e, i) => compareNode(w, `${path}.${e.name}`, e.type, n.elements[i]!.type));
 }
 
 function compareChoice(w: Walk, path: string, o: Node<"choice">, n: Node<"choice">): void {
-  if (o.selector !== n.selector) return emit(w, path, { kind: "type-changed", detail: "selector", ...facts(o.selector, n.selector) });
+  if (o.selector !== n.selector)
+    return emit(w, path, { kind: "type-changed", detail: "selector", ...facts(o.selector, n.selector) });
   const before = new Map(o.options.map((x) => [x.name, x]));
   const after = new Map(n.options.map((x) => [x.name, x]));
   for (const x of o.options) if (!after.has(x.name)) emit(w, path, { kind: "option-removed", old: x.name });
@@ -264,6 +303,8 @@ function compareChoice(w: Walk, path: string, o: Node<"choice">, n: Node<"choice
 function compareUnion(w: Walk, path: string, o: Node<"union">, n: Node<"union">): void {
   const before = new Set(o.options.map((x) => sig(w.old, x)));
   const after = new Set(n.options.map((x) => sig(w.next, x)));
-  for (const x of o.options) if (!after.has(sig(w.old, x))) emit(w, path, { kind: "option-removed", old: describe(x, w.old.names) });
-  for (const x of n.options) if (!before.has(sig(w.next, x))) emit(w, path, { kind: "option-added", new: describe(x, w.next.names) });
+  for (const x of o.options)
+    if (!after.has(sig(w.old, x))) emit(w, path, { kind: "option-removed", old: describe(x, w.old.names) });
+  for (const x of n.options)
+    if (!before.has(sig(w.next, x))) emit(w, path, { kind: "option-added", new: describe(x, w.next.names) });
 }

@@ -12,7 +12,8 @@ export function compareModels(old: Model, next: Model): Change[] {
   const after = bySource(next.types);
   const sides: [Side, Side] = [side(old), side(next)];
   for (const [name, t] of before) {
-    if (!after.has(name)) raw.push({ subject: name, type: name, kind: "type-removed", old: describe(t.node, sides[0].names) });
+    if (!after.has(name))
+      raw.push({ subject: name, type: name, kind: "type-removed", old: describe(t.node, sides[0].names) });
   }
   for (const [name, t] of after) {
     const was = before.get(name);
@@ -21,7 +22,9 @@ export function compareModels(old: Model, next: Model): Change[] {
   }
   raw.push(...compareOperations(old.reconciliation?.operations ?? [], next.reconciliation?.operations ?? []));
   const d = [directions(old), directions(next)];
-  return sortChanges(raw.map((c) => judge(c, c.direction ?? (c.type !== undefined ? directionOf(c.type, ...d) : "unknown"))));
+  return sortChanges(
+    raw.map((c) => judge(c, c.direction ?? (c.type !== undefined ? directionOf(c.type, ...d) : "unknown"))),
+  );
 }
 
 /** The impact table's verdict, and the severity over the sides the direction says count. */
@@ -33,7 +36,11 @@ function judge(c: RawChange, direction: Direction): Change {
 }
 
 function bySource(types: readonly NamedType[]): Map<string, NamedType> {
-  return new Map([...types].sort((a, b) => (a.sourceName < b.sourceName ? -1 : a.sourceName > b.sourceName ? 1 : 0)).map((t) => [t.sourceName, t]));
+  return new Map(
+    [...types]
+      .sort((a, b) => (a.sourceName < b.sourceName ? -1 : a.sourceName > b.sourceName ? 1 : 0))
+      .map((t) => [t.sourceName, t]),
+  );
 }
 
 const side = (m: Model): Side => ({ names: namesOf(m.types), byName: new Map(m.types.map((t) => [t.name, t])) });
@@ -44,19 +51,32 @@ function compareOperations(old: Operation[], next: Operation[]): RawChange[] {
   const before = new Map(old.map((o) => [o.name, o]));
   const after = new Map(next.map((o) => [o.name, o]));
   const at = (o: Operation) => `${o.name}()`;
-  for (const o of old) if (!after.has(o.name)) out.push({ subject: at(o), kind: "operation-removed", direction: "both" });
+  for (const o of old)
+    if (!after.has(o.name)) out.push({ subject: at(o), kind: "operation-removed", direction: "both" });
   for (const o of next) {
     const was = before.get(o.name);
     if (!was) {
       out.push({ subject: at(o), kind: "operation-added", direction: "both" });
       continue;
     }
-    for (const [part, direction] of [["input", "write"], ["output", "read"]] as const) {
+    for (const [part, direction] of [
+      ["input", "write"],
+      ["output", "read"],
+    ] as const) {
       if (was[part] === o[part]) continue;
-      out.push({ subject: at(o), kind: "operation-changed", detail: part, direction, ...(was[part] ? { old: was[part] } : {}), ...(o[part] ? { new: o[part] } : {}) });
+      out.push({
+        subject: at(o),
+        kind: "operation-changed",
+        detail: part,
+        direction,
+        ...(was[part] ? { old: was[part] } : {}),
+        ...(o[part] ? { new: o[part] } : {}),
+      });
     }
-    for (const e of o.errors) if (!was.errors.includes(e)) out.push({ subject: at(o), kind: "error-added", new: e, direction: "read" });
-    for (const e of was.errors) if (!o.errors.includes(e)) out.push({ subject: at(o), kind: "error-removed", old: e, direction: "read" });
+    for (const e of o.errors)
+      if (!was.errors.includes(e)) out.push({ subject: at(o), kind: "error-added", new: e, direction: "read" });
+    for (const e of was.errors)
+      if (!o.errors.includes(e)) out.push({ subject: at(o), kind: "error-removed", old: e, direction: "read" });
     if (!was.deprecated && o.deprecated) out.push({ subject: at(o), kind: "deprecation-added", direction: "both" });
     if (was.deprecated && !o.deprecated) out.push({ subject: at(o), kind: "deprecation-removed", direction: "both" });
   }

@@ -4,7 +4,16 @@ import type { Constraints } from "../ir/model.js";
 import type { RawChange } from "./change.js";
 
 const LOWER = ["minLength", "minItems", "minContains", "minProperties", "minimum", "exclusiveMinimum"] as const;
-const UPPER = ["maxLength", "maxItems", "maxContains", "maxProperties", "maximum", "exclusiveMaximum", "precision", "scale"] as const;
+const UPPER = [
+  "maxLength",
+  "maxItems",
+  "maxContains",
+  "maxProperties",
+  "maximum",
+  "exclusiveMaximum",
+  "precision",
+  "scale",
+] as const;
 const TAGS = ["format", "contentEncoding", "contentMediaType"] as const;
 
 type Bound = number | string;
@@ -34,7 +43,7 @@ export function compareConstraints(o: Constraints | undefined, n: Constraints | 
     if (is === undefined) return emit({ kind: "constraint-loosened", ...facts });
     const d = compareBounds(is, was);
     if (d === 0) return;
-    emit({ kind: (d > 0) === upper ? "constraint-loosened" : "constraint-tightened", ...facts });
+    emit({ kind: d > 0 === upper ? "constraint-loosened" : "constraint-tightened", ...facts });
   };
   for (const k of LOWER) bound(k, false);
   for (const k of UPPER) bound(k, true);
@@ -42,24 +51,43 @@ export function compareConstraints(o: Constraints | undefined, n: Constraints | 
   const wasPattern = a.pattern?.source;
   const isPattern = b.pattern?.source;
   if (wasPattern !== isPattern) {
-    const facts = { detail: "pattern", ...(wasPattern !== undefined ? { old: wasPattern } : {}), ...(isPattern !== undefined ? { new: isPattern } : {}) };
-    const kind = wasPattern === undefined ? "constraint-tightened" : isPattern === undefined ? "constraint-loosened" : "pattern-changed";
+    const facts = {
+      detail: "pattern",
+      ...(wasPattern !== undefined ? { old: wasPattern } : {}),
+      ...(isPattern !== undefined ? { new: isPattern } : {}),
+    };
+    const kind =
+      wasPattern === undefined
+        ? "constraint-tightened"
+        : isPattern === undefined
+          ? "constraint-loosened"
+          : "pattern-changed";
     emit({ kind, ...facts });
   }
   for (const k of TAGS) {
     const was = a[k];
     const is = b[k];
     if (was === is) continue;
-    const kind = was === undefined ? "constraint-tightened" : is === undefined ? "constraint-loosened" : "constraint-changed";
+    const kind =
+      was === undefined ? "constraint-tightened" : is === undefined ? "constraint-loosened" : "constraint-changed";
     emit({ kind, detail: k, ...(was !== undefined ? { old: was } : {}), ...(is !== undefined ? { new: is } : {}) });
   }
   if ((a.uniqueItems ?? false) !== (b.uniqueItems ?? false)) {
-    emit({ kind: b.uniqueItems ? "constraint-tightened" : "constraint-loosened", detail: "uniqueItems", old: a.uniqueItems ?? false, new: b.uniqueItems ?? false });
+    emit({
+      kind: b.uniqueItems ? "constraint-tightened" : "constraint-loosened",
+      detail: "uniqueItems",
+      old: a.uniqueItems ?? false,
+      new: b.uniqueItems ?? false,
+    });
   }
   if (a.multipleOf !== b.multipleOf) {
     const was = a.multipleOf;
     const is = b.multipleOf;
-    const facts = { detail: "multipleOf", ...(was !== undefined ? { old: was } : {}), ...(is !== undefined ? { new: is } : {}) };
+    const facts = {
+      detail: "multipleOf",
+      ...(was !== undefined ? { old: was } : {}),
+      ...(is !== undefined ? { new: is } : {}),
+    };
     // Multiples of 6 are multiples of 3: a multiple of the old step tightens, a divisor loosens.
     const kind =
       was === undefined || (is !== undefined && isMultiple(is, was))

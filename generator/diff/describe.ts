@@ -11,8 +11,10 @@ export function describe(node: TypeNode, names: Names, depth = 0): string {
       return names(node.name);
     case "primitive":
       return node.encoding === "epoch-seconds" ? `${node.primitive} (epoch seconds)` : node.primitive;
-    case "enum":
-      return `enum of ${node.members.length} ${node.base} value${node.members.length === 1 ? "" : "s"}${node.open ? " (open)" : ""}`;
+    case "enum": {
+      const n = node.members.length;
+      return `enum of ${n} ${node.base} value${n === 1 ? "" : "s"}${node.open ? " (open)" : ""}`;
+    }
     case "const":
       return `const ${JSON.stringify(node.value)}`;
     case "object":

@@ -6,8 +6,20 @@ import { FLOAT32_MAX, INT_RANGE } from "../emit/json-schema/primitive.js";
 type Primitive = Extract<TypeNode, { kind: "primitive" }>;
 
 const STRING_WIRE = new Set<PrimitiveName>([
-  "string", "datetime", "date", "time", "duration", "uuid", "uri", "jsonpointer", "binary",
-  "int64", "uint64", "int128", "uint128", "decimal",
+  "string",
+  "datetime",
+  "date",
+  "time",
+  "duration",
+  "uuid",
+  "uri",
+  "jsonpointer",
+  "binary",
+  "int64",
+  "uint64",
+  "int128",
+  "uint128",
+  "decimal",
 ]);
 /** Decimal strings of the big integer types, each listed with the types whose values it holds. */
 const STRING_INCLUDES: Partial<Record<PrimitiveName, PrimitiveName[]>> = {

@@ -15,10 +15,24 @@ export interface Checkout {
   cleanup: () => void;
 }
 
+/** Temporary copies not yet removed: an interrupted run removes them (see removeCheckouts). */
+const live = new Set<string>();
+
+/** Removes every temporary copy this process made and has not removed yet. */
+export function removeCheckouts(): void {
+  for (const dir of live) rmSync(dir, { recursive: true, force: true });
+  live.clear();
+}
+
 const fail = (arg: string, reason: string) => new StructgenError([diagnostic("USAGE_GIT_REVISION", { arg, reason })]);
 
 function git(cwd: string, args: string[], input?: Buffer): { ok: boolean; out: Buffer; err: string } {
-  const r = spawnSync("git", args, { cwd, input, maxBuffer: 1 << 30, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_LITERAL_PATHSPECS: "1" } });
+  const r = spawnSync("git", args, {
+    cwd,
+    input,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_LITERAL_PATHSPECS: "1" },
+  });
   if (r.error) return { ok: false, out: Buffer.alloc(0), err: r.error.message };
   return { ok: r.status === 0, out: r.stdout, err: r.stderr.toString("utf8").trim() };
 }
@@ -37,7 +51,11 @@ export async function checkoutRevision(arg: string, rev: string, folder: string,
   if (rel === undefined) throw fail(arg, `${folder} lies outside the repository ${root}`);
 
   const tmp = mkdtempSync(path.join(os.tmpdir(), "structgen-diff-"));
-  const cleanup = () => rmSync(tmp, { recursive: true, force: true });
+  live.add(tmp);
+  const cleanup = () => {
+    rmSync(tmp, { recursive: true, force: true });
+    live.delete(tmp);
+  };
   try {
     if (copyTree(root, id, rel, tmp) === 0) throw fail(arg, `${rel || "."} does not exist at ${rev}`);
     const dir = path.join(tmp, rel);

@@ -84,7 +84,9 @@ export function pairCorpora(old: CorpusRef[], next: CorpusRef[], only?: string):
     const b = next.find((c) => c.name === only);
     if (!a && !b) {
       const names = [...new Set([...old, ...next].map((c) => c.name))].sort().join(", ");
-      throw new StructgenError([diagnostic("USAGE_BAD_ARGUMENT", { reason: `no corpus named ${JSON.stringify(only)}; there are: ${names}` })]);
+      throw new StructgenError([
+        diagnostic("USAGE_BAD_ARGUMENT", { reason: `no corpus named ${JSON.stringify(only)}; there are: ${names}` }),
+      ]);
     }
     return [{ corpus: only, ...(a ? { old: a } : {}), ...(b ? { new: b } : {}) }];
   }

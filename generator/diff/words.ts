@@ -13,16 +13,25 @@ export function plain(text: string): string {
 
 const LONG = 60;
 
-/** A fact as short text: printable words as they are, anything else quoted; long docs cut. */
+/** A fact as short text: words as they are; strings that could be read as something else quoted; long docs cut. */
 export function show(v: FactValue): string {
   if (typeof v !== "string") return String(v);
   const cut = v.length > LONG ? `${v.slice(0, LONG - 1)}…` : v;
-  return /^[^\s"][^"]*$/.test(cut) && !/\s$/.test(cut) && !HAS_UNSAFE.test(cut) ? cut : plain(JSON.stringify(cut));
+  const bare =
+    /^[^\s"][^"]*$/.test(cut) && !/\s$/.test(cut) && !HAS_UNSAFE.test(cut) && !/^(?:-?\d|true$|false$|null$)/.test(cut);
+  return bare ? cut : plain(JSON.stringify(cut));
 }
 
 /** "maxLength: 128 → 256", "EXTERNAL_PROVIDER", "" when the change has no facts. */
 export function factsText(c: Change): string {
-  const values = c.old !== undefined && c.new !== undefined ? `${show(c.old)} → ${show(c.new)}` : c.new !== undefined ? show(c.new) : c.old !== undefined ? show(c.old) : "";
+  const values =
+    c.old !== undefined && c.new !== undefined
+      ? `${show(c.old)} → ${show(c.new)}`
+      : c.new !== undefined
+        ? show(c.new)
+        : c.old !== undefined
+          ? show(c.old)
+          : "";
   const detail = c.detail !== undefined ? plain(c.detail) : "";
   return detail && values ? `${detail}: ${values}` : detail || values;
 }
@@ -42,15 +51,23 @@ export function countsText(counts: Record<Impact, number>): string {
   const total = counts.breaking + counts.warning + counts.safe;
   if (total === 0) return "no changes";
   const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
-  return `${n(counts.breaking, "breaking", "breaking")}, ${n(counts.warning, "warning", "warnings")}, ${n(counts.safe, "safe", "safe")}`;
+  const parts = [
+    n(counts.breaking, "breaking", "breaking"),
+    n(counts.warning, "warning", "warnings"),
+    n(counts.safe, "safe", "safe"),
+  ];
+  return parts.join(", ");
 }
 
 /** Where the direction came from, and what counting both sides means. */
 export function directionText(c: CorpusDiff): string {
-  const ops = c.operations.old === c.operations.new ? `${c.operations.new}` : `${c.operations.old} → ${c.operations.new}`;
+  const ops =
+    c.operations.old === c.operations.new ? `${c.operations.new}` : `${c.operations.old} → ${c.operations.new}`;
   if (c.operations.old === 0 && c.operations.new === 0) {
     return "Direction unknown: no authority model lists operations, so read and write both count toward severity.";
   }
-  const unknown = c.unknownDirection > 0 ? ` ${c.unknownDirection} on types no operation reaches count both sides.` : "";
-  return `Direction from the authority model's operations (${ops}): inputs are written, outputs and errors read.${unknown}`;
+  const unknown =
+    c.unknownDirection > 0 ? ` ${c.unknownDirection} on types no operation reaches count both sides.` : "";
+  const from = `Direction from the authority model's operations (${ops})`;
+  return `${from}: inputs are written, outputs and errors read.${unknown}`;
 }

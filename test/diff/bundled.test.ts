@@ -28,20 +28,28 @@ describe("the bundled corpus reconciled with an older botocore model", () => {
   beforeAll(async () => {
     // Both configs leave out the aws-sdk source: the installed SDK is current and lists what the older
     // model lacks (EXTERNAL_PROVIDER among it), so keeping it would hide those differences.
-    changes = compareModels(await build(path.join(FIXTURES, "cognito-older")), await build(path.join(FIXTURES, "cognito-current")));
+    changes = compareModels(
+      await build(path.join(FIXTURES, "cognito-older")),
+      await build(path.join(FIXTURES, "cognito-current")),
+    );
   });
-  const line = (c: Change) => `${c.severity} ${c.subject} ${c.kind}${c.detail ? ` ${c.detail}` : ""} ${c.old ?? ""} → ${c.new ?? ""} [${c.direction}]`;
+  const line = (c: Change) =>
+    `${c.severity} ${c.subject} ${c.kind}${c.detail ? ` ${c.detail}` : ""} ${c.old ?? ""} → ${c.new ?? ""} ` +
+    `[${c.direction}]`;
 
   it("shows the breaking changes and warnings, each judged by who uses the type", () => {
     const judged = changes.filter((c) => c.severity !== "safe").map(line);
     expect(judged).toEqual([
       "warning AllowedFirstAuthFactorsListType constraint-loosened maxItems 4 → 5 [both]",
-      "breaking AttributeNameType pattern-changed pattern [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+ → [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+ [both]",
+      "breaking AttributeNameType pattern-changed pattern " +
+        "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+ → [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+ [both]",
       "warning AuthFactorType enum-value-added  → SOFTWARE_TOKEN [both]",
       "breaking ClientSecretType constraint-tightened minLength 1 → 24 [both]",
       "breaking SmsConfigurationType.SnsCallerArn member-optional required → optional [both]",
       "warning SmsConfigurationType.SnsCallerArn constraint-loosened minLength 20 → 0 [both]",
-      expect.stringMatching(/^breaking SmsConfigurationType\.SnsCallerArn pattern-changed pattern arn:.* → \(arn:.*\)\? \[both\]$/),
+      expect.stringMatching(
+        /^breaking SmsConfigurationType\.SnsCallerArn pattern-changed pattern arn:.* → \(arn:.*\)\? \[both\]$/,
+      ),
       // The corpus files lack it; the newer model adds it; readers of an open enum get a warning.
       "warning UserStatusType enum-value-added  → EXTERNAL_PROVIDER [read]",
     ]);
@@ -50,7 +58,9 @@ describe("the bundled corpus reconciled with an older botocore model", () => {
   it("shows what the newer model added as safe: members, their types, operations, errors", () => {
     const safe = changes.filter((c) => c.severity === "safe");
     expect(safe.filter((c) => c.kind === "operation-added").map((c) => c.subject)).toHaveLength(16);
-    expect(safe.filter((c) => c.kind === "operation-added").map((c) => c.subject)).toContain("GetTokensFromRefreshToken()");
+    expect(safe.filter((c) => c.kind === "operation-added").map((c) => c.subject)).toContain(
+      "GetTokensFromRefreshToken()",
+    );
     expect(safe.map(line)).toEqual(
       expect.arrayContaining([
         "safe SmsConfigurationType.SnsCallerArn type-changed ArnType → OptionalArnType [both]",

@@ -29,7 +29,11 @@ export function layered(dialect: string, layers: readonly string[]): Promise<Mod
   return m;
 }
 
-export async function changesBetween(dialect: string, old: readonly string[], next: readonly string[]): Promise<Change[]> {
+export async function changesBetween(
+  dialect: string,
+  old: readonly string[],
+  next: readonly string[],
+): Promise<Change[]> {
   return compareModels(await layered(dialect, old), await layered(dialect, next));
 }
 
