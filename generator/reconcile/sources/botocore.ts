@@ -95,7 +95,8 @@ function operations(all: Obj): OperationClaim[] {
       const input = str(obj(o["input"])["shape"]);
       const output = str(obj(o["output"])["shape"]);
       const listed = Array.isArray(o["errors"]) ? o["errors"] : [];
-      const errors = [...new Set(listed.map((e) => str(obj(e)["shape"])).filter((e): e is string => e !== undefined))].sort();
+      const names = listed.map((e) => str(obj(e)["shape"])).filter((e): e is string => e !== undefined);
+      const errors = [...new Set(names)].sort();
       const claim: OperationClaim = { name, errors };
       if (input) claim.input = input;
       if (output) claim.output = output;
