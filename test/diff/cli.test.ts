@@ -104,6 +104,14 @@ describe("structgen diff", () => {
     );
   });
 
+  it("a side whose schemas have errors exits 1 with the diagnostics, naming the side", () => {
+    const broken = path.join(ROOT, "test", "fixtures", "cli", "broken-corpus");
+    const r = cli([BASE, broken]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`structgen diff: ${broken} does not build`);
+    expect(r.stderr).toContain("JSON_SYNTAX");
+  });
+
   it.each([
     ["no NEW", [BASE], "USAGE_BAD_ARGUMENT"],
     ["an unknown format", [BASE, BASE, "--format", "yaml"], "USAGE_BAD_ARGUMENT"],
@@ -176,6 +184,7 @@ describe("structgen diff git:<rev>", () => {
       JSON.parse(run(["git:HEAD~1:schemas", "git:HEAD:schemas", "--json"]).stdout).corpora[0].changes,
     ).toHaveLength(1);
     expect(run(["git:HEAD", "schemas"]).stdout).toContain("shop: no changes");
+    expect(JSON.parse(run(["git:HEAD~1", "schemas", "--corpus", "shop", "--json"]).stdout).corpora).toHaveLength(1);
     expect(run(["git:HEAD~1", "schemas", "--fail-on", "warning"]).status).toBe(1);
     expect(readdirSync(tmpdir)).toEqual([]);
   });
