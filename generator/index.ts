@@ -71,3 +71,4 @@ export async function check(options: GenerateOptions = {}): Promise<CheckResult[
   }
   return results;
 }
+export { compareModels, RULES, type Change, type ChangeKind, type Direction, type Impact } from "./diff/index.js";

@@ -76,6 +76,16 @@ export const catalogue = {
 
   // CLI usage
   USAGE_BAD_ARGUMENT: { severity: "error", message: "{reason}", hint: "Run with --help for usage." },
+  USAGE_DIFF_INPUT: {
+    severity: "error",
+    message: "{arg}: {reason}",
+    hint: "Give a corpus folder, a schemas folder with structgen.json, or git:<rev>[:<path>].",
+  },
+  USAGE_GIT_REVISION: {
+    severity: "error",
+    message: "{arg}: {reason}",
+    hint: "Run inside a git repository and name a revision it has, e.g. git:HEAD~1 or git:main:schemas.",
+  },
   INPUT_NOT_JSON: { severity: "error", message: "{path} is not valid JSON: {reason}", hint: "Validate a JSON document." },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -210,11 +210,23 @@ export interface SourceSummary {
   description: string;
 }
 
+/** An operation of the authority's model: which shapes travel to the service and back. */
+export interface Operation {
+  name: string;
+  /** Shape names as the authority spells them (a type's `sourceName`). */
+  input?: string;
+  output?: string;
+  errors: string[];
+  deprecated?: boolean;
+}
+
 export interface Reconciliation {
   sources: SourceSummary[];
   /** The source whose word is final where a policy says "authority". */
   authority?: string;
   decisions: Decision[];
+  /** The authority's operations, sorted by name: they tell which types are written and which are read. */
+  operations?: Operation[];
 }
 
 export interface Model {

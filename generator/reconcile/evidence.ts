@@ -55,6 +55,15 @@ export interface Observation {
   at?: SourceLocation;
 }
 
+/** An operation a service model declares, by shape names. */
+export interface OperationClaim {
+  name: string;
+  input?: string;
+  output?: string;
+  errors: string[];
+  deprecated?: boolean;
+}
+
 export interface Evidence {
   source: SourceInfo;
   /** The wire protocol a service model declares ("json", "rest-json", …). */
@@ -62,6 +71,8 @@ export interface Evidence {
   /** Shapes by name. */
   shapes: Map<string, ShapeClaim>;
   observations?: Observation[];
+  /** Operations, when the source is a service model (botocore). */
+  operations?: OperationClaim[];
 }
 
 /** Subject paths used in facts and decisions: "Type", "Type.Member", "Type[]" (items), "Type{}" (map values). */

@@ -59,6 +59,8 @@ export function reconcile(input: Model, evidence: Evidence[], config: Pick<Corpu
     sources: [ctx.schema.source, ...evidence.map((e) => e.source)].map((s) => ({ id: s.id, kind: s.kind, description: s.description })),
     ...(config.authority ? { authority: config.authority } : {}),
     decisions,
+    // Which shapes the service receives and sends: the diff's read and write sides.
+    ...(ctx.authority?.operations ? { operations: structuredClone(ctx.authority.operations) } : {}),
   };
   return model;
 }

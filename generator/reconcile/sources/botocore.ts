@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { diagnostic, StructgenError } from "../../diagnostics/diagnostic.js";
 import { escapePointerToken, parseJson, type JsonValue } from "../../load/parse-json.js";
-import type { Evidence, MemberClaim, ShapeClaim, ShapeKind, SourceInfo } from "../evidence.js";
+import type { Evidence, MemberClaim, OperationClaim, ShapeClaim, ShapeKind, SourceInfo } from "../evidence.js";
 import { proseDeprecation, proseValues } from "../prose.js";
 
 type Obj = { [k: string]: JsonValue };
@@ -83,5 +83,24 @@ export async function loadBotocore(source: SourceInfo, file: string, displayName
     }
     shapes.set(name, claim);
   }
-  return { source, shapes, ...(protocol ? { protocol } : {}) };
+  return { source, shapes, operations: operations(obj(root["operations"])), ...(protocol ? { protocol } : {}) };
+}
+
+/** Which shape each operation sends (input) and receives (output, errors), sorted by name. */
+function operations(all: Obj): OperationClaim[] {
+  return Object.keys(all)
+    .sort()
+    .map((name) => {
+      const o = obj(all[name]);
+      const input = str(obj(o["input"])["shape"]);
+      const output = str(obj(o["output"])["shape"]);
+      const listed = Array.isArray(o["errors"]) ? o["errors"] : [];
+      const names = listed.map((e) => str(obj(e)["shape"])).filter((e): e is string => e !== undefined);
+      const errors = [...new Set(names)].sort();
+      const claim: OperationClaim = { name, errors };
+      if (input) claim.input = input;
+      if (output) claim.output = output;
+      if (o["deprecated"] === true) claim.deprecated = true;
+      return claim;
+    });
 }
