@@ -1,7 +1,7 @@
 // One page per named type: title, badges, description, fields / values / definition,
 // reconciliation decisions, referrers, diagram and source position.
 import type { NamedType, TypeNode } from "../../ir/model.js";
-import { markdownCode, markdownText } from "../quote.js";
+import { markdownCell, markdownCode } from "../quote.js";
 import { constraintPairs, jsonCode } from "./constraints.js";
 import { descriptionBlock, descriptionCell } from "./description.js";
 import { diagram } from "./diagram.js";
@@ -18,7 +18,7 @@ export function typePage(site: Site, t: NamedType): string {
   const roles = [...(t.role === "error" ? ["**Error shape**"] : []), ...(t.root ? ["**Root**"] : [])];
   const referrers = site.referrers.get(t.name)!;
   const sections = [
-    `# ${markdownText(t.name)}`,
+    `# ${markdownCell(t.name)}`,
     badges([t.attrs, t.node.attrs], roles, t.attrs.doc ?? t.node.attrs.doc),
     descriptionBlock(t.attrs.doc ?? t.node.attrs.doc),
     body(site, t.node, link),
