@@ -59,6 +59,7 @@ export function jsdocText(text: string): string {
  */
 export function markdownText(text: string): string {
   return text
+    .replace(/\0/g, "\uFFFD")
     .replace(/[ \t\r\n]+/g, " ")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -79,7 +80,8 @@ export function markdownCell(text: string): string {
  * cell): such text is shown as escaped text instead, which both read alike.
  */
 export function markdownCode(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, " ");
+  // Markdown readers show U+0000 as U+FFFD (prettier's parser rewrites it): written so at once.
+  const flat = text.replace(/[\r\n]+/g, " ").replace(/\0/g, "\uFFFD");
   if (/(?<!\\)(?:\\\\)*\\\|/.test(flat)) return markdownCell(flat);
   const escaped = flat.replace(/\|/g, "\\|");
   const runs = new Set((escaped.match(/`+/g) ?? []).map((s) => s.length));
@@ -87,7 +89,7 @@ export function markdownCode(text: string): string {
   while (runs.has(n)) n++;
   const fence = "`".repeat(n);
   if (escaped === "") return "` `";
-  const pad = /^`|`$/.test(escaped) || /^ (?=.*[^ ]).* $/.test(escaped) ? " " : "";
+  const pad = /^`|`$/.test(escaped) || /^ (?=.*[^ ]).* $/s.test(escaped) ? " " : "";
   return `${fence}${pad}${escaped}${pad}${fence}`;
 }
 

@@ -13,7 +13,9 @@ export function descriptionBlock(doc: string | undefined): string {
   let out = "";
   let previous: "p" | "li" | undefined;
   for (const p of parseProse(doc)) {
-    const text = blockStart(proseToText([{ ...p, kind: "p" }], markdownCode, markdownText));
+    // Trimmed again: prose.ts trims only the last segment, which may be dropped when empty.
+    const text = blockStart(proseToText([{ ...p, kind: "p" }], markdownCode, markdownText).replace(/^ +| +$/g, ""));
+    if (text === "") continue;
     if (previous) out += previous === "li" && p.kind === "li" ? "\n" : "\n\n";
     out += p.kind === "li" ? `- ${text}` : text;
     previous = p.kind;
@@ -23,5 +25,7 @@ export function descriptionBlock(doc: string | undefined): string {
 
 /** One table cell: the same text with paragraph breaks flattened to spaces. */
 export function descriptionCell(doc: string | undefined): string {
-  return proseToText(parseProse(doc), markdownCode, markdownText).replace(/\n+/g, " ").replace(/^ +| +$/g, "");
+  return proseToText(parseProse(doc), markdownCode, markdownText)
+    .replace(/\n+/g, " ")
+    .replace(/^ +| +$/g, "");
 }

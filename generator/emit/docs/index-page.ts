@@ -3,6 +3,7 @@
 import type { NamedType } from "../../ir/model.js";
 import { markdownCell } from "../quote.js";
 import { summary } from "../prose.js";
+import { heading } from "./heading.js";
 import { typeLink, type Site } from "./site.js";
 import { table } from "./table.js";
 import { kindLabel } from "./type-text.js";
@@ -19,7 +20,7 @@ export function indexPage(site: Site): string {
   const counts =
     `${plural(site.types.length, "type", "types")}: ${plural(roots, "root shape", "root shapes")}, ` +
     `${plural(errors, "error shape", "error shapes")}, ${plural(others, "other type", "other types")}.`;
-  const sections = [`# ${markdownCell(site.model.name)}`, counts];
+  const sections = [heading(1, markdownCell(site.model.name)), counts];
   const r = site.model.reconciliation;
   if (r) {
     const disagree = site.decisions.filter((d) => d.disagreement).length;
