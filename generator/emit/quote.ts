@@ -59,7 +59,6 @@ export function jsdocText(text: string): string {
  */
 export function markdownText(text: string): string {
   return text
-    .replace(/\0/g, "\uFFFD")
     .replace(/[ \t\r\n]+/g, " ")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
