@@ -52,28 +52,44 @@ export function jsdocText(text: string): string {
     .trim();
 }
 
-/** Markdown inline text: no HTML, no link/emphasis/code syntax from the source survives as markup. */
+/**
+ * Markdown inline text on one line: no HTML, no link/emphasis/code syntax from the source survives
+ * as markup. Runs of spaces, tabs and line breaks become one space, as prettier prints them (a line
+ * break from data could also start a block).
+ */
 export function markdownText(text: string): string {
   return text
-    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t\r\n]+/g, " ")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/([\\`*_{}[\]()#+!|~])/g, "\\$1");
 }
 
-/** Markdown table cell: inline text on one line. */
+/** Markdown table cell (or a piece of one): inline text, trimmed as Markdown trims a cell. */
 export function markdownCell(text: string): string {
-  return markdownText(text).replace(/\n+/g, " ");
+  return markdownText(text).replace(/^ | $/g, "");
 }
 
-/** Inline code in Markdown that cannot be broken out of, whatever backticks the text holds. */
+/**
+ * Inline code in Markdown that cannot be broken out of, whatever backticks the text holds: the
+ * shortest fence no backtick run in the text matches, padded where CommonMark strips a space.
+ * Pipes are escaped for tables. An odd run of backslashes before a pipe is read differently by
+ * GitHub (the pipe is escaped) and prettier's parser (the backslashes pair up, the pipe splits the
+ * cell): such text is shown as escaped text instead, which both read alike.
+ */
 export function markdownCode(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|");
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((s) => s.length));
-  const fence = "`".repeat(longest + 1);
-  const pad = flat.startsWith("`") || flat.endsWith("`") || flat === "" ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
+  // Markdown readers show U+0000 as U+FFFD (prettier's parser rewrites it): written so at once.
+  const flat = text.replace(/[\r\n]+/g, " ").replace(/\0/g, "\uFFFD");
+  if (/(?<!\\)(?:\\\\)*\\\|/.test(flat)) return markdownCell(flat);
+  const escaped = flat.replace(/\|/g, "\\|");
+  const runs = new Set((escaped.match(/`+/g) ?? []).map((s) => s.length));
+  let n = 1;
+  while (runs.has(n)) n++;
+  const fence = "`".repeat(n);
+  if (escaped === "") return "` `";
+  const pad = /^`|`$/.test(escaped) || /^ (?=.*[^ ]).* $/s.test(escaped) ? " " : "";
+  return `${fence}${pad}${escaped}${pad}${fence}`;
 }
 
 /** A Mermaid node id (identifier-only) and a label in quotes with entities for anything odd. */

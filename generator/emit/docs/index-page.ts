@@ -1,8 +1,9 @@
 // docs/README.md: the corpus name, counts, the reconciliation report's link and a table of
 // every type, grouped by role.
 import type { NamedType } from "../../ir/model.js";
-import { markdownCell, markdownText } from "../quote.js";
+import { markdownCell } from "../quote.js";
 import { summary } from "../prose.js";
+import { heading } from "./heading.js";
 import { typeLink, type Site } from "./site.js";
 import { table } from "./table.js";
 import { kindLabel } from "./type-text.js";
@@ -19,7 +20,7 @@ export function indexPage(site: Site): string {
   const counts =
     `${plural(site.types.length, "type", "types")}: ${plural(roots, "root shape", "root shapes")}, ` +
     `${plural(errors, "error shape", "error shapes")}, ${plural(others, "other type", "other types")}.`;
-  const sections = [`# ${markdownText(site.model.name)}`, counts];
+  const sections = [heading(1, markdownCell(site.model.name)), counts];
   const r = site.model.reconciliation;
   if (r) {
     const disagree = site.decisions.filter((d) => d.disagreement).length;

@@ -1,5 +1,6 @@
 // The Markdown documentation emitter: docs/README.md, docs/types/<Type>.md per named type and,
 // for a reconciled corpus, docs/reconciliation.md.
+import { bannerLines } from "../banner.js";
 import type { Emitter, OutputFile } from "../files.js";
 import { indexPage } from "./index-page.js";
 import { typePage } from "./page.js";
@@ -8,11 +9,13 @@ import { buildSite } from "./site.js";
 
 export const emitDocs: Emitter = (model) => {
   const site = buildSite(model);
-  const pages: OutputFile[] = site.types.map((t) => ({ path: `docs/types/${site.slugs.get(t.name)!}`, kind: "md", content: typePage(site, t) }));
+  const banner = bannerLines("md", model.name);
+  // Final text: the banner, then a page prettier (markdown, fixed options) leaves unchanged.
+  const file = (path: string, body: string): OutputFile => ({ path, kind: "md", content: banner + body, final: true });
   const report = reconciliationPage(site);
   return [
-    { path: "docs/README.md", kind: "md", content: indexPage(site) },
-    ...(report !== undefined ? [{ path: "docs/reconciliation.md", kind: "md" as const, content: report }] : []),
-    ...pages,
+    file("docs/README.md", indexPage(site)),
+    ...(report !== undefined ? [file("docs/reconciliation.md", report)] : []),
+    ...site.types.map((t) => file(`docs/types/${site.slugs.get(t.name)!}`, typePage(site, t))),
   ];
 };

@@ -1,12 +1,13 @@
 // One page per named type: title, badges, description, fields / values / definition,
 // reconciliation decisions, referrers, diagram and source position.
 import type { NamedType, TypeNode } from "../../ir/model.js";
-import { markdownCode, markdownText } from "../quote.js";
+import { markdownCell, markdownCode } from "../quote.js";
 import { constraintPairs, jsonCode } from "./constraints.js";
 import { descriptionBlock, descriptionCell } from "./description.js";
 import { diagram } from "./diagram.js";
 import { sortEnumMembers } from "./enum-values.js";
 import { badges, fieldsTable } from "./fields.js";
+import { heading } from "./heading.js";
 import { decisionsSection } from "./reconciliation.js";
 import { typeLink, type Site } from "./site.js";
 import { ENUM_FACTS, knownValuesOf, knownValuesText, OTHER_VALUES, sourcesText } from "./sources.js";
@@ -18,7 +19,7 @@ export function typePage(site: Site, t: NamedType): string {
   const roles = [...(t.role === "error" ? ["**Error shape**"] : []), ...(t.root ? ["**Root**"] : [])];
   const referrers = site.referrers.get(t.name)!;
   const sections = [
-    `# ${markdownText(t.name)}`,
+    heading(1, markdownCell(t.name)),
     badges([t.attrs, t.node.attrs], roles, t.attrs.doc ?? t.node.attrs.doc),
     descriptionBlock(t.attrs.doc ?? t.node.attrs.doc),
     body(site, t.node, link),

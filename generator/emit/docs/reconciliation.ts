@@ -4,6 +4,7 @@
 import type { Claim, Decision } from "../../ir/model.js";
 import { markdownCell, markdownCode } from "../quote.js";
 import { decisionKinds, FIXED_HEADINGS, kindHeading, reportTitle } from "./anchors.js";
+import { heading } from "./heading.js";
 import { linkTo, type Site } from "./site.js";
 import { table } from "./table.js";
 
@@ -26,7 +27,7 @@ export function reconciliationPage(site: Site): string | undefined {
   for (const d of site.decisions) byKind.get(d.kind)!.push(d);
 
   const sections = [
-    `# ${markdownCell(reportTitle(site.model))}`,
+    heading(1, markdownCell(reportTitle(site.model))),
     `${plural(site.decisions.length, "decision", "decisions")} from reconciling the corpus with ${plural(r.sources.length, "source", "sources")}; ` +
       `in ${disagreements(site.decisions)} of them the sources disagree. Each row shows what every source claimed, what was decided, ` +
       "and the rule (or override, with its written reason) that decided it. Subjects link to their type's page when the model has the type. " +
@@ -36,7 +37,7 @@ export function reconciliationPage(site: Site): string | undefined {
       ? table(["Source", "Kind", "Description", "Authority"], r.sources.map((s) => [markdownCell(s.id), markdownCell(s.kind), markdownCell(s.description), s.id === r.authority ? "yes" : ""]))
       : "No sources.",
     r.authority !== undefined
-      ? `Where a policy says "authority", ${markdownCell(r.authority)} has the final word.`
+      ? `Where a policy says "authority", ${markdownCell(r.authority) || markdownCode(r.authority)} has the final word.`
       : 'No source is the authority: policies that defer to one keep what the corpus says.',
     `## ${kindsHeading}`,
     byKind.size > 0
@@ -45,7 +46,7 @@ export function reconciliationPage(site: Site): string | undefined {
   ];
   for (const [kind, ds] of byKind) {
     sections.push(
-      `## ${markdownCell(kindHeading(kind))}`,
+      heading(2, markdownCell(kindHeading(kind))),
       `${plural(ds.length, "decision", "decisions")}, ${disagreements(ds)} where the sources disagree.`,
       table(["Subject", "Claims", "Decision", "Rule"], groups(ds).map((g) => [
         g.map((d) => linkTo(site, site.subjectType.get(d), markdownCell(d.subject), "types/")).join(", "),
