@@ -1,6 +1,7 @@
 // reconciliation.json: every decision with each source's claim, the rule and any override reason.
 import type { Model } from "../../ir/model.js";
 import type { Emitter } from "../files.js";
+import { jsonFileText } from "../json-text.js";
 
 export function reportData(model: Model) {
   const r = model.reconciliation;
@@ -18,5 +19,5 @@ export function reportData(model: Model) {
 
 export const emitReport: Emitter = (model) => {
   const data = reportData(model);
-  return data ? [{ path: "reconciliation.json", kind: "json", content: JSON.stringify(data) }] : [];
+  return data ? [{ path: "reconciliation.json", kind: "json", content: jsonFileText(model.name, data), final: true }] : [];
 };
