@@ -66,10 +66,16 @@ function constraintTags(c: Constraints): DocParts["tags"] {
   return tags;
 }
 
-/** A rendered comment block, for inline object members. */
-export function jsdoc(a: Attributes, node?: TypeNode): string {
+/**
+ * A JSDoc block as lines (`/**`, ` * text`…, ` *\/`), or none when there is nothing to say.
+ * `extra` tags come first (the role of a type). Every line carries its ` * `, so prettier only
+ * re-indents the block.
+ */
+export function jsdocLines(a: Attributes, node?: TypeNode, extra: DocParts["tags"] = []): string[] {
   const d = docParts(a, node);
-  const lines = [...(d.description ? d.description.split("\n") : []), ...d.tags.map((t) => `@${t.tagName}${t.text ? ` ${t.text}` : ""}`)];
-  if (lines.length === 0) return "";
-  return `/**\n${lines.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */`;
+  const tags = [...extra, ...d.tags];
+  const text = [...(d.description ? [d.description] : []), ...tags.map((t) => `@${t.tagName}${t.text ? ` ${t.text}` : ""}`)];
+  if (text.length === 0) return [];
+  const body = text.flatMap((t) => t.split("\n")).map((l) => ` * ${l}`.trimEnd());
+  return ["/**", ...body, " */"];
 }
