@@ -32,6 +32,8 @@ const OPTIONS = { printWidth: 120, proseWrap: "preserve", endOfLine: "lf", trail
 const render = (m: Model): OutputFile[] => EMITTERS.flatMap((e) => e(m)).filter((f) => CHECKED.includes(f.kind));
 
 const models: Model[] = [];
+/** Each model's files, rendered once. */
+const rendered = new Map<Model, OutputFile[]>();
 
 beforeAll(async () => {
   const [bundled] = await discoverCorpora(path.join(ROOT, "schemas"));
@@ -39,6 +41,7 @@ beforeAll(async () => {
   models.push(await buildModel({ name: "golden", dir: path.join(ROOT, "test/fixtures/golden-corpus") }));
   for (const h of HOSTILE) models.push(await buildModel({ name: h, dir: path.join(ROOT, "test/fixtures/hostile", h) }));
   for (const s of loadSamples()) models.push(resolve(corpusFromTexts(s.corpus, sampleTexts(s)).corpus));
+  for (const m of models) rendered.set(m, render(m));
 });
 
 /** A short unified view of the first differing line, for the failure message. */
@@ -53,16 +56,16 @@ function firstDifference(a: string, b: string): string {
 describe("final output", () => {
   it("covers every corpus, all four views of the bundled one, and only files marked final", () => {
     expect(models.length).toBe(2 + HOSTILE.length + loadSamples().length);
-    const bundled = render(models[0]!).map((f) => f.path);
+    const bundled = rendered.get(models[0]!)!.map((f) => f.path);
     expect(bundled).toEqual(expect.arrayContaining(["types.ts", "types.strict.ts", "sdk.ts", "sdk.strict.ts", "schema.json", "reconciliation.json"]));
-    for (const m of models) for (const f of render(m)) expect(f.final, `${m.name}/${f.path}`).toBe(true);
+    for (const [m, files] of rendered) for (const f of files) expect(f.final, `${m.name}/${f.path}`).toBe(true);
   });
 
   it("prettier with the fixed options changes no byte of any file", async () => {
     const changed: string[] = [];
     let first = "";
-    for (const m of models) {
-      for (const f of render(m)) {
+    for (const [m, files] of rendered) {
+      for (const f of files) {
         const formatted = await prettier.format(f.content, { ...OPTIONS, parser: PARSER[f.kind], filepath: `x.${f.kind}` });
         if (formatted === f.content) continue;
         changed.push(`${m.name}/${f.path}`);
@@ -73,13 +76,13 @@ describe("final output", () => {
   });
 
   it("renders byte-identical text twice", () => {
-    for (const m of models) expect(render(m), m.name).toEqual(render(m));
+    for (const [m, files] of rendered) expect(render(m), m.name).toEqual(files);
   });
 
   it("every .ts parses without a syntax diagnostic", () => {
     const broken: string[] = [];
-    for (const m of models) {
-      for (const f of render(m).filter((x) => x.kind === "ts")) {
+    for (const [m, files] of rendered) {
+      for (const f of files.filter((x) => x.kind === "ts")) {
         const sf = ts.createSourceFile(f.path, f.content, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
         const diags = (sf as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
         for (const d of diags) broken.push(`${m.name}/${f.path}@${d.start}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
@@ -100,7 +103,7 @@ describe("random models and values (the layout engine against prettier)", () => 
           expect((sf as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics).toEqual([]);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
