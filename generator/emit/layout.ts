@@ -257,7 +257,10 @@ function printFill(doc: Fill, ind: number, mode: Mode, cmds: Command[], width: n
 
 function trimTrailingSpace(out: string[]): void {
   while (out.length > 0) {
-    const trimmed = out[out.length - 1]!.replace(/[ \t]+$/, "");
+    const last = out[out.length - 1]!;
+    const end = last.charCodeAt(last.length - 1);
+    if (last.length > 0 && end !== 32 && end !== 9) return;
+    const trimmed = last.replace(/[ \t]+$/, "");
     if (trimmed.length > 0) {
       out[out.length - 1] = trimmed;
       return;

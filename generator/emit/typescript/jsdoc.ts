@@ -24,7 +24,18 @@ const FORMAT: Record<string, string> = {
   decimal: "decimal as a string",
 };
 
+/** docParts by IR object: each view of a type asks again for the same attributes' text. */
+const memo = new WeakMap<Attributes, Map<TypeNode | undefined, DocParts>>();
+
 export function docParts(a: Attributes, node?: TypeNode): DocParts {
+  let byNode = memo.get(a);
+  if (!byNode) memo.set(a, (byNode = new Map()));
+  let parts = byNode.get(node);
+  if (!parts) byNode.set(node, (parts = computeDocParts(a, node)));
+  return parts;
+}
+
+function computeDocParts(a: Attributes, node?: TypeNode): DocParts {
   const text = proseToText(parseProse(a.doc), (s) => `\`${s.replace(/`/g, "'")}\``);
   const tags: DocParts["tags"] = [];
   if (node?.kind === "primitive") {
