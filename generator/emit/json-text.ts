@@ -28,15 +28,18 @@ export function canonicalNumber(text: string): string {
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-const entries = (v: Json): number => (Array.isArray(v) ? v.length : typeof v === "object" && v !== null ? Object.keys(v).length : 0);
+const entries = (v: Json): number =>
+  Array.isArray(v) ? v.length : typeof v === "object" && v !== null ? Object.keys(v).length : 0;
 const isArray = (v: Json): boolean => Array.isArray(v);
 const isObject = (v: Json): boolean => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** prettier always breaks an array of two or more objects (or arrays) that each hold more than one entry. */
 const breaksAlways = (items: Json[]): boolean =>
-  items.length > 1 && items.every((v, i) => (isArray(v) || isObject(v)) && isArray(v) === isArray(items[i + 1] ?? v) && entries(v) > 1);
+  items.length > 1 &&
+  items.every((v, i) => (isArray(v) || isObject(v)) && isArray(v) === isArray(items[i + 1] ?? v) && entries(v) > 1);
 
-const numberText = (n: number): string => (n < 0 ? `-${canonicalNumber(JSON.stringify(-n))}` : canonicalNumber(JSON.stringify(n)));
+const numberText = (n: number): string =>
+  n < 0 ? `-${canonicalNumber(JSON.stringify(-n))}` : canonicalNumber(JSON.stringify(n));
 
 function valueDoc(v: Json): Doc {
   if (v === null) return "null";
@@ -61,7 +64,9 @@ function arrayDoc(items: Json[]): Doc {
     return group(["[", indent([softline, fill(parts)]), softline, "]"]);
   }
   const elements = items.map((x) => group(valueDoc(x)));
-  return group(["[", indent([softline, join([",", line], elements)]), softline, "]"], { shouldBreak: breaksAlways(items) });
+  return group(["[", indent([softline, join([",", line], elements)]), softline, "]"], {
+    shouldBreak: breaksAlways(items),
+  });
 }
 
 /** Any value JSON.stringify accepts (toJSON, undefined members and all), as final JSON text. */
@@ -75,6 +80,7 @@ export function jsonText(value: unknown): string {
 export function jsonFileText(corpus: string, value: Record<string, unknown>): string {
   const out: Record<string, unknown> = { $comment: bannerText(corpus) };
   // Own-property assignment: a member named "__proto__" stays a member.
-  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value))
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return jsonText(out);
 }

@@ -61,7 +61,11 @@ export const ifBreak = (breakContents: Doc, flatContents: Doc = "", groupId?: sy
   flatContents,
   ...(groupId ? { groupId } : {}),
 });
-export const indentIfBreak = (contents: Doc, groupId: symbol): IndentIfBreak => ({ t: "indent-if-break", contents, groupId });
+export const indentIfBreak = (contents: Doc, groupId: symbol): IndentIfBreak => ({
+  t: "indent-if-break",
+  contents,
+  groupId,
+});
 
 export const fill = (parts: Doc[]): Fill => ({ t: "fill", parts, from: 0 });
 
@@ -193,7 +197,8 @@ export function printDoc(doc: Doc, printWidth = 120): string {
         } else {
           remeasure = false;
           const flat: Command = { ind, mode: FLAT, doc: doc.contents };
-          next = !doc.break && fits(flat, cmds, printWidth - pos, modes) ? flat : { ind, mode: BREAK, doc: doc.contents };
+          next =
+            !doc.break && fits(flat, cmds, printWidth - pos, modes) ? flat : { ind, mode: BREAK, doc: doc.contents };
         }
         cmds.push(next);
         if (doc.id) modes.set(doc.id, next.mode);
@@ -252,7 +257,10 @@ function printFill(doc: Fill, ind: number, mode: Mode, cmds: Command[], width: n
   const pair: Doc = [content, separator, doc.parts[doc.from + 2]!];
   const pairFits = fits({ ind, mode: FLAT, doc: pair }, [], width, modes, true);
   cmds.push({ ind, mode, doc: { ...doc, from: doc.from + 2 } });
-  cmds.push({ ind, mode: pairFits ? FLAT : BREAK, doc: separator }, { ind, mode: contentFits ? FLAT : BREAK, doc: content });
+  cmds.push(
+    { ind, mode: pairFits ? FLAT : BREAK, doc: separator },
+    { ind, mode: contentFits ? FLAT : BREAK, doc: content },
+  );
 }
 
 function trimTrailingSpace(out: string[]): void {

@@ -13,12 +13,22 @@ import type { FileKind, OutputFile } from "../emit/files.js";
 
 const PARSER: Record<FileKind, string> = { ts: "typescript", js: "babel", md: "markdown", json: "json" };
 /** The fixed options: the house style of every emitter is what prettier prints with these. */
-export const PRETTIER_OPTIONS = { printWidth: 120, proseWrap: "preserve", endOfLine: "lf", trailingComma: "all" } as const;
+export const PRETTIER_OPTIONS = {
+  printWidth: 120,
+  proseWrap: "preserve",
+  endOfLine: "lf",
+  trailingComma: "all",
+} as const;
 /**
  * A file name with the right extension: without one, prettier's TypeScript parser guesses whether
  * the text is JSX with a regular expression that takes quadratic time on big files.
  */
-const FILE_NAME: Record<FileKind, string> = { ts: "generated.ts", js: "generated.js", md: "generated.md", json: "generated.json" };
+const FILE_NAME: Record<FileKind, string> = {
+  ts: "generated.ts",
+  js: "generated.js",
+  md: "generated.md",
+  json: "generated.json",
+};
 
 export interface PrettierOptions {
   /** Apply the prettier configuration that applies to files in this folder (.prettierrc, package.json…). */
@@ -35,7 +45,12 @@ export async function formatWithPrettier(files: OutputFile[], options: PrettierO
   for (const f of files) {
     const filepath = options.configFrom ? path.join(options.configFrom, path.basename(f.path)) : FILE_NAME[f.kind];
     const user = options.configFrom ? await prettier.resolveConfig(filepath, { editorconfig: true }) : null;
-    const content = await prettier.format(f.content, { ...PRETTIER_OPTIONS, ...user, parser: PARSER[f.kind], filepath });
+    const content = await prettier.format(f.content, {
+      ...PRETTIER_OPTIONS,
+      ...user,
+      parser: PARSER[f.kind],
+      filepath,
+    });
     out.push({ ...f, content });
   }
   return out;

@@ -21,7 +21,15 @@ import { loadSamples, sampleTexts } from "../conformance/samples.js";
 import { randomModel } from "./random-ir.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const HOSTILE = ["bom", "property-names", "type-names-reserved", "type-names-runtime", "enum-collisions", "injection", "recursive"];
+const HOSTILE = [
+  "bom",
+  "property-names",
+  "type-names-reserved",
+  "type-names-runtime",
+  "enum-collisions",
+  "injection",
+  "recursive",
+];
 
 /** The emitters whose output is final, and the kinds checked (docs and validators join later). */
 const EMITTERS: Emitter[] = [emitTypeScript, emitJsonSchema, emitReport];
@@ -57,7 +65,16 @@ describe("final output", () => {
   it("covers every corpus, all four views of the bundled one, and only files marked final", () => {
     expect(models.length).toBe(2 + HOSTILE.length + loadSamples().length);
     const bundled = rendered.get(models[0]!)!.map((f) => f.path);
-    expect(bundled).toEqual(expect.arrayContaining(["types.ts", "types.strict.ts", "sdk.ts", "sdk.strict.ts", "schema.json", "reconciliation.json"]));
+    expect(bundled).toEqual(
+      expect.arrayContaining([
+        "types.ts",
+        "types.strict.ts",
+        "sdk.ts",
+        "sdk.strict.ts",
+        "schema.json",
+        "reconciliation.json",
+      ]),
+    );
     for (const [m, files] of rendered) for (const f of files) expect(f.final, `${m.name}/${f.path}`).toBe(true);
   });
 
@@ -66,7 +83,11 @@ describe("final output", () => {
     let first = "";
     for (const [m, files] of rendered) {
       for (const f of files) {
-        const formatted = await prettier.format(f.content, { ...OPTIONS, parser: PARSER[f.kind], filepath: `x.${f.kind}` });
+        const formatted = await prettier.format(f.content, {
+          ...OPTIONS,
+          parser: PARSER[f.kind],
+          filepath: `x.${f.kind}`,
+        });
         if (formatted === f.content) continue;
         changed.push(`${m.name}/${f.path}`);
         first ||= `${m.name}/${f.path} ${firstDifference(f.content, formatted)}`;
@@ -85,7 +106,8 @@ describe("final output", () => {
       for (const f of files.filter((x) => x.kind === "ts")) {
         const sf = ts.createSourceFile(f.path, f.content, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
         const diags = (sf as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
-        for (const d of diags) broken.push(`${m.name}/${f.path}@${d.start}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+        for (const d of diags)
+          broken.push(`${m.name}/${f.path}@${d.start}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
       }
     }
     expect(broken).toEqual([]);

@@ -29,7 +29,8 @@ const EXCEPTIONS: Record<string, string> = {
     "profileData is `any` (the schema {}: any JSON value); json-schema-to-typescript types {} as an object " +
     "({ [k: string]: unknown }), structgen as unknown, so a string there is valid JSON but not assignable to its type",
   "core-06-tuples/DataSet":
-    "tuples are 2020-12 prefixItems with items: false; json-schema-to-typescript 16 reads neither and types them never[]",
+    "tuples are 2020-12 prefixItems with items: false; json-schema-to-typescript 16 reads neither " +
+    "and types them never[]",
   "core-10-discriminated-unions/PaymentTransaction schema-to-wire":
     "choices: a tagged choice is 'exactly one of these members' (minProperties/maxProperties 1) and an inline one " +
     "'the named option's members' (if/then on the selector); json-schema-to-typescript reads neither, so its types " +
@@ -103,7 +104,11 @@ beforeAll(async () => {
   const files: string[] = [];
   for (const m of models) files.push(...(await prepare(m, path.join(tmp, m.name))));
   // A control that must fail, so a checker that accepts everything cannot pass.
-  writeFileSync(path.join(tmp, "control.ts"), "type Sub<A, B> = [A] extends [B] ? true : false;\nexport const control: Sub<{ a: string }, { a: number }> = true;\n");
+  writeFileSync(
+    path.join(tmp, "control.ts"),
+    "type Sub<A, B> = [A] extends [B] ? true : false;\n" +
+      "export const control: Sub<{ a: string }, { a: number }> = true;\n",
+  );
   files.push(path.join(tmp, "control.ts"));
 
   // One program for every check.
@@ -121,7 +126,8 @@ beforeAll(async () => {
     const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
     const name = d.file && d.start !== undefined ? /export const (\w+)__(\w+):/.exec(lineAt(d.file, d.start)) : null;
     if (file === "control.ts") failing.add("control");
-    else if (name && path.basename(file) === "check.ts") failing.add(`${path.dirname(file)}/${name[1]} ${name[2]!.replaceAll("_", "-")}`);
+    else if (name && path.basename(file) === "check.ts")
+      failing.add(`${path.dirname(file)}/${name[1]} ${name[2]!.replaceAll("_", "-")}`);
     else otherErrors.push(`${file}: ${message.split("\n")[0]}`);
   }
 }, 120_000);
@@ -140,7 +146,11 @@ describe("json-schema-to-typescript over structgen's schema.json agrees with typ
     const byCorpus = new Map<string, number>();
     for (const c of checks) byCorpus.set(c.corpus, (byCorpus.get(c.corpus) ?? 0) + 1);
     expect(byCorpus.get("cognito-idp")).toBeGreaterThanOrEqual(424);
-    for (const s of loadSamples()) expect(checks.some((c) => c.corpus === s.corpus && c.type === s.rootType), s.corpus).toBe(true);
+    for (const s of loadSamples())
+      expect(
+        checks.some((c) => c.corpus === s.corpus && c.type === s.rootType),
+        s.corpus,
+      ).toBe(true);
   });
 
   it("the checker rejects a control pair that is not assignable", () => {

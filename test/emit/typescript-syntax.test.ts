@@ -11,8 +11,8 @@ describe("regression: a backslash before a quote, then `/**` in a later literal"
   // literal and closed it with a stray `*/`: the emitted TypeScript did not parse.
   it.each([
     [["_\\", "a /** b"]],
-    [["_\\", "a /** b", "c */ d", "e // f", "</script><!--", "x\\\""]],
-    [['"', '""', "'", "\"'\"", "a\\'b"]],
+    [["_\\", "a /** b", "c */ d", "e // f", "</script><!--", 'x\\"']],
+    [['"', '""', "'", '"\'"', "a\\'b"]],
   ])("enum %j: TypeScript parses, with the values intact", (values) => {
     const schema = {
       $schema: "https://json-structure.org/meta/core/v0/#",

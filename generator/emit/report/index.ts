@@ -12,12 +12,18 @@ export function reportData(model: Model) {
     corpus: model.name,
     sources: r.sources,
     ...(r.authority ? { authority: r.authority } : {}),
-    summary: { decisions: r.decisions.length, disagreements: r.decisions.filter((d) => d.disagreement).length, byKind: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1))) },
+    summary: {
+      decisions: r.decisions.length,
+      disagreements: r.decisions.filter((d) => d.disagreement).length,
+      byKind: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1))),
+    },
     decisions: r.decisions,
   };
 }
 
 export const emitReport: Emitter = (model) => {
   const data = reportData(model);
-  return data ? [{ path: "reconciliation.json", kind: "json", content: jsonFileText(model.name, data), final: true }] : [];
+  return data
+    ? [{ path: "reconciliation.json", kind: "json", content: jsonFileText(model.name, data), final: true }]
+    : [];
 };

@@ -20,7 +20,8 @@ function interfaceOf(t: NamedType, node: Extract<TypeNode, { kind: "object" }>, 
     optional: !m.required,
     type: memberExpr(m.type, view),
   }));
-  if (typeof node.additional === "object") members.push({ doc: [], optional: false, type: { k: "atom", text: "unknown" } });
+  if (typeof node.additional === "object")
+    members.push({ doc: [], optional: false, type: { k: "atom", text: "unknown" } });
   const lines = members.map((m) => [printDocLines(m.doc), printMember(m), ";"]);
   const body = lines.length === 0 ? "{}" : ["{", indent([hardline, join(hardline, lines)]), hardline, "}"];
   return [printDocLines(jsdocLines(t.attrs, undefined, roleTags(t))), "export interface ", t.name, " ", body];

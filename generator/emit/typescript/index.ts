@@ -8,10 +8,19 @@ import { declarationText } from "./declaration.js";
 import { viewFiles, type View } from "./view.js";
 
 export const emitTypeScript: Emitter = (model) =>
-  viewFiles(model).map((f) => ({ path: f.path, kind: "ts" as const, content: typesSource(model, f.view, f.title), final: true as const }));
+  viewFiles(model).map((f) => ({
+    path: f.path,
+    kind: "ts" as const,
+    content: typesSource(model, f.view, f.title),
+    final: true as const,
+  }));
 
 /** A view's file: banner, title, then each type's declarations in model (name) order. */
-export function typesSource(model: Model, view: View = { sdk: false, open: true, openNames: new Map() }, title?: string): string {
+export function typesSource(
+  model: Model,
+  view: View = { sdk: false, open: true, openNames: new Map() },
+  title?: string,
+): string {
   const header = `// ${bannerText(model.name)}\n${title ? `// ${title}\n` : ""}\n`;
   if (model.types.length === 0) return `${header}export {};\n`;
   return header + model.types.map((t) => declarationText(t, view)).join("\n");

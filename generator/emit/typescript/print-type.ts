@@ -9,7 +9,8 @@ type Place = "alias" | "annotation" | "array" | "union" | "intersection" | "type
 
 const isObjectType = (t: TypeExpr): boolean => t.k === "object";
 /** A type reference or object type (prettier's "object-like"), which a union hugs. */
-const isObjectLike = (t: TypeExpr): boolean => t.k === "object" || t.k === "generic" || (t.k === "atom" && t.ref === true);
+const isObjectLike = (t: TypeExpr): boolean =>
+  t.k === "object" || t.k === "generic" || (t.k === "atom" && t.ref === true);
 const isVoid = (t: TypeExpr): boolean => t.k === "atom" && (t.text === "null" || t.text === "void");
 
 /** `{ … } | null`, `Foo | null`: written inline, never one member a line. */
@@ -39,14 +40,19 @@ function printBare(t: TypeExpr, place: Place): Doc {
     case "generic": {
       const args = t.args.map((a) => printType(a, "type-argument"));
       const hug = t.args.length === 1 && hugsType(t.args[0]!);
-      return [t.name, hug ? ["<", args[0]!, ">"] : group(["<", indent([softline, join([",", line], args)]), softline, ">"])];
+      return [
+        t.name,
+        hug ? ["<", args[0]!, ">"] : group(["<", indent([softline, join([",", line], args)]), softline, ">"]),
+      ];
     }
     case "object":
       return printObject(t.members, t.expanded);
     case "tuple": {
       if (t.elements.length === 0) return "[]";
       const place: Place = t.elements.length > 1 ? "tuple-many" : "tuple-one";
-      const elements = t.elements.map((e) => group(e.label === undefined ? printType(e.type, place) : [e.label, ": ", printType(e.type, "annotation")]));
+      const elements = t.elements.map((e) =>
+        group(e.label === undefined ? printType(e.type, place) : [e.label, ": ", printType(e.type, "annotation")]),
+      );
       return group(["[", indent([softline, join([",", line], elements), ifBreak(",")]), softline, "]"]);
     }
   }
@@ -58,9 +64,15 @@ function hugsType(t: TypeExpr): boolean {
 }
 
 function printUnion(t: Extract<TypeExpr, { k: "union" }>, place: Place): Doc {
-  if (hugsUnion(t)) return join(" | ", t.types.map((x) => printType(x, "union")));
+  if (hugsUnion(t))
+    return join(
+      " | ",
+      t.types.map((x) => printType(x, "union")),
+    );
   // One line if it fits; otherwise a member a line, each after a leading `| `.
-  const printed = group(t.types.map((x, i) => [i === 0 ? ifBreak("| ") : [line, "| "], align(2, printType(x, "union"))]));
+  const printed = group(
+    t.types.map((x, i) => [i === 0 ? ifBreak("| ") : [line, "| "], align(2, printType(x, "union"))]),
+  );
   if (needsParens(t, place)) return group([indent([softline, printed]), softline]);
   if (place === "tuple-many") return group([indent([ifBreak(["(", softline]), printed]), softline, ifBreak(")")]);
   if (place === "alias" || place === "type-argument" || place === "tuple-one") return printed;
@@ -96,7 +108,11 @@ export function printMember(m: ObjectMember): Doc {
 /** An object type literal: `{ a: A; b: B }` on one line if it fits and is not `expanded`. */
 function printObject(members: ObjectMember[], expanded: boolean): Doc {
   if (members.length === 0) return "{}";
-  const parts = members.map((m, i) => [printDocLines(m.doc), printMember(m), i === members.length - 1 ? ifBreak(";") : ";"]);
+  const parts = members.map((m, i) => [
+    printDocLines(m.doc),
+    printMember(m),
+    i === members.length - 1 ? ifBreak(";") : ";",
+  ]);
   return group(["{", indent([line, join(line, parts)]), line, "}"], { shouldBreak: expanded });
 }
 

@@ -26,7 +26,19 @@ export interface ObjectMember {
   type: TypeExpr;
 }
 
-const NUMERIC = new Set<PrimitiveName>(["number", "integer", "int8", "int16", "int32", "uint8", "uint16", "uint32", "float8", "float", "double"]);
+const NUMERIC = new Set<PrimitiveName>([
+  "number",
+  "integer",
+  "int8",
+  "int16",
+  "int32",
+  "uint8",
+  "uint16",
+  "uint32",
+  "float8",
+  "float",
+  "double",
+]);
 
 export const WIRE_OPEN: View = { sdk: false, open: true, openNames: new Map() };
 
@@ -46,7 +58,10 @@ export function sortedEnumValues(values: EnumValue[]): EnumValue[] {
 const atom = (text: string): TypeExpr => ({ k: "atom", text });
 const typeRef = (text: string): TypeExpr => ({ k: "atom", text, ref: true });
 /** Any string beyond the listed ones, without losing the literals in editors. */
-const OTHER_STRING: TypeExpr = { k: "intersection", types: [atom("string"), { k: "object", members: [], expanded: false }] };
+const OTHER_STRING: TypeExpr = {
+  k: "intersection",
+  types: [atom("string"), { k: "object", members: [], expanded: false }],
+};
 
 /** A union of the given types, nested unions flattened and duplicates dropped; one type stays itself. */
 export function unionOf(types: TypeExpr[]): TypeExpr {
@@ -104,15 +119,24 @@ export function typeExpr(node: TypeNode, view: View = WIRE_OPEN): TypeExpr {
     case "tuple": {
       // Labels only when every name can be one (TypeScript wants all labelled or none).
       const labelled = node.elements.every((e) => isIdentifier(e.name) && typeIdentifier(e.name) === e.name);
-      return { k: "tuple", elements: node.elements.map((e) => ({ ...(labelled ? { label: e.name } : {}), type: typeExpr(e.type, view) })) };
+      return {
+        k: "tuple",
+        elements: node.elements.map((e) => ({ ...(labelled ? { label: e.name } : {}), type: typeExpr(e.type, view) })),
+      };
     }
     case "choice": {
       const sel = node.selector;
       // Tagged: {"option": value}. Inline: the option's members plus the selector naming it.
-      const one = (key: string, type: TypeExpr): TypeExpr => ({ k: "object", members: [{ doc: [], key, optional: false, type }], expanded: false });
+      const one = (key: string, type: TypeExpr): TypeExpr => ({
+        k: "object",
+        members: [{ doc: [], key, optional: false, type }],
+        expanded: false,
+      });
       return unionOf(
         node.options.map((o) =>
-          sel === undefined ? one(tsKey(o.name), typeExpr(o.type, view)) : intersectionOf([typeExpr(o.type, view), one(tsKey(sel), atom(tsLiteral(o.name)))]),
+          sel === undefined
+            ? one(tsKey(o.name), typeExpr(o.type, view))
+            : intersectionOf([typeExpr(o.type, view), one(tsKey(sel), atom(tsLiteral(o.name)))]),
         ),
       );
     }
