@@ -10,6 +10,7 @@ import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Emitter, FileKind, OutputFile } from "../../generator/emit/files.js";
 import { jsonText } from "../../generator/emit/json-text.js";
+import { textWidth } from "../../generator/emit/width.js";
 import { emitJsonSchema } from "../../generator/emit/json-schema/index.js";
 import { emitReport } from "../../generator/emit/report/index.js";
 import { emitTypeScript } from "../../generator/emit/typescript/index.js";
@@ -126,6 +127,22 @@ describe("random models and values (the layout engine against prettier)", () => 
         }
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it("textWidth measures text as prettier does: every code point alone, and random grapheme strings", () => {
+    const differ: string[] = [];
+    for (let cp = 0; cp <= 0x3ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      if (textWidth(c) !== prettier.util.getStringWidth(c)) differ.push(cp.toString(16));
+    }
+    expect(differ).toEqual([]);
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme" }), (text) => {
+        expect(textWidth(text)).toBe(prettier.util.getStringWidth(text));
+      }),
+      { numRuns: 2000 },
     );
   });
 
