@@ -1,4 +1,5 @@
-// load → resolve → (reconcile) → emit → format. Each stage hands the next only its result.
+// load → resolve → (reconcile) → emit. Each stage hands the next only its result. Emitters write
+// final text; the few that do not yet pass through write/format.ts (transitional).
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { diagnostic, hasErrors, sortDiagnostics, StructgenError, type Diagnostic } from "./diagnostics/diagnostic.js";
@@ -55,7 +56,10 @@ export async function buildModel(corpus: CorpusRef): Promise<Model> {
   return { ...model, diagnostics: all };
 }
 
-/** Every output file of a model, formatted and bannered. Emitters load only when needed. */
+/**
+ * Every output file of a model as it will be written. Emitters load only when needed; files an
+ * emitter does not mark `final` yet get the banner and prettier (transitional).
+ */
 export async function renderModel(model: Model): Promise<OutputFile[]> {
   const [{ emitTypeScript }, { emitJsonSchema }, { emitValidators }, { emitDocs }, { formatFiles }, { emitReport }] = await Promise.all([
     import("./emit/typescript/index.js"),

@@ -1,20 +1,62 @@
-// Banner and prettier: every generated file says it is generated, and is formatted the same
-// way on every machine (a fixed config; the user's .prettierrc is deliberately not read).
+// Formatting is not on the hot path: emitters write final text (banner included, in the style
+// prettier keeps), and the writer writes it as it is. Two uses of prettier remain:
+// - opt-in: `formatWithPrettier` for users who ask for it, optionally with their own prettier config;
+// - transitional: files not yet marked `final` get the banner and prettier here (fixed options),
+//   until every emitter writes final text.
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { bannerText } from "../emit/banner.js";
 import type { FileKind, OutputFile } from "../emit/files.js";
 
 const PARSER: Record<FileKind, string> = { ts: "typescript", js: "babel", md: "markdown", json: "json" };
-const OPTIONS = { printWidth: 120, proseWrap: "preserve", endOfLine: "lf", trailingComma: "all" } as const;
+/** The fixed options: the house style of every emitter is what prettier prints with these. */
+export const PRETTIER_OPTIONS = {
+  printWidth: 120,
+  proseWrap: "preserve",
+  endOfLine: "lf",
+  trailingComma: "all",
+} as const;
 /**
  * A file name with the right extension: without one, prettier's TypeScript parser guesses whether
  * the text is JSX with a regular expression that takes quadratic time on big files.
  */
-const FILE_NAME: Record<FileKind, string> = { ts: "generated.ts", js: "generated.js", md: "generated.md", json: "generated.json" };
+const FILE_NAME: Record<FileKind, string> = {
+  ts: "generated.ts",
+  js: "generated.js",
+  md: "generated.md",
+  json: "generated.json",
+};
 
+export interface PrettierOptions {
+  /** Apply the prettier configuration that applies to files in this folder (.prettierrc, package.json…). */
+  configFrom?: string;
+}
+
+/**
+ * Runs prettier over every file (final or not) for users who ask for it. With `configFrom`, the
+ * user's own configuration overrides the fixed options; without, the output does not change.
+ */
+export async function formatWithPrettier(files: OutputFile[], options: PrettierOptions = {}): Promise<OutputFile[]> {
+  const prettier = await import("prettier");
+  const out: OutputFile[] = [];
+  for (const f of files) {
+    const filepath = options.configFrom ? path.join(options.configFrom, path.basename(f.path)) : FILE_NAME[f.kind];
+    const user = options.configFrom ? await prettier.resolveConfig(filepath, { editorconfig: true }) : null;
+    const content = await prettier.format(f.content, {
+      ...PRETTIER_OPTIONS,
+      ...user,
+      parser: PARSER[f.kind],
+      filepath,
+    });
+    out.push({ ...f, content });
+  }
+  return out;
+}
+
+/** Transitional: the banner for a file whose emitter does not write it yet. */
 export function withBanner(file: OutputFile, corpus: string): string {
   const text = bannerText(corpus);
   switch (file.kind) {
@@ -33,10 +75,10 @@ export interface FormatJob {
   kind: FileKind;
 }
 
-/** Formats one text; prettier is loaded only here, when output is produced. */
+/** Formats one text with the fixed options; prettier is loaded only here. */
 export async function formatOne(job: FormatJob): Promise<string> {
   const prettier = await import("prettier");
-  return prettier.format(job.text, { ...OPTIONS, parser: PARSER[job.kind], filepath: FILE_NAME[job.kind] });
+  return prettier.format(job.text, { ...PRETTIER_OPTIONS, parser: PARSER[job.kind], filepath: FILE_NAME[job.kind] });
 }
 
 const WORKER = new URL("./format-worker.js", import.meta.url);
@@ -44,8 +86,10 @@ const WORKER = new URL("./format-worker.js", import.meta.url);
 /** Below this much text, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 1_000_000;
 
+/** Final files pass as they are; the others (transitional) get the banner and prettier. */
 export async function formatFiles(all: OutputFile[], corpus: string): Promise<OutputFile[]> {
   const files = all.filter((f) => !f.final);
+  if (files.length === 0) return all;
   const jobs = files.map((f) => ({ text: withBanner(f, corpus), kind: f.kind }));
   const total = jobs.reduce((n, j) => n + j.text.length, 0);
   const lanes = Math.min(availableParallelism(), 4);

@@ -3,6 +3,7 @@ import { FORMATS } from "../../generator/emit/validators/ajv.js";
 import Ajv2020Module from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { emitJsonSchema, toJsonSchema } from "../../generator/emit/json-schema/index.js";
+import { bannerText } from "../../generator/emit/banner.js";
 import type { Model } from "../../generator/ir/model.js";
 import { arr, enm, map, member, model, named, obj, prim, ref, set, union } from "../helpers/ir.js";
 
@@ -126,12 +127,17 @@ describe("toJsonSchema", () => {
     expect(JSON.parse(JSON.stringify(schema))["$defs"]["Order"]["properties"]["__proto__"]).toEqual({ type: "boolean" });
   });
 
-  it("emitJsonSchema writes the same document as schema.json", () => {
+  it("emitJsonSchema writes the same document as schema.json, final, the banner as its first member", () => {
     const [file, ...rest] = emitJsonSchema(shop);
     expect(rest).toEqual([]);
     expect(file!.path).toBe("schema.json");
     expect(file!.kind).toBe("json");
-    expect(JSON.parse(file!.content)).toEqual(JSON.parse(JSON.stringify(schema)));
+    expect(file!.final).toBe(true);
+    const { $comment, ...doc } = JSON.parse(file!.content) as Record<string, unknown>;
+    expect(Object.keys(JSON.parse(file!.content) as object)[0]).toBe("$comment");
+    expect($comment).toBe(bannerText(shop.name));
+    expect(doc).toEqual(JSON.parse(JSON.stringify(schema)));
+    expect(file!.content.endsWith("}\n")).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { emitTypeScript, typesSource } from "../../generator/emit/typescript/index.js";
 import { viewFiles } from "../../generator/emit/typescript/view.js";
+import { bannerText } from "../../generator/emit/banner.js";
 import type { Model } from "../../generator/ir/model.js";
 import { arr, enm, map, member, model, named, obj, prim, ref, set, union } from "../helpers/ir.js";
 
@@ -143,14 +144,21 @@ describe("typesSource", () => {
     expect(docTags(declaration(sf, "Big"))).toContainEqual(["format", "int64 as a decimal string"]);
   });
 
-  it("is what emitTypeScript writes, one file per view, types.ts among them", () => {
+  it("is what emitTypeScript writes, one final file per view, types.ts among them", () => {
     const views = viewFiles(sample);
     expect(views.map((v) => v.path)).toContain("types.ts");
     const written = emitTypeScript(sample);
-    expect(written).toEqual(views.map((v) => ({ path: v.path, kind: "ts", content: typesSource(sample, v.view, v.title) })));
+    expect(written).toEqual(views.map((v) => ({ path: v.path, kind: "ts", content: typesSource(sample, v.view, v.title), final: true })));
     const types = written.find((f) => f.path === "types.ts")!;
-    // The default view differs from types.ts only by its title comment.
-    expect(types.content.replace(/^\/\*\*[^\n]*\*\/\n/, "")).toBe(source);
+    // The banner, then the view's title; the default view differs only by that title line.
+    expect(types.content.startsWith(`// ${bannerText("sample")}\n// Wire view: `)).toBe(true);
+    expect(types.content.replace(/^(\/\/ [^\n]*\n)\/\/ [^\n]*\n/, "$1")).toBe(source);
+  });
+
+  it("writes one blank line between declarations and ends with a line break", () => {
+    expect(source).not.toMatch(/\n\n\n/);
+    expect(source).toMatch(/^}\n\n\/\*\*$/m);
+    expect(source.endsWith(";\n") || source.endsWith("}\n")).toBe(true);
   });
 
   it("exports nothing for an empty model but is still a module", () => {
@@ -240,5 +248,40 @@ describe("typesSource: property names", () => {
       expect(quoted, n).toBe(!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(n));
     }
     expect(exportsOf(sf)).toEqual([["interface", "Odd"]]);
+  });
+});
+
+describe("typesSource: layout (what prettier would print)", () => {
+  const long = Array.from({ length: 12 }, (_, i) => `VALUE_NUMBER_${i}`);
+  const m = model("layout", [
+    named("Long", enm(long)),
+    named("Short", enm(["a", "b"])),
+    named(
+      "Holder",
+      obj([
+        member("many", arr(enm(long)), true),
+        member("byKey", map(union(...long.map((v) => ({ kind: "const" as const, value: v, attrs: { facts: [] } }))))),
+        member("say", enm(['say "hi"', "it's"])),
+        member("ünïcode", prim("string"), true),
+      ]),
+    ),
+  ]);
+  const text = typesSource(m);
+
+  it("a union longer than the line breaks before each member, after the =", () => {
+    expect(text).toContain(`export type Long =\n${[...long].sort().map((v) => `  | "${v}"`).join("\n")};\n`);
+    expect(text).toContain(`export type Short = "a" | "b";\n`);
+  });
+
+  it("inside an array it breaks in parentheses; as a type argument, without indenting", () => {
+    expect(text).toContain(`  many: (\n${[...long].sort().map((v) => `    | "${v}"`).join("\n")}\n  )[];\n`);
+    expect(text).toContain(`  byKey?: Record<\n    string,\n${long.map((v) => `    | "${v}"`).join("\n")}\n  >;\n`);
+  });
+
+  it("strings take the quotes that need fewer escapes; a non-ASCII key stays quoted, escaped", () => {
+    expect(text).toContain(`  say?: "it's" | 'say "hi"';\n`);
+    expect(text).toContain(`  "\\u00fcn\\u00efcode": string;\n`);
+    const props = propertiesOf(parse(text), "Holder");
+    expect([...props.keys()]).toEqual(["many", "byKey", "say", "ünïcode"]);
   });
 });

@@ -1,6 +1,7 @@
 // JSON Schema 2020-12 emitter: one document, a $defs entry per named type, references kept as $ref.
 import type { Attributes, Constraints, Model, TypeNode } from "../../ir/model.js";
 import type { Emitter } from "../files.js";
+import { jsonFileText } from "../json-text.js";
 import { parseProse, proseToText } from "../prose.js";
 import { sortedEnumValues } from "../typescript/type-text.js";
 import { primitiveSchema } from "./primitive.js";
@@ -31,7 +32,9 @@ export function toJsonSchema(model: Model): Schema {
   };
 }
 
-export const emitJsonSchema: Emitter = (model) => [{ path: "schema.json", kind: "json", content: JSON.stringify(toJsonSchema(model)) }];
+export const emitJsonSchema: Emitter = (model) => [
+  { path: "schema.json", kind: "json", content: jsonFileText(model.name, toJsonSchema(model)), final: true },
+];
 
 function annotate(s: Schema, a: Attributes): Schema {
   const out: Schema = { ...s };

@@ -1,6 +1,7 @@
 // reconciliation.json: every decision with each source's claim, the rule and any override reason.
 import type { Model } from "../../ir/model.js";
 import type { Emitter } from "../files.js";
+import { jsonFileText } from "../json-text.js";
 
 export function reportData(model: Model) {
   const r = model.reconciliation;
@@ -11,12 +12,18 @@ export function reportData(model: Model) {
     corpus: model.name,
     sources: r.sources,
     ...(r.authority ? { authority: r.authority } : {}),
-    summary: { decisions: r.decisions.length, disagreements: r.decisions.filter((d) => d.disagreement).length, byKind: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1))) },
+    summary: {
+      decisions: r.decisions.length,
+      disagreements: r.decisions.filter((d) => d.disagreement).length,
+      byKind: Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1))),
+    },
     decisions: r.decisions,
   };
 }
 
 export const emitReport: Emitter = (model) => {
   const data = reportData(model);
-  return data ? [{ path: "reconciliation.json", kind: "json", content: JSON.stringify(data) }] : [];
+  return data
+    ? [{ path: "reconciliation.json", kind: "json", content: jsonFileText(model.name, data), final: true }]
+    : [];
 };

@@ -24,18 +24,37 @@ const FORMAT: Record<string, string> = {
   decimal: "decimal as a string",
 };
 
+/** docParts by IR object: each view of a type asks again for the same attributes' text. */
+const memo = new WeakMap<Attributes, Map<TypeNode | undefined, DocParts>>();
+
 export function docParts(a: Attributes, node?: TypeNode): DocParts {
+  let byNode = memo.get(a);
+  if (!byNode) memo.set(a, (byNode = new Map()));
+  let parts = byNode.get(node);
+  if (!parts) byNode.set(node, (parts = computeDocParts(a, node)));
+  return parts;
+}
+
+function computeDocParts(a: Attributes, node?: TypeNode): DocParts {
   const text = proseToText(parseProse(a.doc), (s) => `\`${s.replace(/`/g, "'")}\``);
   const tags: DocParts["tags"] = [];
   if (node?.kind === "primitive") {
-    if (node.encoding === "epoch-seconds") tags.push({ tagName: "format", text: "epoch seconds: a JSON number on the wire, fractions allowed (a Date in the SDK view)" });
+    if (node.encoding === "epoch-seconds")
+      tags.push({
+        tagName: "format",
+        text: "epoch seconds: a JSON number on the wire, fractions allowed (a Date in the SDK view)",
+      });
     else if (FORMAT[node.primitive]) tags.push({ tagName: "format", text: FORMAT[node.primitive]! });
-    if (node.knownValues?.length) tags.push({ tagName: "remarks", text: `Known values:\n${sourceLines(node.knownValues)}` });
+    if (node.knownValues?.length)
+      tags.push({ tagName: "remarks", text: `Known values:\n${sourceLines(node.knownValues)}` });
     tags.push(...constraintTags(node.constraints));
   }
   if (node?.kind === "array" || node?.kind === "set") tags.push(...constraintTags(node.constraints));
   // Once more than one source speaks about the members, say which agree on each.
-  if (node?.kind === "enum" && new Set(node.members.flatMap((m) => m.attrs.facts.filter((f) => f.about === "enum").map((f) => f.source))).size > 1) {
+  if (
+    node?.kind === "enum" &&
+    new Set(node.members.flatMap((m) => m.attrs.facts.filter((f) => f.about === "enum").map((f) => f.source))).size > 1
+  ) {
     tags.push({ tagName: "remarks", text: `Members and the sources that list them:\n${sourceLines(node.members)}` });
   }
   if (a.sensitive) tags.push({ tagName: "sensitive", text: "Holds a secret or personal value; keep it out of logs." });
@@ -50,26 +69,53 @@ export function docParts(a: Attributes, node?: TypeNode): DocParts {
 export function sourceLines(members: EnumMember[]): string {
   return members
     .map((m) => {
-      const lists = [...new Set(m.attrs.facts.filter((f) => /^(lists|observed|declares)/.test(f.claim ?? "") || f.about === "knownValues").map((f) => f.source))];
+      const lists = [
+        ...new Set(
+          m.attrs.facts
+            .filter((f) => /^(lists|observed|declares)/.test(f.claim ?? "") || f.about === "knownValues")
+            .map((f) => f.source),
+        ),
+      ];
       const omits = [...new Set(m.attrs.facts.filter((f) => f.claim === "omits").map((f) => f.source))];
-      return `- \`${String(m.value).replace(/`/g, "'")}\`: ${lists.length > 0 ? `listed by ${lists.join(", ")}` : "listed by none"}${omits.length > 0 ? `; not by ${omits.join(", ")}` : ""}`;
+      const listed = lists.length > 0 ? `listed by ${lists.join(", ")}` : "listed by none";
+      const notBy = omits.length > 0 ? `; not by ${omits.join(", ")}` : "";
+      return `- \`${String(m.value).replace(/`/g, "'")}\`: ${listed}${notBy}`;
     })
     .join("\n");
 }
 
 function constraintTags(c: Constraints): DocParts["tags"] {
   const tags: DocParts["tags"] = [];
-  for (const k of ["minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems"] as const) {
+  for (const k of [
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minItems",
+    "maxItems",
+  ] as const) {
     if (c[k] !== undefined) tags.push({ tagName: k, text: String(c[k]) });
   }
   if (c.pattern) tags.push({ tagName: "pattern", text: c.pattern.source });
   return tags;
 }
 
-/** A rendered comment block, for inline object members. */
-export function jsdoc(a: Attributes, node?: TypeNode): string {
+/**
+ * A JSDoc block as lines (`/**`, ` * text`…, ` *\/`), or none when there is nothing to say.
+ * `extra` tags come first (the role of a type). Every line carries its ` * `, so prettier only
+ * re-indents the block.
+ */
+export function jsdocLines(a: Attributes, node?: TypeNode, extra: DocParts["tags"] = []): string[] {
   const d = docParts(a, node);
-  const lines = [...(d.description ? d.description.split("\n") : []), ...d.tags.map((t) => `@${t.tagName}${t.text ? ` ${t.text}` : ""}`)];
-  if (lines.length === 0) return "";
-  return `/**\n${lines.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */`;
+  const tags = [...extra, ...d.tags];
+  const text = [
+    ...(d.description ? [d.description] : []),
+    ...tags.map((t) => `@${t.tagName}${t.text ? ` ${t.text}` : ""}`),
+  ];
+  if (text.length === 0) return [];
+  const body = text.flatMap((t) => t.split("\n")).map((l) => ` * ${l}`.trimEnd());
+  return ["/**", ...body, " */"];
 }

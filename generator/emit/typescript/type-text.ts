@@ -1,11 +1,44 @@
-// A TypeScript type expression for an IR node in a view. Names and literals go through quote.ts.
+// The TypeScript type for an IR node in a view, as a small syntax tree (print-type.ts lays it out).
+// Names and literals go through quote.ts (via literal.ts); parentheses are the printer's business.
 import type { EnumValue, PrimitiveName, TypeNode } from "../../ir/model.js";
 import { isIdentifier, typeIdentifier } from "../../ir/names.js";
-import { literalType, propertyKey } from "../quote.js";
-import { jsdoc } from "./jsdoc.js";
+import { jsdocLines } from "./jsdoc.js";
+import { tsKey, tsLiteral } from "./literal.js";
 import type { View } from "./view.js";
 
-const NUMERIC = new Set<PrimitiveName>(["number", "integer", "int8", "int16", "int32", "uint8", "uint16", "uint32", "float8", "float", "double"]);
+export type TypeExpr =
+  /** A keyword, literal or type name; `ref` names a type (prettier treats those like objects). */
+  | { k: "atom"; text: string; ref?: true }
+  | { k: "union"; types: TypeExpr[] }
+  | { k: "intersection"; types: TypeExpr[] }
+  | { k: "array"; element: TypeExpr }
+  | { k: "generic"; name: string; args: TypeExpr[] }
+  /** An object type literal; `expanded` writes one member a line. */
+  | { k: "object"; members: ObjectMember[]; expanded: boolean }
+  | { k: "tuple"; elements: { label?: string; type: TypeExpr }[] };
+
+export interface ObjectMember {
+  /** JSDoc lines, `/**` and `*\/` included; empty for none. */
+  doc: string[];
+  /** The printed key (`name`, `"odd name"`), or undefined for the `[key: string]` index signature. */
+  key?: string;
+  optional: boolean;
+  type: TypeExpr;
+}
+
+const NUMERIC = new Set<PrimitiveName>([
+  "number",
+  "integer",
+  "int8",
+  "int16",
+  "int32",
+  "uint8",
+  "uint16",
+  "uint32",
+  "float8",
+  "float",
+  "double",
+]);
 
 export const WIRE_OPEN: View = { sdk: false, open: true, openNames: new Map() };
 
@@ -22,80 +55,119 @@ export function sortedEnumValues(values: EnumValue[]): EnumValue[] {
   return [...values].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-const union = (values: EnumValue[]): string => sortedEnumValues(values).map(literalType).join(" | ");
+const atom = (text: string): TypeExpr => ({ k: "atom", text });
+const typeRef = (text: string): TypeExpr => ({ k: "atom", text, ref: true });
+/** Any string beyond the listed ones, without losing the literals in editors. */
+const OTHER_STRING: TypeExpr = {
+  k: "intersection",
+  types: [atom("string"), { k: "object", members: [], expanded: false }],
+};
 
-export function typeText(node: TypeNode, view: View = WIRE_OPEN): string {
+/** A union of the given types, nested unions flattened and duplicates dropped; one type stays itself. */
+export function unionOf(types: TypeExpr[]): TypeExpr {
+  const seen = new Set<string>();
+  const flat: TypeExpr[] = [];
+  for (const t of types.flatMap((x) => (x.k === "union" ? x.types : [x]))) {
+    const key = JSON.stringify(t);
+    if (!seen.has(key)) {
+      seen.add(key);
+      flat.push(t);
+    }
+  }
+  return flat.length === 0 ? atom("never") : flat.length === 1 ? flat[0]! : { k: "union", types: flat };
+}
+
+function intersectionOf(types: TypeExpr[]): TypeExpr {
+  const flat = types.flatMap((x) => (x.k === "intersection" ? x.types : [x]));
+  return flat.length === 0 ? atom("unknown") : flat.length === 1 ? flat[0]! : { k: "intersection", types: flat };
+}
+
+/** `Name | (string & {})`: the open alias of an enum. */
+export const openStringOf = (name: string): TypeExpr => ({ k: "union", types: [typeRef(name), OTHER_STRING] });
+
+const literals = (values: EnumValue[]): TypeExpr[] => sortedEnumValues(values).map((v) => atom(tsLiteral(v)));
+
+export function typeExpr(node: TypeNode, view: View = WIRE_OPEN): TypeExpr {
   switch (node.kind) {
     case "ref":
-      return view.open ? (view.openNames.get(node.name) ?? node.name) : node.name;
+      return typeRef(view.open ? (view.openNames.get(node.name) ?? node.name) : node.name);
     case "primitive":
-      if (node.primitive === "datetime" && view.sdk) return "Date";
-      if (node.primitive === "datetime" && node.encoding === "epoch-seconds") return "number";
+      if (node.primitive === "datetime" && view.sdk) return typeRef("Date");
+      if (node.primitive === "datetime" && node.encoding === "epoch-seconds") return atom("number");
       if (node.knownValues && node.knownValues.length > 0) {
-        const known = union(node.knownValues.map((m) => m.value));
-        return view.open ? `${known} | (string & {})` : known;
+        const known = literals(node.knownValues.map((m) => m.value));
+        return unionOf(view.open ? [...known, OTHER_STRING] : known);
       }
-      return primitiveType(node.primitive);
-    case "enum":
-      if (node.members.length === 0) return "never";
-      return node.open && view.open ? `${union(node.members.map((m) => m.value))} | (string & {})` : union(node.members.map((m) => m.value));
-    case "const":
-      return literalType(node.value);
-    case "any":
-      return "unknown";
-    case "union": {
-      const parts = [...new Set(node.options.map((o) => wrap(typeText(o, view), o)))];
-      return parts.length === 0 ? "never" : parts.join(" | ");
+      return atom(primitiveType(node.primitive));
+    case "enum": {
+      const values = literals(node.members.map((m) => m.value));
+      return unionOf(node.open && view.open && values.length > 0 ? [...values, OTHER_STRING] : values);
     }
+    case "const":
+      return atom(tsLiteral(node.value));
+    case "any":
+      return atom("unknown");
+    case "union":
+      return unionOf(node.options.map((o) => typeExpr(o, view)));
     case "array":
     case "set":
-      return `${wrap(typeText(node.items, view), node.items)}[]`;
+      return { k: "array", element: typeExpr(node.items, view) };
     case "map":
-      return `Record<string, ${typeText(node.values, view)}>`;
+      return { k: "generic", name: "Record", args: [atom("string"), typeExpr(node.values, view)] };
     case "object":
-      return objectLiteral(node, view);
+      return objectExpr(node, view);
     case "tuple": {
       // Labels only when every name can be one (TypeScript wants all labelled or none).
       const labelled = node.elements.every((e) => isIdentifier(e.name) && typeIdentifier(e.name) === e.name);
-      return `[${node.elements.map((e) => `${labelled ? `${e.name}: ` : ""}${typeText(e.type, view)}`).join(", ")}]`;
+      return {
+        k: "tuple",
+        elements: node.elements.map((e) => ({ ...(labelled ? { label: e.name } : {}), type: typeExpr(e.type, view) })),
+      };
     }
     case "choice": {
-      if (node.options.length === 0) return "never";
       const sel = node.selector;
       // Tagged: {"option": value}. Inline: the option's members plus the selector naming it.
-      return node.options
-        .map((o) => (sel === undefined ? `{ ${propertyKey(o.name)}: ${typeText(o.type, view)} }` : `(${wrap(typeText(o.type, view), o.type)} & { ${propertyKey(sel)}: ${literalType(o.name)} })`))
-        .join(" | ");
+      const one = (key: string, type: TypeExpr): TypeExpr => ({
+        k: "object",
+        members: [{ doc: [], key, optional: false, type }],
+        expanded: false,
+      });
+      return unionOf(
+        node.options.map((o) =>
+          sel === undefined
+            ? one(tsKey(o.name), typeExpr(o.type, view))
+            : intersectionOf([typeExpr(o.type, view), one(tsKey(sel), atom(tsLiteral(o.name)))]),
+        ),
+      );
     }
     case "composition": {
       const parts = [
-        ...(node.base ? [wrap(typeText(node.base, view), node.base)] : []),
-        ...node.allOf.map((t) => wrap(typeText(t, view), t)),
-        ...(node.anyOf.length > 0 ? [`(${node.anyOf.map((t) => typeText(t, view)).join(" | ")})`] : []),
-        ...(node.oneOf.length > 0 ? [`(${node.oneOf.map((t) => typeText(t, view)).join(" | ")})`] : []),
+        ...(node.base ? [typeExpr(node.base, view)] : []),
+        ...node.allOf.map((t) => typeExpr(t, view)),
+        ...(node.anyOf.length > 0 ? [unionOf(node.anyOf.map((t) => typeExpr(t, view)))] : []),
+        ...(node.oneOf.length > 0 ? [unionOf(node.oneOf.map((t) => typeExpr(t, view)))] : []),
       ];
       // not / if-then-else constrain values at run time only; the type stays the base.
-      return parts.length === 0 ? "unknown" : parts.join(" & ");
+      return intersectionOf(parts);
     }
   }
 }
 
-function wrap(text: string, node: TypeNode): string {
-  return text.includes(" | ") || text.includes(" & ") || node.kind === "union" ? `(${text})` : text;
-}
-
 /** A member's type in a view: the SDK declares every member `T | undefined`. */
-export function memberType(node: TypeNode, view: View): string {
-  const t = typeText(node, view);
-  return view.sdk ? `${t} | undefined` : t;
+export function memberExpr(node: TypeNode, view: View): TypeExpr {
+  const t = typeExpr(node, view);
+  return view.sdk ? unionOf([t, atom("undefined")]) : t;
 }
 
-/** An inline object type with JSDoc on its members. */
-export function objectLiteral(node: Extract<TypeNode, { kind: "object" }>, view: View = WIRE_OPEN): string {
-  const lines = node.members.map((m) => {
-    const doc = jsdoc(m.attrs, m.type);
-    return `${doc ? `${doc}\n` : ""}${propertyKey(m.name)}${m.required ? "" : "?"}: ${memberType(m.type, view)};`;
-  });
-  if (node.additional !== false && typeof node.additional === "object") lines.push(`[key: string]: unknown;`);
-  return lines.length === 0 ? "Record<string, unknown>" : `{\n${lines.join("\n")}\n}`;
+/** An inline object type, one member a line with its JSDoc; `Record<string, unknown>` when empty. */
+function objectExpr(node: Extract<TypeNode, { kind: "object" }>, view: View): TypeExpr {
+  const members: ObjectMember[] = node.members.map((m) => ({
+    doc: jsdocLines(m.attrs, m.type),
+    key: tsKey(m.name),
+    optional: !m.required,
+    type: memberExpr(m.type, view),
+  }));
+  if (typeof node.additional === "object") members.push({ doc: [], optional: false, type: atom("unknown") });
+  if (members.length === 0) return { k: "generic", name: "Record", args: [atom("string"), atom("unknown")] };
+  return { k: "object", members, expanded: true };
 }

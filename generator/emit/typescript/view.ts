@@ -34,13 +34,29 @@ export function viewFiles(model: Model): ViewFile[] {
   const names = openNames(model);
   const sdk = model.reconciliation?.sources.some((s) => s.kind === "aws-sdk") ?? false;
   const files: ViewFile[] = [
-    { path: "types.ts", view: { sdk: false, open: true, openNames: names }, title: "Wire view: JSON as sent on the network. Enums are open (unknown values are drift)." },
-    { path: "types.strict.ts", view: { sdk: false, open: false, openNames: names }, title: "Wire view, strict: closed enums, as strict validation accepts." },
+    {
+      path: "types.ts",
+      view: { sdk: false, open: true, openNames: names },
+      title: "Wire view: JSON as sent on the network. Enums are open (unknown values are drift).",
+    },
+    {
+      path: "types.strict.ts",
+      view: { sdk: false, open: false, openNames: names },
+      title: "Wire view, strict: closed enums, as strict validation accepts.",
+    },
   ];
   if (sdk) {
     files.push(
-      { path: "sdk.ts", view: { sdk: true, open: true, openNames: names }, title: "SDK view: what the AWS SDK v3 returns (Date for timestamps). Enums are open." },
-      { path: "sdk.strict.ts", view: { sdk: true, open: false, openNames: names }, title: "SDK view, strict: closed enums." },
+      {
+        path: "sdk.ts",
+        view: { sdk: true, open: true, openNames: names },
+        title: "SDK view: what the AWS SDK v3 returns (Date for timestamps). Enums are open.",
+      },
+      {
+        path: "sdk.strict.ts",
+        view: { sdk: true, open: false, openNames: names },
+        title: "SDK view, strict: closed enums.",
+      },
     );
   }
   return files;
