@@ -60,7 +60,7 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Arg
       values[spec.name] = v;
     }
   }
-  if (!command.positionals && positionals.length > 0 && values["help"] !== true) {
+  if (!command.positionals && positionals.length > 0) {
     throw usageError("USAGE_UNEXPECTED_ARGUMENT", { argument: JSON.stringify(positionals[0]), command: command.name });
   }
   return { values, positionals } as Args;

@@ -53,8 +53,9 @@ export async function main(argv: readonly string[], commands: Registry = COMMAND
       });
     }
     const load = Object.prototype.hasOwnProperty.call(commands, first) ? commands[first] : undefined;
-    if (!load)
+    if (!load) {
       throw usageError("USAGE_UNKNOWN_COMMAND", { name: JSON.stringify(first), suggestion: didYouMean(first, names) });
+    }
     const { command } = await load();
     if (asksForHelp(rest)) {
       out(commandHelp(command));

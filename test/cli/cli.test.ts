@@ -152,6 +152,13 @@ describe("validate with the bundled validators", () => {
     ]);
   });
 
+  it("with --json, a usage error is JSON on stdout too: {diagnostics: [...]}, exit 2", () => {
+    const r = cli(["validate", "--json", "--type", "AdminGetUser", file("json-usage.json", GOOD)]);
+    expect(r.status).toBe(2);
+    const out = JSON.parse(r.stdout) as { diagnostics: { code: string; message: string }[] };
+    expect(out.diagnostics).toMatchObject([{ code: "USAGE_UNKNOWN_TYPE", message: expect.stringContaining("AdminGetUserResponse") }]);
+  });
+
   it("--strict rejects an undeclared member and an unknown enum value that the default mode accepts", () => {
     const f = file("extra.json", { ...GOOD, UserAttributes: [{ Name: "email", Value: "x", Verified: true }] });
     const loose = cli(["validate", "--type", "AdminGetUserResponse", f]);
