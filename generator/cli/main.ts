@@ -3,8 +3,6 @@
 import { readFileSync } from "node:fs";
 import { didYouMean, parseCommandArgs, usageError } from "./args.js";
 import type { Command } from "./command.js";
-import { commandHelp, mainHelp } from "./help.js";
-import { reportFailure } from "./print.js";
 
 export type Registry = Readonly<Record<string, () => Promise<{ command: Command }>>>;
 
@@ -37,6 +35,7 @@ export async function main(argv: readonly string[], commands: Registry = COMMAND
     const [first, ...rest] = argv;
     if (first === undefined || first.startsWith("-")) {
       if (asksForHelp(argv)) {
+        const { mainHelp } = await import("./help.js");
         out(mainHelp(await Promise.all(names.map(async (n) => (await commands[n]!()).command))));
         return 0;
       }
@@ -58,6 +57,7 @@ export async function main(argv: readonly string[], commands: Registry = COMMAND
     }
     const { command } = await load();
     if (asksForHelp(rest)) {
+      const { commandHelp } = await import("./help.js");
       out(commandHelp(command));
       return 0;
     }
@@ -71,6 +71,8 @@ export async function main(argv: readonly string[], commands: Registry = COMMAND
     quiet = values["quiet"] === true;
     return await command.run(args);
   } catch (e) {
+    // Help and failure reporting load only when needed: the common path stays small.
+    const { reportFailure } = await import("./print.js");
     return reportFailure(e, json, quiet);
   }
 }

@@ -50,6 +50,7 @@ describe("start-up loads only what the command needs", () => {
     expect(loaded.filter((m) => HEAVY.test(m))).toEqual([]);
     expect(loaded.filter((m) => /dist\/cli\/(check|generate|reconcile)\.js$/.test(m))).toEqual([]);
     expect(loaded).toContain("dist/validators-module.js");
+    expect(loaded.filter((m) => /dist\/cli\/(help|print)\.js$/.test(m))).toEqual([]);
     expect(loaded.filter((m) => m.startsWith("generated/"))).toEqual(["generated/cognito-idp/validators.js"]);
   });
 
