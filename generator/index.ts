@@ -18,7 +18,16 @@ export interface GenerateOptions {
   schemas?: string;
   /** Output root; each corpus goes to <out>/<corpus name>. Default "generated". */
   out?: string;
+  /** Called as each corpus enters a stage: load, resolve, reconcile, emit, then write (generate) or compare (check). */
+  onProgress?: (event: ProgressEvent) => void;
 }
+
+export interface ProgressEvent {
+  corpus: string;
+  stage: string;
+}
+
+const stages = (options: GenerateOptions, corpus: string) => (stage: string) => options.onProgress?.({ corpus, stage });
 
 export interface CorpusResult {
   corpus: string;
@@ -42,11 +51,14 @@ export async function generate(options: GenerateOptions = {}): Promise<CorpusRes
   const { writeTree } = await import("./write/atomic.js");
   const rendered = [];
   for (const c of await corpora(options)) {
-    const model = await buildModel(c);
+    const stage = stages(options, c.name);
+    const model = await buildModel(c, stage);
+    stage("emit");
     rendered.push({ c, model, files: await renderModel(model) });
   }
   const results: CorpusResult[] = [];
   for (const { c, model, files } of rendered) {
+    stages(options, c.name)("write");
     const outDir = path.join(options.out ?? "generated", c.name);
     await writeTree(outDir, files);
     results.push({ corpus: c.name, outDir, files: files.length, types: model.types.length, diagnostics: model.diagnostics });
@@ -65,7 +77,11 @@ export async function check(options: GenerateOptions = {}): Promise<CheckResult[
   const [{ readTree }, { compareTree }] = await Promise.all([import("./write/atomic.js"), import("./write/check.js")]);
   const results: CheckResult[] = [];
   for (const c of await corpora(options)) {
-    const files = await renderModel(await buildModel(c));
+    const stage = stages(options, c.name);
+    const model = await buildModel(c, stage);
+    stage("emit");
+    const files = await renderModel(model);
+    stage("compare");
     const outDir = path.join(options.out ?? "generated", c.name);
     results.push({ corpus: c.name, outDir, differences: compareTree(files, await readTree(outDir)) });
   }

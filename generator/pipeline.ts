@@ -40,14 +40,19 @@ export async function discoverCorpora(schemasDir: string): Promise<CorpusRef[]> 
   return out;
 }
 
+export type BuildStage = "load" | "resolve" | "reconcile";
+
 /** Loads and resolves one corpus; throws StructgenError when any diagnostic is an error. */
-export async function buildModel(corpus: CorpusRef): Promise<Model> {
+export async function buildModel(corpus: CorpusRef, onStage?: (stage: BuildStage) => void): Promise<Model> {
+  onStage?.("load");
   const loaded = await readCorpus(corpus.dir, corpus.name);
   if (hasErrors(loaded.diagnostics)) throw new StructgenError(sortDiagnostics(loaded.diagnostics));
+  onStage?.("resolve");
   let model = resolve(loaded.corpus);
   const all: Diagnostic[] = sortDiagnostics([...loaded.diagnostics, ...model.diagnostics]);
   if (hasErrors(all)) throw new StructgenError(all);
   if (corpus.config && corpus.config.sources.length > 0) {
+    onStage?.("reconcile");
     const [{ loadEvidence }, { reconcile }] = await Promise.all([import("./reconcile/load-evidence.js"), import("./reconcile/index.js")]);
     const { evidence, diagnostics } = await loadEvidence(corpus.config);
     all.push(...diagnostics);

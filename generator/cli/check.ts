@@ -1,33 +1,54 @@
-import type { Argv } from "yargs";
-import { run } from "./print.js";
+import { defineCommand, JSON_OUTPUT, QUIET } from "./command.js";
+import { readableFolder } from "./preflight.js";
+import { cliProgress } from "./progress.js";
 
-export const checkCommand = {
-  command: "check",
-  describe: "Exit 1 when the generated output on disk is not what generate would write",
-  builder: (y: Argv) =>
-    y
-      .option("schemas", { type: "string", default: "schemas", describe: "A corpus folder, or a folder of corpus folders" })
-      .option("out", { type: "string", default: "generated", describe: "Output root to compare" })
-      .option("json", { type: "boolean", default: false, describe: "Print differences as JSON" }),
-  handler: (argv: { schemas: string; out: string; json: boolean }) =>
-    run(argv.json, async () => {
-      const { check } = await import("../index.js");
-      const results = await check({ schemas: argv.schemas, out: argv.out });
-      const stale = results.filter((r) => r.differences.length > 0);
-      if (argv.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-      else {
-        for (const r of results) {
-          if (r.differences.length === 0) {
-            process.stdout.write(`${r.corpus}: up to date\n`);
-            continue;
-          }
-          const counts = ["missing", "changed", "extra"].map((k) => `${r.differences.filter((d) => d.change === k).length} ${k}`).join(", ");
-          process.stdout.write(`${r.corpus}: ${r.outDir} is stale (${counts})\n`);
-          for (const d of r.differences.slice(0, 20)) process.stdout.write(`  ${d.change.padEnd(7)} ${d.path}\n`);
-          if (r.differences.length > 20) process.stdout.write(`  … and ${r.differences.length - 20} more\n`);
-        }
-        if (stale.length > 0) process.stdout.write("Run `npx structgen generate` to refresh.\n");
-      }
+export const command = defineCommand({
+  name: "check",
+  summary: "Exit 1 when the generated output on disk is not what generate would write",
+  options: [
+    {
+      name: "schemas",
+      type: "string",
+      value: "DIR",
+      default: "schemas",
+      describe: "A corpus folder, or a folder of corpus folders",
+    },
+    { name: "out", type: "string", value: "DIR", default: "generated", describe: "Output root to compare" },
+    JSON_OUTPUT("Print differences as JSON"),
+    QUIET,
+  ],
+  async run({ values: v }) {
+    await readableFolder(v.schemas, "--schemas");
+    const { check } = await import("../index.js");
+    const progress = cliProgress(v.quiet);
+    let results;
+    try {
+      results = await check({
+        schemas: v.schemas,
+        out: v.out,
+        ...(progress ? { onProgress: progress.onProgress } : {}),
+      });
+    } finally {
+      progress?.done();
+    }
+    const stale = results.filter((r) => r.differences.length > 0);
+    if (v.json) {
+      process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
       return stale.length > 0 ? 1 : 0;
-    }),
-};
+    }
+    for (const r of results) {
+      if (r.differences.length === 0) {
+        if (!v.quiet) process.stdout.write(`${r.corpus}: up to date\n`);
+        continue;
+      }
+      const counts = ["missing", "changed", "extra"].map(
+        (k) => `${r.differences.filter((d) => d.change === k).length} ${k}`,
+      );
+      process.stdout.write(`${r.corpus}: ${r.outDir} is stale (${counts.join(", ")})\n`);
+      for (const d of r.differences.slice(0, 20)) process.stdout.write(`  ${d.change.padEnd(7)} ${d.path}\n`);
+      if (r.differences.length > 20) process.stdout.write(`  … and ${r.differences.length - 20} more\n`);
+    }
+    if (stale.length > 0) process.stdout.write("Run `npx structgen generate` to refresh.\n");
+    return stale.length > 0 ? 1 : 0;
+  },
+});

@@ -2,6 +2,7 @@
 // The body takes parsed options, so it does not depend on the argument parser.
 import { diagnostic, StructgenError } from "../diagnostics/diagnostic.js";
 import type { Impact } from "../diff/change.js";
+import { defineCommand, JSON_OUTPUT } from "./command.js";
 
 export interface DiffOptions {
   old?: string;
@@ -99,3 +100,36 @@ async function side<T>(label: string, build: () => Promise<T>): Promise<T> {
     throw e;
   }
 }
+
+export const command = defineCommand({
+  name: "diff",
+  summary: "What changed between two versions (folders or git:<rev>[:<path>]), and whom it breaks",
+  positionals: { name: "OLD NEW", describe: "Two versions: a corpus or schemas folder, or git:<rev>[:<path>]" },
+  options: [
+    JSON_OUTPUT("Print the report as JSON"),
+    { name: "format", type: "string", value: "FORMAT", describe: "text (default), markdown or json" },
+    {
+      name: "fail-on",
+      type: "string",
+      value: "SEVERITY",
+      describe: "Exit 1 when a change is breaking (breaking), or a warning or worse (warning)",
+    },
+    { name: "corpus", type: "string", value: "NAME", describe: "Only this corpus" },
+  ],
+  examples: [
+    ["structgen diff git:HEAD~1 schemas", "what the last commit changed, and whom it breaks"],
+    ["structgen diff old/ new/ --format markdown --fail-on breaking", "a pull-request comment; exit 1 if breaking"],
+  ],
+  async run({ values: v, positionals }) {
+    if (positionals.length > 2) throw usage(`diff takes two versions, not ${positionals.length}`);
+    const [old, next] = positionals;
+    return runDiff({
+      ...(old !== undefined ? { old } : {}),
+      ...(next !== undefined ? { new: next } : {}),
+      json: v.json,
+      ...(v.format !== undefined ? { format: v.format } : {}),
+      ...(v["fail-on"] !== undefined ? { failOn: v["fail-on"] } : {}),
+      ...(v.corpus !== undefined ? { corpus: v.corpus } : {}),
+    });
+  },
+});

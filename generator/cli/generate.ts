@@ -1,24 +1,50 @@
-import type { Argv } from "yargs";
-import { printDiagnostics, run } from "./print.js";
+import { defineCommand, JSON_OUTPUT, QUIET } from "./command.js";
+import { readableFolder } from "./preflight.js";
+import { printDiagnostics } from "./print.js";
+import { cliProgress } from "./progress.js";
 
-export const generateCommand = {
-  command: "generate",
-  describe: "Generate types, validators, JSON Schema and docs for each corpus",
-  builder: (y: Argv) =>
-    y
-      .option("schemas", { type: "string", default: "schemas", describe: "A corpus folder, or a folder of corpus folders" })
-      .option("out", { type: "string", default: "generated", describe: "Output root; each corpus goes to <out>/<corpus>" })
-      .option("json", { type: "boolean", default: false, describe: "Print the result and diagnostics as JSON" })
-      .option("verbose", { type: "boolean", default: false, describe: "Also print informational diagnostics" }),
-  handler: (argv: { schemas: string; out: string; json: boolean; verbose: boolean }) =>
-    run(argv.json, async () => {
-      const { generate } = await import("../index.js");
-      const results = await generate({ schemas: argv.schemas, out: argv.out });
-      if (argv.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-      for (const r of results) {
-        printDiagnostics(r.diagnostics, false, argv.verbose ? "info" : "warning");
-        if (!argv.json) process.stdout.write(`${r.corpus}: ${r.types} types, ${r.files} files written to ${r.outDir}\n`);
-      }
-      return 0;
-    }),
-};
+export const command = defineCommand({
+  name: "generate",
+  summary: "Generate types, validators, JSON Schema and docs for each corpus",
+  options: [
+    {
+      name: "schemas",
+      type: "string",
+      value: "DIR",
+      default: "schemas",
+      describe: "A corpus folder, or a folder of corpus folders",
+    },
+    {
+      name: "out",
+      type: "string",
+      value: "DIR",
+      default: "generated",
+      describe: "Output root; each corpus goes to <out>/<corpus>",
+    },
+    JSON_OUTPUT("Print the result and diagnostics as JSON"),
+    { name: "verbose", type: "boolean", describe: "Also print informational diagnostics" },
+    QUIET,
+  ],
+  async run({ values: v }) {
+    await readableFolder(v.schemas, "--schemas");
+    const { generate } = await import("../index.js");
+    const progress = cliProgress(v.quiet);
+    let results;
+    try {
+      results = await generate({
+        schemas: v.schemas,
+        out: v.out,
+        ...(progress ? { onProgress: progress.onProgress } : {}),
+      });
+    } finally {
+      progress?.done();
+    }
+    if (v.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    for (const r of results) {
+      printDiagnostics(r.diagnostics, false, v.quiet ? "error" : v.verbose ? "info" : "warning");
+      if (!v.json && !v.quiet)
+        process.stdout.write(`${r.corpus}: ${r.types} types, ${r.files} files written to ${r.outDir}\n`);
+    }
+    return 0;
+  },
+});

@@ -1,46 +1,79 @@
-// structgen's command line. Commands load their heavy modules (ts-morph, prettier, ajv) lazily.
-import yargs from "yargs";
-import { hideBin } from "yargs/helpers";
-import { checkCommand } from "./check.js";
-import { runDiff } from "./diff.js";
-import { generateCommand } from "./generate.js";
-import { reconcileCommand } from "./reconcile.js";
-import { EXIT, run } from "./print.js";
-import { STDIN, validateCommand } from "./validate.js";
+// structgen's command line: a tiny dispatcher over node:util parseArgs. Only the command being run is imported,
+// and each command imports its heavy modules (the pipeline, the validators) inside run().
+import { readFileSync } from "node:fs";
+import { didYouMean, parseCommandArgs, usageError } from "./args.js";
+import type { Command } from "./command.js";
 
-// yargs drops a lone "-", the usual name for standard input; pass it through as a token.
-const args = hideBin(process.argv).map((a) => (a === "-" ? STDIN : a));
+export type Registry = Readonly<Record<string, () => Promise<{ command: Command }>>>;
 
-await yargs(args)
-  .scriptName("structgen")
-  .usage("$0 <command> [options]")
-  .command(generateCommand)
-  .command(checkCommand)
-  .command(reconcileCommand)
-  .command(validateCommand)
-  // Minimal registration: the command body lives in diff.ts (runDiff takes parsed options).
-  .command(
-    "diff [old] [new]",
-    "What changed between two versions (folders or git:<rev>[:<path>]), and whether it breaks readers or writers",
-    (y) =>
-      y
-        .positional("old", { type: "string", describe: "The old version: a folder, or git:<rev>[:<path>]" })
-        .positional("new", { type: "string", describe: "The new version, likewise" })
-        .option("json", { type: "boolean", default: false, describe: "Print the report as JSON" })
-        .option("format", { type: "string", describe: "text (default), markdown or json" })
-        .option("fail-on", { type: "string", describe: "Exit 1 when a change is breaking, or a warning or worse" })
-        .option("corpus", { type: "string", describe: "Only this corpus" }),
-    (argv) => run(argv.json, () => runDiff(argv)),
-  )
-  .demandCommand(1, "Name a command.")
-  .strict()
-  .help()
-  .alias("h", "help")
-  .version()
-  .epilogue("Exit codes: 0 ok, 1 invalid input or data, 2 usage error, 3 internal error (a bug: please report it).")
-  .fail((msg, err) => {
-    if (err) throw err;
-    process.stderr.write(`structgen: ${msg}\nRun structgen --help for usage.\n`);
-    process.exit(EXIT.usage);
-  })
-  .parseAsync();
+export const COMMANDS: Registry = {
+  generate: () => import("./generate.js"),
+  check: () => import("./check.js"),
+  reconcile: () => import("./reconcile.js"),
+  validate: () => import("./validate.js"),
+  diff: () => import("./diff.js"),
+};
+
+/** structgen's own version, from the package.json beside dist/ (or generator/), never the working folder's. */
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+/** --help or -h before any `--`. */
+function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end < 0 ? args : args.slice(0, end)).some((a) => a === "--help" || a === "-h");
+}
+
+/** Runs one command line and resolves to its exit code (see README: 0 ok, 1 invalid, 2 usage, 3 internal). */
+export async function main(argv: readonly string[], commands: Registry = COMMANDS): Promise<number> {
+  const out = (s: string) => process.stdout.write(s);
+  const names = Object.keys(commands);
+  let json = false;
+  let quiet = false;
+  try {
+    const [first, ...rest] = argv;
+    if (first === undefined || first.startsWith("-")) {
+      if (asksForHelp(argv)) {
+        const { mainHelp } = await import("./help.js");
+        out(mainHelp(await Promise.all(names.map(async (n) => (await commands[n]!()).command))));
+        return 0;
+      }
+      if (first === "--version") {
+        out(`${version()}\n`);
+        return 0;
+      }
+      if (first === undefined) throw usageError("USAGE_NO_COMMAND", { commands: names.join(", ") });
+      const known = first.startsWith("--") ? ["--help", "--version"] : ["-h"];
+      throw usageError("USAGE_UNKNOWN_OPTION", {
+        option: first,
+        help: "structgen --help",
+        suggestion: didYouMean(first, known),
+      });
+    }
+    const load = Object.prototype.hasOwnProperty.call(commands, first) ? commands[first] : undefined;
+    if (!load) {
+      throw usageError("USAGE_UNKNOWN_COMMAND", { name: JSON.stringify(first), suggestion: didYouMean(first, names) });
+    }
+    const { command } = await load();
+    if (asksForHelp(rest)) {
+      const { commandHelp } = await import("./help.js");
+      out(commandHelp(command));
+      return 0;
+    }
+    const args = parseCommandArgs(command, rest);
+    const values = args.values as Record<string, unknown>;
+    if (values["version"] === true) {
+      out(`${version()}\n`);
+      return 0;
+    }
+    json = values["json"] === true;
+    quiet = values["quiet"] === true;
+    return await command.run(args);
+  } catch (e) {
+    // Help and failure reporting load only when needed: the common path stays small.
+    const { reportFailure } = await import("./print.js");
+    return reportFailure(e, json, quiet);
+  }
+}

@@ -1,43 +1,79 @@
-import type { Argv } from "yargs";
-import { run } from "./print.js";
+import { didYouMean, usageError } from "./args.js";
+import { defineCommand, JSON_OUTPUT, QUIET } from "./command.js";
+import { readableFolder } from "./preflight.js";
+import { cliProgress } from "./progress.js";
 
-export const reconcileCommand = {
-  command: "reconcile",
-  describe: "Print where the sources disagree (counts by kind, then each) and what was decided",
-  builder: (y: Argv) =>
-    y
-      .option("schemas", { type: "string", default: "schemas", describe: "A folder with structgen.json, or a corpus folder" })
-      .option("corpus", { type: "string", describe: "Only this corpus" })
-      .option("kind", { type: "string", describe: "Only decisions of this kind (e.g. enum-members, required)" })
-      .option("fail-on-drift", { type: "boolean", default: false, describe: "Exit 1 when a disagreement has no decision" })
-      .option("json", { type: "boolean", default: false, describe: "Print the report as JSON" }),
-  handler: (argv: { schemas: string; corpus?: string; kind?: string; failOnDrift: boolean; json: boolean }) =>
-    run(argv.json, async () => {
-      const [{ discoverCorpora, buildModel }, { reportData }] = await Promise.all([import("../pipeline.js"), import("../emit/report/index.js")]);
-      const corpora = (await discoverCorpora(argv.schemas)).filter((c) => !argv.corpus || c.name === argv.corpus);
-      let undecided = 0;
-      const reports = [];
-      for (const c of corpora) {
-        const model = await buildModel(c);
-        const data = reportData(model);
-        if (!data) {
-          if (!argv.json) process.stdout.write(`${c.name}: no evidence sources configured (add them to structgen.json)\n`);
-          continue;
-        }
-        const decisions = data.decisions.filter((d) => !argv.kind || d.kind === argv.kind);
-        undecided += decisions.filter((d) => d.disagreement && !d.decision).length;
-        reports.push({ ...data, decisions });
-        if (argv.json) continue;
-        process.stdout.write(`${c.name}: ${data.summary.disagreements} disagreements, ${data.summary.decisions} decisions (sources: ${data.sources.map((s) => s.id).join(", ")})\n`);
-        for (const [k, n] of Object.entries(data.summary.byKind)) process.stdout.write(`  ${String(n).padStart(5)}  ${k}\n`);
-        process.stdout.write("\n");
-        for (const d of decisions) {
-          process.stdout.write(`${d.subject} [${d.kind}]\n`);
-          for (const cl of d.claims) process.stdout.write(`    ${cl.source}: ${cl.claim}\n`);
-          process.stdout.write(`  → ${d.decision || "(no decision)"}  (${d.rule}${d.reason ? `: ${d.reason}` : ""})\n`);
-        }
+export const command = defineCommand({
+  name: "reconcile",
+  summary: "Print where the sources disagree (counts by kind, then each) and what was decided",
+  options: [
+    {
+      name: "schemas",
+      type: "string",
+      value: "DIR",
+      default: "schemas",
+      describe: "A folder with structgen.json, or a corpus folder",
+    },
+    { name: "corpus", type: "string", value: "NAME", describe: "Only this corpus" },
+    {
+      name: "kind",
+      type: "string",
+      value: "KIND",
+      describe: "Only decisions of this kind (e.g. enum-members, required)",
+    },
+    { name: "fail-on-drift", type: "boolean", describe: "Exit 1 when a disagreement has no decision" },
+    JSON_OUTPUT("Print the report as JSON"),
+    { ...QUIET, describe: "Print only disagreements without a decision" },
+  ],
+  async run({ values: v }) {
+    await readableFolder(v.schemas, "--schemas");
+    const [{ discoverCorpora, buildModel }, { reportData }] = await Promise.all([
+      import("../pipeline.js"),
+      import("../emit/report/index.js"),
+    ]);
+    const all = await discoverCorpora(v.schemas);
+    if (v.corpus !== undefined && !all.some((c) => c.name === v.corpus)) {
+      const names = all.map((c) => c.name);
+      throw usageError("USAGE_UNKNOWN_CORPUS", {
+        name: JSON.stringify(v.corpus),
+        suggestion: didYouMean(v.corpus, names),
+        corpora: names.join(", "),
+      });
+    }
+    const out = (s: string) => void (v.json ? undefined : process.stdout.write(s));
+    let undecided = 0;
+    const reports = [];
+    for (const c of all.filter((c) => v.corpus === undefined || c.name === v.corpus)) {
+      const progress = cliProgress(v.quiet || v.json);
+      let model;
+      try {
+        model = await buildModel(c, (stage) => progress?.onProgress({ corpus: c.name, stage }));
+      } finally {
+        progress?.done();
       }
-      if (argv.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-      return argv.failOnDrift && undecided > 0 ? 1 : 0;
-    }),
-};
+      const data = reportData(model);
+      if (!data) {
+        if (!v.quiet) out(`${c.name}: no evidence sources configured (add them to structgen.json)\n`);
+        continue;
+      }
+      const decisions = data.decisions.filter((d) => v.kind === undefined || d.kind === v.kind);
+      undecided += decisions.filter((d) => d.disagreement && !d.decision).length;
+      reports.push({ ...data, decisions });
+      if (!v.quiet) {
+        const { disagreements, decisions: decided } = data.summary;
+        const sources = data.sources.map((s) => s.id).join(", ");
+        out(`${c.name}: ${disagreements} disagreements, ${decided} decisions (sources: ${sources})\n`);
+        for (const [k, n] of Object.entries(data.summary.byKind)) out(`  ${String(n).padStart(5)}  ${k}\n`);
+        out("\n");
+      }
+      for (const d of decisions) {
+        if (v.quiet && !(d.disagreement && !d.decision)) continue;
+        out(`${d.subject} [${d.kind}]\n`);
+        for (const cl of d.claims) out(`    ${cl.source}: ${cl.claim}\n`);
+        out(`  → ${d.decision || "(no decision)"}  (${d.rule}${d.reason ? `: ${d.reason}` : ""})\n`);
+      }
+    }
+    if (v.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+    return v["fail-on-drift"] && undecided > 0 ? 1 : 0;
+  },
+});

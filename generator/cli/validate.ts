@@ -1,81 +1,87 @@
 import { readFile } from "node:fs/promises";
-import type { Argv } from "yargs";
-import { EXIT, run } from "./print.js";
+import { didYouMean, usageError } from "./args.js";
+import { defineCommand, JSON_OUTPUT, QUIET } from "./command.js";
+import { readableFolder } from "./preflight.js";
 
-/** How a "-" argument reaches the command (see main.ts); shown as the file name. */
+/** How standard input is named in output. */
 export const STDIN = "<stdin>";
 
-interface Args {
-  files?: string[];
-  schemas?: string;
-  corpus?: string;
-  type?: string;
-  strict: boolean;
-  json: boolean;
-}
+export const command = defineCommand({
+  name: "validate",
+  summary: "Validate JSON files (or - for stdin) against a type",
+  positionals: { name: "FILE...", describe: "JSON files to check; - reads standard input" },
+  options: [
+    {
+      name: "schemas",
+      type: "string",
+      value: "DIR",
+      describe: "Compile this corpus folder in memory instead of using the bundled validators",
+    },
+    { name: "corpus", type: "string", value: "NAME", describe: "Which bundled corpus, when several are generated" },
+    {
+      name: "type",
+      type: "string",
+      value: "NAME",
+      describe: "The type to validate against (optional when the corpus has one root type)",
+    },
+    { name: "strict", type: "boolean", describe: "Also reject members no schema declares" },
+    JSON_OUTPUT("Print results as JSON"),
+    { ...QUIET, describe: "Print errors only (nothing for valid files)" },
+  ],
+  examples: [
+    ["structgen validate --type AdminGetUserResponse response.json", "check one response"],
+    ["cat r.json | structgen validate --type GetUserResponse -", "check standard input"],
+  ],
+  async run({ values: v, positionals: files }) {
+    if (files.length === 0) throw usageError("USAGE_NO_FILES");
+    if (v.schemas !== undefined) await readableFolder(v.schemas, "--schemas");
+    const { loadBundled, compileInMemory } = await import("../validators-module.js");
+    const mod = v.schemas !== undefined ? await compileInMemory(v.schemas) : await loadBundled(v.corpus);
+    let type = v.type;
+    if (type === undefined) {
+      if (mod.rootTypes.length !== 1) throw usageError("USAGE_TYPE_REQUIRED", { count: mod.rootTypes.length });
+      type = mod.rootTypes[0]!;
+    }
+    const validate = Object.prototype.hasOwnProperty.call(mod.validators, type) ? mod.validators[type] : undefined;
+    if (!validate) {
+      throw usageError("USAGE_UNKNOWN_TYPE", {
+        type: JSON.stringify(type),
+        suggestion: didYouMean(type, Object.keys(mod.validators)),
+      });
+    }
+    const results = [];
+    for (const f of files) {
+      const file = f === "-" ? STDIN : f;
+      const text = await readArgument(f);
+      let value: unknown;
+      try {
+        value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      } catch (e) {
+        const message = `is not valid JSON: ${(e as Error).message}`;
+        results.push({ file, type, valid: false, errors: [{ pointer: "", code: "INPUT_NOT_JSON", message }] });
+        continue;
+      }
+      results.push({ file, type, ...validate(value, { strict: v.strict }) });
+    }
+    if (v.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    else {
+      for (const r of results) {
+        if (r.valid && !v.quiet) process.stdout.write(`${r.file}: valid ${r.type}${v.strict ? " (strict)" : ""}\n`);
+        for (const e of r.errors) process.stdout.write(`${r.file}: ${e.pointer || "/"}: ${e.message} [${e.code}]\n`);
+      }
+    }
+    return results.every((r) => r.valid) ? 0 : 1;
+  },
+});
 
-export const validateCommand = {
-  command: "validate [files..]",
-  describe: "Validate JSON files (or - for stdin) against a type",
-  builder: (y: Argv) =>
-    y
-      .positional("files", { type: "string", array: true, describe: "JSON files to check; - reads standard input" })
-      .option("schemas", { type: "string", describe: "Compile this corpus folder in memory instead of using the bundled validators" })
-      .option("corpus", { type: "string", describe: "Which bundled corpus, when several are generated" })
-      .option("type", { type: "string", describe: "The type to validate against (optional when the corpus has one root type)" })
-      .option("strict", { type: "boolean", default: false, describe: "Also reject members no schema declares" })
-      .option("json", { type: "boolean", default: false, describe: "Print results as JSON" })
-      .example("$0 validate --type AdminGetUserResponse response.json", "check one response")
-      .example("cat r.json | $0 validate --type GetUserResponse -", "check standard input"),
-  handler: (argv: Args) =>
-    run(argv.json, async () => {
-      const usage = (msg: string): number => {
-        process.stderr.write(`structgen validate: ${msg}\n`);
-        return EXIT.usage;
-      };
-      const files = argv.files ?? [];
-      if (files.length === 0) return usage("no input files (use - for standard input)");
-      const { loadBundled, compileInMemory } = await import("../validators-module.js");
-      const mod = argv.schemas ? await compileInMemory(argv.schemas) : await loadBundled(argv.corpus);
-      const names = Object.keys(mod.validators);
-      let type = argv.type;
-      if (type === undefined) {
-        if (mod.rootTypes.length !== 1) return usage(`--type is required: the corpus has ${mod.rootTypes.length} root types`);
-        type = mod.rootTypes[0]!;
-      }
-      const validate = Object.prototype.hasOwnProperty.call(mod.validators, type) ? mod.validators[type] : undefined;
-      if (!validate) {
-        const { suggest } = await import("./suggest.js");
-        const close = suggest(type, names);
-        return usage(`unknown type ${JSON.stringify(type)}${close.length > 0 ? `; did you mean ${close.join(", ")}?` : ""}`);
-      }
-      const results = [];
-      for (const file of files) {
-        let text: string;
-        try {
-          text = file === STDIN || file === "-" ? await readStdin() : await readFile(file, "utf8");
-        } catch (e) {
-          return usage(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-        }
-        let value: unknown;
-        try {
-          value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-        } catch (e) {
-          results.push({ file, type, valid: false, errors: [{ pointer: "", code: "INPUT_NOT_JSON", message: `is not valid JSON: ${(e as Error).message}` }] });
-          continue;
-        }
-        results.push({ file, type, ...validate(value, { strict: argv.strict }) });
-      }
-      if (argv.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-      else {
-        for (const r of results) {
-          if (r.valid) process.stdout.write(`${r.file}: valid ${r.type}${argv.strict ? " (strict)" : ""}\n`);
-          else for (const e of r.errors) process.stdout.write(`${r.file}: ${e.pointer || "/"}: ${e.message} [${e.code}]\n`);
-        }
-      }
-      return results.every((r) => r.valid) ? EXIT.ok : EXIT.invalid;
-    }),
-};
+async function readArgument(file: string): Promise<string> {
+  try {
+    return file === "-" ? await readStdin() : await readFile(file, "utf8");
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw usageError("USAGE_UNREADABLE_ARGUMENT", { argument: file, reason, expected: "file" });
+  }
+}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -75,6 +75,7 @@ export const catalogue = {
   EMIT_VALIDATOR_FAILED: { severity: "error", message: "internal: validator generation failed for {name}: {reason}", hint: "This is a structgen bug; please report it with the input." },
 
   // CLI usage
+  // CLI usage: every USAGE_* error exits 2. Messages end in {suggestion} ("; did you mean …?") where one helps.
   USAGE_BAD_ARGUMENT: { severity: "error", message: "{reason}", hint: "Run with --help for usage." },
   USAGE_DIFF_INPUT: {
     severity: "error",
@@ -86,6 +87,16 @@ export const catalogue = {
     message: "{arg}: {reason}",
     hint: "Run inside a git repository and name a revision it has, e.g. git:HEAD~1 or git:main:schemas.",
   },
+  USAGE_NO_COMMAND: { severity: "error", message: "name a command: {commands}", hint: "Run `structgen --help` for usage." },
+  USAGE_UNKNOWN_COMMAND: { severity: "error", message: "unknown command {name}{suggestion}", hint: "Run `structgen --help` for the commands." },
+  USAGE_UNKNOWN_OPTION: { severity: "error", message: "unknown option {option}{suggestion}", hint: "Run `{help}` for the options." },
+  USAGE_OPTION_VALUE: { severity: "error", message: "option {option} {reason}", hint: "Write `{option} VALUE` or `{option}=VALUE` for options that take one." },
+  USAGE_UNEXPECTED_ARGUMENT: { severity: "error", message: "unexpected argument {argument}: {command} takes no file arguments", hint: "Run `structgen {command} --help` for usage." },
+  USAGE_NO_FILES: { severity: "error", message: "no input files (use - for standard input)", hint: "Name one or more JSON files, or - to read standard input." },
+  USAGE_UNREADABLE_ARGUMENT: { severity: "error", message: "cannot read {argument}: {reason}", hint: "Check the path exists, is readable, and is a {expected}." },
+  USAGE_UNKNOWN_TYPE: { severity: "error", message: "unknown type {type}{suggestion}", hint: "Type names are case-sensitive; see the corpus's types.ts or docs/README.md." },
+  USAGE_TYPE_REQUIRED: { severity: "error", message: "--type is required: the corpus has {count} root types", hint: "Name the type to validate against with --type NAME." },
+  USAGE_UNKNOWN_CORPUS: { severity: "error", message: "unknown corpus {name}{suggestion}", hint: "Corpora here: {corpora}." },
   INPUT_NOT_JSON: { severity: "error", message: "{path} is not valid JSON: {reason}", hint: "Validate a JSON document." },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -1,29 +1,15 @@
 // The command line as a person or a script meets it: `node bin/structgen.js …`, exit codes and output.
-import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { type SpawnSyncReturns } from "node:child_process";
 import { existsSync, mkdtempSync, promises as fs, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const BIN = path.join(ROOT, "bin", "structgen.js");
-const FIXTURES = path.join(ROOT, "test", "fixtures", "cli");
-const MINI = path.join(FIXTURES, "mini-corpus");
-const BROKEN = path.join(FIXTURES, "broken-corpus");
+import { BROKEN, ensureBuilt, MINI, runCli } from "./helpers.js";
 
 let tmp: string;
 
 function cli(args: string[], opts: { input?: string; cwd?: string } = {}): SpawnSyncReturns<string> {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: opts.cwd ?? tmp,
-    input: opts.input ?? "",
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", STRUCTGEN_DEBUG: "" },
-    timeout: 60_000,
-  });
-  if (r.error) throw r.error;
-  return r;
+  return runCli(args, { cwd: opts.cwd ?? tmp, ...(opts.input !== undefined ? { input: opts.input } : {}) });
 }
 
 /** A file in the temp folder holding `value` as JSON (or raw text). */
@@ -48,10 +34,7 @@ const GOOD = {
 const ISSUE_LINE = /^(.+): (\/\S*): (.+) \[([A-Z_]+)\]$/;
 
 beforeAll(() => {
-  if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
-    const b = spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8" });
-    if (b.status !== 0) throw new Error(`npm run build failed:\n${b.stdout}\n${b.stderr}`);
-  }
+  ensureBuilt();
   tmp = mkdtempSync(path.join(os.tmpdir(), "structgen-cli-"));
 });
 afterAll(() => {
@@ -169,6 +152,13 @@ describe("validate with the bundled validators", () => {
     ]);
   });
 
+  it("with --json, a usage error is JSON on stdout too: {diagnostics: [...]}, exit 2", () => {
+    const r = cli(["validate", "--json", "--type", "AdminGetUser", file("json-usage.json", GOOD)]);
+    expect(r.status).toBe(2);
+    const out = JSON.parse(r.stdout) as { diagnostics: { code: string; message: string }[] };
+    expect(out.diagnostics).toMatchObject([{ code: "USAGE_UNKNOWN_TYPE", message: expect.stringContaining("AdminGetUserResponse") }]);
+  });
+
   it("--strict rejects an undeclared member and an unknown enum value that the default mode accepts", () => {
     const f = file("extra.json", { ...GOOD, UserAttributes: [{ Name: "email", Value: "x", Verified: true }] });
     const loose = cli(["validate", "--type", "AdminGetUserResponse", f]);
@@ -257,6 +247,52 @@ describe("--help and unknown commands", () => {
       expect(r.stderr).toContain("structgen");
     }
   });
+
+  it("suggests close names for a misspelt command or option", () => {
+    const command = cli(["valdate", "x.json"]);
+    expect(command.status).toBe(2);
+    expect(command.stderr).toContain('unknown command "valdate"; did you mean validate?');
+    const option = cli(["validate", "--tpye", "X", "x.json"]);
+    expect(option.status).toBe(2);
+    expect(option.stderr).toContain("unknown option --tpye; did you mean --type?");
+    expect(option.stderr).toContain("structgen validate --help");
+    const top = cli(["--hlep"]);
+    expect(top.status).toBe(2);
+    expect(top.stderr).toContain("did you mean --help?");
+  });
+
+  it("each command's help is its options table: every option, its value name and default", async () => {
+    const { COMMANDS } = await import("../../generator/cli/main.js");
+    for (const [name, load] of Object.entries(COMMANDS)) {
+      const { command } = await load();
+      const r = cli([name, "-h"]);
+      expect(r.status, name).toBe(0);
+      expect(r.stdout).toContain(command.summary);
+      for (const o of command.options) {
+        expect(r.stdout, `${name} --${o.name}`).toContain(`--${o.name}${o.value ? ` ${o.value}` : ""}`);
+        expect(r.stdout).toContain(o.describe);
+        if (o.default !== undefined) expect(r.stdout).toContain(`(default: ${o.default})`);
+      }
+    }
+    const validate = cli(["validate", "--help"]).stdout;
+    expect(validate).toContain("structgen validate --type AdminGetUserResponse response.json");
+    expect(validate).toContain("cat r.json | structgen validate --type GetUserResponse -");
+  });
+
+  it("accepts --name=value, --no-<flag> and a `--` before file names", () => {
+    const f = file("dash-dash.json", GOOD);
+    const r = cli(["validate", "--type=AdminGetUserResponse", "--strict", "--no-strict", "--", f]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(`${f}: valid AdminGetUserResponse\n`);
+  });
+
+  it("an option without its value is a usage error, even when an option follows", () => {
+    for (const args of [["validate", "--type"], ["validate", "--type", "--json", "x.json"]]) {
+      const r = cli(args);
+      expect(r.status, args.join(" ")).toBe(2);
+      expect(r.stderr).toContain("USAGE_OPTION_VALUE: option --type needs a value");
+    }
+  });
 });
 
 describe("generate and check", () => {
@@ -285,11 +321,13 @@ describe("generate and check", () => {
     expect(existsSync(path.join(tmp, "broken-json-out", "broken-corpus"))).toBe(false);
   });
 
-  it("generate with a --schemas folder that does not exist is bad input (exit 1), not an internal error", () => {
+  it("generate with a --schemas folder that does not exist is a usage error (exit 2), not an internal error", () => {
     const r = cli(["generate", "--schemas", path.join(tmp, "no-such-folder"), "--out", path.join(tmp, "nowhere")]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain("FILE_UNREADABLE");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("USAGE_UNREADABLE_ARGUMENT");
+    expect(r.stderr).toContain("ENOENT");
     expect(r.stderr).not.toContain("internal error");
+    expect(existsSync(path.join(tmp, "nowhere"))).toBe(false);
   });
 
   it("check exits 0 when fresh and 1 after a generated file is edited, removed or added", async () => {
