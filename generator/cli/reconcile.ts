@@ -1,5 +1,5 @@
 import type { Argv } from "yargs";
-import { run } from "./print.js";
+import { printDiagnostics, run } from "./print.js";
 
 export const reconcileCommand = {
   command: "reconcile",
@@ -19,6 +19,8 @@ export const reconcileCommand = {
       const reports = [];
       for (const c of corpora) {
         const model = await buildModel(c);
+        // Which evidence source was skipped or read from recorded facts, before the report.
+        if (!argv.json) printDiagnostics(model.diagnostics.filter((d) => d.code.startsWith("SOURCE_")), false, "info");
         const data = reportData(model);
         if (!data) {
           if (!argv.json) process.stdout.write(`${c.name}: no evidence sources configured (add them to structgen.json)\n`);
