@@ -42,15 +42,35 @@ export async function readSdkFacts(
     const reason = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new StructgenError([diagnostic("FILE_UNREADABLE", { path: display, reason })]);
   }
+  // Fast path: JSON.parse (a key such as "__proto__" stays an own property). Anything it rejects, or
+  // any value that does not check, is read again by the strict parser to say where it goes wrong.
+  let fast: JsonValue | undefined;
+  try {
+    fast = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as JsonValue;
+  } catch {
+    fast = undefined;
+  }
+  if (fast !== undefined) {
+    try {
+      return interpret(source, fast, expectedPackage, () => {
+        throw NOT_FAST;
+      });
+    } catch (e) {
+      if (e !== NOT_FAST) throw e;
+    }
+  }
   const parsed = parseJson(display, text);
   if (!parsed.ok) throw new StructgenError(parsed.diagnostics);
   const { doc } = parsed;
-  const fail = (pointer: string, reason: string): never => {
-    throw new StructgenError([
-      diagnostic("SOURCE_FACTS_INVALID", { path: display, reason: `${pointer || "/"} ${reason}` }, doc.locate(pointer)),
-    ]);
-  };
-  const root = doc.value;
+  return interpret(source, doc.value, expectedPackage, (pointer, reason) => {
+    const params = { path: display, reason: `${pointer || "/"} ${reason}` };
+    throw new StructgenError([diagnostic("SOURCE_FACTS_INVALID", params, doc.locate(pointer))]);
+  });
+}
+
+const NOT_FAST = Symbol("not fast");
+
+function interpret(source: SourceInfo, root: JsonValue, expectedPackage: string | undefined, fail: Fail): SdkFacts {
   if (!isObject(root)) return fail("", "must be an object");
   if (typeof root["package"] !== "string") fail("/package", "must be a string");
   if (expectedPackage !== undefined && root["package"] !== expectedPackage) {
