@@ -51,6 +51,11 @@ export const command = defineCommand({
       } finally {
         progress?.done();
       }
+      // Which evidence source was skipped or read from recorded facts, before the report.
+      if (!v.json && !v.quiet) {
+        const { printDiagnostics } = await import("./print.js");
+        printDiagnostics(model.diagnostics.filter((d) => d.code.startsWith("SOURCE_")), false, "info");
+      }
       const data = reportData(model);
       if (!data) {
         if (!v.quiet) out(`${c.name}: no evidence sources configured (add them to structgen.json)\n`);

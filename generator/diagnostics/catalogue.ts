@@ -68,6 +68,9 @@ export const catalogue = {
   CONFIG_INVALID: { severity: "error", message: "structgen.json: {reason}", hint: "See schemas/structgen.schema.json for the format." },
   SOURCE_MISSING: { severity: "error", message: "evidence source {id} not found: {reason}", hint: "Install or add the source, or mark it optional in structgen.json." },
   SOURCE_SKIPPED: { severity: "warning", message: "optional evidence source {id} skipped: {reason}", hint: "Reconciliation ran without it." },
+  SOURCE_FACTS_USED: { severity: "warning", message: "evidence source {id}: {reason}; using the facts recorded from {package} {version} in {facts}", hint: "Install the package to read it directly; while the recorded facts match it, the output is the same." },
+  SOURCE_FACTS_INVALID: { severity: "error", message: "recorded facts {path}: {reason}", hint: "Record the file again from the installed package (see its $comment), or fix it where shown." },
+  SDK_DECLARATION_SYNTAX: { severity: "error", message: "cannot read the SDK's declarations: {reason}", hint: "The aws-sdk source reads an AWS SDK v3 client's dist-types/models/*.d.ts; reinstall the package, or report the construct." },
   OVERRIDE_UNMATCHED: { severity: "error", message: "override for {subject} ({fact}) matches nothing", hint: "Check the subject: Type, Type.Member, Type[] or Type{}." },
 
   // Generation

@@ -12,6 +12,8 @@ export interface SourceConfig {
   kind: SourceKind;
   path?: string;
   package?: string;
+  /** aws-sdk: recorded facts (a JSON file, relative to the config) read when the package is not installed. */
+  facts?: string;
   description?: string;
   optional?: boolean;
 }

@@ -1,4 +1,5 @@
-// Loads each configured evidence source through its adapter (ts-morph only for the SDK one).
+// Loads each configured evidence source through its adapter. An aws-sdk source whose package is
+// not installed falls back to its recorded facts, when the config names them.
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -13,7 +14,7 @@ const DESCRIBE: Record<string, string> = {
   recorded: "responses recorded from a live service",
 };
 
-async function loadOne(config: CorpusConfig, s: SourceConfig): Promise<Evidence> {
+async function loadOne(config: CorpusConfig, s: SourceConfig, notes: Diagnostic[]): Promise<Evidence> {
   const info: SourceInfo = { id: s.id, kind: s.kind, description: s.description ?? `${DESCRIBE[s.kind]}${s.path ? ` (${s.path})` : s.package ? ` (${s.package})` : ""}` };
   const where = s.path ? path.join(config.base, s.path) : undefined;
   if (s.kind !== "aws-sdk" && (!where || !existsSync(where))) throw missing(s, `no file or folder at ${s.path ?? "(no path)"}`);
@@ -29,14 +30,25 @@ async function loadOne(config: CorpusConfig, s: SourceConfig): Promise<Evidence>
     }
     case "aws-sdk": {
       if (!s.package) throw missing(s, "no package named");
-      let dir: string;
+      let dir: string | undefined;
       try {
         dir = path.dirname(createRequire(path.join(path.resolve(config.base), "noop.js")).resolve(`${s.package}/package.json`));
       } catch {
-        throw missing(s, `package ${s.package} is not installed`);
+        dir = undefined;
       }
-      const { loadAwsSdk } = await import("./sources/aws-sdk.js");
-      return loadAwsSdk(info, dir);
+      if (dir) {
+        const { loadAwsSdk } = await import("./sources/aws-sdk.js");
+        return loadAwsSdk(info, dir);
+      }
+      const reason = `package ${s.package} is not installed`;
+      const facts = s.facts ? path.join(config.base, s.facts) : undefined;
+      if (!facts) throw missing(s, reason);
+      if (!existsSync(facts)) throw missing(s, `${reason}, and its recorded facts ${s.facts} are missing`);
+      const { readSdkFacts } = await import("./sources/aws-sdk-facts.js");
+      const recorded = await readSdkFacts(info, facts, s.facts!, s.package);
+      const { package: pkg, version } = recorded;
+      notes.push(diagnostic("SOURCE_FACTS_USED", { id: s.id, reason, package: pkg, version, facts: s.facts! }));
+      return recorded.evidence;
     }
     case "recorded": {
       const { loadRecorded } = await import("./sources/recorded.js");
@@ -59,7 +71,7 @@ export async function loadEvidence(config: CorpusConfig): Promise<{ evidence: Ev
   const evidence: Evidence[] = [];
   for (const s of config.sources) {
     try {
-      evidence.push(await loadOne(config, s));
+      evidence.push(await loadOne(config, s, diagnostics));
     } catch (e) {
       if (!(e instanceof Missing)) throw e;
       const d = diagnostic(s.optional ? "SOURCE_SKIPPED" : "SOURCE_MISSING", { id: s.id, reason: e.reason });
