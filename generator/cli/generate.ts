@@ -6,18 +6,21 @@ export const generateCommand = {
   describe: "Generate types, validators, JSON Schema and docs for each corpus",
   builder: (y: Argv) =>
     y
-      .option("schemas", { type: "string", default: "schemas", describe: "A corpus folder, or a folder of corpus folders" })
-      .option("out", { type: "string", default: "generated", describe: "Output root; each corpus goes to <out>/<corpus>" })
+      .option("config", { type: "string", describe: "structgen.config.json (default: the nearest, from here up)" })
+      .option("schemas", { type: "string", describe: "Corpus folder or folder of corpora (default: config's, or schemas)" })
+      .option("out", { type: "string", describe: "Output root: <out>/<corpus> (default: config's, or generated)" })
       .option("json", { type: "boolean", default: false, describe: "Print the result and diagnostics as JSON" })
       .option("verbose", { type: "boolean", default: false, describe: "Also print informational diagnostics" }),
-  handler: (argv: { schemas: string; out: string; json: boolean; verbose: boolean }) =>
+  handler: (argv: { config?: string; schemas?: string; out?: string; json: boolean; verbose: boolean }) =>
     run(argv.json, async () => {
       const { generate } = await import("../index.js");
-      const results = await generate({ schemas: argv.schemas, out: argv.out });
+      const results = await generate({ config: argv.config, schemas: argv.schemas, out: argv.out });
       if (argv.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
       for (const r of results) {
         printDiagnostics(r.diagnostics, false, argv.verbose ? "info" : "warning");
-        if (!argv.json) process.stdout.write(`${r.corpus}: ${r.types} types, ${r.files} files written to ${r.outDir}\n`);
+        const counts = `${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed`;
+        const line = `${r.corpus}: ${r.types} types, ${r.files} files in ${r.outDir} (${counts})`;
+        if (!argv.json) process.stdout.write(`${line}\n`);
       }
       return 0;
     }),

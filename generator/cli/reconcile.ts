@@ -6,22 +6,35 @@ export const reconcileCommand = {
   describe: "Print where the sources disagree (counts by kind, then each) and what was decided",
   builder: (y: Argv) =>
     y
-      .option("schemas", { type: "string", default: "schemas", describe: "A folder with structgen.json, or a corpus folder" })
+      .option("config", { type: "string", describe: "structgen.config.json (default: the nearest, from here up)" })
+      .option("schemas", { type: "string", describe: "Corpus folder, or folder of corpora (default: the config's)" })
       .option("corpus", { type: "string", describe: "Only this corpus" })
       .option("kind", { type: "string", describe: "Only decisions of this kind (e.g. enum-members, required)" })
       .option("fail-on-drift", { type: "boolean", default: false, describe: "Exit 1 when a disagreement has no decision" })
       .option("json", { type: "boolean", default: false, describe: "Print the report as JSON" }),
-  handler: (argv: { schemas: string; corpus?: string; kind?: string; failOnDrift: boolean; json: boolean }) =>
+  handler: (argv: {
+    config?: string;
+    schemas?: string;
+    corpus?: string;
+    kind?: string;
+    failOnDrift: boolean;
+    json: boolean;
+  }) =>
     run(argv.json, async () => {
-      const [{ discoverCorpora, buildModel }, { reportData }] = await Promise.all([import("../pipeline.js"), import("../emit/report/index.js")]);
-      const corpora = (await discoverCorpora(argv.schemas)).filter((c) => !argv.corpus || c.name === argv.corpus);
+      const [{ projectCorpora, buildModel }, { loadProject }, { reportData }] = await Promise.all([
+        import("../pipeline.js"),
+        import("../config/project.js"),
+        import("../emit/report/index.js"),
+      ]);
+      const project = await loadProject({ config: argv.config, schemas: argv.schemas });
+      const corpora = (await projectCorpora(project)).filter((c) => !argv.corpus || c.name === argv.corpus);
       let undecided = 0;
       const reports = [];
       for (const c of corpora) {
         const model = await buildModel(c);
         const data = reportData(model);
         if (!data) {
-          if (!argv.json) process.stdout.write(`${c.name}: no evidence sources configured (add them to structgen.json)\n`);
+          if (!argv.json) process.stdout.write(`${c.name}: no evidence sources configured (add them to structgen.config.json)\n`);
           continue;
         }
         const decisions = data.decisions.filter((d) => !argv.kind || d.kind === argv.kind);
