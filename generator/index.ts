@@ -56,7 +56,7 @@ async function prepare(options: GenerateOptions): Promise<{ project: Project; co
       import("./diagnostics/diagnostic.js"),
       import("./write/io-errors.js"),
     ]);
-    throw new E([diagnostic("INPUT_NO_SCHEMAS", { path: displayPath(project.schemas) })]);
+    throw new E([diagnostic("INPUT_NO_SCHEMAS", { path: displayPath(project.schemas, project.cwd) })]);
   }
   return { project, corpora };
 }
@@ -88,7 +88,7 @@ export async function generate(options: GenerateOptions = {}): Promise<CorpusRes
   ]);
   const { project, corpora } = await prepare(options);
   const outDir = (c: CorpusRef) => path.join(project.out, c.name);
-  guardOutput({ outputs: [project.out, ...corpora.map(outDir)], inputs: inputsOf(project, corpora) });
+  guardOutput({ outputs: [project.out, ...corpora.map(outDir)], inputs: inputsOf(project, corpora), cwd: project.cwd });
   const rendered = [];
   for (const c of corpora) {
     const model = await buildModel(c);
@@ -99,7 +99,7 @@ export async function generate(options: GenerateOptions = {}): Promise<CorpusRes
     const w = await writeTree(outDir(c), files, { corpus: c.name });
     results.push({
       corpus: c.name,
-      outDir: displayPath(outDir(c)),
+      outDir: displayPath(outDir(c), project.cwd),
       files: files.length,
       types: model.types.length,
       written: w.written.length,
@@ -131,7 +131,11 @@ export async function check(options: GenerateOptions = {}): Promise<CheckResult[
   for (const c of corpora) {
     const files = await renderModel(await buildModel(c), renderOptions(project));
     const outDir = path.join(project.out, c.name);
-    results.push({ corpus: c.name, outDir: displayPath(outDir), ...(await checkTree(outDir, c.name, files)) });
+    results.push({
+      corpus: c.name,
+      outDir: displayPath(outDir, project.cwd),
+      ...(await checkTree(outDir, c.name, files)),
+    });
   }
   return results;
 }

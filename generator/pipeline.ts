@@ -22,7 +22,7 @@ const isSchemaFile = (n: string) => n.endsWith(".json") && n !== "structgen.json
 
 /** A project's corpora: those its config lists, or every corpus found under its `schemas` folder. */
 export async function projectCorpora(project: Project): Promise<CorpusRef[]> {
-  await refuseLegacyConfig(project.schemas, project.dir, process.cwd());
+  await refuseLegacyConfig(project.schemas, project.dir, project.cwd);
   if (project.corpora) return project.corpora.map((c) => ({ name: c.name, dir: c.input, config: c }));
   return findCorpora(project.schemas);
 }

@@ -25,6 +25,8 @@ export interface ProjectOptions {
 }
 
 export interface Project {
+  /** The working folder (absolute): flags' paths start here, and diagnostics name paths from here. */
+  cwd: string;
   /** The config file read (absolute), if any. */
   file?: string;
   /** Where the config's relative paths start: its folder, or the working folder without one. */
@@ -76,6 +78,7 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
           .map((name) => corpusConfig(name, raw.corpora![name]!, dir, schemas, read.doc))
       : undefined;
   return {
+    cwd,
     ...(file ? { file } : {}),
     dir,
     schemas,
@@ -119,6 +122,8 @@ async function readConfigFile(
 
 interface SchemaError {
   instancePath: string;
+  /** Set when the error is about a member's name (propertyNames). */
+  propertyName?: string;
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
@@ -131,6 +136,12 @@ function explain(e: SchemaError): { pointer: string; reason: string } {
     return {
       pointer: `${e.instancePath}/${escapePointerToken(name)}`,
       reason: `unknown setting ${JSON.stringify(name)}`,
+    };
+  }
+  if (e.propertyName !== undefined) {
+    return {
+      pointer: e.instancePath,
+      reason: `the name ${JSON.stringify(e.propertyName)} ${e.message ?? "is invalid"}`,
     };
   }
   if (e.keyword === "enum") {
