@@ -70,12 +70,14 @@ export async function loadProject(options: ProjectOptions = {}): Promise<Project
     throw new StructgenError([
       diagnostic("CONFIG_INVALID", { file: read!.display, reason: problem }, read!.doc.locate("/emit")),
     ]);
+  // The report names the file from the project's folder: the same from any working folder.
+  const locateIn = (pointer: string) => ({ ...read!.doc.locate(pointer), file: path.basename(file!) });
   // The listed corpora describe the configured folder; --schemas elsewhere reads that folder alone.
   const corpora =
     read && raw.corpora && schemas === configured
       ? Object.keys(raw.corpora)
           .sort()
-          .map((name) => corpusConfig(name, raw.corpora![name]!, dir, schemas, read.doc))
+          .map((name) => corpusConfig(name, raw.corpora![name]!, dir, schemas, locateIn))
       : undefined;
   return {
     cwd,

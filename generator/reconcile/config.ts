@@ -1,7 +1,7 @@
 // A corpus's reconciliation settings: its evidence sources, policies and overrides. They are
 // written in structgen.config.json under `corpora` (see config/project.ts, which reads the file).
 import path from "node:path";
-import type { ParsedJson } from "../load/parse-json.js";
+import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import { escapePointerToken } from "../load/parse-json.js";
 import type { SourceKind } from "./evidence.js";
 
@@ -83,14 +83,14 @@ export interface CorpusSettings {
 
 /**
  * One corpus's settings with defaults filled in. `base` is the config file's folder; the input
- * defaults to <schemas>/<name>; overrides keep where they are written, for the report.
+ * defaults to <schemas>/<name>; overrides keep where they are written (`locate`), for the report.
  */
 export function corpusConfig(
   name: string,
   settings: CorpusSettings,
   base: string,
   schemas: string,
-  doc: ParsedJson,
+  locate: (pointer: string) => SourceLocation,
 ): CorpusConfig {
   const pointer = `/corpora/${escapePointerToken(name)}`;
   return {
@@ -100,6 +100,6 @@ export function corpusConfig(
     sources: settings.sources ?? [],
     ...(settings.authority ? { authority: settings.authority } : {}),
     policies: { ...DEFAULT_POLICIES, ...(settings.policies ?? {}) },
-    overrides: (settings.overrides ?? []).map((o, i) => ({ ...o, at: doc.locate(`${pointer}/overrides/${i}`) })),
+    overrides: (settings.overrides ?? []).map((o, i) => ({ ...o, at: locate(`${pointer}/overrides/${i}`) })),
   };
 }

@@ -103,6 +103,15 @@ describe("corpora in structgen.config.json", () => {
     ]);
   });
 
+  it("regression: an override's location names structgen.config.json alike from any working folder", async () => {
+    const override = { subject: "A.b", fact: "required", value: true, reason: "Always sent by the service." };
+    const dir = await folder(JSON.stringify({ corpora: { w: { overrides: [override] } } }));
+    await mkdir(path.join(dir, "deep", "er"), { recursive: true });
+    const from = async (cwd: string) => (await loadProject({ cwd })).corpora![0]!.overrides[0]!.at;
+    expect(await from(path.join(dir, "deep", "er"))).toEqual(await from(dir));
+    expect((await from(dir))!.file).toBe("structgen.config.json");
+  });
+
   it("fills every policy the config leaves out with its default", async () => {
     const dir = await folder(JSON.stringify({ corpora: { w: { policies: { enumMembers: "authority", openEnums: false } } } }));
     const [w] = (await readCorpora(dir))!;
