@@ -70,8 +70,10 @@ export async function commitPlan(outDir: string, plan: Plan, io: WriterFs = node
     await io.mkdir(path.dirname(old), { recursive: true });
     await io.rename(path.join(outDir, native(p)), old);
   }
+  // The commit point: from here the new output stands, and cleaning up may fail harmlessly
+  // (recover() finishes it; check reports what is left until then).
   await io.writeFile(path.join(stage, COMMITTED), "");
-  await io.rm(stage, { recursive: true, force: true });
+  await io.rm(stage, { recursive: true, force: true }).catch(() => undefined);
   // Folders emptied by removals go too (a folder holding anything else stays).
   const emptied = [...new Set(plan.remove.flatMap((p) => ancestors(p)))].sort((a, b) => b.length - a.length);
   for (const dir of emptied) await io.rmdir(path.join(outDir, native(dir))).catch(() => undefined);
