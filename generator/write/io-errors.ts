@@ -16,9 +16,12 @@ const CODES: Record<string, Code> = {
   EFBIG: "OUTPUT_FILE_TOO_LARGE",
 };
 
-/** A path for people: a staged file is shown at the place it was going to. */
+/** A path for people: a staged file is shown at the place it was going to, other staging files as the folder. */
 export function displayPath(p: string, cwd = process.cwd()): string {
-  const shown = p.replace(new RegExp(`[\\\\/]${STAGE_PREFIX}\\d+[\\\\/](?:new|old)(?=[\\\\/])`), "");
+  const stage = new RegExp(`[\\\\/]${STAGE_PREFIX}\\d+(?:[\\\\/](new|old)(?=[\\\\/]))?.*$`);
+  const shown = p.replace(stage, (m, part: string | undefined) =>
+    part ? m.replace(/^[\\/][^\\/]+[\\/](?:new|old)/, "") : "",
+  );
   const rel = path.relative(cwd, shown);
   return rel === "" ? "." : rel.startsWith("..") || path.isAbsolute(rel) ? shown : rel;
 }

@@ -41,7 +41,12 @@ export async function commitPlan(outDir: string, plan: Plan, io: WriterFs = node
   const staged = (p: string) => path.join(stage, "new", native(p));
   for (const w of plan.write) {
     await io.mkdir(path.dirname(staged(w.path)), { recursive: true });
-    await io.writeFile(staged(w.path), w.content);
+    await io.writeFile(staged(w.path), w.content).catch((e: unknown) => {
+      // write(2) errors (ENOSPC, EFBIG) carry no path: name the file for the message.
+      if (e instanceof Error && (e as NodeJS.ErrnoException).path === undefined)
+        (e as NodeJS.ErrnoException).path = staged(w.path);
+      throw e;
+    });
   }
   const journal: Journal = {
     format: 1,

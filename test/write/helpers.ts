@@ -33,23 +33,25 @@ export async function snapshot(dir: string, stats = false): Promise<Record<strin
   return out;
 }
 
+export type FaultyFs = WriterFs & {
+  /** How many mutating calls were made, their names in order, and the one made to fail. */
+  calls: number;
+  log: string[];
+  failed: string | undefined;
+};
+
 const MUTATING = ["writeFile", "rename", "link", "copyFile", "mkdir", "rm", "rmdir"] as const;
 
 /**
  * The real file system, except that the `failAt`-th mutating call (0-based) throws `error`
  * instead of running. `calls` counts them, so a first run tells how many a write makes.
  */
-export function faultyFs(
-  failAt: number,
-  error: (call: string, target: string) => Error,
-): WriterFs & { calls: number; failed: string | undefined } {
-  const wrapper = { ...fs, calls: 0, failed: undefined as string | undefined } as WriterFs & {
-    calls: number;
-    failed: string | undefined;
-  };
+export function faultyFs(failAt: number, error: (call: string, target: string) => Error): FaultyFs {
+  const wrapper = { ...fs, calls: 0, log: [] as string[], failed: undefined as string | undefined } as FaultyFs;
   for (const name of MUTATING) {
     const real = fs[name] as (...args: unknown[]) => Promise<unknown>;
     (wrapper as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      wrapper.log.push(name);
       if (wrapper.calls++ === failAt) {
         wrapper.failed = `${name}(${String(args[0])})`;
         throw error(name, String(args[0]));
