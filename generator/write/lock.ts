@@ -5,6 +5,7 @@ import { promises as fs } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import { diagnostic, StructgenError } from "../diagnostics/diagnostic.js";
+import { readRegular } from "./tree.js";
 
 export const LOCK = ".structgen-lock";
 
@@ -33,7 +34,8 @@ export function pidAlive(pid: number): boolean {
 
 export async function readHolder(file: string): Promise<LockHolder | undefined> {
   try {
-    const v = JSON.parse(await fs.readFile(file, "utf8")) as Partial<LockHolder>;
+    // Read as a regular file only: check reads locks too, and must not hang on a FIFO.
+    const v = JSON.parse((await readRegular(file, 4096))?.toString("utf8") ?? "") as Partial<LockHolder>;
     return typeof v.pid === "number" && typeof v.host === "string" && typeof v.token === "string"
       ? (v as LockHolder)
       : undefined;

@@ -99,6 +99,10 @@ describe("checkTree", () => {
     ]);
     expect(r.foreign).toEqual(["docs/pipe"]);
     expect(await readRegular(path.join(out, "types.ts"))).toBeUndefined();
+    // Nor does a FIFO planted where structgen keeps its lock.
+    mkfifo(path.join(out, LOCK));
+    const locked = await checkTree(out, "shop", files);
+    expect(locked.differences.map((d) => d.path)).toContain(LOCK);
   }, 10_000);
 
   it("regression: a symlink to a folder in place of an output is reported, not followed and not a crash", async () => {
