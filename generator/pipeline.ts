@@ -125,5 +125,5 @@ async function withUserPrettier(files: OutputFile[], dir: string): Promise<Outpu
     const reason = 'format "prettier" is not available in this build';
     throw new StructgenError([diagnostic("CONFIG_UNSUPPORTED", { reason })]);
   }
-  return (run as (files: OutputFile[], options: { dir: string }) => Promise<OutputFile[]>)(files, { dir });
+  return (run as (files: OutputFile[], options: { configFrom: string }) => Promise<OutputFile[]>)(files, { configFrom: dir });
 }
