@@ -7,21 +7,40 @@ import type { OutputFile } from "./emit/files.js";
 import type { Model } from "./ir/model.js";
 import { readCorpus } from "./load/read-corpus.js";
 import { resolve } from "./resolve/index.js";
-import { readConfig, type CorpusConfig } from "./reconcile/config.js";
+import type { CorpusConfig } from "./reconcile/config.js";
+import { refuseLegacyConfig } from "./config/legacy.js";
+import { loadProject, type Project, type ProjectOptions } from "./config/project.js";
+import { OUTPUT_KINDS, outputOf, type Flavour, type FormatStyle, type OutputKind } from "./config/outputs.js";
 
 export interface CorpusRef {
   name: string;
   dir: string;
-  /** From structgen.json: evidence sources, policies and overrides. */
+  /** From structgen.config.json `corpora`: evidence sources, policies and overrides. */
   config?: CorpusConfig;
 }
 
-const isSchemaFile = (n: string) => n.endsWith(".json") && n !== "structgen.json";
+const isSchemaFile = (n: string) => n.endsWith(".json") && n !== "structgen.json" && !n.endsWith(".config.json");
+
+/** A project's corpora: those its config lists, or every corpus found under its `schemas` folder. */
+export async function projectCorpora(project: Project): Promise<CorpusRef[]> {
+  await refuseLegacyConfig(project.schemas, project.dir, project.cwd);
+  if (project.corpora) return project.corpora.map((c) => ({ name: c.name, dir: c.input, config: c }));
+  return findCorpora(project.schemas);
+}
+
+/**
+ * The corpora under a folder, with their settings when the folder is the one the project's
+ * structgen.config.json names (found from the working folder up, unless `options.config` says).
+ */
+export async function discoverCorpora(
+  schemasDir: string,
+  options: Omit<ProjectOptions, "schemas"> = {},
+): Promise<CorpusRef[]> {
+  return projectCorpora(await loadProject({ ...options, schemas: schemasDir }));
+}
 
 /** A folder of schema files is one corpus; a folder of such folders is several. */
-export async function discoverCorpora(schemasDir: string): Promise<CorpusRef[]> {
-  const configured = await readConfig(schemasDir);
-  if (configured) return configured.map((c) => ({ name: c.name, dir: c.input, config: c }));
+async function findCorpora(schemasDir: string): Promise<CorpusRef[]> {
   let entries;
   try {
     entries = await fs.readdir(schemasDir, { withFileTypes: true });
@@ -61,20 +80,56 @@ export async function buildModel(corpus: CorpusRef, onStage?: (stage: BuildStage
   return { ...model, diagnostics: all };
 }
 
-/**
- * Every output file of a model as it will be written. Emitters load only when needed; files an
- * emitter does not mark `final` yet get the banner and prettier (transitional).
- */
-export async function renderModel(model: Model): Promise<OutputFile[]> {
-  const [{ emitTypeScript }, { emitJsonSchema }, { emitValidators }, { emitDocs }, { formatFiles }, { emitReport }] = await Promise.all([
-    import("./emit/typescript/index.js"),
-    import("./emit/json-schema/index.js"),
-    import("./emit/validators/index.js"),
-    import("./emit/docs/index.js"),
-    import("./write/format.js"),
-    import("./emit/report/index.js"),
-  ]);
-  const files = [...emitTypeScript(model), ...emitJsonSchema(model), ...emitValidators(model), ...emitDocs(model), ...emitReport(model)];
+export interface RenderOptions {
+  /** The outputs to emit (default: all). */
+  emit?: readonly OutputKind[];
+  /** Validators as validators.js + validators.d.ts ("js", default) or validators.ts. */
+  flavour?: Flavour;
+  /** "house" (default): as emitted; "prettier": formatted with the project's prettier config. */
+  format?: FormatStyle;
+  /** The project folder, where the user's prettier config is looked up. */
+  dir?: string;
+}
+
+type Emit = (model: Model, options?: { flavour?: Flavour }) => OutputFile[];
+
+/** The selected output files of a model, final. Emitters load only when selected. */
+export async function renderModel(model: Model, options: RenderOptions = {}): Promise<OutputFile[]> {
+  const emit = new Set(options.emit ?? OUTPUT_KINDS);
+  const want = (...kinds: OutputKind[]) => kinds.some((k) => emit.has(k));
+  const emitters: Promise<Emit>[] = [];
+  if (want("types", "strictTypes", "sdk")) {
+    emitters.push(import("./emit/typescript/index.js").then((m) => m.emitTypeScript));
+  }
+  if (want("jsonSchema")) emitters.push(import("./emit/json-schema/index.js").then((m) => m.emitJsonSchema));
+  // The validators helper adds the flavour option to emitValidators; until then it is ignored there.
+  if (want("validators")) emitters.push(import("./emit/validators/index.js").then((m) => m.emitValidators as Emit));
+  if (want("docs")) emitters.push(import("./emit/docs/index.js").then((m) => m.emitDocs));
+  if (want("report")) emitters.push(import("./emit/report/index.js").then((m) => m.emitReport));
+  const flavour = options.flavour ?? "js";
+  const files = (await Promise.all(emitters))
+    .flatMap((e) => e(model, { flavour }))
+    .filter((f) => {
+      const kind = outputOf(f);
+      return kind === undefined || emit.has(kind);
+    });
+  if (want("validators") && flavour === "ts" && !files.some((f) => f.path === "validators.ts")) {
+    const reason = 'validators flavour "ts" is not available in this build';
+    throw new StructgenError([diagnostic("CONFIG_UNSUPPORTED", { reason })]);
+  }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return formatFiles(files, model.name);
+  const { formatFiles } = await import("./write/format.js");
+  const formatted = await formatFiles(files, model.name);
+  return options.format === "prettier" ? withUserPrettier(formatted, options.dir ?? process.cwd()) : formatted;
+}
+
+/** format: "prettier" runs write/format.ts's formatWithPrettier (the emit-ts helper provides it). */
+async function withUserPrettier(files: OutputFile[], dir: string): Promise<OutputFile[]> {
+  const format = (await import("./write/format.js")) as Record<string, unknown>;
+  const run = format["formatWithPrettier"];
+  if (typeof run !== "function") {
+    const reason = 'format "prettier" is not available in this build';
+    throw new StructgenError([diagnostic("CONFIG_UNSUPPORTED", { reason })]);
+  }
+  return (run as (files: OutputFile[], options: { configFrom: string }) => Promise<OutputFile[]>)(files, { configFrom: dir });
 }

@@ -1,4 +1,4 @@
-import { defineCommand, JSON_OUTPUT, QUIET } from "./command.js";
+import { CONFIG, defineCommand, JSON_OUTPUT, OUT, QUIET, SCHEMAS } from "./command.js";
 import { readableFolder } from "./preflight.js";
 import { cliProgress } from "./progress.js";
 
@@ -6,26 +6,22 @@ export const command = defineCommand({
   name: "check",
   summary: "Exit 1 when the generated output on disk is not what generate would write",
   options: [
-    {
-      name: "schemas",
-      type: "string",
-      value: "DIR",
-      default: "schemas",
-      describe: "A corpus folder, or a folder of corpus folders",
-    },
-    { name: "out", type: "string", value: "DIR", default: "generated", describe: "Output root to compare" },
+    CONFIG,
+    SCHEMAS(),
+    OUT("Output root to compare (default: the config's, or generated)"),
     JSON_OUTPUT("Print differences as JSON"),
     QUIET,
   ],
   async run({ values: v }) {
-    await readableFolder(v.schemas, "--schemas");
+    if (v.schemas !== undefined) await readableFolder(v.schemas, "--schemas");
     const { check } = await import("../index.js");
     const progress = cliProgress(v.quiet);
     let results;
     try {
       results = await check({
-        schemas: v.schemas,
-        out: v.out,
+        ...(v.config !== undefined ? { config: v.config } : {}),
+        ...(v.schemas !== undefined ? { schemas: v.schemas } : {}),
+        ...(v.out !== undefined ? { out: v.out } : {}),
         ...(progress ? { onProgress: progress.onProgress } : {}),
       });
     } finally {
@@ -45,7 +41,9 @@ export const command = defineCommand({
         (k) => `${r.differences.filter((d) => d.change === k).length} ${k}`,
       );
       process.stdout.write(`${r.corpus}: ${r.outDir} is stale (${counts.join(", ")})\n`);
-      for (const d of r.differences.slice(0, 20)) process.stdout.write(`  ${d.change.padEnd(7)} ${d.path}\n`);
+      for (const d of r.differences.slice(0, 20)) {
+        process.stdout.write(`  ${d.change.padEnd(7)} ${d.path}${d.detail ? ` (${d.detail})` : ""}\n`);
+      }
       if (r.differences.length > 20) process.stdout.write(`  … and ${r.differences.length - 20} more\n`);
     }
     if (stale.length > 0) process.stdout.write("Run `npx structgen generate` to refresh.\n");

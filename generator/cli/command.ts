@@ -53,3 +53,14 @@ export const COMMON_OPTIONS = [
 export const QUIET = { name: "quiet", type: "boolean", describe: "Print errors only" } as const satisfies OptionSpec;
 export const JSON_OUTPUT = (what: string) =>
   ({ name: "json", type: "boolean", describe: what }) as const satisfies OptionSpec;
+
+/** Where the project's settings come from, and what overrides them (see config/project.ts). */
+export const CONFIG = {
+  name: "config",
+  type: "string",
+  value: "FILE",
+  describe: "structgen.config.json (default: the nearest, from here up)",
+} as const satisfies OptionSpec;
+export const SCHEMAS = (what = "Corpus folder or folder of corpora (default: the config's, or schemas)") =>
+  ({ name: "schemas", type: "string", value: "DIR", describe: what }) as const satisfies OptionSpec;
+export const OUT = (what: string) => ({ name: "out", type: "string", value: "DIR", describe: what }) as const satisfies OptionSpec;

@@ -1,4 +1,4 @@
-import { defineCommand, JSON_OUTPUT, QUIET } from "./command.js";
+import { CONFIG, defineCommand, JSON_OUTPUT, OUT, QUIET, SCHEMAS } from "./command.js";
 import { readableFolder } from "./preflight.js";
 import { printDiagnostics } from "./print.js";
 import { cliProgress } from "./progress.js";
@@ -7,33 +7,23 @@ export const command = defineCommand({
   name: "generate",
   summary: "Generate types, validators, JSON Schema and docs for each corpus",
   options: [
-    {
-      name: "schemas",
-      type: "string",
-      value: "DIR",
-      default: "schemas",
-      describe: "A corpus folder, or a folder of corpus folders",
-    },
-    {
-      name: "out",
-      type: "string",
-      value: "DIR",
-      default: "generated",
-      describe: "Output root; each corpus goes to <out>/<corpus>",
-    },
+    CONFIG,
+    SCHEMAS(),
+    OUT("Output root: <out>/<corpus> (default: the config's, or generated)"),
     JSON_OUTPUT("Print the result and diagnostics as JSON"),
     { name: "verbose", type: "boolean", describe: "Also print informational diagnostics" },
     QUIET,
   ],
   async run({ values: v }) {
-    await readableFolder(v.schemas, "--schemas");
+    if (v.schemas !== undefined) await readableFolder(v.schemas, "--schemas");
     const { generate } = await import("../index.js");
     const progress = cliProgress(v.quiet);
     let results;
     try {
       results = await generate({
-        schemas: v.schemas,
-        out: v.out,
+        ...(v.config !== undefined ? { config: v.config } : {}),
+        ...(v.schemas !== undefined ? { schemas: v.schemas } : {}),
+        ...(v.out !== undefined ? { out: v.out } : {}),
         ...(progress ? { onProgress: progress.onProgress } : {}),
       });
     } finally {
@@ -42,8 +32,9 @@ export const command = defineCommand({
     if (v.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     for (const r of results) {
       printDiagnostics(r.diagnostics, false, v.quiet ? "error" : v.verbose ? "info" : "warning");
-      if (!v.json && !v.quiet)
-        process.stdout.write(`${r.corpus}: ${r.types} types, ${r.files} files written to ${r.outDir}\n`);
+      if (v.json || v.quiet) continue;
+      const counts = `${r.written} written, ${r.unchanged} unchanged, ${r.removed} removed`;
+      process.stdout.write(`${r.corpus}: ${r.types} types, ${r.files} files in ${r.outDir} (${counts})\n`);
     }
     return 0;
   },

@@ -1,5 +1,5 @@
 import { didYouMean, usageError } from "./args.js";
-import { defineCommand, JSON_OUTPUT, QUIET } from "./command.js";
+import { CONFIG, defineCommand, JSON_OUTPUT, QUIET, SCHEMAS } from "./command.js";
 import { readableFolder } from "./preflight.js";
 import { cliProgress } from "./progress.js";
 
@@ -7,13 +7,8 @@ export const command = defineCommand({
   name: "reconcile",
   summary: "Print where the sources disagree (counts by kind, then each) and what was decided",
   options: [
-    {
-      name: "schemas",
-      type: "string",
-      value: "DIR",
-      default: "schemas",
-      describe: "A folder with structgen.json, or a corpus folder",
-    },
+    CONFIG,
+    SCHEMAS("Corpus folder, or folder of corpora (default: the config's)"),
     { name: "corpus", type: "string", value: "NAME", describe: "Only this corpus" },
     {
       name: "kind",
@@ -26,12 +21,17 @@ export const command = defineCommand({
     { ...QUIET, describe: "Print only disagreements without a decision" },
   ],
   async run({ values: v }) {
-    await readableFolder(v.schemas, "--schemas");
-    const [{ discoverCorpora, buildModel }, { reportData }] = await Promise.all([
+    if (v.schemas !== undefined) await readableFolder(v.schemas, "--schemas");
+    const [{ projectCorpora, buildModel }, { loadProject }, { reportData }] = await Promise.all([
       import("../pipeline.js"),
+      import("../config/project.js"),
       import("../emit/report/index.js"),
     ]);
-    const all = await discoverCorpora(v.schemas);
+    const project = await loadProject({
+      ...(v.config !== undefined ? { config: v.config } : {}),
+      ...(v.schemas !== undefined ? { schemas: v.schemas } : {}),
+    });
+    const all = await projectCorpora(project);
     if (v.corpus !== undefined && !all.some((c) => c.name === v.corpus)) {
       const names = all.map((c) => c.name);
       throw usageError("USAGE_UNKNOWN_CORPUS", {
@@ -58,7 +58,7 @@ export const command = defineCommand({
       }
       const data = reportData(model);
       if (!data) {
-        if (!v.quiet) out(`${c.name}: no evidence sources configured (add them to structgen.json)\n`);
+        if (!v.quiet) out(`${c.name}: no evidence sources configured (add them to structgen.config.json)\n`);
         continue;
       }
       const decisions = data.decisions.filter((d) => v.kind === undefined || d.kind === v.kind);

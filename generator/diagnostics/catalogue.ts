@@ -65,8 +65,31 @@ export const catalogue = {
   SCHEMA_ITEMS_MATCH_NAMED: { severity: "info", message: "inlined items are identical to type {name}; referenced by name", hint: "" },
 
   // Configuration and evidence
-  CONFIG_INVALID: { severity: "error", message: "structgen.json: {reason}", hint: "See schemas/structgen.schema.json for the format." },
-  SOURCE_MISSING: { severity: "error", message: "evidence source {id} not found: {reason}", hint: "Install or add the source, or mark it optional in structgen.json." },
+  CONFIG_INVALID: {
+    severity: "error",
+    message: "{file}: {reason}",
+    hint: "The format is structgen.config.schema.json in the structgen package; point `$schema` at it for completion.",
+  },
+  CONFIG_LEGACY_FILE: {
+    severity: "error",
+    message: "{path} is no longer read; structgen.config.json at the project root replaces it. Put in it: {migration}",
+    hint: "Paths in structgen.config.json are relative to it, as the values above are; then delete the old file.",
+  },
+  CONFIG_UNSUPPORTED: {
+    severity: "error",
+    message: "{reason}",
+    hint: "Choose another setting; this build of structgen does not offer it yet.",
+  },
+  USAGE_CONFIG_NOT_FOUND: {
+    severity: "error",
+    message: "config file {path} not found: {reason}",
+    hint: "Pass --config the path of a structgen.config.json, or leave it out to use the one above the working folder.",
+  },
+  SOURCE_MISSING: {
+    severity: "error",
+    message: "evidence source {id} not found: {reason}",
+    hint: "Install or add the source, or mark it optional in structgen.config.json.",
+  },
   SOURCE_SKIPPED: { severity: "warning", message: "optional evidence source {id} skipped: {reason}", hint: "Reconciliation ran without it." },
   SOURCE_FACTS_USED: { severity: "warning", message: "evidence source {id}: {reason}; using the facts recorded from {package} {version} in {facts}", hint: "Install the package to read it directly; while the recorded facts match it, the output is the same." },
   SOURCE_FACTS_INVALID: { severity: "error", message: "recorded facts {path}: {reason}", hint: "Record the file again from the installed package (see its $comment), or fix it where shown." },
@@ -76,6 +99,63 @@ export const catalogue = {
   // Generation
   EMIT_TYPESCRIPT_SYNTAX: { severity: "error", message: "internal: generated TypeScript does not parse: {reason}", hint: "This is a structgen bug; please report it with the input." },
   EMIT_VALIDATOR_FAILED: { severity: "error", message: "internal: validator generation failed for {name}: {reason}", hint: "This is a structgen bug; please report it with the input." },
+
+  // The output folder: never destroy, and I/O failures that are the user's to fix (not structgen bugs)
+  USAGE_OUT_OVERLAPS_INPUT: {
+    severity: "error",
+    message: "the output folder {out} {relation} the input {input}",
+    hint: "Write the output apart from the schemas and the evidence, e.g. --out generated.",
+  },
+  USAGE_OUT_IS_WORKING_FOLDER: {
+    severity: "error",
+    message: "the output folder {out} is the working folder itself",
+    hint: "Write into a subfolder such as generated/ (--out generated).",
+  },
+  USAGE_OUT_IS_FILE: {
+    severity: "error",
+    message: "the output folder {out} is a file",
+    hint: "Point --out at a folder (it is created when missing), or move the file away.",
+  },
+  OUTPUT_PATH_TAKEN: {
+    severity: "error",
+    message: "{path}: {what} is where structgen writes {target}; nothing was written",
+    hint: "Move it away (structgen never overwrites or deletes what it did not write), then run generate again.",
+  },
+  OUTPUT_FOREIGN_FILE: {
+    severity: "warning",
+    message: "{path}: {reason}; left where it is",
+    hint: "structgen writes and removes only the files its .structgen-manifest.json lists; move this one if unwanted.",
+  },
+  OUTPUT_LOCKED: {
+    severity: "error",
+    message: "{path} is being written by another structgen run ({holder}); waited {seconds} s for its lock file {lock}",
+    hint: "Wait for that run to finish. If no structgen is running, delete the lock file and run again.",
+  },
+  OUTPUT_NOT_A_FOLDER: {
+    severity: "error",
+    message: "cannot write {path}: a part of the path is a file, not a folder ({reason})",
+    hint: "Point --out at a folder, or move the file that stands in the way.",
+  },
+  OUTPUT_NOT_WRITABLE: {
+    severity: "error",
+    message: "cannot write {path}: permission denied or read-only file system ({reason})",
+    hint: "Make the output folder writable, or choose another --out; the previous output is unchanged.",
+  },
+  OUTPUT_DISK_FULL: {
+    severity: "error",
+    message: "cannot write {path}: no space left on the device ({reason})",
+    hint: "Free some disk space (or raise the quota) and run generate again; the previous output is unchanged.",
+  },
+  OUTPUT_FILE_TOO_LARGE: {
+    severity: "error",
+    message: "cannot write {path}: the file is larger than the file-size limit allows ({reason})",
+    hint: "Raise the limit (ulimit -f) and run generate again; the previous output is unchanged.",
+  },
+  OUTPUT_WRITE_FAILED: {
+    severity: "error",
+    message: "cannot write {path}: {reason}",
+    hint: "Check the output folder and the disk, then run generate again; the previous output is unchanged.",
+  },
 
   // CLI usage
   // CLI usage: every USAGE_* error exits 2. Messages end in {suggestion} ("; did you mean …?") where one helps.

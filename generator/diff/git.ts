@@ -1,12 +1,16 @@
 // A folder of the project as it was at a git revision, read from git's objects into a temporary
 // folder outside the work tree (the work tree and the index are never touched). Besides the
-// folder itself, the inputs and evidence sources its structgen.json names are read too.
+// folder itself, the project's structgen.config.json at that revision and the inputs and evidence
+// sources it names are read too. A revision from before the config file existed has the old
+// schemas/structgen.json: it is translated in the copy, as the migration message would.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { diagnostic, StructgenError } from "../diagnostics/diagnostic.js";
-import { readConfig } from "../reconcile/config.js";
+import { CONFIG_NAME, findConfig } from "../config/find.js";
+import { LEGACY_NAME, translateLegacy } from "../config/legacy.js";
+import { loadProject, type Project } from "../config/project.js";
 
 export interface Checkout {
   /** The requested folder inside the temporary copy. */
@@ -59,8 +63,24 @@ export async function checkoutRevision(arg: string, rev: string, folder: string,
   try {
     if (copyTree(root, id, rel, tmp) === 0) throw fail(arg, `${rel || "."} does not exist at ${rev}`);
     const dir = path.join(tmp, rel);
-    // The inputs and evidence a config names may lie beside the schemas folder (../test/…).
-    for (const c of (await readConfig(dir).catch(() => undefined)) ?? []) {
+    // The project's config: in the folder or a folder above it, up to the repository's root.
+    for (let r = rel || "."; ; r = path.posix.dirname(r)) {
+      if (copyTree(root, id, r === "." ? CONFIG_NAME : `${r}/${CONFIG_NAME}`, tmp) > 0 || r === ".") break;
+    }
+    const legacy = path.join(dir, LEGACY_NAME);
+    if (!findConfig(dir) && existsSync(legacy)) {
+      const translated = translateLegacy(readFileSync(legacy, "utf8"), rel || ".");
+      if (translated !== undefined) writeFileSync(path.join(tmp, CONFIG_NAME), translated);
+      rmSync(legacy);
+    }
+    let project: Project | undefined;
+    try {
+      project = await loadProject({ config: findConfig(dir) ?? false, schemas: dir, cwd: tmp });
+    } catch {
+      // A config that does not load is reported when the corpora are read.
+    }
+    // The inputs and evidence a config names may lie beside the schemas folder (test/…).
+    for (const c of project?.corpora ?? []) {
       const wanted = [c.input, ...c.sources.flatMap((s) => (s.path ? [path.join(c.base, s.path)] : []))];
       for (const p of wanted) {
         const r = toRepoPath(tmp, p);

@@ -1,10 +1,13 @@
-// OLD and NEW as the command line names them: a corpus folder, a schemas folder with its
-// structgen.json, or `git:<rev>[:<path>]` (the path defaults to the other argument's folder).
+// OLD and NEW as the command line names them: a corpus folder, a schemas folder of a project
+// (its structgen.config.json is found from the folder up), or `git:<rev>[:<path>]` (the path
+// defaults to the other argument's folder).
 import { statSync } from "node:fs";
 import path from "node:path";
 import { diagnostic, StructgenError } from "../diagnostics/diagnostic.js";
 import type { Model } from "../ir/model.js";
-import { buildModel, discoverCorpora, type CorpusRef } from "../pipeline.js";
+import { CONFIG_NAME, findConfig } from "../config/find.js";
+import { loadProject } from "../config/project.js";
+import { buildModel, projectCorpora, type CorpusRef } from "../pipeline.js";
 import { checkoutRevision } from "./git.js";
 
 export interface Version {
@@ -36,7 +39,7 @@ export async function openVersion(arg: string, fallback: string, cwd: string): P
   if (spec) {
     if (spec.rev === "") throw bad(arg, "name a revision after git:, e.g. git:HEAD~1");
     const named = spec.folder ?? fallback;
-    const folder = path.basename(named) === "structgen.json" ? path.dirname(named) : named;
+    const folder = path.basename(named) === CONFIG_NAME ? path.dirname(named) : named;
     const checkout = await checkoutRevision(arg, spec.rev, folder, cwd);
     try {
       const corpora = await found(arg, checkout.dir);
@@ -53,14 +56,14 @@ export async function openVersion(arg: string, fallback: string, cwd: string): P
   } catch (e) {
     throw bad(arg, `no such folder (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
-  // A structgen.json names its folder.
-  if (stat.isFile() && path.basename(dir) === "structgen.json") dir = path.dirname(dir);
+  // A structgen.config.json names its folder.
+  if (stat.isFile() && path.basename(dir) === CONFIG_NAME) dir = path.dirname(dir);
   else if (!stat.isDirectory()) throw bad(arg, "not a folder");
   return { label: arg, corpora: await found(arg, dir), cleanup: () => {} };
 }
 
 async function found(arg: string, dir: string): Promise<CorpusRef[]> {
-  const corpora = await discoverCorpora(dir);
+  const corpora = await projectCorpora(await loadProject({ config: findConfig(dir) ?? false, schemas: dir }));
   if (corpora.length === 0) throw bad(arg, "holds no corpus (no *.json schema files)");
   return corpora;
 }

@@ -1,10 +1,8 @@
-// schemas/structgen.json: which corpora a folder holds, their evidence sources, policies and
-// overrides. Checked against schemas/structgen.schema.json (ajv loads only when a config exists).
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+// A corpus's reconciliation settings: its evidence sources, policies and overrides. They are
+// written in structgen.config.json under `corpora` (see config/project.ts, which reads the file).
 import path from "node:path";
-import { diagnostic, StructgenError, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { parseJson } from "../load/parse-json.js";
+import type { SourceLocation } from "../diagnostics/diagnostic.js";
+import { escapePointerToken } from "../load/parse-json.js";
 import type { SourceKind } from "./evidence.js";
 
 export interface SourceConfig {
@@ -44,7 +42,16 @@ export const DEFAULT_POLICIES: Policies = {
   sensitive: "union",
 };
 
-export type OverrideFact = "required" | "enum" | "knownValues" | "deprecated" | "sensitive" | "pattern" | "minLength" | "maxLength" | "timestamp";
+export type OverrideFact =
+  | "required"
+  | "enum"
+  | "knownValues"
+  | "deprecated"
+  | "sensitive"
+  | "pattern"
+  | "minLength"
+  | "maxLength"
+  | "timestamp";
 
 export interface Override {
   subject: string;
@@ -57,9 +64,9 @@ export interface Override {
 
 export interface CorpusConfig {
   name: string;
-  /** Absolute or cwd-relative input folder. */
+  /** The corpus's input folder (absolute, or relative to the working folder). */
   input: string;
-  /** Folder the config's relative paths start from. */
+  /** Folder the config's relative paths start from (the config file's folder). */
   base: string;
   sources: SourceConfig[];
   authority?: string;
@@ -67,44 +74,34 @@ export interface CorpusConfig {
   overrides: Override[];
 }
 
-export const CONFIG_FILE = "structgen.json";
-
-/** Reads <dir>/structgen.json when present; undefined otherwise. */
-export async function readConfig(dir: string): Promise<CorpusConfig[] | undefined> {
-  const file = path.join(dir, CONFIG_FILE);
-  if (!existsSync(file)) return undefined;
-  const parsed = parseJson(CONFIG_FILE, await readFile(file, "utf8"));
-  if (!parsed.ok) throw new StructgenError(parsed.diagnostics);
-  const value = parsed.doc.value as { corpora?: Record<string, Record<string, unknown>> };
-  const errors = await schemaErrors(value);
-  if (errors.length > 0) {
-    throw new StructgenError(
-      errors.map((e): Diagnostic => diagnostic("CONFIG_INVALID", { reason: `${e.instancePath || "/"} ${e.message ?? "is invalid"}` }, parsed.doc.locate(e.instancePath))),
-    );
-  }
-  return Object.keys(value.corpora ?? {})
-    .sort()
-    .map((name) => {
-      const c = value.corpora![name]! as Partial<CorpusConfig> & { input?: string; overrides?: Override[] };
-      return {
-        name,
-        input: path.join(dir, c.input ?? name),
-        base: dir,
-        sources: (c.sources ?? []) as SourceConfig[],
-        ...(c.authority ? { authority: c.authority } : {}),
-        policies: { ...DEFAULT_POLICIES, ...(c.policies ?? {}) },
-        overrides: (c.overrides ?? []).map((o, i) => ({ ...o, at: parsed.doc.locate(`/corpora/${name}/overrides/${i}`) })),
-      };
-    });
+/** The settings under `corpora` as written (already checked against the config's JSON Schema). */
+export interface CorpusSettings {
+  input?: string;
+  sources?: SourceConfig[];
+  authority?: string;
+  policies?: Partial<Policies>;
+  overrides?: Omit<Override, "at">[];
 }
 
-async function schemaErrors(value: unknown): Promise<{ instancePath: string; message?: string }[]> {
-  const [ajvModule, schemaText] = await Promise.all([
-    import("ajv/dist/2020.js"),
-    readFile(new URL("../../schemas/structgen.schema.json", import.meta.url), "utf8"),
-  ]);
-  const Ajv2020 = ajvModule.default.default ?? ajvModule.default;
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  const validate = ajv.compile(JSON.parse(schemaText));
-  return validate(value) ? [] : (validate.errors ?? []);
+/**
+ * One corpus's settings with defaults filled in. `base` is the config file's folder; the input
+ * defaults to <schemas>/<name>; overrides keep where they are written (`locate`), for the report.
+ */
+export function corpusConfig(
+  name: string,
+  settings: CorpusSettings,
+  base: string,
+  schemas: string,
+  locate: (pointer: string) => SourceLocation,
+): CorpusConfig {
+  const pointer = `/corpora/${escapePointerToken(name)}`;
+  return {
+    name,
+    input: settings.input !== undefined ? path.join(base, settings.input) : path.join(schemas, name),
+    base,
+    sources: settings.sources ?? [],
+    ...(settings.authority ? { authority: settings.authority } : {}),
+    policies: { ...DEFAULT_POLICIES, ...(settings.policies ?? {}) },
+    overrides: (settings.overrides ?? []).map((o, i) => ({ ...o, at: locate(`${pointer}/overrides/${i}`) })),
+  };
 }

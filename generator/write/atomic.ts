@@ -1,59 +1,88 @@
-// The one writer: a corpus's output is written to a temporary folder and swapped into place,
-// so a failure or a kill leaves the previous output as it was.
-import { promises as fs } from "node:fs";
+// The one writer. It writes only what changed, removes only what it wrote before (the manifest
+// says which), leaves everything else where it is, and survives a kill at any point: see
+// transaction.ts. One writer per output folder at a time (lock.ts).
+import { promises as nodeFs } from "node:fs";
 import path from "node:path";
+import { diagnostic, StructgenError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { OutputFile } from "../emit/files.js";
+import { asOutputError, displayPath } from "./io-errors.js";
+import { acquireLock, type LockOptions } from "./lock.js";
+import { MANIFEST } from "./manifest.js";
+import { planTree } from "./plan.js";
+import { commitPlan, recover, type WriterFs } from "./transaction.js";
 
-const OLD = ".structgen-old";
-const TMP = ".structgen-tmp-";
+export { recover } from "./transaction.js";
 
-const exists = (p: string) => fs.stat(p).then(() => true, () => false);
-
-/** Undo a swap that a kill interrupted: the old output comes back if the new one is missing. */
-export async function recover(outDir: string): Promise<void> {
-  const old = outDir + OLD;
-  if (await exists(old)) {
-    if (await exists(outDir)) await fs.rm(old, { recursive: true, force: true });
-    else await fs.rename(old, outDir);
-  }
-  const parent = path.dirname(outDir);
-  const base = path.basename(outDir) + TMP;
-  for (const e of await fs.readdir(parent).catch(() => [] as string[])) {
-    if (e.startsWith(base)) await fs.rm(path.join(parent, e), { recursive: true, force: true });
-  }
+export interface WriteOptions {
+  /** The corpus name (for the banner that marks older output as structgen's); default: the folder's name. */
+  corpus?: string;
+  /** The inputs digest to record in the manifest (the cache's). */
+  inputs?: string;
+  lock?: LockOptions;
+  /** The file-system calls to make (tests inject failures). */
+  fs?: WriterFs;
 }
 
-export async function writeTree(outDir: string, files: OutputFile[]): Promise<void> {
-  await fs.mkdir(path.dirname(outDir), { recursive: true });
-  await recover(outDir);
-  const tmp = `${outDir}${TMP}${process.pid}`;
-  const old = outDir + OLD;
+export interface WriteResult {
+  /** Files created or replaced ('/'-separated, sorted; the manifest is not counted). */
+  written: string[];
+  /** Files whose bytes were already right: not touched (same inode, same mtime). */
+  unchanged: string[];
+  /** Files structgen wrote before and no longer produces. */
+  removed: string[];
+  /** Warnings naming what structgen did not write and left in place. */
+  diagnostics: Diagnostic[];
+}
+
+export async function writeTree(outDir: string, files: OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+  const io = options.fs ?? nodeFs;
+  let created = false;
   try {
-    await fs.mkdir(tmp, { recursive: true });
-    for (const dir of new Set(files.map((f) => path.dirname(f.path)))) await fs.mkdir(path.join(tmp, dir), { recursive: true });
-    await Promise.all(files.map((f) => fs.writeFile(path.join(tmp, f.path), f.content)));
-    const had = await exists(outDir);
-    if (had) await fs.rename(outDir, old);
-    await fs.rename(tmp, outDir);
-    if (had) await fs.rm(old, { recursive: true, force: true });
+    created = await io.lstat(outDir).then(
+      () => false,
+      () => true,
+    );
+    await io.mkdir(outDir, { recursive: true });
   } catch (e) {
-    await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
-    await recover(outDir).catch(() => undefined);
-    throw e;
+    throw asOutputError(e, outDir);
   }
-}
-
-/** Every file below a folder, '/'-separated and sorted (for the staleness check). */
-export async function readTree(dir: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  async function walk(rel: string): Promise<void> {
-    const entries = await fs.readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => []);
-    for (const e of entries) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(r);
-      else out.set(r, await fs.readFile(path.join(dir, r), "utf8"));
+  let release: (() => Promise<void>) | undefined;
+  try {
+    release = await acquireLock(outDir, options.lock);
+    await recover(outDir, io);
+    const plan = await planTree(
+      outDir,
+      options.corpus ?? path.basename(outDir),
+      files,
+      options.inputs ? { inputs: options.inputs } : {},
+    );
+    if (plan.conflicts.length > 0) {
+      throw new StructgenError(
+        plan.conflicts.map((c) =>
+          diagnostic("OUTPUT_PATH_TAKEN", {
+            path: displayPath(path.join(outDir, c.path)),
+            what: c.what,
+            target: c.target,
+          }),
+        ),
+      );
     }
+    if (plan.write.length > 0 || plan.remove.length > 0) await commitPlan(outDir, plan, io);
+    return {
+      written: plan.write.map((w) => w.path).filter((p) => p !== MANIFEST),
+      unchanged: plan.unchanged,
+      removed: plan.remove,
+      diagnostics: plan.foreign.map((f) =>
+        diagnostic("OUTPUT_FOREIGN_FILE", { path: displayPath(path.join(outDir, f.path)), reason: f.reason }),
+      ),
+    };
+  } catch (e) {
+    // Whatever this run changed goes back (the journal says what); then the error, coded.
+    if (release) await recover(outDir, io).catch(() => undefined);
+    throw asOutputError(e, outDir);
+  } finally {
+    await release?.().catch(() => undefined);
+    // A folder this run created and left empty (it failed before writing) goes again.
+    if (created) await io.rmdir(outDir).catch(() => undefined);
   }
-  await walk("");
-  return out;
 }

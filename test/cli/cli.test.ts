@@ -330,11 +330,11 @@ describe("generate and check", () => {
     expect(existsSync(path.join(tmp, "nowhere"))).toBe(false);
   });
 
-  it("check exits 0 when fresh and 1 after a generated file is edited, removed or added", async () => {
+  it("check exits 0 when fresh and 1 after a generated file is edited or removed, or a run's leftovers are there", async () => {
     const out = path.join(tmp, "check-out");
     const gen = cli(["generate", "--schemas", MINI, "--out", out]);
     expect(gen.status, gen.stderr).toBe(0);
-    expect(gen.stdout).toMatch(/mini-corpus: 3 types, \d+ files written to /);
+    expect(gen.stdout).toMatch(/^mini-corpus: 3 types, (\d+) files in \S+ \(\1 written, 0 unchanged, 0 removed\)\n$/);
     const dir = path.join(out, "mini-corpus");
     expect(existsSync(path.join(dir, "types.ts"))).toBe(true);
 
@@ -357,18 +357,25 @@ describe("generate and check", () => {
 
     writeFileSync(types, original);
     await fs.rm(path.join(dir, "schema.json"));
+    // A file of the user's is not stale output; a killed run's staging folder is.
     await fs.writeFile(path.join(dir, "notes.txt"), "mine\n");
+    await fs.mkdir(path.join(dir, ".structgen-tmp-1"));
     const moved = cli(["check", "--schemas", MINI, "--out", out]);
     expect(moved.status).toBe(1);
     expect(moved.stdout).toContain("stale (1 missing, 0 changed, 1 extra)");
+    expect(moved.stdout).toMatch(/extra +\.structgen-tmp-1 \(staging folder of an interrupted structgen run\)/);
 
     // check writes nothing: the stale tree is as we left it.
     expect(existsSync(path.join(dir, "schema.json"))).toBe(false);
     expect(existsSync(path.join(dir, "notes.txt"))).toBe(true);
 
-    // generate repairs it, and check is happy again.
-    expect(cli(["generate", "--schemas", MINI, "--out", out]).status).toBe(0);
-    expect(existsSync(path.join(dir, "notes.txt"))).toBe(false);
+    // generate repairs it (and leaves the user's file, naming it), and check is happy again.
+    const repaired = cli(["generate", "--schemas", MINI, "--out", out]);
+    expect(repaired.status).toBe(0);
+    expect(repaired.stdout).toMatch(/\(1 written, \d+ unchanged, 0 removed\)/);
+    expect(repaired.stderr).toMatch(/warning OUTPUT_FOREIGN_FILE: \S*notes\.txt: a file structgen did not write; left where it is/);
+    expect(readFileSync(path.join(dir, "notes.txt"), "utf8")).toBe("mine\n");
+    expect(existsSync(path.join(dir, ".structgen-tmp-1"))).toBe(false);
     expect(cli(["check", "--schemas", MINI, "--out", out]).status).toBe(0);
   });
 });

@@ -29,12 +29,13 @@ beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), "structgen-primer-"));
   for (const s of samples) {
     // An import sample's files all sit in subfolders, which discovery would read as several
-    // corpora; a structgen.json (no evidence sources) names the one corpus and its folder.
+    // corpora; a structgen.config.json (no evidence sources) names the one corpus and its folder.
     const schemas = path.join(tmp, "schemas", s.corpus);
     writeSampleCorpus(s, path.join(schemas, "files"));
-    writeFileSync(path.join(schemas, "structgen.json"), JSON.stringify({ corpora: { [s.corpus]: { input: "files" } } }));
+    const config = path.join(schemas, "structgen.config.json");
+    writeFileSync(config, JSON.stringify({ schemas: ".", corpora: { [s.corpus]: { input: "files" } } }));
     try {
-      const [result] = await generate({ schemas, out: path.join(tmp, "out") });
+      const [result] = await generate({ config, out: path.join(tmp, "out") });
       generated.set(s.corpus, { outDir: result!.outDir });
     } catch (error) {
       generated.set(s.corpus, { error });

@@ -134,17 +134,18 @@ describe("structgen diff git:<rev>", () => {
   let repo: string;
   let tmpdir: string;
   beforeAll(() => {
-    // A project whose schemas folder names evidence outside itself (../evidence/…).
+    // A project whose config names evidence outside the schemas folder (evidence/…).
     repo = path.join(tmp, "repo");
     tmpdir = path.join(tmp, "tmpdir");
     cpSync(path.join(FIXTURES, "dialect", "base", "shop"), path.join(repo, "schemas", "shop"), { recursive: true });
     cpSync(path.join(FIXTURES, "dialect", "base", "sources", "botocore"), path.join(repo, "evidence"), {
       recursive: true,
     });
-    const config = JSON.parse(readFileSync(path.join(FIXTURES, "dialect", "base", "structgen.json"), "utf8"));
-    config.corpora.shop.sources[0].path = "../evidence/service-2.json";
+    const config = JSON.parse(readFileSync(path.join(FIXTURES, "dialect", "base", "structgen.config.json"), "utf8"));
+    config.corpora.shop.sources[0].path = "evidence/service-2.json";
+    config.schemas = "schemas";
     delete config.$schema;
-    writeFileSync(path.join(repo, "schemas", "structgen.json"), JSON.stringify(config, null, 2));
+    writeFileSync(path.join(repo, "structgen.config.json"), JSON.stringify(config, null, 2));
     mkdirSync(tmpdir);
     git(repo, "init", "-q");
     git(repo, "add", ".");

@@ -1,13 +1,16 @@
-// structgen.json: reading, checking against schemas/structgen.schema.json, defaults, and what
-// happens when a configured evidence source is not there.
+// A corpus's reconciliation settings in structgen.config.json (`corpora`): reading, checking
+// against structgen.config.schema.json, defaults, and what happens when a configured evidence
+// source is not there. The file as a whole is tested in test/config/project.test.ts.
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadProject } from "../../generator/config/project.js";
 import { StructgenError, type Diagnostic } from "../../generator/diagnostics/diagnostic.js";
-import { DEFAULT_POLICIES, readConfig, type CorpusConfig } from "../../generator/reconcile/config.js";
+import { DEFAULT_POLICIES, type CorpusConfig } from "../../generator/reconcile/config.js";
 import { loadEvidence } from "../../generator/reconcile/load-evidence.js";
 
+const ROOT = path.resolve(import.meta.dirname, "../..");
 let root: string;
 let n = 0;
 beforeAll(async () => {
@@ -17,37 +20,41 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
-/** A fresh folder holding structgen.json with exactly `text`. */
+/** A fresh folder holding structgen.config.json with exactly `text`. */
 async function folder(text: string): Promise<string> {
   const dir = path.join(root, `c${n++}`);
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, "structgen.json"), text);
+  await writeFile(path.join(dir, "structgen.config.json"), text);
   return dir;
+}
+
+/** The corpora a config in `dir` lists, read from that folder as the working folder. */
+async function readCorpora(dir: string): Promise<CorpusConfig[] | undefined> {
+  return (await loadProject({ cwd: dir })).corpora;
 }
 
 async function configError(text: string): Promise<Diagnostic[]> {
   const dir = await folder(text);
   try {
-    await readConfig(dir);
+    await readCorpora(dir);
   } catch (e) {
     expect(e).toBeInstanceOf(StructgenError);
     return (e as StructgenError).diagnostics;
   }
-  throw new Error("readConfig accepted an invalid config");
+  throw new Error("loadProject accepted an invalid config");
 }
 
 const MINIMAL_BOTOCORE = JSON.stringify({ metadata: { protocol: "json" }, shapes: { Name: { type: "string", max: 10 } } });
 
-describe("readConfig", () => {
-  it("no structgen.json: undefined", async () => {
-    const dir = path.join(root, "empty");
-    await mkdir(dir, { recursive: true });
-    await expect(readConfig(dir)).resolves.toBeUndefined();
+describe("corpora in structgen.config.json", () => {
+  it("no corpora listed: undefined (every corpus under `schemas` is generated, without settings)", async () => {
+    const dir = await folder(JSON.stringify({ schemas: "json" }));
+    await expect(readCorpora(dir)).resolves.toBeUndefined();
   });
 
   it("reads a valid config: corpora sorted by name, paths from the config's folder, overrides located", async () => {
     const text = `{
-  "$schema": "./structgen.schema.json",
+  "$schema": "./node_modules/structgen/structgen.config.schema.json",
   "corpora": {
     "widgets": {
       "input": "json-structure/widgets",
@@ -66,10 +73,18 @@ describe("readConfig", () => {
 }
 `;
     const dir = await folder(text);
-    const configs = (await readConfig(dir))!;
+    const configs = (await readCorpora(dir))!;
     expect(configs.map((c) => c.name)).toEqual(["gadgets", "widgets"]);
     const [gadgets, widgets] = configs as [CorpusConfig, CorpusConfig];
-    expect(gadgets).toEqual({ name: "gadgets", input: path.join(dir, "gadgets"), base: dir, sources: [], policies: DEFAULT_POLICIES, overrides: [] });
+    // Without `input`, a corpus is <schemas>/<name>; `schemas` defaults to "schemas".
+    expect(gadgets).toEqual({
+      name: "gadgets",
+      input: path.join(dir, "schemas", "gadgets"),
+      base: dir,
+      sources: [],
+      policies: DEFAULT_POLICIES,
+      overrides: [],
+    });
     expect(widgets.input).toBe(path.join(dir, "json-structure/widgets"));
     expect(widgets.base).toBe(dir);
     expect(widgets.authority).toBe("botocore");
@@ -83,14 +98,23 @@ describe("readConfig", () => {
         fact: "knownValues",
         value: ["RED", "BLUE"],
         reason: "The console offers exactly these.",
-        at: { file: "structgen.json", pointer: "/corpora/widgets/overrides/0", line: 13, column: 9 },
+        at: { file: "structgen.config.json", pointer: "/corpora/widgets/overrides/0", line: 13, column: 9 },
       },
     ]);
   });
 
+  it("regression: an override's location names structgen.config.json alike from any working folder", async () => {
+    const override = { subject: "A.b", fact: "required", value: true, reason: "Always sent by the service." };
+    const dir = await folder(JSON.stringify({ corpora: { w: { overrides: [override] } } }));
+    await mkdir(path.join(dir, "deep", "er"), { recursive: true });
+    const from = async (cwd: string) => (await loadProject({ cwd })).corpora![0]!.overrides[0]!.at;
+    expect(await from(path.join(dir, "deep", "er"))).toEqual(await from(dir));
+    expect((await from(dir))!.file).toBe("structgen.config.json");
+  });
+
   it("fills every policy the config leaves out with its default", async () => {
     const dir = await folder(JSON.stringify({ corpora: { w: { policies: { enumMembers: "authority", openEnums: false } } } }));
-    const [w] = (await readConfig(dir))!;
+    const [w] = (await readCorpora(dir))!;
     expect(w!.policies).toEqual({ ...DEFAULT_POLICIES, enumMembers: "authority", openEnums: false });
     expect(DEFAULT_POLICIES).toEqual({
       enumMembers: "union",
@@ -106,11 +130,15 @@ describe("readConfig", () => {
     });
   });
 
-  it("the bundled schemas/structgen.json is valid", async () => {
-    const configs = (await readConfig("schemas"))!;
+  it("this repository's structgen.config.json lists cognito-idp, and every source path it names exists", async () => {
+    const configs = (await readCorpora(ROOT))!;
     expect(configs.map((c) => c.name)).toEqual(["cognito-idp"]);
-    expect(configs[0]!.authority).toBe("botocore");
-    expect(configs[0]!.sources.map((s) => s.kind)).toEqual(expect.arrayContaining(["botocore", "boto3-docs", "aws-sdk"]));
+    const [cognito] = configs as [CorpusConfig];
+    expect(cognito.input).toBe(path.join(ROOT, "schemas", "cognito-idp"));
+    expect(cognito.authority).toBe("botocore");
+    expect(cognito.sources.map((s) => s.kind)).toEqual(expect.arrayContaining(["botocore", "boto3-docs", "aws-sdk"]));
+    const { existsSync } = await import("node:fs");
+    for (const s of cognito.sources.filter((x) => x.path)) expect(existsSync(path.join(cognito.base, s.path!)), s.path).toBe(true);
   });
 
   it.each([
@@ -123,10 +151,10 @@ describe("readConfig", () => {
     }
   }
 }`,
-      pointer: "/corpora/w/policies",
+      pointer: "/corpora/w/policies/mergeEverything",
       line: 4,
-      column: 19,
-      reason: /must NOT have additional properties/,
+      column: 64,
+      reason: /unknown setting "mergeEverything"/,
     },
     {
       name: "bad source kind",
@@ -142,7 +170,7 @@ describe("readConfig", () => {
       pointer: "/corpora/w/sources/0/kind",
       line: 5,
       column: 36,
-      reason: /must be equal to one of the allowed values/,
+      reason: /must be one of "botocore", "boto3-docs", "aws-sdk", "recorded"/,
     },
     {
       name: "override without a reason",
@@ -166,22 +194,22 @@ describe("readConfig", () => {
       pointer: "/corpora/w/policies/timestamps",
       line: 1,
       column: 51,
-      reason: /must be equal to one of the allowed values/,
+      reason: /must be one of "protocol", "schema"/,
     },
-  ])("invalid: $name → CONFIG_INVALID at structgen.json line:column", async ({ text, pointer, line, column, reason }) => {
+  ])("invalid: $name → CONFIG_INVALID at structgen.config.json line:column", async ({ text, pointer, line, column, reason }) => {
     const ds = await configError(text);
     expect(ds.length).toBeGreaterThan(0);
     for (const d of ds) expect(d).toMatchObject({ code: "CONFIG_INVALID", severity: "error" });
     const d = ds.find((x) => x.at?.pointer === pointer);
     expect(d, `a diagnostic at ${pointer}; got ${ds.map((x) => `${x.at?.pointer}: ${x.message}`).join("; ")}`).toBeDefined();
-    expect(d!.at).toEqual({ file: "structgen.json", pointer, line, column });
+    expect(d!.at).toEqual({ file: "structgen.config.json", pointer, line, column });
     expect(d!.message).toMatch(reason);
-    expect(d!.message).toMatch(/^structgen\.json: /);
+    expect(d!.message).toMatch(new RegExp(`^structgen\\.config\\.json: ${pointer}: `));
   });
 
-  it("a structgen.json that is not JSON is reported with its position", async () => {
+  it("a structgen.config.json that is not JSON is reported with its position", async () => {
     const ds = await configError(`{ "corpora": { "w": { ] } }`);
-    expect(ds[0]!.at).toMatchObject({ file: "structgen.json", line: 1 });
+    expect(ds[0]!.at).toMatchObject({ file: "structgen.config.json", line: 1 });
     expect(ds[0]!.severity).toBe("error");
   });
 });
@@ -191,7 +219,7 @@ describe("loadEvidence: missing sources", () => {
     const dir = await folder(JSON.stringify({ corpora: { w: { sources } } }));
     await mkdir(path.join(dir, "sources"), { recursive: true });
     await writeFile(path.join(dir, "sources", "service-2.json"), MINIMAL_BOTOCORE);
-    return (await readConfig(dir))![0]!;
+    return (await readCorpora(dir))![0]!;
   }
 
   it("loads a present source", async () => {

@@ -1,4 +1,4 @@
-// Another service reconciled through its structgen.json alone: a hand-written slice of Amazon
+// Another service reconciled through its structgen.config.json alone: a hand-written slice of Amazon
 // DynamoDB (test/fixtures/reconcile-other) in the bundled corpus's dialect, with its own
 // botocore-style model as the authority. Nothing in the engine knows either service.
 import { promises as fs, readdirSync, readFileSync, statSync } from "node:fs";
@@ -41,7 +41,7 @@ let validators: Record<string, Validate>;
 
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), "structgen-reconcile-other-"));
-  const results = await generate({ schemas: FIXTURE, out: tmp });
+  const results = await generate({ config: path.join(FIXTURE, "structgen.config.json"), out: tmp });
   expect(results).toHaveLength(1);
   result = results[0]!;
   out = path.join(tmp, "dynamodb-slice");
@@ -76,7 +76,7 @@ const table = () => ({
   ContributorInsightsMode: "ON",
 });
 
-describe("a DynamoDB slice, reconciled through its structgen.json", () => {
+describe("a DynamoDB slice, reconciled through its structgen.config.json", () => {
   it("generates the corpus the config names, with only non-error diagnostics", () => {
     expect(result.corpus).toBe("dynamodb-slice");
     expect(result.outDir).toBe(out);

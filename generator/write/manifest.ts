@@ -1,0 +1,61 @@
+// .structgen-manifest.json: the files structgen wrote in a corpus output folder, with their
+// SHA-256. It is how structgen knows what it may overwrite or remove: nothing else.
+import { createHash } from "node:crypto";
+import { bannerText } from "../emit/banner.js";
+import type { OutputFile } from "../emit/files.js";
+
+export const MANIFEST = ".structgen-manifest.json";
+
+export interface Manifest {
+  /** The manifest format's version. */
+  format: 1;
+  corpus: string;
+  /** A digest of the inputs; the generation cache fills it (absent until then, and ignored by check). */
+  inputs?: string;
+  /** Path ('/'-separated, relative to the output folder) → SHA-256 of its bytes (hex). Sorted by path. */
+  files: Record<string, string>;
+}
+
+export const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
+
+export function manifestOf(corpus: string, files: readonly OutputFile[], inputs?: string): Manifest {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
+    format: 1,
+    corpus,
+    ...(inputs ? { inputs } : {}),
+    files: Object.fromEntries(sorted.map((f) => [f.path, sha256(f.content)])),
+  };
+}
+
+/** Deterministic text: the banner as `$comment`, two-space indented, one file a line. */
+export function manifestText(m: Manifest): string {
+  return `${JSON.stringify({ $comment: bannerText(m.corpus), ...m }, null, 2)}\n`;
+}
+
+/** The manifest in `text`, or undefined when it is not one (a foreign or damaged file owns nothing). */
+export function parseManifest(text: string): Manifest | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const m = value as Partial<Manifest> | null;
+  if (!m || m.format !== 1 || typeof m.corpus !== "string" || typeof m.files !== "object" || m.files === null)
+    return undefined;
+  const files: Record<string, string> = {};
+  for (const [p, hash] of Object.entries(m.files)) {
+    // Only plain relative paths inside the folder: a manifest never reaches outside it.
+    if (typeof hash !== "string" || !isInsidePath(p)) return undefined;
+    files[p] = hash;
+  }
+  return { format: 1, corpus: m.corpus, ...(typeof m.inputs === "string" ? { inputs: m.inputs } : {}), files };
+}
+
+/** A '/'-separated relative path with no empty, "." or ".." segment (and no backslash). */
+export const isInsidePath = (p: string): boolean =>
+  p.length > 0 &&
+  !p.includes("\\") &&
+  !p.includes("\0") &&
+  p.split("/").every((s) => s !== "" && s !== "." && s !== "..");

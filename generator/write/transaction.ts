@@ -1,0 +1,154 @@
+// Carrying a plan out so that a kill at any point costs nothing. New contents are staged in
+// <out>/.structgen-tmp-<pid>/new; a journal names every change before the first one is made;
+// each replaced or removed file is kept in …/old until the run commits. recover() rolls an
+// uncommitted run back to exactly the previous output; every writer runs it first, under the lock.
+import { promises as nodeFs } from "node:fs";
+import path from "node:path";
+import { pidAlive } from "./lock.js";
+import { STAGE_PREFIX, type Plan } from "./plan.js";
+
+/** The file-system calls the writer makes: tests inject failures here (ENOSPC, EFBIG, …). */
+export type WriterFs = Pick<
+  typeof nodeFs,
+  "writeFile" | "rename" | "link" | "copyFile" | "mkdir" | "rm" | "rmdir" | "readFile" | "readdir" | "lstat"
+>;
+
+interface Journal {
+  format: 1;
+  /** In order; `existed`: a previous file was replaced (kept in old/). */
+  writes: { path: string; existed: boolean }[];
+  removes: string[];
+  /** Folders the run creates, parents first. */
+  created: string[];
+}
+
+const JOURNAL = "journal.json";
+const COMMITTED = "committed";
+const native = (p: string) => p.split("/").join(path.sep);
+const exists = (io: WriterFs, p: string) =>
+  io.lstat(p).then(
+    () => true,
+    () => false,
+  );
+
+export function stageDir(outDir: string): string {
+  return path.join(outDir, `${STAGE_PREFIX}${process.pid}`);
+}
+
+export async function commitPlan(outDir: string, plan: Plan, io: WriterFs = nodeFs): Promise<void> {
+  const stage = stageDir(outDir);
+  await io.rm(stage, { recursive: true, force: true });
+  const staged = (p: string) => path.join(stage, "new", native(p));
+  for (const w of plan.write) {
+    await io.mkdir(path.dirname(staged(w.path)), { recursive: true });
+    await io.writeFile(staged(w.path), w.content).catch((e: unknown) => {
+      // write(2) errors (ENOSPC, EFBIG) carry no path: name the file for the message.
+      if (e instanceof Error && (e as NodeJS.ErrnoException).path === undefined)
+        (e as NodeJS.ErrnoException).path = staged(w.path);
+      throw e;
+    });
+  }
+  const journal: Journal = {
+    format: 1,
+    writes: plan.write.map((w) => ({ path: w.path, existed: w.existed })),
+    removes: plan.remove,
+    created: [],
+  };
+  for (const w of plan.write) {
+    for (const dir of ancestors(w.path)) {
+      if (!journal.created.includes(dir) && !(await exists(io, path.join(outDir, native(dir)))))
+        journal.created.push(dir);
+    }
+  }
+  // The journal appears whole (renamed into place) before the output is touched.
+  await io.writeFile(path.join(stage, `${JOURNAL}.tmp`), JSON.stringify(journal));
+  await io.rename(path.join(stage, `${JOURNAL}.tmp`), path.join(stage, JOURNAL));
+
+  for (const dir of journal.created) await io.mkdir(path.join(outDir, native(dir)), { recursive: true });
+  for (const w of plan.write) {
+    const target = path.join(outDir, native(w.path));
+    if (w.existed) await keep(io, target, path.join(stage, "old", native(w.path)));
+    await io.rename(staged(w.path), target);
+  }
+  for (const p of plan.remove) {
+    const old = path.join(stage, "old", native(p));
+    await io.mkdir(path.dirname(old), { recursive: true });
+    await io.rename(path.join(outDir, native(p)), old);
+  }
+  // The commit point: from here the new output stands, and cleaning up may fail harmlessly
+  // (recover() finishes it; check reports what is left until then).
+  await io.writeFile(path.join(stage, COMMITTED), "");
+  await io.rm(stage, { recursive: true, force: true }).catch(() => undefined);
+  // Folders emptied by removals go too (a folder holding anything else stays).
+  const emptied = [...new Set(plan.remove.flatMap((p) => ancestors(p)))].sort((a, b) => b.length - a.length);
+  for (const dir of emptied) await io.rmdir(path.join(outDir, native(dir))).catch(() => undefined);
+}
+
+/** A copy of the file about to be replaced, sharing its inode where the file system allows. */
+async function keep(io: WriterFs, file: string, to: string): Promise<void> {
+  await io.mkdir(path.dirname(to), { recursive: true });
+  try {
+    await io.link(file, to);
+  } catch {
+    await io.copyFile(file, to);
+  }
+}
+
+/** "a/b/c.md" → ["a", "a/b"]. */
+function ancestors(p: string): string[] {
+  const parts = p.split("/");
+  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join("/"));
+}
+
+/**
+ * Undoes what interrupted runs left: an uncommitted run is rolled back to the previous output, a
+ * committed one's staging folder removed. Also repairs the old whole-folder writer's leftovers.
+ * Call it holding the output folder's lock.
+ */
+export async function recover(outDir: string, io: WriterFs = nodeFs): Promise<void> {
+  await recoverLegacy(outDir, io);
+  const entries = await io.readdir(outDir).catch(() => [] as string[]);
+  for (const name of entries.filter((n) => n.startsWith(STAGE_PREFIX)).sort()) {
+    const stage = path.join(outDir, name);
+    if (!(await exists(io, path.join(stage, COMMITTED)))) {
+      const journal = await io.readFile(path.join(stage, JOURNAL), "utf8").then(
+        (t) => JSON.parse(t) as Journal,
+        () => undefined,
+      );
+      if (journal) await rollBack(outDir, stage, journal, io);
+    }
+    await io.rm(stage, { recursive: true, force: true });
+  }
+}
+
+async function rollBack(outDir: string, stage: string, journal: Journal, io: WriterFs): Promise<void> {
+  for (const w of [...journal.writes].reverse()) {
+    const target = path.join(outDir, native(w.path));
+    const old = path.join(stage, "old", native(w.path));
+    if (await exists(io, old)) await io.rename(old, target);
+    else if (!w.existed) await io.rm(target, { force: true });
+  }
+  for (const p of journal.removes) {
+    const old = path.join(stage, "old", native(p));
+    if (await exists(io, old)) await io.rename(old, path.join(outDir, native(p)));
+  }
+  for (const dir of [...journal.created].reverse())
+    await io.rmdir(path.join(outDir, native(dir))).catch(() => undefined);
+}
+
+/** The previous writer swapped whole folders: <out>.structgen-old and <out>.structgen-tmp-<pid>. */
+async function recoverLegacy(outDir: string, io: WriterFs): Promise<void> {
+  const old = `${outDir}.structgen-old`;
+  if (await exists(io, old)) {
+    if (await exists(io, outDir)) await io.rm(old, { recursive: true, force: true });
+    else await io.rename(old, outDir);
+  }
+  const prefix = `${path.basename(outDir)}.structgen-tmp-`;
+  for (const name of await io.readdir(path.dirname(outDir)).catch(() => [] as string[])) {
+    // Only a dead run's folder: a live old-style writer still needs its own.
+    const pid = Number(name.slice(prefix.length));
+    if (name.startsWith(prefix) && !(Number.isInteger(pid) && pid > 0 && pidAlive(pid))) {
+      await io.rm(path.join(path.dirname(outDir), name), { recursive: true, force: true });
+    }
+  }
+}
