@@ -30,14 +30,14 @@ beforeAll(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), "structgen-missing-"));
   schemas = path.join(tmp, "schemas");
   cpSync(path.join(ROOT, "test/fixtures/reconcile-other"), schemas, { recursive: true });
-  const config = JSON.parse(readFileSync(path.join(schemas, "structgen.json"), "utf8")) as {
+  const config = JSON.parse(readFileSync(path.join(schemas, "structgen.config.json"), "utf8")) as {
     corpora: Record<string, { sources: unknown[] }>;
   };
   config.corpora["dynamodb-slice"]!.sources.push(
     { id: "aws-sdk", kind: "aws-sdk", package: PACKAGE, facts: "sources/aws-sdk.facts.json" },
     { id: "recorded", kind: "recorded", path: "recordings", optional: true },
   );
-  writeFileSync(path.join(schemas, "structgen.json"), JSON.stringify(config, null, 2));
+  writeFileSync(path.join(schemas, "structgen.config.json"), JSON.stringify(config, null, 2));
   const at = (line: number) => ({
     file: `${PACKAGE}/dist-types/models/models_0.d.ts`,
     pointer: "/DescribeTableOutput",
@@ -64,7 +64,7 @@ const SKIPPED_LINE =
 
 describe("missing evidence sources on the command line", () => {
   it("reconcile names the source read from facts and the one skipped, then reports with the rest", () => {
-    const r = cli(["reconcile", "--schemas", schemas]);
+    const r = cli(["reconcile", "--config", path.join(schemas, "structgen.config.json")]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain(FACTS_LINE);
     expect(r.stderr).toContain(SKIPPED_LINE);
@@ -74,10 +74,10 @@ describe("missing evidence sources on the command line", () => {
   });
 
   it("generate does the same and writes the corpus", () => {
-    const r = cli(["generate", "--schemas", schemas, "--out", path.join(tmp, "out")]);
+    const r = cli(["generate", "--config", path.join(schemas, "structgen.config.json"), "--out", path.join(tmp, "out")]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain(FACTS_LINE);
     expect(r.stderr).toContain(SKIPPED_LINE);
-    expect(r.stdout).toMatch(/^dynamodb-slice: \d+ types, \d+ files written/m);
+    expect(r.stdout).toMatch(/^dynamodb-slice: \d+ types, \d+ files in \S+ \(\d+ written/m);
   });
 });

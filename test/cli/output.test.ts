@@ -121,7 +121,7 @@ describe("through the CLI", () => {
     const lines = r.stderr.trimEnd().split("\n");
     for (const l of lines) expect(l).toMatch(STAGE_LINE);
     expect(lines.map((l) => STAGE_LINE.exec(l)![1])).toEqual(["load", "resolve", "emit", "write"]);
-    expect(r.stdout).toMatch(/^mini-corpus: 3 types, \d+ files written to /);
+    expect(r.stdout).toMatch(/^mini-corpus: 3 types, \d+ files in \S+ \(\d+ written, \d+ unchanged, \d+ removed\)$/m);
   });
 
   it("a TTY: the line is redrawn with \\r through every stage of check and cleared at the end", () => {

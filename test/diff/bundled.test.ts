@@ -1,6 +1,7 @@
 // The bundled corpus: against itself nothing changes; against the same files reconciled with an
 // older botocore model (test/fixtures/diff/botocore-older, see its SOURCE.md) the real differences
 // between the two models show, EXTERNAL_PROVIDER among them.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildModel, discoverCorpora } from "../../generator/pipeline.js";
@@ -9,8 +10,11 @@ import type { Change } from "../../generator/diff/change.js";
 import { compareModels } from "../../generator/diff/compare.js";
 import { FIXTURES, ROOT } from "./corpora.js";
 
+/** The folder's corpus with the settings of the nearest config (its own, else the repository's). */
 const build = async (dir: string): Promise<Model> => {
-  const [c] = await discoverCorpora(dir);
+  const own = path.join(dir, "structgen.config.json");
+  const config = existsSync(own) ? own : path.join(ROOT, "structgen.config.json");
+  const [c] = await discoverCorpora(dir, { config });
   return buildModel(c!);
 };
 

@@ -1,6 +1,6 @@
 // Fixture corpora for the diff tests: a side is a list of layers under test/fixtures/diff/<dialect>/,
 // copied in order into one temp folder (a later layer's file replaces an earlier one's).
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,7 +23,8 @@ export function layered(dialect: string, layers: readonly string[]): Promise<Mod
     const dir = mkdtempSync(path.join(os.tmpdir(), "structgen-diff-test-"));
     made.push(dir);
     for (const l of layers) cpSync(path.join(FIXTURES, dialect, l), dir, { recursive: true });
-    m = discoverCorpora(dir).then(([c]) => buildModel(c!));
+    const config = path.join(dir, "structgen.config.json");
+    m = discoverCorpora(dir, { config: existsSync(config) ? config : false }).then(([c]) => buildModel(c!));
     cache.set(key, m);
   }
   return m;

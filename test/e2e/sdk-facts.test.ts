@@ -31,17 +31,18 @@ afterAll(async () => {
 
 describe("the bundled corpus without the AWS SDK installed", () => {
   it("generates the committed output from the recorded facts, with a warning naming the source", async () => {
-    // schemas/ and the recorded responses it points to (../test/fixtures/live), in the same layout.
+    // The config, schemas/ and the recorded responses it points to (test/fixtures/live), in the same layout.
+    await cp(path.join(ROOT, "structgen.config.json"), path.join(tmp, "structgen.config.json"));
     await cp(path.join(ROOT, "schemas"), path.join(tmp, "schemas"), { recursive: true });
     await cp(path.join(ROOT, "test/fixtures/live"), path.join(tmp, "test/fixtures/live"), { recursive: true });
     expect(() => createRequire(path.join(tmp, "schemas", "noop.js")).resolve(`${PACKAGE}/package.json`)).toThrow();
 
-    const results = await generate({ schemas: path.join(tmp, "schemas"), out: path.join(tmp, "out") });
+    const results = await generate({ config: path.join(tmp, "structgen.config.json"), out: path.join(tmp, "out") });
     expect(results.map((r) => r.corpus)).toEqual(["cognito-idp"]);
     const used = results[0]!.diagnostics.filter((d) => d.code === "SOURCE_FACTS_USED");
     expect(used).toHaveLength(1);
     expect(used[0]!.message).toContain(`package ${PACKAGE} is not installed`);
-    expect(used[0]!.message).toContain("sources/cognito-idp/aws-sdk.facts.json");
+    expect(used[0]!.message).toContain("schemas/sources/cognito-idp/aws-sdk.facts.json");
     expect(
       results[0]!.diagnostics.filter((d) => d.code.startsWith("SOURCE_") && d.code !== "SOURCE_FACTS_USED"),
     ).toEqual([]);

@@ -10,19 +10,23 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { StructgenError, type Diagnostic } from "../../generator/diagnostics/diagnostic.js";
-import { readConfig, type CorpusConfig, type SourceConfig } from "../../generator/reconcile/config.js";
+import { loadProject } from "../../generator/config/project.js";
+import type { CorpusConfig, SourceConfig } from "../../generator/reconcile/config.js";
 import type { Evidence } from "../../generator/reconcile/evidence.js";
 import { loadEvidence } from "../../generator/reconcile/load-evidence.js";
 import { loadAwsSdk, sdkPackage } from "../../generator/reconcile/sources/aws-sdk.js";
 import { readSdkFacts, sdkFactsText } from "../../generator/reconcile/sources/aws-sdk-facts.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const SCHEMAS = path.join(ROOT, "schemas");
+const CONFIG = path.join(ROOT, "structgen.config.json");
+
+/** The corpora a config file lists, with their settings. */
+const configured = async (config: string): Promise<CorpusConfig[]> => (await loadProject({ config })).corpora ?? [];
 const RECORD = process.env["STRUCTGEN_RECORD"] === "1";
 
 /** The bundled config's aws-sdk sources that name recorded facts. */
 async function bundledSdkSources(): Promise<{ corpus: CorpusConfig; source: SourceConfig }[]> {
-  const corpora = (await readConfig(SCHEMAS))!;
+  const corpora = await configured(CONFIG);
   return corpora.flatMap((corpus) =>
     corpus.sources.filter((s) => s.kind === "aws-sdk" && s.facts).map((source) => ({ corpus, source })),
   );
@@ -30,7 +34,7 @@ async function bundledSdkSources(): Promise<{ corpus: CorpusConfig; source: Sour
 
 describe("the bundled corpus's recorded SDK facts", () => {
   it("name a facts file for every aws-sdk source", async () => {
-    const corpora = (await readConfig(SCHEMAS))!;
+    const corpora = await configured(CONFIG);
     const sdk = corpora.flatMap((c) => c.sources.filter((s) => s.kind === "aws-sdk"));
     expect(sdk.length).toBeGreaterThan(0);
     expect(sdk.filter((s) => !s.facts)).toEqual([]);
@@ -73,7 +77,7 @@ describe("loadEvidence: an aws-sdk source whose package cannot be resolved", () 
     // Outside the repository, so no node_modules above it resolves the package.
     root = await mkdtemp(path.join(tmpdir(), "structgen-facts-"));
     const [{ source }] = await bundledSdkSources();
-    facts = await readFile(path.join(SCHEMAS, source!.facts!), "utf8");
+    facts = await readFile(path.join(ROOT, source!.facts!), "utf8");
   });
   afterAll(async () => {
     if (root) await rm(root, { recursive: true, force: true });
@@ -83,9 +87,10 @@ describe("loadEvidence: an aws-sdk source whose package cannot be resolved", () 
     const dir = path.join(root, `c${n++}`);
     await mkdir(path.join(dir, "sources"), { recursive: true });
     const s = { id: "aws-sdk", kind: "aws-sdk", package: "@aws-sdk/client-cognito-identity-provider", ...source };
-    await writeFile(path.join(dir, "structgen.json"), JSON.stringify({ corpora: { w: { sources: [s] } } }));
+    const file = path.join(dir, "structgen.config.json");
+    await writeFile(file, JSON.stringify({ schemas: ".", corpora: { w: { sources: [s] } } }));
     if (factsText !== undefined) await writeFile(path.join(dir, "sources", "sdk.facts.json"), factsText);
-    return (await readConfig(dir))![0]!;
+    return (await configured(file))[0]!;
   }
   const failure = (p: Promise<unknown>): Promise<Diagnostic[]> =>
     p.then(
