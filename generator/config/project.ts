@@ -1,6 +1,6 @@
 // structgen.config.json: one file describes a project (inputs, output, what is emitted, how each
 // corpus is reconciled). Found from the working folder up, or named with --config; checked
-// against structgen.config.schema.json at the package root (ajv loads only when a file exists).
+// against structgen.config.schema.json at the package root (config/schema-check.ts; no ajv at run time).
 // Options given here (command-line flags) override the file.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { diagnostic, StructgenError, type Diagnostic } from "../diagnostics/diag
 import { escapePointerToken, parseJson, type ParsedJson } from "../load/parse-json.js";
 import { corpusConfig, type CorpusConfig, type CorpusSettings } from "../reconcile/config.js";
 import { CONFIG_NAME, findConfig } from "./find.js";
+import { schemaErrors, type SchemaError } from "./schema-check.js";
 import { OUTPUT_KINDS, selectionProblem, type Flavour, type FormatStyle, type OutputKind } from "./outputs.js";
 
 export interface ProjectOptions {
@@ -106,7 +107,7 @@ async function readConfigFile(
   }
   const parsed = parseJson(display, text);
   if (!parsed.ok) throw new StructgenError(parsed.diagnostics);
-  const errors = await schemaErrors(parsed.doc.value);
+  const errors = await configErrors(parsed.doc.value);
   if (errors.length > 0) {
     throw new StructgenError(
       errors.map((e): Diagnostic => {
@@ -122,16 +123,7 @@ async function readConfigFile(
   return { value: parsed.doc.value as RawConfig, doc: parsed.doc, display };
 }
 
-interface SchemaError {
-  instancePath: string;
-  /** Set when the error is about a member's name (propertyNames). */
-  propertyName?: string;
-  keyword: string;
-  message?: string;
-  params: Record<string, unknown>;
-}
-
-/** ajv's error, pointing at the offending member itself and naming what is allowed. */
+/** A schema error, pointing at the offending member itself and naming what is allowed. */
 function explain(e: SchemaError): { pointer: string; reason: string } {
   if (e.keyword === "additionalProperties") {
     const name = String(e.params["additionalProperty"]);
@@ -153,13 +145,10 @@ function explain(e: SchemaError): { pointer: string; reason: string } {
   return { pointer: e.instancePath, reason: e.message ?? "is invalid" };
 }
 
-async function schemaErrors(value: unknown): Promise<SchemaError[]> {
-  const [ajvModule, schemaText] = await Promise.all([
-    import("ajv/dist/2020.js"),
-    readFile(new URL("../../structgen.config.schema.json", import.meta.url), "utf8"),
-  ]);
-  const Ajv2020 = ajvModule.default.default ?? ajvModule.default;
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  const validate = ajv.compile(JSON.parse(schemaText) as object);
-  return validate(value) ? [] : ((validate.errors ?? []) as SchemaError[]);
+let schema: Record<string, unknown> | undefined;
+
+async function configErrors(value: unknown): Promise<SchemaError[]> {
+  const file = new URL("../../structgen.config.schema.json", import.meta.url);
+  schema ??= JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+  return schemaErrors(schema, value);
 }
