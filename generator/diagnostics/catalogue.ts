@@ -14,6 +14,9 @@ export interface CatalogueEntry {
 export const catalogue = {
   // Reading files
   FILE_UNREADABLE: { severity: "error", message: "cannot read {path}: {reason}", hint: "Check the file exists and is readable (and is not a symlink loop)." },
+  FILE_SYMLINK_OUTSIDE_CORPUS: { severity: "error", message: "{path} is a symlink to {target}, outside the corpus folder: not followed", hint: "Copy the files into the corpus folder, or point --schemas (or the config's input) at their real folder." },
+  FILE_NOT_UTF8: { severity: "error", message: "the file is not valid UTF-8: byte {byte} at offset {offset}", hint: "Save the file as UTF-8 (JSON text is UTF-8, RFC 8259)." },
+  FILE_TOO_LARGE: { severity: "error", message: "{path} is {size} bytes, over the limit of {limit} bytes for one schema file", hint: "Split the schema into several files." },
   FILE_EMPTY: { severity: "error", message: "the file is empty", hint: "A schema file must hold one JSON object." },
   JSON_SYNTAX: { severity: "error", message: "invalid JSON: {reason}", hint: "Fix the JSON syntax at the position shown." },
   JSON_DUPLICATE_KEY: { severity: "error", message: "duplicate key {key}", hint: "JSON objects must not repeat a key; keep one." },
