@@ -197,7 +197,7 @@ describe("broken corpora through `structgen generate`", () => {
   });
 
   it("every fixture corpus under test/fixtures/hostile is covered by a test", () => {
-    const generating = ["bom", "property-names", "type-names-reserved", "type-names-runtime", "enum-collisions", "injection", "recursive"];
+    const generating = ["bidi", "bom", "property-names", "type-names-reserved", "type-names-runtime", "enum-collisions", "injection", "recursive"];
     const covered = new Set([...cases.map((c) => c.corpus), ...generating]);
     expect(readdirSync(FIXTURES).filter((d) => !covered.has(d))).toEqual([]);
   });
