@@ -62,6 +62,7 @@ export const catalogue = {
   SCHEMA_CHOICES_NOT_OBJECT: { severity: "error", message: "choices must be an object", hint: "Map each option name to its schema." },
   SCHEMA_COMPOSITION_NOT_ARRAY: { severity: "error", message: "{keyword} must be a non-empty array of schemas", hint: "Write {keyword}: [schema, …]." },
   SCHEMA_EXTENDS_INVALID: { severity: "error", message: "$extends {refPath}: {reason}", hint: "$extends names object types by #/definitions/… pointers; a type cannot extend itself." },
+  SCHEMA_EXTENDS_TOO_DEEP: { severity: "error", message: "$extends chains more than {maxDepth} types: {chain}", hint: "Flatten the hierarchy: each level copies every inherited member into the derived type." },
   SCHEMA_IMPORT_NOT_FOUND: { severity: "error", message: "{keyword} {uri}: no document in the corpus has that $id", hint: "Add the imported document to the corpus folder (structgen never fetches from the network)." },
   SCHEMA_FORMAT_UNKNOWN: { severity: "warning", message: "format {format} is not one structgen checks; it is kept as documentation only", hint: "Known formats: date-time, date, time, duration, uuid, uri, uri-reference, json-pointer, email, hostname, ipv4, ipv6." },
   SCHEMA_TYPELESS_ERROR_SHAPE: { severity: "info", message: "document without `type` read as an error shape with an optional message (dialect rule)", hint: "Give the document a `type` to describe the error's members." },
