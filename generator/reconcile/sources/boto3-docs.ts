@@ -129,7 +129,8 @@ export async function loadBoto3Docs(
 /** One page: its response shape, or none when the operation returns nothing. */
 export function parsePage(file: string, rawText: string): { claim: ShapeClaim | undefined } | { error: Diagnostic } {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const lines: Line[] = text.split(/\r?\n/).map((raw, index) => {
+  // CR LF, LF and a lone CR each end a line, as in every other position structgen reports.
+  const lines: Line[] = text.split(/\r\n?|\n/).map((raw, index) => {
     const t = raw.replace(/\s+$/, "");
     const body = t.trimStart();
     return { index, indent: t.length - body.length, text: body };
