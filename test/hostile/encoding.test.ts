@@ -1,7 +1,15 @@
 // Bytes and line breaks: invalid UTF-8 is an error at its place (never U+FFFD in the output), and
 // CR, LF and CR LF each end a line wherever a position is computed.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { StructgenError } from "../../generator/diagnostics/diagnostic.js";
+import type { SourceInfo } from "../../generator/reconcile/evidence.js";
+import { loadBoto3Docs } from "../../generator/reconcile/sources/boto3-docs.js";
+import { loadBotocore } from "../../generator/reconcile/sources/botocore.js";
+import { readRecordings } from "../../generator/reconcile/sources/recorded.js";
+import { repoTemp } from "./helpers.js";
 import { corpusFromTexts } from "../../generator/load/read-corpus.js";
 import { parseJson, type ParsedJson } from "../../generator/load/parse-json.js";
 import { decodeUtf8, invalidUtf8Offset } from "../../generator/load/utf8.js";
@@ -67,6 +75,31 @@ describe("regression: invalid UTF-8 is silently replaced", () => {
     expect(r.ok).toBe(false);
     const honest = decodeUtf8("x.json", Buffer.from('{"enum": ["O\ufffdF"]}', "utf8"));
     expect(honest).toEqual({ ok: true, text: '{"enum": ["O\ufffdF"]}' }); // a real U+FFFD is kept
+  });
+});
+
+describe("regression: invalid UTF-8 is silently replaced (evidence files)", () => {
+  it("a botocore model, a recording and a boto3 page with a bad byte are FILE_NOT_UTF8", async () => {
+    const dir = repoTemp("utf8-evidence");
+    try {
+      const bad = bytes(...ascii('{\n  "shapes": {"A": {"type": "string", "documentation": "O'), 0xc0, 0xaf, ...ascii('F"}}\n}\n'));
+      writeFileSync(path.join(dir, "model.json"), bad);
+      mkdirSync(path.join(dir, "rec"));
+      writeFileSync(path.join(dir, "rec", "r.json"), bad);
+      writeFileSync(path.join(dir, "page.txt"), bytes(...ascii("CognitoIdentityProvider / Client / get_user\r\n"), 0xff));
+      const source = (kind: SourceInfo["kind"]): SourceInfo => ({ id: kind, kind, description: kind });
+      const codes = async (p: Promise<unknown>) => {
+        const e = await p.then(() => undefined, (x: unknown) => x);
+        expect(e).toBeInstanceOf(StructgenError);
+        return (e as StructgenError).diagnostics.map((d) => [d.code, d.at?.file, d.at?.line, d.at?.column]);
+      };
+      expect(await codes(loadBotocore(source("botocore"), path.join(dir, "model.json"), "model.json"))).toEqual([["FILE_NOT_UTF8", "model.json", 2, 57]]);
+      expect(await codes(readRecordings(path.join(dir, "rec"), "rec"))).toEqual([["FILE_NOT_UTF8", "rec/r.json", 2, 57]]);
+      const page = { path: path.join(dir, "page.txt"), display: "page.txt" };
+      expect(await codes(loadBoto3Docs(source("boto3-docs"), [page]))).toEqual([["FILE_NOT_UTF8", "page.txt", 2, 1]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
