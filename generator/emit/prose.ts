@@ -96,7 +96,8 @@ export function summary(input: string | undefined): string {
   const text = end < 0 ? all : all.slice(0, end);
   for (let i = 20; i < text.length; i++) {
     const c = text[i];
-    if ((c === "." || c === "!" || c === "?") && (i + 1 === text.length || /\s/.test(text[i + 1]!))) return text.slice(0, i + 1);
+    const ends = i + 1 === text.length || /\s/.test(text[i + 1]!);
+    if ((c === "." || c === "!" || c === "?") && ends) return text.slice(0, i + 1);
   }
   return text;
 }

@@ -13,7 +13,11 @@ const JSON_UNSAFE = new RegExp(`[${BIDI}\u2028\u2029]`, "g");
 
 /** True for a bidirectional control character (see BIDI). */
 export const isBidiControl = (code: number): boolean =>
-  code === 0x061c || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+  code === 0x061c ||
+  code === 0x200e ||
+  code === 0x200f ||
+  (code >= 0x202a && code <= 0x202e) ||
+  (code >= 0x2066 && code <= 0x2069);
 
 const hex4 = (c: string): string => c.charCodeAt(0).toString(16).padStart(4, "0");
 const unicodeEscape = (c: string): string => `\\u${hex4(c)}`;
@@ -47,7 +51,8 @@ export function stringLiteral(value: string): string {
       // An escape unit: \uXXXX or a backslash and one character. A code writer that tracks strings
       // and comments (ts-morph's code-block-writer) reads `\\"` as an escaped quote, so an escaped
       // backslash at the end or before an escaped quote is written \u005C instead.
-      if (at(i + 1) === 0x5c && (i + 2 === body.length || (at(i + 2) === 0x5c && at(i + 3) === 0x22))) put(i, 2, "\\u005C");
+      const beforeQuote = at(i + 2) === 0x5c && at(i + 3) === 0x22;
+      if (at(i + 1) === 0x5c && (i + 2 === body.length || beforeQuote)) put(i, 2, "\\u005C");
       i += at(i + 1) === 0x75 ? 5 : 1;
     } else if (c === 0x2f) {
       // Never `/*`, `*/` or `//` inside a literal, nor `</script` (HTML script blocks). Escapes never

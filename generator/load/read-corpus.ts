@@ -76,7 +76,8 @@ async function listJsonFiles(root: string, diagnostics: Diagnostic[]): Promise<F
         target = await fs.realpath(at);
       } catch (err) {
         // Dangling or looping: nothing to read. Reported where a schema file was expected.
-        if (isSchemaName(e.name)) diagnostics.push(diagnostic("FILE_UNREADABLE", { path: rel(full), reason: reason(err) }, loc(rel(full))));
+        const params = { path: rel(full), reason: reason(err) };
+        if (isSchemaName(e.name)) diagnostics.push(diagnostic("FILE_UNREADABLE", params, loc(rel(full))));
         continue;
       }
       if (!inside(target)) {

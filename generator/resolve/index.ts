@@ -95,7 +95,8 @@ function applyExtends(symbols: ReturnType<typeof collectSymbols>, types: NamedTy
   const onStack = new Set<string>();
   const tooDeep = (name: string, at: NamedType["attrs"]["at"]) => {
     const chain = [name]; // the chain through each first base, enough of it to show
-    for (let b = bases.get(name)?.[0]; b !== undefined && chain.length <= MAX_EXTENDS_DEPTH; b = bases.get(b)?.[0]) chain.push(b);
+    const first = (n: string) => bases.get(n)?.[0];
+    for (let b = first(name); b !== undefined && chain.length <= MAX_EXTENDS_DEPTH; b = first(b)) chain.push(b);
     const text = chainText(chain.length, (i) => chain[i]!);
     diagnostics.push(diagnostic("SCHEMA_EXTENDS_TOO_DEEP", { maxDepth: MAX_EXTENDS_DEPTH, chain: text }, at));
     const refused = { members: [], depth: 0 };
@@ -109,7 +110,8 @@ function applyExtends(symbols: ReturnType<typeof collectSymbols>, types: NamedTy
     if (cached) return cached;
     if (onStack.has(name)) {
       const cycle = [...stack, name];
-      diagnostics.push(diagnostic("SCHEMA_EXTENDS_INVALID", { refPath: name, reason: `cycle: ${chainText(cycle.length, (i) => cycle[i]!)}` }, t.attrs.at));
+      const reason = `cycle: ${chainText(cycle.length, (i) => cycle[i]!)}`;
+      diagnostics.push(diagnostic("SCHEMA_EXTENDS_INVALID", { refPath: name, reason }, t.attrs.at));
       return { members: own, depth: 1 };
     }
     // The recursion stops at the limit, so a chain of any length cannot overflow the stack.

@@ -7,11 +7,20 @@ import { pathToFileURL } from "node:url";
 import * as prettier from "prettier";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  jsdocText, jsonStringEscapes, markdownCell, markdownCode, markdownText, mermaidLabel, propertyKey, stringLiteral,
+  jsdocText,
+  jsonStringEscapes,
+  markdownCell,
+  markdownCode,
+  markdownText,
+  mermaidLabel,
+  propertyKey,
+  stringLiteral,
 } from "../../generator/emit/quote.js";
 import { cli, ensureBuilt, FIXTURES, repoTemp } from "./helpers.js";
 
-const CONTROLS = [0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069].map((c) => String.fromCharCode(c));
+const CONTROLS = [0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069].map(
+  (c) => String.fromCharCode(c),
+);
 const RAW = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 const hex = (c: string) => c.charCodeAt(0).toString(16).padStart(4, "0");
 const PRETTIER = { printWidth: 120, proseWrap: "preserve", endOfLine: "lf", trailingComma: "all" } as const;
@@ -65,14 +74,18 @@ describe("regression: U+202E and other bidi controls pass raw into the output (g
     const r = cli(["generate", "--schemas", path.join(FIXTURES, "bidi"), "--out", tmp]);
     expect(r.status, r.stderr).toBe(0);
     out = path.join(tmp, "bidi");
-    files.push(...(readdirSync(out, { recursive: true }) as string[]).filter((f) => /\.(ts|js|md|json)$/.test(f)).sort());
+    files.push(
+      ...(readdirSync(out, { recursive: true }) as string[]).filter((f) => /\.(ts|js|md|json)$/.test(f)).sort(),
+    );
   });
   afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 
   it("no generated file holds a raw bidi control", () => {
-    expect(files).toEqual(expect.arrayContaining(["docs/types/Trojan.md", "schema.json", "types.ts", "validators.d.ts", "validators.js"]));
+    expect(files).toEqual(
+      expect.arrayContaining(["docs/types/Trojan.md", "schema.json", "types.ts", "validators.d.ts", "validators.js"]),
+    );
     for (const f of files) expect(read(f).match(RAW), f).toBeNull();
   });
 
@@ -80,11 +93,15 @@ describe("regression: U+202E and other bidi controls pass raw into the output (g
     expect(read("types.ts")).toContain('"na\\u202eme"');
     expect(read("types.ts")).toContain('"A\\u202ax"');
     expect(read("docs/types/Trojan.md")).toContain("&#x202E;root&#x202C;");
-    const schema = JSON.parse(read("schema.json")) as { $defs: { Trojan: { properties: Record<string, { enum?: string[]; pattern?: string }> } } };
+    const schema = JSON.parse(read("schema.json")) as {
+      $defs: { Trojan: { properties: Record<string, { enum?: string[]; pattern?: string }> } };
+    };
     expect(schema.$defs.Trojan.properties["na\u202eme"]!.pattern).toContain("^a\u202eb$");
     expect(schema.$defs.Trojan.properties["kind"]!.enum).toContain("A\u202ax");
     type Result = { valid: boolean };
-    const v = (await import(pathToFileURL(path.join(out, "validators.js")).href)) as { validateTrojan: (x: unknown) => Result };
+    const v = (await import(pathToFileURL(path.join(out, "validators.js")).href)) as {
+      validateTrojan: (x: unknown) => Result;
+    };
     expect(v.validateTrojan({ "na\u202eme": "a\u202eb", kind: "A\u202ax" }).valid).toBe(true);
     expect(v.validateTrojan({ "na\u202eme": "ab", kind: "A\u202ax" }).valid).toBe(false); // the pattern needs U+202E
     expect(v.validateTrojan({ name: "a\u202eb", kind: "A\u202ax" }).valid).toBe(false); // and so does the key

@@ -34,7 +34,11 @@ describe("regression: invalid UTF-8 is silently replaced", () => {
     const r = decodeUtf8("x.json", bytes(...prefix, ...bad, ...ascii(' "b"}')));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.diagnostic).toMatchObject({ code: "FILE_NOT_UTF8", severity: "error", at: { file: "x.json", line: 3, column: 4 } });
+    expect(r.diagnostic).toMatchObject({
+      code: "FILE_NOT_UTF8",
+      severity: "error",
+      at: { file: "x.json", line: 3, column: 4 },
+    });
     expect(r.diagnostic.message).toContain(`at offset ${prefix.length}`);
     expect(r.diagnostic.message).toContain(`byte 0x${bad[0]!.toString(16).toUpperCase().padStart(2, "0")}`);
   });
@@ -48,9 +52,21 @@ describe("regression: invalid UTF-8 is silently replaced", () => {
 
   it("finds the first invalid byte exactly where a fatal TextDecoder fails (random bytes)", () => {
     // Bytes biased towards UTF-8 lead and continuation bytes, so most inputs are near-valid.
-    const byte = fc.oneof(fc.integer({ min: 0x20, max: 0x7f }), fc.integer({ min: 0x80, max: 0xbf }), fc.integer({ min: 0xc0, max: 0xff }));
+    const byte = fc.oneof(
+      fc.integer({ min: 0x20, max: 0x7f }),
+      fc.integer({ min: 0x80, max: 0xbf }),
+      fc.integer({ min: 0xc0, max: 0xff }),
+    );
     const valid = fc.string({ unit: "grapheme", maxLength: 6 }).map((s) => [...Buffer.from(s, "utf8")]);
-    const input = fc.array(fc.oneof(byte.map((b) => [b]), valid), { maxLength: 12 }).map((parts) => Uint8Array.from(parts.flat()));
+    const input = fc
+      .array(
+        fc.oneof(
+          byte.map((b) => [b]),
+          valid,
+        ),
+        { maxLength: 12 },
+      )
+      .map((parts) => Uint8Array.from(parts.flat()));
     fc.assert(
       fc.property(input, (b) => {
         const at = invalidUtf8Offset(b);
@@ -82,19 +98,34 @@ describe("regression: invalid UTF-8 is silently replaced (evidence files)", () =
   it("a botocore model, a recording and a boto3 page with a bad byte are FILE_NOT_UTF8", async () => {
     const dir = repoTemp("utf8-evidence");
     try {
-      const bad = bytes(...ascii('{\n  "shapes": {"A": {"type": "string", "documentation": "O'), 0xc0, 0xaf, ...ascii('F"}}\n}\n'));
+      const bad = bytes(
+        ...ascii('{\n  "shapes": {"A": {"type": "string", "documentation": "O'),
+        0xc0,
+        0xaf,
+        ...ascii('F"}}\n}\n'),
+      );
       writeFileSync(path.join(dir, "model.json"), bad);
       mkdirSync(path.join(dir, "rec"));
       writeFileSync(path.join(dir, "rec", "r.json"), bad);
-      writeFileSync(path.join(dir, "page.txt"), bytes(...ascii("CognitoIdentityProvider / Client / get_user\r\n"), 0xff));
+      writeFileSync(
+        path.join(dir, "page.txt"),
+        bytes(...ascii("CognitoIdentityProvider / Client / get_user\r\n"), 0xff),
+      );
       const source = (kind: SourceInfo["kind"]): SourceInfo => ({ id: kind, kind, description: kind });
       const codes = async (p: Promise<unknown>) => {
-        const e = await p.then(() => undefined, (x: unknown) => x);
+        const e = await p.then(
+          () => undefined,
+          (x: unknown) => x,
+        );
         expect(e).toBeInstanceOf(StructgenError);
         return (e as StructgenError).diagnostics.map((d) => [d.code, d.at?.file, d.at?.line, d.at?.column]);
       };
-      expect(await codes(loadBotocore(source("botocore"), path.join(dir, "model.json"), "model.json"))).toEqual([["FILE_NOT_UTF8", "model.json", 2, 57]]);
-      expect(await codes(readRecordings(path.join(dir, "rec"), "rec"))).toEqual([["FILE_NOT_UTF8", "rec/r.json", 2, 57]]);
+      expect(await codes(loadBotocore(source("botocore"), path.join(dir, "model.json"), "model.json"))).toEqual([
+        ["FILE_NOT_UTF8", "model.json", 2, 57],
+      ]);
+      expect(await codes(readRecordings(path.join(dir, "rec"), "rec"))).toEqual([
+        ["FILE_NOT_UTF8", "rec/r.json", 2, 57],
+      ]);
       const page = { path: path.join(dir, "page.txt"), display: "page.txt" };
       expect(await codes(loadBoto3Docs(source("boto3-docs"), [page]))).toEqual([["FILE_NOT_UTF8", "page.txt", 2, 1]]);
     } finally {
@@ -104,7 +135,15 @@ describe("regression: invalid UTF-8 is silently replaced (evidence files)", () =
 });
 
 describe("regression: lone-CR line endings give wrong positions", () => {
-  const lines = ["{", '  "name": "T",', '  "type": "object",', '  "properties": {', '    "a": { "type": "nope" }', "  }", "}"];
+  const lines = [
+    "{",
+    '  "name": "T",',
+    '  "type": "object",',
+    '  "properties": {',
+    '    "a": { "type": "nope" }',
+    "  }",
+    "}",
+  ];
   const withEnds = (ends: string[]) => lines.map((l, i) => l + ends[i % ends.length]).join("");
   const doc = (text: string): ParsedJson => {
     const r = parseJson("t.json", text);
@@ -126,7 +165,7 @@ describe("regression: lone-CR line endings give wrong positions", () => {
   });
 
   it("JSON syntax errors after lone CRs are on their line", () => {
-    const r = parseJson("t.json", "{\r\r  \"a\": nope\r}");
+    const r = parseJson("t.json", '{\r\r  "a": nope\r}');
     expect(r.ok === false && r.diagnostics[0]!.at).toMatchObject({ line: 3, column: 8 });
   });
 
@@ -138,7 +177,10 @@ describe("regression: lone-CR line endings give wrong positions", () => {
     );
     const deep = corpusFromTexts("cr", { "deep.json": `{\r"a":\r${"[".repeat(1_001)}${"]".repeat(1_001)}}` });
     expect(deep.diagnostics).toEqual([
-      expect.objectContaining({ code: "SCHEMA_MAX_DEPTH_EXCEEDED", at: expect.objectContaining({ line: 3, column: 1_000 }) }),
+      expect.objectContaining({
+        code: "SCHEMA_MAX_DEPTH_EXCEEDED",
+        at: expect.objectContaining({ line: 3, column: 1_000 }),
+      }),
     ]);
   });
 
