@@ -93,6 +93,11 @@ async function listJsonFiles(root: string, diagnostics: Diagnostic[]): Promise<F
   return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
+/** The schema files below `dir`, relative, found as the loader finds them (links leading out not followed). */
+export async function listSchemaFiles(dir: string): Promise<string[]> {
+  return (await listJsonFiles(dir, [])).map((f) => f.rel);
+}
+
 async function isDir(p: string): Promise<boolean> {
   try {
     return (await fs.stat(p)).isDirectory();

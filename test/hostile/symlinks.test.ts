@@ -6,6 +6,7 @@ import { mkdirSync, promises as fsp, realpathSync, rmSync, symlinkSync, writeFil
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { readCorpus } from "../../generator/load/read-corpus.js";
+import { discoverCorpora } from "../../generator/pipeline.js";
 import { cli, ensureBuilt, plantPreviousOutput, repoTemp, snapshot, STACK_LINE } from "./helpers.js";
 
 const S = "https://json-structure.org/meta/core/v0/#";
@@ -67,6 +68,13 @@ async function pathsTouched<T>(run: () => Promise<T>): Promise<{ result: T; path
   }
 }
 
+/** The paths that lie outside `dir` (as given or as its real path). */
+function outsideOf(paths: string[], dir: string): string[] {
+  const real = realpathSync(dir);
+  const within = (r: string, d: string) => r === d || r.startsWith(d + path.sep);
+  return paths.filter((p) => !within(path.resolve(dir, p), dir) && !within(path.resolve(dir, p), real));
+}
+
 describe("regression: symlinks that leave the corpus are followed", () => {
   it("refuses each link leading out, reads the links that stay in, touches no path outside", async () => {
     const t0 = performance.now();
@@ -85,11 +93,7 @@ describe("regression: symlinks that leave the corpus are followed", () => {
     // Every path the loader handed to the file system lies inside the corpus folder, and the spy saw
     // the reads that did happen (so an empty list cannot pass for "nothing outside").
     const real = realpathSync(corpus);
-    const outsideOf = paths.filter((p) => {
-      const r = path.resolve(corpus, p);
-      return r !== corpus && r !== real && !r.startsWith(corpus + path.sep) && !r.startsWith(real + path.sep);
-    });
-    expect(outsideOf).toEqual([]);
+    expect(outsideOf(paths, corpus)).toEqual([]);
     expect(paths).toContain(path.join(real, ".store", "kept.json"));
   });
 
@@ -104,6 +108,22 @@ describe("regression: symlinks that leave the corpus are followed", () => {
     expect(r.stderr).not.toMatch(/OutsideSecret|OutsideType|root:x:0|\/bin\/|\/usr\//);
     expect(r.stderr).not.toMatch(STACK_LINE);
     expect(snapshot(path.join(out, "corpus"))).toEqual(before);
+  });
+
+  it("a folder of corpora: finding the corpora does not follow a link to `/` either", async () => {
+    const folder = path.join(tmp, "corpora");
+    mkdirSync(path.join(folder, "one"), { recursive: true });
+    writeFileSync(path.join(folder, "one", "good.json"), schema("Good"));
+    symlinkSync("/", path.join(folder, "one", "root"));
+    mkdirSync(path.join(folder, "empty"));
+    symlinkSync("/", path.join(folder, "empty", "root")); // no schema inside: not a corpus
+    const { result, paths } = await pathsTouched(() => discoverCorpora(folder));
+    expect(result.map((c) => c.name)).toEqual(["one"]);
+    expect(outsideOf(paths, folder)).toEqual([]);
+    const r = cli(["generate", "--schemas", folder, "--out", path.join(tmp, "out-corpora")], { timeout: 30_000 });
+    expect(r.signal, "a walk of the disk (timeout)").toBeNull();
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/^root:1:1: error FILE_SYMLINK_OUTSIDE_CORPUS: /m);
   });
 
   it("a corpus folder that is itself a link elsewhere is read (only the walk inside it is bounded)", async () => {
