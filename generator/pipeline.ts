@@ -5,7 +5,7 @@ import path from "node:path";
 import { diagnostic, hasErrors, sortDiagnostics, StructgenError, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { OutputFile } from "./emit/files.js";
 import type { Model } from "./ir/model.js";
-import { readCorpus } from "./load/read-corpus.js";
+import { listSchemaFiles, readCorpus } from "./load/read-corpus.js";
 import { resolve } from "./resolve/index.js";
 import type { CorpusConfig } from "./reconcile/config.js";
 import { refuseLegacyConfig } from "./config/legacy.js";
@@ -53,8 +53,9 @@ async function findCorpora(schemasDir: string): Promise<CorpusRef[]> {
   const dirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => e.name).sort();
   const out: CorpusRef[] = [];
   for (const d of dirs) {
-    const files = await fs.readdir(path.join(schemasDir, d), { recursive: true });
-    if (files.some((f) => isSchemaFile(String(f)))) out.push({ name: d, dir: path.join(schemasDir, d) });
+    // Not readdir's recursive walk, which follows a symlink to `/` across the whole disk.
+    const files = await listSchemaFiles(path.join(schemasDir, d));
+    if (files.length > 0) out.push({ name: d, dir: path.join(schemasDir, d) });
   }
   return out;
 }

@@ -14,6 +14,9 @@ export interface CatalogueEntry {
 export const catalogue = {
   // Reading files
   FILE_UNREADABLE: { severity: "error", message: "cannot read {path}: {reason}", hint: "Check the file exists and is readable (and is not a symlink loop)." },
+  FILE_SYMLINK_OUTSIDE_CORPUS: { severity: "error", message: "{path} is a symlink to {target}, outside the corpus folder: not followed", hint: "Copy the files into the corpus folder, or point --schemas (or the config's input) at their real folder." },
+  FILE_NOT_UTF8: { severity: "error", message: "the file is not valid UTF-8: byte {byte} at offset {offset}", hint: "Save the file as UTF-8 (JSON text is UTF-8, RFC 8259)." },
+  FILE_TOO_LARGE: { severity: "error", message: "{path} is {size} bytes, over the limit of {limit} bytes for one schema file", hint: "Split the schema into several files." },
   FILE_EMPTY: { severity: "error", message: "the file is empty", hint: "A schema file must hold one JSON object." },
   JSON_SYNTAX: { severity: "error", message: "invalid JSON: {reason}", hint: "Fix the JSON syntax at the position shown." },
   JSON_DUPLICATE_KEY: { severity: "error", message: "duplicate key {key}", hint: "JSON objects must not repeat a key; keep one." },
@@ -59,6 +62,7 @@ export const catalogue = {
   SCHEMA_CHOICES_NOT_OBJECT: { severity: "error", message: "choices must be an object", hint: "Map each option name to its schema." },
   SCHEMA_COMPOSITION_NOT_ARRAY: { severity: "error", message: "{keyword} must be a non-empty array of schemas", hint: "Write {keyword}: [schema, …]." },
   SCHEMA_EXTENDS_INVALID: { severity: "error", message: "$extends {refPath}: {reason}", hint: "$extends names object types by #/definitions/… pointers; a type cannot extend itself." },
+  SCHEMA_EXTENDS_TOO_DEEP: { severity: "error", message: "$extends chains more than {maxDepth} types: {chain}", hint: "Flatten the hierarchy: each level copies every inherited member into the derived type." },
   SCHEMA_IMPORT_NOT_FOUND: { severity: "error", message: "{keyword} {uri}: no document in the corpus has that $id", hint: "Add the imported document to the corpus folder (structgen never fetches from the network)." },
   SCHEMA_FORMAT_UNKNOWN: { severity: "warning", message: "format {format} is not one structgen checks; it is kept as documentation only", hint: "Known formats: date-time, date, time, duration, uuid, uri, uri-reference, json-pointer, email, hostname, ipv4, ipv6." },
   SCHEMA_TYPELESS_ERROR_SHAPE: { severity: "info", message: "document without `type` read as an error shape with an optional message (dialect rule)", hint: "Give the document a `type` to describe the error's members." },

@@ -4,15 +4,13 @@
 // A generated file carries the banner as its first member, "$comment".
 import { bannerText } from "./banner.js";
 import { fill, group, indent, join, line, printDoc, softline, type Doc } from "./layout.js";
+import { jsonStringEscapes } from "./quote.js";
 
 /**
  * Line and paragraph separators and bidirectional controls are valid in JSON strings but can make
- * a reader see something else than a parser does: they are written as \u escapes.
+ * a reader see something else than a parser does: they are written as \u escapes (quote.ts).
  */
-const INVISIBLE = /[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-const stringText = (s: string): string =>
-  JSON.stringify(s).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+const stringText = (s: string): string => jsonStringEscapes(JSON.stringify(s));
 
 /** prettier's number form: lower case, no `+` or leading zeros in the exponent, no trailing zeros. */
 export function canonicalNumber(text: string): string {

@@ -38,7 +38,9 @@ export function parseProse(input: string | undefined): Paragraph[] {
     if (segs.length > 0) out.push({ kind: current.kind, segments: segs });
     current = { kind: next, segments: [] };
   };
-  const tag = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g;
+  // [^<>]*, not [^>]*: a "<a" with no ">" after it is scanned only up to the next "<", so text
+  // full of unclosed tags costs linear time, not quadratic.
+  const tag = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>/g;
   let last = 0;
   for (let m = tag.exec(input); m; m = tag.exec(input)) {
     if (m.index > last) current.segments.push({ text: decode(input.slice(last, m.index)), ...(code > 0 ? { code: true } : {}) });
@@ -83,9 +85,19 @@ export function proseToText(paragraphs: Paragraph[], codeMark: (s: string) => st
     .replace(/\n\n(- )/g, "\n$1");
 }
 
-/** The first sentence (or line) of a description, as plain text. */
+/**
+ * The first sentence (or line) of a description, as plain text: the first `.`, `!` or `?` at
+ * index 20 or later that ends the text or precedes white space. A loop, not a lazy regular
+ * expression, which backtracked once per character and overflowed on megabytes of text.
+ */
 export function summary(input: string | undefined): string {
-  const text = proseToText(parseProse(input), (s) => s).split("\n")[0] ?? "";
-  const m = /^(.{20,}?[.!?])(\s|$)/.exec(text);
-  return m ? m[1]! : text;
+  const all = proseToText(parseProse(input), (s) => s);
+  const end = all.indexOf("\n");
+  const text = end < 0 ? all : all.slice(0, end);
+  for (let i = 20; i < text.length; i++) {
+    const c = text[i];
+    const ends = i + 1 === text.length || /\s/.test(text[i + 1]!);
+    if ((c === "." || c === "!" || c === "?") && ends) return text.slice(0, i + 1);
+  }
+  return text;
 }

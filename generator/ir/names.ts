@@ -22,14 +22,20 @@ const RESERVED_TYPE_NAMES = new Set(
 
 export const isIdentifier = (name: string): boolean => IDENTIFIER.test(name);
 
-/** A safe, valid TypeScript type name for a schema name; `taken` keeps results unique. */
-export function typeIdentifier(name: string, taken?: ReadonlySet<string>): string {
+/**
+ * A safe, valid TypeScript type name for a schema name; `taken` keeps results unique (Name_2,
+ * Name_3, …). A caller naming many types against a growing `taken` passes `next` too: the suffix
+ * search then resumes where it stopped, so thousands of types wanting one name cost linear time.
+ */
+export function typeIdentifier(name: string, taken?: ReadonlySet<string>, next?: Map<string, number>): string {
   let id = name.replace(/[^A-Za-z0-9_]/g, "_");
   if (id === "" || /^[0-9]/.test(id)) id = `_${id}`;
   if (RESERVED_TYPE_NAMES.has(id)) id = `${id}_`;
-  if (taken) {
+  if (taken && taken.has(id)) {
     const base = id;
-    for (let i = 2; taken.has(id); i++) id = `${base}_${i}`;
+    let i = next?.get(base) ?? 2;
+    for (id = `${base}_${i}`; taken.has(id); id = `${base}_${i}`) i++;
+    next?.set(base, i + 1);
   }
   return id;
 }

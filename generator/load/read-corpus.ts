@@ -1,8 +1,10 @@
 // Stage 1, load: find the schema files of a corpus and parse them with positions.
-import { promises as fs } from "node:fs";
+import { constants, promises as fs } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
-import { parseJson, type ParsedJson, type ParseResult } from "./parse-json.js";
+import { lineStarts, parseJson, position, type ParsedJson, type ParseResult } from "./parse-json.js";
+import { decodeUtf8, type Decoded } from "./utf8.js";
 
 export interface Corpus {
   /** The corpus name: the folder's base name (names the output folder). */
@@ -16,37 +18,84 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/** Files are named relative to the corpus folder, with '/' separators, on every OS. */
-async function listJsonFiles(root: string, diagnostics: Diagnostic[]): Promise<string[]> {
-  const out: string[] = [];
+/** A schema file bigger than this is refused before it is read (a 1 GB file cannot even be a string). */
+export const MAX_FILE_BYTES = 128 * 1024 * 1024;
+
+/** Files read at once: enough to overlap I/O, few enough never to run out of file descriptors. */
+const READ_CONCURRENCY = 16;
+
+interface Found {
+  /** Relative to the corpus folder, '/' separated: names the file in diagnostics and output. */
+  rel: string;
+  /** The real path, checked to lie inside the corpus folder. */
+  real: string;
+}
+
+const isSchemaName = (n: string) => n.endsWith(".json") && !n.endsWith(".config.json") && n !== "structgen.json";
+
+/**
+ * Every schema file below `root`. A symlink is followed only when its target lies inside the
+ * corpus folder: one leading out (to `/`, to /etc/passwd) is reported and never read or walked.
+ */
+async function listJsonFiles(root: string, diagnostics: Diagnostic[]): Promise<Found[]> {
+  const out: Found[] = [];
+  const rel = (p: string) => path.relative(root, p).split(path.sep).join("/") || ".";
+  let top: string;
+  try {
+    top = await fs.realpath(root);
+  } catch (e) {
+    diagnostics.push(diagnostic("FILE_UNREADABLE", { path: ".", reason: reason(e) }, loc(".")));
+    return out;
+  }
+  const prefix = top.endsWith(path.sep) ? top : top + path.sep;
+  const inside = (p: string) => p === top || p.startsWith(prefix);
   const seen = new Set<string>();
-  async function walk(dir: string): Promise<void> {
-    let real: string;
-    try {
-      real = await fs.realpath(dir);
-    } catch (e) {
-      diagnostics.push(diagnostic("FILE_UNREADABLE", { path: rel(dir), reason: reason(e) }, loc(rel(dir))));
-      return;
-    }
+  // `dir` is the path as the user sees it (for names); `real` is where it is on disk.
+  async function walk(dir: string, real: string): Promise<void> {
     if (seen.has(real)) return; // a symlink loop, or the same folder twice
     seen.add(real);
     let entries;
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = await fs.readdir(real, { withFileTypes: true });
     } catch (e) {
       diagnostics.push(diagnostic("FILE_UNREADABLE", { path: rel(dir), reason: reason(e) }, loc(rel(dir))));
       return;
     }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
       const full = path.join(dir, e.name);
-      if (e.isDirectory() || (e.isSymbolicLink() && (await isDir(full)))) await walk(full);
-      else if (e.name.endsWith(".json") && !e.name.endsWith(".config.json") && e.name !== "structgen.json") out.push(full);
+      const at = path.join(real, e.name);
+      if (!e.isSymbolicLink()) {
+        if (e.isDirectory()) await walk(full, at);
+        else if (isSchemaName(e.name)) out.push({ rel: rel(full), real: at });
+        continue;
+      }
+      let target: string;
+      try {
+        target = await fs.realpath(at);
+      } catch (err) {
+        // Dangling or looping: nothing to read. Reported where a schema file was expected.
+        const params = { path: rel(full), reason: reason(err) };
+        if (isSchemaName(e.name)) diagnostics.push(diagnostic("FILE_UNREADABLE", params, loc(rel(full))));
+        continue;
+      }
+      if (!inside(target)) {
+        const link = JSON.stringify(await fs.readlink(at).catch(() => "?"));
+        diagnostics.push(diagnostic("FILE_SYMLINK_OUTSIDE_CORPUS", { path: rel(full), target: link }, loc(rel(full))));
+        continue;
+      }
+      if (await isDir(target)) await walk(full, target);
+      else if (isSchemaName(e.name)) out.push({ rel: rel(full), real: target });
     }
   }
-  const rel = (p: string) => path.relative(root, p).split(path.sep).join("/") || ".";
-  await walk(root);
-  return out.map(rel).sort();
+  await walk(root, top);
+  return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+
+/** The schema files below `dir`, relative, found as the loader finds them (links leading out not followed). */
+export async function listSchemaFiles(dir: string): Promise<string[]> {
+  return (await listJsonFiles(dir, [])).map((f) => f.rel);
 }
 
 async function isDir(p: string): Promise<boolean> {
@@ -60,6 +109,48 @@ async function isDir(p: string): Promise<boolean> {
 const loc = (file: string) => ({ file, pointer: "", line: 1, column: 1 });
 const reason = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
 
+// O_NOFOLLOW: the checked real path is opened, never a link swapped in since; O_NONBLOCK: a FIFO
+// opens at once (and is then refused) instead of blocking. Both are 0 where the OS lacks them.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** Reads one regular file of at most MAX_FILE_BYTES and decodes it as UTF-8. */
+async function readSchemaText(f: Found): Promise<Decoded> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await fs.open(f.real, OPEN_FLAGS);
+    const st = await handle.stat();
+    // A FIFO or a device named *.json would block or never end: read regular files only.
+    if (!st.isFile()) throw Object.assign(new Error(), { code: "not a regular file" });
+    if (st.size > MAX_FILE_BYTES) return tooLarge(f, st.size);
+    const bytes = await handle.readFile();
+    if (bytes.length > MAX_FILE_BYTES) return tooLarge(f, bytes.length);
+    return decodeUtf8(f.rel, bytes);
+  } catch (e) {
+    return { ok: false, diagnostic: diagnostic("FILE_UNREADABLE", { path: f.rel, reason: reason(e) }, loc(f.rel)) };
+  } finally {
+    await handle?.close();
+  }
+}
+
+const tooLarge = (f: Found, size: number): Decoded => ({
+  ok: false,
+  diagnostic: diagnostic("FILE_TOO_LARGE", { path: f.rel, size, limit: MAX_FILE_BYTES }, loc(f.rel)),
+});
+
+/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 export async function readCorpus(dir: string, name = path.basename(path.resolve(dir))): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const files = await listJsonFiles(dir, diagnostics);
@@ -67,24 +158,16 @@ export async function readCorpus(dir: string, name = path.basename(path.resolve(
     diagnostics.push(diagnostic("INPUT_NO_SCHEMAS", { path: dir }));
   }
   const documents: ParsedJson[] = [];
-  const texts = await Promise.all(
-    files.map(async (f) => {
-      try {
-        // A FIFO or a device named *.json would block or never end: read regular files only.
-        if (!(await fs.stat(path.join(dir, f))).isFile()) throw Object.assign(new Error(), { code: "not a regular file" });
-        return { f, text: await fs.readFile(path.join(dir, f), "utf8") };
-      } catch (e) {
-        diagnostics.push(diagnostic("FILE_UNREADABLE", { path: f, reason: reason(e) }, loc(f)));
-        return undefined;
-      }
-    }),
-  );
-  for (const t of texts) {
-    if (!t) continue;
-    const parsed = parseSchema(t.f, t.text);
+  const texts = await mapLimit(files, READ_CONCURRENCY, readSchemaText);
+  texts.forEach((t, i) => {
+    if (!t.ok) {
+      diagnostics.push(t.diagnostic);
+      return;
+    }
+    const parsed = parseSchema(files[i]!.rel, t.text);
     if (parsed.ok) documents.push(parsed.doc);
     else diagnostics.push(...parsed.diagnostics);
-  }
+  });
   return { corpus: { name, documents }, diagnostics };
 }
 
@@ -103,9 +186,8 @@ function parseSchema(file: string, text: string): ParseResult {
       for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
     } else if (c === 0x7b || c === 0x5b) {
       if (++depth > MAX_SCHEMA_NESTING) {
-        const before = text.slice(0, i);
-        const line = before.split("\n").length;
-        const at = { file, pointer: "", line, column: i - before.lastIndexOf("\n") };
+        const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+        const at = { file, pointer: "", ...position(lineStarts(text.slice(bom)), i - bom) };
         return { ok: false, diagnostics: [diagnostic("SCHEMA_MAX_DEPTH_EXCEEDED", { maxDepth: MAX_SCHEMA_NESTING }, at)] };
       }
     } else if (c === 0x7d || c === 0x5d) depth--;

@@ -16,7 +16,9 @@ export function resolve(corpus: Corpus): Model {
   for (const [name, e] of symbols.byComponentName) {
     if (e.errorShape || !isObject(e.doc.value)) continue;
     const key = canonicalBody(e.doc.value);
-    canonicalRoots.set(key, [...(canonicalRoots.get(key) ?? []), name]);
+    const same = canonicalRoots.get(key);
+    if (same) same.push(name);
+    else canonicalRoots.set(key, [name]);
   }
 
   const missing: Context["missing"] = [];
@@ -54,6 +56,12 @@ export function resolve(corpus: Corpus): Model {
 }
 
 /**
+ * Deeper than this, `$extends` is refused: every level copies all inherited members into the
+ * derived type, so a chain n types long makes n²/2 members (5,000 took 39 s; 12,000 overflowed).
+ */
+export const MAX_EXTENDS_DEPTH = 100;
+
+/**
  * `$extends` (one pointer or several) and `abstract`: a derived object gets its bases' members
  * first (the first base wins a clash), then its own, which override.
  */
@@ -80,25 +88,59 @@ function applyExtends(symbols: ReturnType<typeof collectSymbols>, types: NamedTy
       bases.set(t.name, names);
     }
   }
-  const done = new Map<string, Member[]>();
-  const flatten = (name: string, stack: string[]): Member[] => {
+  // Per type: its members with the inherited ones, and how many types its longest chain holds
+  // (0 when refused as too deep: types above it are refused silently, the error is reported once).
+  const done = new Map<string, { members: Member[]; depth: number }>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const tooDeep = (name: string, at: NamedType["attrs"]["at"]) => {
+    const chain = [name]; // the chain through each first base, enough of it to show
+    const first = (n: string) => bases.get(n)?.[0];
+    for (let b = first(name); b !== undefined && chain.length <= MAX_EXTENDS_DEPTH; b = first(b)) chain.push(b);
+    const text = chainText(chain.length, (i) => chain[i]!);
+    diagnostics.push(diagnostic("SCHEMA_EXTENDS_TOO_DEEP", { maxDepth: MAX_EXTENDS_DEPTH, chain: text }, at));
+    const refused = { members: [], depth: 0 };
+    done.set(name, refused);
+    return refused;
+  };
+  const flatten = (name: string): { members: Member[]; depth: number } => {
     const t = byName.get(name)!;
     const own = t.node.kind === "object" ? t.node.members : [];
-    if (done.has(name)) return done.get(name)!;
-    if (stack.includes(name)) {
-      diagnostics.push(diagnostic("SCHEMA_EXTENDS_INVALID", { refPath: name, reason: `cycle: ${[...stack, name].join(" → ")}` }, t.attrs.at));
-      return own;
+    const cached = done.get(name);
+    if (cached) return cached;
+    if (onStack.has(name)) {
+      const cycle = [...stack, name];
+      const reason = `cycle: ${chainText(cycle.length, (i) => cycle[i]!)}`;
+      diagnostics.push(diagnostic("SCHEMA_EXTENDS_INVALID", { refPath: name, reason }, t.attrs.at));
+      return { members: own, depth: 1 };
     }
+    // The recursion stops at the limit, so a chain of any length cannot overflow the stack.
+    if (stack.length >= MAX_EXTENDS_DEPTH) return tooDeep(name, t.attrs.at);
+    stack.push(name);
+    onStack.add(name);
+    const inheritedFrom = (bases.get(name) ?? []).map((b) => ({ b, r: flatten(b) }));
+    stack.pop();
+    onStack.delete(name);
+    if (inheritedFrom.some(({ r }) => r.depth === 0)) {
+      const refused = { members: own, depth: 0 };
+      done.set(name, refused);
+      return refused;
+    }
+    const depth = 1 + Math.max(0, ...inheritedFrom.map(({ r }) => r.depth));
+    if (depth > MAX_EXTENDS_DEPTH) return tooDeep(name, t.attrs.at);
     const merged: Member[] = [];
-    for (const b of bases.get(name) ?? []) {
-      for (const m of flatten(b, [...stack, name])) {
-        if (merged.some((x) => x.name === m.name)) continue;
+    const names = new Set<string>();
+    for (const { b, r } of inheritedFrom) {
+      for (const m of r.members) {
+        if (names.has(m.name)) continue;
+        names.add(m.name);
         // One "inherited" fact names the type that declares the member, however deep the chain.
         const inherited = m.attrs.facts.some((f) => f.about === "member" && f.claim?.startsWith("inherited from "));
         merged.push(inherited ? m : { ...m, attrs: { ...m.attrs, facts: [...m.attrs.facts, { about: "member", source: SOURCE, claim: `inherited from ${b}` }] } });
       }
     }
-    const result = [...merged.filter((m) => !own.some((o) => o.name === m.name)), ...own];
+    const ownNames = new Set(own.map((o) => o.name));
+    const result = { members: [...merged.filter((m) => !ownNames.has(m.name)), ...own], depth };
     done.set(name, result);
     return result;
   };
@@ -109,7 +151,7 @@ function applyExtends(symbols: ReturnType<typeof collectSymbols>, types: NamedTy
       diagnostics.push(diagnostic("SCHEMA_EXTENDS_INVALID", { refPath: name, reason: "only object types can extend" }, t.attrs.at));
       continue;
     }
-    t.node.members = flatten(name, []);
+    t.node.members = flatten(name).members;
   }
 }
 
@@ -137,13 +179,14 @@ function errorShape(ctx: Context, entry: SymbolEntry): TypeNode {
 
 /** A missing reference names the chain that reached it, from a root type. */
 function reportMissing(model: Model, missing: Context["missing"]): void {
+  if (missing.length === 0) return;
   const parents = new Map<string, string>();
   const roots = model.types.filter((t) => t.root).map((t) => t.name);
   const queue = [...roots];
   const seen = new Set(roots);
   const index = new Map(model.types.map((t) => [t.name, t]));
-  while (queue.length > 0) {
-    const n = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const n = queue[head]!;
     for (const r of referencedNames(index.get(n)!.node)) {
       if (seen.has(r) || !index.has(r)) continue;
       seen.add(r);
@@ -152,28 +195,57 @@ function reportMissing(model: Model, missing: Context["missing"]): void {
     }
   }
   for (const m of missing) {
-    const chain = [m.owner];
-    while (parents.has(chain[0]!)) chain.unshift(parents.get(chain[0]!)!);
+    // From the owner up towards its root: the nearest names, then the root, the rest counted.
+    const up = [m.owner];
+    let p = parents.get(m.owner);
+    for (; p !== undefined && up.length < CHAIN_SHOWN; p = parents.get(p)) up.push(p);
+    let root: string | undefined;
+    let above = 0;
+    for (; p !== undefined; p = parents.get(p), above++) root = p;
+    const chain = up.reverse();
+    if (root !== undefined) chain.unshift(root, ...(above > 1 ? [`… (${above - 1} more)`] : []));
     model.diagnostics.push(diagnostic("SCHEMA_REF_NOT_FOUND", { refPath: m.ref, chain: ` (reached by ${chain.join(" → ")} → ${m.ref})` }, m.at));
   }
 }
 
-/** A type that is only an alias of itself (directly or through other aliases) has no meaning. */
+/** How many names a reported chain shows; a longer one keeps its ends and counts the rest. */
+const CHAIN_SHOWN = 12;
+
+/** The names `at(0)` … `at(length - 1)` joined by arrows; a long chain keeps its ends and counts the rest. */
+function chainText(length: number, at: (i: number) => string): string {
+  const half = CHAIN_SHOWN / 2;
+  if (length <= CHAIN_SHOWN) return Array.from({ length }, (_, i) => at(i)).join(" → ");
+  const ends = (from: number) => Array.from({ length: half }, (_, i) => at(from + i));
+  return [...ends(0), `… (${length - CHAIN_SHOWN} more)`, ...ends(length - half)].join(" → ");
+}
+
+/**
+ * A type that is only an alias of itself (directly or through other aliases) has no meaning.
+ * Each alias is followed once (linear in the number of types, however long the chains); every
+ * type on a cycle is reported, with the cycle read from that type.
+ */
 function reportAliasCycles(model: Model): void {
   const index = new Map(model.types.map((t) => [t.name, t]));
+  const ON_PATH = 1;
+  const DONE = 2;
+  const state = new Map<string, number>();
   for (const t of model.types) {
-    const chain = [t.name];
-    let node = t.node;
-    while (node.kind === "ref") {
-      if (node.name === t.name) {
-        model.diagnostics.push(diagnostic("SCHEMA_REF_CIRCULAR", { chain: [...chain, t.name].join(" → ") }, t.attrs.at));
-        break;
-      }
-      if (chain.includes(node.name)) break; // reported from that type
-      chain.push(node.name);
-      const next = index.get(node.name);
-      if (!next) break;
-      node = next.node;
+    const path: string[] = [];
+    let name: string | undefined = t.name;
+    while (name !== undefined && !state.has(name)) {
+      state.set(name, ON_PATH);
+      path.push(name);
+      const node: TypeNode | undefined = index.get(name)?.node;
+      name = node?.kind === "ref" ? node.name : undefined;
     }
+    if (name !== undefined && state.get(name) === ON_PATH) {
+      const cycle = path.slice(path.indexOf(name));
+      // Read from each member: member → … → member (the cycle rotated, its first name repeated).
+      cycle.forEach((member, i) => {
+        const chain = chainText(cycle.length + 1, (j) => cycle[(i + j) % cycle.length]!);
+        model.diagnostics.push(diagnostic("SCHEMA_REF_CIRCULAR", { chain }, index.get(member)!.attrs.at));
+      });
+    }
+    for (const n of path) state.set(n, DONE);
   }
 }

@@ -155,11 +155,14 @@ function resolveImports(documents: ParsedJson[], byDocPath: Map<ParsedJson, Map<
 
 /** Identifiers: the last path segment when unique, else the namespace-qualified name. */
 function assignNames(entries: SymbolEntry[], diagnostics: Diagnostic[]): void {
-  const sorted = [...entries].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  const keyed = entries.map((e) => ({ e, k: key(e) })); // each key built once, not per comparison
+  const sorted = keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((x) => x.e);
   const wanted = new Map<string, SymbolEntry[]>();
   for (const e of sorted) {
     const base = e.path[e.path.length - 1]!;
-    wanted.set(base, [...(wanted.get(base) ?? []), e]);
+    const group = wanted.get(base);
+    if (group) group.push(e);
+    else wanted.set(base, [e]);
   }
   const plan: { e: SymbolEntry; wantedName: string; qualified: boolean }[] = [];
   for (const [base, group] of wanted) {
@@ -180,8 +183,9 @@ function assignNames(entries: SymbolEntry[], diagnostics: Diagnostic[]): void {
   // Names as declared first: a generated qualified name (Shop_Address) must never displace a
   // type that is itself declared with that name.
   const taken = new Set<string>();
+  const next = new Map<string, number>();
   for (const p of [...plan.filter((x) => !x.qualified), ...plan.filter((x) => x.qualified)]) {
-    p.e.name = typeIdentifier(p.wantedName, taken);
+    p.e.name = typeIdentifier(p.wantedName, taken, next);
     taken.add(p.e.name);
   }
 }

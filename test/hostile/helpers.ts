@@ -1,7 +1,7 @@
 // Shared by the hostile-input tests: the real CLI, byte-exact folder snapshots, and checks that
 // generated TypeScript, JavaScript and Markdown hold nothing but what they should.
 import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
@@ -9,6 +9,13 @@ import ts from "typescript";
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const BIN = path.join(ROOT, "bin", "structgen.js");
 export const FIXTURES = path.join(ROOT, "test", "fixtures", "hostile");
+
+/** A fresh folder inside the repository (.scratch/ is git-ignored); the caller removes it. */
+export function repoTemp(prefix: string): string {
+  const base = path.join(ROOT, ".scratch");
+  mkdirSync(base, { recursive: true });
+  return mkdtempSync(path.join(base, `${prefix}-`));
+}
 
 /** The CLI needs dist/; build it once when a test file runs before `npm run build`. */
 export function ensureBuilt(): void {

@@ -119,6 +119,20 @@ const cases: BrokenCase[] = [
       { code: "SCHEMA_PATTERN_UNSAFE", file: "code.json", line: 8, column: 41, message: /\(\\\\w\*\)\*x/ },
     ],
   },
+  {
+    test: "regression: lone-CR line endings gave wrong positions (everything on line 1)",
+    corpus: "lone-cr",
+    expected: [
+      // order.json ends every line with a lone CR; mixed.json mixes CR, LF and CR LF.
+      { code: "SCHEMA_TYPE_INVALID", file: "order.json", line: 7, column: 25, message: /unknown type "timestamp"/ },
+      { code: "SCHEMA_TYPE_INVALID", file: "mixed.json", line: 7, column: 25, message: /unknown type "timestamp"/ },
+    ],
+  },
+  {
+    test: "regression: invalid UTF-8 is silently replaced (\"O\\xC0\\xAFF\" became \"O��F\" in an enum)",
+    corpus: "invalid-utf8",
+    expected: [{ code: "FILE_NOT_UTF8", file: "switch.json", line: 5, column: 20, message: /byte 0xC0 at offset 119/ }],
+  },
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -183,7 +197,7 @@ describe("broken corpora through `structgen generate`", () => {
   });
 
   it("every fixture corpus under test/fixtures/hostile is covered by a test", () => {
-    const generating = ["bom", "property-names", "type-names-reserved", "type-names-runtime", "enum-collisions", "injection", "recursive"];
+    const generating = ["bidi", "bom", "property-names", "type-names-reserved", "type-names-runtime", "enum-collisions", "injection", "recursive"];
     const covered = new Set([...cases.map((c) => c.corpus), ...generating]);
     expect(readdirSync(FIXTURES).filter((d) => !covered.has(d))).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -121,6 +122,16 @@ describe("loadBoto3Docs: the vendored Cognito pages", () => {
 
 describe("loadBoto3Docs: other pages", () => {
   const TITLE = "CognitoIdentityProvider / Client / admin_initiate_auth\n\nResponse Syntax\n\n{}\n\nResponse Structure\n\n";
+
+  it("regression: lone-CR line endings give the same shape at the same line:column as LF", () => {
+    const text = readFileSync(page("admin_get_user").path, "utf8");
+    const lf = parsePage("p.txt", text.replace(/\r\n?/g, "\n"));
+    const cr = parsePage("p.txt", text.replace(/\r\n?/g, "\n").replace(/\n/g, "\r"));
+    const crlf = parsePage("p.txt", text.replace(/\r\n?/g, "\n").replace(/\n/g, "\r\n"));
+    expect("claim" in lf && lf.claim?.at).toMatchObject({ line: 48, column: 3 });
+    expect(cr).toEqual(lf);
+    expect(crlf).toEqual(lf);
+  });
 
   it("spells operation names in PascalCase, or as a known name that differs only in case", async () => {
     expect(operationShapeName("admin_get_user")).toBe("AdminGetUser");

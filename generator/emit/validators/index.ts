@@ -11,7 +11,7 @@ import { shapesOf } from "./shapes.js";
 import { fastPathSource } from "./fast.js";
 import { compileOrder } from "./order.js";
 import { diagnostic, StructgenError } from "../../diagnostics/diagnostic.js";
-import { stringLiteral } from "../quote.js";
+import { jsonStringEscapes, stringLiteral } from "../quote.js";
 
 const standaloneCode = standaloneModule.default ?? standaloneModule;
 
@@ -50,6 +50,8 @@ export function validatorsSource(model: Model): string {
     return name;
   });
   code = code.replace(/^"use strict";/, "").replace(/export const check_/g, "const check_");
+  // ajv writes schema text only as JSON string literals, where the JSON escapes mean the same.
+  code = jsonStringEscapes(code);
   const formats = Object.entries(FORMATS)
     .map(([name, [fn]]) => `${JSON.stringify(name)}: { validate: ${fn} }`)
     .join(", ");

@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { diagnostic, StructgenError, type Diagnostic, type SourceLocation } from "../../diagnostics/diagnostic.js";
 import { escapePointerToken } from "../../load/parse-json.js";
+import { decodeUtf8 } from "../../load/utf8.js";
 import type { Evidence, MemberClaim, ShapeClaim, ShapeKind, SourceInfo } from "../evidence.js";
 import { proseDeprecation, proseValues } from "../prose.js";
 
@@ -102,7 +103,12 @@ export async function loadBoto3Docs(
   for (const f of files) {
     let text: string;
     try {
-      text = await readFile(f.path, "utf8");
+      const decoded = decodeUtf8(f.display, await readFile(f.path)); // invalid UTF-8 is an error, never U+FFFD
+      if (!decoded.ok) {
+        diagnostics.push(decoded.diagnostic);
+        continue;
+      }
+      text = decoded.text;
     } catch (e) {
       diagnostics.push(diagnostic("FILE_UNREADABLE", { path: f.display, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
       continue;
@@ -129,7 +135,8 @@ export async function loadBoto3Docs(
 /** One page: its response shape, or none when the operation returns nothing. */
 export function parsePage(file: string, rawText: string): { claim: ShapeClaim | undefined } | { error: Diagnostic } {
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
-  const lines: Line[] = text.split(/\r?\n/).map((raw, index) => {
+  // CR LF, LF and a lone CR each end a line, as in every other position structgen reports.
+  const lines: Line[] = text.split(/\r\n?|\n/).map((raw, index) => {
     const t = raw.replace(/\s+$/, "");
     const body = t.trimStart();
     return { index, indent: t.length - body.length, text: body };

@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { diagnostic, StructgenError } from "../../diagnostics/diagnostic.js";
 import { escapePointerToken, parseJson, type JsonValue } from "../../load/parse-json.js";
+import { decodeUtf8 } from "../../load/utf8.js";
 import type { Evidence, MemberClaim, OperationClaim, ShapeClaim, ShapeKind, SourceInfo } from "../evidence.js";
 import { proseDeprecation, proseValues } from "../prose.js";
 
@@ -33,7 +34,9 @@ function timestampWire(protocol: string | undefined, format: string | undefined)
 }
 
 export async function loadBotocore(source: SourceInfo, file: string, displayName: string): Promise<Evidence> {
-  const parsed = parseJson(displayName, await readFile(file, "utf8"));
+  const decoded = decodeUtf8(displayName, await readFile(file)); // invalid UTF-8 is an error, never U+FFFD
+  if (!decoded.ok) throw new StructgenError([decoded.diagnostic]);
+  const parsed = parseJson(displayName, decoded.text);
   if (!parsed.ok) throw new StructgenError(parsed.diagnostics);
   const doc = parsed.doc;
   const root = obj(doc.value);

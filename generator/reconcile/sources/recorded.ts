@@ -4,6 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { StructgenError } from "../../diagnostics/diagnostic.js";
 import { escapePointerToken, parseJson } from "../../load/parse-json.js";
+import { decodeUtf8 } from "../../load/utf8.js";
 import type { Evidence, Observation, SourceInfo } from "../evidence.js";
 
 export interface Recording {
@@ -17,7 +18,9 @@ export async function readRecordings(dir: string, display: string): Promise<Reco
   const out: Recording[] = [];
   for (const f of files) {
     const name = `${display}/${f.split(path.sep).join("/")}`;
-    const parsed = parseJson(name, await readFile(path.join(dir, f), "utf8"));
+    const decoded = decodeUtf8(name, await readFile(path.join(dir, f))); // invalid UTF-8 is an error, never U+FFFD
+    if (!decoded.ok) throw new StructgenError([decoded.diagnostic]);
+    const parsed = parseJson(name, decoded.text);
     if (!parsed.ok) throw new StructgenError(parsed.diagnostics);
     const v = parsed.doc.value as { type?: unknown; response?: unknown };
     if (typeof v.type === "string" && v.response && typeof v.response === "object" && !Array.isArray(v.response)) {
