@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
+import { MANIFEST, manifestText, sha256, type Manifest } from "../../generator/write/manifest.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const BIN = path.join(ROOT, "bin", "structgen.js");
@@ -107,6 +108,14 @@ export function plantPreviousOutput(dir: string): Record<string, string> {
   writeFileSync(path.join(dir, "validators.js"), "export const previous = true;\r\n\u2028");
   writeFileSync(path.join(dir, "docs", "types", "Previous.md"), "# Previous\n");
   writeFileSync(path.join(dir, "schema.json"), Buffer.from([0x7b, 0x7d, 0x0a, 0x00, 0xff]));
+  // A previous run's output: its manifest says structgen wrote these files (so it may replace them).
+  const files = ["types.ts", "validators.js", "docs/types/Previous.md", "schema.json"];
+  const manifest: Manifest = {
+    format: 1,
+    corpus: path.basename(dir),
+    files: Object.fromEntries(files.sort().map((f) => [f, sha256(readFileSync(path.join(dir, f)))])),
+  };
+  writeFileSync(path.join(dir, MANIFEST), manifestText(manifest));
   return snapshot(dir);
 }
 
