@@ -105,7 +105,7 @@ describe("toMatchContract with registered contracts (useContract)", () => {
     unregister.push(useContract(library));
     expect(book).toMatchContract("Book");
     expect({ title: 5 }).not.toMatchContract("Book");
-    expect(() => expect({ title: 5 }).toMatchContract("Book")).toThrow(/to match the Book contract:\n {2}\/isbn/);
+    expect(() => expect({ title: 5 }).toMatchContract("Book")).toThrow(/to match the Book contract:\n[^]*  \/isbn: /);
     expect(() => expect(book).toMatchContract("Bok")).toThrow('unknown contract type "Bok" in the library corpus; did you mean Book?');
   });
 
