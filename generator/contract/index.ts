@@ -82,7 +82,10 @@ export function unknownTypeError(type: unknown, names: readonly string[], corpus
 
 /** Drift seen during a run, by type: what the service sends that no source lists yet. */
 export class DriftLog {
-  private readonly seen = new Map<string, { type: string; pointer: string; kind: string; value: unknown; count: number }>();
+  private readonly seen = new Map<
+    string,
+    { type: string; pointer: string; kind: string; value: unknown; count: number }
+  >();
 
   record(type: string, drift: readonly ContractDrift[]): void {
     for (const d of drift) {
@@ -106,7 +109,8 @@ export class DriftLog {
   format(): string {
     const es = this.entries();
     if (es.length === 0) return "structgen contract drift: none";
-    const line = (e: (typeof es)[number]) => `  ${e.type} ${e.pointer}: ${e.kind} ${JSON.stringify(e.value)} (×${e.count})`;
+    const line = (e: (typeof es)[number]) =>
+      `  ${e.type} ${e.pointer}: ${e.kind} ${JSON.stringify(e.value)} (×${e.count})`;
     return [`structgen contract drift: ${es.length}`, ...es.map(line)].join("\n");
   }
 
@@ -180,7 +184,8 @@ export function createContract<Name extends string = string>(
   const types = Object.freeze(Object.keys(table).sort()) as readonly Name[];
   const rootTypes = Object.freeze([...(mod.rootTypes ?? [])]) as readonly Name[];
   const checkContract = (value: unknown, type: Name, options: ContractOptions = {}): ContractResult<Name> => {
-    const validate = typeof type === "string" && Object.prototype.hasOwnProperty.call(table, type) ? table[type] : undefined;
+    const validate =
+      typeof type === "string" && Object.prototype.hasOwnProperty.call(table, type) ? table[type] : undefined;
     if (!validate) throw unknownTypeError(type, types, corpus);
     const wire = mod.sdkToWire && looksLikeSdkOutput(value) ? mod.sdkToWire(value) : value;
     const limit = options.maxErrors === undefined ? {} : { maxErrors: options.maxErrors };

@@ -4,7 +4,16 @@
 // `structgen check` as its prebuild, a plain tsc build under NodeNext and Bundler, and the built
 // code run. The "ts" flavour is the one plain tsc can build; the "js" flavour's failure is shown.
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -147,7 +156,6 @@ describe('with validators.flavour "js"', () => {
     expect(vitest.status, output(vitest)).toBe(0);
     expect(vitest.stdout).toMatch(/Tests\s+2 passed/);
   });
-
 });
 
 describe('with validators.flavour "ts"', () => {

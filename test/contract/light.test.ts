@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt, FIXTURES, ROOT } from "../cli/helpers.js";
 
 /** What a structgen/contract bundle may hold: the contract and the error catalogue, nothing else of ours. */
-const COMPILER = /pipeline|validators-module|\/(cli|config|emit|ir|load|resolve|reconcile|write|cache|diff)\/|ajv|generated\//;
+const COMPILER =
+  /pipeline|validators-module|\/(cli|config|emit|ir|load|resolve|reconcile|write|cache|diff)\/|ajv|generated\//;
 
 let tmp: string;
 beforeAll(() => {
@@ -36,8 +37,10 @@ async function bundle(contents: string): Promise<{ inputs: string[]; bytes: numb
 }
 
 describe("an esbuild bundle", () => {
-  it('of `import { checkContract } from "structgen/contract"` pulls in no pipeline, emitter, ajv or corpus', async () => {
-    const { inputs, bytes } = await bundle('import { checkContract } from "structgen/contract";\ncheckContract({}, "X");');
+  it("of `import { checkContract } from 'structgen/contract'`: no pipeline, emitter, ajv or corpus", async () => {
+    const { inputs, bytes } = await bundle(
+      'import { checkContract } from "structgen/contract";\ncheckContract({}, "X");',
+    );
     expect(inputs).toEqual([
       "<stdin>",
       "dist/contract/bundled.js",
@@ -62,7 +65,13 @@ describe("importing structgen/contract", () => {
     const log = path.join(tmp, "imports.log");
     const r = spawnSync(
       process.execPath,
-      ["--import", path.join(FIXTURES, "record-imports.mjs"), "--input-type=module", "-e", 'await import("structgen/contract");'],
+      [
+        "--import",
+        path.join(FIXTURES, "record-imports.mjs"),
+        "--input-type=module",
+        "-e",
+        'await import("structgen/contract");',
+      ],
       { cwd: ROOT, encoding: "utf8", env: { ...process.env, STRUCTGEN_IMPORT_LOG: log } },
     );
     expect(r.status, r.stderr).toBe(0);
@@ -82,7 +91,8 @@ describe("importing structgen/contract", () => {
       path.join(pkg, "generated", "counted", "validators.js"),
       [
         "globalThis.corpusLoads = (globalThis.corpusLoads ?? 0) + 1;",
-        "const one = (v) => ({ valid: v === 1, errors: v === 1 ? [] : [{ pointer: '', code: 'X', message: 'not 1' }], drift: [] });",
+        "const issue = { pointer: '', code: 'X', message: 'not 1' };",
+        "const one = (v) => ({ valid: v === 1, errors: v === 1 ? [] : [issue], drift: [] });",
         "export const validators = Object.freeze({ __proto__: null, One: one });",
         "export const rootTypes = ['One'];",
         "export const sdkToWire = (v) => v;",

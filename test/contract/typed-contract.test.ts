@@ -106,7 +106,9 @@ describe("toMatchContract with registered contracts (useContract)", () => {
     expect(book).toMatchContract("Book");
     expect({ title: 5 }).not.toMatchContract("Book");
     expect(() => expect({ title: 5 }).toMatchContract("Book")).toThrow(/to match the Book contract:\n[^]*  \/isbn: /);
-    expect(() => expect(book).toMatchContract("Bok")).toThrow('unknown contract type "Bok" in the library corpus; did you mean Book?');
+    expect(() => expect(book).toMatchContract("Bok")).toThrow(
+      'unknown contract type "Bok" in the library corpus; did you mean Book?',
+    );
   });
 
   it("with several corpora, each name finds its own; an unknown one suggests from all of them", async () => {
@@ -116,7 +118,9 @@ describe("toMatchContract with registered contracts (useContract)", () => {
     const e = thrown(() => expect(book).toMatchContract("GetUserRespons"));
     expect(e.code).toBe("CONTRACT_NOT_REGISTERED");
     expect(e.suggestions[0]).toBe("GetUserResponse");
-    expect(thrown(() => expect(book).toMatchContract("Bok")).message).toMatch(/no registered corpus has it; did you mean Book/);
+    expect(thrown(() => expect(book).toMatchContract("Bok")).message).toMatch(
+      /no registered corpus has it; did you mean Book/,
+    );
   });
 
   it("a name two registered corpora share is refused as ambiguous", () => {

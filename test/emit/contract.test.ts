@@ -19,7 +19,11 @@ const OPTIONS = { printWidth: 120, proseWrap: "preserve", endOfLine: "lf", trail
 const format = (f: OutputFile): Promise<string> =>
   prettier.format(f.content, { ...OPTIONS, parser: f.kind === "js" ? "babel" : "typescript", filepath: f.path });
 
-const withNames = (corpus: string, names: string[]): Model => makeModel(corpus, names.map((n) => named(n, prim("string"))));
+const withNames = (corpus: string, names: string[]): Model =>
+  makeModel(
+    corpus,
+    names.map((n) => named(n, prim("string"))),
+  );
 
 let library: Model;
 beforeAll(async () => {
@@ -48,7 +52,9 @@ describe("emitContract", () => {
     expect(dts!.content).toContain(union);
     expect(tsFile!.content).toContain(union);
     for (const f of [dts!, tsFile!]) {
-      expect(f.content).toContain('declare module "structgen/contract" {\n  interface ContractCorpora {\n    library: ContractType;');
+      expect(f.content).toContain(
+        'declare module "structgen/contract" {\n  interface ContractCorpora {\n    library: ContractType;',
+      );
     }
     expect(js!.content).toContain('import * as validators from "./validators.js";');
     expect(js!.content).toContain("export const contract = createContract(validators, { corpus });");
@@ -105,7 +111,8 @@ describe("layout", () => {
     await fc.assert(
       fc.asyncProperty(corpusName, fc.uniqueArray(identifier, { maxLength: 8 }), async (corpus, names) => {
         const m = withNames(corpus, names);
-        for (const f of [...emitContract(m), ...emitContract(m, { flavour: "ts" })]) expect(f.content).toBe(await format(f));
+        for (const f of [...emitContract(m), ...emitContract(m, { flavour: "ts" })])
+          expect(f.content).toBe(await format(f));
       }),
       { numRuns: 60 },
     );

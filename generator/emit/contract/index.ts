@@ -35,7 +35,8 @@ function corpusLine(name: string): string {
   return textWidth(line) <= WIDTH ? line : `const corpus =\n  ${tsString(name)};`;
 }
 
-const UNION_DOC = "/** Every type name of this corpus: a misspelt name is a compile error, and editors complete them. */";
+const UNION_DOC =
+  "/** Every type name of this corpus: a misspelt name is a compile error, and editors complete them. */";
 
 /** Adds the corpus to ContractCorpora, so toMatchContract (structgen/contract/vitest) takes its names. */
 const augmentation = (model: Model): string[] => [
