@@ -225,24 +225,32 @@ export type RegisteredContractType = [keyof ContractCorpora] extends [never]
 /** Drift collected by the bundled corpus's checks (checkContract, expectContract, toMatchContract) in this process. */
 export const drift = new DriftLog();
 
+/** Bundled contracts by corpus name; "" is the default one, so a plain check reads no folder after the first. */
 const bundled = new Map<string, Contract>();
 
-function remember(name: string, mod: unknown): Contract {
+/** The contract of a bundled corpus, created once from its module (`load` runs only the first time). */
+function settle(corpus: string | undefined, name: string, load: () => unknown): Contract {
   let c = bundled.get(name);
-  if (!c) bundled.set(name, (c = createContract(mod as ValidatorsModule, { drift, corpus: name })));
+  if (!c) bundled.set(name, (c = createContract(load() as ValidatorsModule, { drift, corpus: name })));
+  if (corpus === undefined) bundled.set("", c);
   return c;
 }
 
 /** The contract of a corpus bundled with structgen (the only one when no name is given), loaded now. */
 export async function bundledContract(corpus?: string): Promise<Contract> {
+  const known = bundled.get(corpus ?? "");
+  if (known) return known;
   const { name, file } = bundledValidators(corpus);
-  return bundled.get(name) ?? remember(name, await importModule(file));
+  const mod = bundled.has(name) ? undefined : await importModule(file);
+  return settle(corpus, name, () => mod);
 }
 
 /** bundledContract, loaded synchronously (for the plain checkContract and toMatchContract). */
 export function bundledContractSync(corpus?: string): Contract {
+  const known = bundled.get(corpus ?? "");
+  if (known) return known;
   const { name, file } = bundledValidators(corpus);
-  return bundled.get(name) ?? remember(name, loadModuleSync(file));
+  return settle(corpus, name, () => loadModuleSync(file));
 }
 
 /** Checks a raw JSON value or an SDK output against a bundled type (loaded on first use); never throws for bad data. */
