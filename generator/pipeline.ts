@@ -105,6 +105,7 @@ export async function renderModel(model: Model, options: RenderOptions = {}): Pr
   if (want("jsonSchema")) emitters.push(import("./emit/json-schema/index.js").then((m) => m.emitJsonSchema));
   // The validators helper adds the flavour option to emitValidators; until then it is ignored there.
   if (want("validators")) emitters.push(import("./emit/validators/index.js").then((m) => m.emitValidators as Emit));
+  if (want("contract")) emitters.push(import("./emit/contract/index.js").then((m) => m.emitContract));
   if (want("docs")) emitters.push(import("./emit/docs/index.js").then((m) => m.emitDocs));
   if (want("report")) emitters.push(import("./emit/report/index.js").then((m) => m.emitReport));
   const flavour = options.flavour ?? "js";

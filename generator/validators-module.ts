@@ -1,8 +1,9 @@
 // Where `validate` gets its validators: the bundled generated module, or a corpus compiled in
-// memory (the same standalone code generate writes, imported from a data: URL).
-import { existsSync, readdirSync } from "node:fs";
+// memory (the same standalone code generate writes, imported from a data: URL). Only the CLI imports
+// this module: compileInMemory reaches the pipeline and the emitters (structgen/contract must not).
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
+import { bundledCorpora, bundledRoot } from "./contract/bundled.js";
 import { diagnostic, StructgenError } from "./diagnostics/diagnostic.js";
 
 export interface Issue {
@@ -13,17 +14,6 @@ export interface Issue {
 export interface ValidatorModule {
   validators: Readonly<Record<string, (value: unknown, options?: { strict?: boolean }) => { valid: boolean; errors: Issue[] }>>;
   rootTypes: readonly string[];
-}
-
-/** The package's own generated/ folder (beside dist/ and generator/). */
-export const bundledRoot = fileURLToPath(new URL("../generated/", import.meta.url));
-
-export function bundledCorpora(root = bundledRoot): string[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(path.join(root, e.name, "validators.js")))
-    .map((e) => e.name)
-    .sort();
 }
 
 export async function loadBundled(corpus?: string): Promise<ValidatorModule> {

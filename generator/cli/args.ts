@@ -4,16 +4,12 @@ import { parseArgs } from "node:util";
 import { diagnostic, StructgenError } from "../diagnostics/diagnostic.js";
 import type { Code } from "../diagnostics/catalogue.js";
 import { COMMON_OPTIONS, type Args, type Command, type OptionSpec } from "./command.js";
-import { suggest } from "./suggest.js";
+import { didYouMean } from "../diagnostics/suggest.js";
 
 export const usageError = (code: Code, params: Record<string, string | number> = {}): StructgenError =>
   new StructgenError([diagnostic(code, params)]);
 
-/** "; did you mean a, b?" or "" when nothing is close. */
-export function didYouMean(name: string, candidates: readonly string[]): string {
-  const close = suggest(name, candidates);
-  return close.length > 0 ? `; did you mean ${close.join(", ")}?` : "";
-}
+export { didYouMean };
 
 /** All options a command accepts, its own first. */
 export const optionsOf = (command: Command): readonly OptionSpec[] => [...command.options, ...COMMON_OPTIONS];

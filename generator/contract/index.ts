@@ -1,6 +1,8 @@
-// structgen/contract: contract checks for other repos' test suites. Light on purpose: it loads
-// only generated standalone validators (no compiler, no prettier, no ajv).
-import { loadBundled, type ValidatorModule } from "../validators-module.js";
+// structgen/contract: contract checks for other repos' test suites. Light on purpose: it imports
+// nothing of the compiler, and loads a corpus's generated validators only when a check asks for one.
+import { diagnostic } from "../diagnostics/diagnostic.js";
+import { didYouMean, suggest } from "../diagnostics/suggest.js";
+import { bundledValidators, importModule, loadModuleSync } from "./bundled.js";
 
 export interface ContractIssue {
   pointer: string;
@@ -12,23 +14,30 @@ export interface ContractDrift {
   pointer: string;
   kind: "unknown-value" | "unknown-property";
   value: unknown;
-  known?: string[];
+  known?: readonly string[];
 }
 
-export interface ContractResult {
-  type: string;
+export interface ContractResult<Name extends string = string> {
+  type: Name;
   valid: boolean;
   errors: ContractIssue[];
   drift: ContractDrift[];
+  /** Errors left out of `errors` by `maxErrors` (validators that cap their lists). */
+  omitted?: number;
+  /** Drift entries left out of `drift` by `maxErrors`. */
+  driftOmitted?: number;
 }
 
 export interface ContractOptions {
   /** Reject drift (unknown enum values and members) instead of reporting it. */
   strict?: boolean;
+  /** At most this many errors and drift entries are listed (the validators' default when absent). */
+  maxErrors?: number;
 }
 
 /** One line per problem: "  /pointer: message [CODE]". */
-export const formatIssues = (errors: ContractIssue[]): string => errors.map((e) => `  ${e.pointer || "/"}: ${e.message} [${e.code}]`).join("\n");
+export const formatIssues = (errors: readonly ContractIssue[]): string =>
+  errors.map((e) => `  ${e.pointer || "/"}: ${e.message} [${e.code}]`).join("\n");
 
 /** Thrown by expectContract; its message lists every problem. */
 export class ContractError extends Error {
@@ -40,11 +49,45 @@ export class ContractError extends Error {
   }
 }
 
+type TypeErrorCode = "CONTRACT_UNKNOWN_TYPE" | "CONTRACT_AMBIGUOUS_TYPE" | "CONTRACT_NOT_REGISTERED";
+
+/** A type name no (registered) corpus has, or several do: a mistake in the test, not in the data. */
+export class ContractTypeError extends TypeError {
+  readonly code: TypeErrorCode;
+  readonly hint: string;
+  /** The closest names, best first. */
+  readonly suggestions: string[];
+  constructor(code: TypeErrorCode, params: Record<string, string>, suggestions: string[] = []) {
+    const d = diagnostic(code, params);
+    super(d.message);
+    this.name = "ContractTypeError";
+    this.code = code;
+    this.hint = d.hint;
+    this.suggestions = suggestions;
+  }
+}
+
+const show = (type: unknown): string => (typeof type === "string" ? JSON.stringify(type) : String(type));
+
+/** The error for a name that is not among `names` (with the closest ones as suggestions). */
+export function unknownTypeError(type: unknown, names: readonly string[], corpus?: string): ContractTypeError {
+  const text = typeof type === "string" ? type : String(type);
+  const params = { type: show(type), corpus: corpus ? ` in the ${corpus} corpus` : "" };
+  return new ContractTypeError(
+    "CONTRACT_UNKNOWN_TYPE",
+    { ...params, suggestion: didYouMean(text, names) },
+    suggest(text, names),
+  );
+}
+
 /** Drift seen during a run, by type: what the service sends that no source lists yet. */
 export class DriftLog {
-  private readonly seen = new Map<string, { type: string; pointer: string; kind: string; value: unknown; count: number }>();
+  private readonly seen = new Map<
+    string,
+    { type: string; pointer: string; kind: string; value: unknown; count: number }
+  >();
 
-  record(type: string, drift: ContractDrift[]): void {
+  record(type: string, drift: readonly ContractDrift[]): void {
     for (const d of drift) {
       const key = JSON.stringify([type, d.pointer.replace(/\/\d+(?=\/|$)/g, "/*"), d.kind, d.value]);
       const e = this.seen.get(key);
@@ -54,7 +97,8 @@ export class DriftLog {
   }
 
   entries(): { type: string; pointer: string; kind: string; value: unknown; count: number }[] {
-    return [...this.seen.values()].sort((a, b) => (JSON.stringify([a.type, a.pointer, a.value]) < JSON.stringify([b.type, b.pointer, b.value]) ? -1 : 1));
+    const key = (e: { type: string; pointer: string; value: unknown }) => JSON.stringify([e.type, e.pointer, e.value]);
+    return [...this.seen.values()].sort((a, b) => (key(a) < key(b) ? -1 : 1));
   }
 
   clear(): void {
@@ -65,7 +109,9 @@ export class DriftLog {
   format(): string {
     const es = this.entries();
     if (es.length === 0) return "structgen contract drift: none";
-    return [`structgen contract drift: ${es.length}`, ...es.map((e) => `  ${e.type} ${e.pointer}: ${e.kind} ${JSON.stringify(e.value)} (×${e.count})`)].join("\n");
+    const line = (e: (typeof es)[number]) =>
+      `  ${e.type} ${e.pointer}: ${e.kind} ${JSON.stringify(e.value)} (×${e.count})`;
+    return [`structgen contract drift: ${es.length}`, ...es.map(line)].join("\n");
   }
 
   /** Writes the drift report as JSON. */
@@ -77,7 +123,22 @@ export class DriftLog {
   }
 }
 
-type Module = ValidatorModule & { sdkToWire(value: unknown): unknown };
+/** What a validate function of a generated validators module returns. */
+export interface ValidatorOutcome {
+  valid: boolean;
+  errors: readonly ContractIssue[];
+  drift?: readonly ContractDrift[];
+  omitted?: number;
+  driftOmitted?: number;
+}
+
+/** A generated validators module (`generated/<corpus>/validators.js`), or the parts a contract uses. */
+export interface ValidatorsModule {
+  readonly validators: Readonly<Record<string, (value: unknown, options?: ContractOptions) => ValidatorOutcome>>;
+  readonly rootTypes?: readonly string[];
+  /** Turns an AWS SDK v3 output into the wire view; without it values are checked as they are. */
+  sdkToWire?(value: unknown): unknown;
+}
 
 /** True for an AWS SDK v3 output (it carries $metadata, or Dates where JSON has numbers). */
 function looksLikeSdkOutput(value: unknown, depth = 0): boolean {
@@ -87,26 +148,58 @@ function looksLikeSdkOutput(value: unknown, depth = 0): boolean {
   return Object.values(value).some((v) => looksLikeSdkOutput(v, depth + 1));
 }
 
-export interface Contract {
-  checkContract(value: unknown, type: string, options?: ContractOptions): ContractResult;
-  expectContract(value: unknown, type: string, options?: ContractOptions): ContractResult;
-  drift: DriftLog;
-  types: readonly string[];
+/** Contract helpers bound to one corpus; `Name` is its type names (a generated contract's ContractType). */
+export interface Contract<Name extends string = string> {
+  /** The corpus's name, when the contract was given one. */
+  readonly corpus: string | undefined;
+  /** Every type name, sorted. */
+  readonly types: readonly Name[];
+  /** The corpus's root types (documents' own types, not error shapes). */
+  readonly rootTypes: readonly Name[];
+  /** Checks a raw JSON value or an SDK output against a type; never throws for bad data. */
+  checkContract(value: unknown, type: Name, options?: ContractOptions): ContractResult<Name>;
+  /** Like checkContract, but throws a ContractError listing every problem. */
+  expectContract(value: unknown, type: Name, options?: ContractOptions): ContractResult<Name>;
+  /** Drift this contract's checks saw. */
+  readonly drift: DriftLog;
 }
 
-/** Contract helpers over any generated validators module (`generated/<corpus>/validators.js`). */
-export function createContract(mod: Module, drift = new DriftLog()): Contract {
-  const types = Object.keys(mod.validators).sort();
-  const checkContract = (value: unknown, type: string, options: ContractOptions = {}): ContractResult => {
-    const validate = Object.prototype.hasOwnProperty.call(mod.validators, type) ? mod.validators[type] : undefined;
-    if (!validate) throw new TypeError(`unknown contract type ${JSON.stringify(type)}`);
-    const wire = looksLikeSdkOutput(value) ? mod.sdkToWire(value) : value;
-    const r = validate(wire, { strict: options.strict === true }) as { valid: boolean; errors: ContractIssue[]; drift?: ContractDrift[] };
-    const result: ContractResult = { type, valid: r.valid, errors: r.errors, drift: r.drift ?? [] };
+export interface ContractSettings {
+  /** Where drift is collected (default: a new log for this contract). */
+  drift?: DriftLog;
+  /** The corpus's name, for messages. */
+  corpus?: string;
+}
+
+/**
+ * Contract helpers over any generated validators module. A misspelt type name throws a
+ * ContractTypeError suggesting the closest names.
+ */
+export function createContract<Name extends string = string>(
+  mod: ValidatorsModule,
+  settings: DriftLog | ContractSettings = {},
+): Contract<Name> {
+  const { drift = new DriftLog(), corpus } = settings instanceof DriftLog ? { drift: settings } : settings;
+  const table = mod.validators;
+  const types = Object.freeze(Object.keys(table).sort()) as readonly Name[];
+  const rootTypes = Object.freeze([...(mod.rootTypes ?? [])]) as readonly Name[];
+  const checkContract = (value: unknown, type: Name, options: ContractOptions = {}): ContractResult<Name> => {
+    const validate =
+      typeof type === "string" && Object.prototype.hasOwnProperty.call(table, type) ? table[type] : undefined;
+    if (!validate) throw unknownTypeError(type, types, corpus);
+    const wire = mod.sdkToWire && looksLikeSdkOutput(value) ? mod.sdkToWire(value) : value;
+    const limit = options.maxErrors === undefined ? {} : { maxErrors: options.maxErrors };
+    const r = validate(wire, { strict: options.strict === true, ...limit });
+    const result: ContractResult<Name> = { type, valid: r.valid, errors: [...r.errors], drift: [...(r.drift ?? [])] };
+    if (r.omitted) result.omitted = r.omitted;
+    if (r.driftOmitted) result.driftOmitted = r.driftOmitted;
     drift.record(type, result.drift);
     return result;
   };
   return {
+    corpus,
+    types,
+    rootTypes,
     checkContract,
     expectContract(value, type, options) {
       const r = checkContract(value, type, options);
@@ -114,25 +207,58 @@ export function createContract(mod: Module, drift = new DriftLog()): Contract {
       return r;
     },
     drift,
-    types,
   };
 }
 
-let bundled: Contract | undefined;
+/**
+ * The type names of each corpus whose generated contract is part of the program, by corpus name.
+ * Each generated contract.d.ts (or contract.ts) adds its corpus here, so toMatchContract
+ * (structgen/contract/vitest) accepts exactly those names.
+ */
+export interface ContractCorpora {}
 
-/** The contract of the bundled corpus (generated/<corpus> shipped with structgen). */
-export async function bundledContract(corpus?: string): Promise<Contract> {
-  if (corpus === undefined && bundled) return bundled;
-  const c = createContract((await loadBundled(corpus)) as Module);
-  if (corpus === undefined) bundled = c;
+/** The names of every corpus in ContractCorpora; any string when no generated contract is in the program. */
+export type RegisteredContractType = [keyof ContractCorpora] extends [never]
+  ? string
+  : ContractCorpora[keyof ContractCorpora] & string;
+
+/** Drift collected by the bundled corpus's checks (checkContract, expectContract, toMatchContract) in this process. */
+export const drift = new DriftLog();
+
+/** Bundled contracts by corpus name; "" is the default one, so a plain check reads no folder after the first. */
+const bundled = new Map<string, Contract>();
+
+/** The contract of a bundled corpus, created once from its module (`load` runs only the first time). */
+function settle(corpus: string | undefined, name: string, load: () => unknown): Contract {
+  let c = bundled.get(name);
+  if (!c) bundled.set(name, (c = createContract(load() as ValidatorsModule, { drift, corpus: name })));
+  if (corpus === undefined) bundled.set("", c);
   return c;
 }
 
-const contract = await bundledContract();
+/** The contract of a corpus bundled with structgen (the only one when no name is given), loaded now. */
+export async function bundledContract(corpus?: string): Promise<Contract> {
+  const known = bundled.get(corpus ?? "");
+  if (known) return known;
+  const { name, file } = bundledValidators(corpus);
+  const mod = bundled.has(name) ? undefined : await importModule(file);
+  return settle(corpus, name, () => mod);
+}
 
-/** Checks a raw JSON value or an SDK output against a type; never throws for bad data. */
-export const checkContract = contract.checkContract;
+/** bundledContract, loaded synchronously (for the plain checkContract and toMatchContract). */
+export function bundledContractSync(corpus?: string): Contract {
+  const known = bundled.get(corpus ?? "");
+  if (known) return known;
+  const { name, file } = bundledValidators(corpus);
+  return settle(corpus, name, () => loadModuleSync(file));
+}
+
+/** Checks a raw JSON value or an SDK output against a bundled type (loaded on first use); never throws for bad data. */
+export function checkContract(value: unknown, type: string, options?: ContractOptions): ContractResult {
+  return bundledContractSync().checkContract(value, type, options);
+}
+
 /** Like checkContract, but throws a ContractError listing every problem. */
-export const expectContract = contract.expectContract;
-/** Drift collected by checkContract/expectContract/toMatchContract in this process. */
-export const drift = contract.drift;
+export function expectContract(value: unknown, type: string, options?: ContractOptions): ContractResult {
+  return bundledContractSync().expectContract(value, type, options);
+}

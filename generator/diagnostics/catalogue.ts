@@ -161,6 +161,28 @@ export const catalogue = {
     hint: "Check the output folder and the disk, then run generate again; the previous output is unchanged.",
   },
 
+  // structgen/contract at run time: thrown (as ContractTypeError / StructgenError) by the helpers, never printed.
+  CONTRACT_UNKNOWN_TYPE: {
+    severity: "error",
+    message: "unknown contract type {type}{corpus}{suggestion}",
+    hint: "Type names are case-sensitive; the corpus's contract.d.ts lists them as ContractType.",
+  },
+  CONTRACT_AMBIGUOUS_TYPE: {
+    severity: "error",
+    message: "contract type {type} is in more than one registered corpus: {corpora}",
+    hint: "Use that corpus's own expectContract (generated/<corpus>/contract.js), or register one of them.",
+  },
+  CONTRACT_NOT_REGISTERED: {
+    severity: "error",
+    message: "unknown contract type {type}: no registered corpus has it{suggestion}",
+    hint: "Register the corpus's contract first: useContract(contract) from structgen/contract/vitest.",
+  },
+  CONTRACT_NO_BUNDLED_CORPUS: {
+    severity: "error",
+    message: "no bundled corpus to check against: {reason}",
+    hint: "Use your corpus's generated contract (generated/<corpus>/contract.js) or createContract(validators).",
+  },
+
   // CLI usage
   // CLI usage: every USAGE_* error exits 2. Messages end in {suggestion} ("; did you mean …?") where one helps.
   USAGE_BAD_ARGUMENT: { severity: "error", message: "{reason}", hint: "Run with --help for usage." },

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Emitter, FileKind, OutputFile } from "../../generator/emit/files.js";
 import { jsonText } from "../../generator/emit/json-text.js";
 import { textWidth } from "../../generator/emit/width.js";
+import { emitContract } from "../../generator/emit/contract/index.js";
 import { emitJsonSchema } from "../../generator/emit/json-schema/index.js";
 import { emitReport } from "../../generator/emit/report/index.js";
 import { emitTypeScript } from "../../generator/emit/typescript/index.js";
@@ -32,9 +33,12 @@ const HOSTILE = [
   "recursive",
 ];
 
+/** Both flavours of the contract: contract.js + contract.d.ts, and contract.ts. */
+const emitContracts: Emitter = (m) => [...emitContract(m), ...emitContract(m, { flavour: "ts" })];
+
 /** The emitters whose output is final, and the kinds checked (docs and validators join later). */
-const EMITTERS: Emitter[] = [emitTypeScript, emitJsonSchema, emitReport];
-const CHECKED: FileKind[] = ["ts", "json"];
+const EMITTERS: Emitter[] = [emitTypeScript, emitJsonSchema, emitReport, emitContracts];
+const CHECKED: FileKind[] = ["ts", "json", "js"];
 const PARSER: Record<FileKind, string> = { ts: "typescript", js: "babel", md: "markdown", json: "json" };
 const OPTIONS = { printWidth: 120, proseWrap: "preserve", endOfLine: "lf", trailingComma: "all" } as const;
 
@@ -74,6 +78,9 @@ describe("final output", () => {
         "sdk.strict.ts",
         "schema.json",
         "reconciliation.json",
+        "contract.d.ts",
+        "contract.js",
+        "contract.ts",
       ]),
     );
     for (const [m, files] of rendered) for (const f of files) expect(f.final, `${m.name}/${f.path}`).toBe(true);

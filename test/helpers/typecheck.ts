@@ -31,6 +31,8 @@ export function typecheck(files: string[]): TypecheckResult {
         types: [],
         skipLibCheck: false,
         noUnusedLocals: false,
+        // Generated contract files import structgen/contract, which a consumer has installed (dist/ is built).
+        paths: { "structgen/contract": [path.join(ROOT, "dist", "contract", "index.d.ts")] },
       },
       files: files.map((f) => path.resolve(f)),
     };

@@ -1,4 +1,5 @@
-// "Did you mean": the closest names by edit distance, case-insensitively.
+// "Did you mean": the closest names by edit distance, case-insensitively. Shared by the CLI and
+// structgen/contract (which must not import the CLI).
 export function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
@@ -24,4 +25,10 @@ export function suggest(name: string, candidates: readonly string[], max = 3): s
     .sort((a, b) => a.d - b.d || (a.c < b.c ? -1 : 1))
     .slice(0, max)
     .map((x) => x.c);
+}
+
+/** "; did you mean a, b?" or "" when nothing is close. */
+export function didYouMean(name: string, candidates: readonly string[]): string {
+  const close = suggest(name, candidates);
+  return close.length > 0 ? `; did you mean ${close.join(", ")}?` : "";
 }
