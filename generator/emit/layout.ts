@@ -1,7 +1,7 @@
 // A line-layout engine: the subset of prettier's document model and printer that the TypeScript
 // and JSON printers need (groups that break as a whole, indentation, soft lines, if-break, fill).
 // The printer is prettier's algorithm, so for the same document it breaks lines where prettier would.
-import { textWidth } from "./width.js";
+import { stringWidth as textWidth } from "./width.js";
 
 export type Doc = string | Doc[] | Group | Indent | Line | IfBreak | IndentIfBreak | BreakParent | Fill;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bannerLines } from "../../generator/emit/banner.js";
 import { emitDocs } from "../../generator/emit/docs/index.js";
-import { stringWidth } from "../../generator/emit/docs/string-width.js";
+import { stringWidth } from "../../generator/emit/width.js";
 import type { OutputFile } from "../../generator/emit/files.js";
 import type { Model } from "../../generator/ir/model.js";
 import { referrers } from "../../generator/ir/walk.js";

@@ -10,7 +10,7 @@ import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Emitter, FileKind, OutputFile } from "../../generator/emit/files.js";
 import { jsonText } from "../../generator/emit/json-text.js";
-import { textWidth } from "../../generator/emit/width.js";
+import { stringWidth as textWidth } from "../../generator/emit/width.js";
 import { emitContract } from "../../generator/emit/contract/index.js";
 import { emitJsonSchema } from "../../generator/emit/json-schema/index.js";
 import { emitReport } from "../../generator/emit/report/index.js";

@@ -1,5 +1,5 @@
 // The tables behind prettier's getStringWidth (emoji-regex, narrow-emojis, get-east-asian-width),
-// read from the installed prettier, and the module text generator/emit/docs/string-width-tables.ts
+// read from the installed prettier, and the module text generator/emit/width-tables.ts
 // is rendered from. Table cells are padded to that width, so ours must be the same.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";

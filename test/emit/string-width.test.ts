@@ -6,13 +6,13 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import * as prettier from "prettier";
 import { describe, expect, it } from "vitest";
-import { stringWidth } from "../../generator/emit/docs/string-width.js";
-import * as tables from "../../generator/emit/docs/string-width-tables.js";
+import { stringWidth } from "../../generator/emit/width.js";
+import * as tables from "../../generator/emit/width-tables.js";
 import { prettierWidthTables, tablesModule } from "./prettier-width-tables.js";
 
 const MODULE = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  "../../generator/emit/docs/string-width-tables.ts",
+  "../../generator/emit/width-tables.ts",
 );
 const oracle = (s: string): number => prettier.util.getStringWidth(s);
 

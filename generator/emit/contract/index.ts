@@ -5,7 +5,7 @@ import type { Model, NamedType } from "../../ir/model.js";
 import { bannerLines } from "../banner.js";
 import type { OutputFile } from "../files.js";
 import { tsKey, tsString } from "../typescript/literal.js";
-import { textWidth } from "../width.js";
+import { stringWidth as textWidth } from "../width.js";
 
 export interface ContractEmitOptions {
   flavour?: "js" | "ts";

@@ -2,7 +2,7 @@
 // widest cell (at least 3, by stringWidth), the delimiter row all dashes. prettier aligns even when
 // a row is wider than printWidth (with proseWrap "preserve"). Cells arrive escaped and on one line;
 // the spaces a parser trims from a cell's edges are trimmed here.
-import { stringWidth } from "./string-width.js";
+import { stringWidth } from "../width.js";
 
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map(() => 3);
