@@ -1,5 +1,6 @@
 // Where `validate` gets its validators: the bundled generated module, or a corpus compiled in
-// memory (the same standalone code generate writes, imported from a data: URL).
+// memory (the same checks generate writes, as one module with the runtime inlined, imported from
+// a data: URL).
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -10,8 +11,21 @@ export interface Issue {
   code: string;
   message: string;
 }
+export interface ValidatorDrift {
+  pointer: string;
+  kind: "unknown-value" | "unknown-property";
+  value: unknown;
+  known?: readonly string[];
+}
+export interface ValidatorResult {
+  valid: boolean;
+  errors: Issue[];
+  drift: ValidatorDrift[];
+  omitted?: number;
+  driftOmitted?: number;
+}
 export interface ValidatorModule {
-  validators: Readonly<Record<string, (value: unknown, options?: { strict?: boolean }) => { valid: boolean; errors: Issue[] }>>;
+  validators: Readonly<Record<string, (value: unknown, options?: { strict?: boolean; maxErrors?: number }) => ValidatorResult>>;
   rootTypes: readonly string[];
 }
 
@@ -38,8 +52,8 @@ export async function loadBundled(corpus?: string): Promise<ValidatorModule> {
 }
 
 export async function compileInMemory(schemasDir: string): Promise<ValidatorModule> {
-  const [{ buildModel }, { validatorsSource }] = await Promise.all([import("./pipeline.js"), import("./emit/validators/index.js")]);
+  const [{ buildModel }, { inMemorySource }] = await Promise.all([import("./pipeline.js"), import("./emit/validators/index.js")]);
   const model = await buildModel({ name: path.basename(path.resolve(schemasDir)), dir: schemasDir });
-  const source = validatorsSource(model);
+  const source = inMemorySource(model);
   return (await import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`)) as ValidatorModule;
 }
