@@ -1,12 +1,13 @@
 // The bodies of the functions that check compound nodes: objects, maps, arrays and sets, tuples,
-// choices, unions and compositions. Boolean mode (x, m, d) returns on the first failure; collecting
+// choices, unions and compositions. Boolean mode (x, q) returns on the first failure (q: the depth
+// times 4 plus the mode, see leaves.ts); collecting
 // mode (x, c, k) records every error and drift entry. Both read a value's members the one way JSON
 // sees them: own enumerable properties, a member whose value is undefined being absent.
 import type { Member, TypeNode } from "../../ir/model.js";
 import { stringLiteral } from "../quote.js";
 import { call, numberLiteral, type Writer } from "./layout.js";
 import { describe, leafCheck, leafIs, schemaType } from "./leaves.js";
-import { COMPOUND, type Scope } from "./scope.js";
+import { COMPOUND, MAX_DEPTH, type Scope } from "./scope.js";
 
 type Node<K extends TypeNode["kind"]> = Extract<TypeNode, { kind: K }>;
 
@@ -27,20 +28,38 @@ function fns(s: Scope, node: TypeNode): { is: string; check: string } {
 }
 
 const n = numberLiteral;
+
+/** The largest boolean state of a value within MAX_DEPTH: depth 512, every flag set. */
+const MAX_STATE = MAX_DEPTH * 8 + 7;
 const str = stringLiteral;
 
 function fail(s: Scope, w: Writer, k: string, code: string, arg?: string): void {
   w.call(call(s.rt("fail"), "c", k, str(code), ...(arg !== undefined ? [arg] : [])));
 }
 
-/** The for-in head both modes share: own enumerable members that are not undefined. */
-function eachMember(s: Scope, w: Writer, key: string, body: () => void): void {
+/**
+ * The for-in head both modes share: own enumerable members that are not undefined. An instance's
+ * top-level "$schema" (a string) names its schema and is no member, unless the validated type
+ * declares one: boolean mode reads that from q (below 4: depth 0 without the keep flag),
+ * collecting mode from c.z.
+ */
+function eachMember(s: Scope, w: Writer, key: string, body: () => void, declares = false): void {
   w.block(`for (const ${key} in x)`, () => {
     w.line(`if (!${s.rt("hasOwn")}.call(x, ${key})) continue;`);
     w.line(`const v = x[${key}];`);
     w.line("if (v === undefined) continue;");
+    if (!declares) w.line(key === "k" ? `if (q < 4 && k === "$schema" && typeof v === "string") continue;` : `if (c.z && c.p.length === 0 && key === "$schema" && typeof v === "string") continue;`);
     body();
   });
+}
+
+const declaresSchema = (node: Node<"object">): boolean => node.members.some((m) => m.name === "$schema");
+
+/** A member present, as the loop sees members (a stripped "$schema" is absent). */
+function presentExpr(s: Scope, name: string, mode: "is" | "check", declares: boolean): string {
+  const test = `${s.rt("present")}(x, ${str(name)})`;
+  if (name !== "$schema" || declares) return test;
+  return mode === "is" ? `(${test} && q >= 4)` : `(${test} && !(c.z && c.p.length === 0))`;
 }
 
 function enterOrReturn(s: Scope, w: Writer): void {
@@ -64,13 +83,13 @@ export function compoundIs(s: Scope, w: Writer, node: TypeNode): void {
     case "choice":
       return choiceIs(s, w, node);
     case "union":
-      for (const o of node.options) w.when({ call: call(isFn(s, o), "x", "m", "d") }, "return true;");
+      for (const o of node.options) w.when({ call: call(isFn(s, o), "x", "q") }, "return true;");
       w.line("return false;");
       return;
     case "composition":
       return compositionIs(s, w, node);
     default:
-      leafIs(s, w, node, "x", "d");
+      leafIs(s, w, node, "x", "q");
       w.line("return true;");
   }
 }
@@ -99,7 +118,7 @@ export function compoundCheck(s: Scope, w: Writer, node: TypeNode): void {
 
 const containerHead = (s: Scope, w: Writer, test: string): void => {
   w.line(`if (!${test}) return false;`);
-  w.line(`if (d > ${s.rt("MAX_DEPTH")}) return false;`);
+  w.line(`if (q > ${MAX_STATE}) return false;`);
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -113,31 +132,31 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
   if (counted) w.line("let n = 0;");
   eachMember(s, w, "k", () => {
     if (counted) w.line("n++;");
-    if (node.propertyNames) w.when({ not: true, call: call(isFn(s, node.propertyNames), "k", "m", "d") }, "return false;");
+    if (node.propertyNames) w.when({ not: true, call: call(isFn(s, node.propertyNames), "k", "q") }, "return false;");
     const patterns = node.patternProperties ?? [];
-    if (patterns.length > 0) w.line("let q = false;");
+    if (patterns.length > 0) w.line("let pm = false;");
     for (const p of patterns) {
       const re = patternConstant(s, p.pattern.source);
       w.block(`if (${re}.test(k))`, () => {
-        w.line("q = true;");
-        w.when({ not: true, call: call(isFn(s, p.type), "v", "m", "d + 1") }, "return false;");
+        w.line("pm = true;");
+        w.when({ not: true, call: call(isFn(s, p.type), "v", "q + 8") }, "return false;");
       });
     }
     const rest = (): void => {
-      if (patterns.length > 0) w.line("if (q) break;");
+      if (patterns.length > 0) w.line("if (pm) break;");
       if (node.additional === false) w.line("return false;");
-      else if (node.additional === true) w.line("if (m !== 0) return false;");
+      else if (node.additional === true) w.line("if ((q & 3) !== 0) return false;");
       else {
         // Allowed by its schema, yet undeclared: drift, as in strict mode it is an error.
-        w.line("if (m !== 0) return false;");
-        leafIs(s, w, node.additional, "v", "d + 1");
+        w.line("if ((q & 3) !== 0) return false;");
+        leafIs(s, w, node.additional, "v", "q + 8");
       }
     };
     memberSwitch(w, "k", node.members, (m) => {
-      leafIs(s, w, m.type, "v", "d + 1");
+      leafIs(s, w, m.type, "v", "q + 8");
       if (m.required) w.line("r++;");
     }, rest);
-  });
+  }, declaresSchema(node));
   if (required.length > 0) w.line(`if (r !== ${required.length}) return false;`);
   objectRulesIs(s, w, node);
   if (node.constraints?.minProperties !== undefined) w.line(`if (n < ${n(node.constraints.minProperties)}) return false;`);
@@ -165,7 +184,7 @@ function patternConstant(s: Scope, source: string): string {
 const requiredSetsText = (sets: string[][]): string => sets.map((set) => `{${set.join(", ")}}`).join(", ");
 
 function objectRulesIs(s: Scope, w: Writer, node: Node<"object">): void {
-  const present = (name: string) => `${s.rt("present")}(x, ${str(name)})`;
+  const present = (name: string) => presentExpr(s, name, "is", declaresSchema(node));
   if (node.requiredSets && node.requiredSets.length > 0) {
     w.line("let sets = 0;");
     for (const set of node.requiredSets) w.when(set.length === 0 ? "true" : set.map(present).join(" && "), "sets++;");
@@ -186,7 +205,7 @@ function objectCheck(s: Scope, w: Writer, node: Node<"object">): void {
       fail(s, w, "k", "INSTANCE_ONE_OF_INVALID_COUNT", opts);
       w.line("return;");
     });
-  } else w.when({ not: true, call: call(s.rt("objectLike"), "x") }, `return ${s.rt("fail")}(c, k, "INSTANCE_OBJECT_EXPECTED");`);
+  } else w.when({ not: true, call: call(s.rt("objectLike"), "x") }, { ret: call(s.rt("fail"), "c", "k", str("INSTANCE_OBJECT_EXPECTED")) });
   enterOrReturn(s, w);
   const required = node.members.filter((m) => m.required);
   required.forEach((_, i) => w.line(`let r${i} = false;`));
@@ -196,16 +215,16 @@ function objectCheck(s: Scope, w: Writer, node: Node<"object">): void {
     if (counted) w.line("n++;");
     if (node.propertyNames) propertyNameCheck(s, w, node.propertyNames);
     const patterns = node.patternProperties ?? [];
-    if (patterns.length > 0) w.line("let q = false;");
+    if (patterns.length > 0) w.line("let pm = false;");
     for (const p of patterns) {
       const re = patternConstant(s, p.pattern.source);
       w.block(`if (${re}.test(key))`, () => {
-        w.line("q = true;");
+        w.line("pm = true;");
         w.call(call(checkFn(s, p.type), "v", "c", "key"));
       });
     }
     const rest = (): void => {
-      if (patterns.length > 0) w.line("if (q) break;");
+      if (patterns.length > 0) w.line("if (pm) break;");
       if (node.additional === false) fail(s, w, "key", "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED", str(""));
       else if (node.additional === true) w.call(call(s.rt("unknownMember"), "c", "key"));
       else {
@@ -219,9 +238,9 @@ function objectCheck(s: Scope, w: Writer, node: Node<"object">): void {
       if (i >= 0) w.line(`r${i} = true;`);
       leafCheck(s, w, m.type, "v", "key", "break;");
     }, rest);
-  });
+  }, declaresSchema(node));
   required.forEach((m, i) => w.when(`!r${i}`, call(s.rt("fail"), "c", str(m.name), str("INSTANCE_REQUIRED_PROPERTY_MISSING"))));
-  const present = (name: string) => `${s.rt("present")}(x, ${str(name)})`;
+  const present = (name: string) => presentExpr(s, name, "check", declaresSchema(node));
   if (sets.length > 0) {
     w.line("let sets = 0;");
     for (const set of sets) w.when(set.length === 0 ? "true" : set.map(present).join(" && "), "sets++;");
@@ -259,8 +278,8 @@ function mapIs(s: Scope, w: Writer, node: Node<"map">): void {
   if (counted) w.line("let n = 0;");
   eachMember(s, w, "k", () => {
     if (counted) w.line("n++;");
-    if (node.keys) w.when({ not: true, call: call(isFn(s, node.keys), "k", "m", "d") }, "return false;");
-    leafIs(s, w, node.values, "v", "d + 1");
+    if (node.keys) w.when({ not: true, call: call(isFn(s, node.keys), "k", "q") }, "return false;");
+    leafIs(s, w, node.values, "v", "q + 8");
   });
   if (c?.minProperties !== undefined) w.line(`if (n < ${n(c.minProperties)}) return false;`);
   if (c?.maxProperties !== undefined) w.line(`if (n > ${n(c.maxProperties)}) return false;`);
@@ -268,7 +287,7 @@ function mapIs(s: Scope, w: Writer, node: Node<"map">): void {
 }
 
 function mapCheck(s: Scope, w: Writer, node: Node<"map">): void {
-  w.when({ not: true, call: call(s.rt("objectLike"), "x") }, `return ${s.rt("fail")}(c, k, "INSTANCE_OBJECT_EXPECTED");`);
+  w.when({ not: true, call: call(s.rt("objectLike"), "x") }, { ret: call(s.rt("fail"), "c", "k", str("INSTANCE_OBJECT_EXPECTED")) });
   enterOrReturn(s, w);
   const c = node.constraints;
   const counted = c?.minProperties !== undefined || c?.maxProperties !== undefined;
@@ -300,15 +319,16 @@ function arrayIs(s: Scope, w: Writer, node: Node<"array" | "set">): void {
   if (node.items.kind !== "any") {
     w.block("for (let i = 0; i < x.length; i++)", () => {
       w.line("const v = x[i];");
-      leafIs(s, w, node.items, "v", "d + 1");
+      leafIs(s, w, node.items, "v", "q + 8");
     });
   }
-  if (node.kind === "set") w.line(`if (${s.rt("duplicate")}(x, ${uniqueType(node.items, "m === 1")}) >= 0) return false;`);
+  if (node.kind === "set") w.line(`if (${s.rt("duplicate")}(x, ${uniqueType(node.items, "(q & 3) === 1")}) >= 0) return false;`);
   const { min, max } = containsBounds(node);
   if (min !== undefined || max !== undefined) {
     const fn = isFn(s, node.contains!);
     w.line("let h = 0;");
-    w.block("for (let i = 0; i < x.length; i++)", () => w.when({ call: call(fn, "x[i]", "m & 1", "d + 1") }, "h++;"));
+    // The contains schema is a predicate: drift inside it is no drift (mode 2 reads as 0).
+    w.block("for (let i = 0; i < x.length; i++)", () => w.when({ call: call(fn, "x[i]", "(q & -3) + 8") }, "h++;"));
     if (min !== undefined) w.line(`if (h < ${n(min)}) return false;`);
     if (max !== undefined) w.line(`if (h > ${n(max)}) return false;`);
   }
@@ -320,13 +340,14 @@ function arrayIs(s: Scope, w: Writer, node: Node<"array" | "set">): void {
  * open enum names "string", but not once strict mode closes it: the argument then depends on it.
  */
 function uniqueType(items: TypeNode, strict: string): string {
-  const t = schemaType(items);
-  const type = str(t !== undefined && t !== "object" && t !== "array" ? t : "");
-  return items.kind === "enum" && items.open ? `${strict} ? "" : ${type}` : type;
+  const scalar = (t: string | undefined) => str(t !== undefined && t !== "object" && t !== "array" ? t : "");
+  const loose = scalar(schemaType(items));
+  const closed = scalar(schemaType(items, true));
+  return loose === closed ? loose : `${strict} ? ${closed} : ${loose}`;
 }
 
 function arrayCheck(s: Scope, w: Writer, node: Node<"array" | "set">): void {
-  w.when({ not: true, call: call("Array.isArray", "x") }, `return ${s.rt("fail")}(c, k, "INSTANCE_ARRAY_EXPECTED");`);
+  w.when({ not: true, call: call("Array.isArray", "x") }, { ret: call(s.rt("fail"), "c", "k", str("INSTANCE_ARRAY_EXPECTED")) });
   enterOrReturn(s, w);
   const c = node.constraints;
   if (c.minItems !== undefined) w.when(`x.length < ${n(c.minItems)}`, call(s.rt("fail"), "c", "undefined", str("INSTANCE_MIN_ITEMS"), n(c.minItems)));
@@ -344,9 +365,9 @@ function arrayCheck(s: Scope, w: Writer, node: Node<"array" | "set">): void {
   const { min, max } = containsBounds(node);
   if (min !== undefined || max !== undefined) {
     const fn = isFn(s, node.contains!);
-    w.line("const m = c.s ? 1 : 0;");
+    w.line(`const q = ${s.rt("state")}(c, undefined) + 8;`);
     w.line("let h = 0;");
-    w.block("for (let i = 0; i < x.length; i++)", () => w.when({ call: call(fn, "x[i]", "m", "c.p.length + 1") }, "h++;"));
+    w.block("for (let i = 0; i < x.length; i++)", () => w.when({ call: call(fn, "x[i]", "q") }, "h++;"));
     if (min !== undefined) w.when(`h < ${n(min)}`, call(s.rt("fail"), "c", "undefined", str("INSTANCE_MIN_CONTAINS"), n(min)));
     if (max !== undefined) w.when(`h > ${n(max)}`, call(s.rt("fail"), "c", "undefined", str("INSTANCE_MAX_CONTAINS"), n(max)));
   }
@@ -357,14 +378,14 @@ function tupleIs(s: Scope, w: Writer, node: Node<"tuple">): void {
   containerHead(s, w, "Array.isArray(x)");
   w.line(`if (x.length !== ${node.elements.length}) return false;`);
   node.elements.forEach((e, i) => {
-    if (e.type.kind !== "any") w.when({ not: true, call: call(isFn(s, e.type), `x[${i}]`, "m", "d + 1") }, "return false;");
+    if (e.type.kind !== "any") w.when({ not: true, call: call(isFn(s, e.type), `x[${i}]`, "q + 8") }, "return false;");
   });
   w.line("return true;");
 }
 
 function tupleCheck(s: Scope, w: Writer, node: Node<"tuple">): void {
   const len = node.elements.length;
-  w.when({ not: true, call: call("Array.isArray", "x") }, `return ${s.rt("fail")}(c, k, "INSTANCE_ARRAY_EXPECTED");`);
+  w.when({ not: true, call: call("Array.isArray", "x") }, { ret: call(s.rt("fail"), "c", "k", str("INSTANCE_ARRAY_EXPECTED")) });
   enterOrReturn(s, w);
   w.when(`x.length < ${len}`, call(s.rt("fail"), "c", "undefined", str("INSTANCE_MIN_ITEMS"), String(len)));
   w.block(`if (x.length > ${len})`, () => {
@@ -388,7 +409,7 @@ function choiceIs(s: Scope, w: Writer, node: Node<"choice">): void {
     eachMember(s, w, "k", () => {
       w.line("n++;");
       memberSwitch(w, "k", node.options.map((o) => ({ name: o.name, type: o.type, required: false, attrs: { facts: [] } })), (m) => {
-        leafIs(s, w, m.type, "v", "d + 1");
+        leafIs(s, w, m.type, "v", "q + 8");
       }, () => w.line("return false;"));
     });
     w.line("return n === 1;");
@@ -396,14 +417,14 @@ function choiceIs(s: Scope, w: Writer, node: Node<"choice">): void {
   }
   w.line(`const s = ${s.rt("own")}(x, ${str(node.selector)});`);
   w.block("switch (s)", () => {
-    for (const o of node.options) w.nested(`case ${str(o.name)}:`, () => w.call(call(isFn(s, o.type), "x", "m", "d"), "return "));
+    for (const o of node.options) w.nested(`case ${str(o.name)}:`, () => w.call(call(isFn(s, o.type), "x", "q"), "return "));
     w.nested("default:", () => w.line("return false;"));
   });
 }
 
 function choiceCheck(s: Scope, w: Writer, node: Node<"choice">): void {
   if (node.selector === undefined) {
-    w.when({ not: true, call: call(s.rt("objectLike"), "x") }, `return ${s.rt("fail")}(c, k, "INSTANCE_OBJECT_EXPECTED");`);
+    w.when({ not: true, call: call(s.rt("objectLike"), "x") }, { ret: call(s.rt("fail"), "c", "k", str("INSTANCE_OBJECT_EXPECTED")) });
     enterOrReturn(s, w);
     w.line("let n = 0;");
     eachMember(s, w, "key", () => {
@@ -452,39 +473,40 @@ function choiceCheck(s: Scope, w: Writer, node: Node<"choice">): void {
 function unionCheck(s: Scope, w: Writer, options: TypeNode[], code: string): void {
   const pairs = options.map((o) => fns(s, o));
   const text = s.text(options.map(describe).join(", "));
-  w.line(`const d = ${s.rt("depth")}(c, k);`);
-  w.line("const m = c.s ? 1 : 2;");
-  for (const p of pairs) w.when({ call: call(p.is, "x", "m", "d") }, "return;");
+  w.line(`const q = ${s.rt("state")}(c, k);`);
+  for (const p of pairs) w.when({ call: call(p.is, "x", "c.s ? q : q + 2") }, "return;");
   w.block("if (!c.s)", () => {
-    for (const p of pairs) w.when({ call: call(p.is, "x", "0", "d") }, `return ${p.check}(x, c, k);`);
+    for (const p of pairs) w.when({ call: call(p.is, "x", "q") }, { ret: call(p.check, "x", "c", "k") });
   });
   fail(s, w, "k", code, text);
 }
 
 function compositionIs(s: Scope, w: Writer, node: Node<"composition">): void {
   const parts = [...(node.base ? [node.base] : []), ...node.allOf];
-  for (const p of parts) if (p.kind !== "any") w.when({ not: true, call: call(isFn(s, p), "x", "m", "d") }, "return false;");
+  for (const p of parts) if (p.kind !== "any") w.when({ not: true, call: call(isFn(s, p), "x", "q") }, "return false;");
   if (node.anyOf.length > 0) {
-    w.when({ not: true, call: call(isFn(s, s.anyOf(node)), "x", "m", "d") }, "return false;");
+    w.when({ not: true, call: call(isFn(s, s.anyOf(node)), "x", "q") }, "return false;");
   }
   if (node.oneOf.length > 0) {
     const pairs = node.oneOf.map((o) => fns(s, o));
     w.line("let n = 0;");
     w.line("let w = -1;");
     pairs.forEach((p, i) => {
-      w.block(`if (${p.is}(x, m & 1, d))`, () => {
+      w.block(`if (${p.is}(x, q & -3))`, () => {
         w.line("n++;");
         w.line(`w = ${i};`);
       });
     });
     w.line("if (n !== 1) return false;");
-    pairs.forEach((p, i) => w.when(`m === 2 && w === ${i} && !${p.is}(x, 2, d)`, "return false;"));
+    // Counted by validity; in mode 2 the one that holds must also be free of drift.
+    pairs.forEach((p, i) => w.when(`(q & 3) === 2 && w === ${i} && !${p.is}(x, q)`, "return false;"));
   }
-  if (node.not) w.when({ call: call(isFn(s, node.not), "x", "m & 1", "d") }, "return false;");
+  // Conditions are predicates: mode 2 reads them as mode 0 (q & -3 clears that bit).
+  if (node.not) w.when({ call: call(isFn(s, node.not), "x", "q & -3") }, "return false;");
   if (node.if && (node.then || node.else)) {
-    w.line(`const i = ${isFn(s, node.if)}(x, m & 1, d);`);
-    if (node.then) w.when(`i && !${isFn(s, node.then)}(x, m, d)`, "return false;");
-    if (node.else) w.when(`!i && !${isFn(s, node.else)}(x, m, d)`, "return false;");
+    w.line(`const i = ${isFn(s, node.if)}(x, q & -3);`);
+    if (node.then) w.when(`i && !${isFn(s, node.then)}(x, q)`, "return false;");
+    if (node.else) w.when(`!i && !${isFn(s, node.else)}(x, q)`, "return false;");
   }
   w.line("return true;");
 }
@@ -496,16 +518,13 @@ function compositionCheck(s: Scope, w: Writer, node: Node<"composition">): void 
     w.call(call(checkFn(s, s.anyOf(node)), "x", "c", "k"));
   }
   const needs = node.oneOf.length > 0 || node.not !== undefined || (node.if !== undefined && (node.then || node.else));
-  if (needs) {
-    w.line(`const d = ${s.rt("depth")}(c, k);`);
-    w.line("const m = c.s ? 1 : 0;");
-  }
+  if (needs) w.line(`const q = ${s.rt("state")}(c, k);`);
   if (node.oneOf.length > 0) {
     const pairs = node.oneOf.map((o) => fns(s, o));
     w.line("let n = 0;");
     w.line("let w = -1;");
     pairs.forEach((p, i) => {
-      w.block(`if (${p.is}(x, m, d))`, () => {
+      w.block(`if (${p.is}(x, q))`, () => {
         w.line("n++;");
         w.line(`w = ${i};`);
       });
@@ -514,9 +533,9 @@ function compositionCheck(s: Scope, w: Writer, node: Node<"composition">): void 
     // The matching option's drift (it is valid, so it adds no error).
     pairs.forEach((p, i) => w.when(`n === 1 && w === ${i} && !c.s`, call(p.check, "x", "c", "k")));
   }
-  if (node.not) w.when({ call: call(isFn(s, node.not), "x", "m", "d") }, call(s.rt("fail"), "c", "k", str("INSTANCE_NOT_MATCHED"), s.text(describe(node.not))));
+  if (node.not) w.when({ call: call(isFn(s, node.not), "x", "q") }, call(s.rt("fail"), "c", "k", str("INSTANCE_NOT_MATCHED"), s.text(describe(node.not))));
   if (node.if && (node.then || node.else)) {
-    w.line(`const i = ${isFn(s, node.if)}(x, m, d);`);
+    w.line(`const i = ${isFn(s, node.if)}(x, q);`);
     if (node.then) w.when("i", call(checkFn(s, node.then), "x", "c", "k"));
     if (node.else) w.when("!i", call(checkFn(s, node.else), "x", "c", "k"));
   }

@@ -50,7 +50,7 @@ export function schemaDeclared(model: Model): Set<string> {
 
 function fragments(model: Model, flavour: Flavour): Fragment[] {
   const declared = schemaDeclared(model);
-  return model.types.map((t) => typeFragment(t, { flavour, strip: !declared.has(t.name) }));
+  return model.types.map((t) => typeFragment(t, { flavour, keep: declared.has(t.name) }));
 }
 
 const roots = (model: Model): string[] => model.types.filter((t) => t.root && t.role === "shape").map((t) => stringLiteral(t.name));
@@ -70,9 +70,14 @@ function footer(model: Model, flavour: Flavour): string[] {
   ];
 }
 
+/** Helpers every module defines itself: V8 optimises `hasOwn.call(x, k)` in a for-in loop only
+ * when it can see which function hasOwn is, and an imported binding hides that. */
+const LOCAL = ["const hasOwn = Object.prototype.hasOwnProperty;"];
+
 function runtimeNames(parts: Fragment[]): string[] {
   const names = new Set<string>(["table"]);
   for (const f of parts) for (const n of f.runtime) names.add(n);
+  names.delete("hasOwn");
   return [...names].sort();
 }
 
@@ -83,7 +88,7 @@ function validatorsText(model: Model, flavour: Flavour): string {
     head.push(...importLines("import type", ["Context", "Token", "Validate", "ValidateOptions", "ValidationResult"], "./runtime.js"));
     if (model.types.length > 0) head.push(...importLines("import type", model.types.map((t) => t.name), "./types.js"));
   } else head.push("", ...JS_TYPEDEFS);
-  head.push("", `export { ValidationError, sdkToWire } from "./runtime.js";`);
+  head.push("", `export { ValidationError, sdkToWire } from "./runtime.js";`, "", ...LOCAL);
   const body = parts.flatMap((f) => ["", f.text]);
   return `${bannerLines("js", model.name)}${[...head, ...body, "", ...footer(model, flavour)].join("\n")}\n`;
 }

@@ -55,10 +55,10 @@ export class Writer {
   }
 
   /** `if (cond) stmt;`: on one line, or the statement on the next, or the condition broken too. */
-  when(cond: string | { not?: boolean; call: Call }, stmt: string | Call): void {
+  when(cond: string | { not?: boolean; call: Call }, stmt: string | Call | { ret: Call }): void {
     const ind = this.indent;
     const condFlat = typeof cond === "string" ? cond : `${cond.not ? "!" : ""}${flatCall(cond.call)}`;
-    const stmtFlat = typeof stmt === "string" ? stmt : `${flatCall(stmt)};`;
+    const stmtFlat = typeof stmt === "string" ? stmt : "ret" in stmt ? `return ${flatCall(stmt.ret)};` : `${flatCall(stmt)};`;
     const one = `${ind}if (${condFlat}) ${stmtFlat}`;
     if (one.length <= WIDTH) {
       this.lines.push(one);
@@ -73,6 +73,7 @@ export class Writer {
     }
     const inner = `${ind}  `;
     if (typeof stmt === "string") this.lines.push(inner + stmt);
+    else if ("ret" in stmt) this.lines.push(...callLines(inner, "return ", stmt.ret, ";"));
     else this.lines.push(...callLines(inner, "", stmt, ";"));
   }
 

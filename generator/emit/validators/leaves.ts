@@ -6,7 +6,6 @@ import type { EnumValue, TypeNode } from "../../ir/model.js";
 import { primitiveSchema } from "../json-schema/primitive.js";
 import { stringLiteral } from "../quote.js";
 import { call, numberLiteral, type Call, type Writer } from "./layout.js";
-import { charClassOf } from "./patterns.js";
 import { COMPOUND, literal, sortedEnumValues, type Scope } from "./scope.js";
 
 /** Format name → runtime check and error code (what the catalogue says a failure is). */
@@ -73,15 +72,18 @@ function specOf(node: Primitive): Spec {
   return spec;
 }
 
-/** The JSON type the node's schema names (what ajv's uniqueItems narrows by), or undefined. */
-export function schemaType(node: TypeNode): string | undefined {
+/**
+ * The JSON type the node's schema names (what ajv's uniqueItems narrows by), or undefined. In
+ * strict mode's schema open enums are closed, and a closed enum names no type.
+ */
+export function schemaType(node: TypeNode, strict = false): string | undefined {
   switch (node.kind) {
     case "primitive":
       return specOf(node).type;
     case "enum":
-      return node.open ? "string" : undefined;
+      return node.open && !strict ? "string" : undefined;
     case "composition":
-      return node.base ? schemaType(node.base) : undefined;
+      return node.base ? schemaType(node.base, strict) : undefined;
     case "object":
     case "map":
     case "choice":
@@ -138,10 +140,9 @@ function keywordTests(s: Scope, spec: Spec, v: string): Test[] {
     out.push({ cond: `${v}.length > ${max} && ${s.rt("cpLength")}(${v}) > ${max}`, code: "INSTANCE_STRING_MAX_LENGTH", arg: max });
   }
   for (const p of spec.patterns) {
-    const cc = charClassOf(p);
-    const args = cc ? [stringLiteral(p), `[${cc.ascii.join(", ")}]`, n(cc.min), n(cc.max)] : [stringLiteral(p)];
-    const name = s.constant("p", { call: call(s.rt("pattern"), ...args) });
-    out.push({ cond: { not: true, call: call(s.rt("matches"), v, name) }, code: "INSTANCE_STRING_PATTERN_MISMATCH", arg: name });
+    // Always with the u flag (\p{…}, code points), as ajv's unicodeRegExp reads them.
+    const name = s.constant("re", { call: call("new RegExp", stringLiteral(p), stringLiteral("u")) });
+    out.push({ cond: { not: true, call: call(`${name}.test`, v) }, code: "INSTANCE_STRING_PATTERN_MISMATCH", arg: name });
   }
   if (spec.format) {
     const f = FORMATS[spec.format];
@@ -158,15 +159,17 @@ function keywordTests(s: Scope, spec: Spec, v: string): Test[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Boolean mode: statements that return false unless `v` (at depth `d`) is valid in mode m.
+// Boolean mode: statements that return false unless `v` is valid. `q` is the state: the depth
+// times 8, plus 4 where a top-level "$schema" is kept, plus the mode (0 default, 1 strict,
+// 2 default and free of drift); `q & 3` is the mode.
 
-export function leafIs(s: Scope, w: Writer, node: TypeNode, v: string, d: string): void {
+export function leafIs(s: Scope, w: Writer, node: TypeNode, v: string, q: string): void {
   const no = "return false;";
   switch (node.kind) {
     case "any":
       return;
     case "ref":
-      w.when({ not: true, call: call(`${node.name}$is`, v, "m", d) }, no);
+      w.when({ not: true, call: call(`${node.name}$is`, v, q) }, no);
       return;
     case "const":
       w.when(`${v} !== ${literal(node.value)}`, no);
@@ -175,9 +178,9 @@ export function leafIs(s: Scope, w: Writer, node: TypeNode, v: string, d: string
       const set = s.set(sortedEnumValues(node.members.map((m) => m.value)));
       if (!node.open) w.when({ not: true, call: call(`${set}.has`, v) }, no);
       else {
-        // Default: any string. Strict: a listed value. Drift-free (m 2): both.
-        w.when(`typeof ${v} !== "string" && m !== 1`, no);
-        w.when(`m !== 0 && !${set}.has(${v})`, no);
+        // Default: any string. Strict: a listed value. Drift-free (mode 2): both.
+        w.when(`typeof ${v} !== "string" && (q & 3) !== 1`, no);
+        w.when(`(q & 3) !== 0 && !${set}.has(${v})`, no);
       }
       return;
     }
@@ -190,17 +193,17 @@ export function leafIs(s: Scope, w: Writer, node: TypeNode, v: string, d: string
     }
     default:
       if (!COMPOUND.has(node.kind)) throw new Error(`leafIs: ${node.kind}`);
-      w.when({ not: true, call: call(s.isName(s.fn(node)), v, "m", d) }, no);
+      w.when({ not: true, call: call(s.isName(s.fn(node)), v, q) }, no);
   }
 }
 
 function knownIs(s: Scope, w: Writer, spec: Spec, v: string): void {
   const set = s.set(spec.known!);
-  if (spec.type === "string") w.when(`m !== 0 && !${set}.has(${v})`, "return false;");
+  if (spec.type === "string") w.when(`(q & 3) !== 0 && !${set}.has(${v})`, "return false;");
   else {
     // Not a string type: the schema's anyOf [values, string] holds by default, the values in strict mode.
-    w.when(`m === 1 && !${set}.has(${v})`, "return false;");
-    w.when(`m !== 1 && !${set}.has(${v}) && typeof ${v} !== "string"`, "return false;");
+    w.when(`(q & 3) === 1 && !${set}.has(${v})`, "return false;");
+    w.when(`(q & 3) !== 1 && !${set}.has(${v}) && typeof ${v} !== "string"`, "return false;");
   }
 }
 
@@ -258,6 +261,7 @@ function primitiveCheck(s: Scope, w: Writer, spec: Spec, v: string, k: string, e
     });
     w.when({ not: true, call: call("Number.isInteger", v) }, typeFail);
   } else if (!after) w.when(TYPE_TEST[spec.type](v), typeFail);
+  else if (exit === "return;" && !strictKnown) w.when(TYPE_TEST[spec.type](v), { ret: typeFail });
   else {
     w.block(`if (${TYPE_TEST[spec.type](v)})`, () => {
       w.call(typeFail);

@@ -14,11 +14,10 @@ export const RUNTIME_JS = String.raw`/** @typedef {import("./runtime.js").Token}
 /** @typedef {import("./runtime.js").Is} Is */
 /** @typedef {import("./runtime.js").Check} Check */
 /** @typedef {import("./runtime.js").Bounds} Bounds */
-/** @typedef {import("./runtime.js").Pattern} Pattern */
 
 /** Values nested deeper than this are rejected (INSTANCE_MAX_DEPTH_EXCEEDED), never passed. */
 /** @type {number} */
-export const MAX_DEPTH = 512;
+export const MAX_DEPTH = /* MAX_DEPTH */ 512;
 
 /** Errors (and drift entries) kept per result unless the caller asks for another number. */
 /** @type {number} */
@@ -65,43 +64,6 @@ export function cpLength(s) {
     }
   }
   return n;
-}
-
-/**
- * A pattern (always read with the u flag). With ascii, it is one character class repeated min to
- * max times, and ASCII text is checked against the class's bitmap (four 32-bit words).
- * @param {string} source
- * @param {readonly number[]} [ascii]
- * @param {number} [min]
- * @param {number} [max]
- * @returns {Pattern}
- */
-export function pattern(source, ascii, min, max) {
-  const re = new RegExp(source, "u");
-  return {
-    re,
-    ascii: ascii === undefined ? null : ascii,
-    min: min === undefined ? 0 : min,
-    max: max === undefined ? Infinity : max,
-  };
-}
-
-/**
- * Whether the whole text matches; text outside ASCII goes to the regular expression.
- * @param {string} s
- * @param {Pattern} p
- * @returns {boolean}
- */
-export function matches(s, p) {
-  const ascii = p.ascii;
-  if (ascii === null) return p.re.test(s);
-  const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 127) return p.re.test(s);
-    if ((ascii[c >> 5] & (1 << (c & 31))) === 0) return false;
-  }
-  return n >= p.min && n <= p.max;
 }
 
 /**
@@ -407,7 +369,8 @@ export function bigWithin(s, b) {
  * @returns {string}
  */
 function escapeToken(t) {
-  return String(t).replace(/~/g, "~0").replace(/\//g, "~1");
+  if (typeof t === "number") return String(t);
+  return t.indexOf("~") < 0 && t.indexOf("/") < 0 ? t : t.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 /**
@@ -445,9 +408,10 @@ function show(arg) {
  */
 export function fail(c, k, code, arg, note) {
   if (c.n++ >= c.max) return;
-  const text = MESSAGES[code] || code;
-  const message = text.replace(/\{[A-Za-z]+\}/, () => (arg === undefined ? "" : show(arg)));
-  c.e.push({ pointer: pointer(c, k), code, message: note === undefined ? message : message + note });
+  const text = MESSAGES[code];
+  let message = text === undefined ? code : arg === undefined ? text[0] + text[1] : text[0] + show(arg) + text[1];
+  if (note !== undefined) message += note;
+  c.e.push({ pointer: pointer(c, k), code, message });
 }
 
 /**
@@ -513,39 +477,24 @@ export function enter(c, k) {
 }
 
 /**
- * The depth of the value at the context's path (k undefined) or of its member or item k.
+ * The boolean checks' state for the value at the context's path (k undefined) or its member or
+ * item k: the depth times 8, plus 4 where a top-level "$schema" is kept, plus 1 in strict mode.
  * @param {Context} c
  * @param {Token | undefined} k
  * @returns {number}
  */
-export function depth(c, k) {
-  return k === undefined ? c.p.length : c.p.length + 1;
-}
-
-/**
- * An instance document may name its schema in a top-level "$schema"; that is not data. The value
- * without it (a copy of the own enumerable members) where the type does not declare one.
- * @param {unknown} x
- * @returns {unknown}
- */
-export function noSchema(x) {
-  if (!objectLike(x) || !enumerable.call(x, "$schema") || typeof x.$schema !== "string") return x;
-  /** @type {Record<string, unknown>} */
-  const out = {};
-  for (const k of Object.keys(x)) {
-    if (k !== "$schema")
-      Object.defineProperty(out, k, { value: x[k], enumerable: true, writable: true, configurable: true });
-  }
-  return out;
+export function state(c, k) {
+  return (k === undefined ? c.p.length : c.p.length + 1) * 8 + (c.z ? 0 : 4) + (c.s ? 1 : 0);
 }
 
 /**
  * @param {boolean} strict
  * @param {number} max
+ * @param {boolean} keep
  * @returns {Context}
  */
-function context(strict, max) {
-  return { s: strict, e: [], dr: [], p: [], n: 0, dn: 0, max };
+function context(strict, max, keep) {
+  return { s: strict, z: !keep, e: [], dr: [], p: [], n: 0, dn: 0, max };
 }
 
 /**
@@ -590,15 +539,16 @@ function unreadable(c, e) {
 
 /**
  * Validates: the boolean check first (valid and free of drift is the common case), then the
- * collecting check for errors and drift. Never throws.
+ * collecting check for errors and drift. keep: the type declares a "$schema" member (else an
+ * instance's top-level "$schema" names its schema and is ignored). Never throws.
  * @param {unknown} value
  * @param {ValidateOptions | undefined} options
  * @param {Is} is
  * @param {Check} check
- * @param {boolean} strip
+ * @param {boolean} keep
  * @returns {ValidationResult}
  */
-export function run(value, options, is, check, strip) {
+export function run(value, options, is, check, keep) {
   /** @type {Context | undefined} */
   let c;
   let strict = false;
@@ -609,21 +559,35 @@ export function run(value, options, is, check, strip) {
       const m = options.maxErrors;
       if (typeof m === "number" && m >= 0) max = Math.floor(m);
     }
-    const x = strip ? noSchema(value) : value;
-    if (is(x, strict ? 1 : 2, 0)) return { valid: true, errors: [], drift: [] };
-    c = context(strict, max);
-    check(x, c, undefined);
+    if (is(value, (strict ? 1 : 2) + (keep ? 4 : 0))) return { valid: true, errors: [], drift: [] };
+    c = context(strict, max, keep);
+    check(value, c, undefined);
     return result(c);
   } catch (e) {
     if (c !== undefined) return unreadable(c, e);
     // The boolean check threw: the collecting one finds where.
-    c = context(strict, max);
+    c = context(strict, max, keep);
     try {
-      check(strip ? noSchema(value) : value, c, undefined);
+      check(value, c, undefined);
     } catch (again) {
       return unreadable(c, again);
     }
     return unreadable(undefined, e);
+  }
+}
+
+/**
+ * The boolean check in default mode; false for anything unreadable. Never throws.
+ * @param {unknown} value
+ * @param {Is} is
+ * @param {boolean} keep
+ * @returns {boolean}
+ */
+export function guard(value, is, keep) {
+  try {
+    return is(value, keep ? 4 : 0);
+  } catch {
+    return false;
   }
 }
 
@@ -654,17 +618,13 @@ export class ValidationError extends Error {
  * @param {unknown} value
  * @param {Is} is
  * @param {Check} check
- * @param {boolean} strip
+ * @param {boolean} keep
  * @param {string} name
  * @returns {void}
  */
-export function enforce(value, is, check, strip, name) {
-  try {
-    if (is(strip ? noSchema(value) : value, 0, 0)) return;
-  } catch {
-    // run() reports it.
-  }
-  const r = run(value, undefined, is, check, strip);
+export function enforce(value, is, check, keep, name) {
+  if (guard(value, is, keep)) return;
+  const r = run(value, undefined, is, check, keep);
   if (!r.valid) throw new ValidationError(name, r.errors, r.omitted);
 }
 

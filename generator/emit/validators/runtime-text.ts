@@ -3,6 +3,7 @@
 import { catalogue } from "../../diagnostics/catalogue.js";
 import { stringLiteral } from "../quote.js";
 import { RUNTIME_JS } from "./runtime-js.js";
+import { MAX_DEPTH } from "./scope.js";
 import { jsToTs } from "./to-ts.js";
 
 /** The types runtime.d.ts and runtime.ts declare (validators.d.ts re-exports the public ones). */
@@ -52,18 +53,12 @@ export interface Bounds {
   exclusiveMaximum?: string;
 }
 
-/** A pattern, with a bitmap of its character class when it is one class repeated. */
-export interface Pattern {
-  re: RegExp;
-  ascii: readonly number[] | null;
-  min: number;
-  max: number;
-}
-
 /** The state of one collecting check (used by generated code). */
 export interface Context {
   /** Strict mode. */
   s: boolean;
+  /** An instance's top-level "$schema" is ignored (the type declares none). */
+  z: boolean;
   e: ValidationIssue[];
   dr: Drift[];
   /** The path of the value being checked. */
@@ -74,8 +69,11 @@ export interface Context {
   max: number;
 }
 
-/** A boolean check; mode m: 0 default, 1 strict, 2 default and free of drift; d: the depth. */
-export type Is = (x: unknown, m: number, d: number) => boolean;
+/**
+ * A boolean check. q: the depth times 8, plus 4 where a top-level "$schema" is kept, plus the mode
+ * (0 default, 1 strict, 2 default and free of drift).
+ */
+export type Is = (x: unknown, q: number) => boolean;
 /** A collecting check of x, the value at the context's path (k undefined) or its member or item k. */
 export type Check = (x: unknown, c: Context, k: Token | undefined) => void;
 export type Validate = (value: unknown, options?: ValidateOptions) => ValidationResult;
@@ -87,10 +85,14 @@ export type Assert = (value: unknown) => void;
 function messages(): string {
   const entries = Object.entries(catalogue)
     .filter(([code]) => code.startsWith("INSTANCE_"))
-    .map(([code, e]) => `  ${code}: ${stringLiteral(e.message)},`);
+    .map(([code, e]) => {
+      // Before and after the one "{…}" placeholder (filled from the check: a limit, values, a pattern).
+      const [before, after = ""] = e.message.split(/\{[A-Za-z]+\}/);
+      return `  ${code}: [${stringLiteral(before!)}, ${stringLiteral(after)}],`;
+    });
   return [
-    `/** Messages by code, from structgen's catalogue; "{…}" is filled from the check. */`,
-    "/** @type {Record<string, string>} */",
+    `/** Messages by code, from structgen's catalogue: the text before and after what the check fills in. */`,
+    "/** @type {Record<string, [string, string]>} */",
     "const MESSAGES = {",
     ...entries,
     "};",
@@ -101,7 +103,7 @@ let js: string | undefined;
 
 /** runtime.js's code (without banner). */
 export function runtimeJs(): string {
-  js ??= RUNTIME_JS.replace("/* MESSAGES */", messages());
+  js ??= RUNTIME_JS.replace("/* MESSAGES */", messages()).replace("/* MAX_DEPTH */ 512", String(MAX_DEPTH));
   return js;
 }
 

@@ -7,6 +7,9 @@ import { numberLiteral, type Value, Writer } from "./layout.js";
 
 export type Flavour = "js" | "ts";
 
+/** Values nested deeper are rejected (INSTANCE_MAX_DEPTH_EXCEEDED); runtime.js states the same. */
+export const MAX_DEPTH = 512;
+
 /** Compound nodes get functions of their own; the rest are checked inline. */
 export const COMPOUND = new Set<TypeNode["kind"]>(["object", "map", "array", "set", "tuple", "choice", "union", "composition"]);
 

@@ -15,12 +15,12 @@ export interface Fragment {
 
 export interface TypeOptions {
   flavour: Flavour;
-  /** Ignore a top-level "$schema" member (the type does not declare one). */
-  strip: boolean;
+  /** The type declares a "$schema" member (elsewhere an instance's top-level "$schema" is ignored). */
+  keep: boolean;
 }
 
 const SIGNATURES = {
-  is: { params: ["x", "m", "d"], ts: ["unknown", "number", "number"], ret: "boolean", jsType: "Is" },
+  is: { params: ["x", "q"], ts: ["unknown", "number"], ret: "boolean", jsType: "Is" },
   check: { params: ["x", "c", "k"], ts: ["unknown", "Context", "Token | undefined"], ret: "void", jsType: "Check" },
 } as const;
 
@@ -55,29 +55,28 @@ function bodyOf(s: Scope, kind: "is" | "check", node: NamedType["node"]): string
   return w.lines.slice(1, -1);
 }
 
-function wrappers(out: string[], t: NamedType, s: Scope, strip: boolean): void {
+function wrappers(out: string[], t: NamedType, s: Scope, keep: boolean): void {
   const name = t.name;
   const is = `${name}$is`;
   const check = `${name}$check`;
   const ts = s.flavour === "ts";
-  const flag = strip ? "true" : "false";
+  const flag = keep ? "true" : "false";
   const run = callLines("  ", "return ", call(s.rt("run"), "value", "options", is, check, flag), ";");
+  // The JavaScript flavour's documentation is in validators.d.ts.
   if (ts) {
     out.push(`/** Checks a value against {@link ${name}}; never throws. */`);
     out.push(...headLines(`export function validate${name}`, ["value: unknown", "options?: ValidateOptions"], ": ValidationResult {"));
-  } else {
-    out.push("/**", ` * Checks a value against {@link ${name}}; never throws.`, " * @type {Validate}", " */");
-    out.push(`export function validate${name}(value, options) {`);
-  }
+  } else out.push("/** @type {Validate} */", `export function validate${name}(value, options) {`);
   out.push(...run, "}", "");
-  out.push(`/** Whether a value is a valid {@link ${name}} (drift allowed); stops at the first problem. */`);
-  if (ts) out.push(...headLines(`export function is${name}`, ["value: unknown"], `: value is ${name} {`));
-  else out.push("/** @type {Guard} */", `export function is${name}(value) {`);
-  const arg = strip ? `${s.rt("noSchema")}(value)` : "value";
-  out.push("  try {", ...callLines("    ", "return ", call(is, arg, "0", "0"), ";"), "  } catch {", "    return false;", "  }", "}", "");
-  out.push(`/** Throws a {@link ValidationError} listing every problem unless the value is a valid {@link ${name}}. */`);
-  if (ts) out.push(...headLines(`export function assert${name}`, ["value: unknown"], `: asserts value is ${name} {`));
-  else out.push("/** @type {Assert} */", `export function assert${name}(value) {`);
+  if (ts) {
+    out.push(`/** Whether a value is a valid {@link ${name}} (drift allowed); stops at the first problem. */`);
+    out.push(...headLines(`export function is${name}`, ["value: unknown"], `: value is ${name} {`));
+  } else out.push("/** @type {Guard} */", `export function is${name}(value) {`);
+  out.push(...callLines("  ", "return ", call(s.rt("guard"), "value", is, flag), ";"), "}", "");
+  if (ts) {
+    out.push(`/** Throws a {@link ValidationError} listing every problem unless the value is a valid {@link ${name}}. */`);
+    out.push(...headLines(`export function assert${name}`, ["value: unknown"], `: asserts value is ${name} {`));
+  } else out.push("/** @type {Assert} */", `export function assert${name}(value) {`);
   out.push(...callLines("  ", "", call(s.rt("enforce"), "value", is, check, flag, stringLiteral(name)), ";"), "}");
 }
 
@@ -97,6 +96,6 @@ export function typeFragment(t: NamedType, options: TypeOptions): Fragment {
   const out: string[] = [];
   if (s.constants.lines.length > 0) out.push(...s.constants.lines, "");
   out.push(...fns);
-  wrappers(out, t, s, options.strip);
+  wrappers(out, t, s, options.keep);
   return { text: out.join("\n"), runtime: s.runtime };
 }
