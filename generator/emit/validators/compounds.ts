@@ -4,8 +4,7 @@
 // mode (x, c, k) records every error and drift entry. Both read a value's members the one way JSON
 // sees them: own enumerable properties, a member whose value is undefined being absent.
 import type { Member, TypeNode } from "../../ir/model.js";
-import { stringLiteral } from "../quote.js";
-import { call, numberLiteral, type Writer } from "./layout.js";
+import { call, jsString, numberLiteral, type Writer } from "./layout.js";
 import { describe, leafCheck, leafIs, schemaType } from "./leaves.js";
 import { COMPOUND, MAX_DEPTH, type Scope } from "./scope.js";
 
@@ -31,7 +30,7 @@ const n = numberLiteral;
 
 /** The largest boolean state of a value within MAX_DEPTH: depth 512, every flag set. */
 const MAX_STATE = MAX_DEPTH * 8 + 7;
-const str = stringLiteral;
+const str = jsString;
 
 function fail(s: Scope, w: Writer, k: string, code: string, arg?: string): void {
   w.call(call(s.rt("fail"), "c", k, str(code), ...(arg !== undefined ? [arg] : [])));
@@ -55,11 +54,15 @@ function eachMember(s: Scope, w: Writer, key: string, body: () => void, declares
 
 const declaresSchema = (node: Node<"object">): boolean => node.members.some((m) => m.name === "$schema");
 
-/** A member present, as the loop sees members (a stripped "$schema" is absent). */
-function presentExpr(s: Scope, name: string, mode: "is" | "check", declares: boolean): string {
+/**
+ * A member present (or, negated, absent) as the loop sees members: a skipped "$schema" is absent.
+ * Written for a chain of && conditions.
+ */
+function presentExpr(s: Scope, name: string, mode: "is" | "check", declares: boolean, negated = false): string {
   const test = `${s.rt("present")}(x, ${str(name)})`;
-  if (name !== "$schema" || declares) return test;
-  return mode === "is" ? `(${test} && q >= 4)` : `(${test} && !(c.z && c.p.length === 0))`;
+  if (name !== "$schema" || declares) return negated ? `!${test}` : test;
+  if (mode === "is") return negated ? `(!${test} || q < 4)` : `${test} && q >= 4`;
+  return negated ? `(!${test} || (c.z && c.p.length === 0))` : `${test} && !(c.z && c.p.length === 0)`;
 }
 
 function enterOrReturn(s: Scope, w: Writer): void {
@@ -137,7 +140,7 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
     if (patterns.length > 0) w.line("let pm = false;");
     for (const p of patterns) {
       const re = patternConstant(s, p.pattern.source);
-      w.block(`if (${re}.test(k))`, () => {
+      w.ifBlock({ call: call(`${re}.test`, "k") }, () => {
         w.line("pm = true;");
         w.when({ not: true, call: call(isFn(s, p.type), "v", "q + 8") }, "return false;");
       });
@@ -185,13 +188,14 @@ const requiredSetsText = (sets: string[][]): string => sets.map((set) => `{${set
 
 function objectRulesIs(s: Scope, w: Writer, node: Node<"object">): void {
   const present = (name: string) => presentExpr(s, name, "is", declaresSchema(node));
+  const absent = (name: string) => presentExpr(s, name, "is", declaresSchema(node), true);
   if (node.requiredSets && node.requiredSets.length > 0) {
     w.line("let sets = 0;");
     for (const set of node.requiredSets) w.when(set.length === 0 ? "true" : set.map(present).join(" && "), "sets++;");
     w.line("if (sets !== 1) return false;");
   }
   for (const [trigger, deps] of Object.entries(node.dependentRequired ?? {})) {
-    for (const dep of deps) w.when(`${present(trigger)} && !${present(dep)}`, "return false;");
+    for (const dep of deps) w.when(`${present(trigger)} && ${absent(dep)}`, "return false;");
   }
 }
 
@@ -218,7 +222,7 @@ function objectCheck(s: Scope, w: Writer, node: Node<"object">): void {
     if (patterns.length > 0) w.line("let pm = false;");
     for (const p of patterns) {
       const re = patternConstant(s, p.pattern.source);
-      w.block(`if (${re}.test(key))`, () => {
+      w.ifBlock({ call: call(`${re}.test`, "key") }, () => {
         w.line("pm = true;");
         w.call(call(checkFn(s, p.type), "v", "c", "key"));
       });
@@ -241,6 +245,7 @@ function objectCheck(s: Scope, w: Writer, node: Node<"object">): void {
   }, declaresSchema(node));
   required.forEach((m, i) => w.when(`!r${i}`, call(s.rt("fail"), "c", str(m.name), str("INSTANCE_REQUIRED_PROPERTY_MISSING"))));
   const present = (name: string) => presentExpr(s, name, "check", declaresSchema(node));
+  const absent = (name: string) => presentExpr(s, name, "check", declaresSchema(node), true);
   if (sets.length > 0) {
     w.line("let sets = 0;");
     for (const set of sets) w.when(set.length === 0 ? "true" : set.map(present).join(" && "), "sets++;");
@@ -249,7 +254,7 @@ function objectCheck(s: Scope, w: Writer, node: Node<"object">): void {
   for (const [trigger, deps] of Object.entries(node.dependentRequired ?? {})) {
     for (const dep of deps) {
       const detail = s.text(`${JSON.stringify(dep)} because it has ${JSON.stringify(trigger)}`);
-      w.when(`${present(trigger)} && !${present(dep)}`, call(s.rt("fail"), "c", "undefined", str("INSTANCE_DEPENDENT_REQUIRED"), detail));
+      w.when(`${present(trigger)} && ${absent(dep)}`, call(s.rt("fail"), "c", "undefined", str("INSTANCE_DEPENDENT_REQUIRED"), detail));
     }
   }
   countChecks(s, w, node.constraints?.minProperties, node.constraints?.maxProperties, "INSTANCE_MIN_PROPERTIES", "INSTANCE_MAX_PROPERTIES");
@@ -415,7 +420,7 @@ function choiceIs(s: Scope, w: Writer, node: Node<"choice">): void {
     w.line("return n === 1;");
     return;
   }
-  w.line(`const s = ${s.rt("own")}(x, ${str(node.selector)});`);
+  w.call(call(s.rt("own"), "x", str(node.selector)), "const s = ");
   w.block("switch (s)", () => {
     for (const o of node.options) w.nested(`case ${str(o.name)}:`, () => w.call(call(isFn(s, o.type), "x", "q"), "return "));
     w.nested("default:", () => w.line("return false;"));
@@ -446,7 +451,7 @@ function choiceCheck(s: Scope, w: Writer, node: Node<"choice">): void {
     w.line("return;");
   });
   enterOrReturn(s, w);
-  w.line(`const s = ${s.rt("own")}(x, ${sel});`);
+  w.call(call(s.rt("own"), "x", sel), "const s = ");
   w.when("s === undefined", call(s.rt("fail"), "c", sel, str("INSTANCE_REQUIRED_PROPERTY_MISSING")));
   w.when(`s !== undefined && typeof s !== "string"`, call(s.rt("fail"), "c", sel, str("INSTANCE_STRING_EXPECTED")));
   const names = s.values(node.options.map((o) => o.name));
@@ -492,7 +497,7 @@ function compositionIs(s: Scope, w: Writer, node: Node<"composition">): void {
     w.line("let n = 0;");
     w.line("let w = -1;");
     pairs.forEach((p, i) => {
-      w.block(`if (${p.is}(x, q & -3))`, () => {
+      w.ifBlock({ call: call(p.is, "x", "q & -3") }, () => {
         w.line("n++;");
         w.line(`w = ${i};`);
       });
@@ -504,7 +509,7 @@ function compositionIs(s: Scope, w: Writer, node: Node<"composition">): void {
   // Conditions are predicates: mode 2 reads them as mode 0 (q & -3 clears that bit).
   if (node.not) w.when({ call: call(isFn(s, node.not), "x", "q & -3") }, "return false;");
   if (node.if && (node.then || node.else)) {
-    w.line(`const i = ${isFn(s, node.if)}(x, q & -3);`);
+    w.call(call(isFn(s, node.if), "x", "q & -3"), "const i = ");
     if (node.then) w.when(`i && !${isFn(s, node.then)}(x, q)`, "return false;");
     if (node.else) w.when(`!i && !${isFn(s, node.else)}(x, q)`, "return false;");
   }
@@ -524,7 +529,7 @@ function compositionCheck(s: Scope, w: Writer, node: Node<"composition">): void 
     w.line("let n = 0;");
     w.line("let w = -1;");
     pairs.forEach((p, i) => {
-      w.block(`if (${p.is}(x, q))`, () => {
+      w.ifBlock({ call: call(p.is, "x", "q") }, () => {
         w.line("n++;");
         w.line(`w = ${i};`);
       });
@@ -535,7 +540,7 @@ function compositionCheck(s: Scope, w: Writer, node: Node<"composition">): void 
   }
   if (node.not) w.when({ call: call(isFn(s, node.not), "x", "q") }, call(s.rt("fail"), "c", "k", str("INSTANCE_NOT_MATCHED"), s.text(describe(node.not))));
   if (node.if && (node.then || node.else)) {
-    w.line(`const i = ${isFn(s, node.if)}(x, q);`);
+    w.call(call(isFn(s, node.if), "x", "q"), "const i = ");
     if (node.then) w.when("i", call(checkFn(s, node.then), "x", "c", "k"));
     if (node.else) w.when("!i", call(checkFn(s, node.else), "x", "c", "k"));
   }

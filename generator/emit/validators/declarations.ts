@@ -2,12 +2,14 @@
 import type { Model } from "../../ir/model.js";
 import { bannerLines } from "../banner.js";
 import { WIDTH } from "./layout.js";
+import { PUBLIC_TYPES } from "./runtime-text.js";
 import { headLines } from "./type-code.js";
 
 /** `import { a, b } from "…";` on one line when it fits, else one name per line. */
 export function importLines(keyword: string, names: string[], from: string): string[] {
   const flat = `${keyword} { ${names.join(", ")} } from "${from}";`;
-  if (flat.length <= WIDTH) return [flat];
+  // prettier keeps an import of one name on one line, however long.
+  if (flat.length <= WIDTH || names.length === 1) return [flat];
   return [`${keyword} {`, ...names.map((n) => `  ${n},`), `} from "${from}";`];
 }
 
@@ -22,12 +24,19 @@ const MODULE_DOC = [
 export function declarations(model: Model): string {
   const names = model.types.map((t) => t.name);
   const lines: string[] = [...MODULE_DOC];
-  if (names.length > 0) lines.push(...importLines("import type", names, "./types.js"));
+  if (names.length > 0) lines.push(...importLines("import type", names, "./types.js"), "");
   lines.push(
-    ...importLines("import type", ["Validate", "ValidateOptions", "ValidationResult"], "./runtime.js"),
+    ...PUBLIC_TYPES.trimEnd().split("\n"),
     "",
-    ...importLines("export type", ["Drift", "ValidateOptions", "ValidationIssue", "ValidationResult"], "./runtime.js"),
-    `export { ValidationError, sdkToWire } from "./runtime.js";`,
+    "/** An AWS SDK v3 output in the wire view: Date to epoch seconds, $metadata and undefined members dropped. */",
+    "export declare function sdkToWire(value: unknown): unknown;",
+    "",
+    "/** Thrown by the assert functions; lists every problem. */",
+    "export declare class ValidationError extends Error {",
+    "  typeName: string;",
+    "  errors: ValidationIssue[];",
+    "  constructor(typeName: string, errors: ValidationIssue[], omitted?: number);",
+    "}",
   );
   for (const n of names) {
     lines.push(
@@ -43,7 +52,9 @@ export function declarations(model: Model): string {
   lines.push(
     "",
     "/** Every validate function by type name. */",
-    "export declare const validators: Readonly<Record<string, Validate>>;",
+    "export declare const validators: Readonly<",
+    "  Record<string, (value: unknown, options?: ValidateOptions) => ValidationResult>",
+    ">;",
     "/** The root types of the corpus (documents' own types, not error shapes). */",
     "export declare const rootTypes: readonly string[];",
   );

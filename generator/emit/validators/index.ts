@@ -5,9 +5,8 @@
 import type { Model, NamedType, TypeNode } from "../../ir/model.js";
 import { bannerLines } from "../banner.js";
 import type { OutputFile } from "../files.js";
-import { stringLiteral } from "../quote.js";
 import { declarations, importLines } from "./declarations.js";
-import { constLines } from "./layout.js";
+import { constLines, jsString, WIDTH } from "./layout.js";
 import { inlineRuntime, runtimeFileText } from "./runtime-text.js";
 import type { Flavour } from "./scope.js";
 import { typeFragment, type Fragment } from "./type-code.js";
@@ -53,14 +52,18 @@ function fragments(model: Model, flavour: Flavour): Fragment[] {
   return model.types.map((t) => typeFragment(t, { flavour, keep: declared.has(t.name) }));
 }
 
-const roots = (model: Model): string[] => model.types.filter((t) => t.root && t.role === "shape").map((t) => stringLiteral(t.name));
+const roots = (model: Model): string[] => model.types.filter((t) => t.root && t.role === "shape").map((t) => jsString(t.name));
 
 function footer(model: Model, flavour: Flavour): string[] {
   const ts = flavour === "ts";
   const table = ["/** Every validate function by type name. */"];
   table.push(`export const validators${ts ? ": Readonly<Record<string, Validate>>" : ""} = /*#__PURE__*/ table({`);
   if (model.types.length === 0) table[1] = table[1]!.replace("table({", "table({});");
-  else table.push(...model.types.map((t: NamedType) => `  ${t.name}: validate${t.name},`), "});");
+  else {
+    // A property that does not fit breaks after its colon (prettier's way).
+    const entry = (t: NamedType) => (`  ${t.name}: validate${t.name},`.length <= WIDTH ? [`  ${t.name}: validate${t.name},`] : [`  ${t.name}:`, `    validate${t.name},`]);
+    table.push(...model.types.flatMap(entry), "});");
+  }
   const rootsDecl = `export const rootTypes${ts ? ": readonly string[]" : ""}`;
   return [
     ...table,

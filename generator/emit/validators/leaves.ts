@@ -4,8 +4,7 @@
 import type { Code } from "../../diagnostics/catalogue.js";
 import type { EnumValue, TypeNode } from "../../ir/model.js";
 import { primitiveSchema } from "../json-schema/primitive.js";
-import { stringLiteral } from "../quote.js";
-import { call, numberLiteral, type Call, type Writer } from "./layout.js";
+import { call, type Call, jsString, numberLiteral, type Writer } from "./layout.js";
 import { COMPOUND, literal, sortedEnumValues, type Scope } from "./scope.js";
 
 /** Format name → runtime check and error code (what the catalogue says a failure is). */
@@ -141,19 +140,19 @@ function keywordTests(s: Scope, spec: Spec, v: string): Test[] {
   }
   for (const p of spec.patterns) {
     // Always with the u flag (\p{…}, code points), as ajv's unicodeRegExp reads them.
-    const name = s.constant("re", { call: call("new RegExp", stringLiteral(p), stringLiteral("u")) });
+    const name = s.constant("re", { call: call("new RegExp", jsString(p), jsString("u")) });
     out.push({ cond: { not: true, call: call(`${name}.test`, v) }, code: "INSTANCE_STRING_PATTERN_MISMATCH", arg: name });
   }
   if (spec.format) {
     const f = FORMATS[spec.format];
-    if (f) out.push({ cond: { not: true, call: call(s.rt(f[0]), v) }, code: f[1], ...(f[2] ? { arg: stringLiteral(f[2]) } : {}) });
+    if (f) out.push({ cond: { not: true, call: call(s.rt(f[0]), v) }, code: f[1], ...(f[2] ? { arg: jsString(f[2]) } : {}) });
   }
   if (spec.bigBounds) {
-    const entries = Object.entries(spec.bigBounds).map(([k, b]) => [k, stringLiteral(b)] as [string, string]);
+    const entries = Object.entries(spec.bigBounds).map(([k, b]) => [k, jsString(b)] as [string, string]);
     const name = s.constant("b", { callee: "Object.freeze", object: entries });
     const words: Record<string, string> = { minimum: "≥", maximum: "≤", exclusiveMinimum: ">", exclusiveMaximum: "<" };
     const range = Object.entries(spec.bigBounds).map(([k, b]) => `${words[k]} ${b}`).join(" and ");
-    out.push({ cond: { not: true, call: call(s.rt("bigWithin"), v, name) }, code: "INSTANCE_INT_RANGE_INVALID", arg: stringLiteral(range) });
+    out.push({ cond: { not: true, call: call(s.rt("bigWithin"), v, name) }, code: "INSTANCE_INT_RANGE_INVALID", arg: jsString(range) });
   }
   return out;
 }
@@ -211,7 +210,7 @@ function knownIs(s: Scope, w: Writer, spec: Spec, v: string): void {
 // Collecting mode: statements that record every error (and drift) of `v`, the value at the
 // context's path (k "undefined") or its member or item `k`. `exit` leaves the value's checks.
 
-const failCall = (s: Scope, k: string, code: Code, arg?: string): Call => call(s.rt("fail"), "c", k, stringLiteral(code), ...(arg !== undefined ? [arg] : []));
+const failCall = (s: Scope, k: string, code: Code, arg?: string): Call => call(s.rt("fail"), "c", k, jsString(code), ...(arg !== undefined ? [arg] : []));
 
 export function leafCheck(s: Scope, w: Writer, node: TypeNode, v: string, k: string, exit: string): void {
   switch (node.kind) {
@@ -274,7 +273,7 @@ function primitiveCheck(s: Scope, w: Writer, spec: Spec, v: string, k: string, e
   if (spec.type === "string") w.when({ not: true, call: call(`${known.set}.has`, v) }, strictKnown!);
   else {
     w.when(`c.s && !${known.set}.has(${v})`, strictKnown!);
-    w.when(`!c.s && !${known.set}.has(${v}) && typeof ${v} !== "string"`, failCall(s, k, "INSTANCE_ANY_OF_NONE_MATCHED", stringLiteral("the listed values or a string")));
+    w.when(`!c.s && !${known.set}.has(${v}) && typeof ${v} !== "string"`, failCall(s, k, "INSTANCE_ANY_OF_NONE_MATCHED", jsString("the listed values or a string")));
   }
 }
 

@@ -391,8 +391,7 @@ function pointer(c, k) {
  * @returns {string}
  */
 function show(arg) {
-  if (typeof arg === "object" && arg !== null && "re" in arg)
-    return "/" + /** @type {Pattern} */ (arg).re.source + "/u";
+  if (arg instanceof RegExp) return "/" + arg.source + "/u";
   if (Array.isArray(arg)) return arg.map((v) => JSON.stringify(v)).join(", ");
   return typeof arg === "string" ? arg : JSON.stringify(arg);
 }

@@ -6,11 +6,8 @@ import { RUNTIME_JS } from "./runtime-js.js";
 import { MAX_DEPTH } from "./scope.js";
 import { jsToTs } from "./to-ts.js";
 
-/** The types runtime.d.ts and runtime.ts declare (validators.d.ts re-exports the public ones). */
-export const RUNTIME_TYPES = `/** A JSON pointer token: a member name or an item index. */
-export type Token = string | number;
-
-export interface ValidationIssue {
+/** The result types, declared by runtime.d.ts, runtime.ts and validators.d.ts alike. */
+export const PUBLIC_TYPES = `export interface ValidationIssue {
   /** JSON pointer to the offending value. */
   pointer: string;
   /** A stable code from structgen's catalogue, e.g. INSTANCE_REQUIRED_PROPERTY_MISSING. */
@@ -44,7 +41,13 @@ export interface ValidationResult {
   /** How many drift entries were left out (absent when none were). */
   driftOmitted?: number;
 }
+`;
 
+/** The types runtime.d.ts and runtime.ts declare. */
+export const RUNTIME_TYPES = `/** A JSON pointer token: a member name or an item index. */
+export type Token = string | number;
+
+${PUBLIC_TYPES}
 /** Bounds of a number sent as a string, compared exactly. */
 export interface Bounds {
   minimum?: string;

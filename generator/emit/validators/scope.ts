@@ -2,8 +2,7 @@
 // compound node, numbered in the order they are met), and the runtime helpers it calls. Everything
 // here is named after the type, so a type's text depends on that type alone.
 import type { EnumValue, TypeNode } from "../../ir/model.js";
-import { stringLiteral } from "../quote.js";
-import { numberLiteral, type Value, Writer } from "./layout.js";
+import { jsString, numberLiteral, type Value, Writer } from "./layout.js";
 
 export type Flavour = "js" | "ts";
 
@@ -26,7 +25,7 @@ export function sortedEnumValues(values: EnumValue[]): EnumValue[] {
 }
 
 export function literal(v: EnumValue): string {
-  if (typeof v === "string") return stringLiteral(v);
+  if (typeof v === "string") return jsString(v);
   if (typeof v === "number") return numberLiteral(v);
   return String(v);
 }
@@ -104,6 +103,6 @@ export class Scope {
   }
 
   text(value: string): string {
-    return this.constant("t", { text: stringLiteral(value) });
+    return this.constant("t", { text: jsString(value) });
   }
 }

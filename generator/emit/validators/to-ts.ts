@@ -56,11 +56,11 @@ const casts = (line: string): string =>
     .replace(/= \/\*\* @type \{([^}]+)\} \*\/ \((\w+)\);/g, "= $2 as $1;")
     .replace(/\/\*\* @type \{([^}]+)\} \*\/ \((\w+)\)/g, "($2 as $1)");
 
-/** The body of a block that starts at `lines[i]` (ending at the `}` with the same indentation). */
+/** The end of a block that starts at `lines[i]`: the `}` (or `};`) with the same indentation. */
 function blockEnd(lines: string[], i: number): number {
   const indent = /^\s*/.exec(lines[i]!)![0];
   let j = i + 1;
-  while (j < lines.length && lines[j] !== `${indent}}`) j++;
+  while (j < lines.length && lines[j] !== `${indent}}` && lines[j] !== `${indent}};`) j++;
   return j;
 }
 
@@ -78,9 +78,9 @@ export function jsToTs(js: string, mode: "ts" | "dts", typesText: string): strin
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (/^\/\*\* @typedef /.test(line)) {
-      if (!typesPlaced) out.push(...typesText.split("\n"));
+      // The interfaces take the typedefs' place; the blank line after the typedefs stays.
+      if (!typesPlaced) out.push(...typesText.trimEnd().split("\n"));
       typesPlaced = true;
-      // The blank line after the typedefs stays; interfaces end with their own.
       continue;
     }
     const typeTag = /^\s*\/\*\* @type \{(.+)\} \*\/$/.exec(line);

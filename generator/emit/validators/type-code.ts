@@ -2,8 +2,7 @@
 // per compound node, and the exported validate/is/assert. A function of the type alone (and of
 // whether it declares a "$schema" member), so fragments can be produced and cached per type.
 import type { NamedType } from "../../ir/model.js";
-import { stringLiteral } from "../quote.js";
-import { call, callLines, WIDTH, Writer } from "./layout.js";
+import { call, callLines, jsString, WIDTH, Writer } from "./layout.js";
 import { compoundCheck, compoundIs } from "./compounds.js";
 import { Scope, type Flavour } from "./scope.js";
 
@@ -45,7 +44,9 @@ function writeFunction(out: string[], s: Scope, kind: "is" | "check", name: stri
   } else {
     out.push(...headLines(`function ${name}`, params.map((p, i) => `${p}: ${sig.ts[i]}`), `: ${sig.ret} {`));
   }
-  out.push(...body, "}");
+  // An empty body is `{}` on the head's line, as prettier prints it.
+  if (body.length === 0) out.push(`${out.pop()!.slice(0, -2)} {}`);
+  else out.push(...body, "}");
 }
 
 function bodyOf(s: Scope, kind: "is" | "check", node: NamedType["node"]): string[] {
@@ -66,18 +67,18 @@ function wrappers(out: string[], t: NamedType, s: Scope, keep: boolean): void {
   if (ts) {
     out.push(`/** Checks a value against {@link ${name}}; never throws. */`);
     out.push(...headLines(`export function validate${name}`, ["value: unknown", "options?: ValidateOptions"], ": ValidationResult {"));
-  } else out.push("/** @type {Validate} */", `export function validate${name}(value, options) {`);
+  } else out.push("/** @type {Validate} */", ...headLines(`export function validate${name}`, ["value", "options"], " {"));
   out.push(...run, "}", "");
   if (ts) {
     out.push(`/** Whether a value is a valid {@link ${name}} (drift allowed); stops at the first problem. */`);
     out.push(...headLines(`export function is${name}`, ["value: unknown"], `: value is ${name} {`));
-  } else out.push("/** @type {Guard} */", `export function is${name}(value) {`);
+  } else out.push("/** @type {Guard} */", ...headLines(`export function is${name}`, ["value"], " {"));
   out.push(...callLines("  ", "return ", call(s.rt("guard"), "value", is, flag), ";"), "}", "");
   if (ts) {
     out.push(`/** Throws a {@link ValidationError} listing every problem unless the value is a valid {@link ${name}}. */`);
     out.push(...headLines(`export function assert${name}`, ["value: unknown"], `: asserts value is ${name} {`));
-  } else out.push("/** @type {Assert} */", `export function assert${name}(value) {`);
-  out.push(...callLines("  ", "", call(s.rt("enforce"), "value", is, check, flag, stringLiteral(name)), ";"), "}");
+  } else out.push("/** @type {Assert} */", ...headLines(`export function assert${name}`, ["value"], " {"));
+  out.push(...callLines("  ", "", call(s.rt("enforce"), "value", is, check, flag, jsString(name)), ";"), "}");
 }
 
 export function typeFragment(t: NamedType, options: TypeOptions): Fragment {
