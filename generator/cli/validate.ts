@@ -71,6 +71,12 @@ export const validateCommand = {
         for (const r of results) {
           if (r.valid) process.stdout.write(`${r.file}: valid ${r.type}${argv.strict ? " (strict)" : ""}\n`);
           else for (const e of r.errors) process.stdout.write(`${r.file}: ${e.pointer || "/"}: ${e.message} [${e.code}]\n`);
+          // Drift is shown whether or not the value is valid (strict mode reports it as errors).
+          for (const d of "drift" in r ? r.drift : []) {
+            const what = d.kind === "unknown-value" ? `unknown value ${JSON.stringify(d.value)}` : "member no schema declares";
+            process.stdout.write(`${r.file}: ${d.pointer || "/"}: drift: ${what}\n`);
+          }
+          if ("omitted" in r && r.omitted) process.stdout.write(`${r.file}: … and ${r.omitted} more errors\n`);
         }
       }
       return results.every((r) => r.valid) ? EXIT.ok : EXIT.invalid;

@@ -80,11 +80,24 @@ export class DriftLog {
 type Module = ValidatorModule & { sdkToWire(value: unknown): unknown };
 
 /** True for an AWS SDK v3 output (it carries $metadata, or Dates where JSON has numbers). */
-function looksLikeSdkOutput(value: unknown, depth = 0): boolean {
+function sdkShaped(value: unknown, depth: number): boolean {
   if (value instanceof Date) return true;
   if (value === null || typeof value !== "object" || depth > 8) return false;
   if (depth === 0 && Object.prototype.hasOwnProperty.call(value, "$metadata")) return true;
-  return Object.values(value).some((v) => looksLikeSdkOutput(v, depth + 1));
+  return Object.values(value).some((v) => sdkShaped(v, depth + 1));
+}
+
+/**
+ * The value in the wire view: an SDK output converted, anything else as it is. Reading a hostile
+ * value (a throwing getter, a Proxy, a revoked Proxy) never throws here; the validator then reports
+ * what it cannot read.
+ */
+function wireView(mod: Module, value: unknown): unknown {
+  try {
+    return sdkShaped(value, 0) ? mod.sdkToWire(value) : value;
+  } catch {
+    return value;
+  }
 }
 
 export interface Contract {
@@ -100,7 +113,7 @@ export function createContract(mod: Module, drift = new DriftLog()): Contract {
   const checkContract = (value: unknown, type: string, options: ContractOptions = {}): ContractResult => {
     const validate = Object.prototype.hasOwnProperty.call(mod.validators, type) ? mod.validators[type] : undefined;
     if (!validate) throw new TypeError(`unknown contract type ${JSON.stringify(type)}`);
-    const wire = looksLikeSdkOutput(value) ? mod.sdkToWire(value) : value;
+    const wire = wireView(mod, value);
     const r = validate(wire, { strict: options.strict === true }) as { valid: boolean; errors: ContractIssue[]; drift?: ContractDrift[] };
     const result: ContractResult = { type, valid: r.valid, errors: r.errors, drift: r.drift ?? [] };
     drift.record(type, result.drift);

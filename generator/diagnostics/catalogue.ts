@@ -108,7 +108,7 @@ export const catalogue = {
   INSTANCE_ENUM_MISMATCH: { severity: "error", message: "must be one of {values}", hint: "In strict mode values the sources do not list are errors too." },
   INSTANCE_CONST_MISMATCH: { severity: "error", message: "must be {value}", hint: "" },
   INSTANCE_REQUIRED_PROPERTY_MISSING: { severity: "error", message: "is required", hint: "" },
-  INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED: { severity: "error", message: "is not allowed{mode}", hint: "In strict mode members no schema declares are errors." },
+  INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED: { severity: "error", message: "is not allowed", hint: "In strict mode members no schema declares are errors." },
   INSTANCE_DEPENDENT_REQUIRED: { severity: "error", message: "must have {detail}", hint: "" },
   INSTANCE_MIN_PROPERTIES: { severity: "error", message: "must have at least {minProperties} members", hint: "" },
   INSTANCE_MAX_PROPERTIES: { severity: "error", message: "must have at most {maxProperties} members", hint: "" },

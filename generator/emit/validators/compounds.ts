@@ -229,7 +229,7 @@ function objectCheck(s: Scope, w: Writer, node: Node<"object">): void {
     }
     const rest = (): void => {
       if (patterns.length > 0) w.line("if (pm) break;");
-      if (node.additional === false) fail(s, w, "key", "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED", str(""));
+      if (node.additional === false) fail(s, w, "key", "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED");
       else if (node.additional === true) w.call(call(s.rt("unknownMember"), "c", "key"));
       else {
         w.call(call(s.rt("unknownMember"), "c", "key"));
@@ -436,7 +436,7 @@ function choiceCheck(s: Scope, w: Writer, node: Node<"choice">): void {
       w.line("n++;");
       memberSwitch(w, "key", node.options.map((o) => ({ name: o.name, type: o.type, required: false, attrs: { facts: [] } })), (m) => {
         leafCheck(s, w, m.type, "v", "key", "break;");
-      }, () => fail(s, w, "key", "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED", str("")));
+      }, () => fail(s, w, "key", "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED"));
     });
     countChecks(s, w, 1, 1, "INSTANCE_MIN_PROPERTIES", "INSTANCE_MAX_PROPERTIES");
     w.line("c.p.length = p;");

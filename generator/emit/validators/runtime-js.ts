@@ -402,14 +402,14 @@ function show(arg) {
  * @param {Token | undefined} k
  * @param {string} code
  * @param {unknown} [arg]
- * @param {string} [note]
+ * @param {string} [note] appended to the message when it starts with a space, else the message
  * @returns {void}
  */
 export function fail(c, k, code, arg, note) {
   if (c.n++ >= c.max) return;
   const text = MESSAGES[code];
   let message = text === undefined ? code : arg === undefined ? text[0] + text[1] : text[0] + show(arg) + text[1];
-  if (note !== undefined) message += note;
+  if (note !== undefined) message = note.startsWith(" ") ? message + note : note;
   c.e.push({ pointer: pointer(c, k), code, message });
 }
 
@@ -430,7 +430,7 @@ function drift(c, d) {
  * @returns {void}
  */
 export function unknownMember(c, k) {
-  if (c.s) fail(c, k, "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED", " (strict mode)");
+  if (c.s) fail(c, k, "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED", undefined, "is not declared (strict mode)");
   else drift(c, { pointer: pointer(c, k), kind: "unknown-property", value: k });
 }
 
