@@ -9,7 +9,7 @@
 import Ajv2020Module from "ajv/dist/2020.js";
 import { schemaId, SENSITIVE_KEYWORD, toJsonSchema } from "../../generator/emit/json-schema/index.js";
 import { schemaDeclared } from "../../generator/emit/validators/index.js";
-import type { Model, TypeNode } from "../../generator/ir/model.js";
+import type { Model, NamedType, TypeNode } from "../../generator/ir/model.js";
 import { FORMATS, runtime } from "./runtime.js";
 
 const Ajv2020 = Ajv2020Module.default ?? Ajv2020Module;
@@ -301,7 +301,78 @@ function closeNode(node: TypeNode): TypeNode {
   }
 }
 
-export const strictModel = (model: Model): Model => ({ ...model, types: model.types.map((t) => ({ ...t, node: closeNode(t.node) })) });
+/**
+ * An inline choice's selector is the choice's own member: the objects its options check the value
+ * with (through references, compositions and unions, at the value's own level) declare it, where
+ * they accept undeclared members at all. Referenced types get a copy that does.
+ */
+function withSelector(node: TypeNode, sel: string, model: Model, extra: Map<string, NamedType>): TypeNode {
+  const w = (n: TypeNode) => withSelector(n, sel, model, extra);
+  switch (node.kind) {
+    case "object":
+      if (node.additional !== true || node.members.some((m) => m.name === sel)) return node;
+      return { ...node, members: [...node.members, { name: sel, type: { kind: "any", attrs: { facts: [] } }, required: false, attrs: { facts: [] } }] };
+    case "ref": {
+      const name = `${node.name}__selector_${sel.replace(/[^A-Za-z0-9_]/g, "_")}`;
+      if (!extra.has(name)) {
+        const t = model.types.find((x) => x.name === node.name);
+        if (!t) return node;
+        extra.set(name, { ...t, name, root: false, node: t.node });
+        extra.set(name, { ...t, name, root: false, node: w(t.node) });
+      }
+      return { ...node, name };
+    }
+    case "composition":
+      return {
+        ...node,
+        ...(node.base ? { base: w(node.base) } : {}),
+        allOf: node.allOf.map(w),
+        anyOf: node.anyOf.map(w),
+        oneOf: node.oneOf.map(w),
+        ...(node.not ? { not: w(node.not) } : {}),
+        ...(node.if ? { if: w(node.if) } : {}),
+        ...(node.then ? { then: w(node.then) } : {}),
+        ...(node.else ? { else: w(node.else) } : {}),
+      };
+    case "union":
+      return { ...node, options: node.options.map(w) };
+    default:
+      return node;
+  }
+}
+
+function selectorsDeclared(model: Model): Model {
+  const extra = new Map<string, NamedType>();
+  const visit = (node: TypeNode): TypeNode => {
+    const v = visit;
+    switch (node.kind) {
+      case "choice":
+        return { ...node, options: node.options.map((o) => ({ ...o, type: node.selector === undefined ? v(o.type) : withSelector(v(o.type), node.selector, model, extra) })) };
+      case "object":
+        return { ...node, members: node.members.map((m) => ({ ...m, type: v(m.type) })), ...(typeof node.additional === "object" ? { additional: v(node.additional) } : {}), ...(node.patternProperties ? { patternProperties: node.patternProperties.map((p) => ({ ...p, type: v(p.type) })) } : {}) };
+      case "map":
+        return { ...node, values: v(node.values) };
+      case "array":
+      case "set":
+        return { ...node, items: v(node.items), ...(node.contains ? { contains: v(node.contains) } : {}) };
+      case "tuple":
+        return { ...node, elements: node.elements.map((e) => ({ ...e, type: v(e.type) })) };
+      case "union":
+        return { ...node, options: node.options.map(v) };
+      case "composition":
+        return { ...node, ...(node.base ? { base: v(node.base) } : {}), allOf: node.allOf.map(v), anyOf: node.anyOf.map(v), oneOf: node.oneOf.map(v), ...(node.not ? { not: v(node.not) } : {}), ...(node.if ? { if: v(node.if) } : {}), ...(node.then ? { then: v(node.then) } : {}), ...(node.else ? { else: v(node.else) } : {}) };
+      default:
+        return node;
+    }
+  };
+  const types = model.types.map((t) => ({ ...t, node: visit(t.node) }));
+  return { ...model, types: [...types, ...extra.values()] };
+}
+
+export const strictModel = (model: Model): Model => {
+  const declared = selectorsDeclared(model);
+  return { ...declared, types: declared.types.map((t) => ({ ...t, node: closeNode(t.node) })) };
+};
 
 // ---------------------------------------------------------------------------------------------
 

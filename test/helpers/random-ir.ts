@@ -166,11 +166,13 @@ function array(sub: (descends: boolean) => fc.Arbitrary<TypeNode>): fc.Arbitrary
 }
 
 function inlineChoice(ctx: Ctx, depth: number): fc.Arbitrary<TypeNode> {
-  const option = fc.uniqueArray(member(ctx, depth), { maxLength: 2, selector: (m) => m.name }).map(
-    (members): TypeNode => ({
+  // Options may declare the selector themselves, or leave it to the choice (as JSON Structure's
+  // inline unions do, the selector coming from the choice's own base).
+  const option = fc.tuple(fc.uniqueArray(member(ctx, depth), { maxLength: 2, selector: (m) => m.name }), fc.boolean(), fc.constantFrom<boolean | TypeNode>(true, true, false)).map(
+    ([members, declares, additional]): TypeNode => ({
       kind: "object",
-      members: [{ name: "kind", type: { kind: "primitive", primitive: "string", constraints: {}, attrs: attrs() }, required: true, attrs: attrs() }, ...members.filter((m) => m.name !== "kind")],
-      additional: true,
+      members: [...(declares ? [{ name: "kind", type: { kind: "primitive", primitive: "string", constraints: {}, attrs: attrs() }, required: true, attrs: attrs() } as Member] : []), ...members.filter((m) => m.name !== "kind")],
+      additional,
       attrs: attrs(),
     }),
   );

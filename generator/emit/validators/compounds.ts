@@ -148,7 +148,10 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
     const rest = (): void => {
       if (patterns.length > 0) w.line("if (pm) break;");
       if (node.additional === false) w.line("return false;");
-      else if (node.additional === true) w.line("if ((q & 3) !== 0) return false;");
+      else if (node.additional === true) {
+        const sel = s.rt("selector");
+        w.when(`(q & 3) !== 0 && (q !== ${sel}.q || k !== ${sel}.name)`, "return false;");
+      }
       else {
         // Allowed by its schema, yet undeclared: drift, as in strict mode it is an error.
         w.line("if ((q & 3) !== 0) return false;");
@@ -230,7 +233,7 @@ function objectCheck(s: Scope, w: Writer, node: Node<"object">): void {
     const rest = (): void => {
       if (patterns.length > 0) w.line("if (pm) break;");
       if (node.additional === false) fail(s, w, "key", "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED");
-      else if (node.additional === true) w.call(call(s.rt("unknownMember"), "c", "key"));
+      else if (node.additional === true) w.when("key !== c.sn || c.p.length !== c.sd", call(s.rt("unknownMember"), "c", "key"));
       else {
         w.call(call(s.rt("unknownMember"), "c", "key"));
         w.line("if (c.s) break;");
@@ -420,11 +423,26 @@ function choiceIs(s: Scope, w: Writer, node: Node<"choice">): void {
     w.line("return n === 1;");
     return;
   }
+  // The selector is the choice's own member: an option checks the object without counting it as
+  // undeclared (see the objects' default branch), at this value's state only.
+  const sel = s.rt("selector");
   w.call(call(s.rt("own"), "x", str(node.selector)), "const s = ");
+  w.line(`const name = ${sel}.name;`);
+  w.line(`const at = ${sel}.q;`);
+  w.line(`${sel}.name = ${str(node.selector)};`);
+  w.line(`${sel}.q = q;`);
+  w.line("let ok = false;");
   w.block("switch (s)", () => {
-    for (const o of node.options) w.nested(`case ${str(o.name)}:`, () => w.call(call(isFn(s, o.type), "x", "q"), "return "));
-    w.nested("default:", () => w.line("return false;"));
+    for (const o of node.options) {
+      w.nested(`case ${str(o.name)}:`, () => {
+        w.call(call(isFn(s, o.type), "x", "q"), "ok = ");
+        w.line("break;");
+      });
+    }
   });
+  w.line(`${sel}.name = name;`);
+  w.line(`${sel}.q = at;`);
+  w.line("return ok;");
 }
 
 function choiceCheck(s: Scope, w: Writer, node: Node<"choice">): void {
@@ -455,6 +473,14 @@ function choiceCheck(s: Scope, w: Writer, node: Node<"choice">): void {
   w.when("s === undefined", call(s.rt("fail"), "c", sel, str("INSTANCE_REQUIRED_PROPERTY_MISSING")));
   w.when(`s !== undefined && typeof s !== "string"`, call(s.rt("fail"), "c", sel, str("INSTANCE_STRING_EXPECTED")));
   const names = s.values(node.options.map((o) => o.name));
+  // As in boolean mode (which the boolean checks called from here read), and for the collecting ones.
+  const mod = s.rt("selector");
+  w.line("const name = c.sn;");
+  w.line("const at = c.sd;");
+  w.line(`const q = ${mod}.q;`);
+  w.line(`c.sn = ${mod}.name = ${sel};`);
+  w.line("c.sd = c.p.length;");
+  w.line(`${mod}.q = ${s.rt("state")}(c, undefined);`);
   w.block("switch (s)", () => {
     for (const o of options) {
       w.nested(`case ${str(o.name)}:`, () => {
@@ -465,6 +491,9 @@ function choiceCheck(s: Scope, w: Writer, node: Node<"choice">): void {
     w.nested("case undefined:", () => w.line("break;"));
     w.nested("default:", () => fail(s, w, sel, "INSTANCE_ENUM_MISMATCH", names));
   });
+  w.line(`c.sn = ${mod}.name = name;`);
+  w.line("c.sd = at;");
+  w.line(`${mod}.q = q;`);
   w.line("c.p.length = p;");
 }
 

@@ -27,6 +27,13 @@ export const MAX_ERRORS = 100;
 
 /** @type {(v: PropertyKey) => boolean} */
 export const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * The selector of the inline choice being checked in boolean mode and its state: an option object
+ * does not count it as an undeclared member. Reset by each check from the outside.
+ */
+/** @type {{ name: string; q: number }} */
+export const selector = { name: "", q: -1 };
 const enumerable = Object.prototype.propertyIsEnumerable;
 
 /**
@@ -493,7 +500,7 @@ export function state(c, k) {
  * @returns {Context}
  */
 function context(strict, max, keep) {
-  return { s: strict, z: !keep, e: [], dr: [], p: [], n: 0, dn: 0, max };
+  return { s: strict, z: !keep, e: [], dr: [], p: [], n: 0, dn: 0, max, sn: "", sd: -1 };
 }
 
 /**
@@ -558,6 +565,7 @@ export function run(value, options, is, check, keep) {
       const m = options.maxErrors;
       if (typeof m === "number" && m >= 0) max = Math.floor(m);
     }
+    selector.q = -1;
     if (is(value, (strict ? 1 : 2) + (keep ? 4 : 0))) return { valid: true, errors: [], drift: [] };
     c = context(strict, max, keep);
     check(value, c, undefined);
@@ -584,6 +592,7 @@ export function run(value, options, is, check, keep) {
  */
 export function guard(value, is, keep) {
   try {
+    selector.q = -1;
     return is(value, keep ? 4 : 0);
   } catch {
     return false;

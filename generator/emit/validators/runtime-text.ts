@@ -70,6 +70,9 @@ export interface Context {
   n: number;
   dn: number;
   max: number;
+  /** The selector of the inline choice being checked and its depth: an option does not count it as undeclared. */
+  sn: string;
+  sd: number;
 }
 
 /**
