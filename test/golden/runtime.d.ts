@@ -60,6 +60,9 @@ export interface Context {
   n: number;
   dn: number;
   max: number;
+  /** The selector of the inline choice being checked and its depth: an option does not count it as undeclared. */
+  sn: string;
+  sd: number;
 }
 
 /**
@@ -80,6 +83,12 @@ export declare const MAX_DEPTH: number;
 export declare const MAX_ERRORS: number;
 
 export declare const hasOwn: (v: PropertyKey) => boolean;
+
+/**
+ * The selector of the inline choice being checked in boolean mode and its state: an option object
+ * does not count it as an undeclared member. Reset by each check from the outside.
+ */
+export declare const selector: { name: string; q: number };
 
 /**
  * A JSON object: not null, not an array.
@@ -179,9 +188,21 @@ export declare function bigWithin(s: string, b: Bounds): boolean;
 export declare function fail(c: Context, k: Token | undefined, code: string, arg?: unknown, note?: string): void;
 
 /**
- * A member no schema declares: drift by default, an error in strict mode.
+ * A member no schema declares: drift by default, an error in strict mode. An inline choice's
+ * selector is the choice's member, not its option's.
  */
 export declare function unknownMember(c: Context, k: string): void;
+
+/**
+ * A member an object's typed additionalProperties accepts, yet declares nowhere: drift by default,
+ * an error in strict mode.
+ */
+export declare function typedMember(c: Context, k: string): void;
+
+/**
+ * Boolean mode's test for an undeclared member k of an object at state q (see unknownMember).
+ */
+export declare function undeclared(k: string, q: number): boolean;
 
 /**
  * A value the sources do not list: drift by default, an error in strict mode.
@@ -214,13 +235,13 @@ export declare function run(
   options: ValidateOptions | undefined,
   is: Is,
   check: Check,
-  keep: boolean,
+  keep?: boolean,
 ): ValidationResult;
 
 /**
  * The boolean check in default mode; false for anything unreadable. Never throws.
  */
-export declare function guard(value: unknown, is: Is, keep: boolean): boolean;
+export declare function guard(value: unknown, is: Is, keep?: boolean): boolean;
 
 /** Thrown by assert functions; lists every problem. */
 export declare class ValidationError extends Error {
@@ -233,7 +254,7 @@ export declare class ValidationError extends Error {
 /**
  * Throws a ValidationError unless the value is valid (drift is allowed).
  */
-export declare function enforce(value: unknown, is: Is, check: Check, keep: boolean, name: string): void;
+export declare function enforce(value: unknown, is: Is, check: Check, name: string, keep?: boolean): void;
 
 /**
  * The validate functions by type name, without a prototype.

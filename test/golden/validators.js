@@ -11,6 +11,7 @@ import {
   objectLike,
   run,
   table,
+  undeclared,
   unknownMember,
 } from "./runtime.js";
 
@@ -64,7 +65,7 @@ function AdminGetUserResponse$is(x, q) {
         if (!UserMFASettingListType$is(v, q + 8)) return false;
         break;
       default:
-        if ((q & 3) !== 0) return false;
+        if ((q & 3) !== 0 && undeclared(k, q)) return false;
     }
   }
   if (r !== 1) return false;
@@ -121,17 +122,17 @@ function AdminGetUserResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminGetUserResponse(value, options) {
-  return run(value, options, AdminGetUserResponse$is, AdminGetUserResponse$check, false);
+  return run(value, options, AdminGetUserResponse$is, AdminGetUserResponse$check);
 }
 
 /** @type {Guard} */
 export function isAdminGetUserResponse(value) {
-  return guard(value, AdminGetUserResponse$is, false);
+  return guard(value, AdminGetUserResponse$is);
 }
 
 /** @type {Assert} */
 export function assertAdminGetUserResponse(value) {
-  enforce(value, AdminGetUserResponse$is, AdminGetUserResponse$check, false, "AdminGetUserResponse");
+  enforce(value, AdminGetUserResponse$is, AdminGetUserResponse$check, "AdminGetUserResponse");
 }
 
 /** @type {Is} */
@@ -159,17 +160,17 @@ function AttributeListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributeListType(value, options) {
-  return run(value, options, AttributeListType$is, AttributeListType$check, false);
+  return run(value, options, AttributeListType$is, AttributeListType$check);
 }
 
 /** @type {Guard} */
 export function isAttributeListType(value) {
-  return guard(value, AttributeListType$is, false);
+  return guard(value, AttributeListType$is);
 }
 
 /** @type {Assert} */
 export function assertAttributeListType(value) {
-  enforce(value, AttributeListType$is, AttributeListType$check, false, "AttributeListType");
+  enforce(value, AttributeListType$is, AttributeListType$check, "AttributeListType");
 }
 
 const AttributeNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
@@ -193,17 +194,17 @@ function AttributeNameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributeNameType(value, options) {
-  return run(value, options, AttributeNameType$is, AttributeNameType$check, false);
+  return run(value, options, AttributeNameType$is, AttributeNameType$check);
 }
 
 /** @type {Guard} */
 export function isAttributeNameType(value) {
-  return guard(value, AttributeNameType$is, false);
+  return guard(value, AttributeNameType$is);
 }
 
 /** @type {Assert} */
 export function assertAttributeNameType(value) {
-  enforce(value, AttributeNameType$is, AttributeNameType$check, false, "AttributeNameType");
+  enforce(value, AttributeNameType$is, AttributeNameType$check, "AttributeNameType");
 }
 
 /** @type {Is} */
@@ -225,7 +226,7 @@ function AttributeType$is(x, q) {
         if (!AttributeValueType$is(v, q + 8)) return false;
         break;
       default:
-        if ((q & 3) !== 0) return false;
+        if ((q & 3) !== 0 && undeclared(k, q)) return false;
     }
   }
   if (r !== 1) return false;
@@ -261,17 +262,17 @@ function AttributeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributeType(value, options) {
-  return run(value, options, AttributeType$is, AttributeType$check, false);
+  return run(value, options, AttributeType$is, AttributeType$check);
 }
 
 /** @type {Guard} */
 export function isAttributeType(value) {
-  return guard(value, AttributeType$is, false);
+  return guard(value, AttributeType$is);
 }
 
 /** @type {Assert} */
 export function assertAttributeType(value) {
-  enforce(value, AttributeType$is, AttributeType$check, false, "AttributeType");
+  enforce(value, AttributeType$is, AttributeType$check, "AttributeType");
 }
 
 /** @type {Is} */
@@ -289,17 +290,17 @@ function AttributeValueType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributeValueType(value, options) {
-  return run(value, options, AttributeValueType$is, AttributeValueType$check, false);
+  return run(value, options, AttributeValueType$is, AttributeValueType$check);
 }
 
 /** @type {Guard} */
 export function isAttributeValueType(value) {
-  return guard(value, AttributeValueType$is, false);
+  return guard(value, AttributeValueType$is);
 }
 
 /** @type {Assert} */
 export function assertAttributeValueType(value) {
-  enforce(value, AttributeValueType$is, AttributeValueType$check, false, "AttributeValueType");
+  enforce(value, AttributeValueType$is, AttributeValueType$check, "AttributeValueType");
 }
 
 /** @type {Is} */
@@ -315,17 +316,17 @@ function BooleanType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateBooleanType(value, options) {
-  return run(value, options, BooleanType$is, BooleanType$check, false);
+  return run(value, options, BooleanType$is, BooleanType$check);
 }
 
 /** @type {Guard} */
 export function isBooleanType(value) {
-  return guard(value, BooleanType$is, false);
+  return guard(value, BooleanType$is);
 }
 
 /** @type {Assert} */
 export function assertBooleanType(value) {
-  enforce(value, BooleanType$is, BooleanType$check, false, "BooleanType");
+  enforce(value, BooleanType$is, BooleanType$check, "BooleanType");
 }
 
 /** @type {Is} */
@@ -343,17 +344,17 @@ function DateType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDateType(value, options) {
-  return run(value, options, DateType$is, DateType$check, false);
+  return run(value, options, DateType$is, DateType$check);
 }
 
 /** @type {Guard} */
 export function isDateType(value) {
-  return guard(value, DateType$is, false);
+  return guard(value, DateType$is);
 }
 
 /** @type {Assert} */
 export function assertDateType(value) {
-  enforce(value, DateType$is, DateType$check, false, "DateType");
+  enforce(value, DateType$is, DateType$check, "DateType");
 }
 
 const DeliveryMediumType$v1 = /*#__PURE__*/ Object.freeze(["EMAIL", "SMS"]);
@@ -373,17 +374,17 @@ function DeliveryMediumType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeliveryMediumType(value, options) {
-  return run(value, options, DeliveryMediumType$is, DeliveryMediumType$check, false);
+  return run(value, options, DeliveryMediumType$is, DeliveryMediumType$check);
 }
 
 /** @type {Guard} */
 export function isDeliveryMediumType(value) {
-  return guard(value, DeliveryMediumType$is, false);
+  return guard(value, DeliveryMediumType$is);
 }
 
 /** @type {Assert} */
 export function assertDeliveryMediumType(value) {
-  enforce(value, DeliveryMediumType$is, DeliveryMediumType$check, false, "DeliveryMediumType");
+  enforce(value, DeliveryMediumType$is, DeliveryMediumType$check, "DeliveryMediumType");
 }
 
 /** @type {Is} */
@@ -415,7 +416,7 @@ function GetUserResponse$is(x, q) {
         if (!UserMFASettingListType$is(v, q + 8)) return false;
         break;
       default:
-        if ((q & 3) !== 0) return false;
+        if ((q & 3) !== 0 && undeclared(k, q)) return false;
     }
   }
   if (r !== 2) return false;
@@ -463,17 +464,17 @@ function GetUserResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetUserResponse(value, options) {
-  return run(value, options, GetUserResponse$is, GetUserResponse$check, false);
+  return run(value, options, GetUserResponse$is, GetUserResponse$check);
 }
 
 /** @type {Guard} */
 export function isGetUserResponse(value) {
-  return guard(value, GetUserResponse$is, false);
+  return guard(value, GetUserResponse$is);
 }
 
 /** @type {Assert} */
 export function assertGetUserResponse(value) {
-  enforce(value, GetUserResponse$is, GetUserResponse$check, false, "GetUserResponse");
+  enforce(value, GetUserResponse$is, GetUserResponse$check, "GetUserResponse");
 }
 
 /** @type {Is} */
@@ -501,17 +502,17 @@ function MFAOptionListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateMFAOptionListType(value, options) {
-  return run(value, options, MFAOptionListType$is, MFAOptionListType$check, false);
+  return run(value, options, MFAOptionListType$is, MFAOptionListType$check);
 }
 
 /** @type {Guard} */
 export function isMFAOptionListType(value) {
-  return guard(value, MFAOptionListType$is, false);
+  return guard(value, MFAOptionListType$is);
 }
 
 /** @type {Assert} */
 export function assertMFAOptionListType(value) {
-  enforce(value, MFAOptionListType$is, MFAOptionListType$check, false, "MFAOptionListType");
+  enforce(value, MFAOptionListType$is, MFAOptionListType$check, "MFAOptionListType");
 }
 
 /** @type {Is} */
@@ -531,7 +532,7 @@ function MFAOptionType$is(x, q) {
         if (!AttributeNameType$is(v, q + 8)) return false;
         break;
       default:
-        if ((q & 3) !== 0) return false;
+        if ((q & 3) !== 0 && undeclared(k, q)) return false;
     }
   }
   return true;
@@ -563,17 +564,17 @@ function MFAOptionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateMFAOptionType(value, options) {
-  return run(value, options, MFAOptionType$is, MFAOptionType$check, false);
+  return run(value, options, MFAOptionType$is, MFAOptionType$check);
 }
 
 /** @type {Guard} */
 export function isMFAOptionType(value) {
-  return guard(value, MFAOptionType$is, false);
+  return guard(value, MFAOptionType$is);
 }
 
 /** @type {Assert} */
 export function assertMFAOptionType(value) {
-  enforce(value, MFAOptionType$is, MFAOptionType$check, false, "MFAOptionType");
+  enforce(value, MFAOptionType$is, MFAOptionType$check, "MFAOptionType");
 }
 
 /** @type {Is} */
@@ -589,17 +590,17 @@ function StringType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateStringType(value, options) {
-  return run(value, options, StringType$is, StringType$check, false);
+  return run(value, options, StringType$is, StringType$check);
 }
 
 /** @type {Guard} */
 export function isStringType(value) {
-  return guard(value, StringType$is, false);
+  return guard(value, StringType$is);
 }
 
 /** @type {Assert} */
 export function assertStringType(value) {
-  enforce(value, StringType$is, StringType$check, false, "StringType");
+  enforce(value, StringType$is, StringType$check, "StringType");
 }
 
 /** @type {Is} */
@@ -627,17 +628,17 @@ function UserMFASettingListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserMFASettingListType(value, options) {
-  return run(value, options, UserMFASettingListType$is, UserMFASettingListType$check, false);
+  return run(value, options, UserMFASettingListType$is, UserMFASettingListType$check);
 }
 
 /** @type {Guard} */
 export function isUserMFASettingListType(value) {
-  return guard(value, UserMFASettingListType$is, false);
+  return guard(value, UserMFASettingListType$is);
 }
 
 /** @type {Assert} */
 export function assertUserMFASettingListType(value) {
-  enforce(value, UserMFASettingListType$is, UserMFASettingListType$check, false, "UserMFASettingListType");
+  enforce(value, UserMFASettingListType$is, UserMFASettingListType$check, "UserMFASettingListType");
 }
 
 const UserStatusType$v1 = /*#__PURE__*/ Object.freeze([
@@ -665,17 +666,17 @@ function UserStatusType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserStatusType(value, options) {
-  return run(value, options, UserStatusType$is, UserStatusType$check, false);
+  return run(value, options, UserStatusType$is, UserStatusType$check);
 }
 
 /** @type {Guard} */
 export function isUserStatusType(value) {
-  return guard(value, UserStatusType$is, false);
+  return guard(value, UserStatusType$is);
 }
 
 /** @type {Assert} */
 export function assertUserStatusType(value) {
-  enforce(value, UserStatusType$is, UserStatusType$check, false, "UserStatusType");
+  enforce(value, UserStatusType$is, UserStatusType$check, "UserStatusType");
 }
 
 const UsernameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
@@ -699,17 +700,17 @@ function UsernameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUsernameType(value, options) {
-  return run(value, options, UsernameType$is, UsernameType$check, false);
+  return run(value, options, UsernameType$is, UsernameType$check);
 }
 
 /** @type {Guard} */
 export function isUsernameType(value) {
-  return guard(value, UsernameType$is, false);
+  return guard(value, UsernameType$is);
 }
 
 /** @type {Assert} */
 export function assertUsernameType(value) {
-  enforce(value, UsernameType$is, UsernameType$check, false, "UsernameType");
+  enforce(value, UsernameType$is, UsernameType$check, "UsernameType");
 }
 
 /** Every validate function by type name. */

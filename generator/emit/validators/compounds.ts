@@ -148,10 +148,7 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
     const rest = (): void => {
       if (patterns.length > 0) w.line("if (pm) break;");
       if (node.additional === false) w.line("return false;");
-      else if (node.additional === true) {
-        const sel = s.rt("selector");
-        w.when(`(q & 3) !== 0 && (q !== ${sel}.q || k !== ${sel}.name)`, "return false;");
-      }
+      else if (node.additional === true) w.when(`(q & 3) !== 0 && ${s.rt("undeclared")}(k, q)`, "return false;");
       else {
         // Allowed by its schema, yet undeclared: drift, as in strict mode it is an error.
         w.line("if ((q & 3) !== 0) return false;");
@@ -233,9 +230,10 @@ function objectCheck(s: Scope, w: Writer, node: Node<"object">): void {
     const rest = (): void => {
       if (patterns.length > 0) w.line("if (pm) break;");
       if (node.additional === false) fail(s, w, "key", "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED");
-      else if (node.additional === true) w.when("key !== c.sn || c.p.length !== c.sd", call(s.rt("unknownMember"), "c", "key"));
+      else if (node.additional === true) w.call(call(s.rt("unknownMember"), "c", "key"));
       else {
-        w.call(call(s.rt("unknownMember"), "c", "key"));
+        // Not the choice's selector exemption: only members the schema leaves open are exempt.
+        w.call(call(s.rt("typedMember"), "c", "key"));
         w.line("if (c.s) break;");
         leafCheck(s, w, node.additional, "v", "key", "break;");
       }

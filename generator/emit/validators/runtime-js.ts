@@ -431,14 +431,36 @@ function drift(c, d) {
 }
 
 /**
- * A member no schema declares: drift by default, an error in strict mode.
+ * A member no schema declares: drift by default, an error in strict mode. An inline choice's
+ * selector is the choice's member, not its option's.
  * @param {Context} c
  * @param {string} k
  * @returns {void}
  */
 export function unknownMember(c, k) {
+  if (k !== c.sn || c.p.length !== c.sd) typedMember(c, k);
+}
+
+/**
+ * A member an object's typed additionalProperties accepts, yet declares nowhere: drift by default,
+ * an error in strict mode.
+ * @param {Context} c
+ * @param {string} k
+ * @returns {void}
+ */
+export function typedMember(c, k) {
   if (c.s) fail(c, k, "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED", undefined, "is not declared (strict mode)");
   else drift(c, { pointer: pointer(c, k), kind: "unknown-property", value: k });
+}
+
+/**
+ * Boolean mode's test for an undeclared member k of an object at state q (see unknownMember).
+ * @param {string} k
+ * @param {number} q
+ * @returns {boolean}
+ */
+export function undeclared(k, q) {
+  return k !== selector.name || q !== selector.q;
 }
 
 /**
@@ -551,10 +573,10 @@ function unreadable(c, e) {
  * @param {ValidateOptions | undefined} options
  * @param {Is} is
  * @param {Check} check
- * @param {boolean} keep
+ * @param {boolean} [keep]
  * @returns {ValidationResult}
  */
-export function run(value, options, is, check, keep) {
+export function run(value, options, is, check, keep = false) {
   /** @type {Context | undefined} */
   let c;
   let strict = false;
@@ -587,10 +609,10 @@ export function run(value, options, is, check, keep) {
  * The boolean check in default mode; false for anything unreadable. Never throws.
  * @param {unknown} value
  * @param {Is} is
- * @param {boolean} keep
+ * @param {boolean} [keep]
  * @returns {boolean}
  */
-export function guard(value, is, keep) {
+export function guard(value, is, keep = false) {
   try {
     selector.q = -1;
     return is(value, keep ? 4 : 0);
@@ -626,11 +648,11 @@ export class ValidationError extends Error {
  * @param {unknown} value
  * @param {Is} is
  * @param {Check} check
- * @param {boolean} keep
  * @param {string} name
+ * @param {boolean} [keep]
  * @returns {void}
  */
-export function enforce(value, is, check, keep, name) {
+export function enforce(value, is, check, name, keep = false) {
   if (guard(value, is, keep)) return;
   const r = run(value, undefined, is, check, keep);
   if (!r.valid) throw new ValidationError(name, r.errors, r.omitted);

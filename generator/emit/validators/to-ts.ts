@@ -39,14 +39,17 @@ function signature(indent: string, head: string, params: string[], tail: string)
   return [`${indent}${head}(`, ...params.map((p) => `${indent}  ${p},`), `${indent})${tail}`];
 }
 
-function typedParams(names: string, doc: Doc): string[] {
+/** Parameters with their JSDoc types; a default value stays in code and is `?` in declarations. */
+function typedParams(names: string, doc: Doc, mode: "ts" | "dts"): string[] {
   return names
     .split(",")
     .map((n) => n.trim())
     .filter((n) => n !== "")
-    .map((n) => {
+    .map((text) => {
+      const [n, init] = text.split(/\s*=\s*/) as [string, string | undefined];
       const p = doc.params.get(n);
       if (!p) throw new Error(`to-ts: no @param for ${n}`);
+      if (init !== undefined) return mode === "ts" ? `${n}: ${p.type} = ${init}` : `${n}?: ${p.type}`;
       return `${n}${p.optional ? "?" : ""}: ${p.type}`;
     });
 }
@@ -100,7 +103,7 @@ export function jsToTs(js: string, mode: "ts" | "dts", typesText: string): strin
       const indent = (fn ?? ctor)![1]!;
       const exported = fn ? fn[2] !== undefined : inClass;
       const head = fn ? `${fn[2] ?? ""}${mode === "dts" ? "declare " : ""}${fn[3]}` : "constructor";
-      const params = typedParams(fn ? fn[4]! : ctor![3]!, d);
+      const params = typedParams(fn ? fn[4]! : ctor![3]!, d, mode);
       const ret = ctor ? "" : `: ${d.returns ?? "void"}`;
       doc = undefined;
       if (mode === "dts") {

@@ -61,8 +61,9 @@ function wrappers(out: string[], t: NamedType, s: Scope, keep: boolean): void {
   const is = `${name}$is`;
   const check = `${name}$check`;
   const ts = s.flavour === "ts";
-  const flag = keep ? "true" : "false";
-  const run = callLines("  ", "return ", call(s.rt("run"), "value", "options", is, check, flag), ";");
+  // `keep` (the type declares "$schema") defaults to false in the runtime.
+  const flag = keep ? ["true"] : [];
+  const run = callLines("  ", "return ", call(s.rt("run"), "value", "options", is, check, ...flag), ";");
   // The JavaScript flavour's documentation is in validators.d.ts.
   if (ts) {
     out.push(`/** Checks a value against {@link ${name}}; never throws. */`);
@@ -73,12 +74,12 @@ function wrappers(out: string[], t: NamedType, s: Scope, keep: boolean): void {
     out.push(`/** Whether a value is a valid {@link ${name}} (drift allowed); stops at the first problem. */`);
     out.push(...headLines(`export function is${name}`, ["value: unknown"], `: value is ${name} {`));
   } else out.push("/** @type {Guard} */", ...headLines(`export function is${name}`, ["value"], " {"));
-  out.push(...callLines("  ", "return ", call(s.rt("guard"), "value", is, flag), ";"), "}", "");
+  out.push(...callLines("  ", "return ", call(s.rt("guard"), "value", is, ...flag), ";"), "}", "");
   if (ts) {
     out.push(`/** Throws a {@link ValidationError} listing every problem unless the value is a valid {@link ${name}}. */`);
     out.push(...headLines(`export function assert${name}`, ["value: unknown"], `: asserts value is ${name} {`));
   } else out.push("/** @type {Assert} */", ...headLines(`export function assert${name}`, ["value"], " {"));
-  out.push(...callLines("  ", "", call(s.rt("enforce"), "value", is, check, flag, jsString(name)), ";"), "}");
+  out.push(...callLines("  ", "", call(s.rt("enforce"), "value", is, check, jsString(name), ...flag), ";"), "}");
 }
 
 export function typeFragment(t: NamedType, options: TypeOptions): Fragment {
