@@ -86,7 +86,7 @@ export declare const hasOwn: (v: PropertyKey) => boolean;
 
 /**
  * The selector of the inline choice being checked in boolean mode and its state: an option object
- * does not count it as an undeclared member. Reset by each check from the outside.
+ * does not count it as an undeclared member. Each choice restores what it found.
  */
 export declare const selector: { name: string; q: number };
 
@@ -213,6 +213,12 @@ export declare function unknownValue(c: Context, k: Token | undefined, v: unknow
  * A member name that fails its schema (propertyNames).
  */
 export declare function badName(c: Context, name: string): void;
+
+/**
+ * Whether member k (value v) is an instance's top-level "$schema", which names its schema and is
+ * no member (where the validated type declares none).
+ */
+export declare function schemaMember(c: Context, k: string, v: unknown): boolean;
 
 /**
  * Steps into the member or item k; returns the depth to restore, or -1 when too deep (reported).

@@ -75,7 +75,7 @@ export const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * The selector of the inline choice being checked in boolean mode and its state: an option object
- * does not count it as an undeclared member. Reset by each check from the outside.
+ * does not count it as an undeclared member. Each choice restores what it found.
  */
 /** @type {{ name: string; q: number }} */
 export const selector = { name: "", q: -1 };
@@ -535,6 +535,18 @@ export function badName(c, name) {
 }
 
 /**
+ * Whether member k (value v) is an instance's top-level "$schema", which names its schema and is
+ * no member (where the validated type declares none).
+ * @param {Context} c
+ * @param {string} k
+ * @param {unknown} v
+ * @returns {boolean}
+ */
+export function schemaMember(c, k, v) {
+  return c.z && c.p.length === 0 && k === "$schema" && typeof v === "string";
+}
+
+/**
  * Steps into the member or item k; returns the depth to restore, or -1 when too deep (reported).
  * @param {Context} c
  * @param {Token | undefined} k
@@ -632,7 +644,6 @@ export function run(value, options, is, check, keep = false) {
       const m = options.maxErrors;
       if (typeof m === "number" && m >= 0) max = Math.floor(m);
     }
-    selector.q = -1;
     if (is(value, (strict ? 1 : 2) + (keep ? 4 : 0))) return { valid: true, errors: [], drift: [] };
     c = context(strict, max, keep);
     check(value, c, undefined);
@@ -659,7 +670,6 @@ export function run(value, options, is, check, keep = false) {
  */
 export function guard(value, is, keep = false) {
   try {
-    selector.q = -1;
     return is(value, keep ? 4 : 0);
   } catch {
     return false;

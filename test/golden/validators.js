@@ -10,6 +10,7 @@ import {
   guard,
   objectLike,
   run,
+  schemaMember,
   table,
   undeclared,
   unknownMember,
@@ -34,7 +35,6 @@ function AdminGetUserResponse$is(x, q) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
-    if (q < 4 && k === "$schema" && typeof v === "string") continue;
     switch (k) {
       case "Username":
         if (!UsernameType$is(v, q + 8)) return false;
@@ -64,6 +64,10 @@ function AdminGetUserResponse$is(x, q) {
       case "UserMFASettingList":
         if (!UserMFASettingListType$is(v, q + 8)) return false;
         break;
+      case "$schema":
+        if (q < 4 && typeof v === "string") break;
+        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+        break;
       default:
         if ((q & 3) !== 0 && undeclared(k, q)) return false;
     }
@@ -82,7 +86,7 @@ function AdminGetUserResponse$check(x, c, k) {
     if (!hasOwn.call(x, key)) continue;
     const v = x[key];
     if (v === undefined) continue;
-    if (c.z && c.p.length === 0 && key === "$schema" && typeof v === "string") continue;
+    if (schemaMember(c, key, v)) continue;
     switch (key) {
       case "Username":
         r0 = true;
@@ -216,7 +220,6 @@ function AttributeType$is(x, q) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
-    if (q < 4 && k === "$schema" && typeof v === "string") continue;
     switch (k) {
       case "Name":
         if (!AttributeNameType$is(v, q + 8)) return false;
@@ -224,6 +227,10 @@ function AttributeType$is(x, q) {
         break;
       case "Value":
         if (!AttributeValueType$is(v, q + 8)) return false;
+        break;
+      case "$schema":
+        if (q < 4 && typeof v === "string") break;
+        if ((q & 3) !== 0 && undeclared(k, q)) return false;
         break;
       default:
         if ((q & 3) !== 0 && undeclared(k, q)) return false;
@@ -243,7 +250,7 @@ function AttributeType$check(x, c, k) {
     if (!hasOwn.call(x, key)) continue;
     const v = x[key];
     if (v === undefined) continue;
-    if (c.z && c.p.length === 0 && key === "$schema" && typeof v === "string") continue;
+    if (schemaMember(c, key, v)) continue;
     switch (key) {
       case "Name":
         r0 = true;
@@ -396,7 +403,6 @@ function GetUserResponse$is(x, q) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
-    if (q < 4 && k === "$schema" && typeof v === "string") continue;
     switch (k) {
       case "Username":
         if (!UsernameType$is(v, q + 8)) return false;
@@ -414,6 +420,10 @@ function GetUserResponse$is(x, q) {
         break;
       case "UserMFASettingList":
         if (!UserMFASettingListType$is(v, q + 8)) return false;
+        break;
+      case "$schema":
+        if (q < 4 && typeof v === "string") break;
+        if ((q & 3) !== 0 && undeclared(k, q)) return false;
         break;
       default:
         if ((q & 3) !== 0 && undeclared(k, q)) return false;
@@ -434,7 +444,7 @@ function GetUserResponse$check(x, c, k) {
     if (!hasOwn.call(x, key)) continue;
     const v = x[key];
     if (v === undefined) continue;
-    if (c.z && c.p.length === 0 && key === "$schema" && typeof v === "string") continue;
+    if (schemaMember(c, key, v)) continue;
     switch (key) {
       case "Username":
         r0 = true;
@@ -523,13 +533,16 @@ function MFAOptionType$is(x, q) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
-    if (q < 4 && k === "$schema" && typeof v === "string") continue;
     switch (k) {
       case "DeliveryMedium":
         if (!DeliveryMediumType$is(v, q + 8)) return false;
         break;
       case "AttributeName":
         if (!AttributeNameType$is(v, q + 8)) return false;
+        break;
+      case "$schema":
+        if (q < 4 && typeof v === "string") break;
+        if ((q & 3) !== 0 && undeclared(k, q)) return false;
         break;
       default:
         if ((q & 3) !== 0 && undeclared(k, q)) return false;
@@ -547,7 +560,7 @@ function MFAOptionType$check(x, c, k) {
     if (!hasOwn.call(x, key)) continue;
     const v = x[key];
     if (v === undefined) continue;
-    if (c.z && c.p.length === 0 && key === "$schema" && typeof v === "string") continue;
+    if (schemaMember(c, key, v)) continue;
     switch (key) {
       case "DeliveryMedium":
         DeliveryMediumType$check(v, c, key);

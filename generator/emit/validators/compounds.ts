@@ -42,15 +42,17 @@ function fail(s: Scope, w: Writer, k: string, code: string, arg?: string): void 
  * declares one: boolean mode reads that from q (below 4: depth 0 without the keep flag),
  * collecting mode from c.z.
  */
-function eachMember(s: Scope, w: Writer, key: string, body: () => void, declares = false): void {
+function eachMember(s: Scope, w: Writer, key: string, body: () => void, skip: "here" | "in switch" | "no" = "here"): void {
   w.block(`for (const ${key} in x)`, () => {
     w.line(`if (!${s.rt("hasOwn")}.call(x, ${key})) continue;`);
     w.line(`const v = x[${key}];`);
     w.line("if (v === undefined) continue;");
-    if (!declares) w.line(key === "k" ? `if (q < 4 && k === "$schema" && typeof v === "string") continue;` : `if (c.z && c.p.length === 0 && key === "$schema" && typeof v === "string") continue;`);
+    if (skip === "here") w.line(key === "k" ? `if (q < 4 && k === "$schema" && ${SCHEMA_VALUE}) continue;` : `if (${s.rt("schemaMember")}(c, key, v)) continue;`);
     body();
   });
 }
+
+const SCHEMA_VALUE = `typeof v === "string"`;
 
 const declaresSchema = (node: Node<"object">): boolean => node.members.some((m) => m.name === "$schema");
 
@@ -133,6 +135,9 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
   const counted = node.constraints?.minProperties !== undefined || node.constraints?.maxProperties !== undefined;
   if (required.length > 0) w.line("let r = 0;");
   if (counted) w.line("let n = 0;");
+  // Without work before the switch, a top-level "$schema" is skipped by a case of its own.
+  const plain = !counted && !node.propertyNames && !(node.patternProperties?.length);
+  const skip = declaresSchema(node) ? "no" : plain ? "in switch" : "here";
   eachMember(s, w, "k", () => {
     if (counted) w.line("n++;");
     if (node.propertyNames) w.when({ not: true, call: call(isFn(s, node.propertyNames), "k", "q") }, "return false;");
@@ -158,8 +163,8 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
     memberSwitch(w, "k", node.members, (m) => {
       leafIs(s, w, m.type, "v", "q + 8");
       if (m.required) w.line("r++;");
-    }, rest);
-  }, declaresSchema(node));
+    }, rest, skip === "in switch");
+  }, skip);
   if (required.length > 0) w.line(`if (r !== ${required.length}) return false;`);
   objectRulesIs(s, w, node);
   if (node.constraints?.minProperties !== undefined) w.line(`if (n < ${n(node.constraints.minProperties)}) return false;`);
@@ -168,11 +173,22 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
 }
 
 /** `switch (key) { case "A": … break; default: … }`, or just the default's body without members. */
-function memberSwitch(w: Writer, key: string, members: Member[], each: (m: Member) => void, rest: () => void): void {
+/**
+ * `switch (key) { case "A": … break; default: … }`. With `schemaCase`, a top-level "$schema" is
+ * skipped by a case of its own (only that key pays for the test), which otherwise does as default.
+ */
+function memberSwitch(w: Writer, key: string, members: Member[], each: (m: Member) => void, rest: () => void, schemaCase = false): void {
   w.block(`switch (${key})`, () => {
     for (const m of members) {
       w.nested(`case ${str(m.name)}:`, () => {
         each(m);
+        w.line("break;");
+      });
+    }
+    if (schemaCase) {
+      w.nested(`case "$schema":`, () => {
+        w.line(`if (q < 4 && ${SCHEMA_VALUE}) break;`);
+        rest();
         w.line("break;");
       });
     }
@@ -243,7 +259,7 @@ function objectCheck(s: Scope, w: Writer, node: Node<"object">): void {
       if (i >= 0) w.line(`r${i} = true;`);
       leafCheck(s, w, m.type, "v", "key", "break;");
     }, rest);
-  }, declaresSchema(node));
+  }, declaresSchema(node) ? "no" : "here");
   required.forEach((m, i) => w.when(`!r${i}`, call(s.rt("fail"), "c", str(m.name), str("INSTANCE_REQUIRED_PROPERTY_MISSING"))));
   const present = (name: string) => presentExpr(s, name, "check", declaresSchema(node));
   const absent = (name: string) => presentExpr(s, name, "check", declaresSchema(node), true);
@@ -429,18 +445,16 @@ function choiceIs(s: Scope, w: Writer, node: Node<"choice">): void {
   w.line(`const at = ${sel}.q;`);
   w.line(`${sel}.name = ${str(node.selector)};`);
   w.line(`${sel}.q = q;`);
-  w.line("let ok = false;");
-  w.block("switch (s)", () => {
-    for (const o of node.options) {
-      w.nested(`case ${str(o.name)}:`, () => {
-        w.call(call(isFn(s, o.type), "x", "q"), "ok = ");
-        w.line("break;");
-      });
-    }
-  });
-  w.line(`${sel}.name = name;`);
-  w.line(`${sel}.q = at;`);
-  w.line("return ok;");
+  w.block("try", () => {
+    w.block("switch (s)", () => {
+      for (const o of node.options) w.nested(`case ${str(o.name)}:`, () => w.call(call(isFn(s, o.type), "x", "q"), "return "));
+      w.nested("default:", () => w.line("return false;"));
+    });
+  }, "} finally {");
+  // Restored even when a getter throws, so the next check starts clean.
+  w.line(`  ${sel}.name = name;`);
+  w.line(`  ${sel}.q = at;`);
+  w.line("}");
 }
 
 function choiceCheck(s: Scope, w: Writer, node: Node<"choice">): void {
