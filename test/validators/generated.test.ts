@@ -407,6 +407,15 @@ describe("validators never throw", () => {
 describe("the module itself", () => {
   const text = readFileSync(MODULE_URL, "utf8");
 
+  it("boolean checks allocate nothing: no literals, constructors, closures or string building in any $is function", () => {
+    const bodies = [...text.matchAll(/^function (\w+\$is\d*)\(([^)]*)\) \{\n([\s\S]*?)^\}$/gm)];
+    expect(bodies.length).toBeGreaterThan(500);
+    for (const [, name, , body] of bodies) {
+      const code = body!.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+      expect(code, name).not.toMatch(/\bnew\b|=>|`|\bfunction\b|[=(,]\s*\[|[=(,]\s*\{|""\s*\+|\+\s*""/);
+    }
+  });
+
   it("is ESM that requires nothing and imports only its runtime", () => {
     expect(text).toMatch(/^export function validateAdminGetUserResponse\(/m);
     expect(text).not.toContain("require(");
