@@ -48,6 +48,9 @@ function write(dir: string, flavour: "js" | "ts"): string[] {
       [
         `import type { ${c.root} } from "./types.js";`,
         `import { assert${c.root}, is${c.root}, validate${c.root}, validators, ValidationError } from "./validators.js";`,
+        `import type { ValidationResult, ValidationIssue, Drift } from "./validators.js";`,
+        `export const results: ValidationResult[] = [];`,
+        `export const firstIssue = (r: ValidationResult): ValidationIssue | Drift | undefined => r.errors[0] ?? r.drift[0];`,
         `export function use(input: unknown): ${c.root} | string {`,
         `  if (is${c.root}(input)) return input;`,
         `  const r = validate${c.root}(input, { strict: true, maxErrors: 5 });`,

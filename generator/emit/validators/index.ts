@@ -91,7 +91,9 @@ function validatorsText(model: Model, flavour: Flavour): string {
     head.push(...importLines("import type", ["Context", "Token", "Validate", "ValidateOptions", "ValidationResult"], "./runtime.js"));
     if (model.types.length > 0) head.push(...importLines("import type", model.types.map((t) => t.name), "./types.js"));
   } else head.push("", ...JS_TYPEDEFS);
-  head.push("", `export { ValidationError, sdkToWire } from "./runtime.js";`, "", ...LOCAL);
+  head.push("", `export { ValidationError, sdkToWire } from "./runtime.js";`);
+  if (flavour === "ts") head.push(...importLines("export type", ["Drift", "ValidateOptions", "ValidationIssue", "ValidationResult"], "./runtime.js"));
+  head.push("", ...LOCAL);
   const body = parts.flatMap((f) => ["", f.text]);
   return `${bannerLines("js", model.name)}${[...head, ...body, "", ...footer(model, flavour)].join("\n")}\n`;
 }
