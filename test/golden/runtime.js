@@ -171,6 +171,40 @@ function canonical(v, d) {
 }
 
 /**
+ * Deep equality of values, the same relation as equal canonical texts.
+ * @param {unknown} a
+ * @param {unknown} b
+ * @param {number} d
+ * @returns {boolean}
+ */
+function same(a, b, d) {
+  if (d > MAX_DEPTH) throw new RangeError("a set item is nested deeper than " + MAX_DEPTH + " levels");
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) {
+    if (typeof a === "string" || typeof a === "number" || typeof a !== typeof b || a === null || b === null) {
+      return a === b || (typeof a === "number" && a !== a && b !== b);
+    }
+    return String(a) === String(b);
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const x = /** @type {unknown[]} */ (b);
+    if (a.length !== x.length) return false;
+    for (let i = 0; i < a.length; i++) if (!same(a[i], x[i], d + 1)) return false;
+    return true;
+  }
+  const o = /** @type {Record<string, unknown>} */ (a);
+  const p = /** @type {Record<string, unknown>} */ (b);
+  let n = 0;
+  for (const k in o) {
+    if (!hasOwn.call(o, k) || o[k] === undefined) continue;
+    n++;
+    if (!enumerable.call(p, k) || !same(o[k], p[k], d + 1)) return false;
+  }
+  for (const k in p) if (hasOwn.call(p, k) && p[k] !== undefined) n--;
+  return n === 0;
+}
+
+/**
  * The index of an item that repeats an earlier one, or -1. With a JSON type, only items of that
  * type take part (as in ajv); without, items are compared as JSON values.
  * @param {readonly unknown[]} a
@@ -178,6 +212,18 @@ function canonical(v, d) {
  * @returns {number}
  */
 export function duplicate(a, type) {
+  // A short list is compared pair by pair, which allocates nothing (the boolean checks do not).
+  if (a.length <= 16) {
+    for (let i = 1; i < a.length; i++) {
+      const v = a[i];
+      if (type !== "" && !ofType(v, type)) continue;
+      for (let j = 0; j < i; j++) {
+        const w = a[j];
+        if (type === "" ? same(v, w, 0) : w === v && ofType(w, type)) return i;
+      }
+    }
+    return -1;
+  }
   const seen = new Set();
   for (let i = 0; i < a.length; i++) {
     const v = a[i];
