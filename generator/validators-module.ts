@@ -1,6 +1,7 @@
 // Where `validate` gets its validators: the bundled generated module, or a corpus compiled in
-// memory (the same standalone code generate writes, imported from a data: URL). Only the CLI imports
-// this module: compileInMemory reaches the pipeline and the emitters (structgen/contract must not).
+// memory (the same checks generate writes, as one module with the runtime inlined, imported from
+// a data: URL). Only the CLI imports this module: compileInMemory reaches the pipeline and the
+// emitters (structgen/contract must not).
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundledCorpora, bundledRoot } from "./contract/bundled.js";
@@ -11,8 +12,21 @@ export interface Issue {
   code: string;
   message: string;
 }
+export interface ValidatorDrift {
+  pointer: string;
+  kind: "unknown-value" | "unknown-property";
+  value: unknown;
+  known?: readonly string[];
+}
+export interface ValidatorResult {
+  valid: boolean;
+  errors: Issue[];
+  drift: ValidatorDrift[];
+  omitted?: number;
+  driftOmitted?: number;
+}
 export interface ValidatorModule {
-  validators: Readonly<Record<string, (value: unknown, options?: { strict?: boolean }) => { valid: boolean; errors: Issue[] }>>;
+  validators: Readonly<Record<string, (value: unknown, options?: { strict?: boolean; maxErrors?: number }) => ValidatorResult>>;
   rootTypes: readonly string[];
 }
 
@@ -28,8 +42,8 @@ export async function loadBundled(corpus?: string): Promise<ValidatorModule> {
 }
 
 export async function compileInMemory(schemasDir: string): Promise<ValidatorModule> {
-  const [{ buildModel }, { validatorsSource }] = await Promise.all([import("./pipeline.js"), import("./emit/validators/index.js")]);
+  const [{ buildModel }, { inMemorySource }] = await Promise.all([import("./pipeline.js"), import("./emit/validators/index.js")]);
   const model = await buildModel({ name: path.basename(path.resolve(schemasDir)), dir: schemasDir });
-  const source = validatorsSource(model);
+  const source = inMemorySource(model);
   return (await import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`)) as ValidatorModule;
 }

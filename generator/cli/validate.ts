@@ -68,6 +68,13 @@ export const command = defineCommand({
       for (const r of results) {
         if (r.valid && !v.quiet) process.stdout.write(`${r.file}: valid ${r.type}${v.strict ? " (strict)" : ""}\n`);
         for (const e of r.errors) process.stdout.write(`${r.file}: ${e.pointer || "/"}: ${e.message} [${e.code}]\n`);
+        if ("omitted" in r && r.omitted) process.stdout.write(`${r.file}: … and ${r.omitted} more errors\n`);
+        // Drift is shown whether or not the value is valid (strict mode reports it as errors too).
+        if (v.quiet) continue;
+        for (const d of "drift" in r ? r.drift : []) {
+          const what = d.kind === "unknown-value" ? `unknown value ${JSON.stringify(d.value)}` : "member no schema declares";
+          process.stdout.write(`${r.file}: ${d.pointer || "/"}: drift: ${what}\n`);
+        }
       }
     }
     return results.every((r) => r.valid) ? 0 : 1;

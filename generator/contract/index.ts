@@ -141,11 +141,24 @@ export interface ValidatorsModule {
 }
 
 /** True for an AWS SDK v3 output (it carries $metadata, or Dates where JSON has numbers). */
-function looksLikeSdkOutput(value: unknown, depth = 0): boolean {
+function sdkShaped(value: unknown, depth: number): boolean {
   if (value instanceof Date) return true;
   if (value === null || typeof value !== "object" || depth > 8) return false;
   if (depth === 0 && Object.prototype.hasOwnProperty.call(value, "$metadata")) return true;
-  return Object.values(value).some((v) => looksLikeSdkOutput(v, depth + 1));
+  return Object.values(value).some((v) => sdkShaped(v, depth + 1));
+}
+
+/**
+ * The value in the wire view: an SDK output converted, anything else as it is. Reading a hostile
+ * value (a throwing getter, a Proxy, a revoked Proxy) never throws here; the validator then reports
+ * what it cannot read.
+ */
+function wireView(mod: ValidatorsModule, value: unknown): unknown {
+  try {
+    return mod.sdkToWire && sdkShaped(value, 0) ? mod.sdkToWire(value) : value;
+  } catch {
+    return value;
+  }
 }
 
 /** Contract helpers bound to one corpus; `Name` is its type names (a generated contract's ContractType). */
@@ -187,7 +200,7 @@ export function createContract<Name extends string = string>(
     const validate =
       typeof type === "string" && Object.prototype.hasOwnProperty.call(table, type) ? table[type] : undefined;
     if (!validate) throw unknownTypeError(type, types, corpus);
-    const wire = mod.sdkToWire && looksLikeSdkOutput(value) ? mod.sdkToWire(value) : value;
+    const wire = wireView(mod, value);
     const limit = options.maxErrors === undefined ? {} : { maxErrors: options.maxErrors };
     const r = validate(wire, { strict: options.strict === true, ...limit });
     const result: ContractResult<Name> = { type, valid: r.valid, errors: [...r.errors], drift: [...(r.drift ?? [])] };

@@ -61,9 +61,9 @@ describe("validate with the bundled validators", () => {
       expect(m![1]).toBe(f);
     }
     expect(lines).toContain(`${f}: /Username: is required [INSTANCE_REQUIRED_PROPERTY_MISSING]`);
-    expect(lines).toContain(`${f}: /Enabled: must be boolean [INSTANCE_BOOLEAN_EXPECTED]`);
+    expect(lines).toContain(`${f}: /Enabled: must be a boolean [INSTANCE_BOOLEAN_EXPECTED]`);
     expect(lines.some((l) => l.startsWith(`${f}: /UserAttributes/0/Name: `) && l.endsWith("[INSTANCE_STRING_PATTERN_MISMATCH]"))).toBe(true);
-    expect(lines).toContain(`${f}: /UserCreateDate: must be number [INSTANCE_NUMBER_EXPECTED]`);
+    expect(lines).toContain(`${f}: /UserCreateDate: must be a number [INSTANCE_NUMBER_EXPECTED]`);
   });
 
   it.each([
@@ -163,6 +163,8 @@ describe("validate with the bundled validators", () => {
     const f = file("extra.json", { ...GOOD, UserAttributes: [{ Name: "email", Value: "x", Verified: true }] });
     const loose = cli(["validate", "--type", "AdminGetUserResponse", f]);
     expect(loose.status).toBe(0);
+    // Valid, and the drift it found is printed too.
+    expect(loose.stdout).toBe(`${f}: valid AdminGetUserResponse\n${f}: /UserAttributes/0/Verified: drift: member no schema declares\n`);
     const strict = cli(["validate", "--strict", "--type", "AdminGetUserResponse", f]);
     expect(strict.status).toBe(1);
     expect(strict.stdout).toBe(`${f}: /UserAttributes/0/Verified: is not declared (strict mode) [INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED]\n`);

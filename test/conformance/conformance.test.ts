@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../generator/diagnostics/diagnostic.js";
-import { validatorsSource } from "../../generator/emit/validators/index.js";
+import { inMemorySource } from "../../generator/emit/validators/index.js";
 import type { Model } from "../../generator/ir/model.js";
 import { corpusFromTexts } from "../../generator/load/read-corpus.js";
 import { resolve } from "../../generator/resolve/index.js";
@@ -39,7 +39,7 @@ const show = (ds: Diagnostic[]) => ds.map((d) => `${d.severity} ${d.code} ${d.at
 
 /** The validators module generate would write, imported from a data: URL (as compileInMemory does). */
 async function validatorsOf(model: Model): Promise<ValidatorModule> {
-  const source = validatorsSource(model);
+  const source = inMemorySource(model);
   return (await import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`)) as ValidatorModule;
 }
 

@@ -1,12 +1,12 @@
 // In-process regression tests for the crashes adversarial.test.ts found (each was exit 3,
 // "internal error: Maximum call stack size exceeded"):
-// - a reference chain of 2 000 object types overflowed ajv while compiling the validators;
+// - a reference chain of 2 000 object types overflowed ajv while compiling the validators (they
+//   no longer come from ajv; the chain stays a test);
 // - 1 200–1 500 nested objects overflowed the resolver (comparing inlined items with named
 //   types) before the depth limit was reached, and deeper ones were reported as a JSON syntax error;
 // - schemas nested within the old limit (400 pointer segments) overflowed prettier when generated.
 import { describe, expect, it } from "vitest";
-import { compileOrder, MAX_COMPILE_NESTING } from "../../generator/emit/validators/order.js";
-import { validatorsSource } from "../../generator/emit/validators/index.js";
+import { inMemorySource } from "../../generator/emit/validators/index.js";
 import { parseJson } from "../../generator/load/parse-json.js";
 import { corpusFromTexts, MAX_SCHEMA_NESTING } from "../../generator/load/read-corpus.js";
 import { resolve } from "../../generator/resolve/index.js";
@@ -25,21 +25,10 @@ function chainText(n: number): string {
   return JSON.stringify({ name: "Chain", $root: "#/definitions/T0", definitions: defs });
 }
 
-describe("reference chains compile leaves first when deep", () => {
-  it("keeps name order (and so the output) for a shallow corpus", () => {
-    const m = model({ "c.struct.json": chainText(10) });
-    const order = compileOrder(m);
-    expect(order.nesting).toBe(10);
-    expect(order.names).toEqual(m.types.map((t) => t.name));
-  });
-
-  it("compiles a 2 000-type chain leaves first, and the validators work", async () => {
+describe("reference chains", () => {
+  it("a 2 000-type chain generates validators that work", async () => {
     const m = model({ "c.struct.json": chainText(2000) });
-    const order = compileOrder(m);
-    expect(order.nesting).toBeGreaterThan(MAX_COMPILE_NESTING);
-    expect(order.names[0]).toBe("T1999");
-    expect(order.names[order.names.length - 1]).toBe("T0");
-    const source = validatorsSource(m);
+    const source = inMemorySource(m);
     const mod = (await import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`)) as ValidatorModule;
     expect(mod.validators["T0"]!({ id: "a", next: { id: "b", next: { id: "c" } } }).valid).toBe(true);
     expect(mod.validators["T0"]!({ id: "a", next: { id: 2 } }).errors).toContainEqual(expect.objectContaining({ pointer: "/next/id", code: "INSTANCE_STRING_EXPECTED" }));

@@ -12,7 +12,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildModel } from "../../generator/pipeline.js";
-import { validatorsSource } from "../../generator/emit/validators/index.js";
+import { inMemorySource } from "../../generator/emit/validators/index.js";
 import { checkContract, drift, expectContract } from "../../generator/contract/index.js";
 import "../../generator/contract/vitest.js";
 import { startCognitoLocal, type CognitoLocal } from "./cognito-local.js";
@@ -143,7 +143,7 @@ describe("the AWS SDK v3 client's outputs", () => {
 describe("negative control: validators from the unreconciled JSON Structure files", () => {
   it("reject the same live responses (dates are numbers on the wire, not datetime strings)", async () => {
     const model = await buildModel({ name: "cognito-idp", dir: "schemas/cognito-idp" });
-    const mod = (await import(`data:text/javascript;base64,${Buffer.from(validatorsSource(model)).toString("base64")}`)) as {
+    const mod = (await import(`data:text/javascript;base64,${Buffer.from(inMemorySource(model)).toString("base64")}`)) as {
       validators: Record<string, (v: unknown) => { valid: boolean; errors: { pointer: string }[] }>;
     };
     const r = mod.validators["AdminGetUserResponse"]!(find("confirmed").response);

@@ -45,6 +45,6 @@ it("works as the README shows", async () => {
   await drift.write(path.join(reportDir, "contract-drift.json"));
   expect(JSON.parse(readFileSync(path.join(reportDir, "contract-drift.json"), "utf8")).drift[0].value).toBe("SOMETHING_NEW");
 
-  expect(() => expectContract({ Username: 5 }, "AdminGetUserResponse")).toThrow(/\/Username: must be string/);
+  expect(() => expectContract({ Username: 5 }, "AdminGetUserResponse")).toThrow(/\/Username: must be a string/);
   expect(() => expect({ Username: 5 }).toMatchContract("AdminGetUserResponse")).toThrow(/AdminGetUserResponse contract/);
 });

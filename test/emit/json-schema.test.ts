@@ -1,5 +1,5 @@
 import { KNOWN_FORMATS } from "../../generator/ir/formats.js";
-import { FORMATS } from "../../generator/emit/validators/ajv.js";
+import { FORMATS } from "../helpers/runtime.js";
 import Ajv2020Module from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { emitJsonSchema, toJsonSchema } from "../../generator/emit/json-schema/index.js";

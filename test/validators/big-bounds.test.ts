@@ -1,8 +1,8 @@
 // Bounds on numbers that travel as strings (int64, uint128, decimal) are compared exactly
-// (BigInt), in both validator paths; a float comparison would round 2^63 - 1.
+// (BigInt); a float comparison would round 2^63 - 1.
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { validatorsSource } from "../../generator/emit/validators/index.js";
+import { inMemorySource } from "../../generator/emit/validators/index.js";
 import { corpusFromTexts } from "../../generator/load/read-corpus.js";
 import { resolve } from "../../generator/resolve/index.js";
 
@@ -13,7 +13,7 @@ beforeAll(async () => {
   const { corpus } = corpusFromTexts("big-bounds", { "ledger.struct.json": readFileSync("test/fixtures/big-bounds/ledger.struct.json", "utf8") });
   const model = resolve(corpus);
   expect(model.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
-  mod = (await import(`data:text/javascript;base64,${Buffer.from(validatorsSource(model)).toString("base64")}`)) as Mod;
+  mod = (await import(`data:text/javascript;base64,${Buffer.from(inMemorySource(model)).toString("base64")}`)) as Mod;
 });
 
 describe("string-encoded bounds", () => {

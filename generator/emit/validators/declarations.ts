@@ -1,25 +1,62 @@
-// validators.d.ts: typed signatures for the generated validators module.
+// validators.d.ts: typed signatures for validators.js (the JavaScript flavour).
 import type { Model } from "../../ir/model.js";
+import { bannerLines } from "../banner.js";
+import { WIDTH } from "./layout.js";
+import { PUBLIC_TYPES } from "./runtime-text.js";
+import { headLines } from "./type-code.js";
+
+/** `import { a, b } from "…";` on one line when it fits, else one name per line. */
+export function importLines(keyword: string, names: string[], from: string): string[] {
+  const flat = `${keyword} { ${names.join(", ")} } from "${from}";`;
+  // prettier keeps an import of one name on one line, however long.
+  if (flat.length <= WIDTH || names.length === 1) return [flat];
+  return [`${keyword} {`, ...names.map((n) => `  ${n},`), `} from "${from}";`];
+}
+
+const MODULE_DOC = [
+  "/**",
+  " * Per type T: validateT(value, { strict?, maxErrors? }) never throws and returns every error and drift",
+  " * entry (at most maxErrors of each, default 100; `omitted` and `driftOmitted` count the rest); isT(value)",
+  " * stops at the first problem; assertT(value) throws a ValidationError.",
+  " */",
+];
 
 export function declarations(model: Model): string {
   const names = model.types.map((t) => t.name);
-  const lines = [
-    `import type { ${names.length > 0 ? names.join(", ") : ""} } from "./types.js";`,
-    `export interface ValidationIssue {\n/** JSON pointer to the offending value. */\npointer: string;\n/** A stable code, e.g. INSTANCE_REQUIRED_PROPERTY_MISSING. */\ncode: string;\nmessage: string;\n}`,
-    `export interface ValidateOptions {\n/** Reject drift: unknown enum values and members no schema declares. */\nstrict?: boolean;\n}`,
-    `/** A value the sources do not list, or a member no schema declares: accepted, but worth knowing. */\nexport interface Drift {\npointer: string;\nkind: "unknown-value" | "unknown-property";\nvalue: unknown;\n/** For unknown values: the values the sources list. */\nknown?: string[];\n}`,
-    `export interface ValidationResult {\nvalid: boolean;\nerrors: ValidationIssue[];\n/** Reported in default mode; in strict mode drift is an error. */\ndrift: Drift[];\n}`,
-    `/** An AWS SDK v3 output in the wire view: Date to epoch seconds, $metadata and undefined members dropped. */\nexport declare function sdkToWire(value: unknown): unknown;`,
-    `export declare class ValidationError extends Error {\nreadonly typeName: string;\nreadonly errors: ValidationIssue[];\n}`,
-    ...names.map(
-      (n) =>
-        `/** Checks a value against {@link ${n}}; never throws. */\nexport declare function validate${n}(value: unknown, options?: ValidateOptions): ValidationResult;\n` +
-        `export declare function is${n}(value: unknown): value is ${n};\n` +
-        `/** Throws one {@link ValidationError} listing every problem. */\nexport declare function assert${n}(value: unknown): asserts value is ${n};`,
-    ),
-    `export declare const validators: Readonly<Record<string, (value: unknown, options?: ValidateOptions) => ValidationResult>>;`,
-    `export declare const rootTypes: readonly string[];`,
-  ];
-  if (names.length === 0) lines[0] = "export {};";
-  return lines.join("\n\n");
+  const lines: string[] = [...MODULE_DOC];
+  if (names.length > 0) lines.push(...importLines("import type", names, "./types.js"), "");
+  lines.push(
+    ...PUBLIC_TYPES.trimEnd().split("\n"),
+    "",
+    "/** An AWS SDK v3 output in the wire view: Date to epoch seconds, $metadata and undefined members dropped. */",
+    "export declare function sdkToWire(value: unknown): unknown;",
+    "",
+    "/** Thrown by the assert functions; lists every problem. */",
+    "export declare class ValidationError extends Error {",
+    "  typeName: string;",
+    "  errors: ValidationIssue[];",
+    "  constructor(typeName: string, errors: ValidationIssue[], omitted?: number);",
+    "}",
+  );
+  for (const n of names) {
+    lines.push(
+      "",
+      `/** Checks a value against {@link ${n}}; never throws. */`,
+      ...headLines(`export declare function validate${n}`, ["value: unknown", "options?: ValidateOptions"], ": ValidationResult;"),
+      `/** Whether a value is a valid {@link ${n}} (drift allowed); stops at the first problem. */`,
+      ...headLines(`export declare function is${n}`, ["value: unknown"], `: value is ${n};`),
+      `/** Throws a {@link ValidationError} listing every problem unless the value is a valid {@link ${n}}. */`,
+      ...headLines(`export declare function assert${n}`, ["value: unknown"], `: asserts value is ${n};`),
+    );
+  }
+  lines.push(
+    "",
+    "/** Every validate function by type name. */",
+    "export declare const validators: Readonly<",
+    "  Record<string, (value: unknown, options?: ValidateOptions) => ValidationResult>",
+    ">;",
+    "/** The root types of the corpus (documents' own types, not error shapes). */",
+    "export declare const rootTypes: readonly string[];",
+  );
+  return `${bannerLines("ts", model.name)}${lines.join("\n")}\n`;
 }

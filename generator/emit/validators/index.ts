@@ -1,83 +1,122 @@
-// Validators emitter: ajv compiles the JSON Schema at generation time; the standalone code,
-// our runtime and a typed wrapper per type become one dependency-free ESM module.
-import standaloneModule from "ajv/dist/standalone/index.js";
-import { readFileSync } from "node:fs";
-import type { Model } from "../../ir/model.js";
-import type { Emitter, OutputFile } from "../files.js";
-import { schemaId, toJsonSchema } from "../json-schema/index.js";
-import { createAjv, FORMATS, forAjv } from "./ajv.js";
-import { declarations } from "./declarations.js";
-import { shapesOf } from "./shapes.js";
-import { fastPathSource } from "./fast.js";
-import { compileOrder } from "./order.js";
-import { diagnostic, StructgenError } from "../../diagnostics/diagnostic.js";
-import { jsonStringEscapes, stringLiteral } from "../quote.js";
+// Validators emitter: per named type, checks decided straight from the IR (see type-code.ts), plus
+// a small runtime module. Flavours: "js" (validators.js + .d.ts, runtime.js + .d.ts) or "ts"
+// (validators.ts, runtime.ts). The files are final text in house style (prettier leaves them as
+// they are); inMemorySource() gives the same checks as one module for `validate --schemas`.
+import type { Model, NamedType, TypeNode } from "../../ir/model.js";
+import { bannerLines } from "../banner.js";
+import type { OutputFile } from "../files.js";
+import { declarations, importLines } from "./declarations.js";
+import { constLines, jsString, WIDTH } from "./layout.js";
+import { inlineRuntime, runtimeFileText } from "./runtime-text.js";
+import type { Flavour } from "./scope.js";
+import { typeFragment, type Fragment } from "./type-code.js";
 
-const standaloneCode = standaloneModule.default ?? standaloneModule;
-
-/** ajv's runtime helpers that standalone code still `require`s (ajv#2598), by our runtime name. */
-const RUNTIME_REQUIRES: Record<string, string> = {
-  'require("ajv/dist/runtime/ucs2length").default': "ucs2length",
-  'require("ajv/dist/runtime/equal").default': "equal",
-};
-
-let runtimeText: string | undefined;
-
-/** The runtime's source, without `export`, to inline (the build copies runtime.js beside this file). */
-export function runtimeSource(): string {
-  runtimeText ??= readFileSync(new URL("./runtime.js", import.meta.url), "utf8");
-  return runtimeText.replace(/^export /gm, "");
+export interface ValidatorOptions {
+  flavour?: Flavour;
 }
 
-export function validatorsSource(model: Model): string {
-  const ajv = createAjv();
-  ajv.addSchema(forAjv(toJsonSchema(model)));
-  const id = schemaId(model);
-  const refs: Record<string, string> = {};
-  const order = compileOrder(model);
-  for (const name of order.names) refs[`check_${name}`] = `${id}#/$defs/${name}`;
-  let code: string;
-  try {
-    code = model.types.length > 0 ? standaloneCode(ajv, refs) : "";
-  } catch (e) {
-    // A cycle of references hundreds of types long still nests every compile: say so, with a code.
-    if (!(e instanceof RangeError)) throw e;
-    throw new StructgenError([diagnostic("EMIT_VALIDATOR_FAILED", { name: model.name, reason: `${e.message} (references nest ${order.nesting} types deep)` })]);
+const LINT = "/* eslint-disable */";
+const JS_TYPEDEFS = ["Is", "Check", "Validate", "Guard", "Assert"].map((t) => `/** @typedef {import("./runtime.js").${t}} ${t} */`);
+
+/**
+ * Types that declare a "$schema" member themselves (an object at the value's own level does:
+ * through references, unions, compositions and inline choices). There a top-level "$schema" is
+ * data; elsewhere an instance's "$schema" names its schema and is ignored.
+ */
+export function schemaDeclared(model: Model): Set<string> {
+  const byName = new Map(model.types.map((t) => [t.name, t]));
+  const declares = (node: TypeNode | undefined, seen: Set<string>): boolean => {
+    if (!node) return false;
+    switch (node.kind) {
+      case "object":
+        return node.members.some((m) => m.name === "$schema");
+      case "composition":
+        return [node.base, ...node.allOf, ...node.anyOf, ...node.oneOf, node.then, node.else].some((n) => declares(n, seen));
+      case "union":
+        return node.options.some((n) => declares(n, seen));
+      case "choice":
+        return node.selector !== undefined && node.options.some((o) => declares(o.type, seen));
+      case "ref":
+        if (seen.has(node.name)) return false;
+        seen.add(node.name);
+        return declares(byName.get(node.name)?.node, seen);
+      default:
+        return false;
+    }
+  };
+  return new Set(model.types.filter((t) => declares(t.node, new Set())).map((t) => t.name));
+}
+
+function fragments(model: Model, flavour: Flavour): Fragment[] {
+  const declared = schemaDeclared(model);
+  return model.types.map((t) => typeFragment(t, { flavour, keep: declared.has(t.name) }));
+}
+
+const roots = (model: Model): string[] => model.types.filter((t) => t.root && t.role === "shape").map((t) => jsString(t.name));
+
+function footer(model: Model, flavour: Flavour): string[] {
+  const ts = flavour === "ts";
+  const table = ["/** Every validate function by type name. */"];
+  table.push(`export const validators${ts ? ": Readonly<Record<string, Validate>>" : ""} = /*#__PURE__*/ table({`);
+  if (model.types.length === 0) table[1] = table[1]!.replace("table({", "table({});");
+  else {
+    // A property that does not fit breaks after its colon (prettier's way).
+    const entry = (t: NamedType) => (`  ${t.name}: validate${t.name},`.length <= WIDTH ? [`  ${t.name}: validate${t.name},`] : [`  ${t.name}:`, `    validate${t.name},`]);
+    table.push(...model.types.flatMap(entry), "});");
   }
-  code = code.replace(/require\("[^"]*"\)(?:\.default)?/g, (m) => {
-    const name = RUNTIME_REQUIRES[m];
-    if (!name) throw new Error(`EMIT_VALIDATOR_FAILED: standalone code needs an unknown runtime helper: ${m}`);
-    return name;
-  });
-  code = code.replace(/^"use strict";/, "").replace(/export const check_/g, "const check_");
-  // ajv writes schema text only as JSON string literals, where the JSON escapes mean the same.
-  code = jsonStringEscapes(code);
-  const formats = Object.entries(FORMATS)
-    .map(([name, [fn]]) => `${JSON.stringify(name)}: { validate: ${fn} }`)
-    .join(", ");
-  const wrappers = model.types.map(
-    (t) =>
-      `export function validate${t.name}(value, options) { return fast(q_${t.name}, value) ? { valid: true, errors: [], drift: [] } : validateWith(check_${t.name}, shapes, ${JSON.stringify(t.name)}, value, !!(options && options.strict)); }\n` +
-      `export function is${t.name}(value) { return fast(q_${t.name}, value) || isValid(check_${t.name}, value); }\n` +
-      `export function assert${t.name}(value) { assertValid(check_${t.name}, value, ${JSON.stringify(t.name)}); }`,
-  );
-  const table = model.types.map((t) => `${JSON.stringify(t.name)}: validate${t.name}`).join(",\n");
-  const roots = model.types.filter((t) => t.root && t.role === "shape").map((t) => JSON.stringify(t.name));
+  const rootsDecl = `export const rootTypes${ts ? ": readonly string[]" : ""}`;
   return [
-    runtimeSource(),
-    `const formats = { ${formats} };`,
-    // JSON.parse keeps a member named "__proto__" an ordinary key, unlike an object literal.
-    `const shapes = JSON.parse(${stringLiteral(JSON.stringify(shapesOf(model)))});`,
-    code,
-    fastPathSource(model),
-    ...wrappers,
-    `/** Every validate function by type name. */\nexport const validators = Object.freeze({ __proto__: null, ${table} });`,
-    `/** The root types of the corpus (documents' own types, not error shapes). */\nexport const rootTypes = Object.freeze([${roots.join(", ")}]);`,
-    `export { ValidationError, sdkToWire };`,
-  ].join("\n\n");
+    ...table,
+    "",
+    "/** The root types of the corpus (documents' own types, not error shapes). */",
+    ...constLines("", rootsDecl, { callee: "/*#__PURE__*/ Object.freeze", array: roots(model) }),
+  ];
 }
 
-export const emitValidators: Emitter = (model): OutputFile[] => [
-  { path: "validators.js", kind: "js", content: validatorsSource(model) },
-  { path: "validators.d.ts", kind: "ts", content: declarations(model) },
-];
+/** Helpers every module defines itself: V8 optimises `hasOwn.call(x, k)` in a for-in loop only
+ * when it can see which function hasOwn is, and an imported binding hides that. */
+const LOCAL = ["const hasOwn = Object.prototype.hasOwnProperty;"];
+
+function runtimeNames(parts: Fragment[]): string[] {
+  const names = new Set<string>(["table"]);
+  for (const f of parts) for (const n of f.runtime) names.add(n);
+  names.delete("hasOwn");
+  return [...names].sort();
+}
+
+function validatorsText(model: Model, flavour: Flavour): string {
+  const parts = fragments(model, flavour);
+  const head = [LINT, ...importLines("import", runtimeNames(parts), "./runtime.js")];
+  if (flavour === "ts") {
+    head.push(...importLines("import type", ["Context", "Token", "Validate", "ValidateOptions", "ValidationResult"], "./runtime.js"));
+    if (model.types.length > 0) head.push(...importLines("import type", model.types.map((t) => t.name), "./types.js"));
+  } else head.push("", ...JS_TYPEDEFS);
+  head.push("", `export { ValidationError, sdkToWire } from "./runtime.js";`);
+  if (flavour === "ts") head.push(...importLines("export type", ["Drift", "ValidateOptions", "ValidationIssue", "ValidationResult"], "./runtime.js"));
+  head.push("", ...LOCAL);
+  const body = parts.flatMap((f) => ["", f.text]);
+  return `${bannerLines("js", model.name)}${[...head, ...body, "", ...footer(model, flavour)].join("\n")}\n`;
+}
+
+export function emitValidators(model: Model, options: ValidatorOptions = {}): OutputFile[] {
+  const flavour = options.flavour ?? "js";
+  const banner = bannerLines("js", model.name);
+  if (flavour === "ts") {
+    return [
+      { path: "runtime.ts", kind: "ts", content: `${runtimeFileText("ts", banner)}`, final: true },
+      { path: "validators.ts", kind: "ts", content: validatorsText(model, "ts"), final: true },
+    ];
+  }
+  return [
+    { path: "runtime.d.ts", kind: "ts", content: runtimeFileText("dts", banner), final: true },
+    { path: "runtime.js", kind: "js", content: runtimeFileText("js", banner), final: true },
+    { path: "validators.d.ts", kind: "ts", content: declarations(model), final: true },
+    { path: "validators.js", kind: "js", content: validatorsText(model, "js"), final: true },
+  ];
+}
+
+/** The validators as one self-contained ES module (the runtime inlined), for import from a data: URL. */
+export function inMemorySource(model: Model): string {
+  const parts = fragments(model, "js");
+  return [inlineRuntime(), ...parts.map((f) => f.text), ...footer(model, "js"), "export { ValidationError, sdkToWire };", ""].join("\n");
+}
