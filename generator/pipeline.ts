@@ -1,5 +1,5 @@
 // load → resolve → (reconcile) → emit. Each stage hands the next only its result. Emitters write
-// final text; the few that do not yet pass through write/format.ts (transitional).
+// final text: no formatter runs unless the project asks for prettier.
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { diagnostic, hasErrors, sortDiagnostics, StructgenError, type Diagnostic } from "./diagnostics/diagnostic.js";
@@ -103,7 +103,6 @@ export async function renderModel(model: Model, options: RenderOptions = {}): Pr
     emitters.push(import("./emit/typescript/index.js").then((m) => m.emitTypeScript));
   }
   if (want("jsonSchema")) emitters.push(import("./emit/json-schema/index.js").then((m) => m.emitJsonSchema));
-  // The validators helper adds the flavour option to emitValidators; until then it is ignored there.
   if (want("validators")) emitters.push(import("./emit/validators/index.js").then((m) => m.emitValidators as Emit));
   if (want("contract")) emitters.push(import("./emit/contract/index.js").then((m) => m.emitContract));
   if (want("docs")) emitters.push(import("./emit/docs/index.js").then((m) => m.emitDocs));
@@ -120,18 +119,10 @@ export async function renderModel(model: Model, options: RenderOptions = {}): Pr
     throw new StructgenError([diagnostic("CONFIG_UNSUPPORTED", { reason })]);
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const { formatFiles } = await import("./write/format.js");
-  const formatted = await formatFiles(files, model.name);
-  return options.format === "prettier" ? withUserPrettier(formatted, options.dir ?? process.cwd()) : formatted;
-}
-
-/** format: "prettier" runs write/format.ts's formatWithPrettier (the emit-ts helper provides it). */
-async function withUserPrettier(files: OutputFile[], dir: string): Promise<OutputFile[]> {
-  const format = (await import("./write/format.js")) as Record<string, unknown>;
-  const run = format["formatWithPrettier"];
-  if (typeof run !== "function") {
-    const reason = 'format "prettier" is not available in this build';
-    throw new StructgenError([diagnostic("CONFIG_UNSUPPORTED", { reason })]);
-  }
-  return (run as (files: OutputFile[], options: { configFrom: string }) => Promise<OutputFile[]>)(files, { configFrom: dir });
+  const unfinished = files.find((f) => !f.final);
+  if (unfinished) throw new Error(`emitter wrote ${unfinished.path} without marking it final`);
+  if (options.format !== "prettier") return files;
+  // Opt-in: the user's own prettier config over the house style (prettier loads only here).
+  const { formatWithPrettier } = await import("./write/format.js");
+  return formatWithPrettier(files, { configFrom: options.dir ?? process.cwd() });
 }

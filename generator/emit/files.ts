@@ -8,10 +8,7 @@ export interface OutputFile {
   path: string;
   kind: FileKind;
   content: string;
-  /**
-   * The content is final: banner included and in house style (prettier leaves it unchanged).
-   * Transitional: files without it still pass through write/format.ts until every emitter sets it.
-   */
+  /** The content is final: banner included and in house style (prettier leaves it unchanged). */
   final?: true;
 }
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
-import { validateCommand } from "../../generator/cli/validate.js";
+import { command } from "../../generator/cli/validate.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "structgen-validate-text-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -15,12 +15,8 @@ async function validate(value: unknown, strict = false): Promise<{ code: number;
   writeFileSync(file, JSON.stringify(value));
   let out = "";
   vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  let code = -1;
-  vi.spyOn(process, "exit").mockImplementation(((c?: number) => {
-    code = c ?? 0;
-    throw new Error("exit");
-  }) as never);
-  await validateCommand.handler({ files: [file], type: "AdminGetUserResponse", strict, json: false }).catch(() => undefined);
+  const values = { type: "AdminGetUserResponse", strict, json: false, quiet: false, help: false, version: false };
+  const code = await command.run({ values, positionals: [file] } as unknown as Parameters<typeof command.run>[0]);
   return { code, out: out.replaceAll(`${file}: `, "") };
 }
 

@@ -42,7 +42,10 @@ const json = fc.letrec((tie) => ({
     { depthSize: "small" },
     leaf,
     fc.array(tie("value"), { maxLength: 3 }),
-    fc.dictionary(fc.constantFrom("id", "kind", "path", "x", "sources", "emit"), tie("value"), { maxKeys: 3 }),
+    // Plain objects, as JSON.parse makes them (fast-check may give null-prototype ones).
+    fc
+      .dictionary(fc.constantFrom("id", "kind", "path", "x", "sources", "emit"), tie("value"), { maxKeys: 3 })
+      .map((d) => ({ ...d })),
   ),
 })).value;
 

@@ -146,25 +146,6 @@ describe("a corpus of tens of megabytes", () => {
   }, 420_000);
 });
 
-describe("formatting big output", () => {
-  // Without a file name, prettier's TypeScript parser first tests the whole text against a JSX
-  // regular expression that is quadratic when long stretches hold no quote: 1.4 MB of types took
-  // about 40 s to format (≈ 1 s with the name), and a 20 MB corpus minutes.
-  it("regression: formatting a 1.4 MB types.ts took quadratic time (prettier's JSX guess)", async () => {
-    const { formatFiles } = await import("../../generator/write/format.js");
-    let content = "";
-    for (let i = 0; i < 8_000; i++) {
-      content += `/**\n * Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore ${i}\n */\nexport interface T${i} {\n  m: string;\n  n?: number;\n}\n`;
-    }
-    const t0 = performance.now();
-    const [formatted] = await formatFiles([{ path: "types.ts", kind: "ts", content }], "big");
-    const ms = performance.now() - t0;
-    console.log(`[hostile] formatted ${(content.length / 1e6).toFixed(2)} MB of TypeScript in ${(ms / 1000).toFixed(1)} s`);
-    expect(formatted!.content).toContain("export interface T7999 {");
-    expect(ms).toBeLessThan(15_000);
-  }, 120_000);
-});
-
 describe("files that cannot be read", () => {
   it("regression: an unreadable file (chmod 000)", (ctx) => {
     const dir = corpus("unreadable", { "good.json": GOOD, "secret.json": GOOD.replace("Good", "Secret") });

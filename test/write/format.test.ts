@@ -8,7 +8,7 @@ import { bannerText } from "../../generator/emit/banner.js";
 import type { OutputFile } from "../../generator/emit/files.js";
 import { emitJsonSchema } from "../../generator/emit/json-schema/index.js";
 import { emitTypeScript } from "../../generator/emit/typescript/index.js";
-import { formatFiles, formatWithPrettier } from "../../generator/write/format.js";
+import { formatWithPrettier } from "../../generator/write/format.js";
 import { member, model, named, obj, prim, enm } from "../helpers/ir.js";
 
 const m = model("shop", [
@@ -23,26 +23,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
-});
-
-describe("formatFiles (the writer's path)", () => {
-  it("passes final files through untouched, the same objects", async () => {
-    const out = await formatFiles(final, "shop");
-    expect(out).toHaveLength(final.length);
-    out.forEach((f, i) => expect(f).toBe(final[i]));
-  });
-
-  it("transitional: a file not marked final gets the banner and prettier", async () => {
-    const [md, js] = await formatFiles(
-      [
-        { path: "docs/README.md", kind: "md", content: "# Title\n\n* a\n* b\n" },
-        { path: "validators.js", kind: "js", content: "export const a = {b:1}" },
-      ],
-      "shop",
-    );
-    expect(md!.content).toBe(`<!-- ${bannerText("shop")} -->\n\n# Title\n\n- a\n- b\n`);
-    expect(js!.content).toBe(`// ${bannerText("shop")}\n\nexport const a = { b: 1 };\n`);
-  });
 });
 
 describe("formatWithPrettier (opt-in)", () => {
