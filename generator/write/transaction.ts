@@ -4,6 +4,7 @@
 // uncommitted run back to exactly the previous output; every writer runs it first, under the lock.
 import { promises as nodeFs } from "node:fs";
 import path from "node:path";
+import { inLanes } from "./lanes.js";
 import { pidAlive } from "./lock.js";
 import { STAGE_PREFIX, type Plan } from "./plan.js";
 
@@ -39,37 +40,36 @@ export async function commitPlan(outDir: string, plan: Plan, io: WriterFs = node
   const stage = stageDir(outDir);
   await io.rm(stage, { recursive: true, force: true });
   const staged = (p: string) => path.join(stage, "new", native(p));
-  for (const w of plan.write) {
-    await io.mkdir(path.dirname(staged(w.path)), { recursive: true });
-    await io.writeFile(staged(w.path), w.content).catch((e: unknown) => {
+  for (const dir of new Set(plan.write.map((w) => path.dirname(staged(w.path))))) {
+    await io.mkdir(dir, { recursive: true });
+  }
+  await inLanes(plan.write, (w) =>
+    io.writeFile(staged(w.path), w.content).catch((e: unknown) => {
       // write(2) errors (ENOSPC, EFBIG) carry no path: name the file for the message.
       if (e instanceof Error && (e as NodeJS.ErrnoException).path === undefined)
         (e as NodeJS.ErrnoException).path = staged(w.path);
       throw e;
-    });
-  }
+    }),
+  );
   const journal: Journal = {
     format: 1,
     writes: plan.write.map((w) => ({ path: w.path, existed: w.existed })),
     removes: plan.remove,
     created: [],
   };
-  for (const w of plan.write) {
-    for (const dir of ancestors(w.path)) {
-      if (!journal.created.includes(dir) && !(await exists(io, path.join(outDir, native(dir)))))
-        journal.created.push(dir);
-    }
+  for (const dir of new Set(plan.write.flatMap((w) => ancestors(w.path)))) {
+    if (!(await exists(io, path.join(outDir, native(dir))))) journal.created.push(dir);
   }
   // The journal appears whole (renamed into place) before the output is touched.
   await io.writeFile(path.join(stage, `${JOURNAL}.tmp`), JSON.stringify(journal));
   await io.rename(path.join(stage, `${JOURNAL}.tmp`), path.join(stage, JOURNAL));
 
   for (const dir of journal.created) await io.mkdir(path.join(outDir, native(dir)), { recursive: true });
-  for (const w of plan.write) {
+  await inLanes(plan.write, async (w) => {
     const target = path.join(outDir, native(w.path));
     if (w.existed) await keep(io, target, path.join(stage, "old", native(w.path)));
     await io.rename(staged(w.path), target);
-  }
+  });
   for (const p of plan.remove) {
     const old = path.join(stage, "old", native(p));
     await io.mkdir(path.dirname(old), { recursive: true });
@@ -132,8 +132,13 @@ async function rollBack(outDir: string, stage: string, journal: Journal, io: Wri
     const old = path.join(stage, "old", native(p));
     if (await exists(io, old)) await io.rename(old, path.join(outDir, native(p)));
   }
-  for (const dir of [...journal.created].reverse())
-    await io.rmdir(path.join(outDir, native(dir))).catch(() => undefined);
+  // A folder the run created goes again; one that is gone, or that holds a file of the user's, is
+  // fine. Any other failure stops here, so the journal stays for the next recovery.
+  for (const dir of [...journal.created].reverse()) {
+    await io.rmdir(path.join(outDir, native(dir))).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== "ENOENT" && e.code !== "ENOTEMPTY" && e.code !== "EEXIST") throw e;
+    });
+  }
 }
 
 /** The previous writer swapped whole folders: <out>.structgen-old and <out>.structgen-tmp-<pid>. */
