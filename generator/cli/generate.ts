@@ -1,4 +1,4 @@
-import { CONFIG, defineCommand, JSON_OUTPUT, OUT, QUIET, SCHEMAS } from "./command.js";
+import { CONFIG, defineCommand, JSON_OUTPUT, NO_CACHE, OUT, QUIET, SCHEMAS } from "./command.js";
 import { readableFolder } from "./preflight.js";
 import { printDiagnostics } from "./print.js";
 import { cliProgress } from "./progress.js";
@@ -13,10 +13,11 @@ export const command = defineCommand({
     JSON_OUTPUT("Print the result and diagnostics as JSON"),
     { name: "verbose", type: "boolean", describe: "Also print informational diagnostics" },
     QUIET,
+    NO_CACHE,
   ],
   async run({ values: v }) {
     if (v.schemas !== undefined) await readableFolder(v.schemas, "--schemas");
-    const { generate } = await import("../index.js");
+    const { generate } = await import("../run.js");
     const progress = cliProgress(v.quiet);
     let results;
     try {
@@ -25,6 +26,7 @@ export const command = defineCommand({
         ...(v.schemas !== undefined ? { schemas: v.schemas } : {}),
         ...(v.out !== undefined ? { out: v.out } : {}),
         ...(progress ? { onProgress: progress.onProgress } : {}),
+        ...(v["no-cache"] ? { cache: false } : {}),
       });
     } finally {
       progress?.done();

@@ -16,8 +16,11 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-/** Files are named relative to the corpus folder, with '/' separators, on every OS. */
-async function listJsonFiles(root: string, diagnostics: Diagnostic[]): Promise<string[]> {
+/**
+ * The schema files of a corpus, named relative to its folder with '/' separators on every OS, sorted.
+ * The cache hashes exactly these files (cache/inputs.ts), so the two can never differ.
+ */
+export async function listJsonFiles(root: string, diagnostics: Diagnostic[]): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
   async function walk(dir: string): Promise<void> {
@@ -60,7 +63,16 @@ async function isDir(p: string): Promise<boolean> {
 const loc = (file: string) => ({ file, pointer: "", line: 1, column: 1 });
 const reason = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
 
-export async function readCorpus(dir: string, name = path.basename(path.resolve(dir))): Promise<LoadResult> {
+/** Reuses a file's parse while its path and text are unchanged (watch mode; cache/build-memo.ts). */
+export interface ParseMemo {
+  parse(file: string, text: string, parse: () => ParseResult): ParseResult;
+}
+
+export async function readCorpus(
+  dir: string,
+  name = path.basename(path.resolve(dir)),
+  options: { parse?: ParseMemo } = {},
+): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   const files = await listJsonFiles(dir, diagnostics);
   if (files.length === 0 && diagnostics.length === 0) {
@@ -81,7 +93,8 @@ export async function readCorpus(dir: string, name = path.basename(path.resolve(
   );
   for (const t of texts) {
     if (!t) continue;
-    const parsed = parseSchema(t.f, t.text);
+    const parse = () => parseSchema(t.f, t.text);
+    const parsed = options.parse ? options.parse.parse(t.f, t.text, parse) : parse();
     if (parsed.ok) documents.push(parsed.doc);
     else diagnostics.push(...parsed.diagnostics);
   }
