@@ -27,7 +27,9 @@ const boto3DocsFiles = (dir: string): string[] => readdirSync(dir).filter((f) =>
 function sdkPackageDir(config: CorpusConfig, s: SourceConfig): string | undefined {
   if (!s.package) return undefined;
   try {
-    return path.dirname(createRequire(path.join(path.resolve(config.base), "noop.js")).resolve(`${s.package}/package.json`));
+    const pkg = createRequire(path.join(path.resolve(config.base), "noop.js")).resolve(`${s.package}/package.json`);
+    // Node caches resolutions for the life of the process: a package removed since (watch mode) is gone.
+    return existsSync(pkg) ? path.dirname(pkg) : undefined;
   } catch {
     return undefined;
   }

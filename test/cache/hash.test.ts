@@ -15,7 +15,10 @@ describe("canonicalJson", () => {
       [{ a: Infinity }, { a: "\u0000Infinity" }],
       [new Map([["k", 1]]), [["k", 1]]],
       [new Map([["k", 1]]), ["\u0000map", ["k", 1]]],
-      [{ a: 1, b: 2 }, { b: 2, a: 1 }],
+      [
+        { a: 1, b: 2 },
+        { b: 2, a: 1 },
+      ],
       [{ s: "\u0000x" }, { s: "x" }],
       [{ big: 1n }, { big: "\u00001n" }],
     ];
@@ -69,9 +72,6 @@ function sameValue(a: unknown, b: unknown): boolean {
   const kb = Object.keys(b as object);
   return (
     ka.length === kb.length &&
-    ka.every(
-      (k, i) =>
-        k === kb[i] && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-    )
+    ka.every((k, i) => k === kb[i] && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
   );
 }
