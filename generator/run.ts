@@ -63,7 +63,11 @@ export interface RunMemo {
 const stages = (options: GenerateOptions, corpus: string) => (stage: string) => options.onProgress?.({ corpus, stage });
 
 export async function prepare(options: GenerateOptions): Promise<{ project: Project; corpora: CorpusRef[] }> {
-  const project = await loadProject(options);
+  return corporaOf(await loadProject(options));
+}
+
+/** A project's corpora; INPUT_NO_SCHEMAS when it has none. */
+export async function corporaOf(project: Project): Promise<{ project: Project; corpora: CorpusRef[] }> {
   const corpora = await projectCorpora(project);
   if (corpora.length === 0) {
     const [{ StructgenError: E, diagnostic }, { displayPath }] = await Promise.all([
@@ -138,13 +142,22 @@ async function digestOf(project: Project, c: CorpusRef, index: HashIndex): Promi
  * that would touch an input is refused before anything is read. `memo`: kept between runs (watch).
  */
 export async function generate(options: GenerateOptions = {}, memo: RunMemo = {}): Promise<CorpusResult[]> {
+  return generateProject(await loadProject(options), options, memo);
+}
+
+/** generate for a project already read (watch mode reads its config again only when it changes). */
+export async function generateProject(
+  loaded: Project,
+  options: GenerateOptions = {},
+  memo: RunMemo = {},
+): Promise<CorpusResult[]> {
   const [{ writeTree }, { guardOutput }, { displayPath }, { buildModel, renderModel }] = await Promise.all([
     import("./write/atomic.js"),
     import("./write/guard.js"),
     import("./write/io-errors.js"),
     import("./pipeline.js"),
   ]);
-  const { project, corpora } = await prepare(options);
+  const { project, corpora } = await corporaOf(loaded);
   guardOutput({
     outputs: [project.out, ...corpora.map((c) => outDirOf(project, c))],
     inputs: inputsOf(project, corpora),
