@@ -8,6 +8,7 @@ export {
   type ProgressEvent,
   type RunMemo,
 } from "./run.js";
+export { watch, type WatchOptions, type WatchRun, type Watching } from "./watch/index.js";
 
 export {
   buildModel,
