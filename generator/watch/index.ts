@@ -3,7 +3,7 @@
 // parsed files, evidence and emitted fragments are kept in memory between runs, and a burst that
 // leaves every input's digest as it was after a good run does not run at all. A failed run is
 // reported and watching goes on; the next change that builds recovers.
-import { watch as fsWatch, type FSWatcher } from "node:fs";
+import { readdirSync, watch as fsWatch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { buildMemos, type BuildMemos } from "../cache/build-memo.js";
 import { inputsDigest } from "../cache/inputs.js";
@@ -25,6 +25,15 @@ export interface WatchOptions extends GenerateOptions {
 export interface Watching {
   /** Stops watching; resolves once a run in progress has finished (no staging folder or lock left). */
   stop(): Promise<void>;
+}
+
+/** `dir` and every folder below it. */
+function foldersBelow(dir: string): string[] {
+  const out = [dir];
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isDirectory()) out.push(path.join(e.parentPath, e.name));
+  }
+  return out;
 }
 
 export async function watch(options: WatchOptions): Promise<Watching> {
@@ -60,15 +69,20 @@ export async function watch(options: WatchOptions): Promise<Watching> {
     if (key === watchers.key) return;
     for (const h of watchers.handles) h.close();
     const handles: FSWatcher[] = [];
-    for (const t of targets) {
+    const add = (t: Target) => {
       try {
         handles.push(
           fsWatch(t.dir, { recursive: t.recursive, persistent: true }, onEvent(t)).on("error", () => schedule()),
         );
-      } catch {
-        // A folder that vanished between listing and watching: the next change lists again.
+      } catch (e) {
+        // Without recursive watching on this platform: each folder on its own (new ones on the next run).
+        if ((e as NodeJS.ErrnoException).code === "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM") {
+          for (const dir of foldersBelow(t.dir)) add({ dir, recursive: false });
+        }
+        // Otherwise a folder that vanished between listing and watching: the next change lists again.
       }
-    }
+    };
+    for (const t of targets) add(t);
     watchers = { key, handles };
   };
 
