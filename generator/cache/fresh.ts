@@ -7,8 +7,7 @@ import type { TreeCheck } from "../write/check.js";
 import { MANIFEST, manifestText, parseManifest } from "../write/manifest.js";
 import { foreignOf, isOwn, leftoversOf } from "../write/plan.js";
 import { listTree } from "../write/tree.js";
-import { HashIndex } from "./hash-index.js";
-import { NO_FOLLOW, withBytes } from "./read.js";
+import { HashIndex, NO_FOLLOW, withBytes } from "./hash-index.js";
 
 const readManifest = (file: string): Buffer | undefined => {
   const bytes = withBytes(file, NO_FOLLOW, (b) => Buffer.from(b));

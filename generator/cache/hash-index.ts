@@ -7,10 +7,44 @@
 //
 // Saved whole under a temporary name and renamed into place, with a checksum line first: a
 // truncated, corrupt or foreign index is empty, never an error.
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
+import { renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import path from "node:path";
 import { sha256 } from "./hash.js";
-import { FOLLOW, NO_FOLLOW, withBytes } from "./read.js";
+
+// Files are read into one reused buffer (hashing a thousand files allocates nothing per file),
+// regular files only, and a FIFO is never waited on (O_NONBLOCK).
+export const FOLLOW = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+/** As write/tree.ts reads an output folder: a link is not read through. */
+export const NO_FOLLOW = FOLLOW | (constants.O_NOFOLLOW ?? 0);
+
+let pool = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * `use(bytes)` with the bytes of the regular file at `file`, or why there are none ("ENOENT",
+ * "not a regular file", …). `bytes` is valid only during the call.
+ */
+export function withBytes<T>(file: string, flags: number, use: (bytes: Buffer) => T): T | { reason: string } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, flags);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { reason: "not a regular file" };
+    if (st.size > pool.length) pool = Buffer.allocUnsafe(Math.max(pool.length * 2, st.size));
+    // The size fstat reports, as readFileSync reads a regular file (no extra read to see the end).
+    let length = 0;
+    while (length < st.size) {
+      const n = readSync(fd, pool, length, st.size - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return use(pool.subarray(0, length));
+  } catch (e) {
+    return { reason: (e as NodeJS.ErrnoException).code ?? String(e) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 const MAGIC = "structgen-hash-index/2";
 /** Files changed less than this long before they were looked at are hashed every time. */
@@ -91,8 +125,20 @@ export class HashIndex {
   }
 }
 
-/** One line an entry: sha, the six status fields, then the path (which may hold spaces; not newlines). */
-const LINE = /^([0-9a-f]{64}) ((?:\S+ ){5}\S+) (.+)$/;
+/**
+ * One line an entry: the sha-256 (64 hex digits), the six status fields, then the path (which may
+ * hold spaces, not line breaks). Read by position, not by a regular expression: it runs on every check.
+ */
+function entryOf(line: string): [string, Entry] | undefined {
+  if (line.length < 66 || line.charCodeAt(64) !== 32 || !/^[0-9a-f]{64}$/.test(line.slice(0, 64))) return undefined;
+  let at = 64;
+  for (let field = 0; field < 6; field++) {
+    at = line.indexOf(" ", at + 1);
+    if (at < 0) return undefined;
+  }
+  const file = line.slice(at + 1);
+  return file === "" ? undefined : [file, { status: line.slice(65, at), sha: line.slice(0, 64) }];
+}
 
 function readIndex(file: string): Map<string, Entry> {
   const out = new Map<string, Entry>();
@@ -104,9 +150,9 @@ function readIndex(file: string): Map<string, Entry> {
     if (end < 0 || magic !== MAGIC || sum !== sha256(body)) return out;
     for (const line of body.split("\n")) {
       if (line === "") continue;
-      const m = LINE.exec(line);
-      if (!m) return new Map();
-      out.set(m[3]!, { status: m[2]!, sha: m[1]! });
+      const entry = entryOf(line);
+      if (!entry) return new Map();
+      out.set(entry[0], entry[1]);
     }
     return out;
   } catch {

@@ -6,8 +6,7 @@ import path from "node:path";
 import { diagnostic, StructgenError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { CorpusConfig, SourceConfig } from "./config.js";
 import type { Evidence, SourceInfo } from "./evidence.js";
-import { declarationFiles, MODELS } from "./sources/aws-sdk-files.js";
-import { recordingFiles } from "./sources/recorded-files.js";
+import { declarationFiles, MODELS, recordingFiles } from "./sources/files.js";
 
 const DESCRIBE: Record<string, string> = {
   botocore: "AWS's botocore service model",

@@ -12,7 +12,7 @@ import { proseDeprecation, proseValues } from "../prose.js";
 import { isExported, type ObjectDeclaration } from "./dts/declarations.js";
 import { readDtsFile, type DtsFile } from "./dts/source-file.js";
 import type { Member, TypeNode } from "./dts/types.js";
-import { declarationFiles, MODELS } from "./aws-sdk-files.js";
+import { declarationFiles, MODELS } from "./files.js";
 
 
 /** Request/response types of commands repeat the operation's shapes; they are not shapes. */

@@ -5,7 +5,7 @@ import path from "node:path";
 import { StructgenError } from "../../diagnostics/diagnostic.js";
 import { escapePointerToken, parseJson } from "../../load/parse-json.js";
 import type { Evidence, Observation, SourceInfo } from "../evidence.js";
-import { recordingFiles } from "./recorded-files.js";
+import { recordingFiles } from "./files.js";
 
 export interface Recording {
   type: string;

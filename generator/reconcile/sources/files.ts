@@ -1,5 +1,5 @@
-// The files an aws-sdk source reads, apart from the reader (and its scanner), so the cache can hash
-// exactly these without loading it.
+// The files the aws-sdk and recorded sources read, listed apart from their readers, so the cache can
+// hash exactly these without loading the readers (reconcile/load-evidence.ts sourceFiles).
 import { readdirSync } from "node:fs";
 import path from "node:path";
 
@@ -10,5 +10,13 @@ export const MODELS = "dist-types/models";
 export function declarationFiles(packageDir: string): string[] {
   return readdirSync(path.join(packageDir, MODELS))
     .filter((f) => f.endsWith(".d.ts"))
+    .sort();
+}
+
+/** The recording files under `dir` (native relative paths, sorted): the ones readRecordings reads. */
+export function recordingFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(".json"))
     .sort();
 }
