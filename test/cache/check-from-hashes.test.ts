@@ -180,6 +180,28 @@ describe("check answers from hashes", () => {
   });
 });
 
+describe("what the answer from hashes loads", () => {
+  it("no stage of the pipeline, no emitter, no parser or validator library", () => {
+    const p = project();
+    generated(p);
+    const log = path.join(p.dir, "imports.log");
+    const r = runCli(["check"], {
+      cwd: p.dir,
+      env: { STRUCTGEN_CACHE_DIR: p.cache, STRUCTGEN_IMPORT_LOG: log },
+      nodeArgs: ["--import", path.join(ROOT, "test", "fixtures", "cli", "record-imports.mjs")],
+    });
+    expect(r.stdout).toBe("shop: up to date\n");
+    const loaded = [...new Set(readFileSync(log, "utf8").trim().split("\n"))];
+    // The manifest's banner text is the one piece of emit/ it needs.
+    const heavy = loaded.filter((u) =>
+      /node_modules|\/dist\/(pipeline|index)\.js$|\/dist\/(resolve|ir)\/|\/dist\/emit\/(?!banner\.js)/.test(u),
+    );
+    expect(loaded.filter((u) => /\/dist\/cache\/(fresh|inputs)\.js$/.test(u))).toHaveLength(2);
+    expect(heavy).toEqual([]);
+    expect(loaded.filter((u) => /\/dist\/reconcile\/(index|sources\/(botocore|aws-sdk|recorded))\.js$/.test(u))).toEqual([]);
+  });
+});
+
 describe("the generator's own code is an input", () => {
   /** A copy of the package (bin, dist, package.json, config schema) sharing node_modules. */
   function copyPackage(): string {
