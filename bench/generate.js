@@ -1,11 +1,14 @@
 // Generation figures for `npm run bench`, whole processes side by side (see process.js):
 //   cold generate of the bundled corpus vs json-schema-to-typescript (types only, prettier), peak memory,
-//   check with nothing changed, --help and validate vs `node -e 1`, one edited file vs cold, and scaling.
+//   check with nothing changed (hash index warm, and empty as in a clean clone), --help and validate vs
+//   `node -e 1`, one edited file vs cold (whole process, and in one process as watch mode rebuilds), and
+//   scaling. BENCH_SCALING=0 leaves the scaling curve out.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { compare, runNode } from "./process.js";
+import { performance } from "node:perf_hooks";
+import { compare, median, runNode } from "./process.js";
 import { scaleCorpus } from "./scale-corpus.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
@@ -38,8 +41,18 @@ const warm = { STRUCTGEN_CACHE_DIR: cacheDir };
 const nodeOnly = { args: ["-e", "1"], cwd: ROOT };
 const response = path.join(tmp, "response.json");
 writeFileSync(response, JSON.stringify({ Username: "alice", Enabled: true, UserStatus: "CONFIRMED", UserCreateDate: 1795420941 }));
-const [c, n1] = compare([{ args: [BIN, "check", "--out", out], cwd: ROOT, env: warm }, nodeOnly], RUNS);
+// The hash index remembers a file's hash by its status once the file has settled (2 s after its last
+// change): as when check runs a while after generate. The first check fills the index.
+await new Promise((r) => setTimeout(r, 2500));
+const checkArgs = [BIN, "check", "--out", out];
+runNode(checkArgs, { cwd: ROOT, env: warm });
+const [c, n1] = compare([{ args: checkArgs, cwd: ROOT, env: warm }, nodeOnly], RUNS);
 rows.push({ figure: "check, nothing changed", structgen: ms(c.wall), yardstick: `${ms(n1.wall)} (node -e 1)`, ratio: ratio(c.wall, n1.wall), bar: "≤ 2.0" });
+// A clean clone: no cache yet, so every input and output is read and hashed.
+const fresh = { args: checkArgs, cwd: ROOT };
+Object.defineProperty(fresh, "env", { get: coldEnv, enumerable: true });
+const [cf, n4] = compare([fresh, nodeOnly], RUNS);
+rows.push({ figure: "check, nothing changed, empty cache (clean clone)", structgen: ms(cf.wall), yardstick: `${ms(n4.wall)} (node -e 1)`, ratio: ratio(cf.wall, n4.wall), bar: "" });
 const [h, n2] = compare([{ args: [BIN, "--help"], cwd: ROOT }, nodeOnly], RUNS);
 rows.push({ figure: "--help", structgen: ms(h.wall), yardstick: `${ms(n2.wall)} (node -e 1)`, ratio: ratio(h.wall, n2.wall), bar: "≤ 2.0" });
 const [v, n3] = compare([{ args: [BIN, "validate", "--type", "AdminGetUserResponse", response], cwd: ROOT }, nodeOnly], RUNS);
@@ -68,10 +81,62 @@ Object.defineProperty(projectCold, "env", { get: coldEnv, enumerable: true });
 const [inc, pc] = compare([incremental, projectCold], RUNS);
 rows.push({ figure: "one schema file edited, generate (whole process)", structgen: ms(inc.wall), yardstick: `${ms(pc.wall)} (cold)`, ratio: ratio(inc.wall, pc.wall), bar: "≤ 0.1" });
 
+// In one process: a watch-mode rebuild after one edited file (parsed files, evidence and fragments
+// kept from the previous run) vs a cold build (no cache, a new output folder).
+const { generate } = await import("../dist/run.js");
+const { watch } = await import("../dist/watch/index.js");
+process.env.STRUCTGEN_CACHE_DIR = mkdtempSync(path.join(tmp, "watch-cache-"));
+const coldMs = [];
+for (let i = 0; i <= RUNS; i++) {
+  const t = performance.now();
+  await generate({ cwd: project, out: path.join(tmp, `in-process-cold-${i}`), cache: false });
+  if (i > 0) coldMs.push(performance.now() - t); // the first loads and compiles the modules
+}
+let settle;
+const nextRun = () => new Promise((resolve) => (settle = resolve));
+const first = nextRun();
+const watching = await watch({ cwd: project, out: path.join(tmp, "watch-out"), debounceMs: 20, onRun: (r) => settle(r) });
+await first;
+const rebuildMs = [];
+for (let i = 0; i < RUNS; i++) {
+  const run = nextRun();
+  editOne();
+  const r = await run;
+  if (!r.ok) throw r.error;
+  rebuildMs.push(r.ms);
+}
+await watching.stop();
+const inProcess = [{ figure: "watch rebuild after one edited file", structgen: ms(median(rebuildMs)), yardstick: `${ms(median(coldMs))} (cold, in-process)`, ratio: ratio(median(rebuildMs), median(coldMs)), bar: "≤ 0.1" }];
+// The same, with the outputs whose emitters use the fragment memo (all but the validators, whose
+// emitter is not memoized yet): what the memo saves, apart from the validators' cost.
+const MEMOIZED = ["types", "strictTypes", "sdk", "jsonSchema", "docs", "report"];
+const coldMemoMs = [];
+for (let i = 0; i <= RUNS; i++) {
+  const t = performance.now();
+  await generate({ cwd: project, out: path.join(tmp, `in-process-cold-m-${i}`), cache: false, emit: MEMOIZED });
+  if (i > 0) coldMemoMs.push(performance.now() - t);
+}
+const firstM = nextRun();
+const watchingM = await watch({ cwd: project, out: path.join(tmp, "watch-out-m"), emit: MEMOIZED, debounceMs: 20, onRun: (r) => settle(r) });
+await firstM;
+const rebuildMemoMs = [];
+for (let i = 0; i < RUNS; i++) {
+  const run = nextRun();
+  editOne();
+  const r = await run;
+  if (!r.ok) throw r.error;
+  rebuildMemoMs.push(r.ms);
+}
+await watchingM.stop();
+inProcess.push({ figure: "the same, outputs without validators", structgen: ms(median(rebuildMemoMs)), yardstick: `${ms(median(coldMemoMs))} (cold, in-process)`, ratio: ratio(median(rebuildMemoMs), median(coldMemoMs)), bar: "" });
+
 console.log(`Generation (whole processes, medians of ${RUNS} runs in turn)`);
 console.table(rows);
+console.log(`\nIn one process (medians of ${RUNS})`);
+console.table(inProcess);
 
 // Scaling: 1×, 2×, 5×, 10× copies of the corpus (no evidence sources), each generated cold.
+if (process.env.BENCH_SCALING === "0") process.exit(0);
 const scale = [];
 const scaleRuns = Math.max(1, Math.min(RUNS, 3));
 for (const k of [1, 2, 5, 10]) {

@@ -1,4 +1,4 @@
-import { CONFIG, defineCommand, JSON_OUTPUT, OUT, QUIET, SCHEMAS } from "./command.js";
+import { CONFIG, defineCommand, JSON_OUTPUT, NO_CACHE, OUT, QUIET, SCHEMAS } from "./command.js";
 import { readableFolder } from "./preflight.js";
 import { cliProgress } from "./progress.js";
 
@@ -11,10 +11,11 @@ export const command = defineCommand({
     OUT("Output root to compare (default: the config's, or generated)"),
     JSON_OUTPUT("Print differences as JSON"),
     QUIET,
+    NO_CACHE,
   ],
   async run({ values: v }) {
     if (v.schemas !== undefined) await readableFolder(v.schemas, "--schemas");
-    const { check } = await import("../index.js");
+    const { check } = await import("../run.js");
     const progress = cliProgress(v.quiet);
     let results;
     try {
@@ -23,6 +24,7 @@ export const command = defineCommand({
         ...(v.schemas !== undefined ? { schemas: v.schemas } : {}),
         ...(v.out !== undefined ? { out: v.out } : {}),
         ...(progress ? { onProgress: progress.onProgress } : {}),
+        ...(v["no-cache"] ? { cache: false } : {}),
       });
     } finally {
       progress?.done();

@@ -1,4 +1,5 @@
-import { CONFIG, defineCommand, JSON_OUTPUT, OUT, QUIET, SCHEMAS } from "./command.js";
+import { CONFIG, defineCommand, JSON_OUTPUT, NO_CACHE, OUT, QUIET, SCHEMAS } from "./command.js";
+import { usageError } from "./args.js";
 import { readableFolder } from "./preflight.js";
 import { printDiagnostics } from "./print.js";
 import { cliProgress } from "./progress.js";
@@ -13,10 +14,26 @@ export const command = defineCommand({
     JSON_OUTPUT("Print the result and diagnostics as JSON"),
     { name: "verbose", type: "boolean", describe: "Also print informational diagnostics" },
     QUIET,
+    NO_CACHE,
+    { name: "watch", type: "boolean", describe: "Generate again on every change to the inputs, evidence or config" },
   ],
   async run({ values: v }) {
     if (v.schemas !== undefined) await readableFolder(v.schemas, "--schemas");
-    const { generate } = await import("../index.js");
+    if (v.watch) {
+      if (v.json)
+        throw usageError("USAGE_BAD_ARGUMENT", { reason: "--watch prints a line per run; it takes no --json" });
+      const { watchCommand } = await import("./watch.js");
+      return watchCommand(
+        {
+          ...(v.config !== undefined ? { config: v.config } : {}),
+          ...(v.schemas !== undefined ? { schemas: v.schemas } : {}),
+          ...(v.out !== undefined ? { out: v.out } : {}),
+          ...(v["no-cache"] ? { cache: false } : {}),
+        },
+        v.quiet ? "error" : v.verbose ? "info" : "warning",
+      );
+    }
+    const { generate } = await import("../run.js");
     const progress = cliProgress(v.quiet);
     let results;
     try {
@@ -25,6 +42,7 @@ export const command = defineCommand({
         ...(v.schemas !== undefined ? { schemas: v.schemas } : {}),
         ...(v.out !== undefined ? { out: v.out } : {}),
         ...(progress ? { onProgress: progress.onProgress } : {}),
+        ...(v["no-cache"] ? { cache: false } : {}),
       });
     } finally {
       progress?.done();

@@ -1,7 +1,7 @@
 // The progress line: nothing for runs under a second; then, on a terminal, one line redrawn in place (and
 // cleared at the end); elsewhere, a plain line per stage (no carriage returns, so logs stay readable).
 
-import type { ProgressEvent } from "../index.js";
+import type { ProgressEvent } from "../run.js";
 
 export interface ProgressStream {
   write(s: string): unknown;

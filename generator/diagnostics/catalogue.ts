@@ -120,6 +120,11 @@ export const catalogue = {
     message: "the output folder {out} is a file",
     hint: "Point --out at a folder (it is created when missing), or move the file away.",
   },
+  USAGE_CACHE_IN_OUTPUT: {
+    severity: "error",
+    message: "the cache folder {cache} lies inside the output folder {out}, which is published",
+    hint: "Point STRUCTGEN_CACHE_DIR elsewhere (or unset it to use node_modules/.cache/structgen), or pass --no-cache.",
+  },
   OUTPUT_PATH_TAKEN: {
     severity: "error",
     message: "{path}: {what} is where structgen writes {target}; nothing was written",

@@ -12,5 +12,29 @@ export interface OutputFile {
   final?: true;
 }
 
-/** An emitter is a pure function of the IR. */
-export type Emitter = (model: Model) => OutputFile[];
+/**
+ * Memoized per-type fragments (the cache implements it: generator/cache/fragments.ts). `fragment`
+ * returns what `compute` returns; it may instead return the text an earlier call computed for the
+ * same emitter, type (by content) and context. So `compute` must depend on nothing else: pass it
+ * the type and a context built only from what the key holds.
+ */
+export interface FragmentMemo {
+  fragment(emitter: string, type: object, context: unknown, compute: () => string): string;
+}
+
+export interface EmitOptions {
+  /** Without it, an emitter computes every fragment. */
+  memo?: FragmentMemo;
+}
+
+/** An emitter is a pure function of the IR (and its options). */
+export type Emitter = (model: Model, options?: EmitOptions) => OutputFile[];
+
+/** A type's fragment through the memo when there is one. */
+export const fragmentOf = (
+  options: EmitOptions | undefined,
+  emitter: string,
+  type: object,
+  context: unknown,
+  compute: () => string,
+): string => (options?.memo ? options.memo.fragment(emitter, type, context, compute) : compute());

@@ -74,6 +74,18 @@ export function jsonText(value: unknown): string {
   return `${printDoc(valueDoc(JSON.parse(text) as Json))}\n`;
 }
 
+/**
+ * One member of an object nested `indent` spaces deep, as jsonText prints it there: the lines from
+ * the key to the value's end (no separator). A member whose value is a non-empty object always
+ * breaks, so its text does not depend on what surrounds it.
+ */
+export function jsonMemberText(key: string, value: unknown, indent: number): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new TypeError("the value has no JSON form");
+  const doc = group([stringText(key), ": ", valueDoc(JSON.parse(text) as Json)]);
+  return `${" ".repeat(indent)}${printDoc(doc, 120, indent)}`;
+}
+
 /** An object as a generated file: `$comment` (the banner) first, then its own members in order. */
 export function jsonFileText(corpus: string, value: Record<string, unknown>): string {
   const out: Record<string, unknown> = { $comment: bannerText(corpus) };

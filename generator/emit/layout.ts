@@ -167,13 +167,16 @@ function fits(next: Command, rest: Command[], width: number, modes: Map<symbol, 
   return false;
 }
 
-/** Prints a document at `printWidth` columns, indenting with spaces. */
-export function printDoc(doc: Doc, printWidth = 120): string {
+/**
+ * Prints a document at `printWidth` columns, indenting with spaces. `startIndent`: the document
+ * starts that far in (its first line's indentation is the caller's), as a part of a larger one.
+ */
+export function printDoc(doc: Doc, printWidth = 120, startIndent = 0): string {
   propagateBreaks(doc);
   const modes = new Map<symbol, Mode>();
-  const cmds: Command[] = [{ ind: 0, mode: BREAK, doc }];
+  const cmds: Command[] = [{ ind: startIndent, mode: BREAK, doc }];
   const out: string[] = [];
-  let pos = 0;
+  let pos = startIndent;
   let remeasure = false;
   while (cmds.length > 0) {
     const { ind, mode, doc } = cmds.pop()!;

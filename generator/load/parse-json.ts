@@ -1,5 +1,6 @@
 // JSON parsing that keeps positions, so every later diagnostic can say line:column.
-import { parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { createRequire } from "node:module";
+import type { Node, ParseError } from "jsonc-parser";
 import { diagnostic, type Diagnostic, type SourceLocation } from "../diagnostics/diagnostic.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -12,6 +13,12 @@ export interface ParsedJson {
 }
 
 export type ParseResult = { ok: true; doc: ParsedJson } | { ok: false; diagnostics: Diagnostic[] };
+
+// The parser loads on first use: modules that only name files or pointers (check's answer from
+// hashes lists corpus files through load/) do not pay for it.
+type Jsonc = typeof import("jsonc-parser");
+let jsonc: Jsonc | undefined;
+const parser = (): Jsonc => (jsonc ??= createRequire(import.meta.url)("jsonc-parser") as Jsonc);
 
 export function escapePointerToken(token: string): string {
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -51,7 +58,7 @@ export function parseJson(file: string, rawText: string): ParseResult {
   const errors: ParseError[] = [];
   let root: Node | undefined;
   try {
-    root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    root = parser().parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   } catch (e) {
     // Deep nesting can exhaust the stack of the recursive parser.
     return { ok: false, diagnostics: [diagnostic("JSON_SYNTAX", { reason: e instanceof RangeError ? "nesting too deep" : String(e) }, at(0))] };
@@ -92,7 +99,7 @@ export function parseJson(file: string, rawText: string): ParseResult {
 }
 
 function describeParseError(e: ParseError): string {
-  const name = printParseErrorCode(e.error);
+  const name = parser().printParseErrorCode(e.error);
   const words: Record<string, string> = {
     InvalidSymbol: "unexpected character",
     InvalidNumberFormat: "invalid number",

@@ -37,7 +37,7 @@ const isSchemaName = (n: string) => n.endsWith(".json") && !n.endsWith(".config.
  * Every schema file below `root`. A symlink is followed only when its target lies inside the
  * corpus folder: one leading out (to `/`, to /etc/passwd) is reported and never read or walked.
  */
-async function listJsonFiles(root: string, diagnostics: Diagnostic[]): Promise<Found[]> {
+async function findSchemaFiles(root: string, diagnostics: Diagnostic[]): Promise<Found[]> {
   const out: Found[] = [];
   const rel = (p: string) => path.relative(root, p).split(path.sep).join("/") || ".";
   let top: string;
@@ -95,7 +95,15 @@ async function listJsonFiles(root: string, diagnostics: Diagnostic[]): Promise<F
 
 /** The schema files below `dir`, relative, found as the loader finds them (links leading out not followed). */
 export async function listSchemaFiles(dir: string): Promise<string[]> {
-  return (await listJsonFiles(dir, [])).map((f) => f.rel);
+  return listJsonFiles(dir, []);
+}
+
+/**
+ * The schema files of a corpus, named relative to its folder with '/' separators on every OS, sorted,
+ * exactly as readCorpus reads them. The cache hashes these files (cache/inputs.ts): the two never differ.
+ */
+export async function listJsonFiles(root: string, diagnostics: Diagnostic[]): Promise<string[]> {
+  return (await findSchemaFiles(root, diagnostics)).map((f) => f.rel);
 }
 
 async function isDir(p: string): Promise<boolean> {
@@ -151,9 +159,18 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-export async function readCorpus(dir: string, name = path.basename(path.resolve(dir))): Promise<LoadResult> {
+/** Reuses a file's parse while its path and text are unchanged (watch mode; cache/build-memo.ts). */
+export interface ParseMemo {
+  parse(file: string, text: string, parse: () => ParseResult): ParseResult;
+}
+
+export async function readCorpus(
+  dir: string,
+  name = path.basename(path.resolve(dir)),
+  options: { parse?: ParseMemo } = {},
+): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
-  const files = await listJsonFiles(dir, diagnostics);
+  const files = await findSchemaFiles(dir, diagnostics);
   if (files.length === 0 && diagnostics.length === 0) {
     diagnostics.push(diagnostic("INPUT_NO_SCHEMAS", { path: dir }));
   }
@@ -164,7 +181,9 @@ export async function readCorpus(dir: string, name = path.basename(path.resolve(
       diagnostics.push(t.diagnostic);
       return;
     }
-    const parsed = parseSchema(files[i]!.rel, t.text);
+    const rel = files[i]!.rel;
+    const parse = () => parseSchema(rel, t.text);
+    const parsed = options.parse ? options.parse.parse(rel, t.text, parse) : parse();
     if (parsed.ok) documents.push(parsed.doc);
     else diagnostics.push(...parsed.diagnostics);
   });

@@ -43,7 +43,7 @@ export interface PlanOptions {
 }
 
 const BANNER_BYTES = 1024;
-const isOwn = (rel: string) => !rel.includes("/") && rel.startsWith(OWN_PREFIX);
+export const isOwn = (rel: string) => !rel.includes("/") && rel.startsWith(OWN_PREFIX);
 
 export async function planTree(
   outDir: string,
@@ -104,20 +104,7 @@ export async function planTree(
     const head = before ? undefined : await readRegular(path.join(outDir, p), BANNER_BYTES);
     if (owned(p, head)) plan.remove.push(p);
   }
-  // Foreign entries, each named once: a folder of foreign files is one entry.
-  const ours = new Set<string>();
-  for (const p of [...expected, ...plan.remove])
-    for (let d = path.posix.dirname(p); d !== "."; d = path.posix.dirname(d)) ours.add(d);
-  const taken = new Set([...expected, ...plan.remove, ...plan.conflicts.map((c) => c.path)]);
-  for (const [p, kind] of tree) {
-    const parent = path.posix.dirname(p);
-    if (taken.has(p) || ours.has(p) || (parent !== "." && !ours.has(parent))) continue;
-    const listed = before !== undefined && Object.hasOwn(before.files, p);
-    plan.foreign.push({
-      path: p,
-      reason: `${KIND_TEXT[kind]} ${listed ? "where structgen once wrote a file" : "structgen did not write"}`,
-    });
-  }
+  plan.foreign = foreignOf(tree, [...expected, ...plan.remove], plan.conflicts.map((c) => c.path), before);
 
   const after = manifestOf(corpus, files, options.ignoreInputs ? before?.inputs : options.inputs);
   const text = Buffer.from(manifestText(after), "utf8");
@@ -126,6 +113,34 @@ export async function planTree(
   else if (!manifestBytes?.equals(text))
     plan.write.push({ path: MANIFEST, content: text, existed: manifestKind === "file" });
   return plan;
+}
+
+/**
+ * Entries structgen did not write, each named once (a folder of foreign files is one entry): all
+ * but `ours` (outputs and files to remove), their folders, and `taken` paths (conflicts).
+ */
+export function foreignOf(
+  tree: ReadonlyMap<string, Kind>,
+  ours: readonly string[],
+  taken: readonly string[],
+  before: Manifest | undefined,
+): Plan["foreign"] {
+  // Folders by hand ('/'-separated paths): path.posix.dirname per file is most of the cost for large trees.
+  const parentOf = (p: string) => p.slice(0, Math.max(0, p.lastIndexOf("/")));
+  const folders = new Set<string>();
+  for (const p of ours) for (let d = parentOf(p); d !== "" && !folders.has(d); d = parentOf(d)) folders.add(d);
+  const skip = new Set([...ours, ...taken]);
+  const out: Plan["foreign"] = [];
+  for (const [p, kind] of tree) {
+    const parent = parentOf(p);
+    if (skip.has(p) || folders.has(p) || (parent !== "" && !folders.has(parent))) continue;
+    const listed = before !== undefined && Object.hasOwn(before.files, p);
+    out.push({
+      path: p,
+      reason: `${KIND_TEXT[kind]} ${listed ? "where structgen once wrote a file" : "structgen did not write"}`,
+    });
+  }
+  return out;
 }
 
 /** The nearest folder above `p` that is not a folder on disk (a file, a link, …), if any. */

@@ -23,6 +23,8 @@ export interface CliOptions {
   /** Added to (or, when undefined, removed from) a colourless, debug-free environment. */
   env?: Record<string, string | undefined>;
   nodeArgs?: string[];
+  /** Another copy of bin/structgen.js to run (default: this checkout's). */
+  bin?: string;
 }
 
 export function runCli(args: string[], opts: CliOptions): SpawnSyncReturns<string> {
@@ -34,7 +36,7 @@ export function runCli(args: string[], opts: CliOptions): SpawnSyncReturns<strin
     STRUCTGEN_TEST_PROGRESS: undefined,
     ...opts.env,
   };
-  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
+  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), opts.bin ?? BIN, ...args], {
     cwd: opts.cwd,
     input: opts.input ?? "",
     encoding: "utf8",

@@ -1,13 +1,14 @@
 // The Markdown documentation emitter: docs/README.md, docs/types/<Type>.md per named type and,
 // for a reconciled corpus, docs/reconciliation.md.
 import { bannerLines } from "../banner.js";
-import type { Emitter, OutputFile } from "../files.js";
+import { fragmentOf, type Emitter, type OutputFile } from "../files.js";
 import { indexPage } from "./index-page.js";
 import { typePage } from "./page.js";
+import { pageContext, pageSite } from "./page-context.js";
 import { reconciliationPage } from "./reconciliation.js";
 import { buildSite } from "./site.js";
 
-export const emitDocs: Emitter = (model) => {
+export const emitDocs: Emitter = (model, options) => {
   const site = buildSite(model);
   const banner = bannerLines("md", model.name);
   // Final text: the banner, then a page prettier (markdown, fixed options) leaves unchanged.
@@ -16,6 +17,11 @@ export const emitDocs: Emitter = (model) => {
   return [
     file("docs/README.md", indexPage(site)),
     ...(report !== undefined ? [file("docs/reconciliation.md", report)] : []),
-    ...site.types.map((t) => file(`docs/types/${site.slugs.get(t.name)!}`, typePage(site, t))),
+    ...site.types.map((t) => {
+      // The page sees only its context, so a memoized page is exactly what rendering gives.
+      const context = pageContext(site, t);
+      const page = fragmentOf(options, "docs-page", t, context, () => typePage(pageSite(t, context), t));
+      return file(`docs/types/${site.slugs.get(t.name)!}`, page);
+    }),
   ];
 };

@@ -1,7 +1,7 @@
 // JSON Schema 2020-12 emitter: one document, a $defs entry per named type, references kept as $ref.
-import type { Attributes, Constraints, Model, TypeNode } from "../../ir/model.js";
-import type { Emitter } from "../files.js";
-import { jsonFileText } from "../json-text.js";
+import type { Attributes, Constraints, Model, NamedType, TypeNode } from "../../ir/model.js";
+import { fragmentOf, type EmitOptions, type Emitter } from "../files.js";
+import { jsonFileText, jsonMemberText } from "../json-text.js";
 import { parseProse, proseToText } from "../prose.js";
 import { sortedEnumValues } from "../typescript/type-text.js";
 import { primitiveSchema } from "./primitive.js";
@@ -21,19 +21,39 @@ export const SENSITIVE_KEYWORD = "x-sensitive";
 
 export const schemaId = (model: Model): string => `urn:structgen:${encodeURIComponent(model.name)}`;
 
+/** A named type's `$defs` entry: a function of the type alone. */
+const defOf = (t: NamedType): Schema => ({
+  ...annotate(nodeSchema(t.node), t.attrs),
+  ...(t.role === "error" ? { title: `${t.name} (error)` } : { title: t.name }),
+});
+
+const documentOf = (model: Model, defs: Schema): Schema => ({
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: schemaId(model),
+  title: model.name,
+  $defs: defs,
+});
+
 export function toJsonSchema(model: Model): Schema {
   const defs: Schema = {};
-  for (const t of model.types) setOwn(defs, t.name, { ...annotate(nodeSchema(t.node), t.attrs), ...(t.role === "error" ? { title: `${t.name} (error)` } : { title: t.name }) });
-  return {
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: schemaId(model),
-    title: model.name,
-    $defs: defs,
-  };
+  for (const t of model.types) setOwn(defs, t.name, defOf(t));
+  return documentOf(model, defs);
 }
 
-export const emitJsonSchema: Emitter = (model) => [
-  { path: "schema.json", kind: "json", content: jsonFileText(model.name, toJsonSchema(model)), final: true },
+/**
+ * schema.json as jsonFileText prints the whole document, built from one fragment per `$defs` entry
+ * (each printed where it sits, four spaces in), so an unchanged type's text can come from the memo.
+ */
+function schemaText(model: Model, options?: EmitOptions): string {
+  const empty = jsonFileText(model.name, documentOf(model, {}));
+  if (model.types.length === 0) return empty;
+  const tail = "{}\n}\n";
+  const entries = model.types.map((t) => fragmentOf(options, "json-schema", t, null, () => jsonMemberText(t.name, defOf(t), 4)));
+  return `${empty.slice(0, -tail.length)}{\n${entries.join(",\n")}\n  }\n}\n`;
+}
+
+export const emitJsonSchema: Emitter = (model, options) => [
+  { path: "schema.json", kind: "json", content: schemaText(model, options), final: true },
 ];
 
 function annotate(s: Schema, a: Attributes): Schema {

@@ -3,7 +3,7 @@
 // carry `?`, exceptions as classes. Read by a small scanner of TypeScript's declaration syntax
 // (dts/), no compiler: test/helpers/aws-sdk-ts-morph.ts reads the same through ts-morph, and the
 // tests hold the two to identical Evidence.
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { diagnostic, StructgenError, type Diagnostic, type SourceLocation } from "../../diagnostics/diagnostic.js";
 import { escapePointerToken } from "../../load/parse-json.js";
@@ -12,8 +12,8 @@ import { proseDeprecation, proseValues } from "../prose.js";
 import { isExported, type ObjectDeclaration } from "./dts/declarations.js";
 import { readDtsFile, type DtsFile } from "./dts/source-file.js";
 import type { Member, TypeNode } from "./dts/types.js";
+import { declarationFiles, MODELS } from "./files.js";
 
-const MODELS = "dist-types/models";
 
 /** Request/response types of commands repeat the operation's shapes; they are not shapes. */
 const COMMAND_TYPE = /Command(?:Input|Output)$/;
@@ -52,7 +52,7 @@ export async function loadAwsSdk(source: SourceInfo, packageDir: string): Promis
   let fileNames: string[];
   try {
     packageName = (await sdkPackage(packageDir)).name;
-    fileNames = (await readdir(modelsDir)).filter((f) => f.endsWith(".d.ts")).sort();
+    fileNames = declarationFiles(packageDir);
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new StructgenError([diagnostic("FILE_UNREADABLE", { path: modelsDir, reason })]);

@@ -1,11 +1,12 @@
 // Recorded live responses: {"type": "AdminGetUserResponse", "response": {…}} files. Each
 // top-level string value becomes an observation of what the service really sends.
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { StructgenError } from "../../diagnostics/diagnostic.js";
 import { escapePointerToken, parseJson } from "../../load/parse-json.js";
 import { decodeUtf8 } from "../../load/utf8.js";
 import type { Evidence, Observation, SourceInfo } from "../evidence.js";
+import { recordingFiles } from "./files.js";
 
 export interface Recording {
   type: string;
@@ -14,7 +15,7 @@ export interface Recording {
 }
 
 export async function readRecordings(dir: string, display: string): Promise<Recording[]> {
-  const files = (await readdir(dir, { recursive: true })).map(String).filter((f) => f.endsWith(".json")).sort();
+  const files = recordingFiles(dir);
   const out: Recording[] = [];
   for (const f of files) {
     const name = `${display}/${f.split(path.sep).join("/")}`;

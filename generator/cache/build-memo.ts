@@ -1,0 +1,79 @@
+// In-process memos for a long-lived run (watch mode): parsed schema files by path and content hash,
+// and each evidence source's evidence by its settings and its files' hashes. Stages stay pure: they
+// call the memo with the function that computes the value, and get that value or an earlier equal
+// one. Each run keeps only the entries it used, so memory follows the inputs, not their history.
+import type { ParseMemo } from "../load/read-corpus.js";
+import type { EvidenceMemo, LoadedSource } from "../reconcile/load-evidence.js";
+import { sourceFiles } from "../reconcile/load-evidence.js";
+import { canonicalJson, Digest, sha256 } from "./hash.js";
+import type { HashIndex } from "./hash-index.js";
+
+class Generations<V> {
+  private entries = new Map<string, V>();
+  private used = new Map<string, V>();
+
+  get(key: string): V | undefined {
+    const v = this.used.get(key) ?? this.entries.get(key);
+    if (v !== undefined) this.used.set(key, v);
+    return v;
+  }
+
+  set(key: string, v: V): void {
+    this.used.set(key, v);
+  }
+
+  /** Ends a run: what it did not use is forgotten. */
+  prune(): void {
+    this.entries = this.used;
+    this.used = new Map();
+  }
+}
+
+export interface BuildMemos {
+  parse: ParseMemo;
+  evidence: EvidenceMemo;
+  /** Call after each run. */
+  prune(): void;
+}
+
+export function buildMemos(index: HashIndex): BuildMemos {
+  const parsed = new Generations<ReturnType<Parameters<ParseMemo["parse"]>[2]>>();
+  const evidence = new Generations<LoadedSource>();
+  return {
+    parse: {
+      parse(file, text, parse) {
+        const key = new Digest().add(file, sha256(text)).hex();
+        const known = parsed.get(key);
+        if (known) return known;
+        const result = parse();
+        parsed.set(key, result);
+        return result;
+      },
+    },
+    evidence: {
+      async source(config, s, load) {
+        // The source's settings, where it is read from, and the name and hash of every file it reads.
+        const keyOf = (): string => {
+          const { state, files } = sourceFiles(config, s);
+          const digest = new Digest().add(canonicalJson(s), config.base, state);
+          for (const f of files) {
+            const sha = index.hash(f.path, true);
+            digest.add(f.name, f.path, typeof sha === "string" ? sha : `unreadable ${sha.reason}`);
+          }
+          return digest.hex();
+        };
+        const key = keyOf();
+        const known = evidence.get(key);
+        if (known) return known;
+        const loaded = await load();
+        // Kept only when the files did not change while they were read: the key must name what was read.
+        if (keyOf() === key) evidence.set(key, loaded);
+        return loaded;
+      },
+    },
+    prune() {
+      parsed.prune();
+      evidence.prune();
+    },
+  };
+}

@@ -1,0 +1,161 @@
+// File hashes remembered by file status, as git's index does: a file whose device, inode, size,
+// mode, modification time and change time are what they were when it was hashed still has that
+// hash. Writing a file changes its change time, which no user can set back, so any edit since is
+// seen; copies are other inodes. Entries are recorded only for files last changed well before
+// they were looked at (RACY_MS), so an edit within the same timestamp tick cannot be mistaken for
+// the recorded state. Anything doubtful is read and hashed again.
+//
+// Saved whole under a temporary name and renamed into place, with a checksum line first: a
+// truncated, corrupt or foreign index is empty, never an error.
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
+import { renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
+import path from "node:path";
+import { sha256 } from "./hash.js";
+
+// Files are read into one reused buffer (hashing a thousand files allocates nothing per file),
+// regular files only, and a FIFO is never waited on (O_NONBLOCK).
+export const FOLLOW = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+/** As write/tree.ts reads an output folder: a link is not read through. */
+export const NO_FOLLOW = FOLLOW | (constants.O_NOFOLLOW ?? 0);
+
+let pool = Buffer.allocUnsafe(1 << 20);
+
+/**
+ * `use(bytes)` with the bytes of the regular file at `file`, or why there are none ("ENOENT",
+ * "not a regular file", …). `bytes` is valid only during the call.
+ */
+export function withBytes<T>(file: string, flags: number, use: (bytes: Buffer) => T): T | { reason: string } {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, flags);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { reason: "not a regular file" };
+    if (st.size > pool.length) pool = Buffer.allocUnsafe(Math.max(pool.length * 2, st.size));
+    // The size fstat reports, as readFileSync reads a regular file (no extra read to see the end).
+    let length = 0;
+    while (length < st.size) {
+      const n = readSync(fd, pool, length, st.size - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return use(pool.subarray(0, length));
+  } catch (e) {
+    return { reason: (e as NodeJS.ErrnoException).code ?? String(e) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+const MAGIC = "structgen-hash-index/2";
+/** Files changed less than this long before they were looked at are hashed every time. */
+export const RACY_MS = 2000;
+
+/** What a file's status says, as one text: device, inode, size, mode, mtime and ctime (ms, fractional). */
+const statusOf = (st: Stats): string => `${st.dev} ${st.ino} ${st.size} ${st.mode} ${st.mtimeMs} ${st.ctimeMs}`;
+
+/** An entry: the status the file had, and the sha-256 of its bytes then. */
+interface Entry {
+  status: string;
+  sha: string;
+}
+
+export class HashIndex {
+  private readonly used = new Set<string>();
+  private changed = false;
+
+  private constructor(
+    private readonly file: string | undefined,
+    private readonly entries: Map<string, Entry>,
+  ) {}
+
+  /** The index saved at `file` (empty when missing or damaged); without a file, an index in memory. */
+  static open(file?: string): HashIndex {
+    return new HashIndex(file, file ? readIndex(file) : new Map());
+  }
+
+  /**
+   * The sha-256 of the regular file at `file` (links followed when `follow`), or why there is none
+   * ("ENOENT", "not a regular file", …).
+   */
+  hash(file: string, follow: boolean): string | { reason: string } {
+    let st: Stats | undefined;
+    try {
+      st = follow ? statSync(file) : lstatSync(file);
+    } catch (e) {
+      return { reason: (e as NodeJS.ErrnoException).code ?? String(e) };
+    }
+    if (!st.isFile()) return { reason: "not a regular file" };
+    const status = statusOf(st);
+    const known = this.entries.get(file);
+    if (known && known.status === status) {
+      this.used.add(file);
+      return known.sha;
+    }
+    const lookedAt = Date.now();
+    const sha = withBytes(file, follow ? FOLLOW : NO_FOLLOW, sha256);
+    if (typeof sha !== "string") return sha;
+    // Recorded only when the file sat unchanged while it was read, and had for a while before.
+    const after = follow ? statSync(file, { throwIfNoEntry: false }) : lstatSync(file, { throwIfNoEntry: false });
+    const settled = Math.max(st.mtimeMs, st.ctimeMs) < lookedAt - RACY_MS;
+    // A path with a line break cannot be written as a line: such a file is hashed every time.
+    if (after && statusOf(after) === status && settled && !file.includes("\n")) {
+      this.entries.set(file, { status, sha });
+      this.used.add(file);
+      this.changed = true;
+    }
+    return sha;
+  }
+
+  /** Writes the entries this process used, when any was added or dropped. */
+  save(): void {
+    if (!this.file) return;
+    const dropped = [...this.entries.keys()].some((k) => !this.used.has(k));
+    if (!this.changed && !dropped) return;
+    let body = "";
+    for (const [file, e] of this.entries) if (this.used.has(file)) body += `${e.sha} ${e.status} ${file}\n`;
+    const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileSync(tmp, `${MAGIC} ${sha256(body)}\n${body}`);
+      renameSync(tmp, this.file);
+    } catch {
+      rmSync(tmp, { force: true });
+    }
+    this.changed = false;
+  }
+}
+
+/**
+ * One line an entry: the sha-256 (64 hex digits), the six status fields, then the path (which may
+ * hold spaces, not line breaks). Read by position, not by a regular expression: it runs on every check.
+ */
+function entryOf(line: string): [string, Entry] | undefined {
+  if (line.length < 66 || line.charCodeAt(64) !== 32 || !/^[0-9a-f]{64}$/.test(line.slice(0, 64))) return undefined;
+  let at = 64;
+  for (let field = 0; field < 6; field++) {
+    at = line.indexOf(" ", at + 1);
+    if (at < 0) return undefined;
+  }
+  const file = line.slice(at + 1);
+  return file === "" ? undefined : [file, { status: line.slice(65, at), sha: line.slice(0, 64) }];
+}
+
+function readIndex(file: string): Map<string, Entry> {
+  const out = new Map<string, Entry>();
+  try {
+    const text = readFileSync(file, "utf8");
+    const end = text.indexOf("\n");
+    const [magic, sum] = text.slice(0, end).split(" ");
+    const body = text.slice(end + 1);
+    if (end < 0 || magic !== MAGIC || sum !== sha256(body)) return out;
+    for (const line of body.split("\n")) {
+      if (line === "") continue;
+      const entry = entryOf(line);
+      if (!entry) return new Map();
+      out.set(entry[0], entry[1]);
+    }
+    return out;
+  } catch {
+    return new Map();
+  }
+}

@@ -1,0 +1,70 @@
+// Content hashing for the cache: sha-256, and a canonical JSON text of IR values that two values
+// share only when every emitter would see the same data in them.
+import { createHash, type Hash } from "node:crypto";
+
+export const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
+
+/** A hash fed with records; each record is length-prefixed, so no two sequences of records collide. */
+export class Digest {
+  private readonly hash: Hash = createHash("sha256");
+
+  add(...parts: (string | Buffer)[]): this {
+    for (const p of parts) {
+      if (typeof p === "string") this.hash.update(`${Buffer.byteLength(p, "utf8")}:${p}`, "utf8");
+      else this.hash.update(`${p.length}:`).update(p);
+    }
+    return this;
+  }
+
+  hex(): string {
+    return this.hash.digest("hex");
+  }
+}
+
+/** Thrown for a value whose JSON would lose data (a Map, a class instance, a function): not cacheable. */
+export class NotCanonical extends Error {}
+
+// Special values become strings that start with NUL; a real string that does is escaped with a
+// second NUL, so the encoding stays one-to-one.
+const TAG = "\u0000";
+
+/**
+ * JSON.stringify with member order kept (order can show in output) and nothing lost silently:
+ * -0, NaN, ±Infinity, undefined and bigint are tagged; a Map is an array tagged "map"; any other
+ * object that is not a plain object or array throws NotCanonical (the caller computes uncached).
+ */
+export function canonicalJson(value: unknown): string {
+  // The arrays that stand for Maps: their tag (item 0) is not escaped like data.
+  const maps = new WeakSet<object>();
+  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown): unknown {
+    // `this[key]` is the value before toJSON: a Date or any class instance is refused, not flattened.
+    const raw = this[key];
+    if (key === "0" && maps.has(this)) return v;
+    if (raw !== null && typeof raw === "object") {
+      if (Array.isArray(raw)) return v;
+      const proto = Object.getPrototypeOf(raw) as unknown;
+      if (proto === Object.prototype || proto === null) return v;
+      if (raw instanceof Map) {
+        const tagged = [`${TAG}map`, ...raw.entries()];
+        maps.add(tagged);
+        return tagged;
+      }
+      throw new NotCanonical(`a ${(raw as object).constructor?.name ?? "non-plain"} object`);
+    }
+    switch (typeof raw) {
+      case "string":
+        return raw.charCodeAt(0) === 0 ? TAG + raw : raw;
+      case "number":
+        return Number.isFinite(raw) && !Object.is(raw, -0) ? raw : `${TAG}${Object.is(raw, -0) ? "-0" : String(raw)}`;
+      case "undefined":
+        return `${TAG}undefined`;
+      case "bigint":
+        return `${TAG}${raw.toString()}n`;
+      case "function":
+      case "symbol":
+        throw new NotCanonical(`a ${typeof raw}`);
+      default:
+        return v;
+    }
+  });
+}

@@ -1,0 +1,279 @@
+// generate and check: a project's corpora through the pipeline to disk, or compared with it. Heavy
+// modules load only when needed, so that check can answer from hashes without loading the pipeline.
+import path from "node:path";
+import type { FragmentStore } from "./cache/fragments.js";
+import type { HashIndex } from "./cache/hash-index.js";
+import { projectCorpora, type CorpusRef } from "./config/corpora.js";
+import { loadProject, type Project, type ProjectOptions } from "./config/project.js";
+import type { Diagnostic } from "./diagnostics/diagnostic.js";
+import type { BuildMemo, RenderOptions } from "./pipeline.js";
+import type { Difference } from "./write/check.js";
+
+/**
+ * Settings come from structgen.config.json (found from the working folder up, or `config`);
+ * `schemas`, `out`, `emit`, `flavour` and `format` given here override it.
+ */
+export interface GenerateOptions extends ProjectOptions {
+  /** Called as each corpus enters a stage: load, resolve, reconcile, emit, then write (generate) or compare (check). */
+  onProgress?: (event: ProgressEvent) => void;
+  /**
+   * false turns the cache off: generate computes every fragment, and check always renders. Default
+   * on: the cache folder is STRUCTGEN_CACHE_DIR, else <project>/node_modules/.cache/structgen, else
+   * a private folder in the OS temp folder.
+   */
+  cache?: boolean;
+}
+
+export interface ProgressEvent {
+  corpus: string;
+  stage: string;
+}
+
+export interface CorpusResult {
+  corpus: string;
+  outDir: string;
+  /** Output files (the manifest is not counted). */
+  files: number;
+  types: number;
+  /** Files created or replaced. */
+  written: number;
+  /** Files already right: not touched (bytes, inode and mtime kept). */
+  unchanged: number;
+  /** Files structgen wrote before and no longer produces. */
+  removed: number;
+  /** The model's diagnostics, then warnings about files left in place. */
+  diagnostics: Diagnostic[];
+}
+
+export interface CheckResult {
+  corpus: string;
+  outDir: string;
+  /** What generate would change: missing, changed and extra files (with the reason when not content). */
+  differences: Difference[];
+  /** Files structgen did not write, which generate leaves alone. */
+  foreign: string[];
+}
+
+/** What a long-lived caller (watch mode) keeps between runs: its cache and the build memos. */
+export interface RunMemo {
+  cache?: Cache;
+  build?: BuildMemo;
+}
+
+const stages = (options: GenerateOptions, corpus: string) => (stage: string) => options.onProgress?.({ corpus, stage });
+
+export async function prepare(options: GenerateOptions): Promise<{ project: Project; corpora: CorpusRef[] }> {
+  return corporaOf(await loadProject(options));
+}
+
+/** A project's corpora; INPUT_NO_SCHEMAS when it has none. */
+export async function corporaOf(project: Project): Promise<{ project: Project; corpora: CorpusRef[] }> {
+  const corpora = await projectCorpora(project);
+  if (corpora.length === 0) {
+    const [{ StructgenError: E, diagnostic }, { displayPath }] = await Promise.all([
+      import("./diagnostics/diagnostic.js"),
+      import("./write/io-errors.js"),
+    ]);
+    throw new E([diagnostic("INPUT_NO_SCHEMAS", { path: displayPath(project.schemas, project.cwd) })]);
+  }
+  return { project, corpora };
+}
+
+const renderOptions = (p: Project, memo?: FragmentStore): RenderOptions => ({
+  emit: p.emit,
+  flavour: p.flavour,
+  format: p.format,
+  dir: p.dir,
+  ...(memo ? { memo } : {}),
+});
+
+const outDirOf = (project: Project, c: CorpusRef) => path.join(project.out, c.name);
+
+/** Everything a run reads: the output may touch none of it. */
+function inputsOf(project: Project, corpora: readonly CorpusRef[]): string[] {
+  const sources = corpora.flatMap((c) =>
+    (c.config?.sources ?? []).filter((s) => s.path).map((s) => path.resolve(c.config!.base, s.path!)),
+  );
+  return [project.schemas, ...corpora.map((c) => c.dir), ...sources, ...(project.file ? [project.file] : [])];
+}
+
+export interface Cache {
+  /** Per-type fragments (on disk when a cache folder may be used). */
+  fragments?: FragmentStore;
+  /** File hashes by file status (saved when a cache folder may be used). */
+  index: HashIndex;
+}
+
+/**
+ * The project's cache: a folder of fragment packs and a hash index per project, so projects sharing
+ * a cache folder do not evict each other. Without a usable folder (or with `cache: false`), an index
+ * in memory and no fragments. Throws USAGE_CACHE_IN_OUTPUT for a cache folder inside an output folder.
+ */
+export async function openCache(project: Project, corpora: readonly CorpusRef[], enabled: boolean): Promise<Cache> {
+  const [{ cacheLocation }, { fragmentStore }, { generatorFingerprint }, { sha256 }, { HashIndex }] = await Promise.all(
+    [
+      import("./cache/location.js"),
+      import("./cache/fragments.js"),
+      import("./cache/fingerprint.js"),
+      import("./cache/hash.js"),
+      import("./cache/hash-index.js"),
+    ],
+  );
+  const dir = enabled
+    ? cacheLocation(project.dir, [project.out, ...corpora.map((c) => outDirOf(project, c))])
+    : undefined;
+  if (dir === undefined) return { index: HashIndex.open() };
+  const space = sha256(project.dir).slice(0, 16);
+  const index = HashIndex.open(path.join(dir, "hashes", `${space}.idx`));
+  const fragments = fragmentStore({
+    fingerprint: generatorFingerprint(index),
+    dir: path.join(dir, "fragments", space),
+  });
+  return { fragments, index };
+}
+
+async function digestOf(project: Project, c: CorpusRef, index: HashIndex): Promise<string | undefined> {
+  const { inputsDigest } = await import("./cache/inputs.js");
+  return inputsDigest(project, c, index);
+}
+
+/**
+ * Generates every corpus; nothing is written unless every corpus builds, and an output folder
+ * that would touch an input is refused before anything is read. `memo`: kept between runs (watch).
+ */
+export async function generate(options: GenerateOptions = {}, memo: RunMemo = {}): Promise<CorpusResult[]> {
+  return generateProject(await loadProject(options), options, memo);
+}
+
+/** generate for a project already read (watch mode reads its config again only when it changes). */
+export async function generateProject(
+  loaded: Project,
+  options: GenerateOptions = {},
+  memo: RunMemo = {},
+): Promise<CorpusResult[]> {
+  const [{ writeTree }, { guardOutput }, { displayPath }, { buildModel, renderModel }] = await Promise.all([
+    import("./write/atomic.js"),
+    import("./write/guard.js"),
+    import("./write/io-errors.js"),
+    import("./pipeline.js"),
+  ]);
+  const { project, corpora } = await corporaOf(loaded);
+  guardOutput({
+    outputs: [project.out, ...corpora.map((c) => outDirOf(project, c))],
+    inputs: inputsOf(project, corpora),
+    cwd: project.cwd,
+  });
+  const { fragments, index } = memo.cache ?? (await openCache(project, corpora, options.cache !== false));
+  const rendered = [];
+  for (const c of corpora) {
+    const stage = stages(options, c.name);
+    // The digest is recorded only when the inputs were the same before and after they were read.
+    const before = await digestOf(project, c, index);
+    const model = await buildModel(c, stage, memo.build);
+    stage("emit");
+    const files = await renderModel(model, renderOptions(project, fragments));
+    const after = before === undefined ? undefined : await digestOf(project, c, index);
+    rendered.push({ c, model, files, inputs: before === after ? before : undefined });
+  }
+  const results: CorpusResult[] = [];
+  for (const { c, model, files, inputs } of rendered) {
+    stages(options, c.name)("write");
+    const outDir = outDirOf(project, c);
+    const w = await writeTree(outDir, files, { corpus: c.name, ...(inputs ? { inputs } : {}) });
+    results.push({
+      corpus: c.name,
+      outDir: displayPath(outDir, project.cwd),
+      files: files.length,
+      types: model.types.length,
+      written: w.written.length,
+      unchanged: w.unchanged.length,
+      removed: w.removed.length,
+      diagnostics: [...model.diagnostics, ...w.diagnostics],
+    });
+  }
+  fragments?.flush();
+  index.save();
+  return results;
+}
+
+/**
+ * check's answer from hashes alone (nothing parsed or rendered): every corpus's result when all are
+ * provably fresh, else the ones that are (by output folder). Any failure here means "not proven":
+ * the full check decides, and reports it.
+ */
+async function freshFromHashes(
+  options: GenerateOptions,
+): Promise<{ all?: CheckResult[]; fresh: Map<string, CheckResult> }> {
+  const fresh = new Map<string, CheckResult>();
+  try {
+    const project = await loadProject(options, { schemaCheck: false });
+    const corpora = await projectCorpora(project);
+    const [
+      { inputsDigest },
+      { freshFromHashes: verify },
+      { displayPath },
+      { cacheLocation },
+      { HashIndex },
+      { sha256 },
+    ] = await Promise.all([
+      import("./cache/inputs.js"),
+      import("./cache/fresh.js"),
+      import("./write/io-errors.js"),
+      import("./cache/location.js"),
+      import("./cache/hash-index.js"),
+      import("./cache/hash.js"),
+    ]);
+    // Only the hash index: opening the fragment packs would read megabytes this answer never needs.
+    const dir = cacheLocation(project.dir, [project.out, ...corpora.map((c) => outDirOf(project, c))]);
+    const index = HashIndex.open(dir ? path.join(dir, "hashes", `${sha256(project.dir).slice(0, 16)}.idx`) : undefined);
+    const results: CheckResult[] = [];
+    for (const c of corpora) {
+      const digest = await inputsDigest(project, c, index);
+      const outDir = outDirOf(project, c);
+      const proven = digest === undefined ? undefined : await verify(outDir, c.name, digest, index);
+      if (!proven) continue;
+      const result = { corpus: c.name, outDir: displayPath(outDir, project.cwd), ...proven };
+      results.push(result);
+      fresh.set(`${c.name}\0${outDir}`, result);
+    }
+    index.save();
+    return corpora.length > 0 && results.length === corpora.length ? { all: results, fresh } : { fresh };
+  } catch {
+    return { fresh };
+  }
+}
+
+/** Compares what generate would write with what is on disk; writes nothing. */
+export async function check(options: GenerateOptions = {}, memo: RunMemo = {}): Promise<CheckResult[]> {
+  const hashed = options.cache === false ? { fresh: new Map<string, CheckResult>() } : await freshFromHashes(options);
+  if (hashed.all) return hashed.all;
+  const { project, corpora } = await prepare(options);
+  const [{ displayPath }, { buildModel, renderModel }, { checkTree }] = await Promise.all([
+    import("./write/io-errors.js"),
+    import("./pipeline.js"),
+    import("./write/check.js"),
+  ]);
+  const { fragments, index } = memo.cache ?? (await openCache(project, corpora, options.cache !== false));
+  const results: CheckResult[] = [];
+  for (const c of corpora) {
+    const outDir = outDirOf(project, c);
+    const proven = hashed.fresh.get(`${c.name}\0${outDir}`);
+    if (proven) {
+      results.push(proven);
+      continue;
+    }
+    const stage = stages(options, c.name);
+    const model = await buildModel(c, stage, memo.build);
+    stage("emit");
+    const files = await renderModel(model, renderOptions(project, fragments));
+    stage("compare");
+    results.push({
+      corpus: c.name,
+      outDir: displayPath(outDir, project.cwd),
+      ...(await checkTree(outDir, c.name, files)),
+    });
+  }
+  fragments?.flush();
+  index.save();
+  return results;
+}

@@ -1,0 +1,160 @@
+// generate --watch: a first run, then one run per burst of changes to the config, the corpora or
+// the evidence (fs.watch, recursive where the platform has it; debounced). Runs are incremental:
+// parsed files, evidence and emitted fragments are kept in memory between runs, and a burst that
+// leaves every input's digest as it was after a good run does not run at all. A failed run is
+// reported and watching goes on; the next change that builds recovers.
+import { readdirSync, watch as fsWatch, type FSWatcher } from "node:fs";
+import path from "node:path";
+import { buildMemos, type BuildMemos } from "../cache/build-memo.js";
+import { inputsDigest } from "../cache/inputs.js";
+import type { CorpusRef } from "../config/corpora.js";
+import { findConfig } from "../config/find.js";
+import { loadProject, type Project } from "../config/project.js";
+import { corporaOf, generateProject, openCache, type Cache, type CorpusResult, type GenerateOptions } from "../run.js";
+import { watchTargets, type Target } from "./targets.js";
+
+export type WatchRun = { ok: true; results: CorpusResult[]; ms: number } | { ok: false; error: unknown; ms: number };
+
+export interface WatchOptions extends GenerateOptions {
+  /** Quiet time after the last change before a run starts (default 80 ms). */
+  debounceMs?: number;
+  /** Each run's outcome, as it ends. */
+  onRun(run: WatchRun): void;
+}
+
+export interface Watching {
+  /** Stops watching; resolves once a run in progress has finished (no staging folder or lock left). */
+  stop(): Promise<void>;
+}
+
+/** `dir` and every folder below it. */
+function foldersBelow(dir: string): string[] {
+  const out = [dir];
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isDirectory()) out.push(path.join(e.parentPath, e.name));
+  }
+  return out;
+}
+
+export async function watch(options: WatchOptions): Promise<Watching> {
+  const debounce = options.debounceMs ?? 80;
+  let project: Project | undefined;
+  let configChanged = false;
+  let cache: { cache: Cache; memos: BuildMemos; dir: string } | undefined;
+  let lastGood: string | undefined;
+  let watchers: { key: string; handles: FSWatcher[] } = { key: "", handles: [] };
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let pending = false;
+  let stopped = false;
+
+  const configPath = () =>
+    typeof options.config === "string"
+      ? path.resolve(options.cwd ?? process.cwd(), options.config)
+      : options.config === false
+        ? undefined
+        : findConfig(options.cwd ?? process.cwd());
+
+  const onEvent = (target: Target) => (_event: string, name: string | Buffer | null) => {
+    const entry = name === null ? undefined : String(name);
+    if (target.names && (entry === undefined || !target.names.has(entry))) return;
+    const file = entry === undefined ? target.dir : path.join(target.dir, entry);
+    if (file === (project?.file ?? configPath())) configChanged = true;
+    schedule();
+  };
+
+  const rewatch = (project: Project | undefined, corpora: readonly CorpusRef[]) => {
+    const targets = watchTargets(project, corpora, configPath());
+    const key = JSON.stringify(targets.map((t) => [t.dir, t.recursive, [...(t.names ?? [])]]));
+    if (key === watchers.key) return;
+    for (const h of watchers.handles) h.close();
+    const handles: FSWatcher[] = [];
+    const add = (t: Target) => {
+      try {
+        handles.push(
+          fsWatch(t.dir, { recursive: t.recursive, persistent: true }, onEvent(t)).on("error", () => schedule()),
+        );
+      } catch (e) {
+        // Without recursive watching on this platform: each folder on its own (new ones on the next run).
+        if ((e as NodeJS.ErrnoException).code === "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM") {
+          for (const dir of foldersBelow(t.dir)) add({ dir, recursive: false });
+        }
+        // Otherwise a folder that vanished between listing and watching: the next change lists again.
+      }
+    };
+    for (const t of targets) add(t);
+    watchers = { key, handles };
+  };
+
+  const digests = async (p: Project, corpora: readonly CorpusRef[], c: Cache) => {
+    const all = await Promise.all(corpora.map((corpus) => inputsDigest(p, corpus, c.index)));
+    return all.includes(undefined) ? undefined : JSON.stringify([p.out, ...corpora.map((c) => c.name), ...all]);
+  };
+
+  const run = async (): Promise<void> => {
+    const t0 = performance.now();
+    const ms = () => Math.round(performance.now() - t0);
+    let corpora: CorpusRef[] = [];
+    try {
+      if (!project || configChanged) {
+        configChanged = false;
+        project = undefined;
+        project = await loadProject(options);
+      }
+      ({ corpora } = await corporaOf(project));
+      rewatch(project, corpora);
+      const dir = `${project.dir}\0${project.out}`;
+      if (!cache || cache.dir !== dir) {
+        const opened = await openCache(project, corpora, options.cache !== false);
+        cache = { cache: opened, memos: buildMemos(opened.index), dir };
+      }
+      const before = await digests(project, corpora, cache.cache);
+      if (before !== undefined && before === lastGood) return;
+      lastGood = undefined;
+      const results = await generateProject(project, options, {
+        cache: cache.cache,
+        build: { parse: cache.memos.parse, evidence: cache.memos.evidence },
+      });
+      cache.memos.prune();
+      // As generate records a digest: only when the inputs were the same before and after the run.
+      const after = await digests(project, corpora, cache.cache);
+      lastGood = before === after ? before : undefined;
+      options.onRun({ ok: true, results, ms: ms() });
+    } catch (error) {
+      rewatch(project, corpora);
+      options.onRun({ ok: false, error, ms: ms() });
+    }
+  };
+
+  const kick = () => {
+    timer = undefined;
+    if (stopped) return;
+    if (running) {
+      pending = true;
+      return;
+    }
+    running = run().finally(() => {
+      running = undefined;
+      if (pending && !stopped) {
+        pending = false;
+        schedule();
+      }
+    });
+  };
+
+  function schedule(): void {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(kick, debounce);
+  }
+
+  kick();
+  return {
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      for (const h of watchers.handles) h.close();
+      await running;
+    },
+  };
+}

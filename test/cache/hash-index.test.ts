@@ -1,0 +1,64 @@
+// The hash index remembers a file's hash by its status only once the file has settled (changed
+// more than RACY_MS before it was looked at), so an edit in the same timestamp tick is never missed;
+// a damaged index is empty.
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { HashIndex, RACY_MS } from "../../generator/cache/hash-index.js";
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "structgen-hash-index-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const sha = (s: string) => createHash("sha256").update(s).digest("hex");
+const indexFile = path.join(tmp, "index");
+const recorded = () => {
+  try {
+    return readFileSync(indexFile, "utf8");
+  } catch {
+    return "";
+  }
+};
+
+describe("HashIndex", () => {
+  it("hashes a file it has not seen settle every time, and records it once it has", async () => {
+    const f = path.join(tmp, "a.txt");
+    writeFileSync(f, "one");
+    const index = HashIndex.open(indexFile);
+    expect(index.hash(f, true)).toBe(sha("one"));
+    index.save();
+    expect(recorded()).not.toContain(f);
+    // Rewritten within the racy window, same size: read again, so never the old hash.
+    writeFileSync(f, "two");
+    expect(HashIndex.open(indexFile).hash(f, true)).toBe(sha("two"));
+    await new Promise((r) => setTimeout(r, RACY_MS + 200));
+    const settled = HashIndex.open(indexFile);
+    expect(settled.hash(f, true)).toBe(sha("two"));
+    settled.save();
+    expect(recorded()).toContain(f);
+    expect(HashIndex.open(indexFile).hash(f, true)).toBe(sha("two"));
+    writeFileSync(f, "six");
+    expect(HashIndex.open(indexFile).hash(f, true)).toBe(sha("six"));
+  });
+
+  it("says why there is no hash: missing, a folder, a link not followed", () => {
+    const index = HashIndex.open();
+    expect(index.hash(path.join(tmp, "missing"), true)).toEqual({ reason: "ENOENT" });
+    expect(index.hash(tmp, true)).toEqual({ reason: "not a regular file" });
+    const target = path.join(tmp, "target");
+    const link = path.join(tmp, "link");
+    writeFileSync(target, "t");
+    symlinkSync(target, link);
+    expect(index.hash(link, false)).toEqual({ reason: "not a regular file" });
+    expect(index.hash(link, true)).toBe(sha("t"));
+  });
+
+  it("a damaged or foreign index is empty, never an error", () => {
+    for (const text of ["", "garbage", `structgen-hash-index/2 ${"0".repeat(64)}\nx`, "structgen-hash-index/2 abc"]) {
+      writeFileSync(indexFile, text);
+      const f = path.join(tmp, "b.txt");
+      writeFileSync(f, "b");
+      expect(HashIndex.open(indexFile).hash(f, true)).toBe(sha("b"));
+    }
+  });
+});

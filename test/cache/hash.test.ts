@@ -1,0 +1,77 @@
+// The cache's keys: canonical JSON never gives two different values the same text, and a digest's
+// records never run into each other.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { canonicalJson, Digest, NotCanonical } from "../../generator/cache/hash.js";
+
+describe("canonicalJson", () => {
+  it("tells apart what JSON.stringify would merge", () => {
+    const pairs: [unknown, unknown][] = [
+      [{ a: 0 }, { a: -0 }],
+      [{ a: undefined }, {}],
+      [{ a: undefined }, { a: "\u0000undefined" }],
+      [[undefined], [null]],
+      [{ a: NaN }, { a: null }],
+      [{ a: Infinity }, { a: "\u0000Infinity" }],
+      [new Map([["k", 1]]), [["k", 1]]],
+      [new Map([["k", 1]]), ["\u0000map", ["k", 1]]],
+      [
+        { a: 1, b: 2 },
+        { b: 2, a: 1 },
+      ],
+      [{ s: "\u0000x" }, { s: "x" }],
+      [{ big: 1n }, { big: "\u00001n" }],
+    ];
+    for (const [a, b] of pairs) expect(canonicalJson(a), `${String(a)}`).not.toBe(canonicalJson(b));
+  });
+
+  it("is one-to-one on JSON-like values (random pairs differ in text exactly when they differ)", () => {
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: "small" },
+        fc.constantFrom(0, -0, 1, NaN, null, true, undefined, "", "\u0000", "\u0000map", "\u0000undefined"),
+        fc.string({ maxLength: 3 }),
+        fc.array(tie("v"), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom("a", "b", "__proto__"), tie("v"), { maxKeys: 2 }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        const same = canonicalJson(a) === canonicalJson(b);
+        expect(same).toBe(sameValue(a, b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("refuses what it cannot represent: class instances, functions, Dates", () => {
+    class Node {
+      kind = "x";
+    }
+    for (const v of [new Node(), { f: () => 1 }, { d: new Date(0) }, new Set([1]), { s: Symbol("s") }]) {
+      expect(() => canonicalJson(v)).toThrow(NotCanonical);
+    }
+  });
+});
+
+describe("Digest", () => {
+  it("keeps records apart: ('ab', 'c') is not ('a', 'bc'), strings and bytes agree", () => {
+    expect(new Digest().add("ab", "c").hex()).not.toBe(new Digest().add("a", "bc").hex());
+    expect(new Digest().add("é").hex()).toBe(new Digest().add(Buffer.from("é")).hex());
+    expect(new Digest().add("").hex()).not.toBe(new Digest().hex());
+  });
+});
+
+/** Same value in every respect an emitter could see: kinds, -0, key order, own keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof a !== typeof b) return false;
+  if (typeof a === "number") return Object.is(a, b);
+  if (a === null || b === null || typeof a !== "object") return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b as object);
+  return (
+    ka.length === kb.length &&
+    ka.every((k, i) => k === kb[i] && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
