@@ -102,6 +102,8 @@ export interface Cache {
   fragments?: FragmentStore;
   /** File hashes by file status (saved when a cache folder may be used). */
   index: HashIndex;
+  /** The cache folder, when one may be used. */
+  dir?: string;
 }
 
 /**
@@ -129,7 +131,7 @@ export async function openCache(project: Project, corpora: readonly CorpusRef[],
     fingerprint: generatorFingerprint(index),
     dir: path.join(dir, "fragments", space),
   });
-  return { fragments, index };
+  return { fragments, index, dir };
 }
 
 async function digestOf(project: Project, c: CorpusRef, index: HashIndex): Promise<string | undefined> {
@@ -163,7 +165,8 @@ export async function generateProject(
     inputs: inputsOf(project, corpora),
     cwd: project.cwd,
   });
-  const { fragments, index } = memo.cache ?? (await openCache(project, corpora, options.cache !== false));
+  const { fragments, index, dir: cacheDir } = memo.cache ?? (await openCache(project, corpora, options.cache !== false));
+  const { recordFresh } = await import("./cache/fresh.js");
   const rendered = [];
   for (const c of corpora) {
     const stage = stages(options, c.name);
@@ -179,7 +182,8 @@ export async function generateProject(
   for (const { c, model, files, inputs } of rendered) {
     stages(options, c.name)("write");
     const outDir = outDirOf(project, c);
-    const w = await writeTree(outDir, files, { corpus: c.name, ...(inputs ? { inputs } : {}) });
+    const w = await writeTree(outDir, files, { corpus: c.name });
+    recordFresh(cacheDir, outDir, inputs);
     results.push({
       corpus: c.name,
       outDir: displayPath(outDir, project.cwd),
@@ -225,12 +229,13 @@ async function freshFromHashes(
     ]);
     // Only the hash index: opening the fragment packs would read megabytes this answer never needs.
     const dir = cacheLocation(project.dir, [project.out, ...corpora.map((c) => outDirOf(project, c))]);
-    const index = HashIndex.open(dir ? path.join(dir, "hashes", `${sha256(project.dir).slice(0, 16)}.idx`) : undefined);
+    if (dir === undefined) return { fresh };
+    const index = HashIndex.open(path.join(dir, "hashes", `${sha256(project.dir).slice(0, 16)}.idx`));
     const results: CheckResult[] = [];
     for (const c of corpora) {
       const digest = await inputsDigest(project, c, index);
       const outDir = outDirOf(project, c);
-      const proven = digest === undefined ? undefined : await verify(outDir, c.name, digest, index);
+      const proven = digest === undefined ? undefined : await verify(dir, outDir, c.name, digest, index);
       if (!proven) continue;
       const result = { corpus: c.name, outDir: displayPath(outDir, project.cwd), ...proven };
       results.push(result);
@@ -253,7 +258,8 @@ export async function check(options: GenerateOptions = {}, memo: RunMemo = {}): 
     import("./pipeline.js"),
     import("./write/check.js"),
   ]);
-  const { fragments, index } = memo.cache ?? (await openCache(project, corpora, options.cache !== false));
+  const { fragments, index, dir: cacheDir } = memo.cache ?? (await openCache(project, corpora, options.cache !== false));
+  const { recordFresh } = await import("./cache/fresh.js");
   const results: CheckResult[] = [];
   for (const c of corpora) {
     const outDir = outDirOf(project, c);
@@ -263,15 +269,17 @@ export async function check(options: GenerateOptions = {}, memo: RunMemo = {}): 
       continue;
     }
     const stage = stages(options, c.name);
+    const before = cacheDir === undefined ? undefined : await digestOf(project, c, index);
     const model = await buildModel(c, stage, memo.build);
     stage("emit");
     const files = await renderModel(model, renderOptions(project, fragments));
     stage("compare");
-    results.push({
-      corpus: c.name,
-      outDir: displayPath(outDir, project.cwd),
-      ...(await checkTree(outDir, c.name, files)),
-    });
+    const tree = await checkTree(outDir, c.name, files);
+    results.push({ corpus: c.name, outDir: displayPath(outDir, project.cwd), ...tree });
+    // A clean comparison proves the folder fresh for these inputs: the next check answers from hashes.
+    if (tree.differences.length === 0 && before !== undefined && before === (await digestOf(project, c, index))) {
+      recordFresh(cacheDir, outDir, before);
+    }
   }
   fragments?.flush();
   index.save();

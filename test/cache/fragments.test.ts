@@ -11,6 +11,7 @@ import { emitDocs } from "../../generator/emit/docs/index.js";
 import type { EmitOptions, FragmentMemo, OutputFile } from "../../generator/emit/files.js";
 import { emitJsonSchema } from "../../generator/emit/json-schema/index.js";
 import { emitTypeScript } from "../../generator/emit/typescript/index.js";
+import { emitValidators } from "../../generator/emit/validators/index.js";
 import type { Model, NamedType } from "../../generator/ir/model.js";
 import { reconciled, shop } from "../emit/docs-models.js";
 import { randomModel } from "../emit/random-ir.js";
@@ -25,6 +26,8 @@ const emitAll = (m: Model, options?: EmitOptions): OutputFile[] => [
   ...emitTypeScript(m, options),
   ...emitJsonSchema(m, options),
   ...emitDocs(m, options),
+  ...emitValidators(m, { flavour: "js", ...options }),
+  ...emitValidators(m, { flavour: "ts", ...options }),
 ];
 
 /** A memo that records which fragments it had to compute, as "emitter:Type". */
@@ -123,7 +126,14 @@ describe("a change re-emits only what it reaches", () => {
     const memo = spy(store);
     const changed = withType(base, { ...base.types[2]!, attrs: { ...base.types[2]!.attrs, doc: "C, edited." } });
     expect(emitAll(changed, { memo })).toEqual(emitAll(changed));
-    expect(memo.computed.sort()).toEqual(["docs-page:C", "json-schema:C", "typescript:C", "typescript:C"]);
+    expect(memo.computed.sort()).toEqual([
+      "docs-page:C",
+      "json-schema:C",
+      "typescript:C",
+      "typescript:C",
+      "validators:C",
+      "validators:C",
+    ]);
   });
 
   it("B now refers to C: B's fragments, and C's page (a new referrer); A's are reused", () => {
@@ -138,6 +148,8 @@ describe("a change re-emits only what it reaches", () => {
       "json-schema:B",
       "typescript:B",
       "typescript:B",
+      "validators:B",
+      "validators:B",
     ]);
   });
 
@@ -165,7 +177,7 @@ describe("packs on disk", () => {
   it("one pack per emitter, written whole (no temporary files left), read back by the next store", () => {
     const dir = packDir();
     fill(dir);
-    expect(packs(dir)).toEqual(["docs-page.pack", "json-schema.pack", "typescript.pack"]);
+    expect(packs(dir)).toEqual(["docs-page.pack", "json-schema.pack", "typescript.pack", "validators.pack"]);
     const next = fragmentStore({ fingerprint: "f", dir });
     emitAll(shop, { memo: next });
     expect(next.stats().misses).toBe(0);

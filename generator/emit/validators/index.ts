@@ -4,7 +4,7 @@
 // they are); inMemorySource() gives the same checks as one module for `validate --schemas`.
 import type { Model, NamedType, TypeNode } from "../../ir/model.js";
 import { bannerLines } from "../banner.js";
-import type { OutputFile } from "../files.js";
+import type { FragmentMemo, OutputFile } from "../files.js";
 import { declarations, importLines } from "./declarations.js";
 import { constLines, jsString, WIDTH } from "./layout.js";
 import { inlineRuntime, runtimeFileText } from "./runtime-text.js";
@@ -13,6 +13,8 @@ import { typeFragment, type Fragment } from "./type-code.js";
 
 export interface ValidatorOptions {
   flavour?: Flavour;
+  /** Per-type code computed before (cache/fragments.ts). */
+  memo?: FragmentMemo;
 }
 
 const LINT = "/* eslint-disable */";
@@ -47,9 +49,19 @@ export function schemaDeclared(model: Model): Set<string> {
   return new Set(model.types.filter((t) => declares(t.node, new Set())).map((t) => t.name));
 }
 
-function fragments(model: Model, flavour: Flavour): Fragment[] {
+function fragments(model: Model, flavour: Flavour, memo?: FragmentMemo): Fragment[] {
   const declared = schemaDeclared(model);
-  return model.types.map((t) => typeFragment(t, { flavour, keep: declared.has(t.name) }));
+  return model.types.map((t) => {
+    const options = { flavour, keep: declared.has(t.name) };
+    if (!memo) return typeFragment(t, options);
+    // A type's code depends on the type and these options only (other types are called by name).
+    const packed = memo.fragment("validators", t, options, () => {
+      const f = typeFragment(t, options);
+      return `${[...f.runtime].sort().join(" ")}\n${f.text}`;
+    });
+    const nl = packed.indexOf("\n");
+    return { runtime: new Set(packed.slice(0, nl).split(" ").filter(Boolean)), text: packed.slice(nl + 1) };
+  });
 }
 
 const roots = (model: Model): string[] => model.types.filter((t) => t.root && t.role === "shape").map((t) => jsString(t.name));
@@ -84,8 +96,8 @@ function runtimeNames(parts: Fragment[]): string[] {
   return [...names].sort();
 }
 
-function validatorsText(model: Model, flavour: Flavour): string {
-  const parts = fragments(model, flavour);
+function validatorsText(model: Model, flavour: Flavour, memo?: FragmentMemo): string {
+  const parts = fragments(model, flavour, memo);
   const head = [LINT, ...importLines("import", runtimeNames(parts), "./runtime.js")];
   if (flavour === "ts") {
     head.push(...importLines("import type", ["Context", "Token", "Validate", "ValidateOptions", "ValidationResult"], "./runtime.js"));
@@ -104,14 +116,14 @@ export function emitValidators(model: Model, options: ValidatorOptions = {}): Ou
   if (flavour === "ts") {
     return [
       { path: "runtime.ts", kind: "ts", content: `${runtimeFileText("ts", banner)}`, final: true },
-      { path: "validators.ts", kind: "ts", content: validatorsText(model, "ts"), final: true },
+      { path: "validators.ts", kind: "ts", content: validatorsText(model, "ts", options.memo), final: true },
     ];
   }
   return [
     { path: "runtime.d.ts", kind: "ts", content: runtimeFileText("dts", banner), final: true },
     { path: "runtime.js", kind: "js", content: runtimeFileText("js", banner), final: true },
     { path: "validators.d.ts", kind: "ts", content: declarations(model), final: true },
-    { path: "validators.js", kind: "js", content: validatorsText(model, "js"), final: true },
+    { path: "validators.js", kind: "js", content: validatorsText(model, "js", options.memo), final: true },
   ];
 }
 

@@ -50,15 +50,25 @@ export class Scope {
     return helper;
   }
 
-  private readonly suffixes = new Map<TypeNode, string>();
+  private readonly suffixes = new Map<string, string>();
+  private readonly keys = new WeakMap<TypeNode, string>();
   private readonly anyOfs = new Map<TypeNode, TypeNode>();
 
-  /** The suffix of the functions that check an inline node (both scheduled once per node). */
+  /**
+   * The suffix of the functions that check an inline node (both scheduled once per node). Nodes are
+   * told apart by their JSON, not by object identity: the code must be a function of the IR's value
+   * (the fragment cache keys on it), whether or not two places share one object.
+   */
   fn(node: TypeNode): string {
-    let suffix = this.suffixes.get(node);
+    let key = this.keys.get(node);
+    if (key === undefined) {
+      key = JSON.stringify(node);
+      this.keys.set(node, key);
+    }
+    let suffix = this.suffixes.get(key);
     if (suffix === undefined) {
       suffix = String(++this.fnCount);
-      this.suffixes.set(node, suffix);
+      this.suffixes.set(key, suffix);
       this.queue.push({ suffix, node });
     }
     return suffix;
