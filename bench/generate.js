@@ -107,29 +107,6 @@ for (let i = 0; i < RUNS; i++) {
 }
 await watching.stop();
 const inProcess = [{ figure: "watch rebuild after one edited file", structgen: ms(median(rebuildMs)), yardstick: `${ms(median(coldMs))} (cold, in-process)`, ratio: ratio(median(rebuildMs), median(coldMs)), bar: "≤ 0.1" }];
-// The same, with the outputs whose emitters use the fragment memo (all but the validators, whose
-// emitter is not memoized yet): what the memo saves, apart from the validators' cost.
-const MEMOIZED = ["types", "strictTypes", "sdk", "jsonSchema", "docs", "report"];
-const coldMemoMs = [];
-for (let i = 0; i <= RUNS; i++) {
-  const t = performance.now();
-  await generate({ cwd: project, out: path.join(tmp, `in-process-cold-m-${i}`), cache: false, emit: MEMOIZED });
-  if (i > 0) coldMemoMs.push(performance.now() - t);
-}
-const firstM = nextRun();
-const watchingM = await watch({ cwd: project, out: path.join(tmp, "watch-out-m"), emit: MEMOIZED, debounceMs: 20, onRun: (r) => settle(r) });
-await firstM;
-const rebuildMemoMs = [];
-for (let i = 0; i < RUNS; i++) {
-  const run = nextRun();
-  editOne();
-  const r = await run;
-  if (!r.ok) throw r.error;
-  rebuildMemoMs.push(r.ms);
-}
-await watchingM.stop();
-inProcess.push({ figure: "the same, outputs without validators", structgen: ms(median(rebuildMemoMs)), yardstick: `${ms(median(coldMemoMs))} (cold, in-process)`, ratio: ratio(median(rebuildMemoMs), median(coldMemoMs)), bar: "" });
-
 console.log(`Generation (whole processes, medians of ${RUNS} runs in turn)`);
 console.table(rows);
 console.log(`\nIn one process (medians of ${RUNS})`);
