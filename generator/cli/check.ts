@@ -1,4 +1,4 @@
-import { CONFIG, defineCommand, JSON_OUTPUT, NO_CACHE, OUT, QUIET, SCHEMAS } from "./command.js";
+import { CONFIG, defineCommand, JSON_OUTPUT, NO_CACHE, OUT, projectFlags, QUIET, SCHEMAS } from "./command.js";
 import { readableFolder } from "./preflight.js";
 import { cliProgress } from "./progress.js";
 
@@ -20,11 +20,8 @@ export const command = defineCommand({
     let results;
     try {
       results = await check({
-        ...(v.config !== undefined ? { config: v.config } : {}),
-        ...(v.schemas !== undefined ? { schemas: v.schemas } : {}),
-        ...(v.out !== undefined ? { out: v.out } : {}),
+        ...projectFlags(v),
         ...(progress ? { onProgress: progress.onProgress } : {}),
-        ...(v["no-cache"] ? { cache: false } : {}),
       });
     } finally {
       progress?.done();

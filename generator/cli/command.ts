@@ -70,3 +70,13 @@ export const NO_CACHE = {
   type: "boolean",
   describe: "Do not read or write the generation cache (check then always renders)",
 } as const satisfies OptionSpec;
+
+/** The project options generate, check and watch take from their shared flags. */
+export function projectFlags(v: { config?: string; schemas?: string; out?: string; "no-cache"?: boolean }) {
+  return {
+    ...(v.config !== undefined ? { config: v.config } : {}),
+    ...(v.schemas !== undefined ? { schemas: v.schemas } : {}),
+    ...(v.out !== undefined ? { out: v.out } : {}),
+    ...(v["no-cache"] ? { cache: false as const } : {}),
+  };
+}

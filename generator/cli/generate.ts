@@ -1,4 +1,4 @@
-import { CONFIG, defineCommand, JSON_OUTPUT, NO_CACHE, OUT, QUIET, SCHEMAS } from "./command.js";
+import { CONFIG, defineCommand, JSON_OUTPUT, NO_CACHE, OUT, projectFlags, QUIET, SCHEMAS } from "./command.js";
 import { usageError } from "./args.js";
 import { readableFolder } from "./preflight.js";
 import { printDiagnostics } from "./print.js";
@@ -25,10 +25,7 @@ export const command = defineCommand({
       const { watchCommand } = await import("./watch.js");
       return watchCommand(
         {
-          ...(v.config !== undefined ? { config: v.config } : {}),
-          ...(v.schemas !== undefined ? { schemas: v.schemas } : {}),
-          ...(v.out !== undefined ? { out: v.out } : {}),
-          ...(v["no-cache"] ? { cache: false } : {}),
+          ...projectFlags(v),
         },
         v.quiet ? "error" : v.verbose ? "info" : "warning",
       );
@@ -38,11 +35,8 @@ export const command = defineCommand({
     let results;
     try {
       results = await generate({
-        ...(v.config !== undefined ? { config: v.config } : {}),
-        ...(v.schemas !== undefined ? { schemas: v.schemas } : {}),
-        ...(v.out !== undefined ? { out: v.out } : {}),
+        ...projectFlags(v),
         ...(progress ? { onProgress: progress.onProgress } : {}),
-        ...(v["no-cache"] ? { cache: false } : {}),
       });
     } finally {
       progress?.done();

@@ -5,6 +5,7 @@
 import type { EnumValue } from "../../ir/model.js";
 import { isIdentifier } from "../../ir/names.js";
 import { literalType, propertyKey, stringLiteral } from "../quote.js";
+import { canonicalNumber } from "../json-text.js";
 
 /** prettier's choice: double quotes, unless the text holds more double than single quotes. */
 function preferredQuotes(literal: string): string {
@@ -21,18 +22,6 @@ function preferredQuotes(literal: string): string {
   return `'${body.replace(/\\(["'\\])|(["'])/g, (m, escaped?: string, bare?: string) =>
     escaped ? (escaped === '"' ? '"' : m) : bare === "'" ? "\\'" : bare!,
   )}'`;
-}
-
-/** prettier's number form: lower case, no `+` or leading zeros in the exponent, no trailing zeros. */
-function canonicalNumber(text: string): string {
-  if (text.length === 1) return text;
-  return text
-    .toLowerCase()
-    .replace(/^([+-]?[\d.]+e)(?:\+|(-))?0*(?=\d)/, "$1$2")
-    .replace(/^([+-]?[\d.]+)e[+-]?0+$/, "$1")
-    .replace(/^([+-])?\./, "$10.")
-    .replace(/(\.\d+?)0+(?=e|$)/, "$1")
-    .replace(/\.(?=e|$)/, "");
 }
 
 export const tsString = (value: string): string => preferredQuotes(stringLiteral(value));
