@@ -67,6 +67,10 @@ function annotate(s: Schema, a: Attributes): Schema {
   return out;
 }
 
+/** The keys of `o` among `keys` whose values are set. */
+const pick = (o: object, keys: string[]): object =>
+  Object.fromEntries(keys.filter((k) => (o as Record<string, unknown>)[k] !== undefined).map((k) => [k, true]));
+
 export function nodeSchema(node: TypeNode): Schema {
   switch (node.kind) {
     case "ref":
@@ -151,7 +155,14 @@ export function nodeSchema(node: TypeNode): Schema {
       };
     }
     case "composition": {
-      const s: Schema = node.base ? { ...nodeSchema(node.base) } : {};
+      const base = node.base ? nodeSchema(node.base) : undefined;
+      // A base with its own `not` or if/then/else would be overwritten (or mixed with this node's):
+      // it goes under allOf whole instead.
+      const conditional = (x: object) => ["if", "then", "else"].some((k) => k in x);
+      const own = pick(node, ["if", "then", "else"]);
+      const clash =
+        base !== undefined && (("not" in base && node.not !== undefined) || (conditional(base) && conditional(own)));
+      const s: Schema = clash ? { allOf: [base] } : { ...base };
       if (node.allOf.length > 0) s["allOf"] = [...((s["allOf"] as Schema[] | undefined) ?? []), ...node.allOf.map(nodeSchema)];
       if (node.anyOf.length > 0) s["anyOf"] = node.anyOf.map(nodeSchema);
       if (node.oneOf.length > 0) s["oneOf"] = node.oneOf.map(nodeSchema);
@@ -160,7 +171,7 @@ export function nodeSchema(node: TypeNode): Schema {
         if (sub) s[k] = nodeSchema(sub);
       }
       // A base that uses anyOf/oneOf itself (open enums) keeps its own under allOf.
-      if (node.base && (node.anyOf.length > 0 || node.oneOf.length > 0)) {
+      if (node.base && !clash && (node.anyOf.length > 0 || node.oneOf.length > 0)) {
         const own = nodeSchema(node.base);
         if (own["anyOf"] || own["oneOf"]) {
           s["allOf"] = [...((s["allOf"] as Schema[] | undefined) ?? []), { ...(own["anyOf"] ? { anyOf: own["anyOf"] } : {}), ...(own["oneOf"] ? { oneOf: own["oneOf"] } : {}) }];
