@@ -3,7 +3,7 @@
 // and strict mode, for the bundled corpus, the conformance samples and random schemas.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Model } from "../../generator/ir/model.js";
+import type { Model, TypeNode } from "../../generator/ir/model.js";
 import { buildModel, discoverCorpora } from "../../generator/pipeline.js";
 import type { ValidatorModule } from "../../generator/validators-module.js";
 import { Oracle, verdictOf } from "../helpers/ajv-oracle.js";
@@ -60,10 +60,57 @@ describe("the bundled corpus", () => {
   });
 });
 
+/**
+ * The oracle's own bug: with allErrors, ajv 8 passes an `if` whose `required` names the empty
+ * property "" (`{"if": {"required": [""]}, "else": false}` accepts `{"a": 1}`). Such models are left to
+ * the test below, which states the right verdict by hand.
+ */
+function ajvMisreadsEmptyRequired(model: Model): boolean {
+  const text = JSON.stringify(model);
+  return text.includes('"if":') && text.includes('"name":"","type"');
+}
+
+describe("regression: the oracle (ajv) accepts an if whose required member is named \"\"", () => {
+  it("structgen decides it from the IR: the if fails, so the else applies", async () => {
+    const { nodeSchema } = await import("../../generator/emit/json-schema/index.js");
+    const a = { facts: [] };
+    const ifNode: TypeNode = {
+      kind: "object",
+      members: [{ name: "", type: { kind: "const", value: "x", attrs: a }, required: true, attrs: a }],
+      additional: true,
+      attrs: a,
+    };
+    const node: TypeNode = {
+      kind: "composition",
+      allOf: [],
+      anyOf: [],
+      oneOf: [],
+      if: ifNode,
+      else: { kind: "object", members: [], additional: false, attrs: a },
+      attrs: a,
+    };
+    const model: Model = {
+      name: "empty",
+      diagnostics: [],
+      types: [{ name: "T0", sourceName: "T0", role: "shape", root: true, node, attrs: a }],
+    };
+    const s = await subject(model);
+    const validate = s.mod.validators["T0"]!;
+    expect(validate({ a: 1 }).valid).toBe(false);
+    expect(validate({ "": "x", a: 1 }).valid).toBe(true);
+    // The oracle's answer, kept here so a fixed ajv shows up.
+    const Ajv2020 = (await import("ajv/dist/2020.js")).default as unknown as new (o: object) => {
+      compile(s: object): (v: unknown) => boolean;
+    };
+    expect(new Ajv2020({ strict: false, allErrors: true }).compile(nodeSchema(node))({ a: 1 })).toBe(true);
+  });
+});
+
 describe("random schemas (every IR node kind)", () => {
   it("same verdicts and (pointer, code) pairs as ajv for values drawn from the schema and mutated", async () => {
     await fc.assert(
       fc.asyncProperty(randomModel, fc.integer(), async (model, seed) => {
+        fc.pre(!ajvMisreadsEmptyRequired(model));
         const s = await subject(model);
         for (let i = 0; i < 80; i++) agree(s, "T0", s.gen.sample("T0", seed + i, 3));
       }),
