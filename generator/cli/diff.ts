@@ -2,6 +2,7 @@
 // The body takes parsed options, so it does not depend on the argument parser.
 import { diagnostic, StructgenError } from "../diagnostics/diagnostic.js";
 import type { Impact } from "../diff/change.js";
+import { colourEnabled } from "./colour.js";
 import { defineCommand, JSON_OUTPUT } from "./command.js";
 
 export interface DiffOptions {
@@ -25,13 +26,9 @@ const FAIL_ON = ["breaking", "warning"] as const;
 
 const usage = (reason: string) => new StructgenError([diagnostic("USAGE_BAD_ARGUMENT", { reason })]);
 
-/** Colour on a terminal; NO_COLOR turns it off, FORCE_COLOR on (or off with 0/false). */
-export function wantColour(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
-  const force = env["FORCE_COLOR"];
-  if (force !== undefined) return force !== "0" && force !== "false";
-  if (env["NO_COLOR"]) return false;
-  return isTTY === true && env["TERM"] !== "dumb";
-}
+/** Colour as every command decides it (cli/colour.ts), for a stream that is or is not a terminal. */
+export const wantColour = (isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean =>
+  colourEnabled(isTTY === undefined ? {} : { isTTY }, env);
 
 /** Runs the command; returns the exit code. Usage errors throw a StructgenError with a USAGE_ code. */
 export async function runDiff(options: DiffOptions): Promise<number> {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { lineStarts, parseJson, position, type ParsedJson, type ParseResult } from "./parse-json.js";
 import { decodeUtf8, type Decoded } from "./utf8.js";
+import { inLanes } from "../lanes.js";
 
 export interface Corpus {
   /** The corpus name: the folder's base name (names the output folder). */
@@ -145,20 +146,6 @@ const tooLarge = (f: Found, size: number): Decoded => ({
   diagnostic: diagnostic("FILE_TOO_LARGE", { path: f.rel, size, limit: MAX_FILE_BYTES }, loc(f.rel)),
 });
 
-/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 /** Reuses a file's parse while its path and text are unchanged (watch mode; cache/build-memo.ts). */
 export interface ParseMemo {
   parse(file: string, text: string, parse: () => ParseResult): ParseResult;
@@ -175,7 +162,9 @@ export async function readCorpus(
     diagnostics.push(diagnostic("INPUT_NO_SCHEMAS", { path: dir }));
   }
   const documents: ParsedJson[] = [];
-  const texts = await mapLimit(files, READ_CONCURRENCY, readSchemaText);
+  const texts = new Array<Decoded>(files.length);
+  const read = async (i: number) => void (texts[i] = await readSchemaText(files[i]!));
+  await inLanes(files.map((_, i) => i), read, READ_CONCURRENCY);
   texts.forEach((t, i) => {
     if (!t.ok) {
       diagnostics.push(t.diagnostic);

@@ -4,7 +4,7 @@
 // uncommitted run back to exactly the previous output; every writer runs it first, under the lock.
 import { promises as nodeFs } from "node:fs";
 import path from "node:path";
-import { inLanes } from "./lanes.js";
+import { inLanes } from "../lanes.js";
 import { pidAlive } from "./lock.js";
 import { STAGE_PREFIX, type Plan } from "./plan.js";
 

@@ -67,10 +67,6 @@ function annotate(s: Schema, a: Attributes): Schema {
   return out;
 }
 
-/** The keys of `o` among `keys` whose values are set. */
-const pick = (o: object, keys: string[]): object =>
-  Object.fromEntries(keys.filter((k) => (o as Record<string, unknown>)[k] !== undefined).map((k) => [k, true]));
-
 export function nodeSchema(node: TypeNode): Schema {
   switch (node.kind) {
     case "ref":
@@ -158,10 +154,10 @@ export function nodeSchema(node: TypeNode): Schema {
       const base = node.base ? nodeSchema(node.base) : undefined;
       // A base with its own `not` or if/then/else would be overwritten (or mixed with this node's):
       // it goes under allOf whole instead.
-      const conditional = (x: object) => ["if", "then", "else"].some((k) => k in x);
-      const own = pick(node, ["if", "then", "else"]);
+      const conditional = node.if !== undefined || node.then !== undefined || node.else !== undefined;
       const clash =
-        base !== undefined && (("not" in base && node.not !== undefined) || (conditional(base) && conditional(own)));
+        base !== undefined &&
+        (("not" in base && node.not !== undefined) || (conditional && ["if", "then", "else"].some((k) => k in base)));
       const s: Schema = clash ? { allOf: [base] } : { ...base };
       if (node.allOf.length > 0) s["allOf"] = [...((s["allOf"] as Schema[] | undefined) ?? []), ...node.allOf.map(nodeSchema)];
       if (node.anyOf.length > 0) s["anyOf"] = node.anyOf.map(nodeSchema);
