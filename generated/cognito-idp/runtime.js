@@ -101,6 +101,24 @@ export function own(x, k) {
 }
 
 /**
+ * Whether a pattern that is one character class repeated, ^(?:[…]+)$ or ^(?:[…]*)$, matches s:
+ * ASCII characters by a table of the class (16 bits a word), anything else by the pattern itself.
+ * @param {string} s
+ * @param {readonly number[]} m
+ * @param {RegExp} re
+ * @returns {boolean}
+ */
+export function inClass(s, m, re) {
+  if (s.length === 0) return re.test(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return re.test(s);
+    if (((m[c >> 4] >> (c & 15)) & 1) === 0) return false;
+  }
+  return true;
+}
+
+/**
  * Length in Unicode code points, as JSON Structure and JSON Schema count it.
  * @param {string} s
  * @returns {number}

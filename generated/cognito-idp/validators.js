@@ -7,6 +7,7 @@ import {
   enter,
   fail,
   guard,
+  inClass,
   objectLike,
   run,
   schemaMember,
@@ -27,12 +28,13 @@ export { ValidationError, sdkToWire } from "./runtime.js";
 const hasOwn = Object.prototype.hasOwnProperty;
 
 const AWSAccountIdType$re1 = /*#__PURE__*/ new RegExp("^(?:[0-9]+)$", "u");
+const AWSAccountIdType$m2 = [0, 0, 0, 1023, 0, 0, 0, 0];
 
 /** @type {Is} */
 function AWSAccountIdType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length > 12 && cpLength(x) > 12) return false;
-  if (!AWSAccountIdType$re1.test(x)) return false;
+  if (!inClass(x, AWSAccountIdType$m2, AWSAccountIdType$re1)) return false;
   return true;
 }
 
@@ -40,7 +42,8 @@ function AWSAccountIdType$is(x, _q) {
 function AWSAccountIdType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length > 12 && cpLength(x) > 12) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 12);
-  if (!AWSAccountIdType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", AWSAccountIdType$re1);
+  if (!inClass(x, AWSAccountIdType$m2, AWSAccountIdType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", AWSAccountIdType$re1);
 }
 
 /** @type {Validate} */
@@ -5257,6 +5260,7 @@ export function assertAttributeMappingType(value) {
 }
 
 const AttributeNameListType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
+const AttributeNameListType$m2 = [0, 0, 65534, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function AttributeNameListType$is(x, q) {
@@ -5267,7 +5271,7 @@ function AttributeNameListType$is(x, q) {
     if (typeof v !== "string") return false;
     if (v.length === 0) return false;
     if (v.length > 32 && cpLength(v) > 32) return false;
-    if (!AttributeNameListType$re1.test(v)) return false;
+    if (!inClass(v, AttributeNameListType$m2, AttributeNameListType$re1)) return false;
   }
   return true;
 }
@@ -5285,7 +5289,8 @@ function AttributeNameListType$check(x, c, k) {
     }
     if (v.length === 0) fail(c, i, "INSTANCE_STRING_MIN_LENGTH", 1);
     if (v.length > 32 && cpLength(v) > 32) fail(c, i, "INSTANCE_STRING_MAX_LENGTH", 32);
-    if (!AttributeNameListType$re1.test(v)) fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", AttributeNameListType$re1);
+    if (!inClass(v, AttributeNameListType$m2, AttributeNameListType$re1))
+      fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", AttributeNameListType$re1);
   }
   c.p.length = p;
 }
@@ -5306,13 +5311,14 @@ export function assertAttributeNameListType(value) {
 }
 
 const AttributeNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+)$", "u");
+const AttributeNameType$m2 = [9728, 0, 65535, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function AttributeNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 32 && cpLength(x) > 32) return false;
-  if (!AttributeNameType$re1.test(x)) return false;
+  if (!inClass(x, AttributeNameType$m2, AttributeNameType$re1)) return false;
   return true;
 }
 
@@ -5321,7 +5327,8 @@ function AttributeNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 32 && cpLength(x) > 32) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 32);
-  if (!AttributeNameType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", AttributeNameType$re1);
+  if (!inClass(x, AttributeNameType$m2, AttributeNameType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", AttributeNameType$re1);
 }
 
 /** @type {Validate} */
@@ -6037,6 +6044,7 @@ export function assertCSSVersionType(value) {
 }
 
 const CallbackURLsListType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
+const CallbackURLsListType$m2 = [0, 0, 65534, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function CallbackURLsListType$is(x, q) {
@@ -6049,7 +6057,7 @@ function CallbackURLsListType$is(x, q) {
     if (typeof v !== "string") return false;
     if (v.length === 0) return false;
     if (v.length > 1024 && cpLength(v) > 1024) return false;
-    if (!CallbackURLsListType$re1.test(v)) return false;
+    if (!inClass(v, CallbackURLsListType$m2, CallbackURLsListType$re1)) return false;
   }
   return true;
 }
@@ -6069,7 +6077,8 @@ function CallbackURLsListType$check(x, c, k) {
     }
     if (v.length === 0) fail(c, i, "INSTANCE_STRING_MIN_LENGTH", 1);
     if (v.length > 1024 && cpLength(v) > 1024) fail(c, i, "INSTANCE_STRING_MAX_LENGTH", 1024);
-    if (!CallbackURLsListType$re1.test(v)) fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", CallbackURLsListType$re1);
+    if (!inClass(v, CallbackURLsListType$m2, CallbackURLsListType$re1))
+      fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", CallbackURLsListType$re1);
   }
   c.p.length = p;
 }
@@ -6528,13 +6537,14 @@ export function assertChangePasswordResponse(value) {
 }
 
 const ClientIdType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w+]+)$", "u");
+const ClientIdType$m2 = [0, 0, 2048, 1023, 65534, 34815, 65534, 2047];
 
 /** @type {Is} */
 function ClientIdType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!ClientIdType$re1.test(x)) return false;
+  if (!inClass(x, ClientIdType$m2, ClientIdType$re1)) return false;
   return true;
 }
 
@@ -6543,7 +6553,7 @@ function ClientIdType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!ClientIdType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ClientIdType$re1);
+  if (!inClass(x, ClientIdType$m2, ClientIdType$re1)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ClientIdType$re1);
 }
 
 /** @type {Validate} */
@@ -6606,13 +6616,14 @@ export function assertClientMetadataType(value) {
 }
 
 const ClientNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w\\s+=,.@-]+)$", "u");
+const ClientNameType$m2 = [15872, 0, 30721, 9215, 65535, 34815, 65534, 2047];
 
 /** @type {Is} */
 function ClientNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!ClientNameType$re1.test(x)) return false;
+  if (!inClass(x, ClientNameType$m2, ClientNameType$re1)) return false;
   return true;
 }
 
@@ -6621,7 +6632,8 @@ function ClientNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!ClientNameType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ClientNameType$re1);
+  if (!inClass(x, ClientNameType$m2, ClientNameType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ClientNameType$re1);
 }
 
 /** @type {Validate} */
@@ -6715,13 +6727,14 @@ export function assertClientPermissionType(value) {
 }
 
 const ClientSecretType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w+]+)$", "u");
+const ClientSecretType$m2 = [0, 0, 2048, 1023, 65534, 34815, 65534, 2047];
 
 /** @type {Is} */
 function ClientSecretType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length < 48 && cpLength(x) < 24) return false;
   if (x.length > 64 && cpLength(x) > 64) return false;
-  if (!ClientSecretType$re1.test(x)) return false;
+  if (!inClass(x, ClientSecretType$m2, ClientSecretType$re1)) return false;
   return true;
 }
 
@@ -6730,7 +6743,8 @@ function ClientSecretType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length < 48 && cpLength(x) < 24) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 24);
   if (x.length > 64 && cpLength(x) > 64) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 64);
-  if (!ClientSecretType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ClientSecretType$re1);
+  if (!inClass(x, ClientSecretType$m2, ClientSecretType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ClientSecretType$re1);
 }
 
 /** @type {Validate} */
@@ -6988,13 +7002,14 @@ export function assertCodeMismatchException(value) {
 }
 
 const CompletionMessageType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w]+)$", "u");
+const CompletionMessageType$m2 = [0, 0, 0, 1023, 65534, 34815, 65534, 2047];
 
 /** @type {Is} */
 function CompletionMessageType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!CompletionMessageType$re1.test(x)) return false;
+  if (!inClass(x, CompletionMessageType$m2, CompletionMessageType$re1)) return false;
   return true;
 }
 
@@ -7003,7 +7018,8 @@ function CompletionMessageType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!CompletionMessageType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", CompletionMessageType$re1);
+  if (!inClass(x, CompletionMessageType$m2, CompletionMessageType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", CompletionMessageType$re1);
 }
 
 /** @type {Validate} */
@@ -7784,13 +7800,14 @@ export function assertConfirmSignUpResponse(value) {
 }
 
 const ConfirmationCodeType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\S]+)$", "u");
+const ConfirmationCodeType$m2 = [49663, 65535, 65534, 65535, 65535, 65535, 65535, 65535];
 
 /** @type {Is} */
 function ConfirmationCodeType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 2048 && cpLength(x) > 2048) return false;
-  if (!ConfirmationCodeType$re1.test(x)) return false;
+  if (!inClass(x, ConfirmationCodeType$m2, ConfirmationCodeType$re1)) return false;
   return true;
 }
 
@@ -7799,7 +7816,8 @@ function ConfirmationCodeType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 2048 && cpLength(x) > 2048) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 2048);
-  if (!ConfirmationCodeType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ConfirmationCodeType$re1);
+  if (!inClass(x, ConfirmationCodeType$m2, ConfirmationCodeType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ConfirmationCodeType$re1);
 }
 
 /** @type {Validate} */
@@ -9263,13 +9281,14 @@ export function assertCreateUserPoolResponse(value) {
 }
 
 const CustomAttributeNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
+const CustomAttributeNameType$m2 = [0, 0, 65534, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function CustomAttributeNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 20 && cpLength(x) > 20) return false;
-  if (!CustomAttributeNameType$re1.test(x)) return false;
+  if (!inClass(x, CustomAttributeNameType$m2, CustomAttributeNameType$re1)) return false;
   return true;
 }
 
@@ -9278,7 +9297,8 @@ function CustomAttributeNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 20 && cpLength(x) > 20) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 20);
-  if (!CustomAttributeNameType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", CustomAttributeNameType$re1);
+  if (!inClass(x, CustomAttributeNameType$m2, CustomAttributeNameType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", CustomAttributeNameType$re1);
 }
 
 /** @type {Validate} */
@@ -12282,13 +12302,14 @@ export function assertEmailConfigurationType(value) {
 }
 
 const EmailInviteMessageType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$", "u");
+const EmailInviteMessageType$m2 = [15872, 0, 65535, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function EmailInviteMessageType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length < 12 && cpLength(x) < 6) return false;
   if (x.length > 20000 && cpLength(x) > 20000) return false;
-  if (!EmailInviteMessageType$re1.test(x)) return false;
+  if (!inClass(x, EmailInviteMessageType$m2, EmailInviteMessageType$re1)) return false;
   return true;
 }
 
@@ -12297,7 +12318,8 @@ function EmailInviteMessageType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length < 12 && cpLength(x) < 6) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 6);
   if (x.length > 20000 && cpLength(x) > 20000) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 20000);
-  if (!EmailInviteMessageType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EmailInviteMessageType$re1);
+  if (!inClass(x, EmailInviteMessageType$m2, EmailInviteMessageType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EmailInviteMessageType$re1);
 }
 
 /** @type {Validate} */
@@ -12483,18 +12505,20 @@ export function assertEmailMfaSettingsType(value) {
 }
 
 const EmailMfaSubjectType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+)$", "u");
+const EmailMfaSubjectType$m2 = [15872, 0, 65535, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function EmailMfaSubjectType$is(x, _q) {
   if (typeof x !== "string") return false;
-  if (!EmailMfaSubjectType$re1.test(x)) return false;
+  if (!inClass(x, EmailMfaSubjectType$m2, EmailMfaSubjectType$re1)) return false;
   return true;
 }
 
 /** @type {Check} */
 function EmailMfaSubjectType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
-  if (!EmailMfaSubjectType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EmailMfaSubjectType$re1);
+  if (!inClass(x, EmailMfaSubjectType$m2, EmailMfaSubjectType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EmailMfaSubjectType$re1);
 }
 
 /** @type {Validate} */
@@ -12513,13 +12537,14 @@ export function assertEmailMfaSubjectType(value) {
 }
 
 const EmailNotificationBodyType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]+)$", "u");
+const EmailNotificationBodyType$m2 = [15872, 0, 65535, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function EmailNotificationBodyType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length < 12 && cpLength(x) < 6) return false;
   if (x.length > 20000 && cpLength(x) > 20000) return false;
-  if (!EmailNotificationBodyType$re1.test(x)) return false;
+  if (!inClass(x, EmailNotificationBodyType$m2, EmailNotificationBodyType$re1)) return false;
   return true;
 }
 
@@ -12528,7 +12553,7 @@ function EmailNotificationBodyType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length < 12 && cpLength(x) < 6) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 6);
   if (x.length > 20000 && cpLength(x) > 20000) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 20000);
-  if (!EmailNotificationBodyType$re1.test(x))
+  if (!inClass(x, EmailNotificationBodyType$m2, EmailNotificationBodyType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EmailNotificationBodyType$re1);
 }
 
@@ -12548,13 +12573,14 @@ export function assertEmailNotificationBodyType(value) {
 }
 
 const EmailNotificationSubjectType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+)$", "u");
+const EmailNotificationSubjectType$m2 = [15872, 0, 65535, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function EmailNotificationSubjectType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 140 && cpLength(x) > 140) return false;
-  if (!EmailNotificationSubjectType$re1.test(x)) return false;
+  if (!inClass(x, EmailNotificationSubjectType$m2, EmailNotificationSubjectType$re1)) return false;
   return true;
 }
 
@@ -12563,7 +12589,7 @@ function EmailNotificationSubjectType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 140 && cpLength(x) > 140) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 140);
-  if (!EmailNotificationSubjectType$re1.test(x))
+  if (!inClass(x, EmailNotificationSubjectType$m2, EmailNotificationSubjectType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EmailNotificationSubjectType$re1);
 }
 
@@ -12700,13 +12726,14 @@ const EmailVerificationSubjectByLinkType$re1 = /*#__PURE__*/ new RegExp(
   "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+)$",
   "u",
 );
+const EmailVerificationSubjectByLinkType$m2 = [15872, 0, 65535, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function EmailVerificationSubjectByLinkType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 140 && cpLength(x) > 140) return false;
-  if (!EmailVerificationSubjectByLinkType$re1.test(x)) return false;
+  if (!inClass(x, EmailVerificationSubjectByLinkType$m2, EmailVerificationSubjectByLinkType$re1)) return false;
   return true;
 }
 
@@ -12715,7 +12742,7 @@ function EmailVerificationSubjectByLinkType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 140 && cpLength(x) > 140) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 140);
-  if (!EmailVerificationSubjectByLinkType$re1.test(x))
+  if (!inClass(x, EmailVerificationSubjectByLinkType$m2, EmailVerificationSubjectByLinkType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EmailVerificationSubjectByLinkType$re1);
 }
 
@@ -12740,13 +12767,14 @@ export function assertEmailVerificationSubjectByLinkType(value) {
 }
 
 const EmailVerificationSubjectType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+)$", "u");
+const EmailVerificationSubjectType$m2 = [15872, 0, 65535, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function EmailVerificationSubjectType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 140 && cpLength(x) > 140) return false;
-  if (!EmailVerificationSubjectType$re1.test(x)) return false;
+  if (!inClass(x, EmailVerificationSubjectType$m2, EmailVerificationSubjectType$re1)) return false;
   return true;
 }
 
@@ -12755,7 +12783,7 @@ function EmailVerificationSubjectType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 140 && cpLength(x) > 140) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 140);
-  if (!EmailVerificationSubjectType$re1.test(x))
+  if (!inClass(x, EmailVerificationSubjectType$m2, EmailVerificationSubjectType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EmailVerificationSubjectType$re1);
 }
 
@@ -13253,13 +13281,14 @@ export function assertEventFiltersType(value) {
 }
 
 const EventIdType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w+-]+)$", "u");
+const EventIdType$m2 = [0, 0, 10240, 1023, 65534, 34815, 65534, 2047];
 
 /** @type {Is} */
 function EventIdType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 50 && cpLength(x) > 50) return false;
-  if (!EventIdType$re1.test(x)) return false;
+  if (!inClass(x, EventIdType$m2, EventIdType$re1)) return false;
   return true;
 }
 
@@ -13268,7 +13297,7 @@ function EventIdType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 50 && cpLength(x) > 50) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 50);
-  if (!EventIdType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EventIdType$re1);
+  if (!inClass(x, EventIdType$m2, EventIdType$re1)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EventIdType$re1);
 }
 
 /** @type {Validate} */
@@ -15610,13 +15639,14 @@ export function assertGroupListType(value) {
 }
 
 const GroupNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
+const GroupNameType$m2 = [0, 0, 65534, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function GroupNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!GroupNameType$re1.test(x)) return false;
+  if (!inClass(x, GroupNameType$m2, GroupNameType$re1)) return false;
   return true;
 }
 
@@ -15625,7 +15655,8 @@ function GroupNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!GroupNameType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", GroupNameType$re1);
+  if (!inClass(x, GroupNameType$m2, GroupNameType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", GroupNameType$re1);
 }
 
 /** @type {Validate} */
@@ -16075,13 +16106,14 @@ export function assertIdentityProviderTypeType(value) {
 }
 
 const IdpIdentifierType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w\\s+=.@-]+)$", "u");
+const IdpIdentifierType$m2 = [15872, 0, 26625, 9215, 65535, 34815, 65534, 2047];
 
 /** @type {Is} */
 function IdpIdentifierType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 40 && cpLength(x) > 40) return false;
-  if (!IdpIdentifierType$re1.test(x)) return false;
+  if (!inClass(x, IdpIdentifierType$m2, IdpIdentifierType$re1)) return false;
   return true;
 }
 
@@ -16090,7 +16122,8 @@ function IdpIdentifierType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 40 && cpLength(x) > 40) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 40);
-  if (!IdpIdentifierType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", IdpIdentifierType$re1);
+  if (!inClass(x, IdpIdentifierType$m2, IdpIdentifierType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", IdpIdentifierType$re1);
 }
 
 /** @type {Validate} */
@@ -16109,6 +16142,7 @@ export function assertIdpIdentifierType(value) {
 }
 
 const IdpIdentifiersListType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w\\s+=.@-]+)$", "u");
+const IdpIdentifiersListType$m2 = [15872, 0, 26625, 9215, 65535, 34815, 65534, 2047];
 
 /** @type {Is} */
 function IdpIdentifiersListType$is(x, q) {
@@ -16121,7 +16155,7 @@ function IdpIdentifiersListType$is(x, q) {
     if (typeof v !== "string") return false;
     if (v.length === 0) return false;
     if (v.length > 40 && cpLength(v) > 40) return false;
-    if (!IdpIdentifiersListType$re1.test(v)) return false;
+    if (!inClass(v, IdpIdentifiersListType$m2, IdpIdentifiersListType$re1)) return false;
   }
   return true;
 }
@@ -16141,7 +16175,8 @@ function IdpIdentifiersListType$check(x, c, k) {
     }
     if (v.length === 0) fail(c, i, "INSTANCE_STRING_MIN_LENGTH", 1);
     if (v.length > 40 && cpLength(v) > 40) fail(c, i, "INSTANCE_STRING_MAX_LENGTH", 40);
-    if (!IdpIdentifiersListType$re1.test(v)) fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", IdpIdentifiersListType$re1);
+    if (!inClass(v, IdpIdentifiersListType$m2, IdpIdentifiersListType$re1))
+      fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", IdpIdentifiersListType$re1);
   }
   c.p.length = p;
 }
@@ -19112,6 +19147,7 @@ export function assertListUsersResponse(value) {
 }
 
 const LogoutURLsListType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
+const LogoutURLsListType$m2 = [0, 0, 65534, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function LogoutURLsListType$is(x, q) {
@@ -19124,7 +19160,7 @@ function LogoutURLsListType$is(x, q) {
     if (typeof v !== "string") return false;
     if (v.length === 0) return false;
     if (v.length > 1024 && cpLength(v) > 1024) return false;
-    if (!LogoutURLsListType$re1.test(v)) return false;
+    if (!inClass(v, LogoutURLsListType$m2, LogoutURLsListType$re1)) return false;
   }
   return true;
 }
@@ -19144,7 +19180,8 @@ function LogoutURLsListType$check(x, c, k) {
     }
     if (v.length === 0) fail(c, i, "INSTANCE_STRING_MIN_LENGTH", 1);
     if (v.length > 1024 && cpLength(v) > 1024) fail(c, i, "INSTANCE_STRING_MAX_LENGTH", 1024);
-    if (!LogoutURLsListType$re1.test(v)) fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", LogoutURLsListType$re1);
+    if (!inClass(v, LogoutURLsListType$m2, LogoutURLsListType$re1))
+      fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", LogoutURLsListType$re1);
   }
   c.p.length = p;
 }
@@ -19951,13 +19988,14 @@ export function assertOptionalArnType(value) {
 }
 
 const PaginationKey$re1 = /*#__PURE__*/ new RegExp("^(?:[\\S]+)$", "u");
+const PaginationKey$m2 = [49663, 65535, 65534, 65535, 65535, 65535, 65535, 65535];
 
 /** @type {Is} */
 function PaginationKey$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 131072 && cpLength(x) > 131072) return false;
-  if (!PaginationKey$re1.test(x)) return false;
+  if (!inClass(x, PaginationKey$m2, PaginationKey$re1)) return false;
   return true;
 }
 
@@ -19966,7 +20004,8 @@ function PaginationKey$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 131072 && cpLength(x) > 131072) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 131072);
-  if (!PaginationKey$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", PaginationKey$re1);
+  if (!inClass(x, PaginationKey$m2, PaginationKey$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", PaginationKey$re1);
 }
 
 /** @type {Validate} */
@@ -19985,12 +20024,13 @@ export function assertPaginationKey(value) {
 }
 
 const PaginationKeyType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\S]+)$", "u");
+const PaginationKeyType$m2 = [49663, 65535, 65534, 65535, 65535, 65535, 65535, 65535];
 
 /** @type {Is} */
 function PaginationKeyType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
-  if (!PaginationKeyType$re1.test(x)) return false;
+  if (!inClass(x, PaginationKeyType$m2, PaginationKeyType$re1)) return false;
   return true;
 }
 
@@ -19998,7 +20038,8 @@ function PaginationKeyType$is(x, _q) {
 function PaginationKeyType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
-  if (!PaginationKeyType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", PaginationKeyType$re1);
+  if (!inClass(x, PaginationKeyType$m2, PaginationKeyType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", PaginationKeyType$re1);
 }
 
 /** @type {Validate} */
@@ -20283,12 +20324,13 @@ export function assertPasswordResetRequiredException(value) {
 }
 
 const PasswordType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\S]+)$", "u");
+const PasswordType$m2 = [49663, 65535, 65534, 65535, 65535, 65535, 65535, 65535];
 
 /** @type {Is} */
 function PasswordType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length > 256 && cpLength(x) > 256) return false;
-  if (!PasswordType$re1.test(x)) return false;
+  if (!inClass(x, PasswordType$m2, PasswordType$re1)) return false;
   return true;
 }
 
@@ -20296,7 +20338,7 @@ function PasswordType$is(x, _q) {
 function PasswordType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length > 256 && cpLength(x) > 256) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 256);
-  if (!PasswordType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", PasswordType$re1);
+  if (!inClass(x, PasswordType$m2, PasswordType$re1)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", PasswordType$re1);
 }
 
 /** @type {Validate} */
@@ -20787,13 +20829,14 @@ export function assertProviderDetailsType(value) {
 }
 
 const ProviderNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+)$", "u");
+const ProviderNameType$m2 = [0, 0, 65535, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function ProviderNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 32 && cpLength(x) > 32) return false;
-  if (!ProviderNameType$re1.test(x)) return false;
+  if (!inClass(x, ProviderNameType$m2, ProviderNameType$re1)) return false;
   return true;
 }
 
@@ -20802,7 +20845,8 @@ function ProviderNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 32 && cpLength(x) > 32) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 32);
-  if (!ProviderNameType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ProviderNameType$re1);
+  if (!inClass(x, ProviderNameType$m2, ProviderNameType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ProviderNameType$re1);
 }
 
 /** @type {Validate} */
@@ -21227,13 +21271,14 @@ export function assertRecoveryOptionType(value) {
 }
 
 const RedirectUrlType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
+const RedirectUrlType$m2 = [0, 0, 65534, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function RedirectUrlType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 1024 && cpLength(x) > 1024) return false;
-  if (!RedirectUrlType$re1.test(x)) return false;
+  if (!inClass(x, RedirectUrlType$m2, RedirectUrlType$re1)) return false;
   return true;
 }
 
@@ -21242,7 +21287,8 @@ function RedirectUrlType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 1024 && cpLength(x) > 1024) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 1024);
-  if (!RedirectUrlType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", RedirectUrlType$re1);
+  if (!inClass(x, RedirectUrlType$m2, RedirectUrlType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", RedirectUrlType$re1);
 }
 
 /** @type {Validate} */
@@ -21727,13 +21773,14 @@ export function assertResourceNotFoundException(value) {
 }
 
 const ResourceServerIdentifierType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\x21\\x23-\\x5B\\x5D-\\x7E]+)$", "u");
+const ResourceServerIdentifierType$m2 = [0, 0, 65530, 65535, 65535, 61439, 65535, 32767];
 
 /** @type {Is} */
 function ResourceServerIdentifierType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 256 && cpLength(x) > 256) return false;
-  if (!ResourceServerIdentifierType$re1.test(x)) return false;
+  if (!inClass(x, ResourceServerIdentifierType$m2, ResourceServerIdentifierType$re1)) return false;
   return true;
 }
 
@@ -21742,7 +21789,7 @@ function ResourceServerIdentifierType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 256 && cpLength(x) > 256) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 256);
-  if (!ResourceServerIdentifierType$re1.test(x))
+  if (!inClass(x, ResourceServerIdentifierType$m2, ResourceServerIdentifierType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ResourceServerIdentifierType$re1);
 }
 
@@ -21762,13 +21809,14 @@ export function assertResourceServerIdentifierType(value) {
 }
 
 const ResourceServerNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w\\s+=,.@-]+)$", "u");
+const ResourceServerNameType$m2 = [15872, 0, 30721, 9215, 65535, 34815, 65534, 2047];
 
 /** @type {Is} */
 function ResourceServerNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 256 && cpLength(x) > 256) return false;
-  if (!ResourceServerNameType$re1.test(x)) return false;
+  if (!inClass(x, ResourceServerNameType$m2, ResourceServerNameType$re1)) return false;
   return true;
 }
 
@@ -21777,7 +21825,8 @@ function ResourceServerNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 256 && cpLength(x) > 256) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 256);
-  if (!ResourceServerNameType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ResourceServerNameType$re1);
+  if (!inClass(x, ResourceServerNameType$m2, ResourceServerNameType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ResourceServerNameType$re1);
 }
 
 /** @type {Validate} */
@@ -21874,13 +21923,14 @@ const ResourceServerScopeNameType$re1 = /*#__PURE__*/ new RegExp(
   "^(?:[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+)$",
   "u",
 );
+const ResourceServerScopeNameType$m2 = [0, 0, 32762, 65535, 65535, 61439, 65535, 32767];
 
 /** @type {Is} */
 function ResourceServerScopeNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 256 && cpLength(x) > 256) return false;
-  if (!ResourceServerScopeNameType$re1.test(x)) return false;
+  if (!inClass(x, ResourceServerScopeNameType$m2, ResourceServerScopeNameType$re1)) return false;
   return true;
 }
 
@@ -21889,7 +21939,7 @@ function ResourceServerScopeNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 256 && cpLength(x) > 256) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 256);
-  if (!ResourceServerScopeNameType$re1.test(x))
+  if (!inClass(x, ResourceServerScopeNameType$m2, ResourceServerScopeNameType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ResourceServerScopeNameType$re1);
 }
 
@@ -23076,6 +23126,7 @@ export function assertScopeDoesNotExistException(value) {
 }
 
 const ScopeListType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\x21\\x23-\\x5B\\x5D-\\x7E]+)$", "u");
+const ScopeListType$m2 = [0, 0, 65530, 65535, 65535, 61439, 65535, 32767];
 
 /** @type {Is} */
 function ScopeListType$is(x, q) {
@@ -23087,7 +23138,7 @@ function ScopeListType$is(x, q) {
     if (typeof v !== "string") return false;
     if (v.length === 0) return false;
     if (v.length > 256 && cpLength(v) > 256) return false;
-    if (!ScopeListType$re1.test(v)) return false;
+    if (!inClass(v, ScopeListType$m2, ScopeListType$re1)) return false;
   }
   return true;
 }
@@ -23106,7 +23157,8 @@ function ScopeListType$check(x, c, k) {
     }
     if (v.length === 0) fail(c, i, "INSTANCE_STRING_MIN_LENGTH", 1);
     if (v.length > 256 && cpLength(v) > 256) fail(c, i, "INSTANCE_STRING_MAX_LENGTH", 256);
-    if (!ScopeListType$re1.test(v)) fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", ScopeListType$re1);
+    if (!inClass(v, ScopeListType$m2, ScopeListType$re1))
+      fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", ScopeListType$re1);
   }
   c.p.length = p;
 }
@@ -23127,13 +23179,14 @@ export function assertScopeListType(value) {
 }
 
 const ScopeType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\x21\\x23-\\x5B\\x5D-\\x7E]+)$", "u");
+const ScopeType$m2 = [0, 0, 65530, 65535, 65535, 61439, 65535, 32767];
 
 /** @type {Is} */
 function ScopeType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 256 && cpLength(x) > 256) return false;
-  if (!ScopeType$re1.test(x)) return false;
+  if (!inClass(x, ScopeType$m2, ScopeType$re1)) return false;
   return true;
 }
 
@@ -23142,7 +23195,7 @@ function ScopeType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 256 && cpLength(x) > 256) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 256);
-  if (!ScopeType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ScopeType$re1);
+  if (!inClass(x, ScopeType$m2, ScopeType$re1)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ScopeType$re1);
 }
 
 /** @type {Validate} */
@@ -23161,12 +23214,13 @@ export function assertScopeType(value) {
 }
 
 const SearchPaginationTokenType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\S]+)$", "u");
+const SearchPaginationTokenType$m2 = [49663, 65535, 65534, 65535, 65535, 65535, 65535, 65535];
 
 /** @type {Is} */
 function SearchPaginationTokenType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
-  if (!SearchPaginationTokenType$re1.test(x)) return false;
+  if (!inClass(x, SearchPaginationTokenType$m2, SearchPaginationTokenType$re1)) return false;
   return true;
 }
 
@@ -23174,7 +23228,7 @@ function SearchPaginationTokenType$is(x, _q) {
 function SearchPaginationTokenType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
-  if (!SearchPaginationTokenType$re1.test(x))
+  if (!inClass(x, SearchPaginationTokenType$m2, SearchPaginationTokenType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", SearchPaginationTokenType$re1);
 }
 
@@ -23194,6 +23248,7 @@ export function assertSearchPaginationTokenType(value) {
 }
 
 const SearchedAttributeNamesListType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
+const SearchedAttributeNamesListType$m2 = [0, 0, 65534, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function SearchedAttributeNamesListType$is(x, q) {
@@ -23204,7 +23259,7 @@ function SearchedAttributeNamesListType$is(x, q) {
     if (typeof v !== "string") return false;
     if (v.length === 0) return false;
     if (v.length > 32 && cpLength(v) > 32) return false;
-    if (!SearchedAttributeNamesListType$re1.test(v)) return false;
+    if (!inClass(v, SearchedAttributeNamesListType$m2, SearchedAttributeNamesListType$re1)) return false;
   }
   return true;
 }
@@ -23222,7 +23277,7 @@ function SearchedAttributeNamesListType$check(x, c, k) {
     }
     if (v.length === 0) fail(c, i, "INSTANCE_STRING_MIN_LENGTH", 1);
     if (v.length > 32 && cpLength(v) > 32) fail(c, i, "INSTANCE_STRING_MAX_LENGTH", 32);
-    if (!SearchedAttributeNamesListType$re1.test(v))
+    if (!inClass(v, SearchedAttributeNamesListType$m2, SearchedAttributeNamesListType$re1))
       fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", SearchedAttributeNamesListType$re1);
   }
   c.p.length = p;
@@ -23249,12 +23304,13 @@ export function assertSearchedAttributeNamesListType(value) {
 }
 
 const SecretCodeType$re1 = /*#__PURE__*/ new RegExp("^(?:[A-Za-z0-9]+)$", "u");
+const SecretCodeType$m2 = [0, 0, 0, 1023, 65534, 2047, 65534, 2047];
 
 /** @type {Is} */
 function SecretCodeType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length < 32 && cpLength(x) < 16) return false;
-  if (!SecretCodeType$re1.test(x)) return false;
+  if (!inClass(x, SecretCodeType$m2, SecretCodeType$re1)) return false;
   return true;
 }
 
@@ -23262,7 +23318,8 @@ function SecretCodeType$is(x, _q) {
 function SecretCodeType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length < 32 && cpLength(x) < 16) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 16);
-  if (!SecretCodeType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", SecretCodeType$re1);
+  if (!inClass(x, SecretCodeType$m2, SecretCodeType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", SecretCodeType$re1);
 }
 
 /** @type {Validate} */
@@ -23281,13 +23338,14 @@ export function assertSecretCodeType(value) {
 }
 
 const SecretHashType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w+=/]+)$", "u");
+const SecretHashType$m2 = [0, 0, 34816, 9215, 65534, 34815, 65534, 2047];
 
 /** @type {Is} */
 function SecretHashType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!SecretHashType$re1.test(x)) return false;
+  if (!inClass(x, SecretHashType$m2, SecretHashType$re1)) return false;
   return true;
 }
 
@@ -23296,7 +23354,8 @@ function SecretHashType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!SecretHashType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", SecretHashType$re1);
+  if (!inClass(x, SecretHashType$m2, SecretHashType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", SecretHashType$re1);
 }
 
 /** @type {Validate} */
@@ -24507,13 +24566,14 @@ export function assertSmsConfigurationType(value) {
 }
 
 const SmsInviteMessageType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\s\\S]*)$", "u");
+const SmsInviteMessageType$m2 = [65535, 65535, 65535, 65535, 65535, 65535, 65535, 65535];
 
 /** @type {Is} */
 function SmsInviteMessageType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length < 12 && cpLength(x) < 6) return false;
   if (x.length > 140 && cpLength(x) > 140) return false;
-  if (!SmsInviteMessageType$re1.test(x)) return false;
+  if (!inClass(x, SmsInviteMessageType$m2, SmsInviteMessageType$re1)) return false;
   return true;
 }
 
@@ -24522,7 +24582,8 @@ function SmsInviteMessageType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length < 12 && cpLength(x) < 6) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 6);
   if (x.length > 140 && cpLength(x) > 140) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 140);
-  if (!SmsInviteMessageType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", SmsInviteMessageType$re1);
+  if (!inClass(x, SmsInviteMessageType$m2, SmsInviteMessageType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", SmsInviteMessageType$re1);
 }
 
 /** @type {Validate} */
@@ -24711,13 +24772,14 @@ export function assertSoftwareTokenMFANotFoundException(value) {
 }
 
 const SoftwareTokenMFAUserCodeType$re1 = /*#__PURE__*/ new RegExp("^(?:[0-9]+)$", "u");
+const SoftwareTokenMFAUserCodeType$m2 = [0, 0, 0, 1023, 0, 0, 0, 0];
 
 /** @type {Is} */
 function SoftwareTokenMFAUserCodeType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length < 12 && cpLength(x) < 6) return false;
   if (x.length > 6 && cpLength(x) > 6) return false;
-  if (!SoftwareTokenMFAUserCodeType$re1.test(x)) return false;
+  if (!inClass(x, SoftwareTokenMFAUserCodeType$m2, SoftwareTokenMFAUserCodeType$re1)) return false;
   return true;
 }
 
@@ -24726,7 +24788,7 @@ function SoftwareTokenMFAUserCodeType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length < 12 && cpLength(x) < 6) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 6);
   if (x.length > 6 && cpLength(x) > 6) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 6);
-  if (!SoftwareTokenMFAUserCodeType$re1.test(x))
+  if (!inClass(x, SoftwareTokenMFAUserCodeType$m2, SoftwareTokenMFAUserCodeType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", SoftwareTokenMFAUserCodeType$re1);
 }
 
@@ -25268,6 +25330,7 @@ export function assertStringType(value) {
 }
 
 const SupportedIdentityProvidersListType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
+const SupportedIdentityProvidersListType$m2 = [0, 0, 65534, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function SupportedIdentityProvidersListType$is(x, q) {
@@ -25278,7 +25341,7 @@ function SupportedIdentityProvidersListType$is(x, q) {
     if (typeof v !== "string") return false;
     if (v.length === 0) return false;
     if (v.length > 32 && cpLength(v) > 32) return false;
-    if (!SupportedIdentityProvidersListType$re1.test(v)) return false;
+    if (!inClass(v, SupportedIdentityProvidersListType$m2, SupportedIdentityProvidersListType$re1)) return false;
   }
   return true;
 }
@@ -25296,7 +25359,7 @@ function SupportedIdentityProvidersListType$check(x, c, k) {
     }
     if (v.length === 0) fail(c, i, "INSTANCE_STRING_MIN_LENGTH", 1);
     if (v.length > 32 && cpLength(v) > 32) fail(c, i, "INSTANCE_STRING_MAX_LENGTH", 32);
-    if (!SupportedIdentityProvidersListType$re1.test(v))
+    if (!inClass(v, SupportedIdentityProvidersListType$m2, SupportedIdentityProvidersListType$re1))
       fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", SupportedIdentityProvidersListType$re1);
   }
   c.p.length = p;
@@ -25580,18 +25643,20 @@ export function assertTimeUnitsType(value) {
 }
 
 const TokenModelType$re1 = /*#__PURE__*/ new RegExp("^(?:[A-Za-z0-9-_=.]+)$", "u");
+const TokenModelType$m2 = [0, 0, 24576, 9215, 65534, 34815, 65534, 2047];
 
 /** @type {Is} */
 function TokenModelType$is(x, _q) {
   if (typeof x !== "string") return false;
-  if (!TokenModelType$re1.test(x)) return false;
+  if (!inClass(x, TokenModelType$m2, TokenModelType$re1)) return false;
   return true;
 }
 
 /** @type {Check} */
 function TokenModelType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
-  if (!TokenModelType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", TokenModelType$re1);
+  if (!inClass(x, TokenModelType$m2, TokenModelType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", TokenModelType$re1);
 }
 
 /** @type {Validate} */
@@ -28302,13 +28367,14 @@ export function assertUserImportJobIdType(value) {
 }
 
 const UserImportJobNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w\\s+=,.@-]+)$", "u");
+const UserImportJobNameType$m2 = [15872, 0, 30721, 9215, 65535, 34815, 65534, 2047];
 
 /** @type {Is} */
 function UserImportJobNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!UserImportJobNameType$re1.test(x)) return false;
+  if (!inClass(x, UserImportJobNameType$m2, UserImportJobNameType$re1)) return false;
   return true;
 }
 
@@ -28317,7 +28383,8 @@ function UserImportJobNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!UserImportJobNameType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UserImportJobNameType$re1);
+  if (!inClass(x, UserImportJobNameType$m2, UserImportJobNameType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UserImportJobNameType$re1);
 }
 
 /** @type {Validate} */
@@ -29453,13 +29520,14 @@ export function assertUserPoolMfaType(value) {
 }
 
 const UserPoolNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w\\s+=,.@-]+)$", "u");
+const UserPoolNameType$m2 = [15872, 0, 30721, 9215, 65535, 34815, 65534, 2047];
 
 /** @type {Is} */
 function UserPoolNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!UserPoolNameType$re1.test(x)) return false;
+  if (!inClass(x, UserPoolNameType$m2, UserPoolNameType$re1)) return false;
   return true;
 }
 
@@ -29468,7 +29536,8 @@ function UserPoolNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!UserPoolNameType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UserPoolNameType$re1);
+  if (!inClass(x, UserPoolNameType$m2, UserPoolNameType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UserPoolNameType$re1);
 }
 
 /** @type {Validate} */
@@ -30380,13 +30449,14 @@ export function assertUsernameExistsException(value) {
 }
 
 const UsernameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
+const UsernameType$m2 = [0, 0, 65534, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function UsernameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!UsernameType$re1.test(x)) return false;
+  if (!inClass(x, UsernameType$m2, UsernameType$re1)) return false;
   return true;
 }
 
@@ -30395,7 +30465,7 @@ function UsernameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!UsernameType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UsernameType$re1);
+  if (!inClass(x, UsernameType$m2, UsernameType$re1)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UsernameType$re1);
 }
 
 /** @type {Validate} */

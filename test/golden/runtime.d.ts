@@ -101,6 +101,12 @@ export declare function objectLike(x: unknown): x is Record<string, unknown>;
 export declare function own(x: Record<string, unknown>, k: string): unknown;
 
 /**
+ * Whether a pattern that is one character class repeated, ^(?:[…]+)$ or ^(?:[…]*)$, matches s:
+ * ASCII characters by a table of the class (16 bits a word), anything else by the pattern itself.
+ */
+export declare function inClass(s: string, m: readonly number[], re: RegExp): boolean;
+
+/**
  * Length in Unicode code points, as JSON Structure and JSON Schema count it.
  */
 export declare function cpLength(s: string): number;

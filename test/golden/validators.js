@@ -8,6 +8,7 @@ import {
   fail,
   fmtDateTime,
   guard,
+  inClass,
   objectLike,
   run,
   schemaMember,
@@ -178,13 +179,14 @@ export function assertAttributeListType(value) {
 }
 
 const AttributeNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
+const AttributeNameType$m2 = [0, 0, 65534, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function AttributeNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 32 && cpLength(x) > 32) return false;
-  if (!AttributeNameType$re1.test(x)) return false;
+  if (!inClass(x, AttributeNameType$m2, AttributeNameType$re1)) return false;
   return true;
 }
 
@@ -193,7 +195,8 @@ function AttributeNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 32 && cpLength(x) > 32) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 32);
-  if (!AttributeNameType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", AttributeNameType$re1);
+  if (!inClass(x, AttributeNameType$m2, AttributeNameType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", AttributeNameType$re1);
 }
 
 /** @type {Validate} */
@@ -693,13 +696,14 @@ export function assertUserStatusType(value) {
 }
 
 const UsernameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
+const UsernameType$m2 = [0, 0, 65534, 65535, 65535, 65535, 65535, 32767];
 
 /** @type {Is} */
 function UsernameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!UsernameType$re1.test(x)) return false;
+  if (!inClass(x, UsernameType$m2, UsernameType$re1)) return false;
   return true;
 }
 
@@ -708,7 +712,7 @@ function UsernameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!UsernameType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UsernameType$re1);
+  if (!inClass(x, UsernameType$m2, UsernameType$re1)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UsernameType$re1);
 }
 
 /** @type {Validate} */

@@ -138,6 +138,7 @@ export type Value =
   | { text: string }
   | { call: Call }
   | { callee: string; array: string[] }
+  | { list: string[] }
   | { callee: string; object: [key: string, value: string][] };
 
 const isNumeric = (s: string): boolean => /^-?(?:\d|Infinity)/.test(s) && !/^-?\d.*[^\d.e-]/.test(s);
@@ -165,7 +166,8 @@ export function constLines(indent: string, decl: string, value: Value): string[]
     return [`${indent}${decl} =`, `${indent}  ${value.text};`];
   }
   // When even `decl = callee(` does not fit, prettier breaks after the "=" first.
-  const opener = "call" in value ? `${value.call.callee}(` : `${value.callee}(${"array" in value ? "[" : "{"}`;
+  const opener =
+    "list" in value ? "[" : "call" in value ? `${value.call.callee}(` : `${value.callee}(${"array" in value ? "[" : "{"}`;
   if (`${indent}${decl} = ${opener}`.length > WIDTH) return [`${indent}${decl} =`, ...valueLines(`${indent}  `, "", value)];
   return valueLines(indent, `${decl} = `, value);
 }
@@ -173,14 +175,15 @@ export function constLines(indent: string, decl: string, value: Value): string[]
 function valueLines(indent: string, prefix: string, value: Exclude<Value, { text: string }>): string[] {
   if ("call" in value) return callLines(indent, prefix, value.call, ";");
   const inner = `${indent}  `;
-  if ("array" in value) {
-    const flat = `${indent}${prefix}${value.callee}([${value.array.join(", ")}]);`;
+  if ("array" in value || "list" in value) {
+    const [open, close, items] = "list" in value ? ["[", "]", value.list] : [`${value.callee}([`, "])", value.array];
+    const flat = `${indent}${prefix}${open}${items.join(", ")}${close};`;
     if (flat.length <= WIDTH) return [flat];
-    const out = [`${indent}${prefix}${value.callee}([`];
-    if (value.array.every(isNumeric)) {
+    const out = [`${indent}${prefix}${open}`];
+    if (items.every(isNumeric)) {
       // Numbers are filled: as many per line as fit.
       let line = "";
-      for (const n of value.array) {
+      for (const n of items) {
         const next = line === "" ? `${inner}${n},` : `${line} ${n},`;
         if (next.length > WIDTH && line !== "") {
           out.push(line);
@@ -188,8 +191,8 @@ function valueLines(indent: string, prefix: string, value: Exclude<Value, { text
         } else line = next;
       }
       out.push(line);
-    } else out.push(...value.array.map((v) => `${inner}${v},`));
-    out.push(`${indent}]);`);
+    } else out.push(...items.map((v) => `${inner}${v},`));
+    out.push(`${indent}${close};`);
     return out;
   }
   const entries = value.object.map(([k, v]) => `${k}: ${v}`);
