@@ -47,18 +47,18 @@ function AWSAccountIdType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAWSAccountIdType(value, options) {
-  return run(value, options, AWSAccountIdType$is, AWSAccountIdType$check);
+export function validateAWSAccountIdType(x, o) {
+  return run(x, o, AWSAccountIdType$is, AWSAccountIdType$check);
 }
 
 /** @type {Guard} */
-export function isAWSAccountIdType(value) {
-  return guard(value, AWSAccountIdType$is);
+export function isAWSAccountIdType(x) {
+  return guard(x, AWSAccountIdType$is);
 }
 
 /** @type {Assert} */
-export function assertAWSAccountIdType(value) {
-  enforce(value, AWSAccountIdType$is, AWSAccountIdType$check, "AWSAccountIdType");
+export function assertAWSAccountIdType(x) {
+  enforce(x, AWSAccountIdType$is, AWSAccountIdType$check, "AWSAccountIdType");
 }
 
 /** @type {Is} */
@@ -81,18 +81,18 @@ function AccessTokenValidityType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAccessTokenValidityType(value, options) {
-  return run(value, options, AccessTokenValidityType$is, AccessTokenValidityType$check);
+export function validateAccessTokenValidityType(x, o) {
+  return run(x, o, AccessTokenValidityType$is, AccessTokenValidityType$check);
 }
 
 /** @type {Guard} */
-export function isAccessTokenValidityType(value) {
-  return guard(value, AccessTokenValidityType$is);
+export function isAccessTokenValidityType(x) {
+  return guard(x, AccessTokenValidityType$is);
 }
 
 /** @type {Assert} */
-export function assertAccessTokenValidityType(value) {
-  enforce(value, AccessTokenValidityType$is, AccessTokenValidityType$check, "AccessTokenValidityType");
+export function assertAccessTokenValidityType(x) {
+  enforce(x, AccessTokenValidityType$is, AccessTokenValidityType$check, "AccessTokenValidityType");
 }
 
 /** @type {Is} */
@@ -140,18 +140,18 @@ function AccountRecoverySettingType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAccountRecoverySettingType(value, options) {
-  return run(value, options, AccountRecoverySettingType$is, AccountRecoverySettingType$check);
+export function validateAccountRecoverySettingType(x, o) {
+  return run(x, o, AccountRecoverySettingType$is, AccountRecoverySettingType$check);
 }
 
 /** @type {Guard} */
-export function isAccountRecoverySettingType(value) {
-  return guard(value, AccountRecoverySettingType$is);
+export function isAccountRecoverySettingType(x) {
+  return guard(x, AccountRecoverySettingType$is);
 }
 
 /** @type {Assert} */
-export function assertAccountRecoverySettingType(value) {
-  enforce(value, AccountRecoverySettingType$is, AccountRecoverySettingType$check, "AccountRecoverySettingType");
+export function assertAccountRecoverySettingType(x) {
+  enforce(x, AccountRecoverySettingType$is, AccountRecoverySettingType$check, "AccountRecoverySettingType");
 }
 
 /** @type {Is} */
@@ -166,19 +166,19 @@ function AccountTakeoverActionNotifyType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAccountTakeoverActionNotifyType(value, options) {
-  return run(value, options, AccountTakeoverActionNotifyType$is, AccountTakeoverActionNotifyType$check);
+export function validateAccountTakeoverActionNotifyType(x, o) {
+  return run(x, o, AccountTakeoverActionNotifyType$is, AccountTakeoverActionNotifyType$check);
 }
 
 /** @type {Guard} */
-export function isAccountTakeoverActionNotifyType(value) {
-  return guard(value, AccountTakeoverActionNotifyType$is);
+export function isAccountTakeoverActionNotifyType(x) {
+  return guard(x, AccountTakeoverActionNotifyType$is);
 }
 
 /** @type {Assert} */
-export function assertAccountTakeoverActionNotifyType(value) {
+export function assertAccountTakeoverActionNotifyType(x) {
   enforce(
-    value,
+    x,
     AccountTakeoverActionNotifyType$is,
     AccountTakeoverActionNotifyType$check,
     "AccountTakeoverActionNotifyType",
@@ -190,17 +190,21 @@ function AccountTakeoverActionType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.Notify;
+  if (u === undefined) return false;
+  if (!AccountTakeoverActionNotifyType$is(u, q + 8)) return false;
+  u = x.EventAction;
+  if (u === undefined) return false;
+  if (!AccountTakeoverEventActionType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Notify":
-        if (!AccountTakeoverActionNotifyType$is(v, q + 8)) return false;
         r++;
         break;
       case "EventAction":
-        if (!AccountTakeoverEventActionType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -246,18 +250,18 @@ function AccountTakeoverActionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAccountTakeoverActionType(value, options) {
-  return run(value, options, AccountTakeoverActionType$is, AccountTakeoverActionType$check);
+export function validateAccountTakeoverActionType(x, o) {
+  return run(x, o, AccountTakeoverActionType$is, AccountTakeoverActionType$check);
 }
 
 /** @type {Guard} */
-export function isAccountTakeoverActionType(value) {
-  return guard(value, AccountTakeoverActionType$is);
+export function isAccountTakeoverActionType(x) {
+  return guard(x, AccountTakeoverActionType$is);
 }
 
 /** @type {Assert} */
-export function assertAccountTakeoverActionType(value) {
-  enforce(value, AccountTakeoverActionType$is, AccountTakeoverActionType$check, "AccountTakeoverActionType");
+export function assertAccountTakeoverActionType(x) {
+  enforce(x, AccountTakeoverActionType$is, AccountTakeoverActionType$check, "AccountTakeoverActionType");
 }
 
 /** @type {Is} */
@@ -317,18 +321,18 @@ function AccountTakeoverActionsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAccountTakeoverActionsType(value, options) {
-  return run(value, options, AccountTakeoverActionsType$is, AccountTakeoverActionsType$check);
+export function validateAccountTakeoverActionsType(x, o) {
+  return run(x, o, AccountTakeoverActionsType$is, AccountTakeoverActionsType$check);
 }
 
 /** @type {Guard} */
-export function isAccountTakeoverActionsType(value) {
-  return guard(value, AccountTakeoverActionsType$is);
+export function isAccountTakeoverActionsType(x) {
+  return guard(x, AccountTakeoverActionsType$is);
 }
 
 /** @type {Assert} */
-export function assertAccountTakeoverActionsType(value) {
-  enforce(value, AccountTakeoverActionsType$is, AccountTakeoverActionsType$check, "AccountTakeoverActionsType");
+export function assertAccountTakeoverActionsType(x) {
+  enforce(x, AccountTakeoverActionsType$is, AccountTakeoverActionsType$check, "AccountTakeoverActionsType");
 }
 
 const AccountTakeoverEventActionType$v1 = /*#__PURE__*/ Object.freeze([
@@ -355,23 +359,18 @@ function AccountTakeoverEventActionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAccountTakeoverEventActionType(value, options) {
-  return run(value, options, AccountTakeoverEventActionType$is, AccountTakeoverEventActionType$check);
+export function validateAccountTakeoverEventActionType(x, o) {
+  return run(x, o, AccountTakeoverEventActionType$is, AccountTakeoverEventActionType$check);
 }
 
 /** @type {Guard} */
-export function isAccountTakeoverEventActionType(value) {
-  return guard(value, AccountTakeoverEventActionType$is);
+export function isAccountTakeoverEventActionType(x) {
+  return guard(x, AccountTakeoverEventActionType$is);
 }
 
 /** @type {Assert} */
-export function assertAccountTakeoverEventActionType(value) {
-  enforce(
-    value,
-    AccountTakeoverEventActionType$is,
-    AccountTakeoverEventActionType$check,
-    "AccountTakeoverEventActionType",
-  );
+export function assertAccountTakeoverEventActionType(x) {
+  enforce(x, AccountTakeoverEventActionType$is, AccountTakeoverEventActionType$check, "AccountTakeoverEventActionType");
 }
 
 /** @type {Is} */
@@ -379,6 +378,9 @@ function AccountTakeoverRiskConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.Actions;
+  if (u === undefined) return false;
+  if (!AccountTakeoverActionsType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
@@ -388,7 +390,6 @@ function AccountTakeoverRiskConfigurationType$is(x, q) {
         if (!NotifyConfigurationType$is(v, q + 8)) return false;
         break;
       case "Actions":
-        if (!AccountTakeoverActionsType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -431,19 +432,19 @@ function AccountTakeoverRiskConfigurationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAccountTakeoverRiskConfigurationType(value, options) {
-  return run(value, options, AccountTakeoverRiskConfigurationType$is, AccountTakeoverRiskConfigurationType$check);
+export function validateAccountTakeoverRiskConfigurationType(x, o) {
+  return run(x, o, AccountTakeoverRiskConfigurationType$is, AccountTakeoverRiskConfigurationType$check);
 }
 
 /** @type {Guard} */
-export function isAccountTakeoverRiskConfigurationType(value) {
-  return guard(value, AccountTakeoverRiskConfigurationType$is);
+export function isAccountTakeoverRiskConfigurationType(x) {
+  return guard(x, AccountTakeoverRiskConfigurationType$is);
 }
 
 /** @type {Assert} */
-export function assertAccountTakeoverRiskConfigurationType(value) {
+export function assertAccountTakeoverRiskConfigurationType(x) {
   enforce(
-    value,
+    x,
     AccountTakeoverRiskConfigurationType$is,
     AccountTakeoverRiskConfigurationType$check,
     "AccountTakeoverRiskConfigurationType",
@@ -455,17 +456,21 @@ function AddCustomAttributesRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.CustomAttributes;
+  if (u === undefined) return false;
+  if (!CustomAttributesListType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "CustomAttributes":
-        if (!CustomAttributesListType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -511,18 +516,18 @@ function AddCustomAttributesRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAddCustomAttributesRequest(value, options) {
-  return run(value, options, AddCustomAttributesRequest$is, AddCustomAttributesRequest$check);
+export function validateAddCustomAttributesRequest(x, o) {
+  return run(x, o, AddCustomAttributesRequest$is, AddCustomAttributesRequest$check);
 }
 
 /** @type {Guard} */
-export function isAddCustomAttributesRequest(value) {
-  return guard(value, AddCustomAttributesRequest$is);
+export function isAddCustomAttributesRequest(x) {
+  return guard(x, AddCustomAttributesRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAddCustomAttributesRequest(value) {
-  enforce(value, AddCustomAttributesRequest$is, AddCustomAttributesRequest$check, "AddCustomAttributesRequest");
+export function assertAddCustomAttributesRequest(x) {
+  enforce(x, AddCustomAttributesRequest$is, AddCustomAttributesRequest$check, "AddCustomAttributesRequest");
 }
 
 /** @type {Is} */
@@ -564,18 +569,18 @@ function AddCustomAttributesResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAddCustomAttributesResponse(value, options) {
-  return run(value, options, AddCustomAttributesResponse$is, AddCustomAttributesResponse$check);
+export function validateAddCustomAttributesResponse(x, o) {
+  return run(x, o, AddCustomAttributesResponse$is, AddCustomAttributesResponse$check);
 }
 
 /** @type {Guard} */
-export function isAddCustomAttributesResponse(value) {
-  return guard(value, AddCustomAttributesResponse$is);
+export function isAddCustomAttributesResponse(x) {
+  return guard(x, AddCustomAttributesResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAddCustomAttributesResponse(value) {
-  enforce(value, AddCustomAttributesResponse$is, AddCustomAttributesResponse$check, "AddCustomAttributesResponse");
+export function assertAddCustomAttributesResponse(x) {
+  enforce(x, AddCustomAttributesResponse$is, AddCustomAttributesResponse$check, "AddCustomAttributesResponse");
 }
 
 /** @type {Is} */
@@ -583,21 +588,27 @@ function AdminAddUserToGroupRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
+  u = x.GroupName;
+  if (u === undefined) return false;
+  if (!GroupNameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "GroupName":
-        if (!GroupNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -649,18 +660,18 @@ function AdminAddUserToGroupRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminAddUserToGroupRequest(value, options) {
-  return run(value, options, AdminAddUserToGroupRequest$is, AdminAddUserToGroupRequest$check);
+export function validateAdminAddUserToGroupRequest(x, o) {
+  return run(x, o, AdminAddUserToGroupRequest$is, AdminAddUserToGroupRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminAddUserToGroupRequest(value) {
-  return guard(value, AdminAddUserToGroupRequest$is);
+export function isAdminAddUserToGroupRequest(x) {
+  return guard(x, AdminAddUserToGroupRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminAddUserToGroupRequest(value) {
-  enforce(value, AdminAddUserToGroupRequest$is, AdminAddUserToGroupRequest$check, "AdminAddUserToGroupRequest");
+export function assertAdminAddUserToGroupRequest(x) {
+  enforce(x, AdminAddUserToGroupRequest$is, AdminAddUserToGroupRequest$check, "AdminAddUserToGroupRequest");
 }
 
 /** @type {Is} */
@@ -668,17 +679,21 @@ function AdminConfirmSignUpRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientMetadata":
@@ -730,18 +745,18 @@ function AdminConfirmSignUpRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminConfirmSignUpRequest(value, options) {
-  return run(value, options, AdminConfirmSignUpRequest$is, AdminConfirmSignUpRequest$check);
+export function validateAdminConfirmSignUpRequest(x, o) {
+  return run(x, o, AdminConfirmSignUpRequest$is, AdminConfirmSignUpRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminConfirmSignUpRequest(value) {
-  return guard(value, AdminConfirmSignUpRequest$is);
+export function isAdminConfirmSignUpRequest(x) {
+  return guard(x, AdminConfirmSignUpRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminConfirmSignUpRequest(value) {
-  enforce(value, AdminConfirmSignUpRequest$is, AdminConfirmSignUpRequest$check, "AdminConfirmSignUpRequest");
+export function assertAdminConfirmSignUpRequest(x) {
+  enforce(x, AdminConfirmSignUpRequest$is, AdminConfirmSignUpRequest$check, "AdminConfirmSignUpRequest");
 }
 
 /** @type {Is} */
@@ -783,18 +798,18 @@ function AdminConfirmSignUpResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminConfirmSignUpResponse(value, options) {
-  return run(value, options, AdminConfirmSignUpResponse$is, AdminConfirmSignUpResponse$check);
+export function validateAdminConfirmSignUpResponse(x, o) {
+  return run(x, o, AdminConfirmSignUpResponse$is, AdminConfirmSignUpResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminConfirmSignUpResponse(value) {
-  return guard(value, AdminConfirmSignUpResponse$is);
+export function isAdminConfirmSignUpResponse(x) {
+  return guard(x, AdminConfirmSignUpResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminConfirmSignUpResponse(value) {
-  enforce(value, AdminConfirmSignUpResponse$is, AdminConfirmSignUpResponse$check, "AdminConfirmSignUpResponse");
+export function assertAdminConfirmSignUpResponse(x) {
+  enforce(x, AdminConfirmSignUpResponse$is, AdminConfirmSignUpResponse$check, "AdminConfirmSignUpResponse");
 }
 
 /** @type {Is} */
@@ -854,18 +869,18 @@ function AdminCreateUserConfigType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminCreateUserConfigType(value, options) {
-  return run(value, options, AdminCreateUserConfigType$is, AdminCreateUserConfigType$check);
+export function validateAdminCreateUserConfigType(x, o) {
+  return run(x, o, AdminCreateUserConfigType$is, AdminCreateUserConfigType$check);
 }
 
 /** @type {Guard} */
-export function isAdminCreateUserConfigType(value) {
-  return guard(value, AdminCreateUserConfigType$is);
+export function isAdminCreateUserConfigType(x) {
+  return guard(x, AdminCreateUserConfigType$is);
 }
 
 /** @type {Assert} */
-export function assertAdminCreateUserConfigType(value) {
-  enforce(value, AdminCreateUserConfigType$is, AdminCreateUserConfigType$check, "AdminCreateUserConfigType");
+export function assertAdminCreateUserConfigType(x) {
+  enforce(x, AdminCreateUserConfigType$is, AdminCreateUserConfigType$check, "AdminCreateUserConfigType");
 }
 
 /** @type {Is} */
@@ -873,17 +888,21 @@ function AdminCreateUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserAttributes":
@@ -971,18 +990,18 @@ function AdminCreateUserRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminCreateUserRequest(value, options) {
-  return run(value, options, AdminCreateUserRequest$is, AdminCreateUserRequest$check);
+export function validateAdminCreateUserRequest(x, o) {
+  return run(x, o, AdminCreateUserRequest$is, AdminCreateUserRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminCreateUserRequest(value) {
-  return guard(value, AdminCreateUserRequest$is);
+export function isAdminCreateUserRequest(x) {
+  return guard(x, AdminCreateUserRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminCreateUserRequest(value) {
-  enforce(value, AdminCreateUserRequest$is, AdminCreateUserRequest$check, "AdminCreateUserRequest");
+export function assertAdminCreateUserRequest(x) {
+  enforce(x, AdminCreateUserRequest$is, AdminCreateUserRequest$check, "AdminCreateUserRequest");
 }
 
 /** @type {Is} */
@@ -1030,18 +1049,18 @@ function AdminCreateUserResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminCreateUserResponse(value, options) {
-  return run(value, options, AdminCreateUserResponse$is, AdminCreateUserResponse$check);
+export function validateAdminCreateUserResponse(x, o) {
+  return run(x, o, AdminCreateUserResponse$is, AdminCreateUserResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminCreateUserResponse(value) {
-  return guard(value, AdminCreateUserResponse$is);
+export function isAdminCreateUserResponse(x) {
+  return guard(x, AdminCreateUserResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminCreateUserResponse(value) {
-  enforce(value, AdminCreateUserResponse$is, AdminCreateUserResponse$check, "AdminCreateUserResponse");
+export function assertAdminCreateUserResponse(x) {
+  enforce(x, AdminCreateUserResponse$is, AdminCreateUserResponse$check, "AdminCreateUserResponse");
 }
 
 /** @type {Is} */
@@ -1064,24 +1083,19 @@ function AdminCreateUserUnusedAccountValidityDaysType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminCreateUserUnusedAccountValidityDaysType(value, options) {
-  return run(
-    value,
-    options,
-    AdminCreateUserUnusedAccountValidityDaysType$is,
-    AdminCreateUserUnusedAccountValidityDaysType$check,
-  );
+export function validateAdminCreateUserUnusedAccountValidityDaysType(x, o) {
+  return run(x, o, AdminCreateUserUnusedAccountValidityDaysType$is, AdminCreateUserUnusedAccountValidityDaysType$check);
 }
 
 /** @type {Guard} */
-export function isAdminCreateUserUnusedAccountValidityDaysType(value) {
-  return guard(value, AdminCreateUserUnusedAccountValidityDaysType$is);
+export function isAdminCreateUserUnusedAccountValidityDaysType(x) {
+  return guard(x, AdminCreateUserUnusedAccountValidityDaysType$is);
 }
 
 /** @type {Assert} */
-export function assertAdminCreateUserUnusedAccountValidityDaysType(value) {
+export function assertAdminCreateUserUnusedAccountValidityDaysType(x) {
   enforce(
-    value,
+    x,
     AdminCreateUserUnusedAccountValidityDaysType$is,
     AdminCreateUserUnusedAccountValidityDaysType$check,
     "AdminCreateUserUnusedAccountValidityDaysType",
@@ -1093,21 +1107,27 @@ function AdminDeleteUserAttributesRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
+  u = x.UserAttributeNames;
+  if (u === undefined) return false;
+  if (!AttributeNameListType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserAttributeNames":
-        if (!AttributeNameListType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -1159,19 +1179,19 @@ function AdminDeleteUserAttributesRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminDeleteUserAttributesRequest(value, options) {
-  return run(value, options, AdminDeleteUserAttributesRequest$is, AdminDeleteUserAttributesRequest$check);
+export function validateAdminDeleteUserAttributesRequest(x, o) {
+  return run(x, o, AdminDeleteUserAttributesRequest$is, AdminDeleteUserAttributesRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminDeleteUserAttributesRequest(value) {
-  return guard(value, AdminDeleteUserAttributesRequest$is);
+export function isAdminDeleteUserAttributesRequest(x) {
+  return guard(x, AdminDeleteUserAttributesRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminDeleteUserAttributesRequest(value) {
+export function assertAdminDeleteUserAttributesRequest(x) {
   enforce(
-    value,
+    x,
     AdminDeleteUserAttributesRequest$is,
     AdminDeleteUserAttributesRequest$check,
     "AdminDeleteUserAttributesRequest",
@@ -1217,19 +1237,19 @@ function AdminDeleteUserAttributesResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminDeleteUserAttributesResponse(value, options) {
-  return run(value, options, AdminDeleteUserAttributesResponse$is, AdminDeleteUserAttributesResponse$check);
+export function validateAdminDeleteUserAttributesResponse(x, o) {
+  return run(x, o, AdminDeleteUserAttributesResponse$is, AdminDeleteUserAttributesResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminDeleteUserAttributesResponse(value) {
-  return guard(value, AdminDeleteUserAttributesResponse$is);
+export function isAdminDeleteUserAttributesResponse(x) {
+  return guard(x, AdminDeleteUserAttributesResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminDeleteUserAttributesResponse(value) {
+export function assertAdminDeleteUserAttributesResponse(x) {
   enforce(
-    value,
+    x,
     AdminDeleteUserAttributesResponse$is,
     AdminDeleteUserAttributesResponse$check,
     "AdminDeleteUserAttributesResponse",
@@ -1241,17 +1261,21 @@ function AdminDeleteUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -1297,18 +1321,18 @@ function AdminDeleteUserRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminDeleteUserRequest(value, options) {
-  return run(value, options, AdminDeleteUserRequest$is, AdminDeleteUserRequest$check);
+export function validateAdminDeleteUserRequest(x, o) {
+  return run(x, o, AdminDeleteUserRequest$is, AdminDeleteUserRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminDeleteUserRequest(value) {
-  return guard(value, AdminDeleteUserRequest$is);
+export function isAdminDeleteUserRequest(x) {
+  return guard(x, AdminDeleteUserRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminDeleteUserRequest(value) {
-  enforce(value, AdminDeleteUserRequest$is, AdminDeleteUserRequest$check, "AdminDeleteUserRequest");
+export function assertAdminDeleteUserRequest(x) {
+  enforce(x, AdminDeleteUserRequest$is, AdminDeleteUserRequest$check, "AdminDeleteUserRequest");
 }
 
 /** @type {Is} */
@@ -1316,17 +1340,21 @@ function AdminDisableProviderForUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!StringType$is(u, q + 8)) return false;
+  u = x.User;
+  if (u === undefined) return false;
+  if (!ProviderUserIdentifierType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!StringType$is(v, q + 8)) return false;
         r++;
         break;
       case "User":
-        if (!ProviderUserIdentifierType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -1372,19 +1400,19 @@ function AdminDisableProviderForUserRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminDisableProviderForUserRequest(value, options) {
-  return run(value, options, AdminDisableProviderForUserRequest$is, AdminDisableProviderForUserRequest$check);
+export function validateAdminDisableProviderForUserRequest(x, o) {
+  return run(x, o, AdminDisableProviderForUserRequest$is, AdminDisableProviderForUserRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminDisableProviderForUserRequest(value) {
-  return guard(value, AdminDisableProviderForUserRequest$is);
+export function isAdminDisableProviderForUserRequest(x) {
+  return guard(x, AdminDisableProviderForUserRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminDisableProviderForUserRequest(value) {
+export function assertAdminDisableProviderForUserRequest(x) {
   enforce(
-    value,
+    x,
     AdminDisableProviderForUserRequest$is,
     AdminDisableProviderForUserRequest$check,
     "AdminDisableProviderForUserRequest",
@@ -1430,19 +1458,19 @@ function AdminDisableProviderForUserResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminDisableProviderForUserResponse(value, options) {
-  return run(value, options, AdminDisableProviderForUserResponse$is, AdminDisableProviderForUserResponse$check);
+export function validateAdminDisableProviderForUserResponse(x, o) {
+  return run(x, o, AdminDisableProviderForUserResponse$is, AdminDisableProviderForUserResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminDisableProviderForUserResponse(value) {
-  return guard(value, AdminDisableProviderForUserResponse$is);
+export function isAdminDisableProviderForUserResponse(x) {
+  return guard(x, AdminDisableProviderForUserResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminDisableProviderForUserResponse(value) {
+export function assertAdminDisableProviderForUserResponse(x) {
   enforce(
-    value,
+    x,
     AdminDisableProviderForUserResponse$is,
     AdminDisableProviderForUserResponse$check,
     "AdminDisableProviderForUserResponse",
@@ -1454,17 +1482,21 @@ function AdminDisableUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -1510,18 +1542,18 @@ function AdminDisableUserRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminDisableUserRequest(value, options) {
-  return run(value, options, AdminDisableUserRequest$is, AdminDisableUserRequest$check);
+export function validateAdminDisableUserRequest(x, o) {
+  return run(x, o, AdminDisableUserRequest$is, AdminDisableUserRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminDisableUserRequest(value) {
-  return guard(value, AdminDisableUserRequest$is);
+export function isAdminDisableUserRequest(x) {
+  return guard(x, AdminDisableUserRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminDisableUserRequest(value) {
-  enforce(value, AdminDisableUserRequest$is, AdminDisableUserRequest$check, "AdminDisableUserRequest");
+export function assertAdminDisableUserRequest(x) {
+  enforce(x, AdminDisableUserRequest$is, AdminDisableUserRequest$check, "AdminDisableUserRequest");
 }
 
 /** @type {Is} */
@@ -1563,18 +1595,18 @@ function AdminDisableUserResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminDisableUserResponse(value, options) {
-  return run(value, options, AdminDisableUserResponse$is, AdminDisableUserResponse$check);
+export function validateAdminDisableUserResponse(x, o) {
+  return run(x, o, AdminDisableUserResponse$is, AdminDisableUserResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminDisableUserResponse(value) {
-  return guard(value, AdminDisableUserResponse$is);
+export function isAdminDisableUserResponse(x) {
+  return guard(x, AdminDisableUserResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminDisableUserResponse(value) {
-  enforce(value, AdminDisableUserResponse$is, AdminDisableUserResponse$check, "AdminDisableUserResponse");
+export function assertAdminDisableUserResponse(x) {
+  enforce(x, AdminDisableUserResponse$is, AdminDisableUserResponse$check, "AdminDisableUserResponse");
 }
 
 /** @type {Is} */
@@ -1582,17 +1614,21 @@ function AdminEnableUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -1638,18 +1674,18 @@ function AdminEnableUserRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminEnableUserRequest(value, options) {
-  return run(value, options, AdminEnableUserRequest$is, AdminEnableUserRequest$check);
+export function validateAdminEnableUserRequest(x, o) {
+  return run(x, o, AdminEnableUserRequest$is, AdminEnableUserRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminEnableUserRequest(value) {
-  return guard(value, AdminEnableUserRequest$is);
+export function isAdminEnableUserRequest(x) {
+  return guard(x, AdminEnableUserRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminEnableUserRequest(value) {
-  enforce(value, AdminEnableUserRequest$is, AdminEnableUserRequest$check, "AdminEnableUserRequest");
+export function assertAdminEnableUserRequest(x) {
+  enforce(x, AdminEnableUserRequest$is, AdminEnableUserRequest$check, "AdminEnableUserRequest");
 }
 
 /** @type {Is} */
@@ -1691,18 +1727,18 @@ function AdminEnableUserResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminEnableUserResponse(value, options) {
-  return run(value, options, AdminEnableUserResponse$is, AdminEnableUserResponse$check);
+export function validateAdminEnableUserResponse(x, o) {
+  return run(x, o, AdminEnableUserResponse$is, AdminEnableUserResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminEnableUserResponse(value) {
-  return guard(value, AdminEnableUserResponse$is);
+export function isAdminEnableUserResponse(x) {
+  return guard(x, AdminEnableUserResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminEnableUserResponse(value) {
-  enforce(value, AdminEnableUserResponse$is, AdminEnableUserResponse$check, "AdminEnableUserResponse");
+export function assertAdminEnableUserResponse(x) {
+  enforce(x, AdminEnableUserResponse$is, AdminEnableUserResponse$check, "AdminEnableUserResponse");
 }
 
 /** @type {Is} */
@@ -1710,21 +1746,27 @@ function AdminForgetDeviceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
+  u = x.DeviceKey;
+  if (u === undefined) return false;
+  if (!DeviceKeyType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "DeviceKey":
-        if (!DeviceKeyType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -1776,18 +1818,18 @@ function AdminForgetDeviceRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminForgetDeviceRequest(value, options) {
-  return run(value, options, AdminForgetDeviceRequest$is, AdminForgetDeviceRequest$check);
+export function validateAdminForgetDeviceRequest(x, o) {
+  return run(x, o, AdminForgetDeviceRequest$is, AdminForgetDeviceRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminForgetDeviceRequest(value) {
-  return guard(value, AdminForgetDeviceRequest$is);
+export function isAdminForgetDeviceRequest(x) {
+  return guard(x, AdminForgetDeviceRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminForgetDeviceRequest(value) {
-  enforce(value, AdminForgetDeviceRequest$is, AdminForgetDeviceRequest$check, "AdminForgetDeviceRequest");
+export function assertAdminForgetDeviceRequest(x) {
+  enforce(x, AdminForgetDeviceRequest$is, AdminForgetDeviceRequest$check, "AdminForgetDeviceRequest");
 }
 
 /** @type {Is} */
@@ -1795,21 +1837,27 @@ function AdminGetDeviceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.DeviceKey;
+  if (u === undefined) return false;
+  if (!DeviceKeyType$is(u, q + 8)) return false;
+  u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "DeviceKey":
-        if (!DeviceKeyType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -1861,18 +1909,18 @@ function AdminGetDeviceRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminGetDeviceRequest(value, options) {
-  return run(value, options, AdminGetDeviceRequest$is, AdminGetDeviceRequest$check);
+export function validateAdminGetDeviceRequest(x, o) {
+  return run(x, o, AdminGetDeviceRequest$is, AdminGetDeviceRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminGetDeviceRequest(value) {
-  return guard(value, AdminGetDeviceRequest$is);
+export function isAdminGetDeviceRequest(x) {
+  return guard(x, AdminGetDeviceRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminGetDeviceRequest(value) {
-  enforce(value, AdminGetDeviceRequest$is, AdminGetDeviceRequest$check, "AdminGetDeviceRequest");
+export function assertAdminGetDeviceRequest(x) {
+  enforce(x, AdminGetDeviceRequest$is, AdminGetDeviceRequest$check, "AdminGetDeviceRequest");
 }
 
 /** @type {Is} */
@@ -1880,13 +1928,15 @@ function AdminGetDeviceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.Device;
+  if (u === undefined) return false;
+  if (!DeviceType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Device":
-        if (!DeviceType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -1926,18 +1976,18 @@ function AdminGetDeviceResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminGetDeviceResponse(value, options) {
-  return run(value, options, AdminGetDeviceResponse$is, AdminGetDeviceResponse$check);
+export function validateAdminGetDeviceResponse(x, o) {
+  return run(x, o, AdminGetDeviceResponse$is, AdminGetDeviceResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminGetDeviceResponse(value) {
-  return guard(value, AdminGetDeviceResponse$is);
+export function isAdminGetDeviceResponse(x) {
+  return guard(x, AdminGetDeviceResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminGetDeviceResponse(value) {
-  enforce(value, AdminGetDeviceResponse$is, AdminGetDeviceResponse$check, "AdminGetDeviceResponse");
+export function assertAdminGetDeviceResponse(x) {
+  enforce(x, AdminGetDeviceResponse$is, AdminGetDeviceResponse$check, "AdminGetDeviceResponse");
 }
 
 /** @type {Is} */
@@ -1945,17 +1995,21 @@ function AdminGetUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -2001,18 +2055,18 @@ function AdminGetUserRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminGetUserRequest(value, options) {
-  return run(value, options, AdminGetUserRequest$is, AdminGetUserRequest$check);
+export function validateAdminGetUserRequest(x, o) {
+  return run(x, o, AdminGetUserRequest$is, AdminGetUserRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminGetUserRequest(value) {
-  return guard(value, AdminGetUserRequest$is);
+export function isAdminGetUserRequest(x) {
+  return guard(x, AdminGetUserRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminGetUserRequest(value) {
-  enforce(value, AdminGetUserRequest$is, AdminGetUserRequest$check, "AdminGetUserRequest");
+export function assertAdminGetUserRequest(x) {
+  enforce(x, AdminGetUserRequest$is, AdminGetUserRequest$check, "AdminGetUserRequest");
 }
 
 const AdminGetUserResponse$v1 = /*#__PURE__*/ Object.freeze(["EMAIL_OTP", "SMS_MFA", "SOFTWARE_TOKEN_MFA"]);
@@ -2024,13 +2078,15 @@ function AdminGetUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserAttributes":
@@ -2155,18 +2211,18 @@ function AdminGetUserResponse$check1(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminGetUserResponse(value, options) {
-  return run(value, options, AdminGetUserResponse$is, AdminGetUserResponse$check);
+export function validateAdminGetUserResponse(x, o) {
+  return run(x, o, AdminGetUserResponse$is, AdminGetUserResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminGetUserResponse(value) {
-  return guard(value, AdminGetUserResponse$is);
+export function isAdminGetUserResponse(x) {
+  return guard(x, AdminGetUserResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminGetUserResponse(value) {
-  enforce(value, AdminGetUserResponse$is, AdminGetUserResponse$check, "AdminGetUserResponse");
+export function assertAdminGetUserResponse(x) {
+  enforce(x, AdminGetUserResponse$is, AdminGetUserResponse$check, "AdminGetUserResponse");
 }
 
 /** @type {Is} */
@@ -2174,21 +2230,27 @@ function AdminInitiateAuthRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.ClientId;
+  if (u === undefined) return false;
+  if (!ClientIdType$is(u, q + 8)) return false;
+  u = x.AuthFlow;
+  if (u === undefined) return false;
+  if (!AuthFlowType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "AuthFlow":
-        if (!AuthFlowType$is(v, q + 8)) return false;
         r++;
         break;
       case "AuthParameters":
@@ -2270,18 +2332,18 @@ function AdminInitiateAuthRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminInitiateAuthRequest(value, options) {
-  return run(value, options, AdminInitiateAuthRequest$is, AdminInitiateAuthRequest$check);
+export function validateAdminInitiateAuthRequest(x, o) {
+  return run(x, o, AdminInitiateAuthRequest$is, AdminInitiateAuthRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminInitiateAuthRequest(value) {
-  return guard(value, AdminInitiateAuthRequest$is);
+export function isAdminInitiateAuthRequest(x) {
+  return guard(x, AdminInitiateAuthRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminInitiateAuthRequest(value) {
-  enforce(value, AdminInitiateAuthRequest$is, AdminInitiateAuthRequest$check, "AdminInitiateAuthRequest");
+export function assertAdminInitiateAuthRequest(x) {
+  enforce(x, AdminInitiateAuthRequest$is, AdminInitiateAuthRequest$check, "AdminInitiateAuthRequest");
 }
 
 /** @type {Is} */
@@ -2353,18 +2415,18 @@ function AdminInitiateAuthResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminInitiateAuthResponse(value, options) {
-  return run(value, options, AdminInitiateAuthResponse$is, AdminInitiateAuthResponse$check);
+export function validateAdminInitiateAuthResponse(x, o) {
+  return run(x, o, AdminInitiateAuthResponse$is, AdminInitiateAuthResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminInitiateAuthResponse(value) {
-  return guard(value, AdminInitiateAuthResponse$is);
+export function isAdminInitiateAuthResponse(x) {
+  return guard(x, AdminInitiateAuthResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminInitiateAuthResponse(value) {
-  enforce(value, AdminInitiateAuthResponse$is, AdminInitiateAuthResponse$check, "AdminInitiateAuthResponse");
+export function assertAdminInitiateAuthResponse(x) {
+  enforce(x, AdminInitiateAuthResponse$is, AdminInitiateAuthResponse$check, "AdminInitiateAuthResponse");
 }
 
 /** @type {Is} */
@@ -2372,21 +2434,27 @@ function AdminLinkProviderForUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!StringType$is(u, q + 8)) return false;
+  u = x.DestinationUser;
+  if (u === undefined) return false;
+  if (!ProviderUserIdentifierType$is(u, q + 8)) return false;
+  u = x.SourceUser;
+  if (u === undefined) return false;
+  if (!ProviderUserIdentifierType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!StringType$is(v, q + 8)) return false;
         r++;
         break;
       case "DestinationUser":
-        if (!ProviderUserIdentifierType$is(v, q + 8)) return false;
         r++;
         break;
       case "SourceUser":
-        if (!ProviderUserIdentifierType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -2438,19 +2506,19 @@ function AdminLinkProviderForUserRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminLinkProviderForUserRequest(value, options) {
-  return run(value, options, AdminLinkProviderForUserRequest$is, AdminLinkProviderForUserRequest$check);
+export function validateAdminLinkProviderForUserRequest(x, o) {
+  return run(x, o, AdminLinkProviderForUserRequest$is, AdminLinkProviderForUserRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminLinkProviderForUserRequest(value) {
-  return guard(value, AdminLinkProviderForUserRequest$is);
+export function isAdminLinkProviderForUserRequest(x) {
+  return guard(x, AdminLinkProviderForUserRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminLinkProviderForUserRequest(value) {
+export function assertAdminLinkProviderForUserRequest(x) {
   enforce(
-    value,
+    x,
     AdminLinkProviderForUserRequest$is,
     AdminLinkProviderForUserRequest$check,
     "AdminLinkProviderForUserRequest",
@@ -2496,19 +2564,19 @@ function AdminLinkProviderForUserResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminLinkProviderForUserResponse(value, options) {
-  return run(value, options, AdminLinkProviderForUserResponse$is, AdminLinkProviderForUserResponse$check);
+export function validateAdminLinkProviderForUserResponse(x, o) {
+  return run(x, o, AdminLinkProviderForUserResponse$is, AdminLinkProviderForUserResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminLinkProviderForUserResponse(value) {
-  return guard(value, AdminLinkProviderForUserResponse$is);
+export function isAdminLinkProviderForUserResponse(x) {
+  return guard(x, AdminLinkProviderForUserResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminLinkProviderForUserResponse(value) {
+export function assertAdminLinkProviderForUserResponse(x) {
   enforce(
-    value,
+    x,
     AdminLinkProviderForUserResponse$is,
     AdminLinkProviderForUserResponse$check,
     "AdminLinkProviderForUserResponse",
@@ -2520,17 +2588,21 @@ function AdminListDevicesRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "Limit":
@@ -2588,18 +2660,18 @@ function AdminListDevicesRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminListDevicesRequest(value, options) {
-  return run(value, options, AdminListDevicesRequest$is, AdminListDevicesRequest$check);
+export function validateAdminListDevicesRequest(x, o) {
+  return run(x, o, AdminListDevicesRequest$is, AdminListDevicesRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminListDevicesRequest(value) {
-  return guard(value, AdminListDevicesRequest$is);
+export function isAdminListDevicesRequest(x) {
+  return guard(x, AdminListDevicesRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminListDevicesRequest(value) {
-  enforce(value, AdminListDevicesRequest$is, AdminListDevicesRequest$check, "AdminListDevicesRequest");
+export function assertAdminListDevicesRequest(x) {
+  enforce(x, AdminListDevicesRequest$is, AdminListDevicesRequest$check, "AdminListDevicesRequest");
 }
 
 /** @type {Is} */
@@ -2653,18 +2725,18 @@ function AdminListDevicesResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminListDevicesResponse(value, options) {
-  return run(value, options, AdminListDevicesResponse$is, AdminListDevicesResponse$check);
+export function validateAdminListDevicesResponse(x, o) {
+  return run(x, o, AdminListDevicesResponse$is, AdminListDevicesResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminListDevicesResponse(value) {
-  return guard(value, AdminListDevicesResponse$is);
+export function isAdminListDevicesResponse(x) {
+  return guard(x, AdminListDevicesResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminListDevicesResponse(value) {
-  enforce(value, AdminListDevicesResponse$is, AdminListDevicesResponse$check, "AdminListDevicesResponse");
+export function assertAdminListDevicesResponse(x) {
+  enforce(x, AdminListDevicesResponse$is, AdminListDevicesResponse$check, "AdminListDevicesResponse");
 }
 
 /** @type {Is} */
@@ -2672,17 +2744,21 @@ function AdminListGroupsForUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
+  u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Limit":
@@ -2740,23 +2816,18 @@ function AdminListGroupsForUserRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminListGroupsForUserRequest(value, options) {
-  return run(value, options, AdminListGroupsForUserRequest$is, AdminListGroupsForUserRequest$check);
+export function validateAdminListGroupsForUserRequest(x, o) {
+  return run(x, o, AdminListGroupsForUserRequest$is, AdminListGroupsForUserRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminListGroupsForUserRequest(value) {
-  return guard(value, AdminListGroupsForUserRequest$is);
+export function isAdminListGroupsForUserRequest(x) {
+  return guard(x, AdminListGroupsForUserRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminListGroupsForUserRequest(value) {
-  enforce(
-    value,
-    AdminListGroupsForUserRequest$is,
-    AdminListGroupsForUserRequest$check,
-    "AdminListGroupsForUserRequest",
-  );
+export function assertAdminListGroupsForUserRequest(x) {
+  enforce(x, AdminListGroupsForUserRequest$is, AdminListGroupsForUserRequest$check, "AdminListGroupsForUserRequest");
 }
 
 /** @type {Is} */
@@ -2810,23 +2881,18 @@ function AdminListGroupsForUserResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminListGroupsForUserResponse(value, options) {
-  return run(value, options, AdminListGroupsForUserResponse$is, AdminListGroupsForUserResponse$check);
+export function validateAdminListGroupsForUserResponse(x, o) {
+  return run(x, o, AdminListGroupsForUserResponse$is, AdminListGroupsForUserResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminListGroupsForUserResponse(value) {
-  return guard(value, AdminListGroupsForUserResponse$is);
+export function isAdminListGroupsForUserResponse(x) {
+  return guard(x, AdminListGroupsForUserResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminListGroupsForUserResponse(value) {
-  enforce(
-    value,
-    AdminListGroupsForUserResponse$is,
-    AdminListGroupsForUserResponse$check,
-    "AdminListGroupsForUserResponse",
-  );
+export function assertAdminListGroupsForUserResponse(x) {
+  enforce(x, AdminListGroupsForUserResponse$is, AdminListGroupsForUserResponse$check, "AdminListGroupsForUserResponse");
 }
 
 /** @type {Is} */
@@ -2834,17 +2900,21 @@ function AdminListUserAuthEventsRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "MaxResults":
@@ -2902,23 +2972,18 @@ function AdminListUserAuthEventsRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminListUserAuthEventsRequest(value, options) {
-  return run(value, options, AdminListUserAuthEventsRequest$is, AdminListUserAuthEventsRequest$check);
+export function validateAdminListUserAuthEventsRequest(x, o) {
+  return run(x, o, AdminListUserAuthEventsRequest$is, AdminListUserAuthEventsRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminListUserAuthEventsRequest(value) {
-  return guard(value, AdminListUserAuthEventsRequest$is);
+export function isAdminListUserAuthEventsRequest(x) {
+  return guard(x, AdminListUserAuthEventsRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminListUserAuthEventsRequest(value) {
-  enforce(
-    value,
-    AdminListUserAuthEventsRequest$is,
-    AdminListUserAuthEventsRequest$check,
-    "AdminListUserAuthEventsRequest",
-  );
+export function assertAdminListUserAuthEventsRequest(x) {
+  enforce(x, AdminListUserAuthEventsRequest$is, AdminListUserAuthEventsRequest$check, "AdminListUserAuthEventsRequest");
 }
 
 /** @type {Is} */
@@ -2972,19 +3037,19 @@ function AdminListUserAuthEventsResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminListUserAuthEventsResponse(value, options) {
-  return run(value, options, AdminListUserAuthEventsResponse$is, AdminListUserAuthEventsResponse$check);
+export function validateAdminListUserAuthEventsResponse(x, o) {
+  return run(x, o, AdminListUserAuthEventsResponse$is, AdminListUserAuthEventsResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminListUserAuthEventsResponse(value) {
-  return guard(value, AdminListUserAuthEventsResponse$is);
+export function isAdminListUserAuthEventsResponse(x) {
+  return guard(x, AdminListUserAuthEventsResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminListUserAuthEventsResponse(value) {
+export function assertAdminListUserAuthEventsResponse(x) {
   enforce(
-    value,
+    x,
     AdminListUserAuthEventsResponse$is,
     AdminListUserAuthEventsResponse$check,
     "AdminListUserAuthEventsResponse",
@@ -2996,21 +3061,27 @@ function AdminRemoveUserFromGroupRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
+  u = x.GroupName;
+  if (u === undefined) return false;
+  if (!GroupNameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "GroupName":
-        if (!GroupNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -3062,19 +3133,19 @@ function AdminRemoveUserFromGroupRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminRemoveUserFromGroupRequest(value, options) {
-  return run(value, options, AdminRemoveUserFromGroupRequest$is, AdminRemoveUserFromGroupRequest$check);
+export function validateAdminRemoveUserFromGroupRequest(x, o) {
+  return run(x, o, AdminRemoveUserFromGroupRequest$is, AdminRemoveUserFromGroupRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminRemoveUserFromGroupRequest(value) {
-  return guard(value, AdminRemoveUserFromGroupRequest$is);
+export function isAdminRemoveUserFromGroupRequest(x) {
+  return guard(x, AdminRemoveUserFromGroupRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminRemoveUserFromGroupRequest(value) {
+export function assertAdminRemoveUserFromGroupRequest(x) {
   enforce(
-    value,
+    x,
     AdminRemoveUserFromGroupRequest$is,
     AdminRemoveUserFromGroupRequest$check,
     "AdminRemoveUserFromGroupRequest",
@@ -3086,17 +3157,21 @@ function AdminResetUserPasswordRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientMetadata":
@@ -3148,23 +3223,18 @@ function AdminResetUserPasswordRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminResetUserPasswordRequest(value, options) {
-  return run(value, options, AdminResetUserPasswordRequest$is, AdminResetUserPasswordRequest$check);
+export function validateAdminResetUserPasswordRequest(x, o) {
+  return run(x, o, AdminResetUserPasswordRequest$is, AdminResetUserPasswordRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminResetUserPasswordRequest(value) {
-  return guard(value, AdminResetUserPasswordRequest$is);
+export function isAdminResetUserPasswordRequest(x) {
+  return guard(x, AdminResetUserPasswordRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminResetUserPasswordRequest(value) {
-  enforce(
-    value,
-    AdminResetUserPasswordRequest$is,
-    AdminResetUserPasswordRequest$check,
-    "AdminResetUserPasswordRequest",
-  );
+export function assertAdminResetUserPasswordRequest(x) {
+  enforce(x, AdminResetUserPasswordRequest$is, AdminResetUserPasswordRequest$check, "AdminResetUserPasswordRequest");
 }
 
 /** @type {Is} */
@@ -3206,23 +3276,18 @@ function AdminResetUserPasswordResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminResetUserPasswordResponse(value, options) {
-  return run(value, options, AdminResetUserPasswordResponse$is, AdminResetUserPasswordResponse$check);
+export function validateAdminResetUserPasswordResponse(x, o) {
+  return run(x, o, AdminResetUserPasswordResponse$is, AdminResetUserPasswordResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminResetUserPasswordResponse(value) {
-  return guard(value, AdminResetUserPasswordResponse$is);
+export function isAdminResetUserPasswordResponse(x) {
+  return guard(x, AdminResetUserPasswordResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminResetUserPasswordResponse(value) {
-  enforce(
-    value,
-    AdminResetUserPasswordResponse$is,
-    AdminResetUserPasswordResponse$check,
-    "AdminResetUserPasswordResponse",
-  );
+export function assertAdminResetUserPasswordResponse(x) {
+  enforce(x, AdminResetUserPasswordResponse$is, AdminResetUserPasswordResponse$check, "AdminResetUserPasswordResponse");
 }
 
 /** @type {Is} */
@@ -3230,21 +3295,27 @@ function AdminRespondToAuthChallengeRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.ClientId;
+  if (u === undefined) return false;
+  if (!ClientIdType$is(u, q + 8)) return false;
+  u = x.ChallengeName;
+  if (u === undefined) return false;
+  if (!ChallengeNameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ChallengeName":
-        if (!ChallengeNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "ChallengeResponses":
@@ -3326,19 +3397,19 @@ function AdminRespondToAuthChallengeRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminRespondToAuthChallengeRequest(value, options) {
-  return run(value, options, AdminRespondToAuthChallengeRequest$is, AdminRespondToAuthChallengeRequest$check);
+export function validateAdminRespondToAuthChallengeRequest(x, o) {
+  return run(x, o, AdminRespondToAuthChallengeRequest$is, AdminRespondToAuthChallengeRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminRespondToAuthChallengeRequest(value) {
-  return guard(value, AdminRespondToAuthChallengeRequest$is);
+export function isAdminRespondToAuthChallengeRequest(x) {
+  return guard(x, AdminRespondToAuthChallengeRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminRespondToAuthChallengeRequest(value) {
+export function assertAdminRespondToAuthChallengeRequest(x) {
   enforce(
-    value,
+    x,
     AdminRespondToAuthChallengeRequest$is,
     AdminRespondToAuthChallengeRequest$check,
     "AdminRespondToAuthChallengeRequest",
@@ -3408,19 +3479,19 @@ function AdminRespondToAuthChallengeResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminRespondToAuthChallengeResponse(value, options) {
-  return run(value, options, AdminRespondToAuthChallengeResponse$is, AdminRespondToAuthChallengeResponse$check);
+export function validateAdminRespondToAuthChallengeResponse(x, o) {
+  return run(x, o, AdminRespondToAuthChallengeResponse$is, AdminRespondToAuthChallengeResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminRespondToAuthChallengeResponse(value) {
-  return guard(value, AdminRespondToAuthChallengeResponse$is);
+export function isAdminRespondToAuthChallengeResponse(x) {
+  return guard(x, AdminRespondToAuthChallengeResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminRespondToAuthChallengeResponse(value) {
+export function assertAdminRespondToAuthChallengeResponse(x) {
   enforce(
-    value,
+    x,
     AdminRespondToAuthChallengeResponse$is,
     AdminRespondToAuthChallengeResponse$check,
     "AdminRespondToAuthChallengeResponse",
@@ -3432,6 +3503,12 @@ function AdminSetUserMFAPreferenceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
+  u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
@@ -3444,11 +3521,9 @@ function AdminSetUserMFAPreferenceRequest$is(x, q) {
         if (!SoftwareTokenMfaSettingsType$is(v, q + 8)) return false;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "EmailMfaSettings":
@@ -3512,19 +3587,19 @@ function AdminSetUserMFAPreferenceRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminSetUserMFAPreferenceRequest(value, options) {
-  return run(value, options, AdminSetUserMFAPreferenceRequest$is, AdminSetUserMFAPreferenceRequest$check);
+export function validateAdminSetUserMFAPreferenceRequest(x, o) {
+  return run(x, o, AdminSetUserMFAPreferenceRequest$is, AdminSetUserMFAPreferenceRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminSetUserMFAPreferenceRequest(value) {
-  return guard(value, AdminSetUserMFAPreferenceRequest$is);
+export function isAdminSetUserMFAPreferenceRequest(x) {
+  return guard(x, AdminSetUserMFAPreferenceRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminSetUserMFAPreferenceRequest(value) {
+export function assertAdminSetUserMFAPreferenceRequest(x) {
   enforce(
-    value,
+    x,
     AdminSetUserMFAPreferenceRequest$is,
     AdminSetUserMFAPreferenceRequest$check,
     "AdminSetUserMFAPreferenceRequest",
@@ -3570,19 +3645,19 @@ function AdminSetUserMFAPreferenceResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminSetUserMFAPreferenceResponse(value, options) {
-  return run(value, options, AdminSetUserMFAPreferenceResponse$is, AdminSetUserMFAPreferenceResponse$check);
+export function validateAdminSetUserMFAPreferenceResponse(x, o) {
+  return run(x, o, AdminSetUserMFAPreferenceResponse$is, AdminSetUserMFAPreferenceResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminSetUserMFAPreferenceResponse(value) {
-  return guard(value, AdminSetUserMFAPreferenceResponse$is);
+export function isAdminSetUserMFAPreferenceResponse(x) {
+  return guard(x, AdminSetUserMFAPreferenceResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminSetUserMFAPreferenceResponse(value) {
+export function assertAdminSetUserMFAPreferenceResponse(x) {
   enforce(
-    value,
+    x,
     AdminSetUserMFAPreferenceResponse$is,
     AdminSetUserMFAPreferenceResponse$check,
     "AdminSetUserMFAPreferenceResponse",
@@ -3594,21 +3669,27 @@ function AdminSetUserPasswordRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
+  u = x.Password;
+  if (u === undefined) return false;
+  if (!PasswordType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "Password":
-        if (!PasswordType$is(v, q + 8)) return false;
         r++;
         break;
       case "Permanent":
@@ -3666,18 +3747,18 @@ function AdminSetUserPasswordRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminSetUserPasswordRequest(value, options) {
-  return run(value, options, AdminSetUserPasswordRequest$is, AdminSetUserPasswordRequest$check);
+export function validateAdminSetUserPasswordRequest(x, o) {
+  return run(x, o, AdminSetUserPasswordRequest$is, AdminSetUserPasswordRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminSetUserPasswordRequest(value) {
-  return guard(value, AdminSetUserPasswordRequest$is);
+export function isAdminSetUserPasswordRequest(x) {
+  return guard(x, AdminSetUserPasswordRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminSetUserPasswordRequest(value) {
-  enforce(value, AdminSetUserPasswordRequest$is, AdminSetUserPasswordRequest$check, "AdminSetUserPasswordRequest");
+export function assertAdminSetUserPasswordRequest(x) {
+  enforce(x, AdminSetUserPasswordRequest$is, AdminSetUserPasswordRequest$check, "AdminSetUserPasswordRequest");
 }
 
 /** @type {Is} */
@@ -3719,18 +3800,18 @@ function AdminSetUserPasswordResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminSetUserPasswordResponse(value, options) {
-  return run(value, options, AdminSetUserPasswordResponse$is, AdminSetUserPasswordResponse$check);
+export function validateAdminSetUserPasswordResponse(x, o) {
+  return run(x, o, AdminSetUserPasswordResponse$is, AdminSetUserPasswordResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminSetUserPasswordResponse(value) {
-  return guard(value, AdminSetUserPasswordResponse$is);
+export function isAdminSetUserPasswordResponse(x) {
+  return guard(x, AdminSetUserPasswordResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminSetUserPasswordResponse(value) {
-  enforce(value, AdminSetUserPasswordResponse$is, AdminSetUserPasswordResponse$check, "AdminSetUserPasswordResponse");
+export function assertAdminSetUserPasswordResponse(x) {
+  enforce(x, AdminSetUserPasswordResponse$is, AdminSetUserPasswordResponse$check, "AdminSetUserPasswordResponse");
 }
 
 /** @type {Is} */
@@ -3738,21 +3819,27 @@ function AdminSetUserSettingsRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
+  u = x.MFAOptions;
+  if (u === undefined) return false;
+  if (!MFAOptionListType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "MFAOptions":
-        if (!MFAOptionListType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -3804,18 +3891,18 @@ function AdminSetUserSettingsRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminSetUserSettingsRequest(value, options) {
-  return run(value, options, AdminSetUserSettingsRequest$is, AdminSetUserSettingsRequest$check);
+export function validateAdminSetUserSettingsRequest(x, o) {
+  return run(x, o, AdminSetUserSettingsRequest$is, AdminSetUserSettingsRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminSetUserSettingsRequest(value) {
-  return guard(value, AdminSetUserSettingsRequest$is);
+export function isAdminSetUserSettingsRequest(x) {
+  return guard(x, AdminSetUserSettingsRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminSetUserSettingsRequest(value) {
-  enforce(value, AdminSetUserSettingsRequest$is, AdminSetUserSettingsRequest$check, "AdminSetUserSettingsRequest");
+export function assertAdminSetUserSettingsRequest(x) {
+  enforce(x, AdminSetUserSettingsRequest$is, AdminSetUserSettingsRequest$check, "AdminSetUserSettingsRequest");
 }
 
 /** @type {Is} */
@@ -3857,18 +3944,18 @@ function AdminSetUserSettingsResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminSetUserSettingsResponse(value, options) {
-  return run(value, options, AdminSetUserSettingsResponse$is, AdminSetUserSettingsResponse$check);
+export function validateAdminSetUserSettingsResponse(x, o) {
+  return run(x, o, AdminSetUserSettingsResponse$is, AdminSetUserSettingsResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminSetUserSettingsResponse(value) {
-  return guard(value, AdminSetUserSettingsResponse$is);
+export function isAdminSetUserSettingsResponse(x) {
+  return guard(x, AdminSetUserSettingsResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminSetUserSettingsResponse(value) {
-  enforce(value, AdminSetUserSettingsResponse$is, AdminSetUserSettingsResponse$check, "AdminSetUserSettingsResponse");
+export function assertAdminSetUserSettingsResponse(x) {
+  enforce(x, AdminSetUserSettingsResponse$is, AdminSetUserSettingsResponse$check, "AdminSetUserSettingsResponse");
 }
 
 /** @type {Is} */
@@ -3876,25 +3963,33 @@ function AdminUpdateAuthEventFeedbackRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
+  u = x.EventId;
+  if (u === undefined) return false;
+  if (!EventIdType$is(u, q + 8)) return false;
+  u = x.FeedbackValue;
+  if (u === undefined) return false;
+  if (!FeedbackValueType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "EventId":
-        if (!EventIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "FeedbackValue":
-        if (!FeedbackValueType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -3952,19 +4047,19 @@ function AdminUpdateAuthEventFeedbackRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminUpdateAuthEventFeedbackRequest(value, options) {
-  return run(value, options, AdminUpdateAuthEventFeedbackRequest$is, AdminUpdateAuthEventFeedbackRequest$check);
+export function validateAdminUpdateAuthEventFeedbackRequest(x, o) {
+  return run(x, o, AdminUpdateAuthEventFeedbackRequest$is, AdminUpdateAuthEventFeedbackRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminUpdateAuthEventFeedbackRequest(value) {
-  return guard(value, AdminUpdateAuthEventFeedbackRequest$is);
+export function isAdminUpdateAuthEventFeedbackRequest(x) {
+  return guard(x, AdminUpdateAuthEventFeedbackRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminUpdateAuthEventFeedbackRequest(value) {
+export function assertAdminUpdateAuthEventFeedbackRequest(x) {
   enforce(
-    value,
+    x,
     AdminUpdateAuthEventFeedbackRequest$is,
     AdminUpdateAuthEventFeedbackRequest$check,
     "AdminUpdateAuthEventFeedbackRequest",
@@ -4010,19 +4105,19 @@ function AdminUpdateAuthEventFeedbackResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminUpdateAuthEventFeedbackResponse(value, options) {
-  return run(value, options, AdminUpdateAuthEventFeedbackResponse$is, AdminUpdateAuthEventFeedbackResponse$check);
+export function validateAdminUpdateAuthEventFeedbackResponse(x, o) {
+  return run(x, o, AdminUpdateAuthEventFeedbackResponse$is, AdminUpdateAuthEventFeedbackResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminUpdateAuthEventFeedbackResponse(value) {
-  return guard(value, AdminUpdateAuthEventFeedbackResponse$is);
+export function isAdminUpdateAuthEventFeedbackResponse(x) {
+  return guard(x, AdminUpdateAuthEventFeedbackResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminUpdateAuthEventFeedbackResponse(value) {
+export function assertAdminUpdateAuthEventFeedbackResponse(x) {
   enforce(
-    value,
+    x,
     AdminUpdateAuthEventFeedbackResponse$is,
     AdminUpdateAuthEventFeedbackResponse$check,
     "AdminUpdateAuthEventFeedbackResponse",
@@ -4034,21 +4129,27 @@ function AdminUpdateDeviceStatusRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
+  u = x.DeviceKey;
+  if (u === undefined) return false;
+  if (!DeviceKeyType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "DeviceKey":
-        if (!DeviceKeyType$is(v, q + 8)) return false;
         r++;
         break;
       case "DeviceRememberedStatus":
@@ -4106,23 +4207,18 @@ function AdminUpdateDeviceStatusRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminUpdateDeviceStatusRequest(value, options) {
-  return run(value, options, AdminUpdateDeviceStatusRequest$is, AdminUpdateDeviceStatusRequest$check);
+export function validateAdminUpdateDeviceStatusRequest(x, o) {
+  return run(x, o, AdminUpdateDeviceStatusRequest$is, AdminUpdateDeviceStatusRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminUpdateDeviceStatusRequest(value) {
-  return guard(value, AdminUpdateDeviceStatusRequest$is);
+export function isAdminUpdateDeviceStatusRequest(x) {
+  return guard(x, AdminUpdateDeviceStatusRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminUpdateDeviceStatusRequest(value) {
-  enforce(
-    value,
-    AdminUpdateDeviceStatusRequest$is,
-    AdminUpdateDeviceStatusRequest$check,
-    "AdminUpdateDeviceStatusRequest",
-  );
+export function assertAdminUpdateDeviceStatusRequest(x) {
+  enforce(x, AdminUpdateDeviceStatusRequest$is, AdminUpdateDeviceStatusRequest$check, "AdminUpdateDeviceStatusRequest");
 }
 
 /** @type {Is} */
@@ -4164,19 +4260,19 @@ function AdminUpdateDeviceStatusResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminUpdateDeviceStatusResponse(value, options) {
-  return run(value, options, AdminUpdateDeviceStatusResponse$is, AdminUpdateDeviceStatusResponse$check);
+export function validateAdminUpdateDeviceStatusResponse(x, o) {
+  return run(x, o, AdminUpdateDeviceStatusResponse$is, AdminUpdateDeviceStatusResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminUpdateDeviceStatusResponse(value) {
-  return guard(value, AdminUpdateDeviceStatusResponse$is);
+export function isAdminUpdateDeviceStatusResponse(x) {
+  return guard(x, AdminUpdateDeviceStatusResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminUpdateDeviceStatusResponse(value) {
+export function assertAdminUpdateDeviceStatusResponse(x) {
   enforce(
-    value,
+    x,
     AdminUpdateDeviceStatusResponse$is,
     AdminUpdateDeviceStatusResponse$check,
     "AdminUpdateDeviceStatusResponse",
@@ -4188,21 +4284,27 @@ function AdminUpdateUserAttributesRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
+  u = x.UserAttributes;
+  if (u === undefined) return false;
+  if (!AttributeListType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserAttributes":
-        if (!AttributeListType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientMetadata":
@@ -4260,19 +4362,19 @@ function AdminUpdateUserAttributesRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminUpdateUserAttributesRequest(value, options) {
-  return run(value, options, AdminUpdateUserAttributesRequest$is, AdminUpdateUserAttributesRequest$check);
+export function validateAdminUpdateUserAttributesRequest(x, o) {
+  return run(x, o, AdminUpdateUserAttributesRequest$is, AdminUpdateUserAttributesRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminUpdateUserAttributesRequest(value) {
-  return guard(value, AdminUpdateUserAttributesRequest$is);
+export function isAdminUpdateUserAttributesRequest(x) {
+  return guard(x, AdminUpdateUserAttributesRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminUpdateUserAttributesRequest(value) {
+export function assertAdminUpdateUserAttributesRequest(x) {
   enforce(
-    value,
+    x,
     AdminUpdateUserAttributesRequest$is,
     AdminUpdateUserAttributesRequest$check,
     "AdminUpdateUserAttributesRequest",
@@ -4318,19 +4420,19 @@ function AdminUpdateUserAttributesResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminUpdateUserAttributesResponse(value, options) {
-  return run(value, options, AdminUpdateUserAttributesResponse$is, AdminUpdateUserAttributesResponse$check);
+export function validateAdminUpdateUserAttributesResponse(x, o) {
+  return run(x, o, AdminUpdateUserAttributesResponse$is, AdminUpdateUserAttributesResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminUpdateUserAttributesResponse(value) {
-  return guard(value, AdminUpdateUserAttributesResponse$is);
+export function isAdminUpdateUserAttributesResponse(x) {
+  return guard(x, AdminUpdateUserAttributesResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminUpdateUserAttributesResponse(value) {
+export function assertAdminUpdateUserAttributesResponse(x) {
   enforce(
-    value,
+    x,
     AdminUpdateUserAttributesResponse$is,
     AdminUpdateUserAttributesResponse$check,
     "AdminUpdateUserAttributesResponse",
@@ -4342,17 +4444,21 @@ function AdminUserGlobalSignOutRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -4398,23 +4504,18 @@ function AdminUserGlobalSignOutRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminUserGlobalSignOutRequest(value, options) {
-  return run(value, options, AdminUserGlobalSignOutRequest$is, AdminUserGlobalSignOutRequest$check);
+export function validateAdminUserGlobalSignOutRequest(x, o) {
+  return run(x, o, AdminUserGlobalSignOutRequest$is, AdminUserGlobalSignOutRequest$check);
 }
 
 /** @type {Guard} */
-export function isAdminUserGlobalSignOutRequest(value) {
-  return guard(value, AdminUserGlobalSignOutRequest$is);
+export function isAdminUserGlobalSignOutRequest(x) {
+  return guard(x, AdminUserGlobalSignOutRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAdminUserGlobalSignOutRequest(value) {
-  enforce(
-    value,
-    AdminUserGlobalSignOutRequest$is,
-    AdminUserGlobalSignOutRequest$check,
-    "AdminUserGlobalSignOutRequest",
-  );
+export function assertAdminUserGlobalSignOutRequest(x) {
+  enforce(x, AdminUserGlobalSignOutRequest$is, AdminUserGlobalSignOutRequest$check, "AdminUserGlobalSignOutRequest");
 }
 
 /** @type {Is} */
@@ -4456,23 +4557,18 @@ function AdminUserGlobalSignOutResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminUserGlobalSignOutResponse(value, options) {
-  return run(value, options, AdminUserGlobalSignOutResponse$is, AdminUserGlobalSignOutResponse$check);
+export function validateAdminUserGlobalSignOutResponse(x, o) {
+  return run(x, o, AdminUserGlobalSignOutResponse$is, AdminUserGlobalSignOutResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminUserGlobalSignOutResponse(value) {
-  return guard(value, AdminUserGlobalSignOutResponse$is);
+export function isAdminUserGlobalSignOutResponse(x) {
+  return guard(x, AdminUserGlobalSignOutResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminUserGlobalSignOutResponse(value) {
-  enforce(
-    value,
-    AdminUserGlobalSignOutResponse$is,
-    AdminUserGlobalSignOutResponse$check,
-    "AdminUserGlobalSignOutResponse",
-  );
+export function assertAdminUserGlobalSignOutResponse(x) {
+  enforce(x, AdminUserGlobalSignOutResponse$is, AdminUserGlobalSignOutResponse$check, "AdminUserGlobalSignOutResponse");
 }
 
 /** @type {Is} */
@@ -4520,19 +4616,19 @@ function AdvancedSecurityAdditionalFlowsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdvancedSecurityAdditionalFlowsType(value, options) {
-  return run(value, options, AdvancedSecurityAdditionalFlowsType$is, AdvancedSecurityAdditionalFlowsType$check);
+export function validateAdvancedSecurityAdditionalFlowsType(x, o) {
+  return run(x, o, AdvancedSecurityAdditionalFlowsType$is, AdvancedSecurityAdditionalFlowsType$check);
 }
 
 /** @type {Guard} */
-export function isAdvancedSecurityAdditionalFlowsType(value) {
-  return guard(value, AdvancedSecurityAdditionalFlowsType$is);
+export function isAdvancedSecurityAdditionalFlowsType(x) {
+  return guard(x, AdvancedSecurityAdditionalFlowsType$is);
 }
 
 /** @type {Assert} */
-export function assertAdvancedSecurityAdditionalFlowsType(value) {
+export function assertAdvancedSecurityAdditionalFlowsType(x) {
   enforce(
-    value,
+    x,
     AdvancedSecurityAdditionalFlowsType$is,
     AdvancedSecurityAdditionalFlowsType$check,
     "AdvancedSecurityAdditionalFlowsType",
@@ -4558,19 +4654,19 @@ function AdvancedSecurityEnabledModeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdvancedSecurityEnabledModeType(value, options) {
-  return run(value, options, AdvancedSecurityEnabledModeType$is, AdvancedSecurityEnabledModeType$check);
+export function validateAdvancedSecurityEnabledModeType(x, o) {
+  return run(x, o, AdvancedSecurityEnabledModeType$is, AdvancedSecurityEnabledModeType$check);
 }
 
 /** @type {Guard} */
-export function isAdvancedSecurityEnabledModeType(value) {
-  return guard(value, AdvancedSecurityEnabledModeType$is);
+export function isAdvancedSecurityEnabledModeType(x) {
+  return guard(x, AdvancedSecurityEnabledModeType$is);
 }
 
 /** @type {Assert} */
-export function assertAdvancedSecurityEnabledModeType(value) {
+export function assertAdvancedSecurityEnabledModeType(x) {
   enforce(
-    value,
+    x,
     AdvancedSecurityEnabledModeType$is,
     AdvancedSecurityEnabledModeType$check,
     "AdvancedSecurityEnabledModeType",
@@ -4596,18 +4692,18 @@ function AdvancedSecurityModeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdvancedSecurityModeType(value, options) {
-  return run(value, options, AdvancedSecurityModeType$is, AdvancedSecurityModeType$check);
+export function validateAdvancedSecurityModeType(x, o) {
+  return run(x, o, AdvancedSecurityModeType$is, AdvancedSecurityModeType$check);
 }
 
 /** @type {Guard} */
-export function isAdvancedSecurityModeType(value) {
-  return guard(value, AdvancedSecurityModeType$is);
+export function isAdvancedSecurityModeType(x) {
+  return guard(x, AdvancedSecurityModeType$is);
 }
 
 /** @type {Assert} */
-export function assertAdvancedSecurityModeType(value) {
-  enforce(value, AdvancedSecurityModeType$is, AdvancedSecurityModeType$check, "AdvancedSecurityModeType");
+export function assertAdvancedSecurityModeType(x) {
+  enforce(x, AdvancedSecurityModeType$is, AdvancedSecurityModeType$check, "AdvancedSecurityModeType");
 }
 
 const AliasAttributeType$v1 = /*#__PURE__*/ Object.freeze(["email", "phone_number", "preferred_username"]);
@@ -4628,18 +4724,18 @@ function AliasAttributeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAliasAttributeType(value, options) {
-  return run(value, options, AliasAttributeType$is, AliasAttributeType$check);
+export function validateAliasAttributeType(x, o) {
+  return run(x, o, AliasAttributeType$is, AliasAttributeType$check);
 }
 
 /** @type {Guard} */
-export function isAliasAttributeType(value) {
-  return guard(value, AliasAttributeType$is);
+export function isAliasAttributeType(x) {
+  return guard(x, AliasAttributeType$is);
 }
 
 /** @type {Assert} */
-export function assertAliasAttributeType(value) {
-  enforce(value, AliasAttributeType$is, AliasAttributeType$check, "AliasAttributeType");
+export function assertAliasAttributeType(x) {
+  enforce(x, AliasAttributeType$is, AliasAttributeType$check, "AliasAttributeType");
 }
 
 const AliasAttributesListType$v1 = /*#__PURE__*/ Object.freeze(["email", "phone_number", "preferred_username"]);
@@ -4670,18 +4766,18 @@ function AliasAttributesListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAliasAttributesListType(value, options) {
-  return run(value, options, AliasAttributesListType$is, AliasAttributesListType$check);
+export function validateAliasAttributesListType(x, o) {
+  return run(x, o, AliasAttributesListType$is, AliasAttributesListType$check);
 }
 
 /** @type {Guard} */
-export function isAliasAttributesListType(value) {
-  return guard(value, AliasAttributesListType$is);
+export function isAliasAttributesListType(x) {
+  return guard(x, AliasAttributesListType$is);
 }
 
 /** @type {Assert} */
-export function assertAliasAttributesListType(value) {
-  enforce(value, AliasAttributesListType$is, AliasAttributesListType$check, "AliasAttributesListType");
+export function assertAliasAttributesListType(x) {
+  enforce(x, AliasAttributesListType$is, AliasAttributesListType$check, "AliasAttributesListType");
 }
 
 /** @type {Is} */
@@ -4735,18 +4831,18 @@ function AliasExistsException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAliasExistsException(value, options) {
-  return run(value, options, AliasExistsException$is, AliasExistsException$check);
+export function validateAliasExistsException(x, o) {
+  return run(x, o, AliasExistsException$is, AliasExistsException$check);
 }
 
 /** @type {Guard} */
-export function isAliasExistsException(value) {
-  return guard(value, AliasExistsException$is);
+export function isAliasExistsException(x) {
+  return guard(x, AliasExistsException$is);
 }
 
 /** @type {Assert} */
-export function assertAliasExistsException(value) {
-  enforce(value, AliasExistsException$is, AliasExistsException$check, "AliasExistsException");
+export function assertAliasExistsException(x) {
+  enforce(x, AliasExistsException$is, AliasExistsException$check, "AliasExistsException");
 }
 
 /** @type {Is} */
@@ -4777,19 +4873,19 @@ function AllowedFirstAuthFactorsListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAllowedFirstAuthFactorsListType(value, options) {
-  return run(value, options, AllowedFirstAuthFactorsListType$is, AllowedFirstAuthFactorsListType$check);
+export function validateAllowedFirstAuthFactorsListType(x, o) {
+  return run(x, o, AllowedFirstAuthFactorsListType$is, AllowedFirstAuthFactorsListType$check);
 }
 
 /** @type {Guard} */
-export function isAllowedFirstAuthFactorsListType(value) {
-  return guard(value, AllowedFirstAuthFactorsListType$is);
+export function isAllowedFirstAuthFactorsListType(x) {
+  return guard(x, AllowedFirstAuthFactorsListType$is);
 }
 
 /** @type {Assert} */
-export function assertAllowedFirstAuthFactorsListType(value) {
+export function assertAllowedFirstAuthFactorsListType(x) {
   enforce(
-    value,
+    x,
     AllowedFirstAuthFactorsListType$is,
     AllowedFirstAuthFactorsListType$check,
     "AllowedFirstAuthFactorsListType",
@@ -4865,18 +4961,18 @@ function AnalyticsConfigurationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAnalyticsConfigurationType(value, options) {
-  return run(value, options, AnalyticsConfigurationType$is, AnalyticsConfigurationType$check);
+export function validateAnalyticsConfigurationType(x, o) {
+  return run(x, o, AnalyticsConfigurationType$is, AnalyticsConfigurationType$check);
 }
 
 /** @type {Guard} */
-export function isAnalyticsConfigurationType(value) {
-  return guard(value, AnalyticsConfigurationType$is);
+export function isAnalyticsConfigurationType(x) {
+  return guard(x, AnalyticsConfigurationType$is);
 }
 
 /** @type {Assert} */
-export function assertAnalyticsConfigurationType(value) {
-  enforce(value, AnalyticsConfigurationType$is, AnalyticsConfigurationType$check, "AnalyticsConfigurationType");
+export function assertAnalyticsConfigurationType(x) {
+  enforce(x, AnalyticsConfigurationType$is, AnalyticsConfigurationType$check, "AnalyticsConfigurationType");
 }
 
 /** @type {Is} */
@@ -4924,18 +5020,18 @@ function AnalyticsMetadataType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAnalyticsMetadataType(value, options) {
-  return run(value, options, AnalyticsMetadataType$is, AnalyticsMetadataType$check);
+export function validateAnalyticsMetadataType(x, o) {
+  return run(x, o, AnalyticsMetadataType$is, AnalyticsMetadataType$check);
 }
 
 /** @type {Guard} */
-export function isAnalyticsMetadataType(value) {
-  return guard(value, AnalyticsMetadataType$is);
+export function isAnalyticsMetadataType(x) {
+  return guard(x, AnalyticsMetadataType$is);
 }
 
 /** @type {Assert} */
-export function assertAnalyticsMetadataType(value) {
-  enforce(value, AnalyticsMetadataType$is, AnalyticsMetadataType$check, "AnalyticsMetadataType");
+export function assertAnalyticsMetadataType(x) {
+  enforce(x, AnalyticsMetadataType$is, AnalyticsMetadataType$check, "AnalyticsMetadataType");
 }
 
 const ArnType$re1 = /*#__PURE__*/ new RegExp(
@@ -4961,18 +5057,18 @@ function ArnType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateArnType(value, options) {
-  return run(value, options, ArnType$is, ArnType$check);
+export function validateArnType(x, o) {
+  return run(x, o, ArnType$is, ArnType$check);
 }
 
 /** @type {Guard} */
-export function isArnType(value) {
-  return guard(value, ArnType$is);
+export function isArnType(x) {
+  return guard(x, ArnType$is);
 }
 
 /** @type {Assert} */
-export function assertArnType(value) {
-  enforce(value, ArnType$is, ArnType$check, "ArnType");
+export function assertArnType(x) {
+  enforce(x, ArnType$is, ArnType$check, "ArnType");
 }
 
 /** @type {Is} */
@@ -5026,23 +5122,18 @@ function AssociateSoftwareTokenRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAssociateSoftwareTokenRequest(value, options) {
-  return run(value, options, AssociateSoftwareTokenRequest$is, AssociateSoftwareTokenRequest$check);
+export function validateAssociateSoftwareTokenRequest(x, o) {
+  return run(x, o, AssociateSoftwareTokenRequest$is, AssociateSoftwareTokenRequest$check);
 }
 
 /** @type {Guard} */
-export function isAssociateSoftwareTokenRequest(value) {
-  return guard(value, AssociateSoftwareTokenRequest$is);
+export function isAssociateSoftwareTokenRequest(x) {
+  return guard(x, AssociateSoftwareTokenRequest$is);
 }
 
 /** @type {Assert} */
-export function assertAssociateSoftwareTokenRequest(value) {
-  enforce(
-    value,
-    AssociateSoftwareTokenRequest$is,
-    AssociateSoftwareTokenRequest$check,
-    "AssociateSoftwareTokenRequest",
-  );
+export function assertAssociateSoftwareTokenRequest(x) {
+  enforce(x, AssociateSoftwareTokenRequest$is, AssociateSoftwareTokenRequest$check, "AssociateSoftwareTokenRequest");
 }
 
 /** @type {Is} */
@@ -5096,23 +5187,18 @@ function AssociateSoftwareTokenResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAssociateSoftwareTokenResponse(value, options) {
-  return run(value, options, AssociateSoftwareTokenResponse$is, AssociateSoftwareTokenResponse$check);
+export function validateAssociateSoftwareTokenResponse(x, o) {
+  return run(x, o, AssociateSoftwareTokenResponse$is, AssociateSoftwareTokenResponse$check);
 }
 
 /** @type {Guard} */
-export function isAssociateSoftwareTokenResponse(value) {
-  return guard(value, AssociateSoftwareTokenResponse$is);
+export function isAssociateSoftwareTokenResponse(x) {
+  return guard(x, AssociateSoftwareTokenResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAssociateSoftwareTokenResponse(value) {
-  enforce(
-    value,
-    AssociateSoftwareTokenResponse$is,
-    AssociateSoftwareTokenResponse$check,
-    "AssociateSoftwareTokenResponse",
-  );
+export function assertAssociateSoftwareTokenResponse(x) {
+  enforce(x, AssociateSoftwareTokenResponse$is, AssociateSoftwareTokenResponse$check, "AssociateSoftwareTokenResponse");
 }
 
 const AttributeDataType$v1 = /*#__PURE__*/ Object.freeze(["Boolean", "DateTime", "Number", "String"]);
@@ -5133,18 +5219,18 @@ function AttributeDataType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAttributeDataType(value, options) {
-  return run(value, options, AttributeDataType$is, AttributeDataType$check);
+export function validateAttributeDataType(x, o) {
+  return run(x, o, AttributeDataType$is, AttributeDataType$check);
 }
 
 /** @type {Guard} */
-export function isAttributeDataType(value) {
-  return guard(value, AttributeDataType$is);
+export function isAttributeDataType(x) {
+  return guard(x, AttributeDataType$is);
 }
 
 /** @type {Assert} */
-export function assertAttributeDataType(value) {
-  enforce(value, AttributeDataType$is, AttributeDataType$check, "AttributeDataType");
+export function assertAttributeDataType(x) {
+  enforce(x, AttributeDataType$is, AttributeDataType$check, "AttributeDataType");
 }
 
 /** @type {Is} */
@@ -5171,18 +5257,18 @@ function AttributeListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAttributeListType(value, options) {
-  return run(value, options, AttributeListType$is, AttributeListType$check);
+export function validateAttributeListType(x, o) {
+  return run(x, o, AttributeListType$is, AttributeListType$check);
 }
 
 /** @type {Guard} */
-export function isAttributeListType(value) {
-  return guard(value, AttributeListType$is);
+export function isAttributeListType(x) {
+  return guard(x, AttributeListType$is);
 }
 
 /** @type {Assert} */
-export function assertAttributeListType(value) {
-  enforce(value, AttributeListType$is, AttributeListType$check, "AttributeListType");
+export function assertAttributeListType(x) {
+  enforce(x, AttributeListType$is, AttributeListType$check, "AttributeListType");
 }
 
 /** @type {Is} */
@@ -5201,18 +5287,18 @@ function AttributeMappingKeyType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAttributeMappingKeyType(value, options) {
-  return run(value, options, AttributeMappingKeyType$is, AttributeMappingKeyType$check);
+export function validateAttributeMappingKeyType(x, o) {
+  return run(x, o, AttributeMappingKeyType$is, AttributeMappingKeyType$check);
 }
 
 /** @type {Guard} */
-export function isAttributeMappingKeyType(value) {
-  return guard(value, AttributeMappingKeyType$is);
+export function isAttributeMappingKeyType(x) {
+  return guard(x, AttributeMappingKeyType$is);
 }
 
 /** @type {Assert} */
-export function assertAttributeMappingKeyType(value) {
-  enforce(value, AttributeMappingKeyType$is, AttributeMappingKeyType$check, "AttributeMappingKeyType");
+export function assertAttributeMappingKeyType(x) {
+  enforce(x, AttributeMappingKeyType$is, AttributeMappingKeyType$check, "AttributeMappingKeyType");
 }
 
 /** @type {Is} */
@@ -5245,18 +5331,18 @@ function AttributeMappingType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAttributeMappingType(value, options) {
-  return run(value, options, AttributeMappingType$is, AttributeMappingType$check);
+export function validateAttributeMappingType(x, o) {
+  return run(x, o, AttributeMappingType$is, AttributeMappingType$check);
 }
 
 /** @type {Guard} */
-export function isAttributeMappingType(value) {
-  return guard(value, AttributeMappingType$is);
+export function isAttributeMappingType(x) {
+  return guard(x, AttributeMappingType$is);
 }
 
 /** @type {Assert} */
-export function assertAttributeMappingType(value) {
-  enforce(value, AttributeMappingType$is, AttributeMappingType$check, "AttributeMappingType");
+export function assertAttributeMappingType(x) {
+  enforce(x, AttributeMappingType$is, AttributeMappingType$check, "AttributeMappingType");
 }
 
 const AttributeNameListType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
@@ -5296,18 +5382,18 @@ function AttributeNameListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAttributeNameListType(value, options) {
-  return run(value, options, AttributeNameListType$is, AttributeNameListType$check);
+export function validateAttributeNameListType(x, o) {
+  return run(x, o, AttributeNameListType$is, AttributeNameListType$check);
 }
 
 /** @type {Guard} */
-export function isAttributeNameListType(value) {
-  return guard(value, AttributeNameListType$is);
+export function isAttributeNameListType(x) {
+  return guard(x, AttributeNameListType$is);
 }
 
 /** @type {Assert} */
-export function assertAttributeNameListType(value) {
-  enforce(value, AttributeNameListType$is, AttributeNameListType$check, "AttributeNameListType");
+export function assertAttributeNameListType(x) {
+  enforce(x, AttributeNameListType$is, AttributeNameListType$check, "AttributeNameListType");
 }
 
 const AttributeNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+)$", "u");
@@ -5332,18 +5418,18 @@ function AttributeNameType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAttributeNameType(value, options) {
-  return run(value, options, AttributeNameType$is, AttributeNameType$check);
+export function validateAttributeNameType(x, o) {
+  return run(x, o, AttributeNameType$is, AttributeNameType$check);
 }
 
 /** @type {Guard} */
-export function isAttributeNameType(value) {
-  return guard(value, AttributeNameType$is);
+export function isAttributeNameType(x) {
+  return guard(x, AttributeNameType$is);
 }
 
 /** @type {Assert} */
-export function assertAttributeNameType(value) {
-  enforce(value, AttributeNameType$is, AttributeNameType$check, "AttributeNameType");
+export function assertAttributeNameType(x) {
+  enforce(x, AttributeNameType$is, AttributeNameType$check, "AttributeNameType");
 }
 
 /** @type {Is} */
@@ -5351,13 +5437,15 @@ function AttributeType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.Name;
+  if (u === undefined) return false;
+  if (!AttributeNameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Name":
-        if (!AttributeNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "Value":
@@ -5403,18 +5491,18 @@ function AttributeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAttributeType(value, options) {
-  return run(value, options, AttributeType$is, AttributeType$check);
+export function validateAttributeType(x, o) {
+  return run(x, o, AttributeType$is, AttributeType$check);
 }
 
 /** @type {Guard} */
-export function isAttributeType(value) {
-  return guard(value, AttributeType$is);
+export function isAttributeType(x) {
+  return guard(x, AttributeType$is);
 }
 
 /** @type {Assert} */
-export function assertAttributeType(value) {
-  enforce(value, AttributeType$is, AttributeType$check, "AttributeType");
+export function assertAttributeType(x) {
+  enforce(x, AttributeType$is, AttributeType$check, "AttributeType");
 }
 
 /** @type {Is} */
@@ -5431,18 +5519,18 @@ function AttributeValueType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAttributeValueType(value, options) {
-  return run(value, options, AttributeValueType$is, AttributeValueType$check);
+export function validateAttributeValueType(x, o) {
+  return run(x, o, AttributeValueType$is, AttributeValueType$check);
 }
 
 /** @type {Guard} */
-export function isAttributeValueType(value) {
-  return guard(value, AttributeValueType$is);
+export function isAttributeValueType(x) {
+  return guard(x, AttributeValueType$is);
 }
 
 /** @type {Assert} */
-export function assertAttributeValueType(value) {
-  enforce(value, AttributeValueType$is, AttributeValueType$check, "AttributeValueType");
+export function assertAttributeValueType(x) {
+  enforce(x, AttributeValueType$is, AttributeValueType$check, "AttributeValueType");
 }
 
 const AttributesRequireVerificationBeforeUpdateType$v1 = /*#__PURE__*/ Object.freeze(["email", "phone_number"]);
@@ -5476,24 +5564,24 @@ function AttributesRequireVerificationBeforeUpdateType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAttributesRequireVerificationBeforeUpdateType(value, options) {
+export function validateAttributesRequireVerificationBeforeUpdateType(x, o) {
   return run(
-    value,
-    options,
+    x,
+    o,
     AttributesRequireVerificationBeforeUpdateType$is,
     AttributesRequireVerificationBeforeUpdateType$check,
   );
 }
 
 /** @type {Guard} */
-export function isAttributesRequireVerificationBeforeUpdateType(value) {
-  return guard(value, AttributesRequireVerificationBeforeUpdateType$is);
+export function isAttributesRequireVerificationBeforeUpdateType(x) {
+  return guard(x, AttributesRequireVerificationBeforeUpdateType$is);
 }
 
 /** @type {Assert} */
-export function assertAttributesRequireVerificationBeforeUpdateType(value) {
+export function assertAttributesRequireVerificationBeforeUpdateType(x) {
   enforce(
-    value,
+    x,
     AttributesRequireVerificationBeforeUpdateType$is,
     AttributesRequireVerificationBeforeUpdateType$check,
     "AttributesRequireVerificationBeforeUpdateType",
@@ -5587,18 +5675,18 @@ function AuthEventType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAuthEventType(value, options) {
-  return run(value, options, AuthEventType$is, AuthEventType$check);
+export function validateAuthEventType(x, o) {
+  return run(x, o, AuthEventType$is, AuthEventType$check);
 }
 
 /** @type {Guard} */
-export function isAuthEventType(value) {
-  return guard(value, AuthEventType$is);
+export function isAuthEventType(x) {
+  return guard(x, AuthEventType$is);
 }
 
 /** @type {Assert} */
-export function assertAuthEventType(value) {
-  enforce(value, AuthEventType$is, AuthEventType$check, "AuthEventType");
+export function assertAuthEventType(x) {
+  enforce(x, AuthEventType$is, AuthEventType$check, "AuthEventType");
 }
 
 /** @type {Is} */
@@ -5625,18 +5713,18 @@ function AuthEventsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAuthEventsType(value, options) {
-  return run(value, options, AuthEventsType$is, AuthEventsType$check);
+export function validateAuthEventsType(x, o) {
+  return run(x, o, AuthEventsType$is, AuthEventsType$check);
 }
 
 /** @type {Guard} */
-export function isAuthEventsType(value) {
-  return guard(value, AuthEventsType$is);
+export function isAuthEventsType(x) {
+  return guard(x, AuthEventsType$is);
 }
 
 /** @type {Assert} */
-export function assertAuthEventsType(value) {
-  enforce(value, AuthEventsType$is, AuthEventsType$check, "AuthEventsType");
+export function assertAuthEventsType(x) {
+  enforce(x, AuthEventsType$is, AuthEventsType$check, "AuthEventsType");
 }
 
 const AuthFactorType$v1 = /*#__PURE__*/ Object.freeze([
@@ -5663,18 +5751,18 @@ function AuthFactorType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAuthFactorType(value, options) {
-  return run(value, options, AuthFactorType$is, AuthFactorType$check);
+export function validateAuthFactorType(x, o) {
+  return run(x, o, AuthFactorType$is, AuthFactorType$check);
 }
 
 /** @type {Guard} */
-export function isAuthFactorType(value) {
-  return guard(value, AuthFactorType$is);
+export function isAuthFactorType(x) {
+  return guard(x, AuthFactorType$is);
 }
 
 /** @type {Assert} */
-export function assertAuthFactorType(value) {
-  enforce(value, AuthFactorType$is, AuthFactorType$check, "AuthFactorType");
+export function assertAuthFactorType(x) {
+  enforce(x, AuthFactorType$is, AuthFactorType$check, "AuthFactorType");
 }
 
 const AuthFlowType$v1 = /*#__PURE__*/ Object.freeze([
@@ -5704,18 +5792,18 @@ function AuthFlowType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAuthFlowType(value, options) {
-  return run(value, options, AuthFlowType$is, AuthFlowType$check);
+export function validateAuthFlowType(x, o) {
+  return run(x, o, AuthFlowType$is, AuthFlowType$check);
 }
 
 /** @type {Guard} */
-export function isAuthFlowType(value) {
-  return guard(value, AuthFlowType$is);
+export function isAuthFlowType(x) {
+  return guard(x, AuthFlowType$is);
 }
 
 /** @type {Assert} */
-export function assertAuthFlowType(value) {
-  enforce(value, AuthFlowType$is, AuthFlowType$check, "AuthFlowType");
+export function assertAuthFlowType(x) {
+  enforce(x, AuthFlowType$is, AuthFlowType$check, "AuthFlowType");
 }
 
 /** @type {Is} */
@@ -5748,18 +5836,18 @@ function AuthParametersType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAuthParametersType(value, options) {
-  return run(value, options, AuthParametersType$is, AuthParametersType$check);
+export function validateAuthParametersType(x, o) {
+  return run(x, o, AuthParametersType$is, AuthParametersType$check);
 }
 
 /** @type {Guard} */
-export function isAuthParametersType(value) {
-  return guard(value, AuthParametersType$is);
+export function isAuthParametersType(x) {
+  return guard(x, AuthParametersType$is);
 }
 
 /** @type {Assert} */
-export function assertAuthParametersType(value) {
-  enforce(value, AuthParametersType$is, AuthParametersType$check, "AuthParametersType");
+export function assertAuthParametersType(x) {
+  enforce(x, AuthParametersType$is, AuthParametersType$check, "AuthParametersType");
 }
 
 /** @type {Is} */
@@ -5782,18 +5870,18 @@ function AuthSessionValidityType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAuthSessionValidityType(value, options) {
-  return run(value, options, AuthSessionValidityType$is, AuthSessionValidityType$check);
+export function validateAuthSessionValidityType(x, o) {
+  return run(x, o, AuthSessionValidityType$is, AuthSessionValidityType$check);
 }
 
 /** @type {Guard} */
-export function isAuthSessionValidityType(value) {
-  return guard(value, AuthSessionValidityType$is);
+export function isAuthSessionValidityType(x) {
+  return guard(x, AuthSessionValidityType$is);
 }
 
 /** @type {Assert} */
-export function assertAuthSessionValidityType(value) {
-  enforce(value, AuthSessionValidityType$is, AuthSessionValidityType$check, "AuthSessionValidityType");
+export function assertAuthSessionValidityType(x) {
+  enforce(x, AuthSessionValidityType$is, AuthSessionValidityType$check, "AuthSessionValidityType");
 }
 
 /** @type {Is} */
@@ -5871,18 +5959,18 @@ function AuthenticationResultType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAuthenticationResultType(value, options) {
-  return run(value, options, AuthenticationResultType$is, AuthenticationResultType$check);
+export function validateAuthenticationResultType(x, o) {
+  return run(x, o, AuthenticationResultType$is, AuthenticationResultType$check);
 }
 
 /** @type {Guard} */
-export function isAuthenticationResultType(value) {
-  return guard(value, AuthenticationResultType$is);
+export function isAuthenticationResultType(x) {
+  return guard(x, AuthenticationResultType$is);
 }
 
 /** @type {Assert} */
-export function assertAuthenticationResultType(value) {
-  enforce(value, AuthenticationResultType$is, AuthenticationResultType$check, "AuthenticationResultType");
+export function assertAuthenticationResultType(x) {
+  enforce(x, AuthenticationResultType$is, AuthenticationResultType$check, "AuthenticationResultType");
 }
 
 /** @type {Is} */
@@ -5909,18 +5997,18 @@ function AvailableChallengeListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAvailableChallengeListType(value, options) {
-  return run(value, options, AvailableChallengeListType$is, AvailableChallengeListType$check);
+export function validateAvailableChallengeListType(x, o) {
+  return run(x, o, AvailableChallengeListType$is, AvailableChallengeListType$check);
 }
 
 /** @type {Guard} */
-export function isAvailableChallengeListType(value) {
-  return guard(value, AvailableChallengeListType$is);
+export function isAvailableChallengeListType(x) {
+  return guard(x, AvailableChallengeListType$is);
 }
 
 /** @type {Assert} */
-export function assertAvailableChallengeListType(value) {
-  enforce(value, AvailableChallengeListType$is, AvailableChallengeListType$check, "AvailableChallengeListType");
+export function assertAvailableChallengeListType(x) {
+  enforce(x, AvailableChallengeListType$is, AvailableChallengeListType$check, "AvailableChallengeListType");
 }
 
 /** @type {Is} */
@@ -5949,18 +6037,18 @@ function BlockedIPRangeListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateBlockedIPRangeListType(value, options) {
-  return run(value, options, BlockedIPRangeListType$is, BlockedIPRangeListType$check);
+export function validateBlockedIPRangeListType(x, o) {
+  return run(x, o, BlockedIPRangeListType$is, BlockedIPRangeListType$check);
 }
 
 /** @type {Guard} */
-export function isBlockedIPRangeListType(value) {
-  return guard(value, BlockedIPRangeListType$is);
+export function isBlockedIPRangeListType(x) {
+  return guard(x, BlockedIPRangeListType$is);
 }
 
 /** @type {Assert} */
-export function assertBlockedIPRangeListType(value) {
-  enforce(value, BlockedIPRangeListType$is, BlockedIPRangeListType$check, "BlockedIPRangeListType");
+export function assertBlockedIPRangeListType(x) {
+  enforce(x, BlockedIPRangeListType$is, BlockedIPRangeListType$check, "BlockedIPRangeListType");
 }
 
 /** @type {Is} */
@@ -5975,18 +6063,18 @@ function BooleanType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateBooleanType(value, options) {
-  return run(value, options, BooleanType$is, BooleanType$check);
+export function validateBooleanType(x, o) {
+  return run(x, o, BooleanType$is, BooleanType$check);
 }
 
 /** @type {Guard} */
-export function isBooleanType(value) {
-  return guard(value, BooleanType$is);
+export function isBooleanType(x) {
+  return guard(x, BooleanType$is);
 }
 
 /** @type {Assert} */
-export function assertBooleanType(value) {
-  enforce(value, BooleanType$is, BooleanType$check, "BooleanType");
+export function assertBooleanType(x) {
+  enforce(x, BooleanType$is, BooleanType$check, "BooleanType");
 }
 
 /** @type {Is} */
@@ -6003,18 +6091,18 @@ function CSSType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCSSType(value, options) {
-  return run(value, options, CSSType$is, CSSType$check);
+export function validateCSSType(x, o) {
+  return run(x, o, CSSType$is, CSSType$check);
 }
 
 /** @type {Guard} */
-export function isCSSType(value) {
-  return guard(value, CSSType$is);
+export function isCSSType(x) {
+  return guard(x, CSSType$is);
 }
 
 /** @type {Assert} */
-export function assertCSSType(value) {
-  enforce(value, CSSType$is, CSSType$check, "CSSType");
+export function assertCSSType(x) {
+  enforce(x, CSSType$is, CSSType$check, "CSSType");
 }
 
 /** @type {Is} */
@@ -6029,18 +6117,18 @@ function CSSVersionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCSSVersionType(value, options) {
-  return run(value, options, CSSVersionType$is, CSSVersionType$check);
+export function validateCSSVersionType(x, o) {
+  return run(x, o, CSSVersionType$is, CSSVersionType$check);
 }
 
 /** @type {Guard} */
-export function isCSSVersionType(value) {
-  return guard(value, CSSVersionType$is);
+export function isCSSVersionType(x) {
+  return guard(x, CSSVersionType$is);
 }
 
 /** @type {Assert} */
-export function assertCSSVersionType(value) {
-  enforce(value, CSSVersionType$is, CSSVersionType$check, "CSSVersionType");
+export function assertCSSVersionType(x) {
+  enforce(x, CSSVersionType$is, CSSVersionType$check, "CSSVersionType");
 }
 
 const CallbackURLsListType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
@@ -6084,18 +6172,18 @@ function CallbackURLsListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCallbackURLsListType(value, options) {
-  return run(value, options, CallbackURLsListType$is, CallbackURLsListType$check);
+export function validateCallbackURLsListType(x, o) {
+  return run(x, o, CallbackURLsListType$is, CallbackURLsListType$check);
 }
 
 /** @type {Guard} */
-export function isCallbackURLsListType(value) {
-  return guard(value, CallbackURLsListType$is);
+export function isCallbackURLsListType(x) {
+  return guard(x, CallbackURLsListType$is);
 }
 
 /** @type {Assert} */
-export function assertCallbackURLsListType(value) {
-  enforce(value, CallbackURLsListType$is, CallbackURLsListType$check, "CallbackURLsListType");
+export function assertCallbackURLsListType(x) {
+  enforce(x, CallbackURLsListType$is, CallbackURLsListType$check, "CallbackURLsListType");
 }
 
 const ChallengeName$v1 = /*#__PURE__*/ Object.freeze(["Mfa", "Password"]);
@@ -6116,18 +6204,18 @@ function ChallengeName$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateChallengeName(value, options) {
-  return run(value, options, ChallengeName$is, ChallengeName$check);
+export function validateChallengeName(x, o) {
+  return run(x, o, ChallengeName$is, ChallengeName$check);
 }
 
 /** @type {Guard} */
-export function isChallengeName(value) {
-  return guard(value, ChallengeName$is);
+export function isChallengeName(x) {
+  return guard(x, ChallengeName$is);
 }
 
 /** @type {Assert} */
-export function assertChallengeName(value) {
-  enforce(value, ChallengeName$is, ChallengeName$check, "ChallengeName");
+export function assertChallengeName(x) {
+  enforce(x, ChallengeName$is, ChallengeName$check, "ChallengeName");
 }
 
 const ChallengeNameType$v1 = /*#__PURE__*/ Object.freeze([
@@ -6165,18 +6253,18 @@ function ChallengeNameType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateChallengeNameType(value, options) {
-  return run(value, options, ChallengeNameType$is, ChallengeNameType$check);
+export function validateChallengeNameType(x, o) {
+  return run(x, o, ChallengeNameType$is, ChallengeNameType$check);
 }
 
 /** @type {Guard} */
-export function isChallengeNameType(value) {
-  return guard(value, ChallengeNameType$is);
+export function isChallengeNameType(x) {
+  return guard(x, ChallengeNameType$is);
 }
 
 /** @type {Assert} */
-export function assertChallengeNameType(value) {
-  enforce(value, ChallengeNameType$is, ChallengeNameType$check, "ChallengeNameType");
+export function assertChallengeNameType(x) {
+  enforce(x, ChallengeNameType$is, ChallengeNameType$check, "ChallengeNameType");
 }
 
 /** @type {Is} */
@@ -6209,18 +6297,18 @@ function ChallengeParametersType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateChallengeParametersType(value, options) {
-  return run(value, options, ChallengeParametersType$is, ChallengeParametersType$check);
+export function validateChallengeParametersType(x, o) {
+  return run(x, o, ChallengeParametersType$is, ChallengeParametersType$check);
 }
 
 /** @type {Guard} */
-export function isChallengeParametersType(value) {
-  return guard(value, ChallengeParametersType$is);
+export function isChallengeParametersType(x) {
+  return guard(x, ChallengeParametersType$is);
 }
 
 /** @type {Assert} */
-export function assertChallengeParametersType(value) {
-  enforce(value, ChallengeParametersType$is, ChallengeParametersType$check, "ChallengeParametersType");
+export function assertChallengeParametersType(x) {
+  enforce(x, ChallengeParametersType$is, ChallengeParametersType$check, "ChallengeParametersType");
 }
 
 const ChallengeResponse$v1 = /*#__PURE__*/ Object.freeze(["Failure", "Success"]);
@@ -6241,18 +6329,18 @@ function ChallengeResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateChallengeResponse(value, options) {
-  return run(value, options, ChallengeResponse$is, ChallengeResponse$check);
+export function validateChallengeResponse(x, o) {
+  return run(x, o, ChallengeResponse$is, ChallengeResponse$check);
 }
 
 /** @type {Guard} */
-export function isChallengeResponse(value) {
-  return guard(value, ChallengeResponse$is);
+export function isChallengeResponse(x) {
+  return guard(x, ChallengeResponse$is);
 }
 
 /** @type {Assert} */
-export function assertChallengeResponse(value) {
-  enforce(value, ChallengeResponse$is, ChallengeResponse$check, "ChallengeResponse");
+export function assertChallengeResponse(x) {
+  enforce(x, ChallengeResponse$is, ChallengeResponse$check, "ChallengeResponse");
 }
 
 /** @type {Is} */
@@ -6279,18 +6367,18 @@ function ChallengeResponseListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateChallengeResponseListType(value, options) {
-  return run(value, options, ChallengeResponseListType$is, ChallengeResponseListType$check);
+export function validateChallengeResponseListType(x, o) {
+  return run(x, o, ChallengeResponseListType$is, ChallengeResponseListType$check);
 }
 
 /** @type {Guard} */
-export function isChallengeResponseListType(value) {
-  return guard(value, ChallengeResponseListType$is);
+export function isChallengeResponseListType(x) {
+  return guard(x, ChallengeResponseListType$is);
 }
 
 /** @type {Assert} */
-export function assertChallengeResponseListType(value) {
-  enforce(value, ChallengeResponseListType$is, ChallengeResponseListType$check, "ChallengeResponseListType");
+export function assertChallengeResponseListType(x) {
+  enforce(x, ChallengeResponseListType$is, ChallengeResponseListType$check, "ChallengeResponseListType");
 }
 
 /** @type {Is} */
@@ -6344,18 +6432,18 @@ function ChallengeResponseType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateChallengeResponseType(value, options) {
-  return run(value, options, ChallengeResponseType$is, ChallengeResponseType$check);
+export function validateChallengeResponseType(x, o) {
+  return run(x, o, ChallengeResponseType$is, ChallengeResponseType$check);
 }
 
 /** @type {Guard} */
-export function isChallengeResponseType(value) {
-  return guard(value, ChallengeResponseType$is);
+export function isChallengeResponseType(x) {
+  return guard(x, ChallengeResponseType$is);
 }
 
 /** @type {Assert} */
-export function assertChallengeResponseType(value) {
-  enforce(value, ChallengeResponseType$is, ChallengeResponseType$check, "ChallengeResponseType");
+export function assertChallengeResponseType(x) {
+  enforce(x, ChallengeResponseType$is, ChallengeResponseType$check, "ChallengeResponseType");
 }
 
 /** @type {Is} */
@@ -6388,18 +6476,18 @@ function ChallengeResponsesType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateChallengeResponsesType(value, options) {
-  return run(value, options, ChallengeResponsesType$is, ChallengeResponsesType$check);
+export function validateChallengeResponsesType(x, o) {
+  return run(x, o, ChallengeResponsesType$is, ChallengeResponsesType$check);
 }
 
 /** @type {Guard} */
-export function isChallengeResponsesType(value) {
-  return guard(value, ChallengeResponsesType$is);
+export function isChallengeResponsesType(x) {
+  return guard(x, ChallengeResponsesType$is);
 }
 
 /** @type {Assert} */
-export function assertChallengeResponsesType(value) {
-  enforce(value, ChallengeResponsesType$is, ChallengeResponsesType$check, "ChallengeResponsesType");
+export function assertChallengeResponsesType(x) {
+  enforce(x, ChallengeResponsesType$is, ChallengeResponsesType$check, "ChallengeResponsesType");
 }
 
 /** @type {Is} */
@@ -6407,6 +6495,12 @@ function ChangePasswordRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.ProposedPassword;
+  if (u === undefined) return false;
+  if (!PasswordType$is(u, q + 8)) return false;
+  u = x.AccessToken;
+  if (u === undefined) return false;
+  if (!TokenModelType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
@@ -6416,11 +6510,9 @@ function ChangePasswordRequest$is(x, q) {
         if (!PasswordType$is(v, q + 8)) return false;
         break;
       case "ProposedPassword":
-        if (!PasswordType$is(v, q + 8)) return false;
         r++;
         break;
       case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -6469,18 +6561,18 @@ function ChangePasswordRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateChangePasswordRequest(value, options) {
-  return run(value, options, ChangePasswordRequest$is, ChangePasswordRequest$check);
+export function validateChangePasswordRequest(x, o) {
+  return run(x, o, ChangePasswordRequest$is, ChangePasswordRequest$check);
 }
 
 /** @type {Guard} */
-export function isChangePasswordRequest(value) {
-  return guard(value, ChangePasswordRequest$is);
+export function isChangePasswordRequest(x) {
+  return guard(x, ChangePasswordRequest$is);
 }
 
 /** @type {Assert} */
-export function assertChangePasswordRequest(value) {
-  enforce(value, ChangePasswordRequest$is, ChangePasswordRequest$check, "ChangePasswordRequest");
+export function assertChangePasswordRequest(x) {
+  enforce(x, ChangePasswordRequest$is, ChangePasswordRequest$check, "ChangePasswordRequest");
 }
 
 /** @type {Is} */
@@ -6522,18 +6614,18 @@ function ChangePasswordResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateChangePasswordResponse(value, options) {
-  return run(value, options, ChangePasswordResponse$is, ChangePasswordResponse$check);
+export function validateChangePasswordResponse(x, o) {
+  return run(x, o, ChangePasswordResponse$is, ChangePasswordResponse$check);
 }
 
 /** @type {Guard} */
-export function isChangePasswordResponse(value) {
-  return guard(value, ChangePasswordResponse$is);
+export function isChangePasswordResponse(x) {
+  return guard(x, ChangePasswordResponse$is);
 }
 
 /** @type {Assert} */
-export function assertChangePasswordResponse(value) {
-  enforce(value, ChangePasswordResponse$is, ChangePasswordResponse$check, "ChangePasswordResponse");
+export function assertChangePasswordResponse(x) {
+  enforce(x, ChangePasswordResponse$is, ChangePasswordResponse$check, "ChangePasswordResponse");
 }
 
 const ClientIdType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w+]+)$", "u");
@@ -6557,18 +6649,18 @@ function ClientIdType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateClientIdType(value, options) {
-  return run(value, options, ClientIdType$is, ClientIdType$check);
+export function validateClientIdType(x, o) {
+  return run(x, o, ClientIdType$is, ClientIdType$check);
 }
 
 /** @type {Guard} */
-export function isClientIdType(value) {
-  return guard(value, ClientIdType$is);
+export function isClientIdType(x) {
+  return guard(x, ClientIdType$is);
 }
 
 /** @type {Assert} */
-export function assertClientIdType(value) {
-  enforce(value, ClientIdType$is, ClientIdType$check, "ClientIdType");
+export function assertClientIdType(x) {
+  enforce(x, ClientIdType$is, ClientIdType$check, "ClientIdType");
 }
 
 /** @type {Is} */
@@ -6601,18 +6693,18 @@ function ClientMetadataType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateClientMetadataType(value, options) {
-  return run(value, options, ClientMetadataType$is, ClientMetadataType$check);
+export function validateClientMetadataType(x, o) {
+  return run(x, o, ClientMetadataType$is, ClientMetadataType$check);
 }
 
 /** @type {Guard} */
-export function isClientMetadataType(value) {
-  return guard(value, ClientMetadataType$is);
+export function isClientMetadataType(x) {
+  return guard(x, ClientMetadataType$is);
 }
 
 /** @type {Assert} */
-export function assertClientMetadataType(value) {
-  enforce(value, ClientMetadataType$is, ClientMetadataType$check, "ClientMetadataType");
+export function assertClientMetadataType(x) {
+  enforce(x, ClientMetadataType$is, ClientMetadataType$check, "ClientMetadataType");
 }
 
 const ClientNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w\\s+=,.@-]+)$", "u");
@@ -6637,18 +6729,18 @@ function ClientNameType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateClientNameType(value, options) {
-  return run(value, options, ClientNameType$is, ClientNameType$check);
+export function validateClientNameType(x, o) {
+  return run(x, o, ClientNameType$is, ClientNameType$check);
 }
 
 /** @type {Guard} */
-export function isClientNameType(value) {
-  return guard(value, ClientNameType$is);
+export function isClientNameType(x) {
+  return guard(x, ClientNameType$is);
 }
 
 /** @type {Assert} */
-export function assertClientNameType(value) {
-  enforce(value, ClientNameType$is, ClientNameType$check, "ClientNameType");
+export function assertClientNameType(x) {
+  enforce(x, ClientNameType$is, ClientNameType$check, "ClientNameType");
 }
 
 /** @type {Is} */
@@ -6682,18 +6774,18 @@ function ClientPermissionListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateClientPermissionListType(value, options) {
-  return run(value, options, ClientPermissionListType$is, ClientPermissionListType$check);
+export function validateClientPermissionListType(x, o) {
+  return run(x, o, ClientPermissionListType$is, ClientPermissionListType$check);
 }
 
 /** @type {Guard} */
-export function isClientPermissionListType(value) {
-  return guard(value, ClientPermissionListType$is);
+export function isClientPermissionListType(x) {
+  return guard(x, ClientPermissionListType$is);
 }
 
 /** @type {Assert} */
-export function assertClientPermissionListType(value) {
-  enforce(value, ClientPermissionListType$is, ClientPermissionListType$check, "ClientPermissionListType");
+export function assertClientPermissionListType(x) {
+  enforce(x, ClientPermissionListType$is, ClientPermissionListType$check, "ClientPermissionListType");
 }
 
 /** @type {Is} */
@@ -6712,18 +6804,18 @@ function ClientPermissionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateClientPermissionType(value, options) {
-  return run(value, options, ClientPermissionType$is, ClientPermissionType$check);
+export function validateClientPermissionType(x, o) {
+  return run(x, o, ClientPermissionType$is, ClientPermissionType$check);
 }
 
 /** @type {Guard} */
-export function isClientPermissionType(value) {
-  return guard(value, ClientPermissionType$is);
+export function isClientPermissionType(x) {
+  return guard(x, ClientPermissionType$is);
 }
 
 /** @type {Assert} */
-export function assertClientPermissionType(value) {
-  enforce(value, ClientPermissionType$is, ClientPermissionType$check, "ClientPermissionType");
+export function assertClientPermissionType(x) {
+  enforce(x, ClientPermissionType$is, ClientPermissionType$check, "ClientPermissionType");
 }
 
 const ClientSecretType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w+]+)$", "u");
@@ -6748,18 +6840,18 @@ function ClientSecretType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateClientSecretType(value, options) {
-  return run(value, options, ClientSecretType$is, ClientSecretType$check);
+export function validateClientSecretType(x, o) {
+  return run(x, o, ClientSecretType$is, ClientSecretType$check);
 }
 
 /** @type {Guard} */
-export function isClientSecretType(value) {
-  return guard(value, ClientSecretType$is);
+export function isClientSecretType(x) {
+  return guard(x, ClientSecretType$is);
 }
 
 /** @type {Assert} */
-export function assertClientSecretType(value) {
-  enforce(value, ClientSecretType$is, ClientSecretType$check, "ClientSecretType");
+export function assertClientSecretType(x) {
+  enforce(x, ClientSecretType$is, ClientSecretType$check, "ClientSecretType");
 }
 
 /** @type {Is} */
@@ -6786,18 +6878,18 @@ function CodeDeliveryDetailsListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCodeDeliveryDetailsListType(value, options) {
-  return run(value, options, CodeDeliveryDetailsListType$is, CodeDeliveryDetailsListType$check);
+export function validateCodeDeliveryDetailsListType(x, o) {
+  return run(x, o, CodeDeliveryDetailsListType$is, CodeDeliveryDetailsListType$check);
 }
 
 /** @type {Guard} */
-export function isCodeDeliveryDetailsListType(value) {
-  return guard(value, CodeDeliveryDetailsListType$is);
+export function isCodeDeliveryDetailsListType(x) {
+  return guard(x, CodeDeliveryDetailsListType$is);
 }
 
 /** @type {Assert} */
-export function assertCodeDeliveryDetailsListType(value) {
-  enforce(value, CodeDeliveryDetailsListType$is, CodeDeliveryDetailsListType$check, "CodeDeliveryDetailsListType");
+export function assertCodeDeliveryDetailsListType(x) {
+  enforce(x, CodeDeliveryDetailsListType$is, CodeDeliveryDetailsListType$check, "CodeDeliveryDetailsListType");
 }
 
 /** @type {Is} */
@@ -6857,18 +6949,18 @@ function CodeDeliveryDetailsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCodeDeliveryDetailsType(value, options) {
-  return run(value, options, CodeDeliveryDetailsType$is, CodeDeliveryDetailsType$check);
+export function validateCodeDeliveryDetailsType(x, o) {
+  return run(x, o, CodeDeliveryDetailsType$is, CodeDeliveryDetailsType$check);
 }
 
 /** @type {Guard} */
-export function isCodeDeliveryDetailsType(value) {
-  return guard(value, CodeDeliveryDetailsType$is);
+export function isCodeDeliveryDetailsType(x) {
+  return guard(x, CodeDeliveryDetailsType$is);
 }
 
 /** @type {Assert} */
-export function assertCodeDeliveryDetailsType(value) {
-  enforce(value, CodeDeliveryDetailsType$is, CodeDeliveryDetailsType$check, "CodeDeliveryDetailsType");
+export function assertCodeDeliveryDetailsType(x) {
+  enforce(x, CodeDeliveryDetailsType$is, CodeDeliveryDetailsType$check, "CodeDeliveryDetailsType");
 }
 
 /** @type {Is} */
@@ -6922,18 +7014,18 @@ function CodeDeliveryFailureException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCodeDeliveryFailureException(value, options) {
-  return run(value, options, CodeDeliveryFailureException$is, CodeDeliveryFailureException$check);
+export function validateCodeDeliveryFailureException(x, o) {
+  return run(x, o, CodeDeliveryFailureException$is, CodeDeliveryFailureException$check);
 }
 
 /** @type {Guard} */
-export function isCodeDeliveryFailureException(value) {
-  return guard(value, CodeDeliveryFailureException$is);
+export function isCodeDeliveryFailureException(x) {
+  return guard(x, CodeDeliveryFailureException$is);
 }
 
 /** @type {Assert} */
-export function assertCodeDeliveryFailureException(value) {
-  enforce(value, CodeDeliveryFailureException$is, CodeDeliveryFailureException$check, "CodeDeliveryFailureException");
+export function assertCodeDeliveryFailureException(x) {
+  enforce(x, CodeDeliveryFailureException$is, CodeDeliveryFailureException$check, "CodeDeliveryFailureException");
 }
 
 /** @type {Is} */
@@ -6987,18 +7079,18 @@ function CodeMismatchException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCodeMismatchException(value, options) {
-  return run(value, options, CodeMismatchException$is, CodeMismatchException$check);
+export function validateCodeMismatchException(x, o) {
+  return run(x, o, CodeMismatchException$is, CodeMismatchException$check);
 }
 
 /** @type {Guard} */
-export function isCodeMismatchException(value) {
-  return guard(value, CodeMismatchException$is);
+export function isCodeMismatchException(x) {
+  return guard(x, CodeMismatchException$is);
 }
 
 /** @type {Assert} */
-export function assertCodeMismatchException(value) {
-  enforce(value, CodeMismatchException$is, CodeMismatchException$check, "CodeMismatchException");
+export function assertCodeMismatchException(x) {
+  enforce(x, CodeMismatchException$is, CodeMismatchException$check, "CodeMismatchException");
 }
 
 const CompletionMessageType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w]+)$", "u");
@@ -7023,18 +7115,18 @@ function CompletionMessageType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCompletionMessageType(value, options) {
-  return run(value, options, CompletionMessageType$is, CompletionMessageType$check);
+export function validateCompletionMessageType(x, o) {
+  return run(x, o, CompletionMessageType$is, CompletionMessageType$check);
 }
 
 /** @type {Guard} */
-export function isCompletionMessageType(value) {
-  return guard(value, CompletionMessageType$is);
+export function isCompletionMessageType(x) {
+  return guard(x, CompletionMessageType$is);
 }
 
 /** @type {Assert} */
-export function assertCompletionMessageType(value) {
-  enforce(value, CompletionMessageType$is, CompletionMessageType$check, "CompletionMessageType");
+export function assertCompletionMessageType(x) {
+  enforce(x, CompletionMessageType$is, CompletionMessageType$check, "CompletionMessageType");
 }
 
 /** @type {Is} */
@@ -7042,13 +7134,15 @@ function CompromisedCredentialsActionsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.EventAction;
+  if (u === undefined) return false;
+  if (!CompromisedCredentialsEventActionType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "EventAction":
-        if (!CompromisedCredentialsEventActionType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -7088,19 +7182,19 @@ function CompromisedCredentialsActionsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCompromisedCredentialsActionsType(value, options) {
-  return run(value, options, CompromisedCredentialsActionsType$is, CompromisedCredentialsActionsType$check);
+export function validateCompromisedCredentialsActionsType(x, o) {
+  return run(x, o, CompromisedCredentialsActionsType$is, CompromisedCredentialsActionsType$check);
 }
 
 /** @type {Guard} */
-export function isCompromisedCredentialsActionsType(value) {
-  return guard(value, CompromisedCredentialsActionsType$is);
+export function isCompromisedCredentialsActionsType(x) {
+  return guard(x, CompromisedCredentialsActionsType$is);
 }
 
 /** @type {Assert} */
-export function assertCompromisedCredentialsActionsType(value) {
+export function assertCompromisedCredentialsActionsType(x) {
   enforce(
-    value,
+    x,
     CompromisedCredentialsActionsType$is,
     CompromisedCredentialsActionsType$check,
     "CompromisedCredentialsActionsType",
@@ -7126,19 +7220,19 @@ function CompromisedCredentialsEventActionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCompromisedCredentialsEventActionType(value, options) {
-  return run(value, options, CompromisedCredentialsEventActionType$is, CompromisedCredentialsEventActionType$check);
+export function validateCompromisedCredentialsEventActionType(x, o) {
+  return run(x, o, CompromisedCredentialsEventActionType$is, CompromisedCredentialsEventActionType$check);
 }
 
 /** @type {Guard} */
-export function isCompromisedCredentialsEventActionType(value) {
-  return guard(value, CompromisedCredentialsEventActionType$is);
+export function isCompromisedCredentialsEventActionType(x) {
+  return guard(x, CompromisedCredentialsEventActionType$is);
 }
 
 /** @type {Assert} */
-export function assertCompromisedCredentialsEventActionType(value) {
+export function assertCompromisedCredentialsEventActionType(x) {
   enforce(
-    value,
+    x,
     CompromisedCredentialsEventActionType$is,
     CompromisedCredentialsEventActionType$check,
     "CompromisedCredentialsEventActionType",
@@ -7150,6 +7244,9 @@ function CompromisedCredentialsRiskConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.Actions;
+  if (u === undefined) return false;
+  if (!CompromisedCredentialsActionsType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
@@ -7159,7 +7256,6 @@ function CompromisedCredentialsRiskConfigurationType$is(x, q) {
         if (!EventFiltersType$is(v, q + 8)) return false;
         break;
       case "Actions":
-        if (!CompromisedCredentialsActionsType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -7202,24 +7298,19 @@ function CompromisedCredentialsRiskConfigurationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCompromisedCredentialsRiskConfigurationType(value, options) {
-  return run(
-    value,
-    options,
-    CompromisedCredentialsRiskConfigurationType$is,
-    CompromisedCredentialsRiskConfigurationType$check,
-  );
+export function validateCompromisedCredentialsRiskConfigurationType(x, o) {
+  return run(x, o, CompromisedCredentialsRiskConfigurationType$is, CompromisedCredentialsRiskConfigurationType$check);
 }
 
 /** @type {Guard} */
-export function isCompromisedCredentialsRiskConfigurationType(value) {
-  return guard(value, CompromisedCredentialsRiskConfigurationType$is);
+export function isCompromisedCredentialsRiskConfigurationType(x) {
+  return guard(x, CompromisedCredentialsRiskConfigurationType$is);
 }
 
 /** @type {Assert} */
-export function assertCompromisedCredentialsRiskConfigurationType(value) {
+export function assertCompromisedCredentialsRiskConfigurationType(x) {
   enforce(
-    value,
+    x,
     CompromisedCredentialsRiskConfigurationType$is,
     CompromisedCredentialsRiskConfigurationType$check,
     "CompromisedCredentialsRiskConfigurationType",
@@ -7277,19 +7368,19 @@ function ConcurrentModificationException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateConcurrentModificationException(value, options) {
-  return run(value, options, ConcurrentModificationException$is, ConcurrentModificationException$check);
+export function validateConcurrentModificationException(x, o) {
+  return run(x, o, ConcurrentModificationException$is, ConcurrentModificationException$check);
 }
 
 /** @type {Guard} */
-export function isConcurrentModificationException(value) {
-  return guard(value, ConcurrentModificationException$is);
+export function isConcurrentModificationException(x) {
+  return guard(x, ConcurrentModificationException$is);
 }
 
 /** @type {Assert} */
-export function assertConcurrentModificationException(value) {
+export function assertConcurrentModificationException(x) {
   enforce(
-    value,
+    x,
     ConcurrentModificationException$is,
     ConcurrentModificationException$check,
     "ConcurrentModificationException",
@@ -7301,17 +7392,21 @@ function ConfirmDeviceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.AccessToken;
+  if (u === undefined) return false;
+  if (!TokenModelType$is(u, q + 8)) return false;
+  u = x.DeviceKey;
+  if (u === undefined) return false;
+  if (!DeviceKeyType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
         r++;
         break;
       case "DeviceKey":
-        if (!DeviceKeyType$is(v, q + 8)) return false;
         r++;
         break;
       case "DeviceSecretVerifierConfig":
@@ -7369,18 +7464,18 @@ function ConfirmDeviceRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateConfirmDeviceRequest(value, options) {
-  return run(value, options, ConfirmDeviceRequest$is, ConfirmDeviceRequest$check);
+export function validateConfirmDeviceRequest(x, o) {
+  return run(x, o, ConfirmDeviceRequest$is, ConfirmDeviceRequest$check);
 }
 
 /** @type {Guard} */
-export function isConfirmDeviceRequest(value) {
-  return guard(value, ConfirmDeviceRequest$is);
+export function isConfirmDeviceRequest(x) {
+  return guard(x, ConfirmDeviceRequest$is);
 }
 
 /** @type {Assert} */
-export function assertConfirmDeviceRequest(value) {
-  enforce(value, ConfirmDeviceRequest$is, ConfirmDeviceRequest$check, "ConfirmDeviceRequest");
+export function assertConfirmDeviceRequest(x) {
+  enforce(x, ConfirmDeviceRequest$is, ConfirmDeviceRequest$check, "ConfirmDeviceRequest");
 }
 
 /** @type {Is} */
@@ -7428,18 +7523,18 @@ function ConfirmDeviceResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateConfirmDeviceResponse(value, options) {
-  return run(value, options, ConfirmDeviceResponse$is, ConfirmDeviceResponse$check);
+export function validateConfirmDeviceResponse(x, o) {
+  return run(x, o, ConfirmDeviceResponse$is, ConfirmDeviceResponse$check);
 }
 
 /** @type {Guard} */
-export function isConfirmDeviceResponse(value) {
-  return guard(value, ConfirmDeviceResponse$is);
+export function isConfirmDeviceResponse(x) {
+  return guard(x, ConfirmDeviceResponse$is);
 }
 
 /** @type {Assert} */
-export function assertConfirmDeviceResponse(value) {
-  enforce(value, ConfirmDeviceResponse$is, ConfirmDeviceResponse$check, "ConfirmDeviceResponse");
+export function assertConfirmDeviceResponse(x) {
+  enforce(x, ConfirmDeviceResponse$is, ConfirmDeviceResponse$check, "ConfirmDeviceResponse");
 }
 
 /** @type {Is} */
@@ -7447,28 +7542,36 @@ function ConfirmForgotPasswordRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.ClientId;
+  if (u === undefined) return false;
+  if (!ClientIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
+  u = x.ConfirmationCode;
+  if (u === undefined) return false;
+  if (!ConfirmationCodeType$is(u, q + 8)) return false;
+  u = x.Password;
+  if (u === undefined) return false;
+  if (!PasswordType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "SecretHash":
         if (!SecretHashType$is(v, q + 8)) return false;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "ConfirmationCode":
-        if (!ConfirmationCodeType$is(v, q + 8)) return false;
         r++;
         break;
       case "Password":
-        if (!PasswordType$is(v, q + 8)) return false;
         r++;
         break;
       case "AnalyticsMetadata":
@@ -7547,18 +7650,18 @@ function ConfirmForgotPasswordRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateConfirmForgotPasswordRequest(value, options) {
-  return run(value, options, ConfirmForgotPasswordRequest$is, ConfirmForgotPasswordRequest$check);
+export function validateConfirmForgotPasswordRequest(x, o) {
+  return run(x, o, ConfirmForgotPasswordRequest$is, ConfirmForgotPasswordRequest$check);
 }
 
 /** @type {Guard} */
-export function isConfirmForgotPasswordRequest(value) {
-  return guard(value, ConfirmForgotPasswordRequest$is);
+export function isConfirmForgotPasswordRequest(x) {
+  return guard(x, ConfirmForgotPasswordRequest$is);
 }
 
 /** @type {Assert} */
-export function assertConfirmForgotPasswordRequest(value) {
-  enforce(value, ConfirmForgotPasswordRequest$is, ConfirmForgotPasswordRequest$check, "ConfirmForgotPasswordRequest");
+export function assertConfirmForgotPasswordRequest(x) {
+  enforce(x, ConfirmForgotPasswordRequest$is, ConfirmForgotPasswordRequest$check, "ConfirmForgotPasswordRequest");
 }
 
 /** @type {Is} */
@@ -7600,23 +7703,18 @@ function ConfirmForgotPasswordResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateConfirmForgotPasswordResponse(value, options) {
-  return run(value, options, ConfirmForgotPasswordResponse$is, ConfirmForgotPasswordResponse$check);
+export function validateConfirmForgotPasswordResponse(x, o) {
+  return run(x, o, ConfirmForgotPasswordResponse$is, ConfirmForgotPasswordResponse$check);
 }
 
 /** @type {Guard} */
-export function isConfirmForgotPasswordResponse(value) {
-  return guard(value, ConfirmForgotPasswordResponse$is);
+export function isConfirmForgotPasswordResponse(x) {
+  return guard(x, ConfirmForgotPasswordResponse$is);
 }
 
 /** @type {Assert} */
-export function assertConfirmForgotPasswordResponse(value) {
-  enforce(
-    value,
-    ConfirmForgotPasswordResponse$is,
-    ConfirmForgotPasswordResponse$check,
-    "ConfirmForgotPasswordResponse",
-  );
+export function assertConfirmForgotPasswordResponse(x) {
+  enforce(x, ConfirmForgotPasswordResponse$is, ConfirmForgotPasswordResponse$check, "ConfirmForgotPasswordResponse");
 }
 
 /** @type {Is} */
@@ -7624,24 +7722,30 @@ function ConfirmSignUpRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.ClientId;
+  if (u === undefined) return false;
+  if (!ClientIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
+  u = x.ConfirmationCode;
+  if (u === undefined) return false;
+  if (!ConfirmationCodeType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "SecretHash":
         if (!SecretHashType$is(v, q + 8)) return false;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "ConfirmationCode":
-        if (!ConfirmationCodeType$is(v, q + 8)) return false;
         r++;
         break;
       case "ForceAliasCreation":
@@ -7726,18 +7830,18 @@ function ConfirmSignUpRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateConfirmSignUpRequest(value, options) {
-  return run(value, options, ConfirmSignUpRequest$is, ConfirmSignUpRequest$check);
+export function validateConfirmSignUpRequest(x, o) {
+  return run(x, o, ConfirmSignUpRequest$is, ConfirmSignUpRequest$check);
 }
 
 /** @type {Guard} */
-export function isConfirmSignUpRequest(value) {
-  return guard(value, ConfirmSignUpRequest$is);
+export function isConfirmSignUpRequest(x) {
+  return guard(x, ConfirmSignUpRequest$is);
 }
 
 /** @type {Assert} */
-export function assertConfirmSignUpRequest(value) {
-  enforce(value, ConfirmSignUpRequest$is, ConfirmSignUpRequest$check, "ConfirmSignUpRequest");
+export function assertConfirmSignUpRequest(x) {
+  enforce(x, ConfirmSignUpRequest$is, ConfirmSignUpRequest$check, "ConfirmSignUpRequest");
 }
 
 /** @type {Is} */
@@ -7785,18 +7889,18 @@ function ConfirmSignUpResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateConfirmSignUpResponse(value, options) {
-  return run(value, options, ConfirmSignUpResponse$is, ConfirmSignUpResponse$check);
+export function validateConfirmSignUpResponse(x, o) {
+  return run(x, o, ConfirmSignUpResponse$is, ConfirmSignUpResponse$check);
 }
 
 /** @type {Guard} */
-export function isConfirmSignUpResponse(value) {
-  return guard(value, ConfirmSignUpResponse$is);
+export function isConfirmSignUpResponse(x) {
+  return guard(x, ConfirmSignUpResponse$is);
 }
 
 /** @type {Assert} */
-export function assertConfirmSignUpResponse(value) {
-  enforce(value, ConfirmSignUpResponse$is, ConfirmSignUpResponse$check, "ConfirmSignUpResponse");
+export function assertConfirmSignUpResponse(x) {
+  enforce(x, ConfirmSignUpResponse$is, ConfirmSignUpResponse$check, "ConfirmSignUpResponse");
 }
 
 const ConfirmationCodeType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\S]+)$", "u");
@@ -7821,18 +7925,18 @@ function ConfirmationCodeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateConfirmationCodeType(value, options) {
-  return run(value, options, ConfirmationCodeType$is, ConfirmationCodeType$check);
+export function validateConfirmationCodeType(x, o) {
+  return run(x, o, ConfirmationCodeType$is, ConfirmationCodeType$check);
 }
 
 /** @type {Guard} */
-export function isConfirmationCodeType(value) {
-  return guard(value, ConfirmationCodeType$is);
+export function isConfirmationCodeType(x) {
+  return guard(x, ConfirmationCodeType$is);
 }
 
 /** @type {Assert} */
-export function assertConfirmationCodeType(value) {
-  enforce(value, ConfirmationCodeType$is, ConfirmationCodeType$check, "ConfirmationCodeType");
+export function assertConfirmationCodeType(x) {
+  enforce(x, ConfirmationCodeType$is, ConfirmationCodeType$check, "ConfirmationCodeType");
 }
 
 /** @type {Is} */
@@ -7840,25 +7944,33 @@ function ContextDataType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.IpAddress;
+  if (u === undefined) return false;
+  if (!StringType$is(u, q + 8)) return false;
+  u = x.ServerName;
+  if (u === undefined) return false;
+  if (!StringType$is(u, q + 8)) return false;
+  u = x.ServerPath;
+  if (u === undefined) return false;
+  if (!StringType$is(u, q + 8)) return false;
+  u = x.HttpHeaders;
+  if (u === undefined) return false;
+  if (!HttpHeaderList$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "IpAddress":
-        if (!StringType$is(v, q + 8)) return false;
         r++;
         break;
       case "ServerName":
-        if (!StringType$is(v, q + 8)) return false;
         r++;
         break;
       case "ServerPath":
-        if (!StringType$is(v, q + 8)) return false;
         r++;
         break;
       case "HttpHeaders":
-        if (!HttpHeaderList$is(v, q + 8)) return false;
         r++;
         break;
       case "EncodedData":
@@ -7922,18 +8034,18 @@ function ContextDataType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateContextDataType(value, options) {
-  return run(value, options, ContextDataType$is, ContextDataType$check);
+export function validateContextDataType(x, o) {
+  return run(x, o, ContextDataType$is, ContextDataType$check);
 }
 
 /** @type {Guard} */
-export function isContextDataType(value) {
-  return guard(value, ContextDataType$is);
+export function isContextDataType(x) {
+  return guard(x, ContextDataType$is);
 }
 
 /** @type {Assert} */
-export function assertContextDataType(value) {
-  enforce(value, ContextDataType$is, ContextDataType$check, "ContextDataType");
+export function assertContextDataType(x) {
+  enforce(x, ContextDataType$is, ContextDataType$check, "ContextDataType");
 }
 
 /** @type {Is} */
@@ -7941,17 +8053,21 @@ function CreateGroupRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.GroupName;
+  if (u === undefined) return false;
+  if (!GroupNameType$is(u, q + 8)) return false;
+  u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "GroupName":
-        if (!GroupNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Description":
@@ -8015,18 +8131,18 @@ function CreateGroupRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCreateGroupRequest(value, options) {
-  return run(value, options, CreateGroupRequest$is, CreateGroupRequest$check);
+export function validateCreateGroupRequest(x, o) {
+  return run(x, o, CreateGroupRequest$is, CreateGroupRequest$check);
 }
 
 /** @type {Guard} */
-export function isCreateGroupRequest(value) {
-  return guard(value, CreateGroupRequest$is);
+export function isCreateGroupRequest(x) {
+  return guard(x, CreateGroupRequest$is);
 }
 
 /** @type {Assert} */
-export function assertCreateGroupRequest(value) {
-  enforce(value, CreateGroupRequest$is, CreateGroupRequest$check, "CreateGroupRequest");
+export function assertCreateGroupRequest(x) {
+  enforce(x, CreateGroupRequest$is, CreateGroupRequest$check, "CreateGroupRequest");
 }
 
 /** @type {Is} */
@@ -8074,18 +8190,18 @@ function CreateGroupResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCreateGroupResponse(value, options) {
-  return run(value, options, CreateGroupResponse$is, CreateGroupResponse$check);
+export function validateCreateGroupResponse(x, o) {
+  return run(x, o, CreateGroupResponse$is, CreateGroupResponse$check);
 }
 
 /** @type {Guard} */
-export function isCreateGroupResponse(value) {
-  return guard(value, CreateGroupResponse$is);
+export function isCreateGroupResponse(x) {
+  return guard(x, CreateGroupResponse$is);
 }
 
 /** @type {Assert} */
-export function assertCreateGroupResponse(value) {
-  enforce(value, CreateGroupResponse$is, CreateGroupResponse$check, "CreateGroupResponse");
+export function assertCreateGroupResponse(x) {
+  enforce(x, CreateGroupResponse$is, CreateGroupResponse$check, "CreateGroupResponse");
 }
 
 /** @type {Is} */
@@ -8093,25 +8209,33 @@ function CreateIdentityProviderRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.ProviderName;
+  if (u === undefined) return false;
+  if (!ProviderNameTypeV2$is(u, q + 8)) return false;
+  u = x.ProviderType;
+  if (u === undefined) return false;
+  if (!IdentityProviderTypeType$is(u, q + 8)) return false;
+  u = x.ProviderDetails;
+  if (u === undefined) return false;
+  if (!ProviderDetailsType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ProviderName":
-        if (!ProviderNameTypeV2$is(v, q + 8)) return false;
         r++;
         break;
       case "ProviderType":
-        if (!IdentityProviderTypeType$is(v, q + 8)) return false;
         r++;
         break;
       case "ProviderDetails":
-        if (!ProviderDetailsType$is(v, q + 8)) return false;
         r++;
         break;
       case "AttributeMapping":
@@ -8181,23 +8305,18 @@ function CreateIdentityProviderRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCreateIdentityProviderRequest(value, options) {
-  return run(value, options, CreateIdentityProviderRequest$is, CreateIdentityProviderRequest$check);
+export function validateCreateIdentityProviderRequest(x, o) {
+  return run(x, o, CreateIdentityProviderRequest$is, CreateIdentityProviderRequest$check);
 }
 
 /** @type {Guard} */
-export function isCreateIdentityProviderRequest(value) {
-  return guard(value, CreateIdentityProviderRequest$is);
+export function isCreateIdentityProviderRequest(x) {
+  return guard(x, CreateIdentityProviderRequest$is);
 }
 
 /** @type {Assert} */
-export function assertCreateIdentityProviderRequest(value) {
-  enforce(
-    value,
-    CreateIdentityProviderRequest$is,
-    CreateIdentityProviderRequest$check,
-    "CreateIdentityProviderRequest",
-  );
+export function assertCreateIdentityProviderRequest(x) {
+  enforce(x, CreateIdentityProviderRequest$is, CreateIdentityProviderRequest$check, "CreateIdentityProviderRequest");
 }
 
 /** @type {Is} */
@@ -8205,13 +8324,15 @@ function CreateIdentityProviderResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.IdentityProvider;
+  if (u === undefined) return false;
+  if (!IdentityProviderType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "IdentityProvider":
-        if (!IdentityProviderType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -8251,23 +8372,18 @@ function CreateIdentityProviderResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCreateIdentityProviderResponse(value, options) {
-  return run(value, options, CreateIdentityProviderResponse$is, CreateIdentityProviderResponse$check);
+export function validateCreateIdentityProviderResponse(x, o) {
+  return run(x, o, CreateIdentityProviderResponse$is, CreateIdentityProviderResponse$check);
 }
 
 /** @type {Guard} */
-export function isCreateIdentityProviderResponse(value) {
-  return guard(value, CreateIdentityProviderResponse$is);
+export function isCreateIdentityProviderResponse(x) {
+  return guard(x, CreateIdentityProviderResponse$is);
 }
 
 /** @type {Assert} */
-export function assertCreateIdentityProviderResponse(value) {
-  enforce(
-    value,
-    CreateIdentityProviderResponse$is,
-    CreateIdentityProviderResponse$check,
-    "CreateIdentityProviderResponse",
-  );
+export function assertCreateIdentityProviderResponse(x) {
+  enforce(x, CreateIdentityProviderResponse$is, CreateIdentityProviderResponse$check, "CreateIdentityProviderResponse");
 }
 
 /** @type {Is} */
@@ -8275,21 +8391,27 @@ function CreateResourceServerRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Identifier;
+  if (u === undefined) return false;
+  if (!ResourceServerIdentifierType$is(u, q + 8)) return false;
+  u = x.Name;
+  if (u === undefined) return false;
+  if (!ResourceServerNameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Identifier":
-        if (!ResourceServerIdentifierType$is(v, q + 8)) return false;
         r++;
         break;
       case "Name":
-        if (!ResourceServerNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "Scopes":
@@ -8347,18 +8469,18 @@ function CreateResourceServerRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCreateResourceServerRequest(value, options) {
-  return run(value, options, CreateResourceServerRequest$is, CreateResourceServerRequest$check);
+export function validateCreateResourceServerRequest(x, o) {
+  return run(x, o, CreateResourceServerRequest$is, CreateResourceServerRequest$check);
 }
 
 /** @type {Guard} */
-export function isCreateResourceServerRequest(value) {
-  return guard(value, CreateResourceServerRequest$is);
+export function isCreateResourceServerRequest(x) {
+  return guard(x, CreateResourceServerRequest$is);
 }
 
 /** @type {Assert} */
-export function assertCreateResourceServerRequest(value) {
-  enforce(value, CreateResourceServerRequest$is, CreateResourceServerRequest$check, "CreateResourceServerRequest");
+export function assertCreateResourceServerRequest(x) {
+  enforce(x, CreateResourceServerRequest$is, CreateResourceServerRequest$check, "CreateResourceServerRequest");
 }
 
 /** @type {Is} */
@@ -8366,13 +8488,15 @@ function CreateResourceServerResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.ResourceServer;
+  if (u === undefined) return false;
+  if (!ResourceServerType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "ResourceServer":
-        if (!ResourceServerType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -8412,18 +8536,18 @@ function CreateResourceServerResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCreateResourceServerResponse(value, options) {
-  return run(value, options, CreateResourceServerResponse$is, CreateResourceServerResponse$check);
+export function validateCreateResourceServerResponse(x, o) {
+  return run(x, o, CreateResourceServerResponse$is, CreateResourceServerResponse$check);
 }
 
 /** @type {Guard} */
-export function isCreateResourceServerResponse(value) {
-  return guard(value, CreateResourceServerResponse$is);
+export function isCreateResourceServerResponse(x) {
+  return guard(x, CreateResourceServerResponse$is);
 }
 
 /** @type {Assert} */
-export function assertCreateResourceServerResponse(value) {
-  enforce(value, CreateResourceServerResponse$is, CreateResourceServerResponse$check, "CreateResourceServerResponse");
+export function assertCreateResourceServerResponse(x) {
+  enforce(x, CreateResourceServerResponse$is, CreateResourceServerResponse$check, "CreateResourceServerResponse");
 }
 
 /** @type {Is} */
@@ -8431,21 +8555,27 @@ function CreateUserImportJobRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.JobName;
+  if (u === undefined) return false;
+  if (!UserImportJobNameType$is(u, q + 8)) return false;
+  u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.CloudWatchLogsRoleArn;
+  if (u === undefined) return false;
+  if (!ArnType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "JobName":
-        if (!UserImportJobNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "CloudWatchLogsRoleArn":
-        if (!ArnType$is(v, q + 8)) return false;
         r++;
         break;
       case "PasswordHashingAlgorithm":
@@ -8503,18 +8633,18 @@ function CreateUserImportJobRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCreateUserImportJobRequest(value, options) {
-  return run(value, options, CreateUserImportJobRequest$is, CreateUserImportJobRequest$check);
+export function validateCreateUserImportJobRequest(x, o) {
+  return run(x, o, CreateUserImportJobRequest$is, CreateUserImportJobRequest$check);
 }
 
 /** @type {Guard} */
-export function isCreateUserImportJobRequest(value) {
-  return guard(value, CreateUserImportJobRequest$is);
+export function isCreateUserImportJobRequest(x) {
+  return guard(x, CreateUserImportJobRequest$is);
 }
 
 /** @type {Assert} */
-export function assertCreateUserImportJobRequest(value) {
-  enforce(value, CreateUserImportJobRequest$is, CreateUserImportJobRequest$check, "CreateUserImportJobRequest");
+export function assertCreateUserImportJobRequest(x) {
+  enforce(x, CreateUserImportJobRequest$is, CreateUserImportJobRequest$check, "CreateUserImportJobRequest");
 }
 
 /** @type {Is} */
@@ -8562,18 +8692,18 @@ function CreateUserImportJobResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCreateUserImportJobResponse(value, options) {
-  return run(value, options, CreateUserImportJobResponse$is, CreateUserImportJobResponse$check);
+export function validateCreateUserImportJobResponse(x, o) {
+  return run(x, o, CreateUserImportJobResponse$is, CreateUserImportJobResponse$check);
 }
 
 /** @type {Guard} */
-export function isCreateUserImportJobResponse(value) {
-  return guard(value, CreateUserImportJobResponse$is);
+export function isCreateUserImportJobResponse(x) {
+  return guard(x, CreateUserImportJobResponse$is);
 }
 
 /** @type {Assert} */
-export function assertCreateUserImportJobResponse(value) {
-  enforce(value, CreateUserImportJobResponse$is, CreateUserImportJobResponse$check, "CreateUserImportJobResponse");
+export function assertCreateUserImportJobResponse(x) {
+  enforce(x, CreateUserImportJobResponse$is, CreateUserImportJobResponse$check, "CreateUserImportJobResponse");
 }
 
 /** @type {Is} */
@@ -8581,17 +8711,21 @@ function CreateUserPoolClientRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.ClientName;
+  if (u === undefined) return false;
+  if (!ClientNameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientName":
-        if (!ClientNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "GenerateSecret":
@@ -8769,18 +8903,18 @@ function CreateUserPoolClientRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCreateUserPoolClientRequest(value, options) {
-  return run(value, options, CreateUserPoolClientRequest$is, CreateUserPoolClientRequest$check);
+export function validateCreateUserPoolClientRequest(x, o) {
+  return run(x, o, CreateUserPoolClientRequest$is, CreateUserPoolClientRequest$check);
 }
 
 /** @type {Guard} */
-export function isCreateUserPoolClientRequest(value) {
-  return guard(value, CreateUserPoolClientRequest$is);
+export function isCreateUserPoolClientRequest(x) {
+  return guard(x, CreateUserPoolClientRequest$is);
 }
 
 /** @type {Assert} */
-export function assertCreateUserPoolClientRequest(value) {
-  enforce(value, CreateUserPoolClientRequest$is, CreateUserPoolClientRequest$check, "CreateUserPoolClientRequest");
+export function assertCreateUserPoolClientRequest(x) {
+  enforce(x, CreateUserPoolClientRequest$is, CreateUserPoolClientRequest$check, "CreateUserPoolClientRequest");
 }
 
 /** @type {Is} */
@@ -8828,18 +8962,18 @@ function CreateUserPoolClientResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCreateUserPoolClientResponse(value, options) {
-  return run(value, options, CreateUserPoolClientResponse$is, CreateUserPoolClientResponse$check);
+export function validateCreateUserPoolClientResponse(x, o) {
+  return run(x, o, CreateUserPoolClientResponse$is, CreateUserPoolClientResponse$check);
 }
 
 /** @type {Guard} */
-export function isCreateUserPoolClientResponse(value) {
-  return guard(value, CreateUserPoolClientResponse$is);
+export function isCreateUserPoolClientResponse(x) {
+  return guard(x, CreateUserPoolClientResponse$is);
 }
 
 /** @type {Assert} */
-export function assertCreateUserPoolClientResponse(value) {
-  enforce(value, CreateUserPoolClientResponse$is, CreateUserPoolClientResponse$check, "CreateUserPoolClientResponse");
+export function assertCreateUserPoolClientResponse(x) {
+  enforce(x, CreateUserPoolClientResponse$is, CreateUserPoolClientResponse$check, "CreateUserPoolClientResponse");
 }
 
 /** @type {Is} */
@@ -8847,17 +8981,21 @@ function CreateUserPoolDomainRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.Domain;
+  if (u === undefined) return false;
+  if (!DomainType$is(u, q + 8)) return false;
+  u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Domain":
-        if (!DomainType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "CustomDomainConfig":
@@ -8921,18 +9059,18 @@ function CreateUserPoolDomainRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCreateUserPoolDomainRequest(value, options) {
-  return run(value, options, CreateUserPoolDomainRequest$is, CreateUserPoolDomainRequest$check);
+export function validateCreateUserPoolDomainRequest(x, o) {
+  return run(x, o, CreateUserPoolDomainRequest$is, CreateUserPoolDomainRequest$check);
 }
 
 /** @type {Guard} */
-export function isCreateUserPoolDomainRequest(value) {
-  return guard(value, CreateUserPoolDomainRequest$is);
+export function isCreateUserPoolDomainRequest(x) {
+  return guard(x, CreateUserPoolDomainRequest$is);
 }
 
 /** @type {Assert} */
-export function assertCreateUserPoolDomainRequest(value) {
-  enforce(value, CreateUserPoolDomainRequest$is, CreateUserPoolDomainRequest$check, "CreateUserPoolDomainRequest");
+export function assertCreateUserPoolDomainRequest(x) {
+  enforce(x, CreateUserPoolDomainRequest$is, CreateUserPoolDomainRequest$check, "CreateUserPoolDomainRequest");
 }
 
 /** @type {Is} */
@@ -8992,18 +9130,18 @@ function CreateUserPoolDomainResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCreateUserPoolDomainResponse(value, options) {
-  return run(value, options, CreateUserPoolDomainResponse$is, CreateUserPoolDomainResponse$check);
+export function validateCreateUserPoolDomainResponse(x, o) {
+  return run(x, o, CreateUserPoolDomainResponse$is, CreateUserPoolDomainResponse$check);
 }
 
 /** @type {Guard} */
-export function isCreateUserPoolDomainResponse(value) {
-  return guard(value, CreateUserPoolDomainResponse$is);
+export function isCreateUserPoolDomainResponse(x) {
+  return guard(x, CreateUserPoolDomainResponse$is);
 }
 
 /** @type {Assert} */
-export function assertCreateUserPoolDomainResponse(value) {
-  enforce(value, CreateUserPoolDomainResponse$is, CreateUserPoolDomainResponse$check, "CreateUserPoolDomainResponse");
+export function assertCreateUserPoolDomainResponse(x) {
+  enforce(x, CreateUserPoolDomainResponse$is, CreateUserPoolDomainResponse$check, "CreateUserPoolDomainResponse");
 }
 
 /** @type {Is} */
@@ -9011,13 +9149,15 @@ function CreateUserPoolRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.PoolName;
+  if (u === undefined) return false;
+  if (!UserPoolNameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "PoolName":
-        if (!UserPoolNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "Policies":
@@ -9207,18 +9347,18 @@ function CreateUserPoolRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCreateUserPoolRequest(value, options) {
-  return run(value, options, CreateUserPoolRequest$is, CreateUserPoolRequest$check);
+export function validateCreateUserPoolRequest(x, o) {
+  return run(x, o, CreateUserPoolRequest$is, CreateUserPoolRequest$check);
 }
 
 /** @type {Guard} */
-export function isCreateUserPoolRequest(value) {
-  return guard(value, CreateUserPoolRequest$is);
+export function isCreateUserPoolRequest(x) {
+  return guard(x, CreateUserPoolRequest$is);
 }
 
 /** @type {Assert} */
-export function assertCreateUserPoolRequest(value) {
-  enforce(value, CreateUserPoolRequest$is, CreateUserPoolRequest$check, "CreateUserPoolRequest");
+export function assertCreateUserPoolRequest(x) {
+  enforce(x, CreateUserPoolRequest$is, CreateUserPoolRequest$check, "CreateUserPoolRequest");
 }
 
 /** @type {Is} */
@@ -9266,18 +9406,18 @@ function CreateUserPoolResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCreateUserPoolResponse(value, options) {
-  return run(value, options, CreateUserPoolResponse$is, CreateUserPoolResponse$check);
+export function validateCreateUserPoolResponse(x, o) {
+  return run(x, o, CreateUserPoolResponse$is, CreateUserPoolResponse$check);
 }
 
 /** @type {Guard} */
-export function isCreateUserPoolResponse(value) {
-  return guard(value, CreateUserPoolResponse$is);
+export function isCreateUserPoolResponse(x) {
+  return guard(x, CreateUserPoolResponse$is);
 }
 
 /** @type {Assert} */
-export function assertCreateUserPoolResponse(value) {
-  enforce(value, CreateUserPoolResponse$is, CreateUserPoolResponse$check, "CreateUserPoolResponse");
+export function assertCreateUserPoolResponse(x) {
+  enforce(x, CreateUserPoolResponse$is, CreateUserPoolResponse$check, "CreateUserPoolResponse");
 }
 
 const CustomAttributeNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
@@ -9302,18 +9442,18 @@ function CustomAttributeNameType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCustomAttributeNameType(value, options) {
-  return run(value, options, CustomAttributeNameType$is, CustomAttributeNameType$check);
+export function validateCustomAttributeNameType(x, o) {
+  return run(x, o, CustomAttributeNameType$is, CustomAttributeNameType$check);
 }
 
 /** @type {Guard} */
-export function isCustomAttributeNameType(value) {
-  return guard(value, CustomAttributeNameType$is);
+export function isCustomAttributeNameType(x) {
+  return guard(x, CustomAttributeNameType$is);
 }
 
 /** @type {Assert} */
-export function assertCustomAttributeNameType(value) {
-  enforce(value, CustomAttributeNameType$is, CustomAttributeNameType$check, "CustomAttributeNameType");
+export function assertCustomAttributeNameType(x) {
+  enforce(x, CustomAttributeNameType$is, CustomAttributeNameType$check, "CustomAttributeNameType");
 }
 
 /** @type {Is} */
@@ -9344,18 +9484,18 @@ function CustomAttributesListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCustomAttributesListType(value, options) {
-  return run(value, options, CustomAttributesListType$is, CustomAttributesListType$check);
+export function validateCustomAttributesListType(x, o) {
+  return run(x, o, CustomAttributesListType$is, CustomAttributesListType$check);
 }
 
 /** @type {Guard} */
-export function isCustomAttributesListType(value) {
-  return guard(value, CustomAttributesListType$is);
+export function isCustomAttributesListType(x) {
+  return guard(x, CustomAttributesListType$is);
 }
 
 /** @type {Assert} */
-export function assertCustomAttributesListType(value) {
-  enforce(value, CustomAttributesListType$is, CustomAttributesListType$check, "CustomAttributesListType");
+export function assertCustomAttributesListType(x) {
+  enforce(x, CustomAttributesListType$is, CustomAttributesListType$check, "CustomAttributesListType");
 }
 
 /** @type {Is} */
@@ -9363,13 +9503,15 @@ function CustomDomainConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.CertificateArn;
+  if (u === undefined) return false;
+  if (!ArnType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "CertificateArn":
-        if (!ArnType$is(v, q + 8)) return false;
         r++;
         break;
       case "SecurityPolicy":
@@ -9415,18 +9557,18 @@ function CustomDomainConfigType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCustomDomainConfigType(value, options) {
-  return run(value, options, CustomDomainConfigType$is, CustomDomainConfigType$check);
+export function validateCustomDomainConfigType(x, o) {
+  return run(x, o, CustomDomainConfigType$is, CustomDomainConfigType$check);
 }
 
 /** @type {Guard} */
-export function isCustomDomainConfigType(value) {
-  return guard(value, CustomDomainConfigType$is);
+export function isCustomDomainConfigType(x) {
+  return guard(x, CustomDomainConfigType$is);
 }
 
 /** @type {Assert} */
-export function assertCustomDomainConfigType(value) {
-  enforce(value, CustomDomainConfigType$is, CustomDomainConfigType$check, "CustomDomainConfigType");
+export function assertCustomDomainConfigType(x) {
+  enforce(x, CustomDomainConfigType$is, CustomDomainConfigType$check, "CustomDomainConfigType");
 }
 
 /** @type {Is} */
@@ -9434,17 +9576,21 @@ function CustomEmailLambdaVersionConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.LambdaVersion;
+  if (u === undefined) return false;
+  if (!CustomEmailSenderLambdaVersionType$is(u, q + 8)) return false;
+  u = x.LambdaArn;
+  if (u === undefined) return false;
+  if (!ArnType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "LambdaVersion":
-        if (!CustomEmailSenderLambdaVersionType$is(v, q + 8)) return false;
         r++;
         break;
       case "LambdaArn":
-        if (!ArnType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -9490,19 +9636,19 @@ function CustomEmailLambdaVersionConfigType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCustomEmailLambdaVersionConfigType(value, options) {
-  return run(value, options, CustomEmailLambdaVersionConfigType$is, CustomEmailLambdaVersionConfigType$check);
+export function validateCustomEmailLambdaVersionConfigType(x, o) {
+  return run(x, o, CustomEmailLambdaVersionConfigType$is, CustomEmailLambdaVersionConfigType$check);
 }
 
 /** @type {Guard} */
-export function isCustomEmailLambdaVersionConfigType(value) {
-  return guard(value, CustomEmailLambdaVersionConfigType$is);
+export function isCustomEmailLambdaVersionConfigType(x) {
+  return guard(x, CustomEmailLambdaVersionConfigType$is);
 }
 
 /** @type {Assert} */
-export function assertCustomEmailLambdaVersionConfigType(value) {
+export function assertCustomEmailLambdaVersionConfigType(x) {
   enforce(
-    value,
+    x,
     CustomEmailLambdaVersionConfigType$is,
     CustomEmailLambdaVersionConfigType$check,
     "CustomEmailLambdaVersionConfigType",
@@ -9528,19 +9674,19 @@ function CustomEmailSenderLambdaVersionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCustomEmailSenderLambdaVersionType(value, options) {
-  return run(value, options, CustomEmailSenderLambdaVersionType$is, CustomEmailSenderLambdaVersionType$check);
+export function validateCustomEmailSenderLambdaVersionType(x, o) {
+  return run(x, o, CustomEmailSenderLambdaVersionType$is, CustomEmailSenderLambdaVersionType$check);
 }
 
 /** @type {Guard} */
-export function isCustomEmailSenderLambdaVersionType(value) {
-  return guard(value, CustomEmailSenderLambdaVersionType$is);
+export function isCustomEmailSenderLambdaVersionType(x) {
+  return guard(x, CustomEmailSenderLambdaVersionType$is);
 }
 
 /** @type {Assert} */
-export function assertCustomEmailSenderLambdaVersionType(value) {
+export function assertCustomEmailSenderLambdaVersionType(x) {
   enforce(
-    value,
+    x,
     CustomEmailSenderLambdaVersionType$is,
     CustomEmailSenderLambdaVersionType$check,
     "CustomEmailSenderLambdaVersionType",
@@ -9552,17 +9698,21 @@ function CustomSMSLambdaVersionConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.LambdaVersion;
+  if (u === undefined) return false;
+  if (!CustomSMSSenderLambdaVersionType$is(u, q + 8)) return false;
+  u = x.LambdaArn;
+  if (u === undefined) return false;
+  if (!ArnType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "LambdaVersion":
-        if (!CustomSMSSenderLambdaVersionType$is(v, q + 8)) return false;
         r++;
         break;
       case "LambdaArn":
-        if (!ArnType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -9608,19 +9758,19 @@ function CustomSMSLambdaVersionConfigType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCustomSMSLambdaVersionConfigType(value, options) {
-  return run(value, options, CustomSMSLambdaVersionConfigType$is, CustomSMSLambdaVersionConfigType$check);
+export function validateCustomSMSLambdaVersionConfigType(x, o) {
+  return run(x, o, CustomSMSLambdaVersionConfigType$is, CustomSMSLambdaVersionConfigType$check);
 }
 
 /** @type {Guard} */
-export function isCustomSMSLambdaVersionConfigType(value) {
-  return guard(value, CustomSMSLambdaVersionConfigType$is);
+export function isCustomSMSLambdaVersionConfigType(x) {
+  return guard(x, CustomSMSLambdaVersionConfigType$is);
 }
 
 /** @type {Assert} */
-export function assertCustomSMSLambdaVersionConfigType(value) {
+export function assertCustomSMSLambdaVersionConfigType(x) {
   enforce(
-    value,
+    x,
     CustomSMSLambdaVersionConfigType$is,
     CustomSMSLambdaVersionConfigType$check,
     "CustomSMSLambdaVersionConfigType",
@@ -9646,19 +9796,19 @@ function CustomSMSSenderLambdaVersionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateCustomSMSSenderLambdaVersionType(value, options) {
-  return run(value, options, CustomSMSSenderLambdaVersionType$is, CustomSMSSenderLambdaVersionType$check);
+export function validateCustomSMSSenderLambdaVersionType(x, o) {
+  return run(x, o, CustomSMSSenderLambdaVersionType$is, CustomSMSSenderLambdaVersionType$check);
 }
 
 /** @type {Guard} */
-export function isCustomSMSSenderLambdaVersionType(value) {
-  return guard(value, CustomSMSSenderLambdaVersionType$is);
+export function isCustomSMSSenderLambdaVersionType(x) {
+  return guard(x, CustomSMSSenderLambdaVersionType$is);
 }
 
 /** @type {Assert} */
-export function assertCustomSMSSenderLambdaVersionType(value) {
+export function assertCustomSMSSenderLambdaVersionType(x) {
   enforce(
-    value,
+    x,
     CustomSMSSenderLambdaVersionType$is,
     CustomSMSSenderLambdaVersionType$check,
     "CustomSMSSenderLambdaVersionType",
@@ -9677,18 +9827,18 @@ function DateType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDateType(value, options) {
-  return run(value, options, DateType$is, DateType$check);
+export function validateDateType(x, o) {
+  return run(x, o, DateType$is, DateType$check);
 }
 
 /** @type {Guard} */
-export function isDateType(value) {
-  return guard(value, DateType$is);
+export function isDateType(x) {
+  return guard(x, DateType$is);
 }
 
 /** @type {Assert} */
-export function assertDateType(value) {
-  enforce(value, DateType$is, DateType$check, "DateType");
+export function assertDateType(x) {
+  enforce(x, DateType$is, DateType$check, "DateType");
 }
 
 const DefaultEmailOptionType$v1 = /*#__PURE__*/ Object.freeze(["CONFIRM_WITH_CODE", "CONFIRM_WITH_LINK"]);
@@ -9710,18 +9860,18 @@ function DefaultEmailOptionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDefaultEmailOptionType(value, options) {
-  return run(value, options, DefaultEmailOptionType$is, DefaultEmailOptionType$check);
+export function validateDefaultEmailOptionType(x, o) {
+  return run(x, o, DefaultEmailOptionType$is, DefaultEmailOptionType$check);
 }
 
 /** @type {Guard} */
-export function isDefaultEmailOptionType(value) {
-  return guard(value, DefaultEmailOptionType$is);
+export function isDefaultEmailOptionType(x) {
+  return guard(x, DefaultEmailOptionType$is);
 }
 
 /** @type {Assert} */
-export function assertDefaultEmailOptionType(value) {
-  enforce(value, DefaultEmailOptionType$is, DefaultEmailOptionType$check, "DefaultEmailOptionType");
+export function assertDefaultEmailOptionType(x) {
+  enforce(x, DefaultEmailOptionType$is, DefaultEmailOptionType$check, "DefaultEmailOptionType");
 }
 
 /** @type {Is} */
@@ -9729,17 +9879,21 @@ function DeleteGroupRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.GroupName;
+  if (u === undefined) return false;
+  if (!GroupNameType$is(u, q + 8)) return false;
+  u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "GroupName":
-        if (!GroupNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -9785,18 +9939,18 @@ function DeleteGroupRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeleteGroupRequest(value, options) {
-  return run(value, options, DeleteGroupRequest$is, DeleteGroupRequest$check);
+export function validateDeleteGroupRequest(x, o) {
+  return run(x, o, DeleteGroupRequest$is, DeleteGroupRequest$check);
 }
 
 /** @type {Guard} */
-export function isDeleteGroupRequest(value) {
-  return guard(value, DeleteGroupRequest$is);
+export function isDeleteGroupRequest(x) {
+  return guard(x, DeleteGroupRequest$is);
 }
 
 /** @type {Assert} */
-export function assertDeleteGroupRequest(value) {
-  enforce(value, DeleteGroupRequest$is, DeleteGroupRequest$check, "DeleteGroupRequest");
+export function assertDeleteGroupRequest(x) {
+  enforce(x, DeleteGroupRequest$is, DeleteGroupRequest$check, "DeleteGroupRequest");
 }
 
 /** @type {Is} */
@@ -9804,17 +9958,21 @@ function DeleteIdentityProviderRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.ProviderName;
+  if (u === undefined) return false;
+  if (!ProviderNameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ProviderName":
-        if (!ProviderNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -9860,23 +10018,18 @@ function DeleteIdentityProviderRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeleteIdentityProviderRequest(value, options) {
-  return run(value, options, DeleteIdentityProviderRequest$is, DeleteIdentityProviderRequest$check);
+export function validateDeleteIdentityProviderRequest(x, o) {
+  return run(x, o, DeleteIdentityProviderRequest$is, DeleteIdentityProviderRequest$check);
 }
 
 /** @type {Guard} */
-export function isDeleteIdentityProviderRequest(value) {
-  return guard(value, DeleteIdentityProviderRequest$is);
+export function isDeleteIdentityProviderRequest(x) {
+  return guard(x, DeleteIdentityProviderRequest$is);
 }
 
 /** @type {Assert} */
-export function assertDeleteIdentityProviderRequest(value) {
-  enforce(
-    value,
-    DeleteIdentityProviderRequest$is,
-    DeleteIdentityProviderRequest$check,
-    "DeleteIdentityProviderRequest",
-  );
+export function assertDeleteIdentityProviderRequest(x) {
+  enforce(x, DeleteIdentityProviderRequest$is, DeleteIdentityProviderRequest$check, "DeleteIdentityProviderRequest");
 }
 
 /** @type {Is} */
@@ -9884,17 +10037,21 @@ function DeleteResourceServerRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Identifier;
+  if (u === undefined) return false;
+  if (!ResourceServerIdentifierType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Identifier":
-        if (!ResourceServerIdentifierType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -9940,18 +10097,18 @@ function DeleteResourceServerRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeleteResourceServerRequest(value, options) {
-  return run(value, options, DeleteResourceServerRequest$is, DeleteResourceServerRequest$check);
+export function validateDeleteResourceServerRequest(x, o) {
+  return run(x, o, DeleteResourceServerRequest$is, DeleteResourceServerRequest$check);
 }
 
 /** @type {Guard} */
-export function isDeleteResourceServerRequest(value) {
-  return guard(value, DeleteResourceServerRequest$is);
+export function isDeleteResourceServerRequest(x) {
+  return guard(x, DeleteResourceServerRequest$is);
 }
 
 /** @type {Assert} */
-export function assertDeleteResourceServerRequest(value) {
-  enforce(value, DeleteResourceServerRequest$is, DeleteResourceServerRequest$check, "DeleteResourceServerRequest");
+export function assertDeleteResourceServerRequest(x) {
+  enforce(x, DeleteResourceServerRequest$is, DeleteResourceServerRequest$check, "DeleteResourceServerRequest");
 }
 
 /** @type {Is} */
@@ -9959,17 +10116,21 @@ function DeleteUserAttributesRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserAttributeNames;
+  if (u === undefined) return false;
+  if (!AttributeNameListType$is(u, q + 8)) return false;
+  u = x.AccessToken;
+  if (u === undefined) return false;
+  if (!TokenModelType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserAttributeNames":
-        if (!AttributeNameListType$is(v, q + 8)) return false;
         r++;
         break;
       case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -10015,18 +10176,18 @@ function DeleteUserAttributesRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeleteUserAttributesRequest(value, options) {
-  return run(value, options, DeleteUserAttributesRequest$is, DeleteUserAttributesRequest$check);
+export function validateDeleteUserAttributesRequest(x, o) {
+  return run(x, o, DeleteUserAttributesRequest$is, DeleteUserAttributesRequest$check);
 }
 
 /** @type {Guard} */
-export function isDeleteUserAttributesRequest(value) {
-  return guard(value, DeleteUserAttributesRequest$is);
+export function isDeleteUserAttributesRequest(x) {
+  return guard(x, DeleteUserAttributesRequest$is);
 }
 
 /** @type {Assert} */
-export function assertDeleteUserAttributesRequest(value) {
-  enforce(value, DeleteUserAttributesRequest$is, DeleteUserAttributesRequest$check, "DeleteUserAttributesRequest");
+export function assertDeleteUserAttributesRequest(x) {
+  enforce(x, DeleteUserAttributesRequest$is, DeleteUserAttributesRequest$check, "DeleteUserAttributesRequest");
 }
 
 /** @type {Is} */
@@ -10068,18 +10229,18 @@ function DeleteUserAttributesResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeleteUserAttributesResponse(value, options) {
-  return run(value, options, DeleteUserAttributesResponse$is, DeleteUserAttributesResponse$check);
+export function validateDeleteUserAttributesResponse(x, o) {
+  return run(x, o, DeleteUserAttributesResponse$is, DeleteUserAttributesResponse$check);
 }
 
 /** @type {Guard} */
-export function isDeleteUserAttributesResponse(value) {
-  return guard(value, DeleteUserAttributesResponse$is);
+export function isDeleteUserAttributesResponse(x) {
+  return guard(x, DeleteUserAttributesResponse$is);
 }
 
 /** @type {Assert} */
-export function assertDeleteUserAttributesResponse(value) {
-  enforce(value, DeleteUserAttributesResponse$is, DeleteUserAttributesResponse$check, "DeleteUserAttributesResponse");
+export function assertDeleteUserAttributesResponse(x) {
+  enforce(x, DeleteUserAttributesResponse$is, DeleteUserAttributesResponse$check, "DeleteUserAttributesResponse");
 }
 
 /** @type {Is} */
@@ -10087,17 +10248,21 @@ function DeleteUserPoolClientRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.ClientId;
+  if (u === undefined) return false;
+  if (!ClientIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -10143,18 +10308,18 @@ function DeleteUserPoolClientRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeleteUserPoolClientRequest(value, options) {
-  return run(value, options, DeleteUserPoolClientRequest$is, DeleteUserPoolClientRequest$check);
+export function validateDeleteUserPoolClientRequest(x, o) {
+  return run(x, o, DeleteUserPoolClientRequest$is, DeleteUserPoolClientRequest$check);
 }
 
 /** @type {Guard} */
-export function isDeleteUserPoolClientRequest(value) {
-  return guard(value, DeleteUserPoolClientRequest$is);
+export function isDeleteUserPoolClientRequest(x) {
+  return guard(x, DeleteUserPoolClientRequest$is);
 }
 
 /** @type {Assert} */
-export function assertDeleteUserPoolClientRequest(value) {
-  enforce(value, DeleteUserPoolClientRequest$is, DeleteUserPoolClientRequest$check, "DeleteUserPoolClientRequest");
+export function assertDeleteUserPoolClientRequest(x) {
+  enforce(x, DeleteUserPoolClientRequest$is, DeleteUserPoolClientRequest$check, "DeleteUserPoolClientRequest");
 }
 
 /** @type {Is} */
@@ -10162,17 +10327,21 @@ function DeleteUserPoolDomainRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.Domain;
+  if (u === undefined) return false;
+  if (!DomainType$is(u, q + 8)) return false;
+  u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Domain":
-        if (!DomainType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -10218,18 +10387,18 @@ function DeleteUserPoolDomainRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeleteUserPoolDomainRequest(value, options) {
-  return run(value, options, DeleteUserPoolDomainRequest$is, DeleteUserPoolDomainRequest$check);
+export function validateDeleteUserPoolDomainRequest(x, o) {
+  return run(x, o, DeleteUserPoolDomainRequest$is, DeleteUserPoolDomainRequest$check);
 }
 
 /** @type {Guard} */
-export function isDeleteUserPoolDomainRequest(value) {
-  return guard(value, DeleteUserPoolDomainRequest$is);
+export function isDeleteUserPoolDomainRequest(x) {
+  return guard(x, DeleteUserPoolDomainRequest$is);
 }
 
 /** @type {Assert} */
-export function assertDeleteUserPoolDomainRequest(value) {
-  enforce(value, DeleteUserPoolDomainRequest$is, DeleteUserPoolDomainRequest$check, "DeleteUserPoolDomainRequest");
+export function assertDeleteUserPoolDomainRequest(x) {
+  enforce(x, DeleteUserPoolDomainRequest$is, DeleteUserPoolDomainRequest$check, "DeleteUserPoolDomainRequest");
 }
 
 /** @type {Is} */
@@ -10271,18 +10440,18 @@ function DeleteUserPoolDomainResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeleteUserPoolDomainResponse(value, options) {
-  return run(value, options, DeleteUserPoolDomainResponse$is, DeleteUserPoolDomainResponse$check);
+export function validateDeleteUserPoolDomainResponse(x, o) {
+  return run(x, o, DeleteUserPoolDomainResponse$is, DeleteUserPoolDomainResponse$check);
 }
 
 /** @type {Guard} */
-export function isDeleteUserPoolDomainResponse(value) {
-  return guard(value, DeleteUserPoolDomainResponse$is);
+export function isDeleteUserPoolDomainResponse(x) {
+  return guard(x, DeleteUserPoolDomainResponse$is);
 }
 
 /** @type {Assert} */
-export function assertDeleteUserPoolDomainResponse(value) {
-  enforce(value, DeleteUserPoolDomainResponse$is, DeleteUserPoolDomainResponse$check, "DeleteUserPoolDomainResponse");
+export function assertDeleteUserPoolDomainResponse(x) {
+  enforce(x, DeleteUserPoolDomainResponse$is, DeleteUserPoolDomainResponse$check, "DeleteUserPoolDomainResponse");
 }
 
 /** @type {Is} */
@@ -10290,13 +10459,15 @@ function DeleteUserPoolRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -10336,18 +10507,18 @@ function DeleteUserPoolRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeleteUserPoolRequest(value, options) {
-  return run(value, options, DeleteUserPoolRequest$is, DeleteUserPoolRequest$check);
+export function validateDeleteUserPoolRequest(x, o) {
+  return run(x, o, DeleteUserPoolRequest$is, DeleteUserPoolRequest$check);
 }
 
 /** @type {Guard} */
-export function isDeleteUserPoolRequest(value) {
-  return guard(value, DeleteUserPoolRequest$is);
+export function isDeleteUserPoolRequest(x) {
+  return guard(x, DeleteUserPoolRequest$is);
 }
 
 /** @type {Assert} */
-export function assertDeleteUserPoolRequest(value) {
-  enforce(value, DeleteUserPoolRequest$is, DeleteUserPoolRequest$check, "DeleteUserPoolRequest");
+export function assertDeleteUserPoolRequest(x) {
+  enforce(x, DeleteUserPoolRequest$is, DeleteUserPoolRequest$check, "DeleteUserPoolRequest");
 }
 
 /** @type {Is} */
@@ -10355,13 +10526,15 @@ function DeleteUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.AccessToken;
+  if (u === undefined) return false;
+  if (!TokenModelType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -10401,18 +10574,18 @@ function DeleteUserRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeleteUserRequest(value, options) {
-  return run(value, options, DeleteUserRequest$is, DeleteUserRequest$check);
+export function validateDeleteUserRequest(x, o) {
+  return run(x, o, DeleteUserRequest$is, DeleteUserRequest$check);
 }
 
 /** @type {Guard} */
-export function isDeleteUserRequest(value) {
-  return guard(value, DeleteUserRequest$is);
+export function isDeleteUserRequest(x) {
+  return guard(x, DeleteUserRequest$is);
 }
 
 /** @type {Assert} */
-export function assertDeleteUserRequest(value) {
-  enforce(value, DeleteUserRequest$is, DeleteUserRequest$check, "DeleteUserRequest");
+export function assertDeleteUserRequest(x) {
+  enforce(x, DeleteUserRequest$is, DeleteUserRequest$check, "DeleteUserRequest");
 }
 
 const DeletionProtectionType$v1 = /*#__PURE__*/ Object.freeze(["ACTIVE", "INACTIVE"]);
@@ -10434,18 +10607,18 @@ function DeletionProtectionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeletionProtectionType(value, options) {
-  return run(value, options, DeletionProtectionType$is, DeletionProtectionType$check);
+export function validateDeletionProtectionType(x, o) {
+  return run(x, o, DeletionProtectionType$is, DeletionProtectionType$check);
 }
 
 /** @type {Guard} */
-export function isDeletionProtectionType(value) {
-  return guard(value, DeletionProtectionType$is);
+export function isDeletionProtectionType(x) {
+  return guard(x, DeletionProtectionType$is);
 }
 
 /** @type {Assert} */
-export function assertDeletionProtectionType(value) {
-  enforce(value, DeletionProtectionType$is, DeletionProtectionType$check, "DeletionProtectionType");
+export function assertDeletionProtectionType(x) {
+  enforce(x, DeletionProtectionType$is, DeletionProtectionType$check, "DeletionProtectionType");
 }
 
 const DeliveryMediumListType$v1 = /*#__PURE__*/ Object.freeze(["EMAIL", "SMS"]);
@@ -10476,18 +10649,18 @@ function DeliveryMediumListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeliveryMediumListType(value, options) {
-  return run(value, options, DeliveryMediumListType$is, DeliveryMediumListType$check);
+export function validateDeliveryMediumListType(x, o) {
+  return run(x, o, DeliveryMediumListType$is, DeliveryMediumListType$check);
 }
 
 /** @type {Guard} */
-export function isDeliveryMediumListType(value) {
-  return guard(value, DeliveryMediumListType$is);
+export function isDeliveryMediumListType(x) {
+  return guard(x, DeliveryMediumListType$is);
 }
 
 /** @type {Assert} */
-export function assertDeliveryMediumListType(value) {
-  enforce(value, DeliveryMediumListType$is, DeliveryMediumListType$check, "DeliveryMediumListType");
+export function assertDeliveryMediumListType(x) {
+  enforce(x, DeliveryMediumListType$is, DeliveryMediumListType$check, "DeliveryMediumListType");
 }
 
 const DeliveryMediumType$v1 = /*#__PURE__*/ Object.freeze(["EMAIL", "SMS"]);
@@ -10508,18 +10681,18 @@ function DeliveryMediumType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeliveryMediumType(value, options) {
-  return run(value, options, DeliveryMediumType$is, DeliveryMediumType$check);
+export function validateDeliveryMediumType(x, o) {
+  return run(x, o, DeliveryMediumType$is, DeliveryMediumType$check);
 }
 
 /** @type {Guard} */
-export function isDeliveryMediumType(value) {
-  return guard(value, DeliveryMediumType$is);
+export function isDeliveryMediumType(x) {
+  return guard(x, DeliveryMediumType$is);
 }
 
 /** @type {Assert} */
-export function assertDeliveryMediumType(value) {
-  enforce(value, DeliveryMediumType$is, DeliveryMediumType$check, "DeliveryMediumType");
+export function assertDeliveryMediumType(x) {
+  enforce(x, DeliveryMediumType$is, DeliveryMediumType$check, "DeliveryMediumType");
 }
 
 /** @type {Is} */
@@ -10527,17 +10700,21 @@ function DescribeIdentityProviderRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.ProviderName;
+  if (u === undefined) return false;
+  if (!ProviderNameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ProviderName":
-        if (!ProviderNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -10583,19 +10760,19 @@ function DescribeIdentityProviderRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDescribeIdentityProviderRequest(value, options) {
-  return run(value, options, DescribeIdentityProviderRequest$is, DescribeIdentityProviderRequest$check);
+export function validateDescribeIdentityProviderRequest(x, o) {
+  return run(x, o, DescribeIdentityProviderRequest$is, DescribeIdentityProviderRequest$check);
 }
 
 /** @type {Guard} */
-export function isDescribeIdentityProviderRequest(value) {
-  return guard(value, DescribeIdentityProviderRequest$is);
+export function isDescribeIdentityProviderRequest(x) {
+  return guard(x, DescribeIdentityProviderRequest$is);
 }
 
 /** @type {Assert} */
-export function assertDescribeIdentityProviderRequest(value) {
+export function assertDescribeIdentityProviderRequest(x) {
   enforce(
-    value,
+    x,
     DescribeIdentityProviderRequest$is,
     DescribeIdentityProviderRequest$check,
     "DescribeIdentityProviderRequest",
@@ -10607,13 +10784,15 @@ function DescribeIdentityProviderResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.IdentityProvider;
+  if (u === undefined) return false;
+  if (!IdentityProviderType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "IdentityProvider":
-        if (!IdentityProviderType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -10653,19 +10832,19 @@ function DescribeIdentityProviderResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDescribeIdentityProviderResponse(value, options) {
-  return run(value, options, DescribeIdentityProviderResponse$is, DescribeIdentityProviderResponse$check);
+export function validateDescribeIdentityProviderResponse(x, o) {
+  return run(x, o, DescribeIdentityProviderResponse$is, DescribeIdentityProviderResponse$check);
 }
 
 /** @type {Guard} */
-export function isDescribeIdentityProviderResponse(value) {
-  return guard(value, DescribeIdentityProviderResponse$is);
+export function isDescribeIdentityProviderResponse(x) {
+  return guard(x, DescribeIdentityProviderResponse$is);
 }
 
 /** @type {Assert} */
-export function assertDescribeIdentityProviderResponse(value) {
+export function assertDescribeIdentityProviderResponse(x) {
   enforce(
-    value,
+    x,
     DescribeIdentityProviderResponse$is,
     DescribeIdentityProviderResponse$check,
     "DescribeIdentityProviderResponse",
@@ -10677,17 +10856,21 @@ function DescribeResourceServerRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Identifier;
+  if (u === undefined) return false;
+  if (!ResourceServerIdentifierType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Identifier":
-        if (!ResourceServerIdentifierType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -10733,23 +10916,18 @@ function DescribeResourceServerRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDescribeResourceServerRequest(value, options) {
-  return run(value, options, DescribeResourceServerRequest$is, DescribeResourceServerRequest$check);
+export function validateDescribeResourceServerRequest(x, o) {
+  return run(x, o, DescribeResourceServerRequest$is, DescribeResourceServerRequest$check);
 }
 
 /** @type {Guard} */
-export function isDescribeResourceServerRequest(value) {
-  return guard(value, DescribeResourceServerRequest$is);
+export function isDescribeResourceServerRequest(x) {
+  return guard(x, DescribeResourceServerRequest$is);
 }
 
 /** @type {Assert} */
-export function assertDescribeResourceServerRequest(value) {
-  enforce(
-    value,
-    DescribeResourceServerRequest$is,
-    DescribeResourceServerRequest$check,
-    "DescribeResourceServerRequest",
-  );
+export function assertDescribeResourceServerRequest(x) {
+  enforce(x, DescribeResourceServerRequest$is, DescribeResourceServerRequest$check, "DescribeResourceServerRequest");
 }
 
 /** @type {Is} */
@@ -10757,13 +10935,15 @@ function DescribeResourceServerResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.ResourceServer;
+  if (u === undefined) return false;
+  if (!ResourceServerType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "ResourceServer":
-        if (!ResourceServerType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -10803,23 +10983,18 @@ function DescribeResourceServerResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDescribeResourceServerResponse(value, options) {
-  return run(value, options, DescribeResourceServerResponse$is, DescribeResourceServerResponse$check);
+export function validateDescribeResourceServerResponse(x, o) {
+  return run(x, o, DescribeResourceServerResponse$is, DescribeResourceServerResponse$check);
 }
 
 /** @type {Guard} */
-export function isDescribeResourceServerResponse(value) {
-  return guard(value, DescribeResourceServerResponse$is);
+export function isDescribeResourceServerResponse(x) {
+  return guard(x, DescribeResourceServerResponse$is);
 }
 
 /** @type {Assert} */
-export function assertDescribeResourceServerResponse(value) {
-  enforce(
-    value,
-    DescribeResourceServerResponse$is,
-    DescribeResourceServerResponse$check,
-    "DescribeResourceServerResponse",
-  );
+export function assertDescribeResourceServerResponse(x) {
+  enforce(x, DescribeResourceServerResponse$is, DescribeResourceServerResponse$check, "DescribeResourceServerResponse");
 }
 
 /** @type {Is} */
@@ -10827,13 +11002,15 @@ function DescribeRiskConfigurationRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientId":
@@ -10879,19 +11056,19 @@ function DescribeRiskConfigurationRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDescribeRiskConfigurationRequest(value, options) {
-  return run(value, options, DescribeRiskConfigurationRequest$is, DescribeRiskConfigurationRequest$check);
+export function validateDescribeRiskConfigurationRequest(x, o) {
+  return run(x, o, DescribeRiskConfigurationRequest$is, DescribeRiskConfigurationRequest$check);
 }
 
 /** @type {Guard} */
-export function isDescribeRiskConfigurationRequest(value) {
-  return guard(value, DescribeRiskConfigurationRequest$is);
+export function isDescribeRiskConfigurationRequest(x) {
+  return guard(x, DescribeRiskConfigurationRequest$is);
 }
 
 /** @type {Assert} */
-export function assertDescribeRiskConfigurationRequest(value) {
+export function assertDescribeRiskConfigurationRequest(x) {
   enforce(
-    value,
+    x,
     DescribeRiskConfigurationRequest$is,
     DescribeRiskConfigurationRequest$check,
     "DescribeRiskConfigurationRequest",
@@ -10903,13 +11080,15 @@ function DescribeRiskConfigurationResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.RiskConfiguration;
+  if (u === undefined) return false;
+  if (!RiskConfigurationType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "RiskConfiguration":
-        if (!RiskConfigurationType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -10949,19 +11128,19 @@ function DescribeRiskConfigurationResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDescribeRiskConfigurationResponse(value, options) {
-  return run(value, options, DescribeRiskConfigurationResponse$is, DescribeRiskConfigurationResponse$check);
+export function validateDescribeRiskConfigurationResponse(x, o) {
+  return run(x, o, DescribeRiskConfigurationResponse$is, DescribeRiskConfigurationResponse$check);
 }
 
 /** @type {Guard} */
-export function isDescribeRiskConfigurationResponse(value) {
-  return guard(value, DescribeRiskConfigurationResponse$is);
+export function isDescribeRiskConfigurationResponse(x) {
+  return guard(x, DescribeRiskConfigurationResponse$is);
 }
 
 /** @type {Assert} */
-export function assertDescribeRiskConfigurationResponse(value) {
+export function assertDescribeRiskConfigurationResponse(x) {
   enforce(
-    value,
+    x,
     DescribeRiskConfigurationResponse$is,
     DescribeRiskConfigurationResponse$check,
     "DescribeRiskConfigurationResponse",
@@ -10973,17 +11152,21 @@ function DescribeUserImportJobRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.JobId;
+  if (u === undefined) return false;
+  if (!UserImportJobIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "JobId":
-        if (!UserImportJobIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -11029,18 +11212,18 @@ function DescribeUserImportJobRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDescribeUserImportJobRequest(value, options) {
-  return run(value, options, DescribeUserImportJobRequest$is, DescribeUserImportJobRequest$check);
+export function validateDescribeUserImportJobRequest(x, o) {
+  return run(x, o, DescribeUserImportJobRequest$is, DescribeUserImportJobRequest$check);
 }
 
 /** @type {Guard} */
-export function isDescribeUserImportJobRequest(value) {
-  return guard(value, DescribeUserImportJobRequest$is);
+export function isDescribeUserImportJobRequest(x) {
+  return guard(x, DescribeUserImportJobRequest$is);
 }
 
 /** @type {Assert} */
-export function assertDescribeUserImportJobRequest(value) {
-  enforce(value, DescribeUserImportJobRequest$is, DescribeUserImportJobRequest$check, "DescribeUserImportJobRequest");
+export function assertDescribeUserImportJobRequest(x) {
+  enforce(x, DescribeUserImportJobRequest$is, DescribeUserImportJobRequest$check, "DescribeUserImportJobRequest");
 }
 
 /** @type {Is} */
@@ -11088,23 +11271,18 @@ function DescribeUserImportJobResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDescribeUserImportJobResponse(value, options) {
-  return run(value, options, DescribeUserImportJobResponse$is, DescribeUserImportJobResponse$check);
+export function validateDescribeUserImportJobResponse(x, o) {
+  return run(x, o, DescribeUserImportJobResponse$is, DescribeUserImportJobResponse$check);
 }
 
 /** @type {Guard} */
-export function isDescribeUserImportJobResponse(value) {
-  return guard(value, DescribeUserImportJobResponse$is);
+export function isDescribeUserImportJobResponse(x) {
+  return guard(x, DescribeUserImportJobResponse$is);
 }
 
 /** @type {Assert} */
-export function assertDescribeUserImportJobResponse(value) {
-  enforce(
-    value,
-    DescribeUserImportJobResponse$is,
-    DescribeUserImportJobResponse$check,
-    "DescribeUserImportJobResponse",
-  );
+export function assertDescribeUserImportJobResponse(x) {
+  enforce(x, DescribeUserImportJobResponse$is, DescribeUserImportJobResponse$check, "DescribeUserImportJobResponse");
 }
 
 /** @type {Is} */
@@ -11112,17 +11290,21 @@ function DescribeUserPoolClientRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.ClientId;
+  if (u === undefined) return false;
+  if (!ClientIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -11168,23 +11350,18 @@ function DescribeUserPoolClientRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDescribeUserPoolClientRequest(value, options) {
-  return run(value, options, DescribeUserPoolClientRequest$is, DescribeUserPoolClientRequest$check);
+export function validateDescribeUserPoolClientRequest(x, o) {
+  return run(x, o, DescribeUserPoolClientRequest$is, DescribeUserPoolClientRequest$check);
 }
 
 /** @type {Guard} */
-export function isDescribeUserPoolClientRequest(value) {
-  return guard(value, DescribeUserPoolClientRequest$is);
+export function isDescribeUserPoolClientRequest(x) {
+  return guard(x, DescribeUserPoolClientRequest$is);
 }
 
 /** @type {Assert} */
-export function assertDescribeUserPoolClientRequest(value) {
-  enforce(
-    value,
-    DescribeUserPoolClientRequest$is,
-    DescribeUserPoolClientRequest$check,
-    "DescribeUserPoolClientRequest",
-  );
+export function assertDescribeUserPoolClientRequest(x) {
+  enforce(x, DescribeUserPoolClientRequest$is, DescribeUserPoolClientRequest$check, "DescribeUserPoolClientRequest");
 }
 
 /** @type {Is} */
@@ -11232,23 +11409,18 @@ function DescribeUserPoolClientResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDescribeUserPoolClientResponse(value, options) {
-  return run(value, options, DescribeUserPoolClientResponse$is, DescribeUserPoolClientResponse$check);
+export function validateDescribeUserPoolClientResponse(x, o) {
+  return run(x, o, DescribeUserPoolClientResponse$is, DescribeUserPoolClientResponse$check);
 }
 
 /** @type {Guard} */
-export function isDescribeUserPoolClientResponse(value) {
-  return guard(value, DescribeUserPoolClientResponse$is);
+export function isDescribeUserPoolClientResponse(x) {
+  return guard(x, DescribeUserPoolClientResponse$is);
 }
 
 /** @type {Assert} */
-export function assertDescribeUserPoolClientResponse(value) {
-  enforce(
-    value,
-    DescribeUserPoolClientResponse$is,
-    DescribeUserPoolClientResponse$check,
-    "DescribeUserPoolClientResponse",
-  );
+export function assertDescribeUserPoolClientResponse(x) {
+  enforce(x, DescribeUserPoolClientResponse$is, DescribeUserPoolClientResponse$check, "DescribeUserPoolClientResponse");
 }
 
 /** @type {Is} */
@@ -11256,13 +11428,15 @@ function DescribeUserPoolDomainRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.Domain;
+  if (u === undefined) return false;
+  if (!DomainType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Domain":
-        if (!DomainType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -11302,23 +11476,18 @@ function DescribeUserPoolDomainRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDescribeUserPoolDomainRequest(value, options) {
-  return run(value, options, DescribeUserPoolDomainRequest$is, DescribeUserPoolDomainRequest$check);
+export function validateDescribeUserPoolDomainRequest(x, o) {
+  return run(x, o, DescribeUserPoolDomainRequest$is, DescribeUserPoolDomainRequest$check);
 }
 
 /** @type {Guard} */
-export function isDescribeUserPoolDomainRequest(value) {
-  return guard(value, DescribeUserPoolDomainRequest$is);
+export function isDescribeUserPoolDomainRequest(x) {
+  return guard(x, DescribeUserPoolDomainRequest$is);
 }
 
 /** @type {Assert} */
-export function assertDescribeUserPoolDomainRequest(value) {
-  enforce(
-    value,
-    DescribeUserPoolDomainRequest$is,
-    DescribeUserPoolDomainRequest$check,
-    "DescribeUserPoolDomainRequest",
-  );
+export function assertDescribeUserPoolDomainRequest(x) {
+  enforce(x, DescribeUserPoolDomainRequest$is, DescribeUserPoolDomainRequest$check, "DescribeUserPoolDomainRequest");
 }
 
 /** @type {Is} */
@@ -11366,23 +11535,18 @@ function DescribeUserPoolDomainResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDescribeUserPoolDomainResponse(value, options) {
-  return run(value, options, DescribeUserPoolDomainResponse$is, DescribeUserPoolDomainResponse$check);
+export function validateDescribeUserPoolDomainResponse(x, o) {
+  return run(x, o, DescribeUserPoolDomainResponse$is, DescribeUserPoolDomainResponse$check);
 }
 
 /** @type {Guard} */
-export function isDescribeUserPoolDomainResponse(value) {
-  return guard(value, DescribeUserPoolDomainResponse$is);
+export function isDescribeUserPoolDomainResponse(x) {
+  return guard(x, DescribeUserPoolDomainResponse$is);
 }
 
 /** @type {Assert} */
-export function assertDescribeUserPoolDomainResponse(value) {
-  enforce(
-    value,
-    DescribeUserPoolDomainResponse$is,
-    DescribeUserPoolDomainResponse$check,
-    "DescribeUserPoolDomainResponse",
-  );
+export function assertDescribeUserPoolDomainResponse(x) {
+  enforce(x, DescribeUserPoolDomainResponse$is, DescribeUserPoolDomainResponse$check, "DescribeUserPoolDomainResponse");
 }
 
 /** @type {Is} */
@@ -11390,13 +11554,15 @@ function DescribeUserPoolRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -11436,18 +11602,18 @@ function DescribeUserPoolRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDescribeUserPoolRequest(value, options) {
-  return run(value, options, DescribeUserPoolRequest$is, DescribeUserPoolRequest$check);
+export function validateDescribeUserPoolRequest(x, o) {
+  return run(x, o, DescribeUserPoolRequest$is, DescribeUserPoolRequest$check);
 }
 
 /** @type {Guard} */
-export function isDescribeUserPoolRequest(value) {
-  return guard(value, DescribeUserPoolRequest$is);
+export function isDescribeUserPoolRequest(x) {
+  return guard(x, DescribeUserPoolRequest$is);
 }
 
 /** @type {Assert} */
-export function assertDescribeUserPoolRequest(value) {
-  enforce(value, DescribeUserPoolRequest$is, DescribeUserPoolRequest$check, "DescribeUserPoolRequest");
+export function assertDescribeUserPoolRequest(x) {
+  enforce(x, DescribeUserPoolRequest$is, DescribeUserPoolRequest$check, "DescribeUserPoolRequest");
 }
 
 /** @type {Is} */
@@ -11495,18 +11661,18 @@ function DescribeUserPoolResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDescribeUserPoolResponse(value, options) {
-  return run(value, options, DescribeUserPoolResponse$is, DescribeUserPoolResponse$check);
+export function validateDescribeUserPoolResponse(x, o) {
+  return run(x, o, DescribeUserPoolResponse$is, DescribeUserPoolResponse$check);
 }
 
 /** @type {Guard} */
-export function isDescribeUserPoolResponse(value) {
-  return guard(value, DescribeUserPoolResponse$is);
+export function isDescribeUserPoolResponse(x) {
+  return guard(x, DescribeUserPoolResponse$is);
 }
 
 /** @type {Assert} */
-export function assertDescribeUserPoolResponse(value) {
-  enforce(value, DescribeUserPoolResponse$is, DescribeUserPoolResponse$check, "DescribeUserPoolResponse");
+export function assertDescribeUserPoolResponse(x) {
+  enforce(x, DescribeUserPoolResponse$is, DescribeUserPoolResponse$check, "DescribeUserPoolResponse");
 }
 
 /** @type {Is} */
@@ -11523,18 +11689,18 @@ function DescriptionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDescriptionType(value, options) {
-  return run(value, options, DescriptionType$is, DescriptionType$check);
+export function validateDescriptionType(x, o) {
+  return run(x, o, DescriptionType$is, DescriptionType$check);
 }
 
 /** @type {Guard} */
-export function isDescriptionType(value) {
-  return guard(value, DescriptionType$is);
+export function isDescriptionType(x) {
+  return guard(x, DescriptionType$is);
 }
 
 /** @type {Assert} */
-export function assertDescriptionType(value) {
-  enforce(value, DescriptionType$is, DescriptionType$check, "DescriptionType");
+export function assertDescriptionType(x) {
+  enforce(x, DescriptionType$is, DescriptionType$check, "DescriptionType");
 }
 
 /** @type {Is} */
@@ -11588,18 +11754,18 @@ function DeviceConfigurationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeviceConfigurationType(value, options) {
-  return run(value, options, DeviceConfigurationType$is, DeviceConfigurationType$check);
+export function validateDeviceConfigurationType(x, o) {
+  return run(x, o, DeviceConfigurationType$is, DeviceConfigurationType$check);
 }
 
 /** @type {Guard} */
-export function isDeviceConfigurationType(value) {
-  return guard(value, DeviceConfigurationType$is);
+export function isDeviceConfigurationType(x) {
+  return guard(x, DeviceConfigurationType$is);
 }
 
 /** @type {Assert} */
-export function assertDeviceConfigurationType(value) {
-  enforce(value, DeviceConfigurationType$is, DeviceConfigurationType$check, "DeviceConfigurationType");
+export function assertDeviceConfigurationType(x) {
+  enforce(x, DeviceConfigurationType$is, DeviceConfigurationType$check, "DeviceConfigurationType");
 }
 
 const DeviceKeyType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w-]+_[0-9a-f-]+)$", "u");
@@ -11622,18 +11788,18 @@ function DeviceKeyType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeviceKeyType(value, options) {
-  return run(value, options, DeviceKeyType$is, DeviceKeyType$check);
+export function validateDeviceKeyType(x, o) {
+  return run(x, o, DeviceKeyType$is, DeviceKeyType$check);
 }
 
 /** @type {Guard} */
-export function isDeviceKeyType(value) {
-  return guard(value, DeviceKeyType$is);
+export function isDeviceKeyType(x) {
+  return guard(x, DeviceKeyType$is);
 }
 
 /** @type {Assert} */
-export function assertDeviceKeyType(value) {
-  enforce(value, DeviceKeyType$is, DeviceKeyType$check, "DeviceKeyType");
+export function assertDeviceKeyType(x) {
+  enforce(x, DeviceKeyType$is, DeviceKeyType$check, "DeviceKeyType");
 }
 
 /** @type {Is} */
@@ -11660,18 +11826,18 @@ function DeviceListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeviceListType(value, options) {
-  return run(value, options, DeviceListType$is, DeviceListType$check);
+export function validateDeviceListType(x, o) {
+  return run(x, o, DeviceListType$is, DeviceListType$check);
 }
 
 /** @type {Guard} */
-export function isDeviceListType(value) {
-  return guard(value, DeviceListType$is);
+export function isDeviceListType(x) {
+  return guard(x, DeviceListType$is);
 }
 
 /** @type {Assert} */
-export function assertDeviceListType(value) {
-  enforce(value, DeviceListType$is, DeviceListType$check, "DeviceListType");
+export function assertDeviceListType(x) {
+  enforce(x, DeviceListType$is, DeviceListType$check, "DeviceListType");
 }
 
 /** @type {Is} */
@@ -11690,18 +11856,18 @@ function DeviceNameType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeviceNameType(value, options) {
-  return run(value, options, DeviceNameType$is, DeviceNameType$check);
+export function validateDeviceNameType(x, o) {
+  return run(x, o, DeviceNameType$is, DeviceNameType$check);
 }
 
 /** @type {Guard} */
-export function isDeviceNameType(value) {
-  return guard(value, DeviceNameType$is);
+export function isDeviceNameType(x) {
+  return guard(x, DeviceNameType$is);
 }
 
 /** @type {Assert} */
-export function assertDeviceNameType(value) {
-  enforce(value, DeviceNameType$is, DeviceNameType$check, "DeviceNameType");
+export function assertDeviceNameType(x) {
+  enforce(x, DeviceNameType$is, DeviceNameType$check, "DeviceNameType");
 }
 
 const DeviceRememberedStatusType$v1 = /*#__PURE__*/ Object.freeze(["not_remembered", "remembered"]);
@@ -11723,18 +11889,18 @@ function DeviceRememberedStatusType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeviceRememberedStatusType(value, options) {
-  return run(value, options, DeviceRememberedStatusType$is, DeviceRememberedStatusType$check);
+export function validateDeviceRememberedStatusType(x, o) {
+  return run(x, o, DeviceRememberedStatusType$is, DeviceRememberedStatusType$check);
 }
 
 /** @type {Guard} */
-export function isDeviceRememberedStatusType(value) {
-  return guard(value, DeviceRememberedStatusType$is);
+export function isDeviceRememberedStatusType(x) {
+  return guard(x, DeviceRememberedStatusType$is);
 }
 
 /** @type {Assert} */
-export function assertDeviceRememberedStatusType(value) {
-  enforce(value, DeviceRememberedStatusType$is, DeviceRememberedStatusType$check, "DeviceRememberedStatusType");
+export function assertDeviceRememberedStatusType(x) {
+  enforce(x, DeviceRememberedStatusType$is, DeviceRememberedStatusType$check, "DeviceRememberedStatusType");
 }
 
 /** @type {Is} */
@@ -11788,23 +11954,18 @@ function DeviceSecretVerifierConfigType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeviceSecretVerifierConfigType(value, options) {
-  return run(value, options, DeviceSecretVerifierConfigType$is, DeviceSecretVerifierConfigType$check);
+export function validateDeviceSecretVerifierConfigType(x, o) {
+  return run(x, o, DeviceSecretVerifierConfigType$is, DeviceSecretVerifierConfigType$check);
 }
 
 /** @type {Guard} */
-export function isDeviceSecretVerifierConfigType(value) {
-  return guard(value, DeviceSecretVerifierConfigType$is);
+export function isDeviceSecretVerifierConfigType(x) {
+  return guard(x, DeviceSecretVerifierConfigType$is);
 }
 
 /** @type {Assert} */
-export function assertDeviceSecretVerifierConfigType(value) {
-  enforce(
-    value,
-    DeviceSecretVerifierConfigType$is,
-    DeviceSecretVerifierConfigType$check,
-    "DeviceSecretVerifierConfigType",
-  );
+export function assertDeviceSecretVerifierConfigType(x) {
+  enforce(x, DeviceSecretVerifierConfigType$is, DeviceSecretVerifierConfigType$check, "DeviceSecretVerifierConfigType");
 }
 
 /** @type {Is} */
@@ -11876,18 +12037,18 @@ function DeviceType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeviceType(value, options) {
-  return run(value, options, DeviceType$is, DeviceType$check);
+export function validateDeviceType(x, o) {
+  return run(x, o, DeviceType$is, DeviceType$check);
 }
 
 /** @type {Guard} */
-export function isDeviceType(value) {
-  return guard(value, DeviceType$is);
+export function isDeviceType(x) {
+  return guard(x, DeviceType$is);
 }
 
 /** @type {Assert} */
-export function assertDeviceType(value) {
-  enforce(value, DeviceType$is, DeviceType$check, "DeviceType");
+export function assertDeviceType(x) {
+  enforce(x, DeviceType$is, DeviceType$check, "DeviceType");
 }
 
 /** @type {Is} */
@@ -11989,18 +12150,18 @@ function DomainDescriptionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDomainDescriptionType(value, options) {
-  return run(value, options, DomainDescriptionType$is, DomainDescriptionType$check);
+export function validateDomainDescriptionType(x, o) {
+  return run(x, o, DomainDescriptionType$is, DomainDescriptionType$check);
 }
 
 /** @type {Guard} */
-export function isDomainDescriptionType(value) {
-  return guard(value, DomainDescriptionType$is);
+export function isDomainDescriptionType(x) {
+  return guard(x, DomainDescriptionType$is);
 }
 
 /** @type {Assert} */
-export function assertDomainDescriptionType(value) {
-  enforce(value, DomainDescriptionType$is, DomainDescriptionType$check, "DomainDescriptionType");
+export function assertDomainDescriptionType(x) {
+  enforce(x, DomainDescriptionType$is, DomainDescriptionType$check, "DomainDescriptionType");
 }
 
 const DomainStatusType$v1 = /*#__PURE__*/ Object.freeze(["ACTIVE", "CREATING", "DELETING", "FAILED", "UPDATING"]);
@@ -12021,18 +12182,18 @@ function DomainStatusType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDomainStatusType(value, options) {
-  return run(value, options, DomainStatusType$is, DomainStatusType$check);
+export function validateDomainStatusType(x, o) {
+  return run(x, o, DomainStatusType$is, DomainStatusType$check);
 }
 
 /** @type {Guard} */
-export function isDomainStatusType(value) {
-  return guard(value, DomainStatusType$is);
+export function isDomainStatusType(x) {
+  return guard(x, DomainStatusType$is);
 }
 
 /** @type {Assert} */
-export function assertDomainStatusType(value) {
-  enforce(value, DomainStatusType$is, DomainStatusType$check, "DomainStatusType");
+export function assertDomainStatusType(x) {
+  enforce(x, DomainStatusType$is, DomainStatusType$check, "DomainStatusType");
 }
 
 const DomainType$re1 = /*#__PURE__*/ new RegExp("^(?:^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$)$", "u");
@@ -12055,18 +12216,18 @@ function DomainType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDomainType(value, options) {
-  return run(value, options, DomainType$is, DomainType$check);
+export function validateDomainType(x, o) {
+  return run(x, o, DomainType$is, DomainType$check);
 }
 
 /** @type {Guard} */
-export function isDomainType(value) {
-  return guard(value, DomainType$is);
+export function isDomainType(x) {
+  return guard(x, DomainType$is);
 }
 
 /** @type {Assert} */
-export function assertDomainType(value) {
-  enforce(value, DomainType$is, DomainType$check, "DomainType");
+export function assertDomainType(x) {
+  enforce(x, DomainType$is, DomainType$check, "DomainType");
 }
 
 /** @type {Is} */
@@ -12085,18 +12246,18 @@ function DomainVersionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDomainVersionType(value, options) {
-  return run(value, options, DomainVersionType$is, DomainVersionType$check);
+export function validateDomainVersionType(x, o) {
+  return run(x, o, DomainVersionType$is, DomainVersionType$check);
 }
 
 /** @type {Guard} */
-export function isDomainVersionType(value) {
-  return guard(value, DomainVersionType$is);
+export function isDomainVersionType(x) {
+  return guard(x, DomainVersionType$is);
 }
 
 /** @type {Assert} */
-export function assertDomainVersionType(value) {
-  enforce(value, DomainVersionType$is, DomainVersionType$check, "DomainVersionType");
+export function assertDomainVersionType(x) {
+  enforce(x, DomainVersionType$is, DomainVersionType$check, "DomainVersionType");
 }
 
 /** @type {Is} */
@@ -12150,18 +12311,18 @@ function DuplicateProviderException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDuplicateProviderException(value, options) {
-  return run(value, options, DuplicateProviderException$is, DuplicateProviderException$check);
+export function validateDuplicateProviderException(x, o) {
+  return run(x, o, DuplicateProviderException$is, DuplicateProviderException$check);
 }
 
 /** @type {Guard} */
-export function isDuplicateProviderException(value) {
-  return guard(value, DuplicateProviderException$is);
+export function isDuplicateProviderException(x) {
+  return guard(x, DuplicateProviderException$is);
 }
 
 /** @type {Assert} */
-export function assertDuplicateProviderException(value) {
-  enforce(value, DuplicateProviderException$is, DuplicateProviderException$check, "DuplicateProviderException");
+export function assertDuplicateProviderException(x) {
+  enforce(x, DuplicateProviderException$is, DuplicateProviderException$check, "DuplicateProviderException");
 }
 
 const EmailAddressType$re1 = /*#__PURE__*/ new RegExp(
@@ -12183,18 +12344,18 @@ function EmailAddressType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEmailAddressType(value, options) {
-  return run(value, options, EmailAddressType$is, EmailAddressType$check);
+export function validateEmailAddressType(x, o) {
+  return run(x, o, EmailAddressType$is, EmailAddressType$check);
 }
 
 /** @type {Guard} */
-export function isEmailAddressType(value) {
-  return guard(value, EmailAddressType$is);
+export function isEmailAddressType(x) {
+  return guard(x, EmailAddressType$is);
 }
 
 /** @type {Assert} */
-export function assertEmailAddressType(value) {
-  enforce(value, EmailAddressType$is, EmailAddressType$check, "EmailAddressType");
+export function assertEmailAddressType(x) {
+  enforce(x, EmailAddressType$is, EmailAddressType$check, "EmailAddressType");
 }
 
 const EmailConfigurationType$re1 = /*#__PURE__*/ new RegExp(
@@ -12287,18 +12448,18 @@ function EmailConfigurationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEmailConfigurationType(value, options) {
-  return run(value, options, EmailConfigurationType$is, EmailConfigurationType$check);
+export function validateEmailConfigurationType(x, o) {
+  return run(x, o, EmailConfigurationType$is, EmailConfigurationType$check);
 }
 
 /** @type {Guard} */
-export function isEmailConfigurationType(value) {
-  return guard(value, EmailConfigurationType$is);
+export function isEmailConfigurationType(x) {
+  return guard(x, EmailConfigurationType$is);
 }
 
 /** @type {Assert} */
-export function assertEmailConfigurationType(value) {
-  enforce(value, EmailConfigurationType$is, EmailConfigurationType$check, "EmailConfigurationType");
+export function assertEmailConfigurationType(x) {
+  enforce(x, EmailConfigurationType$is, EmailConfigurationType$check, "EmailConfigurationType");
 }
 
 const EmailInviteMessageType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*)$", "u");
@@ -12323,18 +12484,18 @@ function EmailInviteMessageType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEmailInviteMessageType(value, options) {
-  return run(value, options, EmailInviteMessageType$is, EmailInviteMessageType$check);
+export function validateEmailInviteMessageType(x, o) {
+  return run(x, o, EmailInviteMessageType$is, EmailInviteMessageType$check);
 }
 
 /** @type {Guard} */
-export function isEmailInviteMessageType(value) {
-  return guard(value, EmailInviteMessageType$is);
+export function isEmailInviteMessageType(x) {
+  return guard(x, EmailInviteMessageType$is);
 }
 
 /** @type {Assert} */
-export function assertEmailInviteMessageType(value) {
-  enforce(value, EmailInviteMessageType$is, EmailInviteMessageType$check, "EmailInviteMessageType");
+export function assertEmailInviteMessageType(x) {
+  enforce(x, EmailInviteMessageType$is, EmailInviteMessageType$check, "EmailInviteMessageType");
 }
 
 /** @type {Is} */
@@ -12388,18 +12549,18 @@ function EmailMfaConfigType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEmailMfaConfigType(value, options) {
-  return run(value, options, EmailMfaConfigType$is, EmailMfaConfigType$check);
+export function validateEmailMfaConfigType(x, o) {
+  return run(x, o, EmailMfaConfigType$is, EmailMfaConfigType$check);
 }
 
 /** @type {Guard} */
-export function isEmailMfaConfigType(value) {
-  return guard(value, EmailMfaConfigType$is);
+export function isEmailMfaConfigType(x) {
+  return guard(x, EmailMfaConfigType$is);
 }
 
 /** @type {Assert} */
-export function assertEmailMfaConfigType(value) {
-  enforce(value, EmailMfaConfigType$is, EmailMfaConfigType$check, "EmailMfaConfigType");
+export function assertEmailMfaConfigType(x) {
+  enforce(x, EmailMfaConfigType$is, EmailMfaConfigType$check, "EmailMfaConfigType");
 }
 
 const EmailMfaMessageType$re1 = /*#__PURE__*/ new RegExp(
@@ -12425,18 +12586,18 @@ function EmailMfaMessageType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEmailMfaMessageType(value, options) {
-  return run(value, options, EmailMfaMessageType$is, EmailMfaMessageType$check);
+export function validateEmailMfaMessageType(x, o) {
+  return run(x, o, EmailMfaMessageType$is, EmailMfaMessageType$check);
 }
 
 /** @type {Guard} */
-export function isEmailMfaMessageType(value) {
-  return guard(value, EmailMfaMessageType$is);
+export function isEmailMfaMessageType(x) {
+  return guard(x, EmailMfaMessageType$is);
 }
 
 /** @type {Assert} */
-export function assertEmailMfaMessageType(value) {
-  enforce(value, EmailMfaMessageType$is, EmailMfaMessageType$check, "EmailMfaMessageType");
+export function assertEmailMfaMessageType(x) {
+  enforce(x, EmailMfaMessageType$is, EmailMfaMessageType$check, "EmailMfaMessageType");
 }
 
 /** @type {Is} */
@@ -12490,18 +12651,18 @@ function EmailMfaSettingsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEmailMfaSettingsType(value, options) {
-  return run(value, options, EmailMfaSettingsType$is, EmailMfaSettingsType$check);
+export function validateEmailMfaSettingsType(x, o) {
+  return run(x, o, EmailMfaSettingsType$is, EmailMfaSettingsType$check);
 }
 
 /** @type {Guard} */
-export function isEmailMfaSettingsType(value) {
-  return guard(value, EmailMfaSettingsType$is);
+export function isEmailMfaSettingsType(x) {
+  return guard(x, EmailMfaSettingsType$is);
 }
 
 /** @type {Assert} */
-export function assertEmailMfaSettingsType(value) {
-  enforce(value, EmailMfaSettingsType$is, EmailMfaSettingsType$check, "EmailMfaSettingsType");
+export function assertEmailMfaSettingsType(x) {
+  enforce(x, EmailMfaSettingsType$is, EmailMfaSettingsType$check, "EmailMfaSettingsType");
 }
 
 const EmailMfaSubjectType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+)$", "u");
@@ -12522,18 +12683,18 @@ function EmailMfaSubjectType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEmailMfaSubjectType(value, options) {
-  return run(value, options, EmailMfaSubjectType$is, EmailMfaSubjectType$check);
+export function validateEmailMfaSubjectType(x, o) {
+  return run(x, o, EmailMfaSubjectType$is, EmailMfaSubjectType$check);
 }
 
 /** @type {Guard} */
-export function isEmailMfaSubjectType(value) {
-  return guard(value, EmailMfaSubjectType$is);
+export function isEmailMfaSubjectType(x) {
+  return guard(x, EmailMfaSubjectType$is);
 }
 
 /** @type {Assert} */
-export function assertEmailMfaSubjectType(value) {
-  enforce(value, EmailMfaSubjectType$is, EmailMfaSubjectType$check, "EmailMfaSubjectType");
+export function assertEmailMfaSubjectType(x) {
+  enforce(x, EmailMfaSubjectType$is, EmailMfaSubjectType$check, "EmailMfaSubjectType");
 }
 
 const EmailNotificationBodyType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]+)$", "u");
@@ -12558,18 +12719,18 @@ function EmailNotificationBodyType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEmailNotificationBodyType(value, options) {
-  return run(value, options, EmailNotificationBodyType$is, EmailNotificationBodyType$check);
+export function validateEmailNotificationBodyType(x, o) {
+  return run(x, o, EmailNotificationBodyType$is, EmailNotificationBodyType$check);
 }
 
 /** @type {Guard} */
-export function isEmailNotificationBodyType(value) {
-  return guard(value, EmailNotificationBodyType$is);
+export function isEmailNotificationBodyType(x) {
+  return guard(x, EmailNotificationBodyType$is);
 }
 
 /** @type {Assert} */
-export function assertEmailNotificationBodyType(value) {
-  enforce(value, EmailNotificationBodyType$is, EmailNotificationBodyType$check, "EmailNotificationBodyType");
+export function assertEmailNotificationBodyType(x) {
+  enforce(x, EmailNotificationBodyType$is, EmailNotificationBodyType$check, "EmailNotificationBodyType");
 }
 
 const EmailNotificationSubjectType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+)$", "u");
@@ -12594,18 +12755,18 @@ function EmailNotificationSubjectType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEmailNotificationSubjectType(value, options) {
-  return run(value, options, EmailNotificationSubjectType$is, EmailNotificationSubjectType$check);
+export function validateEmailNotificationSubjectType(x, o) {
+  return run(x, o, EmailNotificationSubjectType$is, EmailNotificationSubjectType$check);
 }
 
 /** @type {Guard} */
-export function isEmailNotificationSubjectType(value) {
-  return guard(value, EmailNotificationSubjectType$is);
+export function isEmailNotificationSubjectType(x) {
+  return guard(x, EmailNotificationSubjectType$is);
 }
 
 /** @type {Assert} */
-export function assertEmailNotificationSubjectType(value) {
-  enforce(value, EmailNotificationSubjectType$is, EmailNotificationSubjectType$check, "EmailNotificationSubjectType");
+export function assertEmailNotificationSubjectType(x) {
+  enforce(x, EmailNotificationSubjectType$is, EmailNotificationSubjectType$check, "EmailNotificationSubjectType");
 }
 
 const EmailSendingAccountType$v1 = /*#__PURE__*/ Object.freeze(["COGNITO_DEFAULT", "DEVELOPER"]);
@@ -12627,18 +12788,18 @@ function EmailSendingAccountType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEmailSendingAccountType(value, options) {
-  return run(value, options, EmailSendingAccountType$is, EmailSendingAccountType$check);
+export function validateEmailSendingAccountType(x, o) {
+  return run(x, o, EmailSendingAccountType$is, EmailSendingAccountType$check);
 }
 
 /** @type {Guard} */
-export function isEmailSendingAccountType(value) {
-  return guard(value, EmailSendingAccountType$is);
+export function isEmailSendingAccountType(x) {
+  return guard(x, EmailSendingAccountType$is);
 }
 
 /** @type {Assert} */
-export function assertEmailSendingAccountType(value) {
-  enforce(value, EmailSendingAccountType$is, EmailSendingAccountType$check, "EmailSendingAccountType");
+export function assertEmailSendingAccountType(x) {
+  enforce(x, EmailSendingAccountType$is, EmailSendingAccountType$check, "EmailSendingAccountType");
 }
 
 const EmailVerificationMessageByLinkType$re1 = /*#__PURE__*/ new RegExp(
@@ -12665,19 +12826,19 @@ function EmailVerificationMessageByLinkType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEmailVerificationMessageByLinkType(value, options) {
-  return run(value, options, EmailVerificationMessageByLinkType$is, EmailVerificationMessageByLinkType$check);
+export function validateEmailVerificationMessageByLinkType(x, o) {
+  return run(x, o, EmailVerificationMessageByLinkType$is, EmailVerificationMessageByLinkType$check);
 }
 
 /** @type {Guard} */
-export function isEmailVerificationMessageByLinkType(value) {
-  return guard(value, EmailVerificationMessageByLinkType$is);
+export function isEmailVerificationMessageByLinkType(x) {
+  return guard(x, EmailVerificationMessageByLinkType$is);
 }
 
 /** @type {Assert} */
-export function assertEmailVerificationMessageByLinkType(value) {
+export function assertEmailVerificationMessageByLinkType(x) {
   enforce(
-    value,
+    x,
     EmailVerificationMessageByLinkType$is,
     EmailVerificationMessageByLinkType$check,
     "EmailVerificationMessageByLinkType",
@@ -12708,18 +12869,18 @@ function EmailVerificationMessageType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEmailVerificationMessageType(value, options) {
-  return run(value, options, EmailVerificationMessageType$is, EmailVerificationMessageType$check);
+export function validateEmailVerificationMessageType(x, o) {
+  return run(x, o, EmailVerificationMessageType$is, EmailVerificationMessageType$check);
 }
 
 /** @type {Guard} */
-export function isEmailVerificationMessageType(value) {
-  return guard(value, EmailVerificationMessageType$is);
+export function isEmailVerificationMessageType(x) {
+  return guard(x, EmailVerificationMessageType$is);
 }
 
 /** @type {Assert} */
-export function assertEmailVerificationMessageType(value) {
-  enforce(value, EmailVerificationMessageType$is, EmailVerificationMessageType$check, "EmailVerificationMessageType");
+export function assertEmailVerificationMessageType(x) {
+  enforce(x, EmailVerificationMessageType$is, EmailVerificationMessageType$check, "EmailVerificationMessageType");
 }
 
 const EmailVerificationSubjectByLinkType$re1 = /*#__PURE__*/ new RegExp(
@@ -12747,19 +12908,19 @@ function EmailVerificationSubjectByLinkType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEmailVerificationSubjectByLinkType(value, options) {
-  return run(value, options, EmailVerificationSubjectByLinkType$is, EmailVerificationSubjectByLinkType$check);
+export function validateEmailVerificationSubjectByLinkType(x, o) {
+  return run(x, o, EmailVerificationSubjectByLinkType$is, EmailVerificationSubjectByLinkType$check);
 }
 
 /** @type {Guard} */
-export function isEmailVerificationSubjectByLinkType(value) {
-  return guard(value, EmailVerificationSubjectByLinkType$is);
+export function isEmailVerificationSubjectByLinkType(x) {
+  return guard(x, EmailVerificationSubjectByLinkType$is);
 }
 
 /** @type {Assert} */
-export function assertEmailVerificationSubjectByLinkType(value) {
+export function assertEmailVerificationSubjectByLinkType(x) {
   enforce(
-    value,
+    x,
     EmailVerificationSubjectByLinkType$is,
     EmailVerificationSubjectByLinkType$check,
     "EmailVerificationSubjectByLinkType",
@@ -12788,18 +12949,18 @@ function EmailVerificationSubjectType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEmailVerificationSubjectType(value, options) {
-  return run(value, options, EmailVerificationSubjectType$is, EmailVerificationSubjectType$check);
+export function validateEmailVerificationSubjectType(x, o) {
+  return run(x, o, EmailVerificationSubjectType$is, EmailVerificationSubjectType$check);
 }
 
 /** @type {Guard} */
-export function isEmailVerificationSubjectType(value) {
-  return guard(value, EmailVerificationSubjectType$is);
+export function isEmailVerificationSubjectType(x) {
+  return guard(x, EmailVerificationSubjectType$is);
 }
 
 /** @type {Assert} */
-export function assertEmailVerificationSubjectType(value) {
-  enforce(value, EmailVerificationSubjectType$is, EmailVerificationSubjectType$check, "EmailVerificationSubjectType");
+export function assertEmailVerificationSubjectType(x) {
+  enforce(x, EmailVerificationSubjectType$is, EmailVerificationSubjectType$check, "EmailVerificationSubjectType");
 }
 
 /** @type {Is} */
@@ -12853,19 +13014,19 @@ function EnableSoftwareTokenMFAException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEnableSoftwareTokenMFAException(value, options) {
-  return run(value, options, EnableSoftwareTokenMFAException$is, EnableSoftwareTokenMFAException$check);
+export function validateEnableSoftwareTokenMFAException(x, o) {
+  return run(x, o, EnableSoftwareTokenMFAException$is, EnableSoftwareTokenMFAException$check);
 }
 
 /** @type {Guard} */
-export function isEnableSoftwareTokenMFAException(value) {
-  return guard(value, EnableSoftwareTokenMFAException$is);
+export function isEnableSoftwareTokenMFAException(x) {
+  return guard(x, EnableSoftwareTokenMFAException$is);
 }
 
 /** @type {Assert} */
-export function assertEnableSoftwareTokenMFAException(value) {
+export function assertEnableSoftwareTokenMFAException(x) {
   enforce(
-    value,
+    x,
     EnableSoftwareTokenMFAException$is,
     EnableSoftwareTokenMFAException$check,
     "EnableSoftwareTokenMFAException",
@@ -12895,18 +13056,18 @@ function EncryptionKeyArnType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEncryptionKeyArnType(value, options) {
-  return run(value, options, EncryptionKeyArnType$is, EncryptionKeyArnType$check);
+export function validateEncryptionKeyArnType(x, o) {
+  return run(x, o, EncryptionKeyArnType$is, EncryptionKeyArnType$check);
 }
 
 /** @type {Guard} */
-export function isEncryptionKeyArnType(value) {
-  return guard(value, EncryptionKeyArnType$is);
+export function isEncryptionKeyArnType(x) {
+  return guard(x, EncryptionKeyArnType$is);
 }
 
 /** @type {Assert} */
-export function assertEncryptionKeyArnType(value) {
-  enforce(value, EncryptionKeyArnType$is, EncryptionKeyArnType$check, "EncryptionKeyArnType");
+export function assertEncryptionKeyArnType(x) {
+  enforce(x, EncryptionKeyArnType$is, EncryptionKeyArnType$check, "EncryptionKeyArnType");
 }
 
 const EncryptionKeyType$v1 = /*#__PURE__*/ Object.freeze(["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KEY"]);
@@ -12927,18 +13088,18 @@ function EncryptionKeyType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEncryptionKeyType(value, options) {
-  return run(value, options, EncryptionKeyType$is, EncryptionKeyType$check);
+export function validateEncryptionKeyType(x, o) {
+  return run(x, o, EncryptionKeyType$is, EncryptionKeyType$check);
 }
 
 /** @type {Guard} */
-export function isEncryptionKeyType(value) {
-  return guard(value, EncryptionKeyType$is);
+export function isEncryptionKeyType(x) {
+  return guard(x, EncryptionKeyType$is);
 }
 
 /** @type {Assert} */
-export function assertEncryptionKeyType(value) {
-  enforce(value, EncryptionKeyType$is, EncryptionKeyType$check, "EncryptionKeyType");
+export function assertEncryptionKeyType(x) {
+  enforce(x, EncryptionKeyType$is, EncryptionKeyType$check, "EncryptionKeyType");
 }
 
 /** @type {Is} */
@@ -12946,13 +13107,15 @@ function EumsSmsConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.CallerArn;
+  if (u === undefined) return false;
+  if (!ArnType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "CallerArn":
-        if (!ArnType$is(v, q + 8)) return false;
         r++;
         break;
       case "ExternalId":
@@ -13028,18 +13191,18 @@ function EumsSmsConfigurationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEumsSmsConfigurationType(value, options) {
-  return run(value, options, EumsSmsConfigurationType$is, EumsSmsConfigurationType$check);
+export function validateEumsSmsConfigurationType(x, o) {
+  return run(x, o, EumsSmsConfigurationType$is, EumsSmsConfigurationType$check);
 }
 
 /** @type {Guard} */
-export function isEumsSmsConfigurationType(value) {
-  return guard(value, EumsSmsConfigurationType$is);
+export function isEumsSmsConfigurationType(x) {
+  return guard(x, EumsSmsConfigurationType$is);
 }
 
 /** @type {Assert} */
-export function assertEumsSmsConfigurationType(value) {
-  enforce(value, EumsSmsConfigurationType$is, EumsSmsConfigurationType$check, "EumsSmsConfigurationType");
+export function assertEumsSmsConfigurationType(x) {
+  enforce(x, EumsSmsConfigurationType$is, EumsSmsConfigurationType$check, "EumsSmsConfigurationType");
 }
 
 /** @type {Is} */
@@ -13111,18 +13274,18 @@ function EventContextDataType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEventContextDataType(value, options) {
-  return run(value, options, EventContextDataType$is, EventContextDataType$check);
+export function validateEventContextDataType(x, o) {
+  return run(x, o, EventContextDataType$is, EventContextDataType$check);
 }
 
 /** @type {Guard} */
-export function isEventContextDataType(value) {
-  return guard(value, EventContextDataType$is);
+export function isEventContextDataType(x) {
+  return guard(x, EventContextDataType$is);
 }
 
 /** @type {Assert} */
-export function assertEventContextDataType(value) {
-  enforce(value, EventContextDataType$is, EventContextDataType$check, "EventContextDataType");
+export function assertEventContextDataType(x) {
+  enforce(x, EventContextDataType$is, EventContextDataType$check, "EventContextDataType");
 }
 
 /** @type {Is} */
@@ -13130,17 +13293,21 @@ function EventFeedbackType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.FeedbackValue;
+  if (u === undefined) return false;
+  if (!FeedbackValueType$is(u, q + 8)) return false;
+  u = x.Provider;
+  if (u === undefined) return false;
+  if (!StringType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "FeedbackValue":
-        if (!FeedbackValueType$is(v, q + 8)) return false;
         r++;
         break;
       case "Provider":
-        if (!StringType$is(v, q + 8)) return false;
         r++;
         break;
       case "FeedbackDate":
@@ -13192,18 +13359,18 @@ function EventFeedbackType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEventFeedbackType(value, options) {
-  return run(value, options, EventFeedbackType$is, EventFeedbackType$check);
+export function validateEventFeedbackType(x, o) {
+  return run(x, o, EventFeedbackType$is, EventFeedbackType$check);
 }
 
 /** @type {Guard} */
-export function isEventFeedbackType(value) {
-  return guard(value, EventFeedbackType$is);
+export function isEventFeedbackType(x) {
+  return guard(x, EventFeedbackType$is);
 }
 
 /** @type {Assert} */
-export function assertEventFeedbackType(value) {
-  enforce(value, EventFeedbackType$is, EventFeedbackType$check, "EventFeedbackType");
+export function assertEventFeedbackType(x) {
+  enforce(x, EventFeedbackType$is, EventFeedbackType$check, "EventFeedbackType");
 }
 
 const EventFilterType$v1 = /*#__PURE__*/ Object.freeze(["PASSWORD_CHANGE", "SIGN_IN", "SIGN_UP"]);
@@ -13224,18 +13391,18 @@ function EventFilterType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEventFilterType(value, options) {
-  return run(value, options, EventFilterType$is, EventFilterType$check);
+export function validateEventFilterType(x, o) {
+  return run(x, o, EventFilterType$is, EventFilterType$check);
 }
 
 /** @type {Guard} */
-export function isEventFilterType(value) {
-  return guard(value, EventFilterType$is);
+export function isEventFilterType(x) {
+  return guard(x, EventFilterType$is);
 }
 
 /** @type {Assert} */
-export function assertEventFilterType(value) {
-  enforce(value, EventFilterType$is, EventFilterType$check, "EventFilterType");
+export function assertEventFilterType(x) {
+  enforce(x, EventFilterType$is, EventFilterType$check, "EventFilterType");
 }
 
 const EventFiltersType$v1 = /*#__PURE__*/ Object.freeze(["PASSWORD_CHANGE", "SIGN_IN", "SIGN_UP"]);
@@ -13266,18 +13433,18 @@ function EventFiltersType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEventFiltersType(value, options) {
-  return run(value, options, EventFiltersType$is, EventFiltersType$check);
+export function validateEventFiltersType(x, o) {
+  return run(x, o, EventFiltersType$is, EventFiltersType$check);
 }
 
 /** @type {Guard} */
-export function isEventFiltersType(value) {
-  return guard(value, EventFiltersType$is);
+export function isEventFiltersType(x) {
+  return guard(x, EventFiltersType$is);
 }
 
 /** @type {Assert} */
-export function assertEventFiltersType(value) {
-  enforce(value, EventFiltersType$is, EventFiltersType$check, "EventFiltersType");
+export function assertEventFiltersType(x) {
+  enforce(x, EventFiltersType$is, EventFiltersType$check, "EventFiltersType");
 }
 
 const EventIdType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w+-]+)$", "u");
@@ -13301,18 +13468,18 @@ function EventIdType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEventIdType(value, options) {
-  return run(value, options, EventIdType$is, EventIdType$check);
+export function validateEventIdType(x, o) {
+  return run(x, o, EventIdType$is, EventIdType$check);
 }
 
 /** @type {Guard} */
-export function isEventIdType(value) {
-  return guard(value, EventIdType$is);
+export function isEventIdType(x) {
+  return guard(x, EventIdType$is);
 }
 
 /** @type {Assert} */
-export function assertEventIdType(value) {
-  enforce(value, EventIdType$is, EventIdType$check, "EventIdType");
+export function assertEventIdType(x) {
+  enforce(x, EventIdType$is, EventIdType$check, "EventIdType");
 }
 
 const EventResponseType$v1 = /*#__PURE__*/ Object.freeze(["Fail", "InProgress", "Pass"]);
@@ -13333,18 +13500,18 @@ function EventResponseType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEventResponseType(value, options) {
-  return run(value, options, EventResponseType$is, EventResponseType$check);
+export function validateEventResponseType(x, o) {
+  return run(x, o, EventResponseType$is, EventResponseType$check);
 }
 
 /** @type {Guard} */
-export function isEventResponseType(value) {
-  return guard(value, EventResponseType$is);
+export function isEventResponseType(x) {
+  return guard(x, EventResponseType$is);
 }
 
 /** @type {Assert} */
-export function assertEventResponseType(value) {
-  enforce(value, EventResponseType$is, EventResponseType$check, "EventResponseType");
+export function assertEventResponseType(x) {
+  enforce(x, EventResponseType$is, EventResponseType$check, "EventResponseType");
 }
 
 /** @type {Is} */
@@ -13404,18 +13571,18 @@ function EventRiskType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEventRiskType(value, options) {
-  return run(value, options, EventRiskType$is, EventRiskType$check);
+export function validateEventRiskType(x, o) {
+  return run(x, o, EventRiskType$is, EventRiskType$check);
 }
 
 /** @type {Guard} */
-export function isEventRiskType(value) {
-  return guard(value, EventRiskType$is);
+export function isEventRiskType(x) {
+  return guard(x, EventRiskType$is);
 }
 
 /** @type {Assert} */
-export function assertEventRiskType(value) {
-  enforce(value, EventRiskType$is, EventRiskType$check, "EventRiskType");
+export function assertEventRiskType(x) {
+  enforce(x, EventRiskType$is, EventRiskType$check, "EventRiskType");
 }
 
 const EventType$v1 = /*#__PURE__*/ Object.freeze([
@@ -13442,18 +13609,18 @@ function EventType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateEventType(value, options) {
-  return run(value, options, EventType$is, EventType$check);
+export function validateEventType(x, o) {
+  return run(x, o, EventType$is, EventType$check);
 }
 
 /** @type {Guard} */
-export function isEventType(value) {
-  return guard(value, EventType$is);
+export function isEventType(x) {
+  return guard(x, EventType$is);
 }
 
 /** @type {Assert} */
-export function assertEventType(value) {
-  enforce(value, EventType$is, EventType$check, "EventType");
+export function assertEventType(x) {
+  enforce(x, EventType$is, EventType$check, "EventType");
 }
 
 /** @type {Is} */
@@ -13507,18 +13674,18 @@ function ExpiredCodeException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateExpiredCodeException(value, options) {
-  return run(value, options, ExpiredCodeException$is, ExpiredCodeException$check);
+export function validateExpiredCodeException(x, o) {
+  return run(x, o, ExpiredCodeException$is, ExpiredCodeException$check);
 }
 
 /** @type {Guard} */
-export function isExpiredCodeException(value) {
-  return guard(value, ExpiredCodeException$is);
+export function isExpiredCodeException(x) {
+  return guard(x, ExpiredCodeException$is);
 }
 
 /** @type {Assert} */
-export function assertExpiredCodeException(value) {
-  enforce(value, ExpiredCodeException$is, ExpiredCodeException$check, "ExpiredCodeException");
+export function assertExpiredCodeException(x) {
+  enforce(x, ExpiredCodeException$is, ExpiredCodeException$check, "ExpiredCodeException");
 }
 
 const ExplicitAuthFlowsListType$v1 = /*#__PURE__*/ Object.freeze([
@@ -13558,18 +13725,18 @@ function ExplicitAuthFlowsListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateExplicitAuthFlowsListType(value, options) {
-  return run(value, options, ExplicitAuthFlowsListType$is, ExplicitAuthFlowsListType$check);
+export function validateExplicitAuthFlowsListType(x, o) {
+  return run(x, o, ExplicitAuthFlowsListType$is, ExplicitAuthFlowsListType$check);
 }
 
 /** @type {Guard} */
-export function isExplicitAuthFlowsListType(value) {
-  return guard(value, ExplicitAuthFlowsListType$is);
+export function isExplicitAuthFlowsListType(x) {
+  return guard(x, ExplicitAuthFlowsListType$is);
 }
 
 /** @type {Assert} */
-export function assertExplicitAuthFlowsListType(value) {
-  enforce(value, ExplicitAuthFlowsListType$is, ExplicitAuthFlowsListType$check, "ExplicitAuthFlowsListType");
+export function assertExplicitAuthFlowsListType(x) {
+  enforce(x, ExplicitAuthFlowsListType$is, ExplicitAuthFlowsListType$check, "ExplicitAuthFlowsListType");
 }
 
 const ExplicitAuthFlowsType$v1 = /*#__PURE__*/ Object.freeze([
@@ -13601,18 +13768,18 @@ function ExplicitAuthFlowsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateExplicitAuthFlowsType(value, options) {
-  return run(value, options, ExplicitAuthFlowsType$is, ExplicitAuthFlowsType$check);
+export function validateExplicitAuthFlowsType(x, o) {
+  return run(x, o, ExplicitAuthFlowsType$is, ExplicitAuthFlowsType$check);
 }
 
 /** @type {Guard} */
-export function isExplicitAuthFlowsType(value) {
-  return guard(value, ExplicitAuthFlowsType$is);
+export function isExplicitAuthFlowsType(x) {
+  return guard(x, ExplicitAuthFlowsType$is);
 }
 
 /** @type {Assert} */
-export function assertExplicitAuthFlowsType(value) {
-  enforce(value, ExplicitAuthFlowsType$is, ExplicitAuthFlowsType$check, "ExplicitAuthFlowsType");
+export function assertExplicitAuthFlowsType(x) {
+  enforce(x, ExplicitAuthFlowsType$is, ExplicitAuthFlowsType$check, "ExplicitAuthFlowsType");
 }
 
 /** @type {Is} */
@@ -13620,17 +13787,21 @@ function FailoverType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.SecondaryRegion;
+  if (u === undefined) return false;
+  if (!RegionNameType$is(u, q + 8)) return false;
+  u = x.PrimaryRoute53HealthCheckId;
+  if (u === undefined) return false;
+  if (!HealthCheckIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "SecondaryRegion":
-        if (!RegionNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "PrimaryRoute53HealthCheckId":
-        if (!HealthCheckIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -13676,18 +13847,18 @@ function FailoverType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateFailoverType(value, options) {
-  return run(value, options, FailoverType$is, FailoverType$check);
+export function validateFailoverType(x, o) {
+  return run(x, o, FailoverType$is, FailoverType$check);
 }
 
 /** @type {Guard} */
-export function isFailoverType(value) {
-  return guard(value, FailoverType$is);
+export function isFailoverType(x) {
+  return guard(x, FailoverType$is);
 }
 
 /** @type {Assert} */
-export function assertFailoverType(value) {
-  enforce(value, FailoverType$is, FailoverType$check, "FailoverType");
+export function assertFailoverType(x) {
+  enforce(x, FailoverType$is, FailoverType$check, "FailoverType");
 }
 
 const FeatureType$v1 = /*#__PURE__*/ Object.freeze(["DISABLED", "ENABLED"]);
@@ -13708,18 +13879,18 @@ function FeatureType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateFeatureType(value, options) {
-  return run(value, options, FeatureType$is, FeatureType$check);
+export function validateFeatureType(x, o) {
+  return run(x, o, FeatureType$is, FeatureType$check);
 }
 
 /** @type {Guard} */
-export function isFeatureType(value) {
-  return guard(value, FeatureType$is);
+export function isFeatureType(x) {
+  return guard(x, FeatureType$is);
 }
 
 /** @type {Assert} */
-export function assertFeatureType(value) {
-  enforce(value, FeatureType$is, FeatureType$check, "FeatureType");
+export function assertFeatureType(x) {
+  enforce(x, FeatureType$is, FeatureType$check, "FeatureType");
 }
 
 const FeedbackValueType$v1 = /*#__PURE__*/ Object.freeze(["Invalid", "Valid"]);
@@ -13740,18 +13911,18 @@ function FeedbackValueType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateFeedbackValueType(value, options) {
-  return run(value, options, FeedbackValueType$is, FeedbackValueType$check);
+export function validateFeedbackValueType(x, o) {
+  return run(x, o, FeedbackValueType$is, FeedbackValueType$check);
 }
 
 /** @type {Guard} */
-export function isFeedbackValueType(value) {
-  return guard(value, FeedbackValueType$is);
+export function isFeedbackValueType(x) {
+  return guard(x, FeedbackValueType$is);
 }
 
 /** @type {Assert} */
-export function assertFeedbackValueType(value) {
-  enforce(value, FeedbackValueType$is, FeedbackValueType$check, "FeedbackValueType");
+export function assertFeedbackValueType(x) {
+  enforce(x, FeedbackValueType$is, FeedbackValueType$check, "FeedbackValueType");
 }
 
 /** @type {Is} */
@@ -13805,18 +13976,18 @@ function ForbiddenException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateForbiddenException(value, options) {
-  return run(value, options, ForbiddenException$is, ForbiddenException$check);
+export function validateForbiddenException(x, o) {
+  return run(x, o, ForbiddenException$is, ForbiddenException$check);
 }
 
 /** @type {Guard} */
-export function isForbiddenException(value) {
-  return guard(value, ForbiddenException$is);
+export function isForbiddenException(x) {
+  return guard(x, ForbiddenException$is);
 }
 
 /** @type {Assert} */
-export function assertForbiddenException(value) {
-  enforce(value, ForbiddenException$is, ForbiddenException$check, "ForbiddenException");
+export function assertForbiddenException(x) {
+  enforce(x, ForbiddenException$is, ForbiddenException$check, "ForbiddenException");
 }
 
 /** @type {Is} */
@@ -13831,18 +14002,18 @@ function ForceAliasCreation$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateForceAliasCreation(value, options) {
-  return run(value, options, ForceAliasCreation$is, ForceAliasCreation$check);
+export function validateForceAliasCreation(x, o) {
+  return run(x, o, ForceAliasCreation$is, ForceAliasCreation$check);
 }
 
 /** @type {Guard} */
-export function isForceAliasCreation(value) {
-  return guard(value, ForceAliasCreation$is);
+export function isForceAliasCreation(x) {
+  return guard(x, ForceAliasCreation$is);
 }
 
 /** @type {Assert} */
-export function assertForceAliasCreation(value) {
-  enforce(value, ForceAliasCreation$is, ForceAliasCreation$check, "ForceAliasCreation");
+export function assertForceAliasCreation(x) {
+  enforce(x, ForceAliasCreation$is, ForceAliasCreation$check, "ForceAliasCreation");
 }
 
 /** @type {Is} */
@@ -13850,6 +14021,9 @@ function ForgetDeviceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.DeviceKey;
+  if (u === undefined) return false;
+  if (!DeviceKeyType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
@@ -13859,7 +14033,6 @@ function ForgetDeviceRequest$is(x, q) {
         if (!TokenModelType$is(v, q + 8)) return false;
         break;
       case "DeviceKey":
-        if (!DeviceKeyType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -13902,18 +14075,18 @@ function ForgetDeviceRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateForgetDeviceRequest(value, options) {
-  return run(value, options, ForgetDeviceRequest$is, ForgetDeviceRequest$check);
+export function validateForgetDeviceRequest(x, o) {
+  return run(x, o, ForgetDeviceRequest$is, ForgetDeviceRequest$check);
 }
 
 /** @type {Guard} */
-export function isForgetDeviceRequest(value) {
-  return guard(value, ForgetDeviceRequest$is);
+export function isForgetDeviceRequest(x) {
+  return guard(x, ForgetDeviceRequest$is);
 }
 
 /** @type {Assert} */
-export function assertForgetDeviceRequest(value) {
-  enforce(value, ForgetDeviceRequest$is, ForgetDeviceRequest$check, "ForgetDeviceRequest");
+export function assertForgetDeviceRequest(x) {
+  enforce(x, ForgetDeviceRequest$is, ForgetDeviceRequest$check, "ForgetDeviceRequest");
 }
 
 /** @type {Is} */
@@ -13921,13 +14094,18 @@ function ForgotPasswordRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.ClientId;
+  if (u === undefined) return false;
+  if (!ClientIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "SecretHash":
@@ -13937,7 +14115,6 @@ function ForgotPasswordRequest$is(x, q) {
         if (!UserContextDataType$is(v, q + 8)) return false;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "AnalyticsMetadata":
@@ -14001,18 +14178,18 @@ function ForgotPasswordRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateForgotPasswordRequest(value, options) {
-  return run(value, options, ForgotPasswordRequest$is, ForgotPasswordRequest$check);
+export function validateForgotPasswordRequest(x, o) {
+  return run(x, o, ForgotPasswordRequest$is, ForgotPasswordRequest$check);
 }
 
 /** @type {Guard} */
-export function isForgotPasswordRequest(value) {
-  return guard(value, ForgotPasswordRequest$is);
+export function isForgotPasswordRequest(x) {
+  return guard(x, ForgotPasswordRequest$is);
 }
 
 /** @type {Assert} */
-export function assertForgotPasswordRequest(value) {
-  enforce(value, ForgotPasswordRequest$is, ForgotPasswordRequest$check, "ForgotPasswordRequest");
+export function assertForgotPasswordRequest(x) {
+  enforce(x, ForgotPasswordRequest$is, ForgotPasswordRequest$check, "ForgotPasswordRequest");
 }
 
 /** @type {Is} */
@@ -14060,18 +14237,18 @@ function ForgotPasswordResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateForgotPasswordResponse(value, options) {
-  return run(value, options, ForgotPasswordResponse$is, ForgotPasswordResponse$check);
+export function validateForgotPasswordResponse(x, o) {
+  return run(x, o, ForgotPasswordResponse$is, ForgotPasswordResponse$check);
 }
 
 /** @type {Guard} */
-export function isForgotPasswordResponse(value) {
-  return guard(value, ForgotPasswordResponse$is);
+export function isForgotPasswordResponse(x) {
+  return guard(x, ForgotPasswordResponse$is);
 }
 
 /** @type {Assert} */
-export function assertForgotPasswordResponse(value) {
-  enforce(value, ForgotPasswordResponse$is, ForgotPasswordResponse$check, "ForgotPasswordResponse");
+export function assertForgotPasswordResponse(x) {
+  enforce(x, ForgotPasswordResponse$is, ForgotPasswordResponse$check, "ForgotPasswordResponse");
 }
 
 /** @type {Is} */
@@ -14086,18 +14263,18 @@ function GenerateSecret$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGenerateSecret(value, options) {
-  return run(value, options, GenerateSecret$is, GenerateSecret$check);
+export function validateGenerateSecret(x, o) {
+  return run(x, o, GenerateSecret$is, GenerateSecret$check);
 }
 
 /** @type {Guard} */
-export function isGenerateSecret(value) {
-  return guard(value, GenerateSecret$is);
+export function isGenerateSecret(x) {
+  return guard(x, GenerateSecret$is);
 }
 
 /** @type {Assert} */
-export function assertGenerateSecret(value) {
-  enforce(value, GenerateSecret$is, GenerateSecret$check, "GenerateSecret");
+export function assertGenerateSecret(x) {
+  enforce(x, GenerateSecret$is, GenerateSecret$check, "GenerateSecret");
 }
 
 /** @type {Is} */
@@ -14105,13 +14282,15 @@ function GetCSVHeaderRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -14151,18 +14330,18 @@ function GetCSVHeaderRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetCSVHeaderRequest(value, options) {
-  return run(value, options, GetCSVHeaderRequest$is, GetCSVHeaderRequest$check);
+export function validateGetCSVHeaderRequest(x, o) {
+  return run(x, o, GetCSVHeaderRequest$is, GetCSVHeaderRequest$check);
 }
 
 /** @type {Guard} */
-export function isGetCSVHeaderRequest(value) {
-  return guard(value, GetCSVHeaderRequest$is);
+export function isGetCSVHeaderRequest(x) {
+  return guard(x, GetCSVHeaderRequest$is);
 }
 
 /** @type {Assert} */
-export function assertGetCSVHeaderRequest(value) {
-  enforce(value, GetCSVHeaderRequest$is, GetCSVHeaderRequest$check, "GetCSVHeaderRequest");
+export function assertGetCSVHeaderRequest(x) {
+  enforce(x, GetCSVHeaderRequest$is, GetCSVHeaderRequest$check, "GetCSVHeaderRequest");
 }
 
 /** @type {Is} */
@@ -14216,18 +14395,18 @@ function GetCSVHeaderResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetCSVHeaderResponse(value, options) {
-  return run(value, options, GetCSVHeaderResponse$is, GetCSVHeaderResponse$check);
+export function validateGetCSVHeaderResponse(x, o) {
+  return run(x, o, GetCSVHeaderResponse$is, GetCSVHeaderResponse$check);
 }
 
 /** @type {Guard} */
-export function isGetCSVHeaderResponse(value) {
-  return guard(value, GetCSVHeaderResponse$is);
+export function isGetCSVHeaderResponse(x) {
+  return guard(x, GetCSVHeaderResponse$is);
 }
 
 /** @type {Assert} */
-export function assertGetCSVHeaderResponse(value) {
-  enforce(value, GetCSVHeaderResponse$is, GetCSVHeaderResponse$check, "GetCSVHeaderResponse");
+export function assertGetCSVHeaderResponse(x) {
+  enforce(x, GetCSVHeaderResponse$is, GetCSVHeaderResponse$check, "GetCSVHeaderResponse");
 }
 
 /** @type {Is} */
@@ -14235,13 +14414,15 @@ function GetDeviceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.DeviceKey;
+  if (u === undefined) return false;
+  if (!DeviceKeyType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "DeviceKey":
-        if (!DeviceKeyType$is(v, q + 8)) return false;
         r++;
         break;
       case "AccessToken":
@@ -14287,18 +14468,18 @@ function GetDeviceRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetDeviceRequest(value, options) {
-  return run(value, options, GetDeviceRequest$is, GetDeviceRequest$check);
+export function validateGetDeviceRequest(x, o) {
+  return run(x, o, GetDeviceRequest$is, GetDeviceRequest$check);
 }
 
 /** @type {Guard} */
-export function isGetDeviceRequest(value) {
-  return guard(value, GetDeviceRequest$is);
+export function isGetDeviceRequest(x) {
+  return guard(x, GetDeviceRequest$is);
 }
 
 /** @type {Assert} */
-export function assertGetDeviceRequest(value) {
-  enforce(value, GetDeviceRequest$is, GetDeviceRequest$check, "GetDeviceRequest");
+export function assertGetDeviceRequest(x) {
+  enforce(x, GetDeviceRequest$is, GetDeviceRequest$check, "GetDeviceRequest");
 }
 
 /** @type {Is} */
@@ -14306,13 +14487,15 @@ function GetDeviceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.Device;
+  if (u === undefined) return false;
+  if (!DeviceType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Device":
-        if (!DeviceType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -14352,18 +14535,18 @@ function GetDeviceResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetDeviceResponse(value, options) {
-  return run(value, options, GetDeviceResponse$is, GetDeviceResponse$check);
+export function validateGetDeviceResponse(x, o) {
+  return run(x, o, GetDeviceResponse$is, GetDeviceResponse$check);
 }
 
 /** @type {Guard} */
-export function isGetDeviceResponse(value) {
-  return guard(value, GetDeviceResponse$is);
+export function isGetDeviceResponse(x) {
+  return guard(x, GetDeviceResponse$is);
 }
 
 /** @type {Assert} */
-export function assertGetDeviceResponse(value) {
-  enforce(value, GetDeviceResponse$is, GetDeviceResponse$check, "GetDeviceResponse");
+export function assertGetDeviceResponse(x) {
+  enforce(x, GetDeviceResponse$is, GetDeviceResponse$check, "GetDeviceResponse");
 }
 
 /** @type {Is} */
@@ -14371,17 +14554,21 @@ function GetGroupRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.GroupName;
+  if (u === undefined) return false;
+  if (!GroupNameType$is(u, q + 8)) return false;
+  u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "GroupName":
-        if (!GroupNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -14427,18 +14614,18 @@ function GetGroupRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetGroupRequest(value, options) {
-  return run(value, options, GetGroupRequest$is, GetGroupRequest$check);
+export function validateGetGroupRequest(x, o) {
+  return run(x, o, GetGroupRequest$is, GetGroupRequest$check);
 }
 
 /** @type {Guard} */
-export function isGetGroupRequest(value) {
-  return guard(value, GetGroupRequest$is);
+export function isGetGroupRequest(x) {
+  return guard(x, GetGroupRequest$is);
 }
 
 /** @type {Assert} */
-export function assertGetGroupRequest(value) {
-  enforce(value, GetGroupRequest$is, GetGroupRequest$check, "GetGroupRequest");
+export function assertGetGroupRequest(x) {
+  enforce(x, GetGroupRequest$is, GetGroupRequest$check, "GetGroupRequest");
 }
 
 /** @type {Is} */
@@ -14486,18 +14673,18 @@ function GetGroupResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetGroupResponse(value, options) {
-  return run(value, options, GetGroupResponse$is, GetGroupResponse$check);
+export function validateGetGroupResponse(x, o) {
+  return run(x, o, GetGroupResponse$is, GetGroupResponse$check);
 }
 
 /** @type {Guard} */
-export function isGetGroupResponse(value) {
-  return guard(value, GetGroupResponse$is);
+export function isGetGroupResponse(x) {
+  return guard(x, GetGroupResponse$is);
 }
 
 /** @type {Assert} */
-export function assertGetGroupResponse(value) {
-  enforce(value, GetGroupResponse$is, GetGroupResponse$check, "GetGroupResponse");
+export function assertGetGroupResponse(x) {
+  enforce(x, GetGroupResponse$is, GetGroupResponse$check, "GetGroupResponse");
 }
 
 /** @type {Is} */
@@ -14505,17 +14692,21 @@ function GetIdentityProviderByIdentifierRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.IdpIdentifier;
+  if (u === undefined) return false;
+  if (!IdpIdentifierType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "IdpIdentifier":
-        if (!IdpIdentifierType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -14561,19 +14752,19 @@ function GetIdentityProviderByIdentifierRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetIdentityProviderByIdentifierRequest(value, options) {
-  return run(value, options, GetIdentityProviderByIdentifierRequest$is, GetIdentityProviderByIdentifierRequest$check);
+export function validateGetIdentityProviderByIdentifierRequest(x, o) {
+  return run(x, o, GetIdentityProviderByIdentifierRequest$is, GetIdentityProviderByIdentifierRequest$check);
 }
 
 /** @type {Guard} */
-export function isGetIdentityProviderByIdentifierRequest(value) {
-  return guard(value, GetIdentityProviderByIdentifierRequest$is);
+export function isGetIdentityProviderByIdentifierRequest(x) {
+  return guard(x, GetIdentityProviderByIdentifierRequest$is);
 }
 
 /** @type {Assert} */
-export function assertGetIdentityProviderByIdentifierRequest(value) {
+export function assertGetIdentityProviderByIdentifierRequest(x) {
   enforce(
-    value,
+    x,
     GetIdentityProviderByIdentifierRequest$is,
     GetIdentityProviderByIdentifierRequest$check,
     "GetIdentityProviderByIdentifierRequest",
@@ -14585,13 +14776,15 @@ function GetIdentityProviderByIdentifierResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.IdentityProvider;
+  if (u === undefined) return false;
+  if (!IdentityProviderType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "IdentityProvider":
-        if (!IdentityProviderType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -14631,19 +14824,19 @@ function GetIdentityProviderByIdentifierResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetIdentityProviderByIdentifierResponse(value, options) {
-  return run(value, options, GetIdentityProviderByIdentifierResponse$is, GetIdentityProviderByIdentifierResponse$check);
+export function validateGetIdentityProviderByIdentifierResponse(x, o) {
+  return run(x, o, GetIdentityProviderByIdentifierResponse$is, GetIdentityProviderByIdentifierResponse$check);
 }
 
 /** @type {Guard} */
-export function isGetIdentityProviderByIdentifierResponse(value) {
-  return guard(value, GetIdentityProviderByIdentifierResponse$is);
+export function isGetIdentityProviderByIdentifierResponse(x) {
+  return guard(x, GetIdentityProviderByIdentifierResponse$is);
 }
 
 /** @type {Assert} */
-export function assertGetIdentityProviderByIdentifierResponse(value) {
+export function assertGetIdentityProviderByIdentifierResponse(x) {
   enforce(
-    value,
+    x,
     GetIdentityProviderByIdentifierResponse$is,
     GetIdentityProviderByIdentifierResponse$check,
     "GetIdentityProviderByIdentifierResponse",
@@ -14655,13 +14848,15 @@ function GetSigningCertificateRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -14701,18 +14896,18 @@ function GetSigningCertificateRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetSigningCertificateRequest(value, options) {
-  return run(value, options, GetSigningCertificateRequest$is, GetSigningCertificateRequest$check);
+export function validateGetSigningCertificateRequest(x, o) {
+  return run(x, o, GetSigningCertificateRequest$is, GetSigningCertificateRequest$check);
 }
 
 /** @type {Guard} */
-export function isGetSigningCertificateRequest(value) {
-  return guard(value, GetSigningCertificateRequest$is);
+export function isGetSigningCertificateRequest(x) {
+  return guard(x, GetSigningCertificateRequest$is);
 }
 
 /** @type {Assert} */
-export function assertGetSigningCertificateRequest(value) {
-  enforce(value, GetSigningCertificateRequest$is, GetSigningCertificateRequest$check, "GetSigningCertificateRequest");
+export function assertGetSigningCertificateRequest(x) {
+  enforce(x, GetSigningCertificateRequest$is, GetSigningCertificateRequest$check, "GetSigningCertificateRequest");
 }
 
 /** @type {Is} */
@@ -14760,23 +14955,18 @@ function GetSigningCertificateResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetSigningCertificateResponse(value, options) {
-  return run(value, options, GetSigningCertificateResponse$is, GetSigningCertificateResponse$check);
+export function validateGetSigningCertificateResponse(x, o) {
+  return run(x, o, GetSigningCertificateResponse$is, GetSigningCertificateResponse$check);
 }
 
 /** @type {Guard} */
-export function isGetSigningCertificateResponse(value) {
-  return guard(value, GetSigningCertificateResponse$is);
+export function isGetSigningCertificateResponse(x) {
+  return guard(x, GetSigningCertificateResponse$is);
 }
 
 /** @type {Assert} */
-export function assertGetSigningCertificateResponse(value) {
-  enforce(
-    value,
-    GetSigningCertificateResponse$is,
-    GetSigningCertificateResponse$check,
-    "GetSigningCertificateResponse",
-  );
+export function assertGetSigningCertificateResponse(x) {
+  enforce(x, GetSigningCertificateResponse$is, GetSigningCertificateResponse$check, "GetSigningCertificateResponse");
 }
 
 /** @type {Is} */
@@ -14784,13 +14974,15 @@ function GetUICustomizationRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientId":
@@ -14836,18 +15028,18 @@ function GetUICustomizationRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetUICustomizationRequest(value, options) {
-  return run(value, options, GetUICustomizationRequest$is, GetUICustomizationRequest$check);
+export function validateGetUICustomizationRequest(x, o) {
+  return run(x, o, GetUICustomizationRequest$is, GetUICustomizationRequest$check);
 }
 
 /** @type {Guard} */
-export function isGetUICustomizationRequest(value) {
-  return guard(value, GetUICustomizationRequest$is);
+export function isGetUICustomizationRequest(x) {
+  return guard(x, GetUICustomizationRequest$is);
 }
 
 /** @type {Assert} */
-export function assertGetUICustomizationRequest(value) {
-  enforce(value, GetUICustomizationRequest$is, GetUICustomizationRequest$check, "GetUICustomizationRequest");
+export function assertGetUICustomizationRequest(x) {
+  enforce(x, GetUICustomizationRequest$is, GetUICustomizationRequest$check, "GetUICustomizationRequest");
 }
 
 /** @type {Is} */
@@ -14855,13 +15047,15 @@ function GetUICustomizationResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UICustomization;
+  if (u === undefined) return false;
+  if (!UICustomizationType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UICustomization":
-        if (!UICustomizationType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -14901,18 +15095,18 @@ function GetUICustomizationResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetUICustomizationResponse(value, options) {
-  return run(value, options, GetUICustomizationResponse$is, GetUICustomizationResponse$check);
+export function validateGetUICustomizationResponse(x, o) {
+  return run(x, o, GetUICustomizationResponse$is, GetUICustomizationResponse$check);
 }
 
 /** @type {Guard} */
-export function isGetUICustomizationResponse(value) {
-  return guard(value, GetUICustomizationResponse$is);
+export function isGetUICustomizationResponse(x) {
+  return guard(x, GetUICustomizationResponse$is);
 }
 
 /** @type {Assert} */
-export function assertGetUICustomizationResponse(value) {
-  enforce(value, GetUICustomizationResponse$is, GetUICustomizationResponse$check, "GetUICustomizationResponse");
+export function assertGetUICustomizationResponse(x) {
+  enforce(x, GetUICustomizationResponse$is, GetUICustomizationResponse$check, "GetUICustomizationResponse");
 }
 
 /** @type {Is} */
@@ -14920,17 +15114,21 @@ function GetUserAttributeVerificationCodeRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.AccessToken;
+  if (u === undefined) return false;
+  if (!TokenModelType$is(u, q + 8)) return false;
+  u = x.AttributeName;
+  if (u === undefined) return false;
+  if (!AttributeNameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
         r++;
         break;
       case "AttributeName":
-        if (!AttributeNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientMetadata":
@@ -14982,19 +15180,19 @@ function GetUserAttributeVerificationCodeRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetUserAttributeVerificationCodeRequest(value, options) {
-  return run(value, options, GetUserAttributeVerificationCodeRequest$is, GetUserAttributeVerificationCodeRequest$check);
+export function validateGetUserAttributeVerificationCodeRequest(x, o) {
+  return run(x, o, GetUserAttributeVerificationCodeRequest$is, GetUserAttributeVerificationCodeRequest$check);
 }
 
 /** @type {Guard} */
-export function isGetUserAttributeVerificationCodeRequest(value) {
-  return guard(value, GetUserAttributeVerificationCodeRequest$is);
+export function isGetUserAttributeVerificationCodeRequest(x) {
+  return guard(x, GetUserAttributeVerificationCodeRequest$is);
 }
 
 /** @type {Assert} */
-export function assertGetUserAttributeVerificationCodeRequest(value) {
+export function assertGetUserAttributeVerificationCodeRequest(x) {
   enforce(
-    value,
+    x,
     GetUserAttributeVerificationCodeRequest$is,
     GetUserAttributeVerificationCodeRequest$check,
     "GetUserAttributeVerificationCodeRequest",
@@ -15046,24 +15244,19 @@ function GetUserAttributeVerificationCodeResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetUserAttributeVerificationCodeResponse(value, options) {
-  return run(
-    value,
-    options,
-    GetUserAttributeVerificationCodeResponse$is,
-    GetUserAttributeVerificationCodeResponse$check,
-  );
+export function validateGetUserAttributeVerificationCodeResponse(x, o) {
+  return run(x, o, GetUserAttributeVerificationCodeResponse$is, GetUserAttributeVerificationCodeResponse$check);
 }
 
 /** @type {Guard} */
-export function isGetUserAttributeVerificationCodeResponse(value) {
-  return guard(value, GetUserAttributeVerificationCodeResponse$is);
+export function isGetUserAttributeVerificationCodeResponse(x) {
+  return guard(x, GetUserAttributeVerificationCodeResponse$is);
 }
 
 /** @type {Assert} */
-export function assertGetUserAttributeVerificationCodeResponse(value) {
+export function assertGetUserAttributeVerificationCodeResponse(x) {
   enforce(
-    value,
+    x,
     GetUserAttributeVerificationCodeResponse$is,
     GetUserAttributeVerificationCodeResponse$check,
     "GetUserAttributeVerificationCodeResponse",
@@ -15075,13 +15268,15 @@ function GetUserPoolMfaConfigRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -15121,18 +15316,18 @@ function GetUserPoolMfaConfigRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetUserPoolMfaConfigRequest(value, options) {
-  return run(value, options, GetUserPoolMfaConfigRequest$is, GetUserPoolMfaConfigRequest$check);
+export function validateGetUserPoolMfaConfigRequest(x, o) {
+  return run(x, o, GetUserPoolMfaConfigRequest$is, GetUserPoolMfaConfigRequest$check);
 }
 
 /** @type {Guard} */
-export function isGetUserPoolMfaConfigRequest(value) {
-  return guard(value, GetUserPoolMfaConfigRequest$is);
+export function isGetUserPoolMfaConfigRequest(x) {
+  return guard(x, GetUserPoolMfaConfigRequest$is);
 }
 
 /** @type {Assert} */
-export function assertGetUserPoolMfaConfigRequest(value) {
-  enforce(value, GetUserPoolMfaConfigRequest$is, GetUserPoolMfaConfigRequest$check, "GetUserPoolMfaConfigRequest");
+export function assertGetUserPoolMfaConfigRequest(x) {
+  enforce(x, GetUserPoolMfaConfigRequest$is, GetUserPoolMfaConfigRequest$check, "GetUserPoolMfaConfigRequest");
 }
 
 /** @type {Is} */
@@ -15204,18 +15399,18 @@ function GetUserPoolMfaConfigResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetUserPoolMfaConfigResponse(value, options) {
-  return run(value, options, GetUserPoolMfaConfigResponse$is, GetUserPoolMfaConfigResponse$check);
+export function validateGetUserPoolMfaConfigResponse(x, o) {
+  return run(x, o, GetUserPoolMfaConfigResponse$is, GetUserPoolMfaConfigResponse$check);
 }
 
 /** @type {Guard} */
-export function isGetUserPoolMfaConfigResponse(value) {
-  return guard(value, GetUserPoolMfaConfigResponse$is);
+export function isGetUserPoolMfaConfigResponse(x) {
+  return guard(x, GetUserPoolMfaConfigResponse$is);
 }
 
 /** @type {Assert} */
-export function assertGetUserPoolMfaConfigResponse(value) {
-  enforce(value, GetUserPoolMfaConfigResponse$is, GetUserPoolMfaConfigResponse$check, "GetUserPoolMfaConfigResponse");
+export function assertGetUserPoolMfaConfigResponse(x) {
+  enforce(x, GetUserPoolMfaConfigResponse$is, GetUserPoolMfaConfigResponse$check, "GetUserPoolMfaConfigResponse");
 }
 
 /** @type {Is} */
@@ -15223,13 +15418,15 @@ function GetUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.AccessToken;
+  if (u === undefined) return false;
+  if (!TokenModelType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -15269,18 +15466,18 @@ function GetUserRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetUserRequest(value, options) {
-  return run(value, options, GetUserRequest$is, GetUserRequest$check);
+export function validateGetUserRequest(x, o) {
+  return run(x, o, GetUserRequest$is, GetUserRequest$check);
 }
 
 /** @type {Guard} */
-export function isGetUserRequest(value) {
-  return guard(value, GetUserRequest$is);
+export function isGetUserRequest(x) {
+  return guard(x, GetUserRequest$is);
 }
 
 /** @type {Assert} */
-export function assertGetUserRequest(value) {
-  enforce(value, GetUserRequest$is, GetUserRequest$check, "GetUserRequest");
+export function assertGetUserRequest(x) {
+  enforce(x, GetUserRequest$is, GetUserRequest$check, "GetUserRequest");
 }
 
 const GetUserResponse$v1 = /*#__PURE__*/ Object.freeze(["EMAIL_OTP", "SMS_MFA", "SOFTWARE_TOKEN_MFA"]);
@@ -15292,17 +15489,21 @@ function GetUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
+  u = x.UserAttributes;
+  if (u === undefined) return false;
+  if (!AttributeListType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserAttributes":
-        if (!AttributeListType$is(v, q + 8)) return false;
         r++;
         break;
       case "MFAOptions":
@@ -15403,18 +15604,18 @@ function GetUserResponse$check1(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetUserResponse(value, options) {
-  return run(value, options, GetUserResponse$is, GetUserResponse$check);
+export function validateGetUserResponse(x, o) {
+  return run(x, o, GetUserResponse$is, GetUserResponse$check);
 }
 
 /** @type {Guard} */
-export function isGetUserResponse(value) {
-  return guard(value, GetUserResponse$is);
+export function isGetUserResponse(x) {
+  return guard(x, GetUserResponse$is);
 }
 
 /** @type {Assert} */
-export function assertGetUserResponse(value) {
-  enforce(value, GetUserResponse$is, GetUserResponse$check, "GetUserResponse");
+export function assertGetUserResponse(x) {
+  enforce(x, GetUserResponse$is, GetUserResponse$check, "GetUserResponse");
 }
 
 /** @type {Is} */
@@ -15422,13 +15623,15 @@ function GlobalSignOutRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.AccessToken;
+  if (u === undefined) return false;
+  if (!TokenModelType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -15468,18 +15671,18 @@ function GlobalSignOutRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGlobalSignOutRequest(value, options) {
-  return run(value, options, GlobalSignOutRequest$is, GlobalSignOutRequest$check);
+export function validateGlobalSignOutRequest(x, o) {
+  return run(x, o, GlobalSignOutRequest$is, GlobalSignOutRequest$check);
 }
 
 /** @type {Guard} */
-export function isGlobalSignOutRequest(value) {
-  return guard(value, GlobalSignOutRequest$is);
+export function isGlobalSignOutRequest(x) {
+  return guard(x, GlobalSignOutRequest$is);
 }
 
 /** @type {Assert} */
-export function assertGlobalSignOutRequest(value) {
-  enforce(value, GlobalSignOutRequest$is, GlobalSignOutRequest$check, "GlobalSignOutRequest");
+export function assertGlobalSignOutRequest(x) {
+  enforce(x, GlobalSignOutRequest$is, GlobalSignOutRequest$check, "GlobalSignOutRequest");
 }
 
 /** @type {Is} */
@@ -15521,18 +15724,18 @@ function GlobalSignOutResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGlobalSignOutResponse(value, options) {
-  return run(value, options, GlobalSignOutResponse$is, GlobalSignOutResponse$check);
+export function validateGlobalSignOutResponse(x, o) {
+  return run(x, o, GlobalSignOutResponse$is, GlobalSignOutResponse$check);
 }
 
 /** @type {Guard} */
-export function isGlobalSignOutResponse(value) {
-  return guard(value, GlobalSignOutResponse$is);
+export function isGlobalSignOutResponse(x) {
+  return guard(x, GlobalSignOutResponse$is);
 }
 
 /** @type {Assert} */
-export function assertGlobalSignOutResponse(value) {
-  enforce(value, GlobalSignOutResponse$is, GlobalSignOutResponse$check, "GlobalSignOutResponse");
+export function assertGlobalSignOutResponse(x) {
+  enforce(x, GlobalSignOutResponse$is, GlobalSignOutResponse$check, "GlobalSignOutResponse");
 }
 
 /** @type {Is} */
@@ -15586,18 +15789,18 @@ function GroupExistsException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGroupExistsException(value, options) {
-  return run(value, options, GroupExistsException$is, GroupExistsException$check);
+export function validateGroupExistsException(x, o) {
+  return run(x, o, GroupExistsException$is, GroupExistsException$check);
 }
 
 /** @type {Guard} */
-export function isGroupExistsException(value) {
-  return guard(value, GroupExistsException$is);
+export function isGroupExistsException(x) {
+  return guard(x, GroupExistsException$is);
 }
 
 /** @type {Assert} */
-export function assertGroupExistsException(value) {
-  enforce(value, GroupExistsException$is, GroupExistsException$check, "GroupExistsException");
+export function assertGroupExistsException(x) {
+  enforce(x, GroupExistsException$is, GroupExistsException$check, "GroupExistsException");
 }
 
 /** @type {Is} */
@@ -15624,18 +15827,18 @@ function GroupListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGroupListType(value, options) {
-  return run(value, options, GroupListType$is, GroupListType$check);
+export function validateGroupListType(x, o) {
+  return run(x, o, GroupListType$is, GroupListType$check);
 }
 
 /** @type {Guard} */
-export function isGroupListType(value) {
-  return guard(value, GroupListType$is);
+export function isGroupListType(x) {
+  return guard(x, GroupListType$is);
 }
 
 /** @type {Assert} */
-export function assertGroupListType(value) {
-  enforce(value, GroupListType$is, GroupListType$check, "GroupListType");
+export function assertGroupListType(x) {
+  enforce(x, GroupListType$is, GroupListType$check, "GroupListType");
 }
 
 const GroupNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
@@ -15660,18 +15863,18 @@ function GroupNameType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGroupNameType(value, options) {
-  return run(value, options, GroupNameType$is, GroupNameType$check);
+export function validateGroupNameType(x, o) {
+  return run(x, o, GroupNameType$is, GroupNameType$check);
 }
 
 /** @type {Guard} */
-export function isGroupNameType(value) {
-  return guard(value, GroupNameType$is);
+export function isGroupNameType(x) {
+  return guard(x, GroupNameType$is);
 }
 
 /** @type {Assert} */
-export function assertGroupNameType(value) {
-  enforce(value, GroupNameType$is, GroupNameType$check, "GroupNameType");
+export function assertGroupNameType(x) {
+  enforce(x, GroupNameType$is, GroupNameType$check, "GroupNameType");
 }
 
 /** @type {Is} */
@@ -15755,18 +15958,18 @@ function GroupType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGroupType(value, options) {
-  return run(value, options, GroupType$is, GroupType$check);
+export function validateGroupType(x, o) {
+  return run(x, o, GroupType$is, GroupType$check);
 }
 
 /** @type {Guard} */
-export function isGroupType(value) {
-  return guard(value, GroupType$is);
+export function isGroupType(x) {
+  return guard(x, GroupType$is);
 }
 
 /** @type {Assert} */
-export function assertGroupType(value) {
-  enforce(value, GroupType$is, GroupType$check, "GroupType");
+export function assertGroupType(x) {
+  enforce(x, GroupType$is, GroupType$check, "GroupType");
 }
 
 /** @type {Is} */
@@ -15783,18 +15986,18 @@ function HealthCheckIdType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateHealthCheckIdType(value, options) {
-  return run(value, options, HealthCheckIdType$is, HealthCheckIdType$check);
+export function validateHealthCheckIdType(x, o) {
+  return run(x, o, HealthCheckIdType$is, HealthCheckIdType$check);
 }
 
 /** @type {Guard} */
-export function isHealthCheckIdType(value) {
-  return guard(value, HealthCheckIdType$is);
+export function isHealthCheckIdType(x) {
+  return guard(x, HealthCheckIdType$is);
 }
 
 /** @type {Assert} */
-export function assertHealthCheckIdType(value) {
-  enforce(value, HealthCheckIdType$is, HealthCheckIdType$check, "HealthCheckIdType");
+export function assertHealthCheckIdType(x) {
+  enforce(x, HealthCheckIdType$is, HealthCheckIdType$check, "HealthCheckIdType");
 }
 
 const HexStringType$re1 = /*#__PURE__*/ new RegExp("^(?:^[0-9a-fA-F]+$)$", "u");
@@ -15813,18 +16016,18 @@ function HexStringType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateHexStringType(value, options) {
-  return run(value, options, HexStringType$is, HexStringType$check);
+export function validateHexStringType(x, o) {
+  return run(x, o, HexStringType$is, HexStringType$check);
 }
 
 /** @type {Guard} */
-export function isHexStringType(value) {
-  return guard(value, HexStringType$is);
+export function isHexStringType(x) {
+  return guard(x, HexStringType$is);
 }
 
 /** @type {Assert} */
-export function assertHexStringType(value) {
-  enforce(value, HexStringType$is, HexStringType$check, "HexStringType");
+export function assertHexStringType(x) {
+  enforce(x, HexStringType$is, HexStringType$check, "HexStringType");
 }
 
 /** @type {Is} */
@@ -15878,18 +16081,18 @@ function HttpHeader$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateHttpHeader(value, options) {
-  return run(value, options, HttpHeader$is, HttpHeader$check);
+export function validateHttpHeader(x, o) {
+  return run(x, o, HttpHeader$is, HttpHeader$check);
 }
 
 /** @type {Guard} */
-export function isHttpHeader(value) {
-  return guard(value, HttpHeader$is);
+export function isHttpHeader(x) {
+  return guard(x, HttpHeader$is);
 }
 
 /** @type {Assert} */
-export function assertHttpHeader(value) {
-  enforce(value, HttpHeader$is, HttpHeader$check, "HttpHeader");
+export function assertHttpHeader(x) {
+  enforce(x, HttpHeader$is, HttpHeader$check, "HttpHeader");
 }
 
 /** @type {Is} */
@@ -15916,18 +16119,18 @@ function HttpHeaderList$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateHttpHeaderList(value, options) {
-  return run(value, options, HttpHeaderList$is, HttpHeaderList$check);
+export function validateHttpHeaderList(x, o) {
+  return run(x, o, HttpHeaderList$is, HttpHeaderList$check);
 }
 
 /** @type {Guard} */
-export function isHttpHeaderList(value) {
-  return guard(value, HttpHeaderList$is);
+export function isHttpHeaderList(x) {
+  return guard(x, HttpHeaderList$is);
 }
 
 /** @type {Assert} */
-export function assertHttpHeaderList(value) {
-  enforce(value, HttpHeaderList$is, HttpHeaderList$check, "HttpHeaderList");
+export function assertHttpHeaderList(x) {
+  enforce(x, HttpHeaderList$is, HttpHeaderList$check, "HttpHeaderList");
 }
 
 /** @type {Is} */
@@ -15950,18 +16153,18 @@ function IdTokenValidityType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateIdTokenValidityType(value, options) {
-  return run(value, options, IdTokenValidityType$is, IdTokenValidityType$check);
+export function validateIdTokenValidityType(x, o) {
+  return run(x, o, IdTokenValidityType$is, IdTokenValidityType$check);
 }
 
 /** @type {Guard} */
-export function isIdTokenValidityType(value) {
-  return guard(value, IdTokenValidityType$is);
+export function isIdTokenValidityType(x) {
+  return guard(x, IdTokenValidityType$is);
 }
 
 /** @type {Assert} */
-export function assertIdTokenValidityType(value) {
-  enforce(value, IdTokenValidityType$is, IdTokenValidityType$check, "IdTokenValidityType");
+export function assertIdTokenValidityType(x) {
+  enforce(x, IdTokenValidityType$is, IdTokenValidityType$check, "IdTokenValidityType");
 }
 
 /** @type {Is} */
@@ -16051,18 +16254,18 @@ function IdentityProviderType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateIdentityProviderType(value, options) {
-  return run(value, options, IdentityProviderType$is, IdentityProviderType$check);
+export function validateIdentityProviderType(x, o) {
+  return run(x, o, IdentityProviderType$is, IdentityProviderType$check);
 }
 
 /** @type {Guard} */
-export function isIdentityProviderType(value) {
-  return guard(value, IdentityProviderType$is);
+export function isIdentityProviderType(x) {
+  return guard(x, IdentityProviderType$is);
 }
 
 /** @type {Assert} */
-export function assertIdentityProviderType(value) {
-  enforce(value, IdentityProviderType$is, IdentityProviderType$check, "IdentityProviderType");
+export function assertIdentityProviderType(x) {
+  enforce(x, IdentityProviderType$is, IdentityProviderType$check, "IdentityProviderType");
 }
 
 const IdentityProviderTypeType$v1 = /*#__PURE__*/ Object.freeze([
@@ -16091,18 +16294,18 @@ function IdentityProviderTypeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateIdentityProviderTypeType(value, options) {
-  return run(value, options, IdentityProviderTypeType$is, IdentityProviderTypeType$check);
+export function validateIdentityProviderTypeType(x, o) {
+  return run(x, o, IdentityProviderTypeType$is, IdentityProviderTypeType$check);
 }
 
 /** @type {Guard} */
-export function isIdentityProviderTypeType(value) {
-  return guard(value, IdentityProviderTypeType$is);
+export function isIdentityProviderTypeType(x) {
+  return guard(x, IdentityProviderTypeType$is);
 }
 
 /** @type {Assert} */
-export function assertIdentityProviderTypeType(value) {
-  enforce(value, IdentityProviderTypeType$is, IdentityProviderTypeType$check, "IdentityProviderTypeType");
+export function assertIdentityProviderTypeType(x) {
+  enforce(x, IdentityProviderTypeType$is, IdentityProviderTypeType$check, "IdentityProviderTypeType");
 }
 
 const IdpIdentifierType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w\\s+=.@-]+)$", "u");
@@ -16127,18 +16330,18 @@ function IdpIdentifierType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateIdpIdentifierType(value, options) {
-  return run(value, options, IdpIdentifierType$is, IdpIdentifierType$check);
+export function validateIdpIdentifierType(x, o) {
+  return run(x, o, IdpIdentifierType$is, IdpIdentifierType$check);
 }
 
 /** @type {Guard} */
-export function isIdpIdentifierType(value) {
-  return guard(value, IdpIdentifierType$is);
+export function isIdpIdentifierType(x) {
+  return guard(x, IdpIdentifierType$is);
 }
 
 /** @type {Assert} */
-export function assertIdpIdentifierType(value) {
-  enforce(value, IdpIdentifierType$is, IdpIdentifierType$check, "IdpIdentifierType");
+export function assertIdpIdentifierType(x) {
+  enforce(x, IdpIdentifierType$is, IdpIdentifierType$check, "IdpIdentifierType");
 }
 
 const IdpIdentifiersListType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w\\s+=.@-]+)$", "u");
@@ -16182,18 +16385,18 @@ function IdpIdentifiersListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateIdpIdentifiersListType(value, options) {
-  return run(value, options, IdpIdentifiersListType$is, IdpIdentifiersListType$check);
+export function validateIdpIdentifiersListType(x, o) {
+  return run(x, o, IdpIdentifiersListType$is, IdpIdentifiersListType$check);
 }
 
 /** @type {Guard} */
-export function isIdpIdentifiersListType(value) {
-  return guard(value, IdpIdentifiersListType$is);
+export function isIdpIdentifiersListType(x) {
+  return guard(x, IdpIdentifiersListType$is);
 }
 
 /** @type {Assert} */
-export function assertIdpIdentifiersListType(value) {
-  enforce(value, IdpIdentifiersListType$is, IdpIdentifiersListType$check, "IdpIdentifiersListType");
+export function assertIdpIdentifiersListType(x) {
+  enforce(x, IdpIdentifiersListType$is, IdpIdentifiersListType$check, "IdpIdentifiersListType");
 }
 
 /** @type {Is} */
@@ -16210,18 +16413,18 @@ function ImageFileType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateImageFileType(value, options) {
-  return run(value, options, ImageFileType$is, ImageFileType$check);
+export function validateImageFileType(x, o) {
+  return run(x, o, ImageFileType$is, ImageFileType$check);
 }
 
 /** @type {Guard} */
-export function isImageFileType(value) {
-  return guard(value, ImageFileType$is);
+export function isImageFileType(x) {
+  return guard(x, ImageFileType$is);
 }
 
 /** @type {Assert} */
-export function assertImageFileType(value) {
-  enforce(value, ImageFileType$is, ImageFileType$check, "ImageFileType");
+export function assertImageFileType(x) {
+  enforce(x, ImageFileType$is, ImageFileType$check, "ImageFileType");
 }
 
 /** @type {Is} */
@@ -16236,18 +16439,18 @@ function ImageUrlType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateImageUrlType(value, options) {
-  return run(value, options, ImageUrlType$is, ImageUrlType$check);
+export function validateImageUrlType(x, o) {
+  return run(x, o, ImageUrlType$is, ImageUrlType$check);
 }
 
 /** @type {Guard} */
-export function isImageUrlType(value) {
-  return guard(value, ImageUrlType$is);
+export function isImageUrlType(x) {
+  return guard(x, ImageUrlType$is);
 }
 
 /** @type {Assert} */
-export function assertImageUrlType(value) {
-  enforce(value, ImageUrlType$is, ImageUrlType$check, "ImageUrlType");
+export function assertImageUrlType(x) {
+  enforce(x, ImageUrlType$is, ImageUrlType$check, "ImageUrlType");
 }
 
 /** @type {Is} */
@@ -16255,17 +16458,21 @@ function InboundFederationLambdaType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.LambdaVersion;
+  if (u === undefined) return false;
+  if (!InboundFederationLambdaVersionType$is(u, q + 8)) return false;
+  u = x.LambdaArn;
+  if (u === undefined) return false;
+  if (!ArnType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "LambdaVersion":
-        if (!InboundFederationLambdaVersionType$is(v, q + 8)) return false;
         r++;
         break;
       case "LambdaArn":
-        if (!ArnType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -16311,18 +16518,18 @@ function InboundFederationLambdaType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateInboundFederationLambdaType(value, options) {
-  return run(value, options, InboundFederationLambdaType$is, InboundFederationLambdaType$check);
+export function validateInboundFederationLambdaType(x, o) {
+  return run(x, o, InboundFederationLambdaType$is, InboundFederationLambdaType$check);
 }
 
 /** @type {Guard} */
-export function isInboundFederationLambdaType(value) {
-  return guard(value, InboundFederationLambdaType$is);
+export function isInboundFederationLambdaType(x) {
+  return guard(x, InboundFederationLambdaType$is);
 }
 
 /** @type {Assert} */
-export function assertInboundFederationLambdaType(value) {
-  enforce(value, InboundFederationLambdaType$is, InboundFederationLambdaType$check, "InboundFederationLambdaType");
+export function assertInboundFederationLambdaType(x) {
+  enforce(x, InboundFederationLambdaType$is, InboundFederationLambdaType$check, "InboundFederationLambdaType");
 }
 
 const InboundFederationLambdaVersionType$v1 = /*#__PURE__*/ Object.freeze(["V1_0"]);
@@ -16344,19 +16551,19 @@ function InboundFederationLambdaVersionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateInboundFederationLambdaVersionType(value, options) {
-  return run(value, options, InboundFederationLambdaVersionType$is, InboundFederationLambdaVersionType$check);
+export function validateInboundFederationLambdaVersionType(x, o) {
+  return run(x, o, InboundFederationLambdaVersionType$is, InboundFederationLambdaVersionType$check);
 }
 
 /** @type {Guard} */
-export function isInboundFederationLambdaVersionType(value) {
-  return guard(value, InboundFederationLambdaVersionType$is);
+export function isInboundFederationLambdaVersionType(x) {
+  return guard(x, InboundFederationLambdaVersionType$is);
 }
 
 /** @type {Assert} */
-export function assertInboundFederationLambdaVersionType(value) {
+export function assertInboundFederationLambdaVersionType(x) {
   enforce(
-    value,
+    x,
     InboundFederationLambdaVersionType$is,
     InboundFederationLambdaVersionType$check,
     "InboundFederationLambdaVersionType",
@@ -16368,13 +16575,18 @@ function InitiateAuthRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.AuthFlow;
+  if (u === undefined) return false;
+  if (!AuthFlowType$is(u, q + 8)) return false;
+  u = x.ClientId;
+  if (u === undefined) return false;
+  if (!ClientIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "AuthFlow":
-        if (!AuthFlowType$is(v, q + 8)) return false;
         r++;
         break;
       case "AuthParameters":
@@ -16384,7 +16596,6 @@ function InitiateAuthRequest$is(x, q) {
         if (!ClientMetadataType$is(v, q + 8)) return false;
         break;
       case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "AnalyticsMetadata":
@@ -16454,18 +16665,18 @@ function InitiateAuthRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateInitiateAuthRequest(value, options) {
-  return run(value, options, InitiateAuthRequest$is, InitiateAuthRequest$check);
+export function validateInitiateAuthRequest(x, o) {
+  return run(x, o, InitiateAuthRequest$is, InitiateAuthRequest$check);
 }
 
 /** @type {Guard} */
-export function isInitiateAuthRequest(value) {
-  return guard(value, InitiateAuthRequest$is);
+export function isInitiateAuthRequest(x) {
+  return guard(x, InitiateAuthRequest$is);
 }
 
 /** @type {Assert} */
-export function assertInitiateAuthRequest(value) {
-  enforce(value, InitiateAuthRequest$is, InitiateAuthRequest$check, "InitiateAuthRequest");
+export function assertInitiateAuthRequest(x) {
+  enforce(x, InitiateAuthRequest$is, InitiateAuthRequest$check, "InitiateAuthRequest");
 }
 
 /** @type {Is} */
@@ -16537,18 +16748,18 @@ function InitiateAuthResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateInitiateAuthResponse(value, options) {
-  return run(value, options, InitiateAuthResponse$is, InitiateAuthResponse$check);
+export function validateInitiateAuthResponse(x, o) {
+  return run(x, o, InitiateAuthResponse$is, InitiateAuthResponse$check);
 }
 
 /** @type {Guard} */
-export function isInitiateAuthResponse(value) {
-  return guard(value, InitiateAuthResponse$is);
+export function isInitiateAuthResponse(x) {
+  return guard(x, InitiateAuthResponse$is);
 }
 
 /** @type {Assert} */
-export function assertInitiateAuthResponse(value) {
-  enforce(value, InitiateAuthResponse$is, InitiateAuthResponse$check, "InitiateAuthResponse");
+export function assertInitiateAuthResponse(x) {
+  enforce(x, InitiateAuthResponse$is, InitiateAuthResponse$check, "InitiateAuthResponse");
 }
 
 /** @type {Is} */
@@ -16571,18 +16782,18 @@ function IntegerType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateIntegerType(value, options) {
-  return run(value, options, IntegerType$is, IntegerType$check);
+export function validateIntegerType(x, o) {
+  return run(x, o, IntegerType$is, IntegerType$check);
 }
 
 /** @type {Guard} */
-export function isIntegerType(value) {
-  return guard(value, IntegerType$is);
+export function isIntegerType(x) {
+  return guard(x, IntegerType$is);
 }
 
 /** @type {Assert} */
-export function assertIntegerType(value) {
-  enforce(value, IntegerType$is, IntegerType$check, "IntegerType");
+export function assertIntegerType(x) {
+  enforce(x, IntegerType$is, IntegerType$check, "IntegerType");
 }
 
 /** @type {Is} */
@@ -16636,18 +16847,18 @@ function InternalErrorException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateInternalErrorException(value, options) {
-  return run(value, options, InternalErrorException$is, InternalErrorException$check);
+export function validateInternalErrorException(x, o) {
+  return run(x, o, InternalErrorException$is, InternalErrorException$check);
 }
 
 /** @type {Guard} */
-export function isInternalErrorException(value) {
-  return guard(value, InternalErrorException$is);
+export function isInternalErrorException(x) {
+  return guard(x, InternalErrorException$is);
 }
 
 /** @type {Assert} */
-export function assertInternalErrorException(value) {
-  enforce(value, InternalErrorException$is, InternalErrorException$check, "InternalErrorException");
+export function assertInternalErrorException(x) {
+  enforce(x, InternalErrorException$is, InternalErrorException$check, "InternalErrorException");
 }
 
 /** @type {Is} */
@@ -16701,19 +16912,19 @@ function InvalidEmailRoleAccessPolicyException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateInvalidEmailRoleAccessPolicyException(value, options) {
-  return run(value, options, InvalidEmailRoleAccessPolicyException$is, InvalidEmailRoleAccessPolicyException$check);
+export function validateInvalidEmailRoleAccessPolicyException(x, o) {
+  return run(x, o, InvalidEmailRoleAccessPolicyException$is, InvalidEmailRoleAccessPolicyException$check);
 }
 
 /** @type {Guard} */
-export function isInvalidEmailRoleAccessPolicyException(value) {
-  return guard(value, InvalidEmailRoleAccessPolicyException$is);
+export function isInvalidEmailRoleAccessPolicyException(x) {
+  return guard(x, InvalidEmailRoleAccessPolicyException$is);
 }
 
 /** @type {Assert} */
-export function assertInvalidEmailRoleAccessPolicyException(value) {
+export function assertInvalidEmailRoleAccessPolicyException(x) {
   enforce(
-    value,
+    x,
     InvalidEmailRoleAccessPolicyException$is,
     InvalidEmailRoleAccessPolicyException$check,
     "InvalidEmailRoleAccessPolicyException",
@@ -16771,23 +16982,18 @@ function InvalidLambdaResponseException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateInvalidLambdaResponseException(value, options) {
-  return run(value, options, InvalidLambdaResponseException$is, InvalidLambdaResponseException$check);
+export function validateInvalidLambdaResponseException(x, o) {
+  return run(x, o, InvalidLambdaResponseException$is, InvalidLambdaResponseException$check);
 }
 
 /** @type {Guard} */
-export function isInvalidLambdaResponseException(value) {
-  return guard(value, InvalidLambdaResponseException$is);
+export function isInvalidLambdaResponseException(x) {
+  return guard(x, InvalidLambdaResponseException$is);
 }
 
 /** @type {Assert} */
-export function assertInvalidLambdaResponseException(value) {
-  enforce(
-    value,
-    InvalidLambdaResponseException$is,
-    InvalidLambdaResponseException$check,
-    "InvalidLambdaResponseException",
-  );
+export function assertInvalidLambdaResponseException(x) {
+  enforce(x, InvalidLambdaResponseException$is, InvalidLambdaResponseException$check, "InvalidLambdaResponseException");
 }
 
 /** @type {Is} */
@@ -16841,18 +17047,18 @@ function InvalidOAuthFlowException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateInvalidOAuthFlowException(value, options) {
-  return run(value, options, InvalidOAuthFlowException$is, InvalidOAuthFlowException$check);
+export function validateInvalidOAuthFlowException(x, o) {
+  return run(x, o, InvalidOAuthFlowException$is, InvalidOAuthFlowException$check);
 }
 
 /** @type {Guard} */
-export function isInvalidOAuthFlowException(value) {
-  return guard(value, InvalidOAuthFlowException$is);
+export function isInvalidOAuthFlowException(x) {
+  return guard(x, InvalidOAuthFlowException$is);
 }
 
 /** @type {Assert} */
-export function assertInvalidOAuthFlowException(value) {
-  enforce(value, InvalidOAuthFlowException$is, InvalidOAuthFlowException$check, "InvalidOAuthFlowException");
+export function assertInvalidOAuthFlowException(x) {
+  enforce(x, InvalidOAuthFlowException$is, InvalidOAuthFlowException$check, "InvalidOAuthFlowException");
 }
 
 /** @type {Is} */
@@ -16912,18 +17118,18 @@ function InvalidParameterException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateInvalidParameterException(value, options) {
-  return run(value, options, InvalidParameterException$is, InvalidParameterException$check);
+export function validateInvalidParameterException(x, o) {
+  return run(x, o, InvalidParameterException$is, InvalidParameterException$check);
 }
 
 /** @type {Guard} */
-export function isInvalidParameterException(value) {
-  return guard(value, InvalidParameterException$is);
+export function isInvalidParameterException(x) {
+  return guard(x, InvalidParameterException$is);
 }
 
 /** @type {Assert} */
-export function assertInvalidParameterException(value) {
-  enforce(value, InvalidParameterException$is, InvalidParameterException$check, "InvalidParameterException");
+export function assertInvalidParameterException(x) {
+  enforce(x, InvalidParameterException$is, InvalidParameterException$check, "InvalidParameterException");
 }
 
 /** @type {Is} */
@@ -16938,19 +17144,19 @@ function InvalidParameterExceptionReasonCodeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateInvalidParameterExceptionReasonCodeType(value, options) {
-  return run(value, options, InvalidParameterExceptionReasonCodeType$is, InvalidParameterExceptionReasonCodeType$check);
+export function validateInvalidParameterExceptionReasonCodeType(x, o) {
+  return run(x, o, InvalidParameterExceptionReasonCodeType$is, InvalidParameterExceptionReasonCodeType$check);
 }
 
 /** @type {Guard} */
-export function isInvalidParameterExceptionReasonCodeType(value) {
-  return guard(value, InvalidParameterExceptionReasonCodeType$is);
+export function isInvalidParameterExceptionReasonCodeType(x) {
+  return guard(x, InvalidParameterExceptionReasonCodeType$is);
 }
 
 /** @type {Assert} */
-export function assertInvalidParameterExceptionReasonCodeType(value) {
+export function assertInvalidParameterExceptionReasonCodeType(x) {
   enforce(
-    value,
+    x,
     InvalidParameterExceptionReasonCodeType$is,
     InvalidParameterExceptionReasonCodeType$check,
     "InvalidParameterExceptionReasonCodeType",
@@ -17008,18 +17214,18 @@ function InvalidPasswordException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateInvalidPasswordException(value, options) {
-  return run(value, options, InvalidPasswordException$is, InvalidPasswordException$check);
+export function validateInvalidPasswordException(x, o) {
+  return run(x, o, InvalidPasswordException$is, InvalidPasswordException$check);
 }
 
 /** @type {Guard} */
-export function isInvalidPasswordException(value) {
-  return guard(value, InvalidPasswordException$is);
+export function isInvalidPasswordException(x) {
+  return guard(x, InvalidPasswordException$is);
 }
 
 /** @type {Assert} */
-export function assertInvalidPasswordException(value) {
-  enforce(value, InvalidPasswordException$is, InvalidPasswordException$check, "InvalidPasswordException");
+export function assertInvalidPasswordException(x) {
+  enforce(x, InvalidPasswordException$is, InvalidPasswordException$check, "InvalidPasswordException");
 }
 
 /** @type {Is} */
@@ -17073,19 +17279,19 @@ function InvalidSmsRoleAccessPolicyException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateInvalidSmsRoleAccessPolicyException(value, options) {
-  return run(value, options, InvalidSmsRoleAccessPolicyException$is, InvalidSmsRoleAccessPolicyException$check);
+export function validateInvalidSmsRoleAccessPolicyException(x, o) {
+  return run(x, o, InvalidSmsRoleAccessPolicyException$is, InvalidSmsRoleAccessPolicyException$check);
 }
 
 /** @type {Guard} */
-export function isInvalidSmsRoleAccessPolicyException(value) {
-  return guard(value, InvalidSmsRoleAccessPolicyException$is);
+export function isInvalidSmsRoleAccessPolicyException(x) {
+  return guard(x, InvalidSmsRoleAccessPolicyException$is);
 }
 
 /** @type {Assert} */
-export function assertInvalidSmsRoleAccessPolicyException(value) {
+export function assertInvalidSmsRoleAccessPolicyException(x) {
   enforce(
-    value,
+    x,
     InvalidSmsRoleAccessPolicyException$is,
     InvalidSmsRoleAccessPolicyException$check,
     "InvalidSmsRoleAccessPolicyException",
@@ -17143,24 +17349,19 @@ function InvalidSmsRoleTrustRelationshipException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateInvalidSmsRoleTrustRelationshipException(value, options) {
-  return run(
-    value,
-    options,
-    InvalidSmsRoleTrustRelationshipException$is,
-    InvalidSmsRoleTrustRelationshipException$check,
-  );
+export function validateInvalidSmsRoleTrustRelationshipException(x, o) {
+  return run(x, o, InvalidSmsRoleTrustRelationshipException$is, InvalidSmsRoleTrustRelationshipException$check);
 }
 
 /** @type {Guard} */
-export function isInvalidSmsRoleTrustRelationshipException(value) {
-  return guard(value, InvalidSmsRoleTrustRelationshipException$is);
+export function isInvalidSmsRoleTrustRelationshipException(x) {
+  return guard(x, InvalidSmsRoleTrustRelationshipException$is);
 }
 
 /** @type {Assert} */
-export function assertInvalidSmsRoleTrustRelationshipException(value) {
+export function assertInvalidSmsRoleTrustRelationshipException(x) {
   enforce(
-    value,
+    x,
     InvalidSmsRoleTrustRelationshipException$is,
     InvalidSmsRoleTrustRelationshipException$check,
     "InvalidSmsRoleTrustRelationshipException",
@@ -17218,19 +17419,19 @@ function InvalidUserPoolConfigurationException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateInvalidUserPoolConfigurationException(value, options) {
-  return run(value, options, InvalidUserPoolConfigurationException$is, InvalidUserPoolConfigurationException$check);
+export function validateInvalidUserPoolConfigurationException(x, o) {
+  return run(x, o, InvalidUserPoolConfigurationException$is, InvalidUserPoolConfigurationException$check);
 }
 
 /** @type {Guard} */
-export function isInvalidUserPoolConfigurationException(value) {
-  return guard(value, InvalidUserPoolConfigurationException$is);
+export function isInvalidUserPoolConfigurationException(x) {
+  return guard(x, InvalidUserPoolConfigurationException$is);
 }
 
 /** @type {Assert} */
-export function assertInvalidUserPoolConfigurationException(value) {
+export function assertInvalidUserPoolConfigurationException(x) {
   enforce(
-    value,
+    x,
     InvalidUserPoolConfigurationException$is,
     InvalidUserPoolConfigurationException$check,
     "InvalidUserPoolConfigurationException",
@@ -17282,18 +17483,18 @@ function IssuerConfigurationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateIssuerConfigurationType(value, options) {
-  return run(value, options, IssuerConfigurationType$is, IssuerConfigurationType$check);
+export function validateIssuerConfigurationType(x, o) {
+  return run(x, o, IssuerConfigurationType$is, IssuerConfigurationType$check);
 }
 
 /** @type {Guard} */
-export function isIssuerConfigurationType(value) {
-  return guard(value, IssuerConfigurationType$is);
+export function isIssuerConfigurationType(x) {
+  return guard(x, IssuerConfigurationType$is);
 }
 
 /** @type {Assert} */
-export function assertIssuerConfigurationType(value) {
-  enforce(value, IssuerConfigurationType$is, IssuerConfigurationType$check, "IssuerConfigurationType");
+export function assertIssuerConfigurationType(x) {
+  enforce(x, IssuerConfigurationType$is, IssuerConfigurationType$check, "IssuerConfigurationType");
 }
 
 const IssuerType$v1 = /*#__PURE__*/ Object.freeze(["ORIGINAL", "UPDATED"]);
@@ -17314,18 +17515,18 @@ function IssuerType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateIssuerType(value, options) {
-  return run(value, options, IssuerType$is, IssuerType$check);
+export function validateIssuerType(x, o) {
+  return run(x, o, IssuerType$is, IssuerType$check);
 }
 
 /** @type {Guard} */
-export function isIssuerType(value) {
-  return guard(value, IssuerType$is);
+export function isIssuerType(x) {
+  return guard(x, IssuerType$is);
 }
 
 /** @type {Assert} */
-export function assertIssuerType(value) {
-  enforce(value, IssuerType$is, IssuerType$check, "IssuerType");
+export function assertIssuerType(x) {
+  enforce(x, IssuerType$is, IssuerType$check, "IssuerType");
 }
 
 /** @type {Is} */
@@ -17379,18 +17580,18 @@ function KeyConfigurationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateKeyConfigurationType(value, options) {
-  return run(value, options, KeyConfigurationType$is, KeyConfigurationType$check);
+export function validateKeyConfigurationType(x, o) {
+  return run(x, o, KeyConfigurationType$is, KeyConfigurationType$check);
 }
 
 /** @type {Guard} */
-export function isKeyConfigurationType(value) {
-  return guard(value, KeyConfigurationType$is);
+export function isKeyConfigurationType(x) {
+  return guard(x, KeyConfigurationType$is);
 }
 
 /** @type {Assert} */
-export function assertKeyConfigurationType(value) {
-  enforce(value, KeyConfigurationType$is, KeyConfigurationType$check, "KeyConfigurationType");
+export function assertKeyConfigurationType(x) {
+  enforce(x, KeyConfigurationType$is, KeyConfigurationType$check, "KeyConfigurationType");
 }
 
 /** @type {Is} */
@@ -17522,18 +17723,18 @@ function LambdaConfigType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateLambdaConfigType(value, options) {
-  return run(value, options, LambdaConfigType$is, LambdaConfigType$check);
+export function validateLambdaConfigType(x, o) {
+  return run(x, o, LambdaConfigType$is, LambdaConfigType$check);
 }
 
 /** @type {Guard} */
-export function isLambdaConfigType(value) {
-  return guard(value, LambdaConfigType$is);
+export function isLambdaConfigType(x) {
+  return guard(x, LambdaConfigType$is);
 }
 
 /** @type {Assert} */
-export function assertLambdaConfigType(value) {
-  enforce(value, LambdaConfigType$is, LambdaConfigType$check, "LambdaConfigType");
+export function assertLambdaConfigType(x) {
+  enforce(x, LambdaConfigType$is, LambdaConfigType$check, "LambdaConfigType");
 }
 
 /** @type {Is} */
@@ -17587,18 +17788,18 @@ function LimitExceededException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateLimitExceededException(value, options) {
-  return run(value, options, LimitExceededException$is, LimitExceededException$check);
+export function validateLimitExceededException(x, o) {
+  return run(x, o, LimitExceededException$is, LimitExceededException$check);
 }
 
 /** @type {Guard} */
-export function isLimitExceededException(value) {
-  return guard(value, LimitExceededException$is);
+export function isLimitExceededException(x) {
+  return guard(x, LimitExceededException$is);
 }
 
 /** @type {Assert} */
-export function assertLimitExceededException(value) {
-  enforce(value, LimitExceededException$is, LimitExceededException$check, "LimitExceededException");
+export function assertLimitExceededException(x) {
+  enforce(x, LimitExceededException$is, LimitExceededException$check, "LimitExceededException");
 }
 
 /** @type {Is} */
@@ -17606,13 +17807,15 @@ function ListDevicesRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.AccessToken;
+  if (u === undefined) return false;
+  if (!TokenModelType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
         r++;
         break;
       case "Limit":
@@ -17664,18 +17867,18 @@ function ListDevicesRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListDevicesRequest(value, options) {
-  return run(value, options, ListDevicesRequest$is, ListDevicesRequest$check);
+export function validateListDevicesRequest(x, o) {
+  return run(x, o, ListDevicesRequest$is, ListDevicesRequest$check);
 }
 
 /** @type {Guard} */
-export function isListDevicesRequest(value) {
-  return guard(value, ListDevicesRequest$is);
+export function isListDevicesRequest(x) {
+  return guard(x, ListDevicesRequest$is);
 }
 
 /** @type {Assert} */
-export function assertListDevicesRequest(value) {
-  enforce(value, ListDevicesRequest$is, ListDevicesRequest$check, "ListDevicesRequest");
+export function assertListDevicesRequest(x) {
+  enforce(x, ListDevicesRequest$is, ListDevicesRequest$check, "ListDevicesRequest");
 }
 
 /** @type {Is} */
@@ -17729,18 +17932,18 @@ function ListDevicesResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListDevicesResponse(value, options) {
-  return run(value, options, ListDevicesResponse$is, ListDevicesResponse$check);
+export function validateListDevicesResponse(x, o) {
+  return run(x, o, ListDevicesResponse$is, ListDevicesResponse$check);
 }
 
 /** @type {Guard} */
-export function isListDevicesResponse(value) {
-  return guard(value, ListDevicesResponse$is);
+export function isListDevicesResponse(x) {
+  return guard(x, ListDevicesResponse$is);
 }
 
 /** @type {Assert} */
-export function assertListDevicesResponse(value) {
-  enforce(value, ListDevicesResponse$is, ListDevicesResponse$check, "ListDevicesResponse");
+export function assertListDevicesResponse(x) {
+  enforce(x, ListDevicesResponse$is, ListDevicesResponse$check, "ListDevicesResponse");
 }
 
 /** @type {Is} */
@@ -17748,13 +17951,15 @@ function ListGroupsRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Limit":
@@ -17806,18 +18011,18 @@ function ListGroupsRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListGroupsRequest(value, options) {
-  return run(value, options, ListGroupsRequest$is, ListGroupsRequest$check);
+export function validateListGroupsRequest(x, o) {
+  return run(x, o, ListGroupsRequest$is, ListGroupsRequest$check);
 }
 
 /** @type {Guard} */
-export function isListGroupsRequest(value) {
-  return guard(value, ListGroupsRequest$is);
+export function isListGroupsRequest(x) {
+  return guard(x, ListGroupsRequest$is);
 }
 
 /** @type {Assert} */
-export function assertListGroupsRequest(value) {
-  enforce(value, ListGroupsRequest$is, ListGroupsRequest$check, "ListGroupsRequest");
+export function assertListGroupsRequest(x) {
+  enforce(x, ListGroupsRequest$is, ListGroupsRequest$check, "ListGroupsRequest");
 }
 
 /** @type {Is} */
@@ -17871,18 +18076,18 @@ function ListGroupsResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListGroupsResponse(value, options) {
-  return run(value, options, ListGroupsResponse$is, ListGroupsResponse$check);
+export function validateListGroupsResponse(x, o) {
+  return run(x, o, ListGroupsResponse$is, ListGroupsResponse$check);
 }
 
 /** @type {Guard} */
-export function isListGroupsResponse(value) {
-  return guard(value, ListGroupsResponse$is);
+export function isListGroupsResponse(x) {
+  return guard(x, ListGroupsResponse$is);
 }
 
 /** @type {Assert} */
-export function assertListGroupsResponse(value) {
-  enforce(value, ListGroupsResponse$is, ListGroupsResponse$check, "ListGroupsResponse");
+export function assertListGroupsResponse(x) {
+  enforce(x, ListGroupsResponse$is, ListGroupsResponse$check, "ListGroupsResponse");
 }
 
 /** @type {Is} */
@@ -17890,13 +18095,15 @@ function ListIdentityProvidersRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "MaxResults":
@@ -17948,18 +18155,18 @@ function ListIdentityProvidersRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListIdentityProvidersRequest(value, options) {
-  return run(value, options, ListIdentityProvidersRequest$is, ListIdentityProvidersRequest$check);
+export function validateListIdentityProvidersRequest(x, o) {
+  return run(x, o, ListIdentityProvidersRequest$is, ListIdentityProvidersRequest$check);
 }
 
 /** @type {Guard} */
-export function isListIdentityProvidersRequest(value) {
-  return guard(value, ListIdentityProvidersRequest$is);
+export function isListIdentityProvidersRequest(x) {
+  return guard(x, ListIdentityProvidersRequest$is);
 }
 
 /** @type {Assert} */
-export function assertListIdentityProvidersRequest(value) {
-  enforce(value, ListIdentityProvidersRequest$is, ListIdentityProvidersRequest$check, "ListIdentityProvidersRequest");
+export function assertListIdentityProvidersRequest(x) {
+  enforce(x, ListIdentityProvidersRequest$is, ListIdentityProvidersRequest$check, "ListIdentityProvidersRequest");
 }
 
 /** @type {Is} */
@@ -17967,13 +18174,15 @@ function ListIdentityProvidersResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.Providers;
+  if (u === undefined) return false;
+  if (!ProvidersListType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Providers":
-        if (!ProvidersListType$is(v, q + 8)) return false;
         r++;
         break;
       case "NextToken":
@@ -18019,23 +18228,18 @@ function ListIdentityProvidersResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListIdentityProvidersResponse(value, options) {
-  return run(value, options, ListIdentityProvidersResponse$is, ListIdentityProvidersResponse$check);
+export function validateListIdentityProvidersResponse(x, o) {
+  return run(x, o, ListIdentityProvidersResponse$is, ListIdentityProvidersResponse$check);
 }
 
 /** @type {Guard} */
-export function isListIdentityProvidersResponse(value) {
-  return guard(value, ListIdentityProvidersResponse$is);
+export function isListIdentityProvidersResponse(x) {
+  return guard(x, ListIdentityProvidersResponse$is);
 }
 
 /** @type {Assert} */
-export function assertListIdentityProvidersResponse(value) {
-  enforce(
-    value,
-    ListIdentityProvidersResponse$is,
-    ListIdentityProvidersResponse$check,
-    "ListIdentityProvidersResponse",
-  );
+export function assertListIdentityProvidersResponse(x) {
+  enforce(x, ListIdentityProvidersResponse$is, ListIdentityProvidersResponse$check, "ListIdentityProvidersResponse");
 }
 
 /** @type {Is} */
@@ -18062,18 +18266,18 @@ function ListOfStringTypes$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListOfStringTypes(value, options) {
-  return run(value, options, ListOfStringTypes$is, ListOfStringTypes$check);
+export function validateListOfStringTypes(x, o) {
+  return run(x, o, ListOfStringTypes$is, ListOfStringTypes$check);
 }
 
 /** @type {Guard} */
-export function isListOfStringTypes(value) {
-  return guard(value, ListOfStringTypes$is);
+export function isListOfStringTypes(x) {
+  return guard(x, ListOfStringTypes$is);
 }
 
 /** @type {Assert} */
-export function assertListOfStringTypes(value) {
-  enforce(value, ListOfStringTypes$is, ListOfStringTypes$check, "ListOfStringTypes");
+export function assertListOfStringTypes(x) {
+  enforce(x, ListOfStringTypes$is, ListOfStringTypes$check, "ListOfStringTypes");
 }
 
 /** @type {Is} */
@@ -18096,18 +18300,18 @@ function ListProvidersLimitType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListProvidersLimitType(value, options) {
-  return run(value, options, ListProvidersLimitType$is, ListProvidersLimitType$check);
+export function validateListProvidersLimitType(x, o) {
+  return run(x, o, ListProvidersLimitType$is, ListProvidersLimitType$check);
 }
 
 /** @type {Guard} */
-export function isListProvidersLimitType(value) {
-  return guard(value, ListProvidersLimitType$is);
+export function isListProvidersLimitType(x) {
+  return guard(x, ListProvidersLimitType$is);
 }
 
 /** @type {Assert} */
-export function assertListProvidersLimitType(value) {
-  enforce(value, ListProvidersLimitType$is, ListProvidersLimitType$check, "ListProvidersLimitType");
+export function assertListProvidersLimitType(x) {
+  enforce(x, ListProvidersLimitType$is, ListProvidersLimitType$check, "ListProvidersLimitType");
 }
 
 /** @type {Is} */
@@ -18130,18 +18334,18 @@ function ListResourceServersLimitType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListResourceServersLimitType(value, options) {
-  return run(value, options, ListResourceServersLimitType$is, ListResourceServersLimitType$check);
+export function validateListResourceServersLimitType(x, o) {
+  return run(x, o, ListResourceServersLimitType$is, ListResourceServersLimitType$check);
 }
 
 /** @type {Guard} */
-export function isListResourceServersLimitType(value) {
-  return guard(value, ListResourceServersLimitType$is);
+export function isListResourceServersLimitType(x) {
+  return guard(x, ListResourceServersLimitType$is);
 }
 
 /** @type {Assert} */
-export function assertListResourceServersLimitType(value) {
-  enforce(value, ListResourceServersLimitType$is, ListResourceServersLimitType$check, "ListResourceServersLimitType");
+export function assertListResourceServersLimitType(x) {
+  enforce(x, ListResourceServersLimitType$is, ListResourceServersLimitType$check, "ListResourceServersLimitType");
 }
 
 /** @type {Is} */
@@ -18149,13 +18353,15 @@ function ListResourceServersRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "MaxResults":
@@ -18207,18 +18413,18 @@ function ListResourceServersRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListResourceServersRequest(value, options) {
-  return run(value, options, ListResourceServersRequest$is, ListResourceServersRequest$check);
+export function validateListResourceServersRequest(x, o) {
+  return run(x, o, ListResourceServersRequest$is, ListResourceServersRequest$check);
 }
 
 /** @type {Guard} */
-export function isListResourceServersRequest(value) {
-  return guard(value, ListResourceServersRequest$is);
+export function isListResourceServersRequest(x) {
+  return guard(x, ListResourceServersRequest$is);
 }
 
 /** @type {Assert} */
-export function assertListResourceServersRequest(value) {
-  enforce(value, ListResourceServersRequest$is, ListResourceServersRequest$check, "ListResourceServersRequest");
+export function assertListResourceServersRequest(x) {
+  enforce(x, ListResourceServersRequest$is, ListResourceServersRequest$check, "ListResourceServersRequest");
 }
 
 /** @type {Is} */
@@ -18226,13 +18432,15 @@ function ListResourceServersResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.ResourceServers;
+  if (u === undefined) return false;
+  if (!ResourceServersListType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "ResourceServers":
-        if (!ResourceServersListType$is(v, q + 8)) return false;
         r++;
         break;
       case "NextToken":
@@ -18278,18 +18486,18 @@ function ListResourceServersResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListResourceServersResponse(value, options) {
-  return run(value, options, ListResourceServersResponse$is, ListResourceServersResponse$check);
+export function validateListResourceServersResponse(x, o) {
+  return run(x, o, ListResourceServersResponse$is, ListResourceServersResponse$check);
 }
 
 /** @type {Guard} */
-export function isListResourceServersResponse(value) {
-  return guard(value, ListResourceServersResponse$is);
+export function isListResourceServersResponse(x) {
+  return guard(x, ListResourceServersResponse$is);
 }
 
 /** @type {Assert} */
-export function assertListResourceServersResponse(value) {
-  enforce(value, ListResourceServersResponse$is, ListResourceServersResponse$check, "ListResourceServersResponse");
+export function assertListResourceServersResponse(x) {
+  enforce(x, ListResourceServersResponse$is, ListResourceServersResponse$check, "ListResourceServersResponse");
 }
 
 /** @type {Is} */
@@ -18297,13 +18505,15 @@ function ListTagsForResourceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.ResourceArn;
+  if (u === undefined) return false;
+  if (!ArnType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "ResourceArn":
-        if (!ArnType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -18343,18 +18553,18 @@ function ListTagsForResourceRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListTagsForResourceRequest(value, options) {
-  return run(value, options, ListTagsForResourceRequest$is, ListTagsForResourceRequest$check);
+export function validateListTagsForResourceRequest(x, o) {
+  return run(x, o, ListTagsForResourceRequest$is, ListTagsForResourceRequest$check);
 }
 
 /** @type {Guard} */
-export function isListTagsForResourceRequest(value) {
-  return guard(value, ListTagsForResourceRequest$is);
+export function isListTagsForResourceRequest(x) {
+  return guard(x, ListTagsForResourceRequest$is);
 }
 
 /** @type {Assert} */
-export function assertListTagsForResourceRequest(value) {
-  enforce(value, ListTagsForResourceRequest$is, ListTagsForResourceRequest$check, "ListTagsForResourceRequest");
+export function assertListTagsForResourceRequest(x) {
+  enforce(x, ListTagsForResourceRequest$is, ListTagsForResourceRequest$check, "ListTagsForResourceRequest");
 }
 
 /** @type {Is} */
@@ -18402,18 +18612,18 @@ function ListTagsForResourceResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListTagsForResourceResponse(value, options) {
-  return run(value, options, ListTagsForResourceResponse$is, ListTagsForResourceResponse$check);
+export function validateListTagsForResourceResponse(x, o) {
+  return run(x, o, ListTagsForResourceResponse$is, ListTagsForResourceResponse$check);
 }
 
 /** @type {Guard} */
-export function isListTagsForResourceResponse(value) {
-  return guard(value, ListTagsForResourceResponse$is);
+export function isListTagsForResourceResponse(x) {
+  return guard(x, ListTagsForResourceResponse$is);
 }
 
 /** @type {Assert} */
-export function assertListTagsForResourceResponse(value) {
-  enforce(value, ListTagsForResourceResponse$is, ListTagsForResourceResponse$check, "ListTagsForResourceResponse");
+export function assertListTagsForResourceResponse(x) {
+  enforce(x, ListTagsForResourceResponse$is, ListTagsForResourceResponse$check, "ListTagsForResourceResponse");
 }
 
 /** @type {Is} */
@@ -18421,17 +18631,21 @@ function ListUserImportJobsRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.MaxResults;
+  if (u === undefined) return false;
+  if (!PoolQueryLimitType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "MaxResults":
-        if (!PoolQueryLimitType$is(v, q + 8)) return false;
         r++;
         break;
       case "PaginationToken":
@@ -18483,18 +18697,18 @@ function ListUserImportJobsRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListUserImportJobsRequest(value, options) {
-  return run(value, options, ListUserImportJobsRequest$is, ListUserImportJobsRequest$check);
+export function validateListUserImportJobsRequest(x, o) {
+  return run(x, o, ListUserImportJobsRequest$is, ListUserImportJobsRequest$check);
 }
 
 /** @type {Guard} */
-export function isListUserImportJobsRequest(value) {
-  return guard(value, ListUserImportJobsRequest$is);
+export function isListUserImportJobsRequest(x) {
+  return guard(x, ListUserImportJobsRequest$is);
 }
 
 /** @type {Assert} */
-export function assertListUserImportJobsRequest(value) {
-  enforce(value, ListUserImportJobsRequest$is, ListUserImportJobsRequest$check, "ListUserImportJobsRequest");
+export function assertListUserImportJobsRequest(x) {
+  enforce(x, ListUserImportJobsRequest$is, ListUserImportJobsRequest$check, "ListUserImportJobsRequest");
 }
 
 /** @type {Is} */
@@ -18548,18 +18762,18 @@ function ListUserImportJobsResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListUserImportJobsResponse(value, options) {
-  return run(value, options, ListUserImportJobsResponse$is, ListUserImportJobsResponse$check);
+export function validateListUserImportJobsResponse(x, o) {
+  return run(x, o, ListUserImportJobsResponse$is, ListUserImportJobsResponse$check);
 }
 
 /** @type {Guard} */
-export function isListUserImportJobsResponse(value) {
-  return guard(value, ListUserImportJobsResponse$is);
+export function isListUserImportJobsResponse(x) {
+  return guard(x, ListUserImportJobsResponse$is);
 }
 
 /** @type {Assert} */
-export function assertListUserImportJobsResponse(value) {
-  enforce(value, ListUserImportJobsResponse$is, ListUserImportJobsResponse$check, "ListUserImportJobsResponse");
+export function assertListUserImportJobsResponse(x) {
+  enforce(x, ListUserImportJobsResponse$is, ListUserImportJobsResponse$check, "ListUserImportJobsResponse");
 }
 
 /** @type {Is} */
@@ -18567,13 +18781,15 @@ function ListUserPoolClientsRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "MaxResults":
@@ -18625,18 +18841,18 @@ function ListUserPoolClientsRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListUserPoolClientsRequest(value, options) {
-  return run(value, options, ListUserPoolClientsRequest$is, ListUserPoolClientsRequest$check);
+export function validateListUserPoolClientsRequest(x, o) {
+  return run(x, o, ListUserPoolClientsRequest$is, ListUserPoolClientsRequest$check);
 }
 
 /** @type {Guard} */
-export function isListUserPoolClientsRequest(value) {
-  return guard(value, ListUserPoolClientsRequest$is);
+export function isListUserPoolClientsRequest(x) {
+  return guard(x, ListUserPoolClientsRequest$is);
 }
 
 /** @type {Assert} */
-export function assertListUserPoolClientsRequest(value) {
-  enforce(value, ListUserPoolClientsRequest$is, ListUserPoolClientsRequest$check, "ListUserPoolClientsRequest");
+export function assertListUserPoolClientsRequest(x) {
+  enforce(x, ListUserPoolClientsRequest$is, ListUserPoolClientsRequest$check, "ListUserPoolClientsRequest");
 }
 
 /** @type {Is} */
@@ -18690,18 +18906,18 @@ function ListUserPoolClientsResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListUserPoolClientsResponse(value, options) {
-  return run(value, options, ListUserPoolClientsResponse$is, ListUserPoolClientsResponse$check);
+export function validateListUserPoolClientsResponse(x, o) {
+  return run(x, o, ListUserPoolClientsResponse$is, ListUserPoolClientsResponse$check);
 }
 
 /** @type {Guard} */
-export function isListUserPoolClientsResponse(value) {
-  return guard(value, ListUserPoolClientsResponse$is);
+export function isListUserPoolClientsResponse(x) {
+  return guard(x, ListUserPoolClientsResponse$is);
 }
 
 /** @type {Assert} */
-export function assertListUserPoolClientsResponse(value) {
-  enforce(value, ListUserPoolClientsResponse$is, ListUserPoolClientsResponse$check, "ListUserPoolClientsResponse");
+export function assertListUserPoolClientsResponse(x) {
+  enforce(x, ListUserPoolClientsResponse$is, ListUserPoolClientsResponse$check, "ListUserPoolClientsResponse");
 }
 
 /** @type {Is} */
@@ -18709,6 +18925,9 @@ function ListUserPoolsRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.MaxResults;
+  if (u === undefined) return false;
+  if (!PoolQueryLimitType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
@@ -18718,7 +18937,6 @@ function ListUserPoolsRequest$is(x, q) {
         if (!PaginationKeyType$is(v, q + 8)) return false;
         break;
       case "MaxResults":
-        if (!PoolQueryLimitType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -18761,18 +18979,18 @@ function ListUserPoolsRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListUserPoolsRequest(value, options) {
-  return run(value, options, ListUserPoolsRequest$is, ListUserPoolsRequest$check);
+export function validateListUserPoolsRequest(x, o) {
+  return run(x, o, ListUserPoolsRequest$is, ListUserPoolsRequest$check);
 }
 
 /** @type {Guard} */
-export function isListUserPoolsRequest(value) {
-  return guard(value, ListUserPoolsRequest$is);
+export function isListUserPoolsRequest(x) {
+  return guard(x, ListUserPoolsRequest$is);
 }
 
 /** @type {Assert} */
-export function assertListUserPoolsRequest(value) {
-  enforce(value, ListUserPoolsRequest$is, ListUserPoolsRequest$check, "ListUserPoolsRequest");
+export function assertListUserPoolsRequest(x) {
+  enforce(x, ListUserPoolsRequest$is, ListUserPoolsRequest$check, "ListUserPoolsRequest");
 }
 
 /** @type {Is} */
@@ -18826,18 +19044,18 @@ function ListUserPoolsResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListUserPoolsResponse(value, options) {
-  return run(value, options, ListUserPoolsResponse$is, ListUserPoolsResponse$check);
+export function validateListUserPoolsResponse(x, o) {
+  return run(x, o, ListUserPoolsResponse$is, ListUserPoolsResponse$check);
 }
 
 /** @type {Guard} */
-export function isListUserPoolsResponse(value) {
-  return guard(value, ListUserPoolsResponse$is);
+export function isListUserPoolsResponse(x) {
+  return guard(x, ListUserPoolsResponse$is);
 }
 
 /** @type {Assert} */
-export function assertListUserPoolsResponse(value) {
-  enforce(value, ListUserPoolsResponse$is, ListUserPoolsResponse$check, "ListUserPoolsResponse");
+export function assertListUserPoolsResponse(x) {
+  enforce(x, ListUserPoolsResponse$is, ListUserPoolsResponse$check, "ListUserPoolsResponse");
 }
 
 /** @type {Is} */
@@ -18845,17 +19063,21 @@ function ListUsersInGroupRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.GroupName;
+  if (u === undefined) return false;
+  if (!GroupNameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "GroupName":
-        if (!GroupNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "Limit":
@@ -18913,18 +19135,18 @@ function ListUsersInGroupRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListUsersInGroupRequest(value, options) {
-  return run(value, options, ListUsersInGroupRequest$is, ListUsersInGroupRequest$check);
+export function validateListUsersInGroupRequest(x, o) {
+  return run(x, o, ListUsersInGroupRequest$is, ListUsersInGroupRequest$check);
 }
 
 /** @type {Guard} */
-export function isListUsersInGroupRequest(value) {
-  return guard(value, ListUsersInGroupRequest$is);
+export function isListUsersInGroupRequest(x) {
+  return guard(x, ListUsersInGroupRequest$is);
 }
 
 /** @type {Assert} */
-export function assertListUsersInGroupRequest(value) {
-  enforce(value, ListUsersInGroupRequest$is, ListUsersInGroupRequest$check, "ListUsersInGroupRequest");
+export function assertListUsersInGroupRequest(x) {
+  enforce(x, ListUsersInGroupRequest$is, ListUsersInGroupRequest$check, "ListUsersInGroupRequest");
 }
 
 /** @type {Is} */
@@ -18978,18 +19200,18 @@ function ListUsersInGroupResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListUsersInGroupResponse(value, options) {
-  return run(value, options, ListUsersInGroupResponse$is, ListUsersInGroupResponse$check);
+export function validateListUsersInGroupResponse(x, o) {
+  return run(x, o, ListUsersInGroupResponse$is, ListUsersInGroupResponse$check);
 }
 
 /** @type {Guard} */
-export function isListUsersInGroupResponse(value) {
-  return guard(value, ListUsersInGroupResponse$is);
+export function isListUsersInGroupResponse(x) {
+  return guard(x, ListUsersInGroupResponse$is);
 }
 
 /** @type {Assert} */
-export function assertListUsersInGroupResponse(value) {
-  enforce(value, ListUsersInGroupResponse$is, ListUsersInGroupResponse$check, "ListUsersInGroupResponse");
+export function assertListUsersInGroupResponse(x) {
+  enforce(x, ListUsersInGroupResponse$is, ListUsersInGroupResponse$check, "ListUsersInGroupResponse");
 }
 
 /** @type {Is} */
@@ -18997,13 +19219,15 @@ function ListUsersRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "AttributesToGet":
@@ -19067,18 +19291,18 @@ function ListUsersRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListUsersRequest(value, options) {
-  return run(value, options, ListUsersRequest$is, ListUsersRequest$check);
+export function validateListUsersRequest(x, o) {
+  return run(x, o, ListUsersRequest$is, ListUsersRequest$check);
 }
 
 /** @type {Guard} */
-export function isListUsersRequest(value) {
-  return guard(value, ListUsersRequest$is);
+export function isListUsersRequest(x) {
+  return guard(x, ListUsersRequest$is);
 }
 
 /** @type {Assert} */
-export function assertListUsersRequest(value) {
-  enforce(value, ListUsersRequest$is, ListUsersRequest$check, "ListUsersRequest");
+export function assertListUsersRequest(x) {
+  enforce(x, ListUsersRequest$is, ListUsersRequest$check, "ListUsersRequest");
 }
 
 /** @type {Is} */
@@ -19132,18 +19356,18 @@ function ListUsersResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateListUsersResponse(value, options) {
-  return run(value, options, ListUsersResponse$is, ListUsersResponse$check);
+export function validateListUsersResponse(x, o) {
+  return run(x, o, ListUsersResponse$is, ListUsersResponse$check);
 }
 
 /** @type {Guard} */
-export function isListUsersResponse(value) {
-  return guard(value, ListUsersResponse$is);
+export function isListUsersResponse(x) {
+  return guard(x, ListUsersResponse$is);
 }
 
 /** @type {Assert} */
-export function assertListUsersResponse(value) {
-  enforce(value, ListUsersResponse$is, ListUsersResponse$check, "ListUsersResponse");
+export function assertListUsersResponse(x) {
+  enforce(x, ListUsersResponse$is, ListUsersResponse$check, "ListUsersResponse");
 }
 
 const LogoutURLsListType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
@@ -19187,18 +19411,18 @@ function LogoutURLsListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateLogoutURLsListType(value, options) {
-  return run(value, options, LogoutURLsListType$is, LogoutURLsListType$check);
+export function validateLogoutURLsListType(x, o) {
+  return run(x, o, LogoutURLsListType$is, LogoutURLsListType$check);
 }
 
 /** @type {Guard} */
-export function isLogoutURLsListType(value) {
-  return guard(value, LogoutURLsListType$is);
+export function isLogoutURLsListType(x) {
+  return guard(x, LogoutURLsListType$is);
 }
 
 /** @type {Assert} */
-export function assertLogoutURLsListType(value) {
-  enforce(value, LogoutURLsListType$is, LogoutURLsListType$check, "LogoutURLsListType");
+export function assertLogoutURLsListType(x) {
+  enforce(x, LogoutURLsListType$is, LogoutURLsListType$check, "LogoutURLsListType");
 }
 
 /** @type {Is} */
@@ -19217,18 +19441,18 @@ function LongType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateLongType(value, options) {
-  return run(value, options, LongType$is, LongType$check);
+export function validateLongType(x, o) {
+  return run(x, o, LongType$is, LongType$check);
 }
 
 /** @type {Guard} */
-export function isLongType(value) {
-  return guard(value, LongType$is);
+export function isLongType(x) {
+  return guard(x, LongType$is);
 }
 
 /** @type {Assert} */
-export function assertLongType(value) {
-  enforce(value, LongType$is, LongType$check, "LongType");
+export function assertLongType(x) {
+  enforce(x, LongType$is, LongType$check, "LongType");
 }
 
 /** @type {Is} */
@@ -19282,18 +19506,18 @@ function MFAMethodNotFoundException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateMFAMethodNotFoundException(value, options) {
-  return run(value, options, MFAMethodNotFoundException$is, MFAMethodNotFoundException$check);
+export function validateMFAMethodNotFoundException(x, o) {
+  return run(x, o, MFAMethodNotFoundException$is, MFAMethodNotFoundException$check);
 }
 
 /** @type {Guard} */
-export function isMFAMethodNotFoundException(value) {
-  return guard(value, MFAMethodNotFoundException$is);
+export function isMFAMethodNotFoundException(x) {
+  return guard(x, MFAMethodNotFoundException$is);
 }
 
 /** @type {Assert} */
-export function assertMFAMethodNotFoundException(value) {
-  enforce(value, MFAMethodNotFoundException$is, MFAMethodNotFoundException$check, "MFAMethodNotFoundException");
+export function assertMFAMethodNotFoundException(x) {
+  enforce(x, MFAMethodNotFoundException$is, MFAMethodNotFoundException$check, "MFAMethodNotFoundException");
 }
 
 /** @type {Is} */
@@ -19320,18 +19544,18 @@ function MFAOptionListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateMFAOptionListType(value, options) {
-  return run(value, options, MFAOptionListType$is, MFAOptionListType$check);
+export function validateMFAOptionListType(x, o) {
+  return run(x, o, MFAOptionListType$is, MFAOptionListType$check);
 }
 
 /** @type {Guard} */
-export function isMFAOptionListType(value) {
-  return guard(value, MFAOptionListType$is);
+export function isMFAOptionListType(x) {
+  return guard(x, MFAOptionListType$is);
 }
 
 /** @type {Assert} */
-export function assertMFAOptionListType(value) {
-  enforce(value, MFAOptionListType$is, MFAOptionListType$check, "MFAOptionListType");
+export function assertMFAOptionListType(x) {
+  enforce(x, MFAOptionListType$is, MFAOptionListType$check, "MFAOptionListType");
 }
 
 /** @type {Is} */
@@ -19385,18 +19609,18 @@ function MFAOptionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateMFAOptionType(value, options) {
-  return run(value, options, MFAOptionType$is, MFAOptionType$check);
+export function validateMFAOptionType(x, o) {
+  return run(x, o, MFAOptionType$is, MFAOptionType$check);
 }
 
 /** @type {Guard} */
-export function isMFAOptionType(value) {
-  return guard(value, MFAOptionType$is);
+export function isMFAOptionType(x) {
+  return guard(x, MFAOptionType$is);
 }
 
 /** @type {Assert} */
-export function assertMFAOptionType(value) {
-  enforce(value, MFAOptionType$is, MFAOptionType$check, "MFAOptionType");
+export function assertMFAOptionType(x) {
+  enforce(x, MFAOptionType$is, MFAOptionType$check, "MFAOptionType");
 }
 
 const MessageActionType$v1 = /*#__PURE__*/ Object.freeze(["RESEND", "SUPPRESS"]);
@@ -19417,18 +19641,18 @@ function MessageActionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateMessageActionType(value, options) {
-  return run(value, options, MessageActionType$is, MessageActionType$check);
+export function validateMessageActionType(x, o) {
+  return run(x, o, MessageActionType$is, MessageActionType$check);
 }
 
 /** @type {Guard} */
-export function isMessageActionType(value) {
-  return guard(value, MessageActionType$is);
+export function isMessageActionType(x) {
+  return guard(x, MessageActionType$is);
 }
 
 /** @type {Assert} */
-export function assertMessageActionType(value) {
-  enforce(value, MessageActionType$is, MessageActionType$check, "MessageActionType");
+export function assertMessageActionType(x) {
+  enforce(x, MessageActionType$is, MessageActionType$check, "MessageActionType");
 }
 
 /** @type {Is} */
@@ -19488,18 +19712,18 @@ function MessageTemplateType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateMessageTemplateType(value, options) {
-  return run(value, options, MessageTemplateType$is, MessageTemplateType$check);
+export function validateMessageTemplateType(x, o) {
+  return run(x, o, MessageTemplateType$is, MessageTemplateType$check);
 }
 
 /** @type {Guard} */
-export function isMessageTemplateType(value) {
-  return guard(value, MessageTemplateType$is);
+export function isMessageTemplateType(x) {
+  return guard(x, MessageTemplateType$is);
 }
 
 /** @type {Assert} */
-export function assertMessageTemplateType(value) {
-  enforce(value, MessageTemplateType$is, MessageTemplateType$check, "MessageTemplateType");
+export function assertMessageTemplateType(x) {
+  enforce(x, MessageTemplateType$is, MessageTemplateType$check, "MessageTemplateType");
 }
 
 /** @type {Is} */
@@ -19553,18 +19777,18 @@ function NewDeviceMetadataType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateNewDeviceMetadataType(value, options) {
-  return run(value, options, NewDeviceMetadataType$is, NewDeviceMetadataType$check);
+export function validateNewDeviceMetadataType(x, o) {
+  return run(x, o, NewDeviceMetadataType$is, NewDeviceMetadataType$check);
 }
 
 /** @type {Guard} */
-export function isNewDeviceMetadataType(value) {
-  return guard(value, NewDeviceMetadataType$is);
+export function isNewDeviceMetadataType(x) {
+  return guard(x, NewDeviceMetadataType$is);
 }
 
 /** @type {Assert} */
-export function assertNewDeviceMetadataType(value) {
-  enforce(value, NewDeviceMetadataType$is, NewDeviceMetadataType$check, "NewDeviceMetadataType");
+export function assertNewDeviceMetadataType(x) {
+  enforce(x, NewDeviceMetadataType$is, NewDeviceMetadataType$check, "NewDeviceMetadataType");
 }
 
 /** @type {Is} */
@@ -19618,18 +19842,18 @@ function NotAuthorizedException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateNotAuthorizedException(value, options) {
-  return run(value, options, NotAuthorizedException$is, NotAuthorizedException$check);
+export function validateNotAuthorizedException(x, o) {
+  return run(x, o, NotAuthorizedException$is, NotAuthorizedException$check);
 }
 
 /** @type {Guard} */
-export function isNotAuthorizedException(value) {
-  return guard(value, NotAuthorizedException$is);
+export function isNotAuthorizedException(x) {
+  return guard(x, NotAuthorizedException$is);
 }
 
 /** @type {Assert} */
-export function assertNotAuthorizedException(value) {
-  enforce(value, NotAuthorizedException$is, NotAuthorizedException$check, "NotAuthorizedException");
+export function assertNotAuthorizedException(x) {
+  enforce(x, NotAuthorizedException$is, NotAuthorizedException$check, "NotAuthorizedException");
 }
 
 /** @type {Is} */
@@ -19637,6 +19861,9 @@ function NotifyConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.SourceArn;
+  if (u === undefined) return false;
+  if (!ArnType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
@@ -19649,7 +19876,6 @@ function NotifyConfigurationType$is(x, q) {
         if (!StringType$is(v, q + 8)) return false;
         break;
       case "SourceArn":
-        if (!ArnType$is(v, q + 8)) return false;
         r++;
         break;
       case "BlockEmail":
@@ -19713,18 +19939,18 @@ function NotifyConfigurationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateNotifyConfigurationType(value, options) {
-  return run(value, options, NotifyConfigurationType$is, NotifyConfigurationType$check);
+export function validateNotifyConfigurationType(x, o) {
+  return run(x, o, NotifyConfigurationType$is, NotifyConfigurationType$check);
 }
 
 /** @type {Guard} */
-export function isNotifyConfigurationType(value) {
-  return guard(value, NotifyConfigurationType$is);
+export function isNotifyConfigurationType(x) {
+  return guard(x, NotifyConfigurationType$is);
 }
 
 /** @type {Assert} */
-export function assertNotifyConfigurationType(value) {
-  enforce(value, NotifyConfigurationType$is, NotifyConfigurationType$check, "NotifyConfigurationType");
+export function assertNotifyConfigurationType(x) {
+  enforce(x, NotifyConfigurationType$is, NotifyConfigurationType$check, "NotifyConfigurationType");
 }
 
 /** @type {Is} */
@@ -19732,13 +19958,15 @@ function NotifyEmailType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.Subject;
+  if (u === undefined) return false;
+  if (!EmailNotificationSubjectType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Subject":
-        if (!EmailNotificationSubjectType$is(v, q + 8)) return false;
         r++;
         break;
       case "HtmlBody":
@@ -19790,18 +20018,18 @@ function NotifyEmailType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateNotifyEmailType(value, options) {
-  return run(value, options, NotifyEmailType$is, NotifyEmailType$check);
+export function validateNotifyEmailType(x, o) {
+  return run(x, o, NotifyEmailType$is, NotifyEmailType$check);
 }
 
 /** @type {Guard} */
-export function isNotifyEmailType(value) {
-  return guard(value, NotifyEmailType$is);
+export function isNotifyEmailType(x) {
+  return guard(x, NotifyEmailType$is);
 }
 
 /** @type {Assert} */
-export function assertNotifyEmailType(value) {
-  enforce(value, NotifyEmailType$is, NotifyEmailType$check, "NotifyEmailType");
+export function assertNotifyEmailType(x) {
+  enforce(x, NotifyEmailType$is, NotifyEmailType$check, "NotifyEmailType");
 }
 
 /** @type {Is} */
@@ -19855,23 +20083,18 @@ function NumberAttributeConstraintsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateNumberAttributeConstraintsType(value, options) {
-  return run(value, options, NumberAttributeConstraintsType$is, NumberAttributeConstraintsType$check);
+export function validateNumberAttributeConstraintsType(x, o) {
+  return run(x, o, NumberAttributeConstraintsType$is, NumberAttributeConstraintsType$check);
 }
 
 /** @type {Guard} */
-export function isNumberAttributeConstraintsType(value) {
-  return guard(value, NumberAttributeConstraintsType$is);
+export function isNumberAttributeConstraintsType(x) {
+  return guard(x, NumberAttributeConstraintsType$is);
 }
 
 /** @type {Assert} */
-export function assertNumberAttributeConstraintsType(value) {
-  enforce(
-    value,
-    NumberAttributeConstraintsType$is,
-    NumberAttributeConstraintsType$check,
-    "NumberAttributeConstraintsType",
-  );
+export function assertNumberAttributeConstraintsType(x) {
+  enforce(x, NumberAttributeConstraintsType$is, NumberAttributeConstraintsType$check, "NumberAttributeConstraintsType");
 }
 
 const OAuthFlowType$v1 = /*#__PURE__*/ Object.freeze(["client_credentials", "code", "implicit"]);
@@ -19892,18 +20115,18 @@ function OAuthFlowType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateOAuthFlowType(value, options) {
-  return run(value, options, OAuthFlowType$is, OAuthFlowType$check);
+export function validateOAuthFlowType(x, o) {
+  return run(x, o, OAuthFlowType$is, OAuthFlowType$check);
 }
 
 /** @type {Guard} */
-export function isOAuthFlowType(value) {
-  return guard(value, OAuthFlowType$is);
+export function isOAuthFlowType(x) {
+  return guard(x, OAuthFlowType$is);
 }
 
 /** @type {Assert} */
-export function assertOAuthFlowType(value) {
-  enforce(value, OAuthFlowType$is, OAuthFlowType$check, "OAuthFlowType");
+export function assertOAuthFlowType(x) {
+  enforce(x, OAuthFlowType$is, OAuthFlowType$check, "OAuthFlowType");
 }
 
 const OAuthFlowsType$v1 = /*#__PURE__*/ Object.freeze(["client_credentials", "code", "implicit"]);
@@ -19938,18 +20161,18 @@ function OAuthFlowsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateOAuthFlowsType(value, options) {
-  return run(value, options, OAuthFlowsType$is, OAuthFlowsType$check);
+export function validateOAuthFlowsType(x, o) {
+  return run(x, o, OAuthFlowsType$is, OAuthFlowsType$check);
 }
 
 /** @type {Guard} */
-export function isOAuthFlowsType(value) {
-  return guard(value, OAuthFlowsType$is);
+export function isOAuthFlowsType(x) {
+  return guard(x, OAuthFlowsType$is);
 }
 
 /** @type {Assert} */
-export function assertOAuthFlowsType(value) {
-  enforce(value, OAuthFlowsType$is, OAuthFlowsType$check, "OAuthFlowsType");
+export function assertOAuthFlowsType(x) {
+  enforce(x, OAuthFlowsType$is, OAuthFlowsType$check, "OAuthFlowsType");
 }
 
 const OptionalArnType$re1 = /*#__PURE__*/ new RegExp(
@@ -19973,18 +20196,18 @@ function OptionalArnType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateOptionalArnType(value, options) {
-  return run(value, options, OptionalArnType$is, OptionalArnType$check);
+export function validateOptionalArnType(x, o) {
+  return run(x, o, OptionalArnType$is, OptionalArnType$check);
 }
 
 /** @type {Guard} */
-export function isOptionalArnType(value) {
-  return guard(value, OptionalArnType$is);
+export function isOptionalArnType(x) {
+  return guard(x, OptionalArnType$is);
 }
 
 /** @type {Assert} */
-export function assertOptionalArnType(value) {
-  enforce(value, OptionalArnType$is, OptionalArnType$check, "OptionalArnType");
+export function assertOptionalArnType(x) {
+  enforce(x, OptionalArnType$is, OptionalArnType$check, "OptionalArnType");
 }
 
 const PaginationKey$re1 = /*#__PURE__*/ new RegExp("^(?:[\\S]+)$", "u");
@@ -20009,18 +20232,18 @@ function PaginationKey$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validatePaginationKey(value, options) {
-  return run(value, options, PaginationKey$is, PaginationKey$check);
+export function validatePaginationKey(x, o) {
+  return run(x, o, PaginationKey$is, PaginationKey$check);
 }
 
 /** @type {Guard} */
-export function isPaginationKey(value) {
-  return guard(value, PaginationKey$is);
+export function isPaginationKey(x) {
+  return guard(x, PaginationKey$is);
 }
 
 /** @type {Assert} */
-export function assertPaginationKey(value) {
-  enforce(value, PaginationKey$is, PaginationKey$check, "PaginationKey");
+export function assertPaginationKey(x) {
+  enforce(x, PaginationKey$is, PaginationKey$check, "PaginationKey");
 }
 
 const PaginationKeyType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\S]+)$", "u");
@@ -20043,18 +20266,18 @@ function PaginationKeyType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validatePaginationKeyType(value, options) {
-  return run(value, options, PaginationKeyType$is, PaginationKeyType$check);
+export function validatePaginationKeyType(x, o) {
+  return run(x, o, PaginationKeyType$is, PaginationKeyType$check);
 }
 
 /** @type {Guard} */
-export function isPaginationKeyType(value) {
-  return guard(value, PaginationKeyType$is);
+export function isPaginationKeyType(x) {
+  return guard(x, PaginationKeyType$is);
 }
 
 /** @type {Assert} */
-export function assertPaginationKeyType(value) {
-  enforce(value, PaginationKeyType$is, PaginationKeyType$check, "PaginationKeyType");
+export function assertPaginationKeyType(x) {
+  enforce(x, PaginationKeyType$is, PaginationKeyType$check, "PaginationKeyType");
 }
 
 const PasswordHashingAlgorithmType$v1 = /*#__PURE__*/ Object.freeze(["ARGON2ID", "BCRYPT", "PBKDF2_SHA256", "SCRYPT"]);
@@ -20076,18 +20299,18 @@ function PasswordHashingAlgorithmType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validatePasswordHashingAlgorithmType(value, options) {
-  return run(value, options, PasswordHashingAlgorithmType$is, PasswordHashingAlgorithmType$check);
+export function validatePasswordHashingAlgorithmType(x, o) {
+  return run(x, o, PasswordHashingAlgorithmType$is, PasswordHashingAlgorithmType$check);
 }
 
 /** @type {Guard} */
-export function isPasswordHashingAlgorithmType(value) {
-  return guard(value, PasswordHashingAlgorithmType$is);
+export function isPasswordHashingAlgorithmType(x) {
+  return guard(x, PasswordHashingAlgorithmType$is);
 }
 
 /** @type {Assert} */
-export function assertPasswordHashingAlgorithmType(value) {
-  enforce(value, PasswordHashingAlgorithmType$is, PasswordHashingAlgorithmType$check, "PasswordHashingAlgorithmType");
+export function assertPasswordHashingAlgorithmType(x) {
+  enforce(x, PasswordHashingAlgorithmType$is, PasswordHashingAlgorithmType$check, "PasswordHashingAlgorithmType");
 }
 
 /** @type {Is} */
@@ -20110,18 +20333,18 @@ function PasswordHistorySizeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validatePasswordHistorySizeType(value, options) {
-  return run(value, options, PasswordHistorySizeType$is, PasswordHistorySizeType$check);
+export function validatePasswordHistorySizeType(x, o) {
+  return run(x, o, PasswordHistorySizeType$is, PasswordHistorySizeType$check);
 }
 
 /** @type {Guard} */
-export function isPasswordHistorySizeType(value) {
-  return guard(value, PasswordHistorySizeType$is);
+export function isPasswordHistorySizeType(x) {
+  return guard(x, PasswordHistorySizeType$is);
 }
 
 /** @type {Assert} */
-export function assertPasswordHistorySizeType(value) {
-  enforce(value, PasswordHistorySizeType$is, PasswordHistorySizeType$check, "PasswordHistorySizeType");
+export function assertPasswordHistorySizeType(x) {
+  enforce(x, PasswordHistorySizeType$is, PasswordHistorySizeType$check, "PasswordHistorySizeType");
 }
 
 /** @type {Is} */
@@ -20144,18 +20367,18 @@ function PasswordPolicyMinLengthType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validatePasswordPolicyMinLengthType(value, options) {
-  return run(value, options, PasswordPolicyMinLengthType$is, PasswordPolicyMinLengthType$check);
+export function validatePasswordPolicyMinLengthType(x, o) {
+  return run(x, o, PasswordPolicyMinLengthType$is, PasswordPolicyMinLengthType$check);
 }
 
 /** @type {Guard} */
-export function isPasswordPolicyMinLengthType(value) {
-  return guard(value, PasswordPolicyMinLengthType$is);
+export function isPasswordPolicyMinLengthType(x) {
+  return guard(x, PasswordPolicyMinLengthType$is);
 }
 
 /** @type {Assert} */
-export function assertPasswordPolicyMinLengthType(value) {
-  enforce(value, PasswordPolicyMinLengthType$is, PasswordPolicyMinLengthType$check, "PasswordPolicyMinLengthType");
+export function assertPasswordPolicyMinLengthType(x) {
+  enforce(x, PasswordPolicyMinLengthType$is, PasswordPolicyMinLengthType$check, "PasswordPolicyMinLengthType");
 }
 
 /** @type {Is} */
@@ -20239,18 +20462,18 @@ function PasswordPolicyType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validatePasswordPolicyType(value, options) {
-  return run(value, options, PasswordPolicyType$is, PasswordPolicyType$check);
+export function validatePasswordPolicyType(x, o) {
+  return run(x, o, PasswordPolicyType$is, PasswordPolicyType$check);
 }
 
 /** @type {Guard} */
-export function isPasswordPolicyType(value) {
-  return guard(value, PasswordPolicyType$is);
+export function isPasswordPolicyType(x) {
+  return guard(x, PasswordPolicyType$is);
 }
 
 /** @type {Assert} */
-export function assertPasswordPolicyType(value) {
-  enforce(value, PasswordPolicyType$is, PasswordPolicyType$check, "PasswordPolicyType");
+export function assertPasswordPolicyType(x) {
+  enforce(x, PasswordPolicyType$is, PasswordPolicyType$check, "PasswordPolicyType");
 }
 
 /** @type {Is} */
@@ -20304,23 +20527,18 @@ function PasswordResetRequiredException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validatePasswordResetRequiredException(value, options) {
-  return run(value, options, PasswordResetRequiredException$is, PasswordResetRequiredException$check);
+export function validatePasswordResetRequiredException(x, o) {
+  return run(x, o, PasswordResetRequiredException$is, PasswordResetRequiredException$check);
 }
 
 /** @type {Guard} */
-export function isPasswordResetRequiredException(value) {
-  return guard(value, PasswordResetRequiredException$is);
+export function isPasswordResetRequiredException(x) {
+  return guard(x, PasswordResetRequiredException$is);
 }
 
 /** @type {Assert} */
-export function assertPasswordResetRequiredException(value) {
-  enforce(
-    value,
-    PasswordResetRequiredException$is,
-    PasswordResetRequiredException$check,
-    "PasswordResetRequiredException",
-  );
+export function assertPasswordResetRequiredException(x) {
+  enforce(x, PasswordResetRequiredException$is, PasswordResetRequiredException$check, "PasswordResetRequiredException");
 }
 
 const PasswordType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\S]+)$", "u");
@@ -20342,18 +20560,18 @@ function PasswordType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validatePasswordType(value, options) {
-  return run(value, options, PasswordType$is, PasswordType$check);
+export function validatePasswordType(x, o) {
+  return run(x, o, PasswordType$is, PasswordType$check);
 }
 
 /** @type {Guard} */
-export function isPasswordType(value) {
-  return guard(value, PasswordType$is);
+export function isPasswordType(x) {
+  return guard(x, PasswordType$is);
 }
 
 /** @type {Assert} */
-export function assertPasswordType(value) {
-  enforce(value, PasswordType$is, PasswordType$check, "PasswordType");
+export function assertPasswordType(x) {
+  enforce(x, PasswordType$is, PasswordType$check, "PasswordType");
 }
 
 /** @type {Is} */
@@ -20376,18 +20594,18 @@ function PoolQueryLimitType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validatePoolQueryLimitType(value, options) {
-  return run(value, options, PoolQueryLimitType$is, PoolQueryLimitType$check);
+export function validatePoolQueryLimitType(x, o) {
+  return run(x, o, PoolQueryLimitType$is, PoolQueryLimitType$check);
 }
 
 /** @type {Guard} */
-export function isPoolQueryLimitType(value) {
-  return guard(value, PoolQueryLimitType$is);
+export function isPoolQueryLimitType(x) {
+  return guard(x, PoolQueryLimitType$is);
 }
 
 /** @type {Assert} */
-export function assertPoolQueryLimitType(value) {
-  enforce(value, PoolQueryLimitType$is, PoolQueryLimitType$check, "PoolQueryLimitType");
+export function assertPoolQueryLimitType(x) {
+  enforce(x, PoolQueryLimitType$is, PoolQueryLimitType$check, "PoolQueryLimitType");
 }
 
 /** @type {Is} */
@@ -20404,18 +20622,18 @@ function PreSignedUrlType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validatePreSignedUrlType(value, options) {
-  return run(value, options, PreSignedUrlType$is, PreSignedUrlType$check);
+export function validatePreSignedUrlType(x, o) {
+  return run(x, o, PreSignedUrlType$is, PreSignedUrlType$check);
 }
 
 /** @type {Guard} */
-export function isPreSignedUrlType(value) {
-  return guard(value, PreSignedUrlType$is);
+export function isPreSignedUrlType(x) {
+  return guard(x, PreSignedUrlType$is);
 }
 
 /** @type {Assert} */
-export function assertPreSignedUrlType(value) {
-  enforce(value, PreSignedUrlType$is, PreSignedUrlType$check, "PreSignedUrlType");
+export function assertPreSignedUrlType(x) {
+  enforce(x, PreSignedUrlType$is, PreSignedUrlType$check, "PreSignedUrlType");
 }
 
 const PreTokenGenerationLambdaVersionType$v1 = /*#__PURE__*/ Object.freeze(["V1_0", "V2_0", "V3_0"]);
@@ -20437,19 +20655,19 @@ function PreTokenGenerationLambdaVersionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validatePreTokenGenerationLambdaVersionType(value, options) {
-  return run(value, options, PreTokenGenerationLambdaVersionType$is, PreTokenGenerationLambdaVersionType$check);
+export function validatePreTokenGenerationLambdaVersionType(x, o) {
+  return run(x, o, PreTokenGenerationLambdaVersionType$is, PreTokenGenerationLambdaVersionType$check);
 }
 
 /** @type {Guard} */
-export function isPreTokenGenerationLambdaVersionType(value) {
-  return guard(value, PreTokenGenerationLambdaVersionType$is);
+export function isPreTokenGenerationLambdaVersionType(x) {
+  return guard(x, PreTokenGenerationLambdaVersionType$is);
 }
 
 /** @type {Assert} */
-export function assertPreTokenGenerationLambdaVersionType(value) {
+export function assertPreTokenGenerationLambdaVersionType(x) {
   enforce(
-    value,
+    x,
     PreTokenGenerationLambdaVersionType$is,
     PreTokenGenerationLambdaVersionType$check,
     "PreTokenGenerationLambdaVersionType",
@@ -20461,17 +20679,21 @@ function PreTokenGenerationVersionConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.LambdaVersion;
+  if (u === undefined) return false;
+  if (!PreTokenGenerationLambdaVersionType$is(u, q + 8)) return false;
+  u = x.LambdaArn;
+  if (u === undefined) return false;
+  if (!ArnType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "LambdaVersion":
-        if (!PreTokenGenerationLambdaVersionType$is(v, q + 8)) return false;
         r++;
         break;
       case "LambdaArn":
-        if (!ArnType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -20517,19 +20739,19 @@ function PreTokenGenerationVersionConfigType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validatePreTokenGenerationVersionConfigType(value, options) {
-  return run(value, options, PreTokenGenerationVersionConfigType$is, PreTokenGenerationVersionConfigType$check);
+export function validatePreTokenGenerationVersionConfigType(x, o) {
+  return run(x, o, PreTokenGenerationVersionConfigType$is, PreTokenGenerationVersionConfigType$check);
 }
 
 /** @type {Guard} */
-export function isPreTokenGenerationVersionConfigType(value) {
-  return guard(value, PreTokenGenerationVersionConfigType$is);
+export function isPreTokenGenerationVersionConfigType(x) {
+  return guard(x, PreTokenGenerationVersionConfigType$is);
 }
 
 /** @type {Assert} */
-export function assertPreTokenGenerationVersionConfigType(value) {
+export function assertPreTokenGenerationVersionConfigType(x) {
   enforce(
-    value,
+    x,
     PreTokenGenerationVersionConfigType$is,
     PreTokenGenerationVersionConfigType$check,
     "PreTokenGenerationVersionConfigType",
@@ -20556,18 +20778,18 @@ function PrecedenceType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validatePrecedenceType(value, options) {
-  return run(value, options, PrecedenceType$is, PrecedenceType$check);
+export function validatePrecedenceType(x, o) {
+  return run(x, o, PrecedenceType$is, PrecedenceType$check);
 }
 
 /** @type {Guard} */
-export function isPrecedenceType(value) {
-  return guard(value, PrecedenceType$is);
+export function isPrecedenceType(x) {
+  return guard(x, PrecedenceType$is);
 }
 
 /** @type {Assert} */
-export function assertPrecedenceType(value) {
-  enforce(value, PrecedenceType$is, PrecedenceType$check, "PrecedenceType");
+export function assertPrecedenceType(x) {
+  enforce(x, PrecedenceType$is, PrecedenceType$check, "PrecedenceType");
 }
 
 /** @type {Is} */
@@ -20621,18 +20843,18 @@ function PreconditionNotMetException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validatePreconditionNotMetException(value, options) {
-  return run(value, options, PreconditionNotMetException$is, PreconditionNotMetException$check);
+export function validatePreconditionNotMetException(x, o) {
+  return run(x, o, PreconditionNotMetException$is, PreconditionNotMetException$check);
 }
 
 /** @type {Guard} */
-export function isPreconditionNotMetException(value) {
-  return guard(value, PreconditionNotMetException$is);
+export function isPreconditionNotMetException(x) {
+  return guard(x, PreconditionNotMetException$is);
 }
 
 /** @type {Assert} */
-export function assertPreconditionNotMetException(value) {
-  enforce(value, PreconditionNotMetException$is, PreconditionNotMetException$check, "PreconditionNotMetException");
+export function assertPreconditionNotMetException(x) {
+  enforce(x, PreconditionNotMetException$is, PreconditionNotMetException$check, "PreconditionNotMetException");
 }
 
 const PreventUserExistenceErrorTypes$v1 = /*#__PURE__*/ Object.freeze(["ENABLED", "LEGACY"]);
@@ -20654,23 +20876,18 @@ function PreventUserExistenceErrorTypes$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validatePreventUserExistenceErrorTypes(value, options) {
-  return run(value, options, PreventUserExistenceErrorTypes$is, PreventUserExistenceErrorTypes$check);
+export function validatePreventUserExistenceErrorTypes(x, o) {
+  return run(x, o, PreventUserExistenceErrorTypes$is, PreventUserExistenceErrorTypes$check);
 }
 
 /** @type {Guard} */
-export function isPreventUserExistenceErrorTypes(value) {
-  return guard(value, PreventUserExistenceErrorTypes$is);
+export function isPreventUserExistenceErrorTypes(x) {
+  return guard(x, PreventUserExistenceErrorTypes$is);
 }
 
 /** @type {Assert} */
-export function assertPreventUserExistenceErrorTypes(value) {
-  enforce(
-    value,
-    PreventUserExistenceErrorTypes$is,
-    PreventUserExistenceErrorTypes$check,
-    "PreventUserExistenceErrorTypes",
-  );
+export function assertPreventUserExistenceErrorTypes(x) {
+  enforce(x, PreventUserExistenceErrorTypes$is, PreventUserExistenceErrorTypes$check, "PreventUserExistenceErrorTypes");
 }
 
 /** @type {Is} */
@@ -20693,18 +20910,18 @@ function PriorityType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validatePriorityType(value, options) {
-  return run(value, options, PriorityType$is, PriorityType$check);
+export function validatePriorityType(x, o) {
+  return run(x, o, PriorityType$is, PriorityType$check);
 }
 
 /** @type {Guard} */
-export function isPriorityType(value) {
-  return guard(value, PriorityType$is);
+export function isPriorityType(x) {
+  return guard(x, PriorityType$is);
 }
 
 /** @type {Assert} */
-export function assertPriorityType(value) {
-  enforce(value, PriorityType$is, PriorityType$check, "PriorityType");
+export function assertPriorityType(x) {
+  enforce(x, PriorityType$is, PriorityType$check, "PriorityType");
 }
 
 /** @type {Is} */
@@ -20770,18 +20987,18 @@ function ProviderDescription$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateProviderDescription(value, options) {
-  return run(value, options, ProviderDescription$is, ProviderDescription$check);
+export function validateProviderDescription(x, o) {
+  return run(x, o, ProviderDescription$is, ProviderDescription$check);
 }
 
 /** @type {Guard} */
-export function isProviderDescription(value) {
-  return guard(value, ProviderDescription$is);
+export function isProviderDescription(x) {
+  return guard(x, ProviderDescription$is);
 }
 
 /** @type {Assert} */
-export function assertProviderDescription(value) {
-  enforce(value, ProviderDescription$is, ProviderDescription$check, "ProviderDescription");
+export function assertProviderDescription(x) {
+  enforce(x, ProviderDescription$is, ProviderDescription$check, "ProviderDescription");
 }
 
 /** @type {Is} */
@@ -20814,18 +21031,18 @@ function ProviderDetailsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateProviderDetailsType(value, options) {
-  return run(value, options, ProviderDetailsType$is, ProviderDetailsType$check);
+export function validateProviderDetailsType(x, o) {
+  return run(x, o, ProviderDetailsType$is, ProviderDetailsType$check);
 }
 
 /** @type {Guard} */
-export function isProviderDetailsType(value) {
-  return guard(value, ProviderDetailsType$is);
+export function isProviderDetailsType(x) {
+  return guard(x, ProviderDetailsType$is);
 }
 
 /** @type {Assert} */
-export function assertProviderDetailsType(value) {
-  enforce(value, ProviderDetailsType$is, ProviderDetailsType$check, "ProviderDetailsType");
+export function assertProviderDetailsType(x) {
+  enforce(x, ProviderDetailsType$is, ProviderDetailsType$check, "ProviderDetailsType");
 }
 
 const ProviderNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+)$", "u");
@@ -20850,18 +21067,18 @@ function ProviderNameType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateProviderNameType(value, options) {
-  return run(value, options, ProviderNameType$is, ProviderNameType$check);
+export function validateProviderNameType(x, o) {
+  return run(x, o, ProviderNameType$is, ProviderNameType$check);
 }
 
 /** @type {Guard} */
-export function isProviderNameType(value) {
-  return guard(value, ProviderNameType$is);
+export function isProviderNameType(x) {
+  return guard(x, ProviderNameType$is);
 }
 
 /** @type {Assert} */
-export function assertProviderNameType(value) {
-  enforce(value, ProviderNameType$is, ProviderNameType$check, "ProviderNameType");
+export function assertProviderNameType(x) {
+  enforce(x, ProviderNameType$is, ProviderNameType$check, "ProviderNameType");
 }
 
 const ProviderNameTypeV1$re1 = /*#__PURE__*/ new RegExp("^(?:[^_][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_]+)$", "u");
@@ -20884,18 +21101,18 @@ function ProviderNameTypeV1$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateProviderNameTypeV1(value, options) {
-  return run(value, options, ProviderNameTypeV1$is, ProviderNameTypeV1$check);
+export function validateProviderNameTypeV1(x, o) {
+  return run(x, o, ProviderNameTypeV1$is, ProviderNameTypeV1$check);
 }
 
 /** @type {Guard} */
-export function isProviderNameTypeV1(value) {
-  return guard(value, ProviderNameTypeV1$is);
+export function isProviderNameTypeV1(x) {
+  return guard(x, ProviderNameTypeV1$is);
 }
 
 /** @type {Assert} */
-export function assertProviderNameTypeV1(value) {
-  enforce(value, ProviderNameTypeV1$is, ProviderNameTypeV1$check, "ProviderNameTypeV1");
+export function assertProviderNameTypeV1(x) {
+  enforce(x, ProviderNameTypeV1$is, ProviderNameTypeV1$check, "ProviderNameTypeV1");
 }
 
 const ProviderNameTypeV2$re1 = /*#__PURE__*/ new RegExp(
@@ -20921,18 +21138,18 @@ function ProviderNameTypeV2$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateProviderNameTypeV2(value, options) {
-  return run(value, options, ProviderNameTypeV2$is, ProviderNameTypeV2$check);
+export function validateProviderNameTypeV2(x, o) {
+  return run(x, o, ProviderNameTypeV2$is, ProviderNameTypeV2$check);
 }
 
 /** @type {Guard} */
-export function isProviderNameTypeV2(value) {
-  return guard(value, ProviderNameTypeV2$is);
+export function isProviderNameTypeV2(x) {
+  return guard(x, ProviderNameTypeV2$is);
 }
 
 /** @type {Assert} */
-export function assertProviderNameTypeV2(value) {
-  enforce(value, ProviderNameTypeV2$is, ProviderNameTypeV2$check, "ProviderNameTypeV2");
+export function assertProviderNameTypeV2(x) {
+  enforce(x, ProviderNameTypeV2$is, ProviderNameTypeV2$check, "ProviderNameTypeV2");
 }
 
 /** @type {Is} */
@@ -20992,18 +21209,18 @@ function ProviderUserIdentifierType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateProviderUserIdentifierType(value, options) {
-  return run(value, options, ProviderUserIdentifierType$is, ProviderUserIdentifierType$check);
+export function validateProviderUserIdentifierType(x, o) {
+  return run(x, o, ProviderUserIdentifierType$is, ProviderUserIdentifierType$check);
 }
 
 /** @type {Guard} */
-export function isProviderUserIdentifierType(value) {
-  return guard(value, ProviderUserIdentifierType$is);
+export function isProviderUserIdentifierType(x) {
+  return guard(x, ProviderUserIdentifierType$is);
 }
 
 /** @type {Assert} */
-export function assertProviderUserIdentifierType(value) {
-  enforce(value, ProviderUserIdentifierType$is, ProviderUserIdentifierType$check, "ProviderUserIdentifierType");
+export function assertProviderUserIdentifierType(x) {
+  enforce(x, ProviderUserIdentifierType$is, ProviderUserIdentifierType$check, "ProviderUserIdentifierType");
 }
 
 /** @type {Is} */
@@ -21034,18 +21251,18 @@ function ProvidersListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateProvidersListType(value, options) {
-  return run(value, options, ProvidersListType$is, ProvidersListType$check);
+export function validateProvidersListType(x, o) {
+  return run(x, o, ProvidersListType$is, ProvidersListType$check);
 }
 
 /** @type {Guard} */
-export function isProvidersListType(value) {
-  return guard(value, ProvidersListType$is);
+export function isProvidersListType(x) {
+  return guard(x, ProvidersListType$is);
 }
 
 /** @type {Assert} */
-export function assertProvidersListType(value) {
-  enforce(value, ProvidersListType$is, ProvidersListType$check, "ProvidersListType");
+export function assertProvidersListType(x) {
+  enforce(x, ProvidersListType$is, ProvidersListType$check, "ProvidersListType");
 }
 
 /** @type {Is} */
@@ -21068,18 +21285,18 @@ function QueryLimit$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateQueryLimit(value, options) {
-  return run(value, options, QueryLimit$is, QueryLimit$check);
+export function validateQueryLimit(x, o) {
+  return run(x, o, QueryLimit$is, QueryLimit$check);
 }
 
 /** @type {Guard} */
-export function isQueryLimit(value) {
-  return guard(value, QueryLimit$is);
+export function isQueryLimit(x) {
+  return guard(x, QueryLimit$is);
 }
 
 /** @type {Assert} */
-export function assertQueryLimit(value) {
-  enforce(value, QueryLimit$is, QueryLimit$check, "QueryLimit");
+export function assertQueryLimit(x) {
+  enforce(x, QueryLimit$is, QueryLimit$check, "QueryLimit");
 }
 
 /** @type {Is} */
@@ -21102,18 +21319,18 @@ function QueryLimitType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateQueryLimitType(value, options) {
-  return run(value, options, QueryLimitType$is, QueryLimitType$check);
+export function validateQueryLimitType(x, o) {
+  return run(x, o, QueryLimitType$is, QueryLimitType$check);
 }
 
 /** @type {Guard} */
-export function isQueryLimitType(value) {
-  return guard(value, QueryLimitType$is);
+export function isQueryLimitType(x) {
+  return guard(x, QueryLimitType$is);
 }
 
 /** @type {Assert} */
-export function assertQueryLimitType(value) {
-  enforce(value, QueryLimitType$is, QueryLimitType$check, "QueryLimitType");
+export function assertQueryLimitType(x) {
+  enforce(x, QueryLimitType$is, QueryLimitType$check, "QueryLimitType");
 }
 
 /** @type {Is} */
@@ -21144,18 +21361,18 @@ function RecoveryMechanismsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRecoveryMechanismsType(value, options) {
-  return run(value, options, RecoveryMechanismsType$is, RecoveryMechanismsType$check);
+export function validateRecoveryMechanismsType(x, o) {
+  return run(x, o, RecoveryMechanismsType$is, RecoveryMechanismsType$check);
 }
 
 /** @type {Guard} */
-export function isRecoveryMechanismsType(value) {
-  return guard(value, RecoveryMechanismsType$is);
+export function isRecoveryMechanismsType(x) {
+  return guard(x, RecoveryMechanismsType$is);
 }
 
 /** @type {Assert} */
-export function assertRecoveryMechanismsType(value) {
-  enforce(value, RecoveryMechanismsType$is, RecoveryMechanismsType$check, "RecoveryMechanismsType");
+export function assertRecoveryMechanismsType(x) {
+  enforce(x, RecoveryMechanismsType$is, RecoveryMechanismsType$check, "RecoveryMechanismsType");
 }
 
 const RecoveryOptionNameType$v1 = /*#__PURE__*/ Object.freeze([
@@ -21181,18 +21398,18 @@ function RecoveryOptionNameType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRecoveryOptionNameType(value, options) {
-  return run(value, options, RecoveryOptionNameType$is, RecoveryOptionNameType$check);
+export function validateRecoveryOptionNameType(x, o) {
+  return run(x, o, RecoveryOptionNameType$is, RecoveryOptionNameType$check);
 }
 
 /** @type {Guard} */
-export function isRecoveryOptionNameType(value) {
-  return guard(value, RecoveryOptionNameType$is);
+export function isRecoveryOptionNameType(x) {
+  return guard(x, RecoveryOptionNameType$is);
 }
 
 /** @type {Assert} */
-export function assertRecoveryOptionNameType(value) {
-  enforce(value, RecoveryOptionNameType$is, RecoveryOptionNameType$check, "RecoveryOptionNameType");
+export function assertRecoveryOptionNameType(x) {
+  enforce(x, RecoveryOptionNameType$is, RecoveryOptionNameType$check, "RecoveryOptionNameType");
 }
 
 /** @type {Is} */
@@ -21200,17 +21417,21 @@ function RecoveryOptionType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.Priority;
+  if (u === undefined) return false;
+  if (!PriorityType$is(u, q + 8)) return false;
+  u = x.Name;
+  if (u === undefined) return false;
+  if (!RecoveryOptionNameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Priority":
-        if (!PriorityType$is(v, q + 8)) return false;
         r++;
         break;
       case "Name":
-        if (!RecoveryOptionNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -21256,18 +21477,18 @@ function RecoveryOptionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRecoveryOptionType(value, options) {
-  return run(value, options, RecoveryOptionType$is, RecoveryOptionType$check);
+export function validateRecoveryOptionType(x, o) {
+  return run(x, o, RecoveryOptionType$is, RecoveryOptionType$check);
 }
 
 /** @type {Guard} */
-export function isRecoveryOptionType(value) {
-  return guard(value, RecoveryOptionType$is);
+export function isRecoveryOptionType(x) {
+  return guard(x, RecoveryOptionType$is);
 }
 
 /** @type {Assert} */
-export function assertRecoveryOptionType(value) {
-  enforce(value, RecoveryOptionType$is, RecoveryOptionType$check, "RecoveryOptionType");
+export function assertRecoveryOptionType(x) {
+  enforce(x, RecoveryOptionType$is, RecoveryOptionType$check, "RecoveryOptionType");
 }
 
 const RedirectUrlType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
@@ -21292,18 +21513,18 @@ function RedirectUrlType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRedirectUrlType(value, options) {
-  return run(value, options, RedirectUrlType$is, RedirectUrlType$check);
+export function validateRedirectUrlType(x, o) {
+  return run(x, o, RedirectUrlType$is, RedirectUrlType$check);
 }
 
 /** @type {Guard} */
-export function isRedirectUrlType(value) {
-  return guard(value, RedirectUrlType$is);
+export function isRedirectUrlType(x) {
+  return guard(x, RedirectUrlType$is);
 }
 
 /** @type {Assert} */
-export function assertRedirectUrlType(value) {
-  enforce(value, RedirectUrlType$is, RedirectUrlType$check, "RedirectUrlType");
+export function assertRedirectUrlType(x) {
+  enforce(x, RedirectUrlType$is, RedirectUrlType$check, "RedirectUrlType");
 }
 
 /** @type {Is} */
@@ -21311,13 +21532,15 @@ function RefreshTokenRotationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.Feature;
+  if (u === undefined) return false;
+  if (!FeatureType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Feature":
-        if (!FeatureType$is(v, q + 8)) return false;
         r++;
         break;
       case "RetryGracePeriodSeconds":
@@ -21363,18 +21586,18 @@ function RefreshTokenRotationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRefreshTokenRotationType(value, options) {
-  return run(value, options, RefreshTokenRotationType$is, RefreshTokenRotationType$check);
+export function validateRefreshTokenRotationType(x, o) {
+  return run(x, o, RefreshTokenRotationType$is, RefreshTokenRotationType$check);
 }
 
 /** @type {Guard} */
-export function isRefreshTokenRotationType(value) {
-  return guard(value, RefreshTokenRotationType$is);
+export function isRefreshTokenRotationType(x) {
+  return guard(x, RefreshTokenRotationType$is);
 }
 
 /** @type {Assert} */
-export function assertRefreshTokenRotationType(value) {
-  enforce(value, RefreshTokenRotationType$is, RefreshTokenRotationType$check, "RefreshTokenRotationType");
+export function assertRefreshTokenRotationType(x) {
+  enforce(x, RefreshTokenRotationType$is, RefreshTokenRotationType$check, "RefreshTokenRotationType");
 }
 
 /** @type {Is} */
@@ -21397,18 +21620,18 @@ function RefreshTokenValidityType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRefreshTokenValidityType(value, options) {
-  return run(value, options, RefreshTokenValidityType$is, RefreshTokenValidityType$check);
+export function validateRefreshTokenValidityType(x, o) {
+  return run(x, o, RefreshTokenValidityType$is, RefreshTokenValidityType$check);
 }
 
 /** @type {Guard} */
-export function isRefreshTokenValidityType(value) {
-  return guard(value, RefreshTokenValidityType$is);
+export function isRefreshTokenValidityType(x) {
+  return guard(x, RefreshTokenValidityType$is);
 }
 
 /** @type {Assert} */
-export function assertRefreshTokenValidityType(value) {
-  enforce(value, RefreshTokenValidityType$is, RefreshTokenValidityType$check, "RefreshTokenValidityType");
+export function assertRefreshTokenValidityType(x) {
+  enforce(x, RefreshTokenValidityType$is, RefreshTokenValidityType$check, "RefreshTokenValidityType");
 }
 
 /** @type {Is} */
@@ -21427,18 +21650,18 @@ function RegionCodeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRegionCodeType(value, options) {
-  return run(value, options, RegionCodeType$is, RegionCodeType$check);
+export function validateRegionCodeType(x, o) {
+  return run(x, o, RegionCodeType$is, RegionCodeType$check);
 }
 
 /** @type {Guard} */
-export function isRegionCodeType(value) {
-  return guard(value, RegionCodeType$is);
+export function isRegionCodeType(x) {
+  return guard(x, RegionCodeType$is);
 }
 
 /** @type {Assert} */
-export function assertRegionCodeType(value) {
-  enforce(value, RegionCodeType$is, RegionCodeType$check, "RegionCodeType");
+export function assertRegionCodeType(x) {
+  enforce(x, RegionCodeType$is, RegionCodeType$check, "RegionCodeType");
 }
 
 /** @type {Is} */
@@ -21457,18 +21680,18 @@ function RegionNameType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRegionNameType(value, options) {
-  return run(value, options, RegionNameType$is, RegionNameType$check);
+export function validateRegionNameType(x, o) {
+  return run(x, o, RegionNameType$is, RegionNameType$check);
 }
 
 /** @type {Guard} */
-export function isRegionNameType(value) {
-  return guard(value, RegionNameType$is);
+export function isRegionNameType(x) {
+  return guard(x, RegionNameType$is);
 }
 
 /** @type {Assert} */
-export function assertRegionNameType(value) {
-  enforce(value, RegionNameType$is, RegionNameType$check, "RegionNameType");
+export function assertRegionNameType(x) {
+  enforce(x, RegionNameType$is, RegionNameType$check, "RegionNameType");
 }
 
 /** @type {Is} */
@@ -21487,18 +21710,18 @@ function RelyingPartyIdType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRelyingPartyIdType(value, options) {
-  return run(value, options, RelyingPartyIdType$is, RelyingPartyIdType$check);
+export function validateRelyingPartyIdType(x, o) {
+  return run(x, o, RelyingPartyIdType$is, RelyingPartyIdType$check);
 }
 
 /** @type {Guard} */
-export function isRelyingPartyIdType(value) {
-  return guard(value, RelyingPartyIdType$is);
+export function isRelyingPartyIdType(x) {
+  return guard(x, RelyingPartyIdType$is);
 }
 
 /** @type {Assert} */
-export function assertRelyingPartyIdType(value) {
-  enforce(value, RelyingPartyIdType$is, RelyingPartyIdType$check, "RelyingPartyIdType");
+export function assertRelyingPartyIdType(x) {
+  enforce(x, RelyingPartyIdType$is, RelyingPartyIdType$check, "RelyingPartyIdType");
 }
 
 /** @type {Is} */
@@ -21525,18 +21748,18 @@ function ReplicaRegionsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateReplicaRegionsType(value, options) {
-  return run(value, options, ReplicaRegionsType$is, ReplicaRegionsType$check);
+export function validateReplicaRegionsType(x, o) {
+  return run(x, o, ReplicaRegionsType$is, ReplicaRegionsType$check);
 }
 
 /** @type {Guard} */
-export function isReplicaRegionsType(value) {
-  return guard(value, ReplicaRegionsType$is);
+export function isReplicaRegionsType(x) {
+  return guard(x, ReplicaRegionsType$is);
 }
 
 /** @type {Assert} */
-export function assertReplicaRegionsType(value) {
-  enforce(value, ReplicaRegionsType$is, ReplicaRegionsType$check, "ReplicaRegionsType");
+export function assertReplicaRegionsType(x) {
+  enforce(x, ReplicaRegionsType$is, ReplicaRegionsType$check, "ReplicaRegionsType");
 }
 
 /** @type {Is} */
@@ -21544,13 +21767,18 @@ function ResendConfirmationCodeRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.ClientId;
+  if (u === undefined) return false;
+  if (!ClientIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "SecretHash":
@@ -21560,7 +21788,6 @@ function ResendConfirmationCodeRequest$is(x, q) {
         if (!UserContextDataType$is(v, q + 8)) return false;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "AnalyticsMetadata":
@@ -21624,23 +21851,18 @@ function ResendConfirmationCodeRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateResendConfirmationCodeRequest(value, options) {
-  return run(value, options, ResendConfirmationCodeRequest$is, ResendConfirmationCodeRequest$check);
+export function validateResendConfirmationCodeRequest(x, o) {
+  return run(x, o, ResendConfirmationCodeRequest$is, ResendConfirmationCodeRequest$check);
 }
 
 /** @type {Guard} */
-export function isResendConfirmationCodeRequest(value) {
-  return guard(value, ResendConfirmationCodeRequest$is);
+export function isResendConfirmationCodeRequest(x) {
+  return guard(x, ResendConfirmationCodeRequest$is);
 }
 
 /** @type {Assert} */
-export function assertResendConfirmationCodeRequest(value) {
-  enforce(
-    value,
-    ResendConfirmationCodeRequest$is,
-    ResendConfirmationCodeRequest$check,
-    "ResendConfirmationCodeRequest",
-  );
+export function assertResendConfirmationCodeRequest(x) {
+  enforce(x, ResendConfirmationCodeRequest$is, ResendConfirmationCodeRequest$check, "ResendConfirmationCodeRequest");
 }
 
 /** @type {Is} */
@@ -21688,23 +21910,18 @@ function ResendConfirmationCodeResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateResendConfirmationCodeResponse(value, options) {
-  return run(value, options, ResendConfirmationCodeResponse$is, ResendConfirmationCodeResponse$check);
+export function validateResendConfirmationCodeResponse(x, o) {
+  return run(x, o, ResendConfirmationCodeResponse$is, ResendConfirmationCodeResponse$check);
 }
 
 /** @type {Guard} */
-export function isResendConfirmationCodeResponse(value) {
-  return guard(value, ResendConfirmationCodeResponse$is);
+export function isResendConfirmationCodeResponse(x) {
+  return guard(x, ResendConfirmationCodeResponse$is);
 }
 
 /** @type {Assert} */
-export function assertResendConfirmationCodeResponse(value) {
-  enforce(
-    value,
-    ResendConfirmationCodeResponse$is,
-    ResendConfirmationCodeResponse$check,
-    "ResendConfirmationCodeResponse",
-  );
+export function assertResendConfirmationCodeResponse(x) {
+  enforce(x, ResendConfirmationCodeResponse$is, ResendConfirmationCodeResponse$check, "ResendConfirmationCodeResponse");
 }
 
 /** @type {Is} */
@@ -21758,18 +21975,18 @@ function ResourceNotFoundException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateResourceNotFoundException(value, options) {
-  return run(value, options, ResourceNotFoundException$is, ResourceNotFoundException$check);
+export function validateResourceNotFoundException(x, o) {
+  return run(x, o, ResourceNotFoundException$is, ResourceNotFoundException$check);
 }
 
 /** @type {Guard} */
-export function isResourceNotFoundException(value) {
-  return guard(value, ResourceNotFoundException$is);
+export function isResourceNotFoundException(x) {
+  return guard(x, ResourceNotFoundException$is);
 }
 
 /** @type {Assert} */
-export function assertResourceNotFoundException(value) {
-  enforce(value, ResourceNotFoundException$is, ResourceNotFoundException$check, "ResourceNotFoundException");
+export function assertResourceNotFoundException(x) {
+  enforce(x, ResourceNotFoundException$is, ResourceNotFoundException$check, "ResourceNotFoundException");
 }
 
 const ResourceServerIdentifierType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\x21\\x23-\\x5B\\x5D-\\x7E]+)$", "u");
@@ -21794,18 +22011,18 @@ function ResourceServerIdentifierType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateResourceServerIdentifierType(value, options) {
-  return run(value, options, ResourceServerIdentifierType$is, ResourceServerIdentifierType$check);
+export function validateResourceServerIdentifierType(x, o) {
+  return run(x, o, ResourceServerIdentifierType$is, ResourceServerIdentifierType$check);
 }
 
 /** @type {Guard} */
-export function isResourceServerIdentifierType(value) {
-  return guard(value, ResourceServerIdentifierType$is);
+export function isResourceServerIdentifierType(x) {
+  return guard(x, ResourceServerIdentifierType$is);
 }
 
 /** @type {Assert} */
-export function assertResourceServerIdentifierType(value) {
-  enforce(value, ResourceServerIdentifierType$is, ResourceServerIdentifierType$check, "ResourceServerIdentifierType");
+export function assertResourceServerIdentifierType(x) {
+  enforce(x, ResourceServerIdentifierType$is, ResourceServerIdentifierType$check, "ResourceServerIdentifierType");
 }
 
 const ResourceServerNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w\\s+=,.@-]+)$", "u");
@@ -21830,18 +22047,18 @@ function ResourceServerNameType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateResourceServerNameType(value, options) {
-  return run(value, options, ResourceServerNameType$is, ResourceServerNameType$check);
+export function validateResourceServerNameType(x, o) {
+  return run(x, o, ResourceServerNameType$is, ResourceServerNameType$check);
 }
 
 /** @type {Guard} */
-export function isResourceServerNameType(value) {
-  return guard(value, ResourceServerNameType$is);
+export function isResourceServerNameType(x) {
+  return guard(x, ResourceServerNameType$is);
 }
 
 /** @type {Assert} */
-export function assertResourceServerNameType(value) {
-  enforce(value, ResourceServerNameType$is, ResourceServerNameType$check, "ResourceServerNameType");
+export function assertResourceServerNameType(x) {
+  enforce(x, ResourceServerNameType$is, ResourceServerNameType$check, "ResourceServerNameType");
 }
 
 /** @type {Is} */
@@ -21860,19 +22077,19 @@ function ResourceServerScopeDescriptionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateResourceServerScopeDescriptionType(value, options) {
-  return run(value, options, ResourceServerScopeDescriptionType$is, ResourceServerScopeDescriptionType$check);
+export function validateResourceServerScopeDescriptionType(x, o) {
+  return run(x, o, ResourceServerScopeDescriptionType$is, ResourceServerScopeDescriptionType$check);
 }
 
 /** @type {Guard} */
-export function isResourceServerScopeDescriptionType(value) {
-  return guard(value, ResourceServerScopeDescriptionType$is);
+export function isResourceServerScopeDescriptionType(x) {
+  return guard(x, ResourceServerScopeDescriptionType$is);
 }
 
 /** @type {Assert} */
-export function assertResourceServerScopeDescriptionType(value) {
+export function assertResourceServerScopeDescriptionType(x) {
   enforce(
-    value,
+    x,
     ResourceServerScopeDescriptionType$is,
     ResourceServerScopeDescriptionType$check,
     "ResourceServerScopeDescriptionType",
@@ -21905,18 +22122,18 @@ function ResourceServerScopeListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateResourceServerScopeListType(value, options) {
-  return run(value, options, ResourceServerScopeListType$is, ResourceServerScopeListType$check);
+export function validateResourceServerScopeListType(x, o) {
+  return run(x, o, ResourceServerScopeListType$is, ResourceServerScopeListType$check);
 }
 
 /** @type {Guard} */
-export function isResourceServerScopeListType(value) {
-  return guard(value, ResourceServerScopeListType$is);
+export function isResourceServerScopeListType(x) {
+  return guard(x, ResourceServerScopeListType$is);
 }
 
 /** @type {Assert} */
-export function assertResourceServerScopeListType(value) {
-  enforce(value, ResourceServerScopeListType$is, ResourceServerScopeListType$check, "ResourceServerScopeListType");
+export function assertResourceServerScopeListType(x) {
+  enforce(x, ResourceServerScopeListType$is, ResourceServerScopeListType$check, "ResourceServerScopeListType");
 }
 
 const ResourceServerScopeNameType$re1 = /*#__PURE__*/ new RegExp(
@@ -21944,18 +22161,18 @@ function ResourceServerScopeNameType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateResourceServerScopeNameType(value, options) {
-  return run(value, options, ResourceServerScopeNameType$is, ResourceServerScopeNameType$check);
+export function validateResourceServerScopeNameType(x, o) {
+  return run(x, o, ResourceServerScopeNameType$is, ResourceServerScopeNameType$check);
 }
 
 /** @type {Guard} */
-export function isResourceServerScopeNameType(value) {
-  return guard(value, ResourceServerScopeNameType$is);
+export function isResourceServerScopeNameType(x) {
+  return guard(x, ResourceServerScopeNameType$is);
 }
 
 /** @type {Assert} */
-export function assertResourceServerScopeNameType(value) {
-  enforce(value, ResourceServerScopeNameType$is, ResourceServerScopeNameType$check, "ResourceServerScopeNameType");
+export function assertResourceServerScopeNameType(x) {
+  enforce(x, ResourceServerScopeNameType$is, ResourceServerScopeNameType$check, "ResourceServerScopeNameType");
 }
 
 /** @type {Is} */
@@ -21963,17 +22180,21 @@ function ResourceServerScopeType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.ScopeName;
+  if (u === undefined) return false;
+  if (!ResourceServerScopeNameType$is(u, q + 8)) return false;
+  u = x.ScopeDescription;
+  if (u === undefined) return false;
+  if (!ResourceServerScopeDescriptionType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "ScopeName":
-        if (!ResourceServerScopeNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "ScopeDescription":
-        if (!ResourceServerScopeDescriptionType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -22019,18 +22240,18 @@ function ResourceServerScopeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateResourceServerScopeType(value, options) {
-  return run(value, options, ResourceServerScopeType$is, ResourceServerScopeType$check);
+export function validateResourceServerScopeType(x, o) {
+  return run(x, o, ResourceServerScopeType$is, ResourceServerScopeType$check);
 }
 
 /** @type {Guard} */
-export function isResourceServerScopeType(value) {
-  return guard(value, ResourceServerScopeType$is);
+export function isResourceServerScopeType(x) {
+  return guard(x, ResourceServerScopeType$is);
 }
 
 /** @type {Assert} */
-export function assertResourceServerScopeType(value) {
-  enforce(value, ResourceServerScopeType$is, ResourceServerScopeType$check, "ResourceServerScopeType");
+export function assertResourceServerScopeType(x) {
+  enforce(x, ResourceServerScopeType$is, ResourceServerScopeType$check, "ResourceServerScopeType");
 }
 
 /** @type {Is} */
@@ -22096,18 +22317,18 @@ function ResourceServerType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateResourceServerType(value, options) {
-  return run(value, options, ResourceServerType$is, ResourceServerType$check);
+export function validateResourceServerType(x, o) {
+  return run(x, o, ResourceServerType$is, ResourceServerType$check);
 }
 
 /** @type {Guard} */
-export function isResourceServerType(value) {
-  return guard(value, ResourceServerType$is);
+export function isResourceServerType(x) {
+  return guard(x, ResourceServerType$is);
 }
 
 /** @type {Assert} */
-export function assertResourceServerType(value) {
-  enforce(value, ResourceServerType$is, ResourceServerType$check, "ResourceServerType");
+export function assertResourceServerType(x) {
+  enforce(x, ResourceServerType$is, ResourceServerType$check, "ResourceServerType");
 }
 
 /** @type {Is} */
@@ -22134,18 +22355,18 @@ function ResourceServersListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateResourceServersListType(value, options) {
-  return run(value, options, ResourceServersListType$is, ResourceServersListType$check);
+export function validateResourceServersListType(x, o) {
+  return run(x, o, ResourceServersListType$is, ResourceServersListType$check);
 }
 
 /** @type {Guard} */
-export function isResourceServersListType(value) {
-  return guard(value, ResourceServersListType$is);
+export function isResourceServersListType(x) {
+  return guard(x, ResourceServersListType$is);
 }
 
 /** @type {Assert} */
-export function assertResourceServersListType(value) {
-  enforce(value, ResourceServersListType$is, ResourceServersListType$check, "ResourceServersListType");
+export function assertResourceServersListType(x) {
+  enforce(x, ResourceServersListType$is, ResourceServersListType$check, "ResourceServersListType");
 }
 
 /** @type {Is} */
@@ -22153,17 +22374,21 @@ function RespondToAuthChallengeRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.ClientId;
+  if (u === undefined) return false;
+  if (!ClientIdType$is(u, q + 8)) return false;
+  u = x.ChallengeName;
+  if (u === undefined) return false;
+  if (!ChallengeNameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ChallengeName":
-        if (!ChallengeNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "Session":
@@ -22239,23 +22464,18 @@ function RespondToAuthChallengeRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRespondToAuthChallengeRequest(value, options) {
-  return run(value, options, RespondToAuthChallengeRequest$is, RespondToAuthChallengeRequest$check);
+export function validateRespondToAuthChallengeRequest(x, o) {
+  return run(x, o, RespondToAuthChallengeRequest$is, RespondToAuthChallengeRequest$check);
 }
 
 /** @type {Guard} */
-export function isRespondToAuthChallengeRequest(value) {
-  return guard(value, RespondToAuthChallengeRequest$is);
+export function isRespondToAuthChallengeRequest(x) {
+  return guard(x, RespondToAuthChallengeRequest$is);
 }
 
 /** @type {Assert} */
-export function assertRespondToAuthChallengeRequest(value) {
-  enforce(
-    value,
-    RespondToAuthChallengeRequest$is,
-    RespondToAuthChallengeRequest$check,
-    "RespondToAuthChallengeRequest",
-  );
+export function assertRespondToAuthChallengeRequest(x) {
+  enforce(x, RespondToAuthChallengeRequest$is, RespondToAuthChallengeRequest$check, "RespondToAuthChallengeRequest");
 }
 
 /** @type {Is} */
@@ -22321,23 +22541,18 @@ function RespondToAuthChallengeResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRespondToAuthChallengeResponse(value, options) {
-  return run(value, options, RespondToAuthChallengeResponse$is, RespondToAuthChallengeResponse$check);
+export function validateRespondToAuthChallengeResponse(x, o) {
+  return run(x, o, RespondToAuthChallengeResponse$is, RespondToAuthChallengeResponse$check);
 }
 
 /** @type {Guard} */
-export function isRespondToAuthChallengeResponse(value) {
-  return guard(value, RespondToAuthChallengeResponse$is);
+export function isRespondToAuthChallengeResponse(x) {
+  return guard(x, RespondToAuthChallengeResponse$is);
 }
 
 /** @type {Assert} */
-export function assertRespondToAuthChallengeResponse(value) {
-  enforce(
-    value,
-    RespondToAuthChallengeResponse$is,
-    RespondToAuthChallengeResponse$check,
-    "RespondToAuthChallengeResponse",
-  );
+export function assertRespondToAuthChallengeResponse(x) {
+  enforce(x, RespondToAuthChallengeResponse$is, RespondToAuthChallengeResponse$check, "RespondToAuthChallengeResponse");
 }
 
 /** @type {Is} */
@@ -22360,18 +22575,18 @@ function RetryGracePeriodSecondsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRetryGracePeriodSecondsType(value, options) {
-  return run(value, options, RetryGracePeriodSecondsType$is, RetryGracePeriodSecondsType$check);
+export function validateRetryGracePeriodSecondsType(x, o) {
+  return run(x, o, RetryGracePeriodSecondsType$is, RetryGracePeriodSecondsType$check);
 }
 
 /** @type {Guard} */
-export function isRetryGracePeriodSecondsType(value) {
-  return guard(value, RetryGracePeriodSecondsType$is);
+export function isRetryGracePeriodSecondsType(x) {
+  return guard(x, RetryGracePeriodSecondsType$is);
 }
 
 /** @type {Assert} */
-export function assertRetryGracePeriodSecondsType(value) {
-  enforce(value, RetryGracePeriodSecondsType$is, RetryGracePeriodSecondsType$check, "RetryGracePeriodSecondsType");
+export function assertRetryGracePeriodSecondsType(x) {
+  enforce(x, RetryGracePeriodSecondsType$is, RetryGracePeriodSecondsType$check, "RetryGracePeriodSecondsType");
 }
 
 /** @type {Is} */
@@ -22379,17 +22594,21 @@ function RevokeTokenRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.Token;
+  if (u === undefined) return false;
+  if (!TokenModelType$is(u, q + 8)) return false;
+  u = x.ClientId;
+  if (u === undefined) return false;
+  if (!ClientIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Token":
-        if (!TokenModelType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientSecret":
@@ -22441,18 +22660,18 @@ function RevokeTokenRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRevokeTokenRequest(value, options) {
-  return run(value, options, RevokeTokenRequest$is, RevokeTokenRequest$check);
+export function validateRevokeTokenRequest(x, o) {
+  return run(x, o, RevokeTokenRequest$is, RevokeTokenRequest$check);
 }
 
 /** @type {Guard} */
-export function isRevokeTokenRequest(value) {
-  return guard(value, RevokeTokenRequest$is);
+export function isRevokeTokenRequest(x) {
+  return guard(x, RevokeTokenRequest$is);
 }
 
 /** @type {Assert} */
-export function assertRevokeTokenRequest(value) {
-  enforce(value, RevokeTokenRequest$is, RevokeTokenRequest$check, "RevokeTokenRequest");
+export function assertRevokeTokenRequest(x) {
+  enforce(x, RevokeTokenRequest$is, RevokeTokenRequest$check, "RevokeTokenRequest");
 }
 
 /** @type {Is} */
@@ -22494,18 +22713,18 @@ function RevokeTokenResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRevokeTokenResponse(value, options) {
-  return run(value, options, RevokeTokenResponse$is, RevokeTokenResponse$check);
+export function validateRevokeTokenResponse(x, o) {
+  return run(x, o, RevokeTokenResponse$is, RevokeTokenResponse$check);
 }
 
 /** @type {Guard} */
-export function isRevokeTokenResponse(value) {
-  return guard(value, RevokeTokenResponse$is);
+export function isRevokeTokenResponse(x) {
+  return guard(x, RevokeTokenResponse$is);
 }
 
 /** @type {Assert} */
-export function assertRevokeTokenResponse(value) {
-  enforce(value, RevokeTokenResponse$is, RevokeTokenResponse$check, "RevokeTokenResponse");
+export function assertRevokeTokenResponse(x) {
+  enforce(x, RevokeTokenResponse$is, RevokeTokenResponse$check, "RevokeTokenResponse");
 }
 
 /** @type {Is} */
@@ -22583,18 +22802,18 @@ function RiskConfigurationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRiskConfigurationType(value, options) {
-  return run(value, options, RiskConfigurationType$is, RiskConfigurationType$check);
+export function validateRiskConfigurationType(x, o) {
+  return run(x, o, RiskConfigurationType$is, RiskConfigurationType$check);
 }
 
 /** @type {Guard} */
-export function isRiskConfigurationType(value) {
-  return guard(value, RiskConfigurationType$is);
+export function isRiskConfigurationType(x) {
+  return guard(x, RiskConfigurationType$is);
 }
 
 /** @type {Assert} */
-export function assertRiskConfigurationType(value) {
-  enforce(value, RiskConfigurationType$is, RiskConfigurationType$check, "RiskConfigurationType");
+export function assertRiskConfigurationType(x) {
+  enforce(x, RiskConfigurationType$is, RiskConfigurationType$check, "RiskConfigurationType");
 }
 
 const RiskDecisionType$v1 = /*#__PURE__*/ Object.freeze(["AccountTakeover", "Block", "NoRisk"]);
@@ -22615,18 +22834,18 @@ function RiskDecisionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRiskDecisionType(value, options) {
-  return run(value, options, RiskDecisionType$is, RiskDecisionType$check);
+export function validateRiskDecisionType(x, o) {
+  return run(x, o, RiskDecisionType$is, RiskDecisionType$check);
 }
 
 /** @type {Guard} */
-export function isRiskDecisionType(value) {
-  return guard(value, RiskDecisionType$is);
+export function isRiskDecisionType(x) {
+  return guard(x, RiskDecisionType$is);
 }
 
 /** @type {Assert} */
-export function assertRiskDecisionType(value) {
-  enforce(value, RiskDecisionType$is, RiskDecisionType$check, "RiskDecisionType");
+export function assertRiskDecisionType(x) {
+  enforce(x, RiskDecisionType$is, RiskDecisionType$check, "RiskDecisionType");
 }
 
 /** @type {Is} */
@@ -22680,23 +22899,18 @@ function RiskExceptionConfigurationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRiskExceptionConfigurationType(value, options) {
-  return run(value, options, RiskExceptionConfigurationType$is, RiskExceptionConfigurationType$check);
+export function validateRiskExceptionConfigurationType(x, o) {
+  return run(x, o, RiskExceptionConfigurationType$is, RiskExceptionConfigurationType$check);
 }
 
 /** @type {Guard} */
-export function isRiskExceptionConfigurationType(value) {
-  return guard(value, RiskExceptionConfigurationType$is);
+export function isRiskExceptionConfigurationType(x) {
+  return guard(x, RiskExceptionConfigurationType$is);
 }
 
 /** @type {Assert} */
-export function assertRiskExceptionConfigurationType(value) {
-  enforce(
-    value,
-    RiskExceptionConfigurationType$is,
-    RiskExceptionConfigurationType$check,
-    "RiskExceptionConfigurationType",
-  );
+export function assertRiskExceptionConfigurationType(x) {
+  enforce(x, RiskExceptionConfigurationType$is, RiskExceptionConfigurationType$check, "RiskExceptionConfigurationType");
 }
 
 const RiskLevelType$v1 = /*#__PURE__*/ Object.freeze(["High", "Low", "Medium"]);
@@ -22717,18 +22931,18 @@ function RiskLevelType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRiskLevelType(value, options) {
-  return run(value, options, RiskLevelType$is, RiskLevelType$check);
+export function validateRiskLevelType(x, o) {
+  return run(x, o, RiskLevelType$is, RiskLevelType$check);
 }
 
 /** @type {Guard} */
-export function isRiskLevelType(value) {
-  return guard(value, RiskLevelType$is);
+export function isRiskLevelType(x) {
+  return guard(x, RiskLevelType$is);
 }
 
 /** @type {Assert} */
-export function assertRiskLevelType(value) {
-  enforce(value, RiskLevelType$is, RiskLevelType$check, "RiskLevelType");
+export function assertRiskLevelType(x) {
+  enforce(x, RiskLevelType$is, RiskLevelType$check, "RiskLevelType");
 }
 
 /** @type {Is} */
@@ -22776,18 +22990,18 @@ function RoutingType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateRoutingType(value, options) {
-  return run(value, options, RoutingType$is, RoutingType$check);
+export function validateRoutingType(x, o) {
+  return run(x, o, RoutingType$is, RoutingType$check);
 }
 
 /** @type {Guard} */
-export function isRoutingType(value) {
-  return guard(value, RoutingType$is);
+export function isRoutingType(x) {
+  return guard(x, RoutingType$is);
 }
 
 /** @type {Assert} */
-export function assertRoutingType(value) {
-  enforce(value, RoutingType$is, RoutingType$check, "RoutingType");
+export function assertRoutingType(x) {
+  enforce(x, RoutingType$is, RoutingType$check, "RoutingType");
 }
 
 const S3BucketType$re1 = /*#__PURE__*/ new RegExp("^(?:^[0-9A-Za-z\\.\\-_]*(?\u003C!\\.)$)$", "u");
@@ -22810,18 +23024,18 @@ function S3BucketType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateS3BucketType(value, options) {
-  return run(value, options, S3BucketType$is, S3BucketType$check);
+export function validateS3BucketType(x, o) {
+  return run(x, o, S3BucketType$is, S3BucketType$check);
 }
 
 /** @type {Guard} */
-export function isS3BucketType(value) {
-  return guard(value, S3BucketType$is);
+export function isS3BucketType(x) {
+  return guard(x, S3BucketType$is);
 }
 
 /** @type {Assert} */
-export function assertS3BucketType(value) {
-  enforce(value, S3BucketType$is, S3BucketType$check, "S3BucketType");
+export function assertS3BucketType(x) {
+  enforce(x, S3BucketType$is, S3BucketType$check, "S3BucketType");
 }
 
 const SESConfigurationSet$re1 = /*#__PURE__*/ new RegExp("^(?:^[a-zA-Z0-9_-]+$)$", "u");
@@ -22844,18 +23058,18 @@ function SESConfigurationSet$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSESConfigurationSet(value, options) {
-  return run(value, options, SESConfigurationSet$is, SESConfigurationSet$check);
+export function validateSESConfigurationSet(x, o) {
+  return run(x, o, SESConfigurationSet$is, SESConfigurationSet$check);
 }
 
 /** @type {Guard} */
-export function isSESConfigurationSet(value) {
-  return guard(value, SESConfigurationSet$is);
+export function isSESConfigurationSet(x) {
+  return guard(x, SESConfigurationSet$is);
 }
 
 /** @type {Assert} */
-export function assertSESConfigurationSet(value) {
-  enforce(value, SESConfigurationSet$is, SESConfigurationSet$check, "SESConfigurationSet");
+export function assertSESConfigurationSet(x) {
+  enforce(x, SESConfigurationSet$is, SESConfigurationSet$check, "SESConfigurationSet");
 }
 
 /** @type {Is} */
@@ -22909,18 +23123,18 @@ function SMSMfaSettingsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSMSMfaSettingsType(value, options) {
-  return run(value, options, SMSMfaSettingsType$is, SMSMfaSettingsType$check);
+export function validateSMSMfaSettingsType(x, o) {
+  return run(x, o, SMSMfaSettingsType$is, SMSMfaSettingsType$check);
 }
 
 /** @type {Guard} */
-export function isSMSMfaSettingsType(value) {
-  return guard(value, SMSMfaSettingsType$is);
+export function isSMSMfaSettingsType(x) {
+  return guard(x, SMSMfaSettingsType$is);
 }
 
 /** @type {Assert} */
-export function assertSMSMfaSettingsType(value) {
-  enforce(value, SMSMfaSettingsType$is, SMSMfaSettingsType$check, "SMSMfaSettingsType");
+export function assertSMSMfaSettingsType(x) {
+  enforce(x, SMSMfaSettingsType$is, SMSMfaSettingsType$check, "SMSMfaSettingsType");
 }
 
 /** @type {Is} */
@@ -23004,18 +23218,18 @@ function SchemaAttributeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSchemaAttributeType(value, options) {
-  return run(value, options, SchemaAttributeType$is, SchemaAttributeType$check);
+export function validateSchemaAttributeType(x, o) {
+  return run(x, o, SchemaAttributeType$is, SchemaAttributeType$check);
 }
 
 /** @type {Guard} */
-export function isSchemaAttributeType(value) {
-  return guard(value, SchemaAttributeType$is);
+export function isSchemaAttributeType(x) {
+  return guard(x, SchemaAttributeType$is);
 }
 
 /** @type {Assert} */
-export function assertSchemaAttributeType(value) {
-  enforce(value, SchemaAttributeType$is, SchemaAttributeType$check, "SchemaAttributeType");
+export function assertSchemaAttributeType(x) {
+  enforce(x, SchemaAttributeType$is, SchemaAttributeType$check, "SchemaAttributeType");
 }
 
 /** @type {Is} */
@@ -23046,18 +23260,18 @@ function SchemaAttributesListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSchemaAttributesListType(value, options) {
-  return run(value, options, SchemaAttributesListType$is, SchemaAttributesListType$check);
+export function validateSchemaAttributesListType(x, o) {
+  return run(x, o, SchemaAttributesListType$is, SchemaAttributesListType$check);
 }
 
 /** @type {Guard} */
-export function isSchemaAttributesListType(value) {
-  return guard(value, SchemaAttributesListType$is);
+export function isSchemaAttributesListType(x) {
+  return guard(x, SchemaAttributesListType$is);
 }
 
 /** @type {Assert} */
-export function assertSchemaAttributesListType(value) {
-  enforce(value, SchemaAttributesListType$is, SchemaAttributesListType$check, "SchemaAttributesListType");
+export function assertSchemaAttributesListType(x) {
+  enforce(x, SchemaAttributesListType$is, SchemaAttributesListType$check, "SchemaAttributesListType");
 }
 
 /** @type {Is} */
@@ -23111,18 +23325,18 @@ function ScopeDoesNotExistException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateScopeDoesNotExistException(value, options) {
-  return run(value, options, ScopeDoesNotExistException$is, ScopeDoesNotExistException$check);
+export function validateScopeDoesNotExistException(x, o) {
+  return run(x, o, ScopeDoesNotExistException$is, ScopeDoesNotExistException$check);
 }
 
 /** @type {Guard} */
-export function isScopeDoesNotExistException(value) {
-  return guard(value, ScopeDoesNotExistException$is);
+export function isScopeDoesNotExistException(x) {
+  return guard(x, ScopeDoesNotExistException$is);
 }
 
 /** @type {Assert} */
-export function assertScopeDoesNotExistException(value) {
-  enforce(value, ScopeDoesNotExistException$is, ScopeDoesNotExistException$check, "ScopeDoesNotExistException");
+export function assertScopeDoesNotExistException(x) {
+  enforce(x, ScopeDoesNotExistException$is, ScopeDoesNotExistException$check, "ScopeDoesNotExistException");
 }
 
 const ScopeListType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\x21\\x23-\\x5B\\x5D-\\x7E]+)$", "u");
@@ -23164,18 +23378,18 @@ function ScopeListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateScopeListType(value, options) {
-  return run(value, options, ScopeListType$is, ScopeListType$check);
+export function validateScopeListType(x, o) {
+  return run(x, o, ScopeListType$is, ScopeListType$check);
 }
 
 /** @type {Guard} */
-export function isScopeListType(value) {
-  return guard(value, ScopeListType$is);
+export function isScopeListType(x) {
+  return guard(x, ScopeListType$is);
 }
 
 /** @type {Assert} */
-export function assertScopeListType(value) {
-  enforce(value, ScopeListType$is, ScopeListType$check, "ScopeListType");
+export function assertScopeListType(x) {
+  enforce(x, ScopeListType$is, ScopeListType$check, "ScopeListType");
 }
 
 const ScopeType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\x21\\x23-\\x5B\\x5D-\\x7E]+)$", "u");
@@ -23199,18 +23413,18 @@ function ScopeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateScopeType(value, options) {
-  return run(value, options, ScopeType$is, ScopeType$check);
+export function validateScopeType(x, o) {
+  return run(x, o, ScopeType$is, ScopeType$check);
 }
 
 /** @type {Guard} */
-export function isScopeType(value) {
-  return guard(value, ScopeType$is);
+export function isScopeType(x) {
+  return guard(x, ScopeType$is);
 }
 
 /** @type {Assert} */
-export function assertScopeType(value) {
-  enforce(value, ScopeType$is, ScopeType$check, "ScopeType");
+export function assertScopeType(x) {
+  enforce(x, ScopeType$is, ScopeType$check, "ScopeType");
 }
 
 const SearchPaginationTokenType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\S]+)$", "u");
@@ -23233,18 +23447,18 @@ function SearchPaginationTokenType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSearchPaginationTokenType(value, options) {
-  return run(value, options, SearchPaginationTokenType$is, SearchPaginationTokenType$check);
+export function validateSearchPaginationTokenType(x, o) {
+  return run(x, o, SearchPaginationTokenType$is, SearchPaginationTokenType$check);
 }
 
 /** @type {Guard} */
-export function isSearchPaginationTokenType(value) {
-  return guard(value, SearchPaginationTokenType$is);
+export function isSearchPaginationTokenType(x) {
+  return guard(x, SearchPaginationTokenType$is);
 }
 
 /** @type {Assert} */
-export function assertSearchPaginationTokenType(value) {
-  enforce(value, SearchPaginationTokenType$is, SearchPaginationTokenType$check, "SearchPaginationTokenType");
+export function assertSearchPaginationTokenType(x) {
+  enforce(x, SearchPaginationTokenType$is, SearchPaginationTokenType$check, "SearchPaginationTokenType");
 }
 
 const SearchedAttributeNamesListType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
@@ -23284,23 +23498,18 @@ function SearchedAttributeNamesListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSearchedAttributeNamesListType(value, options) {
-  return run(value, options, SearchedAttributeNamesListType$is, SearchedAttributeNamesListType$check);
+export function validateSearchedAttributeNamesListType(x, o) {
+  return run(x, o, SearchedAttributeNamesListType$is, SearchedAttributeNamesListType$check);
 }
 
 /** @type {Guard} */
-export function isSearchedAttributeNamesListType(value) {
-  return guard(value, SearchedAttributeNamesListType$is);
+export function isSearchedAttributeNamesListType(x) {
+  return guard(x, SearchedAttributeNamesListType$is);
 }
 
 /** @type {Assert} */
-export function assertSearchedAttributeNamesListType(value) {
-  enforce(
-    value,
-    SearchedAttributeNamesListType$is,
-    SearchedAttributeNamesListType$check,
-    "SearchedAttributeNamesListType",
-  );
+export function assertSearchedAttributeNamesListType(x) {
+  enforce(x, SearchedAttributeNamesListType$is, SearchedAttributeNamesListType$check, "SearchedAttributeNamesListType");
 }
 
 const SecretCodeType$re1 = /*#__PURE__*/ new RegExp("^(?:[A-Za-z0-9]+)$", "u");
@@ -23323,18 +23532,18 @@ function SecretCodeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSecretCodeType(value, options) {
-  return run(value, options, SecretCodeType$is, SecretCodeType$check);
+export function validateSecretCodeType(x, o) {
+  return run(x, o, SecretCodeType$is, SecretCodeType$check);
 }
 
 /** @type {Guard} */
-export function isSecretCodeType(value) {
-  return guard(value, SecretCodeType$is);
+export function isSecretCodeType(x) {
+  return guard(x, SecretCodeType$is);
 }
 
 /** @type {Assert} */
-export function assertSecretCodeType(value) {
-  enforce(value, SecretCodeType$is, SecretCodeType$check, "SecretCodeType");
+export function assertSecretCodeType(x) {
+  enforce(x, SecretCodeType$is, SecretCodeType$check, "SecretCodeType");
 }
 
 const SecretHashType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w+=/]+)$", "u");
@@ -23359,18 +23568,18 @@ function SecretHashType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSecretHashType(value, options) {
-  return run(value, options, SecretHashType$is, SecretHashType$check);
+export function validateSecretHashType(x, o) {
+  return run(x, o, SecretHashType$is, SecretHashType$check);
 }
 
 /** @type {Guard} */
-export function isSecretHashType(value) {
-  return guard(value, SecretHashType$is);
+export function isSecretHashType(x) {
+  return guard(x, SecretHashType$is);
 }
 
 /** @type {Assert} */
-export function assertSecretHashType(value) {
-  enforce(value, SecretHashType$is, SecretHashType$check, "SecretHashType");
+export function assertSecretHashType(x) {
+  enforce(x, SecretHashType$is, SecretHashType$check, "SecretHashType");
 }
 
 const SecurityPolicyType$v1 = /*#__PURE__*/ Object.freeze(["TLS_V1", "TLS_V1_2_2021", "TLS_V1_3_2025"]);
@@ -23391,18 +23600,18 @@ function SecurityPolicyType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSecurityPolicyType(value, options) {
-  return run(value, options, SecurityPolicyType$is, SecurityPolicyType$check);
+export function validateSecurityPolicyType(x, o) {
+  return run(x, o, SecurityPolicyType$is, SecurityPolicyType$check);
 }
 
 /** @type {Guard} */
-export function isSecurityPolicyType(value) {
-  return guard(value, SecurityPolicyType$is);
+export function isSecurityPolicyType(x) {
+  return guard(x, SecurityPolicyType$is);
 }
 
 /** @type {Assert} */
-export function assertSecurityPolicyType(value) {
-  enforce(value, SecurityPolicyType$is, SecurityPolicyType$check, "SecurityPolicyType");
+export function assertSecurityPolicyType(x) {
+  enforce(x, SecurityPolicyType$is, SecurityPolicyType$check, "SecurityPolicyType");
 }
 
 /** @type {Is} */
@@ -23421,18 +23630,18 @@ function SessionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSessionType(value, options) {
-  return run(value, options, SessionType$is, SessionType$check);
+export function validateSessionType(x, o) {
+  return run(x, o, SessionType$is, SessionType$check);
 }
 
 /** @type {Guard} */
-export function isSessionType(value) {
-  return guard(value, SessionType$is);
+export function isSessionType(x) {
+  return guard(x, SessionType$is);
 }
 
 /** @type {Assert} */
-export function assertSessionType(value) {
-  enforce(value, SessionType$is, SessionType$check, "SessionType");
+export function assertSessionType(x) {
+  enforce(x, SessionType$is, SessionType$check, "SessionType");
 }
 
 /** @type {Is} */
@@ -23440,13 +23649,15 @@ function SetRiskConfigurationRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientId":
@@ -23510,18 +23721,18 @@ function SetRiskConfigurationRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSetRiskConfigurationRequest(value, options) {
-  return run(value, options, SetRiskConfigurationRequest$is, SetRiskConfigurationRequest$check);
+export function validateSetRiskConfigurationRequest(x, o) {
+  return run(x, o, SetRiskConfigurationRequest$is, SetRiskConfigurationRequest$check);
 }
 
 /** @type {Guard} */
-export function isSetRiskConfigurationRequest(value) {
-  return guard(value, SetRiskConfigurationRequest$is);
+export function isSetRiskConfigurationRequest(x) {
+  return guard(x, SetRiskConfigurationRequest$is);
 }
 
 /** @type {Assert} */
-export function assertSetRiskConfigurationRequest(value) {
-  enforce(value, SetRiskConfigurationRequest$is, SetRiskConfigurationRequest$check, "SetRiskConfigurationRequest");
+export function assertSetRiskConfigurationRequest(x) {
+  enforce(x, SetRiskConfigurationRequest$is, SetRiskConfigurationRequest$check, "SetRiskConfigurationRequest");
 }
 
 /** @type {Is} */
@@ -23529,13 +23740,15 @@ function SetRiskConfigurationResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.RiskConfiguration;
+  if (u === undefined) return false;
+  if (!RiskConfigurationType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "RiskConfiguration":
-        if (!RiskConfigurationType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -23575,18 +23788,18 @@ function SetRiskConfigurationResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSetRiskConfigurationResponse(value, options) {
-  return run(value, options, SetRiskConfigurationResponse$is, SetRiskConfigurationResponse$check);
+export function validateSetRiskConfigurationResponse(x, o) {
+  return run(x, o, SetRiskConfigurationResponse$is, SetRiskConfigurationResponse$check);
 }
 
 /** @type {Guard} */
-export function isSetRiskConfigurationResponse(value) {
-  return guard(value, SetRiskConfigurationResponse$is);
+export function isSetRiskConfigurationResponse(x) {
+  return guard(x, SetRiskConfigurationResponse$is);
 }
 
 /** @type {Assert} */
-export function assertSetRiskConfigurationResponse(value) {
-  enforce(value, SetRiskConfigurationResponse$is, SetRiskConfigurationResponse$check, "SetRiskConfigurationResponse");
+export function assertSetRiskConfigurationResponse(x) {
+  enforce(x, SetRiskConfigurationResponse$is, SetRiskConfigurationResponse$check, "SetRiskConfigurationResponse");
 }
 
 /** @type {Is} */
@@ -23594,13 +23807,15 @@ function SetUICustomizationRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientId":
@@ -23658,18 +23873,18 @@ function SetUICustomizationRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSetUICustomizationRequest(value, options) {
-  return run(value, options, SetUICustomizationRequest$is, SetUICustomizationRequest$check);
+export function validateSetUICustomizationRequest(x, o) {
+  return run(x, o, SetUICustomizationRequest$is, SetUICustomizationRequest$check);
 }
 
 /** @type {Guard} */
-export function isSetUICustomizationRequest(value) {
-  return guard(value, SetUICustomizationRequest$is);
+export function isSetUICustomizationRequest(x) {
+  return guard(x, SetUICustomizationRequest$is);
 }
 
 /** @type {Assert} */
-export function assertSetUICustomizationRequest(value) {
-  enforce(value, SetUICustomizationRequest$is, SetUICustomizationRequest$check, "SetUICustomizationRequest");
+export function assertSetUICustomizationRequest(x) {
+  enforce(x, SetUICustomizationRequest$is, SetUICustomizationRequest$check, "SetUICustomizationRequest");
 }
 
 /** @type {Is} */
@@ -23677,13 +23892,15 @@ function SetUICustomizationResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UICustomization;
+  if (u === undefined) return false;
+  if (!UICustomizationType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UICustomization":
-        if (!UICustomizationType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -23723,18 +23940,18 @@ function SetUICustomizationResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSetUICustomizationResponse(value, options) {
-  return run(value, options, SetUICustomizationResponse$is, SetUICustomizationResponse$check);
+export function validateSetUICustomizationResponse(x, o) {
+  return run(x, o, SetUICustomizationResponse$is, SetUICustomizationResponse$check);
 }
 
 /** @type {Guard} */
-export function isSetUICustomizationResponse(value) {
-  return guard(value, SetUICustomizationResponse$is);
+export function isSetUICustomizationResponse(x) {
+  return guard(x, SetUICustomizationResponse$is);
 }
 
 /** @type {Assert} */
-export function assertSetUICustomizationResponse(value) {
-  enforce(value, SetUICustomizationResponse$is, SetUICustomizationResponse$check, "SetUICustomizationResponse");
+export function assertSetUICustomizationResponse(x) {
+  enforce(x, SetUICustomizationResponse$is, SetUICustomizationResponse$check, "SetUICustomizationResponse");
 }
 
 /** @type {Is} */
@@ -23742,6 +23959,9 @@ function SetUserMFAPreferenceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.AccessToken;
+  if (u === undefined) return false;
+  if (!TokenModelType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
@@ -23754,7 +23974,6 @@ function SetUserMFAPreferenceRequest$is(x, q) {
         if (!SoftwareTokenMfaSettingsType$is(v, q + 8)) return false;
         break;
       case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
         r++;
         break;
       case "EmailMfaSettings":
@@ -23812,18 +24031,18 @@ function SetUserMFAPreferenceRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSetUserMFAPreferenceRequest(value, options) {
-  return run(value, options, SetUserMFAPreferenceRequest$is, SetUserMFAPreferenceRequest$check);
+export function validateSetUserMFAPreferenceRequest(x, o) {
+  return run(x, o, SetUserMFAPreferenceRequest$is, SetUserMFAPreferenceRequest$check);
 }
 
 /** @type {Guard} */
-export function isSetUserMFAPreferenceRequest(value) {
-  return guard(value, SetUserMFAPreferenceRequest$is);
+export function isSetUserMFAPreferenceRequest(x) {
+  return guard(x, SetUserMFAPreferenceRequest$is);
 }
 
 /** @type {Assert} */
-export function assertSetUserMFAPreferenceRequest(value) {
-  enforce(value, SetUserMFAPreferenceRequest$is, SetUserMFAPreferenceRequest$check, "SetUserMFAPreferenceRequest");
+export function assertSetUserMFAPreferenceRequest(x) {
+  enforce(x, SetUserMFAPreferenceRequest$is, SetUserMFAPreferenceRequest$check, "SetUserMFAPreferenceRequest");
 }
 
 /** @type {Is} */
@@ -23865,18 +24084,18 @@ function SetUserMFAPreferenceResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSetUserMFAPreferenceResponse(value, options) {
-  return run(value, options, SetUserMFAPreferenceResponse$is, SetUserMFAPreferenceResponse$check);
+export function validateSetUserMFAPreferenceResponse(x, o) {
+  return run(x, o, SetUserMFAPreferenceResponse$is, SetUserMFAPreferenceResponse$check);
 }
 
 /** @type {Guard} */
-export function isSetUserMFAPreferenceResponse(value) {
-  return guard(value, SetUserMFAPreferenceResponse$is);
+export function isSetUserMFAPreferenceResponse(x) {
+  return guard(x, SetUserMFAPreferenceResponse$is);
 }
 
 /** @type {Assert} */
-export function assertSetUserMFAPreferenceResponse(value) {
-  enforce(value, SetUserMFAPreferenceResponse$is, SetUserMFAPreferenceResponse$check, "SetUserMFAPreferenceResponse");
+export function assertSetUserMFAPreferenceResponse(x) {
+  enforce(x, SetUserMFAPreferenceResponse$is, SetUserMFAPreferenceResponse$check, "SetUserMFAPreferenceResponse");
 }
 
 /** @type {Is} */
@@ -23884,13 +24103,15 @@ function SetUserPoolMfaConfigRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "SmsMfaConfiguration":
@@ -23960,18 +24181,18 @@ function SetUserPoolMfaConfigRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSetUserPoolMfaConfigRequest(value, options) {
-  return run(value, options, SetUserPoolMfaConfigRequest$is, SetUserPoolMfaConfigRequest$check);
+export function validateSetUserPoolMfaConfigRequest(x, o) {
+  return run(x, o, SetUserPoolMfaConfigRequest$is, SetUserPoolMfaConfigRequest$check);
 }
 
 /** @type {Guard} */
-export function isSetUserPoolMfaConfigRequest(value) {
-  return guard(value, SetUserPoolMfaConfigRequest$is);
+export function isSetUserPoolMfaConfigRequest(x) {
+  return guard(x, SetUserPoolMfaConfigRequest$is);
 }
 
 /** @type {Assert} */
-export function assertSetUserPoolMfaConfigRequest(value) {
-  enforce(value, SetUserPoolMfaConfigRequest$is, SetUserPoolMfaConfigRequest$check, "SetUserPoolMfaConfigRequest");
+export function assertSetUserPoolMfaConfigRequest(x) {
+  enforce(x, SetUserPoolMfaConfigRequest$is, SetUserPoolMfaConfigRequest$check, "SetUserPoolMfaConfigRequest");
 }
 
 /** @type {Is} */
@@ -24043,18 +24264,18 @@ function SetUserPoolMfaConfigResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSetUserPoolMfaConfigResponse(value, options) {
-  return run(value, options, SetUserPoolMfaConfigResponse$is, SetUserPoolMfaConfigResponse$check);
+export function validateSetUserPoolMfaConfigResponse(x, o) {
+  return run(x, o, SetUserPoolMfaConfigResponse$is, SetUserPoolMfaConfigResponse$check);
 }
 
 /** @type {Guard} */
-export function isSetUserPoolMfaConfigResponse(value) {
-  return guard(value, SetUserPoolMfaConfigResponse$is);
+export function isSetUserPoolMfaConfigResponse(x) {
+  return guard(x, SetUserPoolMfaConfigResponse$is);
 }
 
 /** @type {Assert} */
-export function assertSetUserPoolMfaConfigResponse(value) {
-  enforce(value, SetUserPoolMfaConfigResponse$is, SetUserPoolMfaConfigResponse$check, "SetUserPoolMfaConfigResponse");
+export function assertSetUserPoolMfaConfigResponse(x) {
+  enforce(x, SetUserPoolMfaConfigResponse$is, SetUserPoolMfaConfigResponse$check, "SetUserPoolMfaConfigResponse");
 }
 
 /** @type {Is} */
@@ -24062,17 +24283,21 @@ function SetUserSettingsRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.AccessToken;
+  if (u === undefined) return false;
+  if (!TokenModelType$is(u, q + 8)) return false;
+  u = x.MFAOptions;
+  if (u === undefined) return false;
+  if (!MFAOptionListType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
         r++;
         break;
       case "MFAOptions":
-        if (!MFAOptionListType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -24118,18 +24343,18 @@ function SetUserSettingsRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSetUserSettingsRequest(value, options) {
-  return run(value, options, SetUserSettingsRequest$is, SetUserSettingsRequest$check);
+export function validateSetUserSettingsRequest(x, o) {
+  return run(x, o, SetUserSettingsRequest$is, SetUserSettingsRequest$check);
 }
 
 /** @type {Guard} */
-export function isSetUserSettingsRequest(value) {
-  return guard(value, SetUserSettingsRequest$is);
+export function isSetUserSettingsRequest(x) {
+  return guard(x, SetUserSettingsRequest$is);
 }
 
 /** @type {Assert} */
-export function assertSetUserSettingsRequest(value) {
-  enforce(value, SetUserSettingsRequest$is, SetUserSettingsRequest$check, "SetUserSettingsRequest");
+export function assertSetUserSettingsRequest(x) {
+  enforce(x, SetUserSettingsRequest$is, SetUserSettingsRequest$check, "SetUserSettingsRequest");
 }
 
 /** @type {Is} */
@@ -24171,18 +24396,18 @@ function SetUserSettingsResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSetUserSettingsResponse(value, options) {
-  return run(value, options, SetUserSettingsResponse$is, SetUserSettingsResponse$check);
+export function validateSetUserSettingsResponse(x, o) {
+  return run(x, o, SetUserSettingsResponse$is, SetUserSettingsResponse$check);
 }
 
 /** @type {Guard} */
-export function isSetUserSettingsResponse(value) {
-  return guard(value, SetUserSettingsResponse$is);
+export function isSetUserSettingsResponse(x) {
+  return guard(x, SetUserSettingsResponse$is);
 }
 
 /** @type {Assert} */
-export function assertSetUserSettingsResponse(value) {
-  enforce(value, SetUserSettingsResponse$is, SetUserSettingsResponse$check, "SetUserSettingsResponse");
+export function assertSetUserSettingsResponse(x) {
+  enforce(x, SetUserSettingsResponse$is, SetUserSettingsResponse$check, "SetUserSettingsResponse");
 }
 
 /** @type {Is} */
@@ -24230,18 +24455,18 @@ function SignInPolicyType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSignInPolicyType(value, options) {
-  return run(value, options, SignInPolicyType$is, SignInPolicyType$check);
+export function validateSignInPolicyType(x, o) {
+  return run(x, o, SignInPolicyType$is, SignInPolicyType$check);
 }
 
 /** @type {Guard} */
-export function isSignInPolicyType(value) {
-  return guard(value, SignInPolicyType$is);
+export function isSignInPolicyType(x) {
+  return guard(x, SignInPolicyType$is);
 }
 
 /** @type {Assert} */
-export function assertSignInPolicyType(value) {
-  enforce(value, SignInPolicyType$is, SignInPolicyType$check, "SignInPolicyType");
+export function assertSignInPolicyType(x) {
+  enforce(x, SignInPolicyType$is, SignInPolicyType$check, "SignInPolicyType");
 }
 
 /** @type {Is} */
@@ -24249,20 +24474,24 @@ function SignUpRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.ClientId;
+  if (u === undefined) return false;
+  if (!ClientIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "SecretHash":
         if (!SecretHashType$is(v, q + 8)) return false;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "Password":
@@ -24347,18 +24576,18 @@ function SignUpRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSignUpRequest(value, options) {
-  return run(value, options, SignUpRequest$is, SignUpRequest$check);
+export function validateSignUpRequest(x, o) {
+  return run(x, o, SignUpRequest$is, SignUpRequest$check);
 }
 
 /** @type {Guard} */
-export function isSignUpRequest(value) {
-  return guard(value, SignUpRequest$is);
+export function isSignUpRequest(x) {
+  return guard(x, SignUpRequest$is);
 }
 
 /** @type {Assert} */
-export function assertSignUpRequest(value) {
-  enforce(value, SignUpRequest$is, SignUpRequest$check, "SignUpRequest");
+export function assertSignUpRequest(x) {
+  enforce(x, SignUpRequest$is, SignUpRequest$check, "SignUpRequest");
 }
 
 /** @type {Is} */
@@ -24366,20 +24595,24 @@ function SignUpResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserConfirmed;
+  if (u === undefined) return false;
+  if (!BooleanType$is(u, q + 8)) return false;
+  u = x.UserSub;
+  if (u === undefined) return false;
+  if (!StringType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserConfirmed":
-        if (!BooleanType$is(v, q + 8)) return false;
         r++;
         break;
       case "CodeDeliveryDetails":
         if (!CodeDeliveryDetailsType$is(v, q + 8)) return false;
         break;
       case "UserSub":
-        if (!StringType$is(v, q + 8)) return false;
         r++;
         break;
       case "Session":
@@ -24434,18 +24667,18 @@ function SignUpResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSignUpResponse(value, options) {
-  return run(value, options, SignUpResponse$is, SignUpResponse$check);
+export function validateSignUpResponse(x, o) {
+  return run(x, o, SignUpResponse$is, SignUpResponse$check);
 }
 
 /** @type {Guard} */
-export function isSignUpResponse(value) {
-  return guard(value, SignUpResponse$is);
+export function isSignUpResponse(x) {
+  return guard(x, SignUpResponse$is);
 }
 
 /** @type {Assert} */
-export function assertSignUpResponse(value) {
-  enforce(value, SignUpResponse$is, SignUpResponse$check, "SignUpResponse");
+export function assertSignUpResponse(x) {
+  enforce(x, SignUpResponse$is, SignUpResponse$check, "SignUpResponse");
 }
 
 /** @type {Is} */
@@ -24474,18 +24707,18 @@ function SkippedIPRangeListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSkippedIPRangeListType(value, options) {
-  return run(value, options, SkippedIPRangeListType$is, SkippedIPRangeListType$check);
+export function validateSkippedIPRangeListType(x, o) {
+  return run(x, o, SkippedIPRangeListType$is, SkippedIPRangeListType$check);
 }
 
 /** @type {Guard} */
-export function isSkippedIPRangeListType(value) {
-  return guard(value, SkippedIPRangeListType$is);
+export function isSkippedIPRangeListType(x) {
+  return guard(x, SkippedIPRangeListType$is);
 }
 
 /** @type {Assert} */
-export function assertSkippedIPRangeListType(value) {
-  enforce(value, SkippedIPRangeListType$is, SkippedIPRangeListType$check, "SkippedIPRangeListType");
+export function assertSkippedIPRangeListType(x) {
+  enforce(x, SkippedIPRangeListType$is, SkippedIPRangeListType$check, "SkippedIPRangeListType");
 }
 
 /** @type {Is} */
@@ -24551,18 +24784,18 @@ function SmsConfigurationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSmsConfigurationType(value, options) {
-  return run(value, options, SmsConfigurationType$is, SmsConfigurationType$check);
+export function validateSmsConfigurationType(x, o) {
+  return run(x, o, SmsConfigurationType$is, SmsConfigurationType$check);
 }
 
 /** @type {Guard} */
-export function isSmsConfigurationType(value) {
-  return guard(value, SmsConfigurationType$is);
+export function isSmsConfigurationType(x) {
+  return guard(x, SmsConfigurationType$is);
 }
 
 /** @type {Assert} */
-export function assertSmsConfigurationType(value) {
-  enforce(value, SmsConfigurationType$is, SmsConfigurationType$check, "SmsConfigurationType");
+export function assertSmsConfigurationType(x) {
+  enforce(x, SmsConfigurationType$is, SmsConfigurationType$check, "SmsConfigurationType");
 }
 
 const SmsInviteMessageType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\s\\S]*)$", "u");
@@ -24587,18 +24820,18 @@ function SmsInviteMessageType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSmsInviteMessageType(value, options) {
-  return run(value, options, SmsInviteMessageType$is, SmsInviteMessageType$check);
+export function validateSmsInviteMessageType(x, o) {
+  return run(x, o, SmsInviteMessageType$is, SmsInviteMessageType$check);
 }
 
 /** @type {Guard} */
-export function isSmsInviteMessageType(value) {
-  return guard(value, SmsInviteMessageType$is);
+export function isSmsInviteMessageType(x) {
+  return guard(x, SmsInviteMessageType$is);
 }
 
 /** @type {Assert} */
-export function assertSmsInviteMessageType(value) {
-  enforce(value, SmsInviteMessageType$is, SmsInviteMessageType$check, "SmsInviteMessageType");
+export function assertSmsInviteMessageType(x) {
+  enforce(x, SmsInviteMessageType$is, SmsInviteMessageType$check, "SmsInviteMessageType");
 }
 
 /** @type {Is} */
@@ -24652,18 +24885,18 @@ function SmsMfaConfigType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSmsMfaConfigType(value, options) {
-  return run(value, options, SmsMfaConfigType$is, SmsMfaConfigType$check);
+export function validateSmsMfaConfigType(x, o) {
+  return run(x, o, SmsMfaConfigType$is, SmsMfaConfigType$check);
 }
 
 /** @type {Guard} */
-export function isSmsMfaConfigType(value) {
-  return guard(value, SmsMfaConfigType$is);
+export function isSmsMfaConfigType(x) {
+  return guard(x, SmsMfaConfigType$is);
 }
 
 /** @type {Assert} */
-export function assertSmsMfaConfigType(value) {
-  enforce(value, SmsMfaConfigType$is, SmsMfaConfigType$check, "SmsMfaConfigType");
+export function assertSmsMfaConfigType(x) {
+  enforce(x, SmsMfaConfigType$is, SmsMfaConfigType$check, "SmsMfaConfigType");
 }
 
 const SmsVerificationMessageType$re1 = /*#__PURE__*/ new RegExp("^(?:.*\\{####\\}.*)$", "u");
@@ -24687,18 +24920,18 @@ function SmsVerificationMessageType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSmsVerificationMessageType(value, options) {
-  return run(value, options, SmsVerificationMessageType$is, SmsVerificationMessageType$check);
+export function validateSmsVerificationMessageType(x, o) {
+  return run(x, o, SmsVerificationMessageType$is, SmsVerificationMessageType$check);
 }
 
 /** @type {Guard} */
-export function isSmsVerificationMessageType(value) {
-  return guard(value, SmsVerificationMessageType$is);
+export function isSmsVerificationMessageType(x) {
+  return guard(x, SmsVerificationMessageType$is);
 }
 
 /** @type {Assert} */
-export function assertSmsVerificationMessageType(value) {
-  enforce(value, SmsVerificationMessageType$is, SmsVerificationMessageType$check, "SmsVerificationMessageType");
+export function assertSmsVerificationMessageType(x) {
+  enforce(x, SmsVerificationMessageType$is, SmsVerificationMessageType$check, "SmsVerificationMessageType");
 }
 
 /** @type {Is} */
@@ -24752,19 +24985,19 @@ function SoftwareTokenMFANotFoundException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSoftwareTokenMFANotFoundException(value, options) {
-  return run(value, options, SoftwareTokenMFANotFoundException$is, SoftwareTokenMFANotFoundException$check);
+export function validateSoftwareTokenMFANotFoundException(x, o) {
+  return run(x, o, SoftwareTokenMFANotFoundException$is, SoftwareTokenMFANotFoundException$check);
 }
 
 /** @type {Guard} */
-export function isSoftwareTokenMFANotFoundException(value) {
-  return guard(value, SoftwareTokenMFANotFoundException$is);
+export function isSoftwareTokenMFANotFoundException(x) {
+  return guard(x, SoftwareTokenMFANotFoundException$is);
 }
 
 /** @type {Assert} */
-export function assertSoftwareTokenMFANotFoundException(value) {
+export function assertSoftwareTokenMFANotFoundException(x) {
   enforce(
-    value,
+    x,
     SoftwareTokenMFANotFoundException$is,
     SoftwareTokenMFANotFoundException$check,
     "SoftwareTokenMFANotFoundException",
@@ -24793,18 +25026,18 @@ function SoftwareTokenMFAUserCodeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSoftwareTokenMFAUserCodeType(value, options) {
-  return run(value, options, SoftwareTokenMFAUserCodeType$is, SoftwareTokenMFAUserCodeType$check);
+export function validateSoftwareTokenMFAUserCodeType(x, o) {
+  return run(x, o, SoftwareTokenMFAUserCodeType$is, SoftwareTokenMFAUserCodeType$check);
 }
 
 /** @type {Guard} */
-export function isSoftwareTokenMFAUserCodeType(value) {
-  return guard(value, SoftwareTokenMFAUserCodeType$is);
+export function isSoftwareTokenMFAUserCodeType(x) {
+  return guard(x, SoftwareTokenMFAUserCodeType$is);
 }
 
 /** @type {Assert} */
-export function assertSoftwareTokenMFAUserCodeType(value) {
-  enforce(value, SoftwareTokenMFAUserCodeType$is, SoftwareTokenMFAUserCodeType$check, "SoftwareTokenMFAUserCodeType");
+export function assertSoftwareTokenMFAUserCodeType(x) {
+  enforce(x, SoftwareTokenMFAUserCodeType$is, SoftwareTokenMFAUserCodeType$check, "SoftwareTokenMFAUserCodeType");
 }
 
 /** @type {Is} */
@@ -24852,18 +25085,18 @@ function SoftwareTokenMfaConfigType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSoftwareTokenMfaConfigType(value, options) {
-  return run(value, options, SoftwareTokenMfaConfigType$is, SoftwareTokenMfaConfigType$check);
+export function validateSoftwareTokenMfaConfigType(x, o) {
+  return run(x, o, SoftwareTokenMfaConfigType$is, SoftwareTokenMfaConfigType$check);
 }
 
 /** @type {Guard} */
-export function isSoftwareTokenMfaConfigType(value) {
-  return guard(value, SoftwareTokenMfaConfigType$is);
+export function isSoftwareTokenMfaConfigType(x) {
+  return guard(x, SoftwareTokenMfaConfigType$is);
 }
 
 /** @type {Assert} */
-export function assertSoftwareTokenMfaConfigType(value) {
-  enforce(value, SoftwareTokenMfaConfigType$is, SoftwareTokenMfaConfigType$check, "SoftwareTokenMfaConfigType");
+export function assertSoftwareTokenMfaConfigType(x) {
+  enforce(x, SoftwareTokenMfaConfigType$is, SoftwareTokenMfaConfigType$check, "SoftwareTokenMfaConfigType");
 }
 
 /** @type {Is} */
@@ -24917,18 +25150,18 @@ function SoftwareTokenMfaSettingsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSoftwareTokenMfaSettingsType(value, options) {
-  return run(value, options, SoftwareTokenMfaSettingsType$is, SoftwareTokenMfaSettingsType$check);
+export function validateSoftwareTokenMfaSettingsType(x, o) {
+  return run(x, o, SoftwareTokenMfaSettingsType$is, SoftwareTokenMfaSettingsType$check);
 }
 
 /** @type {Guard} */
-export function isSoftwareTokenMfaSettingsType(value) {
-  return guard(value, SoftwareTokenMfaSettingsType$is);
+export function isSoftwareTokenMfaSettingsType(x) {
+  return guard(x, SoftwareTokenMfaSettingsType$is);
 }
 
 /** @type {Assert} */
-export function assertSoftwareTokenMfaSettingsType(value) {
-  enforce(value, SoftwareTokenMfaSettingsType$is, SoftwareTokenMfaSettingsType$check, "SoftwareTokenMfaSettingsType");
+export function assertSoftwareTokenMfaSettingsType(x) {
+  enforce(x, SoftwareTokenMfaSettingsType$is, SoftwareTokenMfaSettingsType$check, "SoftwareTokenMfaSettingsType");
 }
 
 /** @type {Is} */
@@ -24936,17 +25169,21 @@ function StartUserImportJobRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.JobId;
+  if (u === undefined) return false;
+  if (!UserImportJobIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "JobId":
-        if (!UserImportJobIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -24992,18 +25229,18 @@ function StartUserImportJobRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateStartUserImportJobRequest(value, options) {
-  return run(value, options, StartUserImportJobRequest$is, StartUserImportJobRequest$check);
+export function validateStartUserImportJobRequest(x, o) {
+  return run(x, o, StartUserImportJobRequest$is, StartUserImportJobRequest$check);
 }
 
 /** @type {Guard} */
-export function isStartUserImportJobRequest(value) {
-  return guard(value, StartUserImportJobRequest$is);
+export function isStartUserImportJobRequest(x) {
+  return guard(x, StartUserImportJobRequest$is);
 }
 
 /** @type {Assert} */
-export function assertStartUserImportJobRequest(value) {
-  enforce(value, StartUserImportJobRequest$is, StartUserImportJobRequest$check, "StartUserImportJobRequest");
+export function assertStartUserImportJobRequest(x) {
+  enforce(x, StartUserImportJobRequest$is, StartUserImportJobRequest$check, "StartUserImportJobRequest");
 }
 
 /** @type {Is} */
@@ -25051,18 +25288,18 @@ function StartUserImportJobResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateStartUserImportJobResponse(value, options) {
-  return run(value, options, StartUserImportJobResponse$is, StartUserImportJobResponse$check);
+export function validateStartUserImportJobResponse(x, o) {
+  return run(x, o, StartUserImportJobResponse$is, StartUserImportJobResponse$check);
 }
 
 /** @type {Guard} */
-export function isStartUserImportJobResponse(value) {
-  return guard(value, StartUserImportJobResponse$is);
+export function isStartUserImportJobResponse(x) {
+  return guard(x, StartUserImportJobResponse$is);
 }
 
 /** @type {Assert} */
-export function assertStartUserImportJobResponse(value) {
-  enforce(value, StartUserImportJobResponse$is, StartUserImportJobResponse$check, "StartUserImportJobResponse");
+export function assertStartUserImportJobResponse(x) {
+  enforce(x, StartUserImportJobResponse$is, StartUserImportJobResponse$check, "StartUserImportJobResponse");
 }
 
 const StatusType$v1 = /*#__PURE__*/ Object.freeze(["Disabled", "Enabled"]);
@@ -25083,18 +25320,18 @@ function StatusType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateStatusType(value, options) {
-  return run(value, options, StatusType$is, StatusType$check);
+export function validateStatusType(x, o) {
+  return run(x, o, StatusType$is, StatusType$check);
 }
 
 /** @type {Guard} */
-export function isStatusType(value) {
-  return guard(value, StatusType$is);
+export function isStatusType(x) {
+  return guard(x, StatusType$is);
 }
 
 /** @type {Assert} */
-export function assertStatusType(value) {
-  enforce(value, StatusType$is, StatusType$check, "StatusType");
+export function assertStatusType(x) {
+  enforce(x, StatusType$is, StatusType$check, "StatusType");
 }
 
 /** @type {Is} */
@@ -25102,17 +25339,21 @@ function StopUserImportJobRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.JobId;
+  if (u === undefined) return false;
+  if (!UserImportJobIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "JobId":
-        if (!UserImportJobIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -25158,18 +25399,18 @@ function StopUserImportJobRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateStopUserImportJobRequest(value, options) {
-  return run(value, options, StopUserImportJobRequest$is, StopUserImportJobRequest$check);
+export function validateStopUserImportJobRequest(x, o) {
+  return run(x, o, StopUserImportJobRequest$is, StopUserImportJobRequest$check);
 }
 
 /** @type {Guard} */
-export function isStopUserImportJobRequest(value) {
-  return guard(value, StopUserImportJobRequest$is);
+export function isStopUserImportJobRequest(x) {
+  return guard(x, StopUserImportJobRequest$is);
 }
 
 /** @type {Assert} */
-export function assertStopUserImportJobRequest(value) {
-  enforce(value, StopUserImportJobRequest$is, StopUserImportJobRequest$check, "StopUserImportJobRequest");
+export function assertStopUserImportJobRequest(x) {
+  enforce(x, StopUserImportJobRequest$is, StopUserImportJobRequest$check, "StopUserImportJobRequest");
 }
 
 /** @type {Is} */
@@ -25217,18 +25458,18 @@ function StopUserImportJobResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateStopUserImportJobResponse(value, options) {
-  return run(value, options, StopUserImportJobResponse$is, StopUserImportJobResponse$check);
+export function validateStopUserImportJobResponse(x, o) {
+  return run(x, o, StopUserImportJobResponse$is, StopUserImportJobResponse$check);
 }
 
 /** @type {Guard} */
-export function isStopUserImportJobResponse(value) {
-  return guard(value, StopUserImportJobResponse$is);
+export function isStopUserImportJobResponse(x) {
+  return guard(x, StopUserImportJobResponse$is);
 }
 
 /** @type {Assert} */
-export function assertStopUserImportJobResponse(value) {
-  enforce(value, StopUserImportJobResponse$is, StopUserImportJobResponse$check, "StopUserImportJobResponse");
+export function assertStopUserImportJobResponse(x) {
+  enforce(x, StopUserImportJobResponse$is, StopUserImportJobResponse$check, "StopUserImportJobResponse");
 }
 
 /** @type {Is} */
@@ -25282,23 +25523,18 @@ function StringAttributeConstraintsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateStringAttributeConstraintsType(value, options) {
-  return run(value, options, StringAttributeConstraintsType$is, StringAttributeConstraintsType$check);
+export function validateStringAttributeConstraintsType(x, o) {
+  return run(x, o, StringAttributeConstraintsType$is, StringAttributeConstraintsType$check);
 }
 
 /** @type {Guard} */
-export function isStringAttributeConstraintsType(value) {
-  return guard(value, StringAttributeConstraintsType$is);
+export function isStringAttributeConstraintsType(x) {
+  return guard(x, StringAttributeConstraintsType$is);
 }
 
 /** @type {Assert} */
-export function assertStringAttributeConstraintsType(value) {
-  enforce(
-    value,
-    StringAttributeConstraintsType$is,
-    StringAttributeConstraintsType$check,
-    "StringAttributeConstraintsType",
-  );
+export function assertStringAttributeConstraintsType(x) {
+  enforce(x, StringAttributeConstraintsType$is, StringAttributeConstraintsType$check, "StringAttributeConstraintsType");
 }
 
 /** @type {Is} */
@@ -25315,18 +25551,18 @@ function StringType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateStringType(value, options) {
-  return run(value, options, StringType$is, StringType$check);
+export function validateStringType(x, o) {
+  return run(x, o, StringType$is, StringType$check);
 }
 
 /** @type {Guard} */
-export function isStringType(value) {
-  return guard(value, StringType$is);
+export function isStringType(x) {
+  return guard(x, StringType$is);
 }
 
 /** @type {Assert} */
-export function assertStringType(value) {
-  enforce(value, StringType$is, StringType$check, "StringType");
+export function assertStringType(x) {
+  enforce(x, StringType$is, StringType$check, "StringType");
 }
 
 const SupportedIdentityProvidersListType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
@@ -25366,19 +25602,19 @@ function SupportedIdentityProvidersListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateSupportedIdentityProvidersListType(value, options) {
-  return run(value, options, SupportedIdentityProvidersListType$is, SupportedIdentityProvidersListType$check);
+export function validateSupportedIdentityProvidersListType(x, o) {
+  return run(x, o, SupportedIdentityProvidersListType$is, SupportedIdentityProvidersListType$check);
 }
 
 /** @type {Guard} */
-export function isSupportedIdentityProvidersListType(value) {
-  return guard(value, SupportedIdentityProvidersListType$is);
+export function isSupportedIdentityProvidersListType(x) {
+  return guard(x, SupportedIdentityProvidersListType$is);
 }
 
 /** @type {Assert} */
-export function assertSupportedIdentityProvidersListType(value) {
+export function assertSupportedIdentityProvidersListType(x) {
   enforce(
-    value,
+    x,
     SupportedIdentityProvidersListType$is,
     SupportedIdentityProvidersListType$check,
     "SupportedIdentityProvidersListType",
@@ -25401,18 +25637,18 @@ function TagKeysType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateTagKeysType(value, options) {
-  return run(value, options, TagKeysType$is, TagKeysType$check);
+export function validateTagKeysType(x, o) {
+  return run(x, o, TagKeysType$is, TagKeysType$check);
 }
 
 /** @type {Guard} */
-export function isTagKeysType(value) {
-  return guard(value, TagKeysType$is);
+export function isTagKeysType(x) {
+  return guard(x, TagKeysType$is);
 }
 
 /** @type {Assert} */
-export function assertTagKeysType(value) {
-  enforce(value, TagKeysType$is, TagKeysType$check, "TagKeysType");
+export function assertTagKeysType(x) {
+  enforce(x, TagKeysType$is, TagKeysType$check, "TagKeysType");
 }
 
 /** @type {Is} */
@@ -25420,17 +25656,21 @@ function TagResourceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.ResourceArn;
+  if (u === undefined) return false;
+  if (!ArnType$is(u, q + 8)) return false;
+  u = x.Tags;
+  if (u === undefined) return false;
+  if (!UserPoolTagsType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "ResourceArn":
-        if (!ArnType$is(v, q + 8)) return false;
         r++;
         break;
       case "Tags":
-        if (!UserPoolTagsType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -25476,18 +25716,18 @@ function TagResourceRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateTagResourceRequest(value, options) {
-  return run(value, options, TagResourceRequest$is, TagResourceRequest$check);
+export function validateTagResourceRequest(x, o) {
+  return run(x, o, TagResourceRequest$is, TagResourceRequest$check);
 }
 
 /** @type {Guard} */
-export function isTagResourceRequest(value) {
-  return guard(value, TagResourceRequest$is);
+export function isTagResourceRequest(x) {
+  return guard(x, TagResourceRequest$is);
 }
 
 /** @type {Assert} */
-export function assertTagResourceRequest(value) {
-  enforce(value, TagResourceRequest$is, TagResourceRequest$check, "TagResourceRequest");
+export function assertTagResourceRequest(x) {
+  enforce(x, TagResourceRequest$is, TagResourceRequest$check, "TagResourceRequest");
 }
 
 /** @type {Is} */
@@ -25529,18 +25769,18 @@ function TagResourceResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateTagResourceResponse(value, options) {
-  return run(value, options, TagResourceResponse$is, TagResourceResponse$check);
+export function validateTagResourceResponse(x, o) {
+  return run(x, o, TagResourceResponse$is, TagResourceResponse$check);
 }
 
 /** @type {Guard} */
-export function isTagResourceResponse(value) {
-  return guard(value, TagResourceResponse$is);
+export function isTagResourceResponse(x) {
+  return guard(x, TagResourceResponse$is);
 }
 
 /** @type {Assert} */
-export function assertTagResourceResponse(value) {
-  enforce(value, TagResourceResponse$is, TagResourceResponse$check, "TagResourceResponse");
+export function assertTagResourceResponse(x) {
+  enforce(x, TagResourceResponse$is, TagResourceResponse$check, "TagResourceResponse");
 }
 
 /** @type {Is} */
@@ -25557,18 +25797,18 @@ function TagValueType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateTagValueType(value, options) {
-  return run(value, options, TagValueType$is, TagValueType$check);
+export function validateTagValueType(x, o) {
+  return run(x, o, TagValueType$is, TagValueType$check);
 }
 
 /** @type {Guard} */
-export function isTagValueType(value) {
-  return guard(value, TagValueType$is);
+export function isTagValueType(x) {
+  return guard(x, TagValueType$is);
 }
 
 /** @type {Assert} */
-export function assertTagValueType(value) {
-  enforce(value, TagValueType$is, TagValueType$check, "TagValueType");
+export function assertTagValueType(x) {
+  enforce(x, TagValueType$is, TagValueType$check, "TagValueType");
 }
 
 /** @type {Is} */
@@ -25591,19 +25831,19 @@ function TemporaryPasswordValidityDaysType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateTemporaryPasswordValidityDaysType(value, options) {
-  return run(value, options, TemporaryPasswordValidityDaysType$is, TemporaryPasswordValidityDaysType$check);
+export function validateTemporaryPasswordValidityDaysType(x, o) {
+  return run(x, o, TemporaryPasswordValidityDaysType$is, TemporaryPasswordValidityDaysType$check);
 }
 
 /** @type {Guard} */
-export function isTemporaryPasswordValidityDaysType(value) {
-  return guard(value, TemporaryPasswordValidityDaysType$is);
+export function isTemporaryPasswordValidityDaysType(x) {
+  return guard(x, TemporaryPasswordValidityDaysType$is);
 }
 
 /** @type {Assert} */
-export function assertTemporaryPasswordValidityDaysType(value) {
+export function assertTemporaryPasswordValidityDaysType(x) {
   enforce(
-    value,
+    x,
     TemporaryPasswordValidityDaysType$is,
     TemporaryPasswordValidityDaysType$check,
     "TemporaryPasswordValidityDaysType",
@@ -25628,18 +25868,18 @@ function TimeUnitsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateTimeUnitsType(value, options) {
-  return run(value, options, TimeUnitsType$is, TimeUnitsType$check);
+export function validateTimeUnitsType(x, o) {
+  return run(x, o, TimeUnitsType$is, TimeUnitsType$check);
 }
 
 /** @type {Guard} */
-export function isTimeUnitsType(value) {
-  return guard(value, TimeUnitsType$is);
+export function isTimeUnitsType(x) {
+  return guard(x, TimeUnitsType$is);
 }
 
 /** @type {Assert} */
-export function assertTimeUnitsType(value) {
-  enforce(value, TimeUnitsType$is, TimeUnitsType$check, "TimeUnitsType");
+export function assertTimeUnitsType(x) {
+  enforce(x, TimeUnitsType$is, TimeUnitsType$check, "TimeUnitsType");
 }
 
 const TokenModelType$re1 = /*#__PURE__*/ new RegExp("^(?:[A-Za-z0-9-_=.]+)$", "u");
@@ -25660,18 +25900,18 @@ function TokenModelType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateTokenModelType(value, options) {
-  return run(value, options, TokenModelType$is, TokenModelType$check);
+export function validateTokenModelType(x, o) {
+  return run(x, o, TokenModelType$is, TokenModelType$check);
 }
 
 /** @type {Guard} */
-export function isTokenModelType(value) {
-  return guard(value, TokenModelType$is);
+export function isTokenModelType(x) {
+  return guard(x, TokenModelType$is);
 }
 
 /** @type {Assert} */
-export function assertTokenModelType(value) {
-  enforce(value, TokenModelType$is, TokenModelType$check, "TokenModelType");
+export function assertTokenModelType(x) {
+  enforce(x, TokenModelType$is, TokenModelType$check, "TokenModelType");
 }
 
 /** @type {Is} */
@@ -25731,18 +25971,18 @@ function TokenValidityUnitsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateTokenValidityUnitsType(value, options) {
-  return run(value, options, TokenValidityUnitsType$is, TokenValidityUnitsType$check);
+export function validateTokenValidityUnitsType(x, o) {
+  return run(x, o, TokenValidityUnitsType$is, TokenValidityUnitsType$check);
 }
 
 /** @type {Guard} */
-export function isTokenValidityUnitsType(value) {
-  return guard(value, TokenValidityUnitsType$is);
+export function isTokenValidityUnitsType(x) {
+  return guard(x, TokenValidityUnitsType$is);
 }
 
 /** @type {Assert} */
-export function assertTokenValidityUnitsType(value) {
-  enforce(value, TokenValidityUnitsType$is, TokenValidityUnitsType$check, "TokenValidityUnitsType");
+export function assertTokenValidityUnitsType(x) {
+  enforce(x, TokenValidityUnitsType$is, TokenValidityUnitsType$check, "TokenValidityUnitsType");
 }
 
 /** @type {Is} */
@@ -25796,23 +26036,18 @@ function TooManyFailedAttemptsException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateTooManyFailedAttemptsException(value, options) {
-  return run(value, options, TooManyFailedAttemptsException$is, TooManyFailedAttemptsException$check);
+export function validateTooManyFailedAttemptsException(x, o) {
+  return run(x, o, TooManyFailedAttemptsException$is, TooManyFailedAttemptsException$check);
 }
 
 /** @type {Guard} */
-export function isTooManyFailedAttemptsException(value) {
-  return guard(value, TooManyFailedAttemptsException$is);
+export function isTooManyFailedAttemptsException(x) {
+  return guard(x, TooManyFailedAttemptsException$is);
 }
 
 /** @type {Assert} */
-export function assertTooManyFailedAttemptsException(value) {
-  enforce(
-    value,
-    TooManyFailedAttemptsException$is,
-    TooManyFailedAttemptsException$check,
-    "TooManyFailedAttemptsException",
-  );
+export function assertTooManyFailedAttemptsException(x) {
+  enforce(x, TooManyFailedAttemptsException$is, TooManyFailedAttemptsException$check, "TooManyFailedAttemptsException");
 }
 
 /** @type {Is} */
@@ -25866,18 +26101,18 @@ function TooManyRequestsException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateTooManyRequestsException(value, options) {
-  return run(value, options, TooManyRequestsException$is, TooManyRequestsException$check);
+export function validateTooManyRequestsException(x, o) {
+  return run(x, o, TooManyRequestsException$is, TooManyRequestsException$check);
 }
 
 /** @type {Guard} */
-export function isTooManyRequestsException(value) {
-  return guard(value, TooManyRequestsException$is);
+export function isTooManyRequestsException(x) {
+  return guard(x, TooManyRequestsException$is);
 }
 
 /** @type {Assert} */
-export function assertTooManyRequestsException(value) {
-  enforce(value, TooManyRequestsException$is, TooManyRequestsException$check, "TooManyRequestsException");
+export function assertTooManyRequestsException(x) {
+  enforce(x, TooManyRequestsException$is, TooManyRequestsException$check, "TooManyRequestsException");
 }
 
 /** @type {Is} */
@@ -25961,18 +26196,18 @@ function UICustomizationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUICustomizationType(value, options) {
-  return run(value, options, UICustomizationType$is, UICustomizationType$check);
+export function validateUICustomizationType(x, o) {
+  return run(x, o, UICustomizationType$is, UICustomizationType$check);
 }
 
 /** @type {Guard} */
-export function isUICustomizationType(value) {
-  return guard(value, UICustomizationType$is);
+export function isUICustomizationType(x) {
+  return guard(x, UICustomizationType$is);
 }
 
 /** @type {Assert} */
-export function assertUICustomizationType(value) {
-  enforce(value, UICustomizationType$is, UICustomizationType$check, "UICustomizationType");
+export function assertUICustomizationType(x) {
+  enforce(x, UICustomizationType$is, UICustomizationType$check, "UICustomizationType");
 }
 
 /** @type {Is} */
@@ -26026,18 +26261,18 @@ function UnauthorizedException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUnauthorizedException(value, options) {
-  return run(value, options, UnauthorizedException$is, UnauthorizedException$check);
+export function validateUnauthorizedException(x, o) {
+  return run(x, o, UnauthorizedException$is, UnauthorizedException$check);
 }
 
 /** @type {Guard} */
-export function isUnauthorizedException(value) {
-  return guard(value, UnauthorizedException$is);
+export function isUnauthorizedException(x) {
+  return guard(x, UnauthorizedException$is);
 }
 
 /** @type {Assert} */
-export function assertUnauthorizedException(value) {
-  enforce(value, UnauthorizedException$is, UnauthorizedException$check, "UnauthorizedException");
+export function assertUnauthorizedException(x) {
+  enforce(x, UnauthorizedException$is, UnauthorizedException$check, "UnauthorizedException");
 }
 
 /** @type {Is} */
@@ -26091,18 +26326,18 @@ function UnexpectedLambdaException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUnexpectedLambdaException(value, options) {
-  return run(value, options, UnexpectedLambdaException$is, UnexpectedLambdaException$check);
+export function validateUnexpectedLambdaException(x, o) {
+  return run(x, o, UnexpectedLambdaException$is, UnexpectedLambdaException$check);
 }
 
 /** @type {Guard} */
-export function isUnexpectedLambdaException(value) {
-  return guard(value, UnexpectedLambdaException$is);
+export function isUnexpectedLambdaException(x) {
+  return guard(x, UnexpectedLambdaException$is);
 }
 
 /** @type {Assert} */
-export function assertUnexpectedLambdaException(value) {
-  enforce(value, UnexpectedLambdaException$is, UnexpectedLambdaException$check, "UnexpectedLambdaException");
+export function assertUnexpectedLambdaException(x) {
+  enforce(x, UnexpectedLambdaException$is, UnexpectedLambdaException$check, "UnexpectedLambdaException");
 }
 
 /** @type {Is} */
@@ -26156,19 +26391,19 @@ function UnsupportedIdentityProviderException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUnsupportedIdentityProviderException(value, options) {
-  return run(value, options, UnsupportedIdentityProviderException$is, UnsupportedIdentityProviderException$check);
+export function validateUnsupportedIdentityProviderException(x, o) {
+  return run(x, o, UnsupportedIdentityProviderException$is, UnsupportedIdentityProviderException$check);
 }
 
 /** @type {Guard} */
-export function isUnsupportedIdentityProviderException(value) {
-  return guard(value, UnsupportedIdentityProviderException$is);
+export function isUnsupportedIdentityProviderException(x) {
+  return guard(x, UnsupportedIdentityProviderException$is);
 }
 
 /** @type {Assert} */
-export function assertUnsupportedIdentityProviderException(value) {
+export function assertUnsupportedIdentityProviderException(x) {
   enforce(
-    value,
+    x,
     UnsupportedIdentityProviderException$is,
     UnsupportedIdentityProviderException$check,
     "UnsupportedIdentityProviderException",
@@ -26226,23 +26461,18 @@ function UnsupportedOperationException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUnsupportedOperationException(value, options) {
-  return run(value, options, UnsupportedOperationException$is, UnsupportedOperationException$check);
+export function validateUnsupportedOperationException(x, o) {
+  return run(x, o, UnsupportedOperationException$is, UnsupportedOperationException$check);
 }
 
 /** @type {Guard} */
-export function isUnsupportedOperationException(value) {
-  return guard(value, UnsupportedOperationException$is);
+export function isUnsupportedOperationException(x) {
+  return guard(x, UnsupportedOperationException$is);
 }
 
 /** @type {Assert} */
-export function assertUnsupportedOperationException(value) {
-  enforce(
-    value,
-    UnsupportedOperationException$is,
-    UnsupportedOperationException$check,
-    "UnsupportedOperationException",
-  );
+export function assertUnsupportedOperationException(x) {
+  enforce(x, UnsupportedOperationException$is, UnsupportedOperationException$check, "UnsupportedOperationException");
 }
 
 /** @type {Is} */
@@ -26296,23 +26526,18 @@ function UnsupportedTokenTypeException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUnsupportedTokenTypeException(value, options) {
-  return run(value, options, UnsupportedTokenTypeException$is, UnsupportedTokenTypeException$check);
+export function validateUnsupportedTokenTypeException(x, o) {
+  return run(x, o, UnsupportedTokenTypeException$is, UnsupportedTokenTypeException$check);
 }
 
 /** @type {Guard} */
-export function isUnsupportedTokenTypeException(value) {
-  return guard(value, UnsupportedTokenTypeException$is);
+export function isUnsupportedTokenTypeException(x) {
+  return guard(x, UnsupportedTokenTypeException$is);
 }
 
 /** @type {Assert} */
-export function assertUnsupportedTokenTypeException(value) {
-  enforce(
-    value,
-    UnsupportedTokenTypeException$is,
-    UnsupportedTokenTypeException$check,
-    "UnsupportedTokenTypeException",
-  );
+export function assertUnsupportedTokenTypeException(x) {
+  enforce(x, UnsupportedTokenTypeException$is, UnsupportedTokenTypeException$check, "UnsupportedTokenTypeException");
 }
 
 /** @type {Is} */
@@ -26366,23 +26591,18 @@ function UnsupportedUserStateException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUnsupportedUserStateException(value, options) {
-  return run(value, options, UnsupportedUserStateException$is, UnsupportedUserStateException$check);
+export function validateUnsupportedUserStateException(x, o) {
+  return run(x, o, UnsupportedUserStateException$is, UnsupportedUserStateException$check);
 }
 
 /** @type {Guard} */
-export function isUnsupportedUserStateException(value) {
-  return guard(value, UnsupportedUserStateException$is);
+export function isUnsupportedUserStateException(x) {
+  return guard(x, UnsupportedUserStateException$is);
 }
 
 /** @type {Assert} */
-export function assertUnsupportedUserStateException(value) {
-  enforce(
-    value,
-    UnsupportedUserStateException$is,
-    UnsupportedUserStateException$check,
-    "UnsupportedUserStateException",
-  );
+export function assertUnsupportedUserStateException(x) {
+  enforce(x, UnsupportedUserStateException$is, UnsupportedUserStateException$check, "UnsupportedUserStateException");
 }
 
 /** @type {Is} */
@@ -26390,17 +26610,21 @@ function UntagResourceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.ResourceArn;
+  if (u === undefined) return false;
+  if (!ArnType$is(u, q + 8)) return false;
+  u = x.TagKeys;
+  if (u === undefined) return false;
+  if (!UserPoolTagsListType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "ResourceArn":
-        if (!ArnType$is(v, q + 8)) return false;
         r++;
         break;
       case "TagKeys":
-        if (!UserPoolTagsListType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -26446,18 +26670,18 @@ function UntagResourceRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUntagResourceRequest(value, options) {
-  return run(value, options, UntagResourceRequest$is, UntagResourceRequest$check);
+export function validateUntagResourceRequest(x, o) {
+  return run(x, o, UntagResourceRequest$is, UntagResourceRequest$check);
 }
 
 /** @type {Guard} */
-export function isUntagResourceRequest(value) {
-  return guard(value, UntagResourceRequest$is);
+export function isUntagResourceRequest(x) {
+  return guard(x, UntagResourceRequest$is);
 }
 
 /** @type {Assert} */
-export function assertUntagResourceRequest(value) {
-  enforce(value, UntagResourceRequest$is, UntagResourceRequest$check, "UntagResourceRequest");
+export function assertUntagResourceRequest(x) {
+  enforce(x, UntagResourceRequest$is, UntagResourceRequest$check, "UntagResourceRequest");
 }
 
 /** @type {Is} */
@@ -26499,18 +26723,18 @@ function UntagResourceResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUntagResourceResponse(value, options) {
-  return run(value, options, UntagResourceResponse$is, UntagResourceResponse$check);
+export function validateUntagResourceResponse(x, o) {
+  return run(x, o, UntagResourceResponse$is, UntagResourceResponse$check);
 }
 
 /** @type {Guard} */
-export function isUntagResourceResponse(value) {
-  return guard(value, UntagResourceResponse$is);
+export function isUntagResourceResponse(x) {
+  return guard(x, UntagResourceResponse$is);
 }
 
 /** @type {Assert} */
-export function assertUntagResourceResponse(value) {
-  enforce(value, UntagResourceResponse$is, UntagResourceResponse$check, "UntagResourceResponse");
+export function assertUntagResourceResponse(x) {
+  enforce(x, UntagResourceResponse$is, UntagResourceResponse$check, "UntagResourceResponse");
 }
 
 /** @type {Is} */
@@ -26518,29 +26742,39 @@ function UpdateAuthEventFeedbackRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
+  u = x.EventId;
+  if (u === undefined) return false;
+  if (!EventIdType$is(u, q + 8)) return false;
+  u = x.FeedbackToken;
+  if (u === undefined) return false;
+  if (!TokenModelType$is(u, q + 8)) return false;
+  u = x.FeedbackValue;
+  if (u === undefined) return false;
+  if (!FeedbackValueType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "EventId":
-        if (!EventIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "FeedbackToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
         r++;
         break;
       case "FeedbackValue":
-        if (!FeedbackValueType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -26604,23 +26838,18 @@ function UpdateAuthEventFeedbackRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateAuthEventFeedbackRequest(value, options) {
-  return run(value, options, UpdateAuthEventFeedbackRequest$is, UpdateAuthEventFeedbackRequest$check);
+export function validateUpdateAuthEventFeedbackRequest(x, o) {
+  return run(x, o, UpdateAuthEventFeedbackRequest$is, UpdateAuthEventFeedbackRequest$check);
 }
 
 /** @type {Guard} */
-export function isUpdateAuthEventFeedbackRequest(value) {
-  return guard(value, UpdateAuthEventFeedbackRequest$is);
+export function isUpdateAuthEventFeedbackRequest(x) {
+  return guard(x, UpdateAuthEventFeedbackRequest$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateAuthEventFeedbackRequest(value) {
-  enforce(
-    value,
-    UpdateAuthEventFeedbackRequest$is,
-    UpdateAuthEventFeedbackRequest$check,
-    "UpdateAuthEventFeedbackRequest",
-  );
+export function assertUpdateAuthEventFeedbackRequest(x) {
+  enforce(x, UpdateAuthEventFeedbackRequest$is, UpdateAuthEventFeedbackRequest$check, "UpdateAuthEventFeedbackRequest");
 }
 
 /** @type {Is} */
@@ -26662,19 +26891,19 @@ function UpdateAuthEventFeedbackResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateAuthEventFeedbackResponse(value, options) {
-  return run(value, options, UpdateAuthEventFeedbackResponse$is, UpdateAuthEventFeedbackResponse$check);
+export function validateUpdateAuthEventFeedbackResponse(x, o) {
+  return run(x, o, UpdateAuthEventFeedbackResponse$is, UpdateAuthEventFeedbackResponse$check);
 }
 
 /** @type {Guard} */
-export function isUpdateAuthEventFeedbackResponse(value) {
-  return guard(value, UpdateAuthEventFeedbackResponse$is);
+export function isUpdateAuthEventFeedbackResponse(x) {
+  return guard(x, UpdateAuthEventFeedbackResponse$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateAuthEventFeedbackResponse(value) {
+export function assertUpdateAuthEventFeedbackResponse(x) {
   enforce(
-    value,
+    x,
     UpdateAuthEventFeedbackResponse$is,
     UpdateAuthEventFeedbackResponse$check,
     "UpdateAuthEventFeedbackResponse",
@@ -26686,17 +26915,21 @@ function UpdateDeviceStatusRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.AccessToken;
+  if (u === undefined) return false;
+  if (!TokenModelType$is(u, q + 8)) return false;
+  u = x.DeviceKey;
+  if (u === undefined) return false;
+  if (!DeviceKeyType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
         r++;
         break;
       case "DeviceKey":
-        if (!DeviceKeyType$is(v, q + 8)) return false;
         r++;
         break;
       case "DeviceRememberedStatus":
@@ -26748,18 +26981,18 @@ function UpdateDeviceStatusRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateDeviceStatusRequest(value, options) {
-  return run(value, options, UpdateDeviceStatusRequest$is, UpdateDeviceStatusRequest$check);
+export function validateUpdateDeviceStatusRequest(x, o) {
+  return run(x, o, UpdateDeviceStatusRequest$is, UpdateDeviceStatusRequest$check);
 }
 
 /** @type {Guard} */
-export function isUpdateDeviceStatusRequest(value) {
-  return guard(value, UpdateDeviceStatusRequest$is);
+export function isUpdateDeviceStatusRequest(x) {
+  return guard(x, UpdateDeviceStatusRequest$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateDeviceStatusRequest(value) {
-  enforce(value, UpdateDeviceStatusRequest$is, UpdateDeviceStatusRequest$check, "UpdateDeviceStatusRequest");
+export function assertUpdateDeviceStatusRequest(x) {
+  enforce(x, UpdateDeviceStatusRequest$is, UpdateDeviceStatusRequest$check, "UpdateDeviceStatusRequest");
 }
 
 /** @type {Is} */
@@ -26801,18 +27034,18 @@ function UpdateDeviceStatusResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateDeviceStatusResponse(value, options) {
-  return run(value, options, UpdateDeviceStatusResponse$is, UpdateDeviceStatusResponse$check);
+export function validateUpdateDeviceStatusResponse(x, o) {
+  return run(x, o, UpdateDeviceStatusResponse$is, UpdateDeviceStatusResponse$check);
 }
 
 /** @type {Guard} */
-export function isUpdateDeviceStatusResponse(value) {
-  return guard(value, UpdateDeviceStatusResponse$is);
+export function isUpdateDeviceStatusResponse(x) {
+  return guard(x, UpdateDeviceStatusResponse$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateDeviceStatusResponse(value) {
-  enforce(value, UpdateDeviceStatusResponse$is, UpdateDeviceStatusResponse$check, "UpdateDeviceStatusResponse");
+export function assertUpdateDeviceStatusResponse(x) {
+  enforce(x, UpdateDeviceStatusResponse$is, UpdateDeviceStatusResponse$check, "UpdateDeviceStatusResponse");
 }
 
 /** @type {Is} */
@@ -26820,17 +27053,21 @@ function UpdateGroupRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.GroupName;
+  if (u === undefined) return false;
+  if (!GroupNameType$is(u, q + 8)) return false;
+  u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "GroupName":
-        if (!GroupNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Description":
@@ -26894,18 +27131,18 @@ function UpdateGroupRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateGroupRequest(value, options) {
-  return run(value, options, UpdateGroupRequest$is, UpdateGroupRequest$check);
+export function validateUpdateGroupRequest(x, o) {
+  return run(x, o, UpdateGroupRequest$is, UpdateGroupRequest$check);
 }
 
 /** @type {Guard} */
-export function isUpdateGroupRequest(value) {
-  return guard(value, UpdateGroupRequest$is);
+export function isUpdateGroupRequest(x) {
+  return guard(x, UpdateGroupRequest$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateGroupRequest(value) {
-  enforce(value, UpdateGroupRequest$is, UpdateGroupRequest$check, "UpdateGroupRequest");
+export function assertUpdateGroupRequest(x) {
+  enforce(x, UpdateGroupRequest$is, UpdateGroupRequest$check, "UpdateGroupRequest");
 }
 
 /** @type {Is} */
@@ -26953,18 +27190,18 @@ function UpdateGroupResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateGroupResponse(value, options) {
-  return run(value, options, UpdateGroupResponse$is, UpdateGroupResponse$check);
+export function validateUpdateGroupResponse(x, o) {
+  return run(x, o, UpdateGroupResponse$is, UpdateGroupResponse$check);
 }
 
 /** @type {Guard} */
-export function isUpdateGroupResponse(value) {
-  return guard(value, UpdateGroupResponse$is);
+export function isUpdateGroupResponse(x) {
+  return guard(x, UpdateGroupResponse$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateGroupResponse(value) {
-  enforce(value, UpdateGroupResponse$is, UpdateGroupResponse$check, "UpdateGroupResponse");
+export function assertUpdateGroupResponse(x) {
+  enforce(x, UpdateGroupResponse$is, UpdateGroupResponse$check, "UpdateGroupResponse");
 }
 
 /** @type {Is} */
@@ -26972,17 +27209,21 @@ function UpdateIdentityProviderRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.ProviderName;
+  if (u === undefined) return false;
+  if (!ProviderNameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ProviderName":
-        if (!ProviderNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "ProviderDetails":
@@ -27046,23 +27287,18 @@ function UpdateIdentityProviderRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateIdentityProviderRequest(value, options) {
-  return run(value, options, UpdateIdentityProviderRequest$is, UpdateIdentityProviderRequest$check);
+export function validateUpdateIdentityProviderRequest(x, o) {
+  return run(x, o, UpdateIdentityProviderRequest$is, UpdateIdentityProviderRequest$check);
 }
 
 /** @type {Guard} */
-export function isUpdateIdentityProviderRequest(value) {
-  return guard(value, UpdateIdentityProviderRequest$is);
+export function isUpdateIdentityProviderRequest(x) {
+  return guard(x, UpdateIdentityProviderRequest$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateIdentityProviderRequest(value) {
-  enforce(
-    value,
-    UpdateIdentityProviderRequest$is,
-    UpdateIdentityProviderRequest$check,
-    "UpdateIdentityProviderRequest",
-  );
+export function assertUpdateIdentityProviderRequest(x) {
+  enforce(x, UpdateIdentityProviderRequest$is, UpdateIdentityProviderRequest$check, "UpdateIdentityProviderRequest");
 }
 
 /** @type {Is} */
@@ -27070,13 +27306,15 @@ function UpdateIdentityProviderResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.IdentityProvider;
+  if (u === undefined) return false;
+  if (!IdentityProviderType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "IdentityProvider":
-        if (!IdentityProviderType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -27116,23 +27354,18 @@ function UpdateIdentityProviderResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateIdentityProviderResponse(value, options) {
-  return run(value, options, UpdateIdentityProviderResponse$is, UpdateIdentityProviderResponse$check);
+export function validateUpdateIdentityProviderResponse(x, o) {
+  return run(x, o, UpdateIdentityProviderResponse$is, UpdateIdentityProviderResponse$check);
 }
 
 /** @type {Guard} */
-export function isUpdateIdentityProviderResponse(value) {
-  return guard(value, UpdateIdentityProviderResponse$is);
+export function isUpdateIdentityProviderResponse(x) {
+  return guard(x, UpdateIdentityProviderResponse$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateIdentityProviderResponse(value) {
-  enforce(
-    value,
-    UpdateIdentityProviderResponse$is,
-    UpdateIdentityProviderResponse$check,
-    "UpdateIdentityProviderResponse",
-  );
+export function assertUpdateIdentityProviderResponse(x) {
+  enforce(x, UpdateIdentityProviderResponse$is, UpdateIdentityProviderResponse$check, "UpdateIdentityProviderResponse");
 }
 
 /** @type {Is} */
@@ -27140,21 +27373,27 @@ function UpdateResourceServerRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.Identifier;
+  if (u === undefined) return false;
+  if (!ResourceServerIdentifierType$is(u, q + 8)) return false;
+  u = x.Name;
+  if (u === undefined) return false;
+  if (!ResourceServerNameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Identifier":
-        if (!ResourceServerIdentifierType$is(v, q + 8)) return false;
         r++;
         break;
       case "Name":
-        if (!ResourceServerNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "Scopes":
@@ -27212,18 +27451,18 @@ function UpdateResourceServerRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateResourceServerRequest(value, options) {
-  return run(value, options, UpdateResourceServerRequest$is, UpdateResourceServerRequest$check);
+export function validateUpdateResourceServerRequest(x, o) {
+  return run(x, o, UpdateResourceServerRequest$is, UpdateResourceServerRequest$check);
 }
 
 /** @type {Guard} */
-export function isUpdateResourceServerRequest(value) {
-  return guard(value, UpdateResourceServerRequest$is);
+export function isUpdateResourceServerRequest(x) {
+  return guard(x, UpdateResourceServerRequest$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateResourceServerRequest(value) {
-  enforce(value, UpdateResourceServerRequest$is, UpdateResourceServerRequest$check, "UpdateResourceServerRequest");
+export function assertUpdateResourceServerRequest(x) {
+  enforce(x, UpdateResourceServerRequest$is, UpdateResourceServerRequest$check, "UpdateResourceServerRequest");
 }
 
 /** @type {Is} */
@@ -27231,13 +27470,15 @@ function UpdateResourceServerResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.ResourceServer;
+  if (u === undefined) return false;
+  if (!ResourceServerType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "ResourceServer":
-        if (!ResourceServerType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -27277,18 +27518,18 @@ function UpdateResourceServerResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateResourceServerResponse(value, options) {
-  return run(value, options, UpdateResourceServerResponse$is, UpdateResourceServerResponse$check);
+export function validateUpdateResourceServerResponse(x, o) {
+  return run(x, o, UpdateResourceServerResponse$is, UpdateResourceServerResponse$check);
 }
 
 /** @type {Guard} */
-export function isUpdateResourceServerResponse(value) {
-  return guard(value, UpdateResourceServerResponse$is);
+export function isUpdateResourceServerResponse(x) {
+  return guard(x, UpdateResourceServerResponse$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateResourceServerResponse(value) {
-  enforce(value, UpdateResourceServerResponse$is, UpdateResourceServerResponse$check, "UpdateResourceServerResponse");
+export function assertUpdateResourceServerResponse(x) {
+  enforce(x, UpdateResourceServerResponse$is, UpdateResourceServerResponse$check, "UpdateResourceServerResponse");
 }
 
 /** @type {Is} */
@@ -27296,17 +27537,21 @@ function UpdateUserAttributesRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserAttributes;
+  if (u === undefined) return false;
+  if (!AttributeListType$is(u, q + 8)) return false;
+  u = x.AccessToken;
+  if (u === undefined) return false;
+  if (!TokenModelType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserAttributes":
-        if (!AttributeListType$is(v, q + 8)) return false;
         r++;
         break;
       case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientMetadata":
@@ -27358,18 +27603,18 @@ function UpdateUserAttributesRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateUserAttributesRequest(value, options) {
-  return run(value, options, UpdateUserAttributesRequest$is, UpdateUserAttributesRequest$check);
+export function validateUpdateUserAttributesRequest(x, o) {
+  return run(x, o, UpdateUserAttributesRequest$is, UpdateUserAttributesRequest$check);
 }
 
 /** @type {Guard} */
-export function isUpdateUserAttributesRequest(value) {
-  return guard(value, UpdateUserAttributesRequest$is);
+export function isUpdateUserAttributesRequest(x) {
+  return guard(x, UpdateUserAttributesRequest$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateUserAttributesRequest(value) {
-  enforce(value, UpdateUserAttributesRequest$is, UpdateUserAttributesRequest$check, "UpdateUserAttributesRequest");
+export function assertUpdateUserAttributesRequest(x) {
+  enforce(x, UpdateUserAttributesRequest$is, UpdateUserAttributesRequest$check, "UpdateUserAttributesRequest");
 }
 
 /** @type {Is} */
@@ -27417,18 +27662,18 @@ function UpdateUserAttributesResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateUserAttributesResponse(value, options) {
-  return run(value, options, UpdateUserAttributesResponse$is, UpdateUserAttributesResponse$check);
+export function validateUpdateUserAttributesResponse(x, o) {
+  return run(x, o, UpdateUserAttributesResponse$is, UpdateUserAttributesResponse$check);
 }
 
 /** @type {Guard} */
-export function isUpdateUserAttributesResponse(value) {
-  return guard(value, UpdateUserAttributesResponse$is);
+export function isUpdateUserAttributesResponse(x) {
+  return guard(x, UpdateUserAttributesResponse$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateUserAttributesResponse(value) {
-  enforce(value, UpdateUserAttributesResponse$is, UpdateUserAttributesResponse$check, "UpdateUserAttributesResponse");
+export function assertUpdateUserAttributesResponse(x) {
+  enforce(x, UpdateUserAttributesResponse$is, UpdateUserAttributesResponse$check, "UpdateUserAttributesResponse");
 }
 
 /** @type {Is} */
@@ -27436,17 +27681,21 @@ function UpdateUserPoolClientRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
+  u = x.ClientId;
+  if (u === undefined) return false;
+  if (!ClientIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "ClientName":
@@ -27618,18 +27867,18 @@ function UpdateUserPoolClientRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateUserPoolClientRequest(value, options) {
-  return run(value, options, UpdateUserPoolClientRequest$is, UpdateUserPoolClientRequest$check);
+export function validateUpdateUserPoolClientRequest(x, o) {
+  return run(x, o, UpdateUserPoolClientRequest$is, UpdateUserPoolClientRequest$check);
 }
 
 /** @type {Guard} */
-export function isUpdateUserPoolClientRequest(value) {
-  return guard(value, UpdateUserPoolClientRequest$is);
+export function isUpdateUserPoolClientRequest(x) {
+  return guard(x, UpdateUserPoolClientRequest$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateUserPoolClientRequest(value) {
-  enforce(value, UpdateUserPoolClientRequest$is, UpdateUserPoolClientRequest$check, "UpdateUserPoolClientRequest");
+export function assertUpdateUserPoolClientRequest(x) {
+  enforce(x, UpdateUserPoolClientRequest$is, UpdateUserPoolClientRequest$check, "UpdateUserPoolClientRequest");
 }
 
 /** @type {Is} */
@@ -27677,18 +27926,18 @@ function UpdateUserPoolClientResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateUserPoolClientResponse(value, options) {
-  return run(value, options, UpdateUserPoolClientResponse$is, UpdateUserPoolClientResponse$check);
+export function validateUpdateUserPoolClientResponse(x, o) {
+  return run(x, o, UpdateUserPoolClientResponse$is, UpdateUserPoolClientResponse$check);
 }
 
 /** @type {Guard} */
-export function isUpdateUserPoolClientResponse(value) {
-  return guard(value, UpdateUserPoolClientResponse$is);
+export function isUpdateUserPoolClientResponse(x) {
+  return guard(x, UpdateUserPoolClientResponse$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateUserPoolClientResponse(value) {
-  enforce(value, UpdateUserPoolClientResponse$is, UpdateUserPoolClientResponse$check, "UpdateUserPoolClientResponse");
+export function assertUpdateUserPoolClientResponse(x) {
+  enforce(x, UpdateUserPoolClientResponse$is, UpdateUserPoolClientResponse$check, "UpdateUserPoolClientResponse");
 }
 
 /** @type {Is} */
@@ -27696,17 +27945,21 @@ function UpdateUserPoolDomainRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.Domain;
+  if (u === undefined) return false;
+  if (!DomainType$is(u, q + 8)) return false;
+  u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Domain":
-        if (!DomainType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "CustomDomainConfig":
@@ -27770,18 +28023,18 @@ function UpdateUserPoolDomainRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateUserPoolDomainRequest(value, options) {
-  return run(value, options, UpdateUserPoolDomainRequest$is, UpdateUserPoolDomainRequest$check);
+export function validateUpdateUserPoolDomainRequest(x, o) {
+  return run(x, o, UpdateUserPoolDomainRequest$is, UpdateUserPoolDomainRequest$check);
 }
 
 /** @type {Guard} */
-export function isUpdateUserPoolDomainRequest(value) {
-  return guard(value, UpdateUserPoolDomainRequest$is);
+export function isUpdateUserPoolDomainRequest(x) {
+  return guard(x, UpdateUserPoolDomainRequest$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateUserPoolDomainRequest(value) {
-  enforce(value, UpdateUserPoolDomainRequest$is, UpdateUserPoolDomainRequest$check, "UpdateUserPoolDomainRequest");
+export function assertUpdateUserPoolDomainRequest(x) {
+  enforce(x, UpdateUserPoolDomainRequest$is, UpdateUserPoolDomainRequest$check, "UpdateUserPoolDomainRequest");
 }
 
 /** @type {Is} */
@@ -27841,18 +28094,18 @@ function UpdateUserPoolDomainResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateUserPoolDomainResponse(value, options) {
-  return run(value, options, UpdateUserPoolDomainResponse$is, UpdateUserPoolDomainResponse$check);
+export function validateUpdateUserPoolDomainResponse(x, o) {
+  return run(x, o, UpdateUserPoolDomainResponse$is, UpdateUserPoolDomainResponse$check);
 }
 
 /** @type {Guard} */
-export function isUpdateUserPoolDomainResponse(value) {
-  return guard(value, UpdateUserPoolDomainResponse$is);
+export function isUpdateUserPoolDomainResponse(x) {
+  return guard(x, UpdateUserPoolDomainResponse$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateUserPoolDomainResponse(value) {
-  enforce(value, UpdateUserPoolDomainResponse$is, UpdateUserPoolDomainResponse$check, "UpdateUserPoolDomainResponse");
+export function assertUpdateUserPoolDomainResponse(x) {
+  enforce(x, UpdateUserPoolDomainResponse$is, UpdateUserPoolDomainResponse$check, "UpdateUserPoolDomainResponse");
 }
 
 /** @type {Is} */
@@ -27860,13 +28113,15 @@ function UpdateUserPoolRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserPoolId;
+  if (u === undefined) return false;
+  if (!UserPoolIdType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
         r++;
         break;
       case "Policies":
@@ -28038,18 +28293,18 @@ function UpdateUserPoolRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateUserPoolRequest(value, options) {
-  return run(value, options, UpdateUserPoolRequest$is, UpdateUserPoolRequest$check);
+export function validateUpdateUserPoolRequest(x, o) {
+  return run(x, o, UpdateUserPoolRequest$is, UpdateUserPoolRequest$check);
 }
 
 /** @type {Guard} */
-export function isUpdateUserPoolRequest(value) {
-  return guard(value, UpdateUserPoolRequest$is);
+export function isUpdateUserPoolRequest(x) {
+  return guard(x, UpdateUserPoolRequest$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateUserPoolRequest(value) {
-  enforce(value, UpdateUserPoolRequest$is, UpdateUserPoolRequest$check, "UpdateUserPoolRequest");
+export function assertUpdateUserPoolRequest(x) {
+  enforce(x, UpdateUserPoolRequest$is, UpdateUserPoolRequest$check, "UpdateUserPoolRequest");
 }
 
 /** @type {Is} */
@@ -28091,18 +28346,18 @@ function UpdateUserPoolResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUpdateUserPoolResponse(value, options) {
-  return run(value, options, UpdateUserPoolResponse$is, UpdateUserPoolResponse$check);
+export function validateUpdateUserPoolResponse(x, o) {
+  return run(x, o, UpdateUserPoolResponse$is, UpdateUserPoolResponse$check);
 }
 
 /** @type {Guard} */
-export function isUpdateUserPoolResponse(value) {
-  return guard(value, UpdateUserPoolResponse$is);
+export function isUpdateUserPoolResponse(x) {
+  return guard(x, UpdateUserPoolResponse$is);
 }
 
 /** @type {Assert} */
-export function assertUpdateUserPoolResponse(value) {
-  enforce(value, UpdateUserPoolResponse$is, UpdateUserPoolResponse$check, "UpdateUserPoolResponse");
+export function assertUpdateUserPoolResponse(x) {
+  enforce(x, UpdateUserPoolResponse$is, UpdateUserPoolResponse$check, "UpdateUserPoolResponse");
 }
 
 /** @type {Is} */
@@ -28150,19 +28405,19 @@ function UserAttributeUpdateSettingsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserAttributeUpdateSettingsType(value, options) {
-  return run(value, options, UserAttributeUpdateSettingsType$is, UserAttributeUpdateSettingsType$check);
+export function validateUserAttributeUpdateSettingsType(x, o) {
+  return run(x, o, UserAttributeUpdateSettingsType$is, UserAttributeUpdateSettingsType$check);
 }
 
 /** @type {Guard} */
-export function isUserAttributeUpdateSettingsType(value) {
-  return guard(value, UserAttributeUpdateSettingsType$is);
+export function isUserAttributeUpdateSettingsType(x) {
+  return guard(x, UserAttributeUpdateSettingsType$is);
 }
 
 /** @type {Assert} */
-export function assertUserAttributeUpdateSettingsType(value) {
+export function assertUserAttributeUpdateSettingsType(x) {
   enforce(
-    value,
+    x,
     UserAttributeUpdateSettingsType$is,
     UserAttributeUpdateSettingsType$check,
     "UserAttributeUpdateSettingsType",
@@ -28220,18 +28475,18 @@ function UserContextDataType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserContextDataType(value, options) {
-  return run(value, options, UserContextDataType$is, UserContextDataType$check);
+export function validateUserContextDataType(x, o) {
+  return run(x, o, UserContextDataType$is, UserContextDataType$check);
 }
 
 /** @type {Guard} */
-export function isUserContextDataType(value) {
-  return guard(value, UserContextDataType$is);
+export function isUserContextDataType(x) {
+  return guard(x, UserContextDataType$is);
 }
 
 /** @type {Assert} */
-export function assertUserContextDataType(value) {
-  enforce(value, UserContextDataType$is, UserContextDataType$check, "UserContextDataType");
+export function assertUserContextDataType(x) {
+  enforce(x, UserContextDataType$is, UserContextDataType$check, "UserContextDataType");
 }
 
 /** @type {Is} */
@@ -28248,18 +28503,18 @@ function UserFilterType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserFilterType(value, options) {
-  return run(value, options, UserFilterType$is, UserFilterType$check);
+export function validateUserFilterType(x, o) {
+  return run(x, o, UserFilterType$is, UserFilterType$check);
 }
 
 /** @type {Guard} */
-export function isUserFilterType(value) {
-  return guard(value, UserFilterType$is);
+export function isUserFilterType(x) {
+  return guard(x, UserFilterType$is);
 }
 
 /** @type {Assert} */
-export function assertUserFilterType(value) {
-  enforce(value, UserFilterType$is, UserFilterType$check, "UserFilterType");
+export function assertUserFilterType(x) {
+  enforce(x, UserFilterType$is, UserFilterType$check, "UserFilterType");
 }
 
 /** @type {Is} */
@@ -28313,23 +28568,18 @@ function UserImportInProgressException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserImportInProgressException(value, options) {
-  return run(value, options, UserImportInProgressException$is, UserImportInProgressException$check);
+export function validateUserImportInProgressException(x, o) {
+  return run(x, o, UserImportInProgressException$is, UserImportInProgressException$check);
 }
 
 /** @type {Guard} */
-export function isUserImportInProgressException(value) {
-  return guard(value, UserImportInProgressException$is);
+export function isUserImportInProgressException(x) {
+  return guard(x, UserImportInProgressException$is);
 }
 
 /** @type {Assert} */
-export function assertUserImportInProgressException(value) {
-  enforce(
-    value,
-    UserImportInProgressException$is,
-    UserImportInProgressException$check,
-    "UserImportInProgressException",
-  );
+export function assertUserImportInProgressException(x) {
+  enforce(x, UserImportInProgressException$is, UserImportInProgressException$check, "UserImportInProgressException");
 }
 
 const UserImportJobIdType$re1 = /*#__PURE__*/ new RegExp("^(?:import-[0-9a-zA-Z-]+)$", "u");
@@ -28352,18 +28602,18 @@ function UserImportJobIdType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserImportJobIdType(value, options) {
-  return run(value, options, UserImportJobIdType$is, UserImportJobIdType$check);
+export function validateUserImportJobIdType(x, o) {
+  return run(x, o, UserImportJobIdType$is, UserImportJobIdType$check);
 }
 
 /** @type {Guard} */
-export function isUserImportJobIdType(value) {
-  return guard(value, UserImportJobIdType$is);
+export function isUserImportJobIdType(x) {
+  return guard(x, UserImportJobIdType$is);
 }
 
 /** @type {Assert} */
-export function assertUserImportJobIdType(value) {
-  enforce(value, UserImportJobIdType$is, UserImportJobIdType$check, "UserImportJobIdType");
+export function assertUserImportJobIdType(x) {
+  enforce(x, UserImportJobIdType$is, UserImportJobIdType$check, "UserImportJobIdType");
 }
 
 const UserImportJobNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w\\s+=,.@-]+)$", "u");
@@ -28388,18 +28638,18 @@ function UserImportJobNameType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserImportJobNameType(value, options) {
-  return run(value, options, UserImportJobNameType$is, UserImportJobNameType$check);
+export function validateUserImportJobNameType(x, o) {
+  return run(x, o, UserImportJobNameType$is, UserImportJobNameType$check);
 }
 
 /** @type {Guard} */
-export function isUserImportJobNameType(value) {
-  return guard(value, UserImportJobNameType$is);
+export function isUserImportJobNameType(x) {
+  return guard(x, UserImportJobNameType$is);
 }
 
 /** @type {Assert} */
-export function assertUserImportJobNameType(value) {
-  enforce(value, UserImportJobNameType$is, UserImportJobNameType$check, "UserImportJobNameType");
+export function assertUserImportJobNameType(x) {
+  enforce(x, UserImportJobNameType$is, UserImportJobNameType$check, "UserImportJobNameType");
 }
 
 const UserImportJobStatusType$v1 = /*#__PURE__*/ Object.freeze([
@@ -28430,18 +28680,18 @@ function UserImportJobStatusType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserImportJobStatusType(value, options) {
-  return run(value, options, UserImportJobStatusType$is, UserImportJobStatusType$check);
+export function validateUserImportJobStatusType(x, o) {
+  return run(x, o, UserImportJobStatusType$is, UserImportJobStatusType$check);
 }
 
 /** @type {Guard} */
-export function isUserImportJobStatusType(value) {
-  return guard(value, UserImportJobStatusType$is);
+export function isUserImportJobStatusType(x) {
+  return guard(x, UserImportJobStatusType$is);
 }
 
 /** @type {Assert} */
-export function assertUserImportJobStatusType(value) {
-  enforce(value, UserImportJobStatusType$is, UserImportJobStatusType$check, "UserImportJobStatusType");
+export function assertUserImportJobStatusType(x) {
+  enforce(x, UserImportJobStatusType$is, UserImportJobStatusType$check, "UserImportJobStatusType");
 }
 
 /** @type {Is} */
@@ -28567,18 +28817,18 @@ function UserImportJobType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserImportJobType(value, options) {
-  return run(value, options, UserImportJobType$is, UserImportJobType$check);
+export function validateUserImportJobType(x, o) {
+  return run(x, o, UserImportJobType$is, UserImportJobType$check);
 }
 
 /** @type {Guard} */
-export function isUserImportJobType(value) {
-  return guard(value, UserImportJobType$is);
+export function isUserImportJobType(x) {
+  return guard(x, UserImportJobType$is);
 }
 
 /** @type {Assert} */
-export function assertUserImportJobType(value) {
-  enforce(value, UserImportJobType$is, UserImportJobType$check, "UserImportJobType");
+export function assertUserImportJobType(x) {
+  enforce(x, UserImportJobType$is, UserImportJobType$check, "UserImportJobType");
 }
 
 /** @type {Is} */
@@ -28609,18 +28859,18 @@ function UserImportJobsListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserImportJobsListType(value, options) {
-  return run(value, options, UserImportJobsListType$is, UserImportJobsListType$check);
+export function validateUserImportJobsListType(x, o) {
+  return run(x, o, UserImportJobsListType$is, UserImportJobsListType$check);
 }
 
 /** @type {Guard} */
-export function isUserImportJobsListType(value) {
-  return guard(value, UserImportJobsListType$is);
+export function isUserImportJobsListType(x) {
+  return guard(x, UserImportJobsListType$is);
 }
 
 /** @type {Assert} */
-export function assertUserImportJobsListType(value) {
-  enforce(value, UserImportJobsListType$is, UserImportJobsListType$check, "UserImportJobsListType");
+export function assertUserImportJobsListType(x) {
+  enforce(x, UserImportJobsListType$is, UserImportJobsListType$check, "UserImportJobsListType");
 }
 
 /** @type {Is} */
@@ -28674,23 +28924,18 @@ function UserLambdaValidationException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserLambdaValidationException(value, options) {
-  return run(value, options, UserLambdaValidationException$is, UserLambdaValidationException$check);
+export function validateUserLambdaValidationException(x, o) {
+  return run(x, o, UserLambdaValidationException$is, UserLambdaValidationException$check);
 }
 
 /** @type {Guard} */
-export function isUserLambdaValidationException(value) {
-  return guard(value, UserLambdaValidationException$is);
+export function isUserLambdaValidationException(x) {
+  return guard(x, UserLambdaValidationException$is);
 }
 
 /** @type {Assert} */
-export function assertUserLambdaValidationException(value) {
-  enforce(
-    value,
-    UserLambdaValidationException$is,
-    UserLambdaValidationException$check,
-    "UserLambdaValidationException",
-  );
+export function assertUserLambdaValidationException(x) {
+  enforce(x, UserLambdaValidationException$is, UserLambdaValidationException$check, "UserLambdaValidationException");
 }
 
 /** @type {Is} */
@@ -28717,18 +28962,18 @@ function UserMFASettingListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserMFASettingListType(value, options) {
-  return run(value, options, UserMFASettingListType$is, UserMFASettingListType$check);
+export function validateUserMFASettingListType(x, o) {
+  return run(x, o, UserMFASettingListType$is, UserMFASettingListType$check);
 }
 
 /** @type {Guard} */
-export function isUserMFASettingListType(value) {
-  return guard(value, UserMFASettingListType$is);
+export function isUserMFASettingListType(x) {
+  return guard(x, UserMFASettingListType$is);
 }
 
 /** @type {Assert} */
-export function assertUserMFASettingListType(value) {
-  enforce(value, UserMFASettingListType$is, UserMFASettingListType$check, "UserMFASettingListType");
+export function assertUserMFASettingListType(x) {
+  enforce(x, UserMFASettingListType$is, UserMFASettingListType$check, "UserMFASettingListType");
 }
 
 /** @type {Is} */
@@ -28782,18 +29027,18 @@ function UserNotConfirmedException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserNotConfirmedException(value, options) {
-  return run(value, options, UserNotConfirmedException$is, UserNotConfirmedException$check);
+export function validateUserNotConfirmedException(x, o) {
+  return run(x, o, UserNotConfirmedException$is, UserNotConfirmedException$check);
 }
 
 /** @type {Guard} */
-export function isUserNotConfirmedException(value) {
-  return guard(value, UserNotConfirmedException$is);
+export function isUserNotConfirmedException(x) {
+  return guard(x, UserNotConfirmedException$is);
 }
 
 /** @type {Assert} */
-export function assertUserNotConfirmedException(value) {
-  enforce(value, UserNotConfirmedException$is, UserNotConfirmedException$check, "UserNotConfirmedException");
+export function assertUserNotConfirmedException(x) {
+  enforce(x, UserNotConfirmedException$is, UserNotConfirmedException$check, "UserNotConfirmedException");
 }
 
 /** @type {Is} */
@@ -28847,18 +29092,18 @@ function UserNotFoundException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserNotFoundException(value, options) {
-  return run(value, options, UserNotFoundException$is, UserNotFoundException$check);
+export function validateUserNotFoundException(x, o) {
+  return run(x, o, UserNotFoundException$is, UserNotFoundException$check);
 }
 
 /** @type {Guard} */
-export function isUserNotFoundException(value) {
-  return guard(value, UserNotFoundException$is);
+export function isUserNotFoundException(x) {
+  return guard(x, UserNotFoundException$is);
 }
 
 /** @type {Assert} */
-export function assertUserNotFoundException(value) {
-  enforce(value, UserNotFoundException$is, UserNotFoundException$check, "UserNotFoundException");
+export function assertUserNotFoundException(x) {
+  enforce(x, UserNotFoundException$is, UserNotFoundException$check, "UserNotFoundException");
 }
 
 /** @type {Is} */
@@ -28912,19 +29157,19 @@ function UserPoolAddOnNotEnabledException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserPoolAddOnNotEnabledException(value, options) {
-  return run(value, options, UserPoolAddOnNotEnabledException$is, UserPoolAddOnNotEnabledException$check);
+export function validateUserPoolAddOnNotEnabledException(x, o) {
+  return run(x, o, UserPoolAddOnNotEnabledException$is, UserPoolAddOnNotEnabledException$check);
 }
 
 /** @type {Guard} */
-export function isUserPoolAddOnNotEnabledException(value) {
-  return guard(value, UserPoolAddOnNotEnabledException$is);
+export function isUserPoolAddOnNotEnabledException(x) {
+  return guard(x, UserPoolAddOnNotEnabledException$is);
 }
 
 /** @type {Assert} */
-export function assertUserPoolAddOnNotEnabledException(value) {
+export function assertUserPoolAddOnNotEnabledException(x) {
   enforce(
-    value,
+    x,
     UserPoolAddOnNotEnabledException$is,
     UserPoolAddOnNotEnabledException$check,
     "UserPoolAddOnNotEnabledException",
@@ -28936,13 +29181,15 @@ function UserPoolAddOnsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.AdvancedSecurityMode;
+  if (u === undefined) return false;
+  if (!AdvancedSecurityModeType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "AdvancedSecurityMode":
-        if (!AdvancedSecurityModeType$is(v, q + 8)) return false;
         r++;
         break;
       case "AdvancedSecurityAdditionalFlows":
@@ -28988,18 +29235,18 @@ function UserPoolAddOnsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserPoolAddOnsType(value, options) {
-  return run(value, options, UserPoolAddOnsType$is, UserPoolAddOnsType$check);
+export function validateUserPoolAddOnsType(x, o) {
+  return run(x, o, UserPoolAddOnsType$is, UserPoolAddOnsType$check);
 }
 
 /** @type {Guard} */
-export function isUserPoolAddOnsType(value) {
-  return guard(value, UserPoolAddOnsType$is);
+export function isUserPoolAddOnsType(x) {
+  return guard(x, UserPoolAddOnsType$is);
 }
 
 /** @type {Assert} */
-export function assertUserPoolAddOnsType(value) {
-  enforce(value, UserPoolAddOnsType$is, UserPoolAddOnsType$check, "UserPoolAddOnsType");
+export function assertUserPoolAddOnsType(x) {
+  enforce(x, UserPoolAddOnsType$is, UserPoolAddOnsType$check, "UserPoolAddOnsType");
 }
 
 /** @type {Is} */
@@ -29059,18 +29306,18 @@ function UserPoolClientDescription$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserPoolClientDescription(value, options) {
-  return run(value, options, UserPoolClientDescription$is, UserPoolClientDescription$check);
+export function validateUserPoolClientDescription(x, o) {
+  return run(x, o, UserPoolClientDescription$is, UserPoolClientDescription$check);
 }
 
 /** @type {Guard} */
-export function isUserPoolClientDescription(value) {
-  return guard(value, UserPoolClientDescription$is);
+export function isUserPoolClientDescription(x) {
+  return guard(x, UserPoolClientDescription$is);
 }
 
 /** @type {Assert} */
-export function assertUserPoolClientDescription(value) {
-  enforce(value, UserPoolClientDescription$is, UserPoolClientDescription$check, "UserPoolClientDescription");
+export function assertUserPoolClientDescription(x) {
+  enforce(x, UserPoolClientDescription$is, UserPoolClientDescription$check, "UserPoolClientDescription");
 }
 
 /** @type {Is} */
@@ -29097,18 +29344,18 @@ function UserPoolClientListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserPoolClientListType(value, options) {
-  return run(value, options, UserPoolClientListType$is, UserPoolClientListType$check);
+export function validateUserPoolClientListType(x, o) {
+  return run(x, o, UserPoolClientListType$is, UserPoolClientListType$check);
 }
 
 /** @type {Guard} */
-export function isUserPoolClientListType(value) {
-  return guard(value, UserPoolClientListType$is);
+export function isUserPoolClientListType(x) {
+  return guard(x, UserPoolClientListType$is);
 }
 
 /** @type {Assert} */
-export function assertUserPoolClientListType(value) {
-  enforce(value, UserPoolClientListType$is, UserPoolClientListType$check, "UserPoolClientListType");
+export function assertUserPoolClientListType(x) {
+  enforce(x, UserPoolClientListType$is, UserPoolClientListType$check, "UserPoolClientListType");
 }
 
 /** @type {Is} */
@@ -29306,18 +29553,18 @@ function UserPoolClientType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserPoolClientType(value, options) {
-  return run(value, options, UserPoolClientType$is, UserPoolClientType$check);
+export function validateUserPoolClientType(x, o) {
+  return run(x, o, UserPoolClientType$is, UserPoolClientType$check);
 }
 
 /** @type {Guard} */
-export function isUserPoolClientType(value) {
-  return guard(value, UserPoolClientType$is);
+export function isUserPoolClientType(x) {
+  return guard(x, UserPoolClientType$is);
 }
 
 /** @type {Assert} */
-export function assertUserPoolClientType(value) {
-  enforce(value, UserPoolClientType$is, UserPoolClientType$check, "UserPoolClientType");
+export function assertUserPoolClientType(x) {
+  enforce(x, UserPoolClientType$is, UserPoolClientType$check, "UserPoolClientType");
 }
 
 /** @type {Is} */
@@ -29401,18 +29648,18 @@ function UserPoolDescriptionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserPoolDescriptionType(value, options) {
-  return run(value, options, UserPoolDescriptionType$is, UserPoolDescriptionType$check);
+export function validateUserPoolDescriptionType(x, o) {
+  return run(x, o, UserPoolDescriptionType$is, UserPoolDescriptionType$check);
 }
 
 /** @type {Guard} */
-export function isUserPoolDescriptionType(value) {
-  return guard(value, UserPoolDescriptionType$is);
+export function isUserPoolDescriptionType(x) {
+  return guard(x, UserPoolDescriptionType$is);
 }
 
 /** @type {Assert} */
-export function assertUserPoolDescriptionType(value) {
-  enforce(value, UserPoolDescriptionType$is, UserPoolDescriptionType$check, "UserPoolDescriptionType");
+export function assertUserPoolDescriptionType(x) {
+  enforce(x, UserPoolDescriptionType$is, UserPoolDescriptionType$check, "UserPoolDescriptionType");
 }
 
 const UserPoolIdType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w-]+_[0-9a-zA-Z]+)$", "u");
@@ -29435,18 +29682,18 @@ function UserPoolIdType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserPoolIdType(value, options) {
-  return run(value, options, UserPoolIdType$is, UserPoolIdType$check);
+export function validateUserPoolIdType(x, o) {
+  return run(x, o, UserPoolIdType$is, UserPoolIdType$check);
 }
 
 /** @type {Guard} */
-export function isUserPoolIdType(value) {
-  return guard(value, UserPoolIdType$is);
+export function isUserPoolIdType(x) {
+  return guard(x, UserPoolIdType$is);
 }
 
 /** @type {Assert} */
-export function assertUserPoolIdType(value) {
-  enforce(value, UserPoolIdType$is, UserPoolIdType$check, "UserPoolIdType");
+export function assertUserPoolIdType(x) {
+  enforce(x, UserPoolIdType$is, UserPoolIdType$check, "UserPoolIdType");
 }
 
 /** @type {Is} */
@@ -29473,18 +29720,18 @@ function UserPoolListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserPoolListType(value, options) {
-  return run(value, options, UserPoolListType$is, UserPoolListType$check);
+export function validateUserPoolListType(x, o) {
+  return run(x, o, UserPoolListType$is, UserPoolListType$check);
 }
 
 /** @type {Guard} */
-export function isUserPoolListType(value) {
-  return guard(value, UserPoolListType$is);
+export function isUserPoolListType(x) {
+  return guard(x, UserPoolListType$is);
 }
 
 /** @type {Assert} */
-export function assertUserPoolListType(value) {
-  enforce(value, UserPoolListType$is, UserPoolListType$check, "UserPoolListType");
+export function assertUserPoolListType(x) {
+  enforce(x, UserPoolListType$is, UserPoolListType$check, "UserPoolListType");
 }
 
 const UserPoolMfaType$v1 = /*#__PURE__*/ Object.freeze(["OFF", "ON", "OPTIONAL"]);
@@ -29505,18 +29752,18 @@ function UserPoolMfaType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserPoolMfaType(value, options) {
-  return run(value, options, UserPoolMfaType$is, UserPoolMfaType$check);
+export function validateUserPoolMfaType(x, o) {
+  return run(x, o, UserPoolMfaType$is, UserPoolMfaType$check);
 }
 
 /** @type {Guard} */
-export function isUserPoolMfaType(value) {
-  return guard(value, UserPoolMfaType$is);
+export function isUserPoolMfaType(x) {
+  return guard(x, UserPoolMfaType$is);
 }
 
 /** @type {Assert} */
-export function assertUserPoolMfaType(value) {
-  enforce(value, UserPoolMfaType$is, UserPoolMfaType$check, "UserPoolMfaType");
+export function assertUserPoolMfaType(x) {
+  enforce(x, UserPoolMfaType$is, UserPoolMfaType$check, "UserPoolMfaType");
 }
 
 const UserPoolNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\w\\s+=,.@-]+)$", "u");
@@ -29541,18 +29788,18 @@ function UserPoolNameType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserPoolNameType(value, options) {
-  return run(value, options, UserPoolNameType$is, UserPoolNameType$check);
+export function validateUserPoolNameType(x, o) {
+  return run(x, o, UserPoolNameType$is, UserPoolNameType$check);
 }
 
 /** @type {Guard} */
-export function isUserPoolNameType(value) {
-  return guard(value, UserPoolNameType$is);
+export function isUserPoolNameType(x) {
+  return guard(x, UserPoolNameType$is);
 }
 
 /** @type {Assert} */
-export function assertUserPoolNameType(value) {
-  enforce(value, UserPoolNameType$is, UserPoolNameType$check, "UserPoolNameType");
+export function assertUserPoolNameType(x) {
+  enforce(x, UserPoolNameType$is, UserPoolNameType$check, "UserPoolNameType");
 }
 
 /** @type {Is} */
@@ -29606,18 +29853,18 @@ function UserPoolPolicyType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserPoolPolicyType(value, options) {
-  return run(value, options, UserPoolPolicyType$is, UserPoolPolicyType$check);
+export function validateUserPoolPolicyType(x, o) {
+  return run(x, o, UserPoolPolicyType$is, UserPoolPolicyType$check);
 }
 
 /** @type {Guard} */
-export function isUserPoolPolicyType(value) {
-  return guard(value, UserPoolPolicyType$is);
+export function isUserPoolPolicyType(x) {
+  return guard(x, UserPoolPolicyType$is);
 }
 
 /** @type {Assert} */
-export function assertUserPoolPolicyType(value) {
-  enforce(value, UserPoolPolicyType$is, UserPoolPolicyType$check, "UserPoolPolicyType");
+export function assertUserPoolPolicyType(x) {
+  enforce(x, UserPoolPolicyType$is, UserPoolPolicyType$check, "UserPoolPolicyType");
 }
 
 /** @type {Is} */
@@ -29671,18 +29918,18 @@ function UserPoolTaggingException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserPoolTaggingException(value, options) {
-  return run(value, options, UserPoolTaggingException$is, UserPoolTaggingException$check);
+export function validateUserPoolTaggingException(x, o) {
+  return run(x, o, UserPoolTaggingException$is, UserPoolTaggingException$check);
 }
 
 /** @type {Guard} */
-export function isUserPoolTaggingException(value) {
-  return guard(value, UserPoolTaggingException$is);
+export function isUserPoolTaggingException(x) {
+  return guard(x, UserPoolTaggingException$is);
 }
 
 /** @type {Assert} */
-export function assertUserPoolTaggingException(value) {
-  enforce(value, UserPoolTaggingException$is, UserPoolTaggingException$check, "UserPoolTaggingException");
+export function assertUserPoolTaggingException(x) {
+  enforce(x, UserPoolTaggingException$is, UserPoolTaggingException$check, "UserPoolTaggingException");
 }
 
 /** @type {Is} */
@@ -29716,18 +29963,18 @@ function UserPoolTagsListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserPoolTagsListType(value, options) {
-  return run(value, options, UserPoolTagsListType$is, UserPoolTagsListType$check);
+export function validateUserPoolTagsListType(x, o) {
+  return run(x, o, UserPoolTagsListType$is, UserPoolTagsListType$check);
 }
 
 /** @type {Guard} */
-export function isUserPoolTagsListType(value) {
-  return guard(value, UserPoolTagsListType$is);
+export function isUserPoolTagsListType(x) {
+  return guard(x, UserPoolTagsListType$is);
 }
 
 /** @type {Assert} */
-export function assertUserPoolTagsListType(value) {
-  enforce(value, UserPoolTagsListType$is, UserPoolTagsListType$check, "UserPoolTagsListType");
+export function assertUserPoolTagsListType(x) {
+  enforce(x, UserPoolTagsListType$is, UserPoolTagsListType$check, "UserPoolTagsListType");
 }
 
 /** @type {Is} */
@@ -29760,18 +30007,18 @@ function UserPoolTagsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserPoolTagsType(value, options) {
-  return run(value, options, UserPoolTagsType$is, UserPoolTagsType$check);
+export function validateUserPoolTagsType(x, o) {
+  return run(x, o, UserPoolTagsType$is, UserPoolTagsType$check);
 }
 
 /** @type {Guard} */
-export function isUserPoolTagsType(value) {
-  return guard(value, UserPoolTagsType$is);
+export function isUserPoolTagsType(x) {
+  return guard(x, UserPoolTagsType$is);
 }
 
 /** @type {Assert} */
-export function assertUserPoolTagsType(value) {
-  enforce(value, UserPoolTagsType$is, UserPoolTagsType$check, "UserPoolTagsType");
+export function assertUserPoolTagsType(x) {
+  enforce(x, UserPoolTagsType$is, UserPoolTagsType$check, "UserPoolTagsType");
 }
 
 const UserPoolTierType$v1 = /*#__PURE__*/ Object.freeze(["ESSENTIALS", "LITE", "PLUS"]);
@@ -29792,18 +30039,18 @@ function UserPoolTierType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserPoolTierType(value, options) {
-  return run(value, options, UserPoolTierType$is, UserPoolTierType$check);
+export function validateUserPoolTierType(x, o) {
+  return run(x, o, UserPoolTierType$is, UserPoolTierType$check);
 }
 
 /** @type {Guard} */
-export function isUserPoolTierType(value) {
-  return guard(value, UserPoolTierType$is);
+export function isUserPoolTierType(x) {
+  return guard(x, UserPoolTierType$is);
 }
 
 /** @type {Assert} */
-export function assertUserPoolTierType(value) {
-  enforce(value, UserPoolTierType$is, UserPoolTierType$check, "UserPoolTierType");
+export function assertUserPoolTierType(x) {
+  enforce(x, UserPoolTierType$is, UserPoolTierType$check, "UserPoolTierType");
 }
 
 /** @type {Is} */
@@ -30061,18 +30308,18 @@ function UserPoolType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserPoolType(value, options) {
-  return run(value, options, UserPoolType$is, UserPoolType$check);
+export function validateUserPoolType(x, o) {
+  return run(x, o, UserPoolType$is, UserPoolType$check);
 }
 
 /** @type {Guard} */
-export function isUserPoolType(value) {
-  return guard(value, UserPoolType$is);
+export function isUserPoolType(x) {
+  return guard(x, UserPoolType$is);
 }
 
 /** @type {Assert} */
-export function assertUserPoolType(value) {
-  enforce(value, UserPoolType$is, UserPoolType$check, "UserPoolType");
+export function assertUserPoolType(x) {
+  enforce(x, UserPoolType$is, UserPoolType$check, "UserPoolType");
 }
 
 const UserStatusType$v1 = /*#__PURE__*/ Object.freeze([
@@ -30102,18 +30349,18 @@ function UserStatusType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserStatusType(value, options) {
-  return run(value, options, UserStatusType$is, UserStatusType$check);
+export function validateUserStatusType(x, o) {
+  return run(x, o, UserStatusType$is, UserStatusType$check);
 }
 
 /** @type {Guard} */
-export function isUserStatusType(value) {
-  return guard(value, UserStatusType$is);
+export function isUserStatusType(x) {
+  return guard(x, UserStatusType$is);
 }
 
 /** @type {Assert} */
-export function assertUserStatusType(value) {
-  enforce(value, UserStatusType$is, UserStatusType$check, "UserStatusType");
+export function assertUserStatusType(x) {
+  enforce(x, UserStatusType$is, UserStatusType$check, "UserStatusType");
 }
 
 /** @type {Is} */
@@ -30197,18 +30444,18 @@ function UserType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserType(value, options) {
-  return run(value, options, UserType$is, UserType$check);
+export function validateUserType(x, o) {
+  return run(x, o, UserType$is, UserType$check);
 }
 
 /** @type {Guard} */
-export function isUserType(value) {
-  return guard(value, UserType$is);
+export function isUserType(x) {
+  return guard(x, UserType$is);
 }
 
 /** @type {Assert} */
-export function assertUserType(value) {
-  enforce(value, UserType$is, UserType$check, "UserType");
+export function assertUserType(x) {
+  enforce(x, UserType$is, UserType$check, "UserType");
 }
 
 const UserVerificationType$v1 = /*#__PURE__*/ Object.freeze(["preferred", "required"]);
@@ -30229,18 +30476,18 @@ function UserVerificationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserVerificationType(value, options) {
-  return run(value, options, UserVerificationType$is, UserVerificationType$check);
+export function validateUserVerificationType(x, o) {
+  return run(x, o, UserVerificationType$is, UserVerificationType$check);
 }
 
 /** @type {Guard} */
-export function isUserVerificationType(value) {
-  return guard(value, UserVerificationType$is);
+export function isUserVerificationType(x) {
+  return guard(x, UserVerificationType$is);
 }
 
 /** @type {Assert} */
-export function assertUserVerificationType(value) {
-  enforce(value, UserVerificationType$is, UserVerificationType$check, "UserVerificationType");
+export function assertUserVerificationType(x) {
+  enforce(x, UserVerificationType$is, UserVerificationType$check, "UserVerificationType");
 }
 
 const UsernameAttributeType$v1 = /*#__PURE__*/ Object.freeze(["email", "phone_number"]);
@@ -30262,18 +30509,18 @@ function UsernameAttributeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUsernameAttributeType(value, options) {
-  return run(value, options, UsernameAttributeType$is, UsernameAttributeType$check);
+export function validateUsernameAttributeType(x, o) {
+  return run(x, o, UsernameAttributeType$is, UsernameAttributeType$check);
 }
 
 /** @type {Guard} */
-export function isUsernameAttributeType(value) {
-  return guard(value, UsernameAttributeType$is);
+export function isUsernameAttributeType(x) {
+  return guard(x, UsernameAttributeType$is);
 }
 
 /** @type {Assert} */
-export function assertUsernameAttributeType(value) {
-  enforce(value, UsernameAttributeType$is, UsernameAttributeType$check, "UsernameAttributeType");
+export function assertUsernameAttributeType(x) {
+  enforce(x, UsernameAttributeType$is, UsernameAttributeType$check, "UsernameAttributeType");
 }
 
 const UsernameAttributesListType$v1 = /*#__PURE__*/ Object.freeze(["email", "phone_number"]);
@@ -30304,18 +30551,18 @@ function UsernameAttributesListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUsernameAttributesListType(value, options) {
-  return run(value, options, UsernameAttributesListType$is, UsernameAttributesListType$check);
+export function validateUsernameAttributesListType(x, o) {
+  return run(x, o, UsernameAttributesListType$is, UsernameAttributesListType$check);
 }
 
 /** @type {Guard} */
-export function isUsernameAttributesListType(value) {
-  return guard(value, UsernameAttributesListType$is);
+export function isUsernameAttributesListType(x) {
+  return guard(x, UsernameAttributesListType$is);
 }
 
 /** @type {Assert} */
-export function assertUsernameAttributesListType(value) {
-  enforce(value, UsernameAttributesListType$is, UsernameAttributesListType$check, "UsernameAttributesListType");
+export function assertUsernameAttributesListType(x) {
+  enforce(x, UsernameAttributesListType$is, UsernameAttributesListType$check, "UsernameAttributesListType");
 }
 
 /** @type {Is} */
@@ -30323,13 +30570,15 @@ function UsernameConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.CaseSensitive;
+  if (u === undefined) return false;
+  if (!WrappedBooleanType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "CaseSensitive":
-        if (!WrappedBooleanType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -30369,18 +30618,18 @@ function UsernameConfigurationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUsernameConfigurationType(value, options) {
-  return run(value, options, UsernameConfigurationType$is, UsernameConfigurationType$check);
+export function validateUsernameConfigurationType(x, o) {
+  return run(x, o, UsernameConfigurationType$is, UsernameConfigurationType$check);
 }
 
 /** @type {Guard} */
-export function isUsernameConfigurationType(value) {
-  return guard(value, UsernameConfigurationType$is);
+export function isUsernameConfigurationType(x) {
+  return guard(x, UsernameConfigurationType$is);
 }
 
 /** @type {Assert} */
-export function assertUsernameConfigurationType(value) {
-  enforce(value, UsernameConfigurationType$is, UsernameConfigurationType$check, "UsernameConfigurationType");
+export function assertUsernameConfigurationType(x) {
+  enforce(x, UsernameConfigurationType$is, UsernameConfigurationType$check, "UsernameConfigurationType");
 }
 
 /** @type {Is} */
@@ -30434,18 +30683,18 @@ function UsernameExistsException$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUsernameExistsException(value, options) {
-  return run(value, options, UsernameExistsException$is, UsernameExistsException$check);
+export function validateUsernameExistsException(x, o) {
+  return run(x, o, UsernameExistsException$is, UsernameExistsException$check);
 }
 
 /** @type {Guard} */
-export function isUsernameExistsException(value) {
-  return guard(value, UsernameExistsException$is);
+export function isUsernameExistsException(x) {
+  return guard(x, UsernameExistsException$is);
 }
 
 /** @type {Assert} */
-export function assertUsernameExistsException(value) {
-  enforce(value, UsernameExistsException$is, UsernameExistsException$check, "UsernameExistsException");
+export function assertUsernameExistsException(x) {
+  enforce(x, UsernameExistsException$is, UsernameExistsException$check, "UsernameExistsException");
 }
 
 const UsernameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
@@ -30469,18 +30718,18 @@ function UsernameType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUsernameType(value, options) {
-  return run(value, options, UsernameType$is, UsernameType$check);
+export function validateUsernameType(x, o) {
+  return run(x, o, UsernameType$is, UsernameType$check);
 }
 
 /** @type {Guard} */
-export function isUsernameType(value) {
-  return guard(value, UsernameType$is);
+export function isUsernameType(x) {
+  return guard(x, UsernameType$is);
 }
 
 /** @type {Assert} */
-export function assertUsernameType(value) {
-  enforce(value, UsernameType$is, UsernameType$check, "UsernameType");
+export function assertUsernameType(x) {
+  enforce(x, UsernameType$is, UsernameType$check, "UsernameType");
 }
 
 /** @type {Is} */
@@ -30507,18 +30756,18 @@ function UsersListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUsersListType(value, options) {
-  return run(value, options, UsersListType$is, UsersListType$check);
+export function validateUsersListType(x, o) {
+  return run(x, o, UsersListType$is, UsersListType$check);
 }
 
 /** @type {Guard} */
-export function isUsersListType(value) {
-  return guard(value, UsersListType$is);
+export function isUsersListType(x) {
+  return guard(x, UsersListType$is);
 }
 
 /** @type {Assert} */
-export function assertUsersListType(value) {
-  enforce(value, UsersListType$is, UsersListType$check, "UsersListType");
+export function assertUsersListType(x) {
+  enforce(x, UsersListType$is, UsersListType$check, "UsersListType");
 }
 
 /** @type {Is} */
@@ -30596,19 +30845,19 @@ function VerificationMessageTemplateType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateVerificationMessageTemplateType(value, options) {
-  return run(value, options, VerificationMessageTemplateType$is, VerificationMessageTemplateType$check);
+export function validateVerificationMessageTemplateType(x, o) {
+  return run(x, o, VerificationMessageTemplateType$is, VerificationMessageTemplateType$check);
 }
 
 /** @type {Guard} */
-export function isVerificationMessageTemplateType(value) {
-  return guard(value, VerificationMessageTemplateType$is);
+export function isVerificationMessageTemplateType(x) {
+  return guard(x, VerificationMessageTemplateType$is);
 }
 
 /** @type {Assert} */
-export function assertVerificationMessageTemplateType(value) {
+export function assertVerificationMessageTemplateType(x) {
   enforce(
-    value,
+    x,
     VerificationMessageTemplateType$is,
     VerificationMessageTemplateType$check,
     "VerificationMessageTemplateType",
@@ -30634,18 +30883,18 @@ function VerifiedAttributeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateVerifiedAttributeType(value, options) {
-  return run(value, options, VerifiedAttributeType$is, VerifiedAttributeType$check);
+export function validateVerifiedAttributeType(x, o) {
+  return run(x, o, VerifiedAttributeType$is, VerifiedAttributeType$check);
 }
 
 /** @type {Guard} */
-export function isVerifiedAttributeType(value) {
-  return guard(value, VerifiedAttributeType$is);
+export function isVerifiedAttributeType(x) {
+  return guard(x, VerifiedAttributeType$is);
 }
 
 /** @type {Assert} */
-export function assertVerifiedAttributeType(value) {
-  enforce(value, VerifiedAttributeType$is, VerifiedAttributeType$check, "VerifiedAttributeType");
+export function assertVerifiedAttributeType(x) {
+  enforce(x, VerifiedAttributeType$is, VerifiedAttributeType$check, "VerifiedAttributeType");
 }
 
 const VerifiedAttributesListType$v1 = /*#__PURE__*/ Object.freeze(["email", "phone_number"]);
@@ -30676,18 +30925,18 @@ function VerifiedAttributesListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateVerifiedAttributesListType(value, options) {
-  return run(value, options, VerifiedAttributesListType$is, VerifiedAttributesListType$check);
+export function validateVerifiedAttributesListType(x, o) {
+  return run(x, o, VerifiedAttributesListType$is, VerifiedAttributesListType$check);
 }
 
 /** @type {Guard} */
-export function isVerifiedAttributesListType(value) {
-  return guard(value, VerifiedAttributesListType$is);
+export function isVerifiedAttributesListType(x) {
+  return guard(x, VerifiedAttributesListType$is);
 }
 
 /** @type {Assert} */
-export function assertVerifiedAttributesListType(value) {
-  enforce(value, VerifiedAttributesListType$is, VerifiedAttributesListType$check, "VerifiedAttributesListType");
+export function assertVerifiedAttributesListType(x) {
+  enforce(x, VerifiedAttributesListType$is, VerifiedAttributesListType$check, "VerifiedAttributesListType");
 }
 
 /** @type {Is} */
@@ -30695,6 +30944,9 @@ function VerifySoftwareTokenRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.UserCode;
+  if (u === undefined) return false;
+  if (!SoftwareTokenMFAUserCodeType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
@@ -30707,7 +30959,6 @@ function VerifySoftwareTokenRequest$is(x, q) {
         if (!SessionType$is(v, q + 8)) return false;
         break;
       case "UserCode":
-        if (!SoftwareTokenMFAUserCodeType$is(v, q + 8)) return false;
         r++;
         break;
       case "FriendlyDeviceName":
@@ -30759,18 +31010,18 @@ function VerifySoftwareTokenRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateVerifySoftwareTokenRequest(value, options) {
-  return run(value, options, VerifySoftwareTokenRequest$is, VerifySoftwareTokenRequest$check);
+export function validateVerifySoftwareTokenRequest(x, o) {
+  return run(x, o, VerifySoftwareTokenRequest$is, VerifySoftwareTokenRequest$check);
 }
 
 /** @type {Guard} */
-export function isVerifySoftwareTokenRequest(value) {
-  return guard(value, VerifySoftwareTokenRequest$is);
+export function isVerifySoftwareTokenRequest(x) {
+  return guard(x, VerifySoftwareTokenRequest$is);
 }
 
 /** @type {Assert} */
-export function assertVerifySoftwareTokenRequest(value) {
-  enforce(value, VerifySoftwareTokenRequest$is, VerifySoftwareTokenRequest$check, "VerifySoftwareTokenRequest");
+export function assertVerifySoftwareTokenRequest(x) {
+  enforce(x, VerifySoftwareTokenRequest$is, VerifySoftwareTokenRequest$check, "VerifySoftwareTokenRequest");
 }
 
 /** @type {Is} */
@@ -30824,18 +31075,18 @@ function VerifySoftwareTokenResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateVerifySoftwareTokenResponse(value, options) {
-  return run(value, options, VerifySoftwareTokenResponse$is, VerifySoftwareTokenResponse$check);
+export function validateVerifySoftwareTokenResponse(x, o) {
+  return run(x, o, VerifySoftwareTokenResponse$is, VerifySoftwareTokenResponse$check);
 }
 
 /** @type {Guard} */
-export function isVerifySoftwareTokenResponse(value) {
-  return guard(value, VerifySoftwareTokenResponse$is);
+export function isVerifySoftwareTokenResponse(x) {
+  return guard(x, VerifySoftwareTokenResponse$is);
 }
 
 /** @type {Assert} */
-export function assertVerifySoftwareTokenResponse(value) {
-  enforce(value, VerifySoftwareTokenResponse$is, VerifySoftwareTokenResponse$check, "VerifySoftwareTokenResponse");
+export function assertVerifySoftwareTokenResponse(x) {
+  enforce(x, VerifySoftwareTokenResponse$is, VerifySoftwareTokenResponse$check, "VerifySoftwareTokenResponse");
 }
 
 const VerifySoftwareTokenResponseType$v1 = /*#__PURE__*/ Object.freeze(["ERROR", "SUCCESS"]);
@@ -30857,19 +31108,19 @@ function VerifySoftwareTokenResponseType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateVerifySoftwareTokenResponseType(value, options) {
-  return run(value, options, VerifySoftwareTokenResponseType$is, VerifySoftwareTokenResponseType$check);
+export function validateVerifySoftwareTokenResponseType(x, o) {
+  return run(x, o, VerifySoftwareTokenResponseType$is, VerifySoftwareTokenResponseType$check);
 }
 
 /** @type {Guard} */
-export function isVerifySoftwareTokenResponseType(value) {
-  return guard(value, VerifySoftwareTokenResponseType$is);
+export function isVerifySoftwareTokenResponseType(x) {
+  return guard(x, VerifySoftwareTokenResponseType$is);
 }
 
 /** @type {Assert} */
-export function assertVerifySoftwareTokenResponseType(value) {
+export function assertVerifySoftwareTokenResponseType(x) {
   enforce(
-    value,
+    x,
     VerifySoftwareTokenResponseType$is,
     VerifySoftwareTokenResponseType$check,
     "VerifySoftwareTokenResponseType",
@@ -30881,21 +31132,27 @@ function VerifyUserAttributeRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.AccessToken;
+  if (u === undefined) return false;
+  if (!TokenModelType$is(u, q + 8)) return false;
+  u = x.AttributeName;
+  if (u === undefined) return false;
+  if (!AttributeNameType$is(u, q + 8)) return false;
+  u = x.Code;
+  if (u === undefined) return false;
+  if (!ConfirmationCodeType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
         r++;
         break;
       case "AttributeName":
-        if (!AttributeNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "Code":
-        if (!ConfirmationCodeType$is(v, q + 8)) return false;
         r++;
         break;
       case "$schema":
@@ -30947,18 +31204,18 @@ function VerifyUserAttributeRequest$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateVerifyUserAttributeRequest(value, options) {
-  return run(value, options, VerifyUserAttributeRequest$is, VerifyUserAttributeRequest$check);
+export function validateVerifyUserAttributeRequest(x, o) {
+  return run(x, o, VerifyUserAttributeRequest$is, VerifyUserAttributeRequest$check);
 }
 
 /** @type {Guard} */
-export function isVerifyUserAttributeRequest(value) {
-  return guard(value, VerifyUserAttributeRequest$is);
+export function isVerifyUserAttributeRequest(x) {
+  return guard(x, VerifyUserAttributeRequest$is);
 }
 
 /** @type {Assert} */
-export function assertVerifyUserAttributeRequest(value) {
-  enforce(value, VerifyUserAttributeRequest$is, VerifyUserAttributeRequest$check, "VerifyUserAttributeRequest");
+export function assertVerifyUserAttributeRequest(x) {
+  enforce(x, VerifyUserAttributeRequest$is, VerifyUserAttributeRequest$check, "VerifyUserAttributeRequest");
 }
 
 /** @type {Is} */
@@ -31000,18 +31257,18 @@ function VerifyUserAttributeResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateVerifyUserAttributeResponse(value, options) {
-  return run(value, options, VerifyUserAttributeResponse$is, VerifyUserAttributeResponse$check);
+export function validateVerifyUserAttributeResponse(x, o) {
+  return run(x, o, VerifyUserAttributeResponse$is, VerifyUserAttributeResponse$check);
 }
 
 /** @type {Guard} */
-export function isVerifyUserAttributeResponse(value) {
-  return guard(value, VerifyUserAttributeResponse$is);
+export function isVerifyUserAttributeResponse(x) {
+  return guard(x, VerifyUserAttributeResponse$is);
 }
 
 /** @type {Assert} */
-export function assertVerifyUserAttributeResponse(value) {
-  enforce(value, VerifyUserAttributeResponse$is, VerifyUserAttributeResponse$check, "VerifyUserAttributeResponse");
+export function assertVerifyUserAttributeResponse(x) {
+  enforce(x, VerifyUserAttributeResponse$is, VerifyUserAttributeResponse$check, "VerifyUserAttributeResponse");
 }
 
 /** @type {Is} */
@@ -31071,18 +31328,18 @@ function WebAuthnConfigurationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateWebAuthnConfigurationType(value, options) {
-  return run(value, options, WebAuthnConfigurationType$is, WebAuthnConfigurationType$check);
+export function validateWebAuthnConfigurationType(x, o) {
+  return run(x, o, WebAuthnConfigurationType$is, WebAuthnConfigurationType$check);
 }
 
 /** @type {Guard} */
-export function isWebAuthnConfigurationType(value) {
-  return guard(value, WebAuthnConfigurationType$is);
+export function isWebAuthnConfigurationType(x) {
+  return guard(x, WebAuthnConfigurationType$is);
 }
 
 /** @type {Assert} */
-export function assertWebAuthnConfigurationType(value) {
-  enforce(value, WebAuthnConfigurationType$is, WebAuthnConfigurationType$check, "WebAuthnConfigurationType");
+export function assertWebAuthnConfigurationType(x) {
+  enforce(x, WebAuthnConfigurationType$is, WebAuthnConfigurationType$check, "WebAuthnConfigurationType");
 }
 
 const WebAuthnFactorConfigurationType$v1 = /*#__PURE__*/ Object.freeze([
@@ -31107,19 +31364,19 @@ function WebAuthnFactorConfigurationType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateWebAuthnFactorConfigurationType(value, options) {
-  return run(value, options, WebAuthnFactorConfigurationType$is, WebAuthnFactorConfigurationType$check);
+export function validateWebAuthnFactorConfigurationType(x, o) {
+  return run(x, o, WebAuthnFactorConfigurationType$is, WebAuthnFactorConfigurationType$check);
 }
 
 /** @type {Guard} */
-export function isWebAuthnFactorConfigurationType(value) {
-  return guard(value, WebAuthnFactorConfigurationType$is);
+export function isWebAuthnFactorConfigurationType(x) {
+  return guard(x, WebAuthnFactorConfigurationType$is);
 }
 
 /** @type {Assert} */
-export function assertWebAuthnFactorConfigurationType(value) {
+export function assertWebAuthnFactorConfigurationType(x) {
   enforce(
-    value,
+    x,
     WebAuthnFactorConfigurationType$is,
     WebAuthnFactorConfigurationType$check,
     "WebAuthnFactorConfigurationType",
@@ -31171,18 +31428,18 @@ function WebAuthnMfaSettingsType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateWebAuthnMfaSettingsType(value, options) {
-  return run(value, options, WebAuthnMfaSettingsType$is, WebAuthnMfaSettingsType$check);
+export function validateWebAuthnMfaSettingsType(x, o) {
+  return run(x, o, WebAuthnMfaSettingsType$is, WebAuthnMfaSettingsType$check);
 }
 
 /** @type {Guard} */
-export function isWebAuthnMfaSettingsType(value) {
-  return guard(value, WebAuthnMfaSettingsType$is);
+export function isWebAuthnMfaSettingsType(x) {
+  return guard(x, WebAuthnMfaSettingsType$is);
 }
 
 /** @type {Assert} */
-export function assertWebAuthnMfaSettingsType(value) {
-  enforce(value, WebAuthnMfaSettingsType$is, WebAuthnMfaSettingsType$check, "WebAuthnMfaSettingsType");
+export function assertWebAuthnMfaSettingsType(x) {
+  enforce(x, WebAuthnMfaSettingsType$is, WebAuthnMfaSettingsType$check, "WebAuthnMfaSettingsType");
 }
 
 /** @type {Is} */
@@ -31197,18 +31454,18 @@ function WrappedBooleanType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateWrappedBooleanType(value, options) {
-  return run(value, options, WrappedBooleanType$is, WrappedBooleanType$check);
+export function validateWrappedBooleanType(x, o) {
+  return run(x, o, WrappedBooleanType$is, WrappedBooleanType$check);
 }
 
 /** @type {Guard} */
-export function isWrappedBooleanType(value) {
-  return guard(value, WrappedBooleanType$is);
+export function isWrappedBooleanType(x) {
+  return guard(x, WrappedBooleanType$is);
 }
 
 /** @type {Assert} */
-export function assertWrappedBooleanType(value) {
-  enforce(value, WrappedBooleanType$is, WrappedBooleanType$check, "WrappedBooleanType");
+export function assertWrappedBooleanType(x) {
+  enforce(x, WrappedBooleanType$is, WrappedBooleanType$check, "WrappedBooleanType");
 }
 
 /** @type {Is} */
@@ -31231,18 +31488,18 @@ function WrappedIntegerType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateWrappedIntegerType(value, options) {
-  return run(value, options, WrappedIntegerType$is, WrappedIntegerType$check);
+export function validateWrappedIntegerType(x, o) {
+  return run(x, o, WrappedIntegerType$is, WrappedIntegerType$check);
 }
 
 /** @type {Guard} */
-export function isWrappedIntegerType(value) {
-  return guard(value, WrappedIntegerType$is);
+export function isWrappedIntegerType(x) {
+  return guard(x, WrappedIntegerType$is);
 }
 
 /** @type {Assert} */
-export function assertWrappedIntegerType(value) {
-  enforce(value, WrappedIntegerType$is, WrappedIntegerType$check, "WrappedIntegerType");
+export function assertWrappedIntegerType(x) {
+  enforce(x, WrappedIntegerType$is, WrappedIntegerType$check, "WrappedIntegerType");
 }
 
 /** Every validate function by type name. */

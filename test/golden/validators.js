@@ -32,13 +32,15 @@ function AdminGetUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserAttributes":
@@ -126,18 +128,18 @@ function AdminGetUserResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAdminGetUserResponse(value, options) {
-  return run(value, options, AdminGetUserResponse$is, AdminGetUserResponse$check);
+export function validateAdminGetUserResponse(x, o) {
+  return run(x, o, AdminGetUserResponse$is, AdminGetUserResponse$check);
 }
 
 /** @type {Guard} */
-export function isAdminGetUserResponse(value) {
-  return guard(value, AdminGetUserResponse$is);
+export function isAdminGetUserResponse(x) {
+  return guard(x, AdminGetUserResponse$is);
 }
 
 /** @type {Assert} */
-export function assertAdminGetUserResponse(value) {
-  enforce(value, AdminGetUserResponse$is, AdminGetUserResponse$check, "AdminGetUserResponse");
+export function assertAdminGetUserResponse(x) {
+  enforce(x, AdminGetUserResponse$is, AdminGetUserResponse$check, "AdminGetUserResponse");
 }
 
 /** @type {Is} */
@@ -164,18 +166,18 @@ function AttributeListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAttributeListType(value, options) {
-  return run(value, options, AttributeListType$is, AttributeListType$check);
+export function validateAttributeListType(x, o) {
+  return run(x, o, AttributeListType$is, AttributeListType$check);
 }
 
 /** @type {Guard} */
-export function isAttributeListType(value) {
-  return guard(value, AttributeListType$is);
+export function isAttributeListType(x) {
+  return guard(x, AttributeListType$is);
 }
 
 /** @type {Assert} */
-export function assertAttributeListType(value) {
-  enforce(value, AttributeListType$is, AttributeListType$check, "AttributeListType");
+export function assertAttributeListType(x) {
+  enforce(x, AttributeListType$is, AttributeListType$check, "AttributeListType");
 }
 
 const AttributeNameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
@@ -200,18 +202,18 @@ function AttributeNameType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAttributeNameType(value, options) {
-  return run(value, options, AttributeNameType$is, AttributeNameType$check);
+export function validateAttributeNameType(x, o) {
+  return run(x, o, AttributeNameType$is, AttributeNameType$check);
 }
 
 /** @type {Guard} */
-export function isAttributeNameType(value) {
-  return guard(value, AttributeNameType$is);
+export function isAttributeNameType(x) {
+  return guard(x, AttributeNameType$is);
 }
 
 /** @type {Assert} */
-export function assertAttributeNameType(value) {
-  enforce(value, AttributeNameType$is, AttributeNameType$check, "AttributeNameType");
+export function assertAttributeNameType(x) {
+  enforce(x, AttributeNameType$is, AttributeNameType$check, "AttributeNameType");
 }
 
 /** @type {Is} */
@@ -219,13 +221,15 @@ function AttributeType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  const u = x.Name;
+  if (u === undefined) return false;
+  if (!AttributeNameType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Name":
-        if (!AttributeNameType$is(v, q + 8)) return false;
         r++;
         break;
       case "Value":
@@ -271,18 +275,18 @@ function AttributeType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAttributeType(value, options) {
-  return run(value, options, AttributeType$is, AttributeType$check);
+export function validateAttributeType(x, o) {
+  return run(x, o, AttributeType$is, AttributeType$check);
 }
 
 /** @type {Guard} */
-export function isAttributeType(value) {
-  return guard(value, AttributeType$is);
+export function isAttributeType(x) {
+  return guard(x, AttributeType$is);
 }
 
 /** @type {Assert} */
-export function assertAttributeType(value) {
-  enforce(value, AttributeType$is, AttributeType$check, "AttributeType");
+export function assertAttributeType(x) {
+  enforce(x, AttributeType$is, AttributeType$check, "AttributeType");
 }
 
 /** @type {Is} */
@@ -299,18 +303,18 @@ function AttributeValueType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateAttributeValueType(value, options) {
-  return run(value, options, AttributeValueType$is, AttributeValueType$check);
+export function validateAttributeValueType(x, o) {
+  return run(x, o, AttributeValueType$is, AttributeValueType$check);
 }
 
 /** @type {Guard} */
-export function isAttributeValueType(value) {
-  return guard(value, AttributeValueType$is);
+export function isAttributeValueType(x) {
+  return guard(x, AttributeValueType$is);
 }
 
 /** @type {Assert} */
-export function assertAttributeValueType(value) {
-  enforce(value, AttributeValueType$is, AttributeValueType$check, "AttributeValueType");
+export function assertAttributeValueType(x) {
+  enforce(x, AttributeValueType$is, AttributeValueType$check, "AttributeValueType");
 }
 
 /** @type {Is} */
@@ -325,18 +329,18 @@ function BooleanType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateBooleanType(value, options) {
-  return run(value, options, BooleanType$is, BooleanType$check);
+export function validateBooleanType(x, o) {
+  return run(x, o, BooleanType$is, BooleanType$check);
 }
 
 /** @type {Guard} */
-export function isBooleanType(value) {
-  return guard(value, BooleanType$is);
+export function isBooleanType(x) {
+  return guard(x, BooleanType$is);
 }
 
 /** @type {Assert} */
-export function assertBooleanType(value) {
-  enforce(value, BooleanType$is, BooleanType$check, "BooleanType");
+export function assertBooleanType(x) {
+  enforce(x, BooleanType$is, BooleanType$check, "BooleanType");
 }
 
 /** @type {Is} */
@@ -353,18 +357,18 @@ function DateType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDateType(value, options) {
-  return run(value, options, DateType$is, DateType$check);
+export function validateDateType(x, o) {
+  return run(x, o, DateType$is, DateType$check);
 }
 
 /** @type {Guard} */
-export function isDateType(value) {
-  return guard(value, DateType$is);
+export function isDateType(x) {
+  return guard(x, DateType$is);
 }
 
 /** @type {Assert} */
-export function assertDateType(value) {
-  enforce(value, DateType$is, DateType$check, "DateType");
+export function assertDateType(x) {
+  enforce(x, DateType$is, DateType$check, "DateType");
 }
 
 const DeliveryMediumType$v1 = /*#__PURE__*/ Object.freeze(["EMAIL", "SMS"]);
@@ -383,18 +387,18 @@ function DeliveryMediumType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateDeliveryMediumType(value, options) {
-  return run(value, options, DeliveryMediumType$is, DeliveryMediumType$check);
+export function validateDeliveryMediumType(x, o) {
+  return run(x, o, DeliveryMediumType$is, DeliveryMediumType$check);
 }
 
 /** @type {Guard} */
-export function isDeliveryMediumType(value) {
-  return guard(value, DeliveryMediumType$is);
+export function isDeliveryMediumType(x) {
+  return guard(x, DeliveryMediumType$is);
 }
 
 /** @type {Assert} */
-export function assertDeliveryMediumType(value) {
-  enforce(value, DeliveryMediumType$is, DeliveryMediumType$check, "DeliveryMediumType");
+export function assertDeliveryMediumType(x) {
+  enforce(x, DeliveryMediumType$is, DeliveryMediumType$check, "DeliveryMediumType");
 }
 
 /** @type {Is} */
@@ -402,17 +406,21 @@ function GetUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let r = 0;
+  let u = x.Username;
+  if (u === undefined) return false;
+  if (!UsernameType$is(u, q + 8)) return false;
+  u = x.UserAttributes;
+  if (u === undefined) return false;
+  if (!AttributeListType$is(u, q + 8)) return false;
   for (const k in x) {
     if (!hasOwn.call(x, k)) continue;
     const v = x[k];
     if (v === undefined) continue;
     switch (k) {
       case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
         r++;
         break;
       case "UserAttributes":
-        if (!AttributeListType$is(v, q + 8)) return false;
         r++;
         break;
       case "MFAOptions":
@@ -476,18 +484,18 @@ function GetUserResponse$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateGetUserResponse(value, options) {
-  return run(value, options, GetUserResponse$is, GetUserResponse$check);
+export function validateGetUserResponse(x, o) {
+  return run(x, o, GetUserResponse$is, GetUserResponse$check);
 }
 
 /** @type {Guard} */
-export function isGetUserResponse(value) {
-  return guard(value, GetUserResponse$is);
+export function isGetUserResponse(x) {
+  return guard(x, GetUserResponse$is);
 }
 
 /** @type {Assert} */
-export function assertGetUserResponse(value) {
-  enforce(value, GetUserResponse$is, GetUserResponse$check, "GetUserResponse");
+export function assertGetUserResponse(x) {
+  enforce(x, GetUserResponse$is, GetUserResponse$check, "GetUserResponse");
 }
 
 /** @type {Is} */
@@ -514,18 +522,18 @@ function MFAOptionListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateMFAOptionListType(value, options) {
-  return run(value, options, MFAOptionListType$is, MFAOptionListType$check);
+export function validateMFAOptionListType(x, o) {
+  return run(x, o, MFAOptionListType$is, MFAOptionListType$check);
 }
 
 /** @type {Guard} */
-export function isMFAOptionListType(value) {
-  return guard(value, MFAOptionListType$is);
+export function isMFAOptionListType(x) {
+  return guard(x, MFAOptionListType$is);
 }
 
 /** @type {Assert} */
-export function assertMFAOptionListType(value) {
-  enforce(value, MFAOptionListType$is, MFAOptionListType$check, "MFAOptionListType");
+export function assertMFAOptionListType(x) {
+  enforce(x, MFAOptionListType$is, MFAOptionListType$check, "MFAOptionListType");
 }
 
 /** @type {Is} */
@@ -579,18 +587,18 @@ function MFAOptionType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateMFAOptionType(value, options) {
-  return run(value, options, MFAOptionType$is, MFAOptionType$check);
+export function validateMFAOptionType(x, o) {
+  return run(x, o, MFAOptionType$is, MFAOptionType$check);
 }
 
 /** @type {Guard} */
-export function isMFAOptionType(value) {
-  return guard(value, MFAOptionType$is);
+export function isMFAOptionType(x) {
+  return guard(x, MFAOptionType$is);
 }
 
 /** @type {Assert} */
-export function assertMFAOptionType(value) {
-  enforce(value, MFAOptionType$is, MFAOptionType$check, "MFAOptionType");
+export function assertMFAOptionType(x) {
+  enforce(x, MFAOptionType$is, MFAOptionType$check, "MFAOptionType");
 }
 
 /** @type {Is} */
@@ -605,18 +613,18 @@ function StringType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateStringType(value, options) {
-  return run(value, options, StringType$is, StringType$check);
+export function validateStringType(x, o) {
+  return run(x, o, StringType$is, StringType$check);
 }
 
 /** @type {Guard} */
-export function isStringType(value) {
-  return guard(value, StringType$is);
+export function isStringType(x) {
+  return guard(x, StringType$is);
 }
 
 /** @type {Assert} */
-export function assertStringType(value) {
-  enforce(value, StringType$is, StringType$check, "StringType");
+export function assertStringType(x) {
+  enforce(x, StringType$is, StringType$check, "StringType");
 }
 
 /** @type {Is} */
@@ -643,18 +651,18 @@ function UserMFASettingListType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserMFASettingListType(value, options) {
-  return run(value, options, UserMFASettingListType$is, UserMFASettingListType$check);
+export function validateUserMFASettingListType(x, o) {
+  return run(x, o, UserMFASettingListType$is, UserMFASettingListType$check);
 }
 
 /** @type {Guard} */
-export function isUserMFASettingListType(value) {
-  return guard(value, UserMFASettingListType$is);
+export function isUserMFASettingListType(x) {
+  return guard(x, UserMFASettingListType$is);
 }
 
 /** @type {Assert} */
-export function assertUserMFASettingListType(value) {
-  enforce(value, UserMFASettingListType$is, UserMFASettingListType$check, "UserMFASettingListType");
+export function assertUserMFASettingListType(x) {
+  enforce(x, UserMFASettingListType$is, UserMFASettingListType$check, "UserMFASettingListType");
 }
 
 const UserStatusType$v1 = /*#__PURE__*/ Object.freeze([
@@ -681,18 +689,18 @@ function UserStatusType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUserStatusType(value, options) {
-  return run(value, options, UserStatusType$is, UserStatusType$check);
+export function validateUserStatusType(x, o) {
+  return run(x, o, UserStatusType$is, UserStatusType$check);
 }
 
 /** @type {Guard} */
-export function isUserStatusType(value) {
-  return guard(value, UserStatusType$is);
+export function isUserStatusType(x) {
+  return guard(x, UserStatusType$is);
 }
 
 /** @type {Assert} */
-export function assertUserStatusType(value) {
-  enforce(value, UserStatusType$is, UserStatusType$check, "UserStatusType");
+export function assertUserStatusType(x) {
+  enforce(x, UserStatusType$is, UserStatusType$check, "UserStatusType");
 }
 
 const UsernameType$re1 = /*#__PURE__*/ new RegExp("^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$", "u");
@@ -716,18 +724,18 @@ function UsernameType$check(x, c, k) {
 }
 
 /** @type {Validate} */
-export function validateUsernameType(value, options) {
-  return run(value, options, UsernameType$is, UsernameType$check);
+export function validateUsernameType(x, o) {
+  return run(x, o, UsernameType$is, UsernameType$check);
 }
 
 /** @type {Guard} */
-export function isUsernameType(value) {
-  return guard(value, UsernameType$is);
+export function isUsernameType(x) {
+  return guard(x, UsernameType$is);
 }
 
 /** @type {Assert} */
-export function assertUsernameType(value) {
-  enforce(value, UsernameType$is, UsernameType$check, "UsernameType");
+export function assertUsernameType(x) {
+  enforce(x, UsernameType$is, UsernameType$check, "UsernameType");
 }
 
 /** Every validate function by type name. */

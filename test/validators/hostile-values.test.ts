@@ -140,6 +140,10 @@ function exotic(): [string, () => unknown][] {
   const sparse: unknown[] = [];
   sparse[2] = { Name: "email" };
   const undef = { Username: "alice", Enabled: undefined };
+  // Required members are read directly before the walk: what the read finds must not decide alone.
+  const shadowing = Object.assign(Object.create({ Username: "" }) as object, { Username: "alice" });
+  const hiddenBad = Object.create({ Username: "alice" }) as object;
+  Object.defineProperty(hiddenBad, "Username", { value: "", enumerable: false });
   return [
     ["a class instance whose Username is a prototype getter", () => new WithGetter()],
     ["Object.create({ Username: 'alice' })", () => Object.create({ Username: "alice" })],
@@ -151,6 +155,8 @@ function exotic(): [string, () => unknown][] {
     ["a null-prototype object", () => nullProto],
     ["sparse UserAttributes", () => ({ Username: "alice", UserAttributes: sparse })],
     ["a member that is undefined", () => undef],
+    ["an own Username over an inherited invalid one", () => shadowing],
+    ["a non-enumerable invalid Username over an inherited valid one", () => hiddenBad],
     ["a Date", () => new Date()],
     ["a boxed string Username", () => ({ Username: new String("alice") })],
   ];
@@ -188,6 +194,8 @@ describe("regression: the fast path and the exact path disagree on non-JSON valu
       "a null-prototype object": true,
       "sparse UserAttributes": false,
       "a member that is undefined": true,
+      "an own Username over an inherited invalid one": true,
+      "a non-enumerable invalid Username over an inherited valid one": false,
       "a Date": false,
       "a boxed string Username": false,
     });

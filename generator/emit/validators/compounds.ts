@@ -54,6 +54,10 @@ function eachMember(s: Scope, w: Writer, key: string, body: () => void, skip: "h
 
 const SCHEMA_VALUE = `typeof v === "string"`;
 
+/** `x.name`, or `x["name"]` where the name is not an identifier. */
+const memberRead = (x: string, name: string): string =>
+  /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `${x}.${name}` : `${x}[${str(name)}]`;
+
 const declaresSchema = (node: Node<"object">): boolean => node.members.some((m) => m.name === "$schema");
 
 /**
@@ -138,6 +142,15 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
   // Without work before the switch, a top-level "$schema" is skipped by a case of its own.
   const plain = !counted && !node.propertyNames && !(node.patternProperties?.length);
   const skip = declaresSchema(node) ? "no" : plain ? "in switch" : "here";
+  // A required member whose value, read directly, fails (or is absent) fails the object whatever
+  // else holds: an inherited or non-enumerable member counts as absent. Checked before the walk,
+  // which then only counts it, so an invalid value often fails before any key is enumerated.
+  required.forEach((m, i) => {
+    const decl = i > 0 ? "" : required.length > 1 ? "let " : "const ";
+    w.assign(`${decl}u`, memberRead("x", m.name));
+    w.line("if (u === undefined) return false;");
+    leafIs(s, w, m.type, "u", "q + 8");
+  });
   eachMember(s, w, "k", () => {
     if (counted) w.line("n++;");
     if (node.propertyNames) w.when({ not: true, call: call(isFn(s, node.propertyNames), "k", "q") }, "return false;");
@@ -161,8 +174,8 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
       }
     };
     memberSwitch(w, "k", node.members, (m) => {
-      leafIs(s, w, m.type, "v", "q + 8");
       if (m.required) w.line("r++;");
+      else leafIs(s, w, m.type, "v", "q + 8");
     }, rest, skip === "in switch");
   }, skip);
   if (required.length > 0) w.line(`if (r !== ${required.length}) return false;`);

@@ -51,6 +51,13 @@ export class Writer {
     this.level--;
   }
 
+  /** `lhs = rhs;`, broken after the "=" when it does not fit (prettier's way for a plain right side). */
+  assign(lhs: string, rhs: string): void {
+    const flat = `${this.indent}${lhs} = ${rhs};`;
+    if (flat.length <= WIDTH) this.lines.push(flat);
+    else this.lines.push(`${this.indent}${lhs} =`, `${this.indent}  ${rhs};`);
+  }
+
   /** A call statement (or `prefix` + call + `;`, e.g. "return "). */
   call(c: Call, prefix = ""): void {
     this.lines.push(...callLines(this.indent, prefix, c, ";"));

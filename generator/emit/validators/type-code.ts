@@ -63,23 +63,25 @@ function wrappers(out: string[], t: NamedType, s: Scope, keep: boolean): void {
   const ts = s.flavour === "ts";
   // `keep` (the type declares "$schema") defaults to false in the runtime.
   const flag = keep ? ["true"] : [];
-  const run = callLines("  ", "return ", call(s.rt("run"), "value", "options", is, check, ...flag), ";");
+  // Short parameter names in the JavaScript flavour (validators.d.ts names them): 1,500 wrappers.
+  const [v, o] = ts ? ["value", "options"] : ["x", "o"];
+  const run = callLines("  ", "return ", call(s.rt("run"), v, o, is, check, ...flag), ";");
   // The JavaScript flavour's documentation is in validators.d.ts.
   if (ts) {
     out.push(`/** Checks a value against {@link ${name}}; never throws. */`);
     out.push(...headLines(`export function validate${name}`, ["value: unknown", "options?: ValidateOptions"], ": ValidationResult {"));
-  } else out.push("/** @type {Validate} */", ...headLines(`export function validate${name}`, ["value", "options"], " {"));
+  } else out.push("/** @type {Validate} */", ...headLines(`export function validate${name}`, [v, o], " {"));
   out.push(...run, "}", "");
   if (ts) {
     out.push(`/** Whether a value is a valid {@link ${name}} (drift allowed); stops at the first problem. */`);
     out.push(...headLines(`export function is${name}`, ["value: unknown"], `: value is ${name} {`));
-  } else out.push("/** @type {Guard} */", ...headLines(`export function is${name}`, ["value"], " {"));
-  out.push(...callLines("  ", "return ", call(s.rt("guard"), "value", is, ...flag), ";"), "}", "");
+  } else out.push("/** @type {Guard} */", ...headLines(`export function is${name}`, [v], " {"));
+  out.push(...callLines("  ", "return ", call(s.rt("guard"), v, is, ...flag), ";"), "}", "");
   if (ts) {
     out.push(`/** Throws a {@link ValidationError} listing every problem unless the value is a valid {@link ${name}}. */`);
     out.push(...headLines(`export function assert${name}`, ["value: unknown"], `: asserts value is ${name} {`));
-  } else out.push("/** @type {Assert} */", ...headLines(`export function assert${name}`, ["value"], " {"));
-  out.push(...callLines("  ", "", call(s.rt("enforce"), "value", is, check, jsString(name), ...flag), ";"), "}");
+  } else out.push("/** @type {Assert} */", ...headLines(`export function assert${name}`, [v], " {"));
+  out.push(...callLines("  ", "", call(s.rt("enforce"), v, is, check, jsString(name), ...flag), ";"), "}");
 }
 
 export function typeFragment(t: NamedType, options: TypeOptions): Fragment {
