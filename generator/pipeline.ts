@@ -59,35 +59,55 @@ export interface RenderOptions {
 
 type Emit = (model: Model, options?: { flavour?: Flavour; memo?: FragmentMemo }) => OutputFile[];
 
-/** The selected output files of a model, final. Emitters load only when selected. */
+/** The selected output files of a model, final, sorted by path. Emitters load only when selected. */
 export async function renderModel(model: Model, options: RenderOptions = {}): Promise<OutputFile[]> {
+  const files: OutputFile[] = [];
+  await renderEach(model, options, async (batch) => void files.push(...batch));
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * The selected output files, one emitter's at a time: `sink` takes each batch before the next emitter
+ * runs, so a writer can stage them and the texts need not all be held at once.
+ */
+export async function renderEach(
+  model: Model,
+  options: RenderOptions,
+  sink: (files: OutputFile[]) => Promise<void>,
+): Promise<void> {
   const emit = new Set(options.emit ?? OUTPUT_KINDS);
   const want = (...kinds: OutputKind[]) => kinds.some((k) => emit.has(k));
   const emitters: Promise<Emit>[] = [];
+  const flavour = options.flavour ?? "js";
   if (want("types", "strictTypes", "sdk")) {
     emitters.push(import("./emit/typescript/index.js").then((m) => m.emitTypeScript));
   }
   if (want("jsonSchema")) emitters.push(import("./emit/json-schema/index.js").then((m) => m.emitJsonSchema));
-  if (want("validators")) emitters.push(import("./emit/validators/index.js").then((m) => m.emitValidators as Emit));
+  if (want("validators")) {
+    const validators = import("./emit/validators/index.js").then((m) => m.emitValidators as Emit);
+    emitters.push(validators.then((e) => (m, o) => withTsCheck(e(m, o), flavour)));
+  }
   if (want("contract")) emitters.push(import("./emit/contract/index.js").then((m) => m.emitContract));
   if (want("docs")) emitters.push(import("./emit/docs/index.js").then((m) => m.emitDocs));
   if (want("report")) emitters.push(import("./emit/report/index.js").then((m) => m.emitReport));
-  const flavour = options.flavour ?? "js";
-  const files = (await Promise.all(emitters))
-    .flatMap((e) => e(model, { flavour, ...(options.memo ? { memo: options.memo } : {}) }))
-    .filter((f) => {
+  // Opt-in: the user's own prettier config over the house style (prettier loads only then).
+  const format = options.format === "prettier" ? (await import("./write/format.js")).formatWithPrettier : undefined;
+  for (const e of await Promise.all(emitters)) {
+    const files = e(model, { flavour, ...(options.memo ? { memo: options.memo } : {}) }).filter((f) => {
       const kind = outputOf(f);
       return kind === undefined || emit.has(kind);
     });
-  if (want("validators") && flavour === "ts" && !files.some((f) => f.path === "validators.ts")) {
+    const unfinished = files.find((f) => !f.final);
+    if (unfinished) throw new Error(`emitter wrote ${unfinished.path} without marking it final`);
+    await sink(format ? await format(files, { configFrom: options.dir ?? process.cwd() }) : files);
+  }
+}
+
+/** The validators' files; a build whose emitter cannot write validators.ts says so. */
+function withTsCheck(files: OutputFile[], flavour: Flavour): OutputFile[] {
+  if (flavour === "ts" && !files.some((f) => f.path === "validators.ts")) {
     const reason = 'validators flavour "ts" is not available in this build';
     throw new StructgenError([diagnostic("CONFIG_UNSUPPORTED", { reason })]);
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const unfinished = files.find((f) => !f.final);
-  if (unfinished) throw new Error(`emitter wrote ${unfinished.path} without marking it final`);
-  if (options.format !== "prettier") return files;
-  // Opt-in: the user's own prettier config over the house style (prettier loads only here).
-  const { formatWithPrettier } = await import("./write/format.js");
-  return formatWithPrettier(files, { configFrom: options.dir ?? process.cwd() });
+  return files;
 }

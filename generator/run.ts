@@ -7,6 +7,7 @@ import { projectCorpora, type CorpusRef } from "./config/corpora.js";
 import { loadProject, type Project, type ProjectOptions } from "./config/project.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import type { BuildMemo, RenderOptions } from "./pipeline.js";
+import type { TreeWriter } from "./write/atomic.js";
 import type { Difference } from "./write/check.js";
 
 /**
@@ -110,8 +111,14 @@ export interface Cache {
  * The project's cache: a folder of fragment packs and a hash index per project, so projects sharing
  * a cache folder do not evict each other. Without a usable folder (or with `cache: false`), an index
  * in memory and no fragments. Throws USAGE_CACHE_IN_OUTPUT for a cache folder inside an output folder.
+ * `oneRun`: fragments go to disk as they are computed instead of staying in memory (cache/fragments.ts).
  */
-export async function openCache(project: Project, corpora: readonly CorpusRef[], enabled: boolean): Promise<Cache> {
+export async function openCache(
+  project: Project,
+  corpora: readonly CorpusRef[],
+  enabled: boolean,
+  oneRun = false,
+): Promise<Cache> {
   const [{ cacheLocation }, { fragmentStore }, { generatorFingerprint }, { sha256 }, { HashIndex }] = await Promise.all(
     [
       import("./cache/location.js"),
@@ -130,6 +137,7 @@ export async function openCache(project: Project, corpora: readonly CorpusRef[],
   const fragments = fragmentStore({
     fingerprint: generatorFingerprint(index),
     dir: path.join(dir, "fragments", space),
+    spill: oneRun,
   });
   return { fragments, index, dir };
 }
@@ -137,6 +145,17 @@ export async function openCache(project: Project, corpora: readonly CorpusRef[],
 async function digestOf(project: Project, c: CorpusRef, index: HashIndex): Promise<string | undefined> {
   const { inputsDigest } = await import("./cache/inputs.js");
   return inputsDigest(project, c, index);
+}
+
+/** A corpus rendered into its output folder's staging area, waiting for every corpus to get this far. */
+interface Staged {
+  c: CorpusRef;
+  outDir: string;
+  writer: TreeWriter;
+  types: number;
+  diagnostics: Diagnostic[];
+  files: number;
+  inputs?: string;
 }
 
 /**
@@ -153,7 +172,7 @@ export async function generateProject(
   options: GenerateOptions = {},
   memo: RunMemo = {},
 ): Promise<CorpusResult[]> {
-  const [{ writeTree }, { guardOutput }, { displayPath }, { buildModel, renderModel }] = await Promise.all([
+  const [{ openTree }, { guardOutput }, { displayPath }, { buildModel, renderEach }] = await Promise.all([
     import("./write/atomic.js"),
     import("./write/guard.js"),
     import("./write/io-errors.js"),
@@ -165,34 +184,55 @@ export async function generateProject(
     inputs: inputsOf(project, corpora),
     cwd: project.cwd,
   });
-  const { fragments, index, dir: cacheDir } = memo.cache ?? (await openCache(project, corpora, options.cache !== false));
+  const opened = memo.cache ?? (await openCache(project, corpora, options.cache !== false, true));
+  const { fragments, index, dir: cacheDir } = opened;
   const { recordFresh } = await import("./cache/fresh.js");
-  const rendered = [];
-  for (const c of corpora) {
-    const stage = stages(options, c.name);
-    // The digest is recorded only when the inputs were the same before and after they were read.
-    const before = await digestOf(project, c, index);
-    const model = await buildModel(c, stage, memo.build);
-    stage("emit");
-    const files = await renderModel(model, renderOptions(project, fragments));
-    const after = before === undefined ? undefined : await digestOf(project, c, index);
-    rendered.push({ c, model, files, inputs: before === after ? before : undefined });
+  // Each emitter's files are staged as they come and let go; no output folder changes until every
+  // corpus has been built and staged (then each commits).
+  const staged: Staged[] = [];
+  try {
+    for (const c of corpora) {
+      const stage = stages(options, c.name);
+      // The digest is recorded only when the inputs were the same before and after they were read.
+      const before = await digestOf(project, c, index);
+      const model = await buildModel(c, stage, memo.build);
+      stage("emit");
+      const outDir = outDirOf(project, c);
+      const writer = await openTree(outDir, { corpus: c.name });
+      const entry: Staged = { c, outDir, writer, types: model.types.length, diagnostics: model.diagnostics, files: 0 };
+      staged.push(entry);
+      await renderEach(model, renderOptions(project, fragments), async (files) => {
+        entry.files += files.length;
+        await writer.add(files);
+      });
+      const after = before === undefined ? undefined : await digestOf(project, c, index);
+      if (before === after) entry.inputs = before;
+    }
+  } catch (e) {
+    for (const s of staged) await s.writer.abort();
+    if (!memo.cache) fragments?.discard();
+    throw e;
   }
   const results: CorpusResult[] = [];
-  for (const { c, model, files, inputs } of rendered) {
-    stages(options, c.name)("write");
-    const outDir = outDirOf(project, c);
-    const w = await writeTree(outDir, files, { corpus: c.name });
-    recordFresh(cacheDir, outDir, inputs);
+  for (const [i, s] of staged.entries()) {
+    stages(options, s.c.name)("write");
+    let w;
+    try {
+      w = await s.writer.commit();
+    } catch (e) {
+      for (const rest of staged.slice(i + 1)) await rest.writer.abort();
+      throw e;
+    }
+    recordFresh(cacheDir, s.outDir, s.inputs);
     results.push({
-      corpus: c.name,
-      outDir: displayPath(outDir, project.cwd),
-      files: files.length,
-      types: model.types.length,
+      corpus: s.c.name,
+      outDir: displayPath(s.outDir, project.cwd),
+      files: s.files,
+      types: s.types,
       written: w.written.length,
       unchanged: w.unchanged.length,
       removed: w.removed.length,
-      diagnostics: [...model.diagnostics, ...w.diagnostics],
+      diagnostics: [...s.diagnostics, ...w.diagnostics],
     });
   }
   fragments?.flush();

@@ -4,8 +4,10 @@
 //
 // A pack is written whole and renamed into place (atomic); it starts with a line naming its format
 // and the sha-256 of the rest, so a truncated, corrupt or foreign pack is a miss, never an error.
-// A run keeps exactly the entries it used: packs do not grow with history.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// A run keeps exactly the entries it used: packs do not grow with history. A one-run store (`spill`)
+// writes each computed text to the next pack as it goes instead of keeping it until the flush.
+import { createHash, type Hash } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { FragmentMemo } from "../emit/files.js";
 import { canonicalJson, Digest, NotCanonical, sha256 } from "./hash.js";
@@ -17,6 +19,11 @@ export interface FragmentStoreOptions {
   fingerprint: string;
   /** The folder of this project's packs; undefined keeps the memo in memory only. */
   dir?: string;
+  /**
+   * With `dir`: computed texts go straight to the pack being written, not kept in memory (one run of
+   * the CLI). After a flush the packs are read again from disk when next used.
+   */
+  spill?: boolean;
 }
 
 export interface FragmentStats {
@@ -29,6 +36,8 @@ export interface FragmentStore extends FragmentMemo {
   flush(): void;
   /** Hits and misses since the last flush. */
   stats(): FragmentStats;
+  /** Ends a failed run: packs being written are dropped (nothing on disk changes). */
+  discard(): void;
 }
 
 interface Pack {
@@ -36,10 +45,14 @@ interface Pack {
   used: Set<string>;
   /** Entries were added since the pack was read or written. */
   added: boolean;
+  /** spill: the next pack, holding this run's computed entries so far (their keys in `spilled`). */
+  next?: PackWriter;
+  spilled: Set<string>;
 }
 
 export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
   const packs = new Map<string, Pack>();
+  const spill = options.spill === true && options.dir !== undefined;
   // A type's digest is computed once per object: every view and emitter of it shares it.
   const typeDigests = new WeakMap<object, string>();
   let hits = 0;
@@ -49,7 +62,8 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
   const packOf = (emitter: string): Pack => {
     let pack = packs.get(emitter);
     if (!pack) {
-      pack = { entries: options.dir ? readPack(packFile(emitter)) : new Map(), used: new Set(), added: false };
+      const entries = options.dir ? readPack(packFile(emitter)) : new Map<string, string>();
+      pack = { entries, used: new Set(), added: false, spilled: new Set() };
       packs.set(emitter, pack);
     }
     return pack;
@@ -82,8 +96,13 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
       }
       misses++;
       const text = compute();
-      pack.entries.set(key, text);
       pack.added = true;
+      if (!spill) pack.entries.set(key, text);
+      else if (!pack.spilled.has(key)) {
+        pack.next ??= new PackWriter(packFile(emitter));
+        pack.next.add(key, text);
+        pack.spilled.add(key);
+      }
       return text;
     },
     flush() {
@@ -94,14 +113,26 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
           continue;
         }
         for (const key of pack.entries.keys()) if (!pack.used.has(key)) pack.entries.delete(key);
-        if (options.dir) writePack(packFile(emitter), pack.entries);
+        if (spill) {
+          const next = pack.next ?? new PackWriter(packFile(emitter));
+          for (const [key, text] of pack.entries) if (!pack.spilled.has(key)) next.add(key, text);
+          next.finish();
+        } else if (options.dir) writePack(packFile(emitter), pack.entries);
         pack.used = new Set();
         pack.added = false;
       }
+      if (spill) packs.clear();
       hits = 0;
       misses = 0;
     },
     stats: () => ({ hits, misses }),
+    discard() {
+      for (const pack of packs.values()) pack.next?.drop();
+      if (spill) packs.clear();
+      for (const pack of packs.values()) pack.used = new Set();
+      hits = 0;
+      misses = 0;
+    },
   };
 }
 
@@ -128,14 +159,81 @@ export function readPack(file: string): Map<string, string> {
 
 /** Writes a pack whole under a temporary name, then renames it into place. Failures leave no trace. */
 export function writePack(file: string, entries: ReadonlyMap<string, string>): void {
-  const body = JSON.stringify([...entries]);
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, `${MAGIC} ${sha256(body)}\n${body}`);
-    renameSync(tmp, file);
-  } catch {
-    // The cache is an optimisation: a read-only or full disk only costs the next run its hits.
-    rmSync(tmp, { force: true });
+  const out = new PackWriter(file);
+  for (const [key, text] of entries) out.add(key, text);
+  out.finish();
+}
+
+const FLUSH_AT = 1 << 20;
+const HEADER = (sum: string) => `${MAGIC} ${sum}\n`;
+
+/**
+ * A pack written a piece at a time under a temporary name (the body is never one string): the
+ * header's checksum has a fixed width, so it is written last, in place, and the file renamed in.
+ * The cache is an optimisation: any failure (a read-only or full disk) drops the pack silently.
+ */
+class PackWriter {
+  private readonly tmp: string;
+  private fd: number | undefined;
+  private readonly hash: Hash = createHash("sha256");
+  private chunks: string[] = ["["];
+  private size = 1;
+  private first = true;
+
+  constructor(private readonly file: string) {
+    this.tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      this.fd = openSync(this.tmp, "w");
+      writeSync(this.fd, HEADER("0".repeat(64)));
+    } catch {
+      this.drop();
+    }
+  }
+
+  add(key: string, text: string): void {
+    const entry = `${this.first ? "" : ","}${JSON.stringify([key, text])}`;
+    this.first = false;
+    this.chunks.push(entry);
+    this.size += entry.length;
+    if (this.size >= FLUSH_AT) this.write();
+  }
+
+  finish(): void {
+    this.chunks.push("]");
+    this.write();
+    if (this.fd === undefined) return;
+    try {
+      writeSync(this.fd, HEADER(this.hash.digest("hex")), 0);
+      closeSync(this.fd);
+      this.fd = undefined;
+      renameSync(this.tmp, this.file);
+    } catch {
+      this.drop();
+    }
+  }
+
+  drop(): void {
+    try {
+      if (this.fd !== undefined) closeSync(this.fd);
+    } catch {
+      // Closing a descriptor a failed write left: nothing more to do with it.
+    }
+    this.fd = undefined;
+    rmSync(this.tmp, { force: true });
+  }
+
+  private write(): void {
+    const text = this.chunks.join("");
+    this.chunks = [];
+    this.size = 0;
+    if (this.fd === undefined) return;
+    try {
+      const bytes = Buffer.from(text, "utf8");
+      this.hash.update(bytes);
+      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at);
+    } catch {
+      this.drop();
+    }
   }
 }

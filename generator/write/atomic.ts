@@ -8,8 +8,9 @@ import type { OutputFile } from "../emit/files.js";
 import { asOutputError, displayPath } from "./io-errors.js";
 import { acquireLock, type LockOptions } from "./lock.js";
 import { MANIFEST } from "./manifest.js";
-import { planTree } from "./plan.js";
-import { commitPlan, recover, type WriterFs } from "./transaction.js";
+import { inLanes } from "../lanes.js";
+import { Planner } from "./plan.js";
+import { commitPlan, recover, stageFile, type WriterFs } from "./transaction.js";
 
 export { recover } from "./transaction.js";
 
@@ -34,7 +35,27 @@ export interface WriteResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * An output folder being written: files are staged as they are emitted (add), and the output changes
+ * only at commit. Until then the folder holds just this run's staging folder, which abort (or the next
+ * run's recover) removes. A failed add or commit cleans up itself and throws the error, coded.
+ */
+export interface TreeWriter {
+  /** Stages the files that differ from the folder; keeps only their paths and hashes. */
+  add(files: readonly OutputFile[]): Promise<void>;
+  commit(): Promise<WriteResult>;
+  /** Drops what was staged and releases the folder (another corpus failed, say). */
+  abort(): Promise<void>;
+}
+
 export async function writeTree(outDir: string, files: OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+  const writer = await openTree(outDir, options);
+  await writer.add(files);
+  return writer.commit();
+}
+
+/** Takes the folder's lock, finishes what an interrupted run left, and reads the folder to plan against. */
+export async function openTree(outDir: string, options: WriteOptions = {}): Promise<TreeWriter> {
   const io = options.fs ?? nodeFs;
   let created = false;
   try {
@@ -47,42 +68,74 @@ export async function writeTree(outDir: string, files: OutputFile[], options: Wr
     throw asOutputError(e, outDir);
   }
   let release: (() => Promise<void>) | undefined;
-  try {
-    release = await acquireLock(outDir, options.lock);
-    await recover(outDir, io);
-    const plan = await planTree(
-      outDir,
-      options.corpus ?? path.basename(outDir),
-      files,
-      options.inputs ? { inputs: options.inputs } : {},
-    );
-    if (plan.conflicts.length > 0) {
-      throw new StructgenError(
-        plan.conflicts.map((c) =>
-          diagnostic("OUTPUT_PATH_TAKEN", {
-            path: displayPath(path.join(outDir, c.path)),
-            what: c.what,
-            target: c.target,
-          }),
-        ),
-      );
-    }
-    if (plan.write.length > 0 || plan.remove.length > 0) await commitPlan(outDir, plan, io);
-    return {
-      written: plan.write.map((w) => w.path).filter((p) => p !== MANIFEST),
-      unchanged: plan.unchanged,
-      removed: plan.remove,
-      diagnostics: plan.foreign.map((f) =>
-        diagnostic("OUTPUT_FOREIGN_FILE", { path: displayPath(path.join(outDir, f.path)), reason: f.reason }),
-      ),
-    };
-  } catch (e) {
-    // Whatever this run changed goes back (the journal says what); then the error, coded.
-    if (release) await recover(outDir, io).catch(() => undefined);
-    throw asOutputError(e, outDir);
-  } finally {
+  let closed = false;
+  const close = async (failed: boolean) => {
+    if (closed) return;
+    closed = true;
+    // Whatever this run staged or changed goes back (the journal says what).
+    if (failed && release) await recover(outDir, io).catch(() => undefined);
     await release?.().catch(() => undefined);
     // A folder this run created and left empty (it failed before writing) goes again.
     if (created) await io.rmdir(outDir).catch(() => undefined);
+  };
+  const failing = async (e: unknown): Promise<never> => {
+    await close(true);
+    throw asOutputError(e, outDir);
+  };
+  let planner: Planner;
+  try {
+    release = await acquireLock(outDir, options.lock);
+    await recover(outDir, io);
+    planner = await Planner.open(outDir, options.corpus ?? path.basename(outDir));
+  } catch (e) {
+    return failing(e);
   }
+  const made = new Map<string, Promise<unknown>>();
+  let staged = false;
+  return {
+    async add(files) {
+      if (closed) throw new Error("the output folder was already committed or aborted");
+      try {
+        // A few at a time: each file's bytes live only while it is compared and staged.
+        await inLanes(files, async (f) => {
+          const content = Buffer.from(f.content, "utf8");
+          if ((await planner.add(f.path, content)) !== "write") return;
+          staged = true;
+          await stageFile(outDir, f.path, content, io, made);
+        });
+      } catch (e) {
+        await failing(e);
+      }
+    },
+    async commit() {
+      if (closed) throw new Error("the output folder was already committed or aborted");
+      try {
+        const plan = await planner.finish(options.inputs ? { inputs: options.inputs } : {});
+        if (plan.conflicts.length > 0) {
+          throw new StructgenError(
+            plan.conflicts.map((c) =>
+              diagnostic("OUTPUT_PATH_TAKEN", {
+                path: displayPath(path.join(outDir, c.path)),
+                what: c.what,
+                target: c.target,
+              }),
+            ),
+          );
+        }
+        if (plan.write.length > 0 || plan.remove.length > 0) await commitPlan(outDir, plan, io, staged);
+        await close(false);
+        return {
+          written: plan.write.map((w) => w.path).filter((p) => p !== MANIFEST),
+          unchanged: plan.unchanged,
+          removed: plan.remove,
+          diagnostics: plan.foreign.map((f) =>
+            diagnostic("OUTPUT_FOREIGN_FILE", { path: displayPath(path.join(outDir, f.path)), reason: f.reason }),
+          ),
+        };
+      } catch (e) {
+        return failing(e);
+      }
+    },
+    abort: () => close(true),
+  };
 }

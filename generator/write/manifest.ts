@@ -19,13 +19,13 @@ export interface Manifest {
 export const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
 
 export function manifestOf(corpus: string, files: readonly OutputFile[], inputs?: string): Manifest {
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return {
-    format: 1,
-    corpus,
-    ...(inputs ? { inputs } : {}),
-    files: Object.fromEntries(sorted.map((f) => [f.path, sha256(f.content)])),
-  };
+  return manifestOfHashes(corpus, new Map(files.map((f) => [f.path, sha256(f.content)])), inputs);
+}
+
+/** The manifest from each file's SHA-256 (path → hex), as the streaming writer keeps them. */
+export function manifestOfHashes(corpus: string, hashes: ReadonlyMap<string, string>, inputs?: string): Manifest {
+  const sorted = [...hashes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { format: 1, corpus, ...(inputs ? { inputs } : {}), files: Object.fromEntries(sorted) };
 }
 
 /** Deterministic text: the banner as `$comment`, two-space indented, one file a line. */

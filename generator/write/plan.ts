@@ -7,7 +7,7 @@ import { inLanes } from "../lanes.js";
 import { bannerText } from "../emit/banner.js";
 import type { OutputFile } from "../emit/files.js";
 import { LOCK, pidAlive, readHolder } from "./lock.js";
-import { MANIFEST, manifestOf, manifestText, parseManifest, type Manifest } from "./manifest.js";
+import { MANIFEST, manifestOfHashes, manifestText, parseManifest, sha256, type Manifest } from "./manifest.js";
 import { KIND_TEXT, kindOf, listTree, readRegular, type Kind } from "./tree.js";
 
 /** structgen's own entries at the top of an output folder: the manifest, a lock, staging folders. */
@@ -16,7 +16,8 @@ export const STAGE_PREFIX = ".structgen-tmp-";
 
 export interface PlannedWrite {
   path: string;
-  content: Buffer;
+  /** The bytes to stage; absent once staged (the streaming writer keeps only path and hash). */
+  content?: Buffer;
   /** A file is replaced (false: created). */
   existed: boolean;
 }
@@ -44,74 +45,133 @@ export interface PlanOptions {
 
 const BANNER_BYTES = 1024;
 export const isOwn = (rel: string) => !rel.includes("/") && rel.startsWith(OWN_PREFIX);
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** What a planner decided for one output file. */
+export type Decision = "write" | "unchanged" | "conflict";
+
+/**
+ * A plan decided one file at a time, so the writer can stage each file as it is emitted and keep only
+ * its path and hash. The folder is read once, up front; nothing is changed here.
+ */
+export class Planner {
+  private readonly plan: Plan;
+  private readonly hashes = new Map<string, string>();
+  /** A folder that is not a folder on disk → the first output below it. */
+  private readonly blocked = new Map<string, string>();
+  private readonly banner: Buffer;
+
+  private constructor(
+    private readonly outDir: string,
+    private readonly corpus: string,
+    private readonly tree: Map<string, Kind>,
+    private readonly manifestKind: Kind,
+    private readonly manifestBytes: Buffer | undefined,
+    private readonly before: Manifest | undefined,
+    leftovers: Plan["leftovers"],
+  ) {
+    this.plan = { write: [], unchanged: [], remove: [], foreign: [], leftovers, conflicts: [] };
+    this.banner = Buffer.from(bannerText(corpus));
+  }
+
+  static async open(outDir: string, corpus: string): Promise<Planner> {
+    const tree = await listTree(outDir, isOwn);
+    const manifestPath = path.join(outDir, MANIFEST);
+    const manifestKind = await kindOf(manifestPath);
+    const manifestBytes = manifestKind === "file" ? await readRegular(manifestPath) : undefined;
+    const before = manifestBytes ? parseManifest(manifestBytes.toString("utf8")) : undefined;
+    return new Planner(outDir, corpus, tree, manifestKind, manifestBytes, before, await leftoversOf(outDir));
+  }
+
+  private owned(p: string, bytes: Buffer | undefined): boolean {
+    return (
+      (this.before !== undefined && Object.hasOwn(this.before.files, p)) ||
+      (bytes !== undefined && bytes.subarray(0, BANNER_BYTES).includes(this.banner))
+    );
+  }
+
+  /** Decides one output file (each path once); a "write" is added to the plan without its content. */
+  async add(p: string, content: Buffer): Promise<Decision> {
+    this.hashes.set(p, sha256(content));
+    const parent = blockedParent(p, this.tree);
+    if (parent) {
+      // Named by its first file in path order, whatever order the files come in.
+      const first = this.blocked.get(parent);
+      if (first === undefined || p < first) this.blocked.set(parent, p);
+      return "conflict";
+    }
+    const kind: Kind = this.tree.get(p) ?? "missing";
+    if (kind === "missing") {
+      this.plan.write.push({ path: p, existed: false });
+      return "write";
+    }
+    if (kind !== "file") {
+      this.plan.conflicts.push({ path: p, what: KIND_TEXT[kind], target: p });
+      return "conflict";
+    }
+    const bytes = await readRegular(path.join(this.outDir, p));
+    if (bytes?.equals(content)) {
+      this.plan.unchanged.push(p);
+      return "unchanged";
+    }
+    if (this.owned(p, bytes)) {
+      this.plan.write.push({ path: p, existed: true });
+      return "write";
+    }
+    this.plan.conflicts.push({ path: p, what: "a file structgen did not write", target: p });
+    return "conflict";
+  }
+
+  /** The output files decided so far. */
+  get size(): number {
+    return this.hashes.size;
+  }
+
+  /** The whole plan: removals, foreign entries and the manifest (staged with its content). */
+  async finish(options: PlanOptions = {}): Promise<Plan> {
+    const { plan, tree, before } = this;
+    const expected = this.hashes;
+    for (const [parent, first] of this.blocked)
+      plan.conflicts.push({ path: parent, what: KIND_TEXT[tree.get(parent)!], target: `the folder of ${first}` });
+    plan.write.sort((a, b) => byPath(a.path, b.path));
+    plan.unchanged.sort(byPath);
+    plan.conflicts.sort((a, b) => byPath(a.path, b.path));
+    // Files written before and no longer produced: the manifest's, or (older output) bannered ones.
+    const candidates = before ? Object.keys(before.files) : [...tree].filter(([, k]) => k === "file").map(([p]) => p);
+    for (const p of candidates.filter((c) => !expected.has(c)).sort()) {
+      if (tree.get(p) !== "file") continue;
+      const head = before ? undefined : await readRegular(path.join(this.outDir, p), BANNER_BYTES);
+      if (this.owned(p, head)) plan.remove.push(p);
+    }
+    const ours = [...expected.keys(), ...plan.remove];
+    plan.foreign = foreignOf(tree, ours, plan.conflicts.map((c) => c.path), before);
+
+    const after = manifestOfHashes(this.corpus, expected, options.ignoreInputs ? before?.inputs : options.inputs);
+    const text = Buffer.from(manifestText(after), "utf8");
+    if (this.manifestKind !== "file" && this.manifestKind !== "missing")
+      plan.conflicts.push({ path: MANIFEST, what: KIND_TEXT[this.manifestKind], target: MANIFEST });
+    else if (!this.manifestBytes?.equals(text))
+      plan.write.push({ path: MANIFEST, content: text, existed: this.manifestKind === "file" });
+    return plan;
+  }
+}
+
+/** The whole plan for files in memory (check, and tests): each write carries its content. */
 export async function planTree(
   outDir: string,
   corpus: string,
   files: readonly OutputFile[],
   options: PlanOptions = {},
 ): Promise<Plan> {
-  const tree = await listTree(outDir, isOwn);
-  const manifestPath = path.join(outDir, MANIFEST);
-  const manifestKind = await kindOf(manifestPath);
-  const manifestBytes = manifestKind === "file" ? await readRegular(manifestPath) : undefined;
-  const before = manifestBytes ? parseManifest(manifestBytes.toString("utf8")) : undefined;
-  const banner = Buffer.from(bannerText(corpus));
-  const owned = (p: string, bytes: Buffer | undefined) =>
-    (before !== undefined && Object.hasOwn(before.files, p)) ||
-    (bytes !== undefined && bytes.subarray(0, BANNER_BYTES).includes(banner));
-
-  const plan: Plan = {
-    write: [],
-    unchanged: [],
-    remove: [],
-    foreign: [],
-    leftovers: await leftoversOf(outDir),
-    conflicts: [],
-  };
-  const expected = new Set(files.map((f) => f.path));
-  // The files already there, read a few at a time (one at a time, hundreds of files wait on the pool).
-  const existing = new Map<string, Buffer | undefined>();
-  await inLanes(
-    files.filter((f) => tree.get(f.path) === "file"),
-    async (f) => void existing.set(f.path, await readRegular(path.join(outDir, f.path))),
-  );
-  const blocked = new Set<string>();
-  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const parent = blockedParent(f.path, tree);
-    if (parent) {
-      if (!blocked.has(parent))
-        plan.conflicts.push({ path: parent, what: KIND_TEXT[tree.get(parent)!], target: `the folder of ${f.path}` });
-      blocked.add(parent);
-      continue;
-    }
-    const kind: Kind = tree.get(f.path) ?? "missing";
+  const planner = await Planner.open(outDir, corpus);
+  const contents = new Map<string, Buffer>();
+  // A few files at a time (one at a time, hundreds of files wait on the pool).
+  await inLanes(files, async (f) => {
     const content = Buffer.from(f.content, "utf8");
-    if (kind === "missing") plan.write.push({ path: f.path, content, existed: false });
-    else if (kind !== "file") plan.conflicts.push({ path: f.path, what: KIND_TEXT[kind], target: f.path });
-    else {
-      const bytes = existing.get(f.path);
-      if (bytes?.equals(content)) plan.unchanged.push(f.path);
-      else if (owned(f.path, bytes)) plan.write.push({ path: f.path, content, existed: true });
-      else plan.conflicts.push({ path: f.path, what: "a file structgen did not write", target: f.path });
-    }
-  }
-
-  // Files written before and no longer produced: the manifest's, or (older output) bannered ones.
-  const candidates = before ? Object.keys(before.files) : [...tree].filter(([, k]) => k === "file").map(([p]) => p);
-  for (const p of candidates.filter((c) => !expected.has(c)).sort()) {
-    if (tree.get(p) !== "file") continue;
-    const head = before ? undefined : await readRegular(path.join(outDir, p), BANNER_BYTES);
-    if (owned(p, head)) plan.remove.push(p);
-  }
-  plan.foreign = foreignOf(tree, [...expected, ...plan.remove], plan.conflicts.map((c) => c.path), before);
-
-  const after = manifestOf(corpus, files, options.ignoreInputs ? before?.inputs : options.inputs);
-  const text = Buffer.from(manifestText(after), "utf8");
-  if (manifestKind !== "file" && manifestKind !== "missing")
-    plan.conflicts.push({ path: MANIFEST, what: KIND_TEXT[manifestKind], target: MANIFEST });
-  else if (!manifestBytes?.equals(text))
-    plan.write.push({ path: MANIFEST, content: text, existed: manifestKind === "file" });
+    if ((await planner.add(f.path, content)) === "write") contents.set(f.path, content);
+  });
+  const plan = await planner.finish(options);
+  for (const w of plan.write) w.content ??= contents.get(w.path);
   return plan;
 }
 

@@ -36,20 +36,49 @@ export function stageDir(outDir: string): string {
   return path.join(outDir, `${STAGE_PREFIX}${process.pid}`);
 }
 
-export async function commitPlan(outDir: string, plan: Plan, io: WriterFs = nodeFs): Promise<void> {
+/**
+ * Writes one file's new content under the staging folder (not yet part of the output). `made`: the
+ * staging folders made (or being made) by this run, so each is made once however many lanes write.
+ */
+export async function stageFile(
+  outDir: string,
+  p: string,
+  content: Buffer,
+  io: WriterFs = nodeFs,
+  made = new Map<string, Promise<unknown>>(),
+): Promise<void> {
+  const staged = path.join(stageDir(outDir), "new", native(p));
+  const dir = path.dirname(staged);
+  let making = made.get(dir);
+  if (!making) made.set(dir, (making = io.mkdir(dir, { recursive: true })));
+  await making;
+  await io.writeFile(staged, content).catch((e: unknown) => {
+    // write(2) errors (ENOSPC, EFBIG) carry no path: name the file for the message.
+    if (e instanceof Error && (e as NodeJS.ErrnoException).path === undefined)
+      (e as NodeJS.ErrnoException).path = staged;
+    throw e;
+  });
+}
+
+/**
+ * Carries a plan out. Writes with content are staged here; the others were staged before (stageFile),
+ * and `staged` says so, keeping the staging folder this run filled.
+ */
+export async function commitPlan(outDir: string, plan: Plan, io: WriterFs = nodeFs, staged = false): Promise<void> {
   const stage = stageDir(outDir);
-  await io.rm(stage, { recursive: true, force: true });
-  const staged = (p: string) => path.join(stage, "new", native(p));
-  for (const dir of new Set(plan.write.map((w) => path.dirname(staged(w.path))))) {
+  if (!staged) await io.rm(stage, { recursive: true, force: true });
+  const newPath = (p: string) => path.join(stage, "new", native(p));
+  const made = new Map<string, Promise<unknown>>();
+  // Folders first, one by one (as before staging moved into stageFile): the calls come in a fixed order.
+  for (const w of plan.write.filter((x) => x.content !== undefined)) {
+    const dir = path.dirname(newPath(w.path));
+    if (made.has(dir)) continue;
     await io.mkdir(dir, { recursive: true });
+    made.set(dir, Promise.resolve());
   }
-  await inLanes(plan.write, (w) =>
-    io.writeFile(staged(w.path), w.content).catch((e: unknown) => {
-      // write(2) errors (ENOSPC, EFBIG) carry no path: name the file for the message.
-      if (e instanceof Error && (e as NodeJS.ErrnoException).path === undefined)
-        (e as NodeJS.ErrnoException).path = staged(w.path);
-      throw e;
-    }),
+  await inLanes(
+    plan.write.filter((w) => w.content !== undefined),
+    (w) => stageFile(outDir, w.path, w.content!, io, made),
   );
   const journal: Journal = {
     format: 1,
@@ -68,7 +97,7 @@ export async function commitPlan(outDir: string, plan: Plan, io: WriterFs = node
   await inLanes(plan.write, async (w) => {
     const target = path.join(outDir, native(w.path));
     if (w.existed) await keep(io, target, path.join(stage, "old", native(w.path)));
-    await io.rename(staged(w.path), target);
+    await io.rename(newPath(w.path), target);
   });
   for (const p of plan.remove) {
     const old = path.join(stage, "old", native(p));

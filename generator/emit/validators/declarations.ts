@@ -58,5 +58,6 @@ export function declarations(model: Model): string {
     "/** The root types of the corpus (documents' own types, not error shapes). */",
     "export declare const rootTypes: readonly string[];",
   );
-  return `${bannerLines("ts", model.name)}${lines.join("\n")}\n`;
+  // One join, banner and final newline included: no second copy of the whole text to flatten.
+  return [`${bannerLines("ts", model.name)}${lines[0] ?? ""}`, ...lines.slice(1), ""].join("\n");
 }

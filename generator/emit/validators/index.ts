@@ -106,8 +106,10 @@ function validatorsText(model: Model, flavour: Flavour, memo?: FragmentMemo): st
   head.push("", `export { ValidationError, sdkToWire } from "./runtime.js";`);
   if (flavour === "ts") head.push(...importLines("export type", ["Drift", "ValidateOptions", "ValidationIssue", "ValidationResult"], "./runtime.js"));
   head.push("", ...LOCAL);
-  const body = parts.flatMap((f) => ["", f.text]);
-  return `${bannerLines("js", model.name)}${[...head, ...body, "", ...footer(model, flavour)].join("\n")}\n`;
+  // One join, banner and final newline included: no second copy of the whole text to flatten.
+  const lines = [...head, ...parts.flatMap((f) => ["", f.text]), "", ...footer(model, flavour), ""];
+  lines[0] = `${bannerLines("js", model.name)}${lines[0]}`;
+  return lines.join("\n");
 }
 
 export function emitValidators(model: Model, options: ValidatorOptions = {}): OutputFile[] {

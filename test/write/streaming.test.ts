@@ -1,0 +1,97 @@
+// openTree: files are staged as each emitter's batch is added, and the output changes only at commit.
+// A failure while adding (or an abort, as when a later corpus fails to build) leaves the previous
+// output exactly as it was, with no staging folder and nothing half-written.
+import { promises as fs } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openTree, writeTree } from "../../generator/write/atomic.js";
+import { STAGE_PREFIX } from "../../generator/write/plan.js";
+import { errno, faultyFs, file, snapshot } from "./helpers.js";
+
+let root: string;
+let n = 0;
+beforeAll(async () => {
+  root = await fs.mkdtemp(path.join(os.tmpdir(), "structgen-streaming-"));
+});
+afterAll(async () => {
+  await fs.rm(root, { recursive: true, force: true });
+});
+
+const previous = [file("types.ts", "export type A = string;\n"), file("docs/types/A.md", "# A\n")];
+const batches = [
+  [file("types.ts", "export type A = number;\n")],
+  [file("docs/types/A.md", "# A, changed\n"), file("docs/types/B.md", "# B\n")],
+  [file("schema.json", "{}\n")],
+];
+
+async function fresh(): Promise<string> {
+  const out = path.join(root, `run${n++}`, "shop");
+  await writeTree(out, previous);
+  await fs.writeFile(path.join(out, "mine.txt"), "the user's");
+  return out;
+}
+const staging = async (out: string) => (await fs.readdir(out)).filter((e) => e.startsWith(STAGE_PREFIX));
+
+describe("openTree", () => {
+  it("batch by batch gives what writeTree gives for all the files at once", async () => {
+    const a = await fresh();
+    const b = await fresh();
+    const writer = await openTree(a);
+    for (const batch of batches) await writer.add(batch);
+    // Staged, not yet part of the output.
+    expect(await fs.readFile(path.join(a, "types.ts"), "utf8")).toBe("export type A = string;\n");
+    const r = await writer.commit();
+    const whole = await writeTree(b, batches.flat());
+    expect({ ...r, diagnostics: r.diagnostics.length }).toEqual({ ...whole, diagnostics: whole.diagnostics.length });
+    expect(await snapshot(a)).toEqual(await snapshot(b));
+    expect(await staging(a)).toEqual([]);
+  });
+
+  it("abort after some batches: the previous output stands, nothing staged is left", async () => {
+    const out = await fresh();
+    const before = await snapshot(out);
+    const writer = await openTree(out);
+    await writer.add(batches[0]!);
+    await writer.add(batches[1]!);
+    expect(await staging(out)).toHaveLength(1);
+    await writer.abort();
+    expect(await snapshot(out)).toEqual(before);
+    await expect(writer.add(batches[2]!)).rejects.toThrow();
+  });
+
+  it("a failing call while staging a later batch: coded error, previous output intact", async () => {
+    const probe = await fresh();
+    const counting = faultyFs(Infinity, () => errno("EIO", "write", "never"));
+    const w = await openTree(probe, { fs: counting });
+    await w.add(batches[0]!);
+    const afterFirst = counting.calls;
+    for (const batch of batches.slice(1)) await w.add(batch);
+    await w.commit();
+    for (let k = afterFirst; k < counting.calls; k++) {
+      const out = await fresh();
+      const before = await snapshot(out);
+      const faulty = faultyFs(k, (call, target) => errno("ENOSPC", call, target));
+      const writer = await openTree(out, { fs: faulty });
+      const e = await (async () => {
+        for (const batch of batches) await writer.add(batch);
+        await writer.commit();
+      })().then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      if (e === undefined) continue; // failed while cleaning up after the commit
+      expect(e, `failing ${faulty.failed}`).toMatchObject({ diagnostics: [{ code: "OUTPUT_DISK_FULL" }] });
+      expect(await snapshot(out), `failing ${faulty.failed}`).toEqual(before);
+      await writer.abort(); // harmless once closed
+    }
+  });
+
+  it("a new folder aborted before its commit goes again", async () => {
+    const out = path.join(root, `run${n++}`, "shop");
+    const writer = await openTree(out);
+    await writer.add(batches[0]!);
+    await writer.abort();
+    await expect(fs.lstat(out)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+});
