@@ -3,6 +3,7 @@
 import path from "node:path";
 import type { FragmentStore } from "./cache/fragments.js";
 import type { HashIndex } from "./cache/hash-index.js";
+import type { OutputMemo } from "./cache/outputs.js";
 import { projectCorpora, type CorpusRef } from "./config/corpora.js";
 import { loadProject, type Project, type ProjectOptions } from "./config/project.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
@@ -54,10 +55,11 @@ export interface CheckResult {
   foreign: string[];
 }
 
-/** What a long-lived caller (watch mode) keeps between runs: its cache and the build memos. */
+/** What a long-lived caller (watch mode) keeps between runs: its cache, the build memos, the writer's memo. */
 export interface RunMemo {
   cache?: Cache;
   build?: BuildMemo;
+  output?: OutputMemo;
 }
 
 const stages = (options: GenerateOptions, corpus: string) => (stage: string) => options.onProgress?.({ corpus, stage });
@@ -182,7 +184,7 @@ export async function generateProject(
   for (const { c, model, files, inputs } of rendered) {
     stages(options, c.name)("write");
     const outDir = outDirOf(project, c);
-    const w = await writeTree(outDir, files, { corpus: c.name });
+    const w = await writeTree(outDir, files, { corpus: c.name, ...(memo.output ? { memo: memo.output } : {}) });
     recordFresh(cacheDir, outDir, inputs);
     results.push({
       corpus: c.name,

@@ -27,6 +27,10 @@ export interface FragmentStats {
 export interface FragmentStore extends FragmentMemo {
   /** Ends a run: writes the packs whose entries changed and forgets entries this run did not use. */
   flush(): void;
+  /** Ends a run in memory only: the packs whose entries changed are written at the next save or flush. */
+  endRun(): void;
+  /** Writes the packs whose entries changed since they were last written. */
+  save(): void;
   /** Hits and misses since the last flush. */
   stats(): FragmentStats;
 }
@@ -36,6 +40,8 @@ interface Pack {
   used: Set<string>;
   /** Entries were added since the pack was read or written. */
   added: boolean;
+  /** The entries differ from the pack on disk. */
+  dirty: boolean;
 }
 
 export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
@@ -49,7 +55,8 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
   const packOf = (emitter: string): Pack => {
     let pack = packs.get(emitter);
     if (!pack) {
-      pack = { entries: options.dir ? readPack(packFile(emitter)) : new Map(), used: new Set(), added: false };
+      const entries = options.dir ? readPack(packFile(emitter)) : new Map<string, string>();
+      pack = { entries, used: new Set(), added: false, dirty: false };
       packs.set(emitter, pack);
     }
     return pack;
@@ -62,6 +69,27 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
       typeDigests.set(type, typeDigest);
     }
     return new Digest().add(options.fingerprint, emitter, typeDigest, canonicalJson(context)).hex();
+  };
+
+  // Ends a run: a pack forgets what the run did not use, and is to be written when that changed it.
+  const endRun = (): void => {
+    for (const pack of packs.values()) {
+      if (pack.added || pack.used.size !== pack.entries.size) {
+        for (const key of pack.entries.keys()) if (!pack.used.has(key)) pack.entries.delete(key);
+        pack.dirty = true;
+      }
+      pack.used = new Set();
+      pack.added = false;
+    }
+    hits = 0;
+    misses = 0;
+  };
+  const save = (): void => {
+    for (const [emitter, pack] of packs) {
+      if (!pack.dirty) continue;
+      if (options.dir) writePack(packFile(emitter), pack.entries);
+      pack.dirty = false;
+    }
   };
 
   return {
@@ -87,20 +115,11 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
       return text;
     },
     flush() {
-      for (const [emitter, pack] of packs) {
-        const changed = pack.added || pack.used.size !== pack.entries.size;
-        if (!changed) {
-          pack.used = new Set();
-          continue;
-        }
-        for (const key of pack.entries.keys()) if (!pack.used.has(key)) pack.entries.delete(key);
-        if (options.dir) writePack(packFile(emitter), pack.entries);
-        pack.used = new Set();
-        pack.added = false;
-      }
-      hits = 0;
-      misses = 0;
+      endRun();
+      save();
     },
+    endRun,
+    save,
     stats: () => ({ hits, misses }),
   };
 }

@@ -9,6 +9,7 @@ import { asOutputError, displayPath } from "./io-errors.js";
 import { acquireLock, type LockOptions } from "./lock.js";
 import { MANIFEST } from "./manifest.js";
 import { planTree } from "./plan.js";
+import type { OutputMemo } from "../cache/outputs.js";
 import { commitPlan, recover, type WriterFs } from "./transaction.js";
 
 export { recover } from "./transaction.js";
@@ -21,6 +22,8 @@ export interface WriteOptions {
   lock?: LockOptions;
   /** The file-system calls to make (tests inject failures). */
   fs?: WriterFs;
+  /** What earlier runs of this process saw in the folder (watch mode; cache/outputs.ts). */
+  memo?: OutputMemo;
 }
 
 export interface WriteResult {
@@ -54,7 +57,7 @@ export async function writeTree(outDir: string, files: OutputFile[], options: Wr
       outDir,
       options.corpus ?? path.basename(outDir),
       files,
-      options.inputs ? { inputs: options.inputs } : {},
+      { ...(options.inputs ? { inputs: options.inputs } : {}), ...(options.memo ? { memo: options.memo } : {}) },
     );
     if (plan.conflicts.length > 0) {
       throw new StructgenError(

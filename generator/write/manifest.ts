@@ -18,13 +18,18 @@ export interface Manifest {
 
 export const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
 
-export function manifestOf(corpus: string, files: readonly OutputFile[], inputs?: string): Manifest {
+export function manifestOf(
+  corpus: string,
+  files: readonly OutputFile[],
+  inputs?: string,
+  hash: (f: OutputFile) => string = (f) => sha256(f.content),
+): Manifest {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     format: 1,
     corpus,
     ...(inputs ? { inputs } : {}),
-    files: Object.fromEntries(sorted.map((f) => [f.path, sha256(f.content)])),
+    files: Object.fromEntries(sorted.map((f) => [f.path, hash(f)])),
   };
 }
 

@@ -6,6 +6,7 @@ import path from "node:path";
 import { inLanes } from "../lanes.js";
 import { bannerText } from "../emit/banner.js";
 import type { OutputFile } from "../emit/files.js";
+import type { OutputMemo } from "../cache/outputs.js";
 import { LOCK, pidAlive, readHolder } from "./lock.js";
 import { MANIFEST, manifestOf, manifestText, parseManifest, type Manifest } from "./manifest.js";
 import { KIND_TEXT, kindOf, listTree, readRegular, type Kind } from "./tree.js";
@@ -40,6 +41,8 @@ export interface PlanOptions {
   inputs?: string;
   /** check: a manifest's `inputs` is not compared. */
   ignoreInputs?: boolean;
+  /** What earlier runs of this process saw in the folder (watch mode): files known unchanged are not read. */
+  memo?: OutputMemo;
 }
 
 const BANNER_BYTES = 1024;
@@ -72,9 +75,18 @@ export async function planTree(
   const expected = new Set(files.map((f) => f.path));
   // The files already there, read a few at a time (one at a time, hundreds of files wait on the pool).
   const existing = new Map<string, Buffer | undefined>();
+  const memo = options.memo;
+  const same = new Set<string>();
   await inLanes(
     files.filter((f) => tree.get(f.path) === "file"),
-    async (f) => void existing.set(f.path, await readRegular(path.join(outDir, f.path))),
+    async (f) => {
+      const file = path.join(outDir, f.path);
+      if (memo?.textOf(file) === f.content) return void same.add(f.path);
+      const status = memo?.status(file);
+      const bytes = await readRegular(file);
+      existing.set(f.path, bytes);
+      if (memo && bytes?.equals(Buffer.from(f.content, "utf8"))) memo.seen(file, status, f.content);
+    },
   );
   const blocked = new Set<string>();
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
@@ -86,6 +98,10 @@ export async function planTree(
       continue;
     }
     const kind: Kind = tree.get(f.path) ?? "missing";
+    if (same.has(f.path)) {
+      plan.unchanged.push(f.path);
+      continue;
+    }
     const content = Buffer.from(f.content, "utf8");
     if (kind === "missing") plan.write.push({ path: f.path, content, existed: false });
     else if (kind !== "file") plan.conflicts.push({ path: f.path, what: KIND_TEXT[kind], target: f.path });
@@ -106,7 +122,8 @@ export async function planTree(
   }
   plan.foreign = foreignOf(tree, [...expected, ...plan.remove], plan.conflicts.map((c) => c.path), before);
 
-  const after = manifestOf(corpus, files, options.ignoreInputs ? before?.inputs : options.inputs);
+  const hash = memo && ((f: OutputFile) => memo.sha(path.join(outDir, f.path), f.content));
+  const after = manifestOf(corpus, files, options.ignoreInputs ? before?.inputs : options.inputs, hash);
   const text = Buffer.from(manifestText(after), "utf8");
   if (manifestKind !== "file" && manifestKind !== "missing")
     plan.conflicts.push({ path: MANIFEST, what: KIND_TEXT[manifestKind], target: MANIFEST });
