@@ -48,6 +48,9 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
   const packs = new Map<string, Pack>();
   // A type's digest is computed once per object: every view and emitter of it shares it.
   const typeDigests = new WeakMap<object, string>();
+  // Keys by the text of their parts, kept for the next run (the last run's only).
+  let keys = new Map<string, string>();
+  let usedKeys = new Map<string, string>();
   let hits = 0;
   let misses = 0;
   const packFile = (emitter: string) => path.join(options.dir!, `${emitter.replace(/[^A-Za-z0-9_-]/g, "_")}.pack`);
@@ -68,7 +71,14 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
       typeDigest = sha256(canonicalJson(type));
       typeDigests.set(type, typeDigest);
     }
-    return new Digest().add(options.fingerprint, emitter, typeDigest, canonicalJson(context)).hex();
+    // The sha-256 of the same parts, remembered by their text (one-to-one: the emitter's length
+    // first, the type digest's length fixed): most keys recur run after run.
+    const contextJson = canonicalJson(context);
+    const raw = `${emitter.length}:${emitter}${typeDigest}${contextJson}`;
+    const key =
+      usedKeys.get(raw) ?? keys.get(raw) ?? new Digest().add(options.fingerprint, emitter, typeDigest, contextJson).hex();
+    usedKeys.set(raw, key);
+    return key;
   };
 
   // Ends a run: a pack forgets what the run did not use, and is to be written when that changed it.
@@ -81,6 +91,8 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
       pack.used = new Set();
       pack.added = false;
     }
+    keys = usedKeys;
+    usedKeys = new Map();
     hits = 0;
     misses = 0;
   };
