@@ -76,7 +76,9 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
     const contextJson = canonicalJson(context);
     const raw = `${emitter.length}:${emitter}${typeDigest}${contextJson}`;
     const key =
-      usedKeys.get(raw) ?? keys.get(raw) ?? new Digest().add(options.fingerprint, emitter, typeDigest, contextJson).hex();
+      usedKeys.get(raw) ??
+      keys.get(raw) ??
+      new Digest().add(options.fingerprint, emitter, typeDigest, contextJson).hex();
     usedKeys.set(raw, key);
     return key;
   };

@@ -35,5 +35,6 @@ function reportText(model: Model, data: NonNullable<ReturnType<typeof reportData
 
 export const emitReport: Emitter = (model, options) => {
   const data = reportData(model);
-  return data ? [{ path: "reconciliation.json", kind: "json", content: reportText(model, data, options), final: true }] : [];
+  if (!data) return [];
+  return [{ path: "reconciliation.json", kind: "json", content: reportText(model, data, options), final: true }];
 };
