@@ -39,7 +39,8 @@ export async function buildModel(
     const [{ loadEvidence }, { reconcile }] = await Promise.all([import("./reconcile/load-evidence.js"), import("./reconcile/index.js")]);
     const { evidence, diagnostics } = await loadEvidence(corpus.config, memo.evidence);
     all.push(...diagnostics);
-    model = reconcile(model, evidence, corpus.config);
+    // The resolved model is this call's own: reconciled in place, not copied.
+    model = reconcile(model, evidence, corpus.config, { inPlace: true });
   }
   return { ...model, diagnostics: all };
 }

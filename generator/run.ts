@@ -3,6 +3,7 @@
 import path from "node:path";
 import type { FragmentStore } from "./cache/fragments.js";
 import type { HashIndex } from "./cache/hash-index.js";
+import type { OutputMemo } from "./cache/outputs.js";
 import { projectCorpora, type CorpusRef } from "./config/corpora.js";
 import { loadProject, type Project, type ProjectOptions } from "./config/project.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
@@ -55,10 +56,11 @@ export interface CheckResult {
   foreign: string[];
 }
 
-/** What a long-lived caller (watch mode) keeps between runs: its cache and the build memos. */
+/** What a long-lived caller (watch mode) keeps between runs: its cache, the build memos, the writer's memo. */
 export interface RunMemo {
   cache?: Cache;
   build?: BuildMemo;
+  output?: OutputMemo;
 }
 
 const stages = (options: GenerateOptions, corpus: string) => (stage: string) => options.onProgress?.({ corpus, stage });
@@ -198,7 +200,7 @@ export async function generateProject(
       const model = await buildModel(c, stage, memo.build);
       stage("emit");
       const outDir = outDirOf(project, c);
-      const writer = await openTree(outDir, { corpus: c.name });
+      const writer = await openTree(outDir, { corpus: c.name, ...(memo.output ? { memo: memo.output } : {}) });
       const entry: Staged = { c, outDir, writer, types: model.types.length, diagnostics: model.diagnostics, files: 0 };
       staged.push(entry);
       await renderEach(model, renderOptions(project, fragments), async (files) => {

@@ -1,12 +1,15 @@
-// In-process memos for a long-lived run (watch mode): parsed schema files by path and content hash,
-// and each evidence source's evidence by its settings and its files' hashes. Stages stay pure: they
-// call the memo with the function that computes the value, and get that value or an earlier equal
-// one. Each run keeps only the entries it used, so memory follows the inputs, not their history.
+// In-process memos for a long-lived run (watch mode): parsed schema files by path and content hash
+// (and by their bytes' hash while the hash index knows them unchanged, so they are not read again),
+// each evidence source's evidence by its settings and its files' hashes, and what the writer saw in
+// the output folders (outputs.ts). Stages stay pure: they call the memo with the function that
+// computes the value, and get that value or an earlier equal one. Each run keeps only the entries it
+// used, so memory follows the inputs, not their history.
 import type { ParseMemo } from "../load/read-corpus.js";
 import type { EvidenceMemo, LoadedSource } from "../reconcile/load-evidence.js";
 import { sourceFiles } from "../reconcile/load-evidence.js";
 import { canonicalJson, Digest, sha256 } from "./hash.js";
 import type { HashIndex } from "./hash-index.js";
+import { outputMemo, type OutputMemo } from "./outputs.js";
 
 class Generations<V> {
   private entries = new Map<string, V>();
@@ -32,22 +35,32 @@ class Generations<V> {
 export interface BuildMemos {
   parse: ParseMemo;
   evidence: EvidenceMemo;
+  output: OutputMemo;
   /** Call after each run. */
   prune(): void;
 }
 
-export function buildMemos(index: HashIndex): BuildMemos {
+export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
   const parsed = new Generations<ReturnType<Parameters<ParseMemo["parse"]>[2]>>();
+  const byBytes = new Generations<ReturnType<Parameters<ParseMemo["parse"]>[2]>>();
   const evidence = new Generations<LoadedSource>();
+  const output = outputMemo(now);
   return {
+    output,
     parse: {
-      parse(file, text, parse) {
+      parse(file, text, parse, at) {
         const key = new Digest().add(file, sha256(text)).hex();
-        const known = parsed.get(key);
-        if (known) return known;
-        const result = parse();
+        const result = parsed.get(key) ?? parse();
         parsed.set(key, result);
+        // The index knows the file's bytes by its status only while it is unchanged since it was
+        // hashed, so those bytes are the ones this text was decoded from.
+        const sha = at === undefined ? undefined : index.known(at, true);
+        if (sha !== undefined) byBytes.set(new Digest().add(file, at!, sha).hex(), result);
         return result;
+      },
+      unchanged(file, at) {
+        const sha = index.known(at, true);
+        return sha === undefined ? undefined : byBytes.get(new Digest().add(file, at, sha).hex());
       },
     },
     evidence: {
@@ -73,7 +86,9 @@ export function buildMemos(index: HashIndex): BuildMemos {
     },
     prune() {
       parsed.prune();
+      byBytes.prune();
       evidence.prune();
+      output.prune();
     },
   };
 }

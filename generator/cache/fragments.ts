@@ -34,6 +34,10 @@ export interface FragmentStats {
 export interface FragmentStore extends FragmentMemo {
   /** Ends a run: writes the packs whose entries changed and forgets entries this run did not use. */
   flush(): void;
+  /** Ends a run in memory only: the packs whose entries changed are written at the next save or flush. */
+  endRun(): void;
+  /** Writes the packs whose entries changed since they were last written. */
+  save(): void;
   /** Hits and misses since the last flush. */
   stats(): FragmentStats;
   /** Ends a failed run: packs being written are dropped (nothing on disk changes). */
@@ -48,6 +52,8 @@ interface Pack {
   /** spill: the next pack, holding this run's computed entries so far (their keys in `spilled`). */
   next?: PackWriter;
   spilled: Set<string>;
+  /** The entries differ from the pack on disk. */
+  dirty: boolean;
 }
 
 export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
@@ -55,6 +61,9 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
   const spill = options.spill === true && options.dir !== undefined;
   // A type's digest is computed once per object: every view and emitter of it shares it.
   const typeDigests = new WeakMap<object, string>();
+  // Keys by the text of their parts, kept for the next run (the last run's only).
+  let keys = new Map<string, string>();
+  let usedKeys = new Map<string, string>();
   let hits = 0;
   let misses = 0;
   const packFile = (emitter: string) => path.join(options.dir!, `${emitter.replace(/[^A-Za-z0-9_-]/g, "_")}.pack`);
@@ -63,7 +72,7 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
     let pack = packs.get(emitter);
     if (!pack) {
       const entries = options.dir ? readPack(packFile(emitter)) : new Map<string, string>();
-      pack = { entries, used: new Set(), added: false, spilled: new Set() };
+      pack = { entries, used: new Set(), added: false, spilled: new Set(), dirty: false };
       packs.set(emitter, pack);
     }
     return pack;
@@ -75,7 +84,45 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
       typeDigest = sha256(canonicalJson(type));
       typeDigests.set(type, typeDigest);
     }
-    return new Digest().add(options.fingerprint, emitter, typeDigest, canonicalJson(context)).hex();
+    // The sha-256 of the same parts, remembered by their text (one-to-one: the emitter's length
+    // first, the type digest's length fixed): most keys recur run after run.
+    const contextJson = canonicalJson(context);
+    const raw = `${emitter.length}:${emitter}${typeDigest}${contextJson}`;
+    const key =
+      usedKeys.get(raw) ??
+      keys.get(raw) ??
+      new Digest().add(options.fingerprint, emitter, typeDigest, contextJson).hex();
+    usedKeys.set(raw, key);
+    return key;
+  };
+
+  // Ends a run: a pack forgets what the run did not use, and is to be written when that changed it.
+  // A one-run store (spill) finishes its next packs here: they hold this run's entries.
+  const endRun = (): void => {
+    for (const [emitter, pack] of packs) {
+      if (pack.added || pack.used.size !== pack.entries.size) {
+        for (const key of pack.entries.keys()) if (!pack.used.has(key)) pack.entries.delete(key);
+        if (spill) {
+          const next = pack.next ?? new PackWriter(packFile(emitter));
+          for (const [key, text] of pack.entries) if (!pack.spilled.has(key)) next.add(key, text);
+          next.finish();
+        } else pack.dirty = true;
+      }
+      pack.used = new Set();
+      pack.added = false;
+    }
+    if (spill) packs.clear();
+    keys = usedKeys;
+    usedKeys = new Map();
+    hits = 0;
+    misses = 0;
+  };
+  const save = (): void => {
+    for (const [emitter, pack] of packs) {
+      if (!pack.dirty) continue;
+      if (options.dir) writePack(packFile(emitter), pack.entries);
+      pack.dirty = false;
+    }
   };
 
   return {
@@ -106,25 +153,11 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
       return text;
     },
     flush() {
-      for (const [emitter, pack] of packs) {
-        const changed = pack.added || pack.used.size !== pack.entries.size;
-        if (!changed) {
-          pack.used = new Set();
-          continue;
-        }
-        for (const key of pack.entries.keys()) if (!pack.used.has(key)) pack.entries.delete(key);
-        if (spill) {
-          const next = pack.next ?? new PackWriter(packFile(emitter));
-          for (const [key, text] of pack.entries) if (!pack.spilled.has(key)) next.add(key, text);
-          next.finish();
-        } else if (options.dir) writePack(packFile(emitter), pack.entries);
-        pack.used = new Set();
-        pack.added = false;
-      }
-      if (spill) packs.clear();
-      hits = 0;
-      misses = 0;
+      endRun();
+      save();
     },
+    endRun,
+    save,
     stats: () => ({ hits, misses }),
     discard() {
       for (const pack of packs.values()) pack.next?.drop();

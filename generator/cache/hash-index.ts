@@ -73,6 +73,16 @@ export class HashIndex {
     return new HashIndex(file, file ? readIndex(file) : new Map());
   }
 
+  /** The recorded sha-256 of the file at `file` when its status is the recorded one; nothing is read. */
+  known(file: string, follow: boolean): string | undefined {
+    const known = this.entries.get(file);
+    if (!known) return undefined;
+    const st = follow ? statSync(file, { throwIfNoEntry: false }) : lstatSync(file, { throwIfNoEntry: false });
+    if (!st?.isFile() || statusOf(st) !== known.status) return undefined;
+    this.used.add(file);
+    return known.sha;
+  }
+
   /**
    * The sha-256 of the regular file at `file` (links followed when `follow`), or why there is none
    * ("ENOENT", "not a regular file", …).

@@ -34,6 +34,41 @@ const TAG = "\u0000";
  * object that is not a plain object or array throws NotCanonical (the caller computes uncached).
  */
 export function canonicalJson(value: unknown): string {
+  // Most IR values hold nothing the replacer would change: then the native text is the same text.
+  return plainJson(value, 0) ? JSON.stringify(value) : taggedJson(value);
+}
+
+/** Plain objects, arrays, finite numbers other than -0, and strings not starting with NUL, all the way down. */
+function plainJson(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case "string":
+      return value.charCodeAt(0) !== 0;
+    case "number":
+      return Number.isFinite(value) && !Object.is(value, -0);
+    case "boolean":
+      return true;
+    case "object": {
+      if (value === null) return true;
+      // Deep values (and cycles) take the replacer's path, which reports them as JSON.stringify does.
+      if (depth > 1000) return false;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (!plainJson(value[i], depth + 1)) return false;
+        return true;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const k in value) {
+        if (!Object.hasOwn(value, k)) continue;
+        if (!plainJson((value as Record<string, unknown>)[k], depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+function taggedJson(value: unknown): string {
   // The arrays that stand for Maps: their tag (item 0) is not escaped like data.
   const maps = new WeakSet<object>();
   return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown): unknown {

@@ -86,6 +86,16 @@ export function jsonMemberText(key: string, value: unknown, indent: number): str
   return `${" ".repeat(indent)}${printDoc(doc, 120, indent)}`;
 }
 
+/**
+ * One item of an array nested `indent` spaces deep, as jsonText prints it there when the array
+ * breaks (as it does when an item is a non-empty object): the item's lines, no separator.
+ */
+export function jsonItemText(value: unknown, indent: number): string {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new TypeError("the value has no JSON form");
+  return `${" ".repeat(indent)}${printDoc(group(valueDoc(JSON.parse(text) as Json)), 120, indent)}`;
+}
+
 /** An object as a generated file: `$comment` (the banner) first, then its own members in order. */
 export function jsonFileText(corpus: string, value: Record<string, unknown>): string {
   const out: Record<string, unknown> = { $comment: bannerText(corpus) };

@@ -148,7 +148,10 @@ const tooLarge = (f: Found, size: number): Decoded => ({
 
 /** Reuses a file's parse while its path and text are unchanged (watch mode; cache/build-memo.ts). */
 export interface ParseMemo {
-  parse(file: string, text: string, parse: () => ParseResult): ParseResult;
+  /** `at`: the file's absolute path, to know it by its bytes later (`unchanged`). */
+  parse(file: string, text: string, parse: () => ParseResult, at?: string): ParseResult;
+  /** The parse of the file at `at` when its bytes are known, without reading it, to be those of an earlier parse. */
+  unchanged?(file: string, at: string): ParseResult | undefined;
 }
 
 export async function readCorpus(
@@ -162,17 +165,24 @@ export async function readCorpus(
     diagnostics.push(diagnostic("INPUT_NO_SCHEMAS", { path: dir }));
   }
   const documents: ParsedJson[] = [];
-  const texts = new Array<Decoded>(files.length);
-  const read = async (i: number) => void (texts[i] = await readSchemaText(files[i]!));
+  const memo = options.parse;
+  const base = path.resolve(dir) + path.sep;
+  const texts = new Array<Decoded | ParseResult>(files.length);
+  const read = async (i: number) => {
+    const f = files[i]!;
+    texts[i] = memo?.unchanged?.(f.rel, base + f.rel) ?? (await readSchemaText(f));
+  };
   await inLanes(files.map((_, i) => i), read, READ_CONCURRENCY);
   texts.forEach((t, i) => {
-    if (!t.ok) {
+    const rel = files[i]!.rel;
+    let parsed: ParseResult;
+    if ("text" in t) {
+      const parse = () => parseSchema(rel, t.text);
+      parsed = memo ? memo.parse(rel, t.text, parse, base + rel) : parse();
+    } else if ("diagnostic" in t) {
       diagnostics.push(t.diagnostic);
       return;
-    }
-    const rel = files[i]!.rel;
-    const parse = () => parseSchema(rel, t.text);
-    const parsed = options.parse ? options.parse.parse(rel, t.text, parse) : parse();
+    } else parsed = t;
     if (parsed.ok) documents.push(parsed.doc);
     else diagnostics.push(...parsed.diagnostics);
   });

@@ -30,8 +30,18 @@ export const POLICIES: [string, Policy][] = [
   ["errorEnvelope", errorEnvelope],
 ];
 
-export function reconcile(input: Model, evidence: Evidence[], config: Pick<CorpusConfig, "authority" | "policies" | "overrides">): Model {
-  const model: Model = structuredClone(input);
+/**
+ * `inPlace`: the caller hands `input` over (the pipeline's fresh resolve result), so it is rewritten
+ * rather than copied first. The corpus's own evidence is read from it before any policy runs, and holds
+ * no object a policy changes, so the result is the same either way.
+ */
+export function reconcile(
+  input: Model,
+  evidence: Evidence[],
+  config: Pick<CorpusConfig, "authority" | "policies" | "overrides">,
+  options: { inPlace?: boolean } = {},
+): Model {
+  const model: Model = options.inPlace ? input : structuredClone(input);
   const decisions: Decision[] = [];
   const typesBySource = new Map<string, NamedType>(model.types.map((t) => [t.sourceName, t]));
   const byName = new Map<string, NamedType>(model.types.map((t) => [t.name, t]));

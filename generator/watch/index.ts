@@ -5,13 +5,16 @@
 // reported and watching goes on; the next change that builds recovers.
 import { readdirSync, watch as fsWatch, type FSWatcher } from "node:fs";
 import path from "node:path";
-import { buildMemos, type BuildMemos } from "../cache/build-memo.js";
 import { inputsDigest } from "../cache/inputs.js";
 import type { CorpusRef } from "../config/corpora.js";
 import { findConfig } from "../config/find.js";
 import { loadProject, type Project } from "../config/project.js";
 import { corporaOf, generateProject, openCache, type Cache, type CorpusResult, type GenerateOptions } from "../run.js";
+import { watchMemo, type WatchMemo } from "./memo.js";
 import { watchTargets, type Target } from "./targets.js";
+
+/** Quiet time after a run before the fragment packs are written. */
+const SAVE_IDLE_MS = 1000;
 
 export type WatchRun = { ok: true; results: CorpusResult[]; ms: number } | { ok: false; error: unknown; ms: number };
 
@@ -40,7 +43,8 @@ export async function watch(options: WatchOptions): Promise<Watching> {
   const debounce = options.debounceMs ?? 80;
   let project: Project | undefined;
   let configChanged = false;
-  let cache: { cache: Cache; memos: BuildMemos; dir: string } | undefined;
+  let cache: { cache: Cache; memo: WatchMemo; dir: string } | undefined;
+  let saveTimer: NodeJS.Timeout | undefined;
   let lastGood: string | undefined;
   let watchers: { key: string; handles: FSWatcher[] } = { key: "", handles: [] };
   let timer: NodeJS.Timeout | undefined;
@@ -105,17 +109,15 @@ export async function watch(options: WatchOptions): Promise<Watching> {
       rewatch(project, corpora);
       const dir = `${project.dir}\0${project.out}`;
       if (!cache || cache.dir !== dir) {
+        cache?.memo.save();
         const opened = await openCache(project, corpora, options.cache !== false);
-        cache = { cache: opened, memos: buildMemos(opened.index), dir };
+        cache = { cache: opened, memo: watchMemo(opened), dir };
       }
       const before = await digests(project, corpora, cache.cache);
       if (before !== undefined && before === lastGood) return;
       lastGood = undefined;
-      const results = await generateProject(project, options, {
-        cache: cache.cache,
-        build: { parse: cache.memos.parse, evidence: cache.memos.evidence },
-      });
-      cache.memos.prune();
+      const results = await generateProject(project, options, cache.memo.run);
+      cache.memo.prune();
       // As generate records a digest: only when the inputs were the same before and after the run.
       const after = await digests(project, corpora, cache.cache);
       lastGood = before === after ? before : undefined;
@@ -133,14 +135,26 @@ export async function watch(options: WatchOptions): Promise<Watching> {
       pending = true;
       return;
     }
+    if (saveTimer) clearTimeout(saveTimer);
     running = run().finally(() => {
       running = undefined;
+      saveLater();
       if (pending && !stopped) {
         pending = false;
         schedule();
       }
     });
   };
+
+  // The packs let the next process start warm; writing them after each run would cost every rebuild.
+  function saveLater(): void {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      saveTimer = undefined;
+      if (!running) cache?.memo.save();
+    }, SAVE_IDLE_MS);
+    saveTimer.unref();
+  }
 
   function schedule(): void {
     if (stopped) return;
@@ -155,6 +169,8 @@ export async function watch(options: WatchOptions): Promise<Watching> {
       if (timer) clearTimeout(timer);
       for (const h of watchers.handles) h.close();
       await running;
+      if (saveTimer) clearTimeout(saveTimer);
+      cache?.memo.save();
     },
   };
 }

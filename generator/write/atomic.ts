@@ -10,6 +10,7 @@ import { acquireLock, type LockOptions } from "./lock.js";
 import { MANIFEST } from "./manifest.js";
 import { inLanes } from "../lanes.js";
 import { Planner } from "./plan.js";
+import type { OutputMemo } from "../cache/outputs.js";
 import { commitPlan, recover, stageFile, type WriterFs } from "./transaction.js";
 
 export { recover } from "./transaction.js";
@@ -22,6 +23,8 @@ export interface WriteOptions {
   lock?: LockOptions;
   /** The file-system calls to make (tests inject failures). */
   fs?: WriterFs;
+  /** What earlier runs of this process saw in the folder (watch mode; cache/outputs.ts). */
+  memo?: OutputMemo;
 }
 
 export interface WriteResult {
@@ -86,7 +89,7 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
   try {
     release = await acquireLock(outDir, options.lock);
     await recover(outDir, io);
-    planner = await Planner.open(outDir, options.corpus ?? path.basename(outDir));
+    planner = await Planner.open(outDir, options.corpus ?? path.basename(outDir), options.memo);
   } catch (e) {
     return failing(e);
   }
@@ -99,7 +102,7 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
         // A few at a time: each file's bytes live only while it is compared and staged.
         await inLanes(files, async (f) => {
           const content = Buffer.from(f.content, "utf8");
-          if ((await planner.add(f.path, content)) !== "write") return;
+          if ((await planner.add(f.path, content, f.content)) !== "write") return;
           staged = true;
           await stageFile(outDir, f.path, content, io, made);
         });

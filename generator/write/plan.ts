@@ -6,6 +6,7 @@ import path from "node:path";
 import { inLanes } from "../lanes.js";
 import { bannerText } from "../emit/banner.js";
 import type { OutputFile } from "../emit/files.js";
+import type { OutputMemo } from "../cache/outputs.js";
 import { LOCK, pidAlive, readHolder } from "./lock.js";
 import { MANIFEST, manifestOfHashes, manifestText, parseManifest, sha256, type Manifest } from "./manifest.js";
 import { KIND_TEXT, kindOf, listTree, readRegular, type Kind } from "./tree.js";
@@ -69,18 +70,20 @@ export class Planner {
     private readonly manifestBytes: Buffer | undefined,
     private readonly before: Manifest | undefined,
     leftovers: Plan["leftovers"],
+    private readonly memo: OutputMemo | undefined,
   ) {
     this.plan = { write: [], unchanged: [], remove: [], foreign: [], leftovers, conflicts: [] };
     this.banner = Buffer.from(bannerText(corpus));
   }
 
-  static async open(outDir: string, corpus: string): Promise<Planner> {
+  /** `memo`: what earlier runs of this process saw in the folder (watch mode; cache/outputs.ts). */
+  static async open(outDir: string, corpus: string, memo?: OutputMemo): Promise<Planner> {
     const tree = await listTree(outDir, isOwn);
     const manifestPath = path.join(outDir, MANIFEST);
     const manifestKind = await kindOf(manifestPath);
     const manifestBytes = manifestKind === "file" ? await readRegular(manifestPath) : undefined;
     const before = manifestBytes ? parseManifest(manifestBytes.toString("utf8")) : undefined;
-    return new Planner(outDir, corpus, tree, manifestKind, manifestBytes, before, await leftoversOf(outDir));
+    return new Planner(outDir, corpus, tree, manifestKind, manifestBytes, before, await leftoversOf(outDir), memo);
   }
 
   private owned(p: string, bytes: Buffer | undefined): boolean {
@@ -90,9 +93,14 @@ export class Planner {
     );
   }
 
-  /** Decides one output file (each path once); a "write" is added to the plan without its content. */
-  async add(p: string, content: Buffer): Promise<Decision> {
-    this.hashes.set(p, sha256(content));
+  /**
+   * Decides one output file (each path once); a "write" is added to the plan without its content.
+   * `text`: the content as text, for the memo.
+   */
+  async add(p: string, content: Buffer, text?: string): Promise<Decision> {
+    const file = path.join(this.outDir, p);
+    const memo = text === undefined ? undefined : this.memo;
+    this.hashes.set(p, memo ? memo.sha(file, text!) : sha256(content));
     const parent = blockedParent(p, this.tree);
     if (parent) {
       // Named by its first file in path order, whatever order the files come in.
@@ -109,8 +117,15 @@ export class Planner {
       this.plan.conflicts.push({ path: p, what: KIND_TEXT[kind], target: p });
       return "conflict";
     }
-    const bytes = await readRegular(path.join(this.outDir, p));
+    // A file whose status is the one recorded with this text holds it: not read again.
+    if (memo && memo.textOf(file) === text) {
+      this.plan.unchanged.push(p);
+      return "unchanged";
+    }
+    const status = memo?.status(file);
+    const bytes = await readRegular(file);
     if (bytes?.equals(content)) {
+      memo?.seen(file, status, text!);
       this.plan.unchanged.push(p);
       return "unchanged";
     }

@@ -1,7 +1,7 @@
 // reconciliation.json: every decision with each source's claim, the rule and any override reason.
 import type { Model } from "../../ir/model.js";
-import type { Emitter } from "../files.js";
-import { jsonFileText } from "../json-text.js";
+import { fragmentOf, type EmitOptions, type Emitter } from "../files.js";
+import { jsonFileText, jsonItemText } from "../json-text.js";
 
 export function reportData(model: Model) {
   const r = model.reconciliation;
@@ -21,9 +21,20 @@ export function reportData(model: Model) {
   };
 }
 
-export const emitReport: Emitter = (model) => {
+/**
+ * reconciliation.json as jsonFileText prints it whole, built from one fragment per decision: each is
+ * a non-empty object, so `decisions` breaks and each prints alone on its lines, four spaces in.
+ */
+function reportText(model: Model, data: NonNullable<ReturnType<typeof reportData>>, options?: EmitOptions): string {
+  const empty = jsonFileText(model.name, { ...data, decisions: [] });
+  if (data.decisions.length === 0) return empty;
+  const tail = "[]\n}\n";
+  const items = data.decisions.map((d) => fragmentOf(options, "report", d, null, () => jsonItemText(d, 4)));
+  return `${empty.slice(0, -tail.length)}[\n${items.join(",\n")}\n  ]\n}\n`;
+}
+
+export const emitReport: Emitter = (model, options) => {
   const data = reportData(model);
-  return data
-    ? [{ path: "reconciliation.json", kind: "json", content: jsonFileText(model.name, data), final: true }]
-    : [];
+  if (!data) return [];
+  return [{ path: "reconciliation.json", kind: "json", content: reportText(model, data, options), final: true }];
 };

@@ -1,0 +1,89 @@
+// The writer's in-process memo (watch mode): for each output file, the text it was last seen to
+// hold, with its status then (device, inode, size, mode, mtime, ctime), and the sha-256 of that text.
+// A file whose status is still the recorded one holds that text, so the plan need not read it; any
+// write since (ours or anyone's) changes its ctime. As in hash-index.ts, a status is recorded only
+// for a file last changed well before it was looked at, so an edit within the same timestamp tick
+// cannot pass for the recorded state.
+import { lstatSync, type Stats } from "node:fs";
+import { RACY_MS } from "./hash-index.js";
+import { sha256 } from "./hash.js";
+
+/** Sub-second timestamps tick with the kernel's clock (≤ 10 ms); whole seconds may be 2 s apart (FAT). */
+const FINE_RACY_MS = 100;
+
+const statusOf = (st: Stats): string => `${st.dev} ${st.ino} ${st.size} ${st.mode} ${st.mtimeMs} ${st.ctimeMs}`;
+
+/** Whether a file with this status, looked at `at`, had settled: no edit can share its timestamps. */
+export function settled(st: Stats, at: number): boolean {
+  const changed = Math.max(st.mtimeMs, st.ctimeMs);
+  const fine = st.mtimeMs % 1000 !== 0 || st.ctimeMs % 1000 !== 0;
+  return changed < at - (fine ? FINE_RACY_MS : RACY_MS);
+}
+
+export interface OutputMemo {
+  /** The text the file at `file` holds when its status is the one recorded with that text. */
+  textOf(file: string): string | undefined;
+  /** The file's status now (opaque), to pass to `seen` after reading it; undefined when it is not a file. */
+  status(file: string): string | undefined;
+  /** The file had `status` and held `text` when read: recorded when it had settled and is still so. */
+  seen(file: string, status: string | undefined, text: string): void;
+  /** The sha-256 of an output's text (remembered by path while the text is the same). */
+  sha(file: string, text: string): string;
+  /** Ends a run: files it did not look at are forgotten. */
+  prune(): void;
+}
+
+export function outputMemo(now: () => number = Date.now): OutputMemo {
+  let texts = new Map<string, { status: string; text: string }>();
+  let shas = new Map<string, { text: string; sha: string }>();
+  let usedTexts = new Map<string, { status: string; text: string }>();
+  let usedShas = new Map<string, { text: string; sha: string }>();
+  const stat = (file: string) => {
+    try {
+      const st = lstatSync(file);
+      return st.isFile() ? st : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    textOf(file) {
+      const known = usedTexts.get(file) ?? texts.get(file);
+      if (known === undefined) return undefined;
+      const st = stat(file);
+      if (st === undefined || statusOf(st) !== known.status) return undefined;
+      usedTexts.set(file, known);
+      return known.text;
+    },
+    status(file) {
+      const st = stat(file);
+      return st && statusOf(st);
+    },
+    seen(file, status, text) {
+      const at = now();
+      const st = stat(file);
+      if (status === undefined || st === undefined || statusOf(st) !== status || !settled(st, at)) {
+        usedTexts.delete(file);
+        texts.delete(file);
+        return;
+      }
+      usedTexts.set(file, { status, text });
+    },
+    sha(file, text) {
+      const known = usedShas.get(file) ?? shas.get(file);
+      if (known?.text === text) {
+        usedShas.set(file, known);
+        return known.sha;
+      }
+      const sha = sha256(text);
+      usedShas.set(file, { text, sha });
+      return sha;
+    },
+    prune() {
+      texts = usedTexts;
+      shas = usedShas;
+      usedTexts = new Map();
+      usedShas = new Map();
+    },
+  };
+}

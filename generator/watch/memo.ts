@@ -1,0 +1,30 @@
+// What watch mode keeps between runs: the project's cache (fragments, hash index) and the in-process
+// memos, wired as generateProject takes them. Fragment packs are written when save() is called (watch
+// calls it once idle), not after every run: they only let the next process start warm.
+import { buildMemos } from "../cache/build-memo.js";
+import type { Cache, RunMemo } from "../run.js";
+
+export interface WatchMemo {
+  /** What to pass to generateProject. */
+  run: RunMemo;
+  /** Ends a run: what it did not use is forgotten. */
+  prune(): void;
+  /** Writes the fragment packs that changed. */
+  save(): void;
+}
+
+/** `now`: the clock the writer's memo decides a file has settled by (tests move it on). */
+export function watchMemo(opened: Cache, now?: () => number): WatchMemo {
+  const store = opened.fragments;
+  const fragments = store && { ...store, flush: store.endRun };
+  const memos = buildMemos(opened.index, now);
+  return {
+    run: {
+      cache: { ...opened, ...(fragments ? { fragments } : {}) },
+      build: { parse: memos.parse, evidence: memos.evidence },
+      output: memos.output,
+    },
+    prune: () => memos.prune(),
+    save: () => store?.save(),
+  };
+}

@@ -1,0 +1,47 @@
+// The writer's memo trusts a recorded status only for a file that had settled when it was read: a
+// file written just now may be written again within the same timestamp tick, unseen by its status.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { outputMemo } from "../../generator/cache/outputs.js";
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "structgen-outputs-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe("outputMemo", () => {
+  it("does not record a file changed just before it was read", () => {
+    const file = path.join(tmp, "fresh.txt");
+    writeFileSync(file, "a");
+    const memo = outputMemo();
+    memo.seen(file, memo.status(file), "a");
+    expect(memo.textOf(file)).toBeUndefined();
+  });
+
+  it("records a settled file, and forgets it once its status changes", () => {
+    const file = path.join(tmp, "settled.txt");
+    writeFileSync(file, "a");
+    const memo = outputMemo(() => Date.now() + 60_000);
+    memo.seen(file, memo.status(file), "a");
+    expect(memo.textOf(file)).toBe("a");
+    writeFileSync(file, "b");
+    expect(memo.textOf(file)).toBeUndefined();
+  });
+
+  it("does not record a file whose status changed while it was read", () => {
+    const file = path.join(tmp, "moving.txt");
+    writeFileSync(file, "a");
+    const memo = outputMemo(() => Date.now() + 60_000);
+    const status = memo.status(file);
+    writeFileSync(file, "bb");
+    memo.seen(file, status, "a");
+    expect(memo.textOf(file)).toBeUndefined();
+  });
+
+  it("keeps an output's sha-256 while its text is the same", () => {
+    const memo = outputMemo();
+    const sha = memo.sha("x", "text");
+    expect(memo.sha("x", "text")).toBe(sha);
+    expect(memo.sha("x", "other")).not.toBe(sha);
+  });
+});

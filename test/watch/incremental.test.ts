@@ -1,0 +1,138 @@
+// A rebuild with everything watch mode keeps between runs (parsed files, evidence, fragments, what
+// the writer saw) writes exactly what a cold build writes, byte for byte, after each kind of edit:
+// a description, a member added, an evidence source, the config, a type renamed, a type removed.
+// And an output changed by someone else since the last run is noticed, even with its size and mtime kept.
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate, openCache } from "../../generator/run.js";
+import { loadProject } from "../../generator/config/project.js";
+import { projectCorpora } from "../../generator/config/corpora.js";
+import { watchMemo, type WatchMemo } from "../../generator/watch/memo.js";
+import { ROOT } from "../cli/helpers.js";
+
+const FIXTURE = path.join(ROOT, "test", "fixtures", "reconcile-other");
+let tmp: string;
+beforeAll(() => {
+  tmp = path.join(os.tmpdir(), `structgen-incremental-${process.pid}`);
+  mkdirSync(tmp, { recursive: true });
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Every file below `dir` ('/'-separated path → bytes). */
+function tree(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const full = path.join(e.parentPath, e.name);
+    out.set(path.relative(dir, full).split(path.sep).join("/"), readFileSync(full));
+  }
+  return out;
+}
+
+interface Session {
+  dir: string;
+  out: string;
+  rebuild(): Promise<void>;
+  /** A cold build of the project as it is now (no cache, a new output folder). */
+  cold(): Promise<string>;
+}
+
+let n = 0;
+async function session(): Promise<Session> {
+  const dir = path.join(tmp, `p${n++}`, "project");
+  cpSync(FIXTURE, dir, { recursive: true });
+  const out = path.join(dir, "..", "gen");
+  const options = { cwd: dir, out, quiet: true };
+  const project = await loadProject(options);
+  // A clock well ahead: every output the writer reads counts as settled, so later runs trust what it saw.
+  const later = () => Date.now() + 60_000;
+  const memo: WatchMemo = watchMemo(await openCache(project, await projectCorpora(project), true), later);
+  let colds = 0;
+  return {
+    dir,
+    out,
+    async rebuild() {
+      await generate(options, memo.run);
+      memo.prune();
+    },
+    async cold() {
+      const coldOut = path.join(tmp, `cold-${n}-${colds++}`);
+      await generate({ cwd: dir, out: coldOut, cache: false });
+      return coldOut;
+    },
+  };
+}
+
+const edit = (file: string, change: (text: string) => string) =>
+  writeFileSync(file, change(readFileSync(file, "utf8")));
+
+describe("an incremental rebuild writes what a cold build writes", () => {
+  it("after each kind of edit, in turn", async () => {
+    const s = await session();
+    const slice = path.join(s.dir, "dynamodb-slice");
+    const file = (name: string) => path.join(slice, `dynamodb-${name}-structure.json`);
+    const edits: [string, () => void][] = [
+      ["a description", () => edit(file("table-name"), (t) => t.replace("TableName schema", "The TableName schema"))],
+      [
+        "a member added",
+        () =>
+          edit(file("table-description"), (t) => {
+            const doc = JSON.parse(t) as { properties: Record<string, unknown> };
+            doc.properties["Comment"] = { type: "string", description: "Added by the test." };
+            return JSON.stringify(doc, null, 2);
+          }),
+      ],
+      [
+        "an evidence source",
+        () =>
+          edit(path.join(s.dir, "sources", "botocore", "service-2.json"), (t) =>
+            t.replace('"OFF",\n        "ON"', '"AUTO",\n        "OFF",\n        "ON"'),
+          ),
+      ],
+      [
+        "the config",
+        () =>
+          edit(path.join(s.dir, "structgen.config.json"), (t) => {
+            const config = JSON.parse(t) as { corpora: Record<string, Record<string, unknown>> };
+            config.corpora["dynamodb-slice"]!["policies"] = { enumMembers: "authority", addMissingMembers: false };
+            return JSON.stringify(config, null, 2);
+          }),
+      ],
+      [
+        "a type renamed",
+        () => {
+          edit(file("table-status"), (t) => t.replace('"name": "TableStatus"', '"name": "TableState"'));
+          edit(file("table-description"), (t) => t.replace("schemas/TableStatus", "schemas/TableState"));
+        },
+      ],
+      ["a type removed", () => rmSync(file("resource-not-found-exception"))],
+    ];
+    await s.rebuild();
+    expect(tree(s.out)).toEqual(tree(await s.cold()));
+    for (const [what, change] of edits) {
+      const before = tree(s.out);
+      change();
+      await s.rebuild();
+      const after = tree(s.out);
+      expect(after, what).not.toEqual(before);
+      expect(after, what).toEqual(tree(await s.cold()));
+    }
+  });
+
+  it("an output changed by someone else (size and mtime kept) is written again", async () => {
+    const s = await session();
+    await s.rebuild();
+    await s.rebuild(); // reads every output and records it
+    const target = path.join(s.out, "dynamodb-slice", "types.ts");
+    const was = readFileSync(target);
+    const { atime, mtime } = statSync(target);
+    writeFileSync(target, Buffer.from(was.toString("latin1").replace("export", "EXPORT"), "latin1"));
+    utimesSync(target, atime, mtime);
+    expect(statSync(target).size).toBe(was.length);
+    await s.rebuild();
+    expect(readFileSync(target)).toEqual(was);
+    expect(tree(s.out)).toEqual(tree(await s.cold()));
+  });
+});
