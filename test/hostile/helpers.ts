@@ -49,9 +49,12 @@ export function cli(args: string[], opts: { cwd?: string; timeout?: number } = {
 }
 
 /** The same, asynchronously (a test can watch the file system while it runs). */
-export function cliAsync(args: string[], opts: { cwd?: string } = {}): { child: ReturnType<typeof spawn>; done: Promise<CliResult> } {
+export function cliAsync(
+  args: string[],
+  opts: { cwd?: string; nodeArgs?: string[] } = {},
+): { child: ReturnType<typeof spawn>; done: Promise<CliResult> } {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: "1", STRUCTGEN_DEBUG: "" },
     stdio: ["ignore", "pipe", "pipe"],

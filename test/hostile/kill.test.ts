@@ -22,6 +22,7 @@ import {
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bannerText } from "../../generator/emit/banner.js";
 import { acquireLock, LOCK } from "../../generator/write/lock.js";
@@ -31,6 +32,7 @@ import { cliAsync, ensureBuilt, plantPreviousOutput, ROOT, snapshot } from "./he
 
 const CORPUS = path.join(ROOT, "schemas", "cognito-idp");
 const FOREIGN = "NOTES.md";
+const SLOW_RENAME = pathToFileURL(path.join(ROOT, "test", "fixtures", "hooks", "slow-rename.mjs")).href;
 
 let tmp: string;
 beforeAll(() => {
@@ -59,9 +61,10 @@ async function killWhen(
   out: string,
   target: string,
   ready: (target: string) => boolean,
+  nodeArgs: string[] = [],
 ): Promise<{ killedAt?: number; stderr: string }> {
   const t0 = performance.now();
-  const { child, done } = cliAsync(["generate", "--schemas", CORPUS, "--out", out]);
+  const { child, done } = cliAsync(["generate", "--schemas", CORPUS, "--out", out], { nodeArgs });
   let killedAt: number | undefined;
   const tryKill = (): void => {
     if (killedAt !== undefined || child.exitCode !== null) return;
@@ -146,10 +149,17 @@ describe("generate killed in the middle", () => {
     const target = path.join(out, "cognito-idp");
     const before = plantOwnedOutput(target);
     // Kill the moment the journal is in place: the run is about to change (or changing) the output.
-    const { killedAt } = await killWhen(out, target, (t) => {
-      const s = stageOf(t);
-      return s !== undefined && existsSync(path.join(t, s, "journal.json"));
-    });
+    // Applying is a rename per file, over in a blink once everything is staged: slowed renames give
+    // the kill a window to land inside it (regression: it landed after the commit, or never).
+    const { killedAt } = await killWhen(
+      out,
+      target,
+      (t) => {
+        const s = stageOf(t);
+        return s !== undefined && existsSync(path.join(t, s, "journal.json"));
+      },
+      ["--import", SLOW_RENAME],
+    );
     const after = snapshot(target);
     const stage = stageOf(target);
     // The kill lands a moment after the journal was seen: the run may have committed by then, and even
