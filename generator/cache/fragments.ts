@@ -8,7 +8,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { FragmentMemo } from "../emit/files.js";
-import { canonicalJson, Digest, NotCanonical, sha256 } from "./hash.js";
+import { canonicalJson, digestOf, NotCanonical, sha256 } from "./hash.js";
 
 const MAGIC = "structgen-fragments/1";
 
@@ -61,7 +61,7 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
       typeDigest = sha256(canonicalJson(type));
       typeDigests.set(type, typeDigest);
     }
-    return new Digest().add(options.fingerprint, emitter, typeDigest, canonicalJson(context)).hex();
+    return digestOf(options.fingerprint, emitter, typeDigest, canonicalJson(context));
   };
 
   return {

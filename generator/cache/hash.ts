@@ -1,8 +1,16 @@
 // Content hashing for the cache: sha-256, and a canonical JSON text of IR values that two values
 // share only when every emitter would see the same data in them.
-import { createHash, type Hash } from "node:crypto";
+import { createHash, hash, type Hash } from "node:crypto";
 
-export const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
+// One-shot hashing: a Hash object per call costs more than hashing a short text.
+export const sha256 = (data: string | Buffer): string => hash("sha256", data, "hex");
+
+/** `new Digest().add(...parts).hex()` in one call, for texts only. */
+export function digestOf(...parts: string[]): string {
+  let text = "";
+  for (const p of parts) text += `${Buffer.byteLength(p, "utf8")}:${p}`;
+  return hash("sha256", text, "hex");
+}
 
 /** A hash fed with records; each record is length-prefixed, so no two sequences of records collide. */
 export class Digest {
@@ -34,6 +42,41 @@ const TAG = "\u0000";
  * object that is not a plain object or array throws NotCanonical (the caller computes uncached).
  */
 export function canonicalJson(value: unknown): string {
+  // Most IR values hold nothing to tag or refuse: then the engine's JSON.stringify writes the same text.
+  return plainJson(value, 0) ? JSON.stringify(value) : taggedJson(value);
+}
+
+/** JSON.stringify keeps it as it is: plain objects and arrays of strings not starting with NUL, finite numbers other than -0, booleans and null. */
+function plainJson(v: unknown, depth: number): boolean {
+  switch (typeof v) {
+    case "string":
+      return v.charCodeAt(0) !== 0;
+    case "number":
+      return Number.isFinite(v) && !Object.is(v, -0);
+    case "boolean":
+      return true;
+    case "object": {
+      if (v === null) return true;
+      if (depth > 200) return false; // the replacer path decides (and overflows as it always did)
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) if (!plainJson(v[i], depth + 1)) return false;
+        return true;
+      }
+      const proto = Object.getPrototypeOf(v) as unknown;
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const k in v) {
+        // An inherited enumerable key (none on plain objects) or toJSON would change what stringify sees.
+        if (!Object.prototype.hasOwnProperty.call(v, k) || k === "toJSON") return false;
+        if (!plainJson((v as Record<string, unknown>)[k], depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+function taggedJson(value: unknown): string {
   // The arrays that stand for Maps: their tag (item 0) is not escaped like data.
   const maps = new WeakSet<object>();
   return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown): unknown {
