@@ -9,7 +9,7 @@ import { declarationText } from "./declaration.js";
 import { viewFiles, type View } from "./view.js";
 
 export const emitTypeScript: Emitter = (model, options) => {
-  const shared: SharedText = { wire: new WeakMap(), sdk: new WeakMap() };
+  const shared: Shared = new WeakMap();
   return viewFiles(model).map((f) => ({
     path: f.path,
     kind: "ts" as const,
@@ -18,10 +18,18 @@ export const emitTypeScript: Emitter = (model, options) => {
   }));
 };
 
-/** A type's text that reads nothing open-dependent, by SDK-ness: the open and strict views share it. */
-interface SharedText {
-  wire: WeakMap<NamedType, string>;
-  sdk: WeakMap<NamedType, string>;
+/**
+ * What a type's views have in common (the views share one map of open-alias names): that map
+ * narrowed to the type, whether its text reads open-ness, and when not, its text by SDK-ness,
+ * which the open and strict views then share.
+ */
+type Shared = WeakMap<NamedType, Narrowed>;
+interface Narrowed {
+  from: ReadonlyMap<string, string>;
+  openNames: Map<string, string>;
+  readsOpen: boolean;
+  wire?: string;
+  sdk?: string;
 }
 
 /**
@@ -35,13 +43,26 @@ function readsOpen(node: TypeNode, openNames: ReadonlyMap<string, string>): bool
   return children(node).some((c) => readsOpen(c, openNames));
 }
 
+function narrowed(t: NamedType, names: ReadonlyMap<string, string>, shared: Shared | undefined): Narrowed {
+  const known = shared?.get(t);
+  if (known && known.from === names) return known;
+  const openNames = new Map<string, string>();
+  for (const name of [t.name, ...referencedNames(t.node)]) {
+    const open = names.get(name);
+    if (open !== undefined) openNames.set(name, open);
+  }
+  const n: Narrowed = { from: names, openNames, readsOpen: readsOpen(t.node, openNames) };
+  shared?.set(t, n);
+  return n;
+}
+
 /** A view's file: banner, title, then each type's declarations in model (name) order. */
 export function typesSource(
   model: Model,
   view: View = { sdk: false, open: true, openNames: new Map() },
   title?: string,
   options?: EmitOptions,
-  shared?: SharedText,
+  shared?: Shared,
 ): string {
   const header = `// ${bannerText(model.name)}\n${title ? `// ${title}\n` : ""}\n`;
   if (model.types.length === 0) return `${header}export {};\n`;
@@ -52,21 +73,13 @@ export function typesSource(
  * A type's declarations in a view narrowed to what they can read: the open-alias names of the type
  * itself and of the types it refers to. The memo's key is exactly the type and that narrowed view.
  */
-function typeDeclarations(t: NamedType, view: View, options: EmitOptions | undefined, shared?: SharedText): string {
-  const openNames = new Map<string, string>();
-  for (const name of [t.name, ...referencedNames(t.node)]) {
-    const open = view.openNames.get(name);
-    if (open !== undefined) openNames.set(name, open);
-  }
-  const own: View = { sdk: view.sdk, open: view.open, openNames };
-  const context = { sdk: own.sdk, open: own.open, openNames: [...openNames] };
+function typeDeclarations(t: NamedType, view: View, options: EmitOptions | undefined, shared?: Shared): string {
+  const n = narrowed(t, view.openNames, shared);
+  const own: View = { sdk: view.sdk, open: view.open, openNames: n.openNames };
+  const context = { sdk: own.sdk, open: own.open, openNames: [...n.openNames] };
   const compute = () => declarationText(t, own);
-  const texts = shared?.[own.sdk ? "sdk" : "wire"];
-  if (!texts || readsOpen(t.node, openNames)) return fragmentOf(options, "typescript", t, context, compute);
+  if (!shared || n.readsOpen) return fragmentOf(options, "typescript", t, context, compute);
   // The other open-ness gave the same text: the same type, SDK-ness and open-alias names.
-  return fragmentOf(options, "typescript", t, context, () => {
-    let text = texts.get(t);
-    if (text === undefined) texts.set(t, (text = compute()));
-    return text;
-  });
+  const k = own.sdk ? "sdk" : "wire";
+  return fragmentOf(options, "typescript", t, context, () => (n[k] ??= compute()));
 }
