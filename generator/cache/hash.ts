@@ -46,7 +46,10 @@ export function canonicalJson(value: unknown): string {
   return plainJson(value, 0) ? JSON.stringify(value) : taggedJson(value);
 }
 
-/** JSON.stringify keeps it as it is: plain objects and arrays of strings not starting with NUL, finite numbers other than -0, booleans and null. */
+/**
+ * Nothing to tag or refuse, so JSON.stringify writes it as the replacer would: plain objects and arrays
+ * of strings not starting with NUL, finite numbers other than -0, booleans and null.
+ */
 function plainJson(v: unknown, depth: number): boolean {
   switch (typeof v) {
     case "string":

@@ -91,7 +91,11 @@ function normalise(segments: Segment[]): Segment[] {
 }
 
 /** Plain text, code shown by `codeMark` (e.g. backticks); list items as "- ". */
-export function proseToText(paragraphs: readonly Paragraph[], codeMark: (s: string) => string, textMark: (s: string) => string = (s) => s): string {
+export function proseToText(
+  paragraphs: readonly Paragraph[],
+  codeMark: (s: string) => string,
+  textMark: (s: string) => string = (s) => s,
+): string {
   return paragraphs
     .map((p) => (p.kind === "li" ? "- " : "") + p.segments.map((s) => (s.code ? codeMark(s.text) : textMark(s.text))).join(""))
     .join("\n\n")
