@@ -29,6 +29,11 @@ export function escapePointerToken(token: string): string {
 /** Offsets where lines start. CR LF, a lone LF and a lone CR each end a line (as editors count them). */
 export function lineStarts(text: string): number[] {
   const starts = [0];
+  if (text.indexOf("\r") < 0) {
+    // Only LF ends lines: the engine's search finds them faster than a loop over every character.
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
