@@ -26,13 +26,16 @@ function decode(s: string): string {
 
 const BLOCK = new Set(["p", "li", "ul", "ol", "br", "div", "note", "important", "dl", "dt", "dd", "h1", "h2", "h3", "h4"]);
 
-// Every emitter asks for the same descriptions: each text is parsed once (bounded, for watch mode).
+// Every emitter asks for the same descriptions: each text is parsed once. Bounded for watch mode, and
+// a text longer than any real description is parsed each time rather than kept.
 const parsed = new Map<string, readonly Paragraph[]>();
+const KEEP_BELOW = 16_384;
 const NONE: readonly Paragraph[] = Object.freeze([]);
 
 /** Splits a description into paragraphs; tags other than code and block tags keep only their text. */
 export function parseProse(input: string | undefined): readonly Paragraph[] {
   if (!input) return NONE;
+  if (input.length >= KEEP_BELOW) return parse(input);
   let out = parsed.get(input);
   if (out === undefined) {
     if (parsed.size >= 20_000) parsed.clear();

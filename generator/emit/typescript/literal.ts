@@ -28,6 +28,7 @@ function preferredQuotes(literal: string): string {
 const quoted = new Map<string, string>();
 
 export function tsString(value: string): string {
+  if (value.length > 1024) return preferredQuotes(stringLiteral(value));
   let text = quoted.get(value);
   if (text === undefined) {
     if (quoted.size >= 50_000) quoted.clear();
