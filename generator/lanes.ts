@@ -1,5 +1,5 @@
-// A few file-system calls at a time instead of one: a corpus reads and writes hundreds of small files,
-// and each call waits on the thread pool. Shared by the loader and the writer. On the first failure no new item starts; the rest finish
+// A few file-system calls at a time instead of one: a corpus writes hundreds of small files,
+// and each call waits on the thread pool. On the first failure no new item starts; the rest finish
 // before the error is thrown, so nothing is still writing when the caller cleans up.
 export async function inLanes<T>(items: readonly T[], fn: (item: T) => Promise<void>, lanes = 16): Promise<void> {
   let next = 0;

@@ -10,7 +10,7 @@ import { createHash, type Hash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { FragmentMemo } from "../emit/files.js";
-import { canonicalJson, Digest, NotCanonical, sha256 } from "./hash.js";
+import { canonicalJson, digestOf, NotCanonical, sha256 } from "./hash.js";
 
 const MAGIC = "structgen-fragments/1";
 
@@ -91,7 +91,7 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
     const key =
       usedKeys.get(raw) ??
       keys.get(raw) ??
-      new Digest().add(options.fingerprint, emitter, typeDigest, contextJson).hex();
+      digestOf(options.fingerprint, emitter, typeDigest, contextJson);
     usedKeys.set(raw, key);
     return key;
   };

@@ -1,8 +1,16 @@
 // Content hashing for the cache: sha-256, and a canonical JSON text of IR values that two values
 // share only when every emitter would see the same data in them.
-import { createHash, type Hash } from "node:crypto";
+import { createHash, hash, type Hash } from "node:crypto";
 
-export const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
+// One-shot hashing: a Hash object per call costs more than hashing a short text.
+export const sha256 = (data: string | Buffer): string => hash("sha256", data, "hex");
+
+/** `new Digest().add(...parts).hex()` in one call, for texts only. */
+export function digestOf(...parts: string[]): string {
+  let text = "";
+  for (const p of parts) text += `${Buffer.byteLength(p, "utf8")}:${p}`;
+  return hash("sha256", text, "hex");
+}
 
 /** A hash fed with records; each record is length-prefixed, so no two sequences of records collide. */
 export class Digest {
@@ -34,32 +42,35 @@ const TAG = "\u0000";
  * object that is not a plain object or array throws NotCanonical (the caller computes uncached).
  */
 export function canonicalJson(value: unknown): string {
-  // Most IR values hold nothing the replacer would change: then the native text is the same text.
+  // Most IR values hold nothing to tag or refuse: then the engine's JSON.stringify writes the same text.
   return plainJson(value, 0) ? JSON.stringify(value) : taggedJson(value);
 }
 
-/** Plain objects, arrays, finite numbers other than -0, and strings not starting with NUL, all the way down. */
-function plainJson(value: unknown, depth: number): boolean {
-  switch (typeof value) {
+/**
+ * Nothing to tag or refuse, so JSON.stringify writes it as the replacer would: plain objects and arrays
+ * of strings not starting with NUL, finite numbers other than -0, booleans and null.
+ */
+function plainJson(v: unknown, depth: number): boolean {
+  switch (typeof v) {
     case "string":
-      return value.charCodeAt(0) !== 0;
+      return v.charCodeAt(0) !== 0;
     case "number":
-      return Number.isFinite(value) && !Object.is(value, -0);
+      return Number.isFinite(v) && !Object.is(v, -0);
     case "boolean":
       return true;
     case "object": {
-      if (value === null) return true;
-      // Deep values (and cycles) take the replacer's path, which reports them as JSON.stringify does.
-      if (depth > 1000) return false;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) if (!plainJson(value[i], depth + 1)) return false;
+      if (v === null) return true;
+      if (depth > 200) return false; // the replacer path decides (and overflows as it always did)
+      if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) if (!plainJson(v[i], depth + 1)) return false;
         return true;
       }
-      const proto = Object.getPrototypeOf(value) as unknown;
+      const proto = Object.getPrototypeOf(v) as unknown;
       if (proto !== Object.prototype && proto !== null) return false;
-      for (const k in value) {
-        if (!Object.hasOwn(value, k)) continue;
-        if (!plainJson((value as Record<string, unknown>)[k], depth + 1)) return false;
+      for (const k in v) {
+        // An inherited enumerable key (none on plain objects) or toJSON would change what stringify sees.
+        if (!Object.prototype.hasOwnProperty.call(v, k) || k === "toJSON") return false;
+        if (!plainJson((v as Record<string, unknown>)[k], depth + 1)) return false;
       }
       return true;
     }

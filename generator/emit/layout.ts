@@ -69,7 +69,7 @@ export const indentIfBreak = (contents: Doc, groupId: symbol): IndentIfBreak => 
 
 export const fill = (parts: Doc[]): Fill => ({ t: "fill", parts, from: 0 });
 
-export function join(separator: Doc, docs: Doc[]): Doc[] {
+export function join(separator: Doc, docs: readonly Doc[]): Doc[] {
   const out: Doc[] = [];
   docs.forEach((d, i) => {
     if (i > 0) out.push(separator);

@@ -26,9 +26,25 @@ function decode(s: string): string {
 
 const BLOCK = new Set(["p", "li", "ul", "ol", "br", "div", "note", "important", "dl", "dt", "dd", "h1", "h2", "h3", "h4"]);
 
+// Every emitter asks for the same descriptions: each text is parsed once. Bounded for watch mode, and
+// a text longer than any real description is parsed each time rather than kept.
+const parsed = new Map<string, readonly Paragraph[]>();
+const KEEP_BELOW = 16_384;
+const NONE: readonly Paragraph[] = Object.freeze([]);
+
 /** Splits a description into paragraphs; tags other than code and block tags keep only their text. */
-export function parseProse(input: string | undefined): Paragraph[] {
-  if (!input) return [];
+export function parseProse(input: string | undefined): readonly Paragraph[] {
+  if (!input) return NONE;
+  if (input.length >= KEEP_BELOW) return parse(input);
+  let out = parsed.get(input);
+  if (out === undefined) {
+    if (parsed.size >= 20_000) parsed.clear();
+    parsed.set(input, (out = parse(input)));
+  }
+  return out;
+}
+
+function parse(input: string): readonly Paragraph[] {
   const out: Paragraph[] = [];
   let current: Paragraph = { kind: "p", segments: [] };
   let code = 0;
@@ -78,7 +94,11 @@ function normalise(segments: Segment[]): Segment[] {
 }
 
 /** Plain text, code shown by `codeMark` (e.g. backticks); list items as "- ". */
-export function proseToText(paragraphs: Paragraph[], codeMark: (s: string) => string, textMark: (s: string) => string = (s) => s): string {
+export function proseToText(
+  paragraphs: readonly Paragraph[],
+  codeMark: (s: string) => string,
+  textMark: (s: string) => string = (s) => s,
+): string {
   return paragraphs
     .map((p) => (p.kind === "li" ? "- " : "") + p.segments.map((s) => (s.code ? codeMark(s.text) : textMark(s.text))).join(""))
     .join("\n\n")

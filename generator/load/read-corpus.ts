@@ -1,11 +1,9 @@
 // Stage 1, load: find the schema files of a corpus and parse them with positions.
-import { constants, promises as fs } from "node:fs";
-import type { FileHandle } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from "node:fs";
 import path from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { lineStarts, parseJson, position, type ParsedJson, type ParseResult } from "./parse-json.js";
 import { decodeUtf8, type Decoded } from "./utf8.js";
-import { inLanes } from "../lanes.js";
 
 export interface Corpus {
   /** The corpus name: the folder's base name (names the output folder). */
@@ -21,9 +19,6 @@ export interface LoadResult {
 
 /** A schema file bigger than this is refused before it is read (a 1 GB file cannot even be a string). */
 export const MAX_FILE_BYTES = 128 * 1024 * 1024;
-
-/** Files read at once: enough to overlap I/O, few enough never to run out of file descriptors. */
-const READ_CONCURRENCY = 16;
 
 interface Found {
   /** Relative to the corpus folder, '/' separated: names the file in diagnostics and output. */
@@ -122,22 +117,25 @@ const reason = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
 // opens at once (and is then refused) instead of blocking. Both are 0 where the OS lacks them.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-/** Reads one regular file of at most MAX_FILE_BYTES and decodes it as UTF-8. */
-async function readSchemaText(f: Found): Promise<Decoded> {
-  let handle: FileHandle | undefined;
+/**
+ * Reads one regular file of at most MAX_FILE_BYTES and decodes it as UTF-8. Synchronous: a corpus is
+ * hundreds of small files, and four trips through the thread pool per file cost more than the reads.
+ */
+function readSchemaText(f: Found): Decoded {
+  let fd: number | undefined;
   try {
-    handle = await fs.open(f.real, OPEN_FLAGS);
-    const st = await handle.stat();
+    fd = openSync(f.real, OPEN_FLAGS);
+    const st = fstatSync(fd);
     // A FIFO or a device named *.json would block or never end: read regular files only.
     if (!st.isFile()) throw Object.assign(new Error(), { code: "not a regular file" });
     if (st.size > MAX_FILE_BYTES) return tooLarge(f, st.size);
-    const bytes = await handle.readFile();
+    const bytes = readFileSync(fd);
     if (bytes.length > MAX_FILE_BYTES) return tooLarge(f, bytes.length);
     return decodeUtf8(f.rel, bytes);
   } catch (e) {
     return { ok: false, diagnostic: diagnostic("FILE_UNREADABLE", { path: f.rel, reason: reason(e) }, loc(f.rel)) };
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -167,14 +165,10 @@ export async function readCorpus(
   const documents: ParsedJson[] = [];
   const memo = options.parse;
   const base = path.resolve(dir) + path.sep;
-  const texts = new Array<Decoded | ParseResult>(files.length);
-  const read = async (i: number) => {
-    const f = files[i]!;
-    texts[i] = memo?.unchanged?.(f.rel, base + f.rel) ?? (await readSchemaText(f));
-  };
-  await inLanes(files.map((_, i) => i), read, READ_CONCURRENCY);
-  texts.forEach((t, i) => {
-    const rel = files[i]!.rel;
+  files.forEach((f) => {
+    const rel = f.rel;
+    // Watch mode: a file whose bytes are known unchanged is not read again.
+    const t: Decoded | ParseResult = memo?.unchanged?.(rel, base + rel) ?? readSchemaText(f);
     let parsed: ParseResult;
     if ("text" in t) {
       const parse = () => parseSchema(rel, t.text);

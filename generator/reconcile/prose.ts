@@ -27,11 +27,13 @@ export function proseValues(text: string | undefined): string[] {
   return found;
 }
 
+const WORDS = /deprecated|supported/i;
 const DEPRECATION = /\b(?:is|are) no longer supported\b|\bdeprecated\b(?! *(?:in favor|by)? *no)/i;
 
 /** The sentence that says a member or type is deprecated, if the prose says so. */
 export function proseDeprecation(text: string | undefined): string | undefined {
-  if (!text) return undefined;
+  // Either phrase needs one of these words whole in the text itself: removing tags adds only spaces.
+  if (!text || !WORDS.test(text)) return undefined;
   const plain = text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
   if (!DEPRECATION.test(plain)) return undefined;
   const sentence = plain.split(/(?<=[.!?])\s+/).find((s) => DEPRECATION.test(s));

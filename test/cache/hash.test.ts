@@ -2,7 +2,7 @@
 // records never run into each other.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, Digest, NotCanonical } from "../../generator/cache/hash.js";
+import { canonicalJson, Digest, digestOf, NotCanonical, sha256 } from "../../generator/cache/hash.js";
 
 describe("canonicalJson", () => {
   it("tells apart what JSON.stringify would merge", () => {
@@ -44,6 +44,15 @@ describe("canonicalJson", () => {
     );
   });
 
+  it("writes plain values as JSON.stringify does, and tags them wherever they sit among plain ones", () => {
+    const plain = { a: [1, "x", null, true, { b: 2.5 }], c: {}, "": [] };
+    expect(canonicalJson(plain)).toBe(JSON.stringify(plain));
+    const tagged = `${JSON.stringify(plain).slice(0, -1)},"d":[{"e":"\\u0000-0"}]}`;
+    expect(canonicalJson({ ...plain, d: [{ e: -0 }] })).toBe(tagged);
+    expect(canonicalJson(Object.assign(Object.create(null), { a: 1 }))).toBe('{"a":1}');
+    expect(canonicalJson({ toJSON: "x" })).toBe('{"toJSON":"x"}');
+  });
+
   it("refuses what it cannot represent: class instances, functions, Dates", () => {
     class Node {
       kind = "x";
@@ -55,6 +64,14 @@ describe("canonicalJson", () => {
 });
 
 describe("Digest", () => {
+  it("digestOf and sha256 hash the same records as Digest", () => {
+    const parts = ["structgen", "", "é\u0000x", "a".repeat(5000)];
+    expect(digestOf(...parts)).toBe(new Digest().add(...parts).hex());
+    expect(digestOf()).toBe(new Digest().hex());
+    expect(sha256("é")).toBe(sha256(Buffer.from("é")));
+    expect(sha256("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  });
+
   it("keeps records apart: ('ab', 'c') is not ('a', 'bc'), strings and bytes agree", () => {
     expect(new Digest().add("ab", "c").hex()).not.toBe(new Digest().add("a", "bc").hex());
     expect(new Digest().add("é").hex()).toBe(new Digest().add(Buffer.from("é")).hex());

@@ -1,9 +1,11 @@
+import fc from "fast-check";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { emitTypeScript, typesSource } from "../../generator/emit/typescript/index.js";
 import { viewFiles } from "../../generator/emit/typescript/view.js";
 import { bannerText } from "../../generator/emit/banner.js";
 import type { Model } from "../../generator/ir/model.js";
+import { randomModel } from "./random-ir.js";
 import { arr, enm, map, member, model, named, obj, prim, ref, set, union } from "../helpers/ir.js";
 
 const INJECTION = "*/ export const pwned = 1; /*";
@@ -153,6 +155,16 @@ describe("typesSource", () => {
     // The banner, then the view's title; the default view differs only by that title line.
     expect(types.content.startsWith(`// ${bannerText("sample")}\n// Wire view: `)).toBe(true);
     expect(types.content.replace(/^(\/\/ [^\n]*\n)\/\/ [^\n]*\n/, "$1")).toBe(source);
+  });
+
+  it("each view's file is that view computed alone (open and strict share only text that reads nothing open)", () => {
+    fc.assert(
+      fc.property(randomModel, (m) => {
+        const written = emitTypeScript(m).map((f) => f.content);
+        expect(written).toEqual(viewFiles(m).map((v) => typesSource(m, v.view, v.title)));
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it("writes one blank line between declarations and ends with a line break", () => {

@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../generator/diagnostics/diagnostic.js";
 import { parseJson, type JsonValue, type ParsedJson } from "../../generator/load/parse-json.js";
+import { parseValid } from "../../generator/load/parse-valid.js";
 import { readCorpus } from "../../generator/load/read-corpus.js";
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/load");
@@ -194,5 +195,55 @@ describe("readCorpus over the load fixtures", () => {
       "truncated.json": ["JSON_SYNTAX"],
       "whitespace-only.json": ["FILE_EMPTY"],
     });
+  });
+});
+
+describe("parseJson: the JSON.parse path and the positional parser agree", () => {
+  const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "../..");
+  const jsonFiles = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && e.name.endsWith(".json"))
+      .map((e) => path.join(e.parentPath, e.name));
+  const pointers = (v: JsonValue, p: string, out: string[]): string[] => {
+    out.push(p, `${p}/missing`);
+    if (v !== null && typeof v === "object")
+      for (const [k, c] of Object.entries(v)) pointers(c, `${p}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`, out);
+    return out;
+  };
+  const tricky = [
+    '{"a":1,"a":2}',
+    '{"a":{"b":1},"a":{"b":1}}',
+    '{"__proto__":{"x":1},"__proto__":null}',
+    '{"a\\u002fb~":[1,{"c\\"":true,"d":"x\\\\"}]}',
+    ' {"x" : [ ] ,\r\n "y":{ } }\n',
+    "\ufeff[-0, 1e400, 1.5E-3, null, false]",
+    '{"a":1}\u00a0',
+    "[".repeat(20000) + "]".repeat(20000),
+  ];
+  const texts = [
+    ...[...jsonFiles(path.join(ROOT, "schemas")), ...jsonFiles(FIXTURES)].map((f) => [f, readFileSync(f, "utf8")]),
+    ...tricky.map((t, i) => [`tricky-${i}.json`, t]),
+  ];
+
+  it("valid files take the JSON.parse path", () => {
+    expect(parseValid('{"a":[1,{"b":"c"}]}')?.offsets.get("/a/1/b")).toBe(13);
+    expect(parseValid('{"a":1,"a":2}')).toBeUndefined();
+    expect(parseValid('{"a":1,}')).toBeUndefined();
+  });
+
+  it("same values, locations and diagnostics for every schema, load fixture and tricky text", () => {
+    for (const [file, text] of texts) {
+      const fast = parseJson(file!, text!);
+      const slow = parseJson(file!, text!, { fast: false });
+      expect(fast.ok, file).toBe(slow.ok);
+      if (!fast.ok || !slow.ok) {
+        expect(fast, file).toEqual(slow);
+        continue;
+      }
+      expect(fast.doc.value, file).toStrictEqual(slow.doc.value);
+      for (const p of pointers(slow.doc.value, "", [])) {
+        expect(fast.doc.locate(p), `${file} ${p}`).toEqual(slow.doc.locate(p));
+      }
+    }
   });
 });

@@ -1,20 +1,60 @@
 // TypeScript emitter: an exported interface or type alias per named type, in each view, written
 // as final text (banner included) in the layout prettier gives it. Enums export the closed union
 // under their name and an open alias beside it.
-import type { Model, NamedType } from "../../ir/model.js";
-import { referencedNames } from "../../ir/walk.js";
+import type { Model, NamedType, TypeNode } from "../../ir/model.js";
+import { children, referencedNames } from "../../ir/walk.js";
 import { bannerText } from "../banner.js";
 import { fragmentOf, type EmitOptions, type Emitter } from "../files.js";
 import { declarationText } from "./declaration.js";
 import { viewFiles, type View } from "./view.js";
 
-export const emitTypeScript: Emitter = (model, options) =>
-  viewFiles(model).map((f) => ({
+export const emitTypeScript: Emitter = (model, options) => {
+  const shared: Shared = new WeakMap();
+  return viewFiles(model).map((f) => ({
     path: f.path,
     kind: "ts" as const,
-    content: typesSource(model, f.view, f.title, options),
+    content: typesSource(model, f.view, f.title, options, shared),
     final: true as const,
   }));
+};
+
+/**
+ * What a type's views have in common (the views share one map of open-alias names): that map
+ * narrowed to the type, whether its text reads open-ness, and when not, its text by SDK-ness,
+ * which the open and strict views then share.
+ */
+type Shared = WeakMap<NamedType, Narrowed>;
+interface Narrowed {
+  from: ReadonlyMap<string, string>;
+  openNames: Map<string, string>;
+  readsOpen: boolean;
+  wire?: string;
+  sdk?: string;
+}
+
+/**
+ * Whether `view.open` can change the type's text: type-text.ts reads it only at references to types
+ * with an open alias, known values and enums (any enum counts here).
+ */
+function readsOpen(node: TypeNode, openNames: ReadonlyMap<string, string>): boolean {
+  if (node.kind === "ref") return openNames.has(node.name);
+  if (node.kind === "enum") return true;
+  if (node.kind === "primitive" && node.knownValues && node.knownValues.length > 0) return true;
+  return children(node).some((c) => readsOpen(c, openNames));
+}
+
+function narrowed(t: NamedType, names: ReadonlyMap<string, string>, shared: Shared | undefined): Narrowed {
+  const known = shared?.get(t);
+  if (known && known.from === names) return known;
+  const openNames = new Map<string, string>();
+  for (const name of [t.name, ...referencedNames(t.node)]) {
+    const open = names.get(name);
+    if (open !== undefined) openNames.set(name, open);
+  }
+  const n: Narrowed = { from: names, openNames, readsOpen: readsOpen(t.node, openNames) };
+  shared?.set(t, n);
+  return n;
+}
 
 /** A view's file: banner, title, then each type's declarations in model (name) order. */
 export function typesSource(
@@ -22,23 +62,24 @@ export function typesSource(
   view: View = { sdk: false, open: true, openNames: new Map() },
   title?: string,
   options?: EmitOptions,
+  shared?: Shared,
 ): string {
   const header = `// ${bannerText(model.name)}\n${title ? `// ${title}\n` : ""}\n`;
   if (model.types.length === 0) return `${header}export {};\n`;
-  return header + model.types.map((t) => typeDeclarations(t, view, options)).join("\n");
+  return header + model.types.map((t) => typeDeclarations(t, view, options, shared)).join("\n");
 }
 
 /**
  * A type's declarations in a view narrowed to what they can read: the open-alias names of the type
  * itself and of the types it refers to. The memo's key is exactly the type and that narrowed view.
  */
-function typeDeclarations(t: NamedType, view: View, options: EmitOptions | undefined): string {
-  const openNames = new Map<string, string>();
-  for (const name of [t.name, ...referencedNames(t.node)]) {
-    const open = view.openNames.get(name);
-    if (open !== undefined) openNames.set(name, open);
-  }
-  const own: View = { sdk: view.sdk, open: view.open, openNames };
-  const context = { sdk: own.sdk, open: own.open, openNames: [...openNames] };
-  return fragmentOf(options, "typescript", t, context, () => declarationText(t, own));
+function typeDeclarations(t: NamedType, view: View, options: EmitOptions | undefined, shared?: Shared): string {
+  const n = narrowed(t, view.openNames, shared);
+  const own: View = { sdk: view.sdk, open: view.open, openNames: n.openNames };
+  const context = { sdk: own.sdk, open: own.open, openNames: [...n.openNames] };
+  const compute = () => declarationText(t, own);
+  if (!shared || n.readsOpen) return fragmentOf(options, "typescript", t, context, compute);
+  // The other open-ness gave the same text: the same type, SDK-ness and open-alias names.
+  const k = own.sdk ? "sdk" : "wire";
+  return fragmentOf(options, "typescript", t, context, () => (n[k] ??= compute()));
 }

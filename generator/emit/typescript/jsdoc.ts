@@ -108,7 +108,19 @@ function constraintTags(c: Constraints): DocParts["tags"] {
  * `extra` tags come first (the role of a type). Every line carries its ` * `, so prettier only
  * re-indents the block.
  */
-export function jsdocLines(a: Attributes, node?: TypeNode, extra: DocParts["tags"] = []): string[] {
+export function jsdocLines(a: Attributes, node?: TypeNode, extra: DocParts["tags"] = []): readonly string[] {
+  if (extra.length > 0) return computeLines(a, node, extra);
+  let byNode = lines.get(a);
+  if (!byNode) lines.set(a, (byNode = new Map()));
+  let out = byNode.get(node);
+  if (!out) byNode.set(node, (out = computeLines(a, node, extra)));
+  return out;
+}
+
+/** jsdocLines without extra tags by IR object: the four views ask for the same members' blocks. */
+const lines = new WeakMap<Attributes, Map<TypeNode | undefined, readonly string[]>>();
+
+function computeLines(a: Attributes, node: TypeNode | undefined, extra: DocParts["tags"]): readonly string[] {
   const d = docParts(a, node);
   const tags = [...extra, ...d.tags];
   const text = [

@@ -24,7 +24,18 @@ function preferredQuotes(literal: string): string {
   )}'`;
 }
 
-export const tsString = (value: string): string => preferredQuotes(stringLiteral(value));
+// Enum values come back in every view and often in many types: each is quoted once (bounded, for watch).
+const quoted = new Map<string, string>();
+
+export function tsString(value: string): string {
+  if (value.length > 1024) return preferredQuotes(stringLiteral(value));
+  let text = quoted.get(value);
+  if (text === undefined) {
+    if (quoted.size >= 50_000) quoted.clear();
+    quoted.set(value, (text = preferredQuotes(stringLiteral(value))));
+  }
+  return text;
+}
 
 /** A literal type for an enum or const value. */
 export function tsLiteral(value: EnumValue): string {

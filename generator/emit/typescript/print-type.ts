@@ -96,7 +96,8 @@ function printIntersection(t: Extract<TypeExpr, { k: "intersection" }>): Doc {
 }
 
 /** JSDoc lines, then a line break. */
-export const printDocLines = (lines: string[]): Doc => (lines.length === 0 ? "" : [join(hardline, lines), hardline]);
+export const printDocLines = (lines: readonly string[]): Doc =>
+  lines.length === 0 ? "" : [join(hardline, lines), hardline];
 
 /** `key?: type` (or the index signature), without its `;`. */
 export function printMember(m: ObjectMember): Doc {

@@ -19,7 +19,7 @@ export type TypeExpr =
 
 export interface ObjectMember {
   /** JSDoc lines, `/**` and `*\/` included; empty for none. */
-  doc: string[];
+  doc: readonly string[];
   /** The printed key (`name`, `"odd name"`), or undefined for the `[key: string]` index signature. */
   key?: string;
   optional: boolean;
@@ -65,11 +65,15 @@ const OTHER_STRING: TypeExpr = {
 
 /** A union of the given types, nested unions flattened and duplicates dropped; one type stays itself. */
 export function unionOf(types: TypeExpr[]): TypeExpr {
+  const all = types.flatMap((x) => (x.k === "union" ? x.types : [x]));
+  // Duplicates by JSON text: an atom's is its text and ref; a compound type's is written out only
+  // when another compound type could equal it (not for the SDK's `T | undefined`).
+  const compound = all.reduce((n, t) => (t.k === "atom" ? n : n + 1), 0);
   const seen = new Set<string>();
   const flat: TypeExpr[] = [];
-  for (const t of types.flatMap((x) => (x.k === "union" ? x.types : [x]))) {
-    const key = JSON.stringify(t);
-    if (!seen.has(key)) {
+  for (const t of all) {
+    const key = t.k === "atom" ? `${t.ref ? "r" : "a"}${t.text}` : compound > 1 ? `j${JSON.stringify(t)}` : "";
+    if (key === "" || !seen.has(key)) {
       seen.add(key);
       flat.push(t);
     }
