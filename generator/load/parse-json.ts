@@ -135,7 +135,7 @@ function toValue(
       for (const prop of node.children ?? []) {
         const [keyNode, valueNode] = prop.children ?? [];
         if (!keyNode || !valueNode) continue;
-        const key = String(keyNode.value);
+        const key = own(String(keyNode.value));
         const child = `${pointer}/${escapePointerToken(key)}`;
         if (Object.prototype.hasOwnProperty.call(out, key)) {
           diagnostics.push(diagnostic("JSON_DUPLICATE_KEY", { key: JSON.stringify(key) }, at(keyNode.offset, child)));
@@ -154,6 +154,15 @@ function toValue(
     case "array":
       return (node.children ?? []).map((c, i) => toValue(c, `${pointer}/${i}`, offsets, diagnostics, at));
     default:
-      return node.value as JsonValue;
+      return typeof node.value === "string" ? own(node.value) : (node.value as JsonValue);
   }
+}
+
+/**
+ * A copy of a string that does not share the file's text. The parser's strings are V8 slices of it,
+ * and one kept description or name would keep the whole file alive (the model outlives the parse).
+ * Slices are made from 13 characters up; a copy of a shorter one costs more than it saves.
+ */
+export function own(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
 }
