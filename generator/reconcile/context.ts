@@ -26,8 +26,13 @@ export interface PolicyContext {
 export type Policy = (ctx: PolicyContext) => void;
 
 // Claims and pointers are built from slices of a source's text (a botocore model, an SDK's .d.ts):
-// copies, so the model that keeps them does not keep those texts alive.
-const ownAt = (at: SourceLocation): SourceLocation => ({ ...at, file: own(at.file), pointer: own(at.pointer) });
+// copies, so the model that keeps them does not keep those texts alive. One copy per location.
+const owned = new WeakMap<SourceLocation, SourceLocation>();
+const ownAt = (at: SourceLocation): SourceLocation => {
+  let copy = owned.get(at);
+  if (!copy) owned.set(at, (copy = { ...at, pointer: own(at.pointer) }));
+  return copy;
+};
 
 export const fact = (source: string, about: string, claim: string, at?: Claim["at"]): Fact => ({
   about,
