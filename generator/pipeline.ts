@@ -58,7 +58,11 @@ export interface RenderOptions {
   memo?: FragmentMemo;
 }
 
-type Emit = (model: Model, options?: { flavour?: Flavour; memo?: FragmentMemo }) => OutputFile[];
+/** An emitter's files, or its files in batches (each handed on before the next is made). */
+type Emit = (
+  model: Model,
+  options?: { flavour?: Flavour; memo?: FragmentMemo },
+) => OutputFile[] | Iterable<OutputFile[]>;
 
 /** The selected output files of a model, final, sorted by path. Emitters load only when selected. */
 export async function renderModel(model: Model, options: RenderOptions = {}): Promise<OutputFile[]> {
@@ -85,22 +89,25 @@ export async function renderEach(
   }
   if (want("jsonSchema")) emitters.push(import("./emit/json-schema/index.js").then((m) => m.emitJsonSchema));
   if (want("validators")) {
-    const validators = import("./emit/validators/index.js").then((m) => m.emitValidators as Emit);
+    const validators = import("./emit/validators/index.js").then((m) => m.emitValidators);
     emitters.push(validators.then((e) => (m, o) => withTsCheck(e(m, o), flavour)));
   }
   if (want("contract")) emitters.push(import("./emit/contract/index.js").then((m) => m.emitContract));
-  if (want("docs")) emitters.push(import("./emit/docs/index.js").then((m) => m.emitDocs));
+  if (want("docs")) emitters.push(import("./emit/docs/index.js").then((m) => m.docsInBatches));
   if (want("report")) emitters.push(import("./emit/report/index.js").then((m) => m.emitReport));
   // Opt-in: the user's own prettier config over the house style (prettier loads only then).
   const format = options.format === "prettier" ? (await import("./write/format.js")).formatWithPrettier : undefined;
   for (const e of await Promise.all(emitters)) {
-    const files = e(model, { flavour, ...(options.memo ? { memo: options.memo } : {}) }).filter((f) => {
-      const kind = outputOf(f);
-      return kind === undefined || emit.has(kind);
-    });
-    const unfinished = files.find((f) => !f.final);
-    if (unfinished) throw new Error(`emitter wrote ${unfinished.path} without marking it final`);
-    await sink(format ? await format(files, { configFrom: options.dir ?? process.cwd() }) : files);
+    const out = e(model, { flavour, ...(options.memo ? { memo: options.memo } : {}) });
+    for (const batch of Array.isArray(out) ? [out] : (out as Iterable<OutputFile[]>)) {
+      const files = batch.filter((f) => {
+        const kind = outputOf(f);
+        return kind === undefined || emit.has(kind);
+      });
+      const unfinished = files.find((f) => !f.final);
+      if (unfinished) throw new Error(`emitter wrote ${unfinished.path} without marking it final`);
+      await sink(format ? await format(files, { configFrom: options.dir ?? process.cwd() }) : files);
+    }
   }
 }
 

@@ -92,7 +92,8 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
       usedKeys.get(raw) ??
       keys.get(raw) ??
       digestOf(options.fingerprint, emitter, typeDigest, contextJson);
-    usedKeys.set(raw, key);
+    // A one-run store has no next run to remember them for.
+    if (!spill) usedKeys.set(raw, key);
     return key;
   };
 
@@ -135,17 +136,20 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
         throw e;
       }
       const pack = packOf(emitter);
-      pack.used.add(key);
       const known = pack.entries.get(key);
       if (known !== undefined) {
+        pack.used.add(key);
         hits++;
         return known;
       }
       misses++;
       const text = compute();
       pack.added = true;
-      if (!spill) pack.entries.set(key, text);
-      else if (!pack.spilled.has(key)) {
+      // `used` marks the entries to keep; a spilled text is in the next pack, not among them.
+      if (!spill) {
+        pack.used.add(key);
+        pack.entries.set(key, text);
+      } else if (!pack.spilled.has(key)) {
         pack.next ??= new PackWriter(packFile(emitter));
         pack.next.add(key, text);
         pack.spilled.add(key);
@@ -197,7 +201,8 @@ export function writePack(file: string, entries: ReadonlyMap<string, string>): v
   out.finish();
 }
 
-const FLUSH_AT = 1 << 20;
+// Small enough that the pieces waiting, one pack per emitter, stay a small part of a run's memory.
+const FLUSH_AT = 1 << 16;
 const HEADER = (sum: string) => `${MAGIC} ${sum}\n`;
 
 /**

@@ -90,7 +90,7 @@ export function parseJson(file: string, rawText: string, { fast = true } = {}): 
   const diagnostics: Diagnostic[] = [];
   let value: JsonValue;
   try {
-    value = toValue(root, "", offsets, diagnostics, at);
+    value = toValue(root, "", offsets, diagnostics, at, ownerOf(text));
   } catch (e) {
     return { ok: false, diagnostics: [diagnostic("JSON_SYNTAX", { reason: e instanceof RangeError ? "nesting too deep" : String(e) }, at(0))] };
   }
@@ -149,6 +149,7 @@ function toValue(
   offsets: Map<string, number>,
   diagnostics: Diagnostic[],
   at: (offset: number, pointer?: string) => SourceLocation,
+  copy: (s: string) => string,
 ): JsonValue {
   offsets.set(pointer, node.offset);
   switch (node.type) {
@@ -157,7 +158,7 @@ function toValue(
       for (const prop of node.children ?? []) {
         const [keyNode, valueNode] = prop.children ?? [];
         if (!keyNode || !valueNode) continue;
-        const key = String(keyNode.value);
+        const key = copy(String(keyNode.value));
         const child = `${pointer}/${escapePointerToken(key)}`;
         if (Object.prototype.hasOwnProperty.call(out, key)) {
           diagnostics.push(diagnostic("JSON_DUPLICATE_KEY", { key: JSON.stringify(key) }, at(keyNode.offset, child)));
@@ -165,7 +166,7 @@ function toValue(
         }
         // defineProperty: a key such as "__proto__" stays an ordinary own property.
         Object.defineProperty(out, key, {
-          value: toValue(valueNode, child, offsets, diagnostics, at),
+          value: toValue(valueNode, child, offsets, diagnostics, at, copy),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -174,8 +175,24 @@ function toValue(
       return out;
     }
     case "array":
-      return (node.children ?? []).map((c, i) => toValue(c, `${pointer}/${i}`, offsets, diagnostics, at));
+      return (node.children ?? []).map((c, i) => toValue(c, `${pointer}/${i}`, offsets, diagnostics, at, copy));
     default:
-      return node.value as JsonValue;
+      return typeof node.value === "string" ? copy(node.value) : (node.value as JsonValue);
   }
 }
+
+const WIDE = /[^\0-\xff]/;
+
+/**
+ * A copy of a string that does not share the file's text. The parser's strings are V8 slices of it,
+ * and one kept description or name would keep the whole file alive (the model outlives the parse).
+ * A text with one character past U+00FF is two bytes a character, and so is every slice of it, and
+ * every output joined from one: the copy is one byte a character whenever its characters allow.
+ */
+export function own(s: string): string {
+  return WIDE.test(s) ? (" " + s).slice(1) : Buffer.from(s, "latin1").toString("latin1");
+}
+
+/** own() for the strings of one text: a narrow text's slices need a copy only from 13 characters up. */
+const ownerOf = (text: string): ((s: string) => string) =>
+  WIDE.test(text) ? own : (s) => (s.length < 13 ? s : (" " + s).slice(1));

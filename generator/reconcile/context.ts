@@ -1,5 +1,7 @@
 // What every policy receives: the model being rewritten, all evidence, and how to record.
+import type { SourceLocation } from "../diagnostics/diagnostic.js";
 import type { Claim, Decision, Fact, Model, NamedType, TypeNode } from "../ir/model.js";
+import { own } from "../load/parse-json.js";
 import type { Evidence, ShapeClaim } from "./evidence.js";
 import type { Policies } from "./config.js";
 
@@ -23,9 +25,27 @@ export interface PolicyContext {
 
 export type Policy = (ctx: PolicyContext) => void;
 
-export const fact = (source: string, about: string, claim: string, at?: Claim["at"]): Fact => ({ about, source, claim, ...(at ? { at } : {}) });
+// Claims and pointers are built from slices of a source's text (a botocore model, an SDK's .d.ts):
+// copies, so the model that keeps them does not keep those texts alive. One copy per location.
+const owned = new WeakMap<SourceLocation, SourceLocation>();
+const ownAt = (at: SourceLocation): SourceLocation => {
+  let copy = owned.get(at);
+  if (!copy) owned.set(at, (copy = { ...at, pointer: own(at.pointer) }));
+  return copy;
+};
 
-export const claimOf = (source: string, claim: string, at?: Claim["at"]): Claim => ({ source, claim, ...(at ? { at } : {}) });
+export const fact = (source: string, about: string, claim: string, at?: Claim["at"]): Fact => ({
+  about,
+  source,
+  claim: own(claim),
+  ...(at ? { at: ownAt(at) } : {}),
+});
+
+export const claimOf = (source: string, claim: string, at?: Claim["at"]): Claim => ({
+  source,
+  claim: own(claim),
+  ...(at ? { at: ownAt(at) } : {}),
+});
 
 /** Every source's claim about a shape, with the corpus first. */
 export function shapeClaims(ctx: PolicyContext, name: string): { source: string; shape: ShapeClaim }[] {

@@ -64,6 +64,23 @@ describe("output through the memo is the output without it", () => {
     }
   });
 
+  it("through a one-run store (spill): the packs it writes as it goes make the next run warm", () => {
+    for (const m of [shop, reconciled]) {
+      const dir = packDir();
+      const plain = emitAll(m);
+      const store = fragmentStore({ fingerprint: "f", dir, spill: true });
+      expect(emitAll(m, { memo: store })).toEqual(plain);
+      const fragments = store.stats().misses;
+      store.flush();
+      // The same store reads its packs again; so does a new one, and the packs keep every entry.
+      for (const s of [store, fragmentStore({ fingerprint: "f", dir, spill: true })]) {
+        expect(emitAll(m, { memo: s })).toEqual(plain);
+        expect(s.stats()).toEqual({ hits: fragments, misses: 0 });
+        s.flush();
+      }
+    }
+  });
+
   it("for random models, emitted one after another through one memo", () => {
     const store = fragmentStore({ fingerprint: "f" });
     fc.assert(

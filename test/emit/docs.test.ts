@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bannerLines } from "../../generator/emit/banner.js";
-import { emitDocs } from "../../generator/emit/docs/index.js";
+import { docsInBatches, emitDocs } from "../../generator/emit/docs/index.js";
 import { stringWidth } from "../../generator/emit/width.js";
 import type { OutputFile } from "../../generator/emit/files.js";
 import type { Model } from "../../generator/ir/model.js";
@@ -384,6 +384,28 @@ describe("emitDocs", () => {
         expect(line).toMatch(/^ {2}(t_\w+\["[A-Za-z0-9_ .:#;-]*"\]|t_\w+ --> t_\w+|style t_\w+ stroke-width:3px)$/);
       }
     }
+  });
+
+  it("hands pages over in batches, each rendered only when its batch is asked for", () => {
+    const many = model("m", Array.from({ length: 150 }, (_, i) => named(`T${i}`, obj([member("a", prim("string"))]))));
+    const rendered: string[] = [];
+    const memo = {
+      fragment: (_e: string, t: object, _c: unknown, compute: () => string) => (
+        rendered.push((t as { name: string }).name), compute()
+      ),
+    };
+    const batches = docsInBatches(many, { memo });
+    const all: OutputFile[] = [];
+    const sizes: number[] = [];
+    const pages = (fs: OutputFile[]) => fs.filter((f) => f.path.startsWith("docs/types/")).length;
+    for (const batch of batches) {
+      // The pages of this batch and the ones before, none of a later batch.
+      expect(rendered.length).toBe(pages(all) + pages(batch));
+      all.push(...batch);
+      sizes.push(batch.length);
+    }
+    expect(sizes.length).toBeGreaterThan(2);
+    expect(all).toEqual(emitDocs(many));
   });
 
   it("does not give two types the same page", () => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../generator/diagnostics/diagnostic.js";
-import { parseJson, type JsonValue, type ParsedJson } from "../../generator/load/parse-json.js";
+import { own, parseJson, type JsonValue, type ParsedJson } from "../../generator/load/parse-json.js";
 import { parseValid } from "../../generator/load/parse-valid.js";
 import { readCorpus } from "../../generator/load/read-corpus.js";
 
@@ -244,6 +244,23 @@ describe("parseJson: the JSON.parse path and the positional parser agree", () =>
       for (const p of pointers(slow.doc.value, "", [])) {
         expect(fast.doc.locate(p), `${file} ${p}`).toEqual(slow.doc.locate(p));
       }
+    }
+  });
+});
+
+describe("strings are copied out of the text", () => {
+  const samples = ["", "a", "UserPoolId", "x".repeat(40), "caf\u00e9 na\u00efve \u00ff"];
+  samples.push("it\u2019s \u{1f600}", "lone \ud800 surrogate");
+
+  it("own() keeps every character (ASCII, Latin-1, wide, astral, a lone surrogate)", () => {
+    for (const s of samples) expect(own(s)).toBe(s);
+  });
+
+  it("values and keys are the same from a narrow text and from one with a wide character", () => {
+    const value = Object.fromEntries(samples.map((s, i) => [`${s}-${i}`, [s, { [s]: s }]]));
+    for (const extra of ["", "\u2019"]) {
+      const text = JSON.stringify({ ...value, extra });
+      expect(parsed("f.json", text).value).toEqual(JSON.parse(text));
     }
   });
 });

@@ -1,27 +1,34 @@
 // The Markdown documentation emitter: docs/README.md, docs/types/<Type>.md per named type and,
 // for a reconciled corpus, docs/reconciliation.md.
 import { bannerLines } from "../banner.js";
-import { fragmentOf, type Emitter, type OutputFile } from "../files.js";
+import type { Model } from "../../ir/model.js";
+import { fragmentOf, type EmitOptions, type Emitter, type OutputFile } from "../files.js";
 import { indexPage } from "./index-page.js";
 import { typePage } from "./page.js";
 import { pageContext, pageSite } from "./page-context.js";
 import { reconciliationPage } from "./reconciliation.js";
 import { buildSite } from "./site.js";
 
-export const emitDocs: Emitter = (model, options) => {
+export const emitDocs: Emitter = (model, options) => [...docsInBatches(model, options)].flat();
+
+/** Pages a writer takes at a time: the rest are not rendered yet, so they are not all held at once. */
+const BATCH = 64;
+
+/** emitDocs's files in order, a batch of pages at a time, each rendered only when its batch is asked for. */
+export function* docsInBatches(model: Model, options?: EmitOptions): Generator<OutputFile[]> {
   const site = buildSite(model);
   const banner = bannerLines("md", model.name);
   // Final text: the banner, then a page prettier (markdown, fixed options) leaves unchanged.
   const file = (path: string, body: string): OutputFile => ({ path, kind: "md", content: banner + body, final: true });
   const report = reconciliationPage(site);
-  return [
-    file("docs/README.md", indexPage(site)),
-    ...(report !== undefined ? [file("docs/reconciliation.md", report)] : []),
-    ...site.types.map((t) => {
+  const index = file("docs/README.md", indexPage(site));
+  yield report !== undefined ? [index, file("docs/reconciliation.md", report)] : [index];
+  for (let i = 0; i < site.types.length; i += BATCH) {
+    yield site.types.slice(i, i + BATCH).map((t) => {
       // The page sees only its context, so a memoized page is exactly what rendering gives.
       const context = pageContext(site, t);
       const page = fragmentOf(options, "docs-page", t, context, () => typePage(pageSite(t, context), t));
       return file(`docs/types/${site.slugs.get(t.name)!}`, page);
-    }),
-  ];
-};
+    });
+  }
+}
