@@ -1,7 +1,6 @@
 // The one writer. It writes only what changed, removes only what it wrote before (the manifest
 // says which), leaves everything else where it is, and survives a kill at any point: see
 // transaction.ts. One writer per output folder at a time (lock.ts).
-import { promises as nodeFs } from "node:fs";
 import path from "node:path";
 import { diagnostic, StructgenError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { OutputFile } from "../emit/files.js";
@@ -11,6 +10,7 @@ import { MANIFEST } from "./manifest.js";
 import { inLanes } from "../lanes.js";
 import { Planner } from "./plan.js";
 import type { OutputMemo } from "../cache/outputs.js";
+import { syncFs } from "./sync-fs.js";
 import { commitPlan, recover, stageFile, type WriterFs } from "./transaction.js";
 
 export { recover } from "./transaction.js";
@@ -59,7 +59,7 @@ export async function writeTree(outDir: string, files: OutputFile[], options: Wr
 
 /** Takes the folder's lock, finishes what an interrupted run left, and reads the folder to plan against. */
 export async function openTree(outDir: string, options: WriteOptions = {}): Promise<TreeWriter> {
-  const io = options.fs ?? nodeFs;
+  const io = options.fs ?? syncFs;
   let created = false;
   try {
     created = await io.lstat(outDir).then(
