@@ -101,10 +101,11 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
       try {
         // A few at a time: each file's bytes live only while it is compared and staged.
         await inLanes(files, async (f) => {
-          const content = Buffer.from(f.content, "utf8");
-          if ((await planner.add(f.path, content, f.content)) !== "write") return;
+          let content: Buffer | undefined;
+          const bytes = () => (content ??= Buffer.from(f.content, "utf8"));
+          if ((await planner.add(f.path, bytes, f.content)) !== "write") return;
           staged = true;
-          await stageFile(outDir, f.path, content, io, made);
+          await stageFile(outDir, f.path, bytes(), io, made);
         });
       } catch (e) {
         await failing(e);

@@ -95,12 +95,14 @@ export class Planner {
 
   /**
    * Decides one output file (each path once); a "write" is added to the plan without its content.
-   * `text`: the content as text, for the memo.
+   * `text`: the content as text, for the memo. `content` may be a function giving the bytes, called
+   * only when they are needed (a file the memo knows unchanged is never encoded).
    */
-  async add(p: string, content: Buffer, text?: string): Promise<Decision> {
+  async add(p: string, content: Buffer | (() => Buffer), text?: string): Promise<Decision> {
     const file = path.join(this.outDir, p);
     const memo = text === undefined ? undefined : this.memo;
-    this.hashes.set(p, memo ? memo.sha(file, text!) : sha256(content));
+    const bytesOf = typeof content === "function" ? content : () => content;
+    this.hashes.set(p, memo ? memo.sha(file, text!) : sha256(bytesOf()));
     const parent = blockedParent(p, this.tree);
     if (parent) {
       // Named by its first file in path order, whatever order the files come in.
@@ -124,7 +126,7 @@ export class Planner {
     }
     const status = memo?.status(file);
     const bytes = await readRegular(file);
-    if (bytes?.equals(content)) {
+    if (bytes?.equals(bytesOf())) {
       memo?.seen(file, status, text!);
       this.plan.unchanged.push(p);
       return "unchanged";
