@@ -92,6 +92,10 @@ export async function watch(options: WatchOptions): Promise<Watching> {
 
   const digests = async (p: Project, corpora: readonly CorpusRef[], c: Cache) => {
     const all = await Promise.all(corpora.map((corpus) => inputsDigest(p, corpus, c.index)));
+    return new Map(corpora.map((corpus, i) => [corpus.name, all[i]]));
+  };
+  const keyOf = (p: Project, corpora: readonly CorpusRef[], digests: ReadonlyMap<string, string | undefined>) => {
+    const all = corpora.map((c) => digests.get(c.name));
     return all.includes(undefined) ? undefined : JSON.stringify([p.out, ...corpora.map((c) => c.name), ...all]);
   };
 
@@ -113,13 +117,18 @@ export async function watch(options: WatchOptions): Promise<Watching> {
         const opened = await openCache(project, corpora, options.cache !== false);
         cache = { cache: opened, memo: watchMemo(opened), dir };
       }
-      const before = await digests(project, corpora, cache.cache);
+      const inputs = {
+        before: await digests(project, corpora, cache.cache),
+        after: new Map<string, string | undefined>(),
+      };
+      const before = keyOf(project, corpora, inputs.before);
       if (before !== undefined && before === lastGood) return;
       lastGood = undefined;
-      const results = await generateProject(project, options, cache.memo.run);
+      // The run takes these digests as its own and reports each corpus's after it was read.
+      const results = await generateProject(project, options, { ...cache.memo.run, inputs });
       cache.memo.prune();
-      // As generate records a digest: only when the inputs were the same before and after the run.
-      const after = await digests(project, corpora, cache.cache);
+      // As generate records a digest: only when the inputs were the same before and after they were read.
+      const after = keyOf(project, corpora, inputs.after);
       lastGood = before === after ? before : undefined;
       options.onRun({ ok: true, results, ms: ms() });
     } catch (error) {
