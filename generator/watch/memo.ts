@@ -21,7 +21,7 @@ export function watchMemo(opened: Cache, now?: () => number): WatchMemo {
   return {
     run: {
       cache: { ...opened, ...(fragments ? { fragments } : {}) },
-      build: { parse: memos.parse, evidence: memos.evidence },
+      build: { parse: memos.parse, evidence: memos.evidence, types: memos.types },
       output: memos.output,
     },
     prune: () => memos.prune(),
