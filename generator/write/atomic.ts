@@ -11,6 +11,7 @@ import { MANIFEST } from "./manifest.js";
 import { inLanes } from "../lanes.js";
 import { Planner } from "./plan.js";
 import type { OutputMemo } from "../cache/outputs.js";
+import type { HashIndex } from "../cache/hash-index.js";
 import { commitPlan, recover, stageFile, type WriterFs } from "./transaction.js";
 
 export { recover } from "./transaction.js";
@@ -25,6 +26,8 @@ export interface WriteOptions {
   fs?: WriterFs;
   /** What earlier runs of this process saw in the folder (watch mode; cache/outputs.ts). */
   memo?: OutputMemo;
+  /** Output hashes by file status, kept between processes (the cache's index). */
+  index?: HashIndex;
 }
 
 export interface WriteResult {
@@ -89,7 +92,7 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
   try {
     release = await acquireLock(outDir, options.lock);
     await recover(outDir, io);
-    planner = await Planner.open(outDir, options.corpus ?? path.basename(outDir), options.memo);
+    planner = await Planner.open(outDir, options.corpus ?? path.basename(outDir), options.memo, options.index);
   } catch (e) {
     return failing(e);
   }
