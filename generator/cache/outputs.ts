@@ -3,9 +3,10 @@
 // A file whose status is still the recorded one holds that text, so the plan need not read it; any
 // write since (ours or anyone's) changes its ctime. As in hash-index.ts, a status is recorded only
 // for a file last changed well before it was looked at, so an edit within the same timestamp tick
-// cannot pass for the recorded state.
+// cannot pass for the recorded state. The files a run wrote are checked once they have settled, when
+// watch is idle (settle), so the next run need not read them.
 import { lstatSync, type Stats } from "node:fs";
-import { RACY_MS } from "./hash-index.js";
+import { NO_FOLLOW, RACY_MS, withBytes } from "./hash-index.js";
 import { sha256 } from "./hash.js";
 
 /** Sub-second timestamps tick with the kernel's clock (≤ 10 ms); whole seconds may be 2 s apart (FAT). */
@@ -29,6 +30,13 @@ export interface OutputMemo {
   seen(file: string, status: string | undefined, text: string): void;
   /** The sha-256 of an output's text (remembered by path while the text is the same). */
   sha(file: string, text: string): string;
+  /** The writer put `text` at `file` this run. */
+  wrote(file: string, text: string): void;
+  /**
+   * Between runs: each file the last run wrote that has settled is read, and recorded when it holds
+   * what was written and its status did not change meanwhile. True while some have yet to settle.
+   */
+  settle(): boolean;
   /** Ends a run: files it did not look at are forgotten. */
   prune(): void;
 }
@@ -38,6 +46,9 @@ export function outputMemo(now: () => number = Date.now): OutputMemo {
   let shas = new Map<string, { text: string; sha: string }>();
   let usedTexts = new Map<string, { status: string; text: string }>();
   let usedShas = new Map<string, { text: string; sha: string }>();
+  // Written this run; written by the last run and not yet checked.
+  let written = new Map<string, string>();
+  let settling = new Map<string, string>();
   const stat = (file: string) => {
     try {
       const st = lstatSync(file);
@@ -79,7 +90,26 @@ export function outputMemo(now: () => number = Date.now): OutputMemo {
       usedShas.set(file, { text, sha });
       return sha;
     },
+    wrote(file, text) {
+      written.set(file, text);
+    },
+    settle() {
+      for (const [file, text] of settling) {
+        const st = stat(file);
+        if (st !== undefined && !settled(st, now())) continue;
+        settling.delete(file);
+        if (st === undefined) continue;
+        const same = withBytes(file, NO_FOLLOW, (bytes) => bytes.equals(Buffer.from(text, "utf8")));
+        const after = stat(file);
+        if (same === true && after !== undefined && statusOf(after) === statusOf(st)) {
+          texts.set(file, { status: statusOf(st), text });
+        }
+      }
+      return settling.size > 0;
+    },
     prune() {
+      settling = written;
+      written = new Map();
       texts = usedTexts;
       shas = usedShas;
       usedTexts = new Map();

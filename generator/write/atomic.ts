@@ -109,6 +109,7 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
           if ((await planner.add(f.path, bytes, f.content)) !== "write") return;
           staged = true;
           await stageFile(outDir, f.path, bytes(), io, made);
+          options.memo?.wrote(path.join(outDir, f.path), f.content);
         });
       } catch (e) {
         await failing(e);
