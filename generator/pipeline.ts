@@ -5,7 +5,7 @@ import type { FragmentMemo, OutputFile } from "./emit/files.js";
 import type { Model, NamedType } from "./ir/model.js";
 import { readCorpus, type ParseMemo } from "./load/read-corpus.js";
 import type { EvidenceMemo } from "./reconcile/load-evidence.js";
-import { resolve } from "./resolve/index.js";
+import { resolve, type ResolveMemo } from "./resolve/index.js";
 import type { CorpusRef } from "./config/corpora.js";
 import { OUTPUT_KINDS, outputOf, type Flavour, type FormatStyle, type OutputKind } from "./config/outputs.js";
 
@@ -21,6 +21,8 @@ export interface BuildMemo {
   evidence?: EvidenceMemo;
   /** Named types equal to an earlier run's are given back as that run's objects (memos keyed by object hit). */
   types?: TypeMemo;
+  /** Canonical texts of parsed values, by the value (parsed files come back as the same objects). */
+  resolve?: ResolveMemo;
 }
 
 export interface TypeMemo {
@@ -38,7 +40,7 @@ export async function buildModel(
   const loaded = await readCorpus(corpus.dir, corpus.name, memo.parse ? { parse: memo.parse } : {});
   if (hasErrors(loaded.diagnostics)) throw new StructgenError(sortDiagnostics(loaded.diagnostics));
   onStage?.("resolve");
-  let model = resolve(loaded.corpus);
+  let model = resolve(loaded.corpus, memo.resolve);
   const all: Diagnostic[] = sortDiagnostics([...loaded.diagnostics, ...model.diagnostics]);
   if (hasErrors(all)) throw new StructgenError(all);
   if (corpus.config && corpus.config.sources.length > 0) {

@@ -4,11 +4,13 @@
 // the output folders (outputs.ts). Stages stay pure: they call the memo with the function that
 // computes the value, and get that value or an earlier equal one. Named types come back as the last
 // run's objects when their canonical JSON is unchanged, so every memo keyed by object (the fragment
-// memo's type digests) hits. Each run keeps only the entries it used, so memory follows the inputs,
-// not their history.
+// memo's type digests) hits; canonical texts of parsed values are kept by the value, which the parse
+// memo hands back unchanged (nothing changes a parsed value). Each run keeps only the entries it used,
+// so memory follows the inputs, not their history.
 import type { NamedType } from "../ir/model.js";
 import type { ParseMemo } from "../load/read-corpus.js";
 import type { TypeMemo } from "../pipeline.js";
+import type { ResolveMemo } from "../resolve/index.js";
 import type { EvidenceMemo, LoadedSource } from "../reconcile/load-evidence.js";
 import { sourceFiles } from "../reconcile/load-evidence.js";
 import { canonicalJson, Digest, sameJson, sha256 } from "./hash.js";
@@ -40,6 +42,7 @@ export interface BuildMemos {
   parse: ParseMemo;
   evidence: EvidenceMemo;
   types: TypeMemo;
+  resolve: ResolveMemo;
   output: OutputMemo;
   /** Call after each run. */
   prune(): void;
@@ -51,8 +54,16 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
   const evidence = new Generations<LoadedSource>();
   const types = new Generations<NamedType>();
   const output = outputMemo(now);
+  const canonical = { body: new WeakMap<object, string>(), value: new WeakMap<object, string>() };
   return {
     output,
+    resolve: {
+      canonical(value, kind, compute) {
+        let text = canonical[kind].get(value);
+        if (text === undefined) canonical[kind].set(value, (text = compute()));
+        return text;
+      },
+    },
     types: {
       intern: (corpus, all) =>
         all.map((t) => {

@@ -24,7 +24,7 @@ export function watchMemo(opened: Cache, now?: () => number): WatchMemo {
   return {
     run: {
       cache: { ...opened, ...(fragments ? { fragments } : {}) },
-      build: { parse: memos.parse, evidence: memos.evidence, types: memos.types },
+      build: { parse: memos.parse, evidence: memos.evidence, types: memos.types, resolve: memos.resolve },
       output: memos.output,
     },
     prune: () => memos.prune(),
