@@ -36,7 +36,8 @@ describe("the resolve memo", () => {
     const value = { a: 1 };
     let computed = 0;
     const text = (kind: "body" | "value") => memo.canonical(value, kind, () => `${kind} ${++computed}`);
-    expect([text("body"), text("body"), text("value"), text("value")]).toEqual(["body 1", "body 1", "value 2", "value 2"]);
+    const texts = [text("body"), text("body"), text("value"), text("value")];
+    expect(texts).toEqual(["body 1", "body 1", "value 2", "value 2"]);
     expect(memo.canonical({ a: 1 }, "body", () => "another object")).toBe("another object");
   });
 });
