@@ -131,6 +131,7 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
           );
         }
         if (plan.write.length > 0 || plan.remove.length > 0) await commitPlan(outDir, plan, io, staged);
+        for (const w of plan.write) if (w.path !== MANIFEST) options.memo?.placed(path.join(outDir, w.path));
         await close(false);
         return {
           written: plan.write.map((w) => w.path).filter((p) => p !== MANIFEST),

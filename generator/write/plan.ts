@@ -138,7 +138,9 @@ export class Planner {
       this.plan.unchanged.push(p);
       return "unchanged";
     }
-    if (known !== undefined && this.before !== undefined && Object.hasOwn(this.before.files, p)) {
+    const ours = this.before !== undefined && Object.hasOwn(this.before.files, p);
+    // Known to differ (by the index, or as the last run of this process left it): ours, so written unread.
+    if (ours && (known !== undefined || memo?.stale(file, text!))) {
       this.plan.write.push({ path: p, existed: true });
       return "write";
     }

@@ -46,6 +46,7 @@ describe("outputMemo", () => {
     for (const file of [mine, theirs]) {
       writeFileSync(file, "a");
       memo.wrote(file, "a");
+      memo.placed(file);
     }
     memo.prune();
     // Just written: not settled, so not read yet.
@@ -58,6 +59,26 @@ describe("outputMemo", () => {
     expect(memo.textOf(theirs)).toBeUndefined();
     writeFileSync(mine, "c");
     expect(memo.textOf(mine)).toBeUndefined();
+  });
+
+  it("says a file it just wrote is stale for another text, until someone else changes it", () => {
+    const memo = outputMemo();
+    const file = path.join(tmp, "placed.txt");
+    writeFileSync(file, "a");
+    memo.wrote(file, "a");
+    memo.placed(file);
+    memo.prune();
+    expect(memo.stale(file, "b")).toBe(true);
+    // The same text: only reading it (once settled) can say it is unchanged.
+    expect(memo.stale(file, "a")).toBe(false);
+    writeFileSync(file, "bb");
+    expect(memo.stale(file, "b")).toBe(false);
+    // Staged but never put in place (a failed commit): nothing is known.
+    const other = path.join(tmp, "unplaced.txt");
+    writeFileSync(other, "a");
+    memo.wrote(other, "a");
+    memo.prune();
+    expect(memo.stale(other, "b")).toBe(false);
   });
 
   it("keeps an output's sha-256 while its text is the same", () => {
