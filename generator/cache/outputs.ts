@@ -131,7 +131,7 @@ export function outputMemo(now: () => number = Date.now): OutputMemo {
       return settling.size > 0;
     },
     prune() {
-      settling = placed;
+      settling = new Map(placed);
       lastPlaced = placed;
       placed = new Map();
       staged = new Map();

@@ -126,8 +126,9 @@ export class Planner {
       this.plan.conflicts.push({ path: p, what: KIND_TEXT[kind], target: p });
       return "conflict";
     }
-    // A file whose status is the one recorded with this text holds it: not read again.
-    if (memo && memo.textOf(file) === text) {
+    // A file whose status is the one recorded with a text holds that text: not read again.
+    const held = memo?.textOf(file);
+    if (held !== undefined && held === text) {
       this.plan.unchanged.push(p);
       return "unchanged";
     }
@@ -139,8 +140,8 @@ export class Planner {
       return "unchanged";
     }
     const ours = this.before !== undefined && Object.hasOwn(this.before.files, p);
-    // Known to differ (by the index, or as the last run of this process left it): ours, so written unread.
-    if (ours && (known !== undefined || memo?.stale(file, text!))) {
+    // Known to differ (by the memo, the index, or as the last run left it): ours, so written unread.
+    if (ours && (held !== undefined || known !== undefined || memo?.stale(file, text!))) {
       this.plan.write.push({ path: p, existed: true });
       return "write";
     }
