@@ -2,10 +2,10 @@
 // final text: no formatter runs unless the project asks for prettier.
 import { diagnostic, hasErrors, sortDiagnostics, StructgenError, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { FragmentMemo, OutputFile } from "./emit/files.js";
-import type { Model } from "./ir/model.js";
+import type { Model, NamedType } from "./ir/model.js";
 import { readCorpus, type ParseMemo } from "./load/read-corpus.js";
 import type { EvidenceMemo } from "./reconcile/load-evidence.js";
-import { resolve } from "./resolve/index.js";
+import { resolve, type ResolveMemo } from "./resolve/index.js";
 import type { CorpusRef } from "./config/corpora.js";
 import { OUTPUT_KINDS, outputOf, type Flavour, type FormatStyle, type OutputKind } from "./config/outputs.js";
 
@@ -19,6 +19,15 @@ export interface BuildMemo {
   parse?: ParseMemo;
   /** Evidence by its source's files. */
   evidence?: EvidenceMemo;
+  /** Named types equal to an earlier run's are given back as that run's objects (memos keyed by object hit). */
+  types?: TypeMemo;
+  /** Canonical texts of parsed values, by the value (parsed files come back as the same objects). */
+  resolve?: ResolveMemo;
+}
+
+export interface TypeMemo {
+  /** `types`, each replaced by an earlier run's type of the corpus when their canonical JSON is the same. */
+  intern(corpus: string, types: NamedType[]): NamedType[];
 }
 
 /** Loads and resolves one corpus; throws StructgenError when any diagnostic is an error. */
@@ -31,7 +40,7 @@ export async function buildModel(
   const loaded = await readCorpus(corpus.dir, corpus.name, memo.parse ? { parse: memo.parse } : {});
   if (hasErrors(loaded.diagnostics)) throw new StructgenError(sortDiagnostics(loaded.diagnostics));
   onStage?.("resolve");
-  let model = resolve(loaded.corpus);
+  let model = resolve(loaded.corpus, memo.resolve);
   const all: Diagnostic[] = sortDiagnostics([...loaded.diagnostics, ...model.diagnostics]);
   if (hasErrors(all)) throw new StructgenError(all);
   if (corpus.config && corpus.config.sources.length > 0) {
@@ -42,7 +51,8 @@ export async function buildModel(
     // The resolved model is this call's own: reconciled in place, not copied.
     model = reconcile(model, evidence, corpus.config, { inPlace: true });
   }
-  return { ...model, diagnostics: all };
+  const types = memo.types ? memo.types.intern(corpus.name, model.types) : model.types;
+  return { ...model, types, diagnostics: all };
 }
 
 export interface RenderOptions {

@@ -61,6 +61,9 @@ export interface RunMemo {
   cache?: Cache;
   build?: BuildMemo;
   output?: OutputMemo;
+  /** Inputs digests by corpus name: `before`, computed by the caller just before the run, is used as
+   *  the run's own; each corpus's digest after it was read goes to `after`. */
+  inputs?: { before: ReadonlyMap<string, string | undefined>; after: Map<string, string | undefined> };
 }
 
 const stages = (options: GenerateOptions, corpus: string) => (stage: string) => options.onProgress?.({ corpus, stage });
@@ -196,11 +199,13 @@ export async function generateProject(
     for (const c of corpora) {
       const stage = stages(options, c.name);
       // The digest is recorded only when the inputs were the same before and after they were read.
-      const before = await digestOf(project, c, index);
+      const before = memo.inputs?.before.has(c.name)
+        ? memo.inputs.before.get(c.name)
+        : await digestOf(project, c, index);
       const model = await buildModel(c, stage, memo.build);
       stage("emit");
       const outDir = outDirOf(project, c);
-      const writer = await openTree(outDir, { corpus: c.name, ...(memo.output ? { memo: memo.output } : {}) });
+      const writer = await openTree(outDir, { corpus: c.name, index, ...(memo.output ? { memo: memo.output } : {}) });
       const entry: Staged = { c, outDir, writer, types: model.types.length, diagnostics: model.diagnostics, files: 0 };
       staged.push(entry);
       await renderEach(model, renderOptions(project, fragments), async (files) => {
@@ -208,6 +213,7 @@ export async function generateProject(
         await writer.add(files);
       });
       const after = before === undefined ? undefined : await digestOf(project, c, index);
+      memo.inputs?.after.set(c.name, after);
       if (before === after) entry.inputs = before;
     }
   } catch (e) {

@@ -2,12 +2,18 @@
 // (and by their bytes' hash while the hash index knows them unchanged, so they are not read again),
 // each evidence source's evidence by its settings and its files' hashes, and what the writer saw in
 // the output folders (outputs.ts). Stages stay pure: they call the memo with the function that
-// computes the value, and get that value or an earlier equal one. Each run keeps only the entries it
-// used, so memory follows the inputs, not their history.
+// computes the value, and get that value or an earlier equal one. Named types come back as the last
+// run's objects when their canonical JSON is unchanged, so every memo keyed by object (the fragment
+// memo's type digests) hits; canonical texts of parsed values are kept by the value, which the parse
+// memo hands back unchanged (nothing changes a parsed value). Each run keeps only the entries it used,
+// so memory follows the inputs, not their history.
+import type { NamedType } from "../ir/model.js";
 import type { ParseMemo } from "../load/read-corpus.js";
+import type { TypeMemo } from "../pipeline.js";
+import type { ResolveMemo } from "../resolve/index.js";
 import type { EvidenceMemo, LoadedSource } from "../reconcile/load-evidence.js";
 import { sourceFiles } from "../reconcile/load-evidence.js";
-import { canonicalJson, Digest, sha256 } from "./hash.js";
+import { canonicalJson, Digest, sameJson, sha256 } from "./hash.js";
 import type { HashIndex } from "./hash-index.js";
 import { outputMemo, type OutputMemo } from "./outputs.js";
 
@@ -35,6 +41,8 @@ class Generations<V> {
 export interface BuildMemos {
   parse: ParseMemo;
   evidence: EvidenceMemo;
+  types: TypeMemo;
+  resolve: ResolveMemo;
   output: OutputMemo;
   /** Call after each run. */
   prune(): void;
@@ -44,9 +52,28 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
   const parsed = new Generations<ReturnType<Parameters<ParseMemo["parse"]>[2]>>();
   const byBytes = new Generations<ReturnType<Parameters<ParseMemo["parse"]>[2]>>();
   const evidence = new Generations<LoadedSource>();
+  const types = new Generations<NamedType>();
   const output = outputMemo(now);
+  const canonical = { body: new WeakMap<object, string>(), value: new WeakMap<object, string>() };
   return {
     output,
+    resolve: {
+      canonical(value, kind, compute) {
+        let text = canonical[kind].get(value);
+        if (text === undefined) canonical[kind].set(value, (text = compute()));
+        return text;
+      },
+    },
+    types: {
+      intern: (corpus, all) =>
+        all.map((t) => {
+          const key = `${corpus}\0${t.name}`;
+          const known = types.get(key);
+          const kept = known !== undefined && sameJson(known, t) ? known : t;
+          types.set(key, kept);
+          return kept;
+        }),
+    },
     parse: {
       parse(file, text, parse, at) {
         const key = new Digest().add(file, sha256(text)).hex();
@@ -88,6 +115,7 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
       parsed.prune();
       byBytes.prune();
       evidence.prune();
+      types.prune();
       output.prune();
     },
   };

@@ -10,9 +10,11 @@ import { createHash, type Hash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { FragmentMemo } from "../emit/files.js";
-import { canonicalJson, digestOf, NotCanonical, sha256 } from "./hash.js";
+import { canonicalJson, digestOf, NotCanonical, sameJson, sha256 } from "./hash.js";
 
 const MAGIC = "structgen-fragments/1";
+/** Keys remembered per type object: one per emitter and view (four TypeScript views), with room to spare. */
+const KEYED_PER_TYPE = 12;
 
 export interface FragmentStoreOptions {
   /** structgen's fingerprint (cache/fingerprint.ts): other code, other keys. */
@@ -61,6 +63,8 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
   const spill = options.spill === true && options.dir !== undefined;
   // A type's digest is computed once per object: every view and emitter of it shares it.
   const typeDigests = new WeakMap<object, string>();
+  // Keys by type object and context value (emitters hand over fresh contexts and never change them).
+  const keyed = new WeakMap<object, { emitter: string; context: unknown; key: string }[]>();
   // Keys by the text of their parts, kept for the next run (the last run's only).
   let keys = new Map<string, string>();
   let usedKeys = new Map<string, string>();
@@ -79,6 +83,20 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
   };
 
   const keyOf = (emitter: string, type: object, context: unknown): string => {
+    // The same type object with a context equal in value to one it was keyed with: that key, no text built.
+    const known = keyed.get(type);
+    if (known) {
+      for (const k of known) if (k.emitter === emitter && sameJson(k.context, context)) return k.key;
+    }
+    const key = keyOfParts(emitter, type, context);
+    if (known) {
+      known.unshift({ emitter, context, key });
+      if (known.length > KEYED_PER_TYPE) known.pop();
+    } else keyed.set(type, [{ emitter, context, key }]);
+    return key;
+  };
+
+  const keyOfParts = (emitter: string, type: object, context: unknown): string => {
     let typeDigest = typeDigests.get(type);
     if (typeDigest === undefined) {
       typeDigest = sha256(canonicalJson(type));

@@ -116,6 +116,23 @@ export class HashIndex {
     return sha;
   }
 
+  /**
+   * A file read by someone else (the writer): it held bytes with `sha` while its status was `before`
+   * (taken before reading, `lookedAt`). Recorded as hash() records: when it had settled and its
+   * status is still `before`, so the bytes read were those.
+   */
+  record(file: string, before: Stats, lookedAt: number, sha: string, follow: boolean): void {
+    const status = statusOf(before);
+    const after = follow ? statSync(file, { throwIfNoEntry: false }) : lstatSync(file, { throwIfNoEntry: false });
+    const settled = Math.max(before.mtimeMs, before.ctimeMs) < lookedAt - RACY_MS;
+    if (!before.isFile() || !after || statusOf(after) !== status || !settled || file.includes("\n")) return;
+    const known = this.entries.get(file);
+    this.used.add(file);
+    if (known?.status === status && known.sha === sha) return;
+    this.entries.set(file, { status, sha });
+    this.changed = true;
+  }
+
   /** Writes the entries this process used, when any was added or dropped. */
   save(): void {
     if (!this.file) return;

@@ -114,3 +114,35 @@ function taggedJson(value: unknown): string {
     }
   });
 }
+
+/**
+ * true only when canonicalJson(a) === canonicalJson(b), by a walk that builds no text: member order
+ * counts, -0 is not 0, an undefined member is not an absent one. Anything that is not plain data (a
+ * Map, a class instance, a function) or nests past 1000 levels is false: a miss, never a wrong match.
+ */
+export function sameJson(a: unknown, b: unknown, depth = 0): boolean {
+  // One object: the same text (or NotCanonical both times).
+  if (a === b && typeof a === "object" && a !== null) return true;
+  if (typeof a !== "object" || a === null || typeof b !== "object" || b === null) {
+    return Object.is(a, b) && typeof a !== "function" && typeof a !== "symbol";
+  }
+  if (depth > 1000) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i], depth + 1)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(a) as unknown;
+  if ((proto !== Object.prototype && proto !== null) || Array.isArray(b) || Object.getPrototypeOf(b) !== proto) {
+    return false;
+  }
+  const keys = Object.keys(a);
+  const other = Object.keys(b);
+  if (keys.length !== other.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k !== other[i]) return false;
+    if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1)) return false;
+  }
+  return true;
+}

@@ -3,9 +3,12 @@
 // A file whose status is still the recorded one holds that text, so the plan need not read it; any
 // write since (ours or anyone's) changes its ctime. As in hash-index.ts, a status is recorded only
 // for a file last changed well before it was looked at, so an edit within the same timestamp tick
-// cannot pass for the recorded state.
+// cannot pass for the recorded state. The files a run wrote are checked once they have settled, when
+// watch is idle (settle), so the next run need not read them. Until then, the status a file had right
+// after the writer put it in place says only that the file still differs from any other text (stale):
+// a write by someone else within that tick is written over, which is right whatever it wrote.
 import { lstatSync, type Stats } from "node:fs";
-import { RACY_MS } from "./hash-index.js";
+import { NO_FOLLOW, RACY_MS, withBytes } from "./hash-index.js";
 import { sha256 } from "./hash.js";
 
 /** Sub-second timestamps tick with the kernel's clock (≤ 10 ms); whole seconds may be 2 s apart (FAT). */
@@ -29,6 +32,21 @@ export interface OutputMemo {
   seen(file: string, status: string | undefined, text: string): void;
   /** The sha-256 of an output's text (remembered by path while the text is the same). */
   sha(file: string, text: string): string;
+  /** The writer staged `text` for `file` this run. */
+  wrote(file: string, text: string): void;
+  /** The staged file is now in place at `file` (its status now is recorded with its text). */
+  placed(file: string): void;
+  /**
+   * The last run put a text other than `text` at `file`, and the file's status is still the one it had
+   * then: the file is to be written (reading it cannot show it holds `text`, except after a write by
+   * someone else within that timestamp tick, which it is right to write over).
+   */
+  stale(file: string, text: string): boolean;
+  /**
+   * Between runs: each file the last run wrote that has settled is read, and recorded when it holds
+   * what was written and its status did not change meanwhile. True while some have yet to settle.
+   */
+  settle(): boolean;
   /** Ends a run: files it did not look at are forgotten. */
   prune(): void;
 }
@@ -38,6 +56,11 @@ export function outputMemo(now: () => number = Date.now): OutputMemo {
   let shas = new Map<string, { text: string; sha: string }>();
   let usedTexts = new Map<string, { status: string; text: string }>();
   let usedShas = new Map<string, { text: string; sha: string }>();
+  // Staged this run; put in place this run and the last (text, status right after); not yet checked.
+  let staged = new Map<string, string>();
+  let placed = new Map<string, { status: string; text: string }>();
+  let lastPlaced = new Map<string, { status: string; text: string }>();
+  let settling = new Map<string, { status: string; text: string }>();
   const stat = (file: string) => {
     try {
       const st = lstatSync(file);
@@ -79,7 +102,39 @@ export function outputMemo(now: () => number = Date.now): OutputMemo {
       usedShas.set(file, { text, sha });
       return sha;
     },
+    wrote(file, text) {
+      staged.set(file, text);
+    },
+    placed(file) {
+      const text = staged.get(file);
+      const st = stat(file);
+      if (text !== undefined && st !== undefined) placed.set(file, { status: statusOf(st), text });
+    },
+    stale(file, text) {
+      const mine = lastPlaced.get(file);
+      if (mine === undefined || mine.text === text) return false;
+      const st = stat(file);
+      return st !== undefined && statusOf(st) === mine.status;
+    },
+    settle() {
+      for (const [file, { text }] of settling) {
+        const st = stat(file);
+        if (st !== undefined && !settled(st, now())) continue;
+        settling.delete(file);
+        if (st === undefined) continue;
+        const same = withBytes(file, NO_FOLLOW, (bytes) => bytes.equals(Buffer.from(text, "utf8")));
+        const after = stat(file);
+        if (same === true && after !== undefined && statusOf(after) === statusOf(st)) {
+          texts.set(file, { status: statusOf(st), text });
+        }
+      }
+      return settling.size > 0;
+    },
     prune() {
+      settling = new Map(placed);
+      lastPlaced = placed;
+      placed = new Map();
+      staged = new Map();
       texts = usedTexts;
       shas = usedShas;
       usedTexts = new Map();

@@ -19,6 +19,8 @@ export interface Context {
   canonicalRoots: Map<string, string[]>;
   /** Add-ins the document switches on with `$uses`. */
   uses: ReadonlySet<string>;
+  /** canonical() of a parsed value (through the memo when there is one). */
+  canonical(value: JsonObject): string;
   transform(schema: JsonValue | undefined, pointer: string): TypeNode;
 }
 

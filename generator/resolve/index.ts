@@ -3,19 +3,26 @@ import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Member, Model, NamedType, TypeNode } from "../ir/model.js";
 import { referencedNames } from "../ir/walk.js";
 import type { Corpus } from "../load/read-corpus.js";
-import { canonicalBody } from "./canonical.js";
+import { canonical, canonicalBody } from "./canonical.js";
 import { annotations, fact, SOURCE, type Context } from "./context.js";
-import { collectSymbols, decodePath, has, isObject, type SymbolEntry } from "./symbols.js";
+import { collectSymbols, decodePath, has, isObject, type JsonObject, type SymbolEntry } from "./symbols.js";
 import { transform } from "./transform/index.js";
 
-export function resolve(corpus: Corpus): Model {
+/** Reuses the canonical text of a parsed value (watch mode; cache/build-memo.ts). */
+export interface ResolveMemo {
+  canonical(value: object, kind: "body" | "value", compute: () => string): string;
+}
+
+export function resolve(corpus: Corpus, memo?: ResolveMemo): Model {
   const diagnostics: Diagnostic[] = [];
   const symbols = collectSymbols(corpus.documents, diagnostics);
+  const body = (v: JsonObject) => (memo ? memo.canonical(v, "body", () => canonicalBody(v)) : canonicalBody(v));
+  const canonicalOf = (v: JsonObject) => (memo ? memo.canonical(v, "value", () => canonical(v)) : canonical(v));
 
   const canonicalRoots = new Map<string, string[]>();
   for (const [name, e] of symbols.byComponentName) {
     if (e.errorShape || !isObject(e.doc.value)) continue;
-    const key = canonicalBody(e.doc.value);
+    const key = body(e.doc.value);
     const same = canonicalRoots.get(key);
     if (same) same.push(name);
     else canonicalRoots.set(key, [name]);
@@ -31,6 +38,7 @@ export function resolve(corpus: Corpus): Model {
       missing,
       canonicalRoots,
       uses: usesOf(entry.doc.value),
+      canonical: canonicalOf,
       transform: (schema, pointer) => transform(ctx, schema, pointer),
     };
     const node = entry.errorShape ? errorShape(ctx, entry) : transform(ctx, entry.schema, entry.pointer);

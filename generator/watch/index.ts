@@ -15,6 +15,10 @@ import { watchTargets, type Target } from "./targets.js";
 
 /** Quiet time after a run before the fragment packs are written. */
 const SAVE_IDLE_MS = 1000;
+/** After a run, how often the files it wrote are looked at until each has settled (cache/outputs.ts). */
+const SETTLE_MS = 150;
+/** Enough looks for whole-second timestamps (2 s); a file someone keeps changing is read by the next run. */
+const SETTLE_TRIES = 20;
 
 export type WatchRun = { ok: true; results: CorpusResult[]; ms: number } | { ok: false; error: unknown; ms: number };
 
@@ -45,6 +49,7 @@ export async function watch(options: WatchOptions): Promise<Watching> {
   let configChanged = false;
   let cache: { cache: Cache; memo: WatchMemo; dir: string } | undefined;
   let saveTimer: NodeJS.Timeout | undefined;
+  let settleTimer: NodeJS.Timeout | undefined;
   let lastGood: string | undefined;
   let watchers: { key: string; handles: FSWatcher[] } = { key: "", handles: [] };
   let timer: NodeJS.Timeout | undefined;
@@ -92,6 +97,10 @@ export async function watch(options: WatchOptions): Promise<Watching> {
 
   const digests = async (p: Project, corpora: readonly CorpusRef[], c: Cache) => {
     const all = await Promise.all(corpora.map((corpus) => inputsDigest(p, corpus, c.index)));
+    return new Map(corpora.map((corpus, i) => [corpus.name, all[i]]));
+  };
+  const keyOf = (p: Project, corpora: readonly CorpusRef[], digests: ReadonlyMap<string, string | undefined>) => {
+    const all = corpora.map((c) => digests.get(c.name));
     return all.includes(undefined) ? undefined : JSON.stringify([p.out, ...corpora.map((c) => c.name), ...all]);
   };
 
@@ -113,13 +122,18 @@ export async function watch(options: WatchOptions): Promise<Watching> {
         const opened = await openCache(project, corpora, options.cache !== false);
         cache = { cache: opened, memo: watchMemo(opened), dir };
       }
-      const before = await digests(project, corpora, cache.cache);
+      const inputs = {
+        before: await digests(project, corpora, cache.cache),
+        after: new Map<string, string | undefined>(),
+      };
+      const before = keyOf(project, corpora, inputs.before);
       if (before !== undefined && before === lastGood) return;
       lastGood = undefined;
-      const results = await generateProject(project, options, cache.memo.run);
+      // The run takes these digests as its own and reports each corpus's after it was read.
+      const results = await generateProject(project, options, { ...cache.memo.run, inputs });
       cache.memo.prune();
-      // As generate records a digest: only when the inputs were the same before and after the run.
-      const after = await digests(project, corpora, cache.cache);
+      // As generate records a digest: only when the inputs were the same before and after they were read.
+      const after = keyOf(project, corpora, inputs.after);
       lastGood = before === after ? before : undefined;
       options.onRun({ ok: true, results, ms: ms() });
     } catch (error) {
@@ -136,9 +150,11 @@ export async function watch(options: WatchOptions): Promise<Watching> {
       return;
     }
     if (saveTimer) clearTimeout(saveTimer);
+    if (settleTimer) clearTimeout(settleTimer);
     running = run().finally(() => {
       running = undefined;
       saveLater();
+      settleLater();
       if (pending && !stopped) {
         pending = false;
         schedule();
@@ -156,6 +172,15 @@ export async function watch(options: WatchOptions): Promise<Watching> {
     saveTimer.unref();
   }
 
+  // Off the next run's path: it finds what this run wrote already checked.
+  function settleLater(tries = SETTLE_TRIES): void {
+    settleTimer = setTimeout(() => {
+      settleTimer = undefined;
+      if (!running && !stopped && cache?.memo.settle() && tries > 1) settleLater(tries - 1);
+    }, SETTLE_MS);
+    settleTimer.unref();
+  }
+
   function schedule(): void {
     if (stopped) return;
     if (timer) clearTimeout(timer);
@@ -170,6 +195,7 @@ export async function watch(options: WatchOptions): Promise<Watching> {
       for (const h of watchers.handles) h.close();
       await running;
       if (saveTimer) clearTimeout(saveTimer);
+      if (settleTimer) clearTimeout(settleTimer);
       cache?.memo.save();
     },
   };

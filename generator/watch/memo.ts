@@ -1,6 +1,7 @@
 // What watch mode keeps between runs: the project's cache (fragments, hash index) and the in-process
 // memos, wired as generateProject takes them. Fragment packs are written when save() is called (watch
-// calls it once idle), not after every run: they only let the next process start warm.
+// calls it once idle), not after every run: they only let the next process start warm. settle() checks
+// what the last run wrote once it has settled, also when idle, so the next run need not read it.
 import { buildMemos } from "../cache/build-memo.js";
 import type { Cache, RunMemo } from "../run.js";
 
@@ -11,6 +12,8 @@ export interface WatchMemo {
   prune(): void;
   /** Writes the fragment packs that changed. */
   save(): void;
+  /** When idle: the outputs the last run wrote are checked once settled; true while some are not yet. */
+  settle(): boolean;
 }
 
 /** `now`: the clock the writer's memo decides a file has settled by (tests move it on). */
@@ -21,10 +24,11 @@ export function watchMemo(opened: Cache, now?: () => number): WatchMemo {
   return {
     run: {
       cache: { ...opened, ...(fragments ? { fragments } : {}) },
-      build: { parse: memos.parse, evidence: memos.evidence },
+      build: { parse: memos.parse, evidence: memos.evidence, types: memos.types, resolve: memos.resolve },
       output: memos.output,
     },
     prune: () => memos.prune(),
     save: () => store?.save(),
+    settle: () => memos.output.settle(),
   };
 }

@@ -11,6 +11,7 @@ import { inLanes } from "../lanes.js";
 import { Planner } from "./plan.js";
 import type { OutputMemo } from "../cache/outputs.js";
 import { syncFs } from "./sync-fs.js";
+import type { HashIndex } from "../cache/hash-index.js";
 import { commitPlan, recover, stageFile, type WriterFs } from "./transaction.js";
 
 export { recover } from "./transaction.js";
@@ -25,6 +26,8 @@ export interface WriteOptions {
   fs?: WriterFs;
   /** What earlier runs of this process saw in the folder (watch mode; cache/outputs.ts). */
   memo?: OutputMemo;
+  /** Output hashes by file status, kept between processes (the cache's index). */
+  index?: HashIndex;
 }
 
 export interface WriteResult {
@@ -89,7 +92,7 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
   try {
     release = await acquireLock(outDir, options.lock);
     await recover(outDir, io);
-    planner = await Planner.open(outDir, options.corpus ?? path.basename(outDir), options.memo);
+    planner = await Planner.open(outDir, options.corpus ?? path.basename(outDir), options.memo, options.index);
   } catch (e) {
     return failing(e);
   }
@@ -101,10 +104,12 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
       try {
         // A few at a time: each file's bytes live only while it is compared and staged.
         await inLanes(files, async (f) => {
-          const content = Buffer.from(f.content, "utf8");
-          if ((await planner.add(f.path, content, f.content)) !== "write") return;
+          let content: Buffer | undefined;
+          const bytes = () => (content ??= Buffer.from(f.content, "utf8"));
+          if ((await planner.add(f.path, bytes, f.content)) !== "write") return;
           staged = true;
-          await stageFile(outDir, f.path, content, io, made);
+          await stageFile(outDir, f.path, bytes(), io, made);
+          options.memo?.wrote(path.join(outDir, f.path), f.content);
         });
       } catch (e) {
         await failing(e);
@@ -126,6 +131,7 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
           );
         }
         if (plan.write.length > 0 || plan.remove.length > 0) await commitPlan(outDir, plan, io, staged);
+        for (const w of plan.write) if (w.path !== MANIFEST) options.memo?.placed(path.join(outDir, w.path));
         await close(false);
         return {
           written: plan.write.map((w) => w.path).filter((p) => p !== MANIFEST),

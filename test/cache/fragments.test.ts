@@ -182,6 +182,28 @@ describe("a change re-emits only what it reaches", () => {
   });
 });
 
+describe("keys by type object and context value", () => {
+  it("a fresh context equal in value finds the text; one differing in order, -0 or undefined does not", () => {
+    const store = fragmentStore({ fingerprint: "f" });
+    const t = named("A", obj([]));
+    let computed = 0;
+    const text = (context: unknown) => store.fragment("e", t, context, () => `text ${++computed}`);
+    expect(text({ a: 0, b: [1] })).toBe("text 1");
+    expect(text({ a: 0, b: [1] })).toBe("text 1");
+    expect(text({ b: [1], a: 0 })).toBe("text 2");
+    expect(text({ a: -0, b: [1] })).toBe("text 3");
+    expect(text({ a: 0, b: [1], c: undefined })).toBe("text 4");
+    expect(text({ a: 0, b: [1] })).toBe("text 1");
+    // Another emitter, same type and context: another fragment.
+    expect(store.fragment("other", t, { a: 0, b: [1] }, () => "other")).toBe("other");
+    // Many contexts later (more than a type object remembers), the first is still found by its text.
+    for (let i = 0; i < 20; i++) text({ i });
+    expect(text({ a: 0, b: [1] })).toBe("text 1");
+    // An equal type in another object: found by content.
+    expect(store.fragment("e", named("A", obj([])), { a: 0, b: [1] }, () => "again")).toBe("text 1");
+  });
+});
+
 describe("packs on disk", () => {
   const packs = (dir: string) => readdirSync(dir).sort();
   const fill = (dir: string): FragmentStore => {

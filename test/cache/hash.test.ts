@@ -2,7 +2,7 @@
 // records never run into each other.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, Digest, digestOf, NotCanonical, sha256 } from "../../generator/cache/hash.js";
+import { canonicalJson, Digest, digestOf, NotCanonical, sameJson, sha256 } from "../../generator/cache/hash.js";
 
 describe("canonicalJson", () => {
   it("tells apart what JSON.stringify would merge", () => {
@@ -60,6 +60,44 @@ describe("canonicalJson", () => {
     for (const v of [new Node(), { f: () => 1 }, { d: new Date(0) }, new Set([1]), { s: Symbol("s") }]) {
       expect(() => canonicalJson(v)).toThrow(NotCanonical);
     }
+  });
+});
+
+describe("sameJson", () => {
+  it("is true exactly when the canonical texts are the same (random pairs, and copies)", () => {
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: "small" },
+        fc.constantFrom(0, -0, 1, NaN, null, true, undefined, 1n, "", "\u0000", "\u0000undefined"),
+        fc.string({ maxLength: 3 }),
+        fc.array(tie("v"), { maxLength: 3 }),
+        // As JSON.parse makes them (a null-prototype object is only ever matched by another).
+        fc.dictionary(fc.constantFrom("a", "b", "__proto__"), tie("v"), { maxKeys: 2, noNullPrototype: true }),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(value, value, (a, b) => {
+        expect(sameJson(a, b)).toBe(canonicalJson(a) === canonicalJson(b));
+        expect(sameJson(a, structuredClone(a))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("tells apart what JSON.stringify would merge, and matches nothing that is not plain data", () => {
+    expect(sameJson({ a: 0 }, { a: -0 })).toBe(false);
+    expect(sameJson({ a: undefined }, {})).toBe(false);
+    expect(sameJson({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
+    expect(sameJson([undefined], [null])).toBe(false);
+    expect(sameJson({ 0: "x" }, ["x"])).toBe(false);
+    expect(sameJson(Object.create(null), {})).toBe(false);
+    class Node {
+      kind = "x";
+    }
+    expect(sameJson(new Node(), new Node())).toBe(false);
+    expect(sameJson(new Map([["k", 1]]), new Map([["k", 1]]))).toBe(false);
+    const f = () => 1;
+    expect(sameJson({ f }, { f })).toBe(false);
   });
 });
 

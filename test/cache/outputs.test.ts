@@ -38,6 +38,49 @@ describe("outputMemo", () => {
     expect(memo.textOf(file)).toBeUndefined();
   });
 
+  it("records what the writer wrote once it has settled, and only when the file still holds it", () => {
+    let later = 0;
+    const memo = outputMemo(() => Date.now() + later);
+    const mine = path.join(tmp, "mine.txt");
+    const theirs = path.join(tmp, "theirs.txt");
+    for (const file of [mine, theirs]) {
+      writeFileSync(file, "a");
+      memo.wrote(file, "a");
+      memo.placed(file);
+    }
+    memo.prune();
+    // Just written: not settled, so not read yet.
+    expect(memo.settle()).toBe(true);
+    expect(memo.textOf(mine)).toBeUndefined();
+    writeFileSync(theirs, "b");
+    later = 60_000;
+    expect(memo.settle()).toBe(false);
+    expect(memo.textOf(mine)).toBe("a");
+    expect(memo.textOf(theirs)).toBeUndefined();
+    writeFileSync(mine, "c");
+    expect(memo.textOf(mine)).toBeUndefined();
+  });
+
+  it("says a file it just wrote is stale for another text, until someone else changes it", () => {
+    const memo = outputMemo();
+    const file = path.join(tmp, "placed.txt");
+    writeFileSync(file, "a");
+    memo.wrote(file, "a");
+    memo.placed(file);
+    memo.prune();
+    expect(memo.stale(file, "b")).toBe(true);
+    // The same text: only reading it (once settled) can say it is unchanged.
+    expect(memo.stale(file, "a")).toBe(false);
+    writeFileSync(file, "bb");
+    expect(memo.stale(file, "b")).toBe(false);
+    // Staged but never put in place (a failed commit): nothing is known.
+    const other = path.join(tmp, "unplaced.txt");
+    writeFileSync(other, "a");
+    memo.wrote(other, "a");
+    memo.prune();
+    expect(memo.stale(other, "b")).toBe(false);
+  });
+
   it("keeps an output's sha-256 while its text is the same", () => {
     const memo = outputMemo();
     const sha = memo.sha("x", "text");

@@ -2,7 +2,6 @@
 import type { TypeNode } from "../../ir/model.js";
 import { diagnostic } from "../../diagnostics/diagnostic.js";
 import { active, annotations, at, child, fact, has, isObject, report, type Context, type JsonObject } from "../context.js";
-import { canonical } from "../canonical.js";
 import { constraints } from "./primitive.js";
 
 export function arrayOrSet(ctx: Context, kind: "array" | "set", schema: JsonObject, pointer: string): TypeNode {
@@ -36,7 +35,7 @@ export function map(ctx: Context, schema: JsonObject, pointer: string, valuesKey
 
 function itemsNode(ctx: Context, items: JsonObject[string], pointer: string): TypeNode {
   if (isObject(items) && !has(items, "$ref") && !has(items, "allOf") && !isObject(items["type"])) {
-    const names = ctx.canonicalRoots.get(canonical(items));
+    const names = ctx.canonicalRoots.get(ctx.canonical(items));
     if (names && names.length === 1) {
       const name = ctx.symbols.byComponentName.get(names[0]!)?.name;
       if (name && name !== ctx.owner) {

@@ -1,0 +1,43 @@
+// Watch mode's resolve memo keeps canonical texts by parsed value (the parse memo hands unchanged files
+// back as the same objects): resolving through it is resolving without it, after an edit too.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildMemos } from "../../generator/cache/build-memo.js";
+import { HashIndex } from "../../generator/cache/hash-index.js";
+import { corpusFromTexts, type Corpus } from "../../generator/load/read-corpus.js";
+import { resolve } from "../../generator/resolve/index.js";
+import { ROOT } from "../cli/helpers.js";
+
+const DIR = path.join(ROOT, "test", "fixtures", "resolve", "inlined-items");
+const files = Object.fromEntries(readdirSync(DIR).map((f) => [f, readFileSync(path.join(DIR, f), "utf8")]));
+const codes = (c: Corpus, memo?: Parameters<typeof resolve>[1]) => resolve(c, memo).diagnostics.map((d) => d.code);
+
+describe("the resolve memo", () => {
+  it("resolves as without it, and an edited document (new objects) is seen", () => {
+    const memo = buildMemos(HashIndex.open()).resolve;
+    const { corpus } = corpusFromTexts("c", files);
+    expect(resolve(corpus, memo)).toEqual(resolve(corpus));
+    expect(resolve(corpus, memo)).toEqual(resolve(corpus));
+    expect(codes(corpus, memo)).toContain("SCHEMA_ITEMS_MATCH_NAMED");
+    // As the parse memo gives it: unchanged documents are the same objects, the edited one is new.
+    const edited = { ...files, "user-type.json": files["user-type.json"]!.replace('"Age"', '"Years"') };
+    const fresh = corpusFromTexts("c", edited).corpus;
+    const next: Corpus = {
+      name: "c",
+      documents: corpus.documents.map((d, i) => (d.file === "user-type.json" ? fresh.documents[i]! : d)),
+    };
+    expect(resolve(next, memo)).toEqual(resolve(fresh));
+    expect(codes(next, memo)).not.toContain("SCHEMA_ITEMS_MATCH_NAMED");
+  });
+
+  it("computes a value's text once per kind", () => {
+    const memo = buildMemos(HashIndex.open()).resolve;
+    const value = { a: 1 };
+    let computed = 0;
+    const text = (kind: "body" | "value") => memo.canonical(value, kind, () => `${kind} ${++computed}`);
+    const texts = [text("body"), text("body"), text("value"), text("value")];
+    expect(texts).toEqual(["body 1", "body 1", "value 2", "value 2"]);
+    expect(memo.canonical({ a: 1 }, "body", () => "another object")).toBe("another object");
+  });
+});
