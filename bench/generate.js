@@ -27,12 +27,28 @@ const rows = [];
 // Cold generate (no cache, empty output folder) vs json-schema-to-typescript on the same corpus.
 const out = path.join(tmp, "out");
 const schema = path.join(ROOT, "generated", "cognito-idp", "schema.json");
-const cold = { args: [BIN, "generate", "--out", out, "--quiet"], cwd: ROOT, before: () => rmSync(out, { recursive: true, force: true }) };
+const cold = {
+  args: [BIN, "generate", "--out", out, "--quiet"],
+  cwd: ROOT,
+  before: () => rmSync(out, { recursive: true, force: true }),
+};
 Object.defineProperty(cold, "env", { get: coldEnv, enumerable: true });
 const peer = { args: [path.join(ROOT, "bench", "j2ts-types.js"), schema, path.join(tmp, "j2ts.ts")], cwd: ROOT };
 const [g, j] = compare([cold, peer], RUNS);
-rows.push({ figure: "cold generate, all outputs", structgen: ms(g.wall), yardstick: `${ms(j.wall)} (json-schema-to-typescript, types only)`, ratio: ratio(g.wall, j.wall), bar: "≤ 1.0" });
-rows.push({ figure: "peak memory of that run", structgen: mib(g.rss), yardstick: mib(j.rss), ratio: ratio(g.rss, j.rss), bar: "≤ 1.0" });
+rows.push({
+  figure: "cold generate, all outputs",
+  structgen: ms(g.wall),
+  yardstick: `${ms(j.wall)} (json-schema-to-typescript, types only)`,
+  ratio: ratio(g.wall, j.wall),
+  bar: "≤ 1.0",
+});
+rows.push({
+  figure: "peak memory of that run",
+  structgen: mib(g.rss),
+  yardstick: mib(j.rss),
+  ratio: ratio(g.rss, j.rss),
+  bar: "≤ 1.0",
+});
 
 // check and start-up against node itself. The output folder now holds a fresh generate.
 const cacheDir = mkdtempSync(path.join(tmp, "warm-"));
@@ -40,23 +56,53 @@ runNode([BIN, "generate", "--out", out, "--quiet"], { cwd: ROOT, env: { STRUCTGE
 const warm = { STRUCTGEN_CACHE_DIR: cacheDir };
 const nodeOnly = { args: ["-e", "1"], cwd: ROOT };
 const response = path.join(tmp, "response.json");
-writeFileSync(response, JSON.stringify({ Username: "alice", Enabled: true, UserStatus: "CONFIRMED", UserCreateDate: 1795420941 }));
+writeFileSync(
+  response,
+  JSON.stringify({ Username: "alice", Enabled: true, UserStatus: "CONFIRMED", UserCreateDate: 1795420941 }),
+);
 // The hash index remembers a file's hash by its status once the file has settled (2 s after its last
 // change): as when check runs a while after generate. The first check fills the index.
 await new Promise((r) => setTimeout(r, 2500));
 const checkArgs = [BIN, "check", "--out", out];
 runNode(checkArgs, { cwd: ROOT, env: warm });
 const [c, n1] = compare([{ args: checkArgs, cwd: ROOT, env: warm }, nodeOnly], RUNS);
-rows.push({ figure: "check, nothing changed", structgen: ms(c.wall), yardstick: `${ms(n1.wall)} (node -e 1)`, ratio: ratio(c.wall, n1.wall), bar: "≤ 2.0" });
+rows.push({
+  figure: "check, nothing changed",
+  structgen: ms(c.wall),
+  yardstick: `${ms(n1.wall)} (node -e 1)`,
+  ratio: ratio(c.wall, n1.wall),
+  bar: "≤ 2.0",
+});
 // A clean clone: no cache yet, so every input and output is read and hashed.
 const fresh = { args: checkArgs, cwd: ROOT };
 Object.defineProperty(fresh, "env", { get: coldEnv, enumerable: true });
 const [cf, n4] = compare([fresh, nodeOnly], RUNS);
-rows.push({ figure: "check, nothing changed, empty cache (clean clone)", structgen: ms(cf.wall), yardstick: `${ms(n4.wall)} (node -e 1)`, ratio: ratio(cf.wall, n4.wall), bar: "" });
+rows.push({
+  figure: "check, nothing changed, empty cache (clean clone)",
+  structgen: ms(cf.wall),
+  yardstick: `${ms(n4.wall)} (node -e 1)`,
+  ratio: ratio(cf.wall, n4.wall),
+  bar: "",
+});
 const [h, n2] = compare([{ args: [BIN, "--help"], cwd: ROOT }, nodeOnly], RUNS);
-rows.push({ figure: "--help", structgen: ms(h.wall), yardstick: `${ms(n2.wall)} (node -e 1)`, ratio: ratio(h.wall, n2.wall), bar: "≤ 2.0" });
-const [v, n3] = compare([{ args: [BIN, "validate", "--type", "AdminGetUserResponse", response], cwd: ROOT }, nodeOnly], RUNS);
-rows.push({ figure: "validate one file", structgen: ms(v.wall), yardstick: `${ms(n3.wall)} (node -e 1)`, ratio: ratio(v.wall, n3.wall), bar: "≤ 2.0" });
+rows.push({
+  figure: "--help",
+  structgen: ms(h.wall),
+  yardstick: `${ms(n2.wall)} (node -e 1)`,
+  ratio: ratio(h.wall, n2.wall),
+  bar: "≤ 2.0",
+});
+const [v, n3] = compare(
+  [{ args: [BIN, "validate", "--type", "AdminGetUserResponse", response], cwd: ROOT }, nodeOnly],
+  RUNS,
+);
+rows.push({
+  figure: "validate one file",
+  structgen: ms(v.wall),
+  yardstick: `${ms(n3.wall)} (node -e 1)`,
+  ratio: ratio(v.wall, n3.wall),
+  bar: "≤ 2.0",
+});
 
 // One schema file edited, then generate again with the cache of the previous run (whole process).
 const project = path.join(tmp, "project");
@@ -71,7 +117,8 @@ for (const f of ["structgen.config.json", "test/fixtures/live"]) {
 const edited = path.join(project, "schemas", "cognito-idp", "cognito-idp-admin-get-user-response-structure.json");
 const original = readFileSync(edited, "utf8");
 let flip = 0;
-const editOne = () => writeFileSync(edited, original.replace("about whom you're receiving", `about whom you are receiving (${flip++})`));
+const editOne = () =>
+  writeFileSync(edited, original.replace("about whom you're receiving", `about whom you are receiving (${flip++})`));
 const pOut = path.join(project, "generated");
 const pCache = { STRUCTGEN_CACHE_DIR: path.join(project, ".cache") };
 runNode([BIN, "generate", "--out", pOut, "--quiet"], { cwd: project, env: pCache });
@@ -79,7 +126,13 @@ const incremental = { args: [BIN, "generate", "--out", pOut, "--quiet"], cwd: pr
 const projectCold = { args: [BIN, "generate", "--out", path.join(tmp, "pcold"), "--quiet"], cwd: project };
 Object.defineProperty(projectCold, "env", { get: coldEnv, enumerable: true });
 const [inc, pc] = compare([incremental, projectCold], RUNS);
-rows.push({ figure: "one schema file edited, generate (whole process)", structgen: ms(inc.wall), yardstick: `${ms(pc.wall)} (cold)`, ratio: ratio(inc.wall, pc.wall), bar: "≤ 0.1" });
+rows.push({
+  figure: "one schema file edited, generate (whole process)",
+  structgen: ms(inc.wall),
+  yardstick: `${ms(pc.wall)} (cold)`,
+  ratio: ratio(inc.wall, pc.wall),
+  bar: "≤ 0.1",
+});
 
 // In one process: a watch-mode rebuild after one edited file (parsed files, evidence and fragments
 // kept from the previous run) vs a cold build (no cache, a new output folder).
@@ -95,7 +148,12 @@ for (let i = 0; i <= RUNS; i++) {
 let settle;
 const nextRun = () => new Promise((resolve) => (settle = resolve));
 const first = nextRun();
-const watching = await watch({ cwd: project, out: path.join(tmp, "watch-out"), debounceMs: 20, onRun: (r) => settle(r) });
+const watching = await watch({
+  cwd: project,
+  out: path.join(tmp, "watch-out"),
+  debounceMs: 20,
+  onRun: (r) => settle(r),
+});
 await first;
 const rebuildMs = [];
 for (let i = 0; i < RUNS; i++) {
@@ -106,7 +164,15 @@ for (let i = 0; i < RUNS; i++) {
   rebuildMs.push(r.ms);
 }
 await watching.stop();
-const inProcess = [{ figure: "watch rebuild after one edited file", structgen: ms(median(rebuildMs)), yardstick: `${ms(median(coldMs))} (cold, in-process)`, ratio: ratio(median(rebuildMs), median(coldMs)), bar: "≤ 0.1" }];
+const inProcess = [
+  {
+    figure: "watch rebuild after one edited file",
+    structgen: ms(median(rebuildMs)),
+    yardstick: `${ms(median(coldMs))} (cold, in-process)`,
+    ratio: ratio(median(rebuildMs), median(coldMs)),
+    bar: "≤ 0.1",
+  },
+];
 console.log(`Generation (whole processes, medians of ${RUNS} runs in turn)`);
 console.table(rows);
 console.log(`\nIn one process (medians of ${RUNS})`);
@@ -119,7 +185,10 @@ const scaleRuns = Math.max(1, Math.min(RUNS, 3));
 for (const k of [1, 2, 5, 10]) {
   const dir = path.join(tmp, `scale-${k}`);
   const types = scaleCorpus(path.join(ROOT, "schemas", "cognito-idp"), k, path.join(dir, "schemas", "corpus"));
-  const run = { args: [BIN, "generate", "--schemas", path.join(dir, "schemas"), "--out", path.join(dir, "out"), "--quiet"], cwd: dir };
+  const run = {
+    args: [BIN, "generate", "--schemas", path.join(dir, "schemas"), "--out", path.join(dir, "out"), "--quiet"],
+    cwd: dir,
+  };
   Object.defineProperty(run, "env", { get: coldEnv, enumerable: true });
   const [r] = compare([run], scaleRuns);
   scale.push({ k, types, wall: r.wall, rss: r.rss });
@@ -127,4 +196,13 @@ for (const k of [1, 2, 5, 10]) {
 }
 const base = scale[0];
 console.log("\nScaling: k copies of the corpus, cold generate (bars at 10×: time ≤ 10×, memory ≤ 3×)");
-console.table(scale.map((s) => ({ copies: s.k, files: s.types, wall: ms(s.wall), "× time": ratio(s.wall, base.wall), peak: mib(s.rss), "× memory": ratio(s.rss, base.rss) })));
+console.table(
+  scale.map((s) => ({
+    copies: s.k,
+    files: s.types,
+    wall: ms(s.wall),
+    "× time": ratio(s.wall, base.wall),
+    peak: mib(s.rss),
+    "× memory": ratio(s.rss, base.rss),
+  })),
+);

@@ -7,7 +7,16 @@
 const hasOwn = Object.prototype.hasOwnProperty;
 const USERNAME = /^(?:[\p{L}\p{M}\p{S}\p{N}\p{P}]+)$/u;
 const ATTRIBUTE_NAME = /^(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+)$/u;
-const USER_STATUS = new Set(["ARCHIVED", "COMPROMISED", "CONFIRMED", "EXTERNAL_PROVIDER", "FORCE_CHANGE_PASSWORD", "RESET_REQUIRED", "UNCONFIRMED", "UNKNOWN"]);
+const USER_STATUS = new Set([
+  "ARCHIVED",
+  "COMPROMISED",
+  "CONFIRMED",
+  "EXTERNAL_PROVIDER",
+  "FORCE_CHANGE_PASSWORD",
+  "RESET_REQUIRED",
+  "UNCONFIRMED",
+  "UNKNOWN",
+]);
 const DELIVERY_MEDIUM = new Set(["EMAIL", "SMS"]);
 const MFA = new Set(["EMAIL_OTP", "SMS_MFA", "SOFTWARE_TOKEN_MFA"]);
 
@@ -106,14 +115,19 @@ export function isAdminGetUserResponse(x) {
 const token = (k) => String(k).replace(/~/g, "~0").replace(/\//g, "~1");
 
 function stringErrors(v, at, errors, min, max, re) {
-  if (typeof v !== "string") return errors.push({ pointer: at, code: "INSTANCE_STRING_EXPECTED", message: "must be a string" });
-  if (min > 0 && tooShort(v, min)) errors.push({ pointer: at, code: "INSTANCE_STRING_MIN_LENGTH", message: `must have at least ${min} characters` });
-  if (tooLong(v, max)) errors.push({ pointer: at, code: "INSTANCE_STRING_MAX_LENGTH", message: `must have at most ${max} characters` });
-  if (re && !re.test(v)) errors.push({ pointer: at, code: "INSTANCE_STRING_PATTERN_MISMATCH", message: `must match the pattern ${re}` });
+  if (typeof v !== "string")
+    return errors.push({ pointer: at, code: "INSTANCE_STRING_EXPECTED", message: "must be a string" });
+  if (min > 0 && tooShort(v, min))
+    errors.push({ pointer: at, code: "INSTANCE_STRING_MIN_LENGTH", message: `must have at least ${min} characters` });
+  if (tooLong(v, max))
+    errors.push({ pointer: at, code: "INSTANCE_STRING_MAX_LENGTH", message: `must have at most ${max} characters` });
+  if (re && !re.test(v))
+    errors.push({ pointer: at, code: "INSTANCE_STRING_PATTERN_MISMATCH", message: `must match the pattern ${re}` });
 }
 
 function known(v, at, set, drift) {
-  if (typeof v === "string" && !set.has(v)) drift.push({ pointer: at, kind: "unknown-value", value: v, known: [...set] });
+  if (typeof v === "string" && !set.has(v))
+    drift.push({ pointer: at, kind: "unknown-value", value: v, known: [...set] });
 }
 
 function attributeErrors(a, at, errors, drift) {
@@ -139,7 +153,8 @@ function mfaOptionErrors(o, at, errors, drift) {
     const v = o[k];
     if (v === undefined) continue;
     if (k === "DeliveryMedium") {
-      if (typeof v !== "string") errors.push({ pointer: `${at}/${k}`, code: "INSTANCE_STRING_EXPECTED", message: "must be a string" });
+      if (typeof v !== "string")
+        errors.push({ pointer: `${at}/${k}`, code: "INSTANCE_STRING_EXPECTED", message: "must be a string" });
       else known(v, `${at}/${k}`, DELIVERY_MEDIUM, drift);
     } else if (k === "AttributeName") stringErrors(v, `${at}/${k}`, errors, 1, 32, ATTRIBUTE_NAME);
     else drift.push({ pointer: `${at}/${token(k)}`, kind: "unknown-property", value: k });
@@ -147,7 +162,8 @@ function mfaOptionErrors(o, at, errors, drift) {
 }
 
 function arrayOf(v, at, errors, drift, each) {
-  if (!Array.isArray(v)) return errors.push({ pointer: at, code: "INSTANCE_ARRAY_EXPECTED", message: "must be an array" });
+  if (!Array.isArray(v))
+    return errors.push({ pointer: at, code: "INSTANCE_ARRAY_EXPECTED", message: "must be an array" });
   for (let i = 0; i < v.length; i++) each(v[i], `${at}/${i}`, errors, drift);
 }
 
@@ -175,13 +191,16 @@ export function validateAdminGetUserResponse(x) {
         break;
       case "UserCreateDate":
       case "UserLastModifiedDate":
-        if (typeof v !== "number" || !isFinite(v)) errors.push({ pointer: at, code: "INSTANCE_NUMBER_EXPECTED", message: "must be a number" });
+        if (typeof v !== "number" || !isFinite(v))
+          errors.push({ pointer: at, code: "INSTANCE_NUMBER_EXPECTED", message: "must be a number" });
         break;
       case "Enabled":
-        if (typeof v !== "boolean") errors.push({ pointer: at, code: "INSTANCE_BOOLEAN_EXPECTED", message: "must be a boolean" });
+        if (typeof v !== "boolean")
+          errors.push({ pointer: at, code: "INSTANCE_BOOLEAN_EXPECTED", message: "must be a boolean" });
         break;
       case "UserStatus":
-        if (typeof v !== "string") errors.push({ pointer: at, code: "INSTANCE_STRING_EXPECTED", message: "must be a string" });
+        if (typeof v !== "string")
+          errors.push({ pointer: at, code: "INSTANCE_STRING_EXPECTED", message: "must be a string" });
         else known(v, at, USER_STATUS, drift);
         break;
       case "MFAOptions":
@@ -193,7 +212,8 @@ export function validateAdminGetUserResponse(x) {
         break;
       case "UserMFASettingList":
         arrayOf(v, at, errors, drift, (s, p, e, d) => {
-          if (typeof s !== "string") e.push({ pointer: p, code: "INSTANCE_STRING_EXPECTED", message: "must be a string" });
+          if (typeof s !== "string")
+            e.push({ pointer: p, code: "INSTANCE_STRING_EXPECTED", message: "must be a string" });
           else known(s, p, MFA, d);
         });
         break;

@@ -7,5 +7,10 @@ import { compile } from "json-schema-to-typescript";
 const [schemaFile, outFile] = process.argv.slice(2);
 const schema = JSON.parse(readFileSync(schemaFile, "utf8"));
 const names = Object.keys(schema.$defs);
-const root = { ...schema, title: "Root", type: "object", properties: Object.fromEntries(names.map((k) => [k, { $ref: `#/$defs/${k}` }])) };
+const root = {
+  ...schema,
+  title: "Root",
+  type: "object",
+  properties: Object.fromEntries(names.map((k) => [k, { $ref: `#/$defs/${k}` }])),
+};
 writeFileSync(outFile, await compile(root, "Root", { additionalProperties: false }));

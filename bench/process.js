@@ -23,7 +23,8 @@ export function runNode(args, { cwd, env = {}, allowFail = false, before } = {})
     env: { ...process.env, ...env, NODE_OPTIONS: `--import=${HOOK}`, BENCH_RSS_FILE: rssFile, NO_COLOR: "1" },
   });
   const wall = performance.now() - t;
-  if (!allowFail && r.status !== 0) throw new Error(`node ${args.join(" ")} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+  if (!allowFail && r.status !== 0)
+    throw new Error(`node ${args.join(" ")} exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
   // Worker threads share the process: the file holds one line, the process's own peak.
   const rss = Math.max(...readFileSync(rssFile, "utf8").trim().split("\n").map(Number)) / 1024;
   return { wall, rss, status: r.status, stdout: r.stdout };

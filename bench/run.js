@@ -7,7 +7,9 @@ import { existsSync } from "node:fs";
 import os from "node:os";
 
 const only = process.env.BENCH_ONLY;
-console.log(`structgen bench, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${os.cpus().length} cores`);
+console.log(
+  `structgen bench, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${os.cpus().length} cores`,
+);
 console.log(`${os.cpus()[0]?.model ?? "unknown cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB\n`);
 if (!only || only === "validators") {
   if (existsSync(new URL("./validators.js", import.meta.url))) await import("./validators.js");

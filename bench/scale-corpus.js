@@ -10,7 +10,8 @@ function renamed(value, suffix) {
   if (value === null || typeof value !== "object") return value;
   const out = {};
   for (const [k, v] of Object.entries(value)) {
-    if (k === "$ref" && typeof v === "string" && REF.test(v)) out[k] = v.replace(REF, (_, p, n) => `#/${p}/${n}${suffix}`);
+    if (k === "$ref" && typeof v === "string" && REF.test(v))
+      out[k] = v.replace(REF, (_, p, n) => `#/${p}/${n}${suffix}`);
     else out[k] = renamed(v, suffix);
   }
   return out;
@@ -25,7 +26,10 @@ export function scaleCorpus(srcDir, k, outDir) {
       const doc = renamed(JSON.parse(readFileSync(path.join(srcDir, f), "utf8")), suffix);
       if (typeof doc.name === "string") doc.name += suffix;
       if (typeof doc.$id === "string") doc.$id += suffix;
-      writeFileSync(path.join(outDir, suffix ? f.replace(/\.json$/, `-${suffix}.json`) : f), JSON.stringify(doc, null, 2));
+      writeFileSync(
+        path.join(outDir, suffix ? f.replace(/\.json$/, `-${suffix}.json`) : f),
+        JSON.stringify(doc, null, 2),
+      );
     }
   }
   return files.length * k;

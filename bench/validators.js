@@ -18,8 +18,30 @@ const { TypeCompiler } = await import("@sinclair/typebox/compiler");
 function ajvWith(options) {
   const ajv = new Ajv2020({ strict: false, unicodeRegExp: true, ...options });
   ajv.addVocabulary(["x-sensitive"]);
-  ajv.addKeyword({ keyword: "x-bigBounds", type: "string", schemaType: "object", validate: (b, s) => runtime.bigWithin(s, b) });
-  for (const f of ["date-time", "date", "time", "duration", "uuid", "uri-reference", "json-pointer", "uri", "email", "hostname", "ipv4", "ipv6", "int64", "uint64", "int128", "uint128"]) {
+  ajv.addKeyword({
+    keyword: "x-bigBounds",
+    type: "string",
+    schemaType: "object",
+    validate: (b, s) => runtime.bigWithin(s, b),
+  });
+  for (const f of [
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "uuid",
+    "uri-reference",
+    "json-pointer",
+    "uri",
+    "email",
+    "hostname",
+    "ipv4",
+    "ipv6",
+    "int64",
+    "uint64",
+    "int128",
+    "uint128",
+  ]) {
     ajv.addFormat(f, { type: "string", validate: () => true });
   }
   ajv.addSchema(schema);
@@ -32,12 +54,16 @@ const name = Type.RegExp(/^(?:[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+)$/u, { minLeng
 const typebox = TypeCompiler.Compile(
   Type.Object({
     Username: Type.RegExp(/^(?:[\p{L}\p{M}\p{S}\p{N}\p{P}]+)$/u, { minLength: 1, maxLength: 128 }),
-    UserAttributes: Type.Optional(Type.Array(Type.Object({ Name: name, Value: Type.Optional(Type.String({ maxLength: 2048 })) }))),
+    UserAttributes: Type.Optional(
+      Type.Array(Type.Object({ Name: name, Value: Type.Optional(Type.String({ maxLength: 2048 })) })),
+    ),
     UserCreateDate: Type.Optional(Type.Number()),
     UserLastModifiedDate: Type.Optional(Type.Number()),
     Enabled: Type.Optional(Type.Boolean()),
     UserStatus: Type.Optional(Type.String()),
-    MFAOptions: Type.Optional(Type.Array(Type.Object({ DeliveryMedium: Type.Optional(Type.String()), AttributeName: Type.Optional(name) }))),
+    MFAOptions: Type.Optional(
+      Type.Array(Type.Object({ DeliveryMedium: Type.Optional(Type.String()), AttributeName: Type.Optional(name) })),
+    ),
     PreferredMfaSetting: Type.Optional(Type.String({ maxLength: 131072 })),
     UserMFASettingList: Type.Optional(Type.Array(Type.String())),
   }),
@@ -61,11 +87,26 @@ const good = JSON.parse(
 );
 const bad = JSON.parse(JSON.stringify({ ...good, Username: "", UserStatus: 7, UserAttributes: [{ Value: 1 }] }));
 const wide = JSON.parse(
-  JSON.stringify({ ...good, UserAttributes: Array.from({ length: 50 }, (_, i) => ({ Name: `custom:attribute_${i}`, Value: `value number ${i} ✓` })) }),
+  JSON.stringify({
+    ...good,
+    UserAttributes: Array.from({ length: 50 }, (_, i) => ({
+      Name: `custom:attribute_${i}`,
+      Value: `value number ${i} ✓`,
+    })),
+  }),
 );
 
-for (const [label, v, expected] of [["valid", good, true], ["invalid", bad, false], ["50 attributes", wide, true]]) {
-  const checks = [ours.isAdminGetUserResponse(v), ours.validateAdminGetUserResponse(v).valid, hand.isAdminGetUserResponse(v), hand.validateAdminGetUserResponse(v).valid];
+for (const [label, v, expected] of [
+  ["valid", good, true],
+  ["invalid", bad, false],
+  ["50 attributes", wide, true],
+]) {
+  const checks = [
+    ours.isAdminGetUserResponse(v),
+    ours.validateAdminGetUserResponse(v).valid,
+    hand.isAdminGetUserResponse(v),
+    hand.validateAdminGetUserResponse(v).valid,
+  ];
   if (checks.some((c) => c !== expected)) throw new Error(`bench: the ${label} value is judged wrongly: ${checks}`);
 }
 
@@ -101,7 +142,11 @@ const bars = [];
 // Bound once, as a named import binds them (a namespace lookup among 1,500 exports is no one's use).
 const { isAdminGetUserResponse: isX, validateAdminGetUserResponse: validateX } = ours;
 const { isAdminGetUserResponse: handIs, validateAdminGetUserResponse: handValidate } = hand;
-for (const [label, v] of [["valid", good], ["invalid", bad], ["50 attributes", wide]]) {
+for (const [label, v] of [
+  ["valid", good],
+  ["invalid", bad],
+  ["50 attributes", wide],
+]) {
   const r = compare({
     is: () => isX(v),
     validate: () => validateX(v),
@@ -121,11 +166,24 @@ for (const [label, v] of [["valid", good], ["invalid", bad], ["50 attributes", w
     "isX ÷ ajv": ratio(r.is, r.ajv),
     "validateX ÷ ajv allErrors": ratio(r.validate, r.ajvAll),
   });
-  if (label === "valid") bars.push(["valid isX ≥ 1.0× TypeBox", r.is / r.typebox, 1], ["valid isX ≥ 0.8× hand-written", r.is / r.handIs, 0.8], ["valid validateX ≥ 0.8× hand-written", r.validate / r.handValidate, 0.8]);
-  if (label === "invalid") bars.push(["invalid isX ≥ 1.0× hand-written", r.is / r.handIs, 1], ["invalid validateX ≥ 0.5× hand-written", r.validate / r.handValidate, 0.5]);
+  if (label === "valid")
+    bars.push(
+      ["valid isX ≥ 1.0× TypeBox", r.is / r.typebox, 1],
+      ["valid isX ≥ 0.8× hand-written", r.is / r.handIs, 0.8],
+      ["valid validateX ≥ 0.8× hand-written", r.validate / r.handValidate, 0.8],
+    );
+  if (label === "invalid")
+    bars.push(
+      ["invalid isX ≥ 1.0× hand-written", r.is / r.handIs, 1],
+      ["invalid validateX ≥ 0.5× hand-written", r.validate / r.handValidate, 0.5],
+    );
 }
-console.log("Validators: AdminGetUserResponse, best of interleaved rounds (structgen validateX includes drift and messages)");
+console.log(
+  "Validators: AdminGetUserResponse, best of interleaved rounds (structgen validateX includes drift and messages)",
+);
 console.table(rows);
 for (const [bar, got, want] of bars) console.log(`${got >= want ? "meets" : "MISSES"} ${bar}: ${got.toFixed(2)}×`);
 const size = (f) => statSync(new URL(f, ROOT)).size;
-console.log(`validator code for the bundled corpus: validators.js ${fmt(size("validators.js"))} B + runtime.js ${fmt(size("runtime.js"))} B`);
+console.log(
+  `validator code for the bundled corpus: validators.js ${fmt(size("validators.js"))} B + runtime.js ${fmt(size("runtime.js"))} B`,
+);

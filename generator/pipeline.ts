@@ -45,7 +45,10 @@ export async function buildModel(
   if (hasErrors(all)) throw new StructgenError(all);
   if (corpus.config && corpus.config.sources.length > 0) {
     onStage?.("reconcile");
-    const [{ loadEvidence }, { reconcile }] = await Promise.all([import("./reconcile/load-evidence.js"), import("./reconcile/index.js")]);
+    const [{ loadEvidence }, { reconcile }] = await Promise.all([
+      import("./reconcile/load-evidence.js"),
+      import("./reconcile/index.js"),
+    ]);
     const { evidence, diagnostics } = await loadEvidence(corpus.config, memo.evidence);
     all.push(...diagnostics);
     // The resolved model is this call's own: reconciled in place, not copied.

@@ -306,7 +306,11 @@ export async function check(options: GenerateOptions = {}, memo: RunMemo = {}): 
     import("./pipeline.js"),
     import("./write/check.js"),
   ]);
-  const { fragments, index, dir: cacheDir } = memo.cache ?? (await openCache(project, corpora, options.cache !== false));
+  const {
+    fragments,
+    index,
+    dir: cacheDir,
+  } = memo.cache ?? (await openCache(project, corpora, options.cache !== false));
   const { recordFresh } = await import("./cache/fresh.js");
   const results: CheckResult[] = [];
   for (const c of corpora) {

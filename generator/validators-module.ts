@@ -26,7 +26,9 @@ export interface ValidatorResult {
   driftOmitted?: number;
 }
 export interface ValidatorModule {
-  validators: Readonly<Record<string, (value: unknown, options?: { strict?: boolean; maxErrors?: number }) => ValidatorResult>>;
+  validators: Readonly<
+    Record<string, (value: unknown, options?: { strict?: boolean; maxErrors?: number }) => ValidatorResult>
+  >;
   rootTypes: readonly string[];
 }
 
@@ -35,14 +37,22 @@ export async function loadBundled(corpus?: string): Promise<ValidatorModule> {
   const name = corpus ?? (names.length === 1 ? names[0] : undefined);
   if (!name || !names.includes(name)) {
     throw new StructgenError([
-      diagnostic("USAGE_BAD_ARGUMENT", { reason: names.length === 0 ? "no generated validators are bundled; pass --schemas DIR" : `choose a corpus with --corpus: ${names.join(", ")}` }),
+      diagnostic("USAGE_BAD_ARGUMENT", {
+        reason:
+          names.length === 0
+            ? "no generated validators are bundled; pass --schemas DIR"
+            : `choose a corpus with --corpus: ${names.join(", ")}`,
+      }),
     ]);
   }
   return (await import(pathToFileURL(path.join(bundledRoot, name, "validators.js")).href)) as ValidatorModule;
 }
 
 export async function compileInMemory(schemasDir: string): Promise<ValidatorModule> {
-  const [{ buildModel }, { inMemorySource }] = await Promise.all([import("./pipeline.js"), import("./emit/validators/index.js")]);
+  const [{ buildModel }, { inMemorySource }] = await Promise.all([
+    import("./pipeline.js"),
+    import("./emit/validators/index.js"),
+  ]);
   const model = await buildModel({ name: path.basename(path.resolve(schemasDir)), dir: schemasDir });
   const source = inMemorySource(model);
   return (await import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`)) as ValidatorModule;

@@ -106,10 +106,7 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
     // first, the type digest's length fixed): most keys recur run after run.
     const contextJson = canonicalJson(context);
     const raw = `${emitter.length}:${emitter}${typeDigest}${contextJson}`;
-    const key =
-      usedKeys.get(raw) ??
-      keys.get(raw) ??
-      digestOf(options.fingerprint, emitter, typeDigest, contextJson);
+    const key = usedKeys.get(raw) ?? keys.get(raw) ?? digestOf(options.fingerprint, emitter, typeDigest, contextJson);
     // A one-run store has no next run to remember them for.
     if (!spill) usedKeys.set(raw, key);
     return key;
@@ -287,7 +284,7 @@ class PackWriter {
     try {
       const bytes = Buffer.from(text, "utf8");
       this.hash.update(bytes);
-      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at);
+      for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at);
     } catch {
       this.drop();
     }

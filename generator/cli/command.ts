@@ -63,7 +63,8 @@ export const CONFIG = {
 } as const satisfies OptionSpec;
 export const SCHEMAS = (what = "Corpus folder or folder of corpora (default: the config's, or schemas)") =>
   ({ name: "schemas", type: "string", value: "DIR", describe: what }) as const satisfies OptionSpec;
-export const OUT = (what: string) => ({ name: "out", type: "string", value: "DIR", describe: what }) as const satisfies OptionSpec;
+export const OUT = (what: string) =>
+  ({ name: "out", type: "string", value: "DIR", describe: what }) as const satisfies OptionSpec;
 /** `--no-cache`: an option of its own name, since a boolean's --no- form cannot tell "off" from "not given". */
 export const NO_CACHE = {
   name: "no-cache",

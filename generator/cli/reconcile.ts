@@ -54,7 +54,11 @@ export const command = defineCommand({
       // Which evidence source was skipped or read from recorded facts, before the report.
       if (!v.json && !v.quiet) {
         const { printDiagnostics } = await import("./print.js");
-        printDiagnostics(model.diagnostics.filter((d) => d.code.startsWith("SOURCE_")), false, "info");
+        printDiagnostics(
+          model.diagnostics.filter((d) => d.code.startsWith("SOURCE_")),
+          false,
+          "info",
+        );
       }
       const data = reportData(model);
       if (!data) {

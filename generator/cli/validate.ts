@@ -72,7 +72,8 @@ export const command = defineCommand({
         // Drift is shown whether or not the value is valid (strict mode reports it as errors too).
         if (v.quiet) continue;
         for (const d of "drift" in r ? r.drift : []) {
-          const what = d.kind === "unknown-value" ? `unknown value ${JSON.stringify(d.value)}` : "member no schema declares";
+          const what =
+            d.kind === "unknown-value" ? `unknown value ${JSON.stringify(d.value)}` : "member no schema declares";
           process.stdout.write(`${r.file}: ${d.pointer || "/"}: drift: ${what}\n`);
         }
       }

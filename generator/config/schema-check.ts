@@ -111,8 +111,7 @@ export function schemaErrors(root: Schema, value: unknown): SchemaError[] {
         if (Object.prototype.hasOwnProperty.call(props, k)) visit(props[k]!, obj[k], `${at}/${token(k)}`);
         else if (extra === false) {
           fail("additionalProperties", "must NOT have additional properties", { additionalProperty: k });
-        }
-        else if (extra && typeof extra === "object") visit(extra, obj[k], `${at}/${token(k)}`);
+        } else if (extra && typeof extra === "object") visit(extra, obj[k], `${at}/${token(k)}`);
       }
     }
   };

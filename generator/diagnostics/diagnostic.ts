@@ -19,8 +19,16 @@ export interface Diagnostic {
 
 export function diagnostic(code: Code, params: Record<string, string | number> = {}, at?: SourceLocation): Diagnostic {
   const entry = catalogue[code];
-  const fill = (template: string) => template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : ""));
-  return { code, severity: entry.severity, message: fill(entry.message), hint: fill(entry.hint), ...(at ? { at } : {}), params };
+  const fill = (template: string) =>
+    template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : ""));
+  return {
+    code,
+    severity: entry.severity,
+    message: fill(entry.message),
+    hint: fill(entry.hint),
+    ...(at ? { at } : {}),
+    params,
+  };
 }
 
 /** Thrown when a stage cannot go on; carries every diagnostic gathered so far. */

@@ -24,7 +24,23 @@ function decode(s: string): string {
   });
 }
 
-const BLOCK = new Set(["p", "li", "ul", "ol", "br", "div", "note", "important", "dl", "dt", "dd", "h1", "h2", "h3", "h4"]);
+const BLOCK = new Set([
+  "p",
+  "li",
+  "ul",
+  "ol",
+  "br",
+  "div",
+  "note",
+  "important",
+  "dl",
+  "dt",
+  "dd",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+]);
 
 // Every emitter asks for the same descriptions: each text is parsed once. Bounded for watch mode, and
 // a text longer than any real description is parsed each time rather than kept.
@@ -59,7 +75,8 @@ function parse(input: string): readonly Paragraph[] {
   const tag = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>/g;
   let last = 0;
   for (let m = tag.exec(input); m; m = tag.exec(input)) {
-    if (m.index > last) current.segments.push({ text: decode(input.slice(last, m.index)), ...(code > 0 ? { code: true } : {}) });
+    if (m.index > last)
+      current.segments.push({ text: decode(input.slice(last, m.index)), ...(code > 0 ? { code: true } : {}) });
     last = m.index + m[0].length;
     const name = m[1]!.toLowerCase();
     const closing = m[0][1] === "/";
@@ -73,7 +90,8 @@ function parse(input: string): readonly Paragraph[] {
       flush(inItem > 0 ? "li" : "p");
     }
   }
-  if (last < input.length) current.segments.push({ text: decode(input.slice(last)), ...(code > 0 ? { code: true } : {}) });
+  if (last < input.length)
+    current.segments.push({ text: decode(input.slice(last)), ...(code > 0 ? { code: true } : {}) });
   flush("p");
   return out;
 }
@@ -100,7 +118,10 @@ export function proseToText(
   textMark: (s: string) => string = (s) => s,
 ): string {
   return paragraphs
-    .map((p) => (p.kind === "li" ? "- " : "") + p.segments.map((s) => (s.code ? codeMark(s.text) : textMark(s.text))).join(""))
+    .map(
+      (p) =>
+        (p.kind === "li" ? "- " : "") + p.segments.map((s) => (s.code ? codeMark(s.text) : textMark(s.text))).join(""),
+    )
     .join("\n\n")
     .replace(/\n\n(- )/g, "\n$1");
 }

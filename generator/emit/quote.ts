@@ -60,7 +60,8 @@ export function stringLiteral(value: string): string {
       const next = at(i + 1);
       const prev = at(i - 1);
       if (next === 0x2a || next === 0x2f || prev === 0x2a || prev === 0x2f || prev === 0x3c) put(i, 1, "\\/");
-    } else if (c === 0x3c && at(i + 1) === 0x21) put(i, 1, "\\u003C"); // `<!--`
+    } else if (c === 0x3c && at(i + 1) === 0x21)
+      put(i, 1, "\\u003C"); // `<!--`
     else if (c === 0x2028 || c === 0x2029 || isBidiControl(c)) put(i, 1, unicodeEscape(body[i]!));
   }
   return `"${out}${body.slice(from)}"`;
@@ -125,7 +126,10 @@ export function markdownCell(text: string): string {
  */
 export function markdownCode(text: string): string {
   // Markdown readers show U+0000 as U+FFFD (prettier's parser rewrites it): written so at once.
-  const flat = text.replace(/[\r\n]+/g, " ").replace(/\0/g, "\uFFFD").replace(BIDI_CONTROLS, unicodeEscape);
+  const flat = text
+    .replace(/[\r\n]+/g, " ")
+    .replace(/\0/g, "\uFFFD")
+    .replace(BIDI_CONTROLS, unicodeEscape);
   if (/(?<!\\)(?:\\\\)*\\\|/.test(flat)) return markdownCell(flat);
   const escaped = flat.replace(/\|/g, "\\|");
   const runs = new Set((escaped.match(/`+/g) ?? []).map((s) => s.length));

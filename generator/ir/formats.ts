@@ -1,6 +1,23 @@
 // The `format` names structgen validates (beyond those its primitive types imply).
 // Resolver, JSON Schema emitter and validator runtime all agree on this list.
-export const KNOWN_FORMATS = ["date-time", "date", "time", "duration", "uuid", "uri", "uri-reference", "json-pointer", "email", "hostname", "ipv4", "ipv6", "int64", "uint64", "int128", "uint128"] as const;
+export const KNOWN_FORMATS = [
+  "date-time",
+  "date",
+  "time",
+  "duration",
+  "uuid",
+  "uri",
+  "uri-reference",
+  "json-pointer",
+  "email",
+  "hostname",
+  "ipv4",
+  "ipv6",
+  "int64",
+  "uint64",
+  "int128",
+  "uint128",
+] as const;
 
 export type KnownFormat = (typeof KNOWN_FORMATS)[number];
 

@@ -74,15 +74,26 @@ export function parseJson(file: string, rawText: string, { fast = true } = {}): 
   const errors: ParseError[] = [];
   let root: Node | undefined;
   try {
-    root = parser().parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    root = parser().parseTree(text, errors, {
+      disallowComments: true,
+      allowTrailingComma: false,
+      allowEmptyContent: false,
+    });
   } catch (e) {
     // Deep nesting can exhaust the stack of the recursive parser.
-    return { ok: false, diagnostics: [diagnostic("JSON_SYNTAX", { reason: e instanceof RangeError ? "nesting too deep" : String(e) }, at(0))] };
+    return {
+      ok: false,
+      diagnostics: [
+        diagnostic("JSON_SYNTAX", { reason: e instanceof RangeError ? "nesting too deep" : String(e) }, at(0)),
+      ],
+    };
   }
   if (errors.length > 0 || !root) {
     return {
       ok: false,
-      diagnostics: errors.slice(0, 20).map((e) => diagnostic("JSON_SYNTAX", { reason: describeParseError(e) }, at(e.offset))),
+      diagnostics: errors
+        .slice(0, 20)
+        .map((e) => diagnostic("JSON_SYNTAX", { reason: describeParseError(e) }, at(e.offset))),
     };
   }
 
@@ -92,7 +103,12 @@ export function parseJson(file: string, rawText: string, { fast = true } = {}): 
   try {
     value = toValue(root, "", offsets, diagnostics, at, ownerOf(text));
   } catch (e) {
-    return { ok: false, diagnostics: [diagnostic("JSON_SYNTAX", { reason: e instanceof RangeError ? "nesting too deep" : String(e) }, at(0))] };
+    return {
+      ok: false,
+      diagnostics: [
+        diagnostic("JSON_SYNTAX", { reason: e instanceof RangeError ? "nesting too deep" : String(e) }, at(0)),
+      ],
+    };
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
 

@@ -200,7 +200,10 @@ function parseSchema(file: string, text: string): ParseResult {
       if (++depth > MAX_SCHEMA_NESTING) {
         const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
         const at = { file, pointer: "", ...position(lineStarts(text.slice(bom)), i - bom) };
-        return { ok: false, diagnostics: [diagnostic("SCHEMA_MAX_DEPTH_EXCEEDED", { maxDepth: MAX_SCHEMA_NESTING }, at)] };
+        return {
+          ok: false,
+          diagnostics: [diagnostic("SCHEMA_MAX_DEPTH_EXCEEDED", { maxDepth: MAX_SCHEMA_NESTING }, at)],
+        };
       }
     } else if (c === 0x7d || c === 0x5d) depth--;
   }

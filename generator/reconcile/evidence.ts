@@ -12,7 +12,19 @@ export interface SourceInfo {
   description: string;
 }
 
-export type ShapeKind = "object" | "array" | "map" | "enum" | "string" | "integer" | "long" | "number" | "boolean" | "timestamp" | "blob" | "document";
+export type ShapeKind =
+  | "object"
+  | "array"
+  | "map"
+  | "enum"
+  | "string"
+  | "integer"
+  | "long"
+  | "number"
+  | "boolean"
+  | "timestamp"
+  | "blob"
+  | "document";
 
 export interface MemberClaim {
   /** Name of the member's shape in the same source (absent when the source does not name it). */

@@ -20,7 +20,12 @@ export function ensureShape(ctx: PolicyContext, from: Evidence, shape: string): 
     role: claim.error ? "error" : "shape",
     root: false,
     node: { kind: "any", attrs: { facts: [] } },
-    attrs: { ...(claim.doc ? { doc: claim.doc } : {}), ...(claim.sensitive ? { sensitive: true } : {}), ...(claim.at ? { at: claim.at } : {}), facts: [f] },
+    attrs: {
+      ...(claim.doc ? { doc: claim.doc } : {}),
+      ...(claim.sensitive ? { sensitive: true } : {}),
+      ...(claim.at ? { at: claim.at } : {}),
+      facts: [f],
+    },
   };
   ctx.addType(t); // before converting, so recursive shapes find it
   t.node = nodeFor(ctx, from, claim);
@@ -41,7 +46,11 @@ function nodeFor(ctx: PolicyContext, from: Evidence, c: ShapeClaim): TypeNode {
         name,
         type: refTo(ctx, from, m.shape),
         required: m.required === true,
-        attrs: { ...(m.doc ? { doc: m.doc } : {}), ...(m.at ? { at: m.at } : {}), facts: [fact(from.source.id, "member", "declares", m.at)] },
+        attrs: {
+          ...(m.doc ? { doc: m.doc } : {}),
+          ...(m.at ? { at: m.at } : {}),
+          facts: [fact(from.source.id, "member", "declares", m.at)],
+        },
       }));
       return { kind: "object", members, additional: true, attrs };
     }
@@ -52,24 +61,49 @@ function nodeFor(ctx: PolicyContext, from: Evidence, c: ShapeClaim): TypeNode {
     case "map":
       return { kind: "map", values: refTo(ctx, from, c.values), attrs };
     case "enum":
-      return { kind: "enum", base: "string", open: ctx.policies.openEnums, members: (c.enum ?? []).map((v) => ({ value: v, attrs: { facts: [fact(from.source.id, "enum", "lists", c.at)] } })), attrs };
+      return {
+        kind: "enum",
+        base: "string",
+        open: ctx.policies.openEnums,
+        members: (c.enum ?? []).map((v) => ({
+          value: v,
+          attrs: { facts: [fact(from.source.id, "enum", "lists", c.at)] },
+        })),
+        attrs,
+      };
     case "string":
       if (c.min !== undefined) constraints.minLength = c.min;
       if (c.max !== undefined) constraints.maxLength = c.max;
-      if (c.pattern !== undefined && toEcmaPattern(c.pattern) !== undefined) constraints.pattern = { source: toEcmaPattern(c.pattern)!, unicode: /\\[pP]\{/.test(c.pattern) };
+      if (c.pattern !== undefined && toEcmaPattern(c.pattern) !== undefined)
+        constraints.pattern = { source: toEcmaPattern(c.pattern)!, unicode: /\\[pP]\{/.test(c.pattern) };
       return { kind: "primitive", primitive: "string", constraints, attrs };
     case "integer":
       if (c.min !== undefined) constraints.minimum = c.min;
       if (c.max !== undefined) constraints.maximum = c.max;
       return { kind: "primitive", primitive: "int32", constraints, attrs };
     case "long":
-      return { kind: "primitive", primitive: "number", constraints: { ...(c.min !== undefined ? { minimum: c.min } : {}), ...(c.max !== undefined ? { maximum: c.max } : {}), multipleOf: 1 }, attrs };
+      return {
+        kind: "primitive",
+        primitive: "number",
+        constraints: {
+          ...(c.min !== undefined ? { minimum: c.min } : {}),
+          ...(c.max !== undefined ? { maximum: c.max } : {}),
+          multipleOf: 1,
+        },
+        attrs,
+      };
     case "number":
       return { kind: "primitive", primitive: "double", constraints, attrs };
     case "boolean":
       return { kind: "primitive", primitive: "boolean", constraints, attrs };
     case "timestamp":
-      return { kind: "primitive", primitive: "datetime", constraints, attrs, ...(c.timestampWire === "epoch-seconds" ? { encoding: "epoch-seconds" as const } : {}) };
+      return {
+        kind: "primitive",
+        primitive: "datetime",
+        constraints,
+        attrs,
+        ...(c.timestampWire === "epoch-seconds" ? { encoding: "epoch-seconds" as const } : {}),
+      };
     case "blob":
       return { kind: "primitive", primitive: "binary", constraints, attrs };
     default:

@@ -64,9 +64,15 @@ export function reconcile(
   for (const [, policy] of POLICIES) policy(ctx);
   for (const o of config.overrides) applyOverride(ctx, o);
   model.types.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  decisions.sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+  decisions.sort((a, b) =>
+    a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0,
+  );
   model.reconciliation = {
-    sources: [ctx.schema.source, ...evidence.map((e) => e.source)].map((s) => ({ id: s.id, kind: s.kind, description: s.description })),
+    sources: [ctx.schema.source, ...evidence.map((e) => e.source)].map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      description: s.description,
+    })),
     ...(config.authority ? { authority: config.authority } : {}),
     decisions,
     // Which shapes the service receives and sends: the diff's read and write sides.

@@ -20,7 +20,10 @@ const sourcePath = (config: CorpusConfig, s: SourceConfig): string | undefined =
   s.path ? path.join(config.base, s.path) : undefined;
 
 /** The boto3 pages of a boto3-docs folder: its *.txt files, sorted. */
-const boto3DocsFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
+const boto3DocsFiles = (dir: string): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
 
 /** The installed package folder of an aws-sdk source, resolved from the config's folder; undefined when absent. */
 function sdkPackageDir(config: CorpusConfig, s: SourceConfig): string | undefined {
@@ -35,9 +38,14 @@ function sdkPackageDir(config: CorpusConfig, s: SourceConfig): string | undefine
 }
 
 async function loadOne(config: CorpusConfig, s: SourceConfig, notes: Diagnostic[]): Promise<Evidence> {
-  const info: SourceInfo = { id: s.id, kind: s.kind, description: s.description ?? `${DESCRIBE[s.kind]}${s.path ? ` (${s.path})` : s.package ? ` (${s.package})` : ""}` };
+  const info: SourceInfo = {
+    id: s.id,
+    kind: s.kind,
+    description: s.description ?? `${DESCRIBE[s.kind]}${s.path ? ` (${s.path})` : s.package ? ` (${s.package})` : ""}`,
+  };
   const where = sourcePath(config, s);
-  if (s.kind !== "aws-sdk" && (!where || !existsSync(where))) throw missing(s, `no file or folder at ${s.path ?? "(no path)"}`);
+  if (s.kind !== "aws-sdk" && (!where || !existsSync(where)))
+    throw missing(s, `no file or folder at ${s.path ?? "(no path)"}`);
   switch (s.kind) {
     case "botocore": {
       const { loadBotocore } = await import("./sources/botocore.js");
@@ -46,7 +54,10 @@ async function loadOne(config: CorpusConfig, s: SourceConfig, notes: Diagnostic[
     case "boto3-docs": {
       const { loadBoto3Docs } = await import("./sources/boto3-docs.js");
       const files = boto3DocsFiles(where!);
-      return loadBoto3Docs(info, files.map((f) => ({ path: path.join(where!, f), display: `${s.path}/${f}` })));
+      return loadBoto3Docs(
+        info,
+        files.map((f) => ({ path: path.join(where!, f), display: `${s.path}/${f}` })),
+      );
     }
     case "aws-sdk": {
       if (!s.package) throw missing(s, "no package named");
@@ -97,7 +108,9 @@ export function sourceFiles(config: CorpusConfig, s: SourceConfig): SourceFiles 
         return { state: "package", files: [{ name: "package.json", path: path.join(dir, "package.json") }, ...models] };
       }
       const facts = s.facts ? path.join(config.base, s.facts) : undefined;
-      return facts && existsSync(facts) ? { state: "facts", files: [{ name: s.facts!, path: facts }] } : { state: "missing", files: [] };
+      return facts && existsSync(facts)
+        ? { state: "facts", files: [{ name: s.facts!, path: facts }] }
+        : { state: "missing", files: [] };
     }
     if (!where || !existsSync(where)) return { state: "missing", files: [] };
     if (s.kind === "boto3-docs") return { state: "folder", files: named(where, boto3DocsFiles(where)) };
@@ -120,7 +133,10 @@ export interface EvidenceMemo {
 }
 
 class Missing extends Error {
-  constructor(readonly source: SourceConfig, readonly reason: string) {
+  constructor(
+    readonly source: SourceConfig,
+    readonly reason: string,
+  ) {
     super(reason);
   }
 }

@@ -2,7 +2,8 @@
 // Descriptions are HTML (AWS models, JSON Structure files) or plain text (boto3 pages).
 
 /** Phrases that announce a list of values. Without one, capitalised words are not values. */
-const CUE = /possible values|one of the following|valid values|can be one of|values? (?:are|is|include)|the following values|set to one of|supported values/i;
+const CUE =
+  /possible values|one of the following|valid values|can be one of|values? (?:are|is|include)|the following values|set to one of|supported values/i;
 
 const CONSTANT = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/;
 
@@ -34,7 +35,10 @@ const DEPRECATION = /\b(?:is|are) no longer supported\b|\bdeprecated\b(?! *(?:in
 export function proseDeprecation(text: string | undefined): string | undefined {
   // Either phrase needs one of these words whole in the text itself: removing tags adds only spaces.
   if (!text || !WORDS.test(text)) return undefined;
-  const plain = text.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  const plain = text
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (!DEPRECATION.test(plain)) return undefined;
   const sentence = plain.split(/(?<=[.!?])\s+/).find((s) => DEPRECATION.test(s));
   return sentence?.trim();

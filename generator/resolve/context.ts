@@ -26,10 +26,32 @@ export interface Context {
 
 /** Keywords of the validation add-in: enforced only under `$uses` (the dialect always enforces). */
 export const VALIDATION_KEYWORDS = new Set([
-  "minLength", "pattern", "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-  "minItems", "maxItems", "uniqueItems", "contains", "minContains", "maxContains", "minProperties", "maxProperties",
-  "dependentRequired", "patternProperties", "propertyNames", "minEntries", "maxEntries", "keyNames",
-  "contentEncoding", "contentMediaType", "contentCompression", "default",
+  "minLength",
+  "pattern",
+  "format",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "contains",
+  "minContains",
+  "maxContains",
+  "minProperties",
+  "maxProperties",
+  "dependentRequired",
+  "patternProperties",
+  "propertyNames",
+  "minEntries",
+  "maxEntries",
+  "keyNames",
+  "contentEncoding",
+  "contentMediaType",
+  "contentCompression",
+  "default",
 ]);
 
 const VALIDATION_ADDIN = ["JSONStructureValidation", "JSONSchemaValidation"];
@@ -49,7 +71,10 @@ export function active(ctx: Context, schema: JsonObject, pointer: string, keywor
 /** Conditional composition keywords: structure is always checked, a warning without `$uses`. */
 export function compositionActive(ctx: Context, pointer: string, keyword: string): void {
   if (ctx.symbols.componentsDialect || COMPOSITION_ADDIN.some((u) => ctx.uses.has(u))) return;
-  report(ctx, "SCHEMA_KEYWORD_WITHOUT_USES", child(pointer, keyword), { keyword, addin: "JSONStructureConditionalComposition" });
+  report(ctx, "SCHEMA_KEYWORD_WITHOUT_USES", child(pointer, keyword), {
+    keyword,
+    addin: "JSONStructureConditionalComposition",
+  });
 }
 
 export const at = (ctx: Context, pointer: string): SourceLocation => ctx.doc.locate(pointer);
@@ -74,7 +99,9 @@ export function annotations(ctx: Context, schema: JsonObject, pointer: string): 
   } else if (isObject(schema["descriptions"])) {
     // Localised descriptions (alternate-names add-in): English, else the first language listed.
     const d = schema["descriptions"];
-    const lang = ["en", "en-US", "en-GB", ...Object.keys(d).sort()].find((k) => typeof d[k] === "string" && (d[k] as string).trim() !== "");
+    const lang = ["en", "en-US", "en-GB", ...Object.keys(d).sort()].find(
+      (k) => typeof d[k] === "string" && (d[k] as string).trim() !== "",
+    );
     if (lang) {
       a.doc = d[lang] as string;
       a.facts.push(fact(ctx, "doc", child(pointer, "descriptions", lang)));
@@ -102,7 +129,8 @@ export function resolveRef(ctx: Context, ref: JsonValue | undefined, pointer: st
   const local = ctx.symbols.byDocPath.get(ctx.doc);
   let name: string | undefined;
   if (ref.startsWith("#/definitions/")) name = local?.get(decodePath(ref.slice("#/definitions/".length)))?.name;
-  else if (ref.startsWith("#/components/schemas/")) name = ctx.symbols.byComponentName.get(decodePath(ref.slice("#/components/schemas/".length)))?.name;
+  else if (ref.startsWith("#/components/schemas/"))
+    name = ctx.symbols.byComponentName.get(decodePath(ref.slice("#/components/schemas/".length)))?.name;
   else if (ref === "#") name = [...(local?.values() ?? [])].find((e) => e.pointer === "")?.name;
   else {
     report(ctx, "SCHEMA_REF_UNSUPPORTED", pointer, { refPath: ref });
@@ -112,7 +140,11 @@ export function resolveRef(ctx: Context, ref: JsonValue | undefined, pointer: st
     ctx.missing.push({ ref, owner: ctx.owner, at: at(ctx, pointer) });
     return undefined;
   }
-  return { kind: "ref", name, attrs: { at: at(ctx, pointer), facts: [fact(ctx, "type", pointer, `reference to ${ref}`)] } };
+  return {
+    kind: "ref",
+    name,
+    attrs: { at: at(ctx, pointer), facts: [fact(ctx, "type", pointer, `reference to ${ref}`)] },
+  };
 }
 
 export { isObject, has, type JsonObject };

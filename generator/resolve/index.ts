@@ -86,9 +86,22 @@ function applyExtends(symbols: ReturnType<typeof collectSymbols>, types: NamedTy
     const names: string[] = [];
     list.forEach((ref, i) => {
       const at = e.doc.locate(`${e.pointer}/$extends${Array.isArray(raw) ? `/${i}` : ""}`);
-      const target = typeof ref === "string" && ref.startsWith("#/definitions/") ? symbols.byDocPath.get(e.doc)?.get(decodePath(ref.slice(14))) : undefined;
-      if (!target) diagnostics.push(diagnostic("SCHEMA_EXTENDS_INVALID", { refPath: JSON.stringify(ref), reason: "no such definition" }, at));
-      else if (target.name === e.name) diagnostics.push(diagnostic("SCHEMA_EXTENDS_INVALID", { refPath: JSON.stringify(ref), reason: "a type cannot extend itself" }, at));
+      const target =
+        typeof ref === "string" && ref.startsWith("#/definitions/")
+          ? symbols.byDocPath.get(e.doc)?.get(decodePath(ref.slice(14)))
+          : undefined;
+      if (!target)
+        diagnostics.push(
+          diagnostic("SCHEMA_EXTENDS_INVALID", { refPath: JSON.stringify(ref), reason: "no such definition" }, at),
+        );
+      else if (target.name === e.name)
+        diagnostics.push(
+          diagnostic(
+            "SCHEMA_EXTENDS_INVALID",
+            { refPath: JSON.stringify(ref), reason: "a type cannot extend itself" },
+            at,
+          ),
+        );
       else names.push(target.name);
     });
     if (names.length > 0) {
@@ -144,7 +157,17 @@ function applyExtends(symbols: ReturnType<typeof collectSymbols>, types: NamedTy
         names.add(m.name);
         // One "inherited" fact names the type that declares the member, however deep the chain.
         const inherited = m.attrs.facts.some((f) => f.about === "member" && f.claim?.startsWith("inherited from "));
-        merged.push(inherited ? m : { ...m, attrs: { ...m.attrs, facts: [...m.attrs.facts, { about: "member", source: SOURCE, claim: `inherited from ${b}` }] } });
+        merged.push(
+          inherited
+            ? m
+            : {
+                ...m,
+                attrs: {
+                  ...m.attrs,
+                  facts: [...m.attrs.facts, { about: "member", source: SOURCE, claim: `inherited from ${b}` }],
+                },
+              },
+        );
       }
     }
     const ownNames = new Set(own.map((o) => o.name));
@@ -156,7 +179,9 @@ function applyExtends(symbols: ReturnType<typeof collectSymbols>, types: NamedTy
     const t = byName.get(name)!;
     if (t.node.kind === "choice") continue; // an inline choice names its abstract base with $extends
     if (t.node.kind !== "object") {
-      diagnostics.push(diagnostic("SCHEMA_EXTENDS_INVALID", { refPath: name, reason: "only object types can extend" }, t.attrs.at));
+      diagnostics.push(
+        diagnostic("SCHEMA_EXTENDS_INVALID", { refPath: name, reason: "only object types can extend" }, t.attrs.at),
+      );
       continue;
     }
     t.node.members = flatten(name).members;
@@ -177,7 +202,10 @@ function errorShape(ctx: Context, entry: SymbolEntry): TypeNode {
         name: "message",
         type: { kind: "primitive", primitive: "string", constraints: {}, attrs: { facts: [f] } },
         required: false,
-        attrs: { doc: "The error message.", facts: [{ about: "member", source: SOURCE, claim: "dialect rule: error shapes carry an optional message" }] },
+        attrs: {
+          doc: "The error message.",
+          facts: [{ about: "member", source: SOURCE, claim: "dialect rule: error shapes carry an optional message" }],
+        },
       },
     ],
     additional: true,
@@ -212,7 +240,13 @@ function reportMissing(model: Model, missing: Context["missing"]): void {
     for (; p !== undefined; p = parents.get(p), above++) root = p;
     const chain = up.reverse();
     if (root !== undefined) chain.unshift(root, ...(above > 1 ? [`… (${above - 1} more)`] : []));
-    model.diagnostics.push(diagnostic("SCHEMA_REF_NOT_FOUND", { refPath: m.ref, chain: ` (reached by ${chain.join(" → ")} → ${m.ref})` }, m.at));
+    model.diagnostics.push(
+      diagnostic(
+        "SCHEMA_REF_NOT_FOUND",
+        { refPath: m.ref, chain: ` (reached by ${chain.join(" → ")} → ${m.ref})` },
+        m.at,
+      ),
+    );
   }
 }
 

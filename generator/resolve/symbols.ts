@@ -67,9 +67,15 @@ export function collectSymbols(documents: ParsedJson[], diagnostics: Diagnostic[
     } else if (has(root, "$root")) {
       const target = root["$root"];
       const prefix = "#/definitions/";
-      const entry = typeof target === "string" && target.startsWith(prefix) ? local.get(decodePath(target.slice(prefix.length))) : undefined;
+      const entry =
+        typeof target === "string" && target.startsWith(prefix)
+          ? local.get(decodePath(target.slice(prefix.length)))
+          : undefined;
       if (entry) entry.root = true;
-      else diagnostics.push(diagnostic("SCHEMA_REF_NOT_FOUND", { refPath: String(target), chain: "" }, doc.locate("/$root")));
+      else
+        diagnostics.push(
+          diagnostic("SCHEMA_REF_NOT_FOUND", { refPath: String(target), chain: "" }, doc.locate("/$root")),
+        );
     } else if (!has(root, "definitions")) {
       if (componentsDialect && docName && !has(root, "properties")) {
         add({ doc, pointer: "", path: [docName], schema: root, root: true, errorShape: true });
@@ -105,12 +111,22 @@ function collectDefinitions(
     const child = value[key];
     const childPointer = `${pointer}/${escapePointerToken(key)}`;
     if (!isObject(child)) {
-      diagnostics.push(diagnostic("SCHEMA_INVALID_TYPE", { actual: JSON.stringify(child) ?? "undefined" }, doc.locate(childPointer)));
+      diagnostics.push(
+        diagnostic("SCHEMA_INVALID_TYPE", { actual: JSON.stringify(child) ?? "undefined" }, doc.locate(childPointer)),
+      );
       continue;
     }
-    if (!NAME.test(key)) diagnostics.push(diagnostic("SCHEMA_NAME_INVALID", { keyword: "definition", name: JSON.stringify(key) }, doc.locate(childPointer)));
+    if (!NAME.test(key))
+      diagnostics.push(
+        diagnostic(
+          "SCHEMA_NAME_INVALID",
+          { keyword: "definition", name: JSON.stringify(key) },
+          doc.locate(childPointer),
+        ),
+      );
     // An object under definitions without `type` is a namespace (JSON Structure core).
-    if (has(child, "type")) add({ doc, pointer: childPointer, path: [...path, key], schema: child, root: false, errorShape: false });
+    if (has(child, "type"))
+      add({ doc, pointer: childPointer, path: [...path, key], schema: child, root: false, errorShape: false });
     else collectDefinitions(doc, child, childPointer, [...path, key], add, diagnostics);
   }
 }
@@ -120,18 +136,39 @@ function collectDefinitions(
  * visible under that namespace. The target is a corpus file, by relative path or by `$id`;
  * its types are aliased, not copied, and a local definition of the same name shadows them.
  */
-function resolveImports(documents: ParsedJson[], byDocPath: Map<ParsedJson, Map<string, SymbolEntry>>, diagnostics: Diagnostic[]): void {
+function resolveImports(
+  documents: ParsedJson[],
+  byDocPath: Map<ParsedJson, Map<string, SymbolEntry>>,
+  diagnostics: Diagnostic[],
+): void {
   const byFile = new Map(documents.map((d) => [d.file, d]));
-  const byId = new Map(documents.filter((d) => isObject(d.value) && typeof d.value["$id"] === "string").map((d) => [(d.value as JsonObject)["$id"] as string, d]));
-  const find = (from: ParsedJson, uri: string): ParsedJson | undefined => byId.get(uri) ?? byFile.get(posix.normalize(posix.join(posix.dirname(from.file), uri)));
-  const visit = (doc: ParsedJson, ns: JsonValue | undefined, pointer: string, nsPath: string[], seen: Set<ParsedJson>): void => {
+  const byId = new Map(
+    documents
+      .filter((d) => isObject(d.value) && typeof d.value["$id"] === "string")
+      .map((d) => [(d.value as JsonObject)["$id"] as string, d]),
+  );
+  const find = (from: ParsedJson, uri: string): ParsedJson | undefined =>
+    byId.get(uri) ?? byFile.get(posix.normalize(posix.join(posix.dirname(from.file), uri)));
+  const visit = (
+    doc: ParsedJson,
+    ns: JsonValue | undefined,
+    pointer: string,
+    nsPath: string[],
+    seen: Set<ParsedJson>,
+  ): void => {
     if (!isObject(ns)) return;
     for (const keyword of ["$import", "$importdefs"] as const) {
       if (!has(ns, keyword)) continue;
       const uri = ns[keyword];
       const target = typeof uri === "string" ? find(doc, uri) : undefined;
       if (!target || target === doc) {
-        diagnostics.push(diagnostic("SCHEMA_IMPORT_NOT_FOUND", { keyword, uri: JSON.stringify(uri) }, doc.locate(`${pointer}/${escapePointerToken(keyword)}`)));
+        diagnostics.push(
+          diagnostic(
+            "SCHEMA_IMPORT_NOT_FOUND",
+            { keyword, uri: JSON.stringify(uri) },
+            doc.locate(`${pointer}/${escapePointerToken(keyword)}`),
+          ),
+        );
         continue;
       }
       if (!seen.has(target)) visit(target, target.value, "", [], new Set([...seen, target])); // the target's own imports first
@@ -146,7 +183,8 @@ function resolveImports(documents: ParsedJson[], byDocPath: Map<ParsedJson, Map<
     else if (pointer !== "") {
       for (const key of Object.keys(ns)) {
         const v = ns[key];
-        if (!key.startsWith("$") && isObject(v) && !has(v, "type")) visit(doc, v, `${pointer}/${escapePointerToken(key)}`, [...nsPath, key], seen);
+        if (!key.startsWith("$") && isObject(v) && !has(v, "type"))
+          visit(doc, v, `${pointer}/${escapePointerToken(key)}`, [...nsPath, key], seen);
       }
     }
   };
@@ -169,12 +207,20 @@ function assignNames(entries: SymbolEntry[], diagnostics: Diagnostic[]): void {
     const roots = group.filter((e) => e.pointer === "");
     if (roots.length > 1) {
       for (const dup of roots.slice(1)) {
-        diagnostics.push(diagnostic("SCHEMA_NAME_DUPLICATE", { name: JSON.stringify(base), other: roots[0]!.doc.file }, dup.doc.locate("/name")));
+        diagnostics.push(
+          diagnostic(
+            "SCHEMA_NAME_DUPLICATE",
+            { name: JSON.stringify(base), other: roots[0]!.doc.file },
+            dup.doc.locate("/name"),
+          ),
+        );
       }
     }
     for (const e of group) {
       if (e.pointer === "" && !NAME.test(base)) {
-        diagnostics.push(diagnostic("SCHEMA_NAME_INVALID", { keyword: "name", name: JSON.stringify(base) }, e.doc.locate("/name")));
+        diagnostics.push(
+          diagnostic("SCHEMA_NAME_INVALID", { keyword: "name", name: JSON.stringify(base) }, e.doc.locate("/name")),
+        );
       }
       const qualified = !(group.length === 1 || e.pointer === "");
       plan.push({ e, wantedName: qualified ? e.path.join("_") : base, qualified });

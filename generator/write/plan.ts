@@ -185,7 +185,12 @@ export class Planner {
       if (this.owned(p, head)) plan.remove.push(p);
     }
     const ours = [...expected.keys(), ...plan.remove];
-    plan.foreign = foreignOf(tree, ours, plan.conflicts.map((c) => c.path), before);
+    plan.foreign = foreignOf(
+      tree,
+      ours,
+      plan.conflicts.map((c) => c.path),
+      before,
+    );
 
     const after = manifestOfHashes(this.corpus, expected, options.ignoreInputs ? before?.inputs : options.inputs);
     const text = Buffer.from(manifestText(after), "utf8");

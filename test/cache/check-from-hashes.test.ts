@@ -200,7 +200,9 @@ describe("what the answer from hashes loads", () => {
     );
     expect(loaded.filter((u) => /\/dist\/cache\/(fresh|inputs)\.js$/.test(u))).toHaveLength(2);
     expect(heavy).toEqual([]);
-    expect(loaded.filter((u) => /\/dist\/reconcile\/(index|sources\/(botocore|aws-sdk|recorded))\.js$/.test(u))).toEqual([]);
+    expect(
+      loaded.filter((u) => /\/dist\/reconcile\/(index|sources\/(botocore|aws-sdk|recorded))\.js$/.test(u)),
+    ).toEqual([]);
   });
 });
 

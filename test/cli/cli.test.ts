@@ -50,7 +50,11 @@ describe("validate with the bundled validators", () => {
   });
 
   it('exits 1 for an invalid file with "file: /pointer: message [CODE]" lines', () => {
-    const f = file("bad.json", { UserAttributes: [{ Name: "a\u0000" }], UserCreateDate: "2024-05-01T12:34:56Z", Enabled: "yes" });
+    const f = file("bad.json", {
+      UserAttributes: [{ Name: "a\u0000" }],
+      UserCreateDate: "2024-05-01T12:34:56Z",
+      Enabled: "yes",
+    });
     const r = cli(["validate", "--type", "AdminGetUserResponse", f]);
     expect(r.status).toBe(1);
     const lines = r.stdout.trimEnd().split("\n");
@@ -62,7 +66,11 @@ describe("validate with the bundled validators", () => {
     }
     expect(lines).toContain(`${f}: /Username: is required [INSTANCE_REQUIRED_PROPERTY_MISSING]`);
     expect(lines).toContain(`${f}: /Enabled: must be a boolean [INSTANCE_BOOLEAN_EXPECTED]`);
-    expect(lines.some((l) => l.startsWith(`${f}: /UserAttributes/0/Name: `) && l.endsWith("[INSTANCE_STRING_PATTERN_MISMATCH]"))).toBe(true);
+    expect(
+      lines.some(
+        (l) => l.startsWith(`${f}: /UserAttributes/0/Name: `) && l.endsWith("[INSTANCE_STRING_PATTERN_MISMATCH]"),
+      ),
+    ).toBe(true);
     expect(lines).toContain(`${f}: /UserCreateDate: must be a number [INSTANCE_NUMBER_EXPECTED]`);
   });
 
@@ -134,7 +142,14 @@ describe("validate with the bundled validators", () => {
   });
 
   it("exits 2 for an unknown --corpus", () => {
-    const r = cli(["validate", "--corpus", "no-such-service", "--type", "AdminGetUserResponse", file("good4.json", GOOD)]);
+    const r = cli([
+      "validate",
+      "--corpus",
+      "no-such-service",
+      "--type",
+      "AdminGetUserResponse",
+      file("good4.json", GOOD),
+    ]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("USAGE_BAD_ARGUMENT");
     expect(r.stderr).toContain("cognito-idp");
@@ -148,7 +163,12 @@ describe("validate with the bundled validators", () => {
     const out = JSON.parse(r.stdout) as unknown;
     expect(out).toMatchObject([
       { file: a, type: "AdminGetUserResponse", valid: true, errors: [] },
-      { file: b, type: "AdminGetUserResponse", valid: false, errors: [{ pointer: "/Username", code: "INSTANCE_STRING_MAX_LENGTH", message: expect.any(String) }] },
+      {
+        file: b,
+        type: "AdminGetUserResponse",
+        valid: false,
+        errors: [{ pointer: "/Username", code: "INSTANCE_STRING_MAX_LENGTH", message: expect.any(String) }],
+      },
     ]);
   });
 
@@ -156,7 +176,9 @@ describe("validate with the bundled validators", () => {
     const r = cli(["validate", "--json", "--type", "AdminGetUser", file("json-usage.json", GOOD)]);
     expect(r.status).toBe(2);
     const out = JSON.parse(r.stdout) as { diagnostics: { code: string; message: string }[] };
-    expect(out.diagnostics).toMatchObject([{ code: "USAGE_UNKNOWN_TYPE", message: expect.stringContaining("AdminGetUserResponse") }]);
+    expect(out.diagnostics).toMatchObject([
+      { code: "USAGE_UNKNOWN_TYPE", message: expect.stringContaining("AdminGetUserResponse") },
+    ]);
   });
 
   it("--strict rejects an undeclared member and an unknown enum value that the default mode accepts", () => {
@@ -164,10 +186,14 @@ describe("validate with the bundled validators", () => {
     const loose = cli(["validate", "--type", "AdminGetUserResponse", f]);
     expect(loose.status).toBe(0);
     // Valid, and the drift it found is printed too.
-    expect(loose.stdout).toBe(`${f}: valid AdminGetUserResponse\n${f}: /UserAttributes/0/Verified: drift: member no schema declares\n`);
+    expect(loose.stdout).toBe(
+      `${f}: valid AdminGetUserResponse\n${f}: /UserAttributes/0/Verified: drift: member no schema declares\n`,
+    );
     const strict = cli(["validate", "--strict", "--type", "AdminGetUserResponse", f]);
     expect(strict.status).toBe(1);
-    expect(strict.stdout).toBe(`${f}: /UserAttributes/0/Verified: is not declared (strict mode) [INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED]\n`);
+    expect(strict.stdout).toBe(
+      `${f}: /UserAttributes/0/Verified: is not declared (strict mode) [INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED]\n`,
+    );
     const status = file("new-status.json", { ...GOOD, UserStatus: "SOME_NEW_STATUS" });
     expect(cli(["validate", "--type", "AdminGetUserResponse", status]).status).toBe(0);
     const strictStatus = cli(["validate", "--strict", "--type", "AdminGetUserResponse", status]);
@@ -180,7 +206,13 @@ describe("validate with the bundled validators", () => {
 });
 
 describe("validate --schemas (compiled in memory)", () => {
-  const order = { id: "o-1", quantity: 2, status: "open", lines: [{ sku: "ABC-1234", count: 1 }], placed: "2024-01-02T03:04:05Z" };
+  const order = {
+    id: "o-1",
+    quantity: 2,
+    status: "open",
+    lines: [{ sku: "ABC-1234", count: 1 }],
+    placed: "2024-01-02T03:04:05Z",
+  };
 
   it("uses the corpus's only root type when --type is omitted", () => {
     const r = cli(["validate", "--schemas", MINI, file("order.json", order)]);
@@ -192,11 +224,14 @@ describe("validate --schemas (compiled in memory)", () => {
     const f = file("bad-order.json", { id: "", quantity: 0, status: "lost", lines: [{ sku: "abc" }, { count: 1 }] });
     const r = cli(["validate", "--schemas", MINI, f]);
     expect(r.status).toBe(1);
-    const got = r.stdout.trimEnd().split("\n").map((l) => {
-      const m = ISSUE_LINE.exec(l);
-      expect(m, l).not.toBeNull();
-      return `${m![2]} ${m![4]}`;
-    });
+    const got = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => {
+        const m = ISSUE_LINE.exec(l);
+        expect(m, l).not.toBeNull();
+        return `${m![2]} ${m![4]}`;
+      });
     expect(got.sort()).toEqual(
       [
         "/id INSTANCE_STRING_MIN_LENGTH",
@@ -289,7 +324,10 @@ describe("--help and unknown commands", () => {
   });
 
   it("an option without its value is a usage error, even when an option follows", () => {
-    for (const args of [["validate", "--type"], ["validate", "--type", "--json", "x.json"]]) {
+    for (const args of [
+      ["validate", "--type"],
+      ["validate", "--type", "--json", "x.json"],
+    ]) {
       const r = cli(args);
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stderr).toContain("USAGE_OPTION_VALUE: option --type needs a value");
@@ -318,7 +356,9 @@ describe("generate and check", () => {
   it("generate --json reports the diagnostics of a broken corpus as JSON", () => {
     const r = cli(["generate", "--json", "--schemas", BROKEN, "--out", path.join(tmp, "broken-json-out")]);
     expect(r.status).toBe(1);
-    const out = JSON.parse(r.stdout) as { diagnostics: { code: string; at: { file: string; line: number; column: number } }[] };
+    const out = JSON.parse(r.stdout) as {
+      diagnostics: { code: string; at: { file: string; line: number; column: number } }[];
+    };
     expect(out.diagnostics[0]).toMatchObject({ code: "JSON_SYNTAX", at: { file: "invoice.json", line: 8, column: 5 } });
     expect(existsSync(path.join(tmp, "broken-json-out", "broken-corpus"))).toBe(false);
   });
@@ -355,7 +395,9 @@ describe("generate and check", () => {
 
     const json = cli(["check", "--json", "--schemas", MINI, "--out", out]);
     expect(json.status).toBe(1);
-    expect((JSON.parse(json.stdout) as { differences: unknown[] }[])[0]!.differences).toEqual([{ path: "types.ts", change: "changed" }]);
+    expect((JSON.parse(json.stdout) as { differences: unknown[] }[])[0]!.differences).toEqual([
+      { path: "types.ts", change: "changed" },
+    ]);
 
     writeFileSync(types, original);
     await fs.rm(path.join(dir, "schema.json"));
@@ -375,7 +417,9 @@ describe("generate and check", () => {
     const repaired = cli(["generate", "--schemas", MINI, "--out", out]);
     expect(repaired.status).toBe(0);
     expect(repaired.stdout).toMatch(/\(1 written, \d+ unchanged, 0 removed\)/);
-    expect(repaired.stderr).toMatch(/warning OUTPUT_FOREIGN_FILE: \S*notes\.txt: a file structgen did not write; left where it is/);
+    expect(repaired.stderr).toMatch(
+      /warning OUTPUT_FOREIGN_FILE: \S*notes\.txt: a file structgen did not write; left where it is/,
+    );
     expect(readFileSync(path.join(dir, "notes.txt"), "utf8")).toBe("mine\n");
     expect(existsSync(path.join(dir, ".structgen-tmp-1"))).toBe(false);
     expect(cli(["check", "--schemas", MINI, "--out", out]).status).toBe(0);

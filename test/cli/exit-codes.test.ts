@@ -45,7 +45,11 @@ const CASES: Record<number, Case[]> = {
   ],
   1: [
     ["invalid input (a schema problem)", ["generate", "--schemas", BROKEN, "--out", "out-broken"], "JSON_SYNTAX"],
-    ["invalid data (a value that fails validation)", ["validate", "--type", "AdminGetUserResponse", "invalid.json"], undefined],
+    [
+      "invalid data (a value that fails validation)",
+      ["validate", "--type", "AdminGetUserResponse", "invalid.json"],
+      undefined,
+    ],
     ["invalid data: not JSON", ["validate", "--type", "AdminGetUserResponse", "-"], undefined, "{"],
   ],
   2: [
@@ -57,13 +61,25 @@ const CASES: Record<number, Case[]> = {
     ["unexpected argument", ["check", "stray"], "USAGE_UNEXPECTED_ARGUMENT"],
     ["unknown type", ["validate", "--type", "NoSuchType", "valid.json"], "USAGE_UNKNOWN_TYPE"],
     ["unknown type: none given, several roots", ["validate", "valid.json"], "USAGE_TYPE_REQUIRED"],
-    ["unknown corpus", ["validate", "--corpus", "nope", "--type", "AdminGetUserResponse", "valid.json"], "USAGE_BAD_ARGUMENT"],
+    [
+      "unknown corpus",
+      ["validate", "--corpus", "nope", "--type", "AdminGetUserResponse", "valid.json"],
+      "USAGE_BAD_ARGUMENT",
+    ],
     ["unknown corpus (reconcile)", ["reconcile", "--schemas", MINI, "--corpus", "nope"], "USAGE_UNKNOWN_CORPUS"],
     ["no files: validate without a file", ["validate", "--type", "AdminGetUserResponse"], "USAGE_NO_FILES"],
     ["no files: no schema in --schemas", ["generate", "--schemas", "empty", "--out", "out-empty"], "INPUT_NO_SCHEMAS"],
     ["no files: no schema, validate --schemas", ["validate", "--schemas", "empty", "valid.json"], "INPUT_NO_SCHEMAS"],
-    ["unreadable argument: a missing file", ["validate", "--type", "AdminGetUserResponse", "gone.json"], "USAGE_UNREADABLE_ARGUMENT"],
-    ["unreadable argument: a missing --schemas", ["generate", "--schemas", "gone", "--out", "o"], "USAGE_UNREADABLE_ARGUMENT"],
+    [
+      "unreadable argument: a missing file",
+      ["validate", "--type", "AdminGetUserResponse", "gone.json"],
+      "USAGE_UNREADABLE_ARGUMENT",
+    ],
+    [
+      "unreadable argument: a missing --schemas",
+      ["generate", "--schemas", "gone", "--out", "o"],
+      "USAGE_UNREADABLE_ARGUMENT",
+    ],
     ["unreadable argument: --schemas is a file", ["check", "--schemas", "a-file"], "USAGE_UNREADABLE_ARGUMENT"],
     ["unreadable argument: validate --schemas", ["validate", "--schemas", "gone", "-"], "USAGE_UNREADABLE_ARGUMENT"],
     ["unreadable argument: reconcile --schemas", ["reconcile", "--schemas", "gone"], "USAGE_UNREADABLE_ARGUMENT"],
@@ -76,7 +92,10 @@ describe("exit codes, as README's table says", () => {
     expect([...table.keys()]).toEqual([0, 1, 2, 3]);
     for (const kind of ["unknown option", "unknown type", "no files", "unreadable argument"]) {
       expect(table.get(2)).toContain(kind);
-      expect(CASES[2]!.some(([meaning]) => meaning.startsWith(kind)), kind).toBe(true);
+      expect(
+        CASES[2]!.some(([meaning]) => meaning.startsWith(kind)),
+        kind,
+      ).toBe(true);
     }
     expect(table.get(1)).toContain("invalid input");
     expect(table.get(1)).toContain("invalid data");

@@ -74,7 +74,13 @@ describe("missing evidence sources on the command line", () => {
   });
 
   it("generate does the same and writes the corpus", () => {
-    const r = cli(["generate", "--config", path.join(schemas, "structgen.config.json"), "--out", path.join(tmp, "out")]);
+    const r = cli([
+      "generate",
+      "--config",
+      path.join(schemas, "structgen.config.json"),
+      "--out",
+      path.join(tmp, "out"),
+    ]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain(FACTS_LINE);
     expect(r.stderr).toContain(SKIPPED_LINE);

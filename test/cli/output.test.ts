@@ -131,7 +131,10 @@ describe("through the CLI", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).not.toContain("\n");
     expect(r.stderr.endsWith(CLEAR)).toBe(true);
-    const drawn = r.stderr.split(`${ESC}[K`).filter((s) => s.length > 1).map((s) => s.replace("\r", ""));
+    const drawn = r.stderr
+      .split(`${ESC}[K`)
+      .filter((s) => s.length > 1)
+      .map((s) => s.replace("\r", ""));
     const stages = [...new Set(drawn.map((l) => STAGE_LINE.exec(l)?.[1]))];
     expect(stages).toEqual(["load", "resolve", "emit", "compare"]);
     expect(r.stdout).toBe("mini-corpus: up to date\n");
@@ -145,7 +148,9 @@ describe("through the CLI", () => {
   });
 
   it("--quiet prints errors only: no progress, no summary, nothing for valid files", () => {
-    const gen = cli(["generate", "--quiet", "--schemas", MINI, "--out", "quiet-out"], { STRUCTGEN_TEST_PROGRESS: "tty" });
+    const gen = cli(["generate", "--quiet", "--schemas", MINI, "--out", "quiet-out"], {
+      STRUCTGEN_TEST_PROGRESS: "tty",
+    });
     expect(gen.status).toBe(0);
     expect(gen.stdout + gen.stderr).toBe("");
     const fresh = cli(["check", "--quiet", "--schemas", MINI, "--out", "quiet-out"]);

@@ -24,15 +24,21 @@ describe("regression: text-mode validate printed valid without the drift it foun
   it("prints drift lines under a valid verdict", async () => {
     const r = await validate({ Username: "alice", UserStatus: "NEW_STATUS", Extra: 1 });
     expect(r.code).toBe(0);
-    expect(r.out).toBe('valid AdminGetUserResponse\n/UserStatus: drift: unknown value "NEW_STATUS"\n/Extra: drift: member no schema declares\n');
+    expect(r.out).toBe(
+      'valid AdminGetUserResponse\n/UserStatus: drift: unknown value "NEW_STATUS"\n/Extra: drift: member no schema declares\n',
+    );
   });
 
   it("prints drift beside errors, and strict mode reports it as errors", async () => {
     const loose = await validate({ Username: 1, Extra: 1 });
     expect(loose.code).toBe(1);
-    expect(loose.out).toBe("/Username: must be a string [INSTANCE_STRING_EXPECTED]\n/Extra: drift: member no schema declares\n");
+    expect(loose.out).toBe(
+      "/Username: must be a string [INSTANCE_STRING_EXPECTED]\n/Extra: drift: member no schema declares\n",
+    );
     const strict = await validate({ Username: 1, Extra: 1 }, true);
-    expect(strict.out).toBe("/Username: must be a string [INSTANCE_STRING_EXPECTED]\n/Extra: is not declared (strict mode) [INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED]\n");
+    expect(strict.out).toBe(
+      "/Username: must be a string [INSTANCE_STRING_EXPECTED]\n/Extra: is not declared (strict mode) [INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED]\n",
+    );
   });
 
   it("says how many errors were left out", async () => {

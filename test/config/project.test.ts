@@ -80,7 +80,9 @@ describe("finding structgen.config.json", () => {
     expect(p.schemas).toBe(path.join(dir, "json"));
     expect(p.out).toBe(path.join(dir, "dist-types"));
     const ds = await errorOf(loadProject({ cwd: dir, config: "conf/nope.json" }));
-    expect(ds).toMatchObject([{ code: "USAGE_CONFIG_NOT_FOUND", params: { path: path.join("conf", "nope.json"), reason: "ENOENT" } }]);
+    expect(ds).toMatchObject([
+      { code: "USAGE_CONFIG_NOT_FOUND", params: { path: path.join("conf", "nope.json"), reason: "ENOENT" } },
+    ]);
   });
 
   it("config: false reads no file even when one is there", async () => {
@@ -133,7 +135,9 @@ describe("what the file says, and what flags override", () => {
   it("emit without types but with validators is refused: their declarations import ./types.js", async () => {
     const dir = await project(`{\n  "emit": ["validators", "docs"]\n}\n`);
     const ds = await errorOf(loadProject({ cwd: dir }));
-    expect(ds).toMatchObject([{ code: "CONFIG_INVALID", at: { file: CONFIG_NAME, pointer: "/emit", line: 2, column: 11 } }]);
+    expect(ds).toMatchObject([
+      { code: "CONFIG_INVALID", at: { file: CONFIG_NAME, pointer: "/emit", line: 2, column: 11 } },
+    ]);
     expect(ds[0]!.message).toContain('"validators" needs "types"');
     const flag = await errorOf(loadProject({ cwd: dir, emit: ["validators"] }));
     expect(flag).toMatchObject([{ code: "USAGE_BAD_ARGUMENT" }]);
@@ -141,18 +145,43 @@ describe("what the file says, and what flags override", () => {
 
   it.each([
     ["an unknown top-level setting", `{\n  "output": "generated"\n}`, "/output", 2, 13, /unknown setting "output"/],
-    ["an unknown output", `{\n  "emit": ["types", "typings"]\n}`, "/emit/1", 2, 21, /must be one of "types", "strictTypes"/],
+    [
+      "an unknown output",
+      `{\n  "emit": ["types", "typings"]\n}`,
+      "/emit/1",
+      2,
+      21,
+      /must be one of "types", "strictTypes"/,
+    ],
     ["a repeated output", `{ "emit": ["docs", "docs"] }`, "/emit", 1, 11, /duplicate items/],
-    ["a bad flavour", `{ "validators": { "flavour": "mjs" } }`, "/validators/flavour", 1, 30, /must be one of "js", "ts"/],
+    [
+      "a bad flavour",
+      `{ "validators": { "flavour": "mjs" } }`,
+      "/validators/flavour",
+      1,
+      30,
+      /must be one of "js", "ts"/,
+    ],
     ["a bad format", `{\n  "format": "biome"\n}`, "/format", 2, 13, /must be one of "house", "prettier"/],
     ["an empty out", `{ "out": "" }`, "/out", 1, 10, /fewer than 1 characters/],
-    ["a corpus name with a slash", `{ "corpora": { "a/b": {} } }`, "/corpora", 1, 14, /the name "a\/b" must match pattern/],
+    [
+      "a corpus name with a slash",
+      `{ "corpora": { "a/b": {} } }`,
+      "/corpora",
+      1,
+      14,
+      /the name "a\/b" must match pattern/,
+    ],
   ])("%s → CONFIG_INVALID at its pointer and line:column", async (_label, text, pointer, line, column, reason) => {
     const dir = await project(text);
     const ds = await errorOf(loadProject({ cwd: dir }));
     const d = ds.find((x) => x.at?.pointer === pointer);
     expect(d, ds.map((x) => `${x.at?.pointer}: ${x.message}`).join("; ")).toBeDefined();
-    expect(d).toMatchObject({ code: "CONFIG_INVALID", severity: "error", at: { file: CONFIG_NAME, pointer, line, column } });
+    expect(d).toMatchObject({
+      code: "CONFIG_INVALID",
+      severity: "error",
+      at: { file: CONFIG_NAME, pointer, line, column },
+    });
     expect(d!.message).toMatch(reason);
   });
 
@@ -171,7 +200,9 @@ describe("renderModel emits only the selected outputs", () => {
     const files = await renderModel(model, { emit: ["types", "jsonSchema"] });
     expect(files.map((f) => f.path)).toEqual(["schema.json", "types.ts"]);
     const all = (await renderModel(model)).map((f) => f.path);
-    expect(all).toEqual(expect.arrayContaining(["types.ts", "types.strict.ts", "validators.js", "validators.d.ts", "docs/README.md"]));
+    expect(all).toEqual(
+      expect.arrayContaining(["types.ts", "types.strict.ts", "validators.js", "validators.d.ts", "docs/README.md"]),
+    );
   });
 
   it("docs alone", async () => {
@@ -189,20 +220,37 @@ describe("migration from schemas/structgen.json", () => {
     await mkdir(path.join(schemas, "shop"), { recursive: true });
     for (const f of readdirSync(MINI)) await writeFile(path.join(schemas, "shop", f), readFileSync(path.join(MINI, f)));
     await mkdir(path.join(schemas, "sources"), { recursive: true });
-    await writeFile(path.join(schemas, "sources", "service-2.json"), JSON.stringify({ metadata: { protocol: "json" }, shapes: {} }));
+    await writeFile(
+      path.join(schemas, "sources", "service-2.json"),
+      JSON.stringify({ metadata: { protocol: "json" }, shapes: {} }),
+    );
     const old = {
       $schema: "./structgen.schema.json",
-      corpora: { shop: { sources: [{ id: "botocore", kind: "botocore", path: "sources/service-2.json" }], authority: "botocore" } },
+      corpora: {
+        shop: {
+          sources: [{ id: "botocore", kind: "botocore", path: "sources/service-2.json" }],
+          authority: "botocore",
+        },
+      },
     };
     await writeFile(path.join(schemas, "structgen.json"), JSON.stringify(old));
 
     const ds = await errorOf(loadProject({ cwd: dir }).then((p) => projectCorpora(p)));
     expect(ds).toHaveLength(1);
-    expect(ds[0]).toMatchObject({ code: "CONFIG_LEGACY_FILE", severity: "error", params: { path: path.join("schemas", "structgen.json") } });
+    expect(ds[0]).toMatchObject({
+      code: "CONFIG_LEGACY_FILE",
+      severity: "error",
+      params: { path: path.join("schemas", "structgen.json") },
+    });
     const migration = JSON.parse(String(ds[0]!.params["migration"])) as Record<string, unknown>;
     expect(migration).toEqual({
       schemas: "schemas",
-      corpora: { shop: { sources: [{ id: "botocore", kind: "botocore", path: "schemas/sources/service-2.json" }], authority: "botocore" } },
+      corpora: {
+        shop: {
+          sources: [{ id: "botocore", kind: "botocore", path: "schemas/sources/service-2.json" }],
+          authority: "botocore",
+        },
+      },
     });
     expect(ds[0]!.message).toContain(JSON.stringify(migration));
 
@@ -210,7 +258,11 @@ describe("migration from schemas/structgen.json", () => {
     await writeFile(path.join(dir, CONFIG_NAME), JSON.stringify(migration));
     await rm(path.join(schemas, "structgen.json"));
     const [shop] = await projectCorpora(await loadProject({ cwd: dir }));
-    expect(shop).toMatchObject({ name: "shop", dir: path.join(schemas, "shop"), config: { authority: "botocore", base: dir } });
+    expect(shop).toMatchObject({
+      name: "shop",
+      dir: path.join(schemas, "shop"),
+      config: { authority: "botocore", base: dir },
+    });
     expect(existsSync(path.join(dir, shop!.config!.sources[0]!.path!))).toBe(true);
   });
 

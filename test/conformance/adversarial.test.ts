@@ -41,7 +41,11 @@ interface Run {
 function cli(args: string[]): Promise<Run> {
   const start = Date.now();
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: tmp, env: { ...process.env, NO_COLOR: "1", STRUCTGEN_DEBUG: "" }, timeout: TIME_LIMIT_MS });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: tmp,
+      env: { ...process.env, NO_COLOR: "1", STRUCTGEN_DEBUG: "" },
+      timeout: TIME_LIMIT_MS,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
@@ -55,7 +59,8 @@ function cli(args: string[]): Promise<Run> {
 function corpus(name: string, files: Record<string, string | object>): string {
   const dir = path.join(tmp, name);
   mkdirSync(dir, { recursive: true });
-  for (const [f, v] of Object.entries(files)) writeFileSync(path.join(dir, f), typeof v === "string" ? v : JSON.stringify(v));
+  for (const [f, v] of Object.entries(files))
+    writeFileSync(path.join(dir, f), typeof v === "string" ? v : JSON.stringify(v));
   return dir;
 }
 
@@ -84,14 +89,17 @@ function diagnostics(r: Run): Diag[] {
   return parsed.diagnostics ?? [];
 }
 
-const generate = (dir: string) => cli(["generate", "--schemas", dir, "--out", path.join(tmp, "out", path.basename(dir)), "--json"]);
+const generate = (dir: string) =>
+  cli(["generate", "--schemas", dir, "--out", path.join(tmp, "out", path.basename(dir)), "--json"]);
 
 /** Generation refused with an error diagnostic carrying `code`. */
 async function expectRejected(dir: string, code: string): Promise<void> {
   const r = await generate(dir);
   expectClean(r);
   expect(r.status, r.stdout + r.stderr).toBe(1);
-  const errors = diagnostics(r).filter((d) => d.severity === "error").map((d) => d.code);
+  const errors = diagnostics(r)
+    .filter((d) => d.severity === "error")
+    .map((d) => d.code);
   expect(errors, r.stdout).toContain(code);
 }
 
@@ -111,7 +119,11 @@ function chain(n: number, ring: boolean): object {
     const next = i + 1 < n ? i + 1 : ring ? 0 : undefined;
     definitions[`T${i}`] = {
       type: "object",
-      properties: { id: { type: "string" }, n: { type: "int32" }, ...(next !== undefined ? { next: { type: { $ref: `#/definitions/T${next}` } } } : {}) },
+      properties: {
+        id: { type: "string" },
+        n: { type: "int32" },
+        ...(next !== undefined ? { next: { type: { $ref: `#/definitions/T${next}` } } } : {}),
+      },
       required: ["id"],
     };
   }
@@ -128,14 +140,17 @@ describe("huge", () => {
     expect(r.status, r.stderr).toBe(1);
     const results = JSON.parse(r.stdout) as { valid: boolean; errors: { pointer: string; code: string }[] }[];
     expect(results.map((x) => x.valid)).toEqual([true, false]);
-    expect(results[1]!.errors).toContainEqual(expect.objectContaining({ pointer: "/next/next/id", code: "INSTANCE_STRING_EXPECTED" }));
+    expect(results[1]!.errors).toContainEqual(
+      expect.objectContaining({ pointer: "/next/next/id", code: "INSTANCE_STRING_EXPECTED" }),
+    );
   });
 
   it.concurrent("a ring of 2 000 definitions ends with a coded error, not a stack overflow", async () => {
     const dir = corpus("huge-ring", { "ring.struct.json": chain(2000, true) });
     const r = await cli(["validate", "--schemas", dir, "--json", instance("ring", { id: "a" })]);
     expectClean(r);
-    if (r.status === 1 && r.stdout.includes('"diagnostics"')) expect(diagnostics(r).map((d) => d.code)).toContain("EMIT_VALIDATOR_FAILED");
+    if (r.status === 1 && r.stdout.includes('"diagnostics"'))
+      expect(diagnostics(r).map((d) => d.code)).toContain("EMIT_VALIDATOR_FAILED");
     else expect(JSON.parse(r.stdout)).toEqual([expect.objectContaining({ valid: true })]);
   });
 });
@@ -145,13 +160,25 @@ describe("deeply nested", () => {
     await expectRejected(corpus("deep-3000", { "deep.struct.json": nestedObjects(3000) }), "SCHEMA_MAX_DEPTH_EXCEEDED");
   });
 
-  it.concurrent("1 300 nested objects (once a crash while comparing inlined items) → SCHEMA_MAX_DEPTH_EXCEEDED", async () => {
-    await expectRejected(corpus("deep-1300", { "deep.struct.json": nestedObjects(1300) }), "SCHEMA_MAX_DEPTH_EXCEEDED");
-  });
+  it.concurrent(
+    "1 300 nested objects (once a crash while comparing inlined items) → SCHEMA_MAX_DEPTH_EXCEEDED",
+    async () => {
+      await expectRejected(
+        corpus("deep-1300", { "deep.struct.json": nestedObjects(1300) }),
+        "SCHEMA_MAX_DEPTH_EXCEEDED",
+      );
+    },
+  );
 
-  it.concurrent("200 nested arrays (once a crash while formatting the output) → SCHEMA_MAX_DEPTH_EXCEEDED", async () => {
-    await expectRejected(corpus("deep-arrays-200", { "deep.struct.json": nestedArrays(200) }), "SCHEMA_MAX_DEPTH_EXCEEDED");
-  });
+  it.concurrent(
+    "200 nested arrays (once a crash while formatting the output) → SCHEMA_MAX_DEPTH_EXCEEDED",
+    async () => {
+      await expectRejected(
+        corpus("deep-arrays-200", { "deep.struct.json": nestedArrays(200) }),
+        "SCHEMA_MAX_DEPTH_EXCEEDED",
+      );
+    },
+  );
 
   it.concurrent("99 nested arrays, just inside the limit, generate", async () => {
     const r = await generate(corpus("deep-arrays-99", { "deep.struct.json": nestedArrays(99) }));
@@ -164,7 +191,13 @@ describe("self-referencing", () => {
   const list = {
     name: "Lists",
     $root: "#/definitions/Node",
-    definitions: { Node: { type: "object", properties: { value: { type: "int32" }, next: { type: { $ref: "#/definitions/Node" } } }, required: ["value"] } },
+    definitions: {
+      Node: {
+        type: "object",
+        properties: { value: { type: "int32" }, next: { type: { $ref: "#/definitions/Node" } } },
+        required: ["value"],
+      },
+    },
   };
 
   it.concurrent("a recursive linked list generates and validates", async () => {
@@ -183,19 +216,31 @@ describe("self-referencing", () => {
 
   it.concurrent('{"type":{"$ref":"#/definitions/A"}} for A itself → SCHEMA_REF_CIRCULAR', async () => {
     await expectRejected(
-      corpus("ref-self", { "a.struct.json": { name: "Root", $root: "#/definitions/A", definitions: { A: { type: { $ref: "#/definitions/A" } } } } }),
+      corpus("ref-self", {
+        "a.struct.json": {
+          name: "Root",
+          $root: "#/definitions/A",
+          definitions: { A: { type: { $ref: "#/definitions/A" } } },
+        },
+      }),
       "SCHEMA_REF_CIRCULAR",
     );
   });
 
   it.concurrent("an alias cycle A → B → A → SCHEMA_REF_CIRCULAR", async () => {
     const definitions = { A: { type: { $ref: "#/definitions/B" } }, B: { type: { $ref: "#/definitions/A" } } };
-    await expectRejected(corpus("ref-cycle", { "a.struct.json": { name: "Root", $root: "#/definitions/A", definitions } }), "SCHEMA_REF_CIRCULAR");
+    await expectRejected(
+      corpus("ref-cycle", { "a.struct.json": { name: "Root", $root: "#/definitions/A", definitions } }),
+      "SCHEMA_REF_CIRCULAR",
+    );
   });
 
   it.concurrent("an object extending itself → SCHEMA_EXTENDS_INVALID", async () => {
     const definitions = { A: { type: "object", $extends: "#/definitions/A", properties: { a: { type: "string" } } } };
-    await expectRejected(corpus("extends-self", { "a.struct.json": { name: "Root", $root: "#/definitions/A", definitions } }), "SCHEMA_EXTENDS_INVALID");
+    await expectRejected(
+      corpus("extends-self", { "a.struct.json": { name: "Root", $root: "#/definitions/A", definitions } }),
+      "SCHEMA_EXTENDS_INVALID",
+    );
   });
 
   it.concurrent("a cycle of $extends (A → B → C → A) → SCHEMA_EXTENDS_INVALID", async () => {
@@ -204,33 +249,83 @@ describe("self-referencing", () => {
       B: { type: "object", $extends: "#/definitions/C", properties: { b: { type: "string" } } },
       C: { type: "object", $extends: "#/definitions/A", properties: { c: { type: "string" } } },
     };
-    await expectRejected(corpus("extends-cycle", { "a.struct.json": { name: "Root", $root: "#/definitions/A", definitions } }), "SCHEMA_EXTENDS_INVALID");
+    await expectRejected(
+      corpus("extends-cycle", { "a.struct.json": { name: "Root", $root: "#/definitions/A", definitions } }),
+      "SCHEMA_EXTENDS_INVALID",
+    );
   });
 
   it.concurrent("two documents that $import each other end with a result", async () => {
     const dir = corpus("import-cycle", {
-      "a.struct.json": { name: "A", type: "object", $import: "b.struct.json", properties: { b: { type: { $ref: "#/definitions/B" } } } },
-      "b.struct.json": { name: "B", type: "object", $import: "a.struct.json", properties: { a: { type: { $ref: "#/definitions/A" } } } },
+      "a.struct.json": {
+        name: "A",
+        type: "object",
+        $import: "b.struct.json",
+        properties: { b: { type: { $ref: "#/definitions/B" } } },
+      },
+      "b.struct.json": {
+        name: "B",
+        type: "object",
+        $import: "a.struct.json",
+        properties: { a: { type: { $ref: "#/definitions/A" } } },
+      },
     });
-    const r = await cli(["validate", "--schemas", dir, "--type", "A", instance("import-cycle", { b: { a: { b: {} } } })]);
+    const r = await cli([
+      "validate",
+      "--schemas",
+      dir,
+      "--type",
+      "A",
+      instance("import-cycle", { b: { a: { b: {} } } }),
+    ]);
     expectClean(r);
     expect(r.status, r.stdout + r.stderr).toBe(0);
   });
 });
 
 describe("contradictory", () => {
-  const doc = (schema: object, uses = true) => ({ "c.struct.json": { name: "C", ...(uses ? { $uses: ["JSONStructureValidation"] } : {}), ...schema } });
+  const doc = (schema: object, uses = true) => ({
+    "c.struct.json": { name: "C", ...(uses ? { $uses: ["JSONStructureValidation"] } : {}), ...schema },
+  });
 
   const cases: [string, Record<string, object>, string][] = [
     ["minLength > maxLength", doc({ type: "string", minLength: 10, maxLength: 5 }), "SCHEMA_MIN_GREATER_THAN_MAX"],
-    ["minLength > maxLength, without $uses", doc({ type: "string", minLength: 10, maxLength: 5 }, false), "SCHEMA_MIN_GREATER_THAN_MAX"],
+    [
+      "minLength > maxLength, without $uses",
+      doc({ type: "string", minLength: 10, maxLength: 5 }, false),
+      "SCHEMA_MIN_GREATER_THAN_MAX",
+    ],
     ["minimum > maximum", doc({ type: "int32", minimum: 10, maximum: 1 }), "SCHEMA_MIN_GREATER_THAN_MAX"],
-    ["minimum > maximum on an int64 (string bounds)", doc({ type: "int64", minimum: "9000000000000000000", maximum: "1" }), "SCHEMA_MIN_GREATER_THAN_MAX"],
-    ["minItems > maxItems", doc({ type: "array", items: { type: "string" }, minItems: 3, maxItems: 2 }), "SCHEMA_MIN_GREATER_THAN_MAX"],
-    ["a required name not in properties", doc({ type: "object", properties: { a: { type: "string" } }, required: ["a", "b"] }), "SCHEMA_REQUIRED_PROPERTY_NOT_DEFINED"],
-    ["a required alternative naming an unknown property", doc({ type: "object", properties: { a: { type: "string" } }, required: [["a"], ["zz"]] }), "SCHEMA_REQUIRED_PROPERTY_NOT_DEFINED"],
-    ["a tuple whose order names unknown properties", doc({ type: "tuple", properties: { x: { type: "int32" } }, tuple: ["x", "y"] }), "SCHEMA_TUPLE_ORDER_INVALID"],
-    ["a tuple whose order leaves a property out", doc({ type: "tuple", properties: { x: { type: "int32" }, y: { type: "int32" } }, tuple: ["x"] }), "SCHEMA_TUPLE_ORDER_INVALID"],
+    [
+      "minimum > maximum on an int64 (string bounds)",
+      doc({ type: "int64", minimum: "9000000000000000000", maximum: "1" }),
+      "SCHEMA_MIN_GREATER_THAN_MAX",
+    ],
+    [
+      "minItems > maxItems",
+      doc({ type: "array", items: { type: "string" }, minItems: 3, maxItems: 2 }),
+      "SCHEMA_MIN_GREATER_THAN_MAX",
+    ],
+    [
+      "a required name not in properties",
+      doc({ type: "object", properties: { a: { type: "string" } }, required: ["a", "b"] }),
+      "SCHEMA_REQUIRED_PROPERTY_NOT_DEFINED",
+    ],
+    [
+      "a required alternative naming an unknown property",
+      doc({ type: "object", properties: { a: { type: "string" } }, required: [["a"], ["zz"]] }),
+      "SCHEMA_REQUIRED_PROPERTY_NOT_DEFINED",
+    ],
+    [
+      "a tuple whose order names unknown properties",
+      doc({ type: "tuple", properties: { x: { type: "int32" } }, tuple: ["x", "y"] }),
+      "SCHEMA_TUPLE_ORDER_INVALID",
+    ],
+    [
+      "a tuple whose order leaves a property out",
+      doc({ type: "tuple", properties: { x: { type: "int32" }, y: { type: "int32" } }, tuple: ["x"] }),
+      "SCHEMA_TUPLE_ORDER_INVALID",
+    ],
     ["a choice without choices", doc({ type: "choice", selector: "kind" }), "SCHEMA_CHOICE_MISSING_CHOICES"],
     ["an enum with a duplicate", doc({ type: "string", enum: ["a", "a"] }), "SCHEMA_ENUM_DUPLICATES"],
   ];

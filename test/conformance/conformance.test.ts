@@ -35,7 +35,8 @@ function build(files: Record<string, string>): { diagnostics: Diagnostic[]; mode
 }
 
 const errorsOf = (ds: Diagnostic[]) => ds.filter((d) => d.severity === "error");
-const show = (ds: Diagnostic[]) => ds.map((d) => `${d.severity} ${d.code} ${d.at?.pointer ?? ""}: ${d.message}`).join("\n");
+const show = (ds: Diagnostic[]) =>
+  ds.map((d) => `${d.severity} ${d.code} ${d.at?.pointer ?? ""}: ${d.message}`).join("\n");
 
 /** The validators module generate would write, imported from a data: URL (as compileInMemory does). */
 async function validatorsOf(model: Model): Promise<ValidatorModule> {
@@ -101,7 +102,9 @@ const INVALID_CODES: Record<string, string> = {
 };
 
 describe("schemas/invalid: rejected with an error", () => {
-  const upstreamCodes = Object.keys((JSON.parse(readFileSync(path.join(CASES, "error-messages.json"), "utf8")) as { messages: object }).messages);
+  const upstreamCodes = Object.keys(
+    (JSON.parse(readFileSync(path.join(CASES, "error-messages.json"), "utf8")) as { messages: object }).messages,
+  );
   for (const name of list(path.join(SCHEMAS, "invalid"), ".json")) {
     it(name, () => {
       tally.invalid.total++;
@@ -142,7 +145,9 @@ describe("schemas/warnings: accepted; a warning for each add-in keyword used wit
     const withoutUses = name.includes("-without-uses");
     it(name, () => {
       const { diagnostics } = build({ [name]: text });
-      const warned = diagnostics.filter((d) => d.code === "SCHEMA_KEYWORD_WITHOUT_USES").map((d) => String(d.params["keyword"]));
+      const warned = diagnostics
+        .filter((d) => d.code === "SCHEMA_KEYWORD_WITHOUT_USES")
+        .map((d) => String(d.params["keyword"]));
       const errors = errorsOf(diagnostics);
       if (withoutUses) {
         const expected = keywordsNamedIn(JSON.parse(text) as { $comment?: string });

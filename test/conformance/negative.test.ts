@@ -24,24 +24,132 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { sample: "core-01-basic-person", file: "wrong-type.json", what: "a wrong type (a number for a string)", pointer: "/firstName", code: "INSTANCE_STRING_EXPECTED" },
-  { sample: "core-01-basic-person", file: "missing-required.json", what: "a missing required member", pointer: "/email", code: "INSTANCE_REQUIRED_PROPERTY_MISSING" },
-  { sample: "core-01-basic-person", file: "bad-date.json", what: "a date that does not exist (2023-02-30)", pointer: "/dateOfBirth", code: "INSTANCE_DATE_FORMAT_INVALID" },
-  { sample: "core-01-basic-person", file: "int8-out-of-range.json", what: "128 for an int8", pointer: "/age", code: "INSTANCE_NUMBER_MAXIMUM" },
-  { sample: "core-03-financial-types", file: "int64-as-number.json", what: "an int64 given as a JSON number", pointer: "/globalSequenceNumber", code: "INSTANCE_STRING_EXPECTED" },
-  { sample: "core-03-financial-types", file: "int64-out-of-range.json", what: "an int64 string one past the maximum", pointer: "/globalSequenceNumber", code: "INSTANCE_INT_RANGE_INVALID" },
-  { sample: "core-03-financial-types", file: "decimal-scale-exceeded.json", what: "a decimal with more fraction digits than its scale (2)", pointer: "/subtotal/amount", code: "INSTANCE_STRING_PATTERN_MISMATCH" },
-  { sample: "core-04-datetime-examples", file: "uuid-invalid.json", what: "a uuid one digit short", pointer: "/id", code: "INSTANCE_UUID_FORMAT_INVALID" },
-  { sample: "core-06-tuples", file: "tuple-too-long.json", what: "a tuple with one element too many", pointer: "/dataPoints/0/location", code: "INSTANCE_TUPLE_ADDITIONAL_ITEMS" },
-  { sample: "core-06-tuples", file: "tuple-too-short.json", what: "a tuple with one element too few", pointer: "/dataPoints/0/measurements/0", code: "INSTANCE_MIN_ITEMS" },
-  { sample: "core-06-tuples", file: "uint8-out-of-range.json", what: "300 for a uint8 tuple element", pointer: "/dataPoints/0/visualColor/0", code: "INSTANCE_NUMBER_MAXIMUM" },
-  { sample: "core-09-extensions", file: "missing-inherited-required.json", what: "a required member inherited through $extends from an abstract base", pointer: "/cars/0/vin", code: "INSTANCE_REQUIRED_PROPERTY_MISSING" },
-  { sample: "core-10-discriminated-unions", file: "tagged-unknown-option.json", what: "an unknown tag in a tagged choice", pointer: "/paymentMethod/crypto", code: "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED" },
-  { sample: "core-10-discriminated-unions", file: "inline-unknown-option.json", what: "an unknown selector value in an inline choice", pointer: "/notification/notificationType", code: "INSTANCE_ENUM_MISMATCH" },
-  { sample: "core-10-discriminated-unions", file: "inline-option-member-missing.json", what: "an inline choice missing a member its option requires", pointer: "/notification/phoneNumber", code: "INSTANCE_REQUIRED_PROPERTY_MISSING" },
-  { sample: "core-11-sets-and-maps", file: "set-duplicates.json", what: "a set with a duplicate", pointer: "/memberIds", code: "INSTANCE_SET_DUPLICATE" },
-  { sample: "import-02-namespace-import", file: "uint8-out-of-range.json", what: "300 for a uint8 in a type imported into a namespace", pointer: "/payment/paymentMethod/expiryMonth", code: "INSTANCE_NUMBER_MAXIMUM" },
-  { sample: "import-02-namespace-import", file: "imported-enum-mismatch.json", what: "a value outside an imported type's enum", pointer: "/customer/address/country", code: "INSTANCE_ENUM_MISMATCH" },
+  {
+    sample: "core-01-basic-person",
+    file: "wrong-type.json",
+    what: "a wrong type (a number for a string)",
+    pointer: "/firstName",
+    code: "INSTANCE_STRING_EXPECTED",
+  },
+  {
+    sample: "core-01-basic-person",
+    file: "missing-required.json",
+    what: "a missing required member",
+    pointer: "/email",
+    code: "INSTANCE_REQUIRED_PROPERTY_MISSING",
+  },
+  {
+    sample: "core-01-basic-person",
+    file: "bad-date.json",
+    what: "a date that does not exist (2023-02-30)",
+    pointer: "/dateOfBirth",
+    code: "INSTANCE_DATE_FORMAT_INVALID",
+  },
+  {
+    sample: "core-01-basic-person",
+    file: "int8-out-of-range.json",
+    what: "128 for an int8",
+    pointer: "/age",
+    code: "INSTANCE_NUMBER_MAXIMUM",
+  },
+  {
+    sample: "core-03-financial-types",
+    file: "int64-as-number.json",
+    what: "an int64 given as a JSON number",
+    pointer: "/globalSequenceNumber",
+    code: "INSTANCE_STRING_EXPECTED",
+  },
+  {
+    sample: "core-03-financial-types",
+    file: "int64-out-of-range.json",
+    what: "an int64 string one past the maximum",
+    pointer: "/globalSequenceNumber",
+    code: "INSTANCE_INT_RANGE_INVALID",
+  },
+  {
+    sample: "core-03-financial-types",
+    file: "decimal-scale-exceeded.json",
+    what: "a decimal with more fraction digits than its scale (2)",
+    pointer: "/subtotal/amount",
+    code: "INSTANCE_STRING_PATTERN_MISMATCH",
+  },
+  {
+    sample: "core-04-datetime-examples",
+    file: "uuid-invalid.json",
+    what: "a uuid one digit short",
+    pointer: "/id",
+    code: "INSTANCE_UUID_FORMAT_INVALID",
+  },
+  {
+    sample: "core-06-tuples",
+    file: "tuple-too-long.json",
+    what: "a tuple with one element too many",
+    pointer: "/dataPoints/0/location",
+    code: "INSTANCE_TUPLE_ADDITIONAL_ITEMS",
+  },
+  {
+    sample: "core-06-tuples",
+    file: "tuple-too-short.json",
+    what: "a tuple with one element too few",
+    pointer: "/dataPoints/0/measurements/0",
+    code: "INSTANCE_MIN_ITEMS",
+  },
+  {
+    sample: "core-06-tuples",
+    file: "uint8-out-of-range.json",
+    what: "300 for a uint8 tuple element",
+    pointer: "/dataPoints/0/visualColor/0",
+    code: "INSTANCE_NUMBER_MAXIMUM",
+  },
+  {
+    sample: "core-09-extensions",
+    file: "missing-inherited-required.json",
+    what: "a required member inherited through $extends from an abstract base",
+    pointer: "/cars/0/vin",
+    code: "INSTANCE_REQUIRED_PROPERTY_MISSING",
+  },
+  {
+    sample: "core-10-discriminated-unions",
+    file: "tagged-unknown-option.json",
+    what: "an unknown tag in a tagged choice",
+    pointer: "/paymentMethod/crypto",
+    code: "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED",
+  },
+  {
+    sample: "core-10-discriminated-unions",
+    file: "inline-unknown-option.json",
+    what: "an unknown selector value in an inline choice",
+    pointer: "/notification/notificationType",
+    code: "INSTANCE_ENUM_MISMATCH",
+  },
+  {
+    sample: "core-10-discriminated-unions",
+    file: "inline-option-member-missing.json",
+    what: "an inline choice missing a member its option requires",
+    pointer: "/notification/phoneNumber",
+    code: "INSTANCE_REQUIRED_PROPERTY_MISSING",
+  },
+  {
+    sample: "core-11-sets-and-maps",
+    file: "set-duplicates.json",
+    what: "a set with a duplicate",
+    pointer: "/memberIds",
+    code: "INSTANCE_SET_DUPLICATE",
+  },
+  {
+    sample: "import-02-namespace-import",
+    file: "uint8-out-of-range.json",
+    what: "300 for a uint8 in a type imported into a namespace",
+    pointer: "/payment/paymentMethod/expiryMonth",
+    code: "INSTANCE_NUMBER_MAXIMUM",
+  },
+  {
+    sample: "import-02-namespace-import",
+    file: "imported-enum-mismatch.json",
+    what: "a value outside an imported type's enum",
+    pointer: "/customer/address/country",
+    code: "INSTANCE_ENUM_MISMATCH",
+  },
 ];
 
 /** Samples validated without --type: the corpus has one root type, which the CLI picks. */
@@ -76,7 +184,11 @@ interface Run {
 
 function cli(args: string[]): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1", STRUCTGEN_DEBUG: "" }, timeout: 60_000 });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: "1", STRUCTGEN_DEBUG: "" },
+      timeout: 60_000,
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
@@ -88,7 +200,13 @@ function cli(args: string[]): Promise<Run> {
 
 function validate(sample: Sample, file: string): Promise<Run> {
   const type = DEFAULT_TYPE.has(sample.corpus) ? [] : ["--type", sample.rootType];
-  return cli(["validate", "--schemas", corpusDir.get(sample.corpus)!, ...type, path.join(FIXTURES, sample.corpus, file)]);
+  return cli([
+    "validate",
+    "--schemas",
+    corpusDir.get(sample.corpus)!,
+    ...type,
+    path.join(FIXTURES, sample.corpus, file),
+  ]);
 }
 
 const ISSUE_LINE = /^(.+): (\/\S*): (.+) \[([A-Z_0-9]+)\]$/;
@@ -105,9 +223,15 @@ describe("negative instances of the primer samples, through the CLI", () => {
   it("every fixture is in the table, and every sample has a valid.json", () => {
     for (const name of fixtureSamples) {
       expect(samples.has(name), `negative/${name} names no primer sample`).toBe(true);
-      const files = readdirSync(path.join(FIXTURES, name)).filter((f) => f.endsWith(".json")).sort();
+      const files = readdirSync(path.join(FIXTURES, name))
+        .filter((f) => f.endsWith(".json"))
+        .sort();
       expect(files).toContain("valid.json");
-      expect(files.filter((f) => f !== "valid.json")).toEqual(CASES.filter((c) => c.sample === name).map((c) => c.file).sort());
+      expect(files.filter((f) => f !== "valid.json")).toEqual(
+        CASES.filter((c) => c.sample === name)
+          .map((c) => c.file)
+          .sort(),
+      );
     }
   });
 

@@ -104,7 +104,9 @@ describe("primer samples: generate, compile, validate the examples", () => {
     expect(mod.validators[s.rootType]!(example).valid).toBe(true);
     const notification = example["notification"] as Record<string, unknown>;
     expect(notification["notificationType"]).toBe("email");
-    expect(mod.validators[s.rootType]!({ ...example, notification: { ...notification, notificationType: "fax" } }).valid).toBe(false);
+    expect(
+      mod.validators[s.rootType]!({ ...example, notification: { ...notification, notificationType: "fax" } }).valid,
+    ).toBe(false);
     expect(mod.validators[s.rootType]!({ ...example, paymentMethod: { crypto: {} } }).valid).toBe(false);
   });
 });

@@ -53,7 +53,10 @@ export function loadSamples(): Sample[] {
   const out: Sample[] = [];
   for (const group of ["core", "import"]) {
     const root = path.join(SAMPLES, group);
-    for (const dir of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    for (const dir of readdirSync(root, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort()) {
       const schema = `${dir}/schema.struct.json`;
       const files: string[] = [];
       const queue = [schema];

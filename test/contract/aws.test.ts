@@ -25,6 +25,8 @@ describe.skipIf(!enabled)("real AWS user pool", () => {
 });
 
 it.runIf(!enabled)("real AWS tests are skipped", () => {
-  console.log("Skipping real-AWS contract tests: set STRUCTGEN_AWS_REGION, STRUCTGEN_AWS_USER_POOL_ID and STRUCTGEN_AWS_USERNAME (and AWS credentials) to run them.");
+  console.log(
+    "Skipping real-AWS contract tests: set STRUCTGEN_AWS_REGION, STRUCTGEN_AWS_USER_POOL_ID and STRUCTGEN_AWS_USERNAME (and AWS credentials) to run them.",
+  );
   expect(enabled).toBe(false);
 });

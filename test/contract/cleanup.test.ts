@@ -57,7 +57,9 @@ describe("cognito-local lifecycle", () => {
       });
     });
     const parent = spawn(process.execPath, ["-e", script, String(port)], { stdio: ["ignore", "pipe", "ignore"] });
-    const childPid = await new Promise<number>((resolve) => parent.stdout!.once("data", (d) => resolve(Number(String(d).trim()))));
+    const childPid = await new Promise<number>((resolve) =>
+      parent.stdout!.once("data", (d) => resolve(Number(String(d).trim()))),
+    );
     expect(await until(() => answers(`http://127.0.0.1:${port}`), 30_000)).toBe(true);
     parent.kill("SIGKILL");
     expect(await until(() => !alive(childPid), 10_000)).toBe(true);

@@ -33,7 +33,10 @@ export async function startCognitoLocal(): Promise<CognitoLocal> {
   const dir = mkdtempSync(path.join(tmpdir(), "structgen-cognito-"));
   mkdirSync(path.join(dir, ".cognito"));
   // Plain usernames by default; a scenario creates its own email-alias pool.
-  writeFileSync(path.join(dir, ".cognito", "config.json"), JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] } }));
+  writeFileSync(
+    path.join(dir, ".cognito", "config.json"),
+    JSON.stringify({ UserPoolDefaults: { UsernameAttributes: [] } }),
+  );
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   let log = "";
@@ -85,7 +88,10 @@ export async function startCognitoLocal(): Promise<CognitoLocal> {
     async call(operation, body) {
       const r = await fetch(endpoint, {
         method: "POST",
-        headers: { "Content-Type": "application/x-amz-json-1.1", "X-Amz-Target": `AWSCognitoIdentityProviderService.${operation}` },
+        headers: {
+          "Content-Type": "application/x-amz-json-1.1",
+          "X-Amz-Target": `AWSCognitoIdentityProviderService.${operation}`,
+        },
         body: JSON.stringify(body),
       });
       const text = await r.text();

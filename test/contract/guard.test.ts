@@ -5,8 +5,23 @@ import { checkContract, expectContract } from "../../generator/contract/index.js
 
 function hostile(): [string, () => unknown][] {
   const getter = { Username: "alice" };
-  Object.defineProperty(getter, "UserAttributes", { get: () => { throw new Error("getter boom"); }, enumerable: true });
-  const traps = new Proxy({}, { ownKeys: () => { throw new Error("ownKeys boom"); }, get: () => { throw new Error("get boom"); } });
+  Object.defineProperty(getter, "UserAttributes", {
+    get: () => {
+      throw new Error("getter boom");
+    },
+    enumerable: true,
+  });
+  const traps = new Proxy(
+    {},
+    {
+      ownKeys: () => {
+        throw new Error("ownKeys boom");
+      },
+      get: () => {
+        throw new Error("get boom");
+      },
+    },
+  );
   const revocable = Proxy.revocable({ Username: "alice" }, {});
   revocable.revoke();
   const nestedRevoked = Proxy.revocable({}, {});
@@ -16,7 +31,16 @@ function hostile(): [string, () => unknown][] {
     ["a Proxy whose traps throw", () => traps],
     ["a revoked Proxy", () => revocable.proxy],
     ["a revoked Proxy inside a value", () => ({ Username: "alice", UserAttributes: [nestedRevoked.proxy] })],
-    ["a Date with a throwing getter beside it", () => Object.defineProperty({ d: new Date() }, "x", { get: () => { throw new Error("x"); }, enumerable: true })],
+    [
+      "a Date with a throwing getter beside it",
+      () =>
+        Object.defineProperty({ d: new Date() }, "x", {
+          get: () => {
+            throw new Error("x");
+          },
+          enumerable: true,
+        }),
+    ],
   ];
 }
 
@@ -28,6 +52,8 @@ describe("regression: checkContract throws on a throwing getter, a Proxy or a re
       expect(r.errors.length).toBeGreaterThan(0);
     }
     // expectContract throws its own ContractError, never the value's exception.
-    expect(() => expectContract(build(), "AdminGetUserResponse")).toThrow(/does not match the AdminGetUserResponse contract/);
+    expect(() => expectContract(build(), "AdminGetUserResponse")).toThrow(
+      /does not match the AdminGetUserResponse contract/,
+    );
   });
 });

@@ -30,10 +30,18 @@ const sdkErrors: { scenario: string; name: string }[] = [];
 beforeAll(async () => {
   server = await startCognitoLocal();
   ({ captures, fixture } = await runScenarios(server));
-  sdk = new CognitoIdentityProviderClient({ endpoint: server.endpoint, region: "local", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  sdk = new CognitoIdentityProviderClient({
+    endpoint: server.endpoint,
+    region: "local",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
   const admin = async (scenario: string, UserPoolId: string, Username: string) => {
     try {
-      sdkOutputs.push({ scenario, type: "AdminGetUserResponse", output: await sdk.send(new AdminGetUserCommand({ UserPoolId, Username })) });
+      sdkOutputs.push({
+        scenario,
+        type: "AdminGetUserResponse",
+        output: await sdk.send(new AdminGetUserCommand({ UserPoolId, Username })),
+      });
     } catch (e) {
       sdkErrors.push({ scenario, name: (e as Error).name });
     }
@@ -42,13 +50,24 @@ beforeAll(async () => {
   await admin("sdk-disabled", fixture.poolId, "bob");
   await admin("sdk-email-alias", fixture.emailPoolId, "carol@example.com");
   await admin("sdk-user-not-found", fixture.poolId, "nobody");
-  sdkOutputs.push({ scenario: "sdk-get-user", type: "GetUserResponse", output: await sdk.send(new GetUserCommand({ AccessToken: fixture.accessToken })) });
+  sdkOutputs.push({
+    scenario: "sdk-get-user",
+    type: "GetUserResponse",
+    output: await sdk.send(new GetUserCommand({ AccessToken: fixture.accessToken })),
+  });
 
   if (process.env["STRUCTGEN_RECORD"] === "1") {
     rmSync(LIVE_DIR, { recursive: true, force: true });
     mkdirSync(LIVE_DIR, { recursive: true });
     for (const c of captures) {
-      const record = { scenario: c.scenario, operation: c.operation, type: c.type, status: c.status, recordedFrom: "cognito-local 5.3.0", response: redact(c.response) };
+      const record = {
+        scenario: c.scenario,
+        operation: c.operation,
+        type: c.type,
+        status: c.status,
+        recordedFrom: "cognito-local 5.3.0",
+        response: redact(c.response),
+      };
       writeFileSync(path.join(LIVE_DIR, `${c.scenario}.json`), `${JSON.stringify(record, null, 2)}\n`);
     }
   }
@@ -70,20 +89,48 @@ const find = (scenario: string) => {
 describe("raw JSON over the JSON 1.1 protocol", () => {
   it("captured every scenario", () => {
     expect(captures.map((c) => c.scenario)).toEqual([
-      "admin-create-user", "force-change-password", "set-password", "confirmed", "sign-up", "unconfirmed", "disable", "disabled",
-      "sign-in", "mfa-preference", "get-user", "email-alias-create", "email-alias", "user-not-found", "pool-not-found", "bad-token", "unknown-user-sign-in", "unconfirmed-sign-in", "wrong-password",
+      "admin-create-user",
+      "force-change-password",
+      "set-password",
+      "confirmed",
+      "sign-up",
+      "unconfirmed",
+      "disable",
+      "disabled",
+      "sign-in",
+      "mfa-preference",
+      "get-user",
+      "email-alias-create",
+      "email-alias",
+      "user-not-found",
+      "pool-not-found",
+      "bad-token",
+      "unknown-user-sign-in",
+      "unconfirmed-sign-in",
+      "wrong-password",
     ]);
   });
 
-  it.each(["admin-create-user", "force-change-password", "set-password", "confirmed", "sign-up", "unconfirmed", "disable", "disabled", "sign-in", "mfa-preference", "get-user", "email-alias-create", "email-alias"])(
-    "%s satisfies its response type, in default and strict mode",
-    (scenario) => {
-      const c = find(scenario);
-      expect(c.status).toBe(200);
-      expect(c.response).toMatchContract(c.type);
-      expect(c.response).toMatchContract(c.type, { strict: true });
-    },
-  );
+  it.each([
+    "admin-create-user",
+    "force-change-password",
+    "set-password",
+    "confirmed",
+    "sign-up",
+    "unconfirmed",
+    "disable",
+    "disabled",
+    "sign-in",
+    "mfa-preference",
+    "get-user",
+    "email-alias-create",
+    "email-alias",
+  ])("%s satisfies its response type, in default and strict mode", (scenario) => {
+    const c = find(scenario);
+    expect(c.status).toBe(200);
+    expect(c.response).toMatchContract(c.type);
+    expect(c.response).toMatchContract(c.type, { strict: true });
+  });
 
   it("reports the user states the service produced", () => {
     expect(find("force-change-password").response["UserStatus"]).toBe("FORCE_CHANGE_PASSWORD");
@@ -108,7 +155,14 @@ describe("raw JSON over the JSON 1.1 protocol", () => {
     expect(r["Username"]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it.each(["user-not-found", "pool-not-found", "bad-token", "unknown-user-sign-in", "unconfirmed-sign-in", "wrong-password"])("%s is an error body that satisfies its error shape", (scenario) => {
+  it.each([
+    "user-not-found",
+    "pool-not-found",
+    "bad-token",
+    "unknown-user-sign-in",
+    "unconfirmed-sign-in",
+    "wrong-password",
+  ])("%s is an error body that satisfies its error shape", (scenario) => {
     const c = find(scenario);
     expect(c.status).toBe(400);
     expect(c.type).toMatch(/Exception$/);
@@ -125,7 +179,12 @@ describe("raw JSON over the JSON 1.1 protocol", () => {
 
 describe("the AWS SDK v3 client's outputs", () => {
   it("got an output for each read and an error for the missing user", () => {
-    expect(sdkOutputs.map((o) => o.scenario)).toEqual(["sdk-confirmed", "sdk-disabled", "sdk-email-alias", "sdk-get-user"]);
+    expect(sdkOutputs.map((o) => o.scenario)).toEqual([
+      "sdk-confirmed",
+      "sdk-disabled",
+      "sdk-email-alias",
+      "sdk-get-user",
+    ]);
     expect(sdkErrors).toEqual([{ scenario: "sdk-user-not-found", name: "UserNotFoundException" }]);
   });
 
@@ -143,7 +202,9 @@ describe("the AWS SDK v3 client's outputs", () => {
 describe("negative control: validators from the unreconciled JSON Structure files", () => {
   it("reject the same live responses (dates are numbers on the wire, not datetime strings)", async () => {
     const model = await buildModel({ name: "cognito-idp", dir: "schemas/cognito-idp" });
-    const mod = (await import(`data:text/javascript;base64,${Buffer.from(inMemorySource(model)).toString("base64")}`)) as {
+    const mod = (await import(
+      `data:text/javascript;base64,${Buffer.from(inMemorySource(model)).toString("base64")}`
+    )) as {
       validators: Record<string, (v: unknown) => { valid: boolean; errors: { pointer: string }[] }>;
     };
     const r = mod.validators["AdminGetUserResponse"]!(find("confirmed").response);

@@ -1,6 +1,11 @@
 // The README's contract example, as written there (imports by package name), run for real
 // against cognito-local. If this file changes, the README section "Contract tests" changes too.
-import { AdminGetUserCommand, AdminCreateUserCommand, CognitoIdentityProviderClient, CreateUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  AdminGetUserCommand,
+  AdminCreateUserCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -17,9 +22,15 @@ const reportDir = mkdtempSync(path.join(tmpdir(), "structgen-drift-"));
 
 beforeAll(async () => {
   server = await startCognitoLocal();
-  cognito = new CognitoIdentityProviderClient({ endpoint: server.endpoint, region: "local", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  cognito = new CognitoIdentityProviderClient({
+    endpoint: server.endpoint,
+    region: "local",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
   UserPoolId = (await cognito.send(new CreateUserPoolCommand({ PoolName: "readme" }))).UserPool!.Id!;
-  await cognito.send(new AdminCreateUserCommand({ UserPoolId, Username, MessageAction: "SUPPRESS", TemporaryPassword: "Temp1234!x" }));
+  await cognito.send(
+    new AdminCreateUserCommand({ UserPoolId, Username, MessageAction: "SUPPRESS", TemporaryPassword: "Temp1234!x" }),
+  );
 });
 
 afterAll(async () => {
@@ -43,8 +54,12 @@ it("works as the README shows", async () => {
   checkContract({ ...rawJson, UserStatus: "SOMETHING_NEW" }, "AdminGetUserResponse");
   expect(drift.format()).toContain("SOMETHING_NEW");
   await drift.write(path.join(reportDir, "contract-drift.json"));
-  expect(JSON.parse(readFileSync(path.join(reportDir, "contract-drift.json"), "utf8")).drift[0].value).toBe("SOMETHING_NEW");
+  expect(JSON.parse(readFileSync(path.join(reportDir, "contract-drift.json"), "utf8")).drift[0].value).toBe(
+    "SOMETHING_NEW",
+  );
 
   expect(() => expectContract({ Username: 5 }, "AdminGetUserResponse")).toThrow(/\/Username: must be a string/);
-  expect(() => expect({ Username: 5 }).toMatchContract("AdminGetUserResponse")).toThrow(/AdminGetUserResponse contract/);
+  expect(() => expect({ Username: 5 }).toMatchContract("AdminGetUserResponse")).toThrow(
+    /AdminGetUserResponse contract/,
+  );
 });

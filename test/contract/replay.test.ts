@@ -9,7 +9,14 @@ const DIR = path.resolve("test/fixtures/live");
 const records = readdirSync(DIR)
   .filter((f) => f.endsWith(".json"))
   .sort()
-  .map((f) => ({ file: f, ...(JSON.parse(readFileSync(path.join(DIR, f), "utf8")) as { type: string; status: number; response: Record<string, unknown> }) }));
+  .map((f) => ({
+    file: f,
+    ...(JSON.parse(readFileSync(path.join(DIR, f), "utf8")) as {
+      type: string;
+      status: number;
+      response: Record<string, unknown>;
+    }),
+  }));
 
 describe("recorded live responses", () => {
   it("are there, redacted", () => {
@@ -18,10 +25,13 @@ describe("recorded live responses", () => {
     expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/); // no JWTs
   });
 
-  it.each(records.map((r) => [r.file, r] as const))("%s satisfies its contract in default and strict mode", (_file, r) => {
-    expect(checkContract(r.response, r.type).errors).toEqual([]);
-    expect(checkContract(r.response, r.type, { strict: true }).errors).toEqual([]);
-  });
+  it.each(records.map((r) => [r.file, r] as const))(
+    "%s satisfies its contract in default and strict mode",
+    (_file, r) => {
+      expect(checkContract(r.response, r.type).errors).toEqual([]);
+      expect(checkContract(r.response, r.type, { strict: true }).errors).toEqual([]);
+    },
+  );
 
   it("fails the contract when a recorded response is broken", () => {
     const r = records.find((x) => x.type === "AdminGetUserResponse")!;

@@ -42,7 +42,9 @@ async function copyReversed(from: string, to: string): Promise<void> {
 
 /** Repo-relative folders or files that structgen.config.json names as evidence outside schemas/. */
 function evidenceOutside(): string[] {
-  const config = JSON.parse(readFileSync(CONFIG, "utf8")) as { corpora?: Record<string, { sources?: { path?: string }[] }> };
+  const config = JSON.parse(readFileSync(CONFIG, "utf8")) as {
+    corpora?: Record<string, { sources?: { path?: string }[] }>;
+  };
   const out = new Set<string>();
   for (const corpus of Object.values(config.corpora ?? {})) {
     for (const source of corpus.sources ?? []) {
@@ -70,7 +72,10 @@ describe("the bundled cognito-idp corpus", () => {
     const results = await check({ config: CONFIG });
     expect(results.map((r) => r.corpus)).toContain("cognito-idp");
     for (const r of results) {
-      const list = r.differences.slice(0, 20).map((d) => `  ${d.change} ${d.path}`).join("\n");
+      const list = r.differences
+        .slice(0, 20)
+        .map((d) => `  ${d.change} ${d.path}`)
+        .join("\n");
       const more = r.differences.length > 20 ? `\n  … and ${r.differences.length - 20} more` : "";
       expect(
         r.differences,
@@ -140,7 +145,9 @@ describe("the bundled cognito-idp corpus", () => {
     const types = path.join(OUT, "types.ts");
     const decls = path.join(OUT, "validators.d.ts");
     // types.ts, validators.d.ts and any other view reconciliation emits (types.strict.ts, sdk.ts, …).
-    const allTs = readdirSync(OUT).filter((n) => n.endsWith(".ts")).map((n) => path.join(OUT, n));
+    const allTs = readdirSync(OUT)
+      .filter((n) => n.endsWith(".ts"))
+      .map((n) => path.join(OUT, n));
     expect(allTs).toEqual(expect.arrayContaining([types, decls]));
     // A consumer: the guards narrow to the generated types.
     const consumer = path.join(tmp, "consumer.mts");
@@ -172,7 +179,9 @@ describe("the bundled cognito-idp corpus", () => {
     expect(r.output).toBe("");
     expect(r.ok).toBe(true);
 
-    const exported = new Set([...readFileSync(types, "utf8").matchAll(/^export (?:interface|type) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!));
+    const exported = new Set(
+      [...readFileSync(types, "utf8").matchAll(/^export (?:interface|type) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!),
+    );
     const shapes: string[] = [];
     let exceptions = 0;
     for (const f of readdirSync(CORPUS).filter((n) => n.endsWith(".json"))) {

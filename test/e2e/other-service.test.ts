@@ -45,7 +45,9 @@ const v = (type: string): Validate => {
   return f;
 };
 const issues = (type: string, value: unknown, strict = false): string[] =>
-  v(type)(value, { strict }).errors.map((e) => `${e.pointer} ${e.code}`).sort();
+  v(type)(value, { strict })
+    .errors.map((e) => `${e.pointer} ${e.code}`)
+    .sort();
 
 const sendMessage = () => ({
   QueueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/orders",
@@ -76,7 +78,14 @@ describe("an unseen service corpus (Amazon SQS slice)", () => {
     const schemaFiles = (await fs.readdir(FIXTURE)).filter((f) => f.endsWith(".json"));
     expect(schemaFiles.length).toBeGreaterThanOrEqual(12);
     expect(result.types).toBe(schemaFiles.length);
-    for (const f of ["types.ts", "validators.js", "validators.d.ts", "schema.json", "docs/README.md", "docs/types/Message.md"]) {
+    for (const f of [
+      "types.ts",
+      "validators.js",
+      "validators.d.ts",
+      "schema.json",
+      "docs/README.md",
+      "docs/types/Message.md",
+    ]) {
       await expect(fs.stat(path.join(dir, f))).resolves.toBeTruthy();
     }
     expect(result.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
@@ -94,12 +103,17 @@ describe("an unseen service corpus (Amazon SQS slice)", () => {
     expect(types).toMatch(/^export type QueueAttributeName =$/m);
     expect(types).toContain('| "VisibilityTimeout";');
 
-    const schema = JSON.parse(readFileSync(path.join(dir, "schema.json"), "utf8")) as { $defs: Record<string, Record<string, unknown>> };
+    const schema = JSON.parse(readFileSync(path.join(dir, "schema.json"), "utf8")) as {
+      $defs: Record<string, Record<string, unknown>>;
+    };
     const defs = schema.$defs;
     expect(defs["MaxNumberOfMessagesType"]).toMatchObject({ type: "integer", minimum: 1, maximum: 10 });
     expect(defs["DelaySecondsType"]).toMatchObject({ type: "integer", minimum: 0, maximum: 900 });
     expect(defs["MessageList"]).toMatchObject({ type: "array", items: { $ref: "#/$defs/Message" } });
-    expect(defs["MessageBodyAttributeMap"]).toMatchObject({ type: "object", additionalProperties: { $ref: "#/$defs/MessageAttributeValue" } });
+    expect(defs["MessageBodyAttributeMap"]).toMatchObject({
+      type: "object",
+      additionalProperties: { $ref: "#/$defs/MessageAttributeValue" },
+    });
     const message = defs["Message"] as { properties: Record<string, Record<string, unknown>> };
     expect(message.properties["ReceiptHandle"]).toMatchObject({ type: "string", "x-sensitive": true });
     expect(message.properties["Body"]).toMatchObject({ description: "The message's contents (not URL-encoded)." });
@@ -143,10 +157,19 @@ describe("an unseen service corpus (Amazon SQS slice)", () => {
     expect(v("SendMessageRequest")(sendMessage(), { strict: true })).toMatchObject({ valid: true, errors: [] });
     expect(v("ReceiveMessageResult")(received(), { strict: true })).toMatchObject({ valid: true, errors: [] });
     expect(v("ReceiveMessageResult")({}).valid).toBe(true);
-    expect(v("ReceiveMessageRequest")({ QueueUrl: "q", AttributeNames: ["All", "QueueArn"], MaxNumberOfMessages: 10, WaitTimeSeconds: 20 }).valid).toBe(true);
+    expect(
+      v("ReceiveMessageRequest")({
+        QueueUrl: "q",
+        AttributeNames: ["All", "QueueArn"],
+        MaxNumberOfMessages: 10,
+        WaitTimeSeconds: 20,
+      }).valid,
+    ).toBe(true);
     expect(v("SendMessageResult")({ MD5OfMessageBody: "51b0a325", MessageId: "d6790f8d" }).valid).toBe(true);
     expect(v("QueueDoesNotExist")({ message: "The specified queue does not exist." }).valid).toBe(true);
-    expect(v("QueueDoesNotExist")({ message: "x", __type: "AWS.SimpleQueueService.NonExistentQueue" }).valid).toBe(true);
+    expect(v("QueueDoesNotExist")({ message: "x", __type: "AWS.SimpleQueueService.NonExistentQueue" }).valid).toBe(
+      true,
+    );
   });
 
   it("enforces int32 bounds, integrality and the type's own range", () => {
@@ -171,14 +194,20 @@ describe("an unseen service corpus (Amazon SQS slice)", () => {
     expect(
       issues("SendMessageRequest", {
         ...sendMessage(),
-        MessageAttributes: { "a/b": { StringValue: "x" }, Thumbnail: { DataType: "Binary", BinaryValue: "not base64!" }, Bad: "x" },
+        MessageAttributes: {
+          "a/b": { StringValue: "x" },
+          Thumbnail: { DataType: "Binary", BinaryValue: "not base64!" },
+          Bad: "x",
+        },
       }),
     ).toEqual([
       "/MessageAttributes/Bad INSTANCE_OBJECT_EXPECTED",
       "/MessageAttributes/Thumbnail/BinaryValue INSTANCE_STRING_PATTERN_MISMATCH",
       "/MessageAttributes/a~1b/DataType INSTANCE_REQUIRED_PROPERTY_MISSING",
     ]);
-    expect(issues("ReceiveMessageRequest", { QueueUrl: "q", AttributeNames: ["All", "Everything"] })).toEqual(["/AttributeNames/1 INSTANCE_ENUM_MISMATCH"]);
+    expect(issues("ReceiveMessageRequest", { QueueUrl: "q", AttributeNames: ["All", "Everything"] })).toEqual([
+      "/AttributeNames/1 INSTANCE_ENUM_MISMATCH",
+    ]);
     expect(issues("QueueAttributeName", "visibilitytimeout")).toEqual([" INSTANCE_ENUM_MISMATCH"]);
     const bad = received();
     (bad.Messages[0]!.Attributes as Record<string, unknown>)["SentTimestamp"] = 1238099229000;

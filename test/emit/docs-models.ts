@@ -2,25 +2,54 @@
 // hostile text (HTML, Markdown syntax, backticks, pipes, line breaks).
 import type { Model } from "../../generator/ir/model.js";
 import {
-  arr, decision, enm, epochSeconds, known, map, member, model, named, obj, prim, ref, set, sourcedEnum, union,
+  arr,
+  decision,
+  enm,
+  epochSeconds,
+  known,
+  map,
+  member,
+  model,
+  named,
+  obj,
+  prim,
+  ref,
+  set,
+  sourcedEnum,
+  union,
 } from "../helpers/ir.js";
 
-export const HOSTILE = "Hi </p><script>alert(1)</script> &lt;script&gt;x&lt;/script&gt; a|b `tick` ``two`` */ line\nbreak [x](javascript:alert(1)) <img src=x onerror=y>";
+export const HOSTILE =
+  "Hi </p><script>alert(1)</script> &lt;script&gt;x&lt;/script&gt; a|b `tick` ``two`` */ line\nbreak [x](javascript:alert(1)) <img src=x onerror=y>";
 
 /** A small corpus: a root order with a ref, a list of inline objects, an enum, an error and aliases. */
 export const shop: Model = model("shop", [
   named(
     "Order",
-    obj([
-      member("Id", prim("string", { minLength: 1, maxLength: 36, pattern: { source: "^[a-z|`]+$", unicode: false } }), true),
-      member("Customer", ref("Customer"), true, { doc: "Who <b>placed</b> it." }),
-      member("Items", arr(obj([member("Name", prim("string"), true), member("Qty", prim("int32", { minimum: 1 }))])), true),
-      member("Status", ref("Status")),
-      member("Tags", map(prim("string"))),
-      member("Codes", set(prim("int32"))),
-      member("Note", union(prim("string"), ref("Customer"), prim("null")), false, { doc: HOSTILE, deprecated: "use `Notes` | other" }),
-      member("Placed", prim("datetime")),
-    ], false),
+    obj(
+      [
+        member(
+          "Id",
+          prim("string", { minLength: 1, maxLength: 36, pattern: { source: "^[a-z|`]+$", unicode: false } }),
+          true,
+        ),
+        member("Customer", ref("Customer"), true, { doc: "Who <b>placed</b> it." }),
+        member(
+          "Items",
+          arr(obj([member("Name", prim("string"), true), member("Qty", prim("int32", { minimum: 1 }))])),
+          true,
+        ),
+        member("Status", ref("Status")),
+        member("Tags", map(prim("string"))),
+        member("Codes", set(prim("int32"))),
+        member("Note", union(prim("string"), ref("Customer"), prim("null")), false, {
+          doc: HOSTILE,
+          deprecated: "use `Notes` | other",
+        }),
+        member("Placed", prim("datetime")),
+      ],
+      false,
+    ),
     { root: true, doc: "<p>An order. Placed by a customer.</p><ul><li>one</li><li>two <code>x|y</code></li></ul>" },
   ),
   named("Customer", obj([member("Name", prim("string"), true)]), { doc: "A customer." }),
@@ -41,31 +70,110 @@ export const reconciled: Model = model(
     named(
       "User",
       obj([
-        member("Mfa", known([["SMS", [["json-structure", "lists"], ["botocore", "lists"]]], ["EMAIL", [["json-structure", "omits"], ["botocore", "lists"]]]])),
-        member("Factors", arr(known([["TOTP", [["override", HOSTILE]]], ["PASSKEY", [["override", HOSTILE]]]], {}, "knownValues"))),
+        member(
+          "Mfa",
+          known([
+            [
+              "SMS",
+              [
+                ["json-structure", "lists"],
+                ["botocore", "lists"],
+              ],
+            ],
+            [
+              "EMAIL",
+              [
+                ["json-structure", "omits"],
+                ["botocore", "lists"],
+              ],
+            ],
+          ]),
+        ),
+        member(
+          "Factors",
+          arr(
+            known(
+              [
+                ["TOTP", [["override", HOSTILE]]],
+                ["PASSKEY", [["override", HOSTILE]]],
+              ],
+              {},
+              "knownValues",
+            ),
+          ),
+        ),
         member("Created", epochSeconds(), true),
         member("Old", prim("string"), false, { deprecated: "Use New.", doc: "Old name." }),
         member("Gone", prim("string"), false, { deprecated: "Deprecated.", doc: "Gone." }),
-        member("Said", prim("string"), false, { deprecated: "No longer supported.", doc: "No longer supported. Do not use." }),
+        member("Said", prim("string"), false, {
+          deprecated: "No longer supported.",
+          doc: "No longer supported. Do not use.",
+        }),
         member("Mode", ref("Mode")),
-        member("Evil", known([[HOSTILE, [[HOSTILE, "lists"], ["botocore", HOSTILE]]]])),
+        member(
+          "Evil",
+          known([
+            [
+              HOSTILE,
+              [
+                [HOSTILE, "lists"],
+                ["botocore", HOSTILE],
+              ],
+            ],
+          ]),
+        ),
       ]),
       { root: true },
     ),
     named(
       "Mode",
       sourcedEnum([
-        ["ON", [["json-structure", 'lists "ON"'], ["botocore", "lists"], ["aws-sdk", "lists"]]],
-        ["NEW", [["json-structure", "omits"], ["botocore", "lists"], ["aws-sdk", "omits"]]],
+        [
+          "ON",
+          [
+            ["json-structure", 'lists "ON"'],
+            ["botocore", "lists"],
+            ["aws-sdk", "lists"],
+          ],
+        ],
+        [
+          "NEW",
+          [
+            ["json-structure", "omits"],
+            ["botocore", "lists"],
+            ["aws-sdk", "omits"],
+          ],
+        ],
         ["SEEN", [["recorded", "observed"]]],
-        ["OFF", [["json-structure", "lists false"], ["botocore", 'repaired boolean false to "OFF"']]],
+        [
+          "OFF",
+          [
+            ["json-structure", "lists false"],
+            ["botocore", 'repaired boolean false to "OFF"'],
+          ],
+        ],
         ["PINNED", [["override", HOSTILE]]],
         ["BARE", []],
       ]),
     ),
     named("Closed", sourcedEnum([["A", [["json-structure", 'lists "A"']]]], false)),
     named("When", epochSeconds()),
-    named("Codes", known([["X1", [["botocore", "lists"]]], ["Y2", [["botocore", "omits"], ["aws-sdk", "lists"]]]], { maxLength: 4 })),
+    named(
+      "Codes",
+      known(
+        [
+          ["X1", [["botocore", "lists"]]],
+          [
+            "Y2",
+            [
+              ["botocore", "omits"],
+              ["aws-sdk", "lists"],
+            ],
+          ],
+        ],
+        { maxLength: 4 },
+      ),
+    ),
   ],
   {
     sources: [
@@ -75,15 +183,100 @@ export const reconciled: Model = model(
     ],
     authority: "botocore",
     decisions: [
-      decision("User.Mfa", "known-values", [["json-structure", "prose lists SMS"], ["botocore", "prose lists SMS, EMAIL"]], "known values SMS, EMAIL", "knownValuesFromProse"),
-      decision("User.Factors[]", "override:knownValues", [["reconciled", "none"], ["override", '["PASSKEY","TOTP"]']], 'knownValues = ["PASSKEY","TOTP"]', "override", { reason: HOSTILE, disagreement: false }),
-      decision("Mode", "enum-members", [["json-structure", "lists ON, OFF"], ["botocore", "lists ON, NEW, OFF"], ["aws-sdk", "lists ON, OFF"]], "members: ON, NEW, OFF", "enumMembers=union"),
-      decision("When", "timestamp", [["json-structure", "datetime"], ["botocore", "timestamp"]], "wire view: epoch seconds", "timestamps=protocol"),
-      decision("User.Old", "deprecated", [["json-structure", "prose: Use New."], ["botocore", "prose: Use New."]], "deprecated", "deprecatedFromProse", { disagreement: false }),
-      decision("Ghost", "type-missing", [["json-structure", "no such type"], ["botocore", "object"]], "not added: nothing in the corpus refers to it", "types"),
-      decision("Ghost2", "type-missing", [["json-structure", "no such type"], ["botocore", "object"]], "not added: nothing in the corpus refers to it", "types"),
-      decision("Codes", "type-missing", [["json-structure", "no such type"], ["botocore", "string"]], "imported from botocore", "types"),
-      decision(`User.${HOSTILE}`, HOSTILE, [[HOSTILE, HOSTILE], ["botocore", HOSTILE_BR]], HOSTILE, HOSTILE, { reason: HOSTILE }),
+      decision(
+        "User.Mfa",
+        "known-values",
+        [
+          ["json-structure", "prose lists SMS"],
+          ["botocore", "prose lists SMS, EMAIL"],
+        ],
+        "known values SMS, EMAIL",
+        "knownValuesFromProse",
+      ),
+      decision(
+        "User.Factors[]",
+        "override:knownValues",
+        [
+          ["reconciled", "none"],
+          ["override", '["PASSKEY","TOTP"]'],
+        ],
+        'knownValues = ["PASSKEY","TOTP"]',
+        "override",
+        { reason: HOSTILE, disagreement: false },
+      ),
+      decision(
+        "Mode",
+        "enum-members",
+        [
+          ["json-structure", "lists ON, OFF"],
+          ["botocore", "lists ON, NEW, OFF"],
+          ["aws-sdk", "lists ON, OFF"],
+        ],
+        "members: ON, NEW, OFF",
+        "enumMembers=union",
+      ),
+      decision(
+        "When",
+        "timestamp",
+        [
+          ["json-structure", "datetime"],
+          ["botocore", "timestamp"],
+        ],
+        "wire view: epoch seconds",
+        "timestamps=protocol",
+      ),
+      decision(
+        "User.Old",
+        "deprecated",
+        [
+          ["json-structure", "prose: Use New."],
+          ["botocore", "prose: Use New."],
+        ],
+        "deprecated",
+        "deprecatedFromProse",
+        { disagreement: false },
+      ),
+      decision(
+        "Ghost",
+        "type-missing",
+        [
+          ["json-structure", "no such type"],
+          ["botocore", "object"],
+        ],
+        "not added: nothing in the corpus refers to it",
+        "types",
+      ),
+      decision(
+        "Ghost2",
+        "type-missing",
+        [
+          ["json-structure", "no such type"],
+          ["botocore", "object"],
+        ],
+        "not added: nothing in the corpus refers to it",
+        "types",
+      ),
+      decision(
+        "Codes",
+        "type-missing",
+        [
+          ["json-structure", "no such type"],
+          ["botocore", "string"],
+        ],
+        "imported from botocore",
+        "types",
+      ),
+      decision(
+        `User.${HOSTILE}`,
+        HOSTILE,
+        [
+          [HOSTILE, HOSTILE],
+          ["botocore", HOSTILE_BR],
+        ],
+        HOSTILE,
+        HOSTILE,
+        { reason: HOSTILE },
+      ),
       decision("Mode", "Sources", [["json-structure", "x"]], "", "rule"),
     ],
   },

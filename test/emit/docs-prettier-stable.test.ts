@@ -303,16 +303,20 @@ async function dump(m: Model): Promise<void> {
 const RUNS = Number(process.env["DOCS_FUZZ_RUNS"] ?? 150);
 
 describe("random names, descriptions and values", () => {
-  it("give pages prettier leaves unchanged, the same on every render", async () => {
-    await fc.assert(
-      fc.asyncProperty(modelArb, async (m) => {
-        const files = emitDocs(m);
-        expect(emitDocs(m)).toEqual(files);
-        const changed = await changedByPrettier(files);
-        if (changed.length > 0) await dump(m);
-        expect(changed).toEqual([]);
-      }),
-      { numRuns: RUNS },
-    );
-  }, 60_000 + RUNS * 200);
+  it(
+    "give pages prettier leaves unchanged, the same on every render",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(modelArb, async (m) => {
+          const files = emitDocs(m);
+          expect(emitDocs(m)).toEqual(files);
+          const changed = await changedByPrettier(files);
+          if (changed.length > 0) await dump(m);
+          expect(changed).toEqual([]);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    60_000 + RUNS * 200,
+  );
 });

@@ -38,7 +38,9 @@ const shop: Model = model("shop", [
     "Order",
     obj(
       [
-        member("id", prim("string", { pattern: { source: "[a-z]+|[0-9]+", unicode: false }, minLength: 2 }), true, { doc: "The <code>id</code>." }),
+        member("id", prim("string", { pattern: { source: "[a-z]+|[0-9]+", unicode: false }, minLength: 2 }), true, {
+          doc: "The <code>id</code>.",
+        }),
         member("customer", ref("Customer"), true),
         member("billing", ref("Customer")),
         member("lines", arr(ref("Line"), { minItems: 1 }), true),
@@ -56,7 +58,10 @@ const shop: Model = model("shop", [
     { root: true, doc: "An order." },
   ),
   named("Customer", obj([member("name", prim("string"), true), member("friends", arr(ref("Customer")))])),
-  named("Line", obj([member("sku", ref("Sku"), true), member("qty", prim("uint16", { minimum: 1, maximum: 100000 }), true)])),
+  named(
+    "Line",
+    obj([member("sku", ref("Sku"), true), member("qty", prim("uint16", { minimum: 1, maximum: 100000 }), true)]),
+  ),
   named("Sku", prim("string", { pattern: { source: "\\p{Lu}{3}", unicode: true } })),
   named("Status", enm(["shipped", "new", "Cancelled"])),
   named("Anything", union(ref("Customer"), prim("null"))),
@@ -91,7 +96,12 @@ describe("toJsonSchema", () => {
   });
 
   it("anchors patterns as ^(?:…)$", () => {
-    expect(defs["Order"]["properties"]["id"]).toEqual({ type: "string", minLength: 2, pattern: "^(?:[a-z]+|[0-9]+)$", description: "The `id`." });
+    expect(defs["Order"]["properties"]["id"]).toEqual({
+      type: "string",
+      minLength: 2,
+      pattern: "^(?:[a-z]+|[0-9]+)$",
+      description: "The `id`.",
+    });
     expect(defs["Sku"]["pattern"]).toBe("^(?:\\p{Lu}{3})$");
   });
 
@@ -124,7 +134,9 @@ describe("toJsonSchema", () => {
     const props = defs["Order"]["properties"];
     expect(Object.prototype.hasOwnProperty.call(props, "__proto__")).toBe(true);
     expect(Object.getPrototypeOf(props)).toBe(Object.prototype);
-    expect(JSON.parse(JSON.stringify(schema))["$defs"]["Order"]["properties"]["__proto__"]).toEqual({ type: "boolean" });
+    expect(JSON.parse(JSON.stringify(schema))["$defs"]["Order"]["properties"]["__proto__"]).toEqual({
+      type: "boolean",
+    });
   });
 
   it("emitJsonSchema writes the same document as schema.json, final, the banner as its first member", () => {
@@ -155,7 +167,8 @@ describe("toJsonSchema compiled with ajv 2020", () => {
     big: "-9007199254740993",
     status: "new",
   };
-  const errors = (v: unknown): string[] => (order(v) ? [] : (order.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`));
+  const errors = (v: unknown): string[] =>
+    order(v) ? [] : (order.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`);
 
   it("accepts a valid instance", () => {
     expect(errors(good)).toEqual([]);
@@ -173,7 +186,11 @@ describe("toJsonSchema compiled with ajv 2020", () => {
     ["an int64 that is not a decimal string", { big: "1e3" }, "/big format"],
     ["an int64 out of range", { big: "9223372036854775808" }, "/big format"],
     ["a sku without the unicode class", { lines: [{ sku: "abc", qty: 1 }] }, "/lines/0/sku pattern"],
-    ["a recursive ref deep down", { customer: { name: "A", friends: [{ friends: [] }] } }, "/customer/friends/0 required"],
+    [
+      "a recursive ref deep down",
+      { customer: { name: "A", friends: [{ friends: [] }] } },
+      "/customer/friends/0 required",
+    ],
   ])("rejects %s", (_, patch, error) => {
     expect(errors(good)).toEqual([]);
     expect(errors({ ...good, ...patch })).toContain(error);

@@ -10,10 +10,7 @@ import { stringWidth } from "../../generator/emit/width.js";
 import * as tables from "../../generator/emit/width-tables.js";
 import { prettierWidthTables, tablesModule } from "./prettier-width-tables.js";
 
-const MODULE = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  "../../generator/emit/width-tables.ts",
-);
+const MODULE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../generator/emit/width-tables.ts");
 const oracle = (s: string): number => prettier.util.getStringWidth(s);
 
 describe("stringWidth", () => {

@@ -27,18 +27,24 @@ function exportsOf(sf: ts.SourceFile): [string, string][] {
   for (const s of sf.statements) {
     if (ts.isInterfaceDeclaration(s) && isExported(s)) out.push(["interface", s.name.text]);
     else if (ts.isTypeAliasDeclaration(s) && isExported(s)) out.push(["type", s.name.text]);
-    else if (ts.isVariableStatement(s) && isExported(s)) for (const d of s.declarationList.declarations) out.push(["const", d.name.getText(sf)]);
-    else if (isExported(s) || ts.isExportDeclaration(s) || ts.isExportAssignment(s)) out.push([ts.SyntaxKind[s.kind], s.getText(sf)]);
+    else if (ts.isVariableStatement(s) && isExported(s))
+      for (const d of s.declarationList.declarations) out.push(["const", d.name.getText(sf)]);
+    else if (isExported(s) || ts.isExportDeclaration(s) || ts.isExportAssignment(s))
+      out.push([ts.SyntaxKind[s.kind], s.getText(sf)]);
   }
   return out;
 }
 
 /** Every statement that is not an exported interface or type alias (there should be none). */
 const otherStatements = (sf: ts.SourceFile): string[] =>
-  sf.statements.filter((s) => !((ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) && isExported(s))).map((s) => s.getText(sf));
+  sf.statements
+    .filter((s) => !((ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) && isExported(s)))
+    .map((s) => s.getText(sf));
 
 function declaration(sf: ts.SourceFile, name: string): ts.InterfaceDeclaration | ts.TypeAliasDeclaration {
-  const d = sf.statements.find((s) => (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) && s.name.text === name);
+  const d = sf.statements.find(
+    (s) => (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) && s.name.text === name,
+  );
   if (!d) throw new Error(`no declaration ${name}`);
   return d as ts.InterfaceDeclaration | ts.TypeAliasDeclaration;
 }
@@ -57,9 +63,14 @@ function propertiesOf(sf: ts.SourceFile, name: string): Map<string, ts.PropertyS
 
 /** The JSDoc blocks attached to a node, as the compiler reads them. */
 const jsDocs = (node: ts.Node): ts.JSDoc[] => (node as unknown as { jsDoc?: ts.JSDoc[] }).jsDoc ?? [];
-const docComment = (node: ts.Node): string => jsDocs(node).map((d) => ts.getTextOfJSDocComment(d.comment) ?? "").join("\n");
+const docComment = (node: ts.Node): string =>
+  jsDocs(node)
+    .map((d) => ts.getTextOfJSDocComment(d.comment) ?? "")
+    .join("\n");
 const docTags = (node: ts.Node): [string, string][] =>
-  jsDocs(node).flatMap((d) => (d.tags ?? []).map((t) => [t.tagName.text, ts.getTextOfJSDocComment(t.comment) ?? ""] as [string, string]));
+  jsDocs(node).flatMap((d) =>
+    (d.tags ?? []).map((t) => [t.tagName.text, ts.getTextOfJSDocComment(t.comment) ?? ""] as [string, string]),
+  );
 
 const sample: Model = model("sample", [
   named(
@@ -150,7 +161,9 @@ describe("typesSource", () => {
     const views = viewFiles(sample);
     expect(views.map((v) => v.path)).toContain("types.ts");
     const written = emitTypeScript(sample);
-    expect(written).toEqual(views.map((v) => ({ path: v.path, kind: "ts", content: typesSource(sample, v.view, v.title), final: true })));
+    expect(written).toEqual(
+      views.map((v) => ({ path: v.path, kind: "ts", content: typesSource(sample, v.view, v.title), final: true })),
+    );
     const types = written.find((f) => f.path === "types.ts")!;
     // The banner, then the view's title; the default view differs only by that title line.
     expect(types.content.startsWith(`// ${bannerText("sample")}\n// Wire view: `)).toBe(true);
@@ -184,7 +197,9 @@ describe("typesSource: hostile text", () => {
     named(
       "Account",
       obj([
-        member("password", prim("string", { pattern: { source: "^.*/$", unicode: false } }), true, { doc: `The password. ${INJECTION}` }),
+        member("password", prim("string", { pattern: { source: "^.*/$", unicode: false } }), true, {
+          doc: `The password. ${INJECTION}`,
+        }),
         member("old", prim("string"), false, { deprecated: `use password ${INJECTION}` }),
         member("secret", prim("string"), false, { sensitive: true, doc: "A secret." }),
         member("gone", prim("string"), false, { deprecated: "" }),
@@ -192,13 +207,20 @@ describe("typesSource: hostile text", () => {
       { doc: `Line one ${INJECTION}\n@internal forged tag` },
     ),
     named("Rows", arr(obj([member("cell", prim("string"), true, { doc: INJECTION })]))),
-    named("Note", prim("string"), { doc: `<p>${INJECTION}</p>`, attrs: { deprecated: "old", sensitive: true, facts: [] } }),
+    named("Note", prim("string"), {
+      doc: `<p>${INJECTION}</p>`,
+      attrs: { deprecated: "old", sensitive: true, facts: [] },
+    }),
   ]);
   const source = typesSource(hostile);
   const sf = parse(source);
 
   it("a description containing */ cannot end the comment and export code", () => {
-    expect(exportsOf(sf).map(([, n]) => n).sort()).toEqual(["Account", "Note", "Rows"]);
+    expect(
+      exportsOf(sf)
+        .map(([, n]) => n)
+        .sort(),
+    ).toEqual(["Account", "Note", "Rows"]);
     expect(otherStatements(sf)).toEqual([]);
     expect(source).not.toMatch(/^\s*export const/m);
     // The text is still there, inside the comment.
@@ -221,7 +243,11 @@ describe("typesSource: hostile text", () => {
     expect(docTags(declaration(sf, "Account")).map(([t]) => t)).not.toContain("internal");
     expect(docComment(declaration(sf, "Account"))).toContain("@internal forged tag");
     const m = model("at", [
-      named("T", obj([member("a", prim("string"), false, { doc: "Ask @admin first.", deprecated: "since v2 @see Other" })]), { doc: "@beta at the start" }),
+      named(
+        "T",
+        obj([member("a", prim("string"), false, { doc: "Ask @admin first.", deprecated: "since v2 @see Other" })]),
+        { doc: "@beta at the start" },
+      ),
     ]);
     const tsf = parse(typesSource(m));
     expect(docTags(declaration(tsf, "T"))).toEqual([]);
@@ -233,7 +259,9 @@ describe("typesSource: hostile text", () => {
 
   it("writes @sensitive and @deprecated tags", () => {
     const props = propertiesOf(sf, "Account");
-    expect(docTags(props.get("secret")!)).toEqual([["sensitive", "Holds a secret or personal value; keep it out of logs."]]);
+    expect(docTags(props.get("secret")!)).toEqual([
+      ["sensitive", "Holds a secret or personal value; keep it out of logs."],
+    ]);
     expect(docComment(props.get("secret")!)).toBe("A secret.");
     expect(docTags(props.get("gone")!)).toEqual([["deprecated", ""]]);
     expect(docTags(props.get("password")!).map(([t]) => t)).not.toContain("deprecated");
@@ -247,7 +275,22 @@ describe("typesSource: hostile text", () => {
 });
 
 describe("typesSource: property names", () => {
-  const names = ["plain", "_under", "$dollar", "with-dash", "with space", "1starts", "", 'quote"d', "back\\slash", "ünïcode", "line\u2028sep", "__proto__", "constructor", "*/x"];
+  const names = [
+    "plain",
+    "_under",
+    "$dollar",
+    "with-dash",
+    "with space",
+    "1starts",
+    "",
+    'quote"d',
+    "back\\slash",
+    "ünïcode",
+    "line\u2028sep",
+    "__proto__",
+    "constructor",
+    "*/x",
+  ];
   const m = model("names", [named("Odd", obj(names.map((n) => member(n, prim("string"), true))))]);
   const source = typesSource(m);
   const sf = parse(source);
@@ -281,12 +324,22 @@ describe("typesSource: layout (what prettier would print)", () => {
   const text = typesSource(m);
 
   it("a union longer than the line breaks before each member, after the =", () => {
-    expect(text).toContain(`export type Long =\n${[...long].sort().map((v) => `  | "${v}"`).join("\n")};\n`);
+    expect(text).toContain(
+      `export type Long =\n${[...long]
+        .sort()
+        .map((v) => `  | "${v}"`)
+        .join("\n")};\n`,
+    );
     expect(text).toContain(`export type Short = "a" | "b";\n`);
   });
 
   it("inside an array it breaks in parentheses; as a type argument, without indenting", () => {
-    expect(text).toContain(`  many: (\n${[...long].sort().map((v) => `    | "${v}"`).join("\n")}\n  )[];\n`);
+    expect(text).toContain(
+      `  many: (\n${[...long]
+        .sort()
+        .map((v) => `    | "${v}"`)
+        .join("\n")}\n  )[];\n`,
+    );
     expect(text).toContain(`  byKey?: Record<\n    string,\n${long.map((v) => `    | "${v}"`).join("\n")}\n  >;\n`);
   });
 

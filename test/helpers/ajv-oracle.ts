@@ -88,7 +88,8 @@ export function issuesOf(errors: AjvError[]): string[] {
     let pointer = e.instancePath;
     let code = KEYWORD_CODES[e.keyword] ?? "INSTANCE_TYPE_MISMATCH";
     if (e.keyword === "type") code = TYPE_CODES[String(e.params["type"])] ?? "INSTANCE_TYPE_MISMATCH";
-    else if (e.keyword === "contains") code = e.params["bound"] === "max" ? "INSTANCE_MAX_CONTAINS" : "INSTANCE_MIN_CONTAINS";
+    else if (e.keyword === "contains")
+      code = e.params["bound"] === "max" ? "INSTANCE_MAX_CONTAINS" : "INSTANCE_MIN_CONTAINS";
     else if (e.keyword === "format") code = FORMAT_CODES[String(e.params["format"])] ?? "INSTANCE_TYPE_MISMATCH";
     else if (e.keyword === "required") pointer += `/${token(e.params["missingProperty"])}`;
     else if (e.keyword === "additionalProperties") pointer += `/${token(e.params["additionalProperty"])}`;
@@ -108,7 +109,8 @@ export function forAjv<T>(schema: T): T {
   if (Array.isArray(schema)) return schema.map(forAjv) as T;
   if (schema === null || typeof schema !== "object") return schema;
   const out: Schema = {};
-  for (const [k, v] of Object.entries(schema)) Object.defineProperty(out, k, { value: forAjv(v), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(schema))
+    Object.defineProperty(out, k, { value: forAjv(v), enumerable: true, writable: true, configurable: true });
   const props = out["properties"];
   if (props && typeof props === "object" && Object.prototype.hasOwnProperty.call(props, "__proto__")) {
     const { ["__proto__"]: proto, ...rest } = props as Schema;
@@ -137,14 +139,21 @@ function isOpenEnum(anyOf: unknown): boolean {
 function collapse(schema: unknown, id: string, inString = false): unknown {
   if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return schema;
   const src = schema as Schema;
-  const openEnum = isOpenEnum(src["anyOf"]) && (src["type"] === "string" || (inString && Object.keys(src).join() === "anyOf"));
+  const openEnum =
+    isOpenEnum(src["anyOf"]) && (src["type"] === "string" || (inString && Object.keys(src).join() === "anyOf"));
   const out: Schema = {};
   for (const [k, v] of Object.entries(src)) {
     if (k === "anyOf" && openEnum) continue;
     let value: unknown = v;
     if (SCHEMA_MAPS.has(k)) {
       const m: Schema = {};
-      for (const [name, sub] of Object.entries(v as Schema)) Object.defineProperty(m, name, { value: collapse(sub, id), enumerable: true, writable: true, configurable: true });
+      for (const [name, sub] of Object.entries(v as Schema))
+        Object.defineProperty(m, name, {
+          value: collapse(sub, id),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       value = m;
     } else if (k === "allOf") value = (v as unknown[]).map((s) => collapse(s, id, src["type"] === "string"));
     else if (SCHEMA_LISTS.has(k)) value = (v as unknown[]).map((s) => collapse(s, id));
@@ -152,7 +161,10 @@ function collapse(schema: unknown, id: string, inString = false): unknown {
     else if (k === "$ref") value = `${id}${v as string}`;
     Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true });
   }
-  for (const [from, to] of [["anyOf", "x-anyOf"], ["oneOf", "x-oneOf"]] as const) {
+  for (const [from, to] of [
+    ["anyOf", "x-anyOf"],
+    ["oneOf", "x-oneOf"],
+  ] as const) {
     if (out[from] !== undefined) {
       out[to] = out[from];
       delete out[from];
@@ -170,7 +182,8 @@ function collapse(schema: unknown, id: string, inString = false): unknown {
     const min = (out["minContains"] as number | undefined) ?? 1;
     const max = out["maxContains"] as number | undefined;
     // ajv ignores contains with minContains 0 and no maxContains.
-    if (min > 0 || max !== undefined) out["x-contains"] = { schema: out["contains"], min, ...(max !== undefined ? { max } : {}) };
+    if (min > 0 || max !== undefined)
+      out["x-contains"] = { schema: out["contains"], min, ...(max !== undefined ? { max } : {}) };
     delete out["contains"];
     delete out["minContains"];
     delete out["maxContains"];
@@ -202,12 +215,21 @@ function addKeywords(ajv: Ajv): void {
     const n = data.filter((item) => check(item)).length;
     const errors = [];
     if (n < schema.min) errors.push({ keyword: "contains", message: "too few", params: { bound: "min" } });
-    if (schema.max !== undefined && n > schema.max) errors.push({ keyword: "contains", message: "too many", params: { bound: "max" } });
+    if (schema.max !== undefined && n > schema.max)
+      errors.push({ keyword: "contains", message: "too many", params: { bound: "max" } });
     contains.errors = errors.length > 0 ? errors : null;
     return errors.length === 0;
-  } as ((schema: { schema: unknown; min: number; max?: number }, data: unknown) => boolean) & { errors?: unknown[] | null };
+  } as ((schema: { schema: unknown; min: number; max?: number }, data: unknown) => boolean) & {
+    errors?: unknown[] | null;
+  };
   const ofType = (v: unknown, t: string): boolean =>
-    t === "integer" ? Number.isInteger(v) : t === "number" ? typeof v === "number" && isFinite(v) : t === "null" ? v === null : typeof v === t;
+    t === "integer"
+      ? Number.isInteger(v)
+      : t === "number"
+        ? typeof v === "number" && isFinite(v)
+        : t === "null"
+          ? v === null
+          : typeof v === t;
   const unique = function unique(types: string[], data: unknown[]): boolean {
     const items = types.length === 0 ? data : data.filter((v) => types.some((t) => ofType(v, t)));
     const ok = !items.some((a, i) => items.slice(0, i).some((b) => jsonEqual(a, b)));
@@ -222,7 +244,14 @@ function addKeywords(ajv: Ajv): void {
 
 function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (
+    typeof a !== "object" ||
+    typeof b !== "object" ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  )
+    return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
@@ -270,7 +299,9 @@ function closeNode(node: TypeNode): TypeNode {
         ...node,
         members: node.members.map((m) => ({ ...m, type: c(m.type) })),
         additional: false,
-        ...(node.patternProperties ? { patternProperties: node.patternProperties.map((p) => ({ ...p, type: c(p.type) })) } : {}),
+        ...(node.patternProperties
+          ? { patternProperties: node.patternProperties.map((p) => ({ ...p, type: c(p.type) })) }
+          : {}),
         ...(node.propertyNames ? { propertyNames: c(node.propertyNames) } : {}),
       };
     case "map":
@@ -311,7 +342,13 @@ function withSelector(node: TypeNode, sel: string, model: Model, extra: Map<stri
   switch (node.kind) {
     case "object":
       if (node.additional !== true || node.members.some((m) => m.name === sel)) return node;
-      return { ...node, members: [...node.members, { name: sel, type: { kind: "any", attrs: { facts: [] } }, required: false, attrs: { facts: [] } }] };
+      return {
+        ...node,
+        members: [
+          ...node.members,
+          { name: sel, type: { kind: "any", attrs: { facts: [] } }, required: false, attrs: { facts: [] } },
+        ],
+      };
     case "ref": {
       const name = `${node.name}__selector_${sel.replace(/[^A-Za-z0-9_]/g, "_")}`;
       if (!extra.has(name)) {
@@ -347,9 +384,22 @@ function selectorsDeclared(model: Model): Model {
     const v = visit;
     switch (node.kind) {
       case "choice":
-        return { ...node, options: node.options.map((o) => ({ ...o, type: node.selector === undefined ? v(o.type) : withSelector(v(o.type), node.selector, model, extra) })) };
+        return {
+          ...node,
+          options: node.options.map((o) => ({
+            ...o,
+            type: node.selector === undefined ? v(o.type) : withSelector(v(o.type), node.selector, model, extra),
+          })),
+        };
       case "object":
-        return { ...node, members: node.members.map((m) => ({ ...m, type: v(m.type) })), ...(typeof node.additional === "object" ? { additional: v(node.additional) } : {}), ...(node.patternProperties ? { patternProperties: node.patternProperties.map((p) => ({ ...p, type: v(p.type) })) } : {}) };
+        return {
+          ...node,
+          members: node.members.map((m) => ({ ...m, type: v(m.type) })),
+          ...(typeof node.additional === "object" ? { additional: v(node.additional) } : {}),
+          ...(node.patternProperties
+            ? { patternProperties: node.patternProperties.map((p) => ({ ...p, type: v(p.type) })) }
+            : {}),
+        };
       case "map":
         return { ...node, values: v(node.values) };
       case "array":
@@ -360,7 +410,17 @@ function selectorsDeclared(model: Model): Model {
       case "union":
         return { ...node, options: node.options.map(v) };
       case "composition":
-        return { ...node, ...(node.base ? { base: v(node.base) } : {}), allOf: node.allOf.map(v), anyOf: node.anyOf.map(v), oneOf: node.oneOf.map(v), ...(node.not ? { not: v(node.not) } : {}), ...(node.if ? { if: v(node.if) } : {}), ...(node.then ? { then: v(node.then) } : {}), ...(node.else ? { else: v(node.else) } : {}) };
+        return {
+          ...node,
+          ...(node.base ? { base: v(node.base) } : {}),
+          allOf: node.allOf.map(v),
+          anyOf: node.anyOf.map(v),
+          oneOf: node.oneOf.map(v),
+          ...(node.not ? { not: v(node.not) } : {}),
+          ...(node.if ? { if: v(node.if) } : {}),
+          ...(node.then ? { then: v(node.then) } : {}),
+          ...(node.else ? { else: v(node.else) } : {}),
+        };
       default:
         return node;
     }
@@ -378,9 +438,17 @@ export const strictModel = (model: Model): Model => {
 
 function withoutSchema(value: unknown): unknown {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
-  if (!Object.prototype.hasOwnProperty.call(value, "$schema") || typeof (value as Schema)["$schema"] !== "string") return value;
+  if (!Object.prototype.hasOwnProperty.call(value, "$schema") || typeof (value as Schema)["$schema"] !== "string")
+    return value;
   const out: Schema = {};
-  for (const k of Object.keys(value)) if (k !== "$schema") Object.defineProperty(out, k, { value: (value as Schema)[k], enumerable: true, writable: true, configurable: true });
+  for (const k of Object.keys(value))
+    if (k !== "$schema")
+      Object.defineProperty(out, k, {
+        value: (value as Schema)[k],
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   return out;
 }
 

@@ -19,14 +19,63 @@ const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs
 
 /** Strings for patterned and free-text members: the generator keeps those a pattern accepts. */
 const STRINGS = [
-  "a", "alice", "Alice_1", "a b", "", "x".repeat(40), "x".repeat(300), "😀", "😀".repeat(129), "e\u0301", "\u0000",
-  "123", "-12.5", "a-b", "A", "abc@example.com", "+1", "us-east-1_abc123", "\t", "SMS_MFA", "CONFIRMED",
-  "2024-05-01T12:34:56Z", "2024-02-30", "12:34:56", "P1D", "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0", "https://example.com/x",
-  "/a/b~0", "QUJD", "9223372036854775807", "9223372036854775808", "arn:aws:iam::123456789012:role/x", "\u2028", "a/b~c",
+  "a",
+  "alice",
+  "Alice_1",
+  "a b",
+  "",
+  "x".repeat(40),
+  "x".repeat(300),
+  "😀",
+  "😀".repeat(129),
+  "e\u0301",
+  "\u0000",
+  "123",
+  "-12.5",
+  "a-b",
+  "A",
+  "abc@example.com",
+  "+1",
+  "us-east-1_abc123",
+  "\t",
+  "SMS_MFA",
+  "CONFIRMED",
+  "2024-05-01T12:34:56Z",
+  "2024-02-30",
+  "12:34:56",
+  "P1D",
+  "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0",
+  "https://example.com/x",
+  "/a/b~0",
+  "QUJD",
+  "9223372036854775807",
+  "9223372036854775808",
+  "arn:aws:iam::123456789012:role/x",
+  "\u2028",
+  "a/b~c",
 ];
 
 /** Other JSON values that replace a part of a value. */
-const REPLACEMENTS: unknown[] = [null, 0, -1, 1.5, 2 ** 31, -(2 ** 31) - 1, 1e21, "", "x", "😀", true, false, [], {}, [1, "a"], { a: 1 }, "CONFIRMED", 256];
+const REPLACEMENTS: unknown[] = [
+  null,
+  0,
+  -1,
+  1.5,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  1e21,
+  "",
+  "x",
+  "😀",
+  true,
+  false,
+  [],
+  {},
+  [1, "a"],
+  { a: 1 },
+  "CONFIRMED",
+  256,
+];
 
 function stringFor(node: Extract<TypeNode, { kind: "primitive" }>, r: () => number): string {
   const c = node.constraints;
@@ -55,7 +104,16 @@ function stringFor(node: Extract<TypeNode, { kind: "primitive" }>, r: () => numb
     case "int128":
     case "uint64":
     case "uint128":
-      return pick(r, ["0", "-1", "9223372036854775807", "9223372036854775808", "340282366920938463463374607431768211455", String(c.minimum ?? "1"), String(c.maximum ?? "2"), "01"]);
+      return pick(r, [
+        "0",
+        "-1",
+        "9223372036854775807",
+        "9223372036854775808",
+        "340282366920938463463374607431768211455",
+        String(c.minimum ?? "1"),
+        String(c.maximum ?? "2"),
+        "01",
+      ]);
     default: {
       let pool = STRINGS;
       if (c.pattern) {
@@ -77,14 +135,20 @@ function stringFor(node: Extract<TypeNode, { kind: "primitive" }>, r: () => numb
 }
 
 const INT_RANGE: Record<string, [number, number]> = {
-  int8: [-128, 127], int16: [-32768, 32767], int32: [-(2 ** 31), 2 ** 31 - 1], integer: [-(2 ** 31), 2 ** 31 - 1],
-  uint8: [0, 255], uint16: [0, 65535], uint32: [0, 2 ** 32 - 1],
+  int8: [-128, 127],
+  int16: [-32768, 32767],
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+  integer: [-(2 ** 31), 2 ** 31 - 1],
+  uint8: [0, 255],
+  uint16: [0, 65535],
+  uint32: [0, 2 ** 32 - 1],
 };
 
 function primitive(node: Extract<TypeNode, { kind: "primitive" }>, r: () => number): unknown {
   const p = node.primitive;
   const c = node.constraints;
-  if (p === "datetime" && node.encoding === "epoch-seconds") return pick(r, [1714566896, 1714566896.123, 0, "2024-05-01T12:34:56Z"]);
+  if (p === "datetime" && node.encoding === "epoch-seconds")
+    return pick(r, [1714566896, 1714566896.123, 0, "2024-05-01T12:34:56Z"]);
   if (p === "boolean") return r() < 0.9 ? r() < 0.5 : "true";
   if (p === "null") return r() < 0.9 ? null : 0;
   const range = INT_RANGE[p];
@@ -125,7 +189,8 @@ export class ValueGen {
         return primitive(node, r);
       case "object": {
         const out: Record<string, unknown> = {};
-        const set = (k: string, v: unknown) => Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+        const set = (k: string, v: unknown) =>
+          Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
         const sets = node.requiredSets;
         const chosen = sets && sets.length > 0 ? new Set(pick(r, sets)) : undefined;
         for (const m of node.members) {
@@ -139,7 +204,8 @@ export class ValueGen {
       case "map": {
         const out: Record<string, unknown> = {};
         const n = depth > 0 ? Math.floor(r() * 3) : 0;
-        for (let i = 0; i < n; i++) out[pick(r, ["k1", "k2", "a/b~c", "Name", "ab"])] = this.value(node.values, r, depth - 1);
+        for (let i = 0; i < n; i++)
+          out[pick(r, ["k1", "k2", "a/b~c", "Name", "ab"])] = this.value(node.values, r, depth - 1);
         return out;
       }
       case "array":
@@ -159,7 +225,8 @@ export class ValueGen {
         const o = pick(r, node.options);
         if (node.selector === undefined) return { [o.name]: this.value(o.type, r, depth - 1) };
         const v = this.value(o.type, r, depth);
-        if (v && typeof v === "object" && !Array.isArray(v)) (v as Record<string, unknown>)[node.selector] = r() < 0.9 ? o.name : "nope";
+        if (v && typeof v === "object" && !Array.isArray(v))
+          (v as Record<string, unknown>)[node.selector] = r() < 0.9 ? o.name : "nope";
         return v;
       }
       case "union":
@@ -194,13 +261,23 @@ export function mutate(v: unknown, r: () => number): unknown {
   }
   const keys = Object.keys(v);
   const copy: Record<string, unknown> = {};
-  for (const k of keys) Object.defineProperty(copy, k, { value: (v as Record<string, unknown>)[k], enumerable: true, writable: true, configurable: true });
+  for (const k of keys)
+    Object.defineProperty(copy, k, {
+      value: (v as Record<string, unknown>)[k],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   const roll = r();
   if (keys.length === 0 || roll < 0.2) {
     const k = pick(r, ["zzExtra", "$schema", "__proto__", "Name"]);
-    Object.defineProperty(copy, k, { value: pick(r, REPLACEMENTS), enumerable: true, writable: true, configurable: true });
-  }
-  else if (roll < 0.4) delete copy[pick(r, keys)];
+    Object.defineProperty(copy, k, {
+      value: pick(r, REPLACEMENTS),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else if (roll < 0.4) delete copy[pick(r, keys)];
   else {
     const k = pick(r, keys);
     Object.defineProperty(copy, k, { value: mutate(copy[k], r), enumerable: true, writable: true, configurable: true });

@@ -37,7 +37,10 @@ export function typecheck(files: string[]): TypecheckResult {
       files: files.map((f) => path.resolve(f)),
     };
     writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(config, null, 2));
-    const r = spawnSync(process.execPath, [TSC, "-p", path.join(dir, "tsconfig.json"), "--pretty", "false"], { encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync(process.execPath, [TSC, "-p", path.join(dir, "tsconfig.json"), "--pretty", "false"], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
     if (r.error) throw r.error;
     return { ok: r.status === 0, output: `${r.stdout}${r.stderr}` };
   } finally {

@@ -22,7 +22,8 @@ afterAll(() => {
 function layout(root: string, order: (names: string[]) => string[]): void {
   for (const c of order([...CORPORA].sort())) {
     mkdirSync(path.join(root, c), { recursive: true });
-    for (const f of order(readdirSync(path.join(FIXTURES, c)).sort())) writeFileSync(path.join(root, c, f), readFileSync(path.join(FIXTURES, c, f)));
+    for (const f of order(readdirSync(path.join(FIXTURES, c)).sort()))
+      writeFileSync(path.join(root, c, f), readFileSync(path.join(FIXTURES, c, f)));
   }
 }
 
@@ -50,7 +51,9 @@ describe("determinism", () => {
     layout(path.join(b, "in", "schemas"), (xs) => [...xs].reverse());
     const work = path.join(b, "work");
     mkdirSync(work, { recursive: true });
-    const rb = cli(["generate", "--schemas", path.join("..", "in", ".", "schemas"), "--out", path.join(b, "result")], { cwd: work });
+    const rb = cli(["generate", "--schemas", path.join("..", "in", ".", "schemas"), "--out", path.join(b, "result")], {
+      cwd: work,
+    });
     expect(rb.status, rb.stderr).toBe(0);
 
     const ta = tree(path.join(a, "out"));

@@ -10,9 +10,27 @@ import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runtimeJs } from "../../generator/emit/validators/runtime-text.js";
 import { typecheck, type TypecheckResult } from "../helpers/typecheck.js";
-import { cli, ensureBuilt, FIXTURES, globalsSnapshot, ROOT, markdownOutsideCode, STACK_LINE, syntaxErrors, tsShape } from "./helpers.js";
+import {
+  cli,
+  ensureBuilt,
+  FIXTURES,
+  globalsSnapshot,
+  ROOT,
+  markdownOutsideCode,
+  STACK_LINE,
+  syntaxErrors,
+  tsShape,
+} from "./helpers.js";
 
-const CORPORA = ["bom", "property-names", "type-names-reserved", "type-names-runtime", "enum-collisions", "injection", "recursive"] as const;
+const CORPORA = [
+  "bom",
+  "property-names",
+  "type-names-reserved",
+  "type-names-runtime",
+  "enum-collisions",
+  "injection",
+  "recursive",
+] as const;
 type Corpus = (typeof CORPORA)[number];
 
 type Result = { valid: boolean; errors: { pointer: string; code: string; message: string }[]; drift: unknown[] };
@@ -29,7 +47,10 @@ let tsc: TypecheckResult;
 const dir = (c: Corpus) => path.join(out, c);
 const read = (c: Corpus, f: string) => readFileSync(path.join(dir(c), f), "utf8");
 const generated = (c: Corpus) => runs.get(c)!.status === 0;
-const tsFiles = (c: Corpus) => readdirSync(dir(c)).filter((f) => f.endsWith(".ts")).map((f) => path.join(dir(c), f));
+const tsFiles = (c: Corpus) =>
+  readdirSync(dir(c))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => path.join(dir(c), f));
 
 async function load(c: Corpus): Promise<Validators> {
   const before = globalsSnapshot();
@@ -69,7 +90,9 @@ beforeAll(async () => {
   if (generated("recursive")) files.push(path.join(tmp, "recursive-consumer.mts"));
   tsc = typecheck(files);
   const bom = await import(pathToFileURL(path.join(dir("bom"), "validators.js")).href);
-  baseExports = Object.keys(bom).filter((k) => !perType("Order").includes(k)).sort();
+  baseExports = Object.keys(bom)
+    .filter((k) => !perType("Order").includes(k))
+    .sort();
 }, 240_000);
 
 afterAll(async () => {
@@ -77,7 +100,10 @@ afterAll(async () => {
 });
 
 /** tsc errors in one corpus's files. */
-const tscErrors = (c: Corpus): string[] => tsc.output.split("\n").filter((l) => l.includes(`${path.sep}out${path.sep}${c}${path.sep}`) || l.includes(`/out/${c}/`));
+const tscErrors = (c: Corpus): string[] =>
+  tsc.output
+    .split("\n")
+    .filter((l) => l.includes(`${path.sep}out${path.sep}${c}${path.sep}`) || l.includes(`/out/${c}/`));
 
 /** The generate run of a corpus that must succeed: exit 0, no stack, and every .ts file compiles. */
 function expectGenerated(c: Corpus): void {
@@ -135,7 +161,9 @@ function isKeyword(name: string): boolean {
   const scanner = ts.createScanner(ts.ScriptTarget.Latest, true);
   scanner.setText(name);
   const kind = scanner.scan();
-  return kind >= ts.SyntaxKind.FirstKeyword && kind <= ts.SyntaxKind.LastKeyword && scanner.getTokenEnd() === name.length;
+  return (
+    kind >= ts.SyntaxKind.FirstKeyword && kind <= ts.SyntaxKind.LastKeyword && scanner.getTokenEnd() === name.length
+  );
 }
 
 /** The literal values of a union of literal types (strings, numbers, negative numbers). */
@@ -152,7 +180,8 @@ function literals(node: ts.TypeNode): (string | number)[] {
   });
 }
 
-const schema = (c: Corpus, file: string) => JSON.parse(readFileSync(path.join(FIXTURES, c, file), "utf8").replace(/^\uFEFF/, ""));
+const schema = (c: Corpus, file: string) =>
+  JSON.parse(readFileSync(path.join(FIXTURES, c, file), "utf8").replace(/^\uFEFF/, ""));
 
 function markdownFiles(c: Corpus): string[] {
   return readdirSync(path.join(dir(c), "docs"), { recursive: true })
@@ -170,7 +199,8 @@ describe("hostile names", () => {
     expect([...members.keys()].sort()).toEqual([...declared].sort());
     for (const [name, m] of members) {
       // Identifiers may stay bare; everything else is a quoted key.
-      if (!/^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u.test(name)) expect(ts.isStringLiteral(m.name), name).toBe(true);
+      if (!/^[\p{ID_Start}$_][\p{ID_Continue}$\u200C\u200D]*$/u.test(name))
+        expect(ts.isStringLiteral(m.name), name).toBe(true);
       expect(m.questionToken === undefined, name).toBe(["__proto__", "constructor", "a:b"].includes(name));
     }
 
@@ -194,14 +224,20 @@ describe("hostile names", () => {
       ["/constructor", "INSTANCE_REQUIRED_PROPERTY_MISSING"],
     ]);
     // A member named like an Object.prototype member is checked like any other.
-    expect(weird(JSON.parse('{"__proto__":5,"constructor":1,"a:b":"y"}')).errors.map((e) => e.pointer)).toEqual(["/__proto__"]);
+    expect(weird(JSON.parse('{"__proto__":5,"constructor":1,"a:b":"y"}')).errors.map((e) => e.pointer)).toEqual([
+      "/__proto__",
+    ]);
     expect(weird({ ...ok, toString: 5 }).errors.map((e) => e.pointer)).toEqual(["/toString"]);
-    expect(weird(JSON.parse('{"__proto__":"x","constructor":"1","a:b":"y"}')).errors.map((e) => e.pointer)).toEqual(["/constructor"]);
+    expect(weird(JSON.parse('{"__proto__":"x","constructor":"1","a:b":"y"}')).errors.map((e) => e.pointer)).toEqual([
+      "/constructor",
+    ]);
     expect(weird({ ...JSON.parse('{"__proto__":"x"}'), constructor: 1, "a:b": "y", zzz: 1 }).errors).toEqual([
       expect.objectContaining({ pointer: "/zzz", code: "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED" }),
     ]);
     expect(open({})).toEqual({ valid: true, errors: [], drift: [] });
-    expect(open(JSON.parse('{"__proto__":1,"constructor":"c","toString":"t","valueOf":true,"other":null}')).valid).toBe(true);
+    expect(open(JSON.parse('{"__proto__":1,"constructor":"c","toString":"t","valueOf":true,"other":null}')).valid).toBe(
+      true,
+    );
     expect(open(JSON.parse('{"__proto__":"one"}')).errors.map((e) => e.pointer)).toEqual(["/__proto__"]);
     expect(open({ valueOf: "no" }).errors.map((e) => e.pointer)).toEqual(["/valueOf"]);
     expect(globalsSnapshot()).toBe(before);
@@ -244,7 +280,9 @@ describe("hostile names", () => {
     expect(ctor("z").valid).toBe(false);
     const root = mod.validators["Root"]!;
     expect(root({ a: "s", b: 1, c: false, d: "y", e: { then: "t" }, f: ["o"] }).errors).toEqual([]);
-    expect(root({ a: "s", b: 1, c: false, d: "y", e: { then: 1 }, f: ["o"] }).errors.map((e) => e.pointer)).toEqual(["/e/then"]);
+    expect(root({ a: "s", b: 1, c: false, d: "y", e: { then: 1 }, f: ["o"] }).errors.map((e) => e.pointer)).toEqual([
+      "/e/then",
+    ]);
   });
 
   it("regression: type names that the validators module itself uses (Time → isTime, Drift, ValidationError, …)", async () => {
@@ -267,11 +305,16 @@ describe("hostile names", () => {
     const declared: string[] = [];
     for (const st of runtime.statements) {
       if ((ts.isFunctionDeclaration(st) || ts.isClassDeclaration(st)) && st.name) declared.push(st.name.text);
-      if (ts.isVariableStatement(st)) for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) declared.push(d.name.text);
+      if (ts.isVariableStatement(st))
+        for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) declared.push(d.name.text);
     }
     expect(declared.filter((n) => /^(?:validate|is|assert)[A-Za-z0-9_$]/.test(n))).toEqual([]);
-    const own = tsShape("validators.d.ts", read("bom", "validators.d.ts")).exports.filter((n) => !/^(?:validate|is|assert)/.test(n));
-    const names = [...new Set([...declared, ...own, ...baseExports])].filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n)).sort();
+    const own = tsShape("validators.d.ts", read("bom", "validators.d.ts")).exports.filter(
+      (n) => !/^(?:validate|is|assert)/.test(n),
+    );
+    const names = [...new Set([...declared, ...own, ...baseExports])]
+      .filter((n) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(n))
+      .sort();
     expect(declared).toEqual(expect.arrayContaining(["fail", "run", "table", "hasOwn", "fmtTime"]));
     expect(own).toEqual(expect.arrayContaining(["Drift", "ValidationError", "ValidationResult"]));
 
@@ -280,7 +323,14 @@ describe("hostile names", () => {
     mkdirSync(corpusDir, { recursive: true });
     writeFileSync(
       path.join(corpusDir, "names.json"),
-      JSON.stringify({ $schema: "https://json-structure.org/meta/core/v0/#", $root: "#/definitions/Root", definitions: { Root: { type: "object", properties: { a: { type: { $ref: `#/definitions/${names[0]}` } } } }, ...definitions } }),
+      JSON.stringify({
+        $schema: "https://json-structure.org/meta/core/v0/#",
+        $root: "#/definitions/Root",
+        definitions: {
+          Root: { type: "object", properties: { a: { type: { $ref: `#/definitions/${names[0]}` } } } },
+          ...definitions,
+        },
+      }),
     );
     const r = cli(["generate", "--schemas", corpusDir, "--out", out]);
     expect(r.status, r.stderr).toBe(0);
@@ -288,7 +338,11 @@ describe("hostile names", () => {
     const mod = (await import(pathToFileURL(path.join(dir, "validators.js")).href)) as Validators;
     expect(Object.keys(mod.validators)).toHaveLength(names.length + 1);
     for (const v of Object.values(mod.validators)) expect(v("x").errors.length === 0 || v({}).valid).toBe(true);
-    const check = typecheck(readdirSync(dir).filter((f) => f.endsWith(".ts")).map((f) => path.join(dir, f)));
+    const check = typecheck(
+      readdirSync(dir)
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => path.join(dir, f)),
+    );
     expect(check.output).toBe("");
   });
 });
@@ -307,9 +361,11 @@ describe("hostile enum values", () => {
     const mod = await expectModuleExports("enum-collisions", ["TimeZone", "Zone"]);
     const tz = mod.validators["TimeZone"]!;
     for (const v of values) expect(tz(v).valid, JSON.stringify(v)).toBe(true);
-    for (const v of ["Etc/GMT 1", "Etc/GMT_1", "Etc_GMT_1", "a.b", "A_B", "a  b", " ", "_", "01", 1, null]) expect(tz(v).valid, JSON.stringify(v)).toBe(false);
+    for (const v of ["Etc/GMT 1", "Etc/GMT_1", "Etc_GMT_1", "a.b", "A_B", "a  b", " ", "_", "01", 1, null])
+      expect(tz(v).valid, JSON.stringify(v)).toBe(false);
     const z = mod.validators["Zone"]!;
-    for (const v of doc.definitions.Zone.properties.inline.enum as string[]) expect(z({ tz: "", inline: v }).valid, JSON.stringify(v)).toBe(true);
+    for (const v of doc.definitions.Zone.properties.inline.enum as string[])
+      expect(z({ tz: "", inline: v }).valid, JSON.stringify(v)).toBe(true);
     for (const v of ["a__b", "ab", "a", "b"]) expect(z({ tz: "", inline: v }).valid, JSON.stringify(v)).toBe(false);
     expect(z({ tz: "", numbers: -1 }).valid).toBe(true);
     expect(z({ tz: "", numbers: 2 }).valid).toBe(false);
@@ -347,7 +403,10 @@ describe("hostile prose and values: quotes, backslashes, newlines, */, ${…}, b
     // Prose cannot forge a JSDoc tag (the descriptions say "@deprecated").
     for (const f of ["types.ts", "types.strict.ts", "validators.d.ts"]) {
       const tags = [...tsShape(f, read("injection", f)).tags];
-      expect(tags.filter((t) => !["remarks", "pattern", "format", "default", "example", "see"].includes(t)), f).toEqual([]);
+      expect(
+        tags.filter((t) => !["remarks", "pattern", "format", "default", "example", "see"].includes(t)),
+        f,
+      ).toEqual([]);
     }
 
     const before = globalsSnapshot();
@@ -361,7 +420,9 @@ describe("hostile prose and values: quotes, backslashes, newlines, */, ${…}, b
     expect(e({ v: "`", w: "abc/*`" }).errors).toEqual([]);
     expect(e({ v: "`", w: "/*`" }).errors).toEqual([]);
     for (const w of ["abc*/", "abc/*", "ABC/*`", "abc/*`\n"]) expect(e({ v: "`", w }).valid, w).toBe(false);
-    expect(e({ v: "`", "*/ export const y = 1; /*": "s", "</script><script>alert(7)</script>": 1, "`${x}`": true }).errors).toEqual([]);
+    expect(
+      e({ v: "`", "*/ export const y = 1; /*": "s", "</script><script>alert(7)</script>": 1, "`${x}`": true }).errors,
+    ).toEqual([]);
     expect(e({ v: "nope" }).valid).toBe(false);
     expect(globalsSnapshot()).toBe(before);
 
@@ -397,16 +458,30 @@ describe("recursive types", () => {
     expect(node(list)).toEqual({ valid: true, errors: [], drift: [] });
     let bad: Record<string, unknown> = { value: "zero" };
     for (let i = 1; i < 20; i++) bad = { value: i, next: bad };
-    expect(node(bad).errors).toEqual([expect.objectContaining({ pointer: `${"/next".repeat(19)}/value`, code: "INSTANCE_INTEGER_EXPECTED" })]);
+    expect(node(bad).errors).toEqual([
+      expect.objectContaining({ pointer: `${"/next".repeat(19)}/value`, code: "INSTANCE_INTEGER_EXPECTED" }),
+    ]);
 
     const grow = (depth: number, leaf: Record<string, unknown>): Record<string, unknown> =>
-      depth === 0 ? leaf : { label: `d${depth}`, children: [{ label: "sibling" }, grow(depth - 1, leaf)], byName: { x: { label: "x" } } };
+      depth === 0
+        ? leaf
+        : {
+            label: `d${depth}`,
+            children: [{ label: "sibling" }, grow(depth - 1, leaf)],
+            byName: { x: { label: "x" } },
+          };
     expect(tree(grow(30, { label: "leaf" })).errors).toEqual([]);
     expect(tree(grow(3, { label: "" })).errors).toEqual([
-      expect.objectContaining({ pointer: "/children/1/children/1/children/1/label", code: "INSTANCE_STRING_MIN_LENGTH" }),
+      expect.objectContaining({
+        pointer: "/children/1/children/1/children/1/label",
+        code: "INSTANCE_STRING_MIN_LENGTH",
+      }),
     ]);
     expect(tree(grow(2, { label: "leaf", extra: 1 })).errors).toEqual([
-      expect.objectContaining({ pointer: "/children/1/children/1/extra", code: "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED" }),
+      expect.objectContaining({
+        pointer: "/children/1/children/1/extra",
+        code: "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED",
+      }),
     ]);
     expect(mod.validators["Forest"]!([grow(5, { label: "l" }), { label: "m" }]).valid).toBe(true);
 

@@ -45,7 +45,13 @@ export function cli(args: string[], opts: { cwd?: string; timeout?: number } = {
     killSignal: "SIGKILL",
     maxBuffer: 256 * 1024 * 1024,
   });
-  return { status: r.status, signal: r.signal, stdout: r.stdout ?? "", stderr: r.stderr ?? "", ms: performance.now() - t0 };
+  return {
+    status: r.status,
+    signal: r.signal,
+    stdout: r.stdout ?? "",
+    stderr: r.stderr ?? "",
+    ms: performance.now() - t0,
+  };
 }
 
 /** The same, asynchronously (a test can watch the file system while it runs). */
@@ -82,7 +88,12 @@ export function globalsSnapshot(): string {
       })
       .sort()
       .join(",");
-  return [describe(Object.prototype), describe(Array.prototype), describe(Function.prototype), Object.getOwnPropertyNames(globalThis).sort().join(",")].join("\n");
+  return [
+    describe(Object.prototype),
+    describe(Array.prototype),
+    describe(Function.prototype),
+    Object.getOwnPropertyNames(globalThis).sort().join(","),
+  ].join("\n");
 }
 
 /** A line of a stack trace, as Node prints them. */
@@ -107,7 +118,10 @@ export function snapshot(dir: string): Record<string, string> {
 /** A previous output folder with recognisable content, to prove it is left exactly as it was. */
 export function plantPreviousOutput(dir: string): Record<string, string> {
   mkdirSync(path.join(dir, "docs", "types"), { recursive: true });
-  writeFileSync(path.join(dir, "types.ts"), "// the previous output: must survive byte for byte\nexport type Previous = 1;\n");
+  writeFileSync(
+    path.join(dir, "types.ts"),
+    "// the previous output: must survive byte for byte\nexport type Previous = 1;\n",
+  );
   writeFileSync(path.join(dir, "validators.js"), "export const previous = true;\r\n\u2028");
   writeFileSync(path.join(dir, "docs", "types", "Previous.md"), "# Previous\n");
   writeFileSync(path.join(dir, "schema.json"), Buffer.from([0x7b, 0x7d, 0x0a, 0x00, 0xff]));
@@ -167,8 +181,10 @@ export function tsShape(fileName: string, text: string): TsShape {
   const exports: string[] = [];
   const unexpected: string[] = [];
   const tags = new Set<string>();
-  const exported = (s: ts.Statement) => (ts.canHaveModifiers(s) ? ts.getModifiers(s) ?? [] : []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-  const declared = (s: ts.Statement) => (ts.canHaveModifiers(s) ? ts.getModifiers(s) ?? [] : []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
+  const exported = (s: ts.Statement) =>
+    (ts.canHaveModifiers(s) ? (ts.getModifiers(s) ?? []) : []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  const declared = (s: ts.Statement) =>
+    (ts.canHaveModifiers(s) ? (ts.getModifiers(s) ?? []) : []).some((m) => m.kind === ts.SyntaxKind.DeclareKeyword);
   const dts = fileName.endsWith(".d.ts");
   for (const s of sf.statements) {
     if (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s)) {
@@ -180,7 +196,8 @@ export function tsShape(fileName: string, text: string): TsShape {
     } else if (dts && declared(s) && (ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name) {
       if (exported(s)) exports.push(s.name.text);
     } else if (dts && declared(s) && ts.isVariableStatement(s)) {
-      for (const d of s.declarationList.declarations) if (ts.isIdentifier(d.name) && exported(s)) exports.push(d.name.text);
+      for (const d of s.declarationList.declarations)
+        if (ts.isIdentifier(d.name) && exported(s)) exports.push(d.name.text);
     } else {
       unexpected.push(`${ts.SyntaxKind[s.kind]}: ${s.getText(sf).slice(0, 120)}`);
     }

@@ -1,7 +1,18 @@
 // Inputs that attack limits rather than syntax: nesting thousands of levels deep, tens of
 // megabytes, files that cannot be read, FIFOs, symlink loops. Each ends with a coded answer in
 // bounded time: never a hang, a crash (exit 3) or a stack trace. Corpora are written at run time.
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
@@ -42,7 +53,10 @@ function expectNoCrash(r: CliResult): void {
 function expectCoded(r: CliResult, file: string, codes: string[]): void {
   expectNoCrash(r);
   expect(r.status, r.stderr.slice(0, 2000)).toBe(1);
-  const m = new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:(\\d+):(\\d+)(?: \\([^\\n]*\\))?: error ([A-Z_]+): `, "m").exec(r.stderr);
+  const m = new RegExp(
+    `^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:(\\d+):(\\d+)(?: \\([^\\n]*\\))?: error ([A-Z_]+): `,
+    "m",
+  ).exec(r.stderr);
   expect(m, r.stderr.slice(0, 2000)).not.toBeNull();
   expect(codes).toContain(m![3]);
 }
@@ -109,7 +123,8 @@ describe("nesting thousands of levels deep", () => {
 
   it("nesting a real schema might use (20 objects in arrays in maps) generates", () => {
     let s: Record<string, unknown> = { type: "string" };
-    for (let i = 0; i < 20; i++) s = { type: "object", properties: { list: { type: "array", items: { type: "map", values: s } } } };
+    for (let i = 0; i < 20; i++)
+      s = { type: "object", properties: { list: { type: "array", items: { type: "map", values: s } } } };
     const { r } = generateOver(corpus("deep-ok", { "deep.json": JSON.stringify({ $schema: S, name: "Deep", ...s }) }));
     expect(r.status, r.stderr).toBe(0);
   });
@@ -121,22 +136,39 @@ describe("a corpus of tens of megabytes", () => {
   it("regression: 300 object types with long descriptions (≈ 20 MB) generate or fail with a code, in bounded time", () => {
     const dir = path.join(tmp, "schemas", "big");
     mkdirSync(dir, { recursive: true });
-    const words = "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore. ";
+    const words =
+      "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore. ";
     const text = (n: number, salt: string) => `${words.repeat(Math.ceil(n / words.length)).slice(0, n)} (${salt})`;
     let bytes = 0;
     for (let i = 0; i < 300; i++) {
       const name = `T${String(i).padStart(4, "0")}`;
       const properties: Record<string, unknown> = {};
-      for (let j = 0; j < 5; j++) properties[`m${j}`] = { type: j % 2 ? "int32" : "string", description: text(9_500, `${name}.m${j}`) };
+      for (let j = 0; j < 5; j++)
+        properties[`m${j}`] = { type: j % 2 ? "int32" : "string", description: text(9_500, `${name}.m${j}`) };
       // References within groups of ten, so the corpus is connected but not one long chain.
-      if (i % 10) properties["group"] = { allOf: [{ $ref: `#/components/schemas/T${String(i - (i % 10)).padStart(4, "0")}` }, { description: "The group's first type." }] };
-      const doc = JSON.stringify({ $schema: S, name, description: text(20_000, name), type: "object", properties, required: ["m0"] });
+      if (i % 10)
+        properties["group"] = {
+          allOf: [
+            { $ref: `#/components/schemas/T${String(i - (i % 10)).padStart(4, "0")}` },
+            { description: "The group's first type." },
+          ],
+        };
+      const doc = JSON.stringify({
+        $schema: S,
+        name,
+        description: text(20_000, name),
+        type: "object",
+        properties,
+        required: ["m0"],
+      });
       bytes += doc.length;
       writeFileSync(path.join(dir, `${name}.json`), doc);
     }
     expect(bytes).toBeGreaterThan(19_000_000);
     const r = cli(["generate", "--schemas", dir, "--out", path.join(tmp, "out-big")], { timeout: 400_000 });
-    console.log(`[hostile] ${(bytes / 1e6).toFixed(1)} MB corpus of 300 types: exit ${r.status} in ${(r.ms / 1000).toFixed(1)} s`);
+    console.log(
+      `[hostile] ${(bytes / 1e6).toFixed(1)} MB corpus of 300 types: exit ${r.status} in ${(r.ms / 1000).toFixed(1)} s`,
+    );
     expectNoCrash(r);
     if (r.status === 0) {
       const types = path.join(tmp, "out-big", "big", "types.ts");
@@ -172,11 +204,26 @@ describe("files that cannot be read", () => {
   });
 
   it.each([
-    ["a dangling symlink", "dangling", (dir: string) => symlinkSync("nowhere.json", path.join(dir, "x.json")), /ENOENT/],
+    [
+      "a dangling symlink",
+      "dangling",
+      (dir: string) => symlinkSync("nowhere.json", path.join(dir, "x.json")),
+      /ENOENT/,
+    ],
     ["a symlink to itself", "self-link", (dir: string) => symlinkSync("x.json", path.join(dir, "x.json")), /ELOOP/],
-    ["a FIFO (reading it would block forever)", "fifo", (dir: string) => spawnSync("mkfifo", [path.join(dir, "x.json")]), /not a regular file/],
+    [
+      "a FIFO (reading it would block forever)",
+      "fifo",
+      (dir: string) => spawnSync("mkfifo", [path.join(dir, "x.json")]),
+      /not a regular file/,
+    ],
     // Outside the corpus folder, so refused before anything is opened.
-    ["a symlink to /dev/zero (endless)", "dev-zero", (dir: string) => symlinkSync("/dev/zero", path.join(dir, "x.json")), /outside the corpus folder/],
+    [
+      "a symlink to /dev/zero (endless)",
+      "dev-zero",
+      (dir: string) => symlinkSync("/dev/zero", path.join(dir, "x.json")),
+      /outside the corpus folder/,
+    ],
   ])("regression: %s named x.json", (_, name, make, reason) => {
     const dir = corpus(name, { "good.json": GOOD });
     make(dir);

@@ -70,7 +70,9 @@ const cases: BrokenCase[] = [
   {
     test: "regression: unknown type",
     corpus: "unknown-type",
-    expected: [{ code: "SCHEMA_TYPE_INVALID", file: "order.json", line: 7, column: 25, message: /unknown type "timestamp"/ }],
+    expected: [
+      { code: "SCHEMA_TYPE_INVALID", file: "order.json", line: 7, column: 25, message: /unknown type "timestamp"/ },
+    ],
   },
   {
     test: "regression: reference to a missing type shows the chain from a root",
@@ -93,7 +95,15 @@ const cases: BrokenCase[] = [
   {
     test: "regression: two types with one name",
     corpus: "duplicate-names",
-    expected: [{ code: "SCHEMA_NAME_DUPLICATE", file: "b-thing.json", line: 3, column: 11, message: /"Thing" is defined twice: here and in a-thing\.json/ }],
+    expected: [
+      {
+        code: "SCHEMA_NAME_DUPLICATE",
+        file: "b-thing.json",
+        line: 3,
+        column: 11,
+        message: /"Thing" is defined twice: here and in a-thing\.json/,
+      },
+    ],
   },
   {
     test: "regression: type names with ':', '-', a space or a leading digit",
@@ -109,7 +119,9 @@ const cases: BrokenCase[] = [
   {
     test: "regression: invalid regular expression",
     corpus: "pattern-invalid",
-    expected: [{ code: "SCHEMA_PATTERN_INVALID", file: "code.json", line: 7, column: 44, message: /"\^\(\[A-Z\]\+\$"/ }],
+    expected: [
+      { code: "SCHEMA_PATTERN_INVALID", file: "code.json", line: 7, column: 44, message: /"\^\(\[A-Z\]\+\$"/ },
+    ],
   },
   {
     test: "regression: patterns prone to catastrophic backtracking",
@@ -129,7 +141,7 @@ const cases: BrokenCase[] = [
     ],
   },
   {
-    test: "regression: invalid UTF-8 is silently replaced (\"O\\xC0\\xAFF\" became \"O��F\" in an enum)",
+    test: 'regression: invalid UTF-8 is silently replaced ("O\\xC0\\xAFF" became "O��F" in an enum)',
     corpus: "invalid-utf8",
     expected: [{ code: "FILE_NOT_UTF8", file: "switch.json", line: 5, column: 20, message: /byte 0xC0 at offset 119/ }],
   },
@@ -154,7 +166,10 @@ describe("broken corpora through `structgen generate`", () => {
     expect(r.status, r.stderr).toBe(1);
     for (const e of c.expected) {
       // file:line:column (pointer): error CODE: message
-      const line = new RegExp(`^${escape(e.file)}:${e.line}:${e.column}(?: \\([^\\n]*\\))?: error ${e.code}: (.*)$`, "m");
+      const line = new RegExp(
+        `^${escape(e.file)}:${e.line}:${e.column}(?: \\([^\\n]*\\))?: error ${e.code}: (.*)$`,
+        "m",
+      );
       const m = line.exec(r.stderr);
       expect(m, `stderr lacks ${e.file}:${e.line}:${e.column} ${e.code}:\n${r.stderr}`).not.toBeNull();
       if (e.message) expect(m![1]).toMatch(e.message);
@@ -173,7 +188,11 @@ describe("broken corpora through `structgen generate`", () => {
     expect(Array.isArray(parsed.diagnostics)).toBe(true);
     for (const e of c.expected) {
       expect(parsed.diagnostics).toContainEqual(
-        expect.objectContaining({ code: e.code, severity: "error", at: expect.objectContaining({ file: e.file, line: e.line, column: e.column }) }),
+        expect.objectContaining({
+          code: e.code,
+          severity: "error",
+          at: expect.objectContaining({ file: e.file, line: e.line, column: e.column }),
+        }),
       );
     }
     for (const d of parsed.diagnostics) {
@@ -197,7 +216,16 @@ describe("broken corpora through `structgen generate`", () => {
   });
 
   it("every fixture corpus under test/fixtures/hostile is covered by a test", () => {
-    const generating = ["bidi", "bom", "property-names", "type-names-reserved", "type-names-runtime", "enum-collisions", "injection", "recursive"];
+    const generating = [
+      "bidi",
+      "bom",
+      "property-names",
+      "type-names-reserved",
+      "type-names-runtime",
+      "enum-collisions",
+      "injection",
+      "recursive",
+    ];
     const covered = new Set([...cases.map((c) => c.corpus), ...generating]);
     expect(readdirSync(FIXTURES).filter((d) => !covered.has(d))).toEqual([]);
   });

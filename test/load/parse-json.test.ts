@@ -42,7 +42,12 @@ describe("parseJson: positions", () => {
   });
 
   it("a pointer that does not exist falls back to its nearest existing parent, keeping the pointer asked for", () => {
-    expect(doc.locate("/definitions/nope/deeper")).toEqual({ file: "positions.json", pointer: "/definitions/nope/deeper", line: 3, column: 18 });
+    expect(doc.locate("/definitions/nope/deeper")).toEqual({
+      file: "positions.json",
+      pointer: "/definitions/nope/deeper",
+      line: 3,
+      column: 18,
+    });
     expect(doc.locate("/missing")).toEqual({ file: "positions.json", pointer: "/missing", line: 1, column: 1 });
   });
 
@@ -97,7 +102,7 @@ describe("parseJson: malformed JSON → JSON_SYNTAX at line:column", () => {
   });
 
   it.each([
-    ["a bare word", "{\n  \"a\": nope\n}", 2, 8],
+    ["a bare word", '{\n  "a": nope\n}', 2, 8],
     ["a single-quoted string", "{'a': 1}", 1, 2],
     ["text after the value", '{"a": 1}\n{"b": 2}', 2, 1],
     ["an unterminated string", '{"a": "abc', 1, 7],
@@ -149,7 +154,7 @@ describe("parseJson: empty files → FILE_EMPTY", () => {
   });
 });
 
-describe("parseJson: a \"__proto__\" key", () => {
+describe('parseJson: a "__proto__" key', () => {
   const doc = parsed("proto-key.json", fixture("proto-key.json"));
   const value = doc.value as Record<string, JsonValue>;
 

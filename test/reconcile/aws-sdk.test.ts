@@ -8,7 +8,11 @@ import { loadAwsSdk } from "../../generator/reconcile/sources/aws-sdk.js";
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const PACKAGE = "@aws-sdk/client-cognito-identity-provider";
 const FILE = (f: string) => `${PACKAGE}/dist-types/models/${f}`;
-const SOURCE: SourceInfo = { id: "aws-sdk", kind: "aws-sdk", description: "AWS SDK for JavaScript v3 declarations (cognito-idp)" };
+const SOURCE: SourceInfo = {
+  id: "aws-sdk",
+  kind: "aws-sdk",
+  description: "AWS SDK for JavaScript v3 declarations (cognito-idp)",
+};
 
 let ev: Evidence;
 let ms = 0;
@@ -34,7 +38,18 @@ describe("loadAwsSdk: the Cognito client's declarations", () => {
     const us = shape("UserStatusType");
     expect(us.kind).toBe("enum");
     expect(us.enum).toHaveLength(8);
-    expect(us.enum).toEqual(expect.arrayContaining(["UNCONFIRMED", "CONFIRMED", "ARCHIVED", "COMPROMISED", "UNKNOWN", "RESET_REQUIRED", "FORCE_CHANGE_PASSWORD", "EXTERNAL_PROVIDER"]));
+    expect(us.enum).toEqual(
+      expect.arrayContaining([
+        "UNCONFIRMED",
+        "CONFIRMED",
+        "ARCHIVED",
+        "COMPROMISED",
+        "UNKNOWN",
+        "RESET_REQUIRED",
+        "FORCE_CHANGE_PASSWORD",
+        "EXTERNAL_PROVIDER",
+      ]),
+    );
     expect(us.at).toMatchObject({ file: FILE("enums.d.ts"), pointer: "/UserStatusType", column: 1 });
     expect(us.at!.line).toBeGreaterThan(1);
     expect(shape("UserPoolMfaType").enum).toEqual(["OFF", "ON", "OPTIONAL"]);
@@ -63,25 +78,42 @@ describe("loadAwsSdk: the Cognito client's declarations", () => {
     expect(m["UserCreateDate"]).toMatchObject({ required: false, kind: "timestamp" });
     expect(m["Enabled"]).toMatchObject({ kind: "boolean" });
     expect(m["UserStatus"]).toMatchObject({ kind: "enum", shape: "UserStatusType" });
-    expect(m["UserMFASettingList"]).toMatchObject({ kind: "array", proseValues: ["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA"] });
+    expect(m["UserMFASettingList"]).toMatchObject({
+      kind: "array",
+      proseValues: ["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA"],
+    });
     expect(m["UserMFASettingList"]!.shape).toBeUndefined();
     expect(m["UserStatus"]!.proseValues).toContain("EXTERNAL_PROVIDER");
     expect(m["MFAOptions"]!.deprecated).toBe("This response parameter is no longer supported.");
   });
 
   it("reads maps, numbers and nested structures", () => {
-    expect(shape("AdminInitiateAuthRequest").members!["AuthParameters"]).toMatchObject({ kind: "map", required: false });
+    expect(shape("AdminInitiateAuthRequest").members!["AuthParameters"]).toMatchObject({
+      kind: "map",
+      required: false,
+    });
     expect(shape("PasswordPolicyType").members!["MinimumLength"]).toMatchObject({ kind: "number" });
-    expect(shape("UserPoolDescriptionType").members!["LambdaConfig"]).toMatchObject({ kind: "object", shape: "LambdaConfigType" });
+    expect(shape("UserPoolDescriptionType").members!["LambdaConfig"]).toMatchObject({
+      kind: "object",
+      shape: "LambdaConfigType",
+    });
   });
 
   it("takes deprecation from @deprecated tags", () => {
-    expect(shape("UserPoolDescriptionType").members!["Status"]).toMatchObject({ kind: "enum", shape: "StatusType", deprecated: "This property is no longer available." });
+    expect(shape("UserPoolDescriptionType").members!["Status"]).toMatchObject({
+      kind: "enum",
+      shape: "StatusType",
+      deprecated: "This property is no longer available.",
+    });
   });
 
   it("reads exception classes as error shapes, without the SDK's own properties", () => {
     const e = shape("InvalidParameterException");
-    expect(e).toMatchObject({ kind: "object", error: true, at: { file: FILE("errors.d.ts"), pointer: "/InvalidParameterException" } });
+    expect(e).toMatchObject({
+      kind: "object",
+      error: true,
+      at: { file: FILE("errors.d.ts"), pointer: "/InvalidParameterException" },
+    });
     expect(Object.keys(e.members!)).toEqual(["reasonCode"]);
     expect(shape("UserNotFoundException").members).toEqual({});
   });

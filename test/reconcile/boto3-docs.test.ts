@@ -10,7 +10,11 @@ import { loadBoto3Docs, operationShapeName, parsePage } from "../../generator/re
 
 const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DIR = "schemas/sources/cognito-idp/boto3-docs";
-const SOURCE: SourceInfo = { id: "boto3-docs", kind: "boto3-docs", description: "boto3 documentation pages (cognito-idp)" };
+const SOURCE: SourceInfo = {
+  id: "boto3-docs",
+  kind: "boto3-docs",
+  description: "boto3 documentation pages (cognito-idp)",
+};
 const page = (op: string) => ({ path: path.join(ROOT, DIR, `${op}.txt`), display: `${DIR}/${op}.txt` });
 
 let ev: Evidence;
@@ -46,7 +50,13 @@ describe("loadBoto3Docs: the vendored Cognito pages", () => {
       "PreferredMfaSetting",
       "UserMFASettingList",
     ]);
-    expect(Object.keys(shape("GetUserResponse").members!)).toEqual(["Username", "UserAttributes", "MFAOptions", "PreferredMfaSetting", "UserMFASettingList"]);
+    expect(Object.keys(shape("GetUserResponse").members!)).toEqual([
+      "Username",
+      "UserAttributes",
+      "MFAOptions",
+      "PreferredMfaSetting",
+      "UserMFASettingList",
+    ]);
   });
 
   it("maps boto3's type words to kinds", () => {
@@ -81,8 +91,15 @@ describe("loadBoto3Docs: the vendored Cognito pages", () => {
   });
 
   it("reads the values a sentence lists: get_user names EMAIL_OTP, admin_get_user does not", () => {
-    expect(shape("GetUserResponse").members!["UserMFASettingList"]!.proseValues).toEqual(["SMS_MFA", "EMAIL_OTP", "SOFTWARE_TOKEN_MFA"]);
-    expect(shape("AdminGetUserResponse").members!["UserMFASettingList"]!.proseValues).toEqual(["SMS_MFA", "SOFTWARE_TOKEN_MFA"]);
+    expect(shape("GetUserResponse").members!["UserMFASettingList"]!.proseValues).toEqual([
+      "SMS_MFA",
+      "EMAIL_OTP",
+      "SOFTWARE_TOKEN_MFA",
+    ]);
+    expect(shape("AdminGetUserResponse").members!["UserMFASettingList"]!.proseValues).toEqual([
+      "SMS_MFA",
+      "SOFTWARE_TOKEN_MFA",
+    ]);
   });
 
   it("stops a member's description at its nested structure", () => {
@@ -116,12 +133,14 @@ describe("loadBoto3Docs: the vendored Cognito pages", () => {
       line: 106,
       column: 5,
     });
-    for (const s of ev.shapes.values()) for (const m of Object.values(s.members!)) expect(m.at!.line).toBeGreaterThan(s.at!.line);
+    for (const s of ev.shapes.values())
+      for (const m of Object.values(s.members!)) expect(m.at!.line).toBeGreaterThan(s.at!.line);
   });
 });
 
 describe("loadBoto3Docs: other pages", () => {
-  const TITLE = "CognitoIdentityProvider / Client / admin_initiate_auth\n\nResponse Syntax\n\n{}\n\nResponse Structure\n\n";
+  const TITLE =
+    "CognitoIdentityProvider / Client / admin_initiate_auth\n\nResponse Syntax\n\n{}\n\nResponse Structure\n\n";
 
   it("regression: lone-CR line endings give the same shape at the same line:column as LF", () => {
     const text = readFileSync(page("admin_get_user").path, "utf8");
@@ -137,10 +156,15 @@ describe("loadBoto3Docs: other pages", () => {
     expect(operationShapeName("admin_get_user")).toBe("AdminGetUser");
     const dir = await mkdtemp(path.join(tmpdir(), "boto3-docs-"));
     const file = path.join(dir, "p.txt");
-    await writeFile(file, "CognitoIdentityProvider / Client / admin_set_user_mfa_preference\n\nResponse Structure\n\n  • (dict) –\n");
+    await writeFile(
+      file,
+      "CognitoIdentityProvider / Client / admin_set_user_mfa_preference\n\nResponse Structure\n\n  • (dict) –\n",
+    );
     const plain = await loadBoto3Docs(SOURCE, [{ path: file, display: "p.txt" }]);
     expect([...plain.shapes.keys()]).toEqual(["AdminSetUserMfaPreferenceResponse"]);
-    const known = await loadBoto3Docs(SOURCE, [{ path: file, display: "p.txt" }], { knownNames: ["AdminSetUserMFAPreferenceResponse"] });
+    const known = await loadBoto3Docs(SOURCE, [{ path: file, display: "p.txt" }], {
+      knownNames: ["AdminSetUserMFAPreferenceResponse"],
+    });
     expect([...known.shapes.keys()]).toEqual(["AdminSetUserMFAPreferenceResponse"]);
   });
 
@@ -153,13 +177,23 @@ describe("loadBoto3Docs: other pages", () => {
     );
     if (!("claim" in r) || !r.claim) throw new Error("expected a claim");
     expect(r.claim.members).toEqual({
-      ChallengeParameters: { kind: "map", doc: "The challenge parameters.", at: { file: "p.txt", pointer: "/Response Structure/ChallengeParameters", line: 11, column: 5 } },
-      Session: { kind: "string", doc: "A session. Wrapped line.", at: { file: "p.txt", pointer: "/Response Structure/Session", line: 17, column: 5 } },
+      ChallengeParameters: {
+        kind: "map",
+        doc: "The challenge parameters.",
+        at: { file: "p.txt", pointer: "/Response Structure/ChallengeParameters", line: 11, column: 5 },
+      },
+      Session: {
+        kind: "string",
+        doc: "A session. Wrapped line.",
+        at: { file: "p.txt", pointer: "/Response Structure/Session", line: 17, column: 5 },
+      },
     });
   });
 
   it("yields no shape for an operation without a response structure", () => {
-    expect(parsePage("p.txt", "CognitoIdentityProvider / Client / admin_add_user_to_group\n\nReturns:\n\nNone\n")).toEqual({ claim: undefined });
+    expect(
+      parsePage("p.txt", "CognitoIdentityProvider / Client / admin_add_user_to_group\n\nReturns:\n\nNone\n"),
+    ).toEqual({ claim: undefined });
   });
 
   it("reports a page that is not a boto3 page, and an unreadable file", async () => {

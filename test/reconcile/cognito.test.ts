@@ -39,7 +39,8 @@ function enumMembers(name: string): EnumMember[] {
   return n.members;
 }
 /** "source:claim" for every fact about `about`. */
-const facts = (m: EnumMember | undefined, about: string) => (m?.attrs.facts ?? []).filter((f) => f.about === about).map((f) => `${f.source}:${f.claim}`);
+const facts = (m: EnumMember | undefined, about: string) =>
+  (m?.attrs.facts ?? []).filter((f) => f.about === about).map((f) => `${f.source}:${f.claim}`);
 const decisions = (): Decision[] => model.reconciliation?.decisions ?? [];
 const has = (subject: string, kind: string) => decisions().some((d) => d.subject === subject && d.kind === kind);
 
@@ -57,11 +58,23 @@ describe("the Cognito corpus, reconciled", () => {
     const vals = ms.map((m) => m.value);
     expect(vals).toEqual(expect.arrayContaining(["ARCHIVED", "COMPROMISED", "EXTERNAL_PROVIDER"]));
     const ext = ms.find((m) => m.value === "EXTERNAL_PROVIDER");
-    expect(facts(ext, "enum")).toEqual(expect.arrayContaining(["botocore:lists", "aws-sdk:lists", "json-structure:omits"]));
+    expect(facts(ext, "enum")).toEqual(
+      expect.arrayContaining(["botocore:lists", "aws-sdk:lists", "json-structure:omits"]),
+    );
     expect(facts(ext, "enum")).not.toContain("json-structure:lists");
     // ARCHIVED is in every source.
-    expect(facts(ms.find((m) => m.value === "ARCHIVED"), "enum")).toEqual(expect.arrayContaining(["botocore:lists", "aws-sdk:lists"]));
-    expect(facts(ms.find((m) => m.value === "ARCHIVED"), "enum")).not.toContain("json-structure:omits");
+    expect(
+      facts(
+        ms.find((m) => m.value === "ARCHIVED"),
+        "enum",
+      ),
+    ).toEqual(expect.arrayContaining(["botocore:lists", "aws-sdk:lists"]));
+    expect(
+      facts(
+        ms.find((m) => m.value === "ARCHIVED"),
+        "enum",
+      ),
+    ).not.toContain("json-structure:omits");
   });
 
   it("AdminGetUserResponse.UserMFASettingList items know EMAIL_OTP, SMS_MFA and SOFTWARE_TOKEN_MFA; only botocore lists EMAIL_OTP in prose", () => {
@@ -70,16 +83,24 @@ describe("the Cognito corpus, reconciled", () => {
     const known = t.items.knownValues ?? [];
     expect(known.map((k) => k.value).sort()).toEqual(["EMAIL_OTP", "SMS_MFA", "SOFTWARE_TOKEN_MFA"]);
     const email = known.find((k) => k.value === "EMAIL_OTP")!;
-    expect(facts(email, "known-value")).toEqual(expect.arrayContaining(["botocore:lists", "json-structure:omits", "boto3-docs:omits"]));
+    expect(facts(email, "known-value")).toEqual(
+      expect.arrayContaining(["botocore:lists", "json-structure:omits", "boto3-docs:omits"]),
+    );
     const boto3 = email.attrs.facts.find((f) => f.source === "boto3-docs");
     expect(boto3?.at?.file).toMatch(/boto3-docs\/admin_get_user\.txt$/);
     const sms = known.find((k) => k.value === "SMS_MFA")!;
-    expect(facts(sms, "known-value")).toEqual(expect.arrayContaining(["botocore:lists", "json-structure:lists", "boto3-docs:lists"]));
+    expect(facts(sms, "known-value")).toEqual(
+      expect.arrayContaining(["botocore:lists", "json-structure:lists", "boto3-docs:lists"]),
+    );
     expect(has("AdminGetUserResponse.UserMFASettingList[]", "known-values")).toBe(true);
   });
 
   it("DateType is epoch seconds on the wire", () => {
-    expect(type("DateType").node).toMatchObject({ kind: "primitive", primitive: "datetime", encoding: "epoch-seconds" });
+    expect(type("DateType").node).toMatchObject({
+      kind: "primitive",
+      primitive: "datetime",
+      encoding: "epoch-seconds",
+    });
     expect(has("DateType", "timestamp")).toBe(true);
   });
 
@@ -94,7 +115,9 @@ describe("the Cognito corpus, reconciled", () => {
 
   it("UserPoolMfaType members are exactly OFF, ON, OPTIONAL (booleans repaired)", () => {
     expect(enumMembers("UserPoolMfaType").map((m) => m.value)).toEqual(["OFF", "ON", "OPTIONAL"]);
-    expect(decisions().filter((d) => d.subject === "UserPoolMfaType" && d.kind === "boolean-enum-repair")).toHaveLength(2);
+    expect(decisions().filter((d) => d.subject === "UserPoolMfaType" && d.kind === "boolean-enum-repair")).toHaveLength(
+      2,
+    );
   });
 });
 
@@ -110,7 +133,9 @@ interface Raw {
 
 function readRaw(): Raw {
   const js = new Map<string, Json>();
-  for (const f of readdirSync(CORPUS).filter((x) => x.endsWith(".json")).sort()) {
+  for (const f of readdirSync(CORPUS)
+    .filter((x) => x.endsWith(".json"))
+    .sort()) {
     const d = JSON.parse(readFileSync(path.join(CORPUS, f), "utf8")) as Json;
     js.set(d["name"] as string, d);
   }
@@ -174,8 +199,16 @@ describe("every JSON Structure / botocore disagreement has a decision", () => {
 
   it("finds the known disagreements (so the checks below are not vacuous)", () => {
     expect(found.enums.map((e) => e.shape)).toEqual(expect.arrayContaining(["UserStatusType", "UserPoolMfaType"]));
-    expect(found.enums.find((e) => e.shape === "UserPoolMfaType")).toEqual({ shape: "UserPoolMfaType", booleans: 2, strings: false });
-    expect(found.enums.find((e) => e.shape === "UserStatusType")).toEqual({ shape: "UserStatusType", booleans: 0, strings: true });
+    expect(found.enums.find((e) => e.shape === "UserPoolMfaType")).toEqual({
+      shape: "UserPoolMfaType",
+      booleans: 2,
+      strings: false,
+    });
+    expect(found.enums.find((e) => e.shape === "UserStatusType")).toEqual({
+      shape: "UserStatusType",
+      booleans: 0,
+      strings: true,
+    });
     expect(found.missingMembers.length).toBeGreaterThan(10);
     expect(found.required.length).toBeGreaterThan(0);
     expect(found.missingTypes.length).toBeGreaterThan(10);
@@ -218,7 +251,12 @@ describe("every JSON Structure / botocore disagreement has a decision", () => {
 
 describe("the committed report", () => {
   it("generated/cognito-idp/reconciliation.json parses and holds as many decisions as the model", () => {
-    const report = JSON.parse(readFileSync(REPORT, "utf8")) as { corpus: string; authority?: string; summary: { decisions: number }; decisions: Decision[] };
+    const report = JSON.parse(readFileSync(REPORT, "utf8")) as {
+      corpus: string;
+      authority?: string;
+      summary: { decisions: number };
+      decisions: Decision[];
+    };
     expect(report.corpus).toBe("cognito-idp");
     expect(report.authority).toBe("botocore");
     expect(report.decisions.length).toBe(decisions().length);

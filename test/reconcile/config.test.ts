@@ -44,7 +44,10 @@ async function configError(text: string): Promise<Diagnostic[]> {
   throw new Error("loadProject accepted an invalid config");
 }
 
-const MINIMAL_BOTOCORE = JSON.stringify({ metadata: { protocol: "json" }, shapes: { Name: { type: "string", max: 10 } } });
+const MINIMAL_BOTOCORE = JSON.stringify({
+  metadata: { protocol: "json" },
+  shapes: { Name: { type: "string", max: 10 } },
+});
 
 describe("corpora in structgen.config.json", () => {
   it("no corpora listed: undefined (every corpus under `schemas` is generated, without settings)", async () => {
@@ -113,7 +116,9 @@ describe("corpora in structgen.config.json", () => {
   });
 
   it("fills every policy the config leaves out with its default", async () => {
-    const dir = await folder(JSON.stringify({ corpora: { w: { policies: { enumMembers: "authority", openEnums: false } } } }));
+    const dir = await folder(
+      JSON.stringify({ corpora: { w: { policies: { enumMembers: "authority", openEnums: false } } } }),
+    );
     const [w] = (await readCorpora(dir))!;
     expect(w!.policies).toEqual({ ...DEFAULT_POLICIES, enumMembers: "authority", openEnums: false });
     expect(DEFAULT_POLICIES).toEqual({
@@ -138,7 +143,8 @@ describe("corpora in structgen.config.json", () => {
     expect(cognito.authority).toBe("botocore");
     expect(cognito.sources.map((s) => s.kind)).toEqual(expect.arrayContaining(["botocore", "boto3-docs", "aws-sdk"]));
     const { existsSync } = await import("node:fs");
-    for (const s of cognito.sources.filter((x) => x.path)) expect(existsSync(path.join(cognito.base, s.path!)), s.path).toBe(true);
+    for (const s of cognito.sources.filter((x) => x.path))
+      expect(existsSync(path.join(cognito.base, s.path!)), s.path).toBe(true);
   });
 
   it.each([
@@ -196,16 +202,22 @@ describe("corpora in structgen.config.json", () => {
       column: 51,
       reason: /must be one of "protocol", "schema"/,
     },
-  ])("invalid: $name → CONFIG_INVALID at structgen.config.json line:column", async ({ text, pointer, line, column, reason }) => {
-    const ds = await configError(text);
-    expect(ds.length).toBeGreaterThan(0);
-    for (const d of ds) expect(d).toMatchObject({ code: "CONFIG_INVALID", severity: "error" });
-    const d = ds.find((x) => x.at?.pointer === pointer);
-    expect(d, `a diagnostic at ${pointer}; got ${ds.map((x) => `${x.at?.pointer}: ${x.message}`).join("; ")}`).toBeDefined();
-    expect(d!.at).toEqual({ file: "structgen.config.json", pointer, line, column });
-    expect(d!.message).toMatch(reason);
-    expect(d!.message).toMatch(new RegExp(`^structgen\\.config\\.json: ${pointer}: `));
-  });
+  ])(
+    "invalid: $name → CONFIG_INVALID at structgen.config.json line:column",
+    async ({ text, pointer, line, column, reason }) => {
+      const ds = await configError(text);
+      expect(ds.length).toBeGreaterThan(0);
+      for (const d of ds) expect(d).toMatchObject({ code: "CONFIG_INVALID", severity: "error" });
+      const d = ds.find((x) => x.at?.pointer === pointer);
+      expect(
+        d,
+        `a diagnostic at ${pointer}; got ${ds.map((x) => `${x.at?.pointer}: ${x.message}`).join("; ")}`,
+      ).toBeDefined();
+      expect(d!.at).toEqual({ file: "structgen.config.json", pointer, line, column });
+      expect(d!.message).toMatch(reason);
+      expect(d!.message).toMatch(new RegExp(`^structgen\\.config\\.json: ${pointer}: `));
+    },
+  );
 
   it("a structgen.config.json that is not JSON is reported with its position", async () => {
     const ds = await configError(`{ "corpora": { "w": { ] } }`);
@@ -249,7 +261,14 @@ describe("loadEvidence: missing sources", () => {
 
   it("a missing SDK package → SOURCE_MISSING naming the package", async () => {
     const config = await corpusConfig([{ id: "sdk", kind: "aws-sdk", package: "@aws-sdk/client-does-not-exist" }]);
-    await expect(loadEvidence(config)).rejects.toMatchObject({ diagnostics: [expect.objectContaining({ code: "SOURCE_MISSING", message: expect.stringContaining("@aws-sdk/client-does-not-exist") })] });
+    await expect(loadEvidence(config)).rejects.toMatchObject({
+      diagnostics: [
+        expect.objectContaining({
+          code: "SOURCE_MISSING",
+          message: expect.stringContaining("@aws-sdk/client-does-not-exist"),
+        }),
+      ],
+    });
   });
 
   it("a missing optional source → SOURCE_SKIPPED warning, the others still load", async () => {

@@ -46,7 +46,9 @@ beforeAll(async () => {
   result = results[0]!;
   out = path.join(tmp, "dynamodb-slice");
   report = JSON.parse(await fs.readFile(path.join(out, "reconciliation.json"), "utf8")) as Report;
-  validators = ((await import(pathToFileURL(path.join(out, "validators.js")).href)) as { validators: Record<string, Validate> }).validators;
+  validators = (
+    (await import(pathToFileURL(path.join(out, "validators.js")).href)) as { validators: Record<string, Validate> }
+  ).validators;
 });
 afterAll(async () => {
   if (tmp) await fs.rm(tmp, { recursive: true, force: true });
@@ -81,7 +83,11 @@ describe("a DynamoDB slice, reconciled through its structgen.config.json", () =>
     expect(result.corpus).toBe("dynamodb-slice");
     expect(result.outDir).toBe(out);
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-    expect(result.diagnostics.map((d) => d.code).sort()).toEqual(["SCHEMA_ENUM_MEMBER_TYPE_MISMATCH", "SCHEMA_ENUM_MEMBER_TYPE_MISMATCH", "SCHEMA_TYPELESS_ERROR_SHAPE"]);
+    expect(result.diagnostics.map((d) => d.code).sort()).toEqual([
+      "SCHEMA_ENUM_MEMBER_TYPE_MISMATCH",
+      "SCHEMA_ENUM_MEMBER_TYPE_MISMATCH",
+      "SCHEMA_TYPELESS_ERROR_SHAPE",
+    ]);
     // 9 corpus files + 2 shapes imported from botocore for added/adopted members.
     expect(readdirSync(path.join(FIXTURE, "dynamodb-slice")).filter((f) => f.endsWith(".json"))).toHaveLength(9);
     expect(result.types).toBe(11);
@@ -93,7 +99,10 @@ describe("a DynamoDB slice, reconciled through its structgen.config.json", () =>
   it("reconciliation.json: sources, authority and exactly the expected decisions", () => {
     expect(report.corpus).toBe("dynamodb-slice");
     expect(report.authority).toBe("botocore");
-    expect(report.sources.map((s) => `${s.id}/${s.kind}`)).toEqual(["json-structure/json-structure", "botocore/botocore"]);
+    expect(report.sources.map((s) => `${s.id}/${s.kind}`)).toEqual([
+      "json-structure/json-structure",
+      "botocore/botocore",
+    ]);
     expect(report.decisions.map((d) => `${d.kind} ${d.subject}`)).toEqual([
       "boolean-enum-repair ContributorInsightsMode",
       "boolean-enum-repair ContributorInsightsMode",
@@ -117,17 +126,30 @@ describe("a DynamoDB slice, reconciled through its structgen.config.json", () =>
   it("reconciliation.json: the decisions say what was decided and why", () => {
     expect(find("TableStatus", "enum-members")).toMatchObject({
       rule: "enumMembers=union",
-      decision: expect.stringMatching(/^members: CREATING, UPDATING, DELETING, ACTIVE, INACCESSIBLE_ENCRYPTION_CREDENTIALS, ARCHIVING, ARCHIVED;/),
+      decision: expect.stringMatching(
+        /^members: CREATING, UPDATING, DELETING, ACTIVE, INACCESSIBLE_ENCRYPTION_CREDENTIALS, ARCHIVING, ARCHIVED;/,
+      ),
     });
-    expect(find("TableStatus", "enum-members").claims[1]).toMatchObject({ source: "botocore", at: { file: "sources/botocore/service-2.json", pointer: "/shapes/TableStatus" } });
+    expect(find("TableStatus", "enum-members").claims[1]).toMatchObject({
+      source: "botocore",
+      at: { file: "sources/botocore/service-2.json", pointer: "/shapes/TableStatus" },
+    });
     expect(find("Date", "timestamp").decision).toContain("epoch seconds");
-    expect(find("DescribeTableInput.TableName", "required")).toMatchObject({ decision: "required", rule: "required=authority" });
+    expect(find("DescribeTableInput.TableName", "required")).toMatchObject({
+      decision: "required",
+      rule: "required=authority",
+    });
     expect(find("DescribeTableInput.TableName", "member-shape").decision).toBe("shape TableArn (the newer model)");
     expect(find("TableDescription.TableId", "member-missing").decision).toBe("added from botocore");
     expect(find("TableId", "type-missing").decision).toBe("imported from botocore (an added member needs it)");
     expect(find("ErrorMessage", "type-missing").decision).toBe("not added: nothing in the corpus refers to it");
-    expect(find("TableDescription.StreamLabel", "deprecated").claims.map((c) => c.source)).toEqual(["json-structure", "botocore"]);
-    expect(find("TableDescription.TableClass", "known-values").decision).toMatch(/^known values STANDARD, STANDARD_INFREQUENT_ACCESS;/);
+    expect(find("TableDescription.StreamLabel", "deprecated").claims.map((c) => c.source)).toEqual([
+      "json-structure",
+      "botocore",
+    ]);
+    expect(find("TableDescription.TableClass", "known-values").decision).toMatch(
+      /^known values STANDARD, STANDARD_INFREQUENT_ACCESS;/,
+    );
     expect(find("TableDescription.TableStatus", "enum-prose").claims.map((c) => c.claim)).toContain(
       "prose lists CREATING, UPDATING, DELETING, ACTIVE; omits INACCESSIBLE_ENCRYPTION_CREDENTIALS, ARCHIVING, ARCHIVED",
     );
@@ -137,7 +159,9 @@ describe("a DynamoDB slice, reconciled through its structgen.config.json", () =>
   it("types.ts: repaired and widened enums, epoch-seconds numbers, added and deprecated members", () => {
     const t = flat("types.ts");
     expect(t).toContain('export type ContributorInsightsMode = "OFF" | "ON";');
-    expect(t).toContain('export type TableStatus = "ACTIVE" | "ARCHIVED" | "ARCHIVING" | "CREATING" | "DELETING" | "INACCESSIBLE_ENCRYPTION_CREDENTIALS" | "UPDATING";');
+    expect(t).toContain(
+      'export type TableStatus = "ACTIVE" | "ARCHIVED" | "ARCHIVING" | "CREATING" | "DELETING" | "INACCESSIBLE_ENCRYPTION_CREDENTIALS" | "UPDATING";',
+    );
     expect(t).toContain("export type TableStatusOpen = TableStatus | (string & {});");
     expect(t).toContain("export type Date_ = number;");
     expect(t).toContain("CreationDateTime?: Date_;");
@@ -166,22 +190,49 @@ describe("a DynamoDB slice, reconciled through its structgen.config.json", () =>
     const r = v("TableDescription")({ ...table(), TableStatus: "MIGRATING" });
     expect(r.valid).toBe(true);
     expect(r.errors).toEqual([]);
-    expect(r.drift).toEqual([{ pointer: "/TableStatus", kind: "unknown-value", value: "MIGRATING", known: ["ACTIVE", "ARCHIVED", "ARCHIVING", "CREATING", "DELETING", "INACCESSIBLE_ENCRYPTION_CREDENTIALS", "UPDATING"] }]);
+    expect(r.drift).toEqual([
+      {
+        pointer: "/TableStatus",
+        kind: "unknown-value",
+        value: "MIGRATING",
+        known: [
+          "ACTIVE",
+          "ARCHIVED",
+          "ARCHIVING",
+          "CREATING",
+          "DELETING",
+          "INACCESSIBLE_ENCRYPTION_CREDENTIALS",
+          "UPDATING",
+        ],
+      },
+    ]);
     const strict = v("TableDescription")({ ...table(), TableStatus: "MIGRATING" }, { strict: true });
     expect(strict.valid).toBe(false);
     expect(strict.errors.map((e) => `${e.pointer} ${e.code}`)).toEqual(["/TableStatus INSTANCE_ENUM_MISMATCH"]);
     // A value botocore added is not drift.
     expect(v("TableDescription")({ ...table(), TableStatus: "ARCHIVED" }).drift).toEqual([]);
     // Known values from prose drift the same way.
-    expect(v("TableDescription")({ ...table(), TableClass: "PREMIUM" }).drift.map((d) => d.pointer)).toEqual(["/TableClass"]);
+    expect(v("TableDescription")({ ...table(), TableClass: "PREMIUM" }).drift.map((d) => d.pointer)).toEqual([
+      "/TableClass",
+    ]);
   });
 
   it("validators: required and constraints from the authority", () => {
-    expect(v("DescribeTableInput")({}).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual(["/TableName INSTANCE_REQUIRED_PROPERTY_MISSING"]);
-    expect(v("DescribeTableInput")({ TableName: "arn:aws:dynamodb:us-east-1:123456789012:table/Music" }).valid).toBe(true);
-    expect(v("DescribeTableInput")({ TableName: "" }).errors.map((e) => e.code)).toEqual(["INSTANCE_STRING_MIN_LENGTH"]);
-    expect(v("TableDescription")({ ...table(), TableName: "???" }).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual(["/TableName INSTANCE_STRING_PATTERN_MISMATCH"]);
-    expect(v("TableDescription")({ ...table(), TableId: "not-a-uuid" }).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual(["/TableId INSTANCE_STRING_PATTERN_MISMATCH"]);
+    expect(v("DescribeTableInput")({}).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual([
+      "/TableName INSTANCE_REQUIRED_PROPERTY_MISSING",
+    ]);
+    expect(v("DescribeTableInput")({ TableName: "arn:aws:dynamodb:us-east-1:123456789012:table/Music" }).valid).toBe(
+      true,
+    );
+    expect(v("DescribeTableInput")({ TableName: "" }).errors.map((e) => e.code)).toEqual([
+      "INSTANCE_STRING_MIN_LENGTH",
+    ]);
+    expect(v("TableDescription")({ ...table(), TableName: "???" }).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual(
+      ["/TableName INSTANCE_STRING_PATTERN_MISMATCH"],
+    );
+    expect(
+      v("TableDescription")({ ...table(), TableId: "not-a-uuid" }).errors.map((e) => `${e.pointer} ${e.code}`),
+    ).toEqual(["/TableId INSTANCE_STRING_PATTERN_MISMATCH"]);
   });
 });
 
@@ -196,7 +247,8 @@ describe("the engine has no service names", () => {
           readFileSync(p, "utf8")
             .split("\n")
             .forEach((line, i) => {
-              if (/Cognito|cognito|UserStatus|MFA/.test(line)) hits.push(`${path.relative(ROOT, p)}:${i + 1}: ${line.trim()}`);
+              if (/Cognito|cognito|UserStatus|MFA/.test(line))
+                hits.push(`${path.relative(ROOT, p)}:${i + 1}: ${line.trim()}`);
             });
       }
     };

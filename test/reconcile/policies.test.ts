@@ -19,7 +19,17 @@ const S = "https://json-structure.org/meta/core/v0/#";
 function doc(name: string, body: Record<string, unknown>): [string, string] {
   return [
     `${name}.json`,
-    JSON.stringify({ ...body, $schema: S, $id: `https://example.com/json-structure/${name}.json`, name, description: `${name} schema` }, null, 2),
+    JSON.stringify(
+      {
+        ...body,
+        $schema: S,
+        $id: `https://example.com/json-structure/${name}.json`,
+        name,
+        description: `${name} schema`,
+      },
+      null,
+      2,
+    ),
   ];
 }
 
@@ -28,7 +38,11 @@ const ref = (target: string, description?: string) => ({
   allOf: [{ $ref: `#/components/schemas/${target}` }, ...(description !== undefined ? [{ description }] : [])],
 });
 
-const object = (properties: Record<string, unknown>, required: string[] = []) => ({ type: "object", properties, ...(required.length ? { required } : {}) });
+const object = (properties: Record<string, unknown>, required: string[] = []) => ({
+  type: "object",
+  properties,
+  ...(required.length ? { required } : {}),
+});
 
 function build(files: [string, string][]): Model {
   const { corpus, diagnostics } = corpusFromTexts("test", Object.fromEntries(files));
@@ -43,7 +57,12 @@ function build(files: [string, string][]): Model {
 function evidence(id: string, kind: SourceKind, shapes: ShapeClaim[], observations?: Observation[]): Evidence {
   return {
     source: { id, kind, description: `${id} (test)` },
-    shapes: new Map(shapes.map((s) => [s.name, { ...s, at: { file: `${id}.json`, pointer: `/shapes/${s.name}`, line: 1, column: 1 } }])),
+    shapes: new Map(
+      shapes.map((s) => [
+        s.name,
+        { ...s, at: { file: `${id}.json`, pointer: `/shapes/${s.name}`, line: 1, column: 1 } },
+      ]),
+    ),
     ...(observations ? { observations } : {}),
   };
 }
@@ -75,15 +94,25 @@ function enumMembers(model: Model, name: string): EnumMember[] {
 }
 const values = (ms: readonly EnumMember[] | undefined): unknown[] => (ms ?? []).map((m) => m.value);
 /** "source:claim" for each fact about `about` on an enum member or known value. */
-const factsOf = (m: EnumMember | undefined, about: string): string[] => (m?.attrs.facts ?? []).filter((f) => f.about === about).map((f) => `${f.source}:${f.claim ?? ""}`);
+const factsOf = (m: EnumMember | undefined, about: string): string[] =>
+  (m?.attrs.facts ?? []).filter((f) => f.about === about).map((f) => `${f.source}:${f.claim ?? ""}`);
 
 const decisions = (model: Model): Decision[] => model.reconciliation?.decisions ?? [];
 function decision(model: Model, subject: string, kind: string): Decision {
   const found = decisions(model).filter((d) => d.subject === subject && d.kind === kind);
-  if (found.length !== 1) throw new Error(`expected one ${kind} decision on ${subject}, found ${found.length}; have ${decisions(model).map((d) => `${d.kind}@${d.subject}`).join(", ")}`);
+  if (found.length !== 1)
+    throw new Error(
+      `expected one ${kind} decision on ${subject}, found ${found.length}; have ${decisions(model)
+        .map((d) => `${d.kind}@${d.subject}`)
+        .join(", ")}`,
+    );
   return found[0]!;
 }
-const kindsOn = (model: Model, subject: string): string[] => decisions(model).filter((d) => d.subject === subject).map((d) => d.kind).sort();
+const kindsOn = (model: Model, subject: string): string[] =>
+  decisions(model)
+    .filter((d) => d.subject === subject)
+    .map((d) => d.kind)
+    .sort();
 const claimSources = (d: Decision): string[] => d.claims.map((c) => c.source);
 
 // ---------------------------------------------------------------- the table
@@ -161,14 +190,21 @@ const cases: Case[] = [
   {
     name: "enum union: every source's values, each member's facts say who lists or omits it",
     files: [doc("Status", { type: "string", enum: ["ACTIVE", "DELETING"] })],
-    evidence: [botocore(enumShape("Status", ["ACTIVE", "DELETING", "ARCHIVED"])), awsSdk(enumShape("Status", ["ACTIVE", "ARCHIVED", "DELETING", "UPDATING"]))],
+    evidence: [
+      botocore(enumShape("Status", ["ACTIVE", "DELETING", "ARCHIVED"])),
+      awsSdk(enumShape("Status", ["ACTIVE", "ARCHIVED", "DELETING", "UPDATING"])),
+    ],
     authority: "botocore",
     check(model) {
       const ms = enumMembers(model, "Status");
       expect(values(ms)).toEqual(["ACTIVE", "DELETING", "ARCHIVED", "UPDATING"]);
       const by = (v: string) => ms.find((m) => m.value === v);
-      expect(factsOf(by("ARCHIVED"), "enum")).toEqual(expect.arrayContaining(["json-structure:omits", "botocore:lists", "aws-sdk:lists"]));
-      expect(factsOf(by("UPDATING"), "enum")).toEqual(expect.arrayContaining(["json-structure:omits", "botocore:omits", "aws-sdk:lists"]));
+      expect(factsOf(by("ARCHIVED"), "enum")).toEqual(
+        expect.arrayContaining(["json-structure:omits", "botocore:lists", "aws-sdk:lists"]),
+      );
+      expect(factsOf(by("UPDATING"), "enum")).toEqual(
+        expect.arrayContaining(["json-structure:omits", "botocore:omits", "aws-sdk:lists"]),
+      );
       expect(factsOf(by("ACTIVE"), "enum")).toEqual(expect.arrayContaining(["botocore:lists", "aws-sdk:lists"]));
       expect(factsOf(by("ACTIVE"), "enum")).not.toContain("json-structure:omits");
       const d = decision(model, "Status", "enum-members");
@@ -184,7 +220,10 @@ const cases: Case[] = [
   {
     name: "enum members from the authority alone when enumMembers=authority",
     files: [doc("Status", { type: "string", enum: ["ACTIVE", "DELETING"] })],
-    evidence: [botocore(enumShape("Status", ["ACTIVE", "ARCHIVED"])), awsSdk(enumShape("Status", ["ACTIVE", "UPDATING"]))],
+    evidence: [
+      botocore(enumShape("Status", ["ACTIVE", "ARCHIVED"])),
+      awsSdk(enumShape("Status", ["ACTIVE", "UPDATING"])),
+    ],
     authority: "botocore",
     policies: { enumMembers: "authority" },
     check(model) {
@@ -221,15 +260,31 @@ const cases: Case[] = [
   },
   {
     name: "required from the authority, with a decision",
-    files: [doc("Name", { type: "string" }), doc("GetThingResponse", object({ ThingName: ref("Name"), Owner: ref("Name") }, ["Owner"]))],
-    evidence: [botocore(str("Name"), struct("GetThingResponse", { ThingName: { shape: "Name", required: true }, Owner: { shape: "Name", required: true } }))],
+    files: [
+      doc("Name", { type: "string" }),
+      doc("GetThingResponse", object({ ThingName: ref("Name"), Owner: ref("Name") }, ["Owner"])),
+    ],
+    evidence: [
+      botocore(
+        str("Name"),
+        struct("GetThingResponse", {
+          ThingName: { shape: "Name", required: true },
+          Owner: { shape: "Name", required: true },
+        }),
+      ),
+    ],
     authority: "botocore",
     check(model) {
       expect(member(model, "GetThingResponse", "ThingName").required).toBe(true);
       const d = decision(model, "GetThingResponse.ThingName", "required");
       expect(d).toMatchObject({ decision: "required", rule: "required=authority", disagreement: true });
-      expect(d.claims.map((c) => `${c.source}: ${c.claim}`)).toEqual(["json-structure: optional", "botocore: required"]);
-      expect(member(model, "GetThingResponse", "ThingName").attrs.facts).toContainEqual(expect.objectContaining({ about: "required", source: "botocore", claim: "required" }));
+      expect(d.claims.map((c) => `${c.source}: ${c.claim}`)).toEqual([
+        "json-structure: optional",
+        "botocore: required",
+      ]);
+      expect(member(model, "GetThingResponse", "ThingName").attrs.facts).toContainEqual(
+        expect.objectContaining({ about: "required", source: "botocore", claim: "required" }),
+      );
       // Where the sources agree there is nothing to decide.
       expect(kindsOn(model, "GetThingResponse.Owner")).toEqual([]);
     },
@@ -242,7 +297,10 @@ const cases: Case[] = [
     policies: { required: "schema" },
     check(model) {
       expect(member(model, "GetThingResponse", "ThingName").required).toBe(false);
-      expect(decision(model, "GetThingResponse.ThingName", "required")).toMatchObject({ decision: "optional", rule: "required=schema" });
+      expect(decision(model, "GetThingResponse.ThingName", "required")).toMatchObject({
+        decision: "optional",
+        rule: "required=schema",
+      });
     },
   },
   {
@@ -292,7 +350,10 @@ const cases: Case[] = [
       expect(n.kind === "primitive" && n.constraints.maxLength).toBe(255);
       const d = decision(model, "TableName", "constraint:pattern");
       expect(d).toMatchObject({ rule: "constraints=authority", disagreement: true });
-      expect(d.claims.map((c) => `${c.source}: ${c.claim}`)).toEqual(["json-structure: none", 'botocore: "[\\\\p{L}0-9_.-]+"']);
+      expect(d.claims.map((c) => `${c.source}: ${c.claim}`)).toEqual([
+        "json-structure: none",
+        'botocore: "[\\\\p{L}0-9_.-]+"',
+      ]);
       // Equal bounds are no disagreement.
       expect(kindsOn(model, "TableName")).toEqual(["constraint:pattern"]);
     },
@@ -315,7 +376,10 @@ const cases: Case[] = [
     evidence: [
       botocore(
         str("Name"),
-        struct("DescribeThingOutput", { ThingName: { shape: "Name" }, Mode: { shape: "BillingMode", required: true, doc: "How you pay." } }),
+        struct("DescribeThingOutput", {
+          ThingName: { shape: "Name" },
+          Mode: { shape: "BillingMode", required: true, doc: "How you pay." },
+        }),
         enumShape("BillingMode", ["PROVISIONED", "PAY_PER_REQUEST"]),
       ),
     ],
@@ -325,41 +389,73 @@ const cases: Case[] = [
       expect(m.required).toBe(true);
       expect(m.attrs.doc).toBe("How you pay.");
       expect(m.type).toMatchObject({ kind: "ref", name: "BillingMode" });
-      expect(m.attrs.facts.map((f) => `${f.source}:${f.about}:${f.claim}`)).toEqual(["botocore:member:declares", "json-structure:member:omits"]);
+      expect(m.attrs.facts.map((f) => `${f.source}:${f.about}:${f.claim}`)).toEqual([
+        "botocore:member:declares",
+        "json-structure:member:omits",
+      ]);
       const imported = type(model, "BillingMode");
       expect(imported.node).toMatchObject({ kind: "enum", open: true });
       expect(values(enumMembers(model, "BillingMode"))).toEqual(["PROVISIONED", "PAY_PER_REQUEST"]);
-      expect(imported.attrs.facts).toContainEqual(expect.objectContaining({ about: "type", source: "botocore", claim: "imported: not in the corpus" }));
+      expect(imported.attrs.facts).toContainEqual(
+        expect.objectContaining({ about: "type", source: "botocore", claim: "imported: not in the corpus" }),
+      );
       const d = decision(model, "DescribeThingOutput.Mode", "member-missing");
       expect(d).toMatchObject({ decision: "added from botocore", rule: "addMissingMembers=true", disagreement: true });
-      expect(d.claims.map((c) => `${c.source}: ${c.claim}`)).toEqual(["json-structure: no such member", "botocore: member of shape BillingMode, required"]);
-      expect(decision(model, "BillingMode", "type-missing").decision).toBe("imported from botocore (an added member needs it)");
+      expect(d.claims.map((c) => `${c.source}: ${c.claim}`)).toEqual([
+        "json-structure: no such member",
+        "botocore: member of shape BillingMode, required",
+      ]);
+      expect(decision(model, "BillingMode", "type-missing").decision).toBe(
+        "imported from botocore (an added member needs it)",
+      );
     },
   },
   {
     name: "member-missing with addMissingMembers=false: recorded, not added",
     files: [doc("Name", { type: "string" }), doc("DescribeThingOutput", object({ ThingName: ref("Name") }))],
-    evidence: [botocore(str("Name"), struct("DescribeThingOutput", { ThingName: { shape: "Name" }, Extra: { shape: "Name" } }))],
+    evidence: [
+      botocore(str("Name"), struct("DescribeThingOutput", { ThingName: { shape: "Name" }, Extra: { shape: "Name" } })),
+    ],
     authority: "botocore",
     policies: { addMissingMembers: false },
     check(model) {
       const n = type(model, "DescribeThingOutput").node;
       expect(n.kind === "object" && n.members.map((m) => m.name)).toEqual(["ThingName"]);
-      expect(decision(model, "DescribeThingOutput.Extra", "member-missing")).toMatchObject({ decision: "not added", rule: "addMissingMembers=false" });
+      expect(decision(model, "DescribeThingOutput.Extra", "member-missing")).toMatchObject({
+        decision: "not added",
+        rule: "addMissingMembers=false",
+      });
     },
   },
   {
     name: "member-shape: the authority's newer shape is adopted (and imported)",
     files: [doc("StringType", { type: "string" }), doc("Thing", object({ Arn: ref("StringType") }))],
-    evidence: [botocore(str("StringType"), str("ThingArn", { min: 20, max: 1024 }), struct("Thing", { Arn: { shape: "ThingArn" } }))],
+    evidence: [
+      botocore(
+        str("StringType"),
+        str("ThingArn", { min: 20, max: 1024 }),
+        struct("Thing", { Arn: { shape: "ThingArn" } }),
+      ),
+    ],
     authority: "botocore",
     check(model) {
       const m = member(model, "Thing", "Arn");
       expect(m.type).toMatchObject({ kind: "ref", name: "ThingArn" });
-      expect(type(model, "ThingArn").node).toMatchObject({ kind: "primitive", primitive: "string", constraints: { minLength: 20, maxLength: 1024 } });
+      expect(type(model, "ThingArn").node).toMatchObject({
+        kind: "primitive",
+        primitive: "string",
+        constraints: { minLength: 20, maxLength: 1024 },
+      });
       const d = decision(model, "Thing.Arn", "member-shape");
-      expect(d).toMatchObject({ decision: "shape ThingArn (the newer model)", rule: "constraints=authority", disagreement: true });
-      expect(d.claims.map((c) => `${c.source}: ${c.claim}`)).toEqual(["json-structure: shape StringType", "botocore: shape ThingArn"]);
+      expect(d).toMatchObject({
+        decision: "shape ThingArn (the newer model)",
+        rule: "constraints=authority",
+        disagreement: true,
+      });
+      expect(d.claims.map((c) => `${c.source}: ${c.claim}`)).toEqual([
+        "json-structure: shape StringType",
+        "botocore: shape ThingArn",
+      ]);
       // The imported type brings its own constraints: no constraint "disagreement" with a corpus that lacks it.
       expect(kindsOn(model, "ThingArn")).toEqual(["type-missing"]);
     },
@@ -368,12 +464,23 @@ const cases: Case[] = [
     name: "known values from prose on a string member",
     files: [
       doc("StringType", { type: "string" }),
-      doc("Settings", object({ Channel: ref("StringType", "The delivery channel. Valid values are <code>SMS</code> and <code>EMAIL</code>.") })),
+      doc(
+        "Settings",
+        object({
+          Channel: ref("StringType", "The delivery channel. Valid values are <code>SMS</code> and <code>EMAIL</code>."),
+        }),
+      ),
     ],
     evidence: [
       botocore(
         str("StringType"),
-        struct("Settings", { Channel: { shape: "StringType", doc: "<p>The channel. Valid values are <code>SMS</code>, <code>EMAIL</code> and <code>VOICE_CALL</code>.</p>", proseValues: ["SMS", "EMAIL", "VOICE_CALL"] } }),
+        struct("Settings", {
+          Channel: {
+            shape: "StringType",
+            doc: "<p>The channel. Valid values are <code>SMS</code>, <code>EMAIL</code> and <code>VOICE_CALL</code>.</p>",
+            proseValues: ["SMS", "EMAIL", "VOICE_CALL"],
+          },
+        }),
       ),
     ],
     authority: "botocore",
@@ -387,7 +494,9 @@ const cases: Case[] = [
       expect(factsOf(known?.[0], "known-value")).toEqual(["json-structure:lists", "botocore:lists"]);
       const d = decision(model, "Settings.Channel", "known-values");
       expect(d).toMatchObject({ rule: "knownValuesFromProse", disagreement: true });
-      expect(d.decision).toBe("known values SMS, EMAIL, VOICE_CALL; any other string is accepted (drift), rejected in strict mode");
+      expect(d.decision).toBe(
+        "known values SMS, EMAIL, VOICE_CALL; any other string is accepted (drift), rejected in strict mode",
+      );
       // The shared StringType is not touched: only this member gets known values.
       expect(type(model, "StringType").node).not.toHaveProperty("knownValues");
     },
@@ -396,7 +505,15 @@ const cases: Case[] = [
     name: "known values from prose on an array of strings (subject Type.Member[])",
     files: [
       doc("KindList", { type: "array", items: { type: "string" } }),
-      doc("Settings", object({ Kinds: ref("KindList", "The kinds in use. The possible values in this list are <code>HASH_KEY</code> and <code>RANGE_KEY</code>.") })),
+      doc(
+        "Settings",
+        object({
+          Kinds: ref(
+            "KindList",
+            "The kinds in use. The possible values in this list are <code>HASH_KEY</code> and <code>RANGE_KEY</code>.",
+          ),
+        }),
+      ),
     ],
     evidence: [],
     check(model) {
@@ -411,7 +528,13 @@ const cases: Case[] = [
   },
   {
     name: "knownValuesFromProse=false leaves strings plain",
-    files: [doc("StringType", { type: "string" }), doc("Settings", object({ Channel: ref("StringType", "Valid values are <code>SMS</code> and <code>EMAIL</code>.") }))],
+    files: [
+      doc("StringType", { type: "string" }),
+      doc(
+        "Settings",
+        object({ Channel: ref("StringType", "Valid values are <code>SMS</code> and <code>EMAIL</code>.") }),
+      ),
+    ],
     evidence: [],
     policies: { knownValuesFromProse: false },
     check(model) {
@@ -423,21 +546,47 @@ const cases: Case[] = [
     name: "deprecated from prose",
     files: [
       doc("StringType", { type: "string" }),
-      doc("Thing", object({ OldOptions: ref("StringType", " <i>This response parameter is no longer supported.</i> Use NewOptions instead."), Name: ref("StringType", "The name.") })),
+      doc(
+        "Thing",
+        object({
+          OldOptions: ref(
+            "StringType",
+            " <i>This response parameter is no longer supported.</i> Use NewOptions instead.",
+          ),
+          Name: ref("StringType", "The name."),
+        }),
+      ),
     ],
-    evidence: [botocore(str("StringType"), struct("Thing", { OldOptions: { shape: "StringType" }, Name: { shape: "StringType" } }))],
+    evidence: [
+      botocore(
+        str("StringType"),
+        struct("Thing", { OldOptions: { shape: "StringType" }, Name: { shape: "StringType" } }),
+      ),
+    ],
     authority: "botocore",
     check(model) {
-      expect(member(model, "Thing", "OldOptions").attrs.deprecated).toBe("This response parameter is no longer supported.");
+      expect(member(model, "Thing", "OldOptions").attrs.deprecated).toBe(
+        "This response parameter is no longer supported.",
+      );
       expect(member(model, "Thing", "Name").attrs.deprecated).toBeUndefined();
       const d = decision(model, "Thing.OldOptions", "deprecated");
-      expect(d).toMatchObject({ rule: "deprecatedFromProse", decision: "deprecated (from prose; no source flags it)", disagreement: true });
-      expect(d.claims.map((c) => `${c.source}: ${c.claim}`)).toEqual(['json-structure: prose: "This response parameter is no longer supported."', "botocore: not marked"]);
+      expect(d).toMatchObject({
+        rule: "deprecatedFromProse",
+        decision: "deprecated (from prose; no source flags it)",
+        disagreement: true,
+      });
+      expect(d.claims.map((c) => `${c.source}: ${c.claim}`)).toEqual([
+        'json-structure: prose: "This response parameter is no longer supported."',
+        "botocore: not marked",
+      ]);
     },
   },
   {
     name: "deprecatedFromProse=false: no deprecation",
-    files: [doc("StringType", { type: "string" }), doc("Thing", object({ OldOptions: ref("StringType", "This parameter is no longer supported.") }))],
+    files: [
+      doc("StringType", { type: "string" }),
+      doc("Thing", object({ OldOptions: ref("StringType", "This parameter is no longer supported.") })),
+    ],
     evidence: [],
     policies: { deprecatedFromProse: false },
     check(model) {
@@ -449,25 +598,57 @@ const cases: Case[] = [
     name: "enum-prose: prose listing fewer values than the enum is evidence only",
     files: [
       doc("TableStatus", { type: "string", enum: ["CREATING", "ACTIVE", "ARCHIVED"] }),
-      doc("Table", object({ Status: ref("TableStatus", "<p>The status. Can be one of the following:</p> <ul> <li> <p>CREATING - Being created.</p> </li> <li> <p>ACTIVE - Ready.</p> </li> </ul>") })),
+      doc(
+        "Table",
+        object({
+          Status: ref(
+            "TableStatus",
+            "<p>The status. Can be one of the following:</p> <ul> <li> <p>CREATING - Being created.</p> </li> <li> <p>ACTIVE - Ready.</p> </li> </ul>",
+          ),
+        }),
+      ),
     ],
     evidence: [],
     check(model) {
       expect(values(enumMembers(model, "TableStatus"))).toEqual(["CREATING", "ACTIVE", "ARCHIVED"]);
       const d = decision(model, "Table.Status", "enum-prose");
-      expect(d).toMatchObject({ rule: "enumMembers", disagreement: true, decision: "prose is evidence, not a definition: members stay CREATING, ACTIVE, ARCHIVED" });
-      expect(d.claims.map((c) => `${c.source}: ${c.claim}`)).toEqual(["json-structure: prose lists CREATING, ACTIVE; omits ARCHIVED"]);
+      expect(d).toMatchObject({
+        rule: "enumMembers",
+        disagreement: true,
+        decision: "prose is evidence, not a definition: members stay CREATING, ACTIVE, ARCHIVED",
+      });
+      expect(d.claims.map((c) => `${c.source}: ${c.claim}`)).toEqual([
+        "json-structure: prose lists CREATING, ACTIVE; omits ARCHIVED",
+      ]);
     },
   },
   {
     name: "type-missing and type-extra",
-    files: [doc("Name", { type: "string" }), doc("LegacyName", { type: "string" }), doc("Thing", object({ Name: ref("Name"), Legacy: ref("LegacyName") }))],
-    evidence: [botocore(str("Name"), struct("Thing", { Name: { shape: "Name" }, Legacy: { shape: "LegacyName" } }), str("LegacyName"), { name: "ThingInUseException", kind: "object", error: true, members: {} })],
+    files: [
+      doc("Name", { type: "string" }),
+      doc("LegacyName", { type: "string" }),
+      doc("Thing", object({ Name: ref("Name"), Legacy: ref("LegacyName") })),
+    ],
+    evidence: [
+      botocore(
+        str("Name"),
+        struct("Thing", { Name: { shape: "Name" }, Legacy: { shape: "LegacyName" } }),
+        str("LegacyName"),
+        { name: "ThingInUseException", kind: "object", error: true, members: {} },
+      ),
+    ],
     authority: "botocore",
     check(model) {
       const missing = decision(model, "ThingInUseException", "type-missing");
-      expect(missing).toMatchObject({ rule: "types", decision: "not added: nothing in the corpus refers to it", disagreement: true });
-      expect(missing.claims.map((c) => `${c.source}: ${c.claim}`)).toEqual(["json-structure: no such type", "botocore: object (error)"]);
+      expect(missing).toMatchObject({
+        rule: "types",
+        decision: "not added: nothing in the corpus refers to it",
+        disagreement: true,
+      });
+      expect(missing.claims.map((c) => `${c.source}: ${c.claim}`)).toEqual([
+        "json-structure: no such type",
+        "botocore: object (error)",
+      ]);
       expect(model.types.some((t) => t.sourceName === "ThingInUseException")).toBe(false);
       expect(decisions(model).filter((d) => d.kind === "type-extra")).toEqual([]);
     },
@@ -485,13 +666,25 @@ const cases: Case[] = [
   },
   {
     name: "observations: a recorded value nobody lists is added to the enum; a known one only gets a fact",
-    files: [doc("TableStatus", { type: "string", enum: ["CREATING", "ACTIVE"] }), doc("Table", object({ Status: ref("TableStatus") }))],
+    files: [
+      doc("TableStatus", { type: "string", enum: ["CREATING", "ACTIVE"] }),
+      doc("Table", object({ Status: ref("TableStatus") })),
+    ],
     evidence: [
-      evidence("recorded", "recorded", [], [
-        { subject: "Table.Status", value: "INACCESSIBLE_ENCRYPTION_CREDENTIALS", at: { file: "recorded/a.json", pointer: "/response/Status", line: 0, column: 0 } },
-        { subject: "Table.Status", value: "ACTIVE" },
-        { subject: "Nowhere.Status", value: "X" },
-      ]),
+      evidence(
+        "recorded",
+        "recorded",
+        [],
+        [
+          {
+            subject: "Table.Status",
+            value: "INACCESSIBLE_ENCRYPTION_CREDENTIALS",
+            at: { file: "recorded/a.json", pointer: "/response/Status", line: 0, column: 0 },
+          },
+          { subject: "Table.Status", value: "ACTIVE" },
+          { subject: "Nowhere.Status", value: "X" },
+        ],
+      ),
     ],
     check(model) {
       const ms = enumMembers(model, "TableStatus");
@@ -499,7 +692,11 @@ const cases: Case[] = [
       expect(factsOf(ms[2], "enum")).toEqual(["recorded:observed"]);
       expect(factsOf(ms[1], "enum")).toContain("recorded:observed");
       const d = decision(model, "Table.Status", "observed-value");
-      expect(d).toMatchObject({ rule: "observations", decision: '"INACCESSIBLE_ENCRYPTION_CREDENTIALS" added to the enum', disagreement: true });
+      expect(d).toMatchObject({
+        rule: "observations",
+        decision: '"INACCESSIBLE_ENCRYPTION_CREDENTIALS" added to the enum',
+        disagreement: true,
+      });
       expect(decisions(model).filter((x) => x.kind === "observed-value")).toHaveLength(1);
     },
   },
@@ -508,12 +705,30 @@ const cases: Case[] = [
     files: [
       doc("StringType", { type: "string" }),
       doc("KindList", { type: "array", items: { type: "string" } }),
-      doc("Thing", object({ Preferred: ref("StringType"), Name: ref("StringType"), Kinds: ref("KindList"), Old: ref("StringType") })),
+      doc(
+        "Thing",
+        object({
+          Preferred: ref("StringType"),
+          Name: ref("StringType"),
+          Kinds: ref("KindList"),
+          Old: ref("StringType"),
+        }),
+      ),
     ],
     evidence: [],
     overrides: [
-      { subject: "Thing.Preferred", fact: "knownValues", value: ["FAST", "SLOW"], reason: "It holds one entry of the Kinds list." },
-      { subject: "Thing.Kinds[]", fact: "knownValues", value: ["FAST", "SLOW", "MEDIUM"], reason: "The service console lists exactly these." },
+      {
+        subject: "Thing.Preferred",
+        fact: "knownValues",
+        value: ["FAST", "SLOW"],
+        reason: "It holds one entry of the Kinds list.",
+      },
+      {
+        subject: "Thing.Kinds[]",
+        fact: "knownValues",
+        value: ["FAST", "SLOW", "MEDIUM"],
+        reason: "The service console lists exactly these.",
+      },
       { subject: "Thing.Name", fact: "required", value: true, reason: "Every response observed carries it." },
       { subject: "Thing.Old", fact: "deprecated", value: "Use Kinds.", reason: "The service announced its removal." },
     ],
@@ -522,21 +737,48 @@ const cases: Case[] = [
       expect(pref.kind === "primitive" && values(pref.knownValues)).toEqual(["FAST", "SLOW"]);
       expect(type(model, "StringType").node).not.toHaveProperty("knownValues");
       const kinds = member(model, "Thing", "Kinds").type;
-      expect(kinds.kind === "array" && kinds.items.kind === "primitive" && values(kinds.items.knownValues)).toEqual(["FAST", "SLOW", "MEDIUM"]);
+      expect(kinds.kind === "array" && kinds.items.kind === "primitive" && values(kinds.items.knownValues)).toEqual([
+        "FAST",
+        "SLOW",
+        "MEDIUM",
+      ]);
       const list = type(model, "KindList").node;
       expect(list.kind === "array" && list.items).not.toHaveProperty("knownValues");
       expect(member(model, "Thing", "Name").required).toBe(true);
       expect(member(model, "Thing", "Old").attrs.deprecated).toBe("Use Kinds.");
 
       const kv = decision(model, "Thing.Preferred", "override:knownValues");
-      expect(kv).toMatchObject({ rule: "override", reason: "It holds one entry of the Kinds list.", decision: 'knownValues = ["FAST","SLOW"]', disagreement: false });
-      expect(kv.claims.map((c) => `${c.source}: ${c.claim}`)).toEqual(["reconciled: none", 'override: ["FAST","SLOW"]']);
-      expect(decision(model, "Thing.Kinds[]", "override:knownValues").reason).toBe("The service console lists exactly these.");
+      expect(kv).toMatchObject({
+        rule: "override",
+        reason: "It holds one entry of the Kinds list.",
+        decision: 'knownValues = ["FAST","SLOW"]',
+        disagreement: false,
+      });
+      expect(kv.claims.map((c) => `${c.source}: ${c.claim}`)).toEqual([
+        "reconciled: none",
+        'override: ["FAST","SLOW"]',
+      ]);
+      expect(decision(model, "Thing.Kinds[]", "override:knownValues").reason).toBe(
+        "The service console lists exactly these.",
+      );
       const req = decision(model, "Thing.Name", "override:required");
-      expect(req).toMatchObject({ rule: "override", reason: "Every response observed carries it.", decision: "required = true" });
+      expect(req).toMatchObject({
+        rule: "override",
+        reason: "Every response observed carries it.",
+        decision: "required = true",
+      });
       expect(req.claims[0]).toMatchObject({ source: "reconciled", claim: "optional" });
-      expect(decision(model, "Thing.Old", "override:deprecated")).toMatchObject({ reason: "The service announced its removal.", decision: 'deprecated = "Use Kinds."' });
-      expect(member(model, "Thing", "Name").attrs.facts).toContainEqual(expect.objectContaining({ source: "override", about: "required", claim: "Every response observed carries it." }));
+      expect(decision(model, "Thing.Old", "override:deprecated")).toMatchObject({
+        reason: "The service announced its removal.",
+        decision: 'deprecated = "Use Kinds."',
+      });
+      expect(member(model, "Thing", "Name").attrs.facts).toContainEqual(
+        expect.objectContaining({
+          source: "override",
+          about: "required",
+          claim: "Every response observed carries it.",
+        }),
+      );
     },
   },
 ];
@@ -562,15 +804,25 @@ describe("reconcile(): each policy on a small corpus", () => {
     }
     // Decisions are sorted by subject, then kind.
     const keys = decisions(model).map((d) => [d.subject, d.kind] as const);
-    const sorted = [...keys].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    const sorted = [...keys].sort((a, b) =>
+      a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0,
+    );
     expect(keys).toEqual(sorted);
   });
 });
 
 describe("reconcile(): the report and the input", () => {
   it("lists the corpus first, then every source, and names the authority", () => {
-    const model = reconcile(build(booleanEnumFiles), [botocore(enumShape("PoolMode", ["OFF", "ON", "OPTIONAL"])), awsSdk()], config({ authority: "botocore" }));
-    expect(model.reconciliation?.sources.map((s) => `${s.id}/${s.kind}`)).toEqual(["json-structure/json-structure", "botocore/botocore", "aws-sdk/aws-sdk"]);
+    const model = reconcile(
+      build(booleanEnumFiles),
+      [botocore(enumShape("PoolMode", ["OFF", "ON", "OPTIONAL"])), awsSdk()],
+      config({ authority: "botocore" }),
+    );
+    expect(model.reconciliation?.sources.map((s) => `${s.id}/${s.kind}`)).toEqual([
+      "json-structure/json-structure",
+      "botocore/botocore",
+      "aws-sdk/aws-sdk",
+    ]);
     expect(model.reconciliation?.authority).toBe("botocore");
   });
 
@@ -578,21 +830,39 @@ describe("reconcile(): the report and the input", () => {
     const input = build([doc("StringType", { type: "string" }), doc("Thing", object({ Name: ref("StringType") }))]);
     const at = { file: "structgen.json", pointer: "/corpora/test/overrides/0", line: 12, column: 9 };
     for (const subject of ["Nothing", "Thing.Missing", "Nothing.Name"]) {
-      const run = () => reconcile(input, [], config({ overrides: [{ subject, fact: "required", value: true, reason: "A reason long enough.", at }] }));
+      const run = () =>
+        reconcile(
+          input,
+          [],
+          config({ overrides: [{ subject, fact: "required", value: true, reason: "A reason long enough.", at }] }),
+        );
       expect(run).toThrow(StructgenError);
       try {
         run();
       } catch (e) {
         const d = (e as StructgenError).diagnostics;
         expect(d).toHaveLength(1);
-        expect(d[0]).toMatchObject({ code: "OVERRIDE_UNMATCHED", severity: "error", params: { subject, fact: "required" }, at });
+        expect(d[0]).toMatchObject({
+          code: "OVERRIDE_UNMATCHED",
+          severity: "error",
+          params: { subject, fact: "required" },
+          at,
+        });
       }
     }
   });
 
   it("a knownValues override whose value is not a list of strings is CONFIG_INVALID", () => {
     const input = build([doc("StringType", { type: "string" }), doc("Thing", object({ Name: ref("StringType") }))]);
-    expect(() => reconcile(input, [], config({ overrides: [{ subject: "Thing.Name", fact: "knownValues", value: "A", reason: "A reason long enough." }] }))).toThrow(/CONFIG_INVALID/);
+    expect(() =>
+      reconcile(
+        input,
+        [],
+        config({
+          overrides: [{ subject: "Thing.Name", fact: "knownValues", value: "A", reason: "A reason long enough." }],
+        }),
+      ),
+    ).toThrow(/CONFIG_INVALID/);
   });
 
   it("leaves the input model unmodified (reconcile works on a clone)", () => {
@@ -600,7 +870,14 @@ describe("reconcile(): the report and the input", () => {
       doc("PoolMode", { type: "string", enum: [false, true, "OPTIONAL"] }),
       doc("DateType", { type: "datetime" }),
       doc("StringType", { type: "string" }),
-      doc("Thing", object({ Mode: ref("PoolMode"), Created: ref("DateType"), Channel: ref("StringType", "Valid values are <code>SMS</code> and <code>EMAIL</code>.") })),
+      doc(
+        "Thing",
+        object({
+          Mode: ref("PoolMode"),
+          Created: ref("DateType"),
+          Channel: ref("StringType", "Valid values are <code>SMS</code> and <code>EMAIL</code>."),
+        }),
+      ),
     ]);
     const before = structuredClone(input);
     const model = reconcile(
@@ -610,11 +887,19 @@ describe("reconcile(): the report and the input", () => {
           enumShape("PoolMode", ["OFF", "ON", "OPTIONAL", "AUDIT"]),
           { name: "DateType", kind: "timestamp", timestampWire: "epoch-seconds" },
           str("StringType", { pattern: "[A-Z_]+" }),
-          struct("Thing", { Mode: { shape: "PoolMode", required: true }, Created: { shape: "DateType" }, Channel: { shape: "StringType" }, Added: { shape: "NewShape" } }),
+          struct("Thing", {
+            Mode: { shape: "PoolMode", required: true },
+            Created: { shape: "DateType" },
+            Channel: { shape: "StringType" },
+            Added: { shape: "NewShape" },
+          }),
           str("NewShape"),
         ),
       ],
-      config({ authority: "botocore", overrides: [{ subject: "Thing.Created", fact: "deprecated", value: true, reason: "A reason long enough." }] }),
+      config({
+        authority: "botocore",
+        overrides: [{ subject: "Thing.Created", fact: "deprecated", value: true, reason: "A reason long enough." }],
+      }),
     );
     // The result really changed…
     expect(values(enumMembers(model, "PoolMode"))).toEqual(["OFF", "ON", "OPTIONAL", "AUDIT"]);

@@ -18,7 +18,21 @@ interface Run {
 }
 
 function tsc(file: string): Promise<Run> {
-  const args = [TSC, "--noEmit", "--strict", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2022", "--skipLibCheck", "--pretty", "false", file];
+  const args = [
+    TSC,
+    "--noEmit",
+    "--strict",
+    "--module",
+    "NodeNext",
+    "--moduleResolution",
+    "NodeNext",
+    "--target",
+    "ES2022",
+    "--skipLibCheck",
+    "--pretty",
+    "false",
+    file,
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT });
     let output = "";
@@ -60,7 +74,9 @@ describe("SDK views and the AWS SDK v3 types (tsc --strict)", () => {
     const errors = r.output.split("\n").filter((l) => /error TS\d+/.test(l));
     // One error per assignment in the fixture, both on the timestamp member.
     expect(errors).toHaveLength(2);
-    expect(errors.every((l) => l.startsWith("test/fixtures/sdk-types/wire-is-not-sdk.ts(") && l.includes("TS2322"))).toBe(true);
+    expect(
+      errors.every((l) => l.startsWith("test/fixtures/sdk-types/wire-is-not-sdk.ts(") && l.includes("TS2322")),
+    ).toBe(true);
     expect(r.output).toContain("Types of property 'UserCreateDate' are incompatible.");
     expect(r.output).toContain("Type 'number' is not assignable to type 'Date'.");
   });

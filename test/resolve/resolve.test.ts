@@ -13,7 +13,11 @@ const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), "../fix
 /** Every file of test/fixtures/resolve/<name>/, by file name. */
 function fixture(name: string): Record<string, string> {
   const dir = path.join(FIXTURES, name);
-  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(path.join(dir, f), "utf8")]),
+  );
 }
 
 const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
@@ -109,12 +113,24 @@ const cases: Case[] = [
     codes: ["SCHEMA_ITEMS_MATCH_NAMED"],
     check(model) {
       const list = type(model, "UserList");
-      expect(shape(member(list, "Users").type)).toEqual({ kind: "array", items: { kind: "ref", name: "UserType" }, constraints: {} });
+      expect(shape(member(list, "Users").type)).toEqual({
+        kind: "array",
+        items: { kind: "ref", name: "UserType" },
+        constraints: {},
+      });
       const others = member(list, "Others").type;
       expect(others.kind === "array" && others.items.kind).toBe("object");
-      expect(shape(member(list, "Ids").type)).toEqual({ kind: "array", items: { kind: "primitive", primitive: "string", constraints: {} }, constraints: {} });
+      expect(shape(member(list, "Ids").type)).toEqual({
+        kind: "array",
+        items: { kind: "primitive", primitive: "string", constraints: {} },
+        constraints: {},
+      });
       const [d] = only(model, "SCHEMA_ITEMS_MATCH_NAMED");
-      expect(d).toMatchObject({ severity: "info", params: { name: "UserType" }, at: { file: "list.json", pointer: "/properties/Users/items" } });
+      expect(d).toMatchObject({
+        severity: "info",
+        params: { name: "UserType" },
+        at: { file: "list.json", pointer: "/properties/Users/items" },
+      });
     },
   },
   {
@@ -127,11 +143,16 @@ const cases: Case[] = [
       expect(err.attrs.doc).toBe("The resource was not found.");
       expect(shape(err.node)).toEqual({
         kind: "object",
-        members: [{ name: "message", type: { kind: "primitive", primitive: "string", constraints: {} }, required: false }],
+        members: [
+          { name: "message", type: { kind: "primitive", primitive: "string", constraints: {} }, required: false },
+        ],
         additional: true,
       });
       expect(type(model, "GetThingResponse").role).toBe("shape");
-      expect(only(model, "SCHEMA_TYPELESS_ERROR_SHAPE")[0]).toMatchObject({ severity: "info", at: { file: "not-found.json", pointer: "" } });
+      expect(only(model, "SCHEMA_TYPELESS_ERROR_SHAPE")[0]).toMatchObject({
+        severity: "info",
+        at: { file: "not-found.json", pointer: "" },
+      });
     },
   },
   {
@@ -140,7 +161,10 @@ const cases: Case[] = [
     codes: ["SCHEMA_ROOT_MISSING_TYPE"],
     check(model) {
       expect(model.types).toEqual([]);
-      expect(model.diagnostics[0]).toMatchObject({ severity: "error", at: { file: "e.json", pointer: "", line: 1, column: 1 } });
+      expect(model.diagnostics[0]).toMatchObject({
+        severity: "error",
+        at: { file: "e.json", pointer: "", line: 1, column: 1 },
+      });
     },
   },
   {
@@ -176,7 +200,11 @@ const cases: Case[] = [
       expect(shape(member(order, "ship").type)).toEqual({ kind: "ref", name: "Shop_Address" });
       expect(member(order, "ship").attrs.doc).toBe("Where it goes.");
       expect(shape(member(order, "bill").type)).toEqual({ kind: "ref", name: "Billing_Address" });
-      expect(shape(member(order, "lines").type)).toEqual({ kind: "array", items: { kind: "ref", name: "Line" }, constraints: {} });
+      expect(shape(member(order, "lines").type)).toEqual({
+        kind: "array",
+        items: { kind: "ref", name: "Line" },
+        constraints: {},
+      });
       expect(shape(member(order, "id").type)).toEqual({ kind: "primitive", primitive: "uuid", constraints: {} });
       expect([...members(order).values()].filter((m) => m.required).map((m) => m.name)).toEqual(["id", "lines"]);
       expect(order.attrs.at).toMatchObject({ file: "shop.json", pointer: "/definitions/Shop/Order" });
@@ -189,18 +217,32 @@ const cases: Case[] = [
     check(model) {
       const [d] = only(model, "SCHEMA_REF_NOT_FOUND");
       expect(d!.severity).toBe("error");
-      expect(d!.message).toBe("$ref target does not exist: #/definitions/Product (reached by Order → Line → #/definitions/Product)");
-      expect(d!.at).toEqual({ file: "shop.json", pointer: "/definitions/Line/properties/product/type/$ref", line: 23, column: 21 });
+      expect(d!.message).toBe(
+        "$ref target does not exist: #/definitions/Product (reached by Order → Line → #/definitions/Product)",
+      );
+      expect(d!.at).toEqual({
+        file: "shop.json",
+        pointer: "/definitions/Line/properties/product/type/$ref",
+        line: 23,
+        column: 21,
+      });
     },
   },
   {
     name: "a missing dialect ref names its document",
     files: {
-      "a.json": json({ $schema: S, name: "A", type: "object", properties: { b: { allOf: [{ $ref: "#/components/schemas/Gone" }, { description: "b" }] } } }),
+      "a.json": json({
+        $schema: S,
+        name: "A",
+        type: "object",
+        properties: { b: { allOf: [{ $ref: "#/components/schemas/Gone" }, { description: "b" }] } },
+      }),
     },
     codes: ["SCHEMA_REF_NOT_FOUND"],
     check(model) {
-      expect(model.diagnostics[0]!.message).toBe("$ref target does not exist: #/components/schemas/Gone (reached by A → #/components/schemas/Gone)");
+      expect(model.diagnostics[0]!.message).toBe(
+        "$ref target does not exist: #/components/schemas/Gone (reached by A → #/components/schemas/Gone)",
+      );
       expect(model.diagnostics[0]!.at).toMatchObject({ file: "a.json", pointer: "/properties/b/allOf/0/$ref" });
     },
   },
@@ -218,7 +260,13 @@ const cases: Case[] = [
   },
   {
     name: "an alias of itself → SCHEMA_REF_CIRCULAR",
-    files: { "self.json": json({ $schema: S, $root: "#/definitions/Me", definitions: { Me: { type: { $ref: "#/definitions/Me" } } } }) },
+    files: {
+      "self.json": json({
+        $schema: S,
+        $root: "#/definitions/Me",
+        definitions: { Me: { type: { $ref: "#/definitions/Me" } } },
+      }),
+    },
     codes: ["SCHEMA_REF_CIRCULAR"],
     check(model) {
       expect(model.diagnostics[0]!.message).toBe("circular alias: Me → Me");
@@ -286,7 +334,10 @@ const cases: Case[] = [
         ["/properties/age/minimum", "minimum cannot be greater than maximum"],
       ]);
       const req = only(model, "SCHEMA_REQUIRED_PROPERTY_NOT_DEFINED")[0]!;
-      expect(req).toMatchObject({ message: 'required property "nickname" is not defined in properties', at: { pointer: "/required/1" } });
+      expect(req).toMatchObject({
+        message: 'required property "nickname" is not defined in properties',
+        at: { pointer: "/required/1" },
+      });
       // The valid constraints next to them are kept; the invalid pattern is dropped.
       const bad = type(model, "Bad");
       expect(shape(member(bad, "ok").type)).toEqual({
@@ -321,13 +372,21 @@ describe("resolve", () => {
         expect(typeof at!.pointer).toBe("string");
         // The pointer resolves in the document (checked with JSON.parse, not the loader's own index).
         let v: unknown = JSON.parse(text!);
-        for (const tok of at!.pointer.split("/").slice(1).map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))) {
-          expect(v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, tok), `${d.code} ${at!.pointer}`).toBe(true);
+        for (const tok of at!.pointer
+          .split("/")
+          .slice(1)
+          .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"))) {
+          expect(
+            v !== null && typeof v === "object" && Object.prototype.hasOwnProperty.call(v, tok),
+            `${d.code} ${at!.pointer}`,
+          ).toBe(true);
           v = (v as Record<string, unknown>)[tok];
         }
         const lines = text!.split("\n");
         expect(Number.isInteger(at!.line) && at!.line >= 1 && at!.line <= lines.length).toBe(true);
-        expect(Number.isInteger(at!.column) && at!.column >= 1 && at!.column <= lines[at!.line - 1]!.length + 1).toBe(true);
+        expect(Number.isInteger(at!.column) && at!.column >= 1 && at!.column <= lines[at!.line - 1]!.length + 1).toBe(
+          true,
+        );
       }
     }
     expect(seen).toBeGreaterThanOrEqual(15);

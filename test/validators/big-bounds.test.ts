@@ -10,7 +10,9 @@ type Mod = { validateLedger(v: unknown): { valid: boolean; errors: { pointer: st
 let mod: Mod;
 
 beforeAll(async () => {
-  const { corpus } = corpusFromTexts("big-bounds", { "ledger.struct.json": readFileSync("test/fixtures/big-bounds/ledger.struct.json", "utf8") });
+  const { corpus } = corpusFromTexts("big-bounds", {
+    "ledger.struct.json": readFileSync("test/fixtures/big-bounds/ledger.struct.json", "utf8"),
+  });
   const model = resolve(corpus);
   expect(model.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
   mod = (await import(`data:text/javascript;base64,${Buffer.from(inMemorySource(model)).toString("base64")}`)) as Mod;

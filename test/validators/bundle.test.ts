@@ -35,12 +35,21 @@ describe("validator code size", () => {
   it("an esbuild bundle importing only validateAdminGetUserResponse is under 30 KB minified, and works", async () => {
     const entry = path.join(tmp, "entry.js");
     writeFileSync(entry, `export { validateAdminGetUserResponse } from "./validators.js";\n`);
-    const out = await build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", write: false, logLevel: "silent" });
+    const out = await build({
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      format: "esm",
+      write: false,
+      logLevel: "silent",
+    });
     const text = out.outputFiles[0]!.text;
     expect(Buffer.byteLength(text)).toBeLessThan(30_000);
     // Types AdminGetUserResponse does not reach are not in it.
     expect(text).not.toContain("CreateUserPool");
-    const mod = (await import(dataUrl(text))) as { validateAdminGetUserResponse(v: unknown): { valid: boolean; errors: { pointer: string }[] } };
+    const mod = (await import(dataUrl(text))) as {
+      validateAdminGetUserResponse(v: unknown): { valid: boolean; errors: { pointer: string }[] };
+    };
     expect(mod.validateAdminGetUserResponse({ Username: "alice" }).valid).toBe(true);
     expect(mod.validateAdminGetUserResponse({ Username: 7 }).errors.map((e) => e.pointer)).toEqual(["/Username"]);
   });
@@ -48,7 +57,14 @@ describe("validator code size", () => {
   it("an unused module keeps nothing: importing only ValidationError does not pull in the validators", async () => {
     const entry = path.join(tmp, "only-error.js");
     writeFileSync(entry, `export { ValidationError } from "./validators.js";\n`);
-    const out = await build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", write: false, logLevel: "silent" });
+    const out = await build({
+      entryPoints: [entry],
+      bundle: true,
+      minify: true,
+      format: "esm",
+      write: false,
+      logLevel: "silent",
+    });
     expect(Buffer.byteLength(out.outputFiles[0]!.text)).toBeLessThan(5_000);
   });
 });

@@ -48,7 +48,10 @@ describe("character-class patterns: a table for ASCII, the pattern for the rest"
       expect(inClass(s, table!, re), JSON.stringify(s)).toBe(re.test(s));
     }
     expect(inClass("", table!, re)).toBe(re.test(""));
-    fc.assert(fc.property(strings, (s) => inClass(s, table!, re) === re.test(s)), { numRuns: 300 });
+    fc.assert(
+      fc.property(strings, (s) => inClass(s, table!, re) === re.test(s)),
+      { numRuns: 300 },
+    );
   });
 
   const NOT_ONE_CLASS = ["^(?:[a-z]+x)$", "^(?:[a-z]|b+)$", "^(?:[a-z]+)+$", "^(?:[a-z]{2,})$", "[a-z]+"];

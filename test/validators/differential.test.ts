@@ -26,8 +26,16 @@ interface Subject {
 }
 
 async function subject(model: Model): Promise<Subject> {
-  const conditional = JSON.stringify(model.types, (k, v) => (k === "attrs" ? undefined : v)).match(/"(?:not|if|contains)":/) !== null;
-  return { model, conditional, mod: await validatorsOf(model), loose: new Oracle(model), strict: new Oracle(model, true), gen: new ValueGen(model) };
+  const conditional =
+    JSON.stringify(model.types, (k, v) => (k === "attrs" ? undefined : v)).match(/"(?:not|if|contains)":/) !== null;
+  return {
+    model,
+    conditional,
+    mod: await validatorsOf(model),
+    loose: new Oracle(model),
+    strict: new Oracle(model, true),
+    gen: new ValueGen(model),
+  };
 }
 
 /** Both modes agree with ajv, and strict-valid is exactly default-valid without drift. */
@@ -40,8 +48,13 @@ function agree(s: Subject, type: string, value: unknown): void {
   const strict = validate(value, { strict: true, maxErrors: Infinity });
   const expectedStrict = s.strict.check(type, value);
   if (expectedStrict) expect(verdictOf(strict), `strict: ${label}`).toEqual(expectedStrict);
-  if (!s.conditional) expect(strict.valid, `strict valid iff valid without drift: ${label}`).toBe(loose.valid && loose.drift.length === 0);
-  expect((s.mod as unknown as Record<string, (v: unknown) => boolean>)[`is${type}`]!(value), `is: ${label}`).toBe(loose.valid);
+  if (!s.conditional)
+    expect(strict.valid, `strict valid iff valid without drift: ${label}`).toBe(
+      loose.valid && loose.drift.length === 0,
+    );
+  expect((s.mod as unknown as Record<string, (v: unknown) => boolean>)[`is${type}`]!(value), `is: ${label}`).toBe(
+    loose.valid,
+  );
 }
 
 describe("the bundled corpus", () => {
@@ -70,7 +83,7 @@ function ajvMisreadsEmptyRequired(model: Model): boolean {
   return text.includes('"if":') && text.includes('"name":"","type"');
 }
 
-describe("regression: the oracle (ajv) accepts an if whose required member is named \"\"", () => {
+describe('regression: the oracle (ajv) accepts an if whose required member is named ""', () => {
   it("structgen decides it from the IR: the if fails, so the else applies", async () => {
     const { nodeSchema } = await import("../../generator/emit/json-schema/index.js");
     const a = { facts: [] };
@@ -122,16 +135,19 @@ describe("random schemas (every IR node kind)", () => {
 describe("the conformance samples", () => {
   const samples = loadSamples();
 
-  it.each(samples.map((x) => [x.id, x] as const))("%s: its examples, mutated, and values of every type", async (_id, sample) => {
-    const model = resolve(corpusFromTexts(sample.corpus, sampleTexts(sample)).corpus);
-    const s = await subject(model);
-    const examples = sample.examples.map(readJson);
-    expect(examples.length).toBeGreaterThan(0);
-    for (const e of examples) {
-      agree(s, sample.rootType, e);
-      const r = rng(examples.indexOf(e) + 1);
-      for (let i = 0; i < 40; i++) agree(s, sample.rootType, mutate(mutate(e, r), r));
-    }
-    for (const t of model.types) for (let i = 0; i < 10; i++) agree(s, t.name, s.gen.sample(t.name, i));
-  });
+  it.each(samples.map((x) => [x.id, x] as const))(
+    "%s: its examples, mutated, and values of every type",
+    async (_id, sample) => {
+      const model = resolve(corpusFromTexts(sample.corpus, sampleTexts(sample)).corpus);
+      const s = await subject(model);
+      const examples = sample.examples.map(readJson);
+      expect(examples.length).toBeGreaterThan(0);
+      for (const e of examples) {
+        agree(s, sample.rootType, e);
+        const r = rng(examples.indexOf(e) + 1);
+        for (let i = 0; i < 40; i++) agree(s, sample.rootType, mutate(mutate(e, r), r));
+      }
+      for (const t of model.types) for (let i = 0; i < 10; i++) agree(s, t.name, s.gen.sample(t.name, i));
+    },
+  );
 });

@@ -21,9 +21,19 @@ const corpora: { name: string; model: Model; root: string }[] = [];
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), "structgen-flavours-"));
-  corpora.push({ name: "golden", model: await buildModel({ name: "golden", dir: "test/fixtures/golden-corpus" }), root: "AdminGetUserResponse" });
-  for (const s of loadSamples().filter((x) => /07-unions|10-discriminated|06-tuples|11-sets|09-extensions/.test(x.id))) {
-    corpora.push({ name: s.corpus, model: resolve(corpusFromTexts(s.corpus, sampleTexts(s)).corpus), root: s.rootType });
+  corpora.push({
+    name: "golden",
+    model: await buildModel({ name: "golden", dir: "test/fixtures/golden-corpus" }),
+    root: "AdminGetUserResponse",
+  });
+  for (const s of loadSamples().filter((x) =>
+    /07-unions|10-discriminated|06-tuples|11-sets|09-extensions/.test(x.id),
+  )) {
+    corpora.push({
+      name: s.corpus,
+      model: resolve(corpusFromTexts(s.corpus, sampleTexts(s)).corpus),
+      root: s.rootType,
+    });
   }
 });
 
@@ -73,7 +83,11 @@ function write(dir: string, flavour: "js" | "ts"): string[] {
 }
 
 function diagnostics(program: ts.Program): string {
-  const host: ts.FormatDiagnosticsHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => tmp, getNewLine: () => "\n" };
+  const host: ts.FormatDiagnosticsHost = {
+    getCanonicalFileName: (f) => f,
+    getCurrentDirectory: () => tmp,
+    getNewLine: () => "\n",
+  };
   return ts.formatDiagnostics(ts.getPreEmitDiagnostics(program), host);
 }
 
@@ -105,8 +119,14 @@ describe("output flavours in a consumer", () => {
     expect(diagnostics(program)).toBe("");
     const emitted = program.emit();
     expect(emitted.emitSkipped).toBe(false);
-    const golden = (await import(pathToFileURL(path.join(outDir, "golden", "validators.js")).href)) as Record<string, (v: unknown, o?: unknown) => unknown>;
+    const golden = (await import(pathToFileURL(path.join(outDir, "golden", "validators.js")).href)) as Record<
+      string,
+      (v: unknown, o?: unknown) => unknown
+    >;
     expect(golden["isAdminGetUserResponse"]!({ Username: "alice" })).toBe(true);
-    expect(golden["validateAdminGetUserResponse"]!({ Username: 1 })).toMatchObject({ valid: false, errors: [{ pointer: "/Username", code: "INSTANCE_STRING_EXPECTED" }] });
+    expect(golden["validateAdminGetUserResponse"]!({ Username: 1 })).toMatchObject({
+      valid: false,
+      errors: [{ pointer: "/Username", code: "INSTANCE_STRING_EXPECTED" }],
+    });
   }, 120_000);
 });

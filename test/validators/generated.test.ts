@@ -25,7 +25,8 @@ const good = (): Record<string, unknown> => ({
 });
 
 const pointers = (issues: { pointer: string }[]): string[] => issues.map((e) => e.pointer).sort();
-const codesAt = (r: ValidationResult, pointer: string): string[] => r.errors.filter((e) => e.pointer === pointer).map((e) => e.code);
+const codesAt = (r: ValidationResult, pointer: string): string[] =>
+  r.errors.filter((e) => e.pointer === pointer).map((e) => e.code);
 
 function expectIssueShape(issues: ValidationIssue[]): void {
   for (const e of issues) {
@@ -59,7 +60,9 @@ describe("generated validators: good values", () => {
   });
 
   it("accepts whitespace in attribute names, as the botocore pattern does", () => {
-    expectValid(v.validateAdminGetUserResponse({ ...good(), UserAttributes: [{ Name: "a b" }, { Name: "tab\there" }] }));
+    expectValid(
+      v.validateAdminGetUserResponse({ ...good(), UserAttributes: [{ Name: "a b" }, { Name: "tab\there" }] }),
+    );
   });
 
   it("counts string length in code points: 128 emoji fit maxLength 128 although their UTF-16 length is 256", () => {
@@ -105,11 +108,20 @@ describe("generated validators: bad values", () => {
     const { Username: _, ...rest } = good();
     const r = v.validateAdminGetUserResponse(rest);
     expect(r.valid).toBe(false);
-    expect(r.errors).toEqual([{ pointer: "/Username", code: "INSTANCE_REQUIRED_PROPERTY_MISSING", message: "is required" }]);
+    expect(r.errors).toEqual([
+      { pointer: "/Username", code: "INSTANCE_REQUIRED_PROPERTY_MISSING", message: "is required" },
+    ]);
   });
 
   it("reports wrong member types with a code per JSON type", () => {
-    const r = v.validateAdminGetUserResponse({ ...good(), Username: 7, Enabled: "yes", UserAttributes: {}, UserCreateDate: "2024-05-01T12:34:56Z", UserStatus: 3 });
+    const r = v.validateAdminGetUserResponse({
+      ...good(),
+      Username: 7,
+      Enabled: "yes",
+      UserAttributes: {},
+      UserCreateDate: "2024-05-01T12:34:56Z",
+      UserStatus: 3,
+    });
     expect(r.valid).toBe(false);
     expectIssueShape(r.errors);
     expect(codesAt(r, "/Username")).toContain("INSTANCE_STRING_EXPECTED");
@@ -125,7 +137,14 @@ describe("generated validators: bad values", () => {
     const value = { ...good(), UserStatus: "confirmed" };
     const loose = v.validateAdminGetUserResponse(value);
     expect(loose.valid).toBe(true);
-    expect(loose.drift).toEqual([{ pointer: "/UserStatus", kind: "unknown-value", value: "confirmed", known: expect.arrayContaining(["CONFIRMED", "EXTERNAL_PROVIDER"]) }]);
+    expect(loose.drift).toEqual([
+      {
+        pointer: "/UserStatus",
+        kind: "unknown-value",
+        value: "confirmed",
+        known: expect.arrayContaining(["CONFIRMED", "EXTERNAL_PROVIDER"]),
+      },
+    ]);
     expect(v.isAdminGetUserResponse(value)).toBe(true);
 
     const strict = v.validateAdminGetUserResponse(value, { strict: true });
@@ -138,10 +157,18 @@ describe("generated validators: bad values", () => {
   });
 
   it("reports drift in known-value lists inside arrays", () => {
-    const r = v.validateAdminGetUserResponse({ ...good(), UserMFASettingList: ["SMS_MFA", "WEBAUTHN"], PreferredMfaSetting: "WEBAUTHN" });
+    const r = v.validateAdminGetUserResponse({
+      ...good(),
+      UserMFASettingList: ["SMS_MFA", "WEBAUTHN"],
+      PreferredMfaSetting: "WEBAUTHN",
+    });
     expect(r.valid).toBe(true);
     expect(pointers(r.drift)).toEqual(["/PreferredMfaSetting", "/UserMFASettingList/1"]);
-    expect(pointers(v.validateAdminGetUserResponse({ ...good(), UserMFASettingList: ["WEBAUTHN"] }, { strict: true }).errors)).toEqual(["/UserMFASettingList/0"]);
+    expect(
+      pointers(
+        v.validateAdminGetUserResponse({ ...good(), UserMFASettingList: ["WEBAUTHN"] }, { strict: true }).errors,
+      ),
+    ).toEqual(["/UserMFASettingList/0"]);
   });
 
   it("rejects an empty Username by minLength", () => {
@@ -153,22 +180,34 @@ describe("generated validators: bad values", () => {
   it("rejects a 129-character Username by maxLength and accepts 128", () => {
     const r = v.validateAdminGetUserResponse({ ...good(), Username: "a".repeat(129) });
     expect(r.valid).toBe(false);
-    expect(r.errors).toEqual([{ pointer: "/Username", code: "INSTANCE_STRING_MAX_LENGTH", message: expect.stringContaining("128") }]);
+    expect(r.errors).toEqual([
+      { pointer: "/Username", code: "INSTANCE_STRING_MAX_LENGTH", message: expect.stringContaining("128") },
+    ]);
     expectValid(v.validateAdminGetUserResponse({ ...good(), Username: "a".repeat(128) }));
   });
 
   it("rejects a Username with a space: the pattern must match the entire value", () => {
     const r = v.validateAdminGetUserResponse({ ...good(), Username: "alice smith" });
-    expect(r.errors).toEqual([{ pointer: "/Username", code: "INSTANCE_STRING_PATTERN_MISMATCH", message: expect.any(String) }]);
+    expect(r.errors).toEqual([
+      { pointer: "/Username", code: "INSTANCE_STRING_PATTERN_MISMATCH", message: expect.any(String) },
+    ]);
   });
 
   it("rejects an attribute Name that fails the pattern, with the item's pointer", () => {
     // None of \p{L}\p{M}\p{S}\p{N}\p{P}, tab, newline, return or space.
     for (const name of ["\u0000", "a\u0007b", "\u00a0", "x\u2028y"]) {
-      const value = { ...good(), UserAttributes: [{ Name: "email", Value: "x" }, { Name: name, Value: "x" }] };
+      const value = {
+        ...good(),
+        UserAttributes: [
+          { Name: "email", Value: "x" },
+          { Name: name, Value: "x" },
+        ],
+      };
       const r = v.validateAdminGetUserResponse(value);
       expect(r.valid, JSON.stringify(name)).toBe(false);
-      expect(r.errors).toEqual([{ pointer: "/UserAttributes/1/Name", code: "INSTANCE_STRING_PATTERN_MISMATCH", message: expect.any(String) }]);
+      expect(r.errors).toEqual([
+        { pointer: "/UserAttributes/1/Name", code: "INSTANCE_STRING_PATTERN_MISMATCH", message: expect.any(String) },
+      ]);
     }
   });
 
@@ -180,7 +219,14 @@ describe("generated validators: bad values", () => {
     });
     expect(r.valid).toBe(false);
     expectIssueShape(r.errors);
-    expect(pointers(r.errors)).toEqual(["/Enabled", "/UserAttributes/0/Name", "/UserAttributes/1/Value", "/UserAttributes/2/Name", "/UserStatus", "/Username"]);
+    expect(pointers(r.errors)).toEqual([
+      "/Enabled",
+      "/UserAttributes/0/Name",
+      "/UserAttributes/1/Value",
+      "/UserAttributes/2/Name",
+      "/UserStatus",
+      "/Username",
+    ]);
     expect(codesAt(r, "/UserAttributes/0/Name")).toEqual(["INSTANCE_STRING_MAX_LENGTH"]);
     expect(codesAt(r, "/UserAttributes/2/Name")).toEqual(["INSTANCE_REQUIRED_PROPERTY_MISSING"]);
     expect(codesAt(r, "/Username")).toEqual(["INSTANCE_REQUIRED_PROPERTY_MISSING"]);
@@ -188,10 +234,13 @@ describe("generated validators: bad values", () => {
   });
 
   it("dates are finite numbers of epoch seconds", () => {
-    for (const date of [0, 1714566896, 1714566896.123]) expectValid(v.validateAdminGetUserResponse({ ...good(), UserCreateDate: date }));
+    for (const date of [0, 1714566896, 1714566896.123])
+      expectValid(v.validateAdminGetUserResponse({ ...good(), UserCreateDate: date }));
     for (const date of ["2024-05-01T12:34:56Z", "1714566896", null, Number.NaN, Number.POSITIVE_INFINITY]) {
       const r = v.validateAdminGetUserResponse({ ...good(), UserCreateDate: date });
-      expect(r.errors, String(date)).toEqual([{ pointer: "/UserCreateDate", code: "INSTANCE_NUMBER_EXPECTED", message: expect.any(String) }]);
+      expect(r.errors, String(date)).toEqual([
+        { pointer: "/UserCreateDate", code: "INSTANCE_NUMBER_EXPECTED", message: expect.any(String) },
+      ]);
     }
   });
 
@@ -203,7 +252,12 @@ describe("generated validators: bad values", () => {
 
 describe("sdkToWire", () => {
   it("turns an AWS SDK v3 output into the wire view the validators check", () => {
-    const sdk = { $metadata: { httpStatusCode: 200 }, ...good(), UserCreateDate: new Date(1714566896123), UserLastModifiedDate: undefined };
+    const sdk = {
+      $metadata: { httpStatusCode: 200 },
+      ...good(),
+      UserCreateDate: new Date(1714566896123),
+      UserLastModifiedDate: undefined,
+    };
     expect(v.validateAdminGetUserResponse(sdk).valid).toBe(false);
     const wire = v.sdkToWire(sdk) as Record<string, unknown>;
     expect(wire["UserCreateDate"]).toBe(1714566896.123);
@@ -242,13 +296,22 @@ describe("assert functions", () => {
 
   it("throws a ValidationError, not the reader's own error, for an unreadable value", () => {
     const value = { ...good() };
-    Object.defineProperty(value, "Username", { enumerable: true, get: () => { throw new Error("boom"); } });
+    Object.defineProperty(value, "Username", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
     expect(() => v.assertAdminGetUserResponse(value)).toThrow(v.ValidationError);
   });
 });
 
 describe("strict mode and drift", () => {
-  const extra = () => ({ ...good(), Extra: 1, UserAttributes: [{ Name: "email", Value: "a@example.com", Verified: true }] });
+  const extra = () => ({
+    ...good(),
+    Extra: 1,
+    UserAttributes: [{ Name: "email", Value: "a@example.com", Verified: true }],
+  });
 
   it("default mode accepts undeclared members (services add fields) and reports them as drift", () => {
     const r = v.validateAdminGetUserResponse(extra());
@@ -313,11 +376,18 @@ describe("validators never throw", () => {
 
   it("a getter that throws → INSTANCE_UNREADABLE", () => {
     const value = { ...good() };
-    Object.defineProperty(value, "Username", { enumerable: true, get: () => { throw new Error("boom"); } });
+    Object.defineProperty(value, "Username", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
     for (const o of modes) {
       const r = v.validateAdminGetUserResponse(value, o);
       expect(r.valid).toBe(false);
-      expect(r.errors).toEqual([{ pointer: "", code: "INSTANCE_UNREADABLE", message: expect.stringContaining("boom") }]);
+      expect(r.errors).toEqual([
+        { pointer: "", code: "INSTANCE_UNREADABLE", message: expect.stringContaining("boom") },
+      ]);
     }
     expect(v.isAdminGetUserResponse(value)).toBe(false);
   });
@@ -336,15 +406,26 @@ describe("validators never throw", () => {
     });
     const r = v.validateAdminGetUserResponse(value);
     expect(r.valid).toBe(false);
-    expect(r.errors).toEqual([{ pointer: "", code: "INSTANCE_UNREADABLE", message: expect.stringContaining("second read") }]);
+    expect(r.errors).toEqual([
+      { pointer: "", code: "INSTANCE_UNREADABLE", message: expect.stringContaining("second read") },
+    ]);
   });
 
   it("a Proxy whose traps throw → a result", () => {
-    const hostile = new Proxy({}, {
-      get: () => { throw new Error("get trap"); },
-      has: () => { throw new Error("has trap"); },
-      ownKeys: () => { throw new Error("ownKeys trap"); },
-    });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("get trap");
+        },
+        has: () => {
+          throw new Error("has trap");
+        },
+        ownKeys: () => {
+          throw new Error("ownKeys trap");
+        },
+      },
+    );
     for (const o of modes) expect(v.validateAdminGetUserResponse(hostile, o).valid).toBe(false);
     expect(v.isAdminGetUserResponse(hostile)).toBe(false);
   });
@@ -358,12 +439,17 @@ describe("validators never throw", () => {
     const loose = v.validateAdminGetUserResponse(value);
     expectValid(loose);
     expect(pointers(loose.drift)).toEqual(["/UserAttributes/0/owner", "/self"]);
-    expect(pointers(v.validateAdminGetUserResponse(value, { strict: true }).errors)).toEqual(["/UserAttributes/0/owner", "/self"]);
+    expect(pointers(v.validateAdminGetUserResponse(value, { strict: true }).errors)).toEqual([
+      "/UserAttributes/0/owner",
+      "/self",
+    ]);
     // A cycle where the schema expects data.
     const list: unknown[] = [];
     list.push(list);
     const r = v.validateAdminGetUserResponse({ Username: "u", UserAttributes: list });
-    expect(r.errors).toEqual([{ pointer: "/UserAttributes/0", code: "INSTANCE_OBJECT_EXPECTED", message: expect.any(String) }]);
+    expect(r.errors).toEqual([
+      { pointer: "/UserAttributes/0", code: "INSTANCE_OBJECT_EXPECTED", message: expect.any(String) },
+    ]);
   });
 
   it("10k-deep nesting → a result", () => {
@@ -382,13 +468,21 @@ describe("validators never throw", () => {
   });
 
   it('keys "__proto__" and "constructor" are ordinary members and pollute nothing', () => {
-    const value = JSON.parse('{"Username":"u","__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":2}},"UserAttributes":[{"Name":"n","__proto__":{"polluted":3}}]}');
+    const value = JSON.parse(
+      '{"Username":"u","__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":2}},"UserAttributes":[{"Name":"n","__proto__":{"polluted":3}}]}',
+    );
     const loose = v.validateAdminGetUserResponse(value);
     expectValid(loose);
     expect(pointers(loose.drift)).toEqual(["/UserAttributes/0/__proto__", "/__proto__", "/constructor"]);
-    expect(pointers(v.validateAdminGetUserResponse(value, { strict: true }).errors)).toEqual(["/UserAttributes/0/__proto__", "/__proto__", "/constructor"]);
+    expect(pointers(v.validateAdminGetUserResponse(value, { strict: true }).errors)).toEqual([
+      "/UserAttributes/0/__proto__",
+      "/__proto__",
+      "/constructor",
+    ]);
     const map = JSON.parse('{"__proto__":{"polluted":1},"constructor":"c"}');
-    expect(v.validateAttributeMappingType(map).errors).toEqual([{ pointer: "/__proto__", code: "INSTANCE_STRING_EXPECTED", message: expect.any(String) }]);
+    expect(v.validateAttributeMappingType(map).errors).toEqual([
+      { pointer: "/__proto__", code: "INSTANCE_STRING_EXPECTED", message: expect.any(String) },
+    ]);
     expectValid(v.validateAttributeMappingType(JSON.parse('{"__proto__":"p","constructor":"c"}'), { strict: true }));
     // sdkToWire copies such keys as own members, never onto a prototype.
     const wire = v.sdkToWire(value) as Record<string, unknown>;

@@ -9,10 +9,16 @@ import type { ValidatorModule } from "../../generator/validators-module.js";
 import { arr, member, model, named, obj, prim, ref, sourcedEnum } from "../helpers/ir.js";
 import { validatorsOf } from "../helpers/runtime.js";
 
-type Result = { valid: boolean; errors: { pointer: string; code: string }[]; drift: { pointer: string }[]; omitted?: number };
+type Result = {
+  valid: boolean;
+  errors: { pointer: string; code: string }[];
+  drift: { pointer: string }[];
+  omitted?: number;
+};
 type Mod = ValidatorModule & Record<string, unknown>;
 
-const badItems = (n: number) => JSON.parse(`{"Username":"a","UserMFASettingList":[${Array(n).fill(7).join(",")}]}`) as unknown;
+const badItems = (n: number) =>
+  JSON.parse(`{"Username":"a","UserMFASettingList":[${Array(n).fill(7).join(",")}]}`) as unknown;
 
 describe("regression: quadratic in the number of errors (issue #13.1)", () => {
   it.each([16_000, 1_000_000])("%i bad items: linear time, at most 100 errors kept, the rest counted", (n) => {
@@ -24,7 +30,11 @@ describe("regression: quadratic in the number of errors (issue #13.1)", () => {
     expect(r.valid).toBe(false);
     expect(r.errors).toHaveLength(100);
     expect(r.omitted).toBe(n - 100);
-    expect(r.errors[0]).toEqual({ pointer: "/UserMFASettingList/0", code: "INSTANCE_STRING_EXPECTED", message: "must be a string" });
+    expect(r.errors[0]).toEqual({
+      pointer: "/UserMFASettingList/0",
+      code: "INSTANCE_STRING_EXPECTED",
+      message: "must be a string",
+    });
     expect(strict.errors).toHaveLength(100);
     // A megabyte of bad items in about a second (it takes milliseconds; the bound allows a busy machine).
     expect(elapsed).toBeLessThan(n > 100_000 ? 3_000 : 500);
@@ -59,8 +69,17 @@ describe("regression: quadratic in the number of errors (issue #13.1)", () => {
 
 // A recursive type: each node may hold children and carries an open enum.
 const tree: Model = model("tree", [
-  named("Node", obj([member("name", prim("string"), true), member("status", ref("Status")), member("children", arr(ref("Node")))])),
-  named("Status", sourcedEnum([["A", []], ["B", []]])),
+  named(
+    "Node",
+    obj([member("name", prim("string"), true), member("status", ref("Status")), member("children", arr(ref("Node")))]),
+  ),
+  named(
+    "Status",
+    sourcedEnum([
+      ["A", []],
+      ["B", []],
+    ]),
+  ),
 ]);
 
 /** A chain of `depth` nodes; the deepest one carries `leaf`. */
@@ -133,7 +152,12 @@ function exotic(): [string, () => unknown][] {
   const ownGetter = {};
   Object.defineProperty(ownGetter, "Username", { get: () => "alice", enumerable: true });
   const throwing = { Username: "alice" };
-  Object.defineProperty(throwing, "Enabled", { get: () => { throw new Error("boom"); }, enumerable: true });
+  Object.defineProperty(throwing, "Enabled", {
+    get: () => {
+      throw new Error("boom");
+    },
+    enumerable: true,
+  });
   const revocable = Proxy.revocable({ Username: "alice" }, {});
   revocable.revoke();
   const nullProto = Object.assign(Object.create(null) as object, { Username: "alice" });
@@ -182,7 +206,9 @@ function expectAgreement(type: string, value: unknown, label: string): boolean {
 
 describe("regression: the fast path and the exact path disagree on non-JSON values (issue #13.3)", () => {
   it("own enumerable members as JSON sees them, the same in isX, validateX and assertX", () => {
-    const verdicts = Object.fromEntries(exotic().map(([label, build]) => [label, expectAgreement("AdminGetUserResponse", build(), label)]));
+    const verdicts = Object.fromEntries(
+      exotic().map(([label, build]) => [label, expectAgreement("AdminGetUserResponse", build(), label)]),
+    );
     expect(verdicts).toEqual({
       "a class instance whose Username is a prototype getter": false,
       "Object.create({ Username: 'alice' })": false,
@@ -200,14 +226,34 @@ describe("regression: the fast path and the exact path disagree on non-JSON valu
       "a boxed string Username": false,
     });
     const unreadable = v.validateAdminGetUserResponse(exotic()[4]![1]()) as Result;
-    expect(unreadable.errors).toEqual([{ pointer: "", code: "INSTANCE_UNREADABLE", message: "could not be read: boom" }]);
+    expect(unreadable.errors).toEqual([
+      { pointer: "", code: "INSTANCE_UNREADABLE", message: "could not be read: boom" },
+    ]);
     expect((v.validateAdminGetUserResponse(exotic()[6]![1]()) as Result).errors[0]!.code).toBe("INSTANCE_UNREADABLE");
   });
 
   it("property: isX, validateX and assertX agree on arbitrary non-JSON values", () => {
     const values = fc.oneof(
-      fc.anything({ maxDepth: 3, withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withSet: true, withNullPrototype: true, withSparseArray: true, withTypedArray: true }),
-      fc.record({ Username: fc.anything({ maxDepth: 1, withBoxedValues: true }), UserAttributes: fc.array(fc.anything({ maxDepth: 2, withNullPrototype: true, withSparseArray: true }), { maxLength: 3 }) }, { requiredKeys: [] }),
+      fc.anything({
+        maxDepth: 3,
+        withBigInt: true,
+        withBoxedValues: true,
+        withDate: true,
+        withMap: true,
+        withSet: true,
+        withNullPrototype: true,
+        withSparseArray: true,
+        withTypedArray: true,
+      }),
+      fc.record(
+        {
+          Username: fc.anything({ maxDepth: 1, withBoxedValues: true }),
+          UserAttributes: fc.array(fc.anything({ maxDepth: 2, withNullPrototype: true, withSparseArray: true }), {
+            maxLength: 3,
+          }),
+        },
+        { requiredKeys: [] },
+      ),
     );
     fc.assert(
       fc.property(fc.constantFrom(...TYPES), values, (type, value) => {
@@ -220,7 +266,10 @@ describe("regression: the fast path and the exact path disagree on non-JSON valu
 
 describe("regression: a declared member named $schema was stripped (issue #13.4)", () => {
   const documents: Model = model("docs", [
-    named("Declares", obj([member("$schema", prim("string", { minLength: 3 }), true), member("a", prim("int32"))], false)),
+    named(
+      "Declares",
+      obj([member("$schema", prim("string", { minLength: 3 }), true), member("a", prim("int32"))], false),
+    ),
     named("Plain", obj([member("a", prim("int32"))], false)),
     named("Alias", ref("Declares")),
   ]);
@@ -231,8 +280,12 @@ describe("regression: a declared member named $schema was stripped (issue #13.4)
   const check = (type: string, x: unknown, strict = false) => mod.validators[type]!(x, { strict }) as Result;
 
   it("is data where the type declares it", () => {
-    expect(check("Declares", { $schema: "x" }).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual(["/$schema INSTANCE_STRING_MIN_LENGTH"]);
-    expect(check("Declares", { a: 1 }).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual(["/$schema INSTANCE_REQUIRED_PROPERTY_MISSING"]);
+    expect(check("Declares", { $schema: "x" }).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual([
+      "/$schema INSTANCE_STRING_MIN_LENGTH",
+    ]);
+    expect(check("Declares", { a: 1 }).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual([
+      "/$schema INSTANCE_REQUIRED_PROPERTY_MISSING",
+    ]);
     expect(check("Declares", { $schema: "https://example.com/s" }).valid).toBe(true);
     expect(check("Alias", { a: 1 }).valid).toBe(false);
     expect((mod["isDeclares"] as (x: unknown) => boolean)({ a: 1 })).toBe(false);
@@ -241,9 +294,16 @@ describe("regression: a declared member named $schema was stripped (issue #13.4)
   it("is ignored at the top level elsewhere (a string only), and is a member below it", () => {
     expect(check("Plain", { $schema: "https://example.com/s", a: 1 }, true).valid).toBe(true);
     expect((mod["isPlain"] as (x: unknown) => boolean)({ $schema: "https://example.com/s" })).toBe(true);
-    expect(check("Plain", { $schema: 3 }).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual(["/$schema INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED"]);
-    expect(v.validateAdminGetUserResponse({ $schema: "https://example.com/s", Username: "a" }, { strict: true }).valid).toBe(true);
-    const nested = v.validateAdminGetUserResponse({ Username: "a", UserAttributes: [{ Name: "n", $schema: "x" }] }, { strict: true }) as Result;
+    expect(check("Plain", { $schema: 3 }).errors.map((e) => `${e.pointer} ${e.code}`)).toEqual([
+      "/$schema INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED",
+    ]);
+    expect(
+      v.validateAdminGetUserResponse({ $schema: "https://example.com/s", Username: "a" }, { strict: true }).valid,
+    ).toBe(true);
+    const nested = v.validateAdminGetUserResponse(
+      { Username: "a", UserAttributes: [{ Name: "n", $schema: "x" }] },
+      { strict: true },
+    ) as Result;
     expect(nested.errors.map((e) => e.pointer)).toEqual(["/UserAttributes/0/$schema"]);
   });
 });

@@ -32,7 +32,10 @@ function ours(type: string, value: unknown): { valid: boolean; issues: string[] 
 function agree(type: string, value: unknown, label: string): { valid: boolean; pointers: string[] } {
   const actual = ours(type, value);
   expect(actual, `${type}: ${label}`).toEqual(oracle.check(type, value));
-  return { valid: actual.valid, pointers: [...new Set(actual.issues.map((i) => i.slice(0, i.lastIndexOf(" "))))].sort() };
+  return {
+    valid: actual.valid,
+    pointers: [...new Set(actual.issues.map((i) => i.slice(0, i.lastIndexOf(" "))))].sort(),
+  };
 }
 
 interface Fixture {
@@ -47,12 +50,24 @@ const fixtures: Fixture[] = readdirSync(FIXTURES)
 
 describe("oracle agreement on the data-driven fixtures", () => {
   it("has fixtures for the types this suite promises", () => {
-    expect(fixtures.map((f) => f.type).sort()).toEqual(
-      ["AdminGetUserResponse", "AttributeMappingType", "AttributeType", "DateType", "GetUserResponse", "UserPoolMfaType", "UserStatusType"],
-    );
+    expect(fixtures.map((f) => f.type).sort()).toEqual([
+      "AdminGetUserResponse",
+      "AttributeMappingType",
+      "AttributeType",
+      "DateType",
+      "GetUserResponse",
+      "UserPoolMfaType",
+      "UserStatusType",
+    ]);
     for (const f of fixtures) {
-      expect(f.cases.some((c) => c.valid), f.type).toBe(true);
-      expect(f.cases.some((c) => !c.valid), f.type).toBe(true);
+      expect(
+        f.cases.some((c) => c.valid),
+        f.type,
+      ).toBe(true);
+      expect(
+        f.cases.some((c) => !c.valid),
+        f.type,
+      ).toBe(true);
     }
   });
 
@@ -64,7 +79,11 @@ describe("oracle agreement on the data-driven fixtures", () => {
       if (!c.valid) expect(r.pointers.length).toBeGreaterThan(0);
       // Drift is ours alone (ajv has no notion of it); strict mode turns it into errors.
       const validate = (generated.validators as Record<string, Validate>)[f.type]!;
-      const drift = c.valid ? validate(c.value).drift.map((d) => d.pointer).sort() : [];
+      const drift = c.valid
+        ? validate(c.value)
+            .drift.map((d) => d.pointer)
+            .sort()
+        : [];
       expect(drift, `${f.type}: ${name}: drift`).toEqual([...(c.drift ?? [])].sort());
       const strict = validate(c.value, { strict: true });
       expect(strict.valid, `${f.type}: ${name}: strict`).toBe(c.valid && drift.length === 0);
@@ -75,7 +94,12 @@ describe("oracle agreement on the data-driven fixtures", () => {
 
 describe("oracle agreement on hand-picked values", () => {
   it("pins the pointers of a value with many problems", () => {
-    const value = { Username: 1, UserAttributes: [null, { Name: "" }, "x", { Value: 2 }], Enabled: null, UserStatus: 3 };
+    const value = {
+      Username: 1,
+      UserAttributes: [null, { Name: "" }, "x", { Value: 2 }],
+      Enabled: null,
+      UserStatus: 3,
+    };
     const r = agree("AdminGetUserResponse", value, "many problems");
     expect(r.pointers).toEqual([
       "/Enabled",

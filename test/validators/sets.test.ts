@@ -11,7 +11,9 @@ const filler = (n: number) => Array.from({ length: n }, (_, i) => ({ filler: i }
 describe("set duplicates", () => {
   it("objects are equal whatever their member order; undefined members are absent", () => {
     for (const pad of [0, 20]) {
-      expect(duplicate([{ a: 1, b: [1, { c: 2 }] }, ...filler(pad), { b: [1, { c: 2 }], a: 1 }], "")).toBeGreaterThan(0);
+      expect(duplicate([{ a: 1, b: [1, { c: 2 }] }, ...filler(pad), { b: [1, { c: 2 }], a: 1 }], "")).toBeGreaterThan(
+        0,
+      );
       expect(duplicate([{ a: 1 }, ...filler(pad), { a: 1, b: undefined }], "")).toBeGreaterThan(0);
       expect(duplicate([{ a: 1 }, ...filler(pad), { a: "1" }, [1], ["1"]], "")).toBe(-1);
     }
@@ -23,7 +25,10 @@ describe("set duplicates", () => {
   });
 
   it("property: short and long lists agree", () => {
-    const item = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(1, "1", [1], { a: 1 }, { b: 2, a: 1 }, null, -0, 0));
+    const item = fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom(1, "1", [1], { a: 1 }, { b: 2, a: 1 }, null, -0, 0),
+    );
     fc.assert(
       fc.property(fc.array(item, { maxLength: 12 }), (items) => {
         expect(duplicate([...items, ...filler(20)], "") >= 0).toBe(duplicate(items, "") >= 0);

@@ -11,7 +11,10 @@ export class Slugger {
   private readonly seen = new Map<string, number>();
 
   slug(text: string): string {
-    const base = headingText(text).toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "").replace(/ /g, "-");
+    const base = headingText(text)
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, "")
+      .replace(/ /g, "-");
     let slug = base;
     const n = this.seen.get(base);
     if (n !== undefined) {

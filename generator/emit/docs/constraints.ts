@@ -3,8 +3,18 @@ import type { Constraints } from "../../ir/model.js";
 import { markdownCode, markdownText } from "../quote.js";
 
 const ORDER: (keyof Constraints)[] = [
-  "minLength", "maxLength", "pattern", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum",
-  "multipleOf", "minItems", "maxItems", "precision", "scale",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "minimum",
+  "exclusiveMinimum",
+  "maximum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minItems",
+  "maxItems",
+  "precision",
+  "scale",
 ];
 
 export function constraintPairs(c: Constraints): [string, string][] {

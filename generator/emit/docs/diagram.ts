@@ -9,7 +9,8 @@ export function diagram(site: Site, name: string): string {
   const inView = new Set(nodes);
   const lines = ["```mermaid", "flowchart LR"];
   for (const n of nodes) lines.push(`  ${mermaidId(n)}[${mermaidLabel(n)}]`);
-  for (const n of nodes) for (const r of site.refs.get(n)!) if (inView.has(r)) lines.push(`  ${mermaidId(n)} --> ${mermaidId(r)}`);
+  for (const n of nodes)
+    for (const r of site.refs.get(n)!) if (inView.has(r)) lines.push(`  ${mermaidId(n)} --> ${mermaidId(r)}`);
   lines.push(`  style ${mermaidId(name)} stroke-width:3px`, "```");
   return lines.join("\n");
 }

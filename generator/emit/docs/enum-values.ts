@@ -9,4 +9,5 @@ function compareValues(a: EnumValue, b: EnumValue): number {
   return 0;
 }
 
-export const sortEnumMembers = (members: EnumMember[]): EnumMember[] => [...members].sort((a, b) => compareValues(a.value, b.value));
+export const sortEnumMembers = (members: EnumMember[]): EnumMember[] =>
+  [...members].sort((a, b) => compareValues(a.value, b.value));

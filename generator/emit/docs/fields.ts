@@ -16,7 +16,13 @@ export function fieldsTable(site: Site, members: Member[], link: Link): string {
 function rows(site: Site, members: Member[], prefix: string, link: Link): string[][] {
   return members.flatMap((m) => {
     const path = prefix + m.name;
-    const row = [markdownCode(path), typeText(m.type, link), m.required ? "yes" : "no", constraintsCell(site, m), memberDescription(m)];
+    const row = [
+      markdownCode(path),
+      typeText(m.type, link),
+      m.required ? "yes" : "no",
+      constraintsCell(site, m),
+      memberDescription(m),
+    ];
     const inline = inlineObject(m.type);
     return [row, ...(inline ? rows(site, inline.members, path + inline.suffix, link) : [])];
   });
@@ -24,7 +30,8 @@ function rows(site: Site, members: Member[], prefix: string, link: Link): string
 
 function inlineObject(node: TypeNode): { members: Member[]; suffix: string } | undefined {
   if (node.kind === "object") return { members: node.members, suffix: "." };
-  if ((node.kind === "array" || node.kind === "set") && node.items.kind === "object") return { members: node.items.members, suffix: "[]." };
+  if ((node.kind === "array" || node.kind === "set") && node.items.kind === "object")
+    return { members: node.items.members, suffix: "[]." };
   if (node.kind === "map" && node.values.kind === "object") return { members: node.values.members, suffix: "{}." };
   return undefined;
 }
@@ -36,7 +43,8 @@ function constraintsCell(site: Site, m: Member): string {
   if (def !== undefined) pairs.push(["default", jsonCode(def)]);
   const known = knownValuesOf(t);
   // Known values are open: say so where they are listed, briefly.
-  if (known) pairs.push([known.label, `${knownValuesText(site, known.values)}; others are drift (rejected in strict mode)`]);
+  if (known)
+    pairs.push([known.label, `${knownValuesText(site, known.values)}; others are drift (rejected in strict mode)`]);
   return pairs.map(([k, v]) => `${k}: ${v}`).join(", ");
 }
 
@@ -55,7 +63,8 @@ function memberDescription(m: Member): string {
 export function badges(all: Attributes[], extra: string[] = [], doc?: string): string {
   const deprecated = all.find((a) => a.deprecated !== undefined)?.deprecated?.trim();
   const out: string[] = [];
-  const says = deprecated !== undefined && deprecated !== "" && !/^deprecated\.?$/i.test(deprecated) && !doc?.includes(deprecated);
+  const says =
+    deprecated !== undefined && deprecated !== "" && !/^deprecated\.?$/i.test(deprecated) && !doc?.includes(deprecated);
   if (deprecated !== undefined) out.push(says ? `**Deprecated** (${markdownCell(deprecated)})` : "**Deprecated**");
   if (all.some((a) => a.sensitive)) out.push("**Sensitive**");
   return [...out, ...extra].join(" · ");

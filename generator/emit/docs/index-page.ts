@@ -31,7 +31,11 @@ export function indexPage(site: Site): string {
   }
   for (const [title, types] of groups) {
     if (types.length === 0) continue;
-    const rows = types.map((t) => [typeLink(site, t.name, "types/"), kindLabel(t.node), markdownCell(summary(t.attrs.doc ?? t.node.attrs.doc))]);
+    const rows = types.map((t) => [
+      typeLink(site, t.name, "types/"),
+      kindLabel(t.node),
+      markdownCell(summary(t.attrs.doc ?? t.node.attrs.doc)),
+    ]);
     sections.push(`## ${title}`, table(["Type", "Kind", "Summary"], rows));
   }
   return `${sections.join("\n\n")}\n`;

@@ -40,9 +40,11 @@ function body(site: Site, node: TypeNode, link: Link): string {
   }
   if (node.kind === "enum") return values(site, node);
   // A table even for one row: GFM reads `\|` (from markdownCode) as `|` only inside tables.
-  const pairs = node.kind === "primitive" || node.kind === "array" || node.kind === "set" ? constraintPairs(node.constraints) : [];
+  const pairs =
+    node.kind === "primitive" || node.kind === "array" || node.kind === "set" ? constraintPairs(node.constraints) : [];
   if (node.attrs.default !== undefined) pairs.push(["default", jsonCode(node.attrs.default)]);
-  if (isEpochSeconds(node)) pairs.push(["encoding", "epoch seconds: a JSON number on the wire, fractions allowed (a `Date` in the SDK view)"]);
+  if (isEpochSeconds(node))
+    pairs.push(["encoding", "epoch seconds: a JSON number on the wire, fractions allowed (a `Date` in the SDK view)"]);
   const known = knownValuesOf(node);
   if (known) pairs.push([known.label, knownValuesText(site, known.values)], ["other values", OTHER_VALUES]);
   return `## Definition\n\n${table(["Property", "Value"], [["Type", typeText(node, link)], ...pairs])}`;

@@ -34,26 +34,40 @@ export function reconciliationPage(site: Site): string | undefined {
       `The same data is in ${markdownCode("reconciliation.json")}; ${markdownCode("structgen reconcile")} prints it.`,
     `## ${sourcesHeading}`,
     r.sources.length > 0
-      ? table(["Source", "Kind", "Description", "Authority"], r.sources.map((s) => [markdownCell(s.id), markdownCell(s.kind), markdownCell(s.description), s.id === r.authority ? "yes" : ""]))
+      ? table(
+          ["Source", "Kind", "Description", "Authority"],
+          r.sources.map((s) => [
+            markdownCell(s.id),
+            markdownCell(s.kind),
+            markdownCell(s.description),
+            s.id === r.authority ? "yes" : "",
+          ]),
+        )
       : "No sources.",
     r.authority !== undefined
       ? `Where a policy says "authority", ${markdownCell(r.authority) || markdownCode(r.authority)} has the final word.`
-      : 'No source is the authority: policies that defer to one keep what the corpus says.',
+      : "No source is the authority: policies that defer to one keep what the corpus says.",
     `## ${kindsHeading}`,
     byKind.size > 0
-      ? table(["Kind", "Decisions", "Disagreements"], [...byKind].map(([k, ds]) => [kindLink(site, k, ""), String(ds.length), String(disagreements(ds))]))
+      ? table(
+          ["Kind", "Decisions", "Disagreements"],
+          [...byKind].map(([k, ds]) => [kindLink(site, k, ""), String(ds.length), String(disagreements(ds))]),
+        )
       : "No decisions.",
   ];
   for (const [kind, ds] of byKind) {
     sections.push(
       heading(2, markdownCell(kindHeading(kind))),
       `${plural(ds.length, "decision", "decisions")}, ${disagreements(ds)} where the sources disagree.`,
-      table(["Subject", "Claims", "Decision", "Rule"], groups(ds).map((g) => [
-        g.map((d) => linkTo(site, site.subjectType.get(d), markdownCell(d.subject), "types/")).join(", "),
-        g[0]!.claims.map(claimLine).join(BR),
-        decisionCell(g[0]!),
-        ruleCell(g[0]!),
-      ])),
+      table(
+        ["Subject", "Claims", "Decision", "Rule"],
+        groups(ds).map((g) => [
+          g.map((d) => linkTo(site, site.subjectType.get(d), markdownCell(d.subject), "types/")).join(", "),
+          g[0]!.claims.map(claimLine).join(BR),
+          decisionCell(g[0]!),
+          ruleCell(g[0]!),
+        ]),
+      ),
     );
   }
   return `${sections.join("\n\n")}\n`;
@@ -101,6 +115,8 @@ function sourcesCell(d: Decision): string {
     if (sources) sources.push(c.source);
     else byClaim.set(c.claim, [c.source]);
   }
-  const lines = [...byClaim].map(([claim, sources]) => `${[...new Set(sources)].map(markdownCell).join(", ")}: ${markdownCell(claim)}`);
+  const lines = [...byClaim].map(
+    ([claim, sources]) => `${[...new Set(sources)].map(markdownCell).join(", ")}: ${markdownCell(claim)}`,
+  );
   return [...(d.disagreement ? ["**disagree**"] : []), ...lines].join(BR);
 }

@@ -53,14 +53,24 @@ export function buildSite(model: Model): Site {
   }
   const sourceRank = new Map((r?.sources ?? []).map((s, i) => [s.id, i]));
   return {
-    model, types, index, slugs: uniqueSlugs(types), refs, referrers,
-    decisions, subjectType, decisionsByType, kindAnchors: kindAnchors(model), sourceRank,
+    model,
+    types,
+    index,
+    slugs: uniqueSlugs(types),
+    refs,
+    referrers,
+    decisions,
+    subjectType,
+    decisionsByType,
+    kindAnchors: kindAnchors(model),
+    sourceRank,
   };
 }
 
 /** By subject, then kind, then the rest: pages do not depend on the order decisions arrive in. */
 function compareDecisions(a: Decision, b: Decision): number {
-  const key = (d: Decision): string => JSON.stringify([d.decision, d.rule, d.reason ?? null, d.disagreement, d.claims.map((c) => [c.source, c.claim])]);
+  const key = (d: Decision): string =>
+    JSON.stringify([d.decision, d.rule, d.reason ?? null, d.disagreement, d.claims.map((c) => [c.source, c.claim])]);
   return cmp(a.subject, b.subject) || cmp(a.kind, b.kind) || cmp(key(a), key(b));
 }
 

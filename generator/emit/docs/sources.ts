@@ -45,7 +45,8 @@ function ordered(site: Site, ids: string[]): string[] {
 
 /** The known values a node carries (itself, or its items / map values), with a label. */
 export function knownValuesOf(node: TypeNode): { label: string; values: EnumMember[] } | undefined {
-  const own = (n: TypeNode): EnumMember[] | undefined => (n.kind === "primitive" && n.knownValues?.length ? n.knownValues : undefined);
+  const own = (n: TypeNode): EnumMember[] | undefined =>
+    n.kind === "primitive" && n.knownValues?.length ? n.knownValues : undefined;
   const direct = own(node);
   if (direct) return { label: "known values", values: direct };
   const items = node.kind === "array" || node.kind === "set" ? own(node.items) : undefined;

@@ -17,7 +17,9 @@ export function typeText(node: TypeNode, link: Link): string {
       // A datetime sent as a JSON number of epoch seconds (a Date in the SDK view).
       return isEpochSeconds(node) ? EPOCH_SECONDS : markdownText(node.primitive);
     case "enum":
-      return sortEnumMembers(node.members).map((m) => jsonCode(m.value)).join(OR);
+      return sortEnumMembers(node.members)
+        .map((m) => jsonCode(m.value))
+        .join(OR);
     case "const":
       return jsonCode(node.value);
     case "object":

@@ -48,7 +48,9 @@ function schemaText(model: Model, options?: EmitOptions): string {
   const empty = jsonFileText(model.name, documentOf(model, {}));
   if (model.types.length === 0) return empty;
   const tail = "{}\n}\n";
-  const entries = model.types.map((t) => fragmentOf(options, "json-schema", t, null, () => jsonMemberText(t.name, defOf(t), 4)));
+  const entries = model.types.map((t) =>
+    fragmentOf(options, "json-schema", t, null, () => jsonMemberText(t.name, defOf(t), 4)),
+  );
   return `${empty.slice(0, -tail.length)}{\n${entries.join(",\n")}\n  }\n}\n`;
 }
 
@@ -75,7 +77,9 @@ export function nodeSchema(node: TypeNode): Schema {
       // Epoch seconds travel as a JSON number (AWS JSON protocols); fractions are allowed.
       if (node.primitive === "datetime" && node.encoding === "epoch-seconds") return { type: "number" };
       const s = primitiveSchema(node.primitive, node.constraints);
-      return node.knownValues?.length ? { ...s, anyOf: [{ enum: sortedEnumValues(node.knownValues.map((m) => m.value)) }, { type: "string" }] } : s;
+      return node.knownValues?.length
+        ? { ...s, anyOf: [{ enum: sortedEnumValues(node.knownValues.map((m) => m.value)) }, { type: "string" }] }
+        : s;
     }
     case "enum": {
       const values = sortedEnumValues(node.members.map((m) => m.value));
@@ -97,7 +101,10 @@ export function nodeSchema(node: TypeNode): Schema {
         s["contains"] = nodeSchema(node.contains);
         copy(s, node.constraints, ["minContains"]);
         // The upper bound on its own (minContains 0), so a failure says which bound broke.
-        if (node.constraints.maxContains !== undefined) s["allOf"] = [{ contains: nodeSchema(node.contains), minContains: 0, maxContains: node.constraints.maxContains }];
+        if (node.constraints.maxContains !== undefined)
+          s["allOf"] = [
+            { contains: nodeSchema(node.contains), minContains: 0, maxContains: node.constraints.maxContains },
+          ];
       }
       return s;
     }
@@ -115,10 +122,15 @@ export function nodeSchema(node: TypeNode): Schema {
         type: "object",
         properties,
         ...(required.length > 0 ? { required } : {}),
-        ...(node.additional === false ? { additionalProperties: false } : typeof node.additional === "object" ? { additionalProperties: nodeSchema(node.additional) } : {}),
+        ...(node.additional === false
+          ? { additionalProperties: false }
+          : typeof node.additional === "object"
+            ? { additionalProperties: nodeSchema(node.additional) }
+            : {}),
       };
       // Alternative required sets: exactly one must be present.
-      if (node.requiredSets && node.requiredSets.length > 0) s["oneOf"] = node.requiredSets.map((set) => ({ required: set }));
+      if (node.requiredSets && node.requiredSets.length > 0)
+        s["oneOf"] = node.requiredSets.map((set) => ({ required: set }));
       if (node.constraints) copy(s, node.constraints, ["minProperties", "maxProperties"]);
       if (node.dependentRequired) s["dependentRequired"] = node.dependentRequired;
       if (node.patternProperties?.length) {
@@ -131,7 +143,13 @@ export function nodeSchema(node: TypeNode): Schema {
     }
     case "tuple": {
       const n = node.elements.length;
-      return { type: "array", prefixItems: node.elements.map((e) => annotate(nodeSchema(e.type), e.attrs)), items: false, minItems: n, maxItems: n };
+      return {
+        type: "array",
+        prefixItems: node.elements.map((e) => annotate(nodeSchema(e.type), e.attrs)),
+        items: false,
+        minItems: n,
+        maxItems: n,
+      };
     }
     case "choice": {
       const names = node.options.map((o) => o.name);
@@ -147,7 +165,10 @@ export function nodeSchema(node: TypeNode): Schema {
         type: "object",
         required: [sel],
         properties: { [sel]: { type: "string", enum: names } },
-        allOf: node.options.map((o) => ({ if: { properties: { [sel]: { const: o.name } }, required: [sel] }, then: nodeSchema(o.type) })),
+        allOf: node.options.map((o) => ({
+          if: { properties: { [sel]: { const: o.name } }, required: [sel] },
+          then: nodeSchema(o.type),
+        })),
       };
     }
     case "composition": {
@@ -159,7 +180,8 @@ export function nodeSchema(node: TypeNode): Schema {
         base !== undefined &&
         (("not" in base && node.not !== undefined) || (conditional && ["if", "then", "else"].some((k) => k in base)));
       const s: Schema = clash ? { allOf: [base] } : { ...base };
-      if (node.allOf.length > 0) s["allOf"] = [...((s["allOf"] as Schema[] | undefined) ?? []), ...node.allOf.map(nodeSchema)];
+      if (node.allOf.length > 0)
+        s["allOf"] = [...((s["allOf"] as Schema[] | undefined) ?? []), ...node.allOf.map(nodeSchema)];
       if (node.anyOf.length > 0) s["anyOf"] = node.anyOf.map(nodeSchema);
       if (node.oneOf.length > 0) s["oneOf"] = node.oneOf.map(nodeSchema);
       for (const k of ["not", "if", "then", "else"] as const) {
@@ -170,7 +192,10 @@ export function nodeSchema(node: TypeNode): Schema {
       if (node.base && !clash && (node.anyOf.length > 0 || node.oneOf.length > 0)) {
         const own = nodeSchema(node.base);
         if (own["anyOf"] || own["oneOf"]) {
-          s["allOf"] = [...((s["allOf"] as Schema[] | undefined) ?? []), { ...(own["anyOf"] ? { anyOf: own["anyOf"] } : {}), ...(own["oneOf"] ? { oneOf: own["oneOf"] } : {}) }];
+          s["allOf"] = [
+            ...((s["allOf"] as Schema[] | undefined) ?? []),
+            { ...(own["anyOf"] ? { anyOf: own["anyOf"] } : {}), ...(own["oneOf"] ? { oneOf: own["oneOf"] } : {}) },
+          ];
           if (node.anyOf.length > 0) s["anyOf"] = node.anyOf.map(nodeSchema);
           if (node.oneOf.length > 0) s["oneOf"] = node.oneOf.map(nodeSchema);
         }

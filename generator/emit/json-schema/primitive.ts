@@ -41,14 +41,17 @@ const STRING_ENCODED = new Set<PrimitiveName>(["int64", "uint64", "int128", "uin
 
 export function bigBounds(c: Constraints): Record<string, string> | undefined {
   const out: Record<string, string> = {};
-  for (const k of ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"] as const) if (c[k] !== undefined) out[k] = String(c[k]);
+  for (const k of ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"] as const)
+    if (c[k] !== undefined) out[k] = String(c[k]);
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /** A decimal string with at most `precision` significant digits, `scale` of them after the point. */
 export function decimalPattern(precision: number, scale: number): string {
   const whole = Math.max(1, precision - scale);
-  return scale > 0 ? `^-?(?:0|[1-9][0-9]{0,${whole - 1}})(?:\\.[0-9]{1,${scale}})?$` : `^-?(?:0|[1-9][0-9]{0,${whole - 1}})$`;
+  return scale > 0
+    ? `^-?(?:0|[1-9][0-9]{0,${whole - 1}})(?:\\.[0-9]{1,${scale}})?$`
+    : `^-?(?:0|[1-9][0-9]{0,${whole - 1}})$`;
 }
 
 /**
@@ -77,7 +80,12 @@ export function primitiveSchema(p: PrimitiveName, c: Constraints): Schema {
     if (hi !== undefined) s["maximum"] = hi;
   } else {
     s["type"] = "string";
-    Object.assign(s, p === "decimal" && (c.precision !== undefined || c.scale !== undefined) ? { pattern: decimalPattern(c.precision ?? 34, c.scale ?? 7) } : (STRING_FORMS[p] ?? {}));
+    Object.assign(
+      s,
+      p === "decimal" && (c.precision !== undefined || c.scale !== undefined)
+        ? { pattern: decimalPattern(c.precision ?? 34, c.scale ?? 7) }
+        : (STRING_FORMS[p] ?? {}),
+    );
     if (c.format && !s["format"]) s["format"] = c.format;
     const bounds = bigBounds(c);
     if (STRING_ENCODED.has(p) && bounds) s[BIG_BOUNDS] = bounds;

@@ -42,12 +42,23 @@ function fail(s: Scope, w: Writer, k: string, code: string, arg?: string): void 
  * declares one: boolean mode reads that from q (below 4: depth 0 without the keep flag),
  * collecting mode from c.z.
  */
-function eachMember(s: Scope, w: Writer, key: string, body: () => void, skip: "here" | "in switch" | "no" = "here"): void {
+function eachMember(
+  s: Scope,
+  w: Writer,
+  key: string,
+  body: () => void,
+  skip: "here" | "in switch" | "no" = "here",
+): void {
   w.block(`for (const ${key} in x)`, () => {
     w.line(`if (!${s.rt("hasOwn")}.call(x, ${key})) continue;`);
     w.line(`const v = x[${key}];`);
     w.line("if (v === undefined) continue;");
-    if (skip === "here") w.line(key === "k" ? `if (q < 4 && k === "$schema" && ${SCHEMA_VALUE}) continue;` : `if (${s.rt("schemaMember")}(c, key, v)) continue;`);
+    if (skip === "here")
+      w.line(
+        key === "k"
+          ? `if (q < 4 && k === "$schema" && ${SCHEMA_VALUE}) continue;`
+          : `if (${s.rt("schemaMember")}(c, key, v)) continue;`,
+      );
     body();
   });
 }
@@ -140,7 +151,7 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
   if (required.length > 0) w.line("let r = 0;");
   if (counted) w.line("let n = 0;");
   // Without work before the switch, a top-level "$schema" is skipped by a case of its own.
-  const plain = !counted && !node.propertyNames && !(node.patternProperties?.length);
+  const plain = !counted && !node.propertyNames && !node.patternProperties?.length;
   const skip = declaresSchema(node) ? "no" : plain ? "in switch" : "here";
   // A required member whose value, read directly, fails (or is absent) fails the object whatever
   // else holds: an inherited or non-enumerable member counts as absent. Checked before the walk,
@@ -151,37 +162,52 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
     w.line("if (u === undefined) return false;");
     leafIs(s, w, m.type, "u", "q + 8");
   });
-  eachMember(s, w, "k", () => {
-    if (counted) w.line("n++;");
-    if (node.propertyNames) w.when({ not: true, call: call(isFn(s, node.propertyNames), "k", "q") }, "return false;");
-    const patterns = node.patternProperties ?? [];
-    if (patterns.length > 0) w.line("let pm = false;");
-    for (const p of patterns) {
-      const re = patternConstant(s, p.pattern.source);
-      w.ifBlock({ call: call(`${re}.test`, "k") }, () => {
-        w.line("pm = true;");
-        w.when({ not: true, call: call(isFn(s, p.type), "v", "q + 8") }, "return false;");
-      });
-    }
-    const rest = (): void => {
-      if (patterns.length > 0) w.line("if (pm) break;");
-      if (node.additional === false) w.line("return false;");
-      else if (node.additional === true) w.when(`(q & 3) !== 0 && ${s.rt("undeclared")}(k, q)`, "return false;");
-      else {
-        // Allowed by its schema, yet undeclared: drift, as in strict mode it is an error.
-        w.line("if ((q & 3) !== 0) return false;");
-        leafIs(s, w, node.additional, "v", "q + 8");
+  eachMember(
+    s,
+    w,
+    "k",
+    () => {
+      if (counted) w.line("n++;");
+      if (node.propertyNames) w.when({ not: true, call: call(isFn(s, node.propertyNames), "k", "q") }, "return false;");
+      const patterns = node.patternProperties ?? [];
+      if (patterns.length > 0) w.line("let pm = false;");
+      for (const p of patterns) {
+        const re = patternConstant(s, p.pattern.source);
+        w.ifBlock({ call: call(`${re}.test`, "k") }, () => {
+          w.line("pm = true;");
+          w.when({ not: true, call: call(isFn(s, p.type), "v", "q + 8") }, "return false;");
+        });
       }
-    };
-    memberSwitch(w, "k", node.members, (m) => {
-      if (m.required) w.line("r++;");
-      else leafIs(s, w, m.type, "v", "q + 8");
-    }, rest, skip === "in switch");
-  }, skip);
+      const rest = (): void => {
+        if (patterns.length > 0) w.line("if (pm) break;");
+        if (node.additional === false) w.line("return false;");
+        else if (node.additional === true) w.when(`(q & 3) !== 0 && ${s.rt("undeclared")}(k, q)`, "return false;");
+        else {
+          // Allowed by its schema, yet undeclared: drift, as in strict mode it is an error.
+          w.line("if ((q & 3) !== 0) return false;");
+          leafIs(s, w, node.additional, "v", "q + 8");
+        }
+      };
+      memberSwitch(
+        w,
+        "k",
+        node.members,
+        (m) => {
+          if (m.required) w.line("r++;");
+          else leafIs(s, w, m.type, "v", "q + 8");
+        },
+        rest,
+        skip === "in switch",
+      );
+    },
+    skip,
+  );
   if (required.length > 0) w.line(`if (r !== ${required.length}) return false;`);
   objectRulesIs(s, w, node);
-  if (node.constraints?.minProperties !== undefined) w.line(`if (n < ${n(node.constraints.minProperties)}) return false;`);
-  if (node.constraints?.maxProperties !== undefined) w.line(`if (n > ${n(node.constraints.maxProperties)}) return false;`);
+  if (node.constraints?.minProperties !== undefined)
+    w.line(`if (n < ${n(node.constraints.minProperties)}) return false;`);
+  if (node.constraints?.maxProperties !== undefined)
+    w.line(`if (n > ${n(node.constraints.maxProperties)}) return false;`);
   w.line("return true;");
 }
 
@@ -190,7 +216,14 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
  * `switch (key) { case "A": … break; default: … }`. With `schemaCase`, a top-level "$schema" is
  * skipped by a case of its own (only that key pays for the test), which otherwise does as default.
  */
-function memberSwitch(w: Writer, key: string, members: Member[], each: (m: Member) => void, rest: () => void, schemaCase = false): void {
+function memberSwitch(
+  w: Writer,
+  key: string,
+  members: Member[],
+  each: (m: Member) => void,
+  rest: () => void,
+  schemaCase = false,
+): void {
   w.block(`switch (${key})`, () => {
     for (const m of members) {
       w.nested(`case ${str(m.name)}:`, () => {
@@ -238,60 +271,98 @@ function objectCheck(s: Scope, w: Writer, node: Node<"object">): void {
       fail(s, w, "k", "INSTANCE_ONE_OF_INVALID_COUNT", opts);
       w.line("return;");
     });
-  } else w.when({ not: true, call: call(s.rt("objectLike"), "x") }, { ret: call(s.rt("fail"), "c", "k", str("INSTANCE_OBJECT_EXPECTED")) });
+  } else
+    w.when(
+      { not: true, call: call(s.rt("objectLike"), "x") },
+      { ret: call(s.rt("fail"), "c", "k", str("INSTANCE_OBJECT_EXPECTED")) },
+    );
   enterOrReturn(s, w);
   const required = node.members.filter((m) => m.required);
   required.forEach((_, i) => w.line(`let r${i} = false;`));
   const counted = node.constraints?.minProperties !== undefined || node.constraints?.maxProperties !== undefined;
   if (counted) w.line("let n = 0;");
-  eachMember(s, w, "key", () => {
-    if (counted) w.line("n++;");
-    if (node.propertyNames) propertyNameCheck(s, w, node.propertyNames);
-    const patterns = node.patternProperties ?? [];
-    if (patterns.length > 0) w.line("let pm = false;");
-    for (const p of patterns) {
-      const re = patternConstant(s, p.pattern.source);
-      w.ifBlock({ call: call(`${re}.test`, "key") }, () => {
-        w.line("pm = true;");
-        w.call(call(checkFn(s, p.type), "v", "c", "key"));
-      });
-    }
-    const rest = (): void => {
-      if (patterns.length > 0) w.line("if (pm) break;");
-      if (node.additional === false) fail(s, w, "key", "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED");
-      else if (node.additional === true) w.call(call(s.rt("unknownMember"), "c", "key"));
-      else {
-        // Not the choice's selector exemption: only members the schema leaves open are exempt.
-        w.call(call(s.rt("typedMember"), "c", "key"));
-        w.line("if (c.s) break;");
-        leafCheck(s, w, node.additional, "v", "key", "break;");
+  eachMember(
+    s,
+    w,
+    "key",
+    () => {
+      if (counted) w.line("n++;");
+      if (node.propertyNames) propertyNameCheck(s, w, node.propertyNames);
+      const patterns = node.patternProperties ?? [];
+      if (patterns.length > 0) w.line("let pm = false;");
+      for (const p of patterns) {
+        const re = patternConstant(s, p.pattern.source);
+        w.ifBlock({ call: call(`${re}.test`, "key") }, () => {
+          w.line("pm = true;");
+          w.call(call(checkFn(s, p.type), "v", "c", "key"));
+        });
       }
-    };
-    memberSwitch(w, "key", node.members, (m) => {
-      const i = required.indexOf(m);
-      if (i >= 0) w.line(`r${i} = true;`);
-      leafCheck(s, w, m.type, "v", "key", "break;");
-    }, rest);
-  }, declaresSchema(node) ? "no" : "here");
-  required.forEach((m, i) => w.when(`!r${i}`, call(s.rt("fail"), "c", str(m.name), str("INSTANCE_REQUIRED_PROPERTY_MISSING"))));
+      const rest = (): void => {
+        if (patterns.length > 0) w.line("if (pm) break;");
+        if (node.additional === false) fail(s, w, "key", "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED");
+        else if (node.additional === true) w.call(call(s.rt("unknownMember"), "c", "key"));
+        else {
+          // Not the choice's selector exemption: only members the schema leaves open are exempt.
+          w.call(call(s.rt("typedMember"), "c", "key"));
+          w.line("if (c.s) break;");
+          leafCheck(s, w, node.additional, "v", "key", "break;");
+        }
+      };
+      memberSwitch(
+        w,
+        "key",
+        node.members,
+        (m) => {
+          const i = required.indexOf(m);
+          if (i >= 0) w.line(`r${i} = true;`);
+          leafCheck(s, w, m.type, "v", "key", "break;");
+        },
+        rest,
+      );
+    },
+    declaresSchema(node) ? "no" : "here",
+  );
+  required.forEach((m, i) =>
+    w.when(`!r${i}`, call(s.rt("fail"), "c", str(m.name), str("INSTANCE_REQUIRED_PROPERTY_MISSING"))),
+  );
   const present = (name: string) => presentExpr(s, name, "check", declaresSchema(node));
   const absent = (name: string) => presentExpr(s, name, "check", declaresSchema(node), true);
   if (sets.length > 0) {
     w.line("let sets = 0;");
     for (const set of sets) w.when(set.length === 0 ? "true" : set.map(present).join(" && "), "sets++;");
-    w.when("sets !== 1", call(s.rt("fail"), "c", "undefined", str("INSTANCE_ONE_OF_INVALID_COUNT"), s.text(requiredSetsText(sets))));
+    w.when(
+      "sets !== 1",
+      call(s.rt("fail"), "c", "undefined", str("INSTANCE_ONE_OF_INVALID_COUNT"), s.text(requiredSetsText(sets))),
+    );
   }
   for (const [trigger, deps] of Object.entries(node.dependentRequired ?? {})) {
     for (const dep of deps) {
       const detail = s.text(`${JSON.stringify(dep)} because it has ${JSON.stringify(trigger)}`);
-      w.when(`${present(trigger)} && ${absent(dep)}`, call(s.rt("fail"), "c", "undefined", str("INSTANCE_DEPENDENT_REQUIRED"), detail));
+      w.when(
+        `${present(trigger)} && ${absent(dep)}`,
+        call(s.rt("fail"), "c", "undefined", str("INSTANCE_DEPENDENT_REQUIRED"), detail),
+      );
     }
   }
-  countChecks(s, w, node.constraints?.minProperties, node.constraints?.maxProperties, "INSTANCE_MIN_PROPERTIES", "INSTANCE_MAX_PROPERTIES");
+  countChecks(
+    s,
+    w,
+    node.constraints?.minProperties,
+    node.constraints?.maxProperties,
+    "INSTANCE_MIN_PROPERTIES",
+    "INSTANCE_MAX_PROPERTIES",
+  );
   w.line("c.p.length = p;");
 }
 
-function countChecks(s: Scope, w: Writer, min: number | undefined, max: number | undefined, minCode: string, maxCode: string): void {
+function countChecks(
+  s: Scope,
+  w: Writer,
+  min: number | undefined,
+  max: number | undefined,
+  minCode: string,
+  maxCode: string,
+): void {
   if (min !== undefined) w.when(`n < ${n(min)}`, call(s.rt("fail"), "c", "undefined", str(minCode), n(min)));
   if (max !== undefined) w.when(`n > ${n(max)}`, call(s.rt("fail"), "c", "undefined", str(maxCode), n(max)));
 }
@@ -322,7 +393,10 @@ function mapIs(s: Scope, w: Writer, node: Node<"map">): void {
 }
 
 function mapCheck(s: Scope, w: Writer, node: Node<"map">): void {
-  w.when({ not: true, call: call(s.rt("objectLike"), "x") }, { ret: call(s.rt("fail"), "c", "k", str("INSTANCE_OBJECT_EXPECTED")) });
+  w.when(
+    { not: true, call: call(s.rt("objectLike"), "x") },
+    { ret: call(s.rt("fail"), "c", "k", str("INSTANCE_OBJECT_EXPECTED")) },
+  );
   enterOrReturn(s, w);
   const c = node.constraints;
   const counted = c?.minProperties !== undefined || c?.maxProperties !== undefined;
@@ -343,7 +417,10 @@ function mapCheck(s: Scope, w: Writer, node: Node<"map">): void {
 function containsBounds(node: Node<"array" | "set">): { min?: number; max?: number } {
   if (!node.contains) return {};
   const min = node.constraints.minContains ?? 1;
-  return { ...(min > 0 ? { min } : {}), ...(node.constraints.maxContains !== undefined ? { max: node.constraints.maxContains } : {}) };
+  return {
+    ...(min > 0 ? { min } : {}),
+    ...(node.constraints.maxContains !== undefined ? { max: node.constraints.maxContains } : {}),
+  };
 }
 
 function arrayIs(s: Scope, w: Writer, node: Node<"array" | "set">): void {
@@ -357,7 +434,8 @@ function arrayIs(s: Scope, w: Writer, node: Node<"array" | "set">): void {
       leafIs(s, w, node.items, "v", "q + 8");
     });
   }
-  if (node.kind === "set") w.line(`if (${s.rt("duplicate")}(x, ${uniqueType(node.items, "(q & 3) === 1")}) >= 0) return false;`);
+  if (node.kind === "set")
+    w.line(`if (${s.rt("duplicate")}(x, ${uniqueType(node.items, "(q & 3) === 1")}) >= 0) return false;`);
   const { min, max } = containsBounds(node);
   if (min !== undefined || max !== undefined) {
     const fn = isFn(s, node.contains!);
@@ -382,11 +460,22 @@ function uniqueType(items: TypeNode, strict: string): string {
 }
 
 function arrayCheck(s: Scope, w: Writer, node: Node<"array" | "set">): void {
-  w.when({ not: true, call: call("Array.isArray", "x") }, { ret: call(s.rt("fail"), "c", "k", str("INSTANCE_ARRAY_EXPECTED")) });
+  w.when(
+    { not: true, call: call("Array.isArray", "x") },
+    { ret: call(s.rt("fail"), "c", "k", str("INSTANCE_ARRAY_EXPECTED")) },
+  );
   enterOrReturn(s, w);
   const c = node.constraints;
-  if (c.minItems !== undefined) w.when(`x.length < ${n(c.minItems)}`, call(s.rt("fail"), "c", "undefined", str("INSTANCE_MIN_ITEMS"), n(c.minItems)));
-  if (c.maxItems !== undefined) w.when(`x.length > ${n(c.maxItems)}`, call(s.rt("fail"), "c", "undefined", str("INSTANCE_MAX_ITEMS"), n(c.maxItems)));
+  if (c.minItems !== undefined)
+    w.when(
+      `x.length < ${n(c.minItems)}`,
+      call(s.rt("fail"), "c", "undefined", str("INSTANCE_MIN_ITEMS"), n(c.minItems)),
+    );
+  if (c.maxItems !== undefined)
+    w.when(
+      `x.length > ${n(c.maxItems)}`,
+      call(s.rt("fail"), "c", "undefined", str("INSTANCE_MAX_ITEMS"), n(c.maxItems)),
+    );
   if (node.items.kind !== "any") {
     w.block("for (let i = 0; i < x.length; i++)", () => {
       w.line("const v = x[i];");
@@ -403,8 +492,10 @@ function arrayCheck(s: Scope, w: Writer, node: Node<"array" | "set">): void {
     w.line(`const q = ${s.rt("state")}(c, undefined) + 8;`);
     w.line("let h = 0;");
     w.block("for (let i = 0; i < x.length; i++)", () => w.when({ call: call(fn, "x[i]", "q") }, "h++;"));
-    if (min !== undefined) w.when(`h < ${n(min)}`, call(s.rt("fail"), "c", "undefined", str("INSTANCE_MIN_CONTAINS"), n(min)));
-    if (max !== undefined) w.when(`h > ${n(max)}`, call(s.rt("fail"), "c", "undefined", str("INSTANCE_MAX_CONTAINS"), n(max)));
+    if (min !== undefined)
+      w.when(`h < ${n(min)}`, call(s.rt("fail"), "c", "undefined", str("INSTANCE_MIN_CONTAINS"), n(min)));
+    if (max !== undefined)
+      w.when(`h > ${n(max)}`, call(s.rt("fail"), "c", "undefined", str("INSTANCE_MAX_CONTAINS"), n(max)));
   }
   w.line("c.p.length = p;");
 }
@@ -420,7 +511,10 @@ function tupleIs(s: Scope, w: Writer, node: Node<"tuple">): void {
 
 function tupleCheck(s: Scope, w: Writer, node: Node<"tuple">): void {
   const len = node.elements.length;
-  w.when({ not: true, call: call("Array.isArray", "x") }, { ret: call(s.rt("fail"), "c", "k", str("INSTANCE_ARRAY_EXPECTED")) });
+  w.when(
+    { not: true, call: call("Array.isArray", "x") },
+    { ret: call(s.rt("fail"), "c", "k", str("INSTANCE_ARRAY_EXPECTED")) },
+  );
   enterOrReturn(s, w);
   w.when(`x.length < ${len}`, call(s.rt("fail"), "c", "undefined", str("INSTANCE_MIN_ITEMS"), String(len)));
   w.block(`if (x.length > ${len})`, () => {
@@ -443,9 +537,15 @@ function choiceIs(s: Scope, w: Writer, node: Node<"choice">): void {
     w.line("let n = 0;");
     eachMember(s, w, "k", () => {
       w.line("n++;");
-      memberSwitch(w, "k", node.options.map((o) => ({ name: o.name, type: o.type, required: false, attrs: { facts: [] } })), (m) => {
-        leafIs(s, w, m.type, "v", "q + 8");
-      }, () => w.line("return false;"));
+      memberSwitch(
+        w,
+        "k",
+        node.options.map((o) => ({ name: o.name, type: o.type, required: false, attrs: { facts: [] } })),
+        (m) => {
+          leafIs(s, w, m.type, "v", "q + 8");
+        },
+        () => w.line("return false;"),
+      );
     });
     w.line("return n === 1;");
     return;
@@ -458,12 +558,17 @@ function choiceIs(s: Scope, w: Writer, node: Node<"choice">): void {
   w.line(`const at = ${sel}.q;`);
   w.line(`${sel}.name = ${str(node.selector)};`);
   w.line(`${sel}.q = q;`);
-  w.block("try", () => {
-    w.block("switch (s)", () => {
-      for (const o of node.options) w.nested(`case ${str(o.name)}:`, () => w.call(call(isFn(s, o.type), "x", "q"), "return "));
-      w.nested("default:", () => w.line("return false;"));
-    });
-  }, "} finally {");
+  w.block(
+    "try",
+    () => {
+      w.block("switch (s)", () => {
+        for (const o of node.options)
+          w.nested(`case ${str(o.name)}:`, () => w.call(call(isFn(s, o.type), "x", "q"), "return "));
+        w.nested("default:", () => w.line("return false;"));
+      });
+    },
+    "} finally {",
+  );
   // Restored even when a getter throws, so the next check starts clean.
   w.line(`  ${sel}.name = name;`);
   w.line(`  ${sel}.q = at;`);
@@ -472,14 +577,23 @@ function choiceIs(s: Scope, w: Writer, node: Node<"choice">): void {
 
 function choiceCheck(s: Scope, w: Writer, node: Node<"choice">): void {
   if (node.selector === undefined) {
-    w.when({ not: true, call: call(s.rt("objectLike"), "x") }, { ret: call(s.rt("fail"), "c", "k", str("INSTANCE_OBJECT_EXPECTED")) });
+    w.when(
+      { not: true, call: call(s.rt("objectLike"), "x") },
+      { ret: call(s.rt("fail"), "c", "k", str("INSTANCE_OBJECT_EXPECTED")) },
+    );
     enterOrReturn(s, w);
     w.line("let n = 0;");
     eachMember(s, w, "key", () => {
       w.line("n++;");
-      memberSwitch(w, "key", node.options.map((o) => ({ name: o.name, type: o.type, required: false, attrs: { facts: [] } })), (m) => {
-        leafCheck(s, w, m.type, "v", "key", "break;");
-      }, () => fail(s, w, "key", "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED"));
+      memberSwitch(
+        w,
+        "key",
+        node.options.map((o) => ({ name: o.name, type: o.type, required: false, attrs: { facts: [] } })),
+        (m) => {
+          leafCheck(s, w, m.type, "v", "key", "break;");
+        },
+        () => fail(s, w, "key", "INSTANCE_ADDITIONAL_PROPERTY_NOT_ALLOWED"),
+      );
     });
     countChecks(s, w, 1, 1, "INSTANCE_MIN_PROPERTIES", "INSTANCE_MAX_PROPERTIES");
     w.line("c.p.length = p;");
@@ -588,11 +702,18 @@ function compositionCheck(s: Scope, w: Writer, node: Node<"composition">): void 
         w.line(`w = ${i};`);
       });
     });
-    w.when("n !== 1", call(s.rt("fail"), "c", "k", str("INSTANCE_ONE_OF_INVALID_COUNT"), s.text(node.oneOf.map(describe).join(", "))));
+    w.when(
+      "n !== 1",
+      call(s.rt("fail"), "c", "k", str("INSTANCE_ONE_OF_INVALID_COUNT"), s.text(node.oneOf.map(describe).join(", "))),
+    );
     // The matching option's drift (it is valid, so it adds no error).
     pairs.forEach((p, i) => w.when(`n === 1 && w === ${i} && !c.s`, call(p.check, "x", "c", "k")));
   }
-  if (node.not) w.when({ call: call(isFn(s, node.not), "x", "q") }, call(s.rt("fail"), "c", "k", str("INSTANCE_NOT_MATCHED"), s.text(describe(node.not))));
+  if (node.not)
+    w.when(
+      { call: call(isFn(s, node.not), "x", "q") },
+      call(s.rt("fail"), "c", "k", str("INSTANCE_NOT_MATCHED"), s.text(describe(node.not))),
+    );
   if (node.if && (node.then || node.else)) {
     w.call(call(isFn(s, node.if), "x", "q"), "const i = ");
     if (node.then) w.when("i", call(checkFn(s, node.then), "x", "c", "k"));

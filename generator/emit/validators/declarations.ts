@@ -42,7 +42,11 @@ export function declarations(model: Model): string {
     lines.push(
       "",
       `/** Checks a value against {@link ${n}}; never throws. */`,
-      ...headLines(`export declare function validate${n}`, ["value: unknown", "options?: ValidateOptions"], ": ValidationResult;"),
+      ...headLines(
+        `export declare function validate${n}`,
+        ["value: unknown", "options?: ValidateOptions"],
+        ": ValidationResult;",
+      ),
       `/** Whether a value is a valid {@link ${n}} (drift allowed); stops at the first problem. */`,
       ...headLines(`export declare function is${n}`, ["value: unknown"], `: value is ${n};`),
       `/** Throws a {@link ValidationError} listing every problem unless the value is a valid {@link ${n}}. */`,

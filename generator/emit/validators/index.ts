@@ -18,7 +18,9 @@ export interface ValidatorOptions {
 }
 
 const LINT = "/* eslint-disable */";
-const JS_TYPEDEFS = ["Is", "Check", "Validate", "Guard", "Assert"].map((t) => `/** @typedef {import("./runtime.js").${t}} ${t} */`);
+const JS_TYPEDEFS = ["Is", "Check", "Validate", "Guard", "Assert"].map(
+  (t) => `/** @typedef {import("./runtime.js").${t}} ${t} */`,
+);
 
 /**
  * Types that declare a "$schema" member themselves (an object at the value's own level does:
@@ -33,7 +35,9 @@ export function schemaDeclared(model: Model): Set<string> {
       case "object":
         return node.members.some((m) => m.name === "$schema");
       case "composition":
-        return [node.base, ...node.allOf, ...node.anyOf, ...node.oneOf, node.then, node.else].some((n) => declares(n, seen));
+        return [node.base, ...node.allOf, ...node.anyOf, ...node.oneOf, node.then, node.else].some((n) =>
+          declares(n, seen),
+        );
       case "union":
         return node.options.some((n) => declares(n, seen));
       case "choice":
@@ -64,7 +68,8 @@ function fragments(model: Model, flavour: Flavour, memo?: FragmentMemo): Fragmen
   });
 }
 
-const roots = (model: Model): string[] => model.types.filter((t) => t.root && t.role === "shape").map((t) => jsString(t.name));
+const roots = (model: Model): string[] =>
+  model.types.filter((t) => t.root && t.role === "shape").map((t) => jsString(t.name));
 
 function footer(model: Model, flavour: Flavour): string[] {
   const ts = flavour === "ts";
@@ -73,7 +78,10 @@ function footer(model: Model, flavour: Flavour): string[] {
   if (model.types.length === 0) table[1] = table[1]!.replace("table({", "table({});");
   else {
     // A property that does not fit breaks after its colon (prettier's way).
-    const entry = (t: NamedType) => (`  ${t.name}: validate${t.name},`.length <= WIDTH ? [`  ${t.name}: validate${t.name},`] : [`  ${t.name}:`, `    validate${t.name},`]);
+    const entry = (t: NamedType) =>
+      `  ${t.name}: validate${t.name},`.length <= WIDTH
+        ? [`  ${t.name}: validate${t.name},`]
+        : [`  ${t.name}:`, `    validate${t.name},`];
     table.push(...model.types.flatMap(entry), "});");
   }
   const rootsDecl = `export const rootTypes${ts ? ": readonly string[]" : ""}`;
@@ -100,11 +108,31 @@ function validatorsText(model: Model, flavour: Flavour, memo?: FragmentMemo): st
   const parts = fragments(model, flavour, memo);
   const head = [LINT, ...importLines("import", runtimeNames(parts), "./runtime.js")];
   if (flavour === "ts") {
-    head.push(...importLines("import type", ["Context", "Token", "Validate", "ValidateOptions", "ValidationResult"], "./runtime.js"));
-    if (model.types.length > 0) head.push(...importLines("import type", model.types.map((t) => t.name), "./types.js"));
+    head.push(
+      ...importLines(
+        "import type",
+        ["Context", "Token", "Validate", "ValidateOptions", "ValidationResult"],
+        "./runtime.js",
+      ),
+    );
+    if (model.types.length > 0)
+      head.push(
+        ...importLines(
+          "import type",
+          model.types.map((t) => t.name),
+          "./types.js",
+        ),
+      );
   } else head.push("", ...JS_TYPEDEFS);
   head.push("", `export { ValidationError, sdkToWire } from "./runtime.js";`);
-  if (flavour === "ts") head.push(...importLines("export type", ["Drift", "ValidateOptions", "ValidationIssue", "ValidationResult"], "./runtime.js"));
+  if (flavour === "ts")
+    head.push(
+      ...importLines(
+        "export type",
+        ["Drift", "ValidateOptions", "ValidationIssue", "ValidationResult"],
+        "./runtime.js",
+      ),
+    );
   head.push("", ...LOCAL);
   // One join, banner and final newline included: no second copy of the whole text to flatten.
   const lines = [...head, ...parts.flatMap((f) => ["", f.text]), "", ...footer(model, flavour), ""];
@@ -132,5 +160,11 @@ export function emitValidators(model: Model, options: ValidatorOptions = {}): Ou
 /** The validators as one self-contained ES module (the runtime inlined), for import from a data: URL. */
 export function inMemorySource(model: Model): string {
   const parts = fragments(model, "js");
-  return [inlineRuntime(), ...parts.map((f) => f.text), ...footer(model, "js"), "export { ValidationError, sdkToWire };", ""].join("\n");
+  return [
+    inlineRuntime(),
+    ...parts.map((f) => f.text),
+    ...footer(model, "js"),
+    "export { ValidationError, sdkToWire };",
+    "",
+  ].join("\n");
 }

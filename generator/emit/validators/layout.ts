@@ -78,18 +78,24 @@ export class Writer {
     const condFlat = typeof cond === "string" ? cond : `${cond.not ? "!" : ""}${flatCall(cond.call)}`;
     const head = `${ind}if (${condFlat})${tail}`;
     if (head.length <= WIDTH) return [head];
-    if (typeof cond !== "string") return [`${ind}if (`, ...callLines(`${ind}  `, cond.not ? "!" : "", cond.call, ""), `${ind})${tail}`];
+    if (typeof cond !== "string")
+      return [`${ind}if (`, ...callLines(`${ind}  `, cond.not ? "!" : "", cond.call, ""), `${ind})${tail}`];
     const operands = splitLogical(cond);
     if (!operands) return [head];
     // A logical chain: one operand per line, the operator at the end (prettier's way).
-    return [`${ind}if (`, ...operands.parts.map((p, i) => `${ind}  ${p}${i < operands.parts.length - 1 ? ` ${operands.op}` : ""}`), `${ind})${tail}`];
+    return [
+      `${ind}if (`,
+      ...operands.parts.map((p, i) => `${ind}  ${p}${i < operands.parts.length - 1 ? ` ${operands.op}` : ""}`),
+      `${ind})${tail}`,
+    ];
   }
 
   /** `if (cond) stmt;`: on one line, or the statement on the next, or the condition broken too. */
   when(cond: string | { not?: boolean; call: Call }, stmt: string | Call | { ret: Call }): void {
     const ind = this.indent;
     const condFlat = typeof cond === "string" ? cond : `${cond.not ? "!" : ""}${flatCall(cond.call)}`;
-    const stmtFlat = typeof stmt === "string" ? stmt : "ret" in stmt ? `return ${flatCall(stmt.ret)};` : `${flatCall(stmt)};`;
+    const stmtFlat =
+      typeof stmt === "string" ? stmt : "ret" in stmt ? `return ${flatCall(stmt.ret)};` : `${flatCall(stmt)};`;
     const one = `${ind}if (${condFlat}) ${stmtFlat}`;
     if (one.length <= WIDTH) {
       this.lines.push(one);
@@ -174,8 +180,13 @@ export function constLines(indent: string, decl: string, value: Value): string[]
   }
   // When even `decl = callee(` does not fit, prettier breaks after the "=" first.
   const opener =
-    "list" in value ? "[" : "call" in value ? `${value.call.callee}(` : `${value.callee}(${"array" in value ? "[" : "{"}`;
-  if (`${indent}${decl} = ${opener}`.length > WIDTH) return [`${indent}${decl} =`, ...valueLines(`${indent}  `, "", value)];
+    "list" in value
+      ? "["
+      : "call" in value
+        ? `${value.call.callee}(`
+        : `${value.callee}(${"array" in value ? "[" : "{"}`;
+  if (`${indent}${decl} = ${opener}`.length > WIDTH)
+    return [`${indent}${decl} =`, ...valueLines(`${indent}  `, "", value)];
   return valueLines(indent, `${decl} = `, value);
 }
 

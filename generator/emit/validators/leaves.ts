@@ -60,11 +60,20 @@ function specOf(node: Primitive): Spec {
   if (node.primitive === "datetime" && node.encoding === "epoch-seconds") return { type: "number", patterns: [] };
   const s = primitiveSchema(node.primitive, node.constraints);
   const spec: Spec = { type: s["type"] as JsonType, patterns: [] };
-  for (const k of ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength"] as const) {
+  for (const k of [
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minLength",
+    "maxLength",
+  ] as const) {
     if (typeof s[k] === "number") spec[k] = s[k] as number;
   }
   if (typeof s["pattern"] === "string") spec.patterns.push(s["pattern"]);
-  for (const part of (s["allOf"] as { pattern?: string }[] | undefined) ?? []) if (part.pattern) spec.patterns.push(part.pattern);
+  for (const part of (s["allOf"] as { pattern?: string }[] | undefined) ?? [])
+    if (part.pattern) spec.patterns.push(part.pattern);
   if (typeof s["format"] === "string") spec.format = s["format"];
   if (s["x-bigBounds"]) spec.bigBounds = s["x-bigBounds"] as Record<string, string>;
   if (node.knownValues?.length) spec.known = sortedEnumValues(node.knownValues.map((m) => m.value));
@@ -137,16 +146,30 @@ function keywordTests(s: Scope, spec: Spec, v: string): Test[] {
   const out: Test[] = [];
   const n = numberLiteral;
   if (spec.type === "integer" || spec.type === "number") {
-    if (spec.minimum !== undefined) out.push({ cond: `${v} < ${n(spec.minimum)}`, code: "INSTANCE_NUMBER_MINIMUM", arg: n(spec.minimum) });
-    if (spec.maximum !== undefined) out.push({ cond: `${v} > ${n(spec.maximum)}`, code: "INSTANCE_NUMBER_MAXIMUM", arg: n(spec.maximum) });
+    if (spec.minimum !== undefined)
+      out.push({ cond: `${v} < ${n(spec.minimum)}`, code: "INSTANCE_NUMBER_MINIMUM", arg: n(spec.minimum) });
+    if (spec.maximum !== undefined)
+      out.push({ cond: `${v} > ${n(spec.maximum)}`, code: "INSTANCE_NUMBER_MAXIMUM", arg: n(spec.maximum) });
     if (spec.exclusiveMinimum !== undefined) {
-      out.push({ cond: `${v} <= ${n(spec.exclusiveMinimum)}`, code: "INSTANCE_NUMBER_EXCLUSIVE_MINIMUM", arg: n(spec.exclusiveMinimum) });
+      out.push({
+        cond: `${v} <= ${n(spec.exclusiveMinimum)}`,
+        code: "INSTANCE_NUMBER_EXCLUSIVE_MINIMUM",
+        arg: n(spec.exclusiveMinimum),
+      });
     }
     if (spec.exclusiveMaximum !== undefined) {
-      out.push({ cond: `${v} >= ${n(spec.exclusiveMaximum)}`, code: "INSTANCE_NUMBER_EXCLUSIVE_MAXIMUM", arg: n(spec.exclusiveMaximum) });
+      out.push({
+        cond: `${v} >= ${n(spec.exclusiveMaximum)}`,
+        code: "INSTANCE_NUMBER_EXCLUSIVE_MAXIMUM",
+        arg: n(spec.exclusiveMaximum),
+      });
     }
     if (spec.multipleOf !== undefined) {
-      out.push({ cond: { call: call(s.rt("notMultiple"), v, n(spec.multipleOf)) }, code: "INSTANCE_NUMBER_MULTIPLE_OF", arg: n(spec.multipleOf) });
+      out.push({
+        cond: { call: call(s.rt("notMultiple"), v, n(spec.multipleOf)) },
+        code: "INSTANCE_NUMBER_MULTIPLE_OF",
+        arg: n(spec.multipleOf),
+      });
     }
   }
   if (spec.type !== "string") return out;
@@ -154,11 +177,19 @@ function keywordTests(s: Scope, spec: Spec, v: string): Test[] {
   // Code points never exceed UTF-16 units, and a code point is at most two units.
   if (min === 1) out.push({ cond: `${v}.length === 0`, code: "INSTANCE_STRING_MIN_LENGTH", arg: "1" });
   else if (min > 1) {
-    out.push({ cond: `${v}.length < ${n(2 * min)} && ${s.rt("cpLength")}(${v}) < ${n(min)}`, code: "INSTANCE_STRING_MIN_LENGTH", arg: n(min) });
+    out.push({
+      cond: `${v}.length < ${n(2 * min)} && ${s.rt("cpLength")}(${v}) < ${n(min)}`,
+      code: "INSTANCE_STRING_MIN_LENGTH",
+      arg: n(min),
+    });
   }
   if (spec.maxLength !== undefined) {
     const max = n(spec.maxLength);
-    out.push({ cond: `${v}.length > ${max} && ${s.rt("cpLength")}(${v}) > ${max}`, code: "INSTANCE_STRING_MAX_LENGTH", arg: max });
+    out.push({
+      cond: `${v}.length > ${max} && ${s.rt("cpLength")}(${v}) > ${max}`,
+      code: "INSTANCE_STRING_MAX_LENGTH",
+      arg: max,
+    });
   }
   for (const p of spec.patterns) {
     // Always with the u flag (\p{…}, code points), as ajv's unicodeRegExp reads them.
@@ -171,14 +202,25 @@ function keywordTests(s: Scope, spec: Spec, v: string): Test[] {
   }
   if (spec.format) {
     const f = FORMATS[spec.format];
-    if (f) out.push({ cond: { not: true, call: call(s.rt(f[0]), v) }, code: f[1], ...(f[2] ? { arg: jsString(f[2]) } : {}) });
+    if (f)
+      out.push({
+        cond: { not: true, call: call(s.rt(f[0]), v) },
+        code: f[1],
+        ...(f[2] ? { arg: jsString(f[2]) } : {}),
+      });
   }
   if (spec.bigBounds) {
     const entries = Object.entries(spec.bigBounds).map(([k, b]) => [k, jsString(b)] as [string, string]);
     const name = s.constant("b", { callee: "Object.freeze", object: entries });
     const words: Record<string, string> = { minimum: "≥", maximum: "≤", exclusiveMinimum: ">", exclusiveMaximum: "<" };
-    const range = Object.entries(spec.bigBounds).map(([k, b]) => `${words[k]} ${b}`).join(" and ");
-    out.push({ cond: { not: true, call: call(s.rt("bigWithin"), v, name) }, code: "INSTANCE_INT_RANGE_INVALID", arg: jsString(range) });
+    const range = Object.entries(spec.bigBounds)
+      .map(([k, b]) => `${words[k]} ${b}`)
+      .join(" and ");
+    out.push({
+      cond: { not: true, call: call(s.rt("bigWithin"), v, name) },
+      code: "INSTANCE_INT_RANGE_INVALID",
+      arg: jsString(range),
+    });
   }
   return out;
 }
@@ -236,7 +278,8 @@ function knownIs(s: Scope, w: Writer, spec: Spec, v: string): void {
 // Collecting mode: statements that record every error (and drift) of `v`, the value at the
 // context's path (k "undefined") or its member or item `k`. `exit` leaves the value's checks.
 
-const failCall = (s: Scope, k: string, code: Code, arg?: string): Call => call(s.rt("fail"), "c", k, jsString(code), ...(arg !== undefined ? [arg] : []));
+const failCall = (s: Scope, k: string, code: Code, arg?: string): Call =>
+  call(s.rt("fail"), "c", k, jsString(code), ...(arg !== undefined ? [arg] : []));
 
 export function leafCheck(s: Scope, w: Writer, node: TypeNode, v: string, k: string, exit: string): void {
   switch (node.kind) {
@@ -254,7 +297,8 @@ export function leafCheck(s: Scope, w: Writer, node: TypeNode, v: string, k: str
       const values = sortedEnumValues(node.members.map((m) => m.value));
       const set = s.set(values);
       const list = s.values(values);
-      if (!node.open) w.when({ not: true, call: call(`${set}.has`, v) }, failCall(s, k, "INSTANCE_ENUM_MISMATCH", list));
+      if (!node.open)
+        w.when({ not: true, call: call(`${set}.has`, v) }, failCall(s, k, "INSTANCE_ENUM_MISMATCH", list));
       else {
         w.when(`typeof ${v} !== "string" && !c.s`, failCall(s, k, "INSTANCE_STRING_EXPECTED"));
         w.when(`(typeof ${v} === "string" || c.s) && !${set}.has(${v})`, call(s.rt("unknownValue"), "c", k, v, list));
@@ -299,7 +343,10 @@ function primitiveCheck(s: Scope, w: Writer, spec: Spec, v: string, k: string, e
   if (spec.type === "string") w.when({ not: true, call: call(`${known.set}.has`, v) }, strictKnown!);
   else {
     w.when(`c.s && !${known.set}.has(${v})`, strictKnown!);
-    w.when(`!c.s && !${known.set}.has(${v}) && typeof ${v} !== "string"`, failCall(s, k, "INSTANCE_ANY_OF_NONE_MATCHED", jsString("the listed values or a string")));
+    w.when(
+      `!c.s && !${known.set}.has(${v}) && typeof ${v} !== "string"`,
+      failCall(s, k, "INSTANCE_ANY_OF_NONE_MATCHED", jsString("the listed values or a string")),
+    );
   }
 }
 
@@ -311,7 +358,9 @@ export function describe(node: TypeNode): string {
     case "primitive":
       return node.primitive === "null" ? "null" : `${/^[aei]/.test(node.primitive) ? "an" : "a"} ${node.primitive}`;
     case "enum":
-      return `one of ${sortedEnumValues(node.members.map((m) => m.value)).map((v) => JSON.stringify(v)).join(", ")}`;
+      return `one of ${sortedEnumValues(node.members.map((m) => m.value))
+        .map((v) => JSON.stringify(v))
+        .join(", ")}`;
     case "const":
       return JSON.stringify(node.value);
     case "any":
@@ -326,4 +375,3 @@ export function describe(node: TypeNode): string {
       return `an ${node.kind === "map" ? "object (map)" : node.kind === "choice" ? "object (choice)" : "object"}`;
   }
 }
-

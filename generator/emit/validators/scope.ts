@@ -10,7 +10,16 @@ export type Flavour = "js" | "ts";
 export const MAX_DEPTH = 512;
 
 /** Compound nodes get functions of their own; the rest are checked inline. */
-export const COMPOUND = new Set<TypeNode["kind"]>(["object", "map", "array", "set", "tuple", "choice", "union", "composition"]);
+export const COMPOUND = new Set<TypeNode["kind"]>([
+  "object",
+  "map",
+  "array",
+  "set",
+  "tuple",
+  "choice",
+  "union",
+  "composition",
+]);
 
 export interface Pending {
   /** e.g. "T$is3" / "T$check3" share the suffix "3" ("" for the type's own node). */
@@ -94,7 +103,12 @@ export class Scope {
     if (hit) return hit;
     const name = `${this.name}$${kind}${++this.constCount}`;
     this.seen.set(key, name);
-    const pure = (v: Value): Value => ("call" in v ? { call: { ...v.call, callee: `/*#__PURE__*/ ${v.call.callee}` } } : "callee" in v ? { ...v, callee: `/*#__PURE__*/ ${v.callee}` } : v);
+    const pure = (v: Value): Value =>
+      "call" in v
+        ? { call: { ...v.call, callee: `/*#__PURE__*/ ${v.call.callee}` } }
+        : "callee" in v
+          ? { ...v, callee: `/*#__PURE__*/ ${v.callee}` }
+          : v;
     if (type !== undefined && this.flavour === "js") this.constants.line(`/** @type {${type}} */`);
     const decl = type !== undefined && this.flavour === "ts" ? `const ${name}: ${type}` : `const ${name}`;
     this.constants.constant(decl, pure(value));

@@ -127,7 +127,8 @@ export function jsToTs(js: string, mode: "ts" | "dts", typesText: string): strin
         out.push("}");
         inClass = false;
       } else if (field) out.push(...pending, `${field[1]}${field[2]}: ${type};`);
-      else if (decl && decl[1] === "" && decl[2]) out.push(...pending, `export declare const ${decl[4]}: ${type ?? "number"};`);
+      else if (decl && decl[1] === "" && decl[2])
+        out.push(...pending, `export declare const ${decl[4]}: ${type ?? "number"};`);
       else if (decl && decl[1] === "" && !decl[2] && !decl[5]!.endsWith(";")) i = blockEnd(lines, i);
       else if (/^function /.test(line)) i = blockEnd(lines, i);
       else if (line === "" && out[out.length - 1] !== "") out.push("");
@@ -137,7 +138,8 @@ export function jsToTs(js: string, mode: "ts" | "dts", typesText: string): strin
     }
     if (cls) inClass = true;
     else if (inClass && line === "}") inClass = false;
-    if (type !== undefined && decl) out.push(...pending, casts(`${decl[1]}${decl[2] ?? ""}${decl[3]} ${decl[4]}: ${type}${decl[5]}`));
+    if (type !== undefined && decl)
+      out.push(...pending, casts(`${decl[1]}${decl[2] ?? ""}${decl[3]} ${decl[4]}: ${type}${decl[5]}`));
     else if (type !== undefined && field) out.push(...pending, `${field[1]}${field[2]}: ${type};`);
     else out.push(...pending, casts(line));
     type = undefined;

@@ -25,7 +25,10 @@ const SIGNATURES = {
 
 /** Identifiers a body uses, outside string literals and comments. */
 function uses(body: string[], name: string): boolean {
-  const text = body.join("\n").replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/\/\*[\s\S]*?\*\//g, "");
+  const text = body
+    .join("\n")
+    .replace(/"(?:[^"\\]|\\.)*"/g, '""')
+    .replace(/\/\*[\s\S]*?\*\//g, "");
   return new RegExp(`(?<![\\w$.])${name}(?![\\w$])`).test(text);
 }
 
@@ -42,7 +45,13 @@ function writeFunction(out: string[], s: Scope, kind: "is" | "check", name: stri
   if (s.flavour === "js") {
     out.push(`/** @type {${sig.jsType}} */`, ...headLines(`function ${name}`, params, " {"));
   } else {
-    out.push(...headLines(`function ${name}`, params.map((p, i) => `${p}: ${sig.ts[i]}`), `: ${sig.ret} {`));
+    out.push(
+      ...headLines(
+        `function ${name}`,
+        params.map((p, i) => `${p}: ${sig.ts[i]}`),
+        `: ${sig.ret} {`,
+      ),
+    );
   }
   // An empty body is `{}` on the head's line, as prettier prints it.
   if (body.length === 0) out.push(`${out.pop()!.slice(0, -2)} {}`);
@@ -69,7 +78,13 @@ function wrappers(out: string[], t: NamedType, s: Scope, keep: boolean): void {
   // The JavaScript flavour's documentation is in validators.d.ts.
   if (ts) {
     out.push(`/** Checks a value against {@link ${name}}; never throws. */`);
-    out.push(...headLines(`export function validate${name}`, ["value: unknown", "options?: ValidateOptions"], ": ValidationResult {"));
+    out.push(
+      ...headLines(
+        `export function validate${name}`,
+        ["value: unknown", "options?: ValidateOptions"],
+        ": ValidationResult {",
+      ),
+    );
   } else out.push("/** @type {Validate} */", ...headLines(`export function validate${name}`, [v, o], " {"));
   out.push(...run, "}", "");
   if (ts) {
@@ -78,7 +93,9 @@ function wrappers(out: string[], t: NamedType, s: Scope, keep: boolean): void {
   } else out.push("/** @type {Guard} */", ...headLines(`export function is${name}`, [v], " {"));
   out.push(...callLines("  ", "return ", call(s.rt("guard"), v, is, ...flag), ";"), "}", "");
   if (ts) {
-    out.push(`/** Throws a {@link ValidationError} listing every problem unless the value is a valid {@link ${name}}. */`);
+    out.push(
+      `/** Throws a {@link ValidationError} listing every problem unless the value is a valid {@link ${name}}. */`,
+    );
     out.push(...headLines(`export function assert${name}`, ["value: unknown"], `: asserts value is ${name} {`));
   } else out.push("/** @type {Assert} */", ...headLines(`export function assert${name}`, [v], " {"));
   out.push(...callLines("  ", "", call(s.rt("enforce"), v, is, check, jsString(name), ...flag), ";"), "}");

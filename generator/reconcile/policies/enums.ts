@@ -22,11 +22,20 @@ export const repairBooleanEnums: Policy = (ctx) => {
       const was = m.value;
       m.value = replacement;
       present.add(replacement);
-      m.attrs.facts.push(fact(ctx.authority.source.id, "enum", `repaired boolean ${was} to ${JSON.stringify(replacement)}`));
+      m.attrs.facts.push(
+        fact(ctx.authority.source.id, "enum", `repaired boolean ${was} to ${JSON.stringify(replacement)}`),
+      );
       ctx.decide({
         subject: t.sourceName,
         kind: "boolean-enum-repair",
-        claims: [claimOf("json-structure", `lists boolean ${was}`, m.attrs.at), claimOf(ctx.authority.source.id, `lists ${JSON.stringify(replacement)}`, ctx.authority.shapes.get(t.sourceName)?.at)],
+        claims: [
+          claimOf("json-structure", `lists boolean ${was}`, m.attrs.at),
+          claimOf(
+            ctx.authority.source.id,
+            `lists ${JSON.stringify(replacement)}`,
+            ctx.authority.shapes.get(t.sourceName)?.at,
+          ),
+        ],
         decision: `${was} is ${JSON.stringify(replacement)} (a YAML conversion read the service's ${replacement} as a boolean)`,
         rule: "repairBooleanEnums",
         disagreement: true,
@@ -50,15 +59,23 @@ export const enumMembers: Policy = (ctx) => {
     const listing = new Set<string>();
     for (const c of others) for (const v of c.shape.enum!) listing.add(v);
     const useAuthority = ctx.policies.enumMembers === "authority" && ctx.authority?.shapes.get(t.sourceName)?.enum;
-    const values = useAuthority ? [...ctx.authority!.shapes.get(t.sourceName)!.enum!] : [...new Set([...own, ...listing])];
+    const values = useAuthority
+      ? [...ctx.authority!.shapes.get(t.sourceName)!.enum!]
+      : [...new Set([...own, ...listing])];
     const members: EnumMember[] = values.map((v) => {
       const existing = n.members.find((m) => m.value === v);
       const m: EnumMember = existing ?? { value: v, attrs: { facts: [] } };
       for (const c of claims) {
         const lists = c.source === "json-structure" ? own.has(v) : c.shape.enum!.includes(v);
         // Only a listing counts as already said (a repair fact is not a listing).
-        if (!m.attrs.facts.some((f) => f.about === "enum" && f.source === c.source && /^(lists|omits)\b/.test(f.claim ?? ""))) m.attrs.facts.push(fact(c.source, "enum", lists ? "lists" : "omits", c.shape.at));
-        else if (c.source === "json-structure" && !lists) m.attrs.facts.push(fact(c.source, "enum", "omits", c.shape.at));
+        if (
+          !m.attrs.facts.some(
+            (f) => f.about === "enum" && f.source === c.source && /^(lists|omits)\b/.test(f.claim ?? ""),
+          )
+        )
+          m.attrs.facts.push(fact(c.source, "enum", lists ? "lists" : "omits", c.shape.at));
+        else if (c.source === "json-structure" && !lists)
+          m.attrs.facts.push(fact(c.source, "enum", "omits", c.shape.at));
       }
       return m;
     });
@@ -72,7 +89,9 @@ export const enumMembers: Policy = (ctx) => {
       ctx.decide({
         subject: t.sourceName,
         kind: "enum-members",
-        claims: claims.map((c) => claimOf(c.source, `lists ${list(c.source === "json-structure" ? [...own] : c.shape.enum!)}`, c.shape.at)),
+        claims: claims.map((c) =>
+          claimOf(c.source, `lists ${list(c.source === "json-structure" ? [...own] : c.shape.enum!)}`, c.shape.at),
+        ),
         decision: `members: ${list(values)}${ctx.policies.openEnums ? "; open at run time (unknown values are drift, rejected in strict mode)" : ""}`,
         rule: useAuthority ? "enumMembers=authority" : "enumMembers=union",
         disagreement: true,

@@ -19,13 +19,23 @@ export const members: Policy = (ctx) => {
           name,
           type: refTo(ctx, auth, m.shape),
           required: m.required === true,
-          attrs: { ...(m.doc ? { doc: m.doc } : {}), ...(m.at ? { at: m.at } : {}), facts: [fact(auth.source.id, "member", "declares", m.at), fact("json-structure", "member", "omits", t.attrs.at)] },
+          attrs: {
+            ...(m.doc ? { doc: m.doc } : {}),
+            ...(m.at ? { at: m.at } : {}),
+            facts: [
+              fact(auth.source.id, "member", "declares", m.at),
+              fact("json-structure", "member", "omits", t.attrs.at),
+            ],
+          },
         });
       }
       ctx.decide({
         subject: `${t.sourceName}.${name}`,
         kind: "member-missing",
-        claims: [claimOf("json-structure", "no such member", t.attrs.at), claimOf(auth.source.id, `member of shape ${m.shape ?? "?"}${m.required ? ", required" : ""}`, m.at)],
+        claims: [
+          claimOf("json-structure", "no such member", t.attrs.at),
+          claimOf(auth.source.id, `member of shape ${m.shape ?? "?"}${m.required ? ", required" : ""}`, m.at),
+        ],
         decision: add ? `added from ${auth.source.id}` : "not added",
         rule: `addMissingMembers=${add}`,
         disagreement: true,
@@ -41,7 +51,10 @@ export const members: Policy = (ctx) => {
           ctx.decide({
             subject: `${t.sourceName}.${m.name}`,
             kind: "member-shape",
-            claims: [claimOf("json-structure", `shape ${own}`, m.attrs.at), claimOf(auth.source.id, `shape ${am.shape}`, am.at)],
+            claims: [
+              claimOf("json-structure", `shape ${own}`, m.attrs.at),
+              claimOf(auth.source.id, `shape ${am.shape}`, am.at),
+            ],
             decision: adopt ? `shape ${am.shape} (the newer model)` : `shape ${own} kept`,
             rule: `constraints=${ctx.policies.constraints}`,
             disagreement: true,
@@ -68,7 +81,9 @@ export const required: Policy = (ctx) => {
     for (const m of n.members) {
       const claims = shapeClaims(ctx, t.sourceName)
         .map((c) => ({ source: c.source, m: c.shape.members?.[m.name] }))
-        .filter((c): c is { source: string; m: NonNullable<typeof c.m> } => c.m !== undefined && c.m.required !== undefined);
+        .filter(
+          (c): c is { source: string; m: NonNullable<typeof c.m> } => c.m !== undefined && c.m.required !== undefined,
+        );
       if (claims.length < 2 || claims.every((c) => c.m.required === claims[0]!.m.required)) continue;
       const authority = ctx.authority && claims.find((c) => c.source === ctx.authority!.source.id);
       const decided = ctx.policies.required === "authority" && authority ? authority.m.required! : m.required;

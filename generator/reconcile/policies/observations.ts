@@ -14,14 +14,18 @@ export const observations: Policy = (ctx) => {
       if (target.kind !== "enum") continue;
       const existing = target.members.find((x) => x.value === o.value);
       if (existing) {
-        if (!existing.attrs.facts.some((f) => f.source === e.source.id)) existing.attrs.facts.push(fact(e.source.id, "enum", "observed", o.at));
+        if (!existing.attrs.facts.some((f) => f.source === e.source.id))
+          existing.attrs.facts.push(fact(e.source.id, "enum", "observed", o.at));
         continue;
       }
       target.members.push({ value: o.value, attrs: { facts: [fact(e.source.id, "enum", "observed", o.at)] } });
       ctx.decide({
         subject: o.subject,
         kind: "observed-value",
-        claims: [claimOf(e.source.id, `observed ${JSON.stringify(o.value)}`, o.at), claimOf("sources", `list ${list(target.members.map((x) => String(x.value)))}`)],
+        claims: [
+          claimOf(e.source.id, `observed ${JSON.stringify(o.value)}`, o.at),
+          claimOf("sources", `list ${list(target.members.map((x) => String(x.value)))}`),
+        ],
         decision: `${JSON.stringify(o.value)} added to the enum`,
         rule: "observations",
         disagreement: true,

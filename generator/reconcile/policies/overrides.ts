@@ -18,7 +18,13 @@ function find(ctx: PolicyContext, subject: string): Target | undefined {
 
 function valuesOf(o: Override): string[] {
   if (!Array.isArray(o.value) || !o.value.every((v) => typeof v === "string")) {
-    throw new StructgenError([diagnostic("CONFIG_INVALID", { reason: `override ${o.subject} ${o.fact}: value must be a list of strings` }, o.at)]);
+    throw new StructgenError([
+      diagnostic(
+        "CONFIG_INVALID",
+        { reason: `override ${o.subject} ${o.fact}: value must be a list of strings` },
+        o.at,
+      ),
+    ]);
   }
   return o.value as string[];
 }

@@ -4,7 +4,13 @@
 import type { EnumMember, Member, NamedType, TypeNode } from "../../ir/model.js";
 import { claimOf, fact, list, resolveNode, shapeClaims, type Policy, type PolicyContext } from "../context.js";
 
-type MemberEvidence = { source: string; doc?: string; deprecated?: string; proseValues?: string[]; at?: Member["attrs"]["at"] };
+type MemberEvidence = {
+  source: string;
+  doc?: string;
+  deprecated?: string;
+  proseValues?: string[];
+  at?: Member["attrs"]["at"];
+};
 
 function memberEvidence(ctx: PolicyContext, t: NamedType, m: Member): MemberEvidence[] {
   return shapeClaims(ctx, t.sourceName)
@@ -26,7 +32,9 @@ export const deprecated: Policy = (ctx) => {
       ctx.decide({
         subject: `${t.sourceName}.${m.name}`,
         kind: "deprecated",
-        claims: ev.map((e) => claimOf(e.source, e.deprecated !== undefined ? `prose: "${e.deprecated}"` : "not marked", e.at)),
+        claims: ev.map((e) =>
+          claimOf(e.source, e.deprecated !== undefined ? `prose: "${e.deprecated}"` : "not marked", e.at),
+        ),
         decision: "deprecated (from prose; no source flags it)",
         rule: "deprecatedFromProse",
         disagreement: saying.length !== ev.length,
@@ -43,7 +51,8 @@ export const knownValues: Policy = (ctx) => {
     for (const m of t.node.members) {
       const target = resolveNode(ctx, m.type);
       const stringItems = (target.kind === "array" || target.kind === "set") && resolveNode(ctx, target.items);
-      const isString = (n: TypeNode | false): n is Extract<TypeNode, { kind: "primitive" }> => !!n && n.kind === "primitive" && n.primitive === "string";
+      const isString = (n: TypeNode | false): n is Extract<TypeNode, { kind: "primitive" }> =>
+        !!n && n.kind === "primitive" && n.primitive === "string";
       const ev = memberEvidence(ctx, t, m);
       if (target.kind === "enum") {
         proseAboutEnum(ctx, t, m, target, ev);
@@ -55,15 +64,31 @@ export const knownValues: Policy = (ctx) => {
       const values = [...new Set(listing.flatMap((e) => e.proseValues!))];
       const known: EnumMember[] = values.map((v) => ({
         value: v,
-        attrs: { facts: ev.map((e) => fact(e.source, "known-value", (e.proseValues ?? []).includes(v) ? "lists" : "omits", e.at)) },
+        attrs: {
+          facts: ev.map((e) =>
+            fact(e.source, "known-value", (e.proseValues ?? []).includes(v) ? "lists" : "omits", e.at),
+          ),
+        },
       }));
       const base = isString(target) ? target : (stringItems as Extract<TypeNode, { kind: "primitive" }>);
-      const str: TypeNode = { ...base, knownValues: known, attrs: { facts: [fact("reconcile", "known-values", `from the prose of ${list(listing.map((e) => e.source))}`)] } };
+      const str: TypeNode = {
+        ...base,
+        knownValues: known,
+        attrs: {
+          facts: [fact("reconcile", "known-values", `from the prose of ${list(listing.map((e) => e.source))}`)],
+        },
+      };
       m.type = isString(target) ? str : { ...(target as Extract<TypeNode, { kind: "array" }>), items: str };
       ctx.decide({
         subject: isString(target) ? `${t.sourceName}.${m.name}` : `${t.sourceName}.${m.name}[]`,
         kind: "known-values",
-        claims: ev.map((e) => claimOf(e.source, (e.proseValues ?? []).length > 0 ? `prose lists ${list(e.proseValues!)}` : "prose lists none", e.at)),
+        claims: ev.map((e) =>
+          claimOf(
+            e.source,
+            (e.proseValues ?? []).length > 0 ? `prose lists ${list(e.proseValues!)}` : "prose lists none",
+            e.at,
+          ),
+        ),
         decision: `known values ${list(values)}; any other string is accepted (drift), rejected in strict mode`,
         rule: "knownValuesFromProse",
         disagreement: ev.some((e) => (e.proseValues ?? []).length !== values.length),
@@ -72,18 +97,30 @@ export const knownValues: Policy = (ctx) => {
   }
 };
 
-function proseAboutEnum(ctx: PolicyContext, t: NamedType, m: Member, e: Extract<TypeNode, { kind: "enum" }>, ev: MemberEvidence[]): void {
+function proseAboutEnum(
+  ctx: PolicyContext,
+  t: NamedType,
+  m: Member,
+  e: Extract<TypeNode, { kind: "enum" }>,
+  ev: MemberEvidence[],
+): void {
   const listing = ev.filter((x) => (x.proseValues ?? []).length > 0);
   if (listing.length === 0) return;
   const members = e.members.map((x) => String(x.value));
-  const gaps = listing.filter((x) => members.some((v) => !x.proseValues!.includes(v)) || x.proseValues!.some((v) => !members.includes(v)));
+  const gaps = listing.filter(
+    (x) => members.some((v) => !x.proseValues!.includes(v)) || x.proseValues!.some((v) => !members.includes(v)),
+  );
   if (gaps.length === 0) return;
   ctx.decide({
     subject: `${t.sourceName}.${m.name}`,
     kind: "enum-prose",
     claims: listing.map((x) => {
       const omits = members.filter((v) => !x.proseValues!.includes(v));
-      return claimOf(x.source, `prose lists ${list(x.proseValues!)}${omits.length > 0 ? `; omits ${list(omits)}` : ""}`, x.at);
+      return claimOf(
+        x.source,
+        `prose lists ${list(x.proseValues!)}${omits.length > 0 ? `; omits ${list(omits)}` : ""}`,
+        x.at,
+      );
     }),
     decision: `prose is evidence, not a definition: members stay ${list(members)}`,
     rule: "enumMembers",

@@ -20,7 +20,12 @@ export const timestamps: Policy = (ctx) => {
       claims: [
         claimOf("json-structure", `${JSON.stringify(n.primitive)} (RFC 3339 string)`, t.attrs.at),
         claimOf(ctx.authority.source.id, "timestamp; the json protocol sends epoch seconds", a.at),
-        ...shapeClaims(ctx, t.sourceName).filter((c) => c.source !== "json-structure" && c.source !== ctx.authority!.source.id && c.shape.kind === "timestamp").map((c) => claimOf(c.source, "timestamp", c.shape.at)),
+        ...shapeClaims(ctx, t.sourceName)
+          .filter(
+            (c) =>
+              c.source !== "json-structure" && c.source !== ctx.authority!.source.id && c.shape.kind === "timestamp",
+          )
+          .map((c) => claimOf(c.source, "timestamp", c.shape.at)),
       ],
       decision: "wire view: a JSON number of epoch seconds (fractions allowed); SDK view: Date",
       rule: "timestamps=protocol",
@@ -29,11 +34,32 @@ export const timestamps: Policy = (ctx) => {
   }
 };
 
-function setBound(ctx: PolicyContext, subject: string, node: TypeNode, which: "min" | "max" | "pattern", a: ShapeClaim, own: ShapeClaim | undefined, source: string): void {
+function setBound(
+  ctx: PolicyContext,
+  subject: string,
+  node: TypeNode,
+  which: "min" | "max" | "pattern",
+  a: ShapeClaim,
+  own: ShapeClaim | undefined,
+  source: string,
+): void {
   if (node.kind !== "primitive" && node.kind !== "array" && node.kind !== "set") return;
   const isString = node.kind === "primitive" && node.primitive === "string";
   const isNumber = node.kind === "primitive" && !isString;
-  const key = which === "pattern" ? "pattern" : node.kind !== "primitive" ? (which === "min" ? "minItems" : "maxItems") : isNumber ? (which === "min" ? "minimum" : "maximum") : which === "min" ? "minLength" : "maxLength";
+  const key =
+    which === "pattern"
+      ? "pattern"
+      : node.kind !== "primitive"
+        ? which === "min"
+          ? "minItems"
+          : "maxItems"
+        : isNumber
+          ? which === "min"
+            ? "minimum"
+            : "maximum"
+          : which === "min"
+            ? "minLength"
+            : "maxLength";
   if (which === "pattern" && !isString) return;
   const ours = which === "pattern" ? own?.pattern : own?.[which];
   const theirs = which === "pattern" ? a.pattern : a[which];
@@ -43,7 +69,10 @@ function setBound(ctx: PolicyContext, subject: string, node: TypeNode, which: "m
     ctx.decide({
       subject,
       kind: `constraint:${key}`,
-      claims: [claimOf("json-structure", ours === undefined ? "none" : JSON.stringify(ours), own?.at), claimOf(source, JSON.stringify(theirs), a.at)],
+      claims: [
+        claimOf("json-structure", ours === undefined ? "none" : JSON.stringify(ours), own?.at),
+        claimOf(source, JSON.stringify(theirs), a.at),
+      ],
       decision: `${key} kept as the corpus has it: ${JSON.stringify(theirs)} is not an ECMA-262 pattern`,
       rule: `constraints=${ctx.policies.constraints}`,
       disagreement: true,
@@ -59,8 +88,14 @@ function setBound(ctx: PolicyContext, subject: string, node: TypeNode, which: "m
   ctx.decide({
     subject,
     kind: `constraint:${key}`,
-    claims: [claimOf("json-structure", ours === undefined ? "none" : JSON.stringify(ours), own?.at), claimOf(source, JSON.stringify(theirs), a.at)],
-    decision: ctx.policies.constraints === "authority" ? `${key} ${JSON.stringify(theirs)} (the newer model)` : `${key} kept as the corpus has it`,
+    claims: [
+      claimOf("json-structure", ours === undefined ? "none" : JSON.stringify(ours), own?.at),
+      claimOf(source, JSON.stringify(theirs), a.at),
+    ],
+    decision:
+      ctx.policies.constraints === "authority"
+        ? `${key} ${JSON.stringify(theirs)} (the newer model)`
+        : `${key} kept as the corpus has it`,
     rule: `constraints=${ctx.policies.constraints}`,
     disagreement: true,
   });
@@ -73,7 +108,8 @@ export const constraints: Policy = (ctx) => {
     const own = ctx.schema.shapes.get(t.sourceName);
     // A type imported from the authority already has its constraints: nothing to compare.
     if (!a || !own) continue;
-    for (const w of ["min", "max", "pattern"] as const) setBound(ctx, t.sourceName, t.node, w, a, own, ctx.authority.source.id);
+    for (const w of ["min", "max", "pattern"] as const)
+      setBound(ctx, t.sourceName, t.node, w, a, own, ctx.authority.source.id);
   }
 };
 
@@ -96,7 +132,15 @@ export const sensitive: Policy = (ctx) => {
   }
 };
 
-const KIND_OF: Record<string, string> = { ref: "?", primitive: "scalar", enum: "enum", object: "object", map: "map", array: "array", set: "array" };
+const KIND_OF: Record<string, string> = {
+  ref: "?",
+  primitive: "scalar",
+  enum: "enum",
+  object: "object",
+  map: "map",
+  array: "array",
+  set: "array",
+};
 
 /** A `long` is a JSON number in AWS's JSON protocols, wider than the int32 the corpus says. */
 export const kinds: Policy = (ctx) => {

@@ -14,7 +14,10 @@ export const errorEnvelope: Policy = (ctx) => {
       name: "__type",
       type: { kind: "primitive", primitive: "string", constraints: {}, attrs: { facts: [] } },
       required: false,
-      attrs: { doc: "The error's type name, as the JSON protocol sends it.", facts: [fact(auth.source.id, "member", `${auth.protocol} protocol error envelope`)] },
+      attrs: {
+        doc: "The error's type name, as the JSON protocol sends it.",
+        facts: [fact(auth.source.id, "member", `${auth.protocol} protocol error envelope`)],
+      },
     });
   }
 };
@@ -28,8 +31,13 @@ export const types: Policy = (ctx) => {
     ctx.decide({
       subject: name,
       kind: "type-missing",
-      claims: [claimOf("json-structure", "no such type"), claimOf(auth.source.id, `${a.kind}${a.error ? " (error)" : ""}`, a.at)],
-      decision: imported ? `imported from ${auth.source.id} (an added member needs it)` : "not added: nothing in the corpus refers to it",
+      claims: [
+        claimOf("json-structure", "no such type"),
+        claimOf(auth.source.id, `${a.kind}${a.error ? " (error)" : ""}`, a.at),
+      ],
+      decision: imported
+        ? `imported from ${auth.source.id} (an added member needs it)`
+        : "not added: nothing in the corpus refers to it",
       rule: "types",
       disagreement: true,
     });
@@ -42,7 +50,10 @@ export const types: Policy = (ctx) => {
       ctx.decide({
         subject: name,
         kind: "role",
-        claims: [claimOf("json-structure", own.error ? "error shape" : "shape", own.at), claimOf(auth.source.id, a.error ? "exception" : "shape", a.at)],
+        claims: [
+          claimOf("json-structure", own.error ? "error shape" : "shape", own.at),
+          claimOf(auth.source.id, a.error ? "exception" : "shape", a.at),
+        ],
         decision: a.error ? "an error shape" : "kept as the corpus has it",
         rule: "types",
         disagreement: true,

@@ -14,7 +14,6 @@ import { readDtsFile, type DtsFile } from "./dts/source-file.js";
 import type { Member, TypeNode } from "./dts/types.js";
 import { declarationFiles, MODELS } from "./files.js";
 
-
 /** Request/response types of commands repeat the operation's shapes; they are not shapes. */
 const COMMAND_TYPE = /Command(?:Input|Output)$/;
 

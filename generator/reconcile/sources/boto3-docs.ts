@@ -110,7 +110,9 @@ export async function loadBoto3Docs(
       }
       text = decoded.text;
     } catch (e) {
-      diagnostics.push(diagnostic("FILE_UNREADABLE", { path: f.display, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
+      diagnostics.push(
+        diagnostic("FILE_UNREADABLE", { path: f.display, reason: (e as NodeJS.ErrnoException).code ?? String(e) }),
+      );
       continue;
     }
     const page = parsePage(f.display, text);
@@ -123,7 +125,9 @@ export async function loadBoto3Docs(
     claim.name = known.get(claim.name.toLowerCase()) ?? claim.name;
     const other = shapes.get(claim.name);
     if (other) {
-      diagnostics.push(diagnostic("SCHEMA_NAME_DUPLICATE", { name: claim.name, other: other.at?.file ?? "" }, claim.at));
+      diagnostics.push(
+        diagnostic("SCHEMA_NAME_DUPLICATE", { name: claim.name, other: other.at?.file ?? "" }, claim.at),
+      );
       continue;
     }
     shapes.set(claim.name, claim);
@@ -141,12 +145,25 @@ export function parsePage(file: string, rawText: string): { claim: ShapeClaim | 
     const body = t.trimStart();
     return { index, indent: t.length - body.length, text: body };
   });
-  const loc = (l: Line | undefined, pointer: string): SourceLocation => ({ file, pointer, line: (l?.index ?? 0) + 1, column: (l?.indent ?? 0) + 1 });
+  const loc = (l: Line | undefined, pointer: string): SourceLocation => ({
+    file,
+    pointer,
+    line: (l?.index ?? 0) + 1,
+    column: (l?.indent ?? 0) + 1,
+  });
 
   const titleLine = lines.find((l) => l.text !== "");
   const title = titleLine ? TITLE.exec(titleLine.text) : null;
   if (!title) {
-    return { error: diagnostic("SCHEMA_INVALID_TYPE", { actual: "a page without a title line such as “Service / Client / operation” (not a boto3 documentation page)" }, loc(titleLine, "")) };
+    return {
+      error: diagnostic(
+        "SCHEMA_INVALID_TYPE",
+        {
+          actual: "a page without a title line such as “Service / Client / operation” (not a boto3 documentation page)",
+        },
+        loc(titleLine, ""),
+      ),
+    };
   }
   const name = `${operationShapeName(title[2]!)}Response`;
 
@@ -157,7 +174,13 @@ export function parsePage(file: string, rawText: string): { claim: ShapeClaim | 
   const root = rootAt >= 0 ? typedBullet(after[rootAt]!) : undefined;
   const pointer = `/Response Structure`;
   if (!root || root.name !== undefined) {
-    return { error: diagnostic("SCHEMA_INVALID_TYPE", { actual: "a Response Structure that does not start with “• (dict) –”" }, loc(after[rootAt], pointer)) };
+    return {
+      error: diagnostic(
+        "SCHEMA_INVALID_TYPE",
+        { actual: "a Response Structure that does not start with “• (dict) –”" },
+        loc(after[rootAt], pointer),
+      ),
+    };
   }
   // The structure ends at the first line at or left of the root bullet (the exceptions, a heading).
   const d0 = root.line.indent;

@@ -40,7 +40,10 @@ export async function loadBotocore(source: SourceInfo, file: string, displayName
   if (!parsed.ok) throw new StructgenError(parsed.diagnostics);
   const doc = parsed.doc;
   const root = obj(doc.value);
-  if (!root["shapes"]) throw new StructgenError([diagnostic("SCHEMA_INVALID_TYPE", { actual: "a file without shapes (not a botocore model)" }, doc.locate(""))]);
+  if (!root["shapes"])
+    throw new StructgenError([
+      diagnostic("SCHEMA_INVALID_TYPE", { actual: "a file without shapes (not a botocore model)" }, doc.locate("")),
+    ]);
   const protocol = str(obj(root["metadata"])["protocol"]);
   const shapes = new Map<string, ShapeClaim>();
   const all = obj(root["shapes"]);
@@ -48,7 +51,9 @@ export async function loadBotocore(source: SourceInfo, file: string, displayName
     const s = obj(all[name]);
     const p = `/shapes/${escapePointerToken(name)}`;
     const type = str(s["type"]) ?? "structure";
-    const enumValues = Array.isArray(s["enum"]) ? s["enum"].filter((v): v is string => typeof v === "string") : undefined;
+    const enumValues = Array.isArray(s["enum"])
+      ? s["enum"].filter((v): v is string => typeof v === "string")
+      : undefined;
     const kind: ShapeKind = enumValues ? "enum" : (KIND[type] ?? "document");
     const doc_ = str(s["documentation"]);
     const claim: ShapeClaim = { name, kind, at: doc.locate(p) };
@@ -65,7 +70,9 @@ export async function loadBotocore(source: SourceInfo, file: string, displayName
     if (kind === "array") claim.items = str(obj(s["member"])["shape"]);
     if (kind === "map") claim.values = str(obj(s["value"])["shape"]);
     if (kind === "object") {
-      const required = new Set(Array.isArray(s["required"]) ? s["required"].filter((r): r is string => typeof r === "string") : []);
+      const required = new Set(
+        Array.isArray(s["required"]) ? s["required"].filter((r): r is string => typeof r === "string") : [],
+      );
       const members: Record<string, MemberClaim> = {};
       const ms = obj(s["members"]);
       for (const m of Object.keys(ms)) {

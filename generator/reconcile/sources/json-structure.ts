@@ -41,7 +41,11 @@ export function jsonStructureEvidence(model: Model): Evidence {
   const shapes = new Map<string, ShapeClaim>();
   for (const t of model.types) {
     const n = t.node;
-    const base = { name: t.sourceName, ...(t.attrs.at ? { at: t.attrs.at } : {}), ...(t.attrs.doc ? { doc: t.attrs.doc } : {}) };
+    const base = {
+      name: t.sourceName,
+      ...(t.attrs.at ? { at: t.attrs.at } : {}),
+      ...(t.attrs.doc ? { doc: t.attrs.doc } : {}),
+    };
     let claim: ShapeClaim;
     switch (n.kind) {
       case "object": {
@@ -63,7 +67,11 @@ export function jsonStructureEvidence(model: Model): Evidence {
         break;
       }
       case "enum":
-        claim = { ...base, kind: "enum", enum: n.members.map((m) => (typeof m.value === "string" ? m.value : JSON.stringify(m.value))) };
+        claim = {
+          ...base,
+          kind: "enum",
+          enum: n.members.map((m) => (typeof m.value === "string" ? m.value : JSON.stringify(m.value))),
+        };
         break;
       case "array":
       case "set": {
@@ -86,7 +94,8 @@ export function jsonStructureEvidence(model: Model): Evidence {
         if (lo !== undefined) claim.min = Number(lo);
         if (hi !== undefined) claim.max = Number(hi);
         if (c.pattern) claim.pattern = c.pattern.source;
-        if (claim.kind === "timestamp") claim.timestampWire = n.encoding === "epoch-seconds" ? "epoch-seconds" : "rfc3339";
+        if (claim.kind === "timestamp")
+          claim.timestampWire = n.encoding === "epoch-seconds" ? "epoch-seconds" : "rfc3339";
         break;
       }
       default:
@@ -97,5 +106,8 @@ export function jsonStructureEvidence(model: Model): Evidence {
     if (dep !== undefined) claim.deprecated = dep;
     shapes.set(t.sourceName, claim);
   }
-  return { source: { id: JSON_STRUCTURE, kind: "json-structure", description: `the ${model.name} JSON Structure files` }, shapes };
+  return {
+    source: { id: JSON_STRUCTURE, kind: "json-structure", description: `the ${model.name} JSON Structure files` },
+    shapes,
+  };
 }

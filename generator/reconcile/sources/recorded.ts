@@ -35,7 +35,12 @@ export async function loadRecorded(source: SourceInfo, dir: string, display: str
   const observations: Observation[] = [];
   for (const r of await readRecordings(dir, display)) {
     for (const [k, v] of Object.entries(r.response)) {
-      if (typeof v === "string") observations.push({ subject: `${r.type}.${k}`, value: v, at: { file: r.file, pointer: `/response/${escapePointerToken(k)}`, line: 0, column: 0 } });
+      if (typeof v === "string")
+        observations.push({
+          subject: `${r.type}.${k}`,
+          value: v,
+          at: { file: r.file, pointer: `/response/${escapePointerToken(k)}`, line: 0, column: 0 },
+        });
     }
   }
   return { source, shapes: new Map(), observations };

@@ -15,8 +15,12 @@ export function choice(ctx: Context, schema: JsonObject, pointer: string): TypeN
     report(ctx, "SCHEMA_CHOICES_NOT_OBJECT", child(pointer, "choices"));
     return { kind: "choice", options: [], attrs };
   }
-  const options = Object.keys(choices).map((name) => ({ name, type: ctx.transform(choices[name], child(pointer, "choices", name)) }));
+  const options = Object.keys(choices).map((name) => ({
+    name,
+    type: ctx.transform(choices[name], child(pointer, "choices", name)),
+  }));
   const selector = schema["selector"];
-  if (has(schema, "selector") && typeof selector !== "string") report(ctx, "SCHEMA_TYPE_INVALID", child(pointer, "selector"), { typeName: "selector (must be a string)" });
+  if (has(schema, "selector") && typeof selector !== "string")
+    report(ctx, "SCHEMA_TYPE_INVALID", child(pointer, "selector"), { typeName: "selector (must be a string)" });
   return { kind: "choice", options, attrs, ...(typeof selector === "string" ? { selector } : {}) };
 }

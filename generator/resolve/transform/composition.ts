@@ -29,4 +29,3 @@ export function bareRef(ctx: Context, schema: JsonObject, pointer: string): Type
 }
 
 export const isComposition = (schema: JsonObject): boolean => has(schema, "allOf") && !has(schema, "type");
-

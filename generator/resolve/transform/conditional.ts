@@ -7,7 +7,13 @@ export const COMPOSITION_KEYWORDS = ["allOf", "anyOf", "oneOf", "not", "if", "th
 export const hasComposition = (schema: JsonObject): boolean => COMPOSITION_KEYWORDS.some((k) => has(schema, k));
 
 export function conditional(ctx: Context, schema: JsonObject, pointer: string, base: TypeNode | undefined): TypeNode {
-  const node: Extract<TypeNode, { kind: "composition" }> = { kind: "composition", allOf: [], anyOf: [], oneOf: [], attrs: annotations(ctx, schema, pointer) };
+  const node: Extract<TypeNode, { kind: "composition" }> = {
+    kind: "composition",
+    allOf: [],
+    anyOf: [],
+    oneOf: [],
+    attrs: annotations(ctx, schema, pointer),
+  };
   if (base) node.base = { ...base, attrs: { facts: base.attrs.facts } };
   for (const k of ["allOf", "anyOf", "oneOf"] as const) {
     if (!has(schema, k)) continue;

@@ -5,7 +5,13 @@ import { annotations, child, fact, isObject, report, type Context, type JsonObje
 const jsonKind = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
 
 const baseKind = (base: PrimitiveName): string =>
-  base === "boolean" ? "boolean" : base === "null" ? "null" : /^(u?int(8|16|32)|number|float8?|double|integer)$/.test(base) ? "number" : "string";
+  base === "boolean"
+    ? "boolean"
+    : base === "null"
+      ? "null"
+      : /^(u?int(8|16|32)|number|float8?|double|integer)$/.test(base)
+        ? "number"
+        : "string";
 
 export function enumeration(ctx: Context, base: PrimitiveName, schema: JsonObject, pointer: string): TypeNode {
   const attrs = annotations(ctx, schema, pointer);
@@ -19,7 +25,8 @@ export function enumeration(ctx: Context, base: PrimitiveName, schema: JsonObjec
   const members: EnumMember[] = [];
   const seen = new Set<string>();
   // altenums.json maps a symbol to the value sent on the wire (the alternate-names add-in).
-  const alt = isObject(schema["altenums"]) && isObject(schema["altenums"]["json"]) ? schema["altenums"]["json"] : undefined;
+  const alt =
+    isObject(schema["altenums"]) && isObject(schema["altenums"]["json"]) ? schema["altenums"]["json"] : undefined;
   values.forEach((symbol, i) => {
     const v = typeof symbol === "string" && alt && typeof alt[symbol] === "string" ? alt[symbol] : symbol;
     const p = child(at, i);

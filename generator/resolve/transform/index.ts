@@ -23,7 +23,9 @@ export function transform(ctx: Context, schema: JsonValue | undefined, pointer: 
     return { kind: "any", attrs: { facts: [] } };
   }
   if (!isObject(schema)) {
-    report(ctx, "SCHEMA_INVALID_TYPE", pointer, { actual: schema === null ? "null" : Array.isArray(schema) ? "an array" : typeof schema });
+    report(ctx, "SCHEMA_INVALID_TYPE", pointer, {
+      actual: schema === null ? "null" : Array.isArray(schema) ? "an array" : typeof schema,
+    });
     return { kind: "any", attrs: { facts: [] } };
   }
   // The OpenAPI-derived dialect writes a reference with annotations as an allOf.
@@ -31,7 +33,10 @@ export function transform(ctx: Context, schema: JsonValue | undefined, pointer: 
   if (has(schema, "$ref") && !has(schema, "type")) return bareRef(ctx, schema, pointer);
   if (hasComposition(schema)) {
     const { allOf: _a, anyOf: _b, oneOf: _c, not: _d, if: _e, then: _f, else: _g, ...rest } = schema;
-    const base = has(schema, "type") || has(schema, "enum") || has(schema, "const") ? transformTyped(ctx, rest, pointer) : undefined;
+    const base =
+      has(schema, "type") || has(schema, "enum") || has(schema, "const")
+        ? transformTyped(ctx, rest, pointer)
+        : undefined;
     return conditional(ctx, schema, pointer, base);
   }
   return transformTyped(ctx, schema, pointer);
@@ -42,7 +47,8 @@ function transformTyped(ctx: Context, schema: { [k: string]: JsonValue }, pointe
   if (type === undefined) {
     // The dialect's members and items may carry only an enum.
     if (Array.isArray(schema["enum"])) return enumeration(ctx, "string", schema, pointer);
-    if (has(schema, "const")) return { kind: "const", value: schema["const"] as EnumValue, attrs: annotations(ctx, schema, pointer) };
+    if (has(schema, "const"))
+      return { kind: "const", value: schema["const"] as EnumValue, attrs: annotations(ctx, schema, pointer) };
     report(ctx, "SCHEMA_MISSING_TYPE", pointer);
     return { kind: "any", attrs: annotations(ctx, schema, pointer) };
   }
@@ -59,12 +65,14 @@ function transformTyped(ctx: Context, schema: { [k: string]: JsonValue }, pointe
   if (has(schema, "enum") && PRIMITIVES.has(type)) return enumeration(ctx, type as PrimitiveName, schema, pointer);
   if (has(schema, "const")) {
     const v = schema["const"];
-    if (v === null || typeof v !== "object") return { kind: "const", value: v, attrs: annotations(ctx, schema, pointer) };
+    if (v === null || typeof v !== "object")
+      return { kind: "const", value: v, attrs: annotations(ctx, schema, pointer) };
   }
   switch (type) {
     case "object":
       // An object with only additionalProperties is a map (OpenAPI-derived dialect).
-      if (!has(schema, "properties") && isObject(schema["additionalProperties"])) return map(ctx, schema, pointer, "additionalProperties");
+      if (!has(schema, "properties") && isObject(schema["additionalProperties"]))
+        return map(ctx, schema, pointer, "additionalProperties");
       return object(ctx, schema, pointer);
     case "array":
     case "set":
@@ -93,7 +101,8 @@ function union(ctx: Context, types: JsonValue[], schema: { [k: string]: JsonValu
       report(ctx, "SCHEMA_TYPE_INVALID", p, { typeName: JSON.stringify(t) });
       return { kind: "any", attrs: { facts: [] } } as TypeNode;
     }
-    if (isObject(t)) return resolveRef(ctx, t["$ref"], child(p, "$ref")) ?? ({ kind: "any", attrs: { facts: [] } } as TypeNode);
+    if (isObject(t))
+      return resolveRef(ctx, t["$ref"], child(p, "$ref")) ?? ({ kind: "any", attrs: { facts: [] } } as TypeNode);
     report(ctx, "SCHEMA_TYPE_INVALID", p, { typeName: JSON.stringify(t) });
     return { kind: "any", attrs: { facts: [] } } as TypeNode;
   });

@@ -22,7 +22,8 @@ export function object(ctx: Context, schema: JsonObject, pointer: string): TypeN
     const mAttrs = isObject(raw) ? memberAnnotations(ctx, raw, p) : { facts: [] };
     const req = always.has(key);
     if (req) mAttrs.facts.push(fact(ctx, "required", child(pointer, "required"), "required"));
-    if (wire.get(key) !== key) mAttrs.facts.push(fact(ctx, "name", child(p, "altnames", "json"), `JSON name of ${key}`));
+    if (wire.get(key) !== key)
+      mAttrs.facts.push(fact(ctx, "name", child(p, "altnames", "json"), `JSON name of ${key}`));
     return { name: wire.get(key)!, type, required: req, attrs: mAttrs };
   });
   let additional: boolean | TypeNode = true;
@@ -41,7 +42,8 @@ export function object(ctx: Context, schema: JsonObject, pointer: string): TypeN
     if (isObject(dr)) {
       node.dependentRequired = {};
       for (const [k, v] of Object.entries(dr)) {
-        if (Array.isArray(v) && v.every((x) => typeof x === "string")) node.dependentRequired[wire.get(k) ?? k] = (v as string[]).map((x) => wire.get(x) ?? x);
+        if (Array.isArray(v) && v.every((x) => typeof x === "string"))
+          node.dependentRequired[wire.get(k) ?? k] = (v as string[]).map((x) => wire.get(x) ?? x);
         else report(ctx, "SCHEMA_REQUIRED_NOT_ARRAY", child(pointer, "dependentRequired", k));
       }
     } else report(ctx, "SCHEMA_PROPERTIES_NOT_OBJECT", child(pointer, "dependentRequired"));
@@ -53,14 +55,23 @@ export function object(ctx: Context, schema: JsonObject, pointer: string): TypeN
         try {
           new RegExp(source, "u");
         } catch (e) {
-          report(ctx, "SCHEMA_PATTERN_INVALID", child(pointer, "patternProperties", source), { pattern: JSON.stringify(source), reason: (e as Error).message });
+          report(ctx, "SCHEMA_PATTERN_INVALID", child(pointer, "patternProperties", source), {
+            pattern: JSON.stringify(source),
+            reason: (e as Error).message,
+          });
           return [];
         }
-        return [{ pattern: { source, unicode: true }, type: ctx.transform(pp[source], child(pointer, "patternProperties", source)) }];
+        return [
+          {
+            pattern: { source, unicode: true },
+            type: ctx.transform(pp[source], child(pointer, "patternProperties", source)),
+          },
+        ];
       });
     } else report(ctx, "SCHEMA_PROPERTIES_NOT_OBJECT", child(pointer, "patternProperties"));
   }
-  if (active(ctx, schema, pointer, "propertyNames")) node.propertyNames = ctx.transform(schema["propertyNames"], child(pointer, "propertyNames"));
+  if (active(ctx, schema, pointer, "propertyNames"))
+    node.propertyNames = ctx.transform(schema["propertyNames"], child(pointer, "propertyNames"));
   return node;
 }
 
@@ -80,7 +91,12 @@ function memberAnnotations(ctx: Context, raw: JsonObject, pointer: string): Attr
 }
 
 /** Names always required, and the alternative sets when `required` is an array of arrays. */
-function requiredNames(ctx: Context, schema: JsonObject, pointer: string, names: string[]): { always: Set<string>; sets?: string[][] } {
+function requiredNames(
+  ctx: Context,
+  schema: JsonObject,
+  pointer: string,
+  names: string[],
+): { always: Set<string>; sets?: string[][] } {
   const always = new Set<string>();
   if (!has(schema, "required")) return { always };
   const req = schema["required"];

@@ -5,13 +5,43 @@ import { hasNestedQuantifier } from "../redos.js";
 import { isKnownFormat } from "../../ir/formats.js";
 
 export const PRIMITIVES: ReadonlySet<string> = new Set<PrimitiveName>([
-  "string", "boolean", "null", "number", "integer", "int8", "int16", "int32", "int64", "int128", "uint8", "uint16",
-  "uint32", "uint64", "uint128", "float8", "float", "double", "decimal", "binary", "date", "time", "datetime",
-  "duration", "uuid", "uri", "jsonpointer",
+  "string",
+  "boolean",
+  "null",
+  "number",
+  "integer",
+  "int8",
+  "int16",
+  "int32",
+  "int64",
+  "int128",
+  "uint8",
+  "uint16",
+  "uint32",
+  "uint64",
+  "uint128",
+  "float8",
+  "float",
+  "double",
+  "decimal",
+  "binary",
+  "date",
+  "time",
+  "datetime",
+  "duration",
+  "uuid",
+  "uri",
+  "jsonpointer",
 ]);
 
 /** Types whose JSON form is a string holding a number, so their bounds are strings too. */
-export const STRING_ENCODED_NUMBERS: ReadonlySet<PrimitiveName> = new Set(["int64", "int128", "uint64", "uint128", "decimal"]);
+export const STRING_ENCODED_NUMBERS: ReadonlySet<PrimitiveName> = new Set([
+  "int64",
+  "int128",
+  "uint64",
+  "uint128",
+  "decimal",
+]);
 
 const NUMERIC = /^(u?int(8|16|32|64|128)|integer|number|float8?|double|decimal)$/;
 
@@ -53,26 +83,55 @@ export function primitive(ctx: Context, name: PrimitiveName, schema: JsonObject,
   const attrs = annotations(ctx, schema, pointer);
   const primitive: PrimitiveName = name === "integer" ? "int32" : name;
   attrs.facts.push(fact(ctx, "type", child(pointer, "type"), name));
-  return { kind: "primitive", primitive, constraints: constraints(ctx, schema, pointer, targetOf(primitive), primitive), attrs };
+  return {
+    kind: "primitive",
+    primitive,
+    constraints: constraints(ctx, schema, pointer, targetOf(primitive), primitive),
+    attrs,
+  };
 }
 
 /**
  * Reads every constraint keyword. Malformed or misplaced ones are errors whatever `$uses` says;
  * validation add-in keywords are then kept only where the add-in is active.
  */
-export function constraints(ctx: Context, schema: JsonObject, pointer: string, target: ConstraintTarget, primitive?: PrimitiveName): Constraints {
+export function constraints(
+  ctx: Context,
+  schema: JsonObject,
+  pointer: string,
+  target: ConstraintTarget,
+  primitive?: PrimitiveName,
+): Constraints {
   const c: Constraints = {};
   // maxLength, precision and scale are core; the rest belong to the validation add-in.
-  const keep = (k: string): boolean => (k === "maxLength" || k === "precision" || k === "scale" ? has(schema, k) : active(ctx, schema, pointer, k));
+  const keep = (k: string): boolean =>
+    k === "maxLength" || k === "precision" || k === "scale" ? has(schema, k) : active(ctx, schema, pointer, k);
   for (const k of Object.keys(APPLIES)) {
     if (has(schema, k) && !APPLIES[k]!.includes(target)) {
-      report(ctx, "SCHEMA_CONSTRAINT_INVALID_FOR_TYPE", child(pointer, k), { constraint: k, actualType: typeof schema["type"] === "string" ? schema["type"] : target });
+      report(ctx, "SCHEMA_CONSTRAINT_INVALID_FOR_TYPE", child(pointer, k), {
+        constraint: k,
+        actualType: typeof schema["type"] === "string" ? schema["type"] : target,
+      });
     }
   }
-  const count = (k: "minLength" | "maxLength" | "minItems" | "maxItems" | "precision" | "scale" | "minContains" | "maxContains" | "minProperties" | "maxProperties", from: string = k): void => {
+  const count = (
+    k:
+      | "minLength"
+      | "maxLength"
+      | "minItems"
+      | "maxItems"
+      | "precision"
+      | "scale"
+      | "minContains"
+      | "maxContains"
+      | "minProperties"
+      | "maxProperties",
+    from: string = k,
+  ): void => {
     if (!has(schema, from)) return;
     const v = schema[from];
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) report(ctx, "SCHEMA_INTEGER_CONSTRAINT_INVALID", child(pointer, from), { keyword: from });
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0)
+      report(ctx, "SCHEMA_INTEGER_CONSTRAINT_INVALID", child(pointer, from), { keyword: from });
     else if (keep(from)) c[k] = v;
   };
   const asString = primitive !== undefined && STRING_ENCODED_NUMBERS.has(primitive);
@@ -82,7 +141,11 @@ export function constraints(ctx: Context, schema: JsonObject, pointer: string, t
     let value: number | string | undefined;
     if (typeof v === "number" && Number.isFinite(v)) value = asString ? String(v) : v;
     // A string-encoded type's bounds are compared exactly, so they must be plain decimals.
-    else if (typeof v === "string" && (asString ? /^-?\d+(\.\d+)?$/.test(v) : v.trim() !== "" && Number.isFinite(Number(v)))) value = asString ? v : Number(v);
+    else if (
+      typeof v === "string" &&
+      (asString ? /^-?\d+(\.\d+)?$/.test(v) : v.trim() !== "" && Number.isFinite(Number(v)))
+    )
+      value = asString ? v : Number(v);
     // The extended meta-schema types exclusive bounds as booleans; the text as numbers. Accept both.
     else if (typeof v === "boolean" && (k === "exclusiveMinimum" || k === "exclusiveMaximum")) return;
     else report(ctx, "SCHEMA_NUMBER_CONSTRAINT_INVALID", child(pointer, k), { keyword: k });
@@ -106,18 +169,21 @@ export function constraints(ctx: Context, schema: JsonObject, pointer: string, t
   bound("exclusiveMaximum");
   if (has(schema, "multipleOf")) {
     const v = schema["multipleOf"];
-    if (typeof v !== "number" || !(v > 0)) report(ctx, "SCHEMA_NUMBER_CONSTRAINT_INVALID", child(pointer, "multipleOf"), { keyword: "multipleOf" });
+    if (typeof v !== "number" || !(v > 0))
+      report(ctx, "SCHEMA_NUMBER_CONSTRAINT_INVALID", child(pointer, "multipleOf"), { keyword: "multipleOf" });
     else if (keep("multipleOf")) c.multipleOf = v;
   }
   if (has(schema, "uniqueItems")) {
-    if (typeof schema["uniqueItems"] !== "boolean") report(ctx, "SCHEMA_NUMBER_CONSTRAINT_INVALID", child(pointer, "uniqueItems"), { keyword: "uniqueItems" });
+    if (typeof schema["uniqueItems"] !== "boolean")
+      report(ctx, "SCHEMA_NUMBER_CONSTRAINT_INVALID", child(pointer, "uniqueItems"), { keyword: "uniqueItems" });
     else if (keep("uniqueItems") && schema["uniqueItems"]) c.uniqueItems = true;
   }
   for (const k of ["format", "contentEncoding", "contentMediaType"] as const) {
     // format "password" is the dialect's sensitivity marker, an annotation.
     if (!has(schema, k) || typeof schema[k] !== "string" || schema[k] === "password" || !keep(k)) continue;
     const v = schema[k] as string;
-    if (k === "format" && !isKnownFormat(v)) report(ctx, "SCHEMA_FORMAT_UNKNOWN", child(pointer, k), { format: JSON.stringify(v) });
+    if (k === "format" && !isKnownFormat(v))
+      report(ctx, "SCHEMA_FORMAT_UNKNOWN", child(pointer, k), { format: JSON.stringify(v) });
     else c[k] = v;
   }
   if (has(schema, "pattern")) {
@@ -126,10 +192,14 @@ export function constraints(ctx: Context, schema: JsonObject, pointer: string, t
     else {
       try {
         new RegExp(p, "u");
-        if (hasNestedQuantifier(p)) report(ctx, "SCHEMA_PATTERN_UNSAFE", child(pointer, "pattern"), { pattern: JSON.stringify(p) });
+        if (hasNestedQuantifier(p))
+          report(ctx, "SCHEMA_PATTERN_UNSAFE", child(pointer, "pattern"), { pattern: JSON.stringify(p) });
         else if (keep("pattern")) c.pattern = { source: p, unicode: /\\[pP]\{|\\u\{/.test(p) };
       } catch (e) {
-        report(ctx, "SCHEMA_PATTERN_INVALID", child(pointer, "pattern"), { pattern: JSON.stringify(p), reason: (e as Error).message });
+        report(ctx, "SCHEMA_PATTERN_INVALID", child(pointer, "pattern"), {
+          pattern: JSON.stringify(p),
+          reason: (e as Error).message,
+        });
       }
     }
   }
@@ -144,7 +214,11 @@ export function constraints(ctx: Context, schema: JsonObject, pointer: string, t
   for (const [lo, hi] of order) {
     const a = schema[lo];
     const b = schema[hi];
-    if ((typeof a === "number" || typeof a === "string") && (typeof b === "number" || typeof b === "string") && Number(a) > Number(b)) {
+    if (
+      (typeof a === "number" || typeof a === "string") &&
+      (typeof b === "number" || typeof b === "string") &&
+      Number(a) > Number(b)
+    ) {
       report(ctx, "SCHEMA_MIN_GREATER_THAN_MAX", child(pointer, lo), { minKeyword: lo, maxKeyword: hi });
     }
   }

@@ -26,13 +26,19 @@ export function tuple(ctx: Context, schema: JsonObject, pointer: string): TypeNo
     ...names.filter((n) => !keys.includes(n)).map((n) => `${JSON.stringify(n)} is not a property`),
     ...keys.filter((k) => !names.includes(k)).map((k) => `${JSON.stringify(k)} is missing`),
   ];
-  if (problems.length > 0) report(ctx, "SCHEMA_TUPLE_ORDER_INVALID", child(pointer, "tuple"), { reason: problems.join(", ") });
+  if (problems.length > 0)
+    report(ctx, "SCHEMA_TUPLE_ORDER_INVALID", child(pointer, "tuple"), { reason: problems.join(", ") });
   const elements: Member[] = [...new Set(names)]
     .filter((n) => keys.includes(n))
     .map((name) => {
       const p = child(pointer, "properties", name);
       const raw = props[name];
-      return { name, type: ctx.transform(raw, p), required: true, attrs: isObject(raw) ? annotations(ctx, raw, p) : { facts: [] } };
+      return {
+        name,
+        type: ctx.transform(raw, p),
+        required: true,
+        attrs: isObject(raw) ? annotations(ctx, raw, p) : { facts: [] },
+      };
     });
   return { kind: "tuple", elements, attrs };
 }
