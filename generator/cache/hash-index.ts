@@ -51,7 +51,11 @@ const MAGIC = "structgen-hash-index/2";
 export const RACY_MS = 2000;
 
 /** What a file's status says, as one text: device, inode, size, mode, mtime and ctime (ms, fractional). */
-const statusOf = (st: Stats): string => `${st.dev} ${st.ino} ${st.size} ${st.mode} ${st.mtimeMs} ${st.ctimeMs}`;
+export const statusOf = (st: Stats): string =>
+  `${st.dev} ${st.ino} ${st.size} ${st.mode} ${st.mtimeMs} ${st.ctimeMs}`;
+
+/** Last changed at least RACY_MS before it was looked at: no edit can share its timestamps. */
+const settledAt = (st: Stats, lookedAt: number): boolean => Math.max(st.mtimeMs, st.ctimeMs) < lookedAt - RACY_MS;
 
 /** An entry: the status the file had, and the sha-256 of its bytes then. */
 interface Entry {
@@ -106,9 +110,8 @@ export class HashIndex {
     if (typeof sha !== "string") return sha;
     // Recorded only when the file sat unchanged while it was read, and had for a while before.
     const after = follow ? statSync(file, { throwIfNoEntry: false }) : lstatSync(file, { throwIfNoEntry: false });
-    const settled = Math.max(st.mtimeMs, st.ctimeMs) < lookedAt - RACY_MS;
     // A path with a line break cannot be written as a line: such a file is hashed every time.
-    if (after && statusOf(after) === status && settled && !file.includes("\n")) {
+    if (after && statusOf(after) === status && settledAt(st, lookedAt) && !file.includes("\n")) {
       this.entries.set(file, { status, sha });
       this.used.add(file);
       this.changed = true;
@@ -124,7 +127,7 @@ export class HashIndex {
   record(file: string, before: Stats, lookedAt: number, sha: string, follow: boolean): void {
     const status = statusOf(before);
     const after = follow ? statSync(file, { throwIfNoEntry: false }) : lstatSync(file, { throwIfNoEntry: false });
-    const settled = Math.max(before.mtimeMs, before.ctimeMs) < lookedAt - RACY_MS;
+    const settled = settledAt(before, lookedAt);
     if (!before.isFile() || !after || statusOf(after) !== status || !settled || file.includes("\n")) return;
     const known = this.entries.get(file);
     this.used.add(file);

@@ -8,13 +8,11 @@
 // after the writer put it in place says only that the file still differs from any other text (stale):
 // a write by someone else within that tick is written over, which is right whatever it wrote.
 import { lstatSync, type Stats } from "node:fs";
-import { NO_FOLLOW, RACY_MS, withBytes } from "./hash-index.js";
+import { NO_FOLLOW, RACY_MS, statusOf, withBytes } from "./hash-index.js";
 import { sha256 } from "./hash.js";
 
 /** Sub-second timestamps tick with the kernel's clock (≤ 10 ms); whole seconds may be 2 s apart (FAT). */
 const FINE_RACY_MS = 100;
-
-const statusOf = (st: Stats): string => `${st.dev} ${st.ino} ${st.size} ${st.mode} ${st.mtimeMs} ${st.ctimeMs}`;
 
 /** Whether a file with this status, looked at `at`, had settled: no edit can share its timestamps. */
 export function settled(st: Stats, at: number): boolean {

@@ -18,27 +18,11 @@ import { diagnostic, StructgenError, type SourceLocation } from "../../generator
 import { escapePointerToken } from "../../generator/load/parse-json.js";
 import type { Evidence, MemberClaim, ShapeClaim, ShapeKind, SourceInfo } from "../../generator/reconcile/evidence.js";
 import { proseDeprecation, proseValues } from "../../generator/reconcile/prose.js";
+// What counts as a shape and how primitives map are the reader's rules; the oracle reads the same files
+// another way (ts-morph), with the same rules.
+import { COMMAND_TYPE, ERROR_PLUMBING, primitive } from "../../generator/reconcile/sources/aws-sdk.js";
+import { MODELS } from "../../generator/reconcile/sources/files.js";
 
-const MODELS = "dist-types/models";
-
-/** Request/response types of commands repeat the operation's shapes; they are not shapes. */
-const COMMAND_TYPE = /Command(?:Input|Output)$/;
-
-/** Properties an exception class declares for the SDK's sake, not the service's. */
-const ERROR_PLUMBING = new Set(["name", "$fault"]);
-
-const PRIMITIVE: Record<string, ShapeKind> = {
-  string: "string",
-  number: "number",
-  bigint: "long",
-  boolean: "boolean",
-  Date: "timestamp",
-  Uint8Array: "blob",
-  __DocumentType: "document",
-  DocumentType: "document",
-};
-const primitive = (name: string): ShapeKind | undefined =>
-  Object.hasOwn(PRIMITIVE, name) ? PRIMITIVE[name] : undefined;
 
 export async function loadAwsSdkWithTsMorph(source: SourceInfo, packageDir: string): Promise<Evidence> {
   const modelsDir = path.join(packageDir, MODELS);

@@ -15,10 +15,10 @@ import type { Member, TypeNode } from "./dts/types.js";
 import { declarationFiles, MODELS } from "./files.js";
 
 /** Request/response types of commands repeat the operation's shapes; they are not shapes. */
-const COMMAND_TYPE = /Command(?:Input|Output)$/;
+export const COMMAND_TYPE = /Command(?:Input|Output)$/;
 
 /** Properties an exception class declares for the SDK's sake, not the service's. */
-const ERROR_PLUMBING = new Set(["name", "$fault"]);
+export const ERROR_PLUMBING = new Set(["name", "$fault"]);
 
 const PRIMITIVE: Record<string, ShapeKind> = {
   string: "string",
@@ -30,7 +30,7 @@ const PRIMITIVE: Record<string, ShapeKind> = {
   __DocumentType: "document",
   DocumentType: "document",
 };
-const primitive = (name: string): ShapeKind | undefined =>
+export const primitive = (name: string): ShapeKind | undefined =>
   Object.hasOwn(PRIMITIVE, name) ? PRIMITIVE[name] : undefined;
 
 /** The package's name and version, from its package.json. */
