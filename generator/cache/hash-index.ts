@@ -51,8 +51,7 @@ const MAGIC = "structgen-hash-index/2";
 export const RACY_MS = 2000;
 
 /** What a file's status says, as one text: device, inode, size, mode, mtime and ctime (ms, fractional). */
-export const statusOf = (st: Stats): string =>
-  `${st.dev} ${st.ino} ${st.size} ${st.mode} ${st.mtimeMs} ${st.ctimeMs}`;
+export const statusOf = (st: Stats): string => `${st.dev} ${st.ino} ${st.size} ${st.mode} ${st.mtimeMs} ${st.ctimeMs}`;
 
 /** Last changed at least RACY_MS before it was looked at: no edit can share its timestamps. */
 const settledAt = (st: Stats, lookedAt: number): boolean => Math.max(st.mtimeMs, st.ctimeMs) < lookedAt - RACY_MS;

@@ -23,7 +23,6 @@ import { proseDeprecation, proseValues } from "../../generator/reconcile/prose.j
 import { COMMAND_TYPE, ERROR_PLUMBING, primitive } from "../../generator/reconcile/sources/aws-sdk.js";
 import { MODELS } from "../../generator/reconcile/sources/files.js";
 
-
 export async function loadAwsSdkWithTsMorph(source: SourceInfo, packageDir: string): Promise<Evidence> {
   const modelsDir = path.join(packageDir, MODELS);
   let packageName: string;
