@@ -101,11 +101,24 @@ export declare function objectLike(x: unknown): x is Record<string, unknown>;
 export declare function own(x: Record<string, unknown>, k: string): unknown;
 
 /**
- * Whether a pattern that is one character class repeated, ^(?:[…]+)$ or ^(?:[…]*)$, matches s:
- * ASCII characters by a table of the class (16 bits a word), anything else by the pattern itself.
- * The table pays for short strings only: past about ten characters the compiled pattern is faster.
+ * Whether a pattern that is one character class repeated, ^(?:[…]+)$ or ^(?:[…]*)$, matches s.
+ * Characters in the class's widest ASCII run [lo, hi] pass in a small loop; from the first other
+ * one on, classRest decides. Past 64 characters the compiled pattern is as fast, so it decides.
  */
-export declare function inClass(s: string, m: readonly number[], re: RegExp): boolean;
+export declare function inClass(s: string, lo: number, hi: number, m: readonly number[], re: RegExp): boolean;
+
+/**
+ * Whether the first r names in k (an open object's required members, read directly and valid) are own
+ * enumerable members of x, as JSON sees them: for-in lists enumerable members, own ones first.
+ */
+export declare function ownsAll(x: object, k: readonly string[], r: number): boolean;
+
+/**
+ * A member of an open object, read directly, failed. The object fails if JSON sees each member that
+ * was read (counting proves it, as in declaredOnly); else its JSON view, the own enumerable members,
+ * decides (where that check fails again, counting finds every member seen).
+ */
+export declare function miss(x: object, q: number, k: readonly string[], is: Is): boolean;
 
 /**
  * Length in Unicode code points, as JSON Structure and JSON Schema count it.

@@ -8,7 +8,9 @@ import {
   fail,
   guard,
   inClass,
+  miss,
   objectLike,
+  ownsAll,
   run,
   schemaMember,
   table,
@@ -27,6 +29,41 @@ export { ValidationError, sdkToWire } from "./runtime.js";
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/**
+ * Whether a (an open object's required member, read directly and valid) is an own enumerable member
+ * of x, as JSON sees it: for-in lists enumerable members, own ones before inherited ones.
+ * @param {object} x
+ * @param {string} a
+ * @returns {boolean}
+ */
+function owns(x, a) {
+  for (const key in x) if (key === a) return hasOwn.call(x, key);
+  return false;
+}
+
+/**
+ * Boolean modes 1 and 2 of an open object whose n declared members read directly are valid: no
+ * undeclared member (an error in strict mode, drift in mode 2), and each of those n is an own
+ * enumerable member (JSON's members that are declared are among them, so counting proves it).
+ * @param {object} x
+ * @param {number} q
+ * @param {readonly string[]} k
+ * @param {number} n
+ * @returns {boolean}
+ */
+function declaredOnly(x, q, k, n) {
+  const o = /** @type {Record<string, unknown>} */ (x);
+  for (const key in o) {
+    if (!hasOwn.call(o, key)) continue;
+    const v = o[key];
+    if (v === undefined) continue;
+    if (k.includes(key)) n--;
+    else if (q < 4 && key === "$schema" && typeof v === "string") continue;
+    else if (undeclared(key, q)) return false;
+  }
+  return n === 0;
+}
+
 const AWSAccountIdType$re1 = /*#__PURE__*/ new RegExp("^(?:[0-9]+)$", "u");
 const AWSAccountIdType$m2 = [0, 0, 0, 1023, 0, 0, 0, 0];
 
@@ -34,7 +71,7 @@ const AWSAccountIdType$m2 = [0, 0, 0, 1023, 0, 0, 0, 0];
 function AWSAccountIdType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length > 12 && cpLength(x) > 12) return false;
-  if (!inClass(x, AWSAccountIdType$m2, AWSAccountIdType$re1)) return false;
+  if (!inClass(x, 48, 57, AWSAccountIdType$m2, AWSAccountIdType$re1)) return false;
   return true;
 }
 
@@ -42,7 +79,7 @@ function AWSAccountIdType$is(x, _q) {
 function AWSAccountIdType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length > 12 && cpLength(x) > 12) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 12);
-  if (!inClass(x, AWSAccountIdType$m2, AWSAccountIdType$re1))
+  if (!inClass(x, 48, 57, AWSAccountIdType$m2, AWSAccountIdType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", AWSAccountIdType$re1);
 }
 
@@ -95,27 +132,24 @@ export function assertAccessTokenValidityType(x) {
   enforce(x, AccessTokenValidityType$is, AccessTokenValidityType$check, "AccessTokenValidityType");
 }
 
+const AccountRecoverySettingType$k1 = ["RecoveryMechanisms"];
+
 /** @type {Is} */
 function AccountRecoverySettingType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "RecoveryMechanisms":
-        if (!RecoveryMechanismsType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.RecoveryMechanisms;
+    if (u !== undefined) {
+      n++;
+      if (!RecoveryMechanismsType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AccountRecoverySettingType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AccountRecoverySettingType$k1, AccountRecoverySettingType$is);
 }
 
 /** @type {Check} */
@@ -185,38 +219,21 @@ export function assertAccountTakeoverActionNotifyType(x) {
   );
 }
 
+const AccountTakeoverActionType$k1 = ["Notify", "EventAction"];
+
 /** @type {Is} */
 function AccountTakeoverActionType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.Notify;
+  let u;
+  u = x.Notify;
   if (u === undefined) return false;
   if (!AccountTakeoverActionNotifyType$is(u, q + 8)) return false;
   u = x.EventAction;
   if (u === undefined) return false;
   if (!AccountTakeoverEventActionType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Notify":
-        r++;
-        break;
-      case "EventAction":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AccountTakeoverActionType$k1, 2);
+  return ownsAll(x, AccountTakeoverActionType$k1, 2);
 }
 
 /** @type {Check} */
@@ -264,33 +281,34 @@ export function assertAccountTakeoverActionType(x) {
   enforce(x, AccountTakeoverActionType$is, AccountTakeoverActionType$check, "AccountTakeoverActionType");
 }
 
+const AccountTakeoverActionsType$k1 = ["LowAction", "MediumAction", "HighAction"];
+
 /** @type {Is} */
 function AccountTakeoverActionsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "LowAction":
-        if (!AccountTakeoverActionType$is(v, q + 8)) return false;
-        break;
-      case "MediumAction":
-        if (!AccountTakeoverActionType$is(v, q + 8)) return false;
-        break;
-      case "HighAction":
-        if (!AccountTakeoverActionType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.LowAction;
+    if (u !== undefined) {
+      n++;
+      if (!AccountTakeoverActionType$is(u, q + 8)) break f;
     }
+    u = x.MediumAction;
+    if (u !== undefined) {
+      n++;
+      if (!AccountTakeoverActionType$is(u, q + 8)) break f;
+    }
+    u = x.HighAction;
+    if (u !== undefined) {
+      n++;
+      if (!AccountTakeoverActionType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AccountTakeoverActionsType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AccountTakeoverActionsType$k1, AccountTakeoverActionsType$is);
 }
 
 /** @type {Check} */
@@ -373,35 +391,27 @@ export function assertAccountTakeoverEventActionType(x) {
   enforce(x, AccountTakeoverEventActionType$is, AccountTakeoverEventActionType$check, "AccountTakeoverEventActionType");
 }
 
+const AccountTakeoverRiskConfigurationType$k1 = ["Actions", "NotifyConfiguration"];
+
 /** @type {Is} */
 function AccountTakeoverRiskConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.Actions;
+  let u;
+  u = x.Actions;
   if (u === undefined) return false;
   if (!AccountTakeoverActionsType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "NotifyConfiguration":
-        if (!NotifyConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "Actions":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.NotifyConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!NotifyConfigurationType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AccountTakeoverRiskConfigurationType$k1, n);
+    return owns(x, "Actions");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, AccountTakeoverRiskConfigurationType$k1, AccountTakeoverRiskConfigurationType$is);
 }
 
 /** @type {Check} */
@@ -451,38 +461,21 @@ export function assertAccountTakeoverRiskConfigurationType(x) {
   );
 }
 
+const AddCustomAttributesRequest$k1 = ["UserPoolId", "CustomAttributes"];
+
 /** @type {Is} */
 function AddCustomAttributesRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.CustomAttributes;
   if (u === undefined) return false;
   if (!CustomAttributesListType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "CustomAttributes":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AddCustomAttributesRequest$k1, 2);
+  return ownsAll(x, AddCustomAttributesRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -530,23 +523,13 @@ export function assertAddCustomAttributesRequest(x) {
   enforce(x, AddCustomAttributesRequest$is, AddCustomAttributesRequest$check, "AddCustomAttributesRequest");
 }
 
+const AddCustomAttributesResponse$k1 = [];
+
 /** @type {Is} */
 function AddCustomAttributesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, AddCustomAttributesResponse$k1, 0);
   return true;
 }
 
@@ -583,12 +566,14 @@ export function assertAddCustomAttributesResponse(x) {
   enforce(x, AddCustomAttributesResponse$is, AddCustomAttributesResponse$check, "AddCustomAttributesResponse");
 }
 
+const AdminAddUserToGroupRequest$k1 = ["UserPoolId", "Username", "GroupName"];
+
 /** @type {Is} */
 function AdminAddUserToGroupRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
@@ -597,30 +582,8 @@ function AdminAddUserToGroupRequest$is(x, q) {
   u = x.GroupName;
   if (u === undefined) return false;
   if (!GroupNameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "GroupName":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 3) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminAddUserToGroupRequest$k1, 3);
+  return ownsAll(x, AdminAddUserToGroupRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -674,41 +637,30 @@ export function assertAdminAddUserToGroupRequest(x) {
   enforce(x, AdminAddUserToGroupRequest$is, AdminAddUserToGroupRequest$check, "AdminAddUserToGroupRequest");
 }
 
+const AdminConfirmSignUpRequest$k1 = ["UserPoolId", "Username", "ClientMetadata"];
+
 /** @type {Is} */
 function AdminConfirmSignUpRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "ClientMetadata":
-        if (!ClientMetadataType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.ClientMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!ClientMetadataType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminConfirmSignUpRequest$k1, n);
+    return ownsAll(x, AdminConfirmSignUpRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, AdminConfirmSignUpRequest$k1, AdminConfirmSignUpRequest$is);
 }
 
 /** @type {Check} */
@@ -759,23 +711,13 @@ export function assertAdminConfirmSignUpRequest(x) {
   enforce(x, AdminConfirmSignUpRequest$is, AdminConfirmSignUpRequest$check, "AdminConfirmSignUpRequest");
 }
 
+const AdminConfirmSignUpResponse$k1 = [];
+
 /** @type {Is} */
 function AdminConfirmSignUpResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminConfirmSignUpResponse$k1, 0);
   return true;
 }
 
@@ -812,33 +754,34 @@ export function assertAdminConfirmSignUpResponse(x) {
   enforce(x, AdminConfirmSignUpResponse$is, AdminConfirmSignUpResponse$check, "AdminConfirmSignUpResponse");
 }
 
+const AdminCreateUserConfigType$k1 = ["AllowAdminCreateUserOnly", "UnusedAccountValidityDays", "InviteMessageTemplate"];
+
 /** @type {Is} */
 function AdminCreateUserConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AllowAdminCreateUserOnly":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "UnusedAccountValidityDays":
-        if (!AdminCreateUserUnusedAccountValidityDaysType$is(v, q + 8)) return false;
-        break;
-      case "InviteMessageTemplate":
-        if (!MessageTemplateType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.AllowAdminCreateUserOnly;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
     }
+    u = x.UnusedAccountValidityDays;
+    if (u !== undefined) {
+      n++;
+      if (!AdminCreateUserUnusedAccountValidityDaysType$is(u, q + 8)) break f;
+    }
+    u = x.InviteMessageTemplate;
+    if (u !== undefined) {
+      n++;
+      if (!MessageTemplateType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminCreateUserConfigType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AdminCreateUserConfigType$k1, AdminCreateUserConfigType$is);
 }
 
 /** @type {Check} */
@@ -883,59 +826,70 @@ export function assertAdminCreateUserConfigType(x) {
   enforce(x, AdminCreateUserConfigType$is, AdminCreateUserConfigType$check, "AdminCreateUserConfigType");
 }
 
+const AdminCreateUserRequest$k1 = [
+  "UserPoolId",
+  "Username",
+  "UserAttributes",
+  "ValidationData",
+  "TemporaryPassword",
+  "ForceAliasCreation",
+  "MessageAction",
+  "DesiredDeliveryMediums",
+  "ClientMetadata",
+];
+
 /** @type {Is} */
 function AdminCreateUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "UserAttributes":
-        if (!AttributeListType$is(v, q + 8)) return false;
-        break;
-      case "ValidationData":
-        if (!AttributeListType$is(v, q + 8)) return false;
-        break;
-      case "TemporaryPassword":
-        if (!PasswordType$is(v, q + 8)) return false;
-        break;
-      case "ForceAliasCreation":
-        if (!ForceAliasCreation$is(v, q + 8)) return false;
-        break;
-      case "MessageAction":
-        if (!MessageActionType$is(v, q + 8)) return false;
-        break;
-      case "DesiredDeliveryMediums":
-        if (!DeliveryMediumListType$is(v, q + 8)) return false;
-        break;
-      case "ClientMetadata":
-        if (!ClientMetadataType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.UserAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeListType$is(u, q + 8)) break f;
     }
+    u = x.ValidationData;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeListType$is(u, q + 8)) break f;
+    }
+    u = x.TemporaryPassword;
+    if (u !== undefined) {
+      n++;
+      if (!PasswordType$is(u, q + 8)) break f;
+    }
+    u = x.ForceAliasCreation;
+    if (u !== undefined) {
+      n++;
+      if (!ForceAliasCreation$is(u, q + 8)) break f;
+    }
+    u = x.MessageAction;
+    if (u !== undefined) {
+      n++;
+      if (!MessageActionType$is(u, q + 8)) break f;
+    }
+    u = x.DesiredDeliveryMediums;
+    if (u !== undefined) {
+      n++;
+      if (!DeliveryMediumListType$is(u, q + 8)) break f;
+    }
+    u = x.ClientMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!ClientMetadataType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminCreateUserRequest$k1, n);
+    return ownsAll(x, AdminCreateUserRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, AdminCreateUserRequest$k1, AdminCreateUserRequest$is);
 }
 
 /** @type {Check} */
@@ -1004,27 +958,24 @@ export function assertAdminCreateUserRequest(x) {
   enforce(x, AdminCreateUserRequest$is, AdminCreateUserRequest$check, "AdminCreateUserRequest");
 }
 
+const AdminCreateUserResponse$k1 = ["User"];
+
 /** @type {Is} */
 function AdminCreateUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "User":
-        if (!UserType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.User;
+    if (u !== undefined) {
+      n++;
+      if (!UserType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminCreateUserResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AdminCreateUserResponse$k1, AdminCreateUserResponse$is);
 }
 
 /** @type {Check} */
@@ -1102,12 +1053,14 @@ export function assertAdminCreateUserUnusedAccountValidityDaysType(x) {
   );
 }
 
+const AdminDeleteUserAttributesRequest$k1 = ["UserPoolId", "Username", "UserAttributeNames"];
+
 /** @type {Is} */
 function AdminDeleteUserAttributesRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
@@ -1116,30 +1069,8 @@ function AdminDeleteUserAttributesRequest$is(x, q) {
   u = x.UserAttributeNames;
   if (u === undefined) return false;
   if (!AttributeNameListType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "UserAttributeNames":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 3) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDeleteUserAttributesRequest$k1, 3);
+  return ownsAll(x, AdminDeleteUserAttributesRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -1198,23 +1129,13 @@ export function assertAdminDeleteUserAttributesRequest(x) {
   );
 }
 
+const AdminDeleteUserAttributesResponse$k1 = [];
+
 /** @type {Is} */
 function AdminDeleteUserAttributesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDeleteUserAttributesResponse$k1, 0);
   return true;
 }
 
@@ -1256,38 +1177,21 @@ export function assertAdminDeleteUserAttributesResponse(x) {
   );
 }
 
+const AdminDeleteUserRequest$k1 = ["UserPoolId", "Username"];
+
 /** @type {Is} */
 function AdminDeleteUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDeleteUserRequest$k1, 2);
+  return ownsAll(x, AdminDeleteUserRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -1335,38 +1239,21 @@ export function assertAdminDeleteUserRequest(x) {
   enforce(x, AdminDeleteUserRequest$is, AdminDeleteUserRequest$check, "AdminDeleteUserRequest");
 }
 
+const AdminDisableProviderForUserRequest$k1 = ["UserPoolId", "User"];
+
 /** @type {Is} */
 function AdminDisableProviderForUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!StringType$is(u, q + 8)) return false;
   u = x.User;
   if (u === undefined) return false;
   if (!ProviderUserIdentifierType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "User":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDisableProviderForUserRequest$k1, 2);
+  return ownsAll(x, AdminDisableProviderForUserRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -1419,23 +1306,13 @@ export function assertAdminDisableProviderForUserRequest(x) {
   );
 }
 
+const AdminDisableProviderForUserResponse$k1 = [];
+
 /** @type {Is} */
 function AdminDisableProviderForUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDisableProviderForUserResponse$k1, 0);
   return true;
 }
 
@@ -1477,38 +1354,21 @@ export function assertAdminDisableProviderForUserResponse(x) {
   );
 }
 
+const AdminDisableUserRequest$k1 = ["UserPoolId", "Username"];
+
 /** @type {Is} */
 function AdminDisableUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDisableUserRequest$k1, 2);
+  return ownsAll(x, AdminDisableUserRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -1556,23 +1416,13 @@ export function assertAdminDisableUserRequest(x) {
   enforce(x, AdminDisableUserRequest$is, AdminDisableUserRequest$check, "AdminDisableUserRequest");
 }
 
+const AdminDisableUserResponse$k1 = [];
+
 /** @type {Is} */
 function AdminDisableUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDisableUserResponse$k1, 0);
   return true;
 }
 
@@ -1609,38 +1459,21 @@ export function assertAdminDisableUserResponse(x) {
   enforce(x, AdminDisableUserResponse$is, AdminDisableUserResponse$check, "AdminDisableUserResponse");
 }
 
+const AdminEnableUserRequest$k1 = ["UserPoolId", "Username"];
+
 /** @type {Is} */
 function AdminEnableUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminEnableUserRequest$k1, 2);
+  return ownsAll(x, AdminEnableUserRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -1688,23 +1521,13 @@ export function assertAdminEnableUserRequest(x) {
   enforce(x, AdminEnableUserRequest$is, AdminEnableUserRequest$check, "AdminEnableUserRequest");
 }
 
+const AdminEnableUserResponse$k1 = [];
+
 /** @type {Is} */
 function AdminEnableUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminEnableUserResponse$k1, 0);
   return true;
 }
 
@@ -1741,12 +1564,14 @@ export function assertAdminEnableUserResponse(x) {
   enforce(x, AdminEnableUserResponse$is, AdminEnableUserResponse$check, "AdminEnableUserResponse");
 }
 
+const AdminForgetDeviceRequest$k1 = ["UserPoolId", "Username", "DeviceKey"];
+
 /** @type {Is} */
 function AdminForgetDeviceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
@@ -1755,30 +1580,8 @@ function AdminForgetDeviceRequest$is(x, q) {
   u = x.DeviceKey;
   if (u === undefined) return false;
   if (!DeviceKeyType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "DeviceKey":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 3) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminForgetDeviceRequest$k1, 3);
+  return ownsAll(x, AdminForgetDeviceRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -1832,12 +1635,14 @@ export function assertAdminForgetDeviceRequest(x) {
   enforce(x, AdminForgetDeviceRequest$is, AdminForgetDeviceRequest$check, "AdminForgetDeviceRequest");
 }
 
+const AdminGetDeviceRequest$k1 = ["DeviceKey", "UserPoolId", "Username"];
+
 /** @type {Is} */
 function AdminGetDeviceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.DeviceKey;
+  let u;
+  u = x.DeviceKey;
   if (u === undefined) return false;
   if (!DeviceKeyType$is(u, q + 8)) return false;
   u = x.UserPoolId;
@@ -1846,30 +1651,8 @@ function AdminGetDeviceRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "DeviceKey":
-        r++;
-        break;
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 3) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetDeviceRequest$k1, 3);
+  return ownsAll(x, AdminGetDeviceRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -1923,32 +1706,18 @@ export function assertAdminGetDeviceRequest(x) {
   enforce(x, AdminGetDeviceRequest$is, AdminGetDeviceRequest$check, "AdminGetDeviceRequest");
 }
 
+const AdminGetDeviceResponse$k1 = ["Device"];
+
 /** @type {Is} */
 function AdminGetDeviceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.Device;
+  let u;
+  u = x.Device;
   if (u === undefined) return false;
   if (!DeviceType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Device":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetDeviceResponse$k1, 1);
+  return owns(x, "Device");
 }
 
 /** @type {Check} */
@@ -1990,38 +1759,21 @@ export function assertAdminGetDeviceResponse(x) {
   enforce(x, AdminGetDeviceResponse$is, AdminGetDeviceResponse$check, "AdminGetDeviceResponse");
 }
 
+const AdminGetUserRequest$k1 = ["UserPoolId", "Username"];
+
 /** @type {Is} */
 function AdminGetUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetUserRequest$k1, 2);
+  return ownsAll(x, AdminGetUserRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -2069,62 +1821,77 @@ export function assertAdminGetUserRequest(x) {
   enforce(x, AdminGetUserRequest$is, AdminGetUserRequest$check, "AdminGetUserRequest");
 }
 
-const AdminGetUserResponse$v1 = /*#__PURE__*/ Object.freeze(["EMAIL_OTP", "SMS_MFA", "SOFTWARE_TOKEN_MFA"]);
+const AdminGetUserResponse$k1 = [
+  "Username",
+  "UserAttributes",
+  "UserCreateDate",
+  "UserLastModifiedDate",
+  "Enabled",
+  "UserStatus",
+  "MFAOptions",
+  "PreferredMfaSetting",
+  "UserMFASettingList",
+];
+const AdminGetUserResponse$v2 = /*#__PURE__*/ Object.freeze(["EMAIL_OTP", "SMS_MFA", "SOFTWARE_TOKEN_MFA"]);
 /** @type {ReadonlySet<unknown>} */
-const AdminGetUserResponse$s2 = /*#__PURE__*/ new Set(AdminGetUserResponse$v1);
+const AdminGetUserResponse$s3 = /*#__PURE__*/ new Set(AdminGetUserResponse$v2);
 
 /** @type {Is} */
 function AdminGetUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.Username;
+  let u;
+  u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Username":
-        r++;
-        break;
-      case "UserAttributes":
-        if (!AttributeListType$is(v, q + 8)) return false;
-        break;
-      case "UserCreateDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "UserLastModifiedDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "Enabled":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "UserStatus":
-        if (!UserStatusType$is(v, q + 8)) return false;
-        break;
-      case "MFAOptions":
-        if (!MFAOptionListType$is(v, q + 8)) return false;
-        break;
-      case "PreferredMfaSetting":
-        if (typeof v !== "string") return false;
-        if (v.length > 131072 && cpLength(v) > 131072) return false;
-        if ((q & 3) !== 0 && !AdminGetUserResponse$s2.has(v)) return false;
-        break;
-      case "UserMFASettingList":
-        if (!AdminGetUserResponse$is1(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.UserAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeListType$is(u, q + 8)) break f;
     }
+    u = x.UserCreateDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.UserLastModifiedDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.Enabled;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    u = x.UserStatus;
+    if (u !== undefined) {
+      n++;
+      if (!UserStatusType$is(u, q + 8)) break f;
+    }
+    u = x.MFAOptions;
+    if (u !== undefined) {
+      n++;
+      if (!MFAOptionListType$is(u, q + 8)) break f;
+    }
+    u = x.PreferredMfaSetting;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+      if (u.length > 131072 && cpLength(u) > 131072) break f;
+      if ((q & 3) !== 0 && !AdminGetUserResponse$s3.has(u)) break f;
+    }
+    u = x.UserMFASettingList;
+    if (u !== undefined) {
+      n++;
+      if (!AdminGetUserResponse$is1(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetUserResponse$k1, n);
+    return owns(x, "Username");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, AdminGetUserResponse$k1, AdminGetUserResponse$is);
 }
 
 /** @type {Check} */
@@ -2164,11 +1931,11 @@ function AdminGetUserResponse$check(x, c, k) {
       case "PreferredMfaSetting":
         if (typeof v !== "string") {
           fail(c, key, "INSTANCE_STRING_EXPECTED");
-          if (c.s && !AdminGetUserResponse$s2.has(v)) unknownValue(c, key, v, AdminGetUserResponse$v1);
+          if (c.s && !AdminGetUserResponse$s3.has(v)) unknownValue(c, key, v, AdminGetUserResponse$v2);
           break;
         }
         if (v.length > 131072 && cpLength(v) > 131072) fail(c, key, "INSTANCE_STRING_MAX_LENGTH", 131072);
-        if (!AdminGetUserResponse$s2.has(v)) unknownValue(c, key, v, AdminGetUserResponse$v1);
+        if (!AdminGetUserResponse$s3.has(v)) unknownValue(c, key, v, AdminGetUserResponse$v2);
         break;
       case "UserMFASettingList":
         AdminGetUserResponse$check1(v, c, key);
@@ -2188,7 +1955,7 @@ function AdminGetUserResponse$is1(x, q) {
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (typeof v !== "string") return false;
-    if ((q & 3) !== 0 && !AdminGetUserResponse$s2.has(v)) return false;
+    if ((q & 3) !== 0 && !AdminGetUserResponse$s3.has(v)) return false;
   }
   return true;
 }
@@ -2202,10 +1969,10 @@ function AdminGetUserResponse$check1(x, c, k) {
     const v = x[i];
     if (typeof v !== "string") {
       fail(c, i, "INSTANCE_STRING_EXPECTED");
-      if (c.s && !AdminGetUserResponse$s2.has(v)) unknownValue(c, i, v, AdminGetUserResponse$v1);
+      if (c.s && !AdminGetUserResponse$s3.has(v)) unknownValue(c, i, v, AdminGetUserResponse$v2);
       continue;
     }
-    if (!AdminGetUserResponse$s2.has(v)) unknownValue(c, i, v, AdminGetUserResponse$v1);
+    if (!AdminGetUserResponse$s3.has(v)) unknownValue(c, i, v, AdminGetUserResponse$v2);
   }
   c.p.length = p;
 }
@@ -2225,12 +1992,23 @@ export function assertAdminGetUserResponse(x) {
   enforce(x, AdminGetUserResponse$is, AdminGetUserResponse$check, "AdminGetUserResponse");
 }
 
+const AdminInitiateAuthRequest$k1 = [
+  "UserPoolId",
+  "ClientId",
+  "AuthFlow",
+  "AuthParameters",
+  "ClientMetadata",
+  "AnalyticsMetadata",
+  "ContextData",
+  "Session",
+];
+
 /** @type {Is} */
 function AdminInitiateAuthRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.ClientId;
@@ -2239,45 +2017,37 @@ function AdminInitiateAuthRequest$is(x, q) {
   u = x.AuthFlow;
   if (u === undefined) return false;
   if (!AuthFlowType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "ClientId":
-        r++;
-        break;
-      case "AuthFlow":
-        r++;
-        break;
-      case "AuthParameters":
-        if (!AuthParametersType$is(v, q + 8)) return false;
-        break;
-      case "ClientMetadata":
-        if (!ClientMetadataType$is(v, q + 8)) return false;
-        break;
-      case "AnalyticsMetadata":
-        if (!AnalyticsMetadataType$is(v, q + 8)) return false;
-        break;
-      case "ContextData":
-        if (!ContextDataType$is(v, q + 8)) return false;
-        break;
-      case "Session":
-        if (!SessionType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 3;
+  f: {
+    u = x.AuthParameters;
+    if (u !== undefined) {
+      n++;
+      if (!AuthParametersType$is(u, q + 8)) break f;
     }
+    u = x.ClientMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!ClientMetadataType$is(u, q + 8)) break f;
+    }
+    u = x.AnalyticsMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
+    }
+    u = x.ContextData;
+    if (u !== undefined) {
+      n++;
+      if (!ContextDataType$is(u, q + 8)) break f;
+    }
+    u = x.Session;
+    if (u !== undefined) {
+      n++;
+      if (!SessionType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminInitiateAuthRequest$k1, n);
+    return ownsAll(x, AdminInitiateAuthRequest$k1, 3);
   }
-  if (r !== 3) return false;
-  return true;
+  return miss(x, q, AdminInitiateAuthRequest$k1, AdminInitiateAuthRequest$is);
 }
 
 /** @type {Check} */
@@ -2346,39 +2116,50 @@ export function assertAdminInitiateAuthRequest(x) {
   enforce(x, AdminInitiateAuthRequest$is, AdminInitiateAuthRequest$check, "AdminInitiateAuthRequest");
 }
 
+const AdminInitiateAuthResponse$k1 = [
+  "ChallengeName",
+  "Session",
+  "ChallengeParameters",
+  "AuthenticationResult",
+  "AvailableChallenges",
+];
+
 /** @type {Is} */
 function AdminInitiateAuthResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ChallengeName":
-        if (!ChallengeNameType$is(v, q + 8)) return false;
-        break;
-      case "Session":
-        if (!SessionType$is(v, q + 8)) return false;
-        break;
-      case "ChallengeParameters":
-        if (!ChallengeParametersType$is(v, q + 8)) return false;
-        break;
-      case "AuthenticationResult":
-        if (!AuthenticationResultType$is(v, q + 8)) return false;
-        break;
-      case "AvailableChallenges":
-        if (!AvailableChallengeListType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.ChallengeName;
+    if (u !== undefined) {
+      n++;
+      if (!ChallengeNameType$is(u, q + 8)) break f;
     }
+    u = x.Session;
+    if (u !== undefined) {
+      n++;
+      if (!SessionType$is(u, q + 8)) break f;
+    }
+    u = x.ChallengeParameters;
+    if (u !== undefined) {
+      n++;
+      if (!ChallengeParametersType$is(u, q + 8)) break f;
+    }
+    u = x.AuthenticationResult;
+    if (u !== undefined) {
+      n++;
+      if (!AuthenticationResultType$is(u, q + 8)) break f;
+    }
+    u = x.AvailableChallenges;
+    if (u !== undefined) {
+      n++;
+      if (!AvailableChallengeListType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminInitiateAuthResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AdminInitiateAuthResponse$k1, AdminInitiateAuthResponse$is);
 }
 
 /** @type {Check} */
@@ -2429,12 +2210,14 @@ export function assertAdminInitiateAuthResponse(x) {
   enforce(x, AdminInitiateAuthResponse$is, AdminInitiateAuthResponse$check, "AdminInitiateAuthResponse");
 }
 
+const AdminLinkProviderForUserRequest$k1 = ["UserPoolId", "DestinationUser", "SourceUser"];
+
 /** @type {Is} */
 function AdminLinkProviderForUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!StringType$is(u, q + 8)) return false;
   u = x.DestinationUser;
@@ -2443,30 +2226,8 @@ function AdminLinkProviderForUserRequest$is(x, q) {
   u = x.SourceUser;
   if (u === undefined) return false;
   if (!ProviderUserIdentifierType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "DestinationUser":
-        r++;
-        break;
-      case "SourceUser":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 3) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminLinkProviderForUserRequest$k1, 3);
+  return ownsAll(x, AdminLinkProviderForUserRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -2525,23 +2286,13 @@ export function assertAdminLinkProviderForUserRequest(x) {
   );
 }
 
+const AdminLinkProviderForUserResponse$k1 = [];
+
 /** @type {Is} */
 function AdminLinkProviderForUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminLinkProviderForUserResponse$k1, 0);
   return true;
 }
 
@@ -2583,44 +2334,35 @@ export function assertAdminLinkProviderForUserResponse(x) {
   );
 }
 
+const AdminListDevicesRequest$k1 = ["UserPoolId", "Username", "Limit", "PaginationToken"];
+
 /** @type {Is} */
 function AdminListDevicesRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "Limit":
-        if (!QueryLimitType$is(v, q + 8)) return false;
-        break;
-      case "PaginationToken":
-        if (!SearchPaginationTokenType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.Limit;
+    if (u !== undefined) {
+      n++;
+      if (!QueryLimitType$is(u, q + 8)) break f;
     }
+    u = x.PaginationToken;
+    if (u !== undefined) {
+      n++;
+      if (!SearchPaginationTokenType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminListDevicesRequest$k1, n);
+    return ownsAll(x, AdminListDevicesRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, AdminListDevicesRequest$k1, AdminListDevicesRequest$is);
 }
 
 /** @type {Check} */
@@ -2674,30 +2416,29 @@ export function assertAdminListDevicesRequest(x) {
   enforce(x, AdminListDevicesRequest$is, AdminListDevicesRequest$check, "AdminListDevicesRequest");
 }
 
+const AdminListDevicesResponse$k1 = ["Devices", "PaginationToken"];
+
 /** @type {Is} */
 function AdminListDevicesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Devices":
-        if (!DeviceListType$is(v, q + 8)) return false;
-        break;
-      case "PaginationToken":
-        if (!SearchPaginationTokenType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Devices;
+    if (u !== undefined) {
+      n++;
+      if (!DeviceListType$is(u, q + 8)) break f;
     }
+    u = x.PaginationToken;
+    if (u !== undefined) {
+      n++;
+      if (!SearchPaginationTokenType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminListDevicesResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AdminListDevicesResponse$k1, AdminListDevicesResponse$is);
 }
 
 /** @type {Check} */
@@ -2739,44 +2480,35 @@ export function assertAdminListDevicesResponse(x) {
   enforce(x, AdminListDevicesResponse$is, AdminListDevicesResponse$check, "AdminListDevicesResponse");
 }
 
+const AdminListGroupsForUserRequest$k1 = ["Username", "UserPoolId", "Limit", "NextToken"];
+
 /** @type {Is} */
 function AdminListGroupsForUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.Username;
+  let u;
+  u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Username":
-        r++;
-        break;
-      case "UserPoolId":
-        r++;
-        break;
-      case "Limit":
-        if (!QueryLimitType$is(v, q + 8)) return false;
-        break;
-      case "NextToken":
-        if (!PaginationKey$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.Limit;
+    if (u !== undefined) {
+      n++;
+      if (!QueryLimitType$is(u, q + 8)) break f;
     }
+    u = x.NextToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKey$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminListGroupsForUserRequest$k1, n);
+    return ownsAll(x, AdminListGroupsForUserRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, AdminListGroupsForUserRequest$k1, AdminListGroupsForUserRequest$is);
 }
 
 /** @type {Check} */
@@ -2830,30 +2562,29 @@ export function assertAdminListGroupsForUserRequest(x) {
   enforce(x, AdminListGroupsForUserRequest$is, AdminListGroupsForUserRequest$check, "AdminListGroupsForUserRequest");
 }
 
+const AdminListGroupsForUserResponse$k1 = ["Groups", "NextToken"];
+
 /** @type {Is} */
 function AdminListGroupsForUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Groups":
-        if (!GroupListType$is(v, q + 8)) return false;
-        break;
-      case "NextToken":
-        if (!PaginationKey$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Groups;
+    if (u !== undefined) {
+      n++;
+      if (!GroupListType$is(u, q + 8)) break f;
     }
+    u = x.NextToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKey$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminListGroupsForUserResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AdminListGroupsForUserResponse$k1, AdminListGroupsForUserResponse$is);
 }
 
 /** @type {Check} */
@@ -2895,44 +2626,35 @@ export function assertAdminListGroupsForUserResponse(x) {
   enforce(x, AdminListGroupsForUserResponse$is, AdminListGroupsForUserResponse$check, "AdminListGroupsForUserResponse");
 }
 
+const AdminListUserAuthEventsRequest$k1 = ["UserPoolId", "Username", "MaxResults", "NextToken"];
+
 /** @type {Is} */
 function AdminListUserAuthEventsRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "MaxResults":
-        if (!QueryLimitType$is(v, q + 8)) return false;
-        break;
-      case "NextToken":
-        if (!PaginationKey$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.MaxResults;
+    if (u !== undefined) {
+      n++;
+      if (!QueryLimitType$is(u, q + 8)) break f;
     }
+    u = x.NextToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKey$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminListUserAuthEventsRequest$k1, n);
+    return ownsAll(x, AdminListUserAuthEventsRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, AdminListUserAuthEventsRequest$k1, AdminListUserAuthEventsRequest$is);
 }
 
 /** @type {Check} */
@@ -2986,30 +2708,29 @@ export function assertAdminListUserAuthEventsRequest(x) {
   enforce(x, AdminListUserAuthEventsRequest$is, AdminListUserAuthEventsRequest$check, "AdminListUserAuthEventsRequest");
 }
 
+const AdminListUserAuthEventsResponse$k1 = ["AuthEvents", "NextToken"];
+
 /** @type {Is} */
 function AdminListUserAuthEventsResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AuthEvents":
-        if (!AuthEventsType$is(v, q + 8)) return false;
-        break;
-      case "NextToken":
-        if (!PaginationKey$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.AuthEvents;
+    if (u !== undefined) {
+      n++;
+      if (!AuthEventsType$is(u, q + 8)) break f;
     }
+    u = x.NextToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKey$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminListUserAuthEventsResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AdminListUserAuthEventsResponse$k1, AdminListUserAuthEventsResponse$is);
 }
 
 /** @type {Check} */
@@ -3056,12 +2777,14 @@ export function assertAdminListUserAuthEventsResponse(x) {
   );
 }
 
+const AdminRemoveUserFromGroupRequest$k1 = ["UserPoolId", "Username", "GroupName"];
+
 /** @type {Is} */
 function AdminRemoveUserFromGroupRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
@@ -3070,30 +2793,8 @@ function AdminRemoveUserFromGroupRequest$is(x, q) {
   u = x.GroupName;
   if (u === undefined) return false;
   if (!GroupNameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "GroupName":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 3) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminRemoveUserFromGroupRequest$k1, 3);
+  return ownsAll(x, AdminRemoveUserFromGroupRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -3152,41 +2853,30 @@ export function assertAdminRemoveUserFromGroupRequest(x) {
   );
 }
 
+const AdminResetUserPasswordRequest$k1 = ["UserPoolId", "Username", "ClientMetadata"];
+
 /** @type {Is} */
 function AdminResetUserPasswordRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "ClientMetadata":
-        if (!ClientMetadataType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.ClientMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!ClientMetadataType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminResetUserPasswordRequest$k1, n);
+    return ownsAll(x, AdminResetUserPasswordRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, AdminResetUserPasswordRequest$k1, AdminResetUserPasswordRequest$is);
 }
 
 /** @type {Check} */
@@ -3237,23 +2927,13 @@ export function assertAdminResetUserPasswordRequest(x) {
   enforce(x, AdminResetUserPasswordRequest$is, AdminResetUserPasswordRequest$check, "AdminResetUserPasswordRequest");
 }
 
+const AdminResetUserPasswordResponse$k1 = [];
+
 /** @type {Is} */
 function AdminResetUserPasswordResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminResetUserPasswordResponse$k1, 0);
   return true;
 }
 
@@ -3290,12 +2970,23 @@ export function assertAdminResetUserPasswordResponse(x) {
   enforce(x, AdminResetUserPasswordResponse$is, AdminResetUserPasswordResponse$check, "AdminResetUserPasswordResponse");
 }
 
+const AdminRespondToAuthChallengeRequest$k1 = [
+  "UserPoolId",
+  "ClientId",
+  "ChallengeName",
+  "ChallengeResponses",
+  "Session",
+  "AnalyticsMetadata",
+  "ContextData",
+  "ClientMetadata",
+];
+
 /** @type {Is} */
 function AdminRespondToAuthChallengeRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.ClientId;
@@ -3304,45 +2995,37 @@ function AdminRespondToAuthChallengeRequest$is(x, q) {
   u = x.ChallengeName;
   if (u === undefined) return false;
   if (!ChallengeNameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "ClientId":
-        r++;
-        break;
-      case "ChallengeName":
-        r++;
-        break;
-      case "ChallengeResponses":
-        if (!ChallengeResponsesType$is(v, q + 8)) return false;
-        break;
-      case "Session":
-        if (!SessionType$is(v, q + 8)) return false;
-        break;
-      case "AnalyticsMetadata":
-        if (!AnalyticsMetadataType$is(v, q + 8)) return false;
-        break;
-      case "ContextData":
-        if (!ContextDataType$is(v, q + 8)) return false;
-        break;
-      case "ClientMetadata":
-        if (!ClientMetadataType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 3;
+  f: {
+    u = x.ChallengeResponses;
+    if (u !== undefined) {
+      n++;
+      if (!ChallengeResponsesType$is(u, q + 8)) break f;
     }
+    u = x.Session;
+    if (u !== undefined) {
+      n++;
+      if (!SessionType$is(u, q + 8)) break f;
+    }
+    u = x.AnalyticsMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
+    }
+    u = x.ContextData;
+    if (u !== undefined) {
+      n++;
+      if (!ContextDataType$is(u, q + 8)) break f;
+    }
+    u = x.ClientMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!ClientMetadataType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminRespondToAuthChallengeRequest$k1, n);
+    return ownsAll(x, AdminRespondToAuthChallengeRequest$k1, 3);
   }
-  if (r !== 3) return false;
-  return true;
+  return miss(x, q, AdminRespondToAuthChallengeRequest$k1, AdminRespondToAuthChallengeRequest$is);
 }
 
 /** @type {Check} */
@@ -3416,36 +3099,44 @@ export function assertAdminRespondToAuthChallengeRequest(x) {
   );
 }
 
+const AdminRespondToAuthChallengeResponse$k1 = [
+  "ChallengeName",
+  "Session",
+  "ChallengeParameters",
+  "AuthenticationResult",
+];
+
 /** @type {Is} */
 function AdminRespondToAuthChallengeResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ChallengeName":
-        if (!ChallengeNameType$is(v, q + 8)) return false;
-        break;
-      case "Session":
-        if (!SessionType$is(v, q + 8)) return false;
-        break;
-      case "ChallengeParameters":
-        if (!ChallengeParametersType$is(v, q + 8)) return false;
-        break;
-      case "AuthenticationResult":
-        if (!AuthenticationResultType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.ChallengeName;
+    if (u !== undefined) {
+      n++;
+      if (!ChallengeNameType$is(u, q + 8)) break f;
     }
+    u = x.Session;
+    if (u !== undefined) {
+      n++;
+      if (!SessionType$is(u, q + 8)) break f;
+    }
+    u = x.ChallengeParameters;
+    if (u !== undefined) {
+      n++;
+      if (!ChallengeParametersType$is(u, q + 8)) break f;
+    }
+    u = x.AuthenticationResult;
+    if (u !== undefined) {
+      n++;
+      if (!AuthenticationResultType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminRespondToAuthChallengeResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AdminRespondToAuthChallengeResponse$k1, AdminRespondToAuthChallengeResponse$is);
 }
 
 /** @type {Check} */
@@ -3498,50 +3189,52 @@ export function assertAdminRespondToAuthChallengeResponse(x) {
   );
 }
 
+const AdminSetUserMFAPreferenceRequest$k1 = [
+  "Username",
+  "UserPoolId",
+  "SMSMfaSettings",
+  "SoftwareTokenMfaSettings",
+  "EmailMfaSettings",
+  "WebAuthnMfaSettings",
+];
+
 /** @type {Is} */
 function AdminSetUserMFAPreferenceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.Username;
+  let u;
+  u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "SMSMfaSettings":
-        if (!SMSMfaSettingsType$is(v, q + 8)) return false;
-        break;
-      case "SoftwareTokenMfaSettings":
-        if (!SoftwareTokenMfaSettingsType$is(v, q + 8)) return false;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "UserPoolId":
-        r++;
-        break;
-      case "EmailMfaSettings":
-        if (!EmailMfaSettingsType$is(v, q + 8)) return false;
-        break;
-      case "WebAuthnMfaSettings":
-        if (!WebAuthnMfaSettingsType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.SMSMfaSettings;
+    if (u !== undefined) {
+      n++;
+      if (!SMSMfaSettingsType$is(u, q + 8)) break f;
     }
+    u = x.SoftwareTokenMfaSettings;
+    if (u !== undefined) {
+      n++;
+      if (!SoftwareTokenMfaSettingsType$is(u, q + 8)) break f;
+    }
+    u = x.EmailMfaSettings;
+    if (u !== undefined) {
+      n++;
+      if (!EmailMfaSettingsType$is(u, q + 8)) break f;
+    }
+    u = x.WebAuthnMfaSettings;
+    if (u !== undefined) {
+      n++;
+      if (!WebAuthnMfaSettingsType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserMFAPreferenceRequest$k1, n);
+    return ownsAll(x, AdminSetUserMFAPreferenceRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, AdminSetUserMFAPreferenceRequest$k1, AdminSetUserMFAPreferenceRequest$is);
 }
 
 /** @type {Check} */
@@ -3606,23 +3299,13 @@ export function assertAdminSetUserMFAPreferenceRequest(x) {
   );
 }
 
+const AdminSetUserMFAPreferenceResponse$k1 = [];
+
 /** @type {Is} */
 function AdminSetUserMFAPreferenceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserMFAPreferenceResponse$k1, 0);
   return true;
 }
 
@@ -3664,12 +3347,14 @@ export function assertAdminSetUserMFAPreferenceResponse(x) {
   );
 }
 
+const AdminSetUserPasswordRequest$k1 = ["UserPoolId", "Username", "Password", "Permanent"];
+
 /** @type {Is} */
 function AdminSetUserPasswordRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
@@ -3678,33 +3363,17 @@ function AdminSetUserPasswordRequest$is(x, q) {
   u = x.Password;
   if (u === undefined) return false;
   if (!PasswordType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "Password":
-        r++;
-        break;
-      case "Permanent":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 3;
+  f: {
+    u = x.Permanent;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserPasswordRequest$k1, n);
+    return ownsAll(x, AdminSetUserPasswordRequest$k1, 3);
   }
-  if (r !== 3) return false;
-  return true;
+  return miss(x, q, AdminSetUserPasswordRequest$k1, AdminSetUserPasswordRequest$is);
 }
 
 /** @type {Check} */
@@ -3761,23 +3430,13 @@ export function assertAdminSetUserPasswordRequest(x) {
   enforce(x, AdminSetUserPasswordRequest$is, AdminSetUserPasswordRequest$check, "AdminSetUserPasswordRequest");
 }
 
+const AdminSetUserPasswordResponse$k1 = [];
+
 /** @type {Is} */
 function AdminSetUserPasswordResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserPasswordResponse$k1, 0);
   return true;
 }
 
@@ -3814,12 +3473,14 @@ export function assertAdminSetUserPasswordResponse(x) {
   enforce(x, AdminSetUserPasswordResponse$is, AdminSetUserPasswordResponse$check, "AdminSetUserPasswordResponse");
 }
 
+const AdminSetUserSettingsRequest$k1 = ["UserPoolId", "Username", "MFAOptions"];
+
 /** @type {Is} */
 function AdminSetUserSettingsRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
@@ -3828,30 +3489,8 @@ function AdminSetUserSettingsRequest$is(x, q) {
   u = x.MFAOptions;
   if (u === undefined) return false;
   if (!MFAOptionListType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "MFAOptions":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 3) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserSettingsRequest$k1, 3);
+  return ownsAll(x, AdminSetUserSettingsRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -3905,23 +3544,13 @@ export function assertAdminSetUserSettingsRequest(x) {
   enforce(x, AdminSetUserSettingsRequest$is, AdminSetUserSettingsRequest$check, "AdminSetUserSettingsRequest");
 }
 
+const AdminSetUserSettingsResponse$k1 = [];
+
 /** @type {Is} */
 function AdminSetUserSettingsResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserSettingsResponse$k1, 0);
   return true;
 }
 
@@ -3958,12 +3587,14 @@ export function assertAdminSetUserSettingsResponse(x) {
   enforce(x, AdminSetUserSettingsResponse$is, AdminSetUserSettingsResponse$check, "AdminSetUserSettingsResponse");
 }
 
+const AdminUpdateAuthEventFeedbackRequest$k1 = ["UserPoolId", "Username", "EventId", "FeedbackValue"];
+
 /** @type {Is} */
 function AdminUpdateAuthEventFeedbackRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
@@ -3975,33 +3606,8 @@ function AdminUpdateAuthEventFeedbackRequest$is(x, q) {
   u = x.FeedbackValue;
   if (u === undefined) return false;
   if (!FeedbackValueType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "EventId":
-        r++;
-        break;
-      case "FeedbackValue":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 4) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateAuthEventFeedbackRequest$k1, 4);
+  return ownsAll(x, AdminUpdateAuthEventFeedbackRequest$k1, 4);
 }
 
 /** @type {Check} */
@@ -4066,23 +3672,13 @@ export function assertAdminUpdateAuthEventFeedbackRequest(x) {
   );
 }
 
+const AdminUpdateAuthEventFeedbackResponse$k1 = [];
+
 /** @type {Is} */
 function AdminUpdateAuthEventFeedbackResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateAuthEventFeedbackResponse$k1, 0);
   return true;
 }
 
@@ -4124,12 +3720,14 @@ export function assertAdminUpdateAuthEventFeedbackResponse(x) {
   );
 }
 
+const AdminUpdateDeviceStatusRequest$k1 = ["UserPoolId", "Username", "DeviceKey", "DeviceRememberedStatus"];
+
 /** @type {Is} */
 function AdminUpdateDeviceStatusRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
@@ -4138,33 +3736,17 @@ function AdminUpdateDeviceStatusRequest$is(x, q) {
   u = x.DeviceKey;
   if (u === undefined) return false;
   if (!DeviceKeyType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "DeviceKey":
-        r++;
-        break;
-      case "DeviceRememberedStatus":
-        if (!DeviceRememberedStatusType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 3;
+  f: {
+    u = x.DeviceRememberedStatus;
+    if (u !== undefined) {
+      n++;
+      if (!DeviceRememberedStatusType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateDeviceStatusRequest$k1, n);
+    return ownsAll(x, AdminUpdateDeviceStatusRequest$k1, 3);
   }
-  if (r !== 3) return false;
-  return true;
+  return miss(x, q, AdminUpdateDeviceStatusRequest$k1, AdminUpdateDeviceStatusRequest$is);
 }
 
 /** @type {Check} */
@@ -4221,23 +3803,13 @@ export function assertAdminUpdateDeviceStatusRequest(x) {
   enforce(x, AdminUpdateDeviceStatusRequest$is, AdminUpdateDeviceStatusRequest$check, "AdminUpdateDeviceStatusRequest");
 }
 
+const AdminUpdateDeviceStatusResponse$k1 = [];
+
 /** @type {Is} */
 function AdminUpdateDeviceStatusResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateDeviceStatusResponse$k1, 0);
   return true;
 }
 
@@ -4279,12 +3851,14 @@ export function assertAdminUpdateDeviceStatusResponse(x) {
   );
 }
 
+const AdminUpdateUserAttributesRequest$k1 = ["UserPoolId", "Username", "UserAttributes", "ClientMetadata"];
+
 /** @type {Is} */
 function AdminUpdateUserAttributesRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
@@ -4293,33 +3867,17 @@ function AdminUpdateUserAttributesRequest$is(x, q) {
   u = x.UserAttributes;
   if (u === undefined) return false;
   if (!AttributeListType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "UserAttributes":
-        r++;
-        break;
-      case "ClientMetadata":
-        if (!ClientMetadataType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 3;
+  f: {
+    u = x.ClientMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!ClientMetadataType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateUserAttributesRequest$k1, n);
+    return ownsAll(x, AdminUpdateUserAttributesRequest$k1, 3);
   }
-  if (r !== 3) return false;
-  return true;
+  return miss(x, q, AdminUpdateUserAttributesRequest$k1, AdminUpdateUserAttributesRequest$is);
 }
 
 /** @type {Check} */
@@ -4381,23 +3939,13 @@ export function assertAdminUpdateUserAttributesRequest(x) {
   );
 }
 
+const AdminUpdateUserAttributesResponse$k1 = [];
+
 /** @type {Is} */
 function AdminUpdateUserAttributesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateUserAttributesResponse$k1, 0);
   return true;
 }
 
@@ -4439,38 +3987,21 @@ export function assertAdminUpdateUserAttributesResponse(x) {
   );
 }
 
+const AdminUserGlobalSignOutRequest$k1 = ["UserPoolId", "Username"];
+
 /** @type {Is} */
 function AdminUserGlobalSignOutRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUserGlobalSignOutRequest$k1, 2);
+  return ownsAll(x, AdminUserGlobalSignOutRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -4518,23 +4049,13 @@ export function assertAdminUserGlobalSignOutRequest(x) {
   enforce(x, AdminUserGlobalSignOutRequest$is, AdminUserGlobalSignOutRequest$check, "AdminUserGlobalSignOutRequest");
 }
 
+const AdminUserGlobalSignOutResponse$k1 = [];
+
 /** @type {Is} */
 function AdminUserGlobalSignOutResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUserGlobalSignOutResponse$k1, 0);
   return true;
 }
 
@@ -4571,27 +4092,24 @@ export function assertAdminUserGlobalSignOutResponse(x) {
   enforce(x, AdminUserGlobalSignOutResponse$is, AdminUserGlobalSignOutResponse$check, "AdminUserGlobalSignOutResponse");
 }
 
+const AdvancedSecurityAdditionalFlowsType$k1 = ["CustomAuthMode"];
+
 /** @type {Is} */
 function AdvancedSecurityAdditionalFlowsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "CustomAuthMode":
-        if (!AdvancedSecurityEnabledModeType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.CustomAuthMode;
+    if (u !== undefined) {
+      n++;
+      if (!AdvancedSecurityEnabledModeType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdvancedSecurityAdditionalFlowsType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AdvancedSecurityAdditionalFlowsType$k1, AdvancedSecurityAdditionalFlowsType$is);
 }
 
 /** @type {Check} */
@@ -4780,30 +4298,29 @@ export function assertAliasAttributesListType(x) {
   enforce(x, AliasAttributesListType$is, AliasAttributesListType$check, "AliasAttributesListType");
 }
 
+const AliasExistsException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function AliasExistsException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AliasExistsException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AliasExistsException$k1, AliasExistsException$is);
 }
 
 /** @type {Check} */
@@ -4892,39 +4409,44 @@ export function assertAllowedFirstAuthFactorsListType(x) {
   );
 }
 
+const AnalyticsConfigurationType$k1 = ["ApplicationId", "ApplicationArn", "RoleArn", "ExternalId", "UserDataShared"];
+
 /** @type {Is} */
 function AnalyticsConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ApplicationId":
-        if (!HexStringType$is(v, q + 8)) return false;
-        break;
-      case "ApplicationArn":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "RoleArn":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "ExternalId":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "UserDataShared":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.ApplicationId;
+    if (u !== undefined) {
+      n++;
+      if (!HexStringType$is(u, q + 8)) break f;
     }
+    u = x.ApplicationArn;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.RoleArn;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.ExternalId;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.UserDataShared;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AnalyticsConfigurationType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AnalyticsConfigurationType$k1, AnalyticsConfigurationType$is);
 }
 
 /** @type {Check} */
@@ -4975,27 +4497,24 @@ export function assertAnalyticsConfigurationType(x) {
   enforce(x, AnalyticsConfigurationType$is, AnalyticsConfigurationType$check, "AnalyticsConfigurationType");
 }
 
+const AnalyticsMetadataType$k1 = ["AnalyticsEndpointId"];
+
 /** @type {Is} */
 function AnalyticsMetadataType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AnalyticsEndpointId":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.AnalyticsEndpointId;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AnalyticsMetadataType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AnalyticsMetadataType$k1, AnalyticsMetadataType$is);
 }
 
 /** @type {Check} */
@@ -5071,30 +4590,29 @@ export function assertArnType(x) {
   enforce(x, ArnType$is, ArnType$check, "ArnType");
 }
 
+const AssociateSoftwareTokenRequest$k1 = ["AccessToken", "Session"];
+
 /** @type {Is} */
 function AssociateSoftwareTokenRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
-        break;
-      case "Session":
-        if (!SessionType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.AccessToken;
+    if (u !== undefined) {
+      n++;
+      if (!TokenModelType$is(u, q + 8)) break f;
     }
+    u = x.Session;
+    if (u !== undefined) {
+      n++;
+      if (!SessionType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AssociateSoftwareTokenRequest$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AssociateSoftwareTokenRequest$k1, AssociateSoftwareTokenRequest$is);
 }
 
 /** @type {Check} */
@@ -5136,30 +4654,29 @@ export function assertAssociateSoftwareTokenRequest(x) {
   enforce(x, AssociateSoftwareTokenRequest$is, AssociateSoftwareTokenRequest$check, "AssociateSoftwareTokenRequest");
 }
 
+const AssociateSoftwareTokenResponse$k1 = ["SecretCode", "Session"];
+
 /** @type {Is} */
 function AssociateSoftwareTokenResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "SecretCode":
-        if (!SecretCodeType$is(v, q + 8)) return false;
-        break;
-      case "Session":
-        if (!SessionType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.SecretCode;
+    if (u !== undefined) {
+      n++;
+      if (!SecretCodeType$is(u, q + 8)) break f;
     }
+    u = x.Session;
+    if (u !== undefined) {
+      n++;
+      if (!SessionType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AssociateSoftwareTokenResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AssociateSoftwareTokenResponse$k1, AssociateSoftwareTokenResponse$is);
 }
 
 /** @type {Check} */
@@ -5357,7 +4874,7 @@ function AttributeNameListType$is(x, q) {
     if (typeof v !== "string") return false;
     if (v.length === 0) return false;
     if (v.length > 32 && cpLength(v) > 32) return false;
-    if (!inClass(v, AttributeNameListType$m2, AttributeNameListType$re1)) return false;
+    if (!inClass(v, 33, 126, AttributeNameListType$m2, AttributeNameListType$re1)) return false;
   }
   return true;
 }
@@ -5375,7 +4892,7 @@ function AttributeNameListType$check(x, c, k) {
     }
     if (v.length === 0) fail(c, i, "INSTANCE_STRING_MIN_LENGTH", 1);
     if (v.length > 32 && cpLength(v) > 32) fail(c, i, "INSTANCE_STRING_MAX_LENGTH", 32);
-    if (!inClass(v, AttributeNameListType$m2, AttributeNameListType$re1))
+    if (!inClass(v, 33, 126, AttributeNameListType$m2, AttributeNameListType$re1))
       fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", AttributeNameListType$re1);
   }
   c.p.length = p;
@@ -5404,7 +4921,7 @@ function AttributeNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 32 && cpLength(x) > 32) return false;
-  if (!inClass(x, AttributeNameType$m2, AttributeNameType$re1)) return false;
+  if (!inClass(x, 32, 126, AttributeNameType$m2, AttributeNameType$re1)) return false;
   return true;
 }
 
@@ -5413,7 +4930,7 @@ function AttributeNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 32 && cpLength(x) > 32) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 32);
-  if (!inClass(x, AttributeNameType$m2, AttributeNameType$re1))
+  if (!inClass(x, 32, 126, AttributeNameType$m2, AttributeNameType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", AttributeNameType$re1);
 }
 
@@ -5432,35 +4949,27 @@ export function assertAttributeNameType(x) {
   enforce(x, AttributeNameType$is, AttributeNameType$check, "AttributeNameType");
 }
 
+const AttributeType$k1 = ["Name", "Value"];
+
 /** @type {Is} */
 function AttributeType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.Name;
+  let u;
+  u = x.Name;
   if (u === undefined) return false;
   if (!AttributeNameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Name":
-        r++;
-        break;
-      case "Value":
-        if (!AttributeValueType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.Value;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeValueType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AttributeType$k1, n);
+    return owns(x, "Name");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, AttributeType$k1, AttributeType$is);
 }
 
 /** @type {Check} */
@@ -5588,48 +5097,68 @@ export function assertAttributesRequireVerificationBeforeUpdateType(x) {
   );
 }
 
+const AuthEventType$k1 = [
+  "EventId",
+  "EventType",
+  "CreationDate",
+  "EventResponse",
+  "EventRisk",
+  "ChallengeResponses",
+  "EventContextData",
+  "EventFeedback",
+];
+
 /** @type {Is} */
 function AuthEventType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "EventId":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "EventType":
-        if (!EventType$is(v, q + 8)) return false;
-        break;
-      case "CreationDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "EventResponse":
-        if (!EventResponseType$is(v, q + 8)) return false;
-        break;
-      case "EventRisk":
-        if (!EventRiskType$is(v, q + 8)) return false;
-        break;
-      case "ChallengeResponses":
-        if (!ChallengeResponseListType$is(v, q + 8)) return false;
-        break;
-      case "EventContextData":
-        if (!EventContextDataType$is(v, q + 8)) return false;
-        break;
-      case "EventFeedback":
-        if (!EventFeedbackType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.EventId;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
     }
+    u = x.EventType;
+    if (u !== undefined) {
+      n++;
+      if (!EventType$is(u, q + 8)) break f;
+    }
+    u = x.CreationDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.EventResponse;
+    if (u !== undefined) {
+      n++;
+      if (!EventResponseType$is(u, q + 8)) break f;
+    }
+    u = x.EventRisk;
+    if (u !== undefined) {
+      n++;
+      if (!EventRiskType$is(u, q + 8)) break f;
+    }
+    u = x.ChallengeResponses;
+    if (u !== undefined) {
+      n++;
+      if (!ChallengeResponseListType$is(u, q + 8)) break f;
+    }
+    u = x.EventContextData;
+    if (u !== undefined) {
+      n++;
+      if (!EventContextDataType$is(u, q + 8)) break f;
+    }
+    u = x.EventFeedback;
+    if (u !== undefined) {
+      n++;
+      if (!EventFeedbackType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AuthEventType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AuthEventType$k1, AuthEventType$is);
 }
 
 /** @type {Check} */
@@ -5884,42 +5413,56 @@ export function assertAuthSessionValidityType(x) {
   enforce(x, AuthSessionValidityType$is, AuthSessionValidityType$check, "AuthSessionValidityType");
 }
 
+const AuthenticationResultType$k1 = [
+  "AccessToken",
+  "ExpiresIn",
+  "TokenType",
+  "RefreshToken",
+  "IdToken",
+  "NewDeviceMetadata",
+];
+
 /** @type {Is} */
 function AuthenticationResultType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
-        break;
-      case "ExpiresIn":
-        if (!IntegerType$is(v, q + 8)) return false;
-        break;
-      case "TokenType":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "RefreshToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
-        break;
-      case "IdToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
-        break;
-      case "NewDeviceMetadata":
-        if (!NewDeviceMetadataType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.AccessToken;
+    if (u !== undefined) {
+      n++;
+      if (!TokenModelType$is(u, q + 8)) break f;
     }
+    u = x.ExpiresIn;
+    if (u !== undefined) {
+      n++;
+      if (!IntegerType$is(u, q + 8)) break f;
+    }
+    u = x.TokenType;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.RefreshToken;
+    if (u !== undefined) {
+      n++;
+      if (!TokenModelType$is(u, q + 8)) break f;
+    }
+    u = x.IdToken;
+    if (u !== undefined) {
+      n++;
+      if (!TokenModelType$is(u, q + 8)) break f;
+    }
+    u = x.NewDeviceMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!NewDeviceMetadataType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AuthenticationResultType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, AuthenticationResultType$k1, AuthenticationResultType$is);
 }
 
 /** @type {Check} */
@@ -6145,7 +5688,7 @@ function CallbackURLsListType$is(x, q) {
     if (typeof v !== "string") return false;
     if (v.length === 0) return false;
     if (v.length > 1024 && cpLength(v) > 1024) return false;
-    if (!inClass(v, CallbackURLsListType$m2, CallbackURLsListType$re1)) return false;
+    if (!inClass(v, 33, 126, CallbackURLsListType$m2, CallbackURLsListType$re1)) return false;
   }
   return true;
 }
@@ -6165,7 +5708,7 @@ function CallbackURLsListType$check(x, c, k) {
     }
     if (v.length === 0) fail(c, i, "INSTANCE_STRING_MIN_LENGTH", 1);
     if (v.length > 1024 && cpLength(v) > 1024) fail(c, i, "INSTANCE_STRING_MAX_LENGTH", 1024);
-    if (!inClass(v, CallbackURLsListType$m2, CallbackURLsListType$re1))
+    if (!inClass(v, 33, 126, CallbackURLsListType$m2, CallbackURLsListType$re1))
       fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", CallbackURLsListType$re1);
   }
   c.p.length = p;
@@ -6381,30 +5924,29 @@ export function assertChallengeResponseListType(x) {
   enforce(x, ChallengeResponseListType$is, ChallengeResponseListType$check, "ChallengeResponseListType");
 }
 
+const ChallengeResponseType$k1 = ["ChallengeName", "ChallengeResponse"];
+
 /** @type {Is} */
 function ChallengeResponseType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ChallengeName":
-        if (!ChallengeName$is(v, q + 8)) return false;
-        break;
-      case "ChallengeResponse":
-        if (!ChallengeResponse$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.ChallengeName;
+    if (u !== undefined) {
+      n++;
+      if (!ChallengeName$is(u, q + 8)) break f;
     }
+    u = x.ChallengeResponse;
+    if (u !== undefined) {
+      n++;
+      if (!ChallengeResponse$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ChallengeResponseType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ChallengeResponseType$k1, ChallengeResponseType$is);
 }
 
 /** @type {Check} */
@@ -6490,41 +6032,30 @@ export function assertChallengeResponsesType(x) {
   enforce(x, ChallengeResponsesType$is, ChallengeResponsesType$check, "ChallengeResponsesType");
 }
 
+const ChangePasswordRequest$k1 = ["ProposedPassword", "AccessToken", "PreviousPassword"];
+
 /** @type {Is} */
 function ChangePasswordRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.ProposedPassword;
+  let u;
+  u = x.ProposedPassword;
   if (u === undefined) return false;
   if (!PasswordType$is(u, q + 8)) return false;
   u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "PreviousPassword":
-        if (!PasswordType$is(v, q + 8)) return false;
-        break;
-      case "ProposedPassword":
-        r++;
-        break;
-      case "AccessToken":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.PreviousPassword;
+    if (u !== undefined) {
+      n++;
+      if (!PasswordType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ChangePasswordRequest$k1, n);
+    return ownsAll(x, ChangePasswordRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, ChangePasswordRequest$k1, ChangePasswordRequest$is);
 }
 
 /** @type {Check} */
@@ -6575,23 +6106,13 @@ export function assertChangePasswordRequest(x) {
   enforce(x, ChangePasswordRequest$is, ChangePasswordRequest$check, "ChangePasswordRequest");
 }
 
+const ChangePasswordResponse$k1 = [];
+
 /** @type {Is} */
 function ChangePasswordResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, ChangePasswordResponse$k1, 0);
   return true;
 }
 
@@ -6636,7 +6157,7 @@ function ClientIdType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!inClass(x, ClientIdType$m2, ClientIdType$re1)) return false;
+  if (!inClass(x, 65, 90, ClientIdType$m2, ClientIdType$re1)) return false;
   return true;
 }
 
@@ -6645,7 +6166,8 @@ function ClientIdType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!inClass(x, ClientIdType$m2, ClientIdType$re1)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ClientIdType$re1);
+  if (!inClass(x, 65, 90, ClientIdType$m2, ClientIdType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ClientIdType$re1);
 }
 
 /** @type {Validate} */
@@ -6715,7 +6237,7 @@ function ClientNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!inClass(x, ClientNameType$m2, ClientNameType$re1)) return false;
+  if (!inClass(x, 64, 90, ClientNameType$m2, ClientNameType$re1)) return false;
   return true;
 }
 
@@ -6724,7 +6246,7 @@ function ClientNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!inClass(x, ClientNameType$m2, ClientNameType$re1))
+  if (!inClass(x, 64, 90, ClientNameType$m2, ClientNameType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ClientNameType$re1);
 }
 
@@ -6826,7 +6348,7 @@ function ClientSecretType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length < 48 && cpLength(x) < 24) return false;
   if (x.length > 64 && cpLength(x) > 64) return false;
-  if (!inClass(x, ClientSecretType$m2, ClientSecretType$re1)) return false;
+  if (!inClass(x, 65, 90, ClientSecretType$m2, ClientSecretType$re1)) return false;
   return true;
 }
 
@@ -6835,7 +6357,7 @@ function ClientSecretType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length < 48 && cpLength(x) < 24) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 24);
   if (x.length > 64 && cpLength(x) > 64) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 64);
-  if (!inClass(x, ClientSecretType$m2, ClientSecretType$re1))
+  if (!inClass(x, 65, 90, ClientSecretType$m2, ClientSecretType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ClientSecretType$re1);
 }
 
@@ -6892,33 +6414,34 @@ export function assertCodeDeliveryDetailsListType(x) {
   enforce(x, CodeDeliveryDetailsListType$is, CodeDeliveryDetailsListType$check, "CodeDeliveryDetailsListType");
 }
 
+const CodeDeliveryDetailsType$k1 = ["Destination", "DeliveryMedium", "AttributeName"];
+
 /** @type {Is} */
 function CodeDeliveryDetailsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Destination":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "DeliveryMedium":
-        if (!DeliveryMediumType$is(v, q + 8)) return false;
-        break;
-      case "AttributeName":
-        if (!AttributeNameType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Destination;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
     }
+    u = x.DeliveryMedium;
+    if (u !== undefined) {
+      n++;
+      if (!DeliveryMediumType$is(u, q + 8)) break f;
+    }
+    u = x.AttributeName;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeNameType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CodeDeliveryDetailsType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, CodeDeliveryDetailsType$k1, CodeDeliveryDetailsType$is);
 }
 
 /** @type {Check} */
@@ -6963,30 +6486,29 @@ export function assertCodeDeliveryDetailsType(x) {
   enforce(x, CodeDeliveryDetailsType$is, CodeDeliveryDetailsType$check, "CodeDeliveryDetailsType");
 }
 
+const CodeDeliveryFailureException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function CodeDeliveryFailureException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CodeDeliveryFailureException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, CodeDeliveryFailureException$k1, CodeDeliveryFailureException$is);
 }
 
 /** @type {Check} */
@@ -7028,30 +6550,29 @@ export function assertCodeDeliveryFailureException(x) {
   enforce(x, CodeDeliveryFailureException$is, CodeDeliveryFailureException$check, "CodeDeliveryFailureException");
 }
 
+const CodeMismatchException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function CodeMismatchException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CodeMismatchException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, CodeMismatchException$k1, CodeMismatchException$is);
 }
 
 /** @type {Check} */
@@ -7101,7 +6622,7 @@ function CompletionMessageType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!inClass(x, CompletionMessageType$m2, CompletionMessageType$re1)) return false;
+  if (!inClass(x, 65, 90, CompletionMessageType$m2, CompletionMessageType$re1)) return false;
   return true;
 }
 
@@ -7110,7 +6631,7 @@ function CompletionMessageType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!inClass(x, CompletionMessageType$m2, CompletionMessageType$re1))
+  if (!inClass(x, 65, 90, CompletionMessageType$m2, CompletionMessageType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", CompletionMessageType$re1);
 }
 
@@ -7129,32 +6650,18 @@ export function assertCompletionMessageType(x) {
   enforce(x, CompletionMessageType$is, CompletionMessageType$check, "CompletionMessageType");
 }
 
+const CompromisedCredentialsActionsType$k1 = ["EventAction"];
+
 /** @type {Is} */
 function CompromisedCredentialsActionsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.EventAction;
+  let u;
+  u = x.EventAction;
   if (u === undefined) return false;
   if (!CompromisedCredentialsEventActionType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "EventAction":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CompromisedCredentialsActionsType$k1, 1);
+  return owns(x, "EventAction");
 }
 
 /** @type {Check} */
@@ -7239,35 +6746,27 @@ export function assertCompromisedCredentialsEventActionType(x) {
   );
 }
 
+const CompromisedCredentialsRiskConfigurationType$k1 = ["Actions", "EventFilter"];
+
 /** @type {Is} */
 function CompromisedCredentialsRiskConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.Actions;
+  let u;
+  u = x.Actions;
   if (u === undefined) return false;
   if (!CompromisedCredentialsActionsType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "EventFilter":
-        if (!EventFiltersType$is(v, q + 8)) return false;
-        break;
-      case "Actions":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.EventFilter;
+    if (u !== undefined) {
+      n++;
+      if (!EventFiltersType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CompromisedCredentialsRiskConfigurationType$k1, n);
+    return owns(x, "Actions");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, CompromisedCredentialsRiskConfigurationType$k1, CompromisedCredentialsRiskConfigurationType$is);
 }
 
 /** @type {Check} */
@@ -7317,30 +6816,29 @@ export function assertCompromisedCredentialsRiskConfigurationType(x) {
   );
 }
 
+const ConcurrentModificationException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function ConcurrentModificationException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ConcurrentModificationException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ConcurrentModificationException$k1, ConcurrentModificationException$is);
 }
 
 /** @type {Check} */
@@ -7387,44 +6885,35 @@ export function assertConcurrentModificationException(x) {
   );
 }
 
+const ConfirmDeviceRequest$k1 = ["AccessToken", "DeviceKey", "DeviceSecretVerifierConfig", "DeviceName"];
+
 /** @type {Is} */
 function ConfirmDeviceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.AccessToken;
+  let u;
+  u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
   u = x.DeviceKey;
   if (u === undefined) return false;
   if (!DeviceKeyType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AccessToken":
-        r++;
-        break;
-      case "DeviceKey":
-        r++;
-        break;
-      case "DeviceSecretVerifierConfig":
-        if (!DeviceSecretVerifierConfigType$is(v, q + 8)) return false;
-        break;
-      case "DeviceName":
-        if (!DeviceNameType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.DeviceSecretVerifierConfig;
+    if (u !== undefined) {
+      n++;
+      if (!DeviceSecretVerifierConfigType$is(u, q + 8)) break f;
     }
+    u = x.DeviceName;
+    if (u !== undefined) {
+      n++;
+      if (!DeviceNameType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmDeviceRequest$k1, n);
+    return ownsAll(x, ConfirmDeviceRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, ConfirmDeviceRequest$k1, ConfirmDeviceRequest$is);
 }
 
 /** @type {Check} */
@@ -7478,27 +6967,24 @@ export function assertConfirmDeviceRequest(x) {
   enforce(x, ConfirmDeviceRequest$is, ConfirmDeviceRequest$check, "ConfirmDeviceRequest");
 }
 
+const ConfirmDeviceResponse$k1 = ["UserConfirmationNecessary"];
+
 /** @type {Is} */
 function ConfirmDeviceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserConfirmationNecessary":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserConfirmationNecessary;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmDeviceResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ConfirmDeviceResponse$k1, ConfirmDeviceResponse$is);
 }
 
 /** @type {Check} */
@@ -7537,12 +7023,23 @@ export function assertConfirmDeviceResponse(x) {
   enforce(x, ConfirmDeviceResponse$is, ConfirmDeviceResponse$check, "ConfirmDeviceResponse");
 }
 
+const ConfirmForgotPasswordRequest$k1 = [
+  "ClientId",
+  "Username",
+  "ConfirmationCode",
+  "Password",
+  "SecretHash",
+  "AnalyticsMetadata",
+  "UserContextData",
+  "ClientMetadata",
+];
+
 /** @type {Is} */
 function ConfirmForgotPasswordRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.ClientId;
+  let u;
+  u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
   u = x.Username;
@@ -7554,45 +7051,32 @@ function ConfirmForgotPasswordRequest$is(x, q) {
   u = x.Password;
   if (u === undefined) return false;
   if (!PasswordType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ClientId":
-        r++;
-        break;
-      case "SecretHash":
-        if (!SecretHashType$is(v, q + 8)) return false;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "ConfirmationCode":
-        r++;
-        break;
-      case "Password":
-        r++;
-        break;
-      case "AnalyticsMetadata":
-        if (!AnalyticsMetadataType$is(v, q + 8)) return false;
-        break;
-      case "UserContextData":
-        if (!UserContextDataType$is(v, q + 8)) return false;
-        break;
-      case "ClientMetadata":
-        if (!ClientMetadataType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 4;
+  f: {
+    u = x.SecretHash;
+    if (u !== undefined) {
+      n++;
+      if (!SecretHashType$is(u, q + 8)) break f;
     }
+    u = x.AnalyticsMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
+    }
+    u = x.UserContextData;
+    if (u !== undefined) {
+      n++;
+      if (!UserContextDataType$is(u, q + 8)) break f;
+    }
+    u = x.ClientMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!ClientMetadataType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmForgotPasswordRequest$k1, n);
+    return ownsAll(x, ConfirmForgotPasswordRequest$k1, 4);
   }
-  if (r !== 4) return false;
-  return true;
+  return miss(x, q, ConfirmForgotPasswordRequest$k1, ConfirmForgotPasswordRequest$is);
 }
 
 /** @type {Check} */
@@ -7664,23 +7148,13 @@ export function assertConfirmForgotPasswordRequest(x) {
   enforce(x, ConfirmForgotPasswordRequest$is, ConfirmForgotPasswordRequest$check, "ConfirmForgotPasswordRequest");
 }
 
+const ConfirmForgotPasswordResponse$k1 = [];
+
 /** @type {Is} */
 function ConfirmForgotPasswordResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmForgotPasswordResponse$k1, 0);
   return true;
 }
 
@@ -7717,12 +7191,24 @@ export function assertConfirmForgotPasswordResponse(x) {
   enforce(x, ConfirmForgotPasswordResponse$is, ConfirmForgotPasswordResponse$check, "ConfirmForgotPasswordResponse");
 }
 
+const ConfirmSignUpRequest$k1 = [
+  "ClientId",
+  "Username",
+  "ConfirmationCode",
+  "SecretHash",
+  "ForceAliasCreation",
+  "AnalyticsMetadata",
+  "UserContextData",
+  "ClientMetadata",
+  "Session",
+];
+
 /** @type {Is} */
 function ConfirmSignUpRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.ClientId;
+  let u;
+  u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
   u = x.Username;
@@ -7731,48 +7217,42 @@ function ConfirmSignUpRequest$is(x, q) {
   u = x.ConfirmationCode;
   if (u === undefined) return false;
   if (!ConfirmationCodeType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ClientId":
-        r++;
-        break;
-      case "SecretHash":
-        if (!SecretHashType$is(v, q + 8)) return false;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "ConfirmationCode":
-        r++;
-        break;
-      case "ForceAliasCreation":
-        if (!ForceAliasCreation$is(v, q + 8)) return false;
-        break;
-      case "AnalyticsMetadata":
-        if (!AnalyticsMetadataType$is(v, q + 8)) return false;
-        break;
-      case "UserContextData":
-        if (!UserContextDataType$is(v, q + 8)) return false;
-        break;
-      case "ClientMetadata":
-        if (!ClientMetadataType$is(v, q + 8)) return false;
-        break;
-      case "Session":
-        if (!SessionType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 3;
+  f: {
+    u = x.SecretHash;
+    if (u !== undefined) {
+      n++;
+      if (!SecretHashType$is(u, q + 8)) break f;
     }
+    u = x.ForceAliasCreation;
+    if (u !== undefined) {
+      n++;
+      if (!ForceAliasCreation$is(u, q + 8)) break f;
+    }
+    u = x.AnalyticsMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
+    }
+    u = x.UserContextData;
+    if (u !== undefined) {
+      n++;
+      if (!UserContextDataType$is(u, q + 8)) break f;
+    }
+    u = x.ClientMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!ClientMetadataType$is(u, q + 8)) break f;
+    }
+    u = x.Session;
+    if (u !== undefined) {
+      n++;
+      if (!SessionType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmSignUpRequest$k1, n);
+    return ownsAll(x, ConfirmSignUpRequest$k1, 3);
   }
-  if (r !== 3) return false;
-  return true;
+  return miss(x, q, ConfirmSignUpRequest$k1, ConfirmSignUpRequest$is);
 }
 
 /** @type {Check} */
@@ -7844,27 +7324,24 @@ export function assertConfirmSignUpRequest(x) {
   enforce(x, ConfirmSignUpRequest$is, ConfirmSignUpRequest$check, "ConfirmSignUpRequest");
 }
 
+const ConfirmSignUpResponse$k1 = ["Session"];
+
 /** @type {Is} */
 function ConfirmSignUpResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Session":
-        if (!SessionType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Session;
+    if (u !== undefined) {
+      n++;
+      if (!SessionType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmSignUpResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ConfirmSignUpResponse$k1, ConfirmSignUpResponse$is);
 }
 
 /** @type {Check} */
@@ -7911,7 +7388,7 @@ function ConfirmationCodeType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 2048 && cpLength(x) > 2048) return false;
-  if (!inClass(x, ConfirmationCodeType$m2, ConfirmationCodeType$re1)) return false;
+  if (!inClass(x, 33, 127, ConfirmationCodeType$m2, ConfirmationCodeType$re1)) return false;
   return true;
 }
 
@@ -7920,7 +7397,7 @@ function ConfirmationCodeType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 2048 && cpLength(x) > 2048) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 2048);
-  if (!inClass(x, ConfirmationCodeType$m2, ConfirmationCodeType$re1))
+  if (!inClass(x, 33, 127, ConfirmationCodeType$m2, ConfirmationCodeType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ConfirmationCodeType$re1);
 }
 
@@ -7939,12 +7416,14 @@ export function assertConfirmationCodeType(x) {
   enforce(x, ConfirmationCodeType$is, ConfirmationCodeType$check, "ConfirmationCodeType");
 }
 
+const ContextDataType$k1 = ["IpAddress", "ServerName", "ServerPath", "HttpHeaders", "EncodedData"];
+
 /** @type {Is} */
 function ContextDataType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.IpAddress;
+  let u;
+  u = x.IpAddress;
   if (u === undefined) return false;
   if (!StringType$is(u, q + 8)) return false;
   u = x.ServerName;
@@ -7956,36 +7435,17 @@ function ContextDataType$is(x, q) {
   u = x.HttpHeaders;
   if (u === undefined) return false;
   if (!HttpHeaderList$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "IpAddress":
-        r++;
-        break;
-      case "ServerName":
-        r++;
-        break;
-      case "ServerPath":
-        r++;
-        break;
-      case "HttpHeaders":
-        r++;
-        break;
-      case "EncodedData":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 4;
+  f: {
+    u = x.EncodedData;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ContextDataType$k1, n);
+    return ownsAll(x, ContextDataType$k1, 4);
   }
-  if (r !== 4) return false;
-  return true;
+  return miss(x, q, ContextDataType$k1, ContextDataType$is);
 }
 
 /** @type {Check} */
@@ -8048,47 +7508,40 @@ export function assertContextDataType(x) {
   enforce(x, ContextDataType$is, ContextDataType$check, "ContextDataType");
 }
 
+const CreateGroupRequest$k1 = ["GroupName", "UserPoolId", "Description", "RoleArn", "Precedence"];
+
 /** @type {Is} */
 function CreateGroupRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.GroupName;
+  let u;
+  u = x.GroupName;
   if (u === undefined) return false;
   if (!GroupNameType$is(u, q + 8)) return false;
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "GroupName":
-        r++;
-        break;
-      case "UserPoolId":
-        r++;
-        break;
-      case "Description":
-        if (!DescriptionType$is(v, q + 8)) return false;
-        break;
-      case "RoleArn":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "Precedence":
-        if (!PrecedenceType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.Description;
+    if (u !== undefined) {
+      n++;
+      if (!DescriptionType$is(u, q + 8)) break f;
     }
+    u = x.RoleArn;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.Precedence;
+    if (u !== undefined) {
+      n++;
+      if (!PrecedenceType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CreateGroupRequest$k1, n);
+    return ownsAll(x, CreateGroupRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, CreateGroupRequest$k1, CreateGroupRequest$is);
 }
 
 /** @type {Check} */
@@ -8145,27 +7598,24 @@ export function assertCreateGroupRequest(x) {
   enforce(x, CreateGroupRequest$is, CreateGroupRequest$check, "CreateGroupRequest");
 }
 
+const CreateGroupResponse$k1 = ["Group"];
+
 /** @type {Is} */
 function CreateGroupResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Group":
-        if (!GroupType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Group;
+    if (u !== undefined) {
+      n++;
+      if (!GroupType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CreateGroupResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, CreateGroupResponse$k1, CreateGroupResponse$is);
 }
 
 /** @type {Check} */
@@ -8204,12 +7654,21 @@ export function assertCreateGroupResponse(x) {
   enforce(x, CreateGroupResponse$is, CreateGroupResponse$check, "CreateGroupResponse");
 }
 
+const CreateIdentityProviderRequest$k1 = [
+  "UserPoolId",
+  "ProviderName",
+  "ProviderType",
+  "ProviderDetails",
+  "AttributeMapping",
+  "IdpIdentifiers",
+];
+
 /** @type {Is} */
 function CreateIdentityProviderRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.ProviderName;
@@ -8221,39 +7680,22 @@ function CreateIdentityProviderRequest$is(x, q) {
   u = x.ProviderDetails;
   if (u === undefined) return false;
   if (!ProviderDetailsType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "ProviderName":
-        r++;
-        break;
-      case "ProviderType":
-        r++;
-        break;
-      case "ProviderDetails":
-        r++;
-        break;
-      case "AttributeMapping":
-        if (!AttributeMappingType$is(v, q + 8)) return false;
-        break;
-      case "IdpIdentifiers":
-        if (!IdpIdentifiersListType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 4;
+  f: {
+    u = x.AttributeMapping;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeMappingType$is(u, q + 8)) break f;
     }
+    u = x.IdpIdentifiers;
+    if (u !== undefined) {
+      n++;
+      if (!IdpIdentifiersListType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CreateIdentityProviderRequest$k1, n);
+    return ownsAll(x, CreateIdentityProviderRequest$k1, 4);
   }
-  if (r !== 4) return false;
-  return true;
+  return miss(x, q, CreateIdentityProviderRequest$k1, CreateIdentityProviderRequest$is);
 }
 
 /** @type {Check} */
@@ -8319,32 +7761,18 @@ export function assertCreateIdentityProviderRequest(x) {
   enforce(x, CreateIdentityProviderRequest$is, CreateIdentityProviderRequest$check, "CreateIdentityProviderRequest");
 }
 
+const CreateIdentityProviderResponse$k1 = ["IdentityProvider"];
+
 /** @type {Is} */
 function CreateIdentityProviderResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.IdentityProvider;
+  let u;
+  u = x.IdentityProvider;
   if (u === undefined) return false;
   if (!IdentityProviderType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "IdentityProvider":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateIdentityProviderResponse$k1, 1);
+  return owns(x, "IdentityProvider");
 }
 
 /** @type {Check} */
@@ -8386,12 +7814,14 @@ export function assertCreateIdentityProviderResponse(x) {
   enforce(x, CreateIdentityProviderResponse$is, CreateIdentityProviderResponse$check, "CreateIdentityProviderResponse");
 }
 
+const CreateResourceServerRequest$k1 = ["UserPoolId", "Identifier", "Name", "Scopes"];
+
 /** @type {Is} */
 function CreateResourceServerRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Identifier;
@@ -8400,33 +7830,17 @@ function CreateResourceServerRequest$is(x, q) {
   u = x.Name;
   if (u === undefined) return false;
   if (!ResourceServerNameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Identifier":
-        r++;
-        break;
-      case "Name":
-        r++;
-        break;
-      case "Scopes":
-        if (!ResourceServerScopeListType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 3;
+  f: {
+    u = x.Scopes;
+    if (u !== undefined) {
+      n++;
+      if (!ResourceServerScopeListType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CreateResourceServerRequest$k1, n);
+    return ownsAll(x, CreateResourceServerRequest$k1, 3);
   }
-  if (r !== 3) return false;
-  return true;
+  return miss(x, q, CreateResourceServerRequest$k1, CreateResourceServerRequest$is);
 }
 
 /** @type {Check} */
@@ -8483,32 +7897,18 @@ export function assertCreateResourceServerRequest(x) {
   enforce(x, CreateResourceServerRequest$is, CreateResourceServerRequest$check, "CreateResourceServerRequest");
 }
 
+const CreateResourceServerResponse$k1 = ["ResourceServer"];
+
 /** @type {Is} */
 function CreateResourceServerResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.ResourceServer;
+  let u;
+  u = x.ResourceServer;
   if (u === undefined) return false;
   if (!ResourceServerType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ResourceServer":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateResourceServerResponse$k1, 1);
+  return owns(x, "ResourceServer");
 }
 
 /** @type {Check} */
@@ -8550,12 +7950,14 @@ export function assertCreateResourceServerResponse(x) {
   enforce(x, CreateResourceServerResponse$is, CreateResourceServerResponse$check, "CreateResourceServerResponse");
 }
 
+const CreateUserImportJobRequest$k1 = ["JobName", "UserPoolId", "CloudWatchLogsRoleArn", "PasswordHashingAlgorithm"];
+
 /** @type {Is} */
 function CreateUserImportJobRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.JobName;
+  let u;
+  u = x.JobName;
   if (u === undefined) return false;
   if (!UserImportJobNameType$is(u, q + 8)) return false;
   u = x.UserPoolId;
@@ -8564,33 +7966,17 @@ function CreateUserImportJobRequest$is(x, q) {
   u = x.CloudWatchLogsRoleArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "JobName":
-        r++;
-        break;
-      case "UserPoolId":
-        r++;
-        break;
-      case "CloudWatchLogsRoleArn":
-        r++;
-        break;
-      case "PasswordHashingAlgorithm":
-        if (!PasswordHashingAlgorithmType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 3;
+  f: {
+    u = x.PasswordHashingAlgorithm;
+    if (u !== undefined) {
+      n++;
+      if (!PasswordHashingAlgorithmType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserImportJobRequest$k1, n);
+    return ownsAll(x, CreateUserImportJobRequest$k1, 3);
   }
-  if (r !== 3) return false;
-  return true;
+  return miss(x, q, CreateUserImportJobRequest$k1, CreateUserImportJobRequest$is);
 }
 
 /** @type {Check} */
@@ -8647,27 +8033,24 @@ export function assertCreateUserImportJobRequest(x) {
   enforce(x, CreateUserImportJobRequest$is, CreateUserImportJobRequest$check, "CreateUserImportJobRequest");
 }
 
+const CreateUserImportJobResponse$k1 = ["UserImportJob"];
+
 /** @type {Is} */
 function CreateUserImportJobResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserImportJob":
-        if (!UserImportJobType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserImportJob;
+    if (u !== undefined) {
+      n++;
+      if (!UserImportJobType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserImportJobResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, CreateUserImportJobResponse$k1, CreateUserImportJobResponse$is);
 }
 
 /** @type {Check} */
@@ -8706,104 +8089,160 @@ export function assertCreateUserImportJobResponse(x) {
   enforce(x, CreateUserImportJobResponse$is, CreateUserImportJobResponse$check, "CreateUserImportJobResponse");
 }
 
+const CreateUserPoolClientRequest$k1 = [
+  "UserPoolId",
+  "ClientName",
+  "GenerateSecret",
+  "RefreshTokenValidity",
+  "AccessTokenValidity",
+  "IdTokenValidity",
+  "TokenValidityUnits",
+  "ReadAttributes",
+  "WriteAttributes",
+  "ExplicitAuthFlows",
+  "SupportedIdentityProviders",
+  "CallbackURLs",
+  "LogoutURLs",
+  "DefaultRedirectURI",
+  "AllowedOAuthFlows",
+  "AllowedOAuthScopes",
+  "AllowedOAuthFlowsUserPoolClient",
+  "AnalyticsConfiguration",
+  "PreventUserExistenceErrors",
+  "EnableTokenRevocation",
+  "EnablePropagateAdditionalUserContextData",
+  "AuthSessionValidity",
+  "ClientSecret",
+  "RefreshTokenRotation",
+];
+
 /** @type {Is} */
 function CreateUserPoolClientRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.ClientName;
   if (u === undefined) return false;
   if (!ClientNameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "ClientName":
-        r++;
-        break;
-      case "GenerateSecret":
-        if (!GenerateSecret$is(v, q + 8)) return false;
-        break;
-      case "RefreshTokenValidity":
-        if (!RefreshTokenValidityType$is(v, q + 8)) return false;
-        break;
-      case "AccessTokenValidity":
-        if (!AccessTokenValidityType$is(v, q + 8)) return false;
-        break;
-      case "IdTokenValidity":
-        if (!IdTokenValidityType$is(v, q + 8)) return false;
-        break;
-      case "TokenValidityUnits":
-        if (!TokenValidityUnitsType$is(v, q + 8)) return false;
-        break;
-      case "ReadAttributes":
-        if (!ClientPermissionListType$is(v, q + 8)) return false;
-        break;
-      case "WriteAttributes":
-        if (!ClientPermissionListType$is(v, q + 8)) return false;
-        break;
-      case "ExplicitAuthFlows":
-        if (!ExplicitAuthFlowsListType$is(v, q + 8)) return false;
-        break;
-      case "SupportedIdentityProviders":
-        if (!SupportedIdentityProvidersListType$is(v, q + 8)) return false;
-        break;
-      case "CallbackURLs":
-        if (!CallbackURLsListType$is(v, q + 8)) return false;
-        break;
-      case "LogoutURLs":
-        if (!LogoutURLsListType$is(v, q + 8)) return false;
-        break;
-      case "DefaultRedirectURI":
-        if (!RedirectUrlType$is(v, q + 8)) return false;
-        break;
-      case "AllowedOAuthFlows":
-        if (!OAuthFlowsType$is(v, q + 8)) return false;
-        break;
-      case "AllowedOAuthScopes":
-        if (!ScopeListType$is(v, q + 8)) return false;
-        break;
-      case "AllowedOAuthFlowsUserPoolClient":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "AnalyticsConfiguration":
-        if (!AnalyticsConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "PreventUserExistenceErrors":
-        if (!PreventUserExistenceErrorTypes$is(v, q + 8)) return false;
-        break;
-      case "EnableTokenRevocation":
-        if (!WrappedBooleanType$is(v, q + 8)) return false;
-        break;
-      case "EnablePropagateAdditionalUserContextData":
-        if (!WrappedBooleanType$is(v, q + 8)) return false;
-        break;
-      case "AuthSessionValidity":
-        if (!AuthSessionValidityType$is(v, q + 8)) return false;
-        break;
-      case "ClientSecret":
-        if (!ClientSecretType$is(v, q + 8)) return false;
-        break;
-      case "RefreshTokenRotation":
-        if (!RefreshTokenRotationType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.GenerateSecret;
+    if (u !== undefined) {
+      n++;
+      if (!GenerateSecret$is(u, q + 8)) break f;
     }
+    u = x.RefreshTokenValidity;
+    if (u !== undefined) {
+      n++;
+      if (!RefreshTokenValidityType$is(u, q + 8)) break f;
+    }
+    u = x.AccessTokenValidity;
+    if (u !== undefined) {
+      n++;
+      if (!AccessTokenValidityType$is(u, q + 8)) break f;
+    }
+    u = x.IdTokenValidity;
+    if (u !== undefined) {
+      n++;
+      if (!IdTokenValidityType$is(u, q + 8)) break f;
+    }
+    u = x.TokenValidityUnits;
+    if (u !== undefined) {
+      n++;
+      if (!TokenValidityUnitsType$is(u, q + 8)) break f;
+    }
+    u = x.ReadAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!ClientPermissionListType$is(u, q + 8)) break f;
+    }
+    u = x.WriteAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!ClientPermissionListType$is(u, q + 8)) break f;
+    }
+    u = x.ExplicitAuthFlows;
+    if (u !== undefined) {
+      n++;
+      if (!ExplicitAuthFlowsListType$is(u, q + 8)) break f;
+    }
+    u = x.SupportedIdentityProviders;
+    if (u !== undefined) {
+      n++;
+      if (!SupportedIdentityProvidersListType$is(u, q + 8)) break f;
+    }
+    u = x.CallbackURLs;
+    if (u !== undefined) {
+      n++;
+      if (!CallbackURLsListType$is(u, q + 8)) break f;
+    }
+    u = x.LogoutURLs;
+    if (u !== undefined) {
+      n++;
+      if (!LogoutURLsListType$is(u, q + 8)) break f;
+    }
+    u = x.DefaultRedirectURI;
+    if (u !== undefined) {
+      n++;
+      if (!RedirectUrlType$is(u, q + 8)) break f;
+    }
+    u = x.AllowedOAuthFlows;
+    if (u !== undefined) {
+      n++;
+      if (!OAuthFlowsType$is(u, q + 8)) break f;
+    }
+    u = x.AllowedOAuthScopes;
+    if (u !== undefined) {
+      n++;
+      if (!ScopeListType$is(u, q + 8)) break f;
+    }
+    u = x.AllowedOAuthFlowsUserPoolClient;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    u = x.AnalyticsConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!AnalyticsConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.PreventUserExistenceErrors;
+    if (u !== undefined) {
+      n++;
+      if (!PreventUserExistenceErrorTypes$is(u, q + 8)) break f;
+    }
+    u = x.EnableTokenRevocation;
+    if (u !== undefined) {
+      n++;
+      if (!WrappedBooleanType$is(u, q + 8)) break f;
+    }
+    u = x.EnablePropagateAdditionalUserContextData;
+    if (u !== undefined) {
+      n++;
+      if (!WrappedBooleanType$is(u, q + 8)) break f;
+    }
+    u = x.AuthSessionValidity;
+    if (u !== undefined) {
+      n++;
+      if (!AuthSessionValidityType$is(u, q + 8)) break f;
+    }
+    u = x.ClientSecret;
+    if (u !== undefined) {
+      n++;
+      if (!ClientSecretType$is(u, q + 8)) break f;
+    }
+    u = x.RefreshTokenRotation;
+    if (u !== undefined) {
+      n++;
+      if (!RefreshTokenRotationType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolClientRequest$k1, n);
+    return ownsAll(x, CreateUserPoolClientRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, CreateUserPoolClientRequest$k1, CreateUserPoolClientRequest$is);
 }
 
 /** @type {Check} */
@@ -8917,27 +8356,24 @@ export function assertCreateUserPoolClientRequest(x) {
   enforce(x, CreateUserPoolClientRequest$is, CreateUserPoolClientRequest$check, "CreateUserPoolClientRequest");
 }
 
+const CreateUserPoolClientResponse$k1 = ["UserPoolClient"];
+
 /** @type {Is} */
 function CreateUserPoolClientResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolClient":
-        if (!UserPoolClientType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserPoolClient;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolClientType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolClientResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, CreateUserPoolClientResponse$k1, CreateUserPoolClientResponse$is);
 }
 
 /** @type {Check} */
@@ -8976,47 +8412,40 @@ export function assertCreateUserPoolClientResponse(x) {
   enforce(x, CreateUserPoolClientResponse$is, CreateUserPoolClientResponse$check, "CreateUserPoolClientResponse");
 }
 
+const CreateUserPoolDomainRequest$k1 = ["Domain", "UserPoolId", "CustomDomainConfig", "ManagedLoginVersion", "Routing"];
+
 /** @type {Is} */
 function CreateUserPoolDomainRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.Domain;
+  let u;
+  u = x.Domain;
   if (u === undefined) return false;
   if (!DomainType$is(u, q + 8)) return false;
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Domain":
-        r++;
-        break;
-      case "UserPoolId":
-        r++;
-        break;
-      case "CustomDomainConfig":
-        if (!CustomDomainConfigType$is(v, q + 8)) return false;
-        break;
-      case "ManagedLoginVersion":
-        if (!WrappedIntegerType$is(v, q + 8)) return false;
-        break;
-      case "Routing":
-        if (!RoutingType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.CustomDomainConfig;
+    if (u !== undefined) {
+      n++;
+      if (!CustomDomainConfigType$is(u, q + 8)) break f;
     }
+    u = x.ManagedLoginVersion;
+    if (u !== undefined) {
+      n++;
+      if (!WrappedIntegerType$is(u, q + 8)) break f;
+    }
+    u = x.Routing;
+    if (u !== undefined) {
+      n++;
+      if (!RoutingType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolDomainRequest$k1, n);
+    return ownsAll(x, CreateUserPoolDomainRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, CreateUserPoolDomainRequest$k1, CreateUserPoolDomainRequest$is);
 }
 
 /** @type {Check} */
@@ -9073,33 +8502,34 @@ export function assertCreateUserPoolDomainRequest(x) {
   enforce(x, CreateUserPoolDomainRequest$is, CreateUserPoolDomainRequest$check, "CreateUserPoolDomainRequest");
 }
 
+const CreateUserPoolDomainResponse$k1 = ["CloudFrontDomain", "ManagedLoginVersion", "Routing"];
+
 /** @type {Is} */
 function CreateUserPoolDomainResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "CloudFrontDomain":
-        if (!DomainType$is(v, q + 8)) return false;
-        break;
-      case "ManagedLoginVersion":
-        if (!WrappedIntegerType$is(v, q + 8)) return false;
-        break;
-      case "Routing":
-        if (!RoutingType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.CloudFrontDomain;
+    if (u !== undefined) {
+      n++;
+      if (!DomainType$is(u, q + 8)) break f;
     }
+    u = x.ManagedLoginVersion;
+    if (u !== undefined) {
+      n++;
+      if (!WrappedIntegerType$is(u, q + 8)) break f;
+    }
+    u = x.Routing;
+    if (u !== undefined) {
+      n++;
+      if (!RoutingType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolDomainResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, CreateUserPoolDomainResponse$k1, CreateUserPoolDomainResponse$is);
 }
 
 /** @type {Check} */
@@ -9144,107 +8574,174 @@ export function assertCreateUserPoolDomainResponse(x) {
   enforce(x, CreateUserPoolDomainResponse$is, CreateUserPoolDomainResponse$check, "CreateUserPoolDomainResponse");
 }
 
+const CreateUserPoolRequest$k1 = [
+  "PoolName",
+  "Policies",
+  "DeletionProtection",
+  "LambdaConfig",
+  "AutoVerifiedAttributes",
+  "AliasAttributes",
+  "UsernameAttributes",
+  "SmsVerificationMessage",
+  "EmailVerificationMessage",
+  "EmailVerificationSubject",
+  "VerificationMessageTemplate",
+  "SmsAuthenticationMessage",
+  "MfaConfiguration",
+  "UserAttributeUpdateSettings",
+  "DeviceConfiguration",
+  "EmailConfiguration",
+  "SmsConfiguration",
+  "UserPoolTags",
+  "AdminCreateUserConfig",
+  "Schema",
+  "UserPoolAddOns",
+  "UsernameConfiguration",
+  "AccountRecoverySetting",
+  "UserPoolTier",
+  "KeyConfiguration",
+  "IssuerConfiguration",
+];
+
 /** @type {Is} */
 function CreateUserPoolRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.PoolName;
+  let u;
+  u = x.PoolName;
   if (u === undefined) return false;
   if (!UserPoolNameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "PoolName":
-        r++;
-        break;
-      case "Policies":
-        if (!UserPoolPolicyType$is(v, q + 8)) return false;
-        break;
-      case "DeletionProtection":
-        if (!DeletionProtectionType$is(v, q + 8)) return false;
-        break;
-      case "LambdaConfig":
-        if (!LambdaConfigType$is(v, q + 8)) return false;
-        break;
-      case "AutoVerifiedAttributes":
-        if (!VerifiedAttributesListType$is(v, q + 8)) return false;
-        break;
-      case "AliasAttributes":
-        if (!AliasAttributesListType$is(v, q + 8)) return false;
-        break;
-      case "UsernameAttributes":
-        if (!UsernameAttributesListType$is(v, q + 8)) return false;
-        break;
-      case "SmsVerificationMessage":
-        if (!SmsVerificationMessageType$is(v, q + 8)) return false;
-        break;
-      case "EmailVerificationMessage":
-        if (!EmailVerificationMessageType$is(v, q + 8)) return false;
-        break;
-      case "EmailVerificationSubject":
-        if (!EmailVerificationSubjectType$is(v, q + 8)) return false;
-        break;
-      case "VerificationMessageTemplate":
-        if (!VerificationMessageTemplateType$is(v, q + 8)) return false;
-        break;
-      case "SmsAuthenticationMessage":
-        if (!SmsVerificationMessageType$is(v, q + 8)) return false;
-        break;
-      case "MfaConfiguration":
-        if (!UserPoolMfaType$is(v, q + 8)) return false;
-        break;
-      case "UserAttributeUpdateSettings":
-        if (!UserAttributeUpdateSettingsType$is(v, q + 8)) return false;
-        break;
-      case "DeviceConfiguration":
-        if (!DeviceConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "EmailConfiguration":
-        if (!EmailConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "SmsConfiguration":
-        if (!SmsConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "UserPoolTags":
-        if (!UserPoolTagsType$is(v, q + 8)) return false;
-        break;
-      case "AdminCreateUserConfig":
-        if (!AdminCreateUserConfigType$is(v, q + 8)) return false;
-        break;
-      case "Schema":
-        if (!SchemaAttributesListType$is(v, q + 8)) return false;
-        break;
-      case "UserPoolAddOns":
-        if (!UserPoolAddOnsType$is(v, q + 8)) return false;
-        break;
-      case "UsernameConfiguration":
-        if (!UsernameConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "AccountRecoverySetting":
-        if (!AccountRecoverySettingType$is(v, q + 8)) return false;
-        break;
-      case "UserPoolTier":
-        if (!UserPoolTierType$is(v, q + 8)) return false;
-        break;
-      case "KeyConfiguration":
-        if (!KeyConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "IssuerConfiguration":
-        if (!IssuerConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.Policies;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolPolicyType$is(u, q + 8)) break f;
     }
+    u = x.DeletionProtection;
+    if (u !== undefined) {
+      n++;
+      if (!DeletionProtectionType$is(u, q + 8)) break f;
+    }
+    u = x.LambdaConfig;
+    if (u !== undefined) {
+      n++;
+      if (!LambdaConfigType$is(u, q + 8)) break f;
+    }
+    u = x.AutoVerifiedAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!VerifiedAttributesListType$is(u, q + 8)) break f;
+    }
+    u = x.AliasAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!AliasAttributesListType$is(u, q + 8)) break f;
+    }
+    u = x.UsernameAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!UsernameAttributesListType$is(u, q + 8)) break f;
+    }
+    u = x.SmsVerificationMessage;
+    if (u !== undefined) {
+      n++;
+      if (!SmsVerificationMessageType$is(u, q + 8)) break f;
+    }
+    u = x.EmailVerificationMessage;
+    if (u !== undefined) {
+      n++;
+      if (!EmailVerificationMessageType$is(u, q + 8)) break f;
+    }
+    u = x.EmailVerificationSubject;
+    if (u !== undefined) {
+      n++;
+      if (!EmailVerificationSubjectType$is(u, q + 8)) break f;
+    }
+    u = x.VerificationMessageTemplate;
+    if (u !== undefined) {
+      n++;
+      if (!VerificationMessageTemplateType$is(u, q + 8)) break f;
+    }
+    u = x.SmsAuthenticationMessage;
+    if (u !== undefined) {
+      n++;
+      if (!SmsVerificationMessageType$is(u, q + 8)) break f;
+    }
+    u = x.MfaConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolMfaType$is(u, q + 8)) break f;
+    }
+    u = x.UserAttributeUpdateSettings;
+    if (u !== undefined) {
+      n++;
+      if (!UserAttributeUpdateSettingsType$is(u, q + 8)) break f;
+    }
+    u = x.DeviceConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!DeviceConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.EmailConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!EmailConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.SmsConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!SmsConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.UserPoolTags;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolTagsType$is(u, q + 8)) break f;
+    }
+    u = x.AdminCreateUserConfig;
+    if (u !== undefined) {
+      n++;
+      if (!AdminCreateUserConfigType$is(u, q + 8)) break f;
+    }
+    u = x.Schema;
+    if (u !== undefined) {
+      n++;
+      if (!SchemaAttributesListType$is(u, q + 8)) break f;
+    }
+    u = x.UserPoolAddOns;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolAddOnsType$is(u, q + 8)) break f;
+    }
+    u = x.UsernameConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!UsernameConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.AccountRecoverySetting;
+    if (u !== undefined) {
+      n++;
+      if (!AccountRecoverySettingType$is(u, q + 8)) break f;
+    }
+    u = x.UserPoolTier;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolTierType$is(u, q + 8)) break f;
+    }
+    u = x.KeyConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!KeyConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.IssuerConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!IssuerConfigurationType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolRequest$k1, n);
+    return owns(x, "PoolName");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, CreateUserPoolRequest$k1, CreateUserPoolRequest$is);
 }
 
 /** @type {Check} */
@@ -9361,27 +8858,24 @@ export function assertCreateUserPoolRequest(x) {
   enforce(x, CreateUserPoolRequest$is, CreateUserPoolRequest$check, "CreateUserPoolRequest");
 }
 
+const CreateUserPoolResponse$k1 = ["UserPool"];
+
 /** @type {Is} */
 function CreateUserPoolResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPool":
-        if (!UserPoolType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserPool;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, CreateUserPoolResponse$k1, CreateUserPoolResponse$is);
 }
 
 /** @type {Check} */
@@ -9428,7 +8922,7 @@ function CustomAttributeNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 20 && cpLength(x) > 20) return false;
-  if (!inClass(x, CustomAttributeNameType$m2, CustomAttributeNameType$re1)) return false;
+  if (!inClass(x, 33, 126, CustomAttributeNameType$m2, CustomAttributeNameType$re1)) return false;
   return true;
 }
 
@@ -9437,7 +8931,7 @@ function CustomAttributeNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 20 && cpLength(x) > 20) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 20);
-  if (!inClass(x, CustomAttributeNameType$m2, CustomAttributeNameType$re1))
+  if (!inClass(x, 33, 126, CustomAttributeNameType$m2, CustomAttributeNameType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", CustomAttributeNameType$re1);
 }
 
@@ -9498,35 +8992,27 @@ export function assertCustomAttributesListType(x) {
   enforce(x, CustomAttributesListType$is, CustomAttributesListType$check, "CustomAttributesListType");
 }
 
+const CustomDomainConfigType$k1 = ["CertificateArn", "SecurityPolicy"];
+
 /** @type {Is} */
 function CustomDomainConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.CertificateArn;
+  let u;
+  u = x.CertificateArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "CertificateArn":
-        r++;
-        break;
-      case "SecurityPolicy":
-        if (!SecurityPolicyType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.SecurityPolicy;
+    if (u !== undefined) {
+      n++;
+      if (!SecurityPolicyType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, CustomDomainConfigType$k1, n);
+    return owns(x, "CertificateArn");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, CustomDomainConfigType$k1, CustomDomainConfigType$is);
 }
 
 /** @type {Check} */
@@ -9571,38 +9057,21 @@ export function assertCustomDomainConfigType(x) {
   enforce(x, CustomDomainConfigType$is, CustomDomainConfigType$check, "CustomDomainConfigType");
 }
 
+const CustomEmailLambdaVersionConfigType$k1 = ["LambdaVersion", "LambdaArn"];
+
 /** @type {Is} */
 function CustomEmailLambdaVersionConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.LambdaVersion;
+  let u;
+  u = x.LambdaVersion;
   if (u === undefined) return false;
   if (!CustomEmailSenderLambdaVersionType$is(u, q + 8)) return false;
   u = x.LambdaArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "LambdaVersion":
-        r++;
-        break;
-      case "LambdaArn":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CustomEmailLambdaVersionConfigType$k1, 2);
+  return ownsAll(x, CustomEmailLambdaVersionConfigType$k1, 2);
 }
 
 /** @type {Check} */
@@ -9693,38 +9162,21 @@ export function assertCustomEmailSenderLambdaVersionType(x) {
   );
 }
 
+const CustomSMSLambdaVersionConfigType$k1 = ["LambdaVersion", "LambdaArn"];
+
 /** @type {Is} */
 function CustomSMSLambdaVersionConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.LambdaVersion;
+  let u;
+  u = x.LambdaVersion;
   if (u === undefined) return false;
   if (!CustomSMSSenderLambdaVersionType$is(u, q + 8)) return false;
   u = x.LambdaArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "LambdaVersion":
-        r++;
-        break;
-      case "LambdaArn":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CustomSMSLambdaVersionConfigType$k1, 2);
+  return ownsAll(x, CustomSMSLambdaVersionConfigType$k1, 2);
 }
 
 /** @type {Check} */
@@ -9874,38 +9326,21 @@ export function assertDefaultEmailOptionType(x) {
   enforce(x, DefaultEmailOptionType$is, DefaultEmailOptionType$check, "DefaultEmailOptionType");
 }
 
+const DeleteGroupRequest$k1 = ["GroupName", "UserPoolId"];
+
 /** @type {Is} */
 function DeleteGroupRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.GroupName;
+  let u;
+  u = x.GroupName;
   if (u === undefined) return false;
   if (!GroupNameType$is(u, q + 8)) return false;
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "GroupName":
-        r++;
-        break;
-      case "UserPoolId":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteGroupRequest$k1, 2);
+  return ownsAll(x, DeleteGroupRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -9953,38 +9388,21 @@ export function assertDeleteGroupRequest(x) {
   enforce(x, DeleteGroupRequest$is, DeleteGroupRequest$check, "DeleteGroupRequest");
 }
 
+const DeleteIdentityProviderRequest$k1 = ["UserPoolId", "ProviderName"];
+
 /** @type {Is} */
 function DeleteIdentityProviderRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.ProviderName;
   if (u === undefined) return false;
   if (!ProviderNameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "ProviderName":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteIdentityProviderRequest$k1, 2);
+  return ownsAll(x, DeleteIdentityProviderRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -10032,38 +9450,21 @@ export function assertDeleteIdentityProviderRequest(x) {
   enforce(x, DeleteIdentityProviderRequest$is, DeleteIdentityProviderRequest$check, "DeleteIdentityProviderRequest");
 }
 
+const DeleteResourceServerRequest$k1 = ["UserPoolId", "Identifier"];
+
 /** @type {Is} */
 function DeleteResourceServerRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Identifier;
   if (u === undefined) return false;
   if (!ResourceServerIdentifierType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Identifier":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteResourceServerRequest$k1, 2);
+  return ownsAll(x, DeleteResourceServerRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -10111,38 +9512,21 @@ export function assertDeleteResourceServerRequest(x) {
   enforce(x, DeleteResourceServerRequest$is, DeleteResourceServerRequest$check, "DeleteResourceServerRequest");
 }
 
+const DeleteUserAttributesRequest$k1 = ["UserAttributeNames", "AccessToken"];
+
 /** @type {Is} */
 function DeleteUserAttributesRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserAttributeNames;
+  let u;
+  u = x.UserAttributeNames;
   if (u === undefined) return false;
   if (!AttributeNameListType$is(u, q + 8)) return false;
   u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserAttributeNames":
-        r++;
-        break;
-      case "AccessToken":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserAttributesRequest$k1, 2);
+  return ownsAll(x, DeleteUserAttributesRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -10190,23 +9574,13 @@ export function assertDeleteUserAttributesRequest(x) {
   enforce(x, DeleteUserAttributesRequest$is, DeleteUserAttributesRequest$check, "DeleteUserAttributesRequest");
 }
 
+const DeleteUserAttributesResponse$k1 = [];
+
 /** @type {Is} */
 function DeleteUserAttributesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserAttributesResponse$k1, 0);
   return true;
 }
 
@@ -10243,38 +9617,21 @@ export function assertDeleteUserAttributesResponse(x) {
   enforce(x, DeleteUserAttributesResponse$is, DeleteUserAttributesResponse$check, "DeleteUserAttributesResponse");
 }
 
+const DeleteUserPoolClientRequest$k1 = ["UserPoolId", "ClientId"];
+
 /** @type {Is} */
 function DeleteUserPoolClientRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "ClientId":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserPoolClientRequest$k1, 2);
+  return ownsAll(x, DeleteUserPoolClientRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -10322,38 +9679,21 @@ export function assertDeleteUserPoolClientRequest(x) {
   enforce(x, DeleteUserPoolClientRequest$is, DeleteUserPoolClientRequest$check, "DeleteUserPoolClientRequest");
 }
 
+const DeleteUserPoolDomainRequest$k1 = ["Domain", "UserPoolId"];
+
 /** @type {Is} */
 function DeleteUserPoolDomainRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.Domain;
+  let u;
+  u = x.Domain;
   if (u === undefined) return false;
   if (!DomainType$is(u, q + 8)) return false;
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Domain":
-        r++;
-        break;
-      case "UserPoolId":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserPoolDomainRequest$k1, 2);
+  return ownsAll(x, DeleteUserPoolDomainRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -10401,23 +9741,13 @@ export function assertDeleteUserPoolDomainRequest(x) {
   enforce(x, DeleteUserPoolDomainRequest$is, DeleteUserPoolDomainRequest$check, "DeleteUserPoolDomainRequest");
 }
 
+const DeleteUserPoolDomainResponse$k1 = [];
+
 /** @type {Is} */
 function DeleteUserPoolDomainResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserPoolDomainResponse$k1, 0);
   return true;
 }
 
@@ -10454,32 +9784,18 @@ export function assertDeleteUserPoolDomainResponse(x) {
   enforce(x, DeleteUserPoolDomainResponse$is, DeleteUserPoolDomainResponse$check, "DeleteUserPoolDomainResponse");
 }
 
+const DeleteUserPoolRequest$k1 = ["UserPoolId"];
+
 /** @type {Is} */
 function DeleteUserPoolRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserPoolRequest$k1, 1);
+  return owns(x, "UserPoolId");
 }
 
 /** @type {Check} */
@@ -10521,32 +9837,18 @@ export function assertDeleteUserPoolRequest(x) {
   enforce(x, DeleteUserPoolRequest$is, DeleteUserPoolRequest$check, "DeleteUserPoolRequest");
 }
 
+const DeleteUserRequest$k1 = ["AccessToken"];
+
 /** @type {Is} */
 function DeleteUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.AccessToken;
+  let u;
+  u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AccessToken":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserRequest$k1, 1);
+  return owns(x, "AccessToken");
 }
 
 /** @type {Check} */
@@ -10695,38 +9997,21 @@ export function assertDeliveryMediumType(x) {
   enforce(x, DeliveryMediumType$is, DeliveryMediumType$check, "DeliveryMediumType");
 }
 
+const DescribeIdentityProviderRequest$k1 = ["UserPoolId", "ProviderName"];
+
 /** @type {Is} */
 function DescribeIdentityProviderRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.ProviderName;
   if (u === undefined) return false;
   if (!ProviderNameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "ProviderName":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeIdentityProviderRequest$k1, 2);
+  return ownsAll(x, DescribeIdentityProviderRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -10779,32 +10064,18 @@ export function assertDescribeIdentityProviderRequest(x) {
   );
 }
 
+const DescribeIdentityProviderResponse$k1 = ["IdentityProvider"];
+
 /** @type {Is} */
 function DescribeIdentityProviderResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.IdentityProvider;
+  let u;
+  u = x.IdentityProvider;
   if (u === undefined) return false;
   if (!IdentityProviderType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "IdentityProvider":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeIdentityProviderResponse$k1, 1);
+  return owns(x, "IdentityProvider");
 }
 
 /** @type {Check} */
@@ -10851,38 +10122,21 @@ export function assertDescribeIdentityProviderResponse(x) {
   );
 }
 
+const DescribeResourceServerRequest$k1 = ["UserPoolId", "Identifier"];
+
 /** @type {Is} */
 function DescribeResourceServerRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Identifier;
   if (u === undefined) return false;
   if (!ResourceServerIdentifierType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Identifier":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeResourceServerRequest$k1, 2);
+  return ownsAll(x, DescribeResourceServerRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -10930,32 +10184,18 @@ export function assertDescribeResourceServerRequest(x) {
   enforce(x, DescribeResourceServerRequest$is, DescribeResourceServerRequest$check, "DescribeResourceServerRequest");
 }
 
+const DescribeResourceServerResponse$k1 = ["ResourceServer"];
+
 /** @type {Is} */
 function DescribeResourceServerResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.ResourceServer;
+  let u;
+  u = x.ResourceServer;
   if (u === undefined) return false;
   if (!ResourceServerType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ResourceServer":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeResourceServerResponse$k1, 1);
+  return owns(x, "ResourceServer");
 }
 
 /** @type {Check} */
@@ -10997,35 +10237,27 @@ export function assertDescribeResourceServerResponse(x) {
   enforce(x, DescribeResourceServerResponse$is, DescribeResourceServerResponse$check, "DescribeResourceServerResponse");
 }
 
+const DescribeRiskConfigurationRequest$k1 = ["UserPoolId", "ClientId"];
+
 /** @type {Is} */
 function DescribeRiskConfigurationRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.ClientId;
+    if (u !== undefined) {
+      n++;
+      if (!ClientIdType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, DescribeRiskConfigurationRequest$k1, n);
+    return owns(x, "UserPoolId");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, DescribeRiskConfigurationRequest$k1, DescribeRiskConfigurationRequest$is);
 }
 
 /** @type {Check} */
@@ -11075,32 +10307,18 @@ export function assertDescribeRiskConfigurationRequest(x) {
   );
 }
 
+const DescribeRiskConfigurationResponse$k1 = ["RiskConfiguration"];
+
 /** @type {Is} */
 function DescribeRiskConfigurationResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.RiskConfiguration;
+  let u;
+  u = x.RiskConfiguration;
   if (u === undefined) return false;
   if (!RiskConfigurationType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "RiskConfiguration":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeRiskConfigurationResponse$k1, 1);
+  return owns(x, "RiskConfiguration");
 }
 
 /** @type {Check} */
@@ -11147,38 +10365,21 @@ export function assertDescribeRiskConfigurationResponse(x) {
   );
 }
 
+const DescribeUserImportJobRequest$k1 = ["UserPoolId", "JobId"];
+
 /** @type {Is} */
 function DescribeUserImportJobRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.JobId;
   if (u === undefined) return false;
   if (!UserImportJobIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "JobId":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserImportJobRequest$k1, 2);
+  return ownsAll(x, DescribeUserImportJobRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -11226,27 +10427,24 @@ export function assertDescribeUserImportJobRequest(x) {
   enforce(x, DescribeUserImportJobRequest$is, DescribeUserImportJobRequest$check, "DescribeUserImportJobRequest");
 }
 
+const DescribeUserImportJobResponse$k1 = ["UserImportJob"];
+
 /** @type {Is} */
 function DescribeUserImportJobResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserImportJob":
-        if (!UserImportJobType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserImportJob;
+    if (u !== undefined) {
+      n++;
+      if (!UserImportJobType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserImportJobResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, DescribeUserImportJobResponse$k1, DescribeUserImportJobResponse$is);
 }
 
 /** @type {Check} */
@@ -11285,38 +10483,21 @@ export function assertDescribeUserImportJobResponse(x) {
   enforce(x, DescribeUserImportJobResponse$is, DescribeUserImportJobResponse$check, "DescribeUserImportJobResponse");
 }
 
+const DescribeUserPoolClientRequest$k1 = ["UserPoolId", "ClientId"];
+
 /** @type {Is} */
 function DescribeUserPoolClientRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "ClientId":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolClientRequest$k1, 2);
+  return ownsAll(x, DescribeUserPoolClientRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -11364,27 +10545,24 @@ export function assertDescribeUserPoolClientRequest(x) {
   enforce(x, DescribeUserPoolClientRequest$is, DescribeUserPoolClientRequest$check, "DescribeUserPoolClientRequest");
 }
 
+const DescribeUserPoolClientResponse$k1 = ["UserPoolClient"];
+
 /** @type {Is} */
 function DescribeUserPoolClientResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolClient":
-        if (!UserPoolClientType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserPoolClient;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolClientType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolClientResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, DescribeUserPoolClientResponse$k1, DescribeUserPoolClientResponse$is);
 }
 
 /** @type {Check} */
@@ -11423,32 +10601,18 @@ export function assertDescribeUserPoolClientResponse(x) {
   enforce(x, DescribeUserPoolClientResponse$is, DescribeUserPoolClientResponse$check, "DescribeUserPoolClientResponse");
 }
 
+const DescribeUserPoolDomainRequest$k1 = ["Domain"];
+
 /** @type {Is} */
 function DescribeUserPoolDomainRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.Domain;
+  let u;
+  u = x.Domain;
   if (u === undefined) return false;
   if (!DomainType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Domain":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolDomainRequest$k1, 1);
+  return owns(x, "Domain");
 }
 
 /** @type {Check} */
@@ -11490,27 +10654,24 @@ export function assertDescribeUserPoolDomainRequest(x) {
   enforce(x, DescribeUserPoolDomainRequest$is, DescribeUserPoolDomainRequest$check, "DescribeUserPoolDomainRequest");
 }
 
+const DescribeUserPoolDomainResponse$k1 = ["DomainDescription"];
+
 /** @type {Is} */
 function DescribeUserPoolDomainResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "DomainDescription":
-        if (!DomainDescriptionType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.DomainDescription;
+    if (u !== undefined) {
+      n++;
+      if (!DomainDescriptionType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolDomainResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, DescribeUserPoolDomainResponse$k1, DescribeUserPoolDomainResponse$is);
 }
 
 /** @type {Check} */
@@ -11549,32 +10710,18 @@ export function assertDescribeUserPoolDomainResponse(x) {
   enforce(x, DescribeUserPoolDomainResponse$is, DescribeUserPoolDomainResponse$check, "DescribeUserPoolDomainResponse");
 }
 
+const DescribeUserPoolRequest$k1 = ["UserPoolId"];
+
 /** @type {Is} */
 function DescribeUserPoolRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolRequest$k1, 1);
+  return owns(x, "UserPoolId");
 }
 
 /** @type {Check} */
@@ -11616,27 +10763,24 @@ export function assertDescribeUserPoolRequest(x) {
   enforce(x, DescribeUserPoolRequest$is, DescribeUserPoolRequest$check, "DescribeUserPoolRequest");
 }
 
+const DescribeUserPoolResponse$k1 = ["UserPool"];
+
 /** @type {Is} */
 function DescribeUserPoolResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPool":
-        if (!UserPoolType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserPool;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, DescribeUserPoolResponse$k1, DescribeUserPoolResponse$is);
 }
 
 /** @type {Check} */
@@ -11703,30 +10847,29 @@ export function assertDescriptionType(x) {
   enforce(x, DescriptionType$is, DescriptionType$check, "DescriptionType");
 }
 
+const DeviceConfigurationType$k1 = ["ChallengeRequiredOnNewDevice", "DeviceOnlyRememberedOnUserPrompt"];
+
 /** @type {Is} */
 function DeviceConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ChallengeRequiredOnNewDevice":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "DeviceOnlyRememberedOnUserPrompt":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.ChallengeRequiredOnNewDevice;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
     }
+    u = x.DeviceOnlyRememberedOnUserPrompt;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, DeviceConfigurationType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, DeviceConfigurationType$k1, DeviceConfigurationType$is);
 }
 
 /** @type {Check} */
@@ -11903,30 +11046,29 @@ export function assertDeviceRememberedStatusType(x) {
   enforce(x, DeviceRememberedStatusType$is, DeviceRememberedStatusType$check, "DeviceRememberedStatusType");
 }
 
+const DeviceSecretVerifierConfigType$k1 = ["PasswordVerifier", "Salt"];
+
 /** @type {Is} */
 function DeviceSecretVerifierConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "PasswordVerifier":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "Salt":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.PasswordVerifier;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
     }
+    u = x.Salt;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, DeviceSecretVerifierConfigType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, DeviceSecretVerifierConfigType$k1, DeviceSecretVerifierConfigType$is);
 }
 
 /** @type {Check} */
@@ -11968,39 +11110,50 @@ export function assertDeviceSecretVerifierConfigType(x) {
   enforce(x, DeviceSecretVerifierConfigType$is, DeviceSecretVerifierConfigType$check, "DeviceSecretVerifierConfigType");
 }
 
+const DeviceType$k1 = [
+  "DeviceKey",
+  "DeviceAttributes",
+  "DeviceCreateDate",
+  "DeviceLastModifiedDate",
+  "DeviceLastAuthenticatedDate",
+];
+
 /** @type {Is} */
 function DeviceType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "DeviceKey":
-        if (!DeviceKeyType$is(v, q + 8)) return false;
-        break;
-      case "DeviceAttributes":
-        if (!AttributeListType$is(v, q + 8)) return false;
-        break;
-      case "DeviceCreateDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "DeviceLastModifiedDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "DeviceLastAuthenticatedDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.DeviceKey;
+    if (u !== undefined) {
+      n++;
+      if (!DeviceKeyType$is(u, q + 8)) break f;
     }
+    u = x.DeviceAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeListType$is(u, q + 8)) break f;
+    }
+    u = x.DeviceCreateDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.DeviceLastModifiedDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.DeviceLastAuthenticatedDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, DeviceType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, DeviceType$k1, DeviceType$is);
 }
 
 /** @type {Check} */
@@ -12051,54 +11204,80 @@ export function assertDeviceType(x) {
   enforce(x, DeviceType$is, DeviceType$check, "DeviceType");
 }
 
+const DomainDescriptionType$k1 = [
+  "UserPoolId",
+  "AWSAccountId",
+  "Domain",
+  "S3Bucket",
+  "CloudFrontDistribution",
+  "Version",
+  "Status",
+  "CustomDomainConfig",
+  "ManagedLoginVersion",
+  "Routing",
+];
+
 /** @type {Is} */
 function DomainDescriptionType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
-        break;
-      case "AWSAccountId":
-        if (!AWSAccountIdType$is(v, q + 8)) return false;
-        break;
-      case "Domain":
-        if (!DomainType$is(v, q + 8)) return false;
-        break;
-      case "S3Bucket":
-        if (!S3BucketType$is(v, q + 8)) return false;
-        break;
-      case "CloudFrontDistribution":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "Version":
-        if (!DomainVersionType$is(v, q + 8)) return false;
-        break;
-      case "Status":
-        if (!DomainStatusType$is(v, q + 8)) return false;
-        break;
-      case "CustomDomainConfig":
-        if (!CustomDomainConfigType$is(v, q + 8)) return false;
-        break;
-      case "ManagedLoginVersion":
-        if (!WrappedIntegerType$is(v, q + 8)) return false;
-        break;
-      case "Routing":
-        if (!RoutingType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserPoolId;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolIdType$is(u, q + 8)) break f;
     }
+    u = x.AWSAccountId;
+    if (u !== undefined) {
+      n++;
+      if (!AWSAccountIdType$is(u, q + 8)) break f;
+    }
+    u = x.Domain;
+    if (u !== undefined) {
+      n++;
+      if (!DomainType$is(u, q + 8)) break f;
+    }
+    u = x.S3Bucket;
+    if (u !== undefined) {
+      n++;
+      if (!S3BucketType$is(u, q + 8)) break f;
+    }
+    u = x.CloudFrontDistribution;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.Version;
+    if (u !== undefined) {
+      n++;
+      if (!DomainVersionType$is(u, q + 8)) break f;
+    }
+    u = x.Status;
+    if (u !== undefined) {
+      n++;
+      if (!DomainStatusType$is(u, q + 8)) break f;
+    }
+    u = x.CustomDomainConfig;
+    if (u !== undefined) {
+      n++;
+      if (!CustomDomainConfigType$is(u, q + 8)) break f;
+    }
+    u = x.ManagedLoginVersion;
+    if (u !== undefined) {
+      n++;
+      if (!WrappedIntegerType$is(u, q + 8)) break f;
+    }
+    u = x.Routing;
+    if (u !== undefined) {
+      n++;
+      if (!RoutingType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, DomainDescriptionType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, DomainDescriptionType$k1, DomainDescriptionType$is);
 }
 
 /** @type {Check} */
@@ -12260,30 +11439,29 @@ export function assertDomainVersionType(x) {
   enforce(x, DomainVersionType$is, DomainVersionType$check, "DomainVersionType");
 }
 
+const DuplicateProviderException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function DuplicateProviderException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, DuplicateProviderException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, DuplicateProviderException$k1, DuplicateProviderException$is);
 }
 
 /** @type {Check} */
@@ -12358,51 +11536,61 @@ export function assertEmailAddressType(x) {
   enforce(x, EmailAddressType$is, EmailAddressType$check, "EmailAddressType");
 }
 
-const EmailConfigurationType$re1 = /*#__PURE__*/ new RegExp(
+const EmailConfigurationType$k1 = [
+  "SourceArn",
+  "ReplyToEmailAddress",
+  "EmailSendingAccount",
+  "From",
+  "ConfigurationSet",
+];
+const EmailConfigurationType$re2 = /*#__PURE__*/ new RegExp(
   "^(?:arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)$",
   "u",
 );
-const EmailConfigurationType$v2 = /*#__PURE__*/ Object.freeze(["COGNITO_DEFAULT", "DEVELOPER"]);
+const EmailConfigurationType$v3 = /*#__PURE__*/ Object.freeze(["COGNITO_DEFAULT", "DEVELOPER"]);
 /** @type {ReadonlySet<unknown>} */
-const EmailConfigurationType$s3 = /*#__PURE__*/ new Set(EmailConfigurationType$v2);
+const EmailConfigurationType$s4 = /*#__PURE__*/ new Set(EmailConfigurationType$v3);
 
 /** @type {Is} */
 function EmailConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "SourceArn":
-        if (typeof v !== "string") return false;
-        if (v.length < 40 && cpLength(v) < 20) return false;
-        if (v.length > 2048 && cpLength(v) > 2048) return false;
-        if (!EmailConfigurationType$re1.test(v)) return false;
-        if ((q & 3) !== 0 && !EmailConfigurationType$s3.has(v)) return false;
-        break;
-      case "ReplyToEmailAddress":
-        if (!EmailAddressType$is(v, q + 8)) return false;
-        break;
-      case "EmailSendingAccount":
-        if (!EmailSendingAccountType$is(v, q + 8)) return false;
-        break;
-      case "From":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "ConfigurationSet":
-        if (!SESConfigurationSet$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.SourceArn;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+      if (u.length < 40 && cpLength(u) < 20) break f;
+      if (u.length > 2048 && cpLength(u) > 2048) break f;
+      if (!EmailConfigurationType$re2.test(u)) break f;
+      if ((q & 3) !== 0 && !EmailConfigurationType$s4.has(u)) break f;
     }
+    u = x.ReplyToEmailAddress;
+    if (u !== undefined) {
+      n++;
+      if (!EmailAddressType$is(u, q + 8)) break f;
+    }
+    u = x.EmailSendingAccount;
+    if (u !== undefined) {
+      n++;
+      if (!EmailSendingAccountType$is(u, q + 8)) break f;
+    }
+    u = x.From;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.ConfigurationSet;
+    if (u !== undefined) {
+      n++;
+      if (!SESConfigurationSet$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, EmailConfigurationType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, EmailConfigurationType$k1, EmailConfigurationType$is);
 }
 
 /** @type {Check} */
@@ -12419,14 +11607,14 @@ function EmailConfigurationType$check(x, c, k) {
       case "SourceArn":
         if (typeof v !== "string") {
           fail(c, key, "INSTANCE_STRING_EXPECTED");
-          if (c.s && !EmailConfigurationType$s3.has(v)) unknownValue(c, key, v, EmailConfigurationType$v2);
+          if (c.s && !EmailConfigurationType$s4.has(v)) unknownValue(c, key, v, EmailConfigurationType$v3);
           break;
         }
         if (v.length < 40 && cpLength(v) < 20) fail(c, key, "INSTANCE_STRING_MIN_LENGTH", 20);
         if (v.length > 2048 && cpLength(v) > 2048) fail(c, key, "INSTANCE_STRING_MAX_LENGTH", 2048);
-        if (!EmailConfigurationType$re1.test(v))
-          fail(c, key, "INSTANCE_STRING_PATTERN_MISMATCH", EmailConfigurationType$re1);
-        if (!EmailConfigurationType$s3.has(v)) unknownValue(c, key, v, EmailConfigurationType$v2);
+        if (!EmailConfigurationType$re2.test(v))
+          fail(c, key, "INSTANCE_STRING_PATTERN_MISMATCH", EmailConfigurationType$re2);
+        if (!EmailConfigurationType$s4.has(v)) unknownValue(c, key, v, EmailConfigurationType$v3);
         break;
       case "ReplyToEmailAddress":
         EmailAddressType$check(v, c, key);
@@ -12470,7 +11658,7 @@ function EmailInviteMessageType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length < 12 && cpLength(x) < 6) return false;
   if (x.length > 20000 && cpLength(x) > 20000) return false;
-  if (!inClass(x, EmailInviteMessageType$m2, EmailInviteMessageType$re1)) return false;
+  if (!inClass(x, 32, 126, EmailInviteMessageType$m2, EmailInviteMessageType$re1)) return false;
   return true;
 }
 
@@ -12479,7 +11667,7 @@ function EmailInviteMessageType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length < 12 && cpLength(x) < 6) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 6);
   if (x.length > 20000 && cpLength(x) > 20000) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 20000);
-  if (!inClass(x, EmailInviteMessageType$m2, EmailInviteMessageType$re1))
+  if (!inClass(x, 32, 126, EmailInviteMessageType$m2, EmailInviteMessageType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EmailInviteMessageType$re1);
 }
 
@@ -12498,30 +11686,29 @@ export function assertEmailInviteMessageType(x) {
   enforce(x, EmailInviteMessageType$is, EmailInviteMessageType$check, "EmailInviteMessageType");
 }
 
+const EmailMfaConfigType$k1 = ["Message", "Subject"];
+
 /** @type {Is} */
 function EmailMfaConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Message":
-        if (!EmailMfaMessageType$is(v, q + 8)) return false;
-        break;
-      case "Subject":
-        if (!EmailMfaSubjectType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Message;
+    if (u !== undefined) {
+      n++;
+      if (!EmailMfaMessageType$is(u, q + 8)) break f;
     }
+    u = x.Subject;
+    if (u !== undefined) {
+      n++;
+      if (!EmailMfaSubjectType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, EmailMfaConfigType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, EmailMfaConfigType$k1, EmailMfaConfigType$is);
 }
 
 /** @type {Check} */
@@ -12600,30 +11787,29 @@ export function assertEmailMfaMessageType(x) {
   enforce(x, EmailMfaMessageType$is, EmailMfaMessageType$check, "EmailMfaMessageType");
 }
 
+const EmailMfaSettingsType$k1 = ["Enabled", "PreferredMfa"];
+
 /** @type {Is} */
 function EmailMfaSettingsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Enabled":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "PreferredMfa":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Enabled;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
     }
+    u = x.PreferredMfa;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, EmailMfaSettingsType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, EmailMfaSettingsType$k1, EmailMfaSettingsType$is);
 }
 
 /** @type {Check} */
@@ -12671,14 +11857,14 @@ const EmailMfaSubjectType$m2 = [15872, 0, 65535, 65535, 65535, 65535, 65535, 327
 /** @type {Is} */
 function EmailMfaSubjectType$is(x, _q) {
   if (typeof x !== "string") return false;
-  if (!inClass(x, EmailMfaSubjectType$m2, EmailMfaSubjectType$re1)) return false;
+  if (!inClass(x, 32, 126, EmailMfaSubjectType$m2, EmailMfaSubjectType$re1)) return false;
   return true;
 }
 
 /** @type {Check} */
 function EmailMfaSubjectType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
-  if (!inClass(x, EmailMfaSubjectType$m2, EmailMfaSubjectType$re1))
+  if (!inClass(x, 32, 126, EmailMfaSubjectType$m2, EmailMfaSubjectType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EmailMfaSubjectType$re1);
 }
 
@@ -12705,7 +11891,7 @@ function EmailNotificationBodyType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length < 12 && cpLength(x) < 6) return false;
   if (x.length > 20000 && cpLength(x) > 20000) return false;
-  if (!inClass(x, EmailNotificationBodyType$m2, EmailNotificationBodyType$re1)) return false;
+  if (!inClass(x, 32, 126, EmailNotificationBodyType$m2, EmailNotificationBodyType$re1)) return false;
   return true;
 }
 
@@ -12714,7 +11900,7 @@ function EmailNotificationBodyType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length < 12 && cpLength(x) < 6) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 6);
   if (x.length > 20000 && cpLength(x) > 20000) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 20000);
-  if (!inClass(x, EmailNotificationBodyType$m2, EmailNotificationBodyType$re1))
+  if (!inClass(x, 32, 126, EmailNotificationBodyType$m2, EmailNotificationBodyType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EmailNotificationBodyType$re1);
 }
 
@@ -12741,7 +11927,7 @@ function EmailNotificationSubjectType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 140 && cpLength(x) > 140) return false;
-  if (!inClass(x, EmailNotificationSubjectType$m2, EmailNotificationSubjectType$re1)) return false;
+  if (!inClass(x, 32, 126, EmailNotificationSubjectType$m2, EmailNotificationSubjectType$re1)) return false;
   return true;
 }
 
@@ -12750,7 +11936,7 @@ function EmailNotificationSubjectType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 140 && cpLength(x) > 140) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 140);
-  if (!inClass(x, EmailNotificationSubjectType$m2, EmailNotificationSubjectType$re1))
+  if (!inClass(x, 32, 126, EmailNotificationSubjectType$m2, EmailNotificationSubjectType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EmailNotificationSubjectType$re1);
 }
 
@@ -12894,7 +12080,7 @@ function EmailVerificationSubjectByLinkType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 140 && cpLength(x) > 140) return false;
-  if (!inClass(x, EmailVerificationSubjectByLinkType$m2, EmailVerificationSubjectByLinkType$re1)) return false;
+  if (!inClass(x, 32, 126, EmailVerificationSubjectByLinkType$m2, EmailVerificationSubjectByLinkType$re1)) return false;
   return true;
 }
 
@@ -12903,7 +12089,7 @@ function EmailVerificationSubjectByLinkType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 140 && cpLength(x) > 140) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 140);
-  if (!inClass(x, EmailVerificationSubjectByLinkType$m2, EmailVerificationSubjectByLinkType$re1))
+  if (!inClass(x, 32, 126, EmailVerificationSubjectByLinkType$m2, EmailVerificationSubjectByLinkType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EmailVerificationSubjectByLinkType$re1);
 }
 
@@ -12935,7 +12121,7 @@ function EmailVerificationSubjectType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 140 && cpLength(x) > 140) return false;
-  if (!inClass(x, EmailVerificationSubjectType$m2, EmailVerificationSubjectType$re1)) return false;
+  if (!inClass(x, 32, 126, EmailVerificationSubjectType$m2, EmailVerificationSubjectType$re1)) return false;
   return true;
 }
 
@@ -12944,7 +12130,7 @@ function EmailVerificationSubjectType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 140 && cpLength(x) > 140) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 140);
-  if (!inClass(x, EmailVerificationSubjectType$m2, EmailVerificationSubjectType$re1))
+  if (!inClass(x, 32, 126, EmailVerificationSubjectType$m2, EmailVerificationSubjectType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EmailVerificationSubjectType$re1);
 }
 
@@ -12963,30 +12149,29 @@ export function assertEmailVerificationSubjectType(x) {
   enforce(x, EmailVerificationSubjectType$is, EmailVerificationSubjectType$check, "EmailVerificationSubjectType");
 }
 
+const EnableSoftwareTokenMFAException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function EnableSoftwareTokenMFAException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, EnableSoftwareTokenMFAException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, EnableSoftwareTokenMFAException$k1, EnableSoftwareTokenMFAException$is);
 }
 
 /** @type {Check} */
@@ -13102,50 +12287,60 @@ export function assertEncryptionKeyType(x) {
   enforce(x, EncryptionKeyType$is, EncryptionKeyType$check, "EncryptionKeyType");
 }
 
+const EumsSmsConfigurationType$k1 = [
+  "CallerArn",
+  "ExternalId",
+  "OriginationIdentity",
+  "ConfigurationSetName",
+  "InEntityId",
+  "InTemplateId",
+  "Region",
+];
+
 /** @type {Is} */
 function EumsSmsConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.CallerArn;
+  let u;
+  u = x.CallerArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "CallerArn":
-        r++;
-        break;
-      case "ExternalId":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "OriginationIdentity":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "ConfigurationSetName":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "InEntityId":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "InTemplateId":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "Region":
-        if (!RegionCodeType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.ExternalId;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
     }
+    u = x.OriginationIdentity;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.ConfigurationSetName;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.InEntityId;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.InTemplateId;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.Region;
+    if (u !== undefined) {
+      n++;
+      if (!RegionCodeType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, EumsSmsConfigurationType$k1, n);
+    return owns(x, "CallerArn");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, EumsSmsConfigurationType$k1, EumsSmsConfigurationType$is);
 }
 
 /** @type {Check} */
@@ -13205,39 +12400,44 @@ export function assertEumsSmsConfigurationType(x) {
   enforce(x, EumsSmsConfigurationType$is, EumsSmsConfigurationType$check, "EumsSmsConfigurationType");
 }
 
+const EventContextDataType$k1 = ["IpAddress", "DeviceName", "Timezone", "City", "Country"];
+
 /** @type {Is} */
 function EventContextDataType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "IpAddress":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "DeviceName":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "Timezone":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "City":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "Country":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.IpAddress;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
     }
+    u = x.DeviceName;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.Timezone;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.City;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.Country;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, EventContextDataType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, EventContextDataType$k1, EventContextDataType$is);
 }
 
 /** @type {Check} */
@@ -13288,41 +12488,30 @@ export function assertEventContextDataType(x) {
   enforce(x, EventContextDataType$is, EventContextDataType$check, "EventContextDataType");
 }
 
+const EventFeedbackType$k1 = ["FeedbackValue", "Provider", "FeedbackDate"];
+
 /** @type {Is} */
 function EventFeedbackType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.FeedbackValue;
+  let u;
+  u = x.FeedbackValue;
   if (u === undefined) return false;
   if (!FeedbackValueType$is(u, q + 8)) return false;
   u = x.Provider;
   if (u === undefined) return false;
   if (!StringType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "FeedbackValue":
-        r++;
-        break;
-      case "Provider":
-        r++;
-        break;
-      case "FeedbackDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.FeedbackDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, EventFeedbackType$k1, n);
+    return ownsAll(x, EventFeedbackType$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, EventFeedbackType$k1, EventFeedbackType$is);
 }
 
 /** @type {Check} */
@@ -13455,7 +12644,7 @@ function EventIdType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 50 && cpLength(x) > 50) return false;
-  if (!inClass(x, EventIdType$m2, EventIdType$re1)) return false;
+  if (!inClass(x, 65, 90, EventIdType$m2, EventIdType$re1)) return false;
   return true;
 }
 
@@ -13464,7 +12653,8 @@ function EventIdType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 50 && cpLength(x) > 50) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 50);
-  if (!inClass(x, EventIdType$m2, EventIdType$re1)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EventIdType$re1);
+  if (!inClass(x, 65, 90, EventIdType$m2, EventIdType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EventIdType$re1);
 }
 
 /** @type {Validate} */
@@ -13514,33 +12704,34 @@ export function assertEventResponseType(x) {
   enforce(x, EventResponseType$is, EventResponseType$check, "EventResponseType");
 }
 
+const EventRiskType$k1 = ["RiskDecision", "RiskLevel", "CompromisedCredentialsDetected"];
+
 /** @type {Is} */
 function EventRiskType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "RiskDecision":
-        if (!RiskDecisionType$is(v, q + 8)) return false;
-        break;
-      case "RiskLevel":
-        if (!RiskLevelType$is(v, q + 8)) return false;
-        break;
-      case "CompromisedCredentialsDetected":
-        if (!WrappedBooleanType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.RiskDecision;
+    if (u !== undefined) {
+      n++;
+      if (!RiskDecisionType$is(u, q + 8)) break f;
     }
+    u = x.RiskLevel;
+    if (u !== undefined) {
+      n++;
+      if (!RiskLevelType$is(u, q + 8)) break f;
+    }
+    u = x.CompromisedCredentialsDetected;
+    if (u !== undefined) {
+      n++;
+      if (!WrappedBooleanType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, EventRiskType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, EventRiskType$k1, EventRiskType$is);
 }
 
 /** @type {Check} */
@@ -13623,30 +12814,29 @@ export function assertEventType(x) {
   enforce(x, EventType$is, EventType$check, "EventType");
 }
 
+const ExpiredCodeException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function ExpiredCodeException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ExpiredCodeException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ExpiredCodeException$k1, ExpiredCodeException$is);
 }
 
 /** @type {Check} */
@@ -13782,38 +12972,21 @@ export function assertExplicitAuthFlowsType(x) {
   enforce(x, ExplicitAuthFlowsType$is, ExplicitAuthFlowsType$check, "ExplicitAuthFlowsType");
 }
 
+const FailoverType$k1 = ["SecondaryRegion", "PrimaryRoute53HealthCheckId"];
+
 /** @type {Is} */
 function FailoverType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.SecondaryRegion;
+  let u;
+  u = x.SecondaryRegion;
   if (u === undefined) return false;
   if (!RegionNameType$is(u, q + 8)) return false;
   u = x.PrimaryRoute53HealthCheckId;
   if (u === undefined) return false;
   if (!HealthCheckIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "SecondaryRegion":
-        r++;
-        break;
-      case "PrimaryRoute53HealthCheckId":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, FailoverType$k1, 2);
+  return ownsAll(x, FailoverType$k1, 2);
 }
 
 /** @type {Check} */
@@ -13925,30 +13098,29 @@ export function assertFeedbackValueType(x) {
   enforce(x, FeedbackValueType$is, FeedbackValueType$check, "FeedbackValueType");
 }
 
+const ForbiddenException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function ForbiddenException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ForbiddenException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ForbiddenException$k1, ForbiddenException$is);
 }
 
 /** @type {Check} */
@@ -14016,35 +13188,27 @@ export function assertForceAliasCreation(x) {
   enforce(x, ForceAliasCreation$is, ForceAliasCreation$check, "ForceAliasCreation");
 }
 
+const ForgetDeviceRequest$k1 = ["DeviceKey", "AccessToken"];
+
 /** @type {Is} */
 function ForgetDeviceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.DeviceKey;
+  let u;
+  u = x.DeviceKey;
   if (u === undefined) return false;
   if (!DeviceKeyType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
-        break;
-      case "DeviceKey":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.AccessToken;
+    if (u !== undefined) {
+      n++;
+      if (!TokenModelType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ForgetDeviceRequest$k1, n);
+    return owns(x, "DeviceKey");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, ForgetDeviceRequest$k1, ForgetDeviceRequest$is);
 }
 
 /** @type {Check} */
@@ -14089,50 +13253,52 @@ export function assertForgetDeviceRequest(x) {
   enforce(x, ForgetDeviceRequest$is, ForgetDeviceRequest$check, "ForgetDeviceRequest");
 }
 
+const ForgotPasswordRequest$k1 = [
+  "ClientId",
+  "Username",
+  "SecretHash",
+  "UserContextData",
+  "AnalyticsMetadata",
+  "ClientMetadata",
+];
+
 /** @type {Is} */
 function ForgotPasswordRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.ClientId;
+  let u;
+  u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ClientId":
-        r++;
-        break;
-      case "SecretHash":
-        if (!SecretHashType$is(v, q + 8)) return false;
-        break;
-      case "UserContextData":
-        if (!UserContextDataType$is(v, q + 8)) return false;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "AnalyticsMetadata":
-        if (!AnalyticsMetadataType$is(v, q + 8)) return false;
-        break;
-      case "ClientMetadata":
-        if (!ClientMetadataType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.SecretHash;
+    if (u !== undefined) {
+      n++;
+      if (!SecretHashType$is(u, q + 8)) break f;
     }
+    u = x.UserContextData;
+    if (u !== undefined) {
+      n++;
+      if (!UserContextDataType$is(u, q + 8)) break f;
+    }
+    u = x.AnalyticsMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
+    }
+    u = x.ClientMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!ClientMetadataType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ForgotPasswordRequest$k1, n);
+    return ownsAll(x, ForgotPasswordRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, ForgotPasswordRequest$k1, ForgotPasswordRequest$is);
 }
 
 /** @type {Check} */
@@ -14192,27 +13358,24 @@ export function assertForgotPasswordRequest(x) {
   enforce(x, ForgotPasswordRequest$is, ForgotPasswordRequest$check, "ForgotPasswordRequest");
 }
 
+const ForgotPasswordResponse$k1 = ["CodeDeliveryDetails"];
+
 /** @type {Is} */
 function ForgotPasswordResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "CodeDeliveryDetails":
-        if (!CodeDeliveryDetailsType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.CodeDeliveryDetails;
+    if (u !== undefined) {
+      n++;
+      if (!CodeDeliveryDetailsType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ForgotPasswordResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ForgotPasswordResponse$k1, ForgotPasswordResponse$is);
 }
 
 /** @type {Check} */
@@ -14277,32 +13440,18 @@ export function assertGenerateSecret(x) {
   enforce(x, GenerateSecret$is, GenerateSecret$check, "GenerateSecret");
 }
 
+const GetCSVHeaderRequest$k1 = ["UserPoolId"];
+
 /** @type {Is} */
 function GetCSVHeaderRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetCSVHeaderRequest$k1, 1);
+  return owns(x, "UserPoolId");
 }
 
 /** @type {Check} */
@@ -14344,30 +13493,29 @@ export function assertGetCSVHeaderRequest(x) {
   enforce(x, GetCSVHeaderRequest$is, GetCSVHeaderRequest$check, "GetCSVHeaderRequest");
 }
 
+const GetCSVHeaderResponse$k1 = ["UserPoolId", "CSVHeader"];
+
 /** @type {Is} */
 function GetCSVHeaderResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
-        break;
-      case "CSVHeader":
-        if (!ListOfStringTypes$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserPoolId;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolIdType$is(u, q + 8)) break f;
     }
+    u = x.CSVHeader;
+    if (u !== undefined) {
+      n++;
+      if (!ListOfStringTypes$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, GetCSVHeaderResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, GetCSVHeaderResponse$k1, GetCSVHeaderResponse$is);
 }
 
 /** @type {Check} */
@@ -14409,35 +13557,27 @@ export function assertGetCSVHeaderResponse(x) {
   enforce(x, GetCSVHeaderResponse$is, GetCSVHeaderResponse$check, "GetCSVHeaderResponse");
 }
 
+const GetDeviceRequest$k1 = ["DeviceKey", "AccessToken"];
+
 /** @type {Is} */
 function GetDeviceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.DeviceKey;
+  let u;
+  u = x.DeviceKey;
   if (u === undefined) return false;
   if (!DeviceKeyType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "DeviceKey":
-        r++;
-        break;
-      case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.AccessToken;
+    if (u !== undefined) {
+      n++;
+      if (!TokenModelType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, GetDeviceRequest$k1, n);
+    return owns(x, "DeviceKey");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, GetDeviceRequest$k1, GetDeviceRequest$is);
 }
 
 /** @type {Check} */
@@ -14482,32 +13622,18 @@ export function assertGetDeviceRequest(x) {
   enforce(x, GetDeviceRequest$is, GetDeviceRequest$check, "GetDeviceRequest");
 }
 
+const GetDeviceResponse$k1 = ["Device"];
+
 /** @type {Is} */
 function GetDeviceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.Device;
+  let u;
+  u = x.Device;
   if (u === undefined) return false;
   if (!DeviceType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Device":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetDeviceResponse$k1, 1);
+  return owns(x, "Device");
 }
 
 /** @type {Check} */
@@ -14549,38 +13675,21 @@ export function assertGetDeviceResponse(x) {
   enforce(x, GetDeviceResponse$is, GetDeviceResponse$check, "GetDeviceResponse");
 }
 
+const GetGroupRequest$k1 = ["GroupName", "UserPoolId"];
+
 /** @type {Is} */
 function GetGroupRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.GroupName;
+  let u;
+  u = x.GroupName;
   if (u === undefined) return false;
   if (!GroupNameType$is(u, q + 8)) return false;
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "GroupName":
-        r++;
-        break;
-      case "UserPoolId":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetGroupRequest$k1, 2);
+  return ownsAll(x, GetGroupRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -14628,27 +13737,24 @@ export function assertGetGroupRequest(x) {
   enforce(x, GetGroupRequest$is, GetGroupRequest$check, "GetGroupRequest");
 }
 
+const GetGroupResponse$k1 = ["Group"];
+
 /** @type {Is} */
 function GetGroupResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Group":
-        if (!GroupType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Group;
+    if (u !== undefined) {
+      n++;
+      if (!GroupType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, GetGroupResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, GetGroupResponse$k1, GetGroupResponse$is);
 }
 
 /** @type {Check} */
@@ -14687,38 +13793,21 @@ export function assertGetGroupResponse(x) {
   enforce(x, GetGroupResponse$is, GetGroupResponse$check, "GetGroupResponse");
 }
 
+const GetIdentityProviderByIdentifierRequest$k1 = ["UserPoolId", "IdpIdentifier"];
+
 /** @type {Is} */
 function GetIdentityProviderByIdentifierRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.IdpIdentifier;
   if (u === undefined) return false;
   if (!IdpIdentifierType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "IdpIdentifier":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetIdentityProviderByIdentifierRequest$k1, 2);
+  return ownsAll(x, GetIdentityProviderByIdentifierRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -14771,32 +13860,18 @@ export function assertGetIdentityProviderByIdentifierRequest(x) {
   );
 }
 
+const GetIdentityProviderByIdentifierResponse$k1 = ["IdentityProvider"];
+
 /** @type {Is} */
 function GetIdentityProviderByIdentifierResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.IdentityProvider;
+  let u;
+  u = x.IdentityProvider;
   if (u === undefined) return false;
   if (!IdentityProviderType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "IdentityProvider":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetIdentityProviderByIdentifierResponse$k1, 1);
+  return owns(x, "IdentityProvider");
 }
 
 /** @type {Check} */
@@ -14843,32 +13918,18 @@ export function assertGetIdentityProviderByIdentifierResponse(x) {
   );
 }
 
+const GetSigningCertificateRequest$k1 = ["UserPoolId"];
+
 /** @type {Is} */
 function GetSigningCertificateRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetSigningCertificateRequest$k1, 1);
+  return owns(x, "UserPoolId");
 }
 
 /** @type {Check} */
@@ -14910,27 +13971,24 @@ export function assertGetSigningCertificateRequest(x) {
   enforce(x, GetSigningCertificateRequest$is, GetSigningCertificateRequest$check, "GetSigningCertificateRequest");
 }
 
+const GetSigningCertificateResponse$k1 = ["Certificate"];
+
 /** @type {Is} */
 function GetSigningCertificateResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Certificate":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Certificate;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, GetSigningCertificateResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, GetSigningCertificateResponse$k1, GetSigningCertificateResponse$is);
 }
 
 /** @type {Check} */
@@ -14969,35 +14027,27 @@ export function assertGetSigningCertificateResponse(x) {
   enforce(x, GetSigningCertificateResponse$is, GetSigningCertificateResponse$check, "GetSigningCertificateResponse");
 }
 
+const GetUICustomizationRequest$k1 = ["UserPoolId", "ClientId"];
+
 /** @type {Is} */
 function GetUICustomizationRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.ClientId;
+    if (u !== undefined) {
+      n++;
+      if (!ClientIdType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, GetUICustomizationRequest$k1, n);
+    return owns(x, "UserPoolId");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, GetUICustomizationRequest$k1, GetUICustomizationRequest$is);
 }
 
 /** @type {Check} */
@@ -15042,32 +14092,18 @@ export function assertGetUICustomizationRequest(x) {
   enforce(x, GetUICustomizationRequest$is, GetUICustomizationRequest$check, "GetUICustomizationRequest");
 }
 
+const GetUICustomizationResponse$k1 = ["UICustomization"];
+
 /** @type {Is} */
 function GetUICustomizationResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UICustomization;
+  let u;
+  u = x.UICustomization;
   if (u === undefined) return false;
   if (!UICustomizationType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UICustomization":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUICustomizationResponse$k1, 1);
+  return owns(x, "UICustomization");
 }
 
 /** @type {Check} */
@@ -15109,41 +14145,30 @@ export function assertGetUICustomizationResponse(x) {
   enforce(x, GetUICustomizationResponse$is, GetUICustomizationResponse$check, "GetUICustomizationResponse");
 }
 
+const GetUserAttributeVerificationCodeRequest$k1 = ["AccessToken", "AttributeName", "ClientMetadata"];
+
 /** @type {Is} */
 function GetUserAttributeVerificationCodeRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.AccessToken;
+  let u;
+  u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
   u = x.AttributeName;
   if (u === undefined) return false;
   if (!AttributeNameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AccessToken":
-        r++;
-        break;
-      case "AttributeName":
-        r++;
-        break;
-      case "ClientMetadata":
-        if (!ClientMetadataType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.ClientMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!ClientMetadataType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, GetUserAttributeVerificationCodeRequest$k1, n);
+    return ownsAll(x, GetUserAttributeVerificationCodeRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, GetUserAttributeVerificationCodeRequest$k1, GetUserAttributeVerificationCodeRequest$is);
 }
 
 /** @type {Check} */
@@ -15199,27 +14224,24 @@ export function assertGetUserAttributeVerificationCodeRequest(x) {
   );
 }
 
+const GetUserAttributeVerificationCodeResponse$k1 = ["CodeDeliveryDetails"];
+
 /** @type {Is} */
 function GetUserAttributeVerificationCodeResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "CodeDeliveryDetails":
-        if (!CodeDeliveryDetailsType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.CodeDeliveryDetails;
+    if (u !== undefined) {
+      n++;
+      if (!CodeDeliveryDetailsType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, GetUserAttributeVerificationCodeResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, GetUserAttributeVerificationCodeResponse$k1, GetUserAttributeVerificationCodeResponse$is);
 }
 
 /** @type {Check} */
@@ -15263,32 +14285,18 @@ export function assertGetUserAttributeVerificationCodeResponse(x) {
   );
 }
 
+const GetUserPoolMfaConfigRequest$k1 = ["UserPoolId"];
+
 /** @type {Is} */
 function GetUserPoolMfaConfigRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserPoolMfaConfigRequest$k1, 1);
+  return owns(x, "UserPoolId");
 }
 
 /** @type {Check} */
@@ -15330,39 +14338,50 @@ export function assertGetUserPoolMfaConfigRequest(x) {
   enforce(x, GetUserPoolMfaConfigRequest$is, GetUserPoolMfaConfigRequest$check, "GetUserPoolMfaConfigRequest");
 }
 
+const GetUserPoolMfaConfigResponse$k1 = [
+  "SmsMfaConfiguration",
+  "SoftwareTokenMfaConfiguration",
+  "MfaConfiguration",
+  "EmailMfaConfiguration",
+  "WebAuthnConfiguration",
+];
+
 /** @type {Is} */
 function GetUserPoolMfaConfigResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "SmsMfaConfiguration":
-        if (!SmsMfaConfigType$is(v, q + 8)) return false;
-        break;
-      case "SoftwareTokenMfaConfiguration":
-        if (!SoftwareTokenMfaConfigType$is(v, q + 8)) return false;
-        break;
-      case "MfaConfiguration":
-        if (!UserPoolMfaType$is(v, q + 8)) return false;
-        break;
-      case "EmailMfaConfiguration":
-        if (!EmailMfaConfigType$is(v, q + 8)) return false;
-        break;
-      case "WebAuthnConfiguration":
-        if (!WebAuthnConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.SmsMfaConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!SmsMfaConfigType$is(u, q + 8)) break f;
     }
+    u = x.SoftwareTokenMfaConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!SoftwareTokenMfaConfigType$is(u, q + 8)) break f;
+    }
+    u = x.MfaConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolMfaType$is(u, q + 8)) break f;
+    }
+    u = x.EmailMfaConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!EmailMfaConfigType$is(u, q + 8)) break f;
+    }
+    u = x.WebAuthnConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!WebAuthnConfigurationType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, GetUserPoolMfaConfigResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, GetUserPoolMfaConfigResponse$k1, GetUserPoolMfaConfigResponse$is);
 }
 
 /** @type {Check} */
@@ -15413,32 +14432,18 @@ export function assertGetUserPoolMfaConfigResponse(x) {
   enforce(x, GetUserPoolMfaConfigResponse$is, GetUserPoolMfaConfigResponse$check, "GetUserPoolMfaConfigResponse");
 }
 
+const GetUserRequest$k1 = ["AccessToken"];
+
 /** @type {Is} */
 function GetUserRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.AccessToken;
+  let u;
+  u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AccessToken":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserRequest$k1, 1);
+  return owns(x, "AccessToken");
 }
 
 /** @type {Check} */
@@ -15480,53 +14485,45 @@ export function assertGetUserRequest(x) {
   enforce(x, GetUserRequest$is, GetUserRequest$check, "GetUserRequest");
 }
 
-const GetUserResponse$v1 = /*#__PURE__*/ Object.freeze(["EMAIL_OTP", "SMS_MFA", "SOFTWARE_TOKEN_MFA"]);
+const GetUserResponse$k1 = ["Username", "UserAttributes", "MFAOptions", "PreferredMfaSetting", "UserMFASettingList"];
+const GetUserResponse$v2 = /*#__PURE__*/ Object.freeze(["EMAIL_OTP", "SMS_MFA", "SOFTWARE_TOKEN_MFA"]);
 /** @type {ReadonlySet<unknown>} */
-const GetUserResponse$s2 = /*#__PURE__*/ new Set(GetUserResponse$v1);
+const GetUserResponse$s3 = /*#__PURE__*/ new Set(GetUserResponse$v2);
 
 /** @type {Is} */
 function GetUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.Username;
+  let u;
+  u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
   u = x.UserAttributes;
   if (u === undefined) return false;
   if (!AttributeListType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Username":
-        r++;
-        break;
-      case "UserAttributes":
-        r++;
-        break;
-      case "MFAOptions":
-        if (!MFAOptionListType$is(v, q + 8)) return false;
-        break;
-      case "PreferredMfaSetting":
-        if (typeof v !== "string") return false;
-        if (v.length > 131072 && cpLength(v) > 131072) return false;
-        if ((q & 3) !== 0 && !GetUserResponse$s2.has(v)) return false;
-        break;
-      case "UserMFASettingList":
-        if (!GetUserResponse$is1(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.MFAOptions;
+    if (u !== undefined) {
+      n++;
+      if (!MFAOptionListType$is(u, q + 8)) break f;
     }
+    u = x.PreferredMfaSetting;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+      if (u.length > 131072 && cpLength(u) > 131072) break f;
+      if ((q & 3) !== 0 && !GetUserResponse$s3.has(u)) break f;
+    }
+    u = x.UserMFASettingList;
+    if (u !== undefined) {
+      n++;
+      if (!GetUserResponse$is1(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, GetUserResponse$k1, n);
+    return ownsAll(x, GetUserResponse$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, GetUserResponse$k1, GetUserResponse$is);
 }
 
 /** @type {Check} */
@@ -15556,11 +14553,11 @@ function GetUserResponse$check(x, c, k) {
       case "PreferredMfaSetting":
         if (typeof v !== "string") {
           fail(c, key, "INSTANCE_STRING_EXPECTED");
-          if (c.s && !GetUserResponse$s2.has(v)) unknownValue(c, key, v, GetUserResponse$v1);
+          if (c.s && !GetUserResponse$s3.has(v)) unknownValue(c, key, v, GetUserResponse$v2);
           break;
         }
         if (v.length > 131072 && cpLength(v) > 131072) fail(c, key, "INSTANCE_STRING_MAX_LENGTH", 131072);
-        if (!GetUserResponse$s2.has(v)) unknownValue(c, key, v, GetUserResponse$v1);
+        if (!GetUserResponse$s3.has(v)) unknownValue(c, key, v, GetUserResponse$v2);
         break;
       case "UserMFASettingList":
         GetUserResponse$check1(v, c, key);
@@ -15581,7 +14578,7 @@ function GetUserResponse$is1(x, q) {
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (typeof v !== "string") return false;
-    if ((q & 3) !== 0 && !GetUserResponse$s2.has(v)) return false;
+    if ((q & 3) !== 0 && !GetUserResponse$s3.has(v)) return false;
   }
   return true;
 }
@@ -15595,10 +14592,10 @@ function GetUserResponse$check1(x, c, k) {
     const v = x[i];
     if (typeof v !== "string") {
       fail(c, i, "INSTANCE_STRING_EXPECTED");
-      if (c.s && !GetUserResponse$s2.has(v)) unknownValue(c, i, v, GetUserResponse$v1);
+      if (c.s && !GetUserResponse$s3.has(v)) unknownValue(c, i, v, GetUserResponse$v2);
       continue;
     }
-    if (!GetUserResponse$s2.has(v)) unknownValue(c, i, v, GetUserResponse$v1);
+    if (!GetUserResponse$s3.has(v)) unknownValue(c, i, v, GetUserResponse$v2);
   }
   c.p.length = p;
 }
@@ -15618,32 +14615,18 @@ export function assertGetUserResponse(x) {
   enforce(x, GetUserResponse$is, GetUserResponse$check, "GetUserResponse");
 }
 
+const GlobalSignOutRequest$k1 = ["AccessToken"];
+
 /** @type {Is} */
 function GlobalSignOutRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.AccessToken;
+  let u;
+  u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AccessToken":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GlobalSignOutRequest$k1, 1);
+  return owns(x, "AccessToken");
 }
 
 /** @type {Check} */
@@ -15685,23 +14668,13 @@ export function assertGlobalSignOutRequest(x) {
   enforce(x, GlobalSignOutRequest$is, GlobalSignOutRequest$check, "GlobalSignOutRequest");
 }
 
+const GlobalSignOutResponse$k1 = [];
+
 /** @type {Is} */
 function GlobalSignOutResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, GlobalSignOutResponse$k1, 0);
   return true;
 }
 
@@ -15738,30 +14711,29 @@ export function assertGlobalSignOutResponse(x) {
   enforce(x, GlobalSignOutResponse$is, GlobalSignOutResponse$check, "GlobalSignOutResponse");
 }
 
+const GroupExistsException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function GroupExistsException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, GroupExistsException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, GroupExistsException$k1, GroupExistsException$is);
 }
 
 /** @type {Check} */
@@ -15849,7 +14821,7 @@ function GroupNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!inClass(x, GroupNameType$m2, GroupNameType$re1)) return false;
+  if (!inClass(x, 33, 126, GroupNameType$m2, GroupNameType$re1)) return false;
   return true;
 }
 
@@ -15858,7 +14830,7 @@ function GroupNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!inClass(x, GroupNameType$m2, GroupNameType$re1))
+  if (!inClass(x, 33, 126, GroupNameType$m2, GroupNameType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", GroupNameType$re1);
 }
 
@@ -15877,45 +14849,62 @@ export function assertGroupNameType(x) {
   enforce(x, GroupNameType$is, GroupNameType$check, "GroupNameType");
 }
 
+const GroupType$k1 = [
+  "GroupName",
+  "UserPoolId",
+  "Description",
+  "RoleArn",
+  "Precedence",
+  "LastModifiedDate",
+  "CreationDate",
+];
+
 /** @type {Is} */
 function GroupType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "GroupName":
-        if (!GroupNameType$is(v, q + 8)) return false;
-        break;
-      case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
-        break;
-      case "Description":
-        if (!DescriptionType$is(v, q + 8)) return false;
-        break;
-      case "RoleArn":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "Precedence":
-        if (!PrecedenceType$is(v, q + 8)) return false;
-        break;
-      case "LastModifiedDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "CreationDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.GroupName;
+    if (u !== undefined) {
+      n++;
+      if (!GroupNameType$is(u, q + 8)) break f;
     }
+    u = x.UserPoolId;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolIdType$is(u, q + 8)) break f;
+    }
+    u = x.Description;
+    if (u !== undefined) {
+      n++;
+      if (!DescriptionType$is(u, q + 8)) break f;
+    }
+    u = x.RoleArn;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.Precedence;
+    if (u !== undefined) {
+      n++;
+      if (!PrecedenceType$is(u, q + 8)) break f;
+    }
+    u = x.LastModifiedDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.CreationDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, GroupType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, GroupType$k1, GroupType$is);
 }
 
 /** @type {Check} */
@@ -16030,30 +15019,29 @@ export function assertHexStringType(x) {
   enforce(x, HexStringType$is, HexStringType$check, "HexStringType");
 }
 
+const HttpHeader$k1 = ["headerName", "headerValue"];
+
 /** @type {Is} */
 function HttpHeader$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "headerName":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "headerValue":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.headerName;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
     }
+    u = x.headerValue;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, HttpHeader$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, HttpHeader$k1, HttpHeader$is);
 }
 
 /** @type {Check} */
@@ -16167,48 +15155,68 @@ export function assertIdTokenValidityType(x) {
   enforce(x, IdTokenValidityType$is, IdTokenValidityType$check, "IdTokenValidityType");
 }
 
+const IdentityProviderType$k1 = [
+  "UserPoolId",
+  "ProviderName",
+  "ProviderType",
+  "ProviderDetails",
+  "AttributeMapping",
+  "IdpIdentifiers",
+  "LastModifiedDate",
+  "CreationDate",
+];
+
 /** @type {Is} */
 function IdentityProviderType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
-        break;
-      case "ProviderName":
-        if (!ProviderNameType$is(v, q + 8)) return false;
-        break;
-      case "ProviderType":
-        if (!IdentityProviderTypeType$is(v, q + 8)) return false;
-        break;
-      case "ProviderDetails":
-        if (!ProviderDetailsType$is(v, q + 8)) return false;
-        break;
-      case "AttributeMapping":
-        if (!AttributeMappingType$is(v, q + 8)) return false;
-        break;
-      case "IdpIdentifiers":
-        if (!IdpIdentifiersListType$is(v, q + 8)) return false;
-        break;
-      case "LastModifiedDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "CreationDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserPoolId;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolIdType$is(u, q + 8)) break f;
     }
+    u = x.ProviderName;
+    if (u !== undefined) {
+      n++;
+      if (!ProviderNameType$is(u, q + 8)) break f;
+    }
+    u = x.ProviderType;
+    if (u !== undefined) {
+      n++;
+      if (!IdentityProviderTypeType$is(u, q + 8)) break f;
+    }
+    u = x.ProviderDetails;
+    if (u !== undefined) {
+      n++;
+      if (!ProviderDetailsType$is(u, q + 8)) break f;
+    }
+    u = x.AttributeMapping;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeMappingType$is(u, q + 8)) break f;
+    }
+    u = x.IdpIdentifiers;
+    if (u !== undefined) {
+      n++;
+      if (!IdpIdentifiersListType$is(u, q + 8)) break f;
+    }
+    u = x.LastModifiedDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.CreationDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, IdentityProviderType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, IdentityProviderType$k1, IdentityProviderType$is);
 }
 
 /** @type {Check} */
@@ -16316,7 +15324,7 @@ function IdpIdentifierType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 40 && cpLength(x) > 40) return false;
-  if (!inClass(x, IdpIdentifierType$m2, IdpIdentifierType$re1)) return false;
+  if (!inClass(x, 64, 90, IdpIdentifierType$m2, IdpIdentifierType$re1)) return false;
   return true;
 }
 
@@ -16325,7 +15333,7 @@ function IdpIdentifierType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 40 && cpLength(x) > 40) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 40);
-  if (!inClass(x, IdpIdentifierType$m2, IdpIdentifierType$re1))
+  if (!inClass(x, 64, 90, IdpIdentifierType$m2, IdpIdentifierType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", IdpIdentifierType$re1);
 }
 
@@ -16358,7 +15366,7 @@ function IdpIdentifiersListType$is(x, q) {
     if (typeof v !== "string") return false;
     if (v.length === 0) return false;
     if (v.length > 40 && cpLength(v) > 40) return false;
-    if (!inClass(v, IdpIdentifiersListType$m2, IdpIdentifiersListType$re1)) return false;
+    if (!inClass(v, 64, 90, IdpIdentifiersListType$m2, IdpIdentifiersListType$re1)) return false;
   }
   return true;
 }
@@ -16378,7 +15386,7 @@ function IdpIdentifiersListType$check(x, c, k) {
     }
     if (v.length === 0) fail(c, i, "INSTANCE_STRING_MIN_LENGTH", 1);
     if (v.length > 40 && cpLength(v) > 40) fail(c, i, "INSTANCE_STRING_MAX_LENGTH", 40);
-    if (!inClass(v, IdpIdentifiersListType$m2, IdpIdentifiersListType$re1))
+    if (!inClass(v, 64, 90, IdpIdentifiersListType$m2, IdpIdentifiersListType$re1))
       fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", IdpIdentifiersListType$re1);
   }
   c.p.length = p;
@@ -16453,38 +15461,21 @@ export function assertImageUrlType(x) {
   enforce(x, ImageUrlType$is, ImageUrlType$check, "ImageUrlType");
 }
 
+const InboundFederationLambdaType$k1 = ["LambdaVersion", "LambdaArn"];
+
 /** @type {Is} */
 function InboundFederationLambdaType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.LambdaVersion;
+  let u;
+  u = x.LambdaVersion;
   if (u === undefined) return false;
   if (!InboundFederationLambdaVersionType$is(u, q + 8)) return false;
   u = x.LambdaArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "LambdaVersion":
-        r++;
-        break;
-      case "LambdaArn":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, InboundFederationLambdaType$k1, 2);
+  return ownsAll(x, InboundFederationLambdaType$k1, 2);
 }
 
 /** @type {Check} */
@@ -16570,53 +15561,58 @@ export function assertInboundFederationLambdaVersionType(x) {
   );
 }
 
+const InitiateAuthRequest$k1 = [
+  "AuthFlow",
+  "ClientId",
+  "AuthParameters",
+  "ClientMetadata",
+  "AnalyticsMetadata",
+  "UserContextData",
+  "Session",
+];
+
 /** @type {Is} */
 function InitiateAuthRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.AuthFlow;
+  let u;
+  u = x.AuthFlow;
   if (u === undefined) return false;
   if (!AuthFlowType$is(u, q + 8)) return false;
   u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AuthFlow":
-        r++;
-        break;
-      case "AuthParameters":
-        if (!AuthParametersType$is(v, q + 8)) return false;
-        break;
-      case "ClientMetadata":
-        if (!ClientMetadataType$is(v, q + 8)) return false;
-        break;
-      case "ClientId":
-        r++;
-        break;
-      case "AnalyticsMetadata":
-        if (!AnalyticsMetadataType$is(v, q + 8)) return false;
-        break;
-      case "UserContextData":
-        if (!UserContextDataType$is(v, q + 8)) return false;
-        break;
-      case "Session":
-        if (!SessionType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.AuthParameters;
+    if (u !== undefined) {
+      n++;
+      if (!AuthParametersType$is(u, q + 8)) break f;
     }
+    u = x.ClientMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!ClientMetadataType$is(u, q + 8)) break f;
+    }
+    u = x.AnalyticsMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
+    }
+    u = x.UserContextData;
+    if (u !== undefined) {
+      n++;
+      if (!UserContextDataType$is(u, q + 8)) break f;
+    }
+    u = x.Session;
+    if (u !== undefined) {
+      n++;
+      if (!SessionType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, InitiateAuthRequest$k1, n);
+    return ownsAll(x, InitiateAuthRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, InitiateAuthRequest$k1, InitiateAuthRequest$is);
 }
 
 /** @type {Check} */
@@ -16679,39 +15675,50 @@ export function assertInitiateAuthRequest(x) {
   enforce(x, InitiateAuthRequest$is, InitiateAuthRequest$check, "InitiateAuthRequest");
 }
 
+const InitiateAuthResponse$k1 = [
+  "ChallengeName",
+  "Session",
+  "ChallengeParameters",
+  "AuthenticationResult",
+  "AvailableChallenges",
+];
+
 /** @type {Is} */
 function InitiateAuthResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ChallengeName":
-        if (!ChallengeNameType$is(v, q + 8)) return false;
-        break;
-      case "Session":
-        if (!SessionType$is(v, q + 8)) return false;
-        break;
-      case "ChallengeParameters":
-        if (!ChallengeParametersType$is(v, q + 8)) return false;
-        break;
-      case "AuthenticationResult":
-        if (!AuthenticationResultType$is(v, q + 8)) return false;
-        break;
-      case "AvailableChallenges":
-        if (!AvailableChallengeListType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.ChallengeName;
+    if (u !== undefined) {
+      n++;
+      if (!ChallengeNameType$is(u, q + 8)) break f;
     }
+    u = x.Session;
+    if (u !== undefined) {
+      n++;
+      if (!SessionType$is(u, q + 8)) break f;
+    }
+    u = x.ChallengeParameters;
+    if (u !== undefined) {
+      n++;
+      if (!ChallengeParametersType$is(u, q + 8)) break f;
+    }
+    u = x.AuthenticationResult;
+    if (u !== undefined) {
+      n++;
+      if (!AuthenticationResultType$is(u, q + 8)) break f;
+    }
+    u = x.AvailableChallenges;
+    if (u !== undefined) {
+      n++;
+      if (!AvailableChallengeListType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, InitiateAuthResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, InitiateAuthResponse$k1, InitiateAuthResponse$is);
 }
 
 /** @type {Check} */
@@ -16796,30 +15803,29 @@ export function assertIntegerType(x) {
   enforce(x, IntegerType$is, IntegerType$check, "IntegerType");
 }
 
+const InternalErrorException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function InternalErrorException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, InternalErrorException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, InternalErrorException$k1, InternalErrorException$is);
 }
 
 /** @type {Check} */
@@ -16861,30 +15867,29 @@ export function assertInternalErrorException(x) {
   enforce(x, InternalErrorException$is, InternalErrorException$check, "InternalErrorException");
 }
 
+const InvalidEmailRoleAccessPolicyException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function InvalidEmailRoleAccessPolicyException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, InvalidEmailRoleAccessPolicyException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, InvalidEmailRoleAccessPolicyException$k1, InvalidEmailRoleAccessPolicyException$is);
 }
 
 /** @type {Check} */
@@ -16931,30 +15936,29 @@ export function assertInvalidEmailRoleAccessPolicyException(x) {
   );
 }
 
+const InvalidLambdaResponseException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function InvalidLambdaResponseException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, InvalidLambdaResponseException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, InvalidLambdaResponseException$k1, InvalidLambdaResponseException$is);
 }
 
 /** @type {Check} */
@@ -16996,30 +16000,29 @@ export function assertInvalidLambdaResponseException(x) {
   enforce(x, InvalidLambdaResponseException$is, InvalidLambdaResponseException$check, "InvalidLambdaResponseException");
 }
 
+const InvalidOAuthFlowException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function InvalidOAuthFlowException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, InvalidOAuthFlowException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, InvalidOAuthFlowException$k1, InvalidOAuthFlowException$is);
 }
 
 /** @type {Check} */
@@ -17061,33 +16064,34 @@ export function assertInvalidOAuthFlowException(x) {
   enforce(x, InvalidOAuthFlowException$is, InvalidOAuthFlowException$check, "InvalidOAuthFlowException");
 }
 
+const InvalidParameterException$k1 = ["message", "reasonCode", "__type"];
+
 /** @type {Is} */
 function InvalidParameterException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "reasonCode":
-        if (!InvalidParameterExceptionReasonCodeType$is(v, q + 8)) return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.reasonCode;
+    if (u !== undefined) {
+      n++;
+      if (!InvalidParameterExceptionReasonCodeType$is(u, q + 8)) break f;
+    }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, InvalidParameterException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, InvalidParameterException$k1, InvalidParameterException$is);
 }
 
 /** @type {Check} */
@@ -17163,30 +16167,29 @@ export function assertInvalidParameterExceptionReasonCodeType(x) {
   );
 }
 
+const InvalidPasswordException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function InvalidPasswordException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, InvalidPasswordException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, InvalidPasswordException$k1, InvalidPasswordException$is);
 }
 
 /** @type {Check} */
@@ -17228,30 +16231,29 @@ export function assertInvalidPasswordException(x) {
   enforce(x, InvalidPasswordException$is, InvalidPasswordException$check, "InvalidPasswordException");
 }
 
+const InvalidSmsRoleAccessPolicyException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function InvalidSmsRoleAccessPolicyException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, InvalidSmsRoleAccessPolicyException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, InvalidSmsRoleAccessPolicyException$k1, InvalidSmsRoleAccessPolicyException$is);
 }
 
 /** @type {Check} */
@@ -17298,30 +16300,29 @@ export function assertInvalidSmsRoleAccessPolicyException(x) {
   );
 }
 
+const InvalidSmsRoleTrustRelationshipException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function InvalidSmsRoleTrustRelationshipException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, InvalidSmsRoleTrustRelationshipException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, InvalidSmsRoleTrustRelationshipException$k1, InvalidSmsRoleTrustRelationshipException$is);
 }
 
 /** @type {Check} */
@@ -17368,30 +16369,29 @@ export function assertInvalidSmsRoleTrustRelationshipException(x) {
   );
 }
 
+const InvalidUserPoolConfigurationException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function InvalidUserPoolConfigurationException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, InvalidUserPoolConfigurationException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, InvalidUserPoolConfigurationException$k1, InvalidUserPoolConfigurationException$is);
 }
 
 /** @type {Check} */
@@ -17438,27 +16438,24 @@ export function assertInvalidUserPoolConfigurationException(x) {
   );
 }
 
+const IssuerConfigurationType$k1 = ["Type"];
+
 /** @type {Is} */
 function IssuerConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Type":
-        if (!IssuerType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Type;
+    if (u !== undefined) {
+      n++;
+      if (!IssuerType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, IssuerConfigurationType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, IssuerConfigurationType$k1, IssuerConfigurationType$is);
 }
 
 /** @type {Check} */
@@ -17529,30 +16526,29 @@ export function assertIssuerType(x) {
   enforce(x, IssuerType$is, IssuerType$check, "IssuerType");
 }
 
+const KeyConfigurationType$k1 = ["KeyType", "KmsKeyArn"];
+
 /** @type {Is} */
 function KeyConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "KeyType":
-        if (!EncryptionKeyType$is(v, q + 8)) return false;
-        break;
-      case "KmsKeyArn":
-        if (!EncryptionKeyArnType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.KeyType;
+    if (u !== undefined) {
+      n++;
+      if (!EncryptionKeyType$is(u, q + 8)) break f;
     }
+    u = x.KmsKeyArn;
+    if (u !== undefined) {
+      n++;
+      if (!EncryptionKeyArnType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, KeyConfigurationType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, KeyConfigurationType$k1, KeyConfigurationType$is);
 }
 
 /** @type {Check} */
@@ -17594,69 +16590,110 @@ export function assertKeyConfigurationType(x) {
   enforce(x, KeyConfigurationType$is, KeyConfigurationType$check, "KeyConfigurationType");
 }
 
+const LambdaConfigType$k1 = [
+  "PreSignUp",
+  "CustomMessage",
+  "PostConfirmation",
+  "PreAuthentication",
+  "PostAuthentication",
+  "DefineAuthChallenge",
+  "CreateAuthChallenge",
+  "VerifyAuthChallengeResponse",
+  "PreTokenGeneration",
+  "UserMigration",
+  "CustomSMSSender",
+  "CustomEmailSender",
+  "KMSKeyID",
+  "PreTokenGenerationConfig",
+  "InboundFederation",
+];
+
 /** @type {Is} */
 function LambdaConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "PreSignUp":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "CustomMessage":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "PostConfirmation":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "PreAuthentication":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "PostAuthentication":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "DefineAuthChallenge":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "CreateAuthChallenge":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "VerifyAuthChallengeResponse":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "PreTokenGeneration":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "UserMigration":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "CustomSMSSender":
-        if (!CustomSMSLambdaVersionConfigType$is(v, q + 8)) return false;
-        break;
-      case "CustomEmailSender":
-        if (!CustomEmailLambdaVersionConfigType$is(v, q + 8)) return false;
-        break;
-      case "KMSKeyID":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "PreTokenGenerationConfig":
-        if (!PreTokenGenerationVersionConfigType$is(v, q + 8)) return false;
-        break;
-      case "InboundFederation":
-        if (!InboundFederationLambdaType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.PreSignUp;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
     }
+    u = x.CustomMessage;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.PostConfirmation;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.PreAuthentication;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.PostAuthentication;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.DefineAuthChallenge;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.CreateAuthChallenge;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.VerifyAuthChallengeResponse;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.PreTokenGeneration;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.UserMigration;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.CustomSMSSender;
+    if (u !== undefined) {
+      n++;
+      if (!CustomSMSLambdaVersionConfigType$is(u, q + 8)) break f;
+    }
+    u = x.CustomEmailSender;
+    if (u !== undefined) {
+      n++;
+      if (!CustomEmailLambdaVersionConfigType$is(u, q + 8)) break f;
+    }
+    u = x.KMSKeyID;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.PreTokenGenerationConfig;
+    if (u !== undefined) {
+      n++;
+      if (!PreTokenGenerationVersionConfigType$is(u, q + 8)) break f;
+    }
+    u = x.InboundFederation;
+    if (u !== undefined) {
+      n++;
+      if (!InboundFederationLambdaType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, LambdaConfigType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, LambdaConfigType$k1, LambdaConfigType$is);
 }
 
 /** @type {Check} */
@@ -17737,30 +16774,29 @@ export function assertLambdaConfigType(x) {
   enforce(x, LambdaConfigType$is, LambdaConfigType$check, "LambdaConfigType");
 }
 
+const LimitExceededException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function LimitExceededException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, LimitExceededException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, LimitExceededException$k1, LimitExceededException$is);
 }
 
 /** @type {Check} */
@@ -17802,38 +16838,32 @@ export function assertLimitExceededException(x) {
   enforce(x, LimitExceededException$is, LimitExceededException$check, "LimitExceededException");
 }
 
+const ListDevicesRequest$k1 = ["AccessToken", "Limit", "PaginationToken"];
+
 /** @type {Is} */
 function ListDevicesRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.AccessToken;
+  let u;
+  u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AccessToken":
-        r++;
-        break;
-      case "Limit":
-        if (!QueryLimitType$is(v, q + 8)) return false;
-        break;
-      case "PaginationToken":
-        if (!SearchPaginationTokenType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.Limit;
+    if (u !== undefined) {
+      n++;
+      if (!QueryLimitType$is(u, q + 8)) break f;
     }
+    u = x.PaginationToken;
+    if (u !== undefined) {
+      n++;
+      if (!SearchPaginationTokenType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListDevicesRequest$k1, n);
+    return owns(x, "AccessToken");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, ListDevicesRequest$k1, ListDevicesRequest$is);
 }
 
 /** @type {Check} */
@@ -17881,30 +16911,29 @@ export function assertListDevicesRequest(x) {
   enforce(x, ListDevicesRequest$is, ListDevicesRequest$check, "ListDevicesRequest");
 }
 
+const ListDevicesResponse$k1 = ["Devices", "PaginationToken"];
+
 /** @type {Is} */
 function ListDevicesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Devices":
-        if (!DeviceListType$is(v, q + 8)) return false;
-        break;
-      case "PaginationToken":
-        if (!SearchPaginationTokenType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Devices;
+    if (u !== undefined) {
+      n++;
+      if (!DeviceListType$is(u, q + 8)) break f;
     }
+    u = x.PaginationToken;
+    if (u !== undefined) {
+      n++;
+      if (!SearchPaginationTokenType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListDevicesResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ListDevicesResponse$k1, ListDevicesResponse$is);
 }
 
 /** @type {Check} */
@@ -17946,38 +16975,32 @@ export function assertListDevicesResponse(x) {
   enforce(x, ListDevicesResponse$is, ListDevicesResponse$check, "ListDevicesResponse");
 }
 
+const ListGroupsRequest$k1 = ["UserPoolId", "Limit", "NextToken"];
+
 /** @type {Is} */
 function ListGroupsRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Limit":
-        if (!QueryLimitType$is(v, q + 8)) return false;
-        break;
-      case "NextToken":
-        if (!PaginationKey$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.Limit;
+    if (u !== undefined) {
+      n++;
+      if (!QueryLimitType$is(u, q + 8)) break f;
     }
+    u = x.NextToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKey$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListGroupsRequest$k1, n);
+    return owns(x, "UserPoolId");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, ListGroupsRequest$k1, ListGroupsRequest$is);
 }
 
 /** @type {Check} */
@@ -18025,30 +17048,29 @@ export function assertListGroupsRequest(x) {
   enforce(x, ListGroupsRequest$is, ListGroupsRequest$check, "ListGroupsRequest");
 }
 
+const ListGroupsResponse$k1 = ["Groups", "NextToken"];
+
 /** @type {Is} */
 function ListGroupsResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Groups":
-        if (!GroupListType$is(v, q + 8)) return false;
-        break;
-      case "NextToken":
-        if (!PaginationKey$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Groups;
+    if (u !== undefined) {
+      n++;
+      if (!GroupListType$is(u, q + 8)) break f;
     }
+    u = x.NextToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKey$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListGroupsResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ListGroupsResponse$k1, ListGroupsResponse$is);
 }
 
 /** @type {Check} */
@@ -18090,38 +17112,32 @@ export function assertListGroupsResponse(x) {
   enforce(x, ListGroupsResponse$is, ListGroupsResponse$check, "ListGroupsResponse");
 }
 
+const ListIdentityProvidersRequest$k1 = ["UserPoolId", "MaxResults", "NextToken"];
+
 /** @type {Is} */
 function ListIdentityProvidersRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "MaxResults":
-        if (!ListProvidersLimitType$is(v, q + 8)) return false;
-        break;
-      case "NextToken":
-        if (!PaginationKeyType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.MaxResults;
+    if (u !== undefined) {
+      n++;
+      if (!ListProvidersLimitType$is(u, q + 8)) break f;
     }
+    u = x.NextToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKeyType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListIdentityProvidersRequest$k1, n);
+    return owns(x, "UserPoolId");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, ListIdentityProvidersRequest$k1, ListIdentityProvidersRequest$is);
 }
 
 /** @type {Check} */
@@ -18169,35 +17185,27 @@ export function assertListIdentityProvidersRequest(x) {
   enforce(x, ListIdentityProvidersRequest$is, ListIdentityProvidersRequest$check, "ListIdentityProvidersRequest");
 }
 
+const ListIdentityProvidersResponse$k1 = ["Providers", "NextToken"];
+
 /** @type {Is} */
 function ListIdentityProvidersResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.Providers;
+  let u;
+  u = x.Providers;
   if (u === undefined) return false;
   if (!ProvidersListType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Providers":
-        r++;
-        break;
-      case "NextToken":
-        if (!PaginationKeyType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.NextToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKeyType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListIdentityProvidersResponse$k1, n);
+    return owns(x, "Providers");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, ListIdentityProvidersResponse$k1, ListIdentityProvidersResponse$is);
 }
 
 /** @type {Check} */
@@ -18348,38 +17356,32 @@ export function assertListResourceServersLimitType(x) {
   enforce(x, ListResourceServersLimitType$is, ListResourceServersLimitType$check, "ListResourceServersLimitType");
 }
 
+const ListResourceServersRequest$k1 = ["UserPoolId", "MaxResults", "NextToken"];
+
 /** @type {Is} */
 function ListResourceServersRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "MaxResults":
-        if (!ListResourceServersLimitType$is(v, q + 8)) return false;
-        break;
-      case "NextToken":
-        if (!PaginationKeyType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.MaxResults;
+    if (u !== undefined) {
+      n++;
+      if (!ListResourceServersLimitType$is(u, q + 8)) break f;
     }
+    u = x.NextToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKeyType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListResourceServersRequest$k1, n);
+    return owns(x, "UserPoolId");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, ListResourceServersRequest$k1, ListResourceServersRequest$is);
 }
 
 /** @type {Check} */
@@ -18427,35 +17429,27 @@ export function assertListResourceServersRequest(x) {
   enforce(x, ListResourceServersRequest$is, ListResourceServersRequest$check, "ListResourceServersRequest");
 }
 
+const ListResourceServersResponse$k1 = ["ResourceServers", "NextToken"];
+
 /** @type {Is} */
 function ListResourceServersResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.ResourceServers;
+  let u;
+  u = x.ResourceServers;
   if (u === undefined) return false;
   if (!ResourceServersListType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ResourceServers":
-        r++;
-        break;
-      case "NextToken":
-        if (!PaginationKeyType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.NextToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKeyType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListResourceServersResponse$k1, n);
+    return owns(x, "ResourceServers");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, ListResourceServersResponse$k1, ListResourceServersResponse$is);
 }
 
 /** @type {Check} */
@@ -18500,32 +17494,18 @@ export function assertListResourceServersResponse(x) {
   enforce(x, ListResourceServersResponse$is, ListResourceServersResponse$check, "ListResourceServersResponse");
 }
 
+const ListTagsForResourceRequest$k1 = ["ResourceArn"];
+
 /** @type {Is} */
 function ListTagsForResourceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.ResourceArn;
+  let u;
+  u = x.ResourceArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ResourceArn":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListTagsForResourceRequest$k1, 1);
+  return owns(x, "ResourceArn");
 }
 
 /** @type {Check} */
@@ -18567,27 +17547,24 @@ export function assertListTagsForResourceRequest(x) {
   enforce(x, ListTagsForResourceRequest$is, ListTagsForResourceRequest$check, "ListTagsForResourceRequest");
 }
 
+const ListTagsForResourceResponse$k1 = ["Tags"];
+
 /** @type {Is} */
 function ListTagsForResourceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Tags":
-        if (!UserPoolTagsType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Tags;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolTagsType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListTagsForResourceResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ListTagsForResourceResponse$k1, ListTagsForResourceResponse$is);
 }
 
 /** @type {Check} */
@@ -18626,41 +17603,30 @@ export function assertListTagsForResourceResponse(x) {
   enforce(x, ListTagsForResourceResponse$is, ListTagsForResourceResponse$check, "ListTagsForResourceResponse");
 }
 
+const ListUserImportJobsRequest$k1 = ["UserPoolId", "MaxResults", "PaginationToken"];
+
 /** @type {Is} */
 function ListUserImportJobsRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.MaxResults;
   if (u === undefined) return false;
   if (!PoolQueryLimitType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "MaxResults":
-        r++;
-        break;
-      case "PaginationToken":
-        if (!PaginationKeyType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.PaginationToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKeyType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListUserImportJobsRequest$k1, n);
+    return ownsAll(x, ListUserImportJobsRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, ListUserImportJobsRequest$k1, ListUserImportJobsRequest$is);
 }
 
 /** @type {Check} */
@@ -18711,30 +17677,29 @@ export function assertListUserImportJobsRequest(x) {
   enforce(x, ListUserImportJobsRequest$is, ListUserImportJobsRequest$check, "ListUserImportJobsRequest");
 }
 
+const ListUserImportJobsResponse$k1 = ["UserImportJobs", "PaginationToken"];
+
 /** @type {Is} */
 function ListUserImportJobsResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserImportJobs":
-        if (!UserImportJobsListType$is(v, q + 8)) return false;
-        break;
-      case "PaginationToken":
-        if (!PaginationKeyType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserImportJobs;
+    if (u !== undefined) {
+      n++;
+      if (!UserImportJobsListType$is(u, q + 8)) break f;
     }
+    u = x.PaginationToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKeyType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListUserImportJobsResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ListUserImportJobsResponse$k1, ListUserImportJobsResponse$is);
 }
 
 /** @type {Check} */
@@ -18776,38 +17741,32 @@ export function assertListUserImportJobsResponse(x) {
   enforce(x, ListUserImportJobsResponse$is, ListUserImportJobsResponse$check, "ListUserImportJobsResponse");
 }
 
+const ListUserPoolClientsRequest$k1 = ["UserPoolId", "MaxResults", "NextToken"];
+
 /** @type {Is} */
 function ListUserPoolClientsRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "MaxResults":
-        if (!QueryLimit$is(v, q + 8)) return false;
-        break;
-      case "NextToken":
-        if (!PaginationKey$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.MaxResults;
+    if (u !== undefined) {
+      n++;
+      if (!QueryLimit$is(u, q + 8)) break f;
     }
+    u = x.NextToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKey$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolClientsRequest$k1, n);
+    return owns(x, "UserPoolId");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, ListUserPoolClientsRequest$k1, ListUserPoolClientsRequest$is);
 }
 
 /** @type {Check} */
@@ -18855,30 +17814,29 @@ export function assertListUserPoolClientsRequest(x) {
   enforce(x, ListUserPoolClientsRequest$is, ListUserPoolClientsRequest$check, "ListUserPoolClientsRequest");
 }
 
+const ListUserPoolClientsResponse$k1 = ["UserPoolClients", "NextToken"];
+
 /** @type {Is} */
 function ListUserPoolClientsResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolClients":
-        if (!UserPoolClientListType$is(v, q + 8)) return false;
-        break;
-      case "NextToken":
-        if (!PaginationKey$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserPoolClients;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolClientListType$is(u, q + 8)) break f;
     }
+    u = x.NextToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKey$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolClientsResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ListUserPoolClientsResponse$k1, ListUserPoolClientsResponse$is);
 }
 
 /** @type {Check} */
@@ -18920,35 +17878,27 @@ export function assertListUserPoolClientsResponse(x) {
   enforce(x, ListUserPoolClientsResponse$is, ListUserPoolClientsResponse$check, "ListUserPoolClientsResponse");
 }
 
+const ListUserPoolsRequest$k1 = ["MaxResults", "NextToken"];
+
 /** @type {Is} */
 function ListUserPoolsRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.MaxResults;
+  let u;
+  u = x.MaxResults;
   if (u === undefined) return false;
   if (!PoolQueryLimitType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "NextToken":
-        if (!PaginationKeyType$is(v, q + 8)) return false;
-        break;
-      case "MaxResults":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.NextToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKeyType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolsRequest$k1, n);
+    return owns(x, "MaxResults");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, ListUserPoolsRequest$k1, ListUserPoolsRequest$is);
 }
 
 /** @type {Check} */
@@ -18993,30 +17943,29 @@ export function assertListUserPoolsRequest(x) {
   enforce(x, ListUserPoolsRequest$is, ListUserPoolsRequest$check, "ListUserPoolsRequest");
 }
 
+const ListUserPoolsResponse$k1 = ["UserPools", "NextToken"];
+
 /** @type {Is} */
 function ListUserPoolsResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPools":
-        if (!UserPoolListType$is(v, q + 8)) return false;
-        break;
-      case "NextToken":
-        if (!PaginationKeyType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserPools;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolListType$is(u, q + 8)) break f;
     }
+    u = x.NextToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKeyType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolsResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ListUserPoolsResponse$k1, ListUserPoolsResponse$is);
 }
 
 /** @type {Check} */
@@ -19058,44 +18007,35 @@ export function assertListUserPoolsResponse(x) {
   enforce(x, ListUserPoolsResponse$is, ListUserPoolsResponse$check, "ListUserPoolsResponse");
 }
 
+const ListUsersInGroupRequest$k1 = ["UserPoolId", "GroupName", "Limit", "NextToken"];
+
 /** @type {Is} */
 function ListUsersInGroupRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.GroupName;
   if (u === undefined) return false;
   if (!GroupNameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "GroupName":
-        r++;
-        break;
-      case "Limit":
-        if (!QueryLimitType$is(v, q + 8)) return false;
-        break;
-      case "NextToken":
-        if (!PaginationKey$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.Limit;
+    if (u !== undefined) {
+      n++;
+      if (!QueryLimitType$is(u, q + 8)) break f;
     }
+    u = x.NextToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKey$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersInGroupRequest$k1, n);
+    return ownsAll(x, ListUsersInGroupRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, ListUsersInGroupRequest$k1, ListUsersInGroupRequest$is);
 }
 
 /** @type {Check} */
@@ -19149,30 +18089,29 @@ export function assertListUsersInGroupRequest(x) {
   enforce(x, ListUsersInGroupRequest$is, ListUsersInGroupRequest$check, "ListUsersInGroupRequest");
 }
 
+const ListUsersInGroupResponse$k1 = ["Users", "NextToken"];
+
 /** @type {Is} */
 function ListUsersInGroupResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Users":
-        if (!UsersListType$is(v, q + 8)) return false;
-        break;
-      case "NextToken":
-        if (!PaginationKey$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Users;
+    if (u !== undefined) {
+      n++;
+      if (!UsersListType$is(u, q + 8)) break f;
     }
+    u = x.NextToken;
+    if (u !== undefined) {
+      n++;
+      if (!PaginationKey$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersInGroupResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ListUsersInGroupResponse$k1, ListUsersInGroupResponse$is);
 }
 
 /** @type {Check} */
@@ -19214,44 +18153,42 @@ export function assertListUsersInGroupResponse(x) {
   enforce(x, ListUsersInGroupResponse$is, ListUsersInGroupResponse$check, "ListUsersInGroupResponse");
 }
 
+const ListUsersRequest$k1 = ["UserPoolId", "AttributesToGet", "Limit", "PaginationToken", "Filter"];
+
 /** @type {Is} */
 function ListUsersRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "AttributesToGet":
-        if (!SearchedAttributeNamesListType$is(v, q + 8)) return false;
-        break;
-      case "Limit":
-        if (!QueryLimitType$is(v, q + 8)) return false;
-        break;
-      case "PaginationToken":
-        if (!SearchPaginationTokenType$is(v, q + 8)) return false;
-        break;
-      case "Filter":
-        if (!UserFilterType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.AttributesToGet;
+    if (u !== undefined) {
+      n++;
+      if (!SearchedAttributeNamesListType$is(u, q + 8)) break f;
     }
+    u = x.Limit;
+    if (u !== undefined) {
+      n++;
+      if (!QueryLimitType$is(u, q + 8)) break f;
+    }
+    u = x.PaginationToken;
+    if (u !== undefined) {
+      n++;
+      if (!SearchPaginationTokenType$is(u, q + 8)) break f;
+    }
+    u = x.Filter;
+    if (u !== undefined) {
+      n++;
+      if (!UserFilterType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersRequest$k1, n);
+    return owns(x, "UserPoolId");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, ListUsersRequest$k1, ListUsersRequest$is);
 }
 
 /** @type {Check} */
@@ -19305,30 +18242,29 @@ export function assertListUsersRequest(x) {
   enforce(x, ListUsersRequest$is, ListUsersRequest$check, "ListUsersRequest");
 }
 
+const ListUsersResponse$k1 = ["Users", "PaginationToken"];
+
 /** @type {Is} */
 function ListUsersResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Users":
-        if (!UsersListType$is(v, q + 8)) return false;
-        break;
-      case "PaginationToken":
-        if (!SearchPaginationTokenType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Users;
+    if (u !== undefined) {
+      n++;
+      if (!UsersListType$is(u, q + 8)) break f;
     }
+    u = x.PaginationToken;
+    if (u !== undefined) {
+      n++;
+      if (!SearchPaginationTokenType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ListUsersResponse$k1, ListUsersResponse$is);
 }
 
 /** @type {Check} */
@@ -19384,7 +18320,7 @@ function LogoutURLsListType$is(x, q) {
     if (typeof v !== "string") return false;
     if (v.length === 0) return false;
     if (v.length > 1024 && cpLength(v) > 1024) return false;
-    if (!inClass(v, LogoutURLsListType$m2, LogoutURLsListType$re1)) return false;
+    if (!inClass(v, 33, 126, LogoutURLsListType$m2, LogoutURLsListType$re1)) return false;
   }
   return true;
 }
@@ -19404,7 +18340,7 @@ function LogoutURLsListType$check(x, c, k) {
     }
     if (v.length === 0) fail(c, i, "INSTANCE_STRING_MIN_LENGTH", 1);
     if (v.length > 1024 && cpLength(v) > 1024) fail(c, i, "INSTANCE_STRING_MAX_LENGTH", 1024);
-    if (!inClass(v, LogoutURLsListType$m2, LogoutURLsListType$re1))
+    if (!inClass(v, 33, 126, LogoutURLsListType$m2, LogoutURLsListType$re1))
       fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", LogoutURLsListType$re1);
   }
   c.p.length = p;
@@ -19455,30 +18391,29 @@ export function assertLongType(x) {
   enforce(x, LongType$is, LongType$check, "LongType");
 }
 
+const MFAMethodNotFoundException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function MFAMethodNotFoundException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, MFAMethodNotFoundException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, MFAMethodNotFoundException$k1, MFAMethodNotFoundException$is);
 }
 
 /** @type {Check} */
@@ -19558,30 +18493,29 @@ export function assertMFAOptionListType(x) {
   enforce(x, MFAOptionListType$is, MFAOptionListType$check, "MFAOptionListType");
 }
 
+const MFAOptionType$k1 = ["DeliveryMedium", "AttributeName"];
+
 /** @type {Is} */
 function MFAOptionType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "DeliveryMedium":
-        if (!DeliveryMediumType$is(v, q + 8)) return false;
-        break;
-      case "AttributeName":
-        if (!AttributeNameType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.DeliveryMedium;
+    if (u !== undefined) {
+      n++;
+      if (!DeliveryMediumType$is(u, q + 8)) break f;
     }
+    u = x.AttributeName;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeNameType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, MFAOptionType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, MFAOptionType$k1, MFAOptionType$is);
 }
 
 /** @type {Check} */
@@ -19655,33 +18589,34 @@ export function assertMessageActionType(x) {
   enforce(x, MessageActionType$is, MessageActionType$check, "MessageActionType");
 }
 
+const MessageTemplateType$k1 = ["SMSMessage", "EmailMessage", "EmailSubject"];
+
 /** @type {Is} */
 function MessageTemplateType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "SMSMessage":
-        if (!SmsInviteMessageType$is(v, q + 8)) return false;
-        break;
-      case "EmailMessage":
-        if (!EmailInviteMessageType$is(v, q + 8)) return false;
-        break;
-      case "EmailSubject":
-        if (!EmailVerificationSubjectType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.SMSMessage;
+    if (u !== undefined) {
+      n++;
+      if (!SmsInviteMessageType$is(u, q + 8)) break f;
     }
+    u = x.EmailMessage;
+    if (u !== undefined) {
+      n++;
+      if (!EmailInviteMessageType$is(u, q + 8)) break f;
+    }
+    u = x.EmailSubject;
+    if (u !== undefined) {
+      n++;
+      if (!EmailVerificationSubjectType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, MessageTemplateType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, MessageTemplateType$k1, MessageTemplateType$is);
 }
 
 /** @type {Check} */
@@ -19726,30 +18661,29 @@ export function assertMessageTemplateType(x) {
   enforce(x, MessageTemplateType$is, MessageTemplateType$check, "MessageTemplateType");
 }
 
+const NewDeviceMetadataType$k1 = ["DeviceKey", "DeviceGroupKey"];
+
 /** @type {Is} */
 function NewDeviceMetadataType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "DeviceKey":
-        if (!DeviceKeyType$is(v, q + 8)) return false;
-        break;
-      case "DeviceGroupKey":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.DeviceKey;
+    if (u !== undefined) {
+      n++;
+      if (!DeviceKeyType$is(u, q + 8)) break f;
     }
+    u = x.DeviceGroupKey;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, NewDeviceMetadataType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, NewDeviceMetadataType$k1, NewDeviceMetadataType$is);
 }
 
 /** @type {Check} */
@@ -19791,30 +18725,29 @@ export function assertNewDeviceMetadataType(x) {
   enforce(x, NewDeviceMetadataType$is, NewDeviceMetadataType$check, "NewDeviceMetadataType");
 }
 
+const NotAuthorizedException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function NotAuthorizedException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, NotAuthorizedException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, NotAuthorizedException$k1, NotAuthorizedException$is);
 }
 
 /** @type {Check} */
@@ -19856,47 +18789,47 @@ export function assertNotAuthorizedException(x) {
   enforce(x, NotAuthorizedException$is, NotAuthorizedException$check, "NotAuthorizedException");
 }
 
+const NotifyConfigurationType$k1 = ["SourceArn", "From", "ReplyTo", "BlockEmail", "NoActionEmail", "MfaEmail"];
+
 /** @type {Is} */
 function NotifyConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.SourceArn;
+  let u;
+  u = x.SourceArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "From":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "ReplyTo":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "SourceArn":
-        r++;
-        break;
-      case "BlockEmail":
-        if (!NotifyEmailType$is(v, q + 8)) return false;
-        break;
-      case "NoActionEmail":
-        if (!NotifyEmailType$is(v, q + 8)) return false;
-        break;
-      case "MfaEmail":
-        if (!NotifyEmailType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.From;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
     }
+    u = x.ReplyTo;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.BlockEmail;
+    if (u !== undefined) {
+      n++;
+      if (!NotifyEmailType$is(u, q + 8)) break f;
+    }
+    u = x.NoActionEmail;
+    if (u !== undefined) {
+      n++;
+      if (!NotifyEmailType$is(u, q + 8)) break f;
+    }
+    u = x.MfaEmail;
+    if (u !== undefined) {
+      n++;
+      if (!NotifyEmailType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, NotifyConfigurationType$k1, n);
+    return owns(x, "SourceArn");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, NotifyConfigurationType$k1, NotifyConfigurationType$is);
 }
 
 /** @type {Check} */
@@ -19953,38 +18886,32 @@ export function assertNotifyConfigurationType(x) {
   enforce(x, NotifyConfigurationType$is, NotifyConfigurationType$check, "NotifyConfigurationType");
 }
 
+const NotifyEmailType$k1 = ["Subject", "HtmlBody", "TextBody"];
+
 /** @type {Is} */
 function NotifyEmailType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.Subject;
+  let u;
+  u = x.Subject;
   if (u === undefined) return false;
   if (!EmailNotificationSubjectType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Subject":
-        r++;
-        break;
-      case "HtmlBody":
-        if (!EmailNotificationBodyType$is(v, q + 8)) return false;
-        break;
-      case "TextBody":
-        if (!EmailNotificationBodyType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.HtmlBody;
+    if (u !== undefined) {
+      n++;
+      if (!EmailNotificationBodyType$is(u, q + 8)) break f;
     }
+    u = x.TextBody;
+    if (u !== undefined) {
+      n++;
+      if (!EmailNotificationBodyType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, NotifyEmailType$k1, n);
+    return owns(x, "Subject");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, NotifyEmailType$k1, NotifyEmailType$is);
 }
 
 /** @type {Check} */
@@ -20032,30 +18959,29 @@ export function assertNotifyEmailType(x) {
   enforce(x, NotifyEmailType$is, NotifyEmailType$check, "NotifyEmailType");
 }
 
+const NumberAttributeConstraintsType$k1 = ["MinValue", "MaxValue"];
+
 /** @type {Is} */
 function NumberAttributeConstraintsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "MinValue":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "MaxValue":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.MinValue;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
     }
+    u = x.MaxValue;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, NumberAttributeConstraintsType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, NumberAttributeConstraintsType$k1, NumberAttributeConstraintsType$is);
 }
 
 /** @type {Check} */
@@ -20218,7 +19144,7 @@ function PaginationKey$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 131072 && cpLength(x) > 131072) return false;
-  if (!inClass(x, PaginationKey$m2, PaginationKey$re1)) return false;
+  if (!inClass(x, 33, 127, PaginationKey$m2, PaginationKey$re1)) return false;
   return true;
 }
 
@@ -20227,7 +19153,7 @@ function PaginationKey$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 131072 && cpLength(x) > 131072) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 131072);
-  if (!inClass(x, PaginationKey$m2, PaginationKey$re1))
+  if (!inClass(x, 33, 127, PaginationKey$m2, PaginationKey$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", PaginationKey$re1);
 }
 
@@ -20253,7 +19179,7 @@ const PaginationKeyType$m2 = [49663, 65535, 65534, 65535, 65535, 65535, 65535, 6
 function PaginationKeyType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
-  if (!inClass(x, PaginationKeyType$m2, PaginationKeyType$re1)) return false;
+  if (!inClass(x, 33, 127, PaginationKeyType$m2, PaginationKeyType$re1)) return false;
   return true;
 }
 
@@ -20261,7 +19187,7 @@ function PaginationKeyType$is(x, _q) {
 function PaginationKeyType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
-  if (!inClass(x, PaginationKeyType$m2, PaginationKeyType$re1))
+  if (!inClass(x, 33, 127, PaginationKeyType$m2, PaginationKeyType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", PaginationKeyType$re1);
 }
 
@@ -20381,45 +19307,62 @@ export function assertPasswordPolicyMinLengthType(x) {
   enforce(x, PasswordPolicyMinLengthType$is, PasswordPolicyMinLengthType$check, "PasswordPolicyMinLengthType");
 }
 
+const PasswordPolicyType$k1 = [
+  "MinimumLength",
+  "RequireUppercase",
+  "RequireLowercase",
+  "RequireNumbers",
+  "RequireSymbols",
+  "TemporaryPasswordValidityDays",
+  "PasswordHistorySize",
+];
+
 /** @type {Is} */
 function PasswordPolicyType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "MinimumLength":
-        if (!PasswordPolicyMinLengthType$is(v, q + 8)) return false;
-        break;
-      case "RequireUppercase":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "RequireLowercase":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "RequireNumbers":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "RequireSymbols":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "TemporaryPasswordValidityDays":
-        if (!TemporaryPasswordValidityDaysType$is(v, q + 8)) return false;
-        break;
-      case "PasswordHistorySize":
-        if (!PasswordHistorySizeType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.MinimumLength;
+    if (u !== undefined) {
+      n++;
+      if (!PasswordPolicyMinLengthType$is(u, q + 8)) break f;
     }
+    u = x.RequireUppercase;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    u = x.RequireLowercase;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    u = x.RequireNumbers;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    u = x.RequireSymbols;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    u = x.TemporaryPasswordValidityDays;
+    if (u !== undefined) {
+      n++;
+      if (!TemporaryPasswordValidityDaysType$is(u, q + 8)) break f;
+    }
+    u = x.PasswordHistorySize;
+    if (u !== undefined) {
+      n++;
+      if (!PasswordHistorySizeType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, PasswordPolicyType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, PasswordPolicyType$k1, PasswordPolicyType$is);
 }
 
 /** @type {Check} */
@@ -20476,30 +19419,29 @@ export function assertPasswordPolicyType(x) {
   enforce(x, PasswordPolicyType$is, PasswordPolicyType$check, "PasswordPolicyType");
 }
 
+const PasswordResetRequiredException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function PasswordResetRequiredException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, PasswordResetRequiredException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, PasswordResetRequiredException$k1, PasswordResetRequiredException$is);
 }
 
 /** @type {Check} */
@@ -20548,7 +19490,7 @@ const PasswordType$m2 = [49663, 65535, 65534, 65535, 65535, 65535, 65535, 65535]
 function PasswordType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length > 256 && cpLength(x) > 256) return false;
-  if (!inClass(x, PasswordType$m2, PasswordType$re1)) return false;
+  if (!inClass(x, 33, 127, PasswordType$m2, PasswordType$re1)) return false;
   return true;
 }
 
@@ -20556,7 +19498,8 @@ function PasswordType$is(x, _q) {
 function PasswordType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length > 256 && cpLength(x) > 256) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 256);
-  if (!inClass(x, PasswordType$m2, PasswordType$re1)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", PasswordType$re1);
+  if (!inClass(x, 33, 127, PasswordType$m2, PasswordType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", PasswordType$re1);
 }
 
 /** @type {Validate} */
@@ -20674,38 +19617,21 @@ export function assertPreTokenGenerationLambdaVersionType(x) {
   );
 }
 
+const PreTokenGenerationVersionConfigType$k1 = ["LambdaVersion", "LambdaArn"];
+
 /** @type {Is} */
 function PreTokenGenerationVersionConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.LambdaVersion;
+  let u;
+  u = x.LambdaVersion;
   if (u === undefined) return false;
   if (!PreTokenGenerationLambdaVersionType$is(u, q + 8)) return false;
   u = x.LambdaArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "LambdaVersion":
-        r++;
-        break;
-      case "LambdaArn":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, PreTokenGenerationVersionConfigType$k1, 2);
+  return ownsAll(x, PreTokenGenerationVersionConfigType$k1, 2);
 }
 
 /** @type {Check} */
@@ -20792,30 +19718,29 @@ export function assertPrecedenceType(x) {
   enforce(x, PrecedenceType$is, PrecedenceType$check, "PrecedenceType");
 }
 
+const PreconditionNotMetException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function PreconditionNotMetException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, PreconditionNotMetException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, PreconditionNotMetException$k1, PreconditionNotMetException$is);
 }
 
 /** @type {Check} */
@@ -20924,36 +19849,39 @@ export function assertPriorityType(x) {
   enforce(x, PriorityType$is, PriorityType$check, "PriorityType");
 }
 
+const ProviderDescription$k1 = ["ProviderName", "ProviderType", "LastModifiedDate", "CreationDate"];
+
 /** @type {Is} */
 function ProviderDescription$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ProviderName":
-        if (!ProviderNameType$is(v, q + 8)) return false;
-        break;
-      case "ProviderType":
-        if (!IdentityProviderTypeType$is(v, q + 8)) return false;
-        break;
-      case "LastModifiedDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "CreationDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.ProviderName;
+    if (u !== undefined) {
+      n++;
+      if (!ProviderNameType$is(u, q + 8)) break f;
     }
+    u = x.ProviderType;
+    if (u !== undefined) {
+      n++;
+      if (!IdentityProviderTypeType$is(u, q + 8)) break f;
+    }
+    u = x.LastModifiedDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.CreationDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ProviderDescription$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ProviderDescription$k1, ProviderDescription$is);
 }
 
 /** @type {Check} */
@@ -21053,7 +19981,7 @@ function ProviderNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 32 && cpLength(x) > 32) return false;
-  if (!inClass(x, ProviderNameType$m2, ProviderNameType$re1)) return false;
+  if (!inClass(x, 32, 126, ProviderNameType$m2, ProviderNameType$re1)) return false;
   return true;
 }
 
@@ -21062,7 +19990,7 @@ function ProviderNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 32 && cpLength(x) > 32) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 32);
-  if (!inClass(x, ProviderNameType$m2, ProviderNameType$re1))
+  if (!inClass(x, 32, 126, ProviderNameType$m2, ProviderNameType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ProviderNameType$re1);
 }
 
@@ -21152,33 +20080,34 @@ export function assertProviderNameTypeV2(x) {
   enforce(x, ProviderNameTypeV2$is, ProviderNameTypeV2$check, "ProviderNameTypeV2");
 }
 
+const ProviderUserIdentifierType$k1 = ["ProviderName", "ProviderAttributeName", "ProviderAttributeValue"];
+
 /** @type {Is} */
 function ProviderUserIdentifierType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ProviderName":
-        if (!ProviderNameType$is(v, q + 8)) return false;
-        break;
-      case "ProviderAttributeName":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "ProviderAttributeValue":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.ProviderName;
+    if (u !== undefined) {
+      n++;
+      if (!ProviderNameType$is(u, q + 8)) break f;
     }
+    u = x.ProviderAttributeName;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.ProviderAttributeValue;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ProviderUserIdentifierType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ProviderUserIdentifierType$k1, ProviderUserIdentifierType$is);
 }
 
 /** @type {Check} */
@@ -21412,38 +20341,21 @@ export function assertRecoveryOptionNameType(x) {
   enforce(x, RecoveryOptionNameType$is, RecoveryOptionNameType$check, "RecoveryOptionNameType");
 }
 
+const RecoveryOptionType$k1 = ["Priority", "Name"];
+
 /** @type {Is} */
 function RecoveryOptionType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.Priority;
+  let u;
+  u = x.Priority;
   if (u === undefined) return false;
   if (!PriorityType$is(u, q + 8)) return false;
   u = x.Name;
   if (u === undefined) return false;
   if (!RecoveryOptionNameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Priority":
-        r++;
-        break;
-      case "Name":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, RecoveryOptionType$k1, 2);
+  return ownsAll(x, RecoveryOptionType$k1, 2);
 }
 
 /** @type {Check} */
@@ -21499,7 +20411,7 @@ function RedirectUrlType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 1024 && cpLength(x) > 1024) return false;
-  if (!inClass(x, RedirectUrlType$m2, RedirectUrlType$re1)) return false;
+  if (!inClass(x, 33, 126, RedirectUrlType$m2, RedirectUrlType$re1)) return false;
   return true;
 }
 
@@ -21508,7 +20420,7 @@ function RedirectUrlType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 1024 && cpLength(x) > 1024) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 1024);
-  if (!inClass(x, RedirectUrlType$m2, RedirectUrlType$re1))
+  if (!inClass(x, 33, 126, RedirectUrlType$m2, RedirectUrlType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", RedirectUrlType$re1);
 }
 
@@ -21527,35 +20439,27 @@ export function assertRedirectUrlType(x) {
   enforce(x, RedirectUrlType$is, RedirectUrlType$check, "RedirectUrlType");
 }
 
+const RefreshTokenRotationType$k1 = ["Feature", "RetryGracePeriodSeconds"];
+
 /** @type {Is} */
 function RefreshTokenRotationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.Feature;
+  let u;
+  u = x.Feature;
   if (u === undefined) return false;
   if (!FeatureType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Feature":
-        r++;
-        break;
-      case "RetryGracePeriodSeconds":
-        if (!RetryGracePeriodSecondsType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.RetryGracePeriodSeconds;
+    if (u !== undefined) {
+      n++;
+      if (!RetryGracePeriodSecondsType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, RefreshTokenRotationType$k1, n);
+    return owns(x, "Feature");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, RefreshTokenRotationType$k1, RefreshTokenRotationType$is);
 }
 
 /** @type {Check} */
@@ -21762,50 +20666,52 @@ export function assertReplicaRegionsType(x) {
   enforce(x, ReplicaRegionsType$is, ReplicaRegionsType$check, "ReplicaRegionsType");
 }
 
+const ResendConfirmationCodeRequest$k1 = [
+  "ClientId",
+  "Username",
+  "SecretHash",
+  "UserContextData",
+  "AnalyticsMetadata",
+  "ClientMetadata",
+];
+
 /** @type {Is} */
 function ResendConfirmationCodeRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.ClientId;
+  let u;
+  u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ClientId":
-        r++;
-        break;
-      case "SecretHash":
-        if (!SecretHashType$is(v, q + 8)) return false;
-        break;
-      case "UserContextData":
-        if (!UserContextDataType$is(v, q + 8)) return false;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "AnalyticsMetadata":
-        if (!AnalyticsMetadataType$is(v, q + 8)) return false;
-        break;
-      case "ClientMetadata":
-        if (!ClientMetadataType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.SecretHash;
+    if (u !== undefined) {
+      n++;
+      if (!SecretHashType$is(u, q + 8)) break f;
     }
+    u = x.UserContextData;
+    if (u !== undefined) {
+      n++;
+      if (!UserContextDataType$is(u, q + 8)) break f;
+    }
+    u = x.AnalyticsMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
+    }
+    u = x.ClientMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!ClientMetadataType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ResendConfirmationCodeRequest$k1, n);
+    return ownsAll(x, ResendConfirmationCodeRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, ResendConfirmationCodeRequest$k1, ResendConfirmationCodeRequest$is);
 }
 
 /** @type {Check} */
@@ -21865,27 +20771,24 @@ export function assertResendConfirmationCodeRequest(x) {
   enforce(x, ResendConfirmationCodeRequest$is, ResendConfirmationCodeRequest$check, "ResendConfirmationCodeRequest");
 }
 
+const ResendConfirmationCodeResponse$k1 = ["CodeDeliveryDetails"];
+
 /** @type {Is} */
 function ResendConfirmationCodeResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "CodeDeliveryDetails":
-        if (!CodeDeliveryDetailsType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.CodeDeliveryDetails;
+    if (u !== undefined) {
+      n++;
+      if (!CodeDeliveryDetailsType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ResendConfirmationCodeResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ResendConfirmationCodeResponse$k1, ResendConfirmationCodeResponse$is);
 }
 
 /** @type {Check} */
@@ -21924,30 +20827,29 @@ export function assertResendConfirmationCodeResponse(x) {
   enforce(x, ResendConfirmationCodeResponse$is, ResendConfirmationCodeResponse$check, "ResendConfirmationCodeResponse");
 }
 
+const ResourceNotFoundException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function ResourceNotFoundException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ResourceNotFoundException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ResourceNotFoundException$k1, ResourceNotFoundException$is);
 }
 
 /** @type {Check} */
@@ -21997,7 +20899,7 @@ function ResourceServerIdentifierType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 256 && cpLength(x) > 256) return false;
-  if (!inClass(x, ResourceServerIdentifierType$m2, ResourceServerIdentifierType$re1)) return false;
+  if (!inClass(x, 35, 91, ResourceServerIdentifierType$m2, ResourceServerIdentifierType$re1)) return false;
   return true;
 }
 
@@ -22006,7 +20908,7 @@ function ResourceServerIdentifierType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 256 && cpLength(x) > 256) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 256);
-  if (!inClass(x, ResourceServerIdentifierType$m2, ResourceServerIdentifierType$re1))
+  if (!inClass(x, 35, 91, ResourceServerIdentifierType$m2, ResourceServerIdentifierType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ResourceServerIdentifierType$re1);
 }
 
@@ -22033,7 +20935,7 @@ function ResourceServerNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 256 && cpLength(x) > 256) return false;
-  if (!inClass(x, ResourceServerNameType$m2, ResourceServerNameType$re1)) return false;
+  if (!inClass(x, 64, 90, ResourceServerNameType$m2, ResourceServerNameType$re1)) return false;
   return true;
 }
 
@@ -22042,7 +20944,7 @@ function ResourceServerNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 256 && cpLength(x) > 256) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 256);
-  if (!inClass(x, ResourceServerNameType$m2, ResourceServerNameType$re1))
+  if (!inClass(x, 64, 90, ResourceServerNameType$m2, ResourceServerNameType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ResourceServerNameType$re1);
 }
 
@@ -22147,7 +21049,7 @@ function ResourceServerScopeNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 256 && cpLength(x) > 256) return false;
-  if (!inClass(x, ResourceServerScopeNameType$m2, ResourceServerScopeNameType$re1)) return false;
+  if (!inClass(x, 48, 91, ResourceServerScopeNameType$m2, ResourceServerScopeNameType$re1)) return false;
   return true;
 }
 
@@ -22156,7 +21058,7 @@ function ResourceServerScopeNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 256 && cpLength(x) > 256) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 256);
-  if (!inClass(x, ResourceServerScopeNameType$m2, ResourceServerScopeNameType$re1))
+  if (!inClass(x, 48, 91, ResourceServerScopeNameType$m2, ResourceServerScopeNameType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ResourceServerScopeNameType$re1);
 }
 
@@ -22175,38 +21077,21 @@ export function assertResourceServerScopeNameType(x) {
   enforce(x, ResourceServerScopeNameType$is, ResourceServerScopeNameType$check, "ResourceServerScopeNameType");
 }
 
+const ResourceServerScopeType$k1 = ["ScopeName", "ScopeDescription"];
+
 /** @type {Is} */
 function ResourceServerScopeType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.ScopeName;
+  let u;
+  u = x.ScopeName;
   if (u === undefined) return false;
   if (!ResourceServerScopeNameType$is(u, q + 8)) return false;
   u = x.ScopeDescription;
   if (u === undefined) return false;
   if (!ResourceServerScopeDescriptionType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ScopeName":
-        r++;
-        break;
-      case "ScopeDescription":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ResourceServerScopeType$k1, 2);
+  return ownsAll(x, ResourceServerScopeType$k1, 2);
 }
 
 /** @type {Check} */
@@ -22254,36 +21139,39 @@ export function assertResourceServerScopeType(x) {
   enforce(x, ResourceServerScopeType$is, ResourceServerScopeType$check, "ResourceServerScopeType");
 }
 
+const ResourceServerType$k1 = ["UserPoolId", "Identifier", "Name", "Scopes"];
+
 /** @type {Is} */
 function ResourceServerType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
-        break;
-      case "Identifier":
-        if (!ResourceServerIdentifierType$is(v, q + 8)) return false;
-        break;
-      case "Name":
-        if (!ResourceServerNameType$is(v, q + 8)) return false;
-        break;
-      case "Scopes":
-        if (!ResourceServerScopeListType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserPoolId;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolIdType$is(u, q + 8)) break f;
     }
+    u = x.Identifier;
+    if (u !== undefined) {
+      n++;
+      if (!ResourceServerIdentifierType$is(u, q + 8)) break f;
+    }
+    u = x.Name;
+    if (u !== undefined) {
+      n++;
+      if (!ResourceServerNameType$is(u, q + 8)) break f;
+    }
+    u = x.Scopes;
+    if (u !== undefined) {
+      n++;
+      if (!ResourceServerScopeListType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ResourceServerType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ResourceServerType$k1, ResourceServerType$is);
 }
 
 /** @type {Check} */
@@ -22369,53 +21257,58 @@ export function assertResourceServersListType(x) {
   enforce(x, ResourceServersListType$is, ResourceServersListType$check, "ResourceServersListType");
 }
 
+const RespondToAuthChallengeRequest$k1 = [
+  "ClientId",
+  "ChallengeName",
+  "Session",
+  "ChallengeResponses",
+  "AnalyticsMetadata",
+  "UserContextData",
+  "ClientMetadata",
+];
+
 /** @type {Is} */
 function RespondToAuthChallengeRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.ClientId;
+  let u;
+  u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
   u = x.ChallengeName;
   if (u === undefined) return false;
   if (!ChallengeNameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ClientId":
-        r++;
-        break;
-      case "ChallengeName":
-        r++;
-        break;
-      case "Session":
-        if (!SessionType$is(v, q + 8)) return false;
-        break;
-      case "ChallengeResponses":
-        if (!ChallengeResponsesType$is(v, q + 8)) return false;
-        break;
-      case "AnalyticsMetadata":
-        if (!AnalyticsMetadataType$is(v, q + 8)) return false;
-        break;
-      case "UserContextData":
-        if (!UserContextDataType$is(v, q + 8)) return false;
-        break;
-      case "ClientMetadata":
-        if (!ClientMetadataType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.Session;
+    if (u !== undefined) {
+      n++;
+      if (!SessionType$is(u, q + 8)) break f;
     }
+    u = x.ChallengeResponses;
+    if (u !== undefined) {
+      n++;
+      if (!ChallengeResponsesType$is(u, q + 8)) break f;
+    }
+    u = x.AnalyticsMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
+    }
+    u = x.UserContextData;
+    if (u !== undefined) {
+      n++;
+      if (!UserContextDataType$is(u, q + 8)) break f;
+    }
+    u = x.ClientMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!ClientMetadataType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, RespondToAuthChallengeRequest$k1, n);
+    return ownsAll(x, RespondToAuthChallengeRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, RespondToAuthChallengeRequest$k1, RespondToAuthChallengeRequest$is);
 }
 
 /** @type {Check} */
@@ -22478,36 +21371,39 @@ export function assertRespondToAuthChallengeRequest(x) {
   enforce(x, RespondToAuthChallengeRequest$is, RespondToAuthChallengeRequest$check, "RespondToAuthChallengeRequest");
 }
 
+const RespondToAuthChallengeResponse$k1 = ["ChallengeName", "Session", "ChallengeParameters", "AuthenticationResult"];
+
 /** @type {Is} */
 function RespondToAuthChallengeResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ChallengeName":
-        if (!ChallengeNameType$is(v, q + 8)) return false;
-        break;
-      case "Session":
-        if (!SessionType$is(v, q + 8)) return false;
-        break;
-      case "ChallengeParameters":
-        if (!ChallengeParametersType$is(v, q + 8)) return false;
-        break;
-      case "AuthenticationResult":
-        if (!AuthenticationResultType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.ChallengeName;
+    if (u !== undefined) {
+      n++;
+      if (!ChallengeNameType$is(u, q + 8)) break f;
     }
+    u = x.Session;
+    if (u !== undefined) {
+      n++;
+      if (!SessionType$is(u, q + 8)) break f;
+    }
+    u = x.ChallengeParameters;
+    if (u !== undefined) {
+      n++;
+      if (!ChallengeParametersType$is(u, q + 8)) break f;
+    }
+    u = x.AuthenticationResult;
+    if (u !== undefined) {
+      n++;
+      if (!AuthenticationResultType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, RespondToAuthChallengeResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, RespondToAuthChallengeResponse$k1, RespondToAuthChallengeResponse$is);
 }
 
 /** @type {Check} */
@@ -22589,41 +21485,30 @@ export function assertRetryGracePeriodSecondsType(x) {
   enforce(x, RetryGracePeriodSecondsType$is, RetryGracePeriodSecondsType$check, "RetryGracePeriodSecondsType");
 }
 
+const RevokeTokenRequest$k1 = ["Token", "ClientId", "ClientSecret"];
+
 /** @type {Is} */
 function RevokeTokenRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.Token;
+  let u;
+  u = x.Token;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
   u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Token":
-        r++;
-        break;
-      case "ClientId":
-        r++;
-        break;
-      case "ClientSecret":
-        if (!ClientSecretType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.ClientSecret;
+    if (u !== undefined) {
+      n++;
+      if (!ClientSecretType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, RevokeTokenRequest$k1, n);
+    return ownsAll(x, RevokeTokenRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, RevokeTokenRequest$k1, RevokeTokenRequest$is);
 }
 
 /** @type {Check} */
@@ -22674,23 +21559,13 @@ export function assertRevokeTokenRequest(x) {
   enforce(x, RevokeTokenRequest$is, RevokeTokenRequest$check, "RevokeTokenRequest");
 }
 
+const RevokeTokenResponse$k1 = [];
+
 /** @type {Is} */
 function RevokeTokenResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, RevokeTokenResponse$k1, 0);
   return true;
 }
 
@@ -22727,42 +21602,56 @@ export function assertRevokeTokenResponse(x) {
   enforce(x, RevokeTokenResponse$is, RevokeTokenResponse$check, "RevokeTokenResponse");
 }
 
+const RiskConfigurationType$k1 = [
+  "UserPoolId",
+  "ClientId",
+  "CompromisedCredentialsRiskConfiguration",
+  "AccountTakeoverRiskConfiguration",
+  "RiskExceptionConfiguration",
+  "LastModifiedDate",
+];
+
 /** @type {Is} */
 function RiskConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
-        break;
-      case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
-        break;
-      case "CompromisedCredentialsRiskConfiguration":
-        if (!CompromisedCredentialsRiskConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "AccountTakeoverRiskConfiguration":
-        if (!AccountTakeoverRiskConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "RiskExceptionConfiguration":
-        if (!RiskExceptionConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "LastModifiedDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserPoolId;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolIdType$is(u, q + 8)) break f;
     }
+    u = x.ClientId;
+    if (u !== undefined) {
+      n++;
+      if (!ClientIdType$is(u, q + 8)) break f;
+    }
+    u = x.CompromisedCredentialsRiskConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!CompromisedCredentialsRiskConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.AccountTakeoverRiskConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!AccountTakeoverRiskConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.RiskExceptionConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!RiskExceptionConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.LastModifiedDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, RiskConfigurationType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, RiskConfigurationType$k1, RiskConfigurationType$is);
 }
 
 /** @type {Check} */
@@ -22848,30 +21737,29 @@ export function assertRiskDecisionType(x) {
   enforce(x, RiskDecisionType$is, RiskDecisionType$check, "RiskDecisionType");
 }
 
+const RiskExceptionConfigurationType$k1 = ["BlockedIPRangeList", "SkippedIPRangeList"];
+
 /** @type {Is} */
 function RiskExceptionConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "BlockedIPRangeList":
-        if (!BlockedIPRangeListType$is(v, q + 8)) return false;
-        break;
-      case "SkippedIPRangeList":
-        if (!SkippedIPRangeListType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.BlockedIPRangeList;
+    if (u !== undefined) {
+      n++;
+      if (!BlockedIPRangeListType$is(u, q + 8)) break f;
     }
+    u = x.SkippedIPRangeList;
+    if (u !== undefined) {
+      n++;
+      if (!SkippedIPRangeListType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, RiskExceptionConfigurationType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, RiskExceptionConfigurationType$k1, RiskExceptionConfigurationType$is);
 }
 
 /** @type {Check} */
@@ -22945,27 +21833,24 @@ export function assertRiskLevelType(x) {
   enforce(x, RiskLevelType$is, RiskLevelType$check, "RiskLevelType");
 }
 
+const RoutingType$k1 = ["Failover"];
+
 /** @type {Is} */
 function RoutingType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Failover":
-        if (!FailoverType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Failover;
+    if (u !== undefined) {
+      n++;
+      if (!FailoverType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, RoutingType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, RoutingType$k1, RoutingType$is);
 }
 
 /** @type {Check} */
@@ -23072,30 +21957,29 @@ export function assertSESConfigurationSet(x) {
   enforce(x, SESConfigurationSet$is, SESConfigurationSet$check, "SESConfigurationSet");
 }
 
+const SMSMfaSettingsType$k1 = ["Enabled", "PreferredMfa"];
+
 /** @type {Is} */
 function SMSMfaSettingsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Enabled":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "PreferredMfa":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Enabled;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
     }
+    u = x.PreferredMfa;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, SMSMfaSettingsType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, SMSMfaSettingsType$k1, SMSMfaSettingsType$is);
 }
 
 /** @type {Check} */
@@ -23137,45 +22021,62 @@ export function assertSMSMfaSettingsType(x) {
   enforce(x, SMSMfaSettingsType$is, SMSMfaSettingsType$check, "SMSMfaSettingsType");
 }
 
+const SchemaAttributeType$k1 = [
+  "Name",
+  "AttributeDataType",
+  "DeveloperOnlyAttribute",
+  "Mutable",
+  "Required",
+  "NumberAttributeConstraints",
+  "StringAttributeConstraints",
+];
+
 /** @type {Is} */
 function SchemaAttributeType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Name":
-        if (!CustomAttributeNameType$is(v, q + 8)) return false;
-        break;
-      case "AttributeDataType":
-        if (!AttributeDataType$is(v, q + 8)) return false;
-        break;
-      case "DeveloperOnlyAttribute":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "Mutable":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "Required":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "NumberAttributeConstraints":
-        if (!NumberAttributeConstraintsType$is(v, q + 8)) return false;
-        break;
-      case "StringAttributeConstraints":
-        if (!StringAttributeConstraintsType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Name;
+    if (u !== undefined) {
+      n++;
+      if (!CustomAttributeNameType$is(u, q + 8)) break f;
     }
+    u = x.AttributeDataType;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeDataType$is(u, q + 8)) break f;
+    }
+    u = x.DeveloperOnlyAttribute;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    u = x.Mutable;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    u = x.Required;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    u = x.NumberAttributeConstraints;
+    if (u !== undefined) {
+      n++;
+      if (!NumberAttributeConstraintsType$is(u, q + 8)) break f;
+    }
+    u = x.StringAttributeConstraints;
+    if (u !== undefined) {
+      n++;
+      if (!StringAttributeConstraintsType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, SchemaAttributeType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, SchemaAttributeType$k1, SchemaAttributeType$is);
 }
 
 /** @type {Check} */
@@ -23274,30 +22175,29 @@ export function assertSchemaAttributesListType(x) {
   enforce(x, SchemaAttributesListType$is, SchemaAttributesListType$check, "SchemaAttributesListType");
 }
 
+const ScopeDoesNotExistException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function ScopeDoesNotExistException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, ScopeDoesNotExistException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, ScopeDoesNotExistException$k1, ScopeDoesNotExistException$is);
 }
 
 /** @type {Check} */
@@ -23352,7 +22252,7 @@ function ScopeListType$is(x, q) {
     if (typeof v !== "string") return false;
     if (v.length === 0) return false;
     if (v.length > 256 && cpLength(v) > 256) return false;
-    if (!inClass(v, ScopeListType$m2, ScopeListType$re1)) return false;
+    if (!inClass(v, 35, 91, ScopeListType$m2, ScopeListType$re1)) return false;
   }
   return true;
 }
@@ -23371,7 +22271,7 @@ function ScopeListType$check(x, c, k) {
     }
     if (v.length === 0) fail(c, i, "INSTANCE_STRING_MIN_LENGTH", 1);
     if (v.length > 256 && cpLength(v) > 256) fail(c, i, "INSTANCE_STRING_MAX_LENGTH", 256);
-    if (!inClass(v, ScopeListType$m2, ScopeListType$re1))
+    if (!inClass(v, 35, 91, ScopeListType$m2, ScopeListType$re1))
       fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", ScopeListType$re1);
   }
   c.p.length = p;
@@ -23400,7 +22300,7 @@ function ScopeType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 256 && cpLength(x) > 256) return false;
-  if (!inClass(x, ScopeType$m2, ScopeType$re1)) return false;
+  if (!inClass(x, 35, 91, ScopeType$m2, ScopeType$re1)) return false;
   return true;
 }
 
@@ -23409,7 +22309,7 @@ function ScopeType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 256 && cpLength(x) > 256) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 256);
-  if (!inClass(x, ScopeType$m2, ScopeType$re1)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ScopeType$re1);
+  if (!inClass(x, 35, 91, ScopeType$m2, ScopeType$re1)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ScopeType$re1);
 }
 
 /** @type {Validate} */
@@ -23434,7 +22334,7 @@ const SearchPaginationTokenType$m2 = [49663, 65535, 65534, 65535, 65535, 65535, 
 function SearchPaginationTokenType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
-  if (!inClass(x, SearchPaginationTokenType$m2, SearchPaginationTokenType$re1)) return false;
+  if (!inClass(x, 33, 127, SearchPaginationTokenType$m2, SearchPaginationTokenType$re1)) return false;
   return true;
 }
 
@@ -23442,7 +22342,7 @@ function SearchPaginationTokenType$is(x, _q) {
 function SearchPaginationTokenType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
-  if (!inClass(x, SearchPaginationTokenType$m2, SearchPaginationTokenType$re1))
+  if (!inClass(x, 33, 127, SearchPaginationTokenType$m2, SearchPaginationTokenType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", SearchPaginationTokenType$re1);
 }
 
@@ -23473,7 +22373,7 @@ function SearchedAttributeNamesListType$is(x, q) {
     if (typeof v !== "string") return false;
     if (v.length === 0) return false;
     if (v.length > 32 && cpLength(v) > 32) return false;
-    if (!inClass(v, SearchedAttributeNamesListType$m2, SearchedAttributeNamesListType$re1)) return false;
+    if (!inClass(v, 33, 126, SearchedAttributeNamesListType$m2, SearchedAttributeNamesListType$re1)) return false;
   }
   return true;
 }
@@ -23491,7 +22391,7 @@ function SearchedAttributeNamesListType$check(x, c, k) {
     }
     if (v.length === 0) fail(c, i, "INSTANCE_STRING_MIN_LENGTH", 1);
     if (v.length > 32 && cpLength(v) > 32) fail(c, i, "INSTANCE_STRING_MAX_LENGTH", 32);
-    if (!inClass(v, SearchedAttributeNamesListType$m2, SearchedAttributeNamesListType$re1))
+    if (!inClass(v, 33, 126, SearchedAttributeNamesListType$m2, SearchedAttributeNamesListType$re1))
       fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", SearchedAttributeNamesListType$re1);
   }
   c.p.length = p;
@@ -23519,7 +22419,7 @@ const SecretCodeType$m2 = [0, 0, 0, 1023, 65534, 2047, 65534, 2047];
 function SecretCodeType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length < 32 && cpLength(x) < 16) return false;
-  if (!inClass(x, SecretCodeType$m2, SecretCodeType$re1)) return false;
+  if (!inClass(x, 65, 90, SecretCodeType$m2, SecretCodeType$re1)) return false;
   return true;
 }
 
@@ -23527,7 +22427,7 @@ function SecretCodeType$is(x, _q) {
 function SecretCodeType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length < 32 && cpLength(x) < 16) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 16);
-  if (!inClass(x, SecretCodeType$m2, SecretCodeType$re1))
+  if (!inClass(x, 65, 90, SecretCodeType$m2, SecretCodeType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", SecretCodeType$re1);
 }
 
@@ -23554,7 +22454,7 @@ function SecretHashType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!inClass(x, SecretHashType$m2, SecretHashType$re1)) return false;
+  if (!inClass(x, 65, 90, SecretHashType$m2, SecretHashType$re1)) return false;
   return true;
 }
 
@@ -23563,7 +22463,7 @@ function SecretHashType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!inClass(x, SecretHashType$m2, SecretHashType$re1))
+  if (!inClass(x, 65, 90, SecretHashType$m2, SecretHashType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", SecretHashType$re1);
 }
 
@@ -23644,44 +22544,48 @@ export function assertSessionType(x) {
   enforce(x, SessionType$is, SessionType$check, "SessionType");
 }
 
+const SetRiskConfigurationRequest$k1 = [
+  "UserPoolId",
+  "ClientId",
+  "CompromisedCredentialsRiskConfiguration",
+  "AccountTakeoverRiskConfiguration",
+  "RiskExceptionConfiguration",
+];
+
 /** @type {Is} */
 function SetRiskConfigurationRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
-        break;
-      case "CompromisedCredentialsRiskConfiguration":
-        if (!CompromisedCredentialsRiskConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "AccountTakeoverRiskConfiguration":
-        if (!AccountTakeoverRiskConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "RiskExceptionConfiguration":
-        if (!RiskExceptionConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.ClientId;
+    if (u !== undefined) {
+      n++;
+      if (!ClientIdType$is(u, q + 8)) break f;
     }
+    u = x.CompromisedCredentialsRiskConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!CompromisedCredentialsRiskConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.AccountTakeoverRiskConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!AccountTakeoverRiskConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.RiskExceptionConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!RiskExceptionConfigurationType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, SetRiskConfigurationRequest$k1, n);
+    return owns(x, "UserPoolId");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, SetRiskConfigurationRequest$k1, SetRiskConfigurationRequest$is);
 }
 
 /** @type {Check} */
@@ -23735,32 +22639,18 @@ export function assertSetRiskConfigurationRequest(x) {
   enforce(x, SetRiskConfigurationRequest$is, SetRiskConfigurationRequest$check, "SetRiskConfigurationRequest");
 }
 
+const SetRiskConfigurationResponse$k1 = ["RiskConfiguration"];
+
 /** @type {Is} */
 function SetRiskConfigurationResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.RiskConfiguration;
+  let u;
+  u = x.RiskConfiguration;
   if (u === undefined) return false;
   if (!RiskConfigurationType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "RiskConfiguration":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetRiskConfigurationResponse$k1, 1);
+  return owns(x, "RiskConfiguration");
 }
 
 /** @type {Check} */
@@ -23802,41 +22692,37 @@ export function assertSetRiskConfigurationResponse(x) {
   enforce(x, SetRiskConfigurationResponse$is, SetRiskConfigurationResponse$check, "SetRiskConfigurationResponse");
 }
 
+const SetUICustomizationRequest$k1 = ["UserPoolId", "ClientId", "CSS", "ImageFile"];
+
 /** @type {Is} */
 function SetUICustomizationRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
-        break;
-      case "CSS":
-        if (!CSSType$is(v, q + 8)) return false;
-        break;
-      case "ImageFile":
-        if (!ImageFileType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.ClientId;
+    if (u !== undefined) {
+      n++;
+      if (!ClientIdType$is(u, q + 8)) break f;
     }
+    u = x.CSS;
+    if (u !== undefined) {
+      n++;
+      if (!CSSType$is(u, q + 8)) break f;
+    }
+    u = x.ImageFile;
+    if (u !== undefined) {
+      n++;
+      if (!ImageFileType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, SetUICustomizationRequest$k1, n);
+    return owns(x, "UserPoolId");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, SetUICustomizationRequest$k1, SetUICustomizationRequest$is);
 }
 
 /** @type {Check} */
@@ -23887,32 +22773,18 @@ export function assertSetUICustomizationRequest(x) {
   enforce(x, SetUICustomizationRequest$is, SetUICustomizationRequest$check, "SetUICustomizationRequest");
 }
 
+const SetUICustomizationResponse$k1 = ["UICustomization"];
+
 /** @type {Is} */
 function SetUICustomizationResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UICustomization;
+  let u;
+  u = x.UICustomization;
   if (u === undefined) return false;
   if (!UICustomizationType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UICustomization":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetUICustomizationResponse$k1, 1);
+  return owns(x, "UICustomization");
 }
 
 /** @type {Check} */
@@ -23954,44 +22826,48 @@ export function assertSetUICustomizationResponse(x) {
   enforce(x, SetUICustomizationResponse$is, SetUICustomizationResponse$check, "SetUICustomizationResponse");
 }
 
+const SetUserMFAPreferenceRequest$k1 = [
+  "AccessToken",
+  "SMSMfaSettings",
+  "SoftwareTokenMfaSettings",
+  "EmailMfaSettings",
+  "WebAuthnMfaSettings",
+];
+
 /** @type {Is} */
 function SetUserMFAPreferenceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.AccessToken;
+  let u;
+  u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "SMSMfaSettings":
-        if (!SMSMfaSettingsType$is(v, q + 8)) return false;
-        break;
-      case "SoftwareTokenMfaSettings":
-        if (!SoftwareTokenMfaSettingsType$is(v, q + 8)) return false;
-        break;
-      case "AccessToken":
-        r++;
-        break;
-      case "EmailMfaSettings":
-        if (!EmailMfaSettingsType$is(v, q + 8)) return false;
-        break;
-      case "WebAuthnMfaSettings":
-        if (!WebAuthnMfaSettingsType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.SMSMfaSettings;
+    if (u !== undefined) {
+      n++;
+      if (!SMSMfaSettingsType$is(u, q + 8)) break f;
     }
+    u = x.SoftwareTokenMfaSettings;
+    if (u !== undefined) {
+      n++;
+      if (!SoftwareTokenMfaSettingsType$is(u, q + 8)) break f;
+    }
+    u = x.EmailMfaSettings;
+    if (u !== undefined) {
+      n++;
+      if (!EmailMfaSettingsType$is(u, q + 8)) break f;
+    }
+    u = x.WebAuthnMfaSettings;
+    if (u !== undefined) {
+      n++;
+      if (!WebAuthnMfaSettingsType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, SetUserMFAPreferenceRequest$k1, n);
+    return owns(x, "AccessToken");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, SetUserMFAPreferenceRequest$k1, SetUserMFAPreferenceRequest$is);
 }
 
 /** @type {Check} */
@@ -24045,23 +22921,13 @@ export function assertSetUserMFAPreferenceRequest(x) {
   enforce(x, SetUserMFAPreferenceRequest$is, SetUserMFAPreferenceRequest$check, "SetUserMFAPreferenceRequest");
 }
 
+const SetUserMFAPreferenceResponse$k1 = [];
+
 /** @type {Is} */
 function SetUserMFAPreferenceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserMFAPreferenceResponse$k1, 0);
   return true;
 }
 
@@ -24098,47 +22964,54 @@ export function assertSetUserMFAPreferenceResponse(x) {
   enforce(x, SetUserMFAPreferenceResponse$is, SetUserMFAPreferenceResponse$check, "SetUserMFAPreferenceResponse");
 }
 
+const SetUserPoolMfaConfigRequest$k1 = [
+  "UserPoolId",
+  "SmsMfaConfiguration",
+  "SoftwareTokenMfaConfiguration",
+  "MfaConfiguration",
+  "EmailMfaConfiguration",
+  "WebAuthnConfiguration",
+];
+
 /** @type {Is} */
 function SetUserPoolMfaConfigRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "SmsMfaConfiguration":
-        if (!SmsMfaConfigType$is(v, q + 8)) return false;
-        break;
-      case "SoftwareTokenMfaConfiguration":
-        if (!SoftwareTokenMfaConfigType$is(v, q + 8)) return false;
-        break;
-      case "MfaConfiguration":
-        if (!UserPoolMfaType$is(v, q + 8)) return false;
-        break;
-      case "EmailMfaConfiguration":
-        if (!EmailMfaConfigType$is(v, q + 8)) return false;
-        break;
-      case "WebAuthnConfiguration":
-        if (!WebAuthnConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.SmsMfaConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!SmsMfaConfigType$is(u, q + 8)) break f;
     }
+    u = x.SoftwareTokenMfaConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!SoftwareTokenMfaConfigType$is(u, q + 8)) break f;
+    }
+    u = x.MfaConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolMfaType$is(u, q + 8)) break f;
+    }
+    u = x.EmailMfaConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!EmailMfaConfigType$is(u, q + 8)) break f;
+    }
+    u = x.WebAuthnConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!WebAuthnConfigurationType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, SetUserPoolMfaConfigRequest$k1, n);
+    return owns(x, "UserPoolId");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, SetUserPoolMfaConfigRequest$k1, SetUserPoolMfaConfigRequest$is);
 }
 
 /** @type {Check} */
@@ -24195,39 +23068,50 @@ export function assertSetUserPoolMfaConfigRequest(x) {
   enforce(x, SetUserPoolMfaConfigRequest$is, SetUserPoolMfaConfigRequest$check, "SetUserPoolMfaConfigRequest");
 }
 
+const SetUserPoolMfaConfigResponse$k1 = [
+  "SmsMfaConfiguration",
+  "SoftwareTokenMfaConfiguration",
+  "MfaConfiguration",
+  "EmailMfaConfiguration",
+  "WebAuthnConfiguration",
+];
+
 /** @type {Is} */
 function SetUserPoolMfaConfigResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "SmsMfaConfiguration":
-        if (!SmsMfaConfigType$is(v, q + 8)) return false;
-        break;
-      case "SoftwareTokenMfaConfiguration":
-        if (!SoftwareTokenMfaConfigType$is(v, q + 8)) return false;
-        break;
-      case "MfaConfiguration":
-        if (!UserPoolMfaType$is(v, q + 8)) return false;
-        break;
-      case "EmailMfaConfiguration":
-        if (!EmailMfaConfigType$is(v, q + 8)) return false;
-        break;
-      case "WebAuthnConfiguration":
-        if (!WebAuthnConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.SmsMfaConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!SmsMfaConfigType$is(u, q + 8)) break f;
     }
+    u = x.SoftwareTokenMfaConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!SoftwareTokenMfaConfigType$is(u, q + 8)) break f;
+    }
+    u = x.MfaConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolMfaType$is(u, q + 8)) break f;
+    }
+    u = x.EmailMfaConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!EmailMfaConfigType$is(u, q + 8)) break f;
+    }
+    u = x.WebAuthnConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!WebAuthnConfigurationType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, SetUserPoolMfaConfigResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, SetUserPoolMfaConfigResponse$k1, SetUserPoolMfaConfigResponse$is);
 }
 
 /** @type {Check} */
@@ -24278,38 +23162,21 @@ export function assertSetUserPoolMfaConfigResponse(x) {
   enforce(x, SetUserPoolMfaConfigResponse$is, SetUserPoolMfaConfigResponse$check, "SetUserPoolMfaConfigResponse");
 }
 
+const SetUserSettingsRequest$k1 = ["AccessToken", "MFAOptions"];
+
 /** @type {Is} */
 function SetUserSettingsRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.AccessToken;
+  let u;
+  u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
   u = x.MFAOptions;
   if (u === undefined) return false;
   if (!MFAOptionListType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AccessToken":
-        r++;
-        break;
-      case "MFAOptions":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserSettingsRequest$k1, 2);
+  return ownsAll(x, SetUserSettingsRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -24357,23 +23224,13 @@ export function assertSetUserSettingsRequest(x) {
   enforce(x, SetUserSettingsRequest$is, SetUserSettingsRequest$check, "SetUserSettingsRequest");
 }
 
+const SetUserSettingsResponse$k1 = [];
+
 /** @type {Is} */
 function SetUserSettingsResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserSettingsResponse$k1, 0);
   return true;
 }
 
@@ -24410,27 +23267,24 @@ export function assertSetUserSettingsResponse(x) {
   enforce(x, SetUserSettingsResponse$is, SetUserSettingsResponse$check, "SetUserSettingsResponse");
 }
 
+const SignInPolicyType$k1 = ["AllowedFirstAuthFactors"];
+
 /** @type {Is} */
 function SignInPolicyType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AllowedFirstAuthFactors":
-        if (!AllowedFirstAuthFactorsListType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.AllowedFirstAuthFactors;
+    if (u !== undefined) {
+      n++;
+      if (!AllowedFirstAuthFactorsListType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, SignInPolicyType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, SignInPolicyType$k1, SignInPolicyType$is);
 }
 
 /** @type {Check} */
@@ -24469,59 +23323,70 @@ export function assertSignInPolicyType(x) {
   enforce(x, SignInPolicyType$is, SignInPolicyType$check, "SignInPolicyType");
 }
 
+const SignUpRequest$k1 = [
+  "ClientId",
+  "Username",
+  "SecretHash",
+  "Password",
+  "UserAttributes",
+  "ValidationData",
+  "AnalyticsMetadata",
+  "UserContextData",
+  "ClientMetadata",
+];
+
 /** @type {Is} */
 function SignUpRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.ClientId;
+  let u;
+  u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ClientId":
-        r++;
-        break;
-      case "SecretHash":
-        if (!SecretHashType$is(v, q + 8)) return false;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "Password":
-        if (!PasswordType$is(v, q + 8)) return false;
-        break;
-      case "UserAttributes":
-        if (!AttributeListType$is(v, q + 8)) return false;
-        break;
-      case "ValidationData":
-        if (!AttributeListType$is(v, q + 8)) return false;
-        break;
-      case "AnalyticsMetadata":
-        if (!AnalyticsMetadataType$is(v, q + 8)) return false;
-        break;
-      case "UserContextData":
-        if (!UserContextDataType$is(v, q + 8)) return false;
-        break;
-      case "ClientMetadata":
-        if (!ClientMetadataType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.SecretHash;
+    if (u !== undefined) {
+      n++;
+      if (!SecretHashType$is(u, q + 8)) break f;
     }
+    u = x.Password;
+    if (u !== undefined) {
+      n++;
+      if (!PasswordType$is(u, q + 8)) break f;
+    }
+    u = x.UserAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeListType$is(u, q + 8)) break f;
+    }
+    u = x.ValidationData;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeListType$is(u, q + 8)) break f;
+    }
+    u = x.AnalyticsMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
+    }
+    u = x.UserContextData;
+    if (u !== undefined) {
+      n++;
+      if (!UserContextDataType$is(u, q + 8)) break f;
+    }
+    u = x.ClientMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!ClientMetadataType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, SignUpRequest$k1, n);
+    return ownsAll(x, SignUpRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, SignUpRequest$k1, SignUpRequest$is);
 }
 
 /** @type {Check} */
@@ -24590,44 +23455,35 @@ export function assertSignUpRequest(x) {
   enforce(x, SignUpRequest$is, SignUpRequest$check, "SignUpRequest");
 }
 
+const SignUpResponse$k1 = ["UserConfirmed", "UserSub", "CodeDeliveryDetails", "Session"];
+
 /** @type {Is} */
 function SignUpResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserConfirmed;
+  let u;
+  u = x.UserConfirmed;
   if (u === undefined) return false;
   if (!BooleanType$is(u, q + 8)) return false;
   u = x.UserSub;
   if (u === undefined) return false;
   if (!StringType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserConfirmed":
-        r++;
-        break;
-      case "CodeDeliveryDetails":
-        if (!CodeDeliveryDetailsType$is(v, q + 8)) return false;
-        break;
-      case "UserSub":
-        r++;
-        break;
-      case "Session":
-        if (!SessionType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.CodeDeliveryDetails;
+    if (u !== undefined) {
+      n++;
+      if (!CodeDeliveryDetailsType$is(u, q + 8)) break f;
     }
+    u = x.Session;
+    if (u !== undefined) {
+      n++;
+      if (!SessionType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, SignUpResponse$k1, n);
+    return ownsAll(x, SignUpResponse$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, SignUpResponse$k1, SignUpResponse$is);
 }
 
 /** @type {Check} */
@@ -24721,36 +23577,39 @@ export function assertSkippedIPRangeListType(x) {
   enforce(x, SkippedIPRangeListType$is, SkippedIPRangeListType$check, "SkippedIPRangeListType");
 }
 
+const SmsConfigurationType$k1 = ["SnsCallerArn", "ExternalId", "SnsRegion", "EumsSms"];
+
 /** @type {Is} */
 function SmsConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "SnsCallerArn":
-        if (!OptionalArnType$is(v, q + 8)) return false;
-        break;
-      case "ExternalId":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "SnsRegion":
-        if (!RegionCodeType$is(v, q + 8)) return false;
-        break;
-      case "EumsSms":
-        if (!EumsSmsConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.SnsCallerArn;
+    if (u !== undefined) {
+      n++;
+      if (!OptionalArnType$is(u, q + 8)) break f;
     }
+    u = x.ExternalId;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.SnsRegion;
+    if (u !== undefined) {
+      n++;
+      if (!RegionCodeType$is(u, q + 8)) break f;
+    }
+    u = x.EumsSms;
+    if (u !== undefined) {
+      n++;
+      if (!EumsSmsConfigurationType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, SmsConfigurationType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, SmsConfigurationType$k1, SmsConfigurationType$is);
 }
 
 /** @type {Check} */
@@ -24806,7 +23665,7 @@ function SmsInviteMessageType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length < 12 && cpLength(x) < 6) return false;
   if (x.length > 140 && cpLength(x) > 140) return false;
-  if (!inClass(x, SmsInviteMessageType$m2, SmsInviteMessageType$re1)) return false;
+  if (!inClass(x, 0, 127, SmsInviteMessageType$m2, SmsInviteMessageType$re1)) return false;
   return true;
 }
 
@@ -24815,7 +23674,7 @@ function SmsInviteMessageType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length < 12 && cpLength(x) < 6) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 6);
   if (x.length > 140 && cpLength(x) > 140) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 140);
-  if (!inClass(x, SmsInviteMessageType$m2, SmsInviteMessageType$re1))
+  if (!inClass(x, 0, 127, SmsInviteMessageType$m2, SmsInviteMessageType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", SmsInviteMessageType$re1);
 }
 
@@ -24834,30 +23693,29 @@ export function assertSmsInviteMessageType(x) {
   enforce(x, SmsInviteMessageType$is, SmsInviteMessageType$check, "SmsInviteMessageType");
 }
 
+const SmsMfaConfigType$k1 = ["SmsAuthenticationMessage", "SmsConfiguration"];
+
 /** @type {Is} */
 function SmsMfaConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "SmsAuthenticationMessage":
-        if (!SmsVerificationMessageType$is(v, q + 8)) return false;
-        break;
-      case "SmsConfiguration":
-        if (!SmsConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.SmsAuthenticationMessage;
+    if (u !== undefined) {
+      n++;
+      if (!SmsVerificationMessageType$is(u, q + 8)) break f;
     }
+    u = x.SmsConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!SmsConfigurationType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, SmsMfaConfigType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, SmsMfaConfigType$k1, SmsMfaConfigType$is);
 }
 
 /** @type {Check} */
@@ -24934,30 +23792,29 @@ export function assertSmsVerificationMessageType(x) {
   enforce(x, SmsVerificationMessageType$is, SmsVerificationMessageType$check, "SmsVerificationMessageType");
 }
 
+const SoftwareTokenMFANotFoundException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function SoftwareTokenMFANotFoundException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, SoftwareTokenMFANotFoundException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, SoftwareTokenMFANotFoundException$k1, SoftwareTokenMFANotFoundException$is);
 }
 
 /** @type {Check} */
@@ -25012,7 +23869,7 @@ function SoftwareTokenMFAUserCodeType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length < 12 && cpLength(x) < 6) return false;
   if (x.length > 6 && cpLength(x) > 6) return false;
-  if (!inClass(x, SoftwareTokenMFAUserCodeType$m2, SoftwareTokenMFAUserCodeType$re1)) return false;
+  if (!inClass(x, 48, 57, SoftwareTokenMFAUserCodeType$m2, SoftwareTokenMFAUserCodeType$re1)) return false;
   return true;
 }
 
@@ -25021,7 +23878,7 @@ function SoftwareTokenMFAUserCodeType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length < 12 && cpLength(x) < 6) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 6);
   if (x.length > 6 && cpLength(x) > 6) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 6);
-  if (!inClass(x, SoftwareTokenMFAUserCodeType$m2, SoftwareTokenMFAUserCodeType$re1))
+  if (!inClass(x, 48, 57, SoftwareTokenMFAUserCodeType$m2, SoftwareTokenMFAUserCodeType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", SoftwareTokenMFAUserCodeType$re1);
 }
 
@@ -25040,27 +23897,24 @@ export function assertSoftwareTokenMFAUserCodeType(x) {
   enforce(x, SoftwareTokenMFAUserCodeType$is, SoftwareTokenMFAUserCodeType$check, "SoftwareTokenMFAUserCodeType");
 }
 
+const SoftwareTokenMfaConfigType$k1 = ["Enabled"];
+
 /** @type {Is} */
 function SoftwareTokenMfaConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Enabled":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Enabled;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, SoftwareTokenMfaConfigType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, SoftwareTokenMfaConfigType$k1, SoftwareTokenMfaConfigType$is);
 }
 
 /** @type {Check} */
@@ -25099,30 +23953,29 @@ export function assertSoftwareTokenMfaConfigType(x) {
   enforce(x, SoftwareTokenMfaConfigType$is, SoftwareTokenMfaConfigType$check, "SoftwareTokenMfaConfigType");
 }
 
+const SoftwareTokenMfaSettingsType$k1 = ["Enabled", "PreferredMfa"];
+
 /** @type {Is} */
 function SoftwareTokenMfaSettingsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Enabled":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "PreferredMfa":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Enabled;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
     }
+    u = x.PreferredMfa;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, SoftwareTokenMfaSettingsType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, SoftwareTokenMfaSettingsType$k1, SoftwareTokenMfaSettingsType$is);
 }
 
 /** @type {Check} */
@@ -25164,38 +24017,21 @@ export function assertSoftwareTokenMfaSettingsType(x) {
   enforce(x, SoftwareTokenMfaSettingsType$is, SoftwareTokenMfaSettingsType$check, "SoftwareTokenMfaSettingsType");
 }
 
+const StartUserImportJobRequest$k1 = ["UserPoolId", "JobId"];
+
 /** @type {Is} */
 function StartUserImportJobRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.JobId;
   if (u === undefined) return false;
   if (!UserImportJobIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "JobId":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, StartUserImportJobRequest$k1, 2);
+  return ownsAll(x, StartUserImportJobRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -25243,27 +24079,24 @@ export function assertStartUserImportJobRequest(x) {
   enforce(x, StartUserImportJobRequest$is, StartUserImportJobRequest$check, "StartUserImportJobRequest");
 }
 
+const StartUserImportJobResponse$k1 = ["UserImportJob"];
+
 /** @type {Is} */
 function StartUserImportJobResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserImportJob":
-        if (!UserImportJobType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserImportJob;
+    if (u !== undefined) {
+      n++;
+      if (!UserImportJobType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, StartUserImportJobResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, StartUserImportJobResponse$k1, StartUserImportJobResponse$is);
 }
 
 /** @type {Check} */
@@ -25334,38 +24167,21 @@ export function assertStatusType(x) {
   enforce(x, StatusType$is, StatusType$check, "StatusType");
 }
 
+const StopUserImportJobRequest$k1 = ["UserPoolId", "JobId"];
+
 /** @type {Is} */
 function StopUserImportJobRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.JobId;
   if (u === undefined) return false;
   if (!UserImportJobIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "JobId":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, StopUserImportJobRequest$k1, 2);
+  return ownsAll(x, StopUserImportJobRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -25413,27 +24229,24 @@ export function assertStopUserImportJobRequest(x) {
   enforce(x, StopUserImportJobRequest$is, StopUserImportJobRequest$check, "StopUserImportJobRequest");
 }
 
+const StopUserImportJobResponse$k1 = ["UserImportJob"];
+
 /** @type {Is} */
 function StopUserImportJobResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserImportJob":
-        if (!UserImportJobType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserImportJob;
+    if (u !== undefined) {
+      n++;
+      if (!UserImportJobType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, StopUserImportJobResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, StopUserImportJobResponse$k1, StopUserImportJobResponse$is);
 }
 
 /** @type {Check} */
@@ -25472,30 +24285,29 @@ export function assertStopUserImportJobResponse(x) {
   enforce(x, StopUserImportJobResponse$is, StopUserImportJobResponse$check, "StopUserImportJobResponse");
 }
 
+const StringAttributeConstraintsType$k1 = ["MinLength", "MaxLength"];
+
 /** @type {Is} */
 function StringAttributeConstraintsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "MinLength":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "MaxLength":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.MinLength;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
     }
+    u = x.MaxLength;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, StringAttributeConstraintsType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, StringAttributeConstraintsType$k1, StringAttributeConstraintsType$is);
 }
 
 /** @type {Check} */
@@ -25577,7 +24389,8 @@ function SupportedIdentityProvidersListType$is(x, q) {
     if (typeof v !== "string") return false;
     if (v.length === 0) return false;
     if (v.length > 32 && cpLength(v) > 32) return false;
-    if (!inClass(v, SupportedIdentityProvidersListType$m2, SupportedIdentityProvidersListType$re1)) return false;
+    if (!inClass(v, 33, 126, SupportedIdentityProvidersListType$m2, SupportedIdentityProvidersListType$re1))
+      return false;
   }
   return true;
 }
@@ -25595,7 +24408,7 @@ function SupportedIdentityProvidersListType$check(x, c, k) {
     }
     if (v.length === 0) fail(c, i, "INSTANCE_STRING_MIN_LENGTH", 1);
     if (v.length > 32 && cpLength(v) > 32) fail(c, i, "INSTANCE_STRING_MAX_LENGTH", 32);
-    if (!inClass(v, SupportedIdentityProvidersListType$m2, SupportedIdentityProvidersListType$re1))
+    if (!inClass(v, 33, 126, SupportedIdentityProvidersListType$m2, SupportedIdentityProvidersListType$re1))
       fail(c, i, "INSTANCE_STRING_PATTERN_MISMATCH", SupportedIdentityProvidersListType$re1);
   }
   c.p.length = p;
@@ -25651,38 +24464,21 @@ export function assertTagKeysType(x) {
   enforce(x, TagKeysType$is, TagKeysType$check, "TagKeysType");
 }
 
+const TagResourceRequest$k1 = ["ResourceArn", "Tags"];
+
 /** @type {Is} */
 function TagResourceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.ResourceArn;
+  let u;
+  u = x.ResourceArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
   u = x.Tags;
   if (u === undefined) return false;
   if (!UserPoolTagsType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ResourceArn":
-        r++;
-        break;
-      case "Tags":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, TagResourceRequest$k1, 2);
+  return ownsAll(x, TagResourceRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -25730,23 +24526,13 @@ export function assertTagResourceRequest(x) {
   enforce(x, TagResourceRequest$is, TagResourceRequest$check, "TagResourceRequest");
 }
 
+const TagResourceResponse$k1 = [];
+
 /** @type {Is} */
 function TagResourceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, TagResourceResponse$k1, 0);
   return true;
 }
 
@@ -25888,14 +24674,14 @@ const TokenModelType$m2 = [0, 0, 24576, 9215, 65534, 34815, 65534, 2047];
 /** @type {Is} */
 function TokenModelType$is(x, _q) {
   if (typeof x !== "string") return false;
-  if (!inClass(x, TokenModelType$m2, TokenModelType$re1)) return false;
+  if (!inClass(x, 65, 90, TokenModelType$m2, TokenModelType$re1)) return false;
   return true;
 }
 
 /** @type {Check} */
 function TokenModelType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
-  if (!inClass(x, TokenModelType$m2, TokenModelType$re1))
+  if (!inClass(x, 65, 90, TokenModelType$m2, TokenModelType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", TokenModelType$re1);
 }
 
@@ -25914,33 +24700,34 @@ export function assertTokenModelType(x) {
   enforce(x, TokenModelType$is, TokenModelType$check, "TokenModelType");
 }
 
+const TokenValidityUnitsType$k1 = ["AccessToken", "IdToken", "RefreshToken"];
+
 /** @type {Is} */
 function TokenValidityUnitsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AccessToken":
-        if (!TimeUnitsType$is(v, q + 8)) return false;
-        break;
-      case "IdToken":
-        if (!TimeUnitsType$is(v, q + 8)) return false;
-        break;
-      case "RefreshToken":
-        if (!TimeUnitsType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.AccessToken;
+    if (u !== undefined) {
+      n++;
+      if (!TimeUnitsType$is(u, q + 8)) break f;
     }
+    u = x.IdToken;
+    if (u !== undefined) {
+      n++;
+      if (!TimeUnitsType$is(u, q + 8)) break f;
+    }
+    u = x.RefreshToken;
+    if (u !== undefined) {
+      n++;
+      if (!TimeUnitsType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, TokenValidityUnitsType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, TokenValidityUnitsType$k1, TokenValidityUnitsType$is);
 }
 
 /** @type {Check} */
@@ -25985,30 +24772,29 @@ export function assertTokenValidityUnitsType(x) {
   enforce(x, TokenValidityUnitsType$is, TokenValidityUnitsType$check, "TokenValidityUnitsType");
 }
 
+const TooManyFailedAttemptsException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function TooManyFailedAttemptsException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, TooManyFailedAttemptsException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, TooManyFailedAttemptsException$k1, TooManyFailedAttemptsException$is);
 }
 
 /** @type {Check} */
@@ -26050,30 +24836,29 @@ export function assertTooManyFailedAttemptsException(x) {
   enforce(x, TooManyFailedAttemptsException$is, TooManyFailedAttemptsException$check, "TooManyFailedAttemptsException");
 }
 
+const TooManyRequestsException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function TooManyRequestsException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, TooManyRequestsException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, TooManyRequestsException$k1, TooManyRequestsException$is);
 }
 
 /** @type {Check} */
@@ -26115,45 +24900,62 @@ export function assertTooManyRequestsException(x) {
   enforce(x, TooManyRequestsException$is, TooManyRequestsException$check, "TooManyRequestsException");
 }
 
+const UICustomizationType$k1 = [
+  "UserPoolId",
+  "ClientId",
+  "ImageUrl",
+  "CSS",
+  "CSSVersion",
+  "LastModifiedDate",
+  "CreationDate",
+];
+
 /** @type {Is} */
 function UICustomizationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
-        break;
-      case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
-        break;
-      case "ImageUrl":
-        if (!ImageUrlType$is(v, q + 8)) return false;
-        break;
-      case "CSS":
-        if (!CSSType$is(v, q + 8)) return false;
-        break;
-      case "CSSVersion":
-        if (!CSSVersionType$is(v, q + 8)) return false;
-        break;
-      case "LastModifiedDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "CreationDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserPoolId;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolIdType$is(u, q + 8)) break f;
     }
+    u = x.ClientId;
+    if (u !== undefined) {
+      n++;
+      if (!ClientIdType$is(u, q + 8)) break f;
+    }
+    u = x.ImageUrl;
+    if (u !== undefined) {
+      n++;
+      if (!ImageUrlType$is(u, q + 8)) break f;
+    }
+    u = x.CSS;
+    if (u !== undefined) {
+      n++;
+      if (!CSSType$is(u, q + 8)) break f;
+    }
+    u = x.CSSVersion;
+    if (u !== undefined) {
+      n++;
+      if (!CSSVersionType$is(u, q + 8)) break f;
+    }
+    u = x.LastModifiedDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.CreationDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UICustomizationType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UICustomizationType$k1, UICustomizationType$is);
 }
 
 /** @type {Check} */
@@ -26210,30 +25012,29 @@ export function assertUICustomizationType(x) {
   enforce(x, UICustomizationType$is, UICustomizationType$check, "UICustomizationType");
 }
 
+const UnauthorizedException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function UnauthorizedException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UnauthorizedException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UnauthorizedException$k1, UnauthorizedException$is);
 }
 
 /** @type {Check} */
@@ -26275,30 +25076,29 @@ export function assertUnauthorizedException(x) {
   enforce(x, UnauthorizedException$is, UnauthorizedException$check, "UnauthorizedException");
 }
 
+const UnexpectedLambdaException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function UnexpectedLambdaException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UnexpectedLambdaException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UnexpectedLambdaException$k1, UnexpectedLambdaException$is);
 }
 
 /** @type {Check} */
@@ -26340,30 +25140,29 @@ export function assertUnexpectedLambdaException(x) {
   enforce(x, UnexpectedLambdaException$is, UnexpectedLambdaException$check, "UnexpectedLambdaException");
 }
 
+const UnsupportedIdentityProviderException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function UnsupportedIdentityProviderException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedIdentityProviderException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UnsupportedIdentityProviderException$k1, UnsupportedIdentityProviderException$is);
 }
 
 /** @type {Check} */
@@ -26410,30 +25209,29 @@ export function assertUnsupportedIdentityProviderException(x) {
   );
 }
 
+const UnsupportedOperationException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function UnsupportedOperationException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedOperationException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UnsupportedOperationException$k1, UnsupportedOperationException$is);
 }
 
 /** @type {Check} */
@@ -26475,30 +25273,29 @@ export function assertUnsupportedOperationException(x) {
   enforce(x, UnsupportedOperationException$is, UnsupportedOperationException$check, "UnsupportedOperationException");
 }
 
+const UnsupportedTokenTypeException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function UnsupportedTokenTypeException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedTokenTypeException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UnsupportedTokenTypeException$k1, UnsupportedTokenTypeException$is);
 }
 
 /** @type {Check} */
@@ -26540,30 +25337,29 @@ export function assertUnsupportedTokenTypeException(x) {
   enforce(x, UnsupportedTokenTypeException$is, UnsupportedTokenTypeException$check, "UnsupportedTokenTypeException");
 }
 
+const UnsupportedUserStateException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function UnsupportedUserStateException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedUserStateException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UnsupportedUserStateException$k1, UnsupportedUserStateException$is);
 }
 
 /** @type {Check} */
@@ -26605,38 +25401,21 @@ export function assertUnsupportedUserStateException(x) {
   enforce(x, UnsupportedUserStateException$is, UnsupportedUserStateException$check, "UnsupportedUserStateException");
 }
 
+const UntagResourceRequest$k1 = ["ResourceArn", "TagKeys"];
+
 /** @type {Is} */
 function UntagResourceRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.ResourceArn;
+  let u;
+  u = x.ResourceArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
   u = x.TagKeys;
   if (u === undefined) return false;
   if (!UserPoolTagsListType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ResourceArn":
-        r++;
-        break;
-      case "TagKeys":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 2) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UntagResourceRequest$k1, 2);
+  return ownsAll(x, UntagResourceRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -26684,23 +25463,13 @@ export function assertUntagResourceRequest(x) {
   enforce(x, UntagResourceRequest$is, UntagResourceRequest$check, "UntagResourceRequest");
 }
 
+const UntagResourceResponse$k1 = [];
+
 /** @type {Is} */
 function UntagResourceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, UntagResourceResponse$k1, 0);
   return true;
 }
 
@@ -26737,12 +25506,14 @@ export function assertUntagResourceResponse(x) {
   enforce(x, UntagResourceResponse$is, UntagResourceResponse$check, "UntagResourceResponse");
 }
 
+const UpdateAuthEventFeedbackRequest$k1 = ["UserPoolId", "Username", "EventId", "FeedbackToken", "FeedbackValue"];
+
 /** @type {Is} */
 function UpdateAuthEventFeedbackRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Username;
@@ -26757,36 +25528,8 @@ function UpdateAuthEventFeedbackRequest$is(x, q) {
   u = x.FeedbackValue;
   if (u === undefined) return false;
   if (!FeedbackValueType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Username":
-        r++;
-        break;
-      case "EventId":
-        r++;
-        break;
-      case "FeedbackToken":
-        r++;
-        break;
-      case "FeedbackValue":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 5) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateAuthEventFeedbackRequest$k1, 5);
+  return ownsAll(x, UpdateAuthEventFeedbackRequest$k1, 5);
 }
 
 /** @type {Check} */
@@ -26852,23 +25595,13 @@ export function assertUpdateAuthEventFeedbackRequest(x) {
   enforce(x, UpdateAuthEventFeedbackRequest$is, UpdateAuthEventFeedbackRequest$check, "UpdateAuthEventFeedbackRequest");
 }
 
+const UpdateAuthEventFeedbackResponse$k1 = [];
+
 /** @type {Is} */
 function UpdateAuthEventFeedbackResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateAuthEventFeedbackResponse$k1, 0);
   return true;
 }
 
@@ -26910,41 +25643,30 @@ export function assertUpdateAuthEventFeedbackResponse(x) {
   );
 }
 
+const UpdateDeviceStatusRequest$k1 = ["AccessToken", "DeviceKey", "DeviceRememberedStatus"];
+
 /** @type {Is} */
 function UpdateDeviceStatusRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.AccessToken;
+  let u;
+  u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
   u = x.DeviceKey;
   if (u === undefined) return false;
   if (!DeviceKeyType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AccessToken":
-        r++;
-        break;
-      case "DeviceKey":
-        r++;
-        break;
-      case "DeviceRememberedStatus":
-        if (!DeviceRememberedStatusType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.DeviceRememberedStatus;
+    if (u !== undefined) {
+      n++;
+      if (!DeviceRememberedStatusType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateDeviceStatusRequest$k1, n);
+    return ownsAll(x, UpdateDeviceStatusRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, UpdateDeviceStatusRequest$k1, UpdateDeviceStatusRequest$is);
 }
 
 /** @type {Check} */
@@ -26995,23 +25717,13 @@ export function assertUpdateDeviceStatusRequest(x) {
   enforce(x, UpdateDeviceStatusRequest$is, UpdateDeviceStatusRequest$check, "UpdateDeviceStatusRequest");
 }
 
+const UpdateDeviceStatusResponse$k1 = [];
+
 /** @type {Is} */
 function UpdateDeviceStatusResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateDeviceStatusResponse$k1, 0);
   return true;
 }
 
@@ -27048,47 +25760,40 @@ export function assertUpdateDeviceStatusResponse(x) {
   enforce(x, UpdateDeviceStatusResponse$is, UpdateDeviceStatusResponse$check, "UpdateDeviceStatusResponse");
 }
 
+const UpdateGroupRequest$k1 = ["GroupName", "UserPoolId", "Description", "RoleArn", "Precedence"];
+
 /** @type {Is} */
 function UpdateGroupRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.GroupName;
+  let u;
+  u = x.GroupName;
   if (u === undefined) return false;
   if (!GroupNameType$is(u, q + 8)) return false;
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "GroupName":
-        r++;
-        break;
-      case "UserPoolId":
-        r++;
-        break;
-      case "Description":
-        if (!DescriptionType$is(v, q + 8)) return false;
-        break;
-      case "RoleArn":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "Precedence":
-        if (!PrecedenceType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.Description;
+    if (u !== undefined) {
+      n++;
+      if (!DescriptionType$is(u, q + 8)) break f;
     }
+    u = x.RoleArn;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.Precedence;
+    if (u !== undefined) {
+      n++;
+      if (!PrecedenceType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateGroupRequest$k1, n);
+    return ownsAll(x, UpdateGroupRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, UpdateGroupRequest$k1, UpdateGroupRequest$is);
 }
 
 /** @type {Check} */
@@ -27145,27 +25850,24 @@ export function assertUpdateGroupRequest(x) {
   enforce(x, UpdateGroupRequest$is, UpdateGroupRequest$check, "UpdateGroupRequest");
 }
 
+const UpdateGroupResponse$k1 = ["Group"];
+
 /** @type {Is} */
 function UpdateGroupResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Group":
-        if (!GroupType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Group;
+    if (u !== undefined) {
+      n++;
+      if (!GroupType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateGroupResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UpdateGroupResponse$k1, UpdateGroupResponse$is);
 }
 
 /** @type {Check} */
@@ -27204,47 +25906,46 @@ export function assertUpdateGroupResponse(x) {
   enforce(x, UpdateGroupResponse$is, UpdateGroupResponse$check, "UpdateGroupResponse");
 }
 
+const UpdateIdentityProviderRequest$k1 = [
+  "UserPoolId",
+  "ProviderName",
+  "ProviderDetails",
+  "AttributeMapping",
+  "IdpIdentifiers",
+];
+
 /** @type {Is} */
 function UpdateIdentityProviderRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.ProviderName;
   if (u === undefined) return false;
   if (!ProviderNameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "ProviderName":
-        r++;
-        break;
-      case "ProviderDetails":
-        if (!ProviderDetailsType$is(v, q + 8)) return false;
-        break;
-      case "AttributeMapping":
-        if (!AttributeMappingType$is(v, q + 8)) return false;
-        break;
-      case "IdpIdentifiers":
-        if (!IdpIdentifiersListType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.ProviderDetails;
+    if (u !== undefined) {
+      n++;
+      if (!ProviderDetailsType$is(u, q + 8)) break f;
     }
+    u = x.AttributeMapping;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeMappingType$is(u, q + 8)) break f;
+    }
+    u = x.IdpIdentifiers;
+    if (u !== undefined) {
+      n++;
+      if (!IdpIdentifiersListType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateIdentityProviderRequest$k1, n);
+    return ownsAll(x, UpdateIdentityProviderRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, UpdateIdentityProviderRequest$k1, UpdateIdentityProviderRequest$is);
 }
 
 /** @type {Check} */
@@ -27301,32 +26002,18 @@ export function assertUpdateIdentityProviderRequest(x) {
   enforce(x, UpdateIdentityProviderRequest$is, UpdateIdentityProviderRequest$check, "UpdateIdentityProviderRequest");
 }
 
+const UpdateIdentityProviderResponse$k1 = ["IdentityProvider"];
+
 /** @type {Is} */
 function UpdateIdentityProviderResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.IdentityProvider;
+  let u;
+  u = x.IdentityProvider;
   if (u === undefined) return false;
   if (!IdentityProviderType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "IdentityProvider":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateIdentityProviderResponse$k1, 1);
+  return owns(x, "IdentityProvider");
 }
 
 /** @type {Check} */
@@ -27368,12 +26055,14 @@ export function assertUpdateIdentityProviderResponse(x) {
   enforce(x, UpdateIdentityProviderResponse$is, UpdateIdentityProviderResponse$check, "UpdateIdentityProviderResponse");
 }
 
+const UpdateResourceServerRequest$k1 = ["UserPoolId", "Identifier", "Name", "Scopes"];
+
 /** @type {Is} */
 function UpdateResourceServerRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.Identifier;
@@ -27382,33 +26071,17 @@ function UpdateResourceServerRequest$is(x, q) {
   u = x.Name;
   if (u === undefined) return false;
   if (!ResourceServerNameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Identifier":
-        r++;
-        break;
-      case "Name":
-        r++;
-        break;
-      case "Scopes":
-        if (!ResourceServerScopeListType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 3;
+  f: {
+    u = x.Scopes;
+    if (u !== undefined) {
+      n++;
+      if (!ResourceServerScopeListType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateResourceServerRequest$k1, n);
+    return ownsAll(x, UpdateResourceServerRequest$k1, 3);
   }
-  if (r !== 3) return false;
-  return true;
+  return miss(x, q, UpdateResourceServerRequest$k1, UpdateResourceServerRequest$is);
 }
 
 /** @type {Check} */
@@ -27465,32 +26138,18 @@ export function assertUpdateResourceServerRequest(x) {
   enforce(x, UpdateResourceServerRequest$is, UpdateResourceServerRequest$check, "UpdateResourceServerRequest");
 }
 
+const UpdateResourceServerResponse$k1 = ["ResourceServer"];
+
 /** @type {Is} */
 function UpdateResourceServerResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.ResourceServer;
+  let u;
+  u = x.ResourceServer;
   if (u === undefined) return false;
   if (!ResourceServerType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ResourceServer":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateResourceServerResponse$k1, 1);
+  return owns(x, "ResourceServer");
 }
 
 /** @type {Check} */
@@ -27532,41 +26191,30 @@ export function assertUpdateResourceServerResponse(x) {
   enforce(x, UpdateResourceServerResponse$is, UpdateResourceServerResponse$check, "UpdateResourceServerResponse");
 }
 
+const UpdateUserAttributesRequest$k1 = ["UserAttributes", "AccessToken", "ClientMetadata"];
+
 /** @type {Is} */
 function UpdateUserAttributesRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserAttributes;
+  let u;
+  u = x.UserAttributes;
   if (u === undefined) return false;
   if (!AttributeListType$is(u, q + 8)) return false;
   u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserAttributes":
-        r++;
-        break;
-      case "AccessToken":
-        r++;
-        break;
-      case "ClientMetadata":
-        if (!ClientMetadataType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.ClientMetadata;
+    if (u !== undefined) {
+      n++;
+      if (!ClientMetadataType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserAttributesRequest$k1, n);
+    return ownsAll(x, UpdateUserAttributesRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, UpdateUserAttributesRequest$k1, UpdateUserAttributesRequest$is);
 }
 
 /** @type {Check} */
@@ -27617,27 +26265,24 @@ export function assertUpdateUserAttributesRequest(x) {
   enforce(x, UpdateUserAttributesRequest$is, UpdateUserAttributesRequest$check, "UpdateUserAttributesRequest");
 }
 
+const UpdateUserAttributesResponse$k1 = ["CodeDeliveryDetailsList"];
+
 /** @type {Is} */
 function UpdateUserAttributesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "CodeDeliveryDetailsList":
-        if (!CodeDeliveryDetailsListType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.CodeDeliveryDetailsList;
+    if (u !== undefined) {
+      n++;
+      if (!CodeDeliveryDetailsListType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserAttributesResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UpdateUserAttributesResponse$k1, UpdateUserAttributesResponse$is);
 }
 
 /** @type {Check} */
@@ -27676,101 +26321,154 @@ export function assertUpdateUserAttributesResponse(x) {
   enforce(x, UpdateUserAttributesResponse$is, UpdateUserAttributesResponse$check, "UpdateUserAttributesResponse");
 }
 
+const UpdateUserPoolClientRequest$k1 = [
+  "UserPoolId",
+  "ClientId",
+  "ClientName",
+  "RefreshTokenValidity",
+  "AccessTokenValidity",
+  "IdTokenValidity",
+  "TokenValidityUnits",
+  "ReadAttributes",
+  "WriteAttributes",
+  "ExplicitAuthFlows",
+  "SupportedIdentityProviders",
+  "CallbackURLs",
+  "LogoutURLs",
+  "DefaultRedirectURI",
+  "AllowedOAuthFlows",
+  "AllowedOAuthScopes",
+  "AllowedOAuthFlowsUserPoolClient",
+  "AnalyticsConfiguration",
+  "PreventUserExistenceErrors",
+  "EnableTokenRevocation",
+  "EnablePropagateAdditionalUserContextData",
+  "AuthSessionValidity",
+  "RefreshTokenRotation",
+];
+
 /** @type {Is} */
 function UpdateUserPoolClientRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "ClientId":
-        r++;
-        break;
-      case "ClientName":
-        if (!ClientNameType$is(v, q + 8)) return false;
-        break;
-      case "RefreshTokenValidity":
-        if (!RefreshTokenValidityType$is(v, q + 8)) return false;
-        break;
-      case "AccessTokenValidity":
-        if (!AccessTokenValidityType$is(v, q + 8)) return false;
-        break;
-      case "IdTokenValidity":
-        if (!IdTokenValidityType$is(v, q + 8)) return false;
-        break;
-      case "TokenValidityUnits":
-        if (!TokenValidityUnitsType$is(v, q + 8)) return false;
-        break;
-      case "ReadAttributes":
-        if (!ClientPermissionListType$is(v, q + 8)) return false;
-        break;
-      case "WriteAttributes":
-        if (!ClientPermissionListType$is(v, q + 8)) return false;
-        break;
-      case "ExplicitAuthFlows":
-        if (!ExplicitAuthFlowsListType$is(v, q + 8)) return false;
-        break;
-      case "SupportedIdentityProviders":
-        if (!SupportedIdentityProvidersListType$is(v, q + 8)) return false;
-        break;
-      case "CallbackURLs":
-        if (!CallbackURLsListType$is(v, q + 8)) return false;
-        break;
-      case "LogoutURLs":
-        if (!LogoutURLsListType$is(v, q + 8)) return false;
-        break;
-      case "DefaultRedirectURI":
-        if (!RedirectUrlType$is(v, q + 8)) return false;
-        break;
-      case "AllowedOAuthFlows":
-        if (!OAuthFlowsType$is(v, q + 8)) return false;
-        break;
-      case "AllowedOAuthScopes":
-        if (!ScopeListType$is(v, q + 8)) return false;
-        break;
-      case "AllowedOAuthFlowsUserPoolClient":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "AnalyticsConfiguration":
-        if (!AnalyticsConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "PreventUserExistenceErrors":
-        if (!PreventUserExistenceErrorTypes$is(v, q + 8)) return false;
-        break;
-      case "EnableTokenRevocation":
-        if (!WrappedBooleanType$is(v, q + 8)) return false;
-        break;
-      case "EnablePropagateAdditionalUserContextData":
-        if (!WrappedBooleanType$is(v, q + 8)) return false;
-        break;
-      case "AuthSessionValidity":
-        if (!AuthSessionValidityType$is(v, q + 8)) return false;
-        break;
-      case "RefreshTokenRotation":
-        if (!RefreshTokenRotationType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.ClientName;
+    if (u !== undefined) {
+      n++;
+      if (!ClientNameType$is(u, q + 8)) break f;
     }
+    u = x.RefreshTokenValidity;
+    if (u !== undefined) {
+      n++;
+      if (!RefreshTokenValidityType$is(u, q + 8)) break f;
+    }
+    u = x.AccessTokenValidity;
+    if (u !== undefined) {
+      n++;
+      if (!AccessTokenValidityType$is(u, q + 8)) break f;
+    }
+    u = x.IdTokenValidity;
+    if (u !== undefined) {
+      n++;
+      if (!IdTokenValidityType$is(u, q + 8)) break f;
+    }
+    u = x.TokenValidityUnits;
+    if (u !== undefined) {
+      n++;
+      if (!TokenValidityUnitsType$is(u, q + 8)) break f;
+    }
+    u = x.ReadAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!ClientPermissionListType$is(u, q + 8)) break f;
+    }
+    u = x.WriteAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!ClientPermissionListType$is(u, q + 8)) break f;
+    }
+    u = x.ExplicitAuthFlows;
+    if (u !== undefined) {
+      n++;
+      if (!ExplicitAuthFlowsListType$is(u, q + 8)) break f;
+    }
+    u = x.SupportedIdentityProviders;
+    if (u !== undefined) {
+      n++;
+      if (!SupportedIdentityProvidersListType$is(u, q + 8)) break f;
+    }
+    u = x.CallbackURLs;
+    if (u !== undefined) {
+      n++;
+      if (!CallbackURLsListType$is(u, q + 8)) break f;
+    }
+    u = x.LogoutURLs;
+    if (u !== undefined) {
+      n++;
+      if (!LogoutURLsListType$is(u, q + 8)) break f;
+    }
+    u = x.DefaultRedirectURI;
+    if (u !== undefined) {
+      n++;
+      if (!RedirectUrlType$is(u, q + 8)) break f;
+    }
+    u = x.AllowedOAuthFlows;
+    if (u !== undefined) {
+      n++;
+      if (!OAuthFlowsType$is(u, q + 8)) break f;
+    }
+    u = x.AllowedOAuthScopes;
+    if (u !== undefined) {
+      n++;
+      if (!ScopeListType$is(u, q + 8)) break f;
+    }
+    u = x.AllowedOAuthFlowsUserPoolClient;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    u = x.AnalyticsConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!AnalyticsConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.PreventUserExistenceErrors;
+    if (u !== undefined) {
+      n++;
+      if (!PreventUserExistenceErrorTypes$is(u, q + 8)) break f;
+    }
+    u = x.EnableTokenRevocation;
+    if (u !== undefined) {
+      n++;
+      if (!WrappedBooleanType$is(u, q + 8)) break f;
+    }
+    u = x.EnablePropagateAdditionalUserContextData;
+    if (u !== undefined) {
+      n++;
+      if (!WrappedBooleanType$is(u, q + 8)) break f;
+    }
+    u = x.AuthSessionValidity;
+    if (u !== undefined) {
+      n++;
+      if (!AuthSessionValidityType$is(u, q + 8)) break f;
+    }
+    u = x.RefreshTokenRotation;
+    if (u !== undefined) {
+      n++;
+      if (!RefreshTokenRotationType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolClientRequest$k1, n);
+    return ownsAll(x, UpdateUserPoolClientRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, UpdateUserPoolClientRequest$k1, UpdateUserPoolClientRequest$is);
 }
 
 /** @type {Check} */
@@ -27881,27 +26579,24 @@ export function assertUpdateUserPoolClientRequest(x) {
   enforce(x, UpdateUserPoolClientRequest$is, UpdateUserPoolClientRequest$check, "UpdateUserPoolClientRequest");
 }
 
+const UpdateUserPoolClientResponse$k1 = ["UserPoolClient"];
+
 /** @type {Is} */
 function UpdateUserPoolClientResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolClient":
-        if (!UserPoolClientType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserPoolClient;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolClientType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolClientResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UpdateUserPoolClientResponse$k1, UpdateUserPoolClientResponse$is);
 }
 
 /** @type {Check} */
@@ -27940,47 +26635,40 @@ export function assertUpdateUserPoolClientResponse(x) {
   enforce(x, UpdateUserPoolClientResponse$is, UpdateUserPoolClientResponse$check, "UpdateUserPoolClientResponse");
 }
 
+const UpdateUserPoolDomainRequest$k1 = ["Domain", "UserPoolId", "CustomDomainConfig", "ManagedLoginVersion", "Routing"];
+
 /** @type {Is} */
 function UpdateUserPoolDomainRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.Domain;
+  let u;
+  u = x.Domain;
   if (u === undefined) return false;
   if (!DomainType$is(u, q + 8)) return false;
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Domain":
-        r++;
-        break;
-      case "UserPoolId":
-        r++;
-        break;
-      case "CustomDomainConfig":
-        if (!CustomDomainConfigType$is(v, q + 8)) return false;
-        break;
-      case "ManagedLoginVersion":
-        if (!WrappedIntegerType$is(v, q + 8)) return false;
-        break;
-      case "Routing":
-        if (!RoutingType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.CustomDomainConfig;
+    if (u !== undefined) {
+      n++;
+      if (!CustomDomainConfigType$is(u, q + 8)) break f;
     }
+    u = x.ManagedLoginVersion;
+    if (u !== undefined) {
+      n++;
+      if (!WrappedIntegerType$is(u, q + 8)) break f;
+    }
+    u = x.Routing;
+    if (u !== undefined) {
+      n++;
+      if (!RoutingType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolDomainRequest$k1, n);
+    return ownsAll(x, UpdateUserPoolDomainRequest$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, UpdateUserPoolDomainRequest$k1, UpdateUserPoolDomainRequest$is);
 }
 
 /** @type {Check} */
@@ -28037,33 +26725,34 @@ export function assertUpdateUserPoolDomainRequest(x) {
   enforce(x, UpdateUserPoolDomainRequest$is, UpdateUserPoolDomainRequest$check, "UpdateUserPoolDomainRequest");
 }
 
+const UpdateUserPoolDomainResponse$k1 = ["CloudFrontDomain", "ManagedLoginVersion", "Routing"];
+
 /** @type {Is} */
 function UpdateUserPoolDomainResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "CloudFrontDomain":
-        if (!DomainType$is(v, q + 8)) return false;
-        break;
-      case "ManagedLoginVersion":
-        if (!WrappedIntegerType$is(v, q + 8)) return false;
-        break;
-      case "Routing":
-        if (!RoutingType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.CloudFrontDomain;
+    if (u !== undefined) {
+      n++;
+      if (!DomainType$is(u, q + 8)) break f;
     }
+    u = x.ManagedLoginVersion;
+    if (u !== undefined) {
+      n++;
+      if (!WrappedIntegerType$is(u, q + 8)) break f;
+    }
+    u = x.Routing;
+    if (u !== undefined) {
+      n++;
+      if (!RoutingType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolDomainResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UpdateUserPoolDomainResponse$k1, UpdateUserPoolDomainResponse$is);
 }
 
 /** @type {Check} */
@@ -28108,98 +26797,156 @@ export function assertUpdateUserPoolDomainResponse(x) {
   enforce(x, UpdateUserPoolDomainResponse$is, UpdateUserPoolDomainResponse$check, "UpdateUserPoolDomainResponse");
 }
 
+const UpdateUserPoolRequest$k1 = [
+  "UserPoolId",
+  "Policies",
+  "DeletionProtection",
+  "LambdaConfig",
+  "AutoVerifiedAttributes",
+  "SmsVerificationMessage",
+  "EmailVerificationMessage",
+  "EmailVerificationSubject",
+  "VerificationMessageTemplate",
+  "SmsAuthenticationMessage",
+  "UserAttributeUpdateSettings",
+  "MfaConfiguration",
+  "DeviceConfiguration",
+  "EmailConfiguration",
+  "SmsConfiguration",
+  "UserPoolTags",
+  "AdminCreateUserConfig",
+  "UserPoolAddOns",
+  "AccountRecoverySetting",
+  "PoolName",
+  "UserPoolTier",
+  "KeyConfiguration",
+  "IssuerConfiguration",
+];
+
 /** @type {Is} */
 function UpdateUserPoolRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserPoolId;
+  let u;
+  u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        r++;
-        break;
-      case "Policies":
-        if (!UserPoolPolicyType$is(v, q + 8)) return false;
-        break;
-      case "DeletionProtection":
-        if (!DeletionProtectionType$is(v, q + 8)) return false;
-        break;
-      case "LambdaConfig":
-        if (!LambdaConfigType$is(v, q + 8)) return false;
-        break;
-      case "AutoVerifiedAttributes":
-        if (!VerifiedAttributesListType$is(v, q + 8)) return false;
-        break;
-      case "SmsVerificationMessage":
-        if (!SmsVerificationMessageType$is(v, q + 8)) return false;
-        break;
-      case "EmailVerificationMessage":
-        if (!EmailVerificationMessageType$is(v, q + 8)) return false;
-        break;
-      case "EmailVerificationSubject":
-        if (!EmailVerificationSubjectType$is(v, q + 8)) return false;
-        break;
-      case "VerificationMessageTemplate":
-        if (!VerificationMessageTemplateType$is(v, q + 8)) return false;
-        break;
-      case "SmsAuthenticationMessage":
-        if (!SmsVerificationMessageType$is(v, q + 8)) return false;
-        break;
-      case "UserAttributeUpdateSettings":
-        if (!UserAttributeUpdateSettingsType$is(v, q + 8)) return false;
-        break;
-      case "MfaConfiguration":
-        if (!UserPoolMfaType$is(v, q + 8)) return false;
-        break;
-      case "DeviceConfiguration":
-        if (!DeviceConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "EmailConfiguration":
-        if (!EmailConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "SmsConfiguration":
-        if (!SmsConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "UserPoolTags":
-        if (!UserPoolTagsType$is(v, q + 8)) return false;
-        break;
-      case "AdminCreateUserConfig":
-        if (!AdminCreateUserConfigType$is(v, q + 8)) return false;
-        break;
-      case "UserPoolAddOns":
-        if (!UserPoolAddOnsType$is(v, q + 8)) return false;
-        break;
-      case "AccountRecoverySetting":
-        if (!AccountRecoverySettingType$is(v, q + 8)) return false;
-        break;
-      case "PoolName":
-        if (!UserPoolNameType$is(v, q + 8)) return false;
-        break;
-      case "UserPoolTier":
-        if (!UserPoolTierType$is(v, q + 8)) return false;
-        break;
-      case "KeyConfiguration":
-        if (!KeyConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "IssuerConfiguration":
-        if (!IssuerConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.Policies;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolPolicyType$is(u, q + 8)) break f;
     }
+    u = x.DeletionProtection;
+    if (u !== undefined) {
+      n++;
+      if (!DeletionProtectionType$is(u, q + 8)) break f;
+    }
+    u = x.LambdaConfig;
+    if (u !== undefined) {
+      n++;
+      if (!LambdaConfigType$is(u, q + 8)) break f;
+    }
+    u = x.AutoVerifiedAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!VerifiedAttributesListType$is(u, q + 8)) break f;
+    }
+    u = x.SmsVerificationMessage;
+    if (u !== undefined) {
+      n++;
+      if (!SmsVerificationMessageType$is(u, q + 8)) break f;
+    }
+    u = x.EmailVerificationMessage;
+    if (u !== undefined) {
+      n++;
+      if (!EmailVerificationMessageType$is(u, q + 8)) break f;
+    }
+    u = x.EmailVerificationSubject;
+    if (u !== undefined) {
+      n++;
+      if (!EmailVerificationSubjectType$is(u, q + 8)) break f;
+    }
+    u = x.VerificationMessageTemplate;
+    if (u !== undefined) {
+      n++;
+      if (!VerificationMessageTemplateType$is(u, q + 8)) break f;
+    }
+    u = x.SmsAuthenticationMessage;
+    if (u !== undefined) {
+      n++;
+      if (!SmsVerificationMessageType$is(u, q + 8)) break f;
+    }
+    u = x.UserAttributeUpdateSettings;
+    if (u !== undefined) {
+      n++;
+      if (!UserAttributeUpdateSettingsType$is(u, q + 8)) break f;
+    }
+    u = x.MfaConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolMfaType$is(u, q + 8)) break f;
+    }
+    u = x.DeviceConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!DeviceConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.EmailConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!EmailConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.SmsConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!SmsConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.UserPoolTags;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolTagsType$is(u, q + 8)) break f;
+    }
+    u = x.AdminCreateUserConfig;
+    if (u !== undefined) {
+      n++;
+      if (!AdminCreateUserConfigType$is(u, q + 8)) break f;
+    }
+    u = x.UserPoolAddOns;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolAddOnsType$is(u, q + 8)) break f;
+    }
+    u = x.AccountRecoverySetting;
+    if (u !== undefined) {
+      n++;
+      if (!AccountRecoverySettingType$is(u, q + 8)) break f;
+    }
+    u = x.PoolName;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolNameType$is(u, q + 8)) break f;
+    }
+    u = x.UserPoolTier;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolTierType$is(u, q + 8)) break f;
+    }
+    u = x.KeyConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!KeyConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.IssuerConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!IssuerConfigurationType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolRequest$k1, n);
+    return owns(x, "UserPoolId");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, UpdateUserPoolRequest$k1, UpdateUserPoolRequest$is);
 }
 
 /** @type {Check} */
@@ -28307,23 +27054,13 @@ export function assertUpdateUserPoolRequest(x) {
   enforce(x, UpdateUserPoolRequest$is, UpdateUserPoolRequest$check, "UpdateUserPoolRequest");
 }
 
+const UpdateUserPoolResponse$k1 = [];
+
 /** @type {Is} */
 function UpdateUserPoolResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolResponse$k1, 0);
   return true;
 }
 
@@ -28360,27 +27097,24 @@ export function assertUpdateUserPoolResponse(x) {
   enforce(x, UpdateUserPoolResponse$is, UpdateUserPoolResponse$check, "UpdateUserPoolResponse");
 }
 
+const UserAttributeUpdateSettingsType$k1 = ["AttributesRequireVerificationBeforeUpdate"];
+
 /** @type {Is} */
 function UserAttributeUpdateSettingsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AttributesRequireVerificationBeforeUpdate":
-        if (!AttributesRequireVerificationBeforeUpdateType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.AttributesRequireVerificationBeforeUpdate;
+    if (u !== undefined) {
+      n++;
+      if (!AttributesRequireVerificationBeforeUpdateType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UserAttributeUpdateSettingsType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UserAttributeUpdateSettingsType$k1, UserAttributeUpdateSettingsType$is);
 }
 
 /** @type {Check} */
@@ -28424,30 +27158,29 @@ export function assertUserAttributeUpdateSettingsType(x) {
   );
 }
 
+const UserContextDataType$k1 = ["IpAddress", "EncodedData"];
+
 /** @type {Is} */
 function UserContextDataType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "IpAddress":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "EncodedData":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.IpAddress;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
     }
+    u = x.EncodedData;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UserContextDataType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UserContextDataType$k1, UserContextDataType$is);
 }
 
 /** @type {Check} */
@@ -28517,30 +27250,29 @@ export function assertUserFilterType(x) {
   enforce(x, UserFilterType$is, UserFilterType$check, "UserFilterType");
 }
 
+const UserImportInProgressException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function UserImportInProgressException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UserImportInProgressException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UserImportInProgressException$k1, UserImportInProgressException$is);
 }
 
 /** @type {Check} */
@@ -28624,7 +27356,7 @@ function UserImportJobNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!inClass(x, UserImportJobNameType$m2, UserImportJobNameType$re1)) return false;
+  if (!inClass(x, 64, 90, UserImportJobNameType$m2, UserImportJobNameType$re1)) return false;
   return true;
 }
 
@@ -28633,7 +27365,7 @@ function UserImportJobNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!inClass(x, UserImportJobNameType$m2, UserImportJobNameType$re1))
+  if (!inClass(x, 64, 90, UserImportJobNameType$m2, UserImportJobNameType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UserImportJobNameType$re1);
 }
 
@@ -28694,66 +27426,104 @@ export function assertUserImportJobStatusType(x) {
   enforce(x, UserImportJobStatusType$is, UserImportJobStatusType$check, "UserImportJobStatusType");
 }
 
+const UserImportJobType$k1 = [
+  "JobName",
+  "JobId",
+  "UserPoolId",
+  "PreSignedUrl",
+  "CreationDate",
+  "StartDate",
+  "CompletionDate",
+  "Status",
+  "CloudWatchLogsRoleArn",
+  "ImportedUsers",
+  "SkippedUsers",
+  "FailedUsers",
+  "CompletionMessage",
+  "PasswordHashingAlgorithm",
+];
+
 /** @type {Is} */
 function UserImportJobType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "JobName":
-        if (!UserImportJobNameType$is(v, q + 8)) return false;
-        break;
-      case "JobId":
-        if (!UserImportJobIdType$is(v, q + 8)) return false;
-        break;
-      case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
-        break;
-      case "PreSignedUrl":
-        if (!PreSignedUrlType$is(v, q + 8)) return false;
-        break;
-      case "CreationDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "StartDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "CompletionDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "Status":
-        if (!UserImportJobStatusType$is(v, q + 8)) return false;
-        break;
-      case "CloudWatchLogsRoleArn":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "ImportedUsers":
-        if (!LongType$is(v, q + 8)) return false;
-        break;
-      case "SkippedUsers":
-        if (!LongType$is(v, q + 8)) return false;
-        break;
-      case "FailedUsers":
-        if (!LongType$is(v, q + 8)) return false;
-        break;
-      case "CompletionMessage":
-        if (!CompletionMessageType$is(v, q + 8)) return false;
-        break;
-      case "PasswordHashingAlgorithm":
-        if (!PasswordHashingAlgorithmType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.JobName;
+    if (u !== undefined) {
+      n++;
+      if (!UserImportJobNameType$is(u, q + 8)) break f;
     }
+    u = x.JobId;
+    if (u !== undefined) {
+      n++;
+      if (!UserImportJobIdType$is(u, q + 8)) break f;
+    }
+    u = x.UserPoolId;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolIdType$is(u, q + 8)) break f;
+    }
+    u = x.PreSignedUrl;
+    if (u !== undefined) {
+      n++;
+      if (!PreSignedUrlType$is(u, q + 8)) break f;
+    }
+    u = x.CreationDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.StartDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.CompletionDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.Status;
+    if (u !== undefined) {
+      n++;
+      if (!UserImportJobStatusType$is(u, q + 8)) break f;
+    }
+    u = x.CloudWatchLogsRoleArn;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.ImportedUsers;
+    if (u !== undefined) {
+      n++;
+      if (!LongType$is(u, q + 8)) break f;
+    }
+    u = x.SkippedUsers;
+    if (u !== undefined) {
+      n++;
+      if (!LongType$is(u, q + 8)) break f;
+    }
+    u = x.FailedUsers;
+    if (u !== undefined) {
+      n++;
+      if (!LongType$is(u, q + 8)) break f;
+    }
+    u = x.CompletionMessage;
+    if (u !== undefined) {
+      n++;
+      if (!CompletionMessageType$is(u, q + 8)) break f;
+    }
+    u = x.PasswordHashingAlgorithm;
+    if (u !== undefined) {
+      n++;
+      if (!PasswordHashingAlgorithmType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UserImportJobType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UserImportJobType$k1, UserImportJobType$is);
 }
 
 /** @type {Check} */
@@ -28873,30 +27643,29 @@ export function assertUserImportJobsListType(x) {
   enforce(x, UserImportJobsListType$is, UserImportJobsListType$check, "UserImportJobsListType");
 }
 
+const UserLambdaValidationException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function UserLambdaValidationException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UserLambdaValidationException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UserLambdaValidationException$k1, UserLambdaValidationException$is);
 }
 
 /** @type {Check} */
@@ -28976,30 +27745,29 @@ export function assertUserMFASettingListType(x) {
   enforce(x, UserMFASettingListType$is, UserMFASettingListType$check, "UserMFASettingListType");
 }
 
+const UserNotConfirmedException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function UserNotConfirmedException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UserNotConfirmedException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UserNotConfirmedException$k1, UserNotConfirmedException$is);
 }
 
 /** @type {Check} */
@@ -29041,30 +27809,29 @@ export function assertUserNotConfirmedException(x) {
   enforce(x, UserNotConfirmedException$is, UserNotConfirmedException$check, "UserNotConfirmedException");
 }
 
+const UserNotFoundException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function UserNotFoundException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UserNotFoundException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UserNotFoundException$k1, UserNotFoundException$is);
 }
 
 /** @type {Check} */
@@ -29106,30 +27873,29 @@ export function assertUserNotFoundException(x) {
   enforce(x, UserNotFoundException$is, UserNotFoundException$check, "UserNotFoundException");
 }
 
+const UserPoolAddOnNotEnabledException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function UserPoolAddOnNotEnabledException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolAddOnNotEnabledException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UserPoolAddOnNotEnabledException$k1, UserPoolAddOnNotEnabledException$is);
 }
 
 /** @type {Check} */
@@ -29176,35 +27942,27 @@ export function assertUserPoolAddOnNotEnabledException(x) {
   );
 }
 
+const UserPoolAddOnsType$k1 = ["AdvancedSecurityMode", "AdvancedSecurityAdditionalFlows"];
+
 /** @type {Is} */
 function UserPoolAddOnsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.AdvancedSecurityMode;
+  let u;
+  u = x.AdvancedSecurityMode;
   if (u === undefined) return false;
   if (!AdvancedSecurityModeType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AdvancedSecurityMode":
-        r++;
-        break;
-      case "AdvancedSecurityAdditionalFlows":
-        if (!AdvancedSecurityAdditionalFlowsType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.AdvancedSecurityAdditionalFlows;
+    if (u !== undefined) {
+      n++;
+      if (!AdvancedSecurityAdditionalFlowsType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolAddOnsType$k1, n);
+    return owns(x, "AdvancedSecurityMode");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, UserPoolAddOnsType$k1, UserPoolAddOnsType$is);
 }
 
 /** @type {Check} */
@@ -29249,33 +28007,34 @@ export function assertUserPoolAddOnsType(x) {
   enforce(x, UserPoolAddOnsType$is, UserPoolAddOnsType$check, "UserPoolAddOnsType");
 }
 
+const UserPoolClientDescription$k1 = ["ClientId", "UserPoolId", "ClientName"];
+
 /** @type {Is} */
 function UserPoolClientDescription$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
-        break;
-      case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
-        break;
-      case "ClientName":
-        if (!ClientNameType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.ClientId;
+    if (u !== undefined) {
+      n++;
+      if (!ClientIdType$is(u, q + 8)) break f;
     }
+    u = x.UserPoolId;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolIdType$is(u, q + 8)) break f;
+    }
+    u = x.ClientName;
+    if (u !== undefined) {
+      n++;
+      if (!ClientNameType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolClientDescription$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UserPoolClientDescription$k1, UserPoolClientDescription$is);
 }
 
 /** @type {Check} */
@@ -29358,102 +28117,176 @@ export function assertUserPoolClientListType(x) {
   enforce(x, UserPoolClientListType$is, UserPoolClientListType$check, "UserPoolClientListType");
 }
 
+const UserPoolClientType$k1 = [
+  "UserPoolId",
+  "ClientName",
+  "ClientId",
+  "ClientSecret",
+  "LastModifiedDate",
+  "CreationDate",
+  "RefreshTokenValidity",
+  "AccessTokenValidity",
+  "IdTokenValidity",
+  "TokenValidityUnits",
+  "ReadAttributes",
+  "WriteAttributes",
+  "ExplicitAuthFlows",
+  "SupportedIdentityProviders",
+  "CallbackURLs",
+  "LogoutURLs",
+  "DefaultRedirectURI",
+  "AllowedOAuthFlows",
+  "AllowedOAuthScopes",
+  "AllowedOAuthFlowsUserPoolClient",
+  "AnalyticsConfiguration",
+  "PreventUserExistenceErrors",
+  "EnableTokenRevocation",
+  "EnablePropagateAdditionalUserContextData",
+  "AuthSessionValidity",
+  "RefreshTokenRotation",
+];
+
 /** @type {Is} */
 function UserPoolClientType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "UserPoolId":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
-        break;
-      case "ClientName":
-        if (!ClientNameType$is(v, q + 8)) return false;
-        break;
-      case "ClientId":
-        if (!ClientIdType$is(v, q + 8)) return false;
-        break;
-      case "ClientSecret":
-        if (!ClientSecretType$is(v, q + 8)) return false;
-        break;
-      case "LastModifiedDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "CreationDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "RefreshTokenValidity":
-        if (!RefreshTokenValidityType$is(v, q + 8)) return false;
-        break;
-      case "AccessTokenValidity":
-        if (!AccessTokenValidityType$is(v, q + 8)) return false;
-        break;
-      case "IdTokenValidity":
-        if (!IdTokenValidityType$is(v, q + 8)) return false;
-        break;
-      case "TokenValidityUnits":
-        if (!TokenValidityUnitsType$is(v, q + 8)) return false;
-        break;
-      case "ReadAttributes":
-        if (!ClientPermissionListType$is(v, q + 8)) return false;
-        break;
-      case "WriteAttributes":
-        if (!ClientPermissionListType$is(v, q + 8)) return false;
-        break;
-      case "ExplicitAuthFlows":
-        if (!ExplicitAuthFlowsListType$is(v, q + 8)) return false;
-        break;
-      case "SupportedIdentityProviders":
-        if (!SupportedIdentityProvidersListType$is(v, q + 8)) return false;
-        break;
-      case "CallbackURLs":
-        if (!CallbackURLsListType$is(v, q + 8)) return false;
-        break;
-      case "LogoutURLs":
-        if (!LogoutURLsListType$is(v, q + 8)) return false;
-        break;
-      case "DefaultRedirectURI":
-        if (!RedirectUrlType$is(v, q + 8)) return false;
-        break;
-      case "AllowedOAuthFlows":
-        if (!OAuthFlowsType$is(v, q + 8)) return false;
-        break;
-      case "AllowedOAuthScopes":
-        if (!ScopeListType$is(v, q + 8)) return false;
-        break;
-      case "AllowedOAuthFlowsUserPoolClient":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "AnalyticsConfiguration":
-        if (!AnalyticsConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "PreventUserExistenceErrors":
-        if (!PreventUserExistenceErrorTypes$is(v, q + 8)) return false;
-        break;
-      case "EnableTokenRevocation":
-        if (!WrappedBooleanType$is(v, q + 8)) return false;
-        break;
-      case "EnablePropagateAdditionalUserContextData":
-        if (!WrappedBooleanType$is(v, q + 8)) return false;
-        break;
-      case "AuthSessionValidity":
-        if (!AuthSessionValidityType$is(v, q + 8)) return false;
-        break;
-      case "RefreshTokenRotation":
-        if (!RefreshTokenRotationType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.UserPoolId;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolIdType$is(u, q + 8)) break f;
     }
+    u = x.ClientName;
+    if (u !== undefined) {
+      n++;
+      if (!ClientNameType$is(u, q + 8)) break f;
+    }
+    u = x.ClientId;
+    if (u !== undefined) {
+      n++;
+      if (!ClientIdType$is(u, q + 8)) break f;
+    }
+    u = x.ClientSecret;
+    if (u !== undefined) {
+      n++;
+      if (!ClientSecretType$is(u, q + 8)) break f;
+    }
+    u = x.LastModifiedDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.CreationDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.RefreshTokenValidity;
+    if (u !== undefined) {
+      n++;
+      if (!RefreshTokenValidityType$is(u, q + 8)) break f;
+    }
+    u = x.AccessTokenValidity;
+    if (u !== undefined) {
+      n++;
+      if (!AccessTokenValidityType$is(u, q + 8)) break f;
+    }
+    u = x.IdTokenValidity;
+    if (u !== undefined) {
+      n++;
+      if (!IdTokenValidityType$is(u, q + 8)) break f;
+    }
+    u = x.TokenValidityUnits;
+    if (u !== undefined) {
+      n++;
+      if (!TokenValidityUnitsType$is(u, q + 8)) break f;
+    }
+    u = x.ReadAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!ClientPermissionListType$is(u, q + 8)) break f;
+    }
+    u = x.WriteAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!ClientPermissionListType$is(u, q + 8)) break f;
+    }
+    u = x.ExplicitAuthFlows;
+    if (u !== undefined) {
+      n++;
+      if (!ExplicitAuthFlowsListType$is(u, q + 8)) break f;
+    }
+    u = x.SupportedIdentityProviders;
+    if (u !== undefined) {
+      n++;
+      if (!SupportedIdentityProvidersListType$is(u, q + 8)) break f;
+    }
+    u = x.CallbackURLs;
+    if (u !== undefined) {
+      n++;
+      if (!CallbackURLsListType$is(u, q + 8)) break f;
+    }
+    u = x.LogoutURLs;
+    if (u !== undefined) {
+      n++;
+      if (!LogoutURLsListType$is(u, q + 8)) break f;
+    }
+    u = x.DefaultRedirectURI;
+    if (u !== undefined) {
+      n++;
+      if (!RedirectUrlType$is(u, q + 8)) break f;
+    }
+    u = x.AllowedOAuthFlows;
+    if (u !== undefined) {
+      n++;
+      if (!OAuthFlowsType$is(u, q + 8)) break f;
+    }
+    u = x.AllowedOAuthScopes;
+    if (u !== undefined) {
+      n++;
+      if (!ScopeListType$is(u, q + 8)) break f;
+    }
+    u = x.AllowedOAuthFlowsUserPoolClient;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    u = x.AnalyticsConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!AnalyticsConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.PreventUserExistenceErrors;
+    if (u !== undefined) {
+      n++;
+      if (!PreventUserExistenceErrorTypes$is(u, q + 8)) break f;
+    }
+    u = x.EnableTokenRevocation;
+    if (u !== undefined) {
+      n++;
+      if (!WrappedBooleanType$is(u, q + 8)) break f;
+    }
+    u = x.EnablePropagateAdditionalUserContextData;
+    if (u !== undefined) {
+      n++;
+      if (!WrappedBooleanType$is(u, q + 8)) break f;
+    }
+    u = x.AuthSessionValidity;
+    if (u !== undefined) {
+      n++;
+      if (!AuthSessionValidityType$is(u, q + 8)) break f;
+    }
+    u = x.RefreshTokenRotation;
+    if (u !== undefined) {
+      n++;
+      if (!RefreshTokenRotationType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolClientType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UserPoolClientType$k1, UserPoolClientType$is);
 }
 
 /** @type {Check} */
@@ -29567,45 +28400,62 @@ export function assertUserPoolClientType(x) {
   enforce(x, UserPoolClientType$is, UserPoolClientType$check, "UserPoolClientType");
 }
 
+const UserPoolDescriptionType$k1 = [
+  "Id",
+  "Name",
+  "LambdaConfig",
+  "Status",
+  "LastModifiedDate",
+  "CreationDate",
+  "ReplicaRegions",
+];
+
 /** @type {Is} */
 function UserPoolDescriptionType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Id":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
-        break;
-      case "Name":
-        if (!UserPoolNameType$is(v, q + 8)) return false;
-        break;
-      case "LambdaConfig":
-        if (!LambdaConfigType$is(v, q + 8)) return false;
-        break;
-      case "Status":
-        if (!StatusType$is(v, q + 8)) return false;
-        break;
-      case "LastModifiedDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "CreationDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "ReplicaRegions":
-        if (!ReplicaRegionsType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Id;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolIdType$is(u, q + 8)) break f;
     }
+    u = x.Name;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolNameType$is(u, q + 8)) break f;
+    }
+    u = x.LambdaConfig;
+    if (u !== undefined) {
+      n++;
+      if (!LambdaConfigType$is(u, q + 8)) break f;
+    }
+    u = x.Status;
+    if (u !== undefined) {
+      n++;
+      if (!StatusType$is(u, q + 8)) break f;
+    }
+    u = x.LastModifiedDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.CreationDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.ReplicaRegions;
+    if (u !== undefined) {
+      n++;
+      if (!ReplicaRegionsType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolDescriptionType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UserPoolDescriptionType$k1, UserPoolDescriptionType$is);
 }
 
 /** @type {Check} */
@@ -29774,7 +28624,7 @@ function UserPoolNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!inClass(x, UserPoolNameType$m2, UserPoolNameType$re1)) return false;
+  if (!inClass(x, 64, 90, UserPoolNameType$m2, UserPoolNameType$re1)) return false;
   return true;
 }
 
@@ -29783,7 +28633,7 @@ function UserPoolNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!inClass(x, UserPoolNameType$m2, UserPoolNameType$re1))
+  if (!inClass(x, 64, 90, UserPoolNameType$m2, UserPoolNameType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UserPoolNameType$re1);
 }
 
@@ -29802,30 +28652,29 @@ export function assertUserPoolNameType(x) {
   enforce(x, UserPoolNameType$is, UserPoolNameType$check, "UserPoolNameType");
 }
 
+const UserPoolPolicyType$k1 = ["PasswordPolicy", "SignInPolicy"];
+
 /** @type {Is} */
 function UserPoolPolicyType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "PasswordPolicy":
-        if (!PasswordPolicyType$is(v, q + 8)) return false;
-        break;
-      case "SignInPolicy":
-        if (!SignInPolicyType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.PasswordPolicy;
+    if (u !== undefined) {
+      n++;
+      if (!PasswordPolicyType$is(u, q + 8)) break f;
     }
+    u = x.SignInPolicy;
+    if (u !== undefined) {
+      n++;
+      if (!SignInPolicyType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolPolicyType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UserPoolPolicyType$k1, UserPoolPolicyType$is);
 }
 
 /** @type {Check} */
@@ -29867,30 +28716,29 @@ export function assertUserPoolPolicyType(x) {
   enforce(x, UserPoolPolicyType$is, UserPoolPolicyType$check, "UserPoolPolicyType");
 }
 
+const UserPoolTaggingException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function UserPoolTaggingException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolTaggingException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UserPoolTaggingException$k1, UserPoolTaggingException$is);
 }
 
 /** @type {Check} */
@@ -30053,132 +28901,236 @@ export function assertUserPoolTierType(x) {
   enforce(x, UserPoolTierType$is, UserPoolTierType$check, "UserPoolTierType");
 }
 
+const UserPoolType$k1 = [
+  "Id",
+  "Name",
+  "Policies",
+  "DeletionProtection",
+  "LambdaConfig",
+  "Status",
+  "LastModifiedDate",
+  "CreationDate",
+  "SchemaAttributes",
+  "AutoVerifiedAttributes",
+  "AliasAttributes",
+  "UsernameAttributes",
+  "SmsVerificationMessage",
+  "EmailVerificationMessage",
+  "EmailVerificationSubject",
+  "VerificationMessageTemplate",
+  "SmsAuthenticationMessage",
+  "UserAttributeUpdateSettings",
+  "MfaConfiguration",
+  "DeviceConfiguration",
+  "EstimatedNumberOfUsers",
+  "EmailConfiguration",
+  "SmsConfiguration",
+  "UserPoolTags",
+  "SmsConfigurationFailure",
+  "EmailConfigurationFailure",
+  "Domain",
+  "CustomDomain",
+  "AdminCreateUserConfig",
+  "UserPoolAddOns",
+  "UsernameConfiguration",
+  "Arn",
+  "AccountRecoverySetting",
+  "UserPoolTier",
+  "KeyConfiguration",
+  "IssuerConfiguration",
+];
+
 /** @type {Is} */
 function UserPoolType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Id":
-        if (!UserPoolIdType$is(v, q + 8)) return false;
-        break;
-      case "Name":
-        if (!UserPoolNameType$is(v, q + 8)) return false;
-        break;
-      case "Policies":
-        if (!UserPoolPolicyType$is(v, q + 8)) return false;
-        break;
-      case "DeletionProtection":
-        if (!DeletionProtectionType$is(v, q + 8)) return false;
-        break;
-      case "LambdaConfig":
-        if (!LambdaConfigType$is(v, q + 8)) return false;
-        break;
-      case "Status":
-        if (!StatusType$is(v, q + 8)) return false;
-        break;
-      case "LastModifiedDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "CreationDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "SchemaAttributes":
-        if (!SchemaAttributesListType$is(v, q + 8)) return false;
-        break;
-      case "AutoVerifiedAttributes":
-        if (!VerifiedAttributesListType$is(v, q + 8)) return false;
-        break;
-      case "AliasAttributes":
-        if (!AliasAttributesListType$is(v, q + 8)) return false;
-        break;
-      case "UsernameAttributes":
-        if (!UsernameAttributesListType$is(v, q + 8)) return false;
-        break;
-      case "SmsVerificationMessage":
-        if (!SmsVerificationMessageType$is(v, q + 8)) return false;
-        break;
-      case "EmailVerificationMessage":
-        if (!EmailVerificationMessageType$is(v, q + 8)) return false;
-        break;
-      case "EmailVerificationSubject":
-        if (!EmailVerificationSubjectType$is(v, q + 8)) return false;
-        break;
-      case "VerificationMessageTemplate":
-        if (!VerificationMessageTemplateType$is(v, q + 8)) return false;
-        break;
-      case "SmsAuthenticationMessage":
-        if (!SmsVerificationMessageType$is(v, q + 8)) return false;
-        break;
-      case "UserAttributeUpdateSettings":
-        if (!UserAttributeUpdateSettingsType$is(v, q + 8)) return false;
-        break;
-      case "MfaConfiguration":
-        if (!UserPoolMfaType$is(v, q + 8)) return false;
-        break;
-      case "DeviceConfiguration":
-        if (!DeviceConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "EstimatedNumberOfUsers":
-        if (!IntegerType$is(v, q + 8)) return false;
-        break;
-      case "EmailConfiguration":
-        if (!EmailConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "SmsConfiguration":
-        if (!SmsConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "UserPoolTags":
-        if (!UserPoolTagsType$is(v, q + 8)) return false;
-        break;
-      case "SmsConfigurationFailure":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "EmailConfigurationFailure":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "Domain":
-        if (!DomainType$is(v, q + 8)) return false;
-        break;
-      case "CustomDomain":
-        if (!DomainType$is(v, q + 8)) return false;
-        break;
-      case "AdminCreateUserConfig":
-        if (!AdminCreateUserConfigType$is(v, q + 8)) return false;
-        break;
-      case "UserPoolAddOns":
-        if (!UserPoolAddOnsType$is(v, q + 8)) return false;
-        break;
-      case "UsernameConfiguration":
-        if (!UsernameConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "Arn":
-        if (!ArnType$is(v, q + 8)) return false;
-        break;
-      case "AccountRecoverySetting":
-        if (!AccountRecoverySettingType$is(v, q + 8)) return false;
-        break;
-      case "UserPoolTier":
-        if (!UserPoolTierType$is(v, q + 8)) return false;
-        break;
-      case "KeyConfiguration":
-        if (!KeyConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "IssuerConfiguration":
-        if (!IssuerConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Id;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolIdType$is(u, q + 8)) break f;
     }
+    u = x.Name;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolNameType$is(u, q + 8)) break f;
+    }
+    u = x.Policies;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolPolicyType$is(u, q + 8)) break f;
+    }
+    u = x.DeletionProtection;
+    if (u !== undefined) {
+      n++;
+      if (!DeletionProtectionType$is(u, q + 8)) break f;
+    }
+    u = x.LambdaConfig;
+    if (u !== undefined) {
+      n++;
+      if (!LambdaConfigType$is(u, q + 8)) break f;
+    }
+    u = x.Status;
+    if (u !== undefined) {
+      n++;
+      if (!StatusType$is(u, q + 8)) break f;
+    }
+    u = x.LastModifiedDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.CreationDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.SchemaAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!SchemaAttributesListType$is(u, q + 8)) break f;
+    }
+    u = x.AutoVerifiedAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!VerifiedAttributesListType$is(u, q + 8)) break f;
+    }
+    u = x.AliasAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!AliasAttributesListType$is(u, q + 8)) break f;
+    }
+    u = x.UsernameAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!UsernameAttributesListType$is(u, q + 8)) break f;
+    }
+    u = x.SmsVerificationMessage;
+    if (u !== undefined) {
+      n++;
+      if (!SmsVerificationMessageType$is(u, q + 8)) break f;
+    }
+    u = x.EmailVerificationMessage;
+    if (u !== undefined) {
+      n++;
+      if (!EmailVerificationMessageType$is(u, q + 8)) break f;
+    }
+    u = x.EmailVerificationSubject;
+    if (u !== undefined) {
+      n++;
+      if (!EmailVerificationSubjectType$is(u, q + 8)) break f;
+    }
+    u = x.VerificationMessageTemplate;
+    if (u !== undefined) {
+      n++;
+      if (!VerificationMessageTemplateType$is(u, q + 8)) break f;
+    }
+    u = x.SmsAuthenticationMessage;
+    if (u !== undefined) {
+      n++;
+      if (!SmsVerificationMessageType$is(u, q + 8)) break f;
+    }
+    u = x.UserAttributeUpdateSettings;
+    if (u !== undefined) {
+      n++;
+      if (!UserAttributeUpdateSettingsType$is(u, q + 8)) break f;
+    }
+    u = x.MfaConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolMfaType$is(u, q + 8)) break f;
+    }
+    u = x.DeviceConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!DeviceConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.EstimatedNumberOfUsers;
+    if (u !== undefined) {
+      n++;
+      if (!IntegerType$is(u, q + 8)) break f;
+    }
+    u = x.EmailConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!EmailConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.SmsConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!SmsConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.UserPoolTags;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolTagsType$is(u, q + 8)) break f;
+    }
+    u = x.SmsConfigurationFailure;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.EmailConfigurationFailure;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.Domain;
+    if (u !== undefined) {
+      n++;
+      if (!DomainType$is(u, q + 8)) break f;
+    }
+    u = x.CustomDomain;
+    if (u !== undefined) {
+      n++;
+      if (!DomainType$is(u, q + 8)) break f;
+    }
+    u = x.AdminCreateUserConfig;
+    if (u !== undefined) {
+      n++;
+      if (!AdminCreateUserConfigType$is(u, q + 8)) break f;
+    }
+    u = x.UserPoolAddOns;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolAddOnsType$is(u, q + 8)) break f;
+    }
+    u = x.UsernameConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!UsernameConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.Arn;
+    if (u !== undefined) {
+      n++;
+      if (!ArnType$is(u, q + 8)) break f;
+    }
+    u = x.AccountRecoverySetting;
+    if (u !== undefined) {
+      n++;
+      if (!AccountRecoverySettingType$is(u, q + 8)) break f;
+    }
+    u = x.UserPoolTier;
+    if (u !== undefined) {
+      n++;
+      if (!UserPoolTierType$is(u, q + 8)) break f;
+    }
+    u = x.KeyConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!KeyConfigurationType$is(u, q + 8)) break f;
+    }
+    u = x.IssuerConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!IssuerConfigurationType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UserPoolType$k1, UserPoolType$is);
 }
 
 /** @type {Check} */
@@ -30363,45 +29315,62 @@ export function assertUserStatusType(x) {
   enforce(x, UserStatusType$is, UserStatusType$check, "UserStatusType");
 }
 
+const UserType$k1 = [
+  "Username",
+  "Attributes",
+  "UserCreateDate",
+  "UserLastModifiedDate",
+  "Enabled",
+  "UserStatus",
+  "MFAOptions",
+];
+
 /** @type {Is} */
 function UserType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Username":
-        if (!UsernameType$is(v, q + 8)) return false;
-        break;
-      case "Attributes":
-        if (!AttributeListType$is(v, q + 8)) return false;
-        break;
-      case "UserCreateDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "UserLastModifiedDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "Enabled":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "UserStatus":
-        if (!UserStatusType$is(v, q + 8)) return false;
-        break;
-      case "MFAOptions":
-        if (!MFAOptionListType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Username;
+    if (u !== undefined) {
+      n++;
+      if (!UsernameType$is(u, q + 8)) break f;
     }
+    u = x.Attributes;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeListType$is(u, q + 8)) break f;
+    }
+    u = x.UserCreateDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.UserLastModifiedDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.Enabled;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    u = x.UserStatus;
+    if (u !== undefined) {
+      n++;
+      if (!UserStatusType$is(u, q + 8)) break f;
+    }
+    u = x.MFAOptions;
+    if (u !== undefined) {
+      n++;
+      if (!MFAOptionListType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UserType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UserType$k1, UserType$is);
 }
 
 /** @type {Check} */
@@ -30565,32 +29534,18 @@ export function assertUsernameAttributesListType(x) {
   enforce(x, UsernameAttributesListType$is, UsernameAttributesListType$check, "UsernameAttributesListType");
 }
 
+const UsernameConfigurationType$k1 = ["CaseSensitive"];
+
 /** @type {Is} */
 function UsernameConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.CaseSensitive;
+  let u;
+  u = x.CaseSensitive;
   if (u === undefined) return false;
   if (!WrappedBooleanType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "CaseSensitive":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 1) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UsernameConfigurationType$k1, 1);
+  return owns(x, "CaseSensitive");
 }
 
 /** @type {Check} */
@@ -30632,30 +29587,29 @@ export function assertUsernameConfigurationType(x) {
   enforce(x, UsernameConfigurationType$is, UsernameConfigurationType$check, "UsernameConfigurationType");
 }
 
+const UsernameExistsException$k1 = ["message", "__type"];
+
 /** @type {Is} */
 function UsernameExistsException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "message":
-        if (typeof v !== "string") return false;
-        break;
-      case "__type":
-        if (typeof v !== "string") return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.message;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
     }
+    u = x.__type;
+    if (u !== undefined) {
+      n++;
+      if (typeof u !== "string") break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, UsernameExistsException$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, UsernameExistsException$k1, UsernameExistsException$is);
 }
 
 /** @type {Check} */
@@ -30705,7 +29659,7 @@ function UsernameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!inClass(x, UsernameType$m2, UsernameType$re1)) return false;
+  if (!inClass(x, 33, 126, UsernameType$m2, UsernameType$re1)) return false;
   return true;
 }
 
@@ -30714,7 +29668,8 @@ function UsernameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!inClass(x, UsernameType$m2, UsernameType$re1)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UsernameType$re1);
+  if (!inClass(x, 33, 126, UsernameType$m2, UsernameType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UsernameType$re1);
 }
 
 /** @type {Validate} */
@@ -30770,42 +29725,56 @@ export function assertUsersListType(x) {
   enforce(x, UsersListType$is, UsersListType$check, "UsersListType");
 }
 
+const VerificationMessageTemplateType$k1 = [
+  "SmsMessage",
+  "EmailMessage",
+  "EmailSubject",
+  "EmailMessageByLink",
+  "EmailSubjectByLink",
+  "DefaultEmailOption",
+];
+
 /** @type {Is} */
 function VerificationMessageTemplateType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "SmsMessage":
-        if (!SmsVerificationMessageType$is(v, q + 8)) return false;
-        break;
-      case "EmailMessage":
-        if (!EmailVerificationMessageType$is(v, q + 8)) return false;
-        break;
-      case "EmailSubject":
-        if (!EmailVerificationSubjectType$is(v, q + 8)) return false;
-        break;
-      case "EmailMessageByLink":
-        if (!EmailVerificationMessageByLinkType$is(v, q + 8)) return false;
-        break;
-      case "EmailSubjectByLink":
-        if (!EmailVerificationSubjectByLinkType$is(v, q + 8)) return false;
-        break;
-      case "DefaultEmailOption":
-        if (!DefaultEmailOptionType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.SmsMessage;
+    if (u !== undefined) {
+      n++;
+      if (!SmsVerificationMessageType$is(u, q + 8)) break f;
     }
+    u = x.EmailMessage;
+    if (u !== undefined) {
+      n++;
+      if (!EmailVerificationMessageType$is(u, q + 8)) break f;
+    }
+    u = x.EmailSubject;
+    if (u !== undefined) {
+      n++;
+      if (!EmailVerificationSubjectType$is(u, q + 8)) break f;
+    }
+    u = x.EmailMessageByLink;
+    if (u !== undefined) {
+      n++;
+      if (!EmailVerificationMessageByLinkType$is(u, q + 8)) break f;
+    }
+    u = x.EmailSubjectByLink;
+    if (u !== undefined) {
+      n++;
+      if (!EmailVerificationSubjectByLinkType$is(u, q + 8)) break f;
+    }
+    u = x.DefaultEmailOption;
+    if (u !== undefined) {
+      n++;
+      if (!DefaultEmailOptionType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, VerificationMessageTemplateType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, VerificationMessageTemplateType$k1, VerificationMessageTemplateType$is);
 }
 
 /** @type {Check} */
@@ -30939,41 +29908,37 @@ export function assertVerifiedAttributesListType(x) {
   enforce(x, VerifiedAttributesListType$is, VerifiedAttributesListType$check, "VerifiedAttributesListType");
 }
 
+const VerifySoftwareTokenRequest$k1 = ["UserCode", "AccessToken", "Session", "FriendlyDeviceName"];
+
 /** @type {Is} */
 function VerifySoftwareTokenRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.UserCode;
+  let u;
+  u = x.UserCode;
   if (u === undefined) return false;
   if (!SoftwareTokenMFAUserCodeType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AccessToken":
-        if (!TokenModelType$is(v, q + 8)) return false;
-        break;
-      case "Session":
-        if (!SessionType$is(v, q + 8)) return false;
-        break;
-      case "UserCode":
-        r++;
-        break;
-      case "FriendlyDeviceName":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.AccessToken;
+    if (u !== undefined) {
+      n++;
+      if (!TokenModelType$is(u, q + 8)) break f;
     }
+    u = x.Session;
+    if (u !== undefined) {
+      n++;
+      if (!SessionType$is(u, q + 8)) break f;
+    }
+    u = x.FriendlyDeviceName;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, VerifySoftwareTokenRequest$k1, n);
+    return owns(x, "UserCode");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, VerifySoftwareTokenRequest$k1, VerifySoftwareTokenRequest$is);
 }
 
 /** @type {Check} */
@@ -31024,30 +29989,29 @@ export function assertVerifySoftwareTokenRequest(x) {
   enforce(x, VerifySoftwareTokenRequest$is, VerifySoftwareTokenRequest$check, "VerifySoftwareTokenRequest");
 }
 
+const VerifySoftwareTokenResponse$k1 = ["Status", "Session"];
+
 /** @type {Is} */
 function VerifySoftwareTokenResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Status":
-        if (!VerifySoftwareTokenResponseType$is(v, q + 8)) return false;
-        break;
-      case "Session":
-        if (!SessionType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Status;
+    if (u !== undefined) {
+      n++;
+      if (!VerifySoftwareTokenResponseType$is(u, q + 8)) break f;
     }
+    u = x.Session;
+    if (u !== undefined) {
+      n++;
+      if (!SessionType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, VerifySoftwareTokenResponse$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, VerifySoftwareTokenResponse$k1, VerifySoftwareTokenResponse$is);
 }
 
 /** @type {Check} */
@@ -31127,12 +30091,14 @@ export function assertVerifySoftwareTokenResponseType(x) {
   );
 }
 
+const VerifyUserAttributeRequest$k1 = ["AccessToken", "AttributeName", "Code"];
+
 /** @type {Is} */
 function VerifyUserAttributeRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.AccessToken;
+  let u;
+  u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
   u = x.AttributeName;
@@ -31141,30 +30107,8 @@ function VerifyUserAttributeRequest$is(x, q) {
   u = x.Code;
   if (u === undefined) return false;
   if (!ConfirmationCodeType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "AccessToken":
-        r++;
-        break;
-      case "AttributeName":
-        r++;
-        break;
-      case "Code":
-        r++;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
-  if (r !== 3) return false;
-  return true;
+  if ((q & 3) !== 0) return declaredOnly(x, q, VerifyUserAttributeRequest$k1, 3);
+  return ownsAll(x, VerifyUserAttributeRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -31218,23 +30162,13 @@ export function assertVerifyUserAttributeRequest(x) {
   enforce(x, VerifyUserAttributeRequest$is, VerifyUserAttributeRequest$check, "VerifyUserAttributeRequest");
 }
 
+const VerifyUserAttributeResponse$k1 = [];
+
 /** @type {Is} */
 function VerifyUserAttributeResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-    }
-  }
+  if ((q & 3) !== 0) return declaredOnly(x, q, VerifyUserAttributeResponse$k1, 0);
   return true;
 }
 
@@ -31271,33 +30205,34 @@ export function assertVerifyUserAttributeResponse(x) {
   enforce(x, VerifyUserAttributeResponse$is, VerifyUserAttributeResponse$check, "VerifyUserAttributeResponse");
 }
 
+const WebAuthnConfigurationType$k1 = ["RelyingPartyId", "UserVerification", "FactorConfiguration"];
+
 /** @type {Is} */
 function WebAuthnConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "RelyingPartyId":
-        if (!RelyingPartyIdType$is(v, q + 8)) return false;
-        break;
-      case "UserVerification":
-        if (!UserVerificationType$is(v, q + 8)) return false;
-        break;
-      case "FactorConfiguration":
-        if (!WebAuthnFactorConfigurationType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.RelyingPartyId;
+    if (u !== undefined) {
+      n++;
+      if (!RelyingPartyIdType$is(u, q + 8)) break f;
     }
+    u = x.UserVerification;
+    if (u !== undefined) {
+      n++;
+      if (!UserVerificationType$is(u, q + 8)) break f;
+    }
+    u = x.FactorConfiguration;
+    if (u !== undefined) {
+      n++;
+      if (!WebAuthnFactorConfigurationType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, WebAuthnConfigurationType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, WebAuthnConfigurationType$k1, WebAuthnConfigurationType$is);
 }
 
 /** @type {Check} */
@@ -31383,27 +30318,24 @@ export function assertWebAuthnFactorConfigurationType(x) {
   );
 }
 
+const WebAuthnMfaSettingsType$k1 = ["Enabled"];
+
 /** @type {Is} */
 function WebAuthnMfaSettingsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Enabled":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.Enabled;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, WebAuthnMfaSettingsType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, WebAuthnMfaSettingsType$k1, WebAuthnMfaSettingsType$is);
 }
 
 /** @type {Check} */

@@ -101,22 +101,84 @@ export function own(x, k) {
 }
 
 /**
- * Whether a pattern that is one character class repeated, ^(?:[…]+)$ or ^(?:[…]*)$, matches s:
- * ASCII characters by a table of the class (16 bits a word), anything else by the pattern itself.
- * The table pays for short strings only: past about ten characters the compiled pattern is faster.
+ * Whether a pattern that is one character class repeated, ^(?:[…]+)$ or ^(?:[…]*)$, matches s.
+ * Characters in the class's widest ASCII run [lo, hi] pass in a small loop; from the first other
+ * one on, classRest decides. Past 64 characters the compiled pattern is as fast, so it decides.
  * @param {string} s
+ * @param {number} lo
+ * @param {number} hi
  * @param {readonly number[]} m
  * @param {RegExp} re
  * @returns {boolean}
  */
-export function inClass(s, m, re) {
-  if (s.length === 0 || s.length > 10) return re.test(s);
+export function inClass(s, lo, hi, m, re) {
+  if (s.length > 64) return re.test(s);
   for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < lo || c > hi) return classRest(s, i, m, re);
+  }
+  return s.length > 0 || re.test(s);
+}
+
+/**
+ * inClass from index i on: ASCII characters by a table of the class (16 bits a word), each bit decided
+ * by the pattern's own class, anything else by the pattern itself.
+ * @param {string} s
+ * @param {number} i
+ * @param {readonly number[]} m
+ * @param {RegExp} re
+ * @returns {boolean}
+ */
+function classRest(s, i, m, re) {
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c > 127) return re.test(s);
     if (((m[c >> 4] >> (c & 15)) & 1) === 0) return false;
   }
   return true;
+}
+
+/**
+ * Whether the first r names in k (an open object's required members, read directly and valid) are own
+ * enumerable members of x, as JSON sees them: for-in lists enumerable members, own ones first.
+ * @param {object} x
+ * @param {readonly string[]} k
+ * @param {number} r
+ * @returns {boolean}
+ */
+export function ownsAll(x, k, r) {
+  let left = r;
+  for (const key in x) {
+    const i = k.indexOf(key);
+    if (i >= 0 && i < r && hasOwn.call(x, key) && --left === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * A member of an open object, read directly, failed. The object fails if JSON sees each member that
+ * was read (counting proves it, as in declaredOnly); else its JSON view, the own enumerable members,
+ * decides (where that check fails again, counting finds every member seen).
+ * @param {object} x
+ * @param {number} q
+ * @param {readonly string[]} k
+ * @param {Is} is
+ * @returns {boolean}
+ */
+export function miss(x, q, k, is) {
+  const o = /** @type {Record<string, unknown>} */ (x);
+  let n = 0;
+  for (const name of k) if (o[name] !== undefined) n++;
+  for (const key in o) if (hasOwn.call(o, key) && o[key] !== undefined && k.includes(key)) n--;
+  if (n === 0) return false;
+  /** @type {Record<string, unknown>} */
+  const view = Object.create(null);
+  for (const key in o) {
+    if (!hasOwn.call(o, key)) continue;
+    const v = o[key];
+    if (v !== undefined) view[key] = v;
+  }
+  return is(view, q);
 }
 
 /**

@@ -9,7 +9,9 @@ import {
   fmtDateTime,
   guard,
   inClass,
+  miss,
   objectLike,
+  ownsAll,
   run,
   schemaMember,
   table,
@@ -27,56 +29,107 @@ export { ValidationError, sdkToWire } from "./runtime.js";
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/**
+ * Whether a (an open object's required member, read directly and valid) is an own enumerable member
+ * of x, as JSON sees it: for-in lists enumerable members, own ones before inherited ones.
+ * @param {object} x
+ * @param {string} a
+ * @returns {boolean}
+ */
+function owns(x, a) {
+  for (const key in x) if (key === a) return hasOwn.call(x, key);
+  return false;
+}
+
+/**
+ * Boolean modes 1 and 2 of an open object whose n declared members read directly are valid: no
+ * undeclared member (an error in strict mode, drift in mode 2), and each of those n is an own
+ * enumerable member (JSON's members that are declared are among them, so counting proves it).
+ * @param {object} x
+ * @param {number} q
+ * @param {readonly string[]} k
+ * @param {number} n
+ * @returns {boolean}
+ */
+function declaredOnly(x, q, k, n) {
+  const o = /** @type {Record<string, unknown>} */ (x);
+  for (const key in o) {
+    if (!hasOwn.call(o, key)) continue;
+    const v = o[key];
+    if (v === undefined) continue;
+    if (k.includes(key)) n--;
+    else if (q < 4 && key === "$schema" && typeof v === "string") continue;
+    else if (undeclared(key, q)) return false;
+  }
+  return n === 0;
+}
+
+const AdminGetUserResponse$k1 = [
+  "Username",
+  "UserAttributes",
+  "UserCreateDate",
+  "UserLastModifiedDate",
+  "Enabled",
+  "UserStatus",
+  "MFAOptions",
+  "PreferredMfaSetting",
+  "UserMFASettingList",
+];
+
 /** @type {Is} */
 function AdminGetUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.Username;
+  let u;
+  u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Username":
-        r++;
-        break;
-      case "UserAttributes":
-        if (!AttributeListType$is(v, q + 8)) return false;
-        break;
-      case "UserCreateDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "UserLastModifiedDate":
-        if (!DateType$is(v, q + 8)) return false;
-        break;
-      case "Enabled":
-        if (!BooleanType$is(v, q + 8)) return false;
-        break;
-      case "UserStatus":
-        if (!UserStatusType$is(v, q + 8)) return false;
-        break;
-      case "MFAOptions":
-        if (!MFAOptionListType$is(v, q + 8)) return false;
-        break;
-      case "PreferredMfaSetting":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "UserMFASettingList":
-        if (!UserMFASettingListType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.UserAttributes;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeListType$is(u, q + 8)) break f;
     }
+    u = x.UserCreateDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.UserLastModifiedDate;
+    if (u !== undefined) {
+      n++;
+      if (!DateType$is(u, q + 8)) break f;
+    }
+    u = x.Enabled;
+    if (u !== undefined) {
+      n++;
+      if (!BooleanType$is(u, q + 8)) break f;
+    }
+    u = x.UserStatus;
+    if (u !== undefined) {
+      n++;
+      if (!UserStatusType$is(u, q + 8)) break f;
+    }
+    u = x.MFAOptions;
+    if (u !== undefined) {
+      n++;
+      if (!MFAOptionListType$is(u, q + 8)) break f;
+    }
+    u = x.PreferredMfaSetting;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.UserMFASettingList;
+    if (u !== undefined) {
+      n++;
+      if (!UserMFASettingListType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetUserResponse$k1, n);
+    return owns(x, "Username");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, AdminGetUserResponse$k1, AdminGetUserResponse$is);
 }
 
 /** @type {Check} */
@@ -188,7 +241,7 @@ function AttributeNameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 32 && cpLength(x) > 32) return false;
-  if (!inClass(x, AttributeNameType$m2, AttributeNameType$re1)) return false;
+  if (!inClass(x, 33, 126, AttributeNameType$m2, AttributeNameType$re1)) return false;
   return true;
 }
 
@@ -197,7 +250,7 @@ function AttributeNameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 32 && cpLength(x) > 32) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 32);
-  if (!inClass(x, AttributeNameType$m2, AttributeNameType$re1))
+  if (!inClass(x, 33, 126, AttributeNameType$m2, AttributeNameType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", AttributeNameType$re1);
 }
 
@@ -216,35 +269,27 @@ export function assertAttributeNameType(x) {
   enforce(x, AttributeNameType$is, AttributeNameType$check, "AttributeNameType");
 }
 
+const AttributeType$k1 = ["Name", "Value"];
+
 /** @type {Is} */
 function AttributeType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  const u = x.Name;
+  let u;
+  u = x.Name;
   if (u === undefined) return false;
   if (!AttributeNameType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Name":
-        r++;
-        break;
-      case "Value":
-        if (!AttributeValueType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 1;
+  f: {
+    u = x.Value;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeValueType$is(u, q + 8)) break f;
     }
+    if ((q & 3) !== 0) return declaredOnly(x, q, AttributeType$k1, n);
+    return owns(x, "Name");
   }
-  if (r !== 1) return false;
-  return true;
+  return miss(x, q, AttributeType$k1, AttributeType$is);
 }
 
 /** @type {Check} */
@@ -401,47 +446,40 @@ export function assertDeliveryMediumType(x) {
   enforce(x, DeliveryMediumType$is, DeliveryMediumType$check, "DeliveryMediumType");
 }
 
+const GetUserResponse$k1 = ["Username", "UserAttributes", "MFAOptions", "PreferredMfaSetting", "UserMFASettingList"];
+
 /** @type {Is} */
 function GetUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  let r = 0;
-  let u = x.Username;
+  let u;
+  u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
   u = x.UserAttributes;
   if (u === undefined) return false;
   if (!AttributeListType$is(u, q + 8)) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "Username":
-        r++;
-        break;
-      case "UserAttributes":
-        r++;
-        break;
-      case "MFAOptions":
-        if (!MFAOptionListType$is(v, q + 8)) return false;
-        break;
-      case "PreferredMfaSetting":
-        if (!StringType$is(v, q + 8)) return false;
-        break;
-      case "UserMFASettingList":
-        if (!UserMFASettingListType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let n = 2;
+  f: {
+    u = x.MFAOptions;
+    if (u !== undefined) {
+      n++;
+      if (!MFAOptionListType$is(u, q + 8)) break f;
     }
+    u = x.PreferredMfaSetting;
+    if (u !== undefined) {
+      n++;
+      if (!StringType$is(u, q + 8)) break f;
+    }
+    u = x.UserMFASettingList;
+    if (u !== undefined) {
+      n++;
+      if (!UserMFASettingListType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, GetUserResponse$k1, n);
+    return ownsAll(x, GetUserResponse$k1, 2);
   }
-  if (r !== 2) return false;
-  return true;
+  return miss(x, q, GetUserResponse$k1, GetUserResponse$is);
 }
 
 /** @type {Check} */
@@ -536,30 +574,29 @@ export function assertMFAOptionListType(x) {
   enforce(x, MFAOptionListType$is, MFAOptionListType$check, "MFAOptionListType");
 }
 
+const MFAOptionType$k1 = ["DeliveryMedium", "AttributeName"];
+
 /** @type {Is} */
 function MFAOptionType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  for (const k in x) {
-    if (!hasOwn.call(x, k)) continue;
-    const v = x[k];
-    if (v === undefined) continue;
-    switch (k) {
-      case "DeliveryMedium":
-        if (!DeliveryMediumType$is(v, q + 8)) return false;
-        break;
-      case "AttributeName":
-        if (!AttributeNameType$is(v, q + 8)) return false;
-        break;
-      case "$schema":
-        if (q < 4 && typeof v === "string") break;
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
-        break;
-      default:
-        if ((q & 3) !== 0 && undeclared(k, q)) return false;
+  let u;
+  let n = 0;
+  f: {
+    u = x.DeliveryMedium;
+    if (u !== undefined) {
+      n++;
+      if (!DeliveryMediumType$is(u, q + 8)) break f;
     }
+    u = x.AttributeName;
+    if (u !== undefined) {
+      n++;
+      if (!AttributeNameType$is(u, q + 8)) break f;
+    }
+    if ((q & 3) !== 0) return declaredOnly(x, q, MFAOptionType$k1, n);
+    return true;
   }
-  return true;
+  return miss(x, q, MFAOptionType$k1, MFAOptionType$is);
 }
 
 /** @type {Check} */
@@ -711,7 +748,7 @@ function UsernameType$is(x, _q) {
   if (typeof x !== "string") return false;
   if (x.length === 0) return false;
   if (x.length > 128 && cpLength(x) > 128) return false;
-  if (!inClass(x, UsernameType$m2, UsernameType$re1)) return false;
+  if (!inClass(x, 33, 126, UsernameType$m2, UsernameType$re1)) return false;
   return true;
 }
 
@@ -720,7 +757,8 @@ function UsernameType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
-  if (!inClass(x, UsernameType$m2, UsernameType$re1)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UsernameType$re1);
+  if (!inClass(x, 33, 126, UsernameType$m2, UsernameType$re1))
+    fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UsernameType$re1);
 }
 
 /** @type {Validate} */

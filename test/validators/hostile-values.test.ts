@@ -12,7 +12,7 @@ import { validatorsOf } from "../helpers/runtime.js";
 type Result = {
   valid: boolean;
   errors: { pointer: string; code: string }[];
-  drift: { pointer: string }[];
+  drift: { pointer: string; kind?: string }[];
   omitted?: number;
 };
 type Mod = ValidatorModule & Record<string, unknown>;
@@ -168,6 +168,11 @@ function exotic(): [string, () => unknown][] {
   const shadowing = Object.assign(Object.create({ Username: "" }) as object, { Username: "alice" });
   const hiddenBad = Object.create({ Username: "alice" }) as object;
   Object.defineProperty(hiddenBad, "Username", { value: "", enumerable: false });
+  // Optional members are read directly too: one that fails counts only if JSON sees it.
+  const inheritedBad = Object.assign(Object.create({ Enabled: "yes" }) as object, { Username: "alice" });
+  const hiddenOptional = { Username: "alice" };
+  Object.defineProperty(hiddenOptional, "Enabled", { value: "yes", enumerable: false });
+  const swapped = Object.assign(Object.create({ Enabled: true }) as object, { Username: "alice", Extra: 1 });
   return [
     ["a class instance whose Username is a prototype getter", () => new WithGetter()],
     ["Object.create({ Username: 'alice' })", () => Object.create({ Username: "alice" })],
@@ -181,6 +186,10 @@ function exotic(): [string, () => unknown][] {
     ["a member that is undefined", () => undef],
     ["an own Username over an inherited invalid one", () => shadowing],
     ["a non-enumerable invalid Username over an inherited valid one", () => hiddenBad],
+    ["an inherited invalid Enabled", () => inheritedBad],
+    ["a non-enumerable invalid Enabled", () => hiddenOptional],
+    ["an own invalid Enabled", () => ({ Username: "alice", Enabled: "yes" })],
+    ["an inherited Enabled beside an own undeclared member", () => swapped],
     ["a Date", () => new Date()],
     ["a boxed string Username", () => ({ Username: new String("alice") })],
   ];
@@ -222,6 +231,10 @@ describe("regression: the fast path and the exact path disagree on non-JSON valu
       "a member that is undefined": true,
       "an own Username over an inherited invalid one": true,
       "a non-enumerable invalid Username over an inherited valid one": false,
+      "an inherited invalid Enabled": true,
+      "a non-enumerable invalid Enabled": true,
+      "an own invalid Enabled": false,
+      "an inherited Enabled beside an own undeclared member": true,
       "a Date": false,
       "a boxed string Username": false,
     });
@@ -230,6 +243,12 @@ describe("regression: the fast path and the exact path disagree on non-JSON valu
       { pointer: "", code: "INSTANCE_UNREADABLE", message: "could not be read: boom" },
     ]);
     expect((v.validateAdminGetUserResponse(exotic()[6]![1]()) as Result).errors[0]!.code).toBe("INSTANCE_UNREADABLE");
+    // The undeclared member is drift (an error in strict mode); the inherited one is no member at all.
+    const swapped = exotic().find(([label]) => label.startsWith("an inherited Enabled beside"))![1]();
+    const loose = v.validateAdminGetUserResponse(swapped) as Result;
+    expect(loose.drift.map((d) => [d.pointer, d.kind])).toEqual([["/Extra", "unknown-property"]]);
+    const strict = v.validateAdminGetUserResponse(swapped, { strict: true }) as Result;
+    expect(strict.errors.map((e) => e.pointer)).toEqual(["/Extra"]);
   });
 
   it("property: isX, validateX and assertX agree on arbitrary non-JSON values", () => {

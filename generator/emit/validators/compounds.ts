@@ -89,10 +89,11 @@ function enterOrReturn(s: Scope, w: Writer): void {
 
 // ---------------------------------------------------------------------------------------------
 
-export function compoundIs(s: Scope, w: Writer, node: TypeNode): void {
+/** The boolean function's body; `self` is that function's name. */
+export function compoundIs(s: Scope, w: Writer, node: TypeNode, self: string): void {
   switch (node.kind) {
     case "object":
-      return objectIs(s, w, node);
+      return objectIs(s, w, node, self);
     case "map":
       return mapIs(s, w, node);
     case "array":
@@ -144,10 +145,12 @@ const containerHead = (s: Scope, w: Writer, test: string): void => {
 // ---------------------------------------------------------------------------------------------
 // Objects
 
-function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
+function objectIs(s: Scope, w: Writer, node: Node<"object">, self: string): void {
   containerHead(s, w, `${s.rt("objectLike")}(x)`);
   const required = node.members.filter((m) => m.required);
   const counted = node.constraints?.minProperties !== undefined || node.constraints?.maxProperties !== undefined;
+  if (!counted && !node.propertyNames && !node.patternProperties?.length && node.additional === true)
+    return openObjectIs(s, w, node, self);
   if (required.length > 0) w.line("let r = 0;");
   if (counted) w.line("let n = 0;");
   // Without work before the switch, a top-level "$schema" is skipped by a case of its own.
@@ -209,6 +212,48 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
   if (node.constraints?.maxProperties !== undefined)
     w.line(`if (n > ${n(node.constraints.maxProperties)}) return false;`);
   w.line("return true;");
+}
+
+/**
+ * An open object (undeclared members are drift) in boolean mode reads its declared members directly,
+ * as TypeBox does, and proves what JSON would see only where it can change the verdict:
+ * - a required member absent or failing fails the object either way (one JSON does not see is absent);
+ * - an optional member failing fails it if JSON sees every member read (`miss`), else the JSON view decides;
+ * - by default, the required members must be own enumerable ones (`owns`: a for-in until they are met);
+ * - modes 1 and 2 walk the members once for undeclared ones and count the declared (`declaredOnly`).
+ * Names are listed required first, so `owns` reads the first r of them.
+ */
+function openObjectIs(s: Scope, w: Writer, node: Node<"object">, self: string): void {
+  const required = node.members.filter((m) => m.required);
+  const optional = node.members.filter((m) => !m.required);
+  const names = s.constant("k", { list: [...required, ...optional].map((m) => str(m.name)) });
+  const r = required.length;
+  if (node.members.length > 0) w.line("let u;");
+  required.forEach((m) => {
+    w.assign("u", memberRead("x", m.name));
+    w.line("if (u === undefined) return false;");
+    leafIs(s, w, m.type, "u", "q + 8");
+  });
+  const tail = (): void => {
+    objectRulesIs(s, w, node);
+    w.when("(q & 3) !== 0", { ret: call(s.rt("declaredOnly"), "x", "q", names, optional.length > 0 ? "n" : n(r)) });
+    if (r === 0) w.line("return true;");
+    else if (r === 1) w.call(call(s.rt("owns"), "x", str(required[0]!.name)), "return ");
+    else w.call(call(s.rt("ownsAll"), "x", names, n(r)), "return ");
+  };
+  if (optional.length === 0) return tail();
+  w.line(`let n = ${n(r)};`);
+  w.block("f:", () => {
+    optional.forEach((m) => {
+      w.assign("u", memberRead("x", m.name));
+      w.block("if (u !== undefined)", () => {
+        w.line("n++;");
+        leafIs(s, w, m.type, "u", "q + 8", "break f;");
+      });
+    });
+    tail();
+  });
+  w.call(call(s.rt("miss"), "x", "q", names, self), "return ");
 }
 
 /** `switch (key) { case "A": … break; default: … }`, or just the default's body without members. */

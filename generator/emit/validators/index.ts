@@ -9,6 +9,7 @@ import { declarations, importLines } from "./declarations.js";
 import { constLines, jsString, WIDTH } from "./layout.js";
 import { inlineRuntime, runtimeFileText } from "./runtime-text.js";
 import type { Flavour } from "./scope.js";
+import { LOCAL_CALLS, LOCAL_NAMES, localLines } from "./local-helpers.js";
 import { typeFragment, type Fragment } from "./type-code.js";
 
 export interface ValidatorOptions {
@@ -93,20 +94,22 @@ function footer(model: Model, flavour: Flavour): string[] {
   ];
 }
 
-/** Helpers every module defines itself: V8 optimises `hasOwn.call(x, k)` in a for-in loop only
- * when it can see which function hasOwn is, and an imported binding hides that. */
-const LOCAL = ["const hasOwn = Object.prototype.hasOwnProperty;"];
-
-function runtimeNames(parts: Fragment[]): string[] {
+/** What the fragments call: imported from runtime.js, and defined in the module (local-helpers.ts). */
+function runtimeNames(parts: Fragment[]): { imported: string[]; local: Set<string> } {
   const names = new Set<string>(["table"]);
   for (const f of parts) for (const n of f.runtime) names.add(n);
-  names.delete("hasOwn");
-  return [...names].sort();
+  const local = new Set([...names].filter((n) => LOCAL_NAMES.has(n)));
+  for (const n of local) {
+    names.delete(n);
+    for (const c of LOCAL_CALLS[n] ?? []) names.add(c);
+  }
+  return { imported: [...names].sort(), local };
 }
 
 function validatorsText(model: Model, flavour: Flavour, memo?: FragmentMemo): string {
   const parts = fragments(model, flavour, memo);
-  const head = [LINT, ...importLines("import", runtimeNames(parts), "./runtime.js")];
+  const names = runtimeNames(parts);
+  const head = [LINT, ...importLines("import", names.imported, "./runtime.js")];
   if (flavour === "ts") {
     head.push(
       ...importLines(
@@ -133,7 +136,7 @@ function validatorsText(model: Model, flavour: Flavour, memo?: FragmentMemo): st
         "./runtime.js",
       ),
     );
-  head.push("", ...LOCAL);
+  head.push("", ...localLines(flavour, names.local));
   // One join, banner and final newline included: no second copy of the whole text to flatten.
   const lines = [...head, ...parts.flatMap((f) => ["", f.text]), "", ...footer(model, flavour), ""];
   lines[0] = `${bannerLines("js", model.name)}${lines[0]}`;
@@ -162,6 +165,7 @@ export function inMemorySource(model: Model): string {
   const parts = fragments(model, "js");
   return [
     inlineRuntime(),
+    ...localLines("js").slice(1),
     ...parts.map((f) => f.text),
     ...footer(model, "js"),
     "export { ValidationError, sdkToWire };",

@@ -141,6 +141,21 @@ export function classTable(pattern: string): number[] | undefined {
   return words;
 }
 
+/** The longest run of consecutive members in a class table, [lo, hi] (the first of equals; [1, 0] when empty). */
+export function widestRun(words: number[]): [number, number] {
+  let best: [number, number] = [1, 0];
+  let start = -1;
+  for (let c = 0; c <= 128; c++) {
+    const member = c < 128 && ((words[c >> 4]! >> (c & 15)) & 1) === 1;
+    if (member && start < 0) start = c;
+    if (!member && start >= 0) {
+      if (c - 1 - start > best[1] - best[0]) best = [start, c - 1];
+      start = -1;
+    }
+  }
+  return best;
+}
+
 /** The tests after the type check (the value has the schema's type, or is at least a finite number). */
 function keywordTests(s: Scope, spec: Spec, v: string): Test[] {
   const out: Test[] = [];
@@ -195,9 +210,11 @@ function keywordTests(s: Scope, spec: Spec, v: string): Test[] {
     // Always with the u flag (\p{…}, code points), as ajv's unicodeRegExp reads them.
     const name = s.constant("re", { call: call("new RegExp", jsString(p), jsString("u")) });
     const table = classTable(p);
-    const test = table
-      ? call(s.rt("inClass"), v, s.constant("m", { list: table.map(String) }), name)
-      : call(`${name}.test`, v);
+    const run = table ? widestRun(table) : undefined;
+    const test =
+      table && run
+        ? call(s.rt("inClass"), v, String(run[0]), String(run[1]), s.constant("m", { list: table.map(String) }), name)
+        : call(`${name}.test`, v);
     out.push({ cond: { not: true, call: test }, code: "INSTANCE_STRING_PATTERN_MISMATCH", arg: name });
   }
   if (spec.format) {
@@ -230,8 +247,7 @@ function keywordTests(s: Scope, spec: Spec, v: string): Test[] {
 // times 8, plus 4 where a top-level "$schema" is kept, plus the mode (0 default, 1 strict,
 // 2 default and free of drift); `q & 3` is the mode.
 
-export function leafIs(s: Scope, w: Writer, node: TypeNode, v: string, q: string): void {
-  const no = "return false;";
+export function leafIs(s: Scope, w: Writer, node: TypeNode, v: string, q: string, no = "return false;"): void {
   switch (node.kind) {
     case "any":
       return;
@@ -255,7 +271,7 @@ export function leafIs(s: Scope, w: Writer, node: TypeNode, v: string, q: string
       const spec = specOf(node);
       w.when(TYPE_TEST[spec.type](v), no);
       for (const t of keywordTests(s, spec, v)) w.when(t.cond, no);
-      if (spec.known) knownIs(s, w, spec, v);
+      if (spec.known) knownIs(s, w, spec, v, no);
       return;
     }
     default:
@@ -264,13 +280,13 @@ export function leafIs(s: Scope, w: Writer, node: TypeNode, v: string, q: string
   }
 }
 
-function knownIs(s: Scope, w: Writer, spec: Spec, v: string): void {
+function knownIs(s: Scope, w: Writer, spec: Spec, v: string, no: string): void {
   const set = s.set(spec.known!);
-  if (spec.type === "string") w.when(`(q & 3) !== 0 && !${set}.has(${v})`, "return false;");
+  if (spec.type === "string") w.when(`(q & 3) !== 0 && !${set}.has(${v})`, no);
   else {
     // Not a string type: the schema's anyOf [values, string] holds by default, the values in strict mode.
-    w.when(`(q & 3) === 1 && !${set}.has(${v})`, "return false;");
-    w.when(`(q & 3) !== 1 && !${set}.has(${v}) && typeof ${v} !== "string"`, "return false;");
+    w.when(`(q & 3) === 1 && !${set}.has(${v})`, no);
+    w.when(`(q & 3) !== 1 && !${set}.has(${v}) && typeof ${v} !== "string"`, no);
   }
 }
 

@@ -1,0 +1,58 @@
+// Helpers each validators module defines itself instead of importing them from runtime.js. V8
+// optimises `hasOwn.call(x, k)` in a for-in loop only when it can see which function hasOwn is, and
+// it inlines owns and declaredOnly into the object checks only from their own module (measured on
+// AdminGetUserResponse: valid isX went from 0.8× to 1.05× TypeBox, validateX from 2.1× to 3.1× the
+// hand-written validator).
+import type { Flavour } from "./scope.js";
+import { jsToTs } from "./to-ts.js";
+
+const HELPERS: Record<string, string> = {
+  owns: `/**
+ * Whether a (an open object's required member, read directly and valid) is an own enumerable member
+ * of x, as JSON sees it: for-in lists enumerable members, own ones before inherited ones.
+ * @param {object} x
+ * @param {string} a
+ * @returns {boolean}
+ */
+function owns(x, a) {
+  for (const key in x) if (key === a) return hasOwn.call(x, key);
+  return false;
+}`,
+  declaredOnly: `/**
+ * Boolean modes 1 and 2 of an open object whose n declared members read directly are valid: no
+ * undeclared member (an error in strict mode, drift in mode 2), and each of those n is an own
+ * enumerable member (JSON's members that are declared are among them, so counting proves it).
+ * @param {object} x
+ * @param {number} q
+ * @param {readonly string[]} k
+ * @param {number} n
+ * @returns {boolean}
+ */
+function declaredOnly(x, q, k, n) {
+  const o = /** @type {Record<string, unknown>} */ (x);
+  for (const key in o) {
+    if (!hasOwn.call(o, key)) continue;
+    const v = o[key];
+    if (v === undefined) continue;
+    if (k.includes(key)) n--;
+    else if (q < 4 && key === "$schema" && typeof v === "string") continue;
+    else if (undeclared(key, q)) return false;
+  }
+  return n === 0;
+}`,
+};
+
+/** Runtime names a module defines itself, and the runtime names those definitions call. */
+export const LOCAL_NAMES = new Set(["hasOwn", ...Object.keys(HELPERS)]);
+export const LOCAL_CALLS: Record<string, string[]> = { declaredOnly: ["undeclared"] };
+
+/** hasOwn and the helpers in `used` (all of them without), in the module's flavour. */
+export function localLines(flavour: Flavour, used?: ReadonlySet<string>): string[] {
+  const js = [
+    "const hasOwn = Object.prototype.hasOwnProperty;",
+    ...Object.entries(HELPERS)
+      .filter(([name]) => !used || used.has(name))
+      .map(([, text]) => `\n${text}`),
+  ].join("\n");
+  return (flavour === "ts" ? jsToTs(js, "ts", "") : js).split("\n");
+}

@@ -1,0 +1,67 @@
+// Open objects in boolean mode read declared members directly and prove only what can change the
+// verdict (compounds.ts openObjectIs; owns, ownsAll, declaredOnly and miss). Each row: a value,
+// the verdict JSON's view gives, and the same verdict from isX, validateX and assertX.
+import { describe, expect, it } from "vitest";
+import * as v from "../../generated/cognito-idp/validators.js";
+
+type Mod = Record<string, (x: unknown, o?: object) => unknown>;
+const mod = v as unknown as Mod;
+
+function verdicts(type: string, value: unknown): boolean[] {
+  let asserted = true;
+  try {
+    mod[`assert${type}`]!(value);
+  } catch {
+    asserted = false;
+  }
+  const strict = (mod[`validate${type}`]!(value, { strict: true }) as { valid: boolean }).valid;
+  return [
+    mod[`is${type}`]!(value) as boolean,
+    (mod[`validate${type}`]!(value) as { valid: boolean }).valid,
+    asserted,
+    strict,
+  ];
+}
+
+const scope = { ScopeName: "read", ScopeDescription: "Reads" };
+const inherit = (proto: object, own: object): object => Object.assign(Object.create(proto) as object, own);
+const hidden = (own: object, name: string, value: unknown): object =>
+  Object.defineProperty({ ...own }, name, { value, enumerable: false });
+
+describe("regression: ownsAll counted down the limit it compared with (two required members failed)", () => {
+  it.each([
+    ["both own", scope, true],
+    ["the second inherited", inherit({ ScopeDescription: "Reads" }, { ScopeName: "read" }), false],
+    ["the first non-enumerable", hidden({ ScopeDescription: "Reads" }, "ScopeName", "read"), false],
+    ["both own, in the other order", { ScopeDescription: "Reads", ScopeName: "read" }, true],
+  ])("ResourceServerScopeType, %s", (_label, value, valid) => {
+    expect(verdicts("ResourceServerScopeType", value)).toEqual([valid, valid, valid, valid]);
+  });
+});
+
+describe("direct reads decide as JSON's view does", () => {
+  const user = { Username: "alice" };
+  it.each([
+    ["an own invalid optional member", { ...user, Enabled: "yes" }, [false, false, false, false]],
+    ["an inherited invalid optional member", inherit({ Enabled: "yes" }, user), [true, true, true, true]],
+    ["a non-enumerable invalid optional member", hidden(user, "Enabled", "yes"), [true, true, true, true]],
+    // The inherited member is no member; the own undeclared one is drift, an error in strict mode.
+    [
+      "an inherited valid member beside an undeclared own one",
+      inherit({ Enabled: true }, { ...user, X: 1 }),
+      [true, true, true, false],
+    ],
+    [
+      "an own member that is undefined beside an inherited one",
+      inherit({ Enabled: true }, { ...user, UserStatus: undefined }),
+      [true, true, true, true],
+    ],
+    [
+      "an invalid optional member after an inherited one",
+      inherit({ Enabled: true }, { ...user, UserStatus: 7 }),
+      [false, false, false, false],
+    ],
+  ])("AdminGetUserResponse: %s", (_label, value, expected) => {
+    expect(verdicts("AdminGetUserResponse", value)).toEqual(expected);
+  });
+});
