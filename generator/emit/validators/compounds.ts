@@ -217,11 +217,11 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">, self: string): void
 /**
  * An open object (undeclared members are drift) in boolean mode reads its declared members directly,
  * as TypeBox does, and proves what JSON would see only where it can change the verdict:
- * - a required member absent or failing fails the object either way (one JSON does not see is absent);
+ * - a required member absent or failing fails the object either way (a member JSON does not see is absent);
  * - an optional member failing fails it if JSON sees every member read (`miss`), else the JSON view decides;
  * - by default, the required members must be own enumerable ones (`owns`: a for-in until they are met);
  * - modes 1 and 2 walk the members once for undeclared ones and count the declared (`declaredOnly`).
- * Names are listed required first, so `owns` reads the first r of them.
+ * Names are listed required first, so `ownsAll` reads the first r of them.
  */
 function openObjectIs(s: Scope, w: Writer, node: Node<"object">, self: string): void {
   const required = node.members.filter((m) => m.required);
@@ -256,7 +256,6 @@ function openObjectIs(s: Scope, w: Writer, node: Node<"object">, self: string): 
   w.call(call(s.rt("miss"), "x", "q", names, self), "return ");
 }
 
-/** `switch (key) { case "A": … break; default: … }`, or just the default's body without members. */
 /**
  * `switch (key) { case "A": … break; default: … }`. With `schemaCase`, a top-level "$schema" is
  * skipped by a case of its own (only that key pays for the test), which otherwise does as default.
