@@ -114,13 +114,6 @@ export declare function inClass(s: string, lo: number, hi: number, m: readonly n
 export declare function ownsAll(x: object, k: readonly string[], r: number): boolean;
 
 /**
- * A member of an open object, read directly, failed. The object fails if JSON sees each member that
- * was read (counting proves it, as in declaredOnly); else its JSON view, the own enumerable members,
- * decides (where that check fails again, counting finds every member seen).
- */
-export declare function miss(x: object, q: number, k: readonly string[], is: Is): boolean;
-
-/**
  * Length in Unicode code points, as JSON Structure and JSON Schema count it.
  */
 export declare function cpLength(s: string): number;

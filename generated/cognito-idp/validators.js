@@ -8,7 +8,6 @@ import {
   fail,
   guard,
   inClass,
-  miss,
   objectLike,
   ownsAll,
   run,
@@ -42,26 +41,29 @@ function owns(x, a) {
 }
 
 /**
- * Boolean modes 1 and 2 of an open object whose n declared members read directly are valid: no
- * undeclared member (an error in strict mode, drift in mode 2), and each of those n is an own
- * enumerable member (JSON's members that are declared are among them, so counting proves it).
+ * Boolean modes 1 and 2 of an open object whose members, read directly, are valid where JSON sees
+ * them: no undeclared member (an error in strict mode, drift in mode 2), and the first r names in k
+ * (the required members) are own enumerable ones.
  * @param {object} x
  * @param {number} q
  * @param {readonly string[]} k
- * @param {number} n
+ * @param {number} r
  * @returns {boolean}
  */
-function declaredOnly(x, q, k, n) {
+function declaredOnly(x, q, k, r) {
   const o = /** @type {Record<string, unknown>} */ (x);
+  let seen = 0;
   for (const key in o) {
     if (!hasOwn.call(o, key)) continue;
     const v = o[key];
     if (v === undefined) continue;
-    if (k.includes(key)) n--;
-    else if (q < 4 && key === "$schema" && typeof v === "string") continue;
+    const i = k.indexOf(key);
+    if (i >= 0) {
+      if (i < r) seen++;
+    } else if (q < 4 && key === "$schema" && typeof v === "string") continue;
     else if (undeclared(key, q)) return false;
   }
-  return n === 0;
+  return seen === r;
 }
 
 const AWSAccountIdType$re1 = /*#__PURE__*/ new RegExp("^(?:[0-9]+)$", "u");
@@ -139,17 +141,10 @@ function AccountRecoverySettingType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.RecoveryMechanisms;
-    if (u !== undefined) {
-      n++;
-      if (!RecoveryMechanismsType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AccountRecoverySettingType$k1, n);
-    return true;
-  }
-  return miss(x, q, AccountRecoverySettingType$k1, AccountRecoverySettingType$is);
+  u = x.RecoveryMechanisms;
+  if (u !== undefined && !RecoveryMechanismsType$is(u, q + 8) && owns(x, "RecoveryMechanisms")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AccountRecoverySettingType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -288,27 +283,14 @@ function AccountTakeoverActionsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.LowAction;
-    if (u !== undefined) {
-      n++;
-      if (!AccountTakeoverActionType$is(u, q + 8)) break f;
-    }
-    u = x.MediumAction;
-    if (u !== undefined) {
-      n++;
-      if (!AccountTakeoverActionType$is(u, q + 8)) break f;
-    }
-    u = x.HighAction;
-    if (u !== undefined) {
-      n++;
-      if (!AccountTakeoverActionType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AccountTakeoverActionsType$k1, n);
-    return true;
-  }
-  return miss(x, q, AccountTakeoverActionsType$k1, AccountTakeoverActionsType$is);
+  u = x.LowAction;
+  if (u !== undefined && !AccountTakeoverActionType$is(u, q + 8) && owns(x, "LowAction")) return false;
+  u = x.MediumAction;
+  if (u !== undefined && !AccountTakeoverActionType$is(u, q + 8) && owns(x, "MediumAction")) return false;
+  u = x.HighAction;
+  if (u !== undefined && !AccountTakeoverActionType$is(u, q + 8) && owns(x, "HighAction")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AccountTakeoverActionsType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -401,17 +383,10 @@ function AccountTakeoverRiskConfigurationType$is(x, q) {
   u = x.Actions;
   if (u === undefined) return false;
   if (!AccountTakeoverActionsType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.NotifyConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!NotifyConfigurationType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AccountTakeoverRiskConfigurationType$k1, n);
-    return owns(x, "Actions");
-  }
-  return miss(x, q, AccountTakeoverRiskConfigurationType$k1, AccountTakeoverRiskConfigurationType$is);
+  u = x.NotifyConfiguration;
+  if (u !== undefined && !NotifyConfigurationType$is(u, q + 8) && owns(x, "NotifyConfiguration")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AccountTakeoverRiskConfigurationType$k1, 1);
+  return owns(x, "Actions");
 }
 
 /** @type {Check} */
@@ -650,17 +625,10 @@ function AdminConfirmSignUpRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.ClientMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!ClientMetadataType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminConfirmSignUpRequest$k1, n);
-    return ownsAll(x, AdminConfirmSignUpRequest$k1, 2);
-  }
-  return miss(x, q, AdminConfirmSignUpRequest$k1, AdminConfirmSignUpRequest$is);
+  u = x.ClientMetadata;
+  if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminConfirmSignUpRequest$k1, 2);
+  return ownsAll(x, AdminConfirmSignUpRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -761,27 +729,18 @@ function AdminCreateUserConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.AllowAdminCreateUserOnly;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.UnusedAccountValidityDays;
-    if (u !== undefined) {
-      n++;
-      if (!AdminCreateUserUnusedAccountValidityDaysType$is(u, q + 8)) break f;
-    }
-    u = x.InviteMessageTemplate;
-    if (u !== undefined) {
-      n++;
-      if (!MessageTemplateType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminCreateUserConfigType$k1, n);
-    return true;
+  u = x.AllowAdminCreateUserOnly;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "AllowAdminCreateUserOnly")) return false;
+  u = x.UnusedAccountValidityDays;
+  m: if (u !== undefined) {
+    if (!AdminCreateUserUnusedAccountValidityDaysType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, AdminCreateUserConfigType$k1, AdminCreateUserConfigType$is);
+  if (u !== undefined && owns(x, "UnusedAccountValidityDays")) return false;
+  u = x.InviteMessageTemplate;
+  if (u !== undefined && !MessageTemplateType$is(u, q + 8) && owns(x, "InviteMessageTemplate")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminCreateUserConfigType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -849,47 +808,22 @@ function AdminCreateUserRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.UserAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeListType$is(u, q + 8)) break f;
-    }
-    u = x.ValidationData;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeListType$is(u, q + 8)) break f;
-    }
-    u = x.TemporaryPassword;
-    if (u !== undefined) {
-      n++;
-      if (!PasswordType$is(u, q + 8)) break f;
-    }
-    u = x.ForceAliasCreation;
-    if (u !== undefined) {
-      n++;
-      if (!ForceAliasCreation$is(u, q + 8)) break f;
-    }
-    u = x.MessageAction;
-    if (u !== undefined) {
-      n++;
-      if (!MessageActionType$is(u, q + 8)) break f;
-    }
-    u = x.DesiredDeliveryMediums;
-    if (u !== undefined) {
-      n++;
-      if (!DeliveryMediumListType$is(u, q + 8)) break f;
-    }
-    u = x.ClientMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!ClientMetadataType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminCreateUserRequest$k1, n);
-    return ownsAll(x, AdminCreateUserRequest$k1, 2);
-  }
-  return miss(x, q, AdminCreateUserRequest$k1, AdminCreateUserRequest$is);
+  u = x.UserAttributes;
+  if (u !== undefined && !AttributeListType$is(u, q + 8) && owns(x, "UserAttributes")) return false;
+  u = x.ValidationData;
+  if (u !== undefined && !AttributeListType$is(u, q + 8) && owns(x, "ValidationData")) return false;
+  u = x.TemporaryPassword;
+  if (u !== undefined && !PasswordType$is(u, q + 8) && owns(x, "TemporaryPassword")) return false;
+  u = x.ForceAliasCreation;
+  if (u !== undefined && !ForceAliasCreation$is(u, q + 8) && owns(x, "ForceAliasCreation")) return false;
+  u = x.MessageAction;
+  if (u !== undefined && !MessageActionType$is(u, q + 8) && owns(x, "MessageAction")) return false;
+  u = x.DesiredDeliveryMediums;
+  if (u !== undefined && !DeliveryMediumListType$is(u, q + 8) && owns(x, "DesiredDeliveryMediums")) return false;
+  u = x.ClientMetadata;
+  if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminCreateUserRequest$k1, 2);
+  return ownsAll(x, AdminCreateUserRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -965,17 +899,10 @@ function AdminCreateUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.User;
-    if (u !== undefined) {
-      n++;
-      if (!UserType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminCreateUserResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, AdminCreateUserResponse$k1, AdminCreateUserResponse$is);
+  u = x.User;
+  if (u !== undefined && !UserType$is(u, q + 8) && owns(x, "User")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminCreateUserResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -1844,54 +1771,30 @@ function AdminGetUserResponse$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.UserAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeListType$is(u, q + 8)) break f;
-    }
-    u = x.UserCreateDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.UserLastModifiedDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.Enabled;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.UserStatus;
-    if (u !== undefined) {
-      n++;
-      if (!UserStatusType$is(u, q + 8)) break f;
-    }
-    u = x.MFAOptions;
-    if (u !== undefined) {
-      n++;
-      if (!MFAOptionListType$is(u, q + 8)) break f;
-    }
-    u = x.PreferredMfaSetting;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-      if (u.length > 131072 && cpLength(u) > 131072) break f;
-      if ((q & 3) !== 0 && !AdminGetUserResponse$s3.has(u)) break f;
-    }
-    u = x.UserMFASettingList;
-    if (u !== undefined) {
-      n++;
-      if (!AdminGetUserResponse$is1(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetUserResponse$k1, n);
-    return owns(x, "Username");
+  u = x.UserAttributes;
+  if (u !== undefined && !AttributeListType$is(u, q + 8) && owns(x, "UserAttributes")) return false;
+  u = x.UserCreateDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "UserCreateDate")) return false;
+  u = x.UserLastModifiedDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "UserLastModifiedDate")) return false;
+  u = x.Enabled;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
+  u = x.UserStatus;
+  if (u !== undefined && !UserStatusType$is(u, q + 8) && owns(x, "UserStatus")) return false;
+  u = x.MFAOptions;
+  if (u !== undefined && !MFAOptionListType$is(u, q + 8) && owns(x, "MFAOptions")) return false;
+  u = x.PreferredMfaSetting;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    if (u.length > 131072 && cpLength(u) > 131072) break m;
+    if ((q & 3) !== 0 && !AdminGetUserResponse$s3.has(u)) break m;
+    u = undefined;
   }
-  return miss(x, q, AdminGetUserResponse$k1, AdminGetUserResponse$is);
+  if (u !== undefined && owns(x, "PreferredMfaSetting")) return false;
+  u = x.UserMFASettingList;
+  if (u !== undefined && !AdminGetUserResponse$is1(u, q + 8) && owns(x, "UserMFASettingList")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetUserResponse$k1, 1);
+  return owns(x, "Username");
 }
 
 /** @type {Check} */
@@ -2017,37 +1920,18 @@ function AdminInitiateAuthRequest$is(x, q) {
   u = x.AuthFlow;
   if (u === undefined) return false;
   if (!AuthFlowType$is(u, q + 8)) return false;
-  let n = 3;
-  f: {
-    u = x.AuthParameters;
-    if (u !== undefined) {
-      n++;
-      if (!AuthParametersType$is(u, q + 8)) break f;
-    }
-    u = x.ClientMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!ClientMetadataType$is(u, q + 8)) break f;
-    }
-    u = x.AnalyticsMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
-    }
-    u = x.ContextData;
-    if (u !== undefined) {
-      n++;
-      if (!ContextDataType$is(u, q + 8)) break f;
-    }
-    u = x.Session;
-    if (u !== undefined) {
-      n++;
-      if (!SessionType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminInitiateAuthRequest$k1, n);
-    return ownsAll(x, AdminInitiateAuthRequest$k1, 3);
-  }
-  return miss(x, q, AdminInitiateAuthRequest$k1, AdminInitiateAuthRequest$is);
+  u = x.AuthParameters;
+  if (u !== undefined && !AuthParametersType$is(u, q + 8) && owns(x, "AuthParameters")) return false;
+  u = x.ClientMetadata;
+  if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
+  u = x.AnalyticsMetadata;
+  if (u !== undefined && !AnalyticsMetadataType$is(u, q + 8) && owns(x, "AnalyticsMetadata")) return false;
+  u = x.ContextData;
+  if (u !== undefined && !ContextDataType$is(u, q + 8) && owns(x, "ContextData")) return false;
+  u = x.Session;
+  if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminInitiateAuthRequest$k1, 3);
+  return ownsAll(x, AdminInitiateAuthRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -2129,37 +2013,18 @@ function AdminInitiateAuthResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.ChallengeName;
-    if (u !== undefined) {
-      n++;
-      if (!ChallengeNameType$is(u, q + 8)) break f;
-    }
-    u = x.Session;
-    if (u !== undefined) {
-      n++;
-      if (!SessionType$is(u, q + 8)) break f;
-    }
-    u = x.ChallengeParameters;
-    if (u !== undefined) {
-      n++;
-      if (!ChallengeParametersType$is(u, q + 8)) break f;
-    }
-    u = x.AuthenticationResult;
-    if (u !== undefined) {
-      n++;
-      if (!AuthenticationResultType$is(u, q + 8)) break f;
-    }
-    u = x.AvailableChallenges;
-    if (u !== undefined) {
-      n++;
-      if (!AvailableChallengeListType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminInitiateAuthResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, AdminInitiateAuthResponse$k1, AdminInitiateAuthResponse$is);
+  u = x.ChallengeName;
+  if (u !== undefined && !ChallengeNameType$is(u, q + 8) && owns(x, "ChallengeName")) return false;
+  u = x.Session;
+  if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
+  u = x.ChallengeParameters;
+  if (u !== undefined && !ChallengeParametersType$is(u, q + 8) && owns(x, "ChallengeParameters")) return false;
+  u = x.AuthenticationResult;
+  if (u !== undefined && !AuthenticationResultType$is(u, q + 8) && owns(x, "AuthenticationResult")) return false;
+  u = x.AvailableChallenges;
+  if (u !== undefined && !AvailableChallengeListType$is(u, q + 8) && owns(x, "AvailableChallenges")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminInitiateAuthResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -2347,22 +2212,12 @@ function AdminListDevicesRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.Limit;
-    if (u !== undefined) {
-      n++;
-      if (!QueryLimitType$is(u, q + 8)) break f;
-    }
-    u = x.PaginationToken;
-    if (u !== undefined) {
-      n++;
-      if (!SearchPaginationTokenType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminListDevicesRequest$k1, n);
-    return ownsAll(x, AdminListDevicesRequest$k1, 2);
-  }
-  return miss(x, q, AdminListDevicesRequest$k1, AdminListDevicesRequest$is);
+  u = x.Limit;
+  if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
+  u = x.PaginationToken;
+  if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListDevicesRequest$k1, 2);
+  return ownsAll(x, AdminListDevicesRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -2423,22 +2278,12 @@ function AdminListDevicesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Devices;
-    if (u !== undefined) {
-      n++;
-      if (!DeviceListType$is(u, q + 8)) break f;
-    }
-    u = x.PaginationToken;
-    if (u !== undefined) {
-      n++;
-      if (!SearchPaginationTokenType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminListDevicesResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, AdminListDevicesResponse$k1, AdminListDevicesResponse$is);
+  u = x.Devices;
+  if (u !== undefined && !DeviceListType$is(u, q + 8) && owns(x, "Devices")) return false;
+  u = x.PaginationToken;
+  if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListDevicesResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -2493,22 +2338,12 @@ function AdminListGroupsForUserRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.Limit;
-    if (u !== undefined) {
-      n++;
-      if (!QueryLimitType$is(u, q + 8)) break f;
-    }
-    u = x.NextToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKey$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminListGroupsForUserRequest$k1, n);
-    return ownsAll(x, AdminListGroupsForUserRequest$k1, 2);
-  }
-  return miss(x, q, AdminListGroupsForUserRequest$k1, AdminListGroupsForUserRequest$is);
+  u = x.Limit;
+  if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
+  u = x.NextToken;
+  if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListGroupsForUserRequest$k1, 2);
+  return ownsAll(x, AdminListGroupsForUserRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -2569,22 +2404,12 @@ function AdminListGroupsForUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Groups;
-    if (u !== undefined) {
-      n++;
-      if (!GroupListType$is(u, q + 8)) break f;
-    }
-    u = x.NextToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKey$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminListGroupsForUserResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, AdminListGroupsForUserResponse$k1, AdminListGroupsForUserResponse$is);
+  u = x.Groups;
+  if (u !== undefined && !GroupListType$is(u, q + 8) && owns(x, "Groups")) return false;
+  u = x.NextToken;
+  if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListGroupsForUserResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -2639,22 +2464,12 @@ function AdminListUserAuthEventsRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.MaxResults;
-    if (u !== undefined) {
-      n++;
-      if (!QueryLimitType$is(u, q + 8)) break f;
-    }
-    u = x.NextToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKey$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminListUserAuthEventsRequest$k1, n);
-    return ownsAll(x, AdminListUserAuthEventsRequest$k1, 2);
-  }
-  return miss(x, q, AdminListUserAuthEventsRequest$k1, AdminListUserAuthEventsRequest$is);
+  u = x.MaxResults;
+  if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "MaxResults")) return false;
+  u = x.NextToken;
+  if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListUserAuthEventsRequest$k1, 2);
+  return ownsAll(x, AdminListUserAuthEventsRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -2715,22 +2530,12 @@ function AdminListUserAuthEventsResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.AuthEvents;
-    if (u !== undefined) {
-      n++;
-      if (!AuthEventsType$is(u, q + 8)) break f;
-    }
-    u = x.NextToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKey$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminListUserAuthEventsResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, AdminListUserAuthEventsResponse$k1, AdminListUserAuthEventsResponse$is);
+  u = x.AuthEvents;
+  if (u !== undefined && !AuthEventsType$is(u, q + 8) && owns(x, "AuthEvents")) return false;
+  u = x.NextToken;
+  if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListUserAuthEventsResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -2866,17 +2671,10 @@ function AdminResetUserPasswordRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.ClientMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!ClientMetadataType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminResetUserPasswordRequest$k1, n);
-    return ownsAll(x, AdminResetUserPasswordRequest$k1, 2);
-  }
-  return miss(x, q, AdminResetUserPasswordRequest$k1, AdminResetUserPasswordRequest$is);
+  u = x.ClientMetadata;
+  if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminResetUserPasswordRequest$k1, 2);
+  return ownsAll(x, AdminResetUserPasswordRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -2995,37 +2793,18 @@ function AdminRespondToAuthChallengeRequest$is(x, q) {
   u = x.ChallengeName;
   if (u === undefined) return false;
   if (!ChallengeNameType$is(u, q + 8)) return false;
-  let n = 3;
-  f: {
-    u = x.ChallengeResponses;
-    if (u !== undefined) {
-      n++;
-      if (!ChallengeResponsesType$is(u, q + 8)) break f;
-    }
-    u = x.Session;
-    if (u !== undefined) {
-      n++;
-      if (!SessionType$is(u, q + 8)) break f;
-    }
-    u = x.AnalyticsMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
-    }
-    u = x.ContextData;
-    if (u !== undefined) {
-      n++;
-      if (!ContextDataType$is(u, q + 8)) break f;
-    }
-    u = x.ClientMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!ClientMetadataType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminRespondToAuthChallengeRequest$k1, n);
-    return ownsAll(x, AdminRespondToAuthChallengeRequest$k1, 3);
-  }
-  return miss(x, q, AdminRespondToAuthChallengeRequest$k1, AdminRespondToAuthChallengeRequest$is);
+  u = x.ChallengeResponses;
+  if (u !== undefined && !ChallengeResponsesType$is(u, q + 8) && owns(x, "ChallengeResponses")) return false;
+  u = x.Session;
+  if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
+  u = x.AnalyticsMetadata;
+  if (u !== undefined && !AnalyticsMetadataType$is(u, q + 8) && owns(x, "AnalyticsMetadata")) return false;
+  u = x.ContextData;
+  if (u !== undefined && !ContextDataType$is(u, q + 8) && owns(x, "ContextData")) return false;
+  u = x.ClientMetadata;
+  if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminRespondToAuthChallengeRequest$k1, 3);
+  return ownsAll(x, AdminRespondToAuthChallengeRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -3111,32 +2890,16 @@ function AdminRespondToAuthChallengeResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.ChallengeName;
-    if (u !== undefined) {
-      n++;
-      if (!ChallengeNameType$is(u, q + 8)) break f;
-    }
-    u = x.Session;
-    if (u !== undefined) {
-      n++;
-      if (!SessionType$is(u, q + 8)) break f;
-    }
-    u = x.ChallengeParameters;
-    if (u !== undefined) {
-      n++;
-      if (!ChallengeParametersType$is(u, q + 8)) break f;
-    }
-    u = x.AuthenticationResult;
-    if (u !== undefined) {
-      n++;
-      if (!AuthenticationResultType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminRespondToAuthChallengeResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, AdminRespondToAuthChallengeResponse$k1, AdminRespondToAuthChallengeResponse$is);
+  u = x.ChallengeName;
+  if (u !== undefined && !ChallengeNameType$is(u, q + 8) && owns(x, "ChallengeName")) return false;
+  u = x.Session;
+  if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
+  u = x.ChallengeParameters;
+  if (u !== undefined && !ChallengeParametersType$is(u, q + 8) && owns(x, "ChallengeParameters")) return false;
+  u = x.AuthenticationResult;
+  if (u !== undefined && !AuthenticationResultType$is(u, q + 8) && owns(x, "AuthenticationResult")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminRespondToAuthChallengeResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -3209,32 +2972,20 @@ function AdminSetUserMFAPreferenceRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.SMSMfaSettings;
-    if (u !== undefined) {
-      n++;
-      if (!SMSMfaSettingsType$is(u, q + 8)) break f;
-    }
-    u = x.SoftwareTokenMfaSettings;
-    if (u !== undefined) {
-      n++;
-      if (!SoftwareTokenMfaSettingsType$is(u, q + 8)) break f;
-    }
-    u = x.EmailMfaSettings;
-    if (u !== undefined) {
-      n++;
-      if (!EmailMfaSettingsType$is(u, q + 8)) break f;
-    }
-    u = x.WebAuthnMfaSettings;
-    if (u !== undefined) {
-      n++;
-      if (!WebAuthnMfaSettingsType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserMFAPreferenceRequest$k1, n);
-    return ownsAll(x, AdminSetUserMFAPreferenceRequest$k1, 2);
+  u = x.SMSMfaSettings;
+  if (u !== undefined && !SMSMfaSettingsType$is(u, q + 8) && owns(x, "SMSMfaSettings")) return false;
+  u = x.SoftwareTokenMfaSettings;
+  m: if (u !== undefined) {
+    if (!SoftwareTokenMfaSettingsType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, AdminSetUserMFAPreferenceRequest$k1, AdminSetUserMFAPreferenceRequest$is);
+  if (u !== undefined && owns(x, "SoftwareTokenMfaSettings")) return false;
+  u = x.EmailMfaSettings;
+  if (u !== undefined && !EmailMfaSettingsType$is(u, q + 8) && owns(x, "EmailMfaSettings")) return false;
+  u = x.WebAuthnMfaSettings;
+  if (u !== undefined && !WebAuthnMfaSettingsType$is(u, q + 8) && owns(x, "WebAuthnMfaSettings")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserMFAPreferenceRequest$k1, 2);
+  return ownsAll(x, AdminSetUserMFAPreferenceRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -3363,17 +3114,10 @@ function AdminSetUserPasswordRequest$is(x, q) {
   u = x.Password;
   if (u === undefined) return false;
   if (!PasswordType$is(u, q + 8)) return false;
-  let n = 3;
-  f: {
-    u = x.Permanent;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserPasswordRequest$k1, n);
-    return ownsAll(x, AdminSetUserPasswordRequest$k1, 3);
-  }
-  return miss(x, q, AdminSetUserPasswordRequest$k1, AdminSetUserPasswordRequest$is);
+  u = x.Permanent;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Permanent")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserPasswordRequest$k1, 3);
+  return ownsAll(x, AdminSetUserPasswordRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -3736,17 +3480,10 @@ function AdminUpdateDeviceStatusRequest$is(x, q) {
   u = x.DeviceKey;
   if (u === undefined) return false;
   if (!DeviceKeyType$is(u, q + 8)) return false;
-  let n = 3;
-  f: {
-    u = x.DeviceRememberedStatus;
-    if (u !== undefined) {
-      n++;
-      if (!DeviceRememberedStatusType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateDeviceStatusRequest$k1, n);
-    return ownsAll(x, AdminUpdateDeviceStatusRequest$k1, 3);
-  }
-  return miss(x, q, AdminUpdateDeviceStatusRequest$k1, AdminUpdateDeviceStatusRequest$is);
+  u = x.DeviceRememberedStatus;
+  if (u !== undefined && !DeviceRememberedStatusType$is(u, q + 8) && owns(x, "DeviceRememberedStatus")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateDeviceStatusRequest$k1, 3);
+  return ownsAll(x, AdminUpdateDeviceStatusRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -3867,17 +3604,10 @@ function AdminUpdateUserAttributesRequest$is(x, q) {
   u = x.UserAttributes;
   if (u === undefined) return false;
   if (!AttributeListType$is(u, q + 8)) return false;
-  let n = 3;
-  f: {
-    u = x.ClientMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!ClientMetadataType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateUserAttributesRequest$k1, n);
-    return ownsAll(x, AdminUpdateUserAttributesRequest$k1, 3);
-  }
-  return miss(x, q, AdminUpdateUserAttributesRequest$k1, AdminUpdateUserAttributesRequest$is);
+  u = x.ClientMetadata;
+  if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateUserAttributesRequest$k1, 3);
+  return ownsAll(x, AdminUpdateUserAttributesRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -4099,17 +3829,10 @@ function AdvancedSecurityAdditionalFlowsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.CustomAuthMode;
-    if (u !== undefined) {
-      n++;
-      if (!AdvancedSecurityEnabledModeType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdvancedSecurityAdditionalFlowsType$k1, n);
-    return true;
-  }
-  return miss(x, q, AdvancedSecurityAdditionalFlowsType$k1, AdvancedSecurityAdditionalFlowsType$is);
+  u = x.CustomAuthMode;
+  if (u !== undefined && !AdvancedSecurityEnabledModeType$is(u, q + 8) && owns(x, "CustomAuthMode")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdvancedSecurityAdditionalFlowsType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -4305,22 +4028,20 @@ function AliasExistsException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AliasExistsException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, AliasExistsException$k1, AliasExistsException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AliasExistsException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -4416,37 +4137,18 @@ function AnalyticsConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.ApplicationId;
-    if (u !== undefined) {
-      n++;
-      if (!HexStringType$is(u, q + 8)) break f;
-    }
-    u = x.ApplicationArn;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.RoleArn;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.ExternalId;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.UserDataShared;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AnalyticsConfigurationType$k1, n);
-    return true;
-  }
-  return miss(x, q, AnalyticsConfigurationType$k1, AnalyticsConfigurationType$is);
+  u = x.ApplicationId;
+  if (u !== undefined && !HexStringType$is(u, q + 8) && owns(x, "ApplicationId")) return false;
+  u = x.ApplicationArn;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "ApplicationArn")) return false;
+  u = x.RoleArn;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "RoleArn")) return false;
+  u = x.ExternalId;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "ExternalId")) return false;
+  u = x.UserDataShared;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "UserDataShared")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AnalyticsConfigurationType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -4504,17 +4206,10 @@ function AnalyticsMetadataType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.AnalyticsEndpointId;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AnalyticsMetadataType$k1, n);
-    return true;
-  }
-  return miss(x, q, AnalyticsMetadataType$k1, AnalyticsMetadataType$is);
+  u = x.AnalyticsEndpointId;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "AnalyticsEndpointId")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AnalyticsMetadataType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -4597,22 +4292,12 @@ function AssociateSoftwareTokenRequest$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.AccessToken;
-    if (u !== undefined) {
-      n++;
-      if (!TokenModelType$is(u, q + 8)) break f;
-    }
-    u = x.Session;
-    if (u !== undefined) {
-      n++;
-      if (!SessionType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AssociateSoftwareTokenRequest$k1, n);
-    return true;
-  }
-  return miss(x, q, AssociateSoftwareTokenRequest$k1, AssociateSoftwareTokenRequest$is);
+  u = x.AccessToken;
+  if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "AccessToken")) return false;
+  u = x.Session;
+  if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AssociateSoftwareTokenRequest$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -4661,22 +4346,12 @@ function AssociateSoftwareTokenResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.SecretCode;
-    if (u !== undefined) {
-      n++;
-      if (!SecretCodeType$is(u, q + 8)) break f;
-    }
-    u = x.Session;
-    if (u !== undefined) {
-      n++;
-      if (!SessionType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AssociateSoftwareTokenResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, AssociateSoftwareTokenResponse$k1, AssociateSoftwareTokenResponse$is);
+  u = x.SecretCode;
+  if (u !== undefined && !SecretCodeType$is(u, q + 8) && owns(x, "SecretCode")) return false;
+  u = x.Session;
+  if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AssociateSoftwareTokenResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -4959,17 +4634,10 @@ function AttributeType$is(x, q) {
   u = x.Name;
   if (u === undefined) return false;
   if (!AttributeNameType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.Value;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeValueType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AttributeType$k1, n);
-    return owns(x, "Name");
-  }
-  return miss(x, q, AttributeType$k1, AttributeType$is);
+  u = x.Value;
+  if (u !== undefined && !AttributeValueType$is(u, q + 8) && owns(x, "Value")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AttributeType$k1, 1);
+  return owns(x, "Name");
 }
 
 /** @type {Check} */
@@ -5113,52 +4781,24 @@ function AuthEventType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.EventId;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.EventType;
-    if (u !== undefined) {
-      n++;
-      if (!EventType$is(u, q + 8)) break f;
-    }
-    u = x.CreationDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.EventResponse;
-    if (u !== undefined) {
-      n++;
-      if (!EventResponseType$is(u, q + 8)) break f;
-    }
-    u = x.EventRisk;
-    if (u !== undefined) {
-      n++;
-      if (!EventRiskType$is(u, q + 8)) break f;
-    }
-    u = x.ChallengeResponses;
-    if (u !== undefined) {
-      n++;
-      if (!ChallengeResponseListType$is(u, q + 8)) break f;
-    }
-    u = x.EventContextData;
-    if (u !== undefined) {
-      n++;
-      if (!EventContextDataType$is(u, q + 8)) break f;
-    }
-    u = x.EventFeedback;
-    if (u !== undefined) {
-      n++;
-      if (!EventFeedbackType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AuthEventType$k1, n);
-    return true;
-  }
-  return miss(x, q, AuthEventType$k1, AuthEventType$is);
+  u = x.EventId;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "EventId")) return false;
+  u = x.EventType;
+  if (u !== undefined && !EventType$is(u, q + 8) && owns(x, "EventType")) return false;
+  u = x.CreationDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
+  u = x.EventResponse;
+  if (u !== undefined && !EventResponseType$is(u, q + 8) && owns(x, "EventResponse")) return false;
+  u = x.EventRisk;
+  if (u !== undefined && !EventRiskType$is(u, q + 8) && owns(x, "EventRisk")) return false;
+  u = x.ChallengeResponses;
+  if (u !== undefined && !ChallengeResponseListType$is(u, q + 8) && owns(x, "ChallengeResponses")) return false;
+  u = x.EventContextData;
+  if (u !== undefined && !EventContextDataType$is(u, q + 8) && owns(x, "EventContextData")) return false;
+  u = x.EventFeedback;
+  if (u !== undefined && !EventFeedbackType$is(u, q + 8) && owns(x, "EventFeedback")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AuthEventType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -5427,42 +5067,20 @@ function AuthenticationResultType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.AccessToken;
-    if (u !== undefined) {
-      n++;
-      if (!TokenModelType$is(u, q + 8)) break f;
-    }
-    u = x.ExpiresIn;
-    if (u !== undefined) {
-      n++;
-      if (!IntegerType$is(u, q + 8)) break f;
-    }
-    u = x.TokenType;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.RefreshToken;
-    if (u !== undefined) {
-      n++;
-      if (!TokenModelType$is(u, q + 8)) break f;
-    }
-    u = x.IdToken;
-    if (u !== undefined) {
-      n++;
-      if (!TokenModelType$is(u, q + 8)) break f;
-    }
-    u = x.NewDeviceMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!NewDeviceMetadataType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AuthenticationResultType$k1, n);
-    return true;
-  }
-  return miss(x, q, AuthenticationResultType$k1, AuthenticationResultType$is);
+  u = x.AccessToken;
+  if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "AccessToken")) return false;
+  u = x.ExpiresIn;
+  if (u !== undefined && !IntegerType$is(u, q + 8) && owns(x, "ExpiresIn")) return false;
+  u = x.TokenType;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "TokenType")) return false;
+  u = x.RefreshToken;
+  if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "RefreshToken")) return false;
+  u = x.IdToken;
+  if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "IdToken")) return false;
+  u = x.NewDeviceMetadata;
+  if (u !== undefined && !NewDeviceMetadataType$is(u, q + 8) && owns(x, "NewDeviceMetadata")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AuthenticationResultType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -5931,22 +5549,12 @@ function ChallengeResponseType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.ChallengeName;
-    if (u !== undefined) {
-      n++;
-      if (!ChallengeName$is(u, q + 8)) break f;
-    }
-    u = x.ChallengeResponse;
-    if (u !== undefined) {
-      n++;
-      if (!ChallengeResponse$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ChallengeResponseType$k1, n);
-    return true;
-  }
-  return miss(x, q, ChallengeResponseType$k1, ChallengeResponseType$is);
+  u = x.ChallengeName;
+  if (u !== undefined && !ChallengeName$is(u, q + 8) && owns(x, "ChallengeName")) return false;
+  u = x.ChallengeResponse;
+  if (u !== undefined && !ChallengeResponse$is(u, q + 8) && owns(x, "ChallengeResponse")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ChallengeResponseType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -6045,17 +5653,10 @@ function ChangePasswordRequest$is(x, q) {
   u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.PreviousPassword;
-    if (u !== undefined) {
-      n++;
-      if (!PasswordType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ChangePasswordRequest$k1, n);
-    return ownsAll(x, ChangePasswordRequest$k1, 2);
-  }
-  return miss(x, q, ChangePasswordRequest$k1, ChangePasswordRequest$is);
+  u = x.PreviousPassword;
+  if (u !== undefined && !PasswordType$is(u, q + 8) && owns(x, "PreviousPassword")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ChangePasswordRequest$k1, 2);
+  return ownsAll(x, ChangePasswordRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -6421,27 +6022,14 @@ function CodeDeliveryDetailsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Destination;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.DeliveryMedium;
-    if (u !== undefined) {
-      n++;
-      if (!DeliveryMediumType$is(u, q + 8)) break f;
-    }
-    u = x.AttributeName;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeNameType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CodeDeliveryDetailsType$k1, n);
-    return true;
-  }
-  return miss(x, q, CodeDeliveryDetailsType$k1, CodeDeliveryDetailsType$is);
+  u = x.Destination;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "Destination")) return false;
+  u = x.DeliveryMedium;
+  if (u !== undefined && !DeliveryMediumType$is(u, q + 8) && owns(x, "DeliveryMedium")) return false;
+  u = x.AttributeName;
+  if (u !== undefined && !AttributeNameType$is(u, q + 8) && owns(x, "AttributeName")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CodeDeliveryDetailsType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -6493,22 +6081,20 @@ function CodeDeliveryFailureException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CodeDeliveryFailureException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, CodeDeliveryFailureException$k1, CodeDeliveryFailureException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CodeDeliveryFailureException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -6557,22 +6143,20 @@ function CodeMismatchException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CodeMismatchException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, CodeMismatchException$k1, CodeMismatchException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CodeMismatchException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -6756,17 +6340,10 @@ function CompromisedCredentialsRiskConfigurationType$is(x, q) {
   u = x.Actions;
   if (u === undefined) return false;
   if (!CompromisedCredentialsActionsType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.EventFilter;
-    if (u !== undefined) {
-      n++;
-      if (!EventFiltersType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CompromisedCredentialsRiskConfigurationType$k1, n);
-    return owns(x, "Actions");
-  }
-  return miss(x, q, CompromisedCredentialsRiskConfigurationType$k1, CompromisedCredentialsRiskConfigurationType$is);
+  u = x.EventFilter;
+  if (u !== undefined && !EventFiltersType$is(u, q + 8) && owns(x, "EventFilter")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CompromisedCredentialsRiskConfigurationType$k1, 1);
+  return owns(x, "Actions");
 }
 
 /** @type {Check} */
@@ -6823,22 +6400,20 @@ function ConcurrentModificationException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ConcurrentModificationException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, ConcurrentModificationException$k1, ConcurrentModificationException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ConcurrentModificationException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -6898,22 +6473,16 @@ function ConfirmDeviceRequest$is(x, q) {
   u = x.DeviceKey;
   if (u === undefined) return false;
   if (!DeviceKeyType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.DeviceSecretVerifierConfig;
-    if (u !== undefined) {
-      n++;
-      if (!DeviceSecretVerifierConfigType$is(u, q + 8)) break f;
-    }
-    u = x.DeviceName;
-    if (u !== undefined) {
-      n++;
-      if (!DeviceNameType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmDeviceRequest$k1, n);
-    return ownsAll(x, ConfirmDeviceRequest$k1, 2);
+  u = x.DeviceSecretVerifierConfig;
+  m: if (u !== undefined) {
+    if (!DeviceSecretVerifierConfigType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, ConfirmDeviceRequest$k1, ConfirmDeviceRequest$is);
+  if (u !== undefined && owns(x, "DeviceSecretVerifierConfig")) return false;
+  u = x.DeviceName;
+  if (u !== undefined && !DeviceNameType$is(u, q + 8) && owns(x, "DeviceName")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmDeviceRequest$k1, 2);
+  return ownsAll(x, ConfirmDeviceRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -6974,17 +6543,10 @@ function ConfirmDeviceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserConfirmationNecessary;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmDeviceResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, ConfirmDeviceResponse$k1, ConfirmDeviceResponse$is);
+  u = x.UserConfirmationNecessary;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "UserConfirmationNecessary")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmDeviceResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -7051,32 +6613,16 @@ function ConfirmForgotPasswordRequest$is(x, q) {
   u = x.Password;
   if (u === undefined) return false;
   if (!PasswordType$is(u, q + 8)) return false;
-  let n = 4;
-  f: {
-    u = x.SecretHash;
-    if (u !== undefined) {
-      n++;
-      if (!SecretHashType$is(u, q + 8)) break f;
-    }
-    u = x.AnalyticsMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
-    }
-    u = x.UserContextData;
-    if (u !== undefined) {
-      n++;
-      if (!UserContextDataType$is(u, q + 8)) break f;
-    }
-    u = x.ClientMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!ClientMetadataType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmForgotPasswordRequest$k1, n);
-    return ownsAll(x, ConfirmForgotPasswordRequest$k1, 4);
-  }
-  return miss(x, q, ConfirmForgotPasswordRequest$k1, ConfirmForgotPasswordRequest$is);
+  u = x.SecretHash;
+  if (u !== undefined && !SecretHashType$is(u, q + 8) && owns(x, "SecretHash")) return false;
+  u = x.AnalyticsMetadata;
+  if (u !== undefined && !AnalyticsMetadataType$is(u, q + 8) && owns(x, "AnalyticsMetadata")) return false;
+  u = x.UserContextData;
+  if (u !== undefined && !UserContextDataType$is(u, q + 8) && owns(x, "UserContextData")) return false;
+  u = x.ClientMetadata;
+  if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmForgotPasswordRequest$k1, 4);
+  return ownsAll(x, ConfirmForgotPasswordRequest$k1, 4);
 }
 
 /** @type {Check} */
@@ -7217,42 +6763,20 @@ function ConfirmSignUpRequest$is(x, q) {
   u = x.ConfirmationCode;
   if (u === undefined) return false;
   if (!ConfirmationCodeType$is(u, q + 8)) return false;
-  let n = 3;
-  f: {
-    u = x.SecretHash;
-    if (u !== undefined) {
-      n++;
-      if (!SecretHashType$is(u, q + 8)) break f;
-    }
-    u = x.ForceAliasCreation;
-    if (u !== undefined) {
-      n++;
-      if (!ForceAliasCreation$is(u, q + 8)) break f;
-    }
-    u = x.AnalyticsMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
-    }
-    u = x.UserContextData;
-    if (u !== undefined) {
-      n++;
-      if (!UserContextDataType$is(u, q + 8)) break f;
-    }
-    u = x.ClientMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!ClientMetadataType$is(u, q + 8)) break f;
-    }
-    u = x.Session;
-    if (u !== undefined) {
-      n++;
-      if (!SessionType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmSignUpRequest$k1, n);
-    return ownsAll(x, ConfirmSignUpRequest$k1, 3);
-  }
-  return miss(x, q, ConfirmSignUpRequest$k1, ConfirmSignUpRequest$is);
+  u = x.SecretHash;
+  if (u !== undefined && !SecretHashType$is(u, q + 8) && owns(x, "SecretHash")) return false;
+  u = x.ForceAliasCreation;
+  if (u !== undefined && !ForceAliasCreation$is(u, q + 8) && owns(x, "ForceAliasCreation")) return false;
+  u = x.AnalyticsMetadata;
+  if (u !== undefined && !AnalyticsMetadataType$is(u, q + 8) && owns(x, "AnalyticsMetadata")) return false;
+  u = x.UserContextData;
+  if (u !== undefined && !UserContextDataType$is(u, q + 8) && owns(x, "UserContextData")) return false;
+  u = x.ClientMetadata;
+  if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
+  u = x.Session;
+  if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmSignUpRequest$k1, 3);
+  return ownsAll(x, ConfirmSignUpRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -7331,17 +6855,10 @@ function ConfirmSignUpResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Session;
-    if (u !== undefined) {
-      n++;
-      if (!SessionType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmSignUpResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, ConfirmSignUpResponse$k1, ConfirmSignUpResponse$is);
+  u = x.Session;
+  if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmSignUpResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -7435,17 +6952,10 @@ function ContextDataType$is(x, q) {
   u = x.HttpHeaders;
   if (u === undefined) return false;
   if (!HttpHeaderList$is(u, q + 8)) return false;
-  let n = 4;
-  f: {
-    u = x.EncodedData;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ContextDataType$k1, n);
-    return ownsAll(x, ContextDataType$k1, 4);
-  }
-  return miss(x, q, ContextDataType$k1, ContextDataType$is);
+  u = x.EncodedData;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "EncodedData")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ContextDataType$k1, 4);
+  return ownsAll(x, ContextDataType$k1, 4);
 }
 
 /** @type {Check} */
@@ -7521,27 +7031,14 @@ function CreateGroupRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.Description;
-    if (u !== undefined) {
-      n++;
-      if (!DescriptionType$is(u, q + 8)) break f;
-    }
-    u = x.RoleArn;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.Precedence;
-    if (u !== undefined) {
-      n++;
-      if (!PrecedenceType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CreateGroupRequest$k1, n);
-    return ownsAll(x, CreateGroupRequest$k1, 2);
-  }
-  return miss(x, q, CreateGroupRequest$k1, CreateGroupRequest$is);
+  u = x.Description;
+  if (u !== undefined && !DescriptionType$is(u, q + 8) && owns(x, "Description")) return false;
+  u = x.RoleArn;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "RoleArn")) return false;
+  u = x.Precedence;
+  if (u !== undefined && !PrecedenceType$is(u, q + 8) && owns(x, "Precedence")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateGroupRequest$k1, 2);
+  return ownsAll(x, CreateGroupRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -7605,17 +7102,10 @@ function CreateGroupResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Group;
-    if (u !== undefined) {
-      n++;
-      if (!GroupType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CreateGroupResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, CreateGroupResponse$k1, CreateGroupResponse$is);
+  u = x.Group;
+  if (u !== undefined && !GroupType$is(u, q + 8) && owns(x, "Group")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateGroupResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -7680,22 +7170,12 @@ function CreateIdentityProviderRequest$is(x, q) {
   u = x.ProviderDetails;
   if (u === undefined) return false;
   if (!ProviderDetailsType$is(u, q + 8)) return false;
-  let n = 4;
-  f: {
-    u = x.AttributeMapping;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeMappingType$is(u, q + 8)) break f;
-    }
-    u = x.IdpIdentifiers;
-    if (u !== undefined) {
-      n++;
-      if (!IdpIdentifiersListType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CreateIdentityProviderRequest$k1, n);
-    return ownsAll(x, CreateIdentityProviderRequest$k1, 4);
-  }
-  return miss(x, q, CreateIdentityProviderRequest$k1, CreateIdentityProviderRequest$is);
+  u = x.AttributeMapping;
+  if (u !== undefined && !AttributeMappingType$is(u, q + 8) && owns(x, "AttributeMapping")) return false;
+  u = x.IdpIdentifiers;
+  if (u !== undefined && !IdpIdentifiersListType$is(u, q + 8) && owns(x, "IdpIdentifiers")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateIdentityProviderRequest$k1, 4);
+  return ownsAll(x, CreateIdentityProviderRequest$k1, 4);
 }
 
 /** @type {Check} */
@@ -7830,17 +7310,10 @@ function CreateResourceServerRequest$is(x, q) {
   u = x.Name;
   if (u === undefined) return false;
   if (!ResourceServerNameType$is(u, q + 8)) return false;
-  let n = 3;
-  f: {
-    u = x.Scopes;
-    if (u !== undefined) {
-      n++;
-      if (!ResourceServerScopeListType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CreateResourceServerRequest$k1, n);
-    return ownsAll(x, CreateResourceServerRequest$k1, 3);
-  }
-  return miss(x, q, CreateResourceServerRequest$k1, CreateResourceServerRequest$is);
+  u = x.Scopes;
+  if (u !== undefined && !ResourceServerScopeListType$is(u, q + 8) && owns(x, "Scopes")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateResourceServerRequest$k1, 3);
+  return ownsAll(x, CreateResourceServerRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -7966,17 +7439,14 @@ function CreateUserImportJobRequest$is(x, q) {
   u = x.CloudWatchLogsRoleArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  let n = 3;
-  f: {
-    u = x.PasswordHashingAlgorithm;
-    if (u !== undefined) {
-      n++;
-      if (!PasswordHashingAlgorithmType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserImportJobRequest$k1, n);
-    return ownsAll(x, CreateUserImportJobRequest$k1, 3);
+  u = x.PasswordHashingAlgorithm;
+  m: if (u !== undefined) {
+    if (!PasswordHashingAlgorithmType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, CreateUserImportJobRequest$k1, CreateUserImportJobRequest$is);
+  if (u !== undefined && owns(x, "PasswordHashingAlgorithm")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserImportJobRequest$k1, 3);
+  return ownsAll(x, CreateUserImportJobRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -8040,17 +7510,10 @@ function CreateUserImportJobResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserImportJob;
-    if (u !== undefined) {
-      n++;
-      if (!UserImportJobType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserImportJobResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, CreateUserImportJobResponse$k1, CreateUserImportJobResponse$is);
+  u = x.UserImportJob;
+  if (u !== undefined && !UserImportJobType$is(u, q + 8) && owns(x, "UserImportJob")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserImportJobResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -8127,122 +7590,64 @@ function CreateUserPoolClientRequest$is(x, q) {
   u = x.ClientName;
   if (u === undefined) return false;
   if (!ClientNameType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.GenerateSecret;
-    if (u !== undefined) {
-      n++;
-      if (!GenerateSecret$is(u, q + 8)) break f;
-    }
-    u = x.RefreshTokenValidity;
-    if (u !== undefined) {
-      n++;
-      if (!RefreshTokenValidityType$is(u, q + 8)) break f;
-    }
-    u = x.AccessTokenValidity;
-    if (u !== undefined) {
-      n++;
-      if (!AccessTokenValidityType$is(u, q + 8)) break f;
-    }
-    u = x.IdTokenValidity;
-    if (u !== undefined) {
-      n++;
-      if (!IdTokenValidityType$is(u, q + 8)) break f;
-    }
-    u = x.TokenValidityUnits;
-    if (u !== undefined) {
-      n++;
-      if (!TokenValidityUnitsType$is(u, q + 8)) break f;
-    }
-    u = x.ReadAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!ClientPermissionListType$is(u, q + 8)) break f;
-    }
-    u = x.WriteAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!ClientPermissionListType$is(u, q + 8)) break f;
-    }
-    u = x.ExplicitAuthFlows;
-    if (u !== undefined) {
-      n++;
-      if (!ExplicitAuthFlowsListType$is(u, q + 8)) break f;
-    }
-    u = x.SupportedIdentityProviders;
-    if (u !== undefined) {
-      n++;
-      if (!SupportedIdentityProvidersListType$is(u, q + 8)) break f;
-    }
-    u = x.CallbackURLs;
-    if (u !== undefined) {
-      n++;
-      if (!CallbackURLsListType$is(u, q + 8)) break f;
-    }
-    u = x.LogoutURLs;
-    if (u !== undefined) {
-      n++;
-      if (!LogoutURLsListType$is(u, q + 8)) break f;
-    }
-    u = x.DefaultRedirectURI;
-    if (u !== undefined) {
-      n++;
-      if (!RedirectUrlType$is(u, q + 8)) break f;
-    }
-    u = x.AllowedOAuthFlows;
-    if (u !== undefined) {
-      n++;
-      if (!OAuthFlowsType$is(u, q + 8)) break f;
-    }
-    u = x.AllowedOAuthScopes;
-    if (u !== undefined) {
-      n++;
-      if (!ScopeListType$is(u, q + 8)) break f;
-    }
-    u = x.AllowedOAuthFlowsUserPoolClient;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.AnalyticsConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!AnalyticsConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.PreventUserExistenceErrors;
-    if (u !== undefined) {
-      n++;
-      if (!PreventUserExistenceErrorTypes$is(u, q + 8)) break f;
-    }
-    u = x.EnableTokenRevocation;
-    if (u !== undefined) {
-      n++;
-      if (!WrappedBooleanType$is(u, q + 8)) break f;
-    }
-    u = x.EnablePropagateAdditionalUserContextData;
-    if (u !== undefined) {
-      n++;
-      if (!WrappedBooleanType$is(u, q + 8)) break f;
-    }
-    u = x.AuthSessionValidity;
-    if (u !== undefined) {
-      n++;
-      if (!AuthSessionValidityType$is(u, q + 8)) break f;
-    }
-    u = x.ClientSecret;
-    if (u !== undefined) {
-      n++;
-      if (!ClientSecretType$is(u, q + 8)) break f;
-    }
-    u = x.RefreshTokenRotation;
-    if (u !== undefined) {
-      n++;
-      if (!RefreshTokenRotationType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolClientRequest$k1, n);
-    return ownsAll(x, CreateUserPoolClientRequest$k1, 2);
+  u = x.GenerateSecret;
+  if (u !== undefined && !GenerateSecret$is(u, q + 8) && owns(x, "GenerateSecret")) return false;
+  u = x.RefreshTokenValidity;
+  if (u !== undefined && !RefreshTokenValidityType$is(u, q + 8) && owns(x, "RefreshTokenValidity")) return false;
+  u = x.AccessTokenValidity;
+  if (u !== undefined && !AccessTokenValidityType$is(u, q + 8) && owns(x, "AccessTokenValidity")) return false;
+  u = x.IdTokenValidity;
+  if (u !== undefined && !IdTokenValidityType$is(u, q + 8) && owns(x, "IdTokenValidity")) return false;
+  u = x.TokenValidityUnits;
+  if (u !== undefined && !TokenValidityUnitsType$is(u, q + 8) && owns(x, "TokenValidityUnits")) return false;
+  u = x.ReadAttributes;
+  if (u !== undefined && !ClientPermissionListType$is(u, q + 8) && owns(x, "ReadAttributes")) return false;
+  u = x.WriteAttributes;
+  if (u !== undefined && !ClientPermissionListType$is(u, q + 8) && owns(x, "WriteAttributes")) return false;
+  u = x.ExplicitAuthFlows;
+  if (u !== undefined && !ExplicitAuthFlowsListType$is(u, q + 8) && owns(x, "ExplicitAuthFlows")) return false;
+  u = x.SupportedIdentityProviders;
+  m: if (u !== undefined) {
+    if (!SupportedIdentityProvidersListType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, CreateUserPoolClientRequest$k1, CreateUserPoolClientRequest$is);
+  if (u !== undefined && owns(x, "SupportedIdentityProviders")) return false;
+  u = x.CallbackURLs;
+  if (u !== undefined && !CallbackURLsListType$is(u, q + 8) && owns(x, "CallbackURLs")) return false;
+  u = x.LogoutURLs;
+  if (u !== undefined && !LogoutURLsListType$is(u, q + 8) && owns(x, "LogoutURLs")) return false;
+  u = x.DefaultRedirectURI;
+  if (u !== undefined && !RedirectUrlType$is(u, q + 8) && owns(x, "DefaultRedirectURI")) return false;
+  u = x.AllowedOAuthFlows;
+  if (u !== undefined && !OAuthFlowsType$is(u, q + 8) && owns(x, "AllowedOAuthFlows")) return false;
+  u = x.AllowedOAuthScopes;
+  if (u !== undefined && !ScopeListType$is(u, q + 8) && owns(x, "AllowedOAuthScopes")) return false;
+  u = x.AllowedOAuthFlowsUserPoolClient;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "AllowedOAuthFlowsUserPoolClient")) return false;
+  u = x.AnalyticsConfiguration;
+  if (u !== undefined && !AnalyticsConfigurationType$is(u, q + 8) && owns(x, "AnalyticsConfiguration")) return false;
+  u = x.PreventUserExistenceErrors;
+  m: if (u !== undefined) {
+    if (!PreventUserExistenceErrorTypes$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "PreventUserExistenceErrors")) return false;
+  u = x.EnableTokenRevocation;
+  if (u !== undefined && !WrappedBooleanType$is(u, q + 8) && owns(x, "EnableTokenRevocation")) return false;
+  u = x.EnablePropagateAdditionalUserContextData;
+  m: if (u !== undefined) {
+    if (!WrappedBooleanType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "EnablePropagateAdditionalUserContextData")) return false;
+  u = x.AuthSessionValidity;
+  if (u !== undefined && !AuthSessionValidityType$is(u, q + 8) && owns(x, "AuthSessionValidity")) return false;
+  u = x.ClientSecret;
+  if (u !== undefined && !ClientSecretType$is(u, q + 8) && owns(x, "ClientSecret")) return false;
+  u = x.RefreshTokenRotation;
+  if (u !== undefined && !RefreshTokenRotationType$is(u, q + 8) && owns(x, "RefreshTokenRotation")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolClientRequest$k1, 2);
+  return ownsAll(x, CreateUserPoolClientRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -8363,17 +7768,10 @@ function CreateUserPoolClientResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserPoolClient;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolClientType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolClientResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, CreateUserPoolClientResponse$k1, CreateUserPoolClientResponse$is);
+  u = x.UserPoolClient;
+  if (u !== undefined && !UserPoolClientType$is(u, q + 8) && owns(x, "UserPoolClient")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolClientResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -8425,27 +7823,14 @@ function CreateUserPoolDomainRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.CustomDomainConfig;
-    if (u !== undefined) {
-      n++;
-      if (!CustomDomainConfigType$is(u, q + 8)) break f;
-    }
-    u = x.ManagedLoginVersion;
-    if (u !== undefined) {
-      n++;
-      if (!WrappedIntegerType$is(u, q + 8)) break f;
-    }
-    u = x.Routing;
-    if (u !== undefined) {
-      n++;
-      if (!RoutingType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolDomainRequest$k1, n);
-    return ownsAll(x, CreateUserPoolDomainRequest$k1, 2);
-  }
-  return miss(x, q, CreateUserPoolDomainRequest$k1, CreateUserPoolDomainRequest$is);
+  u = x.CustomDomainConfig;
+  if (u !== undefined && !CustomDomainConfigType$is(u, q + 8) && owns(x, "CustomDomainConfig")) return false;
+  u = x.ManagedLoginVersion;
+  if (u !== undefined && !WrappedIntegerType$is(u, q + 8) && owns(x, "ManagedLoginVersion")) return false;
+  u = x.Routing;
+  if (u !== undefined && !RoutingType$is(u, q + 8) && owns(x, "Routing")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolDomainRequest$k1, 2);
+  return ownsAll(x, CreateUserPoolDomainRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -8509,27 +7894,14 @@ function CreateUserPoolDomainResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.CloudFrontDomain;
-    if (u !== undefined) {
-      n++;
-      if (!DomainType$is(u, q + 8)) break f;
-    }
-    u = x.ManagedLoginVersion;
-    if (u !== undefined) {
-      n++;
-      if (!WrappedIntegerType$is(u, q + 8)) break f;
-    }
-    u = x.Routing;
-    if (u !== undefined) {
-      n++;
-      if (!RoutingType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolDomainResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, CreateUserPoolDomainResponse$k1, CreateUserPoolDomainResponse$is);
+  u = x.CloudFrontDomain;
+  if (u !== undefined && !DomainType$is(u, q + 8) && owns(x, "CloudFrontDomain")) return false;
+  u = x.ManagedLoginVersion;
+  if (u !== undefined && !WrappedIntegerType$is(u, q + 8) && owns(x, "ManagedLoginVersion")) return false;
+  u = x.Routing;
+  if (u !== undefined && !RoutingType$is(u, q + 8) && owns(x, "Routing")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolDomainResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -8611,137 +7983,74 @@ function CreateUserPoolRequest$is(x, q) {
   u = x.PoolName;
   if (u === undefined) return false;
   if (!UserPoolNameType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.Policies;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolPolicyType$is(u, q + 8)) break f;
-    }
-    u = x.DeletionProtection;
-    if (u !== undefined) {
-      n++;
-      if (!DeletionProtectionType$is(u, q + 8)) break f;
-    }
-    u = x.LambdaConfig;
-    if (u !== undefined) {
-      n++;
-      if (!LambdaConfigType$is(u, q + 8)) break f;
-    }
-    u = x.AutoVerifiedAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!VerifiedAttributesListType$is(u, q + 8)) break f;
-    }
-    u = x.AliasAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!AliasAttributesListType$is(u, q + 8)) break f;
-    }
-    u = x.UsernameAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!UsernameAttributesListType$is(u, q + 8)) break f;
-    }
-    u = x.SmsVerificationMessage;
-    if (u !== undefined) {
-      n++;
-      if (!SmsVerificationMessageType$is(u, q + 8)) break f;
-    }
-    u = x.EmailVerificationMessage;
-    if (u !== undefined) {
-      n++;
-      if (!EmailVerificationMessageType$is(u, q + 8)) break f;
-    }
-    u = x.EmailVerificationSubject;
-    if (u !== undefined) {
-      n++;
-      if (!EmailVerificationSubjectType$is(u, q + 8)) break f;
-    }
-    u = x.VerificationMessageTemplate;
-    if (u !== undefined) {
-      n++;
-      if (!VerificationMessageTemplateType$is(u, q + 8)) break f;
-    }
-    u = x.SmsAuthenticationMessage;
-    if (u !== undefined) {
-      n++;
-      if (!SmsVerificationMessageType$is(u, q + 8)) break f;
-    }
-    u = x.MfaConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolMfaType$is(u, q + 8)) break f;
-    }
-    u = x.UserAttributeUpdateSettings;
-    if (u !== undefined) {
-      n++;
-      if (!UserAttributeUpdateSettingsType$is(u, q + 8)) break f;
-    }
-    u = x.DeviceConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!DeviceConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.EmailConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!EmailConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.SmsConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!SmsConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.UserPoolTags;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolTagsType$is(u, q + 8)) break f;
-    }
-    u = x.AdminCreateUserConfig;
-    if (u !== undefined) {
-      n++;
-      if (!AdminCreateUserConfigType$is(u, q + 8)) break f;
-    }
-    u = x.Schema;
-    if (u !== undefined) {
-      n++;
-      if (!SchemaAttributesListType$is(u, q + 8)) break f;
-    }
-    u = x.UserPoolAddOns;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolAddOnsType$is(u, q + 8)) break f;
-    }
-    u = x.UsernameConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!UsernameConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.AccountRecoverySetting;
-    if (u !== undefined) {
-      n++;
-      if (!AccountRecoverySettingType$is(u, q + 8)) break f;
-    }
-    u = x.UserPoolTier;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolTierType$is(u, q + 8)) break f;
-    }
-    u = x.KeyConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!KeyConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.IssuerConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!IssuerConfigurationType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolRequest$k1, n);
-    return owns(x, "PoolName");
+  u = x.Policies;
+  if (u !== undefined && !UserPoolPolicyType$is(u, q + 8) && owns(x, "Policies")) return false;
+  u = x.DeletionProtection;
+  if (u !== undefined && !DeletionProtectionType$is(u, q + 8) && owns(x, "DeletionProtection")) return false;
+  u = x.LambdaConfig;
+  if (u !== undefined && !LambdaConfigType$is(u, q + 8) && owns(x, "LambdaConfig")) return false;
+  u = x.AutoVerifiedAttributes;
+  if (u !== undefined && !VerifiedAttributesListType$is(u, q + 8) && owns(x, "AutoVerifiedAttributes")) return false;
+  u = x.AliasAttributes;
+  if (u !== undefined && !AliasAttributesListType$is(u, q + 8) && owns(x, "AliasAttributes")) return false;
+  u = x.UsernameAttributes;
+  if (u !== undefined && !UsernameAttributesListType$is(u, q + 8) && owns(x, "UsernameAttributes")) return false;
+  u = x.SmsVerificationMessage;
+  if (u !== undefined && !SmsVerificationMessageType$is(u, q + 8) && owns(x, "SmsVerificationMessage")) return false;
+  u = x.EmailVerificationMessage;
+  m: if (u !== undefined) {
+    if (!EmailVerificationMessageType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, CreateUserPoolRequest$k1, CreateUserPoolRequest$is);
+  if (u !== undefined && owns(x, "EmailVerificationMessage")) return false;
+  u = x.EmailVerificationSubject;
+  m: if (u !== undefined) {
+    if (!EmailVerificationSubjectType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "EmailVerificationSubject")) return false;
+  u = x.VerificationMessageTemplate;
+  m: if (u !== undefined) {
+    if (!VerificationMessageTemplateType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "VerificationMessageTemplate")) return false;
+  u = x.SmsAuthenticationMessage;
+  if (u !== undefined && !SmsVerificationMessageType$is(u, q + 8) && owns(x, "SmsAuthenticationMessage")) return false;
+  u = x.MfaConfiguration;
+  if (u !== undefined && !UserPoolMfaType$is(u, q + 8) && owns(x, "MfaConfiguration")) return false;
+  u = x.UserAttributeUpdateSettings;
+  m: if (u !== undefined) {
+    if (!UserAttributeUpdateSettingsType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "UserAttributeUpdateSettings")) return false;
+  u = x.DeviceConfiguration;
+  if (u !== undefined && !DeviceConfigurationType$is(u, q + 8) && owns(x, "DeviceConfiguration")) return false;
+  u = x.EmailConfiguration;
+  if (u !== undefined && !EmailConfigurationType$is(u, q + 8) && owns(x, "EmailConfiguration")) return false;
+  u = x.SmsConfiguration;
+  if (u !== undefined && !SmsConfigurationType$is(u, q + 8) && owns(x, "SmsConfiguration")) return false;
+  u = x.UserPoolTags;
+  if (u !== undefined && !UserPoolTagsType$is(u, q + 8) && owns(x, "UserPoolTags")) return false;
+  u = x.AdminCreateUserConfig;
+  if (u !== undefined && !AdminCreateUserConfigType$is(u, q + 8) && owns(x, "AdminCreateUserConfig")) return false;
+  u = x.Schema;
+  if (u !== undefined && !SchemaAttributesListType$is(u, q + 8) && owns(x, "Schema")) return false;
+  u = x.UserPoolAddOns;
+  if (u !== undefined && !UserPoolAddOnsType$is(u, q + 8) && owns(x, "UserPoolAddOns")) return false;
+  u = x.UsernameConfiguration;
+  if (u !== undefined && !UsernameConfigurationType$is(u, q + 8) && owns(x, "UsernameConfiguration")) return false;
+  u = x.AccountRecoverySetting;
+  if (u !== undefined && !AccountRecoverySettingType$is(u, q + 8) && owns(x, "AccountRecoverySetting")) return false;
+  u = x.UserPoolTier;
+  if (u !== undefined && !UserPoolTierType$is(u, q + 8) && owns(x, "UserPoolTier")) return false;
+  u = x.KeyConfiguration;
+  if (u !== undefined && !KeyConfigurationType$is(u, q + 8) && owns(x, "KeyConfiguration")) return false;
+  u = x.IssuerConfiguration;
+  if (u !== undefined && !IssuerConfigurationType$is(u, q + 8) && owns(x, "IssuerConfiguration")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolRequest$k1, 1);
+  return owns(x, "PoolName");
 }
 
 /** @type {Check} */
@@ -8865,17 +8174,10 @@ function CreateUserPoolResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserPool;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, CreateUserPoolResponse$k1, CreateUserPoolResponse$is);
+  u = x.UserPool;
+  if (u !== undefined && !UserPoolType$is(u, q + 8) && owns(x, "UserPool")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -9002,17 +8304,10 @@ function CustomDomainConfigType$is(x, q) {
   u = x.CertificateArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.SecurityPolicy;
-    if (u !== undefined) {
-      n++;
-      if (!SecurityPolicyType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, CustomDomainConfigType$k1, n);
-    return owns(x, "CertificateArn");
-  }
-  return miss(x, q, CustomDomainConfigType$k1, CustomDomainConfigType$is);
+  u = x.SecurityPolicy;
+  if (u !== undefined && !SecurityPolicyType$is(u, q + 8) && owns(x, "SecurityPolicy")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, CustomDomainConfigType$k1, 1);
+  return owns(x, "CertificateArn");
 }
 
 /** @type {Check} */
@@ -10247,17 +9542,10 @@ function DescribeRiskConfigurationRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.ClientId;
-    if (u !== undefined) {
-      n++;
-      if (!ClientIdType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, DescribeRiskConfigurationRequest$k1, n);
-    return owns(x, "UserPoolId");
-  }
-  return miss(x, q, DescribeRiskConfigurationRequest$k1, DescribeRiskConfigurationRequest$is);
+  u = x.ClientId;
+  if (u !== undefined && !ClientIdType$is(u, q + 8) && owns(x, "ClientId")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeRiskConfigurationRequest$k1, 1);
+  return owns(x, "UserPoolId");
 }
 
 /** @type {Check} */
@@ -10434,17 +9722,10 @@ function DescribeUserImportJobResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserImportJob;
-    if (u !== undefined) {
-      n++;
-      if (!UserImportJobType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserImportJobResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, DescribeUserImportJobResponse$k1, DescribeUserImportJobResponse$is);
+  u = x.UserImportJob;
+  if (u !== undefined && !UserImportJobType$is(u, q + 8) && owns(x, "UserImportJob")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserImportJobResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -10552,17 +9833,10 @@ function DescribeUserPoolClientResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserPoolClient;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolClientType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolClientResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, DescribeUserPoolClientResponse$k1, DescribeUserPoolClientResponse$is);
+  u = x.UserPoolClient;
+  if (u !== undefined && !UserPoolClientType$is(u, q + 8) && owns(x, "UserPoolClient")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolClientResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -10661,17 +9935,10 @@ function DescribeUserPoolDomainResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.DomainDescription;
-    if (u !== undefined) {
-      n++;
-      if (!DomainDescriptionType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolDomainResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, DescribeUserPoolDomainResponse$k1, DescribeUserPoolDomainResponse$is);
+  u = x.DomainDescription;
+  if (u !== undefined && !DomainDescriptionType$is(u, q + 8) && owns(x, "DomainDescription")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolDomainResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -10770,17 +10037,10 @@ function DescribeUserPoolResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserPool;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, DescribeUserPoolResponse$k1, DescribeUserPoolResponse$is);
+  u = x.UserPool;
+  if (u !== undefined && !UserPoolType$is(u, q + 8) && owns(x, "UserPool")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -10854,22 +10114,12 @@ function DeviceConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.ChallengeRequiredOnNewDevice;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.DeviceOnlyRememberedOnUserPrompt;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, DeviceConfigurationType$k1, n);
-    return true;
-  }
-  return miss(x, q, DeviceConfigurationType$k1, DeviceConfigurationType$is);
+  u = x.ChallengeRequiredOnNewDevice;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "ChallengeRequiredOnNewDevice")) return false;
+  u = x.DeviceOnlyRememberedOnUserPrompt;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "DeviceOnlyRememberedOnUserPrompt")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeviceConfigurationType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -11053,22 +10303,12 @@ function DeviceSecretVerifierConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.PasswordVerifier;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.Salt;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, DeviceSecretVerifierConfigType$k1, n);
-    return true;
-  }
-  return miss(x, q, DeviceSecretVerifierConfigType$k1, DeviceSecretVerifierConfigType$is);
+  u = x.PasswordVerifier;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "PasswordVerifier")) return false;
+  u = x.Salt;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "Salt")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeviceSecretVerifierConfigType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -11123,37 +10363,18 @@ function DeviceType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.DeviceKey;
-    if (u !== undefined) {
-      n++;
-      if (!DeviceKeyType$is(u, q + 8)) break f;
-    }
-    u = x.DeviceAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeListType$is(u, q + 8)) break f;
-    }
-    u = x.DeviceCreateDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.DeviceLastModifiedDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.DeviceLastAuthenticatedDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, DeviceType$k1, n);
-    return true;
-  }
-  return miss(x, q, DeviceType$k1, DeviceType$is);
+  u = x.DeviceKey;
+  if (u !== undefined && !DeviceKeyType$is(u, q + 8) && owns(x, "DeviceKey")) return false;
+  u = x.DeviceAttributes;
+  if (u !== undefined && !AttributeListType$is(u, q + 8) && owns(x, "DeviceAttributes")) return false;
+  u = x.DeviceCreateDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "DeviceCreateDate")) return false;
+  u = x.DeviceLastModifiedDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "DeviceLastModifiedDate")) return false;
+  u = x.DeviceLastAuthenticatedDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "DeviceLastAuthenticatedDate")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeviceType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -11222,62 +10443,28 @@ function DomainDescriptionType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserPoolId;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolIdType$is(u, q + 8)) break f;
-    }
-    u = x.AWSAccountId;
-    if (u !== undefined) {
-      n++;
-      if (!AWSAccountIdType$is(u, q + 8)) break f;
-    }
-    u = x.Domain;
-    if (u !== undefined) {
-      n++;
-      if (!DomainType$is(u, q + 8)) break f;
-    }
-    u = x.S3Bucket;
-    if (u !== undefined) {
-      n++;
-      if (!S3BucketType$is(u, q + 8)) break f;
-    }
-    u = x.CloudFrontDistribution;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.Version;
-    if (u !== undefined) {
-      n++;
-      if (!DomainVersionType$is(u, q + 8)) break f;
-    }
-    u = x.Status;
-    if (u !== undefined) {
-      n++;
-      if (!DomainStatusType$is(u, q + 8)) break f;
-    }
-    u = x.CustomDomainConfig;
-    if (u !== undefined) {
-      n++;
-      if (!CustomDomainConfigType$is(u, q + 8)) break f;
-    }
-    u = x.ManagedLoginVersion;
-    if (u !== undefined) {
-      n++;
-      if (!WrappedIntegerType$is(u, q + 8)) break f;
-    }
-    u = x.Routing;
-    if (u !== undefined) {
-      n++;
-      if (!RoutingType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, DomainDescriptionType$k1, n);
-    return true;
-  }
-  return miss(x, q, DomainDescriptionType$k1, DomainDescriptionType$is);
+  u = x.UserPoolId;
+  if (u !== undefined && !UserPoolIdType$is(u, q + 8) && owns(x, "UserPoolId")) return false;
+  u = x.AWSAccountId;
+  if (u !== undefined && !AWSAccountIdType$is(u, q + 8) && owns(x, "AWSAccountId")) return false;
+  u = x.Domain;
+  if (u !== undefined && !DomainType$is(u, q + 8) && owns(x, "Domain")) return false;
+  u = x.S3Bucket;
+  if (u !== undefined && !S3BucketType$is(u, q + 8) && owns(x, "S3Bucket")) return false;
+  u = x.CloudFrontDistribution;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "CloudFrontDistribution")) return false;
+  u = x.Version;
+  if (u !== undefined && !DomainVersionType$is(u, q + 8) && owns(x, "Version")) return false;
+  u = x.Status;
+  if (u !== undefined && !DomainStatusType$is(u, q + 8) && owns(x, "Status")) return false;
+  u = x.CustomDomainConfig;
+  if (u !== undefined && !CustomDomainConfigType$is(u, q + 8) && owns(x, "CustomDomainConfig")) return false;
+  u = x.ManagedLoginVersion;
+  if (u !== undefined && !WrappedIntegerType$is(u, q + 8) && owns(x, "ManagedLoginVersion")) return false;
+  u = x.Routing;
+  if (u !== undefined && !RoutingType$is(u, q + 8) && owns(x, "Routing")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DomainDescriptionType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -11446,22 +10633,20 @@ function DuplicateProviderException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, DuplicateProviderException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, DuplicateProviderException$k1, DuplicateProviderException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, DuplicateProviderException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -11556,41 +10741,26 @@ function EmailConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.SourceArn;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-      if (u.length < 40 && cpLength(u) < 20) break f;
-      if (u.length > 2048 && cpLength(u) > 2048) break f;
-      if (!EmailConfigurationType$re2.test(u)) break f;
-      if ((q & 3) !== 0 && !EmailConfigurationType$s4.has(u)) break f;
-    }
-    u = x.ReplyToEmailAddress;
-    if (u !== undefined) {
-      n++;
-      if (!EmailAddressType$is(u, q + 8)) break f;
-    }
-    u = x.EmailSendingAccount;
-    if (u !== undefined) {
-      n++;
-      if (!EmailSendingAccountType$is(u, q + 8)) break f;
-    }
-    u = x.From;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.ConfigurationSet;
-    if (u !== undefined) {
-      n++;
-      if (!SESConfigurationSet$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, EmailConfigurationType$k1, n);
-    return true;
+  u = x.SourceArn;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    if (u.length < 40 && cpLength(u) < 20) break m;
+    if (u.length > 2048 && cpLength(u) > 2048) break m;
+    if (!EmailConfigurationType$re2.test(u)) break m;
+    if ((q & 3) !== 0 && !EmailConfigurationType$s4.has(u)) break m;
+    u = undefined;
   }
-  return miss(x, q, EmailConfigurationType$k1, EmailConfigurationType$is);
+  if (u !== undefined && owns(x, "SourceArn")) return false;
+  u = x.ReplyToEmailAddress;
+  if (u !== undefined && !EmailAddressType$is(u, q + 8) && owns(x, "ReplyToEmailAddress")) return false;
+  u = x.EmailSendingAccount;
+  if (u !== undefined && !EmailSendingAccountType$is(u, q + 8) && owns(x, "EmailSendingAccount")) return false;
+  u = x.From;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "From")) return false;
+  u = x.ConfigurationSet;
+  if (u !== undefined && !SESConfigurationSet$is(u, q + 8) && owns(x, "ConfigurationSet")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, EmailConfigurationType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -11693,22 +10863,12 @@ function EmailMfaConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Message;
-    if (u !== undefined) {
-      n++;
-      if (!EmailMfaMessageType$is(u, q + 8)) break f;
-    }
-    u = x.Subject;
-    if (u !== undefined) {
-      n++;
-      if (!EmailMfaSubjectType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, EmailMfaConfigType$k1, n);
-    return true;
-  }
-  return miss(x, q, EmailMfaConfigType$k1, EmailMfaConfigType$is);
+  u = x.Message;
+  if (u !== undefined && !EmailMfaMessageType$is(u, q + 8) && owns(x, "Message")) return false;
+  u = x.Subject;
+  if (u !== undefined && !EmailMfaSubjectType$is(u, q + 8) && owns(x, "Subject")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, EmailMfaConfigType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -11794,22 +10954,12 @@ function EmailMfaSettingsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Enabled;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.PreferredMfa;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, EmailMfaSettingsType$k1, n);
-    return true;
-  }
-  return miss(x, q, EmailMfaSettingsType$k1, EmailMfaSettingsType$is);
+  u = x.Enabled;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
+  u = x.PreferredMfa;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "PreferredMfa")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, EmailMfaSettingsType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -12156,22 +11306,20 @@ function EnableSoftwareTokenMFAException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, EnableSoftwareTokenMFAException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, EnableSoftwareTokenMFAException$k1, EnableSoftwareTokenMFAException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, EnableSoftwareTokenMFAException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -12305,42 +11453,20 @@ function EumsSmsConfigurationType$is(x, q) {
   u = x.CallerArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.ExternalId;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.OriginationIdentity;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.ConfigurationSetName;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.InEntityId;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.InTemplateId;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.Region;
-    if (u !== undefined) {
-      n++;
-      if (!RegionCodeType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, EumsSmsConfigurationType$k1, n);
-    return owns(x, "CallerArn");
-  }
-  return miss(x, q, EumsSmsConfigurationType$k1, EumsSmsConfigurationType$is);
+  u = x.ExternalId;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "ExternalId")) return false;
+  u = x.OriginationIdentity;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "OriginationIdentity")) return false;
+  u = x.ConfigurationSetName;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "ConfigurationSetName")) return false;
+  u = x.InEntityId;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "InEntityId")) return false;
+  u = x.InTemplateId;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "InTemplateId")) return false;
+  u = x.Region;
+  if (u !== undefined && !RegionCodeType$is(u, q + 8) && owns(x, "Region")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, EumsSmsConfigurationType$k1, 1);
+  return owns(x, "CallerArn");
 }
 
 /** @type {Check} */
@@ -12407,37 +11533,18 @@ function EventContextDataType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.IpAddress;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.DeviceName;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.Timezone;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.City;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.Country;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, EventContextDataType$k1, n);
-    return true;
-  }
-  return miss(x, q, EventContextDataType$k1, EventContextDataType$is);
+  u = x.IpAddress;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "IpAddress")) return false;
+  u = x.DeviceName;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "DeviceName")) return false;
+  u = x.Timezone;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "Timezone")) return false;
+  u = x.City;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "City")) return false;
+  u = x.Country;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "Country")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, EventContextDataType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -12501,17 +11608,10 @@ function EventFeedbackType$is(x, q) {
   u = x.Provider;
   if (u === undefined) return false;
   if (!StringType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.FeedbackDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, EventFeedbackType$k1, n);
-    return ownsAll(x, EventFeedbackType$k1, 2);
-  }
-  return miss(x, q, EventFeedbackType$k1, EventFeedbackType$is);
+  u = x.FeedbackDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "FeedbackDate")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, EventFeedbackType$k1, 2);
+  return ownsAll(x, EventFeedbackType$k1, 2);
 }
 
 /** @type {Check} */
@@ -12711,27 +11811,14 @@ function EventRiskType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.RiskDecision;
-    if (u !== undefined) {
-      n++;
-      if (!RiskDecisionType$is(u, q + 8)) break f;
-    }
-    u = x.RiskLevel;
-    if (u !== undefined) {
-      n++;
-      if (!RiskLevelType$is(u, q + 8)) break f;
-    }
-    u = x.CompromisedCredentialsDetected;
-    if (u !== undefined) {
-      n++;
-      if (!WrappedBooleanType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, EventRiskType$k1, n);
-    return true;
-  }
-  return miss(x, q, EventRiskType$k1, EventRiskType$is);
+  u = x.RiskDecision;
+  if (u !== undefined && !RiskDecisionType$is(u, q + 8) && owns(x, "RiskDecision")) return false;
+  u = x.RiskLevel;
+  if (u !== undefined && !RiskLevelType$is(u, q + 8) && owns(x, "RiskLevel")) return false;
+  u = x.CompromisedCredentialsDetected;
+  if (u !== undefined && !WrappedBooleanType$is(u, q + 8) && owns(x, "CompromisedCredentialsDetected")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, EventRiskType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -12821,22 +11908,20 @@ function ExpiredCodeException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ExpiredCodeException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, ExpiredCodeException$k1, ExpiredCodeException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ExpiredCodeException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -13105,22 +12190,20 @@ function ForbiddenException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ForbiddenException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, ForbiddenException$k1, ForbiddenException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ForbiddenException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -13198,17 +12281,10 @@ function ForgetDeviceRequest$is(x, q) {
   u = x.DeviceKey;
   if (u === undefined) return false;
   if (!DeviceKeyType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.AccessToken;
-    if (u !== undefined) {
-      n++;
-      if (!TokenModelType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ForgetDeviceRequest$k1, n);
-    return owns(x, "DeviceKey");
-  }
-  return miss(x, q, ForgetDeviceRequest$k1, ForgetDeviceRequest$is);
+  u = x.AccessToken;
+  if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "AccessToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ForgetDeviceRequest$k1, 1);
+  return owns(x, "DeviceKey");
 }
 
 /** @type {Check} */
@@ -13273,32 +12349,16 @@ function ForgotPasswordRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.SecretHash;
-    if (u !== undefined) {
-      n++;
-      if (!SecretHashType$is(u, q + 8)) break f;
-    }
-    u = x.UserContextData;
-    if (u !== undefined) {
-      n++;
-      if (!UserContextDataType$is(u, q + 8)) break f;
-    }
-    u = x.AnalyticsMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
-    }
-    u = x.ClientMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!ClientMetadataType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ForgotPasswordRequest$k1, n);
-    return ownsAll(x, ForgotPasswordRequest$k1, 2);
-  }
-  return miss(x, q, ForgotPasswordRequest$k1, ForgotPasswordRequest$is);
+  u = x.SecretHash;
+  if (u !== undefined && !SecretHashType$is(u, q + 8) && owns(x, "SecretHash")) return false;
+  u = x.UserContextData;
+  if (u !== undefined && !UserContextDataType$is(u, q + 8) && owns(x, "UserContextData")) return false;
+  u = x.AnalyticsMetadata;
+  if (u !== undefined && !AnalyticsMetadataType$is(u, q + 8) && owns(x, "AnalyticsMetadata")) return false;
+  u = x.ClientMetadata;
+  if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ForgotPasswordRequest$k1, 2);
+  return ownsAll(x, ForgotPasswordRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -13365,17 +12425,10 @@ function ForgotPasswordResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.CodeDeliveryDetails;
-    if (u !== undefined) {
-      n++;
-      if (!CodeDeliveryDetailsType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ForgotPasswordResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, ForgotPasswordResponse$k1, ForgotPasswordResponse$is);
+  u = x.CodeDeliveryDetails;
+  if (u !== undefined && !CodeDeliveryDetailsType$is(u, q + 8) && owns(x, "CodeDeliveryDetails")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ForgotPasswordResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -13500,22 +12553,12 @@ function GetCSVHeaderResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserPoolId;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolIdType$is(u, q + 8)) break f;
-    }
-    u = x.CSVHeader;
-    if (u !== undefined) {
-      n++;
-      if (!ListOfStringTypes$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, GetCSVHeaderResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, GetCSVHeaderResponse$k1, GetCSVHeaderResponse$is);
+  u = x.UserPoolId;
+  if (u !== undefined && !UserPoolIdType$is(u, q + 8) && owns(x, "UserPoolId")) return false;
+  u = x.CSVHeader;
+  if (u !== undefined && !ListOfStringTypes$is(u, q + 8) && owns(x, "CSVHeader")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetCSVHeaderResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -13567,17 +12610,10 @@ function GetDeviceRequest$is(x, q) {
   u = x.DeviceKey;
   if (u === undefined) return false;
   if (!DeviceKeyType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.AccessToken;
-    if (u !== undefined) {
-      n++;
-      if (!TokenModelType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, GetDeviceRequest$k1, n);
-    return owns(x, "DeviceKey");
-  }
-  return miss(x, q, GetDeviceRequest$k1, GetDeviceRequest$is);
+  u = x.AccessToken;
+  if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "AccessToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetDeviceRequest$k1, 1);
+  return owns(x, "DeviceKey");
 }
 
 /** @type {Check} */
@@ -13744,17 +12780,10 @@ function GetGroupResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Group;
-    if (u !== undefined) {
-      n++;
-      if (!GroupType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, GetGroupResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, GetGroupResponse$k1, GetGroupResponse$is);
+  u = x.Group;
+  if (u !== undefined && !GroupType$is(u, q + 8) && owns(x, "Group")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetGroupResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -13978,17 +13007,10 @@ function GetSigningCertificateResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Certificate;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, GetSigningCertificateResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, GetSigningCertificateResponse$k1, GetSigningCertificateResponse$is);
+  u = x.Certificate;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "Certificate")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetSigningCertificateResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -14037,17 +13059,10 @@ function GetUICustomizationRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.ClientId;
-    if (u !== undefined) {
-      n++;
-      if (!ClientIdType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, GetUICustomizationRequest$k1, n);
-    return owns(x, "UserPoolId");
-  }
-  return miss(x, q, GetUICustomizationRequest$k1, GetUICustomizationRequest$is);
+  u = x.ClientId;
+  if (u !== undefined && !ClientIdType$is(u, q + 8) && owns(x, "ClientId")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUICustomizationRequest$k1, 1);
+  return owns(x, "UserPoolId");
 }
 
 /** @type {Check} */
@@ -14158,17 +13173,10 @@ function GetUserAttributeVerificationCodeRequest$is(x, q) {
   u = x.AttributeName;
   if (u === undefined) return false;
   if (!AttributeNameType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.ClientMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!ClientMetadataType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, GetUserAttributeVerificationCodeRequest$k1, n);
-    return ownsAll(x, GetUserAttributeVerificationCodeRequest$k1, 2);
-  }
-  return miss(x, q, GetUserAttributeVerificationCodeRequest$k1, GetUserAttributeVerificationCodeRequest$is);
+  u = x.ClientMetadata;
+  if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserAttributeVerificationCodeRequest$k1, 2);
+  return ownsAll(x, GetUserAttributeVerificationCodeRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -14231,17 +13239,10 @@ function GetUserAttributeVerificationCodeResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.CodeDeliveryDetails;
-    if (u !== undefined) {
-      n++;
-      if (!CodeDeliveryDetailsType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, GetUserAttributeVerificationCodeResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, GetUserAttributeVerificationCodeResponse$k1, GetUserAttributeVerificationCodeResponse$is);
+  u = x.CodeDeliveryDetails;
+  if (u !== undefined && !CodeDeliveryDetailsType$is(u, q + 8) && owns(x, "CodeDeliveryDetails")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserAttributeVerificationCodeResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -14351,37 +13352,22 @@ function GetUserPoolMfaConfigResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.SmsMfaConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!SmsMfaConfigType$is(u, q + 8)) break f;
-    }
-    u = x.SoftwareTokenMfaConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!SoftwareTokenMfaConfigType$is(u, q + 8)) break f;
-    }
-    u = x.MfaConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolMfaType$is(u, q + 8)) break f;
-    }
-    u = x.EmailMfaConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!EmailMfaConfigType$is(u, q + 8)) break f;
-    }
-    u = x.WebAuthnConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!WebAuthnConfigurationType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, GetUserPoolMfaConfigResponse$k1, n);
-    return true;
+  u = x.SmsMfaConfiguration;
+  if (u !== undefined && !SmsMfaConfigType$is(u, q + 8) && owns(x, "SmsMfaConfiguration")) return false;
+  u = x.SoftwareTokenMfaConfiguration;
+  m: if (u !== undefined) {
+    if (!SoftwareTokenMfaConfigType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, GetUserPoolMfaConfigResponse$k1, GetUserPoolMfaConfigResponse$is);
+  if (u !== undefined && owns(x, "SoftwareTokenMfaConfiguration")) return false;
+  u = x.MfaConfiguration;
+  if (u !== undefined && !UserPoolMfaType$is(u, q + 8) && owns(x, "MfaConfiguration")) return false;
+  u = x.EmailMfaConfiguration;
+  if (u !== undefined && !EmailMfaConfigType$is(u, q + 8) && owns(x, "EmailMfaConfiguration")) return false;
+  u = x.WebAuthnConfiguration;
+  if (u !== undefined && !WebAuthnConfigurationType$is(u, q + 8) && owns(x, "WebAuthnConfiguration")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserPoolMfaConfigResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -14501,29 +13487,20 @@ function GetUserResponse$is(x, q) {
   u = x.UserAttributes;
   if (u === undefined) return false;
   if (!AttributeListType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.MFAOptions;
-    if (u !== undefined) {
-      n++;
-      if (!MFAOptionListType$is(u, q + 8)) break f;
-    }
-    u = x.PreferredMfaSetting;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-      if (u.length > 131072 && cpLength(u) > 131072) break f;
-      if ((q & 3) !== 0 && !GetUserResponse$s3.has(u)) break f;
-    }
-    u = x.UserMFASettingList;
-    if (u !== undefined) {
-      n++;
-      if (!GetUserResponse$is1(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, GetUserResponse$k1, n);
-    return ownsAll(x, GetUserResponse$k1, 2);
+  u = x.MFAOptions;
+  if (u !== undefined && !MFAOptionListType$is(u, q + 8) && owns(x, "MFAOptions")) return false;
+  u = x.PreferredMfaSetting;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    if (u.length > 131072 && cpLength(u) > 131072) break m;
+    if ((q & 3) !== 0 && !GetUserResponse$s3.has(u)) break m;
+    u = undefined;
   }
-  return miss(x, q, GetUserResponse$k1, GetUserResponse$is);
+  if (u !== undefined && owns(x, "PreferredMfaSetting")) return false;
+  u = x.UserMFASettingList;
+  if (u !== undefined && !GetUserResponse$is1(u, q + 8) && owns(x, "UserMFASettingList")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserResponse$k1, 2);
+  return ownsAll(x, GetUserResponse$k1, 2);
 }
 
 /** @type {Check} */
@@ -14718,22 +13695,20 @@ function GroupExistsException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, GroupExistsException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, GroupExistsException$k1, GroupExistsException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GroupExistsException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -14864,47 +13839,22 @@ function GroupType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.GroupName;
-    if (u !== undefined) {
-      n++;
-      if (!GroupNameType$is(u, q + 8)) break f;
-    }
-    u = x.UserPoolId;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolIdType$is(u, q + 8)) break f;
-    }
-    u = x.Description;
-    if (u !== undefined) {
-      n++;
-      if (!DescriptionType$is(u, q + 8)) break f;
-    }
-    u = x.RoleArn;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.Precedence;
-    if (u !== undefined) {
-      n++;
-      if (!PrecedenceType$is(u, q + 8)) break f;
-    }
-    u = x.LastModifiedDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.CreationDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, GroupType$k1, n);
-    return true;
-  }
-  return miss(x, q, GroupType$k1, GroupType$is);
+  u = x.GroupName;
+  if (u !== undefined && !GroupNameType$is(u, q + 8) && owns(x, "GroupName")) return false;
+  u = x.UserPoolId;
+  if (u !== undefined && !UserPoolIdType$is(u, q + 8) && owns(x, "UserPoolId")) return false;
+  u = x.Description;
+  if (u !== undefined && !DescriptionType$is(u, q + 8) && owns(x, "Description")) return false;
+  u = x.RoleArn;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "RoleArn")) return false;
+  u = x.Precedence;
+  if (u !== undefined && !PrecedenceType$is(u, q + 8) && owns(x, "Precedence")) return false;
+  u = x.LastModifiedDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
+  u = x.CreationDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GroupType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -15026,22 +13976,12 @@ function HttpHeader$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.headerName;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.headerValue;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, HttpHeader$k1, n);
-    return true;
-  }
-  return miss(x, q, HttpHeader$k1, HttpHeader$is);
+  u = x.headerName;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "headerName")) return false;
+  u = x.headerValue;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "headerValue")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, HttpHeader$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -15171,52 +14111,24 @@ function IdentityProviderType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserPoolId;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolIdType$is(u, q + 8)) break f;
-    }
-    u = x.ProviderName;
-    if (u !== undefined) {
-      n++;
-      if (!ProviderNameType$is(u, q + 8)) break f;
-    }
-    u = x.ProviderType;
-    if (u !== undefined) {
-      n++;
-      if (!IdentityProviderTypeType$is(u, q + 8)) break f;
-    }
-    u = x.ProviderDetails;
-    if (u !== undefined) {
-      n++;
-      if (!ProviderDetailsType$is(u, q + 8)) break f;
-    }
-    u = x.AttributeMapping;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeMappingType$is(u, q + 8)) break f;
-    }
-    u = x.IdpIdentifiers;
-    if (u !== undefined) {
-      n++;
-      if (!IdpIdentifiersListType$is(u, q + 8)) break f;
-    }
-    u = x.LastModifiedDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.CreationDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, IdentityProviderType$k1, n);
-    return true;
-  }
-  return miss(x, q, IdentityProviderType$k1, IdentityProviderType$is);
+  u = x.UserPoolId;
+  if (u !== undefined && !UserPoolIdType$is(u, q + 8) && owns(x, "UserPoolId")) return false;
+  u = x.ProviderName;
+  if (u !== undefined && !ProviderNameType$is(u, q + 8) && owns(x, "ProviderName")) return false;
+  u = x.ProviderType;
+  if (u !== undefined && !IdentityProviderTypeType$is(u, q + 8) && owns(x, "ProviderType")) return false;
+  u = x.ProviderDetails;
+  if (u !== undefined && !ProviderDetailsType$is(u, q + 8) && owns(x, "ProviderDetails")) return false;
+  u = x.AttributeMapping;
+  if (u !== undefined && !AttributeMappingType$is(u, q + 8) && owns(x, "AttributeMapping")) return false;
+  u = x.IdpIdentifiers;
+  if (u !== undefined && !IdpIdentifiersListType$is(u, q + 8) && owns(x, "IdpIdentifiers")) return false;
+  u = x.LastModifiedDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
+  u = x.CreationDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, IdentityProviderType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -15582,37 +14494,18 @@ function InitiateAuthRequest$is(x, q) {
   u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.AuthParameters;
-    if (u !== undefined) {
-      n++;
-      if (!AuthParametersType$is(u, q + 8)) break f;
-    }
-    u = x.ClientMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!ClientMetadataType$is(u, q + 8)) break f;
-    }
-    u = x.AnalyticsMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
-    }
-    u = x.UserContextData;
-    if (u !== undefined) {
-      n++;
-      if (!UserContextDataType$is(u, q + 8)) break f;
-    }
-    u = x.Session;
-    if (u !== undefined) {
-      n++;
-      if (!SessionType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, InitiateAuthRequest$k1, n);
-    return ownsAll(x, InitiateAuthRequest$k1, 2);
-  }
-  return miss(x, q, InitiateAuthRequest$k1, InitiateAuthRequest$is);
+  u = x.AuthParameters;
+  if (u !== undefined && !AuthParametersType$is(u, q + 8) && owns(x, "AuthParameters")) return false;
+  u = x.ClientMetadata;
+  if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
+  u = x.AnalyticsMetadata;
+  if (u !== undefined && !AnalyticsMetadataType$is(u, q + 8) && owns(x, "AnalyticsMetadata")) return false;
+  u = x.UserContextData;
+  if (u !== undefined && !UserContextDataType$is(u, q + 8) && owns(x, "UserContextData")) return false;
+  u = x.Session;
+  if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, InitiateAuthRequest$k1, 2);
+  return ownsAll(x, InitiateAuthRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -15688,37 +14581,18 @@ function InitiateAuthResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.ChallengeName;
-    if (u !== undefined) {
-      n++;
-      if (!ChallengeNameType$is(u, q + 8)) break f;
-    }
-    u = x.Session;
-    if (u !== undefined) {
-      n++;
-      if (!SessionType$is(u, q + 8)) break f;
-    }
-    u = x.ChallengeParameters;
-    if (u !== undefined) {
-      n++;
-      if (!ChallengeParametersType$is(u, q + 8)) break f;
-    }
-    u = x.AuthenticationResult;
-    if (u !== undefined) {
-      n++;
-      if (!AuthenticationResultType$is(u, q + 8)) break f;
-    }
-    u = x.AvailableChallenges;
-    if (u !== undefined) {
-      n++;
-      if (!AvailableChallengeListType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, InitiateAuthResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, InitiateAuthResponse$k1, InitiateAuthResponse$is);
+  u = x.ChallengeName;
+  if (u !== undefined && !ChallengeNameType$is(u, q + 8) && owns(x, "ChallengeName")) return false;
+  u = x.Session;
+  if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
+  u = x.ChallengeParameters;
+  if (u !== undefined && !ChallengeParametersType$is(u, q + 8) && owns(x, "ChallengeParameters")) return false;
+  u = x.AuthenticationResult;
+  if (u !== undefined && !AuthenticationResultType$is(u, q + 8) && owns(x, "AuthenticationResult")) return false;
+  u = x.AvailableChallenges;
+  if (u !== undefined && !AvailableChallengeListType$is(u, q + 8) && owns(x, "AvailableChallenges")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, InitiateAuthResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -15810,22 +14684,20 @@ function InternalErrorException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, InternalErrorException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, InternalErrorException$k1, InternalErrorException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, InternalErrorException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -15874,22 +14746,20 @@ function InvalidEmailRoleAccessPolicyException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, InvalidEmailRoleAccessPolicyException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, InvalidEmailRoleAccessPolicyException$k1, InvalidEmailRoleAccessPolicyException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidEmailRoleAccessPolicyException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -15943,22 +14813,20 @@ function InvalidLambdaResponseException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, InvalidLambdaResponseException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, InvalidLambdaResponseException$k1, InvalidLambdaResponseException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidLambdaResponseException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -16007,22 +14875,20 @@ function InvalidOAuthFlowException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, InvalidOAuthFlowException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, InvalidOAuthFlowException$k1, InvalidOAuthFlowException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidOAuthFlowException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -16071,27 +14937,22 @@ function InvalidParameterException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.reasonCode;
-    if (u !== undefined) {
-      n++;
-      if (!InvalidParameterExceptionReasonCodeType$is(u, q + 8)) break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, InvalidParameterException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, InvalidParameterException$k1, InvalidParameterException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.reasonCode;
+  if (u !== undefined && !InvalidParameterExceptionReasonCodeType$is(u, q + 8) && owns(x, "reasonCode")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidParameterException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -16174,22 +15035,20 @@ function InvalidPasswordException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, InvalidPasswordException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, InvalidPasswordException$k1, InvalidPasswordException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidPasswordException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -16238,22 +15097,20 @@ function InvalidSmsRoleAccessPolicyException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, InvalidSmsRoleAccessPolicyException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, InvalidSmsRoleAccessPolicyException$k1, InvalidSmsRoleAccessPolicyException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidSmsRoleAccessPolicyException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -16307,22 +15164,20 @@ function InvalidSmsRoleTrustRelationshipException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, InvalidSmsRoleTrustRelationshipException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, InvalidSmsRoleTrustRelationshipException$k1, InvalidSmsRoleTrustRelationshipException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidSmsRoleTrustRelationshipException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -16376,22 +15231,20 @@ function InvalidUserPoolConfigurationException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, InvalidUserPoolConfigurationException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, InvalidUserPoolConfigurationException$k1, InvalidUserPoolConfigurationException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidUserPoolConfigurationException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -16445,17 +15298,10 @@ function IssuerConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Type;
-    if (u !== undefined) {
-      n++;
-      if (!IssuerType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, IssuerConfigurationType$k1, n);
-    return true;
-  }
-  return miss(x, q, IssuerConfigurationType$k1, IssuerConfigurationType$is);
+  u = x.Type;
+  if (u !== undefined && !IssuerType$is(u, q + 8) && owns(x, "Type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, IssuerConfigurationType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -16533,22 +15379,12 @@ function KeyConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.KeyType;
-    if (u !== undefined) {
-      n++;
-      if (!EncryptionKeyType$is(u, q + 8)) break f;
-    }
-    u = x.KmsKeyArn;
-    if (u !== undefined) {
-      n++;
-      if (!EncryptionKeyArnType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, KeyConfigurationType$k1, n);
-    return true;
-  }
-  return miss(x, q, KeyConfigurationType$k1, KeyConfigurationType$is);
+  u = x.KeyType;
+  if (u !== undefined && !EncryptionKeyType$is(u, q + 8) && owns(x, "KeyType")) return false;
+  u = x.KmsKeyArn;
+  if (u !== undefined && !EncryptionKeyArnType$is(u, q + 8) && owns(x, "KmsKeyArn")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, KeyConfigurationType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -16613,87 +15449,42 @@ function LambdaConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.PreSignUp;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.CustomMessage;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.PostConfirmation;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.PreAuthentication;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.PostAuthentication;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.DefineAuthChallenge;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.CreateAuthChallenge;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.VerifyAuthChallengeResponse;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.PreTokenGeneration;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.UserMigration;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.CustomSMSSender;
-    if (u !== undefined) {
-      n++;
-      if (!CustomSMSLambdaVersionConfigType$is(u, q + 8)) break f;
-    }
-    u = x.CustomEmailSender;
-    if (u !== undefined) {
-      n++;
-      if (!CustomEmailLambdaVersionConfigType$is(u, q + 8)) break f;
-    }
-    u = x.KMSKeyID;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.PreTokenGenerationConfig;
-    if (u !== undefined) {
-      n++;
-      if (!PreTokenGenerationVersionConfigType$is(u, q + 8)) break f;
-    }
-    u = x.InboundFederation;
-    if (u !== undefined) {
-      n++;
-      if (!InboundFederationLambdaType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, LambdaConfigType$k1, n);
-    return true;
+  u = x.PreSignUp;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "PreSignUp")) return false;
+  u = x.CustomMessage;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "CustomMessage")) return false;
+  u = x.PostConfirmation;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "PostConfirmation")) return false;
+  u = x.PreAuthentication;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "PreAuthentication")) return false;
+  u = x.PostAuthentication;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "PostAuthentication")) return false;
+  u = x.DefineAuthChallenge;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "DefineAuthChallenge")) return false;
+  u = x.CreateAuthChallenge;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "CreateAuthChallenge")) return false;
+  u = x.VerifyAuthChallengeResponse;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "VerifyAuthChallengeResponse")) return false;
+  u = x.PreTokenGeneration;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "PreTokenGeneration")) return false;
+  u = x.UserMigration;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "UserMigration")) return false;
+  u = x.CustomSMSSender;
+  if (u !== undefined && !CustomSMSLambdaVersionConfigType$is(u, q + 8) && owns(x, "CustomSMSSender")) return false;
+  u = x.CustomEmailSender;
+  if (u !== undefined && !CustomEmailLambdaVersionConfigType$is(u, q + 8) && owns(x, "CustomEmailSender")) return false;
+  u = x.KMSKeyID;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "KMSKeyID")) return false;
+  u = x.PreTokenGenerationConfig;
+  m: if (u !== undefined) {
+    if (!PreTokenGenerationVersionConfigType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, LambdaConfigType$k1, LambdaConfigType$is);
+  if (u !== undefined && owns(x, "PreTokenGenerationConfig")) return false;
+  u = x.InboundFederation;
+  if (u !== undefined && !InboundFederationLambdaType$is(u, q + 8) && owns(x, "InboundFederation")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, LambdaConfigType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -16781,22 +15572,20 @@ function LimitExceededException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, LimitExceededException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, LimitExceededException$k1, LimitExceededException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, LimitExceededException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -16848,22 +15637,12 @@ function ListDevicesRequest$is(x, q) {
   u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.Limit;
-    if (u !== undefined) {
-      n++;
-      if (!QueryLimitType$is(u, q + 8)) break f;
-    }
-    u = x.PaginationToken;
-    if (u !== undefined) {
-      n++;
-      if (!SearchPaginationTokenType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListDevicesRequest$k1, n);
-    return owns(x, "AccessToken");
-  }
-  return miss(x, q, ListDevicesRequest$k1, ListDevicesRequest$is);
+  u = x.Limit;
+  if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
+  u = x.PaginationToken;
+  if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListDevicesRequest$k1, 1);
+  return owns(x, "AccessToken");
 }
 
 /** @type {Check} */
@@ -16918,22 +15697,12 @@ function ListDevicesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Devices;
-    if (u !== undefined) {
-      n++;
-      if (!DeviceListType$is(u, q + 8)) break f;
-    }
-    u = x.PaginationToken;
-    if (u !== undefined) {
-      n++;
-      if (!SearchPaginationTokenType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListDevicesResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, ListDevicesResponse$k1, ListDevicesResponse$is);
+  u = x.Devices;
+  if (u !== undefined && !DeviceListType$is(u, q + 8) && owns(x, "Devices")) return false;
+  u = x.PaginationToken;
+  if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListDevicesResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -16985,22 +15754,12 @@ function ListGroupsRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.Limit;
-    if (u !== undefined) {
-      n++;
-      if (!QueryLimitType$is(u, q + 8)) break f;
-    }
-    u = x.NextToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKey$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListGroupsRequest$k1, n);
-    return owns(x, "UserPoolId");
-  }
-  return miss(x, q, ListGroupsRequest$k1, ListGroupsRequest$is);
+  u = x.Limit;
+  if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
+  u = x.NextToken;
+  if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListGroupsRequest$k1, 1);
+  return owns(x, "UserPoolId");
 }
 
 /** @type {Check} */
@@ -17055,22 +15814,12 @@ function ListGroupsResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Groups;
-    if (u !== undefined) {
-      n++;
-      if (!GroupListType$is(u, q + 8)) break f;
-    }
-    u = x.NextToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKey$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListGroupsResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, ListGroupsResponse$k1, ListGroupsResponse$is);
+  u = x.Groups;
+  if (u !== undefined && !GroupListType$is(u, q + 8) && owns(x, "Groups")) return false;
+  u = x.NextToken;
+  if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListGroupsResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -17122,22 +15871,12 @@ function ListIdentityProvidersRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.MaxResults;
-    if (u !== undefined) {
-      n++;
-      if (!ListProvidersLimitType$is(u, q + 8)) break f;
-    }
-    u = x.NextToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKeyType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListIdentityProvidersRequest$k1, n);
-    return owns(x, "UserPoolId");
-  }
-  return miss(x, q, ListIdentityProvidersRequest$k1, ListIdentityProvidersRequest$is);
+  u = x.MaxResults;
+  if (u !== undefined && !ListProvidersLimitType$is(u, q + 8) && owns(x, "MaxResults")) return false;
+  u = x.NextToken;
+  if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListIdentityProvidersRequest$k1, 1);
+  return owns(x, "UserPoolId");
 }
 
 /** @type {Check} */
@@ -17195,17 +15934,10 @@ function ListIdentityProvidersResponse$is(x, q) {
   u = x.Providers;
   if (u === undefined) return false;
   if (!ProvidersListType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.NextToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKeyType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListIdentityProvidersResponse$k1, n);
-    return owns(x, "Providers");
-  }
-  return miss(x, q, ListIdentityProvidersResponse$k1, ListIdentityProvidersResponse$is);
+  u = x.NextToken;
+  if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListIdentityProvidersResponse$k1, 1);
+  return owns(x, "Providers");
 }
 
 /** @type {Check} */
@@ -17366,22 +16098,12 @@ function ListResourceServersRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.MaxResults;
-    if (u !== undefined) {
-      n++;
-      if (!ListResourceServersLimitType$is(u, q + 8)) break f;
-    }
-    u = x.NextToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKeyType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListResourceServersRequest$k1, n);
-    return owns(x, "UserPoolId");
-  }
-  return miss(x, q, ListResourceServersRequest$k1, ListResourceServersRequest$is);
+  u = x.MaxResults;
+  if (u !== undefined && !ListResourceServersLimitType$is(u, q + 8) && owns(x, "MaxResults")) return false;
+  u = x.NextToken;
+  if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListResourceServersRequest$k1, 1);
+  return owns(x, "UserPoolId");
 }
 
 /** @type {Check} */
@@ -17439,17 +16161,10 @@ function ListResourceServersResponse$is(x, q) {
   u = x.ResourceServers;
   if (u === undefined) return false;
   if (!ResourceServersListType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.NextToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKeyType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListResourceServersResponse$k1, n);
-    return owns(x, "ResourceServers");
-  }
-  return miss(x, q, ListResourceServersResponse$k1, ListResourceServersResponse$is);
+  u = x.NextToken;
+  if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListResourceServersResponse$k1, 1);
+  return owns(x, "ResourceServers");
 }
 
 /** @type {Check} */
@@ -17554,17 +16269,10 @@ function ListTagsForResourceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Tags;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolTagsType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListTagsForResourceResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, ListTagsForResourceResponse$k1, ListTagsForResourceResponse$is);
+  u = x.Tags;
+  if (u !== undefined && !UserPoolTagsType$is(u, q + 8) && owns(x, "Tags")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListTagsForResourceResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -17616,17 +16324,10 @@ function ListUserImportJobsRequest$is(x, q) {
   u = x.MaxResults;
   if (u === undefined) return false;
   if (!PoolQueryLimitType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.PaginationToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKeyType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListUserImportJobsRequest$k1, n);
-    return ownsAll(x, ListUserImportJobsRequest$k1, 2);
-  }
-  return miss(x, q, ListUserImportJobsRequest$k1, ListUserImportJobsRequest$is);
+  u = x.PaginationToken;
+  if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserImportJobsRequest$k1, 2);
+  return ownsAll(x, ListUserImportJobsRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -17684,22 +16385,12 @@ function ListUserImportJobsResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserImportJobs;
-    if (u !== undefined) {
-      n++;
-      if (!UserImportJobsListType$is(u, q + 8)) break f;
-    }
-    u = x.PaginationToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKeyType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListUserImportJobsResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, ListUserImportJobsResponse$k1, ListUserImportJobsResponse$is);
+  u = x.UserImportJobs;
+  if (u !== undefined && !UserImportJobsListType$is(u, q + 8) && owns(x, "UserImportJobs")) return false;
+  u = x.PaginationToken;
+  if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserImportJobsResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -17751,22 +16442,12 @@ function ListUserPoolClientsRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.MaxResults;
-    if (u !== undefined) {
-      n++;
-      if (!QueryLimit$is(u, q + 8)) break f;
-    }
-    u = x.NextToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKey$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolClientsRequest$k1, n);
-    return owns(x, "UserPoolId");
-  }
-  return miss(x, q, ListUserPoolClientsRequest$k1, ListUserPoolClientsRequest$is);
+  u = x.MaxResults;
+  if (u !== undefined && !QueryLimit$is(u, q + 8) && owns(x, "MaxResults")) return false;
+  u = x.NextToken;
+  if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolClientsRequest$k1, 1);
+  return owns(x, "UserPoolId");
 }
 
 /** @type {Check} */
@@ -17821,22 +16502,12 @@ function ListUserPoolClientsResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserPoolClients;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolClientListType$is(u, q + 8)) break f;
-    }
-    u = x.NextToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKey$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolClientsResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, ListUserPoolClientsResponse$k1, ListUserPoolClientsResponse$is);
+  u = x.UserPoolClients;
+  if (u !== undefined && !UserPoolClientListType$is(u, q + 8) && owns(x, "UserPoolClients")) return false;
+  u = x.NextToken;
+  if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolClientsResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -17888,17 +16559,10 @@ function ListUserPoolsRequest$is(x, q) {
   u = x.MaxResults;
   if (u === undefined) return false;
   if (!PoolQueryLimitType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.NextToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKeyType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolsRequest$k1, n);
-    return owns(x, "MaxResults");
-  }
-  return miss(x, q, ListUserPoolsRequest$k1, ListUserPoolsRequest$is);
+  u = x.NextToken;
+  if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolsRequest$k1, 1);
+  return owns(x, "MaxResults");
 }
 
 /** @type {Check} */
@@ -17950,22 +16614,12 @@ function ListUserPoolsResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserPools;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolListType$is(u, q + 8)) break f;
-    }
-    u = x.NextToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKeyType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolsResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, ListUserPoolsResponse$k1, ListUserPoolsResponse$is);
+  u = x.UserPools;
+  if (u !== undefined && !UserPoolListType$is(u, q + 8) && owns(x, "UserPools")) return false;
+  u = x.NextToken;
+  if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolsResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -18020,22 +16674,12 @@ function ListUsersInGroupRequest$is(x, q) {
   u = x.GroupName;
   if (u === undefined) return false;
   if (!GroupNameType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.Limit;
-    if (u !== undefined) {
-      n++;
-      if (!QueryLimitType$is(u, q + 8)) break f;
-    }
-    u = x.NextToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKey$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersInGroupRequest$k1, n);
-    return ownsAll(x, ListUsersInGroupRequest$k1, 2);
-  }
-  return miss(x, q, ListUsersInGroupRequest$k1, ListUsersInGroupRequest$is);
+  u = x.Limit;
+  if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
+  u = x.NextToken;
+  if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersInGroupRequest$k1, 2);
+  return ownsAll(x, ListUsersInGroupRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -18096,22 +16740,12 @@ function ListUsersInGroupResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Users;
-    if (u !== undefined) {
-      n++;
-      if (!UsersListType$is(u, q + 8)) break f;
-    }
-    u = x.NextToken;
-    if (u !== undefined) {
-      n++;
-      if (!PaginationKey$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersInGroupResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, ListUsersInGroupResponse$k1, ListUsersInGroupResponse$is);
+  u = x.Users;
+  if (u !== undefined && !UsersListType$is(u, q + 8) && owns(x, "Users")) return false;
+  u = x.NextToken;
+  if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersInGroupResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -18163,32 +16797,16 @@ function ListUsersRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.AttributesToGet;
-    if (u !== undefined) {
-      n++;
-      if (!SearchedAttributeNamesListType$is(u, q + 8)) break f;
-    }
-    u = x.Limit;
-    if (u !== undefined) {
-      n++;
-      if (!QueryLimitType$is(u, q + 8)) break f;
-    }
-    u = x.PaginationToken;
-    if (u !== undefined) {
-      n++;
-      if (!SearchPaginationTokenType$is(u, q + 8)) break f;
-    }
-    u = x.Filter;
-    if (u !== undefined) {
-      n++;
-      if (!UserFilterType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersRequest$k1, n);
-    return owns(x, "UserPoolId");
-  }
-  return miss(x, q, ListUsersRequest$k1, ListUsersRequest$is);
+  u = x.AttributesToGet;
+  if (u !== undefined && !SearchedAttributeNamesListType$is(u, q + 8) && owns(x, "AttributesToGet")) return false;
+  u = x.Limit;
+  if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
+  u = x.PaginationToken;
+  if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
+  u = x.Filter;
+  if (u !== undefined && !UserFilterType$is(u, q + 8) && owns(x, "Filter")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersRequest$k1, 1);
+  return owns(x, "UserPoolId");
 }
 
 /** @type {Check} */
@@ -18249,22 +16867,12 @@ function ListUsersResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Users;
-    if (u !== undefined) {
-      n++;
-      if (!UsersListType$is(u, q + 8)) break f;
-    }
-    u = x.PaginationToken;
-    if (u !== undefined) {
-      n++;
-      if (!SearchPaginationTokenType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, ListUsersResponse$k1, ListUsersResponse$is);
+  u = x.Users;
+  if (u !== undefined && !UsersListType$is(u, q + 8) && owns(x, "Users")) return false;
+  u = x.PaginationToken;
+  if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -18398,22 +17006,20 @@ function MFAMethodNotFoundException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, MFAMethodNotFoundException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, MFAMethodNotFoundException$k1, MFAMethodNotFoundException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, MFAMethodNotFoundException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -18500,22 +17106,12 @@ function MFAOptionType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.DeliveryMedium;
-    if (u !== undefined) {
-      n++;
-      if (!DeliveryMediumType$is(u, q + 8)) break f;
-    }
-    u = x.AttributeName;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeNameType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, MFAOptionType$k1, n);
-    return true;
-  }
-  return miss(x, q, MFAOptionType$k1, MFAOptionType$is);
+  u = x.DeliveryMedium;
+  if (u !== undefined && !DeliveryMediumType$is(u, q + 8) && owns(x, "DeliveryMedium")) return false;
+  u = x.AttributeName;
+  if (u !== undefined && !AttributeNameType$is(u, q + 8) && owns(x, "AttributeName")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, MFAOptionType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -18596,27 +17192,14 @@ function MessageTemplateType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.SMSMessage;
-    if (u !== undefined) {
-      n++;
-      if (!SmsInviteMessageType$is(u, q + 8)) break f;
-    }
-    u = x.EmailMessage;
-    if (u !== undefined) {
-      n++;
-      if (!EmailInviteMessageType$is(u, q + 8)) break f;
-    }
-    u = x.EmailSubject;
-    if (u !== undefined) {
-      n++;
-      if (!EmailVerificationSubjectType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, MessageTemplateType$k1, n);
-    return true;
-  }
-  return miss(x, q, MessageTemplateType$k1, MessageTemplateType$is);
+  u = x.SMSMessage;
+  if (u !== undefined && !SmsInviteMessageType$is(u, q + 8) && owns(x, "SMSMessage")) return false;
+  u = x.EmailMessage;
+  if (u !== undefined && !EmailInviteMessageType$is(u, q + 8) && owns(x, "EmailMessage")) return false;
+  u = x.EmailSubject;
+  if (u !== undefined && !EmailVerificationSubjectType$is(u, q + 8) && owns(x, "EmailSubject")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, MessageTemplateType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -18668,22 +17251,12 @@ function NewDeviceMetadataType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.DeviceKey;
-    if (u !== undefined) {
-      n++;
-      if (!DeviceKeyType$is(u, q + 8)) break f;
-    }
-    u = x.DeviceGroupKey;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, NewDeviceMetadataType$k1, n);
-    return true;
-  }
-  return miss(x, q, NewDeviceMetadataType$k1, NewDeviceMetadataType$is);
+  u = x.DeviceKey;
+  if (u !== undefined && !DeviceKeyType$is(u, q + 8) && owns(x, "DeviceKey")) return false;
+  u = x.DeviceGroupKey;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "DeviceGroupKey")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, NewDeviceMetadataType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -18732,22 +17305,20 @@ function NotAuthorizedException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, NotAuthorizedException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, NotAuthorizedException$k1, NotAuthorizedException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, NotAuthorizedException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -18799,37 +17370,18 @@ function NotifyConfigurationType$is(x, q) {
   u = x.SourceArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.From;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.ReplyTo;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.BlockEmail;
-    if (u !== undefined) {
-      n++;
-      if (!NotifyEmailType$is(u, q + 8)) break f;
-    }
-    u = x.NoActionEmail;
-    if (u !== undefined) {
-      n++;
-      if (!NotifyEmailType$is(u, q + 8)) break f;
-    }
-    u = x.MfaEmail;
-    if (u !== undefined) {
-      n++;
-      if (!NotifyEmailType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, NotifyConfigurationType$k1, n);
-    return owns(x, "SourceArn");
-  }
-  return miss(x, q, NotifyConfigurationType$k1, NotifyConfigurationType$is);
+  u = x.From;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "From")) return false;
+  u = x.ReplyTo;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "ReplyTo")) return false;
+  u = x.BlockEmail;
+  if (u !== undefined && !NotifyEmailType$is(u, q + 8) && owns(x, "BlockEmail")) return false;
+  u = x.NoActionEmail;
+  if (u !== undefined && !NotifyEmailType$is(u, q + 8) && owns(x, "NoActionEmail")) return false;
+  u = x.MfaEmail;
+  if (u !== undefined && !NotifyEmailType$is(u, q + 8) && owns(x, "MfaEmail")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, NotifyConfigurationType$k1, 1);
+  return owns(x, "SourceArn");
 }
 
 /** @type {Check} */
@@ -18896,22 +17448,12 @@ function NotifyEmailType$is(x, q) {
   u = x.Subject;
   if (u === undefined) return false;
   if (!EmailNotificationSubjectType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.HtmlBody;
-    if (u !== undefined) {
-      n++;
-      if (!EmailNotificationBodyType$is(u, q + 8)) break f;
-    }
-    u = x.TextBody;
-    if (u !== undefined) {
-      n++;
-      if (!EmailNotificationBodyType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, NotifyEmailType$k1, n);
-    return owns(x, "Subject");
-  }
-  return miss(x, q, NotifyEmailType$k1, NotifyEmailType$is);
+  u = x.HtmlBody;
+  if (u !== undefined && !EmailNotificationBodyType$is(u, q + 8) && owns(x, "HtmlBody")) return false;
+  u = x.TextBody;
+  if (u !== undefined && !EmailNotificationBodyType$is(u, q + 8) && owns(x, "TextBody")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, NotifyEmailType$k1, 1);
+  return owns(x, "Subject");
 }
 
 /** @type {Check} */
@@ -18966,22 +17508,12 @@ function NumberAttributeConstraintsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.MinValue;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.MaxValue;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, NumberAttributeConstraintsType$k1, n);
-    return true;
-  }
-  return miss(x, q, NumberAttributeConstraintsType$k1, NumberAttributeConstraintsType$is);
+  u = x.MinValue;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "MinValue")) return false;
+  u = x.MaxValue;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "MaxValue")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, NumberAttributeConstraintsType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -19322,47 +17854,26 @@ function PasswordPolicyType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.MinimumLength;
-    if (u !== undefined) {
-      n++;
-      if (!PasswordPolicyMinLengthType$is(u, q + 8)) break f;
-    }
-    u = x.RequireUppercase;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.RequireLowercase;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.RequireNumbers;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.RequireSymbols;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.TemporaryPasswordValidityDays;
-    if (u !== undefined) {
-      n++;
-      if (!TemporaryPasswordValidityDaysType$is(u, q + 8)) break f;
-    }
-    u = x.PasswordHistorySize;
-    if (u !== undefined) {
-      n++;
-      if (!PasswordHistorySizeType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, PasswordPolicyType$k1, n);
-    return true;
+  u = x.MinimumLength;
+  if (u !== undefined && !PasswordPolicyMinLengthType$is(u, q + 8) && owns(x, "MinimumLength")) return false;
+  u = x.RequireUppercase;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "RequireUppercase")) return false;
+  u = x.RequireLowercase;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "RequireLowercase")) return false;
+  u = x.RequireNumbers;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "RequireNumbers")) return false;
+  u = x.RequireSymbols;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "RequireSymbols")) return false;
+  u = x.TemporaryPasswordValidityDays;
+  m: if (u !== undefined) {
+    if (!TemporaryPasswordValidityDaysType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, PasswordPolicyType$k1, PasswordPolicyType$is);
+  if (u !== undefined && owns(x, "TemporaryPasswordValidityDays")) return false;
+  u = x.PasswordHistorySize;
+  if (u !== undefined && !PasswordHistorySizeType$is(u, q + 8) && owns(x, "PasswordHistorySize")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, PasswordPolicyType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -19426,22 +17937,20 @@ function PasswordResetRequiredException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, PasswordResetRequiredException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, PasswordResetRequiredException$k1, PasswordResetRequiredException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, PasswordResetRequiredException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -19725,22 +18234,20 @@ function PreconditionNotMetException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, PreconditionNotMetException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, PreconditionNotMetException$k1, PreconditionNotMetException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, PreconditionNotMetException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -19856,32 +18363,16 @@ function ProviderDescription$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.ProviderName;
-    if (u !== undefined) {
-      n++;
-      if (!ProviderNameType$is(u, q + 8)) break f;
-    }
-    u = x.ProviderType;
-    if (u !== undefined) {
-      n++;
-      if (!IdentityProviderTypeType$is(u, q + 8)) break f;
-    }
-    u = x.LastModifiedDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.CreationDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ProviderDescription$k1, n);
-    return true;
-  }
-  return miss(x, q, ProviderDescription$k1, ProviderDescription$is);
+  u = x.ProviderName;
+  if (u !== undefined && !ProviderNameType$is(u, q + 8) && owns(x, "ProviderName")) return false;
+  u = x.ProviderType;
+  if (u !== undefined && !IdentityProviderTypeType$is(u, q + 8) && owns(x, "ProviderType")) return false;
+  u = x.LastModifiedDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
+  u = x.CreationDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ProviderDescription$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -20087,27 +18578,14 @@ function ProviderUserIdentifierType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.ProviderName;
-    if (u !== undefined) {
-      n++;
-      if (!ProviderNameType$is(u, q + 8)) break f;
-    }
-    u = x.ProviderAttributeName;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.ProviderAttributeValue;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ProviderUserIdentifierType$k1, n);
-    return true;
-  }
-  return miss(x, q, ProviderUserIdentifierType$k1, ProviderUserIdentifierType$is);
+  u = x.ProviderName;
+  if (u !== undefined && !ProviderNameType$is(u, q + 8) && owns(x, "ProviderName")) return false;
+  u = x.ProviderAttributeName;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "ProviderAttributeName")) return false;
+  u = x.ProviderAttributeValue;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "ProviderAttributeValue")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ProviderUserIdentifierType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -20449,17 +18927,10 @@ function RefreshTokenRotationType$is(x, q) {
   u = x.Feature;
   if (u === undefined) return false;
   if (!FeatureType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.RetryGracePeriodSeconds;
-    if (u !== undefined) {
-      n++;
-      if (!RetryGracePeriodSecondsType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, RefreshTokenRotationType$k1, n);
-    return owns(x, "Feature");
-  }
-  return miss(x, q, RefreshTokenRotationType$k1, RefreshTokenRotationType$is);
+  u = x.RetryGracePeriodSeconds;
+  if (u !== undefined && !RetryGracePeriodSecondsType$is(u, q + 8) && owns(x, "RetryGracePeriodSeconds")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, RefreshTokenRotationType$k1, 1);
+  return owns(x, "Feature");
 }
 
 /** @type {Check} */
@@ -20686,32 +19157,16 @@ function ResendConfirmationCodeRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.SecretHash;
-    if (u !== undefined) {
-      n++;
-      if (!SecretHashType$is(u, q + 8)) break f;
-    }
-    u = x.UserContextData;
-    if (u !== undefined) {
-      n++;
-      if (!UserContextDataType$is(u, q + 8)) break f;
-    }
-    u = x.AnalyticsMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
-    }
-    u = x.ClientMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!ClientMetadataType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ResendConfirmationCodeRequest$k1, n);
-    return ownsAll(x, ResendConfirmationCodeRequest$k1, 2);
-  }
-  return miss(x, q, ResendConfirmationCodeRequest$k1, ResendConfirmationCodeRequest$is);
+  u = x.SecretHash;
+  if (u !== undefined && !SecretHashType$is(u, q + 8) && owns(x, "SecretHash")) return false;
+  u = x.UserContextData;
+  if (u !== undefined && !UserContextDataType$is(u, q + 8) && owns(x, "UserContextData")) return false;
+  u = x.AnalyticsMetadata;
+  if (u !== undefined && !AnalyticsMetadataType$is(u, q + 8) && owns(x, "AnalyticsMetadata")) return false;
+  u = x.ClientMetadata;
+  if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ResendConfirmationCodeRequest$k1, 2);
+  return ownsAll(x, ResendConfirmationCodeRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -20778,17 +19233,10 @@ function ResendConfirmationCodeResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.CodeDeliveryDetails;
-    if (u !== undefined) {
-      n++;
-      if (!CodeDeliveryDetailsType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ResendConfirmationCodeResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, ResendConfirmationCodeResponse$k1, ResendConfirmationCodeResponse$is);
+  u = x.CodeDeliveryDetails;
+  if (u !== undefined && !CodeDeliveryDetailsType$is(u, q + 8) && owns(x, "CodeDeliveryDetails")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ResendConfirmationCodeResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -20834,22 +19282,20 @@ function ResourceNotFoundException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ResourceNotFoundException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, ResourceNotFoundException$k1, ResourceNotFoundException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ResourceNotFoundException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -21146,32 +19592,16 @@ function ResourceServerType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserPoolId;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolIdType$is(u, q + 8)) break f;
-    }
-    u = x.Identifier;
-    if (u !== undefined) {
-      n++;
-      if (!ResourceServerIdentifierType$is(u, q + 8)) break f;
-    }
-    u = x.Name;
-    if (u !== undefined) {
-      n++;
-      if (!ResourceServerNameType$is(u, q + 8)) break f;
-    }
-    u = x.Scopes;
-    if (u !== undefined) {
-      n++;
-      if (!ResourceServerScopeListType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ResourceServerType$k1, n);
-    return true;
-  }
-  return miss(x, q, ResourceServerType$k1, ResourceServerType$is);
+  u = x.UserPoolId;
+  if (u !== undefined && !UserPoolIdType$is(u, q + 8) && owns(x, "UserPoolId")) return false;
+  u = x.Identifier;
+  if (u !== undefined && !ResourceServerIdentifierType$is(u, q + 8) && owns(x, "Identifier")) return false;
+  u = x.Name;
+  if (u !== undefined && !ResourceServerNameType$is(u, q + 8) && owns(x, "Name")) return false;
+  u = x.Scopes;
+  if (u !== undefined && !ResourceServerScopeListType$is(u, q + 8) && owns(x, "Scopes")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ResourceServerType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -21278,37 +19708,18 @@ function RespondToAuthChallengeRequest$is(x, q) {
   u = x.ChallengeName;
   if (u === undefined) return false;
   if (!ChallengeNameType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.Session;
-    if (u !== undefined) {
-      n++;
-      if (!SessionType$is(u, q + 8)) break f;
-    }
-    u = x.ChallengeResponses;
-    if (u !== undefined) {
-      n++;
-      if (!ChallengeResponsesType$is(u, q + 8)) break f;
-    }
-    u = x.AnalyticsMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
-    }
-    u = x.UserContextData;
-    if (u !== undefined) {
-      n++;
-      if (!UserContextDataType$is(u, q + 8)) break f;
-    }
-    u = x.ClientMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!ClientMetadataType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, RespondToAuthChallengeRequest$k1, n);
-    return ownsAll(x, RespondToAuthChallengeRequest$k1, 2);
-  }
-  return miss(x, q, RespondToAuthChallengeRequest$k1, RespondToAuthChallengeRequest$is);
+  u = x.Session;
+  if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
+  u = x.ChallengeResponses;
+  if (u !== undefined && !ChallengeResponsesType$is(u, q + 8) && owns(x, "ChallengeResponses")) return false;
+  u = x.AnalyticsMetadata;
+  if (u !== undefined && !AnalyticsMetadataType$is(u, q + 8) && owns(x, "AnalyticsMetadata")) return false;
+  u = x.UserContextData;
+  if (u !== undefined && !UserContextDataType$is(u, q + 8) && owns(x, "UserContextData")) return false;
+  u = x.ClientMetadata;
+  if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, RespondToAuthChallengeRequest$k1, 2);
+  return ownsAll(x, RespondToAuthChallengeRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -21378,32 +19789,16 @@ function RespondToAuthChallengeResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.ChallengeName;
-    if (u !== undefined) {
-      n++;
-      if (!ChallengeNameType$is(u, q + 8)) break f;
-    }
-    u = x.Session;
-    if (u !== undefined) {
-      n++;
-      if (!SessionType$is(u, q + 8)) break f;
-    }
-    u = x.ChallengeParameters;
-    if (u !== undefined) {
-      n++;
-      if (!ChallengeParametersType$is(u, q + 8)) break f;
-    }
-    u = x.AuthenticationResult;
-    if (u !== undefined) {
-      n++;
-      if (!AuthenticationResultType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, RespondToAuthChallengeResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, RespondToAuthChallengeResponse$k1, RespondToAuthChallengeResponse$is);
+  u = x.ChallengeName;
+  if (u !== undefined && !ChallengeNameType$is(u, q + 8) && owns(x, "ChallengeName")) return false;
+  u = x.Session;
+  if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
+  u = x.ChallengeParameters;
+  if (u !== undefined && !ChallengeParametersType$is(u, q + 8) && owns(x, "ChallengeParameters")) return false;
+  u = x.AuthenticationResult;
+  if (u !== undefined && !AuthenticationResultType$is(u, q + 8) && owns(x, "AuthenticationResult")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, RespondToAuthChallengeResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -21498,17 +19893,10 @@ function RevokeTokenRequest$is(x, q) {
   u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.ClientSecret;
-    if (u !== undefined) {
-      n++;
-      if (!ClientSecretType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, RevokeTokenRequest$k1, n);
-    return ownsAll(x, RevokeTokenRequest$k1, 2);
-  }
-  return miss(x, q, RevokeTokenRequest$k1, RevokeTokenRequest$is);
+  u = x.ClientSecret;
+  if (u !== undefined && !ClientSecretType$is(u, q + 8) && owns(x, "ClientSecret")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, RevokeTokenRequest$k1, 2);
+  return ownsAll(x, RevokeTokenRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -21616,42 +20004,32 @@ function RiskConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserPoolId;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolIdType$is(u, q + 8)) break f;
-    }
-    u = x.ClientId;
-    if (u !== undefined) {
-      n++;
-      if (!ClientIdType$is(u, q + 8)) break f;
-    }
-    u = x.CompromisedCredentialsRiskConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!CompromisedCredentialsRiskConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.AccountTakeoverRiskConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!AccountTakeoverRiskConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.RiskExceptionConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!RiskExceptionConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.LastModifiedDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, RiskConfigurationType$k1, n);
-    return true;
+  u = x.UserPoolId;
+  if (u !== undefined && !UserPoolIdType$is(u, q + 8) && owns(x, "UserPoolId")) return false;
+  u = x.ClientId;
+  if (u !== undefined && !ClientIdType$is(u, q + 8) && owns(x, "ClientId")) return false;
+  u = x.CompromisedCredentialsRiskConfiguration;
+  m: if (u !== undefined) {
+    if (!CompromisedCredentialsRiskConfigurationType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, RiskConfigurationType$k1, RiskConfigurationType$is);
+  if (u !== undefined && owns(x, "CompromisedCredentialsRiskConfiguration")) return false;
+  u = x.AccountTakeoverRiskConfiguration;
+  m: if (u !== undefined) {
+    if (!AccountTakeoverRiskConfigurationType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "AccountTakeoverRiskConfiguration")) return false;
+  u = x.RiskExceptionConfiguration;
+  m: if (u !== undefined) {
+    if (!RiskExceptionConfigurationType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "RiskExceptionConfiguration")) return false;
+  u = x.LastModifiedDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, RiskConfigurationType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -21744,22 +20122,12 @@ function RiskExceptionConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.BlockedIPRangeList;
-    if (u !== undefined) {
-      n++;
-      if (!BlockedIPRangeListType$is(u, q + 8)) break f;
-    }
-    u = x.SkippedIPRangeList;
-    if (u !== undefined) {
-      n++;
-      if (!SkippedIPRangeListType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, RiskExceptionConfigurationType$k1, n);
-    return true;
-  }
-  return miss(x, q, RiskExceptionConfigurationType$k1, RiskExceptionConfigurationType$is);
+  u = x.BlockedIPRangeList;
+  if (u !== undefined && !BlockedIPRangeListType$is(u, q + 8) && owns(x, "BlockedIPRangeList")) return false;
+  u = x.SkippedIPRangeList;
+  if (u !== undefined && !SkippedIPRangeListType$is(u, q + 8) && owns(x, "SkippedIPRangeList")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, RiskExceptionConfigurationType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -21840,17 +20208,10 @@ function RoutingType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Failover;
-    if (u !== undefined) {
-      n++;
-      if (!FailoverType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, RoutingType$k1, n);
-    return true;
-  }
-  return miss(x, q, RoutingType$k1, RoutingType$is);
+  u = x.Failover;
+  if (u !== undefined && !FailoverType$is(u, q + 8) && owns(x, "Failover")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, RoutingType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -21964,22 +20325,12 @@ function SMSMfaSettingsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Enabled;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.PreferredMfa;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, SMSMfaSettingsType$k1, n);
-    return true;
-  }
-  return miss(x, q, SMSMfaSettingsType$k1, SMSMfaSettingsType$is);
+  u = x.Enabled;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
+  u = x.PreferredMfa;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "PreferredMfa")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SMSMfaSettingsType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -22036,47 +20387,30 @@ function SchemaAttributeType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Name;
-    if (u !== undefined) {
-      n++;
-      if (!CustomAttributeNameType$is(u, q + 8)) break f;
-    }
-    u = x.AttributeDataType;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeDataType$is(u, q + 8)) break f;
-    }
-    u = x.DeveloperOnlyAttribute;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.Mutable;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.Required;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.NumberAttributeConstraints;
-    if (u !== undefined) {
-      n++;
-      if (!NumberAttributeConstraintsType$is(u, q + 8)) break f;
-    }
-    u = x.StringAttributeConstraints;
-    if (u !== undefined) {
-      n++;
-      if (!StringAttributeConstraintsType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, SchemaAttributeType$k1, n);
-    return true;
+  u = x.Name;
+  if (u !== undefined && !CustomAttributeNameType$is(u, q + 8) && owns(x, "Name")) return false;
+  u = x.AttributeDataType;
+  if (u !== undefined && !AttributeDataType$is(u, q + 8) && owns(x, "AttributeDataType")) return false;
+  u = x.DeveloperOnlyAttribute;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "DeveloperOnlyAttribute")) return false;
+  u = x.Mutable;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Mutable")) return false;
+  u = x.Required;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Required")) return false;
+  u = x.NumberAttributeConstraints;
+  m: if (u !== undefined) {
+    if (!NumberAttributeConstraintsType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, SchemaAttributeType$k1, SchemaAttributeType$is);
+  if (u !== undefined && owns(x, "NumberAttributeConstraints")) return false;
+  u = x.StringAttributeConstraints;
+  m: if (u !== undefined) {
+    if (!StringAttributeConstraintsType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "StringAttributeConstraints")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SchemaAttributeType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -22182,22 +20516,20 @@ function ScopeDoesNotExistException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, ScopeDoesNotExistException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, ScopeDoesNotExistException$k1, ScopeDoesNotExistException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, ScopeDoesNotExistException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -22560,32 +20892,28 @@ function SetRiskConfigurationRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.ClientId;
-    if (u !== undefined) {
-      n++;
-      if (!ClientIdType$is(u, q + 8)) break f;
-    }
-    u = x.CompromisedCredentialsRiskConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!CompromisedCredentialsRiskConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.AccountTakeoverRiskConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!AccountTakeoverRiskConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.RiskExceptionConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!RiskExceptionConfigurationType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, SetRiskConfigurationRequest$k1, n);
-    return owns(x, "UserPoolId");
+  u = x.ClientId;
+  if (u !== undefined && !ClientIdType$is(u, q + 8) && owns(x, "ClientId")) return false;
+  u = x.CompromisedCredentialsRiskConfiguration;
+  m: if (u !== undefined) {
+    if (!CompromisedCredentialsRiskConfigurationType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, SetRiskConfigurationRequest$k1, SetRiskConfigurationRequest$is);
+  if (u !== undefined && owns(x, "CompromisedCredentialsRiskConfiguration")) return false;
+  u = x.AccountTakeoverRiskConfiguration;
+  m: if (u !== undefined) {
+    if (!AccountTakeoverRiskConfigurationType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "AccountTakeoverRiskConfiguration")) return false;
+  u = x.RiskExceptionConfiguration;
+  m: if (u !== undefined) {
+    if (!RiskExceptionConfigurationType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "RiskExceptionConfiguration")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetRiskConfigurationRequest$k1, 1);
+  return owns(x, "UserPoolId");
 }
 
 /** @type {Check} */
@@ -22702,27 +21030,14 @@ function SetUICustomizationRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.ClientId;
-    if (u !== undefined) {
-      n++;
-      if (!ClientIdType$is(u, q + 8)) break f;
-    }
-    u = x.CSS;
-    if (u !== undefined) {
-      n++;
-      if (!CSSType$is(u, q + 8)) break f;
-    }
-    u = x.ImageFile;
-    if (u !== undefined) {
-      n++;
-      if (!ImageFileType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, SetUICustomizationRequest$k1, n);
-    return owns(x, "UserPoolId");
-  }
-  return miss(x, q, SetUICustomizationRequest$k1, SetUICustomizationRequest$is);
+  u = x.ClientId;
+  if (u !== undefined && !ClientIdType$is(u, q + 8) && owns(x, "ClientId")) return false;
+  u = x.CSS;
+  if (u !== undefined && !CSSType$is(u, q + 8) && owns(x, "CSS")) return false;
+  u = x.ImageFile;
+  if (u !== undefined && !ImageFileType$is(u, q + 8) && owns(x, "ImageFile")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetUICustomizationRequest$k1, 1);
+  return owns(x, "UserPoolId");
 }
 
 /** @type {Check} */
@@ -22842,32 +21157,20 @@ function SetUserMFAPreferenceRequest$is(x, q) {
   u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.SMSMfaSettings;
-    if (u !== undefined) {
-      n++;
-      if (!SMSMfaSettingsType$is(u, q + 8)) break f;
-    }
-    u = x.SoftwareTokenMfaSettings;
-    if (u !== undefined) {
-      n++;
-      if (!SoftwareTokenMfaSettingsType$is(u, q + 8)) break f;
-    }
-    u = x.EmailMfaSettings;
-    if (u !== undefined) {
-      n++;
-      if (!EmailMfaSettingsType$is(u, q + 8)) break f;
-    }
-    u = x.WebAuthnMfaSettings;
-    if (u !== undefined) {
-      n++;
-      if (!WebAuthnMfaSettingsType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, SetUserMFAPreferenceRequest$k1, n);
-    return owns(x, "AccessToken");
+  u = x.SMSMfaSettings;
+  if (u !== undefined && !SMSMfaSettingsType$is(u, q + 8) && owns(x, "SMSMfaSettings")) return false;
+  u = x.SoftwareTokenMfaSettings;
+  m: if (u !== undefined) {
+    if (!SoftwareTokenMfaSettingsType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, SetUserMFAPreferenceRequest$k1, SetUserMFAPreferenceRequest$is);
+  if (u !== undefined && owns(x, "SoftwareTokenMfaSettings")) return false;
+  u = x.EmailMfaSettings;
+  if (u !== undefined && !EmailMfaSettingsType$is(u, q + 8) && owns(x, "EmailMfaSettings")) return false;
+  u = x.WebAuthnMfaSettings;
+  if (u !== undefined && !WebAuthnMfaSettingsType$is(u, q + 8) && owns(x, "WebAuthnMfaSettings")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserMFAPreferenceRequest$k1, 1);
+  return owns(x, "AccessToken");
 }
 
 /** @type {Check} */
@@ -22981,37 +21284,22 @@ function SetUserPoolMfaConfigRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.SmsMfaConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!SmsMfaConfigType$is(u, q + 8)) break f;
-    }
-    u = x.SoftwareTokenMfaConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!SoftwareTokenMfaConfigType$is(u, q + 8)) break f;
-    }
-    u = x.MfaConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolMfaType$is(u, q + 8)) break f;
-    }
-    u = x.EmailMfaConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!EmailMfaConfigType$is(u, q + 8)) break f;
-    }
-    u = x.WebAuthnConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!WebAuthnConfigurationType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, SetUserPoolMfaConfigRequest$k1, n);
-    return owns(x, "UserPoolId");
+  u = x.SmsMfaConfiguration;
+  if (u !== undefined && !SmsMfaConfigType$is(u, q + 8) && owns(x, "SmsMfaConfiguration")) return false;
+  u = x.SoftwareTokenMfaConfiguration;
+  m: if (u !== undefined) {
+    if (!SoftwareTokenMfaConfigType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, SetUserPoolMfaConfigRequest$k1, SetUserPoolMfaConfigRequest$is);
+  if (u !== undefined && owns(x, "SoftwareTokenMfaConfiguration")) return false;
+  u = x.MfaConfiguration;
+  if (u !== undefined && !UserPoolMfaType$is(u, q + 8) && owns(x, "MfaConfiguration")) return false;
+  u = x.EmailMfaConfiguration;
+  if (u !== undefined && !EmailMfaConfigType$is(u, q + 8) && owns(x, "EmailMfaConfiguration")) return false;
+  u = x.WebAuthnConfiguration;
+  if (u !== undefined && !WebAuthnConfigurationType$is(u, q + 8) && owns(x, "WebAuthnConfiguration")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserPoolMfaConfigRequest$k1, 1);
+  return owns(x, "UserPoolId");
 }
 
 /** @type {Check} */
@@ -23081,37 +21369,22 @@ function SetUserPoolMfaConfigResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.SmsMfaConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!SmsMfaConfigType$is(u, q + 8)) break f;
-    }
-    u = x.SoftwareTokenMfaConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!SoftwareTokenMfaConfigType$is(u, q + 8)) break f;
-    }
-    u = x.MfaConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolMfaType$is(u, q + 8)) break f;
-    }
-    u = x.EmailMfaConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!EmailMfaConfigType$is(u, q + 8)) break f;
-    }
-    u = x.WebAuthnConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!WebAuthnConfigurationType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, SetUserPoolMfaConfigResponse$k1, n);
-    return true;
+  u = x.SmsMfaConfiguration;
+  if (u !== undefined && !SmsMfaConfigType$is(u, q + 8) && owns(x, "SmsMfaConfiguration")) return false;
+  u = x.SoftwareTokenMfaConfiguration;
+  m: if (u !== undefined) {
+    if (!SoftwareTokenMfaConfigType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, SetUserPoolMfaConfigResponse$k1, SetUserPoolMfaConfigResponse$is);
+  if (u !== undefined && owns(x, "SoftwareTokenMfaConfiguration")) return false;
+  u = x.MfaConfiguration;
+  if (u !== undefined && !UserPoolMfaType$is(u, q + 8) && owns(x, "MfaConfiguration")) return false;
+  u = x.EmailMfaConfiguration;
+  if (u !== undefined && !EmailMfaConfigType$is(u, q + 8) && owns(x, "EmailMfaConfiguration")) return false;
+  u = x.WebAuthnConfiguration;
+  if (u !== undefined && !WebAuthnConfigurationType$is(u, q + 8) && owns(x, "WebAuthnConfiguration")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserPoolMfaConfigResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -23274,17 +21547,14 @@ function SignInPolicyType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.AllowedFirstAuthFactors;
-    if (u !== undefined) {
-      n++;
-      if (!AllowedFirstAuthFactorsListType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, SignInPolicyType$k1, n);
-    return true;
+  u = x.AllowedFirstAuthFactors;
+  m: if (u !== undefined) {
+    if (!AllowedFirstAuthFactorsListType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, SignInPolicyType$k1, SignInPolicyType$is);
+  if (u !== undefined && owns(x, "AllowedFirstAuthFactors")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SignInPolicyType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -23346,47 +21616,22 @@ function SignUpRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.SecretHash;
-    if (u !== undefined) {
-      n++;
-      if (!SecretHashType$is(u, q + 8)) break f;
-    }
-    u = x.Password;
-    if (u !== undefined) {
-      n++;
-      if (!PasswordType$is(u, q + 8)) break f;
-    }
-    u = x.UserAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeListType$is(u, q + 8)) break f;
-    }
-    u = x.ValidationData;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeListType$is(u, q + 8)) break f;
-    }
-    u = x.AnalyticsMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!AnalyticsMetadataType$is(u, q + 8)) break f;
-    }
-    u = x.UserContextData;
-    if (u !== undefined) {
-      n++;
-      if (!UserContextDataType$is(u, q + 8)) break f;
-    }
-    u = x.ClientMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!ClientMetadataType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, SignUpRequest$k1, n);
-    return ownsAll(x, SignUpRequest$k1, 2);
-  }
-  return miss(x, q, SignUpRequest$k1, SignUpRequest$is);
+  u = x.SecretHash;
+  if (u !== undefined && !SecretHashType$is(u, q + 8) && owns(x, "SecretHash")) return false;
+  u = x.Password;
+  if (u !== undefined && !PasswordType$is(u, q + 8) && owns(x, "Password")) return false;
+  u = x.UserAttributes;
+  if (u !== undefined && !AttributeListType$is(u, q + 8) && owns(x, "UserAttributes")) return false;
+  u = x.ValidationData;
+  if (u !== undefined && !AttributeListType$is(u, q + 8) && owns(x, "ValidationData")) return false;
+  u = x.AnalyticsMetadata;
+  if (u !== undefined && !AnalyticsMetadataType$is(u, q + 8) && owns(x, "AnalyticsMetadata")) return false;
+  u = x.UserContextData;
+  if (u !== undefined && !UserContextDataType$is(u, q + 8) && owns(x, "UserContextData")) return false;
+  u = x.ClientMetadata;
+  if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SignUpRequest$k1, 2);
+  return ownsAll(x, SignUpRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -23468,22 +21713,12 @@ function SignUpResponse$is(x, q) {
   u = x.UserSub;
   if (u === undefined) return false;
   if (!StringType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.CodeDeliveryDetails;
-    if (u !== undefined) {
-      n++;
-      if (!CodeDeliveryDetailsType$is(u, q + 8)) break f;
-    }
-    u = x.Session;
-    if (u !== undefined) {
-      n++;
-      if (!SessionType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, SignUpResponse$k1, n);
-    return ownsAll(x, SignUpResponse$k1, 2);
-  }
-  return miss(x, q, SignUpResponse$k1, SignUpResponse$is);
+  u = x.CodeDeliveryDetails;
+  if (u !== undefined && !CodeDeliveryDetailsType$is(u, q + 8) && owns(x, "CodeDeliveryDetails")) return false;
+  u = x.Session;
+  if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SignUpResponse$k1, 2);
+  return ownsAll(x, SignUpResponse$k1, 2);
 }
 
 /** @type {Check} */
@@ -23584,32 +21819,16 @@ function SmsConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.SnsCallerArn;
-    if (u !== undefined) {
-      n++;
-      if (!OptionalArnType$is(u, q + 8)) break f;
-    }
-    u = x.ExternalId;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.SnsRegion;
-    if (u !== undefined) {
-      n++;
-      if (!RegionCodeType$is(u, q + 8)) break f;
-    }
-    u = x.EumsSms;
-    if (u !== undefined) {
-      n++;
-      if (!EumsSmsConfigurationType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, SmsConfigurationType$k1, n);
-    return true;
-  }
-  return miss(x, q, SmsConfigurationType$k1, SmsConfigurationType$is);
+  u = x.SnsCallerArn;
+  if (u !== undefined && !OptionalArnType$is(u, q + 8) && owns(x, "SnsCallerArn")) return false;
+  u = x.ExternalId;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "ExternalId")) return false;
+  u = x.SnsRegion;
+  if (u !== undefined && !RegionCodeType$is(u, q + 8) && owns(x, "SnsRegion")) return false;
+  u = x.EumsSms;
+  if (u !== undefined && !EumsSmsConfigurationType$is(u, q + 8) && owns(x, "EumsSms")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SmsConfigurationType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -23700,22 +21919,12 @@ function SmsMfaConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.SmsAuthenticationMessage;
-    if (u !== undefined) {
-      n++;
-      if (!SmsVerificationMessageType$is(u, q + 8)) break f;
-    }
-    u = x.SmsConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!SmsConfigurationType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, SmsMfaConfigType$k1, n);
-    return true;
-  }
-  return miss(x, q, SmsMfaConfigType$k1, SmsMfaConfigType$is);
+  u = x.SmsAuthenticationMessage;
+  if (u !== undefined && !SmsVerificationMessageType$is(u, q + 8) && owns(x, "SmsAuthenticationMessage")) return false;
+  u = x.SmsConfiguration;
+  if (u !== undefined && !SmsConfigurationType$is(u, q + 8) && owns(x, "SmsConfiguration")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SmsMfaConfigType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -23799,22 +22008,20 @@ function SoftwareTokenMFANotFoundException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, SoftwareTokenMFANotFoundException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, SoftwareTokenMFANotFoundException$k1, SoftwareTokenMFANotFoundException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SoftwareTokenMFANotFoundException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -23904,17 +22111,10 @@ function SoftwareTokenMfaConfigType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Enabled;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, SoftwareTokenMfaConfigType$k1, n);
-    return true;
-  }
-  return miss(x, q, SoftwareTokenMfaConfigType$k1, SoftwareTokenMfaConfigType$is);
+  u = x.Enabled;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SoftwareTokenMfaConfigType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -23960,22 +22160,12 @@ function SoftwareTokenMfaSettingsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Enabled;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.PreferredMfa;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, SoftwareTokenMfaSettingsType$k1, n);
-    return true;
-  }
-  return miss(x, q, SoftwareTokenMfaSettingsType$k1, SoftwareTokenMfaSettingsType$is);
+  u = x.Enabled;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
+  u = x.PreferredMfa;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "PreferredMfa")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, SoftwareTokenMfaSettingsType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -24086,17 +22276,10 @@ function StartUserImportJobResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserImportJob;
-    if (u !== undefined) {
-      n++;
-      if (!UserImportJobType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, StartUserImportJobResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, StartUserImportJobResponse$k1, StartUserImportJobResponse$is);
+  u = x.UserImportJob;
+  if (u !== undefined && !UserImportJobType$is(u, q + 8) && owns(x, "UserImportJob")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, StartUserImportJobResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -24236,17 +22419,10 @@ function StopUserImportJobResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserImportJob;
-    if (u !== undefined) {
-      n++;
-      if (!UserImportJobType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, StopUserImportJobResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, StopUserImportJobResponse$k1, StopUserImportJobResponse$is);
+  u = x.UserImportJob;
+  if (u !== undefined && !UserImportJobType$is(u, q + 8) && owns(x, "UserImportJob")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, StopUserImportJobResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -24292,22 +22468,12 @@ function StringAttributeConstraintsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.MinLength;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.MaxLength;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, StringAttributeConstraintsType$k1, n);
-    return true;
-  }
-  return miss(x, q, StringAttributeConstraintsType$k1, StringAttributeConstraintsType$is);
+  u = x.MinLength;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "MinLength")) return false;
+  u = x.MaxLength;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "MaxLength")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, StringAttributeConstraintsType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -24707,27 +22873,14 @@ function TokenValidityUnitsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.AccessToken;
-    if (u !== undefined) {
-      n++;
-      if (!TimeUnitsType$is(u, q + 8)) break f;
-    }
-    u = x.IdToken;
-    if (u !== undefined) {
-      n++;
-      if (!TimeUnitsType$is(u, q + 8)) break f;
-    }
-    u = x.RefreshToken;
-    if (u !== undefined) {
-      n++;
-      if (!TimeUnitsType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, TokenValidityUnitsType$k1, n);
-    return true;
-  }
-  return miss(x, q, TokenValidityUnitsType$k1, TokenValidityUnitsType$is);
+  u = x.AccessToken;
+  if (u !== undefined && !TimeUnitsType$is(u, q + 8) && owns(x, "AccessToken")) return false;
+  u = x.IdToken;
+  if (u !== undefined && !TimeUnitsType$is(u, q + 8) && owns(x, "IdToken")) return false;
+  u = x.RefreshToken;
+  if (u !== undefined && !TimeUnitsType$is(u, q + 8) && owns(x, "RefreshToken")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, TokenValidityUnitsType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -24779,22 +22932,20 @@ function TooManyFailedAttemptsException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, TooManyFailedAttemptsException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, TooManyFailedAttemptsException$k1, TooManyFailedAttemptsException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, TooManyFailedAttemptsException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -24843,22 +22994,20 @@ function TooManyRequestsException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, TooManyRequestsException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, TooManyRequestsException$k1, TooManyRequestsException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, TooManyRequestsException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -24915,47 +23064,22 @@ function UICustomizationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserPoolId;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolIdType$is(u, q + 8)) break f;
-    }
-    u = x.ClientId;
-    if (u !== undefined) {
-      n++;
-      if (!ClientIdType$is(u, q + 8)) break f;
-    }
-    u = x.ImageUrl;
-    if (u !== undefined) {
-      n++;
-      if (!ImageUrlType$is(u, q + 8)) break f;
-    }
-    u = x.CSS;
-    if (u !== undefined) {
-      n++;
-      if (!CSSType$is(u, q + 8)) break f;
-    }
-    u = x.CSSVersion;
-    if (u !== undefined) {
-      n++;
-      if (!CSSVersionType$is(u, q + 8)) break f;
-    }
-    u = x.LastModifiedDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.CreationDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UICustomizationType$k1, n);
-    return true;
-  }
-  return miss(x, q, UICustomizationType$k1, UICustomizationType$is);
+  u = x.UserPoolId;
+  if (u !== undefined && !UserPoolIdType$is(u, q + 8) && owns(x, "UserPoolId")) return false;
+  u = x.ClientId;
+  if (u !== undefined && !ClientIdType$is(u, q + 8) && owns(x, "ClientId")) return false;
+  u = x.ImageUrl;
+  if (u !== undefined && !ImageUrlType$is(u, q + 8) && owns(x, "ImageUrl")) return false;
+  u = x.CSS;
+  if (u !== undefined && !CSSType$is(u, q + 8) && owns(x, "CSS")) return false;
+  u = x.CSSVersion;
+  if (u !== undefined && !CSSVersionType$is(u, q + 8) && owns(x, "CSSVersion")) return false;
+  u = x.LastModifiedDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
+  u = x.CreationDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UICustomizationType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -25019,22 +23143,20 @@ function UnauthorizedException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UnauthorizedException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, UnauthorizedException$k1, UnauthorizedException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UnauthorizedException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -25083,22 +23205,20 @@ function UnexpectedLambdaException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UnexpectedLambdaException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, UnexpectedLambdaException$k1, UnexpectedLambdaException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UnexpectedLambdaException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -25147,22 +23267,20 @@ function UnsupportedIdentityProviderException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedIdentityProviderException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, UnsupportedIdentityProviderException$k1, UnsupportedIdentityProviderException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedIdentityProviderException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -25216,22 +23334,20 @@ function UnsupportedOperationException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedOperationException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, UnsupportedOperationException$k1, UnsupportedOperationException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedOperationException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -25280,22 +23396,20 @@ function UnsupportedTokenTypeException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedTokenTypeException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, UnsupportedTokenTypeException$k1, UnsupportedTokenTypeException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedTokenTypeException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -25344,22 +23458,20 @@ function UnsupportedUserStateException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedUserStateException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, UnsupportedUserStateException$k1, UnsupportedUserStateException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedUserStateException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -25656,17 +23768,10 @@ function UpdateDeviceStatusRequest$is(x, q) {
   u = x.DeviceKey;
   if (u === undefined) return false;
   if (!DeviceKeyType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.DeviceRememberedStatus;
-    if (u !== undefined) {
-      n++;
-      if (!DeviceRememberedStatusType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateDeviceStatusRequest$k1, n);
-    return ownsAll(x, UpdateDeviceStatusRequest$k1, 2);
-  }
-  return miss(x, q, UpdateDeviceStatusRequest$k1, UpdateDeviceStatusRequest$is);
+  u = x.DeviceRememberedStatus;
+  if (u !== undefined && !DeviceRememberedStatusType$is(u, q + 8) && owns(x, "DeviceRememberedStatus")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateDeviceStatusRequest$k1, 2);
+  return ownsAll(x, UpdateDeviceStatusRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -25773,27 +23878,14 @@ function UpdateGroupRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.Description;
-    if (u !== undefined) {
-      n++;
-      if (!DescriptionType$is(u, q + 8)) break f;
-    }
-    u = x.RoleArn;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.Precedence;
-    if (u !== undefined) {
-      n++;
-      if (!PrecedenceType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateGroupRequest$k1, n);
-    return ownsAll(x, UpdateGroupRequest$k1, 2);
-  }
-  return miss(x, q, UpdateGroupRequest$k1, UpdateGroupRequest$is);
+  u = x.Description;
+  if (u !== undefined && !DescriptionType$is(u, q + 8) && owns(x, "Description")) return false;
+  u = x.RoleArn;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "RoleArn")) return false;
+  u = x.Precedence;
+  if (u !== undefined && !PrecedenceType$is(u, q + 8) && owns(x, "Precedence")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateGroupRequest$k1, 2);
+  return ownsAll(x, UpdateGroupRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -25857,17 +23949,10 @@ function UpdateGroupResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Group;
-    if (u !== undefined) {
-      n++;
-      if (!GroupType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateGroupResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, UpdateGroupResponse$k1, UpdateGroupResponse$is);
+  u = x.Group;
+  if (u !== undefined && !GroupType$is(u, q + 8) && owns(x, "Group")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateGroupResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -25925,27 +24010,14 @@ function UpdateIdentityProviderRequest$is(x, q) {
   u = x.ProviderName;
   if (u === undefined) return false;
   if (!ProviderNameType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.ProviderDetails;
-    if (u !== undefined) {
-      n++;
-      if (!ProviderDetailsType$is(u, q + 8)) break f;
-    }
-    u = x.AttributeMapping;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeMappingType$is(u, q + 8)) break f;
-    }
-    u = x.IdpIdentifiers;
-    if (u !== undefined) {
-      n++;
-      if (!IdpIdentifiersListType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateIdentityProviderRequest$k1, n);
-    return ownsAll(x, UpdateIdentityProviderRequest$k1, 2);
-  }
-  return miss(x, q, UpdateIdentityProviderRequest$k1, UpdateIdentityProviderRequest$is);
+  u = x.ProviderDetails;
+  if (u !== undefined && !ProviderDetailsType$is(u, q + 8) && owns(x, "ProviderDetails")) return false;
+  u = x.AttributeMapping;
+  if (u !== undefined && !AttributeMappingType$is(u, q + 8) && owns(x, "AttributeMapping")) return false;
+  u = x.IdpIdentifiers;
+  if (u !== undefined && !IdpIdentifiersListType$is(u, q + 8) && owns(x, "IdpIdentifiers")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateIdentityProviderRequest$k1, 2);
+  return ownsAll(x, UpdateIdentityProviderRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -26071,17 +24143,10 @@ function UpdateResourceServerRequest$is(x, q) {
   u = x.Name;
   if (u === undefined) return false;
   if (!ResourceServerNameType$is(u, q + 8)) return false;
-  let n = 3;
-  f: {
-    u = x.Scopes;
-    if (u !== undefined) {
-      n++;
-      if (!ResourceServerScopeListType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateResourceServerRequest$k1, n);
-    return ownsAll(x, UpdateResourceServerRequest$k1, 3);
-  }
-  return miss(x, q, UpdateResourceServerRequest$k1, UpdateResourceServerRequest$is);
+  u = x.Scopes;
+  if (u !== undefined && !ResourceServerScopeListType$is(u, q + 8) && owns(x, "Scopes")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateResourceServerRequest$k1, 3);
+  return ownsAll(x, UpdateResourceServerRequest$k1, 3);
 }
 
 /** @type {Check} */
@@ -26204,17 +24269,10 @@ function UpdateUserAttributesRequest$is(x, q) {
   u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.ClientMetadata;
-    if (u !== undefined) {
-      n++;
-      if (!ClientMetadataType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserAttributesRequest$k1, n);
-    return ownsAll(x, UpdateUserAttributesRequest$k1, 2);
-  }
-  return miss(x, q, UpdateUserAttributesRequest$k1, UpdateUserAttributesRequest$is);
+  u = x.ClientMetadata;
+  if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserAttributesRequest$k1, 2);
+  return ownsAll(x, UpdateUserAttributesRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -26272,17 +24330,10 @@ function UpdateUserAttributesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.CodeDeliveryDetailsList;
-    if (u !== undefined) {
-      n++;
-      if (!CodeDeliveryDetailsListType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserAttributesResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, UpdateUserAttributesResponse$k1, UpdateUserAttributesResponse$is);
+  u = x.CodeDeliveryDetailsList;
+  if (u !== undefined && !CodeDeliveryDetailsListType$is(u, q + 8) && owns(x, "CodeDeliveryDetailsList")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserAttributesResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -26358,117 +24409,62 @@ function UpdateUserPoolClientRequest$is(x, q) {
   u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.ClientName;
-    if (u !== undefined) {
-      n++;
-      if (!ClientNameType$is(u, q + 8)) break f;
-    }
-    u = x.RefreshTokenValidity;
-    if (u !== undefined) {
-      n++;
-      if (!RefreshTokenValidityType$is(u, q + 8)) break f;
-    }
-    u = x.AccessTokenValidity;
-    if (u !== undefined) {
-      n++;
-      if (!AccessTokenValidityType$is(u, q + 8)) break f;
-    }
-    u = x.IdTokenValidity;
-    if (u !== undefined) {
-      n++;
-      if (!IdTokenValidityType$is(u, q + 8)) break f;
-    }
-    u = x.TokenValidityUnits;
-    if (u !== undefined) {
-      n++;
-      if (!TokenValidityUnitsType$is(u, q + 8)) break f;
-    }
-    u = x.ReadAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!ClientPermissionListType$is(u, q + 8)) break f;
-    }
-    u = x.WriteAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!ClientPermissionListType$is(u, q + 8)) break f;
-    }
-    u = x.ExplicitAuthFlows;
-    if (u !== undefined) {
-      n++;
-      if (!ExplicitAuthFlowsListType$is(u, q + 8)) break f;
-    }
-    u = x.SupportedIdentityProviders;
-    if (u !== undefined) {
-      n++;
-      if (!SupportedIdentityProvidersListType$is(u, q + 8)) break f;
-    }
-    u = x.CallbackURLs;
-    if (u !== undefined) {
-      n++;
-      if (!CallbackURLsListType$is(u, q + 8)) break f;
-    }
-    u = x.LogoutURLs;
-    if (u !== undefined) {
-      n++;
-      if (!LogoutURLsListType$is(u, q + 8)) break f;
-    }
-    u = x.DefaultRedirectURI;
-    if (u !== undefined) {
-      n++;
-      if (!RedirectUrlType$is(u, q + 8)) break f;
-    }
-    u = x.AllowedOAuthFlows;
-    if (u !== undefined) {
-      n++;
-      if (!OAuthFlowsType$is(u, q + 8)) break f;
-    }
-    u = x.AllowedOAuthScopes;
-    if (u !== undefined) {
-      n++;
-      if (!ScopeListType$is(u, q + 8)) break f;
-    }
-    u = x.AllowedOAuthFlowsUserPoolClient;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.AnalyticsConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!AnalyticsConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.PreventUserExistenceErrors;
-    if (u !== undefined) {
-      n++;
-      if (!PreventUserExistenceErrorTypes$is(u, q + 8)) break f;
-    }
-    u = x.EnableTokenRevocation;
-    if (u !== undefined) {
-      n++;
-      if (!WrappedBooleanType$is(u, q + 8)) break f;
-    }
-    u = x.EnablePropagateAdditionalUserContextData;
-    if (u !== undefined) {
-      n++;
-      if (!WrappedBooleanType$is(u, q + 8)) break f;
-    }
-    u = x.AuthSessionValidity;
-    if (u !== undefined) {
-      n++;
-      if (!AuthSessionValidityType$is(u, q + 8)) break f;
-    }
-    u = x.RefreshTokenRotation;
-    if (u !== undefined) {
-      n++;
-      if (!RefreshTokenRotationType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolClientRequest$k1, n);
-    return ownsAll(x, UpdateUserPoolClientRequest$k1, 2);
+  u = x.ClientName;
+  if (u !== undefined && !ClientNameType$is(u, q + 8) && owns(x, "ClientName")) return false;
+  u = x.RefreshTokenValidity;
+  if (u !== undefined && !RefreshTokenValidityType$is(u, q + 8) && owns(x, "RefreshTokenValidity")) return false;
+  u = x.AccessTokenValidity;
+  if (u !== undefined && !AccessTokenValidityType$is(u, q + 8) && owns(x, "AccessTokenValidity")) return false;
+  u = x.IdTokenValidity;
+  if (u !== undefined && !IdTokenValidityType$is(u, q + 8) && owns(x, "IdTokenValidity")) return false;
+  u = x.TokenValidityUnits;
+  if (u !== undefined && !TokenValidityUnitsType$is(u, q + 8) && owns(x, "TokenValidityUnits")) return false;
+  u = x.ReadAttributes;
+  if (u !== undefined && !ClientPermissionListType$is(u, q + 8) && owns(x, "ReadAttributes")) return false;
+  u = x.WriteAttributes;
+  if (u !== undefined && !ClientPermissionListType$is(u, q + 8) && owns(x, "WriteAttributes")) return false;
+  u = x.ExplicitAuthFlows;
+  if (u !== undefined && !ExplicitAuthFlowsListType$is(u, q + 8) && owns(x, "ExplicitAuthFlows")) return false;
+  u = x.SupportedIdentityProviders;
+  m: if (u !== undefined) {
+    if (!SupportedIdentityProvidersListType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, UpdateUserPoolClientRequest$k1, UpdateUserPoolClientRequest$is);
+  if (u !== undefined && owns(x, "SupportedIdentityProviders")) return false;
+  u = x.CallbackURLs;
+  if (u !== undefined && !CallbackURLsListType$is(u, q + 8) && owns(x, "CallbackURLs")) return false;
+  u = x.LogoutURLs;
+  if (u !== undefined && !LogoutURLsListType$is(u, q + 8) && owns(x, "LogoutURLs")) return false;
+  u = x.DefaultRedirectURI;
+  if (u !== undefined && !RedirectUrlType$is(u, q + 8) && owns(x, "DefaultRedirectURI")) return false;
+  u = x.AllowedOAuthFlows;
+  if (u !== undefined && !OAuthFlowsType$is(u, q + 8) && owns(x, "AllowedOAuthFlows")) return false;
+  u = x.AllowedOAuthScopes;
+  if (u !== undefined && !ScopeListType$is(u, q + 8) && owns(x, "AllowedOAuthScopes")) return false;
+  u = x.AllowedOAuthFlowsUserPoolClient;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "AllowedOAuthFlowsUserPoolClient")) return false;
+  u = x.AnalyticsConfiguration;
+  if (u !== undefined && !AnalyticsConfigurationType$is(u, q + 8) && owns(x, "AnalyticsConfiguration")) return false;
+  u = x.PreventUserExistenceErrors;
+  m: if (u !== undefined) {
+    if (!PreventUserExistenceErrorTypes$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "PreventUserExistenceErrors")) return false;
+  u = x.EnableTokenRevocation;
+  if (u !== undefined && !WrappedBooleanType$is(u, q + 8) && owns(x, "EnableTokenRevocation")) return false;
+  u = x.EnablePropagateAdditionalUserContextData;
+  m: if (u !== undefined) {
+    if (!WrappedBooleanType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "EnablePropagateAdditionalUserContextData")) return false;
+  u = x.AuthSessionValidity;
+  if (u !== undefined && !AuthSessionValidityType$is(u, q + 8) && owns(x, "AuthSessionValidity")) return false;
+  u = x.RefreshTokenRotation;
+  if (u !== undefined && !RefreshTokenRotationType$is(u, q + 8) && owns(x, "RefreshTokenRotation")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolClientRequest$k1, 2);
+  return ownsAll(x, UpdateUserPoolClientRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -26586,17 +24582,10 @@ function UpdateUserPoolClientResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserPoolClient;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolClientType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolClientResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, UpdateUserPoolClientResponse$k1, UpdateUserPoolClientResponse$is);
+  u = x.UserPoolClient;
+  if (u !== undefined && !UserPoolClientType$is(u, q + 8) && owns(x, "UserPoolClient")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolClientResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -26648,27 +24637,14 @@ function UpdateUserPoolDomainRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.CustomDomainConfig;
-    if (u !== undefined) {
-      n++;
-      if (!CustomDomainConfigType$is(u, q + 8)) break f;
-    }
-    u = x.ManagedLoginVersion;
-    if (u !== undefined) {
-      n++;
-      if (!WrappedIntegerType$is(u, q + 8)) break f;
-    }
-    u = x.Routing;
-    if (u !== undefined) {
-      n++;
-      if (!RoutingType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolDomainRequest$k1, n);
-    return ownsAll(x, UpdateUserPoolDomainRequest$k1, 2);
-  }
-  return miss(x, q, UpdateUserPoolDomainRequest$k1, UpdateUserPoolDomainRequest$is);
+  u = x.CustomDomainConfig;
+  if (u !== undefined && !CustomDomainConfigType$is(u, q + 8) && owns(x, "CustomDomainConfig")) return false;
+  u = x.ManagedLoginVersion;
+  if (u !== undefined && !WrappedIntegerType$is(u, q + 8) && owns(x, "ManagedLoginVersion")) return false;
+  u = x.Routing;
+  if (u !== undefined && !RoutingType$is(u, q + 8) && owns(x, "Routing")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolDomainRequest$k1, 2);
+  return ownsAll(x, UpdateUserPoolDomainRequest$k1, 2);
 }
 
 /** @type {Check} */
@@ -26732,27 +24708,14 @@ function UpdateUserPoolDomainResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.CloudFrontDomain;
-    if (u !== undefined) {
-      n++;
-      if (!DomainType$is(u, q + 8)) break f;
-    }
-    u = x.ManagedLoginVersion;
-    if (u !== undefined) {
-      n++;
-      if (!WrappedIntegerType$is(u, q + 8)) break f;
-    }
-    u = x.Routing;
-    if (u !== undefined) {
-      n++;
-      if (!RoutingType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolDomainResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, UpdateUserPoolDomainResponse$k1, UpdateUserPoolDomainResponse$is);
+  u = x.CloudFrontDomain;
+  if (u !== undefined && !DomainType$is(u, q + 8) && owns(x, "CloudFrontDomain")) return false;
+  u = x.ManagedLoginVersion;
+  if (u !== undefined && !WrappedIntegerType$is(u, q + 8) && owns(x, "ManagedLoginVersion")) return false;
+  u = x.Routing;
+  if (u !== undefined && !RoutingType$is(u, q + 8) && owns(x, "Routing")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolDomainResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -26831,122 +24794,68 @@ function UpdateUserPoolRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.Policies;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolPolicyType$is(u, q + 8)) break f;
-    }
-    u = x.DeletionProtection;
-    if (u !== undefined) {
-      n++;
-      if (!DeletionProtectionType$is(u, q + 8)) break f;
-    }
-    u = x.LambdaConfig;
-    if (u !== undefined) {
-      n++;
-      if (!LambdaConfigType$is(u, q + 8)) break f;
-    }
-    u = x.AutoVerifiedAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!VerifiedAttributesListType$is(u, q + 8)) break f;
-    }
-    u = x.SmsVerificationMessage;
-    if (u !== undefined) {
-      n++;
-      if (!SmsVerificationMessageType$is(u, q + 8)) break f;
-    }
-    u = x.EmailVerificationMessage;
-    if (u !== undefined) {
-      n++;
-      if (!EmailVerificationMessageType$is(u, q + 8)) break f;
-    }
-    u = x.EmailVerificationSubject;
-    if (u !== undefined) {
-      n++;
-      if (!EmailVerificationSubjectType$is(u, q + 8)) break f;
-    }
-    u = x.VerificationMessageTemplate;
-    if (u !== undefined) {
-      n++;
-      if (!VerificationMessageTemplateType$is(u, q + 8)) break f;
-    }
-    u = x.SmsAuthenticationMessage;
-    if (u !== undefined) {
-      n++;
-      if (!SmsVerificationMessageType$is(u, q + 8)) break f;
-    }
-    u = x.UserAttributeUpdateSettings;
-    if (u !== undefined) {
-      n++;
-      if (!UserAttributeUpdateSettingsType$is(u, q + 8)) break f;
-    }
-    u = x.MfaConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolMfaType$is(u, q + 8)) break f;
-    }
-    u = x.DeviceConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!DeviceConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.EmailConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!EmailConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.SmsConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!SmsConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.UserPoolTags;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolTagsType$is(u, q + 8)) break f;
-    }
-    u = x.AdminCreateUserConfig;
-    if (u !== undefined) {
-      n++;
-      if (!AdminCreateUserConfigType$is(u, q + 8)) break f;
-    }
-    u = x.UserPoolAddOns;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolAddOnsType$is(u, q + 8)) break f;
-    }
-    u = x.AccountRecoverySetting;
-    if (u !== undefined) {
-      n++;
-      if (!AccountRecoverySettingType$is(u, q + 8)) break f;
-    }
-    u = x.PoolName;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolNameType$is(u, q + 8)) break f;
-    }
-    u = x.UserPoolTier;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolTierType$is(u, q + 8)) break f;
-    }
-    u = x.KeyConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!KeyConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.IssuerConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!IssuerConfigurationType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolRequest$k1, n);
-    return owns(x, "UserPoolId");
+  u = x.Policies;
+  if (u !== undefined && !UserPoolPolicyType$is(u, q + 8) && owns(x, "Policies")) return false;
+  u = x.DeletionProtection;
+  if (u !== undefined && !DeletionProtectionType$is(u, q + 8) && owns(x, "DeletionProtection")) return false;
+  u = x.LambdaConfig;
+  if (u !== undefined && !LambdaConfigType$is(u, q + 8) && owns(x, "LambdaConfig")) return false;
+  u = x.AutoVerifiedAttributes;
+  if (u !== undefined && !VerifiedAttributesListType$is(u, q + 8) && owns(x, "AutoVerifiedAttributes")) return false;
+  u = x.SmsVerificationMessage;
+  if (u !== undefined && !SmsVerificationMessageType$is(u, q + 8) && owns(x, "SmsVerificationMessage")) return false;
+  u = x.EmailVerificationMessage;
+  m: if (u !== undefined) {
+    if (!EmailVerificationMessageType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, UpdateUserPoolRequest$k1, UpdateUserPoolRequest$is);
+  if (u !== undefined && owns(x, "EmailVerificationMessage")) return false;
+  u = x.EmailVerificationSubject;
+  m: if (u !== undefined) {
+    if (!EmailVerificationSubjectType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "EmailVerificationSubject")) return false;
+  u = x.VerificationMessageTemplate;
+  m: if (u !== undefined) {
+    if (!VerificationMessageTemplateType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "VerificationMessageTemplate")) return false;
+  u = x.SmsAuthenticationMessage;
+  if (u !== undefined && !SmsVerificationMessageType$is(u, q + 8) && owns(x, "SmsAuthenticationMessage")) return false;
+  u = x.UserAttributeUpdateSettings;
+  m: if (u !== undefined) {
+    if (!UserAttributeUpdateSettingsType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "UserAttributeUpdateSettings")) return false;
+  u = x.MfaConfiguration;
+  if (u !== undefined && !UserPoolMfaType$is(u, q + 8) && owns(x, "MfaConfiguration")) return false;
+  u = x.DeviceConfiguration;
+  if (u !== undefined && !DeviceConfigurationType$is(u, q + 8) && owns(x, "DeviceConfiguration")) return false;
+  u = x.EmailConfiguration;
+  if (u !== undefined && !EmailConfigurationType$is(u, q + 8) && owns(x, "EmailConfiguration")) return false;
+  u = x.SmsConfiguration;
+  if (u !== undefined && !SmsConfigurationType$is(u, q + 8) && owns(x, "SmsConfiguration")) return false;
+  u = x.UserPoolTags;
+  if (u !== undefined && !UserPoolTagsType$is(u, q + 8) && owns(x, "UserPoolTags")) return false;
+  u = x.AdminCreateUserConfig;
+  if (u !== undefined && !AdminCreateUserConfigType$is(u, q + 8) && owns(x, "AdminCreateUserConfig")) return false;
+  u = x.UserPoolAddOns;
+  if (u !== undefined && !UserPoolAddOnsType$is(u, q + 8) && owns(x, "UserPoolAddOns")) return false;
+  u = x.AccountRecoverySetting;
+  if (u !== undefined && !AccountRecoverySettingType$is(u, q + 8) && owns(x, "AccountRecoverySetting")) return false;
+  u = x.PoolName;
+  if (u !== undefined && !UserPoolNameType$is(u, q + 8) && owns(x, "PoolName")) return false;
+  u = x.UserPoolTier;
+  if (u !== undefined && !UserPoolTierType$is(u, q + 8) && owns(x, "UserPoolTier")) return false;
+  u = x.KeyConfiguration;
+  if (u !== undefined && !KeyConfigurationType$is(u, q + 8) && owns(x, "KeyConfiguration")) return false;
+  u = x.IssuerConfiguration;
+  if (u !== undefined && !IssuerConfigurationType$is(u, q + 8) && owns(x, "IssuerConfiguration")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolRequest$k1, 1);
+  return owns(x, "UserPoolId");
 }
 
 /** @type {Check} */
@@ -27104,17 +25013,14 @@ function UserAttributeUpdateSettingsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.AttributesRequireVerificationBeforeUpdate;
-    if (u !== undefined) {
-      n++;
-      if (!AttributesRequireVerificationBeforeUpdateType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UserAttributeUpdateSettingsType$k1, n);
-    return true;
+  u = x.AttributesRequireVerificationBeforeUpdate;
+  m: if (u !== undefined) {
+    if (!AttributesRequireVerificationBeforeUpdateType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, UserAttributeUpdateSettingsType$k1, UserAttributeUpdateSettingsType$is);
+  if (u !== undefined && owns(x, "AttributesRequireVerificationBeforeUpdate")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserAttributeUpdateSettingsType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -27165,22 +25071,12 @@ function UserContextDataType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.IpAddress;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.EncodedData;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UserContextDataType$k1, n);
-    return true;
-  }
-  return miss(x, q, UserContextDataType$k1, UserContextDataType$is);
+  u = x.IpAddress;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "IpAddress")) return false;
+  u = x.EncodedData;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "EncodedData")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserContextDataType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -27257,22 +25153,20 @@ function UserImportInProgressException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UserImportInProgressException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, UserImportInProgressException$k1, UserImportInProgressException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserImportInProgressException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -27448,82 +25342,40 @@ function UserImportJobType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.JobName;
-    if (u !== undefined) {
-      n++;
-      if (!UserImportJobNameType$is(u, q + 8)) break f;
-    }
-    u = x.JobId;
-    if (u !== undefined) {
-      n++;
-      if (!UserImportJobIdType$is(u, q + 8)) break f;
-    }
-    u = x.UserPoolId;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolIdType$is(u, q + 8)) break f;
-    }
-    u = x.PreSignedUrl;
-    if (u !== undefined) {
-      n++;
-      if (!PreSignedUrlType$is(u, q + 8)) break f;
-    }
-    u = x.CreationDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.StartDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.CompletionDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.Status;
-    if (u !== undefined) {
-      n++;
-      if (!UserImportJobStatusType$is(u, q + 8)) break f;
-    }
-    u = x.CloudWatchLogsRoleArn;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.ImportedUsers;
-    if (u !== undefined) {
-      n++;
-      if (!LongType$is(u, q + 8)) break f;
-    }
-    u = x.SkippedUsers;
-    if (u !== undefined) {
-      n++;
-      if (!LongType$is(u, q + 8)) break f;
-    }
-    u = x.FailedUsers;
-    if (u !== undefined) {
-      n++;
-      if (!LongType$is(u, q + 8)) break f;
-    }
-    u = x.CompletionMessage;
-    if (u !== undefined) {
-      n++;
-      if (!CompletionMessageType$is(u, q + 8)) break f;
-    }
-    u = x.PasswordHashingAlgorithm;
-    if (u !== undefined) {
-      n++;
-      if (!PasswordHashingAlgorithmType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UserImportJobType$k1, n);
-    return true;
+  u = x.JobName;
+  if (u !== undefined && !UserImportJobNameType$is(u, q + 8) && owns(x, "JobName")) return false;
+  u = x.JobId;
+  if (u !== undefined && !UserImportJobIdType$is(u, q + 8) && owns(x, "JobId")) return false;
+  u = x.UserPoolId;
+  if (u !== undefined && !UserPoolIdType$is(u, q + 8) && owns(x, "UserPoolId")) return false;
+  u = x.PreSignedUrl;
+  if (u !== undefined && !PreSignedUrlType$is(u, q + 8) && owns(x, "PreSignedUrl")) return false;
+  u = x.CreationDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
+  u = x.StartDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "StartDate")) return false;
+  u = x.CompletionDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CompletionDate")) return false;
+  u = x.Status;
+  if (u !== undefined && !UserImportJobStatusType$is(u, q + 8) && owns(x, "Status")) return false;
+  u = x.CloudWatchLogsRoleArn;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "CloudWatchLogsRoleArn")) return false;
+  u = x.ImportedUsers;
+  if (u !== undefined && !LongType$is(u, q + 8) && owns(x, "ImportedUsers")) return false;
+  u = x.SkippedUsers;
+  if (u !== undefined && !LongType$is(u, q + 8) && owns(x, "SkippedUsers")) return false;
+  u = x.FailedUsers;
+  if (u !== undefined && !LongType$is(u, q + 8) && owns(x, "FailedUsers")) return false;
+  u = x.CompletionMessage;
+  if (u !== undefined && !CompletionMessageType$is(u, q + 8) && owns(x, "CompletionMessage")) return false;
+  u = x.PasswordHashingAlgorithm;
+  m: if (u !== undefined) {
+    if (!PasswordHashingAlgorithmType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, UserImportJobType$k1, UserImportJobType$is);
+  if (u !== undefined && owns(x, "PasswordHashingAlgorithm")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserImportJobType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -27650,22 +25502,20 @@ function UserLambdaValidationException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UserLambdaValidationException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, UserLambdaValidationException$k1, UserLambdaValidationException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserLambdaValidationException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -27752,22 +25602,20 @@ function UserNotConfirmedException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UserNotConfirmedException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, UserNotConfirmedException$k1, UserNotConfirmedException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserNotConfirmedException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -27816,22 +25664,20 @@ function UserNotFoundException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UserNotFoundException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, UserNotFoundException$k1, UserNotFoundException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserNotFoundException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -27880,22 +25726,20 @@ function UserPoolAddOnNotEnabledException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolAddOnNotEnabledException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, UserPoolAddOnNotEnabledException$k1, UserPoolAddOnNotEnabledException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolAddOnNotEnabledException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -27952,17 +25796,14 @@ function UserPoolAddOnsType$is(x, q) {
   u = x.AdvancedSecurityMode;
   if (u === undefined) return false;
   if (!AdvancedSecurityModeType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.AdvancedSecurityAdditionalFlows;
-    if (u !== undefined) {
-      n++;
-      if (!AdvancedSecurityAdditionalFlowsType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolAddOnsType$k1, n);
-    return owns(x, "AdvancedSecurityMode");
+  u = x.AdvancedSecurityAdditionalFlows;
+  m: if (u !== undefined) {
+    if (!AdvancedSecurityAdditionalFlowsType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, UserPoolAddOnsType$k1, UserPoolAddOnsType$is);
+  if (u !== undefined && owns(x, "AdvancedSecurityAdditionalFlows")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolAddOnsType$k1, 1);
+  return owns(x, "AdvancedSecurityMode");
 }
 
 /** @type {Check} */
@@ -28014,27 +25855,14 @@ function UserPoolClientDescription$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.ClientId;
-    if (u !== undefined) {
-      n++;
-      if (!ClientIdType$is(u, q + 8)) break f;
-    }
-    u = x.UserPoolId;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolIdType$is(u, q + 8)) break f;
-    }
-    u = x.ClientName;
-    if (u !== undefined) {
-      n++;
-      if (!ClientNameType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolClientDescription$k1, n);
-    return true;
-  }
-  return miss(x, q, UserPoolClientDescription$k1, UserPoolClientDescription$is);
+  u = x.ClientId;
+  if (u !== undefined && !ClientIdType$is(u, q + 8) && owns(x, "ClientId")) return false;
+  u = x.UserPoolId;
+  if (u !== undefined && !UserPoolIdType$is(u, q + 8) && owns(x, "UserPoolId")) return false;
+  u = x.ClientName;
+  if (u !== undefined && !ClientNameType$is(u, q + 8) && owns(x, "ClientName")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolClientDescription$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -28151,142 +25979,72 @@ function UserPoolClientType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.UserPoolId;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolIdType$is(u, q + 8)) break f;
-    }
-    u = x.ClientName;
-    if (u !== undefined) {
-      n++;
-      if (!ClientNameType$is(u, q + 8)) break f;
-    }
-    u = x.ClientId;
-    if (u !== undefined) {
-      n++;
-      if (!ClientIdType$is(u, q + 8)) break f;
-    }
-    u = x.ClientSecret;
-    if (u !== undefined) {
-      n++;
-      if (!ClientSecretType$is(u, q + 8)) break f;
-    }
-    u = x.LastModifiedDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.CreationDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.RefreshTokenValidity;
-    if (u !== undefined) {
-      n++;
-      if (!RefreshTokenValidityType$is(u, q + 8)) break f;
-    }
-    u = x.AccessTokenValidity;
-    if (u !== undefined) {
-      n++;
-      if (!AccessTokenValidityType$is(u, q + 8)) break f;
-    }
-    u = x.IdTokenValidity;
-    if (u !== undefined) {
-      n++;
-      if (!IdTokenValidityType$is(u, q + 8)) break f;
-    }
-    u = x.TokenValidityUnits;
-    if (u !== undefined) {
-      n++;
-      if (!TokenValidityUnitsType$is(u, q + 8)) break f;
-    }
-    u = x.ReadAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!ClientPermissionListType$is(u, q + 8)) break f;
-    }
-    u = x.WriteAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!ClientPermissionListType$is(u, q + 8)) break f;
-    }
-    u = x.ExplicitAuthFlows;
-    if (u !== undefined) {
-      n++;
-      if (!ExplicitAuthFlowsListType$is(u, q + 8)) break f;
-    }
-    u = x.SupportedIdentityProviders;
-    if (u !== undefined) {
-      n++;
-      if (!SupportedIdentityProvidersListType$is(u, q + 8)) break f;
-    }
-    u = x.CallbackURLs;
-    if (u !== undefined) {
-      n++;
-      if (!CallbackURLsListType$is(u, q + 8)) break f;
-    }
-    u = x.LogoutURLs;
-    if (u !== undefined) {
-      n++;
-      if (!LogoutURLsListType$is(u, q + 8)) break f;
-    }
-    u = x.DefaultRedirectURI;
-    if (u !== undefined) {
-      n++;
-      if (!RedirectUrlType$is(u, q + 8)) break f;
-    }
-    u = x.AllowedOAuthFlows;
-    if (u !== undefined) {
-      n++;
-      if (!OAuthFlowsType$is(u, q + 8)) break f;
-    }
-    u = x.AllowedOAuthScopes;
-    if (u !== undefined) {
-      n++;
-      if (!ScopeListType$is(u, q + 8)) break f;
-    }
-    u = x.AllowedOAuthFlowsUserPoolClient;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.AnalyticsConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!AnalyticsConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.PreventUserExistenceErrors;
-    if (u !== undefined) {
-      n++;
-      if (!PreventUserExistenceErrorTypes$is(u, q + 8)) break f;
-    }
-    u = x.EnableTokenRevocation;
-    if (u !== undefined) {
-      n++;
-      if (!WrappedBooleanType$is(u, q + 8)) break f;
-    }
-    u = x.EnablePropagateAdditionalUserContextData;
-    if (u !== undefined) {
-      n++;
-      if (!WrappedBooleanType$is(u, q + 8)) break f;
-    }
-    u = x.AuthSessionValidity;
-    if (u !== undefined) {
-      n++;
-      if (!AuthSessionValidityType$is(u, q + 8)) break f;
-    }
-    u = x.RefreshTokenRotation;
-    if (u !== undefined) {
-      n++;
-      if (!RefreshTokenRotationType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolClientType$k1, n);
-    return true;
+  u = x.UserPoolId;
+  if (u !== undefined && !UserPoolIdType$is(u, q + 8) && owns(x, "UserPoolId")) return false;
+  u = x.ClientName;
+  if (u !== undefined && !ClientNameType$is(u, q + 8) && owns(x, "ClientName")) return false;
+  u = x.ClientId;
+  if (u !== undefined && !ClientIdType$is(u, q + 8) && owns(x, "ClientId")) return false;
+  u = x.ClientSecret;
+  if (u !== undefined && !ClientSecretType$is(u, q + 8) && owns(x, "ClientSecret")) return false;
+  u = x.LastModifiedDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
+  u = x.CreationDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
+  u = x.RefreshTokenValidity;
+  if (u !== undefined && !RefreshTokenValidityType$is(u, q + 8) && owns(x, "RefreshTokenValidity")) return false;
+  u = x.AccessTokenValidity;
+  if (u !== undefined && !AccessTokenValidityType$is(u, q + 8) && owns(x, "AccessTokenValidity")) return false;
+  u = x.IdTokenValidity;
+  if (u !== undefined && !IdTokenValidityType$is(u, q + 8) && owns(x, "IdTokenValidity")) return false;
+  u = x.TokenValidityUnits;
+  if (u !== undefined && !TokenValidityUnitsType$is(u, q + 8) && owns(x, "TokenValidityUnits")) return false;
+  u = x.ReadAttributes;
+  if (u !== undefined && !ClientPermissionListType$is(u, q + 8) && owns(x, "ReadAttributes")) return false;
+  u = x.WriteAttributes;
+  if (u !== undefined && !ClientPermissionListType$is(u, q + 8) && owns(x, "WriteAttributes")) return false;
+  u = x.ExplicitAuthFlows;
+  if (u !== undefined && !ExplicitAuthFlowsListType$is(u, q + 8) && owns(x, "ExplicitAuthFlows")) return false;
+  u = x.SupportedIdentityProviders;
+  m: if (u !== undefined) {
+    if (!SupportedIdentityProvidersListType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, UserPoolClientType$k1, UserPoolClientType$is);
+  if (u !== undefined && owns(x, "SupportedIdentityProviders")) return false;
+  u = x.CallbackURLs;
+  if (u !== undefined && !CallbackURLsListType$is(u, q + 8) && owns(x, "CallbackURLs")) return false;
+  u = x.LogoutURLs;
+  if (u !== undefined && !LogoutURLsListType$is(u, q + 8) && owns(x, "LogoutURLs")) return false;
+  u = x.DefaultRedirectURI;
+  if (u !== undefined && !RedirectUrlType$is(u, q + 8) && owns(x, "DefaultRedirectURI")) return false;
+  u = x.AllowedOAuthFlows;
+  if (u !== undefined && !OAuthFlowsType$is(u, q + 8) && owns(x, "AllowedOAuthFlows")) return false;
+  u = x.AllowedOAuthScopes;
+  if (u !== undefined && !ScopeListType$is(u, q + 8) && owns(x, "AllowedOAuthScopes")) return false;
+  u = x.AllowedOAuthFlowsUserPoolClient;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "AllowedOAuthFlowsUserPoolClient")) return false;
+  u = x.AnalyticsConfiguration;
+  if (u !== undefined && !AnalyticsConfigurationType$is(u, q + 8) && owns(x, "AnalyticsConfiguration")) return false;
+  u = x.PreventUserExistenceErrors;
+  m: if (u !== undefined) {
+    if (!PreventUserExistenceErrorTypes$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "PreventUserExistenceErrors")) return false;
+  u = x.EnableTokenRevocation;
+  if (u !== undefined && !WrappedBooleanType$is(u, q + 8) && owns(x, "EnableTokenRevocation")) return false;
+  u = x.EnablePropagateAdditionalUserContextData;
+  m: if (u !== undefined) {
+    if (!WrappedBooleanType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "EnablePropagateAdditionalUserContextData")) return false;
+  u = x.AuthSessionValidity;
+  if (u !== undefined && !AuthSessionValidityType$is(u, q + 8) && owns(x, "AuthSessionValidity")) return false;
+  u = x.RefreshTokenRotation;
+  if (u !== undefined && !RefreshTokenRotationType$is(u, q + 8) && owns(x, "RefreshTokenRotation")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolClientType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -28415,47 +26173,22 @@ function UserPoolDescriptionType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Id;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolIdType$is(u, q + 8)) break f;
-    }
-    u = x.Name;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolNameType$is(u, q + 8)) break f;
-    }
-    u = x.LambdaConfig;
-    if (u !== undefined) {
-      n++;
-      if (!LambdaConfigType$is(u, q + 8)) break f;
-    }
-    u = x.Status;
-    if (u !== undefined) {
-      n++;
-      if (!StatusType$is(u, q + 8)) break f;
-    }
-    u = x.LastModifiedDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.CreationDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.ReplicaRegions;
-    if (u !== undefined) {
-      n++;
-      if (!ReplicaRegionsType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolDescriptionType$k1, n);
-    return true;
-  }
-  return miss(x, q, UserPoolDescriptionType$k1, UserPoolDescriptionType$is);
+  u = x.Id;
+  if (u !== undefined && !UserPoolIdType$is(u, q + 8) && owns(x, "Id")) return false;
+  u = x.Name;
+  if (u !== undefined && !UserPoolNameType$is(u, q + 8) && owns(x, "Name")) return false;
+  u = x.LambdaConfig;
+  if (u !== undefined && !LambdaConfigType$is(u, q + 8) && owns(x, "LambdaConfig")) return false;
+  u = x.Status;
+  if (u !== undefined && !StatusType$is(u, q + 8) && owns(x, "Status")) return false;
+  u = x.LastModifiedDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
+  u = x.CreationDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
+  u = x.ReplicaRegions;
+  if (u !== undefined && !ReplicaRegionsType$is(u, q + 8) && owns(x, "ReplicaRegions")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolDescriptionType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -28659,22 +26392,12 @@ function UserPoolPolicyType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.PasswordPolicy;
-    if (u !== undefined) {
-      n++;
-      if (!PasswordPolicyType$is(u, q + 8)) break f;
-    }
-    u = x.SignInPolicy;
-    if (u !== undefined) {
-      n++;
-      if (!SignInPolicyType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolPolicyType$k1, n);
-    return true;
-  }
-  return miss(x, q, UserPoolPolicyType$k1, UserPoolPolicyType$is);
+  u = x.PasswordPolicy;
+  if (u !== undefined && !PasswordPolicyType$is(u, q + 8) && owns(x, "PasswordPolicy")) return false;
+  u = x.SignInPolicy;
+  if (u !== undefined && !SignInPolicyType$is(u, q + 8) && owns(x, "SignInPolicy")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolPolicyType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -28723,22 +26446,20 @@ function UserPoolTaggingException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolTaggingException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, UserPoolTaggingException$k1, UserPoolTaggingException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolTaggingException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -28945,192 +26666,96 @@ function UserPoolType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Id;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolIdType$is(u, q + 8)) break f;
-    }
-    u = x.Name;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolNameType$is(u, q + 8)) break f;
-    }
-    u = x.Policies;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolPolicyType$is(u, q + 8)) break f;
-    }
-    u = x.DeletionProtection;
-    if (u !== undefined) {
-      n++;
-      if (!DeletionProtectionType$is(u, q + 8)) break f;
-    }
-    u = x.LambdaConfig;
-    if (u !== undefined) {
-      n++;
-      if (!LambdaConfigType$is(u, q + 8)) break f;
-    }
-    u = x.Status;
-    if (u !== undefined) {
-      n++;
-      if (!StatusType$is(u, q + 8)) break f;
-    }
-    u = x.LastModifiedDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.CreationDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.SchemaAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!SchemaAttributesListType$is(u, q + 8)) break f;
-    }
-    u = x.AutoVerifiedAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!VerifiedAttributesListType$is(u, q + 8)) break f;
-    }
-    u = x.AliasAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!AliasAttributesListType$is(u, q + 8)) break f;
-    }
-    u = x.UsernameAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!UsernameAttributesListType$is(u, q + 8)) break f;
-    }
-    u = x.SmsVerificationMessage;
-    if (u !== undefined) {
-      n++;
-      if (!SmsVerificationMessageType$is(u, q + 8)) break f;
-    }
-    u = x.EmailVerificationMessage;
-    if (u !== undefined) {
-      n++;
-      if (!EmailVerificationMessageType$is(u, q + 8)) break f;
-    }
-    u = x.EmailVerificationSubject;
-    if (u !== undefined) {
-      n++;
-      if (!EmailVerificationSubjectType$is(u, q + 8)) break f;
-    }
-    u = x.VerificationMessageTemplate;
-    if (u !== undefined) {
-      n++;
-      if (!VerificationMessageTemplateType$is(u, q + 8)) break f;
-    }
-    u = x.SmsAuthenticationMessage;
-    if (u !== undefined) {
-      n++;
-      if (!SmsVerificationMessageType$is(u, q + 8)) break f;
-    }
-    u = x.UserAttributeUpdateSettings;
-    if (u !== undefined) {
-      n++;
-      if (!UserAttributeUpdateSettingsType$is(u, q + 8)) break f;
-    }
-    u = x.MfaConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolMfaType$is(u, q + 8)) break f;
-    }
-    u = x.DeviceConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!DeviceConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.EstimatedNumberOfUsers;
-    if (u !== undefined) {
-      n++;
-      if (!IntegerType$is(u, q + 8)) break f;
-    }
-    u = x.EmailConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!EmailConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.SmsConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!SmsConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.UserPoolTags;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolTagsType$is(u, q + 8)) break f;
-    }
-    u = x.SmsConfigurationFailure;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.EmailConfigurationFailure;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.Domain;
-    if (u !== undefined) {
-      n++;
-      if (!DomainType$is(u, q + 8)) break f;
-    }
-    u = x.CustomDomain;
-    if (u !== undefined) {
-      n++;
-      if (!DomainType$is(u, q + 8)) break f;
-    }
-    u = x.AdminCreateUserConfig;
-    if (u !== undefined) {
-      n++;
-      if (!AdminCreateUserConfigType$is(u, q + 8)) break f;
-    }
-    u = x.UserPoolAddOns;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolAddOnsType$is(u, q + 8)) break f;
-    }
-    u = x.UsernameConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!UsernameConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.Arn;
-    if (u !== undefined) {
-      n++;
-      if (!ArnType$is(u, q + 8)) break f;
-    }
-    u = x.AccountRecoverySetting;
-    if (u !== undefined) {
-      n++;
-      if (!AccountRecoverySettingType$is(u, q + 8)) break f;
-    }
-    u = x.UserPoolTier;
-    if (u !== undefined) {
-      n++;
-      if (!UserPoolTierType$is(u, q + 8)) break f;
-    }
-    u = x.KeyConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!KeyConfigurationType$is(u, q + 8)) break f;
-    }
-    u = x.IssuerConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!IssuerConfigurationType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolType$k1, n);
-    return true;
+  u = x.Id;
+  if (u !== undefined && !UserPoolIdType$is(u, q + 8) && owns(x, "Id")) return false;
+  u = x.Name;
+  if (u !== undefined && !UserPoolNameType$is(u, q + 8) && owns(x, "Name")) return false;
+  u = x.Policies;
+  if (u !== undefined && !UserPoolPolicyType$is(u, q + 8) && owns(x, "Policies")) return false;
+  u = x.DeletionProtection;
+  if (u !== undefined && !DeletionProtectionType$is(u, q + 8) && owns(x, "DeletionProtection")) return false;
+  u = x.LambdaConfig;
+  if (u !== undefined && !LambdaConfigType$is(u, q + 8) && owns(x, "LambdaConfig")) return false;
+  u = x.Status;
+  if (u !== undefined && !StatusType$is(u, q + 8) && owns(x, "Status")) return false;
+  u = x.LastModifiedDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
+  u = x.CreationDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
+  u = x.SchemaAttributes;
+  if (u !== undefined && !SchemaAttributesListType$is(u, q + 8) && owns(x, "SchemaAttributes")) return false;
+  u = x.AutoVerifiedAttributes;
+  if (u !== undefined && !VerifiedAttributesListType$is(u, q + 8) && owns(x, "AutoVerifiedAttributes")) return false;
+  u = x.AliasAttributes;
+  if (u !== undefined && !AliasAttributesListType$is(u, q + 8) && owns(x, "AliasAttributes")) return false;
+  u = x.UsernameAttributes;
+  if (u !== undefined && !UsernameAttributesListType$is(u, q + 8) && owns(x, "UsernameAttributes")) return false;
+  u = x.SmsVerificationMessage;
+  if (u !== undefined && !SmsVerificationMessageType$is(u, q + 8) && owns(x, "SmsVerificationMessage")) return false;
+  u = x.EmailVerificationMessage;
+  m: if (u !== undefined) {
+    if (!EmailVerificationMessageType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, UserPoolType$k1, UserPoolType$is);
+  if (u !== undefined && owns(x, "EmailVerificationMessage")) return false;
+  u = x.EmailVerificationSubject;
+  m: if (u !== undefined) {
+    if (!EmailVerificationSubjectType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "EmailVerificationSubject")) return false;
+  u = x.VerificationMessageTemplate;
+  m: if (u !== undefined) {
+    if (!VerificationMessageTemplateType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "VerificationMessageTemplate")) return false;
+  u = x.SmsAuthenticationMessage;
+  if (u !== undefined && !SmsVerificationMessageType$is(u, q + 8) && owns(x, "SmsAuthenticationMessage")) return false;
+  u = x.UserAttributeUpdateSettings;
+  m: if (u !== undefined) {
+    if (!UserAttributeUpdateSettingsType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "UserAttributeUpdateSettings")) return false;
+  u = x.MfaConfiguration;
+  if (u !== undefined && !UserPoolMfaType$is(u, q + 8) && owns(x, "MfaConfiguration")) return false;
+  u = x.DeviceConfiguration;
+  if (u !== undefined && !DeviceConfigurationType$is(u, q + 8) && owns(x, "DeviceConfiguration")) return false;
+  u = x.EstimatedNumberOfUsers;
+  if (u !== undefined && !IntegerType$is(u, q + 8) && owns(x, "EstimatedNumberOfUsers")) return false;
+  u = x.EmailConfiguration;
+  if (u !== undefined && !EmailConfigurationType$is(u, q + 8) && owns(x, "EmailConfiguration")) return false;
+  u = x.SmsConfiguration;
+  if (u !== undefined && !SmsConfigurationType$is(u, q + 8) && owns(x, "SmsConfiguration")) return false;
+  u = x.UserPoolTags;
+  if (u !== undefined && !UserPoolTagsType$is(u, q + 8) && owns(x, "UserPoolTags")) return false;
+  u = x.SmsConfigurationFailure;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "SmsConfigurationFailure")) return false;
+  u = x.EmailConfigurationFailure;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "EmailConfigurationFailure")) return false;
+  u = x.Domain;
+  if (u !== undefined && !DomainType$is(u, q + 8) && owns(x, "Domain")) return false;
+  u = x.CustomDomain;
+  if (u !== undefined && !DomainType$is(u, q + 8) && owns(x, "CustomDomain")) return false;
+  u = x.AdminCreateUserConfig;
+  if (u !== undefined && !AdminCreateUserConfigType$is(u, q + 8) && owns(x, "AdminCreateUserConfig")) return false;
+  u = x.UserPoolAddOns;
+  if (u !== undefined && !UserPoolAddOnsType$is(u, q + 8) && owns(x, "UserPoolAddOns")) return false;
+  u = x.UsernameConfiguration;
+  if (u !== undefined && !UsernameConfigurationType$is(u, q + 8) && owns(x, "UsernameConfiguration")) return false;
+  u = x.Arn;
+  if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "Arn")) return false;
+  u = x.AccountRecoverySetting;
+  if (u !== undefined && !AccountRecoverySettingType$is(u, q + 8) && owns(x, "AccountRecoverySetting")) return false;
+  u = x.UserPoolTier;
+  if (u !== undefined && !UserPoolTierType$is(u, q + 8) && owns(x, "UserPoolTier")) return false;
+  u = x.KeyConfiguration;
+  if (u !== undefined && !KeyConfigurationType$is(u, q + 8) && owns(x, "KeyConfiguration")) return false;
+  u = x.IssuerConfiguration;
+  if (u !== undefined && !IssuerConfigurationType$is(u, q + 8) && owns(x, "IssuerConfiguration")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -29330,47 +26955,22 @@ function UserType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Username;
-    if (u !== undefined) {
-      n++;
-      if (!UsernameType$is(u, q + 8)) break f;
-    }
-    u = x.Attributes;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeListType$is(u, q + 8)) break f;
-    }
-    u = x.UserCreateDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.UserLastModifiedDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.Enabled;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.UserStatus;
-    if (u !== undefined) {
-      n++;
-      if (!UserStatusType$is(u, q + 8)) break f;
-    }
-    u = x.MFAOptions;
-    if (u !== undefined) {
-      n++;
-      if (!MFAOptionListType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UserType$k1, n);
-    return true;
-  }
-  return miss(x, q, UserType$k1, UserType$is);
+  u = x.Username;
+  if (u !== undefined && !UsernameType$is(u, q + 8) && owns(x, "Username")) return false;
+  u = x.Attributes;
+  if (u !== undefined && !AttributeListType$is(u, q + 8) && owns(x, "Attributes")) return false;
+  u = x.UserCreateDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "UserCreateDate")) return false;
+  u = x.UserLastModifiedDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "UserLastModifiedDate")) return false;
+  u = x.Enabled;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
+  u = x.UserStatus;
+  if (u !== undefined && !UserStatusType$is(u, q + 8) && owns(x, "UserStatus")) return false;
+  u = x.MFAOptions;
+  if (u !== undefined && !MFAOptionListType$is(u, q + 8) && owns(x, "MFAOptions")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -29594,22 +27194,20 @@ function UsernameExistsException$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.message;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    u = x.__type;
-    if (u !== undefined) {
-      n++;
-      if (typeof u !== "string") break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, UsernameExistsException$k1, n);
-    return true;
+  u = x.message;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
   }
-  return miss(x, q, UsernameExistsException$k1, UsernameExistsException$is);
+  if (u !== undefined && owns(x, "message")) return false;
+  u = x.__type;
+  m: if (u !== undefined) {
+    if (typeof u !== "string") break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "__type")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, UsernameExistsException$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -29739,42 +27337,28 @@ function VerificationMessageTemplateType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.SmsMessage;
-    if (u !== undefined) {
-      n++;
-      if (!SmsVerificationMessageType$is(u, q + 8)) break f;
-    }
-    u = x.EmailMessage;
-    if (u !== undefined) {
-      n++;
-      if (!EmailVerificationMessageType$is(u, q + 8)) break f;
-    }
-    u = x.EmailSubject;
-    if (u !== undefined) {
-      n++;
-      if (!EmailVerificationSubjectType$is(u, q + 8)) break f;
-    }
-    u = x.EmailMessageByLink;
-    if (u !== undefined) {
-      n++;
-      if (!EmailVerificationMessageByLinkType$is(u, q + 8)) break f;
-    }
-    u = x.EmailSubjectByLink;
-    if (u !== undefined) {
-      n++;
-      if (!EmailVerificationSubjectByLinkType$is(u, q + 8)) break f;
-    }
-    u = x.DefaultEmailOption;
-    if (u !== undefined) {
-      n++;
-      if (!DefaultEmailOptionType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, VerificationMessageTemplateType$k1, n);
-    return true;
+  u = x.SmsMessage;
+  if (u !== undefined && !SmsVerificationMessageType$is(u, q + 8) && owns(x, "SmsMessage")) return false;
+  u = x.EmailMessage;
+  if (u !== undefined && !EmailVerificationMessageType$is(u, q + 8) && owns(x, "EmailMessage")) return false;
+  u = x.EmailSubject;
+  if (u !== undefined && !EmailVerificationSubjectType$is(u, q + 8) && owns(x, "EmailSubject")) return false;
+  u = x.EmailMessageByLink;
+  m: if (u !== undefined) {
+    if (!EmailVerificationMessageByLinkType$is(u, q + 8)) break m;
+    u = undefined;
   }
-  return miss(x, q, VerificationMessageTemplateType$k1, VerificationMessageTemplateType$is);
+  if (u !== undefined && owns(x, "EmailMessageByLink")) return false;
+  u = x.EmailSubjectByLink;
+  m: if (u !== undefined) {
+    if (!EmailVerificationSubjectByLinkType$is(u, q + 8)) break m;
+    u = undefined;
+  }
+  if (u !== undefined && owns(x, "EmailSubjectByLink")) return false;
+  u = x.DefaultEmailOption;
+  if (u !== undefined && !DefaultEmailOptionType$is(u, q + 8) && owns(x, "DefaultEmailOption")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, VerificationMessageTemplateType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -29918,27 +27502,14 @@ function VerifySoftwareTokenRequest$is(x, q) {
   u = x.UserCode;
   if (u === undefined) return false;
   if (!SoftwareTokenMFAUserCodeType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.AccessToken;
-    if (u !== undefined) {
-      n++;
-      if (!TokenModelType$is(u, q + 8)) break f;
-    }
-    u = x.Session;
-    if (u !== undefined) {
-      n++;
-      if (!SessionType$is(u, q + 8)) break f;
-    }
-    u = x.FriendlyDeviceName;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, VerifySoftwareTokenRequest$k1, n);
-    return owns(x, "UserCode");
-  }
-  return miss(x, q, VerifySoftwareTokenRequest$k1, VerifySoftwareTokenRequest$is);
+  u = x.AccessToken;
+  if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "AccessToken")) return false;
+  u = x.Session;
+  if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
+  u = x.FriendlyDeviceName;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "FriendlyDeviceName")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, VerifySoftwareTokenRequest$k1, 1);
+  return owns(x, "UserCode");
 }
 
 /** @type {Check} */
@@ -29996,22 +27567,12 @@ function VerifySoftwareTokenResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Status;
-    if (u !== undefined) {
-      n++;
-      if (!VerifySoftwareTokenResponseType$is(u, q + 8)) break f;
-    }
-    u = x.Session;
-    if (u !== undefined) {
-      n++;
-      if (!SessionType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, VerifySoftwareTokenResponse$k1, n);
-    return true;
-  }
-  return miss(x, q, VerifySoftwareTokenResponse$k1, VerifySoftwareTokenResponse$is);
+  u = x.Status;
+  if (u !== undefined && !VerifySoftwareTokenResponseType$is(u, q + 8) && owns(x, "Status")) return false;
+  u = x.Session;
+  if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, VerifySoftwareTokenResponse$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -30212,27 +27773,14 @@ function WebAuthnConfigurationType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.RelyingPartyId;
-    if (u !== undefined) {
-      n++;
-      if (!RelyingPartyIdType$is(u, q + 8)) break f;
-    }
-    u = x.UserVerification;
-    if (u !== undefined) {
-      n++;
-      if (!UserVerificationType$is(u, q + 8)) break f;
-    }
-    u = x.FactorConfiguration;
-    if (u !== undefined) {
-      n++;
-      if (!WebAuthnFactorConfigurationType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, WebAuthnConfigurationType$k1, n);
-    return true;
-  }
-  return miss(x, q, WebAuthnConfigurationType$k1, WebAuthnConfigurationType$is);
+  u = x.RelyingPartyId;
+  if (u !== undefined && !RelyingPartyIdType$is(u, q + 8) && owns(x, "RelyingPartyId")) return false;
+  u = x.UserVerification;
+  if (u !== undefined && !UserVerificationType$is(u, q + 8) && owns(x, "UserVerification")) return false;
+  u = x.FactorConfiguration;
+  if (u !== undefined && !WebAuthnFactorConfigurationType$is(u, q + 8) && owns(x, "FactorConfiguration")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, WebAuthnConfigurationType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */
@@ -30325,17 +27873,10 @@ function WebAuthnMfaSettingsType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.Enabled;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, WebAuthnMfaSettingsType$k1, n);
-    return true;
-  }
-  return miss(x, q, WebAuthnMfaSettingsType$k1, WebAuthnMfaSettingsType$is);
+  u = x.Enabled;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, WebAuthnMfaSettingsType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */

@@ -156,32 +156,6 @@ export function ownsAll(x, k, r) {
 }
 
 /**
- * A member of an open object, read directly, failed. The object fails if JSON sees each member that
- * was read (counting proves it, as in declaredOnly); else its JSON view, the own enumerable members,
- * decides (where that check fails again, counting finds every member seen).
- * @param {object} x
- * @param {number} q
- * @param {readonly string[]} k
- * @param {Is} is
- * @returns {boolean}
- */
-export function miss(x, q, k, is) {
-  const o = /** @type {Record<string, unknown>} */ (x);
-  let n = 0;
-  for (const name of k) if (o[name] !== undefined) n++;
-  for (const key in o) if (hasOwn.call(o, key) && o[key] !== undefined && k.includes(key)) n--;
-  if (n === 0) return false;
-  /** @type {Record<string, unknown>} */
-  const view = Object.create(null);
-  for (const key in o) {
-    if (!hasOwn.call(o, key)) continue;
-    const v = o[key];
-    if (v !== undefined) view[key] = v;
-  }
-  return is(view, q);
-}
-
-/**
  * Length in Unicode code points, as JSON Structure and JSON Schema count it.
  * @param {string} s
  * @returns {number}

@@ -9,7 +9,6 @@ import {
   fmtDateTime,
   guard,
   inClass,
-  miss,
   objectLike,
   ownsAll,
   run,
@@ -42,26 +41,29 @@ function owns(x, a) {
 }
 
 /**
- * Boolean modes 1 and 2 of an open object whose n declared members read directly are valid: no
- * undeclared member (an error in strict mode, drift in mode 2), and each of those n is an own
- * enumerable member (JSON's members that are declared are among them, so counting proves it).
+ * Boolean modes 1 and 2 of an open object whose members, read directly, are valid where JSON sees
+ * them: no undeclared member (an error in strict mode, drift in mode 2), and the first r names in k
+ * (the required members) are own enumerable ones.
  * @param {object} x
  * @param {number} q
  * @param {readonly string[]} k
- * @param {number} n
+ * @param {number} r
  * @returns {boolean}
  */
-function declaredOnly(x, q, k, n) {
+function declaredOnly(x, q, k, r) {
   const o = /** @type {Record<string, unknown>} */ (x);
+  let seen = 0;
   for (const key in o) {
     if (!hasOwn.call(o, key)) continue;
     const v = o[key];
     if (v === undefined) continue;
-    if (k.includes(key)) n--;
-    else if (q < 4 && key === "$schema" && typeof v === "string") continue;
+    const i = k.indexOf(key);
+    if (i >= 0) {
+      if (i < r) seen++;
+    } else if (q < 4 && key === "$schema" && typeof v === "string") continue;
     else if (undeclared(key, q)) return false;
   }
-  return n === 0;
+  return seen === r;
 }
 
 const AdminGetUserResponse$k1 = [
@@ -84,52 +86,24 @@ function AdminGetUserResponse$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.UserAttributes;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeListType$is(u, q + 8)) break f;
-    }
-    u = x.UserCreateDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.UserLastModifiedDate;
-    if (u !== undefined) {
-      n++;
-      if (!DateType$is(u, q + 8)) break f;
-    }
-    u = x.Enabled;
-    if (u !== undefined) {
-      n++;
-      if (!BooleanType$is(u, q + 8)) break f;
-    }
-    u = x.UserStatus;
-    if (u !== undefined) {
-      n++;
-      if (!UserStatusType$is(u, q + 8)) break f;
-    }
-    u = x.MFAOptions;
-    if (u !== undefined) {
-      n++;
-      if (!MFAOptionListType$is(u, q + 8)) break f;
-    }
-    u = x.PreferredMfaSetting;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.UserMFASettingList;
-    if (u !== undefined) {
-      n++;
-      if (!UserMFASettingListType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetUserResponse$k1, n);
-    return owns(x, "Username");
-  }
-  return miss(x, q, AdminGetUserResponse$k1, AdminGetUserResponse$is);
+  u = x.UserAttributes;
+  if (u !== undefined && !AttributeListType$is(u, q + 8) && owns(x, "UserAttributes")) return false;
+  u = x.UserCreateDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "UserCreateDate")) return false;
+  u = x.UserLastModifiedDate;
+  if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "UserLastModifiedDate")) return false;
+  u = x.Enabled;
+  if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
+  u = x.UserStatus;
+  if (u !== undefined && !UserStatusType$is(u, q + 8) && owns(x, "UserStatus")) return false;
+  u = x.MFAOptions;
+  if (u !== undefined && !MFAOptionListType$is(u, q + 8) && owns(x, "MFAOptions")) return false;
+  u = x.PreferredMfaSetting;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "PreferredMfaSetting")) return false;
+  u = x.UserMFASettingList;
+  if (u !== undefined && !UserMFASettingListType$is(u, q + 8) && owns(x, "UserMFASettingList")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetUserResponse$k1, 1);
+  return owns(x, "Username");
 }
 
 /** @type {Check} */
@@ -279,17 +253,10 @@ function AttributeType$is(x, q) {
   u = x.Name;
   if (u === undefined) return false;
   if (!AttributeNameType$is(u, q + 8)) return false;
-  let n = 1;
-  f: {
-    u = x.Value;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeValueType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, AttributeType$k1, n);
-    return owns(x, "Name");
-  }
-  return miss(x, q, AttributeType$k1, AttributeType$is);
+  u = x.Value;
+  if (u !== undefined && !AttributeValueType$is(u, q + 8) && owns(x, "Value")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, AttributeType$k1, 1);
+  return owns(x, "Name");
 }
 
 /** @type {Check} */
@@ -459,27 +426,14 @@ function GetUserResponse$is(x, q) {
   u = x.UserAttributes;
   if (u === undefined) return false;
   if (!AttributeListType$is(u, q + 8)) return false;
-  let n = 2;
-  f: {
-    u = x.MFAOptions;
-    if (u !== undefined) {
-      n++;
-      if (!MFAOptionListType$is(u, q + 8)) break f;
-    }
-    u = x.PreferredMfaSetting;
-    if (u !== undefined) {
-      n++;
-      if (!StringType$is(u, q + 8)) break f;
-    }
-    u = x.UserMFASettingList;
-    if (u !== undefined) {
-      n++;
-      if (!UserMFASettingListType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, GetUserResponse$k1, n);
-    return ownsAll(x, GetUserResponse$k1, 2);
-  }
-  return miss(x, q, GetUserResponse$k1, GetUserResponse$is);
+  u = x.MFAOptions;
+  if (u !== undefined && !MFAOptionListType$is(u, q + 8) && owns(x, "MFAOptions")) return false;
+  u = x.PreferredMfaSetting;
+  if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "PreferredMfaSetting")) return false;
+  u = x.UserMFASettingList;
+  if (u !== undefined && !UserMFASettingListType$is(u, q + 8) && owns(x, "UserMFASettingList")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserResponse$k1, 2);
+  return ownsAll(x, GetUserResponse$k1, 2);
 }
 
 /** @type {Check} */
@@ -581,22 +535,12 @@ function MFAOptionType$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
   let u;
-  let n = 0;
-  f: {
-    u = x.DeliveryMedium;
-    if (u !== undefined) {
-      n++;
-      if (!DeliveryMediumType$is(u, q + 8)) break f;
-    }
-    u = x.AttributeName;
-    if (u !== undefined) {
-      n++;
-      if (!AttributeNameType$is(u, q + 8)) break f;
-    }
-    if ((q & 3) !== 0) return declaredOnly(x, q, MFAOptionType$k1, n);
-    return true;
-  }
-  return miss(x, q, MFAOptionType$k1, MFAOptionType$is);
+  u = x.DeliveryMedium;
+  if (u !== undefined && !DeliveryMediumType$is(u, q + 8) && owns(x, "DeliveryMedium")) return false;
+  u = x.AttributeName;
+  if (u !== undefined && !AttributeNameType$is(u, q + 8) && owns(x, "AttributeName")) return false;
+  if ((q & 3) !== 0) return declaredOnly(x, q, MFAOptionType$k1, 0);
+  return true;
 }
 
 /** @type {Check} */

@@ -1,8 +1,11 @@
 // Open objects in boolean mode read declared members directly and prove only what can change the
 // verdict (compounds.ts openObjectIs; owns, ownsAll, declaredOnly and miss). Each row: a value,
 // the verdict JSON's view gives, and the same verdict from isX, validateX and assertX.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as v from "../../generated/cognito-idp/validators.js";
+import type { Model } from "../../generator/ir/model.js";
+import { member, model, named, obj, prim, ref, union } from "../helpers/ir.js";
+import { validatorsOf } from "../helpers/runtime.js";
 
 type Mod = Record<string, (x: unknown, o?: object) => unknown>;
 const mod = v as unknown as Mod;
@@ -63,5 +66,40 @@ describe("direct reads decide as JSON's view does", () => {
     ],
   ])("AdminGetUserResponse: %s", (_label, value, expected) => {
     expect(verdicts("AdminGetUserResponse", value)).toEqual(expected);
+  });
+});
+
+// A linked type: `next` is read before `flag`, so a failing flag comes after the rest of the chain.
+const linked: Model = model("linked", [
+  named("Link", obj([member("next", ref("Link")), member("flag", prim("boolean"))])),
+  named("Choice", union(ref("Named"), prim("string"))),
+  named("Named", obj([member("name", prim("string"), true), member("on", prim("boolean"))])),
+]);
+
+describe("regression: a failing member JSON does not see re-ran the object on its JSON view", () => {
+  let mod: Record<string, (x: unknown, o?: object) => unknown>;
+  beforeAll(async () => {
+    mod = (await validatorsOf(linked)) as unknown as typeof mod;
+  });
+
+  it("reads each member once: linear in the depth, not exponential, with an inherited bad flag at every level", () => {
+    let reads = 0;
+    let node: object = {};
+    const depth = 40;
+    for (let i = 0; i < depth; i++) {
+      const child = node;
+      node = Object.create({ flag: "not a boolean" }) as object;
+      Object.defineProperty(node, "next", { get: () => (reads++, child), enumerable: true });
+    }
+    expect(mod["isLink"]!(node)).toBe(true);
+    expect(reads).toBe(depth);
+  });
+
+  it("strict mode: an inherited valid member does not make a union's object option fail", () => {
+    const value = Object.assign(Object.create({ on: true }) as object, { name: "a" });
+    expect(mod["isChoice"]!(value)).toBe(true);
+    expect((mod["validateChoice"]!(value, { strict: true }) as { valid: boolean }).valid).toBe(true);
+    // And one JSON sees still counts: an undeclared member is an error in strict mode.
+    expect((mod["validateChoice"]!({ name: "a", extra: 1 }, { strict: true }) as { valid: boolean }).valid).toBe(false);
   });
 });

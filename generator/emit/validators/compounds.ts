@@ -4,7 +4,7 @@
 // mode (x, c, k) records every error and drift entry. Both read a value's members the one way JSON
 // sees them: own enumerable properties, a member whose value is undefined being absent.
 import type { Member, TypeNode } from "../../ir/model.js";
-import { call, jsString, numberLiteral, type Writer } from "./layout.js";
+import { call, flatCall, jsString, numberLiteral, WIDTH, type Writer } from "./layout.js";
 import { describe, leafCheck, leafIs, schemaType } from "./leaves.js";
 import { COMPOUND, MAX_DEPTH, type Scope } from "./scope.js";
 
@@ -89,11 +89,10 @@ function enterOrReturn(s: Scope, w: Writer): void {
 
 // ---------------------------------------------------------------------------------------------
 
-/** The boolean function's body; `self` is that function's name. */
-export function compoundIs(s: Scope, w: Writer, node: TypeNode, self: string): void {
+export function compoundIs(s: Scope, w: Writer, node: TypeNode): void {
   switch (node.kind) {
     case "object":
-      return objectIs(s, w, node, self);
+      return objectIs(s, w, node);
     case "map":
       return mapIs(s, w, node);
     case "array":
@@ -145,12 +144,12 @@ const containerHead = (s: Scope, w: Writer, test: string): void => {
 // ---------------------------------------------------------------------------------------------
 // Objects
 
-function objectIs(s: Scope, w: Writer, node: Node<"object">, self: string): void {
+function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
   containerHead(s, w, `${s.rt("objectLike")}(x)`);
   const required = node.members.filter((m) => m.required);
   const counted = node.constraints?.minProperties !== undefined || node.constraints?.maxProperties !== undefined;
   if (!counted && !node.propertyNames && !node.patternProperties?.length && node.additional === true)
-    return openObjectIs(s, w, node, self);
+    return openObjectIs(s, w, node);
   if (required.length > 0) w.line("let r = 0;");
   if (counted) w.line("let n = 0;");
   // Without work before the switch, a top-level "$schema" is skipped by a case of its own.
@@ -218,42 +217,46 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">, self: string): void
  * An open object (undeclared members are drift) in boolean mode reads its declared members directly,
  * as TypeBox does, and proves what JSON would see only where it can change the verdict:
  * - a required member absent or failing fails the object either way (a member JSON does not see is absent);
- * - an optional member failing fails it if JSON sees every member read (`miss`), else the JSON view decides;
- * - by default, the required members must be own enumerable ones (`owns`: a for-in until they are met);
- * - modes 1 and 2 walk the members once for undeclared ones and count the declared (`declaredOnly`).
- * Names are listed required first, so `ownsAll` reads the first r of them.
+ * - an optional member failing fails it only if JSON sees that member (`owns`); else the next is read;
+ * - by default, the required members must be own enumerable ones (`owns`, `ownsAll`: a for-in until met);
+ * - modes 1 and 2 walk the members once for undeclared ones and count the required (`declaredOnly`).
+ * Each member is checked once, so a value costs time linear in its size whatever its prototypes hold.
+ * Names are listed required first, so `ownsAll` and `declaredOnly` read the first r of them as required.
  */
-function openObjectIs(s: Scope, w: Writer, node: Node<"object">, self: string): void {
+function openObjectIs(s: Scope, w: Writer, node: Node<"object">): void {
   const required = node.members.filter((m) => m.required);
-  const optional = node.members.filter((m) => !m.required);
+  const optional = node.members.filter((m) => !m.required && m.type.kind !== "any");
   const names = s.constant("k", { list: [...required, ...optional].map((m) => str(m.name)) });
   const r = required.length;
-  if (node.members.length > 0) w.line("let u;");
+  if (required.length + optional.length > 0) w.line("let u;");
   required.forEach((m) => {
     w.assign("u", memberRead("x", m.name));
     w.line("if (u === undefined) return false;");
     leafIs(s, w, m.type, "u", "q + 8");
   });
-  const tail = (): void => {
-    objectRulesIs(s, w, node);
-    w.when("(q & 3) !== 0", { ret: call(s.rt("declaredOnly"), "x", "q", names, optional.length > 0 ? "n" : n(r)) });
-    if (r === 0) w.line("return true;");
-    else if (r === 1) w.call(call(s.rt("owns"), "x", str(required[0]!.name)), "return ");
-    else w.call(call(s.rt("ownsAll"), "x", names, n(r)), "return ");
-  };
-  if (optional.length === 0) return tail();
-  w.line(`let n = ${n(r)};`);
-  w.block("f:", () => {
-    optional.forEach((m) => {
-      w.assign("u", memberRead("x", m.name));
-      w.block("if (u !== undefined)", () => {
-        w.line("n++;");
-        leafIs(s, w, m.type, "u", "q + 8", "break f;");
+  for (const m of optional) {
+    w.assign("u", memberRead("x", m.name));
+    const seen = call(s.rt("owns"), "x", str(m.name));
+    const one = m.type.kind === "ref" || COMPOUND.has(m.type.kind) ? call(isFn(s, m.type), "u", "q + 8") : undefined;
+    const line = (cond: string): string => `${w.indent}if (${cond}) return false;`;
+    if (one && line(`u !== undefined && !${flatCall(one)} && ${flatCall(seen)}`).length <= WIDTH)
+      w.line(`if (u !== undefined && !${flatCall(one)} && ${flatCall(seen)}) return false;`);
+    else {
+      // A failing test leaves the block with u still set; passing them all clears it.
+      w.block("m: if (u !== undefined)", () => {
+        leafIs(s, w, m.type, "u", "q + 8", "break m;");
+        w.line("u = undefined;");
       });
-    });
-    tail();
-  });
-  w.call(call(s.rt("miss"), "x", "q", names, self), "return ");
+      if (line(`u !== undefined && ${flatCall(seen)}`).length <= WIDTH)
+        w.line(`if (u !== undefined && ${flatCall(seen)}) return false;`);
+      else w.block("if (u !== undefined)", () => w.when({ call: seen }, "return false;"));
+    }
+  }
+  objectRulesIs(s, w, node);
+  w.when("(q & 3) !== 0", { ret: call(s.rt("declaredOnly"), "x", "q", names, n(r)) });
+  if (r === 0) w.line("return true;");
+  else if (r === 1) w.call(call(s.rt("owns"), "x", str(required[0]!.name)), "return ");
+  else w.call(call(s.rt("ownsAll"), "x", names, n(r)), "return ");
 }
 
 /**

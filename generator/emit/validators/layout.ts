@@ -20,7 +20,7 @@ export interface Call {
 
 export const call = (callee: string, ...args: string[]): Call => ({ callee, args });
 
-const flatCall = (c: Call): string => `${c.callee}(${c.args.join(", ")})`;
+export const flatCall = (c: Call): string => `${c.callee}(${c.args.join(", ")})`;
 
 export class Writer {
   readonly lines: string[] = [];

@@ -19,26 +19,29 @@ function owns(x, a) {
   return false;
 }`,
   declaredOnly: `/**
- * Boolean modes 1 and 2 of an open object whose n declared members read directly are valid: no
- * undeclared member (an error in strict mode, drift in mode 2), and each of those n is an own
- * enumerable member (JSON's members that are declared are among them, so counting proves it).
+ * Boolean modes 1 and 2 of an open object whose members, read directly, are valid where JSON sees
+ * them: no undeclared member (an error in strict mode, drift in mode 2), and the first r names in k
+ * (the required members) are own enumerable ones.
  * @param {object} x
  * @param {number} q
  * @param {readonly string[]} k
- * @param {number} n
+ * @param {number} r
  * @returns {boolean}
  */
-function declaredOnly(x, q, k, n) {
+function declaredOnly(x, q, k, r) {
   const o = /** @type {Record<string, unknown>} */ (x);
+  let seen = 0;
   for (const key in o) {
     if (!hasOwn.call(o, key)) continue;
     const v = o[key];
     if (v === undefined) continue;
-    if (k.includes(key)) n--;
-    else if (q < 4 && key === "$schema" && typeof v === "string") continue;
+    const i = k.indexOf(key);
+    if (i >= 0) {
+      if (i < r) seen++;
+    } else if (q < 4 && key === "$schema" && typeof v === "string") continue;
     else if (undeclared(key, q)) return false;
   }
-  return n === 0;
+  return seen === r;
 }`,
 };
 

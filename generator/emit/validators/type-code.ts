@@ -58,9 +58,9 @@ function writeFunction(out: string[], s: Scope, kind: "is" | "check", name: stri
   else out.push(...body, "}");
 }
 
-function bodyOf(s: Scope, kind: "is" | "check", node: NamedType["node"], self: string): string[] {
+function bodyOf(s: Scope, kind: "is" | "check", node: NamedType["node"]): string[] {
   const w = new Writer();
-  w.block("", () => (kind === "is" ? compoundIs(s, w, node, self) : compoundCheck(s, w, node)));
+  w.block("", () => (kind === "is" ? compoundIs(s, w, node) : compoundCheck(s, w, node)));
   // The block's own braces are the function's: keep the indented body only.
   return w.lines.slice(1, -1);
 }
@@ -105,8 +105,8 @@ export function typeFragment(t: NamedType, options: TypeOptions): Fragment {
   const s = new Scope(t.name, options.flavour);
   const fns: string[] = [];
   const emit = (suffix: string, node: NamedType["node"]): void => {
-    const isBody = bodyOf(s, "is", node, s.isName(suffix));
-    const checkBody = bodyOf(s, "check", node, s.checkName(suffix));
+    const isBody = bodyOf(s, "is", node);
+    const checkBody = bodyOf(s, "check", node);
     writeFunction(fns, s, "is", s.isName(suffix), isBody);
     fns.push("");
     writeFunction(fns, s, "check", s.checkName(suffix), checkBody);
