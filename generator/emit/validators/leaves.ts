@@ -132,14 +132,17 @@ export function classTable(pattern: string): number[] | undefined {
   if (!m) return undefined;
   let one: RegExp;
   try {
-    one = new RegExp(`^${m[1]}$`, "u");
+    one = new RegExp(m[1]!, "gu");
   } catch {
     return undefined;
   }
+  // One scan of the 128 ASCII characters: the class matches one character at a time.
   const words = new Array<number>(8).fill(0);
-  for (let c = 0; c < 128; c++) if (one.test(String.fromCharCode(c))) words[c >> 4]! |= 1 << (c & 15);
+  for (const hit of ASCII.matchAll(one)) words[hit.index >> 4]! |= 1 << (hit.index & 15);
   return words;
 }
+
+const ASCII = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).join("");
 
 /** The longest run of consecutive members in a class table, [lo, hi] (the first of equals; [1, 0] when empty). */
 export function widestRun(words: number[]): [number, number] {
