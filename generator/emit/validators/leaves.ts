@@ -128,6 +128,17 @@ const ONE_CLASS = /^\^\(\?:(\[(?:[^\\\]]|\\.)*\])[+*]\)\$$/;
  * array: V8 indexes a frozen one several times slower.
  */
 export function classTable(pattern: string): number[] | undefined {
+  // Compiling a class of Unicode properties is most of the cost, and a pattern recurs (both modes, many types).
+  if (tables.has(pattern)) return tables.get(pattern);
+  if (tables.size >= 1024) tables.clear();
+  const words = computeTable(pattern);
+  tables.set(pattern, words);
+  return words;
+}
+
+const tables = new Map<string, number[] | undefined>();
+
+function computeTable(pattern: string): number[] | undefined {
   const m = ONE_CLASS.exec(pattern);
   if (!m) return undefined;
   let one: RegExp;
