@@ -134,13 +134,13 @@ function isOpenEnum(anyOf: unknown): boolean {
 /**
  * Collapses composites into custom keywords (one error each) and makes references absolute. An
  * open enum's anyOf is dropped where a string type surrounds it (in its own schema, or in the
- * schema whose allOf holds it alone): there it adds nothing but drift, which ajv cannot see.
+ * schema whose allOf holds it, beside other keywords or not): there it adds nothing but drift,
+ * which ajv cannot see, and an error where the surrounding type already fails.
  */
 function collapse(schema: unknown, id: string, inString = false): unknown {
   if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return schema;
   const src = schema as Schema;
-  const openEnum =
-    isOpenEnum(src["anyOf"]) && (src["type"] === "string" || (inString && Object.keys(src).join() === "anyOf"));
+  const openEnum = isOpenEnum(src["anyOf"]) && (src["type"] === "string" || inString);
   const out: Schema = {};
   for (const [k, v] of Object.entries(src)) {
     if (k === "anyOf" && openEnum) continue;
