@@ -1,6 +1,7 @@
 // Open objects in boolean mode read declared members directly and prove only what can change the
 // verdict (compounds.ts openObjectIs; owns, ownsAll, declaredOnly and miss). Each row: a value,
 // the verdict JSON's view gives, and the same verdict from isX, validateX and assertX.
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as v from "../../generated/cognito-idp/validators.js";
 import type { Model } from "../../generator/ir/model.js";
@@ -101,5 +102,58 @@ describe("regression: a failing member JSON does not see re-ran the object on it
     expect((mod["validateChoice"]!(value, { strict: true }) as { valid: boolean }).valid).toBe(true);
     // And one JSON sees still counts: an undeclared member is an error in strict mode.
     expect((mod["validateChoice"]!({ name: "a", extra: 1 }, { strict: true }) as { valid: boolean }).valid).toBe(false);
+  });
+});
+
+describe("property: a value and its JSON text get the same verdict, whatever its prototypes hold", () => {
+  // Each member lands own, inherited or own but not enumerable; JSON.stringify sees only the first.
+  const place = (entries: [string, unknown][], spots: number[]): object => {
+    const proto: Record<string, unknown> = {};
+    const out = Object.create(proto) as Record<string, unknown>;
+    entries.forEach(([k, value], i) => {
+      const spot = spots[i % spots.length]! % 3;
+      if (spot === 0) out[k] = value;
+      else if (spot === 1) proto[k] = value;
+      else Object.defineProperty(out, k, { value, enumerable: false });
+    });
+    return out;
+  };
+  const leaf = fc.constantFrom<unknown>("alice", "", 7, true, "CONFIRMED", "NOPE", 1795420941, null);
+  const spots = fc.array(fc.nat(8), { minLength: 1, maxLength: 6 });
+  const attribute = fc
+    .tuple(
+      fc.record({ Name: fc.constantFrom<unknown>("sub", "email", "", 5), Value: leaf }, { requiredKeys: [] }),
+      spots,
+    )
+    .map(([o, s]) => place(Object.entries(o), s));
+  const user = fc
+    .tuple(
+      fc.record(
+        {
+          Username: leaf,
+          Enabled: leaf,
+          UserStatus: leaf,
+          UserCreateDate: leaf,
+          UserAttributes: fc.array(attribute, { maxLength: 3 }),
+          Extra: leaf,
+        },
+        { requiredKeys: [] },
+      ),
+      spots,
+    )
+    .map(([o, s]) => place(Object.entries(o), s));
+
+  it("isX, validateX (default and strict) as on JSON.parse(JSON.stringify(value))", () => {
+    fc.assert(
+      fc.property(user, (value) => {
+        const view = JSON.parse(JSON.stringify(value)) as unknown;
+        expect(mod["isAdminGetUserResponse"]!(value)).toBe(mod["isAdminGetUserResponse"]!(view));
+        for (const strict of [false, true])
+          expect(mod["validateAdminGetUserResponse"]!(value, { strict })).toEqual(
+            mod["validateAdminGetUserResponse"]!(view, { strict }),
+          );
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
