@@ -48,6 +48,9 @@ export interface BuildMemos {
   prune(): void;
 }
 
+/** A file by its name, path and bytes' hash: NUL cannot occur in a path, so the text is one-to-one. */
+const bytesKey = (file: string, at: string, sha: string) => `${file}\0${at}\0${sha}`;
+
 export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
   const parsed = new Generations<ReturnType<Parameters<ParseMemo["parse"]>[2]>>();
   const byBytes = new Generations<ReturnType<Parameters<ParseMemo["parse"]>[2]>>();
@@ -82,12 +85,12 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
         // The index knows the file's bytes by its status only while it is unchanged since it was
         // hashed, so those bytes are the ones this text was decoded from.
         const sha = at === undefined ? undefined : index.known(at, true);
-        if (sha !== undefined) byBytes.set(new Digest().add(file, at!, sha).hex(), result);
+        if (sha !== undefined) byBytes.set(bytesKey(file, at!, sha), result);
         return result;
       },
       unchanged(file, at) {
         const sha = index.known(at, true);
-        return sha === undefined ? undefined : byBytes.get(new Digest().add(file, at, sha).hex());
+        return sha === undefined ? undefined : byBytes.get(bytesKey(file, at, sha));
       },
     },
     evidence: {
