@@ -5,12 +5,14 @@
 // computes the value, and get that value or an earlier equal one. Named types come back as the last
 // run's objects when their canonical JSON is unchanged, so every memo keyed by object (the fragment
 // memo's type digests) hits; canonical texts of parsed values are kept by the value, which the parse
-// memo hands back unchanged (nothing changes a parsed value). Each run keeps only the entries it used,
+// memo hands back unchanged (nothing changes a parsed value), and so are resolved types, by their
+// document and pointer (resolve/reuse.ts says when one still holds). Each run keeps only the entries it used,
 // so memory follows the inputs, not their history.
 import type { NamedType } from "../ir/model.js";
 import type { ParseMemo } from "../load/read-corpus.js";
 import type { TypeMemo } from "../pipeline.js";
 import type { ResolveMemo } from "../resolve/index.js";
+import type { ResolvedEntry } from "../resolve/reuse.js";
 import type { EvidenceMemo, LoadedSource } from "../reconcile/load-evidence.js";
 import { sourceFiles } from "../reconcile/load-evidence.js";
 import { canonicalJson, Digest, sameJson, sha256 } from "./hash.js";
@@ -58,6 +60,14 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
   const types = new Generations<NamedType>();
   const output = outputMemo(now);
   const canonical = { body: new WeakMap<object, string>(), value: new WeakMap<object, string>() };
+  // Resolved types by parsed document (an unchanged file's parse is the same object) and pointer.
+  let resolved = new WeakMap<object, Map<string, ResolvedEntry>>();
+  let usedResolved = new WeakMap<object, Map<string, ResolvedEntry>>();
+  const keepResolved = (doc: object, pointer: string, r: ResolvedEntry) => {
+    let byPointer = usedResolved.get(doc);
+    if (!byPointer) usedResolved.set(doc, (byPointer = new Map()));
+    byPointer.set(pointer, r);
+  };
   return {
     output,
     resolve: {
@@ -66,6 +76,12 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
         if (text === undefined) canonical[kind].set(value, (text = compute()));
         return text;
       },
+      entry(doc, pointer) {
+        const r = usedResolved.get(doc)?.get(pointer) ?? resolved.get(doc)?.get(pointer);
+        if (r) keepResolved(doc, pointer, r);
+        return r;
+      },
+      keep: keepResolved,
     },
     types: {
       intern: (corpus, all) =>
@@ -115,6 +131,8 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
       },
     },
     prune() {
+      resolved = usedResolved;
+      usedResolved = new WeakMap();
       parsed.prune();
       byBytes.prune();
       evidence.prune();
