@@ -2,7 +2,7 @@
 // final text: no formatter runs unless the project asks for prettier.
 import { diagnostic, hasErrors, sortDiagnostics, StructgenError, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { FragmentMemo, OutputFile } from "./emit/files.js";
-import type { Model, NamedType } from "./ir/model.js";
+import type { Decision, Model, NamedType } from "./ir/model.js";
 import { readCorpus, type ParseMemo } from "./load/read-corpus.js";
 import type { EvidenceMemo } from "./reconcile/load-evidence.js";
 import { resolve, type ResolveMemo } from "./resolve/index.js";
@@ -28,6 +28,8 @@ export interface BuildMemo {
 export interface TypeMemo {
   /** `types`, each replaced by an earlier run's type of the corpus when their canonical JSON is the same. */
   intern(corpus: string, types: NamedType[]): NamedType[];
+  /** The same for reconciliation decisions (the report's and docs' fragments are keyed by them). */
+  decisions?(corpus: string, decisions: Decision[]): Decision[];
 }
 
 /** Loads and resolves one corpus; throws StructgenError when any diagnostic is an error. */
@@ -55,6 +57,9 @@ export async function buildModel(
     model = reconcile(model, evidence, corpus.config, { inPlace: true });
   }
   const types = memo.types ? memo.types.intern(corpus.name, model.types) : model.types;
+  const r = model.reconciliation;
+  if (r && memo.types?.decisions)
+    model.reconciliation = { ...r, decisions: memo.types.decisions(corpus.name, r.decisions) };
   return { ...model, types, diagnostics: all };
 }
 

@@ -4,11 +4,11 @@
 // the output folders (outputs.ts). Stages stay pure: they call the memo with the function that
 // computes the value, and get that value or an earlier equal one. Named types come back as the last
 // run's objects when their canonical JSON is unchanged, so every memo keyed by object (the fragment
-// memo's type digests) hits; canonical texts of parsed values are kept by the value, which the parse
+// memo's type digests) hits, and so do reconciliation decisions; canonical texts of parsed values are kept by the value, which the parse
 // memo hands back unchanged (nothing changes a parsed value), and so are resolved types, by their
 // document and pointer (resolve/reuse.ts says when one still holds). Each run keeps only the entries it used,
 // so memory follows the inputs, not their history.
-import type { NamedType } from "../ir/model.js";
+import type { Decision, NamedType } from "../ir/model.js";
 import type { ParseMemo } from "../load/read-corpus.js";
 import type { TypeMemo } from "../pipeline.js";
 import type { ResolveMemo } from "../resolve/index.js";
@@ -58,6 +58,7 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
   const byBytes = new Generations<ReturnType<Parameters<ParseMemo["parse"]>[2]>>();
   const evidence = new Generations<LoadedSource>();
   const types = new Generations<NamedType>();
+  const decisions = new Generations<Decision>();
   const output = outputMemo(now);
   const canonical = { body: new WeakMap<object, string>(), value: new WeakMap<object, string>() };
   // Resolved types by parsed document (an unchanged file's parse is the same object) and pointer.
@@ -92,6 +93,20 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
           types.set(key, kept);
           return kept;
         }),
+      // By subject, kind and how many came before with both: a decision equal to last run's is that object.
+      decisions: (corpus, all) => {
+        const seen = new Map<string, number>();
+        return all.map((d) => {
+          const at = `${d.subject}\0${d.kind}`;
+          const n = seen.get(at) ?? 0;
+          seen.set(at, n + 1);
+          const key = `${corpus}\0${at}\0${n}`;
+          const known = decisions.get(key);
+          const kept = known !== undefined && sameJson(known, d) ? known : d;
+          decisions.set(key, kept);
+          return kept;
+        });
+      },
     },
     parse: {
       parse(file, text, parse, at) {
@@ -137,6 +152,7 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
       byBytes.prune();
       evidence.prune();
       types.prune();
+      decisions.prune();
       output.prune();
     },
   };
