@@ -5,6 +5,7 @@ import type { FragmentMemo, OutputFile } from "./emit/files.js";
 import type { Decision, Model, NamedType } from "./ir/model.js";
 import { readCorpus, type ParseMemo } from "./load/read-corpus.js";
 import type { EvidenceMemo } from "./reconcile/load-evidence.js";
+import type { ReconcileMemo } from "./reconcile/index.js";
 import { resolve, type ResolveMemo } from "./resolve/index.js";
 import type { CorpusRef } from "./config/corpora.js";
 import { OUTPUT_KINDS, outputOf, type Flavour, type FormatStyle, type OutputKind } from "./config/outputs.js";
@@ -23,6 +24,8 @@ export interface BuildMemo {
   types?: TypeMemo;
   /** Canonical texts of parsed values, by the value (parsed files come back as the same objects). */
   resolve?: ResolveMemo;
+  /** What descriptions say, by their text. */
+  reconcile?: ReconcileMemo;
 }
 
 export interface TypeMemo {
@@ -54,7 +57,10 @@ export async function buildModel(
     const { evidence, diagnostics } = await loadEvidence(corpus.config, memo.evidence);
     all.push(...diagnostics);
     // The resolved model is this call's own: reconciled in place, not copied.
-    model = reconcile(model, evidence, corpus.config, { inPlace: true });
+    model = reconcile(model, evidence, corpus.config, {
+      inPlace: true,
+      ...(memo.reconcile ? { memo: memo.reconcile } : {}),
+    });
   }
   const types = memo.types ? memo.types.intern(corpus.name, model.types) : model.types;
   const r = model.reconciliation;

@@ -13,6 +13,8 @@ import type { ParseMemo } from "../load/read-corpus.js";
 import type { TypeMemo } from "../pipeline.js";
 import type { ResolveMemo } from "../resolve/index.js";
 import type { ResolvedEntry } from "../resolve/reuse.js";
+import type { ReconcileMemo } from "../reconcile/index.js";
+import type { ProseFacts } from "../reconcile/sources/json-structure.js";
 import type { EvidenceMemo, LoadedSource } from "../reconcile/load-evidence.js";
 import { sourceFiles } from "../reconcile/load-evidence.js";
 import { canonicalJson, Digest, sameJson, sha256 } from "./hash.js";
@@ -42,6 +44,7 @@ class Generations<V> {
 
 export interface BuildMemos {
   parse: ParseMemo;
+  reconcile: ReconcileMemo;
   evidence: EvidenceMemo;
   types: TypeMemo;
   resolve: ResolveMemo;
@@ -59,6 +62,7 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
   const evidence = new Generations<LoadedSource>();
   const types = new Generations<NamedType>();
   const decisions = new Generations<Decision>();
+  const prose = new Generations<ProseFacts>();
   const output = outputMemo(now);
   const canonical = { body: new WeakMap<object, string>(), value: new WeakMap<object, string>() };
   // Resolved types by parsed document (an unchanged file's parse is the same object) and pointer.
@@ -71,6 +75,13 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
   };
   return {
     output,
+    reconcile: {
+      prose(text, read) {
+        const facts = prose.get(text) ?? read();
+        prose.set(text, facts);
+        return facts;
+      },
+    },
     resolve: {
       canonical(value, kind, compute) {
         let text = canonical[kind].get(value);
@@ -153,6 +164,7 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
       evidence.prune();
       types.prune();
       decisions.prune();
+      prose.prune();
       output.prune();
     },
   };

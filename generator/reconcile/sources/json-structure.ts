@@ -37,7 +37,22 @@ function shapeOf(node: TypeNode): { kind?: ShapeKind; shape?: string } {
   }
 }
 
-export function jsonStructureEvidence(model: Model): Evidence {
+/** What a description says, read from its text alone: the values it lists, a deprecation. */
+export interface ProseFacts {
+  values: string[];
+  deprecated: string | undefined;
+}
+
+const NOTHING: ProseFacts = { values: [], deprecated: undefined };
+
+/** `memo`: the facts of a description read before (watch mode), by its text. */
+export function jsonStructureEvidence(
+  model: Model,
+  memo?: (text: string, read: () => ProseFacts) => ProseFacts,
+): Evidence {
+  const read = (text: string) => () => ({ values: proseValues(text), deprecated: proseDeprecation(text) });
+  const prose = (text: string | undefined): ProseFacts =>
+    text === undefined ? NOTHING : memo ? memo(text, read(text)) : read(text)();
   const shapes = new Map<string, ShapeClaim>();
   for (const t of model.types) {
     const n = t.node;
@@ -51,8 +66,9 @@ export function jsonStructureEvidence(model: Model): Evidence {
       case "object": {
         const members: Record<string, MemberClaim> = {};
         for (const m of n.members) {
-          const pv = proseValues(m.attrs.doc);
-          const dep = m.attrs.deprecated ?? proseDeprecation(m.attrs.doc);
+          const facts = prose(m.attrs.doc);
+          const pv = facts.values;
+          const dep = m.attrs.deprecated ?? facts.deprecated;
           const mc: MemberClaim = {
             ...shapeOf(m.type),
             required: m.required,
@@ -102,7 +118,7 @@ export function jsonStructureEvidence(model: Model): Evidence {
         claim = { ...base, kind: "document" };
     }
     if (t.attrs.sensitive || (n.kind === "primitive" && n.attrs.sensitive)) claim.sensitive = true;
-    const dep = t.attrs.deprecated ?? proseDeprecation(t.attrs.doc);
+    const dep = t.attrs.deprecated ?? (memo ? prose(t.attrs.doc).deprecated : proseDeprecation(t.attrs.doc));
     if (dep !== undefined) claim.deprecated = dep;
     shapes.set(t.sourceName, claim);
   }
