@@ -69,15 +69,17 @@ export function jsonStructureEvidence(
           const facts = prose(m.attrs.doc);
           const pv = facts.values;
           const dep = m.attrs.deprecated ?? facts.deprecated;
-          const mc: MemberClaim = {
-            ...shapeOf(m.type),
-            required: m.required,
-            ...(m.attrs.doc ? { doc: m.attrs.doc } : {}),
-            ...(pv.length > 0 ? { proseValues: pv } : {}),
-            ...(dep !== undefined ? { deprecated: dep } : {}),
-            ...(m.attrs.at ? { at: m.attrs.at } : {}),
-          };
-          Object.defineProperty(members, m.name, { value: mc, enumerable: true, writable: true, configurable: true });
+          // Set in place (shapeOf's object is new), in the order the claim has always had its members.
+          const mc: MemberClaim = shapeOf(m.type);
+          mc.required = m.required;
+          if (m.attrs.doc) mc.doc = m.attrs.doc;
+          if (pv.length > 0) mc.proseValues = pv;
+          if (dep !== undefined) mc.deprecated = dep;
+          if (m.attrs.at) mc.at = m.attrs.at;
+          // A member named __proto__ stays a member.
+          if (m.name === "__proto__")
+            Object.defineProperty(members, m.name, { value: mc, enumerable: true, writable: true, configurable: true });
+          else members[m.name] = mc;
         }
         claim = { ...base, kind: "object", members, ...(t.role === "error" ? { error: true } : {}) };
         break;
