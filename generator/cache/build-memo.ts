@@ -4,10 +4,11 @@
 // the output folders (outputs.ts). Stages stay pure: they call the memo with the function that
 // computes the value, and get that value or an earlier equal one. Named types come back as the last
 // run's objects when their canonical JSON is unchanged, so every memo keyed by object (the fragment
-// memo's type digests) hits, and so do reconciliation decisions; canonical texts of parsed values are kept by the value, which the parse
-// memo hands back unchanged (nothing changes a parsed value), and so are resolved types, by their
-// document and pointer (resolve/reuse.ts says when one still holds). Each run keeps only the entries it used,
-// so memory follows the inputs, not their history.
+// memo's type digests) hits, and so do reconciliation decisions. Canonical texts of parsed values are
+// kept by the value, which the parse memo hands back unchanged (nothing changes a parsed value), and
+// so are resolved types, by their document and pointer (resolve/reuse.ts says when one still holds);
+// what a description says by its text. Each run keeps only the entries it used, so memory follows the
+// inputs, not their history.
 import type { Decision, NamedType } from "../ir/model.js";
 import type { ParseMemo } from "../load/read-corpus.js";
 import type { TypeMemo } from "../pipeline.js";

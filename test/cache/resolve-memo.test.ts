@@ -33,7 +33,7 @@ describe("the resolve memo", () => {
     expect(codes(next, memo)).not.toContain("SCHEMA_ITEMS_MATCH_NAMED");
   });
 
-  it("hands each run its own copy of a kept type: rewriting one in place (as reconcile does) changes no later run", () => {
+  it("hands each run its own copy of a kept type: rewriting one in place (reconcile) changes no later run", () => {
     const memo = buildMemos(HashIndex.open()).resolve;
     const { corpus } = corpusFromTexts("c", files);
     // The first run keeps its types, the second reuses them: each rewritten in place afterwards.
