@@ -2,9 +2,10 @@
 // final text: no formatter runs unless the project asks for prettier.
 import { diagnostic, hasErrors, sortDiagnostics, StructgenError, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { FragmentMemo, OutputFile } from "./emit/files.js";
-import type { Model, NamedType } from "./ir/model.js";
+import type { Decision, Model, NamedType } from "./ir/model.js";
 import { readCorpus, type ParseMemo } from "./load/read-corpus.js";
 import type { EvidenceMemo } from "./reconcile/load-evidence.js";
+import type { ReconcileMemo } from "./reconcile/index.js";
 import { resolve, type ResolveMemo } from "./resolve/index.js";
 import type { CorpusRef } from "./config/corpora.js";
 import { OUTPUT_KINDS, outputOf, type Flavour, type FormatStyle, type OutputKind } from "./config/outputs.js";
@@ -23,11 +24,15 @@ export interface BuildMemo {
   types?: TypeMemo;
   /** Canonical texts of parsed values, by the value (parsed files come back as the same objects). */
   resolve?: ResolveMemo;
+  /** What descriptions say, by their text. */
+  reconcile?: ReconcileMemo;
 }
 
 export interface TypeMemo {
   /** `types`, each replaced by an earlier run's type of the corpus when their canonical JSON is the same. */
   intern(corpus: string, types: NamedType[]): NamedType[];
+  /** The same for reconciliation decisions (the report's and docs' fragments are keyed by them). */
+  decisions?(corpus: string, decisions: Decision[]): Decision[];
 }
 
 /** Loads and resolves one corpus; throws StructgenError when any diagnostic is an error. */
@@ -52,9 +57,15 @@ export async function buildModel(
     const { evidence, diagnostics } = await loadEvidence(corpus.config, memo.evidence);
     all.push(...diagnostics);
     // The resolved model is this call's own: reconciled in place, not copied.
-    model = reconcile(model, evidence, corpus.config, { inPlace: true });
+    model = reconcile(model, evidence, corpus.config, {
+      inPlace: true,
+      ...(memo.reconcile ? { memo: memo.reconcile } : {}),
+    });
   }
   const types = memo.types ? memo.types.intern(corpus.name, model.types) : model.types;
+  const r = model.reconciliation;
+  if (r && memo.types?.decisions)
+    model.reconciliation = { ...r, decisions: memo.types.decisions(corpus.name, r.decisions) };
   return { ...model, types, diagnostics: all };
 }
 

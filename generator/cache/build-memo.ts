@@ -4,13 +4,18 @@
 // the output folders (outputs.ts). Stages stay pure: they call the memo with the function that
 // computes the value, and get that value or an earlier equal one. Named types come back as the last
 // run's objects when their canonical JSON is unchanged, so every memo keyed by object (the fragment
-// memo's type digests) hits; canonical texts of parsed values are kept by the value, which the parse
-// memo hands back unchanged (nothing changes a parsed value). Each run keeps only the entries it used,
-// so memory follows the inputs, not their history.
-import type { NamedType } from "../ir/model.js";
+// memo's type digests) hits, and so do reconciliation decisions. Canonical texts of parsed values are
+// kept by the value, which the parse memo hands back unchanged (nothing changes a parsed value), and
+// so are resolved types, by their document and pointer (resolve/reuse.ts says when one still holds);
+// what a description says by its text. Each run keeps only the entries it used, so memory follows the
+// inputs, not their history.
+import type { Decision, NamedType } from "../ir/model.js";
 import type { ParseMemo } from "../load/read-corpus.js";
 import type { TypeMemo } from "../pipeline.js";
 import type { ResolveMemo } from "../resolve/index.js";
+import type { ResolvedEntry } from "../resolve/reuse.js";
+import type { ReconcileMemo } from "../reconcile/index.js";
+import type { ProseFacts } from "../reconcile/sources/json-structure.js";
 import type { EvidenceMemo, LoadedSource } from "../reconcile/load-evidence.js";
 import { sourceFiles } from "../reconcile/load-evidence.js";
 import { canonicalJson, Digest, sameJson, sha256 } from "./hash.js";
@@ -40,6 +45,7 @@ class Generations<V> {
 
 export interface BuildMemos {
   parse: ParseMemo;
+  reconcile: ReconcileMemo;
   evidence: EvidenceMemo;
   types: TypeMemo;
   resolve: ResolveMemo;
@@ -48,21 +54,47 @@ export interface BuildMemos {
   prune(): void;
 }
 
+/** A file by its name, path and bytes' hash: NUL cannot occur in a path, so the text is one-to-one. */
+const bytesKey = (file: string, at: string, sha: string) => `${file}\0${at}\0${sha}`;
+
 export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
   const parsed = new Generations<ReturnType<Parameters<ParseMemo["parse"]>[2]>>();
   const byBytes = new Generations<ReturnType<Parameters<ParseMemo["parse"]>[2]>>();
   const evidence = new Generations<LoadedSource>();
   const types = new Generations<NamedType>();
+  const decisions = new Generations<Decision>();
+  const prose = new Generations<ProseFacts>();
   const output = outputMemo(now);
   const canonical = { body: new WeakMap<object, string>(), value: new WeakMap<object, string>() };
+  // Resolved types by parsed document (an unchanged file's parse is the same object) and pointer.
+  let resolved = new WeakMap<object, Map<string, ResolvedEntry>>();
+  let usedResolved = new WeakMap<object, Map<string, ResolvedEntry>>();
+  const keepResolved = (doc: object, pointer: string, r: ResolvedEntry) => {
+    let byPointer = usedResolved.get(doc);
+    if (!byPointer) usedResolved.set(doc, (byPointer = new Map()));
+    byPointer.set(pointer, r);
+  };
   return {
     output,
+    reconcile: {
+      prose(text, read) {
+        const facts = prose.get(text) ?? read();
+        prose.set(text, facts);
+        return facts;
+      },
+    },
     resolve: {
       canonical(value, kind, compute) {
         let text = canonical[kind].get(value);
         if (text === undefined) canonical[kind].set(value, (text = compute()));
         return text;
       },
+      entry(doc, pointer) {
+        const r = usedResolved.get(doc)?.get(pointer) ?? resolved.get(doc)?.get(pointer);
+        if (r) keepResolved(doc, pointer, r);
+        return r;
+      },
+      keep: keepResolved,
     },
     types: {
       intern: (corpus, all) =>
@@ -73,6 +105,20 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
           types.set(key, kept);
           return kept;
         }),
+      // By subject, kind and how many came before with both: a decision equal to last run's is that object.
+      decisions: (corpus, all) => {
+        const seen = new Map<string, number>();
+        return all.map((d) => {
+          const at = `${d.subject}\0${d.kind}`;
+          const n = seen.get(at) ?? 0;
+          seen.set(at, n + 1);
+          const key = `${corpus}\0${at}\0${n}`;
+          const known = decisions.get(key);
+          const kept = known !== undefined && sameJson(known, d) ? known : d;
+          decisions.set(key, kept);
+          return kept;
+        });
+      },
     },
     parse: {
       parse(file, text, parse, at) {
@@ -82,12 +128,12 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
         // The index knows the file's bytes by its status only while it is unchanged since it was
         // hashed, so those bytes are the ones this text was decoded from.
         const sha = at === undefined ? undefined : index.known(at, true);
-        if (sha !== undefined) byBytes.set(new Digest().add(file, at!, sha).hex(), result);
+        if (sha !== undefined) byBytes.set(bytesKey(file, at!, sha), result);
         return result;
       },
       unchanged(file, at) {
         const sha = index.known(at, true);
-        return sha === undefined ? undefined : byBytes.get(new Digest().add(file, at, sha).hex());
+        return sha === undefined ? undefined : byBytes.get(bytesKey(file, at, sha));
       },
     },
     evidence: {
@@ -112,10 +158,14 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
       },
     },
     prune() {
+      resolved = usedResolved;
+      usedResolved = new WeakMap();
       parsed.prune();
       byBytes.prune();
       evidence.prune();
       types.prune();
+      decisions.prune();
+      prose.prune();
       output.prune();
     },
   };

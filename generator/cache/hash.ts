@@ -17,10 +17,16 @@ export class Digest {
   private readonly hash: Hash = createHash("sha256");
 
   add(...parts: (string | Buffer)[]): this {
+    // Consecutive strings go in one update (the digest of a stream is that of its concatenation).
+    let text = "";
     for (const p of parts) {
-      if (typeof p === "string") this.hash.update(`${Buffer.byteLength(p, "utf8")}:${p}`, "utf8");
-      else this.hash.update(`${p.length}:`).update(p);
+      if (typeof p === "string") text += `${Buffer.byteLength(p, "utf8")}:${p}`;
+      else {
+        this.hash.update(`${text}${p.length}:`, "utf8").update(p);
+        text = "";
+      }
     }
+    if (text !== "") this.hash.update(text, "utf8");
     return this;
   }
 

@@ -27,7 +27,11 @@ export const isIdentifier = (name: string): boolean => IDENTIFIER.test(name);
  * Name_3, …). A caller naming many types against a growing `taken` passes `next` too: the suffix
  * search then resumes where it stopped, so thousands of types wanting one name cost linear time.
  */
-export function typeIdentifier(name: string, taken?: ReadonlySet<string>, next?: Map<string, number>): string {
+export function typeIdentifier(
+  name: string,
+  taken?: Pick<ReadonlySet<string>, "has">,
+  next?: Map<string, number>,
+): string {
   let id = name.replace(/[^A-Za-z0-9_]/g, "_");
   if (id === "" || /^[0-9]/.test(id)) id = `_${id}`;
   if (RESERVED_TYPE_NAMES.has(id)) id = `${id}_`;

@@ -35,7 +35,6 @@ const isSchemaName = (n: string) => n.endsWith(".json") && !n.endsWith(".config.
  */
 async function findSchemaFiles(root: string, diagnostics: Diagnostic[]): Promise<Found[]> {
   const out: Found[] = [];
-  const rel = (p: string) => path.relative(root, p).split(path.sep).join("/") || ".";
   let top: string;
   try {
     top = await fs.realpath(root);
@@ -46,25 +45,30 @@ async function findSchemaFiles(root: string, diagnostics: Diagnostic[]): Promise
   const prefix = top.endsWith(path.sep) ? top : top + path.sep;
   const inside = (p: string) => p === top || p.startsWith(prefix);
   const seen = new Set<string>();
-  // `dir` is the path as the user sees it (for names); `real` is where it is on disk.
-  async function walk(dir: string, real: string): Promise<void> {
+  // `rel` names the folder relative to the corpus folder ("" for itself), built as the walk goes
+  // down (path.relative per file cost more than reading the folder); `real` is where it is on disk.
+  const name = (relDir: string, entry: string) => (relDir === "" ? entry : `${relDir}/${entry}`);
+  async function walk(rel: string, real: string): Promise<void> {
     if (seen.has(real)) return; // a symlink loop, or the same folder twice
     seen.add(real);
     let entries;
     try {
       entries = await fs.readdir(real, { withFileTypes: true });
     } catch (e) {
-      diagnostics.push(diagnostic("FILE_UNREADABLE", { path: rel(dir), reason: reason(e) }, loc(rel(dir))));
+      const at = rel || ".";
+      diagnostics.push(diagnostic("FILE_UNREADABLE", { path: at, reason: reason(e) }, loc(at)));
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // `real` is a real path (normalized) and an entry's name holds no separator: path.join's result.
+    const under = real.endsWith(path.sep) ? real : real + path.sep;
     for (const e of entries) {
       if (e.name.startsWith(".")) continue;
-      const full = path.join(dir, e.name);
-      const at = path.join(real, e.name);
+      const full = name(rel, e.name);
+      const at = under + e.name;
       if (!e.isSymbolicLink()) {
         if (e.isDirectory()) await walk(full, at);
-        else if (isSchemaName(e.name)) out.push({ rel: rel(full), real: at });
+        else if (isSchemaName(e.name)) out.push({ rel: full, real: at });
         continue;
       }
       let target: string;
@@ -72,20 +76,20 @@ async function findSchemaFiles(root: string, diagnostics: Diagnostic[]): Promise
         target = await fs.realpath(at);
       } catch (err) {
         // Dangling or looping: nothing to read. Reported where a schema file was expected.
-        const params = { path: rel(full), reason: reason(err) };
-        if (isSchemaName(e.name)) diagnostics.push(diagnostic("FILE_UNREADABLE", params, loc(rel(full))));
+        const params = { path: full, reason: reason(err) };
+        if (isSchemaName(e.name)) diagnostics.push(diagnostic("FILE_UNREADABLE", params, loc(full)));
         continue;
       }
       if (!inside(target)) {
         const link = JSON.stringify(await fs.readlink(at).catch(() => "?"));
-        diagnostics.push(diagnostic("FILE_SYMLINK_OUTSIDE_CORPUS", { path: rel(full), target: link }, loc(rel(full))));
+        diagnostics.push(diagnostic("FILE_SYMLINK_OUTSIDE_CORPUS", { path: full, target: link }, loc(full)));
         continue;
       }
       if (await isDir(target)) await walk(full, target);
-      else if (isSchemaName(e.name)) out.push({ rel: rel(full), real: target });
+      else if (isSchemaName(e.name)) out.push({ rel: full, real: target });
     }
   }
-  await walk(root, top);
+  await walk("", top);
   return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 

@@ -12,7 +12,8 @@ export function ensureShape(ctx: PolicyContext, from: Evidence, shape: string): 
   if (existing) return existing.name;
   const claim = from.shapes.get(shape);
   if (!claim) return undefined;
-  const name = typeIdentifier(shape, new Set(ctx.byName.keys()));
+  // The identifiers as they stand (a Set of them per import cost more than the import).
+  const name = typeIdentifier(shape, ctx.byName);
   const f = fact(from.source.id, "type", `imported: not in the corpus`, claim.at);
   const t: NamedType = {
     name,

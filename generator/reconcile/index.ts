@@ -11,7 +11,13 @@ import { applyOverride } from "./policies/overrides.js";
 import { deprecated, knownValues } from "./policies/prose.js";
 import { constraints, kinds, sensitive, timestamps } from "./policies/scalars.js";
 import { errorEnvelope, types } from "./policies/types.js";
-import { jsonStructureEvidence } from "./sources/json-structure.js";
+import { jsonStructureEvidence, type ProseFacts } from "./sources/json-structure.js";
+
+/** What watch mode keeps between runs (cache/build-memo.ts). */
+export interface ReconcileMemo {
+  /** A description's facts, read before from the same text (prose.ts reads nothing else). */
+  prose(text: string, read: () => ProseFacts): ProseFacts;
+}
 
 /** Order matters: repairs before unions, members before required-ness, overrides last. */
 export const POLICIES: [string, Policy][] = [
@@ -39,7 +45,7 @@ export function reconcile(
   input: Model,
   evidence: Evidence[],
   config: Pick<CorpusConfig, "authority" | "policies" | "overrides">,
-  options: { inPlace?: boolean } = {},
+  options: { inPlace?: boolean; memo?: ReconcileMemo } = {},
 ): Model {
   const model: Model = options.inPlace ? input : structuredClone(input);
   const decisions: Decision[] = [];
@@ -49,7 +55,7 @@ export function reconcile(
     model,
     types: typesBySource,
     byName,
-    schema: jsonStructureEvidence(input),
+    schema: jsonStructureEvidence(input, options.memo?.prose),
     others: evidence,
     ...(config.authority ? { authority: evidence.find((e) => e.source.id === config.authority)! } : {}),
     policies: config.policies,

@@ -3,20 +3,22 @@ import { diagnostic, type Diagnostic, type SourceLocation } from "../diagnostics
 import type { Code } from "../diagnostics/catalogue.js";
 import type { Attributes, Fact, TypeNode } from "../ir/model.js";
 import { escapePointerToken, type JsonValue, type ParsedJson } from "../load/parse-json.js";
-import { decodePath, has, isObject, type JsonObject, type SymbolTable } from "./symbols.js";
+import type { LookupKind } from "./lookups.js";
+import { decodePath, has, isObject, type JsonObject } from "./symbols.js";
 
 export const SOURCE = "json-structure";
 
 export interface Context {
   doc: ParsedJson;
-  symbols: SymbolTable;
+  /** The corpus uses the OpenAPI-derived dialect (`#/components/schemas/` references). */
+  componentsDialect: boolean;
+  /** The identifier a reference names (lookups.ts): the only way a type reads the rest of the corpus. */
+  lookup(kind: LookupKind, key: string): string | undefined;
   diagnostics: Diagnostic[];
   /** The named type being transformed (for reference chains). */
   owner: string;
   /** Refs that did not resolve, with where they were seen, for chain reporting. */
   missing: { ref: string; owner: string; at: SourceLocation }[];
-  /** Canonical JSON of each document root, to recognise inlined copies of named types. */
-  canonicalRoots: Map<string, string[]>;
   /** Add-ins the document switches on with `$uses`. */
   uses: ReadonlySet<string>;
   /** canonical() of a parsed value (through the memo when there is one). */
@@ -63,14 +65,14 @@ const COMPOSITION_ADDIN = ["JSONStructureConditionalComposition", "JSONSchemaCon
  */
 export function active(ctx: Context, schema: JsonObject, pointer: string, keyword: string): boolean {
   if (!has(schema, keyword)) return false;
-  if (ctx.symbols.componentsDialect || VALIDATION_ADDIN.some((u) => ctx.uses.has(u))) return true;
+  if (ctx.componentsDialect || VALIDATION_ADDIN.some((u) => ctx.uses.has(u))) return true;
   report(ctx, "SCHEMA_KEYWORD_WITHOUT_USES", child(pointer, keyword), { keyword, addin: "JSONStructureValidation" });
   return keyword === "default"; // an annotation: kept, but still worth the warning
 }
 
 /** Conditional composition keywords: structure is always checked, a warning without `$uses`. */
 export function compositionActive(ctx: Context, pointer: string, keyword: string): void {
-  if (ctx.symbols.componentsDialect || COMPOSITION_ADDIN.some((u) => ctx.uses.has(u))) return;
+  if (ctx.componentsDialect || COMPOSITION_ADDIN.some((u) => ctx.uses.has(u))) return;
   report(ctx, "SCHEMA_KEYWORD_WITHOUT_USES", child(pointer, keyword), {
     keyword,
     addin: "JSONStructureConditionalComposition",
@@ -126,12 +128,11 @@ export function resolveRef(ctx: Context, ref: JsonValue | undefined, pointer: st
     report(ctx, "SCHEMA_TYPE_OBJECT_MISSING_REF", pointer);
     return undefined;
   }
-  const local = ctx.symbols.byDocPath.get(ctx.doc);
   let name: string | undefined;
-  if (ref.startsWith("#/definitions/")) name = local?.get(decodePath(ref.slice("#/definitions/".length)))?.name;
+  if (ref.startsWith("#/definitions/")) name = ctx.lookup("local", decodePath(ref.slice("#/definitions/".length)));
   else if (ref.startsWith("#/components/schemas/"))
-    name = ctx.symbols.byComponentName.get(decodePath(ref.slice("#/components/schemas/".length)))?.name;
-  else if (ref === "#") name = [...(local?.values() ?? [])].find((e) => e.pointer === "")?.name;
+    name = ctx.lookup("component", decodePath(ref.slice("#/components/schemas/".length)));
+  else if (ref === "#") name = ctx.lookup("root", "");
   else {
     report(ctx, "SCHEMA_REF_UNSUPPORTED", pointer, { refPath: ref });
     return undefined;

@@ -2,15 +2,22 @@
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { Member, Model, NamedType, TypeNode } from "../ir/model.js";
 import { referencedNames } from "../ir/walk.js";
+import type { ParsedJson } from "../load/parse-json.js";
 import type { Corpus } from "../load/read-corpus.js";
 import { canonical, canonicalBody } from "./canonical.js";
+import { lookup, type LookupKind, type Read } from "./lookups.js";
+import { copyOf, NotPlain, reusable, type ResolvedEntry } from "./reuse.js";
 import { annotations, fact, SOURCE, type Context } from "./context.js";
 import { collectSymbols, decodePath, has, isObject, type JsonObject, type SymbolEntry } from "./symbols.js";
 import { transform } from "./transform/index.js";
 
-/** Reuses the canonical text of a parsed value (watch mode; cache/build-memo.ts). */
+/** What watch mode keeps between runs (cache/build-memo.ts). */
 export interface ResolveMemo {
+  /** The canonical text of a parsed value (unchanged files parse to the same objects). */
   canonical(value: object, kind: "body" | "value", compute: () => string): string;
+  /** The type an earlier run resolved at `pointer` of `doc` (reuse.ts decides whether it still holds). */
+  entry?(doc: ParsedJson, pointer: string): ResolvedEntry | undefined;
+  keep?(doc: ParsedJson, pointer: string, resolved: ResolvedEntry): void;
 }
 
 export function resolve(corpus: Corpus, memo?: ResolveMemo): Model {
@@ -29,14 +36,19 @@ export function resolve(corpus: Corpus, memo?: ResolveMemo): Model {
   }
 
   const missing: Context["missing"] = [];
-  const types: NamedType[] = symbols.entries.map((entry) => {
+  const dialect = symbols.componentsDialect;
+  const resolveEntry = (entry: SymbolEntry, reads?: Read[]): NamedType => {
     const ctx: Context = {
       doc: entry.doc,
-      symbols,
+      componentsDialect: dialect,
+      lookup: (kind, key) => {
+        const name = lookup(symbols, canonicalRoots, entry.doc, kind, key);
+        reads?.push([kind, key, name]);
+        return name;
+      },
       diagnostics,
       owner: entry.name,
       missing,
-      canonicalRoots,
       uses: usesOf(entry.doc.value),
       canonical: canonicalOf,
       transform: (schema, pointer) => transform(ctx, schema, pointer),
@@ -52,6 +64,28 @@ export function resolve(corpus: Corpus, memo?: ResolveMemo): Model {
       node: { ...node, attrs: { ...node.attrs, doc: undefined } } as TypeNode,
       attrs: { ...attrs, facts: [...attrs.facts, ...node.attrs.facts] },
     } satisfies NamedType;
+  };
+  const types: NamedType[] = symbols.entries.map((entry) => {
+    if (!memo?.entry || !memo.keep) return resolveEntry(entry);
+    const known = memo.entry(entry.doc, entry.pointer);
+    const ask = (kind: LookupKind, key: string) => lookup(symbols, canonicalRoots, entry.doc, kind, key);
+    if (known && reusable(known, entry, dialect, ask)) {
+      diagnostics.push(...known.diagnostics);
+      missing.push(...known.missing);
+      return copyOf(known.type);
+    }
+    const reads: Read[] = [];
+    const [d, m] = [diagnostics.length, missing.length];
+    const t = resolveEntry(entry, reads);
+    try {
+      const path = entry.path.join("/");
+      const { name, root, errorShape } = entry;
+      const kept = { name, path, root, errorShape, componentsDialect: dialect, reads, type: copyOf(t) };
+      memo.keep(entry.doc, entry.pointer, { ...kept, diagnostics: diagnostics.slice(d), missing: missing.slice(m) });
+    } catch (e) {
+      if (!(e instanceof NotPlain)) throw e;
+    }
+    return t;
   });
   applyExtends(symbols, types, diagnostics);
   types.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

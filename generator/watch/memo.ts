@@ -24,7 +24,13 @@ export function watchMemo(opened: Cache, now?: () => number): WatchMemo {
   return {
     run: {
       cache: { ...opened, ...(fragments ? { fragments } : {}) },
-      build: { parse: memos.parse, evidence: memos.evidence, types: memos.types, resolve: memos.resolve },
+      build: {
+        parse: memos.parse,
+        evidence: memos.evidence,
+        types: memos.types,
+        resolve: memos.resolve,
+        reconcile: memos.reconcile,
+      },
       output: memos.output,
     },
     prune: () => memos.prune(),

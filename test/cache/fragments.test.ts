@@ -138,12 +138,13 @@ describe("a change re-emits only what it reaches", () => {
     return store;
   };
 
-  it("a leaf type's description: its two views, its $defs entry and its page; nothing else", () => {
+  it("a leaf type's description: its two views, its $defs entry, its page and index row; nothing else", () => {
     const store = warm(base);
     const memo = spy(store);
     const changed = withType(base, { ...base.types[2]!, attrs: { ...base.types[2]!.attrs, doc: "C, edited." } });
     expect(emitAll(changed, { memo })).toEqual(emitAll(changed));
     expect(memo.computed.sort()).toEqual([
+      "docs-index-row:C",
       "docs-page:C",
       "json-schema:C",
       "typescript:C",
@@ -153,13 +154,14 @@ describe("a change re-emits only what it reaches", () => {
     ]);
   });
 
-  it("B now refers to C: B's fragments, and C's page (a new referrer); A's are reused", () => {
+  it("B now refers to C: B's fragments and index row, and C's page (a new referrer); A's are reused", () => {
     const store = warm(base);
     const memo = spy(store);
     const b = named("B", obj([member("x", prim("string")), member("c", ref("C"))]));
     const changed = withType(base, b);
     expect(emitAll(changed, { memo })).toEqual(emitAll(changed));
     expect(memo.computed.sort()).toEqual([
+      "docs-index-row:B",
       "docs-page:B",
       "docs-page:C",
       "json-schema:B",
@@ -216,7 +218,13 @@ describe("packs on disk", () => {
   it("one pack per emitter, written whole (no temporary files left), read back by the next store", () => {
     const dir = packDir();
     fill(dir);
-    expect(packs(dir)).toEqual(["docs-page.pack", "json-schema.pack", "typescript.pack", "validators.pack"]);
+    expect(packs(dir)).toEqual([
+      "docs-index-row.pack",
+      "docs-page.pack",
+      "json-schema.pack",
+      "typescript.pack",
+      "validators.pack",
+    ]);
     const next = fragmentStore({ fingerprint: "f", dir });
     emitAll(shop, { memo: next });
     expect(next.stats().misses).toBe(0);

@@ -1,5 +1,6 @@
-// Watch mode's resolve memo keeps canonical texts by parsed value (the parse memo hands unchanged files
-// back as the same objects): resolving through it is resolving without it, after an edit too.
+// Watch mode's resolve memo keeps canonical texts by parsed value and resolved types by document (the
+// parse memo hands unchanged files back as the same objects): resolving through it is resolving
+// without it, after an edit too, and each run gets its own copy of a kept type.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,6 +8,7 @@ import { buildMemos } from "../../generator/cache/build-memo.js";
 import { HashIndex } from "../../generator/cache/hash-index.js";
 import { corpusFromTexts, type Corpus } from "../../generator/load/read-corpus.js";
 import { resolve } from "../../generator/resolve/index.js";
+import { copyOf } from "../../generator/resolve/reuse.js";
 import { ROOT } from "../cli/helpers.js";
 
 const DIR = path.join(ROOT, "test", "fixtures", "resolve", "inlined-items");
@@ -29,6 +31,26 @@ describe("the resolve memo", () => {
     };
     expect(resolve(next, memo)).toEqual(resolve(fresh));
     expect(codes(next, memo)).not.toContain("SCHEMA_ITEMS_MATCH_NAMED");
+  });
+
+  it("hands each run its own copy of a kept type: rewriting one in place (reconcile) changes no later run", () => {
+    const memo = buildMemos(HashIndex.open()).resolve;
+    const { corpus } = corpusFromTexts("c", files);
+    // The first run keeps its types, the second reuses them: each rewritten in place afterwards.
+    for (const run of [resolve(corpus, memo), resolve(corpus, memo)]) {
+      for (const t of run.types) {
+        t.attrs.facts.push({ about: "doc", source: "test" });
+        if (t.node.kind === "object") t.node.members.pop();
+      }
+    }
+    expect(resolve(corpus, memo)).toEqual(resolve(corpus));
+  });
+
+  it("copies a parsed value's member named __proto__ as a member", () => {
+    const value = JSON.parse('{"examples": [{"__proto__": {"x": 1}}]}') as { examples: object[] };
+    const copy = copyOf(value);
+    expect(Object.getPrototypeOf(copy.examples[0])).toBe(Object.prototype);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(value));
   });
 
   it("computes a value's text once per kind", () => {

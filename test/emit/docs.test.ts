@@ -518,8 +518,9 @@ describe("emitDocs", () => {
     );
     const rendered: string[] = [];
     const memo = {
-      fragment: (_e: string, t: object, _c: unknown, compute: () => string) => (
-        rendered.push((t as { name: string }).name),
+      // Pages only (the index's rows go through the memo too).
+      fragment: (e: string, t: object, _c: unknown, compute: () => string) => (
+        e === "docs-page" && rendered.push((t as { name: string }).name),
         compute()
       ),
     };

@@ -1,6 +1,7 @@
 // A rebuild with everything watch mode keeps between runs (parsed files, evidence, fragments, what
 // the writer saw) writes exactly what a cold build writes, byte for byte, after each kind of edit:
-// a description, a member added, an evidence source, the config, a type renamed, a type removed.
+// a description, a member added, an evidence source, the config, a type renamed, a type removed, and
+// one that changes what another file's type reads (which root a list's items copy).
 // And an output changed by someone else since the last run is noticed, even with its size and mtime kept
 // (also one the last run wrote and checked once settled).
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
@@ -125,6 +126,20 @@ describe("an incremental rebuild writes what a cold build writes", () => {
         },
       ],
       ["a type removed", () => rmSync(file("resource-not-found-exception"))],
+      [
+        "a list whose items copy a root",
+        () => {
+          const status = JSON.parse(readFileSync(file("table-status"), "utf8")) as Record<string, unknown>;
+          const { type, enum: values, description } = status;
+          const list = { type: "array", items: { type, enum: values, description }, name: "TableStates" };
+          writeFileSync(file("table-states"), JSON.stringify(list, null, 2));
+        },
+      ],
+      // The list's file is unchanged, but what it read (which root its items copy) is not.
+      [
+        "what another type reads",
+        () => edit(file("table-status"), (t) => t.replace("TableStatus schema", "The TableStatus schema")),
+      ],
     ];
     await s.rebuild();
     expect(tree(s.out)).toEqual(tree(await s.cold()));

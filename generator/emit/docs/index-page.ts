@@ -1,6 +1,7 @@
 // docs/README.md: the corpus name, counts, the reconciliation report's link and a table of
 // every type, grouped by role.
 import type { NamedType } from "../../ir/model.js";
+import { fragmentOf, type EmitOptions } from "../files.js";
 import { markdownCell } from "../quote.js";
 import { summary } from "../prose.js";
 import { heading } from "./heading.js";
@@ -10,7 +11,8 @@ import { kindLabel } from "./type-text.js";
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
-export function indexPage(site: Site): string {
+/** `options.memo`: each type's row kept by the type and its page (a row reads nothing else). */
+export function indexPage(site: Site, options?: EmitOptions): string {
   const groups: [string, NamedType[]][] = [
     ["Root shapes", site.types.filter((t) => t.root && t.role === "shape")],
     ["Error shapes", site.types.filter((t) => t.role === "error")],
@@ -31,11 +33,18 @@ export function indexPage(site: Site): string {
   }
   for (const [title, types] of groups) {
     if (types.length === 0) continue;
-    const rows = types.map((t) => [
-      typeLink(site, t.name, "types/"),
-      kindLabel(t.node),
-      markdownCell(summary(t.attrs.doc ?? t.node.attrs.doc)),
-    ]);
+    const rows = types.map((t) => {
+      const page = site.slugs.get(t.name);
+      // The row sees only the type and its own page.
+      const cells = () => {
+        const own: Site = { ...site, slugs: new Map(page === undefined ? [] : [[t.name, page]]) };
+        const doc = t.attrs.doc ?? t.node.attrs.doc;
+        return [typeLink(own, t.name, "types/"), kindLabel(t.node), markdownCell(summary(doc))];
+      };
+      if (!options?.memo) return cells();
+      const row = fragmentOf(options, "docs-index-row", t, page ?? null, () => JSON.stringify(cells()));
+      return JSON.parse(row) as string[];
+    });
     sections.push(`## ${title}`, table(["Type", "Kind", "Summary"], rows));
   }
   return `${sections.join("\n\n")}\n`;

@@ -21,7 +21,7 @@ export function* docsInBatches(model: Model, options?: EmitOptions): Generator<O
   // Final text: the banner, then a page prettier (markdown, fixed options) leaves unchanged.
   const file = (path: string, body: string): OutputFile => ({ path, kind: "md", content: banner + body, final: true });
   const report = reconciliationPage(site);
-  const index = file("docs/README.md", indexPage(site));
+  const index = file("docs/README.md", indexPage(site, options));
   yield report !== undefined ? [index, file("docs/reconciliation.md", report)] : [index];
   for (let i = 0; i < site.types.length; i += BATCH) {
     yield site.types.slice(i, i + BATCH).map((t) => {

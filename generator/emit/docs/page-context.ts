@@ -2,7 +2,6 @@
 // narrowed to this context, and the memo keys the page on the type and this context, so a page
 // comes from the memo only when everything it could show is unchanged.
 import type { Decision, NamedType } from "../../ir/model.js";
-import { referencedNames } from "../../ir/walk.js";
 import type { Site } from "./site.js";
 
 export interface PageContext {
@@ -24,7 +23,8 @@ export function pageContext(site: Site, t: NamedType): PageContext {
   const referrers = site.referrers.get(t.name) ?? [];
   const nodes = [...new Set([t.name, ...(site.refs.get(t.name) ?? []), ...referrers])].sort();
   const inView = new Set(nodes);
-  const linked = [...new Set([t.name, ...referencedNames(t.node), ...referrers])].sort();
+  // site.refs: the references with a page (the only ones a link is made to), found once per run.
+  const linked = [...new Set([t.name, ...(site.refs.get(t.name) ?? []), ...referrers])].sort();
   const decisions = site.decisionsByType.get(t.name) ?? [];
   const kinds = [...new Set(decisions.map((d) => d.kind))].sort();
   return {

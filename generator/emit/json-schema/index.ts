@@ -51,7 +51,10 @@ function schemaText(model: Model, options?: EmitOptions): string {
   const entries = model.types.map((t) =>
     fragmentOf(options, "json-schema", t, null, () => jsonMemberText(t.name, defOf(t), 4)),
   );
-  return `${empty.slice(0, -tail.length)}{\n${entries.join(",\n")}\n  }\n}\n`;
+  // One join, ends included: a concatenation after it is copied again when the text is read whole.
+  entries[0] = `${empty.slice(0, -tail.length)}{\n${entries[0]!}`;
+  entries[entries.length - 1] += "\n  }\n}\n";
+  return entries.join(",\n");
 }
 
 export const emitJsonSchema: Emitter = (model, options) => [

@@ -30,7 +30,10 @@ function reportText(model: Model, data: NonNullable<ReturnType<typeof reportData
   if (data.decisions.length === 0) return empty;
   const tail = "[]\n}\n";
   const items = data.decisions.map((d) => fragmentOf(options, "report", d, null, () => jsonItemText(d, 4)));
-  return `${empty.slice(0, -tail.length)}[\n${items.join(",\n")}\n  ]\n}\n`;
+  // One join, ends included: a concatenation after it is copied again when the text is read whole.
+  items[0] = `${empty.slice(0, -tail.length)}[\n${items[0]!}`;
+  items[items.length - 1] += "\n  ]\n}\n";
+  return items.join(",\n");
 }
 
 export const emitReport: Emitter = (model, options) => {

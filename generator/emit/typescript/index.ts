@@ -66,7 +66,10 @@ export function typesSource(
 ): string {
   const header = `// ${bannerText(model.name)}\n${title ? `// ${title}\n` : ""}\n`;
   if (model.types.length === 0) return `${header}export {};\n`;
-  return header + model.types.map((t) => typeDeclarations(t, view, options, shared)).join("\n");
+  // One join, header included: a concatenation after it is copied again when the text is read whole.
+  const decls = model.types.map((t) => typeDeclarations(t, view, options, shared));
+  decls[0] = header + decls[0]!;
+  return decls.join("\n");
 }
 
 /**

@@ -115,10 +115,16 @@ export function runtimeJs(): string {
 
 const LINT = "/* eslint-disable */\n";
 
+const typed: { ts?: string; dts?: string } = {};
+
+/** runtime.ts's or runtime.d.ts's code (without banner): derived once, like runtimeJs. */
+const typedRuntime = (flavour: "ts" | "dts"): string =>
+  (typed[flavour] ??= jsToTs(runtimeJs(), flavour, RUNTIME_TYPES));
+
 export function runtimeFileText(flavour: "js" | "ts" | "dts", banner: string): string {
   if (flavour === "js") return `${banner}${LINT}${runtimeJs()}`;
-  if (flavour === "ts") return `${banner}${LINT}${jsToTs(runtimeJs(), "ts", RUNTIME_TYPES)}`;
-  return `${banner}${jsToTs(runtimeJs(), "dts", RUNTIME_TYPES)}`;
+  if (flavour === "ts") return `${banner}${LINT}${typedRuntime("ts")}`;
+  return `${banner}${typedRuntime("dts")}`;
 }
 
 /** The runtime as statements to inline into a module (no exports, no types). */

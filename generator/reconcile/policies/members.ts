@@ -78,8 +78,9 @@ export const required: Policy = (ctx) => {
   for (const t of ctx.types.values()) {
     const n = t.node;
     if (n.kind !== "object") continue;
+    const shapes = shapeClaims(ctx, t.sourceName);
     for (const m of n.members) {
-      const claims = shapeClaims(ctx, t.sourceName)
+      const claims = shapes
         .map((c) => ({ source: c.source, m: c.shape.members?.[m.name] }))
         .filter(
           (c): c is { source: string; m: NonNullable<typeof c.m> } => c.m !== undefined && c.m.required !== undefined,

@@ -12,8 +12,9 @@ type MemberEvidence = {
   at?: Member["attrs"]["at"];
 };
 
-function memberEvidence(ctx: PolicyContext, t: NamedType, m: Member): MemberEvidence[] {
-  return shapeClaims(ctx, t.sourceName)
+/** `claims`: shapeClaims of the member's type (computed once per type, not per member). */
+function memberEvidence(claims: ReturnType<typeof shapeClaims>, m: Member): MemberEvidence[] {
+  return claims
     .map((c) => ({ source: c.source, m: c.shape.members?.[m.name] }))
     .filter((c) => c.m !== undefined)
     .map((c) => ({ source: c.source, ...c.m! }));
@@ -23,8 +24,9 @@ export const deprecated: Policy = (ctx) => {
   if (!ctx.policies.deprecatedFromProse) return;
   for (const t of ctx.types.values()) {
     if (t.node.kind !== "object") continue;
+    const claims = shapeClaims(ctx, t.sourceName);
     for (const m of t.node.members) {
-      const ev = memberEvidence(ctx, t, m);
+      const ev = memberEvidence(claims, m);
       const saying = ev.filter((e) => e.deprecated !== undefined);
       if (saying.length === 0 || m.attrs.deprecated !== undefined) continue;
       m.attrs.deprecated = saying[0]!.deprecated!;
@@ -48,12 +50,13 @@ export const knownValues: Policy = (ctx) => {
   if (!ctx.policies.knownValuesFromProse) return;
   for (const t of ctx.types.values()) {
     if (t.node.kind !== "object") continue;
+    const claims = shapeClaims(ctx, t.sourceName);
     for (const m of t.node.members) {
       const target = resolveNode(ctx, m.type);
       const stringItems = (target.kind === "array" || target.kind === "set") && resolveNode(ctx, target.items);
       const isString = (n: TypeNode | false): n is Extract<TypeNode, { kind: "primitive" }> =>
         !!n && n.kind === "primitive" && n.primitive === "string";
-      const ev = memberEvidence(ctx, t, m);
+      const ev = memberEvidence(claims, m);
       if (target.kind === "enum") {
         proseAboutEnum(ctx, t, m, target, ev);
         continue;

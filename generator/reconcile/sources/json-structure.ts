@@ -37,7 +37,22 @@ function shapeOf(node: TypeNode): { kind?: ShapeKind; shape?: string } {
   }
 }
 
-export function jsonStructureEvidence(model: Model): Evidence {
+/** What a description says, read from its text alone: the values it lists, a deprecation. */
+export interface ProseFacts {
+  values: string[];
+  deprecated: string | undefined;
+}
+
+const NOTHING: ProseFacts = { values: [], deprecated: undefined };
+
+/** `memo`: the facts of a description read before (watch mode), by its text. */
+export function jsonStructureEvidence(
+  model: Model,
+  memo?: (text: string, read: () => ProseFacts) => ProseFacts,
+): Evidence {
+  const read = (text: string) => () => ({ values: proseValues(text), deprecated: proseDeprecation(text) });
+  const prose = (text: string | undefined): ProseFacts =>
+    text === undefined ? NOTHING : memo ? memo(text, read(text)) : read(text)();
   const shapes = new Map<string, ShapeClaim>();
   for (const t of model.types) {
     const n = t.node;
@@ -51,17 +66,20 @@ export function jsonStructureEvidence(model: Model): Evidence {
       case "object": {
         const members: Record<string, MemberClaim> = {};
         for (const m of n.members) {
-          const pv = proseValues(m.attrs.doc);
-          const dep = m.attrs.deprecated ?? proseDeprecation(m.attrs.doc);
-          const mc: MemberClaim = {
-            ...shapeOf(m.type),
-            required: m.required,
-            ...(m.attrs.doc ? { doc: m.attrs.doc } : {}),
-            ...(pv.length > 0 ? { proseValues: pv } : {}),
-            ...(dep !== undefined ? { deprecated: dep } : {}),
-            ...(m.attrs.at ? { at: m.attrs.at } : {}),
-          };
-          Object.defineProperty(members, m.name, { value: mc, enumerable: true, writable: true, configurable: true });
+          const facts = prose(m.attrs.doc);
+          const pv = facts.values;
+          const dep = m.attrs.deprecated ?? facts.deprecated;
+          // Set in place (shapeOf's object is new), in the order the claim has always had its members.
+          const mc: MemberClaim = shapeOf(m.type);
+          mc.required = m.required;
+          if (m.attrs.doc) mc.doc = m.attrs.doc;
+          if (pv.length > 0) mc.proseValues = pv;
+          if (dep !== undefined) mc.deprecated = dep;
+          if (m.attrs.at) mc.at = m.attrs.at;
+          // A member named __proto__ stays a member.
+          if (m.name === "__proto__")
+            Object.defineProperty(members, m.name, { value: mc, enumerable: true, writable: true, configurable: true });
+          else members[m.name] = mc;
         }
         claim = { ...base, kind: "object", members, ...(t.role === "error" ? { error: true } : {}) };
         break;
@@ -102,7 +120,7 @@ export function jsonStructureEvidence(model: Model): Evidence {
         claim = { ...base, kind: "document" };
     }
     if (t.attrs.sensitive || (n.kind === "primitive" && n.attrs.sensitive)) claim.sensitive = true;
-    const dep = t.attrs.deprecated ?? proseDeprecation(t.attrs.doc);
+    const dep = t.attrs.deprecated ?? (memo ? prose(t.attrs.doc).deprecated : proseDeprecation(t.attrs.doc));
     if (dep !== undefined) claim.deprecated = dep;
     shapes.set(t.sourceName, claim);
   }

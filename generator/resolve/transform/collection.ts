@@ -68,17 +68,15 @@ export function map(
 
 function itemsNode(ctx: Context, items: JsonObject[string], pointer: string): TypeNode {
   if (isObject(items) && !has(items, "$ref") && !has(items, "allOf") && !isObject(items["type"])) {
-    const names = ctx.canonicalRoots.get(ctx.canonical(items));
-    if (names && names.length === 1) {
-      const name = ctx.symbols.byComponentName.get(names[0]!)?.name;
-      if (name && name !== ctx.owner) {
-        ctx.diagnostics.push(diagnostic("SCHEMA_ITEMS_MATCH_NAMED", { name }, at(ctx, pointer)));
-        return {
-          kind: "ref",
-          name,
-          attrs: { at: at(ctx, pointer), facts: [fact(ctx, "type", pointer, `inlined copy of ${name}`)] },
-        };
-      }
+    // A copy of exactly one document root (canonical JSON of each root's body).
+    const name = ctx.lookup("copyOf", ctx.canonical(items));
+    if (name && name !== ctx.owner) {
+      ctx.diagnostics.push(diagnostic("SCHEMA_ITEMS_MATCH_NAMED", { name }, at(ctx, pointer)));
+      return {
+        kind: "ref",
+        name,
+        attrs: { at: at(ctx, pointer), facts: [fact(ctx, "type", pointer, `inlined copy of ${name}`)] },
+      };
     }
   }
   return ctx.transform(items, pointer);

@@ -29,7 +29,7 @@ export function transform(ctx: Context, schema: JsonValue | undefined, pointer: 
     return { kind: "any", attrs: { facts: [] } };
   }
   // The OpenAPI-derived dialect writes a reference with annotations as an allOf.
-  if (ctx.symbols.componentsDialect && isComposition(schema)) return allOf(ctx, schema, pointer);
+  if (ctx.componentsDialect && isComposition(schema)) return allOf(ctx, schema, pointer);
   if (has(schema, "$ref") && !has(schema, "type")) return bareRef(ctx, schema, pointer);
   if (hasComposition(schema)) {
     const { allOf: _a, anyOf: _b, oneOf: _c, not: _d, if: _e, then: _f, else: _g, ...rest } = schema;
