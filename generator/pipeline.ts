@@ -108,6 +108,8 @@ export async function renderEach(
   const want = (...kinds: OutputKind[]) => kinds.some((k) => emit.has(k));
   const emitters: Promise<Emit>[] = [];
   const flavour = options.flavour ?? "js";
+  // The docs first: most of the files, which a writer creates in the background as the rest are emitted.
+  if (want("docs")) emitters.push(import("./emit/docs/index.js").then((m) => m.docsInBatches));
   if (want("types", "strictTypes", "sdk")) {
     emitters.push(import("./emit/typescript/index.js").then((m) => m.emitTypeScript));
   }
@@ -117,7 +119,6 @@ export async function renderEach(
     emitters.push(validators.then((e) => (m, o) => withTsCheck(e(m, o), flavour)));
   }
   if (want("contract")) emitters.push(import("./emit/contract/index.js").then((m) => m.emitContract));
-  if (want("docs")) emitters.push(import("./emit/docs/index.js").then((m) => m.docsInBatches));
   if (want("report")) emitters.push(import("./emit/report/index.js").then((m) => m.emitReport));
   // Opt-in: the user's own prettier config over the house style (prettier loads only then).
   const format = options.format === "prettier" ? (await import("./write/format.js")).formatWithPrettier : undefined;

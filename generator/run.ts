@@ -205,7 +205,12 @@ export async function generateProject(
       const model = await buildModel(c, stage, memo.build);
       stage("emit");
       const outDir = outDirOf(project, c);
-      const writer = await openTree(outDir, { corpus: c.name, index, ...(memo.output ? { memo: memo.output } : {}) });
+      const writer = await openTree(outDir, {
+        corpus: c.name,
+        index,
+        later: true,
+        ...(memo.output ? { memo: memo.output } : {}),
+      });
       const entry: Staged = { c, outDir, writer, types: model.types.length, diagnostics: model.diagnostics, files: 0 };
       staged.push(entry);
       await renderEach(model, renderOptions(project, fragments), async (files) => {

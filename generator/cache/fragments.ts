@@ -4,6 +4,7 @@
 //
 // A pack is written whole and renamed into place (atomic); it starts with a line naming its format
 // and the sha-256 of the rest, so a truncated, corrupt or foreign pack is a miss, never an error.
+// Each entry is its key, the text's length in bytes and the text as it is (no JSON escaping to write or read).
 // A run keeps exactly the entries it used: packs do not grow with history. A one-run store (`spill`)
 // writes each computed text to the next pack as it goes instead of keeping it until the flush.
 import { createHash, type Hash } from "node:crypto";
@@ -12,7 +13,8 @@ import path from "node:path";
 import type { FragmentMemo } from "../emit/files.js";
 import { canonicalJson, digestOf, NotCanonical, sameJson, sha256 } from "./hash.js";
 
-const MAGIC = "structgen-fragments/1";
+const MAGIC = "structgen-fragments/2";
+const KEY = /^[0-9a-f]{64}$/;
 /** Keys remembered per type object: one per emitter and view (four TypeScript views), with room to spare. */
 const KEYED_PER_TYPE = 12;
 
@@ -191,17 +193,21 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
 /** A pack's entries; an empty map when it is missing, truncated, corrupt or not a pack. */
 export function readPack(file: string): Map<string, string> {
   try {
-    const text = readFileSync(file, "utf8");
-    const end = text.indexOf("\n");
-    const [magic, sum] = text.slice(0, end).split(" ");
-    const body = text.slice(end + 1);
+    const bytes = readFileSync(file);
+    const end = bytes.indexOf(0x0a);
+    const [magic, sum] = bytes.toString("latin1", 0, Math.max(end, 0)).split(" ");
+    const body = bytes.subarray(end + 1);
     if (end < 0 || magic !== MAGIC || sum !== sha256(body)) return new Map();
-    const value = JSON.parse(body) as unknown;
-    if (!Array.isArray(value)) return new Map();
+    // "<key> <length>\n<text>" after one another, the length in bytes; each text decoded on its own
+    // (a string of its own, one byte a character when it fits).
     const entries = new Map<string, string>();
-    for (const e of value as unknown[]) {
-      if (!Array.isArray(e) || e.length !== 2 || typeof e[0] !== "string" || typeof e[1] !== "string") return new Map();
-      entries.set(e[0], e[1]);
+    for (let at = 0; at < body.length;) {
+      const line = body.indexOf(0x0a, at);
+      const [key, length] = body.toString("latin1", at, Math.max(line, at)).split(" ");
+      if (line < 0 || !KEY.test(key!) || !/^\d{1,9}$/.test(length ?? "")) return new Map();
+      at = line + 1 + Number(length);
+      if (at > body.length) return new Map();
+      entries.set(key!, body.toString("utf8", line + 1, at));
     }
     return entries;
   } catch {
@@ -229,9 +235,8 @@ class PackWriter {
   private readonly tmp: string;
   private fd: number | undefined;
   private readonly hash: Hash = createHash("sha256");
-  private chunks: string[] = ["["];
-  private size = 1;
-  private first = true;
+  private chunks: string[] = [];
+  private size = 0;
 
   constructor(private readonly file: string) {
     this.tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -245,15 +250,12 @@ class PackWriter {
   }
 
   add(key: string, text: string): void {
-    const entry = `${this.first ? "" : ","}${JSON.stringify([key, text])}`;
-    this.first = false;
-    this.chunks.push(entry);
-    this.size += entry.length;
+    this.chunks.push(`${key} ${Buffer.byteLength(text, "utf8")}\n`, text);
+    this.size += text.length;
     if (this.size >= FLUSH_AT) this.write();
   }
 
   finish(): void {
-    this.chunks.push("]");
     this.write();
     if (this.fd === undefined) return;
     try {

@@ -12,6 +12,7 @@ import { Planner } from "./plan.js";
 import type { OutputMemo } from "../cache/outputs.js";
 import { syncFs } from "./sync-fs.js";
 import type { HashIndex } from "../cache/hash-index.js";
+import { LaterStager } from "./stage-later.js";
 import { commitPlan, recover, stageFile, type WriterFs } from "./transaction.js";
 
 export { recover } from "./transaction.js";
@@ -28,6 +29,8 @@ export interface WriteOptions {
   memo?: OutputMemo;
   /** Output hashes by file status, kept between processes (the cache's index). */
   index?: HashIndex;
+  /** New files are opened on libuv's threads while emitting goes on (stage-later.ts); not with `fs`. */
+  later?: boolean;
 }
 
 export interface WriteResult {
@@ -75,9 +78,12 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
   }
   let release: (() => Promise<void>) | undefined;
   let closed = false;
+  const later = options.later && !options.fs ? new LaterStager(outDir) : undefined;
   const close = async (failed: boolean) => {
     if (closed) return;
     closed = true;
+    // Nothing may still be writing into the staging folder when it is cleaned up.
+    if (failed) await later?.settle().catch(() => undefined);
     // Whatever this run staged or changed goes back (the journal says what).
     if (failed && release) await recover(outDir, io).catch(() => undefined);
     await release?.().catch(() => undefined);
@@ -108,9 +114,11 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
           const bytes = () => (content ??= Buffer.from(f.content, "utf8"));
           if ((await planner.add(f.path, bytes, f.content)) !== "write") return;
           staged = true;
-          await stageFile(outDir, f.path, bytes(), io, made);
+          if (later) await later.stage(f.path, f.content);
+          else await stageFile(outDir, f.path, bytes(), io, made);
           options.memo?.wrote(path.join(outDir, f.path), f.content);
         });
+        await later?.breathe();
       } catch (e) {
         await failing(e);
       }
@@ -118,6 +126,7 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
     async commit() {
       if (closed) throw new Error("the output folder was already committed or aborted");
       try {
+        await later?.settle();
         const plan = await planner.finish(options.inputs ? { inputs: options.inputs } : {});
         if (plan.conflicts.length > 0) {
           throw new StructgenError(

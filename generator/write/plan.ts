@@ -108,7 +108,8 @@ export class Planner {
     const file = path.join(this.outDir, p);
     const memo = text === undefined ? undefined : this.memo;
     const bytesOf = typeof content === "function" ? content : () => content;
-    const sha = memo ? memo.sha(file, text!) : sha256(bytesOf());
+    // From the text when there is one: the same bytes' hash, without encoding them here.
+    const sha = memo ? memo.sha(file, text!) : sha256(text ?? bytesOf());
     this.hashes.set(p, sha);
     const parent = blockedParent(p, this.tree);
     if (parent) {

@@ -36,6 +36,9 @@ export function stageDir(outDir: string): string {
   return path.join(outDir, `${STAGE_PREFIX}${process.pid}`);
 }
 
+/** Where a file's new content is staged. */
+export const stagedPath = (outDir: string, p: string): string => path.join(stageDir(outDir), "new", native(p));
+
 /**
  * Writes one file's new content under the staging folder (not yet part of the output). `made`: the
  * staging folders made (or being made) by this run, so each is made once however many lanes write.
@@ -47,7 +50,7 @@ export async function stageFile(
   io: WriterFs = nodeFs,
   made = new Map<string, Promise<unknown>>(),
 ): Promise<void> {
-  const staged = path.join(stageDir(outDir), "new", native(p));
+  const staged = stagedPath(outDir, p);
   const dir = path.dirname(staged);
   let making = made.get(dir);
   if (!making) made.set(dir, (making = io.mkdir(dir, { recursive: true })));

@@ -87,6 +87,31 @@ describe("openTree", () => {
     }
   });
 
+  it("with files opened in the background (later), the same output; staged files wait for the commit", async () => {
+    const a = await fresh();
+    const b = await fresh();
+    const writer = await openTree(a, { later: true });
+    for (const batch of batches) await writer.add(batch);
+    expect(await fs.readFile(path.join(a, "types.ts"), "utf8")).toBe("export type A = string;\n");
+    const r = await writer.commit();
+    const whole = await writeTree(b, batches.flat());
+    expect({ ...r, diagnostics: r.diagnostics.length }).toEqual({ ...whole, diagnostics: whole.diagnostics.length });
+    expect(await snapshot(a)).toEqual(await snapshot(b));
+    expect(await staging(a)).toEqual([]);
+  });
+
+  it("later: a staged file that cannot be created fails the commit, coded; the previous output stands", async () => {
+    const out = await fresh();
+    const before = await snapshot(out);
+    const writer = await openTree(out, { later: true });
+    // "d" is staged as a folder first, so opening it as a file fails in the background (EISDIR).
+    await writer.add([file("d/e.md", "# e\n")]);
+    await writer.add([file("d", "d\n")]);
+    await expect(writer.commit()).rejects.toMatchObject({ diagnostics: [{ code: "OUTPUT_WRITE_FAILED" }] });
+    expect(await snapshot(out)).toEqual(before);
+    expect(await staging(out)).toEqual([]);
+  });
+
   it("a new folder aborted before its commit goes again", async () => {
     const out = path.join(root, `run${n++}`, "shop");
     const writer = await openTree(out);
