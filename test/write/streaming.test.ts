@@ -34,10 +34,13 @@ async function fresh(): Promise<string> {
 const staging = async (out: string) => (await fs.readdir(out)).filter((e) => e.startsWith(STAGE_PREFIX));
 
 describe("openTree", () => {
-  it("batch by batch gives what writeTree gives for all the files at once", async () => {
+  it.each([
+    ["", false],
+    [", with files opened in the background (later)", true],
+  ])("batch by batch gives what writeTree gives for all the files at once%s", async (_label, later) => {
     const a = await fresh();
     const b = await fresh();
-    const writer = await openTree(a);
+    const writer = await openTree(a, { later });
     for (const batch of batches) await writer.add(batch);
     // Staged, not yet part of the output.
     expect(await fs.readFile(path.join(a, "types.ts"), "utf8")).toBe("export type A = string;\n");
@@ -85,19 +88,6 @@ describe("openTree", () => {
       expect(await snapshot(out), `failing ${faulty.failed}`).toEqual(before);
       await writer.abort(); // harmless once closed
     }
-  });
-
-  it("with files opened in the background (later), the same output; staged files wait for the commit", async () => {
-    const a = await fresh();
-    const b = await fresh();
-    const writer = await openTree(a, { later: true });
-    for (const batch of batches) await writer.add(batch);
-    expect(await fs.readFile(path.join(a, "types.ts"), "utf8")).toBe("export type A = string;\n");
-    const r = await writer.commit();
-    const whole = await writeTree(b, batches.flat());
-    expect({ ...r, diagnostics: r.diagnostics.length }).toEqual({ ...whole, diagnostics: whole.diagnostics.length });
-    expect(await snapshot(a)).toEqual(await snapshot(b));
-    expect(await staging(a)).toEqual([]);
   });
 
   it("later: a staged file that cannot be created fails the commit, coded; the previous output stands", async () => {
