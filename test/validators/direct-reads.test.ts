@@ -75,6 +75,8 @@ const linked: Model = model("linked", [
   named("Link", obj([member("next", ref("Link")), member("flag", prim("boolean"))])),
   named("Choice", union(ref("Named"), prim("string"))),
   named("Named", obj([member("name", prim("string"), true), member("on", prim("boolean"))])),
+  named("Loose", union(ref("Open"), prim("string"))),
+  named("Open", obj([member("name", prim("string"), true), member("data", { kind: "any", attrs: { facts: [] } })])),
 ]);
 
 describe("regression: a failing member JSON does not see re-ran the object on its JSON view", () => {
@@ -102,6 +104,12 @@ describe("regression: a failing member JSON does not see re-ran the object on it
     expect((mod["validateChoice"]!(value, { strict: true }) as { valid: boolean }).valid).toBe(true);
     // And one JSON sees still counts: an undeclared member is an error in strict mode.
     expect((mod["validateChoice"]!({ name: "a", extra: 1 }, { strict: true }) as { valid: boolean }).valid).toBe(false);
+  });
+
+  it("strict mode: a member of any type is declared, so a union's object option holding one matches", () => {
+    const value = { name: "a", data: { anything: [1] } };
+    expect((mod["validateLoose"]!(value, { strict: true }) as { valid: boolean }).valid).toBe(true);
+    expect((mod["validateLoose"]!({ ...value, other: 1 }, { strict: true }) as { valid: boolean }).valid).toBe(false);
   });
 });
 

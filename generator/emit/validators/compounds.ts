@@ -225,16 +225,18 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
  */
 function openObjectIs(s: Scope, w: Writer, node: Node<"object">): void {
   const required = node.members.filter((m) => m.required);
-  const optional = node.members.filter((m) => !m.required && m.type.kind !== "any");
+  const optional = node.members.filter((m) => !m.required);
+  // Every declared member is named, an `any` one too (else modes 1 and 2 would count it undeclared).
   const names = s.constant("k", { list: [...required, ...optional].map((m) => str(m.name)) });
+  const checked = optional.filter((m) => m.type.kind !== "any");
   const r = required.length;
-  if (required.length + optional.length > 0) w.line("let u;");
+  if (required.length + checked.length > 0) w.line("let u;");
   required.forEach((m) => {
     w.assign("u", memberRead("x", m.name));
     w.line("if (u === undefined) return false;");
     leafIs(s, w, m.type, "u", "q + 8");
   });
-  for (const m of optional) {
+  for (const m of checked) {
     w.assign("u", memberRead("x", m.name));
     const seen = call(s.rt("owns"), "x", str(m.name));
     const one = m.type.kind === "ref" || COMPOUND.has(m.type.kind) ? call(isFn(s, m.type), "u", "q + 8") : undefined;

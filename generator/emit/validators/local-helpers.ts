@@ -1,8 +1,7 @@
 // Helpers each validators module defines itself instead of importing them from runtime.js. V8
 // optimises `hasOwn.call(x, k)` in a for-in loop only when it can see which function hasOwn is, and
 // it inlines owns and declaredOnly into the object checks only from their own module (measured on
-// AdminGetUserResponse: valid isX went from 0.8× to 1.05× TypeBox, validateX from 2.1× to 3.1× the
-// hand-written validator).
+// AdminGetUserResponse in one process: valid isX about 0.8× TypeBox with them imported, 1.05× here).
 import type { Flavour } from "./scope.js";
 import { jsToTs } from "./to-ts.js";
 
