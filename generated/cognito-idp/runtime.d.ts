@@ -258,9 +258,10 @@ export declare function run(
 ): ValidationResult;
 
 /**
- * The boolean check in default mode; false for anything unreadable. Never throws.
+ * The boolean check in default mode; false for anything unreadable. Never throws. Where the boolean
+ * check throws (it reads declared members directly), the collecting one decides, as in run().
  */
-export declare function guard(value: unknown, is: Is, keep?: boolean): boolean;
+export declare function guard(value: unknown, is: Is, check: Check, keep?: boolean): boolean;
 
 /** Thrown by assert functions; lists every problem. */
 export declare class ValidationError extends Error {

@@ -92,7 +92,7 @@ export function validateAWSAccountIdType(x, o) {
 
 /** @type {Guard} */
 export function isAWSAccountIdType(x) {
-  return guard(x, AWSAccountIdType$is);
+  return guard(x, AWSAccountIdType$is, AWSAccountIdType$check);
 }
 
 /** @type {Assert} */
@@ -126,7 +126,7 @@ export function validateAccessTokenValidityType(x, o) {
 
 /** @type {Guard} */
 export function isAccessTokenValidityType(x) {
-  return guard(x, AccessTokenValidityType$is);
+  return guard(x, AccessTokenValidityType$is, AccessTokenValidityType$check);
 }
 
 /** @type {Assert} */
@@ -175,7 +175,7 @@ export function validateAccountRecoverySettingType(x, o) {
 
 /** @type {Guard} */
 export function isAccountRecoverySettingType(x) {
-  return guard(x, AccountRecoverySettingType$is);
+  return guard(x, AccountRecoverySettingType$is, AccountRecoverySettingType$check);
 }
 
 /** @type {Assert} */
@@ -201,7 +201,7 @@ export function validateAccountTakeoverActionNotifyType(x, o) {
 
 /** @type {Guard} */
 export function isAccountTakeoverActionNotifyType(x) {
-  return guard(x, AccountTakeoverActionNotifyType$is);
+  return guard(x, AccountTakeoverActionNotifyType$is, AccountTakeoverActionNotifyType$check);
 }
 
 /** @type {Assert} */
@@ -268,7 +268,7 @@ export function validateAccountTakeoverActionType(x, o) {
 
 /** @type {Guard} */
 export function isAccountTakeoverActionType(x) {
-  return guard(x, AccountTakeoverActionType$is);
+  return guard(x, AccountTakeoverActionType$is, AccountTakeoverActionType$check);
 }
 
 /** @type {Assert} */
@@ -327,7 +327,7 @@ export function validateAccountTakeoverActionsType(x, o) {
 
 /** @type {Guard} */
 export function isAccountTakeoverActionsType(x) {
-  return guard(x, AccountTakeoverActionsType$is);
+  return guard(x, AccountTakeoverActionsType$is, AccountTakeoverActionsType$check);
 }
 
 /** @type {Assert} */
@@ -365,7 +365,7 @@ export function validateAccountTakeoverEventActionType(x, o) {
 
 /** @type {Guard} */
 export function isAccountTakeoverEventActionType(x) {
-  return guard(x, AccountTakeoverEventActionType$is);
+  return guard(x, AccountTakeoverEventActionType$is, AccountTakeoverEventActionType$check);
 }
 
 /** @type {Assert} */
@@ -423,7 +423,7 @@ export function validateAccountTakeoverRiskConfigurationType(x, o) {
 
 /** @type {Guard} */
 export function isAccountTakeoverRiskConfigurationType(x) {
-  return guard(x, AccountTakeoverRiskConfigurationType$is);
+  return guard(x, AccountTakeoverRiskConfigurationType$is, AccountTakeoverRiskConfigurationType$check);
 }
 
 /** @type {Assert} */
@@ -490,7 +490,7 @@ export function validateAddCustomAttributesRequest(x, o) {
 
 /** @type {Guard} */
 export function isAddCustomAttributesRequest(x) {
-  return guard(x, AddCustomAttributesRequest$is);
+  return guard(x, AddCustomAttributesRequest$is, AddCustomAttributesRequest$check);
 }
 
 /** @type {Assert} */
@@ -533,7 +533,7 @@ export function validateAddCustomAttributesResponse(x, o) {
 
 /** @type {Guard} */
 export function isAddCustomAttributesResponse(x) {
-  return guard(x, AddCustomAttributesResponse$is);
+  return guard(x, AddCustomAttributesResponse$is, AddCustomAttributesResponse$check);
 }
 
 /** @type {Assert} */
@@ -604,7 +604,7 @@ export function validateAdminAddUserToGroupRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminAddUserToGroupRequest(x) {
-  return guard(x, AdminAddUserToGroupRequest$is);
+  return guard(x, AdminAddUserToGroupRequest$is, AdminAddUserToGroupRequest$check);
 }
 
 /** @type {Assert} */
@@ -671,7 +671,7 @@ export function validateAdminConfirmSignUpRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminConfirmSignUpRequest(x) {
-  return guard(x, AdminConfirmSignUpRequest$is);
+  return guard(x, AdminConfirmSignUpRequest$is, AdminConfirmSignUpRequest$check);
 }
 
 /** @type {Assert} */
@@ -714,7 +714,7 @@ export function validateAdminConfirmSignUpResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminConfirmSignUpResponse(x) {
-  return guard(x, AdminConfirmSignUpResponse$is);
+  return guard(x, AdminConfirmSignUpResponse$is, AdminConfirmSignUpResponse$check);
 }
 
 /** @type {Assert} */
@@ -777,7 +777,7 @@ export function validateAdminCreateUserConfigType(x, o) {
 
 /** @type {Guard} */
 export function isAdminCreateUserConfigType(x) {
-  return guard(x, AdminCreateUserConfigType$is);
+  return guard(x, AdminCreateUserConfigType$is, AdminCreateUserConfigType$check);
 }
 
 /** @type {Assert} */
@@ -884,7 +884,7 @@ export function validateAdminCreateUserRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminCreateUserRequest(x) {
-  return guard(x, AdminCreateUserRequest$is);
+  return guard(x, AdminCreateUserRequest$is, AdminCreateUserRequest$check);
 }
 
 /** @type {Assert} */
@@ -933,7 +933,7 @@ export function validateAdminCreateUserResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminCreateUserResponse(x) {
-  return guard(x, AdminCreateUserResponse$is);
+  return guard(x, AdminCreateUserResponse$is, AdminCreateUserResponse$check);
 }
 
 /** @type {Assert} */
@@ -967,7 +967,7 @@ export function validateAdminCreateUserUnusedAccountValidityDaysType(x, o) {
 
 /** @type {Guard} */
 export function isAdminCreateUserUnusedAccountValidityDaysType(x) {
-  return guard(x, AdminCreateUserUnusedAccountValidityDaysType$is);
+  return guard(x, AdminCreateUserUnusedAccountValidityDaysType$is, AdminCreateUserUnusedAccountValidityDaysType$check);
 }
 
 /** @type {Assert} */
@@ -1043,7 +1043,7 @@ export function validateAdminDeleteUserAttributesRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminDeleteUserAttributesRequest(x) {
-  return guard(x, AdminDeleteUserAttributesRequest$is);
+  return guard(x, AdminDeleteUserAttributesRequest$is, AdminDeleteUserAttributesRequest$check);
 }
 
 /** @type {Assert} */
@@ -1091,7 +1091,7 @@ export function validateAdminDeleteUserAttributesResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminDeleteUserAttributesResponse(x) {
-  return guard(x, AdminDeleteUserAttributesResponse$is);
+  return guard(x, AdminDeleteUserAttributesResponse$is, AdminDeleteUserAttributesResponse$check);
 }
 
 /** @type {Assert} */
@@ -1158,7 +1158,7 @@ export function validateAdminDeleteUserRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminDeleteUserRequest(x) {
-  return guard(x, AdminDeleteUserRequest$is);
+  return guard(x, AdminDeleteUserRequest$is, AdminDeleteUserRequest$check);
 }
 
 /** @type {Assert} */
@@ -1220,7 +1220,7 @@ export function validateAdminDisableProviderForUserRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminDisableProviderForUserRequest(x) {
-  return guard(x, AdminDisableProviderForUserRequest$is);
+  return guard(x, AdminDisableProviderForUserRequest$is, AdminDisableProviderForUserRequest$check);
 }
 
 /** @type {Assert} */
@@ -1268,7 +1268,7 @@ export function validateAdminDisableProviderForUserResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminDisableProviderForUserResponse(x) {
-  return guard(x, AdminDisableProviderForUserResponse$is);
+  return guard(x, AdminDisableProviderForUserResponse$is, AdminDisableProviderForUserResponse$check);
 }
 
 /** @type {Assert} */
@@ -1335,7 +1335,7 @@ export function validateAdminDisableUserRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminDisableUserRequest(x) {
-  return guard(x, AdminDisableUserRequest$is);
+  return guard(x, AdminDisableUserRequest$is, AdminDisableUserRequest$check);
 }
 
 /** @type {Assert} */
@@ -1378,7 +1378,7 @@ export function validateAdminDisableUserResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminDisableUserResponse(x) {
-  return guard(x, AdminDisableUserResponse$is);
+  return guard(x, AdminDisableUserResponse$is, AdminDisableUserResponse$check);
 }
 
 /** @type {Assert} */
@@ -1440,7 +1440,7 @@ export function validateAdminEnableUserRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminEnableUserRequest(x) {
-  return guard(x, AdminEnableUserRequest$is);
+  return guard(x, AdminEnableUserRequest$is, AdminEnableUserRequest$check);
 }
 
 /** @type {Assert} */
@@ -1483,7 +1483,7 @@ export function validateAdminEnableUserResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminEnableUserResponse(x) {
-  return guard(x, AdminEnableUserResponse$is);
+  return guard(x, AdminEnableUserResponse$is, AdminEnableUserResponse$check);
 }
 
 /** @type {Assert} */
@@ -1554,7 +1554,7 @@ export function validateAdminForgetDeviceRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminForgetDeviceRequest(x) {
-  return guard(x, AdminForgetDeviceRequest$is);
+  return guard(x, AdminForgetDeviceRequest$is, AdminForgetDeviceRequest$check);
 }
 
 /** @type {Assert} */
@@ -1625,7 +1625,7 @@ export function validateAdminGetDeviceRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminGetDeviceRequest(x) {
-  return guard(x, AdminGetDeviceRequest$is);
+  return guard(x, AdminGetDeviceRequest$is, AdminGetDeviceRequest$check);
 }
 
 /** @type {Assert} */
@@ -1678,7 +1678,7 @@ export function validateAdminGetDeviceResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminGetDeviceResponse(x) {
-  return guard(x, AdminGetDeviceResponse$is);
+  return guard(x, AdminGetDeviceResponse$is, AdminGetDeviceResponse$check);
 }
 
 /** @type {Assert} */
@@ -1740,7 +1740,7 @@ export function validateAdminGetUserRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminGetUserRequest(x) {
-  return guard(x, AdminGetUserRequest$is);
+  return guard(x, AdminGetUserRequest$is, AdminGetUserRequest$check);
 }
 
 /** @type {Assert} */
@@ -1887,7 +1887,7 @@ export function validateAdminGetUserResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminGetUserResponse(x) {
-  return guard(x, AdminGetUserResponse$is);
+  return guard(x, AdminGetUserResponse$is, AdminGetUserResponse$check);
 }
 
 /** @type {Assert} */
@@ -1992,7 +1992,7 @@ export function validateAdminInitiateAuthRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminInitiateAuthRequest(x) {
-  return guard(x, AdminInitiateAuthRequest$is);
+  return guard(x, AdminInitiateAuthRequest$is, AdminInitiateAuthRequest$check);
 }
 
 /** @type {Assert} */
@@ -2067,7 +2067,7 @@ export function validateAdminInitiateAuthResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminInitiateAuthResponse(x) {
-  return guard(x, AdminInitiateAuthResponse$is);
+  return guard(x, AdminInitiateAuthResponse$is, AdminInitiateAuthResponse$check);
 }
 
 /** @type {Assert} */
@@ -2138,7 +2138,7 @@ export function validateAdminLinkProviderForUserRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminLinkProviderForUserRequest(x) {
-  return guard(x, AdminLinkProviderForUserRequest$is);
+  return guard(x, AdminLinkProviderForUserRequest$is, AdminLinkProviderForUserRequest$check);
 }
 
 /** @type {Assert} */
@@ -2186,7 +2186,7 @@ export function validateAdminLinkProviderForUserResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminLinkProviderForUserResponse(x) {
-  return guard(x, AdminLinkProviderForUserResponse$is);
+  return guard(x, AdminLinkProviderForUserResponse$is, AdminLinkProviderForUserResponse$check);
 }
 
 /** @type {Assert} */
@@ -2263,7 +2263,7 @@ export function validateAdminListDevicesRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminListDevicesRequest(x) {
-  return guard(x, AdminListDevicesRequest$is);
+  return guard(x, AdminListDevicesRequest$is, AdminListDevicesRequest$check);
 }
 
 /** @type {Assert} */
@@ -2317,7 +2317,7 @@ export function validateAdminListDevicesResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminListDevicesResponse(x) {
-  return guard(x, AdminListDevicesResponse$is);
+  return guard(x, AdminListDevicesResponse$is, AdminListDevicesResponse$check);
 }
 
 /** @type {Assert} */
@@ -2389,7 +2389,7 @@ export function validateAdminListGroupsForUserRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminListGroupsForUserRequest(x) {
-  return guard(x, AdminListGroupsForUserRequest$is);
+  return guard(x, AdminListGroupsForUserRequest$is, AdminListGroupsForUserRequest$check);
 }
 
 /** @type {Assert} */
@@ -2443,7 +2443,7 @@ export function validateAdminListGroupsForUserResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminListGroupsForUserResponse(x) {
-  return guard(x, AdminListGroupsForUserResponse$is);
+  return guard(x, AdminListGroupsForUserResponse$is, AdminListGroupsForUserResponse$check);
 }
 
 /** @type {Assert} */
@@ -2515,7 +2515,7 @@ export function validateAdminListUserAuthEventsRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminListUserAuthEventsRequest(x) {
-  return guard(x, AdminListUserAuthEventsRequest$is);
+  return guard(x, AdminListUserAuthEventsRequest$is, AdminListUserAuthEventsRequest$check);
 }
 
 /** @type {Assert} */
@@ -2569,7 +2569,7 @@ export function validateAdminListUserAuthEventsResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminListUserAuthEventsResponse(x) {
-  return guard(x, AdminListUserAuthEventsResponse$is);
+  return guard(x, AdminListUserAuthEventsResponse$is, AdminListUserAuthEventsResponse$check);
 }
 
 /** @type {Assert} */
@@ -2645,7 +2645,7 @@ export function validateAdminRemoveUserFromGroupRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminRemoveUserFromGroupRequest(x) {
-  return guard(x, AdminRemoveUserFromGroupRequest$is);
+  return guard(x, AdminRemoveUserFromGroupRequest$is, AdminRemoveUserFromGroupRequest$check);
 }
 
 /** @type {Assert} */
@@ -2717,7 +2717,7 @@ export function validateAdminResetUserPasswordRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminResetUserPasswordRequest(x) {
-  return guard(x, AdminResetUserPasswordRequest$is);
+  return guard(x, AdminResetUserPasswordRequest$is, AdminResetUserPasswordRequest$check);
 }
 
 /** @type {Assert} */
@@ -2760,7 +2760,7 @@ export function validateAdminResetUserPasswordResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminResetUserPasswordResponse(x) {
-  return guard(x, AdminResetUserPasswordResponse$is);
+  return guard(x, AdminResetUserPasswordResponse$is, AdminResetUserPasswordResponse$check);
 }
 
 /** @type {Assert} */
@@ -2865,7 +2865,7 @@ export function validateAdminRespondToAuthChallengeRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminRespondToAuthChallengeRequest(x) {
-  return guard(x, AdminRespondToAuthChallengeRequest$is);
+  return guard(x, AdminRespondToAuthChallengeRequest$is, AdminRespondToAuthChallengeRequest$check);
 }
 
 /** @type {Assert} */
@@ -2939,7 +2939,7 @@ export function validateAdminRespondToAuthChallengeResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminRespondToAuthChallengeResponse(x) {
-  return guard(x, AdminRespondToAuthChallengeResponse$is);
+  return guard(x, AdminRespondToAuthChallengeResponse$is, AdminRespondToAuthChallengeResponse$check);
 }
 
 /** @type {Assert} */
@@ -3037,7 +3037,7 @@ export function validateAdminSetUserMFAPreferenceRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminSetUserMFAPreferenceRequest(x) {
-  return guard(x, AdminSetUserMFAPreferenceRequest$is);
+  return guard(x, AdminSetUserMFAPreferenceRequest$is, AdminSetUserMFAPreferenceRequest$check);
 }
 
 /** @type {Assert} */
@@ -3085,7 +3085,7 @@ export function validateAdminSetUserMFAPreferenceResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminSetUserMFAPreferenceResponse(x) {
-  return guard(x, AdminSetUserMFAPreferenceResponse$is);
+  return guard(x, AdminSetUserMFAPreferenceResponse$is, AdminSetUserMFAPreferenceResponse$check);
 }
 
 /** @type {Assert} */
@@ -3166,7 +3166,7 @@ export function validateAdminSetUserPasswordRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminSetUserPasswordRequest(x) {
-  return guard(x, AdminSetUserPasswordRequest$is);
+  return guard(x, AdminSetUserPasswordRequest$is, AdminSetUserPasswordRequest$check);
 }
 
 /** @type {Assert} */
@@ -3209,7 +3209,7 @@ export function validateAdminSetUserPasswordResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminSetUserPasswordResponse(x) {
-  return guard(x, AdminSetUserPasswordResponse$is);
+  return guard(x, AdminSetUserPasswordResponse$is, AdminSetUserPasswordResponse$check);
 }
 
 /** @type {Assert} */
@@ -3280,7 +3280,7 @@ export function validateAdminSetUserSettingsRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminSetUserSettingsRequest(x) {
-  return guard(x, AdminSetUserSettingsRequest$is);
+  return guard(x, AdminSetUserSettingsRequest$is, AdminSetUserSettingsRequest$check);
 }
 
 /** @type {Assert} */
@@ -3323,7 +3323,7 @@ export function validateAdminSetUserSettingsResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminSetUserSettingsResponse(x) {
-  return guard(x, AdminSetUserSettingsResponse$is);
+  return guard(x, AdminSetUserSettingsResponse$is, AdminSetUserSettingsResponse$check);
 }
 
 /** @type {Assert} */
@@ -3403,7 +3403,7 @@ export function validateAdminUpdateAuthEventFeedbackRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminUpdateAuthEventFeedbackRequest(x) {
-  return guard(x, AdminUpdateAuthEventFeedbackRequest$is);
+  return guard(x, AdminUpdateAuthEventFeedbackRequest$is, AdminUpdateAuthEventFeedbackRequest$check);
 }
 
 /** @type {Assert} */
@@ -3451,7 +3451,7 @@ export function validateAdminUpdateAuthEventFeedbackResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminUpdateAuthEventFeedbackResponse(x) {
-  return guard(x, AdminUpdateAuthEventFeedbackResponse$is);
+  return guard(x, AdminUpdateAuthEventFeedbackResponse$is, AdminUpdateAuthEventFeedbackResponse$check);
 }
 
 /** @type {Assert} */
@@ -3532,7 +3532,7 @@ export function validateAdminUpdateDeviceStatusRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminUpdateDeviceStatusRequest(x) {
-  return guard(x, AdminUpdateDeviceStatusRequest$is);
+  return guard(x, AdminUpdateDeviceStatusRequest$is, AdminUpdateDeviceStatusRequest$check);
 }
 
 /** @type {Assert} */
@@ -3575,7 +3575,7 @@ export function validateAdminUpdateDeviceStatusResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminUpdateDeviceStatusResponse(x) {
-  return guard(x, AdminUpdateDeviceStatusResponse$is);
+  return guard(x, AdminUpdateDeviceStatusResponse$is, AdminUpdateDeviceStatusResponse$check);
 }
 
 /** @type {Assert} */
@@ -3656,7 +3656,7 @@ export function validateAdminUpdateUserAttributesRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminUpdateUserAttributesRequest(x) {
-  return guard(x, AdminUpdateUserAttributesRequest$is);
+  return guard(x, AdminUpdateUserAttributesRequest$is, AdminUpdateUserAttributesRequest$check);
 }
 
 /** @type {Assert} */
@@ -3704,7 +3704,7 @@ export function validateAdminUpdateUserAttributesResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminUpdateUserAttributesResponse(x) {
-  return guard(x, AdminUpdateUserAttributesResponse$is);
+  return guard(x, AdminUpdateUserAttributesResponse$is, AdminUpdateUserAttributesResponse$check);
 }
 
 /** @type {Assert} */
@@ -3771,7 +3771,7 @@ export function validateAdminUserGlobalSignOutRequest(x, o) {
 
 /** @type {Guard} */
 export function isAdminUserGlobalSignOutRequest(x) {
-  return guard(x, AdminUserGlobalSignOutRequest$is);
+  return guard(x, AdminUserGlobalSignOutRequest$is, AdminUserGlobalSignOutRequest$check);
 }
 
 /** @type {Assert} */
@@ -3814,7 +3814,7 @@ export function validateAdminUserGlobalSignOutResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminUserGlobalSignOutResponse(x) {
-  return guard(x, AdminUserGlobalSignOutResponse$is);
+  return guard(x, AdminUserGlobalSignOutResponse$is, AdminUserGlobalSignOutResponse$check);
 }
 
 /** @type {Assert} */
@@ -3863,7 +3863,7 @@ export function validateAdvancedSecurityAdditionalFlowsType(x, o) {
 
 /** @type {Guard} */
 export function isAdvancedSecurityAdditionalFlowsType(x) {
-  return guard(x, AdvancedSecurityAdditionalFlowsType$is);
+  return guard(x, AdvancedSecurityAdditionalFlowsType$is, AdvancedSecurityAdditionalFlowsType$check);
 }
 
 /** @type {Assert} */
@@ -3901,7 +3901,7 @@ export function validateAdvancedSecurityEnabledModeType(x, o) {
 
 /** @type {Guard} */
 export function isAdvancedSecurityEnabledModeType(x) {
-  return guard(x, AdvancedSecurityEnabledModeType$is);
+  return guard(x, AdvancedSecurityEnabledModeType$is, AdvancedSecurityEnabledModeType$check);
 }
 
 /** @type {Assert} */
@@ -3939,7 +3939,7 @@ export function validateAdvancedSecurityModeType(x, o) {
 
 /** @type {Guard} */
 export function isAdvancedSecurityModeType(x) {
-  return guard(x, AdvancedSecurityModeType$is);
+  return guard(x, AdvancedSecurityModeType$is, AdvancedSecurityModeType$check);
 }
 
 /** @type {Assert} */
@@ -3971,7 +3971,7 @@ export function validateAliasAttributeType(x, o) {
 
 /** @type {Guard} */
 export function isAliasAttributeType(x) {
-  return guard(x, AliasAttributeType$is);
+  return guard(x, AliasAttributeType$is, AliasAttributeType$check);
 }
 
 /** @type {Assert} */
@@ -4013,7 +4013,7 @@ export function validateAliasAttributesListType(x, o) {
 
 /** @type {Guard} */
 export function isAliasAttributesListType(x) {
-  return guard(x, AliasAttributesListType$is);
+  return guard(x, AliasAttributesListType$is, AliasAttributesListType$check);
 }
 
 /** @type {Assert} */
@@ -4075,7 +4075,7 @@ export function validateAliasExistsException(x, o) {
 
 /** @type {Guard} */
 export function isAliasExistsException(x) {
-  return guard(x, AliasExistsException$is);
+  return guard(x, AliasExistsException$is, AliasExistsException$check);
 }
 
 /** @type {Assert} */
@@ -4117,7 +4117,7 @@ export function validateAllowedFirstAuthFactorsListType(x, o) {
 
 /** @type {Guard} */
 export function isAllowedFirstAuthFactorsListType(x) {
-  return guard(x, AllowedFirstAuthFactorsListType$is);
+  return guard(x, AllowedFirstAuthFactorsListType$is, AllowedFirstAuthFactorsListType$check);
 }
 
 /** @type {Assert} */
@@ -4191,7 +4191,7 @@ export function validateAnalyticsConfigurationType(x, o) {
 
 /** @type {Guard} */
 export function isAnalyticsConfigurationType(x) {
-  return guard(x, AnalyticsConfigurationType$is);
+  return guard(x, AnalyticsConfigurationType$is, AnalyticsConfigurationType$check);
 }
 
 /** @type {Assert} */
@@ -4240,7 +4240,7 @@ export function validateAnalyticsMetadataType(x, o) {
 
 /** @type {Guard} */
 export function isAnalyticsMetadataType(x) {
-  return guard(x, AnalyticsMetadataType$is);
+  return guard(x, AnalyticsMetadataType$is, AnalyticsMetadataType$check);
 }
 
 /** @type {Assert} */
@@ -4277,7 +4277,7 @@ export function validateArnType(x, o) {
 
 /** @type {Guard} */
 export function isArnType(x) {
-  return guard(x, ArnType$is);
+  return guard(x, ArnType$is, ArnType$check);
 }
 
 /** @type {Assert} */
@@ -4331,7 +4331,7 @@ export function validateAssociateSoftwareTokenRequest(x, o) {
 
 /** @type {Guard} */
 export function isAssociateSoftwareTokenRequest(x) {
-  return guard(x, AssociateSoftwareTokenRequest$is);
+  return guard(x, AssociateSoftwareTokenRequest$is, AssociateSoftwareTokenRequest$check);
 }
 
 /** @type {Assert} */
@@ -4385,7 +4385,7 @@ export function validateAssociateSoftwareTokenResponse(x, o) {
 
 /** @type {Guard} */
 export function isAssociateSoftwareTokenResponse(x) {
-  return guard(x, AssociateSoftwareTokenResponse$is);
+  return guard(x, AssociateSoftwareTokenResponse$is, AssociateSoftwareTokenResponse$check);
 }
 
 /** @type {Assert} */
@@ -4417,7 +4417,7 @@ export function validateAttributeDataType(x, o) {
 
 /** @type {Guard} */
 export function isAttributeDataType(x) {
-  return guard(x, AttributeDataType$is);
+  return guard(x, AttributeDataType$is, AttributeDataType$check);
 }
 
 /** @type {Assert} */
@@ -4455,7 +4455,7 @@ export function validateAttributeListType(x, o) {
 
 /** @type {Guard} */
 export function isAttributeListType(x) {
-  return guard(x, AttributeListType$is);
+  return guard(x, AttributeListType$is, AttributeListType$check);
 }
 
 /** @type {Assert} */
@@ -4485,7 +4485,7 @@ export function validateAttributeMappingKeyType(x, o) {
 
 /** @type {Guard} */
 export function isAttributeMappingKeyType(x) {
-  return guard(x, AttributeMappingKeyType$is);
+  return guard(x, AttributeMappingKeyType$is, AttributeMappingKeyType$check);
 }
 
 /** @type {Assert} */
@@ -4529,7 +4529,7 @@ export function validateAttributeMappingType(x, o) {
 
 /** @type {Guard} */
 export function isAttributeMappingType(x) {
-  return guard(x, AttributeMappingType$is);
+  return guard(x, AttributeMappingType$is, AttributeMappingType$check);
 }
 
 /** @type {Assert} */
@@ -4580,7 +4580,7 @@ export function validateAttributeNameListType(x, o) {
 
 /** @type {Guard} */
 export function isAttributeNameListType(x) {
-  return guard(x, AttributeNameListType$is);
+  return guard(x, AttributeNameListType$is, AttributeNameListType$check);
 }
 
 /** @type {Assert} */
@@ -4616,7 +4616,7 @@ export function validateAttributeNameType(x, o) {
 
 /** @type {Guard} */
 export function isAttributeNameType(x) {
-  return guard(x, AttributeNameType$is);
+  return guard(x, AttributeNameType$is, AttributeNameType$check);
 }
 
 /** @type {Assert} */
@@ -4674,7 +4674,7 @@ export function validateAttributeType(x, o) {
 
 /** @type {Guard} */
 export function isAttributeType(x) {
-  return guard(x, AttributeType$is);
+  return guard(x, AttributeType$is, AttributeType$check);
 }
 
 /** @type {Assert} */
@@ -4702,7 +4702,7 @@ export function validateAttributeValueType(x, o) {
 
 /** @type {Guard} */
 export function isAttributeValueType(x) {
-  return guard(x, AttributeValueType$is);
+  return guard(x, AttributeValueType$is, AttributeValueType$check);
 }
 
 /** @type {Assert} */
@@ -4752,7 +4752,11 @@ export function validateAttributesRequireVerificationBeforeUpdateType(x, o) {
 
 /** @type {Guard} */
 export function isAttributesRequireVerificationBeforeUpdateType(x) {
-  return guard(x, AttributesRequireVerificationBeforeUpdateType$is);
+  return guard(
+    x,
+    AttributesRequireVerificationBeforeUpdateType$is,
+    AttributesRequireVerificationBeforeUpdateType$check,
+  );
 }
 
 /** @type {Assert} */
@@ -4850,7 +4854,7 @@ export function validateAuthEventType(x, o) {
 
 /** @type {Guard} */
 export function isAuthEventType(x) {
-  return guard(x, AuthEventType$is);
+  return guard(x, AuthEventType$is, AuthEventType$check);
 }
 
 /** @type {Assert} */
@@ -4888,7 +4892,7 @@ export function validateAuthEventsType(x, o) {
 
 /** @type {Guard} */
 export function isAuthEventsType(x) {
-  return guard(x, AuthEventsType$is);
+  return guard(x, AuthEventsType$is, AuthEventsType$check);
 }
 
 /** @type {Assert} */
@@ -4926,7 +4930,7 @@ export function validateAuthFactorType(x, o) {
 
 /** @type {Guard} */
 export function isAuthFactorType(x) {
-  return guard(x, AuthFactorType$is);
+  return guard(x, AuthFactorType$is, AuthFactorType$check);
 }
 
 /** @type {Assert} */
@@ -4967,7 +4971,7 @@ export function validateAuthFlowType(x, o) {
 
 /** @type {Guard} */
 export function isAuthFlowType(x) {
-  return guard(x, AuthFlowType$is);
+  return guard(x, AuthFlowType$is, AuthFlowType$check);
 }
 
 /** @type {Assert} */
@@ -5011,7 +5015,7 @@ export function validateAuthParametersType(x, o) {
 
 /** @type {Guard} */
 export function isAuthParametersType(x) {
-  return guard(x, AuthParametersType$is);
+  return guard(x, AuthParametersType$is, AuthParametersType$check);
 }
 
 /** @type {Assert} */
@@ -5045,7 +5049,7 @@ export function validateAuthSessionValidityType(x, o) {
 
 /** @type {Guard} */
 export function isAuthSessionValidityType(x) {
-  return guard(x, AuthSessionValidityType$is);
+  return guard(x, AuthSessionValidityType$is, AuthSessionValidityType$check);
 }
 
 /** @type {Assert} */
@@ -5126,7 +5130,7 @@ export function validateAuthenticationResultType(x, o) {
 
 /** @type {Guard} */
 export function isAuthenticationResultType(x) {
-  return guard(x, AuthenticationResultType$is);
+  return guard(x, AuthenticationResultType$is, AuthenticationResultType$check);
 }
 
 /** @type {Assert} */
@@ -5164,7 +5168,7 @@ export function validateAvailableChallengeListType(x, o) {
 
 /** @type {Guard} */
 export function isAvailableChallengeListType(x) {
-  return guard(x, AvailableChallengeListType$is);
+  return guard(x, AvailableChallengeListType$is, AvailableChallengeListType$check);
 }
 
 /** @type {Assert} */
@@ -5204,7 +5208,7 @@ export function validateBlockedIPRangeListType(x, o) {
 
 /** @type {Guard} */
 export function isBlockedIPRangeListType(x) {
-  return guard(x, BlockedIPRangeListType$is);
+  return guard(x, BlockedIPRangeListType$is, BlockedIPRangeListType$check);
 }
 
 /** @type {Assert} */
@@ -5230,7 +5234,7 @@ export function validateBooleanType(x, o) {
 
 /** @type {Guard} */
 export function isBooleanType(x) {
-  return guard(x, BooleanType$is);
+  return guard(x, BooleanType$is, BooleanType$check);
 }
 
 /** @type {Assert} */
@@ -5258,7 +5262,7 @@ export function validateCSSType(x, o) {
 
 /** @type {Guard} */
 export function isCSSType(x) {
-  return guard(x, CSSType$is);
+  return guard(x, CSSType$is, CSSType$check);
 }
 
 /** @type {Assert} */
@@ -5284,7 +5288,7 @@ export function validateCSSVersionType(x, o) {
 
 /** @type {Guard} */
 export function isCSSVersionType(x) {
-  return guard(x, CSSVersionType$is);
+  return guard(x, CSSVersionType$is, CSSVersionType$check);
 }
 
 /** @type {Assert} */
@@ -5339,7 +5343,7 @@ export function validateCallbackURLsListType(x, o) {
 
 /** @type {Guard} */
 export function isCallbackURLsListType(x) {
-  return guard(x, CallbackURLsListType$is);
+  return guard(x, CallbackURLsListType$is, CallbackURLsListType$check);
 }
 
 /** @type {Assert} */
@@ -5371,7 +5375,7 @@ export function validateChallengeName(x, o) {
 
 /** @type {Guard} */
 export function isChallengeName(x) {
-  return guard(x, ChallengeName$is);
+  return guard(x, ChallengeName$is, ChallengeName$check);
 }
 
 /** @type {Assert} */
@@ -5420,7 +5424,7 @@ export function validateChallengeNameType(x, o) {
 
 /** @type {Guard} */
 export function isChallengeNameType(x) {
-  return guard(x, ChallengeNameType$is);
+  return guard(x, ChallengeNameType$is, ChallengeNameType$check);
 }
 
 /** @type {Assert} */
@@ -5464,7 +5468,7 @@ export function validateChallengeParametersType(x, o) {
 
 /** @type {Guard} */
 export function isChallengeParametersType(x) {
-  return guard(x, ChallengeParametersType$is);
+  return guard(x, ChallengeParametersType$is, ChallengeParametersType$check);
 }
 
 /** @type {Assert} */
@@ -5496,7 +5500,7 @@ export function validateChallengeResponse(x, o) {
 
 /** @type {Guard} */
 export function isChallengeResponse(x) {
-  return guard(x, ChallengeResponse$is);
+  return guard(x, ChallengeResponse$is, ChallengeResponse$check);
 }
 
 /** @type {Assert} */
@@ -5534,7 +5538,7 @@ export function validateChallengeResponseListType(x, o) {
 
 /** @type {Guard} */
 export function isChallengeResponseListType(x) {
-  return guard(x, ChallengeResponseListType$is);
+  return guard(x, ChallengeResponseListType$is, ChallengeResponseListType$check);
 }
 
 /** @type {Assert} */
@@ -5588,7 +5592,7 @@ export function validateChallengeResponseType(x, o) {
 
 /** @type {Guard} */
 export function isChallengeResponseType(x) {
-  return guard(x, ChallengeResponseType$is);
+  return guard(x, ChallengeResponseType$is, ChallengeResponseType$check);
 }
 
 /** @type {Assert} */
@@ -5632,7 +5636,7 @@ export function validateChallengeResponsesType(x, o) {
 
 /** @type {Guard} */
 export function isChallengeResponsesType(x) {
-  return guard(x, ChallengeResponsesType$is);
+  return guard(x, ChallengeResponsesType$is, ChallengeResponsesType$check);
 }
 
 /** @type {Assert} */
@@ -5699,7 +5703,7 @@ export function validateChangePasswordRequest(x, o) {
 
 /** @type {Guard} */
 export function isChangePasswordRequest(x) {
-  return guard(x, ChangePasswordRequest$is);
+  return guard(x, ChangePasswordRequest$is, ChangePasswordRequest$check);
 }
 
 /** @type {Assert} */
@@ -5742,7 +5746,7 @@ export function validateChangePasswordResponse(x, o) {
 
 /** @type {Guard} */
 export function isChangePasswordResponse(x) {
-  return guard(x, ChangePasswordResponse$is);
+  return guard(x, ChangePasswordResponse$is, ChangePasswordResponse$check);
 }
 
 /** @type {Assert} */
@@ -5778,7 +5782,7 @@ export function validateClientIdType(x, o) {
 
 /** @type {Guard} */
 export function isClientIdType(x) {
-  return guard(x, ClientIdType$is);
+  return guard(x, ClientIdType$is, ClientIdType$check);
 }
 
 /** @type {Assert} */
@@ -5822,7 +5826,7 @@ export function validateClientMetadataType(x, o) {
 
 /** @type {Guard} */
 export function isClientMetadataType(x) {
-  return guard(x, ClientMetadataType$is);
+  return guard(x, ClientMetadataType$is, ClientMetadataType$check);
 }
 
 /** @type {Assert} */
@@ -5858,7 +5862,7 @@ export function validateClientNameType(x, o) {
 
 /** @type {Guard} */
 export function isClientNameType(x) {
-  return guard(x, ClientNameType$is);
+  return guard(x, ClientNameType$is, ClientNameType$check);
 }
 
 /** @type {Assert} */
@@ -5903,7 +5907,7 @@ export function validateClientPermissionListType(x, o) {
 
 /** @type {Guard} */
 export function isClientPermissionListType(x) {
-  return guard(x, ClientPermissionListType$is);
+  return guard(x, ClientPermissionListType$is, ClientPermissionListType$check);
 }
 
 /** @type {Assert} */
@@ -5933,7 +5937,7 @@ export function validateClientPermissionType(x, o) {
 
 /** @type {Guard} */
 export function isClientPermissionType(x) {
-  return guard(x, ClientPermissionType$is);
+  return guard(x, ClientPermissionType$is, ClientPermissionType$check);
 }
 
 /** @type {Assert} */
@@ -5969,7 +5973,7 @@ export function validateClientSecretType(x, o) {
 
 /** @type {Guard} */
 export function isClientSecretType(x) {
-  return guard(x, ClientSecretType$is);
+  return guard(x, ClientSecretType$is, ClientSecretType$check);
 }
 
 /** @type {Assert} */
@@ -6007,7 +6011,7 @@ export function validateCodeDeliveryDetailsListType(x, o) {
 
 /** @type {Guard} */
 export function isCodeDeliveryDetailsListType(x) {
-  return guard(x, CodeDeliveryDetailsListType$is);
+  return guard(x, CodeDeliveryDetailsListType$is, CodeDeliveryDetailsListType$check);
 }
 
 /** @type {Assert} */
@@ -6066,7 +6070,7 @@ export function validateCodeDeliveryDetailsType(x, o) {
 
 /** @type {Guard} */
 export function isCodeDeliveryDetailsType(x) {
-  return guard(x, CodeDeliveryDetailsType$is);
+  return guard(x, CodeDeliveryDetailsType$is, CodeDeliveryDetailsType$check);
 }
 
 /** @type {Assert} */
@@ -6128,7 +6132,7 @@ export function validateCodeDeliveryFailureException(x, o) {
 
 /** @type {Guard} */
 export function isCodeDeliveryFailureException(x) {
-  return guard(x, CodeDeliveryFailureException$is);
+  return guard(x, CodeDeliveryFailureException$is, CodeDeliveryFailureException$check);
 }
 
 /** @type {Assert} */
@@ -6190,7 +6194,7 @@ export function validateCodeMismatchException(x, o) {
 
 /** @type {Guard} */
 export function isCodeMismatchException(x) {
-  return guard(x, CodeMismatchException$is);
+  return guard(x, CodeMismatchException$is, CodeMismatchException$check);
 }
 
 /** @type {Assert} */
@@ -6226,7 +6230,7 @@ export function validateCompletionMessageType(x, o) {
 
 /** @type {Guard} */
 export function isCompletionMessageType(x) {
-  return guard(x, CompletionMessageType$is);
+  return guard(x, CompletionMessageType$is, CompletionMessageType$check);
 }
 
 /** @type {Assert} */
@@ -6279,7 +6283,7 @@ export function validateCompromisedCredentialsActionsType(x, o) {
 
 /** @type {Guard} */
 export function isCompromisedCredentialsActionsType(x) {
-  return guard(x, CompromisedCredentialsActionsType$is);
+  return guard(x, CompromisedCredentialsActionsType$is, CompromisedCredentialsActionsType$check);
 }
 
 /** @type {Assert} */
@@ -6317,7 +6321,7 @@ export function validateCompromisedCredentialsEventActionType(x, o) {
 
 /** @type {Guard} */
 export function isCompromisedCredentialsEventActionType(x) {
-  return guard(x, CompromisedCredentialsEventActionType$is);
+  return guard(x, CompromisedCredentialsEventActionType$is, CompromisedCredentialsEventActionType$check);
 }
 
 /** @type {Assert} */
@@ -6380,7 +6384,7 @@ export function validateCompromisedCredentialsRiskConfigurationType(x, o) {
 
 /** @type {Guard} */
 export function isCompromisedCredentialsRiskConfigurationType(x) {
-  return guard(x, CompromisedCredentialsRiskConfigurationType$is);
+  return guard(x, CompromisedCredentialsRiskConfigurationType$is, CompromisedCredentialsRiskConfigurationType$check);
 }
 
 /** @type {Assert} */
@@ -6447,7 +6451,7 @@ export function validateConcurrentModificationException(x, o) {
 
 /** @type {Guard} */
 export function isConcurrentModificationException(x) {
-  return guard(x, ConcurrentModificationException$is);
+  return guard(x, ConcurrentModificationException$is, ConcurrentModificationException$check);
 }
 
 /** @type {Assert} */
@@ -6528,7 +6532,7 @@ export function validateConfirmDeviceRequest(x, o) {
 
 /** @type {Guard} */
 export function isConfirmDeviceRequest(x) {
-  return guard(x, ConfirmDeviceRequest$is);
+  return guard(x, ConfirmDeviceRequest$is, ConfirmDeviceRequest$check);
 }
 
 /** @type {Assert} */
@@ -6577,7 +6581,7 @@ export function validateConfirmDeviceResponse(x, o) {
 
 /** @type {Guard} */
 export function isConfirmDeviceResponse(x) {
-  return guard(x, ConfirmDeviceResponse$is);
+  return guard(x, ConfirmDeviceResponse$is, ConfirmDeviceResponse$check);
 }
 
 /** @type {Assert} */
@@ -6686,7 +6690,7 @@ export function validateConfirmForgotPasswordRequest(x, o) {
 
 /** @type {Guard} */
 export function isConfirmForgotPasswordRequest(x) {
-  return guard(x, ConfirmForgotPasswordRequest$is);
+  return guard(x, ConfirmForgotPasswordRequest$is, ConfirmForgotPasswordRequest$check);
 }
 
 /** @type {Assert} */
@@ -6729,7 +6733,7 @@ export function validateConfirmForgotPasswordResponse(x, o) {
 
 /** @type {Guard} */
 export function isConfirmForgotPasswordResponse(x) {
-  return guard(x, ConfirmForgotPasswordResponse$is);
+  return guard(x, ConfirmForgotPasswordResponse$is, ConfirmForgotPasswordResponse$check);
 }
 
 /** @type {Assert} */
@@ -6840,7 +6844,7 @@ export function validateConfirmSignUpRequest(x, o) {
 
 /** @type {Guard} */
 export function isConfirmSignUpRequest(x) {
-  return guard(x, ConfirmSignUpRequest$is);
+  return guard(x, ConfirmSignUpRequest$is, ConfirmSignUpRequest$check);
 }
 
 /** @type {Assert} */
@@ -6889,7 +6893,7 @@ export function validateConfirmSignUpResponse(x, o) {
 
 /** @type {Guard} */
 export function isConfirmSignUpResponse(x) {
-  return guard(x, ConfirmSignUpResponse$is);
+  return guard(x, ConfirmSignUpResponse$is, ConfirmSignUpResponse$check);
 }
 
 /** @type {Assert} */
@@ -6925,7 +6929,7 @@ export function validateConfirmationCodeType(x, o) {
 
 /** @type {Guard} */
 export function isConfirmationCodeType(x) {
-  return guard(x, ConfirmationCodeType$is);
+  return guard(x, ConfirmationCodeType$is, ConfirmationCodeType$check);
 }
 
 /** @type {Assert} */
@@ -7010,7 +7014,7 @@ export function validateContextDataType(x, o) {
 
 /** @type {Guard} */
 export function isContextDataType(x) {
-  return guard(x, ContextDataType$is);
+  return guard(x, ContextDataType$is, ContextDataType$check);
 }
 
 /** @type {Assert} */
@@ -7087,7 +7091,7 @@ export function validateCreateGroupRequest(x, o) {
 
 /** @type {Guard} */
 export function isCreateGroupRequest(x) {
-  return guard(x, CreateGroupRequest$is);
+  return guard(x, CreateGroupRequest$is, CreateGroupRequest$check);
 }
 
 /** @type {Assert} */
@@ -7136,7 +7140,7 @@ export function validateCreateGroupResponse(x, o) {
 
 /** @type {Guard} */
 export function isCreateGroupResponse(x) {
-  return guard(x, CreateGroupResponse$is);
+  return guard(x, CreateGroupResponse$is, CreateGroupResponse$check);
 }
 
 /** @type {Assert} */
@@ -7233,7 +7237,7 @@ export function validateCreateIdentityProviderRequest(x, o) {
 
 /** @type {Guard} */
 export function isCreateIdentityProviderRequest(x) {
-  return guard(x, CreateIdentityProviderRequest$is);
+  return guard(x, CreateIdentityProviderRequest$is, CreateIdentityProviderRequest$check);
 }
 
 /** @type {Assert} */
@@ -7286,7 +7290,7 @@ export function validateCreateIdentityProviderResponse(x, o) {
 
 /** @type {Guard} */
 export function isCreateIdentityProviderResponse(x) {
-  return guard(x, CreateIdentityProviderResponse$is);
+  return guard(x, CreateIdentityProviderResponse$is, CreateIdentityProviderResponse$check);
 }
 
 /** @type {Assert} */
@@ -7362,7 +7366,7 @@ export function validateCreateResourceServerRequest(x, o) {
 
 /** @type {Guard} */
 export function isCreateResourceServerRequest(x) {
-  return guard(x, CreateResourceServerRequest$is);
+  return guard(x, CreateResourceServerRequest$is, CreateResourceServerRequest$check);
 }
 
 /** @type {Assert} */
@@ -7415,7 +7419,7 @@ export function validateCreateResourceServerResponse(x, o) {
 
 /** @type {Guard} */
 export function isCreateResourceServerResponse(x) {
-  return guard(x, CreateResourceServerResponse$is);
+  return guard(x, CreateResourceServerResponse$is, CreateResourceServerResponse$check);
 }
 
 /** @type {Assert} */
@@ -7495,7 +7499,7 @@ export function validateCreateUserImportJobRequest(x, o) {
 
 /** @type {Guard} */
 export function isCreateUserImportJobRequest(x) {
-  return guard(x, CreateUserImportJobRequest$is);
+  return guard(x, CreateUserImportJobRequest$is, CreateUserImportJobRequest$check);
 }
 
 /** @type {Assert} */
@@ -7544,7 +7548,7 @@ export function validateCreateUserImportJobResponse(x, o) {
 
 /** @type {Guard} */
 export function isCreateUserImportJobResponse(x) {
-  return guard(x, CreateUserImportJobResponse$is);
+  return guard(x, CreateUserImportJobResponse$is, CreateUserImportJobResponse$check);
 }
 
 /** @type {Assert} */
@@ -7753,7 +7757,7 @@ export function validateCreateUserPoolClientRequest(x, o) {
 
 /** @type {Guard} */
 export function isCreateUserPoolClientRequest(x) {
-  return guard(x, CreateUserPoolClientRequest$is);
+  return guard(x, CreateUserPoolClientRequest$is, CreateUserPoolClientRequest$check);
 }
 
 /** @type {Assert} */
@@ -7802,7 +7806,7 @@ export function validateCreateUserPoolClientResponse(x, o) {
 
 /** @type {Guard} */
 export function isCreateUserPoolClientResponse(x) {
-  return guard(x, CreateUserPoolClientResponse$is);
+  return guard(x, CreateUserPoolClientResponse$is, CreateUserPoolClientResponse$check);
 }
 
 /** @type {Assert} */
@@ -7879,7 +7883,7 @@ export function validateCreateUserPoolDomainRequest(x, o) {
 
 /** @type {Guard} */
 export function isCreateUserPoolDomainRequest(x) {
-  return guard(x, CreateUserPoolDomainRequest$is);
+  return guard(x, CreateUserPoolDomainRequest$is, CreateUserPoolDomainRequest$check);
 }
 
 /** @type {Assert} */
@@ -7938,7 +7942,7 @@ export function validateCreateUserPoolDomainResponse(x, o) {
 
 /** @type {Guard} */
 export function isCreateUserPoolDomainResponse(x) {
-  return guard(x, CreateUserPoolDomainResponse$is);
+  return guard(x, CreateUserPoolDomainResponse$is, CreateUserPoolDomainResponse$check);
 }
 
 /** @type {Assert} */
@@ -8159,7 +8163,7 @@ export function validateCreateUserPoolRequest(x, o) {
 
 /** @type {Guard} */
 export function isCreateUserPoolRequest(x) {
-  return guard(x, CreateUserPoolRequest$is);
+  return guard(x, CreateUserPoolRequest$is, CreateUserPoolRequest$check);
 }
 
 /** @type {Assert} */
@@ -8208,7 +8212,7 @@ export function validateCreateUserPoolResponse(x, o) {
 
 /** @type {Guard} */
 export function isCreateUserPoolResponse(x) {
-  return guard(x, CreateUserPoolResponse$is);
+  return guard(x, CreateUserPoolResponse$is, CreateUserPoolResponse$check);
 }
 
 /** @type {Assert} */
@@ -8244,7 +8248,7 @@ export function validateCustomAttributeNameType(x, o) {
 
 /** @type {Guard} */
 export function isCustomAttributeNameType(x) {
-  return guard(x, CustomAttributeNameType$is);
+  return guard(x, CustomAttributeNameType$is, CustomAttributeNameType$check);
 }
 
 /** @type {Assert} */
@@ -8286,7 +8290,7 @@ export function validateCustomAttributesListType(x, o) {
 
 /** @type {Guard} */
 export function isCustomAttributesListType(x) {
-  return guard(x, CustomAttributesListType$is);
+  return guard(x, CustomAttributesListType$is, CustomAttributesListType$check);
 }
 
 /** @type {Assert} */
@@ -8344,7 +8348,7 @@ export function validateCustomDomainConfigType(x, o) {
 
 /** @type {Guard} */
 export function isCustomDomainConfigType(x) {
-  return guard(x, CustomDomainConfigType$is);
+  return guard(x, CustomDomainConfigType$is, CustomDomainConfigType$check);
 }
 
 /** @type {Assert} */
@@ -8406,7 +8410,7 @@ export function validateCustomEmailLambdaVersionConfigType(x, o) {
 
 /** @type {Guard} */
 export function isCustomEmailLambdaVersionConfigType(x) {
-  return guard(x, CustomEmailLambdaVersionConfigType$is);
+  return guard(x, CustomEmailLambdaVersionConfigType$is, CustomEmailLambdaVersionConfigType$check);
 }
 
 /** @type {Assert} */
@@ -8444,7 +8448,7 @@ export function validateCustomEmailSenderLambdaVersionType(x, o) {
 
 /** @type {Guard} */
 export function isCustomEmailSenderLambdaVersionType(x) {
-  return guard(x, CustomEmailSenderLambdaVersionType$is);
+  return guard(x, CustomEmailSenderLambdaVersionType$is, CustomEmailSenderLambdaVersionType$check);
 }
 
 /** @type {Assert} */
@@ -8511,7 +8515,7 @@ export function validateCustomSMSLambdaVersionConfigType(x, o) {
 
 /** @type {Guard} */
 export function isCustomSMSLambdaVersionConfigType(x) {
-  return guard(x, CustomSMSLambdaVersionConfigType$is);
+  return guard(x, CustomSMSLambdaVersionConfigType$is, CustomSMSLambdaVersionConfigType$check);
 }
 
 /** @type {Assert} */
@@ -8549,7 +8553,7 @@ export function validateCustomSMSSenderLambdaVersionType(x, o) {
 
 /** @type {Guard} */
 export function isCustomSMSSenderLambdaVersionType(x) {
-  return guard(x, CustomSMSSenderLambdaVersionType$is);
+  return guard(x, CustomSMSSenderLambdaVersionType$is, CustomSMSSenderLambdaVersionType$check);
 }
 
 /** @type {Assert} */
@@ -8580,7 +8584,7 @@ export function validateDateType(x, o) {
 
 /** @type {Guard} */
 export function isDateType(x) {
-  return guard(x, DateType$is);
+  return guard(x, DateType$is, DateType$check);
 }
 
 /** @type {Assert} */
@@ -8613,7 +8617,7 @@ export function validateDefaultEmailOptionType(x, o) {
 
 /** @type {Guard} */
 export function isDefaultEmailOptionType(x) {
-  return guard(x, DefaultEmailOptionType$is);
+  return guard(x, DefaultEmailOptionType$is, DefaultEmailOptionType$check);
 }
 
 /** @type {Assert} */
@@ -8675,7 +8679,7 @@ export function validateDeleteGroupRequest(x, o) {
 
 /** @type {Guard} */
 export function isDeleteGroupRequest(x) {
-  return guard(x, DeleteGroupRequest$is);
+  return guard(x, DeleteGroupRequest$is, DeleteGroupRequest$check);
 }
 
 /** @type {Assert} */
@@ -8737,7 +8741,7 @@ export function validateDeleteIdentityProviderRequest(x, o) {
 
 /** @type {Guard} */
 export function isDeleteIdentityProviderRequest(x) {
-  return guard(x, DeleteIdentityProviderRequest$is);
+  return guard(x, DeleteIdentityProviderRequest$is, DeleteIdentityProviderRequest$check);
 }
 
 /** @type {Assert} */
@@ -8799,7 +8803,7 @@ export function validateDeleteResourceServerRequest(x, o) {
 
 /** @type {Guard} */
 export function isDeleteResourceServerRequest(x) {
-  return guard(x, DeleteResourceServerRequest$is);
+  return guard(x, DeleteResourceServerRequest$is, DeleteResourceServerRequest$check);
 }
 
 /** @type {Assert} */
@@ -8861,7 +8865,7 @@ export function validateDeleteUserAttributesRequest(x, o) {
 
 /** @type {Guard} */
 export function isDeleteUserAttributesRequest(x) {
-  return guard(x, DeleteUserAttributesRequest$is);
+  return guard(x, DeleteUserAttributesRequest$is, DeleteUserAttributesRequest$check);
 }
 
 /** @type {Assert} */
@@ -8904,7 +8908,7 @@ export function validateDeleteUserAttributesResponse(x, o) {
 
 /** @type {Guard} */
 export function isDeleteUserAttributesResponse(x) {
-  return guard(x, DeleteUserAttributesResponse$is);
+  return guard(x, DeleteUserAttributesResponse$is, DeleteUserAttributesResponse$check);
 }
 
 /** @type {Assert} */
@@ -8966,7 +8970,7 @@ export function validateDeleteUserPoolClientRequest(x, o) {
 
 /** @type {Guard} */
 export function isDeleteUserPoolClientRequest(x) {
-  return guard(x, DeleteUserPoolClientRequest$is);
+  return guard(x, DeleteUserPoolClientRequest$is, DeleteUserPoolClientRequest$check);
 }
 
 /** @type {Assert} */
@@ -9028,7 +9032,7 @@ export function validateDeleteUserPoolDomainRequest(x, o) {
 
 /** @type {Guard} */
 export function isDeleteUserPoolDomainRequest(x) {
-  return guard(x, DeleteUserPoolDomainRequest$is);
+  return guard(x, DeleteUserPoolDomainRequest$is, DeleteUserPoolDomainRequest$check);
 }
 
 /** @type {Assert} */
@@ -9071,7 +9075,7 @@ export function validateDeleteUserPoolDomainResponse(x, o) {
 
 /** @type {Guard} */
 export function isDeleteUserPoolDomainResponse(x) {
-  return guard(x, DeleteUserPoolDomainResponse$is);
+  return guard(x, DeleteUserPoolDomainResponse$is, DeleteUserPoolDomainResponse$check);
 }
 
 /** @type {Assert} */
@@ -9124,7 +9128,7 @@ export function validateDeleteUserPoolRequest(x, o) {
 
 /** @type {Guard} */
 export function isDeleteUserPoolRequest(x) {
-  return guard(x, DeleteUserPoolRequest$is);
+  return guard(x, DeleteUserPoolRequest$is, DeleteUserPoolRequest$check);
 }
 
 /** @type {Assert} */
@@ -9177,7 +9181,7 @@ export function validateDeleteUserRequest(x, o) {
 
 /** @type {Guard} */
 export function isDeleteUserRequest(x) {
-  return guard(x, DeleteUserRequest$is);
+  return guard(x, DeleteUserRequest$is, DeleteUserRequest$check);
 }
 
 /** @type {Assert} */
@@ -9210,7 +9214,7 @@ export function validateDeletionProtectionType(x, o) {
 
 /** @type {Guard} */
 export function isDeletionProtectionType(x) {
-  return guard(x, DeletionProtectionType$is);
+  return guard(x, DeletionProtectionType$is, DeletionProtectionType$check);
 }
 
 /** @type {Assert} */
@@ -9252,7 +9256,7 @@ export function validateDeliveryMediumListType(x, o) {
 
 /** @type {Guard} */
 export function isDeliveryMediumListType(x) {
-  return guard(x, DeliveryMediumListType$is);
+  return guard(x, DeliveryMediumListType$is, DeliveryMediumListType$check);
 }
 
 /** @type {Assert} */
@@ -9284,7 +9288,7 @@ export function validateDeliveryMediumType(x, o) {
 
 /** @type {Guard} */
 export function isDeliveryMediumType(x) {
-  return guard(x, DeliveryMediumType$is);
+  return guard(x, DeliveryMediumType$is, DeliveryMediumType$check);
 }
 
 /** @type {Assert} */
@@ -9346,7 +9350,7 @@ export function validateDescribeIdentityProviderRequest(x, o) {
 
 /** @type {Guard} */
 export function isDescribeIdentityProviderRequest(x) {
-  return guard(x, DescribeIdentityProviderRequest$is);
+  return guard(x, DescribeIdentityProviderRequest$is, DescribeIdentityProviderRequest$check);
 }
 
 /** @type {Assert} */
@@ -9404,7 +9408,7 @@ export function validateDescribeIdentityProviderResponse(x, o) {
 
 /** @type {Guard} */
 export function isDescribeIdentityProviderResponse(x) {
-  return guard(x, DescribeIdentityProviderResponse$is);
+  return guard(x, DescribeIdentityProviderResponse$is, DescribeIdentityProviderResponse$check);
 }
 
 /** @type {Assert} */
@@ -9471,7 +9475,7 @@ export function validateDescribeResourceServerRequest(x, o) {
 
 /** @type {Guard} */
 export function isDescribeResourceServerRequest(x) {
-  return guard(x, DescribeResourceServerRequest$is);
+  return guard(x, DescribeResourceServerRequest$is, DescribeResourceServerRequest$check);
 }
 
 /** @type {Assert} */
@@ -9524,7 +9528,7 @@ export function validateDescribeResourceServerResponse(x, o) {
 
 /** @type {Guard} */
 export function isDescribeResourceServerResponse(x) {
-  return guard(x, DescribeResourceServerResponse$is);
+  return guard(x, DescribeResourceServerResponse$is, DescribeResourceServerResponse$check);
 }
 
 /** @type {Assert} */
@@ -9582,7 +9586,7 @@ export function validateDescribeRiskConfigurationRequest(x, o) {
 
 /** @type {Guard} */
 export function isDescribeRiskConfigurationRequest(x) {
-  return guard(x, DescribeRiskConfigurationRequest$is);
+  return guard(x, DescribeRiskConfigurationRequest$is, DescribeRiskConfigurationRequest$check);
 }
 
 /** @type {Assert} */
@@ -9640,7 +9644,7 @@ export function validateDescribeRiskConfigurationResponse(x, o) {
 
 /** @type {Guard} */
 export function isDescribeRiskConfigurationResponse(x) {
-  return guard(x, DescribeRiskConfigurationResponse$is);
+  return guard(x, DescribeRiskConfigurationResponse$is, DescribeRiskConfigurationResponse$check);
 }
 
 /** @type {Assert} */
@@ -9707,7 +9711,7 @@ export function validateDescribeUserImportJobRequest(x, o) {
 
 /** @type {Guard} */
 export function isDescribeUserImportJobRequest(x) {
-  return guard(x, DescribeUserImportJobRequest$is);
+  return guard(x, DescribeUserImportJobRequest$is, DescribeUserImportJobRequest$check);
 }
 
 /** @type {Assert} */
@@ -9756,7 +9760,7 @@ export function validateDescribeUserImportJobResponse(x, o) {
 
 /** @type {Guard} */
 export function isDescribeUserImportJobResponse(x) {
-  return guard(x, DescribeUserImportJobResponse$is);
+  return guard(x, DescribeUserImportJobResponse$is, DescribeUserImportJobResponse$check);
 }
 
 /** @type {Assert} */
@@ -9818,7 +9822,7 @@ export function validateDescribeUserPoolClientRequest(x, o) {
 
 /** @type {Guard} */
 export function isDescribeUserPoolClientRequest(x) {
-  return guard(x, DescribeUserPoolClientRequest$is);
+  return guard(x, DescribeUserPoolClientRequest$is, DescribeUserPoolClientRequest$check);
 }
 
 /** @type {Assert} */
@@ -9867,7 +9871,7 @@ export function validateDescribeUserPoolClientResponse(x, o) {
 
 /** @type {Guard} */
 export function isDescribeUserPoolClientResponse(x) {
-  return guard(x, DescribeUserPoolClientResponse$is);
+  return guard(x, DescribeUserPoolClientResponse$is, DescribeUserPoolClientResponse$check);
 }
 
 /** @type {Assert} */
@@ -9920,7 +9924,7 @@ export function validateDescribeUserPoolDomainRequest(x, o) {
 
 /** @type {Guard} */
 export function isDescribeUserPoolDomainRequest(x) {
-  return guard(x, DescribeUserPoolDomainRequest$is);
+  return guard(x, DescribeUserPoolDomainRequest$is, DescribeUserPoolDomainRequest$check);
 }
 
 /** @type {Assert} */
@@ -9969,7 +9973,7 @@ export function validateDescribeUserPoolDomainResponse(x, o) {
 
 /** @type {Guard} */
 export function isDescribeUserPoolDomainResponse(x) {
-  return guard(x, DescribeUserPoolDomainResponse$is);
+  return guard(x, DescribeUserPoolDomainResponse$is, DescribeUserPoolDomainResponse$check);
 }
 
 /** @type {Assert} */
@@ -10022,7 +10026,7 @@ export function validateDescribeUserPoolRequest(x, o) {
 
 /** @type {Guard} */
 export function isDescribeUserPoolRequest(x) {
-  return guard(x, DescribeUserPoolRequest$is);
+  return guard(x, DescribeUserPoolRequest$is, DescribeUserPoolRequest$check);
 }
 
 /** @type {Assert} */
@@ -10071,7 +10075,7 @@ export function validateDescribeUserPoolResponse(x, o) {
 
 /** @type {Guard} */
 export function isDescribeUserPoolResponse(x) {
-  return guard(x, DescribeUserPoolResponse$is);
+  return guard(x, DescribeUserPoolResponse$is, DescribeUserPoolResponse$check);
 }
 
 /** @type {Assert} */
@@ -10099,7 +10103,7 @@ export function validateDescriptionType(x, o) {
 
 /** @type {Guard} */
 export function isDescriptionType(x) {
-  return guard(x, DescriptionType$is);
+  return guard(x, DescriptionType$is, DescriptionType$check);
 }
 
 /** @type {Assert} */
@@ -10153,7 +10157,7 @@ export function validateDeviceConfigurationType(x, o) {
 
 /** @type {Guard} */
 export function isDeviceConfigurationType(x) {
-  return guard(x, DeviceConfigurationType$is);
+  return guard(x, DeviceConfigurationType$is, DeviceConfigurationType$check);
 }
 
 /** @type {Assert} */
@@ -10187,7 +10191,7 @@ export function validateDeviceKeyType(x, o) {
 
 /** @type {Guard} */
 export function isDeviceKeyType(x) {
-  return guard(x, DeviceKeyType$is);
+  return guard(x, DeviceKeyType$is, DeviceKeyType$check);
 }
 
 /** @type {Assert} */
@@ -10225,7 +10229,7 @@ export function validateDeviceListType(x, o) {
 
 /** @type {Guard} */
 export function isDeviceListType(x) {
-  return guard(x, DeviceListType$is);
+  return guard(x, DeviceListType$is, DeviceListType$check);
 }
 
 /** @type {Assert} */
@@ -10255,7 +10259,7 @@ export function validateDeviceNameType(x, o) {
 
 /** @type {Guard} */
 export function isDeviceNameType(x) {
-  return guard(x, DeviceNameType$is);
+  return guard(x, DeviceNameType$is, DeviceNameType$check);
 }
 
 /** @type {Assert} */
@@ -10288,7 +10292,7 @@ export function validateDeviceRememberedStatusType(x, o) {
 
 /** @type {Guard} */
 export function isDeviceRememberedStatusType(x) {
-  return guard(x, DeviceRememberedStatusType$is);
+  return guard(x, DeviceRememberedStatusType$is, DeviceRememberedStatusType$check);
 }
 
 /** @type {Assert} */
@@ -10342,7 +10346,7 @@ export function validateDeviceSecretVerifierConfigType(x, o) {
 
 /** @type {Guard} */
 export function isDeviceSecretVerifierConfigType(x) {
-  return guard(x, DeviceSecretVerifierConfigType$is);
+  return guard(x, DeviceSecretVerifierConfigType$is, DeviceSecretVerifierConfigType$check);
 }
 
 /** @type {Assert} */
@@ -10417,7 +10421,7 @@ export function validateDeviceType(x, o) {
 
 /** @type {Guard} */
 export function isDeviceType(x) {
-  return guard(x, DeviceType$is);
+  return guard(x, DeviceType$is, DeviceType$check);
 }
 
 /** @type {Assert} */
@@ -10522,7 +10526,7 @@ export function validateDomainDescriptionType(x, o) {
 
 /** @type {Guard} */
 export function isDomainDescriptionType(x) {
-  return guard(x, DomainDescriptionType$is);
+  return guard(x, DomainDescriptionType$is, DomainDescriptionType$check);
 }
 
 /** @type {Assert} */
@@ -10554,7 +10558,7 @@ export function validateDomainStatusType(x, o) {
 
 /** @type {Guard} */
 export function isDomainStatusType(x) {
-  return guard(x, DomainStatusType$is);
+  return guard(x, DomainStatusType$is, DomainStatusType$check);
 }
 
 /** @type {Assert} */
@@ -10588,7 +10592,7 @@ export function validateDomainType(x, o) {
 
 /** @type {Guard} */
 export function isDomainType(x) {
-  return guard(x, DomainType$is);
+  return guard(x, DomainType$is, DomainType$check);
 }
 
 /** @type {Assert} */
@@ -10618,7 +10622,7 @@ export function validateDomainVersionType(x, o) {
 
 /** @type {Guard} */
 export function isDomainVersionType(x) {
-  return guard(x, DomainVersionType$is);
+  return guard(x, DomainVersionType$is, DomainVersionType$check);
 }
 
 /** @type {Assert} */
@@ -10680,7 +10684,7 @@ export function validateDuplicateProviderException(x, o) {
 
 /** @type {Guard} */
 export function isDuplicateProviderException(x) {
-  return guard(x, DuplicateProviderException$is);
+  return guard(x, DuplicateProviderException$is, DuplicateProviderException$check);
 }
 
 /** @type {Assert} */
@@ -10713,7 +10717,7 @@ export function validateEmailAddressType(x, o) {
 
 /** @type {Guard} */
 export function isEmailAddressType(x) {
-  return guard(x, EmailAddressType$is);
+  return guard(x, EmailAddressType$is, EmailAddressType$check);
 }
 
 /** @type {Assert} */
@@ -10812,7 +10816,7 @@ export function validateEmailConfigurationType(x, o) {
 
 /** @type {Guard} */
 export function isEmailConfigurationType(x) {
-  return guard(x, EmailConfigurationType$is);
+  return guard(x, EmailConfigurationType$is, EmailConfigurationType$check);
 }
 
 /** @type {Assert} */
@@ -10848,7 +10852,7 @@ export function validateEmailInviteMessageType(x, o) {
 
 /** @type {Guard} */
 export function isEmailInviteMessageType(x) {
-  return guard(x, EmailInviteMessageType$is);
+  return guard(x, EmailInviteMessageType$is, EmailInviteMessageType$check);
 }
 
 /** @type {Assert} */
@@ -10902,7 +10906,7 @@ export function validateEmailMfaConfigType(x, o) {
 
 /** @type {Guard} */
 export function isEmailMfaConfigType(x) {
-  return guard(x, EmailMfaConfigType$is);
+  return guard(x, EmailMfaConfigType$is, EmailMfaConfigType$check);
 }
 
 /** @type {Assert} */
@@ -10939,7 +10943,7 @@ export function validateEmailMfaMessageType(x, o) {
 
 /** @type {Guard} */
 export function isEmailMfaMessageType(x) {
-  return guard(x, EmailMfaMessageType$is);
+  return guard(x, EmailMfaMessageType$is, EmailMfaMessageType$check);
 }
 
 /** @type {Assert} */
@@ -10993,7 +10997,7 @@ export function validateEmailMfaSettingsType(x, o) {
 
 /** @type {Guard} */
 export function isEmailMfaSettingsType(x) {
-  return guard(x, EmailMfaSettingsType$is);
+  return guard(x, EmailMfaSettingsType$is, EmailMfaSettingsType$check);
 }
 
 /** @type {Assert} */
@@ -11025,7 +11029,7 @@ export function validateEmailMfaSubjectType(x, o) {
 
 /** @type {Guard} */
 export function isEmailMfaSubjectType(x) {
-  return guard(x, EmailMfaSubjectType$is);
+  return guard(x, EmailMfaSubjectType$is, EmailMfaSubjectType$check);
 }
 
 /** @type {Assert} */
@@ -11061,7 +11065,7 @@ export function validateEmailNotificationBodyType(x, o) {
 
 /** @type {Guard} */
 export function isEmailNotificationBodyType(x) {
-  return guard(x, EmailNotificationBodyType$is);
+  return guard(x, EmailNotificationBodyType$is, EmailNotificationBodyType$check);
 }
 
 /** @type {Assert} */
@@ -11097,7 +11101,7 @@ export function validateEmailNotificationSubjectType(x, o) {
 
 /** @type {Guard} */
 export function isEmailNotificationSubjectType(x) {
-  return guard(x, EmailNotificationSubjectType$is);
+  return guard(x, EmailNotificationSubjectType$is, EmailNotificationSubjectType$check);
 }
 
 /** @type {Assert} */
@@ -11130,7 +11134,7 @@ export function validateEmailSendingAccountType(x, o) {
 
 /** @type {Guard} */
 export function isEmailSendingAccountType(x) {
-  return guard(x, EmailSendingAccountType$is);
+  return guard(x, EmailSendingAccountType$is, EmailSendingAccountType$check);
 }
 
 /** @type {Assert} */
@@ -11168,7 +11172,7 @@ export function validateEmailVerificationMessageByLinkType(x, o) {
 
 /** @type {Guard} */
 export function isEmailVerificationMessageByLinkType(x) {
-  return guard(x, EmailVerificationMessageByLinkType$is);
+  return guard(x, EmailVerificationMessageByLinkType$is, EmailVerificationMessageByLinkType$check);
 }
 
 /** @type {Assert} */
@@ -11211,7 +11215,7 @@ export function validateEmailVerificationMessageType(x, o) {
 
 /** @type {Guard} */
 export function isEmailVerificationMessageType(x) {
-  return guard(x, EmailVerificationMessageType$is);
+  return guard(x, EmailVerificationMessageType$is, EmailVerificationMessageType$check);
 }
 
 /** @type {Assert} */
@@ -11250,7 +11254,7 @@ export function validateEmailVerificationSubjectByLinkType(x, o) {
 
 /** @type {Guard} */
 export function isEmailVerificationSubjectByLinkType(x) {
-  return guard(x, EmailVerificationSubjectByLinkType$is);
+  return guard(x, EmailVerificationSubjectByLinkType$is, EmailVerificationSubjectByLinkType$check);
 }
 
 /** @type {Assert} */
@@ -11291,7 +11295,7 @@ export function validateEmailVerificationSubjectType(x, o) {
 
 /** @type {Guard} */
 export function isEmailVerificationSubjectType(x) {
-  return guard(x, EmailVerificationSubjectType$is);
+  return guard(x, EmailVerificationSubjectType$is, EmailVerificationSubjectType$check);
 }
 
 /** @type {Assert} */
@@ -11353,7 +11357,7 @@ export function validateEnableSoftwareTokenMFAException(x, o) {
 
 /** @type {Guard} */
 export function isEnableSoftwareTokenMFAException(x) {
-  return guard(x, EnableSoftwareTokenMFAException$is);
+  return guard(x, EnableSoftwareTokenMFAException$is, EnableSoftwareTokenMFAException$check);
 }
 
 /** @type {Assert} */
@@ -11395,7 +11399,7 @@ export function validateEncryptionKeyArnType(x, o) {
 
 /** @type {Guard} */
 export function isEncryptionKeyArnType(x) {
-  return guard(x, EncryptionKeyArnType$is);
+  return guard(x, EncryptionKeyArnType$is, EncryptionKeyArnType$check);
 }
 
 /** @type {Assert} */
@@ -11427,7 +11431,7 @@ export function validateEncryptionKeyType(x, o) {
 
 /** @type {Guard} */
 export function isEncryptionKeyType(x) {
-  return guard(x, EncryptionKeyType$is);
+  return guard(x, EncryptionKeyType$is, EncryptionKeyType$check);
 }
 
 /** @type {Assert} */
@@ -11518,7 +11522,7 @@ export function validateEumsSmsConfigurationType(x, o) {
 
 /** @type {Guard} */
 export function isEumsSmsConfigurationType(x) {
-  return guard(x, EumsSmsConfigurationType$is);
+  return guard(x, EumsSmsConfigurationType$is, EumsSmsConfigurationType$check);
 }
 
 /** @type {Assert} */
@@ -11587,7 +11591,7 @@ export function validateEventContextDataType(x, o) {
 
 /** @type {Guard} */
 export function isEventContextDataType(x) {
-  return guard(x, EventContextDataType$is);
+  return guard(x, EventContextDataType$is, EventContextDataType$check);
 }
 
 /** @type {Assert} */
@@ -11654,7 +11658,7 @@ export function validateEventFeedbackType(x, o) {
 
 /** @type {Guard} */
 export function isEventFeedbackType(x) {
-  return guard(x, EventFeedbackType$is);
+  return guard(x, EventFeedbackType$is, EventFeedbackType$check);
 }
 
 /** @type {Assert} */
@@ -11686,7 +11690,7 @@ export function validateEventFilterType(x, o) {
 
 /** @type {Guard} */
 export function isEventFilterType(x) {
-  return guard(x, EventFilterType$is);
+  return guard(x, EventFilterType$is, EventFilterType$check);
 }
 
 /** @type {Assert} */
@@ -11728,7 +11732,7 @@ export function validateEventFiltersType(x, o) {
 
 /** @type {Guard} */
 export function isEventFiltersType(x) {
-  return guard(x, EventFiltersType$is);
+  return guard(x, EventFiltersType$is, EventFiltersType$check);
 }
 
 /** @type {Assert} */
@@ -11764,7 +11768,7 @@ export function validateEventIdType(x, o) {
 
 /** @type {Guard} */
 export function isEventIdType(x) {
-  return guard(x, EventIdType$is);
+  return guard(x, EventIdType$is, EventIdType$check);
 }
 
 /** @type {Assert} */
@@ -11796,7 +11800,7 @@ export function validateEventResponseType(x, o) {
 
 /** @type {Guard} */
 export function isEventResponseType(x) {
-  return guard(x, EventResponseType$is);
+  return guard(x, EventResponseType$is, EventResponseType$check);
 }
 
 /** @type {Assert} */
@@ -11855,7 +11859,7 @@ export function validateEventRiskType(x, o) {
 
 /** @type {Guard} */
 export function isEventRiskType(x) {
-  return guard(x, EventRiskType$is);
+  return guard(x, EventRiskType$is, EventRiskType$check);
 }
 
 /** @type {Assert} */
@@ -11893,7 +11897,7 @@ export function validateEventType(x, o) {
 
 /** @type {Guard} */
 export function isEventType(x) {
-  return guard(x, EventType$is);
+  return guard(x, EventType$is, EventType$check);
 }
 
 /** @type {Assert} */
@@ -11955,7 +11959,7 @@ export function validateExpiredCodeException(x, o) {
 
 /** @type {Guard} */
 export function isExpiredCodeException(x) {
-  return guard(x, ExpiredCodeException$is);
+  return guard(x, ExpiredCodeException$is, ExpiredCodeException$check);
 }
 
 /** @type {Assert} */
@@ -12006,7 +12010,7 @@ export function validateExplicitAuthFlowsListType(x, o) {
 
 /** @type {Guard} */
 export function isExplicitAuthFlowsListType(x) {
-  return guard(x, ExplicitAuthFlowsListType$is);
+  return guard(x, ExplicitAuthFlowsListType$is, ExplicitAuthFlowsListType$check);
 }
 
 /** @type {Assert} */
@@ -12049,7 +12053,7 @@ export function validateExplicitAuthFlowsType(x, o) {
 
 /** @type {Guard} */
 export function isExplicitAuthFlowsType(x) {
-  return guard(x, ExplicitAuthFlowsType$is);
+  return guard(x, ExplicitAuthFlowsType$is, ExplicitAuthFlowsType$check);
 }
 
 /** @type {Assert} */
@@ -12111,7 +12115,7 @@ export function validateFailoverType(x, o) {
 
 /** @type {Guard} */
 export function isFailoverType(x) {
-  return guard(x, FailoverType$is);
+  return guard(x, FailoverType$is, FailoverType$check);
 }
 
 /** @type {Assert} */
@@ -12143,7 +12147,7 @@ export function validateFeatureType(x, o) {
 
 /** @type {Guard} */
 export function isFeatureType(x) {
-  return guard(x, FeatureType$is);
+  return guard(x, FeatureType$is, FeatureType$check);
 }
 
 /** @type {Assert} */
@@ -12175,7 +12179,7 @@ export function validateFeedbackValueType(x, o) {
 
 /** @type {Guard} */
 export function isFeedbackValueType(x) {
-  return guard(x, FeedbackValueType$is);
+  return guard(x, FeedbackValueType$is, FeedbackValueType$check);
 }
 
 /** @type {Assert} */
@@ -12237,7 +12241,7 @@ export function validateForbiddenException(x, o) {
 
 /** @type {Guard} */
 export function isForbiddenException(x) {
-  return guard(x, ForbiddenException$is);
+  return guard(x, ForbiddenException$is, ForbiddenException$check);
 }
 
 /** @type {Assert} */
@@ -12263,7 +12267,7 @@ export function validateForceAliasCreation(x, o) {
 
 /** @type {Guard} */
 export function isForceAliasCreation(x) {
-  return guard(x, ForceAliasCreation$is);
+  return guard(x, ForceAliasCreation$is, ForceAliasCreation$check);
 }
 
 /** @type {Assert} */
@@ -12321,7 +12325,7 @@ export function validateForgetDeviceRequest(x, o) {
 
 /** @type {Guard} */
 export function isForgetDeviceRequest(x) {
-  return guard(x, ForgetDeviceRequest$is);
+  return guard(x, ForgetDeviceRequest$is, ForgetDeviceRequest$check);
 }
 
 /** @type {Assert} */
@@ -12410,7 +12414,7 @@ export function validateForgotPasswordRequest(x, o) {
 
 /** @type {Guard} */
 export function isForgotPasswordRequest(x) {
-  return guard(x, ForgotPasswordRequest$is);
+  return guard(x, ForgotPasswordRequest$is, ForgotPasswordRequest$check);
 }
 
 /** @type {Assert} */
@@ -12459,7 +12463,7 @@ export function validateForgotPasswordResponse(x, o) {
 
 /** @type {Guard} */
 export function isForgotPasswordResponse(x) {
-  return guard(x, ForgotPasswordResponse$is);
+  return guard(x, ForgotPasswordResponse$is, ForgotPasswordResponse$check);
 }
 
 /** @type {Assert} */
@@ -12485,7 +12489,7 @@ export function validateGenerateSecret(x, o) {
 
 /** @type {Guard} */
 export function isGenerateSecret(x) {
-  return guard(x, GenerateSecret$is);
+  return guard(x, GenerateSecret$is, GenerateSecret$check);
 }
 
 /** @type {Assert} */
@@ -12538,7 +12542,7 @@ export function validateGetCSVHeaderRequest(x, o) {
 
 /** @type {Guard} */
 export function isGetCSVHeaderRequest(x) {
-  return guard(x, GetCSVHeaderRequest$is);
+  return guard(x, GetCSVHeaderRequest$is, GetCSVHeaderRequest$check);
 }
 
 /** @type {Assert} */
@@ -12592,7 +12596,7 @@ export function validateGetCSVHeaderResponse(x, o) {
 
 /** @type {Guard} */
 export function isGetCSVHeaderResponse(x) {
-  return guard(x, GetCSVHeaderResponse$is);
+  return guard(x, GetCSVHeaderResponse$is, GetCSVHeaderResponse$check);
 }
 
 /** @type {Assert} */
@@ -12650,7 +12654,7 @@ export function validateGetDeviceRequest(x, o) {
 
 /** @type {Guard} */
 export function isGetDeviceRequest(x) {
-  return guard(x, GetDeviceRequest$is);
+  return guard(x, GetDeviceRequest$is, GetDeviceRequest$check);
 }
 
 /** @type {Assert} */
@@ -12703,7 +12707,7 @@ export function validateGetDeviceResponse(x, o) {
 
 /** @type {Guard} */
 export function isGetDeviceResponse(x) {
-  return guard(x, GetDeviceResponse$is);
+  return guard(x, GetDeviceResponse$is, GetDeviceResponse$check);
 }
 
 /** @type {Assert} */
@@ -12765,7 +12769,7 @@ export function validateGetGroupRequest(x, o) {
 
 /** @type {Guard} */
 export function isGetGroupRequest(x) {
-  return guard(x, GetGroupRequest$is);
+  return guard(x, GetGroupRequest$is, GetGroupRequest$check);
 }
 
 /** @type {Assert} */
@@ -12814,7 +12818,7 @@ export function validateGetGroupResponse(x, o) {
 
 /** @type {Guard} */
 export function isGetGroupResponse(x) {
-  return guard(x, GetGroupResponse$is);
+  return guard(x, GetGroupResponse$is, GetGroupResponse$check);
 }
 
 /** @type {Assert} */
@@ -12876,7 +12880,7 @@ export function validateGetIdentityProviderByIdentifierRequest(x, o) {
 
 /** @type {Guard} */
 export function isGetIdentityProviderByIdentifierRequest(x) {
-  return guard(x, GetIdentityProviderByIdentifierRequest$is);
+  return guard(x, GetIdentityProviderByIdentifierRequest$is, GetIdentityProviderByIdentifierRequest$check);
 }
 
 /** @type {Assert} */
@@ -12934,7 +12938,7 @@ export function validateGetIdentityProviderByIdentifierResponse(x, o) {
 
 /** @type {Guard} */
 export function isGetIdentityProviderByIdentifierResponse(x) {
-  return guard(x, GetIdentityProviderByIdentifierResponse$is);
+  return guard(x, GetIdentityProviderByIdentifierResponse$is, GetIdentityProviderByIdentifierResponse$check);
 }
 
 /** @type {Assert} */
@@ -12992,7 +12996,7 @@ export function validateGetSigningCertificateRequest(x, o) {
 
 /** @type {Guard} */
 export function isGetSigningCertificateRequest(x) {
-  return guard(x, GetSigningCertificateRequest$is);
+  return guard(x, GetSigningCertificateRequest$is, GetSigningCertificateRequest$check);
 }
 
 /** @type {Assert} */
@@ -13041,7 +13045,7 @@ export function validateGetSigningCertificateResponse(x, o) {
 
 /** @type {Guard} */
 export function isGetSigningCertificateResponse(x) {
-  return guard(x, GetSigningCertificateResponse$is);
+  return guard(x, GetSigningCertificateResponse$is, GetSigningCertificateResponse$check);
 }
 
 /** @type {Assert} */
@@ -13099,7 +13103,7 @@ export function validateGetUICustomizationRequest(x, o) {
 
 /** @type {Guard} */
 export function isGetUICustomizationRequest(x) {
-  return guard(x, GetUICustomizationRequest$is);
+  return guard(x, GetUICustomizationRequest$is, GetUICustomizationRequest$check);
 }
 
 /** @type {Assert} */
@@ -13152,7 +13156,7 @@ export function validateGetUICustomizationResponse(x, o) {
 
 /** @type {Guard} */
 export function isGetUICustomizationResponse(x) {
-  return guard(x, GetUICustomizationResponse$is);
+  return guard(x, GetUICustomizationResponse$is, GetUICustomizationResponse$check);
 }
 
 /** @type {Assert} */
@@ -13219,7 +13223,7 @@ export function validateGetUserAttributeVerificationCodeRequest(x, o) {
 
 /** @type {Guard} */
 export function isGetUserAttributeVerificationCodeRequest(x) {
-  return guard(x, GetUserAttributeVerificationCodeRequest$is);
+  return guard(x, GetUserAttributeVerificationCodeRequest$is, GetUserAttributeVerificationCodeRequest$check);
 }
 
 /** @type {Assert} */
@@ -13273,7 +13277,7 @@ export function validateGetUserAttributeVerificationCodeResponse(x, o) {
 
 /** @type {Guard} */
 export function isGetUserAttributeVerificationCodeResponse(x) {
-  return guard(x, GetUserAttributeVerificationCodeResponse$is);
+  return guard(x, GetUserAttributeVerificationCodeResponse$is, GetUserAttributeVerificationCodeResponse$check);
 }
 
 /** @type {Assert} */
@@ -13331,7 +13335,7 @@ export function validateGetUserPoolMfaConfigRequest(x, o) {
 
 /** @type {Guard} */
 export function isGetUserPoolMfaConfigRequest(x) {
-  return guard(x, GetUserPoolMfaConfigRequest$is);
+  return guard(x, GetUserPoolMfaConfigRequest$is, GetUserPoolMfaConfigRequest$check);
 }
 
 /** @type {Assert} */
@@ -13410,7 +13414,7 @@ export function validateGetUserPoolMfaConfigResponse(x, o) {
 
 /** @type {Guard} */
 export function isGetUserPoolMfaConfigResponse(x) {
-  return guard(x, GetUserPoolMfaConfigResponse$is);
+  return guard(x, GetUserPoolMfaConfigResponse$is, GetUserPoolMfaConfigResponse$check);
 }
 
 /** @type {Assert} */
@@ -13463,7 +13467,7 @@ export function validateGetUserRequest(x, o) {
 
 /** @type {Guard} */
 export function isGetUserRequest(x) {
-  return guard(x, GetUserRequest$is);
+  return guard(x, GetUserRequest$is, GetUserRequest$check);
 }
 
 /** @type {Assert} */
@@ -13584,7 +13588,7 @@ export function validateGetUserResponse(x, o) {
 
 /** @type {Guard} */
 export function isGetUserResponse(x) {
-  return guard(x, GetUserResponse$is);
+  return guard(x, GetUserResponse$is, GetUserResponse$check);
 }
 
 /** @type {Assert} */
@@ -13637,7 +13641,7 @@ export function validateGlobalSignOutRequest(x, o) {
 
 /** @type {Guard} */
 export function isGlobalSignOutRequest(x) {
-  return guard(x, GlobalSignOutRequest$is);
+  return guard(x, GlobalSignOutRequest$is, GlobalSignOutRequest$check);
 }
 
 /** @type {Assert} */
@@ -13680,7 +13684,7 @@ export function validateGlobalSignOutResponse(x, o) {
 
 /** @type {Guard} */
 export function isGlobalSignOutResponse(x) {
-  return guard(x, GlobalSignOutResponse$is);
+  return guard(x, GlobalSignOutResponse$is, GlobalSignOutResponse$check);
 }
 
 /** @type {Assert} */
@@ -13742,7 +13746,7 @@ export function validateGroupExistsException(x, o) {
 
 /** @type {Guard} */
 export function isGroupExistsException(x) {
-  return guard(x, GroupExistsException$is);
+  return guard(x, GroupExistsException$is, GroupExistsException$check);
 }
 
 /** @type {Assert} */
@@ -13780,7 +13784,7 @@ export function validateGroupListType(x, o) {
 
 /** @type {Guard} */
 export function isGroupListType(x) {
-  return guard(x, GroupListType$is);
+  return guard(x, GroupListType$is, GroupListType$check);
 }
 
 /** @type {Assert} */
@@ -13816,7 +13820,7 @@ export function validateGroupNameType(x, o) {
 
 /** @type {Guard} */
 export function isGroupNameType(x) {
-  return guard(x, GroupNameType$is);
+  return guard(x, GroupNameType$is, GroupNameType$check);
 }
 
 /** @type {Assert} */
@@ -13903,7 +13907,7 @@ export function validateGroupType(x, o) {
 
 /** @type {Guard} */
 export function isGroupType(x) {
-  return guard(x, GroupType$is);
+  return guard(x, GroupType$is, GroupType$check);
 }
 
 /** @type {Assert} */
@@ -13931,7 +13935,7 @@ export function validateHealthCheckIdType(x, o) {
 
 /** @type {Guard} */
 export function isHealthCheckIdType(x) {
-  return guard(x, HealthCheckIdType$is);
+  return guard(x, HealthCheckIdType$is, HealthCheckIdType$check);
 }
 
 /** @type {Assert} */
@@ -13961,7 +13965,7 @@ export function validateHexStringType(x, o) {
 
 /** @type {Guard} */
 export function isHexStringType(x) {
-  return guard(x, HexStringType$is);
+  return guard(x, HexStringType$is, HexStringType$check);
 }
 
 /** @type {Assert} */
@@ -14015,7 +14019,7 @@ export function validateHttpHeader(x, o) {
 
 /** @type {Guard} */
 export function isHttpHeader(x) {
-  return guard(x, HttpHeader$is);
+  return guard(x, HttpHeader$is, HttpHeader$check);
 }
 
 /** @type {Assert} */
@@ -14053,7 +14057,7 @@ export function validateHttpHeaderList(x, o) {
 
 /** @type {Guard} */
 export function isHttpHeaderList(x) {
-  return guard(x, HttpHeaderList$is);
+  return guard(x, HttpHeaderList$is, HttpHeaderList$check);
 }
 
 /** @type {Assert} */
@@ -14087,7 +14091,7 @@ export function validateIdTokenValidityType(x, o) {
 
 /** @type {Guard} */
 export function isIdTokenValidityType(x) {
-  return guard(x, IdTokenValidityType$is);
+  return guard(x, IdTokenValidityType$is, IdTokenValidityType$check);
 }
 
 /** @type {Assert} */
@@ -14180,7 +14184,7 @@ export function validateIdentityProviderType(x, o) {
 
 /** @type {Guard} */
 export function isIdentityProviderType(x) {
-  return guard(x, IdentityProviderType$is);
+  return guard(x, IdentityProviderType$is, IdentityProviderType$check);
 }
 
 /** @type {Assert} */
@@ -14220,7 +14224,7 @@ export function validateIdentityProviderTypeType(x, o) {
 
 /** @type {Guard} */
 export function isIdentityProviderTypeType(x) {
-  return guard(x, IdentityProviderTypeType$is);
+  return guard(x, IdentityProviderTypeType$is, IdentityProviderTypeType$check);
 }
 
 /** @type {Assert} */
@@ -14256,7 +14260,7 @@ export function validateIdpIdentifierType(x, o) {
 
 /** @type {Guard} */
 export function isIdpIdentifierType(x) {
-  return guard(x, IdpIdentifierType$is);
+  return guard(x, IdpIdentifierType$is, IdpIdentifierType$check);
 }
 
 /** @type {Assert} */
@@ -14311,7 +14315,7 @@ export function validateIdpIdentifiersListType(x, o) {
 
 /** @type {Guard} */
 export function isIdpIdentifiersListType(x) {
-  return guard(x, IdpIdentifiersListType$is);
+  return guard(x, IdpIdentifiersListType$is, IdpIdentifiersListType$check);
 }
 
 /** @type {Assert} */
@@ -14339,7 +14343,7 @@ export function validateImageFileType(x, o) {
 
 /** @type {Guard} */
 export function isImageFileType(x) {
-  return guard(x, ImageFileType$is);
+  return guard(x, ImageFileType$is, ImageFileType$check);
 }
 
 /** @type {Assert} */
@@ -14365,7 +14369,7 @@ export function validateImageUrlType(x, o) {
 
 /** @type {Guard} */
 export function isImageUrlType(x) {
-  return guard(x, ImageUrlType$is);
+  return guard(x, ImageUrlType$is, ImageUrlType$check);
 }
 
 /** @type {Assert} */
@@ -14427,7 +14431,7 @@ export function validateInboundFederationLambdaType(x, o) {
 
 /** @type {Guard} */
 export function isInboundFederationLambdaType(x) {
-  return guard(x, InboundFederationLambdaType$is);
+  return guard(x, InboundFederationLambdaType$is, InboundFederationLambdaType$check);
 }
 
 /** @type {Assert} */
@@ -14460,7 +14464,7 @@ export function validateInboundFederationLambdaVersionType(x, o) {
 
 /** @type {Guard} */
 export function isInboundFederationLambdaVersionType(x) {
-  return guard(x, InboundFederationLambdaVersionType$is);
+  return guard(x, InboundFederationLambdaVersionType$is, InboundFederationLambdaVersionType$check);
 }
 
 /** @type {Assert} */
@@ -14560,7 +14564,7 @@ export function validateInitiateAuthRequest(x, o) {
 
 /** @type {Guard} */
 export function isInitiateAuthRequest(x) {
-  return guard(x, InitiateAuthRequest$is);
+  return guard(x, InitiateAuthRequest$is, InitiateAuthRequest$check);
 }
 
 /** @type {Assert} */
@@ -14635,7 +14639,7 @@ export function validateInitiateAuthResponse(x, o) {
 
 /** @type {Guard} */
 export function isInitiateAuthResponse(x) {
-  return guard(x, InitiateAuthResponse$is);
+  return guard(x, InitiateAuthResponse$is, InitiateAuthResponse$check);
 }
 
 /** @type {Assert} */
@@ -14669,7 +14673,7 @@ export function validateIntegerType(x, o) {
 
 /** @type {Guard} */
 export function isIntegerType(x) {
-  return guard(x, IntegerType$is);
+  return guard(x, IntegerType$is, IntegerType$check);
 }
 
 /** @type {Assert} */
@@ -14731,7 +14735,7 @@ export function validateInternalErrorException(x, o) {
 
 /** @type {Guard} */
 export function isInternalErrorException(x) {
-  return guard(x, InternalErrorException$is);
+  return guard(x, InternalErrorException$is, InternalErrorException$check);
 }
 
 /** @type {Assert} */
@@ -14793,7 +14797,7 @@ export function validateInvalidEmailRoleAccessPolicyException(x, o) {
 
 /** @type {Guard} */
 export function isInvalidEmailRoleAccessPolicyException(x) {
-  return guard(x, InvalidEmailRoleAccessPolicyException$is);
+  return guard(x, InvalidEmailRoleAccessPolicyException$is, InvalidEmailRoleAccessPolicyException$check);
 }
 
 /** @type {Assert} */
@@ -14860,7 +14864,7 @@ export function validateInvalidLambdaResponseException(x, o) {
 
 /** @type {Guard} */
 export function isInvalidLambdaResponseException(x) {
-  return guard(x, InvalidLambdaResponseException$is);
+  return guard(x, InvalidLambdaResponseException$is, InvalidLambdaResponseException$check);
 }
 
 /** @type {Assert} */
@@ -14922,7 +14926,7 @@ export function validateInvalidOAuthFlowException(x, o) {
 
 /** @type {Guard} */
 export function isInvalidOAuthFlowException(x) {
-  return guard(x, InvalidOAuthFlowException$is);
+  return guard(x, InvalidOAuthFlowException$is, InvalidOAuthFlowException$check);
 }
 
 /** @type {Assert} */
@@ -14989,7 +14993,7 @@ export function validateInvalidParameterException(x, o) {
 
 /** @type {Guard} */
 export function isInvalidParameterException(x) {
-  return guard(x, InvalidParameterException$is);
+  return guard(x, InvalidParameterException$is, InvalidParameterException$check);
 }
 
 /** @type {Assert} */
@@ -15015,7 +15019,7 @@ export function validateInvalidParameterExceptionReasonCodeType(x, o) {
 
 /** @type {Guard} */
 export function isInvalidParameterExceptionReasonCodeType(x) {
-  return guard(x, InvalidParameterExceptionReasonCodeType$is);
+  return guard(x, InvalidParameterExceptionReasonCodeType$is, InvalidParameterExceptionReasonCodeType$check);
 }
 
 /** @type {Assert} */
@@ -15082,7 +15086,7 @@ export function validateInvalidPasswordException(x, o) {
 
 /** @type {Guard} */
 export function isInvalidPasswordException(x) {
-  return guard(x, InvalidPasswordException$is);
+  return guard(x, InvalidPasswordException$is, InvalidPasswordException$check);
 }
 
 /** @type {Assert} */
@@ -15144,7 +15148,7 @@ export function validateInvalidSmsRoleAccessPolicyException(x, o) {
 
 /** @type {Guard} */
 export function isInvalidSmsRoleAccessPolicyException(x) {
-  return guard(x, InvalidSmsRoleAccessPolicyException$is);
+  return guard(x, InvalidSmsRoleAccessPolicyException$is, InvalidSmsRoleAccessPolicyException$check);
 }
 
 /** @type {Assert} */
@@ -15211,7 +15215,7 @@ export function validateInvalidSmsRoleTrustRelationshipException(x, o) {
 
 /** @type {Guard} */
 export function isInvalidSmsRoleTrustRelationshipException(x) {
-  return guard(x, InvalidSmsRoleTrustRelationshipException$is);
+  return guard(x, InvalidSmsRoleTrustRelationshipException$is, InvalidSmsRoleTrustRelationshipException$check);
 }
 
 /** @type {Assert} */
@@ -15278,7 +15282,7 @@ export function validateInvalidUserPoolConfigurationException(x, o) {
 
 /** @type {Guard} */
 export function isInvalidUserPoolConfigurationException(x) {
-  return guard(x, InvalidUserPoolConfigurationException$is);
+  return guard(x, InvalidUserPoolConfigurationException$is, InvalidUserPoolConfigurationException$check);
 }
 
 /** @type {Assert} */
@@ -15332,7 +15336,7 @@ export function validateIssuerConfigurationType(x, o) {
 
 /** @type {Guard} */
 export function isIssuerConfigurationType(x) {
-  return guard(x, IssuerConfigurationType$is);
+  return guard(x, IssuerConfigurationType$is, IssuerConfigurationType$check);
 }
 
 /** @type {Assert} */
@@ -15364,7 +15368,7 @@ export function validateIssuerType(x, o) {
 
 /** @type {Guard} */
 export function isIssuerType(x) {
-  return guard(x, IssuerType$is);
+  return guard(x, IssuerType$is, IssuerType$check);
 }
 
 /** @type {Assert} */
@@ -15418,7 +15422,7 @@ export function validateKeyConfigurationType(x, o) {
 
 /** @type {Guard} */
 export function isKeyConfigurationType(x) {
-  return guard(x, KeyConfigurationType$is);
+  return guard(x, KeyConfigurationType$is, KeyConfigurationType$check);
 }
 
 /** @type {Assert} */
@@ -15557,7 +15561,7 @@ export function validateLambdaConfigType(x, o) {
 
 /** @type {Guard} */
 export function isLambdaConfigType(x) {
-  return guard(x, LambdaConfigType$is);
+  return guard(x, LambdaConfigType$is, LambdaConfigType$check);
 }
 
 /** @type {Assert} */
@@ -15619,7 +15623,7 @@ export function validateLimitExceededException(x, o) {
 
 /** @type {Guard} */
 export function isLimitExceededException(x) {
-  return guard(x, LimitExceededException$is);
+  return guard(x, LimitExceededException$is, LimitExceededException$check);
 }
 
 /** @type {Assert} */
@@ -15682,7 +15686,7 @@ export function validateListDevicesRequest(x, o) {
 
 /** @type {Guard} */
 export function isListDevicesRequest(x) {
-  return guard(x, ListDevicesRequest$is);
+  return guard(x, ListDevicesRequest$is, ListDevicesRequest$check);
 }
 
 /** @type {Assert} */
@@ -15736,7 +15740,7 @@ export function validateListDevicesResponse(x, o) {
 
 /** @type {Guard} */
 export function isListDevicesResponse(x) {
-  return guard(x, ListDevicesResponse$is);
+  return guard(x, ListDevicesResponse$is, ListDevicesResponse$check);
 }
 
 /** @type {Assert} */
@@ -15799,7 +15803,7 @@ export function validateListGroupsRequest(x, o) {
 
 /** @type {Guard} */
 export function isListGroupsRequest(x) {
-  return guard(x, ListGroupsRequest$is);
+  return guard(x, ListGroupsRequest$is, ListGroupsRequest$check);
 }
 
 /** @type {Assert} */
@@ -15853,7 +15857,7 @@ export function validateListGroupsResponse(x, o) {
 
 /** @type {Guard} */
 export function isListGroupsResponse(x) {
-  return guard(x, ListGroupsResponse$is);
+  return guard(x, ListGroupsResponse$is, ListGroupsResponse$check);
 }
 
 /** @type {Assert} */
@@ -15916,7 +15920,7 @@ export function validateListIdentityProvidersRequest(x, o) {
 
 /** @type {Guard} */
 export function isListIdentityProvidersRequest(x) {
-  return guard(x, ListIdentityProvidersRequest$is);
+  return guard(x, ListIdentityProvidersRequest$is, ListIdentityProvidersRequest$check);
 }
 
 /** @type {Assert} */
@@ -15974,7 +15978,7 @@ export function validateListIdentityProvidersResponse(x, o) {
 
 /** @type {Guard} */
 export function isListIdentityProvidersResponse(x) {
-  return guard(x, ListIdentityProvidersResponse$is);
+  return guard(x, ListIdentityProvidersResponse$is, ListIdentityProvidersResponse$check);
 }
 
 /** @type {Assert} */
@@ -16012,7 +16016,7 @@ export function validateListOfStringTypes(x, o) {
 
 /** @type {Guard} */
 export function isListOfStringTypes(x) {
-  return guard(x, ListOfStringTypes$is);
+  return guard(x, ListOfStringTypes$is, ListOfStringTypes$check);
 }
 
 /** @type {Assert} */
@@ -16046,7 +16050,7 @@ export function validateListProvidersLimitType(x, o) {
 
 /** @type {Guard} */
 export function isListProvidersLimitType(x) {
-  return guard(x, ListProvidersLimitType$is);
+  return guard(x, ListProvidersLimitType$is, ListProvidersLimitType$check);
 }
 
 /** @type {Assert} */
@@ -16080,7 +16084,7 @@ export function validateListResourceServersLimitType(x, o) {
 
 /** @type {Guard} */
 export function isListResourceServersLimitType(x) {
-  return guard(x, ListResourceServersLimitType$is);
+  return guard(x, ListResourceServersLimitType$is, ListResourceServersLimitType$check);
 }
 
 /** @type {Assert} */
@@ -16143,7 +16147,7 @@ export function validateListResourceServersRequest(x, o) {
 
 /** @type {Guard} */
 export function isListResourceServersRequest(x) {
-  return guard(x, ListResourceServersRequest$is);
+  return guard(x, ListResourceServersRequest$is, ListResourceServersRequest$check);
 }
 
 /** @type {Assert} */
@@ -16201,7 +16205,7 @@ export function validateListResourceServersResponse(x, o) {
 
 /** @type {Guard} */
 export function isListResourceServersResponse(x) {
-  return guard(x, ListResourceServersResponse$is);
+  return guard(x, ListResourceServersResponse$is, ListResourceServersResponse$check);
 }
 
 /** @type {Assert} */
@@ -16254,7 +16258,7 @@ export function validateListTagsForResourceRequest(x, o) {
 
 /** @type {Guard} */
 export function isListTagsForResourceRequest(x) {
-  return guard(x, ListTagsForResourceRequest$is);
+  return guard(x, ListTagsForResourceRequest$is, ListTagsForResourceRequest$check);
 }
 
 /** @type {Assert} */
@@ -16303,7 +16307,7 @@ export function validateListTagsForResourceResponse(x, o) {
 
 /** @type {Guard} */
 export function isListTagsForResourceResponse(x) {
-  return guard(x, ListTagsForResourceResponse$is);
+  return guard(x, ListTagsForResourceResponse$is, ListTagsForResourceResponse$check);
 }
 
 /** @type {Assert} */
@@ -16370,7 +16374,7 @@ export function validateListUserImportJobsRequest(x, o) {
 
 /** @type {Guard} */
 export function isListUserImportJobsRequest(x) {
-  return guard(x, ListUserImportJobsRequest$is);
+  return guard(x, ListUserImportJobsRequest$is, ListUserImportJobsRequest$check);
 }
 
 /** @type {Assert} */
@@ -16424,7 +16428,7 @@ export function validateListUserImportJobsResponse(x, o) {
 
 /** @type {Guard} */
 export function isListUserImportJobsResponse(x) {
-  return guard(x, ListUserImportJobsResponse$is);
+  return guard(x, ListUserImportJobsResponse$is, ListUserImportJobsResponse$check);
 }
 
 /** @type {Assert} */
@@ -16487,7 +16491,7 @@ export function validateListUserPoolClientsRequest(x, o) {
 
 /** @type {Guard} */
 export function isListUserPoolClientsRequest(x) {
-  return guard(x, ListUserPoolClientsRequest$is);
+  return guard(x, ListUserPoolClientsRequest$is, ListUserPoolClientsRequest$check);
 }
 
 /** @type {Assert} */
@@ -16541,7 +16545,7 @@ export function validateListUserPoolClientsResponse(x, o) {
 
 /** @type {Guard} */
 export function isListUserPoolClientsResponse(x) {
-  return guard(x, ListUserPoolClientsResponse$is);
+  return guard(x, ListUserPoolClientsResponse$is, ListUserPoolClientsResponse$check);
 }
 
 /** @type {Assert} */
@@ -16599,7 +16603,7 @@ export function validateListUserPoolsRequest(x, o) {
 
 /** @type {Guard} */
 export function isListUserPoolsRequest(x) {
-  return guard(x, ListUserPoolsRequest$is);
+  return guard(x, ListUserPoolsRequest$is, ListUserPoolsRequest$check);
 }
 
 /** @type {Assert} */
@@ -16653,7 +16657,7 @@ export function validateListUserPoolsResponse(x, o) {
 
 /** @type {Guard} */
 export function isListUserPoolsResponse(x) {
-  return guard(x, ListUserPoolsResponse$is);
+  return guard(x, ListUserPoolsResponse$is, ListUserPoolsResponse$check);
 }
 
 /** @type {Assert} */
@@ -16725,7 +16729,7 @@ export function validateListUsersInGroupRequest(x, o) {
 
 /** @type {Guard} */
 export function isListUsersInGroupRequest(x) {
-  return guard(x, ListUsersInGroupRequest$is);
+  return guard(x, ListUsersInGroupRequest$is, ListUsersInGroupRequest$check);
 }
 
 /** @type {Assert} */
@@ -16779,7 +16783,7 @@ export function validateListUsersInGroupResponse(x, o) {
 
 /** @type {Guard} */
 export function isListUsersInGroupResponse(x) {
-  return guard(x, ListUsersInGroupResponse$is);
+  return guard(x, ListUsersInGroupResponse$is, ListUsersInGroupResponse$check);
 }
 
 /** @type {Assert} */
@@ -16852,7 +16856,7 @@ export function validateListUsersRequest(x, o) {
 
 /** @type {Guard} */
 export function isListUsersRequest(x) {
-  return guard(x, ListUsersRequest$is);
+  return guard(x, ListUsersRequest$is, ListUsersRequest$check);
 }
 
 /** @type {Assert} */
@@ -16906,7 +16910,7 @@ export function validateListUsersResponse(x, o) {
 
 /** @type {Guard} */
 export function isListUsersResponse(x) {
-  return guard(x, ListUsersResponse$is);
+  return guard(x, ListUsersResponse$is, ListUsersResponse$check);
 }
 
 /** @type {Assert} */
@@ -16961,7 +16965,7 @@ export function validateLogoutURLsListType(x, o) {
 
 /** @type {Guard} */
 export function isLogoutURLsListType(x) {
-  return guard(x, LogoutURLsListType$is);
+  return guard(x, LogoutURLsListType$is, LogoutURLsListType$check);
 }
 
 /** @type {Assert} */
@@ -16991,7 +16995,7 @@ export function validateLongType(x, o) {
 
 /** @type {Guard} */
 export function isLongType(x) {
-  return guard(x, LongType$is);
+  return guard(x, LongType$is, LongType$check);
 }
 
 /** @type {Assert} */
@@ -17053,7 +17057,7 @@ export function validateMFAMethodNotFoundException(x, o) {
 
 /** @type {Guard} */
 export function isMFAMethodNotFoundException(x) {
-  return guard(x, MFAMethodNotFoundException$is);
+  return guard(x, MFAMethodNotFoundException$is, MFAMethodNotFoundException$check);
 }
 
 /** @type {Assert} */
@@ -17091,7 +17095,7 @@ export function validateMFAOptionListType(x, o) {
 
 /** @type {Guard} */
 export function isMFAOptionListType(x) {
-  return guard(x, MFAOptionListType$is);
+  return guard(x, MFAOptionListType$is, MFAOptionListType$check);
 }
 
 /** @type {Assert} */
@@ -17145,7 +17149,7 @@ export function validateMFAOptionType(x, o) {
 
 /** @type {Guard} */
 export function isMFAOptionType(x) {
-  return guard(x, MFAOptionType$is);
+  return guard(x, MFAOptionType$is, MFAOptionType$check);
 }
 
 /** @type {Assert} */
@@ -17177,7 +17181,7 @@ export function validateMessageActionType(x, o) {
 
 /** @type {Guard} */
 export function isMessageActionType(x) {
-  return guard(x, MessageActionType$is);
+  return guard(x, MessageActionType$is, MessageActionType$check);
 }
 
 /** @type {Assert} */
@@ -17236,7 +17240,7 @@ export function validateMessageTemplateType(x, o) {
 
 /** @type {Guard} */
 export function isMessageTemplateType(x) {
-  return guard(x, MessageTemplateType$is);
+  return guard(x, MessageTemplateType$is, MessageTemplateType$check);
 }
 
 /** @type {Assert} */
@@ -17290,7 +17294,7 @@ export function validateNewDeviceMetadataType(x, o) {
 
 /** @type {Guard} */
 export function isNewDeviceMetadataType(x) {
-  return guard(x, NewDeviceMetadataType$is);
+  return guard(x, NewDeviceMetadataType$is, NewDeviceMetadataType$check);
 }
 
 /** @type {Assert} */
@@ -17352,7 +17356,7 @@ export function validateNotAuthorizedException(x, o) {
 
 /** @type {Guard} */
 export function isNotAuthorizedException(x) {
-  return guard(x, NotAuthorizedException$is);
+  return guard(x, NotAuthorizedException$is, NotAuthorizedException$check);
 }
 
 /** @type {Assert} */
@@ -17430,7 +17434,7 @@ export function validateNotifyConfigurationType(x, o) {
 
 /** @type {Guard} */
 export function isNotifyConfigurationType(x) {
-  return guard(x, NotifyConfigurationType$is);
+  return guard(x, NotifyConfigurationType$is, NotifyConfigurationType$check);
 }
 
 /** @type {Assert} */
@@ -17493,7 +17497,7 @@ export function validateNotifyEmailType(x, o) {
 
 /** @type {Guard} */
 export function isNotifyEmailType(x) {
-  return guard(x, NotifyEmailType$is);
+  return guard(x, NotifyEmailType$is, NotifyEmailType$check);
 }
 
 /** @type {Assert} */
@@ -17547,7 +17551,7 @@ export function validateNumberAttributeConstraintsType(x, o) {
 
 /** @type {Guard} */
 export function isNumberAttributeConstraintsType(x) {
-  return guard(x, NumberAttributeConstraintsType$is);
+  return guard(x, NumberAttributeConstraintsType$is, NumberAttributeConstraintsType$check);
 }
 
 /** @type {Assert} */
@@ -17579,7 +17583,7 @@ export function validateOAuthFlowType(x, o) {
 
 /** @type {Guard} */
 export function isOAuthFlowType(x) {
-  return guard(x, OAuthFlowType$is);
+  return guard(x, OAuthFlowType$is, OAuthFlowType$check);
 }
 
 /** @type {Assert} */
@@ -17625,7 +17629,7 @@ export function validateOAuthFlowsType(x, o) {
 
 /** @type {Guard} */
 export function isOAuthFlowsType(x) {
-  return guard(x, OAuthFlowsType$is);
+  return guard(x, OAuthFlowsType$is, OAuthFlowsType$check);
 }
 
 /** @type {Assert} */
@@ -17660,7 +17664,7 @@ export function validateOptionalArnType(x, o) {
 
 /** @type {Guard} */
 export function isOptionalArnType(x) {
-  return guard(x, OptionalArnType$is);
+  return guard(x, OptionalArnType$is, OptionalArnType$check);
 }
 
 /** @type {Assert} */
@@ -17696,7 +17700,7 @@ export function validatePaginationKey(x, o) {
 
 /** @type {Guard} */
 export function isPaginationKey(x) {
-  return guard(x, PaginationKey$is);
+  return guard(x, PaginationKey$is, PaginationKey$check);
 }
 
 /** @type {Assert} */
@@ -17730,7 +17734,7 @@ export function validatePaginationKeyType(x, o) {
 
 /** @type {Guard} */
 export function isPaginationKeyType(x) {
-  return guard(x, PaginationKeyType$is);
+  return guard(x, PaginationKeyType$is, PaginationKeyType$check);
 }
 
 /** @type {Assert} */
@@ -17763,7 +17767,7 @@ export function validatePasswordHashingAlgorithmType(x, o) {
 
 /** @type {Guard} */
 export function isPasswordHashingAlgorithmType(x) {
-  return guard(x, PasswordHashingAlgorithmType$is);
+  return guard(x, PasswordHashingAlgorithmType$is, PasswordHashingAlgorithmType$check);
 }
 
 /** @type {Assert} */
@@ -17797,7 +17801,7 @@ export function validatePasswordHistorySizeType(x, o) {
 
 /** @type {Guard} */
 export function isPasswordHistorySizeType(x) {
-  return guard(x, PasswordHistorySizeType$is);
+  return guard(x, PasswordHistorySizeType$is, PasswordHistorySizeType$check);
 }
 
 /** @type {Assert} */
@@ -17831,7 +17835,7 @@ export function validatePasswordPolicyMinLengthType(x, o) {
 
 /** @type {Guard} */
 export function isPasswordPolicyMinLengthType(x) {
-  return guard(x, PasswordPolicyMinLengthType$is);
+  return guard(x, PasswordPolicyMinLengthType$is, PasswordPolicyMinLengthType$check);
 }
 
 /** @type {Assert} */
@@ -17922,7 +17926,7 @@ export function validatePasswordPolicyType(x, o) {
 
 /** @type {Guard} */
 export function isPasswordPolicyType(x) {
-  return guard(x, PasswordPolicyType$is);
+  return guard(x, PasswordPolicyType$is, PasswordPolicyType$check);
 }
 
 /** @type {Assert} */
@@ -17984,7 +17988,7 @@ export function validatePasswordResetRequiredException(x, o) {
 
 /** @type {Guard} */
 export function isPasswordResetRequiredException(x) {
-  return guard(x, PasswordResetRequiredException$is);
+  return guard(x, PasswordResetRequiredException$is, PasswordResetRequiredException$check);
 }
 
 /** @type {Assert} */
@@ -18018,7 +18022,7 @@ export function validatePasswordType(x, o) {
 
 /** @type {Guard} */
 export function isPasswordType(x) {
-  return guard(x, PasswordType$is);
+  return guard(x, PasswordType$is, PasswordType$check);
 }
 
 /** @type {Assert} */
@@ -18052,7 +18056,7 @@ export function validatePoolQueryLimitType(x, o) {
 
 /** @type {Guard} */
 export function isPoolQueryLimitType(x) {
-  return guard(x, PoolQueryLimitType$is);
+  return guard(x, PoolQueryLimitType$is, PoolQueryLimitType$check);
 }
 
 /** @type {Assert} */
@@ -18080,7 +18084,7 @@ export function validatePreSignedUrlType(x, o) {
 
 /** @type {Guard} */
 export function isPreSignedUrlType(x) {
-  return guard(x, PreSignedUrlType$is);
+  return guard(x, PreSignedUrlType$is, PreSignedUrlType$check);
 }
 
 /** @type {Assert} */
@@ -18113,7 +18117,7 @@ export function validatePreTokenGenerationLambdaVersionType(x, o) {
 
 /** @type {Guard} */
 export function isPreTokenGenerationLambdaVersionType(x) {
-  return guard(x, PreTokenGenerationLambdaVersionType$is);
+  return guard(x, PreTokenGenerationLambdaVersionType$is, PreTokenGenerationLambdaVersionType$check);
 }
 
 /** @type {Assert} */
@@ -18180,7 +18184,7 @@ export function validatePreTokenGenerationVersionConfigType(x, o) {
 
 /** @type {Guard} */
 export function isPreTokenGenerationVersionConfigType(x) {
-  return guard(x, PreTokenGenerationVersionConfigType$is);
+  return guard(x, PreTokenGenerationVersionConfigType$is, PreTokenGenerationVersionConfigType$check);
 }
 
 /** @type {Assert} */
@@ -18219,7 +18223,7 @@ export function validatePrecedenceType(x, o) {
 
 /** @type {Guard} */
 export function isPrecedenceType(x) {
-  return guard(x, PrecedenceType$is);
+  return guard(x, PrecedenceType$is, PrecedenceType$check);
 }
 
 /** @type {Assert} */
@@ -18281,7 +18285,7 @@ export function validatePreconditionNotMetException(x, o) {
 
 /** @type {Guard} */
 export function isPreconditionNotMetException(x) {
-  return guard(x, PreconditionNotMetException$is);
+  return guard(x, PreconditionNotMetException$is, PreconditionNotMetException$check);
 }
 
 /** @type {Assert} */
@@ -18314,7 +18318,7 @@ export function validatePreventUserExistenceErrorTypes(x, o) {
 
 /** @type {Guard} */
 export function isPreventUserExistenceErrorTypes(x) {
-  return guard(x, PreventUserExistenceErrorTypes$is);
+  return guard(x, PreventUserExistenceErrorTypes$is, PreventUserExistenceErrorTypes$check);
 }
 
 /** @type {Assert} */
@@ -18348,7 +18352,7 @@ export function validatePriorityType(x, o) {
 
 /** @type {Guard} */
 export function isPriorityType(x) {
-  return guard(x, PriorityType$is);
+  return guard(x, PriorityType$is, PriorityType$check);
 }
 
 /** @type {Assert} */
@@ -18412,7 +18416,7 @@ export function validateProviderDescription(x, o) {
 
 /** @type {Guard} */
 export function isProviderDescription(x) {
-  return guard(x, ProviderDescription$is);
+  return guard(x, ProviderDescription$is, ProviderDescription$check);
 }
 
 /** @type {Assert} */
@@ -18456,7 +18460,7 @@ export function validateProviderDetailsType(x, o) {
 
 /** @type {Guard} */
 export function isProviderDetailsType(x) {
-  return guard(x, ProviderDetailsType$is);
+  return guard(x, ProviderDetailsType$is, ProviderDetailsType$check);
 }
 
 /** @type {Assert} */
@@ -18492,7 +18496,7 @@ export function validateProviderNameType(x, o) {
 
 /** @type {Guard} */
 export function isProviderNameType(x) {
-  return guard(x, ProviderNameType$is);
+  return guard(x, ProviderNameType$is, ProviderNameType$check);
 }
 
 /** @type {Assert} */
@@ -18526,7 +18530,7 @@ export function validateProviderNameTypeV1(x, o) {
 
 /** @type {Guard} */
 export function isProviderNameTypeV1(x) {
-  return guard(x, ProviderNameTypeV1$is);
+  return guard(x, ProviderNameTypeV1$is, ProviderNameTypeV1$check);
 }
 
 /** @type {Assert} */
@@ -18563,7 +18567,7 @@ export function validateProviderNameTypeV2(x, o) {
 
 /** @type {Guard} */
 export function isProviderNameTypeV2(x) {
-  return guard(x, ProviderNameTypeV2$is);
+  return guard(x, ProviderNameTypeV2$is, ProviderNameTypeV2$check);
 }
 
 /** @type {Assert} */
@@ -18622,7 +18626,7 @@ export function validateProviderUserIdentifierType(x, o) {
 
 /** @type {Guard} */
 export function isProviderUserIdentifierType(x) {
-  return guard(x, ProviderUserIdentifierType$is);
+  return guard(x, ProviderUserIdentifierType$is, ProviderUserIdentifierType$check);
 }
 
 /** @type {Assert} */
@@ -18664,7 +18668,7 @@ export function validateProvidersListType(x, o) {
 
 /** @type {Guard} */
 export function isProvidersListType(x) {
-  return guard(x, ProvidersListType$is);
+  return guard(x, ProvidersListType$is, ProvidersListType$check);
 }
 
 /** @type {Assert} */
@@ -18698,7 +18702,7 @@ export function validateQueryLimit(x, o) {
 
 /** @type {Guard} */
 export function isQueryLimit(x) {
-  return guard(x, QueryLimit$is);
+  return guard(x, QueryLimit$is, QueryLimit$check);
 }
 
 /** @type {Assert} */
@@ -18732,7 +18736,7 @@ export function validateQueryLimitType(x, o) {
 
 /** @type {Guard} */
 export function isQueryLimitType(x) {
-  return guard(x, QueryLimitType$is);
+  return guard(x, QueryLimitType$is, QueryLimitType$check);
 }
 
 /** @type {Assert} */
@@ -18774,7 +18778,7 @@ export function validateRecoveryMechanismsType(x, o) {
 
 /** @type {Guard} */
 export function isRecoveryMechanismsType(x) {
-  return guard(x, RecoveryMechanismsType$is);
+  return guard(x, RecoveryMechanismsType$is, RecoveryMechanismsType$check);
 }
 
 /** @type {Assert} */
@@ -18811,7 +18815,7 @@ export function validateRecoveryOptionNameType(x, o) {
 
 /** @type {Guard} */
 export function isRecoveryOptionNameType(x) {
-  return guard(x, RecoveryOptionNameType$is);
+  return guard(x, RecoveryOptionNameType$is, RecoveryOptionNameType$check);
 }
 
 /** @type {Assert} */
@@ -18873,7 +18877,7 @@ export function validateRecoveryOptionType(x, o) {
 
 /** @type {Guard} */
 export function isRecoveryOptionType(x) {
-  return guard(x, RecoveryOptionType$is);
+  return guard(x, RecoveryOptionType$is, RecoveryOptionType$check);
 }
 
 /** @type {Assert} */
@@ -18909,7 +18913,7 @@ export function validateRedirectUrlType(x, o) {
 
 /** @type {Guard} */
 export function isRedirectUrlType(x) {
-  return guard(x, RedirectUrlType$is);
+  return guard(x, RedirectUrlType$is, RedirectUrlType$check);
 }
 
 /** @type {Assert} */
@@ -18967,7 +18971,7 @@ export function validateRefreshTokenRotationType(x, o) {
 
 /** @type {Guard} */
 export function isRefreshTokenRotationType(x) {
-  return guard(x, RefreshTokenRotationType$is);
+  return guard(x, RefreshTokenRotationType$is, RefreshTokenRotationType$check);
 }
 
 /** @type {Assert} */
@@ -19001,7 +19005,7 @@ export function validateRefreshTokenValidityType(x, o) {
 
 /** @type {Guard} */
 export function isRefreshTokenValidityType(x) {
-  return guard(x, RefreshTokenValidityType$is);
+  return guard(x, RefreshTokenValidityType$is, RefreshTokenValidityType$check);
 }
 
 /** @type {Assert} */
@@ -19031,7 +19035,7 @@ export function validateRegionCodeType(x, o) {
 
 /** @type {Guard} */
 export function isRegionCodeType(x) {
-  return guard(x, RegionCodeType$is);
+  return guard(x, RegionCodeType$is, RegionCodeType$check);
 }
 
 /** @type {Assert} */
@@ -19061,7 +19065,7 @@ export function validateRegionNameType(x, o) {
 
 /** @type {Guard} */
 export function isRegionNameType(x) {
-  return guard(x, RegionNameType$is);
+  return guard(x, RegionNameType$is, RegionNameType$check);
 }
 
 /** @type {Assert} */
@@ -19091,7 +19095,7 @@ export function validateRelyingPartyIdType(x, o) {
 
 /** @type {Guard} */
 export function isRelyingPartyIdType(x) {
-  return guard(x, RelyingPartyIdType$is);
+  return guard(x, RelyingPartyIdType$is, RelyingPartyIdType$check);
 }
 
 /** @type {Assert} */
@@ -19129,7 +19133,7 @@ export function validateReplicaRegionsType(x, o) {
 
 /** @type {Guard} */
 export function isReplicaRegionsType(x) {
-  return guard(x, ReplicaRegionsType$is);
+  return guard(x, ReplicaRegionsType$is, ReplicaRegionsType$check);
 }
 
 /** @type {Assert} */
@@ -19218,7 +19222,7 @@ export function validateResendConfirmationCodeRequest(x, o) {
 
 /** @type {Guard} */
 export function isResendConfirmationCodeRequest(x) {
-  return guard(x, ResendConfirmationCodeRequest$is);
+  return guard(x, ResendConfirmationCodeRequest$is, ResendConfirmationCodeRequest$check);
 }
 
 /** @type {Assert} */
@@ -19267,7 +19271,7 @@ export function validateResendConfirmationCodeResponse(x, o) {
 
 /** @type {Guard} */
 export function isResendConfirmationCodeResponse(x) {
-  return guard(x, ResendConfirmationCodeResponse$is);
+  return guard(x, ResendConfirmationCodeResponse$is, ResendConfirmationCodeResponse$check);
 }
 
 /** @type {Assert} */
@@ -19329,7 +19333,7 @@ export function validateResourceNotFoundException(x, o) {
 
 /** @type {Guard} */
 export function isResourceNotFoundException(x) {
-  return guard(x, ResourceNotFoundException$is);
+  return guard(x, ResourceNotFoundException$is, ResourceNotFoundException$check);
 }
 
 /** @type {Assert} */
@@ -19365,7 +19369,7 @@ export function validateResourceServerIdentifierType(x, o) {
 
 /** @type {Guard} */
 export function isResourceServerIdentifierType(x) {
-  return guard(x, ResourceServerIdentifierType$is);
+  return guard(x, ResourceServerIdentifierType$is, ResourceServerIdentifierType$check);
 }
 
 /** @type {Assert} */
@@ -19401,7 +19405,7 @@ export function validateResourceServerNameType(x, o) {
 
 /** @type {Guard} */
 export function isResourceServerNameType(x) {
-  return guard(x, ResourceServerNameType$is);
+  return guard(x, ResourceServerNameType$is, ResourceServerNameType$check);
 }
 
 /** @type {Assert} */
@@ -19431,7 +19435,7 @@ export function validateResourceServerScopeDescriptionType(x, o) {
 
 /** @type {Guard} */
 export function isResourceServerScopeDescriptionType(x) {
-  return guard(x, ResourceServerScopeDescriptionType$is);
+  return guard(x, ResourceServerScopeDescriptionType$is, ResourceServerScopeDescriptionType$check);
 }
 
 /** @type {Assert} */
@@ -19476,7 +19480,7 @@ export function validateResourceServerScopeListType(x, o) {
 
 /** @type {Guard} */
 export function isResourceServerScopeListType(x) {
-  return guard(x, ResourceServerScopeListType$is);
+  return guard(x, ResourceServerScopeListType$is, ResourceServerScopeListType$check);
 }
 
 /** @type {Assert} */
@@ -19515,7 +19519,7 @@ export function validateResourceServerScopeNameType(x, o) {
 
 /** @type {Guard} */
 export function isResourceServerScopeNameType(x) {
-  return guard(x, ResourceServerScopeNameType$is);
+  return guard(x, ResourceServerScopeNameType$is, ResourceServerScopeNameType$check);
 }
 
 /** @type {Assert} */
@@ -19577,7 +19581,7 @@ export function validateResourceServerScopeType(x, o) {
 
 /** @type {Guard} */
 export function isResourceServerScopeType(x) {
-  return guard(x, ResourceServerScopeType$is);
+  return guard(x, ResourceServerScopeType$is, ResourceServerScopeType$check);
 }
 
 /** @type {Assert} */
@@ -19641,7 +19645,7 @@ export function validateResourceServerType(x, o) {
 
 /** @type {Guard} */
 export function isResourceServerType(x) {
-  return guard(x, ResourceServerType$is);
+  return guard(x, ResourceServerType$is, ResourceServerType$check);
 }
 
 /** @type {Assert} */
@@ -19679,7 +19683,7 @@ export function validateResourceServersListType(x, o) {
 
 /** @type {Guard} */
 export function isResourceServersListType(x) {
-  return guard(x, ResourceServersListType$is);
+  return guard(x, ResourceServersListType$is, ResourceServersListType$check);
 }
 
 /** @type {Assert} */
@@ -19774,7 +19778,7 @@ export function validateRespondToAuthChallengeRequest(x, o) {
 
 /** @type {Guard} */
 export function isRespondToAuthChallengeRequest(x) {
-  return guard(x, RespondToAuthChallengeRequest$is);
+  return guard(x, RespondToAuthChallengeRequest$is, RespondToAuthChallengeRequest$check);
 }
 
 /** @type {Assert} */
@@ -19838,7 +19842,7 @@ export function validateRespondToAuthChallengeResponse(x, o) {
 
 /** @type {Guard} */
 export function isRespondToAuthChallengeResponse(x) {
-  return guard(x, RespondToAuthChallengeResponse$is);
+  return guard(x, RespondToAuthChallengeResponse$is, RespondToAuthChallengeResponse$check);
 }
 
 /** @type {Assert} */
@@ -19872,7 +19876,7 @@ export function validateRetryGracePeriodSecondsType(x, o) {
 
 /** @type {Guard} */
 export function isRetryGracePeriodSecondsType(x) {
-  return guard(x, RetryGracePeriodSecondsType$is);
+  return guard(x, RetryGracePeriodSecondsType$is, RetryGracePeriodSecondsType$check);
 }
 
 /** @type {Assert} */
@@ -19939,7 +19943,7 @@ export function validateRevokeTokenRequest(x, o) {
 
 /** @type {Guard} */
 export function isRevokeTokenRequest(x) {
-  return guard(x, RevokeTokenRequest$is);
+  return guard(x, RevokeTokenRequest$is, RevokeTokenRequest$check);
 }
 
 /** @type {Assert} */
@@ -19982,7 +19986,7 @@ export function validateRevokeTokenResponse(x, o) {
 
 /** @type {Guard} */
 export function isRevokeTokenResponse(x) {
-  return guard(x, RevokeTokenResponse$is);
+  return guard(x, RevokeTokenResponse$is, RevokeTokenResponse$check);
 }
 
 /** @type {Assert} */
@@ -20075,7 +20079,7 @@ export function validateRiskConfigurationType(x, o) {
 
 /** @type {Guard} */
 export function isRiskConfigurationType(x) {
-  return guard(x, RiskConfigurationType$is);
+  return guard(x, RiskConfigurationType$is, RiskConfigurationType$check);
 }
 
 /** @type {Assert} */
@@ -20107,7 +20111,7 @@ export function validateRiskDecisionType(x, o) {
 
 /** @type {Guard} */
 export function isRiskDecisionType(x) {
-  return guard(x, RiskDecisionType$is);
+  return guard(x, RiskDecisionType$is, RiskDecisionType$check);
 }
 
 /** @type {Assert} */
@@ -20161,7 +20165,7 @@ export function validateRiskExceptionConfigurationType(x, o) {
 
 /** @type {Guard} */
 export function isRiskExceptionConfigurationType(x) {
-  return guard(x, RiskExceptionConfigurationType$is);
+  return guard(x, RiskExceptionConfigurationType$is, RiskExceptionConfigurationType$check);
 }
 
 /** @type {Assert} */
@@ -20193,7 +20197,7 @@ export function validateRiskLevelType(x, o) {
 
 /** @type {Guard} */
 export function isRiskLevelType(x) {
-  return guard(x, RiskLevelType$is);
+  return guard(x, RiskLevelType$is, RiskLevelType$check);
 }
 
 /** @type {Assert} */
@@ -20242,7 +20246,7 @@ export function validateRoutingType(x, o) {
 
 /** @type {Guard} */
 export function isRoutingType(x) {
-  return guard(x, RoutingType$is);
+  return guard(x, RoutingType$is, RoutingType$check);
 }
 
 /** @type {Assert} */
@@ -20276,7 +20280,7 @@ export function validateS3BucketType(x, o) {
 
 /** @type {Guard} */
 export function isS3BucketType(x) {
-  return guard(x, S3BucketType$is);
+  return guard(x, S3BucketType$is, S3BucketType$check);
 }
 
 /** @type {Assert} */
@@ -20310,7 +20314,7 @@ export function validateSESConfigurationSet(x, o) {
 
 /** @type {Guard} */
 export function isSESConfigurationSet(x) {
-  return guard(x, SESConfigurationSet$is);
+  return guard(x, SESConfigurationSet$is, SESConfigurationSet$check);
 }
 
 /** @type {Assert} */
@@ -20364,7 +20368,7 @@ export function validateSMSMfaSettingsType(x, o) {
 
 /** @type {Guard} */
 export function isSMSMfaSettingsType(x) {
-  return guard(x, SMSMfaSettingsType$is);
+  return guard(x, SMSMfaSettingsType$is, SMSMfaSettingsType$check);
 }
 
 /** @type {Assert} */
@@ -20459,7 +20463,7 @@ export function validateSchemaAttributeType(x, o) {
 
 /** @type {Guard} */
 export function isSchemaAttributeType(x) {
-  return guard(x, SchemaAttributeType$is);
+  return guard(x, SchemaAttributeType$is, SchemaAttributeType$check);
 }
 
 /** @type {Assert} */
@@ -20501,7 +20505,7 @@ export function validateSchemaAttributesListType(x, o) {
 
 /** @type {Guard} */
 export function isSchemaAttributesListType(x) {
-  return guard(x, SchemaAttributesListType$is);
+  return guard(x, SchemaAttributesListType$is, SchemaAttributesListType$check);
 }
 
 /** @type {Assert} */
@@ -20563,7 +20567,7 @@ export function validateScopeDoesNotExistException(x, o) {
 
 /** @type {Guard} */
 export function isScopeDoesNotExistException(x) {
-  return guard(x, ScopeDoesNotExistException$is);
+  return guard(x, ScopeDoesNotExistException$is, ScopeDoesNotExistException$check);
 }
 
 /** @type {Assert} */
@@ -20616,7 +20620,7 @@ export function validateScopeListType(x, o) {
 
 /** @type {Guard} */
 export function isScopeListType(x) {
-  return guard(x, ScopeListType$is);
+  return guard(x, ScopeListType$is, ScopeListType$check);
 }
 
 /** @type {Assert} */
@@ -20651,7 +20655,7 @@ export function validateScopeType(x, o) {
 
 /** @type {Guard} */
 export function isScopeType(x) {
-  return guard(x, ScopeType$is);
+  return guard(x, ScopeType$is, ScopeType$check);
 }
 
 /** @type {Assert} */
@@ -20685,7 +20689,7 @@ export function validateSearchPaginationTokenType(x, o) {
 
 /** @type {Guard} */
 export function isSearchPaginationTokenType(x) {
-  return guard(x, SearchPaginationTokenType$is);
+  return guard(x, SearchPaginationTokenType$is, SearchPaginationTokenType$check);
 }
 
 /** @type {Assert} */
@@ -20736,7 +20740,7 @@ export function validateSearchedAttributeNamesListType(x, o) {
 
 /** @type {Guard} */
 export function isSearchedAttributeNamesListType(x) {
-  return guard(x, SearchedAttributeNamesListType$is);
+  return guard(x, SearchedAttributeNamesListType$is, SearchedAttributeNamesListType$check);
 }
 
 /** @type {Assert} */
@@ -20770,7 +20774,7 @@ export function validateSecretCodeType(x, o) {
 
 /** @type {Guard} */
 export function isSecretCodeType(x) {
-  return guard(x, SecretCodeType$is);
+  return guard(x, SecretCodeType$is, SecretCodeType$check);
 }
 
 /** @type {Assert} */
@@ -20806,7 +20810,7 @@ export function validateSecretHashType(x, o) {
 
 /** @type {Guard} */
 export function isSecretHashType(x) {
-  return guard(x, SecretHashType$is);
+  return guard(x, SecretHashType$is, SecretHashType$check);
 }
 
 /** @type {Assert} */
@@ -20838,7 +20842,7 @@ export function validateSecurityPolicyType(x, o) {
 
 /** @type {Guard} */
 export function isSecurityPolicyType(x) {
-  return guard(x, SecurityPolicyType$is);
+  return guard(x, SecurityPolicyType$is, SecurityPolicyType$check);
 }
 
 /** @type {Assert} */
@@ -20868,7 +20872,7 @@ export function validateSessionType(x, o) {
 
 /** @type {Guard} */
 export function isSessionType(x) {
-  return guard(x, SessionType$is);
+  return guard(x, SessionType$is, SessionType$check);
 }
 
 /** @type {Assert} */
@@ -20959,7 +20963,7 @@ export function validateSetRiskConfigurationRequest(x, o) {
 
 /** @type {Guard} */
 export function isSetRiskConfigurationRequest(x) {
-  return guard(x, SetRiskConfigurationRequest$is);
+  return guard(x, SetRiskConfigurationRequest$is, SetRiskConfigurationRequest$check);
 }
 
 /** @type {Assert} */
@@ -21012,7 +21016,7 @@ export function validateSetRiskConfigurationResponse(x, o) {
 
 /** @type {Guard} */
 export function isSetRiskConfigurationResponse(x) {
-  return guard(x, SetRiskConfigurationResponse$is);
+  return guard(x, SetRiskConfigurationResponse$is, SetRiskConfigurationResponse$check);
 }
 
 /** @type {Assert} */
@@ -21080,7 +21084,7 @@ export function validateSetUICustomizationRequest(x, o) {
 
 /** @type {Guard} */
 export function isSetUICustomizationRequest(x) {
-  return guard(x, SetUICustomizationRequest$is);
+  return guard(x, SetUICustomizationRequest$is, SetUICustomizationRequest$check);
 }
 
 /** @type {Assert} */
@@ -21133,7 +21137,7 @@ export function validateSetUICustomizationResponse(x, o) {
 
 /** @type {Guard} */
 export function isSetUICustomizationResponse(x) {
-  return guard(x, SetUICustomizationResponse$is);
+  return guard(x, SetUICustomizationResponse$is, SetUICustomizationResponse$check);
 }
 
 /** @type {Assert} */
@@ -21216,7 +21220,7 @@ export function validateSetUserMFAPreferenceRequest(x, o) {
 
 /** @type {Guard} */
 export function isSetUserMFAPreferenceRequest(x) {
-  return guard(x, SetUserMFAPreferenceRequest$is);
+  return guard(x, SetUserMFAPreferenceRequest$is, SetUserMFAPreferenceRequest$check);
 }
 
 /** @type {Assert} */
@@ -21259,7 +21263,7 @@ export function validateSetUserMFAPreferenceResponse(x, o) {
 
 /** @type {Guard} */
 export function isSetUserMFAPreferenceResponse(x) {
-  return guard(x, SetUserMFAPreferenceResponse$is);
+  return guard(x, SetUserMFAPreferenceResponse$is, SetUserMFAPreferenceResponse$check);
 }
 
 /** @type {Assert} */
@@ -21348,7 +21352,7 @@ export function validateSetUserPoolMfaConfigRequest(x, o) {
 
 /** @type {Guard} */
 export function isSetUserPoolMfaConfigRequest(x) {
-  return guard(x, SetUserPoolMfaConfigRequest$is);
+  return guard(x, SetUserPoolMfaConfigRequest$is, SetUserPoolMfaConfigRequest$check);
 }
 
 /** @type {Assert} */
@@ -21427,7 +21431,7 @@ export function validateSetUserPoolMfaConfigResponse(x, o) {
 
 /** @type {Guard} */
 export function isSetUserPoolMfaConfigResponse(x) {
-  return guard(x, SetUserPoolMfaConfigResponse$is);
+  return guard(x, SetUserPoolMfaConfigResponse$is, SetUserPoolMfaConfigResponse$check);
 }
 
 /** @type {Assert} */
@@ -21489,7 +21493,7 @@ export function validateSetUserSettingsRequest(x, o) {
 
 /** @type {Guard} */
 export function isSetUserSettingsRequest(x) {
-  return guard(x, SetUserSettingsRequest$is);
+  return guard(x, SetUserSettingsRequest$is, SetUserSettingsRequest$check);
 }
 
 /** @type {Assert} */
@@ -21532,7 +21536,7 @@ export function validateSetUserSettingsResponse(x, o) {
 
 /** @type {Guard} */
 export function isSetUserSettingsResponse(x) {
-  return guard(x, SetUserSettingsResponse$is);
+  return guard(x, SetUserSettingsResponse$is, SetUserSettingsResponse$check);
 }
 
 /** @type {Assert} */
@@ -21585,7 +21589,7 @@ export function validateSignInPolicyType(x, o) {
 
 /** @type {Guard} */
 export function isSignInPolicyType(x) {
-  return guard(x, SignInPolicyType$is);
+  return guard(x, SignInPolicyType$is, SignInPolicyType$check);
 }
 
 /** @type {Assert} */
@@ -21692,7 +21696,7 @@ export function validateSignUpRequest(x, o) {
 
 /** @type {Guard} */
 export function isSignUpRequest(x) {
-  return guard(x, SignUpRequest$is);
+  return guard(x, SignUpRequest$is, SignUpRequest$check);
 }
 
 /** @type {Assert} */
@@ -21764,7 +21768,7 @@ export function validateSignUpResponse(x, o) {
 
 /** @type {Guard} */
 export function isSignUpResponse(x) {
-  return guard(x, SignUpResponse$is);
+  return guard(x, SignUpResponse$is, SignUpResponse$check);
 }
 
 /** @type {Assert} */
@@ -21804,7 +21808,7 @@ export function validateSkippedIPRangeListType(x, o) {
 
 /** @type {Guard} */
 export function isSkippedIPRangeListType(x) {
-  return guard(x, SkippedIPRangeListType$is);
+  return guard(x, SkippedIPRangeListType$is, SkippedIPRangeListType$check);
 }
 
 /** @type {Assert} */
@@ -21868,7 +21872,7 @@ export function validateSmsConfigurationType(x, o) {
 
 /** @type {Guard} */
 export function isSmsConfigurationType(x) {
-  return guard(x, SmsConfigurationType$is);
+  return guard(x, SmsConfigurationType$is, SmsConfigurationType$check);
 }
 
 /** @type {Assert} */
@@ -21904,7 +21908,7 @@ export function validateSmsInviteMessageType(x, o) {
 
 /** @type {Guard} */
 export function isSmsInviteMessageType(x) {
-  return guard(x, SmsInviteMessageType$is);
+  return guard(x, SmsInviteMessageType$is, SmsInviteMessageType$check);
 }
 
 /** @type {Assert} */
@@ -21958,7 +21962,7 @@ export function validateSmsMfaConfigType(x, o) {
 
 /** @type {Guard} */
 export function isSmsMfaConfigType(x) {
-  return guard(x, SmsMfaConfigType$is);
+  return guard(x, SmsMfaConfigType$is, SmsMfaConfigType$check);
 }
 
 /** @type {Assert} */
@@ -21993,7 +21997,7 @@ export function validateSmsVerificationMessageType(x, o) {
 
 /** @type {Guard} */
 export function isSmsVerificationMessageType(x) {
-  return guard(x, SmsVerificationMessageType$is);
+  return guard(x, SmsVerificationMessageType$is, SmsVerificationMessageType$check);
 }
 
 /** @type {Assert} */
@@ -22055,7 +22059,7 @@ export function validateSoftwareTokenMFANotFoundException(x, o) {
 
 /** @type {Guard} */
 export function isSoftwareTokenMFANotFoundException(x) {
-  return guard(x, SoftwareTokenMFANotFoundException$is);
+  return guard(x, SoftwareTokenMFANotFoundException$is, SoftwareTokenMFANotFoundException$check);
 }
 
 /** @type {Assert} */
@@ -22096,7 +22100,7 @@ export function validateSoftwareTokenMFAUserCodeType(x, o) {
 
 /** @type {Guard} */
 export function isSoftwareTokenMFAUserCodeType(x) {
-  return guard(x, SoftwareTokenMFAUserCodeType$is);
+  return guard(x, SoftwareTokenMFAUserCodeType$is, SoftwareTokenMFAUserCodeType$check);
 }
 
 /** @type {Assert} */
@@ -22145,7 +22149,7 @@ export function validateSoftwareTokenMfaConfigType(x, o) {
 
 /** @type {Guard} */
 export function isSoftwareTokenMfaConfigType(x) {
-  return guard(x, SoftwareTokenMfaConfigType$is);
+  return guard(x, SoftwareTokenMfaConfigType$is, SoftwareTokenMfaConfigType$check);
 }
 
 /** @type {Assert} */
@@ -22199,7 +22203,7 @@ export function validateSoftwareTokenMfaSettingsType(x, o) {
 
 /** @type {Guard} */
 export function isSoftwareTokenMfaSettingsType(x) {
-  return guard(x, SoftwareTokenMfaSettingsType$is);
+  return guard(x, SoftwareTokenMfaSettingsType$is, SoftwareTokenMfaSettingsType$check);
 }
 
 /** @type {Assert} */
@@ -22261,7 +22265,7 @@ export function validateStartUserImportJobRequest(x, o) {
 
 /** @type {Guard} */
 export function isStartUserImportJobRequest(x) {
-  return guard(x, StartUserImportJobRequest$is);
+  return guard(x, StartUserImportJobRequest$is, StartUserImportJobRequest$check);
 }
 
 /** @type {Assert} */
@@ -22310,7 +22314,7 @@ export function validateStartUserImportJobResponse(x, o) {
 
 /** @type {Guard} */
 export function isStartUserImportJobResponse(x) {
-  return guard(x, StartUserImportJobResponse$is);
+  return guard(x, StartUserImportJobResponse$is, StartUserImportJobResponse$check);
 }
 
 /** @type {Assert} */
@@ -22342,7 +22346,7 @@ export function validateStatusType(x, o) {
 
 /** @type {Guard} */
 export function isStatusType(x) {
-  return guard(x, StatusType$is);
+  return guard(x, StatusType$is, StatusType$check);
 }
 
 /** @type {Assert} */
@@ -22404,7 +22408,7 @@ export function validateStopUserImportJobRequest(x, o) {
 
 /** @type {Guard} */
 export function isStopUserImportJobRequest(x) {
-  return guard(x, StopUserImportJobRequest$is);
+  return guard(x, StopUserImportJobRequest$is, StopUserImportJobRequest$check);
 }
 
 /** @type {Assert} */
@@ -22453,7 +22457,7 @@ export function validateStopUserImportJobResponse(x, o) {
 
 /** @type {Guard} */
 export function isStopUserImportJobResponse(x) {
-  return guard(x, StopUserImportJobResponse$is);
+  return guard(x, StopUserImportJobResponse$is, StopUserImportJobResponse$check);
 }
 
 /** @type {Assert} */
@@ -22507,7 +22511,7 @@ export function validateStringAttributeConstraintsType(x, o) {
 
 /** @type {Guard} */
 export function isStringAttributeConstraintsType(x) {
-  return guard(x, StringAttributeConstraintsType$is);
+  return guard(x, StringAttributeConstraintsType$is, StringAttributeConstraintsType$check);
 }
 
 /** @type {Assert} */
@@ -22535,7 +22539,7 @@ export function validateStringType(x, o) {
 
 /** @type {Guard} */
 export function isStringType(x) {
-  return guard(x, StringType$is);
+  return guard(x, StringType$is, StringType$check);
 }
 
 /** @type {Assert} */
@@ -22587,7 +22591,7 @@ export function validateSupportedIdentityProvidersListType(x, o) {
 
 /** @type {Guard} */
 export function isSupportedIdentityProvidersListType(x) {
-  return guard(x, SupportedIdentityProvidersListType$is);
+  return guard(x, SupportedIdentityProvidersListType$is, SupportedIdentityProvidersListType$check);
 }
 
 /** @type {Assert} */
@@ -22622,7 +22626,7 @@ export function validateTagKeysType(x, o) {
 
 /** @type {Guard} */
 export function isTagKeysType(x) {
-  return guard(x, TagKeysType$is);
+  return guard(x, TagKeysType$is, TagKeysType$check);
 }
 
 /** @type {Assert} */
@@ -22684,7 +22688,7 @@ export function validateTagResourceRequest(x, o) {
 
 /** @type {Guard} */
 export function isTagResourceRequest(x) {
-  return guard(x, TagResourceRequest$is);
+  return guard(x, TagResourceRequest$is, TagResourceRequest$check);
 }
 
 /** @type {Assert} */
@@ -22727,7 +22731,7 @@ export function validateTagResourceResponse(x, o) {
 
 /** @type {Guard} */
 export function isTagResourceResponse(x) {
-  return guard(x, TagResourceResponse$is);
+  return guard(x, TagResourceResponse$is, TagResourceResponse$check);
 }
 
 /** @type {Assert} */
@@ -22755,7 +22759,7 @@ export function validateTagValueType(x, o) {
 
 /** @type {Guard} */
 export function isTagValueType(x) {
-  return guard(x, TagValueType$is);
+  return guard(x, TagValueType$is, TagValueType$check);
 }
 
 /** @type {Assert} */
@@ -22789,7 +22793,7 @@ export function validateTemporaryPasswordValidityDaysType(x, o) {
 
 /** @type {Guard} */
 export function isTemporaryPasswordValidityDaysType(x) {
-  return guard(x, TemporaryPasswordValidityDaysType$is);
+  return guard(x, TemporaryPasswordValidityDaysType$is, TemporaryPasswordValidityDaysType$check);
 }
 
 /** @type {Assert} */
@@ -22826,7 +22830,7 @@ export function validateTimeUnitsType(x, o) {
 
 /** @type {Guard} */
 export function isTimeUnitsType(x) {
-  return guard(x, TimeUnitsType$is);
+  return guard(x, TimeUnitsType$is, TimeUnitsType$check);
 }
 
 /** @type {Assert} */
@@ -22858,7 +22862,7 @@ export function validateTokenModelType(x, o) {
 
 /** @type {Guard} */
 export function isTokenModelType(x) {
-  return guard(x, TokenModelType$is);
+  return guard(x, TokenModelType$is, TokenModelType$check);
 }
 
 /** @type {Assert} */
@@ -22917,7 +22921,7 @@ export function validateTokenValidityUnitsType(x, o) {
 
 /** @type {Guard} */
 export function isTokenValidityUnitsType(x) {
-  return guard(x, TokenValidityUnitsType$is);
+  return guard(x, TokenValidityUnitsType$is, TokenValidityUnitsType$check);
 }
 
 /** @type {Assert} */
@@ -22979,7 +22983,7 @@ export function validateTooManyFailedAttemptsException(x, o) {
 
 /** @type {Guard} */
 export function isTooManyFailedAttemptsException(x) {
-  return guard(x, TooManyFailedAttemptsException$is);
+  return guard(x, TooManyFailedAttemptsException$is, TooManyFailedAttemptsException$check);
 }
 
 /** @type {Assert} */
@@ -23041,7 +23045,7 @@ export function validateTooManyRequestsException(x, o) {
 
 /** @type {Guard} */
 export function isTooManyRequestsException(x) {
-  return guard(x, TooManyRequestsException$is);
+  return guard(x, TooManyRequestsException$is, TooManyRequestsException$check);
 }
 
 /** @type {Assert} */
@@ -23128,7 +23132,7 @@ export function validateUICustomizationType(x, o) {
 
 /** @type {Guard} */
 export function isUICustomizationType(x) {
-  return guard(x, UICustomizationType$is);
+  return guard(x, UICustomizationType$is, UICustomizationType$check);
 }
 
 /** @type {Assert} */
@@ -23190,7 +23194,7 @@ export function validateUnauthorizedException(x, o) {
 
 /** @type {Guard} */
 export function isUnauthorizedException(x) {
-  return guard(x, UnauthorizedException$is);
+  return guard(x, UnauthorizedException$is, UnauthorizedException$check);
 }
 
 /** @type {Assert} */
@@ -23252,7 +23256,7 @@ export function validateUnexpectedLambdaException(x, o) {
 
 /** @type {Guard} */
 export function isUnexpectedLambdaException(x) {
-  return guard(x, UnexpectedLambdaException$is);
+  return guard(x, UnexpectedLambdaException$is, UnexpectedLambdaException$check);
 }
 
 /** @type {Assert} */
@@ -23314,7 +23318,7 @@ export function validateUnsupportedIdentityProviderException(x, o) {
 
 /** @type {Guard} */
 export function isUnsupportedIdentityProviderException(x) {
-  return guard(x, UnsupportedIdentityProviderException$is);
+  return guard(x, UnsupportedIdentityProviderException$is, UnsupportedIdentityProviderException$check);
 }
 
 /** @type {Assert} */
@@ -23381,7 +23385,7 @@ export function validateUnsupportedOperationException(x, o) {
 
 /** @type {Guard} */
 export function isUnsupportedOperationException(x) {
-  return guard(x, UnsupportedOperationException$is);
+  return guard(x, UnsupportedOperationException$is, UnsupportedOperationException$check);
 }
 
 /** @type {Assert} */
@@ -23443,7 +23447,7 @@ export function validateUnsupportedTokenTypeException(x, o) {
 
 /** @type {Guard} */
 export function isUnsupportedTokenTypeException(x) {
-  return guard(x, UnsupportedTokenTypeException$is);
+  return guard(x, UnsupportedTokenTypeException$is, UnsupportedTokenTypeException$check);
 }
 
 /** @type {Assert} */
@@ -23505,7 +23509,7 @@ export function validateUnsupportedUserStateException(x, o) {
 
 /** @type {Guard} */
 export function isUnsupportedUserStateException(x) {
-  return guard(x, UnsupportedUserStateException$is);
+  return guard(x, UnsupportedUserStateException$is, UnsupportedUserStateException$check);
 }
 
 /** @type {Assert} */
@@ -23567,7 +23571,7 @@ export function validateUntagResourceRequest(x, o) {
 
 /** @type {Guard} */
 export function isUntagResourceRequest(x) {
-  return guard(x, UntagResourceRequest$is);
+  return guard(x, UntagResourceRequest$is, UntagResourceRequest$check);
 }
 
 /** @type {Assert} */
@@ -23610,7 +23614,7 @@ export function validateUntagResourceResponse(x, o) {
 
 /** @type {Guard} */
 export function isUntagResourceResponse(x) {
-  return guard(x, UntagResourceResponse$is);
+  return guard(x, UntagResourceResponse$is, UntagResourceResponse$check);
 }
 
 /** @type {Assert} */
@@ -23699,7 +23703,7 @@ export function validateUpdateAuthEventFeedbackRequest(x, o) {
 
 /** @type {Guard} */
 export function isUpdateAuthEventFeedbackRequest(x) {
-  return guard(x, UpdateAuthEventFeedbackRequest$is);
+  return guard(x, UpdateAuthEventFeedbackRequest$is, UpdateAuthEventFeedbackRequest$check);
 }
 
 /** @type {Assert} */
@@ -23742,7 +23746,7 @@ export function validateUpdateAuthEventFeedbackResponse(x, o) {
 
 /** @type {Guard} */
 export function isUpdateAuthEventFeedbackResponse(x) {
-  return guard(x, UpdateAuthEventFeedbackResponse$is);
+  return guard(x, UpdateAuthEventFeedbackResponse$is, UpdateAuthEventFeedbackResponse$check);
 }
 
 /** @type {Assert} */
@@ -23814,7 +23818,7 @@ export function validateUpdateDeviceStatusRequest(x, o) {
 
 /** @type {Guard} */
 export function isUpdateDeviceStatusRequest(x) {
-  return guard(x, UpdateDeviceStatusRequest$is);
+  return guard(x, UpdateDeviceStatusRequest$is, UpdateDeviceStatusRequest$check);
 }
 
 /** @type {Assert} */
@@ -23857,7 +23861,7 @@ export function validateUpdateDeviceStatusResponse(x, o) {
 
 /** @type {Guard} */
 export function isUpdateDeviceStatusResponse(x) {
-  return guard(x, UpdateDeviceStatusResponse$is);
+  return guard(x, UpdateDeviceStatusResponse$is, UpdateDeviceStatusResponse$check);
 }
 
 /** @type {Assert} */
@@ -23934,7 +23938,7 @@ export function validateUpdateGroupRequest(x, o) {
 
 /** @type {Guard} */
 export function isUpdateGroupRequest(x) {
-  return guard(x, UpdateGroupRequest$is);
+  return guard(x, UpdateGroupRequest$is, UpdateGroupRequest$check);
 }
 
 /** @type {Assert} */
@@ -23983,7 +23987,7 @@ export function validateUpdateGroupResponse(x, o) {
 
 /** @type {Guard} */
 export function isUpdateGroupResponse(x) {
-  return guard(x, UpdateGroupResponse$is);
+  return guard(x, UpdateGroupResponse$is, UpdateGroupResponse$check);
 }
 
 /** @type {Assert} */
@@ -24066,7 +24070,7 @@ export function validateUpdateIdentityProviderRequest(x, o) {
 
 /** @type {Guard} */
 export function isUpdateIdentityProviderRequest(x) {
-  return guard(x, UpdateIdentityProviderRequest$is);
+  return guard(x, UpdateIdentityProviderRequest$is, UpdateIdentityProviderRequest$check);
 }
 
 /** @type {Assert} */
@@ -24119,7 +24123,7 @@ export function validateUpdateIdentityProviderResponse(x, o) {
 
 /** @type {Guard} */
 export function isUpdateIdentityProviderResponse(x) {
-  return guard(x, UpdateIdentityProviderResponse$is);
+  return guard(x, UpdateIdentityProviderResponse$is, UpdateIdentityProviderResponse$check);
 }
 
 /** @type {Assert} */
@@ -24195,7 +24199,7 @@ export function validateUpdateResourceServerRequest(x, o) {
 
 /** @type {Guard} */
 export function isUpdateResourceServerRequest(x) {
-  return guard(x, UpdateResourceServerRequest$is);
+  return guard(x, UpdateResourceServerRequest$is, UpdateResourceServerRequest$check);
 }
 
 /** @type {Assert} */
@@ -24248,7 +24252,7 @@ export function validateUpdateResourceServerResponse(x, o) {
 
 /** @type {Guard} */
 export function isUpdateResourceServerResponse(x) {
-  return guard(x, UpdateResourceServerResponse$is);
+  return guard(x, UpdateResourceServerResponse$is, UpdateResourceServerResponse$check);
 }
 
 /** @type {Assert} */
@@ -24315,7 +24319,7 @@ export function validateUpdateUserAttributesRequest(x, o) {
 
 /** @type {Guard} */
 export function isUpdateUserAttributesRequest(x) {
-  return guard(x, UpdateUserAttributesRequest$is);
+  return guard(x, UpdateUserAttributesRequest$is, UpdateUserAttributesRequest$check);
 }
 
 /** @type {Assert} */
@@ -24364,7 +24368,7 @@ export function validateUpdateUserAttributesResponse(x, o) {
 
 /** @type {Guard} */
 export function isUpdateUserAttributesResponse(x) {
-  return guard(x, UpdateUserAttributesResponse$is);
+  return guard(x, UpdateUserAttributesResponse$is, UpdateUserAttributesResponse$check);
 }
 
 /** @type {Assert} */
@@ -24567,7 +24571,7 @@ export function validateUpdateUserPoolClientRequest(x, o) {
 
 /** @type {Guard} */
 export function isUpdateUserPoolClientRequest(x) {
-  return guard(x, UpdateUserPoolClientRequest$is);
+  return guard(x, UpdateUserPoolClientRequest$is, UpdateUserPoolClientRequest$check);
 }
 
 /** @type {Assert} */
@@ -24616,7 +24620,7 @@ export function validateUpdateUserPoolClientResponse(x, o) {
 
 /** @type {Guard} */
 export function isUpdateUserPoolClientResponse(x) {
-  return guard(x, UpdateUserPoolClientResponse$is);
+  return guard(x, UpdateUserPoolClientResponse$is, UpdateUserPoolClientResponse$check);
 }
 
 /** @type {Assert} */
@@ -24693,7 +24697,7 @@ export function validateUpdateUserPoolDomainRequest(x, o) {
 
 /** @type {Guard} */
 export function isUpdateUserPoolDomainRequest(x) {
-  return guard(x, UpdateUserPoolDomainRequest$is);
+  return guard(x, UpdateUserPoolDomainRequest$is, UpdateUserPoolDomainRequest$check);
 }
 
 /** @type {Assert} */
@@ -24752,7 +24756,7 @@ export function validateUpdateUserPoolDomainResponse(x, o) {
 
 /** @type {Guard} */
 export function isUpdateUserPoolDomainResponse(x) {
-  return guard(x, UpdateUserPoolDomainResponse$is);
+  return guard(x, UpdateUserPoolDomainResponse$is, UpdateUserPoolDomainResponse$check);
 }
 
 /** @type {Assert} */
@@ -24955,7 +24959,7 @@ export function validateUpdateUserPoolRequest(x, o) {
 
 /** @type {Guard} */
 export function isUpdateUserPoolRequest(x) {
-  return guard(x, UpdateUserPoolRequest$is);
+  return guard(x, UpdateUserPoolRequest$is, UpdateUserPoolRequest$check);
 }
 
 /** @type {Assert} */
@@ -24998,7 +25002,7 @@ export function validateUpdateUserPoolResponse(x, o) {
 
 /** @type {Guard} */
 export function isUpdateUserPoolResponse(x) {
-  return guard(x, UpdateUserPoolResponse$is);
+  return guard(x, UpdateUserPoolResponse$is, UpdateUserPoolResponse$check);
 }
 
 /** @type {Assert} */
@@ -25051,7 +25055,7 @@ export function validateUserAttributeUpdateSettingsType(x, o) {
 
 /** @type {Guard} */
 export function isUserAttributeUpdateSettingsType(x) {
-  return guard(x, UserAttributeUpdateSettingsType$is);
+  return guard(x, UserAttributeUpdateSettingsType$is, UserAttributeUpdateSettingsType$check);
 }
 
 /** @type {Assert} */
@@ -25110,7 +25114,7 @@ export function validateUserContextDataType(x, o) {
 
 /** @type {Guard} */
 export function isUserContextDataType(x) {
-  return guard(x, UserContextDataType$is);
+  return guard(x, UserContextDataType$is, UserContextDataType$check);
 }
 
 /** @type {Assert} */
@@ -25138,7 +25142,7 @@ export function validateUserFilterType(x, o) {
 
 /** @type {Guard} */
 export function isUserFilterType(x) {
-  return guard(x, UserFilterType$is);
+  return guard(x, UserFilterType$is, UserFilterType$check);
 }
 
 /** @type {Assert} */
@@ -25200,7 +25204,7 @@ export function validateUserImportInProgressException(x, o) {
 
 /** @type {Guard} */
 export function isUserImportInProgressException(x) {
-  return guard(x, UserImportInProgressException$is);
+  return guard(x, UserImportInProgressException$is, UserImportInProgressException$check);
 }
 
 /** @type {Assert} */
@@ -25234,7 +25238,7 @@ export function validateUserImportJobIdType(x, o) {
 
 /** @type {Guard} */
 export function isUserImportJobIdType(x) {
-  return guard(x, UserImportJobIdType$is);
+  return guard(x, UserImportJobIdType$is, UserImportJobIdType$check);
 }
 
 /** @type {Assert} */
@@ -25270,7 +25274,7 @@ export function validateUserImportJobNameType(x, o) {
 
 /** @type {Guard} */
 export function isUserImportJobNameType(x) {
-  return guard(x, UserImportJobNameType$is);
+  return guard(x, UserImportJobNameType$is, UserImportJobNameType$check);
 }
 
 /** @type {Assert} */
@@ -25312,7 +25316,7 @@ export function validateUserImportJobStatusType(x, o) {
 
 /** @type {Guard} */
 export function isUserImportJobStatusType(x) {
-  return guard(x, UserImportJobStatusType$is);
+  return guard(x, UserImportJobStatusType$is, UserImportJobStatusType$check);
 }
 
 /** @type {Assert} */
@@ -25445,7 +25449,7 @@ export function validateUserImportJobType(x, o) {
 
 /** @type {Guard} */
 export function isUserImportJobType(x) {
-  return guard(x, UserImportJobType$is);
+  return guard(x, UserImportJobType$is, UserImportJobType$check);
 }
 
 /** @type {Assert} */
@@ -25487,7 +25491,7 @@ export function validateUserImportJobsListType(x, o) {
 
 /** @type {Guard} */
 export function isUserImportJobsListType(x) {
-  return guard(x, UserImportJobsListType$is);
+  return guard(x, UserImportJobsListType$is, UserImportJobsListType$check);
 }
 
 /** @type {Assert} */
@@ -25549,7 +25553,7 @@ export function validateUserLambdaValidationException(x, o) {
 
 /** @type {Guard} */
 export function isUserLambdaValidationException(x) {
-  return guard(x, UserLambdaValidationException$is);
+  return guard(x, UserLambdaValidationException$is, UserLambdaValidationException$check);
 }
 
 /** @type {Assert} */
@@ -25587,7 +25591,7 @@ export function validateUserMFASettingListType(x, o) {
 
 /** @type {Guard} */
 export function isUserMFASettingListType(x) {
-  return guard(x, UserMFASettingListType$is);
+  return guard(x, UserMFASettingListType$is, UserMFASettingListType$check);
 }
 
 /** @type {Assert} */
@@ -25649,7 +25653,7 @@ export function validateUserNotConfirmedException(x, o) {
 
 /** @type {Guard} */
 export function isUserNotConfirmedException(x) {
-  return guard(x, UserNotConfirmedException$is);
+  return guard(x, UserNotConfirmedException$is, UserNotConfirmedException$check);
 }
 
 /** @type {Assert} */
@@ -25711,7 +25715,7 @@ export function validateUserNotFoundException(x, o) {
 
 /** @type {Guard} */
 export function isUserNotFoundException(x) {
-  return guard(x, UserNotFoundException$is);
+  return guard(x, UserNotFoundException$is, UserNotFoundException$check);
 }
 
 /** @type {Assert} */
@@ -25773,7 +25777,7 @@ export function validateUserPoolAddOnNotEnabledException(x, o) {
 
 /** @type {Guard} */
 export function isUserPoolAddOnNotEnabledException(x) {
-  return guard(x, UserPoolAddOnNotEnabledException$is);
+  return guard(x, UserPoolAddOnNotEnabledException$is, UserPoolAddOnNotEnabledException$check);
 }
 
 /** @type {Assert} */
@@ -25840,7 +25844,7 @@ export function validateUserPoolAddOnsType(x, o) {
 
 /** @type {Guard} */
 export function isUserPoolAddOnsType(x) {
-  return guard(x, UserPoolAddOnsType$is);
+  return guard(x, UserPoolAddOnsType$is, UserPoolAddOnsType$check);
 }
 
 /** @type {Assert} */
@@ -25899,7 +25903,7 @@ export function validateUserPoolClientDescription(x, o) {
 
 /** @type {Guard} */
 export function isUserPoolClientDescription(x) {
-  return guard(x, UserPoolClientDescription$is);
+  return guard(x, UserPoolClientDescription$is, UserPoolClientDescription$check);
 }
 
 /** @type {Assert} */
@@ -25937,7 +25941,7 @@ export function validateUserPoolClientListType(x, o) {
 
 /** @type {Guard} */
 export function isUserPoolClientListType(x) {
-  return guard(x, UserPoolClientListType$is);
+  return guard(x, UserPoolClientListType$is, UserPoolClientListType$check);
 }
 
 /** @type {Assert} */
@@ -26150,7 +26154,7 @@ export function validateUserPoolClientType(x, o) {
 
 /** @type {Guard} */
 export function isUserPoolClientType(x) {
-  return guard(x, UserPoolClientType$is);
+  return guard(x, UserPoolClientType$is, UserPoolClientType$check);
 }
 
 /** @type {Assert} */
@@ -26237,7 +26241,7 @@ export function validateUserPoolDescriptionType(x, o) {
 
 /** @type {Guard} */
 export function isUserPoolDescriptionType(x) {
-  return guard(x, UserPoolDescriptionType$is);
+  return guard(x, UserPoolDescriptionType$is, UserPoolDescriptionType$check);
 }
 
 /** @type {Assert} */
@@ -26271,7 +26275,7 @@ export function validateUserPoolIdType(x, o) {
 
 /** @type {Guard} */
 export function isUserPoolIdType(x) {
-  return guard(x, UserPoolIdType$is);
+  return guard(x, UserPoolIdType$is, UserPoolIdType$check);
 }
 
 /** @type {Assert} */
@@ -26309,7 +26313,7 @@ export function validateUserPoolListType(x, o) {
 
 /** @type {Guard} */
 export function isUserPoolListType(x) {
-  return guard(x, UserPoolListType$is);
+  return guard(x, UserPoolListType$is, UserPoolListType$check);
 }
 
 /** @type {Assert} */
@@ -26341,7 +26345,7 @@ export function validateUserPoolMfaType(x, o) {
 
 /** @type {Guard} */
 export function isUserPoolMfaType(x) {
-  return guard(x, UserPoolMfaType$is);
+  return guard(x, UserPoolMfaType$is, UserPoolMfaType$check);
 }
 
 /** @type {Assert} */
@@ -26377,7 +26381,7 @@ export function validateUserPoolNameType(x, o) {
 
 /** @type {Guard} */
 export function isUserPoolNameType(x) {
-  return guard(x, UserPoolNameType$is);
+  return guard(x, UserPoolNameType$is, UserPoolNameType$check);
 }
 
 /** @type {Assert} */
@@ -26431,7 +26435,7 @@ export function validateUserPoolPolicyType(x, o) {
 
 /** @type {Guard} */
 export function isUserPoolPolicyType(x) {
-  return guard(x, UserPoolPolicyType$is);
+  return guard(x, UserPoolPolicyType$is, UserPoolPolicyType$check);
 }
 
 /** @type {Assert} */
@@ -26493,7 +26497,7 @@ export function validateUserPoolTaggingException(x, o) {
 
 /** @type {Guard} */
 export function isUserPoolTaggingException(x) {
-  return guard(x, UserPoolTaggingException$is);
+  return guard(x, UserPoolTaggingException$is, UserPoolTaggingException$check);
 }
 
 /** @type {Assert} */
@@ -26538,7 +26542,7 @@ export function validateUserPoolTagsListType(x, o) {
 
 /** @type {Guard} */
 export function isUserPoolTagsListType(x) {
-  return guard(x, UserPoolTagsListType$is);
+  return guard(x, UserPoolTagsListType$is, UserPoolTagsListType$check);
 }
 
 /** @type {Assert} */
@@ -26582,7 +26586,7 @@ export function validateUserPoolTagsType(x, o) {
 
 /** @type {Guard} */
 export function isUserPoolTagsType(x) {
-  return guard(x, UserPoolTagsType$is);
+  return guard(x, UserPoolTagsType$is, UserPoolTagsType$check);
 }
 
 /** @type {Assert} */
@@ -26614,7 +26618,7 @@ export function validateUserPoolTierType(x, o) {
 
 /** @type {Guard} */
 export function isUserPoolTierType(x) {
-  return guard(x, UserPoolTierType$is);
+  return guard(x, UserPoolTierType$is, UserPoolTierType$check);
 }
 
 /** @type {Assert} */
@@ -26891,7 +26895,7 @@ export function validateUserPoolType(x, o) {
 
 /** @type {Guard} */
 export function isUserPoolType(x) {
-  return guard(x, UserPoolType$is);
+  return guard(x, UserPoolType$is, UserPoolType$check);
 }
 
 /** @type {Assert} */
@@ -26932,7 +26936,7 @@ export function validateUserStatusType(x, o) {
 
 /** @type {Guard} */
 export function isUserStatusType(x) {
-  return guard(x, UserStatusType$is);
+  return guard(x, UserStatusType$is, UserStatusType$check);
 }
 
 /** @type {Assert} */
@@ -27019,7 +27023,7 @@ export function validateUserType(x, o) {
 
 /** @type {Guard} */
 export function isUserType(x) {
-  return guard(x, UserType$is);
+  return guard(x, UserType$is, UserType$check);
 }
 
 /** @type {Assert} */
@@ -27051,7 +27055,7 @@ export function validateUserVerificationType(x, o) {
 
 /** @type {Guard} */
 export function isUserVerificationType(x) {
-  return guard(x, UserVerificationType$is);
+  return guard(x, UserVerificationType$is, UserVerificationType$check);
 }
 
 /** @type {Assert} */
@@ -27084,7 +27088,7 @@ export function validateUsernameAttributeType(x, o) {
 
 /** @type {Guard} */
 export function isUsernameAttributeType(x) {
-  return guard(x, UsernameAttributeType$is);
+  return guard(x, UsernameAttributeType$is, UsernameAttributeType$check);
 }
 
 /** @type {Assert} */
@@ -27126,7 +27130,7 @@ export function validateUsernameAttributesListType(x, o) {
 
 /** @type {Guard} */
 export function isUsernameAttributesListType(x) {
-  return guard(x, UsernameAttributesListType$is);
+  return guard(x, UsernameAttributesListType$is, UsernameAttributesListType$check);
 }
 
 /** @type {Assert} */
@@ -27179,7 +27183,7 @@ export function validateUsernameConfigurationType(x, o) {
 
 /** @type {Guard} */
 export function isUsernameConfigurationType(x) {
-  return guard(x, UsernameConfigurationType$is);
+  return guard(x, UsernameConfigurationType$is, UsernameConfigurationType$check);
 }
 
 /** @type {Assert} */
@@ -27241,7 +27245,7 @@ export function validateUsernameExistsException(x, o) {
 
 /** @type {Guard} */
 export function isUsernameExistsException(x) {
-  return guard(x, UsernameExistsException$is);
+  return guard(x, UsernameExistsException$is, UsernameExistsException$check);
 }
 
 /** @type {Assert} */
@@ -27277,7 +27281,7 @@ export function validateUsernameType(x, o) {
 
 /** @type {Guard} */
 export function isUsernameType(x) {
-  return guard(x, UsernameType$is);
+  return guard(x, UsernameType$is, UsernameType$check);
 }
 
 /** @type {Assert} */
@@ -27315,7 +27319,7 @@ export function validateUsersListType(x, o) {
 
 /** @type {Guard} */
 export function isUsersListType(x) {
-  return guard(x, UsersListType$is);
+  return guard(x, UsersListType$is, UsersListType$check);
 }
 
 /** @type {Assert} */
@@ -27404,7 +27408,7 @@ export function validateVerificationMessageTemplateType(x, o) {
 
 /** @type {Guard} */
 export function isVerificationMessageTemplateType(x) {
-  return guard(x, VerificationMessageTemplateType$is);
+  return guard(x, VerificationMessageTemplateType$is, VerificationMessageTemplateType$check);
 }
 
 /** @type {Assert} */
@@ -27442,7 +27446,7 @@ export function validateVerifiedAttributeType(x, o) {
 
 /** @type {Guard} */
 export function isVerifiedAttributeType(x) {
-  return guard(x, VerifiedAttributeType$is);
+  return guard(x, VerifiedAttributeType$is, VerifiedAttributeType$check);
 }
 
 /** @type {Assert} */
@@ -27484,7 +27488,7 @@ export function validateVerifiedAttributesListType(x, o) {
 
 /** @type {Guard} */
 export function isVerifiedAttributesListType(x) {
-  return guard(x, VerifiedAttributesListType$is);
+  return guard(x, VerifiedAttributesListType$is, VerifiedAttributesListType$check);
 }
 
 /** @type {Assert} */
@@ -27552,7 +27556,7 @@ export function validateVerifySoftwareTokenRequest(x, o) {
 
 /** @type {Guard} */
 export function isVerifySoftwareTokenRequest(x) {
-  return guard(x, VerifySoftwareTokenRequest$is);
+  return guard(x, VerifySoftwareTokenRequest$is, VerifySoftwareTokenRequest$check);
 }
 
 /** @type {Assert} */
@@ -27606,7 +27610,7 @@ export function validateVerifySoftwareTokenResponse(x, o) {
 
 /** @type {Guard} */
 export function isVerifySoftwareTokenResponse(x) {
-  return guard(x, VerifySoftwareTokenResponse$is);
+  return guard(x, VerifySoftwareTokenResponse$is, VerifySoftwareTokenResponse$check);
 }
 
 /** @type {Assert} */
@@ -27639,7 +27643,7 @@ export function validateVerifySoftwareTokenResponseType(x, o) {
 
 /** @type {Guard} */
 export function isVerifySoftwareTokenResponseType(x) {
-  return guard(x, VerifySoftwareTokenResponseType$is);
+  return guard(x, VerifySoftwareTokenResponseType$is, VerifySoftwareTokenResponseType$check);
 }
 
 /** @type {Assert} */
@@ -27715,7 +27719,7 @@ export function validateVerifyUserAttributeRequest(x, o) {
 
 /** @type {Guard} */
 export function isVerifyUserAttributeRequest(x) {
-  return guard(x, VerifyUserAttributeRequest$is);
+  return guard(x, VerifyUserAttributeRequest$is, VerifyUserAttributeRequest$check);
 }
 
 /** @type {Assert} */
@@ -27758,7 +27762,7 @@ export function validateVerifyUserAttributeResponse(x, o) {
 
 /** @type {Guard} */
 export function isVerifyUserAttributeResponse(x) {
-  return guard(x, VerifyUserAttributeResponse$is);
+  return guard(x, VerifyUserAttributeResponse$is, VerifyUserAttributeResponse$check);
 }
 
 /** @type {Assert} */
@@ -27817,7 +27821,7 @@ export function validateWebAuthnConfigurationType(x, o) {
 
 /** @type {Guard} */
 export function isWebAuthnConfigurationType(x) {
-  return guard(x, WebAuthnConfigurationType$is);
+  return guard(x, WebAuthnConfigurationType$is, WebAuthnConfigurationType$check);
 }
 
 /** @type {Assert} */
@@ -27853,7 +27857,7 @@ export function validateWebAuthnFactorConfigurationType(x, o) {
 
 /** @type {Guard} */
 export function isWebAuthnFactorConfigurationType(x) {
-  return guard(x, WebAuthnFactorConfigurationType$is);
+  return guard(x, WebAuthnFactorConfigurationType$is, WebAuthnFactorConfigurationType$check);
 }
 
 /** @type {Assert} */
@@ -27907,7 +27911,7 @@ export function validateWebAuthnMfaSettingsType(x, o) {
 
 /** @type {Guard} */
 export function isWebAuthnMfaSettingsType(x) {
-  return guard(x, WebAuthnMfaSettingsType$is);
+  return guard(x, WebAuthnMfaSettingsType$is, WebAuthnMfaSettingsType$check);
 }
 
 /** @type {Assert} */
@@ -27933,7 +27937,7 @@ export function validateWrappedBooleanType(x, o) {
 
 /** @type {Guard} */
 export function isWrappedBooleanType(x) {
-  return guard(x, WrappedBooleanType$is);
+  return guard(x, WrappedBooleanType$is, WrappedBooleanType$check);
 }
 
 /** @type {Assert} */
@@ -27967,7 +27971,7 @@ export function validateWrappedIntegerType(x, o) {
 
 /** @type {Guard} */
 export function isWrappedIntegerType(x) {
-  return guard(x, WrappedIntegerType$is);
+  return guard(x, WrappedIntegerType$is, WrappedIntegerType$check);
 }
 
 /** @type {Assert} */

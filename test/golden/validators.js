@@ -161,7 +161,7 @@ export function validateAdminGetUserResponse(x, o) {
 
 /** @type {Guard} */
 export function isAdminGetUserResponse(x) {
-  return guard(x, AdminGetUserResponse$is);
+  return guard(x, AdminGetUserResponse$is, AdminGetUserResponse$check);
 }
 
 /** @type {Assert} */
@@ -199,7 +199,7 @@ export function validateAttributeListType(x, o) {
 
 /** @type {Guard} */
 export function isAttributeListType(x) {
-  return guard(x, AttributeListType$is);
+  return guard(x, AttributeListType$is, AttributeListType$check);
 }
 
 /** @type {Assert} */
@@ -235,7 +235,7 @@ export function validateAttributeNameType(x, o) {
 
 /** @type {Guard} */
 export function isAttributeNameType(x) {
-  return guard(x, AttributeNameType$is);
+  return guard(x, AttributeNameType$is, AttributeNameType$check);
 }
 
 /** @type {Assert} */
@@ -293,7 +293,7 @@ export function validateAttributeType(x, o) {
 
 /** @type {Guard} */
 export function isAttributeType(x) {
-  return guard(x, AttributeType$is);
+  return guard(x, AttributeType$is, AttributeType$check);
 }
 
 /** @type {Assert} */
@@ -321,7 +321,7 @@ export function validateAttributeValueType(x, o) {
 
 /** @type {Guard} */
 export function isAttributeValueType(x) {
-  return guard(x, AttributeValueType$is);
+  return guard(x, AttributeValueType$is, AttributeValueType$check);
 }
 
 /** @type {Assert} */
@@ -347,7 +347,7 @@ export function validateBooleanType(x, o) {
 
 /** @type {Guard} */
 export function isBooleanType(x) {
-  return guard(x, BooleanType$is);
+  return guard(x, BooleanType$is, BooleanType$check);
 }
 
 /** @type {Assert} */
@@ -375,7 +375,7 @@ export function validateDateType(x, o) {
 
 /** @type {Guard} */
 export function isDateType(x) {
-  return guard(x, DateType$is);
+  return guard(x, DateType$is, DateType$check);
 }
 
 /** @type {Assert} */
@@ -405,7 +405,7 @@ export function validateDeliveryMediumType(x, o) {
 
 /** @type {Guard} */
 export function isDeliveryMediumType(x) {
-  return guard(x, DeliveryMediumType$is);
+  return guard(x, DeliveryMediumType$is, DeliveryMediumType$check);
 }
 
 /** @type {Assert} */
@@ -482,7 +482,7 @@ export function validateGetUserResponse(x, o) {
 
 /** @type {Guard} */
 export function isGetUserResponse(x) {
-  return guard(x, GetUserResponse$is);
+  return guard(x, GetUserResponse$is, GetUserResponse$check);
 }
 
 /** @type {Assert} */
@@ -520,7 +520,7 @@ export function validateMFAOptionListType(x, o) {
 
 /** @type {Guard} */
 export function isMFAOptionListType(x) {
-  return guard(x, MFAOptionListType$is);
+  return guard(x, MFAOptionListType$is, MFAOptionListType$check);
 }
 
 /** @type {Assert} */
@@ -574,7 +574,7 @@ export function validateMFAOptionType(x, o) {
 
 /** @type {Guard} */
 export function isMFAOptionType(x) {
-  return guard(x, MFAOptionType$is);
+  return guard(x, MFAOptionType$is, MFAOptionType$check);
 }
 
 /** @type {Assert} */
@@ -600,7 +600,7 @@ export function validateStringType(x, o) {
 
 /** @type {Guard} */
 export function isStringType(x) {
-  return guard(x, StringType$is);
+  return guard(x, StringType$is, StringType$check);
 }
 
 /** @type {Assert} */
@@ -638,7 +638,7 @@ export function validateUserMFASettingListType(x, o) {
 
 /** @type {Guard} */
 export function isUserMFASettingListType(x) {
-  return guard(x, UserMFASettingListType$is);
+  return guard(x, UserMFASettingListType$is, UserMFASettingListType$check);
 }
 
 /** @type {Assert} */
@@ -676,7 +676,7 @@ export function validateUserStatusType(x, o) {
 
 /** @type {Guard} */
 export function isUserStatusType(x) {
-  return guard(x, UserStatusType$is);
+  return guard(x, UserStatusType$is, UserStatusType$check);
 }
 
 /** @type {Assert} */
@@ -712,7 +712,7 @@ export function validateUsernameType(x, o) {
 
 /** @type {Guard} */
 export function isUsernameType(x) {
-  return guard(x, UsernameType$is);
+  return guard(x, UsernameType$is, UsernameType$check);
 }
 
 /** @type {Assert} */

@@ -43,6 +43,27 @@ describe("regression: ownsAll counted down the limit it compared with (two requi
   });
 });
 
+describe("regression: a throwing getter JSON does not see made the value unreadable", () => {
+  const boom = {
+    get: () => {
+      throw new Error("boom");
+    },
+  };
+  it.each([
+    ["inherited", () => Object.create(Object.defineProperty({}, "Enabled", { ...boom, enumerable: true }))],
+    ["own, not enumerable", () => Object.defineProperty({}, "Enabled", { ...boom, enumerable: false })],
+  ])("an optional member's getter, %s: valid in isX, validateX and assertX", (_label, build) => {
+    const value = Object.assign(build() as object, { Username: "alice" });
+    expect(verdicts("AdminGetUserResponse", value)).toEqual([true, true, true, true]);
+  });
+  it("one JSON sees is still unreadable", () => {
+    const value = Object.defineProperty({ Username: "alice" }, "Enabled", { ...boom, enumerable: true });
+    expect(verdicts("AdminGetUserResponse", value)).toEqual([false, false, false, false]);
+    const r = mod["validateAdminGetUserResponse"]!(value) as { errors: { code: string }[] };
+    expect(r.errors.map((e) => e.code)).toEqual(["INSTANCE_UNREADABLE"]);
+  });
+});
+
 describe("direct reads decide as JSON's view does", () => {
   const user = { Username: "alice" };
   it.each([

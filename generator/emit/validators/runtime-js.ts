@@ -706,29 +706,32 @@ export function run(value, options, is, check, keep = false) {
     return result(c);
   } catch (e) {
     if (c !== undefined) return unreadable(c, e);
-    // The boolean check threw: the collecting one finds where.
+    // The boolean check threw. The collecting one reads only the members JSON sees, so it finds where,
+    // or that the throw came from a member JSON does not see (an inherited getter): then its verdict stands.
     c = context(strict, max, keep);
     try {
       check(value, c, undefined);
     } catch (again) {
       return unreadable(c, again);
     }
-    return unreadable(undefined, e);
+    return result(c);
   }
 }
 
 /**
- * The boolean check in default mode; false for anything unreadable. Never throws.
+ * The boolean check in default mode; false for anything unreadable. Never throws. Where the boolean
+ * check throws (it reads declared members directly), the collecting one decides, as in run().
  * @param {unknown} value
  * @param {Is} is
+ * @param {Check} check
  * @param {boolean} [keep]
  * @returns {boolean}
  */
-export function guard(value, is, keep = false) {
+export function guard(value, is, check, keep = false) {
   try {
     return is(value, keep ? 4 : 0);
   } catch {
-    return false;
+    return run(value, undefined, is, check, keep).valid;
   }
 }
 
@@ -764,7 +767,7 @@ export class ValidationError extends Error {
  * @returns {void}
  */
 export function enforce(value, is, check, name, keep = false) {
-  if (guard(value, is, keep)) return;
+  if (guard(value, is, check, keep)) return;
   const r = run(value, undefined, is, check, keep);
   if (!r.valid) throw new ValidationError(name, r.errors, r.omitted);
 }

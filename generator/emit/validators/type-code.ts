@@ -91,7 +91,7 @@ function wrappers(out: string[], t: NamedType, s: Scope, keep: boolean): void {
     out.push(`/** Whether a value is a valid {@link ${name}} (drift allowed); stops at the first problem. */`);
     out.push(...headLines(`export function is${name}`, ["value: unknown"], `: value is ${name} {`));
   } else out.push("/** @type {Guard} */", ...headLines(`export function is${name}`, [v], " {"));
-  out.push(...callLines("  ", "return ", call(s.rt("guard"), v, is, ...flag), ";"), "}", "");
+  out.push(...callLines("  ", "return ", call(s.rt("guard"), v, is, check, ...flag), ";"), "}", "");
   if (ts) {
     out.push(
       `/** Throws a {@link ValidationError} listing every problem unless the value is a valid {@link ${name}}. */`,
