@@ -6,7 +6,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as v from "../../generated/cognito-idp/validators.js";
 import type { Model } from "../../generator/ir/model.js";
 import { member, model, named, obj, prim, ref, union } from "../helpers/ir.js";
+import { rng, ValueGen } from "../helpers/ir-values.js";
+import { randomModel } from "../helpers/random-ir.js";
 import { validatorsOf } from "../helpers/runtime.js";
+import type { ValidatorModule } from "../../generator/validators-module.js";
 
 type Mod = Record<string, (x: unknown, o?: object) => unknown>;
 const mod = v as unknown as Mod;
@@ -185,4 +188,43 @@ describe("property: a value and its JSON text get the same verdict, whatever its
       { numRuns: 2_000 },
     );
   });
+});
+
+describe("property: random models, values with members own, inherited or not enumerable", () => {
+  /** The value with every object's members spread over own, prototype and non-enumerable at random. */
+  function exotic(value: unknown, r: () => number): unknown {
+    if (Array.isArray(value)) return value.map((v) => exotic(v, r));
+    if (typeof value !== "object" || value === null) return value;
+    const proto: Record<string, unknown> = {};
+    const out = Object.create(proto) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(value)) {
+      const spot = r();
+      const inner = exotic(v, r);
+      const at = { value: inner, enumerable: true, writable: true, configurable: true };
+      if (spot < 0.6) Object.defineProperty(out, k, at);
+      else if (spot < 0.8) Object.defineProperty(proto, k, at);
+      else Object.defineProperty(out, k, { ...at, enumerable: false });
+    }
+    return out;
+  }
+
+  it("isT and validateT (default and strict) as on the value's JSON text", async () => {
+    await fc.assert(
+      fc.asyncProperty(randomModel, fc.integer(), async (model, seed) => {
+        const m = (await validatorsOf(model)) as ValidatorModule;
+        const gen = new ValueGen(model);
+        const r = rng(seed);
+        for (let i = 0; i < 40; i++) {
+          const value = exotic(gen.sample("T0", seed + i, 3), r);
+          const view = JSON.parse(JSON.stringify(value) ?? "null") as unknown;
+          const label = JSON.stringify(view);
+          const is = (m as unknown as Record<string, (x: unknown) => boolean>)["isT0"]!;
+          expect(is(value), label).toBe(is(view));
+          for (const strict of [false, true])
+            expect(m.validators["T0"]!(value, { strict }), label).toEqual(m.validators["T0"]!(view, { strict }));
+        }
+      }),
+      { numRuns: Number(process.env["RUNS"] ?? 30) },
+    );
+  }, 120_000);
 });
