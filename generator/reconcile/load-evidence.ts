@@ -64,7 +64,8 @@ async function loadOne(config: CorpusConfig, s: SourceConfig, notes: Diagnostic[
       const dir = sdkPackageDir(config, s);
       if (dir) {
         const { loadAwsSdk } = await import("./sources/aws-sdk.js");
-        return loadAwsSdk(info, dir);
+        const recorded = s.facts ? { path: path.join(config.base, s.facts), display: s.facts } : undefined;
+        return loadAwsSdk(info, dir, recorded);
       }
       const reason = `package ${s.package} is not installed`;
       const facts = s.facts ? path.join(config.base, s.facts) : undefined;
@@ -105,7 +106,11 @@ export function sourceFiles(config: CorpusConfig, s: SourceConfig): SourceFiles 
       const dir = sdkPackageDir(config, s);
       if (dir) {
         const models = named(path.join(dir, MODELS), declarationFiles(dir), `${MODELS}/`);
-        return { state: "package", files: [{ name: "package.json", path: path.join(dir, "package.json") }, ...models] };
+        // Recorded facts may stand in for scanning these files (aws-sdk.ts loadAwsSdk): they count too.
+        const facts = s.facts ? path.join(config.base, s.facts) : undefined;
+        const recorded = facts && existsSync(facts) ? [{ name: s.facts!, path: facts }] : [];
+        const pkg = { name: "package.json", path: path.join(dir, "package.json") };
+        return { state: "package", files: [pkg, ...models, ...recorded] };
       }
       const facts = s.facts ? path.join(config.base, s.facts) : undefined;
       return facts && existsSync(facts)

@@ -14,7 +14,12 @@ import { loadProject } from "../../generator/config/project.js";
 import type { CorpusConfig, SourceConfig } from "../../generator/reconcile/config.js";
 import type { Evidence } from "../../generator/reconcile/evidence.js";
 import { loadEvidence } from "../../generator/reconcile/load-evidence.js";
-import { loadAwsSdk, sdkPackage } from "../../generator/reconcile/sources/aws-sdk.js";
+import {
+  declarationsDigest,
+  loadAwsSdk,
+  readDeclarations,
+  sdkPackage,
+} from "../../generator/reconcile/sources/aws-sdk.js";
 import { readSdkFacts, sdkFactsText } from "../../generator/reconcile/sources/aws-sdk-facts.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -47,7 +52,7 @@ describe("the bundled corpus's recorded SDK facts", () => {
       );
       const info = { id: source.id, kind: source.kind, description: "fresh" };
       const fresh = await loadAwsSdk(info, dir);
-      const text = sdkFactsText(fresh, await sdkPackage(dir));
+      const text = sdkFactsText(fresh, await sdkPackage(dir), declarationsDigest(await readDeclarations(dir)));
       const file = path.join(corpus.base, source.facts!);
       if (RECORD) await writeFile(file, text);
       const committed = await readFile(file, "utf8");
@@ -58,6 +63,39 @@ describe("the bundled corpus's recorded SDK facts", () => {
       const read = await readSdkFacts(info, file, source.facts!);
       expect(read.package).toBe(source.package);
       expect(ordered(read.evidence)).toStrictEqual(ordered(fresh));
+    }
+  });
+});
+
+describe("loadAwsSdk: recorded facts stand in for scanning only the files they were read from", () => {
+  it("the same digest reads the facts; any other scans the package", async () => {
+    const [{ corpus, source }] = await bundledSdkSources();
+    const dir = path.dirname(
+      createRequire(path.join(corpus!.base, "noop.js")).resolve(`${source!.package}/package.json`),
+    );
+    const info = { id: source!.id, kind: source!.kind, description: "x" };
+    const scanned = await loadAwsSdk(info, dir);
+    // A marked copy of the facts: a result that carries the mark came from the facts.
+    const doc = JSON.parse(await readFile(path.join(ROOT, source!.facts!), "utf8")) as {
+      declarations: string;
+      shapes: { doc?: string }[];
+    };
+    doc.shapes[0]!.doc = "MARK";
+    const tmp = await mkdtemp(path.join(tmpdir(), "structgen-facts-digest-"));
+    const file = path.join(tmp, "facts.json");
+    const load = async (declarations: string): Promise<Evidence> => {
+      await writeFile(file, `${JSON.stringify({ ...doc, declarations }, null, 2)}\n`);
+      return loadAwsSdk(info, dir, { path: file, display: "facts.json" });
+    };
+    try {
+      const first = (e: Evidence) => [...e.shapes.values()][0]!.doc;
+      expect(doc.declarations).toBe(declarationsDigest(await readDeclarations(dir)));
+      expect(first(await load(doc.declarations))).toBe("MARK");
+      const other = await load("0".repeat(64));
+      expect(first(other)).not.toBe("MARK");
+      expect(ordered(other)).toStrictEqual(ordered(scanned));
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
     }
   });
 });

@@ -1,5 +1,6 @@
 // Recorded facts of an aws-sdk source: the SDK reader's Evidence as JSON, committed beside the other
-// sources and read when the package is not installed, so a corpus reconciles the same without it.
+// sources and read when the package is not installed, so a corpus reconciles the same without it (and
+// when it is installed with the model files they were read from, which is quicker than scanning).
 // A test compares the committed file with a fresh reading of the installed package.
 import { readFile } from "node:fs/promises";
 import { diagnostic, StructgenError } from "../../diagnostics/diagnostic.js";
@@ -9,20 +10,24 @@ import type { Evidence, MemberClaim, ShapeClaim, ShapeKind, SourceInfo } from ".
 export interface SdkFacts {
   package: string;
   version: string;
+  /** SHA-256 of the model files the facts were read from (aws-sdk.ts declarationsDigest). */
+  declarations?: string;
   evidence: Evidence;
 }
 
 export const FACTS_COMMENT =
   "Recorded facts of an aws-sdk evidence source: what structgen's SDK reader found in the package below. " +
-  "structgen reads them when the package is not installed. Record again with " +
+  "structgen reads them when the package is not installed, or when it is and its model files are the ones " +
+  "recorded (the declarations digest). Record again with " +
   "`STRUCTGEN_RECORD=1 npx vitest run test/reconcile/aws-sdk-facts.test.ts`; a test fails while they are stale.";
 
 /** The facts file's text: stable, one key order, a final newline. */
-export function sdkFactsText(evidence: Evidence, pkg: { name: string; version: string }): string {
+export function sdkFactsText(evidence: Evidence, pkg: { name: string; version: string }, declarations: string): string {
   const doc = {
     $comment: FACTS_COMMENT,
     package: pkg.name,
     version: pkg.version,
+    declarations,
     shapes: [...evidence.shapes.values()],
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
@@ -77,6 +82,8 @@ function interpret(source: SourceInfo, root: JsonValue, expectedPackage: string 
     fail("/package", `says the facts come from ${String(root["package"])}, not the configured ${expectedPackage}`);
   }
   if (typeof root["version"] !== "string") fail("/version", "must be a string");
+  const declarations = root["declarations"];
+  if (declarations !== undefined && typeof declarations !== "string") fail("/declarations", "must be a string");
   const list = root["shapes"];
   if (!Array.isArray(list)) return fail("/shapes", "must be an array");
   const shapes = new Map<string, ShapeClaim>();
@@ -85,7 +92,12 @@ function interpret(source: SourceInfo, root: JsonValue, expectedPackage: string 
     if (shapes.has(claim.name)) fail(`/shapes/${i}/name`, `repeats ${JSON.stringify(claim.name)}`);
     shapes.set(claim.name, claim);
   });
-  return { package: root["package"] as string, version: root["version"] as string, evidence: { source, shapes } };
+  return {
+    package: root["package"] as string,
+    version: root["version"] as string,
+    ...(typeof declarations === "string" ? { declarations } : {}),
+    evidence: { source, shapes },
+  };
 }
 
 type Fail = (pointer: string, reason: string) => never;
