@@ -240,17 +240,17 @@ function openObjectIs(s: Scope, w: Writer, node: Node<"object">): void {
     w.assign("u", memberRead("x", m.name));
     const seen = call(s.rt("owns"), "x", str(m.name));
     const one = m.type.kind === "ref" || COMPOUND.has(m.type.kind) ? call(isFn(s, m.type), "u", "q + 8") : undefined;
-    const line = (cond: string): string => `${w.indent}if (${cond}) return false;`;
-    if (one && line(`u !== undefined && !${flatCall(one)} && ${flatCall(seen)}`).length <= WIDTH)
-      w.line(`if (u !== undefined && !${flatCall(one)} && ${flatCall(seen)}) return false;`);
+    const fits = (cond: string): boolean => `${w.indent}if (${cond}) return false;`.length <= WIDTH;
+    const cond = one && `u !== undefined && !${flatCall(one)} && ${flatCall(seen)}`;
+    if (cond && fits(cond)) w.line(`if (${cond}) return false;`);
     else {
       // A failing test leaves the block with u still set; passing them all clears it.
       w.block("m: if (u !== undefined)", () => {
         leafIs(s, w, m.type, "u", "q + 8", "break m;");
         w.line("u = undefined;");
       });
-      if (line(`u !== undefined && ${flatCall(seen)}`).length <= WIDTH)
-        w.line(`if (u !== undefined && ${flatCall(seen)}) return false;`);
+      const failedSeen = `u !== undefined && ${flatCall(seen)}`;
+      if (fits(failedSeen)) w.line(`if (${failedSeen}) return false;`);
       else w.block("if (u !== undefined)", () => w.when({ call: seen }, "return false;"));
     }
   }

@@ -165,7 +165,7 @@ export function inMemorySource(model: Model): string {
   const parts = fragments(model, "js");
   return [
     inlineRuntime(),
-    ...localLines("js").slice(1),
+    ...localLines("js", undefined, false),
     ...parts.map((f) => f.text),
     ...footer(model, "js"),
     "export { ValidationError, sdkToWire };",

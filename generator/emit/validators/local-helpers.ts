@@ -48,13 +48,16 @@ function declaredOnly(x, q, k, r) {
 export const LOCAL_NAMES = new Set(["hasOwn", ...Object.keys(HELPERS)]);
 export const LOCAL_CALLS: Record<string, string[]> = { declaredOnly: ["undeclared"] };
 
-/** hasOwn and the helpers in `used` (all of them without), in the module's flavour. */
-export function localLines(flavour: Flavour, used?: ReadonlySet<string>): string[] {
+/**
+ * hasOwn (unless the module already has the runtime's, inlined) and the helpers in `used` (all of them
+ * without), in the module's flavour.
+ */
+export function localLines(flavour: Flavour, used?: ReadonlySet<string>, hasOwn = true): string[] {
   const js = [
-    "const hasOwn = Object.prototype.hasOwnProperty;",
+    ...(hasOwn ? ["const hasOwn = Object.prototype.hasOwnProperty;"] : []),
     ...Object.entries(HELPERS)
       .filter(([name]) => !used || used.has(name))
-      .map(([, text]) => `\n${text}`),
-  ].join("\n");
+      .map(([, text]) => text),
+  ].join("\n\n");
   return (flavour === "ts" ? jsToTs(js, "ts", "") : js).split("\n");
 }

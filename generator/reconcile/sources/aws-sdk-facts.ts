@@ -21,6 +21,11 @@ export const FACTS_COMMENT =
   "recorded (the declarations digest). Record again with " +
   "`STRUCTGEN_RECORD=1 npx vitest run test/reconcile/aws-sdk-facts.test.ts`; a test fails while they are stale.";
 
+/** The digest a facts file's text records (its "declarations" field, near the top), if any. */
+export function recordedDigest(text: string): string | undefined {
+  return /^ {2}"declarations": "([0-9a-f]{64})",$/m.exec(text.slice(0, 4096))?.[1];
+}
+
 /** The facts file's text: stable, one key order, a final newline. */
 export function sdkFactsText(evidence: Evidence, pkg: { name: string; version: string }, declarations: string): string {
   const doc = {
@@ -47,6 +52,16 @@ export async function readSdkFacts(
     const reason = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new StructgenError([diagnostic("FILE_UNREADABLE", { path: display, reason })]);
   }
+  return sdkFactsFromText(source, text, display, expectedPackage);
+}
+
+/** A facts file's text read as readSdkFacts reads it. */
+export function sdkFactsFromText(
+  source: SourceInfo,
+  text: string,
+  display: string,
+  expectedPackage?: string,
+): SdkFacts {
   // Fast path: JSON.parse (a key such as "__proto__" stays an own property). Anything it rejects, or
   // any value that does not check, is read again by the strict parser to say where it goes wrong.
   let fast: JsonValue | undefined;

@@ -82,22 +82,13 @@ export async function loadAwsSdk(
   facts?: { path: string; display: string },
 ): Promise<Evidence> {
   const files = await readDeclarations(packageDir);
-  if (facts && (await recordedDigest(facts.path)) === declarationsDigest(files)) {
-    const { readSdkFacts } = await import("./aws-sdk-facts.js");
-    return (await readSdkFacts(source, facts.path, facts.display)).evidence;
+  const text = facts ? await readFile(facts.path, "utf8").catch(() => undefined) : undefined;
+  if (text !== undefined) {
+    const recorded = await import("./aws-sdk-facts.js");
+    if (recorded.recordedDigest(text) === declarationsDigest(files))
+      return recorded.sdkFactsFromText(source, text, facts!.display).evidence;
   }
   return readSdkDeclarations(source, files);
-}
-
-/** The digest a facts file records (its "declarations" field, near the top), if it can be read. */
-async function recordedDigest(file: string): Promise<string | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    return undefined;
-  }
-  return /^ {2}"declarations": "([0-9a-f]{64})",$/m.exec(text.slice(0, 4096))?.[1];
 }
 
 /** A models file: its text, and the name it goes by in locations (package-relative). */
