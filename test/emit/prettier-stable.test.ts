@@ -20,18 +20,11 @@ import { corpusFromTexts } from "../../generator/load/read-corpus.js";
 import { buildModel, discoverCorpora } from "../../generator/pipeline.js";
 import { resolve } from "../../generator/resolve/index.js";
 import { loadSamples, sampleTexts } from "../conformance/samples.js";
+import { GENERATING } from "../hostile/corpora.js";
 import { randomModel } from "./random-ir.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const HOSTILE = [
-  "bom",
-  "property-names",
-  "type-names-reserved",
-  "type-names-runtime",
-  "enum-collisions",
-  "injection",
-  "recursive",
-];
+const HOSTILE = GENERATING;
 
 /** Both flavours of the contract: contract.js + contract.d.ts, and contract.ts. */
 const emitContracts: Emitter = (m) => [...emitContract(m), ...emitContract(m, { flavour: "ts" })];

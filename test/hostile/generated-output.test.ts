@@ -21,16 +21,9 @@ import {
   syntaxErrors,
   tsShape,
 } from "./helpers.js";
+import { GENERATING } from "./corpora.js";
 
-const CORPORA = [
-  "bom",
-  "property-names",
-  "type-names-reserved",
-  "type-names-runtime",
-  "enum-collisions",
-  "injection",
-  "recursive",
-] as const;
+const CORPORA = GENERATING;
 type Corpus = (typeof CORPORA)[number];
 
 type Result = { valid: boolean; errors: { pointer: string; code: string; message: string }[]; drift: unknown[] };
