@@ -41,9 +41,9 @@ function owns(x, a) {
 }
 
 /**
- * Boolean modes 1 and 2 of an open object whose members, read directly, are valid where JSON sees
- * them: no undeclared member (an error in strict mode, drift in mode 2), and the first r names in k
- * (the required members) are own enumerable ones.
+ * Strict boolean mode of an open object whose members, read directly, are valid where JSON sees
+ * them: no undeclared member, and the first r names in k (the required members) are own enumerable
+ * ones.
  * @param {object} x
  * @param {number} q
  * @param {readonly string[]} k
@@ -87,7 +87,7 @@ function AWSAccountIdType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAWSAccountIdType(x, o) {
-  return run(x, o, AWSAccountIdType$is, AWSAccountIdType$check);
+  return run(x, o, AWSAccountIdType$check);
 }
 
 /** @type {Guard} */
@@ -121,7 +121,7 @@ function AccessTokenValidityType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAccessTokenValidityType(x, o) {
-  return run(x, o, AccessTokenValidityType$is, AccessTokenValidityType$check);
+  return run(x, o, AccessTokenValidityType$check);
 }
 
 /** @type {Guard} */
@@ -143,7 +143,7 @@ function AccountRecoverySettingType$is(x, q) {
   let u;
   u = x.RecoveryMechanisms;
   if (u !== undefined && !RecoveryMechanismsType$is(u, q + 8) && owns(x, "RecoveryMechanisms")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AccountRecoverySettingType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AccountRecoverySettingType$k1, 0);
   return true;
 }
 
@@ -170,7 +170,7 @@ function AccountRecoverySettingType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAccountRecoverySettingType(x, o) {
-  return run(x, o, AccountRecoverySettingType$is, AccountRecoverySettingType$check);
+  return run(x, o, AccountRecoverySettingType$check);
 }
 
 /** @type {Guard} */
@@ -196,7 +196,7 @@ function AccountTakeoverActionNotifyType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAccountTakeoverActionNotifyType(x, o) {
-  return run(x, o, AccountTakeoverActionNotifyType$is, AccountTakeoverActionNotifyType$check);
+  return run(x, o, AccountTakeoverActionNotifyType$check);
 }
 
 /** @type {Guard} */
@@ -227,7 +227,7 @@ function AccountTakeoverActionType$is(x, q) {
   u = x.EventAction;
   if (u === undefined) return false;
   if (!AccountTakeoverEventActionType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AccountTakeoverActionType$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AccountTakeoverActionType$k1, 2);
   return ownsAll(x, AccountTakeoverActionType$k1, 2);
 }
 
@@ -263,7 +263,7 @@ function AccountTakeoverActionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAccountTakeoverActionType(x, o) {
-  return run(x, o, AccountTakeoverActionType$is, AccountTakeoverActionType$check);
+  return run(x, o, AccountTakeoverActionType$check);
 }
 
 /** @type {Guard} */
@@ -289,7 +289,7 @@ function AccountTakeoverActionsType$is(x, q) {
   if (u !== undefined && !AccountTakeoverActionType$is(u, q + 8) && owns(x, "MediumAction")) return false;
   u = x.HighAction;
   if (u !== undefined && !AccountTakeoverActionType$is(u, q + 8) && owns(x, "HighAction")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AccountTakeoverActionsType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AccountTakeoverActionsType$k1, 0);
   return true;
 }
 
@@ -322,7 +322,7 @@ function AccountTakeoverActionsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAccountTakeoverActionsType(x, o) {
-  return run(x, o, AccountTakeoverActionsType$is, AccountTakeoverActionsType$check);
+  return run(x, o, AccountTakeoverActionsType$check);
 }
 
 /** @type {Guard} */
@@ -346,8 +346,8 @@ const AccountTakeoverEventActionType$s2 = /*#__PURE__*/ new Set(AccountTakeoverE
 
 /** @type {Is} */
 function AccountTakeoverEventActionType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !AccountTakeoverEventActionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !AccountTakeoverEventActionType$s2.has(x)) return false;
   return true;
 }
 
@@ -360,7 +360,7 @@ function AccountTakeoverEventActionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAccountTakeoverEventActionType(x, o) {
-  return run(x, o, AccountTakeoverEventActionType$is, AccountTakeoverEventActionType$check);
+  return run(x, o, AccountTakeoverEventActionType$check);
 }
 
 /** @type {Guard} */
@@ -385,7 +385,7 @@ function AccountTakeoverRiskConfigurationType$is(x, q) {
   if (!AccountTakeoverActionsType$is(u, q + 8)) return false;
   u = x.NotifyConfiguration;
   if (u !== undefined && !NotifyConfigurationType$is(u, q + 8) && owns(x, "NotifyConfiguration")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AccountTakeoverRiskConfigurationType$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AccountTakeoverRiskConfigurationType$k1, 1);
   return owns(x, "Actions");
 }
 
@@ -418,7 +418,7 @@ function AccountTakeoverRiskConfigurationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAccountTakeoverRiskConfigurationType(x, o) {
-  return run(x, o, AccountTakeoverRiskConfigurationType$is, AccountTakeoverRiskConfigurationType$check);
+  return run(x, o, AccountTakeoverRiskConfigurationType$check);
 }
 
 /** @type {Guard} */
@@ -449,7 +449,7 @@ function AddCustomAttributesRequest$is(x, q) {
   u = x.CustomAttributes;
   if (u === undefined) return false;
   if (!CustomAttributesListType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AddCustomAttributesRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AddCustomAttributesRequest$k1, 2);
   return ownsAll(x, AddCustomAttributesRequest$k1, 2);
 }
 
@@ -485,7 +485,7 @@ function AddCustomAttributesRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAddCustomAttributesRequest(x, o) {
-  return run(x, o, AddCustomAttributesRequest$is, AddCustomAttributesRequest$check);
+  return run(x, o, AddCustomAttributesRequest$check);
 }
 
 /** @type {Guard} */
@@ -504,7 +504,7 @@ const AddCustomAttributesResponse$k1 = [];
 function AddCustomAttributesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AddCustomAttributesResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AddCustomAttributesResponse$k1, 0);
   return true;
 }
 
@@ -528,7 +528,7 @@ function AddCustomAttributesResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAddCustomAttributesResponse(x, o) {
-  return run(x, o, AddCustomAttributesResponse$is, AddCustomAttributesResponse$check);
+  return run(x, o, AddCustomAttributesResponse$check);
 }
 
 /** @type {Guard} */
@@ -557,7 +557,7 @@ function AdminAddUserToGroupRequest$is(x, q) {
   u = x.GroupName;
   if (u === undefined) return false;
   if (!GroupNameType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminAddUserToGroupRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminAddUserToGroupRequest$k1, 3);
   return ownsAll(x, AdminAddUserToGroupRequest$k1, 3);
 }
 
@@ -599,7 +599,7 @@ function AdminAddUserToGroupRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminAddUserToGroupRequest(x, o) {
-  return run(x, o, AdminAddUserToGroupRequest$is, AdminAddUserToGroupRequest$check);
+  return run(x, o, AdminAddUserToGroupRequest$check);
 }
 
 /** @type {Guard} */
@@ -627,7 +627,7 @@ function AdminConfirmSignUpRequest$is(x, q) {
   if (!UsernameType$is(u, q + 8)) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminConfirmSignUpRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminConfirmSignUpRequest$k1, 2);
   return ownsAll(x, AdminConfirmSignUpRequest$k1, 2);
 }
 
@@ -666,7 +666,7 @@ function AdminConfirmSignUpRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminConfirmSignUpRequest(x, o) {
-  return run(x, o, AdminConfirmSignUpRequest$is, AdminConfirmSignUpRequest$check);
+  return run(x, o, AdminConfirmSignUpRequest$check);
 }
 
 /** @type {Guard} */
@@ -685,7 +685,7 @@ const AdminConfirmSignUpResponse$k1 = [];
 function AdminConfirmSignUpResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminConfirmSignUpResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminConfirmSignUpResponse$k1, 0);
   return true;
 }
 
@@ -709,7 +709,7 @@ function AdminConfirmSignUpResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminConfirmSignUpResponse(x, o) {
-  return run(x, o, AdminConfirmSignUpResponse$is, AdminConfirmSignUpResponse$check);
+  return run(x, o, AdminConfirmSignUpResponse$check);
 }
 
 /** @type {Guard} */
@@ -739,7 +739,7 @@ function AdminCreateUserConfigType$is(x, q) {
   if (u !== undefined && owns(x, "UnusedAccountValidityDays")) return false;
   u = x.InviteMessageTemplate;
   if (u !== undefined && !MessageTemplateType$is(u, q + 8) && owns(x, "InviteMessageTemplate")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminCreateUserConfigType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminCreateUserConfigType$k1, 0);
   return true;
 }
 
@@ -772,7 +772,7 @@ function AdminCreateUserConfigType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminCreateUserConfigType(x, o) {
-  return run(x, o, AdminCreateUserConfigType$is, AdminCreateUserConfigType$check);
+  return run(x, o, AdminCreateUserConfigType$check);
 }
 
 /** @type {Guard} */
@@ -822,7 +822,7 @@ function AdminCreateUserRequest$is(x, q) {
   if (u !== undefined && !DeliveryMediumListType$is(u, q + 8) && owns(x, "DesiredDeliveryMediums")) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminCreateUserRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminCreateUserRequest$k1, 2);
   return ownsAll(x, AdminCreateUserRequest$k1, 2);
 }
 
@@ -879,7 +879,7 @@ function AdminCreateUserRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminCreateUserRequest(x, o) {
-  return run(x, o, AdminCreateUserRequest$is, AdminCreateUserRequest$check);
+  return run(x, o, AdminCreateUserRequest$check);
 }
 
 /** @type {Guard} */
@@ -901,7 +901,7 @@ function AdminCreateUserResponse$is(x, q) {
   let u;
   u = x.User;
   if (u !== undefined && !UserType$is(u, q + 8) && owns(x, "User")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminCreateUserResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminCreateUserResponse$k1, 0);
   return true;
 }
 
@@ -928,7 +928,7 @@ function AdminCreateUserResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminCreateUserResponse(x, o) {
-  return run(x, o, AdminCreateUserResponse$is, AdminCreateUserResponse$check);
+  return run(x, o, AdminCreateUserResponse$check);
 }
 
 /** @type {Guard} */
@@ -962,7 +962,7 @@ function AdminCreateUserUnusedAccountValidityDaysType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminCreateUserUnusedAccountValidityDaysType(x, o) {
-  return run(x, o, AdminCreateUserUnusedAccountValidityDaysType$is, AdminCreateUserUnusedAccountValidityDaysType$check);
+  return run(x, o, AdminCreateUserUnusedAccountValidityDaysType$check);
 }
 
 /** @type {Guard} */
@@ -996,7 +996,7 @@ function AdminDeleteUserAttributesRequest$is(x, q) {
   u = x.UserAttributeNames;
   if (u === undefined) return false;
   if (!AttributeNameListType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDeleteUserAttributesRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminDeleteUserAttributesRequest$k1, 3);
   return ownsAll(x, AdminDeleteUserAttributesRequest$k1, 3);
 }
 
@@ -1038,7 +1038,7 @@ function AdminDeleteUserAttributesRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminDeleteUserAttributesRequest(x, o) {
-  return run(x, o, AdminDeleteUserAttributesRequest$is, AdminDeleteUserAttributesRequest$check);
+  return run(x, o, AdminDeleteUserAttributesRequest$check);
 }
 
 /** @type {Guard} */
@@ -1062,7 +1062,7 @@ const AdminDeleteUserAttributesResponse$k1 = [];
 function AdminDeleteUserAttributesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDeleteUserAttributesResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminDeleteUserAttributesResponse$k1, 0);
   return true;
 }
 
@@ -1086,7 +1086,7 @@ function AdminDeleteUserAttributesResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminDeleteUserAttributesResponse(x, o) {
-  return run(x, o, AdminDeleteUserAttributesResponse$is, AdminDeleteUserAttributesResponse$check);
+  return run(x, o, AdminDeleteUserAttributesResponse$check);
 }
 
 /** @type {Guard} */
@@ -1117,7 +1117,7 @@ function AdminDeleteUserRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDeleteUserRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminDeleteUserRequest$k1, 2);
   return ownsAll(x, AdminDeleteUserRequest$k1, 2);
 }
 
@@ -1153,7 +1153,7 @@ function AdminDeleteUserRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminDeleteUserRequest(x, o) {
-  return run(x, o, AdminDeleteUserRequest$is, AdminDeleteUserRequest$check);
+  return run(x, o, AdminDeleteUserRequest$check);
 }
 
 /** @type {Guard} */
@@ -1179,7 +1179,7 @@ function AdminDisableProviderForUserRequest$is(x, q) {
   u = x.User;
   if (u === undefined) return false;
   if (!ProviderUserIdentifierType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDisableProviderForUserRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminDisableProviderForUserRequest$k1, 2);
   return ownsAll(x, AdminDisableProviderForUserRequest$k1, 2);
 }
 
@@ -1215,7 +1215,7 @@ function AdminDisableProviderForUserRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminDisableProviderForUserRequest(x, o) {
-  return run(x, o, AdminDisableProviderForUserRequest$is, AdminDisableProviderForUserRequest$check);
+  return run(x, o, AdminDisableProviderForUserRequest$check);
 }
 
 /** @type {Guard} */
@@ -1239,7 +1239,7 @@ const AdminDisableProviderForUserResponse$k1 = [];
 function AdminDisableProviderForUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDisableProviderForUserResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminDisableProviderForUserResponse$k1, 0);
   return true;
 }
 
@@ -1263,7 +1263,7 @@ function AdminDisableProviderForUserResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminDisableProviderForUserResponse(x, o) {
-  return run(x, o, AdminDisableProviderForUserResponse$is, AdminDisableProviderForUserResponse$check);
+  return run(x, o, AdminDisableProviderForUserResponse$check);
 }
 
 /** @type {Guard} */
@@ -1294,7 +1294,7 @@ function AdminDisableUserRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDisableUserRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminDisableUserRequest$k1, 2);
   return ownsAll(x, AdminDisableUserRequest$k1, 2);
 }
 
@@ -1330,7 +1330,7 @@ function AdminDisableUserRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminDisableUserRequest(x, o) {
-  return run(x, o, AdminDisableUserRequest$is, AdminDisableUserRequest$check);
+  return run(x, o, AdminDisableUserRequest$check);
 }
 
 /** @type {Guard} */
@@ -1349,7 +1349,7 @@ const AdminDisableUserResponse$k1 = [];
 function AdminDisableUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDisableUserResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminDisableUserResponse$k1, 0);
   return true;
 }
 
@@ -1373,7 +1373,7 @@ function AdminDisableUserResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminDisableUserResponse(x, o) {
-  return run(x, o, AdminDisableUserResponse$is, AdminDisableUserResponse$check);
+  return run(x, o, AdminDisableUserResponse$check);
 }
 
 /** @type {Guard} */
@@ -1399,7 +1399,7 @@ function AdminEnableUserRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminEnableUserRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminEnableUserRequest$k1, 2);
   return ownsAll(x, AdminEnableUserRequest$k1, 2);
 }
 
@@ -1435,7 +1435,7 @@ function AdminEnableUserRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminEnableUserRequest(x, o) {
-  return run(x, o, AdminEnableUserRequest$is, AdminEnableUserRequest$check);
+  return run(x, o, AdminEnableUserRequest$check);
 }
 
 /** @type {Guard} */
@@ -1454,7 +1454,7 @@ const AdminEnableUserResponse$k1 = [];
 function AdminEnableUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminEnableUserResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminEnableUserResponse$k1, 0);
   return true;
 }
 
@@ -1478,7 +1478,7 @@ function AdminEnableUserResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminEnableUserResponse(x, o) {
-  return run(x, o, AdminEnableUserResponse$is, AdminEnableUserResponse$check);
+  return run(x, o, AdminEnableUserResponse$check);
 }
 
 /** @type {Guard} */
@@ -1507,7 +1507,7 @@ function AdminForgetDeviceRequest$is(x, q) {
   u = x.DeviceKey;
   if (u === undefined) return false;
   if (!DeviceKeyType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminForgetDeviceRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminForgetDeviceRequest$k1, 3);
   return ownsAll(x, AdminForgetDeviceRequest$k1, 3);
 }
 
@@ -1549,7 +1549,7 @@ function AdminForgetDeviceRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminForgetDeviceRequest(x, o) {
-  return run(x, o, AdminForgetDeviceRequest$is, AdminForgetDeviceRequest$check);
+  return run(x, o, AdminForgetDeviceRequest$check);
 }
 
 /** @type {Guard} */
@@ -1578,7 +1578,7 @@ function AdminGetDeviceRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetDeviceRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminGetDeviceRequest$k1, 3);
   return ownsAll(x, AdminGetDeviceRequest$k1, 3);
 }
 
@@ -1620,7 +1620,7 @@ function AdminGetDeviceRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminGetDeviceRequest(x, o) {
-  return run(x, o, AdminGetDeviceRequest$is, AdminGetDeviceRequest$check);
+  return run(x, o, AdminGetDeviceRequest$check);
 }
 
 /** @type {Guard} */
@@ -1643,7 +1643,7 @@ function AdminGetDeviceResponse$is(x, q) {
   u = x.Device;
   if (u === undefined) return false;
   if (!DeviceType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetDeviceResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminGetDeviceResponse$k1, 1);
   return owns(x, "Device");
 }
 
@@ -1673,7 +1673,7 @@ function AdminGetDeviceResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminGetDeviceResponse(x, o) {
-  return run(x, o, AdminGetDeviceResponse$is, AdminGetDeviceResponse$check);
+  return run(x, o, AdminGetDeviceResponse$check);
 }
 
 /** @type {Guard} */
@@ -1699,7 +1699,7 @@ function AdminGetUserRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetUserRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminGetUserRequest$k1, 2);
   return ownsAll(x, AdminGetUserRequest$k1, 2);
 }
 
@@ -1735,7 +1735,7 @@ function AdminGetUserRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminGetUserRequest(x, o) {
-  return run(x, o, AdminGetUserRequest$is, AdminGetUserRequest$check);
+  return run(x, o, AdminGetUserRequest$check);
 }
 
 /** @type {Guard} */
@@ -1787,13 +1787,13 @@ function AdminGetUserResponse$is(x, q) {
   m: if (u !== undefined) {
     if (typeof u !== "string") break m;
     if (u.length > 131072 && cpLength(u) > 131072) break m;
-    if ((q & 3) !== 0 && !AdminGetUserResponse$s3.has(u)) break m;
+    if ((q & 1) !== 0 && !AdminGetUserResponse$s3.has(u)) break m;
     u = undefined;
   }
   if (u !== undefined && owns(x, "PreferredMfaSetting")) return false;
   u = x.UserMFASettingList;
   if (u !== undefined && !AdminGetUserResponse$is1(u, q + 8) && owns(x, "UserMFASettingList")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetUserResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminGetUserResponse$k1, 1);
   return owns(x, "Username");
 }
 
@@ -1858,7 +1858,7 @@ function AdminGetUserResponse$is1(x, q) {
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (typeof v !== "string") return false;
-    if ((q & 3) !== 0 && !AdminGetUserResponse$s3.has(v)) return false;
+    if ((q & 1) !== 0 && !AdminGetUserResponse$s3.has(v)) return false;
   }
   return true;
 }
@@ -1882,7 +1882,7 @@ function AdminGetUserResponse$check1(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminGetUserResponse(x, o) {
-  return run(x, o, AdminGetUserResponse$is, AdminGetUserResponse$check);
+  return run(x, o, AdminGetUserResponse$check);
 }
 
 /** @type {Guard} */
@@ -1930,7 +1930,7 @@ function AdminInitiateAuthRequest$is(x, q) {
   if (u !== undefined && !ContextDataType$is(u, q + 8) && owns(x, "ContextData")) return false;
   u = x.Session;
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminInitiateAuthRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminInitiateAuthRequest$k1, 3);
   return ownsAll(x, AdminInitiateAuthRequest$k1, 3);
 }
 
@@ -1987,7 +1987,7 @@ function AdminInitiateAuthRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminInitiateAuthRequest(x, o) {
-  return run(x, o, AdminInitiateAuthRequest$is, AdminInitiateAuthRequest$check);
+  return run(x, o, AdminInitiateAuthRequest$check);
 }
 
 /** @type {Guard} */
@@ -2023,7 +2023,7 @@ function AdminInitiateAuthResponse$is(x, q) {
   if (u !== undefined && !AuthenticationResultType$is(u, q + 8) && owns(x, "AuthenticationResult")) return false;
   u = x.AvailableChallenges;
   if (u !== undefined && !AvailableChallengeListType$is(u, q + 8) && owns(x, "AvailableChallenges")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminInitiateAuthResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminInitiateAuthResponse$k1, 0);
   return true;
 }
 
@@ -2062,7 +2062,7 @@ function AdminInitiateAuthResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminInitiateAuthResponse(x, o) {
-  return run(x, o, AdminInitiateAuthResponse$is, AdminInitiateAuthResponse$check);
+  return run(x, o, AdminInitiateAuthResponse$check);
 }
 
 /** @type {Guard} */
@@ -2091,7 +2091,7 @@ function AdminLinkProviderForUserRequest$is(x, q) {
   u = x.SourceUser;
   if (u === undefined) return false;
   if (!ProviderUserIdentifierType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminLinkProviderForUserRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminLinkProviderForUserRequest$k1, 3);
   return ownsAll(x, AdminLinkProviderForUserRequest$k1, 3);
 }
 
@@ -2133,7 +2133,7 @@ function AdminLinkProviderForUserRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminLinkProviderForUserRequest(x, o) {
-  return run(x, o, AdminLinkProviderForUserRequest$is, AdminLinkProviderForUserRequest$check);
+  return run(x, o, AdminLinkProviderForUserRequest$check);
 }
 
 /** @type {Guard} */
@@ -2157,7 +2157,7 @@ const AdminLinkProviderForUserResponse$k1 = [];
 function AdminLinkProviderForUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminLinkProviderForUserResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminLinkProviderForUserResponse$k1, 0);
   return true;
 }
 
@@ -2181,7 +2181,7 @@ function AdminLinkProviderForUserResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminLinkProviderForUserResponse(x, o) {
-  return run(x, o, AdminLinkProviderForUserResponse$is, AdminLinkProviderForUserResponse$check);
+  return run(x, o, AdminLinkProviderForUserResponse$check);
 }
 
 /** @type {Guard} */
@@ -2216,7 +2216,7 @@ function AdminListDevicesRequest$is(x, q) {
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
   u = x.PaginationToken;
   if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListDevicesRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminListDevicesRequest$k1, 2);
   return ownsAll(x, AdminListDevicesRequest$k1, 2);
 }
 
@@ -2258,7 +2258,7 @@ function AdminListDevicesRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminListDevicesRequest(x, o) {
-  return run(x, o, AdminListDevicesRequest$is, AdminListDevicesRequest$check);
+  return run(x, o, AdminListDevicesRequest$check);
 }
 
 /** @type {Guard} */
@@ -2282,7 +2282,7 @@ function AdminListDevicesResponse$is(x, q) {
   if (u !== undefined && !DeviceListType$is(u, q + 8) && owns(x, "Devices")) return false;
   u = x.PaginationToken;
   if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListDevicesResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminListDevicesResponse$k1, 0);
   return true;
 }
 
@@ -2312,7 +2312,7 @@ function AdminListDevicesResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminListDevicesResponse(x, o) {
-  return run(x, o, AdminListDevicesResponse$is, AdminListDevicesResponse$check);
+  return run(x, o, AdminListDevicesResponse$check);
 }
 
 /** @type {Guard} */
@@ -2342,7 +2342,7 @@ function AdminListGroupsForUserRequest$is(x, q) {
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListGroupsForUserRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminListGroupsForUserRequest$k1, 2);
   return ownsAll(x, AdminListGroupsForUserRequest$k1, 2);
 }
 
@@ -2384,7 +2384,7 @@ function AdminListGroupsForUserRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminListGroupsForUserRequest(x, o) {
-  return run(x, o, AdminListGroupsForUserRequest$is, AdminListGroupsForUserRequest$check);
+  return run(x, o, AdminListGroupsForUserRequest$check);
 }
 
 /** @type {Guard} */
@@ -2408,7 +2408,7 @@ function AdminListGroupsForUserResponse$is(x, q) {
   if (u !== undefined && !GroupListType$is(u, q + 8) && owns(x, "Groups")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListGroupsForUserResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminListGroupsForUserResponse$k1, 0);
   return true;
 }
 
@@ -2438,7 +2438,7 @@ function AdminListGroupsForUserResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminListGroupsForUserResponse(x, o) {
-  return run(x, o, AdminListGroupsForUserResponse$is, AdminListGroupsForUserResponse$check);
+  return run(x, o, AdminListGroupsForUserResponse$check);
 }
 
 /** @type {Guard} */
@@ -2468,7 +2468,7 @@ function AdminListUserAuthEventsRequest$is(x, q) {
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "MaxResults")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListUserAuthEventsRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminListUserAuthEventsRequest$k1, 2);
   return ownsAll(x, AdminListUserAuthEventsRequest$k1, 2);
 }
 
@@ -2510,7 +2510,7 @@ function AdminListUserAuthEventsRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminListUserAuthEventsRequest(x, o) {
-  return run(x, o, AdminListUserAuthEventsRequest$is, AdminListUserAuthEventsRequest$check);
+  return run(x, o, AdminListUserAuthEventsRequest$check);
 }
 
 /** @type {Guard} */
@@ -2534,7 +2534,7 @@ function AdminListUserAuthEventsResponse$is(x, q) {
   if (u !== undefined && !AuthEventsType$is(u, q + 8) && owns(x, "AuthEvents")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListUserAuthEventsResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminListUserAuthEventsResponse$k1, 0);
   return true;
 }
 
@@ -2564,7 +2564,7 @@ function AdminListUserAuthEventsResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminListUserAuthEventsResponse(x, o) {
-  return run(x, o, AdminListUserAuthEventsResponse$is, AdminListUserAuthEventsResponse$check);
+  return run(x, o, AdminListUserAuthEventsResponse$check);
 }
 
 /** @type {Guard} */
@@ -2598,7 +2598,7 @@ function AdminRemoveUserFromGroupRequest$is(x, q) {
   u = x.GroupName;
   if (u === undefined) return false;
   if (!GroupNameType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminRemoveUserFromGroupRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminRemoveUserFromGroupRequest$k1, 3);
   return ownsAll(x, AdminRemoveUserFromGroupRequest$k1, 3);
 }
 
@@ -2640,7 +2640,7 @@ function AdminRemoveUserFromGroupRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminRemoveUserFromGroupRequest(x, o) {
-  return run(x, o, AdminRemoveUserFromGroupRequest$is, AdminRemoveUserFromGroupRequest$check);
+  return run(x, o, AdminRemoveUserFromGroupRequest$check);
 }
 
 /** @type {Guard} */
@@ -2673,7 +2673,7 @@ function AdminResetUserPasswordRequest$is(x, q) {
   if (!UsernameType$is(u, q + 8)) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminResetUserPasswordRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminResetUserPasswordRequest$k1, 2);
   return ownsAll(x, AdminResetUserPasswordRequest$k1, 2);
 }
 
@@ -2712,7 +2712,7 @@ function AdminResetUserPasswordRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminResetUserPasswordRequest(x, o) {
-  return run(x, o, AdminResetUserPasswordRequest$is, AdminResetUserPasswordRequest$check);
+  return run(x, o, AdminResetUserPasswordRequest$check);
 }
 
 /** @type {Guard} */
@@ -2731,7 +2731,7 @@ const AdminResetUserPasswordResponse$k1 = [];
 function AdminResetUserPasswordResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminResetUserPasswordResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminResetUserPasswordResponse$k1, 0);
   return true;
 }
 
@@ -2755,7 +2755,7 @@ function AdminResetUserPasswordResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminResetUserPasswordResponse(x, o) {
-  return run(x, o, AdminResetUserPasswordResponse$is, AdminResetUserPasswordResponse$check);
+  return run(x, o, AdminResetUserPasswordResponse$check);
 }
 
 /** @type {Guard} */
@@ -2803,7 +2803,7 @@ function AdminRespondToAuthChallengeRequest$is(x, q) {
   if (u !== undefined && !ContextDataType$is(u, q + 8) && owns(x, "ContextData")) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminRespondToAuthChallengeRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminRespondToAuthChallengeRequest$k1, 3);
   return ownsAll(x, AdminRespondToAuthChallengeRequest$k1, 3);
 }
 
@@ -2860,7 +2860,7 @@ function AdminRespondToAuthChallengeRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminRespondToAuthChallengeRequest(x, o) {
-  return run(x, o, AdminRespondToAuthChallengeRequest$is, AdminRespondToAuthChallengeRequest$check);
+  return run(x, o, AdminRespondToAuthChallengeRequest$check);
 }
 
 /** @type {Guard} */
@@ -2898,7 +2898,7 @@ function AdminRespondToAuthChallengeResponse$is(x, q) {
   if (u !== undefined && !ChallengeParametersType$is(u, q + 8) && owns(x, "ChallengeParameters")) return false;
   u = x.AuthenticationResult;
   if (u !== undefined && !AuthenticationResultType$is(u, q + 8) && owns(x, "AuthenticationResult")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminRespondToAuthChallengeResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminRespondToAuthChallengeResponse$k1, 0);
   return true;
 }
 
@@ -2934,7 +2934,7 @@ function AdminRespondToAuthChallengeResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminRespondToAuthChallengeResponse(x, o) {
-  return run(x, o, AdminRespondToAuthChallengeResponse$is, AdminRespondToAuthChallengeResponse$check);
+  return run(x, o, AdminRespondToAuthChallengeResponse$check);
 }
 
 /** @type {Guard} */
@@ -2984,7 +2984,7 @@ function AdminSetUserMFAPreferenceRequest$is(x, q) {
   if (u !== undefined && !EmailMfaSettingsType$is(u, q + 8) && owns(x, "EmailMfaSettings")) return false;
   u = x.WebAuthnMfaSettings;
   if (u !== undefined && !WebAuthnMfaSettingsType$is(u, q + 8) && owns(x, "WebAuthnMfaSettings")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserMFAPreferenceRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminSetUserMFAPreferenceRequest$k1, 2);
   return ownsAll(x, AdminSetUserMFAPreferenceRequest$k1, 2);
 }
 
@@ -3032,7 +3032,7 @@ function AdminSetUserMFAPreferenceRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminSetUserMFAPreferenceRequest(x, o) {
-  return run(x, o, AdminSetUserMFAPreferenceRequest$is, AdminSetUserMFAPreferenceRequest$check);
+  return run(x, o, AdminSetUserMFAPreferenceRequest$check);
 }
 
 /** @type {Guard} */
@@ -3056,7 +3056,7 @@ const AdminSetUserMFAPreferenceResponse$k1 = [];
 function AdminSetUserMFAPreferenceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserMFAPreferenceResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminSetUserMFAPreferenceResponse$k1, 0);
   return true;
 }
 
@@ -3080,7 +3080,7 @@ function AdminSetUserMFAPreferenceResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminSetUserMFAPreferenceResponse(x, o) {
-  return run(x, o, AdminSetUserMFAPreferenceResponse$is, AdminSetUserMFAPreferenceResponse$check);
+  return run(x, o, AdminSetUserMFAPreferenceResponse$check);
 }
 
 /** @type {Guard} */
@@ -3116,7 +3116,7 @@ function AdminSetUserPasswordRequest$is(x, q) {
   if (!PasswordType$is(u, q + 8)) return false;
   u = x.Permanent;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Permanent")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserPasswordRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminSetUserPasswordRequest$k1, 3);
   return ownsAll(x, AdminSetUserPasswordRequest$k1, 3);
 }
 
@@ -3161,7 +3161,7 @@ function AdminSetUserPasswordRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminSetUserPasswordRequest(x, o) {
-  return run(x, o, AdminSetUserPasswordRequest$is, AdminSetUserPasswordRequest$check);
+  return run(x, o, AdminSetUserPasswordRequest$check);
 }
 
 /** @type {Guard} */
@@ -3180,7 +3180,7 @@ const AdminSetUserPasswordResponse$k1 = [];
 function AdminSetUserPasswordResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserPasswordResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminSetUserPasswordResponse$k1, 0);
   return true;
 }
 
@@ -3204,7 +3204,7 @@ function AdminSetUserPasswordResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminSetUserPasswordResponse(x, o) {
-  return run(x, o, AdminSetUserPasswordResponse$is, AdminSetUserPasswordResponse$check);
+  return run(x, o, AdminSetUserPasswordResponse$check);
 }
 
 /** @type {Guard} */
@@ -3233,7 +3233,7 @@ function AdminSetUserSettingsRequest$is(x, q) {
   u = x.MFAOptions;
   if (u === undefined) return false;
   if (!MFAOptionListType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserSettingsRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminSetUserSettingsRequest$k1, 3);
   return ownsAll(x, AdminSetUserSettingsRequest$k1, 3);
 }
 
@@ -3275,7 +3275,7 @@ function AdminSetUserSettingsRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminSetUserSettingsRequest(x, o) {
-  return run(x, o, AdminSetUserSettingsRequest$is, AdminSetUserSettingsRequest$check);
+  return run(x, o, AdminSetUserSettingsRequest$check);
 }
 
 /** @type {Guard} */
@@ -3294,7 +3294,7 @@ const AdminSetUserSettingsResponse$k1 = [];
 function AdminSetUserSettingsResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserSettingsResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminSetUserSettingsResponse$k1, 0);
   return true;
 }
 
@@ -3318,7 +3318,7 @@ function AdminSetUserSettingsResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminSetUserSettingsResponse(x, o) {
-  return run(x, o, AdminSetUserSettingsResponse$is, AdminSetUserSettingsResponse$check);
+  return run(x, o, AdminSetUserSettingsResponse$check);
 }
 
 /** @type {Guard} */
@@ -3350,7 +3350,7 @@ function AdminUpdateAuthEventFeedbackRequest$is(x, q) {
   u = x.FeedbackValue;
   if (u === undefined) return false;
   if (!FeedbackValueType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateAuthEventFeedbackRequest$k1, 4);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminUpdateAuthEventFeedbackRequest$k1, 4);
   return ownsAll(x, AdminUpdateAuthEventFeedbackRequest$k1, 4);
 }
 
@@ -3398,7 +3398,7 @@ function AdminUpdateAuthEventFeedbackRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminUpdateAuthEventFeedbackRequest(x, o) {
-  return run(x, o, AdminUpdateAuthEventFeedbackRequest$is, AdminUpdateAuthEventFeedbackRequest$check);
+  return run(x, o, AdminUpdateAuthEventFeedbackRequest$check);
 }
 
 /** @type {Guard} */
@@ -3422,7 +3422,7 @@ const AdminUpdateAuthEventFeedbackResponse$k1 = [];
 function AdminUpdateAuthEventFeedbackResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateAuthEventFeedbackResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminUpdateAuthEventFeedbackResponse$k1, 0);
   return true;
 }
 
@@ -3446,7 +3446,7 @@ function AdminUpdateAuthEventFeedbackResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminUpdateAuthEventFeedbackResponse(x, o) {
-  return run(x, o, AdminUpdateAuthEventFeedbackResponse$is, AdminUpdateAuthEventFeedbackResponse$check);
+  return run(x, o, AdminUpdateAuthEventFeedbackResponse$check);
 }
 
 /** @type {Guard} */
@@ -3482,7 +3482,7 @@ function AdminUpdateDeviceStatusRequest$is(x, q) {
   if (!DeviceKeyType$is(u, q + 8)) return false;
   u = x.DeviceRememberedStatus;
   if (u !== undefined && !DeviceRememberedStatusType$is(u, q + 8) && owns(x, "DeviceRememberedStatus")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateDeviceStatusRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminUpdateDeviceStatusRequest$k1, 3);
   return ownsAll(x, AdminUpdateDeviceStatusRequest$k1, 3);
 }
 
@@ -3527,7 +3527,7 @@ function AdminUpdateDeviceStatusRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminUpdateDeviceStatusRequest(x, o) {
-  return run(x, o, AdminUpdateDeviceStatusRequest$is, AdminUpdateDeviceStatusRequest$check);
+  return run(x, o, AdminUpdateDeviceStatusRequest$check);
 }
 
 /** @type {Guard} */
@@ -3546,7 +3546,7 @@ const AdminUpdateDeviceStatusResponse$k1 = [];
 function AdminUpdateDeviceStatusResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateDeviceStatusResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminUpdateDeviceStatusResponse$k1, 0);
   return true;
 }
 
@@ -3570,7 +3570,7 @@ function AdminUpdateDeviceStatusResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminUpdateDeviceStatusResponse(x, o) {
-  return run(x, o, AdminUpdateDeviceStatusResponse$is, AdminUpdateDeviceStatusResponse$check);
+  return run(x, o, AdminUpdateDeviceStatusResponse$check);
 }
 
 /** @type {Guard} */
@@ -3606,7 +3606,7 @@ function AdminUpdateUserAttributesRequest$is(x, q) {
   if (!AttributeListType$is(u, q + 8)) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateUserAttributesRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminUpdateUserAttributesRequest$k1, 3);
   return ownsAll(x, AdminUpdateUserAttributesRequest$k1, 3);
 }
 
@@ -3651,7 +3651,7 @@ function AdminUpdateUserAttributesRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminUpdateUserAttributesRequest(x, o) {
-  return run(x, o, AdminUpdateUserAttributesRequest$is, AdminUpdateUserAttributesRequest$check);
+  return run(x, o, AdminUpdateUserAttributesRequest$check);
 }
 
 /** @type {Guard} */
@@ -3675,7 +3675,7 @@ const AdminUpdateUserAttributesResponse$k1 = [];
 function AdminUpdateUserAttributesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateUserAttributesResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminUpdateUserAttributesResponse$k1, 0);
   return true;
 }
 
@@ -3699,7 +3699,7 @@ function AdminUpdateUserAttributesResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminUpdateUserAttributesResponse(x, o) {
-  return run(x, o, AdminUpdateUserAttributesResponse$is, AdminUpdateUserAttributesResponse$check);
+  return run(x, o, AdminUpdateUserAttributesResponse$check);
 }
 
 /** @type {Guard} */
@@ -3730,7 +3730,7 @@ function AdminUserGlobalSignOutRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUserGlobalSignOutRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminUserGlobalSignOutRequest$k1, 2);
   return ownsAll(x, AdminUserGlobalSignOutRequest$k1, 2);
 }
 
@@ -3766,7 +3766,7 @@ function AdminUserGlobalSignOutRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminUserGlobalSignOutRequest(x, o) {
-  return run(x, o, AdminUserGlobalSignOutRequest$is, AdminUserGlobalSignOutRequest$check);
+  return run(x, o, AdminUserGlobalSignOutRequest$check);
 }
 
 /** @type {Guard} */
@@ -3785,7 +3785,7 @@ const AdminUserGlobalSignOutResponse$k1 = [];
 function AdminUserGlobalSignOutResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUserGlobalSignOutResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminUserGlobalSignOutResponse$k1, 0);
   return true;
 }
 
@@ -3809,7 +3809,7 @@ function AdminUserGlobalSignOutResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminUserGlobalSignOutResponse(x, o) {
-  return run(x, o, AdminUserGlobalSignOutResponse$is, AdminUserGlobalSignOutResponse$check);
+  return run(x, o, AdminUserGlobalSignOutResponse$check);
 }
 
 /** @type {Guard} */
@@ -3831,7 +3831,7 @@ function AdvancedSecurityAdditionalFlowsType$is(x, q) {
   let u;
   u = x.CustomAuthMode;
   if (u !== undefined && !AdvancedSecurityEnabledModeType$is(u, q + 8) && owns(x, "CustomAuthMode")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdvancedSecurityAdditionalFlowsType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdvancedSecurityAdditionalFlowsType$k1, 0);
   return true;
 }
 
@@ -3858,7 +3858,7 @@ function AdvancedSecurityAdditionalFlowsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdvancedSecurityAdditionalFlowsType(x, o) {
-  return run(x, o, AdvancedSecurityAdditionalFlowsType$is, AdvancedSecurityAdditionalFlowsType$check);
+  return run(x, o, AdvancedSecurityAdditionalFlowsType$check);
 }
 
 /** @type {Guard} */
@@ -3882,8 +3882,8 @@ const AdvancedSecurityEnabledModeType$s2 = /*#__PURE__*/ new Set(AdvancedSecurit
 
 /** @type {Is} */
 function AdvancedSecurityEnabledModeType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !AdvancedSecurityEnabledModeType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !AdvancedSecurityEnabledModeType$s2.has(x)) return false;
   return true;
 }
 
@@ -3896,7 +3896,7 @@ function AdvancedSecurityEnabledModeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdvancedSecurityEnabledModeType(x, o) {
-  return run(x, o, AdvancedSecurityEnabledModeType$is, AdvancedSecurityEnabledModeType$check);
+  return run(x, o, AdvancedSecurityEnabledModeType$check);
 }
 
 /** @type {Guard} */
@@ -3920,8 +3920,8 @@ const AdvancedSecurityModeType$s2 = /*#__PURE__*/ new Set(AdvancedSecurityModeTy
 
 /** @type {Is} */
 function AdvancedSecurityModeType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !AdvancedSecurityModeType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !AdvancedSecurityModeType$s2.has(x)) return false;
   return true;
 }
 
@@ -3934,7 +3934,7 @@ function AdvancedSecurityModeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdvancedSecurityModeType(x, o) {
-  return run(x, o, AdvancedSecurityModeType$is, AdvancedSecurityModeType$check);
+  return run(x, o, AdvancedSecurityModeType$check);
 }
 
 /** @type {Guard} */
@@ -3953,8 +3953,8 @@ const AliasAttributeType$s2 = /*#__PURE__*/ new Set(AliasAttributeType$v1);
 
 /** @type {Is} */
 function AliasAttributeType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !AliasAttributeType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !AliasAttributeType$s2.has(x)) return false;
   return true;
 }
 
@@ -3966,7 +3966,7 @@ function AliasAttributeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAliasAttributeType(x, o) {
-  return run(x, o, AliasAttributeType$is, AliasAttributeType$check);
+  return run(x, o, AliasAttributeType$check);
 }
 
 /** @type {Guard} */
@@ -4008,7 +4008,7 @@ function AliasAttributesListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAliasAttributesListType(x, o) {
-  return run(x, o, AliasAttributesListType$is, AliasAttributesListType$check);
+  return run(x, o, AliasAttributesListType$check);
 }
 
 /** @type {Guard} */
@@ -4040,7 +4040,7 @@ function AliasExistsException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AliasExistsException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AliasExistsException$k1, 0);
   return true;
 }
 
@@ -4070,7 +4070,7 @@ function AliasExistsException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAliasExistsException(x, o) {
-  return run(x, o, AliasExistsException$is, AliasExistsException$check);
+  return run(x, o, AliasExistsException$check);
 }
 
 /** @type {Guard} */
@@ -4112,7 +4112,7 @@ function AllowedFirstAuthFactorsListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAllowedFirstAuthFactorsListType(x, o) {
-  return run(x, o, AllowedFirstAuthFactorsListType$is, AllowedFirstAuthFactorsListType$check);
+  return run(x, o, AllowedFirstAuthFactorsListType$check);
 }
 
 /** @type {Guard} */
@@ -4147,7 +4147,7 @@ function AnalyticsConfigurationType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "ExternalId")) return false;
   u = x.UserDataShared;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "UserDataShared")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AnalyticsConfigurationType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AnalyticsConfigurationType$k1, 0);
   return true;
 }
 
@@ -4186,7 +4186,7 @@ function AnalyticsConfigurationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAnalyticsConfigurationType(x, o) {
-  return run(x, o, AnalyticsConfigurationType$is, AnalyticsConfigurationType$check);
+  return run(x, o, AnalyticsConfigurationType$check);
 }
 
 /** @type {Guard} */
@@ -4208,7 +4208,7 @@ function AnalyticsMetadataType$is(x, q) {
   let u;
   u = x.AnalyticsEndpointId;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "AnalyticsEndpointId")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AnalyticsMetadataType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AnalyticsMetadataType$k1, 0);
   return true;
 }
 
@@ -4235,7 +4235,7 @@ function AnalyticsMetadataType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAnalyticsMetadataType(x, o) {
-  return run(x, o, AnalyticsMetadataType$is, AnalyticsMetadataType$check);
+  return run(x, o, AnalyticsMetadataType$check);
 }
 
 /** @type {Guard} */
@@ -4272,7 +4272,7 @@ function ArnType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateArnType(x, o) {
-  return run(x, o, ArnType$is, ArnType$check);
+  return run(x, o, ArnType$check);
 }
 
 /** @type {Guard} */
@@ -4296,7 +4296,7 @@ function AssociateSoftwareTokenRequest$is(x, q) {
   if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "AccessToken")) return false;
   u = x.Session;
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AssociateSoftwareTokenRequest$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AssociateSoftwareTokenRequest$k1, 0);
   return true;
 }
 
@@ -4326,7 +4326,7 @@ function AssociateSoftwareTokenRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAssociateSoftwareTokenRequest(x, o) {
-  return run(x, o, AssociateSoftwareTokenRequest$is, AssociateSoftwareTokenRequest$check);
+  return run(x, o, AssociateSoftwareTokenRequest$check);
 }
 
 /** @type {Guard} */
@@ -4350,7 +4350,7 @@ function AssociateSoftwareTokenResponse$is(x, q) {
   if (u !== undefined && !SecretCodeType$is(u, q + 8) && owns(x, "SecretCode")) return false;
   u = x.Session;
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AssociateSoftwareTokenResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AssociateSoftwareTokenResponse$k1, 0);
   return true;
 }
 
@@ -4380,7 +4380,7 @@ function AssociateSoftwareTokenResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAssociateSoftwareTokenResponse(x, o) {
-  return run(x, o, AssociateSoftwareTokenResponse$is, AssociateSoftwareTokenResponse$check);
+  return run(x, o, AssociateSoftwareTokenResponse$check);
 }
 
 /** @type {Guard} */
@@ -4399,8 +4399,8 @@ const AttributeDataType$s2 = /*#__PURE__*/ new Set(AttributeDataType$v1);
 
 /** @type {Is} */
 function AttributeDataType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !AttributeDataType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !AttributeDataType$s2.has(x)) return false;
   return true;
 }
 
@@ -4412,7 +4412,7 @@ function AttributeDataType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributeDataType(x, o) {
-  return run(x, o, AttributeDataType$is, AttributeDataType$check);
+  return run(x, o, AttributeDataType$check);
 }
 
 /** @type {Guard} */
@@ -4450,7 +4450,7 @@ function AttributeListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributeListType(x, o) {
-  return run(x, o, AttributeListType$is, AttributeListType$check);
+  return run(x, o, AttributeListType$check);
 }
 
 /** @type {Guard} */
@@ -4480,7 +4480,7 @@ function AttributeMappingKeyType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributeMappingKeyType(x, o) {
-  return run(x, o, AttributeMappingKeyType$is, AttributeMappingKeyType$check);
+  return run(x, o, AttributeMappingKeyType$check);
 }
 
 /** @type {Guard} */
@@ -4524,7 +4524,7 @@ function AttributeMappingType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributeMappingType(x, o) {
-  return run(x, o, AttributeMappingType$is, AttributeMappingType$check);
+  return run(x, o, AttributeMappingType$check);
 }
 
 /** @type {Guard} */
@@ -4575,7 +4575,7 @@ function AttributeNameListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributeNameListType(x, o) {
-  return run(x, o, AttributeNameListType$is, AttributeNameListType$check);
+  return run(x, o, AttributeNameListType$check);
 }
 
 /** @type {Guard} */
@@ -4611,7 +4611,7 @@ function AttributeNameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributeNameType(x, o) {
-  return run(x, o, AttributeNameType$is, AttributeNameType$check);
+  return run(x, o, AttributeNameType$check);
 }
 
 /** @type {Guard} */
@@ -4636,7 +4636,7 @@ function AttributeType$is(x, q) {
   if (!AttributeNameType$is(u, q + 8)) return false;
   u = x.Value;
   if (u !== undefined && !AttributeValueType$is(u, q + 8) && owns(x, "Value")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AttributeType$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AttributeType$k1, 1);
   return owns(x, "Name");
 }
 
@@ -4669,7 +4669,7 @@ function AttributeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributeType(x, o) {
-  return run(x, o, AttributeType$is, AttributeType$check);
+  return run(x, o, AttributeType$check);
 }
 
 /** @type {Guard} */
@@ -4697,7 +4697,7 @@ function AttributeValueType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributeValueType(x, o) {
-  return run(x, o, AttributeValueType$is, AttributeValueType$check);
+  return run(x, o, AttributeValueType$check);
 }
 
 /** @type {Guard} */
@@ -4742,12 +4742,7 @@ function AttributesRequireVerificationBeforeUpdateType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributesRequireVerificationBeforeUpdateType(x, o) {
-  return run(
-    x,
-    o,
-    AttributesRequireVerificationBeforeUpdateType$is,
-    AttributesRequireVerificationBeforeUpdateType$check,
-  );
+  return run(x, o, AttributesRequireVerificationBeforeUpdateType$check);
 }
 
 /** @type {Guard} */
@@ -4801,7 +4796,7 @@ function AuthEventType$is(x, q) {
   if (u !== undefined && !EventContextDataType$is(u, q + 8) && owns(x, "EventContextData")) return false;
   u = x.EventFeedback;
   if (u !== undefined && !EventFeedbackType$is(u, q + 8) && owns(x, "EventFeedback")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AuthEventType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AuthEventType$k1, 0);
   return true;
 }
 
@@ -4849,7 +4844,7 @@ function AuthEventType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAuthEventType(x, o) {
-  return run(x, o, AuthEventType$is, AuthEventType$check);
+  return run(x, o, AuthEventType$check);
 }
 
 /** @type {Guard} */
@@ -4887,7 +4882,7 @@ function AuthEventsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAuthEventsType(x, o) {
-  return run(x, o, AuthEventsType$is, AuthEventsType$check);
+  return run(x, o, AuthEventsType$check);
 }
 
 /** @type {Guard} */
@@ -4912,8 +4907,8 @@ const AuthFactorType$s2 = /*#__PURE__*/ new Set(AuthFactorType$v1);
 
 /** @type {Is} */
 function AuthFactorType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !AuthFactorType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !AuthFactorType$s2.has(x)) return false;
   return true;
 }
 
@@ -4925,7 +4920,7 @@ function AuthFactorType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAuthFactorType(x, o) {
-  return run(x, o, AuthFactorType$is, AuthFactorType$check);
+  return run(x, o, AuthFactorType$check);
 }
 
 /** @type {Guard} */
@@ -4953,8 +4948,8 @@ const AuthFlowType$s2 = /*#__PURE__*/ new Set(AuthFlowType$v1);
 
 /** @type {Is} */
 function AuthFlowType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !AuthFlowType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !AuthFlowType$s2.has(x)) return false;
   return true;
 }
 
@@ -4966,7 +4961,7 @@ function AuthFlowType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAuthFlowType(x, o) {
-  return run(x, o, AuthFlowType$is, AuthFlowType$check);
+  return run(x, o, AuthFlowType$check);
 }
 
 /** @type {Guard} */
@@ -5010,7 +5005,7 @@ function AuthParametersType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAuthParametersType(x, o) {
-  return run(x, o, AuthParametersType$is, AuthParametersType$check);
+  return run(x, o, AuthParametersType$check);
 }
 
 /** @type {Guard} */
@@ -5044,7 +5039,7 @@ function AuthSessionValidityType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAuthSessionValidityType(x, o) {
-  return run(x, o, AuthSessionValidityType$is, AuthSessionValidityType$check);
+  return run(x, o, AuthSessionValidityType$check);
 }
 
 /** @type {Guard} */
@@ -5083,7 +5078,7 @@ function AuthenticationResultType$is(x, q) {
   if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "IdToken")) return false;
   u = x.NewDeviceMetadata;
   if (u !== undefined && !NewDeviceMetadataType$is(u, q + 8) && owns(x, "NewDeviceMetadata")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AuthenticationResultType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AuthenticationResultType$k1, 0);
   return true;
 }
 
@@ -5125,7 +5120,7 @@ function AuthenticationResultType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAuthenticationResultType(x, o) {
-  return run(x, o, AuthenticationResultType$is, AuthenticationResultType$check);
+  return run(x, o, AuthenticationResultType$check);
 }
 
 /** @type {Guard} */
@@ -5163,7 +5158,7 @@ function AvailableChallengeListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAvailableChallengeListType(x, o) {
-  return run(x, o, AvailableChallengeListType$is, AvailableChallengeListType$check);
+  return run(x, o, AvailableChallengeListType$check);
 }
 
 /** @type {Guard} */
@@ -5203,7 +5198,7 @@ function BlockedIPRangeListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateBlockedIPRangeListType(x, o) {
-  return run(x, o, BlockedIPRangeListType$is, BlockedIPRangeListType$check);
+  return run(x, o, BlockedIPRangeListType$check);
 }
 
 /** @type {Guard} */
@@ -5229,7 +5224,7 @@ function BooleanType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateBooleanType(x, o) {
-  return run(x, o, BooleanType$is, BooleanType$check);
+  return run(x, o, BooleanType$check);
 }
 
 /** @type {Guard} */
@@ -5257,7 +5252,7 @@ function CSSType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCSSType(x, o) {
-  return run(x, o, CSSType$is, CSSType$check);
+  return run(x, o, CSSType$check);
 }
 
 /** @type {Guard} */
@@ -5283,7 +5278,7 @@ function CSSVersionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCSSVersionType(x, o) {
-  return run(x, o, CSSVersionType$is, CSSVersionType$check);
+  return run(x, o, CSSVersionType$check);
 }
 
 /** @type {Guard} */
@@ -5338,7 +5333,7 @@ function CallbackURLsListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCallbackURLsListType(x, o) {
-  return run(x, o, CallbackURLsListType$is, CallbackURLsListType$check);
+  return run(x, o, CallbackURLsListType$check);
 }
 
 /** @type {Guard} */
@@ -5357,8 +5352,8 @@ const ChallengeName$s2 = /*#__PURE__*/ new Set(ChallengeName$v1);
 
 /** @type {Is} */
 function ChallengeName$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !ChallengeName$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !ChallengeName$s2.has(x)) return false;
   return true;
 }
 
@@ -5370,7 +5365,7 @@ function ChallengeName$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateChallengeName(x, o) {
-  return run(x, o, ChallengeName$is, ChallengeName$check);
+  return run(x, o, ChallengeName$check);
 }
 
 /** @type {Guard} */
@@ -5406,8 +5401,8 @@ const ChallengeNameType$s2 = /*#__PURE__*/ new Set(ChallengeNameType$v1);
 
 /** @type {Is} */
 function ChallengeNameType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !ChallengeNameType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !ChallengeNameType$s2.has(x)) return false;
   return true;
 }
 
@@ -5419,7 +5414,7 @@ function ChallengeNameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateChallengeNameType(x, o) {
-  return run(x, o, ChallengeNameType$is, ChallengeNameType$check);
+  return run(x, o, ChallengeNameType$check);
 }
 
 /** @type {Guard} */
@@ -5463,7 +5458,7 @@ function ChallengeParametersType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateChallengeParametersType(x, o) {
-  return run(x, o, ChallengeParametersType$is, ChallengeParametersType$check);
+  return run(x, o, ChallengeParametersType$check);
 }
 
 /** @type {Guard} */
@@ -5482,8 +5477,8 @@ const ChallengeResponse$s2 = /*#__PURE__*/ new Set(ChallengeResponse$v1);
 
 /** @type {Is} */
 function ChallengeResponse$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !ChallengeResponse$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !ChallengeResponse$s2.has(x)) return false;
   return true;
 }
 
@@ -5495,7 +5490,7 @@ function ChallengeResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateChallengeResponse(x, o) {
-  return run(x, o, ChallengeResponse$is, ChallengeResponse$check);
+  return run(x, o, ChallengeResponse$check);
 }
 
 /** @type {Guard} */
@@ -5533,7 +5528,7 @@ function ChallengeResponseListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateChallengeResponseListType(x, o) {
-  return run(x, o, ChallengeResponseListType$is, ChallengeResponseListType$check);
+  return run(x, o, ChallengeResponseListType$check);
 }
 
 /** @type {Guard} */
@@ -5557,7 +5552,7 @@ function ChallengeResponseType$is(x, q) {
   if (u !== undefined && !ChallengeName$is(u, q + 8) && owns(x, "ChallengeName")) return false;
   u = x.ChallengeResponse;
   if (u !== undefined && !ChallengeResponse$is(u, q + 8) && owns(x, "ChallengeResponse")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ChallengeResponseType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ChallengeResponseType$k1, 0);
   return true;
 }
 
@@ -5587,7 +5582,7 @@ function ChallengeResponseType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateChallengeResponseType(x, o) {
-  return run(x, o, ChallengeResponseType$is, ChallengeResponseType$check);
+  return run(x, o, ChallengeResponseType$check);
 }
 
 /** @type {Guard} */
@@ -5631,7 +5626,7 @@ function ChallengeResponsesType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateChallengeResponsesType(x, o) {
-  return run(x, o, ChallengeResponsesType$is, ChallengeResponsesType$check);
+  return run(x, o, ChallengeResponsesType$check);
 }
 
 /** @type {Guard} */
@@ -5659,7 +5654,7 @@ function ChangePasswordRequest$is(x, q) {
   if (!TokenModelType$is(u, q + 8)) return false;
   u = x.PreviousPassword;
   if (u !== undefined && !PasswordType$is(u, q + 8) && owns(x, "PreviousPassword")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ChangePasswordRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ChangePasswordRequest$k1, 2);
   return ownsAll(x, ChangePasswordRequest$k1, 2);
 }
 
@@ -5698,7 +5693,7 @@ function ChangePasswordRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateChangePasswordRequest(x, o) {
-  return run(x, o, ChangePasswordRequest$is, ChangePasswordRequest$check);
+  return run(x, o, ChangePasswordRequest$check);
 }
 
 /** @type {Guard} */
@@ -5717,7 +5712,7 @@ const ChangePasswordResponse$k1 = [];
 function ChangePasswordResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ChangePasswordResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ChangePasswordResponse$k1, 0);
   return true;
 }
 
@@ -5741,7 +5736,7 @@ function ChangePasswordResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateChangePasswordResponse(x, o) {
-  return run(x, o, ChangePasswordResponse$is, ChangePasswordResponse$check);
+  return run(x, o, ChangePasswordResponse$check);
 }
 
 /** @type {Guard} */
@@ -5777,7 +5772,7 @@ function ClientIdType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateClientIdType(x, o) {
-  return run(x, o, ClientIdType$is, ClientIdType$check);
+  return run(x, o, ClientIdType$check);
 }
 
 /** @type {Guard} */
@@ -5821,7 +5816,7 @@ function ClientMetadataType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateClientMetadataType(x, o) {
-  return run(x, o, ClientMetadataType$is, ClientMetadataType$check);
+  return run(x, o, ClientMetadataType$check);
 }
 
 /** @type {Guard} */
@@ -5857,7 +5852,7 @@ function ClientNameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateClientNameType(x, o) {
-  return run(x, o, ClientNameType$is, ClientNameType$check);
+  return run(x, o, ClientNameType$check);
 }
 
 /** @type {Guard} */
@@ -5902,7 +5897,7 @@ function ClientPermissionListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateClientPermissionListType(x, o) {
-  return run(x, o, ClientPermissionListType$is, ClientPermissionListType$check);
+  return run(x, o, ClientPermissionListType$check);
 }
 
 /** @type {Guard} */
@@ -5932,7 +5927,7 @@ function ClientPermissionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateClientPermissionType(x, o) {
-  return run(x, o, ClientPermissionType$is, ClientPermissionType$check);
+  return run(x, o, ClientPermissionType$check);
 }
 
 /** @type {Guard} */
@@ -5968,7 +5963,7 @@ function ClientSecretType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateClientSecretType(x, o) {
-  return run(x, o, ClientSecretType$is, ClientSecretType$check);
+  return run(x, o, ClientSecretType$check);
 }
 
 /** @type {Guard} */
@@ -6006,7 +6001,7 @@ function CodeDeliveryDetailsListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCodeDeliveryDetailsListType(x, o) {
-  return run(x, o, CodeDeliveryDetailsListType$is, CodeDeliveryDetailsListType$check);
+  return run(x, o, CodeDeliveryDetailsListType$check);
 }
 
 /** @type {Guard} */
@@ -6032,7 +6027,7 @@ function CodeDeliveryDetailsType$is(x, q) {
   if (u !== undefined && !DeliveryMediumType$is(u, q + 8) && owns(x, "DeliveryMedium")) return false;
   u = x.AttributeName;
   if (u !== undefined && !AttributeNameType$is(u, q + 8) && owns(x, "AttributeName")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CodeDeliveryDetailsType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CodeDeliveryDetailsType$k1, 0);
   return true;
 }
 
@@ -6065,7 +6060,7 @@ function CodeDeliveryDetailsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCodeDeliveryDetailsType(x, o) {
-  return run(x, o, CodeDeliveryDetailsType$is, CodeDeliveryDetailsType$check);
+  return run(x, o, CodeDeliveryDetailsType$check);
 }
 
 /** @type {Guard} */
@@ -6097,7 +6092,7 @@ function CodeDeliveryFailureException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CodeDeliveryFailureException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CodeDeliveryFailureException$k1, 0);
   return true;
 }
 
@@ -6127,7 +6122,7 @@ function CodeDeliveryFailureException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCodeDeliveryFailureException(x, o) {
-  return run(x, o, CodeDeliveryFailureException$is, CodeDeliveryFailureException$check);
+  return run(x, o, CodeDeliveryFailureException$check);
 }
 
 /** @type {Guard} */
@@ -6159,7 +6154,7 @@ function CodeMismatchException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CodeMismatchException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CodeMismatchException$k1, 0);
   return true;
 }
 
@@ -6189,7 +6184,7 @@ function CodeMismatchException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCodeMismatchException(x, o) {
-  return run(x, o, CodeMismatchException$is, CodeMismatchException$check);
+  return run(x, o, CodeMismatchException$check);
 }
 
 /** @type {Guard} */
@@ -6225,7 +6220,7 @@ function CompletionMessageType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCompletionMessageType(x, o) {
-  return run(x, o, CompletionMessageType$is, CompletionMessageType$check);
+  return run(x, o, CompletionMessageType$check);
 }
 
 /** @type {Guard} */
@@ -6248,7 +6243,7 @@ function CompromisedCredentialsActionsType$is(x, q) {
   u = x.EventAction;
   if (u === undefined) return false;
   if (!CompromisedCredentialsEventActionType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CompromisedCredentialsActionsType$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CompromisedCredentialsActionsType$k1, 1);
   return owns(x, "EventAction");
 }
 
@@ -6278,7 +6273,7 @@ function CompromisedCredentialsActionsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCompromisedCredentialsActionsType(x, o) {
-  return run(x, o, CompromisedCredentialsActionsType$is, CompromisedCredentialsActionsType$check);
+  return run(x, o, CompromisedCredentialsActionsType$check);
 }
 
 /** @type {Guard} */
@@ -6302,8 +6297,8 @@ const CompromisedCredentialsEventActionType$s2 = /*#__PURE__*/ new Set(Compromis
 
 /** @type {Is} */
 function CompromisedCredentialsEventActionType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !CompromisedCredentialsEventActionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !CompromisedCredentialsEventActionType$s2.has(x)) return false;
   return true;
 }
 
@@ -6316,7 +6311,7 @@ function CompromisedCredentialsEventActionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCompromisedCredentialsEventActionType(x, o) {
-  return run(x, o, CompromisedCredentialsEventActionType$is, CompromisedCredentialsEventActionType$check);
+  return run(x, o, CompromisedCredentialsEventActionType$check);
 }
 
 /** @type {Guard} */
@@ -6346,7 +6341,7 @@ function CompromisedCredentialsRiskConfigurationType$is(x, q) {
   if (!CompromisedCredentialsActionsType$is(u, q + 8)) return false;
   u = x.EventFilter;
   if (u !== undefined && !EventFiltersType$is(u, q + 8) && owns(x, "EventFilter")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CompromisedCredentialsRiskConfigurationType$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CompromisedCredentialsRiskConfigurationType$k1, 1);
   return owns(x, "Actions");
 }
 
@@ -6379,7 +6374,7 @@ function CompromisedCredentialsRiskConfigurationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCompromisedCredentialsRiskConfigurationType(x, o) {
-  return run(x, o, CompromisedCredentialsRiskConfigurationType$is, CompromisedCredentialsRiskConfigurationType$check);
+  return run(x, o, CompromisedCredentialsRiskConfigurationType$check);
 }
 
 /** @type {Guard} */
@@ -6416,7 +6411,7 @@ function ConcurrentModificationException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ConcurrentModificationException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ConcurrentModificationException$k1, 0);
   return true;
 }
 
@@ -6446,7 +6441,7 @@ function ConcurrentModificationException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateConcurrentModificationException(x, o) {
-  return run(x, o, ConcurrentModificationException$is, ConcurrentModificationException$check);
+  return run(x, o, ConcurrentModificationException$check);
 }
 
 /** @type {Guard} */
@@ -6485,7 +6480,7 @@ function ConfirmDeviceRequest$is(x, q) {
   if (u !== undefined && owns(x, "DeviceSecretVerifierConfig")) return false;
   u = x.DeviceName;
   if (u !== undefined && !DeviceNameType$is(u, q + 8) && owns(x, "DeviceName")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmDeviceRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ConfirmDeviceRequest$k1, 2);
   return ownsAll(x, ConfirmDeviceRequest$k1, 2);
 }
 
@@ -6527,7 +6522,7 @@ function ConfirmDeviceRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateConfirmDeviceRequest(x, o) {
-  return run(x, o, ConfirmDeviceRequest$is, ConfirmDeviceRequest$check);
+  return run(x, o, ConfirmDeviceRequest$check);
 }
 
 /** @type {Guard} */
@@ -6549,7 +6544,7 @@ function ConfirmDeviceResponse$is(x, q) {
   let u;
   u = x.UserConfirmationNecessary;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "UserConfirmationNecessary")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmDeviceResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ConfirmDeviceResponse$k1, 0);
   return true;
 }
 
@@ -6576,7 +6571,7 @@ function ConfirmDeviceResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateConfirmDeviceResponse(x, o) {
-  return run(x, o, ConfirmDeviceResponse$is, ConfirmDeviceResponse$check);
+  return run(x, o, ConfirmDeviceResponse$check);
 }
 
 /** @type {Guard} */
@@ -6625,7 +6620,7 @@ function ConfirmForgotPasswordRequest$is(x, q) {
   if (u !== undefined && !UserContextDataType$is(u, q + 8) && owns(x, "UserContextData")) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmForgotPasswordRequest$k1, 4);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ConfirmForgotPasswordRequest$k1, 4);
   return ownsAll(x, ConfirmForgotPasswordRequest$k1, 4);
 }
 
@@ -6685,7 +6680,7 @@ function ConfirmForgotPasswordRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateConfirmForgotPasswordRequest(x, o) {
-  return run(x, o, ConfirmForgotPasswordRequest$is, ConfirmForgotPasswordRequest$check);
+  return run(x, o, ConfirmForgotPasswordRequest$check);
 }
 
 /** @type {Guard} */
@@ -6704,7 +6699,7 @@ const ConfirmForgotPasswordResponse$k1 = [];
 function ConfirmForgotPasswordResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmForgotPasswordResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ConfirmForgotPasswordResponse$k1, 0);
   return true;
 }
 
@@ -6728,7 +6723,7 @@ function ConfirmForgotPasswordResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateConfirmForgotPasswordResponse(x, o) {
-  return run(x, o, ConfirmForgotPasswordResponse$is, ConfirmForgotPasswordResponse$check);
+  return run(x, o, ConfirmForgotPasswordResponse$check);
 }
 
 /** @type {Guard} */
@@ -6779,7 +6774,7 @@ function ConfirmSignUpRequest$is(x, q) {
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
   u = x.Session;
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmSignUpRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ConfirmSignUpRequest$k1, 3);
   return ownsAll(x, ConfirmSignUpRequest$k1, 3);
 }
 
@@ -6839,7 +6834,7 @@ function ConfirmSignUpRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateConfirmSignUpRequest(x, o) {
-  return run(x, o, ConfirmSignUpRequest$is, ConfirmSignUpRequest$check);
+  return run(x, o, ConfirmSignUpRequest$check);
 }
 
 /** @type {Guard} */
@@ -6861,7 +6856,7 @@ function ConfirmSignUpResponse$is(x, q) {
   let u;
   u = x.Session;
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmSignUpResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ConfirmSignUpResponse$k1, 0);
   return true;
 }
 
@@ -6888,7 +6883,7 @@ function ConfirmSignUpResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateConfirmSignUpResponse(x, o) {
-  return run(x, o, ConfirmSignUpResponse$is, ConfirmSignUpResponse$check);
+  return run(x, o, ConfirmSignUpResponse$check);
 }
 
 /** @type {Guard} */
@@ -6924,7 +6919,7 @@ function ConfirmationCodeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateConfirmationCodeType(x, o) {
-  return run(x, o, ConfirmationCodeType$is, ConfirmationCodeType$check);
+  return run(x, o, ConfirmationCodeType$check);
 }
 
 /** @type {Guard} */
@@ -6958,7 +6953,7 @@ function ContextDataType$is(x, q) {
   if (!HttpHeaderList$is(u, q + 8)) return false;
   u = x.EncodedData;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "EncodedData")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ContextDataType$k1, 4);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ContextDataType$k1, 4);
   return ownsAll(x, ContextDataType$k1, 4);
 }
 
@@ -7009,7 +7004,7 @@ function ContextDataType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateContextDataType(x, o) {
-  return run(x, o, ContextDataType$is, ContextDataType$check);
+  return run(x, o, ContextDataType$check);
 }
 
 /** @type {Guard} */
@@ -7041,7 +7036,7 @@ function CreateGroupRequest$is(x, q) {
   if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "RoleArn")) return false;
   u = x.Precedence;
   if (u !== undefined && !PrecedenceType$is(u, q + 8) && owns(x, "Precedence")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CreateGroupRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CreateGroupRequest$k1, 2);
   return ownsAll(x, CreateGroupRequest$k1, 2);
 }
 
@@ -7086,7 +7081,7 @@ function CreateGroupRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCreateGroupRequest(x, o) {
-  return run(x, o, CreateGroupRequest$is, CreateGroupRequest$check);
+  return run(x, o, CreateGroupRequest$check);
 }
 
 /** @type {Guard} */
@@ -7108,7 +7103,7 @@ function CreateGroupResponse$is(x, q) {
   let u;
   u = x.Group;
   if (u !== undefined && !GroupType$is(u, q + 8) && owns(x, "Group")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CreateGroupResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CreateGroupResponse$k1, 0);
   return true;
 }
 
@@ -7135,7 +7130,7 @@ function CreateGroupResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCreateGroupResponse(x, o) {
-  return run(x, o, CreateGroupResponse$is, CreateGroupResponse$check);
+  return run(x, o, CreateGroupResponse$check);
 }
 
 /** @type {Guard} */
@@ -7178,7 +7173,7 @@ function CreateIdentityProviderRequest$is(x, q) {
   if (u !== undefined && !AttributeMappingType$is(u, q + 8) && owns(x, "AttributeMapping")) return false;
   u = x.IdpIdentifiers;
   if (u !== undefined && !IdpIdentifiersListType$is(u, q + 8) && owns(x, "IdpIdentifiers")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CreateIdentityProviderRequest$k1, 4);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CreateIdentityProviderRequest$k1, 4);
   return ownsAll(x, CreateIdentityProviderRequest$k1, 4);
 }
 
@@ -7232,7 +7227,7 @@ function CreateIdentityProviderRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCreateIdentityProviderRequest(x, o) {
-  return run(x, o, CreateIdentityProviderRequest$is, CreateIdentityProviderRequest$check);
+  return run(x, o, CreateIdentityProviderRequest$check);
 }
 
 /** @type {Guard} */
@@ -7255,7 +7250,7 @@ function CreateIdentityProviderResponse$is(x, q) {
   u = x.IdentityProvider;
   if (u === undefined) return false;
   if (!IdentityProviderType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CreateIdentityProviderResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CreateIdentityProviderResponse$k1, 1);
   return owns(x, "IdentityProvider");
 }
 
@@ -7285,7 +7280,7 @@ function CreateIdentityProviderResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCreateIdentityProviderResponse(x, o) {
-  return run(x, o, CreateIdentityProviderResponse$is, CreateIdentityProviderResponse$check);
+  return run(x, o, CreateIdentityProviderResponse$check);
 }
 
 /** @type {Guard} */
@@ -7316,7 +7311,7 @@ function CreateResourceServerRequest$is(x, q) {
   if (!ResourceServerNameType$is(u, q + 8)) return false;
   u = x.Scopes;
   if (u !== undefined && !ResourceServerScopeListType$is(u, q + 8) && owns(x, "Scopes")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CreateResourceServerRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CreateResourceServerRequest$k1, 3);
   return ownsAll(x, CreateResourceServerRequest$k1, 3);
 }
 
@@ -7361,7 +7356,7 @@ function CreateResourceServerRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCreateResourceServerRequest(x, o) {
-  return run(x, o, CreateResourceServerRequest$is, CreateResourceServerRequest$check);
+  return run(x, o, CreateResourceServerRequest$check);
 }
 
 /** @type {Guard} */
@@ -7384,7 +7379,7 @@ function CreateResourceServerResponse$is(x, q) {
   u = x.ResourceServer;
   if (u === undefined) return false;
   if (!ResourceServerType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CreateResourceServerResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CreateResourceServerResponse$k1, 1);
   return owns(x, "ResourceServer");
 }
 
@@ -7414,7 +7409,7 @@ function CreateResourceServerResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCreateResourceServerResponse(x, o) {
-  return run(x, o, CreateResourceServerResponse$is, CreateResourceServerResponse$check);
+  return run(x, o, CreateResourceServerResponse$check);
 }
 
 /** @type {Guard} */
@@ -7449,7 +7444,7 @@ function CreateUserImportJobRequest$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "PasswordHashingAlgorithm")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserImportJobRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CreateUserImportJobRequest$k1, 3);
   return ownsAll(x, CreateUserImportJobRequest$k1, 3);
 }
 
@@ -7494,7 +7489,7 @@ function CreateUserImportJobRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCreateUserImportJobRequest(x, o) {
-  return run(x, o, CreateUserImportJobRequest$is, CreateUserImportJobRequest$check);
+  return run(x, o, CreateUserImportJobRequest$check);
 }
 
 /** @type {Guard} */
@@ -7516,7 +7511,7 @@ function CreateUserImportJobResponse$is(x, q) {
   let u;
   u = x.UserImportJob;
   if (u !== undefined && !UserImportJobType$is(u, q + 8) && owns(x, "UserImportJob")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserImportJobResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CreateUserImportJobResponse$k1, 0);
   return true;
 }
 
@@ -7543,7 +7538,7 @@ function CreateUserImportJobResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCreateUserImportJobResponse(x, o) {
-  return run(x, o, CreateUserImportJobResponse$is, CreateUserImportJobResponse$check);
+  return run(x, o, CreateUserImportJobResponse$check);
 }
 
 /** @type {Guard} */
@@ -7650,7 +7645,7 @@ function CreateUserPoolClientRequest$is(x, q) {
   if (u !== undefined && !ClientSecretType$is(u, q + 8) && owns(x, "ClientSecret")) return false;
   u = x.RefreshTokenRotation;
   if (u !== undefined && !RefreshTokenRotationType$is(u, q + 8) && owns(x, "RefreshTokenRotation")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolClientRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CreateUserPoolClientRequest$k1, 2);
   return ownsAll(x, CreateUserPoolClientRequest$k1, 2);
 }
 
@@ -7752,7 +7747,7 @@ function CreateUserPoolClientRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCreateUserPoolClientRequest(x, o) {
-  return run(x, o, CreateUserPoolClientRequest$is, CreateUserPoolClientRequest$check);
+  return run(x, o, CreateUserPoolClientRequest$check);
 }
 
 /** @type {Guard} */
@@ -7774,7 +7769,7 @@ function CreateUserPoolClientResponse$is(x, q) {
   let u;
   u = x.UserPoolClient;
   if (u !== undefined && !UserPoolClientType$is(u, q + 8) && owns(x, "UserPoolClient")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolClientResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CreateUserPoolClientResponse$k1, 0);
   return true;
 }
 
@@ -7801,7 +7796,7 @@ function CreateUserPoolClientResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCreateUserPoolClientResponse(x, o) {
-  return run(x, o, CreateUserPoolClientResponse$is, CreateUserPoolClientResponse$check);
+  return run(x, o, CreateUserPoolClientResponse$check);
 }
 
 /** @type {Guard} */
@@ -7833,7 +7828,7 @@ function CreateUserPoolDomainRequest$is(x, q) {
   if (u !== undefined && !WrappedIntegerType$is(u, q + 8) && owns(x, "ManagedLoginVersion")) return false;
   u = x.Routing;
   if (u !== undefined && !RoutingType$is(u, q + 8) && owns(x, "Routing")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolDomainRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CreateUserPoolDomainRequest$k1, 2);
   return ownsAll(x, CreateUserPoolDomainRequest$k1, 2);
 }
 
@@ -7878,7 +7873,7 @@ function CreateUserPoolDomainRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCreateUserPoolDomainRequest(x, o) {
-  return run(x, o, CreateUserPoolDomainRequest$is, CreateUserPoolDomainRequest$check);
+  return run(x, o, CreateUserPoolDomainRequest$check);
 }
 
 /** @type {Guard} */
@@ -7904,7 +7899,7 @@ function CreateUserPoolDomainResponse$is(x, q) {
   if (u !== undefined && !WrappedIntegerType$is(u, q + 8) && owns(x, "ManagedLoginVersion")) return false;
   u = x.Routing;
   if (u !== undefined && !RoutingType$is(u, q + 8) && owns(x, "Routing")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolDomainResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CreateUserPoolDomainResponse$k1, 0);
   return true;
 }
 
@@ -7937,7 +7932,7 @@ function CreateUserPoolDomainResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCreateUserPoolDomainResponse(x, o) {
-  return run(x, o, CreateUserPoolDomainResponse$is, CreateUserPoolDomainResponse$check);
+  return run(x, o, CreateUserPoolDomainResponse$check);
 }
 
 /** @type {Guard} */
@@ -8053,7 +8048,7 @@ function CreateUserPoolRequest$is(x, q) {
   if (u !== undefined && !KeyConfigurationType$is(u, q + 8) && owns(x, "KeyConfiguration")) return false;
   u = x.IssuerConfiguration;
   if (u !== undefined && !IssuerConfigurationType$is(u, q + 8) && owns(x, "IssuerConfiguration")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CreateUserPoolRequest$k1, 1);
   return owns(x, "PoolName");
 }
 
@@ -8158,7 +8153,7 @@ function CreateUserPoolRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCreateUserPoolRequest(x, o) {
-  return run(x, o, CreateUserPoolRequest$is, CreateUserPoolRequest$check);
+  return run(x, o, CreateUserPoolRequest$check);
 }
 
 /** @type {Guard} */
@@ -8180,7 +8175,7 @@ function CreateUserPoolResponse$is(x, q) {
   let u;
   u = x.UserPool;
   if (u !== undefined && !UserPoolType$is(u, q + 8) && owns(x, "UserPool")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CreateUserPoolResponse$k1, 0);
   return true;
 }
 
@@ -8207,7 +8202,7 @@ function CreateUserPoolResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCreateUserPoolResponse(x, o) {
-  return run(x, o, CreateUserPoolResponse$is, CreateUserPoolResponse$check);
+  return run(x, o, CreateUserPoolResponse$check);
 }
 
 /** @type {Guard} */
@@ -8243,7 +8238,7 @@ function CustomAttributeNameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCustomAttributeNameType(x, o) {
-  return run(x, o, CustomAttributeNameType$is, CustomAttributeNameType$check);
+  return run(x, o, CustomAttributeNameType$check);
 }
 
 /** @type {Guard} */
@@ -8285,7 +8280,7 @@ function CustomAttributesListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCustomAttributesListType(x, o) {
-  return run(x, o, CustomAttributesListType$is, CustomAttributesListType$check);
+  return run(x, o, CustomAttributesListType$check);
 }
 
 /** @type {Guard} */
@@ -8310,7 +8305,7 @@ function CustomDomainConfigType$is(x, q) {
   if (!ArnType$is(u, q + 8)) return false;
   u = x.SecurityPolicy;
   if (u !== undefined && !SecurityPolicyType$is(u, q + 8) && owns(x, "SecurityPolicy")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CustomDomainConfigType$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CustomDomainConfigType$k1, 1);
   return owns(x, "CertificateArn");
 }
 
@@ -8343,7 +8338,7 @@ function CustomDomainConfigType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCustomDomainConfigType(x, o) {
-  return run(x, o, CustomDomainConfigType$is, CustomDomainConfigType$check);
+  return run(x, o, CustomDomainConfigType$check);
 }
 
 /** @type {Guard} */
@@ -8369,7 +8364,7 @@ function CustomEmailLambdaVersionConfigType$is(x, q) {
   u = x.LambdaArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CustomEmailLambdaVersionConfigType$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CustomEmailLambdaVersionConfigType$k1, 2);
   return ownsAll(x, CustomEmailLambdaVersionConfigType$k1, 2);
 }
 
@@ -8405,7 +8400,7 @@ function CustomEmailLambdaVersionConfigType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCustomEmailLambdaVersionConfigType(x, o) {
-  return run(x, o, CustomEmailLambdaVersionConfigType$is, CustomEmailLambdaVersionConfigType$check);
+  return run(x, o, CustomEmailLambdaVersionConfigType$check);
 }
 
 /** @type {Guard} */
@@ -8429,8 +8424,8 @@ const CustomEmailSenderLambdaVersionType$s2 = /*#__PURE__*/ new Set(CustomEmailS
 
 /** @type {Is} */
 function CustomEmailSenderLambdaVersionType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !CustomEmailSenderLambdaVersionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !CustomEmailSenderLambdaVersionType$s2.has(x)) return false;
   return true;
 }
 
@@ -8443,7 +8438,7 @@ function CustomEmailSenderLambdaVersionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCustomEmailSenderLambdaVersionType(x, o) {
-  return run(x, o, CustomEmailSenderLambdaVersionType$is, CustomEmailSenderLambdaVersionType$check);
+  return run(x, o, CustomEmailSenderLambdaVersionType$check);
 }
 
 /** @type {Guard} */
@@ -8474,7 +8469,7 @@ function CustomSMSLambdaVersionConfigType$is(x, q) {
   u = x.LambdaArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, CustomSMSLambdaVersionConfigType$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, CustomSMSLambdaVersionConfigType$k1, 2);
   return ownsAll(x, CustomSMSLambdaVersionConfigType$k1, 2);
 }
 
@@ -8510,7 +8505,7 @@ function CustomSMSLambdaVersionConfigType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCustomSMSLambdaVersionConfigType(x, o) {
-  return run(x, o, CustomSMSLambdaVersionConfigType$is, CustomSMSLambdaVersionConfigType$check);
+  return run(x, o, CustomSMSLambdaVersionConfigType$check);
 }
 
 /** @type {Guard} */
@@ -8534,8 +8529,8 @@ const CustomSMSSenderLambdaVersionType$s2 = /*#__PURE__*/ new Set(CustomSMSSende
 
 /** @type {Is} */
 function CustomSMSSenderLambdaVersionType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !CustomSMSSenderLambdaVersionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !CustomSMSSenderLambdaVersionType$s2.has(x)) return false;
   return true;
 }
 
@@ -8548,7 +8543,7 @@ function CustomSMSSenderLambdaVersionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateCustomSMSSenderLambdaVersionType(x, o) {
-  return run(x, o, CustomSMSSenderLambdaVersionType$is, CustomSMSSenderLambdaVersionType$check);
+  return run(x, o, CustomSMSSenderLambdaVersionType$check);
 }
 
 /** @type {Guard} */
@@ -8579,7 +8574,7 @@ function DateType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDateType(x, o) {
-  return run(x, o, DateType$is, DateType$check);
+  return run(x, o, DateType$check);
 }
 
 /** @type {Guard} */
@@ -8598,8 +8593,8 @@ const DefaultEmailOptionType$s2 = /*#__PURE__*/ new Set(DefaultEmailOptionType$v
 
 /** @type {Is} */
 function DefaultEmailOptionType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !DefaultEmailOptionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !DefaultEmailOptionType$s2.has(x)) return false;
   return true;
 }
 
@@ -8612,7 +8607,7 @@ function DefaultEmailOptionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDefaultEmailOptionType(x, o) {
-  return run(x, o, DefaultEmailOptionType$is, DefaultEmailOptionType$check);
+  return run(x, o, DefaultEmailOptionType$check);
 }
 
 /** @type {Guard} */
@@ -8638,7 +8633,7 @@ function DeleteGroupRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteGroupRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteGroupRequest$k1, 2);
   return ownsAll(x, DeleteGroupRequest$k1, 2);
 }
 
@@ -8674,7 +8669,7 @@ function DeleteGroupRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeleteGroupRequest(x, o) {
-  return run(x, o, DeleteGroupRequest$is, DeleteGroupRequest$check);
+  return run(x, o, DeleteGroupRequest$check);
 }
 
 /** @type {Guard} */
@@ -8700,7 +8695,7 @@ function DeleteIdentityProviderRequest$is(x, q) {
   u = x.ProviderName;
   if (u === undefined) return false;
   if (!ProviderNameType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteIdentityProviderRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteIdentityProviderRequest$k1, 2);
   return ownsAll(x, DeleteIdentityProviderRequest$k1, 2);
 }
 
@@ -8736,7 +8731,7 @@ function DeleteIdentityProviderRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeleteIdentityProviderRequest(x, o) {
-  return run(x, o, DeleteIdentityProviderRequest$is, DeleteIdentityProviderRequest$check);
+  return run(x, o, DeleteIdentityProviderRequest$check);
 }
 
 /** @type {Guard} */
@@ -8762,7 +8757,7 @@ function DeleteResourceServerRequest$is(x, q) {
   u = x.Identifier;
   if (u === undefined) return false;
   if (!ResourceServerIdentifierType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteResourceServerRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteResourceServerRequest$k1, 2);
   return ownsAll(x, DeleteResourceServerRequest$k1, 2);
 }
 
@@ -8798,7 +8793,7 @@ function DeleteResourceServerRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeleteResourceServerRequest(x, o) {
-  return run(x, o, DeleteResourceServerRequest$is, DeleteResourceServerRequest$check);
+  return run(x, o, DeleteResourceServerRequest$check);
 }
 
 /** @type {Guard} */
@@ -8824,7 +8819,7 @@ function DeleteUserAttributesRequest$is(x, q) {
   u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserAttributesRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteUserAttributesRequest$k1, 2);
   return ownsAll(x, DeleteUserAttributesRequest$k1, 2);
 }
 
@@ -8860,7 +8855,7 @@ function DeleteUserAttributesRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeleteUserAttributesRequest(x, o) {
-  return run(x, o, DeleteUserAttributesRequest$is, DeleteUserAttributesRequest$check);
+  return run(x, o, DeleteUserAttributesRequest$check);
 }
 
 /** @type {Guard} */
@@ -8879,7 +8874,7 @@ const DeleteUserAttributesResponse$k1 = [];
 function DeleteUserAttributesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserAttributesResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteUserAttributesResponse$k1, 0);
   return true;
 }
 
@@ -8903,7 +8898,7 @@ function DeleteUserAttributesResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeleteUserAttributesResponse(x, o) {
-  return run(x, o, DeleteUserAttributesResponse$is, DeleteUserAttributesResponse$check);
+  return run(x, o, DeleteUserAttributesResponse$check);
 }
 
 /** @type {Guard} */
@@ -8929,7 +8924,7 @@ function DeleteUserPoolClientRequest$is(x, q) {
   u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserPoolClientRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteUserPoolClientRequest$k1, 2);
   return ownsAll(x, DeleteUserPoolClientRequest$k1, 2);
 }
 
@@ -8965,7 +8960,7 @@ function DeleteUserPoolClientRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeleteUserPoolClientRequest(x, o) {
-  return run(x, o, DeleteUserPoolClientRequest$is, DeleteUserPoolClientRequest$check);
+  return run(x, o, DeleteUserPoolClientRequest$check);
 }
 
 /** @type {Guard} */
@@ -8991,7 +8986,7 @@ function DeleteUserPoolDomainRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserPoolDomainRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteUserPoolDomainRequest$k1, 2);
   return ownsAll(x, DeleteUserPoolDomainRequest$k1, 2);
 }
 
@@ -9027,7 +9022,7 @@ function DeleteUserPoolDomainRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeleteUserPoolDomainRequest(x, o) {
-  return run(x, o, DeleteUserPoolDomainRequest$is, DeleteUserPoolDomainRequest$check);
+  return run(x, o, DeleteUserPoolDomainRequest$check);
 }
 
 /** @type {Guard} */
@@ -9046,7 +9041,7 @@ const DeleteUserPoolDomainResponse$k1 = [];
 function DeleteUserPoolDomainResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserPoolDomainResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteUserPoolDomainResponse$k1, 0);
   return true;
 }
 
@@ -9070,7 +9065,7 @@ function DeleteUserPoolDomainResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeleteUserPoolDomainResponse(x, o) {
-  return run(x, o, DeleteUserPoolDomainResponse$is, DeleteUserPoolDomainResponse$check);
+  return run(x, o, DeleteUserPoolDomainResponse$check);
 }
 
 /** @type {Guard} */
@@ -9093,7 +9088,7 @@ function DeleteUserPoolRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserPoolRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteUserPoolRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -9123,7 +9118,7 @@ function DeleteUserPoolRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeleteUserPoolRequest(x, o) {
-  return run(x, o, DeleteUserPoolRequest$is, DeleteUserPoolRequest$check);
+  return run(x, o, DeleteUserPoolRequest$check);
 }
 
 /** @type {Guard} */
@@ -9146,7 +9141,7 @@ function DeleteUserRequest$is(x, q) {
   u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteUserRequest$k1, 1);
   return owns(x, "AccessToken");
 }
 
@@ -9176,7 +9171,7 @@ function DeleteUserRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeleteUserRequest(x, o) {
-  return run(x, o, DeleteUserRequest$is, DeleteUserRequest$check);
+  return run(x, o, DeleteUserRequest$check);
 }
 
 /** @type {Guard} */
@@ -9195,8 +9190,8 @@ const DeletionProtectionType$s2 = /*#__PURE__*/ new Set(DeletionProtectionType$v
 
 /** @type {Is} */
 function DeletionProtectionType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !DeletionProtectionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !DeletionProtectionType$s2.has(x)) return false;
   return true;
 }
 
@@ -9209,7 +9204,7 @@ function DeletionProtectionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeletionProtectionType(x, o) {
-  return run(x, o, DeletionProtectionType$is, DeletionProtectionType$check);
+  return run(x, o, DeletionProtectionType$check);
 }
 
 /** @type {Guard} */
@@ -9251,7 +9246,7 @@ function DeliveryMediumListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeliveryMediumListType(x, o) {
-  return run(x, o, DeliveryMediumListType$is, DeliveryMediumListType$check);
+  return run(x, o, DeliveryMediumListType$check);
 }
 
 /** @type {Guard} */
@@ -9270,8 +9265,8 @@ const DeliveryMediumType$s2 = /*#__PURE__*/ new Set(DeliveryMediumType$v1);
 
 /** @type {Is} */
 function DeliveryMediumType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !DeliveryMediumType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !DeliveryMediumType$s2.has(x)) return false;
   return true;
 }
 
@@ -9283,7 +9278,7 @@ function DeliveryMediumType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeliveryMediumType(x, o) {
-  return run(x, o, DeliveryMediumType$is, DeliveryMediumType$check);
+  return run(x, o, DeliveryMediumType$check);
 }
 
 /** @type {Guard} */
@@ -9309,7 +9304,7 @@ function DescribeIdentityProviderRequest$is(x, q) {
   u = x.ProviderName;
   if (u === undefined) return false;
   if (!ProviderNameType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeIdentityProviderRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeIdentityProviderRequest$k1, 2);
   return ownsAll(x, DescribeIdentityProviderRequest$k1, 2);
 }
 
@@ -9345,7 +9340,7 @@ function DescribeIdentityProviderRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDescribeIdentityProviderRequest(x, o) {
-  return run(x, o, DescribeIdentityProviderRequest$is, DescribeIdentityProviderRequest$check);
+  return run(x, o, DescribeIdentityProviderRequest$check);
 }
 
 /** @type {Guard} */
@@ -9373,7 +9368,7 @@ function DescribeIdentityProviderResponse$is(x, q) {
   u = x.IdentityProvider;
   if (u === undefined) return false;
   if (!IdentityProviderType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeIdentityProviderResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeIdentityProviderResponse$k1, 1);
   return owns(x, "IdentityProvider");
 }
 
@@ -9403,7 +9398,7 @@ function DescribeIdentityProviderResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDescribeIdentityProviderResponse(x, o) {
-  return run(x, o, DescribeIdentityProviderResponse$is, DescribeIdentityProviderResponse$check);
+  return run(x, o, DescribeIdentityProviderResponse$check);
 }
 
 /** @type {Guard} */
@@ -9434,7 +9429,7 @@ function DescribeResourceServerRequest$is(x, q) {
   u = x.Identifier;
   if (u === undefined) return false;
   if (!ResourceServerIdentifierType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeResourceServerRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeResourceServerRequest$k1, 2);
   return ownsAll(x, DescribeResourceServerRequest$k1, 2);
 }
 
@@ -9470,7 +9465,7 @@ function DescribeResourceServerRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDescribeResourceServerRequest(x, o) {
-  return run(x, o, DescribeResourceServerRequest$is, DescribeResourceServerRequest$check);
+  return run(x, o, DescribeResourceServerRequest$check);
 }
 
 /** @type {Guard} */
@@ -9493,7 +9488,7 @@ function DescribeResourceServerResponse$is(x, q) {
   u = x.ResourceServer;
   if (u === undefined) return false;
   if (!ResourceServerType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeResourceServerResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeResourceServerResponse$k1, 1);
   return owns(x, "ResourceServer");
 }
 
@@ -9523,7 +9518,7 @@ function DescribeResourceServerResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDescribeResourceServerResponse(x, o) {
-  return run(x, o, DescribeResourceServerResponse$is, DescribeResourceServerResponse$check);
+  return run(x, o, DescribeResourceServerResponse$check);
 }
 
 /** @type {Guard} */
@@ -9548,7 +9543,7 @@ function DescribeRiskConfigurationRequest$is(x, q) {
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.ClientId;
   if (u !== undefined && !ClientIdType$is(u, q + 8) && owns(x, "ClientId")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeRiskConfigurationRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeRiskConfigurationRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -9581,7 +9576,7 @@ function DescribeRiskConfigurationRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDescribeRiskConfigurationRequest(x, o) {
-  return run(x, o, DescribeRiskConfigurationRequest$is, DescribeRiskConfigurationRequest$check);
+  return run(x, o, DescribeRiskConfigurationRequest$check);
 }
 
 /** @type {Guard} */
@@ -9609,7 +9604,7 @@ function DescribeRiskConfigurationResponse$is(x, q) {
   u = x.RiskConfiguration;
   if (u === undefined) return false;
   if (!RiskConfigurationType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeRiskConfigurationResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeRiskConfigurationResponse$k1, 1);
   return owns(x, "RiskConfiguration");
 }
 
@@ -9639,7 +9634,7 @@ function DescribeRiskConfigurationResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDescribeRiskConfigurationResponse(x, o) {
-  return run(x, o, DescribeRiskConfigurationResponse$is, DescribeRiskConfigurationResponse$check);
+  return run(x, o, DescribeRiskConfigurationResponse$check);
 }
 
 /** @type {Guard} */
@@ -9670,7 +9665,7 @@ function DescribeUserImportJobRequest$is(x, q) {
   u = x.JobId;
   if (u === undefined) return false;
   if (!UserImportJobIdType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserImportJobRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeUserImportJobRequest$k1, 2);
   return ownsAll(x, DescribeUserImportJobRequest$k1, 2);
 }
 
@@ -9706,7 +9701,7 @@ function DescribeUserImportJobRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDescribeUserImportJobRequest(x, o) {
-  return run(x, o, DescribeUserImportJobRequest$is, DescribeUserImportJobRequest$check);
+  return run(x, o, DescribeUserImportJobRequest$check);
 }
 
 /** @type {Guard} */
@@ -9728,7 +9723,7 @@ function DescribeUserImportJobResponse$is(x, q) {
   let u;
   u = x.UserImportJob;
   if (u !== undefined && !UserImportJobType$is(u, q + 8) && owns(x, "UserImportJob")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserImportJobResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeUserImportJobResponse$k1, 0);
   return true;
 }
 
@@ -9755,7 +9750,7 @@ function DescribeUserImportJobResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDescribeUserImportJobResponse(x, o) {
-  return run(x, o, DescribeUserImportJobResponse$is, DescribeUserImportJobResponse$check);
+  return run(x, o, DescribeUserImportJobResponse$check);
 }
 
 /** @type {Guard} */
@@ -9781,7 +9776,7 @@ function DescribeUserPoolClientRequest$is(x, q) {
   u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolClientRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeUserPoolClientRequest$k1, 2);
   return ownsAll(x, DescribeUserPoolClientRequest$k1, 2);
 }
 
@@ -9817,7 +9812,7 @@ function DescribeUserPoolClientRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDescribeUserPoolClientRequest(x, o) {
-  return run(x, o, DescribeUserPoolClientRequest$is, DescribeUserPoolClientRequest$check);
+  return run(x, o, DescribeUserPoolClientRequest$check);
 }
 
 /** @type {Guard} */
@@ -9839,7 +9834,7 @@ function DescribeUserPoolClientResponse$is(x, q) {
   let u;
   u = x.UserPoolClient;
   if (u !== undefined && !UserPoolClientType$is(u, q + 8) && owns(x, "UserPoolClient")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolClientResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeUserPoolClientResponse$k1, 0);
   return true;
 }
 
@@ -9866,7 +9861,7 @@ function DescribeUserPoolClientResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDescribeUserPoolClientResponse(x, o) {
-  return run(x, o, DescribeUserPoolClientResponse$is, DescribeUserPoolClientResponse$check);
+  return run(x, o, DescribeUserPoolClientResponse$check);
 }
 
 /** @type {Guard} */
@@ -9889,7 +9884,7 @@ function DescribeUserPoolDomainRequest$is(x, q) {
   u = x.Domain;
   if (u === undefined) return false;
   if (!DomainType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolDomainRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeUserPoolDomainRequest$k1, 1);
   return owns(x, "Domain");
 }
 
@@ -9919,7 +9914,7 @@ function DescribeUserPoolDomainRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDescribeUserPoolDomainRequest(x, o) {
-  return run(x, o, DescribeUserPoolDomainRequest$is, DescribeUserPoolDomainRequest$check);
+  return run(x, o, DescribeUserPoolDomainRequest$check);
 }
 
 /** @type {Guard} */
@@ -9941,7 +9936,7 @@ function DescribeUserPoolDomainResponse$is(x, q) {
   let u;
   u = x.DomainDescription;
   if (u !== undefined && !DomainDescriptionType$is(u, q + 8) && owns(x, "DomainDescription")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolDomainResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeUserPoolDomainResponse$k1, 0);
   return true;
 }
 
@@ -9968,7 +9963,7 @@ function DescribeUserPoolDomainResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDescribeUserPoolDomainResponse(x, o) {
-  return run(x, o, DescribeUserPoolDomainResponse$is, DescribeUserPoolDomainResponse$check);
+  return run(x, o, DescribeUserPoolDomainResponse$check);
 }
 
 /** @type {Guard} */
@@ -9991,7 +9986,7 @@ function DescribeUserPoolRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeUserPoolRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -10021,7 +10016,7 @@ function DescribeUserPoolRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDescribeUserPoolRequest(x, o) {
-  return run(x, o, DescribeUserPoolRequest$is, DescribeUserPoolRequest$check);
+  return run(x, o, DescribeUserPoolRequest$check);
 }
 
 /** @type {Guard} */
@@ -10043,7 +10038,7 @@ function DescribeUserPoolResponse$is(x, q) {
   let u;
   u = x.UserPool;
   if (u !== undefined && !UserPoolType$is(u, q + 8) && owns(x, "UserPool")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeUserPoolResponse$k1, 0);
   return true;
 }
 
@@ -10070,7 +10065,7 @@ function DescribeUserPoolResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDescribeUserPoolResponse(x, o) {
-  return run(x, o, DescribeUserPoolResponse$is, DescribeUserPoolResponse$check);
+  return run(x, o, DescribeUserPoolResponse$check);
 }
 
 /** @type {Guard} */
@@ -10098,7 +10093,7 @@ function DescriptionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDescriptionType(x, o) {
-  return run(x, o, DescriptionType$is, DescriptionType$check);
+  return run(x, o, DescriptionType$check);
 }
 
 /** @type {Guard} */
@@ -10122,7 +10117,7 @@ function DeviceConfigurationType$is(x, q) {
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "ChallengeRequiredOnNewDevice")) return false;
   u = x.DeviceOnlyRememberedOnUserPrompt;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "DeviceOnlyRememberedOnUserPrompt")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DeviceConfigurationType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DeviceConfigurationType$k1, 0);
   return true;
 }
 
@@ -10152,7 +10147,7 @@ function DeviceConfigurationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeviceConfigurationType(x, o) {
-  return run(x, o, DeviceConfigurationType$is, DeviceConfigurationType$check);
+  return run(x, o, DeviceConfigurationType$check);
 }
 
 /** @type {Guard} */
@@ -10186,7 +10181,7 @@ function DeviceKeyType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeviceKeyType(x, o) {
-  return run(x, o, DeviceKeyType$is, DeviceKeyType$check);
+  return run(x, o, DeviceKeyType$check);
 }
 
 /** @type {Guard} */
@@ -10224,7 +10219,7 @@ function DeviceListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeviceListType(x, o) {
-  return run(x, o, DeviceListType$is, DeviceListType$check);
+  return run(x, o, DeviceListType$check);
 }
 
 /** @type {Guard} */
@@ -10254,7 +10249,7 @@ function DeviceNameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeviceNameType(x, o) {
-  return run(x, o, DeviceNameType$is, DeviceNameType$check);
+  return run(x, o, DeviceNameType$check);
 }
 
 /** @type {Guard} */
@@ -10273,8 +10268,8 @@ const DeviceRememberedStatusType$s2 = /*#__PURE__*/ new Set(DeviceRememberedStat
 
 /** @type {Is} */
 function DeviceRememberedStatusType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !DeviceRememberedStatusType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !DeviceRememberedStatusType$s2.has(x)) return false;
   return true;
 }
 
@@ -10287,7 +10282,7 @@ function DeviceRememberedStatusType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeviceRememberedStatusType(x, o) {
-  return run(x, o, DeviceRememberedStatusType$is, DeviceRememberedStatusType$check);
+  return run(x, o, DeviceRememberedStatusType$check);
 }
 
 /** @type {Guard} */
@@ -10311,7 +10306,7 @@ function DeviceSecretVerifierConfigType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "PasswordVerifier")) return false;
   u = x.Salt;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "Salt")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DeviceSecretVerifierConfigType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DeviceSecretVerifierConfigType$k1, 0);
   return true;
 }
 
@@ -10341,7 +10336,7 @@ function DeviceSecretVerifierConfigType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeviceSecretVerifierConfigType(x, o) {
-  return run(x, o, DeviceSecretVerifierConfigType$is, DeviceSecretVerifierConfigType$check);
+  return run(x, o, DeviceSecretVerifierConfigType$check);
 }
 
 /** @type {Guard} */
@@ -10377,7 +10372,7 @@ function DeviceType$is(x, q) {
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "DeviceLastModifiedDate")) return false;
   u = x.DeviceLastAuthenticatedDate;
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "DeviceLastAuthenticatedDate")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DeviceType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DeviceType$k1, 0);
   return true;
 }
 
@@ -10416,7 +10411,7 @@ function DeviceType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeviceType(x, o) {
-  return run(x, o, DeviceType$is, DeviceType$check);
+  return run(x, o, DeviceType$check);
 }
 
 /** @type {Guard} */
@@ -10467,7 +10462,7 @@ function DomainDescriptionType$is(x, q) {
   if (u !== undefined && !WrappedIntegerType$is(u, q + 8) && owns(x, "ManagedLoginVersion")) return false;
   u = x.Routing;
   if (u !== undefined && !RoutingType$is(u, q + 8) && owns(x, "Routing")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DomainDescriptionType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DomainDescriptionType$k1, 0);
   return true;
 }
 
@@ -10521,7 +10516,7 @@ function DomainDescriptionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDomainDescriptionType(x, o) {
-  return run(x, o, DomainDescriptionType$is, DomainDescriptionType$check);
+  return run(x, o, DomainDescriptionType$check);
 }
 
 /** @type {Guard} */
@@ -10540,8 +10535,8 @@ const DomainStatusType$s2 = /*#__PURE__*/ new Set(DomainStatusType$v1);
 
 /** @type {Is} */
 function DomainStatusType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !DomainStatusType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !DomainStatusType$s2.has(x)) return false;
   return true;
 }
 
@@ -10553,7 +10548,7 @@ function DomainStatusType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDomainStatusType(x, o) {
-  return run(x, o, DomainStatusType$is, DomainStatusType$check);
+  return run(x, o, DomainStatusType$check);
 }
 
 /** @type {Guard} */
@@ -10587,7 +10582,7 @@ function DomainType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDomainType(x, o) {
-  return run(x, o, DomainType$is, DomainType$check);
+  return run(x, o, DomainType$check);
 }
 
 /** @type {Guard} */
@@ -10617,7 +10612,7 @@ function DomainVersionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDomainVersionType(x, o) {
-  return run(x, o, DomainVersionType$is, DomainVersionType$check);
+  return run(x, o, DomainVersionType$check);
 }
 
 /** @type {Guard} */
@@ -10649,7 +10644,7 @@ function DuplicateProviderException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, DuplicateProviderException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, DuplicateProviderException$k1, 0);
   return true;
 }
 
@@ -10679,7 +10674,7 @@ function DuplicateProviderException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDuplicateProviderException(x, o) {
-  return run(x, o, DuplicateProviderException$is, DuplicateProviderException$check);
+  return run(x, o, DuplicateProviderException$check);
 }
 
 /** @type {Guard} */
@@ -10712,7 +10707,7 @@ function EmailAddressType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEmailAddressType(x, o) {
-  return run(x, o, EmailAddressType$is, EmailAddressType$check);
+  return run(x, o, EmailAddressType$check);
 }
 
 /** @type {Guard} */
@@ -10751,7 +10746,7 @@ function EmailConfigurationType$is(x, q) {
     if (u.length < 40 && cpLength(u) < 20) break m;
     if (u.length > 2048 && cpLength(u) > 2048) break m;
     if (!EmailConfigurationType$re2.test(u)) break m;
-    if ((q & 3) !== 0 && !EmailConfigurationType$s4.has(u)) break m;
+    if ((q & 1) !== 0 && !EmailConfigurationType$s4.has(u)) break m;
     u = undefined;
   }
   if (u !== undefined && owns(x, "SourceArn")) return false;
@@ -10763,7 +10758,7 @@ function EmailConfigurationType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "From")) return false;
   u = x.ConfigurationSet;
   if (u !== undefined && !SESConfigurationSet$is(u, q + 8) && owns(x, "ConfigurationSet")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, EmailConfigurationType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, EmailConfigurationType$k1, 0);
   return true;
 }
 
@@ -10811,7 +10806,7 @@ function EmailConfigurationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEmailConfigurationType(x, o) {
-  return run(x, o, EmailConfigurationType$is, EmailConfigurationType$check);
+  return run(x, o, EmailConfigurationType$check);
 }
 
 /** @type {Guard} */
@@ -10847,7 +10842,7 @@ function EmailInviteMessageType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEmailInviteMessageType(x, o) {
-  return run(x, o, EmailInviteMessageType$is, EmailInviteMessageType$check);
+  return run(x, o, EmailInviteMessageType$check);
 }
 
 /** @type {Guard} */
@@ -10871,7 +10866,7 @@ function EmailMfaConfigType$is(x, q) {
   if (u !== undefined && !EmailMfaMessageType$is(u, q + 8) && owns(x, "Message")) return false;
   u = x.Subject;
   if (u !== undefined && !EmailMfaSubjectType$is(u, q + 8) && owns(x, "Subject")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, EmailMfaConfigType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, EmailMfaConfigType$k1, 0);
   return true;
 }
 
@@ -10901,7 +10896,7 @@ function EmailMfaConfigType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEmailMfaConfigType(x, o) {
-  return run(x, o, EmailMfaConfigType$is, EmailMfaConfigType$check);
+  return run(x, o, EmailMfaConfigType$check);
 }
 
 /** @type {Guard} */
@@ -10938,7 +10933,7 @@ function EmailMfaMessageType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEmailMfaMessageType(x, o) {
-  return run(x, o, EmailMfaMessageType$is, EmailMfaMessageType$check);
+  return run(x, o, EmailMfaMessageType$check);
 }
 
 /** @type {Guard} */
@@ -10962,7 +10957,7 @@ function EmailMfaSettingsType$is(x, q) {
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
   u = x.PreferredMfa;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "PreferredMfa")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, EmailMfaSettingsType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, EmailMfaSettingsType$k1, 0);
   return true;
 }
 
@@ -10992,7 +10987,7 @@ function EmailMfaSettingsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEmailMfaSettingsType(x, o) {
-  return run(x, o, EmailMfaSettingsType$is, EmailMfaSettingsType$check);
+  return run(x, o, EmailMfaSettingsType$check);
 }
 
 /** @type {Guard} */
@@ -11024,7 +11019,7 @@ function EmailMfaSubjectType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEmailMfaSubjectType(x, o) {
-  return run(x, o, EmailMfaSubjectType$is, EmailMfaSubjectType$check);
+  return run(x, o, EmailMfaSubjectType$check);
 }
 
 /** @type {Guard} */
@@ -11060,7 +11055,7 @@ function EmailNotificationBodyType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEmailNotificationBodyType(x, o) {
-  return run(x, o, EmailNotificationBodyType$is, EmailNotificationBodyType$check);
+  return run(x, o, EmailNotificationBodyType$check);
 }
 
 /** @type {Guard} */
@@ -11096,7 +11091,7 @@ function EmailNotificationSubjectType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEmailNotificationSubjectType(x, o) {
-  return run(x, o, EmailNotificationSubjectType$is, EmailNotificationSubjectType$check);
+  return run(x, o, EmailNotificationSubjectType$check);
 }
 
 /** @type {Guard} */
@@ -11115,8 +11110,8 @@ const EmailSendingAccountType$s2 = /*#__PURE__*/ new Set(EmailSendingAccountType
 
 /** @type {Is} */
 function EmailSendingAccountType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !EmailSendingAccountType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !EmailSendingAccountType$s2.has(x)) return false;
   return true;
 }
 
@@ -11129,7 +11124,7 @@ function EmailSendingAccountType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEmailSendingAccountType(x, o) {
-  return run(x, o, EmailSendingAccountType$is, EmailSendingAccountType$check);
+  return run(x, o, EmailSendingAccountType$check);
 }
 
 /** @type {Guard} */
@@ -11167,7 +11162,7 @@ function EmailVerificationMessageByLinkType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEmailVerificationMessageByLinkType(x, o) {
-  return run(x, o, EmailVerificationMessageByLinkType$is, EmailVerificationMessageByLinkType$check);
+  return run(x, o, EmailVerificationMessageByLinkType$check);
 }
 
 /** @type {Guard} */
@@ -11210,7 +11205,7 @@ function EmailVerificationMessageType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEmailVerificationMessageType(x, o) {
-  return run(x, o, EmailVerificationMessageType$is, EmailVerificationMessageType$check);
+  return run(x, o, EmailVerificationMessageType$check);
 }
 
 /** @type {Guard} */
@@ -11249,7 +11244,7 @@ function EmailVerificationSubjectByLinkType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEmailVerificationSubjectByLinkType(x, o) {
-  return run(x, o, EmailVerificationSubjectByLinkType$is, EmailVerificationSubjectByLinkType$check);
+  return run(x, o, EmailVerificationSubjectByLinkType$check);
 }
 
 /** @type {Guard} */
@@ -11290,7 +11285,7 @@ function EmailVerificationSubjectType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEmailVerificationSubjectType(x, o) {
-  return run(x, o, EmailVerificationSubjectType$is, EmailVerificationSubjectType$check);
+  return run(x, o, EmailVerificationSubjectType$check);
 }
 
 /** @type {Guard} */
@@ -11322,7 +11317,7 @@ function EnableSoftwareTokenMFAException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, EnableSoftwareTokenMFAException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, EnableSoftwareTokenMFAException$k1, 0);
   return true;
 }
 
@@ -11352,7 +11347,7 @@ function EnableSoftwareTokenMFAException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEnableSoftwareTokenMFAException(x, o) {
-  return run(x, o, EnableSoftwareTokenMFAException$is, EnableSoftwareTokenMFAException$check);
+  return run(x, o, EnableSoftwareTokenMFAException$check);
 }
 
 /** @type {Guard} */
@@ -11394,7 +11389,7 @@ function EncryptionKeyArnType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEncryptionKeyArnType(x, o) {
-  return run(x, o, EncryptionKeyArnType$is, EncryptionKeyArnType$check);
+  return run(x, o, EncryptionKeyArnType$check);
 }
 
 /** @type {Guard} */
@@ -11413,8 +11408,8 @@ const EncryptionKeyType$s2 = /*#__PURE__*/ new Set(EncryptionKeyType$v1);
 
 /** @type {Is} */
 function EncryptionKeyType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !EncryptionKeyType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !EncryptionKeyType$s2.has(x)) return false;
   return true;
 }
 
@@ -11426,7 +11421,7 @@ function EncryptionKeyType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEncryptionKeyType(x, o) {
-  return run(x, o, EncryptionKeyType$is, EncryptionKeyType$check);
+  return run(x, o, EncryptionKeyType$check);
 }
 
 /** @type {Guard} */
@@ -11469,7 +11464,7 @@ function EumsSmsConfigurationType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "InTemplateId")) return false;
   u = x.Region;
   if (u !== undefined && !RegionCodeType$is(u, q + 8) && owns(x, "Region")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, EumsSmsConfigurationType$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, EumsSmsConfigurationType$k1, 1);
   return owns(x, "CallerArn");
 }
 
@@ -11517,7 +11512,7 @@ function EumsSmsConfigurationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEumsSmsConfigurationType(x, o) {
-  return run(x, o, EumsSmsConfigurationType$is, EumsSmsConfigurationType$check);
+  return run(x, o, EumsSmsConfigurationType$check);
 }
 
 /** @type {Guard} */
@@ -11547,7 +11542,7 @@ function EventContextDataType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "City")) return false;
   u = x.Country;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "Country")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, EventContextDataType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, EventContextDataType$k1, 0);
   return true;
 }
 
@@ -11586,7 +11581,7 @@ function EventContextDataType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEventContextDataType(x, o) {
-  return run(x, o, EventContextDataType$is, EventContextDataType$check);
+  return run(x, o, EventContextDataType$check);
 }
 
 /** @type {Guard} */
@@ -11614,7 +11609,7 @@ function EventFeedbackType$is(x, q) {
   if (!StringType$is(u, q + 8)) return false;
   u = x.FeedbackDate;
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "FeedbackDate")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, EventFeedbackType$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, EventFeedbackType$k1, 2);
   return ownsAll(x, EventFeedbackType$k1, 2);
 }
 
@@ -11653,7 +11648,7 @@ function EventFeedbackType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEventFeedbackType(x, o) {
-  return run(x, o, EventFeedbackType$is, EventFeedbackType$check);
+  return run(x, o, EventFeedbackType$check);
 }
 
 /** @type {Guard} */
@@ -11672,8 +11667,8 @@ const EventFilterType$s2 = /*#__PURE__*/ new Set(EventFilterType$v1);
 
 /** @type {Is} */
 function EventFilterType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !EventFilterType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !EventFilterType$s2.has(x)) return false;
   return true;
 }
 
@@ -11685,7 +11680,7 @@ function EventFilterType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEventFilterType(x, o) {
-  return run(x, o, EventFilterType$is, EventFilterType$check);
+  return run(x, o, EventFilterType$check);
 }
 
 /** @type {Guard} */
@@ -11727,7 +11722,7 @@ function EventFiltersType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEventFiltersType(x, o) {
-  return run(x, o, EventFiltersType$is, EventFiltersType$check);
+  return run(x, o, EventFiltersType$check);
 }
 
 /** @type {Guard} */
@@ -11763,7 +11758,7 @@ function EventIdType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEventIdType(x, o) {
-  return run(x, o, EventIdType$is, EventIdType$check);
+  return run(x, o, EventIdType$check);
 }
 
 /** @type {Guard} */
@@ -11782,8 +11777,8 @@ const EventResponseType$s2 = /*#__PURE__*/ new Set(EventResponseType$v1);
 
 /** @type {Is} */
 function EventResponseType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !EventResponseType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !EventResponseType$s2.has(x)) return false;
   return true;
 }
 
@@ -11795,7 +11790,7 @@ function EventResponseType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEventResponseType(x, o) {
-  return run(x, o, EventResponseType$is, EventResponseType$check);
+  return run(x, o, EventResponseType$check);
 }
 
 /** @type {Guard} */
@@ -11821,7 +11816,7 @@ function EventRiskType$is(x, q) {
   if (u !== undefined && !RiskLevelType$is(u, q + 8) && owns(x, "RiskLevel")) return false;
   u = x.CompromisedCredentialsDetected;
   if (u !== undefined && !WrappedBooleanType$is(u, q + 8) && owns(x, "CompromisedCredentialsDetected")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, EventRiskType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, EventRiskType$k1, 0);
   return true;
 }
 
@@ -11854,7 +11849,7 @@ function EventRiskType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEventRiskType(x, o) {
-  return run(x, o, EventRiskType$is, EventRiskType$check);
+  return run(x, o, EventRiskType$check);
 }
 
 /** @type {Guard} */
@@ -11879,8 +11874,8 @@ const EventType$s2 = /*#__PURE__*/ new Set(EventType$v1);
 
 /** @type {Is} */
 function EventType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !EventType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !EventType$s2.has(x)) return false;
   return true;
 }
 
@@ -11892,7 +11887,7 @@ function EventType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateEventType(x, o) {
-  return run(x, o, EventType$is, EventType$check);
+  return run(x, o, EventType$check);
 }
 
 /** @type {Guard} */
@@ -11924,7 +11919,7 @@ function ExpiredCodeException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ExpiredCodeException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ExpiredCodeException$k1, 0);
   return true;
 }
 
@@ -11954,7 +11949,7 @@ function ExpiredCodeException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateExpiredCodeException(x, o) {
-  return run(x, o, ExpiredCodeException$is, ExpiredCodeException$check);
+  return run(x, o, ExpiredCodeException$check);
 }
 
 /** @type {Guard} */
@@ -12005,7 +12000,7 @@ function ExplicitAuthFlowsListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateExplicitAuthFlowsListType(x, o) {
-  return run(x, o, ExplicitAuthFlowsListType$is, ExplicitAuthFlowsListType$check);
+  return run(x, o, ExplicitAuthFlowsListType$check);
 }
 
 /** @type {Guard} */
@@ -12034,8 +12029,8 @@ const ExplicitAuthFlowsType$s2 = /*#__PURE__*/ new Set(ExplicitAuthFlowsType$v1)
 
 /** @type {Is} */
 function ExplicitAuthFlowsType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !ExplicitAuthFlowsType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !ExplicitAuthFlowsType$s2.has(x)) return false;
   return true;
 }
 
@@ -12048,7 +12043,7 @@ function ExplicitAuthFlowsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateExplicitAuthFlowsType(x, o) {
-  return run(x, o, ExplicitAuthFlowsType$is, ExplicitAuthFlowsType$check);
+  return run(x, o, ExplicitAuthFlowsType$check);
 }
 
 /** @type {Guard} */
@@ -12074,7 +12069,7 @@ function FailoverType$is(x, q) {
   u = x.PrimaryRoute53HealthCheckId;
   if (u === undefined) return false;
   if (!HealthCheckIdType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, FailoverType$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, FailoverType$k1, 2);
   return ownsAll(x, FailoverType$k1, 2);
 }
 
@@ -12110,7 +12105,7 @@ function FailoverType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateFailoverType(x, o) {
-  return run(x, o, FailoverType$is, FailoverType$check);
+  return run(x, o, FailoverType$check);
 }
 
 /** @type {Guard} */
@@ -12129,8 +12124,8 @@ const FeatureType$s2 = /*#__PURE__*/ new Set(FeatureType$v1);
 
 /** @type {Is} */
 function FeatureType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !FeatureType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !FeatureType$s2.has(x)) return false;
   return true;
 }
 
@@ -12142,7 +12137,7 @@ function FeatureType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateFeatureType(x, o) {
-  return run(x, o, FeatureType$is, FeatureType$check);
+  return run(x, o, FeatureType$check);
 }
 
 /** @type {Guard} */
@@ -12161,8 +12156,8 @@ const FeedbackValueType$s2 = /*#__PURE__*/ new Set(FeedbackValueType$v1);
 
 /** @type {Is} */
 function FeedbackValueType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !FeedbackValueType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !FeedbackValueType$s2.has(x)) return false;
   return true;
 }
 
@@ -12174,7 +12169,7 @@ function FeedbackValueType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateFeedbackValueType(x, o) {
-  return run(x, o, FeedbackValueType$is, FeedbackValueType$check);
+  return run(x, o, FeedbackValueType$check);
 }
 
 /** @type {Guard} */
@@ -12206,7 +12201,7 @@ function ForbiddenException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ForbiddenException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ForbiddenException$k1, 0);
   return true;
 }
 
@@ -12236,7 +12231,7 @@ function ForbiddenException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateForbiddenException(x, o) {
-  return run(x, o, ForbiddenException$is, ForbiddenException$check);
+  return run(x, o, ForbiddenException$check);
 }
 
 /** @type {Guard} */
@@ -12262,7 +12257,7 @@ function ForceAliasCreation$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateForceAliasCreation(x, o) {
-  return run(x, o, ForceAliasCreation$is, ForceAliasCreation$check);
+  return run(x, o, ForceAliasCreation$check);
 }
 
 /** @type {Guard} */
@@ -12287,7 +12282,7 @@ function ForgetDeviceRequest$is(x, q) {
   if (!DeviceKeyType$is(u, q + 8)) return false;
   u = x.AccessToken;
   if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "AccessToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ForgetDeviceRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ForgetDeviceRequest$k1, 1);
   return owns(x, "DeviceKey");
 }
 
@@ -12320,7 +12315,7 @@ function ForgetDeviceRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateForgetDeviceRequest(x, o) {
-  return run(x, o, ForgetDeviceRequest$is, ForgetDeviceRequest$check);
+  return run(x, o, ForgetDeviceRequest$check);
 }
 
 /** @type {Guard} */
@@ -12361,7 +12356,7 @@ function ForgotPasswordRequest$is(x, q) {
   if (u !== undefined && !AnalyticsMetadataType$is(u, q + 8) && owns(x, "AnalyticsMetadata")) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ForgotPasswordRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ForgotPasswordRequest$k1, 2);
   return ownsAll(x, ForgotPasswordRequest$k1, 2);
 }
 
@@ -12409,7 +12404,7 @@ function ForgotPasswordRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateForgotPasswordRequest(x, o) {
-  return run(x, o, ForgotPasswordRequest$is, ForgotPasswordRequest$check);
+  return run(x, o, ForgotPasswordRequest$check);
 }
 
 /** @type {Guard} */
@@ -12431,7 +12426,7 @@ function ForgotPasswordResponse$is(x, q) {
   let u;
   u = x.CodeDeliveryDetails;
   if (u !== undefined && !CodeDeliveryDetailsType$is(u, q + 8) && owns(x, "CodeDeliveryDetails")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ForgotPasswordResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ForgotPasswordResponse$k1, 0);
   return true;
 }
 
@@ -12458,7 +12453,7 @@ function ForgotPasswordResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateForgotPasswordResponse(x, o) {
-  return run(x, o, ForgotPasswordResponse$is, ForgotPasswordResponse$check);
+  return run(x, o, ForgotPasswordResponse$check);
 }
 
 /** @type {Guard} */
@@ -12484,7 +12479,7 @@ function GenerateSecret$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGenerateSecret(x, o) {
-  return run(x, o, GenerateSecret$is, GenerateSecret$check);
+  return run(x, o, GenerateSecret$check);
 }
 
 /** @type {Guard} */
@@ -12507,7 +12502,7 @@ function GetCSVHeaderRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetCSVHeaderRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetCSVHeaderRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -12537,7 +12532,7 @@ function GetCSVHeaderRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetCSVHeaderRequest(x, o) {
-  return run(x, o, GetCSVHeaderRequest$is, GetCSVHeaderRequest$check);
+  return run(x, o, GetCSVHeaderRequest$check);
 }
 
 /** @type {Guard} */
@@ -12561,7 +12556,7 @@ function GetCSVHeaderResponse$is(x, q) {
   if (u !== undefined && !UserPoolIdType$is(u, q + 8) && owns(x, "UserPoolId")) return false;
   u = x.CSVHeader;
   if (u !== undefined && !ListOfStringTypes$is(u, q + 8) && owns(x, "CSVHeader")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetCSVHeaderResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetCSVHeaderResponse$k1, 0);
   return true;
 }
 
@@ -12591,7 +12586,7 @@ function GetCSVHeaderResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetCSVHeaderResponse(x, o) {
-  return run(x, o, GetCSVHeaderResponse$is, GetCSVHeaderResponse$check);
+  return run(x, o, GetCSVHeaderResponse$check);
 }
 
 /** @type {Guard} */
@@ -12616,7 +12611,7 @@ function GetDeviceRequest$is(x, q) {
   if (!DeviceKeyType$is(u, q + 8)) return false;
   u = x.AccessToken;
   if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "AccessToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetDeviceRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetDeviceRequest$k1, 1);
   return owns(x, "DeviceKey");
 }
 
@@ -12649,7 +12644,7 @@ function GetDeviceRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetDeviceRequest(x, o) {
-  return run(x, o, GetDeviceRequest$is, GetDeviceRequest$check);
+  return run(x, o, GetDeviceRequest$check);
 }
 
 /** @type {Guard} */
@@ -12672,7 +12667,7 @@ function GetDeviceResponse$is(x, q) {
   u = x.Device;
   if (u === undefined) return false;
   if (!DeviceType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetDeviceResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetDeviceResponse$k1, 1);
   return owns(x, "Device");
 }
 
@@ -12702,7 +12697,7 @@ function GetDeviceResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetDeviceResponse(x, o) {
-  return run(x, o, GetDeviceResponse$is, GetDeviceResponse$check);
+  return run(x, o, GetDeviceResponse$check);
 }
 
 /** @type {Guard} */
@@ -12728,7 +12723,7 @@ function GetGroupRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetGroupRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetGroupRequest$k1, 2);
   return ownsAll(x, GetGroupRequest$k1, 2);
 }
 
@@ -12764,7 +12759,7 @@ function GetGroupRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetGroupRequest(x, o) {
-  return run(x, o, GetGroupRequest$is, GetGroupRequest$check);
+  return run(x, o, GetGroupRequest$check);
 }
 
 /** @type {Guard} */
@@ -12786,7 +12781,7 @@ function GetGroupResponse$is(x, q) {
   let u;
   u = x.Group;
   if (u !== undefined && !GroupType$is(u, q + 8) && owns(x, "Group")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetGroupResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetGroupResponse$k1, 0);
   return true;
 }
 
@@ -12813,7 +12808,7 @@ function GetGroupResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetGroupResponse(x, o) {
-  return run(x, o, GetGroupResponse$is, GetGroupResponse$check);
+  return run(x, o, GetGroupResponse$check);
 }
 
 /** @type {Guard} */
@@ -12839,7 +12834,7 @@ function GetIdentityProviderByIdentifierRequest$is(x, q) {
   u = x.IdpIdentifier;
   if (u === undefined) return false;
   if (!IdpIdentifierType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetIdentityProviderByIdentifierRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetIdentityProviderByIdentifierRequest$k1, 2);
   return ownsAll(x, GetIdentityProviderByIdentifierRequest$k1, 2);
 }
 
@@ -12875,7 +12870,7 @@ function GetIdentityProviderByIdentifierRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetIdentityProviderByIdentifierRequest(x, o) {
-  return run(x, o, GetIdentityProviderByIdentifierRequest$is, GetIdentityProviderByIdentifierRequest$check);
+  return run(x, o, GetIdentityProviderByIdentifierRequest$check);
 }
 
 /** @type {Guard} */
@@ -12903,7 +12898,7 @@ function GetIdentityProviderByIdentifierResponse$is(x, q) {
   u = x.IdentityProvider;
   if (u === undefined) return false;
   if (!IdentityProviderType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetIdentityProviderByIdentifierResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetIdentityProviderByIdentifierResponse$k1, 1);
   return owns(x, "IdentityProvider");
 }
 
@@ -12933,7 +12928,7 @@ function GetIdentityProviderByIdentifierResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetIdentityProviderByIdentifierResponse(x, o) {
-  return run(x, o, GetIdentityProviderByIdentifierResponse$is, GetIdentityProviderByIdentifierResponse$check);
+  return run(x, o, GetIdentityProviderByIdentifierResponse$check);
 }
 
 /** @type {Guard} */
@@ -12961,7 +12956,7 @@ function GetSigningCertificateRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetSigningCertificateRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetSigningCertificateRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -12991,7 +12986,7 @@ function GetSigningCertificateRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetSigningCertificateRequest(x, o) {
-  return run(x, o, GetSigningCertificateRequest$is, GetSigningCertificateRequest$check);
+  return run(x, o, GetSigningCertificateRequest$check);
 }
 
 /** @type {Guard} */
@@ -13013,7 +13008,7 @@ function GetSigningCertificateResponse$is(x, q) {
   let u;
   u = x.Certificate;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "Certificate")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetSigningCertificateResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetSigningCertificateResponse$k1, 0);
   return true;
 }
 
@@ -13040,7 +13035,7 @@ function GetSigningCertificateResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetSigningCertificateResponse(x, o) {
-  return run(x, o, GetSigningCertificateResponse$is, GetSigningCertificateResponse$check);
+  return run(x, o, GetSigningCertificateResponse$check);
 }
 
 /** @type {Guard} */
@@ -13065,7 +13060,7 @@ function GetUICustomizationRequest$is(x, q) {
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.ClientId;
   if (u !== undefined && !ClientIdType$is(u, q + 8) && owns(x, "ClientId")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetUICustomizationRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetUICustomizationRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -13098,7 +13093,7 @@ function GetUICustomizationRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetUICustomizationRequest(x, o) {
-  return run(x, o, GetUICustomizationRequest$is, GetUICustomizationRequest$check);
+  return run(x, o, GetUICustomizationRequest$check);
 }
 
 /** @type {Guard} */
@@ -13121,7 +13116,7 @@ function GetUICustomizationResponse$is(x, q) {
   u = x.UICustomization;
   if (u === undefined) return false;
   if (!UICustomizationType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetUICustomizationResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetUICustomizationResponse$k1, 1);
   return owns(x, "UICustomization");
 }
 
@@ -13151,7 +13146,7 @@ function GetUICustomizationResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetUICustomizationResponse(x, o) {
-  return run(x, o, GetUICustomizationResponse$is, GetUICustomizationResponse$check);
+  return run(x, o, GetUICustomizationResponse$check);
 }
 
 /** @type {Guard} */
@@ -13179,7 +13174,7 @@ function GetUserAttributeVerificationCodeRequest$is(x, q) {
   if (!AttributeNameType$is(u, q + 8)) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserAttributeVerificationCodeRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetUserAttributeVerificationCodeRequest$k1, 2);
   return ownsAll(x, GetUserAttributeVerificationCodeRequest$k1, 2);
 }
 
@@ -13218,7 +13213,7 @@ function GetUserAttributeVerificationCodeRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetUserAttributeVerificationCodeRequest(x, o) {
-  return run(x, o, GetUserAttributeVerificationCodeRequest$is, GetUserAttributeVerificationCodeRequest$check);
+  return run(x, o, GetUserAttributeVerificationCodeRequest$check);
 }
 
 /** @type {Guard} */
@@ -13245,7 +13240,7 @@ function GetUserAttributeVerificationCodeResponse$is(x, q) {
   let u;
   u = x.CodeDeliveryDetails;
   if (u !== undefined && !CodeDeliveryDetailsType$is(u, q + 8) && owns(x, "CodeDeliveryDetails")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserAttributeVerificationCodeResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetUserAttributeVerificationCodeResponse$k1, 0);
   return true;
 }
 
@@ -13272,7 +13267,7 @@ function GetUserAttributeVerificationCodeResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetUserAttributeVerificationCodeResponse(x, o) {
-  return run(x, o, GetUserAttributeVerificationCodeResponse$is, GetUserAttributeVerificationCodeResponse$check);
+  return run(x, o, GetUserAttributeVerificationCodeResponse$check);
 }
 
 /** @type {Guard} */
@@ -13300,7 +13295,7 @@ function GetUserPoolMfaConfigRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserPoolMfaConfigRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetUserPoolMfaConfigRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -13330,7 +13325,7 @@ function GetUserPoolMfaConfigRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetUserPoolMfaConfigRequest(x, o) {
-  return run(x, o, GetUserPoolMfaConfigRequest$is, GetUserPoolMfaConfigRequest$check);
+  return run(x, o, GetUserPoolMfaConfigRequest$check);
 }
 
 /** @type {Guard} */
@@ -13370,7 +13365,7 @@ function GetUserPoolMfaConfigResponse$is(x, q) {
   if (u !== undefined && !EmailMfaConfigType$is(u, q + 8) && owns(x, "EmailMfaConfiguration")) return false;
   u = x.WebAuthnConfiguration;
   if (u !== undefined && !WebAuthnConfigurationType$is(u, q + 8) && owns(x, "WebAuthnConfiguration")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserPoolMfaConfigResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetUserPoolMfaConfigResponse$k1, 0);
   return true;
 }
 
@@ -13409,7 +13404,7 @@ function GetUserPoolMfaConfigResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetUserPoolMfaConfigResponse(x, o) {
-  return run(x, o, GetUserPoolMfaConfigResponse$is, GetUserPoolMfaConfigResponse$check);
+  return run(x, o, GetUserPoolMfaConfigResponse$check);
 }
 
 /** @type {Guard} */
@@ -13432,7 +13427,7 @@ function GetUserRequest$is(x, q) {
   u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetUserRequest$k1, 1);
   return owns(x, "AccessToken");
 }
 
@@ -13462,7 +13457,7 @@ function GetUserRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetUserRequest(x, o) {
-  return run(x, o, GetUserRequest$is, GetUserRequest$check);
+  return run(x, o, GetUserRequest$check);
 }
 
 /** @type {Guard} */
@@ -13497,13 +13492,13 @@ function GetUserResponse$is(x, q) {
   m: if (u !== undefined) {
     if (typeof u !== "string") break m;
     if (u.length > 131072 && cpLength(u) > 131072) break m;
-    if ((q & 3) !== 0 && !GetUserResponse$s3.has(u)) break m;
+    if ((q & 1) !== 0 && !GetUserResponse$s3.has(u)) break m;
     u = undefined;
   }
   if (u !== undefined && owns(x, "PreferredMfaSetting")) return false;
   u = x.UserMFASettingList;
   if (u !== undefined && !GetUserResponse$is1(u, q + 8) && owns(x, "UserMFASettingList")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserResponse$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetUserResponse$k1, 2);
   return ownsAll(x, GetUserResponse$k1, 2);
 }
 
@@ -13559,7 +13554,7 @@ function GetUserResponse$is1(x, q) {
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (typeof v !== "string") return false;
-    if ((q & 3) !== 0 && !GetUserResponse$s3.has(v)) return false;
+    if ((q & 1) !== 0 && !GetUserResponse$s3.has(v)) return false;
   }
   return true;
 }
@@ -13583,7 +13578,7 @@ function GetUserResponse$check1(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetUserResponse(x, o) {
-  return run(x, o, GetUserResponse$is, GetUserResponse$check);
+  return run(x, o, GetUserResponse$check);
 }
 
 /** @type {Guard} */
@@ -13606,7 +13601,7 @@ function GlobalSignOutRequest$is(x, q) {
   u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GlobalSignOutRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GlobalSignOutRequest$k1, 1);
   return owns(x, "AccessToken");
 }
 
@@ -13636,7 +13631,7 @@ function GlobalSignOutRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGlobalSignOutRequest(x, o) {
-  return run(x, o, GlobalSignOutRequest$is, GlobalSignOutRequest$check);
+  return run(x, o, GlobalSignOutRequest$check);
 }
 
 /** @type {Guard} */
@@ -13655,7 +13650,7 @@ const GlobalSignOutResponse$k1 = [];
 function GlobalSignOutResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GlobalSignOutResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GlobalSignOutResponse$k1, 0);
   return true;
 }
 
@@ -13679,7 +13674,7 @@ function GlobalSignOutResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGlobalSignOutResponse(x, o) {
-  return run(x, o, GlobalSignOutResponse$is, GlobalSignOutResponse$check);
+  return run(x, o, GlobalSignOutResponse$check);
 }
 
 /** @type {Guard} */
@@ -13711,7 +13706,7 @@ function GroupExistsException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GroupExistsException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GroupExistsException$k1, 0);
   return true;
 }
 
@@ -13741,7 +13736,7 @@ function GroupExistsException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGroupExistsException(x, o) {
-  return run(x, o, GroupExistsException$is, GroupExistsException$check);
+  return run(x, o, GroupExistsException$check);
 }
 
 /** @type {Guard} */
@@ -13779,7 +13774,7 @@ function GroupListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGroupListType(x, o) {
-  return run(x, o, GroupListType$is, GroupListType$check);
+  return run(x, o, GroupListType$check);
 }
 
 /** @type {Guard} */
@@ -13815,7 +13810,7 @@ function GroupNameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGroupNameType(x, o) {
-  return run(x, o, GroupNameType$is, GroupNameType$check);
+  return run(x, o, GroupNameType$check);
 }
 
 /** @type {Guard} */
@@ -13857,7 +13852,7 @@ function GroupType$is(x, q) {
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
   u = x.CreationDate;
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GroupType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GroupType$k1, 0);
   return true;
 }
 
@@ -13902,7 +13897,7 @@ function GroupType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGroupType(x, o) {
-  return run(x, o, GroupType$is, GroupType$check);
+  return run(x, o, GroupType$check);
 }
 
 /** @type {Guard} */
@@ -13930,7 +13925,7 @@ function HealthCheckIdType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateHealthCheckIdType(x, o) {
-  return run(x, o, HealthCheckIdType$is, HealthCheckIdType$check);
+  return run(x, o, HealthCheckIdType$check);
 }
 
 /** @type {Guard} */
@@ -13960,7 +13955,7 @@ function HexStringType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateHexStringType(x, o) {
-  return run(x, o, HexStringType$is, HexStringType$check);
+  return run(x, o, HexStringType$check);
 }
 
 /** @type {Guard} */
@@ -13984,7 +13979,7 @@ function HttpHeader$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "headerName")) return false;
   u = x.headerValue;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "headerValue")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, HttpHeader$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, HttpHeader$k1, 0);
   return true;
 }
 
@@ -14014,7 +14009,7 @@ function HttpHeader$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateHttpHeader(x, o) {
-  return run(x, o, HttpHeader$is, HttpHeader$check);
+  return run(x, o, HttpHeader$check);
 }
 
 /** @type {Guard} */
@@ -14052,7 +14047,7 @@ function HttpHeaderList$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateHttpHeaderList(x, o) {
-  return run(x, o, HttpHeaderList$is, HttpHeaderList$check);
+  return run(x, o, HttpHeaderList$check);
 }
 
 /** @type {Guard} */
@@ -14086,7 +14081,7 @@ function IdTokenValidityType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateIdTokenValidityType(x, o) {
-  return run(x, o, IdTokenValidityType$is, IdTokenValidityType$check);
+  return run(x, o, IdTokenValidityType$check);
 }
 
 /** @type {Guard} */
@@ -14131,7 +14126,7 @@ function IdentityProviderType$is(x, q) {
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
   u = x.CreationDate;
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, IdentityProviderType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, IdentityProviderType$k1, 0);
   return true;
 }
 
@@ -14179,7 +14174,7 @@ function IdentityProviderType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateIdentityProviderType(x, o) {
-  return run(x, o, IdentityProviderType$is, IdentityProviderType$check);
+  return run(x, o, IdentityProviderType$check);
 }
 
 /** @type {Guard} */
@@ -14205,8 +14200,8 @@ const IdentityProviderTypeType$s2 = /*#__PURE__*/ new Set(IdentityProviderTypeTy
 
 /** @type {Is} */
 function IdentityProviderTypeType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !IdentityProviderTypeType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !IdentityProviderTypeType$s2.has(x)) return false;
   return true;
 }
 
@@ -14219,7 +14214,7 @@ function IdentityProviderTypeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateIdentityProviderTypeType(x, o) {
-  return run(x, o, IdentityProviderTypeType$is, IdentityProviderTypeType$check);
+  return run(x, o, IdentityProviderTypeType$check);
 }
 
 /** @type {Guard} */
@@ -14255,7 +14250,7 @@ function IdpIdentifierType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateIdpIdentifierType(x, o) {
-  return run(x, o, IdpIdentifierType$is, IdpIdentifierType$check);
+  return run(x, o, IdpIdentifierType$check);
 }
 
 /** @type {Guard} */
@@ -14310,7 +14305,7 @@ function IdpIdentifiersListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateIdpIdentifiersListType(x, o) {
-  return run(x, o, IdpIdentifiersListType$is, IdpIdentifiersListType$check);
+  return run(x, o, IdpIdentifiersListType$check);
 }
 
 /** @type {Guard} */
@@ -14338,7 +14333,7 @@ function ImageFileType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateImageFileType(x, o) {
-  return run(x, o, ImageFileType$is, ImageFileType$check);
+  return run(x, o, ImageFileType$check);
 }
 
 /** @type {Guard} */
@@ -14364,7 +14359,7 @@ function ImageUrlType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateImageUrlType(x, o) {
-  return run(x, o, ImageUrlType$is, ImageUrlType$check);
+  return run(x, o, ImageUrlType$check);
 }
 
 /** @type {Guard} */
@@ -14390,7 +14385,7 @@ function InboundFederationLambdaType$is(x, q) {
   u = x.LambdaArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, InboundFederationLambdaType$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, InboundFederationLambdaType$k1, 2);
   return ownsAll(x, InboundFederationLambdaType$k1, 2);
 }
 
@@ -14426,7 +14421,7 @@ function InboundFederationLambdaType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateInboundFederationLambdaType(x, o) {
-  return run(x, o, InboundFederationLambdaType$is, InboundFederationLambdaType$check);
+  return run(x, o, InboundFederationLambdaType$check);
 }
 
 /** @type {Guard} */
@@ -14445,8 +14440,8 @@ const InboundFederationLambdaVersionType$s2 = /*#__PURE__*/ new Set(InboundFeder
 
 /** @type {Is} */
 function InboundFederationLambdaVersionType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !InboundFederationLambdaVersionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !InboundFederationLambdaVersionType$s2.has(x)) return false;
   return true;
 }
 
@@ -14459,7 +14454,7 @@ function InboundFederationLambdaVersionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateInboundFederationLambdaVersionType(x, o) {
-  return run(x, o, InboundFederationLambdaVersionType$is, InboundFederationLambdaVersionType$check);
+  return run(x, o, InboundFederationLambdaVersionType$check);
 }
 
 /** @type {Guard} */
@@ -14508,7 +14503,7 @@ function InitiateAuthRequest$is(x, q) {
   if (u !== undefined && !UserContextDataType$is(u, q + 8) && owns(x, "UserContextData")) return false;
   u = x.Session;
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, InitiateAuthRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, InitiateAuthRequest$k1, 2);
   return ownsAll(x, InitiateAuthRequest$k1, 2);
 }
 
@@ -14559,7 +14554,7 @@ function InitiateAuthRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateInitiateAuthRequest(x, o) {
-  return run(x, o, InitiateAuthRequest$is, InitiateAuthRequest$check);
+  return run(x, o, InitiateAuthRequest$check);
 }
 
 /** @type {Guard} */
@@ -14595,7 +14590,7 @@ function InitiateAuthResponse$is(x, q) {
   if (u !== undefined && !AuthenticationResultType$is(u, q + 8) && owns(x, "AuthenticationResult")) return false;
   u = x.AvailableChallenges;
   if (u !== undefined && !AvailableChallengeListType$is(u, q + 8) && owns(x, "AvailableChallenges")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, InitiateAuthResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, InitiateAuthResponse$k1, 0);
   return true;
 }
 
@@ -14634,7 +14629,7 @@ function InitiateAuthResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateInitiateAuthResponse(x, o) {
-  return run(x, o, InitiateAuthResponse$is, InitiateAuthResponse$check);
+  return run(x, o, InitiateAuthResponse$check);
 }
 
 /** @type {Guard} */
@@ -14668,7 +14663,7 @@ function IntegerType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateIntegerType(x, o) {
-  return run(x, o, IntegerType$is, IntegerType$check);
+  return run(x, o, IntegerType$check);
 }
 
 /** @type {Guard} */
@@ -14700,7 +14695,7 @@ function InternalErrorException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, InternalErrorException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, InternalErrorException$k1, 0);
   return true;
 }
 
@@ -14730,7 +14725,7 @@ function InternalErrorException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateInternalErrorException(x, o) {
-  return run(x, o, InternalErrorException$is, InternalErrorException$check);
+  return run(x, o, InternalErrorException$check);
 }
 
 /** @type {Guard} */
@@ -14762,7 +14757,7 @@ function InvalidEmailRoleAccessPolicyException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidEmailRoleAccessPolicyException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, InvalidEmailRoleAccessPolicyException$k1, 0);
   return true;
 }
 
@@ -14792,7 +14787,7 @@ function InvalidEmailRoleAccessPolicyException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateInvalidEmailRoleAccessPolicyException(x, o) {
-  return run(x, o, InvalidEmailRoleAccessPolicyException$is, InvalidEmailRoleAccessPolicyException$check);
+  return run(x, o, InvalidEmailRoleAccessPolicyException$check);
 }
 
 /** @type {Guard} */
@@ -14829,7 +14824,7 @@ function InvalidLambdaResponseException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidLambdaResponseException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, InvalidLambdaResponseException$k1, 0);
   return true;
 }
 
@@ -14859,7 +14854,7 @@ function InvalidLambdaResponseException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateInvalidLambdaResponseException(x, o) {
-  return run(x, o, InvalidLambdaResponseException$is, InvalidLambdaResponseException$check);
+  return run(x, o, InvalidLambdaResponseException$check);
 }
 
 /** @type {Guard} */
@@ -14891,7 +14886,7 @@ function InvalidOAuthFlowException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidOAuthFlowException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, InvalidOAuthFlowException$k1, 0);
   return true;
 }
 
@@ -14921,7 +14916,7 @@ function InvalidOAuthFlowException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateInvalidOAuthFlowException(x, o) {
-  return run(x, o, InvalidOAuthFlowException$is, InvalidOAuthFlowException$check);
+  return run(x, o, InvalidOAuthFlowException$check);
 }
 
 /** @type {Guard} */
@@ -14955,7 +14950,7 @@ function InvalidParameterException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidParameterException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, InvalidParameterException$k1, 0);
   return true;
 }
 
@@ -14988,7 +14983,7 @@ function InvalidParameterException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateInvalidParameterException(x, o) {
-  return run(x, o, InvalidParameterException$is, InvalidParameterException$check);
+  return run(x, o, InvalidParameterException$check);
 }
 
 /** @type {Guard} */
@@ -15014,7 +15009,7 @@ function InvalidParameterExceptionReasonCodeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateInvalidParameterExceptionReasonCodeType(x, o) {
-  return run(x, o, InvalidParameterExceptionReasonCodeType$is, InvalidParameterExceptionReasonCodeType$check);
+  return run(x, o, InvalidParameterExceptionReasonCodeType$check);
 }
 
 /** @type {Guard} */
@@ -15051,7 +15046,7 @@ function InvalidPasswordException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidPasswordException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, InvalidPasswordException$k1, 0);
   return true;
 }
 
@@ -15081,7 +15076,7 @@ function InvalidPasswordException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateInvalidPasswordException(x, o) {
-  return run(x, o, InvalidPasswordException$is, InvalidPasswordException$check);
+  return run(x, o, InvalidPasswordException$check);
 }
 
 /** @type {Guard} */
@@ -15113,7 +15108,7 @@ function InvalidSmsRoleAccessPolicyException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidSmsRoleAccessPolicyException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, InvalidSmsRoleAccessPolicyException$k1, 0);
   return true;
 }
 
@@ -15143,7 +15138,7 @@ function InvalidSmsRoleAccessPolicyException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateInvalidSmsRoleAccessPolicyException(x, o) {
-  return run(x, o, InvalidSmsRoleAccessPolicyException$is, InvalidSmsRoleAccessPolicyException$check);
+  return run(x, o, InvalidSmsRoleAccessPolicyException$check);
 }
 
 /** @type {Guard} */
@@ -15180,7 +15175,7 @@ function InvalidSmsRoleTrustRelationshipException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidSmsRoleTrustRelationshipException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, InvalidSmsRoleTrustRelationshipException$k1, 0);
   return true;
 }
 
@@ -15210,7 +15205,7 @@ function InvalidSmsRoleTrustRelationshipException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateInvalidSmsRoleTrustRelationshipException(x, o) {
-  return run(x, o, InvalidSmsRoleTrustRelationshipException$is, InvalidSmsRoleTrustRelationshipException$check);
+  return run(x, o, InvalidSmsRoleTrustRelationshipException$check);
 }
 
 /** @type {Guard} */
@@ -15247,7 +15242,7 @@ function InvalidUserPoolConfigurationException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidUserPoolConfigurationException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, InvalidUserPoolConfigurationException$k1, 0);
   return true;
 }
 
@@ -15277,7 +15272,7 @@ function InvalidUserPoolConfigurationException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateInvalidUserPoolConfigurationException(x, o) {
-  return run(x, o, InvalidUserPoolConfigurationException$is, InvalidUserPoolConfigurationException$check);
+  return run(x, o, InvalidUserPoolConfigurationException$check);
 }
 
 /** @type {Guard} */
@@ -15304,7 +15299,7 @@ function IssuerConfigurationType$is(x, q) {
   let u;
   u = x.Type;
   if (u !== undefined && !IssuerType$is(u, q + 8) && owns(x, "Type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, IssuerConfigurationType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, IssuerConfigurationType$k1, 0);
   return true;
 }
 
@@ -15331,7 +15326,7 @@ function IssuerConfigurationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateIssuerConfigurationType(x, o) {
-  return run(x, o, IssuerConfigurationType$is, IssuerConfigurationType$check);
+  return run(x, o, IssuerConfigurationType$check);
 }
 
 /** @type {Guard} */
@@ -15350,8 +15345,8 @@ const IssuerType$s2 = /*#__PURE__*/ new Set(IssuerType$v1);
 
 /** @type {Is} */
 function IssuerType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !IssuerType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !IssuerType$s2.has(x)) return false;
   return true;
 }
 
@@ -15363,7 +15358,7 @@ function IssuerType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateIssuerType(x, o) {
-  return run(x, o, IssuerType$is, IssuerType$check);
+  return run(x, o, IssuerType$check);
 }
 
 /** @type {Guard} */
@@ -15387,7 +15382,7 @@ function KeyConfigurationType$is(x, q) {
   if (u !== undefined && !EncryptionKeyType$is(u, q + 8) && owns(x, "KeyType")) return false;
   u = x.KmsKeyArn;
   if (u !== undefined && !EncryptionKeyArnType$is(u, q + 8) && owns(x, "KmsKeyArn")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, KeyConfigurationType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, KeyConfigurationType$k1, 0);
   return true;
 }
 
@@ -15417,7 +15412,7 @@ function KeyConfigurationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateKeyConfigurationType(x, o) {
-  return run(x, o, KeyConfigurationType$is, KeyConfigurationType$check);
+  return run(x, o, KeyConfigurationType$check);
 }
 
 /** @type {Guard} */
@@ -15487,7 +15482,7 @@ function LambdaConfigType$is(x, q) {
   if (u !== undefined && owns(x, "PreTokenGenerationConfig")) return false;
   u = x.InboundFederation;
   if (u !== undefined && !InboundFederationLambdaType$is(u, q + 8) && owns(x, "InboundFederation")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, LambdaConfigType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, LambdaConfigType$k1, 0);
   return true;
 }
 
@@ -15556,7 +15551,7 @@ function LambdaConfigType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateLambdaConfigType(x, o) {
-  return run(x, o, LambdaConfigType$is, LambdaConfigType$check);
+  return run(x, o, LambdaConfigType$check);
 }
 
 /** @type {Guard} */
@@ -15588,7 +15583,7 @@ function LimitExceededException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, LimitExceededException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, LimitExceededException$k1, 0);
   return true;
 }
 
@@ -15618,7 +15613,7 @@ function LimitExceededException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateLimitExceededException(x, o) {
-  return run(x, o, LimitExceededException$is, LimitExceededException$check);
+  return run(x, o, LimitExceededException$check);
 }
 
 /** @type {Guard} */
@@ -15645,7 +15640,7 @@ function ListDevicesRequest$is(x, q) {
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
   u = x.PaginationToken;
   if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListDevicesRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListDevicesRequest$k1, 1);
   return owns(x, "AccessToken");
 }
 
@@ -15681,7 +15676,7 @@ function ListDevicesRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListDevicesRequest(x, o) {
-  return run(x, o, ListDevicesRequest$is, ListDevicesRequest$check);
+  return run(x, o, ListDevicesRequest$check);
 }
 
 /** @type {Guard} */
@@ -15705,7 +15700,7 @@ function ListDevicesResponse$is(x, q) {
   if (u !== undefined && !DeviceListType$is(u, q + 8) && owns(x, "Devices")) return false;
   u = x.PaginationToken;
   if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListDevicesResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListDevicesResponse$k1, 0);
   return true;
 }
 
@@ -15735,7 +15730,7 @@ function ListDevicesResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListDevicesResponse(x, o) {
-  return run(x, o, ListDevicesResponse$is, ListDevicesResponse$check);
+  return run(x, o, ListDevicesResponse$check);
 }
 
 /** @type {Guard} */
@@ -15762,7 +15757,7 @@ function ListGroupsRequest$is(x, q) {
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListGroupsRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListGroupsRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -15798,7 +15793,7 @@ function ListGroupsRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListGroupsRequest(x, o) {
-  return run(x, o, ListGroupsRequest$is, ListGroupsRequest$check);
+  return run(x, o, ListGroupsRequest$check);
 }
 
 /** @type {Guard} */
@@ -15822,7 +15817,7 @@ function ListGroupsResponse$is(x, q) {
   if (u !== undefined && !GroupListType$is(u, q + 8) && owns(x, "Groups")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListGroupsResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListGroupsResponse$k1, 0);
   return true;
 }
 
@@ -15852,7 +15847,7 @@ function ListGroupsResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListGroupsResponse(x, o) {
-  return run(x, o, ListGroupsResponse$is, ListGroupsResponse$check);
+  return run(x, o, ListGroupsResponse$check);
 }
 
 /** @type {Guard} */
@@ -15879,7 +15874,7 @@ function ListIdentityProvidersRequest$is(x, q) {
   if (u !== undefined && !ListProvidersLimitType$is(u, q + 8) && owns(x, "MaxResults")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListIdentityProvidersRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListIdentityProvidersRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -15915,7 +15910,7 @@ function ListIdentityProvidersRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListIdentityProvidersRequest(x, o) {
-  return run(x, o, ListIdentityProvidersRequest$is, ListIdentityProvidersRequest$check);
+  return run(x, o, ListIdentityProvidersRequest$check);
 }
 
 /** @type {Guard} */
@@ -15940,7 +15935,7 @@ function ListIdentityProvidersResponse$is(x, q) {
   if (!ProvidersListType$is(u, q + 8)) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListIdentityProvidersResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListIdentityProvidersResponse$k1, 1);
   return owns(x, "Providers");
 }
 
@@ -15973,7 +15968,7 @@ function ListIdentityProvidersResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListIdentityProvidersResponse(x, o) {
-  return run(x, o, ListIdentityProvidersResponse$is, ListIdentityProvidersResponse$check);
+  return run(x, o, ListIdentityProvidersResponse$check);
 }
 
 /** @type {Guard} */
@@ -16011,7 +16006,7 @@ function ListOfStringTypes$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListOfStringTypes(x, o) {
-  return run(x, o, ListOfStringTypes$is, ListOfStringTypes$check);
+  return run(x, o, ListOfStringTypes$check);
 }
 
 /** @type {Guard} */
@@ -16045,7 +16040,7 @@ function ListProvidersLimitType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListProvidersLimitType(x, o) {
-  return run(x, o, ListProvidersLimitType$is, ListProvidersLimitType$check);
+  return run(x, o, ListProvidersLimitType$check);
 }
 
 /** @type {Guard} */
@@ -16079,7 +16074,7 @@ function ListResourceServersLimitType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListResourceServersLimitType(x, o) {
-  return run(x, o, ListResourceServersLimitType$is, ListResourceServersLimitType$check);
+  return run(x, o, ListResourceServersLimitType$check);
 }
 
 /** @type {Guard} */
@@ -16106,7 +16101,7 @@ function ListResourceServersRequest$is(x, q) {
   if (u !== undefined && !ListResourceServersLimitType$is(u, q + 8) && owns(x, "MaxResults")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListResourceServersRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListResourceServersRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -16142,7 +16137,7 @@ function ListResourceServersRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListResourceServersRequest(x, o) {
-  return run(x, o, ListResourceServersRequest$is, ListResourceServersRequest$check);
+  return run(x, o, ListResourceServersRequest$check);
 }
 
 /** @type {Guard} */
@@ -16167,7 +16162,7 @@ function ListResourceServersResponse$is(x, q) {
   if (!ResourceServersListType$is(u, q + 8)) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListResourceServersResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListResourceServersResponse$k1, 1);
   return owns(x, "ResourceServers");
 }
 
@@ -16200,7 +16195,7 @@ function ListResourceServersResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListResourceServersResponse(x, o) {
-  return run(x, o, ListResourceServersResponse$is, ListResourceServersResponse$check);
+  return run(x, o, ListResourceServersResponse$check);
 }
 
 /** @type {Guard} */
@@ -16223,7 +16218,7 @@ function ListTagsForResourceRequest$is(x, q) {
   u = x.ResourceArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListTagsForResourceRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListTagsForResourceRequest$k1, 1);
   return owns(x, "ResourceArn");
 }
 
@@ -16253,7 +16248,7 @@ function ListTagsForResourceRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListTagsForResourceRequest(x, o) {
-  return run(x, o, ListTagsForResourceRequest$is, ListTagsForResourceRequest$check);
+  return run(x, o, ListTagsForResourceRequest$check);
 }
 
 /** @type {Guard} */
@@ -16275,7 +16270,7 @@ function ListTagsForResourceResponse$is(x, q) {
   let u;
   u = x.Tags;
   if (u !== undefined && !UserPoolTagsType$is(u, q + 8) && owns(x, "Tags")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListTagsForResourceResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListTagsForResourceResponse$k1, 0);
   return true;
 }
 
@@ -16302,7 +16297,7 @@ function ListTagsForResourceResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListTagsForResourceResponse(x, o) {
-  return run(x, o, ListTagsForResourceResponse$is, ListTagsForResourceResponse$check);
+  return run(x, o, ListTagsForResourceResponse$check);
 }
 
 /** @type {Guard} */
@@ -16330,7 +16325,7 @@ function ListUserImportJobsRequest$is(x, q) {
   if (!PoolQueryLimitType$is(u, q + 8)) return false;
   u = x.PaginationToken;
   if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserImportJobsRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListUserImportJobsRequest$k1, 2);
   return ownsAll(x, ListUserImportJobsRequest$k1, 2);
 }
 
@@ -16369,7 +16364,7 @@ function ListUserImportJobsRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListUserImportJobsRequest(x, o) {
-  return run(x, o, ListUserImportJobsRequest$is, ListUserImportJobsRequest$check);
+  return run(x, o, ListUserImportJobsRequest$check);
 }
 
 /** @type {Guard} */
@@ -16393,7 +16388,7 @@ function ListUserImportJobsResponse$is(x, q) {
   if (u !== undefined && !UserImportJobsListType$is(u, q + 8) && owns(x, "UserImportJobs")) return false;
   u = x.PaginationToken;
   if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserImportJobsResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListUserImportJobsResponse$k1, 0);
   return true;
 }
 
@@ -16423,7 +16418,7 @@ function ListUserImportJobsResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListUserImportJobsResponse(x, o) {
-  return run(x, o, ListUserImportJobsResponse$is, ListUserImportJobsResponse$check);
+  return run(x, o, ListUserImportJobsResponse$check);
 }
 
 /** @type {Guard} */
@@ -16450,7 +16445,7 @@ function ListUserPoolClientsRequest$is(x, q) {
   if (u !== undefined && !QueryLimit$is(u, q + 8) && owns(x, "MaxResults")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolClientsRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListUserPoolClientsRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -16486,7 +16481,7 @@ function ListUserPoolClientsRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListUserPoolClientsRequest(x, o) {
-  return run(x, o, ListUserPoolClientsRequest$is, ListUserPoolClientsRequest$check);
+  return run(x, o, ListUserPoolClientsRequest$check);
 }
 
 /** @type {Guard} */
@@ -16510,7 +16505,7 @@ function ListUserPoolClientsResponse$is(x, q) {
   if (u !== undefined && !UserPoolClientListType$is(u, q + 8) && owns(x, "UserPoolClients")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolClientsResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListUserPoolClientsResponse$k1, 0);
   return true;
 }
 
@@ -16540,7 +16535,7 @@ function ListUserPoolClientsResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListUserPoolClientsResponse(x, o) {
-  return run(x, o, ListUserPoolClientsResponse$is, ListUserPoolClientsResponse$check);
+  return run(x, o, ListUserPoolClientsResponse$check);
 }
 
 /** @type {Guard} */
@@ -16565,7 +16560,7 @@ function ListUserPoolsRequest$is(x, q) {
   if (!PoolQueryLimitType$is(u, q + 8)) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolsRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListUserPoolsRequest$k1, 1);
   return owns(x, "MaxResults");
 }
 
@@ -16598,7 +16593,7 @@ function ListUserPoolsRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListUserPoolsRequest(x, o) {
-  return run(x, o, ListUserPoolsRequest$is, ListUserPoolsRequest$check);
+  return run(x, o, ListUserPoolsRequest$check);
 }
 
 /** @type {Guard} */
@@ -16622,7 +16617,7 @@ function ListUserPoolsResponse$is(x, q) {
   if (u !== undefined && !UserPoolListType$is(u, q + 8) && owns(x, "UserPools")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolsResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListUserPoolsResponse$k1, 0);
   return true;
 }
 
@@ -16652,7 +16647,7 @@ function ListUserPoolsResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListUserPoolsResponse(x, o) {
-  return run(x, o, ListUserPoolsResponse$is, ListUserPoolsResponse$check);
+  return run(x, o, ListUserPoolsResponse$check);
 }
 
 /** @type {Guard} */
@@ -16682,7 +16677,7 @@ function ListUsersInGroupRequest$is(x, q) {
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersInGroupRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListUsersInGroupRequest$k1, 2);
   return ownsAll(x, ListUsersInGroupRequest$k1, 2);
 }
 
@@ -16724,7 +16719,7 @@ function ListUsersInGroupRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListUsersInGroupRequest(x, o) {
-  return run(x, o, ListUsersInGroupRequest$is, ListUsersInGroupRequest$check);
+  return run(x, o, ListUsersInGroupRequest$check);
 }
 
 /** @type {Guard} */
@@ -16748,7 +16743,7 @@ function ListUsersInGroupResponse$is(x, q) {
   if (u !== undefined && !UsersListType$is(u, q + 8) && owns(x, "Users")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersInGroupResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListUsersInGroupResponse$k1, 0);
   return true;
 }
 
@@ -16778,7 +16773,7 @@ function ListUsersInGroupResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListUsersInGroupResponse(x, o) {
-  return run(x, o, ListUsersInGroupResponse$is, ListUsersInGroupResponse$check);
+  return run(x, o, ListUsersInGroupResponse$check);
 }
 
 /** @type {Guard} */
@@ -16809,7 +16804,7 @@ function ListUsersRequest$is(x, q) {
   if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
   u = x.Filter;
   if (u !== undefined && !UserFilterType$is(u, q + 8) && owns(x, "Filter")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListUsersRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -16851,7 +16846,7 @@ function ListUsersRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListUsersRequest(x, o) {
-  return run(x, o, ListUsersRequest$is, ListUsersRequest$check);
+  return run(x, o, ListUsersRequest$check);
 }
 
 /** @type {Guard} */
@@ -16875,7 +16870,7 @@ function ListUsersResponse$is(x, q) {
   if (u !== undefined && !UsersListType$is(u, q + 8) && owns(x, "Users")) return false;
   u = x.PaginationToken;
   if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ListUsersResponse$k1, 0);
   return true;
 }
 
@@ -16905,7 +16900,7 @@ function ListUsersResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateListUsersResponse(x, o) {
-  return run(x, o, ListUsersResponse$is, ListUsersResponse$check);
+  return run(x, o, ListUsersResponse$check);
 }
 
 /** @type {Guard} */
@@ -16960,7 +16955,7 @@ function LogoutURLsListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateLogoutURLsListType(x, o) {
-  return run(x, o, LogoutURLsListType$is, LogoutURLsListType$check);
+  return run(x, o, LogoutURLsListType$check);
 }
 
 /** @type {Guard} */
@@ -16990,7 +16985,7 @@ function LongType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateLongType(x, o) {
-  return run(x, o, LongType$is, LongType$check);
+  return run(x, o, LongType$check);
 }
 
 /** @type {Guard} */
@@ -17022,7 +17017,7 @@ function MFAMethodNotFoundException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, MFAMethodNotFoundException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, MFAMethodNotFoundException$k1, 0);
   return true;
 }
 
@@ -17052,7 +17047,7 @@ function MFAMethodNotFoundException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateMFAMethodNotFoundException(x, o) {
-  return run(x, o, MFAMethodNotFoundException$is, MFAMethodNotFoundException$check);
+  return run(x, o, MFAMethodNotFoundException$check);
 }
 
 /** @type {Guard} */
@@ -17090,7 +17085,7 @@ function MFAOptionListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateMFAOptionListType(x, o) {
-  return run(x, o, MFAOptionListType$is, MFAOptionListType$check);
+  return run(x, o, MFAOptionListType$check);
 }
 
 /** @type {Guard} */
@@ -17114,7 +17109,7 @@ function MFAOptionType$is(x, q) {
   if (u !== undefined && !DeliveryMediumType$is(u, q + 8) && owns(x, "DeliveryMedium")) return false;
   u = x.AttributeName;
   if (u !== undefined && !AttributeNameType$is(u, q + 8) && owns(x, "AttributeName")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, MFAOptionType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, MFAOptionType$k1, 0);
   return true;
 }
 
@@ -17144,7 +17139,7 @@ function MFAOptionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateMFAOptionType(x, o) {
-  return run(x, o, MFAOptionType$is, MFAOptionType$check);
+  return run(x, o, MFAOptionType$check);
 }
 
 /** @type {Guard} */
@@ -17163,8 +17158,8 @@ const MessageActionType$s2 = /*#__PURE__*/ new Set(MessageActionType$v1);
 
 /** @type {Is} */
 function MessageActionType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !MessageActionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !MessageActionType$s2.has(x)) return false;
   return true;
 }
 
@@ -17176,7 +17171,7 @@ function MessageActionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateMessageActionType(x, o) {
-  return run(x, o, MessageActionType$is, MessageActionType$check);
+  return run(x, o, MessageActionType$check);
 }
 
 /** @type {Guard} */
@@ -17202,7 +17197,7 @@ function MessageTemplateType$is(x, q) {
   if (u !== undefined && !EmailInviteMessageType$is(u, q + 8) && owns(x, "EmailMessage")) return false;
   u = x.EmailSubject;
   if (u !== undefined && !EmailVerificationSubjectType$is(u, q + 8) && owns(x, "EmailSubject")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, MessageTemplateType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, MessageTemplateType$k1, 0);
   return true;
 }
 
@@ -17235,7 +17230,7 @@ function MessageTemplateType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateMessageTemplateType(x, o) {
-  return run(x, o, MessageTemplateType$is, MessageTemplateType$check);
+  return run(x, o, MessageTemplateType$check);
 }
 
 /** @type {Guard} */
@@ -17259,7 +17254,7 @@ function NewDeviceMetadataType$is(x, q) {
   if (u !== undefined && !DeviceKeyType$is(u, q + 8) && owns(x, "DeviceKey")) return false;
   u = x.DeviceGroupKey;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "DeviceGroupKey")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, NewDeviceMetadataType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, NewDeviceMetadataType$k1, 0);
   return true;
 }
 
@@ -17289,7 +17284,7 @@ function NewDeviceMetadataType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateNewDeviceMetadataType(x, o) {
-  return run(x, o, NewDeviceMetadataType$is, NewDeviceMetadataType$check);
+  return run(x, o, NewDeviceMetadataType$check);
 }
 
 /** @type {Guard} */
@@ -17321,7 +17316,7 @@ function NotAuthorizedException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, NotAuthorizedException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, NotAuthorizedException$k1, 0);
   return true;
 }
 
@@ -17351,7 +17346,7 @@ function NotAuthorizedException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateNotAuthorizedException(x, o) {
-  return run(x, o, NotAuthorizedException$is, NotAuthorizedException$check);
+  return run(x, o, NotAuthorizedException$check);
 }
 
 /** @type {Guard} */
@@ -17384,7 +17379,7 @@ function NotifyConfigurationType$is(x, q) {
   if (u !== undefined && !NotifyEmailType$is(u, q + 8) && owns(x, "NoActionEmail")) return false;
   u = x.MfaEmail;
   if (u !== undefined && !NotifyEmailType$is(u, q + 8) && owns(x, "MfaEmail")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, NotifyConfigurationType$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, NotifyConfigurationType$k1, 1);
   return owns(x, "SourceArn");
 }
 
@@ -17429,7 +17424,7 @@ function NotifyConfigurationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateNotifyConfigurationType(x, o) {
-  return run(x, o, NotifyConfigurationType$is, NotifyConfigurationType$check);
+  return run(x, o, NotifyConfigurationType$check);
 }
 
 /** @type {Guard} */
@@ -17456,7 +17451,7 @@ function NotifyEmailType$is(x, q) {
   if (u !== undefined && !EmailNotificationBodyType$is(u, q + 8) && owns(x, "HtmlBody")) return false;
   u = x.TextBody;
   if (u !== undefined && !EmailNotificationBodyType$is(u, q + 8) && owns(x, "TextBody")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, NotifyEmailType$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, NotifyEmailType$k1, 1);
   return owns(x, "Subject");
 }
 
@@ -17492,7 +17487,7 @@ function NotifyEmailType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateNotifyEmailType(x, o) {
-  return run(x, o, NotifyEmailType$is, NotifyEmailType$check);
+  return run(x, o, NotifyEmailType$check);
 }
 
 /** @type {Guard} */
@@ -17516,7 +17511,7 @@ function NumberAttributeConstraintsType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "MinValue")) return false;
   u = x.MaxValue;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "MaxValue")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, NumberAttributeConstraintsType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, NumberAttributeConstraintsType$k1, 0);
   return true;
 }
 
@@ -17546,7 +17541,7 @@ function NumberAttributeConstraintsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateNumberAttributeConstraintsType(x, o) {
-  return run(x, o, NumberAttributeConstraintsType$is, NumberAttributeConstraintsType$check);
+  return run(x, o, NumberAttributeConstraintsType$check);
 }
 
 /** @type {Guard} */
@@ -17565,8 +17560,8 @@ const OAuthFlowType$s2 = /*#__PURE__*/ new Set(OAuthFlowType$v1);
 
 /** @type {Is} */
 function OAuthFlowType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !OAuthFlowType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !OAuthFlowType$s2.has(x)) return false;
   return true;
 }
 
@@ -17578,7 +17573,7 @@ function OAuthFlowType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateOAuthFlowType(x, o) {
-  return run(x, o, OAuthFlowType$is, OAuthFlowType$check);
+  return run(x, o, OAuthFlowType$check);
 }
 
 /** @type {Guard} */
@@ -17624,7 +17619,7 @@ function OAuthFlowsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateOAuthFlowsType(x, o) {
-  return run(x, o, OAuthFlowsType$is, OAuthFlowsType$check);
+  return run(x, o, OAuthFlowsType$check);
 }
 
 /** @type {Guard} */
@@ -17659,7 +17654,7 @@ function OptionalArnType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateOptionalArnType(x, o) {
-  return run(x, o, OptionalArnType$is, OptionalArnType$check);
+  return run(x, o, OptionalArnType$check);
 }
 
 /** @type {Guard} */
@@ -17695,7 +17690,7 @@ function PaginationKey$check(x, c, k) {
 
 /** @type {Validate} */
 export function validatePaginationKey(x, o) {
-  return run(x, o, PaginationKey$is, PaginationKey$check);
+  return run(x, o, PaginationKey$check);
 }
 
 /** @type {Guard} */
@@ -17729,7 +17724,7 @@ function PaginationKeyType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validatePaginationKeyType(x, o) {
-  return run(x, o, PaginationKeyType$is, PaginationKeyType$check);
+  return run(x, o, PaginationKeyType$check);
 }
 
 /** @type {Guard} */
@@ -17748,8 +17743,8 @@ const PasswordHashingAlgorithmType$s2 = /*#__PURE__*/ new Set(PasswordHashingAlg
 
 /** @type {Is} */
 function PasswordHashingAlgorithmType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !PasswordHashingAlgorithmType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !PasswordHashingAlgorithmType$s2.has(x)) return false;
   return true;
 }
 
@@ -17762,7 +17757,7 @@ function PasswordHashingAlgorithmType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validatePasswordHashingAlgorithmType(x, o) {
-  return run(x, o, PasswordHashingAlgorithmType$is, PasswordHashingAlgorithmType$check);
+  return run(x, o, PasswordHashingAlgorithmType$check);
 }
 
 /** @type {Guard} */
@@ -17796,7 +17791,7 @@ function PasswordHistorySizeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validatePasswordHistorySizeType(x, o) {
-  return run(x, o, PasswordHistorySizeType$is, PasswordHistorySizeType$check);
+  return run(x, o, PasswordHistorySizeType$check);
 }
 
 /** @type {Guard} */
@@ -17830,7 +17825,7 @@ function PasswordPolicyMinLengthType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validatePasswordPolicyMinLengthType(x, o) {
-  return run(x, o, PasswordPolicyMinLengthType$is, PasswordPolicyMinLengthType$check);
+  return run(x, o, PasswordPolicyMinLengthType$check);
 }
 
 /** @type {Guard} */
@@ -17876,7 +17871,7 @@ function PasswordPolicyType$is(x, q) {
   if (u !== undefined && owns(x, "TemporaryPasswordValidityDays")) return false;
   u = x.PasswordHistorySize;
   if (u !== undefined && !PasswordHistorySizeType$is(u, q + 8) && owns(x, "PasswordHistorySize")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, PasswordPolicyType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, PasswordPolicyType$k1, 0);
   return true;
 }
 
@@ -17921,7 +17916,7 @@ function PasswordPolicyType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validatePasswordPolicyType(x, o) {
-  return run(x, o, PasswordPolicyType$is, PasswordPolicyType$check);
+  return run(x, o, PasswordPolicyType$check);
 }
 
 /** @type {Guard} */
@@ -17953,7 +17948,7 @@ function PasswordResetRequiredException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, PasswordResetRequiredException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, PasswordResetRequiredException$k1, 0);
   return true;
 }
 
@@ -17983,7 +17978,7 @@ function PasswordResetRequiredException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validatePasswordResetRequiredException(x, o) {
-  return run(x, o, PasswordResetRequiredException$is, PasswordResetRequiredException$check);
+  return run(x, o, PasswordResetRequiredException$check);
 }
 
 /** @type {Guard} */
@@ -18017,7 +18012,7 @@ function PasswordType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validatePasswordType(x, o) {
-  return run(x, o, PasswordType$is, PasswordType$check);
+  return run(x, o, PasswordType$check);
 }
 
 /** @type {Guard} */
@@ -18051,7 +18046,7 @@ function PoolQueryLimitType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validatePoolQueryLimitType(x, o) {
-  return run(x, o, PoolQueryLimitType$is, PoolQueryLimitType$check);
+  return run(x, o, PoolQueryLimitType$check);
 }
 
 /** @type {Guard} */
@@ -18079,7 +18074,7 @@ function PreSignedUrlType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validatePreSignedUrlType(x, o) {
-  return run(x, o, PreSignedUrlType$is, PreSignedUrlType$check);
+  return run(x, o, PreSignedUrlType$check);
 }
 
 /** @type {Guard} */
@@ -18098,8 +18093,8 @@ const PreTokenGenerationLambdaVersionType$s2 = /*#__PURE__*/ new Set(PreTokenGen
 
 /** @type {Is} */
 function PreTokenGenerationLambdaVersionType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !PreTokenGenerationLambdaVersionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !PreTokenGenerationLambdaVersionType$s2.has(x)) return false;
   return true;
 }
 
@@ -18112,7 +18107,7 @@ function PreTokenGenerationLambdaVersionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validatePreTokenGenerationLambdaVersionType(x, o) {
-  return run(x, o, PreTokenGenerationLambdaVersionType$is, PreTokenGenerationLambdaVersionType$check);
+  return run(x, o, PreTokenGenerationLambdaVersionType$check);
 }
 
 /** @type {Guard} */
@@ -18143,7 +18138,7 @@ function PreTokenGenerationVersionConfigType$is(x, q) {
   u = x.LambdaArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, PreTokenGenerationVersionConfigType$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, PreTokenGenerationVersionConfigType$k1, 2);
   return ownsAll(x, PreTokenGenerationVersionConfigType$k1, 2);
 }
 
@@ -18179,7 +18174,7 @@ function PreTokenGenerationVersionConfigType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validatePreTokenGenerationVersionConfigType(x, o) {
-  return run(x, o, PreTokenGenerationVersionConfigType$is, PreTokenGenerationVersionConfigType$check);
+  return run(x, o, PreTokenGenerationVersionConfigType$check);
 }
 
 /** @type {Guard} */
@@ -18218,7 +18213,7 @@ function PrecedenceType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validatePrecedenceType(x, o) {
-  return run(x, o, PrecedenceType$is, PrecedenceType$check);
+  return run(x, o, PrecedenceType$check);
 }
 
 /** @type {Guard} */
@@ -18250,7 +18245,7 @@ function PreconditionNotMetException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, PreconditionNotMetException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, PreconditionNotMetException$k1, 0);
   return true;
 }
 
@@ -18280,7 +18275,7 @@ function PreconditionNotMetException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validatePreconditionNotMetException(x, o) {
-  return run(x, o, PreconditionNotMetException$is, PreconditionNotMetException$check);
+  return run(x, o, PreconditionNotMetException$check);
 }
 
 /** @type {Guard} */
@@ -18299,8 +18294,8 @@ const PreventUserExistenceErrorTypes$s2 = /*#__PURE__*/ new Set(PreventUserExist
 
 /** @type {Is} */
 function PreventUserExistenceErrorTypes$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !PreventUserExistenceErrorTypes$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !PreventUserExistenceErrorTypes$s2.has(x)) return false;
   return true;
 }
 
@@ -18313,7 +18308,7 @@ function PreventUserExistenceErrorTypes$check(x, c, k) {
 
 /** @type {Validate} */
 export function validatePreventUserExistenceErrorTypes(x, o) {
-  return run(x, o, PreventUserExistenceErrorTypes$is, PreventUserExistenceErrorTypes$check);
+  return run(x, o, PreventUserExistenceErrorTypes$check);
 }
 
 /** @type {Guard} */
@@ -18347,7 +18342,7 @@ function PriorityType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validatePriorityType(x, o) {
-  return run(x, o, PriorityType$is, PriorityType$check);
+  return run(x, o, PriorityType$check);
 }
 
 /** @type {Guard} */
@@ -18375,7 +18370,7 @@ function ProviderDescription$is(x, q) {
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
   u = x.CreationDate;
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ProviderDescription$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ProviderDescription$k1, 0);
   return true;
 }
 
@@ -18411,7 +18406,7 @@ function ProviderDescription$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateProviderDescription(x, o) {
-  return run(x, o, ProviderDescription$is, ProviderDescription$check);
+  return run(x, o, ProviderDescription$check);
 }
 
 /** @type {Guard} */
@@ -18455,7 +18450,7 @@ function ProviderDetailsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateProviderDetailsType(x, o) {
-  return run(x, o, ProviderDetailsType$is, ProviderDetailsType$check);
+  return run(x, o, ProviderDetailsType$check);
 }
 
 /** @type {Guard} */
@@ -18491,7 +18486,7 @@ function ProviderNameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateProviderNameType(x, o) {
-  return run(x, o, ProviderNameType$is, ProviderNameType$check);
+  return run(x, o, ProviderNameType$check);
 }
 
 /** @type {Guard} */
@@ -18525,7 +18520,7 @@ function ProviderNameTypeV1$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateProviderNameTypeV1(x, o) {
-  return run(x, o, ProviderNameTypeV1$is, ProviderNameTypeV1$check);
+  return run(x, o, ProviderNameTypeV1$check);
 }
 
 /** @type {Guard} */
@@ -18562,7 +18557,7 @@ function ProviderNameTypeV2$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateProviderNameTypeV2(x, o) {
-  return run(x, o, ProviderNameTypeV2$is, ProviderNameTypeV2$check);
+  return run(x, o, ProviderNameTypeV2$check);
 }
 
 /** @type {Guard} */
@@ -18588,7 +18583,7 @@ function ProviderUserIdentifierType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "ProviderAttributeName")) return false;
   u = x.ProviderAttributeValue;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "ProviderAttributeValue")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ProviderUserIdentifierType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ProviderUserIdentifierType$k1, 0);
   return true;
 }
 
@@ -18621,7 +18616,7 @@ function ProviderUserIdentifierType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateProviderUserIdentifierType(x, o) {
-  return run(x, o, ProviderUserIdentifierType$is, ProviderUserIdentifierType$check);
+  return run(x, o, ProviderUserIdentifierType$check);
 }
 
 /** @type {Guard} */
@@ -18663,7 +18658,7 @@ function ProvidersListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateProvidersListType(x, o) {
-  return run(x, o, ProvidersListType$is, ProvidersListType$check);
+  return run(x, o, ProvidersListType$check);
 }
 
 /** @type {Guard} */
@@ -18697,7 +18692,7 @@ function QueryLimit$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateQueryLimit(x, o) {
-  return run(x, o, QueryLimit$is, QueryLimit$check);
+  return run(x, o, QueryLimit$check);
 }
 
 /** @type {Guard} */
@@ -18731,7 +18726,7 @@ function QueryLimitType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateQueryLimitType(x, o) {
-  return run(x, o, QueryLimitType$is, QueryLimitType$check);
+  return run(x, o, QueryLimitType$check);
 }
 
 /** @type {Guard} */
@@ -18773,7 +18768,7 @@ function RecoveryMechanismsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRecoveryMechanismsType(x, o) {
-  return run(x, o, RecoveryMechanismsType$is, RecoveryMechanismsType$check);
+  return run(x, o, RecoveryMechanismsType$check);
 }
 
 /** @type {Guard} */
@@ -18796,8 +18791,8 @@ const RecoveryOptionNameType$s2 = /*#__PURE__*/ new Set(RecoveryOptionNameType$v
 
 /** @type {Is} */
 function RecoveryOptionNameType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !RecoveryOptionNameType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !RecoveryOptionNameType$s2.has(x)) return false;
   return true;
 }
 
@@ -18810,7 +18805,7 @@ function RecoveryOptionNameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRecoveryOptionNameType(x, o) {
-  return run(x, o, RecoveryOptionNameType$is, RecoveryOptionNameType$check);
+  return run(x, o, RecoveryOptionNameType$check);
 }
 
 /** @type {Guard} */
@@ -18836,7 +18831,7 @@ function RecoveryOptionType$is(x, q) {
   u = x.Name;
   if (u === undefined) return false;
   if (!RecoveryOptionNameType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, RecoveryOptionType$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, RecoveryOptionType$k1, 2);
   return ownsAll(x, RecoveryOptionType$k1, 2);
 }
 
@@ -18872,7 +18867,7 @@ function RecoveryOptionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRecoveryOptionType(x, o) {
-  return run(x, o, RecoveryOptionType$is, RecoveryOptionType$check);
+  return run(x, o, RecoveryOptionType$check);
 }
 
 /** @type {Guard} */
@@ -18908,7 +18903,7 @@ function RedirectUrlType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRedirectUrlType(x, o) {
-  return run(x, o, RedirectUrlType$is, RedirectUrlType$check);
+  return run(x, o, RedirectUrlType$check);
 }
 
 /** @type {Guard} */
@@ -18933,7 +18928,7 @@ function RefreshTokenRotationType$is(x, q) {
   if (!FeatureType$is(u, q + 8)) return false;
   u = x.RetryGracePeriodSeconds;
   if (u !== undefined && !RetryGracePeriodSecondsType$is(u, q + 8) && owns(x, "RetryGracePeriodSeconds")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, RefreshTokenRotationType$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, RefreshTokenRotationType$k1, 1);
   return owns(x, "Feature");
 }
 
@@ -18966,7 +18961,7 @@ function RefreshTokenRotationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRefreshTokenRotationType(x, o) {
-  return run(x, o, RefreshTokenRotationType$is, RefreshTokenRotationType$check);
+  return run(x, o, RefreshTokenRotationType$check);
 }
 
 /** @type {Guard} */
@@ -19000,7 +18995,7 @@ function RefreshTokenValidityType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRefreshTokenValidityType(x, o) {
-  return run(x, o, RefreshTokenValidityType$is, RefreshTokenValidityType$check);
+  return run(x, o, RefreshTokenValidityType$check);
 }
 
 /** @type {Guard} */
@@ -19030,7 +19025,7 @@ function RegionCodeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRegionCodeType(x, o) {
-  return run(x, o, RegionCodeType$is, RegionCodeType$check);
+  return run(x, o, RegionCodeType$check);
 }
 
 /** @type {Guard} */
@@ -19060,7 +19055,7 @@ function RegionNameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRegionNameType(x, o) {
-  return run(x, o, RegionNameType$is, RegionNameType$check);
+  return run(x, o, RegionNameType$check);
 }
 
 /** @type {Guard} */
@@ -19090,7 +19085,7 @@ function RelyingPartyIdType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRelyingPartyIdType(x, o) {
-  return run(x, o, RelyingPartyIdType$is, RelyingPartyIdType$check);
+  return run(x, o, RelyingPartyIdType$check);
 }
 
 /** @type {Guard} */
@@ -19128,7 +19123,7 @@ function ReplicaRegionsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateReplicaRegionsType(x, o) {
-  return run(x, o, ReplicaRegionsType$is, ReplicaRegionsType$check);
+  return run(x, o, ReplicaRegionsType$check);
 }
 
 /** @type {Guard} */
@@ -19169,7 +19164,7 @@ function ResendConfirmationCodeRequest$is(x, q) {
   if (u !== undefined && !AnalyticsMetadataType$is(u, q + 8) && owns(x, "AnalyticsMetadata")) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ResendConfirmationCodeRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ResendConfirmationCodeRequest$k1, 2);
   return ownsAll(x, ResendConfirmationCodeRequest$k1, 2);
 }
 
@@ -19217,7 +19212,7 @@ function ResendConfirmationCodeRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateResendConfirmationCodeRequest(x, o) {
-  return run(x, o, ResendConfirmationCodeRequest$is, ResendConfirmationCodeRequest$check);
+  return run(x, o, ResendConfirmationCodeRequest$check);
 }
 
 /** @type {Guard} */
@@ -19239,7 +19234,7 @@ function ResendConfirmationCodeResponse$is(x, q) {
   let u;
   u = x.CodeDeliveryDetails;
   if (u !== undefined && !CodeDeliveryDetailsType$is(u, q + 8) && owns(x, "CodeDeliveryDetails")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ResendConfirmationCodeResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ResendConfirmationCodeResponse$k1, 0);
   return true;
 }
 
@@ -19266,7 +19261,7 @@ function ResendConfirmationCodeResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateResendConfirmationCodeResponse(x, o) {
-  return run(x, o, ResendConfirmationCodeResponse$is, ResendConfirmationCodeResponse$check);
+  return run(x, o, ResendConfirmationCodeResponse$check);
 }
 
 /** @type {Guard} */
@@ -19298,7 +19293,7 @@ function ResourceNotFoundException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ResourceNotFoundException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ResourceNotFoundException$k1, 0);
   return true;
 }
 
@@ -19328,7 +19323,7 @@ function ResourceNotFoundException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateResourceNotFoundException(x, o) {
-  return run(x, o, ResourceNotFoundException$is, ResourceNotFoundException$check);
+  return run(x, o, ResourceNotFoundException$check);
 }
 
 /** @type {Guard} */
@@ -19364,7 +19359,7 @@ function ResourceServerIdentifierType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateResourceServerIdentifierType(x, o) {
-  return run(x, o, ResourceServerIdentifierType$is, ResourceServerIdentifierType$check);
+  return run(x, o, ResourceServerIdentifierType$check);
 }
 
 /** @type {Guard} */
@@ -19400,7 +19395,7 @@ function ResourceServerNameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateResourceServerNameType(x, o) {
-  return run(x, o, ResourceServerNameType$is, ResourceServerNameType$check);
+  return run(x, o, ResourceServerNameType$check);
 }
 
 /** @type {Guard} */
@@ -19430,7 +19425,7 @@ function ResourceServerScopeDescriptionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateResourceServerScopeDescriptionType(x, o) {
-  return run(x, o, ResourceServerScopeDescriptionType$is, ResourceServerScopeDescriptionType$check);
+  return run(x, o, ResourceServerScopeDescriptionType$check);
 }
 
 /** @type {Guard} */
@@ -19475,7 +19470,7 @@ function ResourceServerScopeListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateResourceServerScopeListType(x, o) {
-  return run(x, o, ResourceServerScopeListType$is, ResourceServerScopeListType$check);
+  return run(x, o, ResourceServerScopeListType$check);
 }
 
 /** @type {Guard} */
@@ -19514,7 +19509,7 @@ function ResourceServerScopeNameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateResourceServerScopeNameType(x, o) {
-  return run(x, o, ResourceServerScopeNameType$is, ResourceServerScopeNameType$check);
+  return run(x, o, ResourceServerScopeNameType$check);
 }
 
 /** @type {Guard} */
@@ -19540,7 +19535,7 @@ function ResourceServerScopeType$is(x, q) {
   u = x.ScopeDescription;
   if (u === undefined) return false;
   if (!ResourceServerScopeDescriptionType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ResourceServerScopeType$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ResourceServerScopeType$k1, 2);
   return ownsAll(x, ResourceServerScopeType$k1, 2);
 }
 
@@ -19576,7 +19571,7 @@ function ResourceServerScopeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateResourceServerScopeType(x, o) {
-  return run(x, o, ResourceServerScopeType$is, ResourceServerScopeType$check);
+  return run(x, o, ResourceServerScopeType$check);
 }
 
 /** @type {Guard} */
@@ -19604,7 +19599,7 @@ function ResourceServerType$is(x, q) {
   if (u !== undefined && !ResourceServerNameType$is(u, q + 8) && owns(x, "Name")) return false;
   u = x.Scopes;
   if (u !== undefined && !ResourceServerScopeListType$is(u, q + 8) && owns(x, "Scopes")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ResourceServerType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ResourceServerType$k1, 0);
   return true;
 }
 
@@ -19640,7 +19635,7 @@ function ResourceServerType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateResourceServerType(x, o) {
-  return run(x, o, ResourceServerType$is, ResourceServerType$check);
+  return run(x, o, ResourceServerType$check);
 }
 
 /** @type {Guard} */
@@ -19678,7 +19673,7 @@ function ResourceServersListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateResourceServersListType(x, o) {
-  return run(x, o, ResourceServersListType$is, ResourceServersListType$check);
+  return run(x, o, ResourceServersListType$check);
 }
 
 /** @type {Guard} */
@@ -19722,7 +19717,7 @@ function RespondToAuthChallengeRequest$is(x, q) {
   if (u !== undefined && !UserContextDataType$is(u, q + 8) && owns(x, "UserContextData")) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, RespondToAuthChallengeRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, RespondToAuthChallengeRequest$k1, 2);
   return ownsAll(x, RespondToAuthChallengeRequest$k1, 2);
 }
 
@@ -19773,7 +19768,7 @@ function RespondToAuthChallengeRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRespondToAuthChallengeRequest(x, o) {
-  return run(x, o, RespondToAuthChallengeRequest$is, RespondToAuthChallengeRequest$check);
+  return run(x, o, RespondToAuthChallengeRequest$check);
 }
 
 /** @type {Guard} */
@@ -19801,7 +19796,7 @@ function RespondToAuthChallengeResponse$is(x, q) {
   if (u !== undefined && !ChallengeParametersType$is(u, q + 8) && owns(x, "ChallengeParameters")) return false;
   u = x.AuthenticationResult;
   if (u !== undefined && !AuthenticationResultType$is(u, q + 8) && owns(x, "AuthenticationResult")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, RespondToAuthChallengeResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, RespondToAuthChallengeResponse$k1, 0);
   return true;
 }
 
@@ -19837,7 +19832,7 @@ function RespondToAuthChallengeResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRespondToAuthChallengeResponse(x, o) {
-  return run(x, o, RespondToAuthChallengeResponse$is, RespondToAuthChallengeResponse$check);
+  return run(x, o, RespondToAuthChallengeResponse$check);
 }
 
 /** @type {Guard} */
@@ -19871,7 +19866,7 @@ function RetryGracePeriodSecondsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRetryGracePeriodSecondsType(x, o) {
-  return run(x, o, RetryGracePeriodSecondsType$is, RetryGracePeriodSecondsType$check);
+  return run(x, o, RetryGracePeriodSecondsType$check);
 }
 
 /** @type {Guard} */
@@ -19899,7 +19894,7 @@ function RevokeTokenRequest$is(x, q) {
   if (!ClientIdType$is(u, q + 8)) return false;
   u = x.ClientSecret;
   if (u !== undefined && !ClientSecretType$is(u, q + 8) && owns(x, "ClientSecret")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, RevokeTokenRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, RevokeTokenRequest$k1, 2);
   return ownsAll(x, RevokeTokenRequest$k1, 2);
 }
 
@@ -19938,7 +19933,7 @@ function RevokeTokenRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRevokeTokenRequest(x, o) {
-  return run(x, o, RevokeTokenRequest$is, RevokeTokenRequest$check);
+  return run(x, o, RevokeTokenRequest$check);
 }
 
 /** @type {Guard} */
@@ -19957,7 +19952,7 @@ const RevokeTokenResponse$k1 = [];
 function RevokeTokenResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, RevokeTokenResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, RevokeTokenResponse$k1, 0);
   return true;
 }
 
@@ -19981,7 +19976,7 @@ function RevokeTokenResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRevokeTokenResponse(x, o) {
-  return run(x, o, RevokeTokenResponse$is, RevokeTokenResponse$check);
+  return run(x, o, RevokeTokenResponse$check);
 }
 
 /** @type {Guard} */
@@ -20032,7 +20027,7 @@ function RiskConfigurationType$is(x, q) {
   if (u !== undefined && owns(x, "RiskExceptionConfiguration")) return false;
   u = x.LastModifiedDate;
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, RiskConfigurationType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, RiskConfigurationType$k1, 0);
   return true;
 }
 
@@ -20074,7 +20069,7 @@ function RiskConfigurationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRiskConfigurationType(x, o) {
-  return run(x, o, RiskConfigurationType$is, RiskConfigurationType$check);
+  return run(x, o, RiskConfigurationType$check);
 }
 
 /** @type {Guard} */
@@ -20093,8 +20088,8 @@ const RiskDecisionType$s2 = /*#__PURE__*/ new Set(RiskDecisionType$v1);
 
 /** @type {Is} */
 function RiskDecisionType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !RiskDecisionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !RiskDecisionType$s2.has(x)) return false;
   return true;
 }
 
@@ -20106,7 +20101,7 @@ function RiskDecisionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRiskDecisionType(x, o) {
-  return run(x, o, RiskDecisionType$is, RiskDecisionType$check);
+  return run(x, o, RiskDecisionType$check);
 }
 
 /** @type {Guard} */
@@ -20130,7 +20125,7 @@ function RiskExceptionConfigurationType$is(x, q) {
   if (u !== undefined && !BlockedIPRangeListType$is(u, q + 8) && owns(x, "BlockedIPRangeList")) return false;
   u = x.SkippedIPRangeList;
   if (u !== undefined && !SkippedIPRangeListType$is(u, q + 8) && owns(x, "SkippedIPRangeList")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, RiskExceptionConfigurationType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, RiskExceptionConfigurationType$k1, 0);
   return true;
 }
 
@@ -20160,7 +20155,7 @@ function RiskExceptionConfigurationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRiskExceptionConfigurationType(x, o) {
-  return run(x, o, RiskExceptionConfigurationType$is, RiskExceptionConfigurationType$check);
+  return run(x, o, RiskExceptionConfigurationType$check);
 }
 
 /** @type {Guard} */
@@ -20179,8 +20174,8 @@ const RiskLevelType$s2 = /*#__PURE__*/ new Set(RiskLevelType$v1);
 
 /** @type {Is} */
 function RiskLevelType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !RiskLevelType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !RiskLevelType$s2.has(x)) return false;
   return true;
 }
 
@@ -20192,7 +20187,7 @@ function RiskLevelType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRiskLevelType(x, o) {
-  return run(x, o, RiskLevelType$is, RiskLevelType$check);
+  return run(x, o, RiskLevelType$check);
 }
 
 /** @type {Guard} */
@@ -20214,7 +20209,7 @@ function RoutingType$is(x, q) {
   let u;
   u = x.Failover;
   if (u !== undefined && !FailoverType$is(u, q + 8) && owns(x, "Failover")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, RoutingType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, RoutingType$k1, 0);
   return true;
 }
 
@@ -20241,7 +20236,7 @@ function RoutingType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateRoutingType(x, o) {
-  return run(x, o, RoutingType$is, RoutingType$check);
+  return run(x, o, RoutingType$check);
 }
 
 /** @type {Guard} */
@@ -20275,7 +20270,7 @@ function S3BucketType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateS3BucketType(x, o) {
-  return run(x, o, S3BucketType$is, S3BucketType$check);
+  return run(x, o, S3BucketType$check);
 }
 
 /** @type {Guard} */
@@ -20309,7 +20304,7 @@ function SESConfigurationSet$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSESConfigurationSet(x, o) {
-  return run(x, o, SESConfigurationSet$is, SESConfigurationSet$check);
+  return run(x, o, SESConfigurationSet$check);
 }
 
 /** @type {Guard} */
@@ -20333,7 +20328,7 @@ function SMSMfaSettingsType$is(x, q) {
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
   u = x.PreferredMfa;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "PreferredMfa")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SMSMfaSettingsType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SMSMfaSettingsType$k1, 0);
   return true;
 }
 
@@ -20363,7 +20358,7 @@ function SMSMfaSettingsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSMSMfaSettingsType(x, o) {
-  return run(x, o, SMSMfaSettingsType$is, SMSMfaSettingsType$check);
+  return run(x, o, SMSMfaSettingsType$check);
 }
 
 /** @type {Guard} */
@@ -20413,7 +20408,7 @@ function SchemaAttributeType$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "StringAttributeConstraints")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SchemaAttributeType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SchemaAttributeType$k1, 0);
   return true;
 }
 
@@ -20458,7 +20453,7 @@ function SchemaAttributeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSchemaAttributeType(x, o) {
-  return run(x, o, SchemaAttributeType$is, SchemaAttributeType$check);
+  return run(x, o, SchemaAttributeType$check);
 }
 
 /** @type {Guard} */
@@ -20500,7 +20495,7 @@ function SchemaAttributesListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSchemaAttributesListType(x, o) {
-  return run(x, o, SchemaAttributesListType$is, SchemaAttributesListType$check);
+  return run(x, o, SchemaAttributesListType$check);
 }
 
 /** @type {Guard} */
@@ -20532,7 +20527,7 @@ function ScopeDoesNotExistException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, ScopeDoesNotExistException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, ScopeDoesNotExistException$k1, 0);
   return true;
 }
 
@@ -20562,7 +20557,7 @@ function ScopeDoesNotExistException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateScopeDoesNotExistException(x, o) {
-  return run(x, o, ScopeDoesNotExistException$is, ScopeDoesNotExistException$check);
+  return run(x, o, ScopeDoesNotExistException$check);
 }
 
 /** @type {Guard} */
@@ -20615,7 +20610,7 @@ function ScopeListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateScopeListType(x, o) {
-  return run(x, o, ScopeListType$is, ScopeListType$check);
+  return run(x, o, ScopeListType$check);
 }
 
 /** @type {Guard} */
@@ -20650,7 +20645,7 @@ function ScopeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateScopeType(x, o) {
-  return run(x, o, ScopeType$is, ScopeType$check);
+  return run(x, o, ScopeType$check);
 }
 
 /** @type {Guard} */
@@ -20684,7 +20679,7 @@ function SearchPaginationTokenType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSearchPaginationTokenType(x, o) {
-  return run(x, o, SearchPaginationTokenType$is, SearchPaginationTokenType$check);
+  return run(x, o, SearchPaginationTokenType$check);
 }
 
 /** @type {Guard} */
@@ -20735,7 +20730,7 @@ function SearchedAttributeNamesListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSearchedAttributeNamesListType(x, o) {
-  return run(x, o, SearchedAttributeNamesListType$is, SearchedAttributeNamesListType$check);
+  return run(x, o, SearchedAttributeNamesListType$check);
 }
 
 /** @type {Guard} */
@@ -20769,7 +20764,7 @@ function SecretCodeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSecretCodeType(x, o) {
-  return run(x, o, SecretCodeType$is, SecretCodeType$check);
+  return run(x, o, SecretCodeType$check);
 }
 
 /** @type {Guard} */
@@ -20805,7 +20800,7 @@ function SecretHashType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSecretHashType(x, o) {
-  return run(x, o, SecretHashType$is, SecretHashType$check);
+  return run(x, o, SecretHashType$check);
 }
 
 /** @type {Guard} */
@@ -20824,8 +20819,8 @@ const SecurityPolicyType$s2 = /*#__PURE__*/ new Set(SecurityPolicyType$v1);
 
 /** @type {Is} */
 function SecurityPolicyType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !SecurityPolicyType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !SecurityPolicyType$s2.has(x)) return false;
   return true;
 }
 
@@ -20837,7 +20832,7 @@ function SecurityPolicyType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSecurityPolicyType(x, o) {
-  return run(x, o, SecurityPolicyType$is, SecurityPolicyType$check);
+  return run(x, o, SecurityPolicyType$check);
 }
 
 /** @type {Guard} */
@@ -20867,7 +20862,7 @@ function SessionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSessionType(x, o) {
-  return run(x, o, SessionType$is, SessionType$check);
+  return run(x, o, SessionType$check);
 }
 
 /** @type {Guard} */
@@ -20916,7 +20911,7 @@ function SetRiskConfigurationRequest$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "RiskExceptionConfiguration")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SetRiskConfigurationRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SetRiskConfigurationRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -20958,7 +20953,7 @@ function SetRiskConfigurationRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSetRiskConfigurationRequest(x, o) {
-  return run(x, o, SetRiskConfigurationRequest$is, SetRiskConfigurationRequest$check);
+  return run(x, o, SetRiskConfigurationRequest$check);
 }
 
 /** @type {Guard} */
@@ -20981,7 +20976,7 @@ function SetRiskConfigurationResponse$is(x, q) {
   u = x.RiskConfiguration;
   if (u === undefined) return false;
   if (!RiskConfigurationType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SetRiskConfigurationResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SetRiskConfigurationResponse$k1, 1);
   return owns(x, "RiskConfiguration");
 }
 
@@ -21011,7 +21006,7 @@ function SetRiskConfigurationResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSetRiskConfigurationResponse(x, o) {
-  return run(x, o, SetRiskConfigurationResponse$is, SetRiskConfigurationResponse$check);
+  return run(x, o, SetRiskConfigurationResponse$check);
 }
 
 /** @type {Guard} */
@@ -21040,7 +21035,7 @@ function SetUICustomizationRequest$is(x, q) {
   if (u !== undefined && !CSSType$is(u, q + 8) && owns(x, "CSS")) return false;
   u = x.ImageFile;
   if (u !== undefined && !ImageFileType$is(u, q + 8) && owns(x, "ImageFile")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SetUICustomizationRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SetUICustomizationRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -21079,7 +21074,7 @@ function SetUICustomizationRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSetUICustomizationRequest(x, o) {
-  return run(x, o, SetUICustomizationRequest$is, SetUICustomizationRequest$check);
+  return run(x, o, SetUICustomizationRequest$check);
 }
 
 /** @type {Guard} */
@@ -21102,7 +21097,7 @@ function SetUICustomizationResponse$is(x, q) {
   u = x.UICustomization;
   if (u === undefined) return false;
   if (!UICustomizationType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SetUICustomizationResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SetUICustomizationResponse$k1, 1);
   return owns(x, "UICustomization");
 }
 
@@ -21132,7 +21127,7 @@ function SetUICustomizationResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSetUICustomizationResponse(x, o) {
-  return run(x, o, SetUICustomizationResponse$is, SetUICustomizationResponse$check);
+  return run(x, o, SetUICustomizationResponse$check);
 }
 
 /** @type {Guard} */
@@ -21173,7 +21168,7 @@ function SetUserMFAPreferenceRequest$is(x, q) {
   if (u !== undefined && !EmailMfaSettingsType$is(u, q + 8) && owns(x, "EmailMfaSettings")) return false;
   u = x.WebAuthnMfaSettings;
   if (u !== undefined && !WebAuthnMfaSettingsType$is(u, q + 8) && owns(x, "WebAuthnMfaSettings")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserMFAPreferenceRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SetUserMFAPreferenceRequest$k1, 1);
   return owns(x, "AccessToken");
 }
 
@@ -21215,7 +21210,7 @@ function SetUserMFAPreferenceRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSetUserMFAPreferenceRequest(x, o) {
-  return run(x, o, SetUserMFAPreferenceRequest$is, SetUserMFAPreferenceRequest$check);
+  return run(x, o, SetUserMFAPreferenceRequest$check);
 }
 
 /** @type {Guard} */
@@ -21234,7 +21229,7 @@ const SetUserMFAPreferenceResponse$k1 = [];
 function SetUserMFAPreferenceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserMFAPreferenceResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SetUserMFAPreferenceResponse$k1, 0);
   return true;
 }
 
@@ -21258,7 +21253,7 @@ function SetUserMFAPreferenceResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSetUserMFAPreferenceResponse(x, o) {
-  return run(x, o, SetUserMFAPreferenceResponse$is, SetUserMFAPreferenceResponse$check);
+  return run(x, o, SetUserMFAPreferenceResponse$check);
 }
 
 /** @type {Guard} */
@@ -21302,7 +21297,7 @@ function SetUserPoolMfaConfigRequest$is(x, q) {
   if (u !== undefined && !EmailMfaConfigType$is(u, q + 8) && owns(x, "EmailMfaConfiguration")) return false;
   u = x.WebAuthnConfiguration;
   if (u !== undefined && !WebAuthnConfigurationType$is(u, q + 8) && owns(x, "WebAuthnConfiguration")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserPoolMfaConfigRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SetUserPoolMfaConfigRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -21347,7 +21342,7 @@ function SetUserPoolMfaConfigRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSetUserPoolMfaConfigRequest(x, o) {
-  return run(x, o, SetUserPoolMfaConfigRequest$is, SetUserPoolMfaConfigRequest$check);
+  return run(x, o, SetUserPoolMfaConfigRequest$check);
 }
 
 /** @type {Guard} */
@@ -21387,7 +21382,7 @@ function SetUserPoolMfaConfigResponse$is(x, q) {
   if (u !== undefined && !EmailMfaConfigType$is(u, q + 8) && owns(x, "EmailMfaConfiguration")) return false;
   u = x.WebAuthnConfiguration;
   if (u !== undefined && !WebAuthnConfigurationType$is(u, q + 8) && owns(x, "WebAuthnConfiguration")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserPoolMfaConfigResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SetUserPoolMfaConfigResponse$k1, 0);
   return true;
 }
 
@@ -21426,7 +21421,7 @@ function SetUserPoolMfaConfigResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSetUserPoolMfaConfigResponse(x, o) {
-  return run(x, o, SetUserPoolMfaConfigResponse$is, SetUserPoolMfaConfigResponse$check);
+  return run(x, o, SetUserPoolMfaConfigResponse$check);
 }
 
 /** @type {Guard} */
@@ -21452,7 +21447,7 @@ function SetUserSettingsRequest$is(x, q) {
   u = x.MFAOptions;
   if (u === undefined) return false;
   if (!MFAOptionListType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserSettingsRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SetUserSettingsRequest$k1, 2);
   return ownsAll(x, SetUserSettingsRequest$k1, 2);
 }
 
@@ -21488,7 +21483,7 @@ function SetUserSettingsRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSetUserSettingsRequest(x, o) {
-  return run(x, o, SetUserSettingsRequest$is, SetUserSettingsRequest$check);
+  return run(x, o, SetUserSettingsRequest$check);
 }
 
 /** @type {Guard} */
@@ -21507,7 +21502,7 @@ const SetUserSettingsResponse$k1 = [];
 function SetUserSettingsResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserSettingsResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SetUserSettingsResponse$k1, 0);
   return true;
 }
 
@@ -21531,7 +21526,7 @@ function SetUserSettingsResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSetUserSettingsResponse(x, o) {
-  return run(x, o, SetUserSettingsResponse$is, SetUserSettingsResponse$check);
+  return run(x, o, SetUserSettingsResponse$check);
 }
 
 /** @type {Guard} */
@@ -21557,7 +21552,7 @@ function SignInPolicyType$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "AllowedFirstAuthFactors")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SignInPolicyType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SignInPolicyType$k1, 0);
   return true;
 }
 
@@ -21584,7 +21579,7 @@ function SignInPolicyType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSignInPolicyType(x, o) {
-  return run(x, o, SignInPolicyType$is, SignInPolicyType$check);
+  return run(x, o, SignInPolicyType$check);
 }
 
 /** @type {Guard} */
@@ -21634,7 +21629,7 @@ function SignUpRequest$is(x, q) {
   if (u !== undefined && !UserContextDataType$is(u, q + 8) && owns(x, "UserContextData")) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SignUpRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SignUpRequest$k1, 2);
   return ownsAll(x, SignUpRequest$k1, 2);
 }
 
@@ -21691,7 +21686,7 @@ function SignUpRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSignUpRequest(x, o) {
-  return run(x, o, SignUpRequest$is, SignUpRequest$check);
+  return run(x, o, SignUpRequest$check);
 }
 
 /** @type {Guard} */
@@ -21721,7 +21716,7 @@ function SignUpResponse$is(x, q) {
   if (u !== undefined && !CodeDeliveryDetailsType$is(u, q + 8) && owns(x, "CodeDeliveryDetails")) return false;
   u = x.Session;
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SignUpResponse$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SignUpResponse$k1, 2);
   return ownsAll(x, SignUpResponse$k1, 2);
 }
 
@@ -21763,7 +21758,7 @@ function SignUpResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSignUpResponse(x, o) {
-  return run(x, o, SignUpResponse$is, SignUpResponse$check);
+  return run(x, o, SignUpResponse$check);
 }
 
 /** @type {Guard} */
@@ -21803,7 +21798,7 @@ function SkippedIPRangeListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSkippedIPRangeListType(x, o) {
-  return run(x, o, SkippedIPRangeListType$is, SkippedIPRangeListType$check);
+  return run(x, o, SkippedIPRangeListType$check);
 }
 
 /** @type {Guard} */
@@ -21831,7 +21826,7 @@ function SmsConfigurationType$is(x, q) {
   if (u !== undefined && !RegionCodeType$is(u, q + 8) && owns(x, "SnsRegion")) return false;
   u = x.EumsSms;
   if (u !== undefined && !EumsSmsConfigurationType$is(u, q + 8) && owns(x, "EumsSms")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SmsConfigurationType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SmsConfigurationType$k1, 0);
   return true;
 }
 
@@ -21867,7 +21862,7 @@ function SmsConfigurationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSmsConfigurationType(x, o) {
-  return run(x, o, SmsConfigurationType$is, SmsConfigurationType$check);
+  return run(x, o, SmsConfigurationType$check);
 }
 
 /** @type {Guard} */
@@ -21903,7 +21898,7 @@ function SmsInviteMessageType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSmsInviteMessageType(x, o) {
-  return run(x, o, SmsInviteMessageType$is, SmsInviteMessageType$check);
+  return run(x, o, SmsInviteMessageType$check);
 }
 
 /** @type {Guard} */
@@ -21927,7 +21922,7 @@ function SmsMfaConfigType$is(x, q) {
   if (u !== undefined && !SmsVerificationMessageType$is(u, q + 8) && owns(x, "SmsAuthenticationMessage")) return false;
   u = x.SmsConfiguration;
   if (u !== undefined && !SmsConfigurationType$is(u, q + 8) && owns(x, "SmsConfiguration")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SmsMfaConfigType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SmsMfaConfigType$k1, 0);
   return true;
 }
 
@@ -21957,7 +21952,7 @@ function SmsMfaConfigType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSmsMfaConfigType(x, o) {
-  return run(x, o, SmsMfaConfigType$is, SmsMfaConfigType$check);
+  return run(x, o, SmsMfaConfigType$check);
 }
 
 /** @type {Guard} */
@@ -21992,7 +21987,7 @@ function SmsVerificationMessageType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSmsVerificationMessageType(x, o) {
-  return run(x, o, SmsVerificationMessageType$is, SmsVerificationMessageType$check);
+  return run(x, o, SmsVerificationMessageType$check);
 }
 
 /** @type {Guard} */
@@ -22024,7 +22019,7 @@ function SoftwareTokenMFANotFoundException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SoftwareTokenMFANotFoundException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SoftwareTokenMFANotFoundException$k1, 0);
   return true;
 }
 
@@ -22054,7 +22049,7 @@ function SoftwareTokenMFANotFoundException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSoftwareTokenMFANotFoundException(x, o) {
-  return run(x, o, SoftwareTokenMFANotFoundException$is, SoftwareTokenMFANotFoundException$check);
+  return run(x, o, SoftwareTokenMFANotFoundException$check);
 }
 
 /** @type {Guard} */
@@ -22095,7 +22090,7 @@ function SoftwareTokenMFAUserCodeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSoftwareTokenMFAUserCodeType(x, o) {
-  return run(x, o, SoftwareTokenMFAUserCodeType$is, SoftwareTokenMFAUserCodeType$check);
+  return run(x, o, SoftwareTokenMFAUserCodeType$check);
 }
 
 /** @type {Guard} */
@@ -22117,7 +22112,7 @@ function SoftwareTokenMfaConfigType$is(x, q) {
   let u;
   u = x.Enabled;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SoftwareTokenMfaConfigType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SoftwareTokenMfaConfigType$k1, 0);
   return true;
 }
 
@@ -22144,7 +22139,7 @@ function SoftwareTokenMfaConfigType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSoftwareTokenMfaConfigType(x, o) {
-  return run(x, o, SoftwareTokenMfaConfigType$is, SoftwareTokenMfaConfigType$check);
+  return run(x, o, SoftwareTokenMfaConfigType$check);
 }
 
 /** @type {Guard} */
@@ -22168,7 +22163,7 @@ function SoftwareTokenMfaSettingsType$is(x, q) {
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
   u = x.PreferredMfa;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "PreferredMfa")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, SoftwareTokenMfaSettingsType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, SoftwareTokenMfaSettingsType$k1, 0);
   return true;
 }
 
@@ -22198,7 +22193,7 @@ function SoftwareTokenMfaSettingsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSoftwareTokenMfaSettingsType(x, o) {
-  return run(x, o, SoftwareTokenMfaSettingsType$is, SoftwareTokenMfaSettingsType$check);
+  return run(x, o, SoftwareTokenMfaSettingsType$check);
 }
 
 /** @type {Guard} */
@@ -22224,7 +22219,7 @@ function StartUserImportJobRequest$is(x, q) {
   u = x.JobId;
   if (u === undefined) return false;
   if (!UserImportJobIdType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, StartUserImportJobRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, StartUserImportJobRequest$k1, 2);
   return ownsAll(x, StartUserImportJobRequest$k1, 2);
 }
 
@@ -22260,7 +22255,7 @@ function StartUserImportJobRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateStartUserImportJobRequest(x, o) {
-  return run(x, o, StartUserImportJobRequest$is, StartUserImportJobRequest$check);
+  return run(x, o, StartUserImportJobRequest$check);
 }
 
 /** @type {Guard} */
@@ -22282,7 +22277,7 @@ function StartUserImportJobResponse$is(x, q) {
   let u;
   u = x.UserImportJob;
   if (u !== undefined && !UserImportJobType$is(u, q + 8) && owns(x, "UserImportJob")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, StartUserImportJobResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, StartUserImportJobResponse$k1, 0);
   return true;
 }
 
@@ -22309,7 +22304,7 @@ function StartUserImportJobResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateStartUserImportJobResponse(x, o) {
-  return run(x, o, StartUserImportJobResponse$is, StartUserImportJobResponse$check);
+  return run(x, o, StartUserImportJobResponse$check);
 }
 
 /** @type {Guard} */
@@ -22328,8 +22323,8 @@ const StatusType$s2 = /*#__PURE__*/ new Set(StatusType$v1);
 
 /** @type {Is} */
 function StatusType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !StatusType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !StatusType$s2.has(x)) return false;
   return true;
 }
 
@@ -22341,7 +22336,7 @@ function StatusType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateStatusType(x, o) {
-  return run(x, o, StatusType$is, StatusType$check);
+  return run(x, o, StatusType$check);
 }
 
 /** @type {Guard} */
@@ -22367,7 +22362,7 @@ function StopUserImportJobRequest$is(x, q) {
   u = x.JobId;
   if (u === undefined) return false;
   if (!UserImportJobIdType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, StopUserImportJobRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, StopUserImportJobRequest$k1, 2);
   return ownsAll(x, StopUserImportJobRequest$k1, 2);
 }
 
@@ -22403,7 +22398,7 @@ function StopUserImportJobRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateStopUserImportJobRequest(x, o) {
-  return run(x, o, StopUserImportJobRequest$is, StopUserImportJobRequest$check);
+  return run(x, o, StopUserImportJobRequest$check);
 }
 
 /** @type {Guard} */
@@ -22425,7 +22420,7 @@ function StopUserImportJobResponse$is(x, q) {
   let u;
   u = x.UserImportJob;
   if (u !== undefined && !UserImportJobType$is(u, q + 8) && owns(x, "UserImportJob")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, StopUserImportJobResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, StopUserImportJobResponse$k1, 0);
   return true;
 }
 
@@ -22452,7 +22447,7 @@ function StopUserImportJobResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateStopUserImportJobResponse(x, o) {
-  return run(x, o, StopUserImportJobResponse$is, StopUserImportJobResponse$check);
+  return run(x, o, StopUserImportJobResponse$check);
 }
 
 /** @type {Guard} */
@@ -22476,7 +22471,7 @@ function StringAttributeConstraintsType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "MinLength")) return false;
   u = x.MaxLength;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "MaxLength")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, StringAttributeConstraintsType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, StringAttributeConstraintsType$k1, 0);
   return true;
 }
 
@@ -22506,7 +22501,7 @@ function StringAttributeConstraintsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateStringAttributeConstraintsType(x, o) {
-  return run(x, o, StringAttributeConstraintsType$is, StringAttributeConstraintsType$check);
+  return run(x, o, StringAttributeConstraintsType$check);
 }
 
 /** @type {Guard} */
@@ -22534,7 +22529,7 @@ function StringType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateStringType(x, o) {
-  return run(x, o, StringType$is, StringType$check);
+  return run(x, o, StringType$check);
 }
 
 /** @type {Guard} */
@@ -22586,7 +22581,7 @@ function SupportedIdentityProvidersListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateSupportedIdentityProvidersListType(x, o) {
-  return run(x, o, SupportedIdentityProvidersListType$is, SupportedIdentityProvidersListType$check);
+  return run(x, o, SupportedIdentityProvidersListType$check);
 }
 
 /** @type {Guard} */
@@ -22621,7 +22616,7 @@ function TagKeysType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateTagKeysType(x, o) {
-  return run(x, o, TagKeysType$is, TagKeysType$check);
+  return run(x, o, TagKeysType$check);
 }
 
 /** @type {Guard} */
@@ -22647,7 +22642,7 @@ function TagResourceRequest$is(x, q) {
   u = x.Tags;
   if (u === undefined) return false;
   if (!UserPoolTagsType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, TagResourceRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, TagResourceRequest$k1, 2);
   return ownsAll(x, TagResourceRequest$k1, 2);
 }
 
@@ -22683,7 +22678,7 @@ function TagResourceRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateTagResourceRequest(x, o) {
-  return run(x, o, TagResourceRequest$is, TagResourceRequest$check);
+  return run(x, o, TagResourceRequest$check);
 }
 
 /** @type {Guard} */
@@ -22702,7 +22697,7 @@ const TagResourceResponse$k1 = [];
 function TagResourceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, TagResourceResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, TagResourceResponse$k1, 0);
   return true;
 }
 
@@ -22726,7 +22721,7 @@ function TagResourceResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateTagResourceResponse(x, o) {
-  return run(x, o, TagResourceResponse$is, TagResourceResponse$check);
+  return run(x, o, TagResourceResponse$check);
 }
 
 /** @type {Guard} */
@@ -22754,7 +22749,7 @@ function TagValueType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateTagValueType(x, o) {
-  return run(x, o, TagValueType$is, TagValueType$check);
+  return run(x, o, TagValueType$check);
 }
 
 /** @type {Guard} */
@@ -22788,7 +22783,7 @@ function TemporaryPasswordValidityDaysType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateTemporaryPasswordValidityDaysType(x, o) {
-  return run(x, o, TemporaryPasswordValidityDaysType$is, TemporaryPasswordValidityDaysType$check);
+  return run(x, o, TemporaryPasswordValidityDaysType$check);
 }
 
 /** @type {Guard} */
@@ -22812,8 +22807,8 @@ const TimeUnitsType$s2 = /*#__PURE__*/ new Set(TimeUnitsType$v1);
 
 /** @type {Is} */
 function TimeUnitsType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !TimeUnitsType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !TimeUnitsType$s2.has(x)) return false;
   return true;
 }
 
@@ -22825,7 +22820,7 @@ function TimeUnitsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateTimeUnitsType(x, o) {
-  return run(x, o, TimeUnitsType$is, TimeUnitsType$check);
+  return run(x, o, TimeUnitsType$check);
 }
 
 /** @type {Guard} */
@@ -22857,7 +22852,7 @@ function TokenModelType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateTokenModelType(x, o) {
-  return run(x, o, TokenModelType$is, TokenModelType$check);
+  return run(x, o, TokenModelType$check);
 }
 
 /** @type {Guard} */
@@ -22883,7 +22878,7 @@ function TokenValidityUnitsType$is(x, q) {
   if (u !== undefined && !TimeUnitsType$is(u, q + 8) && owns(x, "IdToken")) return false;
   u = x.RefreshToken;
   if (u !== undefined && !TimeUnitsType$is(u, q + 8) && owns(x, "RefreshToken")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, TokenValidityUnitsType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, TokenValidityUnitsType$k1, 0);
   return true;
 }
 
@@ -22916,7 +22911,7 @@ function TokenValidityUnitsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateTokenValidityUnitsType(x, o) {
-  return run(x, o, TokenValidityUnitsType$is, TokenValidityUnitsType$check);
+  return run(x, o, TokenValidityUnitsType$check);
 }
 
 /** @type {Guard} */
@@ -22948,7 +22943,7 @@ function TooManyFailedAttemptsException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, TooManyFailedAttemptsException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, TooManyFailedAttemptsException$k1, 0);
   return true;
 }
 
@@ -22978,7 +22973,7 @@ function TooManyFailedAttemptsException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateTooManyFailedAttemptsException(x, o) {
-  return run(x, o, TooManyFailedAttemptsException$is, TooManyFailedAttemptsException$check);
+  return run(x, o, TooManyFailedAttemptsException$check);
 }
 
 /** @type {Guard} */
@@ -23010,7 +23005,7 @@ function TooManyRequestsException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, TooManyRequestsException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, TooManyRequestsException$k1, 0);
   return true;
 }
 
@@ -23040,7 +23035,7 @@ function TooManyRequestsException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateTooManyRequestsException(x, o) {
-  return run(x, o, TooManyRequestsException$is, TooManyRequestsException$check);
+  return run(x, o, TooManyRequestsException$check);
 }
 
 /** @type {Guard} */
@@ -23082,7 +23077,7 @@ function UICustomizationType$is(x, q) {
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
   u = x.CreationDate;
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UICustomizationType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UICustomizationType$k1, 0);
   return true;
 }
 
@@ -23127,7 +23122,7 @@ function UICustomizationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUICustomizationType(x, o) {
-  return run(x, o, UICustomizationType$is, UICustomizationType$check);
+  return run(x, o, UICustomizationType$check);
 }
 
 /** @type {Guard} */
@@ -23159,7 +23154,7 @@ function UnauthorizedException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UnauthorizedException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UnauthorizedException$k1, 0);
   return true;
 }
 
@@ -23189,7 +23184,7 @@ function UnauthorizedException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUnauthorizedException(x, o) {
-  return run(x, o, UnauthorizedException$is, UnauthorizedException$check);
+  return run(x, o, UnauthorizedException$check);
 }
 
 /** @type {Guard} */
@@ -23221,7 +23216,7 @@ function UnexpectedLambdaException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UnexpectedLambdaException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UnexpectedLambdaException$k1, 0);
   return true;
 }
 
@@ -23251,7 +23246,7 @@ function UnexpectedLambdaException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUnexpectedLambdaException(x, o) {
-  return run(x, o, UnexpectedLambdaException$is, UnexpectedLambdaException$check);
+  return run(x, o, UnexpectedLambdaException$check);
 }
 
 /** @type {Guard} */
@@ -23283,7 +23278,7 @@ function UnsupportedIdentityProviderException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedIdentityProviderException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UnsupportedIdentityProviderException$k1, 0);
   return true;
 }
 
@@ -23313,7 +23308,7 @@ function UnsupportedIdentityProviderException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUnsupportedIdentityProviderException(x, o) {
-  return run(x, o, UnsupportedIdentityProviderException$is, UnsupportedIdentityProviderException$check);
+  return run(x, o, UnsupportedIdentityProviderException$check);
 }
 
 /** @type {Guard} */
@@ -23350,7 +23345,7 @@ function UnsupportedOperationException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedOperationException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UnsupportedOperationException$k1, 0);
   return true;
 }
 
@@ -23380,7 +23375,7 @@ function UnsupportedOperationException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUnsupportedOperationException(x, o) {
-  return run(x, o, UnsupportedOperationException$is, UnsupportedOperationException$check);
+  return run(x, o, UnsupportedOperationException$check);
 }
 
 /** @type {Guard} */
@@ -23412,7 +23407,7 @@ function UnsupportedTokenTypeException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedTokenTypeException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UnsupportedTokenTypeException$k1, 0);
   return true;
 }
 
@@ -23442,7 +23437,7 @@ function UnsupportedTokenTypeException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUnsupportedTokenTypeException(x, o) {
-  return run(x, o, UnsupportedTokenTypeException$is, UnsupportedTokenTypeException$check);
+  return run(x, o, UnsupportedTokenTypeException$check);
 }
 
 /** @type {Guard} */
@@ -23474,7 +23469,7 @@ function UnsupportedUserStateException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedUserStateException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UnsupportedUserStateException$k1, 0);
   return true;
 }
 
@@ -23504,7 +23499,7 @@ function UnsupportedUserStateException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUnsupportedUserStateException(x, o) {
-  return run(x, o, UnsupportedUserStateException$is, UnsupportedUserStateException$check);
+  return run(x, o, UnsupportedUserStateException$check);
 }
 
 /** @type {Guard} */
@@ -23530,7 +23525,7 @@ function UntagResourceRequest$is(x, q) {
   u = x.TagKeys;
   if (u === undefined) return false;
   if (!UserPoolTagsListType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UntagResourceRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UntagResourceRequest$k1, 2);
   return ownsAll(x, UntagResourceRequest$k1, 2);
 }
 
@@ -23566,7 +23561,7 @@ function UntagResourceRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUntagResourceRequest(x, o) {
-  return run(x, o, UntagResourceRequest$is, UntagResourceRequest$check);
+  return run(x, o, UntagResourceRequest$check);
 }
 
 /** @type {Guard} */
@@ -23585,7 +23580,7 @@ const UntagResourceResponse$k1 = [];
 function UntagResourceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UntagResourceResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UntagResourceResponse$k1, 0);
   return true;
 }
 
@@ -23609,7 +23604,7 @@ function UntagResourceResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUntagResourceResponse(x, o) {
-  return run(x, o, UntagResourceResponse$is, UntagResourceResponse$check);
+  return run(x, o, UntagResourceResponse$check);
 }
 
 /** @type {Guard} */
@@ -23644,7 +23639,7 @@ function UpdateAuthEventFeedbackRequest$is(x, q) {
   u = x.FeedbackValue;
   if (u === undefined) return false;
   if (!FeedbackValueType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateAuthEventFeedbackRequest$k1, 5);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateAuthEventFeedbackRequest$k1, 5);
   return ownsAll(x, UpdateAuthEventFeedbackRequest$k1, 5);
 }
 
@@ -23698,7 +23693,7 @@ function UpdateAuthEventFeedbackRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateAuthEventFeedbackRequest(x, o) {
-  return run(x, o, UpdateAuthEventFeedbackRequest$is, UpdateAuthEventFeedbackRequest$check);
+  return run(x, o, UpdateAuthEventFeedbackRequest$check);
 }
 
 /** @type {Guard} */
@@ -23717,7 +23712,7 @@ const UpdateAuthEventFeedbackResponse$k1 = [];
 function UpdateAuthEventFeedbackResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateAuthEventFeedbackResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateAuthEventFeedbackResponse$k1, 0);
   return true;
 }
 
@@ -23741,7 +23736,7 @@ function UpdateAuthEventFeedbackResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateAuthEventFeedbackResponse(x, o) {
-  return run(x, o, UpdateAuthEventFeedbackResponse$is, UpdateAuthEventFeedbackResponse$check);
+  return run(x, o, UpdateAuthEventFeedbackResponse$check);
 }
 
 /** @type {Guard} */
@@ -23774,7 +23769,7 @@ function UpdateDeviceStatusRequest$is(x, q) {
   if (!DeviceKeyType$is(u, q + 8)) return false;
   u = x.DeviceRememberedStatus;
   if (u !== undefined && !DeviceRememberedStatusType$is(u, q + 8) && owns(x, "DeviceRememberedStatus")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateDeviceStatusRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateDeviceStatusRequest$k1, 2);
   return ownsAll(x, UpdateDeviceStatusRequest$k1, 2);
 }
 
@@ -23813,7 +23808,7 @@ function UpdateDeviceStatusRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateDeviceStatusRequest(x, o) {
-  return run(x, o, UpdateDeviceStatusRequest$is, UpdateDeviceStatusRequest$check);
+  return run(x, o, UpdateDeviceStatusRequest$check);
 }
 
 /** @type {Guard} */
@@ -23832,7 +23827,7 @@ const UpdateDeviceStatusResponse$k1 = [];
 function UpdateDeviceStatusResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateDeviceStatusResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateDeviceStatusResponse$k1, 0);
   return true;
 }
 
@@ -23856,7 +23851,7 @@ function UpdateDeviceStatusResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateDeviceStatusResponse(x, o) {
-  return run(x, o, UpdateDeviceStatusResponse$is, UpdateDeviceStatusResponse$check);
+  return run(x, o, UpdateDeviceStatusResponse$check);
 }
 
 /** @type {Guard} */
@@ -23888,7 +23883,7 @@ function UpdateGroupRequest$is(x, q) {
   if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "RoleArn")) return false;
   u = x.Precedence;
   if (u !== undefined && !PrecedenceType$is(u, q + 8) && owns(x, "Precedence")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateGroupRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateGroupRequest$k1, 2);
   return ownsAll(x, UpdateGroupRequest$k1, 2);
 }
 
@@ -23933,7 +23928,7 @@ function UpdateGroupRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateGroupRequest(x, o) {
-  return run(x, o, UpdateGroupRequest$is, UpdateGroupRequest$check);
+  return run(x, o, UpdateGroupRequest$check);
 }
 
 /** @type {Guard} */
@@ -23955,7 +23950,7 @@ function UpdateGroupResponse$is(x, q) {
   let u;
   u = x.Group;
   if (u !== undefined && !GroupType$is(u, q + 8) && owns(x, "Group")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateGroupResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateGroupResponse$k1, 0);
   return true;
 }
 
@@ -23982,7 +23977,7 @@ function UpdateGroupResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateGroupResponse(x, o) {
-  return run(x, o, UpdateGroupResponse$is, UpdateGroupResponse$check);
+  return run(x, o, UpdateGroupResponse$check);
 }
 
 /** @type {Guard} */
@@ -24020,7 +24015,7 @@ function UpdateIdentityProviderRequest$is(x, q) {
   if (u !== undefined && !AttributeMappingType$is(u, q + 8) && owns(x, "AttributeMapping")) return false;
   u = x.IdpIdentifiers;
   if (u !== undefined && !IdpIdentifiersListType$is(u, q + 8) && owns(x, "IdpIdentifiers")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateIdentityProviderRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateIdentityProviderRequest$k1, 2);
   return ownsAll(x, UpdateIdentityProviderRequest$k1, 2);
 }
 
@@ -24065,7 +24060,7 @@ function UpdateIdentityProviderRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateIdentityProviderRequest(x, o) {
-  return run(x, o, UpdateIdentityProviderRequest$is, UpdateIdentityProviderRequest$check);
+  return run(x, o, UpdateIdentityProviderRequest$check);
 }
 
 /** @type {Guard} */
@@ -24088,7 +24083,7 @@ function UpdateIdentityProviderResponse$is(x, q) {
   u = x.IdentityProvider;
   if (u === undefined) return false;
   if (!IdentityProviderType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateIdentityProviderResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateIdentityProviderResponse$k1, 1);
   return owns(x, "IdentityProvider");
 }
 
@@ -24118,7 +24113,7 @@ function UpdateIdentityProviderResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateIdentityProviderResponse(x, o) {
-  return run(x, o, UpdateIdentityProviderResponse$is, UpdateIdentityProviderResponse$check);
+  return run(x, o, UpdateIdentityProviderResponse$check);
 }
 
 /** @type {Guard} */
@@ -24149,7 +24144,7 @@ function UpdateResourceServerRequest$is(x, q) {
   if (!ResourceServerNameType$is(u, q + 8)) return false;
   u = x.Scopes;
   if (u !== undefined && !ResourceServerScopeListType$is(u, q + 8) && owns(x, "Scopes")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateResourceServerRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateResourceServerRequest$k1, 3);
   return ownsAll(x, UpdateResourceServerRequest$k1, 3);
 }
 
@@ -24194,7 +24189,7 @@ function UpdateResourceServerRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateResourceServerRequest(x, o) {
-  return run(x, o, UpdateResourceServerRequest$is, UpdateResourceServerRequest$check);
+  return run(x, o, UpdateResourceServerRequest$check);
 }
 
 /** @type {Guard} */
@@ -24217,7 +24212,7 @@ function UpdateResourceServerResponse$is(x, q) {
   u = x.ResourceServer;
   if (u === undefined) return false;
   if (!ResourceServerType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateResourceServerResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateResourceServerResponse$k1, 1);
   return owns(x, "ResourceServer");
 }
 
@@ -24247,7 +24242,7 @@ function UpdateResourceServerResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateResourceServerResponse(x, o) {
-  return run(x, o, UpdateResourceServerResponse$is, UpdateResourceServerResponse$check);
+  return run(x, o, UpdateResourceServerResponse$check);
 }
 
 /** @type {Guard} */
@@ -24275,7 +24270,7 @@ function UpdateUserAttributesRequest$is(x, q) {
   if (!TokenModelType$is(u, q + 8)) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserAttributesRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateUserAttributesRequest$k1, 2);
   return ownsAll(x, UpdateUserAttributesRequest$k1, 2);
 }
 
@@ -24314,7 +24309,7 @@ function UpdateUserAttributesRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateUserAttributesRequest(x, o) {
-  return run(x, o, UpdateUserAttributesRequest$is, UpdateUserAttributesRequest$check);
+  return run(x, o, UpdateUserAttributesRequest$check);
 }
 
 /** @type {Guard} */
@@ -24336,7 +24331,7 @@ function UpdateUserAttributesResponse$is(x, q) {
   let u;
   u = x.CodeDeliveryDetailsList;
   if (u !== undefined && !CodeDeliveryDetailsListType$is(u, q + 8) && owns(x, "CodeDeliveryDetailsList")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserAttributesResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateUserAttributesResponse$k1, 0);
   return true;
 }
 
@@ -24363,7 +24358,7 @@ function UpdateUserAttributesResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateUserAttributesResponse(x, o) {
-  return run(x, o, UpdateUserAttributesResponse$is, UpdateUserAttributesResponse$check);
+  return run(x, o, UpdateUserAttributesResponse$check);
 }
 
 /** @type {Guard} */
@@ -24467,7 +24462,7 @@ function UpdateUserPoolClientRequest$is(x, q) {
   if (u !== undefined && !AuthSessionValidityType$is(u, q + 8) && owns(x, "AuthSessionValidity")) return false;
   u = x.RefreshTokenRotation;
   if (u !== undefined && !RefreshTokenRotationType$is(u, q + 8) && owns(x, "RefreshTokenRotation")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolClientRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateUserPoolClientRequest$k1, 2);
   return ownsAll(x, UpdateUserPoolClientRequest$k1, 2);
 }
 
@@ -24566,7 +24561,7 @@ function UpdateUserPoolClientRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateUserPoolClientRequest(x, o) {
-  return run(x, o, UpdateUserPoolClientRequest$is, UpdateUserPoolClientRequest$check);
+  return run(x, o, UpdateUserPoolClientRequest$check);
 }
 
 /** @type {Guard} */
@@ -24588,7 +24583,7 @@ function UpdateUserPoolClientResponse$is(x, q) {
   let u;
   u = x.UserPoolClient;
   if (u !== undefined && !UserPoolClientType$is(u, q + 8) && owns(x, "UserPoolClient")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolClientResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateUserPoolClientResponse$k1, 0);
   return true;
 }
 
@@ -24615,7 +24610,7 @@ function UpdateUserPoolClientResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateUserPoolClientResponse(x, o) {
-  return run(x, o, UpdateUserPoolClientResponse$is, UpdateUserPoolClientResponse$check);
+  return run(x, o, UpdateUserPoolClientResponse$check);
 }
 
 /** @type {Guard} */
@@ -24647,7 +24642,7 @@ function UpdateUserPoolDomainRequest$is(x, q) {
   if (u !== undefined && !WrappedIntegerType$is(u, q + 8) && owns(x, "ManagedLoginVersion")) return false;
   u = x.Routing;
   if (u !== undefined && !RoutingType$is(u, q + 8) && owns(x, "Routing")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolDomainRequest$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateUserPoolDomainRequest$k1, 2);
   return ownsAll(x, UpdateUserPoolDomainRequest$k1, 2);
 }
 
@@ -24692,7 +24687,7 @@ function UpdateUserPoolDomainRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateUserPoolDomainRequest(x, o) {
-  return run(x, o, UpdateUserPoolDomainRequest$is, UpdateUserPoolDomainRequest$check);
+  return run(x, o, UpdateUserPoolDomainRequest$check);
 }
 
 /** @type {Guard} */
@@ -24718,7 +24713,7 @@ function UpdateUserPoolDomainResponse$is(x, q) {
   if (u !== undefined && !WrappedIntegerType$is(u, q + 8) && owns(x, "ManagedLoginVersion")) return false;
   u = x.Routing;
   if (u !== undefined && !RoutingType$is(u, q + 8) && owns(x, "Routing")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolDomainResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateUserPoolDomainResponse$k1, 0);
   return true;
 }
 
@@ -24751,7 +24746,7 @@ function UpdateUserPoolDomainResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateUserPoolDomainResponse(x, o) {
-  return run(x, o, UpdateUserPoolDomainResponse$is, UpdateUserPoolDomainResponse$check);
+  return run(x, o, UpdateUserPoolDomainResponse$check);
 }
 
 /** @type {Guard} */
@@ -24858,7 +24853,7 @@ function UpdateUserPoolRequest$is(x, q) {
   if (u !== undefined && !KeyConfigurationType$is(u, q + 8) && owns(x, "KeyConfiguration")) return false;
   u = x.IssuerConfiguration;
   if (u !== undefined && !IssuerConfigurationType$is(u, q + 8) && owns(x, "IssuerConfiguration")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateUserPoolRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -24954,7 +24949,7 @@ function UpdateUserPoolRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateUserPoolRequest(x, o) {
-  return run(x, o, UpdateUserPoolRequest$is, UpdateUserPoolRequest$check);
+  return run(x, o, UpdateUserPoolRequest$check);
 }
 
 /** @type {Guard} */
@@ -24973,7 +24968,7 @@ const UpdateUserPoolResponse$k1 = [];
 function UpdateUserPoolResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateUserPoolResponse$k1, 0);
   return true;
 }
 
@@ -24997,7 +24992,7 @@ function UpdateUserPoolResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUpdateUserPoolResponse(x, o) {
-  return run(x, o, UpdateUserPoolResponse$is, UpdateUserPoolResponse$check);
+  return run(x, o, UpdateUserPoolResponse$check);
 }
 
 /** @type {Guard} */
@@ -25023,7 +25018,7 @@ function UserAttributeUpdateSettingsType$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "AttributesRequireVerificationBeforeUpdate")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UserAttributeUpdateSettingsType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UserAttributeUpdateSettingsType$k1, 0);
   return true;
 }
 
@@ -25050,7 +25045,7 @@ function UserAttributeUpdateSettingsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserAttributeUpdateSettingsType(x, o) {
-  return run(x, o, UserAttributeUpdateSettingsType$is, UserAttributeUpdateSettingsType$check);
+  return run(x, o, UserAttributeUpdateSettingsType$check);
 }
 
 /** @type {Guard} */
@@ -25079,7 +25074,7 @@ function UserContextDataType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "IpAddress")) return false;
   u = x.EncodedData;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "EncodedData")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UserContextDataType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UserContextDataType$k1, 0);
   return true;
 }
 
@@ -25109,7 +25104,7 @@ function UserContextDataType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserContextDataType(x, o) {
-  return run(x, o, UserContextDataType$is, UserContextDataType$check);
+  return run(x, o, UserContextDataType$check);
 }
 
 /** @type {Guard} */
@@ -25137,7 +25132,7 @@ function UserFilterType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserFilterType(x, o) {
-  return run(x, o, UserFilterType$is, UserFilterType$check);
+  return run(x, o, UserFilterType$check);
 }
 
 /** @type {Guard} */
@@ -25169,7 +25164,7 @@ function UserImportInProgressException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UserImportInProgressException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UserImportInProgressException$k1, 0);
   return true;
 }
 
@@ -25199,7 +25194,7 @@ function UserImportInProgressException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserImportInProgressException(x, o) {
-  return run(x, o, UserImportInProgressException$is, UserImportInProgressException$check);
+  return run(x, o, UserImportInProgressException$check);
 }
 
 /** @type {Guard} */
@@ -25233,7 +25228,7 @@ function UserImportJobIdType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserImportJobIdType(x, o) {
-  return run(x, o, UserImportJobIdType$is, UserImportJobIdType$check);
+  return run(x, o, UserImportJobIdType$check);
 }
 
 /** @type {Guard} */
@@ -25269,7 +25264,7 @@ function UserImportJobNameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserImportJobNameType(x, o) {
-  return run(x, o, UserImportJobNameType$is, UserImportJobNameType$check);
+  return run(x, o, UserImportJobNameType$check);
 }
 
 /** @type {Guard} */
@@ -25297,8 +25292,8 @@ const UserImportJobStatusType$s2 = /*#__PURE__*/ new Set(UserImportJobStatusType
 
 /** @type {Is} */
 function UserImportJobStatusType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !UserImportJobStatusType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !UserImportJobStatusType$s2.has(x)) return false;
   return true;
 }
 
@@ -25311,7 +25306,7 @@ function UserImportJobStatusType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserImportJobStatusType(x, o) {
-  return run(x, o, UserImportJobStatusType$is, UserImportJobStatusType$check);
+  return run(x, o, UserImportJobStatusType$check);
 }
 
 /** @type {Guard} */
@@ -25378,7 +25373,7 @@ function UserImportJobType$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "PasswordHashingAlgorithm")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UserImportJobType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UserImportJobType$k1, 0);
   return true;
 }
 
@@ -25444,7 +25439,7 @@ function UserImportJobType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserImportJobType(x, o) {
-  return run(x, o, UserImportJobType$is, UserImportJobType$check);
+  return run(x, o, UserImportJobType$check);
 }
 
 /** @type {Guard} */
@@ -25486,7 +25481,7 @@ function UserImportJobsListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserImportJobsListType(x, o) {
-  return run(x, o, UserImportJobsListType$is, UserImportJobsListType$check);
+  return run(x, o, UserImportJobsListType$check);
 }
 
 /** @type {Guard} */
@@ -25518,7 +25513,7 @@ function UserLambdaValidationException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UserLambdaValidationException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UserLambdaValidationException$k1, 0);
   return true;
 }
 
@@ -25548,7 +25543,7 @@ function UserLambdaValidationException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserLambdaValidationException(x, o) {
-  return run(x, o, UserLambdaValidationException$is, UserLambdaValidationException$check);
+  return run(x, o, UserLambdaValidationException$check);
 }
 
 /** @type {Guard} */
@@ -25586,7 +25581,7 @@ function UserMFASettingListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserMFASettingListType(x, o) {
-  return run(x, o, UserMFASettingListType$is, UserMFASettingListType$check);
+  return run(x, o, UserMFASettingListType$check);
 }
 
 /** @type {Guard} */
@@ -25618,7 +25613,7 @@ function UserNotConfirmedException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UserNotConfirmedException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UserNotConfirmedException$k1, 0);
   return true;
 }
 
@@ -25648,7 +25643,7 @@ function UserNotConfirmedException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserNotConfirmedException(x, o) {
-  return run(x, o, UserNotConfirmedException$is, UserNotConfirmedException$check);
+  return run(x, o, UserNotConfirmedException$check);
 }
 
 /** @type {Guard} */
@@ -25680,7 +25675,7 @@ function UserNotFoundException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UserNotFoundException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UserNotFoundException$k1, 0);
   return true;
 }
 
@@ -25710,7 +25705,7 @@ function UserNotFoundException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserNotFoundException(x, o) {
-  return run(x, o, UserNotFoundException$is, UserNotFoundException$check);
+  return run(x, o, UserNotFoundException$check);
 }
 
 /** @type {Guard} */
@@ -25742,7 +25737,7 @@ function UserPoolAddOnNotEnabledException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolAddOnNotEnabledException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UserPoolAddOnNotEnabledException$k1, 0);
   return true;
 }
 
@@ -25772,7 +25767,7 @@ function UserPoolAddOnNotEnabledException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserPoolAddOnNotEnabledException(x, o) {
-  return run(x, o, UserPoolAddOnNotEnabledException$is, UserPoolAddOnNotEnabledException$check);
+  return run(x, o, UserPoolAddOnNotEnabledException$check);
 }
 
 /** @type {Guard} */
@@ -25806,7 +25801,7 @@ function UserPoolAddOnsType$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "AdvancedSecurityAdditionalFlows")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolAddOnsType$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UserPoolAddOnsType$k1, 1);
   return owns(x, "AdvancedSecurityMode");
 }
 
@@ -25839,7 +25834,7 @@ function UserPoolAddOnsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserPoolAddOnsType(x, o) {
-  return run(x, o, UserPoolAddOnsType$is, UserPoolAddOnsType$check);
+  return run(x, o, UserPoolAddOnsType$check);
 }
 
 /** @type {Guard} */
@@ -25865,7 +25860,7 @@ function UserPoolClientDescription$is(x, q) {
   if (u !== undefined && !UserPoolIdType$is(u, q + 8) && owns(x, "UserPoolId")) return false;
   u = x.ClientName;
   if (u !== undefined && !ClientNameType$is(u, q + 8) && owns(x, "ClientName")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolClientDescription$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UserPoolClientDescription$k1, 0);
   return true;
 }
 
@@ -25898,7 +25893,7 @@ function UserPoolClientDescription$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserPoolClientDescription(x, o) {
-  return run(x, o, UserPoolClientDescription$is, UserPoolClientDescription$check);
+  return run(x, o, UserPoolClientDescription$check);
 }
 
 /** @type {Guard} */
@@ -25936,7 +25931,7 @@ function UserPoolClientListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserPoolClientListType(x, o) {
-  return run(x, o, UserPoolClientListType$is, UserPoolClientListType$check);
+  return run(x, o, UserPoolClientListType$check);
 }
 
 /** @type {Guard} */
@@ -26047,7 +26042,7 @@ function UserPoolClientType$is(x, q) {
   if (u !== undefined && !AuthSessionValidityType$is(u, q + 8) && owns(x, "AuthSessionValidity")) return false;
   u = x.RefreshTokenRotation;
   if (u !== undefined && !RefreshTokenRotationType$is(u, q + 8) && owns(x, "RefreshTokenRotation")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolClientType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UserPoolClientType$k1, 0);
   return true;
 }
 
@@ -26149,7 +26144,7 @@ function UserPoolClientType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserPoolClientType(x, o) {
-  return run(x, o, UserPoolClientType$is, UserPoolClientType$check);
+  return run(x, o, UserPoolClientType$check);
 }
 
 /** @type {Guard} */
@@ -26191,7 +26186,7 @@ function UserPoolDescriptionType$is(x, q) {
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
   u = x.ReplicaRegions;
   if (u !== undefined && !ReplicaRegionsType$is(u, q + 8) && owns(x, "ReplicaRegions")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolDescriptionType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UserPoolDescriptionType$k1, 0);
   return true;
 }
 
@@ -26236,7 +26231,7 @@ function UserPoolDescriptionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserPoolDescriptionType(x, o) {
-  return run(x, o, UserPoolDescriptionType$is, UserPoolDescriptionType$check);
+  return run(x, o, UserPoolDescriptionType$check);
 }
 
 /** @type {Guard} */
@@ -26270,7 +26265,7 @@ function UserPoolIdType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserPoolIdType(x, o) {
-  return run(x, o, UserPoolIdType$is, UserPoolIdType$check);
+  return run(x, o, UserPoolIdType$check);
 }
 
 /** @type {Guard} */
@@ -26308,7 +26303,7 @@ function UserPoolListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserPoolListType(x, o) {
-  return run(x, o, UserPoolListType$is, UserPoolListType$check);
+  return run(x, o, UserPoolListType$check);
 }
 
 /** @type {Guard} */
@@ -26327,8 +26322,8 @@ const UserPoolMfaType$s2 = /*#__PURE__*/ new Set(UserPoolMfaType$v1);
 
 /** @type {Is} */
 function UserPoolMfaType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !UserPoolMfaType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !UserPoolMfaType$s2.has(x)) return false;
   return true;
 }
 
@@ -26340,7 +26335,7 @@ function UserPoolMfaType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserPoolMfaType(x, o) {
-  return run(x, o, UserPoolMfaType$is, UserPoolMfaType$check);
+  return run(x, o, UserPoolMfaType$check);
 }
 
 /** @type {Guard} */
@@ -26376,7 +26371,7 @@ function UserPoolNameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserPoolNameType(x, o) {
-  return run(x, o, UserPoolNameType$is, UserPoolNameType$check);
+  return run(x, o, UserPoolNameType$check);
 }
 
 /** @type {Guard} */
@@ -26400,7 +26395,7 @@ function UserPoolPolicyType$is(x, q) {
   if (u !== undefined && !PasswordPolicyType$is(u, q + 8) && owns(x, "PasswordPolicy")) return false;
   u = x.SignInPolicy;
   if (u !== undefined && !SignInPolicyType$is(u, q + 8) && owns(x, "SignInPolicy")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolPolicyType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UserPoolPolicyType$k1, 0);
   return true;
 }
 
@@ -26430,7 +26425,7 @@ function UserPoolPolicyType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserPoolPolicyType(x, o) {
-  return run(x, o, UserPoolPolicyType$is, UserPoolPolicyType$check);
+  return run(x, o, UserPoolPolicyType$check);
 }
 
 /** @type {Guard} */
@@ -26462,7 +26457,7 @@ function UserPoolTaggingException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolTaggingException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UserPoolTaggingException$k1, 0);
   return true;
 }
 
@@ -26492,7 +26487,7 @@ function UserPoolTaggingException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserPoolTaggingException(x, o) {
-  return run(x, o, UserPoolTaggingException$is, UserPoolTaggingException$check);
+  return run(x, o, UserPoolTaggingException$check);
 }
 
 /** @type {Guard} */
@@ -26537,7 +26532,7 @@ function UserPoolTagsListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserPoolTagsListType(x, o) {
-  return run(x, o, UserPoolTagsListType$is, UserPoolTagsListType$check);
+  return run(x, o, UserPoolTagsListType$check);
 }
 
 /** @type {Guard} */
@@ -26581,7 +26576,7 @@ function UserPoolTagsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserPoolTagsType(x, o) {
-  return run(x, o, UserPoolTagsType$is, UserPoolTagsType$check);
+  return run(x, o, UserPoolTagsType$check);
 }
 
 /** @type {Guard} */
@@ -26600,8 +26595,8 @@ const UserPoolTierType$s2 = /*#__PURE__*/ new Set(UserPoolTierType$v1);
 
 /** @type {Is} */
 function UserPoolTierType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !UserPoolTierType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !UserPoolTierType$s2.has(x)) return false;
   return true;
 }
 
@@ -26613,7 +26608,7 @@ function UserPoolTierType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserPoolTierType(x, o) {
-  return run(x, o, UserPoolTierType$is, UserPoolTierType$check);
+  return run(x, o, UserPoolTierType$check);
 }
 
 /** @type {Guard} */
@@ -26758,7 +26753,7 @@ function UserPoolType$is(x, q) {
   if (u !== undefined && !KeyConfigurationType$is(u, q + 8) && owns(x, "KeyConfiguration")) return false;
   u = x.IssuerConfiguration;
   if (u !== undefined && !IssuerConfigurationType$is(u, q + 8) && owns(x, "IssuerConfiguration")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UserPoolType$k1, 0);
   return true;
 }
 
@@ -26890,7 +26885,7 @@ function UserPoolType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserPoolType(x, o) {
-  return run(x, o, UserPoolType$is, UserPoolType$check);
+  return run(x, o, UserPoolType$check);
 }
 
 /** @type {Guard} */
@@ -26918,8 +26913,8 @@ const UserStatusType$s2 = /*#__PURE__*/ new Set(UserStatusType$v1);
 
 /** @type {Is} */
 function UserStatusType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !UserStatusType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !UserStatusType$s2.has(x)) return false;
   return true;
 }
 
@@ -26931,7 +26926,7 @@ function UserStatusType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserStatusType(x, o) {
-  return run(x, o, UserStatusType$is, UserStatusType$check);
+  return run(x, o, UserStatusType$check);
 }
 
 /** @type {Guard} */
@@ -26973,7 +26968,7 @@ function UserType$is(x, q) {
   if (u !== undefined && !UserStatusType$is(u, q + 8) && owns(x, "UserStatus")) return false;
   u = x.MFAOptions;
   if (u !== undefined && !MFAOptionListType$is(u, q + 8) && owns(x, "MFAOptions")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UserType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UserType$k1, 0);
   return true;
 }
 
@@ -27018,7 +27013,7 @@ function UserType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserType(x, o) {
-  return run(x, o, UserType$is, UserType$check);
+  return run(x, o, UserType$check);
 }
 
 /** @type {Guard} */
@@ -27037,8 +27032,8 @@ const UserVerificationType$s2 = /*#__PURE__*/ new Set(UserVerificationType$v1);
 
 /** @type {Is} */
 function UserVerificationType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !UserVerificationType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !UserVerificationType$s2.has(x)) return false;
   return true;
 }
 
@@ -27050,7 +27045,7 @@ function UserVerificationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserVerificationType(x, o) {
-  return run(x, o, UserVerificationType$is, UserVerificationType$check);
+  return run(x, o, UserVerificationType$check);
 }
 
 /** @type {Guard} */
@@ -27069,8 +27064,8 @@ const UsernameAttributeType$s2 = /*#__PURE__*/ new Set(UsernameAttributeType$v1)
 
 /** @type {Is} */
 function UsernameAttributeType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !UsernameAttributeType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !UsernameAttributeType$s2.has(x)) return false;
   return true;
 }
 
@@ -27083,7 +27078,7 @@ function UsernameAttributeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUsernameAttributeType(x, o) {
-  return run(x, o, UsernameAttributeType$is, UsernameAttributeType$check);
+  return run(x, o, UsernameAttributeType$check);
 }
 
 /** @type {Guard} */
@@ -27125,7 +27120,7 @@ function UsernameAttributesListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUsernameAttributesListType(x, o) {
-  return run(x, o, UsernameAttributesListType$is, UsernameAttributesListType$check);
+  return run(x, o, UsernameAttributesListType$check);
 }
 
 /** @type {Guard} */
@@ -27148,7 +27143,7 @@ function UsernameConfigurationType$is(x, q) {
   u = x.CaseSensitive;
   if (u === undefined) return false;
   if (!WrappedBooleanType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UsernameConfigurationType$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UsernameConfigurationType$k1, 1);
   return owns(x, "CaseSensitive");
 }
 
@@ -27178,7 +27173,7 @@ function UsernameConfigurationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUsernameConfigurationType(x, o) {
-  return run(x, o, UsernameConfigurationType$is, UsernameConfigurationType$check);
+  return run(x, o, UsernameConfigurationType$check);
 }
 
 /** @type {Guard} */
@@ -27210,7 +27205,7 @@ function UsernameExistsException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, UsernameExistsException$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, UsernameExistsException$k1, 0);
   return true;
 }
 
@@ -27240,7 +27235,7 @@ function UsernameExistsException$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUsernameExistsException(x, o) {
-  return run(x, o, UsernameExistsException$is, UsernameExistsException$check);
+  return run(x, o, UsernameExistsException$check);
 }
 
 /** @type {Guard} */
@@ -27276,7 +27271,7 @@ function UsernameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUsernameType(x, o) {
-  return run(x, o, UsernameType$is, UsernameType$check);
+  return run(x, o, UsernameType$check);
 }
 
 /** @type {Guard} */
@@ -27314,7 +27309,7 @@ function UsersListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUsersListType(x, o) {
-  return run(x, o, UsersListType$is, UsersListType$check);
+  return run(x, o, UsersListType$check);
 }
 
 /** @type {Guard} */
@@ -27361,7 +27356,7 @@ function VerificationMessageTemplateType$is(x, q) {
   if (u !== undefined && owns(x, "EmailSubjectByLink")) return false;
   u = x.DefaultEmailOption;
   if (u !== undefined && !DefaultEmailOptionType$is(u, q + 8) && owns(x, "DefaultEmailOption")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, VerificationMessageTemplateType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, VerificationMessageTemplateType$k1, 0);
   return true;
 }
 
@@ -27403,7 +27398,7 @@ function VerificationMessageTemplateType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateVerificationMessageTemplateType(x, o) {
-  return run(x, o, VerificationMessageTemplateType$is, VerificationMessageTemplateType$check);
+  return run(x, o, VerificationMessageTemplateType$check);
 }
 
 /** @type {Guard} */
@@ -27427,8 +27422,8 @@ const VerifiedAttributeType$s2 = /*#__PURE__*/ new Set(VerifiedAttributeType$v1)
 
 /** @type {Is} */
 function VerifiedAttributeType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !VerifiedAttributeType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !VerifiedAttributeType$s2.has(x)) return false;
   return true;
 }
 
@@ -27441,7 +27436,7 @@ function VerifiedAttributeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateVerifiedAttributeType(x, o) {
-  return run(x, o, VerifiedAttributeType$is, VerifiedAttributeType$check);
+  return run(x, o, VerifiedAttributeType$check);
 }
 
 /** @type {Guard} */
@@ -27483,7 +27478,7 @@ function VerifiedAttributesListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateVerifiedAttributesListType(x, o) {
-  return run(x, o, VerifiedAttributesListType$is, VerifiedAttributesListType$check);
+  return run(x, o, VerifiedAttributesListType$check);
 }
 
 /** @type {Guard} */
@@ -27512,7 +27507,7 @@ function VerifySoftwareTokenRequest$is(x, q) {
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
   u = x.FriendlyDeviceName;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "FriendlyDeviceName")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, VerifySoftwareTokenRequest$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, VerifySoftwareTokenRequest$k1, 1);
   return owns(x, "UserCode");
 }
 
@@ -27551,7 +27546,7 @@ function VerifySoftwareTokenRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateVerifySoftwareTokenRequest(x, o) {
-  return run(x, o, VerifySoftwareTokenRequest$is, VerifySoftwareTokenRequest$check);
+  return run(x, o, VerifySoftwareTokenRequest$check);
 }
 
 /** @type {Guard} */
@@ -27575,7 +27570,7 @@ function VerifySoftwareTokenResponse$is(x, q) {
   if (u !== undefined && !VerifySoftwareTokenResponseType$is(u, q + 8) && owns(x, "Status")) return false;
   u = x.Session;
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, VerifySoftwareTokenResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, VerifySoftwareTokenResponse$k1, 0);
   return true;
 }
 
@@ -27605,7 +27600,7 @@ function VerifySoftwareTokenResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateVerifySoftwareTokenResponse(x, o) {
-  return run(x, o, VerifySoftwareTokenResponse$is, VerifySoftwareTokenResponse$check);
+  return run(x, o, VerifySoftwareTokenResponse$check);
 }
 
 /** @type {Guard} */
@@ -27624,8 +27619,8 @@ const VerifySoftwareTokenResponseType$s2 = /*#__PURE__*/ new Set(VerifySoftwareT
 
 /** @type {Is} */
 function VerifySoftwareTokenResponseType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !VerifySoftwareTokenResponseType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !VerifySoftwareTokenResponseType$s2.has(x)) return false;
   return true;
 }
 
@@ -27638,7 +27633,7 @@ function VerifySoftwareTokenResponseType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateVerifySoftwareTokenResponseType(x, o) {
-  return run(x, o, VerifySoftwareTokenResponseType$is, VerifySoftwareTokenResponseType$check);
+  return run(x, o, VerifySoftwareTokenResponseType$check);
 }
 
 /** @type {Guard} */
@@ -27672,7 +27667,7 @@ function VerifyUserAttributeRequest$is(x, q) {
   u = x.Code;
   if (u === undefined) return false;
   if (!ConfirmationCodeType$is(u, q + 8)) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, VerifyUserAttributeRequest$k1, 3);
+  if ((q & 1) !== 0) return declaredOnly(x, q, VerifyUserAttributeRequest$k1, 3);
   return ownsAll(x, VerifyUserAttributeRequest$k1, 3);
 }
 
@@ -27714,7 +27709,7 @@ function VerifyUserAttributeRequest$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateVerifyUserAttributeRequest(x, o) {
-  return run(x, o, VerifyUserAttributeRequest$is, VerifyUserAttributeRequest$check);
+  return run(x, o, VerifyUserAttributeRequest$check);
 }
 
 /** @type {Guard} */
@@ -27733,7 +27728,7 @@ const VerifyUserAttributeResponse$k1 = [];
 function VerifyUserAttributeResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, VerifyUserAttributeResponse$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, VerifyUserAttributeResponse$k1, 0);
   return true;
 }
 
@@ -27757,7 +27752,7 @@ function VerifyUserAttributeResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateVerifyUserAttributeResponse(x, o) {
-  return run(x, o, VerifyUserAttributeResponse$is, VerifyUserAttributeResponse$check);
+  return run(x, o, VerifyUserAttributeResponse$check);
 }
 
 /** @type {Guard} */
@@ -27783,7 +27778,7 @@ function WebAuthnConfigurationType$is(x, q) {
   if (u !== undefined && !UserVerificationType$is(u, q + 8) && owns(x, "UserVerification")) return false;
   u = x.FactorConfiguration;
   if (u !== undefined && !WebAuthnFactorConfigurationType$is(u, q + 8) && owns(x, "FactorConfiguration")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, WebAuthnConfigurationType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, WebAuthnConfigurationType$k1, 0);
   return true;
 }
 
@@ -27816,7 +27811,7 @@ function WebAuthnConfigurationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateWebAuthnConfigurationType(x, o) {
-  return run(x, o, WebAuthnConfigurationType$is, WebAuthnConfigurationType$check);
+  return run(x, o, WebAuthnConfigurationType$check);
 }
 
 /** @type {Guard} */
@@ -27838,8 +27833,8 @@ const WebAuthnFactorConfigurationType$s2 = /*#__PURE__*/ new Set(WebAuthnFactorC
 
 /** @type {Is} */
 function WebAuthnFactorConfigurationType$is(x, q) {
-  if (typeof x !== "string" && (q & 3) !== 1) return false;
-  if ((q & 3) !== 0 && !WebAuthnFactorConfigurationType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 1) === 0) return false;
+  if ((q & 1) !== 0 && !WebAuthnFactorConfigurationType$s2.has(x)) return false;
   return true;
 }
 
@@ -27852,7 +27847,7 @@ function WebAuthnFactorConfigurationType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateWebAuthnFactorConfigurationType(x, o) {
-  return run(x, o, WebAuthnFactorConfigurationType$is, WebAuthnFactorConfigurationType$check);
+  return run(x, o, WebAuthnFactorConfigurationType$check);
 }
 
 /** @type {Guard} */
@@ -27879,7 +27874,7 @@ function WebAuthnMfaSettingsType$is(x, q) {
   let u;
   u = x.Enabled;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, WebAuthnMfaSettingsType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, WebAuthnMfaSettingsType$k1, 0);
   return true;
 }
 
@@ -27906,7 +27901,7 @@ function WebAuthnMfaSettingsType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateWebAuthnMfaSettingsType(x, o) {
-  return run(x, o, WebAuthnMfaSettingsType$is, WebAuthnMfaSettingsType$check);
+  return run(x, o, WebAuthnMfaSettingsType$check);
 }
 
 /** @type {Guard} */
@@ -27932,7 +27927,7 @@ function WrappedBooleanType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateWrappedBooleanType(x, o) {
-  return run(x, o, WrappedBooleanType$is, WrappedBooleanType$check);
+  return run(x, o, WrappedBooleanType$check);
 }
 
 /** @type {Guard} */
@@ -27966,7 +27961,7 @@ function WrappedIntegerType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateWrappedIntegerType(x, o) {
-  return run(x, o, WrappedIntegerType$is, WrappedIntegerType$check);
+  return run(x, o, WrappedIntegerType$check);
 }
 
 /** @type {Guard} */

@@ -66,8 +66,8 @@ export interface Context {
 }
 
 /**
- * A boolean check. q: the depth times 8, plus 4 where a top-level "$schema" is kept, plus the mode
- * (0 default, 1 strict, 2 default and free of drift).
+ * A boolean check. q: the depth times 8, plus 4 where a top-level "$schema" is kept, plus 1 in strict
+ * mode.
  */
 export type Is = (x: unknown, q: number) => boolean;
 /** A collecting check of x, the value at the context's path (k undefined) or its member or item k. */
@@ -245,21 +245,22 @@ export declare function enter(c: Context, k: Token | undefined): number;
 export declare function state(c: Context, k: Token | undefined): number;
 
 /**
- * Validates: the boolean check first (valid and free of drift is the common case), then the
- * collecting check for errors and drift. keep: the type declares a "$schema" member (else an
- * instance's top-level "$schema" names its schema and is ignored). Never throws.
+ * Validates: the collecting check records every error and drift entry in one pass. (The boolean check
+ * first, as a shortcut for valid values, would feed validate's modes into the code V8 compiles for
+ * isX, which then inlines less.) keep: the type declares a "$schema" member (else an instance's
+ * top-level "$schema" names its schema and is ignored). Never throws.
  */
 export declare function run(
   value: unknown,
   options: ValidateOptions | undefined,
-  is: Is,
   check: Check,
   keep?: boolean,
 ): ValidationResult;
 
 /**
  * The boolean check in default mode; false for anything unreadable. Never throws. Where the boolean
- * check throws (it reads declared members directly), the collecting one decides, as in run().
+ * check throws (it reads declared members directly), the collecting one decides (run), which reads
+ * only the members JSON sees: it finds where, or that a member JSON does not see threw.
  */
 export declare function guard(value: unknown, is: Is, check: Check, keep?: boolean): boolean;
 

@@ -41,9 +41,9 @@ function owns(x, a) {
 }
 
 /**
- * Boolean modes 1 and 2 of an open object whose members, read directly, are valid where JSON sees
- * them: no undeclared member (an error in strict mode, drift in mode 2), and the first r names in k
- * (the required members) are own enumerable ones.
+ * Strict boolean mode of an open object whose members, read directly, are valid where JSON sees
+ * them: no undeclared member, and the first r names in k (the required members) are own enumerable
+ * ones.
  * @param {object} x
  * @param {number} q
  * @param {readonly string[]} k
@@ -102,7 +102,7 @@ function AdminGetUserResponse$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "PreferredMfaSetting")) return false;
   u = x.UserMFASettingList;
   if (u !== undefined && !UserMFASettingListType$is(u, q + 8) && owns(x, "UserMFASettingList")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetUserResponse$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AdminGetUserResponse$k1, 1);
   return owns(x, "Username");
 }
 
@@ -156,7 +156,7 @@ function AdminGetUserResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAdminGetUserResponse(x, o) {
-  return run(x, o, AdminGetUserResponse$is, AdminGetUserResponse$check);
+  return run(x, o, AdminGetUserResponse$check);
 }
 
 /** @type {Guard} */
@@ -194,7 +194,7 @@ function AttributeListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributeListType(x, o) {
-  return run(x, o, AttributeListType$is, AttributeListType$check);
+  return run(x, o, AttributeListType$check);
 }
 
 /** @type {Guard} */
@@ -230,7 +230,7 @@ function AttributeNameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributeNameType(x, o) {
-  return run(x, o, AttributeNameType$is, AttributeNameType$check);
+  return run(x, o, AttributeNameType$check);
 }
 
 /** @type {Guard} */
@@ -255,7 +255,7 @@ function AttributeType$is(x, q) {
   if (!AttributeNameType$is(u, q + 8)) return false;
   u = x.Value;
   if (u !== undefined && !AttributeValueType$is(u, q + 8) && owns(x, "Value")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, AttributeType$k1, 1);
+  if ((q & 1) !== 0) return declaredOnly(x, q, AttributeType$k1, 1);
   return owns(x, "Name");
 }
 
@@ -288,7 +288,7 @@ function AttributeType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributeType(x, o) {
-  return run(x, o, AttributeType$is, AttributeType$check);
+  return run(x, o, AttributeType$check);
 }
 
 /** @type {Guard} */
@@ -316,7 +316,7 @@ function AttributeValueType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateAttributeValueType(x, o) {
-  return run(x, o, AttributeValueType$is, AttributeValueType$check);
+  return run(x, o, AttributeValueType$check);
 }
 
 /** @type {Guard} */
@@ -342,7 +342,7 @@ function BooleanType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateBooleanType(x, o) {
-  return run(x, o, BooleanType$is, BooleanType$check);
+  return run(x, o, BooleanType$check);
 }
 
 /** @type {Guard} */
@@ -370,7 +370,7 @@ function DateType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDateType(x, o) {
-  return run(x, o, DateType$is, DateType$check);
+  return run(x, o, DateType$check);
 }
 
 /** @type {Guard} */
@@ -400,7 +400,7 @@ function DeliveryMediumType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateDeliveryMediumType(x, o) {
-  return run(x, o, DeliveryMediumType$is, DeliveryMediumType$check);
+  return run(x, o, DeliveryMediumType$check);
 }
 
 /** @type {Guard} */
@@ -432,7 +432,7 @@ function GetUserResponse$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "PreferredMfaSetting")) return false;
   u = x.UserMFASettingList;
   if (u !== undefined && !UserMFASettingListType$is(u, q + 8) && owns(x, "UserMFASettingList")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserResponse$k1, 2);
+  if ((q & 1) !== 0) return declaredOnly(x, q, GetUserResponse$k1, 2);
   return ownsAll(x, GetUserResponse$k1, 2);
 }
 
@@ -477,7 +477,7 @@ function GetUserResponse$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateGetUserResponse(x, o) {
-  return run(x, o, GetUserResponse$is, GetUserResponse$check);
+  return run(x, o, GetUserResponse$check);
 }
 
 /** @type {Guard} */
@@ -515,7 +515,7 @@ function MFAOptionListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateMFAOptionListType(x, o) {
-  return run(x, o, MFAOptionListType$is, MFAOptionListType$check);
+  return run(x, o, MFAOptionListType$check);
 }
 
 /** @type {Guard} */
@@ -539,7 +539,7 @@ function MFAOptionType$is(x, q) {
   if (u !== undefined && !DeliveryMediumType$is(u, q + 8) && owns(x, "DeliveryMedium")) return false;
   u = x.AttributeName;
   if (u !== undefined && !AttributeNameType$is(u, q + 8) && owns(x, "AttributeName")) return false;
-  if ((q & 3) !== 0) return declaredOnly(x, q, MFAOptionType$k1, 0);
+  if ((q & 1) !== 0) return declaredOnly(x, q, MFAOptionType$k1, 0);
   return true;
 }
 
@@ -569,7 +569,7 @@ function MFAOptionType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateMFAOptionType(x, o) {
-  return run(x, o, MFAOptionType$is, MFAOptionType$check);
+  return run(x, o, MFAOptionType$check);
 }
 
 /** @type {Guard} */
@@ -595,7 +595,7 @@ function StringType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateStringType(x, o) {
-  return run(x, o, StringType$is, StringType$check);
+  return run(x, o, StringType$check);
 }
 
 /** @type {Guard} */
@@ -633,7 +633,7 @@ function UserMFASettingListType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserMFASettingListType(x, o) {
-  return run(x, o, UserMFASettingListType$is, UserMFASettingListType$check);
+  return run(x, o, UserMFASettingListType$check);
 }
 
 /** @type {Guard} */
@@ -671,7 +671,7 @@ function UserStatusType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUserStatusType(x, o) {
-  return run(x, o, UserStatusType$is, UserStatusType$check);
+  return run(x, o, UserStatusType$check);
 }
 
 /** @type {Guard} */
@@ -707,7 +707,7 @@ function UsernameType$check(x, c, k) {
 
 /** @type {Validate} */
 export function validateUsernameType(x, o) {
-  return run(x, o, UsernameType$is, UsernameType$check);
+  return run(x, o, UsernameType$check);
 }
 
 /** @type {Guard} */

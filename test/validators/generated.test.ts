@@ -392,9 +392,8 @@ describe("validators never throw", () => {
     expect(v.isAdminGetUserResponse(value)).toBe(false);
   });
 
-  it("a getter that throws only on the second read (after the schema check) → INSTANCE_UNREADABLE", () => {
+  it("validate reads each member once: a getter that would throw on a second read never does", () => {
     let reads = 0;
-    // An undeclared member makes the fast path defer to the exact path, which reads again.
     const value = { ...good(), Undeclared: true };
     Object.defineProperty(value, "UserStatus", {
       enumerable: true,
@@ -405,10 +404,9 @@ describe("validators never throw", () => {
       },
     });
     const r = v.validateAdminGetUserResponse(value);
-    expect(r.valid).toBe(false);
-    expect(r.errors).toEqual([
-      { pointer: "", code: "INSTANCE_UNREADABLE", message: expect.stringContaining("second read") },
-    ]);
+    expect(reads).toBe(1);
+    expect(r.valid).toBe(true);
+    expect(r.drift.map((d: { pointer: string }) => d.pointer)).toEqual(["/Undeclared"]);
   });
 
   it("a Proxy whose traps throw → a result", () => {

@@ -664,12 +664,12 @@ function reason(e) {
 
 /**
  * What a value that cannot be read (a throwing getter or Proxy, a stack overflow) gives.
- * @param {Context | undefined} c
+ * @param {Context} c
  * @param {unknown} e
  * @returns {ValidationResult}
  */
 function unreadable(c, e) {
-  const at = c === undefined ? "" : pointer(c, undefined);
+  const at = pointer(c, undefined);
   if (e instanceof RangeError) {
     const message = "is nested too deeply to check (" + reason(e) + ")";
     return { valid: false, errors: [{ pointer: at, code: "INSTANCE_MAX_DEPTH_EXCEEDED", message }], drift: [] };
@@ -679,19 +679,17 @@ function unreadable(c, e) {
 }
 
 /**
- * Validates: the boolean check first (valid and free of drift is the common case), then the
- * collecting check for errors and drift. keep: the type declares a "$schema" member (else an
- * instance's top-level "$schema" names its schema and is ignored). Never throws.
+ * Validates: the collecting check records every error and drift entry in one pass. (The boolean check
+ * first, as a shortcut for valid values, would feed validate's modes into the code V8 compiles for
+ * isX, which then inlines less.) keep: the type declares a "$schema" member (else an instance's
+ * top-level "$schema" names its schema and is ignored). Never throws.
  * @param {unknown} value
  * @param {ValidateOptions | undefined} options
- * @param {Is} is
  * @param {Check} check
  * @param {boolean} [keep]
  * @returns {ValidationResult}
  */
-export function run(value, options, is, check, keep = false) {
-  /** @type {Context | undefined} */
-  let c;
+export function run(value, options, check, keep = false) {
   let strict = false;
   let max = MAX_ERRORS;
   try {
@@ -700,27 +698,22 @@ export function run(value, options, is, check, keep = false) {
       const m = options.maxErrors;
       if (typeof m === "number" && m >= 0) max = Math.floor(m);
     }
-    if (is(value, (strict ? 1 : 2) + (keep ? 4 : 0))) return { valid: true, errors: [], drift: [] };
-    c = context(strict, max, keep);
-    check(value, c, undefined);
-    return result(c);
-  } catch (e) {
-    if (c !== undefined) return unreadable(c, e);
-    // The boolean check threw. The collecting one reads only the members JSON sees, so it finds where,
-    // or that the throw came from a member JSON does not see (an inherited getter): then its verdict stands.
-    c = context(strict, max, keep);
-    try {
-      check(value, c, undefined);
-    } catch (again) {
-      return unreadable(c, again);
-    }
-    return result(c);
+  } catch {
+    // Options that cannot be read are no options.
   }
+  const c = context(strict, max, keep);
+  try {
+    check(value, c, undefined);
+  } catch (e) {
+    return unreadable(c, e);
+  }
+  return result(c);
 }
 
 /**
  * The boolean check in default mode; false for anything unreadable. Never throws. Where the boolean
- * check throws (it reads declared members directly), the collecting one decides, as in run().
+ * check throws (it reads declared members directly), the collecting one decides (run), which reads
+ * only the members JSON sees: it finds where, or that a member JSON does not see threw.
  * @param {unknown} value
  * @param {Is} is
  * @param {Check} check
@@ -731,7 +724,7 @@ export function guard(value, is, check, keep = false) {
   try {
     return is(value, keep ? 4 : 0);
   } catch {
-    return run(value, undefined, is, check, keep).valid;
+    return run(value, undefined, check, keep).valid;
   }
 }
 
@@ -768,7 +761,7 @@ export class ValidationError extends Error {
  */
 export function enforce(value, is, check, name, keep = false) {
   if (guard(value, is, check, keep)) return;
-  const r = run(value, undefined, is, check, keep);
+  const r = run(value, undefined, check, keep);
   if (!r.valid) throw new ValidationError(name, r.errors, r.omitted);
 }
 

@@ -74,7 +74,7 @@ function wrappers(out: string[], t: NamedType, s: Scope, keep: boolean): void {
   const flag = keep ? ["true"] : [];
   // Short parameter names in the JavaScript flavour (validators.d.ts names them): 1,500 wrappers.
   const [v, o] = ts ? ["value", "options"] : ["x", "o"];
-  const run = callLines("  ", "return ", call(s.rt("run"), v, o, is, check, ...flag), ";");
+  const run = callLines("  ", "return ", call(s.rt("run"), v, o, check, ...flag), ";");
   // The JavaScript flavour's documentation is in validators.d.ts.
   if (ts) {
     out.push(`/** Checks a value against {@link ${name}}; never throws. */`);
