@@ -4,7 +4,7 @@
 // they are); inMemorySource() gives the same checks as one module for `validate --schemas`.
 import type { Model, NamedType, TypeNode } from "../../ir/model.js";
 import { bannerLines } from "../banner.js";
-import type { FragmentMemo, OutputFile } from "../files.js";
+import { assembledOf, fragmentFrom, type FragmentMemo, type OutputFile } from "../files.js";
 import { declarations, importLines } from "./declarations.js";
 import { constLines, jsString, WIDTH } from "./layout.js";
 import { inlineRuntime, runtimeFileText } from "./runtime-text.js";
@@ -54,19 +54,35 @@ export function schemaDeclared(model: Model): Set<string> {
   return new Set(model.types.filter((t) => declares(t.node, new Set())).map((t) => t.name));
 }
 
-function fragments(model: Model, flavour: Flavour, memo?: FragmentMemo): Fragment[] {
+/** Each type's code, the runtime names it calls on its first line: "a b c\n<code>". */
+function packedFragments(model: Model, flavour: Flavour, memo?: FragmentMemo): string[] {
   const declared = schemaDeclared(model);
+  const options = memo ? { memo } : undefined;
   return model.types.map((t) => {
-    const options = { flavour, keep: declared.has(t.name) };
-    if (!memo) return typeFragment(t, options);
+    const keep = declared.has(t.name);
     // A type's code depends on the type and these options only (other types are called by name).
-    const packed = memo.fragment("validators", t, options, () => {
-      const f = typeFragment(t, options);
-      return `${[...f.runtime].sort().join(" ")}\n${f.text}`;
-    });
-    const nl = packed.indexOf("\n");
-    return { runtime: new Set(packed.slice(0, nl).split(" ").filter(Boolean)), text: packed.slice(nl + 1) };
+    return fragmentFrom(
+      options,
+      "validators",
+      t,
+      [flavour, keep],
+      () => ({ flavour, keep }),
+      (c) => {
+        const f = typeFragment(t, c);
+        return `${[...f.runtime].sort().join(" ")}\n${f.text}`;
+      },
+    );
   });
+}
+
+function unpack(packed: string): Fragment {
+  const nl = packed.indexOf("\n");
+  return { runtime: new Set(packed.slice(0, nl).split(" ").filter(Boolean)), text: packed.slice(nl + 1) };
+}
+
+function fragments(model: Model, flavour: Flavour): Fragment[] {
+  const declared = schemaDeclared(model);
+  return model.types.map((t) => typeFragment(t, { flavour, keep: declared.has(t.name) }));
 }
 
 const roots = (model: Model): string[] =>
@@ -106,8 +122,26 @@ function runtimeNames(parts: Fragment[]): { imported: string[]; local: Set<strin
   return { imported: [...names].sort(), local };
 }
 
+/**
+ * validators.js or .ts: assembled from the banner, the type imports (ts), the footer and each type's
+ * packed code, so a memo may give the last run's text when none of them changed.
+ */
 function validatorsText(model: Model, flavour: Flavour, memo?: FragmentMemo): string {
-  const parts = fragments(model, flavour, memo);
+  const types =
+    flavour === "ts" && model.types.length > 0
+      ? importLines(
+          "import type",
+          model.types.map((t) => t.name),
+          "./types.js",
+        ).join("\n")
+      : "";
+  const parts = [flavour, bannerLines("js", model.name), types, footer(model, flavour).join("\n")];
+  parts.push(...packedFragments(model, flavour, memo));
+  return assembledOf(memo ? { memo } : undefined, `validators\0${model.name}\0${flavour}`, parts, assemble);
+}
+
+function assemble([flavour, banner, types, foot, ...packed]: readonly string[]): string {
+  const parts = packed.map(unpack);
   const names = runtimeNames(parts);
   const head = [LINT, ...importLines("import", names.imported, "./runtime.js")];
   if (flavour === "ts") {
@@ -118,14 +152,7 @@ function validatorsText(model: Model, flavour: Flavour, memo?: FragmentMemo): st
         "./runtime.js",
       ),
     );
-    if (model.types.length > 0)
-      head.push(
-        ...importLines(
-          "import type",
-          model.types.map((t) => t.name),
-          "./types.js",
-        ),
-      );
+    if (types !== "") head.push(types!);
   } else head.push("", ...JS_TYPEDEFS);
   head.push("", `export { ValidationError, sdkToWire } from "./runtime.js";`);
   if (flavour === "ts")
@@ -136,10 +163,10 @@ function validatorsText(model: Model, flavour: Flavour, memo?: FragmentMemo): st
         "./runtime.js",
       ),
     );
-  head.push("", ...localLines(flavour, names.local));
+  head.push("", ...localLines(flavour as Flavour, names.local));
   // One join, banner and final newline included: no second copy of the whole text to flatten.
-  const lines = [...head, ...parts.flatMap((f) => ["", f.text]), "", ...footer(model, flavour), ""];
-  lines[0] = `${bannerLines("js", model.name)}${lines[0]}`;
+  const lines = [...head, ...parts.flatMap((f) => ["", f.text]), "", foot!, ""];
+  lines[0] = `${banner!}${lines[0]}`;
   return lines.join("\n");
 }
 
@@ -155,7 +182,7 @@ export function emitValidators(model: Model, options: ValidatorOptions = {}): Ou
   return [
     { path: "runtime.d.ts", kind: "ts", content: runtimeFileText("dts", banner), final: true },
     { path: "runtime.js", kind: "js", content: runtimeFileText("js", banner), final: true },
-    { path: "validators.d.ts", kind: "ts", content: declarations(model), final: true },
+    { path: "validators.d.ts", kind: "ts", content: declarations(model, options), final: true },
     { path: "validators.js", kind: "js", content: validatorsText(model, "js", options.memo), final: true },
   ];
 }
