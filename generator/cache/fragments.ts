@@ -90,8 +90,9 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
   let usedKeys = new Map<string, string>();
   // Keys by type object and deps, shared values and assembled texts: the last run's, and this run's.
   // A one-run store keeps none (there is no next run); held for one run, so old objects are let go.
-  let byDeps = new WeakMap<object, ByDeps[]>();
-  let usedByDeps = new WeakMap<object, ByDeps[]>();
+  // One record per type object: its keys by deps of the run numbered `run`, and of the run before.
+  const byDeps = new WeakMap<object, { run: number; now: ByDeps[]; last: ByDeps[] }>();
+  let run = 0;
   let shared = new Map<string, unknown>();
   let usedShared = new Map<string, unknown>();
   let assembled = new Map<string, { parts: readonly unknown[]; text: string }>();
@@ -158,8 +159,7 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
     if (spill) packs.clear();
     keys = usedKeys;
     usedKeys = new Map();
-    byDeps = usedByDeps;
-    usedByDeps = new WeakMap();
+    run++;
     shared = usedShared;
     usedShared = new Map();
     assembled = usedAssembled;
@@ -175,10 +175,16 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
     }
   };
 
-  const keepByDeps = (type: object, entry: ByDeps): void => {
-    const list = usedByDeps.get(type);
-    if (!list) usedByDeps.set(type, [entry]);
-    else if (!list.includes(entry)) list.push(entry);
+  // The type's record for this run: last run's keys kept as `last`, older ones let go.
+  const recordOf = (type: object) => {
+    let r = byDeps.get(type);
+    if (!r) byDeps.set(type, (r = { run, now: [], last: [] }));
+    else if (r.run !== run) {
+      r.last = r.run === run - 1 ? r.now : [];
+      r.now = [];
+      r.run = run;
+    }
+    return r;
   };
 
   // The text under a key: the pack's, else computed (and kept, or spilled to the next pack).
@@ -223,14 +229,15 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
         const c = context();
         return fragment(emitter, type, c, () => compute(c));
       }
-      const known = findByDeps(usedByDeps.get(type), emitter, deps) ?? findByDeps(byDeps.get(type), emitter, deps);
+      const r = recordOf(type);
+      const known = findByDeps(r.now, emitter, deps) ?? findByDeps(r.last, emitter, deps);
       if (known) {
         const pack = packOf(emitter);
         const text = pack.entries.get(known.key);
         if (text !== undefined) {
           pack.used.add(known.key);
           hits++;
-          keepByDeps(type, known);
+          if (!r.now.includes(known)) r.now.push(known);
           return text;
         }
       }
@@ -243,7 +250,7 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
         throw e;
       }
       const text = textOf(emitter, key, () => compute(c));
-      keepByDeps(type, { emitter, deps: [...deps], key });
+      r.now.push({ emitter, deps, key });
       return text;
     },
     shared(name, value) {

@@ -23,7 +23,8 @@ export interface FragmentMemo {
   /**
    * `fragment(emitter, type, c, () => compute(c))` with `c = context()`, for a context that is a function
    * of `type` and `deps` alone: the memo may give the text it gave the last run for the same type object
-   * and deps (each the same value, Object.is) without building the context.
+   * and deps (each the same value, Object.is) without building the context. The memo keeps `deps`: the
+   * caller builds a new array for each call and leaves it as it is.
    */
   fragmentFrom?<C>(
     emitter: string,

@@ -85,28 +85,34 @@ function fragments(model: Model, flavour: Flavour): Fragment[] {
   return model.types.map((t) => typeFragment(t, { flavour, keep: declared.has(t.name) }));
 }
 
-const roots = (model: Model): string[] =>
-  model.types.filter((t) => t.root && t.role === "shape").map((t) => jsString(t.name));
+/** A type's name and whether it is a root shape (rootTypes lists those). */
+type Listed = Pick<NamedType, "name"> & { rootShape: boolean };
 
-function footer(model: Model, flavour: Flavour): string[] {
+const listed = (model: Model): Listed[] =>
+  model.types.map((t) => ({ name: t.name, rootShape: t.root && t.role === "shape" }));
+
+function footer(types: readonly Listed[], flavour: Flavour): string[] {
   const ts = flavour === "ts";
   const table = ["/** Every validate function by type name. */"];
   table.push(`export const validators${ts ? ": Readonly<Record<string, Validate>>" : ""} = /*#__PURE__*/ table({`);
-  if (model.types.length === 0) table[1] = table[1]!.replace("table({", "table({});");
+  if (types.length === 0) table[1] = table[1]!.replace("table({", "table({});");
   else {
     // A property that does not fit breaks after its colon (prettier's way).
-    const entry = (t: NamedType) =>
+    const entry = (t: Listed) =>
       `  ${t.name}: validate${t.name},`.length <= WIDTH
         ? [`  ${t.name}: validate${t.name},`]
         : [`  ${t.name}:`, `    validate${t.name},`];
-    table.push(...model.types.flatMap(entry), "});");
+    table.push(...types.flatMap(entry), "});");
   }
   const rootsDecl = `export const rootTypes${ts ? ": readonly string[]" : ""}`;
   return [
     ...table,
     "",
     "/** The root types of the corpus (documents' own types, not error shapes). */",
-    ...constLines("", rootsDecl, { callee: "/*#__PURE__*/ Object.freeze", array: roots(model) }),
+    ...constLines("", rootsDecl, {
+      callee: "/*#__PURE__*/ Object.freeze",
+      array: types.filter((t) => t.rootShape).map((t) => jsString(t.name)),
+    }),
   ];
 }
 
@@ -123,25 +129,24 @@ function runtimeNames(parts: Fragment[]): { imported: string[]; local: Set<strin
 }
 
 /**
- * validators.js or .ts: assembled from the banner, the type imports (ts), the footer and each type's
- * packed code, so a memo may give the last run's text when none of them changed.
+ * validators.js or .ts, assembled from the flavour, the corpus name, each type's name and whether it is
+ * a root shape, and each type's packed code: a memo may give the last run's text when none changed.
  */
 function validatorsText(model: Model, flavour: Flavour, memo?: FragmentMemo): string {
-  const types =
-    flavour === "ts" && model.types.length > 0
-      ? importLines(
-          "import type",
-          model.types.map((t) => t.name),
-          "./types.js",
-        ).join("\n")
-      : "";
-  const parts = [flavour, bannerLines("js", model.name), types, footer(model, flavour).join("\n")];
+  const n = model.types.length;
+  const parts: (string | number | boolean)[] = [flavour, model.name, n];
+  for (const t of model.types) parts.push(t.name);
+  for (const t of model.types) parts.push(t.root && t.role === "shape");
   parts.push(...packedFragments(model, flavour, memo));
   return assembledOf(memo ? { memo } : undefined, `validators\0${model.name}\0${flavour}`, parts, assemble);
 }
 
-function assemble([flavour, banner, types, foot, ...packed]: readonly string[]): string {
-  const parts = packed.map(unpack);
+function assemble(all: readonly (string | number | boolean)[]): string {
+  const [flavour, corpus, n] = all as [Flavour, string, number];
+  const types = all
+    .slice(3, 3 + n)
+    .map((name, i): Listed => ({ name: name as string, rootShape: all[3 + n + i] === true }));
+  const parts = (all.slice(3 + 2 * n) as string[]).map(unpack);
   const names = runtimeNames(parts);
   const head = [LINT, ...importLines("import", names.imported, "./runtime.js")];
   if (flavour === "ts") {
@@ -152,7 +157,14 @@ function assemble([flavour, banner, types, foot, ...packed]: readonly string[]):
         "./runtime.js",
       ),
     );
-    if (types !== "") head.push(types!);
+    if (n > 0)
+      head.push(
+        ...importLines(
+          "import type",
+          types.map((t) => t.name),
+          "./types.js",
+        ),
+      );
   } else head.push("", ...JS_TYPEDEFS);
   head.push("", `export { ValidationError, sdkToWire } from "./runtime.js";`);
   if (flavour === "ts")
@@ -163,10 +175,10 @@ function assemble([flavour, banner, types, foot, ...packed]: readonly string[]):
         "./runtime.js",
       ),
     );
-  head.push("", ...localLines(flavour as Flavour, names.local));
+  head.push("", ...localLines(flavour, names.local));
   // One join, banner and final newline included: no second copy of the whole text to flatten.
-  const lines = [...head, ...parts.flatMap((f) => ["", f.text]), "", foot!, ""];
-  lines[0] = `${banner!}${lines[0]}`;
+  const lines = [...head, ...parts.flatMap((f) => ["", f.text]), "", ...footer(types, flavour), ""];
+  lines[0] = `${bannerLines("js", corpus)}${lines[0]}`;
   return lines.join("\n");
 }
 
@@ -194,7 +206,7 @@ export function inMemorySource(model: Model): string {
     inlineRuntime(),
     ...localLines("js", undefined, false),
     ...parts.map((f) => f.text),
-    ...footer(model, "js"),
+    ...footer(listed(model), "js"),
     "export { ValidationError, sdkToWire };",
     "",
   ].join("\n");
