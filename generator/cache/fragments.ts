@@ -93,6 +93,8 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
   // One record per type object: its keys by deps of the run numbered `run`, and of the run before.
   const byDeps = new WeakMap<object, { run: number; now: ByDeps[]; last: ByDeps[] }>();
   let run = 0;
+  // Values derived from an object alone, for as long as the object lives.
+  const derived = new WeakMap<object, Map<string, unknown>>();
   let shared = new Map<string, unknown>();
   let usedShared = new Map<string, unknown>();
   let assembled = new Map<string, { parts: readonly unknown[]; text: string }>();
@@ -259,6 +261,15 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
       const kept = known !== undefined && sameJson(known, value) ? (known as typeof value) : value;
       usedShared.set(name, kept);
       return kept;
+    },
+    derived<T>(of: object, name: string, compute: () => T): T {
+      if (spill) return compute();
+      let byName = derived.get(of);
+      if (!byName) derived.set(of, (byName = new Map()));
+      if (byName.has(name)) return byName.get(name) as T;
+      const value = compute();
+      byName.set(name, value);
+      return value;
     },
     assembled(name, parts, assemble) {
       if (spill) return assemble(parts);

@@ -36,6 +36,11 @@ export interface FragmentMemo {
   /** `value`, or the last run's value under `name` when equal to it (canonical JSON): deps by identity. */
   shared?<T>(name: string, value: T): T;
   /**
+   * `compute()` for a value that is a function of the object `of` alone: the memo may give the value it
+   * computed before for the same object and name. The caller does not change the value.
+   */
+  derived?<T>(of: object, name: string, compute: () => T): T;
+  /**
    * `assemble(parts)`, or the text it gave the last run under `name` when each part is the same value
    * (Object.is): `assemble` must read nothing the parts do not determine.
    */
@@ -77,6 +82,10 @@ export function fragmentFrom<C>(
 /** A value built per run, as the memo shares it between runs (FragmentMemo.shared). */
 export const sharedOf = <T>(options: EmitOptions | undefined, name: string, value: T): T =>
   options?.memo?.shared ? options.memo.shared(name, value) : value;
+
+/** A value computed from `of` alone, through the memo when it has one (FragmentMemo.derived). */
+export const derivedOf = <T>(options: EmitOptions | undefined, of: object, name: string, compute: () => T): T =>
+  options?.memo?.derived ? options.memo.derived(of, name, compute) : compute();
 
 /** A file's text from its parts, through the memo when it has one (FragmentMemo.assembled). */
 export const assembledOf = <P extends readonly unknown[]>(

@@ -1,6 +1,7 @@
 // Reuse by identity (watch mode): a fragment whose context is a function of its type and deps comes
 // back without its context being built when they are the very objects of the last run; values built
-// per run are shared while equal; a file assembled from the same parts is the last run's text. Output
+// per run are shared while equal, values derived from one object computed once; a file assembled from
+// the same parts is the last run's text. Output
 // stays exactly what emitting without a memo gives after every kind of change, with types and decisions
 // interned between runs as watch mode interns them (cache/build-memo.ts).
 import fc from "fast-check";
@@ -157,6 +158,23 @@ describe("fragmentFrom, shared and assembled", () => {
     store.endRun();
     const again = [["A", "AOpen2"]];
     expect(store.shared!("n", again)).toBe(again);
+  });
+
+  it("derives a value once per object and name (a one-run store every time)", () => {
+    const store = fragmentStore({ fingerprint: "f" });
+    const spill = fragmentStore({ fingerprint: "f", dir: "/nonexistent/structgen-test", spill: true });
+    const of = {};
+    let computed = 0;
+    const value = (s: FragmentStore, o: object, name = "n") => s.derived!(o, name, () => ({ n: ++computed }));
+    const first = value(store, of);
+    store.endRun();
+    expect(value(store, of)).toBe(first);
+    expect(value(store, of, "other")).not.toBe(first);
+    expect(value(store, {})).not.toBe(first);
+    expect(computed).toBe(3);
+    value(spill, of);
+    value(spill, of);
+    expect(computed).toBe(5);
   });
 
   it("gives the last run's text for the same parts, and assembles again when any part differs", () => {

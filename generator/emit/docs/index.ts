@@ -16,7 +16,7 @@ const BATCH = 64;
 
 /** emitDocs's files in order, a batch of pages at a time, each rendered only when its batch is asked for. */
 export function* docsInBatches(model: Model, options?: EmitOptions): Generator<OutputFile[]> {
-  const site = buildSite(model);
+  const site = buildSite(model, options);
   const banner = bannerLines("md", model.name);
   // Final text: the banner, then a page prettier (markdown, fixed options) leaves unchanged.
   const file = (path: string, body: string): OutputFile => ({ path, kind: "md", content: banner + body, final: true });

@@ -48,13 +48,7 @@ export function pageContext(site: Site, t: NamedType): PageContext {
  */
 export const siteGlobals = (site: Site): unknown[] => {
   const r = site.model.reconciliation;
-  return [
-    site.model.name,
-    r?.sources ?? null,
-    r?.authority ?? null,
-    [...site.kindAnchors],
-    site.types.map((t) => t.name),
-  ];
+  return [site.model.name, r?.sources ?? null, r?.authority ?? null, [...site.kindAnchors], site.names];
 };
 
 /**
@@ -77,6 +71,7 @@ export function pageSite(t: NamedType, c: PageContext): Site {
     model: { name: c.corpus, types: [], diagnostics: [], ...reconciliation },
     types: [],
     index: new Map(),
+    names: [],
     slugs: new Map(c.slugs),
     refs: new Map(c.refs),
     referrers: new Map([[t.name, c.referrers]]),
