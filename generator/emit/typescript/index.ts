@@ -75,7 +75,6 @@ export function typesSource(
 ): string {
   const header = `// ${bannerText(model.name)}\n${title ? `// ${title}\n` : ""}\n`;
   if (model.types.length === 0) return `${header}export {};\n`;
-  // One join, header included: a concatenation after it is copied again when the text is read whole.
   const decls = model.types.map((t) => typeDeclarations(t, view, options, shared));
   return assembledOf(options, `typescript\0${model.name}\0${title ?? ""}`, [header, ...decls], joinAfterHeader);
 }
@@ -93,14 +92,15 @@ function joinAfterHeader(parts: readonly string[]): string {
  * itself and of the types it refers to. The memo's key is exactly the type and that narrowed view.
  */
 function typeDeclarations(t: NamedType, view: View, options: EmitOptions | undefined, shared?: Shared): string {
-  // Built only when the memo asks for the context (compute runs after it).
-  let n: Narrowed;
+  // Built only when the memo asks for the context or the text.
+  let n: Narrowed | undefined;
   const context = () => {
-    n = narrowed(t, view.openNames, shared);
+    n ??= narrowed(t, view.openNames, shared);
     return { sdk: view.sdk, open: view.open, openNames: [...n.openNames] };
   };
   const compute = () => {
-    const text = () => declarationText(t, { sdk: view.sdk, open: view.open, openNames: n.openNames });
+    n ??= narrowed(t, view.openNames, shared);
+    const text = () => declarationText(t, { sdk: view.sdk, open: view.open, openNames: n!.openNames });
     if (!shared || n.readsOpen) return text();
     // The other open-ness gave the same text: the same type, SDK-ness and open-alias names.
     const k = view.sdk ? "sdk" : "wire";
