@@ -32,29 +32,42 @@ export function indexPage(site: Site, options?: EmitOptions): string {
     );
   }
   // The page from its parts: the text above the tables, then each group's title, row count and rows.
-  const parts: (string | number)[] = [sections.join("\n\n")];
+  const parts: (string | number | string[])[] = [sections.join("\n\n")];
   for (const [title, types] of groups) {
     if (types.length === 0) continue;
     parts.push(title, types.length);
     for (const t of types) {
       const page = site.slugs.get(t.name) ?? null;
-      // The row sees only the type and its own page: its cells as JSON.
+      // The row sees only the type and its own page; through the memo, its cells as JSON.
       const cells = () => {
         const own: Site = { ...site, slugs: new Map(page === null ? [] : [[t.name, page]]) };
         const doc = t.attrs.doc ?? t.node.attrs.doc;
-        return JSON.stringify([typeLink(own, t.name, "types/"), kindLabel(t.node), markdownCell(summary(doc))]);
+        return [typeLink(own, t.name, "types/"), kindLabel(t.node), markdownCell(summary(doc))];
       };
-      parts.push(fragmentFrom(options, "docs-index-row", t, [page], () => page, cells));
+      if (!options?.memo) parts.push(cells());
+      else
+        parts.push(
+          fragmentFrom(
+            options,
+            "docs-index-row",
+            t,
+            [page],
+            () => page,
+            () => JSON.stringify(cells()),
+          ),
+        );
     }
   }
   return assembledOf(options, `docs-index\0${site.model.name}`, parts, indexText);
 }
 
-function indexText(parts: readonly (string | number)[]): string {
+function indexText(parts: readonly (string | number | string[])[]): string {
   const sections = [parts[0] as string];
   for (let i = 1; i < parts.length;) {
     const n = parts[i + 1] as number;
-    const rows = parts.slice(i + 2, i + 2 + n).map((row) => JSON.parse(row as string) as string[]);
+    const rows = parts
+      .slice(i + 2, i + 2 + n)
+      .map((row) => (Array.isArray(row) ? row : (JSON.parse(row as string) as string[])));
     sections.push(`## ${parts[i] as string}`, table(["Type", "Kind", "Summary"], rows));
     i += 2 + n;
   }

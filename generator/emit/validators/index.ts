@@ -54,10 +54,14 @@ export function schemaDeclared(model: Model): Set<string> {
   return new Set(model.types.filter((t) => declares(t.node, new Set())).map((t) => t.name));
 }
 
-/** Each type's code, the runtime names it calls on its first line: "a b c\n<code>". */
-function packedFragments(model: Model, flavour: Flavour, memo?: FragmentMemo): string[] {
+/**
+ * Each type's code, through the memo packed with the runtime names it calls on its first line:
+ * "a b c\n<code>". Without a memo, as it is made.
+ */
+function packedFragments(model: Model, flavour: Flavour, memo?: FragmentMemo): (string | Fragment)[] {
   const declared = schemaDeclared(model);
-  const options = memo ? { memo } : undefined;
+  if (!memo) return model.types.map((t) => typeFragment(t, { flavour, keep: declared.has(t.name) }));
+  const options = { memo };
   return model.types.map((t) => {
     const keep = declared.has(t.name);
     // A type's code depends on the type and these options only (other types are called by name).
@@ -75,14 +79,10 @@ function packedFragments(model: Model, flavour: Flavour, memo?: FragmentMemo): s
   });
 }
 
-function unpack(packed: string): Fragment {
+function unpack(packed: string | Fragment): Fragment {
+  if (typeof packed !== "string") return packed;
   const nl = packed.indexOf("\n");
   return { runtime: new Set(packed.slice(0, nl).split(" ").filter(Boolean)), text: packed.slice(nl + 1) };
-}
-
-function fragments(model: Model, flavour: Flavour): Fragment[] {
-  const declared = schemaDeclared(model);
-  return model.types.map((t) => typeFragment(t, { flavour, keep: declared.has(t.name) }));
 }
 
 /** A type's name and whether it is a root shape (rootTypes lists those). */
@@ -134,19 +134,21 @@ function runtimeNames(parts: Fragment[]): { imported: string[]; local: Set<strin
  */
 function validatorsText(model: Model, flavour: Flavour, memo?: FragmentMemo): string {
   const n = model.types.length;
-  const parts: (string | number | boolean)[] = [flavour, model.name, n];
+  const parts: Part[] = [flavour, model.name, n];
   for (const t of model.types) parts.push(t.name);
   for (const t of model.types) parts.push(t.root && t.role === "shape");
   parts.push(...packedFragments(model, flavour, memo));
   return assembledOf(memo ? { memo } : undefined, `validators\0${model.name}\0${flavour}`, parts, assemble);
 }
 
-function assemble(all: readonly (string | number | boolean)[]): string {
+type Part = string | number | boolean | Fragment;
+
+function assemble(all: readonly Part[]): string {
   const [flavour, corpus, n] = all as [Flavour, string, number];
   const types = all
     .slice(3, 3 + n)
     .map((name, i): Listed => ({ name: name as string, rootShape: all[3 + n + i] === true }));
-  const parts = (all.slice(3 + 2 * n) as string[]).map(unpack);
+  const parts = (all.slice(3 + 2 * n) as (string | Fragment)[]).map(unpack);
   const names = runtimeNames(parts);
   const head = [LINT, ...importLines("import", names.imported, "./runtime.js")];
   if (flavour === "ts") {
@@ -201,7 +203,7 @@ export function emitValidators(model: Model, options: ValidatorOptions = {}): Ou
 
 /** The validators as one self-contained ES module (the runtime inlined), for import from a data: URL. */
 export function inMemorySource(model: Model): string {
-  const parts = fragments(model, "js");
+  const parts = packedFragments(model, "js").map(unpack);
   return [
     inlineRuntime(),
     ...localLines("js", undefined, false),
