@@ -88,13 +88,13 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
   // Keys by the text of their parts, kept for the next run (the last run's only).
   let keys = new Map<string, string>();
   let usedKeys = new Map<string, string>();
-  // Keys by type object and deps, shared values and assembled texts: the last run's, and this run's.
-  // A one-run store keeps none (there is no next run); held for one run, so old objects are let go.
-  // One record per type object: its keys by deps of the run numbered `run`, and of the run before.
+  // Reuse by identity (a one-run store keeps none: there is no next run). Keys by type object and deps,
+  // one record per object: those of the run numbered `run` and of the run before, older ones let go.
   const byDeps = new WeakMap<object, { run: number; now: ByDeps[]; last: ByDeps[] }>();
   let run = 0;
   // Values derived from an object alone, for as long as the object lives.
   const derived = new WeakMap<object, Map<string, unknown>>();
+  // Shared values and assembled texts by name: the last run's, and this run's.
   let shared = new Map<string, unknown>();
   let usedShared = new Map<string, unknown>();
   let assembled = new Map<string, { parts: readonly unknown[]; text: string }>();
