@@ -32,12 +32,14 @@ const emitAll = (m: Model, options?: EmitOptions): OutputFile[] => [
 const nameOf = (type: object): string => (type as NamedType).name ?? (type as Decision).subject;
 
 /** The store, recording each context it had built and each fragment it had computed, as "emitter:Name". */
-function spy(store: FragmentStore): FragmentMemo & { built: string[]; computed: string[] } {
+function spy(store: FragmentStore): FragmentMemo & { built: string[]; computed: string[]; assembledAgain: string[] } {
   const built: string[] = [];
   const computed: string[] = [];
+  const assembledAgain: string[] = [];
   return {
     built,
     computed,
+    assembledAgain,
     fragment: (emitter, type, context, compute) =>
       store.fragment(emitter, type, context, () => {
         computed.push(`${emitter}:${nameOf(type)}`);
@@ -58,7 +60,11 @@ function spy(store: FragmentStore): FragmentMemo & { built: string[]; computed: 
         },
       ),
     shared: (name, value) => store.shared!(name, value),
-    assembled: (name, parts, assemble) => store.assembled!(name, parts, assemble),
+    assembled: (name, parts, assemble) =>
+      store.assembled!(name, parts, (p) => {
+        assembledAgain.push(name);
+        return assemble(p);
+      }),
   };
 }
 
@@ -312,6 +318,20 @@ describe("a run through the last run's objects writes what emitting afresh write
     w.run(fresh(changed), unchanged);
     expect(unchanged.built).toEqual([]);
     expect(unchanged.computed).toEqual([]);
+  });
+
+  it("files a change does not reach are the last run's texts, not assembled again", () => {
+    const w = watchLike();
+    w.run(fresh(base));
+    const memo = spy(w.store);
+    w.run(fresh(edits[0]![1](fresh(base))), memo);
+    // C's description is in the types files, schema.json, its page and the index's row: those only.
+    expect(memo.assembledAgain.map((name) => name.split("\0")[0]).sort()).toEqual([
+      "docs-index",
+      "json-schema",
+      "typescript",
+      "typescript",
+    ]);
   });
 
   it("a referenced type changed: the pages showing its references build their context again", () => {
