@@ -36,10 +36,11 @@ class Generations<V> {
     this.used.set(key, v);
   }
 
-  /** Ends a run: what it did not use is forgotten. */
-  prune(): void {
+  /** Ends a run: what it did not use is forgotten. False when it used nothing. */
+  prune(): boolean {
     this.entries = this.used;
     this.used = new Map();
+    return this.entries.size > 0;
   }
 }
 
@@ -61,7 +62,8 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
   const parsed = new Generations<ReturnType<Parameters<ParseMemo["parse"]>[2]>>();
   const byBytes = new Generations<ReturnType<Parameters<ParseMemo["parse"]>[2]>>();
   const evidence = new Generations<LoadedSource>();
-  const types = new Generations<NamedType>();
+  // By corpus, then name: no key text to build for each of a corpus's types.
+  const types = new Map<string, Generations<NamedType>>();
   const decisions = new Generations<Decision>();
   const prose = new Generations<ProseFacts>();
   const output = outputMemo(now);
@@ -97,14 +99,19 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
       keep: keepResolved,
     },
     types: {
-      intern: (corpus, all) =>
-        all.map((t) => {
-          const key = `${corpus}\0${t.name}`;
-          const known = types.get(key);
+      intern: (corpus, all) => {
+        let byName = types.get(corpus);
+        if (!byName) types.set(corpus, (byName = new Generations()));
+        const out = new Array<NamedType>(all.length);
+        for (let i = 0; i < all.length; i++) {
+          const t = all[i]!;
+          const known = byName.get(t.name);
           const kept = known !== undefined && sameJson(known, t) ? known : t;
-          types.set(key, kept);
-          return kept;
-        }),
+          byName.set(t.name, kept);
+          out[i] = kept;
+        }
+        return out;
+      },
       // By subject, kind and how many came before with both: a decision equal to last run's is that object.
       decisions: (corpus, all) => {
         const seen = new Map<string, number>();
@@ -163,7 +170,8 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
       parsed.prune();
       byBytes.prune();
       evidence.prune();
-      types.prune();
+      // A corpus no run since the last prune built is forgotten with its types.
+      for (const [corpus, byName] of types) if (!byName.prune()) types.delete(corpus);
       decisions.prune();
       prose.prune();
       output.prune();

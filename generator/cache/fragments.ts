@@ -48,6 +48,24 @@ export interface FragmentStore extends FragmentMemo {
   discard(): void;
 }
 
+/** A key found for a type object from deps (FragmentMemo.fragmentFrom). */
+interface ByDeps {
+  emitter: string;
+  deps: readonly unknown[];
+  key: string;
+}
+
+const sameDeps = (a: readonly unknown[], b: readonly unknown[]): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+};
+
+const findByDeps = (list: ByDeps[] | undefined, emitter: string, deps: readonly unknown[]): ByDeps | undefined => {
+  if (list) for (const e of list) if (e.emitter === emitter && sameDeps(e.deps, deps)) return e;
+  return undefined;
+};
+
 interface Pack {
   entries: Map<string, string>;
   used: Set<string>;
@@ -70,6 +88,17 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
   // Keys by the text of their parts, kept for the next run (the last run's only).
   let keys = new Map<string, string>();
   let usedKeys = new Map<string, string>();
+  // Reuse by identity (a one-run store keeps none: there is no next run). Keys by type object and deps,
+  // one record per object: those of the run numbered `run` and of the run before, older ones let go.
+  const byDeps = new WeakMap<object, { run: number; now: ByDeps[]; last: ByDeps[] }>();
+  let run = 0;
+  // Values derived from an object alone, for as long as the object lives.
+  const derived = new WeakMap<object, Map<string, unknown>>();
+  // Shared values and assembled texts by name: the last run's, and this run's.
+  let shared = new Map<string, unknown>();
+  let usedShared = new Map<string, unknown>();
+  let assembled = new Map<string, { parts: readonly unknown[]; text: string }>();
+  let usedAssembled = new Map<string, { parts: readonly unknown[]; text: string }>();
   let hits = 0;
   let misses = 0;
   const packFile = (emitter: string) => path.join(options.dir!, `${emitter.replace(/[^A-Za-z0-9_-]/g, "_")}.pack`);
@@ -132,6 +161,11 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
     if (spill) packs.clear();
     keys = usedKeys;
     usedKeys = new Map();
+    run++;
+    shared = usedShared;
+    usedShared = new Map();
+    assembled = usedAssembled;
+    usedAssembled = new Map();
     hits = 0;
     misses = 0;
   };
@@ -143,34 +177,109 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
     }
   };
 
+  // The type's record for this run: last run's keys kept as `last`, older ones let go.
+  const recordOf = (type: object) => {
+    let r = byDeps.get(type);
+    if (!r) byDeps.set(type, (r = { run, now: [], last: [] }));
+    else if (r.run !== run) {
+      r.last = r.run === run - 1 ? r.now : [];
+      r.now = [];
+      r.run = run;
+    }
+    return r;
+  };
+
+  // The text under a key: the pack's, else computed (and kept, or spilled to the next pack).
+  const textOf = (emitter: string, key: string, compute: () => string): string => {
+    const pack = packOf(emitter);
+    const known = pack.entries.get(key);
+    if (known !== undefined) {
+      pack.used.add(key);
+      hits++;
+      return known;
+    }
+    misses++;
+    const text = compute();
+    pack.added = true;
+    // `used` marks the entries to keep; a spilled text is in the next pack, not among them.
+    if (!spill) {
+      pack.used.add(key);
+      pack.entries.set(key, text);
+    } else if (!pack.spilled.has(key)) {
+      pack.next ??= new PackWriter(packFile(emitter));
+      pack.next.add(key, text);
+      pack.spilled.add(key);
+    }
+    return text;
+  };
+
+  const fragment = (emitter: string, type: object, context: unknown, compute: () => string): string => {
+    let key: string;
+    try {
+      key = keyOf(emitter, type, context);
+    } catch (e) {
+      if (e instanceof NotCanonical) return compute();
+      throw e;
+    }
+    return textOf(emitter, key, compute);
+  };
+
   return {
-    fragment(emitter, type, context, compute) {
+    fragment,
+    fragmentFrom(emitter, type, deps, context, compute) {
+      if (spill) {
+        const c = context();
+        return fragment(emitter, type, c, () => compute(c));
+      }
+      const r = recordOf(type);
+      const known = findByDeps(r.now, emitter, deps) ?? findByDeps(r.last, emitter, deps);
+      if (known) {
+        const pack = packOf(emitter);
+        const text = pack.entries.get(known.key);
+        if (text !== undefined) {
+          pack.used.add(known.key);
+          hits++;
+          if (!r.now.includes(known)) r.now.push(known);
+          return text;
+        }
+      }
+      const c = context();
       let key: string;
       try {
-        key = keyOf(emitter, type, context);
+        key = keyOf(emitter, type, c);
       } catch (e) {
-        if (e instanceof NotCanonical) return compute();
+        if (e instanceof NotCanonical) return compute(c);
         throw e;
       }
-      const pack = packOf(emitter);
-      const known = pack.entries.get(key);
-      if (known !== undefined) {
-        pack.used.add(key);
-        hits++;
-        return known;
+      const text = textOf(emitter, key, () => compute(c));
+      r.now.push({ emitter, deps, key });
+      return text;
+    },
+    shared(name, value) {
+      if (spill) return value;
+      const known = usedShared.has(name) ? usedShared.get(name) : shared.get(name);
+      const kept = known !== undefined && sameJson(known, value) ? (known as typeof value) : value;
+      usedShared.set(name, kept);
+      return kept;
+    },
+    derived<T>(of: object, name: string, compute: () => T): T {
+      if (spill) return compute();
+      let byName = derived.get(of);
+      if (!byName) derived.set(of, (byName = new Map()));
+      if (byName.has(name)) return byName.get(name) as T;
+      const value = compute();
+      byName.set(name, value);
+      return value;
+    },
+    assembled(name, parts, assemble) {
+      if (spill) return assemble(parts);
+      const known = usedAssembled.get(name) ?? assembled.get(name);
+      if (known && sameDeps(known.parts, parts)) {
+        usedAssembled.set(name, known);
+        return known.text;
       }
-      misses++;
-      const text = compute();
-      pack.added = true;
-      // `used` marks the entries to keep; a spilled text is in the next pack, not among them.
-      if (!spill) {
-        pack.used.add(key);
-        pack.entries.set(key, text);
-      } else if (!pack.spilled.has(key)) {
-        pack.next ??= new PackWriter(packFile(emitter));
-        pack.next.add(key, text);
-        pack.spilled.add(key);
-      }
+      const text = assemble(parts);
+      usedAssembled.set(name, { parts: [...parts], text });
       return text;
     },
     flush() {

@@ -142,13 +142,13 @@ export function sameJson(a: unknown, b: unknown, depth = 0): boolean {
   if ((proto !== Object.prototype && proto !== null) || Array.isArray(b) || Object.getPrototypeOf(b) !== proto) {
     return false;
   }
-  const keys = Object.keys(a);
+  // for-in over `a` (no array built): its own keys in Object.keys order, then any inherited enumerable
+  // key, which Object.keys(b) lacks, so that is a miss.
   const other = Object.keys(b);
-  if (keys.length !== other.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    if (k !== other[i]) return false;
+  let i = 0;
+  for (const k in a) {
+    if (k !== other[i++]) return false;
     if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1)) return false;
   }
-  return true;
+  return i === other.length;
 }

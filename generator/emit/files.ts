@@ -20,6 +20,31 @@ export interface OutputFile {
  */
 export interface FragmentMemo {
   fragment(emitter: string, type: object, context: unknown, compute: () => string): string;
+  /**
+   * `fragment(emitter, type, c, () => compute(c))` with `c = context()`, for a context that is a function
+   * of `type` and `deps` alone: the memo may give the text it gave the last run for the same type object
+   * and deps (each the same value, Object.is) without building the context. The memo keeps `deps`: the
+   * caller builds a new array for each call and leaves it as it is.
+   */
+  fragmentFrom?<C>(
+    emitter: string,
+    type: object,
+    deps: readonly unknown[],
+    context: () => C,
+    compute: (context: C) => string,
+  ): string;
+  /** `value`, or the last run's value under `name` when equal to it (canonical JSON): deps by identity. */
+  shared?<T>(name: string, value: T): T;
+  /**
+   * `compute()` for a value that is a function of the object `of` alone: the memo may give the value it
+   * computed before for the same object and name. The caller does not change the value.
+   */
+  derived?<T>(of: object, name: string, compute: () => T): T;
+  /**
+   * `assemble(parts)`, or the text it gave the last run under `name` when each part is the same value
+   * (Object.is): `assemble` must read nothing the parts do not determine.
+   */
+  assembled?<P extends readonly unknown[]>(name: string, parts: P, assemble: (parts: P) => string): string;
 }
 
 export interface EmitOptions {
@@ -38,3 +63,34 @@ export const fragmentOf = (
   context: unknown,
   compute: () => string,
 ): string => (options?.memo ? options.memo.fragment(emitter, type, context, compute) : compute());
+
+/** A type's fragment whose context is a function of the type and `deps` (FragmentMemo.fragmentFrom). */
+export function fragmentFrom<C>(
+  options: EmitOptions | undefined,
+  emitter: string,
+  type: object,
+  deps: readonly unknown[],
+  context: () => C,
+  compute: (context: C) => string,
+): string {
+  const memo = options?.memo;
+  if (memo?.fragmentFrom) return memo.fragmentFrom(emitter, type, deps, context, compute);
+  const c = context();
+  return memo ? memo.fragment(emitter, type, c, () => compute(c)) : compute(c);
+}
+
+/** A value built per run, as the memo shares it between runs (FragmentMemo.shared). */
+export const sharedOf = <T>(options: EmitOptions | undefined, name: string, value: T): T =>
+  options?.memo?.shared ? options.memo.shared(name, value) : value;
+
+/** A value computed from `of` alone, through the memo when it has one (FragmentMemo.derived). */
+export const derivedOf = <T>(options: EmitOptions | undefined, of: object, name: string, compute: () => T): T =>
+  options?.memo?.derived ? options.memo.derived(of, name, compute) : compute();
+
+/** A file's text from its parts, through the memo when it has one (FragmentMemo.assembled). */
+export const assembledOf = <P extends readonly unknown[]>(
+  options: EmitOptions | undefined,
+  name: string,
+  parts: P,
+  assemble: (parts: P) => string,
+): string => (options?.memo?.assembled ? options.memo.assembled(name, parts, assemble) : assemble(parts));

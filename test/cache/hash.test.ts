@@ -99,6 +99,21 @@ describe("sameJson", () => {
     const f = () => 1;
     expect(sameJson({ f }, { f })).toBe(false);
   });
+
+  it("is false when Object.prototype has an enumerable key (a miss, never a wrong match)", () => {
+    const key = "polluted";
+    Object.defineProperty(Object.prototype, key, { value: 1, enumerable: true, configurable: true, writable: true });
+    let equal: boolean, unequal: boolean;
+    try {
+      // Asserted once the prototype is clean again.
+      equal = sameJson({ a: 1 }, { a: 1 });
+      unequal = sameJson({ a: 1 }, { a: 2 });
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)[key];
+    }
+    expect([equal, unequal]).toEqual([false, false]);
+    expect(sameJson({ a: 1 }, { a: 1 })).toBe(true);
+  });
 });
 
 describe("Digest", () => {

@@ -1,7 +1,8 @@
 // A rebuild with everything watch mode keeps between runs (parsed files, evidence, fragments, what
 // the writer saw) writes exactly what a cold build writes, byte for byte, after each kind of edit:
-// a description, a member added, an evidence source, the config, a type renamed, a type removed, and
-// one that changes what another file's type reads (which root a list's items copy).
+// a description, a member added, an evidence source, the config, a type renamed, a type removed, a new
+// type referring to others and a change to its references (what other pages show of it), and one that
+// changes what another file's type reads (which root a list's items copy).
 // And an output changed by someone else since the last run is noticed, even with its size and mtime kept
 // (also one the last run wrote and checked once settled).
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
@@ -135,6 +136,18 @@ describe("an incremental rebuild writes what a cold build writes", () => {
           writeFileSync(file("table-states"), JSON.stringify(list, null, 2));
         },
       ],
+      // TableDescription's page shows a new referrer; TableName's shows it in its diagram.
+      [
+        "a new type referring to others",
+        () => {
+          const ref = (name: string) => ({ allOf: [{ $ref: `#/components/schemas/${name}` }] });
+          const properties = { Table: ref("TableDescription"), Name: ref("TableName") };
+          const alias = { type: "object", properties, name: "TableAlias", description: "Refers to two." };
+          writeFileSync(file("table-alias"), JSON.stringify(alias, null, 2));
+        },
+      ],
+      // Pages that show TableAlias (in their referrers and diagrams) and its own page change.
+      ["a referrer's references", () => edit(file("table-alias"), (t) => t.replace(/,\s*"Name": \{[^]*?\]\s*\}/, ""))],
       // The list's file is unchanged, but what it read (which root its items copy) is not.
       [
         "what another type reads",

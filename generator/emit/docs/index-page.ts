@@ -1,7 +1,7 @@
 // docs/README.md: the corpus name, counts, the reconciliation report's link and a table of
 // every type, grouped by role.
 import type { NamedType } from "../../ir/model.js";
-import { fragmentOf, type EmitOptions } from "../files.js";
+import { assembledOf, fragmentFrom, type EmitOptions } from "../files.js";
 import { markdownCell } from "../quote.js";
 import { summary } from "../prose.js";
 import { heading } from "./heading.js";
@@ -31,21 +31,45 @@ export function indexPage(site: Site, options?: EmitOptions): string {
         `${disagree} where the sources disagree. See [the reconciliation report](reconciliation.md).`,
     );
   }
+  // The page from its parts: the text above the tables, then each group's title, row count and rows.
+  const parts: (string | number | string[])[] = [sections.join("\n\n")];
   for (const [title, types] of groups) {
     if (types.length === 0) continue;
-    const rows = types.map((t) => {
-      const page = site.slugs.get(t.name);
-      // The row sees only the type and its own page.
+    parts.push(title, types.length);
+    for (const t of types) {
+      const page = site.slugs.get(t.name) ?? null;
+      // The row sees only the type and its own page; through the memo, its cells as JSON.
       const cells = () => {
-        const own: Site = { ...site, slugs: new Map(page === undefined ? [] : [[t.name, page]]) };
+        const own: Site = { ...site, slugs: new Map(page === null ? [] : [[t.name, page]]) };
         const doc = t.attrs.doc ?? t.node.attrs.doc;
         return [typeLink(own, t.name, "types/"), kindLabel(t.node), markdownCell(summary(doc))];
       };
-      if (!options?.memo) return cells();
-      const row = fragmentOf(options, "docs-index-row", t, page ?? null, () => JSON.stringify(cells()));
-      return JSON.parse(row) as string[];
-    });
-    sections.push(`## ${title}`, table(["Type", "Kind", "Summary"], rows));
+      if (!options?.memo) parts.push(cells());
+      else
+        parts.push(
+          fragmentFrom(
+            options,
+            "docs-index-row",
+            t,
+            [page],
+            () => page,
+            () => JSON.stringify(cells()),
+          ),
+        );
+    }
+  }
+  return assembledOf(options, `docs-index\0${site.model.name}`, parts, indexText);
+}
+
+function indexText(parts: readonly (string | number | string[])[]): string {
+  const sections = [parts[0] as string];
+  for (let i = 1; i < parts.length;) {
+    const n = parts[i + 1] as number;
+    const rows = parts
+      .slice(i + 2, i + 2 + n)
+      .map((row) => (Array.isArray(row) ? row : (JSON.parse(row as string) as string[])));
+    sections.push(`## ${parts[i] as string}`, table(["Type", "Kind", "Summary"], rows));
+    i += 2 + n;
   }
   return `${sections.join("\n\n")}\n`;
 }

@@ -2,10 +2,10 @@
 // for a reconciled corpus, docs/reconciliation.md.
 import { bannerLines } from "../banner.js";
 import type { Model } from "../../ir/model.js";
-import { fragmentOf, type EmitOptions, type Emitter, type OutputFile } from "../files.js";
+import { assembledOf, fragmentFrom, sharedOf, type EmitOptions, type Emitter, type OutputFile } from "../files.js";
 import { indexPage } from "./index-page.js";
 import { typePage } from "./page.js";
-import { pageContext, pageSite } from "./page-context.js";
+import { pageContext, pageDeps, pageSite, siteGlobals } from "./page-context.js";
 import { reconciliationPage } from "./reconciliation.js";
 import { buildSite } from "./site.js";
 
@@ -16,18 +16,30 @@ const BATCH = 64;
 
 /** emitDocs's files in order, a batch of pages at a time, each rendered only when its batch is asked for. */
 export function* docsInBatches(model: Model, options?: EmitOptions): Generator<OutputFile[]> {
-  const site = buildSite(model);
+  const site = buildSite(model, options);
   const banner = bannerLines("md", model.name);
   // Final text: the banner, then a page prettier (markdown, fixed options) leaves unchanged.
   const file = (path: string, body: string): OutputFile => ({ path, kind: "md", content: banner + body, final: true });
-  const report = reconciliationPage(site);
+  // Equal to the last run's, the very same value: the memo then compares pages' deps by identity.
+  const globals = sharedOf(options, `docs\0${model.name}`, siteGlobals(site));
+  // The report reads the globals, every decision (sorted) and the type each is about.
+  const decisions = site.decisions;
+  const report =
+    model.reconciliation &&
+    assembledOf(
+      options,
+      `docs-reconciliation\0${model.name}`,
+      [globals, ...decisions, ...decisions.map((d) => site.subjectType.get(d))],
+      () => reconciliationPage(site)!,
+    );
   const index = file("docs/README.md", indexPage(site, options));
   yield report !== undefined ? [index, file("docs/reconciliation.md", report)] : [index];
   for (let i = 0; i < site.types.length; i += BATCH) {
     yield site.types.slice(i, i + BATCH).map((t) => {
       // The page sees only its context, so a memoized page is exactly what rendering gives.
-      const context = pageContext(site, t);
-      const page = fragmentOf(options, "docs-page", t, context, () => typePage(pageSite(t, context), t));
+      const deps = options?.memo ? pageDeps(site, t, globals) : [];
+      const context = () => pageContext(site, t);
+      const page = fragmentFrom(options, "docs-page", t, deps, context, (c) => typePage(pageSite(t, c), t));
       return file(`docs/types/${site.slugs.get(t.name)!}`, page);
     });
   }

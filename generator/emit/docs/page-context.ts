@@ -41,6 +41,29 @@ export function pageContext(site: Site, t: NamedType): PageContext {
   };
 }
 
+/**
+ * What the model-wide part of every page's context is a function of: the corpus, whether it is
+ * reconciled, its sources (their rank) and authority, the decision kinds' anchors, and the type names
+ * (page files, which references have a page). A memo shares it between runs while it is equal.
+ */
+export const siteGlobals = (site: Site): unknown[] => {
+  const r = site.model.reconciliation;
+  return [site.model.name, r?.sources ?? null, r?.authority ?? null, [...site.kindAnchors], site.names];
+};
+
+/**
+ * What pageContext(site, t) is a function of, besides `t`: `globals` (siteGlobals, shared), the type's
+ * decisions and referrers, and the type of each node in its diagram (their references).
+ */
+export function pageDeps(site: Site, t: NamedType, globals: unknown): unknown[] {
+  const referrers = site.referrers.get(t.name) ?? [];
+  const decisions = site.decisionsByType.get(t.name) ?? [];
+  const deps: unknown[] = [globals, decisions.length, ...decisions, referrers.length, ...referrers];
+  for (const n of site.refs.get(t.name) ?? []) deps.push(site.index.get(n));
+  for (const n of referrers) deps.push(site.index.get(n));
+  return deps;
+}
+
 /** A site holding only the context: what typePage reads for `t`. */
 export function pageSite(t: NamedType, c: PageContext): Site {
   const reconciliation = c.reconciled ? { reconciliation: { sources: [], decisions: [] } } : {};
@@ -48,6 +71,7 @@ export function pageSite(t: NamedType, c: PageContext): Site {
     model: { name: c.corpus, types: [], diagnostics: [], ...reconciliation },
     types: [],
     index: new Map(),
+    names: [],
     slugs: new Map(c.slugs),
     refs: new Map(c.refs),
     referrers: new Map([[t.name, c.referrers]]),

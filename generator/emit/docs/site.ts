@@ -5,12 +5,15 @@ import type { Decision, Model, NamedType } from "../../ir/model.js";
 import { referencedNames } from "../../ir/walk.js";
 import { fileSlug, markdownText } from "../quote.js";
 import { kindAnchors } from "./anchors.js";
+import { derivedOf, sharedOf, type EmitOptions } from "../files.js";
 
 export interface Site {
   model: Model;
   /** Named types, sorted by name. */
   types: NamedType[];
   index: Map<string, NamedType>;
+  /** The type names, sorted (with a memo, the same array from run to run while they are equal). */
+  names: readonly string[];
   /** Page file name (no folder) per type name. */
   slugs: Map<string, string>;
   /** Direct references and referrers per type, sorted; computed once, not per page. */
@@ -27,10 +30,18 @@ export interface Site {
   sourceRank: Map<string, number>;
 }
 
-export function buildSite(model: Model): Site {
+/** `options.memo`: what is a function of one type, or of the type names, computed once for those objects. */
+export function buildSite(model: Model, options?: EmitOptions): Site {
   const types = [...model.types].sort((a, b) => cmp(a.name, b.name));
   const index = new Map(types.map((t) => [t.name, t]));
-  const refs = new Map(types.map((t) => [t.name, referencedNames(t.node).filter((n) => index.has(n))]));
+  const referenced = (t: NamedType) => derivedOf(options, t, "docs-referenced", () => referencedNames(t.node));
+  const refs = new Map(types.map((t) => [t.name, referenced(t).filter((n) => index.has(n))]));
+  // The sorted names, the same array from run to run while equal: their page files are a function of them.
+  const names = sharedOf(
+    options,
+    `docs-names\0${model.name}`,
+    types.map((t) => t.name),
+  );
   // Same answer as walk.ts referrers(), inverted once so large corpora stay linear.
   const referrers = new Map<string, string[]>(types.map((t) => [t.name, []]));
   for (const t of types) for (const r of refs.get(t.name)!) referrers.get(r)!.push(t.name);
@@ -56,7 +67,8 @@ export function buildSite(model: Model): Site {
     model,
     types,
     index,
-    slugs: uniqueSlugs(types),
+    names,
+    slugs: derivedOf(options, names, "docs-slugs", () => uniqueSlugs(names)),
     refs,
     referrers,
     decisions,
@@ -90,15 +102,15 @@ function typeOfSubject(subject: string, lookup: (s: string) => NamedType | undef
  * fileSlug can map two names to one file ("a$b", "a_b"), and "Foo"/"foo" clash on
  * case-insensitive file systems: later names (in sorted order) get a numeric suffix.
  */
-function uniqueSlugs(types: NamedType[]): Map<string, string> {
+function uniqueSlugs(names: readonly string[]): Map<string, string> {
   const taken = new Set<string>();
   const out = new Map<string, string>();
-  for (const t of types) {
-    const base = fileSlug(t.name);
+  for (const name of names) {
+    const base = fileSlug(name);
     let slug = base;
     for (let i = 2; taken.has(slug.toLowerCase()); i++) slug = `${base}_${i}`;
     taken.add(slug.toLowerCase());
-    out.set(t.name, `${slug}.md`);
+    out.set(name, `${slug}.md`);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // JSON Schema 2020-12 emitter: one document, a $defs entry per named type, references kept as $ref.
 import type { Attributes, Constraints, Model, NamedType, TypeNode } from "../../ir/model.js";
-import { fragmentOf, type EmitOptions, type Emitter } from "../files.js";
+import { assembledOf, fragmentFrom, type EmitOptions, type Emitter } from "../files.js";
 import { jsonFileText, jsonMemberText } from "../json-text.js";
 import { parseProse, proseToText } from "../prose.js";
 import { sortedEnumValues } from "../typescript/type-text.js";
@@ -47,10 +47,24 @@ export function toJsonSchema(model: Model): Schema {
 function schemaText(model: Model, options?: EmitOptions): string {
   const empty = jsonFileText(model.name, documentOf(model, {}));
   if (model.types.length === 0) return empty;
-  const tail = "{}\n}\n";
+  // An entry reads its type alone.
   const entries = model.types.map((t) =>
-    fragmentOf(options, "json-schema", t, null, () => jsonMemberText(t.name, defOf(t), 4)),
+    fragmentFrom(
+      options,
+      "json-schema",
+      t,
+      [],
+      () => null,
+      () => jsonMemberText(t.name, defOf(t), 4),
+    ),
   );
+  return assembledOf(options, `json-schema\0${model.name}`, [empty, ...entries], joinEntries);
+}
+
+/** The document with no entries, then the entries in its `$defs`. */
+function joinEntries(parts: readonly string[]): string {
+  const [empty, ...entries] = parts as [string, ...string[]];
+  const tail = "{}\n}\n";
   // One join, ends included: a concatenation after it is copied again when the text is read whole.
   entries[0] = `${empty.slice(0, -tail.length)}{\n${entries[0]!}`;
   entries[entries.length - 1] += "\n  }\n}\n";

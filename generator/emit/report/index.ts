@@ -1,6 +1,6 @@
 // reconciliation.json: every decision with each source's claim, the rule and any override reason.
 import type { Model } from "../../ir/model.js";
-import { fragmentOf, type EmitOptions, type Emitter } from "../files.js";
+import { assembledOf, fragmentFrom, type EmitOptions, type Emitter } from "../files.js";
 import { jsonFileText, jsonItemText } from "../json-text.js";
 
 export function reportData(model: Model) {
@@ -28,8 +28,24 @@ export function reportData(model: Model) {
 function reportText(model: Model, data: NonNullable<ReturnType<typeof reportData>>, options?: EmitOptions): string {
   const empty = jsonFileText(model.name, { ...data, decisions: [] });
   if (data.decisions.length === 0) return empty;
+  // An item reads its decision alone.
+  const items = data.decisions.map((d) =>
+    fragmentFrom(
+      options,
+      "report",
+      d,
+      [],
+      () => null,
+      () => jsonItemText(d, 4),
+    ),
+  );
+  return assembledOf(options, `report\0${model.name}`, [empty, ...items], joinItems);
+}
+
+/** The report with no decisions, then the decisions in its list. */
+function joinItems(parts: readonly string[]): string {
+  const [empty, ...items] = parts as [string, ...string[]];
   const tail = "[]\n}\n";
-  const items = data.decisions.map((d) => fragmentOf(options, "report", d, null, () => jsonItemText(d, 4)));
   // One join, ends included: a concatenation after it is copied again when the text is read whole.
   items[0] = `${empty.slice(0, -tail.length)}[\n${items[0]!}`;
   items[items.length - 1] += "\n  ]\n}\n";

@@ -4,13 +4,17 @@
 import type { Model, NamedType, TypeNode } from "../../ir/model.js";
 import { children, referencedNames } from "../../ir/walk.js";
 import { bannerText } from "../banner.js";
-import { fragmentOf, type EmitOptions, type Emitter } from "../files.js";
+import { assembledOf, fragmentFrom, fragmentOf, sharedOf, type EmitOptions, type Emitter } from "../files.js";
 import { declarationText } from "./declaration.js";
 import { viewFiles, type View } from "./view.js";
 
 export const emitTypeScript: Emitter = (model, options) => {
-  const shared: Shared = new WeakMap();
-  return viewFiles(model).map((f) => ({
+  const files = viewFiles(model);
+  // The views' one map of open-alias names, as the memo shares it between runs: a type's text is a
+  // function of the type, the view's flags and this map, so the memo may compare them by identity.
+  const names = sharedOf(options, `typescript-open-names\0${model.name}`, [...files[0]!.view.openNames]);
+  const shared: Shared = { narrowed: new WeakMap(), from: files[0]!.view.openNames, names };
+  return files.map((f) => ({
     path: f.path,
     kind: "ts" as const,
     content: typesSource(model, f.view, f.title, options, shared),
@@ -23,7 +27,12 @@ export const emitTypeScript: Emitter = (model, options) => {
  * narrowed to the type, whether its text reads open-ness, and when not, its text by SDK-ness,
  * which the open and strict views then share.
  */
-type Shared = WeakMap<NamedType, Narrowed>;
+interface Shared {
+  narrowed: WeakMap<NamedType, Narrowed>;
+  /** The views' map of open-alias names, and its entries (the same object from run to run while equal). */
+  from: ReadonlyMap<string, string>;
+  names: readonly (readonly [string, string])[];
+}
 interface Narrowed {
   from: ReadonlyMap<string, string>;
   openNames: Map<string, string>;
@@ -44,7 +53,7 @@ function readsOpen(node: TypeNode, openNames: ReadonlyMap<string, string>): bool
 }
 
 function narrowed(t: NamedType, names: ReadonlyMap<string, string>, shared: Shared | undefined): Narrowed {
-  const known = shared?.get(t);
+  const known = shared?.narrowed.get(t);
   if (known && known.from === names) return known;
   const openNames = new Map<string, string>();
   for (const name of [t.name, ...referencedNames(t.node)]) {
@@ -52,7 +61,7 @@ function narrowed(t: NamedType, names: ReadonlyMap<string, string>, shared: Shar
     if (open !== undefined) openNames.set(name, open);
   }
   const n: Narrowed = { from: names, openNames, readsOpen: readsOpen(t.node, openNames) };
-  shared?.set(t, n);
+  shared?.narrowed.set(t, n);
   return n;
 }
 
@@ -66,9 +75,15 @@ export function typesSource(
 ): string {
   const header = `// ${bannerText(model.name)}\n${title ? `// ${title}\n` : ""}\n`;
   if (model.types.length === 0) return `${header}export {};\n`;
-  // One join, header included: a concatenation after it is copied again when the text is read whole.
   const decls = model.types.map((t) => typeDeclarations(t, view, options, shared));
-  decls[0] = header + decls[0]!;
+  return assembledOf(options, `typescript\0${model.name}\0${title ?? ""}`, [header, ...decls], joinAfterHeader);
+}
+
+/** The header, then the declarations one a line apart. */
+function joinAfterHeader(parts: readonly string[]): string {
+  // One join, header included: a concatenation after it is copied again when the text is read whole.
+  const decls = parts.slice(1);
+  decls[0] = parts[0]! + decls[0]!;
   return decls.join("\n");
 }
 
@@ -77,12 +92,24 @@ export function typesSource(
  * itself and of the types it refers to. The memo's key is exactly the type and that narrowed view.
  */
 function typeDeclarations(t: NamedType, view: View, options: EmitOptions | undefined, shared?: Shared): string {
-  const n = narrowed(t, view.openNames, shared);
-  const own: View = { sdk: view.sdk, open: view.open, openNames: n.openNames };
-  const context = { sdk: own.sdk, open: own.open, openNames: [...n.openNames] };
-  const compute = () => declarationText(t, own);
-  if (!shared || n.readsOpen) return fragmentOf(options, "typescript", t, context, compute);
-  // The other open-ness gave the same text: the same type, SDK-ness and open-alias names.
-  const k = own.sdk ? "sdk" : "wire";
-  return fragmentOf(options, "typescript", t, context, () => (n[k] ??= compute()));
+  // Built only when the memo asks for the context or the text.
+  let n: Narrowed | undefined;
+  const context = () => {
+    n ??= narrowed(t, view.openNames, shared);
+    return { sdk: view.sdk, open: view.open, openNames: [...n.openNames] };
+  };
+  const compute = () => {
+    n ??= narrowed(t, view.openNames, shared);
+    const text = () => declarationText(t, { sdk: view.sdk, open: view.open, openNames: n!.openNames });
+    if (!shared || n.readsOpen) return text();
+    // The other open-ness gave the same text: the same type, SDK-ness and open-alias names.
+    const k = view.sdk ? "sdk" : "wire";
+    return (n[k] ??= text());
+  };
+  // `shared.names` holds the view's map when it is the one emitTypeScript shared between its views.
+  if (shared?.from === view.openNames) {
+    return fragmentFrom(options, "typescript", t, [view.sdk, view.open, shared.names], context, compute);
+  }
+  const c = context();
+  return fragmentOf(options, "typescript", t, c, () => compute());
 }

@@ -1,12 +1,13 @@
 // validators.d.ts: typed signatures for validators.js (the JavaScript flavour).
 import type { Model } from "../../ir/model.js";
 import { bannerLines } from "../banner.js";
+import { assembledOf, type EmitOptions } from "../files.js";
 import { WIDTH } from "./layout.js";
 import { PUBLIC_TYPES } from "./runtime-text.js";
 import { headLines } from "./type-code.js";
 
 /** `import { a, b } from "…";` on one line when it fits, else one name per line. */
-export function importLines(keyword: string, names: string[], from: string): string[] {
+export function importLines(keyword: string, names: readonly string[], from: string): string[] {
   const flat = `${keyword} { ${names.join(", ")} } from "${from}";`;
   // prettier keeps an import of one name on one line, however long.
   if (flat.length <= WIDTH || names.length === 1) return [flat];
@@ -21,8 +22,15 @@ const MODULE_DOC = [
   " */",
 ];
 
-export function declarations(model: Model): string {
-  const names = model.types.map((t) => t.name);
+/** validators.d.ts: a function of the corpus name and the type names, so a memo may keep it whole. */
+export function declarations(model: Model, options?: EmitOptions): string {
+  const parts = [model.name, ...model.types.map((t) => t.name)];
+  return assembledOf(options, `validators-dts\0${model.name}`, parts, ([corpus, ...names]) =>
+    declarationsOf(corpus!, names),
+  );
+}
+
+function declarationsOf(corpus: string, names: readonly string[]): string {
   const lines: string[] = [...MODULE_DOC];
   if (names.length > 0) lines.push(...importLines("import type", names, "./types.js"), "");
   lines.push(
@@ -63,5 +71,5 @@ export function declarations(model: Model): string {
     "export declare const rootTypes: readonly string[];",
   );
   // One join, banner and final newline included: no second copy of the whole text to flatten.
-  return [`${bannerLines("ts", model.name)}${lines[0] ?? ""}`, ...lines.slice(1), ""].join("\n");
+  return [`${bannerLines("ts", corpus)}${lines[0] ?? ""}`, ...lines.slice(1), ""].join("\n");
 }

@@ -4,7 +4,7 @@
 // they are); inMemorySource() gives the same checks as one module for `validate --schemas`.
 import type { Model, NamedType, TypeNode } from "../../ir/model.js";
 import { bannerLines } from "../banner.js";
-import type { FragmentMemo, OutputFile } from "../files.js";
+import { assembledOf, fragmentFrom, type FragmentMemo, type OutputFile } from "../files.js";
 import { declarations, importLines } from "./declarations.js";
 import { constLines, jsString, WIDTH } from "./layout.js";
 import { inlineRuntime, runtimeFileText } from "./runtime-text.js";
@@ -54,43 +54,65 @@ export function schemaDeclared(model: Model): Set<string> {
   return new Set(model.types.filter((t) => declares(t.node, new Set())).map((t) => t.name));
 }
 
-function fragments(model: Model, flavour: Flavour, memo?: FragmentMemo): Fragment[] {
+/**
+ * Each type's code, through the memo packed with the runtime names it calls on its first line:
+ * "a b c\n<code>". Without a memo, as it is made.
+ */
+function packedFragments(model: Model, flavour: Flavour, memo?: FragmentMemo): (string | Fragment)[] {
   const declared = schemaDeclared(model);
+  if (!memo) return model.types.map((t) => typeFragment(t, { flavour, keep: declared.has(t.name) }));
+  const options = { memo };
   return model.types.map((t) => {
-    const options = { flavour, keep: declared.has(t.name) };
-    if (!memo) return typeFragment(t, options);
+    const keep = declared.has(t.name);
     // A type's code depends on the type and these options only (other types are called by name).
-    const packed = memo.fragment("validators", t, options, () => {
-      const f = typeFragment(t, options);
-      return `${[...f.runtime].sort().join(" ")}\n${f.text}`;
-    });
-    const nl = packed.indexOf("\n");
-    return { runtime: new Set(packed.slice(0, nl).split(" ").filter(Boolean)), text: packed.slice(nl + 1) };
+    return fragmentFrom(
+      options,
+      "validators",
+      t,
+      [flavour, keep],
+      () => ({ flavour, keep }),
+      (c) => {
+        const f = typeFragment(t, c);
+        return `${[...f.runtime].sort().join(" ")}\n${f.text}`;
+      },
+    );
   });
 }
 
-const roots = (model: Model): string[] =>
-  model.types.filter((t) => t.root && t.role === "shape").map((t) => jsString(t.name));
+function unpack(packed: string | Fragment): Fragment {
+  if (typeof packed !== "string") return packed;
+  const nl = packed.indexOf("\n");
+  return { runtime: new Set(packed.slice(0, nl).split(" ").filter(Boolean)), text: packed.slice(nl + 1) };
+}
 
-function footer(model: Model, flavour: Flavour): string[] {
+/** A type's name and whether it is a root shape (rootTypes lists those). */
+type Listed = Pick<NamedType, "name"> & { rootShape: boolean };
+
+const listed = (model: Model): Listed[] =>
+  model.types.map((t) => ({ name: t.name, rootShape: t.root && t.role === "shape" }));
+
+function footer(types: readonly Listed[], flavour: Flavour): string[] {
   const ts = flavour === "ts";
   const table = ["/** Every validate function by type name. */"];
   table.push(`export const validators${ts ? ": Readonly<Record<string, Validate>>" : ""} = /*#__PURE__*/ table({`);
-  if (model.types.length === 0) table[1] = table[1]!.replace("table({", "table({});");
+  if (types.length === 0) table[1] = table[1]!.replace("table({", "table({});");
   else {
     // A property that does not fit breaks after its colon (prettier's way).
-    const entry = (t: NamedType) =>
+    const entry = (t: Listed) =>
       `  ${t.name}: validate${t.name},`.length <= WIDTH
         ? [`  ${t.name}: validate${t.name},`]
         : [`  ${t.name}:`, `    validate${t.name},`];
-    table.push(...model.types.flatMap(entry), "});");
+    table.push(...types.flatMap(entry), "});");
   }
   const rootsDecl = `export const rootTypes${ts ? ": readonly string[]" : ""}`;
   return [
     ...table,
     "",
     "/** The root types of the corpus (documents' own types, not error shapes). */",
-    ...constLines("", rootsDecl, { callee: "/*#__PURE__*/ Object.freeze", array: roots(model) }),
+    ...constLines("", rootsDecl, {
+      callee: "/*#__PURE__*/ Object.freeze",
+      array: types.filter((t) => t.rootShape).map((t) => jsString(t.name)),
+    }),
   ];
 }
 
@@ -106,8 +128,27 @@ function runtimeNames(parts: Fragment[]): { imported: string[]; local: Set<strin
   return { imported: [...names].sort(), local };
 }
 
+/**
+ * validators.js or .ts, assembled from the flavour, the corpus name, each type's name and whether it is
+ * a root shape, and each type's packed code: a memo may give the last run's text when none changed.
+ */
 function validatorsText(model: Model, flavour: Flavour, memo?: FragmentMemo): string {
-  const parts = fragments(model, flavour, memo);
+  const n = model.types.length;
+  const parts: Part[] = [flavour, model.name, n];
+  for (const t of model.types) parts.push(t.name);
+  for (const t of model.types) parts.push(t.root && t.role === "shape");
+  parts.push(...packedFragments(model, flavour, memo));
+  return assembledOf(memo ? { memo } : undefined, `validators\0${model.name}\0${flavour}`, parts, assemble);
+}
+
+type Part = string | number | boolean | Fragment;
+
+function assemble(all: readonly Part[]): string {
+  const [flavour, corpus, n] = all as [Flavour, string, number];
+  const types = all
+    .slice(3, 3 + n)
+    .map((name, i): Listed => ({ name: name as string, rootShape: all[3 + n + i] === true }));
+  const parts = (all.slice(3 + 2 * n) as (string | Fragment)[]).map(unpack);
   const names = runtimeNames(parts);
   const head = [LINT, ...importLines("import", names.imported, "./runtime.js")];
   if (flavour === "ts") {
@@ -118,11 +159,11 @@ function validatorsText(model: Model, flavour: Flavour, memo?: FragmentMemo): st
         "./runtime.js",
       ),
     );
-    if (model.types.length > 0)
+    if (n > 0)
       head.push(
         ...importLines(
           "import type",
-          model.types.map((t) => t.name),
+          types.map((t) => t.name),
           "./types.js",
         ),
       );
@@ -138,8 +179,8 @@ function validatorsText(model: Model, flavour: Flavour, memo?: FragmentMemo): st
     );
   head.push("", ...localLines(flavour, names.local));
   // One join, banner and final newline included: no second copy of the whole text to flatten.
-  const lines = [...head, ...parts.flatMap((f) => ["", f.text]), "", ...footer(model, flavour), ""];
-  lines[0] = `${bannerLines("js", model.name)}${lines[0]}`;
+  const lines = [...head, ...parts.flatMap((f) => ["", f.text]), "", ...footer(types, flavour), ""];
+  lines[0] = `${bannerLines("js", corpus)}${lines[0]}`;
   return lines.join("\n");
 }
 
@@ -155,19 +196,19 @@ export function emitValidators(model: Model, options: ValidatorOptions = {}): Ou
   return [
     { path: "runtime.d.ts", kind: "ts", content: runtimeFileText("dts", banner), final: true },
     { path: "runtime.js", kind: "js", content: runtimeFileText("js", banner), final: true },
-    { path: "validators.d.ts", kind: "ts", content: declarations(model), final: true },
+    { path: "validators.d.ts", kind: "ts", content: declarations(model, options), final: true },
     { path: "validators.js", kind: "js", content: validatorsText(model, "js", options.memo), final: true },
   ];
 }
 
 /** The validators as one self-contained ES module (the runtime inlined), for import from a data: URL. */
 export function inMemorySource(model: Model): string {
-  const parts = fragments(model, "js");
+  const parts = packedFragments(model, "js").map(unpack);
   return [
     inlineRuntime(),
     ...localLines("js", undefined, false),
     ...parts.map((f) => f.text),
-    ...footer(model, "js"),
+    ...footer(listed(model), "js"),
     "export { ValidationError, sdkToWire };",
     "",
   ].join("\n");
