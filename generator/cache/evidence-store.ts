@@ -1,0 +1,86 @@
+// Evidence kept between processes: each source's evidence (a botocore model, the SDK's facts, …)
+// as the structured clone V8 writes, in one file per source, under the key of everything loading it
+// reads: structgen's fingerprint (the adapters' code, Node.js), the source's settings, where it is read
+// from, and the name and sha-256 of every file its adapter reads (listed by reconcile/load-evidence.ts
+// sourceFiles, as the inputs digest lists them). A file whose key, checksum or contents do not match is
+// a miss: the source is loaded, and kept only when its files did not change while they were read.
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { CorpusConfig, SourceConfig } from "../reconcile/config.js";
+import { sourceFiles, type EvidenceMemo, type LoadedSource } from "../reconcile/load-evidence.js";
+import { canonicalJson, Digest, sha256 } from "./hash.js";
+import type { HashIndex } from "./hash-index.js";
+
+const MAGIC = "structgen-evidence/1";
+
+/** The key of a source's evidence: what loading it reads, with `fingerprint`. */
+export function evidenceKey(fingerprint: string, config: CorpusConfig, s: SourceConfig, index: HashIndex): string {
+  const { state, files } = sourceFiles(config, s);
+  const digest = new Digest().add(MAGIC, fingerprint, canonicalJson(s), config.base, state);
+  for (const f of files) {
+    const sha = index.hash(f.path, true);
+    digest.add(f.name, f.path, typeof sha === "string" ? sha : `unreadable ${sha.reason}`);
+  }
+  return digest.hex();
+}
+
+/** Evidence by its key in `dir` (one file per corpus folder and source id, the last one loaded). */
+export function evidenceStore(options: { dir: string; fingerprint: string; index: HashIndex }): EvidenceMemo {
+  const { dir, fingerprint, index } = options;
+  const fileOf = (config: CorpusConfig, s: SourceConfig) =>
+    path.join(dir, `${sha256(`${config.base}\0${s.id}`).slice(0, 32)}.v8`);
+  return {
+    async source(config, s, load) {
+      const key = evidenceKey(fingerprint, config, s, index);
+      const file = fileOf(config, s);
+      const known = read(file, key);
+      if (known) return known;
+      const loaded = await load();
+      if (evidenceKey(fingerprint, config, s, index) === key) write(file, key, loaded);
+      return loaded;
+    },
+  };
+}
+
+/** Header line: magic, key, sha-256 of the body; then the body. Anything else is a miss. */
+function read(file: string, key: string): LoadedSource | undefined {
+  try {
+    const bytes = readFileSync(file);
+    const end = bytes.indexOf(10);
+    if (end < 0) return undefined;
+    const [magic, stored, sum] = bytes.subarray(0, end).toString("latin1").split(" ");
+    const body = bytes.subarray(end + 1);
+    if (magic !== MAGIC || stored !== key || sum !== sha256(body)) return undefined;
+    return deserialize(body) as LoadedSource;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Plain objects, arrays, Maps and primitives only: what V8's clone gives back as it was. */
+function plain(v: unknown, depth = 0): boolean {
+  if (typeof v === "function" || typeof v === "symbol" || depth > 1000) return false;
+  if (typeof v !== "object" || v === null) return true;
+  if (Array.isArray(v)) return v.every((x) => plain(x, depth + 1));
+  if (v instanceof Map) return [...v].every(([k, x]) => plain(k, depth + 1) && plain(x, depth + 1));
+  // A null prototype would come back as Object's, and hidden or symbol keys not at all.
+  if (Object.getPrototypeOf(v) !== Object.prototype || Reflect.ownKeys(v).length !== Object.keys(v).length)
+    return false;
+  return Object.values(v).every((x) => plain(x, depth + 1));
+}
+
+function write(file: string, key: string, loaded: LoadedSource): void {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    // A class instance would come back a plain object: such evidence is not kept.
+    if (!plain(loaded)) return;
+    const body = serialize(loaded);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC} ${key} ${sha256(body)}\n`, "latin1"), body]));
+    renameSync(tmp, file);
+  } catch {
+    // A cache that cannot be written only costs the next run a load.
+    rmSync(tmp, { force: true });
+  }
+}
