@@ -9,6 +9,7 @@ import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { CorpusConfig, SourceConfig } from "../reconcile/config.js";
 import { sourceFiles, type EvidenceMemo, type LoadedSource } from "../reconcile/load-evidence.js";
+import { clonesExactly } from "./clone.js";
 import { canonicalJson, Digest, sha256 } from "./hash.js";
 import type { HashIndex } from "./hash-index.js";
 
@@ -58,23 +59,11 @@ function read(file: string, key: string): LoadedSource | undefined {
   }
 }
 
-/** Plain objects, arrays, Maps and primitives only: what V8's clone gives back as it was. */
-function plain(v: unknown, depth = 0): boolean {
-  if (typeof v === "function" || typeof v === "symbol" || depth > 1000) return false;
-  if (typeof v !== "object" || v === null) return true;
-  if (Array.isArray(v)) return v.every((x) => plain(x, depth + 1));
-  if (v instanceof Map) return [...v].every(([k, x]) => plain(k, depth + 1) && plain(x, depth + 1));
-  // A null prototype would come back as Object's, and hidden or symbol keys not at all.
-  if (Object.getPrototypeOf(v) !== Object.prototype || Reflect.ownKeys(v).length !== Object.keys(v).length)
-    return false;
-  return Object.values(v).every((x) => plain(x, depth + 1));
-}
-
 function write(file: string, key: string, loaded: LoadedSource): void {
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     // A class instance would come back a plain object: such evidence is not kept.
-    if (!plain(loaded)) return;
+    if (!clonesExactly(loaded)) return;
     const body = serialize(loaded);
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC} ${key} ${sha256(body)}\n`, "latin1"), body]));
