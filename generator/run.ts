@@ -251,7 +251,8 @@ export async function generateProject(
     });
   }
   fragments?.flush();
-  index.save();
+  // A caller that keeps the cache between runs (watch) saves the index when idle.
+  if (!memo.cache) index.save();
   return results;
 }
 
@@ -339,6 +340,7 @@ export async function check(options: GenerateOptions = {}, memo: RunMemo = {}): 
     }
   }
   fragments?.flush();
-  index.save();
+  // A caller that keeps the cache between runs (watch) saves the index when idle.
+  if (!memo.cache) index.save();
   return results;
 }
