@@ -121,12 +121,13 @@ const reason = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
 // opens at once (and is then refused) instead of blocking. Both are 0 where the OS lacks them.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
+/** Where each file's bytes are read, one file at a time (decoding copies them out). */
+let pool = Buffer.allocUnsafe(1 << 16);
+
 /**
  * Reads one regular file of at most MAX_FILE_BYTES and decodes it as UTF-8. Synchronous: a corpus is
  * hundreds of small files, and four trips through the thread pool per file cost more than the reads.
  */
-let pool = Buffer.allocUnsafe(1 << 16);
-
 function readSchemaText(f: Found): Decoded {
   let fd: number | undefined;
   try {
