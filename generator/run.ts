@@ -8,7 +8,7 @@ import { projectCorpora, type CorpusRef } from "./config/corpora.js";
 import { loadProject, type Project, type ProjectOptions } from "./config/project.js";
 import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import type { BuildMemo, RenderOptions } from "./pipeline.js";
-import type { TreeWriter, WriteResult } from "./write/atomic.js";
+import type { TreeWriter } from "./write/atomic.js";
 import type { Difference } from "./write/check.js";
 import type { EvidenceMemo } from "./reconcile/load-evidence.js";
 
@@ -161,8 +161,6 @@ interface Staged {
   types: number;
   diagnostics: Diagnostic[];
   files: number;
-  /** The inputs digest before they were read, and (when the same after) the one to record. */
-  before?: string;
   inputs?: string;
 }
 
@@ -221,38 +219,25 @@ export async function generateProject(
         entry.files += files.length;
         await writer.add(files);
       });
-      entry.before = before;
+      const after = before === undefined ? undefined : await digestOf(project, c, index);
+      memo.inputs?.after.set(c.name, after);
+      if (before === after) entry.inputs = before;
     }
   } catch (e) {
     for (const s of staged) await s.writer.abort();
     if (!memo.cache) fragments?.discard();
     throw e;
   }
-  const committed: { s: Staged; w: WriteResult; cleaned: Promise<void> }[] = [];
+  const results: CorpusResult[] = [];
   for (const [i, s] of staged.entries()) {
     stages(options, s.c.name)("write");
+    let w;
     try {
-      const { result, cleaned } = await s.writer.commitEarly();
-      committed.push({ s, w: result, cleaned });
+      w = await s.writer.commit();
     } catch (e) {
       for (const rest of staged.slice(i + 1)) await rest.writer.abort();
-      await Promise.all(committed.map((x) => x.cleaned));
       throw e;
     }
-  }
-  // The inputs again, while the staging folders go (freeing replaced files' blocks on libuv's threads):
-  // a digest is recorded only when the inputs were the same before and after they were read.
-  try {
-    for (const { s } of committed) {
-      const after = s.before === undefined ? undefined : await digestOf(project, s.c, index);
-      memo.inputs?.after.set(s.c.name, after);
-      if (s.before === after) s.inputs = s.before;
-    }
-  } finally {
-    await Promise.all(committed.map((x) => x.cleaned));
-  }
-  const results: CorpusResult[] = [];
-  for (const { s, w } of committed) {
     recordFresh(cacheDir, s.outDir, s.inputs);
     results.push({
       corpus: s.c.name,

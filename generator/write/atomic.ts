@@ -1,7 +1,6 @@
 // The one writer. It writes only what changed, removes only what it wrote before (the manifest
 // says which), leaves everything else where it is, and survives a kill at any point: see
 // transaction.ts. One writer per output folder at a time (lock.ts).
-import { promises as fs } from "node:fs";
 import path from "node:path";
 import { diagnostic, StructgenError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { OutputFile } from "../emit/files.js";
@@ -14,7 +13,7 @@ import type { OutputMemo } from "../cache/outputs.js";
 import { syncFs } from "./sync-fs.js";
 import type { HashIndex } from "../cache/hash-index.js";
 import { LaterStager } from "./stage-later.js";
-import { cleanUp, commitPlan, recover, stageFile, type WriterFs } from "./transaction.js";
+import { commitPlan, recover, stageFile, type WriterFs } from "./transaction.js";
 
 export { recover } from "./transaction.js";
 
@@ -54,11 +53,6 @@ export interface TreeWriter {
   /** Stages the files that differ from the folder; keeps only their paths and hashes. */
   add(files: readonly OutputFile[]): Promise<void>;
   commit(): Promise<WriteResult>;
-  /**
-   * commit, resolved at the commit point: `cleaned` resolves once the staging folder is gone (replaced
-   * files' blocks freed on libuv's threads) and the folder released, so the caller can go on meanwhile.
-   */
-  commitEarly(): Promise<{ result: WriteResult; cleaned: Promise<void> }>;
   /** Drops what was staged and releases the folder (another corpus failed, say). */
   abort(): Promise<void>;
 }
@@ -84,8 +78,6 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
   }
   let release: (() => Promise<void>) | undefined;
   let closed = false;
-  // Set at the commit point: the clean-up under way (nothing may be added, committed or rolled back).
-  let cleaning: Promise<void> | undefined;
   const later = options.later && !options.fs ? new LaterStager(outDir) : undefined;
   const close = async (failed: boolean) => {
     if (closed) return;
@@ -114,7 +106,7 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
   let staged = false;
   return {
     async add(files) {
-      if (closed || cleaning) throw new Error("the output folder was already committed or aborted");
+      if (closed) throw new Error("the output folder was already committed or aborted");
       try {
         // A few at a time: each file's bytes live only while it is compared and staged.
         await inLanes(files, async (f) => {
@@ -132,55 +124,42 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
       }
     },
     async commit() {
-      const { result, cleaned } = await commitEarly();
-      await cleaned;
-      return result;
-    },
-    commitEarly,
-    // After the commit point the new output stands: aborting only waits for the clean-up.
-    abort: () => cleaning ?? close(true),
-  };
-
-  async function commitEarly(): Promise<{ result: WriteResult; cleaned: Promise<void> }> {
-    if (closed || cleaning) throw new Error("the output folder was already committed or aborted");
-    try {
-      await later?.settle();
-      const plan = await planner.finish(options.inputs ? { inputs: options.inputs } : {});
-      if (plan.conflicts.length > 0) {
-        throw new StructgenError(
-          plan.conflicts.map((c) =>
-            diagnostic("OUTPUT_PATH_TAKEN", {
-              path: displayPath(path.join(outDir, c.path)),
-              what: c.what,
-              target: c.target,
-            }),
+      if (closed) throw new Error("the output folder was already committed or aborted");
+      try {
+        await later?.settle();
+        const plan = await planner.finish(options.inputs ? { inputs: options.inputs } : {});
+        if (plan.conflicts.length > 0) {
+          throw new StructgenError(
+            plan.conflicts.map((c) =>
+              diagnostic("OUTPUT_PATH_TAKEN", {
+                path: displayPath(path.join(outDir, c.path)),
+                what: c.what,
+                target: c.target,
+              }),
+            ),
+          );
+        }
+        if (plan.write.length > 0 || plan.remove.length > 0) await commitPlan(outDir, plan, io, staged);
+        for (const w of plan.write) {
+          if (w.path === MANIFEST) continue;
+          const file = path.join(outDir, w.path);
+          options.memo?.placed(file);
+          // The next process writes it over unread when its text changes again (hash-index.ts stale()).
+          options.index?.placed(file, planner.shaOf(w.path)!);
+        }
+        await close(false);
+        return {
+          written: plan.write.map((w) => w.path).filter((p) => p !== MANIFEST),
+          unchanged: plan.unchanged,
+          removed: plan.remove,
+          diagnostics: plan.foreign.map((f) =>
+            diagnostic("OUTPUT_FOREIGN_FILE", { path: displayPath(path.join(outDir, f.path)), reason: f.reason }),
           ),
-        );
+        };
+      } catch (e) {
+        return failing(e);
       }
-      const changed = plan.write.length > 0 || plan.remove.length > 0;
-      if (changed) await commitPlan(outDir, plan, io, staged, true);
-      for (const w of plan.write) {
-        if (w.path === MANIFEST) continue;
-        const file = path.join(outDir, w.path);
-        options.memo?.placed(file);
-        // The next process writes it over unread when its text changes again (hash-index.ts stale()).
-        options.index?.placed(file, planner.shaOf(w.path)!);
-      }
-      // Past the commit point nothing fails the run: the clean-up (the file calls given, or Node's on
-      // libuv's threads) and the release may finish while the caller goes on.
-      const cleaned = (changed ? cleanUp(outDir, plan, options.fs ?? fs) : Promise.resolve()).then(() => close(false));
-      cleaning = cleaned;
-      const result = {
-        written: plan.write.map((w) => w.path).filter((p) => p !== MANIFEST),
-        unchanged: plan.unchanged,
-        removed: plan.remove,
-        diagnostics: plan.foreign.map((f) =>
-          diagnostic("OUTPUT_FOREIGN_FILE", { path: displayPath(path.join(outDir, f.path)), reason: f.reason }),
-        ),
-      };
-      return { result, cleaned };
-    } catch (e) {
-      return failing(e);
-    }
-  }
+    },
+    abort: () => close(true),
+  };
 }

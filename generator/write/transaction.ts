@@ -65,16 +65,9 @@ export async function stageFile(
 
 /**
  * Carries a plan out. Writes with content are staged here; the others were staged before (stageFile),
- * and `staged` says so, keeping the staging folder this run filled. `cleanLater`: return at the commit
- * point and leave the clean-up (cleanUp) to the caller.
+ * and `staged` says so, keeping the staging folder this run filled.
  */
-export async function commitPlan(
-  outDir: string,
-  plan: Plan,
-  io: WriterFs = nodeFs,
-  staged = false,
-  cleanLater = false,
-): Promise<void> {
+export async function commitPlan(outDir: string, plan: Plan, io: WriterFs = nodeFs, staged = false): Promise<void> {
   const stage = stageDir(outDir);
   if (!staged) await io.rm(stage, { recursive: true, force: true });
   const newPath = (p: string) => path.join(stage, "new", native(p));
@@ -117,13 +110,8 @@ export async function commitPlan(
   // The commit point: from here the new output stands, and cleaning up may fail harmlessly
   // (recover() finishes it; check reports what is left until then).
   await io.writeFile(path.join(stage, COMMITTED), "");
-  if (!cleanLater) await cleanUp(outDir, plan, io);
-}
-
-/** After the commit point: the staging folder goes, then folders emptied by removals; failures are harmless. */
-export async function cleanUp(outDir: string, plan: Pick<Plan, "remove">, io: WriterFs = nodeFs): Promise<void> {
-  await io.rm(stageDir(outDir), { recursive: true, force: true }).catch(() => undefined);
-  // A folder holding anything else stays.
+  await io.rm(stage, { recursive: true, force: true }).catch(() => undefined);
+  // Folders emptied by removals go too (a folder holding anything else stays).
   const emptied = [...new Set(plan.remove.flatMap((p) => ancestors(p)))].sort((a, b) => b.length - a.length);
   for (const dir of emptied) await io.rmdir(path.join(outDir, native(dir))).catch(() => undefined);
 }

@@ -51,26 +51,6 @@ describe("openTree", () => {
     expect(await staging(a)).toEqual([]);
   });
 
-  it("commitEarly: the new output stands at once; the clean-up and the release follow, and abort waits for them", async () => {
-    const a = await fresh();
-    const b = await fresh();
-    const writer = await openTree(a, { later: true });
-    for (const batch of batches) await writer.add(batch);
-    const { result, cleaned } = await writer.commitEarly();
-    const whole = await writeTree(b, batches.flat());
-    expect(result.written).toEqual(whole.written);
-    for (const f of batches.flat()) expect(await fs.readFile(path.join(a, f.path), "utf8")).toBe(f.content);
-    // Past the commit point: nothing more is taken, and aborting rolls nothing back.
-    await expect(writer.add(batches[0]!)).rejects.toThrow();
-    await writer.abort();
-    await cleaned;
-    expect(await snapshot(a)).toEqual(await snapshot(b));
-    expect(await staging(a)).toEqual([]);
-    expect((await fs.readdir(a)).filter((e) => e.startsWith(".structgen-lock"))).toEqual([]);
-    // Released: the next writer takes the folder.
-    await writeTree(a, previous);
-  });
-
   it("abort after some batches: the previous output stands, nothing staged is left", async () => {
     const out = await fresh();
     const before = await snapshot(out);
