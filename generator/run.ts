@@ -142,9 +142,11 @@ export async function openCache(
   if (dir === undefined) return { index: HashIndex.open() };
   const space = sha256(project.dir).slice(0, 16);
   const index = HashIndex.open(path.join(dir, "hashes", `${space}.idx`));
+  // An index that remembers nothing: this cache folder's first run (or a damaged one).
+  const used = index.size > 0;
   const fingerprint = generatorFingerprint(index);
   const fragments = fragmentStore({ fingerprint, dir: path.join(dir, "fragments", space), spill: oneRun });
-  const evidence = evidenceStore({ fingerprint, dir: path.join(dir, "evidence", space), index });
+  const evidence = evidenceStore({ fingerprint, dir: path.join(dir, "evidence", space), index, keep: used });
   return { fragments, evidence, index, dir };
 }
 

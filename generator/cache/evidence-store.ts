@@ -4,7 +4,7 @@
 // from, and the name and sha-256 of every file its adapter reads (listed by reconcile/load-evidence.ts
 // sourceFiles, as the inputs digest lists them). A file whose key, checksum or contents do not match is
 // a miss: the source is loaded, and kept only when its files did not change while they were read.
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { CorpusConfig, SourceConfig } from "../reconcile/config.js";
@@ -26,11 +26,20 @@ export function evidenceKey(fingerprint: string, config: CorpusConfig, s: Source
   return digest.hex();
 }
 
-/** Evidence by its key in `dir` (one file per corpus folder and source id, the last one loaded). */
-export function evidenceStore(options: { dir: string; fingerprint: string; index: HashIndex }): EvidenceMemo {
-  const { dir, fingerprint, index } = options;
+/**
+ * Evidence by its key in `dir`: one file per source settings and config folder (the last one loaded).
+ * `keep` false: evidence loaded is not written (a cache folder's first run, often a one-off as in CI,
+ * would pay for files it never reads).
+ */
+export function evidenceStore(options: {
+  dir: string;
+  fingerprint: string;
+  index: HashIndex;
+  keep?: boolean;
+}): EvidenceMemo {
+  const { dir, fingerprint, index, keep = true } = options;
   const fileOf = (config: CorpusConfig, s: SourceConfig) =>
-    path.join(dir, `${sha256(`${config.base}\0${s.id}`).slice(0, 32)}.v8`);
+    path.join(dir, `${sha256(`${config.base}\0${canonicalJson(s)}`).slice(0, 32)}.v8`);
   return {
     async source(config, s, load) {
       const key = evidenceKey(fingerprint, config, s, index);
@@ -38,7 +47,7 @@ export function evidenceStore(options: { dir: string; fingerprint: string; index
       const known = read(file, key);
       if (known) return known;
       const loaded = await load();
-      if (evidenceKey(fingerprint, config, s, index) === key) write(file, key, loaded);
+      if (keep && evidenceKey(fingerprint, config, s, index) === key) write(file, key, loaded);
       return loaded;
     },
   };
@@ -61,15 +70,22 @@ function read(file: string, key: string): LoadedSource | undefined {
 
 function write(file: string, key: string, loaded: LoadedSource): void {
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  let fd: number | undefined;
   try {
     // A class instance would come back a plain object: such evidence is not kept.
     if (!clonesExactly(loaded)) return;
     const body = serialize(loaded);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC} ${key} ${sha256(body)}\n`, "latin1"), body]));
+    fd = openSync(tmp, "w");
+    // Header and body apart: no copy of the body joined to its header.
+    writeSync(fd, `${MAGIC} ${key} ${sha256(body)}\n`, null, "latin1");
+    writeSync(fd, body);
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, file);
   } catch {
     // A cache that cannot be written only costs the next run a load.
+    if (fd !== undefined) closeSync(fd);
     rmSync(tmp, { force: true });
   }
 }

@@ -82,6 +82,11 @@ export class HashIndex {
     return new HashIndex(file, file ? readIndex(file) : new Map());
   }
 
+  /** How many files it remembers. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** The recorded sha-256 of the file at `file` when its status is the recorded one; nothing is read. */
   known(file: string, follow: boolean): string | undefined {
     const known = this.entries.get(file);

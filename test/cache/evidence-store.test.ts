@@ -1,8 +1,9 @@
 // Evidence kept between processes is what loading gives: a later process with the same files, settings
 // and structgen gets it back without loading; an edited evidence file, another structgen, a damaged or
 // foreign store file is a miss; evidence that V8's clone would change is never kept. A generate whose
-// evidence comes from the store writes what a cold build writes, before and after an evidence edit.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+// evidence comes from the store writes what a cold build writes, before and after an evidence edit; a
+// cache folder's first run writes none.
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,6 +71,30 @@ describe("the evidence store", () => {
     expect(loads).toBe(3);
   });
 
+  it("regression: two corpora's sources with the same id each keep their own evidence", async () => {
+    const dir = path.join(tmp, "two");
+    cpSync(FIXTURE, dir, { recursive: true });
+    const config = await corpusOf(dir);
+    const first = config.sources[0]!;
+    const model = path.join(dir, "sources", "botocore", "service-2.json");
+    const json = JSON.parse(readFileSync(model, "utf8")) as { shapes: Record<string, unknown> };
+    json.shapes["OnlyInTheOther"] = { type: "string" };
+    writeFileSync(path.join(dir, "sources", "botocore", "other.json"), JSON.stringify(json));
+    const second = { ...first, path: "sources/botocore/other.json" };
+    const store = () => evidenceStore({ dir: path.join(tmp, "two-store"), fingerprint: "f", index: HashIndex.open() });
+    let loads = 0;
+    const loadOf = (s: typeof first) => async (): Promise<LoadedSource> => {
+      loads++;
+      const { evidence } = await loadEvidence({ ...config, sources: [s] });
+      return { evidence: evidence[0]!, notes: [] };
+    };
+    for (let round = 0; round < 2; round++) {
+      expect((await store().source(config, first, loadOf(first))).evidence.shapes.has("OnlyInTheOther")).toBe(false);
+      expect((await store().source(config, second, loadOf(second))).evidence.shapes.has("OnlyInTheOther")).toBe(true);
+    }
+    expect(loads).toBe(2);
+  });
+
   it("a damaged store file is a miss, and evidence a clone would change is not kept", async () => {
     const dir = path.join(tmp, "damaged");
     cpSync(FIXTURE, dir, { recursive: true });
@@ -118,8 +143,11 @@ describe("the evidence store", () => {
       await generate({ cwd: dir, out: path.join(tmp, name), cache: false });
       return tree(path.join(tmp, name));
     };
+    // A cache folder's first run keeps no evidence (a one-off run would never read it); the next does.
     await generate({ cwd: dir, out });
-    expect(readdirSync(path.join(cache, "evidence"))).toHaveLength(1);
+    expect(existsSync(path.join(cache, "evidence"))).toBe(false);
+    await generate({ cwd: dir, out });
+    expect(readdirSync(path.join(cache, "evidence", readdirSync(path.join(cache, "evidence"))[0]!))).toHaveLength(1);
     rmSync(out, { recursive: true });
     await generate({ cwd: dir, out });
     expect(tree(out)).toEqual(await cold("cold-1"));
