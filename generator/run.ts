@@ -10,6 +10,7 @@ import type { Diagnostic } from "./diagnostics/diagnostic.js";
 import type { BuildMemo, RenderOptions } from "./pipeline.js";
 import type { TreeWriter } from "./write/atomic.js";
 import type { Difference } from "./write/check.js";
+import type { EvidenceMemo } from "./reconcile/load-evidence.js";
 
 /**
  * Settings come from structgen.config.json (found from the working folder up, or `config`);
@@ -106,6 +107,8 @@ function inputsOf(project: Project, corpora: readonly CorpusRef[]): string[] {
 export interface Cache {
   /** Per-type fragments (on disk when a cache folder may be used). */
   fragments?: FragmentStore;
+  /** Evidence by its files' hashes, kept between processes (with a cache folder). */
+  evidence?: EvidenceMemo;
   /** File hashes by file status (saved when a cache folder may be used). */
   index: HashIndex;
   /** The cache folder, when one may be used. */
@@ -124,27 +127,27 @@ export async function openCache(
   enabled: boolean,
   oneRun = false,
 ): Promise<Cache> {
-  const [{ cacheLocation }, { fragmentStore }, { generatorFingerprint }, { sha256 }, { HashIndex }] = await Promise.all(
-    [
+  const [{ cacheLocation }, { fragmentStore }, { generatorFingerprint }, { sha256 }, { HashIndex }, { evidenceStore }] =
+    await Promise.all([
       import("./cache/location.js"),
       import("./cache/fragments.js"),
       import("./cache/fingerprint.js"),
       import("./cache/hash.js"),
       import("./cache/hash-index.js"),
-    ],
-  );
+      import("./cache/evidence-store.js"),
+    ]);
   const dir = enabled
     ? cacheLocation(project.dir, [project.out, ...corpora.map((c) => outDirOf(project, c))])
     : undefined;
   if (dir === undefined) return { index: HashIndex.open() };
   const space = sha256(project.dir).slice(0, 16);
   const index = HashIndex.open(path.join(dir, "hashes", `${space}.idx`));
-  const fragments = fragmentStore({
-    fingerprint: generatorFingerprint(index),
-    dir: path.join(dir, "fragments", space),
-    spill: oneRun,
-  });
-  return { fragments, index, dir };
+  // An index that remembers nothing: this cache folder's first run (or a damaged one).
+  const used = index.size > 0;
+  const fingerprint = generatorFingerprint(index);
+  const fragments = fragmentStore({ fingerprint, dir: path.join(dir, "fragments", space), spill: oneRun });
+  const evidence = evidenceStore({ fingerprint, dir: path.join(dir, "evidence", space), index, keep: used });
+  return { fragments, evidence, index, dir };
 }
 
 async function digestOf(project: Project, c: CorpusRef, index: HashIndex): Promise<string | undefined> {
@@ -191,6 +194,7 @@ export async function generateProject(
   });
   const opened = memo.cache ?? (await openCache(project, corpora, options.cache !== false, true));
   const { fragments, index, dir: cacheDir } = opened;
+  const build = memo.build ?? (opened.evidence ? { evidence: opened.evidence } : undefined);
   const { recordFresh } = await import("./cache/fresh.js");
   // Each emitter's files are staged as they come and let go; no output folder changes until every
   // corpus has been built and staged (then each commits).
@@ -202,7 +206,7 @@ export async function generateProject(
       const before = memo.inputs?.before.has(c.name)
         ? memo.inputs.before.get(c.name)
         : await digestOf(project, c, index);
-      const model = await buildModel(c, stage, memo.build);
+      const model = await buildModel(c, stage, build);
       stage("emit");
       const outDir = outDirOf(project, c);
       const writer = await openTree(outDir, {
@@ -249,7 +253,8 @@ export async function generateProject(
     });
   }
   fragments?.flush();
-  index.save();
+  // A caller that keeps the cache between runs (watch) saves the index when idle.
+  if (!memo.cache) index.save();
   return results;
 }
 
@@ -311,11 +316,9 @@ export async function check(options: GenerateOptions = {}, memo: RunMemo = {}): 
     import("./pipeline.js"),
     import("./write/check.js"),
   ]);
-  const {
-    fragments,
-    index,
-    dir: cacheDir,
-  } = memo.cache ?? (await openCache(project, corpora, options.cache !== false));
+  const opened = memo.cache ?? (await openCache(project, corpora, options.cache !== false));
+  const { fragments, index, dir: cacheDir } = opened;
+  const build = memo.build ?? (opened.evidence ? { evidence: opened.evidence } : undefined);
   const { recordFresh } = await import("./cache/fresh.js");
   const results: CheckResult[] = [];
   for (const c of corpora) {
@@ -327,7 +330,7 @@ export async function check(options: GenerateOptions = {}, memo: RunMemo = {}): 
     }
     const stage = stages(options, c.name);
     const before = cacheDir === undefined ? undefined : await digestOf(project, c, index);
-    const model = await buildModel(c, stage, memo.build);
+    const model = await buildModel(c, stage, build);
     stage("emit");
     const files = await renderModel(model, renderOptions(project, fragments));
     stage("compare");
@@ -339,6 +342,7 @@ export async function check(options: GenerateOptions = {}, memo: RunMemo = {}): 
     }
   }
   fragments?.flush();
-  index.save();
+  // A caller that keeps the cache between runs (watch) saves the index when idle.
+  if (!memo.cache) index.save();
   return results;
 }

@@ -5,6 +5,10 @@
 // they were looked at (RACY_MS), so an edit within the same timestamp tick cannot be mistaken for
 // the recorded state. Anything doubtful is read and hashed again.
 //
+// The writer also records each output it puts in place, with its status right after: such an entry
+// has not settled, so it never proves what a file holds; while the status is unchanged it says only
+// that the file holds that text or one someone else wrote within that tick (written over: stale()).
+//
 // Saved whole under a temporary name and renamed into place, with a checksum line first: a
 // truncated, corrupt or foreign index is empty, never an error.
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
@@ -46,7 +50,7 @@ export function withBytes<T>(file: string, flags: number, use: (bytes: Buffer) =
   }
 }
 
-const MAGIC = "structgen-hash-index/2";
+const MAGIC = "structgen-hash-index/3";
 /** Files changed less than this long before they were looked at are hashed every time. */
 export const RACY_MS = 2000;
 
@@ -60,6 +64,8 @@ const settledAt = (st: Stats, lookedAt: number): boolean => Math.max(st.mtimeMs,
 interface Entry {
   status: string;
   sha: string;
+  /** Recorded by the writer as it left the file, not yet seen settled: proves nothing of the bytes. */
+  placed?: true;
 }
 
 export class HashIndex {
@@ -76,10 +82,15 @@ export class HashIndex {
     return new HashIndex(file, file ? readIndex(file) : new Map());
   }
 
+  /** How many files it remembers. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   /** The recorded sha-256 of the file at `file` when its status is the recorded one; nothing is read. */
   known(file: string, follow: boolean): string | undefined {
     const known = this.entries.get(file);
-    if (!known) return undefined;
+    if (!known || known.placed) return undefined;
     const st = follow ? statSync(file, { throwIfNoEntry: false }) : lstatSync(file, { throwIfNoEntry: false });
     if (!st?.isFile() || statusOf(st) !== known.status) return undefined;
     this.used.add(file);
@@ -100,7 +111,7 @@ export class HashIndex {
     if (!st.isFile()) return { reason: "not a regular file" };
     const status = statusOf(st);
     const known = this.entries.get(file);
-    if (known && known.status === status) {
+    if (known && !known.placed && known.status === status) {
       this.used.add(file);
       return known.sha;
     }
@@ -130,9 +141,38 @@ export class HashIndex {
     if (!before.isFile() || !after || statusOf(after) !== status || !settled || file.includes("\n")) return;
     const known = this.entries.get(file);
     this.used.add(file);
-    if (known?.status === status && known.sha === sha) return;
+    if (known?.status === status && known.sha === sha && !known.placed) return;
     this.entries.set(file, { status, sha });
     this.changed = true;
+  }
+
+  /**
+   * The writer has just put bytes with `sha` in place at `file` (no link followed): the status the
+   * file has now is kept with them, to tell a later run that the file is still as it was left.
+   */
+  placed(file: string, sha: string): void {
+    const st = lstatSync(file, { throwIfNoEntry: false });
+    if (!st?.isFile() || file.includes("\n")) {
+      if (this.entries.delete(file)) this.changed = true;
+      return;
+    }
+    this.entries.set(file, { status: statusOf(st), sha, placed: true });
+    this.used.add(file);
+    this.changed = true;
+  }
+
+  /**
+   * The writer left bytes other than those with `sha` at `file` and its status is still the one it
+   * had then: the file holds those bytes, or bytes someone else wrote within that timestamp tick.
+   * Either way it is to be written (ours), without reading it.
+   */
+  stale(file: string, sha: string): boolean {
+    const known = this.entries.get(file);
+    if (!known?.placed || known.sha === sha) return false;
+    const st = lstatSync(file, { throwIfNoEntry: false });
+    if (!st?.isFile() || statusOf(st) !== known.status) return false;
+    this.used.add(file);
+    return true;
   }
 
   /** Writes the entries this process used, when any was added or dropped. */
@@ -141,7 +181,8 @@ export class HashIndex {
     const dropped = [...this.entries.keys()].some((k) => !this.used.has(k));
     if (!this.changed && !dropped) return;
     let body = "";
-    for (const [file, e] of this.entries) if (this.used.has(file)) body += `${e.sha} ${e.status} ${file}\n`;
+    for (const [file, e] of this.entries)
+      if (this.used.has(file)) body += `${e.placed ? "~" : ""}${e.sha} ${e.status} ${file}\n`;
     const tmp = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
@@ -156,9 +197,12 @@ export class HashIndex {
 
 /**
  * One line an entry: the sha-256 (64 hex digits), the six status fields, then the path (which may
- * hold spaces, not line breaks). Read by position, not by a regular expression: it runs on every check.
+ * hold spaces, not line breaks); "~" first for an entry the writer placed. Read by position, not by a
+ * regular expression: it runs on every check.
  */
-function entryOf(line: string): [string, Entry] | undefined {
+function entryOf(text: string): [string, Entry] | undefined {
+  const placed = text.charCodeAt(0) === 126;
+  const line = placed ? text.slice(1) : text;
   if (line.length < 66 || line.charCodeAt(64) !== 32 || !/^[0-9a-f]{64}$/.test(line.slice(0, 64))) return undefined;
   let at = 64;
   for (let field = 0; field < 6; field++) {
@@ -166,7 +210,10 @@ function entryOf(line: string): [string, Entry] | undefined {
     if (at < 0) return undefined;
   }
   const file = line.slice(at + 1);
-  return file === "" ? undefined : [file, { status: line.slice(65, at), sha: line.slice(0, 64) }];
+  if (file === "") return undefined;
+  const entry: Entry = { status: line.slice(65, at), sha: line.slice(0, 64) };
+  if (placed) entry.placed = true;
+  return [file, entry];
 }
 
 function readIndex(file: string): Map<string, Entry> {

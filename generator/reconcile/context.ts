@@ -47,13 +47,23 @@ export const claimOf = (source: string, claim: string, at?: Claim["at"]): Claim 
   ...(at ? { at: ownAt(at) } : {}),
 });
 
+export type ShapeClaims = readonly { source: string; shape: ShapeClaim }[];
+
+// Evidence does not change while policies run: each name's claims are gathered once per run.
+const claimsByRun = new WeakMap<PolicyContext, Map<string, ShapeClaims>>();
+
 /** Every source's claim about a shape, with the corpus first. */
-export function shapeClaims(ctx: PolicyContext, name: string): { source: string; shape: ShapeClaim }[] {
-  const out: { source: string; shape: ShapeClaim }[] = [];
+export function shapeClaims(ctx: PolicyContext, name: string): ShapeClaims {
+  let byName = claimsByRun.get(ctx);
+  if (!byName) claimsByRun.set(ctx, (byName = new Map()));
+  let out = byName.get(name) as { source: string; shape: ShapeClaim }[] | undefined;
+  if (out) return out;
+  out = [];
   for (const e of [ctx.schema, ...ctx.others]) {
     const s = e.shapes.get(name);
     if (s) out.push({ source: e.source.id, shape: s });
   }
+  byName.set(name, out);
   return out;
 }
 

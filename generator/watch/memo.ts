@@ -1,7 +1,8 @@
 // What watch mode keeps between runs: the project's cache (fragments, hash index) and the in-process
-// memos, wired as generateProject takes them. Fragment packs are written when save() is called (watch
-// calls it once idle), not after every run: they only let the next process start warm. settle() checks
-// what the last run wrote once it has settled, also when idle, so the next run need not read it.
+// memos, wired as generateProject takes them. Fragment packs and the hash index are written when save()
+// is called (watch calls it once idle), not after every run: they only let the next process start warm.
+// settle() checks what the last run wrote once it has settled, also when idle, so the next run need not
+// read it.
 import { buildMemos } from "../cache/build-memo.js";
 import type { Cache, RunMemo } from "../run.js";
 
@@ -10,7 +11,7 @@ export interface WatchMemo {
   run: RunMemo;
   /** Ends a run: what it did not use is forgotten. */
   prune(): void;
-  /** Writes the fragment packs that changed. */
+  /** Writes the fragment packs and the hash index, when changed. */
   save(): void;
   /** When idle: the outputs the last run wrote are checked once settled; true while some are not yet. */
   settle(): boolean;
@@ -34,7 +35,10 @@ export function watchMemo(opened: Cache, now?: () => number): WatchMemo {
       output: memos.output,
     },
     prune: () => memos.prune(),
-    save: () => store?.save(),
+    save: () => {
+      store?.save();
+      opened.index.save();
+    },
     settle: () => memos.output.settle(),
   };
 }

@@ -140,7 +140,13 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
           );
         }
         if (plan.write.length > 0 || plan.remove.length > 0) await commitPlan(outDir, plan, io, staged);
-        for (const w of plan.write) if (w.path !== MANIFEST) options.memo?.placed(path.join(outDir, w.path));
+        for (const w of plan.write) {
+          if (w.path === MANIFEST) continue;
+          const file = path.join(outDir, w.path);
+          options.memo?.placed(file);
+          // The next process writes it over unread when its text changes again (hash-index.ts stale()).
+          options.index?.placed(file, planner.shaOf(w.path)!);
+        }
         await close(false);
         return {
           written: plan.write.map((w) => w.path).filter((p) => p !== MANIFEST),

@@ -141,8 +141,8 @@ export class Planner {
       return "unchanged";
     }
     const ours = this.before !== undefined && Object.hasOwn(this.before.files, p);
-    // Known to differ (by the memo, the index, or as the last run left it): ours, so written unread.
-    if (ours && (held !== undefined || known !== undefined || memo?.stale(file, text!))) {
+    // Known to differ (by the memo, the index, or as a run left it): ours, so written unread.
+    if (ours && (held !== undefined || known !== undefined || memo?.stale(file, text!) || index?.stale(file, sha))) {
       this.plan.write.push({ path: p, existed: true });
       return "write";
     }
@@ -162,6 +162,11 @@ export class Planner {
     }
     this.plan.conflicts.push({ path: p, what: "a file structgen did not write", target: p });
     return "conflict";
+  }
+
+  /** The sha-256 of output `p` as decided (undefined when it was not). */
+  shaOf(p: string): string | undefined {
+    return this.hashes.get(p);
   }
 
   /** The output files decided so far. */

@@ -54,11 +54,30 @@ describe("HashIndex", () => {
   });
 
   it("a damaged or foreign index is empty, never an error", () => {
-    for (const text of ["", "garbage", `structgen-hash-index/2 ${"0".repeat(64)}\nx`, "structgen-hash-index/2 abc"]) {
+    for (const text of ["", "garbage", `structgen-hash-index/3 ${"0".repeat(64)}\nx`, "structgen-hash-index/3 abc"]) {
       writeFileSync(indexFile, text);
       const f = path.join(tmp, "b.txt");
       writeFileSync(f, "b");
       expect(HashIndex.open(indexFile).hash(f, true)).toBe(sha("b"));
     }
+  });
+
+  it("an output the writer placed proves nothing of its bytes, only that it is still as it was left", () => {
+    const f = path.join(tmp, "placed.txt");
+    writeFileSync(f, "mine");
+    const index = HashIndex.open(indexFile);
+    index.placed(f, sha("mine"));
+    index.save();
+    const later = HashIndex.open(indexFile);
+    // Never taken as the file's hash: someone may have written it within that tick.
+    expect(later.known(f, false)).toBeUndefined();
+    expect(later.hash(f, false)).toBe(sha("mine"));
+    // Still as left: another text is known to differ; the same text is not proven there.
+    expect(later.stale(f, sha("yours"))).toBe(true);
+    expect(later.stale(f, sha("mine"))).toBe(false);
+    // Changed since (a new status): nothing is known, the file is read.
+    writeFileSync(f, "elsewhere");
+    expect(later.stale(f, sha("yours"))).toBe(false);
+    expect(later.hash(f, false)).toBe(sha("elsewhere"));
   });
 });

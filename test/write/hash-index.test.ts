@@ -88,4 +88,38 @@ describe("the writer with the hash index", () => {
     expect(tree(out)).toEqual(await cold("cold-2"));
     vi.unstubAllEnvs();
   });
+
+  it("outputs it wrote are recorded as left, and a later process writes what a cold build writes", async () => {
+    const dir = path.join(tmp, "placed-project");
+    cpSync(FIXTURE, dir, { recursive: true });
+    const out = path.join(tmp, "placed-gen");
+    const cache = path.join(tmp, "placed-cache");
+    vi.stubEnv("STRUCTGEN_CACHE_DIR", cache);
+    const run = () => generate({ cwd: dir, out, quiet: true });
+    const schema = path.join(dir, "dynamodb-slice", "dynamodb-table-name-structure.json");
+    const edit = (to: string) =>
+      writeFileSync(schema, readFileSync(schema, "utf8").replace(/(The )*TableName schema/, to));
+    const target = path.join(out, "dynamodb-slice", "types.ts");
+    await run();
+    edit("The TableName schema");
+    const [edited] = await run();
+    expect(edited!.written).toBeGreaterThan(0);
+    const lines = readdirSync(path.join(cache, "hashes")).flatMap((f) =>
+      readFileSync(path.join(cache, "hashes", f), "utf8").split("\n"),
+    );
+    expect(lines.some((l) => l.startsWith("~") && l.endsWith(target))).toBe(true);
+    // Someone else changes it after: its status moved on, so it is read and written back.
+    const was = readFileSync(target);
+    writeFileSync(target, Buffer.from(was.toString("latin1").replace("export", "EXPORT"), "latin1"));
+    const [again] = await run();
+    expect(again!.written).toBe(1);
+    expect(readFileSync(target)).toEqual(was);
+    // Edited again: the outputs as left are written over, and equal a cold build's.
+    edit("The The TableName schema");
+    await run();
+    const coldOut = path.join(tmp, "placed-cold");
+    await generate({ cwd: dir, out: coldOut, cache: false });
+    expect(tree(out)).toEqual(tree(coldOut));
+    vi.unstubAllEnvs();
+  });
 });

@@ -1,6 +1,6 @@
 // Members and required-ness: the authority's members are added where the corpus lacks them;
 // required comes from the authority; kinds that disagree are settled by the wire protocol.
-import { claimOf, fact, shapeClaims, type Policy } from "../context.js";
+import { claimOf, fact, shapeClaims, type Policy, type ShapeClaims } from "../context.js";
 import { refTo } from "../import-shape.js";
 
 export const members: Policy = (ctx) => {
@@ -80,6 +80,7 @@ export const required: Policy = (ctx) => {
     if (n.kind !== "object") continue;
     const shapes = shapeClaims(ctx, t.sourceName);
     for (const m of n.members) {
+      if (!disagree(shapes, m.name)) continue;
       const claims = shapes
         .map((c) => ({ source: c.source, m: c.shape.members?.[m.name] }))
         .filter(
@@ -101,3 +102,15 @@ export const required: Policy = (ctx) => {
     }
   }
 };
+
+/** Whether two sources say whether member `name` is required, and not alike (nothing built to tell). */
+function disagree(shapes: ShapeClaims, name: string): boolean {
+  let first: boolean | undefined;
+  for (const c of shapes) {
+    const r = c.shape.members?.[name]?.required;
+    if (r === undefined) continue;
+    if (first === undefined) first = r;
+    else if (r !== first) return true;
+  }
+  return false;
+}

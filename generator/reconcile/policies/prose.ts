@@ -3,6 +3,7 @@
 // about enum members (evidence only: prose does not decide membership).
 import type { EnumMember, Member, NamedType, TypeNode } from "../../ir/model.js";
 import { claimOf, fact, list, resolveNode, shapeClaims, type Policy, type PolicyContext } from "../context.js";
+import type { ShapeClaims } from "../context.js";
 
 type MemberEvidence = {
   source: string;
@@ -12,8 +13,17 @@ type MemberEvidence = {
   at?: Member["attrs"]["at"];
 };
 
+/** Whether any source's claim about member `m` has `key` (before building its evidence). */
+function anySays(claims: ShapeClaims, m: Member, key: "deprecated" | "proseValues"): boolean {
+  for (const c of claims) {
+    const v = c.shape.members?.[m.name]?.[key];
+    if (key === "deprecated" ? v !== undefined : v !== undefined && v.length > 0) return true;
+  }
+  return false;
+}
+
 /** `claims`: shapeClaims of the member's type (computed once per type, not per member). */
-function memberEvidence(claims: ReturnType<typeof shapeClaims>, m: Member): MemberEvidence[] {
+function memberEvidence(claims: ShapeClaims, m: Member): MemberEvidence[] {
   return claims
     .map((c) => ({ source: c.source, m: c.shape.members?.[m.name] }))
     .filter((c) => c.m !== undefined)
@@ -26,6 +36,7 @@ export const deprecated: Policy = (ctx) => {
     if (t.node.kind !== "object") continue;
     const claims = shapeClaims(ctx, t.sourceName);
     for (const m of t.node.members) {
+      if (m.attrs.deprecated !== undefined || !anySays(claims, m, "deprecated")) continue;
       const ev = memberEvidence(claims, m);
       const saying = ev.filter((e) => e.deprecated !== undefined);
       if (saying.length === 0 || m.attrs.deprecated !== undefined) continue;
@@ -52,6 +63,8 @@ export const knownValues: Policy = (ctx) => {
     if (t.node.kind !== "object") continue;
     const claims = shapeClaims(ctx, t.sourceName);
     for (const m of t.node.members) {
+      // Prose that lists no values says nothing here, whatever the member's type.
+      if (!anySays(claims, m, "proseValues")) continue;
       const target = resolveNode(ctx, m.type);
       const stringItems = (target.kind === "array" || target.kind === "set") && resolveNode(ctx, target.items);
       const isString = (n: TypeNode | false): n is Extract<TypeNode, { kind: "primitive" }> =>
