@@ -41,9 +41,9 @@ function owns(x, a) {
 }
 
 /**
- * Strict boolean mode of an open object whose members, read directly, are valid where JSON sees
- * them: no undeclared member, and the first r names in k (the required members) are own enumerable
- * ones.
+ * Boolean modes 1 and 2 of an open object whose members, read directly, are valid where JSON sees
+ * them: no undeclared member (an error in strict mode, drift in mode 2), and the first r names in k
+ * (the required members) are own enumerable ones.
  * @param {object} x
  * @param {number} q
  * @param {readonly string[]} k
@@ -143,7 +143,7 @@ function AccountRecoverySettingType$is(x, q) {
   let u;
   u = x.RecoveryMechanisms;
   if (u !== undefined && !RecoveryMechanismsType$is(u, q + 8) && owns(x, "RecoveryMechanisms")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AccountRecoverySettingType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AccountRecoverySettingType$k1, 0);
   return true;
 }
 
@@ -227,7 +227,7 @@ function AccountTakeoverActionType$is(x, q) {
   u = x.EventAction;
   if (u === undefined) return false;
   if (!AccountTakeoverEventActionType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AccountTakeoverActionType$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AccountTakeoverActionType$k1, 2);
   return ownsAll(x, AccountTakeoverActionType$k1, 2);
 }
 
@@ -289,7 +289,7 @@ function AccountTakeoverActionsType$is(x, q) {
   if (u !== undefined && !AccountTakeoverActionType$is(u, q + 8) && owns(x, "MediumAction")) return false;
   u = x.HighAction;
   if (u !== undefined && !AccountTakeoverActionType$is(u, q + 8) && owns(x, "HighAction")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AccountTakeoverActionsType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AccountTakeoverActionsType$k1, 0);
   return true;
 }
 
@@ -346,8 +346,8 @@ const AccountTakeoverEventActionType$s2 = /*#__PURE__*/ new Set(AccountTakeoverE
 
 /** @type {Is} */
 function AccountTakeoverEventActionType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !AccountTakeoverEventActionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !AccountTakeoverEventActionType$s2.has(x)) return false;
   return true;
 }
 
@@ -385,7 +385,7 @@ function AccountTakeoverRiskConfigurationType$is(x, q) {
   if (!AccountTakeoverActionsType$is(u, q + 8)) return false;
   u = x.NotifyConfiguration;
   if (u !== undefined && !NotifyConfigurationType$is(u, q + 8) && owns(x, "NotifyConfiguration")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AccountTakeoverRiskConfigurationType$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AccountTakeoverRiskConfigurationType$k1, 1);
   return owns(x, "Actions");
 }
 
@@ -449,7 +449,7 @@ function AddCustomAttributesRequest$is(x, q) {
   u = x.CustomAttributes;
   if (u === undefined) return false;
   if (!CustomAttributesListType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AddCustomAttributesRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AddCustomAttributesRequest$k1, 2);
   return ownsAll(x, AddCustomAttributesRequest$k1, 2);
 }
 
@@ -504,7 +504,7 @@ const AddCustomAttributesResponse$k1 = [];
 function AddCustomAttributesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AddCustomAttributesResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AddCustomAttributesResponse$k1, 0);
   return true;
 }
 
@@ -557,7 +557,7 @@ function AdminAddUserToGroupRequest$is(x, q) {
   u = x.GroupName;
   if (u === undefined) return false;
   if (!GroupNameType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminAddUserToGroupRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminAddUserToGroupRequest$k1, 3);
   return ownsAll(x, AdminAddUserToGroupRequest$k1, 3);
 }
 
@@ -627,7 +627,7 @@ function AdminConfirmSignUpRequest$is(x, q) {
   if (!UsernameType$is(u, q + 8)) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminConfirmSignUpRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminConfirmSignUpRequest$k1, 2);
   return ownsAll(x, AdminConfirmSignUpRequest$k1, 2);
 }
 
@@ -685,7 +685,7 @@ const AdminConfirmSignUpResponse$k1 = [];
 function AdminConfirmSignUpResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminConfirmSignUpResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminConfirmSignUpResponse$k1, 0);
   return true;
 }
 
@@ -739,7 +739,7 @@ function AdminCreateUserConfigType$is(x, q) {
   if (u !== undefined && owns(x, "UnusedAccountValidityDays")) return false;
   u = x.InviteMessageTemplate;
   if (u !== undefined && !MessageTemplateType$is(u, q + 8) && owns(x, "InviteMessageTemplate")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminCreateUserConfigType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminCreateUserConfigType$k1, 0);
   return true;
 }
 
@@ -822,7 +822,7 @@ function AdminCreateUserRequest$is(x, q) {
   if (u !== undefined && !DeliveryMediumListType$is(u, q + 8) && owns(x, "DesiredDeliveryMediums")) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminCreateUserRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminCreateUserRequest$k1, 2);
   return ownsAll(x, AdminCreateUserRequest$k1, 2);
 }
 
@@ -901,7 +901,7 @@ function AdminCreateUserResponse$is(x, q) {
   let u;
   u = x.User;
   if (u !== undefined && !UserType$is(u, q + 8) && owns(x, "User")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminCreateUserResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminCreateUserResponse$k1, 0);
   return true;
 }
 
@@ -996,7 +996,7 @@ function AdminDeleteUserAttributesRequest$is(x, q) {
   u = x.UserAttributeNames;
   if (u === undefined) return false;
   if (!AttributeNameListType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminDeleteUserAttributesRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDeleteUserAttributesRequest$k1, 3);
   return ownsAll(x, AdminDeleteUserAttributesRequest$k1, 3);
 }
 
@@ -1062,7 +1062,7 @@ const AdminDeleteUserAttributesResponse$k1 = [];
 function AdminDeleteUserAttributesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminDeleteUserAttributesResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDeleteUserAttributesResponse$k1, 0);
   return true;
 }
 
@@ -1117,7 +1117,7 @@ function AdminDeleteUserRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminDeleteUserRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDeleteUserRequest$k1, 2);
   return ownsAll(x, AdminDeleteUserRequest$k1, 2);
 }
 
@@ -1179,7 +1179,7 @@ function AdminDisableProviderForUserRequest$is(x, q) {
   u = x.User;
   if (u === undefined) return false;
   if (!ProviderUserIdentifierType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminDisableProviderForUserRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDisableProviderForUserRequest$k1, 2);
   return ownsAll(x, AdminDisableProviderForUserRequest$k1, 2);
 }
 
@@ -1239,7 +1239,7 @@ const AdminDisableProviderForUserResponse$k1 = [];
 function AdminDisableProviderForUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminDisableProviderForUserResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDisableProviderForUserResponse$k1, 0);
   return true;
 }
 
@@ -1294,7 +1294,7 @@ function AdminDisableUserRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminDisableUserRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDisableUserRequest$k1, 2);
   return ownsAll(x, AdminDisableUserRequest$k1, 2);
 }
 
@@ -1349,7 +1349,7 @@ const AdminDisableUserResponse$k1 = [];
 function AdminDisableUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminDisableUserResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminDisableUserResponse$k1, 0);
   return true;
 }
 
@@ -1399,7 +1399,7 @@ function AdminEnableUserRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminEnableUserRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminEnableUserRequest$k1, 2);
   return ownsAll(x, AdminEnableUserRequest$k1, 2);
 }
 
@@ -1454,7 +1454,7 @@ const AdminEnableUserResponse$k1 = [];
 function AdminEnableUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminEnableUserResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminEnableUserResponse$k1, 0);
   return true;
 }
 
@@ -1507,7 +1507,7 @@ function AdminForgetDeviceRequest$is(x, q) {
   u = x.DeviceKey;
   if (u === undefined) return false;
   if (!DeviceKeyType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminForgetDeviceRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminForgetDeviceRequest$k1, 3);
   return ownsAll(x, AdminForgetDeviceRequest$k1, 3);
 }
 
@@ -1578,7 +1578,7 @@ function AdminGetDeviceRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminGetDeviceRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetDeviceRequest$k1, 3);
   return ownsAll(x, AdminGetDeviceRequest$k1, 3);
 }
 
@@ -1643,7 +1643,7 @@ function AdminGetDeviceResponse$is(x, q) {
   u = x.Device;
   if (u === undefined) return false;
   if (!DeviceType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminGetDeviceResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetDeviceResponse$k1, 1);
   return owns(x, "Device");
 }
 
@@ -1699,7 +1699,7 @@ function AdminGetUserRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminGetUserRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetUserRequest$k1, 2);
   return ownsAll(x, AdminGetUserRequest$k1, 2);
 }
 
@@ -1787,13 +1787,13 @@ function AdminGetUserResponse$is(x, q) {
   m: if (u !== undefined) {
     if (typeof u !== "string") break m;
     if (u.length > 131072 && cpLength(u) > 131072) break m;
-    if ((q & 1) !== 0 && !AdminGetUserResponse$s3.has(u)) break m;
+    if ((q & 3) !== 0 && !AdminGetUserResponse$s3.has(u)) break m;
     u = undefined;
   }
   if (u !== undefined && owns(x, "PreferredMfaSetting")) return false;
   u = x.UserMFASettingList;
   if (u !== undefined && !AdminGetUserResponse$is1(u, q + 8) && owns(x, "UserMFASettingList")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminGetUserResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetUserResponse$k1, 1);
   return owns(x, "Username");
 }
 
@@ -1858,7 +1858,7 @@ function AdminGetUserResponse$is1(x, q) {
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (typeof v !== "string") return false;
-    if ((q & 1) !== 0 && !AdminGetUserResponse$s3.has(v)) return false;
+    if ((q & 3) !== 0 && !AdminGetUserResponse$s3.has(v)) return false;
   }
   return true;
 }
@@ -1930,7 +1930,7 @@ function AdminInitiateAuthRequest$is(x, q) {
   if (u !== undefined && !ContextDataType$is(u, q + 8) && owns(x, "ContextData")) return false;
   u = x.Session;
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminInitiateAuthRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminInitiateAuthRequest$k1, 3);
   return ownsAll(x, AdminInitiateAuthRequest$k1, 3);
 }
 
@@ -2023,7 +2023,7 @@ function AdminInitiateAuthResponse$is(x, q) {
   if (u !== undefined && !AuthenticationResultType$is(u, q + 8) && owns(x, "AuthenticationResult")) return false;
   u = x.AvailableChallenges;
   if (u !== undefined && !AvailableChallengeListType$is(u, q + 8) && owns(x, "AvailableChallenges")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminInitiateAuthResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminInitiateAuthResponse$k1, 0);
   return true;
 }
 
@@ -2091,7 +2091,7 @@ function AdminLinkProviderForUserRequest$is(x, q) {
   u = x.SourceUser;
   if (u === undefined) return false;
   if (!ProviderUserIdentifierType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminLinkProviderForUserRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminLinkProviderForUserRequest$k1, 3);
   return ownsAll(x, AdminLinkProviderForUserRequest$k1, 3);
 }
 
@@ -2157,7 +2157,7 @@ const AdminLinkProviderForUserResponse$k1 = [];
 function AdminLinkProviderForUserResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminLinkProviderForUserResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminLinkProviderForUserResponse$k1, 0);
   return true;
 }
 
@@ -2216,7 +2216,7 @@ function AdminListDevicesRequest$is(x, q) {
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
   u = x.PaginationToken;
   if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminListDevicesRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListDevicesRequest$k1, 2);
   return ownsAll(x, AdminListDevicesRequest$k1, 2);
 }
 
@@ -2282,7 +2282,7 @@ function AdminListDevicesResponse$is(x, q) {
   if (u !== undefined && !DeviceListType$is(u, q + 8) && owns(x, "Devices")) return false;
   u = x.PaginationToken;
   if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminListDevicesResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListDevicesResponse$k1, 0);
   return true;
 }
 
@@ -2342,7 +2342,7 @@ function AdminListGroupsForUserRequest$is(x, q) {
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminListGroupsForUserRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListGroupsForUserRequest$k1, 2);
   return ownsAll(x, AdminListGroupsForUserRequest$k1, 2);
 }
 
@@ -2408,7 +2408,7 @@ function AdminListGroupsForUserResponse$is(x, q) {
   if (u !== undefined && !GroupListType$is(u, q + 8) && owns(x, "Groups")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminListGroupsForUserResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListGroupsForUserResponse$k1, 0);
   return true;
 }
 
@@ -2468,7 +2468,7 @@ function AdminListUserAuthEventsRequest$is(x, q) {
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "MaxResults")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminListUserAuthEventsRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListUserAuthEventsRequest$k1, 2);
   return ownsAll(x, AdminListUserAuthEventsRequest$k1, 2);
 }
 
@@ -2534,7 +2534,7 @@ function AdminListUserAuthEventsResponse$is(x, q) {
   if (u !== undefined && !AuthEventsType$is(u, q + 8) && owns(x, "AuthEvents")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminListUserAuthEventsResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminListUserAuthEventsResponse$k1, 0);
   return true;
 }
 
@@ -2598,7 +2598,7 @@ function AdminRemoveUserFromGroupRequest$is(x, q) {
   u = x.GroupName;
   if (u === undefined) return false;
   if (!GroupNameType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminRemoveUserFromGroupRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminRemoveUserFromGroupRequest$k1, 3);
   return ownsAll(x, AdminRemoveUserFromGroupRequest$k1, 3);
 }
 
@@ -2673,7 +2673,7 @@ function AdminResetUserPasswordRequest$is(x, q) {
   if (!UsernameType$is(u, q + 8)) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminResetUserPasswordRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminResetUserPasswordRequest$k1, 2);
   return ownsAll(x, AdminResetUserPasswordRequest$k1, 2);
 }
 
@@ -2731,7 +2731,7 @@ const AdminResetUserPasswordResponse$k1 = [];
 function AdminResetUserPasswordResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminResetUserPasswordResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminResetUserPasswordResponse$k1, 0);
   return true;
 }
 
@@ -2803,7 +2803,7 @@ function AdminRespondToAuthChallengeRequest$is(x, q) {
   if (u !== undefined && !ContextDataType$is(u, q + 8) && owns(x, "ContextData")) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminRespondToAuthChallengeRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminRespondToAuthChallengeRequest$k1, 3);
   return ownsAll(x, AdminRespondToAuthChallengeRequest$k1, 3);
 }
 
@@ -2898,7 +2898,7 @@ function AdminRespondToAuthChallengeResponse$is(x, q) {
   if (u !== undefined && !ChallengeParametersType$is(u, q + 8) && owns(x, "ChallengeParameters")) return false;
   u = x.AuthenticationResult;
   if (u !== undefined && !AuthenticationResultType$is(u, q + 8) && owns(x, "AuthenticationResult")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminRespondToAuthChallengeResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminRespondToAuthChallengeResponse$k1, 0);
   return true;
 }
 
@@ -2984,7 +2984,7 @@ function AdminSetUserMFAPreferenceRequest$is(x, q) {
   if (u !== undefined && !EmailMfaSettingsType$is(u, q + 8) && owns(x, "EmailMfaSettings")) return false;
   u = x.WebAuthnMfaSettings;
   if (u !== undefined && !WebAuthnMfaSettingsType$is(u, q + 8) && owns(x, "WebAuthnMfaSettings")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminSetUserMFAPreferenceRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserMFAPreferenceRequest$k1, 2);
   return ownsAll(x, AdminSetUserMFAPreferenceRequest$k1, 2);
 }
 
@@ -3056,7 +3056,7 @@ const AdminSetUserMFAPreferenceResponse$k1 = [];
 function AdminSetUserMFAPreferenceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminSetUserMFAPreferenceResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserMFAPreferenceResponse$k1, 0);
   return true;
 }
 
@@ -3116,7 +3116,7 @@ function AdminSetUserPasswordRequest$is(x, q) {
   if (!PasswordType$is(u, q + 8)) return false;
   u = x.Permanent;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Permanent")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminSetUserPasswordRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserPasswordRequest$k1, 3);
   return ownsAll(x, AdminSetUserPasswordRequest$k1, 3);
 }
 
@@ -3180,7 +3180,7 @@ const AdminSetUserPasswordResponse$k1 = [];
 function AdminSetUserPasswordResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminSetUserPasswordResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserPasswordResponse$k1, 0);
   return true;
 }
 
@@ -3233,7 +3233,7 @@ function AdminSetUserSettingsRequest$is(x, q) {
   u = x.MFAOptions;
   if (u === undefined) return false;
   if (!MFAOptionListType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminSetUserSettingsRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserSettingsRequest$k1, 3);
   return ownsAll(x, AdminSetUserSettingsRequest$k1, 3);
 }
 
@@ -3294,7 +3294,7 @@ const AdminSetUserSettingsResponse$k1 = [];
 function AdminSetUserSettingsResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminSetUserSettingsResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserSettingsResponse$k1, 0);
   return true;
 }
 
@@ -3350,7 +3350,7 @@ function AdminUpdateAuthEventFeedbackRequest$is(x, q) {
   u = x.FeedbackValue;
   if (u === undefined) return false;
   if (!FeedbackValueType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminUpdateAuthEventFeedbackRequest$k1, 4);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateAuthEventFeedbackRequest$k1, 4);
   return ownsAll(x, AdminUpdateAuthEventFeedbackRequest$k1, 4);
 }
 
@@ -3422,7 +3422,7 @@ const AdminUpdateAuthEventFeedbackResponse$k1 = [];
 function AdminUpdateAuthEventFeedbackResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminUpdateAuthEventFeedbackResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateAuthEventFeedbackResponse$k1, 0);
   return true;
 }
 
@@ -3482,7 +3482,7 @@ function AdminUpdateDeviceStatusRequest$is(x, q) {
   if (!DeviceKeyType$is(u, q + 8)) return false;
   u = x.DeviceRememberedStatus;
   if (u !== undefined && !DeviceRememberedStatusType$is(u, q + 8) && owns(x, "DeviceRememberedStatus")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminUpdateDeviceStatusRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateDeviceStatusRequest$k1, 3);
   return ownsAll(x, AdminUpdateDeviceStatusRequest$k1, 3);
 }
 
@@ -3546,7 +3546,7 @@ const AdminUpdateDeviceStatusResponse$k1 = [];
 function AdminUpdateDeviceStatusResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminUpdateDeviceStatusResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateDeviceStatusResponse$k1, 0);
   return true;
 }
 
@@ -3606,7 +3606,7 @@ function AdminUpdateUserAttributesRequest$is(x, q) {
   if (!AttributeListType$is(u, q + 8)) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminUpdateUserAttributesRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateUserAttributesRequest$k1, 3);
   return ownsAll(x, AdminUpdateUserAttributesRequest$k1, 3);
 }
 
@@ -3675,7 +3675,7 @@ const AdminUpdateUserAttributesResponse$k1 = [];
 function AdminUpdateUserAttributesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminUpdateUserAttributesResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateUserAttributesResponse$k1, 0);
   return true;
 }
 
@@ -3730,7 +3730,7 @@ function AdminUserGlobalSignOutRequest$is(x, q) {
   u = x.Username;
   if (u === undefined) return false;
   if (!UsernameType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminUserGlobalSignOutRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUserGlobalSignOutRequest$k1, 2);
   return ownsAll(x, AdminUserGlobalSignOutRequest$k1, 2);
 }
 
@@ -3785,7 +3785,7 @@ const AdminUserGlobalSignOutResponse$k1 = [];
 function AdminUserGlobalSignOutResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminUserGlobalSignOutResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminUserGlobalSignOutResponse$k1, 0);
   return true;
 }
 
@@ -3831,7 +3831,7 @@ function AdvancedSecurityAdditionalFlowsType$is(x, q) {
   let u;
   u = x.CustomAuthMode;
   if (u !== undefined && !AdvancedSecurityEnabledModeType$is(u, q + 8) && owns(x, "CustomAuthMode")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdvancedSecurityAdditionalFlowsType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdvancedSecurityAdditionalFlowsType$k1, 0);
   return true;
 }
 
@@ -3882,8 +3882,8 @@ const AdvancedSecurityEnabledModeType$s2 = /*#__PURE__*/ new Set(AdvancedSecurit
 
 /** @type {Is} */
 function AdvancedSecurityEnabledModeType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !AdvancedSecurityEnabledModeType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !AdvancedSecurityEnabledModeType$s2.has(x)) return false;
   return true;
 }
 
@@ -3920,8 +3920,8 @@ const AdvancedSecurityModeType$s2 = /*#__PURE__*/ new Set(AdvancedSecurityModeTy
 
 /** @type {Is} */
 function AdvancedSecurityModeType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !AdvancedSecurityModeType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !AdvancedSecurityModeType$s2.has(x)) return false;
   return true;
 }
 
@@ -3953,8 +3953,8 @@ const AliasAttributeType$s2 = /*#__PURE__*/ new Set(AliasAttributeType$v1);
 
 /** @type {Is} */
 function AliasAttributeType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !AliasAttributeType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !AliasAttributeType$s2.has(x)) return false;
   return true;
 }
 
@@ -4040,7 +4040,7 @@ function AliasExistsException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AliasExistsException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AliasExistsException$k1, 0);
   return true;
 }
 
@@ -4147,7 +4147,7 @@ function AnalyticsConfigurationType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "ExternalId")) return false;
   u = x.UserDataShared;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "UserDataShared")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AnalyticsConfigurationType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AnalyticsConfigurationType$k1, 0);
   return true;
 }
 
@@ -4208,7 +4208,7 @@ function AnalyticsMetadataType$is(x, q) {
   let u;
   u = x.AnalyticsEndpointId;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "AnalyticsEndpointId")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AnalyticsMetadataType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AnalyticsMetadataType$k1, 0);
   return true;
 }
 
@@ -4296,7 +4296,7 @@ function AssociateSoftwareTokenRequest$is(x, q) {
   if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "AccessToken")) return false;
   u = x.Session;
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AssociateSoftwareTokenRequest$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AssociateSoftwareTokenRequest$k1, 0);
   return true;
 }
 
@@ -4350,7 +4350,7 @@ function AssociateSoftwareTokenResponse$is(x, q) {
   if (u !== undefined && !SecretCodeType$is(u, q + 8) && owns(x, "SecretCode")) return false;
   u = x.Session;
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AssociateSoftwareTokenResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AssociateSoftwareTokenResponse$k1, 0);
   return true;
 }
 
@@ -4399,8 +4399,8 @@ const AttributeDataType$s2 = /*#__PURE__*/ new Set(AttributeDataType$v1);
 
 /** @type {Is} */
 function AttributeDataType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !AttributeDataType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !AttributeDataType$s2.has(x)) return false;
   return true;
 }
 
@@ -4636,7 +4636,7 @@ function AttributeType$is(x, q) {
   if (!AttributeNameType$is(u, q + 8)) return false;
   u = x.Value;
   if (u !== undefined && !AttributeValueType$is(u, q + 8) && owns(x, "Value")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AttributeType$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AttributeType$k1, 1);
   return owns(x, "Name");
 }
 
@@ -4796,7 +4796,7 @@ function AuthEventType$is(x, q) {
   if (u !== undefined && !EventContextDataType$is(u, q + 8) && owns(x, "EventContextData")) return false;
   u = x.EventFeedback;
   if (u !== undefined && !EventFeedbackType$is(u, q + 8) && owns(x, "EventFeedback")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AuthEventType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AuthEventType$k1, 0);
   return true;
 }
 
@@ -4907,8 +4907,8 @@ const AuthFactorType$s2 = /*#__PURE__*/ new Set(AuthFactorType$v1);
 
 /** @type {Is} */
 function AuthFactorType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !AuthFactorType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !AuthFactorType$s2.has(x)) return false;
   return true;
 }
 
@@ -4948,8 +4948,8 @@ const AuthFlowType$s2 = /*#__PURE__*/ new Set(AuthFlowType$v1);
 
 /** @type {Is} */
 function AuthFlowType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !AuthFlowType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !AuthFlowType$s2.has(x)) return false;
   return true;
 }
 
@@ -5078,7 +5078,7 @@ function AuthenticationResultType$is(x, q) {
   if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "IdToken")) return false;
   u = x.NewDeviceMetadata;
   if (u !== undefined && !NewDeviceMetadataType$is(u, q + 8) && owns(x, "NewDeviceMetadata")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AuthenticationResultType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AuthenticationResultType$k1, 0);
   return true;
 }
 
@@ -5352,8 +5352,8 @@ const ChallengeName$s2 = /*#__PURE__*/ new Set(ChallengeName$v1);
 
 /** @type {Is} */
 function ChallengeName$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !ChallengeName$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !ChallengeName$s2.has(x)) return false;
   return true;
 }
 
@@ -5401,8 +5401,8 @@ const ChallengeNameType$s2 = /*#__PURE__*/ new Set(ChallengeNameType$v1);
 
 /** @type {Is} */
 function ChallengeNameType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !ChallengeNameType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !ChallengeNameType$s2.has(x)) return false;
   return true;
 }
 
@@ -5477,8 +5477,8 @@ const ChallengeResponse$s2 = /*#__PURE__*/ new Set(ChallengeResponse$v1);
 
 /** @type {Is} */
 function ChallengeResponse$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !ChallengeResponse$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !ChallengeResponse$s2.has(x)) return false;
   return true;
 }
 
@@ -5552,7 +5552,7 @@ function ChallengeResponseType$is(x, q) {
   if (u !== undefined && !ChallengeName$is(u, q + 8) && owns(x, "ChallengeName")) return false;
   u = x.ChallengeResponse;
   if (u !== undefined && !ChallengeResponse$is(u, q + 8) && owns(x, "ChallengeResponse")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ChallengeResponseType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ChallengeResponseType$k1, 0);
   return true;
 }
 
@@ -5654,7 +5654,7 @@ function ChangePasswordRequest$is(x, q) {
   if (!TokenModelType$is(u, q + 8)) return false;
   u = x.PreviousPassword;
   if (u !== undefined && !PasswordType$is(u, q + 8) && owns(x, "PreviousPassword")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ChangePasswordRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ChangePasswordRequest$k1, 2);
   return ownsAll(x, ChangePasswordRequest$k1, 2);
 }
 
@@ -5712,7 +5712,7 @@ const ChangePasswordResponse$k1 = [];
 function ChangePasswordResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ChangePasswordResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ChangePasswordResponse$k1, 0);
   return true;
 }
 
@@ -6027,7 +6027,7 @@ function CodeDeliveryDetailsType$is(x, q) {
   if (u !== undefined && !DeliveryMediumType$is(u, q + 8) && owns(x, "DeliveryMedium")) return false;
   u = x.AttributeName;
   if (u !== undefined && !AttributeNameType$is(u, q + 8) && owns(x, "AttributeName")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CodeDeliveryDetailsType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CodeDeliveryDetailsType$k1, 0);
   return true;
 }
 
@@ -6092,7 +6092,7 @@ function CodeDeliveryFailureException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CodeDeliveryFailureException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CodeDeliveryFailureException$k1, 0);
   return true;
 }
 
@@ -6154,7 +6154,7 @@ function CodeMismatchException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CodeMismatchException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CodeMismatchException$k1, 0);
   return true;
 }
 
@@ -6243,7 +6243,7 @@ function CompromisedCredentialsActionsType$is(x, q) {
   u = x.EventAction;
   if (u === undefined) return false;
   if (!CompromisedCredentialsEventActionType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CompromisedCredentialsActionsType$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CompromisedCredentialsActionsType$k1, 1);
   return owns(x, "EventAction");
 }
 
@@ -6297,8 +6297,8 @@ const CompromisedCredentialsEventActionType$s2 = /*#__PURE__*/ new Set(Compromis
 
 /** @type {Is} */
 function CompromisedCredentialsEventActionType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !CompromisedCredentialsEventActionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !CompromisedCredentialsEventActionType$s2.has(x)) return false;
   return true;
 }
 
@@ -6341,7 +6341,7 @@ function CompromisedCredentialsRiskConfigurationType$is(x, q) {
   if (!CompromisedCredentialsActionsType$is(u, q + 8)) return false;
   u = x.EventFilter;
   if (u !== undefined && !EventFiltersType$is(u, q + 8) && owns(x, "EventFilter")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CompromisedCredentialsRiskConfigurationType$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CompromisedCredentialsRiskConfigurationType$k1, 1);
   return owns(x, "Actions");
 }
 
@@ -6411,7 +6411,7 @@ function ConcurrentModificationException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ConcurrentModificationException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ConcurrentModificationException$k1, 0);
   return true;
 }
 
@@ -6480,7 +6480,7 @@ function ConfirmDeviceRequest$is(x, q) {
   if (u !== undefined && owns(x, "DeviceSecretVerifierConfig")) return false;
   u = x.DeviceName;
   if (u !== undefined && !DeviceNameType$is(u, q + 8) && owns(x, "DeviceName")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ConfirmDeviceRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmDeviceRequest$k1, 2);
   return ownsAll(x, ConfirmDeviceRequest$k1, 2);
 }
 
@@ -6544,7 +6544,7 @@ function ConfirmDeviceResponse$is(x, q) {
   let u;
   u = x.UserConfirmationNecessary;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "UserConfirmationNecessary")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ConfirmDeviceResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmDeviceResponse$k1, 0);
   return true;
 }
 
@@ -6620,7 +6620,7 @@ function ConfirmForgotPasswordRequest$is(x, q) {
   if (u !== undefined && !UserContextDataType$is(u, q + 8) && owns(x, "UserContextData")) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ConfirmForgotPasswordRequest$k1, 4);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmForgotPasswordRequest$k1, 4);
   return ownsAll(x, ConfirmForgotPasswordRequest$k1, 4);
 }
 
@@ -6699,7 +6699,7 @@ const ConfirmForgotPasswordResponse$k1 = [];
 function ConfirmForgotPasswordResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ConfirmForgotPasswordResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmForgotPasswordResponse$k1, 0);
   return true;
 }
 
@@ -6774,7 +6774,7 @@ function ConfirmSignUpRequest$is(x, q) {
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
   u = x.Session;
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ConfirmSignUpRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmSignUpRequest$k1, 3);
   return ownsAll(x, ConfirmSignUpRequest$k1, 3);
 }
 
@@ -6856,7 +6856,7 @@ function ConfirmSignUpResponse$is(x, q) {
   let u;
   u = x.Session;
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ConfirmSignUpResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ConfirmSignUpResponse$k1, 0);
   return true;
 }
 
@@ -6953,7 +6953,7 @@ function ContextDataType$is(x, q) {
   if (!HttpHeaderList$is(u, q + 8)) return false;
   u = x.EncodedData;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "EncodedData")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ContextDataType$k1, 4);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ContextDataType$k1, 4);
   return ownsAll(x, ContextDataType$k1, 4);
 }
 
@@ -7036,7 +7036,7 @@ function CreateGroupRequest$is(x, q) {
   if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "RoleArn")) return false;
   u = x.Precedence;
   if (u !== undefined && !PrecedenceType$is(u, q + 8) && owns(x, "Precedence")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CreateGroupRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateGroupRequest$k1, 2);
   return ownsAll(x, CreateGroupRequest$k1, 2);
 }
 
@@ -7103,7 +7103,7 @@ function CreateGroupResponse$is(x, q) {
   let u;
   u = x.Group;
   if (u !== undefined && !GroupType$is(u, q + 8) && owns(x, "Group")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CreateGroupResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateGroupResponse$k1, 0);
   return true;
 }
 
@@ -7173,7 +7173,7 @@ function CreateIdentityProviderRequest$is(x, q) {
   if (u !== undefined && !AttributeMappingType$is(u, q + 8) && owns(x, "AttributeMapping")) return false;
   u = x.IdpIdentifiers;
   if (u !== undefined && !IdpIdentifiersListType$is(u, q + 8) && owns(x, "IdpIdentifiers")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CreateIdentityProviderRequest$k1, 4);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateIdentityProviderRequest$k1, 4);
   return ownsAll(x, CreateIdentityProviderRequest$k1, 4);
 }
 
@@ -7250,7 +7250,7 @@ function CreateIdentityProviderResponse$is(x, q) {
   u = x.IdentityProvider;
   if (u === undefined) return false;
   if (!IdentityProviderType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CreateIdentityProviderResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateIdentityProviderResponse$k1, 1);
   return owns(x, "IdentityProvider");
 }
 
@@ -7311,7 +7311,7 @@ function CreateResourceServerRequest$is(x, q) {
   if (!ResourceServerNameType$is(u, q + 8)) return false;
   u = x.Scopes;
   if (u !== undefined && !ResourceServerScopeListType$is(u, q + 8) && owns(x, "Scopes")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CreateResourceServerRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateResourceServerRequest$k1, 3);
   return ownsAll(x, CreateResourceServerRequest$k1, 3);
 }
 
@@ -7379,7 +7379,7 @@ function CreateResourceServerResponse$is(x, q) {
   u = x.ResourceServer;
   if (u === undefined) return false;
   if (!ResourceServerType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CreateResourceServerResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateResourceServerResponse$k1, 1);
   return owns(x, "ResourceServer");
 }
 
@@ -7444,7 +7444,7 @@ function CreateUserImportJobRequest$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "PasswordHashingAlgorithm")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CreateUserImportJobRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserImportJobRequest$k1, 3);
   return ownsAll(x, CreateUserImportJobRequest$k1, 3);
 }
 
@@ -7511,7 +7511,7 @@ function CreateUserImportJobResponse$is(x, q) {
   let u;
   u = x.UserImportJob;
   if (u !== undefined && !UserImportJobType$is(u, q + 8) && owns(x, "UserImportJob")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CreateUserImportJobResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserImportJobResponse$k1, 0);
   return true;
 }
 
@@ -7645,7 +7645,7 @@ function CreateUserPoolClientRequest$is(x, q) {
   if (u !== undefined && !ClientSecretType$is(u, q + 8) && owns(x, "ClientSecret")) return false;
   u = x.RefreshTokenRotation;
   if (u !== undefined && !RefreshTokenRotationType$is(u, q + 8) && owns(x, "RefreshTokenRotation")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CreateUserPoolClientRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolClientRequest$k1, 2);
   return ownsAll(x, CreateUserPoolClientRequest$k1, 2);
 }
 
@@ -7769,7 +7769,7 @@ function CreateUserPoolClientResponse$is(x, q) {
   let u;
   u = x.UserPoolClient;
   if (u !== undefined && !UserPoolClientType$is(u, q + 8) && owns(x, "UserPoolClient")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CreateUserPoolClientResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolClientResponse$k1, 0);
   return true;
 }
 
@@ -7828,7 +7828,7 @@ function CreateUserPoolDomainRequest$is(x, q) {
   if (u !== undefined && !WrappedIntegerType$is(u, q + 8) && owns(x, "ManagedLoginVersion")) return false;
   u = x.Routing;
   if (u !== undefined && !RoutingType$is(u, q + 8) && owns(x, "Routing")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CreateUserPoolDomainRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolDomainRequest$k1, 2);
   return ownsAll(x, CreateUserPoolDomainRequest$k1, 2);
 }
 
@@ -7899,7 +7899,7 @@ function CreateUserPoolDomainResponse$is(x, q) {
   if (u !== undefined && !WrappedIntegerType$is(u, q + 8) && owns(x, "ManagedLoginVersion")) return false;
   u = x.Routing;
   if (u !== undefined && !RoutingType$is(u, q + 8) && owns(x, "Routing")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CreateUserPoolDomainResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolDomainResponse$k1, 0);
   return true;
 }
 
@@ -8048,7 +8048,7 @@ function CreateUserPoolRequest$is(x, q) {
   if (u !== undefined && !KeyConfigurationType$is(u, q + 8) && owns(x, "KeyConfiguration")) return false;
   u = x.IssuerConfiguration;
   if (u !== undefined && !IssuerConfigurationType$is(u, q + 8) && owns(x, "IssuerConfiguration")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CreateUserPoolRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolRequest$k1, 1);
   return owns(x, "PoolName");
 }
 
@@ -8175,7 +8175,7 @@ function CreateUserPoolResponse$is(x, q) {
   let u;
   u = x.UserPool;
   if (u !== undefined && !UserPoolType$is(u, q + 8) && owns(x, "UserPool")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CreateUserPoolResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CreateUserPoolResponse$k1, 0);
   return true;
 }
 
@@ -8305,7 +8305,7 @@ function CustomDomainConfigType$is(x, q) {
   if (!ArnType$is(u, q + 8)) return false;
   u = x.SecurityPolicy;
   if (u !== undefined && !SecurityPolicyType$is(u, q + 8) && owns(x, "SecurityPolicy")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CustomDomainConfigType$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CustomDomainConfigType$k1, 1);
   return owns(x, "CertificateArn");
 }
 
@@ -8364,7 +8364,7 @@ function CustomEmailLambdaVersionConfigType$is(x, q) {
   u = x.LambdaArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CustomEmailLambdaVersionConfigType$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CustomEmailLambdaVersionConfigType$k1, 2);
   return ownsAll(x, CustomEmailLambdaVersionConfigType$k1, 2);
 }
 
@@ -8424,8 +8424,8 @@ const CustomEmailSenderLambdaVersionType$s2 = /*#__PURE__*/ new Set(CustomEmailS
 
 /** @type {Is} */
 function CustomEmailSenderLambdaVersionType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !CustomEmailSenderLambdaVersionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !CustomEmailSenderLambdaVersionType$s2.has(x)) return false;
   return true;
 }
 
@@ -8469,7 +8469,7 @@ function CustomSMSLambdaVersionConfigType$is(x, q) {
   u = x.LambdaArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, CustomSMSLambdaVersionConfigType$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, CustomSMSLambdaVersionConfigType$k1, 2);
   return ownsAll(x, CustomSMSLambdaVersionConfigType$k1, 2);
 }
 
@@ -8529,8 +8529,8 @@ const CustomSMSSenderLambdaVersionType$s2 = /*#__PURE__*/ new Set(CustomSMSSende
 
 /** @type {Is} */
 function CustomSMSSenderLambdaVersionType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !CustomSMSSenderLambdaVersionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !CustomSMSSenderLambdaVersionType$s2.has(x)) return false;
   return true;
 }
 
@@ -8593,8 +8593,8 @@ const DefaultEmailOptionType$s2 = /*#__PURE__*/ new Set(DefaultEmailOptionType$v
 
 /** @type {Is} */
 function DefaultEmailOptionType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !DefaultEmailOptionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !DefaultEmailOptionType$s2.has(x)) return false;
   return true;
 }
 
@@ -8633,7 +8633,7 @@ function DeleteGroupRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteGroupRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteGroupRequest$k1, 2);
   return ownsAll(x, DeleteGroupRequest$k1, 2);
 }
 
@@ -8695,7 +8695,7 @@ function DeleteIdentityProviderRequest$is(x, q) {
   u = x.ProviderName;
   if (u === undefined) return false;
   if (!ProviderNameType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteIdentityProviderRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteIdentityProviderRequest$k1, 2);
   return ownsAll(x, DeleteIdentityProviderRequest$k1, 2);
 }
 
@@ -8757,7 +8757,7 @@ function DeleteResourceServerRequest$is(x, q) {
   u = x.Identifier;
   if (u === undefined) return false;
   if (!ResourceServerIdentifierType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteResourceServerRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteResourceServerRequest$k1, 2);
   return ownsAll(x, DeleteResourceServerRequest$k1, 2);
 }
 
@@ -8819,7 +8819,7 @@ function DeleteUserAttributesRequest$is(x, q) {
   u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteUserAttributesRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserAttributesRequest$k1, 2);
   return ownsAll(x, DeleteUserAttributesRequest$k1, 2);
 }
 
@@ -8874,7 +8874,7 @@ const DeleteUserAttributesResponse$k1 = [];
 function DeleteUserAttributesResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteUserAttributesResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserAttributesResponse$k1, 0);
   return true;
 }
 
@@ -8924,7 +8924,7 @@ function DeleteUserPoolClientRequest$is(x, q) {
   u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteUserPoolClientRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserPoolClientRequest$k1, 2);
   return ownsAll(x, DeleteUserPoolClientRequest$k1, 2);
 }
 
@@ -8986,7 +8986,7 @@ function DeleteUserPoolDomainRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteUserPoolDomainRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserPoolDomainRequest$k1, 2);
   return ownsAll(x, DeleteUserPoolDomainRequest$k1, 2);
 }
 
@@ -9041,7 +9041,7 @@ const DeleteUserPoolDomainResponse$k1 = [];
 function DeleteUserPoolDomainResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteUserPoolDomainResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserPoolDomainResponse$k1, 0);
   return true;
 }
 
@@ -9088,7 +9088,7 @@ function DeleteUserPoolRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteUserPoolRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserPoolRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -9141,7 +9141,7 @@ function DeleteUserRequest$is(x, q) {
   u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DeleteUserRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserRequest$k1, 1);
   return owns(x, "AccessToken");
 }
 
@@ -9190,8 +9190,8 @@ const DeletionProtectionType$s2 = /*#__PURE__*/ new Set(DeletionProtectionType$v
 
 /** @type {Is} */
 function DeletionProtectionType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !DeletionProtectionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !DeletionProtectionType$s2.has(x)) return false;
   return true;
 }
 
@@ -9265,8 +9265,8 @@ const DeliveryMediumType$s2 = /*#__PURE__*/ new Set(DeliveryMediumType$v1);
 
 /** @type {Is} */
 function DeliveryMediumType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !DeliveryMediumType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !DeliveryMediumType$s2.has(x)) return false;
   return true;
 }
 
@@ -9304,7 +9304,7 @@ function DescribeIdentityProviderRequest$is(x, q) {
   u = x.ProviderName;
   if (u === undefined) return false;
   if (!ProviderNameType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeIdentityProviderRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeIdentityProviderRequest$k1, 2);
   return ownsAll(x, DescribeIdentityProviderRequest$k1, 2);
 }
 
@@ -9368,7 +9368,7 @@ function DescribeIdentityProviderResponse$is(x, q) {
   u = x.IdentityProvider;
   if (u === undefined) return false;
   if (!IdentityProviderType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeIdentityProviderResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeIdentityProviderResponse$k1, 1);
   return owns(x, "IdentityProvider");
 }
 
@@ -9429,7 +9429,7 @@ function DescribeResourceServerRequest$is(x, q) {
   u = x.Identifier;
   if (u === undefined) return false;
   if (!ResourceServerIdentifierType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeResourceServerRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeResourceServerRequest$k1, 2);
   return ownsAll(x, DescribeResourceServerRequest$k1, 2);
 }
 
@@ -9488,7 +9488,7 @@ function DescribeResourceServerResponse$is(x, q) {
   u = x.ResourceServer;
   if (u === undefined) return false;
   if (!ResourceServerType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeResourceServerResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeResourceServerResponse$k1, 1);
   return owns(x, "ResourceServer");
 }
 
@@ -9543,7 +9543,7 @@ function DescribeRiskConfigurationRequest$is(x, q) {
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.ClientId;
   if (u !== undefined && !ClientIdType$is(u, q + 8) && owns(x, "ClientId")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeRiskConfigurationRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeRiskConfigurationRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -9604,7 +9604,7 @@ function DescribeRiskConfigurationResponse$is(x, q) {
   u = x.RiskConfiguration;
   if (u === undefined) return false;
   if (!RiskConfigurationType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeRiskConfigurationResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeRiskConfigurationResponse$k1, 1);
   return owns(x, "RiskConfiguration");
 }
 
@@ -9665,7 +9665,7 @@ function DescribeUserImportJobRequest$is(x, q) {
   u = x.JobId;
   if (u === undefined) return false;
   if (!UserImportJobIdType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeUserImportJobRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserImportJobRequest$k1, 2);
   return ownsAll(x, DescribeUserImportJobRequest$k1, 2);
 }
 
@@ -9723,7 +9723,7 @@ function DescribeUserImportJobResponse$is(x, q) {
   let u;
   u = x.UserImportJob;
   if (u !== undefined && !UserImportJobType$is(u, q + 8) && owns(x, "UserImportJob")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeUserImportJobResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserImportJobResponse$k1, 0);
   return true;
 }
 
@@ -9776,7 +9776,7 @@ function DescribeUserPoolClientRequest$is(x, q) {
   u = x.ClientId;
   if (u === undefined) return false;
   if (!ClientIdType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeUserPoolClientRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolClientRequest$k1, 2);
   return ownsAll(x, DescribeUserPoolClientRequest$k1, 2);
 }
 
@@ -9834,7 +9834,7 @@ function DescribeUserPoolClientResponse$is(x, q) {
   let u;
   u = x.UserPoolClient;
   if (u !== undefined && !UserPoolClientType$is(u, q + 8) && owns(x, "UserPoolClient")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeUserPoolClientResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolClientResponse$k1, 0);
   return true;
 }
 
@@ -9884,7 +9884,7 @@ function DescribeUserPoolDomainRequest$is(x, q) {
   u = x.Domain;
   if (u === undefined) return false;
   if (!DomainType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeUserPoolDomainRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolDomainRequest$k1, 1);
   return owns(x, "Domain");
 }
 
@@ -9936,7 +9936,7 @@ function DescribeUserPoolDomainResponse$is(x, q) {
   let u;
   u = x.DomainDescription;
   if (u !== undefined && !DomainDescriptionType$is(u, q + 8) && owns(x, "DomainDescription")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeUserPoolDomainResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolDomainResponse$k1, 0);
   return true;
 }
 
@@ -9986,7 +9986,7 @@ function DescribeUserPoolRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeUserPoolRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -10038,7 +10038,7 @@ function DescribeUserPoolResponse$is(x, q) {
   let u;
   u = x.UserPool;
   if (u !== undefined && !UserPoolType$is(u, q + 8) && owns(x, "UserPool")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DescribeUserPoolResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolResponse$k1, 0);
   return true;
 }
 
@@ -10117,7 +10117,7 @@ function DeviceConfigurationType$is(x, q) {
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "ChallengeRequiredOnNewDevice")) return false;
   u = x.DeviceOnlyRememberedOnUserPrompt;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "DeviceOnlyRememberedOnUserPrompt")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DeviceConfigurationType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeviceConfigurationType$k1, 0);
   return true;
 }
 
@@ -10268,8 +10268,8 @@ const DeviceRememberedStatusType$s2 = /*#__PURE__*/ new Set(DeviceRememberedStat
 
 /** @type {Is} */
 function DeviceRememberedStatusType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !DeviceRememberedStatusType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !DeviceRememberedStatusType$s2.has(x)) return false;
   return true;
 }
 
@@ -10306,7 +10306,7 @@ function DeviceSecretVerifierConfigType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "PasswordVerifier")) return false;
   u = x.Salt;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "Salt")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DeviceSecretVerifierConfigType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeviceSecretVerifierConfigType$k1, 0);
   return true;
 }
 
@@ -10372,7 +10372,7 @@ function DeviceType$is(x, q) {
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "DeviceLastModifiedDate")) return false;
   u = x.DeviceLastAuthenticatedDate;
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "DeviceLastAuthenticatedDate")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DeviceType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DeviceType$k1, 0);
   return true;
 }
 
@@ -10462,7 +10462,7 @@ function DomainDescriptionType$is(x, q) {
   if (u !== undefined && !WrappedIntegerType$is(u, q + 8) && owns(x, "ManagedLoginVersion")) return false;
   u = x.Routing;
   if (u !== undefined && !RoutingType$is(u, q + 8) && owns(x, "Routing")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DomainDescriptionType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DomainDescriptionType$k1, 0);
   return true;
 }
 
@@ -10535,8 +10535,8 @@ const DomainStatusType$s2 = /*#__PURE__*/ new Set(DomainStatusType$v1);
 
 /** @type {Is} */
 function DomainStatusType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !DomainStatusType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !DomainStatusType$s2.has(x)) return false;
   return true;
 }
 
@@ -10644,7 +10644,7 @@ function DuplicateProviderException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, DuplicateProviderException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, DuplicateProviderException$k1, 0);
   return true;
 }
 
@@ -10746,7 +10746,7 @@ function EmailConfigurationType$is(x, q) {
     if (u.length < 40 && cpLength(u) < 20) break m;
     if (u.length > 2048 && cpLength(u) > 2048) break m;
     if (!EmailConfigurationType$re2.test(u)) break m;
-    if ((q & 1) !== 0 && !EmailConfigurationType$s4.has(u)) break m;
+    if ((q & 3) !== 0 && !EmailConfigurationType$s4.has(u)) break m;
     u = undefined;
   }
   if (u !== undefined && owns(x, "SourceArn")) return false;
@@ -10758,7 +10758,7 @@ function EmailConfigurationType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "From")) return false;
   u = x.ConfigurationSet;
   if (u !== undefined && !SESConfigurationSet$is(u, q + 8) && owns(x, "ConfigurationSet")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, EmailConfigurationType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, EmailConfigurationType$k1, 0);
   return true;
 }
 
@@ -10866,7 +10866,7 @@ function EmailMfaConfigType$is(x, q) {
   if (u !== undefined && !EmailMfaMessageType$is(u, q + 8) && owns(x, "Message")) return false;
   u = x.Subject;
   if (u !== undefined && !EmailMfaSubjectType$is(u, q + 8) && owns(x, "Subject")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, EmailMfaConfigType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, EmailMfaConfigType$k1, 0);
   return true;
 }
 
@@ -10957,7 +10957,7 @@ function EmailMfaSettingsType$is(x, q) {
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
   u = x.PreferredMfa;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "PreferredMfa")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, EmailMfaSettingsType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, EmailMfaSettingsType$k1, 0);
   return true;
 }
 
@@ -11110,8 +11110,8 @@ const EmailSendingAccountType$s2 = /*#__PURE__*/ new Set(EmailSendingAccountType
 
 /** @type {Is} */
 function EmailSendingAccountType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !EmailSendingAccountType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !EmailSendingAccountType$s2.has(x)) return false;
   return true;
 }
 
@@ -11317,7 +11317,7 @@ function EnableSoftwareTokenMFAException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, EnableSoftwareTokenMFAException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, EnableSoftwareTokenMFAException$k1, 0);
   return true;
 }
 
@@ -11408,8 +11408,8 @@ const EncryptionKeyType$s2 = /*#__PURE__*/ new Set(EncryptionKeyType$v1);
 
 /** @type {Is} */
 function EncryptionKeyType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !EncryptionKeyType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !EncryptionKeyType$s2.has(x)) return false;
   return true;
 }
 
@@ -11464,7 +11464,7 @@ function EumsSmsConfigurationType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "InTemplateId")) return false;
   u = x.Region;
   if (u !== undefined && !RegionCodeType$is(u, q + 8) && owns(x, "Region")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, EumsSmsConfigurationType$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, EumsSmsConfigurationType$k1, 1);
   return owns(x, "CallerArn");
 }
 
@@ -11542,7 +11542,7 @@ function EventContextDataType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "City")) return false;
   u = x.Country;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "Country")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, EventContextDataType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, EventContextDataType$k1, 0);
   return true;
 }
 
@@ -11609,7 +11609,7 @@ function EventFeedbackType$is(x, q) {
   if (!StringType$is(u, q + 8)) return false;
   u = x.FeedbackDate;
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "FeedbackDate")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, EventFeedbackType$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, EventFeedbackType$k1, 2);
   return ownsAll(x, EventFeedbackType$k1, 2);
 }
 
@@ -11667,8 +11667,8 @@ const EventFilterType$s2 = /*#__PURE__*/ new Set(EventFilterType$v1);
 
 /** @type {Is} */
 function EventFilterType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !EventFilterType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !EventFilterType$s2.has(x)) return false;
   return true;
 }
 
@@ -11777,8 +11777,8 @@ const EventResponseType$s2 = /*#__PURE__*/ new Set(EventResponseType$v1);
 
 /** @type {Is} */
 function EventResponseType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !EventResponseType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !EventResponseType$s2.has(x)) return false;
   return true;
 }
 
@@ -11816,7 +11816,7 @@ function EventRiskType$is(x, q) {
   if (u !== undefined && !RiskLevelType$is(u, q + 8) && owns(x, "RiskLevel")) return false;
   u = x.CompromisedCredentialsDetected;
   if (u !== undefined && !WrappedBooleanType$is(u, q + 8) && owns(x, "CompromisedCredentialsDetected")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, EventRiskType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, EventRiskType$k1, 0);
   return true;
 }
 
@@ -11874,8 +11874,8 @@ const EventType$s2 = /*#__PURE__*/ new Set(EventType$v1);
 
 /** @type {Is} */
 function EventType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !EventType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !EventType$s2.has(x)) return false;
   return true;
 }
 
@@ -11919,7 +11919,7 @@ function ExpiredCodeException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ExpiredCodeException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ExpiredCodeException$k1, 0);
   return true;
 }
 
@@ -12029,8 +12029,8 @@ const ExplicitAuthFlowsType$s2 = /*#__PURE__*/ new Set(ExplicitAuthFlowsType$v1)
 
 /** @type {Is} */
 function ExplicitAuthFlowsType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !ExplicitAuthFlowsType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !ExplicitAuthFlowsType$s2.has(x)) return false;
   return true;
 }
 
@@ -12069,7 +12069,7 @@ function FailoverType$is(x, q) {
   u = x.PrimaryRoute53HealthCheckId;
   if (u === undefined) return false;
   if (!HealthCheckIdType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, FailoverType$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, FailoverType$k1, 2);
   return ownsAll(x, FailoverType$k1, 2);
 }
 
@@ -12124,8 +12124,8 @@ const FeatureType$s2 = /*#__PURE__*/ new Set(FeatureType$v1);
 
 /** @type {Is} */
 function FeatureType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !FeatureType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !FeatureType$s2.has(x)) return false;
   return true;
 }
 
@@ -12156,8 +12156,8 @@ const FeedbackValueType$s2 = /*#__PURE__*/ new Set(FeedbackValueType$v1);
 
 /** @type {Is} */
 function FeedbackValueType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !FeedbackValueType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !FeedbackValueType$s2.has(x)) return false;
   return true;
 }
 
@@ -12201,7 +12201,7 @@ function ForbiddenException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ForbiddenException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ForbiddenException$k1, 0);
   return true;
 }
 
@@ -12282,7 +12282,7 @@ function ForgetDeviceRequest$is(x, q) {
   if (!DeviceKeyType$is(u, q + 8)) return false;
   u = x.AccessToken;
   if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "AccessToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ForgetDeviceRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ForgetDeviceRequest$k1, 1);
   return owns(x, "DeviceKey");
 }
 
@@ -12356,7 +12356,7 @@ function ForgotPasswordRequest$is(x, q) {
   if (u !== undefined && !AnalyticsMetadataType$is(u, q + 8) && owns(x, "AnalyticsMetadata")) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ForgotPasswordRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ForgotPasswordRequest$k1, 2);
   return ownsAll(x, ForgotPasswordRequest$k1, 2);
 }
 
@@ -12426,7 +12426,7 @@ function ForgotPasswordResponse$is(x, q) {
   let u;
   u = x.CodeDeliveryDetails;
   if (u !== undefined && !CodeDeliveryDetailsType$is(u, q + 8) && owns(x, "CodeDeliveryDetails")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ForgotPasswordResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ForgotPasswordResponse$k1, 0);
   return true;
 }
 
@@ -12502,7 +12502,7 @@ function GetCSVHeaderRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetCSVHeaderRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetCSVHeaderRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -12556,7 +12556,7 @@ function GetCSVHeaderResponse$is(x, q) {
   if (u !== undefined && !UserPoolIdType$is(u, q + 8) && owns(x, "UserPoolId")) return false;
   u = x.CSVHeader;
   if (u !== undefined && !ListOfStringTypes$is(u, q + 8) && owns(x, "CSVHeader")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetCSVHeaderResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetCSVHeaderResponse$k1, 0);
   return true;
 }
 
@@ -12611,7 +12611,7 @@ function GetDeviceRequest$is(x, q) {
   if (!DeviceKeyType$is(u, q + 8)) return false;
   u = x.AccessToken;
   if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "AccessToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetDeviceRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetDeviceRequest$k1, 1);
   return owns(x, "DeviceKey");
 }
 
@@ -12667,7 +12667,7 @@ function GetDeviceResponse$is(x, q) {
   u = x.Device;
   if (u === undefined) return false;
   if (!DeviceType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetDeviceResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetDeviceResponse$k1, 1);
   return owns(x, "Device");
 }
 
@@ -12723,7 +12723,7 @@ function GetGroupRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetGroupRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetGroupRequest$k1, 2);
   return ownsAll(x, GetGroupRequest$k1, 2);
 }
 
@@ -12781,7 +12781,7 @@ function GetGroupResponse$is(x, q) {
   let u;
   u = x.Group;
   if (u !== undefined && !GroupType$is(u, q + 8) && owns(x, "Group")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetGroupResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetGroupResponse$k1, 0);
   return true;
 }
 
@@ -12834,7 +12834,7 @@ function GetIdentityProviderByIdentifierRequest$is(x, q) {
   u = x.IdpIdentifier;
   if (u === undefined) return false;
   if (!IdpIdentifierType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetIdentityProviderByIdentifierRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetIdentityProviderByIdentifierRequest$k1, 2);
   return ownsAll(x, GetIdentityProviderByIdentifierRequest$k1, 2);
 }
 
@@ -12898,7 +12898,7 @@ function GetIdentityProviderByIdentifierResponse$is(x, q) {
   u = x.IdentityProvider;
   if (u === undefined) return false;
   if (!IdentityProviderType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetIdentityProviderByIdentifierResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetIdentityProviderByIdentifierResponse$k1, 1);
   return owns(x, "IdentityProvider");
 }
 
@@ -12956,7 +12956,7 @@ function GetSigningCertificateRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetSigningCertificateRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetSigningCertificateRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -13008,7 +13008,7 @@ function GetSigningCertificateResponse$is(x, q) {
   let u;
   u = x.Certificate;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "Certificate")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetSigningCertificateResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetSigningCertificateResponse$k1, 0);
   return true;
 }
 
@@ -13060,7 +13060,7 @@ function GetUICustomizationRequest$is(x, q) {
   if (!UserPoolIdType$is(u, q + 8)) return false;
   u = x.ClientId;
   if (u !== undefined && !ClientIdType$is(u, q + 8) && owns(x, "ClientId")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetUICustomizationRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUICustomizationRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -13116,7 +13116,7 @@ function GetUICustomizationResponse$is(x, q) {
   u = x.UICustomization;
   if (u === undefined) return false;
   if (!UICustomizationType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetUICustomizationResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUICustomizationResponse$k1, 1);
   return owns(x, "UICustomization");
 }
 
@@ -13174,7 +13174,7 @@ function GetUserAttributeVerificationCodeRequest$is(x, q) {
   if (!AttributeNameType$is(u, q + 8)) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetUserAttributeVerificationCodeRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserAttributeVerificationCodeRequest$k1, 2);
   return ownsAll(x, GetUserAttributeVerificationCodeRequest$k1, 2);
 }
 
@@ -13240,7 +13240,7 @@ function GetUserAttributeVerificationCodeResponse$is(x, q) {
   let u;
   u = x.CodeDeliveryDetails;
   if (u !== undefined && !CodeDeliveryDetailsType$is(u, q + 8) && owns(x, "CodeDeliveryDetails")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetUserAttributeVerificationCodeResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserAttributeVerificationCodeResponse$k1, 0);
   return true;
 }
 
@@ -13295,7 +13295,7 @@ function GetUserPoolMfaConfigRequest$is(x, q) {
   u = x.UserPoolId;
   if (u === undefined) return false;
   if (!UserPoolIdType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetUserPoolMfaConfigRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserPoolMfaConfigRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -13365,7 +13365,7 @@ function GetUserPoolMfaConfigResponse$is(x, q) {
   if (u !== undefined && !EmailMfaConfigType$is(u, q + 8) && owns(x, "EmailMfaConfiguration")) return false;
   u = x.WebAuthnConfiguration;
   if (u !== undefined && !WebAuthnConfigurationType$is(u, q + 8) && owns(x, "WebAuthnConfiguration")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetUserPoolMfaConfigResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserPoolMfaConfigResponse$k1, 0);
   return true;
 }
 
@@ -13427,7 +13427,7 @@ function GetUserRequest$is(x, q) {
   u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetUserRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserRequest$k1, 1);
   return owns(x, "AccessToken");
 }
 
@@ -13492,13 +13492,13 @@ function GetUserResponse$is(x, q) {
   m: if (u !== undefined) {
     if (typeof u !== "string") break m;
     if (u.length > 131072 && cpLength(u) > 131072) break m;
-    if ((q & 1) !== 0 && !GetUserResponse$s3.has(u)) break m;
+    if ((q & 3) !== 0 && !GetUserResponse$s3.has(u)) break m;
     u = undefined;
   }
   if (u !== undefined && owns(x, "PreferredMfaSetting")) return false;
   u = x.UserMFASettingList;
   if (u !== undefined && !GetUserResponse$is1(u, q + 8) && owns(x, "UserMFASettingList")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetUserResponse$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserResponse$k1, 2);
   return ownsAll(x, GetUserResponse$k1, 2);
 }
 
@@ -13554,7 +13554,7 @@ function GetUserResponse$is1(x, q) {
   for (let i = 0; i < x.length; i++) {
     const v = x[i];
     if (typeof v !== "string") return false;
-    if ((q & 1) !== 0 && !GetUserResponse$s3.has(v)) return false;
+    if ((q & 3) !== 0 && !GetUserResponse$s3.has(v)) return false;
   }
   return true;
 }
@@ -13601,7 +13601,7 @@ function GlobalSignOutRequest$is(x, q) {
   u = x.AccessToken;
   if (u === undefined) return false;
   if (!TokenModelType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GlobalSignOutRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GlobalSignOutRequest$k1, 1);
   return owns(x, "AccessToken");
 }
 
@@ -13650,7 +13650,7 @@ const GlobalSignOutResponse$k1 = [];
 function GlobalSignOutResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GlobalSignOutResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GlobalSignOutResponse$k1, 0);
   return true;
 }
 
@@ -13706,7 +13706,7 @@ function GroupExistsException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GroupExistsException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GroupExistsException$k1, 0);
   return true;
 }
 
@@ -13852,7 +13852,7 @@ function GroupType$is(x, q) {
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
   u = x.CreationDate;
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GroupType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GroupType$k1, 0);
   return true;
 }
 
@@ -13979,7 +13979,7 @@ function HttpHeader$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "headerName")) return false;
   u = x.headerValue;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "headerValue")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, HttpHeader$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, HttpHeader$k1, 0);
   return true;
 }
 
@@ -14126,7 +14126,7 @@ function IdentityProviderType$is(x, q) {
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
   u = x.CreationDate;
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, IdentityProviderType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, IdentityProviderType$k1, 0);
   return true;
 }
 
@@ -14200,8 +14200,8 @@ const IdentityProviderTypeType$s2 = /*#__PURE__*/ new Set(IdentityProviderTypeTy
 
 /** @type {Is} */
 function IdentityProviderTypeType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !IdentityProviderTypeType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !IdentityProviderTypeType$s2.has(x)) return false;
   return true;
 }
 
@@ -14385,7 +14385,7 @@ function InboundFederationLambdaType$is(x, q) {
   u = x.LambdaArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, InboundFederationLambdaType$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, InboundFederationLambdaType$k1, 2);
   return ownsAll(x, InboundFederationLambdaType$k1, 2);
 }
 
@@ -14440,8 +14440,8 @@ const InboundFederationLambdaVersionType$s2 = /*#__PURE__*/ new Set(InboundFeder
 
 /** @type {Is} */
 function InboundFederationLambdaVersionType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !InboundFederationLambdaVersionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !InboundFederationLambdaVersionType$s2.has(x)) return false;
   return true;
 }
 
@@ -14503,7 +14503,7 @@ function InitiateAuthRequest$is(x, q) {
   if (u !== undefined && !UserContextDataType$is(u, q + 8) && owns(x, "UserContextData")) return false;
   u = x.Session;
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, InitiateAuthRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, InitiateAuthRequest$k1, 2);
   return ownsAll(x, InitiateAuthRequest$k1, 2);
 }
 
@@ -14590,7 +14590,7 @@ function InitiateAuthResponse$is(x, q) {
   if (u !== undefined && !AuthenticationResultType$is(u, q + 8) && owns(x, "AuthenticationResult")) return false;
   u = x.AvailableChallenges;
   if (u !== undefined && !AvailableChallengeListType$is(u, q + 8) && owns(x, "AvailableChallenges")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, InitiateAuthResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, InitiateAuthResponse$k1, 0);
   return true;
 }
 
@@ -14695,7 +14695,7 @@ function InternalErrorException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, InternalErrorException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, InternalErrorException$k1, 0);
   return true;
 }
 
@@ -14757,7 +14757,7 @@ function InvalidEmailRoleAccessPolicyException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, InvalidEmailRoleAccessPolicyException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidEmailRoleAccessPolicyException$k1, 0);
   return true;
 }
 
@@ -14824,7 +14824,7 @@ function InvalidLambdaResponseException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, InvalidLambdaResponseException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidLambdaResponseException$k1, 0);
   return true;
 }
 
@@ -14886,7 +14886,7 @@ function InvalidOAuthFlowException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, InvalidOAuthFlowException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidOAuthFlowException$k1, 0);
   return true;
 }
 
@@ -14950,7 +14950,7 @@ function InvalidParameterException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, InvalidParameterException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidParameterException$k1, 0);
   return true;
 }
 
@@ -15046,7 +15046,7 @@ function InvalidPasswordException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, InvalidPasswordException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidPasswordException$k1, 0);
   return true;
 }
 
@@ -15108,7 +15108,7 @@ function InvalidSmsRoleAccessPolicyException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, InvalidSmsRoleAccessPolicyException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidSmsRoleAccessPolicyException$k1, 0);
   return true;
 }
 
@@ -15175,7 +15175,7 @@ function InvalidSmsRoleTrustRelationshipException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, InvalidSmsRoleTrustRelationshipException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidSmsRoleTrustRelationshipException$k1, 0);
   return true;
 }
 
@@ -15242,7 +15242,7 @@ function InvalidUserPoolConfigurationException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, InvalidUserPoolConfigurationException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, InvalidUserPoolConfigurationException$k1, 0);
   return true;
 }
 
@@ -15299,7 +15299,7 @@ function IssuerConfigurationType$is(x, q) {
   let u;
   u = x.Type;
   if (u !== undefined && !IssuerType$is(u, q + 8) && owns(x, "Type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, IssuerConfigurationType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, IssuerConfigurationType$k1, 0);
   return true;
 }
 
@@ -15345,8 +15345,8 @@ const IssuerType$s2 = /*#__PURE__*/ new Set(IssuerType$v1);
 
 /** @type {Is} */
 function IssuerType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !IssuerType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !IssuerType$s2.has(x)) return false;
   return true;
 }
 
@@ -15382,7 +15382,7 @@ function KeyConfigurationType$is(x, q) {
   if (u !== undefined && !EncryptionKeyType$is(u, q + 8) && owns(x, "KeyType")) return false;
   u = x.KmsKeyArn;
   if (u !== undefined && !EncryptionKeyArnType$is(u, q + 8) && owns(x, "KmsKeyArn")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, KeyConfigurationType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, KeyConfigurationType$k1, 0);
   return true;
 }
 
@@ -15482,7 +15482,7 @@ function LambdaConfigType$is(x, q) {
   if (u !== undefined && owns(x, "PreTokenGenerationConfig")) return false;
   u = x.InboundFederation;
   if (u !== undefined && !InboundFederationLambdaType$is(u, q + 8) && owns(x, "InboundFederation")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, LambdaConfigType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, LambdaConfigType$k1, 0);
   return true;
 }
 
@@ -15583,7 +15583,7 @@ function LimitExceededException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, LimitExceededException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, LimitExceededException$k1, 0);
   return true;
 }
 
@@ -15640,7 +15640,7 @@ function ListDevicesRequest$is(x, q) {
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
   u = x.PaginationToken;
   if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListDevicesRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListDevicesRequest$k1, 1);
   return owns(x, "AccessToken");
 }
 
@@ -15700,7 +15700,7 @@ function ListDevicesResponse$is(x, q) {
   if (u !== undefined && !DeviceListType$is(u, q + 8) && owns(x, "Devices")) return false;
   u = x.PaginationToken;
   if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListDevicesResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListDevicesResponse$k1, 0);
   return true;
 }
 
@@ -15757,7 +15757,7 @@ function ListGroupsRequest$is(x, q) {
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListGroupsRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListGroupsRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -15817,7 +15817,7 @@ function ListGroupsResponse$is(x, q) {
   if (u !== undefined && !GroupListType$is(u, q + 8) && owns(x, "Groups")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListGroupsResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListGroupsResponse$k1, 0);
   return true;
 }
 
@@ -15874,7 +15874,7 @@ function ListIdentityProvidersRequest$is(x, q) {
   if (u !== undefined && !ListProvidersLimitType$is(u, q + 8) && owns(x, "MaxResults")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListIdentityProvidersRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListIdentityProvidersRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -15935,7 +15935,7 @@ function ListIdentityProvidersResponse$is(x, q) {
   if (!ProvidersListType$is(u, q + 8)) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListIdentityProvidersResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListIdentityProvidersResponse$k1, 1);
   return owns(x, "Providers");
 }
 
@@ -16101,7 +16101,7 @@ function ListResourceServersRequest$is(x, q) {
   if (u !== undefined && !ListResourceServersLimitType$is(u, q + 8) && owns(x, "MaxResults")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListResourceServersRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListResourceServersRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -16162,7 +16162,7 @@ function ListResourceServersResponse$is(x, q) {
   if (!ResourceServersListType$is(u, q + 8)) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListResourceServersResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListResourceServersResponse$k1, 1);
   return owns(x, "ResourceServers");
 }
 
@@ -16218,7 +16218,7 @@ function ListTagsForResourceRequest$is(x, q) {
   u = x.ResourceArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListTagsForResourceRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListTagsForResourceRequest$k1, 1);
   return owns(x, "ResourceArn");
 }
 
@@ -16270,7 +16270,7 @@ function ListTagsForResourceResponse$is(x, q) {
   let u;
   u = x.Tags;
   if (u !== undefined && !UserPoolTagsType$is(u, q + 8) && owns(x, "Tags")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListTagsForResourceResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListTagsForResourceResponse$k1, 0);
   return true;
 }
 
@@ -16325,7 +16325,7 @@ function ListUserImportJobsRequest$is(x, q) {
   if (!PoolQueryLimitType$is(u, q + 8)) return false;
   u = x.PaginationToken;
   if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListUserImportJobsRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserImportJobsRequest$k1, 2);
   return ownsAll(x, ListUserImportJobsRequest$k1, 2);
 }
 
@@ -16388,7 +16388,7 @@ function ListUserImportJobsResponse$is(x, q) {
   if (u !== undefined && !UserImportJobsListType$is(u, q + 8) && owns(x, "UserImportJobs")) return false;
   u = x.PaginationToken;
   if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListUserImportJobsResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserImportJobsResponse$k1, 0);
   return true;
 }
 
@@ -16445,7 +16445,7 @@ function ListUserPoolClientsRequest$is(x, q) {
   if (u !== undefined && !QueryLimit$is(u, q + 8) && owns(x, "MaxResults")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListUserPoolClientsRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolClientsRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -16505,7 +16505,7 @@ function ListUserPoolClientsResponse$is(x, q) {
   if (u !== undefined && !UserPoolClientListType$is(u, q + 8) && owns(x, "UserPoolClients")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListUserPoolClientsResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolClientsResponse$k1, 0);
   return true;
 }
 
@@ -16560,7 +16560,7 @@ function ListUserPoolsRequest$is(x, q) {
   if (!PoolQueryLimitType$is(u, q + 8)) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListUserPoolsRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolsRequest$k1, 1);
   return owns(x, "MaxResults");
 }
 
@@ -16617,7 +16617,7 @@ function ListUserPoolsResponse$is(x, q) {
   if (u !== undefined && !UserPoolListType$is(u, q + 8) && owns(x, "UserPools")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKeyType$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListUserPoolsResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUserPoolsResponse$k1, 0);
   return true;
 }
 
@@ -16677,7 +16677,7 @@ function ListUsersInGroupRequest$is(x, q) {
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListUsersInGroupRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersInGroupRequest$k1, 2);
   return ownsAll(x, ListUsersInGroupRequest$k1, 2);
 }
 
@@ -16743,7 +16743,7 @@ function ListUsersInGroupResponse$is(x, q) {
   if (u !== undefined && !UsersListType$is(u, q + 8) && owns(x, "Users")) return false;
   u = x.NextToken;
   if (u !== undefined && !PaginationKey$is(u, q + 8) && owns(x, "NextToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListUsersInGroupResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersInGroupResponse$k1, 0);
   return true;
 }
 
@@ -16804,7 +16804,7 @@ function ListUsersRequest$is(x, q) {
   if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
   u = x.Filter;
   if (u !== undefined && !UserFilterType$is(u, q + 8) && owns(x, "Filter")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListUsersRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -16870,7 +16870,7 @@ function ListUsersResponse$is(x, q) {
   if (u !== undefined && !UsersListType$is(u, q + 8) && owns(x, "Users")) return false;
   u = x.PaginationToken;
   if (u !== undefined && !SearchPaginationTokenType$is(u, q + 8) && owns(x, "PaginationToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ListUsersResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ListUsersResponse$k1, 0);
   return true;
 }
 
@@ -17017,7 +17017,7 @@ function MFAMethodNotFoundException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, MFAMethodNotFoundException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, MFAMethodNotFoundException$k1, 0);
   return true;
 }
 
@@ -17109,7 +17109,7 @@ function MFAOptionType$is(x, q) {
   if (u !== undefined && !DeliveryMediumType$is(u, q + 8) && owns(x, "DeliveryMedium")) return false;
   u = x.AttributeName;
   if (u !== undefined && !AttributeNameType$is(u, q + 8) && owns(x, "AttributeName")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, MFAOptionType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, MFAOptionType$k1, 0);
   return true;
 }
 
@@ -17158,8 +17158,8 @@ const MessageActionType$s2 = /*#__PURE__*/ new Set(MessageActionType$v1);
 
 /** @type {Is} */
 function MessageActionType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !MessageActionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !MessageActionType$s2.has(x)) return false;
   return true;
 }
 
@@ -17197,7 +17197,7 @@ function MessageTemplateType$is(x, q) {
   if (u !== undefined && !EmailInviteMessageType$is(u, q + 8) && owns(x, "EmailMessage")) return false;
   u = x.EmailSubject;
   if (u !== undefined && !EmailVerificationSubjectType$is(u, q + 8) && owns(x, "EmailSubject")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, MessageTemplateType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, MessageTemplateType$k1, 0);
   return true;
 }
 
@@ -17254,7 +17254,7 @@ function NewDeviceMetadataType$is(x, q) {
   if (u !== undefined && !DeviceKeyType$is(u, q + 8) && owns(x, "DeviceKey")) return false;
   u = x.DeviceGroupKey;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "DeviceGroupKey")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, NewDeviceMetadataType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, NewDeviceMetadataType$k1, 0);
   return true;
 }
 
@@ -17316,7 +17316,7 @@ function NotAuthorizedException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, NotAuthorizedException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, NotAuthorizedException$k1, 0);
   return true;
 }
 
@@ -17379,7 +17379,7 @@ function NotifyConfigurationType$is(x, q) {
   if (u !== undefined && !NotifyEmailType$is(u, q + 8) && owns(x, "NoActionEmail")) return false;
   u = x.MfaEmail;
   if (u !== undefined && !NotifyEmailType$is(u, q + 8) && owns(x, "MfaEmail")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, NotifyConfigurationType$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, NotifyConfigurationType$k1, 1);
   return owns(x, "SourceArn");
 }
 
@@ -17451,7 +17451,7 @@ function NotifyEmailType$is(x, q) {
   if (u !== undefined && !EmailNotificationBodyType$is(u, q + 8) && owns(x, "HtmlBody")) return false;
   u = x.TextBody;
   if (u !== undefined && !EmailNotificationBodyType$is(u, q + 8) && owns(x, "TextBody")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, NotifyEmailType$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, NotifyEmailType$k1, 1);
   return owns(x, "Subject");
 }
 
@@ -17511,7 +17511,7 @@ function NumberAttributeConstraintsType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "MinValue")) return false;
   u = x.MaxValue;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "MaxValue")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, NumberAttributeConstraintsType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, NumberAttributeConstraintsType$k1, 0);
   return true;
 }
 
@@ -17560,8 +17560,8 @@ const OAuthFlowType$s2 = /*#__PURE__*/ new Set(OAuthFlowType$v1);
 
 /** @type {Is} */
 function OAuthFlowType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !OAuthFlowType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !OAuthFlowType$s2.has(x)) return false;
   return true;
 }
 
@@ -17743,8 +17743,8 @@ const PasswordHashingAlgorithmType$s2 = /*#__PURE__*/ new Set(PasswordHashingAlg
 
 /** @type {Is} */
 function PasswordHashingAlgorithmType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !PasswordHashingAlgorithmType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !PasswordHashingAlgorithmType$s2.has(x)) return false;
   return true;
 }
 
@@ -17871,7 +17871,7 @@ function PasswordPolicyType$is(x, q) {
   if (u !== undefined && owns(x, "TemporaryPasswordValidityDays")) return false;
   u = x.PasswordHistorySize;
   if (u !== undefined && !PasswordHistorySizeType$is(u, q + 8) && owns(x, "PasswordHistorySize")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, PasswordPolicyType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, PasswordPolicyType$k1, 0);
   return true;
 }
 
@@ -17948,7 +17948,7 @@ function PasswordResetRequiredException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, PasswordResetRequiredException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, PasswordResetRequiredException$k1, 0);
   return true;
 }
 
@@ -18093,8 +18093,8 @@ const PreTokenGenerationLambdaVersionType$s2 = /*#__PURE__*/ new Set(PreTokenGen
 
 /** @type {Is} */
 function PreTokenGenerationLambdaVersionType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !PreTokenGenerationLambdaVersionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !PreTokenGenerationLambdaVersionType$s2.has(x)) return false;
   return true;
 }
 
@@ -18138,7 +18138,7 @@ function PreTokenGenerationVersionConfigType$is(x, q) {
   u = x.LambdaArn;
   if (u === undefined) return false;
   if (!ArnType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, PreTokenGenerationVersionConfigType$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, PreTokenGenerationVersionConfigType$k1, 2);
   return ownsAll(x, PreTokenGenerationVersionConfigType$k1, 2);
 }
 
@@ -18245,7 +18245,7 @@ function PreconditionNotMetException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, PreconditionNotMetException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, PreconditionNotMetException$k1, 0);
   return true;
 }
 
@@ -18294,8 +18294,8 @@ const PreventUserExistenceErrorTypes$s2 = /*#__PURE__*/ new Set(PreventUserExist
 
 /** @type {Is} */
 function PreventUserExistenceErrorTypes$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !PreventUserExistenceErrorTypes$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !PreventUserExistenceErrorTypes$s2.has(x)) return false;
   return true;
 }
 
@@ -18370,7 +18370,7 @@ function ProviderDescription$is(x, q) {
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
   u = x.CreationDate;
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ProviderDescription$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ProviderDescription$k1, 0);
   return true;
 }
 
@@ -18583,7 +18583,7 @@ function ProviderUserIdentifierType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "ProviderAttributeName")) return false;
   u = x.ProviderAttributeValue;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "ProviderAttributeValue")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ProviderUserIdentifierType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ProviderUserIdentifierType$k1, 0);
   return true;
 }
 
@@ -18791,8 +18791,8 @@ const RecoveryOptionNameType$s2 = /*#__PURE__*/ new Set(RecoveryOptionNameType$v
 
 /** @type {Is} */
 function RecoveryOptionNameType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !RecoveryOptionNameType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !RecoveryOptionNameType$s2.has(x)) return false;
   return true;
 }
 
@@ -18831,7 +18831,7 @@ function RecoveryOptionType$is(x, q) {
   u = x.Name;
   if (u === undefined) return false;
   if (!RecoveryOptionNameType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, RecoveryOptionType$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, RecoveryOptionType$k1, 2);
   return ownsAll(x, RecoveryOptionType$k1, 2);
 }
 
@@ -18928,7 +18928,7 @@ function RefreshTokenRotationType$is(x, q) {
   if (!FeatureType$is(u, q + 8)) return false;
   u = x.RetryGracePeriodSeconds;
   if (u !== undefined && !RetryGracePeriodSecondsType$is(u, q + 8) && owns(x, "RetryGracePeriodSeconds")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, RefreshTokenRotationType$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, RefreshTokenRotationType$k1, 1);
   return owns(x, "Feature");
 }
 
@@ -19164,7 +19164,7 @@ function ResendConfirmationCodeRequest$is(x, q) {
   if (u !== undefined && !AnalyticsMetadataType$is(u, q + 8) && owns(x, "AnalyticsMetadata")) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ResendConfirmationCodeRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ResendConfirmationCodeRequest$k1, 2);
   return ownsAll(x, ResendConfirmationCodeRequest$k1, 2);
 }
 
@@ -19234,7 +19234,7 @@ function ResendConfirmationCodeResponse$is(x, q) {
   let u;
   u = x.CodeDeliveryDetails;
   if (u !== undefined && !CodeDeliveryDetailsType$is(u, q + 8) && owns(x, "CodeDeliveryDetails")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ResendConfirmationCodeResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ResendConfirmationCodeResponse$k1, 0);
   return true;
 }
 
@@ -19293,7 +19293,7 @@ function ResourceNotFoundException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ResourceNotFoundException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ResourceNotFoundException$k1, 0);
   return true;
 }
 
@@ -19535,7 +19535,7 @@ function ResourceServerScopeType$is(x, q) {
   u = x.ScopeDescription;
   if (u === undefined) return false;
   if (!ResourceServerScopeDescriptionType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ResourceServerScopeType$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ResourceServerScopeType$k1, 2);
   return ownsAll(x, ResourceServerScopeType$k1, 2);
 }
 
@@ -19599,7 +19599,7 @@ function ResourceServerType$is(x, q) {
   if (u !== undefined && !ResourceServerNameType$is(u, q + 8) && owns(x, "Name")) return false;
   u = x.Scopes;
   if (u !== undefined && !ResourceServerScopeListType$is(u, q + 8) && owns(x, "Scopes")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ResourceServerType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ResourceServerType$k1, 0);
   return true;
 }
 
@@ -19717,7 +19717,7 @@ function RespondToAuthChallengeRequest$is(x, q) {
   if (u !== undefined && !UserContextDataType$is(u, q + 8) && owns(x, "UserContextData")) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, RespondToAuthChallengeRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, RespondToAuthChallengeRequest$k1, 2);
   return ownsAll(x, RespondToAuthChallengeRequest$k1, 2);
 }
 
@@ -19796,7 +19796,7 @@ function RespondToAuthChallengeResponse$is(x, q) {
   if (u !== undefined && !ChallengeParametersType$is(u, q + 8) && owns(x, "ChallengeParameters")) return false;
   u = x.AuthenticationResult;
   if (u !== undefined && !AuthenticationResultType$is(u, q + 8) && owns(x, "AuthenticationResult")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, RespondToAuthChallengeResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, RespondToAuthChallengeResponse$k1, 0);
   return true;
 }
 
@@ -19894,7 +19894,7 @@ function RevokeTokenRequest$is(x, q) {
   if (!ClientIdType$is(u, q + 8)) return false;
   u = x.ClientSecret;
   if (u !== undefined && !ClientSecretType$is(u, q + 8) && owns(x, "ClientSecret")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, RevokeTokenRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, RevokeTokenRequest$k1, 2);
   return ownsAll(x, RevokeTokenRequest$k1, 2);
 }
 
@@ -19952,7 +19952,7 @@ const RevokeTokenResponse$k1 = [];
 function RevokeTokenResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, RevokeTokenResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, RevokeTokenResponse$k1, 0);
   return true;
 }
 
@@ -20027,7 +20027,7 @@ function RiskConfigurationType$is(x, q) {
   if (u !== undefined && owns(x, "RiskExceptionConfiguration")) return false;
   u = x.LastModifiedDate;
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, RiskConfigurationType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, RiskConfigurationType$k1, 0);
   return true;
 }
 
@@ -20088,8 +20088,8 @@ const RiskDecisionType$s2 = /*#__PURE__*/ new Set(RiskDecisionType$v1);
 
 /** @type {Is} */
 function RiskDecisionType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !RiskDecisionType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !RiskDecisionType$s2.has(x)) return false;
   return true;
 }
 
@@ -20125,7 +20125,7 @@ function RiskExceptionConfigurationType$is(x, q) {
   if (u !== undefined && !BlockedIPRangeListType$is(u, q + 8) && owns(x, "BlockedIPRangeList")) return false;
   u = x.SkippedIPRangeList;
   if (u !== undefined && !SkippedIPRangeListType$is(u, q + 8) && owns(x, "SkippedIPRangeList")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, RiskExceptionConfigurationType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, RiskExceptionConfigurationType$k1, 0);
   return true;
 }
 
@@ -20174,8 +20174,8 @@ const RiskLevelType$s2 = /*#__PURE__*/ new Set(RiskLevelType$v1);
 
 /** @type {Is} */
 function RiskLevelType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !RiskLevelType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !RiskLevelType$s2.has(x)) return false;
   return true;
 }
 
@@ -20209,7 +20209,7 @@ function RoutingType$is(x, q) {
   let u;
   u = x.Failover;
   if (u !== undefined && !FailoverType$is(u, q + 8) && owns(x, "Failover")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, RoutingType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, RoutingType$k1, 0);
   return true;
 }
 
@@ -20328,7 +20328,7 @@ function SMSMfaSettingsType$is(x, q) {
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
   u = x.PreferredMfa;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "PreferredMfa")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SMSMfaSettingsType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SMSMfaSettingsType$k1, 0);
   return true;
 }
 
@@ -20408,7 +20408,7 @@ function SchemaAttributeType$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "StringAttributeConstraints")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SchemaAttributeType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SchemaAttributeType$k1, 0);
   return true;
 }
 
@@ -20527,7 +20527,7 @@ function ScopeDoesNotExistException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, ScopeDoesNotExistException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, ScopeDoesNotExistException$k1, 0);
   return true;
 }
 
@@ -20819,8 +20819,8 @@ const SecurityPolicyType$s2 = /*#__PURE__*/ new Set(SecurityPolicyType$v1);
 
 /** @type {Is} */
 function SecurityPolicyType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !SecurityPolicyType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !SecurityPolicyType$s2.has(x)) return false;
   return true;
 }
 
@@ -20911,7 +20911,7 @@ function SetRiskConfigurationRequest$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "RiskExceptionConfiguration")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SetRiskConfigurationRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetRiskConfigurationRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -20976,7 +20976,7 @@ function SetRiskConfigurationResponse$is(x, q) {
   u = x.RiskConfiguration;
   if (u === undefined) return false;
   if (!RiskConfigurationType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SetRiskConfigurationResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetRiskConfigurationResponse$k1, 1);
   return owns(x, "RiskConfiguration");
 }
 
@@ -21035,7 +21035,7 @@ function SetUICustomizationRequest$is(x, q) {
   if (u !== undefined && !CSSType$is(u, q + 8) && owns(x, "CSS")) return false;
   u = x.ImageFile;
   if (u !== undefined && !ImageFileType$is(u, q + 8) && owns(x, "ImageFile")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SetUICustomizationRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetUICustomizationRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -21097,7 +21097,7 @@ function SetUICustomizationResponse$is(x, q) {
   u = x.UICustomization;
   if (u === undefined) return false;
   if (!UICustomizationType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SetUICustomizationResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetUICustomizationResponse$k1, 1);
   return owns(x, "UICustomization");
 }
 
@@ -21168,7 +21168,7 @@ function SetUserMFAPreferenceRequest$is(x, q) {
   if (u !== undefined && !EmailMfaSettingsType$is(u, q + 8) && owns(x, "EmailMfaSettings")) return false;
   u = x.WebAuthnMfaSettings;
   if (u !== undefined && !WebAuthnMfaSettingsType$is(u, q + 8) && owns(x, "WebAuthnMfaSettings")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SetUserMFAPreferenceRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserMFAPreferenceRequest$k1, 1);
   return owns(x, "AccessToken");
 }
 
@@ -21229,7 +21229,7 @@ const SetUserMFAPreferenceResponse$k1 = [];
 function SetUserMFAPreferenceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SetUserMFAPreferenceResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserMFAPreferenceResponse$k1, 0);
   return true;
 }
 
@@ -21297,7 +21297,7 @@ function SetUserPoolMfaConfigRequest$is(x, q) {
   if (u !== undefined && !EmailMfaConfigType$is(u, q + 8) && owns(x, "EmailMfaConfiguration")) return false;
   u = x.WebAuthnConfiguration;
   if (u !== undefined && !WebAuthnConfigurationType$is(u, q + 8) && owns(x, "WebAuthnConfiguration")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SetUserPoolMfaConfigRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserPoolMfaConfigRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -21382,7 +21382,7 @@ function SetUserPoolMfaConfigResponse$is(x, q) {
   if (u !== undefined && !EmailMfaConfigType$is(u, q + 8) && owns(x, "EmailMfaConfiguration")) return false;
   u = x.WebAuthnConfiguration;
   if (u !== undefined && !WebAuthnConfigurationType$is(u, q + 8) && owns(x, "WebAuthnConfiguration")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SetUserPoolMfaConfigResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserPoolMfaConfigResponse$k1, 0);
   return true;
 }
 
@@ -21447,7 +21447,7 @@ function SetUserSettingsRequest$is(x, q) {
   u = x.MFAOptions;
   if (u === undefined) return false;
   if (!MFAOptionListType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SetUserSettingsRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserSettingsRequest$k1, 2);
   return ownsAll(x, SetUserSettingsRequest$k1, 2);
 }
 
@@ -21502,7 +21502,7 @@ const SetUserSettingsResponse$k1 = [];
 function SetUserSettingsResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SetUserSettingsResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SetUserSettingsResponse$k1, 0);
   return true;
 }
 
@@ -21552,7 +21552,7 @@ function SignInPolicyType$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "AllowedFirstAuthFactors")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SignInPolicyType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SignInPolicyType$k1, 0);
   return true;
 }
 
@@ -21629,7 +21629,7 @@ function SignUpRequest$is(x, q) {
   if (u !== undefined && !UserContextDataType$is(u, q + 8) && owns(x, "UserContextData")) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SignUpRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SignUpRequest$k1, 2);
   return ownsAll(x, SignUpRequest$k1, 2);
 }
 
@@ -21716,7 +21716,7 @@ function SignUpResponse$is(x, q) {
   if (u !== undefined && !CodeDeliveryDetailsType$is(u, q + 8) && owns(x, "CodeDeliveryDetails")) return false;
   u = x.Session;
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SignUpResponse$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SignUpResponse$k1, 2);
   return ownsAll(x, SignUpResponse$k1, 2);
 }
 
@@ -21826,7 +21826,7 @@ function SmsConfigurationType$is(x, q) {
   if (u !== undefined && !RegionCodeType$is(u, q + 8) && owns(x, "SnsRegion")) return false;
   u = x.EumsSms;
   if (u !== undefined && !EumsSmsConfigurationType$is(u, q + 8) && owns(x, "EumsSms")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SmsConfigurationType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SmsConfigurationType$k1, 0);
   return true;
 }
 
@@ -21922,7 +21922,7 @@ function SmsMfaConfigType$is(x, q) {
   if (u !== undefined && !SmsVerificationMessageType$is(u, q + 8) && owns(x, "SmsAuthenticationMessage")) return false;
   u = x.SmsConfiguration;
   if (u !== undefined && !SmsConfigurationType$is(u, q + 8) && owns(x, "SmsConfiguration")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SmsMfaConfigType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SmsMfaConfigType$k1, 0);
   return true;
 }
 
@@ -22019,7 +22019,7 @@ function SoftwareTokenMFANotFoundException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SoftwareTokenMFANotFoundException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SoftwareTokenMFANotFoundException$k1, 0);
   return true;
 }
 
@@ -22112,7 +22112,7 @@ function SoftwareTokenMfaConfigType$is(x, q) {
   let u;
   u = x.Enabled;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SoftwareTokenMfaConfigType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SoftwareTokenMfaConfigType$k1, 0);
   return true;
 }
 
@@ -22163,7 +22163,7 @@ function SoftwareTokenMfaSettingsType$is(x, q) {
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
   u = x.PreferredMfa;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "PreferredMfa")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, SoftwareTokenMfaSettingsType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, SoftwareTokenMfaSettingsType$k1, 0);
   return true;
 }
 
@@ -22219,7 +22219,7 @@ function StartUserImportJobRequest$is(x, q) {
   u = x.JobId;
   if (u === undefined) return false;
   if (!UserImportJobIdType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, StartUserImportJobRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, StartUserImportJobRequest$k1, 2);
   return ownsAll(x, StartUserImportJobRequest$k1, 2);
 }
 
@@ -22277,7 +22277,7 @@ function StartUserImportJobResponse$is(x, q) {
   let u;
   u = x.UserImportJob;
   if (u !== undefined && !UserImportJobType$is(u, q + 8) && owns(x, "UserImportJob")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, StartUserImportJobResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, StartUserImportJobResponse$k1, 0);
   return true;
 }
 
@@ -22323,8 +22323,8 @@ const StatusType$s2 = /*#__PURE__*/ new Set(StatusType$v1);
 
 /** @type {Is} */
 function StatusType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !StatusType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !StatusType$s2.has(x)) return false;
   return true;
 }
 
@@ -22362,7 +22362,7 @@ function StopUserImportJobRequest$is(x, q) {
   u = x.JobId;
   if (u === undefined) return false;
   if (!UserImportJobIdType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, StopUserImportJobRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, StopUserImportJobRequest$k1, 2);
   return ownsAll(x, StopUserImportJobRequest$k1, 2);
 }
 
@@ -22420,7 +22420,7 @@ function StopUserImportJobResponse$is(x, q) {
   let u;
   u = x.UserImportJob;
   if (u !== undefined && !UserImportJobType$is(u, q + 8) && owns(x, "UserImportJob")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, StopUserImportJobResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, StopUserImportJobResponse$k1, 0);
   return true;
 }
 
@@ -22471,7 +22471,7 @@ function StringAttributeConstraintsType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "MinLength")) return false;
   u = x.MaxLength;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "MaxLength")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, StringAttributeConstraintsType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, StringAttributeConstraintsType$k1, 0);
   return true;
 }
 
@@ -22642,7 +22642,7 @@ function TagResourceRequest$is(x, q) {
   u = x.Tags;
   if (u === undefined) return false;
   if (!UserPoolTagsType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, TagResourceRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, TagResourceRequest$k1, 2);
   return ownsAll(x, TagResourceRequest$k1, 2);
 }
 
@@ -22697,7 +22697,7 @@ const TagResourceResponse$k1 = [];
 function TagResourceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, TagResourceResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, TagResourceResponse$k1, 0);
   return true;
 }
 
@@ -22807,8 +22807,8 @@ const TimeUnitsType$s2 = /*#__PURE__*/ new Set(TimeUnitsType$v1);
 
 /** @type {Is} */
 function TimeUnitsType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !TimeUnitsType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !TimeUnitsType$s2.has(x)) return false;
   return true;
 }
 
@@ -22878,7 +22878,7 @@ function TokenValidityUnitsType$is(x, q) {
   if (u !== undefined && !TimeUnitsType$is(u, q + 8) && owns(x, "IdToken")) return false;
   u = x.RefreshToken;
   if (u !== undefined && !TimeUnitsType$is(u, q + 8) && owns(x, "RefreshToken")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, TokenValidityUnitsType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, TokenValidityUnitsType$k1, 0);
   return true;
 }
 
@@ -22943,7 +22943,7 @@ function TooManyFailedAttemptsException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, TooManyFailedAttemptsException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, TooManyFailedAttemptsException$k1, 0);
   return true;
 }
 
@@ -23005,7 +23005,7 @@ function TooManyRequestsException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, TooManyRequestsException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, TooManyRequestsException$k1, 0);
   return true;
 }
 
@@ -23077,7 +23077,7 @@ function UICustomizationType$is(x, q) {
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "LastModifiedDate")) return false;
   u = x.CreationDate;
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UICustomizationType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UICustomizationType$k1, 0);
   return true;
 }
 
@@ -23154,7 +23154,7 @@ function UnauthorizedException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UnauthorizedException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UnauthorizedException$k1, 0);
   return true;
 }
 
@@ -23216,7 +23216,7 @@ function UnexpectedLambdaException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UnexpectedLambdaException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UnexpectedLambdaException$k1, 0);
   return true;
 }
 
@@ -23278,7 +23278,7 @@ function UnsupportedIdentityProviderException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UnsupportedIdentityProviderException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedIdentityProviderException$k1, 0);
   return true;
 }
 
@@ -23345,7 +23345,7 @@ function UnsupportedOperationException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UnsupportedOperationException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedOperationException$k1, 0);
   return true;
 }
 
@@ -23407,7 +23407,7 @@ function UnsupportedTokenTypeException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UnsupportedTokenTypeException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedTokenTypeException$k1, 0);
   return true;
 }
 
@@ -23469,7 +23469,7 @@ function UnsupportedUserStateException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UnsupportedUserStateException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UnsupportedUserStateException$k1, 0);
   return true;
 }
 
@@ -23525,7 +23525,7 @@ function UntagResourceRequest$is(x, q) {
   u = x.TagKeys;
   if (u === undefined) return false;
   if (!UserPoolTagsListType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UntagResourceRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UntagResourceRequest$k1, 2);
   return ownsAll(x, UntagResourceRequest$k1, 2);
 }
 
@@ -23580,7 +23580,7 @@ const UntagResourceResponse$k1 = [];
 function UntagResourceResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UntagResourceResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UntagResourceResponse$k1, 0);
   return true;
 }
 
@@ -23639,7 +23639,7 @@ function UpdateAuthEventFeedbackRequest$is(x, q) {
   u = x.FeedbackValue;
   if (u === undefined) return false;
   if (!FeedbackValueType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateAuthEventFeedbackRequest$k1, 5);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateAuthEventFeedbackRequest$k1, 5);
   return ownsAll(x, UpdateAuthEventFeedbackRequest$k1, 5);
 }
 
@@ -23712,7 +23712,7 @@ const UpdateAuthEventFeedbackResponse$k1 = [];
 function UpdateAuthEventFeedbackResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateAuthEventFeedbackResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateAuthEventFeedbackResponse$k1, 0);
   return true;
 }
 
@@ -23769,7 +23769,7 @@ function UpdateDeviceStatusRequest$is(x, q) {
   if (!DeviceKeyType$is(u, q + 8)) return false;
   u = x.DeviceRememberedStatus;
   if (u !== undefined && !DeviceRememberedStatusType$is(u, q + 8) && owns(x, "DeviceRememberedStatus")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateDeviceStatusRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateDeviceStatusRequest$k1, 2);
   return ownsAll(x, UpdateDeviceStatusRequest$k1, 2);
 }
 
@@ -23827,7 +23827,7 @@ const UpdateDeviceStatusResponse$k1 = [];
 function UpdateDeviceStatusResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateDeviceStatusResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateDeviceStatusResponse$k1, 0);
   return true;
 }
 
@@ -23883,7 +23883,7 @@ function UpdateGroupRequest$is(x, q) {
   if (u !== undefined && !ArnType$is(u, q + 8) && owns(x, "RoleArn")) return false;
   u = x.Precedence;
   if (u !== undefined && !PrecedenceType$is(u, q + 8) && owns(x, "Precedence")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateGroupRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateGroupRequest$k1, 2);
   return ownsAll(x, UpdateGroupRequest$k1, 2);
 }
 
@@ -23950,7 +23950,7 @@ function UpdateGroupResponse$is(x, q) {
   let u;
   u = x.Group;
   if (u !== undefined && !GroupType$is(u, q + 8) && owns(x, "Group")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateGroupResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateGroupResponse$k1, 0);
   return true;
 }
 
@@ -24015,7 +24015,7 @@ function UpdateIdentityProviderRequest$is(x, q) {
   if (u !== undefined && !AttributeMappingType$is(u, q + 8) && owns(x, "AttributeMapping")) return false;
   u = x.IdpIdentifiers;
   if (u !== undefined && !IdpIdentifiersListType$is(u, q + 8) && owns(x, "IdpIdentifiers")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateIdentityProviderRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateIdentityProviderRequest$k1, 2);
   return ownsAll(x, UpdateIdentityProviderRequest$k1, 2);
 }
 
@@ -24083,7 +24083,7 @@ function UpdateIdentityProviderResponse$is(x, q) {
   u = x.IdentityProvider;
   if (u === undefined) return false;
   if (!IdentityProviderType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateIdentityProviderResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateIdentityProviderResponse$k1, 1);
   return owns(x, "IdentityProvider");
 }
 
@@ -24144,7 +24144,7 @@ function UpdateResourceServerRequest$is(x, q) {
   if (!ResourceServerNameType$is(u, q + 8)) return false;
   u = x.Scopes;
   if (u !== undefined && !ResourceServerScopeListType$is(u, q + 8) && owns(x, "Scopes")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateResourceServerRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateResourceServerRequest$k1, 3);
   return ownsAll(x, UpdateResourceServerRequest$k1, 3);
 }
 
@@ -24212,7 +24212,7 @@ function UpdateResourceServerResponse$is(x, q) {
   u = x.ResourceServer;
   if (u === undefined) return false;
   if (!ResourceServerType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateResourceServerResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateResourceServerResponse$k1, 1);
   return owns(x, "ResourceServer");
 }
 
@@ -24270,7 +24270,7 @@ function UpdateUserAttributesRequest$is(x, q) {
   if (!TokenModelType$is(u, q + 8)) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateUserAttributesRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserAttributesRequest$k1, 2);
   return ownsAll(x, UpdateUserAttributesRequest$k1, 2);
 }
 
@@ -24331,7 +24331,7 @@ function UpdateUserAttributesResponse$is(x, q) {
   let u;
   u = x.CodeDeliveryDetailsList;
   if (u !== undefined && !CodeDeliveryDetailsListType$is(u, q + 8) && owns(x, "CodeDeliveryDetailsList")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateUserAttributesResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserAttributesResponse$k1, 0);
   return true;
 }
 
@@ -24462,7 +24462,7 @@ function UpdateUserPoolClientRequest$is(x, q) {
   if (u !== undefined && !AuthSessionValidityType$is(u, q + 8) && owns(x, "AuthSessionValidity")) return false;
   u = x.RefreshTokenRotation;
   if (u !== undefined && !RefreshTokenRotationType$is(u, q + 8) && owns(x, "RefreshTokenRotation")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateUserPoolClientRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolClientRequest$k1, 2);
   return ownsAll(x, UpdateUserPoolClientRequest$k1, 2);
 }
 
@@ -24583,7 +24583,7 @@ function UpdateUserPoolClientResponse$is(x, q) {
   let u;
   u = x.UserPoolClient;
   if (u !== undefined && !UserPoolClientType$is(u, q + 8) && owns(x, "UserPoolClient")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateUserPoolClientResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolClientResponse$k1, 0);
   return true;
 }
 
@@ -24642,7 +24642,7 @@ function UpdateUserPoolDomainRequest$is(x, q) {
   if (u !== undefined && !WrappedIntegerType$is(u, q + 8) && owns(x, "ManagedLoginVersion")) return false;
   u = x.Routing;
   if (u !== undefined && !RoutingType$is(u, q + 8) && owns(x, "Routing")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateUserPoolDomainRequest$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolDomainRequest$k1, 2);
   return ownsAll(x, UpdateUserPoolDomainRequest$k1, 2);
 }
 
@@ -24713,7 +24713,7 @@ function UpdateUserPoolDomainResponse$is(x, q) {
   if (u !== undefined && !WrappedIntegerType$is(u, q + 8) && owns(x, "ManagedLoginVersion")) return false;
   u = x.Routing;
   if (u !== undefined && !RoutingType$is(u, q + 8) && owns(x, "Routing")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateUserPoolDomainResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolDomainResponse$k1, 0);
   return true;
 }
 
@@ -24853,7 +24853,7 @@ function UpdateUserPoolRequest$is(x, q) {
   if (u !== undefined && !KeyConfigurationType$is(u, q + 8) && owns(x, "KeyConfiguration")) return false;
   u = x.IssuerConfiguration;
   if (u !== undefined && !IssuerConfigurationType$is(u, q + 8) && owns(x, "IssuerConfiguration")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateUserPoolRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
 
@@ -24968,7 +24968,7 @@ const UpdateUserPoolResponse$k1 = [];
 function UpdateUserPoolResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UpdateUserPoolResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserPoolResponse$k1, 0);
   return true;
 }
 
@@ -25018,7 +25018,7 @@ function UserAttributeUpdateSettingsType$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "AttributesRequireVerificationBeforeUpdate")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UserAttributeUpdateSettingsType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserAttributeUpdateSettingsType$k1, 0);
   return true;
 }
 
@@ -25074,7 +25074,7 @@ function UserContextDataType$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "IpAddress")) return false;
   u = x.EncodedData;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "EncodedData")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UserContextDataType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserContextDataType$k1, 0);
   return true;
 }
 
@@ -25164,7 +25164,7 @@ function UserImportInProgressException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UserImportInProgressException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserImportInProgressException$k1, 0);
   return true;
 }
 
@@ -25292,8 +25292,8 @@ const UserImportJobStatusType$s2 = /*#__PURE__*/ new Set(UserImportJobStatusType
 
 /** @type {Is} */
 function UserImportJobStatusType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !UserImportJobStatusType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !UserImportJobStatusType$s2.has(x)) return false;
   return true;
 }
 
@@ -25373,7 +25373,7 @@ function UserImportJobType$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "PasswordHashingAlgorithm")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UserImportJobType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserImportJobType$k1, 0);
   return true;
 }
 
@@ -25513,7 +25513,7 @@ function UserLambdaValidationException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UserLambdaValidationException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserLambdaValidationException$k1, 0);
   return true;
 }
 
@@ -25613,7 +25613,7 @@ function UserNotConfirmedException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UserNotConfirmedException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserNotConfirmedException$k1, 0);
   return true;
 }
 
@@ -25675,7 +25675,7 @@ function UserNotFoundException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UserNotFoundException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserNotFoundException$k1, 0);
   return true;
 }
 
@@ -25737,7 +25737,7 @@ function UserPoolAddOnNotEnabledException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UserPoolAddOnNotEnabledException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolAddOnNotEnabledException$k1, 0);
   return true;
 }
 
@@ -25801,7 +25801,7 @@ function UserPoolAddOnsType$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "AdvancedSecurityAdditionalFlows")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UserPoolAddOnsType$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolAddOnsType$k1, 1);
   return owns(x, "AdvancedSecurityMode");
 }
 
@@ -25860,7 +25860,7 @@ function UserPoolClientDescription$is(x, q) {
   if (u !== undefined && !UserPoolIdType$is(u, q + 8) && owns(x, "UserPoolId")) return false;
   u = x.ClientName;
   if (u !== undefined && !ClientNameType$is(u, q + 8) && owns(x, "ClientName")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UserPoolClientDescription$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolClientDescription$k1, 0);
   return true;
 }
 
@@ -26042,7 +26042,7 @@ function UserPoolClientType$is(x, q) {
   if (u !== undefined && !AuthSessionValidityType$is(u, q + 8) && owns(x, "AuthSessionValidity")) return false;
   u = x.RefreshTokenRotation;
   if (u !== undefined && !RefreshTokenRotationType$is(u, q + 8) && owns(x, "RefreshTokenRotation")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UserPoolClientType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolClientType$k1, 0);
   return true;
 }
 
@@ -26186,7 +26186,7 @@ function UserPoolDescriptionType$is(x, q) {
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "CreationDate")) return false;
   u = x.ReplicaRegions;
   if (u !== undefined && !ReplicaRegionsType$is(u, q + 8) && owns(x, "ReplicaRegions")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UserPoolDescriptionType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolDescriptionType$k1, 0);
   return true;
 }
 
@@ -26322,8 +26322,8 @@ const UserPoolMfaType$s2 = /*#__PURE__*/ new Set(UserPoolMfaType$v1);
 
 /** @type {Is} */
 function UserPoolMfaType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !UserPoolMfaType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !UserPoolMfaType$s2.has(x)) return false;
   return true;
 }
 
@@ -26395,7 +26395,7 @@ function UserPoolPolicyType$is(x, q) {
   if (u !== undefined && !PasswordPolicyType$is(u, q + 8) && owns(x, "PasswordPolicy")) return false;
   u = x.SignInPolicy;
   if (u !== undefined && !SignInPolicyType$is(u, q + 8) && owns(x, "SignInPolicy")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UserPoolPolicyType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolPolicyType$k1, 0);
   return true;
 }
 
@@ -26457,7 +26457,7 @@ function UserPoolTaggingException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UserPoolTaggingException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolTaggingException$k1, 0);
   return true;
 }
 
@@ -26595,8 +26595,8 @@ const UserPoolTierType$s2 = /*#__PURE__*/ new Set(UserPoolTierType$v1);
 
 /** @type {Is} */
 function UserPoolTierType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !UserPoolTierType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !UserPoolTierType$s2.has(x)) return false;
   return true;
 }
 
@@ -26753,7 +26753,7 @@ function UserPoolType$is(x, q) {
   if (u !== undefined && !KeyConfigurationType$is(u, q + 8) && owns(x, "KeyConfiguration")) return false;
   u = x.IssuerConfiguration;
   if (u !== undefined && !IssuerConfigurationType$is(u, q + 8) && owns(x, "IssuerConfiguration")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UserPoolType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserPoolType$k1, 0);
   return true;
 }
 
@@ -26913,8 +26913,8 @@ const UserStatusType$s2 = /*#__PURE__*/ new Set(UserStatusType$v1);
 
 /** @type {Is} */
 function UserStatusType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !UserStatusType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !UserStatusType$s2.has(x)) return false;
   return true;
 }
 
@@ -26968,7 +26968,7 @@ function UserType$is(x, q) {
   if (u !== undefined && !UserStatusType$is(u, q + 8) && owns(x, "UserStatus")) return false;
   u = x.MFAOptions;
   if (u !== undefined && !MFAOptionListType$is(u, q + 8) && owns(x, "MFAOptions")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UserType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UserType$k1, 0);
   return true;
 }
 
@@ -27032,8 +27032,8 @@ const UserVerificationType$s2 = /*#__PURE__*/ new Set(UserVerificationType$v1);
 
 /** @type {Is} */
 function UserVerificationType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !UserVerificationType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !UserVerificationType$s2.has(x)) return false;
   return true;
 }
 
@@ -27064,8 +27064,8 @@ const UsernameAttributeType$s2 = /*#__PURE__*/ new Set(UsernameAttributeType$v1)
 
 /** @type {Is} */
 function UsernameAttributeType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !UsernameAttributeType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !UsernameAttributeType$s2.has(x)) return false;
   return true;
 }
 
@@ -27143,7 +27143,7 @@ function UsernameConfigurationType$is(x, q) {
   u = x.CaseSensitive;
   if (u === undefined) return false;
   if (!WrappedBooleanType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UsernameConfigurationType$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UsernameConfigurationType$k1, 1);
   return owns(x, "CaseSensitive");
 }
 
@@ -27205,7 +27205,7 @@ function UsernameExistsException$is(x, q) {
     u = undefined;
   }
   if (u !== undefined && owns(x, "__type")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, UsernameExistsException$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, UsernameExistsException$k1, 0);
   return true;
 }
 
@@ -27356,7 +27356,7 @@ function VerificationMessageTemplateType$is(x, q) {
   if (u !== undefined && owns(x, "EmailSubjectByLink")) return false;
   u = x.DefaultEmailOption;
   if (u !== undefined && !DefaultEmailOptionType$is(u, q + 8) && owns(x, "DefaultEmailOption")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, VerificationMessageTemplateType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, VerificationMessageTemplateType$k1, 0);
   return true;
 }
 
@@ -27422,8 +27422,8 @@ const VerifiedAttributeType$s2 = /*#__PURE__*/ new Set(VerifiedAttributeType$v1)
 
 /** @type {Is} */
 function VerifiedAttributeType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !VerifiedAttributeType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !VerifiedAttributeType$s2.has(x)) return false;
   return true;
 }
 
@@ -27507,7 +27507,7 @@ function VerifySoftwareTokenRequest$is(x, q) {
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
   u = x.FriendlyDeviceName;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "FriendlyDeviceName")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, VerifySoftwareTokenRequest$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, VerifySoftwareTokenRequest$k1, 1);
   return owns(x, "UserCode");
 }
 
@@ -27570,7 +27570,7 @@ function VerifySoftwareTokenResponse$is(x, q) {
   if (u !== undefined && !VerifySoftwareTokenResponseType$is(u, q + 8) && owns(x, "Status")) return false;
   u = x.Session;
   if (u !== undefined && !SessionType$is(u, q + 8) && owns(x, "Session")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, VerifySoftwareTokenResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, VerifySoftwareTokenResponse$k1, 0);
   return true;
 }
 
@@ -27619,8 +27619,8 @@ const VerifySoftwareTokenResponseType$s2 = /*#__PURE__*/ new Set(VerifySoftwareT
 
 /** @type {Is} */
 function VerifySoftwareTokenResponseType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !VerifySoftwareTokenResponseType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !VerifySoftwareTokenResponseType$s2.has(x)) return false;
   return true;
 }
 
@@ -27667,7 +27667,7 @@ function VerifyUserAttributeRequest$is(x, q) {
   u = x.Code;
   if (u === undefined) return false;
   if (!ConfirmationCodeType$is(u, q + 8)) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, VerifyUserAttributeRequest$k1, 3);
+  if ((q & 3) !== 0) return declaredOnly(x, q, VerifyUserAttributeRequest$k1, 3);
   return ownsAll(x, VerifyUserAttributeRequest$k1, 3);
 }
 
@@ -27728,7 +27728,7 @@ const VerifyUserAttributeResponse$k1 = [];
 function VerifyUserAttributeResponse$is(x, q) {
   if (!objectLike(x)) return false;
   if (q > 4103) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, VerifyUserAttributeResponse$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, VerifyUserAttributeResponse$k1, 0);
   return true;
 }
 
@@ -27778,7 +27778,7 @@ function WebAuthnConfigurationType$is(x, q) {
   if (u !== undefined && !UserVerificationType$is(u, q + 8) && owns(x, "UserVerification")) return false;
   u = x.FactorConfiguration;
   if (u !== undefined && !WebAuthnFactorConfigurationType$is(u, q + 8) && owns(x, "FactorConfiguration")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, WebAuthnConfigurationType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, WebAuthnConfigurationType$k1, 0);
   return true;
 }
 
@@ -27833,8 +27833,8 @@ const WebAuthnFactorConfigurationType$s2 = /*#__PURE__*/ new Set(WebAuthnFactorC
 
 /** @type {Is} */
 function WebAuthnFactorConfigurationType$is(x, q) {
-  if (typeof x !== "string" && (q & 1) === 0) return false;
-  if ((q & 1) !== 0 && !WebAuthnFactorConfigurationType$s2.has(x)) return false;
+  if (typeof x !== "string" && (q & 3) !== 1) return false;
+  if ((q & 3) !== 0 && !WebAuthnFactorConfigurationType$s2.has(x)) return false;
   return true;
 }
 
@@ -27874,7 +27874,7 @@ function WebAuthnMfaSettingsType$is(x, q) {
   let u;
   u = x.Enabled;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Enabled")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, WebAuthnMfaSettingsType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, WebAuthnMfaSettingsType$k1, 0);
   return true;
 }
 

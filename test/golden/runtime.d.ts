@@ -66,8 +66,8 @@ export interface Context {
 }
 
 /**
- * A boolean check. q: the depth times 8, plus 4 where a top-level "$schema" is kept, plus 1 in strict
- * mode.
+ * A boolean check. q: the depth times 8, plus 4 where a top-level "$schema" is kept, plus the mode
+ * (0 default, 1 strict, 2 default and free of drift).
  */
 export type Is = (x: unknown, q: number) => boolean;
 /** A collecting check of x, the value at the context's path (k undefined) or its member or item k. */

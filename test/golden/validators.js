@@ -41,9 +41,9 @@ function owns(x, a) {
 }
 
 /**
- * Strict boolean mode of an open object whose members, read directly, are valid where JSON sees
- * them: no undeclared member, and the first r names in k (the required members) are own enumerable
- * ones.
+ * Boolean modes 1 and 2 of an open object whose members, read directly, are valid where JSON sees
+ * them: no undeclared member (an error in strict mode, drift in mode 2), and the first r names in k
+ * (the required members) are own enumerable ones.
  * @param {object} x
  * @param {number} q
  * @param {readonly string[]} k
@@ -102,7 +102,7 @@ function AdminGetUserResponse$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "PreferredMfaSetting")) return false;
   u = x.UserMFASettingList;
   if (u !== undefined && !UserMFASettingListType$is(u, q + 8) && owns(x, "UserMFASettingList")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AdminGetUserResponse$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetUserResponse$k1, 1);
   return owns(x, "Username");
 }
 
@@ -255,7 +255,7 @@ function AttributeType$is(x, q) {
   if (!AttributeNameType$is(u, q + 8)) return false;
   u = x.Value;
   if (u !== undefined && !AttributeValueType$is(u, q + 8) && owns(x, "Value")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, AttributeType$k1, 1);
+  if ((q & 3) !== 0) return declaredOnly(x, q, AttributeType$k1, 1);
   return owns(x, "Name");
 }
 
@@ -432,7 +432,7 @@ function GetUserResponse$is(x, q) {
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "PreferredMfaSetting")) return false;
   u = x.UserMFASettingList;
   if (u !== undefined && !UserMFASettingListType$is(u, q + 8) && owns(x, "UserMFASettingList")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, GetUserResponse$k1, 2);
+  if ((q & 3) !== 0) return declaredOnly(x, q, GetUserResponse$k1, 2);
   return ownsAll(x, GetUserResponse$k1, 2);
 }
 
@@ -539,7 +539,7 @@ function MFAOptionType$is(x, q) {
   if (u !== undefined && !DeliveryMediumType$is(u, q + 8) && owns(x, "DeliveryMedium")) return false;
   u = x.AttributeName;
   if (u !== undefined && !AttributeNameType$is(u, q + 8) && owns(x, "AttributeName")) return false;
-  if ((q & 1) !== 0) return declaredOnly(x, q, MFAOptionType$k1, 0);
+  if ((q & 3) !== 0) return declaredOnly(x, q, MFAOptionType$k1, 0);
   return true;
 }
 

@@ -183,10 +183,10 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
       const rest = (): void => {
         if (patterns.length > 0) w.line("if (pm) break;");
         if (node.additional === false) w.line("return false;");
-        else if (node.additional === true) w.when(`(q & 1) !== 0 && ${s.rt("undeclared")}(k, q)`, "return false;");
+        else if (node.additional === true) w.when(`(q & 3) !== 0 && ${s.rt("undeclared")}(k, q)`, "return false;");
         else {
-          // Allowed by its schema, yet undeclared: in strict mode an error.
-          w.line("if ((q & 1) !== 0) return false;");
+          // Allowed by its schema, yet undeclared: drift, as in strict mode it is an error.
+          w.line("if ((q & 3) !== 0) return false;");
           leafIs(s, w, node.additional, "v", "q + 8");
         }
       };
@@ -219,14 +219,14 @@ function objectIs(s: Scope, w: Writer, node: Node<"object">): void {
  * - a required member absent or failing fails the object either way (a member JSON does not see is absent);
  * - an optional member failing fails it only if JSON sees that member (`owns`); else the next is read;
  * - by default, the required members must be own enumerable ones (`owns`, `ownsAll`: a for-in until met);
- * - strict mode walks the members once for undeclared ones and counts the required (`declaredOnly`).
+ * - modes 1 and 2 walk the members once for undeclared ones and count the required (`declaredOnly`).
  * Each member is checked once, so a value costs time linear in its size whatever its prototypes hold.
  * Names are listed required first, so `ownsAll` and `declaredOnly` read the first r of them as required.
  */
 function openObjectIs(s: Scope, w: Writer, node: Node<"object">): void {
   const required = node.members.filter((m) => m.required);
   const optional = node.members.filter((m) => !m.required);
-  // Every declared member is named, an `any` one too (else strict mode would count it undeclared).
+  // Every declared member is named, an `any` one too (else modes 1 and 2 would count it undeclared).
   const names = s.constant("k", { list: [...required, ...optional].map((m) => str(m.name)) });
   const checked = optional.filter((m) => m.type.kind !== "any");
   const r = required.length;
@@ -255,7 +255,7 @@ function openObjectIs(s: Scope, w: Writer, node: Node<"object">): void {
     }
   }
   objectRulesIs(s, w, node);
-  w.when("(q & 1) !== 0", { ret: call(s.rt("declaredOnly"), "x", "q", names, n(r)) });
+  w.when("(q & 3) !== 0", { ret: call(s.rt("declaredOnly"), "x", "q", names, n(r)) });
   if (r === 0) w.line("return true;");
   else if (r === 1) w.call(call(s.rt("owns"), "x", str(required[0]!.name)), "return ");
   else w.call(call(s.rt("ownsAll"), "x", names, n(r)), "return ");
@@ -484,12 +484,13 @@ function arrayIs(s: Scope, w: Writer, node: Node<"array" | "set">): void {
     });
   }
   if (node.kind === "set")
-    w.line(`if (${s.rt("duplicate")}(x, ${uniqueType(node.items, "(q & 1) !== 0")}) >= 0) return false;`);
+    w.line(`if (${s.rt("duplicate")}(x, ${uniqueType(node.items, "(q & 3) === 1")}) >= 0) return false;`);
   const { min, max } = containsBounds(node);
   if (min !== undefined || max !== undefined) {
     const fn = isFn(s, node.contains!);
     w.line("let h = 0;");
-    w.block("for (let i = 0; i < x.length; i++)", () => w.when({ call: call(fn, "x[i]", "q + 8") }, "h++;"));
+    // The contains schema is a predicate: drift inside it is no drift (mode 2 reads as 0).
+    w.block("for (let i = 0; i < x.length; i++)", () => w.when({ call: call(fn, "x[i]", "(q & -3) + 8") }, "h++;"));
     if (min !== undefined) w.line(`if (h < ${n(min)}) return false;`);
     if (max !== undefined) w.line(`if (h > ${n(max)}) return false;`);
   }
@@ -709,13 +710,23 @@ function compositionIs(s: Scope, w: Writer, node: Node<"composition">): void {
     w.when({ not: true, call: call(isFn(s, s.anyOf(node)), "x", "q") }, "return false;");
   }
   if (node.oneOf.length > 0) {
+    const pairs = node.oneOf.map((o) => fns(s, o));
     w.line("let n = 0;");
-    for (const o of node.oneOf) w.when({ call: call(isFn(s, o), "x", "q") }, "n++;");
+    w.line("let w = -1;");
+    pairs.forEach((p, i) => {
+      w.ifBlock({ call: call(p.is, "x", "q & -3") }, () => {
+        w.line("n++;");
+        w.line(`w = ${i};`);
+      });
+    });
     w.line("if (n !== 1) return false;");
+    // Counted by validity; in mode 2 the one that holds must also be free of drift.
+    pairs.forEach((p, i) => w.when(`(q & 3) === 2 && w === ${i} && !${p.is}(x, q)`, "return false;"));
   }
-  if (node.not) w.when({ call: call(isFn(s, node.not), "x", "q") }, "return false;");
+  // Conditions are predicates: mode 2 reads them as mode 0 (q & -3 clears that bit).
+  if (node.not) w.when({ call: call(isFn(s, node.not), "x", "q & -3") }, "return false;");
   if (node.if && (node.then || node.else)) {
-    w.call(call(isFn(s, node.if), "x", "q"), "const i = ");
+    w.call(call(isFn(s, node.if), "x", "q & -3"), "const i = ");
     if (node.then) w.when(`i && !${isFn(s, node.then)}(x, q)`, "return false;");
     if (node.else) w.when(`!i && !${isFn(s, node.else)}(x, q)`, "return false;");
   }

@@ -258,7 +258,8 @@ function keywordTests(s: Scope, spec: Spec, v: string): Test[] {
 
 // ---------------------------------------------------------------------------------------------
 // Boolean mode: statements that return false unless `v` is valid. `q` is the state: the depth
-// times 8, plus 4 where a top-level "$schema" is kept, plus 1 in strict mode (`q & 1`).
+// times 8, plus 4 where a top-level "$schema" is kept, plus the mode (0 default, 1 strict,
+// 2 default and free of drift); `q & 3` is the mode.
 
 export function leafIs(s: Scope, w: Writer, node: TypeNode, v: string, q: string, no = "return false;"): void {
   switch (node.kind) {
@@ -274,9 +275,9 @@ export function leafIs(s: Scope, w: Writer, node: TypeNode, v: string, q: string
       const set = s.set(sortedEnumValues(node.members.map((m) => m.value)));
       if (!node.open) w.when({ not: true, call: call(`${set}.has`, v) }, no);
       else {
-        // Default: any string. Strict: a listed value.
-        w.when(`typeof ${v} !== "string" && (q & 1) === 0`, no);
-        w.when(`(q & 1) !== 0 && !${set}.has(${v})`, no);
+        // Default: any string. Strict: a listed value. Drift-free (mode 2): both.
+        w.when(`typeof ${v} !== "string" && (q & 3) !== 1`, no);
+        w.when(`(q & 3) !== 0 && !${set}.has(${v})`, no);
       }
       return;
     }
@@ -295,11 +296,11 @@ export function leafIs(s: Scope, w: Writer, node: TypeNode, v: string, q: string
 
 function knownIs(s: Scope, w: Writer, spec: Spec, v: string, no: string): void {
   const set = s.set(spec.known!);
-  if (spec.type === "string") w.when(`(q & 1) !== 0 && !${set}.has(${v})`, no);
+  if (spec.type === "string") w.when(`(q & 3) !== 0 && !${set}.has(${v})`, no);
   else {
     // Not a string type: the schema's anyOf [values, string] holds by default, the values in strict mode.
-    w.when(`(q & 1) !== 0 && !${set}.has(${v})`, no);
-    w.when(`(q & 1) === 0 && !${set}.has(${v}) && typeof ${v} !== "string"`, no);
+    w.when(`(q & 3) === 1 && !${set}.has(${v})`, no);
+    w.when(`(q & 3) !== 1 && !${set}.has(${v}) && typeof ${v} !== "string"`, no);
   }
 }
 

@@ -18,9 +18,9 @@ function owns(x, a) {
   return false;
 }`,
   declaredOnly: `/**
- * Strict boolean mode of an open object whose members, read directly, are valid where JSON sees
- * them: no undeclared member, and the first r names in k (the required members) are own enumerable
- * ones.
+ * Boolean modes 1 and 2 of an open object whose members, read directly, are valid where JSON sees
+ * them: no undeclared member (an error in strict mode, drift in mode 2), and the first r names in k
+ * (the required members) are own enumerable ones.
  * @param {object} x
  * @param {number} q
  * @param {readonly string[]} k
