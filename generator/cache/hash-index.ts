@@ -11,9 +11,10 @@
 //
 // Saved whole under a temporary name and renamed into place, with a checksum line first: a
 // truncated, corrupt or foreign index is empty, never an error.
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import path from "node:path";
+import { readPool, readSized } from "../load/read-sized.js";
 import { sha256 } from "./hash.js";
 
 // Files are read into one reused buffer (hashing a thousand files allocates nothing per file),
@@ -22,7 +23,7 @@ export const FOLLOW = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 /** As write/tree.ts reads an output folder: a link is not read through. */
 export const NO_FOLLOW = FOLLOW | (constants.O_NOFOLLOW ?? 0);
 
-let pool = Buffer.allocUnsafe(1 << 20);
+const pool = readPool(1 << 20);
 
 /**
  * `use(bytes)` with the bytes of the regular file at `file`, or why there are none ("ENOENT",
@@ -34,15 +35,7 @@ export function withBytes<T>(file: string, flags: number, use: (bytes: Buffer) =
     fd = openSync(file, flags);
     const st = fstatSync(fd);
     if (!st.isFile()) return { reason: "not a regular file" };
-    if (st.size > pool.length) pool = Buffer.allocUnsafe(Math.max(pool.length * 2, st.size));
-    // The size fstat reports, as readFileSync reads a regular file (no extra read to see the end).
-    let length = 0;
-    while (length < st.size) {
-      const n = readSync(fd, pool, length, st.size - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    return use(pool.subarray(0, length));
+    return use(readSized(fd, st.size, pool));
   } catch (e) {
     return { reason: (e as NodeJS.ErrnoException).code ?? String(e) };
   } finally {

@@ -1,8 +1,9 @@
 // Stage 1, load: find the schema files of a corpus and parse them with positions.
-import { closeSync, constants, fstatSync, openSync, promises as fs, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, promises as fs } from "node:fs";
 import path from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { lineStarts, parseJson, position, type ParsedJson, type ParseResult } from "./parse-json.js";
+import { readPool, readSized } from "./read-sized.js";
 import { decodeUtf8, type Decoded } from "./utf8.js";
 
 export interface Corpus {
@@ -122,7 +123,7 @@ const reason = (e: unknown) => (e as NodeJS.ErrnoException).code ?? String(e);
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 /** Where each file's bytes are read, one file at a time (decoding copies them out). */
-let pool = Buffer.allocUnsafe(1 << 16);
+const pool = readPool(1 << 16);
 
 /**
  * Reads one regular file of at most MAX_FILE_BYTES and decodes it as UTF-8. Synchronous: a corpus is
@@ -136,15 +137,7 @@ function readSchemaText(f: Found): Decoded {
     // A FIFO or a device named *.json would block or never end: read regular files only.
     if (!st.isFile()) throw Object.assign(new Error(), { code: "not a regular file" });
     if (st.size > MAX_FILE_BYTES) return tooLarge(f, st.size);
-    // The size fstat gave, as readFileSync reads a regular file, into a reused buffer (no second fstat).
-    if (st.size > pool.length) pool = Buffer.allocUnsafe(Math.max(pool.length * 2, st.size));
-    let length = 0;
-    while (length < st.size) {
-      const n = readSync(fd, pool, length, st.size - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    return decodeUtf8(f.rel, pool.subarray(0, length));
+    return decodeUtf8(f.rel, readSized(fd, st.size, pool));
   } catch (e) {
     return { ok: false, diagnostic: diagnostic("FILE_UNREADABLE", { path: f.rel, reason: reason(e) }, loc(f.rel)) };
   } finally {

@@ -14,20 +14,12 @@ import { projectCorpora } from "../../generator/config/corpora.js";
 import { loadProject } from "../../generator/config/project.js";
 import { loadEvidence, type LoadedSource } from "../../generator/reconcile/load-evidence.js";
 import { generate } from "../../generator/run.js";
+import { treeOf } from "../helpers/tree.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const FIXTURE = path.join(ROOT, "test", "fixtures", "reconcile-other");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "structgen-evidence-store-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    const full = path.join(e.parentPath, e.name);
-    if (e.isFile()) out.set(path.relative(dir, full), readFileSync(full));
-  }
-  return out;
-}
 
 async function corpusOf(dir: string) {
   const [c] = await projectCorpora(await loadProject({ cwd: dir }));
@@ -141,7 +133,7 @@ describe("the evidence store", () => {
     const out = path.join(tmp, "gen");
     const cold = async (name: string) => {
       await generate({ cwd: dir, out: path.join(tmp, name), cache: false });
-      return tree(path.join(tmp, name));
+      return treeOf(path.join(tmp, name));
     };
     // A cache folder's first run keeps no evidence (a one-off run would never read it); the next does.
     await generate({ cwd: dir, out });
@@ -150,7 +142,7 @@ describe("the evidence store", () => {
     expect(readdirSync(path.join(cache, "evidence", readdirSync(path.join(cache, "evidence"))[0]!))).toHaveLength(1);
     rmSync(out, { recursive: true });
     await generate({ cwd: dir, out });
-    expect(tree(out)).toEqual(await cold("cold-1"));
+    expect(treeOf(out)).toEqual(await cold("cold-1"));
 
     const model = path.join(dir, "sources", "botocore", "service-2.json");
     // Every description of the model: some reach the output (members the corpus lacks, the report).
@@ -163,8 +155,8 @@ describe("the evidence store", () => {
     writeFileSync(model, JSON.stringify(edit(JSON.parse(readFileSync(model, "utf8")))));
     await generate({ cwd: dir, out });
     const edited = await cold("cold-2");
-    expect(edited).not.toEqual(tree(path.join(tmp, "cold-1")));
-    expect(tree(out)).toEqual(edited);
+    expect(edited).not.toEqual(treeOf(path.join(tmp, "cold-1")));
+    expect(treeOf(out)).toEqual(edited);
     vi.unstubAllEnvs();
   });
 });

@@ -5,7 +5,7 @@
 // changes what another file's type reads (which root a list's items copy).
 // And an output changed by someone else since the last run is noticed, even with its size and mtime kept
 // (also one the last run wrote and checked once settled).
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +14,7 @@ import { loadProject } from "../../generator/config/project.js";
 import { projectCorpora } from "../../generator/config/corpora.js";
 import { watchMemo, type WatchMemo } from "../../generator/watch/memo.js";
 import { ROOT } from "../cli/helpers.js";
+import { treeOf } from "../helpers/tree.js";
 
 const FIXTURE = path.join(ROOT, "test", "fixtures", "reconcile-other");
 let tmp: string;
@@ -23,21 +24,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Every file below `dir` ('/'-separated path → bytes). */
-function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile()) continue;
-    const full = path.join(e.parentPath, e.name);
-    out.set(path.relative(dir, full).split(path.sep).join("/"), readFileSync(full));
-  }
-  return out;
-}
-
 /** Every file's inode and mtime below `dir`. */
 function statuses(dir: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const p of tree(dir).keys()) {
+  for (const p of treeOf(dir).keys()) {
     const st = statSync(path.join(dir, p));
     out.set(p, `${st.ino} ${st.mtimeMs}`);
   }
@@ -155,15 +145,15 @@ describe("an incremental rebuild writes what a cold build writes", () => {
       ],
     ];
     await s.rebuild();
-    expect(tree(s.out)).toEqual(tree(await s.cold()));
+    expect(treeOf(s.out)).toEqual(treeOf(await s.cold()));
     for (const [what, change] of edits) {
-      const before = tree(s.out);
+      const before = treeOf(s.out);
       const stamps = statuses(s.out);
       change();
       await s.rebuild();
-      const after = tree(s.out);
+      const after = treeOf(s.out);
       expect(after, what).not.toEqual(before);
-      expect(after, what).toEqual(tree(await s.cold()));
+      expect(after, what).toEqual(treeOf(await s.cold()));
       // Only what changed was written: a file with the same bytes is the same file, untouched.
       const now = statuses(s.out);
       for (const [p, bytes] of after) {
@@ -186,6 +176,6 @@ describe("an incremental rebuild writes what a cold build writes", () => {
     expect(statSync(target).size).toBe(was.length);
     await s.rebuild();
     expect(readFileSync(target)).toEqual(was);
-    expect(tree(s.out)).toEqual(tree(await s.cold()));
+    expect(treeOf(s.out)).toEqual(treeOf(await s.cold()));
   });
 });

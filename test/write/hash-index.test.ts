@@ -10,6 +10,7 @@ import { HashIndex } from "../../generator/cache/hash-index.js";
 import { sha256 } from "../../generator/cache/hash.js";
 import { generate } from "../../generator/run.js";
 import { ROOT } from "../cli/helpers.js";
+import { treeOf } from "../helpers/tree.js";
 
 const FIXTURE = path.join(ROOT, "test", "fixtures", "reconcile-other");
 let tmp: string;
@@ -20,22 +21,13 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 afterEach(() => vi.useRealTimers());
 
-function tree(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    const full = path.join(e.parentPath, e.name);
-    if (e.isFile()) out.set(path.relative(dir, full), readFileSync(full));
-  }
-  return out;
-}
-
 /** Every index file's entries that are still right (status and sha-256 of the file as it is now). */
 function indexedOutputs(cache: string, out: string): string[] {
   const dir = path.join(cache, "hashes");
   const found: string[] = [];
   for (const f of readdirSync(dir)) {
     const index = HashIndex.open(path.join(dir, f));
-    for (const [rel, bytes] of tree(out)) {
+    for (const [rel, bytes] of treeOf(out)) {
       const file = path.join(out, rel);
       if (index.known(file, false) === sha256(bytes)) found.push(rel);
     }
@@ -54,7 +46,7 @@ describe("the writer with the hash index", () => {
     const cold = async (name: string) => {
       const coldOut = path.join(tmp, name);
       await generate({ cwd: dir, out: coldOut, cache: false });
-      return tree(coldOut);
+      return treeOf(coldOut);
     };
     await run();
     // Later: every output has settled, so what the writer reads and finds right is recorded.
@@ -71,7 +63,7 @@ describe("the writer with the hash index", () => {
     vi.setSystemTime(Date.now() + 60_000);
     const [edited] = await run();
     expect(edited!.written).toBeGreaterThan(0);
-    expect(tree(out)).toEqual(await cold("cold-1"));
+    expect(treeOf(out)).toEqual(await cold("cold-1"));
 
     // Someone else changes a recorded output, keeping its size and mtime: its ctime gives it away.
     vi.setSystemTime(Date.now() + 60_000);
@@ -85,7 +77,7 @@ describe("the writer with the hash index", () => {
     expect(statSync(target).size).toBe(was.length);
     await run();
     expect(readFileSync(target)).toEqual(was);
-    expect(tree(out)).toEqual(await cold("cold-2"));
+    expect(treeOf(out)).toEqual(await cold("cold-2"));
     vi.unstubAllEnvs();
   });
 
@@ -119,7 +111,7 @@ describe("the writer with the hash index", () => {
     await run();
     const coldOut = path.join(tmp, "placed-cold");
     await generate({ cwd: dir, out: coldOut, cache: false });
-    expect(tree(out)).toEqual(tree(coldOut));
+    expect(treeOf(out)).toEqual(treeOf(coldOut));
     vi.unstubAllEnvs();
   });
 });
