@@ -17,8 +17,8 @@ import type { ResolvedEntry } from "../resolve/reuse.js";
 import type { ReconcileMemo } from "../reconcile/index.js";
 import type { ProseFacts } from "../reconcile/sources/json-structure.js";
 import type { EvidenceMemo, LoadedSource } from "../reconcile/load-evidence.js";
-import { sourceFiles } from "../reconcile/load-evidence.js";
-import { canonicalJson, Digest, sameJson, sha256 } from "./hash.js";
+import { evidenceKey } from "./evidence-store.js";
+import { Digest, sameJson, sha256 } from "./hash.js";
 import type { HashIndex } from "./hash-index.js";
 import { outputMemo, type OutputMemo } from "./outputs.js";
 
@@ -145,16 +145,8 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
     },
     evidence: {
       async source(config, s, load) {
-        // The source's settings, where it is read from, and the name and hash of every file it reads.
-        const keyOf = (): string => {
-          const { state, files } = sourceFiles(config, s);
-          const digest = new Digest().add(canonicalJson(s), config.base, state);
-          for (const f of files) {
-            const sha = index.hash(f.path, true);
-            digest.add(f.name, f.path, typeof sha === "string" ? sha : `unreadable ${sha.reason}`);
-          }
-          return digest.hex();
-        };
+        // As the store between processes keys it; one process has one fingerprint.
+        const keyOf = (): string => evidenceKey("", config, s, index);
         const key = keyOf();
         const known = evidence.get(key);
         if (known) return known;
