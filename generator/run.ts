@@ -150,6 +150,10 @@ export async function openCache(
   return { fragments, evidence, index, dir };
 }
 
+/** The caller's build memos (watch), else the cache's evidence store when it has one. */
+const buildMemoOf = (memo: RunMemo, opened: Cache): BuildMemo | undefined =>
+  memo.build ?? (opened.evidence ? { evidence: opened.evidence } : undefined);
+
 async function digestOf(project: Project, c: CorpusRef, index: HashIndex): Promise<string | undefined> {
   const { inputsDigest } = await import("./cache/inputs.js");
   return inputsDigest(project, c, index);
@@ -194,7 +198,7 @@ export async function generateProject(
   });
   const opened = memo.cache ?? (await openCache(project, corpora, options.cache !== false, true));
   const { fragments, index, dir: cacheDir } = opened;
-  const build = memo.build ?? (opened.evidence ? { evidence: opened.evidence } : undefined);
+  const build = buildMemoOf(memo, opened);
   const { recordFresh } = await import("./cache/fresh.js");
   // Each emitter's files are staged as they come and let go; no output folder changes until every
   // corpus has been built and staged (then each commits).
@@ -318,7 +322,7 @@ export async function check(options: GenerateOptions = {}, memo: RunMemo = {}): 
   ]);
   const opened = memo.cache ?? (await openCache(project, corpora, options.cache !== false));
   const { fragments, index, dir: cacheDir } = opened;
-  const build = memo.build ?? (opened.evidence ? { evidence: opened.evidence } : undefined);
+  const build = buildMemoOf(memo, opened);
   const { recordFresh } = await import("./cache/fresh.js");
   const results: CheckResult[] = [];
   for (const c of corpora) {

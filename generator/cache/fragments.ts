@@ -189,15 +189,22 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
     return r;
   };
 
-  // The text under a key: the pack's, else computed (and kept, or spilled to the next pack).
-  const textOf = (emitter: string, key: string, compute: () => string): string => {
+  // The pack's text under a key, marked used; undefined when it has none.
+  const hit = (emitter: string, key: string): string | undefined => {
     const pack = packOf(emitter);
     const known = pack.entries.get(key);
     if (known !== undefined) {
       pack.used.add(key);
       hits++;
-      return known;
     }
+    return known;
+  };
+
+  // The text under a key: the pack's, else computed (and kept, or spilled to the next pack).
+  const textOf = (emitter: string, key: string, compute: () => string): string => {
+    const known = hit(emitter, key);
+    if (known !== undefined) return known;
+    const pack = packOf(emitter);
     misses++;
     const text = compute();
     pack.added = true;
@@ -213,15 +220,19 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
     return text;
   };
 
-  const fragment = (emitter: string, type: object, context: unknown, compute: () => string): string => {
-    let key: string;
+  // The key of a type and context; undefined for a context with no canonical form (computed, not kept).
+  const keyOrNone = (emitter: string, type: object, context: unknown): string | undefined => {
     try {
-      key = keyOf(emitter, type, context);
+      return keyOf(emitter, type, context);
     } catch (e) {
-      if (e instanceof NotCanonical) return compute();
+      if (e instanceof NotCanonical) return undefined;
       throw e;
     }
-    return textOf(emitter, key, compute);
+  };
+
+  const fragment = (emitter: string, type: object, context: unknown, compute: () => string): string => {
+    const key = keyOrNone(emitter, type, context);
+    return key === undefined ? compute() : textOf(emitter, key, compute);
   };
 
   return {
@@ -233,27 +244,17 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
       }
       const r = recordOf(type);
       const known = findByDeps(r.now, emitter, deps) ?? findByDeps(r.last, emitter, deps);
-      if (known) {
-        const pack = packOf(emitter);
-        const text = pack.entries.get(known.key);
-        if (text !== undefined) {
-          pack.used.add(known.key);
-          hits++;
-          if (!r.now.includes(known)) r.now.push(known);
-          return text;
-        }
+      const text = known && hit(emitter, known.key);
+      if (known && text !== undefined) {
+        if (!r.now.includes(known)) r.now.push(known);
+        return text;
       }
       const c = context();
-      let key: string;
-      try {
-        key = keyOf(emitter, type, c);
-      } catch (e) {
-        if (e instanceof NotCanonical) return compute(c);
-        throw e;
-      }
-      const text = textOf(emitter, key, () => compute(c));
+      const key = keyOrNone(emitter, type, c);
+      if (key === undefined) return compute(c);
+      const computed = textOf(emitter, key, () => compute(c));
       r.now.push({ emitter, deps, key });
-      return text;
+      return computed;
     },
     shared(name, value) {
       if (spill) return value;

@@ -104,3 +104,15 @@ export function jsonFileText(corpus: string, value: Record<string, unknown>): st
     Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return jsonText(out);
 }
+
+/**
+ * `empty`, a file whose last member is an empty object or array ("{}" or "[]", at the top level's
+ * indent), with `entries` (jsonMemberText or jsonItemText at indent 4) in it instead, one join with
+ * the ends included: a concatenation after it would copy the whole text again when it is read.
+ */
+export function filledText(empty: string, brackets: "{}" | "[]", entries: readonly string[]): string {
+  const parts = [...entries];
+  parts[0] = `${empty.slice(0, -`${brackets}\n}\n`.length)}${brackets[0]}\n${parts[0]!}`;
+  parts[parts.length - 1] += `\n  ${brackets[1]}\n}\n`;
+  return parts.join(",\n");
+}

@@ -1,7 +1,7 @@
 // JSON Schema 2020-12 emitter: one document, a $defs entry per named type, references kept as $ref.
 import type { Attributes, Constraints, Model, NamedType, TypeNode } from "../../ir/model.js";
 import { assembledOf, fragmentFrom, type EmitOptions, type Emitter } from "../files.js";
-import { jsonFileText, jsonMemberText } from "../json-text.js";
+import { filledText, jsonFileText, jsonMemberText } from "../json-text.js";
 import { parseProse, proseToText } from "../prose.js";
 import { sortedEnumValues } from "../typescript/type-text.js";
 import { primitiveSchema } from "./primitive.js";
@@ -63,12 +63,7 @@ function schemaText(model: Model, options?: EmitOptions): string {
 
 /** The document with no entries, then the entries in its `$defs`. */
 function joinEntries(parts: readonly string[]): string {
-  const [empty, ...entries] = parts as [string, ...string[]];
-  const tail = "{}\n}\n";
-  // One join, ends included: a concatenation after it is copied again when the text is read whole.
-  entries[0] = `${empty.slice(0, -tail.length)}{\n${entries[0]!}`;
-  entries[entries.length - 1] += "\n  }\n}\n";
-  return entries.join(",\n");
+  return filledText(parts[0]!, "{}", parts.slice(1));
 }
 
 export const emitJsonSchema: Emitter = (model, options) => [

@@ -1,7 +1,7 @@
 // reconciliation.json: every decision with each source's claim, the rule and any override reason.
 import type { Model } from "../../ir/model.js";
 import { assembledOf, fragmentFrom, type EmitOptions, type Emitter } from "../files.js";
-import { jsonFileText, jsonItemText } from "../json-text.js";
+import { filledText, jsonFileText, jsonItemText } from "../json-text.js";
 
 export function reportData(model: Model) {
   const r = model.reconciliation;
@@ -44,12 +44,7 @@ function reportText(model: Model, data: NonNullable<ReturnType<typeof reportData
 
 /** The report with no decisions, then the decisions in its list. */
 function joinItems(parts: readonly string[]): string {
-  const [empty, ...items] = parts as [string, ...string[]];
-  const tail = "[]\n}\n";
-  // One join, ends included: a concatenation after it is copied again when the text is read whole.
-  items[0] = `${empty.slice(0, -tail.length)}[\n${items[0]!}`;
-  items[items.length - 1] += "\n  ]\n}\n";
-  return items.join(",\n");
+  return filledText(parts[0]!, "[]", parts.slice(1));
 }
 
 export const emitReport: Emitter = (model, options) => {

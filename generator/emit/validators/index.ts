@@ -133,10 +133,10 @@ function runtimeNames(parts: Fragment[]): { imported: string[]; local: Set<strin
  * a root shape, and each type's packed code: a memo may give the last run's text when none changed.
  */
 function validatorsText(model: Model, flavour: Flavour, memo?: FragmentMemo): string {
-  const n = model.types.length;
-  const parts: Part[] = [flavour, model.name, n];
-  for (const t of model.types) parts.push(t.name);
-  for (const t of model.types) parts.push(t.root && t.role === "shape");
+  const types = listed(model);
+  const parts: Part[] = [flavour, model.name, types.length];
+  for (const t of types) parts.push(t.name);
+  for (const t of types) parts.push(t.rootShape);
   parts.push(...packedFragments(model, flavour, memo));
   return assembledOf(memo ? { memo } : undefined, `validators\0${model.name}\0${flavour}`, parts, assemble);
 }

@@ -39,7 +39,6 @@ export const deprecated: Policy = (ctx) => {
       if (m.attrs.deprecated !== undefined || !anySays(claims, m, "deprecated")) continue;
       const ev = memberEvidence(claims, m);
       const saying = ev.filter((e) => e.deprecated !== undefined);
-      if (saying.length === 0 || m.attrs.deprecated !== undefined) continue;
       m.attrs.deprecated = saying[0]!.deprecated!;
       m.attrs.facts.push(...saying.map((e) => fact(e.source, "deprecated", e.deprecated!, e.at)));
       ctx.decide({
