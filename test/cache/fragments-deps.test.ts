@@ -200,10 +200,14 @@ describe("a run through the last run's objects writes what emitting afresh write
   const base = model(
     "m",
     [
-      named("A", obj([member("b", ref("B"), true), member("e", ref("E"))]), { doc: "A refers to B and E." }),
+      named("A", obj([member("b", ref("B"), true), member("e", ref("E")), member("l", ref("L"), true)]), {
+        doc: "A refers to B, E and L.",
+      }),
       named("B", obj([member("x", prim("string"))]), { doc: "B." }),
       named("C", obj([member("y", prim("int32"))]), { doc: "C stands alone." }),
       named("E", { ...enm(["on", "off"]), open: true }),
+      // A required member's primitive type: A's boolean check writes L's test and bounds out.
+      named("L", prim("int32", { minimum: 1 })),
     ],
     {
       sources: [{ id: "botocore", kind: "botocore", description: "botocore" }],
@@ -226,6 +230,8 @@ describe("a run through the last run's objects writes what emitting afresh write
     ["a new referrer", (m) => withType(m, named("D", obj([member("c", ref("C"))])))],
     ["a type removed", (m) => ({ ...m, types: m.types.filter((t) => t.name !== "B") })],
     ["an enum closed (its open alias gone)", (m) => withType(m, named("E", enm(["on", "off"])))],
+    // A's validator writes L's bounds out: they are part of A's code.
+    ["a primitive a required member's check writes out", (m) => withType(m, named("L", prim("int32", { minimum: 2 })))],
     [
       "a decision changed",
       (m) => withDecisions(m, [decision("B.x", "required", [["botocore", "required"]], "required", "authority")]),

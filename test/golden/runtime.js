@@ -80,6 +80,8 @@ export const hasOwn = Object.prototype.hasOwnProperty;
 /** @type {{ name: string; q: number }} */
 export const selector = { name: "", q: -1 };
 const enumerable = Object.prototype.propertyIsEnumerable;
+// A constant, so that objectLike is within what V8 inlines whatever its budget (27 bytes of bytecode).
+const anArray = Array.isArray;
 
 /**
  * A JSON object: not null, not an array.
@@ -87,7 +89,7 @@ const enumerable = Object.prototype.propertyIsEnumerable;
  * @returns {x is Record<string, unknown>}
  */
 export function objectLike(x) {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
+  return typeof x === "object" && x !== null && !anArray(x);
 }
 
 /**

@@ -84,7 +84,7 @@ function AdminGetUserResponse$is(x, q) {
   if (q > 4103) return false;
   let u;
   u = x.Username;
-  if (u === undefined) return false;
+  if (typeof u !== "string" || u.length === 0) return false;
   if (!UsernameType$is(u, q + 8)) return false;
   u = x.UserAttributes;
   if (u !== undefined && !AttributeListType$is(u, q + 8) && owns(x, "UserAttributes")) return false;
@@ -251,7 +251,7 @@ function AttributeType$is(x, q) {
   if (q > 4103) return false;
   let u;
   u = x.Name;
-  if (u === undefined) return false;
+  if (typeof u !== "string" || u.length === 0) return false;
   if (!AttributeNameType$is(u, q + 8)) return false;
   u = x.Value;
   if (u !== undefined && !AttributeValueType$is(u, q + 8) && owns(x, "Value")) return false;
@@ -421,7 +421,7 @@ function GetUserResponse$is(x, q) {
   if (q > 4103) return false;
   let u;
   u = x.Username;
-  if (u === undefined) return false;
+  if (typeof u !== "string" || u.length === 0) return false;
   if (!UsernameType$is(u, q + 8)) return false;
   u = x.UserAttributes;
   if (u === undefined) return false;

@@ -4,13 +4,13 @@
 // they are); inMemorySource() gives the same checks as one module for `validate --schemas`.
 import type { Model, NamedType, TypeNode } from "../../ir/model.js";
 import { bannerLines } from "../banner.js";
-import { assembledOf, fragmentFrom, type FragmentMemo, type OutputFile } from "../files.js";
+import { assembledOf, derivedOf, fragmentFrom, type FragmentMemo, type OutputFile } from "../files.js";
 import { declarations, importLines } from "./declarations.js";
 import { constLines, jsString, WIDTH } from "./layout.js";
 import { inlineRuntime, runtimeFileText } from "./runtime-text.js";
 import type { Flavour } from "./scope.js";
 import { LOCAL_CALLS, LOCAL_NAMES, localLines } from "./local-helpers.js";
-import { typeFragment, type Fragment } from "./type-code.js";
+import { requiredRefs, typeFragment, type Fragment } from "./type-code.js";
 
 export interface ValidatorOptions {
   flavour?: Flavour;
@@ -60,17 +60,28 @@ export function schemaDeclared(model: Model): Set<string> {
  */
 function packedFragments(model: Model, flavour: Flavour, memo?: FragmentMemo): (string | Fragment)[] {
   const declared = schemaDeclared(model);
-  if (!memo) return model.types.map((t) => typeFragment(t, { flavour, keep: declared.has(t.name) }));
+  const byName = new Map(model.types.map((t) => [t.name, t]));
+  // The primitive types a type's required members refer to: their tests are written out in its code.
+  const leavesOf = (t: NamedType): NamedType[] => {
+    const names = derivedOf(memo && { memo }, t, "requiredRefs", () => requiredRefs(t.node));
+    return names.map((n) => byName.get(n)).filter((l): l is NamedType => l !== undefined && LEAF.has(l.node.kind));
+  };
+  const pairs = (leaves: NamedType[]) => leaves.map((l) => [l.name, l.node] as const);
+  if (!memo) {
+    return model.types.map((t) => typeFragment(t, { flavour, keep: declared.has(t.name), leaves: pairs(leavesOf(t)) }));
+  }
   const options = { memo };
   return model.types.map((t) => {
     const keep = declared.has(t.name);
-    // A type's code depends on the type and these options only (other types are called by name).
+    const leaves = leavesOf(t);
+    // A type's code depends on the type, these options and the primitives it writes out (others are called
+    // by name): the same objects as the last run's give the last run's text.
     return fragmentFrom(
       options,
       "validators",
       t,
-      [flavour, keep],
-      () => ({ flavour, keep }),
+      [flavour, keep, ...leaves],
+      () => ({ flavour, keep, leaves: pairs(leaves) }),
       (c) => {
         const f = typeFragment(t, c);
         return `${[...f.runtime].sort().join(" ")}\n${f.text}`;
@@ -78,6 +89,9 @@ function packedFragments(model: Model, flavour: Flavour, memo?: FragmentMemo): (
     );
   });
 }
+
+/** Types whose check a required member writes out, in part or whole (compounds.ts requiredIs). */
+const LEAF = new Set<TypeNode["kind"]>(["primitive"]);
 
 function unpack(packed: string | Fragment): Fragment {
   if (typeof packed !== "string") return packed;

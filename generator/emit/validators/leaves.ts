@@ -5,7 +5,7 @@ import type { Code } from "../../diagnostics/catalogue.js";
 import type { EnumValue, TypeNode } from "../../ir/model.js";
 import { primitiveSchema } from "../json-schema/primitive.js";
 import { call, type Call, jsString, numberLiteral, type Writer } from "./layout.js";
-import { COMPOUND, literal, sortedEnumValues, type Scope } from "./scope.js";
+import { COMPOUND, literal, Scope, sortedEnumValues } from "./scope.js";
 
 /** Format name → runtime check and error code (what the catalogue says a failure is). */
 export const FORMATS: Record<string, [fn: string, code: Code, arg?: string]> = {
@@ -117,6 +117,8 @@ interface Test {
   cond: string | { not?: boolean; call: Call };
   code: Code;
   arg?: string;
+  /** The test calls nothing (a comparison): leafHead may write it out. */
+  plain?: true;
 }
 
 const ONE_CLASS = /^\^\(\?:(\[(?:[^\\\]]|\\.)*\])[+*]\)\$$/;
@@ -176,14 +178,25 @@ function keywordTests(s: Scope, spec: Spec, v: string): Test[] {
   const n = numberLiteral;
   if (spec.type === "integer" || spec.type === "number") {
     if (spec.minimum !== undefined)
-      out.push({ cond: `${v} < ${n(spec.minimum)}`, code: "INSTANCE_NUMBER_MINIMUM", arg: n(spec.minimum) });
+      out.push({
+        cond: `${v} < ${n(spec.minimum)}`,
+        code: "INSTANCE_NUMBER_MINIMUM",
+        arg: n(spec.minimum),
+        plain: true,
+      });
     if (spec.maximum !== undefined)
-      out.push({ cond: `${v} > ${n(spec.maximum)}`, code: "INSTANCE_NUMBER_MAXIMUM", arg: n(spec.maximum) });
+      out.push({
+        cond: `${v} > ${n(spec.maximum)}`,
+        code: "INSTANCE_NUMBER_MAXIMUM",
+        arg: n(spec.maximum),
+        plain: true,
+      });
     if (spec.exclusiveMinimum !== undefined) {
       out.push({
         cond: `${v} <= ${n(spec.exclusiveMinimum)}`,
         code: "INSTANCE_NUMBER_EXCLUSIVE_MINIMUM",
         arg: n(spec.exclusiveMinimum),
+        plain: true,
       });
     }
     if (spec.exclusiveMaximum !== undefined) {
@@ -191,6 +204,7 @@ function keywordTests(s: Scope, spec: Spec, v: string): Test[] {
         cond: `${v} >= ${n(spec.exclusiveMaximum)}`,
         code: "INSTANCE_NUMBER_EXCLUSIVE_MAXIMUM",
         arg: n(spec.exclusiveMaximum),
+        plain: true,
       });
     }
     if (spec.multipleOf !== undefined) {
@@ -204,7 +218,7 @@ function keywordTests(s: Scope, spec: Spec, v: string): Test[] {
   if (spec.type !== "string") return out;
   const min = spec.minLength ?? 0;
   // Code points never exceed UTF-16 units, and a code point is at most two units.
-  if (min === 1) out.push({ cond: `${v}.length === 0`, code: "INSTANCE_STRING_MIN_LENGTH", arg: "1" });
+  if (min === 1) out.push({ cond: `${v}.length === 0`, code: "INSTANCE_STRING_MIN_LENGTH", arg: "1", plain: true });
   else if (min > 1) {
     out.push({
       cond: `${v}.length < ${n(2 * min)} && ${s.rt("cpLength")}(${v}) < ${n(min)}`,
@@ -292,6 +306,21 @@ export function leafIs(s: Scope, w: Writer, node: TypeNode, v: string, q: string
       if (!COMPOUND.has(node.kind)) throw new Error(`leafIs: ${node.kind}`);
       w.when({ not: true, call: call(s.isName(s.fn(node)), v, q) }, no);
   }
+}
+
+/**
+ * What of a primitive's boolean check is written out where a required member is read: its type test and the
+ * comparisons before its first test that calls something (a length in code points, a pattern, a format…).
+ * `whole`: that is all of its check (nothing else, no known values), so its function need not be called.
+ */
+export function leafHead(node: TypeNode, v: string): { conds: string[]; whole: boolean } | undefined {
+  if (node.kind !== "primitive") return undefined;
+  const spec = specOf(node);
+  // A scope of its own: what a pattern would add to one is the type's own, and only comparisons are kept.
+  const tests = keywordTests(new Scope("", "js"), spec, v);
+  const first = tests.findIndex((t) => !t.plain);
+  const plain = (first < 0 ? tests : tests.slice(0, first)).map((t) => t.cond as string);
+  return { conds: [TYPE_TEST[spec.type](v), ...plain], whole: first < 0 && !spec.known };
 }
 
 function knownIs(s: Scope, w: Writer, spec: Spec, v: string, no: string): void {

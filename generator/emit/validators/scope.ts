@@ -48,10 +48,20 @@ export class Scope {
   private fnCount = 0;
   private constCount = 0;
 
+  /**
+   * `leaves`: the primitive types that required members refer to, by name: their tests are written out where
+   * the member is read (compounds.ts requiredIs), so they are part of this type's text.
+   */
   constructor(
     readonly name: string,
     readonly flavour: Flavour,
+    private readonly leaves: ReadonlyMap<string, TypeNode> = new Map(),
   ) {}
+
+  /** A leaf type's node, when this type's code writes its check out (see the constructor). */
+  leafOf(name: string): TypeNode | undefined {
+    return this.leaves.get(name);
+  }
 
   /** A runtime helper by name, recorded for the import list. */
   rt(helper: string): string {

@@ -1,7 +1,8 @@
 // One named type's part of validators.js/.ts: its constants, a boolean and a collecting function
 // per compound node, and the exported validate/is/assert. A function of the type alone (and of
 // whether it declares a "$schema" member), so fragments can be produced and cached per type.
-import type { NamedType } from "../../ir/model.js";
+import type { NamedType, TypeNode } from "../../ir/model.js";
+import { children } from "../../ir/walk.js";
 import { call, callLines, jsString, WIDTH, Writer } from "./layout.js";
 import { compoundCheck, compoundIs } from "./compounds.js";
 import { Scope, type Flavour } from "./scope.js";
@@ -16,6 +17,8 @@ export interface TypeOptions {
   flavour: Flavour;
   /** The type declares a "$schema" member (elsewhere an instance's top-level "$schema" is ignored). */
   keep: boolean;
+  /** The primitive types its required members refer to, as [name, node], sorted by name (written out). */
+  leaves?: readonly (readonly [string, TypeNode])[];
 }
 
 const SIGNATURES = {
@@ -101,8 +104,19 @@ function wrappers(out: string[], t: NamedType, s: Scope, keep: boolean): void {
   out.push(...callLines("  ", "", call(s.rt("enforce"), v, is, check, jsString(name), ...flag), ";"), "}");
 }
 
+/** The names of the types that the required members of a node's objects refer to, sorted, once each. */
+export function requiredRefs(node: TypeNode): string[] {
+  const out = new Set<string>();
+  const visit = (n: TypeNode): void => {
+    if (n.kind === "object") for (const m of n.members) if (m.required && m.type.kind === "ref") out.add(m.type.name);
+    children(n).forEach(visit);
+  };
+  visit(node);
+  return [...out].sort();
+}
+
 export function typeFragment(t: NamedType, options: TypeOptions): Fragment {
-  const s = new Scope(t.name, options.flavour);
+  const s = new Scope(t.name, options.flavour, new Map(options.leaves ?? []));
   const fns: string[] = [];
   const emit = (suffix: string, node: NamedType["node"]): void => {
     const isBody = bodyOf(s, "is", node);
