@@ -325,8 +325,10 @@ describe("a run through the last run's objects writes what emitting afresh write
     w.run(fresh(base));
     const memo = spy(w.store);
     w.run(fresh(edits[0]![1](fresh(base))), memo);
-    // C's description is in the types files, schema.json, its page and the index's row: those only.
+    // C's description is in the types files, schema.json, its page and the index's row: those only (the
+    // index once for its tables, once with its banner).
     expect(memo.assembledAgain.map((name) => name.split("\0")[0]).sort()).toEqual([
+      "docs-file",
       "docs-index",
       "json-schema",
       "typescript",
