@@ -2,7 +2,7 @@
 // for a reconciled corpus, docs/reconciliation.md.
 import { bannerLines } from "../banner.js";
 import type { Model } from "../../ir/model.js";
-import { assembledOf, fragmentFrom, sharedOf, type EmitOptions, type Emitter, type OutputFile } from "../files.js";
+import { assembledOf, fragmentsFrom, sharedOf, type EmitOptions, type Emitter, type OutputFile } from "../files.js";
 import { indexPage } from "./index-page.js";
 import { typePage } from "./page.js";
 import { pageContext, pageDeps, pageSite, siteGlobals } from "./page-context.js";
@@ -40,15 +40,23 @@ export function* docsInBatches(model: Model, options?: EmitOptions): Generator<O
   const index = file("docs/README.md", indexPage(site, options));
   yield report !== undefined ? [index, file("docs/reconciliation.md", report)] : [index];
   for (let i = 0; i < site.types.length; i += BATCH) {
-    yield site.types.slice(i, i + BATCH).map((t) => {
-      // The page sees only its context, so a memoized page is exactly what rendering gives.
-      const deps = options?.memo ? pageDeps(site, t, globals) : [];
-      const context = () => pageContext(site, t);
-      // The banner is part of the page's fragment (it reads only the corpus name, in the context).
-      const page = fragmentFrom(options, "docs-page", t, deps, context, (c) =>
-        withBanner([c.corpus, typePage(pageSite(t, c), t)]),
-      );
-      return { path: `docs/types/${site.slugs.get(t.name)!}`, kind: "md", content: page, final: true };
-    });
+    const types = site.types.slice(i, i + BATCH);
+    // The page sees only its context, so a memoized page is exactly what rendering gives. The banner is
+    // part of the page's fragment (it reads only the corpus name, in the context).
+    const pages = fragmentsFrom(
+      options,
+      "docs-page",
+      `docs-pages\0${model.name}\0${i}`,
+      types,
+      (j) => (options?.memo ? pageDeps(site, types[j]!, globals) : []),
+      (j) => pageContext(site, types[j]!),
+      (j, c) => withBanner([c.corpus, typePage(pageSite(types[j]!, c), types[j]!)]),
+    );
+    yield types.map((t, j) => ({
+      path: `docs/types/${site.slugs.get(t.name)!}`,
+      kind: "md",
+      content: pages[j]!,
+      final: true,
+    }));
   }
 }

@@ -4,7 +4,7 @@
 // they are); inMemorySource() gives the same checks as one module for `validate --schemas`.
 import type { Model, NamedType, TypeNode } from "../../ir/model.js";
 import { bannerLines } from "../banner.js";
-import { assembledOf, fragmentFrom, type FragmentMemo, type OutputFile } from "../files.js";
+import { assembledOf, fragmentsFrom, type FragmentMemo, type OutputFile } from "../files.js";
 import { declarations, importLines } from "./declarations.js";
 import { constLines, jsString, WIDTH } from "./layout.js";
 import { inlineRuntime, runtimeFileText } from "./runtime-text.js";
@@ -61,22 +61,25 @@ export function schemaDeclared(model: Model): Set<string> {
 function packedFragments(model: Model, flavour: Flavour, memo?: FragmentMemo): (string | Fragment)[] {
   const declared = schemaDeclared(model);
   if (!memo) return model.types.map((t) => typeFragment(t, { flavour, keep: declared.has(t.name) }));
-  const options = { memo };
-  return model.types.map((t) => {
-    const keep = declared.has(t.name);
-    // A type's code depends on the type and these options only (other types are called by name).
-    return fragmentFrom(
-      options,
-      "validators",
-      t,
-      [flavour, keep],
-      () => ({ flavour, keep }),
-      (c) => {
-        const f = typeFragment(t, c);
-        return `${[...f.runtime].sort().join(" ")}\n${f.text}`;
-      },
-    );
-  });
+  const types = model.types;
+  // A type's code depends on the type and these options only (other types are called by name).
+  const deps = [
+    [flavour, false],
+    [flavour, true],
+  ];
+  const keep = (i: number) => declared.has(types[i]!.name);
+  return fragmentsFrom(
+    { memo },
+    "validators",
+    `validators\0${model.name}\0${flavour}`,
+    types,
+    (i) => deps[keep(i) ? 1 : 0]!,
+    (i) => ({ flavour, keep: keep(i) }),
+    (i, c) => {
+      const f = typeFragment(types[i]!, c);
+      return `${[...f.runtime].sort().join(" ")}\n${f.text}`;
+    },
+  );
 }
 
 function unpack(packed: string | Fragment): Fragment {
