@@ -3,7 +3,7 @@
 import { diagnostic, hasErrors, sortDiagnostics, StructgenError, type Diagnostic } from "./diagnostics/diagnostic.js";
 import type { FragmentMemo, OutputFile } from "./emit/files.js";
 import type { Decision, Model, NamedType } from "./ir/model.js";
-import { readCorpus, type ParseMemo } from "./load/read-corpus.js";
+import { readCorpus, type Corpus, type ParseMemo } from "./load/read-corpus.js";
 import type { EvidenceMemo } from "./reconcile/load-evidence.js";
 import type { ReconcileMemo } from "./reconcile/index.js";
 import { resolve, type ResolveMemo } from "./resolve/index.js";
@@ -44,9 +44,33 @@ export async function buildModel(
   onStage?.("load");
   const loaded = await readCorpus(corpus.dir, corpus.name, memo.parse ? { parse: memo.parse } : {});
   if (hasErrors(loaded.diagnostics)) throw new StructgenError(sortDiagnostics(loaded.diagnostics));
+  let built: { model: Model; all: Diagnostic[] };
+  try {
+    built = await resolved(corpus, loaded.diagnostics, loaded.corpus, memo, onStage);
+  } catch (e) {
+    // A step rewrote a type the resolve memo shared as unchanging (frozen): again, with copies.
+    if (!(e instanceof TypeError) || !memo.resolve?.unshare?.()) throw e;
+    built = await resolved(corpus, loaded.diagnostics, loaded.corpus, memo);
+  }
+  const { model, all } = built;
+  const types = memo.types ? memo.types.intern(corpus.name, model.types) : model.types;
+  const r = model.reconciliation;
+  if (r && memo.types?.decisions)
+    model.reconciliation = { ...r, decisions: memo.types.decisions(corpus.name, r.decisions) };
+  return { ...model, types, diagnostics: all };
+}
+
+/** Resolves and reconciles a loaded corpus; throws StructgenError when any diagnostic is an error. */
+async function resolved(
+  corpus: CorpusRef,
+  loadDiagnostics: Diagnostic[],
+  documents: Corpus,
+  memo: BuildMemo,
+  onStage?: (stage: BuildStage) => void,
+): Promise<{ model: Model; all: Diagnostic[] }> {
   onStage?.("resolve");
-  let model = resolve(loaded.corpus, memo.resolve);
-  const all: Diagnostic[] = sortDiagnostics([...loaded.diagnostics, ...model.diagnostics]);
+  let model = resolve(documents, memo.resolve);
+  const all: Diagnostic[] = sortDiagnostics([...loadDiagnostics, ...model.diagnostics]);
   if (hasErrors(all)) throw new StructgenError(all);
   if (corpus.config && corpus.config.sources.length > 0) {
     onStage?.("reconcile");
@@ -62,11 +86,7 @@ export async function buildModel(
       ...(memo.reconcile ? { memo: memo.reconcile } : {}),
     });
   }
-  const types = memo.types ? memo.types.intern(corpus.name, model.types) : model.types;
-  const r = model.reconciliation;
-  if (r && memo.types?.decisions)
-    model.reconciliation = { ...r, decisions: memo.types.decisions(corpus.name, r.decisions) };
-  return { ...model, types, diagnostics: all };
+  return { model, all };
 }
 
 export interface RenderOptions {

@@ -7,14 +7,16 @@
 // memo's type digests) hits, and so do reconciliation decisions. Canonical texts of parsed values are
 // kept by the value, which the parse memo hands back unchanged (nothing changes a parsed value), and
 // so are resolved types, by their document and pointer (resolve/reuse.ts says when one still holds);
-// what a description says by its text. Each run keeps only the entries it used, so memory follows the
-// inputs, not their history.
+// what a description says by its text. A resolved type that no later step rewrites is shared from run
+// to run, frozen (typeShares). Each run keeps only the entries it used, so memory follows the inputs,
+// not their history.
 import type { Decision, NamedType } from "../ir/model.js";
 import type { ParseMemo } from "../load/read-corpus.js";
 import type { TypeMemo } from "../pipeline.js";
 import type { ResolveMemo } from "../resolve/index.js";
 import type { ResolvedEntry } from "../resolve/reuse.js";
 import type { ReconcileMemo } from "../reconcile/index.js";
+import type { ShapeClaim } from "../reconcile/evidence.js";
 import type { ProseFacts } from "../reconcile/sources/json-structure.js";
 import type { EvidenceMemo, LoadedSource } from "../reconcile/load-evidence.js";
 import { evidenceKey } from "./evidence-store.js";
@@ -69,6 +71,7 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
   const output = outputMemo(now);
   const canonical = { body: new WeakMap<object, string>(), value: new WeakMap<object, string>() };
   // Resolved types by parsed document (an unchanged file's parse is the same object) and pointer.
+  const shares = typeShares();
   let resolved = new WeakMap<object, Map<string, ResolvedEntry>>();
   let usedResolved = new WeakMap<object, Map<string, ResolvedEntry>>();
   const keepResolved = (doc: object, pointer: string, r: ResolvedEntry) => {
@@ -79,6 +82,7 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
   return {
     output,
     reconcile: {
+      claim: shares.claim,
       prose(text, read) {
         const facts = prose.get(text) ?? read();
         prose.set(text, facts);
@@ -97,6 +101,8 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
         return r;
       },
       keep: keepResolved,
+      handOut: shares.handOut,
+      unshare: shares.unshare,
     },
     types: {
       intern: (corpus, all) => {
@@ -106,7 +112,9 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
         for (let i = 0; i < all.length; i++) {
           const t = all[i]!;
           const known = byName.get(t.name);
-          const kept = known !== undefined && sameJson(known, t) ? known : t;
+          // A shared type is the one object for its entry: no other to compare with.
+          const kept = shares.isShared(t) || known === undefined || !sameJson(known, t) ? t : known;
+          shares.learn(t, kept);
           byName.set(t.name, kept);
           out[i] = kept;
         }
@@ -169,4 +177,78 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
       output.prune();
     },
   };
+}
+
+/**
+ * Resolved types that later steps leave as they are, shared between runs instead of copied. resolve
+ * hands the model a copy of a kept type (reconcile rewrites types in place); once a run has ended with
+ * a copy equal to the type as resolved (nothing rewrote it), later runs get that copy itself, deep-frozen.
+ * A step that would rewrite one throws (a TypeError), and the pipeline then builds again with copies
+ * (unshare): a frozen type is either left as it is or stops the run, so sharing never changes a result.
+ * An object reached through a shared type is equal to the copy's, so every read gives the same.
+ */
+function typeShares() {
+  // The copies handed out that are still to be compared with their entry's type (one comparison each).
+  let handed = new WeakMap<NamedType, ResolvedEntry>();
+  // By entry: its shared type, or null once compared and found rewritten.
+  let shared = new WeakMap<ResolvedEntry, NamedType | null>();
+  let sharing = false;
+  // Every copy handed out (a copy holds nothing of the parsed documents, so it may be frozen), and
+  // the types frozen here.
+  const copies = new WeakSet<NamedType>();
+  const frozen = new WeakSet<object>();
+  const claims = new WeakMap<object, ShapeClaim>();
+  return {
+    handOut(entry: ResolvedEntry, copy: () => NamedType): NamedType {
+      const s = shared.get(entry);
+      if (s) return s;
+      const c = copy();
+      copies.add(c);
+      if (s === undefined) handed.set(c, entry);
+      return c;
+    },
+    isShared: (t: NamedType): boolean => frozen.has(t),
+    /** After interning `t` as `kept`: a copy equal to its entry's type is shared from the next run. */
+    learn(t: NamedType, kept: NamedType): void {
+      const entry = handed.get(t);
+      if (!entry) return;
+      handed.delete(t);
+      const same = copies.has(kept) && sameJson(kept, entry.type);
+      shared.set(entry, same ? deepFreeze(kept, frozen) : null);
+      sharing ||= same;
+    },
+    /** Stops sharing (a step rewrote a shared type): false when nothing was shared. */
+    unshare(): boolean {
+      const was = sharing;
+      handed = new WeakMap();
+      shared = new WeakMap();
+      sharing = false;
+      return was;
+    },
+    /** A shared type's claim (reconcile's own evidence), computed once: the type cannot change. */
+    claim(t: NamedType, compute: () => ShapeClaim): ShapeClaim {
+      if (!frozen.has(t)) return compute();
+      let c = claims.get(t);
+      if (!c) claims.set(t, (c = freezeClaim(compute())));
+      return c;
+    },
+  };
+}
+
+function deepFreeze<T extends object>(value: T, frozen: WeakSet<object>): T {
+  if (frozen.has(value)) return value;
+  frozen.add(value);
+  for (const k of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[k];
+    if (typeof v === "object" && v !== null) deepFreeze(v, frozen);
+  }
+  return Object.freeze(value);
+}
+
+/** A claim shared between runs: policies only read claims, and one that wrote would throw. */
+function freezeClaim(c: ShapeClaim): ShapeClaim {
+  if (c.members) for (const m of Object.values(c.members)) Object.freeze(m);
+  Object.freeze(c.members);
+  Object.freeze(c.enum);
+  return Object.freeze(c);
 }

@@ -66,6 +66,14 @@ const findByDeps = (list: ByDeps[] | undefined, emitter: string, deps: readonly 
   return undefined;
 };
 
+/** A fragmentsFrom batch: each type with its deps, key (none when not cacheable) and text. */
+interface Batch {
+  types: readonly object[];
+  deps: (readonly unknown[])[];
+  keys: (string | undefined)[];
+  texts: string[];
+}
+
 interface Pack {
   entries: Map<string, string>;
   used: Set<string>;
@@ -97,6 +105,9 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
   // Shared values and assembled texts by name: the last run's, and this run's.
   let shared = new Map<string, unknown>();
   let usedShared = new Map<string, unknown>();
+  // fragmentsFrom's batches by name: the last run's, and this run's.
+  let batches = new Map<string, Batch>();
+  let usedBatches = new Map<string, Batch>();
   let assembled = new Map<string, { parts: readonly unknown[]; text: string }>();
   let usedAssembled = new Map<string, { parts: readonly unknown[]; text: string }>();
   let hits = 0;
@@ -166,6 +177,8 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
     usedShared = new Map();
     assembled = usedAssembled;
     usedAssembled = new Map();
+    batches = usedBatches;
+    usedBatches = new Map();
     hits = 0;
     misses = 0;
   };
@@ -235,6 +248,29 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
     return key === undefined ? compute() : textOf(emitter, key, compute);
   };
 
+  // fragmentFrom's text and its key (none for a context with no canonical form).
+  const fromDeps = <C>(
+    emitter: string,
+    type: object,
+    deps: readonly unknown[],
+    context: () => C,
+    compute: (context: C) => string,
+  ): { key?: string; text: string } => {
+    const r = recordOf(type);
+    const known = findByDeps(r.now, emitter, deps) ?? findByDeps(r.last, emitter, deps);
+    const text = known && hit(emitter, known.key);
+    if (known && text !== undefined) {
+      if (!r.now.includes(known)) r.now.push(known);
+      return { key: known.key, text };
+    }
+    const c = context();
+    const key = keyOrNone(emitter, type, c);
+    if (key === undefined) return { text: compute(c) };
+    const computed = textOf(emitter, key, () => compute(c));
+    r.now.push({ emitter, deps, key });
+    return { key, text: computed };
+  };
+
   return {
     fragment,
     fragmentFrom(emitter, type, deps, context, compute) {
@@ -242,19 +278,52 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
         const c = context();
         return fragment(emitter, type, c, () => compute(c));
       }
-      const r = recordOf(type);
-      const known = findByDeps(r.now, emitter, deps) ?? findByDeps(r.last, emitter, deps);
-      const text = known && hit(emitter, known.key);
-      if (known && text !== undefined) {
-        if (!r.now.includes(known)) r.now.push(known);
-        return text;
+      return fromDeps(emitter, type, deps, context, compute).text;
+    },
+    fragmentsFrom(emitter, name, types, depsOf, context, compute) {
+      if (spill) {
+        return types.map((t, i) => {
+          const c = context(i);
+          return fragment(emitter, t, c, () => compute(i, c));
+        });
       }
-      const c = context();
-      const key = keyOrNone(emitter, type, c);
-      if (key === undefined) return compute(c);
-      const computed = textOf(emitter, key, () => compute(c));
-      r.now.push({ emitter, deps, key });
-      return computed;
+      const last = usedBatches.get(name) ?? batches.get(name);
+      const pack = packOf(emitter);
+      const n = types.length;
+      const now: Batch = { types, deps: new Array(n), keys: new Array(n), texts: new Array(n) };
+      // Where each of the last batch's types was, looked up only once one is not where it was.
+      let at: Map<object, number> | undefined;
+      for (let i = 0; i < n; i++) {
+        const t = types[i]!;
+        const deps = depsOf(i);
+        let j = -1;
+        if (last) {
+          if (last.types[i] === t) j = i;
+          else j = (at ??= new Map(last.types.map((x, k) => [x, k]))).get(t) ?? -1;
+        }
+        const key = j >= 0 ? last!.keys[j] : undefined;
+        // The last run used the key, so the pack still holds it: marked used, not looked up.
+        if (key !== undefined && sameDeps(last!.deps[j]!, deps)) {
+          pack.used.add(key);
+          hits++;
+          now.deps[i] = deps;
+          now.keys[i] = key;
+          now.texts[i] = last!.texts[j]!;
+          continue;
+        }
+        const one = fromDeps(
+          emitter,
+          t,
+          deps,
+          () => context(i),
+          (c) => compute(i, c),
+        );
+        now.deps[i] = deps;
+        now.keys[i] = one.key;
+        now.texts[i] = one.text;
+      }
+      usedBatches.set(name, now);
+      return now.texts;
     },
     shared(name, value) {
       if (spill) return value;
@@ -294,6 +363,9 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
       for (const pack of packs.values()) pack.next?.drop();
       if (spill) packs.clear();
       for (const pack of packs.values()) pack.used = new Set();
+      // A batch's keys were kept because they were used: now nothing is marked, so none is trusted.
+      batches = new Map();
+      usedBatches = new Map();
       hits = 0;
       misses = 0;
     },

@@ -33,6 +33,19 @@ export interface FragmentMemo {
     context: () => C,
     compute: (context: C) => string,
   ): string;
+  /**
+   * `fragmentFrom(emitter, types[i], deps(i), () => context(i), (c) => compute(i, c))` for each type, in
+   * order. `name` names the batch (a file or view, the same from run to run): the memo may give the text
+   * its last batch under that name had for the same type object with the same deps, with no lookup per type.
+   */
+  fragmentsFrom?<C>(
+    emitter: string,
+    name: string,
+    types: readonly object[],
+    deps: (i: number) => readonly unknown[],
+    context: (i: number) => C,
+    compute: (i: number, context: C) => string,
+  ): string[];
   /** `value`, or the last run's value under `name` when equal to it (canonical JSON): deps by identity. */
   shared?<T>(name: string, value: T): T;
   /**
@@ -77,6 +90,30 @@ export function fragmentFrom<C>(
   if (memo?.fragmentFrom) return memo.fragmentFrom(emitter, type, deps, context, compute);
   const c = context();
   return memo ? memo.fragment(emitter, type, c, () => compute(c)) : compute(c);
+}
+
+/** Each type's fragment, as fragmentFrom gives it (FragmentMemo.fragmentsFrom). */
+export function fragmentsFrom<C>(
+  options: EmitOptions | undefined,
+  emitter: string,
+  name: string,
+  types: readonly object[],
+  deps: (i: number) => readonly unknown[],
+  context: (i: number) => C,
+  compute: (i: number, context: C) => string,
+): string[] {
+  const memo = options?.memo;
+  if (memo?.fragmentsFrom) return memo.fragmentsFrom(emitter, name, types, deps, context, compute);
+  return types.map((t, i) =>
+    fragmentFrom(
+      options,
+      emitter,
+      t,
+      deps(i),
+      () => context(i),
+      (c) => compute(i, c),
+    ),
+  );
 }
 
 /** A value built per run, as the memo shares it between runs (FragmentMemo.shared). */

@@ -11,13 +11,13 @@ import { applyOverride } from "./policies/overrides.js";
 import { deprecated, knownValues } from "./policies/prose.js";
 import { constraints, kinds, sensitive, timestamps } from "./policies/scalars.js";
 import { errorEnvelope, types } from "./policies/types.js";
-import { jsonStructureEvidence, type ProseFacts } from "./sources/json-structure.js";
+import { jsonStructureEvidence, type OwnEvidenceMemo } from "./sources/json-structure.js";
 
-/** What watch mode keeps between runs (cache/build-memo.ts). */
-export interface ReconcileMemo {
-  /** A description's facts, read before from the same text (prose.ts reads nothing else). */
-  prose(text: string, read: () => ProseFacts): ProseFacts;
-}
+/**
+ * What watch mode keeps between runs (cache/build-memo.ts): what a description says, by its text, and
+ * the claim of a type that cannot have changed (json-structure.ts).
+ */
+export type ReconcileMemo = OwnEvidenceMemo;
 
 /** Order matters: repairs before unions, members before required-ness, overrides last. */
 export const POLICIES: [string, Policy][] = [
@@ -55,7 +55,7 @@ export function reconcile(
     model,
     types: typesBySource,
     byName,
-    schema: jsonStructureEvidence(input, options.memo?.prose),
+    schema: jsonStructureEvidence(input, options.memo),
     others: evidence,
     ...(config.authority ? { authority: evidence.find((e) => e.source.id === config.authority)! } : {}),
     policies: config.policies,

@@ -18,6 +18,13 @@ export interface ResolveMemo {
   /** The type an earlier run resolved at `pointer` of `doc` (reuse.ts decides whether it still holds). */
   entry?(doc: ParsedJson, pointer: string): ResolvedEntry | undefined;
   keep?(doc: ParsedJson, pointer: string, resolved: ResolvedEntry): void;
+  /**
+   * What the model gets for a kept entry's type: `copy()` (later steps rewrite types in place), or an
+   * object equal to it that the memo knows no later step changes (frozen, so a change would throw).
+   */
+  handOut?(resolved: ResolvedEntry, copy: () => NamedType): NamedType;
+  /** Every kept type is handed out as a copy from now on (a step tried to rewrite a shared one); false if none was. */
+  unshare?(): boolean;
 }
 
 export function resolve(corpus: Corpus, memo?: ResolveMemo): Model {
@@ -61,9 +68,15 @@ export function resolve(corpus: Corpus, memo?: ResolveMemo): Model {
       sourceName: entry.path.join("/"),
       role: entry.errorShape ? "error" : "shape",
       root: entry.root,
-      node: { ...node, attrs: { ...node.attrs, doc: undefined } } as TypeNode,
+      // A type's description is on the type, not on its node.
+      node: { ...node, attrs: withoutDoc(node.attrs) } as TypeNode,
       attrs: { ...attrs, facts: [...attrs.facts, ...node.attrs.facts] },
     } satisfies NamedType;
+  };
+  // The memo keeps the type as resolved (private: nothing else holds it) and the model gets a copy.
+  const handOut = (kept: ResolvedEntry): NamedType => {
+    const copy = () => copyOf(kept.type);
+    return memo?.handOut ? memo.handOut(kept, copy) : copy();
   };
   const types: NamedType[] = symbols.entries.map((entry) => {
     if (!memo?.entry || !memo.keep) return resolveEntry(entry);
@@ -72,24 +85,28 @@ export function resolve(corpus: Corpus, memo?: ResolveMemo): Model {
     if (known && reusable(known, entry, dialect, ask)) {
       diagnostics.push(...known.diagnostics);
       missing.push(...known.missing);
-      return copyOf(known.type);
+      return handOut(known);
     }
     const reads: Read[] = [];
     const [d, m] = [diagnostics.length, missing.length];
     const t = resolveEntry(entry, reads);
+    let out: NamedType;
     try {
       const path = entry.path.join("/");
       const { name, root, errorShape } = entry;
-      const kept = { name, path, root, errorShape, componentsDialect: dialect, reads, type: copyOf(t) };
-      memo.keep(entry.doc, entry.pointer, { ...kept, diagnostics: diagnostics.slice(d), missing: missing.slice(m) });
+      const [diags, missed] = [diagnostics.slice(d), missing.slice(m)];
+      const kept = { name, path, root, errorShape, componentsDialect: dialect, reads, type: t };
+      const entryKept: ResolvedEntry = { ...kept, diagnostics: diags, missing: missed };
+      out = handOut(entryKept);
+      memo.keep(entry.doc, entry.pointer, entryKept);
     } catch (e) {
       if (!(e instanceof NotPlain)) throw e;
+      return t;
     }
-    return t;
+    return out;
   });
   applyExtends(symbols, types, diagnostics);
   types.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const t of types) if (t.node.attrs.doc === undefined) delete t.node.attrs.doc;
 
   const model: Model = { name: corpus.name, types, diagnostics };
   reportMissing(model, missing);
@@ -220,6 +237,12 @@ function applyExtends(symbols: ReturnType<typeof collectSymbols>, types: NamedTy
     }
     t.node.members = flatten(name).members;
   }
+}
+
+/** `attrs` without `doc` (the rest in their order). */
+function withoutDoc(attrs: TypeNode["attrs"]): TypeNode["attrs"] {
+  const { doc: _doc, ...rest } = attrs;
+  return rest;
 }
 
 function usesOf(root: unknown): Set<string> {

@@ -2,7 +2,8 @@
 // object (the parse memo gives an unchanged file's parse back), the symbol table gave it the same
 // name and place, and every lookup it made (lookups.ts) answers as before: then resolving it again
 // would build the same type and report the same problems. Later steps ($extends, reconcile) rewrite
-// types in place, so the memo keeps a private copy and each run gets a copy of that (copyOf).
+// types in place, so the memo keeps the type as resolved, which nothing else holds, and each run gets
+// a copy of it (copyOf), or an equal object the memo shares because no step changes it (handOut).
 import type { Diagnostic } from "../diagnostics/diagnostic.js";
 import type { NamedType } from "../ir/model.js";
 import type { Context } from "./context.js";
@@ -16,7 +17,7 @@ export interface ResolvedEntry {
   errorShape: boolean;
   componentsDialect: boolean;
   reads: Read[];
-  /** As resolving built it, before `$extends` (a private copy). */
+  /** As resolving built it, before `$extends` (private: never handed out, never rewritten). */
   type: NamedType;
   diagnostics: Diagnostic[];
   missing: Context["missing"];

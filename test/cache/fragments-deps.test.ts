@@ -59,6 +59,21 @@ function spy(store: FragmentStore): FragmentMemo & { built: string[]; computed: 
           return compute(c);
         },
       ),
+    fragmentsFrom: (emitter, name, types, deps, context, compute) =>
+      store.fragmentsFrom!(
+        emitter,
+        name,
+        types,
+        deps,
+        (i) => {
+          built.push(`${emitter}:${nameOf(types[i]!)}`);
+          return context(i);
+        },
+        (i, c) => {
+          computed.push(`${emitter}:${nameOf(types[i]!)}`);
+          return compute(i, c);
+        },
+      ),
     shared: (name, value) => store.shared!(name, value),
     assembled: (name, parts, assemble) =>
       store.assembled!(name, parts, (p) => {
@@ -134,6 +149,53 @@ describe("fragmentFrom, shared and assembled", () => {
     // Two runs later, unused in between: forgotten, so the context is built again.
     expect(text([dep, "a"])).toBe("text");
     expect(built).toBe(3);
+  });
+
+  it("a batch: the last run's texts for the same type objects and deps, found where they moved to", () => {
+    const store = fragmentStore({ fingerprint: "f" });
+    const [a, b, c] = ["A", "B", "C"].map((n) => named(n, obj([])));
+    const built: string[] = [];
+    const batch = (types: NamedType[], deps: (t: NamedType) => unknown[], value = (t: NamedType) => t.name) =>
+      store.fragmentsFrom!(
+        "e",
+        "file",
+        types,
+        (i) => deps(types[i]!),
+        (i) => {
+          built.push(types[i]!.name);
+          return types[i]!.name;
+        },
+        (i) => value(types[i]!),
+      );
+    const dep = { x: 1 };
+    const same = [dep];
+    expect(batch([a!, b!], () => same)).toEqual(["A", "B"]);
+    store.endRun();
+    // C inserted first: A and B are found where they are now, only C's context is built.
+    expect(
+      batch(
+        [c!, a!, b!],
+        () => same,
+        () => "new",
+      ),
+    ).toEqual(["new", "A", "B"]);
+    expect(built).toEqual(["A", "B", "C"]);
+    store.endRun();
+    // B's deps differ (another object, equal in value): its context is built and finds its key by value.
+    expect(batch([c!, a!, b!], (t) => (t === b ? [{ x: 1 }] : same))).toEqual(["new", "A", "B"]);
+    expect(built).toEqual(["A", "B", "C", "B"]);
+    store.endRun();
+    // Through fragmentFrom (no record of its own since the batch served it): the key found by value.
+    expect(
+      store.fragmentFrom!(
+        "e",
+        c!,
+        same,
+        () => (built.push("C"), "C"),
+        () => "other",
+      ),
+    ).toBe("new");
+    expect(built).toEqual(["A", "B", "C", "B", "C"]);
   });
 
   it("a one-run store (spill) builds every context: there is no next run to reuse for", () => {
@@ -331,8 +393,10 @@ describe("a run through the last run's objects writes what emitting afresh write
     w.run(fresh(base));
     const memo = spy(w.store);
     w.run(fresh(edits[0]![1](fresh(base))), memo);
-    // C's description is in the types files, schema.json, its page and the index's row: those only.
+    // C's description is in the types files, schema.json, its page and the index's row: those only (the
+    // index once for its tables, once with its banner).
     expect(memo.assembledAgain.map((name) => name.split("\0")[0]).sort()).toEqual([
+      "docs-file",
       "docs-index",
       "json-schema",
       "typescript",

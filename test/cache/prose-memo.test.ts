@@ -18,8 +18,10 @@ describe("the prose memo", () => {
     const memo = buildMemos(HashIndex.open()).reconcile;
     const model = resolve(corpusFromTexts("c", files).corpus);
     const read = new Map<string, number>();
-    const counting = (text: string, facts: Parameters<typeof memo.prose>[1]) =>
-      memo.prose(text, () => (read.set(text, (read.get(text) ?? 0) + 1), facts()));
+    const counting = {
+      prose: (text: string, facts: Parameters<typeof memo.prose>[1]) =>
+        memo.prose(text, () => (read.set(text, (read.get(text) ?? 0) + 1), facts())),
+    };
     const plain = jsonStructureEvidence(model);
     expect(jsonStructureEvidence(model, counting)).toEqual(plain);
     expect(jsonStructureEvidence(model, counting)).toEqual(plain);

@@ -1,7 +1,7 @@
 // docs/README.md: the corpus name, counts, the reconciliation report's link and a table of
 // every type, grouped by role.
 import type { NamedType } from "../../ir/model.js";
-import { assembledOf, fragmentFrom, type EmitOptions } from "../files.js";
+import { assembledOf, fragmentsFrom, type EmitOptions } from "../files.js";
 import { markdownCell } from "../quote.js";
 import { summary } from "../prose.js";
 import { heading } from "./heading.js";
@@ -36,27 +36,26 @@ export function indexPage(site: Site, options?: EmitOptions): string {
   for (const [title, types] of groups) {
     if (types.length === 0) continue;
     parts.push(title, types.length);
-    for (const t of types) {
-      const page = site.slugs.get(t.name) ?? null;
-      // The row sees only the type and its own page; through the memo, its cells as JSON.
-      const cells = () => {
-        const own: Site = { ...site, slugs: new Map(page === null ? [] : [[t.name, page]]) };
-        const doc = t.attrs.doc ?? t.node.attrs.doc;
-        return [typeLink(own, t.name, "types/"), kindLabel(t.node), markdownCell(summary(doc))];
-      };
-      if (!options?.memo) parts.push(cells());
-      else
-        parts.push(
-          fragmentFrom(
-            options,
-            "docs-index-row",
-            t,
-            [page],
-            () => page,
-            () => JSON.stringify(cells()),
-          ),
-        );
-    }
+    const pages = types.map((t) => site.slugs.get(t.name) ?? null);
+    // The row sees only the type and its own page; through the memo, its cells as JSON.
+    const cells = (t: NamedType, page: string | null) => {
+      const own: Site = { ...site, slugs: new Map(page === null ? [] : [[t.name, page]]) };
+      const doc = t.attrs.doc ?? t.node.attrs.doc;
+      return [typeLink(own, t.name, "types/"), kindLabel(t.node), markdownCell(summary(doc))];
+    };
+    if (!options?.memo) parts.push(...types.map((t, i) => cells(t, pages[i] ?? null)));
+    else
+      parts.push(
+        ...fragmentsFrom(
+          options,
+          "docs-index-row",
+          `docs-index-rows\0${site.model.name}\0${title}`,
+          types,
+          (i) => [pages[i]],
+          (i) => pages[i],
+          (i) => JSON.stringify(cells(types[i]!, pages[i] ?? null)),
+        ),
+      );
   }
   return assembledOf(options, `docs-index\0${site.model.name}`, parts, indexText);
 }

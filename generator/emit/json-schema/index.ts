@@ -1,6 +1,6 @@
 // JSON Schema 2020-12 emitter: one document, a $defs entry per named type, references kept as $ref.
 import type { Attributes, Constraints, Model, NamedType, TypeNode } from "../../ir/model.js";
-import { assembledOf, fragmentFrom, type EmitOptions, type Emitter } from "../files.js";
+import { assembledOf, fragmentsFrom, type EmitOptions, type Emitter } from "../files.js";
 import { filledText, jsonFileText, jsonMemberText } from "../json-text.js";
 import { parseProse, proseToText } from "../prose.js";
 import { sortedEnumValues } from "../typescript/type-text.js";
@@ -48,17 +48,19 @@ function schemaText(model: Model, options?: EmitOptions): string {
   const empty = jsonFileText(model.name, documentOf(model, {}));
   if (model.types.length === 0) return empty;
   // An entry reads its type alone.
-  const entries = model.types.map((t) =>
-    fragmentFrom(
-      options,
-      "json-schema",
-      t,
-      [],
-      () => null,
-      () => jsonMemberText(t.name, defOf(t), 4),
-    ),
+  const name = `json-schema\0${model.name}`;
+  const types = model.types;
+  const none: unknown[] = [];
+  const entries = fragmentsFrom(
+    options,
+    "json-schema",
+    name,
+    types,
+    () => none,
+    () => null,
+    (i) => jsonMemberText(types[i]!.name, defOf(types[i]!), 4),
   );
-  return assembledOf(options, `json-schema\0${model.name}`, [empty, ...entries], joinEntries);
+  return assembledOf(options, name, [empty, ...entries], joinEntries);
 }
 
 /** The document with no entries, then the entries in its `$defs`. */

@@ -1,6 +1,6 @@
 // reconciliation.json: every decision with each source's claim, the rule and any override reason.
 import type { Model } from "../../ir/model.js";
-import { assembledOf, fragmentFrom, type EmitOptions, type Emitter } from "../files.js";
+import { assembledOf, fragmentsFrom, type EmitOptions, type Emitter } from "../files.js";
 import { filledText, jsonFileText, jsonItemText } from "../json-text.js";
 
 export function reportData(model: Model) {
@@ -29,17 +29,19 @@ function reportText(model: Model, data: NonNullable<ReturnType<typeof reportData
   const empty = jsonFileText(model.name, { ...data, decisions: [] });
   if (data.decisions.length === 0) return empty;
   // An item reads its decision alone.
-  const items = data.decisions.map((d) =>
-    fragmentFrom(
-      options,
-      "report",
-      d,
-      [],
-      () => null,
-      () => jsonItemText(d, 4),
-    ),
+  const name = `report\0${model.name}`;
+  const decisions = data.decisions;
+  const none: unknown[] = [];
+  const items = fragmentsFrom(
+    options,
+    "report",
+    name,
+    decisions,
+    () => none,
+    () => null,
+    (i) => jsonItemText(decisions[i]!, 4),
   );
-  return assembledOf(options, `report\0${model.name}`, [empty, ...items], joinItems);
+  return assembledOf(options, name, [empty, ...items], joinItems);
 }
 
 /** The report with no decisions, then the decisions in its list. */

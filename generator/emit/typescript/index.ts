@@ -4,7 +4,7 @@
 import type { Model, NamedType, TypeNode } from "../../ir/model.js";
 import { children, referencedNames } from "../../ir/walk.js";
 import { bannerText } from "../banner.js";
-import { assembledOf, fragmentFrom, fragmentOf, sharedOf, type EmitOptions, type Emitter } from "../files.js";
+import { assembledOf, fragmentOf, fragmentsFrom, sharedOf, type EmitOptions, type Emitter } from "../files.js";
 import { declarationText } from "./declaration.js";
 import { viewFiles, type View } from "./view.js";
 
@@ -75,8 +75,24 @@ export function typesSource(
 ): string {
   const header = `// ${bannerText(model.name)}\n${title ? `// ${title}\n` : ""}\n`;
   if (model.types.length === 0) return `${header}export {};\n`;
-  const decls = model.types.map((t) => typeDeclarations(t, view, options, shared));
-  return assembledOf(options, `typescript\0${model.name}\0${title ?? ""}`, [header, ...decls], joinAfterHeader);
+  const name = `typescript\0${model.name}\0${title ?? ""}`;
+  let decls: string[];
+  // `shared.names` holds the view's map when it is the one emitTypeScript shared between its views.
+  if (shared?.from === view.openNames) {
+    const deps = [view.sdk, view.open, shared.names];
+    const types = model.types;
+    const of = (i: number) => declarationsOf(types[i]!, view, shared);
+    decls = fragmentsFrom(
+      options,
+      "typescript",
+      name,
+      types,
+      () => deps,
+      (i) => of(i).context(),
+      (i) => of(i).compute(),
+    );
+  } else decls = model.types.map((t) => typeDeclarations(t, view, options, shared));
+  return assembledOf(options, name, [header, ...decls], joinAfterHeader);
 }
 
 /** The header, then the declarations one a line apart. */
@@ -92,24 +108,29 @@ function joinAfterHeader(parts: readonly string[]): string {
  * itself and of the types it refers to. The memo's key is exactly the type and that narrowed view.
  */
 function typeDeclarations(t: NamedType, view: View, options: EmitOptions | undefined, shared?: Shared): string {
-  // Built only when the memo asks for the context or the text.
-  let n: Narrowed | undefined;
-  const context = () => {
-    n ??= narrowed(t, view.openNames, shared);
-    return { sdk: view.sdk, open: view.open, openNames: [...n.openNames] };
-  };
-  const compute = () => {
-    n ??= narrowed(t, view.openNames, shared);
-    const text = () => declarationText(t, { sdk: view.sdk, open: view.open, openNames: n!.openNames });
-    if (!shared || n.readsOpen) return text();
-    // The other open-ness gave the same text: the same type, SDK-ness and open-alias names.
-    const k = view.sdk ? "sdk" : "wire";
-    return (n[k] ??= text());
-  };
-  // `shared.names` holds the view's map when it is the one emitTypeScript shared between its views.
-  if (shared?.from === view.openNames) {
-    return fragmentFrom(options, "typescript", t, [view.sdk, view.open, shared.names], context, compute);
-  }
+  const { context, compute } = declarationsOf(t, view, shared);
   const c = context();
   return fragmentOf(options, "typescript", t, c, () => compute());
+}
+
+/**
+ * A type's memo context and its declarations' text in a view, each built only when asked for (the
+ * type's narrowed view is built once, and kept in `shared` when there is one).
+ */
+function declarationsOf(t: NamedType, view: View, shared?: Shared): { context(): unknown; compute(): string } {
+  let n: Narrowed | undefined;
+  return {
+    context() {
+      n ??= narrowed(t, view.openNames, shared);
+      return { sdk: view.sdk, open: view.open, openNames: [...n.openNames] };
+    },
+    compute() {
+      n ??= narrowed(t, view.openNames, shared);
+      const text = () => declarationText(t, { sdk: view.sdk, open: view.open, openNames: n!.openNames });
+      if (!shared || n.readsOpen) return text();
+      // The other open-ness gave the same text: the same type, SDK-ness and open-alias names.
+      const k = view.sdk ? "sdk" : "wire";
+      return (n[k] ??= text());
+    },
+  };
 }

@@ -4,7 +4,7 @@
 // they are); inMemorySource() gives the same checks as one module for `validate --schemas`.
 import type { Model, NamedType, TypeNode } from "../../ir/model.js";
 import { bannerLines } from "../banner.js";
-import { assembledOf, derivedOf, fragmentFrom, type FragmentMemo, type OutputFile } from "../files.js";
+import { assembledOf, derivedOf, fragmentsFrom, type FragmentMemo, type OutputFile } from "../files.js";
 import { declarations, importLines } from "./declarations.js";
 import { constLines, jsString, WIDTH } from "./layout.js";
 import { inlineRuntime, runtimeFileText } from "./runtime-text.js";
@@ -70,24 +70,23 @@ function packedFragments(model: Model, flavour: Flavour, memo?: FragmentMemo): (
   if (!memo) {
     return model.types.map((t) => typeFragment(t, { flavour, keep: declared.has(t.name), leaves: pairs(leavesOf(t)) }));
   }
-  const options = { memo };
-  return model.types.map((t) => {
-    const keep = declared.has(t.name);
-    const leaves = leavesOf(t);
-    // A type's code depends on the type, these options and the primitives it writes out (others are called
-    // by name): the same objects as the last run's give the last run's text.
-    return fragmentFrom(
-      options,
-      "validators",
-      t,
-      [flavour, keep, ...leaves],
-      () => ({ flavour, keep, leaves: pairs(leaves) }),
-      (c) => {
-        const f = typeFragment(t, c);
-        return `${[...f.runtime].sort().join(" ")}\n${f.text}`;
-      },
-    );
-  });
+  const types = model.types;
+  const leaves = types.map(leavesOf);
+  const keep = (i: number) => declared.has(types[i]!.name);
+  // A type's code depends on the type, these options and the primitives it writes out (others are called
+  // by name): the same objects as the last run's give the last run's text.
+  return fragmentsFrom(
+    { memo },
+    "validators",
+    `validators\0${model.name}\0${flavour}`,
+    types,
+    (i) => [flavour, keep(i), ...leaves[i]!],
+    (i) => ({ flavour, keep: keep(i), leaves: pairs(leaves[i]!) }),
+    (i, c) => {
+      const f = typeFragment(types[i]!, c);
+      return `${[...f.runtime].sort().join(" ")}\n${f.text}`;
+    },
+  );
 }
 
 /** Types whose check a required member writes out, in part or whole (compounds.ts requiredIs). */

@@ -51,7 +51,9 @@ export const enumMembers: Policy = (ctx) => {
     const claims = shapeClaims(ctx, t.sourceName).filter((c) => c.shape.enum);
     const others = claims.filter((c) => c.source !== "json-structure");
     if (others.length === 0) {
-      n.open = ctx.policies.openEnums;
+      // Only when it changes: watch shares types that no step changes, frozen (cache/build-memo.ts).
+      const open = ctx.policies.openEnums;
+      if (n.open !== open || !Object.hasOwn(n, "open")) n.open = open;
       continue;
     }
     // The corpus's own (repaired) members count as its listing.
