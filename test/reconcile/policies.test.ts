@@ -781,6 +781,37 @@ const cases: Case[] = [
       );
     },
   },
+  {
+    name: "regression: a constraint override on a member of a named type wrote into that type's constraints",
+    files: [
+      doc("NameType", { type: "string", maxLength: 5 }),
+      doc("NameList", { type: "array", items: { $ref: "#/components/schemas/NameType" } }),
+      doc("Thing", object({ Name: ref("NameType"), Names: ref("NameList") })),
+      doc("Other", object({ Name: ref("NameType") })),
+    ],
+    evidence: [],
+    overrides: [
+      { subject: "Thing.Name", fact: "maxLength", value: 10, reason: "Thing's names run longer." },
+      { subject: "Thing.Name", fact: "pattern", value: "^[a-z]+$", reason: "Thing's names are lower case." },
+      { subject: "Thing.Names[]", fact: "minLength", value: 2, reason: "Listed names have two characters." },
+    ],
+    check(model) {
+      const name = member(model, "Thing", "Name").type;
+      expect(name.kind === "primitive" && name.constraints).toMatchObject({
+        maxLength: 10,
+        pattern: { source: "^[a-z]+$" },
+      });
+      const names = member(model, "Thing", "Names").type;
+      expect(names.kind === "array" && names.items.kind === "primitive" && names.items.constraints).toMatchObject({
+        minLength: 2,
+        maxLength: 5,
+      });
+      // The named type and its other users keep what the corpus says.
+      const own = type(model, "NameType").node;
+      expect(own.kind === "primitive" && own.constraints).toEqual({ maxLength: 5 });
+      expect(member(model, "Other", "Name").type).toEqual({ kind: "ref", name: "NameType", attrs: expect.anything() });
+    },
+  },
 ];
 
 describe("reconcile(): each policy on a small corpus", () => {

@@ -29,6 +29,11 @@ function valuesOf(o: Override): string[] {
   return o.value as string[];
 }
 
+/** A copy of a node that an override may rewrite: its constraints are its own too. */
+function local(n: TypeNode): TypeNode {
+  return n.kind === "primitive" ? { ...n, constraints: { ...n.constraints } } : { ...n };
+}
+
 export function applyOverride(ctx: PolicyContext, o: Override): void {
   const target = find(ctx, o.subject);
   if (!target) throw new StructgenError([diagnostic("OVERRIDE_UNMATCHED", { subject: o.subject, fact: o.fact }, o.at)]);
@@ -40,14 +45,16 @@ export function applyOverride(ctx: PolicyContext, o: Override): void {
     if (target.items) {
       const r = resolveNode(ctx, n);
       if (r.kind === "array" || r.kind === "set") {
-        // Copy so the override stays local to this member.
-        const copy = { ...r, items: { ...resolveNode(ctx, r.items) } } as typeof r;
+        // Copies, so the override stays local to this member (or type): a named type's own objects are
+        // shared by everything that refers to it.
+        const copy = { ...r, items: local(resolveNode(ctx, r.items)) } as typeof r;
         if (target.member) target.member.type = copy;
+        else target.type.node = copy;
         n = copy.items;
       }
     } else if (target.member) {
       const r = resolveNode(ctx, n);
-      if (r !== n) target.member.type = n = { ...r } as TypeNode;
+      if (r !== n) target.member.type = n = local(r);
     }
     return n;
   };
