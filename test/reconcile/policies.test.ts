@@ -794,6 +794,8 @@ const cases: Case[] = [
       { subject: "Thing.Name", fact: "maxLength", value: 10, reason: "Thing's names run longer." },
       { subject: "Thing.Name", fact: "pattern", value: "^[a-z]+$", reason: "Thing's names are lower case." },
       { subject: "Thing.Names[]", fact: "minLength", value: 2, reason: "Listed names have two characters." },
+      // On a named array type's items: kept on that type (its copy was dropped, so knownValues were lost).
+      { subject: "NameList[]", fact: "knownValues", value: ["ann", "bob"], reason: "The console lists these." },
     ],
     check(model) {
       const name = member(model, "Thing", "Name").type;
@@ -806,6 +808,11 @@ const cases: Case[] = [
         minLength: 2,
         maxLength: 5,
       });
+      const list = type(model, "NameList").node;
+      expect(list.kind === "array" && list.items.kind === "primitive" && values(list.items.knownValues)).toEqual([
+        "ann",
+        "bob",
+      ]);
       // The named type and its other users keep what the corpus says.
       const own = type(model, "NameType").node;
       expect(own.kind === "primitive" && own.constraints).toEqual({ maxLength: 5 });
