@@ -114,12 +114,14 @@ export function own(x, k) {
  * @returns {boolean}
  */
 export function inClass(s, lo, hi, m, re) {
-  if (s.length > 64) return re.test(s);
-  for (let i = 0; i < s.length; i++) {
+  const n = s.length;
+  // The empty string too: the pattern says whether its class may repeat zero times.
+  if (n > 64 || n === 0) return re.test(s);
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c < lo || c > hi) return classRest(s, i, m, re);
   }
-  return s.length > 0 || re.test(s);
+  return true;
 }
 
 /**
