@@ -36,6 +36,8 @@ export interface Plan {
   leftovers: { path: string; detail: string }[];
   /** Something structgen must not replace stands where an output goes. */
   conflicts: { path: string; what: string; target: string }[];
+  /** The sha-256 of the manifest once the plan is carried out (written, or already right). */
+  manifest?: string;
 }
 
 export interface PlanOptions {
@@ -200,6 +202,7 @@ export class Planner {
 
     const after = manifestOfHashes(this.corpus, expected, options.ignoreInputs ? before?.inputs : options.inputs);
     const text = Buffer.from(manifestText(after), "utf8");
+    plan.manifest = sha256(text);
     if (this.manifestKind !== "file" && this.manifestKind !== "missing")
       plan.conflicts.push({ path: MANIFEST, what: KIND_TEXT[this.manifestKind], target: MANIFEST });
     else if (!this.manifestBytes?.equals(text))

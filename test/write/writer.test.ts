@@ -39,6 +39,7 @@ describe("writeTree", () => {
       unchanged: [],
       removed: [],
       diagnostics: [],
+      manifest: sha256(await read(MANIFEST)),
     });
     for (const f of first) expect(await read(f.path)).toBe(f.content);
     expect(await siblings()).toEqual(["shop"]);
