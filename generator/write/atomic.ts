@@ -146,7 +146,7 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
           staged = true;
           if (later) await later.stage(f.path, f.content);
           else await stageFile(outDir, f.path, bytes(), io, made);
-          options.memo?.wrote(path.join(outDir, f.path), f.content);
+          options.memo?.wrote(planner.fileOf(f.path), f.content);
         });
         await later?.breathe();
       } catch (e) {
@@ -176,7 +176,7 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
             : undefined;
         for (const w of plan.write) {
           if (w.path === MANIFEST) continue;
-          const file = path.join(outDir, w.path);
+          const file = planner.fileOf(w.path);
           options.memo?.placed(file);
           // The next process writes it over unread when its text changes again (hash-index.ts stale()).
           options.index?.placed(file, planner.shaOf(w.path)!);

@@ -53,9 +53,25 @@ export function parseManifest(text: string): Manifest | undefined {
   return { format: 1, corpus: m.corpus, ...(typeof m.inputs === "string" ? { inputs: m.inputs } : {}), files };
 }
 
-/** A '/'-separated relative path with no empty, "." or ".." segment (and no backslash). */
-export const isInsidePath = (p: string): boolean =>
-  p.length > 0 &&
-  !p.includes("\\") &&
-  !p.includes("\0") &&
-  p.split("/").every((s) => s !== "" && s !== "." && s !== "..");
+/**
+ * A '/'-separated relative path with no empty, "." or ".." segment (and no backslash or NUL). One pass
+ * over the characters: every path of the manifest is checked each time it is read.
+ */
+export function isInsidePath(p: string): boolean {
+  if (p.length === 0) return false;
+  let start = 0;
+  for (let i = 0; i <= p.length; i++) {
+    const c = i === p.length ? SLASH : p.charCodeAt(i);
+    if (c === BACKSLASH || c === 0) return false;
+    if (c !== SLASH) continue;
+    const n = i - start;
+    const dot = p.charCodeAt(start) === DOT;
+    if (n === 0 || (n === 1 && dot) || (n === 2 && dot && p.charCodeAt(start + 1) === DOT)) return false;
+    start = i + 1;
+  }
+  return true;
+}
+
+const SLASH = 47;
+const BACKSLASH = 92;
+const DOT = 46;

@@ -9,7 +9,8 @@ import type { OutputFile } from "../emit/files.js";
 import type { OutputMemo } from "../cache/outputs.js";
 import type { HashIndex } from "../cache/hash-index.js";
 import { LOCK, pidAlive, readHolder } from "./lock.js";
-import { MANIFEST, manifestOfHashes, manifestText, parseManifest, sha256, type Manifest } from "./manifest.js";
+import { isInsidePath, MANIFEST, manifestOfHashes, manifestText, parseManifest, sha256 } from "./manifest.js";
+import type { Manifest } from "./manifest.js";
 import { KIND_TEXT, kindOf, listTree, readRegular, type Kind } from "./tree.js";
 
 /** structgen's own entries at the top of an output folder: the manifest, a lock, staging folders. */
@@ -64,6 +65,8 @@ export class Planner {
   /** A folder that is not a folder on disk → the first output below it. */
   private readonly blocked = new Map<string, string>();
   private readonly banner: Buffer;
+  /** `outDir` joined with an empty name: `base + p` is path.join(outDir, p) for a plain relative path. */
+  private readonly base: string;
 
   private constructor(
     private readonly outDir: string,
@@ -78,6 +81,13 @@ export class Planner {
   ) {
     this.plan = { write: [], unchanged: [], remove: [], foreign: [], leftovers, conflicts: [] };
     this.banner = Buffer.from(bannerText(corpus));
+    this.base = path.join(outDir, "x").slice(0, -1);
+  }
+
+  /** Output `p`'s file: path.join(outDir, p), without normalizing a path that needs none. */
+  fileOf(p: string): string {
+    if (!isInsidePath(p)) return path.join(this.outDir, p);
+    return this.base + (path.sep === "/" ? p : p.replaceAll("/", path.sep));
   }
 
   /**
@@ -107,7 +117,7 @@ export class Planner {
    * only when they are needed (a file the memo knows unchanged is never encoded).
    */
   async add(p: string, content: Buffer | (() => Buffer), text?: string): Promise<Decision> {
-    const file = path.join(this.outDir, p);
+    const file = this.fileOf(p);
     const memo = text === undefined ? undefined : this.memo;
     const bytesOf = typeof content === "function" ? content : () => content;
     // From the text when there is one: the same bytes' hash, without encoding them here.
@@ -260,9 +270,8 @@ export function foreignOf(
 
 /** The nearest folder above `p` that is not a folder on disk (a file, a link, …), if any. */
 function blockedParent(p: string, tree: ReadonlyMap<string, Kind>): string | undefined {
-  const parts = p.split("/");
-  for (let i = 1; i < parts.length; i++) {
-    const dir = parts.slice(0, i).join("/");
+  for (let i = p.indexOf("/"); i >= 0; i = p.indexOf("/", i + 1)) {
+    const dir = p.slice(0, i);
     const kind = tree.get(dir) ?? "missing";
     if (kind === "missing") return undefined;
     if (kind !== "folder") return dir;

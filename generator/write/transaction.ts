@@ -108,9 +108,10 @@ export async function commitPlan(
   await io.rename(path.join(stage, `${JOURNAL}.tmp`), path.join(stage, JOURNAL));
 
   for (const dir of journal.created) await io.mkdir(path.join(outDir, native(dir)), { recursive: true });
+  const oldFolders = new Map<string, Promise<unknown>>();
   await inLanes(plan.write, async (w) => {
     const target = path.join(outDir, native(w.path));
-    if (w.existed) await keep(io, target, path.join(stage, "old", native(w.path)));
+    if (w.existed) await keep(io, target, path.join(stage, "old", native(w.path)), oldFolders);
     await io.rename(newPath(w.path), target);
   });
   for (const p of plan.remove) {
@@ -174,9 +175,15 @@ async function removeStage(
   await io.rm(stage, { recursive: true, force: true });
 }
 
-/** A copy of the file about to be replaced, sharing its inode where the file system allows. */
-async function keep(io: WriterFs, file: string, to: string): Promise<void> {
-  await io.mkdir(path.dirname(to), { recursive: true });
+/**
+ * A copy of the file about to be replaced, sharing its inode where the file system allows. `made`: the
+ * folders of old/ made (or being made), each once.
+ */
+async function keep(io: WriterFs, file: string, to: string, made: Map<string, Promise<unknown>>): Promise<void> {
+  const dir = path.dirname(to);
+  let making = made.get(dir);
+  if (!making) made.set(dir, (making = io.mkdir(dir, { recursive: true })));
+  await making;
   try {
     await io.link(file, to);
   } catch {
