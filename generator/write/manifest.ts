@@ -1,6 +1,6 @@
 // .structgen-manifest.json: the files structgen wrote in a corpus output folder, with their
 // SHA-256. It is how structgen knows what it may overwrite or remove: nothing else.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { bannerText } from "../emit/banner.js";
 import type { OutputFile } from "../emit/files.js";
 
@@ -16,7 +16,8 @@ export interface Manifest {
   files: Record<string, string>;
 }
 
-export const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
+// One-shot (as cache/hash.ts): a Hash object per output costs more than hashing most of them.
+export const sha256 = (data: string | Buffer): string => hash("sha256", data, "hex");
 
 export function manifestOf(corpus: string, files: readonly OutputFile[], inputs?: string): Manifest {
   return manifestOfHashes(corpus, new Map(files.map((f) => [f.path, sha256(f.content)])), inputs);
