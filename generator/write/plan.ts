@@ -56,6 +56,13 @@ const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export type Decision = "write" | "unchanged" | "conflict";
 
 /**
+ * The manifest each output folder was last given in this process, by the writer's memo (watch): its
+ * bytes, and what parseManifest gives for them. The next run finds those bytes there and takes the
+ * manifest as it is, not parsed again.
+ */
+const manifestsWritten = new WeakMap<OutputMemo, Map<string, { bytes: Buffer; manifest: Manifest }>>();
+
+/**
  * A plan decided one file at a time, so the writer can stage each file as it is emitted and keep only
  * its path and hash. The folder is read once, up front; nothing is changed here.
  */
@@ -99,7 +106,12 @@ export class Planner {
     const manifestPath = path.join(outDir, MANIFEST);
     const manifestKind = await kindOf(manifestPath);
     const manifestBytes = manifestKind === "file" ? await readRegular(manifestPath) : undefined;
-    const before = manifestBytes ? parseManifest(manifestBytes.toString("utf8")) : undefined;
+    const written = memo && manifestBytes ? manifestsWritten.get(memo)?.get(outDir) : undefined;
+    const before = !manifestBytes
+      ? undefined
+      : written?.bytes.equals(manifestBytes)
+        ? written.manifest
+        : parseManifest(manifestBytes.toString("utf8"));
     const leftovers = await leftoversOf(outDir);
     return new Planner(outDir, corpus, tree, manifestKind, manifestBytes, before, leftovers, memo, index);
   }
@@ -213,6 +225,13 @@ export class Planner {
     const after = manifestOfHashes(this.corpus, expected, options.ignoreInputs ? before?.inputs : options.inputs);
     const text = Buffer.from(manifestText(after), "utf8");
     plan.manifest = sha256(text);
+    // What parseManifest gives for these bytes is `after` itself, when it would take every path (and
+    // drop none: "__proto__" is not copied).
+    if (this.memo && [...expected.keys()].every((p) => isInsidePath(p) && p !== "__proto__")) {
+      let byFolder = manifestsWritten.get(this.memo);
+      if (!byFolder) manifestsWritten.set(this.memo, (byFolder = new Map()));
+      byFolder.set(this.outDir, { bytes: text, manifest: after });
+    }
     if (this.manifestKind !== "file" && this.manifestKind !== "missing")
       plan.conflicts.push({ path: MANIFEST, what: KIND_TEXT[this.manifestKind], target: MANIFEST });
     else if (!this.manifestBytes?.equals(text))
