@@ -5,6 +5,7 @@
 // reported and watching goes on; the next change that builds recovers.
 import { readdirSync, watch as fsWatch, type FSWatcher } from "node:fs";
 import path from "node:path";
+import type { HashIndex } from "../cache/hash-index.js";
 import { inputsDigest } from "../cache/inputs.js";
 import type { CorpusRef } from "../config/corpora.js";
 import { findConfig } from "../config/find.js";
@@ -47,6 +48,16 @@ function foldersBelow(dir: string): string[] {
     if (e.isDirectory()) out.push(path.join(e.parentPath, e.name));
   }
   return out;
+}
+
+/** `work` with `index` observing (HashIndex observe(), forget()). */
+async function observing<T>(index: HashIndex, work: () => Promise<T>): Promise<T> {
+  index.observe();
+  try {
+    return await work();
+  } finally {
+    index.forget();
+  }
 }
 
 /** A run that wrote its outputs, as confirmFresh takes it. */
@@ -138,15 +149,21 @@ export async function watch(options: WatchOptions): Promise<Watching> {
         const opened = await openCache(project, corpora, options.cache !== false);
         cache = { cache: opened, memo: watchMemo(opened), dir };
       }
-      const inputs = { before: await digests(project, corpora, cache.cache), written: [] as Written[] };
-      const before = keyOf(project, corpora, inputs.before);
-      if (before !== undefined && before === lastGood) return;
-      lastGood = undefined;
-      // The run takes these digests as its own; the staging folders go once each output stands.
-      const results = await generateProject(project, options, { ...cache.memo.run, inputs, tidyLater: true });
-      cache.memo.prune();
-      options.onRun({ ok: true, results, ms: ms() });
-      ran = { project, corpora, cache: cache.cache, before, written: inputs.written };
+      const [p, c] = [project, cache];
+      // The run reads each input these digests found unchanged as they saw it (HashIndex seen()).
+      const done = await observing(c.cache.index, async () => {
+        const inputs = { before: await digests(p, corpora, c.cache), written: [] as Written[] };
+        const before = keyOf(p, corpora, inputs.before);
+        if (before !== undefined && before === lastGood) return undefined;
+        lastGood = undefined;
+        // The run takes these digests as its own; the staging folders go once each output stands.
+        const results = await generateProject(p, options, { ...c.memo.run, inputs, tidyLater: true });
+        return { results, before, written: inputs.written };
+      });
+      if (!done) return;
+      c.memo.prune();
+      options.onRun({ ok: true, results: done.results, ms: ms() });
+      ran = { project: p, corpora, cache: c.cache, before: done.before, written: done.written };
     } catch (error) {
       rewatch(project, corpora);
       options.onRun({ ok: false, error, ms: ms() });
