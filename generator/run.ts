@@ -62,9 +62,22 @@ export interface RunMemo {
   cache?: Cache;
   build?: BuildMemo;
   output?: OutputMemo;
-  /** Inputs digests by corpus name: `before`, computed by the caller just before the run, is used as
-   *  the run's own; each corpus's digest after it was read goes to `after`. */
-  inputs?: { before: ReadonlyMap<string, string | undefined>; after: Map<string, string | undefined> };
+  /**
+   * Inputs digests by corpus name: `before`, computed by the caller just before the run, is used as the
+   * run's own. The digest again once the outputs stand, and recording freshness, are then the caller's
+   * (`confirmFresh`; watch calls it once the run is reported): each corpus written goes to `written`.
+   */
+  inputs?: { before: ReadonlyMap<string, string | undefined>; written: Written[] };
+  /** commit returns once each new output stands; staging folders go afterwards (write/atomic.ts tidied()). */
+  tidyLater?: boolean;
+}
+
+/** A corpus's output as a run left it: the inputs digest it was built from, and its manifest's sha-256. */
+export interface Written {
+  corpus: string;
+  outDir: string;
+  digest: string | undefined;
+  manifest: string;
 }
 
 const stages = (options: GenerateOptions, corpus: string) => (stage: string) => options.onProgress?.({ corpus, stage });
@@ -167,7 +180,30 @@ interface Staged {
   types: number;
   diagnostics: Diagnostic[];
   files: number;
-  inputs?: string;
+  /** The inputs digest taken before the corpus was read. */
+  before: string | undefined;
+}
+
+/**
+ * After a run: each corpus's inputs digested again, and freshness recorded for those that were the same
+ * before they were read and now that the output stands (so they did not change while read). The digests
+ * by corpus name.
+ */
+export async function confirmFresh(
+  project: Project,
+  corpora: readonly CorpusRef[],
+  cache: Cache,
+  written: readonly Written[],
+): Promise<Map<string, string | undefined>> {
+  const { recordFresh } = await import("./cache/fresh.js");
+  const after = new Map<string, string | undefined>();
+  for (const w of written) {
+    const c = corpora.find((x) => x.name === w.corpus);
+    const digest = w.digest === undefined || c === undefined ? undefined : await digestOf(project, c, cache.index);
+    after.set(w.corpus, digest);
+    if (digest !== undefined && digest === w.digest) recordFresh(cache.dir, w.outDir, digest, w.manifest);
+  }
+  return after;
 }
 
 /**
@@ -197,9 +233,8 @@ export async function generateProject(
     cwd: project.cwd,
   });
   const opened = memo.cache ?? (await openCache(project, corpora, options.cache !== false, true));
-  const { fragments, index, dir: cacheDir } = opened;
+  const { fragments, index } = opened;
   const build = buildMemoOf(memo, opened);
-  const { recordFresh } = await import("./cache/fresh.js");
   // Each emitter's files are staged as they come and let go; no output folder changes until every
   // corpus has been built and staged (then each commits).
   const staged: Staged[] = [];
@@ -218,16 +253,22 @@ export async function generateProject(
         index,
         later: true,
         ...(memo.output ? { memo: memo.output } : {}),
+        ...(memo.tidyLater ? { tidyLater: true } : {}),
       });
-      const entry: Staged = { c, outDir, writer, types: model.types.length, diagnostics: model.diagnostics, files: 0 };
+      const entry: Staged = {
+        c,
+        outDir,
+        writer,
+        types: model.types.length,
+        diagnostics: model.diagnostics,
+        files: 0,
+        before,
+      };
       staged.push(entry);
       await renderEach(model, renderOptions(project, fragments), async (files) => {
         entry.files += files.length;
         await writer.add(files);
       });
-      const after = before === undefined ? undefined : await digestOf(project, c, index);
-      memo.inputs?.after.set(c.name, after);
-      if (before === after) entry.inputs = before;
     }
   } catch (e) {
     for (const s of staged) await s.writer.abort();
@@ -235,6 +276,7 @@ export async function generateProject(
     throw e;
   }
   const results: CorpusResult[] = [];
+  const written: Written[] = [];
   for (const [i, s] of staged.entries()) {
     stages(options, s.c.name)("write");
     let w;
@@ -244,7 +286,7 @@ export async function generateProject(
       for (const rest of staged.slice(i + 1)) await rest.writer.abort();
       throw e;
     }
-    recordFresh(cacheDir, s.outDir, s.inputs);
+    written.push({ corpus: s.c.name, outDir: s.outDir, digest: s.before, manifest: w.manifest });
     results.push({
       corpus: s.c.name,
       outDir: displayPath(s.outDir, project.cwd),
@@ -256,6 +298,11 @@ export async function generateProject(
       diagnostics: [...s.diagnostics, ...w.diagnostics],
     });
   }
+  // The inputs again, now that the outputs stand: freshness is recorded only for inputs that did not
+  // change while they were read. A caller that took the first digests does this itself (watch: once
+  // the run is reported).
+  if (memo.inputs) memo.inputs.written.push(...written);
+  else await confirmFresh(project, corpora, opened, written);
   fragments?.flush();
   // A caller that keeps the cache between runs (watch) saves the index when idle.
   if (!memo.cache) index.save();

@@ -147,7 +147,8 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
         return result;
       },
       unchanged(file, at) {
-        const sha = index.known(at, true);
+        // As the inputs digest just before the run saw it (watch), else looked at now.
+        const sha = index.seen(at, true);
         return sha === undefined ? undefined : byBytes.get(bytesKey(file, at, sha));
       },
     },

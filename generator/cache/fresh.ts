@@ -21,15 +21,26 @@ interface Record {
 const recordFile = (cacheDir: string, outDir: string) =>
   path.join(cacheDir, "fresh", `${sha256(path.resolve(outDir)).slice(0, 32)}.json`);
 
-/** Remembers that `outDir` holds what inputs `digest` give (after a generate or a clean check). */
-export function recordFresh(cacheDir: string | undefined, outDir: string, digest: string | undefined): void {
+/**
+ * Remembers that `outDir` holds what inputs `digest` give (after a generate or a clean check).
+ * `manifest`: the sha-256 of the manifest the writer put there (else the one on disk is read).
+ */
+export function recordFresh(
+  cacheDir: string | undefined,
+  outDir: string,
+  digest: string | undefined,
+  manifest?: string,
+): void {
   if (cacheDir === undefined || digest === undefined) return;
-  const manifest = readManifest(path.join(outDir, MANIFEST));
-  if (!manifest) return;
+  if (manifest === undefined) {
+    const bytes = readManifest(path.join(outDir, MANIFEST));
+    if (!bytes) return;
+    manifest = sha256(bytes);
+  }
   const file = recordFile(cacheDir, outDir);
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(`${file}.${process.pid}`, JSON.stringify({ digest, manifest: sha256(manifest) }));
+    writeFileSync(`${file}.${process.pid}`, JSON.stringify({ digest, manifest }));
     renameSync(`${file}.${process.pid}`, file);
   } catch {
     // A cache that cannot be written only costs the next check a render.

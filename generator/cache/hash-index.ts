@@ -64,6 +64,8 @@ interface Entry {
 export class HashIndex {
   private readonly used = new Set<string>();
   private changed = false;
+  /** Files hash() found settled with a recorded sha-256 (links followed) since observe(): file → sha. */
+  private observed: Map<string, string> | undefined;
 
   private constructor(
     private readonly file: string | undefined,
@@ -91,6 +93,30 @@ export class HashIndex {
   }
 
   /**
+   * From now until forget(), each file hash() finds settled with its recorded sha-256 (or records so) is
+   * remembered as hash() saw it, for seen(). Watch digests a run's inputs just before the run and
+   * forgets once it has read them: see seen().
+   */
+  observe(): void {
+    this.observed = new Map();
+  }
+
+  forget(): void {
+    this.observed = undefined;
+  }
+
+  /**
+   * known(), from the look hash() took since observe() when it found the file settled and recorded: no
+   * other look. A reader that goes by it uses the file as the digest hash() was taking saw it, bytes
+   * and all (those it has from that sha-256); a change since then is the digest's to find: the one
+   * taken again after the run differs, so no freshness is recorded for it, and its own event starts
+   * another run. Not for tying bytes just read to a sha-256: that is known()'s, a look taken now.
+   */
+  seen(file: string, follow: boolean): string | undefined {
+    return (follow ? this.observed?.get(file) : undefined) ?? this.known(file, follow);
+  }
+
+  /**
    * The sha-256 of the regular file at `file` (links followed when `follow`), or why there is none
    * ("ENOENT", "not a regular file", …).
    */
@@ -106,6 +132,7 @@ export class HashIndex {
     const known = this.entries.get(file);
     if (known && !known.placed && known.status === status) {
       this.used.add(file);
+      if (follow) this.observed?.set(file, known.sha);
       return known.sha;
     }
     const lookedAt = Date.now();
@@ -118,6 +145,7 @@ export class HashIndex {
       this.entries.set(file, { status, sha });
       this.used.add(file);
       this.changed = true;
+      if (follow) this.observed?.set(file, sha);
     }
     return sha;
   }

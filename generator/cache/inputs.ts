@@ -23,11 +23,15 @@ import { HashIndex } from "./hash-index.js";
 
 const FORMAT = "structgen-inputs/1";
 
-/** A file's place in the digest: its name and the sha-256 of its bytes, or why it could not be read. */
-const addFile = (digest: Digest, index: HashIndex, name: string, file: string): void => {
+/**
+ * A file's place in the digest: its name and the sha-256 of its bytes, or why it could not be read.
+ * Its records are collected in `parts`, added to the digest in one call (one update of the hash, not
+ * one for each of hundreds of files: the digest of a stream is that of its concatenation).
+ */
+const addFile = (parts: string[], index: HashIndex, name: string, file: string): void => {
   const sha = index.hash(file, true);
-  if (typeof sha === "string") digest.add("file", name, sha);
-  else digest.add("unreadable", name, sha.reason);
+  if (typeof sha === "string") parts.push("file", name, sha);
+  else parts.push("unreadable", name, sha.reason);
 };
 
 /** The digest of a corpus's inputs, or undefined when they cannot all be named (format "prettier"). */
@@ -51,20 +55,23 @@ export async function inputsDigest(
       }
     : null;
   digest.add("corpus", corpus.name, rel(corpus.dir), canonicalJson(settings));
-  if (project.file) addFile(digest, index, `config:${rel(project.file)}`, project.file);
-  else digest.add("no config");
+  const parts: string[] = [];
+  if (project.file) addFile(parts, index, `config:${rel(project.file)}`, project.file);
+  else parts.push("no config");
 
   const listing: Diagnostic[] = [];
   const files = await listJsonFiles(corpus.dir, listing);
-  digest.add("schemas", String(files.length), canonicalJson(listing.map((d) => [d.code, d.message])));
+  parts.push("schemas", String(files.length), canonicalJson(listing.map((d) => [d.code, d.message])));
   // Joined by hand: path.join per file is most of the cost of a cold hash of a corpus.
   const base = path.resolve(corpus.dir) + path.sep;
-  for (const f of files) addFile(digest, index, f, base + f);
+  for (const f of files) addFile(parts, index, f, base + f);
+  digest.add(...parts);
 
   for (const s of corpus.config?.sources ?? []) {
     const { state, files: read } = sourceFiles(corpus.config!, s);
-    digest.add("source", s.id, state, String(read.length));
-    for (const f of read) addFile(digest, index, f.name, f.path);
+    const source = ["source", s.id, state, String(read.length)];
+    for (const f of read) addFile(source, index, f.name, f.path);
+    digest.add(...source);
   }
   return digest.hex();
 }

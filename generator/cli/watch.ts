@@ -9,9 +9,10 @@ import type { WatchRun } from "../watch/index.js";
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export async function watchCommand(options: GenerateOptions, level: "error" | "warning" | "info"): Promise<number> {
-  const [{ watch }, { printDiagnostics, reportFailure }] = await Promise.all([
+  const [{ watch }, { printDiagnostics, reportFailure }, { tidied }] = await Promise.all([
     import("../watch/index.js"),
     import("./print.js"),
+    import("../write/atomic.js"),
   ]);
   let shownWarnings = "";
   const quiet = level === "error";
@@ -34,7 +35,9 @@ export async function watchCommand(options: GenerateOptions, level: "error" | "w
         return `${r.corpus}: ${plural(r.types, "type", "types")}, ${plural(r.written, "file", "files")} written${removed}`;
       })
       .join("; ");
-    process.stdout.write(`${line} [${run.ms} ms]\n`);
+    // Printed once the run's staging folders are gone too (removed just after it reports), so the
+    // output folders hold only the outputs when the line appears.
+    void tidied().then(() => process.stdout.write(`${line} [${run.ms} ms]\n`));
   };
   const watching = await watch({ ...options, onRun });
   if (!quiet) process.stderr.write("structgen: watching for changes (Ctrl-C to stop)\n");

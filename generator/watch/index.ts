@@ -5,11 +5,14 @@
 // reported and watching goes on; the next change that builds recovers.
 import { readdirSync, watch as fsWatch, type FSWatcher } from "node:fs";
 import path from "node:path";
+import type { HashIndex } from "../cache/hash-index.js";
 import { inputsDigest } from "../cache/inputs.js";
 import type { CorpusRef } from "../config/corpora.js";
 import { findConfig } from "../config/find.js";
 import { loadProject, type Project } from "../config/project.js";
-import { corporaOf, generateProject, openCache, type Cache, type CorpusResult, type GenerateOptions } from "../run.js";
+import { confirmFresh, corporaOf, generateProject, openCache } from "../run.js";
+import type { Cache, CorpusResult, GenerateOptions, Written } from "../run.js";
+import { tidied } from "../write/atomic.js";
 import { watchMemo, type WatchMemo } from "./memo.js";
 import { watchTargets, type Target } from "./targets.js";
 
@@ -25,7 +28,11 @@ export type WatchRun = { ok: true; results: CorpusResult[]; ms: number } | { ok:
 export interface WatchOptions extends GenerateOptions {
   /** Quiet time after the last change before a run starts (default 80 ms). */
   debounceMs?: number;
-  /** Each run's outcome, as it ends. */
+  /**
+   * Each run's outcome, as it ends: every output is in place. What is left then is off the run's path:
+   * its staging folders are removed (write/atomic.ts tidied() resolves once they are), and its inputs
+   * are digested again to record freshness for `check`; the next run starts after both.
+   */
   onRun(run: WatchRun): void;
 }
 
@@ -41,6 +48,25 @@ function foldersBelow(dir: string): string[] {
     if (e.isDirectory()) out.push(path.join(e.parentPath, e.name));
   }
   return out;
+}
+
+/** `work` with `index` observing (HashIndex observe(), forget()). */
+async function observing<T>(index: HashIndex, work: () => Promise<T>): Promise<T> {
+  index.observe();
+  try {
+    return await work();
+  } finally {
+    index.forget();
+  }
+}
+
+/** A run that wrote its outputs, as confirmFresh takes it. */
+interface Ran {
+  project: Project;
+  corpora: readonly CorpusRef[];
+  cache: Cache;
+  before: string | undefined;
+  written: Written[];
 }
 
 export async function watch(options: WatchOptions): Promise<Watching> {
@@ -108,6 +134,7 @@ export async function watch(options: WatchOptions): Promise<Watching> {
     const t0 = performance.now();
     const ms = () => Math.round(performance.now() - t0);
     let corpora: CorpusRef[] = [];
+    let ran: Ran | undefined;
     try {
       if (!project || configChanged) {
         configChanged = false;
@@ -122,23 +149,37 @@ export async function watch(options: WatchOptions): Promise<Watching> {
         const opened = await openCache(project, corpora, options.cache !== false);
         cache = { cache: opened, memo: watchMemo(opened), dir };
       }
-      const inputs = {
-        before: await digests(project, corpora, cache.cache),
-        after: new Map<string, string | undefined>(),
-      };
-      const before = keyOf(project, corpora, inputs.before);
-      if (before !== undefined && before === lastGood) return;
-      lastGood = undefined;
-      // The run takes these digests as its own and reports each corpus's after it was read.
-      const results = await generateProject(project, options, { ...cache.memo.run, inputs });
-      cache.memo.prune();
-      // As generate records a digest: only when the inputs were the same before and after they were read.
-      const after = keyOf(project, corpora, inputs.after);
-      lastGood = before === after ? before : undefined;
-      options.onRun({ ok: true, results, ms: ms() });
+      const [p, c] = [project, cache];
+      // The run reads each input these digests found unchanged as they saw it (HashIndex seen()).
+      const done = await observing(c.cache.index, async () => {
+        const inputs = { before: await digests(p, corpora, c.cache), written: [] as Written[] };
+        const before = keyOf(p, corpora, inputs.before);
+        if (before !== undefined && before === lastGood) return undefined;
+        lastGood = undefined;
+        // The run takes these digests as its own; the staging folders go once each output stands.
+        const results = await generateProject(p, options, { ...c.memo.run, inputs, tidyLater: true });
+        return { results, before, written: inputs.written };
+      });
+      if (!done) return;
+      c.memo.prune();
+      options.onRun({ ok: true, results: done.results, ms: ms() });
+      ran = { project: p, corpora, cache: c.cache, before: done.before, written: done.written };
     } catch (error) {
       rewatch(project, corpora);
       options.onRun({ ok: false, error, ms: ms() });
+    }
+    if (ran) await confirm(ran);
+  };
+
+  // Once a run is reported: its inputs digested again. As generate records freshness, only when they
+  // were the same before they were read and once the outputs stood; and only then is a burst that
+  // leaves them so skipped.
+  const confirm = async (r: Ran) => {
+    try {
+      const after = await confirmFresh(r.project, r.corpora, r.cache, r.written);
+      lastGood = r.before !== undefined && keyOf(r.project, r.corpora, after) === r.before ? r.before : undefined;
+    } catch {
+      lastGood = undefined;
     }
   };
 
@@ -194,6 +235,8 @@ export async function watch(options: WatchOptions): Promise<Watching> {
       if (timer) clearTimeout(timer);
       for (const h of watchers.handles) h.close();
       await running;
+      // No staging folder or lock left behind.
+      await tidied();
       if (saveTimer) clearTimeout(saveTimer);
       if (settleTimer) clearTimeout(settleTimer);
       cache?.memo.save();

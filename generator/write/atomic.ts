@@ -1,6 +1,7 @@
 // The one writer. It writes only what changed, removes only what it wrote before (the manifest
 // says which), leaves everything else where it is, and survives a kill at any point: see
 // transaction.ts. One writer per output folder at a time (lock.ts).
+import { promises as fs } from "node:fs";
 import path from "node:path";
 import { diagnostic, StructgenError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { OutputFile } from "../emit/files.js";
@@ -13,7 +14,7 @@ import type { OutputMemo } from "../cache/outputs.js";
 import { syncFs } from "./sync-fs.js";
 import type { HashIndex } from "../cache/hash-index.js";
 import { LaterStager } from "./stage-later.js";
-import { commitPlan, recover, stageFile, type WriterFs } from "./transaction.js";
+import { commitPlan, recover, stageFile, type Tidy, type WriterFs } from "./transaction.js";
 
 export { recover } from "./transaction.js";
 
@@ -31,6 +32,20 @@ export interface WriteOptions {
   index?: HashIndex;
   /** New files are opened on libuv's threads while emitting goes on (stage-later.ts); not with `fs`. */
   later?: boolean;
+  /**
+   * commit() returns once the new output stands (watch): the staging folder is removed and the lock
+   * released on libuv's threads afterwards. The next openTree of the folder waits for that, and so
+   * does `tidied()`. Not with `fs`.
+   */
+  tidyLater?: boolean;
+}
+
+/** Output folders whose committed staging folder is being removed (tidyLater), by folder. */
+const tidying = new Map<string, Promise<void>>();
+
+/** Resolves once every staging folder left to remove after a commit (tidyLater) is gone, and its lock released. */
+export async function tidied(): Promise<void> {
+  while (tidying.size > 0) await Promise.all(tidying.values());
 }
 
 export interface WriteResult {
@@ -42,6 +57,8 @@ export interface WriteResult {
   removed: string[];
   /** Warnings naming what structgen did not write and left in place. */
   diagnostics: Diagnostic[];
+  /** The sha-256 of the manifest now in place. */
+  manifest: string;
 }
 
 /**
@@ -66,6 +83,8 @@ export async function writeTree(outDir: string, files: OutputFile[], options: Wr
 /** Takes the folder's lock, finishes what an interrupted run left, and reads the folder to plan against. */
 export async function openTree(outDir: string, options: WriteOptions = {}): Promise<TreeWriter> {
   const io = options.fs ?? syncFs;
+  // This process's last run into the folder may still be removing its staging folder (same name).
+  await tidying.get(path.resolve(outDir));
   let created = false;
   try {
     created = await io.lstat(outDir).then(
@@ -79,16 +98,27 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
   let release: (() => Promise<void>) | undefined;
   let closed = false;
   const later = options.later && !options.fs ? new LaterStager(outDir) : undefined;
-  const close = async (failed: boolean) => {
+  const letGo = async () => {
+    await release?.().catch(() => undefined);
+    // A folder this run created and left empty (it failed before writing) goes again.
+    if (created) await io.rmdir(outDir).catch(() => undefined);
+  };
+  /** `tidy`: a committed run's staging folder, removed on libuv's threads before the lock is released. */
+  const close = async (failed: boolean, tidy?: Tidy) => {
     if (closed) return;
     closed = true;
     // Nothing may still be writing into the staging folder when it is cleaned up.
     if (failed) await later?.settle().catch(() => undefined);
     // Whatever this run staged or changed goes back (the journal says what).
     if (failed && release) await recover(outDir, io).catch(() => undefined);
-    await release?.().catch(() => undefined);
-    // A folder this run created and left empty (it failed before writing) goes again.
-    if (created) await io.rmdir(outDir).catch(() => undefined);
+    if (tidy === undefined) return letGo();
+    const key = path.resolve(outDir);
+    const done: Promise<void> = tidy(fs)
+      .then(letGo)
+      .finally(() => {
+        if (tidying.get(key) === done) tidying.delete(key);
+      });
+    tidying.set(key, done);
   };
   const failing = async (e: unknown): Promise<never> => {
     await close(true);
@@ -116,7 +146,7 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
           staged = true;
           if (later) await later.stage(f.path, f.content);
           else await stageFile(outDir, f.path, bytes(), io, made);
-          options.memo?.wrote(path.join(outDir, f.path), f.content);
+          options.memo?.wrote(planner.fileOf(f.path), f.content);
         });
         await later?.breathe();
       } catch (e) {
@@ -139,19 +169,25 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
             ),
           );
         }
-        if (plan.write.length > 0 || plan.remove.length > 0) await commitPlan(outDir, plan, io, staged);
+        const background = options.tidyLater === true && !options.fs;
+        const tidy =
+          plan.write.length > 0 || plan.remove.length > 0
+            ? await commitPlan(outDir, plan, io, staged, background)
+            : undefined;
         for (const w of plan.write) {
           if (w.path === MANIFEST) continue;
-          const file = path.join(outDir, w.path);
+          const file = planner.fileOf(w.path);
           options.memo?.placed(file);
           // The next process writes it over unread when its text changes again (hash-index.ts stale()).
           options.index?.placed(file, planner.shaOf(w.path)!);
         }
-        await close(false);
+        // The new output stands: with tidyLater, what is left is clean-up, off this run's path.
+        await close(false, background ? tidy : undefined);
         return {
           written: plan.write.map((w) => w.path).filter((p) => p !== MANIFEST),
           unchanged: plan.unchanged,
           removed: plan.remove,
+          manifest: plan.manifest!,
           diagnostics: plan.foreign.map((f) =>
             diagnostic("OUTPUT_FOREIGN_FILE", { path: displayPath(path.join(outDir, f.path)), reason: f.reason }),
           ),

@@ -1,6 +1,6 @@
 // .structgen-manifest.json: the files structgen wrote in a corpus output folder, with their
 // SHA-256. It is how structgen knows what it may overwrite or remove: nothing else.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { bannerText } from "../emit/banner.js";
 import type { OutputFile } from "../emit/files.js";
 
@@ -16,7 +16,8 @@ export interface Manifest {
   files: Record<string, string>;
 }
 
-export const sha256 = (data: string | Buffer): string => createHash("sha256").update(data).digest("hex");
+// One-shot (as cache/hash.ts): a Hash object per output costs more than hashing most of them.
+export const sha256 = (data: string | Buffer): string => hash("sha256", data, "hex");
 
 export function manifestOf(corpus: string, files: readonly OutputFile[], inputs?: string): Manifest {
   return manifestOfHashes(corpus, new Map(files.map((f) => [f.path, sha256(f.content)])), inputs);
@@ -53,9 +54,25 @@ export function parseManifest(text: string): Manifest | undefined {
   return { format: 1, corpus: m.corpus, ...(typeof m.inputs === "string" ? { inputs: m.inputs } : {}), files };
 }
 
-/** A '/'-separated relative path with no empty, "." or ".." segment (and no backslash). */
-export const isInsidePath = (p: string): boolean =>
-  p.length > 0 &&
-  !p.includes("\\") &&
-  !p.includes("\0") &&
-  p.split("/").every((s) => s !== "" && s !== "." && s !== "..");
+/**
+ * A '/'-separated relative path with no empty, "." or ".." segment (and no backslash or NUL). One pass
+ * over the characters: every path of the manifest is checked each time it is read.
+ */
+export function isInsidePath(p: string): boolean {
+  if (p.length === 0) return false;
+  let start = 0;
+  for (let i = 0; i <= p.length; i++) {
+    const c = i === p.length ? SLASH : p.charCodeAt(i);
+    if (c === BACKSLASH || c === 0) return false;
+    if (c !== SLASH) continue;
+    const n = i - start;
+    const dot = p.charCodeAt(start) === DOT;
+    if (n === 0 || (n === 1 && dot) || (n === 2 && dot && p.charCodeAt(start + 1) === DOT)) return false;
+    start = i + 1;
+  }
+  return true;
+}
+
+const SLASH = 47;
+const BACKSLASH = 92;
+const DOT = 46;

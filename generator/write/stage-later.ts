@@ -14,6 +14,8 @@ export class LaterStager {
   private pending: Promise<void>[] = [];
   private failure: unknown;
   private readonly made = new Set<string>();
+  /** Files asked for since the last breathe(). */
+  private fresh = 0;
 
   constructor(private readonly outDir: string) {}
 
@@ -26,6 +28,7 @@ export class LaterStager {
       mkdirSync(dir, { recursive: true });
       this.made.add(dir);
     }
+    this.fresh++;
     this.pending.push(
       new Promise<void>((resolve) => {
         open(file, "w", (e, fd) => {
@@ -47,8 +50,13 @@ export class LaterStager {
     );
   }
 
-  /** Lets the files opened so far be written (a turn of the event loop), without waiting for the rest. */
+  /**
+   * Lets the files opened so far be written (a turn of the event loop), without waiting for the rest;
+   * nothing to wait for when no file was asked for since the last time (a rebuild stages a few files).
+   */
   async breathe(): Promise<void> {
+    if (this.fresh === 0) return;
+    this.fresh = 0;
     await new Promise((resolve) => setImmediate(resolve));
   }
 

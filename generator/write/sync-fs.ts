@@ -18,6 +18,7 @@ export const syncFs = {
   mkdir: later((p: string, options?: fs.MakeDirectoryOptions) => fs.mkdirSync(p, options)),
   rm: later((p: string, options?: fs.RmOptions) => fs.rmSync(p, options)),
   rmdir: later((p: string) => fs.rmdirSync(p)),
+  unlink: later((p: string) => fs.unlinkSync(p)),
   readFile: later((p: string, encoding?: BufferEncoding) => fs.readFileSync(p, encoding)),
   readdir: later((p: string) => fs.readdirSync(p)),
   lstat: later((p: string) => fs.lstatSync(p)),

@@ -11,7 +11,7 @@ import { STAGE_PREFIX, type Plan } from "./plan.js";
 /** The file-system calls the writer makes: tests inject failures here (ENOSPC, EFBIG, …). */
 export type WriterFs = Pick<
   typeof nodeFs,
-  "writeFile" | "rename" | "link" | "copyFile" | "mkdir" | "rm" | "rmdir" | "readFile" | "readdir" | "lstat"
+  "writeFile" | "rename" | "link" | "copyFile" | "mkdir" | "rm" | "rmdir" | "unlink" | "readFile" | "readdir" | "lstat"
 >;
 
 interface Journal {
@@ -63,11 +63,22 @@ export async function stageFile(
   });
 }
 
+/** Removes a committed run's staging folder; `io`: the calls to make (the writer's, or libuv's threads'). */
+export type Tidy = (io: WriterFs) => Promise<void>;
+
 /**
  * Carries a plan out. Writes with content are staged here; the others were staged before (stageFile),
- * and `staged` says so, keeping the staging folder this run filled.
+ * and `staged` says so, keeping the staging folder this run filled. The staging folder is removed
+ * before it returns, unless `tidyLater`: then the caller removes it with the function returned (the
+ * new output stands either way; until then the folder is what a committed run leaves, see recover()).
  */
-export async function commitPlan(outDir: string, plan: Plan, io: WriterFs = nodeFs, staged = false): Promise<void> {
+export async function commitPlan(
+  outDir: string,
+  plan: Plan,
+  io: WriterFs = nodeFs,
+  staged = false,
+  tidyLater = false,
+): Promise<Tidy> {
   const stage = stageDir(outDir);
   if (!staged) await io.rm(stage, { recursive: true, force: true });
   const newPath = (p: string) => path.join(stage, "new", native(p));
@@ -97,9 +108,10 @@ export async function commitPlan(outDir: string, plan: Plan, io: WriterFs = node
   await io.rename(path.join(stage, `${JOURNAL}.tmp`), path.join(stage, JOURNAL));
 
   for (const dir of journal.created) await io.mkdir(path.join(outDir, native(dir)), { recursive: true });
+  const oldFolders = new Map<string, Promise<unknown>>();
   await inLanes(plan.write, async (w) => {
     const target = path.join(outDir, native(w.path));
-    if (w.existed) await keep(io, target, path.join(stage, "old", native(w.path)));
+    if (w.existed) await keep(io, target, path.join(stage, "old", native(w.path)), oldFolders);
     await io.rename(newPath(w.path), target);
   });
   for (const p of plan.remove) {
@@ -110,15 +122,68 @@ export async function commitPlan(outDir: string, plan: Plan, io: WriterFs = node
   // The commit point: from here the new output stands, and cleaning up may fail harmlessly
   // (recover() finishes it; check reports what is left until then).
   await io.writeFile(path.join(stage, COMMITTED), "");
-  await io.rm(stage, { recursive: true, force: true }).catch(() => undefined);
   // Folders emptied by removals go too (a folder holding anything else stays).
   const emptied = [...new Set(plan.remove.flatMap((p) => ancestors(p)))].sort((a, b) => b.length - a.length);
   for (const dir of emptied) await io.rmdir(path.join(outDir, native(dir))).catch(() => undefined);
+  // What the staging folder holds now: the replaced and removed files kept in old/, the folders made
+  // for them and for the staged files (all renamed out of new/), the journal and the commit mark.
+  const kept = [...plan.write.filter((w) => w.existed).map((w) => w.path), ...plan.remove];
+  const folders = new Set<string>();
+  for (const p of kept) for (const d of ancestors(p)) folders.add(`old/${d}`);
+  for (const w of plan.write) for (const d of ancestors(w.path)) folders.add(`new/${d}`);
+  if (kept.length > 0) folders.add("old");
+  if (plan.write.length > 0) folders.add("new");
+  const contents = {
+    files: kept.map((p) => `old/${p}`),
+    folders: [...folders].sort((a, b) => b.split("/").length - a.split("/").length),
+  };
+  const tidy: Tidy = (calls) => removeStage(stage, calls, contents).catch(() => undefined);
+  if (!tidyLater) await tidy(io);
+  return tidy;
 }
 
-/** A copy of the file about to be replaced, sharing its inode where the file system allows. */
-async function keep(io: WriterFs, file: string, to: string): Promise<void> {
-  await io.mkdir(path.dirname(to), { recursive: true });
+/** A removal that finds nothing to remove is done. */
+const unlessGone = (removal: Promise<unknown>): Promise<unknown> =>
+  removal.catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== "ENOENT") throw e;
+  });
+
+/**
+ * Removes a staging folder. The journal goes first: from then on no recovery rolls anything back,
+ * whatever else is left, so the rest may go in any order (a kill between removing the commit mark and
+ * the kept files would otherwise roll a committed run back in part). `contents` ('/'-separated, below
+ * the folder): what it is known to hold, each removed with one call; anything else there, or any
+ * failure, and the folder is removed whole.
+ */
+async function removeStage(
+  stage: string,
+  io: WriterFs,
+  contents?: { files: readonly string[]; folders: readonly string[] },
+): Promise<void> {
+  await unlessGone(io.unlink(path.join(stage, JOURNAL)));
+  if (contents) {
+    try {
+      for (const f of contents.files) await unlessGone(io.unlink(path.join(stage, native(f))));
+      for (const d of contents.folders) await unlessGone(io.rmdir(path.join(stage, native(d))));
+      await unlessGone(io.unlink(path.join(stage, COMMITTED)));
+      await unlessGone(io.rmdir(stage));
+      return;
+    } catch {
+      // Something else is there (or a call failed): the whole folder, as below.
+    }
+  }
+  await io.rm(stage, { recursive: true, force: true });
+}
+
+/**
+ * A copy of the file about to be replaced, sharing its inode where the file system allows. `made`: the
+ * folders of old/ made (or being made), each once.
+ */
+async function keep(io: WriterFs, file: string, to: string, made: Map<string, Promise<unknown>>): Promise<void> {
+  const dir = path.dirname(to);
+  let making = made.get(dir);
+  if (!making) made.set(dir, (making = io.mkdir(dir, { recursive: true })));
+  await making;
   try {
     await io.link(file, to);
   } catch {
@@ -149,7 +214,7 @@ export async function recover(outDir: string, io: WriterFs = nodeFs): Promise<vo
       );
       if (journal) await rollBack(outDir, stage, journal, io);
     }
-    await io.rm(stage, { recursive: true, force: true });
+    await removeStage(stage, io);
   }
 }
 

@@ -1,6 +1,10 @@
 // Reading an output tree without trusting it: links are not followed, FIFOs are not opened for
-// a blocking read, and only regular files are read.
-import { constants, promises as fs, type Stats } from "node:fs";
+// a blocking read, and only regular files are read. The calls are made synchronously behind their
+// promise interface, as the writer's others are (sync-fs.ts): a folder's listing, the manifest and a
+// lock are small, and each trip through the thread pool costs more than the call (far more while
+// other processes keep both cores busy, when each trip waits for a thread to be scheduled).
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
+import type { Stats } from "node:fs";
 import path from "node:path";
 
 export type Kind = "file" | "folder" | "symlink" | "fifo" | "socket" | "device" | "missing";
@@ -32,7 +36,7 @@ const absent = (e: unknown) => ["ENOENT", "ENOTDIR"].includes((e as NodeJS.Errno
 /** What is at `p`, the link itself for a symbolic link; "missing" when nothing (or a file above it). */
 export async function kindOf(p: string): Promise<Kind> {
   try {
-    return kindOfStats(await fs.lstat(p));
+    return kindOfStats(lstatSync(p));
   } catch (e) {
     if (absent(e)) return "missing";
     throw e;
@@ -45,31 +49,36 @@ const NOT_A_FILE = new Set(["ENOENT", "ENOTDIR", "ELOOP", "ENXIO", "EISDIR", "EM
 
 /** The bytes of a regular file (the first `limit` of them), or undefined when `p` is anything else. */
 export async function readRegular(p: string, limit?: number): Promise<Buffer | undefined> {
-  let handle;
+  let fd;
   try {
-    handle = await fs.open(p, READ_FLAGS);
+    fd = openSync(p, READ_FLAGS);
   } catch (e) {
     if (NOT_A_FILE.has((e as NodeJS.ErrnoException).code ?? "")) return undefined;
     throw e;
   }
   try {
-    if (!(await handle.stat()).isFile()) return undefined;
-    if (limit === undefined) return await handle.readFile();
+    if (!fstatSync(fd).isFile()) return undefined;
+    if (limit === undefined) return readFileSync(fd);
     const buffer = Buffer.alloc(limit);
-    const { bytesRead } = await handle.read(buffer, 0, limit, 0);
-    return buffer.subarray(0, bytesRead);
+    let n = 0;
+    while (n < limit) {
+      const got = readSync(fd, buffer, n, limit - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return buffer.subarray(0, n);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
 /** Every entry below `dir` ('/'-separated, sorted), folders included; links and special files are leaves. */
 export async function listTree(dir: string, skip: (rel: string) => boolean = () => false): Promise<Map<string, Kind>> {
   const out = new Map<string, Kind>();
-  async function walk(rel: string): Promise<void> {
+  function walk(rel: string): void {
     let entries;
     try {
-      entries = await fs.readdir(path.join(dir, rel), { withFileTypes: true });
+      entries = readdirSync(path.join(dir, rel), { withFileTypes: true });
     } catch (e) {
       if (absent(e)) return;
       throw e;
@@ -79,9 +88,9 @@ export async function listTree(dir: string, skip: (rel: string) => boolean = () 
       if (skip(r)) continue;
       const kind = kindOfStats(e);
       out.set(r, kind);
-      if (kind === "folder") await walk(r);
+      if (kind === "folder") walk(r);
     }
   }
-  await walk("");
+  walk("");
   return out;
 }

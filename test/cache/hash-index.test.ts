@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { HashIndex, RACY_MS } from "../../generator/cache/hash-index.js";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "structgen-hash-index-"));
@@ -79,5 +79,41 @@ describe("HashIndex", () => {
     writeFileSync(f, "elsewhere");
     expect(later.stale(f, sha("yours"))).toBe(false);
     expect(later.hash(f, false)).toBe(sha("elsewhere"));
+  });
+
+  it("seen(): while observing, a file hash() found settled is as hash() saw it; otherwise looked at now", () => {
+    const settledFile = path.join(tmp, "settled.txt");
+    const fresh = path.join(tmp, "fresh.txt");
+    writeFileSync(settledFile, "old");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      // A clock well ahead: the file counts as settled when hashed.
+      vi.setSystemTime(Date.now() + 60_000);
+      const index = HashIndex.open();
+      index.observe();
+      expect(index.hash(settledFile, true)).toBe(sha("old"));
+      vi.useRealTimers();
+      writeFileSync(fresh, "new");
+      expect(index.hash(fresh, true)).toBe(sha("new"));
+      // Changed after the look: seen() goes by that look, known() looks now.
+      writeFileSync(settledFile, "changed since");
+      expect(index.seen(settledFile, true)).toBe(sha("old"));
+      expect(index.known(settledFile, true)).toBeUndefined();
+      // Not settled when hashed: nothing to go by, as known().
+      expect(index.seen(fresh, true)).toBeUndefined();
+      // Links not followed are not observed.
+      expect(index.seen(settledFile, false)).toBeUndefined();
+      index.forget();
+      expect(index.seen(settledFile, true)).toBeUndefined();
+      // Not observing: hash() leaves nothing for seen().
+      const other = HashIndex.open();
+      vi.useFakeTimers({ toFake: ["Date"] });
+      vi.setSystemTime(Date.now() + 60_000);
+      expect(other.hash(settledFile, true)).toBe(sha("changed since"));
+      writeFileSync(settledFile, "and again");
+      expect(other.seen(settledFile, true)).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

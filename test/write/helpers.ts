@@ -34,26 +34,30 @@ export async function snapshot(dir: string, stats = false): Promise<Record<strin
 }
 
 export type FaultyFs = WriterFs & {
-  /** How many mutating calls were made, their names in order, and the one made to fail. */
+  /** How many mutating calls were made, their names and first arguments in order, and the one made to fail. */
   calls: number;
   log: string[];
+  targets: string[];
   failed: string | undefined;
 };
 
-const MUTATING = ["writeFile", "rename", "link", "copyFile", "mkdir", "rm", "rmdir"] as const;
+const MUTATING = ["writeFile", "rename", "link", "copyFile", "mkdir", "rm", "rmdir", "unlink"] as const;
 
 /**
  * The real file system, except that the `failAt`-th mutating call (0-based) throws `error`
- * instead of running. `calls` counts them, so a first run tells how many a write makes.
+ * instead of running (`killed`: that call and every one after it, as when the process died there).
+ * `calls` counts them, so a first run tells how many a write makes.
  */
-export function faultyFs(failAt: number, error: (call: string, target: string) => Error): FaultyFs {
-  const wrapper = { ...fs, calls: 0, log: [] as string[], failed: undefined as string | undefined } as FaultyFs;
+export function faultyFs(failAt: number, error: (call: string, target: string) => Error, killed = false): FaultyFs {
+  const wrapper = { ...fs, calls: 0, log: [], targets: [], failed: undefined } as unknown as FaultyFs;
   for (const name of MUTATING) {
     const real = fs[name] as (...args: unknown[]) => Promise<unknown>;
     (wrapper as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
       wrapper.log.push(name);
-      if (wrapper.calls++ === failAt) {
-        wrapper.failed = `${name}(${String(args[0])})`;
+      wrapper.targets.push(String(args[0]));
+      const k = wrapper.calls++;
+      if (killed ? k >= failAt : k === failAt) {
+        wrapper.failed ??= `${name}(${String(args[0])})`;
         throw error(name, String(args[0]));
       }
       return real.apply(fs, args);

@@ -84,6 +84,29 @@ describe("a write stopped at each of its file-system calls", () => {
     expect(seen.after).toBeGreaterThan(0);
   });
 
+  it("a kill at any call while a committed run's staging folder is removed leaves the new output", async () => {
+    // Nothing runs after the kill (every later call fails too). The journal goes first: the folder
+    // used to go in one recursive removal, in the order the file system lists it (here the commit
+    // mark before the journal), and a kill between the two had recover() roll the committed run back.
+    const probe = await fresh();
+    const expectedBefore = await snapshot(probe);
+    const counting = faultyFs(Infinity, io("never"));
+    await commitPlan(probe, await planTree(probe, "shop", next), counting);
+    const expectedAfter = await snapshot(probe);
+    const mark = counting.targets.findIndex((t) => path.basename(t) === "committed");
+    expect(counting.log[mark]).toBe("writeFile");
+    // Removing the staging folder is a call per entry: the kills land between them.
+    expect(counting.calls - mark).toBeGreaterThan(5);
+    for (let k = 0; k <= counting.calls; k++) {
+      const out = await fresh();
+      const plan = await planTree(out, "shop", next);
+      await commitPlan(out, plan, faultyFs(k, io(`kill at call ${k}`), true)).catch(() => undefined);
+      await recover(out);
+      expect(await snapshot(out), `killed at call ${k}`).toEqual(k > mark ? expectedAfter : expectedBefore);
+      expect((await fs.readdir(out)).filter((x) => x.startsWith(".structgen-tmp-"))).toEqual([]);
+    }
+  });
+
   it("recover() is idempotent: a second kill during recovery changes nothing", async () => {
     const out = await fresh();
     const before = await snapshot(out);

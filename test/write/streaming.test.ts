@@ -1,11 +1,12 @@
 // openTree: files are staged as each emitter's batch is added, and the output changes only at commit.
 // A failure while adding (or an abort, as when a later corpus fails to build) leaves the previous
 // output exactly as it was, with no staging folder and nothing half-written.
-import { promises as fs } from "node:fs";
+import { existsSync, promises as fs } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTree, writeTree } from "../../generator/write/atomic.js";
+import { openTree, tidied, writeTree } from "../../generator/write/atomic.js";
+import { LOCK } from "../../generator/write/lock.js";
 import { STAGE_PREFIX } from "../../generator/write/plan.js";
 import { errno, faultyFs, file, snapshot } from "./helpers.js";
 
@@ -100,6 +101,26 @@ describe("openTree", () => {
     await expect(writer.commit()).rejects.toMatchObject({ diagnostics: [{ code: "OUTPUT_WRITE_FAILED" }] });
     expect(await snapshot(out)).toEqual(before);
     expect(await staging(out)).toEqual([]);
+  });
+
+  it("tidyLater: commit returns once the output stands; the staging folder and the lock go after it", async () => {
+    const a = await fresh();
+    const b = await fresh();
+    const writer = await openTree(a, { later: true, tidyLater: true });
+    for (const batch of batches) await writer.add(batch);
+    const r = await writer.commit();
+    expect(await fs.readFile(path.join(a, "types.ts"), "utf8")).toBe("export type A = number;\n");
+    await writer.abort(); // harmless once committed: nothing is rolled back
+    // The folder's next writer in this process waits for the clean-up (its staging folder has the same name).
+    const next = await openTree(a, { later: true, tidyLater: true });
+    await next.add(batches.flat());
+    expect((await next.commit()).written).toEqual([]);
+    await tidied();
+    expect(await staging(a)).toEqual([]);
+    expect(existsSync(path.join(a, LOCK))).toBe(false);
+    const whole = await writeTree(b, batches.flat());
+    expect({ ...r, diagnostics: r.diagnostics.length }).toEqual({ ...whole, diagnostics: whole.diagnostics.length });
+    expect(await snapshot(a)).toEqual(await snapshot(b));
   });
 
   it("a new folder aborted before its commit goes again", async () => {

@@ -8,7 +8,15 @@ import { bannerText } from "../../generator/emit/banner.js";
 import { StructgenError } from "../../generator/diagnostics/diagnostic.js";
 import { writeTree } from "../../generator/write/atomic.js";
 import { displayPath } from "../../generator/write/io-errors.js";
-import { MANIFEST, manifestOf, manifestText, parseManifest, sha256 } from "../../generator/write/manifest.js";
+import {
+  isInsidePath,
+  MANIFEST,
+  manifestOf,
+  manifestOfHashes,
+  manifestText,
+  parseManifest,
+  sha256,
+} from "../../generator/write/manifest.js";
 import { file, snapshot } from "./helpers.js";
 
 let root: string;
@@ -39,6 +47,7 @@ describe("writeTree", () => {
       unchanged: [],
       removed: [],
       diagnostics: [],
+      manifest: sha256(await read(MANIFEST)),
     });
     for (const f of first) expect(await read(f.path)).toBe(f.content);
     expect(await siblings()).toEqual(["shop"]);
@@ -188,6 +197,20 @@ describe("writeTree", () => {
     await fs.writeFile(path.join(out, MANIFEST), m);
     await writeTree(out, first);
     expect(await fs.readFile(path.join(root, "generated", "outside.txt"), "utf8")).toBe("keep");
+  });
+
+  it("a manifest as the writer builds it is what reading its text gives (watch takes it unparsed)", () => {
+    // Paths the manifest may name (Plan.finish keeps what it built only then): integer-like names too,
+    // which objects order first.
+    const paths = ["0", "10", "2", "a b.md", "docs/types/Ä.md", "docs/3", "é/ü", "types.ts", "x.y/z", "9"];
+    expect(paths.every(isInsidePath)).toBe(true);
+    for (let n = 0; n < 1024; n += 7) {
+      const hashes = new Map(paths.filter((_, i) => ((n >> i) & 1) === 1).map((p) => [p, sha256(p)]));
+      const built = manifestOfHashes("shop", hashes, n % 3 === 0 ? "digest" : undefined);
+      const parsed = parseManifest(manifestText(built));
+      expect(parsed).toEqual(built);
+      expect(Object.keys(parsed!.files)).toEqual(Object.keys(built.files));
+    }
   });
 
   it("writes content byte for byte (unicode, CRLF, no trailing newline)", async () => {
