@@ -444,7 +444,7 @@ function AddCustomAttributesRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.CustomAttributes;
   if (u === undefined) return false;
   if (!CustomAttributesListType$is(u, q + 8)) return false;
@@ -549,13 +549,13 @@ function AdminAddUserToGroupRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.GroupName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!GroupNameType$is(u, q + 8)) return false;
+  if (!GroupNameType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, AdminAddUserToGroupRequest$k1, 3);
   return ownsAll(x, AdminAddUserToGroupRequest$k1, 3);
 }
@@ -620,10 +620,10 @@ function AdminConfirmSignUpRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, AdminConfirmSignUpRequest$k1, 2);
@@ -803,10 +803,10 @@ function AdminCreateUserRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.UserAttributes;
   if (u !== undefined && !AttributeListType$is(u, q + 8) && owns(x, "UserAttributes")) return false;
   u = x.ValidationData;
@@ -988,10 +988,10 @@ function AdminDeleteUserAttributesRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.UserAttributeNames;
   if (u === undefined) return false;
   if (!AttributeNameListType$is(u, q + 8)) return false;
@@ -1112,10 +1112,10 @@ function AdminDeleteUserRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, AdminDeleteUserRequest$k1, 2);
   return ownsAll(x, AdminDeleteUserRequest$k1, 2);
 }
@@ -1174,7 +1174,7 @@ function AdminDisableProviderForUserRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string") return false;
-  if (!StringType$is(u, q + 8)) return false;
+  if (!StringType$rest(u, q + 8)) return false;
   u = x.User;
   if (u === undefined) return false;
   if (!ProviderUserIdentifierType$is(u, q + 8)) return false;
@@ -1289,10 +1289,10 @@ function AdminDisableUserRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, AdminDisableUserRequest$k1, 2);
   return ownsAll(x, AdminDisableUserRequest$k1, 2);
 }
@@ -1394,10 +1394,10 @@ function AdminEnableUserRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, AdminEnableUserRequest$k1, 2);
   return ownsAll(x, AdminEnableUserRequest$k1, 2);
 }
@@ -1499,13 +1499,13 @@ function AdminForgetDeviceRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.DeviceKey;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!DeviceKeyType$is(u, q + 8)) return false;
+  if (!DeviceKeyType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, AdminForgetDeviceRequest$k1, 3);
   return ownsAll(x, AdminForgetDeviceRequest$k1, 3);
 }
@@ -1570,13 +1570,13 @@ function AdminGetDeviceRequest$is(x, q) {
   let u;
   u = x.DeviceKey;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!DeviceKeyType$is(u, q + 8)) return false;
+  if (!DeviceKeyType$rest(u, q + 8)) return false;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetDeviceRequest$k1, 3);
   return ownsAll(x, AdminGetDeviceRequest$k1, 3);
 }
@@ -1694,10 +1694,10 @@ function AdminGetUserRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, AdminGetUserRequest$k1, 2);
   return ownsAll(x, AdminGetUserRequest$k1, 2);
 }
@@ -1769,7 +1769,7 @@ function AdminGetUserResponse$is(x, q) {
   let u;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.UserAttributes;
   if (u !== undefined && !AttributeListType$is(u, q + 8) && owns(x, "UserAttributes")) return false;
   u = x.UserCreateDate;
@@ -1912,10 +1912,10 @@ function AdminInitiateAuthRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.ClientId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ClientIdType$is(u, q + 8)) return false;
+  if (!ClientIdType$rest(u, q + 8)) return false;
   u = x.AuthFlow;
   if (u === undefined) return false;
   if (!AuthFlowType$is(u, q + 8)) return false;
@@ -2083,7 +2083,7 @@ function AdminLinkProviderForUserRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string") return false;
-  if (!StringType$is(u, q + 8)) return false;
+  if (!StringType$rest(u, q + 8)) return false;
   u = x.DestinationUser;
   if (u === undefined) return false;
   if (!ProviderUserIdentifierType$is(u, q + 8)) return false;
@@ -2207,10 +2207,10 @@ function AdminListDevicesRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.Limit;
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
   u = x.PaginationToken;
@@ -2333,10 +2333,10 @@ function AdminListGroupsForUserRequest$is(x, q) {
   let u;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Limit;
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
   u = x.NextToken;
@@ -2459,10 +2459,10 @@ function AdminListUserAuthEventsRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.MaxResults;
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "MaxResults")) return false;
   u = x.NextToken;
@@ -2590,13 +2590,13 @@ function AdminRemoveUserFromGroupRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.GroupName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!GroupNameType$is(u, q + 8)) return false;
+  if (!GroupNameType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, AdminRemoveUserFromGroupRequest$k1, 3);
   return ownsAll(x, AdminRemoveUserFromGroupRequest$k1, 3);
 }
@@ -2666,10 +2666,10 @@ function AdminResetUserPasswordRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, AdminResetUserPasswordRequest$k1, 2);
@@ -2785,10 +2785,10 @@ function AdminRespondToAuthChallengeRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.ClientId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ClientIdType$is(u, q + 8)) return false;
+  if (!ClientIdType$rest(u, q + 8)) return false;
   u = x.ChallengeName;
   if (u === undefined) return false;
   if (!ChallengeNameType$is(u, q + 8)) return false;
@@ -2967,10 +2967,10 @@ function AdminSetUserMFAPreferenceRequest$is(x, q) {
   let u;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.SMSMfaSettings;
   if (u !== undefined && !SMSMfaSettingsType$is(u, q + 8) && owns(x, "SMSMfaSettings")) return false;
   u = x.SoftwareTokenMfaSettings;
@@ -3106,13 +3106,13 @@ function AdminSetUserPasswordRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.Password;
   if (typeof u !== "string") return false;
-  if (!PasswordType$is(u, q + 8)) return false;
+  if (!PasswordType$rest(u, q + 8)) return false;
   u = x.Permanent;
   if (u !== undefined && !BooleanType$is(u, q + 8) && owns(x, "Permanent")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, AdminSetUserPasswordRequest$k1, 3);
@@ -3225,10 +3225,10 @@ function AdminSetUserSettingsRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.MFAOptions;
   if (u === undefined) return false;
   if (!MFAOptionListType$is(u, q + 8)) return false;
@@ -3339,13 +3339,13 @@ function AdminUpdateAuthEventFeedbackRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.EventId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!EventIdType$is(u, q + 8)) return false;
+  if (!EventIdType$rest(u, q + 8)) return false;
   u = x.FeedbackValue;
   if (u === undefined) return false;
   if (!FeedbackValueType$is(u, q + 8)) return false;
@@ -3472,13 +3472,13 @@ function AdminUpdateDeviceStatusRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.DeviceKey;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!DeviceKeyType$is(u, q + 8)) return false;
+  if (!DeviceKeyType$rest(u, q + 8)) return false;
   u = x.DeviceRememberedStatus;
   if (u !== undefined && !DeviceRememberedStatusType$is(u, q + 8) && owns(x, "DeviceRememberedStatus")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, AdminUpdateDeviceStatusRequest$k1, 3);
@@ -3596,10 +3596,10 @@ function AdminUpdateUserAttributesRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.UserAttributes;
   if (u === undefined) return false;
   if (!AttributeListType$is(u, q + 8)) return false;
@@ -3725,10 +3725,10 @@ function AdminUserGlobalSignOutRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, AdminUserGlobalSignOutRequest$k1, 2);
   return ownsAll(x, AdminUserGlobalSignOutRequest$k1, 2);
 }
@@ -4269,6 +4269,18 @@ function ArnType$check(x, c, k) {
   if (!ArnType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ArnType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function ArnType$rest(x, _q) {
+  if (x.length < 40 && cpLength(x) < 20) return false;
+  if (x.length > 2048 && cpLength(x) > 2048) return false;
+  if (!ArnType$re1.test(x)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateArnType(x, o) {
   return run(x, o, ArnType$check);
@@ -4608,6 +4620,17 @@ function AttributeNameType$check(x, c, k) {
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", AttributeNameType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function AttributeNameType$rest(x, _q) {
+  if (x.length > 32 && cpLength(x) > 32) return false;
+  if (!inClass(x, 32, 126, AttributeNameType$m2, AttributeNameType$re1)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateAttributeNameType(x, o) {
   return run(x, o, AttributeNameType$check);
@@ -4632,7 +4655,7 @@ function AttributeType$is(x, q) {
   let u;
   u = x.Name;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!AttributeNameType$is(u, q + 8)) return false;
+  if (!AttributeNameType$rest(u, q + 8)) return false;
   u = x.Value;
   if (u !== undefined && !AttributeValueType$is(u, q + 8) && owns(x, "Value")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, AttributeType$k1, 1);
@@ -5647,10 +5670,10 @@ function ChangePasswordRequest$is(x, q) {
   let u;
   u = x.ProposedPassword;
   if (typeof u !== "string") return false;
-  if (!PasswordType$is(u, q + 8)) return false;
+  if (!PasswordType$rest(u, q + 8)) return false;
   u = x.AccessToken;
   if (typeof u !== "string") return false;
-  if (!TokenModelType$is(u, q + 8)) return false;
+  if (!TokenModelType$rest(u, q + 8)) return false;
   u = x.PreviousPassword;
   if (u !== undefined && !PasswordType$is(u, q + 8) && owns(x, "PreviousPassword")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, ChangePasswordRequest$k1, 2);
@@ -5769,6 +5792,17 @@ function ClientIdType$check(x, c, k) {
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ClientIdType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function ClientIdType$rest(x, _q) {
+  if (x.length > 128 && cpLength(x) > 128) return false;
+  if (!inClass(x, 65, 90, ClientIdType$m2, ClientIdType$re1)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateClientIdType(x, o) {
   return run(x, o, ClientIdType$check);
@@ -5847,6 +5881,17 @@ function ClientNameType$check(x, c, k) {
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
   if (!inClass(x, 64, 90, ClientNameType$m2, ClientNameType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ClientNameType$re1);
+}
+
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function ClientNameType$rest(x, _q) {
+  if (x.length > 128 && cpLength(x) > 128) return false;
+  if (!inClass(x, 64, 90, ClientNameType$m2, ClientNameType$re1)) return false;
+  return true;
 }
 
 /** @type {Validate} */
@@ -6467,10 +6512,10 @@ function ConfirmDeviceRequest$is(x, q) {
   let u;
   u = x.AccessToken;
   if (typeof u !== "string") return false;
-  if (!TokenModelType$is(u, q + 8)) return false;
+  if (!TokenModelType$rest(u, q + 8)) return false;
   u = x.DeviceKey;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!DeviceKeyType$is(u, q + 8)) return false;
+  if (!DeviceKeyType$rest(u, q + 8)) return false;
   u = x.DeviceSecretVerifierConfig;
   m: if (u !== undefined) {
     if (!DeviceSecretVerifierConfigType$is(u, q + 8)) break m;
@@ -6601,16 +6646,16 @@ function ConfirmForgotPasswordRequest$is(x, q) {
   let u;
   u = x.ClientId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ClientIdType$is(u, q + 8)) return false;
+  if (!ClientIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.ConfirmationCode;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ConfirmationCodeType$is(u, q + 8)) return false;
+  if (!ConfirmationCodeType$rest(u, q + 8)) return false;
   u = x.Password;
   if (typeof u !== "string") return false;
-  if (!PasswordType$is(u, q + 8)) return false;
+  if (!PasswordType$rest(u, q + 8)) return false;
   u = x.SecretHash;
   if (u !== undefined && !SecretHashType$is(u, q + 8) && owns(x, "SecretHash")) return false;
   u = x.AnalyticsMetadata;
@@ -6754,13 +6799,13 @@ function ConfirmSignUpRequest$is(x, q) {
   let u;
   u = x.ClientId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ClientIdType$is(u, q + 8)) return false;
+  if (!ClientIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.ConfirmationCode;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ConfirmationCodeType$is(u, q + 8)) return false;
+  if (!ConfirmationCodeType$rest(u, q + 8)) return false;
   u = x.SecretHash;
   if (u !== undefined && !SecretHashType$is(u, q + 8) && owns(x, "SecretHash")) return false;
   u = x.ForceAliasCreation;
@@ -6916,6 +6961,17 @@ function ConfirmationCodeType$check(x, c, k) {
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ConfirmationCodeType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function ConfirmationCodeType$rest(x, _q) {
+  if (x.length > 2048 && cpLength(x) > 2048) return false;
+  if (!inClass(x, 33, 127, ConfirmationCodeType$m2, ConfirmationCodeType$re1)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateConfirmationCodeType(x, o) {
   return run(x, o, ConfirmationCodeType$check);
@@ -6940,13 +6996,13 @@ function ContextDataType$is(x, q) {
   let u;
   u = x.IpAddress;
   if (typeof u !== "string") return false;
-  if (!StringType$is(u, q + 8)) return false;
+  if (!StringType$rest(u, q + 8)) return false;
   u = x.ServerName;
   if (typeof u !== "string") return false;
-  if (!StringType$is(u, q + 8)) return false;
+  if (!StringType$rest(u, q + 8)) return false;
   u = x.ServerPath;
   if (typeof u !== "string") return false;
-  if (!StringType$is(u, q + 8)) return false;
+  if (!StringType$rest(u, q + 8)) return false;
   u = x.HttpHeaders;
   if (u === undefined) return false;
   if (!HttpHeaderList$is(u, q + 8)) return false;
@@ -7025,10 +7081,10 @@ function CreateGroupRequest$is(x, q) {
   let u;
   u = x.GroupName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!GroupNameType$is(u, q + 8)) return false;
+  if (!GroupNameType$rest(u, q + 8)) return false;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Description;
   if (u !== undefined && !DescriptionType$is(u, q + 8) && owns(x, "Description")) return false;
   u = x.RoleArn;
@@ -7158,10 +7214,10 @@ function CreateIdentityProviderRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.ProviderName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ProviderNameTypeV2$is(u, q + 8)) return false;
+  if (!ProviderNameTypeV2$rest(u, q + 8)) return false;
   u = x.ProviderType;
   if (u === undefined) return false;
   if (!IdentityProviderTypeType$is(u, q + 8)) return false;
@@ -7301,13 +7357,13 @@ function CreateResourceServerRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Identifier;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ResourceServerIdentifierType$is(u, q + 8)) return false;
+  if (!ResourceServerIdentifierType$rest(u, q + 8)) return false;
   u = x.Name;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ResourceServerNameType$is(u, q + 8)) return false;
+  if (!ResourceServerNameType$rest(u, q + 8)) return false;
   u = x.Scopes;
   if (u !== undefined && !ResourceServerScopeListType$is(u, q + 8) && owns(x, "Scopes")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, CreateResourceServerRequest$k1, 3);
@@ -7430,13 +7486,13 @@ function CreateUserImportJobRequest$is(x, q) {
   let u;
   u = x.JobName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserImportJobNameType$is(u, q + 8)) return false;
+  if (!UserImportJobNameType$rest(u, q + 8)) return false;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.CloudWatchLogsRoleArn;
   if (typeof u !== "string") return false;
-  if (!ArnType$is(u, q + 8)) return false;
+  if (!ArnType$rest(u, q + 8)) return false;
   u = x.PasswordHashingAlgorithm;
   m: if (u !== undefined) {
     if (!PasswordHashingAlgorithmType$is(u, q + 8)) break m;
@@ -7584,10 +7640,10 @@ function CreateUserPoolClientRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.ClientName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ClientNameType$is(u, q + 8)) return false;
+  if (!ClientNameType$rest(u, q + 8)) return false;
   u = x.GenerateSecret;
   if (u !== undefined && !GenerateSecret$is(u, q + 8) && owns(x, "GenerateSecret")) return false;
   u = x.RefreshTokenValidity;
@@ -7817,10 +7873,10 @@ function CreateUserPoolDomainRequest$is(x, q) {
   let u;
   u = x.Domain;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!DomainType$is(u, q + 8)) return false;
+  if (!DomainType$rest(u, q + 8)) return false;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.CustomDomainConfig;
   if (u !== undefined && !CustomDomainConfigType$is(u, q + 8) && owns(x, "CustomDomainConfig")) return false;
   u = x.ManagedLoginVersion;
@@ -7980,7 +8036,7 @@ function CreateUserPoolRequest$is(x, q) {
   let u;
   u = x.PoolName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolNameType$is(u, q + 8)) return false;
+  if (!UserPoolNameType$rest(u, q + 8)) return false;
   u = x.Policies;
   if (u !== undefined && !UserPoolPolicyType$is(u, q + 8) && owns(x, "Policies")) return false;
   u = x.DeletionProtection;
@@ -8301,7 +8357,7 @@ function CustomDomainConfigType$is(x, q) {
   let u;
   u = x.CertificateArn;
   if (typeof u !== "string") return false;
-  if (!ArnType$is(u, q + 8)) return false;
+  if (!ArnType$rest(u, q + 8)) return false;
   u = x.SecurityPolicy;
   if (u !== undefined && !SecurityPolicyType$is(u, q + 8) && owns(x, "SecurityPolicy")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, CustomDomainConfigType$k1, 1);
@@ -8362,7 +8418,7 @@ function CustomEmailLambdaVersionConfigType$is(x, q) {
   if (!CustomEmailSenderLambdaVersionType$is(u, q + 8)) return false;
   u = x.LambdaArn;
   if (typeof u !== "string") return false;
-  if (!ArnType$is(u, q + 8)) return false;
+  if (!ArnType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, CustomEmailLambdaVersionConfigType$k1, 2);
   return ownsAll(x, CustomEmailLambdaVersionConfigType$k1, 2);
 }
@@ -8467,7 +8523,7 @@ function CustomSMSLambdaVersionConfigType$is(x, q) {
   if (!CustomSMSSenderLambdaVersionType$is(u, q + 8)) return false;
   u = x.LambdaArn;
   if (typeof u !== "string") return false;
-  if (!ArnType$is(u, q + 8)) return false;
+  if (!ArnType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, CustomSMSLambdaVersionConfigType$k1, 2);
   return ownsAll(x, CustomSMSLambdaVersionConfigType$k1, 2);
 }
@@ -8628,10 +8684,10 @@ function DeleteGroupRequest$is(x, q) {
   let u;
   u = x.GroupName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!GroupNameType$is(u, q + 8)) return false;
+  if (!GroupNameType$rest(u, q + 8)) return false;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, DeleteGroupRequest$k1, 2);
   return ownsAll(x, DeleteGroupRequest$k1, 2);
 }
@@ -8690,10 +8746,10 @@ function DeleteIdentityProviderRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.ProviderName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ProviderNameType$is(u, q + 8)) return false;
+  if (!ProviderNameType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, DeleteIdentityProviderRequest$k1, 2);
   return ownsAll(x, DeleteIdentityProviderRequest$k1, 2);
 }
@@ -8752,10 +8808,10 @@ function DeleteResourceServerRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Identifier;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ResourceServerIdentifierType$is(u, q + 8)) return false;
+  if (!ResourceServerIdentifierType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, DeleteResourceServerRequest$k1, 2);
   return ownsAll(x, DeleteResourceServerRequest$k1, 2);
 }
@@ -8817,7 +8873,7 @@ function DeleteUserAttributesRequest$is(x, q) {
   if (!AttributeNameListType$is(u, q + 8)) return false;
   u = x.AccessToken;
   if (typeof u !== "string") return false;
-  if (!TokenModelType$is(u, q + 8)) return false;
+  if (!TokenModelType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserAttributesRequest$k1, 2);
   return ownsAll(x, DeleteUserAttributesRequest$k1, 2);
 }
@@ -8919,10 +8975,10 @@ function DeleteUserPoolClientRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.ClientId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ClientIdType$is(u, q + 8)) return false;
+  if (!ClientIdType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserPoolClientRequest$k1, 2);
   return ownsAll(x, DeleteUserPoolClientRequest$k1, 2);
 }
@@ -8981,10 +9037,10 @@ function DeleteUserPoolDomainRequest$is(x, q) {
   let u;
   u = x.Domain;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!DomainType$is(u, q + 8)) return false;
+  if (!DomainType$rest(u, q + 8)) return false;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserPoolDomainRequest$k1, 2);
   return ownsAll(x, DeleteUserPoolDomainRequest$k1, 2);
 }
@@ -9086,7 +9142,7 @@ function DeleteUserPoolRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserPoolRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
@@ -9139,7 +9195,7 @@ function DeleteUserRequest$is(x, q) {
   let u;
   u = x.AccessToken;
   if (typeof u !== "string") return false;
-  if (!TokenModelType$is(u, q + 8)) return false;
+  if (!TokenModelType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, DeleteUserRequest$k1, 1);
   return owns(x, "AccessToken");
 }
@@ -9299,10 +9355,10 @@ function DescribeIdentityProviderRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.ProviderName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ProviderNameType$is(u, q + 8)) return false;
+  if (!ProviderNameType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, DescribeIdentityProviderRequest$k1, 2);
   return ownsAll(x, DescribeIdentityProviderRequest$k1, 2);
 }
@@ -9424,10 +9480,10 @@ function DescribeResourceServerRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Identifier;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ResourceServerIdentifierType$is(u, q + 8)) return false;
+  if (!ResourceServerIdentifierType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, DescribeResourceServerRequest$k1, 2);
   return ownsAll(x, DescribeResourceServerRequest$k1, 2);
 }
@@ -9539,7 +9595,7 @@ function DescribeRiskConfigurationRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.ClientId;
   if (u !== undefined && !ClientIdType$is(u, q + 8) && owns(x, "ClientId")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, DescribeRiskConfigurationRequest$k1, 1);
@@ -9660,10 +9716,10 @@ function DescribeUserImportJobRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.JobId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserImportJobIdType$is(u, q + 8)) return false;
+  if (!UserImportJobIdType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserImportJobRequest$k1, 2);
   return ownsAll(x, DescribeUserImportJobRequest$k1, 2);
 }
@@ -9771,10 +9827,10 @@ function DescribeUserPoolClientRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.ClientId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ClientIdType$is(u, q + 8)) return false;
+  if (!ClientIdType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolClientRequest$k1, 2);
   return ownsAll(x, DescribeUserPoolClientRequest$k1, 2);
 }
@@ -9882,7 +9938,7 @@ function DescribeUserPoolDomainRequest$is(x, q) {
   let u;
   u = x.Domain;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!DomainType$is(u, q + 8)) return false;
+  if (!DomainType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolDomainRequest$k1, 1);
   return owns(x, "Domain");
 }
@@ -9984,7 +10040,7 @@ function DescribeUserPoolRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, DescribeUserPoolRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
@@ -10176,6 +10232,17 @@ function DeviceKeyType$check(x, c, k) {
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 55 && cpLength(x) > 55) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 55);
   if (!DeviceKeyType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", DeviceKeyType$re1);
+}
+
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function DeviceKeyType$rest(x, _q) {
+  if (x.length > 55 && cpLength(x) > 55) return false;
+  if (!DeviceKeyType$re1.test(x)) return false;
+  return true;
 }
 
 /** @type {Validate} */
@@ -10577,6 +10644,17 @@ function DomainType$check(x, c, k) {
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 63 && cpLength(x) > 63) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 63);
   if (!DomainType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", DomainType$re1);
+}
+
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function DomainType$rest(x, _q) {
+  if (x.length > 63 && cpLength(x) > 63) return false;
+  if (!DomainType$re1.test(x)) return false;
+  return true;
 }
 
 /** @type {Validate} */
@@ -11088,6 +11166,17 @@ function EmailNotificationSubjectType$check(x, c, k) {
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EmailNotificationSubjectType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function EmailNotificationSubjectType$rest(x, _q) {
+  if (x.length > 140 && cpLength(x) > 140) return false;
+  if (!inClass(x, 32, 126, EmailNotificationSubjectType$m2, EmailNotificationSubjectType$re1)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateEmailNotificationSubjectType(x, o) {
   return run(x, o, EmailNotificationSubjectType$check);
@@ -11450,7 +11539,7 @@ function EumsSmsConfigurationType$is(x, q) {
   let u;
   u = x.CallerArn;
   if (typeof u !== "string") return false;
-  if (!ArnType$is(u, q + 8)) return false;
+  if (!ArnType$rest(u, q + 8)) return false;
   u = x.ExternalId;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "ExternalId")) return false;
   u = x.OriginationIdentity;
@@ -11605,7 +11694,7 @@ function EventFeedbackType$is(x, q) {
   if (!FeedbackValueType$is(u, q + 8)) return false;
   u = x.Provider;
   if (typeof u !== "string") return false;
-  if (!StringType$is(u, q + 8)) return false;
+  if (!StringType$rest(u, q + 8)) return false;
   u = x.FeedbackDate;
   if (u !== undefined && !DateType$is(u, q + 8) && owns(x, "FeedbackDate")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, EventFeedbackType$k1, 2);
@@ -11753,6 +11842,17 @@ function EventIdType$check(x, c, k) {
   if (x.length > 50 && cpLength(x) > 50) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 50);
   if (!inClass(x, 65, 90, EventIdType$m2, EventIdType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", EventIdType$re1);
+}
+
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function EventIdType$rest(x, _q) {
+  if (x.length > 50 && cpLength(x) > 50) return false;
+  if (!inClass(x, 65, 90, EventIdType$m2, EventIdType$re1)) return false;
+  return true;
 }
 
 /** @type {Validate} */
@@ -12064,10 +12164,10 @@ function FailoverType$is(x, q) {
   let u;
   u = x.SecondaryRegion;
   if (typeof u !== "string") return false;
-  if (!RegionNameType$is(u, q + 8)) return false;
+  if (!RegionNameType$rest(u, q + 8)) return false;
   u = x.PrimaryRoute53HealthCheckId;
   if (typeof u !== "string") return false;
-  if (!HealthCheckIdType$is(u, q + 8)) return false;
+  if (!HealthCheckIdType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, FailoverType$k1, 2);
   return ownsAll(x, FailoverType$k1, 2);
 }
@@ -12278,7 +12378,7 @@ function ForgetDeviceRequest$is(x, q) {
   let u;
   u = x.DeviceKey;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!DeviceKeyType$is(u, q + 8)) return false;
+  if (!DeviceKeyType$rest(u, q + 8)) return false;
   u = x.AccessToken;
   if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "AccessToken")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, ForgetDeviceRequest$k1, 1);
@@ -12343,10 +12443,10 @@ function ForgotPasswordRequest$is(x, q) {
   let u;
   u = x.ClientId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ClientIdType$is(u, q + 8)) return false;
+  if (!ClientIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.SecretHash;
   if (u !== undefined && !SecretHashType$is(u, q + 8) && owns(x, "SecretHash")) return false;
   u = x.UserContextData;
@@ -12500,7 +12600,7 @@ function GetCSVHeaderRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, GetCSVHeaderRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
@@ -12607,7 +12707,7 @@ function GetDeviceRequest$is(x, q) {
   let u;
   u = x.DeviceKey;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!DeviceKeyType$is(u, q + 8)) return false;
+  if (!DeviceKeyType$rest(u, q + 8)) return false;
   u = x.AccessToken;
   if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "AccessToken")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, GetDeviceRequest$k1, 1);
@@ -12718,10 +12818,10 @@ function GetGroupRequest$is(x, q) {
   let u;
   u = x.GroupName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!GroupNameType$is(u, q + 8)) return false;
+  if (!GroupNameType$rest(u, q + 8)) return false;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, GetGroupRequest$k1, 2);
   return ownsAll(x, GetGroupRequest$k1, 2);
 }
@@ -12829,10 +12929,10 @@ function GetIdentityProviderByIdentifierRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.IdpIdentifier;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!IdpIdentifierType$is(u, q + 8)) return false;
+  if (!IdpIdentifierType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, GetIdentityProviderByIdentifierRequest$k1, 2);
   return ownsAll(x, GetIdentityProviderByIdentifierRequest$k1, 2);
 }
@@ -12954,7 +13054,7 @@ function GetSigningCertificateRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, GetSigningCertificateRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
@@ -13056,7 +13156,7 @@ function GetUICustomizationRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.ClientId;
   if (u !== undefined && !ClientIdType$is(u, q + 8) && owns(x, "ClientId")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, GetUICustomizationRequest$k1, 1);
@@ -13167,10 +13267,10 @@ function GetUserAttributeVerificationCodeRequest$is(x, q) {
   let u;
   u = x.AccessToken;
   if (typeof u !== "string") return false;
-  if (!TokenModelType$is(u, q + 8)) return false;
+  if (!TokenModelType$rest(u, q + 8)) return false;
   u = x.AttributeName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!AttributeNameType$is(u, q + 8)) return false;
+  if (!AttributeNameType$rest(u, q + 8)) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, GetUserAttributeVerificationCodeRequest$k1, 2);
@@ -13293,7 +13393,7 @@ function GetUserPoolMfaConfigRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, GetUserPoolMfaConfigRequest$k1, 1);
   return owns(x, "UserPoolId");
 }
@@ -13425,7 +13525,7 @@ function GetUserRequest$is(x, q) {
   let u;
   u = x.AccessToken;
   if (typeof u !== "string") return false;
-  if (!TokenModelType$is(u, q + 8)) return false;
+  if (!TokenModelType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, GetUserRequest$k1, 1);
   return owns(x, "AccessToken");
 }
@@ -13481,7 +13581,7 @@ function GetUserResponse$is(x, q) {
   let u;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.UserAttributes;
   if (u === undefined) return false;
   if (!AttributeListType$is(u, q + 8)) return false;
@@ -13599,7 +13699,7 @@ function GlobalSignOutRequest$is(x, q) {
   let u;
   u = x.AccessToken;
   if (typeof u !== "string") return false;
-  if (!TokenModelType$is(u, q + 8)) return false;
+  if (!TokenModelType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, GlobalSignOutRequest$k1, 1);
   return owns(x, "AccessToken");
 }
@@ -13807,6 +13907,17 @@ function GroupNameType$check(x, c, k) {
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", GroupNameType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function GroupNameType$rest(x, _q) {
+  if (x.length > 128 && cpLength(x) > 128) return false;
+  if (!inClass(x, 33, 126, GroupNameType$m2, GroupNameType$re1)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateGroupNameType(x, o) {
   return run(x, o, GroupNameType$check);
@@ -13920,6 +14031,16 @@ function HealthCheckIdType$is(x, _q) {
 function HealthCheckIdType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length > 64 && cpLength(x) > 64) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 64);
+}
+
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function HealthCheckIdType$rest(x, _q) {
+  if (x.length > 64 && cpLength(x) > 64) return false;
+  return true;
 }
 
 /** @type {Validate} */
@@ -14247,6 +14368,17 @@ function IdpIdentifierType$check(x, c, k) {
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", IdpIdentifierType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function IdpIdentifierType$rest(x, _q) {
+  if (x.length > 40 && cpLength(x) > 40) return false;
+  if (!inClass(x, 64, 90, IdpIdentifierType$m2, IdpIdentifierType$re1)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateIdpIdentifierType(x, o) {
   return run(x, o, IdpIdentifierType$check);
@@ -14383,7 +14515,7 @@ function InboundFederationLambdaType$is(x, q) {
   if (!InboundFederationLambdaVersionType$is(u, q + 8)) return false;
   u = x.LambdaArn;
   if (typeof u !== "string") return false;
-  if (!ArnType$is(u, q + 8)) return false;
+  if (!ArnType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, InboundFederationLambdaType$k1, 2);
   return ownsAll(x, InboundFederationLambdaType$k1, 2);
 }
@@ -14491,7 +14623,7 @@ function InitiateAuthRequest$is(x, q) {
   if (!AuthFlowType$is(u, q + 8)) return false;
   u = x.ClientId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ClientIdType$is(u, q + 8)) return false;
+  if (!ClientIdType$rest(u, q + 8)) return false;
   u = x.AuthParameters;
   if (u !== undefined && !AuthParametersType$is(u, q + 8) && owns(x, "AuthParameters")) return false;
   u = x.ClientMetadata;
@@ -15634,7 +15766,7 @@ function ListDevicesRequest$is(x, q) {
   let u;
   u = x.AccessToken;
   if (typeof u !== "string") return false;
-  if (!TokenModelType$is(u, q + 8)) return false;
+  if (!TokenModelType$rest(u, q + 8)) return false;
   u = x.Limit;
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
   u = x.PaginationToken;
@@ -15751,7 +15883,7 @@ function ListGroupsRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Limit;
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
   u = x.NextToken;
@@ -15868,7 +16000,7 @@ function ListIdentityProvidersRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.MaxResults;
   if (u !== undefined && !ListProvidersLimitType$is(u, q + 8) && owns(x, "MaxResults")) return false;
   u = x.NextToken;
@@ -16095,7 +16227,7 @@ function ListResourceServersRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.MaxResults;
   if (u !== undefined && !ListResourceServersLimitType$is(u, q + 8) && owns(x, "MaxResults")) return false;
   u = x.NextToken;
@@ -16216,7 +16348,7 @@ function ListTagsForResourceRequest$is(x, q) {
   let u;
   u = x.ResourceArn;
   if (typeof u !== "string") return false;
-  if (!ArnType$is(u, q + 8)) return false;
+  if (!ArnType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, ListTagsForResourceRequest$k1, 1);
   return owns(x, "ResourceArn");
 }
@@ -16318,7 +16450,7 @@ function ListUserImportJobsRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.MaxResults;
   if (typeof u !== "number" || !Number.isInteger(u) || u < 1 || u > 60) return false;
   u = x.PaginationToken;
@@ -16438,7 +16570,7 @@ function ListUserPoolClientsRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.MaxResults;
   if (u !== undefined && !QueryLimit$is(u, q + 8) && owns(x, "MaxResults")) return false;
   u = x.NextToken;
@@ -16666,10 +16798,10 @@ function ListUsersInGroupRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.GroupName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!GroupNameType$is(u, q + 8)) return false;
+  if (!GroupNameType$rest(u, q + 8)) return false;
   u = x.Limit;
   if (u !== undefined && !QueryLimitType$is(u, q + 8) && owns(x, "Limit")) return false;
   u = x.NextToken;
@@ -16792,7 +16924,7 @@ function ListUsersRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.AttributesToGet;
   if (u !== undefined && !SearchedAttributeNamesListType$is(u, q + 8) && owns(x, "AttributesToGet")) return false;
   u = x.Limit;
@@ -17365,7 +17497,7 @@ function NotifyConfigurationType$is(x, q) {
   let u;
   u = x.SourceArn;
   if (typeof u !== "string") return false;
-  if (!ArnType$is(u, q + 8)) return false;
+  if (!ArnType$rest(u, q + 8)) return false;
   u = x.From;
   if (u !== undefined && !StringType$is(u, q + 8) && owns(x, "From")) return false;
   u = x.ReplyTo;
@@ -17443,7 +17575,7 @@ function NotifyEmailType$is(x, q) {
   let u;
   u = x.Subject;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!EmailNotificationSubjectType$is(u, q + 8)) return false;
+  if (!EmailNotificationSubjectType$rest(u, q + 8)) return false;
   u = x.HtmlBody;
   if (u !== undefined && !EmailNotificationBodyType$is(u, q + 8) && owns(x, "HtmlBody")) return false;
   u = x.TextBody;
@@ -18007,6 +18139,17 @@ function PasswordType$check(x, c, k) {
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", PasswordType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function PasswordType$rest(x, _q) {
+  if (x.length > 256 && cpLength(x) > 256) return false;
+  if (!inClass(x, 33, 127, PasswordType$m2, PasswordType$re1)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validatePasswordType(x, o) {
   return run(x, o, PasswordType$check);
@@ -18134,7 +18277,7 @@ function PreTokenGenerationVersionConfigType$is(x, q) {
   if (!PreTokenGenerationLambdaVersionType$is(u, q + 8)) return false;
   u = x.LambdaArn;
   if (typeof u !== "string") return false;
-  if (!ArnType$is(u, q + 8)) return false;
+  if (!ArnType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, PreTokenGenerationVersionConfigType$k1, 2);
   return ownsAll(x, PreTokenGenerationVersionConfigType$k1, 2);
 }
@@ -18481,6 +18624,17 @@ function ProviderNameType$check(x, c, k) {
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ProviderNameType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function ProviderNameType$rest(x, _q) {
+  if (x.length > 32 && cpLength(x) > 32) return false;
+  if (!inClass(x, 32, 126, ProviderNameType$m2, ProviderNameType$re1)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateProviderNameType(x, o) {
   return run(x, o, ProviderNameType$check);
@@ -18550,6 +18704,17 @@ function ProviderNameTypeV2$check(x, c, k) {
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 32 && cpLength(x) > 32) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 32);
   if (!ProviderNameTypeV2$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ProviderNameTypeV2$re1);
+}
+
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function ProviderNameTypeV2$rest(x, _q) {
+  if (x.length > 32 && cpLength(x) > 32) return false;
+  if (!ProviderNameTypeV2$re1.test(x)) return false;
+  return true;
 }
 
 /** @type {Validate} */
@@ -19049,6 +19214,17 @@ function RegionNameType$check(x, c, k) {
   if (x.length > 32 && cpLength(x) > 32) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 32);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function RegionNameType$rest(x, _q) {
+  if (x.length < 10 && cpLength(x) < 5) return false;
+  if (x.length > 32 && cpLength(x) > 32) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateRegionNameType(x, o) {
   return run(x, o, RegionNameType$check);
@@ -19148,10 +19324,10 @@ function ResendConfirmationCodeRequest$is(x, q) {
   let u;
   u = x.ClientId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ClientIdType$is(u, q + 8)) return false;
+  if (!ClientIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.SecretHash;
   if (u !== undefined && !SecretHashType$is(u, q + 8) && owns(x, "SecretHash")) return false;
   u = x.UserContextData;
@@ -19353,6 +19529,17 @@ function ResourceServerIdentifierType$check(x, c, k) {
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ResourceServerIdentifierType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function ResourceServerIdentifierType$rest(x, _q) {
+  if (x.length > 256 && cpLength(x) > 256) return false;
+  if (!inClass(x, 35, 91, ResourceServerIdentifierType$m2, ResourceServerIdentifierType$re1)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateResourceServerIdentifierType(x, o) {
   return run(x, o, ResourceServerIdentifierType$check);
@@ -19389,6 +19576,17 @@ function ResourceServerNameType$check(x, c, k) {
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ResourceServerNameType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function ResourceServerNameType$rest(x, _q) {
+  if (x.length > 256 && cpLength(x) > 256) return false;
+  if (!inClass(x, 64, 90, ResourceServerNameType$m2, ResourceServerNameType$re1)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateResourceServerNameType(x, o) {
   return run(x, o, ResourceServerNameType$check);
@@ -19417,6 +19615,16 @@ function ResourceServerScopeDescriptionType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (x.length === 0) fail(c, k, "INSTANCE_STRING_MIN_LENGTH", 1);
   if (x.length > 256 && cpLength(x) > 256) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 256);
+}
+
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function ResourceServerScopeDescriptionType$rest(x, _q) {
+  if (x.length > 256 && cpLength(x) > 256) return false;
+  return true;
 }
 
 /** @type {Validate} */
@@ -19503,6 +19711,17 @@ function ResourceServerScopeNameType$check(x, c, k) {
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", ResourceServerScopeNameType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function ResourceServerScopeNameType$rest(x, _q) {
+  if (x.length > 256 && cpLength(x) > 256) return false;
+  if (!inClass(x, 48, 91, ResourceServerScopeNameType$m2, ResourceServerScopeNameType$re1)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateResourceServerScopeNameType(x, o) {
   return run(x, o, ResourceServerScopeNameType$check);
@@ -19527,10 +19746,10 @@ function ResourceServerScopeType$is(x, q) {
   let u;
   u = x.ScopeName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ResourceServerScopeNameType$is(u, q + 8)) return false;
+  if (!ResourceServerScopeNameType$rest(u, q + 8)) return false;
   u = x.ScopeDescription;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ResourceServerScopeDescriptionType$is(u, q + 8)) return false;
+  if (!ResourceServerScopeDescriptionType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, ResourceServerScopeType$k1, 2);
   return ownsAll(x, ResourceServerScopeType$k1, 2);
 }
@@ -19699,7 +19918,7 @@ function RespondToAuthChallengeRequest$is(x, q) {
   let u;
   u = x.ClientId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ClientIdType$is(u, q + 8)) return false;
+  if (!ClientIdType$rest(u, q + 8)) return false;
   u = x.ChallengeName;
   if (u === undefined) return false;
   if (!ChallengeNameType$is(u, q + 8)) return false;
@@ -19884,10 +20103,10 @@ function RevokeTokenRequest$is(x, q) {
   let u;
   u = x.Token;
   if (typeof u !== "string") return false;
-  if (!TokenModelType$is(u, q + 8)) return false;
+  if (!TokenModelType$rest(u, q + 8)) return false;
   u = x.ClientId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ClientIdType$is(u, q + 8)) return false;
+  if (!ClientIdType$rest(u, q + 8)) return false;
   u = x.ClientSecret;
   if (u !== undefined && !ClientSecretType$is(u, q + 8) && owns(x, "ClientSecret")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, RevokeTokenRequest$k1, 2);
@@ -20886,7 +21105,7 @@ function SetRiskConfigurationRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.ClientId;
   if (u !== undefined && !ClientIdType$is(u, q + 8) && owns(x, "ClientId")) return false;
   u = x.CompromisedCredentialsRiskConfiguration;
@@ -21024,7 +21243,7 @@ function SetUICustomizationRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.ClientId;
   if (u !== undefined && !ClientIdType$is(u, q + 8) && owns(x, "ClientId")) return false;
   u = x.CSS;
@@ -21151,7 +21370,7 @@ function SetUserMFAPreferenceRequest$is(x, q) {
   let u;
   u = x.AccessToken;
   if (typeof u !== "string") return false;
-  if (!TokenModelType$is(u, q + 8)) return false;
+  if (!TokenModelType$rest(u, q + 8)) return false;
   u = x.SMSMfaSettings;
   if (u !== undefined && !SMSMfaSettingsType$is(u, q + 8) && owns(x, "SMSMfaSettings")) return false;
   u = x.SoftwareTokenMfaSettings;
@@ -21278,7 +21497,7 @@ function SetUserPoolMfaConfigRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.SmsMfaConfiguration;
   if (u !== undefined && !SmsMfaConfigType$is(u, q + 8) && owns(x, "SmsMfaConfiguration")) return false;
   u = x.SoftwareTokenMfaConfiguration;
@@ -21439,7 +21658,7 @@ function SetUserSettingsRequest$is(x, q) {
   let u;
   u = x.AccessToken;
   if (typeof u !== "string") return false;
-  if (!TokenModelType$is(u, q + 8)) return false;
+  if (!TokenModelType$rest(u, q + 8)) return false;
   u = x.MFAOptions;
   if (u === undefined) return false;
   if (!MFAOptionListType$is(u, q + 8)) return false;
@@ -21607,10 +21826,10 @@ function SignUpRequest$is(x, q) {
   let u;
   u = x.ClientId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ClientIdType$is(u, q + 8)) return false;
+  if (!ClientIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.SecretHash;
   if (u !== undefined && !SecretHashType$is(u, q + 8) && owns(x, "SecretHash")) return false;
   u = x.Password;
@@ -21706,7 +21925,7 @@ function SignUpResponse$is(x, q) {
   if (typeof u !== "boolean") return false;
   u = x.UserSub;
   if (typeof u !== "string") return false;
-  if (!StringType$is(u, q + 8)) return false;
+  if (!StringType$rest(u, q + 8)) return false;
   u = x.CodeDeliveryDetails;
   if (u !== undefined && !CodeDeliveryDetailsType$is(u, q + 8) && owns(x, "CodeDeliveryDetails")) return false;
   u = x.Session;
@@ -22083,6 +22302,18 @@ function SoftwareTokenMFAUserCodeType$check(x, c, k) {
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", SoftwareTokenMFAUserCodeType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function SoftwareTokenMFAUserCodeType$rest(x, _q) {
+  if (x.length < 12 && cpLength(x) < 6) return false;
+  if (x.length > 6 && cpLength(x) > 6) return false;
+  if (!inClass(x, 48, 57, SoftwareTokenMFAUserCodeType$m2, SoftwareTokenMFAUserCodeType$re1)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateSoftwareTokenMFAUserCodeType(x, o) {
   return run(x, o, SoftwareTokenMFAUserCodeType$check);
@@ -22210,10 +22441,10 @@ function StartUserImportJobRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.JobId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserImportJobIdType$is(u, q + 8)) return false;
+  if (!UserImportJobIdType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, StartUserImportJobRequest$k1, 2);
   return ownsAll(x, StartUserImportJobRequest$k1, 2);
 }
@@ -22353,10 +22584,10 @@ function StopUserImportJobRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.JobId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserImportJobIdType$is(u, q + 8)) return false;
+  if (!UserImportJobIdType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, StopUserImportJobRequest$k1, 2);
   return ownsAll(x, StopUserImportJobRequest$k1, 2);
 }
@@ -22522,6 +22753,16 @@ function StringType$check(x, c, k) {
   if (x.length > 131072 && cpLength(x) > 131072) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 131072);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function StringType$rest(x, _q) {
+  if (x.length > 131072 && cpLength(x) > 131072) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateStringType(x, o) {
   return run(x, o, StringType$check);
@@ -22633,7 +22874,7 @@ function TagResourceRequest$is(x, q) {
   let u;
   u = x.ResourceArn;
   if (typeof u !== "string") return false;
-  if (!ArnType$is(u, q + 8)) return false;
+  if (!ArnType$rest(u, q + 8)) return false;
   u = x.Tags;
   if (u === undefined) return false;
   if (!UserPoolTagsType$is(u, q + 8)) return false;
@@ -22843,6 +23084,16 @@ function TokenModelType$check(x, c, k) {
   if (typeof x !== "string") return fail(c, k, "INSTANCE_STRING_EXPECTED");
   if (!inClass(x, 65, 90, TokenModelType$m2, TokenModelType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", TokenModelType$re1);
+}
+
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function TokenModelType$rest(x, _q) {
+  if (!inClass(x, 65, 90, TokenModelType$m2, TokenModelType$re1)) return false;
+  return true;
 }
 
 /** @type {Validate} */
@@ -23516,7 +23767,7 @@ function UntagResourceRequest$is(x, q) {
   let u;
   u = x.ResourceArn;
   if (typeof u !== "string") return false;
-  if (!ArnType$is(u, q + 8)) return false;
+  if (!ArnType$rest(u, q + 8)) return false;
   u = x.TagKeys;
   if (u === undefined) return false;
   if (!UserPoolTagsListType$is(u, q + 8)) return false;
@@ -23621,16 +23872,16 @@ function UpdateAuthEventFeedbackRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.EventId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!EventIdType$is(u, q + 8)) return false;
+  if (!EventIdType$rest(u, q + 8)) return false;
   u = x.FeedbackToken;
   if (typeof u !== "string") return false;
-  if (!TokenModelType$is(u, q + 8)) return false;
+  if (!TokenModelType$rest(u, q + 8)) return false;
   u = x.FeedbackValue;
   if (u === undefined) return false;
   if (!FeedbackValueType$is(u, q + 8)) return false;
@@ -23758,10 +24009,10 @@ function UpdateDeviceStatusRequest$is(x, q) {
   let u;
   u = x.AccessToken;
   if (typeof u !== "string") return false;
-  if (!TokenModelType$is(u, q + 8)) return false;
+  if (!TokenModelType$rest(u, q + 8)) return false;
   u = x.DeviceKey;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!DeviceKeyType$is(u, q + 8)) return false;
+  if (!DeviceKeyType$rest(u, q + 8)) return false;
   u = x.DeviceRememberedStatus;
   if (u !== undefined && !DeviceRememberedStatusType$is(u, q + 8) && owns(x, "DeviceRememberedStatus")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, UpdateDeviceStatusRequest$k1, 2);
@@ -23868,10 +24119,10 @@ function UpdateGroupRequest$is(x, q) {
   let u;
   u = x.GroupName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!GroupNameType$is(u, q + 8)) return false;
+  if (!GroupNameType$rest(u, q + 8)) return false;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Description;
   if (u !== undefined && !DescriptionType$is(u, q + 8) && owns(x, "Description")) return false;
   u = x.RoleArn;
@@ -24000,10 +24251,10 @@ function UpdateIdentityProviderRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.ProviderName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ProviderNameType$is(u, q + 8)) return false;
+  if (!ProviderNameType$rest(u, q + 8)) return false;
   u = x.ProviderDetails;
   if (u !== undefined && !ProviderDetailsType$is(u, q + 8) && owns(x, "ProviderDetails")) return false;
   u = x.AttributeMapping;
@@ -24130,13 +24381,13 @@ function UpdateResourceServerRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Identifier;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ResourceServerIdentifierType$is(u, q + 8)) return false;
+  if (!ResourceServerIdentifierType$rest(u, q + 8)) return false;
   u = x.Name;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ResourceServerNameType$is(u, q + 8)) return false;
+  if (!ResourceServerNameType$rest(u, q + 8)) return false;
   u = x.Scopes;
   if (u !== undefined && !ResourceServerScopeListType$is(u, q + 8) && owns(x, "Scopes")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, UpdateResourceServerRequest$k1, 3);
@@ -24262,7 +24513,7 @@ function UpdateUserAttributesRequest$is(x, q) {
   if (!AttributeListType$is(u, q + 8)) return false;
   u = x.AccessToken;
   if (typeof u !== "string") return false;
-  if (!TokenModelType$is(u, q + 8)) return false;
+  if (!TokenModelType$rest(u, q + 8)) return false;
   u = x.ClientMetadata;
   if (u !== undefined && !ClientMetadataType$is(u, q + 8) && owns(x, "ClientMetadata")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, UpdateUserAttributesRequest$k1, 2);
@@ -24399,10 +24650,10 @@ function UpdateUserPoolClientRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.ClientId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ClientIdType$is(u, q + 8)) return false;
+  if (!ClientIdType$rest(u, q + 8)) return false;
   u = x.ClientName;
   if (u !== undefined && !ClientNameType$is(u, q + 8) && owns(x, "ClientName")) return false;
   u = x.RefreshTokenValidity;
@@ -24627,10 +24878,10 @@ function UpdateUserPoolDomainRequest$is(x, q) {
   let u;
   u = x.Domain;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!DomainType$is(u, q + 8)) return false;
+  if (!DomainType$rest(u, q + 8)) return false;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.CustomDomainConfig;
   if (u !== undefined && !CustomDomainConfigType$is(u, q + 8) && owns(x, "CustomDomainConfig")) return false;
   u = x.ManagedLoginVersion;
@@ -24787,7 +25038,7 @@ function UpdateUserPoolRequest$is(x, q) {
   let u;
   u = x.UserPoolId;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UserPoolIdType$is(u, q + 8)) return false;
+  if (!UserPoolIdType$rest(u, q + 8)) return false;
   u = x.Policies;
   if (u !== undefined && !UserPoolPolicyType$is(u, q + 8) && owns(x, "Policies")) return false;
   u = x.DeletionProtection;
@@ -25221,6 +25472,17 @@ function UserImportJobIdType$check(x, c, k) {
   if (!UserImportJobIdType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UserImportJobIdType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function UserImportJobIdType$rest(x, _q) {
+  if (x.length > 55 && cpLength(x) > 55) return false;
+  if (!UserImportJobIdType$re1.test(x)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateUserImportJobIdType(x, o) {
   return run(x, o, UserImportJobIdType$check);
@@ -25255,6 +25517,17 @@ function UserImportJobNameType$check(x, c, k) {
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
   if (!inClass(x, 64, 90, UserImportJobNameType$m2, UserImportJobNameType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UserImportJobNameType$re1);
+}
+
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function UserImportJobNameType$rest(x, _q) {
+  if (x.length > 128 && cpLength(x) > 128) return false;
+  if (!inClass(x, 64, 90, UserImportJobNameType$m2, UserImportJobNameType$re1)) return false;
+  return true;
 }
 
 /** @type {Validate} */
@@ -26258,6 +26531,17 @@ function UserPoolIdType$check(x, c, k) {
   if (!UserPoolIdType$re1.test(x)) fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UserPoolIdType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function UserPoolIdType$rest(x, _q) {
+  if (x.length > 55 && cpLength(x) > 55) return false;
+  if (!UserPoolIdType$re1.test(x)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateUserPoolIdType(x, o) {
   return run(x, o, UserPoolIdType$check);
@@ -26362,6 +26646,17 @@ function UserPoolNameType$check(x, c, k) {
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
   if (!inClass(x, 64, 90, UserPoolNameType$m2, UserPoolNameType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UserPoolNameType$re1);
+}
+
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function UserPoolNameType$rest(x, _q) {
+  if (x.length > 128 && cpLength(x) > 128) return false;
+  if (!inClass(x, 64, 90, UserPoolNameType$m2, UserPoolNameType$re1)) return false;
+  return true;
 }
 
 /** @type {Validate} */
@@ -27263,6 +27558,17 @@ function UsernameType$check(x, c, k) {
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UsernameType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function UsernameType$rest(x, _q) {
+  if (x.length > 128 && cpLength(x) > 128) return false;
+  if (!inClass(x, 33, 126, UsernameType$m2, UsernameType$re1)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateUsernameType(x, o) {
   return run(x, o, UsernameType$check);
@@ -27494,7 +27800,7 @@ function VerifySoftwareTokenRequest$is(x, q) {
   let u;
   u = x.UserCode;
   if (typeof u !== "string") return false;
-  if (!SoftwareTokenMFAUserCodeType$is(u, q + 8)) return false;
+  if (!SoftwareTokenMFAUserCodeType$rest(u, q + 8)) return false;
   u = x.AccessToken;
   if (u !== undefined && !TokenModelType$is(u, q + 8) && owns(x, "AccessToken")) return false;
   u = x.Session;
@@ -27654,13 +27960,13 @@ function VerifyUserAttributeRequest$is(x, q) {
   let u;
   u = x.AccessToken;
   if (typeof u !== "string") return false;
-  if (!TokenModelType$is(u, q + 8)) return false;
+  if (!TokenModelType$rest(u, q + 8)) return false;
   u = x.AttributeName;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!AttributeNameType$is(u, q + 8)) return false;
+  if (!AttributeNameType$rest(u, q + 8)) return false;
   u = x.Code;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!ConfirmationCodeType$is(u, q + 8)) return false;
+  if (!ConfirmationCodeType$rest(u, q + 8)) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, VerifyUserAttributeRequest$k1, 3);
   return ownsAll(x, VerifyUserAttributeRequest$k1, 3);
 }

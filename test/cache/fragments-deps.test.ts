@@ -270,6 +270,8 @@ describe("a run through the last run's objects writes what emitting afresh write
       named("E", { ...enm(["on", "off"]), open: true }),
       // A required member's primitive type: A's boolean check writes L's test and bounds out.
       named("L", prim("int32", { minimum: 1 })),
+      // A string type no required member names yet: it writes no S$rest.
+      named("S", prim("string", { pattern: { source: "^[a-z]+$", unicode: false } })),
     ],
     {
       sources: [{ id: "botocore", kind: "botocore", description: "botocore" }],
@@ -294,6 +296,11 @@ describe("a run through the last run's objects writes what emitting afresh write
     ["an enum closed (its open alias gone)", (m) => withType(m, named("E", enm(["on", "off"])))],
     // A's validator writes L's bounds out: they are part of A's code.
     ["a primitive a required member's check writes out", (m) => withType(m, named("L", prim("int32", { minimum: 2 })))],
+    // S now writes S$rest, which C's new required member calls.
+    [
+      "a string type a required member comes to name",
+      (m) => withType(m, named("C", obj([member("y", prim("int32")), member("s", ref("S"), true)]))),
+    ],
     [
       "a decision changed",
       (m) => withDecisions(m, [decision("B.x", "required", [["botocore", "required"]], "required", "authority")]),

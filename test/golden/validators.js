@@ -85,7 +85,7 @@ function AdminGetUserResponse$is(x, q) {
   let u;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.UserAttributes;
   if (u !== undefined && !AttributeListType$is(u, q + 8) && owns(x, "UserAttributes")) return false;
   u = x.UserCreateDate;
@@ -228,6 +228,17 @@ function AttributeNameType$check(x, c, k) {
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", AttributeNameType$re1);
 }
 
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function AttributeNameType$rest(x, _q) {
+  if (x.length > 32 && cpLength(x) > 32) return false;
+  if (!inClass(x, 33, 126, AttributeNameType$m2, AttributeNameType$re1)) return false;
+  return true;
+}
+
 /** @type {Validate} */
 export function validateAttributeNameType(x, o) {
   return run(x, o, AttributeNameType$check);
@@ -252,7 +263,7 @@ function AttributeType$is(x, q) {
   let u;
   u = x.Name;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!AttributeNameType$is(u, q + 8)) return false;
+  if (!AttributeNameType$rest(u, q + 8)) return false;
   u = x.Value;
   if (u !== undefined && !AttributeValueType$is(u, q + 8) && owns(x, "Value")) return false;
   if ((q & 3) !== 0) return declaredOnly(x, q, AttributeType$k1, 1);
@@ -422,7 +433,7 @@ function GetUserResponse$is(x, q) {
   let u;
   u = x.Username;
   if (typeof u !== "string" || u.length === 0) return false;
-  if (!UsernameType$is(u, q + 8)) return false;
+  if (!UsernameType$rest(u, q + 8)) return false;
   u = x.UserAttributes;
   if (u === undefined) return false;
   if (!AttributeListType$is(u, q + 8)) return false;
@@ -703,6 +714,17 @@ function UsernameType$check(x, c, k) {
   if (x.length > 128 && cpLength(x) > 128) fail(c, k, "INSTANCE_STRING_MAX_LENGTH", 128);
   if (!inClass(x, 33, 126, UsernameType$m2, UsernameType$re1))
     fail(c, k, "INSTANCE_STRING_PATTERN_MISMATCH", UsernameType$re1);
+}
+
+/**
+ * @param {string} x
+ * @param {number} _q
+ * @returns {boolean}
+ */
+function UsernameType$rest(x, _q) {
+  if (x.length > 128 && cpLength(x) > 128) return false;
+  if (!inClass(x, 33, 126, UsernameType$m2, UsernameType$re1)) return false;
+  return true;
 }
 
 /** @type {Validate} */

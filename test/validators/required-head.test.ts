@@ -9,9 +9,9 @@ import { validatorsOf } from "../helpers/runtime.js";
 
 const rows: [string, TypeNode, string[], [unknown, boolean][]][] = [
   [
-    "a string with a minimum length 1 and a pattern: the type test and the empty string, then L$is",
+    "a string with a minimum length 1 and a pattern: the type test and the empty string, then the rest (L$rest)",
     prim("string", { minLength: 1, maxLength: 3, pattern: { source: "^[a-z]+$", unicode: false } }),
-    ['  if (typeof u !== "string" || u.length === 0) return false;', "  if (!L$is(u, q + 8)) return false;"],
+    ['  if (typeof u !== "string" || u.length === 0) return false;', "  if (!L$rest(u, q + 8)) return false;"],
     [
       ["ab", true],
       ["", false],
@@ -65,6 +65,8 @@ describe("a required member's primitive type, written out", () => {
     const read = all.slice(all.findIndex((l) => /^ {2}(?:const )?u = x\.l;$/.test(l)) + 1);
     expect(read.slice(0, lines.length)).toEqual(lines);
     if (lines.length === 1) expect(body).not.toContain("L$is(");
+    // L's check without the head is written (by L) only when a member calls it.
+    expect(code.includes("function L$rest(")).toBe(lines.some((l) => l.includes("L$rest(")));
     const mod = await validatorsOf(m);
     for (const [value, valid] of values) {
       const of = { l: value };

@@ -155,7 +155,10 @@ function requiredIs(s: Scope, w: Writer, node: TypeNode): void {
   // Each type test fails undefined (an absent member) too.
   if (!head) w.line("if (u === undefined) return false;");
   else w.when(head.conds.join(" || "), "return false;");
-  if (!head?.whole) leafIs(s, w, node, "u", "q + 8");
+  // A string type's check without its head (type-code.ts writes T$rest for types required members name).
+  if (head?.rest && node.kind === "ref")
+    w.when({ not: true, call: call(`${node.name}$rest`, "u", "q + 8") }, "return false;");
+  else if (!head?.whole) leafIs(s, w, node, "u", "q + 8");
 }
 
 function objectIs(s: Scope, w: Writer, node: Node<"object">): void {

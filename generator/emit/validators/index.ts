@@ -67,12 +67,17 @@ function packedFragments(model: Model, flavour: Flavour, memo?: FragmentMemo): (
     return names.map((n) => byName.get(n)).filter((l): l is NamedType => l !== undefined && LEAF.has(l.node.kind));
   };
   const pairs = (leaves: NamedType[]) => leaves.map((l) => [l.name, l.node] as const);
-  if (!memo) {
-    return model.types.map((t) => typeFragment(t, { flavour, keep: declared.has(t.name), leaves: pairs(leavesOf(t)) }));
-  }
   const types = model.types;
   const leaves = types.map(leavesOf);
+  // The types some required member names: a string one writes its check without the head too (T$rest).
+  const named = new Set(leaves.flatMap((ls) => ls.map((l) => l.name)));
+  if (!memo) {
+    return types.map((t, i) =>
+      typeFragment(t, { flavour, keep: declared.has(t.name), leaves: pairs(leaves[i]!), rest: named.has(t.name) }),
+    );
+  }
   const keep = (i: number) => declared.has(types[i]!.name);
+  const rest = (i: number) => named.has(types[i]!.name);
   // A type's code depends on the type, these options and the primitives it writes out (others are called
   // by name): the same objects as the last run's give the last run's text.
   return fragmentsFrom(
@@ -80,8 +85,8 @@ function packedFragments(model: Model, flavour: Flavour, memo?: FragmentMemo): (
     "validators",
     `validators\0${model.name}\0${flavour}`,
     types,
-    (i) => [flavour, keep(i), ...leaves[i]!],
-    (i) => ({ flavour, keep: keep(i), leaves: pairs(leaves[i]!) }),
+    (i) => [flavour, keep(i), rest(i), ...leaves[i]!],
+    (i) => ({ flavour, keep: keep(i), rest: rest(i), leaves: pairs(leaves[i]!) }),
     (i, c) => {
       const f = typeFragment(types[i]!, c);
       return `${[...f.runtime].sort().join(" ")}\n${f.text}`;

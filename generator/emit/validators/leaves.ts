@@ -313,14 +313,27 @@ export function leafIs(s: Scope, w: Writer, node: TypeNode, v: string, q: string
  * comparisons before its first test that calls something (a length in code points, a pattern, a format…).
  * `whole`: that is all of its check (nothing else, no known values), so its function need not be called.
  */
-export function leafHead(node: TypeNode, v: string): { conds: string[]; whole: boolean } | undefined {
+export function leafHead(node: TypeNode, v: string): { conds: string[]; whole: boolean; rest: boolean } | undefined {
   if (node.kind !== "primitive") return undefined;
   const spec = specOf(node);
   // A scope of its own: what a pattern would add to one is the type's own, and only comparisons are kept.
   const tests = keywordTests(new Scope("", "js"), spec, v);
   const first = tests.findIndex((t) => !t.plain);
   const plain = (first < 0 ? tests : tests.slice(0, first)).map((t) => t.cond as string);
-  return { conds: [TYPE_TEST[spec.type](v), ...plain], whole: first < 0 && !spec.known };
+  const whole = first < 0 && !spec.known;
+  return { conds: [TYPE_TEST[spec.type](v), ...plain], whole, rest: !whole && spec.type === "string" };
+}
+
+/**
+ * A string type's boolean check after its head (leafHead): what `T$rest(x, q)` decides for a value that passed
+ * the head, so a required member that wrote the head out does not test it twice. In the type's own scope.
+ */
+export function leafRestIs(s: Scope, w: Writer, node: TypeNode, v: string): void {
+  const spec = specOf(node as Primitive);
+  const tests = keywordTests(s, spec, v);
+  const first = tests.findIndex((t) => !t.plain);
+  for (const t of first < 0 ? [] : tests.slice(first)) w.when(t.cond, "return false;");
+  if (spec.known) knownIs(s, w, spec, v, "return false;");
 }
 
 function knownIs(s: Scope, w: Writer, spec: Spec, v: string, no: string): void {

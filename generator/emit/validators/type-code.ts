@@ -5,6 +5,7 @@ import type { NamedType, TypeNode } from "../../ir/model.js";
 import { children } from "../../ir/walk.js";
 import { call, callLines, jsString, WIDTH, Writer } from "./layout.js";
 import { compoundCheck, compoundIs } from "./compounds.js";
+import { leafHead, leafRestIs } from "./leaves.js";
 import { Scope, type Flavour } from "./scope.js";
 
 export interface Fragment {
@@ -19,6 +20,8 @@ export interface TypeOptions {
   keep: boolean;
   /** The primitive types its required members refer to, as [name, node], sorted by name (written out). */
   leaves?: readonly (readonly [string, TypeNode])[];
+  /** A required member of another type names this one: a string type writes `T$rest` too (leafRestIs). */
+  rest?: boolean;
 }
 
 const SIGNATURES = {
@@ -59,6 +62,22 @@ function writeFunction(out: string[], s: Scope, kind: "is" | "check", name: stri
   // An empty body is `{}` on the head's line, as prettier prints it.
   if (body.length === 0) out.push(`${out.pop()!.slice(0, -2)} {}`);
   else out.push(...body, "}");
+}
+
+/** `T$rest(x, q)`: a string type's check once its head has passed (the value is a string). */
+function restFunction(out: string[], s: Scope, node: NamedType["node"]): void {
+  const w = new Writer();
+  w.block("", () => {
+    leafRestIs(s, w, node, "x");
+    w.line("return true;");
+  });
+  const body = w.lines.slice(1, -1);
+  const q = uses(body, "q") ? "q" : "_q";
+  if (s.flavour === "js") {
+    out.push("/**", " * @param {string} x", ` * @param {number} ${q}`, " * @returns {boolean}", " */");
+    out.push(...headLines(`function ${s.name}$rest`, ["x", q], " {"));
+  } else out.push(...headLines(`function ${s.name}$rest`, ["x: string", `${q}: number`], ": boolean {"));
+  out.push(...body, "}", "");
 }
 
 function bodyOf(s: Scope, kind: "is" | "check", node: NamedType["node"]): string[] {
@@ -128,6 +147,7 @@ export function typeFragment(t: NamedType, options: TypeOptions): Fragment {
   };
   emit("", t.node);
   for (let i = 0; i < s.queue.length; i++) emit(s.queue[i]!.suffix, s.queue[i]!.node);
+  if (options.rest && leafHead(t.node, "x")?.rest) restFunction(fns, s, t.node);
   const out: string[] = [];
   if (s.constants.lines.length > 0) out.push(...s.constants.lines, "");
   out.push(...fns);
