@@ -81,7 +81,9 @@ export function typesSource(
   if (shared?.from === view.openNames) {
     const deps = [view.sdk, view.open, shared.names];
     const types = model.types;
-    const of = (i: number) => declarationsOf(types[i]!, view, shared);
+    // One per type: its context and its text build the type's narrowed view once between them.
+    const made: ReturnType<typeof declarationsOf>[] = [];
+    const of = (i: number) => (made[i] ??= declarationsOf(types[i]!, view, shared));
     decls = fragmentsFrom(
       options,
       "typescript",

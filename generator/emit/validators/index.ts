@@ -64,7 +64,7 @@ function packedFragments(model: Model, flavour: Flavour, memo?: FragmentMemo): (
   // The primitive types a type's required members refer to: their tests are written out in its code.
   const leavesOf = (t: NamedType): NamedType[] => {
     const names = derivedOf(memo && { memo }, t, "requiredRefs", () => requiredRefs(t.node));
-    return names.map((n) => byName.get(n)).filter((l): l is NamedType => l !== undefined && LEAF.has(l.node.kind));
+    return names.map((n) => byName.get(n)).filter((l): l is NamedType => l?.node.kind === "primitive");
   };
   const pairs = (leaves: NamedType[]) => leaves.map((l) => [l.name, l.node] as const);
   const types = model.types;
@@ -93,9 +93,6 @@ function packedFragments(model: Model, flavour: Flavour, memo?: FragmentMemo): (
     },
   );
 }
-
-/** Types whose check a required member writes out, in part or whole (compounds.ts requiredIs). */
-const LEAF = new Set<TypeNode["kind"]>(["primitive"]);
 
 function unpack(packed: string | Fragment): Fragment {
   if (typeof packed !== "string") return packed;

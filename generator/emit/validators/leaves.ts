@@ -317,11 +317,16 @@ export function leafHead(node: TypeNode, v: string): { conds: string[]; whole: b
   if (node.kind !== "primitive") return undefined;
   const spec = specOf(node);
   // A scope of its own: what a pattern would add to one is the type's own, and only comparisons are kept.
-  const tests = keywordTests(new Scope("", "js"), spec, v);
+  const { head, rest } = splitTests(keywordTests(new Scope("", "js"), spec, v));
+  const whole = rest.length === 0 && !spec.known;
+  const conds = [TYPE_TEST[spec.type](v), ...head.map((t) => t.cond as string)];
+  return { conds, whole, rest: !whole && spec.type === "string" };
+}
+
+/** A primitive's keyword tests: the leading ones that call nothing (leafHead's), and the rest. */
+function splitTests(tests: Test[]): { head: Test[]; rest: Test[] } {
   const first = tests.findIndex((t) => !t.plain);
-  const plain = (first < 0 ? tests : tests.slice(0, first)).map((t) => t.cond as string);
-  const whole = first < 0 && !spec.known;
-  return { conds: [TYPE_TEST[spec.type](v), ...plain], whole, rest: !whole && spec.type === "string" };
+  return first < 0 ? { head: tests, rest: [] } : { head: tests.slice(0, first), rest: tests.slice(first) };
 }
 
 /**
@@ -330,9 +335,7 @@ export function leafHead(node: TypeNode, v: string): { conds: string[]; whole: b
  */
 export function leafRestIs(s: Scope, w: Writer, node: TypeNode, v: string): void {
   const spec = specOf(node as Primitive);
-  const tests = keywordTests(s, spec, v);
-  const first = tests.findIndex((t) => !t.plain);
-  for (const t of first < 0 ? [] : tests.slice(first)) w.when(t.cond, "return false;");
+  for (const t of splitTests(keywordTests(s, spec, v)).rest) w.when(t.cond, "return false;");
   if (spec.known) knownIs(s, w, spec, v, "return false;");
 }
 

@@ -1,6 +1,7 @@
 // What one named type's code is built in: its constants, its helper functions (one per inline
 // compound node, numbered in the order they are met), and the runtime helpers it calls. Everything
-// here is named after the type, so a type's text depends on that type alone.
+// here is named after the type, so a type's text depends on that type (and the primitives whose tests
+// its required members write out, which the scope is given) alone.
 import type { EnumValue, TypeNode } from "../../ir/model.js";
 import { jsString, numberLiteral, type Value, Writer } from "./layout.js";
 

@@ -1,6 +1,7 @@
 // One named type's part of validators.js/.ts: its constants, a boolean and a collecting function
-// per compound node, and the exported validate/is/assert. A function of the type alone (and of
-// whether it declares a "$schema" member), so fragments can be produced and cached per type.
+// per compound node, and the exported validate/is/assert. A function of the type and its options
+// (whether it declares a "$schema" member, the primitives its required members write out, whether it
+// writes T$rest), so fragments can be produced and cached per type.
 import type { NamedType, TypeNode } from "../../ir/model.js";
 import { children } from "../../ir/walk.js";
 import { call, callLines, jsString, WIDTH, Writer } from "./layout.js";
