@@ -2,7 +2,7 @@
 // corpus is reconciled). Found from the working folder up, or named with --config; checked
 // against structgen.config.schema.json at the package root (config/schema-check.ts; no ajv at run time).
 // Options given here (command-line flags) override the file.
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { diagnostic, StructgenError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { escapePointerToken, parseJson, type JsonValue, type ParsedJson } from "../load/parse-json.js";
@@ -109,7 +109,7 @@ async function readConfigFile(
   const display = path.relative(cwd, file) || CONFIG_NAME;
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? String(e);
     throw new StructgenError([diagnostic("USAGE_CONFIG_NOT_FOUND", { path: display, reason })]);
@@ -165,6 +165,6 @@ let schema: Record<string, unknown> | undefined;
 
 async function configErrors(value: unknown): Promise<SchemaError[]> {
   const file = new URL("../../structgen.config.schema.json", import.meta.url);
-  schema ??= JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+  schema ??= JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
   return schemaErrors(schema, value);
 }
