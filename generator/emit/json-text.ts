@@ -5,6 +5,7 @@
 import { bannerText } from "./banner.js";
 import { fill, group, indent, join, line, printDoc, softline, type Doc } from "./layout.js";
 import { jsonStringEscapes } from "./quote.js";
+import { stringWidth } from "./width.js";
 
 /**
  * Line and paragraph separators and bidirectional controls are valid in JSON strings but can make
@@ -67,11 +68,111 @@ function arrayDoc(items: Json[]): Doc {
   });
 }
 
-/** Any value JSON.stringify accepts (toJSON, undefined members and all), as final JSON text. */
-export function jsonText(value: unknown): string {
+// The printer below writes that layout directly, without a document (layout.ts), as printDoc would
+// print valueDoc's: a non-empty object always breaks, and so does every group around it; any other
+// group is flat when it fits, counting the "," that follows it. An array of numbers only (a fill)
+// takes the document path. test/emit/json-text.test.ts holds the two to the same text.
+const WIDTH = 120;
+
+/** Whether prettier breaks the value's group whatever the width (an object, or a break inside). */
+function breaks(v: Json): boolean {
+  if (typeof v !== "object" || v === null) return false;
+  if (!Array.isArray(v)) return Object.keys(v).length > 0;
+  return breaksAlways(v) || v.some(breaks);
+}
+
+/** A number-only array somewhere in the value: filled, as the document printer does it. */
+function hasFill(v: Json): boolean {
+  if (typeof v !== "object" || v === null) return false;
+  if (Array.isArray(v)) return (v.length > 0 && v.every((x) => typeof x === "number")) || v.some(hasFill);
+  return Object.values(v).some(hasFill);
+}
+
+/** The value on one line (it does not break), and its width. */
+function flat(v: Json): { text: string; width: number } {
+  if (v === null || typeof v === "boolean") return { text: String(v), width: String(v).length };
+  if (typeof v === "number") {
+    const text = numberText(v);
+    return { text, width: text.length };
+  }
+  if (typeof v === "string") {
+    const text = stringText(v);
+    return { text, width: stringWidth(text) };
+  }
+  if (!Array.isArray(v) || v.length === 0)
+    return Array.isArray(v) ? { text: "[]", width: 2 } : { text: "{}", width: 2 };
+  const items = v.map(flat);
+  return {
+    text: `[${items.map((i) => i.text).join(", ")}]`,
+    width: items.reduce((w, i) => w + i.width, 2 * items.length),
+  };
+}
+
+/** `v` where the line is `pos` wide and `ind` indented, `after` columns before the next break. */
+function print(v: Json, ind: number, pos: number, after: number, out: string[]): void {
+  if (!breaks(v)) {
+    const f = flat(v);
+    if (typeof v !== "object" || v === null || pos + f.width + after <= WIDTH || entries(v) === 0) {
+      out.push(f.text);
+      return;
+    }
+  }
+  const array = Array.isArray(v);
+  const inner = `\n${" ".repeat(ind + 2)}`;
+  out.push(array ? "[" : "{");
+  if (array) {
+    v.forEach((x, i) => {
+      const last = i === v.length - 1;
+      out.push(inner);
+      printItem(x, ind + 2, last ? 0 : 1, out);
+      if (!last) out.push(",");
+    });
+  } else {
+    const keys = Object.keys(v as object);
+    keys.forEach((k, i) => {
+      const last = i === keys.length - 1;
+      out.push(inner);
+      printMember(k, (v as Record<string, Json>)[k]!, ind + 2, last ? 0 : 1, out);
+      if (!last) out.push(",");
+    });
+  }
+  out.push(`\n${" ".repeat(ind)}${array ? "]" : "}"}`);
+}
+
+/** An array item at the start of its line: flat if it fits, else broken. */
+function printItem(v: Json, ind: number, after: number, out: string[]): void {
+  print(v, ind, ind, after, out);
+}
+
+/** `"key": value` at the start of its line: all flat if it fits, else the value laid out after the key. */
+function printMember(key: string, v: Json, ind: number, after: number, out: string[]): void {
+  const k = stringText(key);
+  const keyWidth = stringWidth(k) + 2;
+  out.push(k, ": ");
+  print(v, ind, ind + keyWidth, after, out);
+}
+
+/** The direct printer's text of an item (or a member); a value with a fill, printDoc's of its document. */
+function printed(v: Json, ind: number, member?: string): string {
+  if (hasFill(v)) {
+    const doc = member === undefined ? group(valueDoc(v)) : group([stringText(member), ": ", valueDoc(v)]);
+    return printDoc(doc, WIDTH, ind);
+  }
+  const out: string[] = [];
+  if (member === undefined) printItem(v, ind, 0, out);
+  else printMember(member, v, ind, 0, out);
+  return out.join("");
+}
+
+const parsed = (value: unknown): Json => {
   const text = JSON.stringify(value);
   if (text === undefined) throw new TypeError("the value has no JSON form");
-  return `${printDoc(valueDoc(JSON.parse(text) as Json))}\n`;
+  return JSON.parse(text) as Json;
+};
+
+/** Any value JSON.stringify accepts (toJSON, undefined members and all), as final JSON text. */
+export function jsonText(value: unknown): string {
+  return `${printed(parsed(value), 0)}\n`;
 }
 
 /**
@@ -80,10 +181,7 @@ export function jsonText(value: unknown): string {
  * breaks, so its text does not depend on what surrounds it.
  */
 export function jsonMemberText(key: string, value: unknown, indent: number): string {
-  const text = JSON.stringify(value);
-  if (text === undefined) throw new TypeError("the value has no JSON form");
-  const doc = group([stringText(key), ": ", valueDoc(JSON.parse(text) as Json)]);
-  return `${" ".repeat(indent)}${printDoc(doc, 120, indent)}`;
+  return `${" ".repeat(indent)}${printed(parsed(value), indent, key)}`;
 }
 
 /**
@@ -91,9 +189,7 @@ export function jsonMemberText(key: string, value: unknown, indent: number): str
  * breaks (as it does when an item is a non-empty object): the item's lines, no separator.
  */
 export function jsonItemText(value: unknown, indent: number): string {
-  const text = JSON.stringify(value);
-  if (text === undefined) throw new TypeError("the value has no JSON form");
-  return `${" ".repeat(indent)}${printDoc(group(valueDoc(JSON.parse(text) as Json)), 120, indent)}`;
+  return `${" ".repeat(indent)}${printed(parsed(value), indent)}`;
 }
 
 /** An object as a generated file: `$comment` (the banner) first, then its own members in order. */
