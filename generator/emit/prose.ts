@@ -42,16 +42,21 @@ const BLOCK = new Set([
   "h4",
 ]);
 
-// Every emitter asks for the same descriptions: each text is parsed once. Bounded for watch mode, and
-// a text longer than any real description is parsed each time rather than kept.
+// Every emitter asks for the same descriptions: each text is parsed once. Bounded for watch mode; a
+// text longer than any real description is kept only while it is the last long one asked for (the
+// emitters ask for one type's texts in turn), so megabytes are parsed once, not once per emitter.
 const parsed = new Map<string, readonly Paragraph[]>();
 const KEEP_BELOW = 16_384;
 const NONE: readonly Paragraph[] = Object.freeze([]);
+let lastLong: { input: string; out: readonly Paragraph[] } | undefined;
 
 /** Splits a description into paragraphs; tags other than code and block tags keep only their text. */
 export function parseProse(input: string | undefined): readonly Paragraph[] {
   if (!input) return NONE;
-  if (input.length >= KEEP_BELOW) return parse(input);
+  if (input.length >= KEEP_BELOW) {
+    if (lastLong?.input !== input) lastLong = { input, out: parse(input) };
+    return lastLong.out;
+  }
   let out = parsed.get(input);
   if (out === undefined) {
     if (parsed.size >= 20_000) parsed.clear();
@@ -132,13 +137,12 @@ export function proseToText(
  * expression, which backtracked once per character and overflowed on megabytes of text.
  */
 export function summary(input: string | undefined): string {
-  const all = proseToText(parseProse(input), (s) => s);
-  const end = all.indexOf("\n");
-  const text = end < 0 ? all : all.slice(0, end);
+  // Segments hold no line breaks (normalise), so the first line is the first paragraph.
+  const text = proseToText(parseProse(input).slice(0, 1), (s) => s);
   for (let i = 20; i < text.length; i++) {
     const c = text[i];
-    const ends = i + 1 === text.length || /\s/.test(text[i + 1]!);
-    if ((c === "." || c === "!" || c === "?") && ends) return text.slice(0, i + 1);
+    if (c !== "." && c !== "!" && c !== "?") continue;
+    if (i + 1 === text.length || /\s/.test(text[i + 1]!)) return text.slice(0, i + 1);
   }
   return text;
 }
