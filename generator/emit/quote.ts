@@ -102,8 +102,8 @@ export function jsdocText(text: string): string {
  * (`&#x202E;`): visible in the file, itself when rendered.
  */
 export function markdownText(text: string): string {
-  return text
-    .replace(/[ \t\r\n]+/g, " ")
+  // Most text has single spaces only: replacing each with itself costs a match per word.
+  return (/[ \t\r\n]{2}|[\t\r\n]/.test(text) ? text.replace(/[ \t\r\n]+/g, " ") : text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

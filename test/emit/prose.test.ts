@@ -1,8 +1,9 @@
 // summary() renders only a description's first paragraph: that is its first line only while no segment
-// holds a line break (normalise collapses white space). Random HTML-ish text holds it to that.
+// holds a line break (normalise collapses white space). markdownText collapses runs only where there are any.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseProse, proseToText, summary } from "../../generator/emit/prose.js";
+import { markdownText } from "../../generator/emit/quote.js";
 
 const piece = fc.constantFrom(
   "<p>",
@@ -49,5 +50,19 @@ describe("prose summary", () => {
     const long = "<p>word </p>".repeat(4000);
     expect(parseProse(long)).toBe(parseProse(long));
     expect(parseProse(`${long}x`)).not.toBe(parseProse(long));
+  });
+});
+
+describe("markdownText", () => {
+  it("leaves no run of white space and no tab or line break, and keeps single spaces as they are", () => {
+    const text = fc.array(fc.constantFrom(" ", "  ", "\t", "\r\n", "\n", "a", "b c", "*", "&"), { maxLength: 20 });
+    fc.assert(
+      fc.property(text, (parts) => {
+        const out = markdownText(parts.join(""));
+        expect(out).not.toMatch(/[ \t\r\n]{2}|[\t\r\n]/);
+        expect(out.replace(/ /g, "")).toBe(markdownText(parts.join("").replace(/[ \t\r\n]/g, "")));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
