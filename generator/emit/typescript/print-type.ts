@@ -3,6 +3,7 @@
 // that prettier leaves the result unchanged.
 import { align, group, hardline, ifBreak, indent, indentIfBreak, join, line, softline, type Doc } from "../layout.js";
 import type { ObjectMember, TypeExpr } from "./type-text.js";
+import { stringWidth as textWidth } from "../width.js";
 
 /** Where a type stands: decides its parentheses and how a union indents. */
 type Place = "alias" | "annotation" | "array" | "union" | "intersection" | "type-argument" | "tuple-one" | "tuple-many";
@@ -123,4 +124,92 @@ export function printAlias(name: string, t: TypeExpr): Doc {
   if (t.k === "union" && !hugsUnion(t)) return group([left, " =", group(indent([line, printType(t, "alias")]))]);
   const id = Symbol("assignment");
   return group([left, " =", group(indent(line), { id }), indentIfBreak(printType(t, "alias"), id)]);
+}
+
+/** A type on one line as printType prints it when its group fits, and its width as the printer counts it. */
+export interface Flat {
+  text: string;
+  width: number;
+}
+
+const token = (text: string): Flat => ({ text, width: textWidth(text) });
+const around = (open: string, f: Flat, close: string): Flat => ({
+  text: `${open}${f.text}${close}`,
+  width: f.width + open.length + close.length,
+});
+
+function joinFlat(parts: readonly (Flat | undefined)[], separator: string): Flat | undefined {
+  let text = "";
+  let width = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p === undefined) return undefined;
+    if (i > 0) text += separator;
+    text += p.text;
+    width += p.width;
+  }
+  return { text, width: width + separator.length * Math.max(0, parts.length - 1) };
+}
+
+/** printType's text when nothing breaks; undefined when some part always breaks (a doc line, an expanded object). */
+function flatType(t: TypeExpr, place: Place): Flat | undefined {
+  const bare = flatBare(t, place);
+  return bare && needsParens(t, place) ? around("(", bare, ")") : bare;
+}
+
+function flatBare(t: TypeExpr, place: Place): Flat | undefined {
+  switch (t.k) {
+    case "atom":
+      return token(t.text);
+    case "union":
+      return joinFlat(
+        t.types.map((x) => flatType(x, "union")),
+        " | ",
+      );
+    case "intersection":
+      return joinFlat(
+        t.types.map((x) => flatType(x, "intersection")),
+        " & ",
+      );
+    case "array": {
+      const element = flatType(t.element, "array");
+      return element && around("", element, "[]");
+    }
+    case "generic": {
+      const args = joinFlat(
+        t.args.map((a) => flatType(a, "type-argument")),
+        ", ",
+      );
+      return args && { text: `${t.name}<${args.text}>`, width: textWidth(t.name) + args.width + 2 };
+    }
+    case "object": {
+      if (t.expanded) return undefined;
+      if (t.members.length === 0) return token("{}");
+      const members = joinFlat(
+        t.members.map((m) => (m.doc.length > 0 ? undefined : flatMember(m))),
+        "; ",
+      );
+      return members && around("{ ", members, " }");
+    }
+    case "tuple": {
+      if (t.elements.length === 0) return token("[]");
+      const inner: Place = t.elements.length > 1 ? "tuple-many" : "tuple-one";
+      const elements = t.elements.map((e) => {
+        if (e.label === undefined) return flatType(e.type, inner);
+        const type = flatType(e.type, "annotation");
+        return type && { text: `${e.label}: ${type.text}`, width: textWidth(e.label) + 2 + type.width };
+      });
+      const all = joinFlat(elements, ", ");
+      return all && around("[", all, "]");
+    }
+  }
+}
+
+/** printMember's text on one line, or undefined when its type always breaks. */
+export function flatMember(m: ObjectMember): Flat | undefined {
+  const type = flatType(m.type, "annotation");
+  if (type === undefined) return undefined;
+  if (m.key === undefined) return around("[key: string]: ", type, "");
+  const head = `${m.key}${m.optional ? "?" : ""}: `;
+  return { text: `${head}${type.text}`, width: textWidth(m.key) + head.length - m.key.length + type.width };
 }
