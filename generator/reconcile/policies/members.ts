@@ -79,8 +79,10 @@ export const required: Policy = (ctx) => {
     const n = t.node;
     if (n.kind !== "object") continue;
     const shapes = shapeClaims(ctx, t.sourceName);
+    const names = disagreeing(shapes);
+    if (names.size === 0) continue;
     for (const m of n.members) {
-      if (!disagree(shapes, m.name)) continue;
+      if (!names.has(m.name)) continue;
       const claims = shapes
         .map((c) => ({ source: c.source, m: c.shape.members?.[m.name] }))
         .filter(
@@ -102,6 +104,27 @@ export const required: Policy = (ctx) => {
     }
   }
 };
+
+// The member names a type's claims disagree on, by the claims: a function of those objects, which
+// adapters build whole and policies only read, so kept for as long as they live (one run to the next).
+const disagreements = new WeakMap<object, { claims: ShapeClaims; names: ReadonlySet<string> }>();
+const NONE: ReadonlySet<string> = new Set();
+
+/** The names of members that two of `shapes` say are required and not required. */
+function disagreeing(shapes: ShapeClaims): ReadonlySet<string> {
+  if (shapes.length < 2) return NONE;
+  const known = disagreements.get(shapes[0]!.shape);
+  if (known && known.claims.length === shapes.length && known.claims.every((c, i) => c.shape === shapes[i]!.shape))
+    return known.names;
+  let names: Set<string> | undefined;
+  for (const c of shapes) {
+    for (const name of Object.keys(c.shape.members ?? {}))
+      if (!names?.has(name) && disagree(shapes, name)) (names ??= new Set()).add(name);
+  }
+  const result = names ?? NONE;
+  disagreements.set(shapes[0]!.shape, { claims: shapes, names: result });
+  return result;
+}
 
 /** Whether two sources say whether member `name` is required, and not alike (nothing built to tell). */
 function disagree(shapes: ShapeClaims, name: string): boolean {

@@ -4,6 +4,7 @@
 import type { EnumMember, Member, NamedType, TypeNode } from "../../ir/model.js";
 import { claimOf, fact, list, resolveNode, shapeClaims, type Policy, type PolicyContext } from "../context.js";
 import type { ShapeClaims } from "../context.js";
+import type { ShapeClaim } from "../evidence.js";
 
 type MemberEvidence = {
   source: string;
@@ -13,8 +14,32 @@ type MemberEvidence = {
   at?: Member["attrs"]["at"];
 };
 
+type Says = "deprecated" | "proseValues";
+
+// Whether any member of a claim says deprecated / lists values. Adapters build a claim whole and
+// policies only read it, so this is a function of the claim object: once per claim, not per run.
+const saying = new WeakMap<ShapeClaim, { deprecated: boolean; proseValues: boolean }>();
+
+function says(claim: ShapeClaim): { deprecated: boolean; proseValues: boolean } {
+  let s = saying.get(claim);
+  if (s) return s;
+  s = { deprecated: false, proseValues: false };
+  for (const m of Object.values(claim.members ?? {})) {
+    if (m.deprecated !== undefined) s.deprecated = true;
+    if (m.proseValues !== undefined && m.proseValues.length > 0) s.proseValues = true;
+  }
+  saying.set(claim, s);
+  return s;
+}
+
+/** Whether any source's claim about the type says `key` of any member (else no member need be asked). */
+function anyMemberSays(claims: ShapeClaims, key: Says): boolean {
+  for (const c of claims) if (says(c.shape)[key]) return true;
+  return false;
+}
+
 /** Whether any source's claim about member `m` has `key` (before building its evidence). */
-function anySays(claims: ShapeClaims, m: Member, key: "deprecated" | "proseValues"): boolean {
+function anySays(claims: ShapeClaims, m: Member, key: Says): boolean {
   for (const c of claims) {
     const v = c.shape.members?.[m.name]?.[key];
     if (key === "deprecated" ? v !== undefined : v !== undefined && v.length > 0) return true;
@@ -35,6 +60,7 @@ export const deprecated: Policy = (ctx) => {
   for (const t of ctx.types.values()) {
     if (t.node.kind !== "object") continue;
     const claims = shapeClaims(ctx, t.sourceName);
+    if (!anyMemberSays(claims, "deprecated")) continue;
     for (const m of t.node.members) {
       if (m.attrs.deprecated !== undefined || !anySays(claims, m, "deprecated")) continue;
       const ev = memberEvidence(claims, m);
@@ -61,6 +87,7 @@ export const knownValues: Policy = (ctx) => {
   for (const t of ctx.types.values()) {
     if (t.node.kind !== "object") continue;
     const claims = shapeClaims(ctx, t.sourceName);
+    if (!anyMemberSays(claims, "proseValues")) continue;
     for (const m of t.node.members) {
       // Prose that lists no values says nothing here, whatever the member's type.
       if (!anySays(claims, m, "proseValues")) continue;
