@@ -15,6 +15,7 @@ import type { ParseMemo } from "../load/read-corpus.js";
 import type { TypeMemo } from "../pipeline.js";
 import type { ResolveMemo } from "../resolve/index.js";
 import type { ResolvedEntry } from "../resolve/reuse.js";
+import type { NamedAt, NamesMemo } from "../resolve/symbols.js";
 import type { ReconcileMemo } from "../reconcile/index.js";
 import type { ShapeClaim } from "../reconcile/evidence.js";
 import type { ProseFacts } from "../reconcile/sources/json-structure.js";
@@ -72,6 +73,7 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
   const canonical = { body: new WeakMap<object, string>(), value: new WeakMap<object, string>() };
   // Resolved types by parsed document (an unchanged file's parse is the same object) and pointer.
   const shares = typeShares();
+  const names = namesMemo();
   let resolved = new WeakMap<object, Map<string, ResolvedEntry>>();
   let usedResolved = new WeakMap<object, Map<string, ResolvedEntry>>();
   const keepResolved = (doc: object, pointer: string, r: ResolvedEntry) => {
@@ -103,6 +105,7 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
       keep: keepResolved,
       handOut: shares.handOut,
       unshare: shares.unshare,
+      names: names.names,
     },
     types: {
       intern: (corpus, all) => {
@@ -166,6 +169,7 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
       },
     },
     prune() {
+      names.prune();
       resolved = usedResolved;
       usedResolved = new WeakMap();
       parsed.prune();
@@ -235,6 +239,41 @@ function typeShares() {
     },
   };
 }
+
+/**
+ * The identifiers given to a list of symbols (resolve/symbols.ts), kept by that list: the same paths,
+ * files and pointers in the same order get the same identifiers. One list per corpus a run resolved.
+ */
+function namesMemo() {
+  let kept: { at: readonly NamedAt[]; names: string[] }[] = [];
+  let used: typeof kept = [];
+  const same = (a: readonly NamedAt[], b: readonly NamedAt[]): boolean =>
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i]!;
+      return x.pointer === y.pointer && x.file === y.file && sameStrings(x.path, y.path);
+    });
+  const names: NamesMemo = (at, assign) => {
+    const known = used.find((k) => same(k.at, at)) ?? kept.find((k) => same(k.at, at));
+    if (known) {
+      if (!used.includes(known)) used.push(known);
+      return known.names;
+    }
+    const given = assign();
+    if (given.keep) used.push({ at, names: given.names });
+    return given.names;
+  };
+  return {
+    names,
+    prune() {
+      kept = used;
+      used = [];
+    },
+  };
+}
+
+const sameStrings = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 function deepFreeze<T extends object>(value: T, frozen: WeakSet<object>): T {
   if (frozen.has(value)) return value;
