@@ -74,6 +74,8 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
   // Resolved types by parsed document (an unchanged file's parse is the same object) and pointer.
   const shares = typeShares();
   const names = namesMemo();
+  // What policies work out from a claim, kept while the claim lives (reconcile/context.ts ofClaim).
+  const ofClaim = new WeakMap<object, Map<string, unknown>>();
   let resolved = new WeakMap<object, Map<string, ResolvedEntry>>();
   let usedResolved = new WeakMap<object, Map<string, ResolvedEntry>>();
   const keepResolved = (doc: object, pointer: string, r: ResolvedEntry) => {
@@ -85,6 +87,12 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
     output,
     reconcile: {
       claim: shares.claim,
+      ofClaim: <T>(claim: object, name: string, compute: () => T): T => {
+        let byName = ofClaim.get(claim);
+        if (!byName) ofClaim.set(claim, (byName = new Map()));
+        if (!byName.has(name)) byName.set(name, compute());
+        return byName.get(name) as T;
+      },
       prose(text, read) {
         const facts = prose.get(text) ?? read();
         prose.set(text, facts);

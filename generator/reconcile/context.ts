@@ -18,6 +18,12 @@ export interface PolicyContext {
   others: Evidence[];
   authority?: Evidence;
   policies: Policies;
+  /**
+   * A value kept with a claim (computed when there is none). Adapters build a claim whole and policies
+   * only read it, so what is worked out from the claim alone holds while the claim lives: watch keeps
+   * it from run to run (cache/build-memo.ts), where evidence and an unchanged type's claim stay the same.
+   */
+  ofClaim<T>(claim: ShapeClaim, name: string, compute: () => T): T;
   decide(d: Decision): void;
   /** Adds a named type (imported from a source); returns its identifier. */
   addType(t: NamedType): string;

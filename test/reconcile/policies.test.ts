@@ -8,7 +8,9 @@ import type { Decision, EnumMember, Member, Model, NamedType, TypeNode } from ".
 import { corpusFromTexts } from "../../generator/load/read-corpus.js";
 import { DEFAULT_POLICIES, type Override, type Policies } from "../../generator/reconcile/config.js";
 import type { Evidence, MemberClaim, Observation, ShapeClaim, SourceKind } from "../../generator/reconcile/evidence.js";
-import { reconcile } from "../../generator/reconcile/index.js";
+import { reconcile, type ReconcileMemo } from "../../generator/reconcile/index.js";
+import { buildMemos } from "../../generator/cache/build-memo.js";
+import { HashIndex } from "../../generator/cache/hash-index.js";
 import { resolve } from "../../generator/resolve/index.js";
 
 // ---------------------------------------------------------------- corpus builders
@@ -969,10 +971,12 @@ describe("claims seen by an earlier run", () => {
     ),
     awsSdk(struct("Thing", { Name: { shape: "StringType", proseValues: ["A", "B"] } })),
   ];
-  const run = (files: [string, string][], evidence: Evidence[]) =>
-    reconcile(build(files), evidence, config({ authority: "botocore" }));
+  // Through watch's memo (kept across a test's runs), and without one.
+  const run = (files: [string, string][], evidence: Evidence[], memo?: ReconcileMemo) =>
+    reconcile(build(files), evidence, config({ authority: "botocore" }), memo ? { memo } : {});
 
   it("decide as fresh claims do when the corpus changes under them", () => {
+    const memo = buildMemos(HashIndex.open()).reconcile;
     const edits: [boolean, string][] = [
       [false, "The name."],
       [true, "The name."],
@@ -982,7 +986,7 @@ describe("claims seen by an earlier run", () => {
     ];
     for (const [required, prose] of edits) {
       const files = corpus(required, prose);
-      const again = run(files, shared);
+      const again = run(files, shared, memo);
       const fresh = run(files, structuredClone(shared));
       expect(decisions(again)).toEqual(decisions(fresh));
       expect(again.types).toEqual(fresh.types);
@@ -998,9 +1002,10 @@ describe("claims seen by an earlier run", () => {
       struct("Extra", { X: { shape: "StringType", required: true } }),
     );
     const sdk = (required: boolean) => awsSdk(struct("Extra", { X: { shape: "StringType", required } }));
+    const memo = buildMemos(HashIndex.open()).reconcile;
     for (const required of [true, false, true, false]) {
       const files = corpus(false, "The name.");
-      const again = run(files, [authority, sdk(required)]);
+      const again = run(files, [authority, sdk(required)], memo);
       const fresh = run(files, structuredClone([authority, sdk(required)]));
       expect(decisions(again)).toEqual(decisions(fresh));
       expect(kindsOn(again, "Extra.X").includes("required")).toBe(!required);

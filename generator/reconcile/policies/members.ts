@@ -1,6 +1,6 @@
 // Members and required-ness: the authority's members are added where the corpus lacks them;
 // required comes from the authority; kinds that disagree are settled by the wire protocol.
-import { claimOf, fact, shapeClaims, type Policy, type ShapeClaims } from "../context.js";
+import { claimOf, fact, shapeClaims, type Policy, type PolicyContext, type ShapeClaims } from "../context.js";
 import { refTo } from "../import-shape.js";
 
 export const members: Policy = (ctx) => {
@@ -79,7 +79,7 @@ export const required: Policy = (ctx) => {
     const n = t.node;
     if (n.kind !== "object") continue;
     const shapes = shapeClaims(ctx, t.sourceName);
-    const names = disagreeing(shapes);
+    const names = disagreeing(ctx, shapes);
     if (names.size === 0) continue;
     for (const m of n.members) {
       if (!names.has(m.name)) continue;
@@ -105,26 +105,29 @@ export const required: Policy = (ctx) => {
   }
 };
 
-// The member names a type's claims disagree on, by the claims: a function of those objects, which
-// adapters build whole and policies only read, so kept for as long as they live (one run to the next).
-const disagreements = new WeakMap<object, { claims: ShapeClaims; names: ReadonlySet<string> }>();
-const NONE: ReadonlySet<string> = new Set();
-
 /** The names of members that two of `shapes` say are required and not required. */
-function disagreeing(shapes: ShapeClaims): ReadonlySet<string> {
+function disagreeing(ctx: PolicyContext, shapes: ShapeClaims): ReadonlySet<string> {
   if (shapes.length < 2) return NONE;
-  const known = disagreements.get(shapes[0]!.shape);
-  if (known && known.claims.length === shapes.length && known.claims.every((c, i) => c.shape === shapes[i]!.shape))
-    return known.names;
+  // A function of the claims: kept with the first, for the same list of claims.
+  const kept = ctx.ofClaim(shapes[0]!.shape, "required-disagreements", (): Disagreements => ({}));
+  const same = kept.claims?.length === shapes.length && kept.claims.every((c, i) => c.shape === shapes[i]!.shape);
+  if (same && kept.names) return kept.names;
   let names: Set<string> | undefined;
   for (const c of shapes) {
     for (const name of Object.keys(c.shape.members ?? {}))
       if (!names?.has(name) && disagree(shapes, name)) (names ??= new Set()).add(name);
   }
-  const result = names ?? NONE;
-  disagreements.set(shapes[0]!.shape, { claims: shapes, names: result });
-  return result;
+  kept.claims = shapes;
+  kept.names = names ?? NONE;
+  return kept.names;
 }
+
+interface Disagreements {
+  claims?: ShapeClaims;
+  names?: ReadonlySet<string>;
+}
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Whether two sources say whether member `name` is required, and not alike (nothing built to tell). */
 function disagree(shapes: ShapeClaims, name: string): boolean {

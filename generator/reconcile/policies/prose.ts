@@ -16,25 +16,19 @@ type MemberEvidence = {
 
 type Says = "deprecated" | "proseValues";
 
-// Whether any member of a claim says deprecated / lists values. Adapters build a claim whole and
-// policies only read it, so this is a function of the claim object: once per claim, not per run.
-const saying = new WeakMap<ShapeClaim, { deprecated: boolean; proseValues: boolean }>();
-
-function says(claim: ShapeClaim): { deprecated: boolean; proseValues: boolean } {
-  let s = saying.get(claim);
-  if (s) return s;
-  s = { deprecated: false, proseValues: false };
+/** Whether any member of a claim says it is deprecated, and whether any lists values. */
+function says(claim: ShapeClaim): Record<Says, boolean> {
+  const s = { deprecated: false, proseValues: false };
   for (const m of Object.values(claim.members ?? {})) {
     if (m.deprecated !== undefined) s.deprecated = true;
     if (m.proseValues !== undefined && m.proseValues.length > 0) s.proseValues = true;
   }
-  saying.set(claim, s);
   return s;
 }
 
 /** Whether any source's claim about the type says `key` of any member (else no member need be asked). */
-function anyMemberSays(claims: ShapeClaims, key: Says): boolean {
-  for (const c of claims) if (says(c.shape)[key]) return true;
+function anyMemberSays(ctx: PolicyContext, claims: ShapeClaims, key: Says): boolean {
+  for (const c of claims) if (ctx.ofClaim(c.shape, "prose-says", () => says(c.shape))[key]) return true;
   return false;
 }
 
@@ -60,7 +54,7 @@ export const deprecated: Policy = (ctx) => {
   for (const t of ctx.types.values()) {
     if (t.node.kind !== "object") continue;
     const claims = shapeClaims(ctx, t.sourceName);
-    if (!anyMemberSays(claims, "deprecated")) continue;
+    if (!anyMemberSays(ctx, claims, "deprecated")) continue;
     for (const m of t.node.members) {
       if (m.attrs.deprecated !== undefined || !anySays(claims, m, "deprecated")) continue;
       const ev = memberEvidence(claims, m);
@@ -87,7 +81,7 @@ export const knownValues: Policy = (ctx) => {
   for (const t of ctx.types.values()) {
     if (t.node.kind !== "object") continue;
     const claims = shapeClaims(ctx, t.sourceName);
-    if (!anyMemberSays(claims, "proseValues")) continue;
+    if (!anyMemberSays(ctx, claims, "proseValues")) continue;
     for (const m of t.node.members) {
       // Prose that lists no values says nothing here, whatever the member's type.
       if (!anySays(claims, m, "proseValues")) continue;
