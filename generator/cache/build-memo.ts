@@ -18,6 +18,7 @@ import type { ResolvedEntry } from "../resolve/reuse.js";
 import type { NamedAt, NamesMemo } from "../resolve/symbols.js";
 import type { ReconcileMemo } from "../reconcile/index.js";
 import type { ShapeClaim } from "../reconcile/evidence.js";
+import type { ClaimNotes } from "../reconcile/context.js";
 import type { ProseFacts } from "../reconcile/sources/json-structure.js";
 import type { EvidenceMemo, LoadedSource } from "../reconcile/load-evidence.js";
 import { evidenceKey } from "./evidence-store.js";
@@ -74,8 +75,8 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
   // Resolved types by parsed document (an unchanged file's parse is the same object) and pointer.
   const shares = typeShares();
   const names = namesMemo();
-  // What policies work out from a claim, kept while the claim lives (reconcile/context.ts ofClaim).
-  const ofClaim = new WeakMap<object, Map<string, unknown>>();
+  // What policies work out from a claim, kept while the claim lives (reconcile/context.ts notes).
+  const notes = new WeakMap<ShapeClaim, ClaimNotes>();
   let resolved = new WeakMap<object, Map<string, ResolvedEntry>>();
   let usedResolved = new WeakMap<object, Map<string, ResolvedEntry>>();
   const keepResolved = (doc: object, pointer: string, r: ResolvedEntry) => {
@@ -87,11 +88,10 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
     output,
     reconcile: {
       claim: shares.claim,
-      ofClaim: <T>(claim: object, name: string, compute: () => T): T => {
-        let byName = ofClaim.get(claim);
-        if (!byName) ofClaim.set(claim, (byName = new Map()));
-        if (!byName.has(name)) byName.set(name, compute());
-        return byName.get(name) as T;
+      notes(claim) {
+        let n = notes.get(claim);
+        if (!n) notes.set(claim, (n = {}));
+        return n;
       },
       prose(text, read) {
         const facts = prose.get(text) ?? read();

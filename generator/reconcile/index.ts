@@ -16,10 +16,10 @@ import { jsonStructureEvidence, type OwnEvidenceMemo } from "./sources/json-stru
 /**
  * What watch mode keeps between runs (cache/build-memo.ts): what a description says, by its text, the
  * claim of a type that cannot have changed (json-structure.ts), and what policies work out from a claim
- * (context.ts PolicyContext.ofClaim).
+ * (context.ts PolicyContext.notes).
  */
 export interface ReconcileMemo extends OwnEvidenceMemo {
-  ofClaim?: PolicyContext["ofClaim"];
+  notes?: PolicyContext["notes"];
 }
 
 /** Order matters: repairs before unions, members before required-ness, overrides last. */
@@ -62,7 +62,7 @@ export function reconcile(
     others: evidence,
     ...(config.authority ? { authority: evidence.find((e) => e.source.id === config.authority)! } : {}),
     policies: config.policies,
-    ofClaim: options.memo?.ofClaim ?? ((_claim, _name, compute) => compute()),
+    notes: options.memo?.notes ?? (() => ({})),
     decide: (d) => decisions.push(d),
     addType: (t) => {
       model.types.push(t);

@@ -108,23 +108,18 @@ export const required: Policy = (ctx) => {
 /** The names of members that two of `shapes` say are required and not required. */
 function disagreeing(ctx: PolicyContext, shapes: ShapeClaims): ReadonlySet<string> {
   if (shapes.length < 2) return NONE;
-  // A function of the claims: kept with the first, for the same list of claims.
-  const kept = ctx.ofClaim(shapes[0]!.shape, "required-disagreements", (): Disagreements => ({}));
-  const same = kept.claims?.length === shapes.length && kept.claims.every((c, i) => c.shape === shapes[i]!.shape);
-  if (same && kept.names) return kept.names;
+  // A function of the claims: noted with the first, for the same list of claims.
+  const notes = ctx.notes(shapes[0]!.shape);
+  const known = notes.disagreements;
+  if (known && known.claims.length === shapes.length && known.claims.every((c, i) => c.shape === shapes[i]!.shape))
+    return known.names;
   let names: Set<string> | undefined;
   for (const c of shapes) {
     for (const name of Object.keys(c.shape.members ?? {}))
       if (!names?.has(name) && disagree(shapes, name)) (names ??= new Set()).add(name);
   }
-  kept.claims = shapes;
-  kept.names = names ?? NONE;
-  return kept.names;
-}
-
-interface Disagreements {
-  claims?: ShapeClaims;
-  names?: ReadonlySet<string>;
+  notes.disagreements = { claims: shapes, names: names ?? NONE };
+  return notes.disagreements.names;
 }
 
 const NONE: ReadonlySet<string> = new Set();

@@ -28,7 +28,10 @@ function says(claim: ShapeClaim): Record<Says, boolean> {
 
 /** Whether any source's claim about the type says `key` of any member (else no member need be asked). */
 function anyMemberSays(ctx: PolicyContext, claims: ShapeClaims, key: Says): boolean {
-  for (const c of claims) if (ctx.ofClaim(c.shape, "prose-says", () => says(c.shape))[key]) return true;
+  for (const c of claims) {
+    const notes = ctx.notes(c.shape);
+    if ((notes.says ??= says(c.shape))[key]) return true;
+  }
   return false;
 }
 
