@@ -15,8 +15,10 @@ import type { ParseMemo } from "../load/read-corpus.js";
 import type { TypeMemo } from "../pipeline.js";
 import type { ResolveMemo } from "../resolve/index.js";
 import type { ResolvedEntry } from "../resolve/reuse.js";
+import type { NamedAt, NamesMemo } from "../resolve/symbols.js";
 import type { ReconcileMemo } from "../reconcile/index.js";
 import type { ShapeClaim } from "../reconcile/evidence.js";
+import type { ClaimNotes } from "../reconcile/context.js";
 import type { ProseFacts } from "../reconcile/sources/json-structure.js";
 import type { EvidenceMemo, LoadedSource } from "../reconcile/load-evidence.js";
 import { evidenceKey } from "./evidence-store.js";
@@ -72,6 +74,9 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
   const canonical = { body: new WeakMap<object, string>(), value: new WeakMap<object, string>() };
   // Resolved types by parsed document (an unchanged file's parse is the same object) and pointer.
   const shares = typeShares();
+  const names = namesMemo();
+  // What policies work out from a claim, kept while the claim lives (reconcile/context.ts notes).
+  const notes = new WeakMap<ShapeClaim, ClaimNotes>();
   let resolved = new WeakMap<object, Map<string, ResolvedEntry>>();
   let usedResolved = new WeakMap<object, Map<string, ResolvedEntry>>();
   const keepResolved = (doc: object, pointer: string, r: ResolvedEntry) => {
@@ -83,6 +88,11 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
     output,
     reconcile: {
       claim: shares.claim,
+      notes(claim) {
+        let n = notes.get(claim);
+        if (!n) notes.set(claim, (n = {}));
+        return n;
+      },
       prose(text, read) {
         const facts = prose.get(text) ?? read();
         prose.set(text, facts);
@@ -103,6 +113,7 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
       keep: keepResolved,
       handOut: shares.handOut,
       unshare: shares.unshare,
+      names: names.names,
     },
     types: {
       intern: (corpus, all) => {
@@ -166,6 +177,7 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
       },
     },
     prune() {
+      names.prune();
       resolved = usedResolved;
       usedResolved = new WeakMap();
       parsed.prune();
@@ -235,6 +247,41 @@ function typeShares() {
     },
   };
 }
+
+/**
+ * The identifiers given to a list of symbols (resolve/symbols.ts), kept by that list: the same paths,
+ * files and pointers in the same order get the same identifiers. One list per corpus a run resolved.
+ */
+function namesMemo() {
+  let kept: { at: readonly NamedAt[]; names: string[] }[] = [];
+  let used: typeof kept = [];
+  const same = (a: readonly NamedAt[], b: readonly NamedAt[]): boolean =>
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i]!;
+      return x.pointer === y.pointer && x.file === y.file && sameStrings(x.path, y.path);
+    });
+  const names: NamesMemo = (at, assign) => {
+    const known = used.find((k) => same(k.at, at)) ?? kept.find((k) => same(k.at, at));
+    if (known) {
+      if (!used.includes(known)) used.push(known);
+      return known.names;
+    }
+    const given = assign();
+    if (given.keep) used.push({ at, names: given.names });
+    return given.names;
+  };
+  return {
+    names,
+    prune() {
+      kept = used;
+      used = [];
+    },
+  };
+}
+
+const sameStrings = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 function deepFreeze<T extends object>(value: T, frozen: WeakSet<object>): T {
   if (frozen.has(value)) return value;

@@ -18,12 +18,26 @@ export interface PolicyContext {
   others: Evidence[];
   authority?: Evidence;
   policies: Policies;
+  /**
+   * What policies work out from a claim alone, filled in as they need it. Adapters build a claim whole
+   * and policies only read it, so these hold while the claim lives: watch keeps them from run to run
+   * (cache/build-memo.ts), where evidence and an unchanged type's claim stay the same objects.
+   */
+  notes(claim: ShapeClaim): ClaimNotes;
   decide(d: Decision): void;
   /** Adds a named type (imported from a source); returns its identifier. */
   addType(t: NamedType): string;
 }
 
 export type Policy = (ctx: PolicyContext) => void;
+
+/** See PolicyContext.notes. */
+export interface ClaimNotes {
+  /** Whether any member's prose says it is deprecated, and whether any lists values (prose.ts). */
+  says?: { deprecated: boolean; proseValues: boolean };
+  /** With a type's claims, this one first: the members they disagree on the required-ness of (members.ts). */
+  disagreements?: { claims: ShapeClaims; names: ReadonlySet<string> };
+}
 
 // Claims and pointers are built from slices of a source's text (a botocore model, an SDK's .d.ts):
 // copies, so the model that keeps them does not keep those texts alive. One copy per location.

@@ -14,10 +14,13 @@ import { errorEnvelope, types } from "./policies/types.js";
 import { jsonStructureEvidence, type OwnEvidenceMemo } from "./sources/json-structure.js";
 
 /**
- * What watch mode keeps between runs (cache/build-memo.ts): what a description says, by its text, and
- * the claim of a type that cannot have changed (json-structure.ts).
+ * What watch mode keeps between runs (cache/build-memo.ts): what a description says, by its text, the
+ * claim of a type that cannot have changed (json-structure.ts), and what policies work out from a claim
+ * (context.ts PolicyContext.notes).
  */
-export type ReconcileMemo = OwnEvidenceMemo;
+export interface ReconcileMemo extends OwnEvidenceMemo {
+  notes?: PolicyContext["notes"];
+}
 
 /** Order matters: repairs before unions, members before required-ness, overrides last. */
 export const POLICIES: [string, Policy][] = [
@@ -59,6 +62,7 @@ export function reconcile(
     others: evidence,
     ...(config.authority ? { authority: evidence.find((e) => e.source.id === config.authority)! } : {}),
     policies: config.policies,
+    notes: options.memo?.notes ?? (() => ({})),
     decide: (d) => decisions.push(d),
     addType: (t) => {
       model.types.push(t);

@@ -8,7 +8,15 @@ import { canonical, canonicalBody } from "./canonical.js";
 import { lookup, type LookupKind, type Read } from "./lookups.js";
 import { copyOf, NotPlain, reusable, type ResolvedEntry } from "./reuse.js";
 import { annotations, fact, SOURCE, type Context } from "./context.js";
-import { collectSymbols, decodePath, has, isObject, type JsonObject, type SymbolEntry } from "./symbols.js";
+import {
+  collectSymbols,
+  decodePath,
+  has,
+  isObject,
+  type JsonObject,
+  type NamesMemo,
+  type SymbolEntry,
+} from "./symbols.js";
 import { transform } from "./transform/index.js";
 
 /** What watch mode keeps between runs (cache/build-memo.ts). */
@@ -25,11 +33,13 @@ export interface ResolveMemo {
   handOut?(resolved: ResolvedEntry, copy: () => NamedType): NamedType;
   /** Every kept type is handed out as a copy from now on (a step tried to rewrite a shared one); false if none was. */
   unshare?(): boolean;
+  /** The identifiers given to the same symbols before (symbols.ts). */
+  names?: NamesMemo;
 }
 
 export function resolve(corpus: Corpus, memo?: ResolveMemo): Model {
   const diagnostics: Diagnostic[] = [];
-  const symbols = collectSymbols(corpus.documents, diagnostics);
+  const symbols = collectSymbols(corpus.documents, diagnostics, memo?.names);
   const body = (v: JsonObject) => (memo ? memo.canonical(v, "body", () => canonicalBody(v)) : canonicalBody(v));
   const canonicalOf = (v: JsonObject) => (memo ? memo.canonical(v, "value", () => canonical(v)) : canonical(v));
 

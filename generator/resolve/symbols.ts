@@ -38,7 +38,17 @@ export interface SymbolTable {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-export function collectSymbols(documents: ParsedJson[], diagnostics: Diagnostic[]): SymbolTable {
+/** A symbol as its identifier depends on it: its path, file and pointer (in the corpus's order). */
+export type NamedAt = Pick<SymbolEntry, "path" | "pointer"> & { file: string };
+
+/**
+ * What watch mode keeps between runs (cache/build-memo.ts): the identifiers given to a list of symbols,
+ * a function of their paths, files and pointers in order. `assign` gives them and whether to keep them
+ * (not when it reported a problem: its location is the document's, which the list does not hold).
+ */
+export type NamesMemo = (at: readonly NamedAt[], assign: () => { names: string[]; keep: boolean }) => string[];
+
+export function collectSymbols(documents: ParsedJson[], diagnostics: Diagnostic[], names?: NamesMemo): SymbolTable {
   const componentsDialect = documents.some((d) => mentionsComponents(d.value));
   const entries: SymbolEntry[] = [];
   const byDocPath = new Map<ParsedJson, Map<string, SymbolEntry>>();
@@ -87,7 +97,12 @@ export function collectSymbols(documents: ParsedJson[], diagnostics: Diagnostic[
   }
 
   resolveImports(documents, byDocPath, diagnostics);
-  assignNames(entries, diagnostics);
+  const assign = () => {
+    const before = diagnostics.length;
+    return { names: assignNames(entries, diagnostics), keep: diagnostics.length === before };
+  };
+  const given = names ? names(entries.map(namedAt), assign) : assign().names;
+  for (let i = 0; i < entries.length; i++) entries[i]!.name = given[i]!;
 
   const byComponentName = new Map<string, SymbolEntry>();
   for (const e of entries) if (e.pointer === "") byComponentName.set(e.path[0]!, e);
@@ -191,8 +206,10 @@ function resolveImports(
   for (const doc of documents) visit(doc, doc.value, "", [], new Set([doc]));
 }
 
-/** Identifiers: the last path segment when unique, else the namespace-qualified name. */
-function assignNames(entries: SymbolEntry[], diagnostics: Diagnostic[]): void {
+const namedAt = (e: SymbolEntry): NamedAt => ({ path: e.path, pointer: e.pointer, file: e.doc.file });
+
+/** Identifiers, in the entries' order: the last path segment when unique, else the namespace-qualified name. */
+function assignNames(entries: SymbolEntry[], diagnostics: Diagnostic[]): string[] {
   const keyed = entries.map((e) => ({ e, k: key(e) })); // each key built once, not per comparison
   const sorted = keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0)).map((x) => x.e);
   const wanted = new Map<string, SymbolEntry[]>();
@@ -230,10 +247,13 @@ function assignNames(entries: SymbolEntry[], diagnostics: Diagnostic[]): void {
   // type that is itself declared with that name.
   const taken = new Set<string>();
   const next = new Map<string, number>();
+  const names = new Map<SymbolEntry, string>();
   for (const p of [...plan.filter((x) => !x.qualified), ...plan.filter((x) => x.qualified)]) {
-    p.e.name = typeIdentifier(p.wantedName, taken, next);
-    taken.add(p.e.name);
+    const name = typeIdentifier(p.wantedName, taken, next);
+    names.set(p.e, name);
+    taken.add(name);
   }
+  return entries.map((e) => names.get(e)!);
 }
 
 const key = (e: SymbolEntry) => `${e.path.join("/")}\u0000${e.doc.file}\u0000${e.pointer}`;

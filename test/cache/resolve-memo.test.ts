@@ -62,4 +62,67 @@ describe("the resolve memo", () => {
     expect(texts).toEqual(["body 1", "body 1", "value 2", "value 2"]);
     expect(memo.canonical({ a: 1 }, "body", () => "another object")).toBe("another object");
   });
+
+  // Identifiers are given to the whole list of symbols at once (a namespace-qualified one when two
+  // share a name): the memo keeps them by the list, and any change to it gives them again.
+  it("gives identifiers as without it, whatever an edit does to the list of symbols", () => {
+    const memo = buildMemos(HashIndex.open()).resolve;
+    const dir = (name: string) => path.join(ROOT, "test", "fixtures", "resolve", name);
+    const read = (name: string) =>
+      Object.fromEntries(readdirSync(dir(name)).map((f) => [f, readFileSync(path.join(dir(name), f), "utf8")]));
+    const shop = read("core-namespaces")["shop.json"]!;
+    const dupes = read("duplicate-names");
+    const versions: Record<string, string>[] = [
+      { "shop.json": shop },
+      { "shop.json": shop.replace('"description": "An order."', '"description": "An order, edited."') },
+      // Billing/Address renamed: Shop's Address is the only one, and no longer qualified.
+      {
+        "shop.json": shop
+          .replaceAll("Billing/Address", "Billing/Account")
+          .replace(
+            '"Address": {\n        "type": "object",\n        "properties": {\n          "iban"',
+            '"Account": {\n        "type": "object",\n        "properties": {\n          "iban"',
+          ),
+      },
+      { "shop.json": shop },
+      // Two documents named alike: reported (with the document's location), and again on the next run.
+      dupes,
+      { ...dupes, "b-second.json": `\n\n${dupes["b-second.json"]!}` },
+      // A document's name: the same files and pointers, another path.
+      { ...dupes, "b-second.json": dupes["b-second.json"]!.replace('"Thing"', '"Other"') },
+      { ...dupes, "b-second.json": dupes["b-second.json"]!.replace('"Thing"', '"Zebra"') },
+      { "shop.json": shop, ...dupes },
+    ];
+    const names: string[] = [];
+    for (const files of versions) {
+      const { corpus } = corpusFromTexts("c", files);
+      const model = resolve(corpus, memo);
+      expect(model).toEqual(resolve(corpus));
+      names.push(model.types.map((t) => t.name).join(" "));
+    }
+    expect(names[2]).not.toEqual(names[1]);
+    expect(names.slice(4)).toEqual([
+      "Thing Thing_2",
+      "Thing Thing_2",
+      "Other Thing",
+      "Thing Zebra",
+      expect.stringContaining("Billing_Address"),
+    ]);
+  });
+
+  it("keeps identifiers by their symbols, not when giving them reported a problem", () => {
+    const memos = buildMemos(HashIndex.open());
+    const at = [{ path: ["A", "Address"], pointer: "/definitions/A/Address", file: "a.json" }];
+    let given = 0;
+    const assign = (keep: boolean) => () => ({ names: [`N${++given}`], keep });
+    expect(memos.resolve.names!(at, assign(true))).toEqual(["N1"]);
+    expect(memos.resolve.names!([{ ...at[0]!, path: ["A", "Address"] }], assign(true))).toEqual(["N1"]);
+    expect(memos.resolve.names!([{ ...at[0]!, file: "b.json" }], assign(false))).toEqual(["N2"]);
+    expect(memos.resolve.names!([{ ...at[0]!, file: "b.json" }], assign(false))).toEqual(["N3"]);
+    memos.prune();
+    expect(memos.resolve.names!(at, assign(true))).toEqual(["N1"]);
+    memos.prune();
+    memos.prune();
+    expect(memos.resolve.names!(at, assign(true))).toEqual(["N4"]);
+  });
 });

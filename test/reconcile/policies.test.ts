@@ -8,7 +8,9 @@ import type { Decision, EnumMember, Member, Model, NamedType, TypeNode } from ".
 import { corpusFromTexts } from "../../generator/load/read-corpus.js";
 import { DEFAULT_POLICIES, type Override, type Policies } from "../../generator/reconcile/config.js";
 import type { Evidence, MemberClaim, Observation, ShapeClaim, SourceKind } from "../../generator/reconcile/evidence.js";
-import { reconcile } from "../../generator/reconcile/index.js";
+import { reconcile, type ReconcileMemo } from "../../generator/reconcile/index.js";
+import { buildMemos } from "../../generator/cache/build-memo.js";
+import { HashIndex } from "../../generator/cache/hash-index.js";
 import { resolve } from "../../generator/resolve/index.js";
 
 // ---------------------------------------------------------------- corpus builders
@@ -948,5 +950,65 @@ describe("reconcile(): the report and the input", () => {
     expect(input.reconciliation).toBeUndefined();
     expect(values(enumMembers(input, "PoolMode"))).toEqual([false, true, "OPTIONAL"]);
     expect(model.types[0]).not.toBe(input.types[0]);
+  });
+});
+
+// Watch hands reconcile the same evidence objects run after run, and what policies learn of a claim
+// is kept by the claim (required's disagreements, whether prose says anything): each run must still
+// decide as a run with fresh claims does.
+describe("claims seen by an earlier run", () => {
+  const corpus = (required: boolean, prose: string) => [
+    doc("StringType", { type: "string" }),
+    doc("Thing", object({ Name: ref("StringType", prose), Size: ref("StringType") }, required ? ["Name"] : [])),
+  ];
+  const shared = [
+    botocore(
+      str("StringType"),
+      struct("Thing", {
+        Name: { shape: "StringType", required: true },
+        Size: { shape: "StringType", required: false, deprecated: "Use Name." },
+      }),
+    ),
+    awsSdk(struct("Thing", { Name: { shape: "StringType", proseValues: ["A", "B"] } })),
+  ];
+  // Through watch's memo (kept across a test's runs), and without one.
+  const run = (files: [string, string][], evidence: Evidence[], memo?: ReconcileMemo) =>
+    reconcile(build(files), evidence, config({ authority: "botocore" }), memo ? { memo } : {});
+
+  it("decide as fresh claims do when the corpus changes under them", () => {
+    const memo = buildMemos(HashIndex.open()).reconcile;
+    const edits: [boolean, string][] = [
+      [false, "The name."],
+      [true, "The name."],
+      [true, "This parameter is no longer supported."],
+      [false, "Valid values are <code>C</code> and <code>D</code>."],
+      [false, "The name."],
+    ];
+    for (const [required, prose] of edits) {
+      const files = corpus(required, prose);
+      const again = run(files, shared, memo);
+      const fresh = run(files, structuredClone(shared));
+      expect(decisions(again)).toEqual(decisions(fresh));
+      expect(again.types).toEqual(fresh.types);
+      expect(kindsOn(again, "Thing.Name").includes("required")).toBe(!required);
+    }
+  });
+
+  it("decide as fresh claims do when a later claim changes and the first is the same object", () => {
+    // Extra is imported from botocore (no corpus claim comes first): its first claim is botocore's own.
+    const authority = botocore(
+      str("StringType"),
+      struct("Thing", { Name: { shape: "StringType" }, More: { shape: "Extra" } }),
+      struct("Extra", { X: { shape: "StringType", required: true } }),
+    );
+    const sdk = (required: boolean) => awsSdk(struct("Extra", { X: { shape: "StringType", required } }));
+    const memo = buildMemos(HashIndex.open()).reconcile;
+    for (const required of [true, false, true, false]) {
+      const files = corpus(false, "The name.");
+      const again = run(files, [authority, sdk(required)], memo);
+      const fresh = run(files, structuredClone([authority, sdk(required)]));
+      expect(decisions(again)).toEqual(decisions(fresh));
+      expect(kindsOn(again, "Extra.X").includes("required")).toBe(!required);
+    }
   });
 });

@@ -1,6 +1,6 @@
 // Members and required-ness: the authority's members are added where the corpus lacks them;
 // required comes from the authority; kinds that disagree are settled by the wire protocol.
-import { claimOf, fact, shapeClaims, type Policy, type ShapeClaims } from "../context.js";
+import { claimOf, fact, shapeClaims, type Policy, type PolicyContext, type ShapeClaims } from "../context.js";
 import { refTo } from "../import-shape.js";
 
 export const members: Policy = (ctx) => {
@@ -79,8 +79,10 @@ export const required: Policy = (ctx) => {
     const n = t.node;
     if (n.kind !== "object") continue;
     const shapes = shapeClaims(ctx, t.sourceName);
+    const names = disagreeing(ctx, shapes);
+    if (names.size === 0) continue;
     for (const m of n.members) {
-      if (!disagree(shapes, m.name)) continue;
+      if (!names.has(m.name)) continue;
       const claims = shapes
         .map((c) => ({ source: c.source, m: c.shape.members?.[m.name] }))
         .filter(
@@ -102,6 +104,25 @@ export const required: Policy = (ctx) => {
     }
   }
 };
+
+/** The names of members that two of `shapes` say are required and not required. */
+function disagreeing(ctx: PolicyContext, shapes: ShapeClaims): ReadonlySet<string> {
+  if (shapes.length < 2) return NONE;
+  // A function of the claims: noted with the first, for the same list of claims.
+  const notes = ctx.notes(shapes[0]!.shape);
+  const known = notes.disagreements;
+  if (known && known.claims.length === shapes.length && known.claims.every((c, i) => c.shape === shapes[i]!.shape))
+    return known.names;
+  let names: Set<string> | undefined;
+  for (const c of shapes) {
+    for (const name of Object.keys(c.shape.members ?? {}))
+      if (!names?.has(name) && disagree(shapes, name)) (names ??= new Set()).add(name);
+  }
+  notes.disagreements = { claims: shapes, names: names ?? NONE };
+  return notes.disagreements.names;
+}
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Whether two sources say whether member `name` is required, and not alike (nothing built to tell). */
 function disagree(shapes: ShapeClaims, name: string): boolean {

@@ -4,6 +4,7 @@
 import type { EnumMember, Member, NamedType, TypeNode } from "../../ir/model.js";
 import { claimOf, fact, list, resolveNode, shapeClaims, type Policy, type PolicyContext } from "../context.js";
 import type { ShapeClaims } from "../context.js";
+import type { ShapeClaim } from "../evidence.js";
 
 type MemberEvidence = {
   source: string;
@@ -13,8 +14,29 @@ type MemberEvidence = {
   at?: Member["attrs"]["at"];
 };
 
+type Says = "deprecated" | "proseValues";
+
+/** Whether any member of a claim says it is deprecated, and whether any lists values. */
+function says(claim: ShapeClaim): Record<Says, boolean> {
+  const s = { deprecated: false, proseValues: false };
+  for (const m of Object.values(claim.members ?? {})) {
+    if (m.deprecated !== undefined) s.deprecated = true;
+    if (m.proseValues !== undefined && m.proseValues.length > 0) s.proseValues = true;
+  }
+  return s;
+}
+
+/** Whether any source's claim about the type says `key` of any member (else no member need be asked). */
+function anyMemberSays(ctx: PolicyContext, claims: ShapeClaims, key: Says): boolean {
+  for (const c of claims) {
+    const notes = ctx.notes(c.shape);
+    if ((notes.says ??= says(c.shape))[key]) return true;
+  }
+  return false;
+}
+
 /** Whether any source's claim about member `m` has `key` (before building its evidence). */
-function anySays(claims: ShapeClaims, m: Member, key: "deprecated" | "proseValues"): boolean {
+function anySays(claims: ShapeClaims, m: Member, key: Says): boolean {
   for (const c of claims) {
     const v = c.shape.members?.[m.name]?.[key];
     if (key === "deprecated" ? v !== undefined : v !== undefined && v.length > 0) return true;
@@ -35,6 +57,7 @@ export const deprecated: Policy = (ctx) => {
   for (const t of ctx.types.values()) {
     if (t.node.kind !== "object") continue;
     const claims = shapeClaims(ctx, t.sourceName);
+    if (!anyMemberSays(ctx, claims, "deprecated")) continue;
     for (const m of t.node.members) {
       if (m.attrs.deprecated !== undefined || !anySays(claims, m, "deprecated")) continue;
       const ev = memberEvidence(claims, m);
@@ -61,6 +84,7 @@ export const knownValues: Policy = (ctx) => {
   for (const t of ctx.types.values()) {
     if (t.node.kind !== "object") continue;
     const claims = shapeClaims(ctx, t.sourceName);
+    if (!anyMemberSays(ctx, claims, "proseValues")) continue;
     for (const m of t.node.members) {
       // Prose that lists no values says nothing here, whatever the member's type.
       if (!anySays(claims, m, "proseValues")) continue;
