@@ -113,7 +113,11 @@ export class Planner {
         ? written.manifest
         : parseManifest(manifestBytes.toString("utf8"));
     const leftovers = await leftoversOf(outDir);
-    return new Planner(outDir, corpus, tree, manifestKind, manifestBytes, before, leftovers, memo, index);
+    const planner = new Planner(outDir, corpus, tree, manifestKind, manifestBytes, before, leftovers, memo, index);
+    // Watch: the folders' events, each delivered before any file is taken as calm (cache/outputs.ts).
+    const folders = [...tree].filter(([, kind]) => kind === "folder").map(([p]) => planner.fileOf(p));
+    await memo?.watch([path.dirname(planner.fileOf("x")), ...folders]);
+    return planner;
   }
 
   private owned(p: string, bytes: Buffer | undefined): boolean {
