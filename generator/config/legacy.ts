@@ -1,7 +1,7 @@
 // The old schemas/structgen.json is refused with its settings translated for structgen.config.json,
 // rather than read (two files would each describe half a project) or ignored (reconciliation
 // would silently stop).
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { diagnostic, StructgenError } from "../diagnostics/diagnostic.js";
 
@@ -18,7 +18,9 @@ export async function refuseLegacyConfig(schemas: string, root: string, cwd: str
   const file = path.join(schemas, LEGACY_NAME);
   let text: string;
   try {
-    text = await readFile(file, "utf8");
+    // Synchronous: read before every run (watch too), and almost always missing; a trip through the
+    // thread pool to learn that costs more than the call.
+    text = readFileSync(file, "utf8");
   } catch {
     return;
   }
