@@ -138,8 +138,10 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
     async add(files) {
       if (closed) throw new Error("the output folder was already committed or aborted");
       try {
-        // A few at a time: each file's bytes live only while it is compared and staged.
-        await inLanes(files, async (f) => {
+        // A few at a time: each file's bytes live only while it is compared and staged. Those the
+        // memo knows unchanged first, with no promise each.
+        const rest = options.memo ? files.filter((f) => !planner.addKnown(f.path, f.content)) : files;
+        await inLanes(rest, async (f) => {
           let content: Buffer | undefined;
           const bytes = () => (content ??= Buffer.from(f.content, "utf8"));
           if ((await planner.add(f.path, bytes, f.content)) !== "write") return;

@@ -60,7 +60,7 @@ export type Decision = "write" | "unchanged" | "conflict";
  * bytes, and what parseManifest gives for them. The next run finds those bytes there and takes the
  * manifest as it is, not parsed again.
  */
-const manifestsWritten = new WeakMap<OutputMemo, Map<string, { bytes: Buffer; manifest: Manifest }>>();
+const manifestsWritten = new WeakMap<OutputMemo, Map<string, { bytes: Buffer; manifest: Manifest; paths: string[] }>>();
 
 /**
  * A plan decided one file at a time, so the writer can stage each file as it is emitted and keep only
@@ -125,6 +125,20 @@ export class Planner {
       (this.before !== undefined && Object.hasOwn(this.before.files, p)) ||
       (bytes !== undefined && bytes.subarray(0, BANNER_BYTES).includes(this.banner))
     );
+  }
+
+  /**
+   * add() for a file the memo knows holds `text` (watch: most files of a rebuild), decided at once,
+   * with no promise to wait for: true when it was (unchanged); false leaves it to add().
+   */
+  addKnown(p: string, text: string): boolean {
+    const memo = this.memo;
+    if (!memo || this.tree.get(p) !== "file" || blockedParent(p, this.tree)) return false;
+    const file = this.fileOf(p);
+    if (memo.textOf(file) !== text) return false;
+    this.hashes.set(p, memo.sha(file, text));
+    this.plan.unchanged.push(p);
+    return true;
   }
 
   /**
@@ -226,7 +240,10 @@ export class Planner {
       before,
     );
 
-    const after = manifestOfHashes(this.corpus, expected, options.ignoreInputs ? before?.inputs : options.inputs);
+    // Watch: the paths of the manifest this process last wrote here, in order (no sort when they are the same).
+    const last = this.memo && manifestsWritten.get(this.memo)?.get(this.outDir);
+    const inputs = options.ignoreInputs ? before?.inputs : options.inputs;
+    const after = manifestOfHashes(this.corpus, expected, inputs, last ? last.paths : undefined);
     const text = Buffer.from(manifestText(after), "utf8");
     plan.manifest = sha256(text);
     // What parseManifest gives for these bytes is `after` itself, when it would take every path (and
@@ -234,7 +251,7 @@ export class Planner {
     if (this.memo && [...expected.keys()].every((p) => isInsidePath(p) && p !== "__proto__")) {
       let byFolder = manifestsWritten.get(this.memo);
       if (!byFolder) manifestsWritten.set(this.memo, (byFolder = new Map()));
-      byFolder.set(this.outDir, { bytes: text, manifest: after });
+      byFolder.set(this.outDir, { bytes: text, manifest: after, paths: Object.keys(after.files) });
     }
     if (this.manifestKind !== "file" && this.manifestKind !== "missing")
       plan.conflicts.push({ path: MANIFEST, what: KIND_TEXT[this.manifestKind], target: MANIFEST });
