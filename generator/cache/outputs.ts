@@ -38,6 +38,10 @@ export interface OutputMemo {
   seen(file: string, status: string | undefined, text: string): void;
   /** The sha-256 of an output's text (remembered by path while the text is the same). */
   sha(file: string, text: string): string;
+  /** sha() when it is remembered, else undefined (nothing computed). */
+  knownSha(file: string, text: string): string | undefined;
+  /** `sha` is the sha-256 of `text`, computed elsewhere (write/stage-worker.ts), for sha(). */
+  learnSha(file: string, text: string, sha: string): void;
   /** The writer staged `text` for `file` this run. */
   wrote(file: string, text: string): void;
   /** The staged file is now in place at `file` (its status now is recorded with its text). */
@@ -137,6 +141,15 @@ export function outputMemo(now: () => number = Date.now): OutputMemo {
       const sha = sha256(text);
       usedShas.set(file, { text, sha });
       return sha;
+    },
+    knownSha(file, text) {
+      const known = usedShas.get(file) ?? shas.get(file);
+      if (known?.text !== text) return undefined;
+      usedShas.set(file, known);
+      return known.sha;
+    },
+    learnSha(file, text, sha) {
+      usedShas.set(file, { text, sha });
     },
     wrote(file, text) {
       staged.set(file, text);

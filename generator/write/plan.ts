@@ -69,6 +69,9 @@ const manifestsWritten = new WeakMap<OutputMemo, Map<string, { bytes: Buffer; ma
 export class Planner {
   private readonly plan: Plan;
   private readonly hashes = new Map<string, string>();
+  /** Hashes of written files being computed as they are staged (shaLater); those add() left to the caller. */
+  private readonly pending = new Map<string, Promise<string>>();
+  private readonly awaiting = new Set<string>();
   /** A folder that is not a folder on disk → the first output below it. */
   private readonly blocked = new Map<string, string>();
   private readonly banner: Buffer;
@@ -144,81 +147,105 @@ export class Planner {
   /**
    * Decides one output file (each path once); a "write" is added to the plan without its content.
    * `text`: the content as text, for the memo. `content` may be a function giving the bytes, called
-   * only when they are needed (a file the memo knows unchanged is never encoded).
+   * only when they are needed (a file the memo knows unchanged is never encoded). `later` (with a
+   * memo): a new text's hash may be left to the caller, who must then give it (shaLater) when the file
+   * is written; awaitsSha() says whether it was.
    */
-  async add(p: string, content: Buffer | (() => Buffer), text?: string): Promise<Decision> {
+  async add(p: string, content: Buffer | (() => Buffer), text?: string, later = false): Promise<Decision> {
     const file = this.fileOf(p);
     const memo = text === undefined ? undefined : this.memo;
     const bytesOf = typeof content === "function" ? content : () => content;
     // From the text when there is one: the same bytes' hash, without encoding them here.
-    const sha = memo ? memo.sha(file, text!) : sha256(text ?? bytesOf());
-    this.hashes.set(p, sha);
+    let sha = memo && later ? memo.knownSha(file, text!) : memo ? memo.sha(file, text!) : sha256(text ?? bytesOf());
+    const shaNow = (): string => (sha ??= memo!.sha(file, text!));
+    const decided = (d: Decision): Decision => {
+      if (d === "write" && sha === undefined) this.awaiting.add(p);
+      else this.hashes.set(p, shaNow());
+      return d;
+    };
     const parent = blockedParent(p, this.tree);
     if (parent) {
       // Named by its first file in path order, whatever order the files come in.
       const first = this.blocked.get(parent);
       if (first === undefined || p < first) this.blocked.set(parent, p);
-      return "conflict";
+      return decided("conflict");
     }
     const kind: Kind = this.tree.get(p) ?? "missing";
     if (kind === "missing") {
       this.plan.write.push({ path: p, existed: false });
-      return "write";
+      return decided("write");
     }
     if (kind !== "file") {
       this.plan.conflicts.push({ path: p, what: KIND_TEXT[kind], target: p });
-      return "conflict";
+      return decided("conflict");
     }
     // A file whose status is the one recorded with a text holds that text: not read again.
     const held = memo?.textOf(file);
     if (held !== undefined && held === text) {
       this.plan.unchanged.push(p);
-      return "unchanged";
+      return decided("unchanged");
     }
     // The index knows the file's sha-256 by its status (settled when recorded): no need to read it.
     const index = this.index;
     const known = index?.known(file, false);
-    if (known === sha) {
+    if (known !== undefined && known === shaNow()) {
       this.plan.unchanged.push(p);
-      return "unchanged";
+      return decided("unchanged");
     }
     const ours = this.before !== undefined && Object.hasOwn(this.before.files, p);
     // Known to differ (by the memo, the index, or as a run left it): ours, so written unread.
-    if (ours && (held !== undefined || known !== undefined || memo?.stale(file, text!) || index?.stale(file, sha))) {
+    if (
+      ours &&
+      (held !== undefined || known !== undefined || memo?.stale(file, text!) || index?.stale(file, shaNow()))
+    ) {
       this.plan.write.push({ path: p, existed: true });
-      return "write";
+      return decided("write");
     }
     const status = memo?.status(file);
     const lookedAt = Date.now();
     const st = index && lstatSync(file, { throwIfNoEntry: false });
     const bytes = await readRegular(file);
     if (bytes?.equals(bytesOf())) {
-      if (st) index!.record(file, st, lookedAt, sha, false);
+      if (st) index!.record(file, st, lookedAt, shaNow(), false);
       memo?.seen(file, status, text!);
       this.plan.unchanged.push(p);
-      return "unchanged";
+      return decided("unchanged");
     }
     if (this.owned(p, bytes)) {
       this.plan.write.push({ path: p, existed: true });
-      return "write";
+      return decided("write");
     }
     this.plan.conflicts.push({ path: p, what: "a file structgen did not write", target: p });
-    return "conflict";
+    return decided("conflict");
   }
 
-  /** The sha-256 of output `p` as decided (undefined when it was not). */
+  /** The sha-256 of output `p` as decided (undefined when it was not, or is still being computed). */
   shaOf(p: string): string | undefined {
     return this.hashes.get(p);
   }
 
+  /** add() left `p`'s hash to the caller (shaLater). */
+  awaitsSha(p: string): boolean {
+    return this.awaiting.has(p);
+  }
+
+  /** The hash of written file `p`, computed as it is staged; finish() waits for it. */
+  shaLater(p: string, sha: Promise<string>): void {
+    this.awaiting.delete(p);
+    this.pending.set(p, sha);
+  }
+
   /** The output files decided so far. */
   get size(): number {
-    return this.hashes.size;
+    return this.hashes.size + this.awaiting.size + this.pending.size;
   }
 
   /** The whole plan: removals, foreign entries and the manifest (staged with its content). */
   async finish(options: PlanOptions = {}): Promise<Plan> {
     const { plan, tree, before } = this;
+    if (this.awaiting.size > 0) throw new Error(`no hash given for ${[...this.awaiting].join(", ")}`);
+    for (const [p, sha] of this.pending) this.hashes.set(p, await sha);
+    this.pending.clear();
     const expected = this.hashes;
     for (const [parent, first] of this.blocked)
       plan.conflicts.push({ path: parent, what: KIND_TEXT[tree.get(parent)!], target: `the folder of ${first}` });
