@@ -93,6 +93,8 @@ export async function watch(options: WatchOptions): Promise<Watching> {
   let watchers: { key: string; handles: FSWatcher[] } = { key: "", handles: [] };
   // Inputs no event named since they were last looked at (only where inotify reports every change).
   let calm: Calm | undefined;
+  /** Runs started since the last file event because the digest after a run differed (a few at most). */
+  let rechecks = 0;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let pending = false;
@@ -118,6 +120,7 @@ export async function watch(options: WatchOptions): Promise<Watching> {
     if (target.names && (entry === undefined || !target.names.has(entry))) return;
     const file = entry === undefined ? target.dir : path.join(target.dir, entry);
     calm?.stir(file);
+    rechecks = 0;
     if (file === (project?.file ?? configPath())) configChanged = true;
     schedule();
   };
@@ -216,8 +219,9 @@ export async function watch(options: WatchOptions): Promise<Watching> {
       const after = await confirmFresh(r.project, r.corpora, r.cache, r.written);
       const same = keyOf(r.project, r.corpora, after) === r.before;
       lastGood = r.before !== undefined && same ? r.before : undefined;
-      // An input changed since the digests before the run (its event, if one comes, does the same): built again.
-      if (r.before !== undefined && !same) schedule();
+      // An input changed since the digests before the run (its event, if one comes, does the same): built
+      // again; a few times at most without an event (a digest that never settles is not chased).
+      if (r.before !== undefined && !same && rechecks++ < 3) schedule();
     } catch {
       lastGood = undefined;
     }
