@@ -21,7 +21,8 @@ parentPort.on("message", ({ id, file, arena, start, length }) => {
     writeFileSync(fd, bytes);
     parentPort.postMessage({ id, sha: hash("sha256", bytes, "hex") });
   } catch (e) {
-    parentPort.postMessage({ id, error: { message: String(e && e.message), code: e && e.code, path: (e && e.path) || file } });
+    const error = { message: String(e && e.message), code: e && e.code, path: (e && e.path) || file };
+    parentPort.postMessage({ id, error });
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
