@@ -7,6 +7,11 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
 
+/** One full turn of the event loop (a poll phase between): file events already queued are delivered. */
+export const eventsDelivered = async (): Promise<void> => {
+  for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
 export class Calm {
   private readonly known = new Set<string>();
   /** Folder → whether its path holds no link (realpath is itself). */

@@ -15,7 +15,7 @@
 // is idle (settle), and by check, which goes by status.
 import { lstatSync, watch as fsWatch, type FSWatcher, type Stats } from "node:fs";
 import path from "node:path";
-import { Calm } from "./calm.js";
+import { Calm, eventsDelivered } from "./calm.js";
 import { NO_FOLLOW, RACY_MS, statusOf, withBytes } from "./hash-index.js";
 import { sha256 } from "./hash.js";
 
@@ -70,11 +70,6 @@ export interface OutputMemo {
 
 /** Only inotify reports each change to a folder's entries at once, as it is made. */
 const WATCHES = process.platform === "linux";
-
-/** One full turn of the event loop (a poll phase between): file events already queued are delivered. */
-const eventsDelivered = async (): Promise<void> => {
-  for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
-};
 
 export function outputMemo(now: () => number = Date.now): OutputMemo {
   let texts = new Map<string, { status: string; text: string }>();

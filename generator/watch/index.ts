@@ -5,7 +5,7 @@
 // reported and watching goes on; the next change that builds recovers.
 import { readdirSync, watch as fsWatch, type FSWatcher } from "node:fs";
 import path from "node:path";
-import { Calm } from "../cache/calm.js";
+import { Calm, eventsDelivered } from "../cache/calm.js";
 import type { HashIndex } from "../cache/hash-index.js";
 import { inputsDigest } from "../cache/inputs.js";
 import type { CorpusRef } from "../config/corpora.js";
@@ -60,11 +60,6 @@ async function observing<T>(index: HashIndex, work: () => Promise<T>): Promise<T
     index.forget();
   }
 }
-
-/** One full turn of the event loop (a poll phase between): file events already queued are delivered. */
-const eventsDelivered = async (): Promise<void> => {
-  for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
-};
 
 /** Whether the watchers of `targets` report every change to `file` (see cache/calm.ts). */
 function coveredBy(targets: readonly Target[]): (file: string) => boolean {
