@@ -63,9 +63,27 @@ async function observing<T>(index: HashIndex, work: () => Promise<T>): Promise<T
 
 /** Whether the watchers of `targets` report every change to `file` (see cache/calm.ts). */
 function coveredBy(targets: readonly Target[]): (file: string) => boolean {
-  const whole = targets.filter((t) => !t.names).map((t) => t.dir + path.sep);
+  const below = targets.filter((t) => !t.names && t.recursive).map((t) => t.dir + path.sep);
+  const folders = new Set(targets.filter((t) => !t.names && !t.recursive).map((t) => t.dir));
   const named = new Set(targets.flatMap((t) => [...(t.names ?? [])].map((n) => path.join(t.dir, n))));
-  return (file) => named.has(file) || whole.some((dir) => file.startsWith(dir));
+  return (file) => named.has(file) || folders.has(path.dirname(file)) || below.some((dir) => file.startsWith(dir));
+}
+
+/**
+ * On Linux each folder is watched on its own. Node's recursive watching there is built in JavaScript
+ * from a watcher per file, and a file an editor saved by renaming a new one into place is not watched
+ * again: later writes to it went unseen. A folder's own watch (inotify) names every entry that changes.
+ */
+const PER_FOLDER = process.platform === "linux";
+
+/** A target watched whole: each folder below it (and it) on its own; a folder gone meanwhile, none. */
+function eachFolder(t: Target): Target[] {
+  if (!t.recursive) return [t];
+  try {
+    return foldersBelow(t.dir).map((dir) => ({ dir, recursive: false }));
+  } catch {
+    return [];
+  }
 }
 
 /** A run that wrote its outputs, as confirmFresh takes it. */
@@ -86,6 +104,9 @@ export async function watch(options: WatchOptions): Promise<Watching> {
   let settleTimer: NodeJS.Timeout | undefined;
   let lastGood: string | undefined;
   let watchers: { key: string; handles: FSWatcher[] } = { key: "", handles: [] };
+  // The targets the folders were last listed for, and whether an event may have added or removed one.
+  let watched = { key: "" };
+  let relist = true;
   // Inputs no event named since they were last looked at (only where inotify reports every change).
   let calm: Calm | undefined;
   /** Runs started since the last file event because the digest after a run differed (a few at most). */
@@ -107,10 +128,13 @@ export async function watch(options: WatchOptions): Promise<Watching> {
     calm?.stir();
     calm = undefined;
     watchers.key = "";
+    relist = true;
   };
 
-  const onEvent = (target: Target) => (_event: string, name: string | Buffer | null) => {
+  const onEvent = (target: Target) => (event: string, name: string | Buffer | null) => {
     const entry = name === null ? undefined : String(name);
+    // An entry created, removed or renamed may be a folder: the next run lists the folders again.
+    if (event === "rename") relist = true;
     if (!entry || entry === path.basename(target.dir)) unsettled();
     if (target.names && (entry === undefined || !target.names.has(entry))) return;
     const file = entry === undefined ? target.dir : path.join(target.dir, entry);
@@ -121,7 +145,12 @@ export async function watch(options: WatchOptions): Promise<Watching> {
   };
 
   const rewatch = (project: Project | undefined, corpora: readonly CorpusRef[]) => {
-    const targets = watchTargets(project, corpora, configPath());
+    const found = watchTargets(project, corpora, configPath());
+    const foundKey = JSON.stringify(found.map((t) => [t.dir, t.recursive, [...(t.names ?? [])]]));
+    if (foundKey === watched.key && !relist) return;
+    relist = false;
+    const targets = PER_FOLDER ? found.flatMap(eachFolder) : found;
+    watched = { key: foundKey };
     const key = JSON.stringify(targets.map((t) => [t.dir, t.recursive, [...(t.names ?? [])]]));
     if (key === watchers.key) return;
     for (const h of watchers.handles) h.close();

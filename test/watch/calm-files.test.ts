@@ -4,7 +4,8 @@
 // and an input edit no event reports (Node's recursive watcher on Linux misses in-place writes to a
 // file replaced by a rename) is built by the run after the one that trusted it, once the digest taken
 // after that run differs from the one before it.
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { utimesSync, writeFileSync } from "node:fs";
 import { readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -126,4 +127,39 @@ describe("watch trusts file events", () => {
     },
     60_000,
   );
+});
+
+describe("regression: a write to a file an editor had saved by a rename went unseen", () => {
+  // Node's recursive watcher on Linux watches each file, and a file renamed into place is not watched
+  // again; watch now watches each folder on its own, which names every entry that changes.
+  it("after a rename-save, an in-place write alone starts a run that builds it", async () => {
+    const s = await session();
+    const file = s.file("table-name");
+    let next = s.ran();
+    writeFileSync(`${file}.tmp`, readFileSync(file, "utf8").replace("TableName schema", "A TableName schema"));
+    renameSync(`${file}.tmp`, file);
+    expect((await next).ok).toBe(true);
+    await tidied();
+    next = s.ran();
+    edit(file, (t) => t.replace("A TableName schema", "Another TableName schema"));
+    expect((await next).ok).toBe(true);
+    await tidied();
+    await s.watching.stop();
+    expect(treeOf(s.outDir())).toEqual(await s.cold());
+  }, 60_000);
+
+  it("a folder made after watching began is watched from the run its creation starts", async () => {
+    const s = await session();
+    const folder = path.join(s.dir, "dynamodb-slice", "more");
+    let next = s.ran();
+    mkdirSync(folder);
+    cpSync(s.file("table-name"), path.join(folder, "copy.json"));
+    expect((await next).ok).toBe(false); // the same type twice: an error, and watching goes on
+    next = s.ran();
+    edit(path.join(folder, "copy.json"), (t) => t.replace(/"TableName"/g, '"OtherTableName"'));
+    expect((await next).ok).toBe(true);
+    await tidied();
+    await s.watching.stop();
+    expect(treeOf(s.outDir())).toEqual(await s.cold());
+  }, 60_000);
 });
