@@ -9,12 +9,16 @@
 // has not settled, so it never proves what a file holds; while the status is unchanged it says only
 // that the file holds that text or one someone else wrote within that tick (written over: stale()).
 //
+// Watch mode may also give it a Calm (calm.ts): a file a look found as recorded that no file event has
+// named since is taken as recorded without a look, when the caller trusts events (hash()'s `trust`).
+//
 // Saved whole under a temporary name and renamed into place, with a checksum line first: a
 // truncated, corrupt or foreign index is empty, never an error.
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync } from "node:fs";
 import { renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import path from "node:path";
 import { readPool, readSized } from "../load/read-sized.js";
+import type { Calm } from "./calm.js";
 import { sha256 } from "./hash.js";
 
 // Files are read into one reused buffer (hashing a thousand files allocates nothing per file),
@@ -66,6 +70,8 @@ export class HashIndex {
   private changed = false;
   /** Files hash() found settled with a recorded sha-256 (links followed) since observe(): file → sha. */
   private observed: Map<string, string> | undefined;
+  /** Watch: files whose changes a watcher reports and that none was reported for since their last look. */
+  calm: Calm | undefined;
 
   private constructor(
     private readonly file: string | undefined,
@@ -118,12 +124,29 @@ export class HashIndex {
 
   /**
    * The sha-256 of the regular file at `file` (links followed when `follow`), or why there is none
-   * ("ENOENT", "not a regular file", …).
+   * ("ENOENT", "not a regular file", …). `trust`: a calm file (no event named it since a look found it
+   * as recorded) is taken as recorded, not looked at (watch's digest before a run; see calm.ts).
    */
-  hash(file: string, follow: boolean): string | { reason: string } {
+  hash(file: string, follow: boolean, trust = false): string | { reason: string } {
+    const calm = this.calm;
+    if (calm?.has(file)) {
+      const known = trust ? this.entries.get(file) : undefined;
+      if (known && !known.placed) {
+        this.used.add(file);
+        if (follow) this.observed?.set(file, known.sha);
+        return known.sha;
+      }
+      calm.delete(file);
+    }
     let st: Stats | undefined;
+    let link = false;
     try {
-      st = follow ? statSync(file) : lstatSync(file);
+      // Watching: the link itself first (same call for a file), as a link's target changes unseen.
+      st = follow && !calm ? statSync(file) : lstatSync(file);
+      if (follow && st.isSymbolicLink()) {
+        link = true;
+        st = statSync(file);
+      }
     } catch (e) {
       return { reason: (e as NodeJS.ErrnoException).code ?? String(e) };
     }
@@ -133,6 +156,7 @@ export class HashIndex {
     if (known && !known.placed && known.status === status) {
       this.used.add(file);
       if (follow) this.observed?.set(file, known.sha);
+      calm?.add(file, link);
       return known.sha;
     }
     const lookedAt = Date.now();
@@ -146,6 +170,7 @@ export class HashIndex {
       this.used.add(file);
       this.changed = true;
       if (follow) this.observed?.set(file, sha);
+      calm?.add(file, link);
     }
     return sha;
   }
@@ -163,6 +188,7 @@ export class HashIndex {
     const known = this.entries.get(file);
     this.used.add(file);
     if (known?.status === status && known.sha === sha && !known.placed) return;
+    this.calm?.delete(file);
     this.entries.set(file, { status, sha });
     this.changed = true;
   }
@@ -172,6 +198,7 @@ export class HashIndex {
    * file has now is kept with them, to tell a later run that the file is still as it was left.
    */
   placed(file: string, sha: string): void {
+    this.calm?.delete(file);
     const st = lstatSync(file, { throwIfNoEntry: false });
     if (!st?.isFile() || file.includes("\n")) {
       if (this.entries.delete(file)) this.changed = true;

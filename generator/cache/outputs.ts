@@ -7,7 +7,15 @@
 // watch is idle (settle), so the next run need not read them. Until then, the status a file had right
 // after the writer put it in place says only that the file still differs from any other text (stale):
 // a write by someone else within that tick is written over, which is right whatever it wrote.
-import { lstatSync, type Stats } from "node:fs";
+// On Linux the memo also watches the output folders (watch()): a file a look found as recorded and
+// that no event has named since is calm (calm.ts), taken as recorded without a look. Each event is
+// delivered before a run trusts anything (the writer awaits watch()), so an output deleted or edited
+// before the run started is looked at. Edits no folder watch reports (through a hard link made from
+// outside the folder, through a shared mapping) are seen by the look each calm file gets when watch
+// is idle (settle), and by check, which goes by status.
+import { lstatSync, watch as fsWatch, type FSWatcher, type Stats } from "node:fs";
+import path from "node:path";
+import { Calm, eventsDelivered } from "./calm.js";
 import { NO_FOLLOW, RACY_MS, statusOf, withBytes } from "./hash-index.js";
 import { sha256 } from "./hash.js";
 
@@ -30,6 +38,10 @@ export interface OutputMemo {
   seen(file: string, status: string | undefined, text: string): void;
   /** The sha-256 of an output's text (remembered by path while the text is the same). */
   sha(file: string, text: string): string;
+  /** sha() when it is remembered, else undefined (nothing computed). */
+  knownSha(file: string, text: string): string | undefined;
+  /** `sha` is the sha-256 of `text`, computed elsewhere (write/stage-worker.ts), for sha(). */
+  learnSha(file: string, text: string, sha: string): void;
   /** The writer staged `text` for `file` this run. */
   wrote(file: string, text: string): void;
   /** The staged file is now in place at `file` (its status now is recorded with its text). */
@@ -47,7 +59,17 @@ export interface OutputMemo {
   settle(): boolean;
   /** Ends a run: files it did not look at are forgotten. */
   prune(): void;
+  /**
+   * Watches `folders` (an output folder and those below it) from now on, where events report every
+   * change (Linux); resolves once the events of changes made before the call are delivered.
+   */
+  watch(folders: readonly string[]): Promise<void>;
+  /** Stops watching. */
+  close(): void;
 }
+
+/** Only inotify reports each change to a folder's entries at once, as it is made. */
+const WATCHES = process.platform === "linux";
 
 export function outputMemo(now: () => number = Date.now): OutputMemo {
   let texts = new Map<string, { status: string; text: string }>();
@@ -59,6 +81,16 @@ export function outputMemo(now: () => number = Date.now): OutputMemo {
   let placed = new Map<string, { status: string; text: string }>();
   let lastPlaced = new Map<string, { status: string; text: string }>();
   let settling = new Map<string, { status: string; text: string }>();
+  /** The folders watched (each watched before any look that makes a file in it calm). */
+  const watchers = new Map<string, FSWatcher>();
+  const calm = new Calm((file) => watchers.has(path.dirname(file)));
+  /** Calm files not looked at since the last run (settle() looks at each once). */
+  let unchecked = false;
+  const unwatch = (dir: string) => {
+    watchers.get(dir)?.close();
+    watchers.delete(dir);
+    calm.stir(dir);
+  };
   const stat = (file: string) => {
     try {
       const st = lstatSync(file);
@@ -71,8 +103,11 @@ export function outputMemo(now: () => number = Date.now): OutputMemo {
     textOf(file) {
       const known = usedTexts.get(file) ?? texts.get(file);
       if (known === undefined) return undefined;
-      const st = stat(file);
-      if (st === undefined || statusOf(st) !== known.status) return undefined;
+      if (!calm.has(file)) {
+        const st = stat(file);
+        if (st === undefined || statusOf(st) !== known.status) return undefined;
+        calm.add(file, false);
+      }
       usedTexts.set(file, known);
       return known.text;
     },
@@ -86,9 +121,11 @@ export function outputMemo(now: () => number = Date.now): OutputMemo {
       if (status === undefined || st === undefined || statusOf(st) !== status || !settled(st, at)) {
         usedTexts.delete(file);
         texts.delete(file);
+        calm.delete(file);
         return;
       }
       usedTexts.set(file, { status, text });
+      calm.add(file, false);
     },
     sha(file, text) {
       const known = usedShas.get(file) ?? shas.get(file);
@@ -100,10 +137,20 @@ export function outputMemo(now: () => number = Date.now): OutputMemo {
       usedShas.set(file, { text, sha });
       return sha;
     },
+    knownSha(file, text) {
+      const known = usedShas.get(file) ?? shas.get(file);
+      if (known?.text !== text) return undefined;
+      usedShas.set(file, known);
+      return known.sha;
+    },
+    learnSha(file, text, sha) {
+      usedShas.set(file, { text, sha });
+    },
     wrote(file, text) {
       staged.set(file, text);
     },
     placed(file) {
+      calm.delete(file);
       const text = staged.get(file);
       const st = stat(file);
       if (text !== undefined && st !== undefined) placed.set(file, { status: statusOf(st), text });
@@ -115,6 +162,15 @@ export function outputMemo(now: () => number = Date.now): OutputMemo {
       return st !== undefined && statusOf(st) === mine.status;
     },
     settle() {
+      // Calm files, looked at once while idle: what no event reported is found here.
+      if (unchecked) {
+        unchecked = false;
+        for (const [file, { status }] of texts) {
+          if (!calm.has(file)) continue;
+          const st = stat(file);
+          if (st === undefined || statusOf(st) !== status) calm.delete(file);
+        }
+      }
       for (const [file, { text }] of settling) {
         const st = stat(file);
         if (st !== undefined && !settled(st, now())) continue;
@@ -124,6 +180,7 @@ export function outputMemo(now: () => number = Date.now): OutputMemo {
         const after = stat(file);
         if (same === true && after !== undefined && statusOf(after) === statusOf(st)) {
           texts.set(file, { status: statusOf(st), text });
+          calm.add(file, false);
         }
       }
       return settling.size > 0;
@@ -137,6 +194,29 @@ export function outputMemo(now: () => number = Date.now): OutputMemo {
       shas = usedShas;
       usedTexts = new Map();
       usedShas = new Map();
+      for (const file of calm.files()) if (!texts.has(file)) calm.delete(file);
+      unchecked = true;
+    },
+    async watch(folders) {
+      if (!WATCHES) return;
+      for (const dir of folders) {
+        if (watchers.has(dir)) continue;
+        try {
+          const w = fsWatch(dir, { persistent: false }, (_event, name) => {
+            // The folder itself (gone, moved, renamed) or an event without a name: nothing in it is calm.
+            if (name === null || name === "" || name === path.basename(dir)) unwatch(dir);
+            else calm.stir(path.join(dir, String(name)));
+          });
+          w.on("error", () => unwatch(dir));
+          watchers.set(dir, w);
+        } catch {
+          // Not watched: its files are looked at.
+        }
+      }
+      await eventsDelivered();
+    },
+    close() {
+      for (const dir of [...watchers.keys()]) unwatch(dir);
     },
   };
 }

@@ -18,6 +18,8 @@ export async function refuseLegacyConfig(schemas: string, root: string, cwd: str
   const file = path.join(schemas, LEGACY_NAME);
   let text: string;
   try {
+    // Synchronous: read before every run (watch too), and almost always missing; a trip through the
+    // thread pool to learn that costs more than the call.
     text = readFileSync(file, "utf8");
   } catch {
     return;

@@ -5,6 +5,7 @@
 // reported and watching goes on; the next change that builds recovers.
 import { readdirSync, watch as fsWatch, type FSWatcher } from "node:fs";
 import path from "node:path";
+import { Calm, eventsDelivered } from "../cache/calm.js";
 import type { HashIndex } from "../cache/hash-index.js";
 import { inputsDigest } from "../cache/inputs.js";
 import type { CorpusRef } from "../config/corpora.js";
@@ -60,6 +61,31 @@ async function observing<T>(index: HashIndex, work: () => Promise<T>): Promise<T
   }
 }
 
+/** Whether the watchers of `targets` report every change to `file` (see cache/calm.ts). */
+function coveredBy(targets: readonly Target[]): (file: string) => boolean {
+  const below = targets.filter((t) => !t.names && t.recursive).map((t) => t.dir + path.sep);
+  const folders = new Set(targets.filter((t) => !t.names && !t.recursive).map((t) => t.dir));
+  const named = new Set(targets.flatMap((t) => [...(t.names ?? [])].map((n) => path.join(t.dir, n))));
+  return (file) => named.has(file) || folders.has(path.dirname(file)) || below.some((dir) => file.startsWith(dir));
+}
+
+/**
+ * On Linux each folder is watched on its own. Node's recursive watching there is built in JavaScript
+ * from a watcher per file, and a file an editor saved by renaming a new one into place is not watched
+ * again: later writes to it went unseen. A folder's own watch (inotify) names every entry that changes.
+ */
+const PER_FOLDER = process.platform === "linux";
+
+/** A target watched whole: each folder below it (and it) on its own; a folder gone meanwhile, none. */
+function eachFolder(t: Target): Target[] {
+  if (!t.recursive) return [t];
+  try {
+    return foldersBelow(t.dir).map((dir) => ({ dir, recursive: false }));
+  } catch {
+    return [];
+  }
+}
+
 /** A run that wrote its outputs, as confirmFresh takes it. */
 interface Ran {
   project: Project;
@@ -78,6 +104,13 @@ export async function watch(options: WatchOptions): Promise<Watching> {
   let settleTimer: NodeJS.Timeout | undefined;
   let lastGood: string | undefined;
   let watchers: { key: string; handles: FSWatcher[] } = { key: "", handles: [] };
+  // The targets the folders were last listed for, and whether an event may have added or removed one.
+  let watched = { key: "" };
+  let relist = true;
+  // Inputs no event named since they were last looked at (only where inotify reports every change).
+  let calm: Calm | undefined;
+  /** Runs started since the last file event because the digest after a run differed (a few at most). */
+  let rechecks = 0;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let pending = false;
@@ -90,26 +123,49 @@ export async function watch(options: WatchOptions): Promise<Watching> {
         ? undefined
         : findConfig(options.cwd ?? process.cwd());
 
-  const onEvent = (target: Target) => (_event: string, name: string | Buffer | null) => {
+  // An event about the watched folder itself (gone, moved): nothing is calm, and the next run watches anew.
+  const unsettled = () => {
+    calm?.stir();
+    calm = undefined;
+    watchers.key = "";
+    relist = true;
+  };
+
+  const onEvent = (target: Target) => (event: string, name: string | Buffer | null) => {
     const entry = name === null ? undefined : String(name);
+    // An entry created, removed or renamed may be a folder: the next run lists the folders again.
+    if (event === "rename") relist = true;
+    if (!entry || entry === path.basename(target.dir)) unsettled();
     if (target.names && (entry === undefined || !target.names.has(entry))) return;
     const file = entry === undefined ? target.dir : path.join(target.dir, entry);
+    calm?.stir(file);
+    rechecks = 0;
     if (file === (project?.file ?? configPath())) configChanged = true;
     schedule();
   };
 
   const rewatch = (project: Project | undefined, corpora: readonly CorpusRef[]) => {
-    const targets = watchTargets(project, corpora, configPath());
+    const found = watchTargets(project, corpora, configPath());
+    const foundKey = JSON.stringify(found.map((t) => [t.dir, t.recursive, [...(t.names ?? [])]]));
+    if (foundKey === watched.key && !relist) return;
+    relist = false;
+    const targets = PER_FOLDER ? found.flatMap(eachFolder) : found;
+    watched = { key: foundKey };
     const key = JSON.stringify(targets.map((t) => [t.dir, t.recursive, [...(t.names ?? [])]]));
     if (key === watchers.key) return;
     for (const h of watchers.handles) h.close();
     const handles: FSWatcher[] = [];
+    // Inputs are trusted calm only where every change is reported: inotify (Linux), each folder watched.
+    let complete = process.platform === "linux";
     const add = (t: Target) => {
       try {
-        handles.push(
-          fsWatch(t.dir, { recursive: t.recursive, persistent: true }, onEvent(t)).on("error", () => schedule()),
-        );
+        const onError = () => {
+          unsettled();
+          schedule();
+        };
+        handles.push(fsWatch(t.dir, { recursive: t.recursive, persistent: true }, onEvent(t)).on("error", onError));
       } catch (e) {
+        complete = false;
         // Without recursive watching on this platform: each folder on its own (new ones on the next run).
         if ((e as NodeJS.ErrnoException).code === "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM") {
           for (const dir of foldersBelow(t.dir)) add({ dir, recursive: false });
@@ -117,12 +173,17 @@ export async function watch(options: WatchOptions): Promise<Watching> {
         // Otherwise a folder that vanished between listing and watching: the next change lists again.
       }
     };
+    calm?.stir();
     for (const t of targets) add(t);
     watchers = { key, handles };
+    calm = complete ? new Calm(coveredBy(targets)) : undefined;
   };
 
+  // Before a run: calm files from the index alone (confirm's digests after it look at every file).
   const digests = async (p: Project, corpora: readonly CorpusRef[], c: Cache) => {
-    const all = await Promise.all(corpora.map((corpus) => inputsDigest(p, corpus, c.index)));
+    await eventsDelivered();
+    c.index.calm = calm;
+    const all = await Promise.all(corpora.map((corpus) => inputsDigest(p, corpus, c.index, true)));
     return new Map(corpora.map((corpus, i) => [corpus.name, all[i]]));
   };
   const keyOf = (p: Project, corpora: readonly CorpusRef[], digests: ReadonlyMap<string, string | undefined>) => {
@@ -146,6 +207,7 @@ export async function watch(options: WatchOptions): Promise<Watching> {
       const dir = `${project.dir}\0${project.out}`;
       if (!cache || cache.dir !== dir) {
         cache?.memo.save();
+        cache?.memo.close();
         const opened = await openCache(project, corpora, options.cache !== false);
         cache = { cache: opened, memo: watchMemo(opened), dir };
       }
@@ -165,6 +227,8 @@ export async function watch(options: WatchOptions): Promise<Watching> {
       options.onRun({ ok: true, results: done.results, ms: ms() });
       ran = { project: p, corpora, cache: c.cache, before: done.before, written: done.written };
     } catch (error) {
+      // What the failed run trusted is looked at again.
+      calm?.stir();
       rewatch(project, corpora);
       options.onRun({ ok: false, error, ms: ms() });
     }
@@ -177,7 +241,11 @@ export async function watch(options: WatchOptions): Promise<Watching> {
   const confirm = async (r: Ran) => {
     try {
       const after = await confirmFresh(r.project, r.corpora, r.cache, r.written);
-      lastGood = r.before !== undefined && keyOf(r.project, r.corpora, after) === r.before ? r.before : undefined;
+      const same = keyOf(r.project, r.corpora, after) === r.before;
+      lastGood = r.before !== undefined && same ? r.before : undefined;
+      // An input changed since the digests before the run (its event, if one comes, does the same): built
+      // again; a few times at most without an event (a digest that never settles is not chased).
+      if (r.before !== undefined && !same && rechecks++ < 3) schedule();
     } catch {
       lastGood = undefined;
     }
@@ -240,6 +308,7 @@ export async function watch(options: WatchOptions): Promise<Watching> {
       if (saveTimer) clearTimeout(saveTimer);
       if (settleTimer) clearTimeout(settleTimer);
       cache?.memo.save();
+      cache?.memo.close();
     },
   };
 }

@@ -15,6 +15,8 @@ export interface WatchMemo {
   save(): void;
   /** When idle: the outputs the last run wrote are checked once settled; true while some are not yet. */
   settle(): boolean;
+  /** Stops watching the output folders. */
+  close(): void;
 }
 
 /** `now`: the clock the writer's memo decides a file has settled by (tests move it on). */
@@ -40,5 +42,6 @@ export function watchMemo(opened: Cache, now?: () => number): WatchMemo {
       opened.index.save();
     },
     settle: () => memos.output.settle(),
+    close: () => memos.output.close(),
   };
 }

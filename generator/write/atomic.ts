@@ -14,6 +14,7 @@ import type { OutputMemo } from "../cache/outputs.js";
 import { syncFs } from "./sync-fs.js";
 import type { HashIndex } from "../cache/hash-index.js";
 import { LaterStager } from "./stage-later.js";
+import { LARGE } from "./stage-worker.js";
 import { commitPlan, recover, stageFile, type Tidy, type WriterFs } from "./transaction.js";
 
 export { recover } from "./transaction.js";
@@ -138,15 +139,25 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
     async add(files) {
       if (closed) throw new Error("the output folder was already committed or aborted");
       try {
-        // A few at a time: each file's bytes live only while it is compared and staged.
-        await inLanes(files, async (f) => {
+        // A few at a time: each file's bytes live only while it is compared and staged. Those the
+        // memo knows unchanged first, with no promise each.
+        const rest = options.memo ? files.filter((f) => !planner.addKnown(f.path, f.content)) : files;
+        // Watch: a large new text is hashed as it is staged, on the worker thread (stage-worker.ts).
+        const memo = later ? options.memo : undefined;
+        await inLanes(rest, async (f) => {
           let content: Buffer | undefined;
           const bytes = () => (content ??= Buffer.from(f.content, "utf8"));
-          if ((await planner.add(f.path, bytes, f.content)) !== "write") return;
+          const large = memo !== undefined && f.content.length >= LARGE;
+          if ((await planner.add(f.path, bytes, f.content, large)) !== "write") return;
           staged = true;
-          if (later) await later.stage(f.path, f.content);
+          const file = planner.fileOf(f.path);
+          if (later && planner.awaitsSha(f.path)) {
+            const { sha } = await later.stageHashed(f.path, f.content);
+            planner.shaLater(f.path, sha);
+            sha.then((v) => memo?.learnSha(file, f.content, v)).catch(() => undefined);
+          } else if (later) await later.stage(f.path, f.content);
           else await stageFile(outDir, f.path, bytes(), io, made);
-          options.memo?.wrote(planner.fileOf(f.path), f.content);
+          options.memo?.wrote(file, f.content);
         });
         await later?.breathe();
       } catch (e) {

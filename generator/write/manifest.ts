@@ -23,10 +23,21 @@ export function manifestOf(corpus: string, files: readonly OutputFile[], inputs?
   return manifestOfHashes(corpus, new Map(files.map((f) => [f.path, sha256(f.content)])), inputs);
 }
 
-/** The manifest from each file's SHA-256 (path → hex), as the streaming writer keeps them. */
-export function manifestOfHashes(corpus: string, hashes: ReadonlyMap<string, string>, inputs?: string): Manifest {
-  const sorted = [...hashes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { format: 1, corpus, ...(inputs ? { inputs } : {}), files: Object.fromEntries(sorted) };
+/**
+ * The manifest from each file's SHA-256 (path → hex), as the streaming writer keeps them. `sorted`: the
+ * paths in order when known (the last manifest's, watch), taken when they are exactly these paths.
+ */
+export function manifestOfHashes(
+  corpus: string,
+  hashes: ReadonlyMap<string, string>,
+  inputs?: string,
+  sorted?: readonly string[],
+): Manifest {
+  const same = sorted !== undefined && sorted.length === hashes.size && sorted.every((p) => hashes.has(p));
+  const paths = same ? sorted : [...hashes.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // fromEntries defines each key (an assignment would set "__proto__"'s prototype instead).
+  const files = Object.fromEntries(paths.map((p) => [p, hashes.get(p)!]));
+  return { format: 1, corpus, ...(inputs ? { inputs } : {}), files };
 }
 
 /** Deterministic text: the banner as `$comment`, two-space indented, one file a line. */

@@ -60,7 +60,7 @@ export type Decision = "write" | "unchanged" | "conflict";
  * bytes, and what parseManifest gives for them. The next run finds those bytes there and takes the
  * manifest as it is, not parsed again.
  */
-const manifestsWritten = new WeakMap<OutputMemo, Map<string, { bytes: Buffer; manifest: Manifest }>>();
+const manifestsWritten = new WeakMap<OutputMemo, Map<string, { bytes: Buffer; manifest: Manifest; paths: string[] }>>();
 
 /**
  * A plan decided one file at a time, so the writer can stage each file as it is emitted and keep only
@@ -69,6 +69,9 @@ const manifestsWritten = new WeakMap<OutputMemo, Map<string, { bytes: Buffer; ma
 export class Planner {
   private readonly plan: Plan;
   private readonly hashes = new Map<string, string>();
+  /** Hashes of written files being computed as they are staged (shaLater); those add() left to the caller. */
+  private readonly pending = new Map<string, Promise<string>>();
+  private readonly awaiting = new Set<string>();
   /** A folder that is not a folder on disk → the first output below it. */
   private readonly blocked = new Map<string, string>();
   private readonly banner: Buffer;
@@ -113,7 +116,11 @@ export class Planner {
         ? written.manifest
         : parseManifest(manifestBytes.toString("utf8"));
     const leftovers = await leftoversOf(outDir);
-    return new Planner(outDir, corpus, tree, manifestKind, manifestBytes, before, leftovers, memo, index);
+    const planner = new Planner(outDir, corpus, tree, manifestKind, manifestBytes, before, leftovers, memo, index);
+    // Watch: the folders' events, each delivered before any file is taken as calm (cache/outputs.ts).
+    const folders = [...tree].filter(([, kind]) => kind === "folder").map(([p]) => planner.fileOf(p));
+    await memo?.watch([path.dirname(planner.fileOf("x")), ...folders]);
+    return planner;
   }
 
   private owned(p: string, bytes: Buffer | undefined): boolean {
@@ -124,83 +131,121 @@ export class Planner {
   }
 
   /**
+   * add() for a file the memo knows holds `text` (watch: most files of a rebuild), decided at once,
+   * with no promise to wait for: true when it was (unchanged); false leaves it to add().
+   */
+  addKnown(p: string, text: string): boolean {
+    const memo = this.memo;
+    if (!memo || this.tree.get(p) !== "file" || blockedParent(p, this.tree)) return false;
+    const file = this.fileOf(p);
+    if (memo.textOf(file) !== text) return false;
+    this.hashes.set(p, memo.sha(file, text));
+    this.plan.unchanged.push(p);
+    return true;
+  }
+
+  /**
    * Decides one output file (each path once); a "write" is added to the plan without its content.
    * `text`: the content as text, for the memo. `content` may be a function giving the bytes, called
-   * only when they are needed (a file the memo knows unchanged is never encoded).
+   * only when they are needed (a file the memo knows unchanged is never encoded). `later` (with a
+   * memo): a new text's hash may be left to the caller, who must then give it (shaLater) when the file
+   * is written; awaitsSha() says whether it was.
    */
-  async add(p: string, content: Buffer | (() => Buffer), text?: string): Promise<Decision> {
+  async add(p: string, content: Buffer | (() => Buffer), text?: string, later = false): Promise<Decision> {
     const file = this.fileOf(p);
     const memo = text === undefined ? undefined : this.memo;
     const bytesOf = typeof content === "function" ? content : () => content;
     // From the text when there is one: the same bytes' hash, without encoding them here.
-    const sha = memo ? memo.sha(file, text!) : sha256(text ?? bytesOf());
-    this.hashes.set(p, sha);
+    let sha = memo && later ? memo.knownSha(file, text!) : memo ? memo.sha(file, text!) : sha256(text ?? bytesOf());
+    const shaNow = (): string => (sha ??= memo!.sha(file, text!));
+    const decided = (d: Decision): Decision => {
+      if (d === "write" && sha === undefined) this.awaiting.add(p);
+      else this.hashes.set(p, shaNow());
+      return d;
+    };
     const parent = blockedParent(p, this.tree);
     if (parent) {
       // Named by its first file in path order, whatever order the files come in.
       const first = this.blocked.get(parent);
       if (first === undefined || p < first) this.blocked.set(parent, p);
-      return "conflict";
+      return decided("conflict");
     }
     const kind: Kind = this.tree.get(p) ?? "missing";
     if (kind === "missing") {
       this.plan.write.push({ path: p, existed: false });
-      return "write";
+      return decided("write");
     }
     if (kind !== "file") {
       this.plan.conflicts.push({ path: p, what: KIND_TEXT[kind], target: p });
-      return "conflict";
+      return decided("conflict");
     }
     // A file whose status is the one recorded with a text holds that text: not read again.
     const held = memo?.textOf(file);
     if (held !== undefined && held === text) {
       this.plan.unchanged.push(p);
-      return "unchanged";
+      return decided("unchanged");
     }
     // The index knows the file's sha-256 by its status (settled when recorded): no need to read it.
     const index = this.index;
     const known = index?.known(file, false);
-    if (known === sha) {
+    if (known !== undefined && known === shaNow()) {
       this.plan.unchanged.push(p);
-      return "unchanged";
+      return decided("unchanged");
     }
     const ours = this.before !== undefined && Object.hasOwn(this.before.files, p);
     // Known to differ (by the memo, the index, or as a run left it): ours, so written unread.
-    if (ours && (held !== undefined || known !== undefined || memo?.stale(file, text!) || index?.stale(file, sha))) {
+    if (
+      ours &&
+      (held !== undefined || known !== undefined || memo?.stale(file, text!) || index?.stale(file, shaNow()))
+    ) {
       this.plan.write.push({ path: p, existed: true });
-      return "write";
+      return decided("write");
     }
     const status = memo?.status(file);
     const lookedAt = Date.now();
     const st = index && lstatSync(file, { throwIfNoEntry: false });
     const bytes = await readRegular(file);
     if (bytes?.equals(bytesOf())) {
-      if (st) index!.record(file, st, lookedAt, sha, false);
+      if (st) index!.record(file, st, lookedAt, shaNow(), false);
       memo?.seen(file, status, text!);
       this.plan.unchanged.push(p);
-      return "unchanged";
+      return decided("unchanged");
     }
     if (this.owned(p, bytes)) {
       this.plan.write.push({ path: p, existed: true });
-      return "write";
+      return decided("write");
     }
     this.plan.conflicts.push({ path: p, what: "a file structgen did not write", target: p });
-    return "conflict";
+    return decided("conflict");
   }
 
-  /** The sha-256 of output `p` as decided (undefined when it was not). */
+  /** The sha-256 of output `p` as decided (undefined when it was not, or is still being computed). */
   shaOf(p: string): string | undefined {
     return this.hashes.get(p);
   }
 
+  /** add() left `p`'s hash to the caller (shaLater). */
+  awaitsSha(p: string): boolean {
+    return this.awaiting.has(p);
+  }
+
+  /** The hash of written file `p`, computed as it is staged; finish() waits for it. */
+  shaLater(p: string, sha: Promise<string>): void {
+    this.awaiting.delete(p);
+    this.pending.set(p, sha);
+  }
+
   /** The output files decided so far. */
   get size(): number {
-    return this.hashes.size;
+    return this.hashes.size + this.awaiting.size + this.pending.size;
   }
 
   /** The whole plan: removals, foreign entries and the manifest (staged with its content). */
   async finish(options: PlanOptions = {}): Promise<Plan> {
     const { plan, tree, before } = this;
+    if (this.awaiting.size > 0) throw new Error(`no hash given for ${[...this.awaiting].join(", ")}`);
+    for (const [p, sha] of this.pending) this.hashes.set(p, await sha);
+    this.pending.clear();
     const expected = this.hashes;
     for (const [parent, first] of this.blocked)
       plan.conflicts.push({ path: parent, what: KIND_TEXT[tree.get(parent)!], target: `the folder of ${first}` });
@@ -222,7 +267,10 @@ export class Planner {
       before,
     );
 
-    const after = manifestOfHashes(this.corpus, expected, options.ignoreInputs ? before?.inputs : options.inputs);
+    // Watch: the paths of the manifest this process last wrote here, in order (no sort when they are the same).
+    const last = this.memo && manifestsWritten.get(this.memo)?.get(this.outDir);
+    const inputs = options.ignoreInputs ? before?.inputs : options.inputs;
+    const after = manifestOfHashes(this.corpus, expected, inputs, last ? last.paths : undefined);
     const text = Buffer.from(manifestText(after), "utf8");
     plan.manifest = sha256(text);
     // What parseManifest gives for these bytes is `after` itself, when it would take every path (and
@@ -230,7 +278,7 @@ export class Planner {
     if (this.memo && [...expected.keys()].every((p) => isInsidePath(p) && p !== "__proto__")) {
       let byFolder = manifestsWritten.get(this.memo);
       if (!byFolder) manifestsWritten.set(this.memo, (byFolder = new Map()));
-      byFolder.set(this.outDir, { bytes: text, manifest: after });
+      byFolder.set(this.outDir, { bytes: text, manifest: after, paths: Object.keys(after.files) });
     }
     if (this.manifestKind !== "file" && this.manifestKind !== "missing")
       plan.conflicts.push({ path: MANIFEST, what: KIND_TEXT[this.manifestKind], target: MANIFEST });

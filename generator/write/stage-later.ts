@@ -5,6 +5,7 @@
 // the writer settles before it commits and before a failed run cleans the staging folder up.
 import { closeSync, mkdirSync, open, writeFileSync } from "node:fs";
 import path from "node:path";
+import { writeAndHash } from "./stage-worker.js";
 import { stagedPath } from "./transaction.js";
 
 /** Opens in flight at most: each holds a descriptor and its file's text. */
@@ -22,12 +23,7 @@ export class LaterStager {
   /** Stages `text` as `p`'s new content; a failure is thrown by the next settle(). */
   async stage(p: string, text: string): Promise<void> {
     if (this.pending.length >= IN_FLIGHT) await this.settle();
-    const file = stagedPath(this.outDir, p);
-    const dir = path.dirname(file);
-    if (!this.made.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.made.add(dir);
-    }
+    const file = this.folderFor(p);
     this.fresh++;
     this.pending.push(
       new Promise<void>((resolve) => {
@@ -48,6 +44,35 @@ export class LaterStager {
         });
       }),
     );
+  }
+
+  /**
+   * Stages `text` as `p`'s new content on the worker thread (stage-worker.ts); the sha-256 of its bytes
+   * once written. A failure is thrown by the next settle() too.
+   */
+  async stageHashed(p: string, text: string): Promise<{ sha: Promise<string> }> {
+    if (this.pending.length >= IN_FLIGHT) await this.settle();
+    const sha = writeAndHash(this.folderFor(p), text);
+    this.pending.push(
+      sha.then(
+        () => undefined,
+        (e: unknown) => void (this.failure ??= e),
+      ),
+    );
+    // Settled before the plan waits for it: its failure is thrown by settle(), not unhandled.
+    sha.catch(() => undefined);
+    return { sha };
+  }
+
+  /** The staged file of `p`, its folder made. */
+  private folderFor(p: string): string {
+    const file = stagedPath(this.outDir, p);
+    const dir = path.dirname(file);
+    if (!this.made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      this.made.add(dir);
+    }
+    return file;
   }
 
   /**

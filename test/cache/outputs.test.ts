@@ -1,6 +1,9 @@
 // The writer's memo trusts a recorded status only for a file that had settled when it was read: a
 // file written just now may be written again within the same timestamp tick, unseen by its status.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+// Watching the output folders (Linux), a file a look found as recorded is calm: taken as recorded
+// unread until an event in its folder names it (delivered before a run trusts anything), and looked
+// at once while idle, for what no folder watch reports.
+import { linkSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -87,4 +90,36 @@ describe("outputMemo", () => {
     expect(memo.sha("x", "text")).toBe(sha);
     expect(memo.sha("x", "other")).not.toBe(sha);
   });
+
+  it.runIf(process.platform === "linux")(
+    "watching its folders: a calm output is not looked at; an event in its folder, or the idle look, ends that",
+    async () => {
+      const dir = path.join(tmp, "watched");
+      const elsewhere = path.join(tmp, "elsewhere");
+      mkdirSync(dir);
+      mkdirSync(elsewhere);
+      const memo = outputMemo(() => Date.now() + 60_000);
+      await memo.watch([dir]);
+      const [edited, removed, linked] = ["edited.txt", "removed.txt", "linked.txt"].map((f) => path.join(dir, f));
+      for (const file of [edited, removed, linked]) {
+        writeFileSync(file, "a");
+        memo.seen(file, memo.status(file), "a");
+      }
+      // Changed through a hard link in another folder: no event in this one, so the file is still calm.
+      linkSync(linked, path.join(elsewhere, "link.txt"));
+      writeFileSync(path.join(elsewhere, "link.txt"), "b");
+      expect(memo.textOf(linked)).toBe("a");
+      writeFileSync(edited, "b");
+      rmSync(removed);
+      // The run's writer awaits watch(): the events of changes made before it are in.
+      await memo.watch([dir]);
+      expect(memo.textOf(edited)).toBeUndefined();
+      expect(memo.textOf(removed)).toBeUndefined();
+      // While idle, each calm file is looked at once.
+      memo.prune();
+      memo.settle();
+      expect(memo.textOf(linked)).toBeUndefined();
+      memo.close();
+    },
+  );
 });
