@@ -1,8 +1,8 @@
 // generate --watch: a first run, then one run per burst of changes to the config, the corpora or
-// the evidence (fs.watch, recursive where the platform has it; debounced). Runs are incremental:
-// parsed files, evidence and emitted fragments are kept in memory between runs, and a burst that
-// leaves every input's digest as it was after a good run does not run at all. A failed run is
-// reported and watching goes on; the next change that builds recovers.
+// the evidence (fs.watch: each folder on its own on Linux, else recursive where the platform has it;
+// debounced). Runs are incremental: parsed files, evidence and emitted fragments are kept in memory
+// between runs, and a burst that leaves every input's digest as it was after a good run does not run
+// at all. A failed run is reported and watching goes on; the next change that builds recovers.
 import { readdirSync, watch as fsWatch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import { Calm, eventsDelivered } from "../cache/calm.js";

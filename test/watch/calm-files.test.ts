@@ -1,11 +1,11 @@
 // Watch trusts file events: an input or output that a look found as recorded and that no event has
 // named since is not looked at again (cache/calm.ts). With real file changes: an output edited (size
 // and mtime kept) or removed by someone else between runs is written again, as a cold build would;
-// and an input edit no event reports (Node's recursive watcher on Linux misses in-place writes to a
-// file replaced by a rename) is built by the run after the one that trusted it, once the digest taken
-// after that run differs from the one before it.
+// and an input edit no event reports (a write through a hard link outside the watched folders) is
+// built by the run after the one that trusted it, once the digest taken after that run differs from
+// the one before it.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
-import { utimesSync, writeFileSync } from "node:fs";
+import { linkSync, utimesSync, writeFileSync } from "node:fs";
 import { readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -97,18 +97,19 @@ describe("watch trusts file events", () => {
     "an input edit no event reports is built by the next run, once the digest after a run differs",
     async () => {
       const s = await session();
-      const renamed = s.file("table-name");
-      // Replaced by a rename, as editors save: its event starts a run; after it, the digest looks at it.
+      const file = s.file("table-name");
+      // A hard link outside the watched folders: a write through it reaches the file, and no event names it.
+      const outside = path.join(tmp, `outside-${n++}.json`);
+      linkSync(file, outside);
       let next = s.ran();
-      writeFileSync(`${renamed}.tmp`, readFileSync(renamed, "utf8").replace("TableName schema", "A TableName schema"));
-      renameSync(`${renamed}.tmp`, renamed);
+      edit(s.file("table-status"), (t) => t.replace("TableStatus schema", "A TableStatus schema"));
       expect((await next).ok).toBe(true);
       // Time for the digest after the run (a missed event is only possible once it has looked).
       await new Promise((resolve) => setTimeout(resolve, 500));
-      // Written in place: Node's watcher may report nothing. Then a change it reports starts a run.
       next = s.ran();
-      edit(renamed, (t) => t.replace("A TableName schema", "Another TableName schema"));
-      edit(s.file("table-status"), (t) => t.replace("TableStatus schema", "The TableStatus schema"));
+      edit(outside, (t) => t.replace("TableName schema", "Another TableName schema"));
+      // A change that is reported starts a run, which may trust the file as it was.
+      edit(s.file("table-status"), (t) => t.replace("A TableStatus schema", "The TableStatus schema"));
       const cold = await s.cold();
       const built = () => {
         const tree = treeOf(s.outDir());
