@@ -7,6 +7,12 @@
 import { realpathSync } from "node:fs";
 import path from "node:path";
 
+/**
+ * Where a folder's watch reports each change to its entries at once, as it is made (inotify): only there
+ * is anything taken as calm. Elsewhere every file is looked at.
+ */
+export const EVENTS_COMPLETE = process.platform === "linux";
+
 /** One full turn of the event loop (a poll phase between): file events already queued are delivered. */
 export const eventsDelivered = async (): Promise<void> => {
   for (let i = 0; i < 2; i++) await new Promise((resolve) => setImmediate(resolve));
@@ -56,8 +62,9 @@ export class Calm {
       this.real.clear();
       return;
     }
-    this.known.delete(entry);
     this.real.delete(entry);
+    // A calm file has nothing below it: the walk over every calm file is for folders.
+    if (this.known.delete(entry)) return;
     const below = entry + path.sep;
     for (const f of this.known) if (f.startsWith(below)) this.known.delete(f);
     for (const d of this.real.keys()) if (d.startsWith(below)) this.real.delete(d);

@@ -15,7 +15,7 @@
 // is idle (settle), and by check, which goes by status.
 import { lstatSync, watch as fsWatch, type FSWatcher, type Stats } from "node:fs";
 import path from "node:path";
-import { Calm, eventsDelivered } from "./calm.js";
+import { Calm, EVENTS_COMPLETE, eventsDelivered } from "./calm.js";
 import { NO_FOLLOW, RACY_MS, statusOf, withBytes } from "./hash-index.js";
 import { sha256 } from "./hash.js";
 
@@ -67,9 +67,6 @@ export interface OutputMemo {
   /** Stops watching. */
   close(): void;
 }
-
-/** Only inotify reports each change to a folder's entries at once, as it is made. */
-const WATCHES = process.platform === "linux";
 
 export function outputMemo(now: () => number = Date.now): OutputMemo {
   let texts = new Map<string, { status: string; text: string }>();
@@ -198,7 +195,7 @@ export function outputMemo(now: () => number = Date.now): OutputMemo {
       unchecked = true;
     },
     async watch(folders) {
-      if (!WATCHES) return;
+      if (!EVENTS_COMPLETE) return;
       for (const dir of folders) {
         if (watchers.has(dir)) continue;
         try {

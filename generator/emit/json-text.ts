@@ -124,7 +124,7 @@ function print(v: Json, ind: number, pos: number, after: number, out: string[]):
     v.forEach((x, i) => {
       const last = i === v.length - 1;
       out.push(inner);
-      printItem(x, ind + 2, last ? 0 : 1, out);
+      print(x, ind + 2, ind + 2, last ? 0 : 1, out);
       if (!last) out.push(",");
     });
   } else {
@@ -137,11 +137,6 @@ function print(v: Json, ind: number, pos: number, after: number, out: string[]):
     });
   }
   out.push(`\n${" ".repeat(ind)}${array ? "]" : "}"}`);
-}
-
-/** An array item at the start of its line: flat if it fits, else broken. */
-function printItem(v: Json, ind: number, after: number, out: string[]): void {
-  print(v, ind, ind, after, out);
 }
 
 /** `"key": value` at the start of its line: all flat if it fits, else the value laid out after the key. */
@@ -159,7 +154,7 @@ function printed(v: Json, ind: number, member?: string): string {
     return printDoc(doc, WIDTH, ind);
   }
   const out: string[] = [];
-  if (member === undefined) printItem(v, ind, 0, out);
+  if (member === undefined) print(v, ind, ind, 0, out);
   else printMember(member, v, ind, 0, out);
   return out.join("");
 }

@@ -5,7 +5,7 @@
 // at all. A failed run is reported and watching goes on; the next change that builds recovers.
 import { readdirSync, watch as fsWatch, type FSWatcher } from "node:fs";
 import path from "node:path";
-import { Calm, eventsDelivered } from "../cache/calm.js";
+import { Calm, EVENTS_COMPLETE, eventsDelivered } from "../cache/calm.js";
 import type { HashIndex } from "../cache/hash-index.js";
 import { inputsDigest } from "../cache/inputs.js";
 import type { CorpusRef } from "../config/corpora.js";
@@ -61,20 +61,20 @@ async function observing<T>(index: HashIndex, work: () => Promise<T>): Promise<T
   }
 }
 
-/** Whether the watchers of `targets` report every change to `file` (see cache/calm.ts). */
+/** Whether the watchers of `targets`, each a folder on its own, report every change to `file` (calm.ts). */
 function coveredBy(targets: readonly Target[]): (file: string) => boolean {
-  const below = targets.filter((t) => !t.names && t.recursive).map((t) => t.dir + path.sep);
-  const folders = new Set(targets.filter((t) => !t.names && !t.recursive).map((t) => t.dir));
+  const folders = new Set(targets.filter((t) => !t.names).map((t) => t.dir));
   const named = new Set(targets.flatMap((t) => [...(t.names ?? [])].map((n) => path.join(t.dir, n))));
-  return (file) => named.has(file) || folders.has(path.dirname(file)) || below.some((dir) => file.startsWith(dir));
+  return (file) => named.has(file) || folders.has(path.dirname(file));
 }
 
 /**
- * On Linux each folder is watched on its own. Node's recursive watching there is built in JavaScript
- * from a watcher per file, and a file an editor saved by renaming a new one into place is not watched
- * again: later writes to it went unseen. A folder's own watch (inotify) names every entry that changes.
+ * Where events are complete (Linux) each folder is watched on its own. Node's recursive watching there
+ * is built in JavaScript from a watcher per file, and a file an editor saved by renaming a new one into
+ * place is not watched again: later writes to it went unseen. A folder's own watch names every entry
+ * that changes.
  */
-const PER_FOLDER = process.platform === "linux";
+const PER_FOLDER = EVENTS_COMPLETE;
 
 /** A target watched whole: each folder below it (and it) on its own; a folder gone meanwhile, none. */
 function eachFolder(t: Target): Target[] {
@@ -105,7 +105,7 @@ export async function watch(options: WatchOptions): Promise<Watching> {
   let lastGood: string | undefined;
   let watchers: { key: string; handles: FSWatcher[] } = { key: "", handles: [] };
   // The targets the folders were last listed for, and whether an event may have added or removed one.
-  let watched = { key: "" };
+  let listedFor = "";
   let relist = true;
   // Inputs no event named since they were last looked at (only where inotify reports every change).
   let calm: Calm | undefined;
@@ -147,16 +147,16 @@ export async function watch(options: WatchOptions): Promise<Watching> {
   const rewatch = (project: Project | undefined, corpora: readonly CorpusRef[]) => {
     const found = watchTargets(project, corpora, configPath());
     const foundKey = JSON.stringify(found.map((t) => [t.dir, t.recursive, [...(t.names ?? [])]]));
-    if (foundKey === watched.key && !relist) return;
+    if (foundKey === listedFor && !relist) return;
     relist = false;
     const targets = PER_FOLDER ? found.flatMap(eachFolder) : found;
-    watched = { key: foundKey };
+    listedFor = foundKey;
     const key = JSON.stringify(targets.map((t) => [t.dir, t.recursive, [...(t.names ?? [])]]));
     if (key === watchers.key) return;
     for (const h of watchers.handles) h.close();
     const handles: FSWatcher[] = [];
-    // Inputs are trusted calm only where every change is reported: inotify (Linux), each folder watched.
-    let complete = process.platform === "linux";
+    // Inputs are trusted calm only where every change is reported, each folder watched on its own.
+    let complete = EVENTS_COMPLETE;
     const add = (t: Target) => {
       try {
         const onError = () => {
@@ -167,9 +167,7 @@ export async function watch(options: WatchOptions): Promise<Watching> {
       } catch (e) {
         complete = false;
         // Without recursive watching on this platform: each folder on its own (new ones on the next run).
-        if ((e as NodeJS.ErrnoException).code === "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM") {
-          for (const dir of foldersBelow(t.dir)) add({ dir, recursive: false });
-        }
+        if ((e as NodeJS.ErrnoException).code === "ERR_FEATURE_UNAVAILABLE_ON_PLATFORM") eachFolder(t).forEach(add);
         // Otherwise a folder that vanished between listing and watching: the next change lists again.
       }
     };
