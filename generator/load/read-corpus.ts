@@ -1,5 +1,5 @@
 // Stage 1, load: find the schema files of a corpus and parse them with positions.
-import { closeSync, constants, fstatSync, openSync, promises as fs } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics/diagnostic.js";
 import { lineStarts, parseJson, position, type ParsedJson, type ParseResult } from "./parse-json.js";
@@ -33,12 +33,13 @@ const isSchemaName = (n: string) => n.endsWith(".json") && !n.endsWith(".config.
 /**
  * Every schema file below `root`. A symlink is followed only when its target lies inside the
  * corpus folder: one leading out (to `/`, to /etc/passwd) is reported and never read or walked.
+ * Synchronous, as the reads are: a walk is a few calls, each cheaper than its trip through the pool.
  */
-async function findSchemaFiles(root: string, diagnostics: Diagnostic[]): Promise<Found[]> {
+function findSchemaFiles(root: string, diagnostics: Diagnostic[]): Found[] {
   const out: Found[] = [];
   let top: string;
   try {
-    top = await fs.realpath(root);
+    top = realpathSync(root);
   } catch (e) {
     diagnostics.push(diagnostic("FILE_UNREADABLE", { path: ".", reason: reason(e) }, loc(".")));
     return out;
@@ -49,12 +50,12 @@ async function findSchemaFiles(root: string, diagnostics: Diagnostic[]): Promise
   // `rel` names the folder relative to the corpus folder ("" for itself), built as the walk goes
   // down (path.relative per file cost more than reading the folder); `real` is where it is on disk.
   const name = (relDir: string, entry: string) => (relDir === "" ? entry : `${relDir}/${entry}`);
-  async function walk(rel: string, real: string): Promise<void> {
+  function walk(rel: string, real: string): void {
     if (seen.has(real)) return; // a symlink loop, or the same folder twice
     seen.add(real);
     let entries;
     try {
-      entries = await fs.readdir(real, { withFileTypes: true });
+      entries = readdirSync(real, { withFileTypes: true });
     } catch (e) {
       const at = rel || ".";
       diagnostics.push(diagnostic("FILE_UNREADABLE", { path: at, reason: reason(e) }, loc(at)));
@@ -68,13 +69,13 @@ async function findSchemaFiles(root: string, diagnostics: Diagnostic[]): Promise
       const full = name(rel, e.name);
       const at = under + e.name;
       if (!e.isSymbolicLink()) {
-        if (e.isDirectory()) await walk(full, at);
+        if (e.isDirectory()) walk(full, at);
         else if (isSchemaName(e.name)) out.push({ rel: full, real: at });
         continue;
       }
       let target: string;
       try {
-        target = await fs.realpath(at);
+        target = realpathSync(at);
       } catch (err) {
         // Dangling or looping: nothing to read. Reported where a schema file was expected.
         const params = { path: full, reason: reason(err) };
@@ -82,15 +83,15 @@ async function findSchemaFiles(root: string, diagnostics: Diagnostic[]): Promise
         continue;
       }
       if (!inside(target)) {
-        const link = JSON.stringify(await fs.readlink(at).catch(() => "?"));
+        const link = JSON.stringify(linkText(at));
         diagnostics.push(diagnostic("FILE_SYMLINK_OUTSIDE_CORPUS", { path: full, target: link }, loc(full)));
         continue;
       }
-      if (await isDir(target)) await walk(full, target);
+      if (isDir(target)) walk(full, target);
       else if (isSchemaName(e.name)) out.push({ rel: full, real: target });
     }
   }
-  await walk("", top);
+  walk("", top);
   return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
@@ -104,14 +105,22 @@ export async function listSchemaFiles(dir: string): Promise<string[]> {
  * exactly as readCorpus reads them. The cache hashes these files (cache/inputs.ts): the two never differ.
  */
 export async function listJsonFiles(root: string, diagnostics: Diagnostic[]): Promise<string[]> {
-  return (await findSchemaFiles(root, diagnostics)).map((f) => f.rel);
+  return findSchemaFiles(root, diagnostics).map((f) => f.rel);
 }
 
-async function isDir(p: string): Promise<boolean> {
+function isDir(p: string): boolean {
   try {
-    return (await fs.stat(p)).isDirectory();
+    return statSync(p).isDirectory();
   } catch {
     return false;
+  }
+}
+
+function linkText(p: string): string {
+  try {
+    return readlinkSync(p);
+  } catch {
+    return "?";
   }
 }
 
@@ -164,7 +173,7 @@ export async function readCorpus(
   options: { parse?: ParseMemo } = {},
 ): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
-  const files = await findSchemaFiles(dir, diagnostics);
+  const files = findSchemaFiles(dir, diagnostics);
   if (files.length === 0 && diagnostics.length === 0) {
     diagnostics.push(diagnostic("INPUT_NO_SCHEMAS", { path: dir }));
   }

@@ -2,7 +2,8 @@
 // folder or file beside the corpus) is refused with FILE_SYMLINK_OUTSIDE_CORPUS and never read or
 // walked; links that stay inside keep working and loops end. The links are made here, in a
 // temporary folder inside the repository; the only targets outside it are `/` and /etc/passwd.
-import { mkdirSync, promises as fsp, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import fs, { mkdirSync, promises as fsp, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { syncBuiltinESMExports } from "node:module";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { readCorpus } from "../../generator/load/read-corpus.js";
@@ -50,21 +51,31 @@ afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-/** Every path handed to the fs.promises functions the loader could use, while `run` runs. */
+/**
+ * Every path handed to the fs functions the loader could use, promise-based and synchronous, while `run`
+ * runs. The synchronous ones are spied on the module object and synced to its named exports (the loader
+ * imports them by name).
+ */
 async function pathsTouched<T>(run: () => Promise<T>): Promise<{ result: T; paths: string[] }> {
   const paths: string[] = [];
-  const names = ["open", "readFile", "readdir", "opendir", "stat", "lstat", "realpath", "readlink", "access"] as const;
-  for (const n of names) {
-    const original = (fsp[n] as (...a: unknown[]) => unknown).bind(fsp);
-    vi.spyOn(fsp, n).mockImplementation(((p: unknown, ...rest: unknown[]) => {
-      paths.push(String(p));
-      return original(p, ...rest);
-    }) as never);
-  }
+  const spy = <O extends object>(on: O, names: readonly (keyof O & string)[]) => {
+    for (const n of names) {
+      const original = (on[n] as (...a: unknown[]) => unknown).bind(on);
+      vi.spyOn(on, n as never).mockImplementation(((p: unknown, ...rest: unknown[]) => {
+        paths.push(String(p));
+        return original(p, ...rest);
+      }) as never);
+    }
+  };
+  spy(fsp, ["open", "readFile", "readdir", "opendir", "stat", "lstat", "realpath", "readlink", "access"]);
+  const sync = ["openSync", "readFileSync", "readdirSync", "opendirSync", "statSync", "lstatSync"] as const;
+  spy(fs, [...sync, "realpathSync", "readlinkSync", "accessSync"]);
+  syncBuiltinESMExports();
   try {
     return { result: await run(), paths };
   } finally {
     vi.restoreAllMocks();
+    syncBuiltinESMExports();
   }
 }
 
@@ -117,7 +128,8 @@ describe("regression: symlinks that leave the corpus are followed", () => {
     symlinkSync("/", path.join(folder, "one", "root"));
     mkdirSync(path.join(folder, "empty"));
     symlinkSync("/", path.join(folder, "empty", "root")); // no schema inside: not a corpus
-    const { result, paths } = await pathsTouched(() => discoverCorpora(folder));
+    // No config file: what is looked at is the walk alone (the config is looked up from the working folder).
+    const { result, paths } = await pathsTouched(() => discoverCorpora(folder, { config: false }));
     expect(result.map((c) => c.name)).toEqual(["one"]);
     expect(outsideOf(paths, folder)).toEqual([]);
     const r = cli(["generate", "--schemas", folder, "--out", path.join(tmp, "out-corpora")], { timeout: 30_000 });
