@@ -75,6 +75,7 @@ function spy(store: FragmentStore): FragmentMemo & { built: string[]; computed: 
         },
       ),
     shared: (name, value) => store.shared!(name, value),
+    derived: (of, name, compute) => store.derived!(of, name, compute),
     assembled: (name, parts, assemble) =>
       store.assembled!(name, parts, (p) => {
         assembledAgain.push(name);
@@ -381,13 +382,20 @@ describe("a run through the last run's objects writes what emitting afresh write
     const memo = spy(w.store);
     const changed = edits[0]![1](fresh(base));
     w.run(fresh(changed), memo);
-    // C's description: its own fragments only (the index row's context is its page's file name).
+    // C's description: its own fragments only (the index row's context is its page's file name). Its
+    // validators are keyed on it bare (emit/validators/bare.ts): a context built, nothing computed.
     expect([...new Set(memo.built)].sort()).toEqual([
       "docs-index-row:C",
       "docs-page:C",
       "json-schema:C",
       "typescript:C",
       "validators:C",
+    ]);
+    expect([...new Set(memo.computed)].sort()).toEqual([
+      "docs-index-row:C",
+      "docs-page:C",
+      "json-schema:C",
+      "typescript:C",
     ]);
     const unchanged = spy(w.store);
     w.run(fresh(changed), unchanged);

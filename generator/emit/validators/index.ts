@@ -10,6 +10,7 @@ import { constLines, jsString, WIDTH } from "./layout.js";
 import { inlineRuntime, runtimeFileText } from "./runtime-text.js";
 import type { Flavour } from "./scope.js";
 import { LOCAL_CALLS, LOCAL_NAMES, localLines } from "./local-helpers.js";
+import { bareType } from "./bare.js";
 import { requiredRefs, typeFragment, type Fragment } from "./type-code.js";
 
 export interface ValidatorOptions {
@@ -66,8 +67,10 @@ function packedFragments(model: Model, flavour: Flavour, memo?: FragmentMemo): (
     const names = derivedOf(memo && { memo }, t, "requiredRefs", () => requiredRefs(t.node));
     return names.map((n) => byName.get(n)).filter((l): l is NamedType => l?.node.kind === "primitive");
   };
-  const pairs = (leaves: NamedType[]) => leaves.map((l) => [l.name, l.node] as const);
-  const types = model.types;
+  // Each type bare (bare.ts): the same object for the same type, through the memo.
+  const bare = (t: NamedType) => derivedOf(memo && { memo }, t, "validators-bare", () => bareType(t));
+  const pairs = (leaves: NamedType[]) => leaves.map((l) => [l.name, bare(l).node] as const);
+  const types = model.types.map(bare);
   const leaves = types.map(leavesOf);
   // The types some required member names: a string one writes its check without the head too (T$rest).
   const named = new Set(leaves.flatMap((ls) => ls.map((l) => l.name)));
