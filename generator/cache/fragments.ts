@@ -11,6 +11,7 @@ import { createHash, type Hash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import type { FragmentMemo } from "../emit/files.js";
+import type { Joined } from "../joined.js";
 import { canonicalJson, digestOf, NotCanonical, sameJson, sha256 } from "./hash.js";
 
 const MAGIC = "structgen-fragments/2";
@@ -110,6 +111,9 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
   let usedBatches = new Map<string, Batch>();
   let assembled = new Map<string, { parts: readonly unknown[]; text: string }>();
   let usedAssembled = new Map<string, { parts: readonly unknown[]; text: string }>();
+  // joined()'s by name: the last run's, and this run's.
+  let joinedTexts = new Map<string, Joined>();
+  let usedJoined = new Map<string, Joined>();
   let hits = 0;
   let misses = 0;
   const packFile = (emitter: string) => path.join(options.dir!, `${emitter.replace(/[^A-Za-z0-9_-]/g, "_")}.pack`);
@@ -177,6 +181,8 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
     usedShared = new Map();
     assembled = usedAssembled;
     usedAssembled = new Map();
+    joinedTexts = usedJoined;
+    usedJoined = new Map();
     batches = usedBatches;
     usedBatches = new Map();
     hits = 0;
@@ -271,7 +277,24 @@ export function fragmentStore(options: FragmentStoreOptions): FragmentStore {
     return { key, text: computed };
   };
 
+  // The same object for the same text, run after run (a writer compares it by identity).
+  const joined = (name: string, head: string, parts: readonly string[], sep: string, tail: string): Joined => {
+    const last = usedJoined.get(name) ?? joinedTexts.get(name);
+    const same =
+      last !== undefined &&
+      last.head === head &&
+      last.sep === sep &&
+      last.tail === tail &&
+      last.parts.length === parts.length &&
+      last.parts.every((p, i) => p === parts[i]);
+    const made = same ? last : Object.freeze({ head, parts: Object.freeze([...parts]), sep, tail });
+    usedJoined.set(name, made);
+    return made;
+  };
+
   return {
+    // A one-run store has no next run to give the same object to: its files are plain text.
+    ...(spill ? {} : { joined }),
     fragment,
     fragmentFrom(emitter, type, deps, context, compute) {
       if (spill) {

@@ -18,6 +18,7 @@ import path from "node:path";
 import { Calm, EVENTS_COMPLETE, eventsDelivered } from "./calm.js";
 import { NO_FOLLOW, RACY_MS, statusOf, withBytes } from "./hash-index.js";
 import { sha256 } from "./hash.js";
+import { textOf, type Text } from "../joined.js";
 
 /** Sub-second timestamps tick with the kernel's clock (≤ 10 ms); whole seconds may be 2 s apart (FAT). */
 const FINE_RACY_MS = 100;
@@ -31,19 +32,19 @@ export function settled(st: Stats, at: number): boolean {
 
 export interface OutputMemo {
   /** The text the file at `file` holds when its status is the one recorded with that text. */
-  textOf(file: string): string | undefined;
+  textOf(file: string): Text | undefined;
   /** The file's status now (opaque), to pass to `seen` after reading it; undefined when it is not a file. */
   status(file: string): string | undefined;
   /** The file had `status` and held `text` when read: recorded when it had settled and is still so. */
-  seen(file: string, status: string | undefined, text: string): void;
+  seen(file: string, status: string | undefined, text: Text): void;
   /** The sha-256 of an output's text (remembered by path while the text is the same). */
-  sha(file: string, text: string): string;
+  sha(file: string, text: Text): string;
   /** sha() when it is remembered, else undefined (nothing computed). */
-  knownSha(file: string, text: string): string | undefined;
+  knownSha(file: string, text: Text): string | undefined;
   /** `sha` is the sha-256 of `text`, computed elsewhere (write/stage-worker.ts), for sha(). */
-  learnSha(file: string, text: string, sha: string): void;
+  learnSha(file: string, text: Text, sha: string): void;
   /** The writer staged `text` for `file` this run. */
-  wrote(file: string, text: string): void;
+  wrote(file: string, text: Text): void;
   /** The staged file is now in place at `file` (its status now is recorded with its text). */
   placed(file: string): void;
   /**
@@ -51,7 +52,7 @@ export interface OutputMemo {
    * then: the file is to be written (reading it cannot show it holds `text`, except after a write by
    * someone else within that timestamp tick, which it is right to write over).
    */
-  stale(file: string, text: string): boolean;
+  stale(file: string, text: Text): boolean;
   /**
    * Between runs: each file the last run wrote that has settled is read, and recorded when it holds
    * what was written and its status did not change meanwhile. True while some have yet to settle.
@@ -69,15 +70,15 @@ export interface OutputMemo {
 }
 
 export function outputMemo(now: () => number = Date.now): OutputMemo {
-  let texts = new Map<string, { status: string; text: string }>();
-  let shas = new Map<string, { text: string; sha: string }>();
-  let usedTexts = new Map<string, { status: string; text: string }>();
-  let usedShas = new Map<string, { text: string; sha: string }>();
+  let texts = new Map<string, { status: string; text: Text }>();
+  let shas = new Map<string, { text: Text; sha: string }>();
+  let usedTexts = new Map<string, { status: string; text: Text }>();
+  let usedShas = new Map<string, { text: Text; sha: string }>();
   // Staged this run; put in place this run and the last (text, status right after); not yet checked.
-  let staged = new Map<string, string>();
-  let placed = new Map<string, { status: string; text: string }>();
-  let lastPlaced = new Map<string, { status: string; text: string }>();
-  let settling = new Map<string, { status: string; text: string }>();
+  let staged = new Map<string, Text>();
+  let placed = new Map<string, { status: string; text: Text }>();
+  let lastPlaced = new Map<string, { status: string; text: Text }>();
+  let settling = new Map<string, { status: string; text: Text }>();
   /** The folders watched (each watched before any look that makes a file in it calm). */
   const watchers = new Map<string, FSWatcher>();
   const calm = new Calm((file) => watchers.has(path.dirname(file)));
@@ -130,7 +131,7 @@ export function outputMemo(now: () => number = Date.now): OutputMemo {
         usedShas.set(file, known);
         return known.sha;
       }
-      const sha = sha256(text);
+      const sha = sha256(textOf(text));
       usedShas.set(file, { text, sha });
       return sha;
     },
@@ -173,7 +174,7 @@ export function outputMemo(now: () => number = Date.now): OutputMemo {
         if (st !== undefined && !settled(st, now())) continue;
         settling.delete(file);
         if (st === undefined) continue;
-        const same = withBytes(file, NO_FOLLOW, (bytes) => bytes.equals(Buffer.from(text, "utf8")));
+        const same = withBytes(file, NO_FOLLOW, (bytes) => bytes.equals(Buffer.from(textOf(text), "utf8")));
         const after = stat(file);
         if (same === true && after !== undefined && statusOf(after) === statusOf(st)) {
           texts.set(file, { status: statusOf(st), text });

@@ -1,5 +1,8 @@
 // What every emitter returns: files by relative path. Banner and formatting are the writer's job.
 import type { Model } from "../ir/model.js";
+import { joinParts, textOf, type Joined, type Text } from "../joined.js";
+
+export type { Joined, Text };
 
 export type FileKind = "ts" | "js" | "md" | "json";
 
@@ -10,6 +13,20 @@ export interface OutputFile {
   content: string;
   /** The content is final: banner included and in house style (prettier leaves it unchanged). */
   final?: true;
+  /**
+   * The content as parts, when a memo joined it (FragmentMemo.joined): `content` is then joined only
+   * when read, and a writer that encodes the parts (watch) encodes only those that changed.
+   */
+  readonly joined?: Joined;
+}
+
+/** An output file of text or parts: with parts, `content` is joined when first read (a plain property after). */
+export function outputFile(path: string, kind: FileKind, text: Text): OutputFile {
+  if (typeof text === "string") return { path, kind, content: text, final: true };
+  const file = { path, kind, final: true as const } as OutputFile;
+  Object.defineProperty(file, "content", { enumerable: true, configurable: true, get: () => textOf(text) });
+  Object.defineProperty(file, "joined", { value: text, enumerable: false });
+  return file;
 }
 
 /**
@@ -58,6 +75,8 @@ export interface FragmentMemo {
    * (Object.is): `assemble` must read nothing the parts do not determine.
    */
   assembled?<P extends readonly unknown[]>(name: string, parts: P, assemble: (parts: P) => string): string;
+  /** The parts as one Joined: the last run's object under `name` when its ends, separator and parts are the same. */
+  joined?(name: string, head: string, parts: readonly string[], sep: string, tail: string): Joined;
 }
 
 export interface EmitOptions {
@@ -131,3 +150,14 @@ export const assembledOf = <P extends readonly unknown[]>(
   parts: P,
   assemble: (parts: P) => string,
 ): string => (options?.memo?.assembled ? options.memo.assembled(name, parts, assemble) : assemble(parts));
+
+/** `head + parts.join(sep) + tail`: as parts through the memo when it joins them (FragmentMemo.joined). */
+export const joinedOf = (
+  options: EmitOptions | undefined,
+  name: string,
+  head: string,
+  parts: readonly string[],
+  sep: string,
+  tail: string,
+): Text =>
+  options?.memo?.joined ? options.memo.joined(name, head, parts, sep, tail) : joinParts(head, parts, sep, tail);

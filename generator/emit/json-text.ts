@@ -197,13 +197,14 @@ export function jsonFileText(corpus: string, value: Record<string, unknown>): st
 }
 
 /**
- * `empty`, a file whose last member is an empty object or array ("{}" or "[]", at the top level's
- * indent), with `entries` (jsonMemberText or jsonItemText at indent 4) in it instead, one join with
- * the ends included: a concatenation after it would copy the whole text again when it is read.
+ * `empty` is a file whose last member is an empty object or array ("{}" or "[]", at the top level's
+ * indent): what goes before, between and after its entries (jsonMemberText or jsonItemText at indent 4,
+ * at least one) to fill it instead.
  */
-export function filledText(empty: string, brackets: "{}" | "[]", entries: readonly string[]): string {
-  const parts = [...entries];
-  parts[0] = `${empty.slice(0, -`${brackets}\n}\n`.length)}${brackets[0]}\n${parts[0]!}`;
-  parts[parts.length - 1] += `\n  ${brackets[1]}\n}\n`;
-  return parts.join(",\n");
+export function filledEnds(empty: string, brackets: "{}" | "[]"): { head: string; sep: string; tail: string } {
+  return {
+    head: `${empty.slice(0, -`${brackets}\n}\n`.length)}${brackets[0]}\n`,
+    sep: ",\n",
+    tail: `\n  ${brackets[1]}\n}\n`,
+  };
 }

@@ -5,6 +5,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { diagnostic, StructgenError, type Diagnostic } from "../diagnostics/diagnostic.js";
 import type { OutputFile } from "../emit/files.js";
+import type { Text } from "../joined.js";
 import { asOutputError, displayPath } from "./io-errors.js";
 import { acquireLock, type LockOptions } from "./lock.js";
 import { MANIFEST } from "./manifest.js";
@@ -140,24 +141,27 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
       if (closed) throw new Error("the output folder was already committed or aborted");
       try {
         // A few at a time: each file's bytes live only while it is compared and staged. Those the
-        // memo knows unchanged first, with no promise each.
-        const rest = options.memo ? files.filter((f) => !planner.addKnown(f.path, f.content)) : files;
-        // Watch: a large new text is hashed as it is staged, on the worker thread (stage-worker.ts).
-        const memo = later ? options.memo : undefined;
+        // memo knows unchanged first, with no promise each. With a memo, a file's text may be its
+        // parts (OutputFile.joined), the same object while unchanged: not joined unless needed.
+        const memo = options.memo;
+        const textOf = (f: OutputFile): Text => (memo && f.joined) || f.content;
+        const rest = memo ? files.filter((f) => !planner.addKnown(f.path, textOf(f))) : files;
         await inLanes(rest, async (f) => {
+          const text = textOf(f);
           let content: Buffer | undefined;
           const bytes = () => (content ??= Buffer.from(f.content, "utf8"));
-          const large = memo !== undefined && f.content.length >= LARGE;
-          if ((await planner.add(f.path, bytes, f.content, large)) !== "write") return;
+          // Watch: a large new text is hashed as it is staged, on the worker thread (stage-worker.ts).
+          const large = later !== undefined && memo !== undefined && (typeof text !== "string" || text.length >= LARGE);
+          if ((await planner.add(f.path, bytes, text, large)) !== "write") return;
           staged = true;
           const file = planner.fileOf(f.path);
           if (later && planner.awaitsSha(f.path)) {
-            const { sha } = await later.stageHashed(f.path, f.content);
+            const { sha } = await later.stageHashed(f.path, text);
             planner.shaLater(f.path, sha);
-            sha.then((v) => memo?.learnSha(file, f.content, v)).catch(() => undefined);
+            sha.then((v) => memo?.learnSha(file, text, v)).catch(() => undefined);
           } else if (later) await later.stage(f.path, f.content);
           else await stageFile(outDir, f.path, bytes(), io, made);
-          options.memo?.wrote(file, f.content);
+          memo?.wrote(file, text);
         });
         await later?.breathe();
       } catch (e) {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { inLanes } from "../lanes.js";
 import { bannerText } from "../emit/banner.js";
 import type { OutputFile } from "../emit/files.js";
+import { textOf, type Text } from "../joined.js";
 import type { OutputMemo } from "../cache/outputs.js";
 import type { HashIndex } from "../cache/hash-index.js";
 import { LOCK, pidAlive, readHolder } from "./lock.js";
@@ -134,7 +135,7 @@ export class Planner {
    * add() for a file the memo knows holds `text` (watch: most files of a rebuild), decided at once,
    * with no promise to wait for: true when it was (unchanged); false leaves it to add().
    */
-  addKnown(p: string, text: string): boolean {
+  addKnown(p: string, text: Text): boolean {
     const memo = this.memo;
     if (!memo || this.tree.get(p) !== "file" || blockedParent(p, this.tree)) return false;
     const file = this.fileOf(p);
@@ -151,12 +152,17 @@ export class Planner {
    * memo): a new text's hash may be left to the caller, who must then give it (shaLater) when the file
    * is written; awaitsSha() says whether it was.
    */
-  async add(p: string, content: Buffer | (() => Buffer), text?: string, later = false): Promise<Decision> {
+  async add(p: string, content: Buffer | (() => Buffer), text?: Text, later = false): Promise<Decision> {
     const file = this.fileOf(p);
     const memo = text === undefined ? undefined : this.memo;
     const bytesOf = typeof content === "function" ? content : () => content;
     // From the text when there is one: the same bytes' hash, without encoding them here.
-    let sha = memo && later ? memo.knownSha(file, text!) : memo ? memo.sha(file, text!) : sha256(text ?? bytesOf());
+    let sha =
+      memo && later
+        ? memo.knownSha(file, text!)
+        : memo
+          ? memo.sha(file, text!)
+          : sha256(text === undefined ? bytesOf() : textOf(text));
     const shaNow = (): string => (sha ??= memo!.sha(file, text!));
     const decided = (d: Decision): Decision => {
       if (d === "write" && sha === undefined) this.awaiting.add(p);

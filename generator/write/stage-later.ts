@@ -5,6 +5,7 @@
 // the writer settles before it commits and before a failed run cleans the staging folder up.
 import { closeSync, mkdirSync, open, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { Text } from "../joined.js";
 import { writeAndHash } from "./stage-worker.js";
 import { stagedPath } from "./transaction.js";
 
@@ -47,12 +48,13 @@ export class LaterStager {
   }
 
   /**
-   * Stages `text` as `p`'s new content on the worker thread (stage-worker.ts); the sha-256 of its bytes
+   * Stages `text` as `p`'s new content on the worker thread (stage-worker.ts: parts that are the last
+   * text's for the same output are not encoded again); the sha-256 of its bytes
    * once written. A failure is thrown by the next settle() too.
    */
-  async stageHashed(p: string, text: string): Promise<{ sha: Promise<string> }> {
+  async stageHashed(p: string, text: Text): Promise<{ sha: Promise<string> }> {
     if (this.pending.length >= IN_FLIGHT) await this.settle();
-    const sha = writeAndHash(this.folderFor(p), text);
+    const sha = writeAndHash(this.folderFor(p), text, path.join(this.outDir, p));
     this.pending.push(
       sha.then(
         () => undefined,

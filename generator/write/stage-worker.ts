@@ -6,6 +6,7 @@
 import { closeSync, openSync, writeFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { sha256 } from "../cache/hash.js";
+import { textOf, type Joined, type Text } from "../joined.js";
 
 // Bytes come in shared memory (encoded here into an arena, written and hashed there): a copy of the
 // text through postMessage costs about as much as hashing it here.
@@ -31,7 +32,7 @@ parentPort.on("message", ({ id, file, arena, start, length }) => {
 
 interface Job {
   file: string;
-  text: string;
+  text: Text;
   resolve(sha: string): void;
   reject(e: unknown): void;
 }
@@ -48,11 +49,11 @@ let arena = new SharedArrayBuffer(0);
 let used = 0;
 
 /** Here, as the worker does it. */
-function writeAndHashHere(file: string, text: string): string {
+function writeAndHashHere(file: string, text: Text): string {
   let fd: number | undefined;
   try {
     fd = openSync(file, "w");
-    writeFileSync(fd, text);
+    writeFileSync(fd, textOf(text));
   } catch (e) {
     // write(2) errors (ENOSPC, EFBIG) carry no path: name the file, as stageFile does.
     (e as NodeJS.ErrnoException).path ??= file;
@@ -60,7 +61,7 @@ function writeAndHashHere(file: string, text: string): string {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return sha256(text);
+  return sha256(textOf(text));
 }
 
 /** The worker is gone: what it had not answered for is done here. */
@@ -103,10 +104,80 @@ function started(): Worker | undefined {
 }
 
 /**
- * Creates `file` holding `text` (UTF-8), on the worker thread; resolves with the sha-256 of its bytes
- * once the file is written, or rejects with the file-system error.
+ * A joined text's bytes as last encoded for an output (by its path): each part's place in them, so
+ * the next text of that output copies the bytes of the parts it shares with it instead of encoding them.
  */
-export function writeAndHash(file: string, text: string): Promise<string> {
+interface Encoded {
+  joined: Joined;
+  bytes: Buffer;
+  /** Where each part's bytes start, and where the last one's end. */
+  starts: number[];
+  /** The buffer the text before it was in: the next text goes there when it fits (its pages are warm). */
+  spare?: SharedArrayBuffer;
+}
+const encoded = new Map<string, Encoded>();
+
+/**
+ * `j` encoded at the start of `into` (room for it checked by the caller); its length. Runs of parts that
+ * are the values `last` had at the same places are copied from `last`'s bytes.
+ */
+function encodeJoined(j: Joined, last: Encoded | undefined, into: Buffer): { length: number; starts: number[] } {
+  const { head, parts, sep, tail } = j;
+  const like =
+    last && last.joined.head === head && last.joined.sep === sep && last.joined.parts.length === parts.length;
+  const starts = new Array<number>(parts.length + 1);
+  let n = into.write(head, "utf8");
+  for (let i = 0; i < parts.length;) {
+    if (like && last.joined.parts[i] === parts[i]) {
+      // The run of parts (and separators between them) that are as they were: one copy.
+      let k = i;
+      while (k < parts.length && last.joined.parts[k] === parts[k]) k++;
+      const from = last.starts[i]!;
+      for (let m = i; m < k; m++) starts[m] = n + (last.starts[m]! - from);
+      const end = last.starts[k]!;
+      n += last.bytes.copy(into, n, from, end);
+      i = k;
+      continue;
+    }
+    starts[i] = n;
+    n += into.write(parts[i]!, n, "utf8");
+    if (i < parts.length - 1) n += into.write(sep, n, "utf8");
+    i++;
+  }
+  starts[parts.length] = n;
+  n += into.write(tail, n, "utf8");
+  return { length: n, starts };
+}
+
+const high = (s: string, i: number) => i >= 0 && (s.charCodeAt(i) & 0xfc00) === 0xd800;
+const low = (s: string) => (s.charCodeAt(0) & 0xfc00) === 0xdc00;
+
+/**
+ * Whether two pieces of `j` that meet hold the halves of one surrogate pair: encoded apart, each half
+ * would become U+FFFD, so such a text is encoded whole (no generated text has one; the check is cheap).
+ */
+function pairSplit(j: Joined): boolean {
+  let before = j.head;
+  const meets = (next: string): boolean => {
+    if (next === "") return false;
+    const split = high(before, before.length - 1) && low(next);
+    before = next;
+    return split;
+  };
+  for (let i = 0; i < j.parts.length; i++) if ((i > 0 && meets(j.sep)) || meets(j.parts[i]!)) return true;
+  return meets(j.tail);
+}
+
+/** At most this many bytes: 3 for each UTF-16 code unit. */
+const boundOf = (j: Joined): number =>
+  3 * (j.head.length + j.tail.length + j.sep.length * j.parts.length + j.parts.reduce((n, p) => n + p.length, 0));
+
+/**
+ * Creates `file` holding `text` (UTF-8), on the worker thread; resolves with the sha-256 of its bytes
+ * once the file is written, or rejects with the file-system error. `output`: the output `file` stages,
+ * by which a joined text's bytes are kept for the next one.
+ */
+export function writeAndHash(file: string, text: Text, output?: string): Promise<string> {
   const w = started();
   if (!w) {
     try {
@@ -115,20 +186,39 @@ export function writeAndHash(file: string, text: string): Promise<string> {
       return Promise.reject(e);
     }
   }
-  // At most 3 bytes of UTF-8 for each UTF-16 code unit; a bigger arena when this one is short (one that
-  // jobs still read stays theirs).
-  if (used + text.length * 3 > arena.byteLength) {
-    arena = new SharedArrayBuffer(Math.max(16 << 20, text.length * 3 * 2));
-    used = 0;
+  let buffer: SharedArrayBuffer;
+  let start = 0;
+  let length: number;
+  if (typeof text === "string" || pairSplit(text)) {
+    if (output !== undefined) encoded.delete(output);
+    const whole = textOf(text);
+    // A bigger arena when this one is short (one that jobs still read stays theirs).
+    if (used + whole.length * 3 > arena.byteLength) {
+      arena = new SharedArrayBuffer(Math.max(16 << 20, whole.length * 3 * 2));
+      used = 0;
+    }
+    [buffer, start] = [arena, used];
+    length = Buffer.from(arena, start).write(whole, "utf8");
+    used += length;
+  } else {
+    // A buffer of the output's own, kept as its last bytes (the next text copies from them): not the
+    // arena, which is written over once no job is left. Two take turns; the job that read the other one,
+    // a run before, has answered (a run ends once every file it staged is written).
+    const last = output === undefined ? undefined : encoded.get(output);
+    const bound = boundOf(text);
+    buffer = last?.spare && last.spare.byteLength >= bound ? last.spare : new SharedArrayBuffer(bound + (bound >> 3));
+    const into = Buffer.from(buffer);
+    const made = encodeJoined(text, last, into);
+    length = made.length;
+    const spare = last?.bytes.buffer as SharedArrayBuffer | undefined;
+    const kept = { joined: text, bytes: into.subarray(0, length), starts: made.starts };
+    if (output !== undefined) encoded.set(output, spare ? { ...kept, spare } : kept);
   }
-  const start = used;
-  const length = Buffer.from(arena, start).write(text, "utf8");
-  used += length;
   return new Promise<string>((resolve, reject) => {
     const id = nextId++;
     jobs.set(id, { file, text, resolve, reject });
     // Kept alive while it owes an answer.
     w.ref();
-    w.postMessage({ id, file, arena, start, length });
+    w.postMessage({ id, file, arena: buffer, start, length });
   });
 }

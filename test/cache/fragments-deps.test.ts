@@ -31,8 +31,14 @@ const emitAll = (m: Model, options?: EmitOptions): OutputFile[] => [
 
 const nameOf = (type: object): string => (type as NamedType).name ?? (type as Decision).subject;
 
-/** The store, recording each context it had built and each fragment it had computed, as "emitter:Name". */
-function spy(store: FragmentStore): FragmentMemo & { built: string[]; computed: string[]; assembledAgain: string[] } {
+/**
+ * The store, recording each context it had built and each fragment it had computed, as "emitter:Name",
+ * and each file assembled again, or joined (FragmentMemo.joined) as an object no earlier run got (`seen`).
+ */
+function spy(
+  store: FragmentStore,
+  seen: WeakSet<object> = new WeakSet(),
+): FragmentMemo & { built: string[]; computed: string[]; assembledAgain: string[] } {
   const built: string[] = [];
   const computed: string[] = [];
   const assembledAgain: string[] = [];
@@ -81,6 +87,11 @@ function spy(store: FragmentStore): FragmentMemo & { built: string[]; computed: 
         assembledAgain.push(name);
         return assemble(p);
       }),
+    joined: (name, head, parts, sep, tail) => {
+      const joined = store.joined!(name, head, parts, sep, tail);
+      if (!seen.has(joined)) assembledAgain.push(name);
+      return joined;
+    },
   };
 }
 
@@ -88,8 +99,19 @@ function spy(store: FragmentStore): FragmentMemo & { built: string[]; computed: 
 function watchLike() {
   const memos = buildMemos(HashIndex.open());
   const store = fragmentStore({ fingerprint: "f" });
+  // Every text the runs got joined (spy tells those a run joined anew by them).
+  const joined = new WeakSet<object>();
+  const recording = (memo: FragmentMemo): FragmentMemo => ({
+    ...memo,
+    joined: (name, head, parts, sep, tail) => {
+      const made = memo.joined!(name, head, parts, sep, tail);
+      joined.add(made);
+      return made;
+    },
+  });
   return {
     store,
+    joined,
     /** One run: the model interned, emitted through the store, the run ended. */
     run(m: Model, memo: FragmentMemo = store): { model: Model; files: OutputFile[] } {
       const types = memos.types.intern(m.name, m.types);
@@ -99,7 +121,7 @@ function watchLike() {
         types,
         ...(r ? { reconciliation: { ...r, decisions: memos.types.decisions!(m.name, r.decisions) } } : {}),
       };
-      const files = emitAll(interned, { memo });
+      const files = emitAll(interned, { memo: recording(memo) });
       memos.prune();
       store.endRun();
       return { model: interned, files };
@@ -406,7 +428,7 @@ describe("a run through the last run's objects writes what emitting afresh write
   it("files a change does not reach are the last run's texts, not assembled again", () => {
     const w = watchLike();
     w.run(fresh(base));
-    const memo = spy(w.store);
+    const memo = spy(w.store, w.joined);
     w.run(fresh(edits[0]![1](fresh(base))), memo);
     // C's description is in the types files, schema.json, its page and the index's row: those only (the
     // index once for its tables, once with its banner).

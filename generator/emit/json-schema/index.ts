@@ -1,7 +1,7 @@
 // JSON Schema 2020-12 emitter: one document, a $defs entry per named type, references kept as $ref.
 import type { Attributes, Constraints, Model, NamedType, TypeNode } from "../../ir/model.js";
-import { assembledOf, fragmentsFrom, type EmitOptions, type Emitter } from "../files.js";
-import { filledText, jsonFileText, jsonMemberText } from "../json-text.js";
+import { fragmentsFrom, joinedOf, outputFile, type EmitOptions, type Emitter, type Text } from "../files.js";
+import { filledEnds, jsonFileText, jsonMemberText } from "../json-text.js";
 import { parseProse, proseToText } from "../prose.js";
 import { sortedEnumValues } from "../typescript/type-text.js";
 import { primitiveSchema } from "./primitive.js";
@@ -44,7 +44,7 @@ export function toJsonSchema(model: Model): Schema {
  * schema.json as jsonFileText prints the whole document, built from one fragment per `$defs` entry
  * (each printed where it sits, four spaces in), so an unchanged type's text can come from the memo.
  */
-function schemaText(model: Model, options?: EmitOptions): string {
+function schemaText(model: Model, options?: EmitOptions): Text {
   const empty = jsonFileText(model.name, documentOf(model, {}));
   if (model.types.length === 0) return empty;
   // An entry reads its type alone.
@@ -60,16 +60,13 @@ function schemaText(model: Model, options?: EmitOptions): string {
     () => null,
     (i) => jsonMemberText(types[i]!.name, defOf(types[i]!), 4),
   );
-  return assembledOf(options, name, [empty, ...entries], joinEntries);
-}
-
-/** The document with no entries, then the entries in its `$defs`. */
-function joinEntries(parts: readonly string[]): string {
-  return filledText(parts[0]!, "{}", parts.slice(1));
+  // The document with no entries, then the entries in its `$defs`.
+  const { head, sep, tail } = filledEnds(empty, "{}");
+  return joinedOf(options, name, head, entries, sep, tail);
 }
 
 export const emitJsonSchema: Emitter = (model, options) => [
-  { path: "schema.json", kind: "json", content: schemaText(model, options), final: true },
+  outputFile("schema.json", "json", schemaText(model, options)),
 ];
 
 function annotate(s: Schema, a: Attributes): Schema {

@@ -1,7 +1,7 @@
 // reconciliation.json: every decision with each source's claim, the rule and any override reason.
 import type { Model } from "../../ir/model.js";
-import { assembledOf, fragmentsFrom, type EmitOptions, type Emitter } from "../files.js";
-import { filledText, jsonFileText, jsonItemText } from "../json-text.js";
+import { fragmentsFrom, joinedOf, outputFile, type EmitOptions, type Emitter, type Text } from "../files.js";
+import { filledEnds, jsonFileText, jsonItemText } from "../json-text.js";
 
 export function reportData(model: Model) {
   const r = model.reconciliation;
@@ -25,7 +25,7 @@ export function reportData(model: Model) {
  * reconciliation.json as jsonFileText prints it whole, built from one fragment per decision: each is
  * a non-empty object, so `decisions` breaks and each prints alone on its lines, four spaces in.
  */
-function reportText(model: Model, data: NonNullable<ReturnType<typeof reportData>>, options?: EmitOptions): string {
+function reportText(model: Model, data: NonNullable<ReturnType<typeof reportData>>, options?: EmitOptions): Text {
   const empty = jsonFileText(model.name, { ...data, decisions: [] });
   if (data.decisions.length === 0) return empty;
   // An item reads its decision alone.
@@ -41,16 +41,13 @@ function reportText(model: Model, data: NonNullable<ReturnType<typeof reportData
     () => null,
     (i) => jsonItemText(decisions[i]!, 4),
   );
-  return assembledOf(options, name, [empty, ...items], joinItems);
-}
-
-/** The report with no decisions, then the decisions in its list. */
-function joinItems(parts: readonly string[]): string {
-  return filledText(parts[0]!, "[]", parts.slice(1));
+  // The report with no decisions, then the decisions in its list.
+  const { head, sep, tail } = filledEnds(empty, "[]");
+  return joinedOf(options, name, head, items, sep, tail);
 }
 
 export const emitReport: Emitter = (model, options) => {
   const data = reportData(model);
   if (!data) return [];
-  return [{ path: "reconciliation.json", kind: "json", content: reportText(model, data, options), final: true }];
+  return [outputFile("reconciliation.json", "json", reportText(model, data, options))];
 };

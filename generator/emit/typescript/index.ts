@@ -4,7 +4,9 @@
 import type { Model, NamedType, TypeNode } from "../../ir/model.js";
 import { children, referencedNames } from "../../ir/walk.js";
 import { bannerText } from "../banner.js";
-import { assembledOf, fragmentOf, fragmentsFrom, sharedOf, type EmitOptions, type Emitter } from "../files.js";
+import { fragmentOf, fragmentsFrom, joinedOf, outputFile, sharedOf } from "../files.js";
+import { textOf } from "../../joined.js";
+import type { EmitOptions, Emitter, Text } from "../files.js";
 import { declarationText } from "./declaration.js";
 import { viewFiles, type View } from "./view.js";
 
@@ -14,12 +16,7 @@ export const emitTypeScript: Emitter = (model, options) => {
   // function of the type, the view's flags and this map, so the memo may compare them by identity.
   const names = sharedOf(options, `typescript-open-names\0${model.name}`, [...files[0]!.view.openNames]);
   const shared: Shared = { narrowed: new WeakMap(), from: files[0]!.view.openNames, names };
-  return files.map((f) => ({
-    path: f.path,
-    kind: "ts" as const,
-    content: typesSource(model, f.view, f.title, options, shared),
-    final: true as const,
-  }));
+  return files.map((f) => outputFile(f.path, "ts", typesText(model, f.view, f.title, options, shared)));
 };
 
 /**
@@ -71,8 +68,12 @@ export function typesSource(
   view: View = { sdk: false, open: true, openNames: new Map() },
   title?: string,
   options?: EmitOptions,
-  shared?: Shared,
 ): string {
+  return textOf(typesText(model, view, title, options));
+}
+
+/** typesSource's text, as parts through a memo that joins them. */
+function typesText(model: Model, view: View, title?: string, options?: EmitOptions, shared?: Shared): Text {
   const header = `// ${bannerText(model.name)}\n${title ? `// ${title}\n` : ""}\n`;
   if (model.types.length === 0) return `${header}export {};\n`;
   const name = `typescript\0${model.name}\0${title ?? ""}`;
@@ -94,15 +95,8 @@ export function typesSource(
       (i) => of(i).compute(),
     );
   } else decls = model.types.map((t) => typeDeclarations(t, view, options, shared));
-  return assembledOf(options, name, [header, ...decls], joinAfterHeader);
-}
-
-/** The header, then the declarations one a line apart. */
-function joinAfterHeader(parts: readonly string[]): string {
-  // One join, header included: a concatenation after it is copied again when the text is read whole.
-  const decls = parts.slice(1);
-  decls[0] = parts[0]! + decls[0]!;
-  return decls.join("\n");
+  // The header, then the declarations one a line apart.
+  return joinedOf(options, name, header, decls, "\n", "");
 }
 
 /**
