@@ -100,6 +100,11 @@ export interface RenderOptions {
   dir?: string;
   /** Per-type fragments computed before (cache/fragments.ts); without it every fragment is computed. */
   memo?: FragmentMemo;
+  /**
+   * Watch's runs, rebuilds but the first: few pages change, and the big files the writer hands its worker
+   * are what its commit waits for, so they are emitted first (else the docs, most of the files, come first).
+   */
+  rebuild?: boolean;
 }
 
 /** An emitter's files, or its files in batches (each handed on before the next is made). */
@@ -129,11 +134,14 @@ export async function renderEach(
   const emitters: Promise<Emit>[] = [];
   const flavour = options.flavour ?? "js";
   // The docs first: most of the files, which a writer creates in the background as the rest are emitted.
-  if (want("docs")) emitters.push(import("./emit/docs/index.js").then((m) => m.docsInBatches));
+  // In a rebuild, last (RenderOptions.rebuild).
+  const docs = want("docs") && import("./emit/docs/index.js").then((m) => m.docsInBatches);
+  if (docs && !options.rebuild) emitters.push(docs);
   if (want("types", "strictTypes", "sdk")) {
     emitters.push(import("./emit/typescript/index.js").then((m) => m.emitTypeScript));
   }
   if (want("jsonSchema")) emitters.push(import("./emit/json-schema/index.js").then((m) => m.emitJsonSchema));
+  if (docs && options.rebuild) emitters.push(docs);
   if (want("validators")) {
     const validators = import("./emit/validators/index.js").then((m) => m.emitValidators);
     emitters.push(validators.then((e) => (m, o) => withTsCheck(e(m, o), flavour)));

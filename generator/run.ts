@@ -99,12 +99,14 @@ export async function corporaOf(project: Project): Promise<{ project: Project; c
   return { project, corpora };
 }
 
-const renderOptions = (p: Project, memo?: FragmentStore): RenderOptions => ({
+/** `rebuild`: a run of watch's (RenderOptions.rebuild). */
+const renderOptions = (p: Project, memo?: FragmentStore, rebuild = false): RenderOptions => ({
   emit: p.emit,
   flavour: p.flavour,
   format: p.format,
   dir: p.dir,
   ...(memo ? { memo } : {}),
+  ...(rebuild ? { rebuild } : {}),
 });
 
 const outDirOf = (project: Project, c: CorpusRef) => path.join(project.out, c.name);
@@ -265,7 +267,7 @@ export async function generateProject(
         before,
       };
       staged.push(entry);
-      await renderEach(model, renderOptions(project, fragments), async (files) => {
+      await renderEach(model, renderOptions(project, fragments, memo.output !== undefined), async (files) => {
         entry.files += files.length;
         await writer.add(files);
       });
