@@ -123,8 +123,7 @@ const encoded = new Map<string, Encoded>();
  */
 function encodeJoined(j: Joined, last: Encoded | undefined, into: Buffer): { length: number; starts: number[] } {
   const { head, parts, sep, tail } = j;
-  const like =
-    last && last.joined.head === head && last.joined.sep === sep && last.joined.parts.length === parts.length;
+  const like = alike(j, last);
   const starts = new Array<number>(parts.length + 1);
   let n = into.write(head, "utf8");
   for (let i = 0; i < parts.length;) {
@@ -169,8 +168,27 @@ function pairSplit(j: Joined): boolean {
 }
 
 /** At most this many bytes: 3 for each UTF-16 code unit. */
-const boundOf = (j: Joined): number =>
-  3 * (j.head.length + j.tail.length + j.sep.length * j.parts.length + j.parts.reduce((n, p) => n + p.length, 0));
+/**
+ * At most this many bytes for `j`: `last`'s, and 3 for each UTF-16 code unit of what is not copied from
+ * them (encodeJoined); with nothing to copy from, the exact count.
+ */
+function boundOf(j: Joined, last: Encoded | undefined): number {
+  if (!alike(j, last)) {
+    let n = Buffer.byteLength(j.head) + Buffer.byteLength(j.tail);
+    for (const p of j.parts) n += Buffer.byteLength(p);
+    return n + Buffer.byteLength(j.sep) * Math.max(0, j.parts.length - 1);
+  }
+  let n = last.bytes.length + 3 * (j.head.length + j.tail.length);
+  for (let i = 0; i < j.parts.length; i++) if (last.joined.parts[i] !== j.parts[i]) n += 3 * j.parts[i]!.length;
+  return n;
+}
+
+/** Whether `j` can copy runs of parts from `last`'s bytes: the same head, separator and number of parts. */
+const alike = (j: Joined, last: Encoded | undefined): last is Encoded =>
+  last !== undefined &&
+  last.joined.head === j.head &&
+  last.joined.sep === j.sep &&
+  last.joined.parts.length === j.parts.length;
 
 /**
  * Creates `file` holding `text` (UTF-8), on the worker thread; resolves with the sha-256 of its bytes
@@ -205,7 +223,7 @@ export function writeAndHash(file: string, text: Text, output?: string): Promise
     // arena, which is written over once no job is left. Two take turns; the job that read the other one,
     // a run before, has answered (a run ends once every file it staged is written).
     const last = output === undefined ? undefined : encoded.get(output);
-    const bound = boundOf(text);
+    const bound = boundOf(text, last);
     buffer = last?.spare && last.spare.byteLength >= bound ? last.spare : new SharedArrayBuffer(bound + (bound >> 3));
     const into = Buffer.from(buffer);
     const made = encodeJoined(text, last, into);
