@@ -1,8 +1,10 @@
 // Watch: a large staged file is written and hashed on a worker thread, so a rebuild's main thread does
-// not encode, write and hash the few big outputs an edit changes (types, schema: megabytes) while the
-// other core is idle. The worker gets the text (a copy) and the staging path, creates the file as the
-// writer would, and answers with the sha-256 of its bytes or the file-system error (code, path). If
-// the worker cannot start or dies, each file it had not answered for is written and hashed here.
+// not write and hash the few big outputs an edit changes (types, schema: megabytes) while the other
+// core is idle. The worker gets the bytes (in shared memory) and the staging path, creates the file as
+// the writer would, and answers with the sha-256 of its bytes or the file-system error (code, path). A
+// text given as parts (joined.ts) is encoded here a part at a time, the parts that are as they were in
+// the output's last text copied from its bytes. If the worker cannot start or dies, each file it had not
+// answered for is written and hashed here.
 import { closeSync, openSync, writeFileSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { sha256 } from "../cache/hash.js";
@@ -167,7 +169,6 @@ function pairSplit(j: Joined): boolean {
   return meets(j.tail);
 }
 
-/** At most this many bytes: 3 for each UTF-16 code unit. */
 /**
  * At most this many bytes for `j`: `last`'s, and 3 for each UTF-16 code unit of what is not copied from
  * them (encodeJoined); with nothing to copy from, the exact count.

@@ -7,7 +7,6 @@ import type { Member, NamedType, TypeNode } from "../../ir/model.js";
 const NONE = Object.freeze({ facts: Object.freeze([]) }) as unknown as TypeNode["attrs"];
 
 const member = (m: Member): Member => ({ ...m, type: bareNode(m.type), attrs: NONE });
-const maybe = (n: TypeNode | undefined): TypeNode | undefined => (n === undefined ? undefined : bareNode(n));
 
 /** `node` without attributes, here or below (a field it has is kept, bare when it is a node). */
 export function bareNode(node: TypeNode): TypeNode {
@@ -52,9 +51,12 @@ export function bareNode(node: TypeNode): TypeNode {
     case "union":
       return { ...node, options: node.options.map(bareNode), attrs: NONE };
     case "composition": {
-      const out = { ...node, allOf: node.allOf.map(bareNode), anyOf: node.anyOf.map(bareNode), attrs: NONE };
-      out.oneOf = node.oneOf.map(bareNode);
-      for (const k of ["base", "not", "if", "then", "else"] as const) if (node[k]) out[k] = maybe(node[k]);
+      const [allOf, anyOf, oneOf] = [node.allOf, node.anyOf, node.oneOf].map((ns) => ns.map(bareNode));
+      const out = { ...node, allOf: allOf!, anyOf: anyOf!, oneOf: oneOf!, attrs: NONE };
+      for (const k of ["base", "not", "if", "then", "else"] as const) {
+        const n = node[k];
+        if (n) out[k] = bareNode(n);
+      }
       return out;
     }
     default:
