@@ -211,12 +211,16 @@ function typeShares() {
   const copies = new WeakSet<NamedType>();
   const frozen = new WeakSet<object>();
   const claims = new WeakMap<object, ShapeClaim>();
+  // Each copy's entry, and the claim of an entry's type (a copy no step has rewritten has that claim).
+  const copiedFrom = new WeakMap<NamedType, ResolvedEntry>();
+  const entryClaims = new WeakMap<ResolvedEntry, ShapeClaim>();
   return {
     handOut(entry: ResolvedEntry, copy: () => NamedType): NamedType {
       const s = shared.get(entry);
       if (s) return s;
       const c = copy();
       copies.add(c);
+      copiedFrom.set(c, entry);
       if (s === undefined) handed.set(c, entry);
       return c;
     },
@@ -238,11 +242,22 @@ function typeShares() {
       sharing = false;
       return was;
     },
-    /** A shared type's claim (reconcile's own evidence), computed once: the type cannot change. */
+    /**
+     * A type's claim (reconcile's own evidence, read before any policy runs), computed once: for a shared
+     * type, which cannot change; for a copy, its entry's, while the entry is reused. Before reconcile only
+     * `$extends` rewrites a copy (resolve's applyExtends), and a type it touches has `extends` or
+     * `abstract` set: such a copy's claim is computed each time.
+     */
     claim(t: NamedType, compute: () => ShapeClaim): ShapeClaim {
-      if (!frozen.has(t)) return compute();
-      let c = claims.get(t);
-      if (!c) claims.set(t, (c = freezeClaim(compute())));
+      if (frozen.has(t)) {
+        let c = claims.get(t);
+        if (!c) claims.set(t, (c = freezeClaim(compute())));
+        return c;
+      }
+      const entry = copiedFrom.get(t);
+      if (!entry || t.extends !== undefined || t.abstract !== undefined) return compute();
+      let c = entryClaims.get(entry);
+      if (!c) entryClaims.set(entry, (c = freezeClaim(compute())));
       return c;
     },
   };

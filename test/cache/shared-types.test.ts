@@ -74,4 +74,22 @@ describe("shared resolved types", () => {
     expect(await s.rebuild()).toEqual(await s.cold());
     expect(s.unshared()).toBe(1);
   });
+
+  it("a copy's claim is its entry's: kept while the entry is reused, made again when its file changes", async () => {
+    const s = await session();
+    await s.rebuild();
+    await s.rebuild();
+    // TableDescription is a copy each run (reconcile adds the members botocore has). A member whose
+    // description says it is deprecated is read from the type's claim: a claim kept past the edit misses it.
+    const file = path.join(s.dir, "dynamodb-slice", "dynamodb-table-description-structure.json");
+    const schema = JSON.parse(readFileSync(file, "utf8")) as { properties: Record<string, unknown> };
+    schema.properties["OldName"] = { type: "string", description: "<p>This member is deprecated. Use TableName.</p>" };
+    writeFileSync(file, JSON.stringify(schema, null, 2));
+    const edited = await s.rebuild();
+    expect(edited).toEqual(await s.cold());
+    const node = named(edited.types, "TableDescription").node;
+    const old = node.kind === "object" ? node.members.find((m) => m.name === "OldName") : undefined;
+    expect(old?.attrs.deprecated).toBeDefined();
+    expect(await s.rebuild()).toEqual(await s.cold());
+  });
 });
