@@ -101,8 +101,8 @@ export interface RenderOptions {
   /** Per-type fragments computed before (cache/fragments.ts); without it every fragment is computed. */
   memo?: FragmentMemo;
   /**
-   * Watch's runs, rebuilds but the first: few pages change, and the big files the writer hands its worker
-   * are what its commit waits for, so they are emitted first (else the docs, most of the files, come first).
+   * Watch's runs (its first too): in a rebuild few pages change, and the big files the writer hands its
+   * worker are what its commit waits for, so they are emitted first (else the docs, most of the files, come first).
    */
   rebuild?: boolean;
 }

@@ -201,43 +201,37 @@ export function buildMemos(index: HashIndex, now?: () => number): BuildMemos {
  * An object reached through a shared type is equal to the copy's, so every read gives the same.
  */
 function typeShares() {
-  // The copies handed out that are still to be compared with their entry's type (one comparison each).
-  let handed = new WeakMap<NamedType, ResolvedEntry>();
-  // By entry: its shared type, or null once compared and found rewritten.
+  // By entry: its shared type, or null once compared and found rewritten (none yet: still to compare).
   let shared = new WeakMap<ResolvedEntry, NamedType | null>();
   let sharing = false;
-  // Every copy handed out (a copy holds nothing of the parsed documents, so it may be frozen), and
-  // the types frozen here.
-  const copies = new WeakSet<NamedType>();
+  // Each copy handed out, by the entry it copies (a copy holds nothing of the parsed documents, so it
+  // may be frozen), and the types frozen here.
+  const copiedFrom = new WeakMap<NamedType, ResolvedEntry>();
   const frozen = new WeakSet<object>();
   const claims = new WeakMap<object, ShapeClaim>();
-  // Each copy's entry, and the claim of an entry's type (a copy no step has rewritten has that claim).
-  const copiedFrom = new WeakMap<NamedType, ResolvedEntry>();
+  // The claim of an entry's type (a copy no step has rewritten has that claim).
   const entryClaims = new WeakMap<ResolvedEntry, ShapeClaim>();
   return {
     handOut(entry: ResolvedEntry, copy: () => NamedType): NamedType {
       const s = shared.get(entry);
       if (s) return s;
       const c = copy();
-      copies.add(c);
       copiedFrom.set(c, entry);
-      if (s === undefined) handed.set(c, entry);
       return c;
     },
     isShared: (t: NamedType): boolean => frozen.has(t),
     /** After interning `t` as `kept`: a copy equal to its entry's type is shared from the next run. */
     learn(t: NamedType, kept: NamedType): void {
-      const entry = handed.get(t);
-      if (!entry) return;
-      handed.delete(t);
-      const same = copies.has(kept) && sameJson(kept, entry.type);
+      // Each entry is compared once (until unshare).
+      const entry = copiedFrom.get(t);
+      if (!entry || shared.has(entry)) return;
+      const same = copiedFrom.has(kept) && sameJson(kept, entry.type);
       shared.set(entry, same ? deepFreeze(kept, frozen) : null);
       sharing ||= same;
     },
     /** Stops sharing (a step rewrote a shared type): false when nothing was shared. */
     unshare(): boolean {
       const was = sharing;
-      handed = new WeakMap();
       shared = new WeakMap();
       sharing = false;
       return was;

@@ -144,10 +144,10 @@ export async function openTree(outDir: string, options: WriteOptions = {}): Prom
         // memo knows unchanged first, with no promise each. With a memo, a file's text may be its
         // parts (OutputFile.joined), the same object while unchanged: not joined unless needed.
         const memo = options.memo;
-        const textOf = (f: OutputFile): Text => (memo && f.joined) || f.content;
-        const rest = memo ? files.filter((f) => !planner.addKnown(f.path, textOf(f))) : files;
+        const given = (f: OutputFile): Text => (memo && f.joined) || f.content;
+        const rest = memo ? files.filter((f) => !planner.addKnown(f.path, given(f))) : files;
         await inLanes(rest, async (f) => {
-          const text = textOf(f);
+          const text = given(f);
           let content: Buffer | undefined;
           const bytes = () => (content ??= Buffer.from(f.content, "utf8"));
           // Watch: a large new text is hashed as it is staged, on the worker thread (stage-worker.ts).
